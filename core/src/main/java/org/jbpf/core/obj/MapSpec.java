@@ -1,0 +1,14 @@
+package org.jbpf.core.obj;
+
+/**
+ * A map an object declares. {@code btfKeyType}/{@code btfValueType} are type ids in the object's {@link
+ * org.jbpf.core.btf.Btf}, or 0 when the map has no BTF for them.
+ */
+public record MapSpec(String name, int type, int keySize, int valueSize, int maxEntries, int flags,
+                      int btfKeyType, int btfValueType, Pinning pinning) {
+    public enum Pinning { NONE, BY_NAME }
+
+    public MapSpec(String name, int type, int keySize, int valueSize, int maxEntries, int flags, int btfKeyType, int btfValueType) {
+        this(name, type, keySize, valueSize, maxEntries, flags, btfKeyType, btfValueType, Pinning.NONE);
+    }
+}
