@@ -1,0 +1,31 @@
+package org.jbpf;
+
+/**
+ * The record a tracepoint program receives. For {@code syscalls/sys_enter_*} tracepoints the syscall arguments are
+ * {@link #arg}; for {@code sys_exit_*} the return value is {@link #ret}. Other tracepoints read their fields by offset
+ * (see {@code /sys/kernel/tracing/events/<category>/<name>/format}).
+ */
+public final class TracepointContext {
+    private TracepointContext() {}
+
+    /** Offset of the first syscall argument (after the common fields and {@code __syscall_nr}). */
+    public static final int SYSCALL_ARGS_OFFSET = 16;
+
+    /** Syscall argument {@code i} (0..5) of a {@code sys_enter_*} tracepoint. */
+    public long arg(int i) { throw InKernelOnly.call("TracepointContext.arg"); }
+
+    /** Return value of a {@code sys_exit_*} tracepoint. */
+    public long ret() { throw InKernelOnly.call("TracepointContext.ret"); }
+
+    /** The {@code __syscall_nr} field of a syscall tracepoint. */
+    public int syscallNr() { throw InKernelOnly.call("TracepointContext.syscallNr"); }
+
+    /** The {@code common_pid} field every tracepoint record starts with. */
+    public int commonPid() { throw InKernelOnly.call("TracepointContext.commonPid"); }
+
+    public long u64(int offset) { throw InKernelOnly.call("TracepointContext.u64"); }
+    public int u32(int offset) { throw InKernelOnly.call("TracepointContext.u32"); }
+    public int s32(int offset) { throw InKernelOnly.call("TracepointContext.s32"); }
+    public int u16(int offset) { throw InKernelOnly.call("TracepointContext.u16"); }
+    public int u8(int offset) { throw InKernelOnly.call("TracepointContext.u8"); }
+}
