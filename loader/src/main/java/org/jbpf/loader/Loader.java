@@ -1,0 +1,221 @@
+package org.jbpf.loader;
+
+import com.sun.jna.Memory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jbpf.core.asm.Insn;
+import org.jbpf.core.asm.Opcodes;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.MapSpec;
+import org.jbpf.core.obj.MapTypes;
+import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.loader.sys.BpfAttr;
+import org.jbpf.loader.sys.BpfAttrs;
+import org.jbpf.loader.sys.BpfCmd;
+import org.jbpf.loader.sys.BpfException;
+import org.jbpf.loader.sys.Errno;
+import org.jbpf.loader.sys.Fd;
+import org.jbpf.loader.sys.Sys;
+
+/**
+ * Loads a {@link BpfObject} into the kernel: its BTF (when it has one and the kernel takes it), then its maps, then
+ * its programs with map references patched to map fds. Nothing is attached here; see {@link LoadedProgram#attach()}.
+ * On any failure everything created so far is closed before the exception propagates.
+ */
+public final class Loader {
+    /** First verifier log buffer; grown four times over while the kernel says it is too small. */
+    static final int LOG_START = 1 << 18, LOG_MAX = 1 << 26;
+
+    private final BtfEncoder btfEncoder;
+
+    public Loader() { this(BtfEncoder.core()); }
+
+    public Loader(BtfEncoder btfEncoder) { this.btfEncoder = btfEncoder; }
+
+    public LoadedObject load(BpfObject obj) {
+        LoadedObject out = new LoadedObject(obj);
+        try {
+            Optional<BtfEncoder.Encoded> btf = loadBtf(obj, out);
+            for (MapSpec m : obj.maps()) out.add(createMap(m, obj, out));
+            for (ProgramSpec p : obj.programs()) out.add(loadProgram(p, obj, out, btf));
+            return out;
+        } catch (RuntimeException e) {
+            try {
+                out.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    // ---- BTF ------------------------------------------------------------------------------------
+
+    private Optional<BtfEncoder.Encoded> loadBtf(BpfObject obj, LoadedObject out) {
+        if (obj.btf() == null || obj.btf().size() == 0) return Optional.empty();
+        Optional<BtfEncoder.Encoded> enc;
+        try {
+            enc = btfEncoder.encode(obj.btf(), DebugInfo.strings(obj));
+        } catch (RuntimeException e) {
+            out.warn("object " + obj.name() + ": " + e.getMessage() + "; loading without BTF");
+            return Optional.empty();
+        }
+        if (enc.isEmpty()) return Optional.empty();
+        byte[] bytes = enc.get().bytes();
+        Memory data = BpfAttr.copyOf(bytes);
+        int err;
+        try {
+            out.setBtf(Sys.bpfFd(BpfCmd.BTF_LOAD, BpfAttrs.btfLoad(data, bytes.length, null, 0, 0), "BTF of " + obj.name(),
+                    () -> "BPF_BTF_LOAD of object " + obj.name()));
+            return enc;
+        } catch (BpfException e) {
+            err = e.errno();
+        }
+        if (err == Errno.EPERM) throw new BpfException("BPF_BTF_LOAD of object " + obj.name(), err);
+        Memory log = new Memory(LOG_START);
+        log.clear();
+        try {
+            Sys.bpfFd(BpfCmd.BTF_LOAD, BpfAttrs.btfLoad(data, bytes.length, log, LOG_START, 1), "BTF", () -> "").close();
+        } catch (BpfException ignored) {
+            // expected: this second attempt only collects the kernel's reason
+        }
+        String reason = VerifierLog.tail(log.getString(0, "UTF-8"), 3).toString();
+        out.warn("object " + obj.name() + ": the kernel rejected its BTF (" + Errno.name(err) + " " + reason
+                + "); maps and programs loaded without BTF");
+        return Optional.empty();
+    }
+
+    // ---- maps -----------------------------------------------------------------------------------
+
+    private LoadedMap createMap(MapSpec m, BpfObject obj, LoadedObject out) {
+        MapSpec spec = m;
+        // a perf event array has one slot per CPU; 0 means "as many as there are"
+        if (m.type() == MapTypes.PERF_EVENT_ARRAY && m.maxEntries() == 0)
+            spec = new MapSpec(m.name(), m.type(), m.keySize(), m.valueSize(), Cpus.possible(), m.flags(),
+                    m.btfKeyType(), m.btfValueType(), m.pinning());
+        final MapSpec s = spec;
+        boolean withBtf = out.btf() != null && (s.btfKeyType() != 0 || s.btfValueType() != 0);
+        if (withBtf) {
+            BpfAttr attr = BpfAttrs.mapCreate(s.type(), s.keySize(), s.valueSize(), s.maxEntries(), s.flags(), s.name(),
+                    out.btf().value(), s.btfKeyType(), s.btfValueType());
+            try {
+                return new LoadedMap(s, Sys.bpfFd(BpfCmd.MAP_CREATE, attr, "map " + s.name(), () -> ""), obj.btf());
+            } catch (BpfException e) {
+                if (e.errno() == Errno.EPERM) throw mapError(s, e.errno());
+                out.warn("map " + s.name() + ": the kernel rejected its BTF types (" + Errno.name(e.errno())
+                        + "); created without BTF");
+            }
+        }
+        BpfAttr attr = BpfAttrs.mapCreate(s.type(), s.keySize(), s.valueSize(), s.maxEntries(), s.flags(), s.name(), 0, 0, 0);
+        try {
+            return new LoadedMap(s, Sys.bpfFd(BpfCmd.MAP_CREATE, attr, "map " + s.name(), () -> ""), null);
+        } catch (BpfException e) {
+            throw mapError(s, e.errno());
+        }
+    }
+
+    private static BpfException mapError(MapSpec s, int errno) {
+        String op = "BPF_MAP_CREATE of map \"" + s.name() + "\" (" + MapTypes.name(s.type()) + ", key " + s.keySize()
+                + " B, value " + s.valueSize() + " B, max_entries " + s.maxEntries() + ")";
+        if (errno == Errno.EINVAL)
+            return new BpfException(op, errno, "the kernel refused these parameters (a map type this kernel lacks, a zero "
+                    + "or oversized key/value, or flags it does not know)");
+        return new BpfException(op, errno);
+    }
+
+    // ---- programs -------------------------------------------------------------------------------
+
+    private LoadedProgram loadProgram(ProgramSpec p, BpfObject obj, LoadedObject out, Optional<BtfEncoder.Encoded> btf) {
+        ProgramKind kind;
+        try {
+            kind = ProgramKind.of(p.section());
+        } catch (IllegalArgumentException e) {
+            throw new BpfException("program \"" + p.name() + "\": " + e.getMessage());
+        }
+        List<Insn> insns = relocate(p, out);
+        Memory code = BpfAttr.copyOf(Insn.encode(insns));
+        if (code == null) throw new BpfException("program \"" + p.name() + "\" has no instructions");
+        int count = Insn.slotOffsets(insns)[insns.size()];
+        String license = obj.license() == null || obj.license().isEmpty() ? "GPL" : obj.license();
+
+        DebugInfo debug = null;
+        if (btf.isPresent() && out.btf() != null) {
+            try {
+                debug = DebugInfo.of(p, btf.get().stringOffset());
+            } catch (RuntimeException e) {
+                out.warn("program " + p.name() + ": no line info (" + e.getMessage() + ")");
+            }
+        }
+        Fd fd = null;
+        int firstErr = 0;
+        if (debug != null) {
+            BpfAttrs.ProgLoad attr = base(p, kind, code, count, license).btf(out.btf().value());
+            if (debug.funcCount() > 0) attr.funcInfo(BpfAttr.copyOf(debug.funcInfo()), debug.funcCount());
+            if (debug.lineCount() > 0) attr.lineInfo(BpfAttr.copyOf(debug.lineInfo()), debug.lineCount());
+            fd = tryLoad(attr.attr(), p);
+            if (fd == null) out.warn("program " + p.name() + ": rejected with its BTF line info; retried without it");
+        }
+        if (fd == null) fd = tryLoad(base(p, kind, code, count, license).attr(), p);
+        if (fd != null) return new LoadedProgram(p, kind, fd, out);
+        throw withLog(p, kind, code, count, license, insns);
+    }
+
+    private static BpfAttrs.ProgLoad base(ProgramSpec p, ProgramKind kind, Memory code, int count, String license) {
+        return new BpfAttrs.ProgLoad().type(kind.progType()).expectedAttachType(kind.expectedAttachType())
+                .insns(code, count).license(license).name(p.name());
+    }
+
+    /** The fd, or null when the kernel refused for a reason the verifier log can explain. */
+    private static Fd tryLoad(BpfAttr attr, ProgramSpec p) {
+        try {
+            return Sys.bpfFd(BpfCmd.PROG_LOAD, attr, "program " + p.name(), () -> "BPF_PROG_LOAD of program \"" + p.name() + "\"");
+        } catch (BpfException e) {
+            if (e.errno() == Errno.EPERM || e.errno() == Errno.ENOSYS || e.errno() == Errno.EMFILE) throw e;
+            return null;
+        }
+    }
+
+    /** Loads again with a verifier log (growing the buffer while it is too small) to explain the refusal. */
+    private static RuntimeException withLog(ProgramSpec p, ProgramKind kind, Memory code, int count, String license, List<Insn> insns) {
+        for (int size = LOG_START; ; size *= 4) {
+            Memory log = new Memory(size);
+            log.clear();
+            BpfAttr attr = base(p, kind, code, count, license).log(log, size, 1).attr();
+            int err;
+            Fd fd = null;
+            try {
+                fd = Sys.bpfFd(BpfCmd.PROG_LOAD, attr, "program " + p.name(), () -> "");
+                err = 0;
+            } catch (BpfException e) {
+                err = e.errno();
+            }
+            if (fd != null) {
+                fd.close();
+                return new BpfException("BPF_PROG_LOAD of program \"" + p.name() + "\" failed without a log but succeeded with one; "
+                        + "the kernel's answer is not stable, try again");
+            }
+            if (err == Errno.ENOSPC && size < LOG_MAX) continue;
+            String text = log.getString(0, "UTF-8");
+            return VerifierLog.exception(p.name(), p.section(), insns, text, err);
+        }
+    }
+
+    /** Patches the map fd into each LD_IMM64 that refers to a map by name. */
+    private static List<Insn> relocate(ProgramSpec p, LoadedObject out) {
+        List<Insn> insns = new ArrayList<>(p.insns());
+        int[] slot = Insn.slotOffsets(insns);
+        for (int i = 0; i < insns.size(); i++) {
+            Insn in = insns.get(i);
+            if (!in.isLdImm64() || in.reference() == null) continue;
+            if (in.src() != Opcodes.PSEUDO_MAP_FD && in.src() != Opcodes.PSEUDO_MAP_VALUE) continue;
+            LoadedMap m = out.map(in.reference());
+            if (m == null)
+                throw new BpfException("program \"" + p.name() + "\" instruction " + slot[i] + " refers to map \""
+                        + in.reference() + "\", which object " + out.object().name() + " does not declare");
+            // the low 32 bits take the fd; the high 32 bits keep the offset of a map value reference
+            insns.set(i, in.withImm((in.imm() & 0xffffffff00000000L) | (m.fd().value() & 0xffffffffL)));
+        }
+        return insns;
+    }
+}

@@ -1,0 +1,27 @@
+package org.jbpf.loader;
+
+import com.sun.jna.Memory;
+import java.nio.charset.StandardCharsets;
+import org.jbpf.loader.sys.BpfAttrs;
+import org.jbpf.loader.sys.BpfCmd;
+import org.jbpf.loader.sys.Fd;
+import org.jbpf.loader.sys.Sys;
+
+/** What the kernel says about a map fd ({@code struct bpf_map_info} through {@code BPF_OBJ_GET_INFO_BY_FD}). */
+public record MapInfo(int type, int id, int keySize, int valueSize, int maxEntries, int flags, String name) {
+    // offsets in struct bpf_map_info
+    private static final int TYPE = 0, ID = 4, KEY_SIZE = 8, VALUE_SIZE = 12, MAX_ENTRIES = 16, FLAGS = 20, NAME = 24,
+            INFO_SIZE = 88;
+
+    public static MapInfo of(Fd map) {
+        Memory info = new Memory(INFO_SIZE);
+        info.clear();
+        Sys.bpf(BpfCmd.OBJ_GET_INFO_BY_FD, BpfAttrs.objInfo(map.value(), info, INFO_SIZE),
+                () -> "BPF_OBJ_GET_INFO_BY_FD of " + map);
+        byte[] nameBytes = info.getByteArray(NAME, BpfAttrs.OBJ_NAME_LEN);
+        int len = 0;
+        while (len < nameBytes.length && nameBytes[len] != 0) len++;
+        return new MapInfo(info.getInt(TYPE), info.getInt(ID), info.getInt(KEY_SIZE), info.getInt(VALUE_SIZE),
+                info.getInt(MAX_ENTRIES), info.getInt(FLAGS), new String(nameBytes, 0, len, StandardCharsets.US_ASCII));
+    }
+}

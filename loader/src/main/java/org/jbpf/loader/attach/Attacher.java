@@ -1,0 +1,148 @@
+package org.jbpf.loader.attach;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jbpf.loader.LoadedProgram;
+import org.jbpf.loader.ProgramKind;
+import org.jbpf.loader.sys.BpfAttr;
+import org.jbpf.loader.sys.BpfAttrs;
+import org.jbpf.loader.sys.BpfCmd;
+import org.jbpf.loader.sys.BpfException;
+import org.jbpf.loader.sys.Errno;
+import org.jbpf.loader.sys.Fd;
+import org.jbpf.loader.sys.PerfEventAttr;
+import org.jbpf.loader.sys.ProgType;
+import org.jbpf.loader.sys.Sys;
+
+/** Attaches loaded programs to their hook points. Each method returns a {@link Link} owning every fd it opened. */
+public final class Attacher {
+    private Attacher() {}
+
+    static final Path EVENT_SOURCES = Path.of("/sys/bus/event_source/devices");
+
+    /** Attaches where the program's section says. */
+    public static Link attach(LoadedProgram p) {
+        String section = p.section();
+        String target = ProgramKind.target(section);
+        switch (p.kind().sectionKind()) {
+            case "tracepoint": case "tp": {
+                int slash = target.indexOf('/');
+                if (slash <= 0 || slash == target.length() - 1)
+                    throw new BpfException(p + ": a tracepoint section is tracepoint/<category>/<name>, e.g. "
+                            + "tracepoint/syscalls/sys_enter_openat");
+                return tracepoint(p, target.substring(0, slash), target.substring(slash + 1));
+            }
+            case "raw_tracepoint": case "raw_tp":
+                if (target.isEmpty()) throw new BpfException(p + ": a raw tracepoint section is raw_tracepoint/<name>, e.g. raw_tracepoint/sys_enter");
+                return rawTracepoint(p, target);
+            case "uprobe": case "uretprobe": {
+                int colon = target.lastIndexOf(':');
+                if (colon <= 0 || colon == target.length() - 1)
+                    throw new BpfException(p + ": a uprobe section is uprobe/<path>:<symbol>, e.g. uprobe//usr/lib/x86_64-linux-gnu/libc.so.6:malloc;"
+                            + " or attach with attachUprobe(path, offset, ...)");
+                String path = target.substring(0, colon);
+                long offset = ElfSymbols.offset(Path.of(path), target.substring(colon + 1));
+                return uprobe(p, path, offset, p.kind().sectionKind().equals("uretprobe"), -1);
+            }
+            case "kprobe": case "kretprobe":
+                return kprobe(p, target, p.kind().sectionKind().equals("kretprobe"));
+            case "xdp":
+                throw new BpfException(p + ": xdp programs attach to an interface; use attachXdp(ifindex)");
+            case "socket":
+                throw new BpfException(p + ": socket filters attach to a socket; use attachSocket(socketFd)");
+            default:
+                throw new BpfException(p + ": section kind \"" + p.kind().sectionKind() + "\" has no automatic attachment");
+        }
+    }
+
+    public static Link tracepoint(LoadedProgram p, String category, String name) {
+        int id = Tracefs.tracepointId(category, name);
+        Fd perf = Sys.perfEventOpen(new PerfEventAttr(PerfEventAttr.PERF_TYPE_TRACEPOINT, id), -1, 0, -1,
+                () -> "perf_event_open of tracepoint " + category + "/" + name);
+        return onPerfEvent(p, perf, "tracepoint " + category + "/" + name);
+    }
+
+    public static Link rawTracepoint(LoadedProgram p, String name) {
+        Fd fd = Sys.bpfFd(BpfCmd.RAW_TRACEPOINT_OPEN, BpfAttrs.rawTracepointOpen(name, p.fd().value()),
+                "raw tracepoint " + name, () -> "BPF_RAW_TRACEPOINT_OPEN of " + name + " for " + p);
+        return new FdLink("raw_tracepoint " + name, fd);
+    }
+
+    /** A uprobe (or uretprobe) at {@code offset} bytes into the file {@code binary}; pid -1 probes every process. */
+    public static Link uprobe(LoadedProgram p, String binary, long offset, boolean ret, int pid) {
+        if (!Files.exists(Path.of(binary))) throw new BpfException(p + ": uprobe target " + binary + " does not exist");
+        int type = pmuType("uprobe", "this kernel has no uprobe support (CONFIG_UPROBE_EVENTS)");
+        long config = ret ? 1L << retprobeBit("uprobe") : 0;
+        PerfEventAttr attr = new PerfEventAttr(type, config).config1(BpfAttr.cString(binary)).config2(offset);
+        String where = (ret ? "uretprobe " : "uprobe ") + binary + "+0x" + Long.toHexString(offset);
+        Fd perf = Sys.perfEventOpen(attr, pid, pid == -1 ? 0 : -1, -1, () -> "perf_event_open of " + where);
+        return onPerfEvent(p, perf, where);
+    }
+
+    public static Link kprobe(LoadedProgram p, String function, boolean ret) {
+        if (function.isEmpty()) throw new BpfException(p + ": a kprobe section is kprobe/<kernel function>");
+        int type = pmuType("kprobe", "this kernel has no kprobe support (CONFIG_KPROBES)");
+        long config = ret ? 1L << retprobeBit("kprobe") : 0;
+        PerfEventAttr attr = new PerfEventAttr(type, config).config1(BpfAttr.cString(function)).config2(0);
+        String where = (ret ? "kretprobe " : "kprobe ") + function;
+        Fd perf = Sys.perfEventOpen(attr, -1, 0, -1, () -> "perf_event_open of " + where);
+        return onPerfEvent(p, perf, where);
+    }
+
+    public static Link xdp(LoadedProgram p, int ifindex) {
+        if (p.kind().progType() != ProgType.XDP) throw new BpfException(p + " is not an xdp program");
+        Fd fd = Sys.bpfFd(BpfCmd.LINK_CREATE, BpfAttrs.linkCreate(p.fd().value(), ifindex, ProgType.ATTACH_XDP, 0),
+                "xdp link", () -> "BPF_LINK_CREATE (xdp) of " + p + " on interface index " + ifindex);
+        return new FdLink("xdp on interface index " + ifindex, fd);
+    }
+
+    public static Link socket(LoadedProgram p, int socketFd) {
+        if (p.kind().progType() != ProgType.SOCKET_FILTER) throw new BpfException(p + " is not a socket filter");
+        Sys.setsockoptInt(socketFd, Sys.SOL_SOCKET, Sys.SO_ATTACH_BPF, p.fd().value(),
+                () -> "setsockopt(SO_ATTACH_BPF) of " + p + " on socket fd " + socketFd);
+        return new SocketLink(socketFd, p.name());
+    }
+
+    /**
+     * Runs the program on a perf event: through a BPF link when the kernel has them (5.15+), else with the older
+     * PERF_EVENT_IOC_SET_BPF; then enables the event. The perf fd is closed if anything fails.
+     */
+    private static Link onPerfEvent(LoadedProgram p, Fd perf, String where) {
+        try {
+            Fd link = null;
+            try {
+                link = Sys.bpfFd(BpfCmd.LINK_CREATE, BpfAttrs.linkCreate(p.fd().value(), perf.value(), ProgType.ATTACH_PERF_EVENT, 0),
+                        "perf link", () -> "BPF_LINK_CREATE of " + p + " on " + where);
+            } catch (BpfException e) {
+                if (e.errno() == Errno.EPERM) throw e;
+                Sys.ioctl(perf.value(), PerfEventAttr.IOC_SET_BPF, p.fd().value(), () -> "PERF_EVENT_IOC_SET_BPF of " + p + " on " + where);
+            }
+            Sys.ioctl(perf.value(), PerfEventAttr.IOC_ENABLE, 0, () -> "PERF_EVENT_IOC_ENABLE of " + where);
+            return link != null ? new FdLink(where, link, perf) : new FdLink(where, perf);
+        } catch (RuntimeException e) {
+            perf.close();
+            throw e;
+        }
+    }
+
+    private static int pmuType(String pmu, String missing) {
+        Path dir = EVENT_SOURCES.resolve(pmu);
+        if (!Files.isDirectory(dir)) throw new BpfException(missing + ": " + dir + " does not exist");
+        try {
+            return Integer.parseInt(Files.readString(dir.resolve("type")).trim());
+        } catch (IOException | NumberFormatException e) {
+            throw new BpfException("cannot read " + dir.resolve("type") + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The config bit that makes a return probe, from {@code format/retprobe} ("config:0"). */
+    private static int retprobeBit(String pmu) {
+        try {
+            String s = Files.readString(EVENT_SOURCES.resolve(pmu).resolve("format/retprobe")).trim();
+            return Integer.parseInt(s.substring(s.indexOf(':') + 1));
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}

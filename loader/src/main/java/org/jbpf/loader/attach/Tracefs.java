@@ -1,0 +1,58 @@
+package org.jbpf.loader.attach;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jbpf.loader.sys.BpfException;
+import org.jbpf.loader.sys.Sys;
+
+/** Finds (and, when absent and permitted, mounts) tracefs and bpffs. */
+public final class Tracefs {
+    private Tracefs() {}
+
+    static final Path TRACING = Path.of("/sys/kernel/tracing"), DEBUG_TRACING = Path.of("/sys/kernel/debug/tracing"),
+            BPFFS = Path.of("/sys/fs/bpf");
+
+    /** The tracefs root holding {@code events/}. */
+    public static synchronized Path root() {
+        if (Files.isDirectory(TRACING.resolve("events"))) return TRACING;
+        if (Files.isDirectory(DEBUG_TRACING.resolve("events"))) return DEBUG_TRACING;
+        if (!Files.isDirectory(TRACING))
+            throw new BpfException("tracefs is not available: " + TRACING + " does not exist (kernel without CONFIG_TRACING?)");
+        Sys.mount("tracefs", TRACING.toString());
+        return TRACING;
+    }
+
+    /** The tracepoint id in {@code events/<category>/<name>/id}. */
+    public static int tracepointId(String category, String name) {
+        Path id = root().resolve("events").resolve(category).resolve(name).resolve("id");
+        if (!Files.exists(id))
+            throw new BpfException("no tracepoint " + category + "/" + name + ": " + id + " does not exist"
+                    + " (see " + root().resolve("available_events") + " for the names this kernel has)");
+        try {
+            return Integer.parseInt(Files.readString(id).trim());
+        } catch (IOException | NumberFormatException e) {
+            throw new BpfException("cannot read tracepoint id from " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes sure a bpf file system is mounted at {@code /sys/fs/bpf} when {@code path} lies under it. */
+    public static synchronized void ensureBpffs(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        if (!abs.startsWith(BPFFS) || isMountedBpffs(BPFFS)) return;
+        if (!Files.isDirectory(BPFFS)) throw new BpfException(BPFFS + " does not exist; mount a bpf file system to pin objects");
+        Sys.mount("bpf", BPFFS.toString());
+    }
+
+    private static boolean isMountedBpffs(Path dir) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/mounts"))) {
+                String[] f = line.split(" ");
+                if (f.length > 2 && f[1].equals(dir.toString()) && f[2].equals("bpf")) return true;
+            }
+        } catch (IOException e) {
+            return true;  // cannot tell; let the pin itself report the problem
+        }
+        return false;
+    }
+}

@@ -1,0 +1,39 @@
+package org.jbpf.loader.sys;
+
+/**
+ * A failed system call of the loader. The message names the operation, the errno by name and what it usually
+ * means, e.g. {@code BPF_MAP_CREATE of map "counts" failed: EPERM: needs CAP_BPF/CAP_SYS_ADMIN (run as root)}.
+ */
+public class BpfException extends RuntimeException {
+    private final String operation;
+    private final int errno;
+
+    public BpfException(String operation, int errno) {
+        this(operation, errno, Errno.hint(errno));
+    }
+
+    public BpfException(String operation, int errno, String explanation) {
+        super(operation + " failed: " + Errno.name(errno) + (explanation.isEmpty() ? "" : ": " + explanation));
+        this.operation = operation;
+        this.errno = errno;
+    }
+
+    /** For errors found before any system call (errno 0). */
+    public BpfException(String message) {
+        super(message);
+        this.operation = "";
+        this.errno = 0;
+    }
+
+    public BpfException(String message, Throwable cause) {
+        super(message, cause);
+        this.operation = "";
+        this.errno = 0;
+    }
+
+    /** The operation that failed, e.g. {@code BPF_PROG_LOAD of program "count"}. */
+    public String operation() { return operation; }
+
+    /** The errno, or 0 when no system call failed. */
+    public int errno() { return errno; }
+}

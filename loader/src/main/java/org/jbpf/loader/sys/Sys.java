@@ -1,0 +1,154 @@
+package org.jbpf.loader.sys;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import java.util.function.Supplier;
+
+/**
+ * Raw system calls of the loader. Every failure becomes a {@link BpfException} naming the operation; callers pass
+ * the operation text lazily so the success path builds no strings.
+ */
+public final class Sys {
+    private Sys() {}
+
+    /** x86_64 system call numbers. */
+    public static final long SYS_BPF = 321, SYS_PERF_EVENT_OPEN = 298;
+
+    public static final int PROT_READ = 1, PROT_WRITE = 2, MAP_SHARED = 1;
+    public static final int EPOLL_CLOEXEC = 0x80000, EPOLL_CTL_ADD = 1, EPOLL_CTL_DEL = 2, EPOLLIN = 1;
+    /** {@code sizeof(struct epoll_event)} on x86_64 (packed: u32 events, u64 data). */
+    public static final int EPOLL_EVENT_SIZE = 12;
+    public static final int SOL_SOCKET = 1, SO_ATTACH_BPF = 50, SO_DETACH_BPF = 27;
+
+    static {
+        String arch = System.getProperty("os.arch");
+        if (!"amd64".equals(arch) && !"x86_64".equals(arch))
+            throw new ExceptionInInitializerError("jbpf's loader supports x86_64 only (this JVM reports " + arch + ")");
+    }
+
+    /** bpf(2); returns the kernel's non-negative result. */
+    public static long bpf(int cmd, BpfAttr attr, Supplier<String> operation) {
+        try {
+            return LibC.INSTANCE.syscall(SYS_BPF, (long) cmd, attr.pointer(), (long) BpfAttr.SIZE);
+        } catch (LastErrorException e) {
+            throw new BpfException(operation.get(), e.getErrorCode());
+        }
+    }
+
+    /** bpf(2) for commands that return no fd, reporting the errno instead of throwing: 0 on success. */
+    public static int bpfErrno(int cmd, BpfAttr attr) {
+        try {
+            LibC.INSTANCE.syscall(SYS_BPF, (long) cmd, attr.pointer(), (long) BpfAttr.SIZE);
+            return 0;
+        } catch (LastErrorException e) {
+            return e.getErrorCode();
+        }
+    }
+
+    /** bpf(2) for commands that return a new file descriptor. */
+    public static Fd bpfFd(int cmd, BpfAttr attr, String what, Supplier<String> operation) {
+        return new Fd((int) bpf(cmd, attr, operation), what);
+    }
+
+    /** perf_event_open(2) with {@code PERF_FLAG_FD_CLOEXEC}. */
+    public static Fd perfEventOpen(PerfEventAttr attr, int pid, int cpu, int groupFd, Supplier<String> operation) {
+        try {
+            long fd = LibC.INSTANCE.syscall(SYS_PERF_EVENT_OPEN, attr.pointer(), (long) pid, (long) cpu, (long) groupFd,
+                    (long) PerfEventAttr.PERF_FLAG_FD_CLOEXEC);
+            return new Fd((int) fd, "perf event");
+        } catch (LastErrorException e) {
+            throw new BpfException(operation.get(), e.getErrorCode());
+        }
+    }
+
+    public static void ioctl(int fd, long request, long arg, Supplier<String> operation) {
+        try {
+            LibC.INSTANCE.ioctl(fd, request, arg);
+        } catch (LastErrorException e) {
+            throw new BpfException(operation.get(), e.getErrorCode());
+        }
+    }
+
+    /** close(2); an error (only EBADF or EINTR are possible) is ignored: the descriptor is gone either way. */
+    static void close(int fd) {
+        try {
+            LibC.INSTANCE.close(fd);
+        } catch (LastErrorException ignored) {
+            // nothing left to release
+        }
+    }
+
+    public static Pointer mmap(long length, int prot, int fd, long offset, Supplier<String> operation) {
+        try {
+            return LibC.INSTANCE.mmap(null, length, prot, MAP_SHARED, fd, offset);
+        } catch (LastErrorException e) {
+            throw new BpfException(operation.get(), e.getErrorCode());
+        }
+    }
+
+    public static void munmap(Pointer addr, long length) {
+        try {
+            LibC.INSTANCE.munmap(addr, length);
+        } catch (LastErrorException ignored) {
+            // only fails for addresses we never mapped
+        }
+    }
+
+    /** mount(2) of a pseudo file system (tracefs, bpf) at {@code target}. */
+    public static void mount(String fsType, String target) {
+        try {
+            LibC.INSTANCE.mount(fsType, target, fsType, 0, null);
+        } catch (LastErrorException e) {
+            throw new BpfException("mount -t " + fsType + " " + fsType + " " + target, e.getErrorCode(),
+                    e.getErrorCode() == Errno.EPERM ? "needs CAP_SYS_ADMIN (run as root)" : Errno.hint(e.getErrorCode()));
+        }
+    }
+
+    public static int pageSize() { return LibC.INSTANCE.getpagesize(); }
+
+    public static void setsockoptInt(int fd, int level, int name, int value, Supplier<String> operation) {
+        Memory v = new Memory(4);
+        v.setInt(0, value);
+        try {
+            LibC.INSTANCE.setsockopt(fd, level, name, v, 4);
+        } catch (LastErrorException e) {
+            throw new BpfException(operation.get(), e.getErrorCode());
+        }
+    }
+
+    public static Fd epollCreate() {
+        try {
+            return new Fd(LibC.INSTANCE.epoll_create1(EPOLL_CLOEXEC), "epoll");
+        } catch (LastErrorException e) {
+            throw new BpfException("epoll_create1", e.getErrorCode());
+        }
+    }
+
+    /** Registers {@code fd} for input readiness; {@code data} comes back in {@link #epollWait}. */
+    public static void epollAdd(Fd epoll, int fd, long data) {
+        Memory ev = new Memory(EPOLL_EVENT_SIZE);
+        ev.setInt(0, EPOLLIN);
+        ev.setLong(4, data);
+        try {
+            LibC.INSTANCE.epoll_ctl(epoll.value(), EPOLL_CTL_ADD, fd, ev);
+        } catch (LastErrorException e) {
+            throw new BpfException("epoll_ctl(ADD, fd " + fd + ")", e.getErrorCode());
+        }
+    }
+
+    /** Waits for readiness; returns the {@code data} of each ready fd (an interrupted wait returns none). */
+    public static long[] epollWait(Fd epoll, int maxEvents, int timeoutMillis) {
+        Memory evs = new Memory((long) EPOLL_EVENT_SIZE * maxEvents);
+        int n;
+        try {
+            n = LibC.INSTANCE.epoll_wait(epoll.value(), evs, maxEvents, timeoutMillis);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == Errno.EINTR) return new long[0];
+            throw new BpfException("epoll_wait", e.getErrorCode());
+        }
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) out[i] = evs.getLong((long) i * EPOLL_EVENT_SIZE + 4);
+        return out;
+    }
+}
