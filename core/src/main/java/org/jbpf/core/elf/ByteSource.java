@@ -1,0 +1,78 @@
+package org.jbpf.core.elf;
+
+import java.nio.charset.StandardCharsets;
+import org.jbpf.core.obj.ObjectFormatException;
+
+/**
+ * Bounds-checked little-endian reads from a byte array. Every failed read becomes an {@link ObjectFormatException}
+ * that names what was being read ({@code where}) and the absolute byte offset, so corrupt input never surfaces
+ * as an index error.
+ */
+public final class ByteSource {
+    private final byte[] data;
+    private final String where;
+
+    public ByteSource(byte[] data, String where) {
+        this.data = data;
+        this.where = where;
+    }
+
+    public int length() { return data.length; }
+
+    public String where() { return where; }
+
+    public ObjectFormatException error(long offset, String what) {
+        return new ObjectFormatException(where + ": " + what + " (at byte " + offset + ")");
+    }
+
+    public void check(long offset, long len, String what) {
+        if (offset < 0 || len < 0 || offset + len > data.length)
+            throw error(offset, what + ": needs " + len + " bytes but only " + Math.max(0, data.length - Math.max(0, offset))
+                    + " remain of " + data.length);
+    }
+
+    public int u8(long off, String what) { check(off, 1, what); return data[(int) off] & 0xff; }
+
+    public int u16(long off, String what) {
+        check(off, 2, what);
+        int o = (int) off;
+        return (data[o] & 0xff) | (data[o + 1] & 0xff) << 8;
+    }
+
+    /** An unsigned 32-bit value as a long. */
+    public long u32(long off, String what) {
+        check(off, 4, what);
+        int o = (int) off;
+        return (data[o] & 0xffL) | (data[o + 1] & 0xffL) << 8 | (data[o + 2] & 0xffL) << 16 | (data[o + 3] & 0xffL) << 24;
+    }
+
+    public int s32(long off, String what) { return (int) u32(off, what); }
+
+    public long u64(long off, String what) {
+        check(off, 8, what);
+        return u32(off, what) | u32(off + 4, what) << 32;
+    }
+
+    /** A 32-bit count or offset that must fit a Java int (i.e. below 2^31). */
+    public int index32(long off, String what) {
+        long v = u32(off, what);
+        if (v > Integer.MAX_VALUE) throw error(off, what + " " + v + " is too large");
+        return (int) v;
+    }
+
+    public byte[] slice(long off, long len, String what) {
+        check(off, len, what);
+        byte[] out = new byte[(int) len];
+        System.arraycopy(data, (int) off, out, 0, (int) len);
+        return out;
+    }
+
+    /** A NUL-terminated UTF-8 string starting at {@code off} that must end before {@code limit}. */
+    public String cstring(long off, long limit, String what) {
+        if (off < 0 || off >= limit || limit > data.length) throw error(off, what + ": string offset out of range");
+        int end = (int) off;
+        while (end < limit && data[end] != 0) end++;
+        if (end >= limit) throw error(off, what + ": string is not NUL-terminated");
+        return new String(data, (int) off, end - (int) off, StandardCharsets.UTF_8);
+    }
+}

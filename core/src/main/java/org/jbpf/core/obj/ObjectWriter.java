@@ -1,0 +1,275 @@
+package org.jbpf.core.obj;
+
+import static org.jbpf.core.asm.Opcodes.PSEUDO_MAP_FD;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jbpf.core.asm.Insn;
+import org.jbpf.core.asm.SourceLine;
+import org.jbpf.core.btf.Btf;
+import org.jbpf.core.btf.BtfExt;
+import org.jbpf.core.btf.BtfType;
+import org.jbpf.core.btf.BtfWriter;
+import org.jbpf.core.elf.ByteSink;
+import org.jbpf.core.elf.Elf;
+import org.jbpf.core.elf.ElfWriter;
+
+/**
+ * Writes a {@link BpfObject} as a relocatable ELF64 BPF object in the layout clang produces and libbpf loads:
+ * one code section per program (its subprograms in {@code .text}), {@code license}, BTF-defined maps in
+ * {@code .maps}, map and call relocations, {@code .BTF} and {@code .BTF.ext} with func_info and line_info.
+ * The object itself is not modified; map declarations are added to a copy of its BTF.
+ */
+public final class ObjectWriter {
+    private ObjectWriter() {}
+
+    private static final String TEXT = ".text", MAPS = ".maps", LICENSE = "license";
+
+    /** A relocation whose symbol is known by key until the symbol table is laid out. */
+    private record PendingRel(int offset, int type, String symbolKey) {}
+
+    /** Code, relocations and BTF.ext records of one code section. */
+    private static final class CodeSection {
+        final String name;
+        final ByteSink code = new ByteSink();
+        final List<PendingRel> rels = new ArrayList<>();
+        final List<BtfExt.FuncRecord> funcs = new ArrayList<>();
+        final List<PendingLine> lines = new ArrayList<>();
+        int index;
+
+        CodeSection(String name) { this.name = name; }
+    }
+
+    private record PendingLine(int insnOff, SourceLine source) {}
+
+    /** A FUNC symbol to emit. */
+    private record FuncSymbol(String name, String section, int offset, int size, boolean global) {}
+
+    public static byte[] write(BpfObject obj) {
+        String objName = obj.name();
+        try {
+            return new Build(obj).run();
+        } catch (IllegalArgumentException e) {
+            throw new ObjectFormatException("object " + objName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final class Build {
+        final BpfObject obj;
+        final String objName;
+        final Btf btf = new Btf();
+        final Map<String, CodeSection> sections = new LinkedHashMap<>();
+        final CodeSection text = new CodeSection(TEXT);
+        final List<FuncSymbol> funcSymbols = new ArrayList<>();
+
+        Build(BpfObject obj) {
+            this.obj = obj;
+            this.objName = obj.name();
+            if (obj.btf() != null) for (BtfType t : obj.btf().types()) btf.add(t);
+        }
+
+        ObjectFormatException error(String what) { return new ObjectFormatException("object " + objName + ": " + what); }
+
+        byte[] run() {
+            checkNames();
+            List<MapDefinitions.Placed> maps = obj.maps().isEmpty() ? List.of() : MapDefinitions.addTo(btf, obj.maps());
+            for (ProgramSpec p : obj.programs()) layOut(p);
+
+            Set<String> extraStrings = new LinkedHashSet<>();
+            List<CodeSection> code = new ArrayList<>(sections.values());
+            if (text.code.size() > 0) code.add(text);
+            for (CodeSection cs : code) {
+                extraStrings.add(cs.name);
+                for (PendingLine l : cs.lines) {
+                    if (l.source() != null) {
+                        extraStrings.add(l.source().file());
+                        extraStrings.add(l.source().text());
+                    }
+                }
+            }
+            BtfWriter.Encoded encodedBtf = BtfWriter.encode(btf, extraStrings);
+            BtfExt ext = btfExt(code, encodedBtf);
+
+            ElfWriter elf = new ElfWriter(Elf.EM_BPF);
+            for (CodeSection cs : code)
+                cs.index = elf.add(cs.name, Elf.SHT_PROGBITS, Elf.SHF_ALLOC | Elf.SHF_EXECINSTR, cs.code.toByteArray(), 8, 0);
+            int mapsIndex = 0;
+            if (!maps.isEmpty()) {
+                int size = 0;
+                for (MapDefinitions.Placed m : maps) size = Math.max(size, m.offset() + m.size());
+                mapsIndex = elf.add(MAPS, Elf.SHT_PROGBITS, Elf.SHF_WRITE | Elf.SHF_ALLOC, new byte[size], 8, 0);
+            }
+            byte[] license = new ByteSink().cstring(obj.license() == null ? "" : obj.license()).toByteArray();
+            int licenseIndex = elf.add(LICENSE, Elf.SHT_PROGBITS, Elf.SHF_WRITE | Elf.SHF_ALLOC, license, 1, 0);
+            elf.add(".BTF", Elf.SHT_PROGBITS, 0, encodedBtf.bytes(), 4, 0);
+            if (!ext.funcInfos().isEmpty() || !ext.lineInfos().isEmpty())
+                elf.add(".BTF.ext", Elf.SHT_PROGBITS, 0, ext.encode(encodedBtf), 4, 0);
+
+            // symbol table: locals first (the .text section symbol and subprograms), then globals
+            SymbolTable symtab = new SymbolTable();
+            Map<String, Integer> sectionIndex = new HashMap<>();
+            for (CodeSection cs : code) sectionIndex.put(cs.name, cs.index);
+            if (text.code.size() > 0) symtab.add("section:" + TEXT, "", Elf.STB_LOCAL, Elf.STT_SECTION, text.index, 0, 0);
+            for (FuncSymbol f : funcSymbols)
+                if (!f.global()) symtab.add(null, f.name(), Elf.STB_LOCAL, Elf.STT_FUNC, sectionIndex.get(f.section()), f.offset(), f.size());
+            symtab.firstGlobal();
+            for (FuncSymbol f : funcSymbols)
+                if (f.global()) symtab.add(null, f.name(), Elf.STB_GLOBAL, Elf.STT_FUNC, sectionIndex.get(f.section()), f.offset(), f.size());
+            symtab.add(null, "LICENSE", Elf.STB_GLOBAL, Elf.STT_OBJECT, licenseIndex, 0, license.length);
+            for (MapDefinitions.Placed m : maps)
+                symtab.add("map:" + m.map().name(), m.map().name(), Elf.STB_GLOBAL, Elf.STT_OBJECT, mapsIndex, m.offset(), m.size());
+
+            int relCount = 0;
+            for (CodeSection cs : code) if (!cs.rels.isEmpty()) relCount++;
+            int symtabIndex = elf.nextIndex() + relCount;
+            for (CodeSection cs : code) {
+                if (cs.rels.isEmpty()) continue;
+                ByteSink rel = new ByteSink();
+                for (PendingRel r : cs.rels) rel.u64(r.offset()).u64((long) symtab.index(r.symbolKey()) << 32 | r.type());
+                int relIndex = elf.add(".rel" + cs.name, Elf.SHT_REL, Elf.SHF_INFO_LINK, rel.toByteArray(), 8, Elf.REL_SIZE);
+                elf.section(relIndex).link(symtabIndex).info(cs.index);
+            }
+            int added = elf.add(".symtab", Elf.SHT_SYMTAB, 0, symtab.entries(), 8, Elf.SYM_SIZE);
+            elf.section(added).link(added + 1).info(symtab.firstGlobalIndex);
+            elf.add(".strtab", Elf.SHT_STRTAB, 0, symtab.names(), 1, 0);
+            return elf.toBytes();
+        }
+
+        private void checkNames() {
+            Set<String> progSections = new HashSet<>(), progNames = new HashSet<>(), mapNames = new HashSet<>();
+            for (ProgramSpec p : obj.programs()) {
+                if (p.section() == null || p.section().isEmpty()) throw error("program " + p.name() + " has no section name");
+                if (p.section().equals(TEXT) || p.section().startsWith(".rel") || p.section().equals(MAPS) || p.section().equals(LICENSE)
+                        || p.section().startsWith(".BTF"))
+                    throw error("program " + p.name() + " uses reserved section name " + p.section());
+                if (!progSections.add(p.section()))
+                    throw error("two programs use section " + p.section() + "; every program needs its own section");
+                if (p.name() == null || p.name().isEmpty()) throw error("a program in section " + p.section() + " has no name");
+                if (!progNames.add(p.name())) throw error("two programs are named " + p.name());
+            }
+            for (MapSpec m : obj.maps()) if (!mapNames.add(m.name())) throw error("two maps are named " + m.name());
+        }
+
+        private void layOut(ProgramSpec p) {
+            ProgramLayout layout = new ProgramLayout(p, btf, objName);
+            CodeSection main = new CodeSection(p.section());
+            sections.put(p.section(), main);
+            int textBase = text.code.size() / 8;
+            for (ProgramLayout.Function f : layout.functions) {
+                boolean entry = f.start() == 0;
+                funcSymbols.add(new FuncSymbol(f.name(), entry ? p.section() : TEXT,
+                        entry ? 0 : (textBase + f.start() - layout.firstSubSlot) * 8, (f.end() - f.start()) * 8, entry));
+            }
+            List<Insn> insns = p.insns();
+            boolean anySource = insns.stream().anyMatch(i -> i.source() != null);
+            Set<Integer> functionStarts = new HashSet<>();
+            for (ProgramLayout.Function f : layout.functions) functionStarts.add(f.start());
+            SourceLine prev = null;
+            for (int i = 0; i < insns.size(); i++) {
+                Insn in = insns.get(i);
+                int slot = layout.slotOf[i];
+                boolean inText = slot >= layout.firstSubSlot;
+                CodeSection cs = inText ? text : main;
+                int at = inText ? (textBase + slot - layout.firstSubSlot) * 8 : slot * 8;
+                if (anySource && (i == 0 || functionStarts.contains(slot) || !Objects.equals(in.source(), prev)))
+                    cs.lines.add(new PendingLine(at, in.source()));
+                prev = in.source();
+                cs.code.bytes(Insn.encode(List.of(elfForm(p, i, in, at, cs, layout, textBase))));
+            }
+            for (ProgramSpec.FuncInfo fi : p.funcInfos()) {
+                if (fi.btfFuncType() <= 0 || fi.btfFuncType() > btf.size() || !(btf.type(fi.btfFuncType()) instanceof BtfType.Func))
+                    throw ProgramLayout.error(objName, p, "has func_info at slot " + fi.insnOff() + " with type " + fi.btfFuncType()
+                            + ", which is not a BTF FUNC of the object");
+                boolean inText = fi.insnOff() >= layout.firstSubSlot;
+                int at = inText ? (textBase + fi.insnOff() - layout.firstSubSlot) * 8 : fi.insnOff() * 8;
+                (inText ? text : main).funcs.add(new BtfExt.FuncRecord(at, fi.btfFuncType()));
+            }
+            main.funcs.sort((a, b) -> Integer.compare(a.insnOff(), b.insnOff()));
+            text.funcs.sort((a, b) -> Integer.compare(a.insnOff(), b.insnOff()));
+        }
+
+        /** The instruction as stored in the file: map loads zeroed and relocated, calls relocated into .text. */
+        private Insn elfForm(ProgramSpec p, int i, Insn in, int at, CodeSection cs, ProgramLayout layout, int textBase) {
+            if (in.isLdImm64() && in.src() != 0) {
+                if (in.src() != PSEUDO_MAP_FD)
+                    throw ProgramLayout.error(objName, p, "instruction " + i + " (" + in + ") uses pseudo source " + in.src()
+                            + "; only map references (PSEUDO_MAP_FD) can be written to an object file");
+                if (in.reference() == null || obj.map(in.reference()).isEmpty())
+                    throw ProgramLayout.error(objName, p, "instruction " + i + " (" + in + ") refers to map "
+                            + (in.reference() == null ? "<none>" : in.reference()) + ", which the object does not declare");
+                cs.rels.add(new PendingRel(at, Elf.R_BPF_64_64, "map:" + in.reference()));
+                return in.withSrc(0).withImm(0);
+            }
+            if (in.isLocalCall()) {
+                int target = (int) (layout.slotOf[i] + in.imm() + 1);
+                cs.rels.add(new PendingRel(at, Elf.R_BPF_64_32, "section:" + TEXT));
+                return in.withImm(textBase + target - layout.firstSubSlot - 1);
+            }
+            return in;
+        }
+
+        private BtfExt btfExt(List<CodeSection> code, BtfWriter.Encoded strings) {
+            Map<String, List<BtfExt.FuncRecord>> funcs = new LinkedHashMap<>();
+            Map<String, List<BtfExt.LineRecord>> lines = new LinkedHashMap<>();
+            for (CodeSection cs : code) {
+                if (!cs.funcs.isEmpty()) funcs.put(cs.name, cs.funcs);
+                if (cs.lines.isEmpty()) continue;
+                List<BtfExt.LineRecord> recs = new ArrayList<>();
+                for (PendingLine l : cs.lines) {
+                    SourceLine s = l.source();
+                    if (s == null) recs.add(new BtfExt.LineRecord(l.insnOff(), 0, 0, 0));
+                    else recs.add(new BtfExt.LineRecord(l.insnOff(), strings.stringOffset(s.file()), strings.stringOffset(s.text()),
+                            Math.max(0, s.line()) << 10 | Math.min(Math.max(0, s.column()), 0x3ff)));
+                }
+                lines.put(cs.name, recs);
+            }
+            return new BtfExt(funcs, lines);
+        }
+    }
+
+    /** Symbols in file order, with keys for the ones relocations point to. */
+    private static final class SymbolTable {
+        private final ByteSink entries = new ByteSink();
+        private final ByteSink names = new ByteSink().u8(0);
+        private final Map<String, Integer> nameOffsets = new HashMap<>(Map.of("", 0));
+        private final Map<String, Integer> keys = new HashMap<>();
+        private int count;
+        int firstGlobalIndex;
+
+        SymbolTable() {
+            entries.zeros(Elf.SYM_SIZE);
+            count = 1;
+        }
+
+        void add(String key, String name, int bind, int type, int shndx, long value, long size) {
+            Integer off = nameOffsets.get(name);
+            if (off == null) {
+                off = names.size();
+                names.bytes(name.getBytes(StandardCharsets.UTF_8)).u8(0);
+                nameOffsets.put(name, off);
+            }
+            entries.u32(off).u8(bind << 4 | type).u8(0).u16(shndx).u64(value).u64(size);
+            if (key != null) keys.put(key, count);
+            count++;
+        }
+
+        void firstGlobal() { firstGlobalIndex = count; }
+
+        int index(String key) {
+            Integer i = keys.get(key);
+            if (i == null) throw new IllegalStateException("no symbol for " + key);
+            return i;
+        }
+
+        byte[] entries() { return entries.toByteArray(); }
+        byte[] names() { return names.toByteArray(); }
+    }
+}
