@@ -1,0 +1,13 @@
+package org.jbpf.examples;
+
+import org.jbpf.Size;
+import org.jbpf.Struct;
+
+/** An exec event: when, which process, and its command name. */
+@Struct
+public final class ProcessEvent {
+    public long timestamp;
+    public int pid;
+    @Size(16)
+    public byte[] comm;
+}

@@ -1,0 +1,11 @@
+package org.jbpf.examples;
+
+import org.jbpf.Struct;
+
+/** Per-process read statistics. */
+@Struct
+public final class Stats {
+    public long count;
+    public long totalTime;
+    public long maxTime;
+}

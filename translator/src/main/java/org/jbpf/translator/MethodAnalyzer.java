@@ -1,0 +1,542 @@
+package org.jbpf.translator;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Abstract interpretation of a method's bytecode to a fixpoint: which slots hold ints, longs, map references, stack
+ * structs or possibly-null map values. Null tests refine a value on each branch, so field access through a map value
+ * is only accepted where the code has tested it. Everything the translator does not support is rejected here, at
+ * its source line.
+ */
+final class MethodAnalyzer {
+    static final int MAX_INLINE_DEPTH = 8;
+
+    private final ProbeClass probe;
+    private final StructRegistry structs;
+    private final Deque<String> callStack;
+
+    MethodAnalyzer(ProbeClass probe, StructRegistry structs, Deque<String> callStack) {
+        this.probe = probe;
+        this.structs = structs;
+        this.callStack = callStack;
+    }
+
+    static MethodAnalysis analyzeSection(ProbeClass probe, StructRegistry structs, MethodNode m) {
+        Type[] args = Type.getArgumentTypes(m.desc);
+        List<Value> entry = new ArrayList<>();
+        if (args.length == 1) {
+            if (args[0].getSort() != Type.OBJECT && args[0].getSort() != Type.LONG)
+                throw new TranslationException(probe.file, ProbeClass.firstLine(m), "the context parameter of " + m.name
+                        + " must be a context class such as TracepointContext");
+            entry.add(args[0].getSort() == Type.LONG ? new Value.Scalar(true, null) : new Value.Ctx(args[0].getInternalName()));
+        }
+        Deque<String> stack = new ArrayDeque<>();
+        stack.push(probe.node.name + "." + m.name + m.desc);
+        return new MethodAnalyzer(probe, structs, stack).analyze(m, probe.node.name, probe.file, entry, 1);
+    }
+
+    MethodAnalysis analyze(MethodNode m, String owner, String file, List<Value> entryArgs, long context) {
+        MethodAnalysis a = new MethodAnalysis(m, owner, file, context);
+        if (m.tryCatchBlocks != null && !m.tryCatchBlocks.isEmpty())
+            throw new TranslationException(file, ProbeClass.firstLine(m), "method " + m.name
+                    + " uses try/catch or try-with-resources; BPF programs have no exceptions, test values with if instead");
+        int line = ProbeClass.firstLine(m);
+        for (int i = 0; i < a.insns.length; i++) {
+            if (a.insns[i] instanceof LineNumberNode ln) line = ln.line;
+            a.lines[i] = line;
+        }
+        Frame entry = new Frame(Math.max(m.maxLocals, 1));
+        int slot = 0;
+        for (Value v : entryArgs) {
+            entry.locals[slot++] = v;
+            if (v instanceof Value.Scalar s && s.isLong()) entry.locals[slot++] = new Value.Half();
+        }
+        a.frames[0] = entry;
+        Deque<Integer> work = new ArrayDeque<>();
+        work.add(0);
+        while (!work.isEmpty()) {
+            int i = work.poll();
+            Frame in = a.frames[i];
+            step(a, i, new Frame(in), work);
+        }
+        return a;
+    }
+
+    private void flow(MethodAnalysis a, int to, Frame f, Deque<Integer> work) {
+        if (to >= a.insns.length) throw a.error(a.insns.length - 1, "code falls off the end of the method");
+        if (a.frames[to] == null) {
+            a.frames[to] = f;
+            work.add(to);
+        } else if (a.frames[to].mergeFrom(f, a.site(to))) {
+            if (!work.contains(to)) work.add(to);
+        }
+    }
+
+    private int indexOf(MethodAnalysis a, LabelNode label) { return a.method.instructions.indexOf(label); }
+
+    private void step(MethodAnalysis a, int i, Frame f, Deque<Integer> work) {
+        AbstractInsnNode in = a.insns[i];
+        int op = in.getOpcode();
+        if (op < 0) { flow(a, i + 1, f, work); return; }
+        switch (op) {
+            case NOP: break;
+            case ACONST_NULL: f.push(new Value.Null()); break;
+            case ICONST_M1: case ICONST_0: case ICONST_1: case ICONST_2: case ICONST_3: case ICONST_4: case ICONST_5:
+                f.push(new Value.Scalar(false, (long) (op - ICONST_0))); break;
+            case LCONST_0: case LCONST_1: f.push(new Value.Scalar(true, (long) (op - LCONST_0))); break;
+            case BIPUSH: case SIPUSH: f.push(new Value.Scalar(false, (long) ((IntInsnNode) in).operand)); break;
+            case LDC: {
+                Object c = ((LdcInsnNode) in).cst;
+                if (c instanceof Integer n) f.push(new Value.Scalar(false, (long) n));
+                else if (c instanceof Long n) f.push(new Value.Scalar(true, n));
+                else if (c instanceof String s) f.push(new Value.StringConst(s));
+                else if (c instanceof Type t && t.getSort() == Type.OBJECT) f.push(new Value.ClassConst(t.getInternalName()));
+                else throw floats(a, i);
+                break;
+            }
+            case ILOAD: case LLOAD: case ALOAD: {
+                Value v = f.locals[((VarInsnNode) in).var];
+                if (v instanceof Value.Top t) throw a.error(i, "variable " + localName(a, i, ((VarInsnNode) in).var) + " may be used before it is assigned here: " + t.why());
+                f.push(v);
+                break;
+            }
+            case ISTORE: case LSTORE: case ASTORE: {
+                int var = ((VarInsnNode) in).var;
+                Value v = f.pop();
+                if (v instanceof Value.Uninit) throw a.error(i, "object stored before its constructor ran");
+                f.locals[var] = v;
+                if (op == LSTORE) f.locals[var + 1] = new Value.Half();
+                break;
+            }
+            case FLOAD: case DLOAD: case FSTORE: case DSTORE: case FCONST_0: case FCONST_1: case FCONST_2:
+            case DCONST_0: case DCONST_1:
+                throw floats(a, i);
+            case IALOAD: case LALOAD: case BALOAD: case CALOAD: case SALOAD: {
+                Value idx = f.pop();
+                Value arr = f.pop();
+                checkByteArray(a, i, arr, idx, op);
+                f.push(new Value.Scalar(op == LALOAD, null));
+                break;
+            }
+            case IASTORE: case LASTORE: case BASTORE: case CASTORE: case SASTORE: {
+                f.pop();
+                Value idx = f.pop();
+                Value arr = f.pop();
+                checkByteArray(a, i, arr, idx, op);
+                break;
+            }
+            case FALOAD: case DALOAD: case FASTORE: case DASTORE: throw floats(a, i);
+            case AALOAD: case AASTORE: throw a.error(i, "arrays of objects are not supported; use a @Struct or a map");
+            case POP: f.pop(); break;
+            case POP2: if (!isWide(f.peek(0))) f.pop(); f.pop(); break;
+            case DUP: f.push(f.peek(0)); break;
+            case DUP_X1: { Value v1 = f.pop(), v2 = f.pop(); f.push(v1); f.push(v2); f.push(v1); break; }
+            case DUP_X2: {
+                Value v1 = f.pop(), v2 = f.pop();
+                if (isWide(v2)) { f.push(v1); f.push(v2); f.push(v1); }
+                else { Value v3 = f.pop(); f.push(v1); f.push(v3); f.push(v2); f.push(v1); }
+                break;
+            }
+            case DUP2: {
+                Value v1 = f.peek(0);
+                if (isWide(v1)) f.push(v1);
+                else { Value v2 = f.peek(1); f.push(v2); f.push(v1); }
+                break;
+            }
+            case DUP2_X1: {
+                Value v1 = f.pop();
+                if (isWide(v1)) { Value v2 = f.pop(); f.push(v1); f.push(v2); f.push(v1); }
+                else { Value v2 = f.pop(), v3 = f.pop(); f.push(v2); f.push(v1); f.push(v3); f.push(v2); f.push(v1); }
+                break;
+            }
+            case DUP2_X2: throw a.error(i, "this expression is too complex (DUP2_X2); split it into several statements");
+            case SWAP: { Value v1 = f.pop(), v2 = f.pop(); f.push(v1); f.push(v2); break; }
+            case IADD: case ISUB: case IMUL: case IDIV: case IREM: case ISHL: case ISHR: case IUSHR: case IAND: case IOR: case IXOR:
+            case LADD: case LSUB: case LMUL: case LDIV: case LREM: case LSHL: case LSHR: case LUSHR: case LAND: case LOR: case LXOR: {
+                Value b = f.pop(), x = f.pop();
+                scalar(a, i, b); scalar(a, i, x);
+                boolean isLong = isLongOp(op);
+                if ((op == IDIV || op == IREM || op == LDIV || op == LREM) && b instanceof Value.Scalar s && s.constant() != null && s.constant() == 0)
+                    throw a.error(i, "division by the constant zero");
+                f.push(new Value.Scalar(isLong, fold(op, x, b)));
+                break;
+            }
+            case FADD: case FSUB: case FMUL: case FDIV: case FREM: case DADD: case DSUB: case DMUL: case DDIV: case DREM:
+            case FNEG: case DNEG: case I2F: case I2D: case L2F: case L2D: case F2I: case F2L: case F2D: case D2I: case D2L: case D2F:
+            case FCMPL: case FCMPG: case DCMPL: case DCMPG: case FRETURN: case DRETURN:
+                throw floats(a, i);
+            case INEG: case LNEG: {
+                Value x = f.pop(); scalar(a, i, x);
+                Long c = ((Value.Scalar) x).constant();
+                f.push(new Value.Scalar(op == LNEG, c == null ? null : op == LNEG ? -c : (long) -(int) (long) c));
+                break;
+            }
+            case IINC: {
+                int var = ((IincInsnNode) in).var;
+                scalar(a, i, f.locals[var]);
+                Long c = ((Value.Scalar) f.locals[var]).constant();
+                f.locals[var] = new Value.Scalar(false, c == null ? null : (long) (int) (c + ((IincInsnNode) in).incr));
+                break;
+            }
+            case I2L: { Value x = f.pop(); scalar(a, i, x); Long c = ((Value.Scalar) x).constant(); f.push(new Value.Scalar(true, c)); break; }
+            case L2I: { Value x = f.pop(); scalar(a, i, x); Long c = ((Value.Scalar) x).constant(); f.push(new Value.Scalar(false, c == null ? null : (long) (int) (long) c)); break; }
+            case I2B: case I2C: case I2S: {
+                Value x = f.pop(); scalar(a, i, x); Long c = ((Value.Scalar) x).constant();
+                if (c != null) c = op == I2B ? (long) (byte) (long) c : op == I2C ? (long) (char) (long) c : (long) (short) (long) c;
+                f.push(new Value.Scalar(false, c));
+                break;
+            }
+            case LCMP: { Value b = f.pop(), x = f.pop(); scalar(a, i, b); scalar(a, i, x); f.push(new Value.Scalar(false, null)); break; }
+            case IFEQ: case IFNE: case IFLT: case IFGE: case IFGT: case IFLE: {
+                scalar(a, i, f.pop());
+                branch(a, i, f, work);
+                return;
+            }
+            case IF_ICMPEQ: case IF_ICMPNE: case IF_ICMPLT: case IF_ICMPGE: case IF_ICMPGT: case IF_ICMPLE: {
+                scalar(a, i, f.pop()); scalar(a, i, f.pop());
+                branch(a, i, f, work);
+                return;
+            }
+            case IFNULL: case IFNONNULL: {
+                Value v = f.pop();
+                int target = indexOf(a, ((JumpInsnNode) in).label);
+                Frame isNull = new Frame(f), notNull = new Frame(f);
+                if (v instanceof Value.Ptr p) {
+                    isNull.refine(p.id(), new Value.Null());
+                    notNull.refine(p.id(), null);
+                } else if (!(v instanceof Value.Null || v instanceof Value.StackObj || v instanceof Value.Boxed || v instanceof Value.Ctx
+                        || v instanceof Value.MapRef)) {
+                    throw a.error(i, "cannot test " + v.describe() + " against null");
+                }
+                boolean jumpsIfNull = op == IFNULL;
+                boolean mayBeNull = v instanceof Value.Null || v instanceof Value.Ptr p2 && p2.nullable();
+                boolean mayBeNonNull = !(v instanceof Value.Null);
+                if (jumpsIfNull) {
+                    if (mayBeNull) flow(a, target, isNull, work);
+                    if (mayBeNonNull) flow(a, i + 1, notNull, work);
+                } else {
+                    if (mayBeNonNull) flow(a, target, notNull, work);
+                    if (mayBeNull) flow(a, i + 1, isNull, work);
+                }
+                return;
+            }
+            case IF_ACMPEQ: case IF_ACMPNE: throw a.error(i, "comparing references with == is not supported; test against null or compare fields");
+            case GOTO: flow(a, indexOf(a, ((JumpInsnNode) in).label), f, work); return;
+            case JSR: case RET: throw a.error(i, "JSR/RET bytecode is not supported; compile with a current javac");
+            case TABLESWITCH: case LOOKUPSWITCH: {
+                scalar(a, i, f.pop());
+                List<LabelNode> targets = new ArrayList<>(in instanceof TableSwitchInsnNode ts ? ts.labels : ((LookupSwitchInsnNode) in).labels);
+                targets.add(in instanceof TableSwitchInsnNode ts ? ts.dflt : ((LookupSwitchInsnNode) in).dflt);
+                for (LabelNode l : targets) flow(a, indexOf(a, l), new Frame(f), work);
+                return;
+            }
+            case IRETURN: case LRETURN: case ARETURN: {
+                Value v = f.pop();
+                if (op != ARETURN) scalar(a, i, v);
+                if (v instanceof Value.Uninit || v instanceof Value.Concat) throw a.error(i, "cannot return " + v.describe());
+                a.returnValue = a.returnValue == null ? v : Value.merge(a.returnValue, v, a.site(i));
+                return;
+            }
+            case RETURN:
+                return;
+            case GETSTATIC: {
+                FieldInsnNode fi = (FieldInsnNode) in;
+                MapDecl map = fi.owner.equals(probe.node.name) ? probe.maps.get(fi.name) : null;
+                if (map == null)
+                    throw a.error(i, "static field " + fi.owner.replace('/', '.') + "." + fi.name + " is not a map of this probe; "
+                            + "programs can use maps and compile-time constants (static final primitives), not other static state");
+                f.push(new Value.MapRef(map));
+                break;
+            }
+            case PUTSTATIC:
+                throw a.error(i, "programs cannot assign static fields; keep state in a map (e.g. an ArrayMap with one entry)");
+            case GETFIELD: {
+                FieldInsnNode fi = (FieldInsnNode) in;
+                Value obj = f.pop();
+                ValueType.Struct s = structOf(a, i, obj, fi, "read");
+                var field = s.layout().field(fi.name);
+                if (field.kind() == org.jbpf.core.layout.StructLayout.Kind.BYTES)
+                    f.push(new Value.Ptr(new ValueType.Bytes(field.size()), false, a.site(i), s.javaName() + "." + fi.name, false));
+                else f.push(new Value.Scalar(fi.desc.equals("J"), null));
+                break;
+            }
+            case PUTFIELD: {
+                FieldInsnNode fi = (FieldInsnNode) in;
+                Value v = f.pop();
+                Value obj = f.pop();
+                if (obj instanceof Value.Uninit) throw a.error(i, "struct constructors must not assign fields; set them after new");
+                ValueType.Struct s = structOf(a, i, obj, fi, "write");
+                if (fi.desc.equals("[B"))
+                    throw a.error(i, "cannot assign the byte array field " + fi.name + " of " + s.javaName() + "; fill it in place (e.g. comm(e." + fi.name + "))");
+                scalar(a, i, v);
+                break;
+            }
+            case INVOKEVIRTUAL: case INVOKESTATIC: case INVOKESPECIAL: case INVOKEINTERFACE:
+                invoke(a, i, (MethodInsnNode) in, f);
+                break;
+            case INVOKEDYNAMIC: {
+                InvokeDynamicInsnNode indy = (InvokeDynamicInsnNode) in;
+                if (!indy.name.equals("makeConcatWithConstants"))
+                    throw a.error(i, "lambdas and method references are not supported in BPF programs");
+                Type[] types = Type.getArgumentTypes(indy.desc);
+                for (int k = types.length - 1; k >= 0; k--) {
+                    Value v = f.pop();
+                    if (!(v instanceof Value.Scalar) && !(v instanceof Value.Boxed) && !(v instanceof Value.StringConst))
+                        throw a.error(i, "string concatenation can only print numbers and string constants, not " + v.describe());
+                }
+                f.push(concat(a, i, indy, types));
+                break;
+            }
+            case NEW: {
+                String t = ((TypeInsnNode) in).desc;
+                if (!structs.isStruct(t))
+                    throw a.error(i, "cannot create a " + t.replace('/', '.') + " in a BPF program; only @Struct classes can be created with new");
+                f.push(new Value.Uninit(t, i));
+                break;
+            }
+            case NEWARRAY: {
+                Value len = f.pop();
+                int type = ((IntInsnNode) in).operand;
+                if (type != T_BYTE) throw a.error(i, "only byte arrays can be created in a BPF program (e.g. new byte[16] for comm); use a @Struct for other data");
+                if (!(len instanceof Value.Scalar s) || s.constant() == null || s.constant() <= 0 || s.constant() > 256)
+                    throw a.error(i, "array length must be a constant between 1 and 256");
+                f.push(new Value.StackObj(new ValueType.Bytes((int) (long) s.constant()), (int) (a.site(i) & 0x7fffffff)));
+                break;
+            }
+            case ANEWARRAY: case MULTIANEWARRAY: throw a.error(i, "arrays of objects are not supported; use a @Struct or a map");
+            case ARRAYLENGTH: {
+                Value arr = f.pop();
+                f.push(new Value.Scalar(false, (long) bytesOf(a, i, arr).length()));
+                break;
+            }
+            case ATHROW: throw a.error(i, "BPF programs cannot throw; return an error code instead");
+            case CHECKCAST: {
+                String t = ((TypeInsnNode) in).desc;
+                Value v = f.peek(0);
+                checkCast(a, i, v, t);
+                break;
+            }
+            case INSTANCEOF: throw a.error(i, "instanceof is not supported in BPF programs");
+            case MONITORENTER: case MONITOREXIT: throw a.error(i, "synchronized is not supported in BPF programs");
+            default: throw a.error(i, "bytecode " + op + " is not supported");
+        }
+        flow(a, i + 1, f, work);
+    }
+
+    private static boolean isLongOp(int op) {
+        switch (op) {
+            case LADD: case LSUB: case LMUL: case LDIV: case LREM: case LSHL: case LSHR: case LUSHR: case LAND: case LOR: case LXOR: return true;
+            default: return false;
+        }
+    }
+
+    private static Long fold(int op, Value x, Value b) {
+        Long p = ((Value.Scalar) x).constant(), q = ((Value.Scalar) b).constant();
+        if (p == null || q == null) return null;
+        long u = p, v = q;
+        int iu = (int) u, iv = (int) v;
+        switch (op) {
+            case IADD: return (long) (iu + iv);
+            case ISUB: return (long) (iu - iv);
+            case IMUL: return (long) (iu * iv);
+            case IDIV: return iv == 0 ? null : (long) (iu / iv);
+            case IREM: return iv == 0 ? null : (long) (iu % iv);
+            case ISHL: return (long) (iu << iv);
+            case ISHR: return (long) (iu >> iv);
+            case IUSHR: return (long) (iu >>> iv);
+            case IAND: return (long) (iu & iv);
+            case IOR: return (long) (iu | iv);
+            case IXOR: return (long) (iu ^ iv);
+            case LADD: return u + v;
+            case LSUB: return u - v;
+            case LMUL: return u * v;
+            case LDIV: return v == 0 ? null : u / v;
+            case LREM: return v == 0 ? null : u % v;
+            case LSHL: return u << iv;
+            case LSHR: return u >> iv;
+            case LUSHR: return u >>> iv;
+            case LAND: return u & v;
+            case LOR: return u | v;
+            case LXOR: return u ^ v;
+            default: return null;
+        }
+    }
+
+    private void branch(MethodAnalysis a, int i, Frame f, Deque<Integer> work) {
+        flow(a, indexOf(a, ((JumpInsnNode) a.insns[i]).label), new Frame(f), work);
+        flow(a, i + 1, f, work);
+    }
+
+    private static boolean isWide(Value v) { return v instanceof Value.Scalar s && s.isLong(); }
+
+    private static TranslationException floats(MethodAnalysis a, int i) {
+        return a.error(i, "float and double are not supported in BPF programs; use int or long (e.g. fixed-point scaled by 1000)");
+    }
+
+    static String localName(MethodAnalysis a, int i, int var) {
+        if (a.method.localVariables != null)
+            for (var lv : a.method.localVariables)
+                if (lv.index == var) return lv.name;
+        return "#" + var;
+    }
+
+    private static void scalar(MethodAnalysis a, int i, Value v) {
+        if (v instanceof Value.Scalar) return;
+        throw a.error(i, "expected a number here but found " + v.describe());
+    }
+
+    private ValueType.Struct structOf(MethodAnalysis a, int i, Value obj, FieldInsnNode fi, String verb) {
+        ValueType t;
+        if (obj instanceof Value.StackObj so) t = so.type();
+        else if (obj instanceof Value.Ptr p) {
+            if (p.nullable())
+                throw a.error(i, p.origin() + " may be null here; test it against null before you " + verb + " ." + fi.name);
+            t = p.target();
+        } else throw a.error(i, "cannot " + verb + " field " + fi.name + " of " + obj.describe());
+        if (!(t instanceof ValueType.Struct s) || !s.internalName().equals(fi.owner))
+            throw a.error(i, "field " + fi.owner.replace('/', '.') + "." + fi.name + " accessed on " + obj.describe());
+        if (s.layout().field(fi.name) == null) throw a.error(i, "no field " + fi.name + " in @Struct " + s.javaName());
+        return s;
+    }
+
+    private static ValueType.Bytes bytesOf(MethodAnalysis a, int i, Value arr) {
+        ValueType t = arr instanceof Value.StackObj so ? so.type() : arr instanceof Value.Ptr p ? p.target() : null;
+        if (arr instanceof Value.Ptr p && p.nullable()) throw a.error(i, p.origin() + " may be null here; test it against null first");
+        if (!(t instanceof ValueType.Bytes b)) throw a.error(i, "expected a byte array but found " + arr.describe());
+        return b;
+    }
+
+    private static void checkByteArray(MethodAnalysis a, int i, Value arr, Value idx, int op) {
+        ValueType.Bytes b = bytesOf(a, i, arr);
+        if (op != BALOAD && op != BASTORE) throw a.error(i, "only byte arrays are supported");
+        if (!(idx instanceof Value.Scalar s) || s.constant() == null)
+            throw a.error(i, "array index must be a constant here (the BPF verifier needs provable bounds)");
+        if (s.constant() < 0 || s.constant() >= b.length())
+            throw a.error(i, "array index " + s.constant() + " is out of bounds for length " + b.length());
+    }
+
+    private void checkCast(MethodAnalysis a, int i, Value v, String t) {
+        if (v instanceof Value.Null) return;
+        if (v instanceof Value.Ptr p) {
+            if (p.target() instanceof ValueType.Struct s && s.internalName().equals(t)) return;
+            if (p.target() instanceof ValueType.Prim pr && boxedName(pr).equals(t)) return;
+            if (p.target() instanceof ValueType.Bytes && t.equals("[B")) return;
+        }
+        if (v instanceof Value.Boxed b && boxedName(b.type()).equals(t)) return;
+        if (v instanceof Value.StackObj so && so.type() instanceof ValueType.Struct s && s.internalName().equals(t)) return;
+        if (t.equals("java/lang/Object")) return;
+        throw a.error(i, "cannot cast " + v.describe() + " to " + t.replace('/', '.'));
+    }
+
+    static String boxedName(ValueType.Prim p) {
+        switch (p.kind()) {
+            case INT: return "java/lang/Integer";
+            case LONG: return "java/lang/Long";
+            case SHORT: return "java/lang/Short";
+            case BYTE: return "java/lang/Byte";
+            default: return "?";
+        }
+    }
+
+    private Value concat(MethodAnalysis a, int i, InvokeDynamicInsnNode indy, Type[] types) {
+        Object recipe = indy.bsmArgs.length > 0 ? indy.bsmArgs[0] : null;
+        if (!(recipe instanceof String r)) throw a.error(i, "unsupported string concatenation");
+        StringBuilder fmt = new StringBuilder();
+        List<Boolean> longs = new ArrayList<>();
+        int arg = 0, cst = 1;
+        for (int k = 0; k < r.length(); k++) {
+            char c = r.charAt(k);
+            if (c == '\u0001') {
+                Type t = types[arg++];
+                if (t.getSort() == Type.OBJECT && t.getInternalName().equals("java/lang/String"))
+                    throw a.error(i, "only string constants can be concatenated into printk messages");
+                boolean isLong = t.getSort() == Type.LONG || t.getInternalName().equals("java/lang/Long");
+                fmt.append(isLong ? "%lld" : t.getSort() == Type.CHAR ? "%c" : "%d");
+                longs.add(isLong);
+            } else if (c == '\u0002') {
+                fmt.append(String.valueOf(indy.bsmArgs[cst++]).replace("%", "%%"));
+            } else if (c == '%') {
+                fmt.append("%%");
+            } else fmt.append(c);
+        }
+        if (longs.size() > 3) throw a.error(i, "printk messages can carry at most 3 values; this one has " + longs.size());
+        return new Value.Concat(fmt.toString(), longs, i);
+    }
+
+    // ---- calls ----------------------------------------------------------------------------------------
+
+    private void invoke(MethodAnalysis a, int i, MethodInsnNode mi, Frame f) {
+        Type[] argTypes = Type.getArgumentTypes(mi.desc);
+        List<Value> args = new ArrayList<>();
+        for (int k = argTypes.length - 1; k >= 0; k--) args.add(0, f.pop());
+        Value receiver = mi.getOpcode() == INVOKESTATIC ? null : f.pop();
+        Type ret = Type.getReturnType(mi.desc);
+        Value result = Intrinsics.resultOf(this, a, i, mi, receiver, args);
+        if (result == Intrinsics.CONSTRUCTED) {
+            // new T() completed: replace every copy of the uninitialised object
+            Value.Uninit u = (Value.Uninit) receiver;
+            ValueType.Struct s = structs.struct(u.internalName());
+            Value obj = new Value.StackObj(s, (int) (a.site(u.site()) & 0x7fffffff));
+            for (int k = 0; k < f.stack.size(); k++) if (f.stack.get(k).equals(u)) f.stack.set(k, obj);
+            for (int k = 0; k < f.locals.length; k++) if (f.locals[k].equals(u)) f.locals[k] = obj;
+            return;
+        }
+        if (ret.getSort() != Type.VOID) {
+            if (result == null) throw a.error(i, "no value for call of " + mi.name);
+            f.push(result);
+        }
+    }
+
+    /** Analyzes a static method of the probe (or another user class) for inlining at instruction {@code i}. */
+    Value inline(MethodAnalysis caller, int i, MethodInsnNode mi, List<Value> args) {
+        String key = mi.owner + "." + mi.name + mi.desc;
+        if (callStack.contains(key))
+            throw caller.error(i, "recursive call of " + mi.name + "; BPF programs cannot recurse, write a bounded loop instead");
+        if (callStack.size() >= MAX_INLINE_DEPTH)
+            throw caller.error(i, "calls nested deeper than " + MAX_INLINE_DEPTH + " levels");
+        org.objectweb.asm.tree.ClassNode owner = mi.owner.equals(probe.node.name) ? probe.node : structs.read(mi.owner);
+        MethodNode target = null;
+        if (owner != null) for (MethodNode m : owner.methods) if (m.name.equals(mi.name) && m.desc.equals(mi.desc)) target = m;
+        if (target == null || (target.access & ACC_STATIC) == 0)
+            throw caller.error(i, "cannot call " + mi.owner.replace('/', '.') + "." + mi.name + " from a BPF program; "
+                    + "only static methods of the probe and jbpf helpers can be called");
+        if ((target.access & ACC_NATIVE) != 0 || (target.access & ACC_ABSTRACT) != 0)
+            throw caller.error(i, "cannot call native or abstract method " + mi.name);
+        for (Value v : args)
+            if (v instanceof Value.Concat || v instanceof Value.Uninit)
+                throw caller.error(i, "cannot pass " + v.describe() + " to " + mi.name);
+        String file = owner.sourceFile != null ? owner.sourceFile : caller.file;
+        callStack.push(key);
+        try {
+            MethodAnalysis callee = analyze(target, owner.name, file, args, caller.site(i));
+            caller.callees.put(i, callee);
+            return callee.returnValue;
+        } finally {
+            callStack.pop();
+        }
+    }
+
+    StructRegistry structs() { return structs; }
+    ProbeClass probe() { return probe; }
+}

@@ -1,0 +1,114 @@
+package org.jbpf.translator;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jbpf.core.asm.Insn;
+import org.jbpf.core.asm.Opcodes;
+import org.jbpf.core.asm.SourceLine;
+
+/**
+ * The translator's machine IR: BPF instructions whose register operands may be virtual registers (numbers from
+ * {@link #VREG_BASE}) and whose jumps name {@link Label}s. Physical r0–r5 appear only around helper calls, at
+ * program entry and at exit; register allocation maps the rest onto r1–r9 and stack slots.
+ */
+final class Mir {
+    static final int VREG_BASE = 16;
+
+    static final class Label {
+        final int id;
+        Label(int id) { this.id = id; }
+        @Override public String toString() { return "L" + id; }
+    }
+
+    /** One instruction, or a label marker when {@link #label} is set. */
+    static final class MInsn {
+        int opcode;
+        int dst, src, off;
+        long imm;
+        String ref;
+        Label target;
+        Label label;
+        /** For helper calls: how many of r1..r5 carry arguments. */
+        int callArgs;
+        SourceLine line;
+
+        boolean isLabel() { return label != null; }
+        boolean isCall() { return label == null && opcode == (Opcodes.JMP | Opcodes.CALL); }
+        boolean isExit() { return label == null && opcode == (Opcodes.JMP | Opcodes.EXIT); }
+        boolean isJump() { return label == null && target != null; }
+        boolean isUnconditionalJump() { return isJump() && opcode == (Opcodes.JMP | Opcodes.JA); }
+
+        Insn toInsn() { return new Insn(opcode, dst, src, off, imm, ref, line); }
+
+        @Override public String toString() {
+            if (isLabel()) return label + ":";
+            String s;
+            try {
+                s = new Insn(opcode, Math.min(dst, 15), Math.min(src, 15), 0, imm, ref, null).toString();
+            } catch (RuntimeException e) {
+                s = "op" + opcode;
+            }
+            return s + (dst >= VREG_BASE ? " [dst v" + dst + "]" : "") + (src >= VREG_BASE ? " [src v" + src + "]" : "")
+                    + (target != null ? " -> " + target : "");
+        }
+    }
+
+    final List<MInsn> code = new ArrayList<>();
+    private int nextVreg = VREG_BASE;
+    private int nextLabel;
+
+    int newVreg() { return nextVreg++; }
+    int vregCount() { return nextVreg; }
+    Label newLabel() { return new Label(nextLabel++); }
+
+    static boolean isVirtual(int reg) { return reg >= VREG_BASE; }
+
+    /** Registers this instruction reads. */
+    static int[] uses(MInsn m) {
+        if (m.isLabel()) return new int[0];
+        int op = m.opcode, cls = Opcodes.cls(op);
+        switch (cls) {
+            case Opcodes.ALU:
+            case Opcodes.ALU64: {
+                int aop = Opcodes.op(op);
+                if (aop == Opcodes.MOV) return Opcodes.source(op) == Opcodes.X ? new int[] {m.src} : new int[0];
+                if (aop == Opcodes.NEG || aop == Opcodes.END) return new int[] {m.dst};
+                return Opcodes.source(op) == Opcodes.X ? new int[] {m.dst, m.src} : new int[] {m.dst};
+            }
+            case Opcodes.LDX: return new int[] {m.src};
+            case Opcodes.ST: return new int[] {m.dst};
+            case Opcodes.STX: return new int[] {m.dst, m.src};
+            case Opcodes.LD: return new int[0];
+            case Opcodes.JMP:
+            case Opcodes.JMP32: {
+                int jop = Opcodes.op(op);
+                if (jop == Opcodes.CALL) {
+                    int[] r = new int[m.callArgs];
+                    for (int k = 0; k < m.callArgs; k++) r[k] = k + 1;
+                    return r;
+                }
+                if (jop == Opcodes.EXIT) return new int[] {0};
+                if (jop == Opcodes.JA) return new int[0];
+                return Opcodes.source(op) == Opcodes.X ? new int[] {m.dst, m.src} : new int[] {m.dst};
+            }
+            default: return new int[0];
+        }
+    }
+
+    /** The register this instruction writes, or -1. Calls define r0 (and clobber r1–r5). */
+    static int def(MInsn m) {
+        if (m.isLabel()) return -1;
+        int cls = Opcodes.cls(m.opcode);
+        switch (cls) {
+            case Opcodes.ALU:
+            case Opcodes.ALU64:
+            case Opcodes.LDX:
+            case Opcodes.LD:
+                return m.dst;
+            case Opcodes.JMP:
+                return m.isCall() ? 0 : -1;
+            default:
+                return -1;
+        }
+    }
+}
