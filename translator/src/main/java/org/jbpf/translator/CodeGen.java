@@ -765,7 +765,7 @@ final class CodeGen {
                         case "submit": case "discard": {
                             setArg(R1, args.get(0), true);
                             if (args.size() > 1) setArg(R2, args.get(1), true); else setArgImm(R2, 0);
-                            call(name.equals("submit") ? HelperNames.RINGBUF_SUBMIT : HelperNames.RINGBUF_DISCARD, 2);
+                            callVoid(name.equals("submit") ? HelperNames.RINGBUF_SUBMIT : HelperNames.RINGBUF_DISCARD, 2);
                             return;
                         }
                         default: throw error(i, "unsupported ring buffer operation " + name);
@@ -1092,12 +1092,17 @@ final class CodeGen {
         });
     }
 
-    /** Emits the pending argument moves and the call; returns a fresh register holding r0. */
-    private int call(int helper, int nargs) {
+    /** Emits the pending argument moves and a call of a helper that returns nothing. */
+    private void callVoid(int helper, int nargs) {
         for (Runnable r : pendingArgs) r.run();
         pendingArgs.clear();
         Mir.MInsn c = emit(JMP | CALL, 0, 0, 0, helper);
         c.callArgs = nargs;
+    }
+
+    /** Emits the pending argument moves and the call; returns a fresh register holding r0. */
+    private int call(int helper, int nargs) {
+        callVoid(helper, nargs);
         int t = mir.newVreg();
         emitMov64(t, R0);
         return t;

@@ -1,0 +1,50 @@
+package org.jbpf.translator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Unsupported Java is rejected with the source position and advice, never with an internal exception. */
+class DiagnosticsTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "NullDeref|NullDeref.java:15: |may be null here; test it against null",
+        "UsesFloat|UsesFloat.java:11: |float and double are not supported",
+        "CallsString|CallsString.java:12: |cannot call java.lang.String.length",
+        "Recursion|Recursion.java:15: |recursive call of fact",
+        "Throws|Throws.java:12: |cannot create a java.lang.IllegalStateException",
+        "StaticState|StaticState.java:13: |not a map of this probe",
+        "WrongKey|WrongKey.java:10: |must be Integer, Long, Short, Byte or a @Struct class, not java.lang.String",
+        "NotAProbe|NotAProbe.java: |annotate it with @Bpf",
+        "StructFieldNullable|StructFieldNullable.java:19: |may be null here; test it against null before you read .n",
+    })
+    void rejectsWithPosition(String name, String position, String advice) {
+        TranslationException e = assertThrows(TranslationException.class, () -> Translator.translate(
+                "org.jbpf.translator.bad." + name, Translator.ClassSource.of(getClass().getClassLoader()),
+                new Translator.Options(List.of())));
+        assertTrue(e.getMessage().startsWith(position), "message should start with " + position + ": " + e.getMessage());
+        assertTrue(e.getMessage().contains(advice), "message should contain '" + advice + "': " + e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "1", "7", "100", "1000"})
+    void malformedClassFileIsADiagnostic(int cut) throws Exception {
+        byte[] good = Translator.ClassSource.of(getClass().getClassLoader()).read("org/jbpf/examples/ProcessCounter");
+        byte[] bad = java.util.Arrays.copyOf(good, Math.min(cut, good.length));
+        TranslationException e = assertThrows(TranslationException.class,
+                () -> Translator.translate(bad, Translator.ClassSource.of(getClass().getClassLoader()), Translator.Options.DEFAULT));
+        assertTrue(e.getMessage().contains("not a valid class file"), e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void missingClassIsADiagnostic() {
+        TranslationException e = assertThrows(TranslationException.class,
+                () -> Translator.translate("com.example.Missing", Translator.ClassSource.of(getClass().getClassLoader())));
+        assertEquals("class com.example.Missing not found", e.getMessage());
+    }
+}

@@ -1,0 +1,14 @@
+package org.jbpf.translator.bad;
+
+import org.jbpf.Bpf;
+import org.jbpf.Section;
+import org.jbpf.TracepointContext;
+
+@Bpf
+public final class CallsString {
+    @Section("tracepoint/syscalls/sys_enter_getpid")
+    static long run(TracepointContext ctx) {
+        String s = "abc";
+        return s.length(); // line 12
+    }
+}
