@@ -1,0 +1,90 @@
+package org.jbpf.it.loader;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jbpf.BPF;
+import org.jbpf.runtime.BpfMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PinAndLifecycleTest {
+
+    @BeforeEach
+    void kernel() { Kernel.require(); }
+
+    @Test
+    void pinnedMapIsReadableByBpftoolAndReopenable() throws Exception {
+        Path pin = Path.of("/sys/fs/bpf/jbpf_it_" + Kernel.pid() + "_counts");
+        BpfMap.unpin(pin);
+        try (BPF bpf = BPF.load(Programs.counter("tracepoint/syscalls/sys_enter_getppid", List.of())).attachAll()) {
+            BpfMap<Integer, Long> counts = bpf.map("counts", Integer.class, Long.class);
+            for (int i = 0; i < 3; i++) Kernel.getppid();
+            counts.put(0x01020304, 0x0a0b0c0dL);
+            counts.pin(pin);
+            assertTrue(Files.exists(pin));
+        }
+        try {
+            String dump = run("bpftool", "map", "dump", "pinned", pin.toString());
+            assertTrue(dump.contains("key: 04 03 02 01  value: 0d 0c 0b 0a 00 00 00 00"), dump);
+            assertTrue(dump.contains("value: 03 00 00 00 00 00 00 00"), dump);
+            assertTrue(dump.contains("Found 2 elements"), dump);
+            try (BpfMap<Integer, Long> reopened = BPF.openPinnedMap(pin, Integer.class, Long.class)) {
+                assertEquals("counts", reopened.name());
+                assertEquals(0x0a0b0c0dL, reopened.get(0x01020304));
+                assertEquals(3L, reopened.get(Kernel.pid()));
+                reopened.unpin(pin);
+            }
+            assertFalse(Files.exists(pin));
+        } finally {
+            BpfMap.unpin(pin);
+        }
+    }
+
+    @Test
+    void thousandLoadAttachCloseCyclesLeaveNoFds() throws IOException {
+        // warm up JNA and the class loaders so their own fds are open before counting
+        try (BPF bpf = BPF.load(Programs.counter("tracepoint/syscalls/sys_enter_getppid", List.of())).attachAll()) {
+            Kernel.getppid();
+        }
+        long before = openFds();
+        for (int i = 0; i < 1000; i++) {
+            BPF bpf = BPF.load(Programs.counter("tracepoint/syscalls/sys_enter_getppid", List.of())).attachAll();
+            if (i % 100 == 0) {
+                Kernel.getppid();
+                assertEquals(1L, bpf.map("counts", Integer.class, Long.class).get(Kernel.pid()));
+            }
+            bpf.close();
+            bpf.close();  // idempotent
+        }
+        assertEquals(before, openFds(), "fds open in /proc/self/fd before and after 1000 cycles");
+    }
+
+    @Test
+    void closedBpfStopsTheProgramAndItsMaps() {
+        BPF bpf = BPF.load(Programs.counter("tracepoint/syscalls/sys_enter_getppid", List.of())).attachAll();
+        BpfMap<Integer, Long> counts = bpf.map("counts", Integer.class, Long.class);
+        Kernel.getppid();
+        assertEquals(1L, counts.get(Kernel.pid()));
+        bpf.close();
+        var e = assertThrows(IllegalStateException.class, () -> counts.get(Kernel.pid()));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+
+    private static long openFds() throws IOException {
+        try (var s = Files.list(Path.of("/proc/self/fd"))) {
+            return s.count();
+        }
+    }
+
+    private static String run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
+        return out;
+    }
+}

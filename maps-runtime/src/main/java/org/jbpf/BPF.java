@@ -1,0 +1,182 @@
+package org.jbpf;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.MapTypes;
+import org.jbpf.loader.LoadedMap;
+import org.jbpf.loader.LoadedObject;
+import org.jbpf.loader.LoadedProgram;
+import org.jbpf.loader.Loader;
+import org.jbpf.loader.attach.Link;
+import org.jbpf.loader.sys.BpfException;
+import org.jbpf.maps.BpfMapDef;
+import org.jbpf.runtime.BpfMap;
+import org.jbpf.runtime.Codec;
+import org.jbpf.runtime.Codecs;
+import org.jbpf.translator.Translator;
+
+/**
+ * A BPF object loaded into the kernel, and the way to reach its programs and maps from Java.
+ *
+ * <pre>{@code
+ * try (BPF bpf = BPF.loadAndAttach(CountOpens.class)) {
+ *     BpfMap<Integer, Long> counts = bpf.map(CountOpens.counts);
+ *     ...
+ * }
+ * }</pre>
+ *
+ * {@link #close} detaches every program and closes every map, program, BTF and perf event fd; it may be called more
+ * than once. Maps obtained from a closed {@code BPF} fail on use.
+ */
+public final class BPF implements AutoCloseable {
+    private final LoadedObject loaded;
+    private final Class<?> probe;
+
+    private BPF(LoadedObject loaded, Class<?> probe) {
+        this.loaded = loaded;
+        this.probe = probe;
+    }
+
+    /** Loads (without attaching) an object already in memory. */
+    public static BPF load(BpfObject object) { return new BPF(new Loader().load(object), null); }
+
+    /** Loads an object that was translated from {@code probe}, so {@link #map(BpfMapDef)} can find its declarations. */
+    public static BPF load(BpfObject object, Class<?> probe) { return new BPF(new Loader().load(object), probe); }
+
+    /** Reads a BPF ELF object file and loads it (without attaching). */
+    public static BPF open(Path objectFile) {
+        byte[] elf;
+        try {
+            elf = Files.readAllBytes(objectFile);
+        } catch (IOException e) {
+            throw new BpfException("cannot read BPF object " + objectFile + ": " + e.getMessage(), e);
+        }
+        String name = objectFile.getFileName().toString().replaceFirst("\\.o$", "");
+        return load(ObjectFiles.read(elf, name));
+    }
+
+    /** Translates the probe class, loads it and attaches every program whose section says where. */
+    public static BPF loadAndAttach(Class<?> probe) {
+        BPF bpf = load(Translator.translate(probe), probe);
+        try {
+            return bpf.attachAll();
+        } catch (RuntimeException e) {
+            bpf.close();
+            throw e;
+        }
+    }
+
+    /** Attaches every program that attaches by section alone (not xdp or socket filters, which need a target). */
+    public BPF attachAll() {
+        for (LoadedProgram p : loaded.programs()) {
+            String kind = p.kind().sectionKind();
+            if (kind.equals("xdp") || kind.equals("socket") || kind.equals("classifier") || kind.equals("tc")
+                    || kind.equals("perf_event")) continue;
+            p.attach();
+        }
+        return this;
+    }
+
+    public LoadedProgram program(String name) {
+        LoadedProgram p = loaded.program(name);
+        if (p == null) throw new IllegalArgumentException("object " + loaded.object().name() + " has no program \"" + name
+                + "\"; it has " + names(loaded.programs().stream().map(LoadedProgram::name).toList()));
+        return p;
+    }
+
+    public List<LoadedProgram> programs() { return loaded.programs(); }
+
+    public List<Link> links() { return loaded.links(); }
+
+    /** Things that loaded in a degraded way (e.g. without BTF). */
+    public List<String> warnings() { return loaded.warnings(); }
+
+    public LoadedObject loaded() { return loaded; }
+
+    /** A map with raw byte keys and values. */
+    public BpfMap<byte[], byte[]> map(String name) {
+        LoadedMap m = loadedMap(name);
+        return BpfMap.of(m, Codecs.bytes(m.spec().keySize()), Codecs.bytes(m.spec().valueSize()), false);
+    }
+
+    /** A map with typed keys and values (Integer, Long, Short, Byte or {@code @Struct} classes). */
+    public <K, V> BpfMap<K, V> map(String name, Class<K> keyType, Class<V> valueType) {
+        return BpfMap.of(loadedMap(name), Codecs.of(keyType), Codecs.of(valueType), false);
+    }
+
+    public <K, V> BpfMap<K, V> map(String name, Codec<K> key, Codec<V> value) {
+        return BpfMap.of(loadedMap(name), key, value, false);
+    }
+
+    /**
+     * The map declared by {@code declaration}, a static field of the probe class: the field's name is the map's name.
+     */
+    public <K, V> BpfMap<K, V> map(BpfMapDef<K, V> declaration) {
+        if (probe == null)
+            throw new IllegalStateException("this BPF was loaded from an object, not a probe class; use map(name, keyType, valueType)");
+        String name = fieldHolding(probe, declaration);
+        return map(name, declaration.keyType(), declaration.valueType());
+    }
+
+    /** Opens a map pinned at {@code path}; close the returned map when done. */
+    public static <K, V> BpfMap<K, V> openPinnedMap(Path path, Class<K> keyType, Class<V> valueType) {
+        return BpfMap.openPinned(path, Codecs.of(keyType), Codecs.of(valueType));
+    }
+
+    @Override public void close() { loaded.close(); }
+
+    private LoadedMap loadedMap(String name) {
+        LoadedMap m = loaded.map(name);
+        if (m == null) throw new IllegalArgumentException("object " + loaded.object().name() + " has no map \"" + name
+                + "\"; it has " + names(loaded.maps().stream().map(x -> x.name() + " (" + MapTypes.name(x.spec().type()) + ")").toList()));
+        return m;
+    }
+
+    static String fieldHolding(Class<?> probe, Object declaration) {
+        for (Field f : probe.getDeclaredFields()) {
+            if (!Modifier.isStatic(f.getModifiers())) continue;
+            try {
+                f.setAccessible(true);
+                if (f.get(null) == declaration) return f.getName();
+            } catch (ReflectiveOperationException | RuntimeException ignored) {
+                // an inaccessible field cannot be the declaration we were handed
+            }
+        }
+        throw new IllegalArgumentException(declaration + " is not held by a static field of " + probe.getName()
+                + "; pass the declaration field itself, e.g. bpf.map(" + probe.getSimpleName() + ".counts)");
+    }
+
+    private static String names(List<String> names) { return names.isEmpty() ? "none" : String.join(", ", names); }
+
+    /** Bridge to core's ELF reader, found reflectively so this module works with a core that does not have it yet. */
+    static final class ObjectFiles {
+        private ObjectFiles() {}
+
+        static BpfObject read(byte[] elf, String name) {
+            for (String cls : List.of("org.jbpf.core.elf.ObjectReader", "org.jbpf.core.obj.ObjectReader")) {
+                Method read;
+                try {
+                    read = Class.forName(cls).getMethod("read", byte[].class, String.class);
+                } catch (ReflectiveOperationException e) {
+                    continue;
+                }
+                try {
+                    return (BpfObject) read.invoke(null, elf, name);
+                } catch (InvocationTargetException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    throw new BpfException("reading BPF object " + name + " failed: " + e.getCause(), e.getCause());
+                } catch (IllegalAccessException e) {
+                    throw new BpfException("cannot call " + cls + ".read: " + e.getMessage(), e);
+                }
+            }
+            throw new UnsupportedOperationException("reading ELF object files needs org.jbpf.core ObjectReader, which this jbpf-core lacks");
+        }
+    }
+}

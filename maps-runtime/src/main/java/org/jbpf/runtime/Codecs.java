@@ -1,0 +1,71 @@
+package org.jbpf.runtime;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jbpf.Struct;
+
+/** Codecs of the key and value types a map may have: Integer, Long, Short, Byte, {@code @Struct} classes and raw bytes. */
+public final class Codecs {
+    private Codecs() {}
+
+    public static final Codec<Integer> INT = new Primitive<>("Integer", 4) {
+        public void write(Integer v, ByteBuffer out) { out.putInt(v); }
+        public Integer read(ByteBuffer in) { return in.getInt(); }
+    };
+    public static final Codec<Long> LONG = new Primitive<>("Long", 8) {
+        public void write(Long v, ByteBuffer out) { out.putLong(v); }
+        public Long read(ByteBuffer in) { return in.getLong(); }
+    };
+    public static final Codec<Short> SHORT = new Primitive<>("Short", 2) {
+        public void write(Short v, ByteBuffer out) { out.putShort(v); }
+        public Short read(ByteBuffer in) { return in.getShort(); }
+    };
+    public static final Codec<Byte> BYTE = new Primitive<>("Byte", 1) {
+        public void write(Byte v, ByteBuffer out) { out.put(v); }
+        public Byte read(ByteBuffer in) { return in.get(); }
+    };
+
+    private static final Map<Class<?>, Codec<?>> STRUCTS = new ConcurrentHashMap<>();
+
+    /** The codec of {@code type}; a {@code byte[]} needs {@link #bytes(int)} instead since it has no size of its own. */
+    @SuppressWarnings("unchecked")
+    public static <T> Codec<T> of(Class<T> type) {
+        if (type == Integer.class || type == int.class) return (Codec<T>) INT;
+        if (type == Long.class || type == long.class) return (Codec<T>) LONG;
+        if (type == Short.class || type == short.class) return (Codec<T>) SHORT;
+        if (type == Byte.class || type == byte.class) return (Codec<T>) BYTE;
+        if (type.isAnnotationPresent(Struct.class)) return (Codec<T>) STRUCTS.computeIfAbsent(type, StructCodec::new);
+        if (type == byte[].class)
+            throw new IllegalArgumentException("byte[] keys and values need an explicit size: use Codecs.bytes(n)");
+        throw new IllegalArgumentException(type.getName() + " cannot be a map key or value: use Integer, Long, Short, Byte "
+                + "or a class annotated @Struct");
+    }
+
+    /** Raw bytes of a fixed length, copied as they are. */
+    public static Codec<byte[]> bytes(int size) {
+        return new Codec<>() {
+            public int size() { return size; }
+            public void write(byte[] v, ByteBuffer out) {
+                if (v.length != size) throw new IllegalArgumentException("expected " + size + " bytes, got " + v.length);
+                out.put(v);
+            }
+            public byte[] read(ByteBuffer in) {
+                byte[] b = new byte[size];
+                in.get(b);
+                return b;
+            }
+            public String describe() { return "byte[" + size + "]"; }
+        };
+    }
+
+    private abstract static class Primitive<T> implements Codec<T> {
+        private final String name;
+        private final int size;
+
+        Primitive(String name, int size) { this.name = name; this.size = size; }
+
+        public int size() { return size; }
+        public String describe() { return name; }
+    }
+}
