@@ -156,6 +156,25 @@ class MapOpsTest {
     }
 
     @Test
+    void entriesOfMapsLargerThanOneBatch() {
+        BpfObject big = new BpfObject("big", "GPL", List.of(Programs.hash("big_hash", 4, 8, 2000),
+                new MapSpec("big_arr", MapTypes.ARRAY, 4, 8, 700, 0, 0, 0)), List.of(), null);
+        try (BPF bpf = BPF.load(big)) {
+            BpfMap<Integer, Long> h = bpf.map("big_hash", Integer.class, Long.class);
+            for (int i = 0; i < 1500; i++) h.put(i * 7, (long) i);
+            Map<Integer, Long> seen = new TreeMap<>();
+            for (var e : h.entries()) assertNull(seen.put(e.getKey(), e.getValue()), "key " + e.getKey() + " reported twice");
+            assertEquals(1500, seen.size());
+            for (int i = 0; i < 1500; i++) assertEquals((long) i, seen.get(i * 7));
+            BpfMap<Integer, Long> a = bpf.map("big_arr", Integer.class, Long.class);
+            for (int i = 0; i < 700; i += 3) a.put(i, i + 1L);
+            var entries = a.entries();
+            assertEquals(700, entries.size());
+            for (int i = 0; i < 700; i++) assertEquals(i % 3 == 0 ? i + 1L : 0L, entries.get(i).getValue(), "index " + i);
+        }
+    }
+
+    @Test
     void fullMapErrorNamesTheMapAndItsLimit() {
         try (BPF bpf = BPF.load(maps())) {
             BpfMap<Integer, Long> m = bpf.map("small", Integer.class, Long.class);
