@@ -1,0 +1,293 @@
+package org.jbpf.core.obj;
+
+import static org.jbpf.core.asm.Opcodes.PSEUDO_CALL;
+import static org.jbpf.core.asm.Opcodes.PSEUDO_FUNC;
+import static org.jbpf.core.asm.Opcodes.PSEUDO_MAP_FD;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jbpf.core.asm.Insn;
+import org.jbpf.core.asm.SourceLine;
+import org.jbpf.core.btf.Btf;
+import org.jbpf.core.btf.BtfExt;
+import org.jbpf.core.btf.BtfReader;
+import org.jbpf.core.elf.Elf;
+import org.jbpf.core.elf.ElfFile;
+
+/**
+ * Reads a BPF ELF object, whether written by {@link ObjectWriter} or by {@code clang -target bpf}, into a
+ * {@link BpfObject}. Like a linker, it appends every subprogram a program calls (transitively) to that program
+ * and fixes the call offsets, turns map relocations into map references, and maps func_info and line_info back
+ * onto the instructions. Any malformed input is reported as an {@link ObjectFormatException} naming the object,
+ * the section and the byte offset; no other exception escapes.
+ */
+public final class ObjectReader {
+    private ObjectReader() {}
+
+    public static BpfObject read(byte[] elf, String objectName) {
+        try {
+            return new Reading(elf, objectName).run();
+        } catch (ObjectFormatException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new ObjectFormatException(objectName + ": malformed object (" + e + ")", e);
+        }
+    }
+
+    /** A function in a code section, spanning section slots {@code [start, end)}. */
+    private record Function(String name, int section, int start, int end, boolean entry) {
+        String key() { return section + ":" + start; }
+    }
+
+    /** Decoded instructions of one code section, with its relocations by byte offset. */
+    private static final class Code {
+        final ElfFile.Section section;
+        final List<Insn> insns;
+        final int[] slotOf;
+        final Map<Integer, Integer> indexOfSlot = new HashMap<>();
+        final Map<Long, ElfFile.Relocation> relocs = new HashMap<>();
+        final List<Function> functions = new ArrayList<>();
+
+        Code(ElfFile.Section section, List<Insn> insns) {
+            this.section = section;
+            this.insns = insns;
+            this.slotOf = Insn.slotOffsets(insns);
+            for (int i = 0; i <= insns.size(); i++) indexOfSlot.put(slotOf[i], i);
+        }
+
+        int slots() { return slotOf[insns.size()]; }
+    }
+
+    private static final class Reading {
+        final ElfFile elf;
+        final String name;
+        final Btf btf;
+        final BtfReader.Decoded decodedBtf;
+        final BtfExt ext;
+        final Map<Integer, Code> code = new LinkedHashMap<>();
+        final List<MapDeclarations.Located> maps;
+
+        Reading(byte[] bytes, String objectName) {
+            this.name = objectName;
+            this.elf = ElfFile.parse(bytes, objectName);
+            if (elf.machine() != Elf.EM_BPF) throw elf.error("not a BPF object (e_machine " + elf.machine() + ", expected 247)");
+            ElfFile.Section btfSec = elf.section(".BTF");
+            decodedBtf = btfSec == null ? null : BtfReader.read(elf.data(btfSec), objectName + ": section .BTF");
+            btf = decodedBtf == null ? new Btf() : decodedBtf.btf();
+            ElfFile.Section extSec = elf.section(".BTF.ext");
+            ext = extSec == null || decodedBtf == null ? new BtfExt(Map.of(), Map.of())
+                    : BtfExt.decode(elf.data(extSec), decodedBtf, objectName + ": section .BTF.ext");
+            maps = MapDeclarations.read(elf, btf, decodedBtf != null);
+        }
+
+        BpfObject run() {
+            for (ElfFile.Section s : elf.sections()) if (s.isExecutable() && s.size() > 0) code.put(s.index(), decode(s));
+            collectRelocations();
+            List<ProgramSpec> programs = new ArrayList<>();
+            for (Code c : code.values()) {
+                if (c.section.name().equals(".text")) continue;
+                for (Function f : List.copyOf(c.functions)) if (f.entry()) programs.add(link(f));
+            }
+            List<MapSpec> specs = new ArrayList<>();
+            for (MapDeclarations.Located m : maps) specs.add(m.spec());
+            return new BpfObject(name, license(), specs, programs, btf);
+        }
+
+        private String license() {
+            ElfFile.Section s = elf.section("license");
+            if (s == null) return "";
+            byte[] data = elf.data(s);
+            int end = 0;
+            while (end < data.length && data[end] != 0) end++;
+            return new String(data, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        private Code decode(ElfFile.Section s) {
+            if (s.size() % 8 != 0) throw elf.error(s, 0, "code size " + s.size() + " is not a multiple of 8");
+            List<Insn> insns;
+            try {
+                insns = Insn.decode(elf.data(s));
+            } catch (IllegalArgumentException e) {
+                throw elf.error(s, 0, "undecodable instructions: " + e.getMessage());
+            }
+            Code c = new Code(s, insns);
+            List<ElfFile.Symbol> funcs = new ArrayList<>();
+            for (ElfFile.Symbol sym : elf.symbols())
+                if (sym.shndx() == s.index() && sym.type() == Elf.STT_FUNC) funcs.add(sym);
+            funcs.sort((a, b) -> Long.compare(a.value(), b.value()));
+            boolean text = s.name().equals(".text");
+            if (funcs.isEmpty()) {
+                // hand-written objects may have no symbols: the whole section is one function
+                c.functions.add(new Function(text ? ".text" : s.name(), s.index(), 0, c.slots(), !text));
+                return c;
+            }
+            for (int k = 0; k < funcs.size(); k++) {
+                ElfFile.Symbol f = funcs.get(k);
+                long next = k + 1 < funcs.size() ? funcs.get(k + 1).value() : s.size();
+                long end = f.size() > 0 ? f.value() + f.size() : next;
+                if (f.value() % 8 != 0 || end % 8 != 0 || f.value() >= s.size() || end > s.size() || end <= f.value())
+                    throw elf.error(s, Math.min(f.value(), s.size()), "function " + f.name() + " spans bytes " + f.value() + ".." + end
+                            + ", which does not fit the section (" + s.size() + " bytes) in whole instructions");
+                int start = (int) (f.value() / 8), stop = (int) (end / 8);
+                if (!c.indexOfSlot.containsKey(start) || !c.indexOfSlot.containsKey(stop))
+                    throw elf.error(s, f.value(), "function " + f.name() + " starts or ends inside a 16-byte instruction");
+                c.functions.add(new Function(f.name(), s.index(), start, stop, !text));
+            }
+            return c;
+        }
+
+        private void collectRelocations() {
+            for (ElfFile.Section rel : elf.sections()) {
+                if (rel.type() != Elf.SHT_REL) continue;
+                Code c = code.get(rel.info());
+                if (c == null) continue; // relocations of BTF and debug sections do not matter here
+                for (ElfFile.Relocation r : elf.relocations(rel)) {
+                    if (r.offset() % 8 != 0 || r.offset() >= c.section.size() || !c.indexOfSlot.containsKey((int) (r.offset() / 8)))
+                        throw elf.error(rel, 0, "relocation at offset " + r.offset() + " of " + c.section.name()
+                                + " does not point at an instruction");
+                    elf.symbol(r.symbol(), rel, 0); // must exist
+                    c.relocs.put(r.offset(), r);
+                }
+            }
+        }
+
+        private Function functionAt(Code c, int slot, long errorAt, String what) {
+            for (Function f : c.functions) if (f.start() == slot) return f;
+            // a call into a section without function symbols: the callee runs to the next known start or the end
+            if (slot < 0 || slot >= c.slots() || !c.indexOfSlot.containsKey(slot))
+                throw elf.error(c.section, errorAt, what + " targets slot " + slot + " of " + c.section.name() + ", which is not an instruction");
+            int end = c.slots();
+            for (Function f : c.functions) if (f.start() > slot && f.start() < end) end = f.start();
+            Function f = new Function(c.section.name().equals(".text") ? "sub_" + slot : c.section.name() + "_" + slot,
+                    c.section.index(), slot, end, false);
+            c.functions.add(f);
+            return f;
+        }
+
+        /** Builds one program: the entry function, then every function it reaches through calls, in call order. */
+        private ProgramSpec link(Function entry) {
+            List<Insn> out = new ArrayList<>();
+            List<ProgramSpec.FuncInfo> funcInfos = new ArrayList<>();
+            Map<String, Integer> placedAt = new HashMap<>();
+            Map<Integer, Function> callTargets = new LinkedHashMap<>(); // output index of call -> callee
+            Deque<Function> queue = new ArrayDeque<>();
+            queue.add(entry);
+            placedAt.put(entry.key(), -1);
+            int outSlots = 0;
+            while (!queue.isEmpty()) {
+                Function f = queue.poll();
+                Code c = code.get(f.section());
+                placedAt.put(f.key(), outSlots);
+                int first = c.indexOfSlot.get(f.start()), last = c.indexOfSlot.get(f.end());
+                int baseIndex = out.size();
+                for (int i = first; i < last; i++) {
+                    Insn in = c.insns.get(i);
+                    long byteOff = (long) c.slotOf[i] * 8;
+                    ElfFile.Relocation r = c.relocs.get(byteOff);
+                    Function callee = null;
+                    if (r != null && r.type() != Elf.R_BPF_NONE) {
+                        ElfFile.Symbol sym = elf.symbol(r.symbol(), c.section, byteOff);
+                        if (r.type() == Elf.R_BPF_64_64 && in.isLdImm64() && in.src() != PSEUDO_FUNC) {
+                            in = mapReference(c, byteOff, in, sym, entry);
+                        } else if ((r.type() == Elf.R_BPF_64_32 || r.type() == Elf.R_BPF_64_64) && (in.isLocalCall() || in.isLdImm64())) {
+                            if (in.isLdImm64())
+                                throw elf.error(c.section, byteOff, "program " + entry.name() + " takes the address of function "
+                                        + sym.name() + " (callbacks are not supported yet)");
+                            Code target = code.get(sym.shndx());
+                            if (target == null)
+                                throw elf.error(c.section, byteOff, "call relocation against symbol " + sym.name() + " outside any code section");
+                            long slot = sym.value() / 8 + in.imm() + 1;
+                            callee = functionAt(target, (int) Math.max(-1, Math.min(Integer.MAX_VALUE, slot)), byteOff, "call");
+                        } else {
+                            throw elf.error(c.section, byteOff, "unsupported relocation type " + r.type() + " on instruction " + in
+                                    + " (symbol " + sym.name() + ")");
+                        }
+                    } else if (in.isLocalCall()) {
+                        long slot = c.slotOf[i] + in.imm() + 1;
+                        callee = functionAt(c, (int) Math.max(-1, Math.min(Integer.MAX_VALUE, slot)), byteOff, "call");
+                    } else if (in.isLdImm64() && in.src() != 0) {
+                        throw elf.error(c.section, byteOff, "instruction " + in + " has pseudo source " + in.src() + " but no relocation");
+                    }
+                    if (callee != null) {
+                        callTargets.put(out.size(), callee);
+                        if (!placedAt.containsKey(callee.key())) {
+                            placedAt.put(callee.key(), -1);
+                            queue.add(callee);
+                        }
+                        in = in.withReference(callee.name());
+                    }
+                    out.add(in);
+                }
+                outSlots += f.end() - f.start();
+                applyBtfExt(c, f, out, baseIndex, placedAt.get(f.key()), funcInfos);
+            }
+            int[] slotOf = Insn.slotOffsets(out);
+            for (Map.Entry<Integer, Function> call : callTargets.entrySet()) {
+                int idx = call.getKey();
+                int target = placedAt.get(call.getValue().key());
+                out.set(idx, out.get(idx).withImm(target - slotOf[idx] - 1));
+            }
+            return new ProgramSpec(entry.name(), code.get(entry.section()).section.name(), out, funcInfos);
+        }
+
+        private Insn mapReference(Code c, long byteOff, Insn in, ElfFile.Symbol sym, Function entry) {
+            long offset = sym.value() + (sym.type() == Elf.STT_SECTION ? (int) in.imm() : 0);
+            for (MapDeclarations.Located m : maps)
+                if (m.sectionIndex() == sym.shndx() && m.offset() == offset)
+                    return in.withSrc(PSEUDO_MAP_FD).withImm(0).withReference(m.spec().name());
+            ElfFile.Section target = elf.section(sym.shndx());
+            String secName = target == null ? "section " + sym.shndx() : target.name();
+            if (secName.startsWith(".rodata") || secName.startsWith(".data") || secName.startsWith(".bss"))
+                throw elf.error(c.section, byteOff, "program " + entry.name() + " uses global data (" + sym.name() + " in " + secName
+                        + "); global and static variables are not supported yet, keep such values in a map");
+            if (sym.shndx() == Elf.SHN_UNDEF)
+                throw elf.error(c.section, byteOff, "program " + entry.name() + " refers to undefined (extern) symbol " + sym.name());
+            throw elf.error(c.section, byteOff, "program " + entry.name() + " loads the address of " + sym.name() + " in " + secName
+                    + ", which is not a map");
+        }
+
+        /** Copies func_info and line_info of function {@code f} (now at output slot {@code at}) onto the program. */
+        private void applyBtfExt(Code c, Function f, List<Insn> out, int baseIndex, int at, List<ProgramSpec.FuncInfo> funcInfos) {
+            String sec = c.section.name();
+            for (BtfExt.FuncRecord r : ext.funcInfos().getOrDefault(sec, List.of())) {
+                long slot = (r.insnOff() & 0xffffffffL) / 8;
+                if (slot < f.start() || slot >= f.end()) continue;
+                if (r.typeId() <= 0 || r.typeId() > btf.size())
+                    throw elf.error(c.section, 0, "func_info at byte " + r.insnOff() + " refers to missing BTF type " + r.typeId());
+                funcInfos.add(new ProgramSpec.FuncInfo(at + (int) slot - f.start(), r.typeId()));
+            }
+            List<BtfExt.LineRecord> lines = new ArrayList<>();
+            for (BtfExt.LineRecord r : ext.lineInfos().getOrDefault(sec, List.of())) {
+                long slot = (r.insnOff() & 0xffffffffL) / 8;
+                if (r.insnOff() % 8 == 0 && slot >= f.start() && slot < f.end() && c.indexOfSlot.containsKey((int) slot)) lines.add(r);
+            }
+            lines.sort((a, b) -> Integer.compare(a.insnOff(), b.insnOff()));
+            int firstIndex = c.indexOfSlot.get(f.start());
+            for (int k = 0; k < lines.size(); k++) {
+                BtfExt.LineRecord r = lines.get(k);
+                SourceLine src = sourceLine(r, c);
+                int from = c.indexOfSlot.get(r.insnOff() / 8);
+                int to = k + 1 < lines.size() ? c.indexOfSlot.get(lines.get(k + 1).insnOff() / 8) : c.indexOfSlot.get(f.end());
+                for (int i = from; i < to; i++) {
+                    int o = baseIndex + i - firstIndex;
+                    out.set(o, out.get(o).withSource(src));
+                }
+            }
+        }
+
+        private SourceLine sourceLine(BtfExt.LineRecord r, Code c) {
+            if (r.fileNameOff() == 0 && r.lineOff() == 0 && r.lineCol() == 0) return null;
+            try {
+                return new SourceLine(decodedBtf.string(r.fileNameOff() & 0xffffffffL), r.line(), r.column(),
+                        decodedBtf.string(r.lineOff() & 0xffffffffL));
+            } catch (ObjectFormatException e) {
+                throw elf.error(c.section, r.insnOff(), "line_info has a bad string offset: " + e.getMessage());
+            }
+        }
+    }
+}

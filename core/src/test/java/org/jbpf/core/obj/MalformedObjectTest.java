@@ -1,0 +1,113 @@
+package org.jbpf.core.obj;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Random;
+import org.jbpf.core.elf.ElfFile;
+import org.junit.jupiter.api.Test;
+
+class MalformedObjectTest {
+    private static final byte[] VALID = ObjectWriter.write(SampleObject.build());
+
+    /** Reads {@code bytes}; returns the format error, null on success, and fails on any other exception. */
+    private static ObjectFormatException read(byte[] bytes, String what) {
+        try {
+            ObjectReader.read(bytes, "broken.o");
+            return null;
+        } catch (ObjectFormatException e) {
+            assertTrue(e.getMessage().startsWith("broken.o"), what + ": message must name the object: " + e.getMessage());
+            return e;
+        } catch (Throwable t) {
+            throw new AssertionError(what + ": " + t + " escaped the reader", t);
+        }
+    }
+
+    @Test
+    void everyTruncationIsAFormatError() {
+        for (int len = 0; len < VALID.length; len++) {
+            ObjectFormatException e = read(Arrays.copyOf(VALID, len), "truncated to " + len);
+            assertNotNull(e, "truncation to " + len + " bytes went unnoticed");
+        }
+    }
+
+    @Test
+    void randomByteFlipsOnlyEverGiveFormatErrors() {
+        Random rnd = new Random(7);
+        int detected = 0, rounds = 20000;
+        for (int round = 0; round < rounds; round++) {
+            byte[] bad = VALID.clone();
+            int n = 1 + rnd.nextInt(3);
+            for (int k = 0; k < n; k++) bad[rnd.nextInt(bad.length)] ^= (byte) (1 + rnd.nextInt(255));
+            if (read(bad, "round " + round) != null) detected++;
+        }
+        assertTrue(detected > rounds / 10, "only " + detected + " corruptions detected");
+    }
+
+    @Test
+    void headerFieldsSetToExtremesAreFormatErrors() {
+        Random rnd = new Random(11);
+        long[] extremes = {0, 1, 0x7f, 0xff, 0xffff, 0x7fffffffL, 0xffffffffL, -1L, Long.MIN_VALUE};
+        ElfFile elf = ElfFile.parse(VALID, "valid.o");
+        long shoff = ByteBuffer.wrap(VALID).order(ByteOrder.LITTLE_ENDIAN).getLong(40);
+        int headers = elf.sections().size() * 64;
+        for (int round = 0; round < 5000; round++) {
+            byte[] bad = VALID.clone();
+            ByteBuffer b = ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN);
+            int at = round % 2 == 0 ? rnd.nextInt(64 - 8) : (int) shoff + rnd.nextInt(headers - 8);
+            long v = extremes[rnd.nextInt(extremes.length)];
+            if (rnd.nextBoolean()) b.putInt(at, (int) v); else b.putLong(at, v);
+            read(bad, "round " + round + " at " + at);
+        }
+    }
+
+    @Test
+    void errorsNameSectionAndOffset() {
+        ElfFile elf = ElfFile.parse(VALID, "valid.o");
+        ElfFile.Section prog = elf.section("tracepoint/syscalls/sys_enter_getpid");
+
+        // odd code size
+        byte[] odd = VALID.clone();
+        long shdr = ByteBuffer.wrap(VALID).order(ByteOrder.LITTLE_ENDIAN).getLong(40) + 64L * prog.index();
+        ByteBuffer.wrap(odd).order(ByteOrder.LITTLE_ENDIAN).putLong((int) shdr + 32, prog.size() - 3);
+        String msg = read(odd, "odd size").getMessage();
+        assertTrue(msg.contains("section tracepoint/syscalls/sys_enter_getpid") && msg.contains("not a multiple of 8")
+                && msg.contains("at byte " + prog.offset()), msg);
+
+        // section beyond the file
+        byte[] far = VALID.clone();
+        ByteBuffer.wrap(far).order(ByteOrder.LITTLE_ENDIAN).putLong((int) shdr + 24, VALID.length + 100L);
+        msg = read(far, "offset beyond file").getMessage();
+        assertTrue(msg.contains("contents of section " + prog.index()) && msg.contains("at byte " + (VALID.length + 100)), msg);
+
+        // relocation against a symbol that does not exist
+        ElfFile.Section rel = elf.section(".reltracepoint/syscalls/sys_enter_getpid");
+        byte[] sym = VALID.clone();
+        ByteBuffer.wrap(sym).order(ByteOrder.LITTLE_ENDIAN).putInt((int) rel.offset() + 12, 999);
+        msg = read(sym, "missing symbol").getMessage();
+        assertTrue(msg.contains("section .reltracepoint/syscalls/sys_enter_getpid") && msg.contains("symbol 999"), msg);
+
+        // not an ELF file at all
+        msg = read("hello, world, this is not an object file at all......................".getBytes(), "text").getMessage();
+        assertTrue(msg.contains("not an ELF file"), msg);
+    }
+
+    @Test
+    void globalDataIsRejectedClearly() {
+        // point the map relocation at the license section, standing in for .rodata
+        ElfFile elf = ElfFile.parse(VALID, "valid.o");
+        ElfFile.Section strtab = elf.section(".shstrtab");
+        byte[] bad = VALID.clone();
+        byte[] names = elf.data(strtab);
+        String all = new String(names, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = all.indexOf("license\0");
+        System.arraycopy(".rodata".getBytes(), 0, bad, (int) strtab.offset() + at, 7);
+        ElfFile.Symbol licenseSym = elf.symbols().stream().filter(s -> s.name().equals("LICENSE")).findFirst().orElseThrow();
+        ElfFile.Section rel = elf.section(".reltracepoint/syscalls/sys_enter_getpid");
+        ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN).putInt((int) rel.offset() + 12, licenseSym.index());
+        String msg = read(bad, "global data").getMessage();
+        assertTrue(msg.contains("uses global data (LICENSE in .rodata)") && msg.contains("not supported yet"), msg);
+    }
+}
