@@ -1,0 +1,114 @@
+package org.jbpf.runtime;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import org.jbpf.Size;
+import org.jbpf.Struct;
+import org.jbpf.core.btf.Btf;
+import org.jbpf.core.btf.BtfType;
+import org.junit.jupiter.api.Test;
+
+class CodecsTest {
+
+    @Struct
+    public static class Sample {
+        public byte tag;
+        public long count;
+        public short port;
+        @Size(6) public byte[] mac;
+        public boolean seen;
+        public int pid;
+        static int ignoredStatic = 5;
+    }
+
+    @Struct
+    public static class NoSize {
+        public byte[] data;
+    }
+
+    @Struct
+    public static class BadField {
+        public String name;
+    }
+
+    private static <T> byte[] encode(Codec<T> c, T v) {
+        ByteBuffer b = ByteBuffer.allocate(c.size()).order(ByteOrder.LITTLE_ENDIAN);
+        c.write(v, b);
+        assertEquals(c.size(), b.position(), "write advances by size");
+        return b.array();
+    }
+
+    private static <T> T decode(Codec<T> c, byte[] bytes) {
+        return c.read(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
+    }
+
+    @Test
+    void primitivesAreLittleEndian() {
+        assertArrayEquals(new byte[] {4, 3, 2, 1}, encode(Codecs.INT, 0x01020304));
+        assertArrayEquals(new byte[] {2, 1}, encode(Codecs.SHORT, (short) 0x0102));
+        assertEquals(-2L, decode(Codecs.LONG, new byte[] {-2, -1, -1, -1, -1, -1, -1, -1}));
+        assertEquals((byte) 7, decode(Codecs.BYTE, new byte[] {7}));
+        assertSame(Codecs.INT, Codecs.of(Integer.class));
+        assertEquals(8, Codecs.of(Long.class).size());
+    }
+
+    @Test
+    void structFieldsSitAtTheirCOffsets() {
+        Codec<Sample> c = Codecs.of(Sample.class);
+        // tag@0, count@8, port@16, mac@18..24, seen@24, pid@28, size 32
+        assertEquals(32, c.size());
+        Sample s = new Sample();
+        s.tag = 9;
+        s.count = 0x1122334455667788L;
+        s.port = 443;
+        s.mac = new byte[] {1, 2, 3, 4, 5, 6};
+        s.seen = true;
+        s.pid = -1;
+        byte[] b = encode(c, s);
+        ByteBuffer in = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(9, in.get(0));
+        for (int i = 1; i < 8; i++) assertEquals(0, in.get(i), "padding byte " + i + " is zero");
+        assertEquals(0x1122334455667788L, in.getLong(8));
+        assertEquals(443, in.getShort(16));
+        assertEquals(6, in.get(23));
+        assertEquals(1, in.get(24));
+        assertEquals(-1, in.getInt(28));
+        Sample back = decode(c, b);
+        assertEquals(s.count, back.count);
+        assertArrayEquals(s.mac, back.mac);
+        assertTrue(back.seen);
+        assertEquals(-1, back.pid);
+        assertEquals(443, back.port);
+    }
+
+    @Test
+    void unsupportedTypesAreExplained() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Codecs.of(NoSize.class));
+        assertTrue(e.getMessage().contains("NoSize.data: a byte[] field of a @Struct needs @Size(n)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Codecs.of(BadField.class));
+        assertTrue(e.getMessage().contains("BadField.name: a @Struct field must be"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Codecs.of(String.class));
+        assertTrue(e.getMessage().contains("java.lang.String cannot be a map key or value"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> encode(Codecs.bytes(4), new byte[3]));
+        assertEquals("expected 4 bytes, got 3", e.getMessage());
+    }
+
+    @Test
+    void btfCheckComparesNamesAndOffsets() {
+        Btf btf = new Btf();
+        int u8 = btf.add(new BtfType.IntType("u8", 1, 0));
+        int u64 = btf.add(new BtfType.IntType("u64", 8, 0));
+        int ok = btf.add(new BtfType.Struct("S", 16, List.of(new BtfType.Member("a", u8, 0), new BtfType.Member("b", u64, 64))));
+        int renamed = btf.add(new BtfType.Struct("S", 16, List.of(new BtfType.Member("a", u8, 0), new BtfType.Member("c", u64, 64))));
+        var layout = org.jbpf.core.layout.StructLayout.of("J", List.of(
+                new org.jbpf.core.layout.StructLayout.FieldDecl("a", org.jbpf.core.layout.StructLayout.Kind.BYTE, 0),
+                new org.jbpf.core.layout.StructLayout.FieldDecl("b", org.jbpf.core.layout.StructLayout.Kind.LONG, 0)));
+        BtfCheck.check("m", "value", layout, btf, ok);
+        BtfCheck.check("m", "value", layout, btf, u64);  // not a struct: nothing to compare
+        var e = assertThrows(IllegalArgumentException.class, () -> BtfCheck.check("m", "value", layout, btf, renamed));
+        assertTrue(e.getMessage().contains("field 1 is b at offset 8 in Java but c at offset 8 in BTF"), e.getMessage());
+    }
+}
