@@ -1,0 +1,28 @@
+package org.jbpf.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jbpf.core.asm.Disassembler;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.MapTypes;
+import org.jbpf.core.obj.ObjectReader;
+import org.jbpf.core.obj.ProgramSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "disasm", mixinStandardHelpOptions = true, description = "Print the maps and programs of a BPF ELF object.")
+final class DisasmCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "OBJECT", description = "a .o file")
+    Path object;
+
+    @Override public Integer call() throws Exception {
+        BpfObject o = ObjectReader.read(Files.readAllBytes(object), object.getFileName().toString());
+        System.out.println("license " + o.license());
+        o.maps().forEach(m -> System.out.println("map " + m.name() + ": " + MapTypes.name(m.type()) + " key " + m.keySize()
+                + " value " + m.valueSize() + " max_entries " + m.maxEntries()));
+        for (ProgramSpec p : o.programs())
+            System.out.print("\n" + p.section() + " " + p.name() + ":\n" + Disassembler.listing(p.insns()));
+        return 0;
+    }
+}

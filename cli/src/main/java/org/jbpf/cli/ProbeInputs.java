@@ -1,0 +1,105 @@
+package org.jbpf.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.jbpf.translator.Translator;
+
+/**
+ * Finds probe classes in the inputs of a command (class files, directories, jars, or class names on a class path)
+ * and serves class bytes to the translator from the same places.
+ */
+final class ProbeInputs {
+    final List<byte[]> probes = new ArrayList<>();
+    final List<Path> roots = new ArrayList<>();
+    final List<Path> jars = new ArrayList<>();
+
+    static ProbeInputs of(List<String> inputs, List<Path> classpath) throws IOException {
+        ProbeInputs in = new ProbeInputs();
+        for (Path p : classpath) (p.toString().endsWith(".jar") ? in.jars : in.roots).add(p);
+        for (String s : inputs) {
+            Path p = Path.of(s);
+            if (Files.isDirectory(p)) {
+                in.roots.add(p);
+                try (Stream<Path> files = Files.walk(p)) {
+                    for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                        byte[] b = Files.readAllBytes(f);
+                        if (isProbe(b)) in.probes.add(b);
+                    }
+                }
+            } else if (s.endsWith(".jar") && Files.isRegularFile(p)) {
+                in.jars.add(p);
+                try (ZipFile z = new ZipFile(p.toFile())) {
+                    for (ZipEntry e : java.util.Collections.list(z.entries())) {
+                        if (!e.getName().endsWith(".class")) continue;
+                        try (InputStream is = z.getInputStream(e)) {
+                            byte[] b = is.readAllBytes();
+                            if (isProbe(b)) in.probes.add(b);
+                        }
+                    }
+                }
+            } else if (s.endsWith(".class") && Files.isRegularFile(p)) {
+                byte[] b = Files.readAllBytes(p);
+                in.probes.add(b);
+                Path root = rootOf(p, b);
+                if (root != null) in.roots.add(root);
+            } else if (!s.contains("/") && !Files.exists(p)) {
+                byte[] b = in.source().read(s.replace('.', '/'));
+                if (b == null) throw new IllegalArgumentException("class " + s + " not found on the class path " + classpath);
+                in.probes.add(b);
+            } else {
+                throw new IllegalArgumentException(s + ": not a .class file, directory, jar or class name");
+            }
+        }
+        return in;
+    }
+
+    /** Directory a class file's package starts in, so its struct classes are found beside it. */
+    private static Path rootOf(Path classFile, byte[] bytes) {
+        String name = new org.objectweb.asm.ClassReader(bytes).getClassName();
+        Path root = classFile.toAbsolutePath().getParent();
+        for (int k = 0; k < name.split("/").length - 1 && root != null; k++) root = root.getParent();
+        return root;
+    }
+
+    static boolean isProbe(byte[] classFile) {
+        try {
+            boolean[] found = {false};
+            new org.objectweb.asm.ClassReader(classFile).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                @Override public org.objectweb.asm.AnnotationVisitor visitAnnotation(String desc, boolean visible) {
+                    if (desc.equals("Lorg/jbpf/Bpf;")) found[0] = true;
+                    return null;
+                }
+            }, org.objectweb.asm.ClassReader.SKIP_CODE);
+            return found[0];
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    Translator.ClassSource source() {
+        ClassLoader fallback = ProbeInputs.class.getClassLoader();
+        return name -> {
+            for (Path r : roots) {
+                Path f = r.resolve(name + ".class");
+                if (Files.isRegularFile(f)) return Files.readAllBytes(f);
+            }
+            for (Path j : jars) {
+                try (ZipFile z = new ZipFile(j.toFile())) {
+                    ZipEntry e = z.getEntry(name + ".class");
+                    if (e != null) try (InputStream is = z.getInputStream(e)) { return is.readAllBytes(); }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return Translator.ClassSource.of(fallback).read(name);
+        };
+    }
+}

@@ -1,0 +1,50 @@
+package org.jbpf.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jbpf.core.asm.Disassembler;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.ObjectWriter;
+import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.translator.Translator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "translate", mixinStandardHelpOptions = true,
+        description = "Translate @Bpf probe classes (class files, directories or jars) into BPF ELF objects.")
+final class TranslateCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "probe .class files, directories of classes, jars, or class names")
+    List<String> inputs;
+
+    @Option(names = {"-o", "--output"}, description = "output directory (default: current directory)")
+    Path output = Path.of(".");
+
+    @Option(names = {"-cp", "--classpath"}, split = ":", description = "where struct and helper classes are found")
+    List<Path> classpath = new ArrayList<>();
+
+    @Option(names = {"-s", "--source-path"}, split = ":", description = "Java source roots, for source text in line info (default src/main/java)")
+    List<Path> sourcePath = new ArrayList<>(Translator.Options.DEFAULT.sourceRoots());
+
+    @Option(names = "--emit", description = "also print: asm (disassembly with Java source lines)")
+    String emit;
+
+    @Override public Integer call() throws Exception {
+        ProbeInputs in = ProbeInputs.of(inputs, classpath);
+        if (in.probes.isEmpty()) throw new IllegalArgumentException("no @Bpf probe classes in " + inputs);
+        Files.createDirectories(output);
+        for (byte[] probe : in.probes) {
+            BpfObject o = Translator.translate(probe, in.source(), new Translator.Options(sourcePath));
+            Path out = output.resolve(o.name() + ".o");
+            Files.write(out, ObjectWriter.write(o));
+            System.out.println("wrote " + out + " (" + o.programs().size() + " programs, " + o.maps().size() + " maps)");
+            if ("asm".equals(emit))
+                for (ProgramSpec p : o.programs())
+                    System.out.print("\n" + p.section() + " " + p.name() + ":\n" + Disassembler.listing(p.insns()));
+        }
+        return 0;
+    }
+}
