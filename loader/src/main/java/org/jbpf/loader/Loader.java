@@ -56,7 +56,7 @@ public final class Loader {
         if (obj.btf() == null || obj.btf().size() == 0) return Optional.empty();
         Optional<BtfEncoder.Encoded> enc;
         try {
-            enc = btfEncoder.encode(obj.btf(), DebugInfo.strings(obj));
+            enc = btfEncoder.encode(BtfSanitizer.forKernel(obj.btf()), DebugInfo.strings(obj));
         } catch (RuntimeException e) {
             out.warn("object " + obj.name() + ": " + e.getMessage() + "; loading without BTF");
             return Optional.empty();
