@@ -60,16 +60,15 @@ public final class ElfFile {
         List<Section> sections = new ArrayList<>(shnum);
         for (int i = 0; i < shnum; i++) {
             long[] r = raw[i];
+            if (i != 0 && r[0] >= str[4]) throw in.error(r[8], "name of section " + i + " lies outside the section name table");
             String name = i == 0 ? "" : in.cstring(str[3] + r[0], str[3] + str[4], "name of section " + i + " (header at byte " + r[8] + ")");
-            if (r[0] >= str[4] && i != 0) throw in.error(r[8], "name of section " + i + " lies outside the section name table");
-            long size = r[1] == Elf.SHT_NOBITS ? r[4] : r[4];
-            sections.add(new Section(i, name, (int) r[1], r[2], r[3], size, (int) r[5], (int) r[6], r[7]));
+            sections.add(new Section(i, name, (int) r[1], r[2], r[3], r[4], (int) r[5], (int) r[6], r[7]));
         }
-        ElfFile partial = new ElfFile(fileName, in, machine, Collections.unmodifiableList(sections), List.of());
-        return new ElfFile(fileName, in, machine, partial.sections, Collections.unmodifiableList(partial.readSymbols()));
+        List<Section> frozen = Collections.unmodifiableList(sections);
+        return new ElfFile(fileName, in, machine, frozen, Collections.unmodifiableList(readSymbols(in, frozen)));
     }
 
-    private List<Symbol> readSymbols() {
+    private static List<Symbol> readSymbols(ByteSource in, List<Section> sections) {
         Section symtab = null;
         for (Section s : sections) {
             if (s.type() == Elf.SHT_SYMTAB) {
@@ -89,7 +88,7 @@ public final class ElfFile {
             long p = symtab.offset() + (long) i * Elf.SYM_SIZE;
             long nameOff = in.u32(p, "st_name");
             String where = "name of symbol " + i + " (entry at byte " + p + ")";
-            String name = nameOff == 0 ? "" : checkedString(strtab, nameOff, where);
+            String name = nameOff == 0 ? "" : checkedString(in, strtab, nameOff, where);
             int info = in.u8(p + 4, "st_info");
             int shndx = in.u16(p + 6, "st_shndx");
             out.add(new Symbol(i, name, info >>> 4, info & 0xf, shndx, in.u64(p + 8, "st_value"), in.u64(p + 16, "st_size")));
@@ -97,7 +96,7 @@ public final class ElfFile {
         return out;
     }
 
-    private String checkedString(Section strtab, long off, String where) {
+    private static String checkedString(ByteSource in, Section strtab, long off, String where) {
         if (off >= strtab.size()) throw in.error(strtab.offset() + off, where + ": offset " + off + " lies outside " + strtab.name());
         return in.cstring(strtab.offset() + off, strtab.offset() + strtab.size(), where);
     }
