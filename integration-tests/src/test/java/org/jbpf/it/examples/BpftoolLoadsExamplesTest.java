@@ -1,0 +1,70 @@
+package org.jbpf.it.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.ObjectWriter;
+import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.translator.Translator;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The objects jbpf writes are ordinary BPF ELF files: stock bpftool (libbpf) loads every example, and its dump of the
+ * translated code shows the Java source lines from the BTF line info.
+ */
+class BpftoolLoadsExamplesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ProcessCounter", "OpenCounter", "ReadLatency", "EventSampler", "PerCpuCounters",
+            "ExecPerfEvents", "ExecRingEvents", "HelloPrintk"})
+    void bpftoolLoadsAndShowsJavaLines(String example) throws Exception {
+        KernelCheck.require();
+        if (!Files.isExecutable(Path.of("/usr/sbin/bpftool")) && !Files.isExecutable(Path.of("/usr/bin/bpftool"))) {
+            if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL")))
+                throw new AssertionError("JBPF_REQUIRE_KERNEL=1 but bpftool is not installed (apt-get install bpftool)");
+            Assumptions.abort("bpftool is not installed");
+        }
+        BpfObject o = Translator.translate("org.jbpf.examples." + example,
+                Translator.ClassSource.of(getClass().getClassLoader()),
+                new Translator.Options(List.of(Path.of("../examples/src/main/java"))));
+        Path obj = Files.createTempFile("jbpf-" + example, ".o");
+        Path pin = Path.of("/sys/fs/bpf/jbpf-it-" + example + "-" + ProcessHandle.current().pid());
+        try {
+            Files.write(obj, ObjectWriter.write(o));
+            Result load = bpftool("prog", "loadall", obj.toString(), pin.toString());
+            assertEquals(0, load.code, "bpftool prog loadall " + example + ":\n" + load.out);
+            for (ProgramSpec p : o.programs()) {
+                Result dump = bpftool("prog", "dump", "xlated", "pinned", pin.resolve(p.name()).toString());
+                assertEquals(0, dump.code, dump.out);
+                // a line of the Java source, as written in the example, appears as a comment in the dump
+                String javaLine = p.insns().get(0).source().text();
+                assertTrue(dump.out.contains("; " + javaLine), "dump of " + p.name() + " shows '" + javaLine + "':\n" + dump.out);
+            }
+        } finally {
+            Files.deleteIfExists(obj);
+            if (Files.exists(pin)) {
+                try (var s = Files.list(pin)) { for (Path f : (Iterable<Path>) s::iterator) Files.deleteIfExists(f); }
+                Files.deleteIfExists(pin);
+            }
+        }
+    }
+
+    record Result(int code, String out) {}
+
+    static Result bpftool(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("bpftool"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(60, TimeUnit.SECONDS)) { p.destroyForcibly(); throw new AssertionError("bpftool hung: " + cmd); }
+        return new Result(p.exitValue(), out);
+    }
+}
