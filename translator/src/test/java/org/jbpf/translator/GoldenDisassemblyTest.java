@@ -22,8 +22,11 @@ class GoldenDisassemblyTest {
     static final Path EXAMPLE_SOURCES = Path.of("../examples/src/main/java");
 
     static String render(String className) {
-        BpfObject o = Translator.translate(className, Translator.ClassSource.of(GoldenDisassemblyTest.class.getClassLoader()),
-                new Translator.Options(List.of(EXAMPLE_SOURCES)));
+        return render(className, Translator.ClassSource.of(GoldenDisassemblyTest.class.getClassLoader()));
+    }
+
+    static String render(String className, Translator.ClassSource classes) {
+        BpfObject o = Translator.translate(className, classes, new Translator.Options(List.of(EXAMPLE_SOURCES)));
         StringBuilder sb = new StringBuilder();
         sb.append("license ").append(o.license()).append('\n');
         o.maps().forEach(m -> sb.append("map ").append(m.name()).append(" type ").append(m.type()).append(" key ").append(m.keySize())
