@@ -15,7 +15,7 @@ import java.util.Map;
  * kept in an 8-byte stack slot and reloaded around each use with a scratch register free at that point.
  */
 final class RegisterAllocator {
-    private static final int[] CALLER_SAVED = {R1, R2, R3, R4, R5};
+    private static final int[] CALLER_SAVED = {R0, R1, R2, R3, R4, R5};
     private static final int[] CALLEE_SAVED = {R6, R7, R8, R9};
 
     private final Mir mir;
@@ -166,6 +166,9 @@ final class RegisterAllocator {
             int reg = -1;
             Integer hint = hints.get(v);
             if (hint != null && assigned[hint] >= 0 && usable(assigned[hint], v, crosses, active)) reg = assigned[hint];
+            // a value copied into one that must survive calls is best born in a callee-saved register
+            if (reg < 0 && !crosses && feedsCallSurvivor(v))
+                for (int r : CALLEE_SAVED) if (usable(r, v, false, active)) { reg = r; break; }
             if (reg < 0 && !crosses) for (int r : CALLER_SAVED) if (usable(r, v, false, active)) { reg = r; break; }
             if (reg < 0) for (int r : CALLEE_SAVED) if (usable(r, v, crosses, active)) { reg = r; break; }
             if (reg < 0) {
@@ -184,6 +187,11 @@ final class RegisterAllocator {
             assigned[v] = reg;
             active.add(v);
         }
+    }
+
+    private boolean feedsCallSurvivor(int v) {
+        Integer w = hints.get(v);
+        return w != null && assigned[w] < 0 && start[w] >= end[v] - 1 && end[w] >= 0 && crossesCall(w);
     }
 
     private boolean usable(int reg, int v, boolean crosses, List<Integer> active) {
