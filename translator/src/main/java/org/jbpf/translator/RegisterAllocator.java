@@ -55,31 +55,10 @@ final class RegisterAllocator {
 
     private void computeIntervals() {
         int len = code.size();
-        // basic blocks
-        List<Integer> leaders = new ArrayList<>();
-        Map<Mir.Label, Integer> labelPos = new HashMap<>();
-        for (int p = 0; p < len; p++) {
-            Mir.MInsn m = code.get(p);
-            if (m.isLabel()) labelPos.put(m.label, p);
-            if (p == 0 || m.isLabel() || prevEndsBlock(p)) leaders.add(p);
-        }
-        leaders = new ArrayList<>(new java.util.TreeSet<>(leaders));
-        int nb = leaders.size();
-        int[] bStart = new int[nb], bEnd = new int[nb];
-        int[] blockOf = new int[len];
-        for (int b = 0; b < nb; b++) {
-            bStart[b] = leaders.get(b);
-            bEnd[b] = b + 1 < nb ? leaders.get(b + 1) - 1 : len - 1;
-            for (int p = bStart[b]; p <= bEnd[b]; p++) blockOf[p] = b;
-        }
-        List<List<Integer>> succ = new ArrayList<>();
-        for (int b = 0; b < nb; b++) {
-            List<Integer> s = new ArrayList<>();
-            Mir.MInsn last = code.get(bEnd[b]);
-            if (last.isJump()) s.add(blockOf[labelPos.get(last.target)]);
-            if (!last.isExit() && !last.isUnconditionalJump() && b + 1 < nb) s.add(b + 1);
-            succ.add(s);
-        }
+        MirBlocks blocks = new MirBlocks(code);
+        int nb = blocks.count;
+        int[] bStart = blocks.start, bEnd = blocks.end;
+        List<List<Integer>> succ = blocks.succ;
         BitSet[] use = new BitSet[nb], def = new BitSet[nb], in = new BitSet[nb], out = new BitSet[nb];
         for (int b = 0; b < nb; b++) {
             use[b] = new BitSet(n); def[b] = new BitSet(n); in[b] = new BitSet(n); out[b] = new BitSet(n);
@@ -130,11 +109,6 @@ final class RegisterAllocator {
                 hints.putIfAbsent(m.src, m.dst);
             }
         }
-    }
-
-    private boolean prevEndsBlock(int p) {
-        Mir.MInsn prev = code.get(p - 1);
-        return prev.isJump() || prev.isExit();
     }
 
     private void extend(int v, int p) {
