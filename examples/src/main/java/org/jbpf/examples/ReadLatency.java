@@ -52,9 +52,10 @@ public final class ReadLatency {
             processStats.update(processId, fresh);
         }
 
-        Long bucket = histogram.lookup(log2(latency));
+        int slot = log2(latency);
+        Long bucket = histogram.lookup(slot);
         if (bucket != null) {
-            histogram.update(log2(latency), bucket + 1);
+            histogram.update(slot, bucket + 1);
         }
         return 0;
     }

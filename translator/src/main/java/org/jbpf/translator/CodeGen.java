@@ -524,7 +524,7 @@ final class CodeGen {
             if (x instanceof Imm && b instanceof Reg && (aop == ADD || aop == MUL || aop == AND || aop == OR || aop == XOR)) {
                 Operand tmp = x; x = b; b = tmp;
             }
-            int t = ownedCopy(x, isLong);
+            int t = x instanceof Reg xr && !xr.owned() && storesBackTo(i, xr.reg()) ? xr.reg() : ownedCopy(x, isLong);
             int off = signedDiv ? 1 : 0;
             if (b instanceof Imm c && fitsImm(c.value(), isLong)) {
                 emit(cls | aop | K, t, 0, off, isLong ? c.value() : (int) c.value());
@@ -533,6 +533,20 @@ final class CodeGen {
                 emit(cls | aop | X, t, rb, off, 0);
             }
             push(new Reg(t, true));
+        }
+
+        /**
+         * True when the instruction after {@code i} stores the result back into the local whose register is {@code reg}
+         * and nothing else on the stack refers to that register, so {@code v = v op b} can be computed in place.
+         */
+        boolean storesBackTo(int i, int reg) {
+            int next = nextReal(i);
+            if (next < 0 || !(a.insns[next] instanceof VarInsnNode vi)) return false;
+            int op = vi.getOpcode();
+            if (op != ISTORE && op != LSTORE) return false;
+            if (locals[vi.var] != reg) return false;
+            for (Operand o : stack) if (o instanceof Reg r && r.reg() == reg) return false;
+            return true;
         }
 
         /** A register holding x that this instruction may overwrite. */

@@ -65,6 +65,7 @@ public final class Translator {
             new CodeGen(mir, frame, probe.sectionNames.get(m)).generateProgram(analysis);
             DeadCodeElimination.run(mir);
             RedundantStoreElimination.run(mir);
+            DeadStackStoreElimination.run(mir);
             new RegisterAllocator(mir, frame).run();
             if (frame.used() > StackFrameLayout.MAX_STACK)
                 throw new TranslationException(probe.file, ProbeClass.firstLine(m), "program " + m.name + " needs " + frame.used()
