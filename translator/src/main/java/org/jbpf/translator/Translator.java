@@ -66,6 +66,7 @@ public final class Translator {
             DeadCodeElimination.run(mir);
             RedundantStoreElimination.run(mir);
             DeadStackStoreElimination.run(mir);
+            TailMerging.run(mir);
             new RegisterAllocator(mir, frame).run();
             if (frame.used() > StackFrameLayout.MAX_STACK)
                 throw new TranslationException(probe.file, ProbeClass.firstLine(m), "program " + m.name + " needs " + frame.used()
