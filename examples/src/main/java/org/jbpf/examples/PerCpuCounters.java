@@ -34,8 +34,9 @@ public final class PerCpuCounters {
         perProcess.update(key, c != null ? c + 1 : 1L);
 
         long id = stacks.getStackId(ctx, StackTraceMap.USER_STACK);
-        Long n = calls.lookup(id >= 0 ? 0 : 1);
-        if (n != null) calls.update(id >= 0 ? 0 : 1, n + 1);
+        int outcome = id >= 0 ? 0 : 1;
+        Long n = calls.lookup(outcome);
+        if (n != null) calls.update(outcome, n + 1);
         return 0;
     }
 }

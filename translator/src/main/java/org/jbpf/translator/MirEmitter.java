@@ -18,6 +18,11 @@ final class MirEmitter {
         while (changed) {
             changed = removeSelfMoves(code) | removeUnreachable(code) | removeJumpsToNext(code);
         }
+        mergeReturns(mir);
+        changed = true;
+        while (changed) {
+            changed = invertBranches(code) | removeUnreachable(code) | removeJumpsToNext(code);
+        }
         Map<Mir.Label, Integer> slotOf = new HashMap<>();
         int slot = 0;
         for (Mir.MInsn m : code) {
@@ -42,6 +47,75 @@ final class MirEmitter {
             slot += width;
         }
         return out;
+    }
+
+    /** Every {@code r0 = K; exit} but the last one with the same K becomes a jump to that last one. */
+    private static void mergeReturns(Mir mir) {
+        List<Mir.MInsn> code = mir.code;
+        Map<Long, Integer> last = new HashMap<>();
+        for (int i = 0; i + 1 < code.size(); i++)
+            if (isReturnConstant(code.get(i)) && code.get(i + 1).isExit()) last.put(code.get(i).imm, i);
+        for (Map.Entry<Long, Integer> e : last.entrySet()) {
+            int at = e.getValue();
+            Mir.Label ret = mir.newLabel();
+            Mir.MInsn label = new Mir.MInsn();
+            label.label = ret;
+            label.line = code.get(at).line;
+            boolean used = false;
+            for (int i = 0; i + 1 < at; i++) {
+                Mir.MInsn m = code.get(i);
+                if (isReturnConstant(m) && m.imm == e.getKey() && code.get(i + 1).isExit()) {
+                    m.opcode = JMP | JA; m.dst = 0; m.src = 0; m.imm = 0; m.target = ret;
+                    code.remove(i + 1);
+                    at--;
+                    used = true;
+                }
+            }
+            if (used) code.add(at, label);
+            // positions of the other constants' last returns may have moved; recompute them
+            if (used) {
+                last.clear();
+                for (int i = 0; i + 1 < code.size(); i++)
+                    if (isReturnConstant(code.get(i)) && code.get(i + 1).isExit()) last.putIfAbsent(code.get(i).imm, i);
+            }
+        }
+    }
+
+    private static boolean isReturnConstant(Mir.MInsn m) {
+        return !m.isLabel() && m.dst == R0 && (m.opcode == (ALU64 | MOV | K) || m.opcode == (ALU | MOV | K));
+    }
+
+    /** {@code if c goto L1; goto L2; L1:} becomes {@code if !c goto L2; L1:}. */
+    private static boolean invertBranches(List<Mir.MInsn> code) {
+        boolean changed = false;
+        for (int i = 0; i + 2 < code.size(); i++) {
+            Mir.MInsn cond = code.get(i), jump = code.get(i + 1), next = code.get(i + 2);
+            if (!cond.isJump() || cond.isUnconditionalJump() || !jump.isUnconditionalJump() || !next.isLabel()) continue;
+            if (cond.target != next.label) continue;
+            int inverse = inverse(op(cond.opcode));
+            if (inverse < 0) continue;
+            cond.opcode = (cond.opcode & ~0xf0) | inverse;
+            cond.target = jump.target;
+            code.remove(i + 1);
+            changed = true;
+        }
+        return changed;
+    }
+
+    private static int inverse(int jop) {
+        switch (jop) {
+            case JEQ: return JNE;
+            case JNE: return JEQ;
+            case JGT: return JLE;
+            case JLE: return JGT;
+            case JGE: return JLT;
+            case JLT: return JGE;
+            case JSGT: return JSLE;
+            case JSLE: return JSGT;
+            case JSGE: return JSLT;
+            case JSLT: return JSGE;
+            default: return -1;
+        }
     }
 
     private static boolean removeSelfMoves(List<Mir.MInsn> code) {

@@ -29,6 +29,8 @@ final class RegisterAllocator {
     private final List<List<int[]>> fixed = new ArrayList<>();
     private final List<Integer> calls = new ArrayList<>();
     private final Map<Integer, Integer> hints = new HashMap<>();
+    /** Physical register a value is moved into at its end (a helper argument or the return value). */
+    private final Map<Integer, Integer> physicalHints = new HashMap<>();
 
     RegisterAllocator(Mir mir, StackFrameLayout frame) {
         this.mir = mir;
@@ -108,6 +110,8 @@ final class RegisterAllocator {
                 hints.put(m.dst, m.src);
                 hints.putIfAbsent(m.src, m.dst);
             }
+            if (m.opcode == (ALU64 | MOV | X) && !m.isLabel() && m.dst <= R5 && Mir.isVirtual(m.src))
+                physicalHints.put(m.src, m.dst);
         }
     }
 
@@ -140,6 +144,8 @@ final class RegisterAllocator {
             int reg = -1;
             Integer hint = hints.get(v);
             if (hint != null && assigned[hint] >= 0 && usable(assigned[hint], v, crosses, active)) reg = assigned[hint];
+            Integer phys = physicalHints.get(v);
+            if (reg < 0 && phys != null && usable(phys, v, crosses, active)) reg = phys;
             // a value copied into one that must survive calls is best born in a callee-saved register
             if (reg < 0 && !crosses && feedsCallSurvivor(v))
                 for (int r : CALLEE_SAVED) if (usable(r, v, false, active)) { reg = r; break; }
