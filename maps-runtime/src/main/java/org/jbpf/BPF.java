@@ -5,9 +5,12 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.loader.LoadedMap;
@@ -16,7 +19,15 @@ import org.jbpf.loader.LoadedProgram;
 import org.jbpf.loader.Loader;
 import org.jbpf.loader.attach.Link;
 import org.jbpf.loader.sys.BpfException;
+import org.jbpf.events.EventReader;
+import org.jbpf.events.PerfBufferReader;
+import org.jbpf.events.PerfEventHandler;
+import org.jbpf.events.RecordHandler;
+import org.jbpf.events.RingBufferReader;
+import org.jbpf.events.SampleHandler;
 import org.jbpf.maps.BpfMapDef;
+import org.jbpf.maps.PerfEventArray;
+import org.jbpf.maps.RingBuffer;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.runtime.Codec;
 import org.jbpf.runtime.Codecs;
@@ -38,6 +49,7 @@ import org.jbpf.translator.Translator;
 public final class BPF implements AutoCloseable {
     private final LoadedObject loaded;
     private final Class<?> probe;
+    private final List<EventReader> readers = new ArrayList<>();
 
     private BPF(LoadedObject loaded, Class<?> probe) {
         this.loaded = loaded;
@@ -130,7 +142,68 @@ public final class BPF implements AutoCloseable {
         return BpfMap.openPinned(path, Codecs.of(keyType), Codecs.of(valueType));
     }
 
-    @Override public void close() { loaded.close(); }
+    /**
+     * Reads the ring buffer declared by {@code declaration} (a static field of the probe class), decoding each record
+     * as {@code type} (a {@code @Struct} class or a primitive wrapper). The reader is closed with this BPF at the latest.
+     */
+    public <E> RingBufferReader<E> ringBuffer(RingBuffer declaration, Class<E> type, Consumer<? super E> handler) {
+        return ringBuffer(declaredName(declaration), type, handler);
+    }
+
+    /** As {@link #ringBuffer(RingBuffer, Class, Consumer)} for the ring buffer map with this name. */
+    public <E> RingBufferReader<E> ringBuffer(String name, Class<E> type, Consumer<? super E> handler) {
+        return track(RingBufferReader.open(loadedMap(name), Codecs.of(type), handler));
+    }
+
+    /** Reads the ring buffer declared by {@code declaration}, handing out zero-copy record views. */
+    public RingBufferReader<ByteBuffer> ringBuffer(RingBuffer declaration, RecordHandler handler) {
+        return ringBuffer(declaredName(declaration), handler);
+    }
+
+    public RingBufferReader<ByteBuffer> ringBuffer(String name, RecordHandler handler) {
+        return track(RingBufferReader.openRaw(loadedMap(name), handler));
+    }
+
+    /**
+     * Reads the perf event array declared by {@code declaration} through one buffer of
+     * {@link PerfBufferReader#DEFAULT_PAGES} pages per CPU, decoding each sample as {@code type}.
+     */
+    public <E> PerfBufferReader<E> perfBuffer(PerfEventArray declaration, Class<E> type, PerfEventHandler<? super E> handler) {
+        return perfBuffer(declaredName(declaration), type, PerfBufferReader.DEFAULT_PAGES, handler, null);
+    }
+
+    /** The perf event array with this name; {@code pagesPerCpu} a power of two; {@code onLost} may be null. */
+    public <E> PerfBufferReader<E> perfBuffer(String name, Class<E> type, int pagesPerCpu, PerfEventHandler<? super E> handler,
+            org.jbpf.events.LostHandler onLost) {
+        return track(PerfBufferReader.open(loadedMap(name), Codecs.of(type), pagesPerCpu, handler, onLost));
+    }
+
+    /** The perf event array with this name, samples handed out as zero-copy views; {@code onLost} may be null. */
+    public PerfBufferReader<ByteBuffer> perfBuffer(String name, int pagesPerCpu, SampleHandler handler, org.jbpf.events.LostHandler onLost) {
+        return track(PerfBufferReader.openRaw(loadedMap(name), pagesPerCpu, handler, onLost));
+    }
+
+    private String declaredName(Object declaration) {
+        if (probe == null)
+            throw new IllegalStateException("this BPF was loaded from an object, not a probe class; pass the map's name instead");
+        return fieldHolding(probe, declaration);
+    }
+
+    private synchronized <R extends EventReader> R track(R reader) {
+        readers.add(reader);
+        return reader;
+    }
+
+    /** Closes the event readers made from this BPF, then everything loaded. */
+    @Override public void close() {
+        List<EventReader> open;
+        synchronized (this) {
+            open = List.copyOf(readers);
+            readers.clear();
+        }
+        for (EventReader r : open) r.close();
+        loaded.close();
+    }
 
     private LoadedMap loadedMap(String name) {
         LoadedMap m = loaded.map(name);

@@ -1,0 +1,162 @@
+package org.jbpf.events;
+
+import com.sun.jna.Memory;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jbpf.loader.sys.Fd;
+import org.jbpf.loader.sys.Sys;
+
+/**
+ * What ring buffer and perf buffer readers share: one epoll over all their buffers plus an eventfd that
+ * {@link #close} signals, so a thread blocked in {@link #poll} or {@link #run} returns at once.
+ *
+ * <p>Reading is serialized: {@link #poll}, {@link #consume} and {@link #run} may be called from any thread, one at a
+ * time. {@link #close} may be called from any thread, including from inside a handler; the buffers are unmapped only
+ * once no thread is reading them.
+ */
+public abstract class EventReader implements AutoCloseable {
+    private static final long WAKE = -1;
+
+    private final ReentrantLock reading = new ReentrantLock();
+    private final Fd epoll;
+    private final Fd wake;
+    private Memory events;
+    private int maxEvents;
+    private volatile boolean closed;
+    private boolean released;
+    /** Records handed to handlers, and records the kernel reported dropped; written only by the reading thread. */
+    volatile long received, lost;
+
+    EventReader() {
+        epoll = Sys.epollCreate();
+        try {
+            wake = EventNative.eventFd();
+            Sys.epollAdd(epoll, wake.value(), WAKE);
+        } catch (RuntimeException e) {
+            epoll.close();
+            throw e;
+        }
+        ensureEventRoom(4);
+    }
+
+    /** Registers the fd of buffer number {@code source}; {@link #consumeSource} is called when it is readable. */
+    final void watch(int fd, int source) {
+        Sys.epollAdd(epoll, fd, source);
+    }
+
+    final void ensureEventRoom(int sources) {
+        if (sources + 1 <= maxEvents) return;
+        maxEvents = Math.max(sources + 1, maxEvents * 2);
+        events = new Memory((long) Sys.EPOLL_EVENT_SIZE * maxEvents);
+    }
+
+    /** Consumes everything available in one buffer; returns the records handed out. */
+    abstract int consumeSource(int source);
+
+    /** Number of buffers. */
+    abstract int sources();
+
+    /** Unmaps and closes every buffer; called once, by the thread that last held the read lock. */
+    abstract void releaseSources();
+
+    /**
+     * Waits up to {@code timeoutMillis} (-1: forever, 0: not at all) for records, then hands every available record of
+     * the ready buffers to their handlers. Returns the number of records handled; 0 after a timeout or when
+     * {@link #close} woke the wait. An exception from a handler propagates; the record it was given counts as read.
+     */
+    public final int poll(int timeoutMillis) {
+        int n = pollOnce(timeoutMillis);
+        if (n < 0) throw closedError();
+        return n;
+    }
+
+    /** Hands every record available now in any buffer to its handler without waiting; returns how many. */
+    public final int consume() {
+        lock();
+        try {
+            if (closed) throw closedError();
+            int n = 0;
+            for (int s = 0, count = sources(); s < count && !closed; s++) n += consumeSource(s);
+            return n;
+        } finally {
+            unlock();
+        }
+    }
+
+    /** Polls until {@link #close} is called (from a handler or another thread), then returns. */
+    public final void run() {
+        while (pollOnce(-1) >= 0) {
+            // each round hands out what arrived
+        }
+    }
+
+    /** -1 when closed. */
+    private int pollOnce(int timeoutMillis) {
+        lock();
+        try {
+            if (closed) return -1;
+            int ready = EventNative.epollWait(epoll, events, maxEvents, timeoutMillis);
+            int n = 0;
+            for (int i = 0; i < ready && !closed; i++) {
+                long source = events.getLong((long) i * Sys.EPOLL_EVENT_SIZE + 4);
+                if (source == WAKE) EventNative.drain(wake);
+                else n += consumeSource((int) source);
+            }
+            return closed ? -1 : n;
+        } finally {
+            unlock();
+        }
+    }
+
+    /** Records handed to handlers so far. */
+    public final long received() { return received; }
+
+    /** Records the kernel reported as dropped because the buffer was full (see each reader for what it can know). */
+    public long lost() { return lost; }
+
+    public final boolean isClosed() { return closed; }
+
+    /**
+     * Stops reading and releases every mapping and fd. Safe from any thread and from inside a handler (the buffers
+     * are released when that handler's poll returns); closing twice is harmless.
+     */
+    @Override public final void close() {
+        if (!closed) {
+            closed = true;
+            EventNative.signal(wake);
+        }
+        lock();
+        unlock();
+    }
+
+    /** Stops a thread blocked in {@link #poll} so the caller can take the read lock (e.g. to add a buffer). */
+    final void interruptWait() { EventNative.signal(wake); }
+
+    final void lock() {
+        if (!reading.tryLock()) {
+            interruptWait();
+            reading.lock();
+        }
+    }
+
+    final void unlock() {
+        try {
+            if (closed && !released && reading.getHoldCount() == 1) {
+                released = true;
+                try {
+                    releaseSources();
+                } finally {
+                    epoll.close();
+                    wake.close();
+                }
+            }
+        } finally {
+            reading.unlock();
+        }
+    }
+
+    final boolean stopRequested() { return closed; }
+
+    private IllegalStateException closedError() {
+        return new IllegalStateException(getClass().getSimpleName() + " is closed");
+    }
+}

@@ -1,0 +1,163 @@
+package org.jbpf.events;
+
+import com.sun.jna.Memory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.jbpf.core.obj.MapTypes;
+import org.jbpf.loader.LoadedMap;
+import org.jbpf.loader.sys.BpfAttrs;
+import org.jbpf.loader.sys.BpfCmd;
+import org.jbpf.loader.sys.Fd;
+import org.jbpf.loader.sys.PerfEventAttr;
+import org.jbpf.loader.sys.Sys;
+import org.jbpf.runtime.Codec;
+
+/**
+ * Reads the samples a probe sends through a {@code BPF_MAP_TYPE_PERF_EVENT_ARRAY}: one perf buffer per online CPU
+ * (a {@code PERF_COUNT_SW_BPF_OUTPUT} software event with raw samples, waking the reader on every sample), stored
+ * into the map at the CPU's index and mapped into this process. Samples come with the CPU they were sent from;
+ * samples the kernel dropped because a CPU's buffer was full are reported to the {@link LostHandler} and counted
+ * by {@link #lost}.
+ *
+ * <p>Closing the reader removes its perf events from the map (a probe's output then fails with -ENOENT), unmaps the
+ * buffers and closes their fds. Close it before (or with) the BPF object.
+ */
+public final class PerfBufferReader<E> extends EventReader {
+    /** Data pages per CPU unless told otherwise (256 KiB with 4 KiB pages). */
+    public static final int DEFAULT_PAGES = 64;
+
+    private final LoadedMap map;
+    private final List<Source> cpus = new ArrayList<>();
+
+    private record Source(int cpu, Fd event, Mapping mapping, PerfRing ring) {}
+
+    private PerfBufferReader(LoadedMap map) { this.map = map; }
+
+    /** Samples decoded with {@code codec}; {@code onLost} may be null. */
+    public static <E> PerfBufferReader<E> open(LoadedMap map, Codec<E> codec, int pagesPerCpu, PerfEventHandler<? super E> handler,
+            LostHandler onLost) {
+        String name = map.name();
+        int size = codec.size();
+        SampleHandler decoding = (cpu, sample) -> {
+            if (sample.remaining() < size)
+                throw new IllegalStateException("perf buffer \"" + name + "\" (CPU " + cpu + ") holds a " + sample.remaining()
+                        + "-byte sample, shorter than " + codec.describe() + " (" + size + " bytes); read it with a SampleHandler or fix the event type");
+            handler.onEvent(cpu, codec.read(sample));
+        };
+        return openRaw(map, pagesPerCpu, decoding, onLost);
+    }
+
+    /** Samples handed out as zero-copy views; {@code onLost} may be null. */
+    public static <E> PerfBufferReader<E> openRaw(LoadedMap map, int pagesPerCpu, SampleHandler handler, LostHandler onLost) {
+        if (map.spec().type() != MapTypes.PERF_EVENT_ARRAY)
+            throw new IllegalArgumentException(map + " is not a perf event array (BPF_MAP_TYPE_PERF_EVENT_ARRAY)");
+        if (pagesPerCpu <= 0 || Integer.bitCount(pagesPerCpu) != 1)
+            throw new IllegalArgumentException("pages per CPU must be a power of two, not " + pagesPerCpu);
+        PerfBufferReader<E> r = new PerfBufferReader<>(map);
+        try {
+            r.lock();
+            try {
+                BitSet online = onlineCpus();
+                int slots = map.spec().maxEntries() > 0 ? map.spec().maxEntries() : Integer.MAX_VALUE;
+                for (int cpu = online.nextSetBit(0); cpu >= 0 && cpu < slots; cpu = online.nextSetBit(cpu + 1)) {
+                    r.cpus.add(r.openCpu(cpu, pagesPerCpu, handler, onLost));
+                    r.ensureEventRoom(r.cpus.size());
+                    r.watch(r.cpus.get(r.cpus.size() - 1).event().value(), r.cpus.size() - 1);
+                }
+            } finally {
+                r.unlock();
+            }
+            if (r.cpus.isEmpty()) throw new IllegalStateException(map + " has no slot for any online CPU");
+            return r;
+        } catch (RuntimeException e) {
+            r.close();
+            throw e;
+        }
+    }
+
+    private Source openCpu(int cpu, int pages, SampleHandler handler, LostHandler onLost) {
+        PerfEventAttr attr = new PerfEventAttr(PerfEventAttr.PERF_TYPE_SOFTWARE, PerfEventAttr.COUNT_SW_BPF_OUTPUT)
+                .sampleType(PerfEventAttr.SAMPLE_RAW).samplePeriod(1).wakeupEvents(1);
+        Fd event = Sys.perfEventOpen(attr, -1, cpu, -1, () -> "perf_event_open of the BPF output event for CPU " + cpu
+                + " of perf buffer \"" + map.name() + "\"");
+        Mapping mapping = null;
+        try {
+            int page = Sys.pageSize();
+            int dataSize = pages * page;
+            mapping = Mapping.map(event.value(), 0, (long) page + dataSize, true,
+                    () -> "mmap of " + pages + " pages of CPU " + cpu + "'s perf buffer \"" + map.name() + "\"");
+            PerfRing ring = new PerfRing(cpu, mapping.view(0, page), mapping.view(page, dataSize), dataSize, handler, onLost);
+            storeInMap(cpu, event.value());
+            Sys.ioctl(event.value(), PerfEventAttr.IOC_ENABLE, 0, () -> "enabling CPU " + cpu + "'s perf buffer \"" + map.name() + "\"");
+            return new Source(cpu, event, mapping, ring);
+        } catch (RuntimeException e) {
+            if (mapping != null) mapping.close();
+            event.close();
+            throw e;
+        }
+    }
+
+    private void storeInMap(int cpu, int eventFd) {
+        Memory key = new Memory(4), value = new Memory(4);
+        key.setInt(0, cpu);
+        value.setInt(0, eventFd);
+        Sys.bpf(BpfCmd.MAP_UPDATE_ELEM, BpfAttrs.mapElem(map.fd().value(), key, value, 0),
+                () -> "storing CPU " + cpu + "'s perf event in map \"" + map.name() + "\"");
+    }
+
+    /** Removes our event from the map so the map no longer holds it; the map may already be closed. */
+    private void removeFromMap(int cpu) {
+        if (!map.fd().isOpen()) return;
+        Memory key = new Memory(4);
+        key.setInt(0, cpu);
+        // a failure (the map closed meanwhile, the entry already replaced) leaves nothing of ours to remove
+        Sys.bpfErrno(BpfCmd.MAP_DELETE_ELEM, BpfAttrs.mapElem(map.fd().value(), key, null, 0));
+    }
+
+    static BitSet onlineCpus() {
+        BitSet set = new BitSet();
+        String list;
+        try {
+            list = Files.readString(Path.of("/sys/devices/system/cpu/online")).trim();
+        } catch (IOException e) {
+            set.set(0, Runtime.getRuntime().availableProcessors());
+            return set;
+        }
+        return parseCpuList(list);
+    }
+
+    /** "0-3,5" to {0,1,2,3,5}. */
+    static BitSet parseCpuList(String list) {
+        BitSet set = new BitSet();
+        for (String part : list.trim().split(",")) {
+            if (part.isEmpty()) continue;
+            int dash = part.indexOf('-');
+            int lo = Integer.parseInt(dash < 0 ? part : part.substring(0, dash));
+            int hi = Integer.parseInt(dash < 0 ? part : part.substring(dash + 1));
+            set.set(lo, hi + 1);
+        }
+        return set;
+    }
+
+    @Override int consumeSource(int source) { return cpus.get(source).ring().consume(this); }
+
+    @Override int sources() { return cpus.size(); }
+
+    @Override void releaseSources() {
+        for (Source s : cpus) {
+            removeFromMap(s.cpu());
+            s.mapping().close();
+            s.event().close();
+        }
+    }
+
+    /** The CPUs this reader has a buffer for. */
+    public List<Integer> cpus() { return cpus.stream().map(Source::cpu).toList(); }
+
+    /** Samples the kernel reported dropped, summed over CPUs. */
+    @Override public long lost() { return lost; }
+}

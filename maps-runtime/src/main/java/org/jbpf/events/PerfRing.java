@@ -1,0 +1,94 @@
+package org.jbpf.events;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The reading side of one CPU's perf buffer: the metadata page ({@code struct perf_event_mmap_page}) and the data
+ * pages after it. The kernel advances {@code data_head} (read with acquire) and we advance {@code data_tail}
+ * (published with release, after the record's bytes were read). Records are a {@code perf_event_header} (u32 type,
+ * u16 misc, u16 size) and a body; a record crossing the end of the data area is copied into a scratch buffer.
+ */
+final class PerfRing {
+    static final int DATA_HEAD = 1024, DATA_TAIL = 1032;
+    static final int RECORD_LOST = 2, RECORD_SAMPLE = 9;
+    private static final int HEADER_SIZE = 8;
+
+    private final int cpu;
+    private final ByteBuffer meta;
+    private final ByteBuffer data;
+    private final long mask;
+    private final int size;
+    private final SampleHandler samples;
+    private final LostHandler lostHandler;
+    private ByteBuffer scratch;
+
+    PerfRing(int cpu, ByteBuffer meta, ByteBuffer data, int size, SampleHandler samples, LostHandler lostHandler) {
+        if (Integer.bitCount(size) != 1) throw new IllegalArgumentException("perf buffer size " + size + " is not a power of two");
+        this.cpu = cpu;
+        this.meta = meta;
+        this.data = data.order(ByteOrder.LITTLE_ENDIAN);
+        this.size = size;
+        this.mask = size - 1;
+        this.samples = samples;
+        this.lostHandler = lostHandler;
+    }
+
+    int cpu() { return cpu; }
+
+    int consume(EventReader reader) {
+        int records = 0;
+        long dropped = 0;
+        long tail = (long) Fences.LONG.getAcquire(meta, DATA_TAIL);
+        try {
+            long head = (long) Fences.LONG.getAcquire(meta, DATA_HEAD);
+            while (tail < head) {
+                int at = (int) (tail & mask);
+                // records are 8-byte aligned, so the header itself never wraps
+                int type = data.getInt(at);
+                int length = data.getShort(at + 6) & 0xffff;
+                if (length < HEADER_SIZE)
+                    throw new IllegalStateException("perf buffer of CPU " + cpu + " has a record of " + length + " bytes at " + tail
+                            + "; the buffer is corrupt");
+                ByteBuffer rec = data;
+                int base = at;
+                if (at + length > size) {
+                    rec = wrapped(at, length);
+                    base = 0;
+                }
+                tail += length;
+                try {
+                    if (type == RECORD_SAMPLE) {
+                        int raw = rec.getInt(base + HEADER_SIZE);
+                        records++;
+                        samples.onSample(cpu, rec.slice(base + HEADER_SIZE + 4, Math.min(raw, length - HEADER_SIZE - 4))
+                                .order(ByteOrder.LITTLE_ENDIAN));
+                    } else if (type == RECORD_LOST) {
+                        long n = rec.getLong(base + HEADER_SIZE + 8);
+                        dropped += n;
+                        if (lostHandler != null) lostHandler.onLost(cpu, n);
+                    }
+                } finally {
+                    Fences.LONG.setRelease(meta, DATA_TAIL, tail);
+                }
+                if (reader != null && reader.stopRequested()) return records;
+                if (tail >= head) head = (long) Fences.LONG.getAcquire(meta, DATA_HEAD);
+            }
+            return records;
+        } finally {
+            if (reader != null && (records > 0 || dropped > 0)) {
+                reader.received += records;
+                reader.lost += dropped;
+            }
+        }
+    }
+
+    /** Copies a record that runs past the end of the data area into one contiguous scratch buffer. */
+    private ByteBuffer wrapped(int at, int length) {
+        if (scratch == null) scratch = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        int first = size - at;
+        scratch.put(0, data, at, first);
+        scratch.put(first, data, 0, length - first);
+        return scratch;
+    }
+}
