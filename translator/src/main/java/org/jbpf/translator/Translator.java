@@ -64,9 +64,12 @@ public final class Translator {
             StackFrameLayout frame = new StackFrameLayout();
             new CodeGen(mir, frame, probe.sectionNames.get(m)).generateProgram(analysis);
             DeadCodeElimination.run(mir);
+            CopyPropagation.run(mir);
             RedundantStoreElimination.run(mir);
             DeadStackStoreElimination.run(mir);
             TailMerging.run(mir);
+            ConstantElseHoisting.run(mir);
+            CopyPropagation.run(mir);
             new RegisterAllocator(mir, frame).run();
             if (frame.used() > StackFrameLayout.MAX_STACK)
                 throw new TranslationException(probe.file, ProbeClass.firstLine(m), "program " + m.name + " needs " + frame.used()
