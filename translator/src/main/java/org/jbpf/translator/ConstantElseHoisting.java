@@ -40,6 +40,29 @@ final class ConstantElseHoisting {
             code.add(p, constMove);
             p++;
         }
+        signBits(code);
+    }
+
+    /** {@code x = v < 0 ? 1 : 0} (after hoisting: x = 1; if v s< 0 skip x = 0) is the sign bit: x = v >>> 63. */
+    private static void signBits(List<Mir.MInsn> code) {
+        for (int p = 0; p + 3 < code.size(); p++) {
+            Mir.MInsn ke = code.get(p), cond = code.get(p + 1), kt = code.get(p + 2), label = code.get(p + 3);
+            if (!isConst(ke) || !isConst(kt) || ke.dst != kt.dst || !label.isLabel() || cond.target != label.label) continue;
+            if (cond.isLabel() || source(cond.opcode) != K || cond.imm != 0 || cond.dst == ke.dst || refs(code, label.label) != 1) continue;
+            int jop = op(cond.opcode);
+            boolean negativeIsOne = jop == JSLT && ke.imm == 1 && kt.imm == 0 || jop == JSGE && ke.imm == 0 && kt.imm == 1;
+            if (!negativeIsOne) continue;
+            boolean wide = cls(cond.opcode) == JMP;
+            Mir.MInsn mov = ke, shift = kt;
+            mov.opcode = (wide ? ALU64 : ALU) | MOV | X; mov.src = cond.dst; mov.imm = 0;
+            shift.opcode = (wide ? ALU64 : ALU) | RSH | K; shift.imm = wide ? 63 : 31;
+            code.remove(p + 3);
+            code.remove(p + 1);
+        }
+    }
+
+    private static boolean isConst(Mir.MInsn m) {
+        return !m.isLabel() && (m.opcode == (ALU64 | MOV | K) || m.opcode == (ALU | MOV | K)) && Mir.isVirtual(m.dst);
     }
 
     private static boolean uses(Mir.MInsn m, int reg) {
