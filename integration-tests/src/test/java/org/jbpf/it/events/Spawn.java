@@ -50,10 +50,19 @@ final class Spawn {
             throw new IllegalStateException("sched_setaffinity failed");
     }
 
-    static long openFds() throws IOException {
+    /** What each open fd refers to, e.g. "5 -> anon_inode:bpf-map". */
+    static java.util.Set<String> fdTargets() throws IOException {
+        java.util.Set<String> out = new java.util.TreeSet<>();
         try (var s = Files.list(Path.of("/proc/self/fd"))) {
-            return s.count();
+            for (Path fd : s.toList()) {
+                try {
+                    out.add(fd.getFileName() + " -> " + Files.readSymbolicLink(fd));
+                } catch (IOException gone) {
+                    // the directory listing's own fd closes while we read
+                }
+            }
         }
+        return out;
     }
 
     /** Lines of /proc/self/maps that map a BPF map or a perf event. */
