@@ -1,0 +1,100 @@
+package org.jbpf.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The perf buffer record protocol on memory laid out like a perf event's mapping. */
+class PerfRingTest {
+    private static final int SIZE = 128;
+
+    private final ByteBuffer meta = direct(4096), data = direct(SIZE);
+    private final List<String> samples = new ArrayList<>();
+    private final List<Long> lost = new ArrayList<>();
+    private final PerfRing ring = new PerfRing(3, meta, data, SIZE, (cpu, s) -> {
+        assertEquals(3, cpu);
+        byte[] b = new byte[s.remaining()];
+        s.get(b);
+        samples.add(new String(b).replace("\0", ""));
+    }, (cpu, n) -> lost.add(n));
+    private long head;
+
+    private static ByteBuffer direct(int n) { return ByteBuffer.allocateDirect(n).order(ByteOrder.LITTLE_ENDIAN); }
+
+    private void record(int type, byte[] body) {
+        int size = 8 + body.length;
+        ByteBuffer r = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        r.putInt(type).putShort((short) 0).putShort((short) size).put(body);
+        for (int i = 0; i < size; i++) data.put((int) ((head + i) % SIZE), r.get(i));
+        head += size;
+        meta.putLong(PerfRing.DATA_HEAD, head);
+    }
+
+    /** A raw sample padded as the kernel pads it: u32 size + data, to a multiple of 8. */
+    private void sample(String text) {
+        byte[] t = text.getBytes();
+        int raw = ((4 + t.length + 7) & ~7) - 4;
+        ByteBuffer body = ByteBuffer.allocate(4 + raw).order(ByteOrder.LITTLE_ENDIAN).putInt(raw).put(t);
+        record(PerfRing.RECORD_SAMPLE, body.array());
+    }
+
+    private void lostRecord(long n) {
+        record(PerfRing.RECORD_LOST, ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(77).putLong(n).array());
+    }
+
+    @Test
+    void readsSamplesAndLostCountsAndPublishesTheTail() {
+        sample("abc");
+        lostRecord(5);
+        sample("defghijk");
+        assertEquals(2, ring.consume(null));
+        assertEquals(List.of("abc", "defghijk"), samples);
+        assertEquals(List.of(5L), lost);
+        assertEquals(head, meta.getLong(PerfRing.DATA_TAIL));
+    }
+
+    @Test
+    void aSampleThatWrapsTheEndIsCopiedWhole() {
+        sample("0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456"); // 112 bytes
+        assertEquals(1, ring.consume(null));
+        sample("wraps-around-the-end");  // starts at 112 of 128
+        assertEquals(1, ring.consume(null));
+        assertEquals("wraps-around-the-end", samples.get(1));
+        assertEquals(head, meta.getLong(PerfRing.DATA_TAIL));
+    }
+
+    @Test
+    void countsGoToTheReader() {
+        EventReaderCounts counts = new EventReaderCounts();
+        sample("a");
+        lostRecord(7);
+        lostRecord(2);
+        ring.consume(counts.reader);
+        assertEquals(1, counts.reader.received());
+        assertEquals(9, counts.reader.lost());
+        counts.reader.close();
+    }
+
+    @Test
+    void aCorruptRecordSizeIsAnError() {
+        data.putInt(0, PerfRing.RECORD_SAMPLE);
+        data.putShort(6, (short) 0);
+        meta.putLong(PerfRing.DATA_HEAD, 8);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ring.consume(null));
+        assertEquals(true, e.getMessage().contains("CPU 3"), e.getMessage());
+    }
+
+    /** A reader with no buffers of its own, to receive a ring's counts. */
+    private static final class EventReaderCounts {
+        final EventReader reader = new EventReader() {
+            @Override int consumeSource(int source) { return 0; }
+            @Override int sources() { return 0; }
+            @Override void releaseSources() {}
+        };
+    }
+}

@@ -1,0 +1,105 @@
+package org.jbpf.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The ring buffer record protocol on memory laid out like the kernel's mapping (data written twice in a row). */
+class RingBufferRingTest {
+    private static final int SIZE = 64;
+
+    private final ByteBuffer consumer = direct(8), producer = direct(8), data = direct(2 * SIZE);
+    private final List<String> got = new ArrayList<>();
+    private final RingBufferRing ring = new RingBufferRing(consumer, producer, data, SIZE, r -> {
+        byte[] b = new byte[r.remaining()];
+        r.get(b);
+        got.add(new String(b));
+    });
+    private long prod;
+
+    private static ByteBuffer direct(int n) { return ByteBuffer.allocateDirect(n).order(ByteOrder.LITTLE_ENDIAN); }
+
+    /** Writes a record at the producer position, as the kernel would see it through both copies of the data. */
+    private void write(String text, int flags) {
+        byte[] b = text.getBytes();
+        int at = (int) (prod & (SIZE - 1));
+        int header = b.length | flags;
+        for (int copy = 0; copy < 2; copy++) {
+            int base = copy * SIZE;
+            putWrapped(base, at, new byte[] {(byte) header, (byte) (header >> 8), (byte) (header >> 16), (byte) (header >>> 24)});
+            putWrapped(base, at + 8, b);
+        }
+        prod += (b.length + 8 + 7) & ~7;
+        producer.putLong(0, prod);
+    }
+
+    private void putWrapped(int base, int at, byte[] b) {
+        for (int i = 0; i < b.length; i++) {
+            int pos = (at + i) % SIZE;
+            data.put(pos, b[i]);
+            data.put(SIZE + pos, b[i]);
+        }
+    }
+
+    @Test
+    void readsCommittedRecordsInOrderAndPublishesTheConsumerPosition() {
+        write("one", 0);
+        write("two22", 0);
+        assertEquals(2, ring.consume(null));
+        assertEquals(List.of("one", "two22"), got);
+        assertEquals(32, consumer.getLong(0), "two records of 8 + 8 bytes each");
+        assertEquals(0, ring.consume(null));
+    }
+
+    @Test
+    void skipsDiscardedRecords() {
+        write("keep", 0);
+        write("drop", RingBufferRing.DISCARD_BIT);
+        write("also", 0);
+        assertEquals(2, ring.consume(null));
+        assertEquals(List.of("keep", "also"), got);
+        assertEquals(1, ring.discarded());
+        assertEquals(48, consumer.getLong(0));
+    }
+
+    @Test
+    void stopsAtABusyRecordAndResumesOnceItIsCommitted() {
+        write("first", 0);
+        long busyAt = prod;
+        write("late", RingBufferRing.BUSY_BIT);
+        write("after", 0);
+        assertEquals(1, ring.consume(null));
+        assertEquals(List.of("first"), got);
+        assertEquals(busyAt, consumer.getLong(0), "consumer stops before the busy record");
+        // the producer commits: the busy bit clears
+        int at = (int) (busyAt & (SIZE - 1));
+        data.putInt(at, 4);
+        data.putInt(SIZE + at, 4);
+        assertEquals(2, ring.consume(null));
+        assertEquals(List.of("first", "late", "after"), got);
+    }
+
+    @Test
+    void aRecordThatWrapsTheEndIsContiguous() {
+        write("0123456789abcdef0123456789abcd", 0);  // 30 bytes: takes 40 of the 64
+        assertEquals(1, ring.consume(null));
+        write("wrapping-record!", 0);  // starts at 40, runs past 64
+        assertEquals(1, ring.consume(null));
+        assertEquals("wrapping-record!", got.get(1));
+        assertEquals(64, consumer.getLong(0));
+    }
+
+    @Test
+    void aThrowingHandlerStillConsumesItsRecord() {
+        RingBufferRing failing = new RingBufferRing(consumer, producer, data, SIZE, r -> { throw new IllegalStateException("bad"); });
+        write("x", 0);
+        write("y", 0);
+        assertThrows(IllegalStateException.class, () -> failing.consume(null));
+        assertEquals(16, consumer.getLong(0), "the record given to the failing handler is consumed, the next is not");
+    }
+}
