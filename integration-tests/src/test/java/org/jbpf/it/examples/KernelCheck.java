@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import org.junit.jupiter.api.Assumptions;
 
 /** Skips a kernel test with the reason when this process may not use bpf(2); fails instead under JBPF_REQUIRE_KERNEL=1. */
-final class KernelCheck {
+public final class KernelCheck {
     private KernelCheck() {}
 
-    static void require() {
+    public static void require() {
         String refusal = null;
         if (!"Linux".equals(System.getProperty("os.name"))) refusal = "not Linux";
         else if (!"root".equals(System.getProperty("user.name"))) refusal = "not running as root (bpf(2) needs CAP_BPF/CAP_SYS_ADMIN)";
