@@ -1,0 +1,16 @@
+package org.jbpf.sim;
+
+import org.jbpf.core.asm.SourceLine;
+
+/**
+ * One reason the kernel would refuse a program.
+ *
+ * @param insn          index of the failing instruction in {@code ProgramSpec.insns()}
+ * @param slot          its position in 8-byte slots, the number the kernel log uses
+ * @param kernelMessage the message in the kernel verifier's words, e.g. {@code R0 invalid mem access 'map_value_or_null'}
+ * @param javaMessage   an explanation in terms of the Java source, prefixed with {@code File.java:line:} when known
+ * @param source        the Java source line the instruction came from, or null
+ */
+public record VerifierError(int insn, int slot, String kernelMessage, String javaMessage, SourceLine source) {
+    @Override public String toString() { return javaMessage + " [kernel: " + kernelMessage + " at insn " + slot + "]"; }
+}

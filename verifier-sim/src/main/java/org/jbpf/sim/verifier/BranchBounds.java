@@ -1,0 +1,110 @@
+package org.jbpf.sim.verifier;
+
+import static org.jbpf.core.asm.Opcodes.*;
+
+/**
+ * What a conditional jump teaches about two scalars: their bounds on the taken or the fall-through edge, or
+ * null when that edge cannot be taken at all.
+ */
+final class BranchBounds {
+    private BranchBounds() {}
+
+    /** Pseudo operation for "bits in common are zero", the fall-through edge of JSET. */
+    private static final int NSET = 0x100;
+
+    static ScalarBounds[] refine(int op, boolean taken, ScalarBounds a, ScalarBounds b) {
+        int rel = taken ? op : negate(op);
+        ScalarBounds[] r = apply(rel, a, b);
+        if (r == null) return null;
+        r[0] = r[0].normalize();
+        r[1] = r[1].normalize();
+        return r[0].isEmpty() || r[1].isEmpty() ? null : r;
+    }
+
+    private static int negate(int op) {
+        switch (op) {
+            case JEQ: return JNE;
+            case JNE: return JEQ;
+            case JGT: return JLE;
+            case JLE: return JGT;
+            case JGE: return JLT;
+            case JLT: return JGE;
+            case JSGT: return JSLE;
+            case JSLE: return JSGT;
+            case JSGE: return JSLT;
+            case JSLT: return JSGE;
+            case JSET: return NSET;
+            default: throw new IllegalArgumentException("not a conditional jump: " + op);
+        }
+    }
+
+    private static ScalarBounds[] apply(int rel, ScalarBounds a, ScalarBounds b) {
+        switch (rel) {
+            case JEQ: {
+                ScalarBounds m = a.meet(b);
+                return m.isEmpty() ? null : new ScalarBounds[] { m, m };
+            }
+            case JNE:
+                if (a.isConst() && b.isConst() && a.constValue() == b.constValue()) return null;
+                return new ScalarBounds[] { b.isConst() ? exclude(a, b.constValue()) : a,
+                        a.isConst() ? exclude(b, a.constValue()) : b };
+            case JGT: {
+                if (b.umin() == -1L || a.umax() == 0) return null;
+                return new ScalarBounds[] { withU(a, umax(a.umin(), b.umin() + 1), a.umax()),
+                        withU(b, b.umin(), umin(b.umax(), a.umax() - 1)) };
+            }
+            case JGE:
+                return new ScalarBounds[] { withU(a, umax(a.umin(), b.umin()), a.umax()),
+                        withU(b, b.umin(), umin(b.umax(), a.umax())) };
+            case JLT: { ScalarBounds[] r = apply(JGT, b, a); return r == null ? null : swap(r); }
+            case JLE: { ScalarBounds[] r = apply(JGE, b, a); return r == null ? null : swap(r); }
+            case JSGT: {
+                if (b.smin() == Long.MAX_VALUE || a.smax() == Long.MIN_VALUE) return null;
+                return new ScalarBounds[] { withS(a, Math.max(a.smin(), b.smin() + 1), a.smax()),
+                        withS(b, b.smin(), Math.min(b.smax(), a.smax() - 1)) };
+            }
+            case JSGE:
+                return new ScalarBounds[] { withS(a, Math.max(a.smin(), b.smin()), a.smax()),
+                        withS(b, b.smin(), Math.min(b.smax(), a.smax())) };
+            case JSLT: { ScalarBounds[] r = apply(JSGT, b, a); return r == null ? null : swap(r); }
+            case JSLE: { ScalarBounds[] r = apply(JSGE, b, a); return r == null ? null : swap(r); }
+            case JSET: {
+                long possibleA = a.tnum().value() | a.tnum().mask(), possibleB = b.tnum().value() | b.tnum().mask();
+                if ((possibleA & possibleB) == 0) return null;
+                return new ScalarBounds[] { a, b };
+            }
+            case NSET: {
+                if ((a.tnum().value() & b.tnum().value()) != 0) return null;
+                if (!b.isConst()) return new ScalarBounds[] { a, b };
+                long c = b.constValue();
+                Tnum t = new Tnum(a.tnum().value() & ~c, a.tnum().mask() & ~c);
+                return new ScalarBounds[] { new ScalarBounds(t, a.smin(), a.smax(), a.umin(), a.umax()), b };
+            }
+            default: throw new IllegalArgumentException("not a relation: " + rel);
+        }
+    }
+
+    private static ScalarBounds[] swap(ScalarBounds[] r) { return new ScalarBounds[] { r[1], r[0] }; }
+
+    private static ScalarBounds exclude(ScalarBounds x, long c) {
+        long uMin = x.umin(), uMax = x.umax(), sMin = x.smin(), sMax = x.smax();
+        if (uMin == c) uMin++;
+        if (uMax == c) uMax--;
+        if (sMin == c) sMin++;
+        if (sMax == c) sMax--;
+        if (x.umin() == c && c == -1L || x.umax() == c && c == 0 || x.smin() == c && c == Long.MAX_VALUE
+                || x.smax() == c && c == Long.MIN_VALUE) return ScalarBounds.EMPTY;
+        return new ScalarBounds(x.tnum(), sMin, sMax, uMin, uMax);
+    }
+
+    private static ScalarBounds withU(ScalarBounds x, long uMin, long uMax) {
+        return new ScalarBounds(x.tnum(), x.smin(), x.smax(), uMin, uMax);
+    }
+
+    private static ScalarBounds withS(ScalarBounds x, long sMin, long sMax) {
+        return new ScalarBounds(x.tnum(), sMin, sMax, x.umin(), x.umax());
+    }
+
+    private static long umax(long a, long b) { return Long.compareUnsigned(a, b) >= 0 ? a : b; }
+    private static long umin(long a, long b) { return Long.compareUnsigned(a, b) <= 0 ? a : b; }
+}

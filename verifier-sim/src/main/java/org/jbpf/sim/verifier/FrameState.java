@@ -1,0 +1,34 @@
+package org.jbpf.sim.verifier;
+
+import java.util.Arrays;
+
+/** Registers and stack of one call frame, and where the frame returns to. */
+public final class FrameState {
+    public final RegState[] regs;
+    public final StackState stack;
+    /** Instruction index of the call that made this frame, -1 for the main program. */
+    public final int callSite;
+    /** Instruction index where this frame's function starts. */
+    public final int function;
+
+    public FrameState(RegState[] regs, StackState stack, int callSite, int function) {
+        this.regs = regs;
+        this.stack = stack;
+        this.callSite = callSite;
+        this.function = function;
+    }
+
+    public FrameState copy() { return new FrameState(regs.clone(), stack.copy(), callSite, function); }
+
+    public boolean safeWhere(FrameState old) {
+        if (callSite != old.callSite) return false;
+        for (int r = 0; r < regs.length; r++) if (!regs[r].safeWhere(old.regs[r])) return false;
+        return stack.safeWhere(old.stack);
+    }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof FrameState f && callSite == f.callSite && Arrays.equals(regs, f.regs) && stack.equals(f.stack);
+    }
+
+    @Override public int hashCode() { return Arrays.hashCode(regs) * 31 + callSite; }
+}

@@ -1,0 +1,35 @@
+package org.jbpf.sim.verifier;
+
+/** The kinds of value the kernel verifier distinguishes in a register, with the names its log uses. */
+public enum RegType {
+    NOT_INIT("?"),
+    SCALAR("scalar"),
+    CTX("ctx"),
+    STACK("fp"),
+    MAP_PTR("map_ptr"),
+    MAP_VALUE("map_value"),
+    MAP_VALUE_OR_NULL("map_value_or_null"),
+    RINGBUF_MEM("ringbuf_mem"),
+    RINGBUF_MEM_OR_NULL("ringbuf_mem_or_null"),
+    PACKET("pkt"),
+    PACKET_META("pkt_meta"),
+    PACKET_END("pkt_end");
+
+    /** The name the kernel log prints for this type. */
+    public final String logName;
+
+    RegType(String logName) { this.logName = logName; }
+
+    public boolean isPointer() { return this != NOT_INIT && this != SCALAR; }
+    public boolean maybeNull() { return this == MAP_VALUE_OR_NULL || this == RINGBUF_MEM_OR_NULL; }
+    public boolean isPacket() { return this == PACKET || this == PACKET_META; }
+
+    /** The type a nullable pointer has once tested non-null. */
+    public RegType nonNull() {
+        switch (this) {
+            case MAP_VALUE_OR_NULL: return MAP_VALUE;
+            case RINGBUF_MEM_OR_NULL: return RINGBUF_MEM;
+            default: return this;
+        }
+    }
+}

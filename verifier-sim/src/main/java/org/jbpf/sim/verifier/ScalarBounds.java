@@ -1,0 +1,196 @@
+package org.jbpf.sim.verifier;
+
+import static org.jbpf.core.asm.Opcodes.*;
+
+/**
+ * What is known about a 64-bit scalar: its known bits and its signed and unsigned ranges, kept consistent with
+ * each other. Results of 32-bit operations are zero-extended 64-bit values, as in the machine.
+ * Where the kernel tracks a separate 32-bit range this class derives one from the 64-bit facts, which is at most
+ * less precise, never more.
+ */
+public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax) {
+    public static final ScalarBounds UNKNOWN = new ScalarBounds(Tnum.UNKNOWN, Long.MIN_VALUE, Long.MAX_VALUE, 0, -1L);
+    public static final ScalarBounds U32 = unsignedRange(0, 0xffffffffL);
+    /** A contradiction: no value satisfies it (the branch that produced it cannot be taken). */
+    public static final ScalarBounds EMPTY = new ScalarBounds(Tnum.UNKNOWN, 1, 0, 1, 0);
+
+    public static ScalarBounds constant(long v) { return new ScalarBounds(Tnum.constant(v), v, v, v, v); }
+
+    public static ScalarBounds unsignedRange(long min, long max) {
+        return new ScalarBounds(Tnum.range(min, max), Long.MIN_VALUE, Long.MAX_VALUE, min, max).normalize();
+    }
+
+    public static ScalarBounds signedRange(long min, long max) {
+        return new ScalarBounds(Tnum.UNKNOWN, min, max, 0, -1L).normalize();
+    }
+
+    public boolean isConst() { return tnum.isConst(); }
+    public long constValue() { return tnum.value(); }
+    public boolean isEmpty() {
+        return smin > smax || Long.compareUnsigned(umin, umax) > 0;
+    }
+
+    /** Makes the four bounds and the known bits agree, as the kernel's bound deduction does. */
+    public ScalarBounds normalize() {
+        if (isEmpty()) return EMPTY;
+        Tnum t = tnum;
+        long sMin = smin, sMax = smax, uMin = umin, uMax = umax;
+        for (int round = 0; round < 2; round++) {
+            // from bits
+            uMin = umaxOf(uMin, t.value());
+            uMax = uminOf(uMax, t.value() | t.mask());
+            sMin = Math.max(sMin, t.value() | (t.mask() & Long.MIN_VALUE));
+            sMax = Math.min(sMax, t.value() | (t.mask() & Long.MAX_VALUE));
+            // signed range on one side of zero -> it is also an unsigned range
+            if (sMin >= 0 || sMax < 0) {
+                uMin = umaxOf(uMin, sMin);
+                uMax = uminOf(uMax, sMax);
+            }
+            // unsigned range that does not cross the sign bit -> it is also a signed range
+            if (uMin <= uMax) { // same sign as signed longs
+                sMin = Math.max(sMin, uMin);
+                sMax = Math.min(sMax, uMax);
+            }
+            if (Long.compareUnsigned(uMin, uMax) > 0 || sMin > sMax) return EMPTY;
+            Tnum r = Tnum.range(uMin, uMax);
+            if (((t.value() ^ r.value()) & ~t.mask() & ~r.mask()) != 0) return EMPTY;
+            t = t.intersect(r);
+        }
+        if (t.isConst()) { long v = t.value(); return new ScalarBounds(t, v, v, v, v); }
+        return new ScalarBounds(t, sMin, sMax, uMin, uMax);
+    }
+
+    private static long umaxOf(long a, long b) { return Long.compareUnsigned(a, b) >= 0 ? a : b; }
+    private static long uminOf(long a, long b) { return Long.compareUnsigned(a, b) <= 0 ? a : b; }
+
+    /** Zero-extends the low 32 bits (the result of any 32-bit operation). */
+    public ScalarBounds zext32() {
+        if (Long.compareUnsigned(umax, 0xffffffffL) <= 0) return this;
+        if (isConst()) return constant(constValue() & 0xffffffffL);
+        // a contiguous signed 32-bit range survives truncation when smin/smax lie within s32 and do not cross zero
+        return new ScalarBounds(tnum.cast(4), Long.MIN_VALUE, Long.MAX_VALUE, 0, 0xffffffffL).normalize();
+    }
+
+    /** Truncation to the low {@code bytes} bytes. */
+    public ScalarBounds truncate(int bytes) {
+        if (bytes >= 8) return this;
+        long max = (1L << (bytes * 8)) - 1;
+        if (Long.compareUnsigned(umax, max) <= 0) return this;
+        return new ScalarBounds(tnum.cast(bytes), Long.MIN_VALUE, Long.MAX_VALUE, 0, max).normalize();
+    }
+
+    /** Sign extension from the low {@code bits} bits. */
+    public ScalarBounds signExtend(int bits) {
+        if (bits >= 64) return this;
+        if (isConst()) return constant((constValue() << (64 - bits)) >> (64 - bits));
+        long lo = -(1L << (bits - 1)), hi = (1L << (bits - 1)) - 1;
+        if (smin >= 0 && smax <= hi) return this;
+        return signedRange(lo, hi);
+    }
+
+    // ---- arithmetic -----------------------------------------------------------------------------------
+
+    /** The 64-bit result of {@code this op b}; null when the operation is not one of the ALU operations. */
+    public ScalarBounds alu(int op, ScalarBounds b) {
+        switch (op) {
+            case ADD: return add(b);
+            case SUB: return sub(b);
+            case MUL: return mul(b);
+            case AND: return new ScalarBounds(tnum.and(b.tnum), Long.MIN_VALUE, Long.MAX_VALUE, 0,
+                    uminOf(umax, b.umax)).normalize();
+            case OR: return new ScalarBounds(tnum.or(b.tnum), Long.MIN_VALUE, Long.MAX_VALUE,
+                    umaxOf(umin, b.umin), -1L).normalize();
+            case XOR: return new ScalarBounds(tnum.xor(b.tnum), Long.MIN_VALUE, Long.MAX_VALUE, 0, -1L).normalize();
+            case LSH: return b.isConst() && Long.compareUnsigned(b.constValue(), 63) <= 0 ? lsh((int) b.constValue()) : UNKNOWN;
+            case RSH: return b.isConst() && Long.compareUnsigned(b.constValue(), 63) <= 0 ? rsh((int) b.constValue()) : UNKNOWN;
+            case ARSH: return b.isConst() && Long.compareUnsigned(b.constValue(), 63) <= 0 ? arsh((int) b.constValue()) : UNKNOWN;
+            case DIV: case MOD:
+                if (isConst() && b.isConst() && b.constValue() != 0)
+                    return constant(op == DIV ? Long.divideUnsigned(constValue(), b.constValue())
+                            : Long.remainderUnsigned(constValue(), b.constValue()));
+                if (op == MOD && b.umin > 0 && b.umax != -1L) return unsignedRange(0, umaxOf(0, uminOf(umax, b.umax - 1)));
+                if (op == DIV) return unsignedRange(0, umax);
+                return unsignedRange(0, umax);
+            default: return UNKNOWN;
+        }
+    }
+
+    public ScalarBounds add(ScalarBounds b) {
+        long sMin = smin + b.smin, sMax = smax + b.smax;
+        boolean sOverflow = Math.addExact0(smin, b.smin) || Math.addExact0(smax, b.smax);
+        long uMin = umin + b.umin, uMax = umax + b.umax;
+        boolean uOverflow = Long.compareUnsigned(uMin, umin) < 0 || Long.compareUnsigned(uMax, umax) < 0;
+        return new ScalarBounds(tnum.add(b.tnum),
+                sOverflow ? Long.MIN_VALUE : sMin, sOverflow ? Long.MAX_VALUE : sMax,
+                uOverflow ? 0 : uMin, uOverflow ? -1L : uMax).normalize();
+    }
+
+    public ScalarBounds sub(ScalarBounds b) {
+        long sMin = smin - b.smax, sMax = smax - b.smin;
+        boolean sOverflow = Math.subExact0(smin, b.smax) || Math.subExact0(smax, b.smin);
+        boolean uOverflow = Long.compareUnsigned(umin, b.umax) < 0;
+        return new ScalarBounds(tnum.sub(b.tnum),
+                sOverflow ? Long.MIN_VALUE : sMin, sOverflow ? Long.MAX_VALUE : sMax,
+                uOverflow ? 0 : umin - b.umax, uOverflow ? -1L : umax - b.umin).normalize();
+    }
+
+    public ScalarBounds mul(ScalarBounds b) {
+        Tnum t = tnum.mul(b.tnum);
+        if (smin >= 0 && b.smin >= 0 && Long.compareUnsigned(umax, 0xffffffffL) <= 0
+                && Long.compareUnsigned(b.umax, 0xffffffffL) <= 0) {
+            long hi = umax * b.umax;
+            if (hi >= 0) return new ScalarBounds(t, umin * b.umin, hi, umin * b.umin, hi).normalize();
+        }
+        return new ScalarBounds(t, Long.MIN_VALUE, Long.MAX_VALUE, 0, -1L).normalize();
+    }
+
+    public ScalarBounds lsh(int s) {
+        Tnum t = tnum.lsh(s);
+        if (s == 0) return this;
+        if (Long.numberOfLeadingZeros(umax) > s)
+            return new ScalarBounds(t, Long.MIN_VALUE, Long.MAX_VALUE, umin << s, umax << s).normalize();
+        return new ScalarBounds(t, Long.MIN_VALUE, Long.MAX_VALUE, 0, -1L).normalize();
+    }
+
+    public ScalarBounds rsh(int s) {
+        return new ScalarBounds(tnum.ursh(s), Long.MIN_VALUE, Long.MAX_VALUE, umin >>> s, umax >>> s).normalize();
+    }
+
+    public ScalarBounds arsh(int s) {
+        return new ScalarBounds(tnum.arsh(s, 64), smin >> s, smax >> s, 0, -1L).normalize();
+    }
+
+    /** Intersection of two descriptions of the same value; empty when they contradict each other. */
+    public ScalarBounds meet(ScalarBounds b) {
+        if (((tnum.value() ^ b.tnum.value()) & ~tnum.mask() & ~b.tnum.mask()) != 0) return EMPTY;
+        return new ScalarBounds(tnum.intersect(b.tnum), Math.max(smin, b.smin), Math.min(smax, b.smax),
+                umaxOf(umin, b.umin), uminOf(umax, b.umax)).normalize();
+    }
+
+    /** True when every value allowed here is allowed by {@code outer} (used to prune explored states). */
+    public boolean within(ScalarBounds outer) {
+        return smin >= outer.smin && smax <= outer.smax
+                && Long.compareUnsigned(umin, outer.umin) >= 0 && Long.compareUnsigned(umax, outer.umax) <= 0
+                && tnum.within(outer.tnum);
+    }
+
+    @Override public String toString() {
+        if (isConst()) return Long.toString(constValue());
+        StringBuilder b = new StringBuilder("(");
+        if (smin != Long.MIN_VALUE) b.append("smin=").append(smin).append(',');
+        if (smax != Long.MAX_VALUE) b.append("smax=").append(smax).append(',');
+        if (umin != 0) b.append("umin=").append(Long.toUnsignedString(umin)).append(',');
+        if (umax != -1L) b.append("umax=").append(Long.toUnsignedString(umax)).append(',');
+        if (!tnum.isUnknown()) b.append("var_off=").append(tnum).append(',');
+        if (b.length() > 1) b.setLength(b.length() - 1);
+        return b.append(')').toString();
+    }
+
+    /** Overflow tests that do not throw. */
+    private static final class Math {
+        static long max(long a, long b) { return java.lang.Math.max(a, b); }
+        static long min(long a, long b) { return java.lang.Math.min(a, b); }
+        static boolean addExact0(long a, long b) { long r = a + b; return ((a ^ r) & (b ^ r)) < 0; }
+        static boolean subExact0(long a, long b) { long r = a - b; return ((a ^ b) & (a ^ r)) < 0; }
+    }
+}

@@ -1,0 +1,104 @@
+package org.jbpf.sim.verifier;
+
+import java.util.Arrays;
+
+/**
+ * What one call frame's 512-byte stack holds, byte by byte: nothing written yet, some scalar bytes, known zero
+ * bytes, or part of a spilled register (kept whole per aligned 8-byte slot so it can be filled back).
+ * Byte {@code i} is at frame offset {@code i - 512}.
+ */
+public final class StackState {
+    public static final int SIZE = 512;
+    public static final byte INVALID = 0, MISC = 1, ZERO = 2, SPILL = 3;
+
+    private final byte[] kind;
+    private final RegState[] spilled;
+    /** Deepest offset (as a positive byte count) ever touched, for the combined stack size check. */
+    private int depth;
+
+    public StackState() { this(new byte[SIZE], new RegState[SIZE / 8], 0); }
+
+    private StackState(byte[] kind, RegState[] spilled, int depth) {
+        this.kind = kind;
+        this.spilled = spilled;
+        this.depth = depth;
+    }
+
+    public StackState copy() { return new StackState(kind.clone(), spilled.clone(), depth); }
+
+    public int depth() { return depth; }
+
+    private static int index(int off) { return off + SIZE; }
+
+    public byte kindAt(int off) { return kind[index(off)]; }
+
+    /** The register spilled at the aligned slot containing {@code off}, or null. */
+    public RegState spillAt(int off) {
+        int i = index(off);
+        return kind[i] == SPILL ? spilled[i / 8] : null;
+    }
+
+    public void touch(int off) { depth = Math.max(depth, -off); }
+
+    /** Records a write of {@code size} bytes at {@code off}; a full aligned 8-byte write of a register spills it. */
+    public void write(int off, int size, RegState reg) {
+        touch(off);
+        int i = index(off);
+        // a partial write destroys any spilled register it overlaps
+        for (int s = i / 8; s <= (i + size - 1) / 8; s++) {
+            if (spilled[s] != null && !(size == 8 && i % 8 == 0)) {
+                for (int b = s * 8; b < s * 8 + 8; b++) if (kind[b] == SPILL) kind[b] = MISC;
+                spilled[s] = null;
+            }
+        }
+        if (size == 8 && i % 8 == 0 && reg != null) {
+            Arrays.fill(kind, i, i + 8, SPILL);
+            spilled[i / 8] = reg;
+            return;
+        }
+        byte k = reg != null && reg.isConst() && reg.value().constValue() == 0 ? ZERO : MISC;
+        Arrays.fill(kind, i, i + size, k);
+    }
+
+    /** Marks bytes written by a helper (for example probe_read into the stack). */
+    public void writeUnknown(int off, int size) { write(off, size, null); }
+
+    public boolean initialized(int off, int size) {
+        for (int i = index(off); i < index(off) + size; i++) if (kind[i] == INVALID) return false;
+        return true;
+    }
+
+    /** Replaces the spilled registers for which {@code f} returns a different value (null-test propagation). */
+    public void mapSpills(java.util.function.UnaryOperator<RegState> f) {
+        for (int s = 0; s < spilled.length; s++) if (spilled[s] != null) spilled[s] = f.apply(spilled[s]);
+    }
+
+    public boolean anySpill(java.util.function.Predicate<RegState> p) {
+        for (RegState r : spilled) if (r != null && p.test(r)) return true;
+        return false;
+    }
+
+    /** True when every byte the old state had initialised is initialised the same way here. */
+    public boolean safeWhere(StackState old) {
+        for (int i = 0; i < SIZE; i++) {
+            byte o = old.kind[i];
+            if (o == INVALID) continue;
+            byte n = kind[i];
+            if (o == SPILL) {
+                if (n != SPILL) return false;
+                if (i % 8 == 0 && !spilled[i / 8].safeWhere(old.spilled[i / 8])) return false;
+                continue;
+            }
+            if (n == INVALID) return false;
+            if (o == ZERO && n != ZERO && !(n == SPILL && spilled[i / 8].isConst() && spilled[i / 8].value().constValue() == 0)) return false;
+            if (o == MISC && n == SPILL && spilled[i / 8].type().isPointer()) return false;
+        }
+        return true;
+    }
+
+    @Override public boolean equals(Object o) {
+        return o instanceof StackState s && Arrays.equals(kind, s.kind) && Arrays.equals(spilled, s.spilled);
+    }
+
+    @Override public int hashCode() { return Arrays.hashCode(kind) * 31 + Arrays.hashCode(spilled); }
+}

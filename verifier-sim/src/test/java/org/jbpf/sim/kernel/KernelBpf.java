@@ -1,0 +1,136 @@
+package org.jbpf.sim.kernel;
+
+import com.sun.jna.Library;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The few bpf(2) commands the agreement tests need, with {@code union bpf_attr} laid out by hand.
+ * Kept private to the tests so the simulator itself never needs a kernel.
+ */
+public final class KernelBpf {
+    private static final int SYS_BPF = 321; // x86_64
+    private static final int MAP_CREATE = 0, MAP_LOOKUP_ELEM = 1, MAP_UPDATE_ELEM = 2, PROG_LOAD = 5, PROG_TEST_RUN = 10;
+    public static final int PROG_SOCKET_FILTER = 1, PROG_KPROBE = 2, PROG_TRACEPOINT = 5, PROG_XDP = 6,
+            PROG_RAW_TRACEPOINT = 17;
+
+    interface LibC extends Library {
+        LibC INSTANCE = Native.load("c", LibC.class);
+        NativeLong syscall(NativeLong number, Object... args);
+        int close(int fd);
+    }
+
+    private KernelBpf() {}
+
+    /** Whether bpf(2) works here at all (root and BPF enabled). */
+    public static String unavailableReason() {
+        try {
+            int fd = createMap(2, 4, 8, 1);
+            close(fd);
+            return null;
+        } catch (Throwable e) {
+            return "bpf(2) unavailable: " + e.getMessage();
+        }
+    }
+
+    private static long sys(int cmd, Memory attr) {
+        long r = LibC.INSTANCE.syscall(new NativeLong(SYS_BPF), cmd, attr, (int) attr.size()).longValue();
+        if (r < 0) return -Native.getLastError();
+        return r;
+    }
+
+    public static int createMap(int type, int keySize, int valueSize, int maxEntries) {
+        Memory a = zero(128);
+        a.setInt(0, type); a.setInt(4, keySize); a.setInt(8, valueSize); a.setInt(12, maxEntries);
+        long r = sys(MAP_CREATE, a);
+        if (r < 0) throw new IllegalStateException("BPF_MAP_CREATE failed errno=" + -r);
+        return (int) r;
+    }
+
+    public static void close(int fd) { LibC.INSTANCE.close(fd); }
+
+    /** Result of a program load: the fd (or -errno) and the verifier log. */
+    public record LoadResult(int fd, String log) {
+        public boolean accepted() { return fd >= 0; }
+    }
+
+    public static LoadResult load(int progType, byte[] code) {
+        Memory insns = new Memory(Math.max(code.length, 8));
+        insns.write(0, code, 0, code.length);
+        Memory license = new Memory(4);
+        license.setString(0, "GPL", "US-ASCII");
+        int logSize = 1 << 20;
+        Memory log = zero(logSize);
+        Memory a = zero(128);
+        a.setInt(0, progType);
+        a.setInt(4, code.length / 8);
+        a.setLong(8, Pointer.nativeValue(insns));
+        a.setLong(16, Pointer.nativeValue(license));
+        a.setInt(24, 1);
+        a.setInt(28, logSize);
+        a.setLong(32, Pointer.nativeValue(log));
+        long r = sys(PROG_LOAD, a);
+        return new LoadResult((int) r, log.getString(0, "UTF-8"));
+    }
+
+    /** Runs a loaded program once on {@code data} (and {@code ctx} when not null); returns R0. */
+    public static long testRun(int progFd, byte[] data, byte[] ctx) {
+        Memory in = new Memory(Math.max(data.length, 1));
+        in.write(0, data, 0, data.length);
+        Memory out = zero(Math.max(data.length, 1) + 512);
+        Memory a = zero(128);
+        a.setInt(0, progFd);
+        a.setInt(8, data.length);
+        a.setInt(12, (int) out.size());
+        a.setLong(16, Pointer.nativeValue(in));
+        a.setLong(24, Pointer.nativeValue(out));
+        a.setInt(32, 1);
+        Memory c = null;
+        if (ctx != null) {
+            c = new Memory(ctx.length);
+            c.write(0, ctx, 0, ctx.length);
+            a.setInt(40, ctx.length);
+            a.setLong(48, Pointer.nativeValue(c));
+        }
+        long r = sys(PROG_TEST_RUN, a);
+        if (r < 0) throw new IllegalStateException("BPF_PROG_TEST_RUN failed errno=" + -r);
+        return a.getInt(4) & 0xffffffffL;
+    }
+
+    public static byte[] lookup(int mapFd, byte[] key, int valueSize) {
+        Memory k = new Memory(key.length);
+        k.write(0, key, 0, key.length);
+        Memory v = zero(valueSize);
+        Memory a = zero(128);
+        a.setInt(0, mapFd);
+        a.setLong(8, Pointer.nativeValue(k));
+        a.setLong(16, Pointer.nativeValue(v));
+        long r = sys(MAP_LOOKUP_ELEM, a);
+        if (r < 0) return null;
+        return v.getByteArray(0, valueSize);
+    }
+
+    public static void update(int mapFd, byte[] key, byte[] value) {
+        Memory k = new Memory(key.length);
+        k.write(0, key, 0, key.length);
+        Memory v = new Memory(value.length);
+        v.write(0, value, 0, value.length);
+        Memory a = zero(128);
+        a.setInt(0, mapFd);
+        a.setLong(8, Pointer.nativeValue(k));
+        a.setLong(16, Pointer.nativeValue(v));
+        long r = sys(MAP_UPDATE_ELEM, a);
+        if (r < 0) throw new IllegalStateException("BPF_MAP_UPDATE_ELEM failed errno=" + -r);
+    }
+
+    private static Memory zero(long size) {
+        Memory m = new Memory(size);
+        m.clear();
+        return m;
+    }
+
+    static String ascii(byte[] b) { return new String(b, StandardCharsets.US_ASCII); }
+}
