@@ -1,5 +1,6 @@
 package org.jbpf.events;
 
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -26,7 +27,7 @@ final class PerfRing {
     PerfRing(int cpu, ByteBuffer meta, ByteBuffer data, int size, SampleHandler samples, LostHandler lostHandler) {
         if (Integer.bitCount(size) != 1) throw new IllegalArgumentException("perf buffer size " + size + " is not a power of two");
         this.cpu = cpu;
-        this.meta = meta;
+        this.meta = meta.order(ByteOrder.LITTLE_ENDIAN);
         this.data = data.order(ByteOrder.LITTLE_ENDIAN);
         this.size = size;
         this.mask = size - 1;
@@ -69,7 +70,8 @@ final class PerfRing {
                         if (lostHandler != null) lostHandler.onLost(cpu, n);
                     }
                 } finally {
-                    Fences.LONG.setRelease(meta, DATA_TAIL, tail);
+                    VarHandle.releaseFence();  // the record is read before the kernel may overwrite it
+                    meta.putLong(DATA_TAIL, tail);
                 }
                 if (reader != null && reader.stopRequested()) return records;
                 if (tail >= head) head = (long) Fences.LONG.getAcquire(meta, DATA_HEAD);

@@ -1,5 +1,6 @@
 package org.jbpf.events;
 
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -11,8 +12,9 @@ import java.nio.ByteOrder;
  * <p>Each record starts with an 8-byte header: a u32 length whose top bits say the record is still being written
  * (busy) or was discarded, then the record's page offset. Records take their length plus the header, rounded up to
  * 8 bytes. The producer position is read with acquire semantics so record bytes written before it are visible; each
- * header is read with acquire because the producer clears the busy bit with a release store; the consumer position
- * is published with release so the kernel never reuses bytes still being read.
+ * header is followed by an acquire fence because the producer clears the busy bit with a release store; a release
+ * fence precedes each consumer position store so the kernel never reuses bytes still being read. (Plain buffer
+ * reads plus fences cost less per record than acquire/release accesses through a VarHandle.)
  */
 final class RingBufferRing {
     static final int BUSY_BIT = 1 << 31, DISCARD_BIT = 1 << 30, HEADER_SIZE = 8;
@@ -26,7 +28,7 @@ final class RingBufferRing {
 
     RingBufferRing(ByteBuffer consumer, ByteBuffer producer, ByteBuffer data, int size, RecordHandler handler) {
         if (Integer.bitCount(size) != 1) throw new IllegalArgumentException("ring size " + size + " is not a power of two");
-        this.consumer = consumer;
+        this.consumer = consumer.order(ByteOrder.LITTLE_ENDIAN);
         this.producer = producer;
         this.data = data.order(ByteOrder.LITTLE_ENDIAN);
         this.mask = size - 1;
@@ -47,7 +49,8 @@ final class RingBufferRing {
                 long prod = (long) Fences.LONG.getAcquire(producer, 0);
                 while (cons < prod) {
                     int at = (int) (cons & mask);
-                    int header = (int) Fences.INT.getAcquire(data, at);
+                    int header = data.getInt(at);
+                    VarHandle.acquireFence();  // the header before the record bytes the producer committed with it
                     if ((header & BUSY_BIT) != 0) return records;
                     int length = header & ~(BUSY_BIT | DISCARD_BIT);
                     cons += (length + HEADER_SIZE + 7) & ~7L;
@@ -59,7 +62,8 @@ final class RingBufferRing {
                             skipped++;
                         }
                     } finally {
-                        Fences.LONG.setRelease(consumer, 0, cons);
+                        VarHandle.releaseFence();  // reads of the record complete before the kernel may reuse its space
+                        consumer.putLong(0, cons);
                     }
                     if (reader != null && reader.stopRequested()) return records;
                     more = true;
