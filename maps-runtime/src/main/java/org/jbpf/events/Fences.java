@@ -4,10 +4,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** Acquire/release views of the shared positions and record headers in kernel-mapped buffers (aligned, little-endian). */
+/** Acquire views of the producer-written positions in kernel-mapped buffers (aligned, little-endian). */
 final class Fences {
     private Fences() {}
 
     static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 }
