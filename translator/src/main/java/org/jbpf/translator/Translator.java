@@ -70,6 +70,7 @@ public final class Translator {
             TailMerging.run(mir);
             ConstantElseHoisting.run(mir);
             CopyPropagation.run(mir);
+            StoreHoisting.run(mir);
             new RegisterAllocator(mir, frame).run();
             if (frame.used() > StackFrameLayout.MAX_STACK)
                 throw new TranslationException(probe.file, ProbeClass.firstLine(m), "program " + m.name + " needs " + frame.used()
