@@ -1,0 +1,32 @@
+package org.jbpf.sim.junit;
+
+import java.util.stream.Collectors;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.sim.Interpreter;
+import org.jbpf.sim.Verifier;
+import org.jbpf.sim.VerifierResult;
+
+/**
+ * What {@link BpfSimExtension} hands a test: loads an object the way the kernel would (verifying every program
+ * first) and returns an interpreter over fresh maps.
+ */
+public final class BpfSimulator {
+    private Interpreter last;
+
+    /** Verifies every program of {@code obj}; a rejection fails the test with the Java-level reasons. */
+    public Interpreter load(BpfObject obj) {
+        String rejected = Verifier.verifyAll(obj).stream().filter(r -> !r.ok())
+                .map(VerifierResult::toString).collect(Collectors.joining("\n"));
+        if (!rejected.isEmpty()) throw new AssertionError("the kernel verifier would reject " + obj.name() + ":\n" + rejected);
+        last = new Interpreter(obj);
+        return last;
+    }
+
+    /** Loads without verifying, for programs whose rejection a test expects or does not care about. */
+    public Interpreter loadUnverified(BpfObject obj) {
+        last = new Interpreter(obj);
+        return last;
+    }
+
+    Interpreter lastLoaded() { return last; }
+}
