@@ -28,15 +28,15 @@ final class SourceText {
 
     List<Insn> annotate(List<Insn> insns) {
         List<Insn> out = new ArrayList<>(insns.size());
-        for (Insn in : insns) {
-            SourceLine s = in.source();
-            if (s == null) { out.add(in); continue; }
-            List<String> lines = lines(s.file());
-            String text = lines != null && s.line() >= 1 && s.line() <= lines.size() ? lines.get(s.line() - 1).strip() : "";
-            if (text.isEmpty()) text = s.file() + ":" + s.line();
-            out.add(in.withSource(new SourceLine(s.file(), s.line(), 0, text)));
-        }
+        for (Insn in : insns) out.add(in.source() == null ? in : in.withSource(annotate(in.source())));
         return out;
+    }
+
+    SourceLine annotate(SourceLine s) {
+        List<String> lines = lines(s.file());
+        String text = lines != null && s.line() >= 1 && s.line() <= lines.size() ? lines.get(s.line() - 1).strip() : "";
+        if (text.isEmpty()) text = s.file() + ":" + s.line();
+        return new SourceLine(s.file(), s.line(), 0, text);
     }
 
     private List<String> lines(String file) {

@@ -5,7 +5,13 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import org.jbpf.core.asm.Insn;
+import org.jbpf.core.asm.SourceLine;
+import org.jbpf.translator.ir.IrInsn;
+import org.jbpf.translator.ir.IrObject;
+import org.jbpf.translator.ir.IrProgram;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.ProgramSpec;
@@ -46,23 +52,79 @@ public final class Translator {
 
     /** Translates a probe class given as class-file bytes; its struct classes are read through {@code classes}. */
     public static BpfObject translate(byte[] classFile, ClassSource classes, Options options) {
-        ClassNode node = StructRegistry.parse(classFile, "class file");
-        StructRegistry structs = new StructRegistry(classes);
-        ProbeClass probe = new ProbeClass(node, structs);
-        SourceText sources = new SourceText(options.sourceRoots(), node.name);
-        BtfBuilder btf = new BtfBuilder();
-        List<MapSpec> maps = new ArrayList<>();
-        for (MapDecl m : probe.maps.values()) {
-            int k = m.key() != null ? btf.typeOf(m.key()) : 0;
-            int v = m.value() != null ? btf.typeOf(m.value()) : 0;
-            maps.add(new MapSpec(m.name(), m.mapType(), m.keySize(), m.valueSize(), m.maxEntries(), 0, k, v));
-        }
+        Frontend f = new Frontend(classFile, classes, options);
         List<ProgramSpec> programs = new ArrayList<>();
-        for (MethodNode m : probe.sections) {
+        for (MethodNode m : f.probe.sections) {
+            Compiled c = f.compile(m);
+            new RegisterAllocator(c.mir, c.frame).run();
+            if (c.frame.used() > StackFrameLayout.MAX_STACK)
+                throw new TranslationException(f.probe.file, ProbeClass.firstLine(m), "program " + m.name + " needs " + c.frame.used()
+                        + " bytes of stack but BPF allows " + StackFrameLayout.MAX_STACK + "; use fewer or smaller local structs, or keep data in a per-CPU array map");
+            List<Insn> insns = f.sources.annotate(MirEmitter.emit(c.mir));
+            programs.add(new ProgramSpec(m.name, f.probe.sectionNames.get(m), insns, List.of(new ProgramSpec.FuncInfo(0, f.function(m)))));
+        }
+        return new BpfObject(f.simpleName(), f.probe.license, f.maps, programs, f.btf.btf);
+    }
+
+    /**
+     * The probe after analysis and optimization but before register allocation, for other backends. Each program's
+     * BTF FUNC is in the object's BTF under the program's name.
+     */
+    public static IrObject translateToIr(byte[] classFile, ClassSource classes, Options options) {
+        Frontend f = new Frontend(classFile, classes, options);
+        List<IrProgram> programs = new ArrayList<>();
+        for (MethodNode m : f.probe.sections) {
+            Compiled c = f.compile(m);
+            f.function(m);
+            List<IrInsn> code = new ArrayList<>();
+            Map<Mir.Label, Integer> ids = new HashMap<>();
+            for (Mir.MInsn i : c.mir.code) {
+                int label = i.isLabel() ? ids.computeIfAbsent(i.label, l -> ids.size()) : -1;
+                int target = i.target != null ? ids.computeIfAbsent(i.target, l -> ids.size()) : -1;
+                SourceLine line = i.line == null ? null : f.sources.annotate(i.line);
+                code.add(new IrInsn(i.opcode, i.dst, i.src, i.off, i.imm, i.ref, target, label, i.callArgs, line));
+            }
+            programs.add(new IrProgram(m.name, f.probe.sectionNames.get(m), code, c.frame.used(),
+                    Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1));
+        }
+        return new IrObject(f.simpleName(), f.probe.license, f.maps, f.btf.btf, programs);
+    }
+
+    private record Compiled(Mir mir, StackFrameLayout frame) {}
+
+    /** Shared first stages: class parsing, maps and their BTF, and per-method code generation with the MIR passes. */
+    private static final class Frontend {
+        final ClassNode node;
+        final StructRegistry structs;
+        final ProbeClass probe;
+        final SourceText sources;
+        final BtfBuilder btf = new BtfBuilder();
+        final List<MapSpec> maps = new ArrayList<>();
+
+        Frontend(byte[] classFile, ClassSource classes, Options options) {
+            node = StructRegistry.parse(classFile, "class file");
+            structs = new StructRegistry(classes);
+            probe = new ProbeClass(node, structs);
+            sources = new SourceText(options.sourceRoots(), node.name);
+            for (MapDecl m : probe.maps.values()) {
+                int k = m.key() != null ? btf.typeOf(m.key()) : 0;
+                int v = m.value() != null ? btf.typeOf(m.value()) : 0;
+                maps.add(new MapSpec(m.name(), m.mapType(), m.keySize(), m.valueSize(), m.maxEntries(), 0, k, v));
+            }
+        }
+
+        String simpleName() { return node.name.substring(node.name.lastIndexOf('/') + 1); }
+
+        int function(MethodNode m) {
+            return btf.function(m.name, Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1);
+        }
+
+        Compiled compile(MethodNode m) {
             MethodAnalysis analysis = MethodAnalyzer.analyzeSection(probe, structs, m);
             Mir mir = new Mir();
             StackFrameLayout frame = new StackFrameLayout();
             new CodeGen(mir, frame, probe.sectionNames.get(m)).generateProgram(analysis);
+            // the order matters: copies and dead values go first so the store and tail passes see through them
             DeadCodeElimination.run(mir);
             CopyPropagation.run(mir);
             RedundantStoreElimination.run(mir);
@@ -71,17 +133,8 @@ public final class Translator {
             ConstantElseHoisting.run(mir);
             CopyPropagation.run(mir);
             StoreHoisting.run(mir);
-            new RegisterAllocator(mir, frame).run();
-            if (frame.used() > StackFrameLayout.MAX_STACK)
-                throw new TranslationException(probe.file, ProbeClass.firstLine(m), "program " + m.name + " needs " + frame.used()
-                        + " bytes of stack but BPF allows " + StackFrameLayout.MAX_STACK + "; use fewer or smaller local structs, or keep data in a per-CPU array map");
-            List<Insn> insns = sources.annotate(MirEmitter.emit(mir));
-            boolean hasCtx = Type.getArgumentTypes(m.desc).length == 1;
-            int func = btf.function(m.name, Type.getReturnType(m.desc).getSort() == Type.LONG, hasCtx);
-            programs.add(new ProgramSpec(m.name, probe.sectionNames.get(m), insns, List.of(new ProgramSpec.FuncInfo(0, func))));
+            return new Compiled(mir, frame);
         }
-        String simple = node.name.substring(node.name.lastIndexOf('/') + 1);
-        return new BpfObject(simple, probe.license, maps, programs, btf.btf);
     }
 
     /** Where the translator finds class files by internal name ({@code com/acme/MyProbe}). */
