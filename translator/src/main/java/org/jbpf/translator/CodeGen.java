@@ -216,6 +216,14 @@ final class CodeGen {
                     int var = ((VarInsnNode) in).var;
                     Value v = val(i, 0);
                     Operand o = pop();
+                    if (v instanceof Value.StackObj so && mayHoldPointer(var, so.type())) {
+                        // the variable also holds map values elsewhere: keep the object's address in its register
+                        int r = local(var);
+                        detachLocal(r);
+                        emitMov64(r, R10);
+                        emit(ALU64 | ADD | K, r, 0, 0, objectOffset(so));
+                        return;
+                    }
                     if (!v.inRegister() && !(v instanceof Value.Null)) return;
                     int r = local(var);
                     detachLocal(r);
@@ -489,6 +497,13 @@ final class CodeGen {
         }
 
         boolean fusedCompare, fusedSigned, fusedLong;
+
+        /** True when local {@code var} holds a pointer to {@code type} somewhere in this method. */
+        boolean mayHoldPointer(int var, ValueType type) {
+            for (Frame f : a.frames)
+                if (f != null && var < f.locals.length && f.locals[var] instanceof Value.Ptr p && p.target().equals(type)) return true;
+            return false;
+        }
 
         int nextReal(int i) {
             for (int k = i + 1; k < a.insns.length; k++) {

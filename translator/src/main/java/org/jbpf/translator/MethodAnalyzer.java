@@ -117,7 +117,13 @@ final class MethodAnalyzer {
             }
             case ILOAD: case LLOAD: case ALOAD: {
                 Value v = f.locals[((VarInsnNode) in).var];
-                if (v instanceof Value.Top t) throw a.error(i, "variable " + localName(a, i, ((VarInsnNode) in).var) + " may be used before it is assigned here: " + t.why());
+                if (v instanceof Value.Top t) {
+                    String name = localName(a, i, ((VarInsnNode) in).var);
+                    throw a.error(i, t.why().equals("not assigned")
+                            ? "variable " + name + " may be used before it is assigned"
+                            : "variable " + name + " holds " + t.why() + "; a BPF program needs one kind of value per variable, "
+                              + "so give each its own variable (or create the struct with new before the branch)");
+                }
                 f.push(v);
                 break;
             }

@@ -75,6 +75,11 @@ sealed interface Value {
         if (a instanceof Ptr p && b instanceof Ptr q && p.target().equals(q.target()) && p.ringRecord() == q.ringRecord())
             return new Ptr(p.target(), p.nullable() || q.nullable(), p.id() == q.id() ? p.id() : mergeId,
                     p.origin().equals(q.origin()) ? p.origin() : "several places", p.ringRecord());
+        // a variable holding a map value on one path and a new local struct on another: a pointer to either
+        if (a instanceof StackObj so && b instanceof Ptr p && p.target().equals(so.type()) && !p.ringRecord())
+            return new Ptr(p.target(), p.nullable(), mergeId, "several places", false);
+        if (b instanceof StackObj so && a instanceof Ptr p && p.target().equals(so.type()) && !p.ringRecord())
+            return new Ptr(p.target(), p.nullable(), mergeId, "several places", false);
         if (a instanceof Top) return a;
         if (b instanceof Top) return b;
         return new Top(a.describe() + " on one path and " + b.describe() + " on another");

@@ -1,0 +1,23 @@
+package org.jbpf.it.semantics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.jbpf.BPF;
+import org.jbpf.it.examples.KernelCheck;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The common Java idiom "look the struct up, or make a new one" — one variable holding a map value on one path and a
+ * local struct on the other — counts correctly in the kernel: the first call stores a new struct, later ones update in place.
+ */
+class StructOrMapValueKernelTest {
+    @Test
+    void lookupOrNewCountsEveryCall() {
+        KernelCheck.require();
+        try (BPF bpf = BPF.loadAndAttach(StructOrMapValue.class)) {
+            for (int i = 0; i < 5; i++) HelperValuesKernelTest.LibC.INSTANCE.getppid();
+            StructOrMapValue.Counter c = bpf.map(StructOrMapValue.counters).get((int) ProcessHandle.current().pid());
+            assertEquals(5L, c.n);
+        }
+    }
+}
