@@ -13,7 +13,7 @@ import org.jbpf.maps.ArrayMap;
 @Bpf(license = "GPL")
 public final class Semantics {
     public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);
-    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 8);
+    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 16);
 
     @Struct
     public static final class Pair {
@@ -108,6 +108,32 @@ public final class Semantics {
         return p.small + p.medium + p.word + p.wide + q.wide + q.small + q.medium;
     }
 
+    static long switches(long a, long b) {
+        int k = (int) (a & 7);
+        long r;
+        switch (k) {
+            case 0: r = 10; break;
+            case 1: r = b; break;
+            case 2:
+            case 3: r = a + b; break;
+            case 5: r = -1; break;
+            default: r = k * 3L;
+        }
+        switch ((int) b) {
+            case 100: r += 1; break;
+            case -7: r += 2; break;
+            case 1 << 20: r += 3; break;
+            default: r += 4;
+        }
+        return r;
+    }
+
+    static long helperCalls(long a, long b) {
+        return twice(a) + twice(twice(b)) - (a > b ? twice(a - b) : twice(b - a));
+    }
+
+    static long twice(long v) { return v + v; }
+
     // ---- the programs: read inputs, compute, store the result -------------------------------------------
 
     static int store(int slot, long value) {
@@ -162,6 +188,20 @@ public final class Semantics {
         Long a = in.lookup(0), b = in.lookup(1);
         if (a == null || b == null) return XdpContext.XDP_ABORTED;
         return store(6, narrowing(a, b));
+    }
+
+    @Section("xdp/switch")
+    static int runSwitches(XdpContext ctx) {
+        Long a = in.lookup(0), b = in.lookup(1);
+        if (a == null || b == null) return XdpContext.XDP_ABORTED;
+        return store(8, switches(a, b));
+    }
+
+    @Section("xdp/calls")
+    static int runHelperCalls(XdpContext ctx) {
+        Long a = in.lookup(0), b = in.lookup(1);
+        if (a == null || b == null) return XdpContext.XDP_ABORTED;
+        return store(9, helperCalls(a, b));
     }
 
     @Section("xdp/structs")

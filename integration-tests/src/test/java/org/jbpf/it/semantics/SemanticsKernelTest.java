@@ -28,10 +28,12 @@ class SemanticsKernelTest {
             new Case("runComparisons", 4, Semantics::comparisons),
             new Case("runLoops", 5, Semantics::loops),
             new Case("runNarrowing", 6, Semantics::narrowing),
-            new Case("runStructs", 7, Semantics::structs));
+            new Case("runStructs", 7, Semantics::structs),
+            new Case("runSwitches", 8, Semantics::switches),
+            new Case("runHelperCalls", 9, Semantics::helperCalls));
 
     static List<long[]> inputs() {
-        long[] edges = {0, 1, -1, 2, -2, 7, 31, 32, 63, 64, 255, 256, 65535, Integer.MAX_VALUE, Integer.MIN_VALUE,
+        long[] edges = {0, 1, -1, 2, -2, 3, 5, 7, -7, 100, 1 << 20, 31, 32, 63, 64, 255, 256, 65535, Integer.MAX_VALUE, Integer.MIN_VALUE,
                 0xffffffffL, Long.MAX_VALUE, Long.MIN_VALUE, 1L << 32, -(1L << 33) + 5};
         List<long[]> out = new ArrayList<>();
         for (long a : edges) for (long b : edges) out.add(new long[] {a, b});
