@@ -44,7 +44,7 @@ final class Mir {
             if (isLabel()) return label + ":";
             String s;
             try {
-                s = new Insn(opcode, Math.min(dst, 15), Math.min(src, 15), 0, imm, ref, null).toString();
+                s = new Insn(opcode, Math.min(dst, 15), Math.min(src, 15), target != null ? 0 : off, imm, ref, null).toString();
             } catch (RuntimeException e) {
                 s = "op" + opcode;
             }
