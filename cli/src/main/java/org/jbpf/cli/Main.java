@@ -5,17 +5,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code jbpf} command. Errors are one line on stderr (stack traces with --verbose); exit code 1 on failure. */
+/**
+ * The {@code jbpf} command. Errors are one line on stderr (stack traces with --verbose); the exit status is one of
+ * {@link ExitCodes}.
+ */
 @Command(name = "jbpf", mixinStandardHelpOptions = true, version = "jbpf 0.1.0",
-        description = "Translate Java probe classes to eBPF, load them and read their maps.",
-        subcommands = {TranslateCommand.class, DisasmCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        description = "Translate Java probe classes to eBPF, verify, load and attach them, and read their maps.",
+        footer = {"", "Exit status: 0 ok, 1 error, 2 usage error, 3 verifier rejected a program, 4 verifier simulation not available."},
+        subcommands = {TranslateCommand.class, VerifyCommand.class, DisasmCommand.class, RunCommand.class,
+                MapsCommand.class, MapCommand.class, TraceCommand.class, AttachCommand.class, CompletionCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "--verbose", description = "print stack traces of errors", scope = CommandLine.ScopeType.INHERIT)
     boolean verbose;
 
     @Override public Integer call() {
         new CommandLine(this).usage(System.out);
-        return 0;
+        return ExitCodes.OK;
     }
 
     public static void main(String[] args) {
@@ -23,14 +29,40 @@ public final class Main implements Callable<Integer> {
     }
 
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             boolean verbose = parsed.matchedOption("--verbose") != null
-                    || parsed.subcommands().stream().anyMatch(p -> p.matchedOption("--verbose") != null);
-            if (verbose) e.printStackTrace();
-            else cmd.getErr().println("jbpf: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
-            return 1;
+                    || parsed.subcommands().stream().anyMatch(Main::verbose);
+            if (verbose) e.printStackTrace(cmd.getErr());
+            else cmd.getErr().println("jbpf: " + oneLine(e));
+            return e instanceof CommandFailure f ? f.exitCode : ExitCodes.FAILED;
         });
-        return cl.execute(args);
+        return cl;
+    }
+
+    private static boolean verbose(CommandLine.ParseResult p) {
+        return p.matchedOption("--verbose") != null || p.subcommands().stream().anyMatch(Main::verbose);
+    }
+
+    /** The message of an error, first line only; errors without a message show their type. */
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) return e.getClass().getSimpleName() + (e.getCause() != null ? ": " + oneLine(e.getCause()) : "");
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl) + " (--verbose for more)";
+    }
+
+    /** A failure whose message is already the whole story, with its exit status. */
+    static final class CommandFailure extends RuntimeException {
+        final int exitCode;
+
+        CommandFailure(int exitCode, String message) {
+            super(message);
+            this.exitCode = exitCode;
+        }
     }
 }

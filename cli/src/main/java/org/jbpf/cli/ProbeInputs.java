@@ -16,12 +16,12 @@ import org.jbpf.translator.Translator;
  * Finds probe classes in the inputs of a command (class files, directories, jars, or class names on a class path)
  * and serves class bytes to the translator from the same places.
  */
-final class ProbeInputs {
-    final List<byte[]> probes = new ArrayList<>();
+public final class ProbeInputs {
+    public final List<byte[]> probes = new ArrayList<>();
     final List<Path> roots = new ArrayList<>();
     final List<Path> jars = new ArrayList<>();
 
-    static ProbeInputs of(List<String> inputs, List<Path> classpath) throws IOException {
+    public static ProbeInputs of(List<String> inputs, List<Path> classpath) throws IOException {
         ProbeInputs in = new ProbeInputs();
         for (Path p : classpath) (p.toString().endsWith(".jar") ? in.jars : in.roots).add(p);
         for (String s : inputs) {
@@ -50,7 +50,9 @@ final class ProbeInputs {
                 in.probes.add(b);
                 Path root = rootOf(p, b);
                 if (root != null) in.roots.add(root);
-            } else if (!s.contains("/") && !Files.exists(p)) {
+            } else if ((s.endsWith(".class") || s.endsWith(".jar") || s.contains("/")) && !Files.exists(p)) {
+                throw new IllegalArgumentException(s + ": no such file or directory");
+            } else if (!Files.exists(p)) {
                 byte[] b = in.source().read(s.replace('.', '/'));
                 if (b == null) throw new IllegalArgumentException("class " + s + " not found on the class path " + classpath);
                 in.probes.add(b);
@@ -69,7 +71,7 @@ final class ProbeInputs {
         return root;
     }
 
-    static boolean isProbe(byte[] classFile) {
+    public static boolean isProbe(byte[] classFile) {
         try {
             boolean[] found = {false};
             new org.objectweb.asm.ClassReader(classFile).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
@@ -84,7 +86,7 @@ final class ProbeInputs {
         }
     }
 
-    Translator.ClassSource source() {
+    public Translator.ClassSource source() {
         ClassLoader fallback = ProbeInputs.class.getClassLoader();
         return name -> {
             for (Path r : roots) {

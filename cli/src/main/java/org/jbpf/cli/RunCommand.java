@@ -1,25 +1,23 @@
 package org.jbpf.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jbpf.BPF;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
-import org.jbpf.core.obj.MapTypes;
-import org.jbpf.core.obj.ObjectReader;
-import org.jbpf.runtime.BpfMap;
 import org.jbpf.translator.Translator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Load a probe (class, class name or .o), attach it, and print its maps when the duration ends.")
+        description = "Load a probe (class file, class name or .o), attach it, and print its maps when the duration "
+                + "ends, on Ctrl-C, or every --interval. Histogram arrays print as log2 bar charts.",
+        footer = {"", "Exit status: 0 ok, 1 error (e.g. the kernel refused the program), 2 usage error."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PROBE", description = "a probe .class file, class name (with --classpath) or .o file")
     String probe;
@@ -27,8 +25,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-cp", "--classpath"}, split = ":", description = "where the probe and its struct classes are found")
     List<Path> classpath = new ArrayList<>();
 
-    @Option(names = {"-d", "--duration"}, description = "how long to run, e.g. 10s, 500ms, 2m (default 10s)")
+    @Option(names = {"-d", "--duration"}, description = "how long to run, e.g. 10s, 500ms, 2m; 0 runs until Ctrl-C (default 10s)")
     String duration = "10s";
+
+    @Option(names = {"-i", "--interval"}, description = "also print the maps every interval, e.g. 1s")
+    String interval;
 
     @Option(names = {"-s", "--source-path"}, split = ":", description = "Java source roots, for source text in line info")
     List<Path> sourcePath = new ArrayList<>(Translator.Options.DEFAULT.sourceRoots());
@@ -37,48 +38,43 @@ final class RunCommand implements Callable<Integer> {
     int top = 20;
 
     @Override public Integer call() throws Exception {
-        BpfObject object;
-        if (probe.endsWith(".o")) {
-            object = ObjectReader.read(Files.readAllBytes(Path.of(probe)), Path.of(probe).getFileName().toString());
-        } else {
-            ProbeInputs in = ProbeInputs.of(List.of(probe), classpath);
-            object = Translator.translate(in.probes.get(0), in.source(), new Translator.Options(sourcePath));
-        }
-        long millis = parseDuration(duration).toMillis();
+        List<BpfObject> objects = Objects.of(List.of(probe), classpath, sourcePath);
+        if (objects.size() != 1) throw new IllegalArgumentException(probe + " holds " + objects.size() + " probes; run one at a time");
+        BpfObject object = objects.get(0);
+        long total = parseDuration(duration).toMillis();
+        long every = interval == null ? 0 : parseDuration(interval).toMillis();
+        if (interval != null && every <= 0) throw new IllegalArgumentException("--interval must be positive, e.g. 1s");
+        MapPrinter printer = new MapPrinter(System.out, top);
+        AtomicBoolean printedFinal = new AtomicBoolean();
         try (BPF bpf = BPF.load(object).attachAll()) {
-            System.out.println("attached " + bpf.links().size() + " program(s) of " + object.name() + "; running for " + duration);
-            Thread.sleep(millis);
-            for (MapSpec m : object.maps()) print(bpf, m);
-        }
-        return 0;
-    }
-
-    private void print(BPF bpf, MapSpec m) {
-        if (m.type() == MapTypes.PERF_EVENT_ARRAY || m.type() == MapTypes.RINGBUF || m.type() == MapTypes.STACK_TRACE) {
-            System.out.println("\nmap " + m.name() + " (" + MapTypes.name(m.type()) + ")");
-            return;
-        }
-        BpfMap<byte[], byte[]> raw = bpf.map(m.name());
-        List<long[]> rows = new ArrayList<>();
-        if (raw.isPerCpu()) {
-            for (Map.Entry<byte[], List<byte[]>> e : raw.entriesPerCpu()) {
-                long sum = 0;
-                for (byte[] v : e.getValue()) sum += number(v);
-                rows.add(new long[] {number(e.getKey()), sum});
+            for (String w : bpf.warnings()) System.err.println("jbpf: warning: " + w);
+            System.out.println("attached " + bpf.links().size() + " program(s) of " + object.name() + "; "
+                    + (total > 0 ? "running for " + duration : "running until Ctrl-C"));
+            // on Ctrl-C the maps are printed once more; the kernel drops the programs when the process exits
+            Thread onExit = new Thread(() -> {
+                if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer);
+            });
+            Runtime.getRuntime().addShutdownHook(onExit);
+            try (EventPrinter events = EventPrinter.start(bpf, object, System.out)) {
+                long deadline = total > 0 ? System.currentTimeMillis() + total : Long.MAX_VALUE;
+                while (System.currentTimeMillis() < deadline) {
+                    long wait = Math.min(deadline - System.currentTimeMillis(), every > 0 ? every : Long.MAX_VALUE / 2);
+                    Thread.sleep(Math.max(1, wait));
+                    if (every > 0 && System.currentTimeMillis() < deadline) printMaps(bpf, object, printer);
+                }
             }
-        } else {
-            for (Map.Entry<byte[], byte[]> e : raw.entries()) rows.add(new long[] {number(e.getKey()), number(e.getValue())});
+            if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer);
+            Runtime.getRuntime().removeShutdownHook(onExit);
         }
-        rows.sort((a, b) -> Long.compare(b[1], a[1]));
-        System.out.printf("%nmap %s (%s, %d entries)%n%12s  %s%n", m.name(), MapTypes.name(m.type()), rows.size(), "KEY", "VALUE");
-        for (int i = 0; i < Math.min(top, rows.size()); i++) System.out.printf("%12d  %d%n", rows.get(i)[0], rows.get(i)[1]);
+        return ExitCodes.OK;
     }
 
-    /** Little-endian integer of up to 8 bytes; wider values show their first 8 bytes. */
-    private static long number(byte[] b) {
-        long v = 0;
-        for (int i = Math.min(8, b.length) - 1; i >= 0; i--) v = (v << 8) | (b[i] & 0xff);
-        return v;
+    private static void printMaps(BPF bpf, BpfObject object, MapPrinter printer) {
+        System.out.println("\n--- " + java.time.LocalTime.now().withNano(0));
+        for (MapSpec m : object.maps()) {
+            if (m.name().startsWith(".")) continue;  // .rodata/.bss data sections are not user maps
+            printer.print(bpf.map(m.name()), object.btf());
+        }
     }
 
     static Duration parseDuration(String s) {
@@ -87,9 +83,10 @@ final class RunCommand implements Callable<Integer> {
             if (t.endsWith("ms")) return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
             if (t.endsWith("s")) return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
             if (t.endsWith("m")) return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            if (t.endsWith("h")) return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
             return Duration.ofSeconds(Long.parseLong(t));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad duration '" + s + "'; write e.g. 10s, 500ms or 2m");
+            throw new Main.CommandFailure(ExitCodes.USAGE, "bad duration '" + s + "'; write e.g. 10s, 500ms or 2m");
         }
     }
 }

@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "translate", mixinStandardHelpOptions = true,
-        description = "Translate @Bpf probe classes (class files, directories or jars) into BPF ELF objects.")
+        description = "Translate @Bpf probe classes (class files, directories or jars) into BPF ELF objects, "
+                + "checked by the verifier simulation unless --no-verify.",
+        footer = {"", "Exit status: 0 ok, 1 error, 2 usage error, 3 verifier rejected a program."})
 final class TranslateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "probe .class files, directories of classes, jars, or class names")
     List<String> inputs;
@@ -32,10 +34,16 @@ final class TranslateCommand implements Callable<Integer> {
     @Option(names = "--emit", description = "also print: asm (disassembly with Java source lines)")
     String emit;
 
+    @Option(names = "--no-verify", description = "do not run the verifier simulation on the objects")
+    boolean noVerify;
+
     @Override public Integer call() throws Exception {
+        if (emit != null && !emit.equals("asm"))
+            throw new Main.CommandFailure(ExitCodes.USAGE, "--emit " + emit + ": the only form is --emit asm");
         ProbeInputs in = ProbeInputs.of(inputs, classpath);
-        if (in.probes.isEmpty()) throw new IllegalArgumentException("no @Bpf probe classes in " + inputs);
+        if (in.probes.isEmpty()) throw new IllegalArgumentException("no @Bpf probe classes in " + String.join(" ", inputs));
         Files.createDirectories(output);
+        int status = ExitCodes.OK;
         for (byte[] probe : in.probes) {
             BpfObject o = Translator.translate(probe, in.source(), new Translator.Options(sourcePath));
             Path out = output.resolve(o.name() + ".o");
@@ -44,7 +52,8 @@ final class TranslateCommand implements Callable<Integer> {
             if ("asm".equals(emit))
                 for (ProgramSpec p : o.programs())
                     System.out.print("\n" + p.section() + " " + p.name() + ":\n" + Disassembler.listing(p.insns()));
+            if (!noVerify) status = Math.max(status, VerifyCommand.report(o, false));
         }
-        return 0;
+        return status;
     }
 }

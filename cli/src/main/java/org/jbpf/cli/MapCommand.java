@@ -1,0 +1,57 @@
+package org.jbpf.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.nio.file.Files;
+import org.jbpf.core.obj.MapSpec;
+import org.jbpf.loader.LoadedMap;
+import org.jbpf.loader.MapInfo;
+import org.jbpf.loader.sys.BpfAttrs;
+import org.jbpf.loader.sys.BpfCmd;
+import org.jbpf.loader.sys.Fd;
+import org.jbpf.loader.sys.Sys;
+import org.jbpf.runtime.BpfMap;
+import org.jbpf.runtime.Codecs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "map", mixinStandardHelpOptions = true, description = "Work with one pinned map.",
+        subcommands = MapCommand.Dump.class)
+final class MapCommand implements Callable<Integer> {
+    @Override public Integer call() {
+        throw new Main.CommandFailure(ExitCodes.USAGE, "map: say what to do, e.g. jbpf map dump /sys/fs/bpf/counts");
+    }
+
+    @Command(name = "dump", mixinStandardHelpOptions = true,
+            description = "Print the entries of a map pinned on bpffs as a table (log2 bar chart for histogram arrays).",
+            footer = {"", "Exit status: 0 ok, 1 error (no such pinned map, no permission)."})
+    static final class Dump implements Callable<Integer> {
+        @Parameters(paramLabel = "PATH", description = "the pinned map, e.g. /sys/fs/bpf/counts")
+        Path path;
+
+        @Option(names = "--top", description = "rows to print, largest values first (default 50)")
+        int top = 50;
+
+        @Override public Integer call() {
+            try (BpfMap<byte[], byte[]> m = open(path)) {
+                new MapPrinter(System.out, top).print(m, null);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** Opens a pinned map with raw byte keys and values sized from the kernel's own description of the map. */
+    static BpfMap<byte[], byte[]> open(Path path) {
+        if (!Files.exists(path)) throw new IllegalArgumentException("no pinned map at " + path + "; jbpf maps lists the pinned maps");
+        Fd fd = Sys.bpfFd(BpfCmd.OBJ_GET, BpfAttrs.objGet(path.toString(), 0), "pinned map " + path, () -> "BPF_OBJ_GET of " + path);
+        try {
+            MapInfo info = MapInfo.of(fd);
+            MapSpec spec = new MapSpec(info.name(), info.type(), info.keySize(), info.valueSize(), info.maxEntries(), info.flags(), 0, 0);
+            return BpfMap.of(new LoadedMap(spec, fd, null), Codecs.bytes(info.keySize()), Codecs.bytes(info.valueSize()), true);
+        } catch (RuntimeException e) {
+            fd.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.jbpf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jbpf.core.obj.ObjectReader;
+import org.jbpf.examples.ReadLatency;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CommandLineTest {
+    static final String EXAMPLES = Path.of(codeSource()).toString();
+
+    private static java.net.URI codeSource() {
+        try {
+            return ReadLatency.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"translate", "verify", "disasm", "run", "maps", "map", "trace", "attach", "completion"})
+    void everyCommandHasHelp(String command) {
+        Cli r = Cli.run(command, "--help");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("Usage: jbpf " + command), r.out());
+    }
+
+    @Test void mapDumpHasHelp() {
+        Cli r = Cli.run("map", "dump", "--help");
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains("Usage: jbpf map dump"), r.out());
+    }
+
+    @Test void unknownOptionIsAUsageError() {
+        Cli r = Cli.run("translate", "--bogus", "X.class");
+        assertEquals(ExitCodes.USAGE, r.status());
+        assertTrue(r.err().contains("Unknown option: '--bogus'"), r.err());
+    }
+
+    @Test void missingInputIsOneLineWithoutStackTrace() {
+        Cli r = Cli.run("translate", "does/not/Exist.class");
+        assertEquals(ExitCodes.FAILED, r.status());
+        assertEquals("jbpf: does/not/Exist.class: no such file or directory\n", r.err());
+    }
+
+    @Test void verboseAddsTheStackTrace() {
+        Cli r = Cli.run("--verbose", "disasm", "/nonexistent.o");
+        assertEquals(ExitCodes.FAILED, r.status());
+        assertTrue(r.err().contains("\tat org.jbpf.cli."), r.err());
+    }
+
+    @Test void badDurationIsAUsageError() {
+        Cli r = Cli.run("trace", "--duration", "soon");
+        assertEquals(ExitCodes.USAGE, r.status());
+        assertEquals("jbpf: bad duration 'soon'; write e.g. 10s, 500ms or 2m\n", r.err());
+    }
+
+    @Test void translateWritesAnObjectAndEmitsAsmWithJavaLines(@TempDir Path out) throws Exception {
+        Cli r = Cli.run("translate", "org.jbpf.examples.ReadLatency", "-cp", EXAMPLES, "-o", out.toString(),
+                "-s", "../examples/src/main/java", "--emit", "asm");
+        Path o = out.resolve("ReadLatency.o");
+        assertTrue(r.out().contains("wrote " + o + " (2 programs, 3 maps)"), r.out() + r.err());
+        assertTrue(r.out().contains("@ ReadLatency.java:"), r.out());
+        assertTrue(r.out().contains("long latency = ktime() - begin;"), "source text interleaved:\n" + r.out());
+        assertEquals(2, ObjectReader.read(Files.readAllBytes(o), "ReadLatency").programs().size());
+        if (ObjectVerifier.available()) {
+            assertEquals(0, r.status(), r.err());
+            assertTrue(r.out().contains("verified ReadLatency.exitRead: accepted"), r.out());
+        } else {
+            assertEquals(0, r.status(), r.err());
+            assertTrue(r.err().contains("warning: ReadLatency: not verified"), r.err());
+        }
+    }
+
+    @Test void translateNoVerifySaysNothingAboutVerification(@TempDir Path out) {
+        Cli r = Cli.run("translate", "org.jbpf.examples.ReadLatency", "-cp", EXAMPLES, "-o", out.toString(), "--no-verify");
+        assertEquals(0, r.status(), r.err());
+        assertFalse(r.err().contains("verif"), r.err());
+        assertFalse(r.out().contains("verified"), r.out());
+    }
+
+    @Test void translateOfADirectoryFindsOnlyProbes(@TempDir Path out) throws Exception {
+        Cli r = Cli.run("translate", EXAMPLES, "-o", out.toString(), "--no-verify");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.exists(out.resolve("ReadLatency.o")));
+        assertTrue(Files.exists(out.resolve("ProcessCounter.o")));
+        assertFalse(Files.exists(out.resolve("Stats.o")), "a @Struct class is not a probe");
+    }
+
+    @Test void verifyReportsTheSimulationsVerdictOrThatItIsMissing(@TempDir Path out) {
+        assertEquals(0, Cli.run("translate", "org.jbpf.examples.ProcessCounter", "-cp", EXAMPLES, "-o", out.toString(), "--no-verify").status());
+        Cli r = Cli.run("verify", out.resolve("ProcessCounter.o").toString());
+        if (ObjectVerifier.available()) {
+            assertEquals(0, r.status(), r.err());
+            assertTrue(r.out().contains("verified ProcessCounter.countProcesses: accepted"), r.out());
+        } else {
+            assertEquals(ExitCodes.NOT_VERIFIED, r.status());
+            assertTrue(r.err().contains("ProcessCounter: not verified: the verifier simulation"), r.err());
+        }
+    }
+
+    @Test void disasmListsMapsAndPrograms(@TempDir Path out) {
+        Cli.run("translate", "org.jbpf.examples.ProcessCounter", "-cp", EXAMPLES, "-o", out.toString(), "--no-verify");
+        Cli r = Cli.run("disasm", out.resolve("ProcessCounter.o").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("map processCount: hash key 4 value 8 max_entries 4096"), r.out());
+        assertTrue(r.out().contains("tracepoint/syscalls/sys_enter_clone countProcesses:"), r.out());
+        assertTrue(r.out().contains("exit"), r.out());
+    }
+
+    @Test void completionScriptCompletesTheCommands() {
+        Cli r = Cli.run("completion");
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains("complete -F _complete_jbpf"), r.out().substring(0, 200));
+        assertTrue(r.out().contains("translate verify disasm run maps map trace attach completion"), "subcommands listed");
+    }
+}

@@ -1,0 +1,81 @@
+package org.jbpf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jbpf.BPF;
+import org.jbpf.examples.ProcessCounter;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** jbpf run, map dump and maps against the running kernel. */
+class RunKernelTest {
+    @BeforeEach void needsKernel() {
+        String refusal = null;
+        if (!"Linux".equals(System.getProperty("os.name"))) refusal = "not Linux";
+        else if (!"root".equals(System.getProperty("user.name"))) refusal = "not running as root (bpf(2) needs CAP_BPF/CAP_SYS_ADMIN)";
+        if (refusal == null) return;
+        if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL"))) fail("JBPF_REQUIRE_KERNEL=1 but " + refusal);
+        System.out.println("SKIPPED (kernel): " + refusal);
+        Assumptions.abort(refusal);
+    }
+
+    @Test void runPrintsTheHistogramAndStructValuesOfReadLatency() throws Exception {
+        Thread reader = new Thread(() -> {
+            long end = System.currentTimeMillis() + 1500;
+            while (System.currentTimeMillis() < end) {
+                try {
+                    Files.readAllBytes(Path.of("/proc/self/stat"));
+                } catch (Exception ignored) {
+                    // only the read syscalls matter
+                }
+            }
+        });
+        reader.start();
+        Cli r = Cli.run("run", "org.jbpf.examples.ReadLatency", "-cp", CommandLineTest.EXAMPLES, "--duration", "1s");
+        reader.join();
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("attached 2 program(s) of ReadLatency"), r.out());
+        assertTrue(r.out().contains("map histogram (array, log2 histogram)"), r.out());
+        assertTrue(Pattern.compile("\\[\\d+K?, \\d+K?\\) +[1-9]\\d* \\|@+ *\\|").matcher(r.out()).find(), "a bar:\n" + r.out());
+        long pid = ProcessHandle.current().pid();
+        Matcher stats = Pattern.compile(" " + pid + "  \\{count=(\\d+), totalTime=(\\d+), maxTime=(\\d+)\\}").matcher(r.out());
+        assertTrue(stats.find(), "this JVM's read stats:\n" + r.out());
+        assertTrue(Long.parseLong(stats.group(1)) >= 10, stats.group());
+    }
+
+    @Test void intervalPrintsTheMapsRepeatedly() {
+        Cli r = Cli.run("run", "org.jbpf.examples.ProcessCounter", "-cp", CommandLineTest.EXAMPLES, "-d", "1200ms", "-i", "500ms");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(3, r.out().split("map processCount \\(hash").length - 1, r.out());
+    }
+
+    @Test void mapsListsAndDumpShowsAPinnedMap(@TempDir Path unused) throws Exception {
+        Path pin = Path.of("/sys/fs/bpf/jbpf-cli-test-" + ProcessHandle.current().pid());
+        try (BPF bpf = BPF.load(org.jbpf.translator.Translator.translate(ProcessCounter.class), ProcessCounter.class)) {
+            var counts = bpf.map(ProcessCounter.processCount);
+            counts.put(4242, 17L);
+            counts.put(7, 3L);
+            counts.pin(pin);
+            Cli list = Cli.run("maps");
+            assertEquals(0, list.status(), list.err());
+            assertTrue(Pattern.compile(Pattern.quote(pin.toString()) + " +hash +4 +8 +4096").matcher(list.out()).find(), list.out());
+            Cli dump = Cli.run("map", "dump", pin.toString());
+            assertEquals(0, dump.status(), dump.err());
+            assertTrue(dump.out().contains("(hash, 2 entries)"), dump.out());
+            assertTrue(dump.out().indexOf("4242  17") < dump.out().indexOf("7  3"), "largest first:\n" + dump.out());
+        } finally {
+            Files.deleteIfExists(pin);
+        }
+        Cli gone = Cli.run("map", "dump", pin.toString());
+        assertEquals(ExitCodes.FAILED, gone.status());
+        assertTrue(gone.err().startsWith("jbpf: no pinned map at " + pin), gone.err());
+    }
+}
