@@ -41,6 +41,19 @@ class ExamplesKernelTest {
             assertEquals(5L, counts.get(sh), "clone() calls of the shell " + sh);
             assertTrue(counts.keys().contains(sh));
             assertTrue(counts.entries().stream().anyMatch(e -> e.getKey() == sh && e.getValue() == 5L));
+            assertTrue(counts.values().contains(5L));
+            // userspace writes are seen by the program: it continues counting from what Java put
+            counts.put(sh, 100L);
+            assertEquals(100L, counts.get(sh));
+            assertTrue(counts.remove(sh));
+            assertEquals(null, counts.get(sh));
+            assertTrue(counts.size() >= 0 && !counts.containsKey(sh));
+            // a shell that busy-waits with builtins, then forks once: Java stores 41 for it first, the probe adds its clone
+            Process late = new ProcessBuilder("/bin/sh", "-c", "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done; true & wait").start();
+            int latePid = (int) late.pid();
+            counts.put(latePid, 41L);
+            assertTrue(late.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(42L, counts.get(latePid), "the probe incremented the value Java stored");
         }
     }
 
