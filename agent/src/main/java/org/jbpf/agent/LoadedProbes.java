@@ -1,0 +1,91 @@
+package org.jbpf.agent;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.jbpf.BPF;
+import org.jbpf.cli.ObjectVerifier;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.MapSpec;
+import org.jbpf.translator.Translator;
+
+/** The probes this JVM has loaded through the agent, their MBeans, and their detaching at shutdown. */
+final class LoadedProbes {
+    static final LoadedProbes INSTANCE = new LoadedProbes();
+
+    private record Loaded(String name, BPF bpf, List<ObjectName> mbeans) {}
+
+    private final List<Loaded> loaded = new ArrayList<>();
+    private boolean hookInstalled;
+
+    private LoadedProbes() {}
+
+    /** Translates, verifies when the simulation is present, loads and attaches one probe; failures are logged. */
+    synchronized void load(String className, ProbeClasses classes) {
+        try {
+            if (loaded.stream().anyMatch(l -> l.name.equals(className))) {
+                AgentLog.info("jbpf agent: " + className + " is already attached");
+                return;
+            }
+            Class<?> probe = classes.find(className);
+            BpfObject object = Translator.translate(probe);
+            ObjectVerifier.Outcome verdict = ObjectVerifier.verify(object);
+            if (!verdict.problems().isEmpty())
+                throw new IllegalStateException(verdict.problems().get(0).toString());
+            BPF bpf = BPF.load(object, probe);
+            List<ObjectName> mbeans = new ArrayList<>();
+            try {
+                bpf.attachAll();
+                for (MapSpec m : object.maps())
+                    if (!m.name().startsWith(".")) mbeans.add(register(new BpfMapBean(object, bpf.map(m.name()))));
+            } catch (RuntimeException | Error e) {
+                unregister(mbeans);
+                bpf.close();
+                throw e;
+            }
+            loaded.add(new Loaded(className, bpf, mbeans));
+            installShutdownHook();
+            AgentLog.info("jbpf agent: attached " + object.name() + " (" + bpf.links().size() + " programs, maps "
+                    + mbeans.stream().map(n -> n.getKeyProperty("name")).toList() + " as MBeans " + BpfMapBean.DOMAIN + ":type=map,...)");
+        } catch (Exception | LinkageError e) {
+            AgentLog.error("jbpf agent: probe " + className + " not loaded: " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectName register(BpfMapBean bean) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = bean.objectName();
+        if (server.isRegistered(name)) server.unregisterMBean(name);
+        server.registerMBean(bean, name);
+        return name;
+    }
+
+    private static void unregister(List<ObjectName> names) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        for (ObjectName n : names) {
+            try {
+                server.unregisterMBean(n);
+            } catch (Exception alreadyGone) {
+                // nothing left to clean
+            }
+        }
+    }
+
+    private void installShutdownHook() {
+        if (hookInstalled) return;
+        hookInstalled = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(this::detachAll, "jbpf-agent-detach"));
+    }
+
+    synchronized void detachAll() {
+        for (Loaded l : loaded) {
+            unregister(l.mbeans);
+            int links = l.bpf.links().size();
+            l.bpf.close();
+            AgentLog.atShutdown("jbpf agent: detached " + l.name + " (" + links + " programs)");
+        }
+        loaded.clear();
+    }
+}
