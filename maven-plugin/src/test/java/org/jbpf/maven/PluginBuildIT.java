@@ -1,0 +1,95 @@
+package org.jbpf.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.ObjectReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real Maven builds (offline, in a child process) of the sample projects under src/it, using the packaged plugin
+ * installed into the local repository first.
+ */
+class PluginBuildIT {
+    static final String VERSION = System.getProperty("project.version");
+    static final Path SAMPLES = Path.of("src/it");
+
+    @BeforeAll static void installThePlugin() throws Exception {
+        Result r = mvn(Path.of("."), "org.apache.maven.plugins:maven-install-plugin:3.1.2:install-file",
+                "-Dfile=" + System.getProperty("plugin.jar"), "-DpomFile=" + System.getProperty("plugin.pom"));
+        assertEquals(0, r.status, r.output);
+    }
+
+    @Test void translatesTheProbesOfAProjectIntoTargetJbpf(@TempDir Path work) throws Exception {
+        Path project = copy("sample", work);
+        Result r = mvn(project, "process-classes");
+        assertEquals(0, r.status, r.output);
+        Path object = project.resolve("target/jbpf/ExecCounter.o");
+        assertTrue(Files.isRegularFile(object), r.output);
+        BpfObject o = ObjectReader.read(Files.readAllBytes(object), "ExecCounter");
+        assertEquals("GPL", o.license());
+        assertEquals("tracepoint/syscalls/sys_enter_execve", o.programs().get(0).section());
+        assertEquals("execs", o.maps().get(0).name());
+        try (Stream<Path> files = Files.list(project.resolve("target/jbpf"))) {
+            assertEquals(1, files.count(), "only the probe is translated, not Application");
+        }
+        assertTrue(r.output.contains("jbpf: wrote "), r.output);
+        // the line info carries the Java source text, found through the project's source roots
+        assertTrue(new String(Files.readAllBytes(object), StandardCharsets.ISO_8859_1).contains("Long count = execs.lookup(key);"));
+    }
+
+    @Test void outputDirectoryIsConfigurable(@TempDir Path work) throws Exception {
+        Path project = copy("sample", work);
+        Result r = mvn(project, "process-classes", "-Djbpf.outputDirectory=" + project.resolve("probes"));
+        assertEquals(0, r.status, r.output);
+        assertTrue(Files.isRegularFile(project.resolve("probes/ExecCounter.o")), r.output);
+        assertFalse(Files.exists(project.resolve("target/jbpf")));
+    }
+
+    @Test void aProbeThatDoesNotTranslateFailsTheBuildWithItsJavaLine(@TempDir Path work) throws Exception {
+        Path project = copy("bad-probe", work);
+        Result r = mvn(project, "process-classes");
+        assertNotEquals(0, r.status, r.output);
+        assertTrue(r.output.contains("Scaled.java:11: float and double are not supported"), r.output);
+        assertTrue(r.output.contains("BUILD FAILURE"), r.output);
+        assertFalse(Files.exists(project.resolve("target/jbpf/Scaled.o")));
+    }
+
+    private static Path copy(String sample, Path work) throws IOException {
+        Path from = SAMPLES.resolve(sample), to = work.resolve(sample);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(t);
+                else Files.writeString(t, Files.readString(f).replace("@JBPF_VERSION@", VERSION).replace("@ARTIFACT@", sample));
+            }
+        }
+        return to;
+    }
+
+    private record Result(int status, String output) {}
+
+    private static Result mvn(Path dir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(),
+                "-o", "-B", "-ntp", "-Dmaven.repo.local=" + System.getProperty("local.repository")));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) p.destroyForcibly();
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+}
