@@ -1,24 +1,78 @@
 package org.jbpf.cli;
 
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.jbpf.BPF;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
+import org.jbpf.events.EventReader;
+import org.jbpf.events.PerfBufferReader;
+import org.jbpf.events.RingBufferReader;
+import org.jbpf.loader.LoadedMap;
 
 /**
- * Prints ring buffer and perf event records as they arrive. Reading them needs the event readers of the runtime;
- * until those exist, event maps are named once so the user knows their records are not shown.
+ * Prints ring buffer and perf buffer records as they arrive, one line each: the map, the size, the bytes in hex and
+ * as text (so strings such as a process name can be read).
  */
 final class EventPrinter implements AutoCloseable {
+    static final int SHOWN_BYTES = 64;
+
+    private final List<EventReader> readers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+
     private EventPrinter() {}
 
     static EventPrinter start(BPF bpf, BpfObject object, PrintStream out) {
-        for (MapSpec m : object.maps())
-            if (m.type() == MapTypes.RINGBUF || m.type() == MapTypes.PERF_EVENT_ARRAY)
-                out.println("map " + m.name() + " (" + MapTypes.name(m.type()) + "): event records are not printed by this build");
-        return new EventPrinter();
+        EventPrinter p = new EventPrinter();
+        try {
+            for (MapSpec m : object.maps()) {
+                LoadedMap map = bpf.loaded().map(m.name());
+                if (m.type() == MapTypes.RINGBUF)
+                    p.add(RingBufferReader.openRaw(map, record -> out.println(line(m.name(), -1, record))));
+                else if (m.type() == MapTypes.PERF_EVENT_ARRAY)
+                    p.add(PerfBufferReader.openRaw(map, PerfBufferReader.DEFAULT_PAGES,
+                            (cpu, sample) -> out.println(line(m.name(), cpu, sample)),
+                            (cpu, count) -> out.println("event " + m.name() + " cpu " + cpu + ": " + count + " samples lost")));
+            }
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+        return p;
     }
 
-    @Override public void close() {}
+    private void add(EventReader reader) {
+        readers.add(reader);
+        Thread t = new Thread(reader::run, "events");
+        t.setDaemon(true);
+        t.start();
+        threads.add(t);
+    }
+
+    static String line(String map, int cpu, ByteBuffer record) {
+        int n = record.remaining();
+        int shown = Math.min(n, SHOWN_BYTES);
+        StringBuilder hex = new StringBuilder(), text = new StringBuilder();
+        for (int i = 0; i < shown; i++) {
+            int b = record.get(record.position() + i) & 0xff;
+            hex.append(String.format("%02x", b));
+            text.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
+        }
+        return "event " + map + (cpu >= 0 ? " cpu " + cpu : "") + " (" + n + " bytes): " + hex
+                + (n > shown ? "..." : "") + " |" + text + "|";
+    }
+
+    @Override public void close() {
+        for (EventReader r : readers) r.close();
+        for (Thread t : threads) {
+            try {
+                t.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 }

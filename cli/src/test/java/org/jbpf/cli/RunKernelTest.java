@@ -51,6 +51,26 @@ class RunKernelTest {
         assertTrue(Long.parseLong(stats.group(1)) >= 10, stats.group());
     }
 
+    @Test void runPrintsRingBufferEventsAsTheyArrive() throws Exception {
+        Thread spawner = new Thread(() -> {
+            long end = System.currentTimeMillis() + 2500;
+            while (System.currentTimeMillis() < end) {
+                try {
+                    new ProcessBuilder("/bin/true").start().waitFor();
+                    Thread.sleep(100);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }, "execspawner");
+        spawner.start();
+        Cli r = Cli.run("run", "org.jbpf.examples.ExecRingEvents", "-cp", CommandLineTest.EXAMPLES, "--duration", "2s");
+        spawner.join();
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Pattern.compile("event events \\(\\d+ bytes\\): [0-9a-f]+ \\|.*execspawner\\.*\\|").matcher(r.out()).find(),
+                "an exec from the spawning thread (the comm before exec):\n" + r.out());
+    }
+
     @Test void intervalPrintsTheMapsRepeatedly() {
         Cli r = Cli.run("run", "org.jbpf.examples.ProcessCounter", "-cp", CommandLineTest.EXAMPLES, "-d", "1200ms", "-i", "500ms");
         assertEquals(0, r.status(), r.err());
