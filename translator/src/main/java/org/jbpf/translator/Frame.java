@@ -22,7 +22,11 @@ final class Frame {
 
     void push(Value v) { stack.add(v); }
 
-    Value pop() { return stack.remove(stack.size() - 1); }
+    Value pop() {
+        // a value of the wrong size (a long where two ints belong) empties the stack early in damaged class files
+        if (stack.isEmpty()) throw new TranslationException("the operand stack is empty where a value is needed; the class file is damaged: recompile it with javac");
+        return stack.remove(stack.size() - 1);
+    }
 
     Value peek(int depthFromTop) { return stack.get(stack.size() - 1 - depthFromTop); }
 

@@ -43,6 +43,8 @@ final class Intrinsics {
             }
             throw a.error(i, "only the no-argument constructor of a @Struct can be called; assign fields after new");
         }
+        if ((owner.equals(HELPERS) || owner.startsWith(MAPS) || isContextClass(owner)) && !ApiSignatures.exists(owner, name, mi.desc))
+            throw a.error(i, "the probe API has no method " + owner.replace('/', '.') + "." + name + mi.desc + "; recompile the probe against this jbpf");
         if (owner.equals(HELPERS)) return helper(a, i, name, args);
         if (owner.startsWith(MAPS)) return mapCall(an, a, i, mi, receiver, args);
         if (isContextClass(owner)) {

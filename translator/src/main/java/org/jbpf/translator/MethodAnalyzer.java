@@ -66,6 +66,7 @@ final class MethodAnalyzer {
             if (a.insns[i] instanceof LineNumberNode ln) line = ln.line;
             a.lines[i] = line;
         }
+        BytecodeShape.check(a);
         Frame entry = new Frame(Math.max(m.maxLocals, 1));
         int slot = 0;
         for (Value v : entryArgs) {
@@ -78,7 +79,12 @@ final class MethodAnalyzer {
         while (!work.isEmpty()) {
             int i = work.poll();
             Frame in = a.frames[i];
-            step(a, i, new Frame(in), work);
+            try {
+                step(a, i, new Frame(in), work);
+            } catch (TranslationException e) {
+                if (e.file() != null) throw e;
+                throw a.error(i, e.getMessage());  // raised where the position is not known (Frame): add it here
+            }
         }
         return a;
     }

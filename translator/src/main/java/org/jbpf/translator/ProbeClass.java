@@ -41,6 +41,8 @@ final class ProbeClass {
         if (bpf == null)
             throw new TranslationException(file, -1, "class " + node.name.replace('/', '.') + " is not a probe; annotate it with @Bpf(license = \"GPL\")");
         Object lic = value(bpf, "license");
+        if (lic != null && !(lic instanceof String))
+            throw new TranslationException(file, -1, "@Bpf license must be a string such as \"GPL\"");
         this.license = lic != null ? (String) lic : "GPL";
         readMaps(structs);
         for (MethodNode m : node.methods) {
@@ -55,9 +57,12 @@ final class ProbeClass {
                 throw new TranslationException(file, line, "@Section method " + m.name + " must return int or long (the program's return code)");
             if (Type.getArgumentTypes(m.desc).length > 1)
                 throw new TranslationException(file, line, "@Section method " + m.name + " takes at most one parameter, its context");
-            String name = (String) value(sec, "value");
-            if (name == null || name.isBlank())
-                throw new TranslationException(file, line, "@Section of " + m.name + " needs a section name such as \"tracepoint/syscalls/sys_enter_openat\"");
+            Object sectionValue = value(sec, "value");
+            String name = sectionValue instanceof String str ? str : null;
+            if (name == null || name.isBlank() || !name.chars().allMatch(c -> c > ' ' && c < 127))
+                throw new TranslationException(file, line, "@Section of " + m.name + " needs a section name of printable characters without spaces, such as \"tracepoint/syscalls/sys_enter_openat\"");
+            if (!m.name.matches("[A-Za-z_][A-Za-z0-9_]*"))
+                throw new TranslationException(file, line, "@Section method name \"" + m.name + "\" is not a C identifier, which BTF needs for the program");
             if (sectionNames.containsValue(name))
                 throw new TranslationException(file, line, "section \"" + name + "\" is used by two methods; give each program its own section");
             sections.add(m);
@@ -126,6 +131,8 @@ final class ProbeClass {
                     if (!(v instanceof Constructed c))
                         throw new TranslationException(file, line, "map field " + f.name + " must be initialised with new "
                                 + f.desc.substring(f.desc.lastIndexOf('/') + 1, f.desc.length() - 1) + "(...) and constant arguments");
+                    if (!f.name.matches("[A-Za-z_][A-Za-z0-9_]*"))
+                        throw new TranslationException(file, line, "map field name \"" + f.name + "\" is not a C identifier, which BTF needs");
                     maps.put(f.name, mapDecl(f.name, c, structs));
                 }
                 continue;

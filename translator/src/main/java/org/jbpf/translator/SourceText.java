@@ -28,7 +28,8 @@ final class SourceText {
 
     List<Insn> annotate(List<Insn> insns) {
         List<Insn> out = new ArrayList<>(insns.size());
-        for (Insn in : insns) out.add(in.source() == null ? in : in.withSource(annotate(in.source())));
+        // a method without a line number table has no line to name (-1), and BTF line info cannot say "unknown"
+        for (Insn in : insns) out.add(in.source() == null ? in : in.source().line() < 1 ? in.withSource(null) : in.withSource(annotate(in.source())));
         return out;
     }
 

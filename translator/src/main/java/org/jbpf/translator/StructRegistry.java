@@ -114,13 +114,14 @@ final class StructRegistry {
     }
 
     static ClassNode parse(byte[] bytes, String what) {
+        ClassNode cn = new ClassNode();
         try {
-            ClassNode cn = new ClassNode();
             new ClassReader(bytes).accept(cn, 0);
-            return cn;
         } catch (RuntimeException e) {
             throw new TranslationException(what + ": not a valid class file (" + e.getClass().getSimpleName()
                     + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")");
         }
+        BytecodeShape.checkClass(cn, what);
+        return cn;
     }
 }

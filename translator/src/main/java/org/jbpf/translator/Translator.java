@@ -52,6 +52,10 @@ public final class Translator {
 
     /** Translates a probe class given as class-file bytes; its struct classes are read through {@code classes}. */
     public static BpfObject translate(byte[] classFile, ClassSource classes, Options options) {
+        return guarded(classFile, () -> translateChecked(classFile, classes, options));
+    }
+
+    private static BpfObject translateChecked(byte[] classFile, ClassSource classes, Options options) {
         Frontend f = new Frontend(classFile, classes, options);
         List<ProgramSpec> programs = new ArrayList<>();
         for (MethodNode m : f.probe.sections) {
@@ -71,6 +75,33 @@ public final class Translator {
      * BTF FUNC is in the object's BTF under the program's name.
      */
     public static IrObject translateToIr(byte[] classFile, ClassSource classes, Options options) {
+        return guarded(classFile, () -> translateToIrChecked(classFile, classes, options));
+    }
+
+    /**
+     * Runs a translation so that only {@link TranslationException} leaves it: anything else is a translator bug, reported
+     * with the class's name and a request to report it instead of as a bare internal exception.
+     */
+    private static <T> T guarded(byte[] classFile, java.util.function.Supplier<T> translation) {
+        try {
+            return translation.get();
+        } catch (TranslationException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            String name;
+            try {
+                name = new org.objectweb.asm.ClassReader(classFile).getClassName().replace('/', '.');
+            } catch (RuntimeException unreadable) {
+                name = "the class file";
+            }
+            TranslationException t = new TranslationException("internal error translating " + name + ": " + e
+                    + "; please report this with the class file");
+            t.initCause(e);
+            throw t;
+        }
+    }
+
+    private static IrObject translateToIrChecked(byte[] classFile, ClassSource classes, Options options) {
         Frontend f = new Frontend(classFile, classes, options);
         List<IrProgram> programs = new ArrayList<>();
         for (MethodNode m : f.probe.sections) {
