@@ -8,6 +8,10 @@ import java.util.List;
 final class Frame {
     final Value[] locals;
     final List<Value> stack;
+    /** Ring buffer records reserved on the way here and not yet submitted or discarded (the most over all paths). */
+    int reservations;
+    /** Where the newest outstanding reservation was made, for the message when it leaks. */
+    String reservedAt = "";
 
     Frame(int maxLocals) {
         locals = new Value[maxLocals];
@@ -18,6 +22,8 @@ final class Frame {
     Frame(Frame other) {
         locals = other.locals.clone();
         stack = new ArrayList<>(other.stack);
+        reservations = other.reservations;
+        reservedAt = other.reservedAt;
     }
 
     void push(Value v) { stack.add(v); }
@@ -35,6 +41,11 @@ final class Frame {
         if (other.stack.size() != stack.size())
             throw new TranslationException("operand stack heights differ at a join (" + stack.size() + " vs " + other.stack.size() + ")");
         boolean changed = false;
+        if (other.reservations > reservations) {
+            reservations = other.reservations;
+            reservedAt = other.reservedAt;
+            changed = true;
+        }
         for (int i = 0; i < locals.length; i++) {
             Value m = Value.merge(locals[i], other.locals[i], mergeSite * 1024 + i);
             if (!m.equals(locals[i])) { locals[i] = m; changed = true; }

@@ -33,7 +33,7 @@ final class Intrinsics {
         }
     }
 
-    static Value resultOf(MethodAnalyzer an, MethodAnalysis a, int i, MethodInsnNode mi, Value receiver, List<Value> args) {
+    static Value resultOf(MethodAnalyzer an, MethodAnalysis a, int i, MethodInsnNode mi, Value receiver, List<Value> args, Frame f) {
         String owner = mi.owner, name = mi.name;
         Type ret = Type.getReturnType(mi.desc);
         if (mi.getOpcode() == INVOKESPECIAL && name.equals("<init>")) {
@@ -46,7 +46,7 @@ final class Intrinsics {
         if ((owner.equals(HELPERS) || owner.startsWith(MAPS) || isContextClass(owner)) && !ApiSignatures.exists(owner, name, mi.desc))
             throw a.error(i, "the probe API has no method " + owner.replace('/', '.') + "." + name + mi.desc + "; recompile the probe against this jbpf");
         if (owner.equals(HELPERS)) return helper(a, i, name, args);
-        if (owner.startsWith(MAPS)) return mapCall(an, a, i, mi, receiver, args);
+        if (owner.startsWith(MAPS)) return mapCall(an, a, i, mi, receiver, args, f);
         if (isContextClass(owner)) {
             if (!(receiver instanceof Value.Ctx))
                 throw a.error(i, "context methods can only be called on the program's context parameter");
@@ -56,7 +56,7 @@ final class Intrinsics {
         }
         if (owner.startsWith("java/lang/")) return javaLang(a, i, mi, receiver, args);
         if (mi.getOpcode() == INVOKESTATIC) {
-            Value v = an.inline(a, i, mi, args);
+            Value v = an.inline(a, i, mi, args, f);
             if (ret.getSort() != Type.VOID && v == null)
                 throw a.error(i, "method " + name + " never returns a value");
             return v;
@@ -119,7 +119,7 @@ final class Intrinsics {
         return b;
     }
 
-    private static Value mapCall(MethodAnalyzer an, MethodAnalysis a, int i, MethodInsnNode mi, Value receiver, List<Value> args) {
+    private static Value mapCall(MethodAnalyzer an, MethodAnalysis a, int i, MethodInsnNode mi, Value receiver, List<Value> args, Frame f) {
         if (!(receiver instanceof Value.MapRef ref))
             throw a.error(i, "map methods must be called directly on a map field of the probe");
         MapDecl map = ref.map();
@@ -151,6 +151,9 @@ final class Intrinsics {
                         if (!(r instanceof Value.Ptr p) || !p.ringRecord())
                             throw a.error(i, name + " needs a record returned by " + map.name() + ".reserve(..)");
                         if (p.nullable()) throw a.error(i, p.origin() + " may be null here; test it against null before " + name);
+                        if (f.reservations == 0)
+                            throw a.error(i, "this record was already submitted or discarded; a record is released exactly once");
+                        f.reservations--;
                         return null;
                     }
                     default: break;

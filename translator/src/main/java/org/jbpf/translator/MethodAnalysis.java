@@ -16,6 +16,8 @@ final class MethodAnalysis {
     final long context;
     final Map<Integer, MethodAnalysis> callees = new HashMap<>();
     Value returnValue;
+    /** Outstanding ring buffer reservations when the method returns (the most over all returns). */
+    int exitReservations;
 
     MethodAnalysis(MethodNode method, String owner, String file, long context) {
         this.method = method;

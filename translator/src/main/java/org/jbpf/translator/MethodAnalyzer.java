@@ -31,6 +31,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  */
 final class MethodAnalyzer {
     static final int MAX_INLINE_DEPTH = 8;
+    static final int MAX_RESERVATIONS = 8;
 
     private final ProbeClass probe;
     private final StructRegistry structs;
@@ -53,10 +54,11 @@ final class MethodAnalyzer {
         }
         Deque<String> stack = new ArrayDeque<>();
         stack.push(probe.node.name + "." + m.name + m.desc);
-        return new MethodAnalyzer(probe, structs, stack).analyze(m, probe.node.name, probe.file, entry, 1);
+        return new MethodAnalyzer(probe, structs, stack).analyze(m, probe.node.name, probe.file, entry, 1, 0, true);
     }
 
-    MethodAnalysis analyze(MethodNode m, String owner, String file, List<Value> entryArgs, long context) {
+    MethodAnalysis analyze(MethodNode m, String owner, String file, List<Value> entryArgs, long context, int reservations,
+                           boolean isProgram) {
         MethodAnalysis a = new MethodAnalysis(m, owner, file, context);
         if (m.tryCatchBlocks != null && !m.tryCatchBlocks.isEmpty())
             throw new TranslationException(file, ProbeClass.firstLine(m), "method " + m.name
@@ -73,7 +75,9 @@ final class MethodAnalyzer {
             entry.locals[slot++] = v;
             if (v instanceof Value.Scalar s && s.isLong()) entry.locals[slot++] = new Value.Half();
         }
+        entry.reservations = reservations;
         a.frames[0] = entry;
+        this.isProgram.push(isProgram);
         Deque<Integer> work = new ArrayDeque<>();
         work.add(0);
         while (!work.isEmpty()) {
@@ -86,7 +90,17 @@ final class MethodAnalyzer {
                 throw a.error(i, e.getMessage());  // raised where the position is not known (Frame): add it here
             }
         }
+        this.isProgram.pop();
         return a;
+    }
+
+    private final Deque<Boolean> isProgram = new ArrayDeque<>();
+
+    private void leavesMethod(MethodAnalysis a, int i, Frame f) {
+        if (isProgram.peek() && f.reservations > 0)
+            throw a.error(i, "the ring buffer record reserved at " + f.reservedAt + " is neither submitted nor discarded "
+                    + "when the program returns here; call submit(..) or discard(..) on every path");
+        a.exitReservations = Math.max(a.exitReservations, f.reservations);
     }
 
     private void flow(MethodAnalysis a, int to, Frame f, Deque<Integer> work) {
@@ -237,6 +251,8 @@ final class MethodAnalyzer {
                 if (v instanceof Value.Ptr p) {
                     isNull.refine(p.id(), new Value.Null());
                     notNull.refine(p.id(), null);
+                    // a null record is no reservation
+                    if (p.ringRecord() && p.nullable()) isNull.reservations = Math.max(0, isNull.reservations - 1);
                 } else if (!(v instanceof Value.Null || v instanceof Value.StackObj || v instanceof Value.Boxed || v instanceof Value.Ctx
                         || v instanceof Value.MapRef)) {
                     throw a.error(i, "cannot test " + v.describe() + " against null");
@@ -268,9 +284,11 @@ final class MethodAnalyzer {
                 if (op != ARETURN) scalar(a, i, v);
                 if (v instanceof Value.Uninit || v instanceof Value.Concat) throw a.error(i, "cannot return " + v.describe());
                 a.returnValue = a.returnValue == null ? v : Value.merge(a.returnValue, v, a.site(i));
+                leavesMethod(a, i, f);
                 return;
             }
             case RETURN:
+                leavesMethod(a, i, f);
                 return;
             case GETSTATIC: {
                 FieldInsnNode fi = (FieldInsnNode) in;
@@ -504,7 +522,15 @@ final class MethodAnalyzer {
         for (int k = argTypes.length - 1; k >= 0; k--) args.add(0, f.pop());
         Value receiver = mi.getOpcode() == INVOKESTATIC ? null : f.pop();
         Type ret = Type.getReturnType(mi.desc);
-        Value result = Intrinsics.resultOf(this, a, i, mi, receiver, args);
+        int before = f.reservations;
+        Value result = Intrinsics.resultOf(this, a, i, mi, receiver, args, f);
+        if (result instanceof Value.Ptr p && p.ringRecord()) {
+            if (before >= MAX_RESERVATIONS)
+                throw a.error(i, "more than " + MAX_RESERVATIONS + " ring buffer records are held at once here; "
+                        + "release each record (submit or discard) before reserving the next, also in loops");
+            f.reservations = before + 1;
+            f.reservedAt = a.file + ":" + a.lines[i];
+        }
         if (result == Intrinsics.CONSTRUCTED) {
             // new T() completed: replace every copy of the uninitialised object
             Value.Uninit u = (Value.Uninit) receiver;
@@ -521,7 +547,7 @@ final class MethodAnalyzer {
     }
 
     /** Analyzes a static method of the probe (or another user class) for inlining at instruction {@code i}. */
-    Value inline(MethodAnalysis caller, int i, MethodInsnNode mi, List<Value> args) {
+    Value inline(MethodAnalysis caller, int i, MethodInsnNode mi, List<Value> args, Frame f) {
         String key = mi.owner + "." + mi.name + mi.desc;
         if (callStack.contains(key))
             throw caller.error(i, "recursive call of " + mi.name + "; BPF programs cannot recurse, write a bounded loop instead");
@@ -541,8 +567,9 @@ final class MethodAnalyzer {
         String file = owner.sourceFile != null ? owner.sourceFile : caller.file;
         callStack.push(key);
         try {
-            MethodAnalysis callee = analyze(target, owner.name, file, args, caller.site(i));
+            MethodAnalysis callee = analyze(target, owner.name, file, args, caller.site(i), f.reservations, false);
             caller.callees.put(i, callee);
+            f.reservations = callee.exitReservations;
             return callee.returnValue;
         } finally {
             callStack.pop();

@@ -22,6 +22,9 @@ class DiagnosticsTest {
         "WrongKey|WrongKey.java:10: |must be Integer, Long, Short, Byte or a @Struct class, not java.lang.String",
         "NotAProbe|NotAProbe.java: |annotate it with @Bpf",
         "StructFieldNullable|StructFieldNullable.java:19: |may be null here; test it against null before you read .n",
+        "RingLeak|RingLeak.java:21: |ring buffer record reserved at RingLeak.java:15 is neither submitted nor discarded",
+        "RingDoubleSubmit|RingDoubleSubmit.java:18: |already submitted or discarded",
+        "RingInLoop|RingInLoop.java:19: |ring buffer record reserved at RingInLoop.java:16 is neither submitted nor discarded",
     })
     void rejectsWithPosition(String name, String position, String advice) {
         TranslationException e = assertThrows(TranslationException.class, () -> Translator.translate(
