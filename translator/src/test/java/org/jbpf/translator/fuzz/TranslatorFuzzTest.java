@@ -70,7 +70,7 @@ class TranslatorFuzzTest {
 
     /** Tallies per mutation: cases tried, translated, refused with a diagnostic, not producible. */
     static final class Tally {
-        int tried, translated, refused, skipped;
+        int tried, translated, refused, skipped, verifierRefused;
     }
 
     @Test
@@ -82,6 +82,7 @@ class TranslatorFuzzTest {
         Map<String, Tally> tallies = new LinkedHashMap<>();
         for (Mutation m : mutations) tallies.put(m.name(), new Tally());
         List<String> failures = new ArrayList<>();
+        List<String> verifierSamples = new ArrayList<>();
         long start = System.nanoTime();
         try (CaseRunner runner = new CaseRunner(CASE_TIMEOUT_MS)) {
             for (int c = 0; c < cases; c++) {
@@ -106,7 +107,14 @@ class TranslatorFuzzTest {
                 CaseRunner.Outcome<String> o = runner.run(() -> {
                     BpfObject obj = Translator.translate(probe, classes, NO_SOURCES);
                     String problem = TranslatedObjectCheck.problem(obj);
-                    return problem == null ? "ok" : problem;
+                    if (problem != null) return problem;
+                    // what jbpf translate does next: the offline verifier either accepts or explains at a Java line
+                    for (org.jbpf.sim.VerifierResult r : org.jbpf.sim.Verifier.verifyAll(obj)) {
+                        if (r.ok()) continue;
+                        String why = r.errors().get(0).javaMessage();
+                        return why == null || why.isBlank() ? "verifier-sim rejected " + r.program() + " without a message" : "verifier: " + why;
+                    }
+                    return "ok";
                 });
                 if (o.timedOut()) failures.add(what + ": no result within " + CASE_TIMEOUT_MS + " ms");
                 else if (o.thrown() instanceof TranslationException t) {
@@ -116,21 +124,26 @@ class TranslatorFuzzTest {
                     else tally.refused++;
                 } else if (o.thrown() != null) {
                     failures.add(what + ": " + describe(o.thrown()));
-                } else if (!o.value().equals("ok")) failures.add(what + ": translated, but " + o.value());
+                } else if (o.value().startsWith("verifier: ")) {
+                    tally.verifierRefused++;
+                    if (verifierSamples.size() < 5) verifierSamples.add(what + ": " + o.value());
+                }
+                else if (!o.value().equals("ok")) failures.add(what + ": translated, but " + o.value());
                 else tally.translated++;
             }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         StringBuilder report = new StringBuilder("translator fuzz: " + cases + " cases in " + millis + " ms\n");
-        int tried = 0, translated = 0, refused = 0, skipped = 0;
+        verifierSamples.forEach(v -> report.append("  e.g. ").append(v).append('\n'));
+        int tried = 0, translated = 0, refused = 0, skipped = 0, verifierRefused = 0;
         for (var e : tallies.entrySet()) {
             Tally t = e.getValue();
-            tried += t.tried; translated += t.translated; refused += t.refused; skipped += t.skipped;
-            report.append(String.format("  %-24s tried %5d  translated %5d  refused %5d  not producible %4d%n", e.getKey(), t.tried,
-                    t.translated, t.refused, t.skipped));
+            tried += t.tried; translated += t.translated; refused += t.refused; skipped += t.skipped; verifierRefused += t.verifierRefused;
+            report.append(String.format("  %-24s tried %5d  translated+verified %5d  refused %5d  refused by verifier-sim %4d  not producible %4d%n",
+                    e.getKey(), t.tried, t.translated, t.refused, t.verifierRefused, t.skipped));
         }
-        report.append(String.format("  %-24s tried %5d  translated %5d  refused %5d  not producible %4d  unexpected %d%n", "total",
-                tried, translated, refused, skipped, failures.size()));
+        report.append(String.format("  %-24s tried %5d  translated+verified %5d  refused %5d  refused by verifier-sim %4d  not producible %4d  unexpected %d%n",
+                "total", tried, translated, refused, verifierRefused, skipped, failures.size()));
         System.out.print(report);
         if (!failures.isEmpty()) {
             // one example of each distinct failure (exception type and throwing frame), then the count
