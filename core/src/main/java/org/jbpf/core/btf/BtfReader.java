@@ -42,6 +42,17 @@ public final class BtfReader {
 
     /** Decodes {@code data}; {@code where} (e.g. "probe.o section .BTF") prefixes error messages. */
     public static Decoded read(byte[] data, String where) {
+        try {
+            return decode(data, where);
+        } catch (ObjectFormatException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // a gap in the checks below must still surface as a format error, never as an internal exception
+            throw new ObjectFormatException(where + ": malformed BTF (" + e + ")", e);
+        }
+    }
+
+    private static Decoded decode(byte[] data, String where) {
         ByteSource in = new ByteSource(data, where);
         int magic = in.u16(0, "BTF magic");
         if (magic == 0x9FeB) throw in.error(0, "big-endian BTF is not supported");
