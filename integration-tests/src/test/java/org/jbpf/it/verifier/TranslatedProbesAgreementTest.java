@@ -29,7 +29,10 @@ import org.junit.jupiter.api.Test;
  */
 class TranslatedProbesAgreementTest {
     private static final List<Class<?>> PROBES = List.of(ProcessCounter.class, OpenCounter.class, ReadLatency.class,
-            HelloPrintk.class, PerCpuCounters.class, ExecRingEvents.class, ExecPerfEvents.class, EventSampler.class);
+            HelloPrintk.class, PerCpuCounters.class, ExecRingEvents.class, ExecPerfEvents.class, EventSampler.class,
+            // the differential-test probes: loops, switches, narrowing, structs, every helper
+            org.jbpf.it.semantics.Semantics.class, org.jbpf.it.semantics.HelperValues.class,
+            org.jbpf.it.semantics.StructOrMapValue.class);
 
     private static void requireKernel() {
         String refusal = !"root".equals(System.getProperty("user.name")) ? "not running as root (bpf(2) needs CAP_BPF)" : null;

@@ -48,6 +48,8 @@ public final class AbstractInterpreter {
     private ProgramKind kind;
 
     private final boolean[] prunePoint;
+    /** Registers that must match exactly for a state to be pruned, per instruction (see {@link PreciseRegisters}). */
+    private PreciseRegisters precise;
     private final List<List<Visit>> visits;
     private final Deque<Branch> pending = new ArrayDeque<>();
     private final Map<Integer, Integer> maxDepth = new HashMap<>();
@@ -90,6 +92,7 @@ public final class AbstractInterpreter {
             }
             if (insns.isEmpty()) { pc = 0; throw new Reject("empty program", "the program has no instructions"); }
             checkControlFlow();
+            precise = PreciseRegisters.compute(insns, slotOf);
             explore();
             checkCombinedStack();
             return new VerifierResult(prog.name(), List.of(), processed);
@@ -215,7 +218,7 @@ public final class AbstractInterpreter {
             if (prunePoint[pc]) {
                 List<Visit> here = visits.get(pc);
                 for (Visit v : here) {
-                    if (v.branches == 0 && st.safeWhere(v.state)) { endPath(parent); return; }
+                    if (v.branches == 0 && st.safeWhere(v.state, precise.regs(pc), precise.slots(pc))) { endPath(parent); return; }
                     if (v.branches > 0 && st.sameAs(v.state))
                         throw new Reject("infinite loop detected at insn " + slotOf[pc],
                                 "this loop repeats with nothing changed, so it never ends; make sure its condition changes");

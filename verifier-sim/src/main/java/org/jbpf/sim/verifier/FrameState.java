@@ -20,10 +20,15 @@ public final class FrameState {
 
     public FrameState copy() { return new FrameState(regs.clone(), stack.copy(), callSite, function); }
 
-    public boolean safeWhere(FrameState old) {
+    public boolean safeWhere(FrameState old) { return safeWhere(old, (1 << 11) - 1, -1L); }
+
+    public boolean safeWhere(FrameState old, int preciseRegs, long preciseSlots) {
         if (callSite != old.callSite) return false;
-        for (int r = 0; r < regs.length; r++) if (!regs[r].safeWhere(old.regs[r])) return false;
-        return stack.safeWhere(old.stack);
+        for (int r = 0; r < regs.length; r++) {
+            boolean imprecise = (preciseRegs & (1 << r)) == 0 && regs[r].type() == RegType.SCALAR && old.regs[r].type() == RegType.SCALAR;
+            if (!imprecise && !regs[r].safeWhere(old.regs[r])) return false;
+        }
+        return stack.safeWhere(old.stack, preciseSlots);
     }
 
     @Override public boolean equals(Object o) {

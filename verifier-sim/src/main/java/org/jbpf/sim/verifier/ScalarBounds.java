@@ -64,18 +64,18 @@ public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax
     private static long uminOf(long a, long b) { return Long.compareUnsigned(a, b) <= 0 ? a : b; }
 
     /** Zero-extends the low 32 bits (the result of any 32-bit operation). */
-    public ScalarBounds zext32() {
-        if (Long.compareUnsigned(umax, 0xffffffffL) <= 0) return this;
-        if (isConst()) return constant(constValue() & 0xffffffffL);
-        // a contiguous signed 32-bit range survives truncation when smin/smax lie within s32 and do not cross zero
-        return new ScalarBounds(tnum.cast(4), Long.MIN_VALUE, Long.MAX_VALUE, 0, 0xffffffffL).normalize();
-    }
+    public ScalarBounds zext32() { return truncate(4); }
 
     /** Truncation to the low {@code bytes} bytes. */
     public ScalarBounds truncate(int bytes) {
         if (bytes >= 8) return this;
         long max = (1L << (bytes * 8)) - 1;
         if (Long.compareUnsigned(umax, max) <= 0) return this;
+        if (isConst()) return constant(constValue() & max);
+        // a range inside one window of 2^(8*bytes) keeps its shape in the low bytes (e.g. w0 in [1,15] plus -1)
+        int bits = bytes * 8;
+        if (umin >>> bits == umax >>> bits)
+            return new ScalarBounds(tnum.cast(bytes), Long.MIN_VALUE, Long.MAX_VALUE, umin & max, umax & max).normalize();
         return new ScalarBounds(tnum.cast(bytes), Long.MIN_VALUE, Long.MAX_VALUE, 0, max).normalize();
     }
 

@@ -79,14 +79,19 @@ public final class StackState {
     }
 
     /** True when every byte the old state had initialised is initialised the same way here. */
-    public boolean safeWhere(StackState old) {
+    public boolean safeWhere(StackState old) { return safeWhere(old, -1L); }
+
+    /** As {@link #safeWhere(StackState)}; spilled scalars in slots outside {@code preciseSlots} only need to be scalars. */
+    public boolean safeWhere(StackState old, long preciseSlots) {
         for (int i = 0; i < SIZE; i++) {
             byte o = old.kind[i];
             if (o == INVALID) continue;
             byte n = kind[i];
             if (o == SPILL) {
                 if (n != SPILL) return false;
-                if (i % 8 == 0 && !spilled[i / 8].safeWhere(old.spilled[i / 8])) return false;
+                RegState n8 = spilled[i / 8], o8 = old.spilled[i / 8];
+                boolean imprecise = (preciseSlots & (1L << (i / 8))) == 0 && n8.type() == RegType.SCALAR && o8.type() == RegType.SCALAR;
+                if (i % 8 == 0 && !imprecise && !n8.safeWhere(o8)) return false;
                 continue;
             }
             if (n == INVALID) return false;

@@ -34,9 +34,18 @@ public final class VerifierState {
         }
     }
 
-    public boolean safeWhere(VerifierState old) {
+    public boolean safeWhere(VerifierState old) { return safeWhere(old, (1 << 11) - 1, -1L); }
+
+    /**
+     * True when every behaviour from this state is covered by {@code old}'s; scalar registers of the current frame
+     * outside {@code preciseRegs} only need to be scalars in both.
+     */
+    public boolean safeWhere(VerifierState old, int preciseRegs, long preciseSlots) {
         if (frames.size() != old.frames.size() || !refs.keySet().equals(old.refs.keySet())) return false;
-        for (int i = 0; i < frames.size(); i++) if (!frames.get(i).safeWhere(old.frames.get(i))) return false;
+        int top = frames.size() - 1;
+        for (int i = 0; i < frames.size(); i++)
+            if (!frames.get(i).safeWhere(old.frames.get(i), i == top ? preciseRegs : (1 << 11) - 1, i == top ? preciseSlots : -1L))
+                return false;
         return true;
     }
 

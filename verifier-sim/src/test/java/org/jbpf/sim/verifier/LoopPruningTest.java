@@ -1,0 +1,87 @@
+package org.jbpf.sim.verifier;
+
+import static org.jbpf.core.asm.Opcodes.*;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jbpf.core.asm.HelperNames;
+import org.jbpf.core.asm.Insn;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.sim.Verifier;
+import org.jbpf.sim.VerifierResult;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Loops the kernel accepts quickly must not exhaust the simulator: a 32-bit countdown keeps its range through
+ * the wrap of {@code w0 += -1}, and a bit-counting loop prunes states that differ only in an imprecise counter.
+ */
+class LoopPruningTest {
+    static VerifierResult verify(List<Insn> p) {
+        ProgramSpec ps = new ProgramSpec("t", "xdp", p, List.of());
+        return Verifier.verify(new BpfObject("t", "GPL", List.of(), List.of(ps), null), ps);
+    }
+
+    @Test
+    void countdownInThirtyTwoBits() {
+        List<Insn> p = new ArrayList<>();
+        p.add(Insn.call(HelperNames.GET_PRANDOM_U32));
+        p.add(Insn.alu64Imm(AND, R0, 15));
+        p.add(Insn.mov64Imm(R5, 0));
+        p.add(Insn.jump32Imm(JSLE, R0, 0, 3));
+        p.add(Insn.alu64Imm(ADD, R5, 1));
+        p.add(Insn.alu32Imm(ADD, R0, -1));
+        p.add(Insn.ja(-4));
+        p.add(Insn.mov64Imm(R0, 0));
+        p.add(Insn.exit());
+        VerifierResult r = verify(p);
+        assertTrue(r.ok() && r.processedInsns() < 1000, r.toString());
+    }
+
+    @Test
+    void bitCountingLoopPrunesTheImpreciseCounter() {
+        List<Insn> p = new ArrayList<>();
+        p.add(Insn.call(HelperNames.GET_PRANDOM_U32));
+        p.add(Insn.mov64Reg(R2, R0));
+        p.add(Insn.mov32Imm(R3, 0));
+        p.add(Insn.mov32Imm(R4, 0));
+        p.add(Insn.jump32Imm(JSGE, R4, 64, 7));
+        p.add(Insn.mov64Reg(R5, R2));
+        p.add(Insn.alu64Imm(AND, R5, 1));
+        p.add(Insn.jumpImm(JEQ, R5, 0, 1));
+        p.add(Insn.alu32Imm(ADD, R3, 1));
+        p.add(Insn.alu64Imm(RSH, R2, 1));
+        p.add(Insn.alu32Imm(ADD, R4, 1));
+        p.add(Insn.ja(-8));
+        p.add(Insn.mov64Reg(R0, R3));
+        p.add(Insn.exit());
+        VerifierResult r = verify(p);
+        assertTrue(r.ok() && r.processedInsns() < 5000, r.toString());
+    }
+
+    @Test
+    void aCounterThatDecidesABranchStaysPrecise() {
+        // the same loop, but the counter later decides a branch into invalid code (reading r7, never written):
+        // only paths where many bits were set get there, so pruning must keep the counter's value
+        List<Insn> p = new ArrayList<>();
+        p.add(Insn.call(HelperNames.GET_PRANDOM_U32));
+        p.add(Insn.mov64Reg(R2, R0));
+        p.add(Insn.mov64Imm(R3, 0));
+        p.add(Insn.mov32Imm(R4, 0));
+        p.add(Insn.jump32Imm(JSGE, R4, 64, 7));
+        p.add(Insn.mov64Reg(R5, R2));
+        p.add(Insn.alu64Imm(AND, R5, 1));
+        p.add(Insn.jumpImm(JEQ, R5, 0, 1));
+        p.add(Insn.alu64Imm(ADD, R3, 8));
+        p.add(Insn.alu64Imm(RSH, R2, 1));
+        p.add(Insn.alu32Imm(ADD, R4, 1));
+        p.add(Insn.ja(-8));
+        p.add(Insn.jumpImm(JLE, R3, 500, 1));
+        p.add(Insn.mov64Reg(R0, R7));
+        p.add(Insn.mov64Imm(R0, 0));
+        p.add(Insn.exit());
+        VerifierResult r = verify(p);
+        assertTrue(!r.ok() && r.errors().get(0).kernelMessage().contains("R7 !read_ok"), "must be rejected for r7: " + r);
+    }
+}
