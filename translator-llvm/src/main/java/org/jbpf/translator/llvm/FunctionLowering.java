@@ -1,0 +1,321 @@
+package org.jbpf.translator.llvm;
+
+import static org.bytedeco.llvm.global.LLVM.*;
+import static org.jbpf.core.asm.Opcodes.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
+import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
+import org.bytedeco.llvm.LLVM.LLVMTypeRef;
+import org.bytedeco.llvm.LLVM.LLVMValueRef;
+import org.jbpf.translator.TranslationException;
+import org.jbpf.translator.ir.IrInsn;
+import org.jbpf.translator.ir.IrProgram;
+
+/**
+ * Lowers one {@link IrProgram} into an LLVM function {@code i64 name(ptr ctx)}. Every BPF register, virtual or
+ * physical, becomes an i64 stack slot that LLVM's mem2reg/SROA turn into SSA values; the r10 frame is one byte array
+ * addressed relative to its end, as r10 points just past the frame.
+ */
+final class FunctionLowering {
+    private final ModuleLowering m;
+    private final IrProgram program;
+    private final LLVMBuilderRef b;
+    private final LLVMValueRef function;
+    private final Map<Integer, LLVMValueRef> registers = new HashMap<>();
+    private final Map<Integer, LLVMBasicBlockRef> labels = new HashMap<>();
+    private LLVMBasicBlockRef entry;
+    private LLVMValueRef frame;
+    private int index;
+
+    FunctionLowering(ModuleLowering module, IrProgram program) {
+        this.m = module;
+        this.program = program;
+        this.b = module.builder;
+        LLVMTypeRef type = LLVMFunctionType(m.i64, ModuleLowering.one(m.ptr), 1, 0);
+        this.function = LLVMAddFunction(m.module, program.name(), type);
+        LLVMSetSection(function, program.section());
+        LLVMSetLinkage(function, LLVMExternalLinkage);
+    }
+
+    void lower() {
+        entry = LLVMAppendBasicBlockInContext(m.context, function, "entry");
+        LLVMPositionBuilderAtEnd(b, entry);
+        frame = LLVMBuildAlloca(b, LLVMArrayType(m.i8, Math.max(8, program.frameBytes())), "frame");
+        LLVMSetAlignment(frame, 8);
+        LLVMValueRef ctx = LLVMGetParam(function, 0);
+        write(R1, LLVMBuildPtrToInt(b, ctx, m.i64, "ctx"));
+        LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(m.context, function, "body");
+        LLVMBuildBr(b, body);
+        LLVMPositionBuilderAtEnd(b, body);
+        List<IrInsn> code = program.code();
+        for (index = 0; index < code.size(); index++) {
+            IrInsn in = code.get(index);
+            if (in.isLabel()) {
+                LLVMBasicBlockRef block = label(in.label());
+                if (!terminated()) LLVMBuildBr(b, block);
+                LLVMPositionBuilderAtEnd(b, block);
+                continue;
+            }
+            if (terminated()) LLVMPositionBuilderAtEnd(b, LLVMAppendBasicBlockInContext(m.context, function, "dead"));
+            lower(in);
+        }
+        if (!terminated()) LLVMBuildUnreachable(b);
+    }
+
+    private boolean terminated() {
+        LLVMBasicBlockRef block = LLVMGetInsertBlock(b);
+        return LLVMGetBasicBlockTerminator(block) != null;
+    }
+
+    private LLVMBasicBlockRef label(int id) {
+        return labels.computeIfAbsent(id, k -> LLVMAppendBasicBlockInContext(m.context, function, "L" + k));
+    }
+
+    // ---- registers ------------------------------------------------------------------------------
+
+    private LLVMValueRef slot(int reg) {
+        return registers.computeIfAbsent(reg, r -> {
+            LLVMBasicBlockRef here = LLVMGetInsertBlock(b);
+            LLVMValueRef first = LLVMGetFirstInstruction(entry);
+            LLVMPositionBuilderBefore(b, first);
+            LLVMValueRef a = LLVMBuildAlloca(b, m.i64, "r" + r);
+            LLVMPositionBuilderAtEnd(b, here);
+            return a;
+        });
+    }
+
+    private LLVMValueRef read(int reg) {
+        if (reg == R10) return LLVMBuildPtrToInt(b, frameAt(0), m.i64, "fp");
+        return LLVMBuildLoad2(b, m.i64, slot(reg), "");
+    }
+
+    private void write(int reg, LLVMValueRef value64) {
+        if (reg == R10) throw error("writes r10, the read-only frame pointer");
+        LLVMBuildStore(b, value64, slot(reg));
+    }
+
+    /** The address {@code r10 + off}: a byte of the frame array. */
+    private LLVMValueRef frameAt(int off) {
+        LLVMValueRef idx = LLVMConstInt(m.i64, Math.max(8, program.frameBytes()) + (long) off, 1);
+        return LLVMBuildGEP2(b, m.i8, frame, ModuleLowering.one(idx), 1, "");
+    }
+
+    /** The address {@code base + off}; r10-relative addresses stay on the frame array so SROA can see them. */
+    private LLVMValueRef address(int base, int off) {
+        if (base == R10) return frameAt(off);
+        LLVMValueRef p = LLVMBuildIntToPtr(b, read(base), m.ptr, "");
+        if (off == 0) return p;
+        return LLVMBuildGEP2(b, m.i8, p, ModuleLowering.one(LLVMConstInt(m.i64, off, 1)), 1, "");
+    }
+
+    // ---- instructions ---------------------------------------------------------------------------
+
+    private void lower(IrInsn in) {
+        int opc = in.opcode();
+        switch (cls(opc)) {
+            case ALU64 -> alu(in, true);
+            case ALU -> alu(in, false);
+            case LDX -> load(in);
+            case ST, STX -> store(in);
+            case LD -> ldImm64(in);
+            case JMP, JMP32 -> jump(in);
+            default -> throw error("has an instruction class this backend does not lower");
+        }
+    }
+
+    private LLVMTypeRef width(boolean alu64) { return alu64 ? m.i64 : m.i32; }
+
+    private LLVMValueRef imm(IrInsn in, boolean alu64) {
+        return alu64 ? LLVMConstInt(m.i64, (int) in.imm(), 1) : LLVMConstInt(m.i32, (int) in.imm() & 0xffffffffL, 0);
+    }
+
+    private LLVMValueRef operand(int reg, boolean alu64) {
+        LLVMValueRef v = read(reg);
+        return alu64 ? v : LLVMBuildTrunc(b, v, m.i32, "");
+    }
+
+    private void alu(IrInsn in, boolean alu64) {
+        int op = op(in.opcode());
+        LLVMTypeRef t = width(alu64);
+        boolean reg = source(in.opcode()) == X;
+        if (op == END) { write(in.dst(), byteSwap(in, alu64)); return; }
+        LLVMValueRef src = op == NEG ? null : reg ? operand(in.src(), alu64) : imm(in, alu64);
+        LLVMValueRef result;
+        if (op == MOV) {
+            result = src;
+            if (reg && in.off() != 0) {
+                LLVMTypeRef narrow = LLVMIntTypeInContext(m.context, in.off());
+                result = LLVMBuildSExt(b, LLVMBuildTrunc(b, src, narrow, ""), t, "");
+            }
+        } else {
+            LLVMValueRef dst = operand(in.dst(), alu64);
+            int bits = alu64 ? 64 : 32;
+            result = switch (op) {
+                case ADD -> LLVMBuildAdd(b, dst, src, "");
+                case SUB -> LLVMBuildSub(b, dst, src, "");
+                case MUL -> LLVMBuildMul(b, dst, src, "");
+                case OR -> LLVMBuildOr(b, dst, src, "");
+                case AND -> LLVMBuildAnd(b, dst, src, "");
+                case XOR -> LLVMBuildXor(b, dst, src, "");
+                case NEG -> LLVMBuildNeg(b, dst, "");
+                case LSH -> LLVMBuildShl(b, dst, shiftCount(src, t, bits), "");
+                case RSH -> LLVMBuildLShr(b, dst, shiftCount(src, t, bits), "");
+                case ARSH -> LLVMBuildAShr(b, dst, shiftCount(src, t, bits), "");
+                case DIV, MOD -> division(op == DIV, in.off() == 1, dst, src, t);
+                default -> throw error("has an ALU operation this backend does not lower");
+            };
+        }
+        write(in.dst(), alu64 ? result : LLVMBuildZExt(b, result, m.i64, ""));
+    }
+
+    /** BPF masks shift counts to the operand width; LLVM leaves larger counts undefined. */
+    private LLVMValueRef shiftCount(LLVMValueRef count, LLVMTypeRef t, int bits) {
+        return LLVMBuildAnd(b, count, LLVMConstInt(t, bits - 1, 0), "");
+    }
+
+    /**
+     * BPF division never traps: x / 0 is 0, x % 0 is x, and the signed MIN / -1 is MIN (MIN % -1 is 0). LLVM leaves
+     * those undefined, so the divisor is replaced by 1 where BPF's rule applies and the result chosen afterwards.
+     */
+    private LLVMValueRef division(boolean div, boolean signed, LLVMValueRef x, LLVMValueRef y, LLVMTypeRef t) {
+        LLVMValueRef zero = LLVMConstInt(t, 0, 0), one = LLVMConstInt(t, 1, 0), minusOne = LLVMConstAllOnes(t);
+        LLVMValueRef byZero = LLVMBuildICmp(b, LLVMIntEQ, y, zero, "");
+        LLVMValueRef byMinusOne = signed ? LLVMBuildICmp(b, LLVMIntEQ, y, minusOne, "") : null;
+        LLVMValueRef special = signed ? LLVMBuildOr(b, byZero, byMinusOne, "") : byZero;
+        LLVMValueRef safe = LLVMBuildSelect(b, special, one, y, "");
+        LLVMValueRef q = div ? (signed ? LLVMBuildSDiv(b, x, safe, "") : LLVMBuildUDiv(b, x, safe, ""))
+                : (signed ? LLVMBuildSRem(b, x, safe, "") : LLVMBuildURem(b, x, safe, ""));
+        if (signed) {
+            // x / -1 is -x (wrapping, so MIN stays MIN) and x % -1 is 0
+            q = LLVMBuildSelect(b, byMinusOne, div ? LLVMBuildNeg(b, x, "") : zero, q, "");
+        }
+        return LLVMBuildSelect(b, byZero, div ? zero : x, q, "");
+    }
+
+    private LLVMValueRef byteSwap(IrInsn in, boolean alu64) {
+        int bits = (int) in.imm();
+        if (bits != 16 && bits != 32 && bits != 64) throw error("swaps " + bits + " bits; BPF knows 16, 32 and 64");
+        LLVMTypeRef t = LLVMIntTypeInContext(m.context, bits);
+        LLVMValueRef v = read(in.dst());
+        LLVMValueRef narrow = bits == 64 ? v : LLVMBuildTrunc(b, v, t, "");
+        boolean swap = alu64 || source(in.opcode()) == TO_BE; // the target is little-endian: to-LE only truncates
+        LLVMValueRef r = swap ? m.call("llvm.bswap", t, narrow) : narrow;
+        return bits == 64 ? r : LLVMBuildZExt(b, r, m.i64, "");
+    }
+
+    private void load(IrInsn in) {
+        int mode = mode(in.opcode());
+        if (mode != MEM && mode != MEMSX) throw error("uses a load mode this backend does not lower");
+        LLVMTypeRef t = LLVMIntTypeInContext(m.context, sizeBytes(in.opcode()) * 8);
+        LLVMValueRef v = LLVMBuildLoad2(b, t, address(in.src(), in.off()), "");
+        LLVMSetAlignment(v, sizeBytes(in.opcode())); // BPF has no unaligned access; LLVM would split it into bytes
+        if (sizeBytes(in.opcode()) < 8) v = mode == MEMSX ? LLVMBuildSExt(b, v, m.i64, "") : LLVMBuildZExt(b, v, m.i64, "");
+        write(in.dst(), v);
+    }
+
+    private void store(IrInsn in) {
+        int size = sizeBytes(in.opcode());
+        LLVMTypeRef t = LLVMIntTypeInContext(m.context, size * 8);
+        if (mode(in.opcode()) == ATOMIC) { atomic(in, t, size); return; }
+        if (mode(in.opcode()) != MEM) throw error("uses a store mode this backend does not lower");
+        LLVMValueRef value = cls(in.opcode()) == ST ? LLVMConstInt(t, in.imm(), 1) : narrow(read(in.src()), t, size);
+        LLVMValueRef s = LLVMBuildStore(b, value, address(in.dst(), in.off()));
+        LLVMSetAlignment(s, size);
+    }
+
+    private LLVMValueRef narrow(LLVMValueRef v, LLVMTypeRef t, int size) {
+        return size == 8 ? v : LLVMBuildTrunc(b, v, t, "");
+    }
+
+    private LLVMValueRef widen(LLVMValueRef v, int size) {
+        return size == 8 ? v : LLVMBuildZExt(b, v, m.i64, "");
+    }
+
+    private void atomic(IrInsn in, LLVMTypeRef t, int size) {
+        int aop = (int) in.imm();
+        LLVMValueRef p = address(in.dst(), in.off());
+        LLVMValueRef v = narrow(read(in.src()), t, size);
+        if (aop == CMPXCHG) {
+            LLVMValueRef pair = LLVMBuildAtomicCmpXchg(b, p, narrow(read(R0), t, size), v,
+                    LLVMAtomicOrderingSequentiallyConsistent, LLVMAtomicOrderingSequentiallyConsistent, 0);
+            write(R0, widen(LLVMBuildExtractValue(b, pair, 0, ""), size));
+            return;
+        }
+        int rmw = switch (aop & ~FETCH) {
+            case ADD -> LLVMAtomicRMWBinOpAdd;
+            case AND -> LLVMAtomicRMWBinOpAnd;
+            case OR -> LLVMAtomicRMWBinOpOr;
+            case XOR -> LLVMAtomicRMWBinOpXor;
+            case XCHG & ~FETCH -> LLVMAtomicRMWBinOpXchg;
+            default -> throw error("uses atomic operation " + aop + ", which this backend does not lower");
+        };
+        LLVMValueRef old = LLVMBuildAtomicRMW(b, rmw, p, v, LLVMAtomicOrderingSequentiallyConsistent, 0);
+        if ((aop & FETCH) != 0) write(in.src(), widen(old, size));
+    }
+
+    private void ldImm64(IrInsn in) {
+        if (in.opcode() != (LD | IMM | DW)) throw error("uses a legacy packet load this backend does not lower");
+        if (in.reference() != null) {
+            if (in.src() != PSEUDO_MAP_FD) throw error("loads the address of " + in.reference() + " in a way this backend does not lower");
+            write(in.dst(), LLVMBuildPtrToInt(b, m.map(in.reference(), program), m.i64, ""));
+        } else {
+            write(in.dst(), LLVMConstInt(m.i64, in.imm(), 0));
+        }
+    }
+
+    private void jump(IrInsn in) {
+        int op = op(in.opcode());
+        if (op == EXIT) { LLVMBuildRet(b, read(R0)); return; }
+        if (op == CALL) { call(in); return; }
+        if (op == JA) { LLVMBuildBr(b, label(in.target())); return; }
+        boolean alu64 = cls(in.opcode()) == JMP;
+        LLVMValueRef x = operand(in.dst(), alu64);
+        LLVMValueRef y = source(in.opcode()) == X ? operand(in.src(), alu64) : imm(in, alu64);
+        LLVMValueRef cond = op == JSET
+                ? LLVMBuildICmp(b, LLVMIntNE, LLVMBuildAnd(b, x, y, ""), LLVMConstInt(width(alu64), 0, 0), "")
+                : LLVMBuildICmp(b, predicate(op), x, y, "");
+        LLVMBasicBlockRef next = LLVMAppendBasicBlockInContext(m.context, function, "");
+        LLVMBuildCondBr(b, cond, label(in.target()), next);
+        LLVMPositionBuilderAtEnd(b, next);
+    }
+
+    private int predicate(int op) {
+        return switch (op) {
+            case JEQ -> LLVMIntEQ;
+            case JNE -> LLVMIntNE;
+            case JGT -> LLVMIntUGT;
+            case JGE -> LLVMIntUGE;
+            case JLT -> LLVMIntULT;
+            case JLE -> LLVMIntULE;
+            case JSGT -> LLVMIntSGT;
+            case JSGE -> LLVMIntSGE;
+            case JSLT -> LLVMIntSLT;
+            case JSLE -> LLVMIntSLE;
+            default -> throw error("uses a jump condition this backend does not lower");
+        };
+    }
+
+    /** A helper call is a call through the helper's number as an address, which LLVM's BPF target emits as {@code call N}. */
+    private void call(IrInsn in) {
+        if (in.src() != 0) throw error("calls a BPF function or kfunc; only helper calls are lowered");
+        int n = in.callArgs();
+        LLVMTypeRef[] params = new LLVMTypeRef[n];
+        LLVMValueRef[] args = new LLVMValueRef[n];
+        for (int k = 0; k < n; k++) { params[k] = m.i64; args[k] = read(R1 + k); }
+        LLVMTypeRef type = LLVMFunctionType(m.i64, new PointerPointer<>(params), n, 0);
+        LLVMValueRef target = LLVMConstIntToPtr(LLVMConstInt(m.i64, in.imm(), 0), m.ptr);
+        LLVMValueRef r = LLVMBuildCall2(b, type, target, new PointerPointer<>(args), n, "");
+        write(R0, r);
+    }
+
+    private TranslationException error(String what) {
+        IrInsn in = program.code().get(index);
+        String where = in.line() != null ? in.line().file() + ":" + in.line().line() + ": " : "";
+        return new TranslationException(where + "program " + program.name() + " " + what + " (instruction " + index
+                + ", opcode 0x" + Integer.toHexString(in.opcode()) + ")");
+    }
+}

@@ -1,0 +1,109 @@
+package org.jbpf.translator.llvm;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jbpf.core.btf.BtfType;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.ObjectFormatException;
+import org.jbpf.core.obj.ObjectReader;
+import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.translator.TranslationException;
+import org.jbpf.translator.Translator;
+import org.jbpf.translator.ir.IrObject;
+import org.jbpf.translator.ir.IrProgram;
+
+/**
+ * The LLVM backend: the translator's IR ({@link Translator#translateToIr}) lowered to LLVM IR, optimized by LLVM and
+ * emitted by its BPF target. The result is an ordinary {@link BpfObject}: LLVM's code with the probe's maps and BTF,
+ * so jbpf's loader, {@code ObjectWriter} and bpftool take it like the direct backend's.
+ *
+ * <p>The LLVM bindings (org.bytedeco:llvm with its native jar) are optional; {@link #available()} says whether they
+ * are on the class path and {@link #unavailableReason()} how to add them.
+ */
+public final class LlvmBackend {
+    private LlvmBackend() {}
+
+    private static final String BINDINGS = "org.bytedeco.llvm.global.LLVM";
+
+    /** True when the LLVM bindings and their native library for this platform can be loaded. */
+    public static boolean available() { return unavailableReason() == null; }
+
+    /** Why the backend cannot run here, with what to add; null when it can. */
+    public static String unavailableReason() {
+        try {
+            Class.forName(BINDINGS, true, LlvmBackend.class.getClassLoader());
+            LlvmTarget.initialize();
+            return null;
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            return "the LLVM backend needs the LLVM bindings on the class path: add org.bytedeco:llvm:" + Versions.LLVM
+                    + " and org.bytedeco:javacpp:" + Versions.JAVACPP + ", each also with classifier " + Versions.PLATFORM
+                    + " (or depend on org.jbpf:jbpf-translator-llvm, which brings them)";
+        } catch (UnsatisfiedLinkError | ExceptionInInitializerError e) {
+            return "the LLVM bindings are on the class path but their native library does not load on this platform ("
+                    + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + "): " + e.getMessage()
+                    + "; add the org.bytedeco:llvm and org.bytedeco:javacpp jars with this platform's classifier";
+        }
+    }
+
+    /** Translates a probe class through LLVM; the counterpart of {@link Translator#translate(byte[], Translator.ClassSource, Translator.Options)}. */
+    public static BpfObject translate(byte[] classFile, Translator.ClassSource classes, Translator.Options options) {
+        String reason = unavailableReason();
+        if (reason != null) throw new TranslationException(reason);
+        IrObject ir = Translator.translateToIr(classFile, classes, options);
+        return assemble(ir, compile(ir));
+    }
+
+    /** Translates a loaded probe class through LLVM, reading class files through its class loader. */
+    public static BpfObject translate(Class<?> probe) {
+        Translator.ClassSource classes = Translator.ClassSource.of(probe.getClassLoader());
+        try {
+            byte[] bytes = classes.read(probe.getName().replace('.', '/'));
+            if (bytes == null) throw new TranslationException("class file of " + probe.getName() + " not found");
+            return translate(bytes, classes, Translator.Options.DEFAULT);
+        } catch (java.io.IOException e) {
+            throw new TranslationException("cannot read class " + probe.getName() + ": " + e.getMessage());
+        }
+    }
+
+    /** The ELF object exactly as LLVM's BPF target wrote it (maps in the legacy {@code maps} section, no BTF). */
+    public static byte[] compile(IrObject ir) {
+        var context = org.bytedeco.llvm.global.LLVM.LLVMContextCreate();
+        try {
+            return LlvmTarget.compile(new ModuleLowering(context, ir).lower(), ir.name());
+        } finally {
+            org.bytedeco.llvm.global.LLVM.LLVMContextDispose(context);
+        }
+    }
+
+    /** The module LLVM is given, as LLVM IR text before optimization. */
+    public static String llvmIr(IrObject ir) {
+        var context = org.bytedeco.llvm.global.LLVM.LLVMContextCreate();
+        try {
+            return LlvmTarget.print(new ModuleLowering(context, ir).lower());
+        } finally {
+            org.bytedeco.llvm.global.LLVM.LLVMContextDispose(context);
+        }
+    }
+
+    /**
+     * LLVM's programs with the probe's own maps and BTF: the maps keep their BTF key and value types (so the object is
+     * written with BTF-defined {@code .maps}) and each program gets its BTF FUNC.
+     */
+    static BpfObject assemble(IrObject ir, byte[] elf) {
+        BpfObject emitted;
+        try {
+            emitted = ObjectReader.read(elf, ir.name() + " (LLVM output)");
+        } catch (ObjectFormatException e) {
+            throw new TranslationException("internal error: LLVM's object for " + ir.name() + " does not read back: " + e.getMessage());
+        }
+        List<ProgramSpec> programs = new ArrayList<>();
+        for (IrProgram p : ir.programs()) {
+            ProgramSpec code = emitted.program(p.name()).orElseThrow(() -> new TranslationException(
+                    "internal error: LLVM's object for " + ir.name() + " lacks program " + p.name()));
+            int func = ir.btf().find(BtfType.KIND_FUNC, p.name());
+            programs.add(new ProgramSpec(p.name(), p.section(), code.insns(),
+                    func > 0 ? List.of(new ProgramSpec.FuncInfo(0, func)) : List.of()));
+        }
+        return new BpfObject(ir.name(), ir.license(), ir.maps(), programs, ir.btf());
+    }
+}

@@ -1,0 +1,91 @@
+package org.jbpf.translator.llvm;
+
+import static org.bytedeco.llvm.global.LLVM.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
+import org.bytedeco.llvm.LLVM.LLVMContextRef;
+import org.bytedeco.llvm.LLVM.LLVMModuleRef;
+import org.bytedeco.llvm.LLVM.LLVMTypeRef;
+import org.bytedeco.llvm.LLVM.LLVMValueRef;
+import org.jbpf.core.obj.MapSpec;
+import org.jbpf.translator.TranslationException;
+import org.jbpf.translator.ir.IrObject;
+import org.jbpf.translator.ir.IrProgram;
+
+/**
+ * An {@link IrObject} as an LLVM module: one function per program in its section, one global per map in the
+ * {@code maps} section (a {@code struct bpf_map_def}, so that map references become relocations against the map's
+ * symbol) and the license string in section {@code license}. The caller owns the context and disposes it.
+ */
+final class ModuleLowering {
+    final LLVMContextRef context;
+    final LLVMModuleRef module;
+    final LLVMBuilderRef builder;
+    final LLVMTypeRef i8, i32, i64, ptr;
+    private final IrObject object;
+    private final Map<String, LLVMValueRef> maps = new HashMap<>();
+
+    ModuleLowering(LLVMContextRef context, IrObject object) {
+        this.context = context;
+        this.object = object;
+        this.module = LLVMModuleCreateWithNameInContext(object.name(), context);
+        this.builder = LLVMCreateBuilderInContext(context);
+        i8 = LLVMInt8TypeInContext(context);
+        i32 = LLVMInt32TypeInContext(context);
+        i64 = LLVMInt64TypeInContext(context);
+        ptr = LLVMPointerTypeInContext(context, 0);
+    }
+
+    LLVMModuleRef lower() {
+        for (MapSpec map : object.maps()) defineMap(map);
+        license();
+        for (IrProgram p : object.programs()) new FunctionLowering(this, p).lower();
+        LLVMDisposeBuilder(builder);
+        return module;
+    }
+
+    private void defineMap(MapSpec map) {
+        LLVMTypeRef def = LLVMArrayType(i32, 5);
+        LLVMValueRef g = LLVMAddGlobal(module, def, map.name());
+        int[] fields = {map.type(), map.keySize(), map.valueSize(), map.maxEntries(), map.flags()};
+        LLVMValueRef[] values = new LLVMValueRef[fields.length];
+        for (int k = 0; k < fields.length; k++) values[k] = LLVMConstInt(i32, fields[k] & 0xffffffffL, 0);
+        LLVMSetInitializer(g, LLVMConstArray(i32, new PointerPointer<>(values), values.length));
+        LLVMSetSection(g, "maps");
+        LLVMSetAlignment(g, 4);
+        maps.put(map.name(), g);
+    }
+
+    private void license() {
+        String text = object.license() == null ? "" : object.license();
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        LLVMValueRef init = LLVMConstStringInContext(context, new BytePointer(bytes), bytes.length, 0);
+        LLVMValueRef g = LLVMAddGlobal(module, LLVMArrayType(i8, bytes.length + 1), "_license");
+        LLVMSetInitializer(g, init);
+        LLVMSetSection(g, "license");
+        LLVMSetAlignment(g, 1);
+    }
+
+    LLVMValueRef map(String name, IrProgram program) {
+        LLVMValueRef g = maps.get(name);
+        if (g == null) throw new TranslationException("program " + program.name() + " refers to map " + name + ", which the probe does not declare");
+        return g;
+    }
+
+    /** A one-element pointer array; {@code new PointerPointer(p)} would instead reinterpret p's memory as the array. */
+    static PointerPointer<org.bytedeco.javacpp.Pointer> one(org.bytedeco.javacpp.Pointer p) {
+        return new PointerPointer<>(new org.bytedeco.javacpp.Pointer[] {p});
+    }
+
+    /** Calls an overloaded intrinsic such as {@code llvm.bswap} at type {@code t}. */
+    LLVMValueRef call(String intrinsic, LLVMTypeRef t, LLVMValueRef arg) {
+        int id = LLVMLookupIntrinsicID(intrinsic, intrinsic.length());
+        LLVMValueRef fn = LLVMGetIntrinsicDeclaration(module, id, ModuleLowering.one(t), 1);
+        LLVMTypeRef type = LLVMIntrinsicGetType(context, id, ModuleLowering.one(t), 1);
+        return LLVMBuildCall2(builder, type, fn, ModuleLowering.one(arg), 1, "");
+    }
+}
