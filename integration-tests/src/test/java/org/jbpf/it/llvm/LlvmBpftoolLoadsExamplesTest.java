@@ -1,0 +1,64 @@
+package org.jbpf.it.llvm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.ObjectWriter;
+import org.jbpf.core.obj.ProgramSpec;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Stock bpftool (libbpf) loads every example as the LLVM backend translates it, BTF-defined maps included. */
+class LlvmBpftoolLoadsExamplesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ProcessCounter", "OpenCounter", "ReadLatency", "EventSampler", "PerCpuCounters",
+            "ExecPerfEvents", "ExecRingEvents", "HelloPrintk"})
+    void bpftoolLoadsTheLlvmObject(String example) throws Exception {
+        LlvmObjects.require();
+        if (!Files.isExecutable(Path.of("/usr/sbin/bpftool")) && !Files.isExecutable(Path.of("/usr/bin/bpftool"))) {
+            if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL")))
+                throw new AssertionError("JBPF_REQUIRE_KERNEL=1 but bpftool is not installed (apt-get install bpftool)");
+            Assumptions.abort("bpftool is not installed");
+        }
+        BpfObject o = LlvmObjects.translate(Class.forName("org.jbpf.examples." + example));
+        Path obj = Files.createTempFile("jbpf-llvm-" + example, ".o");
+        Path pin = Path.of("/sys/fs/bpf/jbpf-it-llvm-" + example + "-" + ProcessHandle.current().pid());
+        try {
+            Files.write(obj, ObjectWriter.write(o));
+            String[] load = bpftool("prog", "loadall", obj.toString(), pin.toString());
+            assertEquals("0", load[0], "bpftool prog loadall " + example + ":\n" + load[1]);
+            for (ProgramSpec p : o.programs()) {
+                String[] dump = bpftool("prog", "dump", "xlated", "pinned", pin.resolve(p.name()).toString());
+                assertEquals("0", dump[0], dump[1]);
+                // the kernel holds LLVM's code with its helper calls (array lookups may be inlined by the kernel)
+                assertTrue(dump[1].contains("exit"), dump[1]);
+                long calls = p.insns().stream().filter(i -> i.isHelperCall()).count();
+                long dumped = dump[1].lines().filter(l -> l.contains(") call ")).count();
+                assertTrue(dumped <= calls && (calls == 0) == (dumped == 0), calls + " helper calls in the object, " + dumped + " in\n" + dump[1]);
+            }
+        } finally {
+            Files.deleteIfExists(obj);
+            if (Files.exists(pin)) {
+                try (var s = Files.list(pin)) { for (Path f : (Iterable<Path>) s::iterator) Files.deleteIfExists(f); }
+                Files.deleteIfExists(pin);
+            }
+        }
+    }
+
+    static String[] bpftool(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("bpftool"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(60, TimeUnit.SECONDS)) { p.destroyForcibly(); throw new AssertionError("bpftool hung: " + cmd); }
+        return new String[] {Integer.toString(p.exitValue()), out};
+    }
+}
