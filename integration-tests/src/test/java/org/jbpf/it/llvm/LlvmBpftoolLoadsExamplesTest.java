@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Stock bpftool (libbpf) loads every example as the LLVM backend translates it, BTF-defined maps included. */
+/**
+ * Stock bpftool (libbpf) loads every example as the LLVM backend translates it, BTF-defined maps included, and its dump
+ * shows the Java source lines that came through LLVM's line info.
+ */
 class LlvmBpftoolLoadsExamplesTest {
 
     @ParameterizedTest
@@ -42,6 +45,8 @@ class LlvmBpftoolLoadsExamplesTest {
                 assertTrue(dump[1].contains("exit"), dump[1]);
                 long calls = p.insns().stream().filter(i -> i.isHelperCall()).count();
                 long dumped = dump[1].lines().filter(l -> l.contains(") call ")).count();
+                String javaLine = p.insns().get(0).source().text();
+                assertTrue(dump[1].contains("; " + javaLine), "dump of " + p.name() + " shows '" + javaLine + "':\n" + dump[1]);
                 assertTrue(dumped <= calls && (calls == 0) == (dumped == 0), calls + " helper calls in the object, " + dumped + " in\n" + dump[1]);
             }
         } finally {

@@ -9,8 +9,10 @@ import java.util.Map;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
+import org.bytedeco.llvm.LLVM.LLVMMetadataRef;
 import org.bytedeco.llvm.LLVM.LLVMTypeRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
+import org.jbpf.core.asm.SourceLine;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.ir.IrInsn;
 import org.jbpf.translator.ir.IrProgram;
@@ -31,8 +33,12 @@ final class FunctionLowering {
     private LLVMValueRef frame;
     private int index;
 
-    FunctionLowering(ModuleLowering module, IrProgram program) {
+    private final DebugInfo debug;
+    private LLVMMetadataRef scope;
+
+    FunctionLowering(ModuleLowering module, IrProgram program, DebugInfo debug) {
         this.m = module;
+        this.debug = debug;
         this.program = program;
         this.b = module.builder;
         LLVMTypeRef type = LLVMFunctionType(m.i64, ModuleLowering.one(m.ptr), 1, 0);
@@ -42,6 +48,10 @@ final class FunctionLowering {
     }
 
     void lower() {
+        scope = debug.subprogram(function, program);
+        SourceLine first = null;
+        for (IrInsn in : program.code()) if (in.line() != null) { first = in.line(); break; }
+        debug.at(scope, first != null ? first : new SourceLine("", 0));
         entry = LLVMAppendBasicBlockInContext(m.context, function, "entry");
         LLVMPositionBuilderAtEnd(b, entry);
         frame = LLVMBuildAlloca(b, LLVMArrayType(m.i8, Math.max(8, program.frameBytes())), "frame");
@@ -61,6 +71,7 @@ final class FunctionLowering {
                 continue;
             }
             if (terminated()) LLVMPositionBuilderAtEnd(b, LLVMAppendBasicBlockInContext(m.context, function, "dead"));
+            if (in.line() != null) debug.at(scope, in.line());
             lower(in);
         }
         if (!terminated()) LLVMBuildUnreachable(b);

@@ -1,7 +1,11 @@
 package org.jbpf.translator.llvm;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.jbpf.core.asm.Insn;
+import org.jbpf.core.asm.SourceLine;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.ObjectFormatException;
@@ -9,6 +13,7 @@ import org.jbpf.core.obj.ObjectReader;
 import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.Translator;
+import org.jbpf.translator.ir.IrInsn;
 import org.jbpf.translator.ir.IrObject;
 import org.jbpf.translator.ir.IrProgram;
 
@@ -101,9 +106,22 @@ public final class LlvmBackend {
             ProgramSpec code = emitted.program(p.name()).orElseThrow(() -> new TranslationException(
                     "internal error: LLVM's object for " + ir.name() + " lacks program " + p.name()));
             int func = ir.btf().find(BtfType.KIND_FUNC, p.name());
-            programs.add(new ProgramSpec(p.name(), p.section(), code.insns(),
+            programs.add(new ProgramSpec(p.name(), p.section(), withSourceText(code.insns(), p),
                     func > 0 ? List.of(new ProgramSpec.FuncInfo(0, func)) : List.of()));
         }
         return new BpfObject(ir.name(), ir.license(), ir.maps(), programs, ir.btf());
+    }
+
+    /** LLVM's line_info carries file and line; the text of each line is the one the translator read from the source. */
+    private static List<Insn> withSourceText(List<Insn> insns, IrProgram program) {
+        Map<String, SourceLine> lines = new HashMap<>();
+        for (IrInsn i : program.code()) if (i.line() != null) lines.putIfAbsent(i.line().file() + ":" + i.line().line(), i.line());
+        List<Insn> out = new ArrayList<>(insns.size());
+        for (Insn in : insns) {
+            SourceLine s = in.source();
+            SourceLine ours = s == null ? null : lines.get(s.file() + ":" + s.line());
+            out.add(s == null || s.line() == 0 ? in.withSource(null) : ours != null ? in.withSource(ours) : in);
+        }
+        return out;
     }
 }

@@ -43,7 +43,9 @@ final class ModuleLowering {
     LLVMModuleRef lower() {
         for (MapSpec map : object.maps()) defineMap(map);
         license();
-        for (IrProgram p : object.programs()) new FunctionLowering(this, p).lower();
+        DebugInfo debug = new DebugInfo(this, object);
+        for (IrProgram p : object.programs()) new FunctionLowering(this, p, debug).lower();
+        debug.finish();
         LLVMDisposeBuilder(builder);
         return module;
     }

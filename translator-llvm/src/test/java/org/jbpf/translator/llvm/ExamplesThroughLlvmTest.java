@@ -42,6 +42,9 @@ class ExamplesThroughLlvmTest {
             assertEquals(d.section(), l.section());
             assertEquals(d.funcInfos(), l.funcInfos(), "BTF FUNC of " + d.name());
             assertTrue(l.insns().get(l.insns().size() - 1).isExit() || l.insns().stream().anyMatch(Insn::isExit), "exits");
+            // LLVM's line info, with the translator's source text: the first instruction has a Java line
+            assertTrue(l.insns().get(0).source() != null && l.insns().get(0).source().file().equals(example + ".java")
+                    && !l.insns().get(0).source().text().isBlank(), "Java line of " + d.name() + ": " + l.insns().get(0).source());
             // map references survive LLVM as relocations against the map symbols
             assertEquals(mapRefs(d), mapRefs(l), "maps referenced by " + d.name());
             System.out.printf("%s.%s: direct %d slots, llvm %d slots%n", example, d.name(),

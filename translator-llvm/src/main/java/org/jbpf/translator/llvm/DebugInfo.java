@@ -1,0 +1,74 @@
+package org.jbpf.translator.llvm;
+
+import static org.bytedeco.llvm.global.LLVM.*;
+
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.llvm.LLVM.LLVMDIBuilderRef;
+import org.bytedeco.llvm.LLVM.LLVMMetadataRef;
+import org.bytedeco.llvm.LLVM.LLVMValueRef;
+import org.jbpf.core.asm.SourceLine;
+import org.jbpf.translator.ir.IrInsn;
+import org.jbpf.translator.ir.IrObject;
+import org.jbpf.translator.ir.IrProgram;
+
+/**
+ * Debug info for the Java source lines: a compile unit, one subprogram {@code long name(void *ctx)} per program and a
+ * location per instruction. LLVM's BPF target turns it into BTF func_info and line_info, which is how the Java lines
+ * survive optimization into the object.
+ */
+final class DebugInfo {
+    private final ModuleLowering m;
+    private final LLVMDIBuilderRef dib;
+    private final LLVMMetadataRef functionType;
+    private final String defaultFile;
+
+    DebugInfo(ModuleLowering module, IrObject object) {
+        this.m = module;
+        this.dib = LLVMCreateDIBuilder(module.module);
+        this.defaultFile = firstFile(object);
+        LLVMMetadataRef file = file(defaultFile);
+        String producer = "jbpf";
+        LLVMDIBuilderCreateCompileUnit(dib, LLVMDWARFSourceLanguageC, file, producer, producer.length(), 1, "", 0, 0, "", 0,
+                LLVMDWARFEmissionFull, 0, 0, 0, "", 0, "", 0);
+        LLVMMetadataRef longType = LLVMDIBuilderCreateBasicType(dib, "long", 4, 64, 5 /* DW_ATE_signed */, 0);
+        LLVMMetadataRef voidPtr = LLVMDIBuilderCreatePointerType(dib, null, 64, 0, 0, "", 0);
+        functionType = LLVMDIBuilderCreateSubroutineType(dib, file,
+                new PointerPointer<>(new LLVMMetadataRef[] {longType, voidPtr}), 2, 0);
+        LLVMAddModuleFlag(module.module, LLVMModuleFlagBehaviorWarning, "Debug Info Version", "Debug Info Version".length(),
+                LLVMValueAsMetadata(LLVMConstInt(module.i32, LLVMDebugMetadataVersion(), 0)));
+        LLVMAddModuleFlag(module.module, LLVMModuleFlagBehaviorWarning, "Dwarf Version", "Dwarf Version".length(),
+                LLVMValueAsMetadata(LLVMConstInt(module.i32, 4, 0)));
+    }
+
+    private static String firstFile(IrObject object) {
+        for (IrProgram p : object.programs())
+            for (IrInsn i : p.code()) if (i.line() != null && !i.line().file().isEmpty()) return i.line().file();
+        return object.name() + ".java";
+    }
+
+    private LLVMMetadataRef file(String name) {
+        return LLVMDIBuilderCreateFile(dib, name, name.length(), "", 0);
+    }
+
+    /** Attaches a subprogram to {@code function}; returns it as the scope of the program's locations. */
+    LLVMMetadataRef subprogram(LLVMValueRef function, IrProgram program) {
+        SourceLine first = null;
+        for (IrInsn i : program.code()) if (i.line() != null) { first = i.line(); break; }
+        String fileName = first != null && !first.file().isEmpty() ? first.file() : defaultFile;
+        int line = first != null ? first.line() : 0;
+        LLVMMetadataRef sp = LLVMDIBuilderCreateFunction(dib, file(fileName), program.name(), program.name().length(),
+                program.name(), program.name().length(), file(fileName), line, functionType, 0, 1, line, 0, 1);
+        LLVMSetSubprogram(function, sp);
+        return sp;
+    }
+
+    /** Makes the builder tag what it creates next with {@code line}. */
+    void at(LLVMMetadataRef scope, SourceLine line) {
+        LLVMSetCurrentDebugLocation2(m.builder, LLVMDIBuilderCreateDebugLocation(m.context, line.line(), 0, scope, null));
+    }
+
+    void finish() {
+        LLVMDIBuilderFinalize(dib);
+        LLVMDisposeDIBuilder(dib);
+    }
+}
