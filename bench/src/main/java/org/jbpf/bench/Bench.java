@@ -45,31 +45,52 @@ public final class Bench {
 
     static int slots(List<Insn> insns) { return Insn.slotOffsets(insns)[insns.size()]; }
 
-    /** Instruction slots per program, jbpf against clang, and the kernel verifier's processed instructions for both. */
+    /** The same example through the LLVM backend, or null when the LLVM bindings are not on the class path. */
+    static BpfObject translateLlvm(String example) throws Exception {
+        if (!org.jbpf.translator.llvm.LlvmBackend.available()) return null;
+        Translator.ClassSource classes = Translator.ClassSource.of(Bench.class.getClassLoader());
+        return org.jbpf.translator.llvm.LlvmBackend.translate(classes.read("org/jbpf/examples/" + example), classes,
+                new Translator.Options(List.of()));
+    }
+
+    /**
+     * Instruction slots per program for jbpf's direct backend, its LLVM backend and clang, and the kernel verifier's
+     * processed instructions for each.
+     */
     static void codeSize(Path clangDir) throws Exception {
-        System.out.printf("%-16s %-16s %6s %6s %7s   %9s %9s%n", "example", "program", "jbpf", "clang", "ratio", "vjbpf", "vclang");
-        int totalJ = 0, totalC = 0, wins = 0, programs = 0;
+        String llvmMissing = org.jbpf.translator.llvm.LlvmBackend.unavailableReason();
+        if (llvmMissing != null) System.out.println("llvm column empty: " + llvmMissing);
+        System.out.printf("%-16s %-16s %6s %6s %6s %7s   %9s %9s %9s%n", "example", "program", "jbpf", "llvm", "clang", "ratio",
+                "vjbpf", "vllvm", "vclang");
+        int totalJ = 0, totalL = 0, totalC = 0, wins = 0, programs = 0;
         for (String e : EXAMPLES) {
             BpfObject j = translate(e);
+            BpfObject l = translateLlvm(e);
             Path clangObj = clangDir.resolve(e + ".clang.o");
             BpfObject c = ObjectReader.read(Files.readAllBytes(clangObj), clangObj.getFileName().toString());
             Path jObj = Files.createTempFile("bench-" + e, ".o");
             Files.write(jObj, ObjectWriter.write(j));
-            Map<String, Long> vj = verifiedInsns(jObj), vc = verifiedInsns(clangObj);
+            Path lObj = Files.createTempFile("bench-llvm-" + e, ".o");
+            if (l != null) Files.write(lObj, ObjectWriter.write(l));
+            Map<String, Long> vj = verifiedInsns(jObj), vl = l == null ? Map.of() : verifiedInsns(lObj), vc = verifiedInsns(clangObj);
             for (ProgramSpec p : j.programs()) {
                 ProgramSpec q = c.program(p.name()).orElse(null);
-                int sj = slots(p.insns()), sc = q == null ? -1 : slots(q.insns());
-                System.out.printf("%-16s %-16s %6d %6d %7.2f   %9s %9s%n", e, p.name(), sj, sc, sc > 0 ? (double) sj / sc : Double.NaN,
-                        vj.getOrDefault(p.name(), -1L), vc.getOrDefault(p.name(), -1L));
+                ProgramSpec r = l == null ? null : l.program(p.name()).orElse(null);
+                int sj = slots(p.insns()), sc = q == null ? -1 : slots(q.insns()), sl = r == null ? -1 : slots(r.insns());
+                System.out.printf("%-16s %-16s %6d %6d %6d %7.2f   %9s %9s %9s%n", e, p.name(), sj, sl, sc,
+                        sc > 0 ? (double) sj / sc : Double.NaN,
+                        vj.getOrDefault(p.name(), -1L), vl.getOrDefault(p.name(), -1L), vc.getOrDefault(p.name(), -1L));
                 totalJ += sj;
+                totalL += Math.max(sl, 0);
                 totalC += Math.max(sc, 0);
                 programs++;
                 if (sj <= sc) wins++;
             }
             Files.deleteIfExists(jObj);
+            Files.deleteIfExists(lObj);
         }
-        System.out.printf("%-33s %6d %6d %7.2f   (jbpf at most as large as clang on %d of %d programs)%n", "total", totalJ, totalC,
-                (double) totalJ / totalC, wins, programs);
+        System.out.printf("%-33s %6d %6d %6d %7.2f   (jbpf at most as large as clang on %d of %d programs)%n", "total", totalJ, totalL,
+                totalC, (double) totalJ / totalC, wins, programs);
     }
 
     /** Loads an object with jbpf's loader and asks the kernel how many instructions its verifier processed per program. */
