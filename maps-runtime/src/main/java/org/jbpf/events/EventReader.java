@@ -122,14 +122,25 @@ public abstract class EventReader implements AutoCloseable {
     @Override public final void close() {
         if (!closed) {
             closed = true;
-            EventNative.signal(wake);
+            interruptWait();
         }
         lock();
         unlock();
     }
 
-    /** Stops a thread blocked in {@link #poll} so the caller can take the read lock (e.g. to add a buffer). */
-    final void interruptWait() { EventNative.signal(wake); }
+    /** Guards the wake eventfd: signalled from any thread, closed by whichever thread releases the reader. */
+    private final Object wakeLock = new Object();
+    private boolean wakeClosed;
+
+    /**
+     * Stops a thread blocked in {@link #poll} so the caller can take the read lock (e.g. to add a buffer). Once the
+     * reader is released there is nobody left to wake.
+     */
+    final void interruptWait() {
+        synchronized (wakeLock) {
+            if (!wakeClosed) EventNative.signal(wake);
+        }
+    }
 
     final void lock() {
         if (!reading.tryLock()) {
@@ -146,7 +157,10 @@ public abstract class EventReader implements AutoCloseable {
                     releaseSources();
                 } finally {
                     epoll.close();
-                    wake.close();
+                    synchronized (wakeLock) {
+                        wakeClosed = true;
+                        wake.close();
+                    }
                 }
             }
         } finally {

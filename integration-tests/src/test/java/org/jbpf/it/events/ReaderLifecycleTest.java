@@ -44,6 +44,27 @@ class ReaderLifecycleTest {
     }
 
     @Test
+    void closeRacingARunLoopIsAlwaysClean() throws Exception {
+        // close() while the run loop is starting, waiting or releasing: never an exception, never a hang
+        try (BPF ring = BPF.load(Translator.translate(RingFlood.class), RingFlood.class)) {
+            for (int i = 0; i < 300; i++) {
+                EventReader reader = ring.ringBuffer(RingFlood.events, Record64.class, r -> {});
+                java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+                Thread t = new Thread(() -> {
+                    try { reader.run(); } catch (Throwable e) { failure.set(e); }
+                });
+                t.start();
+                if (i % 3 == 1) Thread.onSpinWait(); else if (i % 3 == 2) Thread.sleep(1);
+                reader.close();
+                reader.close();
+                t.join(5000);
+                assertFalse(t.isAlive(), "round " + i + ": run() returned after close()");
+                assertEquals(null, failure.get(), "round " + i);
+            }
+        }
+    }
+
+    @Test
     void closeFromInsideAHandlerStopsAtThatRecord() {
         try (BPF bpf = BPF.load(Translator.translate(RingFlood.class), RingFlood.class)) {
             AtomicInteger seen = new AtomicInteger();
