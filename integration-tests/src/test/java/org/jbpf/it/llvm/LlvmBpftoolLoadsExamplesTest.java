@@ -1,6 +1,7 @@
 package org.jbpf.it.llvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,6 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.ObjectWriter;
 import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.translator.Translator;
+import org.jbpf.translator.ir.IrObject;
+import org.jbpf.translator.ir.IrProgram;
+import org.jbpf.translator.llvm.LlvmBackend;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,6 +53,43 @@ class LlvmBpftoolLoadsExamplesTest {
                 String javaLine = p.insns().get(0).source().text();
                 assertTrue(dump[1].contains("; " + javaLine), "dump of " + p.name() + " shows '" + javaLine + "':\n" + dump[1]);
                 assertTrue(dumped <= calls && (calls == 0) == (dumped == 0), calls + " helper calls in the object, " + dumped + " in\n" + dump[1]);
+            }
+        } finally {
+            Files.deleteIfExists(obj);
+            if (Files.exists(pin)) {
+                try (var s = Files.list(pin)) { for (Path f : (Iterable<Path>) s::iterator) Files.deleteIfExists(f); }
+                Files.deleteIfExists(pin);
+            }
+        }
+    }
+
+    /** The object exactly as LLVM's BPF target wrote it, BTF-defined maps and line info from LLVM's debug info. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ProcessCounter", "OpenCounter", "ReadLatency", "EventSampler", "PerCpuCounters",
+            "ExecPerfEvents", "ExecRingEvents", "HelloPrintk"})
+    void bpftoolLoadsLlvmsOwnObject(String example) throws Exception {
+        LlvmObjects.require();
+        if (!Files.isExecutable(Path.of("/usr/sbin/bpftool")) && !Files.isExecutable(Path.of("/usr/bin/bpftool"))) {
+            if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL")))
+                throw new AssertionError("JBPF_REQUIRE_KERNEL=1 but bpftool is not installed (apt-get install bpftool)");
+            Assumptions.abort("bpftool is not installed");
+        }
+        Translator.ClassSource classes = Translator.ClassSource.of(getClass().getClassLoader());
+        byte[] classFile = classes.read("org/jbpf/examples/" + example);
+        IrObject ir = Translator.translateToIr(classFile, classes, LlvmObjects.OPTIONS);
+        byte[] elf = LlvmBackend.compile(ir, LlvmBackend.sourceDirectory(classFile, ir, LlvmObjects.OPTIONS));
+        Path obj = Files.createTempFile("jbpf-llvm-raw-" + example, ".o");
+        Path pin = Path.of("/sys/fs/bpf/jbpf-it-llvm-raw-" + example + "-" + ProcessHandle.current().pid());
+        try {
+            Files.write(obj, elf);
+            String[] load = bpftool("prog", "loadall", obj.toString(), pin.toString());
+            assertEquals("0", load[0], "bpftool prog loadall of LLVM's object for " + example + ":\n" + load[1]);
+            assertFalse(load[1].contains("Error loading .BTF"), "the kernel takes LLVM's BTF:\n" + load[1]);
+            for (IrProgram p : ir.programs()) {
+                String[] dump = bpftool("prog", "dump", "xlated", "pinned", pin.resolve(p.name()).toString());
+                assertEquals("0", dump[0], dump[1]);
+                String javaLine = p.code().stream().filter(i -> i.line() != null).findFirst().orElseThrow().line().text().strip();
+                assertTrue(dump[1].contains("; " + javaLine), "dump of " + p.name() + " shows '" + javaLine + "':\n" + dump[1]);
             }
         } finally {
             Files.deleteIfExists(obj);

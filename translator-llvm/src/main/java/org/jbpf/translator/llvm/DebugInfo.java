@@ -18,20 +18,29 @@ import org.jbpf.translator.ir.IrProgram;
  */
 final class DebugInfo {
     private final ModuleLowering m;
-    private final LLVMDIBuilderRef dib;
+    final LLVMDIBuilderRef dib;
+    final LLVMMetadataRef unitFile;
+    final LLVMMetadataRef intType;
     private final LLVMMetadataRef functionType;
+    private final LLVMMetadataRef voidPtr;
     private final String defaultFile;
 
-    DebugInfo(ModuleLowering module, IrObject object) {
+    private final String sourceDirectory;
+
+    /** {@code sourceDirectory}: where the probe's .java files are, so LLVM can put the line text into line_info; or null. */
+    DebugInfo(ModuleLowering module, IrObject object, java.nio.file.Path sourceDirectory) {
         this.m = module;
+        this.sourceDirectory = sourceDirectory == null ? "" : sourceDirectory.toAbsolutePath().normalize().toString();
         this.dib = LLVMCreateDIBuilder(module.module);
         this.defaultFile = firstFile(object);
         LLVMMetadataRef file = file(defaultFile);
+        unitFile = file;
         String producer = "jbpf";
         LLVMDIBuilderCreateCompileUnit(dib, LLVMDWARFSourceLanguageC, file, producer, producer.length(), 1, "", 0, 0, "", 0,
                 LLVMDWARFEmissionFull, 0, 0, 0, "", 0, "", 0);
+        intType = LLVMDIBuilderCreateBasicType(dib, "int", 3, 32, 5 /* DW_ATE_signed */, 0);
         LLVMMetadataRef longType = LLVMDIBuilderCreateBasicType(dib, "long", 4, 64, 5 /* DW_ATE_signed */, 0);
-        LLVMMetadataRef voidPtr = LLVMDIBuilderCreatePointerType(dib, null, 64, 0, 0, "", 0);
+        voidPtr = LLVMDIBuilderCreatePointerType(dib, null, 64, 0, 0, "", 0);
         functionType = LLVMDIBuilderCreateSubroutineType(dib, file,
                 new PointerPointer<>(new LLVMMetadataRef[] {longType, voidPtr}), 2, 0);
         LLVMAddModuleFlag(module.module, LLVMModuleFlagBehaviorWarning, "Debug Info Version", "Debug Info Version".length(),
@@ -47,7 +56,7 @@ final class DebugInfo {
     }
 
     private LLVMMetadataRef file(String name) {
-        return LLVMDIBuilderCreateFile(dib, name, name.length(), "", 0);
+        return LLVMDIBuilderCreateFile(dib, name, name.length(), sourceDirectory, sourceDirectory.length());
     }
 
     /** Attaches a subprogram to {@code function}; returns it as the scope of the program's locations. */
@@ -58,6 +67,8 @@ final class DebugInfo {
         int line = first != null ? first.line() : 0;
         LLVMMetadataRef sp = LLVMDIBuilderCreateFunction(dib, file(fileName), program.name(), program.name().length(),
                 program.name(), program.name().length(), file(fileName), line, functionType, 0, 1, line, 0, 1);
+        // the kernel wants every parameter of a BTF FUNC named; LLVM takes the names from the parameter variables
+        LLVMDIBuilderCreateParameterVariable(dib, sp, "ctx", 3, 1, file(fileName), line, voidPtr, 1, 0);
         LLVMSetSubprogram(function, sp);
         return sp;
     }

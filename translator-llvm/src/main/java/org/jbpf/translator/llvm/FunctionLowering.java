@@ -45,6 +45,9 @@ final class FunctionLowering {
         this.function = LLVMAddFunction(m.module, program.name(), type);
         LLVMSetSection(function, program.section());
         LLVMSetLinkage(function, LLVMExternalLinkage);
+        // BPF programs never unwind; without this LLVM adds an .eh_frame section libbpf has to skip
+        int nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
+        LLVMAddAttributeAtIndex(function, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(module.context, nounwind, 0));
     }
 
     void lower() {

@@ -1,5 +1,7 @@
 package org.jbpf.translator.llvm;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +57,7 @@ public final class LlvmBackend {
         String reason = unavailableReason();
         if (reason != null) throw new TranslationException(reason);
         IrObject ir = Translator.translateToIr(classFile, classes, options);
-        return assemble(ir, compile(ir));
+        return assemble(ir, compile(ir, sourceDirectory(classFile, ir, options)));
     }
 
     /** Translates a loaded probe class through LLVM, reading class files through its class loader. */
@@ -70,11 +72,14 @@ public final class LlvmBackend {
         }
     }
 
-    /** The ELF object exactly as LLVM's BPF target wrote it (maps in the legacy {@code maps} section, no BTF). */
-    public static byte[] compile(IrObject ir) {
+    /**
+     * The ELF object exactly as LLVM's BPF target wrote it: code, BTF with BTF-defined {@code .maps} and line_info,
+     * loadable by libbpf as it is. {@code sourceDirectory} (or null) is where the probe's .java file is, for line text.
+     */
+    public static byte[] compile(IrObject ir, Path sourceDirectory) {
         var context = org.bytedeco.llvm.global.LLVM.LLVMContextCreate();
         try {
-            return LlvmTarget.compile(new ModuleLowering(context, ir).lower(), ir.name());
+            return LlvmTarget.compile(new ModuleLowering(context, ir, sourceDirectory).lower(), ir.name());
         } finally {
             org.bytedeco.llvm.global.LLVM.LLVMContextDispose(context);
         }
@@ -84,10 +89,30 @@ public final class LlvmBackend {
     public static String llvmIr(IrObject ir) {
         var context = org.bytedeco.llvm.global.LLVM.LLVMContextCreate();
         try {
-            return LlvmTarget.print(new ModuleLowering(context, ir).lower());
+            return LlvmTarget.print(new ModuleLowering(context, ir, null).lower());
         } finally {
             org.bytedeco.llvm.global.LLVM.LLVMContextDispose(context);
         }
+    }
+
+    /** The source root directory holding the probe's .java file (package directories included), or null. */
+    public static Path sourceDirectory(byte[] classFile, IrObject ir, Translator.Options options) {
+        String internal;
+        try {
+            internal = new org.objectweb.asm.ClassReader(classFile).getClassName();
+        } catch (RuntimeException e) {
+            return null;
+        }
+        String pkg = internal.lastIndexOf('/') < 0 ? "" : internal.substring(0, internal.lastIndexOf('/'));
+        String file = null;
+        for (IrProgram p : ir.programs())
+            for (IrInsn i : p.code()) if (file == null && i.line() != null && !i.line().file().isEmpty()) file = i.line().file();
+        if (file == null) return null;
+        for (Path root : options.sourceRoots()) {
+            Path dir = root.resolve(pkg);
+            if (Files.isRegularFile(dir.resolve(file))) return dir;
+        }
+        return null;
     }
 
     /**
@@ -115,13 +140,15 @@ public final class LlvmBackend {
     /** LLVM's line_info carries file and line; the text of each line is the one the translator read from the source. */
     private static List<Insn> withSourceText(List<Insn> insns, IrProgram program) {
         Map<String, SourceLine> lines = new HashMap<>();
-        for (IrInsn i : program.code()) if (i.line() != null) lines.putIfAbsent(i.line().file() + ":" + i.line().line(), i.line());
+        for (IrInsn i : program.code()) if (i.line() != null) lines.putIfAbsent(baseName(i.line().file()) + ":" + i.line().line(), i.line());
         List<Insn> out = new ArrayList<>(insns.size());
         for (Insn in : insns) {
             SourceLine s = in.source();
-            SourceLine ours = s == null ? null : lines.get(s.file() + ":" + s.line());
+            SourceLine ours = s == null ? null : lines.get(baseName(s.file()) + ":" + s.line());
             out.add(s == null || s.line() == 0 ? in.withSource(null) : ours != null ? in.withSource(ours) : in);
         }
         return out;
     }
+
+    private static String baseName(String path) { return path.substring(path.lastIndexOf('/') + 1); }
 }

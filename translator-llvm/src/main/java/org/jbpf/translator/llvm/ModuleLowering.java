@@ -17,9 +17,9 @@ import org.jbpf.translator.ir.IrObject;
 import org.jbpf.translator.ir.IrProgram;
 
 /**
- * An {@link IrObject} as an LLVM module: one function per program in its section, one global per map in the
- * {@code maps} section (a {@code struct bpf_map_def}, so that map references become relocations against the map's
- * symbol) and the license string in section {@code license}. The caller owns the context and disposes it.
+ * An {@link IrObject} as an LLVM module: one function per program in its section, one global per map (see
+ * {@link MapGlobals}; map references become relocations against the map's symbol) and the license string in section
+ * {@code license}. The caller owns the context and disposes it.
  */
 final class ModuleLowering {
     final LLVMContextRef context;
@@ -29,8 +29,11 @@ final class ModuleLowering {
     private final IrObject object;
     private final Map<String, LLVMValueRef> maps = new HashMap<>();
 
-    ModuleLowering(LLVMContextRef context, IrObject object) {
+    private final java.nio.file.Path sourceDirectory;
+
+    ModuleLowering(LLVMContextRef context, IrObject object, java.nio.file.Path sourceDirectory) {
         this.context = context;
+        this.sourceDirectory = sourceDirectory;
         this.object = object;
         this.module = LLVMModuleCreateWithNameInContext(object.name(), context);
         this.builder = LLVMCreateBuilderInContext(context);
@@ -41,25 +44,14 @@ final class ModuleLowering {
     }
 
     LLVMModuleRef lower() {
-        for (MapSpec map : object.maps()) defineMap(map);
+        DebugInfo debug = new DebugInfo(this, object, sourceDirectory);
+        MapGlobals globals = new MapGlobals(this, debug, new DebugTypes(debug.dib, debug.unitFile, object.btf()));
+        for (MapSpec map : object.maps()) maps.put(map.name(), globals.define(map));
         license();
-        DebugInfo debug = new DebugInfo(this, object);
         for (IrProgram p : object.programs()) new FunctionLowering(this, p, debug).lower();
         debug.finish();
         LLVMDisposeBuilder(builder);
         return module;
-    }
-
-    private void defineMap(MapSpec map) {
-        LLVMTypeRef def = LLVMArrayType(i32, 5);
-        LLVMValueRef g = LLVMAddGlobal(module, def, map.name());
-        int[] fields = {map.type(), map.keySize(), map.valueSize(), map.maxEntries(), map.flags()};
-        LLVMValueRef[] values = new LLVMValueRef[fields.length];
-        for (int k = 0; k < fields.length; k++) values[k] = LLVMConstInt(i32, fields[k] & 0xffffffffL, 0);
-        LLVMSetInitializer(g, LLVMConstArray(i32, new PointerPointer<>(values), values.length));
-        LLVMSetSection(g, "maps");
-        LLVMSetAlignment(g, 4);
-        maps.put(map.name(), g);
     }
 
     private void license() {

@@ -50,6 +50,20 @@ class ExamplesThroughLlvmTest {
             System.out.printf("%s.%s: direct %d slots, llvm %d slots%n", example, d.name(),
                     Insn.slotOffsets(d.insns())[d.insns().size()], Insn.slotOffsets(l.insns())[l.insns().size()]);
         }
+        // LLVM's own object declares the maps as BTF-defined .maps from its debug info
+        byte[] classFile = classFile(example);
+        var ir = Translator.translateToIr(classFile, classes, OPTIONS);
+        BpfObject raw = ObjectReader.read(LlvmBackend.compile(ir, LlvmBackend.sourceDirectory(classFile, ir, OPTIONS)), example + ".llvm.o");
+        assertEquals(direct.maps().size(), raw.maps().size());
+        for (var d : direct.maps()) {
+            var r = raw.map(d.name()).orElseThrow();
+            assertEquals(List.of(d.type(), d.keySize(), d.valueSize(), d.maxEntries(), d.flags()),
+                    List.of(r.type(), r.keySize(), r.valueSize(), r.maxEntries(), r.flags()), "map " + d.name() + " in LLVM's BTF");
+            assertEquals(d.btfValueType() != 0, r.btfValueType() != 0, "map " + d.name() + " value type in LLVM's BTF");
+            if (d.btfValueType() != 0)
+                assertEquals(direct.btf().sizeOf(d.btfValueType()), raw.btf().sizeOf(r.btfValueType()), "value size from LLVM's BTF");
+        }
+        assertFalse(raw.programs().get(0).funcInfos().isEmpty(), "LLVM's func_info");
         // written with BTF-defined maps and read back unchanged
         BpfObject back = ObjectReader.read(ObjectWriter.write(llvm), example);
         assertEquals(llvm.maps(), back.maps());
