@@ -78,8 +78,13 @@ public final class LlvmBackend {
      */
     public static byte[] compile(IrObject ir, Path sourceDirectory) {
         var context = org.bytedeco.llvm.global.LLVM.LLVMContextCreate();
+        Diagnostics diagnostics = Diagnostics.install(context);
         try {
-            return LlvmTarget.compile(new ModuleLowering(context, ir, sourceDirectory).lower(), ir.name());
+            byte[] elf = LlvmTarget.compile(new ModuleLowering(context, ir, sourceDirectory).lower(), ir.name());
+            if (!diagnostics.errors.isEmpty())
+                throw new TranslationException("LLVM's BPF target cannot compile " + ir.name() + ": " + String.join("; ", diagnostics.errors)
+                        + "; the direct backend (the default) may translate it");
+            return elf;
         } finally {
             org.bytedeco.llvm.global.LLVM.LLVMContextDispose(context);
         }

@@ -1,0 +1,48 @@
+package org.jbpf.translator.llvm;
+
+import static org.jbpf.core.asm.Opcodes.*;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.jbpf.core.asm.SourceLine;
+import org.jbpf.core.btf.Btf;
+import org.jbpf.translator.TranslationException;
+import org.jbpf.translator.ir.IrInsn;
+import org.jbpf.translator.ir.IrObject;
+import org.jbpf.translator.ir.IrProgram;
+import org.junit.jupiter.api.Test;
+
+/** What LLVM or the lowering cannot take ends as a TranslationException naming the program and Java line, not a crash. */
+class LoweringErrorsTest {
+    static final SourceLine LINE = new SourceLine("Probe.java", 12, 0, "call(1, 2, 3, 4, 5, 6);");
+
+    static IrObject program(IrInsn... code) {
+        return new IrObject("Probe", "GPL", List.of(), new Btf(), List.of(new IrProgram("run", "tracepoint/a/b", List.of(code), 0, true, true)));
+    }
+
+    static IrInsn insn(int opcode, int dst, int src, int off, long imm, int callArgs) {
+        return new IrInsn(opcode, dst, src, off, imm, null, -1, -1, callArgs, LINE);
+    }
+
+    @Test
+    void helperCallWithSixArgumentsIsReportedByLlvmNotFatal() {
+        TranslationException e = assertThrows(TranslationException.class, () -> LlvmBackend.compile(program(
+                insn(JMP | CALL, 0, 0, 0, 6, 6), insn(JMP | EXIT, 0, 0, 0, 0, 0)), null));
+        assertTrue(e.getMessage().contains("Probe") && e.getMessage().contains("too many") && e.getMessage().contains("direct backend"), e.getMessage());
+    }
+
+    @Test
+    void unknownInstructionNamesTheJavaLine() {
+        TranslationException e = assertThrows(TranslationException.class, () -> LlvmBackend.compile(program(
+                insn(LD | ABS | W, 0, 0, 0, 4, 0), insn(JMP | EXIT, 0, 0, 0, 0, 0)), null));
+        assertTrue(e.getMessage().startsWith("Probe.java:12: program run"), e.getMessage());
+    }
+
+    @Test
+    void writingTheFramePointerIsRefused() {
+        TranslationException e = assertThrows(TranslationException.class, () -> LlvmBackend.compile(program(
+                insn(ALU64 | MOV | K, R10, 0, 0, 1, 0), insn(JMP | EXIT, 0, 0, 0, 0, 0)), null));
+        assertTrue(e.getMessage().contains("r10"), e.getMessage());
+    }
+}
