@@ -52,24 +52,34 @@ public final class LlvmBackend {
         }
     }
 
-    /** Translates a probe class through LLVM; the counterpart of {@link Translator#translate(byte[], Translator.ClassSource, Translator.Options)}. */
-    public static BpfObject translate(byte[] classFile, Translator.ClassSource classes, Translator.Options options) {
+    private static void requireAvailable() {
         String reason = unavailableReason();
         if (reason != null) throw new TranslationException(reason);
+    }
+
+    /** Translates a probe class through LLVM; the counterpart of {@link Translator#translate(byte[], Translator.ClassSource, Translator.Options)}. */
+    public static BpfObject translate(byte[] classFile, Translator.ClassSource classes, Translator.Options options) {
+        requireAvailable();
         IrObject ir = Translator.translateToIr(classFile, classes, options);
         return assemble(ir, compile(ir, sourceDirectory(classFile, ir, options)));
     }
 
+    /** Translates the probe class {@code className} (binary name) found through {@code classes}, like {@link Translator#translate(String, Translator.ClassSource, Translator.Options)}. */
+    public static BpfObject translate(String className, Translator.ClassSource classes, Translator.Options options) {
+        requireAvailable();
+        byte[] bytes;
+        try {
+            bytes = classes.read(className.replace('.', '/'));
+        } catch (java.io.IOException e) {
+            throw new TranslationException("cannot read class " + className + ": " + e.getMessage());
+        }
+        if (bytes == null) throw new TranslationException("class " + className + " not found");
+        return translate(bytes, classes, options);
+    }
+
     /** Translates a loaded probe class through LLVM, reading class files through its class loader. */
     public static BpfObject translate(Class<?> probe) {
-        Translator.ClassSource classes = Translator.ClassSource.of(probe.getClassLoader());
-        try {
-            byte[] bytes = classes.read(probe.getName().replace('.', '/'));
-            if (bytes == null) throw new TranslationException("class file of " + probe.getName() + " not found");
-            return translate(bytes, classes, Translator.Options.DEFAULT);
-        } catch (java.io.IOException e) {
-            throw new TranslationException("cannot read class " + probe.getName() + ": " + e.getMessage());
-        }
+        return translate(probe.getName(), Translator.ClassSource.of(probe.getClassLoader()), Translator.Options.DEFAULT);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.jbpf.translator.llvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -25,6 +26,13 @@ class WithoutBindingsTest {
             String reason = (String) backend.getMethod("unavailableReason").invoke(null);
             assertTrue(reason.contains("org.bytedeco:llvm:" + Versions.LLVM) && reason.contains("org.bytedeco:javacpp:" + Versions.JAVACPP)
                     && reason.contains(Versions.PLATFORM), reason);
+            // translating says the same, as a translation error rather than a linkage error
+            Class<?> options = loader.loadClass("org.jbpf.translator.Translator$Options");
+            Class<?> source = loader.loadClass("org.jbpf.translator.Translator$ClassSource");
+            var failure = assertThrows(java.lang.reflect.InvocationTargetException.class, () -> backend.getMethod("translate",
+                    String.class, source, options).invoke(null, "org.jbpf.examples.ProcessCounter", null, null)).getCause();
+            assertEquals("org.jbpf.translator.TranslationException", failure.getClass().getName());
+            assertEquals(reason, failure.getMessage());
         }
     }
 
