@@ -1,5 +1,6 @@
 package org.jbpf.it.events;
 
+import org.jbpf.it.KernelCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package org.jbpf.it.llvm;
 
+import org.jbpf.it.KernelCheck;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ final class LlvmObjects {
 
     /** Kernel and LLVM: skipped with the reason when either is missing, failed instead under JBPF_REQUIRE_KERNEL=1. */
     static void require() {
-        org.jbpf.it.examples.KernelCheck.require();
+        org.jbpf.it.KernelCheck.require();
         String reason = LlvmBackend.unavailableReason();
         if (reason == null) return;
         if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL"))) fail("JBPF_REQUIRE_KERNEL=1 but " + reason);

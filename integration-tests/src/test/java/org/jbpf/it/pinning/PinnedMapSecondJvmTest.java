@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jbpf.BPF;
 import org.jbpf.examples.ProcessCounter;
-import org.jbpf.it.examples.KernelCheck;
+import org.jbpf.it.KernelCheck;
 import org.jbpf.runtime.BpfMap;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.nio.charset.StandardCharsets;
 import org.jbpf.BPF;
-import org.jbpf.it.examples.KernelCheck;
+import org.jbpf.it.KernelCheck;
 import org.jbpf.runtime.BpfMap;
 import org.junit.jupiter.api.Test;
 

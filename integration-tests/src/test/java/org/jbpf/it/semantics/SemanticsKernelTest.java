@@ -1,5 +1,6 @@
 package org.jbpf.it.semantics;
 
+import org.jbpf.it.KernelCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class SemanticsKernelTest {
 
     @Test
     void kernelComputesWhatTheJvmComputes() {
-        org.jbpf.it.examples.KernelCheck.require();
+        org.jbpf.it.KernelCheck.require();
         BpfObject object = Translator.translate(Semantics.class);
         int runs = 0;
         try (BPF bpf = BPF.load(object, Semantics.class)) {

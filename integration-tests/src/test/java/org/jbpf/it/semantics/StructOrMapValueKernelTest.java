@@ -3,7 +3,7 @@ package org.jbpf.it.semantics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.jbpf.BPF;
-import org.jbpf.it.examples.KernelCheck;
+import org.jbpf.it.KernelCheck;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.jbpf.it.examples;
+package org.jbpf.it;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
