@@ -75,6 +75,7 @@ final class FunctionLowering {
             }
             if (terminated()) LLVMPositionBuilderAtEnd(b, LLVMAppendBasicBlockInContext(m.context, function, "dead"));
             if (in.line() != null) debug.at(scope, in.line());
+            if (frameAddress(in, index + 1 < code.size() ? code.get(index + 1) : null)) { index++; continue; }
             lower(in);
         }
         if (!terminated()) LLVMBuildUnreachable(b);
@@ -124,6 +125,17 @@ final class FunctionLowering {
         LLVMValueRef p = LLVMBuildIntToPtr(b, read(base), m.ptr, "");
         if (off == 0) return p;
         return LLVMBuildGEP2(b, m.i8, p, ModuleLowering.one(LLVMConstInt(m.i64, off, 1)), 1, "");
+    }
+
+    /**
+     * {@code rX = r10; rX += off} is the address of a frame slot: lowered as that slot's address, so LLVM sees which
+     * stack object a helper argument points into instead of integer arithmetic on the frame pointer.
+     */
+    private boolean frameAddress(IrInsn in, IrInsn next) {
+        if (next == null || next.isLabel() || in.opcode() != (ALU64 | MOV | X) || in.src() != R10 || in.off() != 0) return false;
+        if (next.opcode() != (ALU64 | ADD | K) || next.dst() != in.dst()) return false;
+        write(in.dst(), LLVMBuildPtrToInt(b, frameAt((int) next.imm()), m.i64, ""));
+        return true;
     }
 
     // ---- instructions ---------------------------------------------------------------------------
