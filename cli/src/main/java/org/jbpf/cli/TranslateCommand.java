@@ -37,15 +37,24 @@ final class TranslateCommand implements Callable<Integer> {
     @Option(names = "--no-verify", description = "do not run the verifier simulation on the objects")
     boolean noVerify;
 
+    @Option(names = "--backend", description = "code generator: direct (default, built in) or llvm (LLVM's BPF target through bytedeco)")
+    String backend = "direct";
+
     @Override public Integer call() throws Exception {
         if (emit != null && !emit.equals("asm"))
             throw new Main.CommandFailure(ExitCodes.USAGE, "--emit " + emit + ": the only form is --emit asm");
+        if (!backend.equals("direct") && !backend.equals("llvm"))
+            throw new Main.CommandFailure(ExitCodes.USAGE, "--backend " + backend + ": choose direct or llvm");
+        if (backend.equals("llvm") && org.jbpf.translator.llvm.LlvmBackend.unavailableReason() != null)
+            throw new Main.CommandFailure(ExitCodes.USAGE, "--backend llvm: " + org.jbpf.translator.llvm.LlvmBackend.unavailableReason());
         ProbeInputs in = ProbeInputs.of(inputs, classpath);
         if (in.probes.isEmpty()) throw new IllegalArgumentException("no @Bpf probe classes in " + String.join(" ", inputs));
         Files.createDirectories(output);
         int status = ExitCodes.OK;
         for (byte[] probe : in.probes) {
-            BpfObject o = Translator.translate(probe, in.source(), new Translator.Options(sourcePath));
+            Translator.Options options = new Translator.Options(sourcePath);
+            BpfObject o = backend.equals("llvm") ? org.jbpf.translator.llvm.LlvmBackend.translate(probe, in.source(), options)
+                    : Translator.translate(probe, in.source(), options);
             Path out = output.resolve(o.name() + ".o");
             Files.write(out, ObjectWriter.write(o));
             System.out.println("wrote " + out + " (" + o.programs().size() + " programs, " + o.maps().size() + " maps)");
