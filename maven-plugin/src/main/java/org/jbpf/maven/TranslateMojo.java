@@ -50,11 +50,19 @@ public final class TranslateMojo extends AbstractMojo {
     @Parameter(property = "jbpf.skip", defaultValue = "false")
     boolean skip;
 
+    /** Code generator: {@code direct} (built in) or {@code llvm} (LLVM's BPF target through bytedeco). */
+    @Parameter(property = "jbpf.backend", defaultValue = "direct")
+    String backend;
+
     @Override public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("jbpf: skipped");
             return;
         }
+        if (!"direct".equals(backend) && !"llvm".equals(backend))
+            throw new MojoExecutionException("jbpf: backend '" + backend + "' is not known; use direct or llvm");
+        if ("llvm".equals(backend) && org.jbpf.translator.llvm.LlvmBackend.unavailableReason() != null)
+            throw new MojoExecutionException("jbpf: backend llvm: " + org.jbpf.translator.llvm.LlvmBackend.unavailableReason());
         if (!classesDirectory.isDirectory()) {
             getLog().info("jbpf: no classes in " + classesDirectory + "; nothing to translate");
             return;
@@ -75,7 +83,8 @@ public final class TranslateMojo extends AbstractMojo {
         for (byte[] probe : inputs.probes) {
             BpfObject object;
             try {
-                object = Translator.translate(probe, inputs.source(), options);
+                object = "llvm".equals(backend) ? org.jbpf.translator.llvm.LlvmBackend.translate(probe, inputs.source(), options)
+                        : Translator.translate(probe, inputs.source(), options);
             } catch (TranslationException e) {
                 failures.add(e.getMessage());
                 getLog().error(e.getMessage());

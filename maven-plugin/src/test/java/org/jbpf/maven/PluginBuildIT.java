@@ -51,6 +51,17 @@ class PluginBuildIT {
         assertTrue(new String(Files.readAllBytes(object), StandardCharsets.ISO_8859_1).contains("Long count = execs.lookup(key);"));
     }
 
+    @Test void theLlvmBackendIsAParameter(@TempDir Path work) throws Exception {
+        Path project = copy("sample", work);
+        Result r = mvn(project, "process-classes", "-Djbpf.backend=llvm");
+        assertEquals(0, r.status, r.output);
+        BpfObject o = ObjectReader.read(Files.readAllBytes(project.resolve("target/jbpf/ExecCounter.o")), "ExecCounter");
+        assertEquals("execs", o.maps().get(0).name());
+        assertEquals("tracepoint/syscalls/sys_enter_execve", o.programs().get(0).section());
+        Result bad = mvn(copy("sample", work.resolve("other")), "process-classes", "-Djbpf.backend=gcc");
+        assertTrue(bad.status != 0 && bad.output.contains("backend 'gcc' is not known; use direct or llvm"), bad.output);
+    }
+
     @Test void outputDirectoryIsConfigurable(@TempDir Path work) throws Exception {
         Path project = copy("sample", work);
         Result r = mvn(project, "process-classes", "-Djbpf.outputDirectory=" + project.resolve("probes"));
