@@ -1,5 +1,6 @@
 package org.jbpf.it.examples;
 
+import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +23,8 @@ import org.jbpf.examples.ReadLatency;
 import org.jbpf.examples.Stats;
 import org.jbpf.runtime.BpfMap;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The seed's examples, translated from Java, loaded into the running kernel, attached to real tracepoints and
@@ -33,9 +35,10 @@ class ExamplesKernelTest {
     @BeforeEach
     void kernel() { KernelCheck.require(); }
 
-    @Test
-    void processCounterCountsClonesOfOneProcess() throws Exception {
-        try (BPF bpf = BPF.loadAndAttach(ProcessCounter.class)) {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void processCounterCountsClonesOfOneProcess(Backend backend) throws Exception {
+        try (BPF bpf = backend.loadAndAttach(ProcessCounter.class)) {
             BpfMap<Integer, Long> counts = bpf.map(ProcessCounter.processCount);
             // each background job makes the shell fork once, and glibc's fork() is the clone syscall
             int sh = Native.run(List.of("/bin/sh", "-c", "true & true & true & true & true & wait"));
@@ -58,10 +61,11 @@ class ExamplesKernelTest {
         }
     }
 
-    @Test
-    void openCounterCountsOpenatPerProcess() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void openCounterCountsOpenatPerProcess(Backend backend) throws Exception {
         Path f = Files.createTempFile("jbpf-open", ".txt");
-        try (BPF bpf = BPF.loadAndAttach(OpenCounter.class)) {
+        try (BPF bpf = backend.loadAndAttach(OpenCounter.class)) {
             BpfMap<Integer, Long> opens = bpf.map(OpenCounter.opens);
             // the same program with 10 and with 30 file arguments: start-up opens cancel out in the difference
             int few = Native.run(cat(f, 10));
@@ -81,9 +85,10 @@ class ExamplesKernelTest {
         return cmd;
     }
 
-    @Test
-    void readLatencyTracksStatsHistogramAndDeletesStartTimes() throws Exception {
-        try (BPF bpf = BPF.loadAndAttach(ReadLatency.class)) {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void readLatencyTracksStatsHistogramAndDeletesStartTimes(Backend backend) throws Exception {
+        try (BPF bpf = backend.loadAndAttach(ReadLatency.class)) {
             BpfMap<Integer, Stats> stats = bpf.map(ReadLatency.processStats);
             BpfMap<Integer, Long> start = bpf.map(ReadLatency.start);
             BpfMap<Integer, Long> histogram = bpf.map(ReadLatency.histogram);
@@ -111,9 +116,10 @@ class ExamplesKernelTest {
         return List.of("/bin/dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=" + bytes);
     }
 
-    @Test
-    void eventSamplerSamplesEveryHundredthCall() throws Exception {
-        try (BPF bpf = BPF.loadAndAttach(EventSampler.class)) {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void eventSamplerSamplesEveryHundredthCall(Backend backend) throws Exception {
+        try (BPF bpf = backend.loadAndAttach(EventSampler.class)) {
             BpfMap<Integer, Long> counter = bpf.map(EventSampler.counter);
             BpfMap<Integer, Long> sampled = bpf.map(EventSampler.sampled);
             int me = Native.jvmPid();
@@ -124,9 +130,10 @@ class ExamplesKernelTest {
         }
     }
 
-    @Test
-    void perCpuMapsAndStackTraces() throws Exception {
-        try (BPF bpf = BPF.loadAndAttach(PerCpuCounters.class)) {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void perCpuMapsAndStackTraces(Backend backend) throws Exception {
+        try (BPF bpf = backend.loadAndAttach(PerCpuCounters.class)) {
             int me = Native.jvmPid();
             for (int i = 0; i < 300; i++) Native.LibC.INSTANCE.getppid();
             BpfMap<Integer, Long> total = bpf.map(PerCpuCounters.total);
@@ -144,10 +151,11 @@ class ExamplesKernelTest {
         }
     }
 
-    @Test
-    void printkWritesToTheTraceBuffer() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void printkWritesToTheTraceBuffer(Backend backend) throws Exception {
         Path trace = Path.of("/sys/kernel/tracing/trace");
-        try (BPF bpf = BPF.loadAndAttach(HelloPrintk.class)) {
+        try (BPF bpf = backend.loadAndAttach(HelloPrintk.class)) {
             Files.writeString(trace, "");   // clear the buffer
             Native.LibC.INSTANCE.getppid();
             String text = Files.readString(trace);
@@ -159,10 +167,11 @@ class ExamplesKernelTest {
 
     private static String tail(String s) { return s.length() > 2000 ? s.substring(s.length() - 2000) : s; }
 
-    @Test
-    void eventExamplesPassTheKernelVerifierAndAttach() {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void eventExamplesPassTheKernelVerifierAndAttach(Backend backend) {
         for (Class<?> c : List.of(ExecPerfEvents.class, ExecRingEvents.class)) {
-            try (BPF bpf = BPF.loadAndAttach(c)) {
+            try (BPF bpf = backend.loadAndAttach(c)) {
                 assertEquals(1, bpf.programs().size(), c.getSimpleName());
                 assertEquals(1, bpf.links().size(), c.getSimpleName() + " attached");
             }

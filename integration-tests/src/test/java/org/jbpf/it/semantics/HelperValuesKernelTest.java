@@ -8,9 +8,11 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.nio.charset.StandardCharsets;
 import org.jbpf.BPF;
+import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
 import org.jbpf.runtime.BpfMap;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Each helper a probe can call returns, in the kernel, what Java knows independently about the calling thread. */
 class HelperValuesKernelTest {
@@ -24,13 +26,14 @@ class HelperValuesKernelTest {
     static final long SYS_GETTID = 186;
     static final int PR_SET_NAME = 15;
 
-    @Test
-    void helpersSeeTheCallingThread() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void helpersSeeTheCallingThread(Backend backend) throws Exception {
         KernelCheck.require();
         java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
         Thread t = new Thread(() -> {
             try {
-                check();
+                check(backend);
             } catch (Throwable e) {
                 failure.set(e);
             }
@@ -40,11 +43,11 @@ class HelperValuesKernelTest {
         if (failure.get() != null) throw new AssertionError(failure.get());
     }
 
-    private void check() throws Exception {
+    private void check(Backend backend) throws Exception {
         LibC.INSTANCE.prctl(PR_SET_NAME, "jbpf-helpers", 0, 0, 0);
         int tid = (int) LibC.INSTANCE.syscall(SYS_GETTID);
         int pid = (int) ProcessHandle.current().pid();
-        try (BPF bpf = BPF.loadAndAttach(HelperValues.class)) {
+        try (BPF bpf = backend.loadAndAttach(HelperValues.class)) {
             BpfMap<Integer, Integer> watch = bpf.map(HelperValues.watchTid);
             BpfMap<Integer, HelperValues.Seen> seen = bpf.map(HelperValues.seen);
             watch.put(0, tid);

@@ -1,5 +1,6 @@
 package org.jbpf.it.semantics;
 
+import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,7 +13,8 @@ import org.jbpf.core.obj.BpfObject;
 import org.jbpf.loader.LoadedProgram;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.translator.Translator;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Differential test of the translator against the JVM: every computation in {@link Semantics} runs in the kernel
@@ -43,10 +45,11 @@ class SemanticsKernelTest {
         return out;
     }
 
-    @Test
-    void kernelComputesWhatTheJvmComputes() {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void kernelComputesWhatTheJvmComputes(Backend backend) {
         org.jbpf.it.KernelCheck.require();
-        BpfObject object = Translator.translate(Semantics.class);
+        BpfObject object = backend.translate(Semantics.class);
         int runs = 0;
         try (BPF bpf = BPF.load(object, Semantics.class)) {
             BpfMap<Integer, Long> in = bpf.map(Semantics.in);
@@ -64,6 +67,6 @@ class SemanticsKernelTest {
                 }
             }
         }
-        System.out.println("semantics: " + runs + " kernel runs agreed with the JVM");
+        System.out.println("semantics (" + backend + "): " + runs + " kernel runs agreed with the JVM");
     }
 }

@@ -1,0 +1,45 @@
+package org.jbpf.it;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jbpf.BPF;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.translator.Translator;
+import org.jbpf.translator.llvm.LlvmBackend;
+import org.junit.jupiter.api.Assumptions;
+
+/** The two code generators every behaviour test runs with: the built-in one and LLVM's BPF target. */
+public enum Backend {
+    DIRECT, LLVM;
+
+    static final Translator.Options OPTIONS =
+            new Translator.Options(List.of(Path.of("../examples/src/main/java"), Path.of("src/test/java")));
+
+    public BpfObject translate(Class<?> probe) {
+        if (this == DIRECT) return Translator.translate(probe.getName(), Translator.ClassSource.of(probe.getClassLoader()), OPTIONS);
+        requireLlvm();
+        return LlvmBackend.translate(probe.getName(), Translator.ClassSource.of(probe.getClassLoader()), OPTIONS);
+    }
+
+    /** Translates, loads and attaches every program, like {@code BPF.loadAndAttach}. */
+    public BPF loadAndAttach(Class<?> probe) {
+        BPF bpf = BPF.load(translate(probe), probe);
+        try {
+            return bpf.attachAll();
+        } catch (RuntimeException e) {
+            bpf.close();
+            throw e;
+        }
+    }
+
+    /** Skips with the reason when LLVM's bindings are missing, or fails under JBPF_REQUIRE_KERNEL=1. */
+    static void requireLlvm() {
+        String reason = LlvmBackend.unavailableReason();
+        if (reason == null) return;
+        if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL"))) fail("JBPF_REQUIRE_KERNEL=1 but " + reason);
+        System.out.println("SKIPPED (llvm): " + reason);
+        Assumptions.abort(reason);
+    }
+}
