@@ -1,5 +1,7 @@
 package org.jbpf.loader.sys;
 
+import java.lang.ref.Reference;
+
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
@@ -33,6 +35,10 @@ public final class Sys {
             return LibC.INSTANCE.syscall(SYS_BPF, (long) cmd, attr.pointer(), (long) BpfAttr.SIZE);
         } catch (LastErrorException e) {
             throw new BpfException(operation.get(), e.getErrorCode());
+        } finally {
+            // the attr keeps the key, value and log buffers it points to alive: it must outlive the syscall,
+            // or a collection during the call frees memory the kernel is still reading
+            Reference.reachabilityFence(attr);
         }
     }
 
@@ -43,6 +49,8 @@ public final class Sys {
             return 0;
         } catch (LastErrorException e) {
             return e.getErrorCode();
+        } finally {
+            Reference.reachabilityFence(attr);   // see bpf(..)
         }
     }
 
@@ -59,6 +67,8 @@ public final class Sys {
             return new Fd((int) fd, "perf event");
         } catch (LastErrorException e) {
             throw new BpfException(operation.get(), e.getErrorCode());
+        } finally {
+            Reference.reachabilityFence(attr);   // see bpf(..)
         }
     }
 
