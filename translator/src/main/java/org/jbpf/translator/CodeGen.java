@@ -472,7 +472,7 @@ final class CodeGen {
                         Operand o = pop();
                         if (!(v instanceof Value.StringConst)) args.add(0, o);
                     }
-                    concatArgs.put(siteKey(c.site()), args);
+                    concatArgs.put((long) c.site(), args);
                     push(new Known());
                     return;
                 }
@@ -588,15 +588,13 @@ final class CodeGen {
             Mir.Label done = mir.newLabel();
             int rx = toReg(x, isLong);
             emit(ALU | MOV | K, t, 0, 0, 0);
-            emitCompare(EQ_JEQ(), rx, b, isLong, done);
+            emitCompare(JEQ, rx, b, isLong, done);
             emit(ALU | MOV | K, t, 0, 0, 1);
             emitCompare(signed ? JSGT : JGT, rx, b, isLong, done);
             emit(ALU | MOV | K, t, 0, 0, -1);
             placeLabel(done);
             return new Reg(t, true);
         }
-
-        int EQ_JEQ() { return JEQ; }
 
         void emitCompare(int cond, int rx, Operand b, boolean isLong, Mir.Label target) {
             int cls = isLong ? JMP : JMP32;
@@ -725,7 +723,7 @@ final class CodeGen {
             List<Operand> fmtArgs;
             if (vals.get(0) instanceof Value.Concat c) {
                 fmt = c.format();
-                fmtArgs = new ArrayList<>(concatArgs.remove(siteKey(c.site())));
+                fmtArgs = new ArrayList<>(concatArgs.remove((long) c.site()));
                 List<Operand> widened = new ArrayList<>();
                 for (int k = 0; k < fmtArgs.size(); k++) {
                     Operand o = fmtArgs.get(k);
@@ -962,8 +960,6 @@ final class CodeGen {
     // ---- shared emission helpers ------------------------------------------------------------------------
 
     record Addr(int reg, int off) {}
-
-    private static long siteKey(long site) { return site; }
 
     private boolean hasDef(int reg) {
         for (Mir.MInsn m : mir.code) if (Mir.def(m) == reg) return true;

@@ -92,7 +92,7 @@ final class MirEmitter {
             Mir.MInsn cond = code.get(i), jump = code.get(i + 1), next = code.get(i + 2);
             if (!cond.isJump() || cond.isUnconditionalJump() || !jump.isUnconditionalJump() || !next.isLabel()) continue;
             if (cond.target != next.label) continue;
-            int inverse = inverse(op(cond.opcode));
+            int inverse = inverseJump(op(cond.opcode));
             if (inverse < 0) continue;
             cond.opcode = (cond.opcode & ~0xf0) | inverse;
             cond.target = jump.target;
@@ -100,22 +100,6 @@ final class MirEmitter {
             changed = true;
         }
         return changed;
-    }
-
-    private static int inverse(int jop) {
-        switch (jop) {
-            case JEQ: return JNE;
-            case JNE: return JEQ;
-            case JGT: return JLE;
-            case JLE: return JGT;
-            case JGE: return JLT;
-            case JLT: return JGE;
-            case JSGT: return JSLE;
-            case JSLE: return JSGT;
-            case JSGE: return JSLT;
-            case JSLT: return JSGE;
-            default: return -1;
-        }
     }
 
     private static boolean removeSelfMoves(List<Mir.MInsn> code) {

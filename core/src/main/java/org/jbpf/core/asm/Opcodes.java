@@ -63,6 +63,23 @@ public final class Opcodes {
         }
     }
 
+    /** The jump operation that holds exactly when {@code jop} does not, or -1 (JSET has no inverse jump). */
+    public static int inverseJump(int jop) {
+        switch (jop) {
+            case JEQ: return JNE;
+            case JNE: return JEQ;
+            case JGT: return JLE;
+            case JLE: return JGT;
+            case JGE: return JLT;
+            case JLT: return JGE;
+            case JSGT: return JSLE;
+            case JSLE: return JSGT;
+            case JSGE: return JSLT;
+            case JSLT: return JSGE;
+            default: return -1;
+        }
+    }
+
     public static boolean isAlu(int opcode) { int c = cls(opcode); return c == ALU || c == ALU64; }
     public static boolean isJump(int opcode) { int c = cls(opcode); return c == JMP || c == JMP32; }
 }

@@ -22,20 +22,10 @@ final class BranchBounds {
     }
 
     private static int negate(int op) {
-        switch (op) {
-            case JEQ: return JNE;
-            case JNE: return JEQ;
-            case JGT: return JLE;
-            case JLE: return JGT;
-            case JGE: return JLT;
-            case JLT: return JGE;
-            case JSGT: return JSLE;
-            case JSLE: return JSGT;
-            case JSGE: return JSLT;
-            case JSLT: return JSGE;
-            case JSET: return NSET;
-            default: throw new IllegalArgumentException("not a conditional jump: " + op);
-        }
+        if (op == JSET) return NSET;
+        int inverse = inverseJump(op);
+        if (inverse < 0) throw new IllegalArgumentException("not a conditional jump: " + op);
+        return inverse;
     }
 
     private static ScalarBounds[] apply(int rel, ScalarBounds a, ScalarBounds b) {
