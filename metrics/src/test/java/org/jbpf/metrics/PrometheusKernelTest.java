@@ -8,9 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a log2 histogram and per-CPU values added up.
  */
 class PrometheusKernelTest {
-    static final int EXECS = 25;
-    /** The workload's command name: the name of the script, which its forked children keep when they call execve. */
-    static final String COMMAND = "jbpfexecloop";
+    static final int EXECS = ExecWorkload.EXECS;
+    static final String COMMAND = ExecWorkload.COMMAND;
 
     @Test @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void prometheusCountsTheExecsOfAChild(@TempDir Path dir) throws Exception {
@@ -52,7 +49,7 @@ class PrometheusKernelTest {
             for (int c = 0; c < cpus; c++) perCpu.add(stats(c + 1, 100L * (c + 1)));
             bpf.map(ExecCounter.callStats).putPerCpu(7, perCpu, UpdateMode.ANY);
 
-            runWorkload(dir);
+            ExecWorkload.run(dir);
 
             try (PrometheusServer p = PrometheusServer.start(prometheus, dir, List.of("127.0.0.1:" + server.port()))) {
                 String execs = "jbpf_exec_counter_exec_counts_total{comm=\"" + COMMAND + "\",uid=\"0\"}";
@@ -84,17 +81,6 @@ class PrometheusKernelTest {
         assertTrue(text.contains("jbpf_exec_counter_latency_hist_bucket{le=\"15.0\"} 10\n"), text);
         assertFalse(text.contains("jbpf_exec_counter_events"), "the ring buffer is not a metric:\n" + text);
     }
-
-    /** A script named {@link #COMMAND} that runs /bin/true {@link #EXECS} times: as many execve calls under its name. */
-    private static void runWorkload(Path dir) throws Exception {
-        Path script = dir.resolve(COMMAND);
-        Files.writeString(script, "#!/bin/sh\ni=0\nwhile [ $i -lt " + EXECS + " ]; do /bin/true; i=$((i+1)); done\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        Process p = new ProcessBuilder(script.toString()).inheritIO().start();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "workload did not finish");
-        assertEquals(0, p.exitValue());
-    }
-
 
     private static CallStats stats(long calls, long maxBytes) {
         CallStats s = new CallStats();
