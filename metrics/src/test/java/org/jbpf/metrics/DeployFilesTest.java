@@ -80,6 +80,20 @@ class DeployFilesTest {
         assertEquals("$1:$2", relabel.get(2).get("replacement"));
     }
 
+    /** systemd's own checker, on a copy whose ExecStart names this checkout's bin/jbpf (it checks the file exists). */
+    @Test void systemdAnalyzeVerifiesTheUnit(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path analyze = Prereqs.optionalProgram("systemd-analyze", "systemd");
+        Path jbpf = DeployFiles.DIR.resolve("../../bin/jbpf").normalize();
+        Path unit = dir.resolve("jbpf.service");
+        java.nio.file.Files.writeString(unit, java.nio.file.Files.readString(DeployFiles.DIR.resolve("jbpf.service"))
+                .replace("/opt/jbpf/bin/jbpf", jbpf.toString()));
+        Process p = new ProcessBuilder(analyze.toString(), "verify", unit.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertEquals("", out.strip());
+    }
+
     @Test void promtoolAcceptsTheStaticScrapeConfig() throws Exception {
         Path promtool = Prereqs.program("promtool", "prometheus");
         Process p = new ProcessBuilder(promtool.toString(), "check", "config", DeployFiles.DIR.resolve("prometheus.yml").toString())

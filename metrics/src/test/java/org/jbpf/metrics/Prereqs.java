@@ -30,6 +30,18 @@ final class Prereqs {
         return null;
     }
 
+    /** As {@link #program}, but a check that only adds confidence: skipped when missing, even under JBPF_REQUIRE_KERNEL. */
+    static Path optionalProgram(String program, String debianPackage) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path p = Path.of(dir, program);
+            if (Files.isExecutable(p)) return p;
+        }
+        String reason = program + " is not installed (apt-get install -y " + debianPackage + ")";
+        System.out.println("SKIPPED: " + reason);
+        Assumptions.abort(reason);
+        return null;
+    }
+
     private static void refuse(String refusal) {
         if (refusal == null) return;
         if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL"))) fail("JBPF_REQUIRE_KERNEL=1 but " + refusal);
