@@ -12,17 +12,21 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jbpf.metrics.Prereqs;
+import org.jbpf.metrics.PrometheusServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** jbpf run --serve: the running probe's maps scraped over HTTP while it runs. */
+/** jbpf run --serve: the running probe's maps scraped over HTTP, and by Prometheus, while it runs. */
 class ServeKernelTest {
     static final int FORKS = 12;
 
@@ -70,6 +74,24 @@ class ServeKernelTest {
         Cli r = run.get(30, TimeUnit.SECONDS);
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("serving metrics at http://127.0.0.1:" + port + "/metrics\n"), r.out());
+    }
+
+    /** The same through a real Prometheus server scraping jbpf run every second. */
+    @Test @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void prometheusScrapesJbpfRun(@TempDir Path dir) throws Exception {
+        Path binary = Prereqs.program("prometheus", "prometheus");
+        int port = PrometheusServer.freePort();
+        CompletableFuture<Cli> run = CompletableFuture.supplyAsync(() -> Cli.run("run", "org.jbpf.examples.ProcessCounter",
+                "-cp", CommandLineTest.EXAMPLES, "--duration", "15s", "--serve", "127.0.0.1:" + port));
+        try (PrometheusServer prometheus = PrometheusServer.start(binary, dir, List.of("127.0.0.1:" + port))) {
+            assertEquals("1", prometheus.awaitValue("up{job=\"jbpf\"}", "1", Duration.ofSeconds(12)), prometheus.log());
+            long child = forkingChild(dir);
+            String clones = "jbpf_process_counter_process_count_total{key=\"" + child + "\"}";
+            assertEquals(Integer.toString(FORKS), prometheus.awaitValue(clones, Integer.toString(FORKS), Duration.ofSeconds(10)),
+                    clones + "\n" + prometheus.log());
+        }
+        Cli r = run.get(30, TimeUnit.SECONDS);
+        assertEquals(0, r.status(), r.err());
     }
 
     @Test void exportTextWithoutServeIsRefused() {

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Assumptions;
  * Skips a test with the reason when this machine cannot run it (no bpf(2) rights, a program not installed); under
  * JBPF_REQUIRE_KERNEL=1 a missing prerequisite fails the test instead.
  */
-final class Prereqs {
+public final class Prereqs {
     private Prereqs() {}
 
-    static void kernel() {
+    public static void kernel() {
         String refusal = null;
         if (!"Linux".equals(System.getProperty("os.name"))) refusal = "not Linux";
         else if (!"root".equals(System.getProperty("user.name"))) refusal = "not running as root (bpf(2) needs CAP_BPF/CAP_SYS_ADMIN)";
@@ -21,7 +21,7 @@ final class Prereqs {
     }
 
     /** The path of {@code program} on PATH; skips (or fails) naming the Debian package that brings it. */
-    static Path program(String program, String debianPackage) {
+    public static Path program(String program, String debianPackage) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             Path p = Path.of(dir, program);
             if (Files.isExecutable(p)) return p;
@@ -31,7 +31,7 @@ final class Prereqs {
     }
 
     /** As {@link #program}, but a check that only adds confidence: skipped when missing, even under JBPF_REQUIRE_KERNEL. */
-    static Path optionalProgram(String program, String debianPackage) {
+    public static Path optionalProgram(String program, String debianPackage) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             Path p = Path.of(dir, program);
             if (Files.isExecutable(p)) return p;

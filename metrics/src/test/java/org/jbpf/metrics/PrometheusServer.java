@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * A real Prometheus server for a test: started on a free loopback port with a generated scrape config and its own
  * storage directory, queried through its HTTP API, stopped by {@link #close} (forcibly when it does not stop in time).
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
     private static final Pattern SCALAR = Pattern.compile("\"value\":\\[[0-9.e+]+,\"([^\"]+)\"\\]");
 
     private final Process process;
@@ -35,7 +35,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /** Starts Prometheus scraping {@code targets} (host:port) every second and waits until it answers. */
-    static PrometheusServer start(Path binary, Path dir, List<String> targets) throws IOException, InterruptedException {
+    public static PrometheusServer start(Path binary, Path dir, List<String> targets) throws IOException, InterruptedException {
         Path config = dir.resolve("prometheus.yml");
         Files.writeString(config, "global:\n  scrape_interval: 1s\n  scrape_timeout: 900ms\n  evaluation_interval: 1s\n"
                 + "scrape_configs:\n  - job_name: jbpf\n    static_configs:\n      - targets: ["
@@ -63,7 +63,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /** The value of an instant PromQL query that yields one sample, or null while it yields none. */
-    String query(String promql) throws IOException, InterruptedException {
+    public String query(String promql) throws IOException, InterruptedException {
         HttpResponse<String> r = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
         if (r.statusCode() != 200) throw new IllegalStateException("query " + promql + " answered " + r.statusCode() + ": " + r.body());
         Matcher m = SCALAR.matcher(r.body());
@@ -71,7 +71,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /** Repeats {@code promql} until it yields {@code expected}; returns the last value seen when time runs out. */
-    String awaitValue(String promql, String expected, Duration within) throws IOException, InterruptedException {
+    public String awaitValue(String promql, String expected, Duration within) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + within.toMillis();
         String last = null;
         while (System.currentTimeMillis() < deadline) {
@@ -82,14 +82,14 @@ final class PrometheusServer implements AutoCloseable {
         return last;
     }
 
-    String log() throws IOException { return Files.exists(log) ? Files.readString(log) : ""; }
+    public String log() throws IOException { return Files.exists(log) ? Files.readString(log) : ""; }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
