@@ -8,8 +8,6 @@ import java.util.List;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
-import org.jbpf.sim.Interpreter;
-import org.jbpf.sim.SimulationException;
 import org.jbpf.sim.Verifier;
 import org.junit.jupiter.api.Test;
 

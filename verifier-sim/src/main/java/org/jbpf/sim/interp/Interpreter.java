@@ -1,4 +1,4 @@
-package org.jbpf.sim;
+package org.jbpf.sim.interp;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
@@ -18,6 +18,7 @@ import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.sim.Alu;
 import org.jbpf.sim.maps.SimMap;
 import org.jbpf.sim.verifier.ProgramKind;
 
