@@ -28,7 +28,8 @@ import org.jbpf.sim.VerifierResult;
  *   <li>a null test is understood only as {@code if rX ==/!= 0} with an immediate 0;</li>
  *   <li>reading fields of a map through its map pointer (BTF access) is refused;</li>
  *   <li>socket filters may read only the u32 fields len..hash of {@code __sk_buff};</li>
- *   <li>helpers are limited to {@link HelperTable}; kfuncs, tail calls and callbacks are refused;</li>
+ *   <li>helpers are limited to {@link HelperTable}; kfuncs, callbacks, may_goto and tail calls from programs
+ *       with BPF-to-BPF calls are refused;</li>
  *   <li>state pruning compares full states (no liveness), so large programs can hit the instruction budget sooner.</li>
  * </ul>
  */
@@ -161,6 +162,9 @@ public final class AbstractInterpreter {
     private int step(VerifierState st, Visit parent) {
         int pc = cx.pc;
         Insn in = cx.insns.get(pc);
+        String reserved = Encoding.reservedFields(in);
+        if (reserved != null)
+            throw new Reject(reserved, "instruction " + in + " sets a field the kernel requires to be zero for its kind");
         switch (cls(in.opcode())) {
             case ALU: case ALU64: alu.alu(st, in); return pc + 1;
             case LD: memory.load(st, in); return pc + 1;
@@ -181,6 +185,8 @@ public final class AbstractInterpreter {
             throw new Reject("kernel function calls are not supported", "calls of kernel functions (kfuncs) are not supported");
         }
         if (op == EXIT) return calls.exit(st);
+        if (op == 0xe0)
+            throw new Reject("may_goto is not modelled by the simulator", "may_goto (bounded loop escape) is not supported");
         return branches.conditional(st, in, (target, taken) -> fork(target, taken, parent));
     }
 }

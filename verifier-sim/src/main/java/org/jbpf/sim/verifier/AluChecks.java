@@ -59,13 +59,16 @@ final class AluChecks {
 
     private static ScalarBounds scalarAlu(Insn in, ScalarBounds a, ScalarBounds b, boolean wide) {
         int opc = in.opcode(), op = op(opc);
+        // the kernel tracks no range through division and remainder, even of constants, nor through a shift
+        // whose count is not a constant below the operand width: the result is unknown in all 64 bits
+        if (op == DIV || op == MOD) return ScalarBounds.UNKNOWN;
+        if ((op == LSH || op == RSH || op == ARSH) && !(b.isConst() && Long.compareUnsigned(b.constValue(), wide ? 64 : 32) < 0))
+            return ScalarBounds.UNKNOWN;
         if (a.isConst() && b.isConst())
             return ScalarBounds.constant(Alu.eval(opc, in.off(), in.imm(), a.constValue(), b.constValue()));
-        if (in.off() == 1) return wide ? ScalarBounds.UNKNOWN : ScalarBounds.U32; // signed div/mod
         if (wide) return a.alu(op, b);
         ScalarBounds a32 = a.truncate(4), b32 = b.truncate(4);
         if (op == ARSH) a32 = a32.signExtend(32);
-        if ((op == LSH || op == RSH || op == ARSH) && !b32.isConst()) return ScalarBounds.U32;
         return a32.alu(op, b32).truncate(4);
     }
 
@@ -73,7 +76,8 @@ final class AluChecks {
         int op = op(in.opcode()), dst = in.dst();
         String sym = opSymbol(op);
         if (!wide) {
-            if (op == SUB) return RegState.scalar(ScalarBounds.U32);
+            // a privileged load may subtract in 32 bits; the kernel then knows nothing of the result, not even its width
+            if (op == SUB) return RegState.UNKNOWN_SCALAR;
             throw new Reject("R" + dst + " 32-bit pointer arithmetic prohibited",
                     "pointer arithmetic must use 64-bit (long) values");
         }
@@ -97,6 +101,9 @@ final class AluChecks {
                     "only + and - are allowed on pointers");
         if (op == SUB && !d.type().isPointer())
             throw new Reject("R" + dst + " tried to subtract pointer from scalar", "a pointer cannot be subtracted from a number");
+        if (op == SUB && ptr.type() == RegType.STACK)
+            throw new Reject("R" + dst + " subtraction from stack pointer prohibited",
+                    "subtracting from a stack address is refused; add a negative offset instead");
         ScalarBounds v = sc.value();
         if (v.isConst() && (v.constValue() >= MAX_VAR_OFF || v.constValue() <= -MAX_VAR_OFF))
             throw new Reject("math between " + t + " pointer and register with value " + v.constValue() + " is not allowed",

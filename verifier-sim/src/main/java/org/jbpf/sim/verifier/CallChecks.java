@@ -66,6 +66,9 @@ final class CallChecks {
         if (p.tracingOnly() && !cx.kind.tracing)
             throw new Reject("program of this type cannot use helper " + p.logName(),
                     p.logName() + " is available to tracing programs only, not to " + cx.kind.name().toLowerCase() + " programs");
+        if (id == 12 && cx.insns.stream().anyMatch(Insn::isLocalCall))
+            throw new Reject("tail calls in programs with BPF-to-BPF calls are not modelled by the simulator",
+                    "tail calls together with function calls are not supported by the verifier simulation");
         MapSpec map = null;
         int memReg = -1;
         boolean memWrite = false;
@@ -133,9 +136,14 @@ final class CallChecks {
                 default: throw new IllegalStateException(arg.toString());
             }
         }
+        if (map != null && p.id() == 12 && map.type() != org.jbpf.core.obj.MapTypes.PROG_ARRAY)
+            throw new Reject("expected prog array map for tail call", "a tail call needs a program array map, not map '" + map.name() + "'");
         if (map != null && !HelperTable.compatible(p, map.type()))
             throw new Reject("cannot pass map_type " + map.type() + " into func " + p.logName(),
                     p.logName() + " cannot be used with map '" + map.name() + "' of type " + org.jbpf.core.obj.MapTypes.name(map.type()));
+        if (map != null && (map.flags() & MemoryChecks.F_RDONLY_PROG) != 0 && (p.id() == 2 || p.id() == 3))
+            throw new Reject("write into map forbidden",
+                    "map '" + map.name() + "' is read-only for programs (BPF_F_RDONLY_PROG); " + p.logName() + " cannot change it");
         if (release != null) {
             int ref = release.refId();
             st.refs.remove(ref);

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jbpf.core.asm.Insn;
 
 /**
@@ -22,14 +23,9 @@ final class ControlFlowChecks {
 
     /** Checks the program's shape; returns which instructions are jump or call targets (where states are pruned). */
     boolean[] check() {
-        List<Insn> insns = cx.insns;
-        int n = insns.size();
-        for (cx.pc = 0; cx.pc < n; cx.pc++) checkEncoding(insns.get(cx.pc));
-        Insn last = insns.get(n - 1);
-        if (!last.isExit() && !(op(last.opcode()) == JA && isJump(last.opcode()))) {
-            cx.pc = n - 1;
-            throw new Reject("last insn is not an exit or jmp", "the program can run past its last instruction");
-        }
+        int n = cx.insns.size();
+        for (cx.pc = 0; cx.pc < n; cx.pc++) checkEncoding(cx.insns.get(cx.pc));
+        checkFunctions();
         boolean[] prunePoint = new boolean[n];
         boolean[] seen = new boolean[n];
         Deque<Integer> work = new ArrayDeque<>();
@@ -37,7 +33,7 @@ final class ControlFlowChecks {
         seen[0] = true;
         while (!work.isEmpty()) {
             int pc = cx.pc = work.pop();
-            Insn in = insns.get(pc);
+            Insn in = cx.insns.get(pc);
             List<Integer> next = new ArrayList<>();
             if (in.isExit()) {
                 // no successor
@@ -66,34 +62,41 @@ final class ControlFlowChecks {
     }
 
     private static void checkEncoding(Insn in) {
-        int opc = in.opcode(), c = cls(opc), op = op(opc);
-        boolean ok;
-        switch (c) {
-            case ALU: case ALU64:
-                ok = op <= END && (op != END || in.imm() == 16 || in.imm() == 32 || in.imm() == 64)
-                        && !(c == ALU64 && op == END && source(opc) != 0)
-                        && (op != MOV || source(opc) == K || in.off() == 0 || in.off() == 8 || in.off() == 16 || (c == ALU64 && in.off() == 32))
-                        && ((op == DIV || op == MOD) ? in.off() == 0 || in.off() == 1 : op == MOV || in.off() == 0);
-                break;
-            case JMP: case JMP32:
-                ok = op != 0xe0 && op != 0xf0 && !(c == JMP32 && (op == CALL || op == EXIT));
-                break;
-            case LD:
-                ok = opc == (LD | IMM | DW) || mode(opc) == ABS || mode(opc) == IND;
-                ok &= mode(opc) == IMM || size(opc) != DW;
-                break;
-            case LDX:
-                ok = mode(opc) == MEM || (mode(opc) == MEMSX && size(opc) != DW);
-                break;
-            case ST:
-                ok = mode(opc) == MEM;
-                break;
-            default: // STX
-                ok = mode(opc) == MEM || (mode(opc) == ATOMIC && (size(opc) == W || size(opc) == DW));
-        }
-        if (!ok) throw new Reject(String.format("unknown opcode %02x", opc), "instruction " + in + " is not a valid BPF instruction");
+        int opc = in.opcode();
+        if (!Encoding.known(opc))
+            throw new Reject(String.format("unknown opcode %02x", opc), "instruction " + in + " is not a valid BPF instruction");
+        if (in.isLdImm64() && in.src() > 6)
+            throw new Reject("unrecognized bpf_ld_imm64 insn", "a 64-bit constant load has the unknown source " + in.src());
         if (in.dst() > 10 || in.src() > 10 && !in.isLdImm64() && !in.isCall())
             throw new Reject("R" + Math.max(in.dst(), in.src()) + " is invalid", "register number out of range in " + in);
+    }
+
+    /**
+     * Functions start at index 0 and at every target of a BPF-to-BPF call. Jumps must stay inside their function and
+     * each function must end with an exit or an unconditional jump, so that no path falls into the next one.
+     */
+    private void checkFunctions() {
+        int n = cx.insns.size();
+        TreeSet<Integer> starts = new TreeSet<>(List.of(0));
+        for (cx.pc = 0; cx.pc < n; cx.pc++)
+            if (cx.insns.get(cx.pc).isLocalCall()) starts.add(cx.targetIndex(cx.pc, (int) cx.insns.get(cx.pc).imm(), true));
+        for (cx.pc = 0; cx.pc < n; cx.pc++) {
+            Insn in = cx.insns.get(cx.pc);
+            int start = starts.floor(cx.pc);
+            Integer nextStart = starts.higher(cx.pc);
+            int end = nextStart == null ? n : nextStart;
+            if (in.isJump()) {
+                int to = cx.slotOf[cx.pc] + 1 + in.jumpOffset();
+                if (to < cx.slotOf[start] || to >= cx.slotOf[end])
+                    throw new Reject("jump out of range from insn " + cx.slotOf[cx.pc] + " to " + to,
+                            start == 0 && end == n ? "a jump leaves the program (target slot " + to + ")"
+                                    : "a jump leaves the function it is in (target slot " + to + "); functions are entered only by calls");
+            }
+            if (cx.pc == end - 1 && !in.isExit() && !(op(in.opcode()) == JA && isJump(in.opcode())))
+                throw new Reject("last insn is not an exit or jmp", end == n
+                        ? "the program can run past its last instruction"
+                        : "the code before the function at slot " + cx.slotOf[end] + " can run into it; end it with a return or a jump");
+        }
     }
 
     /** The kernel adds up the stack of every function along the deepest call chain (rounded to 16 bytes). */

@@ -52,6 +52,7 @@ public final class HelperTable {
         def(6, "trace_printk", Ret.INTEGER, false, ANY_MAP, MEM_READ, SIZE);
         def(7, "get_prandom_u32", Ret.INTEGER, false, ANY_MAP);
         def(8, "get_smp_processor_id", Ret.INTEGER, false, ANY_MAP);
+        def(12, "tail_call", Ret.VOID, false, Set.of(MapTypes.PROG_ARRAY), CTX, MAP_PTR, ANYTHING);
         def(14, "get_current_pid_tgid", Ret.INTEGER, false, ANY_MAP);
         def(15, "get_current_uid_gid", Ret.INTEGER, false, ANY_MAP);
         def(16, "get_current_comm", Ret.INTEGER, false, ANY_MAP, MEM_WRITE, SIZE);
@@ -76,6 +77,7 @@ public final class HelperTable {
     /** Map types that only special helpers may receive, with the helpers that may receive them. */
     private static final Map<Integer, Set<Integer>> RESTRICTED_MAPS = Map.of(
             MapTypes.RINGBUF, Set.of(130, 131, 134),
+            MapTypes.PROG_ARRAY, Set.of(12),
             MapTypes.PERF_EVENT_ARRAY, Set.of(25),
             MapTypes.STACK_TRACE, Set.of(27));
 

@@ -12,6 +12,9 @@ import org.jbpf.core.obj.MapSpec;
  * ring buffer records and packets.
  */
 final class MemoryChecks {
+    /** Map flags that take the program's right to write, resp. read, the map's values. */
+    static final int F_RDONLY_PROG = 1 << 7, F_WRONLY_PROG = 1 << 8;
+
     private final VerifierContext cx;
 
     MemoryChecks(VerifierContext cx) { this.cx = cx; }
@@ -64,6 +67,7 @@ final class MemoryChecks {
         checkWritable(in.dst());
         RegState base = cx.read(st, in.src());
         int size = sizeBytes(in.opcode());
+        cx.noteBaseType(base.type());
         RegState v = access(st, in.src(), base, in.off(), size, false, null);
         if (mode(in.opcode()) == MEMSX) v = v.isScalar() ? RegState.scalar(v.value().signExtend(size * 8)) : RegState.UNKNOWN_SCALAR;
         st.set(in.dst(), v);
@@ -73,6 +77,7 @@ final class MemoryChecks {
         RegState base = cx.read(st, in.dst());
         RegState value = cls(in.opcode()) == ST ? RegState.constant(in.imm()) : cx.read(st, in.src());
         int size = sizeBytes(in.opcode());
+        cx.noteBaseType(base.type());
         if (value.isScalar() && size < 8) value = RegState.scalar(value.value().truncate(size));
         access(st, in.dst(), base, in.off(), size, true, value);
     }
@@ -103,6 +108,7 @@ final class MemoryChecks {
         switch (base.type()) {
             case STACK: return stackAccess(st, regno, base, insnOff, size, write, value);
             case MAP_VALUE: case RINGBUF_MEM:
+                if (base.type() == RegType.MAP_VALUE) mapAccessType(base.map(), insnOff, size, write);
                 regionAccess(regno, base, insnOff, size, base.size());
                 return loaded(size);
             case CTX: {
@@ -151,9 +157,22 @@ final class MemoryChecks {
                 if (write) f.stack.writeUnknown(off, size);
                 break;
             }
-            case MAP_VALUE: case RINGBUF_MEM: regionAccess(r, v, 0, size, v.size()); break;
+            case MAP_VALUE: case RINGBUF_MEM:
+                if (v.type() == RegType.MAP_VALUE) mapAccessType(v.map(), v.off(), size, write);
+                regionAccess(r, v, 0, size, v.size());
+                break;
             default: access(st, r, v, 0, size, write, write ? RegState.UNKNOWN_SCALAR : null);
         }
+    }
+
+    /** Maps created read-only or write-only for programs refuse the other kind of access to their values. */
+    private static void mapAccessType(MapSpec map, int off, int size, boolean write) {
+        if (write && (map.flags() & F_RDONLY_PROG) != 0)
+            throw new Reject("write into map forbidden, value_size=" + map.valueSize() + " off=" + off + " size=" + size,
+                    "map '" + map.name() + "' is read-only for programs (BPF_F_RDONLY_PROG); its values cannot be written here");
+        if (!write && (map.flags() & F_WRONLY_PROG) != 0)
+            throw new Reject("read from map forbidden, value_size=" + map.valueSize() + " off=" + off + " size=" + size,
+                    "map '" + map.name() + "' is write-only for programs (BPF_F_WRONLY_PROG); its values cannot be read here");
     }
 
     private static String derefExplanation(RegState base) {

@@ -31,10 +31,14 @@ final class VerifierContext {
     /** Functions each function calls, by first instruction. */
     final Map<Integer, Set<Integer>> callees = new HashMap<>();
 
+    /** Pointer type each load or store instruction was first reached with: the kernel rewrites ctx accesses per insn. */
+    private final RegType[] baseTypeAt;
+
     VerifierContext(BpfObject obj, ProgramSpec prog) {
         this.obj = obj;
         this.prog = prog;
         this.insns = prog.insns();
+        this.baseTypeAt = new RegType[insns.size()];
         this.slotOf = Insn.slotOffsets(insns);
         for (int i = 0; i < insns.size(); i++) indexOfSlot.put(slotOf[i], i);
     }
@@ -64,6 +68,20 @@ final class VerifierContext {
             throw new Reject("jump into the middle of ldimm64 insn " + (to - 1),
                     "a jump lands in the middle of a 64-bit constant load");
         return idx;
+    }
+
+    /**
+     * Remembers the type of the base pointer of the load or store at {@code pc}. The kernel converts context
+     * accesses instruction by instruction, so one instruction may not reach the context on one path and other
+     * memory on another.
+     */
+    void noteBaseType(RegType type) {
+        RegType before = baseTypeAt[pc];
+        if (before == null) { baseTypeAt[pc] = type; return; }
+        if (before != type && (before == RegType.CTX || type == RegType.CTX))
+            throw new Reject("same insn cannot be used with different pointers",
+                    "this load or store reaches the context on one path and other memory on another;"
+                            + " use separate accesses for each");
     }
 
     void noteDepth(FrameState f, int off) {
