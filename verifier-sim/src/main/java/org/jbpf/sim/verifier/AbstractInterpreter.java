@@ -34,7 +34,8 @@ import org.jbpf.sim.VerifierResult;
  * </ul>
  */
 public final class AbstractInterpreter {
-    static final int MAX_PROCESSED = 1_000_000, MAX_VISITS_PER_INSN = 64;
+    /** The kernel's caps: instructions processed, states kept per instruction, branches pending at once. */
+    static final int MAX_PROCESSED = 1_000_000, MAX_VISITS_PER_INSN = 64, MAX_PENDING_BRANCHES = 8192;
 
     private final VerifierContext cx;
     private final ControlFlowChecks controlFlow;
@@ -156,6 +157,11 @@ public final class AbstractInterpreter {
     private void fork(int target, VerifierState st, Visit parent) {
         if (parent != null) parent.branches++;
         pending.push(new Branch(target, st, parent));
+        // a loop that leaves one branch behind per iteration: the kernel gives up as soon as too many wait
+        if (pending.size() > MAX_PENDING_BRANCHES)
+            throw new Reject("The sequence of " + pending.size() + " jumps is too complex.",
+                    "more than " + MAX_PENDING_BRANCHES + " branches wait to be checked at once, as in a loop whose"
+                            + " bound the verifier cannot see; bound the loop with a small constant limit");
     }
 
     /** Executes the instruction at {@code cx.pc} on {@code st}; returns the next index, or -1 when the path ends. */

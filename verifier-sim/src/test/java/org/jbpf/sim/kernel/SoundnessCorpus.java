@@ -122,6 +122,11 @@ final class SoundnessCorpus {
         bad("lookup_in_prog_array", "cannot pass map_type 3 into func bpf_map_lookup_elem#1", TP, List.of(PROG_ARRAY),
                 cat(lookup("progs"), mov64Imm(R0, 0), exit()));
 
+        // ---- complexity ----------------------------------------------------------------------------------------------
+        // each iteration leaves the exit branch pending: the kernel stops at 8193 pending branches, in well under a second
+        bad("loop_leaves_a_branch_per_iteration", "The sequence of 8193 jumps is too complex.", SOCKET, NONE, call(7),
+                mov64Reg(R2, R0), mov64Imm(R1, 0), jumpReg(JEQ, R1, R2, 2), alu64Imm(ADD, R1, 1), ja(-3), mov64Imm(R0, 0), exit());
+
         // ---- encodings -------------------------------------------------------------------------------------------
         bad("callx_register_call", "unknown opcode 8d", SOCKET, NONE, mov64Imm(R1, 0), new Insn(JMP | CALL | X, 1, 0, 0, 0),
                 mov64Imm(R0, 0), exit());
