@@ -12,13 +12,13 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jbpf.core.asm.HelperNames;
+import org.jbpf.core.asm.AluSemantics;
 import org.jbpf.core.asm.Insn;
+import org.jbpf.core.helper.HelperTable;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.core.obj.ProgramSpec;
-import org.jbpf.sim.Alu;
 import org.jbpf.sim.maps.SimMap;
 import org.jbpf.sim.verifier.ProgramKind;
 
@@ -132,8 +132,8 @@ public final class Interpreter {
             try {
                 switch (c) {
                     case ALU: case ALU64: {
-                        long src = source(opc) == X ? r[in.src()] : Alu.immOperand(in.imm());
-                        r[in.dst()] = Alu.eval(opc, in.off(), in.imm(), r[in.dst()], src);
+                        long src = source(opc) == X ? r[in.src()] : AluSemantics.immOperand(in.imm());
+                        r[in.dst()] = AluSemantics.eval(opc, in.off(), in.imm(), r[in.dst()], src);
                         pc++;
                         continue;
                     }
@@ -188,15 +188,15 @@ public final class Interpreter {
                     try {
                         r[0] = helper((int) in.imm(), r);
                     } catch (SimulationException e) {
-                        throw new SimulationException(prog.name() + " insn " + slotOf[pc] + " (" + HelperNames.name((int) in.imm())
+                        throw new SimulationException(prog.name() + " insn " + slotOf[pc] + " (" + HelperTable.logName((int) in.imm())
                                 + where(in) + "): " + e.getMessage());
                     }
                     pc++;
                 }
                 continue;
             }
-            long b = source(opc) == X ? r[in.src()] : Alu.immOperand(in.imm());
-            pc = Alu.jump(opc, r[in.dst()], b) ? indexOfSlot.get(slotOf[pc] + 1 + in.off()) : pc + 1;
+            long b = source(opc) == X ? r[in.src()] : AluSemantics.immOperand(in.imm());
+            pc = AluSemantics.jumpTaken(opc, r[in.dst()], b) ? indexOfSlot.get(slotOf[pc] + 1 + in.off()) : pc + 1;
         }
     }
 
@@ -330,7 +330,7 @@ public final class Interpreter {
                 return 0;
             }
             case 134: return 0;
-            default: throw new SimulationException("helper " + HelperNames.name(id) + " is not simulated");
+            default: throw new SimulationException("helper " + HelperTable.logName(id) + " is not simulated");
         }
     }
 

@@ -28,7 +28,7 @@ import org.jbpf.sim.VerifierResult;
  *   <li>a null test is understood only as {@code if rX ==/!= 0} with an immediate 0;</li>
  *   <li>reading fields of a map through its map pointer (BTF access) is refused;</li>
  *   <li>socket filters may read only the u32 fields len..hash of {@code __sk_buff};</li>
- *   <li>helpers are limited to {@link HelperTable}; kfuncs, callbacks, may_goto and tail calls from programs
+ *   <li>helpers are limited to the prototypes of core's {@link org.jbpf.core.helper.HelperTable}; kfuncs, callbacks, may_goto and tail calls from programs
  *       with BPF-to-BPF calls are refused;</li>
  *   <li>state pruning compares full states (no liveness), so large programs can hit the instruction budget sooner.</li>
  * </ul>

@@ -4,8 +4,8 @@ import static org.jbpf.core.asm.Opcodes.*;
 import static org.jbpf.sim.verifier.VerifierContext.MAX_VAR_OFF;
 import static org.jbpf.sim.verifier.VerifierContext.checkWritable;
 
+import org.jbpf.core.asm.AluSemantics;
 import org.jbpf.core.asm.Insn;
-import org.jbpf.sim.Alu;
 
 /** ALU instructions: scalar arithmetic over bounds, and the pointer arithmetic the kernel allows. */
 final class AluChecks {
@@ -35,7 +35,7 @@ final class AluChecks {
         checkWritable(dst);
         if (op == NEG || op == END) {
             if (!d.isScalar()) { st.set(dst, RegState.UNKNOWN_SCALAR); return; }
-            if (d.isConst()) { st.set(dst, RegState.constant(Alu.eval(opc, in.off(), in.imm(), d.value().constValue(), 0))); return; }
+            if (d.isConst()) { st.set(dst, RegState.constant(AluSemantics.eval(opc, in.off(), in.imm(), d.value().constValue(), 0))); return; }
             ScalarBounds r;
             if (op == NEG) r = wide ? ScalarBounds.UNKNOWN : ScalarBounds.U32;
             else if (in.imm() == 64) r = wide || source(opc) == TO_BE ? ScalarBounds.UNKNOWN : d.value();
@@ -65,7 +65,7 @@ final class AluChecks {
         if ((op == LSH || op == RSH || op == ARSH) && !(b.isConst() && Long.compareUnsigned(b.constValue(), wide ? 64 : 32) < 0))
             return ScalarBounds.UNKNOWN;
         if (a.isConst() && b.isConst())
-            return ScalarBounds.constant(Alu.eval(opc, in.off(), in.imm(), a.constValue(), b.constValue()));
+            return ScalarBounds.constant(AluSemantics.eval(opc, in.off(), in.imm(), a.constValue(), b.constValue()));
         if (wide) return a.alu(op, b);
         ScalarBounds a32 = a.truncate(4), b32 = b.truncate(4);
         if (op == ARSH) a32 = a32.signExtend(32);

@@ -3,8 +3,8 @@ package org.jbpf.sim.verifier;
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.function.BiConsumer;
+import org.jbpf.core.asm.AluSemantics;
 import org.jbpf.core.asm.Insn;
-import org.jbpf.sim.Alu;
 
 /**
  * Conditional jumps: which edges can be taken, and what each edge teaches about the compared registers (scalar
@@ -37,7 +37,7 @@ final class BranchChecks {
                 if (t != null) setScalars(takenState, in, t);
                 if (f != null) setScalars(st, in, f);
             } else if (av.isConst() && bv.isConst()) {
-                boolean taken = Alu.jump(opc, av.constValue(), bv.constValue());
+                boolean taken = AluSemantics.jumpTaken(opc, av.constValue(), bv.constValue());
                 canTake = taken;
                 canFall = !taken;
             }

@@ -8,8 +8,10 @@ import java.util.Map;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.asm.SourceLine;
 import org.jbpf.core.obj.MapSpec;
-import org.jbpf.sim.verifier.HelperTable.Arg;
-import org.jbpf.sim.verifier.HelperTable.Proto;
+import org.jbpf.core.helper.ArgKind;
+import org.jbpf.core.helper.HelperSpec;
+import org.jbpf.core.helper.HelperTable;
+import org.jbpf.core.obj.MapTypes;
 
 /**
  * Calls and returns: helper calls checked argument by argument against their prototypes, calls of BPF functions
@@ -59,14 +61,15 @@ final class CallChecks {
     }
 
     void helperCall(VerifierState st, int id) {
-        Proto p = HelperTable.get(id);
+        HelperSpec p = HelperTable.prototype(id);
         if (p == null)
-            throw new Reject("invalid func " + org.jbpf.core.asm.HelperNames.name(id).replaceFirst("^#", "unknown#"),
-                    "helper " + org.jbpf.core.asm.HelperNames.name(id) + " is not available to the simulator or the kernel");
-        if (p.tracingOnly() && !cx.kind.tracing)
+            throw new Reject(HelperTable.byId(id) == null ? "invalid func unknown#" + id
+                            : "helper " + HelperTable.logName(id) + " is not modelled by the simulator",
+                    "helper " + HelperTable.logName(id) + " is not available to the verifier simulation");
+        if (!p.allowedIn(cx.kind.programType))
             throw new Reject("program of this type cannot use helper " + p.logName(),
                     p.logName() + " is available to tracing programs only, not to " + cx.kind.name().toLowerCase() + " programs");
-        if (id == 12 && cx.insns.stream().anyMatch(Insn::isLocalCall))
+        if (id == HelperTable.TAIL_CALL && cx.insns.stream().anyMatch(Insn::isLocalCall))
             throw new Reject("tail calls in programs with BPF-to-BPF calls are not modelled by the simulator",
                     "tail calls together with function calls are not supported by the verifier simulation");
         MapSpec map = null;
@@ -76,7 +79,7 @@ final class CallChecks {
         long allocSize = 0;
         for (int i = 0; i < p.args().size(); i++) {
             int r = i + 1;
-            Arg arg = p.args().get(i);
+            ArgKind arg = p.args().get(i);
             RegState v = cx.read(st, r);
             String bad = "R" + r + " type=" + v.type().logName + " expected=";
             String javaBad = "argument " + r + " of " + p.logName() + " ";
@@ -92,7 +95,7 @@ final class CallChecks {
                             javaBad + "must be the unmodified context pointer");
                     break;
                 case MAP_KEY: case MAP_VALUE: {
-                    int size = arg == Arg.MAP_KEY ? map.keySize() : map.valueSize();
+                    int size = arg == ArgKind.MAP_KEY ? map.keySize() : map.valueSize();
                     checkMemType(r, v, javaBad);
                     if (size == 0) throw new Reject("invalid zero-sized read", "map '" + map.name() + "' has no keys or values to pass");
                     memory.helperMemory(st, r, v, size, false);
@@ -101,7 +104,7 @@ final class CallChecks {
                 case MEM_READ: case MEM_WRITE:
                     checkMemType(r, v, javaBad);
                     memReg = r;
-                    memWrite = arg == Arg.MEM_WRITE;
+                    memWrite = arg == ArgKind.MEM_WRITE;
                     break;
                 case SIZE: case SIZE_OR_ZERO: {
                     if (!v.isScalar()) throw new Reject(bad + "scalar", javaBad + "must be a byte count");
@@ -109,7 +112,7 @@ final class CallChecks {
                     if (s.smin() < 0)
                         throw new Reject("R" + r + " min value is negative, either use unsigned or 'var &= const'",
                                 javaBad + "(a size) may be negative; bound it first");
-                    if (s.umin() == 0 && arg == Arg.SIZE)
+                    if (s.umin() == 0 && arg == ArgKind.SIZE)
                         throw new Reject("R" + r + " invalid zero-sized read", javaBad + "(a size) may be zero");
                     if (Long.compareUnsigned(s.umax(), MAX_VAR_OFF) >= 0)
                         throw new Reject("R" + r + " unbounded memory access, use 'var &= const' or 'if (var < const)'",
@@ -136,12 +139,13 @@ final class CallChecks {
                 default: throw new IllegalStateException(arg.toString());
             }
         }
-        if (map != null && p.id() == 12 && map.type() != org.jbpf.core.obj.MapTypes.PROG_ARRAY)
+        if (map != null && p.id() == HelperTable.TAIL_CALL && map.type() != MapTypes.PROG_ARRAY)
             throw new Reject("expected prog array map for tail call", "a tail call needs a program array map, not map '" + map.name() + "'");
         if (map != null && !HelperTable.compatible(p, map.type()))
             throw new Reject("cannot pass map_type " + map.type() + " into func " + p.logName(),
-                    p.logName() + " cannot be used with map '" + map.name() + "' of type " + org.jbpf.core.obj.MapTypes.name(map.type()));
-        if (map != null && (map.flags() & MemoryChecks.F_RDONLY_PROG) != 0 && (p.id() == 2 || p.id() == 3))
+                    p.logName() + " cannot be used with map '" + map.name() + "' of type " + MapTypes.name(map.type()));
+        if (map != null && (map.flags() & MemoryChecks.F_RDONLY_PROG) != 0
+                && (p.id() == HelperTable.MAP_UPDATE_ELEM || p.id() == HelperTable.MAP_DELETE_ELEM))
             throw new Reject("write into map forbidden",
                     "map '" + map.name() + "' is read-only for programs (BPF_F_RDONLY_PROG); " + p.logName() + " cannot change it");
         if (release != null) {
