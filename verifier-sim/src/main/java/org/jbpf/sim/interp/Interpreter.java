@@ -1,4 +1,4 @@
-package org.jbpf.sim;
+package org.jbpf.sim.interp;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
@@ -12,8 +12,9 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jbpf.core.asm.HelperNames;
+import org.jbpf.core.asm.AluSemantics;
 import org.jbpf.core.asm.Insn;
+import org.jbpf.core.helper.HelperTable;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
@@ -91,12 +92,27 @@ public final class Interpreter {
         } else {
             ctxRegion = ctx == null ? new byte[0] : ctx;
         }
-        return execute(prog);
+        return execute(prog, null);
+    }
+
+    /**
+     * Runs a raw instruction sequence with r1..r5 set to {@code args} (missing ones 0) instead of a context pointer,
+     * whatever its section: for programs that compute on arguments alone. Returns R0.
+     */
+    public long runWithArguments(ProgramSpec prog, long... args) {
+        if (args.length > 5) throw new IllegalArgumentException("program " + prog.name() + ": at most 5 arguments (r1..r5), got " + args.length);
+        kind = ProgramKind.of(prog.kind());
+        mem = new Memory();
+        reserved.clear();
+        reservedIn.clear();
+        packet = null;
+        ctxRegion = new byte[0];
+        return execute(prog, args);
     }
 
     private record Frame(int returnPc, long[] saved, byte[] stack) {}
 
-    private long execute(ProgramSpec prog) {
+    private long execute(ProgramSpec prog, long[] args) {
         List<Insn> insns = prog.insns();
         int[] slotOf = Insn.slotOffsets(insns);
         Map<Integer, Integer> indexOfSlot = new HashMap<>();
@@ -104,6 +120,7 @@ public final class Interpreter {
         long[] r = new long[11];
         byte[] stack = new byte[512];
         r[1] = mem.base(ctxRegion);
+        if (args != null) System.arraycopy(args, 0, r, 1, args.length);
         r[10] = mem.base(stack) + 512;
         Deque<Frame> frames = new ArrayDeque<>();
         int pc = 0;
@@ -115,8 +132,8 @@ public final class Interpreter {
             try {
                 switch (c) {
                     case ALU: case ALU64: {
-                        long src = source(opc) == X ? r[in.src()] : Alu.immOperand(in.imm());
-                        r[in.dst()] = Alu.eval(opc, in.off(), in.imm(), r[in.dst()], src);
+                        long src = source(opc) == X ? r[in.src()] : AluSemantics.immOperand(in.imm());
+                        r[in.dst()] = AluSemantics.eval(opc, in.off(), in.imm(), r[in.dst()], src);
                         pc++;
                         continue;
                     }
@@ -156,6 +173,11 @@ public final class Interpreter {
                 continue;
             }
             if (op == CALL) {
+                if (!in.isCall())
+                    throw new SimulationException(prog.name() + " insn " + slotOf[pc] + " (" + in + where(in)
+                            + "): calls through a register (callx, opcode " + String.format("%02x", opc) + ") are not BPF the kernel runs");
+                if (in.src() == PSEUDO_KFUNC_CALL)
+                    throw new SimulationException(prog.name() + " insn " + slotOf[pc] + where(in) + ": kernel function calls are not simulated");
                 if (in.isLocalCall()) {
                     frames.push(new Frame(pc + 1, r.clone(), stack));
                     if (frames.size() > 8) throw new SimulationException("call stack too deep");
@@ -166,15 +188,15 @@ public final class Interpreter {
                     try {
                         r[0] = helper((int) in.imm(), r);
                     } catch (SimulationException e) {
-                        throw new SimulationException(prog.name() + " insn " + slotOf[pc] + " (" + HelperNames.name((int) in.imm())
+                        throw new SimulationException(prog.name() + " insn " + slotOf[pc] + " (" + HelperTable.logName((int) in.imm())
                                 + where(in) + "): " + e.getMessage());
                     }
                     pc++;
                 }
                 continue;
             }
-            long b = source(opc) == X ? r[in.src()] : Alu.immOperand(in.imm());
-            pc = Alu.jump(opc, r[in.dst()], b) ? indexOfSlot.get(slotOf[pc] + 1 + in.off()) : pc + 1;
+            long b = source(opc) == X ? r[in.src()] : AluSemantics.immOperand(in.imm());
+            pc = AluSemantics.jumpTaken(opc, r[in.dst()], b) ? indexOfSlot.get(slotOf[pc] + 1 + in.off()) : pc + 1;
         }
     }
 
@@ -195,6 +217,8 @@ public final class Interpreter {
 
     /** LD_ABS/LD_IND: big-endian packet bytes; out of bounds ends the program with 0 (null). */
     private Long legacyPacketLoad(Insn in, long[] r) {
+        if (packet == null)
+            throw new SimulationException("LD_ABS/LD_IND read packet data, but the program was run without a packet; use runPacket");
         int size = sizeBytes(in.opcode());
         long off = (int) in.imm() + (mode(in.opcode()) == IND ? (int) r[in.src()] : 0);
         if (off < 0 || off + size > packet.length) return null;
@@ -306,7 +330,7 @@ public final class Interpreter {
                 return 0;
             }
             case 134: return 0;
-            default: throw new SimulationException("helper " + HelperNames.name(id) + " is not simulated");
+            default: throw new SimulationException("helper " + HelperTable.logName(id) + " is not simulated");
         }
     }
 
