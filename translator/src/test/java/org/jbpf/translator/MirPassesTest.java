@@ -8,6 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jbpf.core.asm.HelperNames;
 import org.jbpf.core.asm.Insn;
+import org.jbpf.translator.backend.MirEmitter;
+import org.jbpf.translator.backend.RegisterAllocator;
+import org.jbpf.translator.backend.StackFrameLayout;
+import org.jbpf.translator.mir.Mir;
+import org.jbpf.translator.opt.DeadCodeElimination;
+import org.jbpf.translator.opt.DeadStackStoreElimination;
+import org.jbpf.translator.opt.RedundantStoreElimination;
+import org.jbpf.translator.opt.TailMerging;
 import org.junit.jupiter.api.Test;
 
 /** Each MIR pass on small hand-written programs, checked by the final instruction text. */

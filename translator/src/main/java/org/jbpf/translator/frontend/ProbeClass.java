@@ -1,4 +1,4 @@
-package org.jbpf.translator;
+package org.jbpf.translator.frontend;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jbpf.core.obj.MapTypes;
+import org.jbpf.translator.TranslationException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -21,19 +22,19 @@ import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 
 /** The frontend's view of a probe class: license, map declarations from {@code <clinit>}, and section methods. */
-final class ProbeClass {
+public final class ProbeClass {
     static final String BPF_DESC = "Lorg/jbpf/Bpf;";
     static final String SECTION_DESC = "Lorg/jbpf/Section;";
     static final String MAPS_PKG = "org/jbpf/maps/";
 
-    final ClassNode node;
-    final String file;
-    final String license;
-    final Map<String, MapDecl> maps = new LinkedHashMap<>();
-    final List<MethodNode> sections = new ArrayList<>();
-    final Map<MethodNode, String> sectionNames = new LinkedHashMap<>();
+    public final ClassNode node;
+    public final String file;
+    public final String license;
+    public final Map<String, MapDecl> maps = new LinkedHashMap<>();
+    public final List<MethodNode> sections = new ArrayList<>();
+    public final Map<MethodNode, String> sectionNames = new LinkedHashMap<>();
 
-    ProbeClass(ClassNode node, StructRegistry structs) {
+    public ProbeClass(ClassNode node, StructRegistry structs) {
         this.node = node;
         this.file = node.sourceFile != null ? node.sourceFile : StructRegistry.simple(node.name) + ".java";
         AnnotationNode bpf = annotation(node.visibleAnnotations, BPF_DESC);
@@ -72,7 +73,7 @@ final class ProbeClass {
             throw new TranslationException(file, -1, "probe " + node.name.replace('/', '.') + " has no @Section methods");
     }
 
-    static int firstLine(MethodNode m) {
+    public static int firstLine(MethodNode m) {
         for (AbstractInsnNode in : m.instructions) if (in instanceof LineNumberNode ln) return ln.line;
         return -1;
     }

@@ -1,15 +1,16 @@
-package org.jbpf.translator;
+package org.jbpf.translator.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jbpf.translator.TranslationException;
 
 /** The values of a method's locals and operand stack before one instruction. */
-final class Frame {
-    final Value[] locals;
-    final List<Value> stack;
+public final class Frame {
+    public final Value[] locals;
+    public final List<Value> stack;
     /** Ring buffer records reserved on the way here and not yet submitted or discarded (the most over all paths). */
-    int reservations;
+    public int reservations;
     /** Where the newest outstanding reservation was made, for the message when it leaks. */
     String reservedAt = "";
 
@@ -34,7 +35,7 @@ final class Frame {
         return stack.remove(stack.size() - 1);
     }
 
-    Value peek(int depthFromTop) { return stack.get(stack.size() - 1 - depthFromTop); }
+    public Value peek(int depthFromTop) { return stack.get(stack.size() - 1 - depthFromTop); }
 
     /** Merges {@code other} into this frame; returns true when anything changed. */
     boolean mergeFrom(Frame other, long mergeSite) {

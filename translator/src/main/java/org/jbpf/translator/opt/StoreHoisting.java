@@ -1,19 +1,20 @@
-package org.jbpf.translator;
+package org.jbpf.translator.opt;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.List;
 import org.jbpf.core.asm.HelperNames;
+import org.jbpf.translator.mir.Mir;
 
 /**
  * Moves a store of a register into a stack slot up to right after the register's definition, when nothing in
  * between touches that slot. The value then dies at once instead of being kept in a callee-saved register across
  * helper calls, e.g. {@code start.update(tid(), ktime())} stores the key before calling ktime.
  */
-final class StoreHoisting {
+public final class StoreHoisting {
     private StoreHoisting() {}
 
-    static void run(Mir mir) {
+    public static void run(Mir mir) {
         List<Mir.MInsn> code = mir.code;
         int n = mir.vregCount();
         int[] defs = new int[n], defAt = new int[n];

@@ -1,19 +1,22 @@
-package org.jbpf.translator;
+package org.jbpf.translator.opt;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import org.jbpf.translator.backend.StackFrameLayout;
+import org.jbpf.translator.mir.Mir;
+import org.jbpf.translator.mir.MirBlocks;
 
 /**
  * Removes stores to the stack that a later store in the same block overwrites before anything can read them —
  * typically the zero-fill of a new struct whose fields are all assigned right after.
  */
-final class DeadStackStoreElimination {
+public final class DeadStackStoreElimination {
     private DeadStackStoreElimination() {}
 
-    static void run(Mir mir) {
+    public static void run(Mir mir) {
         List<Mir.MInsn> code = mir.code;
         boolean stackPointerEscapes = false;
         for (Mir.MInsn m : code)

@@ -1,4 +1,4 @@
-package org.jbpf.translator;
+package org.jbpf.translator.mir;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,34 +11,34 @@ import org.jbpf.core.asm.SourceLine;
  * {@link #VREG_BASE}) and whose jumps name {@link Label}s. Physical r0–r5 appear only around helper calls, at
  * program entry and at exit; register allocation maps the rest onto r1–r9 and stack slots.
  */
-final class Mir {
-    static final int VREG_BASE = 16;
+public final class Mir {
+    public static final int VREG_BASE = 16;
 
-    static final class Label {
+    public static final class Label {
         final int id;
         Label(int id) { this.id = id; }
         @Override public String toString() { return "L" + id; }
     }
 
     /** One instruction, or a label marker when {@link #label} is set. */
-    static final class MInsn {
-        int opcode;
-        int dst, src, off;
-        long imm;
-        String ref;
-        Label target;
-        Label label;
+    public static final class MInsn {
+        public int opcode;
+        public int dst, src, off;
+        public long imm;
+        public String ref;
+        public Label target;
+        public Label label;
         /** For helper calls: how many of r1..r5 carry arguments. */
-        int callArgs;
-        SourceLine line;
+        public int callArgs;
+        public SourceLine line;
 
-        boolean isLabel() { return label != null; }
-        boolean isCall() { return label == null && opcode == (Opcodes.JMP | Opcodes.CALL); }
-        boolean isExit() { return label == null && opcode == (Opcodes.JMP | Opcodes.EXIT); }
-        boolean isJump() { return label == null && target != null; }
-        boolean isUnconditionalJump() { return isJump() && opcode == (Opcodes.JMP | Opcodes.JA); }
+        public boolean isLabel() { return label != null; }
+        public boolean isCall() { return label == null && opcode == (Opcodes.JMP | Opcodes.CALL); }
+        public boolean isExit() { return label == null && opcode == (Opcodes.JMP | Opcodes.EXIT); }
+        public boolean isJump() { return label == null && target != null; }
+        public boolean isUnconditionalJump() { return isJump() && opcode == (Opcodes.JMP | Opcodes.JA); }
 
-        Insn toInsn() { return new Insn(opcode, dst, src, off, imm, ref, line); }
+        public Insn toInsn() { return new Insn(opcode, dst, src, off, imm, ref, line); }
 
         @Override public String toString() {
             if (isLabel()) return label + ":";
@@ -53,18 +53,18 @@ final class Mir {
         }
     }
 
-    final List<MInsn> code = new ArrayList<>();
+    public final List<MInsn> code = new ArrayList<>();
     private int nextVreg = VREG_BASE;
     private int nextLabel;
 
-    int newVreg() { return nextVreg++; }
-    int vregCount() { return nextVreg; }
-    Label newLabel() { return new Label(nextLabel++); }
+    public int newVreg() { return nextVreg++; }
+    public int vregCount() { return nextVreg; }
+    public Label newLabel() { return new Label(nextLabel++); }
 
-    static boolean isVirtual(int reg) { return reg >= VREG_BASE; }
+    public static boolean isVirtual(int reg) { return reg >= VREG_BASE; }
 
     /** Registers this instruction reads. */
-    static int[] uses(MInsn m) {
+    public static int[] uses(MInsn m) {
         if (m.isLabel()) return new int[0];
         int op = m.opcode, cls = Opcodes.cls(op);
         switch (cls) {
@@ -96,7 +96,7 @@ final class Mir {
     }
 
     /** The register this instruction writes, or -1. Calls define r0 (and clobber r1–r5). */
-    static int def(MInsn m) {
+    public static int def(MInsn m) {
         if (m.isLabel()) return -1;
         int cls = Opcodes.cls(m.opcode);
         switch (cls) {

@@ -1,14 +1,15 @@
-package org.jbpf.translator;
+package org.jbpf.translator.opt;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.Iterator;
+import org.jbpf.translator.mir.Mir;
 
 /** Removes MIR instructions that only compute a virtual register nobody reads (e.g. ignored helper results). */
-final class DeadCodeElimination {
+public final class DeadCodeElimination {
     private DeadCodeElimination() {}
 
-    static void run(Mir mir) {
+    public static void run(Mir mir) {
         boolean changed = true;
         while (changed) {
             changed = false;

@@ -1,4 +1,4 @@
-package org.jbpf.translator;
+package org.jbpf.translator.backend;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,10 +7,11 @@ import java.util.Map;
 import org.jbpf.core.btf.Btf;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.layout.StructLayout;
+import org.jbpf.translator.frontend.ValueType;
 
 /** BTF for a probe: integer and struct types of map keys and values, and a FUNC per program. */
-final class BtfBuilder {
-    final Btf btf = new Btf();
+public final class BtfBuilder {
+    public final Btf btf = new Btf();
     private final Map<String, Integer> ints = new HashMap<>();
     private final Map<ValueType, Integer> types = new HashMap<>();
 
@@ -18,7 +19,7 @@ final class BtfBuilder {
         return ints.computeIfAbsent(name, k -> btf.add(new BtfType.IntType(name, size, encoding)));
     }
 
-    int typeOf(ValueType t) {
+    public int typeOf(ValueType t) {
         Integer id = types.get(t);
         if (id != null) return id;
         if (t instanceof ValueType.Prim p) id = primType(p.kind());
@@ -52,7 +53,7 @@ final class BtfBuilder {
     }
 
     /** A global FUNC {@code name(void *ctx)} returning int or long; returns the FUNC's id. */
-    int function(String name, boolean returnsLong, boolean hasCtx) {
+    public int function(String name, boolean returnsLong, boolean hasCtx) {
         int ret = primType(returnsLong ? StructLayout.Kind.LONG : StructLayout.Kind.INT);
         List<BtfType.Param> params = new ArrayList<>();
         if (hasCtx) params.add(new BtfType.Param("ctx", btf.add(new BtfType.Ptr(0))));

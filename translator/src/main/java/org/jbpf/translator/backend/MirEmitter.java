@@ -1,4 +1,4 @@
-package org.jbpf.translator;
+package org.jbpf.translator.backend;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
@@ -7,12 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jbpf.core.asm.Insn;
+import org.jbpf.translator.TranslationException;
+import org.jbpf.translator.mir.Mir;
 
 /** Final clean-up of allocated MIR and encoding into instructions with resolved jump offsets. */
-final class MirEmitter {
+public final class MirEmitter {
     private MirEmitter() {}
 
-    static List<Insn> emit(Mir mir) {
+    public static List<Insn> emit(Mir mir) {
         List<Mir.MInsn> code = mir.code;
         boolean changed = true;
         while (changed) {

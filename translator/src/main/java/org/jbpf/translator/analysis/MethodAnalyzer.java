@@ -1,4 +1,4 @@
-package org.jbpf.translator;
+package org.jbpf.translator.analysis;
 
 import static org.objectweb.asm.Opcodes.*;
 
@@ -6,6 +6,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.jbpf.translator.TranslationException;
+import org.jbpf.translator.frontend.BytecodeShape;
+import org.jbpf.translator.frontend.MapDecl;
+import org.jbpf.translator.frontend.ProbeClass;
+import org.jbpf.translator.frontend.StructRegistry;
+import org.jbpf.translator.frontend.ValueType;
+import org.jbpf.translator.intrinsic.Intrinsics;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -15,7 +22,6 @@ import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
-import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -29,7 +35,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  * is only accepted where the code has tested it. Everything the translator does not support is rejected here, at
  * its source line.
  */
-final class MethodAnalyzer {
+public final class MethodAnalyzer {
     static final int MAX_INLINE_DEPTH = 8;
     static final int MAX_RESERVATIONS = 8;
 
@@ -43,7 +49,7 @@ final class MethodAnalyzer {
         this.callStack = callStack;
     }
 
-    static MethodAnalysis analyzeSection(ProbeClass probe, StructRegistry structs, MethodNode m) {
+    public static MethodAnalysis analyzeSection(ProbeClass probe, StructRegistry structs, MethodNode m) {
         Type[] args = Type.getArgumentTypes(m.desc);
         List<Value> entry = new ArrayList<>();
         if (args.length == 1) {
@@ -63,11 +69,6 @@ final class MethodAnalyzer {
         if (m.tryCatchBlocks != null && !m.tryCatchBlocks.isEmpty())
             throw new TranslationException(file, ProbeClass.firstLine(m), "method " + m.name
                     + " uses try/catch or try-with-resources; BPF programs have no exceptions, test values with if instead");
-        int line = ProbeClass.firstLine(m);
-        for (int i = 0; i < a.insns.length; i++) {
-            if (a.insns[i] instanceof LineNumberNode ln) line = ln.line;
-            a.lines[i] = line;
-        }
         BytecodeShape.check(a);
         Frame entry = new Frame(Math.max(m.maxLocals, 1));
         int slot = 0;
@@ -547,7 +548,7 @@ final class MethodAnalyzer {
     }
 
     /** Analyzes a static method of the probe (or another user class) for inlining at instruction {@code i}. */
-    Value inline(MethodAnalysis caller, int i, MethodInsnNode mi, List<Value> args, Frame f) {
+    public Value inline(MethodAnalysis caller, int i, MethodInsnNode mi, List<Value> args, Frame f) {
         String key = mi.owner + "." + mi.name + mi.desc;
         if (callStack.contains(key))
             throw caller.error(i, "recursive call of " + mi.name + "; BPF programs cannot recurse, write a bounded loop instead");
@@ -576,6 +577,6 @@ final class MethodAnalyzer {
         }
     }
 
-    StructRegistry structs() { return structs; }
+    public StructRegistry structs() { return structs; }
     ProbeClass probe() { return probe; }
 }

@@ -1,4 +1,4 @@
-package org.jbpf.translator;
+package org.jbpf.translator.frontend;
 
 import java.lang.reflect.Method;
 import java.util.HashSet;
@@ -12,13 +12,13 @@ import org.objectweb.asm.Type;
  * so a call whose descriptor the API does not have (a damaged class file, or one compiled against another API
  * version) is refused here rather than misread.
  */
-final class ApiSignatures {
+public final class ApiSignatures {
     private ApiSignatures() {}
 
     private static final Map<String, Set<String>> BY_CLASS = new ConcurrentHashMap<>();
 
     /** True when {@code owner} (internal name) is not an API class we can load, or has method {@code name}{@code desc}. */
-    static boolean exists(String owner, String name, String desc) {
+    public static boolean exists(String owner, String name, String desc) {
         Set<String> methods = BY_CLASS.computeIfAbsent(owner, ApiSignatures::load);
         return methods.isEmpty() || methods.contains(name + desc);
     }

@@ -1,4 +1,4 @@
-package org.jbpf.translator;
+package org.jbpf.translator.lower;
 
 import static org.jbpf.core.asm.Opcodes.*;
 import static org.objectweb.asm.Opcodes.*;
@@ -14,6 +14,16 @@ import org.jbpf.core.asm.HelperNames;
 import org.jbpf.core.asm.SourceLine;
 import org.jbpf.core.layout.StructLayout;
 import org.jbpf.core.obj.MapTypes;
+import org.jbpf.translator.TranslationException;
+import org.jbpf.translator.analysis.Frame;
+import org.jbpf.translator.analysis.MethodAnalysis;
+import org.jbpf.translator.analysis.Value;
+import org.jbpf.translator.backend.StackFrameLayout;
+import org.jbpf.translator.frontend.MapDecl;
+import org.jbpf.translator.frontend.ProbeClass;
+import org.jbpf.translator.frontend.ValueType;
+import org.jbpf.translator.intrinsic.Intrinsics;
+import org.jbpf.translator.mir.Mir;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -36,7 +46,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  * add; at block boundaries stack entries live in one virtual register per depth. Locals get one virtual register
  * per slot. Static calls are inlined.
  */
-final class CodeGen {
+public final class CodeGen {
 
     /** A symbolic operand-stack entry. */
     sealed interface Operand {}
@@ -55,14 +65,14 @@ final class CodeGen {
     private final Map<Long, List<Operand>> concatArgs = new HashMap<>();
     private int keyScratch = Integer.MIN_VALUE, valueScratch = Integer.MIN_VALUE;
 
-    CodeGen(Mir mir, StackFrameLayout frame, String section) {
+    public CodeGen(Mir mir, StackFrameLayout frame, String section) {
         this.mir = mir;
         this.frame = frame;
         this.section = section;
     }
 
     /** Generates a section method: context into a register, body, and exits. */
-    void generateProgram(MethodAnalysis a) {
+    public void generateProgram(MethodAnalysis a) {
         Type[] args = Type.getArgumentTypes(a.method.desc);
         List<Operand> entryArgs = new ArrayList<>();
         if (args.length == 1) {

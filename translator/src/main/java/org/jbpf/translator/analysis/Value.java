@@ -1,12 +1,14 @@
-package org.jbpf.translator;
+package org.jbpf.translator.analysis;
 
 import java.util.List;
+import org.jbpf.translator.frontend.MapDecl;
+import org.jbpf.translator.frontend.ValueType;
 
 /**
  * What the frontend knows about one JVM local or operand-stack slot. Register values ({@link #inRegister()}) live in
  * a virtual register; the others are known at translation time and need no register.
  */
-sealed interface Value {
+public sealed interface Value {
     default boolean inRegister() { return false; }
     String describe();
 

@@ -1,4 +1,4 @@
-package org.jbpf.translator;
+package org.jbpf.translator.frontend;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,25 +15,25 @@ import org.jbpf.core.asm.SourceLine;
  * Fills the text of each instruction's source line from the .java file when it can be found under a source root,
  * so {@code bpftool prog dump xlated} and verifier logs show Java code; otherwise the text is "File.java:LINE".
  */
-final class SourceText {
+public final class SourceText {
     private final List<Path> roots;
     private final String packagePath;
     private final Map<String, List<String>> files = new HashMap<>();
 
-    SourceText(List<Path> roots, String classInternalName) {
+    public SourceText(List<Path> roots, String classInternalName) {
         this.roots = roots;
         int slash = classInternalName.lastIndexOf('/');
         this.packagePath = slash < 0 ? "" : classInternalName.substring(0, slash + 1);
     }
 
-    List<Insn> annotate(List<Insn> insns) {
+    public List<Insn> annotate(List<Insn> insns) {
         List<Insn> out = new ArrayList<>(insns.size());
         // a method without a line number table has no line to name (-1), and BTF line info cannot say "unknown"
         for (Insn in : insns) out.add(in.source() == null ? in : in.source().line() < 1 ? in.withSource(null) : in.withSource(annotate(in.source())));
         return out;
     }
 
-    SourceLine annotate(SourceLine s) {
+    public SourceLine annotate(SourceLine s) {
         List<String> lines = lines(s.file());
         String text = lines != null && s.line() >= 1 && s.line() <= lines.size() ? lines.get(s.line() - 1).strip() : "";
         if (text.isEmpty()) text = s.file() + ":" + s.line();

@@ -1,4 +1,4 @@
-package org.jbpf.translator;
+package org.jbpf.translator.frontend;
 
 import org.jbpf.core.layout.StructLayout;
 

@@ -1,17 +1,18 @@
-package org.jbpf.translator;
+package org.jbpf.translator.opt;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.List;
+import org.jbpf.translator.mir.Mir;
 
 /**
  * Turns {@code x = c ? a : K} from "branch, compute a, jump over, x = K" into "x = K, branch over the computation
  * of a": the constant is written first and overwritten on the other path, saving the jump.
  */
-final class ConstantElseHoisting {
+public final class ConstantElseHoisting {
     private ConstantElseHoisting() {}
 
-    static void run(Mir mir) {
+    public static void run(Mir mir) {
         List<Mir.MInsn> code = mir.code;
         for (int p = 0; p + 1 < code.size(); p++) {
             Mir.MInsn cond = code.get(p);

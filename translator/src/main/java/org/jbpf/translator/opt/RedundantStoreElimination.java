@@ -1,4 +1,4 @@
-package org.jbpf.translator;
+package org.jbpf.translator.opt;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
@@ -8,18 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jbpf.core.asm.HelperNames;
+import org.jbpf.translator.mir.Mir;
+import org.jbpf.translator.mir.MirBlocks;
 
 /**
  * Drops a store to a stack slot that already holds the same value on every path — typically a map key written to
  * its scratch slot again before the next map call. Works on virtual registers, before allocation.
  */
-final class RedundantStoreElimination {
+public final class RedundantStoreElimination {
     private RedundantStoreElimination() {}
 
     /** What a stack slot is known to hold: the value of a register (or a constant) stored with a given size. */
     private record Held(int size, int reg, long imm, boolean isImm) {}
 
-    static void run(Mir mir) {
+    public static void run(Mir mir) {
         List<Mir.MInsn> code = mir.code;
         MirBlocks blocks = new MirBlocks(code);
         boolean stackPointerEscapes = false;

@@ -1,10 +1,11 @@
-package org.jbpf.translator;
+package org.jbpf.translator.frontend;
 
 import static org.objectweb.asm.Opcodes.*;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import org.jbpf.translator.TranslationException;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.*;
 
@@ -14,7 +15,7 @@ import org.objectweb.asm.tree.*;
  * wherever paths meet. javac's output always passes; a damaged or hand-made class file gets a clear error naming the
  * instruction instead of failing somewhere deep inside the translator.
  */
-final class BytecodeShape {
+public final class BytecodeShape {
     private BytecodeShape() {}
 
     /** Slots popped and pushed by each opcode whose effect does not depend on an operand; -1 where it does. */
@@ -58,7 +59,7 @@ final class BytecodeShape {
     }
 
     /** Throws a {@link TranslationException} at the first instruction that breaks the rules above. */
-    static void check(MethodAnalysis a) {
+    public static void check(MethodCode a) {
         MethodNode m = a.method;
         Type[] args = descriptor(a, -1, m.desc);
         int argSlots = (m.access & ACC_STATIC) != 0 ? 0 : 1;
@@ -184,7 +185,7 @@ final class BytecodeShape {
         return owner.indexOf(';') < 0 && owner.indexOf('[') < 0;
     }
 
-    private static void reach(MethodAnalysis a, int to, int h, int[] height, Deque<Integer> work) {
+    private static void reach(MethodCode a, int to, int h, int[] height, Deque<Integer> work) {
         if (to < 0) throw a.error(-1, "a jump in " + a.method.name + " leads to a label outside the method; the class file is damaged");
         if (to >= height.length) throw a.error(height.length - 1, "code falls off the end of method " + a.method.name);
         if (height[to] == -1) {
@@ -196,18 +197,18 @@ final class BytecodeShape {
         }
     }
 
-    private static void local(MethodAnalysis a, int i, int lastSlot) {
+    private static void local(MethodCode a, int i, int lastSlot) {
         if (lastSlot < 0 || lastSlot >= a.method.maxLocals)
             throw a.error(i, "instruction " + i + " of " + a.method.name + " uses local variable slot " + lastSlot + " but max_locals is "
                     + a.method.maxLocals + "; the class file is damaged: recompile it with javac");
     }
 
-    private static void named(MethodAnalysis a, int i, String owner, String name) {
+    private static void named(MethodCode a, int i, String owner, String name) {
         if (owner == null || name == null || owner.isEmpty() || name.isEmpty())
             throw a.error(i, "instruction " + i + " of " + a.method.name + " refers to a member without an owner or name; the class file is damaged");
     }
 
-    private static Type[] descriptor(MethodAnalysis a, int i, String desc) {
+    private static Type[] descriptor(MethodCode a, int i, String desc) {
         try {
             if (desc == null || desc.isEmpty() || desc.charAt(0) != '(') throw new IllegalArgumentException();
             Type t = Type.getMethodType(desc);
@@ -219,7 +220,7 @@ final class BytecodeShape {
         }
     }
 
-    private static Type fieldType(MethodAnalysis a, int i, String desc) {
+    private static Type fieldType(MethodCode a, int i, String desc) {
         try {
             Type t = Type.getType(desc);
             if (t.getSort() == Type.METHOD) throw new IllegalArgumentException();

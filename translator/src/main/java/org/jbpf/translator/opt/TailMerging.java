@@ -1,20 +1,21 @@
-package org.jbpf.translator;
+package org.jbpf.translator.opt;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jbpf.translator.mir.Mir;
 
 /**
  * Merges identical instruction sequences that end two branches of an if/else before they join, e.g. the same map
  * update in both branches with a different value: the branches keep only a move of their value into a new register,
  * and one copy of the sequence follows the join. Runs on virtual registers, before allocation.
  */
-final class TailMerging {
+public final class TailMerging {
     private TailMerging() {}
 
-    static void run(Mir mir) {
+    public static void run(Mir mir) {
         boolean changed = true;
         while (changed) changed = mergeOne(mir);
     }

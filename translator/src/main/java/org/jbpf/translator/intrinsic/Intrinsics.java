@@ -1,10 +1,19 @@
-package org.jbpf.translator;
+package org.jbpf.translator.intrinsic;
 
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 
 import java.util.List;
 import org.jbpf.core.obj.MapTypes;
+import org.jbpf.translator.analysis.Frame;
+import org.jbpf.translator.analysis.MethodAnalysis;
+import org.jbpf.translator.analysis.MethodAnalyzer;
+import org.jbpf.translator.analysis.Value;
+import org.jbpf.translator.frontend.ApiSignatures;
+import org.jbpf.translator.frontend.MapDecl;
+import org.jbpf.translator.frontend.StructRegistry;
+import org.jbpf.translator.frontend.ValueType;
+import org.jbpf.translator.lower.CodeGen;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.MethodInsnNode;
 
@@ -12,15 +21,15 @@ import org.objectweb.asm.tree.MethodInsnNode;
  * What each call a probe may make means to the frontend: helpers, map operations, context accessors, boxing and
  * unsigned arithmetic. The code generator emits the same set in {@link CodeGen}.
  */
-final class Intrinsics {
+public final class Intrinsics {
     private Intrinsics() {}
 
-    static final String HELPERS = "org/jbpf/Helpers";
-    static final String MAPS = "org/jbpf/maps/";
+    public static final String HELPERS = "org/jbpf/Helpers";
+    public static final String MAPS = "org/jbpf/maps/";
     /** Marker result: a struct constructor finished. */
-    static final Value CONSTRUCTED = new Value.Top("constructed");
+    public static final Value CONSTRUCTED = new Value.Top("constructed");
 
-    static boolean isContextClass(String owner) {
+    public static boolean isContextClass(String owner) {
         switch (owner) {
             case "org/jbpf/TracepointContext":
             case "org/jbpf/RawTracepointContext":
@@ -33,7 +42,7 @@ final class Intrinsics {
         }
     }
 
-    static Value resultOf(MethodAnalyzer an, MethodAnalysis a, int i, MethodInsnNode mi, Value receiver, List<Value> args, Frame f) {
+    public static Value resultOf(MethodAnalyzer an, MethodAnalysis a, int i, MethodInsnNode mi, Value receiver, List<Value> args, Frame f) {
         String owner = mi.owner, name = mi.name;
         Type ret = Type.getReturnType(mi.desc);
         if (mi.getOpcode() == INVOKESPECIAL && name.equals("<init>")) {
@@ -112,7 +121,7 @@ final class Intrinsics {
         }
     }
 
-    static ValueType.Bytes bytesArg(MethodAnalysis a, int i, Value v, String msg) {
+    public static ValueType.Bytes bytesArg(MethodAnalysis a, int i, Value v, String msg) {
         ValueType t = v instanceof Value.StackObj so ? so.type() : v instanceof Value.Ptr p ? p.target() : null;
         if (v instanceof Value.Ptr p && p.nullable()) throw a.error(i, p.origin() + " may be null here; test it against null first");
         if (!(t instanceof ValueType.Bytes b)) throw a.error(i, msg);

@@ -1,19 +1,21 @@
-package org.jbpf.translator;
+package org.jbpf.translator.opt;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.jbpf.translator.mir.Mir;
+import org.jbpf.translator.mir.MirBlocks;
 
 /**
  * Replaces a virtual register that is only ever a copy of another single-assignment register by that register,
  * e.g. the per-depth stack register a value passes through at a block boundary. With loops, only copies made in
  * the same block as the original's definition are propagated, so the original cannot have been redefined in between.
  */
-final class CopyPropagation {
+public final class CopyPropagation {
     private CopyPropagation() {}
 
-    static void run(Mir mir) {
+    public static void run(Mir mir) {
         var code = mir.code;
         int n = mir.vregCount();
         int[] defs = new int[n];

@@ -1,4 +1,4 @@
-package org.jbpf.translator;
+package org.jbpf.translator.backend;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
@@ -8,13 +8,16 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jbpf.translator.TranslationException;
+import org.jbpf.translator.mir.Mir;
+import org.jbpf.translator.mir.MirBlocks;
 
 /**
  * Linear-scan register allocation of MIR virtual registers onto BPF r1–r9. Values live across a helper call get
  * callee-saved r6–r9; short-lived values use r1–r5 where no call argument is being set up. What does not fit is
  * kept in an 8-byte stack slot and reloaded around each use with a scratch register free at that point.
  */
-final class RegisterAllocator {
+public final class RegisterAllocator {
     private static final int[] CALLER_SAVED = {R0, R1, R2, R3, R4, R5};
     private static final int[] CALLEE_SAVED = {R6, R7, R8, R9};
 
@@ -32,7 +35,7 @@ final class RegisterAllocator {
     /** Physical register a value is moved into at its end (a helper argument or the return value). */
     private final Map<Integer, Integer> physicalHints = new HashMap<>();
 
-    RegisterAllocator(Mir mir, StackFrameLayout frame) {
+    public RegisterAllocator(Mir mir, StackFrameLayout frame) {
         this.mir = mir;
         this.frame = frame;
         this.code = mir.code;
@@ -47,7 +50,7 @@ final class RegisterAllocator {
         for (int r = 0; r <= 5; r++) fixed.add(new ArrayList<>());
     }
 
-    void run() {
+    public void run() {
         computeIntervals();
         allocate();
         rewrite();

@@ -1,4 +1,4 @@
-package org.jbpf.translator;
+package org.jbpf.translator.frontend;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jbpf.core.layout.StructLayout;
+import org.jbpf.translator.TranslationException;
+import org.jbpf.translator.Translator;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AnnotationNode;
@@ -13,7 +15,7 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldNode;
 
 /** Finds {@code @Struct} classes through the class source and lays them out; also resolves boxed key/value types. */
-final class StructRegistry {
+public final class StructRegistry {
     static final String STRUCT_DESC = "Lorg/jbpf/Struct;";
     static final String SIZE_DESC = "Lorg/jbpf/Size;";
 
@@ -21,7 +23,7 @@ final class StructRegistry {
     private final Map<String, ValueType.Struct> structs = new HashMap<>();
     private final List<ValueType.Struct> order = new ArrayList<>();
 
-    StructRegistry(Translator.ClassSource classes) { this.classes = classes; }
+    public StructRegistry(Translator.ClassSource classes) { this.classes = classes; }
 
     /** Structs in the order they were first used, for BTF. */
     List<ValueType.Struct> structs() { return order; }
@@ -42,10 +44,10 @@ final class StructRegistry {
         }
     }
 
-    boolean isStruct(String internalName) { return struct(internalName) != null; }
+    public boolean isStruct(String internalName) { return struct(internalName) != null; }
 
     /** The struct of this class, or null when the class is not annotated {@code @Struct}. */
-    ValueType.Struct struct(String internalName) {
+    public ValueType.Struct struct(String internalName) {
         if (structs.containsKey(internalName)) return structs.get(internalName);
         ClassNode cn = read(internalName);
         if (cn == null || !hasAnnotation(cn.visibleAnnotations, STRUCT_DESC) && !hasAnnotation(cn.invisibleAnnotations, STRUCT_DESC)) {
@@ -90,7 +92,7 @@ final class StructRegistry {
         return -1;
     }
 
-    static String simple(String internalName) {
+    public static String simple(String internalName) {
         String s = internalName.substring(internalName.lastIndexOf('/') + 1);
         return s.substring(s.lastIndexOf('$') + 1);
     }
@@ -101,7 +103,7 @@ final class StructRegistry {
         return false;
     }
 
-    ClassNode read(String internalName) {
+    public ClassNode read(String internalName) {
         if (internalName.startsWith("java/")) return null;
         byte[] bytes;
         try {
@@ -113,7 +115,7 @@ final class StructRegistry {
         return parse(bytes, internalName.replace('/', '.'));
     }
 
-    static ClassNode parse(byte[] bytes, String what) {
+    public static ClassNode parse(byte[] bytes, String what) {
         ClassNode cn = new ClassNode();
         try {
             new ClassReader(bytes).accept(cn, 0);

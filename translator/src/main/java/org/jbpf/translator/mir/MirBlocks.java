@@ -1,4 +1,4 @@
-package org.jbpf.translator;
+package org.jbpf.translator.mir;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /** Basic blocks of a MIR instruction list: start and end positions, successors and predecessors. */
-final class MirBlocks {
-    final int count;
-    final int[] start, end;
-    final int[] blockOf;
-    final List<List<Integer>> succ = new ArrayList<>(), pred = new ArrayList<>();
+public final class MirBlocks {
+    public final int count;
+    public final int[] start, end;
+    public final int[] blockOf;
+    public final List<List<Integer>> succ = new ArrayList<>(), pred = new ArrayList<>();
 
-    MirBlocks(List<Mir.MInsn> code) {
+    public MirBlocks(List<Mir.MInsn> code) {
         int len = code.size();
         TreeSet<Integer> leaders = new TreeSet<>();
         Map<Mir.Label, Integer> labelPos = new HashMap<>();
