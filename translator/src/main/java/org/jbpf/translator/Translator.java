@@ -25,7 +25,7 @@ import org.jbpf.translator.frontend.StructRegistry;
 import org.jbpf.translator.ir.IrInsn;
 import org.jbpf.translator.ir.IrObject;
 import org.jbpf.translator.ir.IrProgram;
-import org.jbpf.translator.lower.CodeGen;
+import org.jbpf.translator.lower.ProgramLowering;
 import org.jbpf.translator.mir.Mir;
 import org.jbpf.translator.opt.ConstantElseHoisting;
 import org.jbpf.translator.opt.CopyPropagation;
@@ -173,7 +173,7 @@ public final class Translator {
             MethodAnalysis analysis = MethodAnalyzer.analyzeSection(probe, structs, m);
             Mir mir = new Mir();
             StackFrameLayout frame = new StackFrameLayout();
-            new CodeGen(mir, frame, probe.sectionNames.get(m)).generateProgram(analysis);
+            new ProgramLowering(mir, frame).lower(analysis);
             // the order matters: copies and dead values go first so the store and tail passes see through them
             DeadCodeElimination.run(mir);
             CopyPropagation.run(mir);

@@ -6,7 +6,7 @@ import java.util.List;
 import org.jbpf.translator.TranslationException;
 
 /** The values of a method's locals and operand stack before one instruction. */
-public final class Frame {
+public final class Frame implements StackShuffle.Stack<Value> {
     public final Value[] locals;
     public final List<Value> stack;
     /** Ring buffer records reserved on the way here and not yet submitted or discarded (the most over all paths). */
@@ -27,9 +27,9 @@ public final class Frame {
         reservedAt = other.reservedAt;
     }
 
-    void push(Value v) { stack.add(v); }
+    public void push(Value v) { stack.add(v); }
 
-    Value pop() {
+    public Value pop() {
         // a value of the wrong size (a long where two ints belong) empties the stack early in damaged class files
         if (stack.isEmpty()) throw new TranslationException("the operand stack is empty where a value is needed; the class file is damaged: recompile it with javac");
         return stack.remove(stack.size() - 1);

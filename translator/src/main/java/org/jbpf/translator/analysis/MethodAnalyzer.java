@@ -12,7 +12,6 @@ import org.jbpf.translator.frontend.MapDecl;
 import org.jbpf.translator.frontend.ProbeClass;
 import org.jbpf.translator.frontend.StructRegistry;
 import org.jbpf.translator.frontend.ValueType;
-import org.jbpf.translator.intrinsic.Intrinsics;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -36,17 +35,17 @@ import org.objectweb.asm.tree.VarInsnNode;
  * its source line.
  */
 public final class MethodAnalyzer {
-    static final int MAX_INLINE_DEPTH = 8;
-    static final int MAX_RESERVATIONS = 8;
+    /** Whether each method being analysed, innermost first, is the program itself (not an inlined call). */
+    private final Deque<Boolean> isProgram = new ArrayDeque<>();
 
     private final ProbeClass probe;
     private final StructRegistry structs;
-    private final Deque<String> callStack;
+    private final InvokeAnalyzer invokes;
 
-    MethodAnalyzer(ProbeClass probe, StructRegistry structs, Deque<String> callStack) {
+    private MethodAnalyzer(ProbeClass probe, StructRegistry structs, String entry) {
         this.probe = probe;
         this.structs = structs;
-        this.callStack = callStack;
+        this.invokes = new InvokeAnalyzer(this, probe, structs, entry);
     }
 
     public static MethodAnalysis analyzeSection(ProbeClass probe, StructRegistry structs, MethodNode m) {
@@ -58,9 +57,7 @@ public final class MethodAnalyzer {
                         + " must be a context class such as TracepointContext");
             entry.add(args[0].getSort() == Type.LONG ? new Value.Scalar(true, null) : new Value.Ctx(args[0].getInternalName()));
         }
-        Deque<String> stack = new ArrayDeque<>();
-        stack.push(probe.node.name + "." + m.name + m.desc);
-        return new MethodAnalyzer(probe, structs, stack).analyze(m, probe.node.name, probe.file, entry, 1, 0, true);
+        return new MethodAnalyzer(probe, structs, probe.node.name + "." + m.name + m.desc).analyze(m, probe.node.name, probe.file, entry, 1, 0, true);
     }
 
     MethodAnalysis analyze(MethodNode m, String owner, String file, List<Value> entryArgs, long context, int reservations,
@@ -94,8 +91,6 @@ public final class MethodAnalyzer {
         this.isProgram.pop();
         return a;
     }
-
-    private final Deque<Boolean> isProgram = new ArrayDeque<>();
 
     private void leavesMethod(MethodAnalysis a, int i, Frame f) {
         if (isProgram.peek() && f.reservations > 0)
@@ -175,38 +170,18 @@ public final class MethodAnalyzer {
             }
             case FALOAD: case DALOAD: case FASTORE: case DASTORE: throw floats(a, i);
             case AALOAD: case AASTORE: throw a.error(i, "arrays of objects are not supported; use a @Struct or a map");
-            case POP: f.pop(); break;
-            case POP2: if (!isWide(f.peek(0))) f.pop(); f.pop(); break;
-            case DUP: f.push(f.peek(0)); break;
-            case DUP_X1: { Value v1 = f.pop(), v2 = f.pop(); f.push(v1); f.push(v2); f.push(v1); break; }
-            case DUP_X2: {
-                Value v1 = f.pop(), v2 = f.pop();
-                if (isWide(v2)) { f.push(v1); f.push(v2); f.push(v1); }
-                else { Value v3 = f.pop(); f.push(v1); f.push(v3); f.push(v2); f.push(v1); }
+            case POP: case POP2: case DUP: case DUP_X1: case DUP_X2: case DUP2: case DUP2_X1: case SWAP:
+                StackShuffle.apply(op, f, d -> isWide(f.peek(d)), v -> v);
                 break;
-            }
-            case DUP2: {
-                Value v1 = f.peek(0);
-                if (isWide(v1)) f.push(v1);
-                else { Value v2 = f.peek(1); f.push(v2); f.push(v1); }
-                break;
-            }
-            case DUP2_X1: {
-                Value v1 = f.pop();
-                if (isWide(v1)) { Value v2 = f.pop(); f.push(v1); f.push(v2); f.push(v1); }
-                else { Value v2 = f.pop(), v3 = f.pop(); f.push(v2); f.push(v1); f.push(v3); f.push(v2); f.push(v1); }
-                break;
-            }
             case DUP2_X2: throw a.error(i, "this expression is too complex (DUP2_X2); split it into several statements");
-            case SWAP: { Value v1 = f.pop(), v2 = f.pop(); f.push(v1); f.push(v2); break; }
             case IADD: case ISUB: case IMUL: case IDIV: case IREM: case ISHL: case ISHR: case IUSHR: case IAND: case IOR: case IXOR:
             case LADD: case LSUB: case LMUL: case LDIV: case LREM: case LSHL: case LSHR: case LUSHR: case LAND: case LOR: case LXOR: {
                 Value b = f.pop(), x = f.pop();
                 scalar(a, i, b); scalar(a, i, x);
-                boolean isLong = isLongOp(op);
+                boolean isLong = ConstantFolding.isLongOp(op);
                 if ((op == IDIV || op == IREM || op == LDIV || op == LREM) && b instanceof Value.Scalar s && s.constant() != null && s.constant() == 0)
                     throw a.error(i, "division by the constant zero");
-                f.push(new Value.Scalar(isLong, fold(op, x, b)));
+                f.push(new Value.Scalar(isLong, ConstantFolding.fold(op, x, b)));
                 break;
             }
             case FADD: case FSUB: case FMUL: case FDIV: case FREM: case DADD: case DSUB: case DMUL: case DDIV: case DREM:
@@ -324,7 +299,7 @@ public final class MethodAnalyzer {
                 break;
             }
             case INVOKEVIRTUAL: case INVOKESTATIC: case INVOKESPECIAL: case INVOKEINTERFACE:
-                invoke(a, i, (MethodInsnNode) in, f);
+                invokes.invoke(a, i, (MethodInsnNode) in, f);
                 break;
             case INVOKEDYNAMIC: {
                 InvokeDynamicInsnNode indy = (InvokeDynamicInsnNode) in;
@@ -336,7 +311,7 @@ public final class MethodAnalyzer {
                     if (!(v instanceof Value.Scalar) && !(v instanceof Value.Boxed) && !(v instanceof Value.StringConst))
                         throw a.error(i, "string concatenation can only print numbers and string constants, not " + v.describe());
                 }
-                f.push(concat(a, i, indy, types));
+                f.push(invokes.concat(a, i, indy, types));
                 break;
             }
             case NEW: {
@@ -373,45 +348,6 @@ public final class MethodAnalyzer {
             default: throw a.error(i, "bytecode " + op + " is not supported");
         }
         flow(a, i + 1, f, work);
-    }
-
-    private static boolean isLongOp(int op) {
-        switch (op) {
-            case LADD: case LSUB: case LMUL: case LDIV: case LREM: case LSHL: case LSHR: case LUSHR: case LAND: case LOR: case LXOR: return true;
-            default: return false;
-        }
-    }
-
-    private static Long fold(int op, Value x, Value b) {
-        Long p = ((Value.Scalar) x).constant(), q = ((Value.Scalar) b).constant();
-        if (p == null || q == null) return null;
-        long u = p, v = q;
-        int iu = (int) u, iv = (int) v;
-        switch (op) {
-            case IADD: return (long) (iu + iv);
-            case ISUB: return (long) (iu - iv);
-            case IMUL: return (long) (iu * iv);
-            case IDIV: return iv == 0 ? null : (long) (iu / iv);
-            case IREM: return iv == 0 ? null : (long) (iu % iv);
-            case ISHL: return (long) (iu << iv);
-            case ISHR: return (long) (iu >> iv);
-            case IUSHR: return (long) (iu >>> iv);
-            case IAND: return (long) (iu & iv);
-            case IOR: return (long) (iu | iv);
-            case IXOR: return (long) (iu ^ iv);
-            case LADD: return u + v;
-            case LSUB: return u - v;
-            case LMUL: return u * v;
-            case LDIV: return v == 0 ? null : u / v;
-            case LREM: return v == 0 ? null : u % v;
-            case LSHL: return u << iv;
-            case LSHR: return u >> iv;
-            case LUSHR: return u >>> iv;
-            case LAND: return u & v;
-            case LOR: return u | v;
-            case LXOR: return u ^ v;
-            default: return null;
-        }
     }
 
     private void branch(MethodAnalysis a, int i, Frame f, Deque<Integer> work) {
@@ -490,93 +426,4 @@ public final class MethodAnalyzer {
         }
     }
 
-    private Value concat(MethodAnalysis a, int i, InvokeDynamicInsnNode indy, Type[] types) {
-        Object recipe = indy.bsmArgs.length > 0 ? indy.bsmArgs[0] : null;
-        if (!(recipe instanceof String r)) throw a.error(i, "unsupported string concatenation");
-        StringBuilder fmt = new StringBuilder();
-        List<Boolean> longs = new ArrayList<>();
-        int arg = 0, cst = 1;
-        for (int k = 0; k < r.length(); k++) {
-            char c = r.charAt(k);
-            if (c == '\u0001') {
-                Type t = types[arg++];
-                if (t.getSort() == Type.OBJECT && t.getInternalName().equals("java/lang/String"))
-                    throw a.error(i, "only string constants can be concatenated into printk messages");
-                boolean isLong = t.getSort() == Type.LONG || t.getInternalName().equals("java/lang/Long");
-                fmt.append(isLong ? "%lld" : t.getSort() == Type.CHAR ? "%c" : "%d");
-                longs.add(isLong);
-            } else if (c == '\u0002') {
-                fmt.append(String.valueOf(indy.bsmArgs[cst++]).replace("%", "%%"));
-            } else if (c == '%') {
-                fmt.append("%%");
-            } else fmt.append(c);
-        }
-        if (longs.size() > 3) throw a.error(i, "printk messages can carry at most 3 values; this one has " + longs.size());
-        return new Value.Concat(fmt.toString(), longs, i);
-    }
-
-    // ---- calls ----------------------------------------------------------------------------------------
-
-    private void invoke(MethodAnalysis a, int i, MethodInsnNode mi, Frame f) {
-        Type[] argTypes = Type.getArgumentTypes(mi.desc);
-        List<Value> args = new ArrayList<>();
-        for (int k = argTypes.length - 1; k >= 0; k--) args.add(0, f.pop());
-        Value receiver = mi.getOpcode() == INVOKESTATIC ? null : f.pop();
-        Type ret = Type.getReturnType(mi.desc);
-        int before = f.reservations;
-        Value result = Intrinsics.resultOf(this, a, i, mi, receiver, args, f);
-        if (result instanceof Value.Ptr p && p.ringRecord()) {
-            if (before >= MAX_RESERVATIONS)
-                throw a.error(i, "more than " + MAX_RESERVATIONS + " ring buffer records are held at once here; "
-                        + "release each record (submit or discard) before reserving the next, also in loops");
-            f.reservations = before + 1;
-            f.reservedAt = a.file + ":" + a.lines[i];
-        }
-        if (result == Intrinsics.CONSTRUCTED) {
-            // new T() completed: replace every copy of the uninitialised object
-            Value.Uninit u = (Value.Uninit) receiver;
-            ValueType.Struct s = structs.struct(u.internalName());
-            Value obj = new Value.StackObj(s, (int) (a.site(u.site()) & 0x7fffffff));
-            for (int k = 0; k < f.stack.size(); k++) if (f.stack.get(k).equals(u)) f.stack.set(k, obj);
-            for (int k = 0; k < f.locals.length; k++) if (f.locals[k].equals(u)) f.locals[k] = obj;
-            return;
-        }
-        if (ret.getSort() != Type.VOID) {
-            if (result == null) throw a.error(i, "no value for call of " + mi.name);
-            f.push(result);
-        }
-    }
-
-    /** Analyzes a static method of the probe (or another user class) for inlining at instruction {@code i}. */
-    public Value inline(MethodAnalysis caller, int i, MethodInsnNode mi, List<Value> args, Frame f) {
-        String key = mi.owner + "." + mi.name + mi.desc;
-        if (callStack.contains(key))
-            throw caller.error(i, "recursive call of " + mi.name + "; BPF programs cannot recurse, write a bounded loop instead");
-        if (callStack.size() >= MAX_INLINE_DEPTH)
-            throw caller.error(i, "calls nested deeper than " + MAX_INLINE_DEPTH + " levels");
-        org.objectweb.asm.tree.ClassNode owner = mi.owner.equals(probe.node.name) ? probe.node : structs.read(mi.owner);
-        MethodNode target = null;
-        if (owner != null) for (MethodNode m : owner.methods) if (m.name.equals(mi.name) && m.desc.equals(mi.desc)) target = m;
-        if (target == null || (target.access & ACC_STATIC) == 0)
-            throw caller.error(i, "cannot call " + mi.owner.replace('/', '.') + "." + mi.name + " from a BPF program; "
-                    + "only static methods of the probe and jbpf helpers can be called");
-        if ((target.access & ACC_NATIVE) != 0 || (target.access & ACC_ABSTRACT) != 0)
-            throw caller.error(i, "cannot call native or abstract method " + mi.name);
-        for (Value v : args)
-            if (v instanceof Value.Concat || v instanceof Value.Uninit)
-                throw caller.error(i, "cannot pass " + v.describe() + " to " + mi.name);
-        String file = owner.sourceFile != null ? owner.sourceFile : caller.file;
-        callStack.push(key);
-        try {
-            MethodAnalysis callee = analyze(target, owner.name, file, args, caller.site(i), f.reservations, false);
-            caller.callees.put(i, callee);
-            f.reservations = callee.exitReservations;
-            return callee.returnValue;
-        } finally {
-            callStack.pop();
-        }
-    }
-
-    public StructRegistry structs() { return structs; }
-    ProbeClass probe() { return probe; }
 }
