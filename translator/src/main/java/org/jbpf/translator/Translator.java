@@ -15,7 +15,7 @@ import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.translator.analysis.MethodAnalysis;
 import org.jbpf.translator.analysis.MethodAnalyzer;
 import org.jbpf.translator.backend.BtfBuilder;
-import org.jbpf.translator.backend.MirEmitter;
+import org.jbpf.translator.backend.Encoder;
 import org.jbpf.translator.backend.RegisterAllocator;
 import org.jbpf.translator.backend.StackFrameLayout;
 import org.jbpf.translator.frontend.MapDecl;
@@ -27,13 +27,7 @@ import org.jbpf.translator.ir.IrObject;
 import org.jbpf.translator.ir.IrProgram;
 import org.jbpf.translator.lower.ProgramLowering;
 import org.jbpf.translator.mir.Mir;
-import org.jbpf.translator.opt.ConstantElseHoisting;
-import org.jbpf.translator.opt.CopyPropagation;
-import org.jbpf.translator.opt.DeadCodeElimination;
-import org.jbpf.translator.opt.DeadStackStoreElimination;
-import org.jbpf.translator.opt.RedundantStoreElimination;
-import org.jbpf.translator.opt.StoreHoisting;
-import org.jbpf.translator.opt.TailMerging;
+import org.jbpf.translator.opt.Pipeline;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -83,7 +77,8 @@ public final class Translator {
             if (c.frame.used() > StackFrameLayout.MAX_STACK)
                 throw new TranslationException(f.probe.file, ProbeClass.firstLine(m), "program " + m.name + " needs " + c.frame.used()
                         + " bytes of stack but BPF allows " + StackFrameLayout.MAX_STACK + "; use fewer or smaller local structs, or keep data in a per-CPU array map");
-            List<Insn> insns = f.sources.annotate(MirEmitter.emit(c.mir));
+            Pipeline.cleanUp(c.mir);
+            List<Insn> insns = f.sources.annotate(Encoder.encode(c.mir));
             programs.add(new ProgramSpec(m.name, f.probe.sectionNames.get(m), insns, List.of(new ProgramSpec.FuncInfo(0, f.function(m)))));
         }
         return new BpfObject(f.simpleName(), f.probe.license, f.maps, programs, f.btf.btf);
@@ -174,15 +169,7 @@ public final class Translator {
             Mir mir = new Mir();
             StackFrameLayout frame = new StackFrameLayout();
             new ProgramLowering(mir, frame).lower(analysis);
-            // the order matters: copies and dead values go first so the store and tail passes see through them
-            DeadCodeElimination.run(mir);
-            CopyPropagation.run(mir);
-            RedundantStoreElimination.run(mir);
-            DeadStackStoreElimination.run(mir);
-            TailMerging.run(mir);
-            ConstantElseHoisting.run(mir);
-            CopyPropagation.run(mir);
-            StoreHoisting.run(mir);
+            Pipeline.optimize(mir);
             return new Compiled(mir, frame);
         }
     }

@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jbpf.core.asm.HelperNames;
 import org.jbpf.core.asm.Insn;
-import org.jbpf.translator.backend.MirEmitter;
+import org.jbpf.translator.backend.Encoder;
 import org.jbpf.translator.backend.RegisterAllocator;
 import org.jbpf.translator.backend.StackFrameLayout;
 import org.jbpf.translator.mir.Mir;
 import org.jbpf.translator.opt.DeadCodeElimination;
 import org.jbpf.translator.opt.DeadStackStoreElimination;
+import org.jbpf.translator.opt.Pipeline;
 import org.jbpf.translator.opt.RedundantStoreElimination;
 import org.jbpf.translator.opt.TailMerging;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,8 @@ class MirPassesTest {
         List<String> allocateAndEmit() {
             new RegisterAllocator(mir, new StackFrameLayout()).run();
             List<String> out = new ArrayList<>();
-            for (Insn in : MirEmitter.emit(mir)) out.add(in.toString());
+            Pipeline.cleanUp(mir);
+            for (Insn in : Encoder.encode(mir)) out.add(in.toString());
             return out;
         }
 
@@ -64,7 +66,7 @@ class MirPassesTest {
         B b = new B();
         int t = b.v(), u = b.v();
         b.call(HelperNames.KTIME_GET_NS, 0).mov(t, R0).mov(u, t).addImm(u, 1).movImm(R0, 0).add(JMP | EXIT, 0, 0, 0, 0);
-        DeadCodeElimination.run(b.mir);
+        new DeadCodeElimination().run(b.mir);
         assertEquals(List.of("call bpf_ktime_get_ns#5", "r0 = 0", "exit"), b.text());
     }
 
@@ -76,7 +78,7 @@ class MirPassesTest {
                 .store(4, -8, k).call(HelperNames.MAP_LOOKUP_ELEM, 2)
                 .store(4, -8, k).call(HelperNames.MAP_DELETE_ELEM, 2)
                 .addImm(k, 1).store(4, -8, k);   // k changed: this store stays
-        RedundantStoreElimination.run(b.mir);
+        new RedundantStoreElimination().run(b.mir);
         assertEquals(2, b.mir.code.stream().filter(m -> m.opcode == (STX | MEM | W)).count());
     }
 
@@ -85,7 +87,7 @@ class MirPassesTest {
         B b = new B();
         int k = b.v();
         b.movImm(k, 3).store(4, -8, k).call(HelperNames.GET_CURRENT_COMM, 2).store(4, -8, k);
-        RedundantStoreElimination.run(b.mir);
+        new RedundantStoreElimination().run(b.mir);
         assertEquals(2, b.mir.code.stream().filter(m -> m.opcode == (STX | MEM | W)).count());
     }
 
@@ -93,7 +95,7 @@ class MirPassesTest {
     void zeroFillOverwrittenBeforeAnyReadIsDead() {
         B b = new B();
         b.storeImm(8, -16, 0).storeImm(8, -8, 0).storeImm(8, -16, 1).storeImm(4, -8, 2);
-        DeadStackStoreElimination.run(b.mir);
+        new DeadStackStoreElimination().run(b.mir);
         // the second zero store is only half overwritten (4 of 8 bytes) and stays
         assertEquals(List.of("*(u64 *)(r10 -8) = 0", "*(u64 *)(r10 -16) = 1", "*(u32 *)(r10 -8) = 2"), b.text());
     }
@@ -107,7 +109,7 @@ class MirPassesTest {
                 .load(x, p, 0).addImm(x, 1).store(8, -16, x).call(HelperNames.MAP_UPDATE_ELEM, 4).jump(join)
                 .label(elseL).storeImm(8, -16, 1).call(HelperNames.MAP_UPDATE_ELEM, 4)
                 .label(join).movImm(R0, 0).add(JMP | EXIT, 0, 0, 0, 0);
-        TailMerging.run(b.mir);
+        new TailMerging().run(b.mir);
         assertEquals(1, b.mir.code.stream().filter(m -> m.isCall() && m.imm == HelperNames.MAP_UPDATE_ELEM).count(), b.text().toString());
         List<String> code = b.allocateAndEmit();
         assertEquals(1, code.stream().filter(s -> s.startsWith("*(u64 *)(r10 -16) = r")).count(), code.toString());

@@ -12,10 +12,9 @@ import org.jbpf.translator.mir.MirBlocks;
  * e.g. the per-depth stack register a value passes through at a block boundary. With loops, only copies made in
  * the same block as the original's definition are propagated, so the original cannot have been redefined in between.
  */
-public final class CopyPropagation {
-    private CopyPropagation() {}
-
-    public static void run(Mir mir) {
+public final class CopyPropagation implements Pass {
+    @Override
+    public void run(Mir mir) {
         var code = mir.code;
         int n = mir.vregCount();
         int[] defs = new int[n];

@@ -6,10 +6,9 @@ import java.util.Iterator;
 import org.jbpf.translator.mir.Mir;
 
 /** Removes MIR instructions that only compute a virtual register nobody reads (e.g. ignored helper results). */
-public final class DeadCodeElimination {
-    private DeadCodeElimination() {}
-
-    public static void run(Mir mir) {
+public final class DeadCodeElimination implements Pass {
+    @Override
+    public void run(Mir mir) {
         boolean changed = true;
         while (changed) {
             changed = false;
