@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jbpf.core.asm.Insn;
-import org.jbpf.core.asm.SourceLine;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.ProgramSpec;
@@ -22,11 +19,10 @@ import org.jbpf.translator.frontend.MapDecl;
 import org.jbpf.translator.frontend.ProbeClass;
 import org.jbpf.translator.frontend.SourceText;
 import org.jbpf.translator.frontend.StructRegistry;
-import org.jbpf.translator.ir.IrInsn;
-import org.jbpf.translator.ir.IrObject;
-import org.jbpf.translator.ir.IrProgram;
 import org.jbpf.translator.lower.ProgramLowering;
 import org.jbpf.translator.mir.Mir;
+import org.jbpf.translator.mir.MirObject;
+import org.jbpf.translator.mir.MirProgram;
 import org.jbpf.translator.opt.Pipeline;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
@@ -88,8 +84,8 @@ public final class Translator {
      * The probe after analysis and optimization but before register allocation, for other backends. Each program's
      * BTF FUNC is in the object's BTF under the program's name.
      */
-    public static IrObject translateToIr(byte[] classFile, ClassSource classes, Options options) {
-        return guarded(classFile, () -> translateToIrChecked(classFile, classes, options));
+    public static MirObject translateToMir(byte[] classFile, ClassSource classes, Options options) {
+        return guarded(classFile, () -> translateToMirChecked(classFile, classes, options));
     }
 
     /**
@@ -115,24 +111,17 @@ public final class Translator {
         }
     }
 
-    private static IrObject translateToIrChecked(byte[] classFile, ClassSource classes, Options options) {
+    private static MirObject translateToMirChecked(byte[] classFile, ClassSource classes, Options options) {
         Frontend f = new Frontend(classFile, classes, options);
-        List<IrProgram> programs = new ArrayList<>();
+        List<MirProgram> programs = new ArrayList<>();
         for (MethodNode m : f.probe.sections) {
             Compiled c = f.compile(m);
             f.function(m);
-            List<IrInsn> code = new ArrayList<>();
-            Map<Mir.Label, Integer> ids = new HashMap<>();
-            for (Mir.MInsn i : c.mir.code) {
-                int label = i.isLabel() ? ids.computeIfAbsent(i.label, l -> ids.size()) : -1;
-                int target = i.target != null ? ids.computeIfAbsent(i.target, l -> ids.size()) : -1;
-                SourceLine line = i.line == null ? null : f.sources.annotate(i.line);
-                code.add(new IrInsn(i.opcode, i.dst, i.src, i.off, i.imm, i.ref, target, label, i.callArgs, line));
-            }
-            programs.add(new IrProgram(m.name, f.probe.sectionNames.get(m), code, c.frame.used(),
+            for (Mir.MInsn i : c.mir.code) if (i.line != null) i.line = f.sources.annotate(i.line);
+            programs.add(new MirProgram(m.name, f.probe.sectionNames.get(m), List.copyOf(c.mir.code), c.frame.used(),
                     Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1));
         }
-        return new IrObject(f.simpleName(), f.probe.license, f.maps, f.btf.btf, programs);
+        return new MirObject(f.simpleName(), f.probe.license, f.maps, f.btf.btf, programs);
     }
 
     private record Compiled(Mir mir, StackFrameLayout frame) {}

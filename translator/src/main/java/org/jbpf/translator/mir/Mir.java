@@ -21,7 +21,7 @@ public final class Mir {
     }
 
     /** One instruction, or a label marker when {@link #label} is set. */
-    public static final class MInsn {
+    public static final class MInsn implements MirInstruction {
         public int opcode;
         public int dst, src, off;
         public long imm;
@@ -32,7 +32,18 @@ public final class Mir {
         public int callArgs;
         public SourceLine line;
 
-        public boolean isLabel() { return label != null; }
+        @Override public int opcode() { return opcode; }
+        @Override public int dst() { return dst; }
+        @Override public int src() { return src; }
+        @Override public int off() { return off; }
+        @Override public long imm() { return imm; }
+        @Override public String reference() { return ref; }
+        @Override public int targetId() { return target != null ? target.id : -1; }
+        @Override public int labelId() { return label != null ? label.id : -1; }
+        @Override public int callArgs() { return callArgs; }
+        @Override public SourceLine line() { return line; }
+
+        @Override public boolean isLabel() { return label != null; }
         public boolean isCall() { return label == null && opcode == (Opcodes.JMP | Opcodes.CALL); }
         public boolean isExit() { return label == null && opcode == (Opcodes.JMP | Opcodes.EXIT); }
         public boolean isJump() { return label == null && target != null; }
