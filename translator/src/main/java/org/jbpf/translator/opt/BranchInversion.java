@@ -9,7 +9,7 @@ import org.jbpf.translator.mir.Mir;
  * {@code if c goto L1; goto L2; L1:} becomes {@code if !c goto L2; L1:}. Runs together with {@link JumpCleanup}
  * until neither finds more, since a removed jump can line up another pair.
  */
-public final class BranchInversion implements Pass {
+final class BranchInversion implements Pass {
     @Override
     public void run(Mir mir) {
         boolean changed = true;

@@ -9,7 +9,7 @@ import org.jbpf.translator.mir.Mir;
  * Turns {@code x = c ? a : K} from "branch, compute a, jump over, x = K" into "x = K, branch over the computation
  * of a": the constant is written first and overwritten on the other path, saving the jump.
  */
-public final class ConstantElseHoisting implements Pass {
+final class ConstantElseHoisting implements Pass {
     @Override
     public void run(Mir mir) {
         List<Mir.MInsn> code = mir.code;

@@ -12,7 +12,7 @@ import org.jbpf.translator.mir.MirBlocks;
  * e.g. the per-depth stack register a value passes through at a block boundary. With loops, only copies made in
  * the same block as the original's definition are propagated, so the original cannot have been redefined in between.
  */
-public final class CopyPropagation implements Pass {
+final class CopyPropagation implements Pass {
     @Override
     public void run(Mir mir) {
         var code = mir.code;

@@ -6,7 +6,7 @@ import java.util.Iterator;
 import org.jbpf.translator.mir.Mir;
 
 /** Removes MIR instructions that only compute a virtual register nobody reads (e.g. ignored helper results). */
-public final class DeadCodeElimination implements Pass {
+final class DeadCodeElimination implements Pass {
     @Override
     public void run(Mir mir) {
         boolean changed = true;

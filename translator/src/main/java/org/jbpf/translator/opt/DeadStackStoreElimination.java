@@ -13,7 +13,7 @@ import org.jbpf.translator.mir.MirBlocks;
  * Removes stores to the stack that a later store in the same block overwrites before anything can read them —
  * typically the zero-fill of a new struct whose fields are all assigned right after.
  */
-public final class DeadStackStoreElimination implements Pass {
+final class DeadStackStoreElimination implements Pass {
     @Override
     public void run(Mir mir) {
         List<Mir.MInsn> code = mir.code;

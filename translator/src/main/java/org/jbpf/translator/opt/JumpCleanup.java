@@ -9,7 +9,7 @@ import org.jbpf.translator.mir.Mir;
  * Removes code after an unconditional jump or exit up to the next label, labels no jump goes to, and jumps to the
  * instruction that follows anyway; repeated until none is left, since each removal can expose another.
  */
-public final class JumpCleanup implements Pass {
+final class JumpCleanup implements Pass {
     @Override
     public void run(Mir mir) {
         boolean changed = true;

@@ -15,7 +15,7 @@ import org.jbpf.translator.mir.MirBlocks;
  * Drops a store to a stack slot that already holds the same value on every path — typically a map key written to
  * its scratch slot again before the next map call. Works on virtual registers, before allocation.
  */
-public final class RedundantStoreElimination implements Pass {
+final class RedundantStoreElimination implements Pass {
 
     /** What a stack slot is known to hold: the value of a register (or a constant) stored with a given size. */
     private record Held(int size, int reg, long imm, boolean isImm) {}

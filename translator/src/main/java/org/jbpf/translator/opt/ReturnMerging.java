@@ -8,7 +8,7 @@ import java.util.Map;
 import org.jbpf.translator.mir.Mir;
 
 /** Every {@code r0 = K; exit} but the last one with the same K becomes a jump to that last one. */
-public final class ReturnMerging implements Pass {
+final class ReturnMerging implements Pass {
     @Override
     public void run(Mir mir) {
         List<Mir.MInsn> code = mir.code;

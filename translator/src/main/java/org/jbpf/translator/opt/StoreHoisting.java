@@ -11,7 +11,7 @@ import org.jbpf.translator.mir.Mir;
  * between touches that slot. The value then dies at once instead of being kept in a callee-saved register across
  * helper calls, e.g. {@code start.update(tid(), ktime())} stores the key before calling ktime.
  */
-public final class StoreHoisting implements Pass {
+final class StoreHoisting implements Pass {
     @Override
     public void run(Mir mir) {
         List<Mir.MInsn> code = mir.code;

@@ -12,7 +12,7 @@ import org.jbpf.translator.mir.Mir;
  * update in both branches with a different value: the branches keep only a move of their value into a new register,
  * and one copy of the sequence follows the join. Runs on virtual registers, before allocation.
  */
-public final class TailMerging implements Pass {
+final class TailMerging implements Pass {
     @Override
     public void run(Mir mir) {
         boolean changed = true;

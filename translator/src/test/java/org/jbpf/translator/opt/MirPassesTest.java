@@ -1,4 +1,4 @@
-package org.jbpf.translator;
+package org.jbpf.translator.opt;
 
 import static org.jbpf.core.asm.Opcodes.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,11 +12,6 @@ import org.jbpf.translator.backend.Encoder;
 import org.jbpf.translator.backend.RegisterAllocator;
 import org.jbpf.translator.backend.StackFrameLayout;
 import org.jbpf.translator.mir.Mir;
-import org.jbpf.translator.opt.DeadCodeElimination;
-import org.jbpf.translator.opt.DeadStackStoreElimination;
-import org.jbpf.translator.opt.Pipeline;
-import org.jbpf.translator.opt.RedundantStoreElimination;
-import org.jbpf.translator.opt.TailMerging;
 import org.junit.jupiter.api.Test;
 
 /** Each MIR pass on small hand-written programs, checked by the final instruction text. */
