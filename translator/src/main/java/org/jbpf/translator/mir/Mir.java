@@ -14,6 +14,11 @@ import org.jbpf.core.asm.SourceLine;
 public final class Mir {
     public static final int VREG_BASE = 16;
 
+    private int nextVreg = VREG_BASE;
+    private int nextLabel;
+    /** The program's instructions and label markers, in order. */
+    public final List<MInsn> code = new ArrayList<>();
+
     public static final class Label {
         final int id;
         Label(int id) { this.id = id; }
@@ -63,10 +68,6 @@ public final class Mir {
                     + (target != null ? " -> " + target : "");
         }
     }
-
-    public final List<MInsn> code = new ArrayList<>();
-    private int nextVreg = VREG_BASE;
-    private int nextLabel;
 
     public int newVreg() { return nextVreg++; }
     public int vregCount() { return nextVreg; }
