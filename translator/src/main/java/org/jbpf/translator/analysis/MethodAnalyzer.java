@@ -178,10 +178,10 @@ public final class MethodAnalyzer {
             case LADD: case LSUB: case LMUL: case LDIV: case LREM: case LSHL: case LSHR: case LUSHR: case LAND: case LOR: case LXOR: {
                 Value b = f.pop(), x = f.pop();
                 scalar(a, i, b); scalar(a, i, x);
-                boolean isLong = ConstantFolding.isLongOp(op);
+                boolean isLong = JavaArithmetic.isLong(op);
                 if ((op == IDIV || op == IREM || op == LDIV || op == LREM) && b instanceof Value.Scalar s && s.constant() != null && s.constant() == 0)
                     throw a.error(i, "division by the constant zero");
-                f.push(new Value.Scalar(isLong, ConstantFolding.fold(op, x, b)));
+                f.push(new Value.Scalar(isLong, JavaArithmetic.fold(op, x, b)));
                 break;
             }
             case FADD: case FSUB: case FMUL: case FDIV: case FREM: case DADD: case DSUB: case DMUL: case DDIV: case DREM:

@@ -1,6 +1,10 @@
 package org.jbpf.translator.intrinsic;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jbpf.core.abi.X86_64;
 import org.jbpf.core.layout.StructLayout.Kind;
+import org.jbpf.core.program.SectionKinds;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.lower.Emitter;
 import org.jbpf.translator.lower.Operand;
@@ -8,25 +12,15 @@ import org.objectweb.asm.Type;
 
 /**
  * Accessors of the program's context parameter (TracepointContext, RawTracepointContext, PtRegs, XdpContext,
- * SkBuffContext): each is one load at a fixed offset of the context the kernel passes in r1.
+ * SkBuffContext): each is one load at a fixed offset of the context the kernel passes in r1. Syscall record and
+ * pt_regs offsets come from core's {@link X86_64}.
  */
 final class ContextCalls implements Intrinsic {
-    /** x86-64 {@code struct pt_regs} offsets of the first six function parameters (di, si, dx, cx, r8, r9). */
-    private static final int[] PT_REGS_PARAMS = {112, 104, 96, 88, 72, 64};
-    private static final int PT_REGS_AX = 80, PT_REGS_IP = 128, PT_REGS_SP = 152;
+    /** The context classes of all section kinds, as internal names. */
+    private static final Set<String> CONTEXT_CLASSES = SectionKinds.all().stream()
+            .map(k -> k.contextClass().replace('.', '/')).collect(Collectors.toUnmodifiableSet());
 
-    static boolean isContextClass(String owner) {
-        switch (owner) {
-            case "org/jbpf/TracepointContext":
-            case "org/jbpf/RawTracepointContext":
-            case "org/jbpf/PtRegs":
-            case "org/jbpf/XdpContext":
-            case "org/jbpf/SkBuffContext":
-                return true;
-            default:
-                return false;
-        }
-    }
+    static boolean isContextClass(String owner) { return CONTEXT_CLASSES.contains(owner); }
 
     @Override
     public Value type(TypingCall c) {
@@ -47,11 +41,11 @@ final class ContextCalls implements Intrinsic {
         long k = c.args().isEmpty() ? 0 : c.body().constOf(c.values().get(0));
         switch (owner.substring(owner.lastIndexOf('/') + 1) + "." + name) {
             case "TracepointContext.arg":
-                if (k < 0 || k > 5) throw c.error("syscall argument index must be 0..5");
-                out.load(t, Kind.LONG, ctx, 16 + 8 * (int) k); break;
-            case "TracepointContext.ret": out.load(t, Kind.LONG, ctx, 16); break;
-            case "TracepointContext.syscallNr": out.load(t, Kind.INT, ctx, 8); break;
-            case "TracepointContext.commonPid": out.load(t, Kind.INT, ctx, 4); break;
+                if (k < 0 || k >= X86_64.SYSCALL_MAX_ARGS) throw c.error("syscall argument index must be 0..5");
+                out.load(t, Kind.LONG, ctx, X86_64.syscallArgOffset((int) k)); break;
+            case "TracepointContext.ret": out.load(t, Kind.LONG, ctx, X86_64.SYSCALL_RET); break;
+            case "TracepointContext.syscallNr": out.load(t, Kind.INT, ctx, X86_64.SYSCALL_NR); break;
+            case "TracepointContext.commonPid": out.load(t, Kind.INT, ctx, X86_64.TP_COMMON_PID); break;
             case "TracepointContext.u64": out.load(t, Kind.LONG, ctx, (int) k); break;
             case "TracepointContext.u32": case "TracepointContext.s32": out.load(t, Kind.INT, ctx, (int) k); break;
             case "TracepointContext.u16": out.load(t, Kind.CHAR, ctx, (int) k); break;
@@ -60,11 +54,11 @@ final class ContextCalls implements Intrinsic {
                 if (k < 0 || k > 11) throw c.error("raw tracepoint argument index must be 0..11");
                 out.load(t, Kind.LONG, ctx, 8 * (int) k); break;
             case "PtRegs.param":
-                if (k < 0 || k > 5) throw c.error("parameter index must be 0..5");
-                out.load(t, Kind.LONG, ctx, PT_REGS_PARAMS[(int) k]); break;
-            case "PtRegs.ret": out.load(t, Kind.LONG, ctx, PT_REGS_AX); break;
-            case "PtRegs.ip": out.load(t, Kind.LONG, ctx, PT_REGS_IP); break;
-            case "PtRegs.sp": out.load(t, Kind.LONG, ctx, PT_REGS_SP); break;
+                if (k < 0 || k >= X86_64.PARAM_REGISTERS) throw c.error("parameter index must be 0..5");
+                out.load(t, Kind.LONG, ctx, X86_64.paramOffset((int) k)); break;
+            case "PtRegs.ret": out.load(t, Kind.LONG, ctx, X86_64.PT_REGS_RET); break;
+            case "PtRegs.ip": out.load(t, Kind.LONG, ctx, X86_64.PT_REGS_IP); break;
+            case "PtRegs.sp": out.load(t, Kind.LONG, ctx, X86_64.PT_REGS_SP); break;
             case "XdpContext.ingressIfindex": out.load(t, Kind.INT, ctx, 12); break;
             case "XdpContext.rxQueueIndex": out.load(t, Kind.INT, ctx, 16); break;
             case "SkBuffContext.length": out.load(t, Kind.INT, ctx, 0); break;

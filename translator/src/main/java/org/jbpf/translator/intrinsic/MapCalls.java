@@ -3,7 +3,7 @@ package org.jbpf.translator.intrinsic;
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.List;
-import org.jbpf.core.asm.HelperNames;
+import org.jbpf.core.helper.HelperTable;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.frontend.MapDecl;
@@ -98,7 +98,7 @@ final class MapCalls implements Intrinsic {
                 if (args.size() > 1) out.setArg(R3, args.get(1), true); else out.loadImm(R3, 0xffffffffL, true);
                 out.setArgAddr(R4, ev);
                 out.setArgImm(R5, size);
-                c.pushResult(out.call(HelperNames.PERF_EVENT_OUTPUT, 5));
+                c.pushResult(out.call(HelperTable.PERF_EVENT_OUTPUT, 5));
                 return;
             }
             case MapTypes.RINGBUF:
@@ -108,7 +108,7 @@ final class MapCalls implements Intrinsic {
                 out.setArg(R1, args.get(0), true);
                 out.setArgMap(R2, map);
                 out.setArg(R3, args.get(1), true);
-                c.pushResult(out.call(HelperNames.GET_STACKID, 3));
+                c.pushResult(out.call(HelperTable.GET_STACKID, 3));
                 return;
             }
             default: {
@@ -117,7 +117,7 @@ final class MapCalls implements Intrinsic {
                     case "lookup": {
                         out.setArgMap(R1, map);
                         out.setArgAddr(R2, key);
-                        c.pushResult(out.call(HelperNames.MAP_LOOKUP_ELEM, 2));
+                        c.pushResult(out.call(HelperTable.MAP_LOOKUP_ELEM, 2));
                         return;
                     }
                     case "update": {
@@ -126,13 +126,13 @@ final class MapCalls implements Intrinsic {
                         out.setArgAddr(R2, key);
                         out.setArgAddr(R3, value);
                         if (args.size() > 2) out.setArg(R4, args.get(2), true); else out.setArgImm(R4, 0);
-                        c.pushResult(out.call(HelperNames.MAP_UPDATE_ELEM, 4));
+                        c.pushResult(out.call(HelperTable.MAP_UPDATE_ELEM, 4));
                         return;
                     }
                     case "delete": {
                         out.setArgMap(R1, map);
                         out.setArgAddr(R2, key);
-                        c.pushResult(out.call(HelperNames.MAP_DELETE_ELEM, 2));
+                        c.pushResult(out.call(HelperTable.MAP_DELETE_ELEM, 2));
                         return;
                     }
                     default: throw c.error("unsupported map operation " + name);

@@ -5,7 +5,7 @@ import static org.jbpf.core.asm.Opcodes.*;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.jbpf.core.asm.HelperNames;
+import org.jbpf.core.helper.HelperTable;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.lower.Addr;
 import org.jbpf.translator.lower.Emitter;
@@ -50,7 +50,7 @@ final class PrintkCall implements Intrinsic {
         out.setArgAddr(R1, new Addr(R10, off));
         out.setArgImm(R2, bytes.length);
         for (int k = 0; k < fmtArgs.size(); k++) out.setArg(R3 + k, fmtArgs.get(k), true);
-        c.pushResult(out.call(HelperNames.TRACE_PRINTK, 2 + fmtArgs.size()));
+        c.pushResult(out.call(HelperTable.TRACE_PRINTK, 2 + fmtArgs.size()));
     }
 
     /** The concatenation's numbers as 64-bit printk arguments: ints sign-extended, as %d expects. */

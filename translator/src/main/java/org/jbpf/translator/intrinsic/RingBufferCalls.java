@@ -3,7 +3,7 @@ package org.jbpf.translator.intrinsic;
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.List;
-import org.jbpf.core.asm.HelperNames;
+import org.jbpf.core.helper.HelperTable;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.frontend.MapDecl;
 import org.jbpf.translator.frontend.ValueType;
@@ -59,7 +59,7 @@ final class RingBufferCalls {
                 out.setArgAddr(R2, c.address(0));
                 out.setArgImm(R3, MapCalls.sizeOf(c.values().get(0)));
                 if (args.size() > 1) out.setArg(R4, args.get(1), true); else out.setArgImm(R4, 0);
-                c.pushResult(out.call(HelperNames.RINGBUF_OUTPUT, 4));
+                c.pushResult(out.call(HelperTable.RINGBUF_OUTPUT, 4));
                 return;
             }
             case "reserve": {
@@ -67,13 +67,13 @@ final class RingBufferCalls {
                 out.setArgMap(R1, map);
                 out.setArgImm(R2, p.target().size());
                 out.setArgImm(R3, 0);
-                c.pushResult(out.call(HelperNames.RINGBUF_RESERVE, 3));
+                c.pushResult(out.call(HelperTable.RINGBUF_RESERVE, 3));
                 return;
             }
             case "submit": case "discard": {
                 out.setArg(R1, args.get(0), true);
                 if (args.size() > 1) out.setArg(R2, args.get(1), true); else out.setArgImm(R2, 0);
-                out.callVoid(name.equals("submit") ? HelperNames.RINGBUF_SUBMIT : HelperNames.RINGBUF_DISCARD, 2);
+                out.callVoid(name.equals("submit") ? HelperTable.RINGBUF_SUBMIT : HelperTable.RINGBUF_DISCARD, 2);
                 return;
             }
             default: throw c.error("unsupported ring buffer operation " + name);

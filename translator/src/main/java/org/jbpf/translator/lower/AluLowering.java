@@ -3,7 +3,9 @@ package org.jbpf.translator.lower;
 import static org.jbpf.core.asm.Opcodes.*;
 import static org.objectweb.asm.Opcodes.*;
 
+import org.jbpf.core.asm.AluSemantics;
 import org.jbpf.translator.analysis.Frame;
+import org.jbpf.translator.analysis.JavaArithmetic;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.lower.Operand.Imm;
 import org.jbpf.translator.lower.Operand.Reg;
@@ -16,9 +18,6 @@ import org.objectweb.asm.tree.VarInsnNode;
  * constant become immediates; {@code v = v op b} is computed in v's own register when nothing else reads it.
  */
 final class AluLowering {
-    /** The {@code signed} argument of {@link #binary}: Java's / and % are signed, the rest ignore the flag. */
-    private static final boolean SIGNED = true, UNSIGNED = false;
-
     private final BodyLowering body;
     private final Emitter out;
 
@@ -30,29 +29,11 @@ final class AluLowering {
     /** Lowers instruction i when it is arithmetic; false when it is not. */
     boolean lower(int i, AbstractInsnNode in, Frame f) {
         int op = in.getOpcode();
+        if (JavaArithmetic.isBinary(op)) {
+            binary(i, JavaArithmetic.bpfOp(op), JavaArithmetic.isLong(op), JavaArithmetic.isSigned(op));
+            return true;
+        }
         switch (op) {
-            case IADD: binary(i, ADD, false, UNSIGNED); return true;
-            case ISUB: binary(i, SUB, false, UNSIGNED); return true;
-            case IMUL: binary(i, MUL, false, UNSIGNED); return true;
-            case IDIV: binary(i, DIV, false, SIGNED); return true;
-            case IREM: binary(i, MOD, false, SIGNED); return true;
-            case ISHL: binary(i, LSH, false, UNSIGNED); return true;
-            case ISHR: binary(i, ARSH, false, UNSIGNED); return true;
-            case IUSHR: binary(i, RSH, false, UNSIGNED); return true;
-            case IAND: binary(i, AND, false, UNSIGNED); return true;
-            case IOR: binary(i, OR, false, UNSIGNED); return true;
-            case IXOR: binary(i, XOR, false, UNSIGNED); return true;
-            case LADD: binary(i, ADD, true, UNSIGNED); return true;
-            case LSUB: binary(i, SUB, true, UNSIGNED); return true;
-            case LMUL: binary(i, MUL, true, UNSIGNED); return true;
-            case LDIV: binary(i, DIV, true, SIGNED); return true;
-            case LREM: binary(i, MOD, true, SIGNED); return true;
-            case LSHL: binary(i, LSH, true, UNSIGNED); return true;
-            case LSHR: binary(i, ARSH, true, UNSIGNED); return true;
-            case LUSHR: binary(i, RSH, true, UNSIGNED); return true;
-            case LAND: binary(i, AND, true, UNSIGNED); return true;
-            case LOR: binary(i, OR, true, UNSIGNED); return true;
-            case LXOR: binary(i, XOR, true, UNSIGNED); return true;
             case INEG: case LNEG: {
                 Operand x = body.pop();
                 if (x instanceof Imm c) { body.push(new Imm(op == LNEG ? -c.value() : (long) -(int) c.value())); return true; }
@@ -121,8 +102,8 @@ final class AluLowering {
             Operand tmp = x; x = b; b = tmp;
         }
         int t = x instanceof Reg xr && !xr.owned() && storesBackTo(i, xr.reg()) ? xr.reg() : body.ownedCopy(x, isLong);
-        // BPF marks signed division and remainder with offset 1 (sdiv, smod)
-        int off = signed ? 1 : 0;
+        // BPF marks signed division and remainder with an offset (sdiv, smod)
+        int off = signed ? AluSemantics.SIGNED : 0;
         if (b instanceof Imm c && Conditions.fitsImm(c.value(), isLong)) {
             out.emit(cls | aop | K, t, 0, off, isLong ? c.value() : (int) c.value());
         } else {

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.jbpf.core.asm.HelperNames;
+import org.jbpf.core.helper.HelperTable;
 import org.jbpf.translator.mir.Mir;
 import org.jbpf.translator.mir.MirBlocks;
 
@@ -90,22 +90,22 @@ final class RedundantStoreElimination implements Pass {
     /** Helpers that write into memory the program passes them (which may be a stack slot). */
     private static boolean writesMemory(int helper) {
         switch (helper) {
-            case HelperNames.MAP_LOOKUP_ELEM:
-            case HelperNames.MAP_UPDATE_ELEM:
-            case HelperNames.MAP_DELETE_ELEM:
-            case HelperNames.KTIME_GET_NS:
-            case HelperNames.KTIME_GET_BOOT_NS:
-            case HelperNames.TRACE_PRINTK:
-            case HelperNames.GET_PRANDOM_U32:
-            case HelperNames.GET_SMP_PROCESSOR_ID:
-            case HelperNames.GET_CURRENT_PID_TGID:
-            case HelperNames.GET_CURRENT_UID_GID:
-            case HelperNames.PERF_EVENT_OUTPUT:
-            case HelperNames.GET_STACKID:
-            case HelperNames.RINGBUF_OUTPUT:
-            case HelperNames.RINGBUF_RESERVE:
-            case HelperNames.RINGBUF_SUBMIT:
-            case HelperNames.RINGBUF_DISCARD:
+            case HelperTable.MAP_LOOKUP_ELEM:
+            case HelperTable.MAP_UPDATE_ELEM:
+            case HelperTable.MAP_DELETE_ELEM:
+            case HelperTable.KTIME_GET_NS:
+            case HelperTable.KTIME_GET_BOOT_NS:
+            case HelperTable.TRACE_PRINTK:
+            case HelperTable.GET_PRANDOM_U32:
+            case HelperTable.GET_SMP_PROCESSOR_ID:
+            case HelperTable.GET_CURRENT_PID_TGID:
+            case HelperTable.GET_CURRENT_UID_GID:
+            case HelperTable.PERF_EVENT_OUTPUT:
+            case HelperTable.GET_STACKID:
+            case HelperTable.RINGBUF_OUTPUT:
+            case HelperTable.RINGBUF_RESERVE:
+            case HelperTable.RINGBUF_SUBMIT:
+            case HelperTable.RINGBUF_DISCARD:
                 return false;
             default:
                 return true;

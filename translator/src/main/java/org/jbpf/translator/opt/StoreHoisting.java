@@ -3,7 +3,7 @@ package org.jbpf.translator.opt;
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.List;
-import org.jbpf.core.asm.HelperNames;
+import org.jbpf.core.helper.HelperTable;
 import org.jbpf.translator.mir.Mir;
 
 /**
@@ -58,12 +58,12 @@ final class StoreHoisting implements Pass {
 
     private static boolean touchesNoMemory(int helper) {
         switch (helper) {
-            case HelperNames.KTIME_GET_NS:
-            case HelperNames.KTIME_GET_BOOT_NS:
-            case HelperNames.GET_CURRENT_PID_TGID:
-            case HelperNames.GET_CURRENT_UID_GID:
-            case HelperNames.GET_PRANDOM_U32:
-            case HelperNames.GET_SMP_PROCESSOR_ID:
+            case HelperTable.KTIME_GET_NS:
+            case HelperTable.KTIME_GET_BOOT_NS:
+            case HelperTable.GET_CURRENT_PID_TGID:
+            case HelperTable.GET_CURRENT_UID_GID:
+            case HelperTable.GET_PRANDOM_U32:
+            case HelperTable.GET_SMP_PROCESSOR_ID:
                 return true;
             default:
                 return false;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jbpf.core.asm.HelperNames;
+import org.jbpf.core.helper.HelperTable;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.translator.backend.Encoder;
 import org.jbpf.translator.backend.RegisterAllocator;
@@ -60,7 +60,7 @@ class MirPassesTest {
     void deadCodeEliminationDropsUnusedResultsButKeepsCalls() {
         B b = new B();
         int t = b.v(), u = b.v();
-        b.call(HelperNames.KTIME_GET_NS, 0).mov(t, R0).mov(u, t).addImm(u, 1).movImm(R0, 0).add(JMP | EXIT, 0, 0, 0, 0);
+        b.call(HelperTable.KTIME_GET_NS, 0).mov(t, R0).mov(u, t).addImm(u, 1).movImm(R0, 0).add(JMP | EXIT, 0, 0, 0, 0);
         new DeadCodeElimination().run(b.mir);
         assertEquals(List.of("call bpf_ktime_get_ns#5", "r0 = 0", "exit"), b.text());
     }
@@ -69,9 +69,9 @@ class MirPassesTest {
     void redundantStoreOfTheSameRegisterIsDropped() {
         B b = new B();
         int k = b.v();
-        b.call(HelperNames.GET_CURRENT_PID_TGID, 0).mov(k, R0)
-                .store(4, -8, k).call(HelperNames.MAP_LOOKUP_ELEM, 2)
-                .store(4, -8, k).call(HelperNames.MAP_DELETE_ELEM, 2)
+        b.call(HelperTable.GET_CURRENT_PID_TGID, 0).mov(k, R0)
+                .store(4, -8, k).call(HelperTable.MAP_LOOKUP_ELEM, 2)
+                .store(4, -8, k).call(HelperTable.MAP_DELETE_ELEM, 2)
                 .addImm(k, 1).store(4, -8, k);   // k changed: this store stays
         new RedundantStoreElimination().run(b.mir);
         assertEquals(2, b.mir.code.stream().filter(m -> m.opcode == (STX | MEM | W)).count());
@@ -81,7 +81,7 @@ class MirPassesTest {
     void storeIsKeptWhenAHelperMayWriteTheSlot() {
         B b = new B();
         int k = b.v();
-        b.movImm(k, 3).store(4, -8, k).call(HelperNames.GET_CURRENT_COMM, 2).store(4, -8, k);
+        b.movImm(k, 3).store(4, -8, k).call(HelperTable.GET_CURRENT_COMM, 2).store(4, -8, k);
         new RedundantStoreElimination().run(b.mir);
         assertEquals(2, b.mir.code.stream().filter(m -> m.opcode == (STX | MEM | W)).count());
     }
@@ -100,12 +100,12 @@ class MirPassesTest {
         B b = new B();
         int p = b.v(), x = b.v();
         Mir.Label elseL = b.newLabel(), join = b.newLabel();
-        b.call(HelperNames.MAP_LOOKUP_ELEM, 2).mov(p, R0).jeq(p, 0, elseL)
-                .load(x, p, 0).addImm(x, 1).store(8, -16, x).call(HelperNames.MAP_UPDATE_ELEM, 4).jump(join)
-                .label(elseL).storeImm(8, -16, 1).call(HelperNames.MAP_UPDATE_ELEM, 4)
+        b.call(HelperTable.MAP_LOOKUP_ELEM, 2).mov(p, R0).jeq(p, 0, elseL)
+                .load(x, p, 0).addImm(x, 1).store(8, -16, x).call(HelperTable.MAP_UPDATE_ELEM, 4).jump(join)
+                .label(elseL).storeImm(8, -16, 1).call(HelperTable.MAP_UPDATE_ELEM, 4)
                 .label(join).movImm(R0, 0).add(JMP | EXIT, 0, 0, 0, 0);
         new TailMerging().run(b.mir);
-        assertEquals(1, b.mir.code.stream().filter(m -> m.isCall() && m.imm == HelperNames.MAP_UPDATE_ELEM).count(), b.text().toString());
+        assertEquals(1, b.mir.code.stream().filter(m -> m.isCall() && m.imm == HelperTable.MAP_UPDATE_ELEM).count(), b.text().toString());
         List<String> code = b.allocateAndEmit();
         assertEquals(1, code.stream().filter(s -> s.startsWith("*(u64 *)(r10 -16) = r")).count(), code.toString());
     }
@@ -114,8 +114,8 @@ class MirPassesTest {
     void valuesLiveAcrossCallsGetCalleeSavedRegisters() {
         B b = new B();
         int keep = b.v(), tmp = b.v();
-        b.call(HelperNames.KTIME_GET_NS, 0).mov(keep, R0)
-                .call(HelperNames.GET_PRANDOM_U32, 0).mov(tmp, R0).addReg(tmp, keep).exit(tmp);
+        b.call(HelperTable.KTIME_GET_NS, 0).mov(keep, R0)
+                .call(HelperTable.GET_PRANDOM_U32, 0).mov(tmp, R0).addReg(tmp, keep).exit(tmp);
         List<String> code = b.allocateAndEmit();
         assertEquals(List.of("call bpf_ktime_get_ns#5", "r6 = r0", "call bpf_get_prandom_u32#7", "r0 += r6", "exit"), code);
     }
@@ -125,9 +125,9 @@ class MirPassesTest {
         B b = new B();
         int n = 12;
         int[] v = new int[n];
-        b.call(HelperNames.KTIME_GET_NS, 0);
+        b.call(HelperTable.KTIME_GET_NS, 0);
         for (int i = 0; i < n; i++) { v[i] = b.v(); b.mov(v[i], R0).addImm(v[i], i); }
-        b.call(HelperNames.GET_PRANDOM_U32, 0);   // all twelve must survive this call
+        b.call(HelperTable.GET_PRANDOM_U32, 0);   // all twelve must survive this call
         int sum = b.v();
         b.movImm(sum, 0);
         for (int i = 0; i < n; i++) b.addReg(sum, v[i]);
@@ -142,10 +142,10 @@ class MirPassesTest {
         B b = new B();
         int p = b.v();
         Mir.Label ok = b.newLabel();
-        b.call(HelperNames.MAP_LOOKUP_ELEM, 2).mov(p, R0);
+        b.call(HelperTable.MAP_LOOKUP_ELEM, 2).mov(p, R0);
         b.add(JMP | JNE | K, p, 0, 0, 0).target = ok;
         b.movImm(R0, 0).add(JMP | EXIT, 0, 0, 0, 0);
-        b.label(ok).call(HelperNames.KTIME_GET_NS, 0).movImm(R0, 0).add(JMP | EXIT, 0, 0, 0, 0);
+        b.label(ok).call(HelperTable.KTIME_GET_NS, 0).movImm(R0, 0).add(JMP | EXIT, 0, 0, 0, 0);
         List<String> code = b.allocateAndEmit();
         assertEquals(List.of("call bpf_map_lookup_elem#1", "if r0 == 0x0 goto pc+1", "call bpf_ktime_get_ns#5", "r0 = 0", "exit"), code);
     }
