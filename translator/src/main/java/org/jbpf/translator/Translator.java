@@ -28,7 +28,12 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
-/** Entry point: Java probe class → {@link BpfObject}. */
+/**
+ * Entry point: Java probe class → {@link BpfObject}. Each {@code @Section} method is analysed
+ * ({@link MethodAnalyzer}), lowered to MIR ({@link ProgramLowering}) and optimised ({@link Pipeline#optimize}); the
+ * direct backend then allocates registers ({@link RegisterAllocator}), cleans up ({@link Pipeline#cleanUp}) and
+ * encodes ({@link Encoder}), while {@link #translateToMir} hands the optimised MIR to another backend.
+ */
 public final class Translator {
     private Translator() {}
 
