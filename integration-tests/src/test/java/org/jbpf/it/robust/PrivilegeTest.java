@@ -25,7 +25,7 @@ class PrivilegeTest {
     @BeforeEach
     void kernel() {
         RobustKernel.require();
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv (util-linux) is not installed");
+        org.jbpf.testsupport.Tools.require("setpriv");
     }
 
     @Test
