@@ -83,6 +83,15 @@ class CommandLineTest {
         assertEquals(ExitCodes.REJECTED, Cli.run("verify", "org.jbpf.cli.probes.Scaled").status());
     }
 
+    @Test void aTracepointMissingFromThisMachineIsRejectedAtTranslateWithTheNearestName(@TempDir Path out) {
+        org.jbpf.testsupport.Kernel.requireTracefs();
+        Cli r = Cli.run("translate", "org.jbpf.cli.probes.Misspelled", "-o", out.toString());
+        assertEquals(ExitCodes.REJECTED, r.status(), r.err());
+        assertEquals("jbpf: Misspelled.java:12: no tracepoint syscalls/sys_enter_exceve on this machine; did you mean "
+                + "sys_enter_execve? (@Section of onExec)\n", r.err());
+        assertFalse(Files.exists(out.resolve("Misspelled.o")));
+    }
+
     @Test void anUnknownBackendIsAUsageErrorNamingTheKnownOnes() {
         Cli r = Cli.run("translate", "org.jbpf.examples.ReadLatency", "-cp", EXAMPLES, "--backend", "gcc");
         assertEquals(ExitCodes.USAGE, r.status());

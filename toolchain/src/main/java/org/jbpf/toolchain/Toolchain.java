@@ -15,6 +15,7 @@ public final class Toolchain {
     private final Backend backend;
     private final Translator.Options options;
     private final boolean verify;
+    private final SectionCheck sections;
 
     /** What became of one probe class: its object and, when verification ran, the simulation's verdict. */
     public record Translated(BpfObject object, ObjectVerifier.Outcome verdict) {
@@ -23,15 +24,25 @@ public final class Toolchain {
     }
 
     public Toolchain(Backend backend, Translator.Options options, boolean verify) {
+        this(backend, options, verify, SectionCheck.TRACEFS_EVENTS);
+    }
+
+    /** {@code tracefsEvents}: where tracepoint names are checked (tests use a directory of their own). */
+    Toolchain(Backend backend, Translator.Options options, boolean verify, Path tracefsEvents) {
         this.backend = backend;
         this.options = options;
         this.verify = verify;
+        this.sections = new SectionCheck(tracefsEvents);
     }
 
     public Backend backend() { return backend; }
 
-    /** Translates one class file (throwing {@link org.jbpf.translator.TranslationException} with its Java line) and verifies it. */
+    /**
+     * Checks the class's section targets, translates it (both throwing {@link org.jbpf.translator.TranslationException}
+     * with the Java line) and verifies the object.
+     */
     public Translated translate(byte[] classFile, Translator.ClassSource classes) {
+        sections.check(classFile);
         BpfObject object = backend.translate(classFile, classes, options);
         return new Translated(object, verify ? ObjectVerifier.verify(object) : null);
     }
