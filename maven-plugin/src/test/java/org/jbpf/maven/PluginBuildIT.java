@@ -101,6 +101,41 @@ class PluginBuildIT {
         assertTrue(failed.output.contains("BUILD FAILURE"), failed.output);
     }
 
+    /** README's "Getting started" project, built offline with this plugin and run against the kernel. */
+    @Test void theGettingStartedProjectBuildsAndCountsExecs(@TempDir Path work) throws Exception {
+        Path project = work.resolve("getting-started");
+        copyTree(Path.of("../examples/getting-started"), project);
+        Result build = mvn(project, "package", "dependency:build-classpath");
+        assertEquals(0, build.status, build.output);
+        assertTrue(build.output.contains("jbpf: wrote " + project.resolve("target/jbpf/ExecCounter.o")), build.output);
+        assertTrue(build.output.contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"), "the simulation test ran: " + build.output);
+        BpfObject o = ObjectReader.read(Files.readAllBytes(project.resolve("target/jbpf/ExecCounter.o")), "ExecCounter");
+        assertEquals("tracepoint/syscalls/sys_enter_execve", o.programs().get(0).section());
+        org.jbpf.testsupport.Kernel.requireTracefs();
+        String cp = project.resolve("target/classes") + ":" + Files.readString(project.resolve("target/classpath.txt")).strip();
+        Process p = new ProcessBuilder(org.jbpf.testsupport.Jvm.java(), "-cp", cp, "com.example.Main", "5")
+                .directory(project.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), out);
+        assertEquals(0, p.exitValue(), out);
+        // five children, each counted under its own pid (other processes of the machine may add lines)
+        long children = out.lines().filter(l -> l.matches("pid \\d+: [1-9]\\d* execve")).count();
+        assertTrue(children >= 5, out);
+        long total = Long.parseLong(out.lines().filter(l -> l.startsWith("total execve: ")).findFirst().orElseThrow().substring(14));
+        assertTrue(total >= 10, out);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (from.relativize(f).startsWith("target")) continue;
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(t);
+                else Files.copy(f, t);
+            }
+        }
+    }
+
     private static Path copy(String sample, Path work) throws IOException {
         Path from = SAMPLES.resolve(sample), to = work.resolve(sample);
         try (Stream<Path> files = Files.walk(from)) {
