@@ -87,14 +87,13 @@ public final class BPF implements AutoCloseable {
         }
     }
 
-    /** Attaches every program that attaches by section alone (not xdp or socket filters, which need a target). */
+    /**
+     * Attaches every program that attaches by section alone (see {@link org.jbpf.core.program.SectionKind#attachesBySection});
+     * xdp, socket, perf_event and classifier programs need a target and are left for their attach methods.
+     */
     public BPF attachAll() {
-        for (LoadedProgram p : loaded.programs()) {
-            String kind = p.kind().sectionKind();
-            if (kind.equals("xdp") || kind.equals("socket") || kind.equals("classifier") || kind.equals("tc")
-                    || kind.equals("perf_event")) continue;
-            p.attach();
-        }
+        for (LoadedProgram p : loaded.programs())
+            if (p.kind().kind().attachesBySection()) p.attach();
         return this;
     }
 

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jbpf.BPF;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
+import org.jbpf.metrics.CommandLineMetrics;
+import org.jbpf.metrics.MetricsServer;
 import org.jbpf.toolchain.ProbeObjects;
 import org.jbpf.translator.Translator;
 import picocli.CommandLine.Command;
@@ -38,6 +40,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--top", description = "rows per map to print, largest values first (default 20)")
     int top = 20;
 
+    @Option(names = "--serve", paramLabel = "HOST:PORT", description = "while running, serve the maps as Prometheus metrics at "
+            + "http://HOST:PORT/metrics (a port alone binds to 127.0.0.1)")
+    String serve;
+
+    @Option(names = "--export-text", split = ",", paramLabel = "MAP", description = "with --serve: also export the text "
+            + "(command names, file names) of these maps, which can identify users")
+    List<String> exportText = new ArrayList<>();
+
     @Override public Integer call() throws Exception {
         List<BpfObject> objects = ProbeObjects.of(List.of(probe), classpath, sourcePath);
         if (objects.size() != 1) throw new IllegalArgumentException(probe + " holds " + objects.size() + " probes; run one at a time");
@@ -56,7 +66,8 @@ final class RunCommand implements Callable<Integer> {
                 if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer);
             });
             Runtime.getRuntime().addShutdownHook(onExit);
-            try (EventPrinter events = EventPrinter.start(bpf, object, System.out)) {
+            try (MetricsServer metrics = CommandLineMetrics.serve(bpf, serve, exportText, System.out, System.err);
+                 EventPrinter events = EventPrinter.start(bpf, object, System.out)) {
                 long deadline = total > 0 ? System.currentTimeMillis() + total : Long.MAX_VALUE;
                 while (System.currentTimeMillis() < deadline) {
                     long wait = Math.min(deadline - System.currentTimeMillis(), every > 0 ? every : Long.MAX_VALUE / 2);
