@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jbpf.core.program.Section;
+import org.jbpf.core.program.SectionKind;
 import org.jbpf.translator.TranslationException;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.AnnotationNode;
@@ -14,16 +16,14 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Checks the attach targets that {@code @Section} names at translation time, where the mistake has a Java line,
- * instead of at attach time: bpftrace's colon syntax gets the slash form, and on a machine with a readable tracefs a
+ * instead of at attach time: core's {@link Section} validates the name (bpftrace's colon syntax gets the slash
+ * form), and on a machine with a readable tracefs a
  * tracepoint that does not exist gets the nearest existing name ({@code sys_enter_exceve}: did you mean
  * {@code sys_enter_execve}?).
  */
 final class SectionCheck {
     /** Where the kernel lists its tracepoints, one directory per category and one per tracepoint within it. */
     static final Path TRACEFS_EVENTS = Path.of("/sys/kernel/tracing/events");
-
-    private static final List<String> KINDS = List.of("tracepoint", "tp", "raw_tracepoint", "raw_tp", "kprobe",
-            "kretprobe", "uprobe", "uretprobe", "fentry", "fexit");
 
     private final Path events;
 
@@ -43,17 +43,14 @@ final class SectionCheck {
 
     /** What is wrong with {@code section}, or null. */
     String problem(String section) {
-        int colon = section.indexOf(':'), slash = section.indexOf('/');
-        if (colon > 0 && (slash < 0 || colon < slash) && KINDS.contains(section.substring(0, colon))) {
-            String kind = section.substring(0, colon);
-            String rest = section.substring(colon + 1);
-            String slashed = kind + "/" + (kind.startsWith("tracepoint") || kind.equals("tp") ? rest.replace(':', '/') : rest);
-            return "section \"" + section + "\" uses bpftrace's colon syntax; write \"" + slashed + "\"";
+        Section parsed;
+        try {
+            parsed = Section.parse(section);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
-        if (!section.startsWith("tracepoint/") && !section.startsWith("tp/")) return null;
-        String[] parts = section.split("/");
-        if (parts.length != 3 || !Files.isDirectory(events) || !Files.isReadable(events)) return null;
-        String category = parts[1], name = parts[2];
+        if (parsed.kind() != SectionKind.TRACEPOINT || !Files.isDirectory(events) || !Files.isReadable(events)) return null;
+        String category = parsed.tracepointCategory(), name = parsed.tracepointName();
         if (!Files.isDirectory(events.resolve(category)))
             return "no tracepoint category " + category + " on this machine (" + events + ")" + didYouMean(category, children(events));
         if (!Files.isDirectory(events.resolve(category).resolve(name)))

@@ -33,10 +33,10 @@ class SectionCheckTest {
         Toolchain toolchain = new Toolchain(Backends.direct(), Translator.Options.DEFAULT, true, events(dir));
         TranslationException e = assertThrows(TranslationException.class,
                 () -> toolchain.translate(classes.read("org/jbpf/toolchain/checks/Colons"), classes));
-        assertEquals("Colons.java:12: section \"tracepoint:syscalls:sys_enter_execve\" uses bpftrace's colon syntax; "
-                + "write \"tracepoint/syscalls/sys_enter_execve\" (@Section of onExec)", e.getMessage());
-        assertEquals("section \"uprobe:/bin/bash:readline\" uses bpftrace's colon syntax; write \"uprobe//bin/bash:readline\"",
-                new SectionCheck(dir).problem("uprobe:/bin/bash:readline"));
+        assertEquals("Colons.java:12: section \"tracepoint:syscalls:sys_enter_execve\" is written in bpftrace's colon form; "
+                + "jbpf sections use '/', e.g. \"tracepoint/syscalls/sys_enter_execve\" (@Section of onExec)", e.getMessage());
+        assertEquals("section \"uprobe:/bin/bash:readline\" is written in bpftrace's colon form; jbpf sections use '/', "
+                + "e.g. \"uprobe//bin/bash:readline\"", new SectionCheck(dir).problem("uprobe:/bin/bash:readline"));
     }
 
     @Test void unknownCategoriesExistingTracepointsAndOtherKinds(@TempDir Path dir) throws Exception {
