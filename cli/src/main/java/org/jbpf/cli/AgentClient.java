@@ -44,7 +44,7 @@ final class AgentClient {
         }
     }
 
-    /** $JBPF_AGENT_JAR, else the agent jar of the installation ({@code lib/}) or source tree this command runs from. */
+    /** $JBPF_AGENT_JAR, else the agent module's jar in the source tree this command was built in. */
     static Path defaultAgentJar() throws IOException {
         String env = System.getenv("JBPF_AGENT_JAR");
         if (env != null && !env.isBlank()) return Path.of(env);
@@ -54,9 +54,7 @@ final class AgentClient {
         } catch (Exception e) {
             return Path.of("agent/target/jbpf-agent.jar");
         }
-        // lib/jbpf-cli.jar -> lib/jbpf-agent.jar (scripts/setup); cli/target/<jar or classes> -> <root>/agent/target
-        Path besides = here.getParent().resolve("jbpf-agent.jar");
-        if (Files.isRegularFile(besides)) return besides;
+        // cli/target/<jar or classes> -> <root>/agent/target
         Path target = here.getParent().getParent().getParent().resolve("agent/target");
         if (Files.isDirectory(target)) {
             try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "jbpf-agent-*.jar")) {

@@ -17,7 +17,7 @@ final class DetachCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "PROBE", description = "binary names of the probes (default: every probe)")
     List<String> probes;
 
-    @Option(names = "--agent-jar", description = "the jbpf agent jar (default: lib/jbpf-agent.jar beside this jbpf, or $JBPF_AGENT_JAR)")
+    @Option(names = "--agent-jar", description = "the jbpf agent jar (default: $JBPF_AGENT_JAR, else agent/target/jbpf-agent-*.jar of this build)")
     Path agentJar;
 
     @Override public Integer call() throws Exception {
