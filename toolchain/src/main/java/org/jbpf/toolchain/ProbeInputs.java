@@ -1,4 +1,4 @@
-package org.jbpf.cli;
+package org.jbpf.toolchain;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +18,8 @@ import org.jbpf.translator.Translator;
  */
 public final class ProbeInputs {
     public final List<byte[]> probes = new ArrayList<>();
+    /** Binary names of classes found with {@code @Section} methods but no {@code @Bpf}: probably a forgotten annotation. */
+    public final List<String> unannotated = new ArrayList<>();
     final List<Path> roots = new ArrayList<>();
     final List<Path> jars = new ArrayList<>();
 
@@ -30,8 +32,7 @@ public final class ProbeInputs {
                 in.roots.add(p);
                 try (Stream<Path> files = Files.walk(p)) {
                     for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
-                        byte[] b = Files.readAllBytes(f);
-                        if (isProbe(b)) in.probes.add(b);
+                        in.sort(Files.readAllBytes(f));
                     }
                 }
             } else if (s.endsWith(".jar") && Files.isRegularFile(p)) {
@@ -40,8 +41,7 @@ public final class ProbeInputs {
                     for (ZipEntry e : java.util.Collections.list(z.entries())) {
                         if (!e.getName().endsWith(".class")) continue;
                         try (InputStream is = z.getInputStream(e)) {
-                            byte[] b = is.readAllBytes();
-                            if (isProbe(b)) in.probes.add(b);
+                            in.sort(is.readAllBytes());
                         }
                     }
                 }
@@ -71,18 +71,39 @@ public final class ProbeInputs {
         return root;
     }
 
-    public static boolean isProbe(byte[] classFile) {
-        try {
-            boolean[] found = {false};
-            new org.objectweb.asm.ClassReader(classFile).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
-                @Override public org.objectweb.asm.AnnotationVisitor visitAnnotation(String desc, boolean visible) {
-                    if (desc.equals("Lorg/jbpf/Bpf;")) found[0] = true;
-                    return null;
-                }
-            }, org.objectweb.asm.ClassReader.SKIP_CODE);
-            return found[0];
-        } catch (RuntimeException e) {
-            return false;
+    public static boolean isProbe(byte[] classFile) { return Annotations.of(classFile).bpf(); }
+
+    private void sort(byte[] classFile) {
+        Annotations a = Annotations.of(classFile);
+        if (a.bpf()) probes.add(classFile);
+        else if (a.sections()) unannotated.add(a.className());
+    }
+
+    /** Whether a class carries {@code @Bpf} and whether any of its methods carries {@code @Section}. */
+    private record Annotations(String className, boolean bpf, boolean sections) {
+        static Annotations of(byte[] classFile) {
+            try {
+                org.objectweb.asm.ClassReader reader = new org.objectweb.asm.ClassReader(classFile);
+                boolean[] found = {false, false};
+                reader.accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                    @Override public org.objectweb.asm.AnnotationVisitor visitAnnotation(String desc, boolean visible) {
+                        if (desc.equals("Lorg/jbpf/Bpf;")) found[0] = true;
+                        return null;
+                    }
+
+                    @Override public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                        return new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                            @Override public org.objectweb.asm.AnnotationVisitor visitAnnotation(String d, boolean visible) {
+                                if (d.equals("Lorg/jbpf/Section;")) found[1] = true;
+                                return null;
+                            }
+                        };
+                    }
+                }, org.objectweb.asm.ClassReader.SKIP_CODE);
+                return new Annotations(reader.getClassName().replace('/', '.'), found[0], found[1]);
+            } catch (RuntimeException notAClass) {
+                return new Annotations("?", false, false);
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-package org.jbpf.cli;
+package org.jbpf.toolchain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.jbpf.cli;
+package org.jbpf.toolchain;
 
 import java.util.List;
 
@@ -6,13 +6,13 @@ import java.util.List;
  * A log2 histogram drawn as bars, in the manner of bpftrace's {@code hist()}: slot k counts values in
  * [2^k, 2^(k+1)) (slot 0 also holds 0), the usual {@code slot = log2(value)} of a probe.
  */
-final class Histogram {
+public final class Histogram {
     static final int WIDTH = 52;
 
     private Histogram() {}
 
     /** Rows from the first to the last non-empty slot; empty when every slot is zero. */
-    static String render(List<Long> slots) {
+    public static String render(List<Long> slots) {
         int first = -1, last = -1;
         long max = 0;
         for (int i = 0; i < slots.size(); i++) {

@@ -1,4 +1,4 @@
-package org.jbpf.cli;
+package org.jbpf.toolchain;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,11 +10,12 @@ import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.ObjectReader;
 import org.jbpf.translator.Translator;
 
-/** Turns a command's PROBE argument (a .o file, or anything {@link ProbeInputs} accepts) into BPF objects. */
-final class Objects {
-    private Objects() {}
+/** Turns a command's probe arguments (.o files, or anything {@link ProbeInputs} accepts) into BPF objects. */
+public final class ProbeObjects {
+    private ProbeObjects() {}
 
-    static List<BpfObject> of(List<String> inputs, List<Path> classpath, List<Path> sourcePath) throws IOException {
+    /** Reads the .o files and translates the probe classes among {@code inputs} with the direct backend. */
+    public static List<BpfObject> of(List<String> inputs, List<Path> classpath, List<Path> sourcePath) throws IOException {
         List<BpfObject> out = new ArrayList<>();
         List<String> classInputs = new ArrayList<>();
         for (String s : inputs) {
@@ -24,12 +25,15 @@ final class Objects {
         if (!classInputs.isEmpty()) {
             ProbeInputs in = ProbeInputs.of(classInputs, classpath);
             if (in.probes.isEmpty()) throw new IllegalArgumentException("no @Bpf probe classes in " + String.join(" ", classInputs));
-            for (byte[] probe : in.probes) out.add(Translator.translate(probe, in.source(), new Translator.Options(sourcePath)));
+            Backend direct = Backends.direct();
+            Translator.Options options = new Translator.Options(sourcePath);
+            for (byte[] probe : in.probes) out.add(direct.translate(probe, in.source(), options));
         }
         return out;
     }
 
-    static BpfObject readObject(Path file) throws IOException {
+    /** A BPF ELF object file, named after the file without its .o. */
+    public static BpfObject readObject(Path file) throws IOException {
         try {
             return ObjectReader.read(Files.readAllBytes(file), file.getFileName().toString().replaceFirst("\\.o$", ""));
         } catch (NoSuchFileException e) {

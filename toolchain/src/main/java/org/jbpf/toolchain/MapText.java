@@ -1,4 +1,4 @@
-package org.jbpf.cli;
+package org.jbpf.toolchain;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +82,7 @@ public final class MapText {
         return sb.toString();
     }
 
-    static long number(byte[] b) { return number(b, 0, Math.min(8, b.length)); }
+    public static long number(byte[] b) { return number(b, 0, Math.min(8, b.length)); }
 
     /** Little-endian unsigned integer of {@code n} ≤ 8 bytes at {@code off}. */
     static long number(byte[] b, int off, int n) {
