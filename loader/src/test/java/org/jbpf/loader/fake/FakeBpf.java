@@ -70,6 +70,8 @@ public final class FakeBpf implements BpfSyscalls {
     public int batchMinChunk;
     /** Called after each GET_NEXT_KEY, e.g. to delete keys as a probe would during a walk. */
     public Runnable afterNextKey = () -> {};
+    /** The key the last GET_NEXT_KEY returned. */
+    public ByteBuffer lastNextKey;
 
     /** Commands issued so far, e.g. {@code BPF_PROG_LOAD+line_info}. */
     public List<String> calls() { return List.copyOf(calls); }
@@ -156,6 +158,7 @@ public final class FakeBpf implements BpfSyscalls {
         try {
             if (next >= keys.size()) return Errno.ENOENT;
             nextKey.write(0, keys.get(next).array(), 0, m.keySize);
+            lastNextKey = keys.get(next);
             return 0;
         } finally {
             afterNextKey.run();
