@@ -14,6 +14,13 @@ public interface Codec<T> {
 
     T read(ByteBuffer in);
 
+    /** Reads the value at index {@code offset} of {@code in}, leaving the buffer's position alone. */
+    default T readAt(ByteBuffer in, int offset) {
+        ByteBuffer view = in.duplicate().order(in.order());
+        view.position(offset);
+        return read(view);
+    }
+
     /** Name of the Java type for error messages, e.g. "Long" or "struct Event". */
     String describe();
 }
