@@ -3,6 +3,7 @@ package org.jbpf.runtime;
 import static org.objectweb.asm.Opcodes.*;
 
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -37,10 +38,13 @@ final class StructReaders {
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
             byte[] bytes = bytecode(type, fields, layout.fields());
-            Class<?> reader = lookup.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE).lookupClass();
-            return (Reader<T>) reader.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | IllegalArgumentException | SecurityException | LinkageError e) {
+            MethodHandles.Lookup reader = lookup.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE);
+            // the reader is package-private in the struct's package: only its own lookup may construct it
+            return (Reader<T>) reader.findConstructor(reader.lookupClass(), MethodType.methodType(void.class)).invoke();
+        } catch (RuntimeException | LinkageError e) {
             return null;
+        } catch (Throwable e) {
+            return null;  // IllegalAccessException and the like: this JVM does not let jbpf define the reader
         }
     }
 

@@ -151,5 +151,18 @@ class CodecsTest {
         assertNotSame(h.tail, viaRead.tail, "each read has its own array");
     }
 
+    @Test
+    void aStructInAnotherPackageGetsAGeneratedReaderToo() {
+        StructCodec<org.jbpf.runtime.structs.Packet> c =
+                (StructCodec<org.jbpf.runtime.structs.Packet>) Codecs.of(org.jbpf.runtime.structs.Packet.class);
+        assertTrue(c.generated());
+        ByteBuffer b = ByteBuffer.allocateDirect(32).order(ByteOrder.LITTLE_ENDIAN);
+        b.putLong(8, 77L).putInt(16, 5).put(20, (byte) 1).put(23, (byte) 4);
+        org.jbpf.runtime.structs.Packet p = c.readAt(b, 8);
+        assertEquals(77L, p.seq);
+        assertEquals(5, p.len());
+        assertArrayEquals(new byte[] {1, 0, 0, 4}, p.head);
+    }
+
     private record StructLayoutFieldValue(int offset, int size) {}
 }
