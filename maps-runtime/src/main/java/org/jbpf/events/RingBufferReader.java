@@ -38,6 +38,16 @@ public final class RingBufferReader<E> extends EventReader {
         return r.addOrClose(map, decoding(map, codec, handler));
     }
 
+    /**
+     * A reader of {@code map} that decodes every record into one object, refilled for each record: no object is made
+     * per record where the codec can refill (a {@code @Struct}). The object is valid only during the handler's call;
+     * copy what you keep.
+     */
+    public static <E> RingBufferReader<E> openReusing(LoadedMap map, Codec<E> codec, Consumer<? super E> handler) {
+        RingBufferReader<E> r = new RingBufferReader<>();
+        return r.addOrClose(map, reusing(map, codec, handler));
+    }
+
     /** A reader of {@code map} handing out zero-copy record views, one view object per record. */
     public static RingBufferReader<ByteBuffer> openRaw(LoadedMap map, RecordHandler handler) {
         RingBufferReader<ByteBuffer> r = new RingBufferReader<>();
@@ -90,6 +100,22 @@ public final class RingBufferReader<E> extends EventReader {
                 throw new IllegalStateException("ring buffer \"" + name + "\" holds a " + length + "-byte record, shorter than "
                         + codec.describe() + " (" + size + " bytes); read it with a RecordHandler or fix the record type");
             handler.accept(codec.readAt(ring, offset));
+        };
+    }
+
+    /** Like {@link #decoding}, into one object refilled for every record. */
+    static <F> RawRecordHandler reusing(LoadedMap map, Codec<F> codec, Consumer<? super F> handler) {
+        String name = map.name();
+        int size = codec.size();
+        Object[] current = new Object[1];
+        return (ring, offset, length) -> {
+            if (length < size)
+                throw new IllegalStateException("ring buffer \"" + name + "\" holds a " + length + "-byte record, shorter than "
+                        + codec.describe() + " (" + size + " bytes); read it with a RecordHandler or fix the record type");
+            @SuppressWarnings("unchecked") F reuse = (F) current[0];
+            F value = codec.readAt(ring, offset, reuse);
+            current[0] = value;
+            handler.accept(value);
         };
     }
 

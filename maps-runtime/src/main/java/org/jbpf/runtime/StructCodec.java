@@ -119,6 +119,12 @@ final class StructCodec<T> implements Codec<T> {
         return reader != null ? reader.read(in, offset) : readReflectively(in.duplicate().order(in.order()), offset);
     }
 
+    @Override public T readAt(ByteBuffer in, int offset, T reuse) {
+        if (reuse == null || reader == null) return readAt(in, offset);
+        reader.readInto(reuse, in, offset);
+        return reuse;
+    }
+
     private T readReflectively(ByteBuffer in, int base) {
         try {
             T value = constructor.newInstance();

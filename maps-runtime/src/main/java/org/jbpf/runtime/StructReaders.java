@@ -24,9 +24,12 @@ import org.objectweb.asm.Type;
 final class StructReaders {
     private StructReaders() {}
 
-    /** Reads one struct at an index of a little-endian buffer. */
+    /** Reads one struct at an index of a little-endian buffer, into a new object or into one it refills. */
     interface Reader<T> {
         T read(ByteBuffer in, int offset);
+
+        /** Sets every field of {@code target}; a byte[] field keeps its array when it has the right length. */
+        void readInto(T target, ByteBuffer in, int offset);
     }
 
     /** Public so that a reader in the struct's package can implement it; not for use outside jbpf. */
@@ -65,31 +68,61 @@ final class StructReaders {
         init.visitEnd();
 
         String buffer = "java/nio/ByteBuffer";
-        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "read", "(Ljava/nio/ByteBuffer;I)Ljava/lang/Object;", null, null);
+        // read: a new object, filled by readInto
+        MethodVisitor read = cw.visitMethod(ACC_PUBLIC, "read", "(Ljava/nio/ByteBuffer;I)Ljava/lang/Object;", null, null);
+        read.visitCode();
+        read.visitTypeInsn(NEW, owner);
+        read.visitInsn(DUP);
+        read.visitMethodInsn(INVOKESPECIAL, owner, "<init>", "()V", false);
+        read.visitVarInsn(ASTORE, 3);
+        read.visitVarInsn(ALOAD, 0);
+        read.visitVarInsn(ALOAD, 3);
+        read.visitVarInsn(ALOAD, 1);
+        read.visitVarInsn(ILOAD, 2);
+        read.visitMethodInsn(INVOKEVIRTUAL, name, "readInto", "(Ljava/lang/Object;Ljava/nio/ByteBuffer;I)V", false);
+        read.visitVarInsn(ALOAD, 3);
+        read.visitInsn(ARETURN);
+        read.visitMaxs(0, 0);
+        read.visitEnd();
+
+        // readInto(target, in, offset): locals 1 target, 2 in, 3 offset, 4 target as the struct type, 5 an array
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "readInto", "(Ljava/lang/Object;Ljava/nio/ByteBuffer;I)V", null, null);
         mv.visitCode();
-        mv.visitTypeInsn(NEW, owner);
-        mv.visitInsn(DUP);
-        mv.visitMethodInsn(INVOKESPECIAL, owner, "<init>", "()V", false);
-        mv.visitVarInsn(ASTORE, 3);
+        mv.visitVarInsn(ALOAD, 1);
+        mv.visitTypeInsn(CHECKCAST, owner);
+        mv.visitVarInsn(ASTORE, 4);
         for (int i = 0; i < fields.length; i++) {
             StructLayout.Field lf = layout.get(i);
             Field f = fields[i];
-            mv.visitVarInsn(ALOAD, 3);
             if (lf.kind() == StructLayout.Kind.BYTES) {
-                // byte[] b = new byte[n]; in.get(offset + at, b); obj.f = b
+                // byte[] a = t.f; if (a == null || a.length != n) t.f = a = new byte[n]; in.get(offset + at, a)
+                Label fresh = new Label(), have = new Label();
+                mv.visitVarInsn(ALOAD, 4);
+                mv.visitFieldInsn(GETFIELD, owner, f.getName(), "[B");
+                mv.visitVarInsn(ASTORE, 5);
+                mv.visitVarInsn(ALOAD, 5);
+                mv.visitJumpInsn(IFNULL, fresh);
+                mv.visitVarInsn(ALOAD, 5);
+                mv.visitInsn(ARRAYLENGTH);
+                mv.visitLdcInsn(lf.size());
+                mv.visitJumpInsn(IF_ICMPEQ, have);
+                mv.visitLabel(fresh);
                 mv.visitLdcInsn(lf.size());
                 mv.visitIntInsn(NEWARRAY, T_BYTE);
-                mv.visitInsn(DUP);
-                mv.visitVarInsn(ASTORE, 4);
-                mv.visitVarInsn(ALOAD, 1);
-                index(mv, lf.offset());
+                mv.visitVarInsn(ASTORE, 5);
                 mv.visitVarInsn(ALOAD, 4);
+                mv.visitVarInsn(ALOAD, 5);
+                mv.visitFieldInsn(PUTFIELD, owner, f.getName(), "[B");
+                mv.visitLabel(have);
+                mv.visitVarInsn(ALOAD, 2);
+                index(mv, lf.offset());
+                mv.visitVarInsn(ALOAD, 5);
                 mv.visitMethodInsn(INVOKEVIRTUAL, buffer, "get", "(I[B)Ljava/nio/ByteBuffer;", false);
                 mv.visitInsn(POP);
-                mv.visitFieldInsn(PUTFIELD, owner, f.getName(), "[B");
                 continue;
             }
-            mv.visitVarInsn(ALOAD, 1);
+            mv.visitVarInsn(ALOAD, 4);
+            mv.visitVarInsn(ALOAD, 2);
             index(mv, lf.offset());
             switch (lf.kind()) {
                 case BYTE: mv.visitMethodInsn(INVOKEVIRTUAL, buffer, "get", "(I)B", false); break;
@@ -112,17 +145,16 @@ final class StructReaders {
             }
             mv.visitFieldInsn(PUTFIELD, owner, f.getName(), Type.getDescriptor(f.getType()));
         }
-        mv.visitVarInsn(ALOAD, 3);
-        mv.visitInsn(ARETURN);
+        mv.visitInsn(RETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         cw.visitEnd();
         return cw.toByteArray();
     }
 
-    /** Pushes {@code offset + at}. */
+    /** Pushes {@code offset + at} (the offset is local 3 of readInto). */
     private static void index(MethodVisitor mv, int at) {
-        mv.visitVarInsn(ILOAD, 2);
+        mv.visitVarInsn(ILOAD, 3);
         if (at != 0) {
             mv.visitLdcInsn(at);
             mv.visitInsn(IADD);

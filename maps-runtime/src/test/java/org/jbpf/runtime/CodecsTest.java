@@ -162,6 +162,16 @@ class CodecsTest {
         assertEquals(77L, p.seq);
         assertEquals(5, p.len());
         assertArrayEquals(new byte[] {1, 0, 0, 4}, p.head);
+
+        b.putLong(8, 78L).put(20, (byte) 9);
+        byte[] array = p.head;
+        assertSame(p, c.readAt(b, 8, p), "refilled in place");
+        assertEquals(78L, p.seq);
+        assertSame(array, p.head, "the array of the right length is kept");
+        assertArrayEquals(new byte[] {9, 0, 0, 4}, p.head);
+        p.head = new byte[2];
+        c.readAt(b, 8, p);
+        assertEquals(4, p.head.length, "an array of the wrong length is replaced");
     }
 
     private record StructLayoutFieldValue(int offset, int size) {}
