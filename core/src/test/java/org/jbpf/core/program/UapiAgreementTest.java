@@ -13,11 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jbpf.core.helper.HelperSpec;
 import org.jbpf.core.helper.HelperTable;
+import org.jbpf.core.obj.MapTypes;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Core's program type, attach type and helper numbers against the machine's UAPI header, linux/bpf.h. */
+/** Core's program type, attach type, map type and helper numbers against the machine's UAPI header, linux/bpf.h. */
 class UapiAgreementTest {
     private static String header;
 
@@ -60,6 +61,17 @@ class UapiAgreementTest {
         assertEquals(attach.get("BPF_PERF_EVENT"), ProgramTypes.ATTACH_PERF_EVENT);
         for (SectionKind k : SectionKinds.all())
             assertEquals(prog.get("BPF_PROG_TYPE_" + ProgramTypes.name(k.programType()).toUpperCase()), k.programType(), k.toString());
+    }
+
+    @Test void mapTypes() throws IllegalAccessException {
+        Map<String, Integer> map = enumeration("bpf_map_type");
+        int checked = 0;
+        for (java.lang.reflect.Field f : MapTypes.class.getFields()) {
+            if (f.getType() != int.class) continue;
+            assertEquals(map.get("BPF_MAP_TYPE_" + f.getName()), f.getInt(null), f.getName());
+            checked++;
+        }
+        assertEquals(22, checked);
     }
 
     @Test void everyHelperIdAndNameIsTheHeadersOwn() {
