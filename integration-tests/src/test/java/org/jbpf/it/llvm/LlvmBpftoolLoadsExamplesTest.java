@@ -31,11 +31,7 @@ class LlvmBpftoolLoadsExamplesTest {
             "ExecPerfEvents", "ExecRingEvents", "HelloPrintk"})
     void bpftoolLoadsTheLlvmObject(String example) throws Exception {
         LlvmObjects.require();
-        if (!Files.isExecutable(Path.of("/usr/sbin/bpftool")) && !Files.isExecutable(Path.of("/usr/bin/bpftool"))) {
-            if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL")))
-                throw new AssertionError("JBPF_REQUIRE_KERNEL=1 but bpftool is not installed (apt-get install bpftool)");
-            Assumptions.abort("bpftool is not installed");
-        }
+        org.jbpf.testsupport.Tools.require("bpftool");
         BpfObject o = LlvmObjects.translate(Class.forName("org.jbpf.examples." + example));
         Path obj = Files.createTempFile("jbpf-llvm-" + example, ".o");
         Path pin = Path.of("/sys/fs/bpf/jbpf-it-llvm-" + example + "-" + ProcessHandle.current().pid());
@@ -69,11 +65,7 @@ class LlvmBpftoolLoadsExamplesTest {
             "ExecPerfEvents", "ExecRingEvents", "HelloPrintk"})
     void bpftoolLoadsLlvmsOwnObject(String example) throws Exception {
         LlvmObjects.require();
-        if (!Files.isExecutable(Path.of("/usr/sbin/bpftool")) && !Files.isExecutable(Path.of("/usr/bin/bpftool"))) {
-            if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL")))
-                throw new AssertionError("JBPF_REQUIRE_KERNEL=1 but bpftool is not installed (apt-get install bpftool)");
-            Assumptions.abort("bpftool is not installed");
-        }
+        org.jbpf.testsupport.Tools.require("bpftool");
         Translator.ClassSource classes = Translator.ClassSource.of(getClass().getClassLoader());
         byte[] classFile = classes.read("org/jbpf/examples/" + example);
         MirObject ir = Translator.translateToMir(classFile, classes, LlvmObjects.OPTIONS);
@@ -101,11 +93,7 @@ class LlvmBpftoolLoadsExamplesTest {
     }
 
     static String[] bpftool(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("bpftool"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(60, TimeUnit.SECONDS)) { p.destroyForcibly(); throw new AssertionError("bpftool hung: " + cmd); }
-        return new String[] {Integer.toString(p.exitValue()), out};
+        org.jbpf.testsupport.Tools.Result r = org.jbpf.testsupport.Tools.bpftool(args);
+        return new String[] {Integer.toString(r.exitCode()), r.output()};
     }
 }

@@ -74,9 +74,7 @@ class BtfLoadTest {
             events.put(1, e);
             // by id: other programs on the machine may have maps named "events" too
             int id = MapInfo.of(bpf.loaded().map("events").fd()).id();
-            Process p = new ProcessBuilder("bpftool", "map", "dump", "id", String.valueOf(id)).redirectErrorStream(true).start();
-            String dump = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor();
+            String dump = org.jbpf.testsupport.Tools.bpftool("map", "dump", "id", String.valueOf(id)).output();
             assertTrue(dump.contains("\"pid\": 77") && dump.contains("\"bytes\": 123456789"),
                     "bpftool prints the value through the map's BTF: " + dump + " (map id " + id + ")");
         }
