@@ -114,6 +114,19 @@ final class SoundnessCorpus {
         bad("jump_out_of_function", "jump out of range from insn 4 to 3", SOCKET, NONE, mov64Imm(R0, 0),
                 callLocal("f", 2), mov64Imm(R0, 0), exit(), ja(-2));
 
+        // ---- lookups the kernel knows cannot fail ----------------------------------------------------------------------
+        ok("array_lookup_key_zero_needs_no_null_test", TP, List.of(ARRAY), cat(lookup("table"), load(8, R0, R0, 8),
+                mov64Imm(R0, 0), exit()));
+        bad("array_lookup_key_three_needs_null_test", "R0 invalid mem access 'map_value_or_null'", TP, List.of(ARRAY),
+                storeImm(4, R10, -4, 3), mov64Reg(R2, R10), alu64Imm(ADD, R2, -4), ldMap(R1, "table"), call(1),
+                load(8, R0, R0, 8), mov64Imm(R0, 0), exit());
+        bad("hash_lookup_key_zero_needs_null_test", "R0 invalid mem access 'map_value_or_null'", TP, List.of(HASH),
+                cat(lookup("counts"), load(8, R0, R0, 0), mov64Imm(R0, 0), exit()));
+
+        // ---- atomics ----------------------------------------------------------------------------------------------
+        ok("atomic_add_of_a_pointer_privileged", TP, List.of(HASH), cat(lookup("counts"), jumpImm(JEQ, R0, 0, 1),
+                atomic(8, ADD, R0, 0, R10), mov64Imm(R0, 0), exit()));
+
         // ---- tail calls --------------------------------------------------------------------------------------------
         ok("tail_call_through_prog_array", SOCKET, List.of(PROG_ARRAY), ldMap(R2, "progs"), mov64Imm(R3, 0), call(12),
                 mov64Imm(R0, 0), exit());
