@@ -30,6 +30,9 @@ final class CallChecks {
     int exit(VerifierState st) {
         RegState r0 = cx.read(st, 0);
         if (st.frames.size() > 1) {
+            if (r0.type() == RegType.STACK)
+                throw new Reject("cannot return stack pointer to the caller",
+                        "a function returns an address on the stack; return a value, or write through a pointer the caller passes");
             FrameState callee = st.frames.remove(st.frames.size() - 1);
             st.set(0, r0);
             for (int r = 1; r <= 5; r++) st.set(r, RegState.NOT_INIT);

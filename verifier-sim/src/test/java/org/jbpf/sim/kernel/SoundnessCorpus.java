@@ -140,6 +140,10 @@ final class SoundnessCorpus {
         bad("loop_leaves_a_branch_per_iteration", "The sequence of 8193 jumps is too complex.", SOCKET, NONE, call(7),
                 mov64Reg(R2, R0), mov64Imm(R1, 0), jumpReg(JEQ, R1, R2, 2), alu64Imm(ADD, R1, 1), ja(-3), mov64Imm(R0, 0), exit());
 
+        // found by RandomAgreementTest (seed 2140933506286): even the caller's own stack may not be handed back
+        bad("function_returns_stack_pointer", "cannot return stack pointer to the caller", SOCKET, NONE, mov64Reg(R1, R10),
+                alu64Imm(ADD, R1, -8), callLocal("f", 2), mov64Imm(R0, 0), exit(), mov64Reg(R0, R1), exit());
+
         // ---- encodings -------------------------------------------------------------------------------------------
         bad("callx_register_call", "unknown opcode 8d", SOCKET, NONE, mov64Imm(R1, 0), new Insn(JMP | CALL | X, 1, 0, 0, 0),
                 mov64Imm(R0, 0), exit());
