@@ -1,4 +1,4 @@
-package org.jbpf.sim.interp;
+package org.jbpf.sim;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

@@ -1,4 +1,4 @@
-package org.jbpf.sim.interp;
+package org.jbpf.sim;
 
 import java.util.List;
 import org.jbpf.core.asm.Insn;
