@@ -98,6 +98,15 @@ final class SoundnessCorpus {
         ok("byte_swap_constant_known", SOCKET, NONE,
                 cat(mov64Imm(R1, 0x1234), new Insn(ALU | END | TO_BE, R1, 0, 0, 16), provesEqual(R1, 0x3412)));
 
+        // the low 15 bits of r2 are known to be 15, so w2 is never 0x7fffffff: the read of r6 (never set) is dead code
+        ok("jmp32_decided_by_known_low_bits", RAW_TP, NONE, load(8, R2, R1, 0), alu64Imm(LSH, R2, 15), alu64Imm(ADD, R2, 15),
+                jump32Imm(JNE, R2, 0x7fffffff, 1), mov64Reg(R0, R6), mov64Imm(R0, 0), exit());
+        // (x & 2) * 2 - 34 is -34 or -30: as a u32 never below 0x7fffffff
+        ok("jmp32_decided_by_range_in_one_window", SOCKET, NONE, call(7), alu64Imm(AND, R0, 2), alu64Imm(MUL, R0, 2),
+                alu64Imm(SUB, R0, 34), jump32Imm(JGE, R0, 0x7fffffff, 1), mov64Reg(R0, R6), mov64Imm(R0, 0), exit());
+        bad("jmp32_undecided_reaches_bad_code", "R6 !read_ok", SOCKET, NONE, call(7), alu64Imm(AND, R0, 2),
+                alu64Imm(SUB, R0, 1), jump32Imm(JGE, R0, 0x7fffffff, 1), mov64Reg(R0, R6), mov64Imm(R0, 0), exit());
+
         // ---- one instruction, one kind of pointer ------------------------------------------------------------------
         bad("same_insn_ctx_and_stack", "same insn cannot be used with different pointers", TP, NONE, load(4, R2, R1, 8),
                 mov64Reg(R3, R1), jumpImm(JEQ, R2, 0, 2), mov64Reg(R3, R10), alu64Imm(ADD, R3, -16), load(8, R0, R3, 8), exit());
