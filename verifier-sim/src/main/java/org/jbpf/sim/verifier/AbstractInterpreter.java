@@ -28,9 +28,12 @@ import org.jbpf.sim.VerifierResult;
  *   <li>a null test is understood only as {@code if rX ==/!= 0} with an immediate 0;</li>
  *   <li>reading fields of a map through its map pointer (BTF access) is refused;</li>
  *   <li>socket filters may read only the u32 fields len..hash of {@code __sk_buff};</li>
- *   <li>helpers are limited to the prototypes of core's {@link org.jbpf.core.helper.HelperTable}; kfuncs, callbacks, may_goto and tail calls from programs
- *       with BPF-to-BPF calls are refused;</li>
- *   <li>state pruning compares full states (no liveness), so large programs can hit the instruction budget sooner.</li>
+ *   <li>helpers are limited to the prototypes of core's {@link org.jbpf.core.helper.HelperTable}; kfuncs,
+ *       callbacks, may_goto and tail calls from programs with BPF-to-BPF calls are refused;</li>
+ *   <li>state pruning compares full states (no liveness) and keeps every scalar that reaches a branch precise,
+ *       where the kernel keeps only those a decided branch depended on: programs with many independent branches
+ *       explore far more states (16 diamonds in a row: 163,843 instructions against the kernel's 107);</li>
+ *   <li>an exploration longer than a quarter of the kernel's budget is refused ({@link #KERNEL_FACTOR}).</li>
  * </ul>
  */
 public final class AbstractInterpreter {

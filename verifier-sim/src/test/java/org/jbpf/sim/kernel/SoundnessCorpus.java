@@ -153,6 +153,14 @@ final class SoundnessCorpus {
         bad("function_returns_stack_pointer", "cannot return stack pointer to the caller", SOCKET, NONE, mov64Reg(R1, R10),
                 alu64Imm(ADD, R1, -8), callLocal("f", 2), mov64Imm(R0, 0), exit(), mov64Reg(R0, R1), exit());
 
+        // ---- stacks of functions: tracing programs give functions of 64 bytes or more a private stack ----------------
+        ok("tracepoint_main_504_function_48", TP, NONE, twoFrames(504, 48));
+        ok("tracepoint_main_48_function_504", TP, NONE, twoFrames(48, 504));
+        ok("kprobe_main_48_function_504", KPROBE, NONE, twoFrames(48, 504));
+        ok("raw_tracepoint_main_32_function_488", RAW_TP, NONE, twoFrames(32, 488));
+        bad("socket_main_48_function_504", "combined stack size of 2 calls is 560. Too large", SOCKET, NONE, twoFrames(48, 504));
+        bad("xdp_main_48_function_504", "combined stack size of 2 calls is 560. Too large", XDP, NONE, twoFrames(48, 504));
+
         // ---- encodings -------------------------------------------------------------------------------------------
         bad("callx_register_call", "unknown opcode 8d", SOCKET, NONE, mov64Imm(R1, 0), new Insn(JMP | CALL | X, 1, 0, 0, 0),
                 mov64Imm(R0, 0), exit());
@@ -170,6 +178,12 @@ final class SoundnessCorpus {
                 new Insn(ALU | END | TO_LE, 0, 0, 0, 8), exit());
         bad("store_immediate_with_source", "BPF_ST uses reserved fields", SOCKET, NONE, new Insn(ST | MEM | DW, R10, 1, -8, 0),
                 mov64Imm(R0, 0), exit());
+    }
+
+    /** The main program writes {@code mainDepth} bytes down its stack and calls a function that writes {@code fDepth}. */
+    private static Insn[] twoFrames(int mainDepth, int fDepth) {
+        return new Insn[] { storeImm(8, R10, -mainDepth, 0), callLocal("f", 2), mov64Imm(R0, 0), exit(),
+                storeImm(8, R10, -fDepth, 0), mov64Imm(R0, 0), exit() };
     }
 
     static List<Entry> all() { return List.copyOf(ALL); }
