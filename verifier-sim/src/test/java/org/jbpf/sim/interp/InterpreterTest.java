@@ -1,4 +1,4 @@
-package org.jbpf.sim;
+package org.jbpf.sim.interp;
 
 import static org.jbpf.core.asm.Insn.*;
 import static org.jbpf.core.asm.Opcodes.*;
@@ -8,6 +8,7 @@ import java.util.List;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
+import org.jbpf.sim.Verifier;
 import org.junit.jupiter.api.Test;
 
 /** Hand-computed results for every instruction class (RFC 9669). */

@@ -1,4 +1,4 @@
-package org.jbpf.sim;
+package org.jbpf.sim.interp;
 
 import java.util.List;
 import org.jbpf.core.asm.Insn;

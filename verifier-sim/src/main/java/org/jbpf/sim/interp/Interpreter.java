@@ -1,4 +1,4 @@
-package org.jbpf.sim;
+package org.jbpf.sim.interp;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
