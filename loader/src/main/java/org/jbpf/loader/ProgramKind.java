@@ -10,9 +10,6 @@ import org.jbpf.core.program.SectionKinds;
  */
 public record ProgramKind(Section section) {
 
-    /** Section kinds this loader knows, for error messages. */
-    public static final String KNOWN = SectionKinds.known();
-
     /** The kind of {@code section}; an IllegalArgumentException says what is wrong with a bad section name. */
     public static ProgramKind of(String section) { return new ProgramKind(Section.parse(section)); }
 

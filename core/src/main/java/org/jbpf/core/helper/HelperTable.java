@@ -76,10 +76,11 @@ public final class HelperTable {
         proto(RINGBUF_DISCARD, "ringbuf_discard", RetKind.VOID, EVERY_TYPE, ANY_MAP, RINGBUF_RELEASE, ANYTHING);
         proto(RINGBUF_QUERY, "ringbuf_query", RetKind.INTEGER, EVERY_TYPE, Set.of(MapTypes.RINGBUF), MAP_PTR, ANYTHING);
         proto(KTIME_GET_COARSE_NS, "ktime_get_coarse_ns", RetKind.INTEGER, EVERY_TYPE, ANY_MAP);
+        proto(TAIL_CALL, "tail_call", RetKind.VOID, EVERY_TYPE, Set.of(MapTypes.PROG_ARRAY), CTX, MAP_PTR, ANYTHING);
 
         // helpers known by name, for disassembly and messages
         named(9, "skb_store_bytes"); named(10, "l3_csum_replace"); named(11, "l4_csum_replace");
-        named(TAIL_CALL, "tail_call"); named(13, "clone_redirect"); named(17, "get_cgroup_classid");
+        named(13, "clone_redirect"); named(17, "get_cgroup_classid");
         named(18, "skb_vlan_push"); named(19, "skb_vlan_pop"); named(20, "skb_get_tunnel_key");
         named(21, "skb_set_tunnel_key"); named(22, "perf_event_read"); named(23, "redirect"); named(24, "get_route_realm");
         named(26, "skb_load_bytes"); named(28, "csum_diff"); named(41, "get_numa_node_id"); named(44, "xdp_adjust_head");
@@ -95,7 +96,8 @@ public final class HelperTable {
     private static final Map<Integer, Set<Integer>> RESTRICTED_MAPS = Map.of(
             MapTypes.RINGBUF, Set.of(RINGBUF_OUTPUT, RINGBUF_RESERVE, RINGBUF_QUERY),
             MapTypes.PERF_EVENT_ARRAY, Set.of(PERF_EVENT_OUTPUT),
-            MapTypes.STACK_TRACE, Set.of(GET_STACKID));
+            MapTypes.STACK_TRACE, Set.of(GET_STACKID),
+            MapTypes.PROG_ARRAY, Set.of(TAIL_CALL));
 
     /** The helper with this id, or null when jbpf does not know it. */
     public static HelperSpec byId(int id) { return BY_ID.get(id); }

@@ -29,6 +29,7 @@ class HelperTableTest {
             "6 trace_printk INTEGER all maps[] [MEM_READ, SIZE]",
             "7 get_prandom_u32 INTEGER all maps[] []",
             "8 get_smp_processor_id INTEGER all maps[] []",
+            "12 tail_call VOID all maps[3] [CTX, MAP_PTR, ANYTHING]",
             "14 get_current_pid_tgid INTEGER all maps[] []",
             "15 get_current_uid_gid INTEGER all maps[] []",
             "16 get_current_comm INTEGER all maps[] [MEM_WRITE, SIZE]",
@@ -65,8 +66,10 @@ class HelperTableTest {
         assertEquals("bpf_map_lookup_elem#1", HelperTable.logName(HelperTable.MAP_LOOKUP_ELEM));
         assertEquals("bpf_loop#181", HelperTable.logName(HelperTable.LOOP));
         assertEquals("bpf_tail_call#12", HelperTable.byName("tail_call").logName());
-        assertFalse(HelperTable.byId(HelperTable.TAIL_CALL).hasPrototype());
-        assertNull(HelperTable.prototype(HelperTable.TAIL_CALL));
+        HelperSpec tailCall = HelperTable.prototype(HelperTable.TAIL_CALL);
+        assertEquals(List.of(ArgKind.CTX, ArgKind.MAP_PTR, ArgKind.ANYTHING), tailCall.args());
+        assertTrue(HelperTable.compatible(tailCall, MapTypes.PROG_ARRAY));
+        assertFalse(HelperTable.compatible(HelperTable.prototype(HelperTable.MAP_LOOKUP_ELEM), MapTypes.PROG_ARRAY));
         assertEquals("#999", HelperTable.logName(999));
         assertNull(HelperTable.byId(999));
         assertNull(HelperTable.byName("bpf_no_such_helper"));

@@ -1,6 +1,6 @@
 package org.jbpf.sim.junit;
 
-import org.jbpf.sim.Interpreter;
+import org.jbpf.sim.interp.Interpreter;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
