@@ -6,9 +6,10 @@ import java.util.List;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.jbpf.BPF;
-import org.jbpf.cli.ObjectVerifier;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
+import org.jbpf.toolchain.Backends;
+import org.jbpf.toolchain.Toolchain;
 import org.jbpf.translator.Translator;
 
 /** The probes this JVM has loaded through the agent, their MBeans, and their detaching at shutdown. */
@@ -22,18 +23,23 @@ final class LoadedProbes {
 
     private LoadedProbes() {}
 
-    /** Translates, verifies when the simulation is present, loads and attaches one probe; failures are logged. */
-    synchronized void load(String className, ProbeClasses classes) {
+    /**
+     * Translates, verifies, loads and attaches one probe; failures are logged. Returns the verdict for
+     * {@code jbpf attach}: a line starting "ok: " or "failed: ".
+     */
+    synchronized String load(String className, ProbeClasses classes) {
         try {
             if (loaded.stream().anyMatch(l -> l.name.equals(className))) {
                 AgentLog.info("jbpf agent: " + className + " is already attached");
-                return;
+                return "ok: " + className + " is already attached";
             }
             Class<?> probe = classes.find(className);
-            BpfObject object = Translator.translate(probe);
-            ObjectVerifier.Outcome verdict = ObjectVerifier.verify(object);
-            if (!verdict.problems().isEmpty())
-                throw new IllegalStateException(verdict.problems().get(0).toString());
+            Translator.ClassSource source = Translator.ClassSource.of(probe.getClassLoader());
+            Toolchain.Translated translated = new Toolchain(Backends.direct(), Translator.Options.DEFAULT, true)
+                    .translate(source.read(className.replace('.', '/')), source);
+            if (!translated.accepted())
+                throw new IllegalStateException(translated.verdict().problems().get(0).toString());
+            BpfObject object = translated.object();
             BPF bpf = BPF.load(object, probe);
             List<ObjectName> mbeans = new ArrayList<>();
             try {
@@ -47,18 +53,42 @@ final class LoadedProbes {
             }
             loaded.add(new Loaded(className, bpf, mbeans));
             installShutdownHook();
-            AgentLog.info("jbpf agent: attached " + object.name() + " (" + bpf.links().size() + " programs, maps "
-                    + mbeans.stream().map(n -> n.getKeyProperty("name")).toList() + " as MBeans " + BpfMapBean.DOMAIN + ":type=map,...)");
+            String message = "attached " + object.name() + " (" + bpf.links().size() + " programs, maps "
+                    + mbeans.stream().map(n -> n.getKeyProperty("name")).toList() + " as MBeans " + BpfMapBean.DOMAIN + ":type=map,...)";
+            AgentLog.info("jbpf agent: " + message);
+            return "ok: " + message;
         } catch (Exception | LinkageError e) {
-            AgentLog.error("jbpf agent: probe " + className + " not loaded: " + e.getMessage(), e);
+            String message = "probe " + className + " not loaded: " + e.getMessage();
+            AgentLog.error("jbpf agent: " + message, e);
+            return "failed: " + message;
         }
+    }
+
+    /** Detaches one probe ({@code *}: every probe) and removes its MBeans; returns the verdict like {@link #load}. */
+    synchronized String detach(String className) {
+        List<Loaded> gone = loaded.stream().filter(l -> className.equals("*") || l.name.equals(className)).toList();
+        if (gone.isEmpty()) {
+            String message = className.equals("*") ? "no probes are attached" : className + " is not attached";
+            return (className.equals("*") ? "ok: " : "failed: ") + message + (loaded.isEmpty() ? ""
+                    : "; attached: " + String.join(", ", loaded.stream().map(Loaded::name).toList()));
+        }
+        List<String> names = new ArrayList<>();
+        for (Loaded l : gone) {
+            unregister(l.mbeans);
+            l.bpf.close();
+            loaded.remove(l);
+            names.add(l.name);
+        }
+        String message = "detached " + String.join(", ", names);
+        AgentLog.info("jbpf agent: " + message);
+        return "ok: " + message;
     }
 
     private static ObjectName register(BpfMapBean bean) throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = bean.objectName();
         if (server.isRegistered(name)) server.unregisterMBean(name);
-        server.registerMBean(bean, name);
+        server.registerMBean(new javax.management.StandardMBean(bean, BpfMapMBean.class, false), name);
         return name;
     }
 

@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jbpf.BPF;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
+import org.jbpf.metrics.CommandLineMetrics;
+import org.jbpf.metrics.MetricsServer;
+import org.jbpf.toolchain.ProbeObjects;
 import org.jbpf.translator.Translator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Load a probe (class file, class name or .o), attach it, and print its maps when the duration "
                 + "ends, on Ctrl-C, or every --interval. Histogram arrays print as log2 bar charts.",
-        footer = {"", "Exit status: 0 ok, 1 error (e.g. the kernel refused the program), 2 usage error."})
+        footer = {"", ExitCodes.HELP})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PROBE", description = "a probe .class file, class name (with --classpath) or .o file")
     String probe;
@@ -37,8 +40,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--top", description = "rows per map to print, largest values first (default 20)")
     int top = 20;
 
+    @Option(names = "--serve", paramLabel = "HOST:PORT", description = "while running, serve the maps as Prometheus metrics at "
+            + "http://HOST:PORT/metrics (a port alone binds to 127.0.0.1)")
+    String serve;
+
+    @Option(names = "--export-text", split = ",", paramLabel = "MAP", description = "with --serve: also export the text "
+            + "(command names, file names) of these maps, which can identify users")
+    List<String> exportText = new ArrayList<>();
+
     @Override public Integer call() throws Exception {
-        List<BpfObject> objects = Objects.of(List.of(probe), classpath, sourcePath);
+        List<BpfObject> objects = ProbeObjects.of(List.of(probe), classpath, sourcePath);
         if (objects.size() != 1) throw new IllegalArgumentException(probe + " holds " + objects.size() + " probes; run one at a time");
         BpfObject object = objects.get(0);
         long total = parseDuration(duration).toMillis();
@@ -49,13 +60,14 @@ final class RunCommand implements Callable<Integer> {
         try (BPF bpf = BPF.load(object).attachAll()) {
             for (String w : bpf.warnings()) System.err.println("jbpf: warning: " + w);
             System.out.println("attached " + bpf.links().size() + " program(s) of " + object.name() + "; "
-                    + (total > 0 ? "running for " + duration : "running until Ctrl-C"));
+                    + (total > 0 ? "running for " + describe(parseDuration(duration)) : "running until Ctrl-C"));
             // on Ctrl-C the maps are printed once more; the kernel drops the programs when the process exits
             Thread onExit = new Thread(() -> {
                 if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer);
             });
             Runtime.getRuntime().addShutdownHook(onExit);
-            try (EventPrinter events = EventPrinter.start(bpf, object, System.out)) {
+            try (MetricsServer metrics = CommandLineMetrics.serve(bpf, serve, exportText, System.out, System.err);
+                 EventPrinter events = EventPrinter.start(bpf, object, System.out)) {
                 long deadline = total > 0 ? System.currentTimeMillis() + total : Long.MAX_VALUE;
                 while (System.currentTimeMillis() < deadline) {
                     long wait = Math.min(deadline - System.currentTimeMillis(), every > 0 ? every : Long.MAX_VALUE / 2);
@@ -75,6 +87,15 @@ final class RunCommand implements Callable<Integer> {
             if (m.name().startsWith(".")) continue;  // .rodata/.bss data sections are not user maps
             printer.print(bpf.map(m.name()), object.btf());
         }
+    }
+
+    /** A duration with its unit, as the user would write it: 5s, 500ms, 2m. */
+    static String describe(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 3_600_000 == 0) return ms / 3_600_000 + "h";
+        if (ms % 60_000 == 0 && ms >= 60_000) return ms / 60_000 + "m";
+        if (ms % 1000 == 0) return ms / 1000 + "s";
+        return ms + "ms";
     }
 
     static Duration parseDuration(String s) {

@@ -6,6 +6,7 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.util.function.Supplier;
+import org.jbpf.core.abi.X86_64;
 
 /**
  * Raw system calls: bpf(2) on an encoded {@link BpfAttr} (what {@link NativeBpf} and the attach code issue), and the
@@ -15,8 +16,8 @@ import java.util.function.Supplier;
 public final class Sys {
     private Sys() {}
 
-    /** x86_64 system call numbers. */
-    public static final long SYS_BPF = 321, SYS_PERF_EVENT_OPEN = 298;
+    /** x86_64 system call numbers, from core's ABI table. */
+    public static final long SYS_BPF = X86_64.SYS_BPF, SYS_PERF_EVENT_OPEN = X86_64.SYS_PERF_EVENT_OPEN;
 
     public static final int PROT_READ = 1, PROT_WRITE = 2, MAP_SHARED = 1;
     public static final int EPOLL_CLOEXEC = 0x80000, EPOLL_CTL_ADD = 1, EPOLL_CTL_DEL = 2, EPOLLIN = 1;

@@ -1,0 +1,119 @@
+package org.jbpf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jbpf.metrics.Prereqs;
+import org.jbpf.metrics.PrometheusServer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** jbpf run --serve: the running probe's maps scraped over HTTP, and by Prometheus, while it runs. */
+class ServeKernelTest {
+    static final int FORKS = 12;
+
+    @BeforeEach void needsKernel() {
+        String refusal = null;
+        if (!"Linux".equals(System.getProperty("os.name"))) refusal = "not Linux";
+        else if (!"root".equals(System.getProperty("user.name"))) refusal = "not running as root (bpf(2) needs CAP_BPF/CAP_SYS_ADMIN)";
+        if (refusal == null) return;
+        if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL"))) fail("JBPF_REQUIRE_KERNEL=1 but " + refusal);
+        System.out.println("SKIPPED (kernel): " + refusal);
+        Assumptions.abort(refusal);
+    }
+
+    @Test @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void runServesTheCountsOfAChildThatForks(@TempDir Path dir) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        CompletableFuture<Cli> run = CompletableFuture.supplyAsync(() -> Cli.run("run", "org.jbpf.examples.ProcessCounter",
+                "-cp", CommandLineTest.EXAMPLES, "--duration", "8s", "--serve", "127.0.0.1:" + port));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+        String text = null;
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (text == null && System.currentTimeMillis() < deadline) {
+            try {
+                text = http.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(text != null, "nothing served on port " + port);
+        long child = forkingChild(dir);
+        Pattern line = Pattern.compile("jbpf_process_counter_process_count_total\\{key=\"" + child + "\"} (\\S+)\n");
+        Matcher m = line.matcher("");
+        while (System.currentTimeMillis() < deadline && !(m = line.matcher(text)).find()) {
+            Thread.sleep(100);
+            text = http.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
+        }
+        assertTrue(m.find(0), "the child's clone() count:\n" + text);
+        assertEquals(Double.toString(FORKS), m.group(1));
+        assertTrue(text.contains("# HELP jbpf_process_counter_process_count_total hash map processCount of jbpf probe ProcessCounter: "
+                + "value per key (at most 4096 entries)\n"), text);
+        Cli r = run.get(30, TimeUnit.SECONDS);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("serving metrics at http://127.0.0.1:" + port + "/metrics\n"), r.out());
+    }
+
+    /** The same through a real Prometheus server scraping jbpf run every second. */
+    @Test @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void prometheusScrapesJbpfRun(@TempDir Path dir) throws Exception {
+        Path binary = Prereqs.program("prometheus", "prometheus");
+        int port = PrometheusServer.freePort();
+        CompletableFuture<Cli> run = CompletableFuture.supplyAsync(() -> Cli.run("run", "org.jbpf.examples.ProcessCounter",
+                "-cp", CommandLineTest.EXAMPLES, "--duration", "15s", "--serve", "127.0.0.1:" + port));
+        try (PrometheusServer prometheus = PrometheusServer.start(binary, dir, List.of("127.0.0.1:" + port))) {
+            assertEquals("1", prometheus.awaitValue("up{job=\"jbpf\"}", "1", Duration.ofSeconds(12)), prometheus.log());
+            long child = forkingChild(dir);
+            String clones = "jbpf_process_counter_process_count_total{key=\"" + child + "\"}";
+            assertEquals(Integer.toString(FORKS), prometheus.awaitValue(clones, Integer.toString(FORKS), Duration.ofSeconds(10)),
+                    clones + "\n" + prometheus.log());
+        }
+        Cli r = run.get(30, TimeUnit.SECONDS);
+        assertEquals(0, r.status(), r.err());
+    }
+
+    @Test void exportTextWithoutServeIsRefused() {
+        Cli r = Cli.run("run", "org.jbpf.examples.ProcessCounter", "-cp", CommandLineTest.EXAMPLES, "-d", "1s", "--export-text", "processCount");
+        assertEquals(1, r.status());
+        assertEquals("jbpf: --export-text needs --serve HOST:PORT\n", r.err());
+    }
+
+    @Test void aBadAddressSaysHowToWriteOne() {
+        Cli r = Cli.run("run", "org.jbpf.examples.ProcessCounter", "-cp", CommandLineTest.EXAMPLES, "-d", "1s", "--serve", "localhost:metrics");
+        assertEquals(1, r.status());
+        assertEquals("jbpf: bad metrics address 'localhost:metrics'; write host:port, e.g. 127.0.0.1:9435, [::1]:9435, or a port "
+                + "alone for loopback\n", r.err());
+    }
+
+    /** A shell script that forks {@link #FORKS} subshells (each a clone() call of the script) and exits; its pid. */
+    private static long forkingChild(Path dir) throws Exception {
+        Path script = dir.resolve("forker");
+        Files.writeString(script, "#!/bin/sh\ni=0\nwhile [ $i -lt " + FORKS + " ]; do ( : ); i=$((i+1)); done\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        Process p = new ProcessBuilder(script.toString()).inheritIO().start();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        return p.pid();
+    }
+}

@@ -1,0 +1,51 @@
+package org.jbpf.metrics;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Skips a test with the reason when this machine cannot run it (no bpf(2) rights, a program not installed); under
+ * JBPF_REQUIRE_KERNEL=1 a missing prerequisite fails the test instead.
+ */
+public final class Prereqs {
+    private Prereqs() {}
+
+    public static void kernel() {
+        String refusal = null;
+        if (!"Linux".equals(System.getProperty("os.name"))) refusal = "not Linux";
+        else if (!"root".equals(System.getProperty("user.name"))) refusal = "not running as root (bpf(2) needs CAP_BPF/CAP_SYS_ADMIN)";
+        refuse(refusal);
+    }
+
+    /** The path of {@code program} on PATH; skips (or fails) naming the Debian package that brings it. */
+    public static Path program(String program, String debianPackage) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path p = Path.of(dir, program);
+            if (Files.isExecutable(p)) return p;
+        }
+        refuse(program + " is not installed (apt-get install -y " + debianPackage + ")");
+        return null;
+    }
+
+    /** As {@link #program}, but a check that only adds confidence: skipped when missing, even under JBPF_REQUIRE_KERNEL. */
+    public static Path optionalProgram(String program, String debianPackage) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path p = Path.of(dir, program);
+            if (Files.isExecutable(p)) return p;
+        }
+        String reason = program + " is not installed (apt-get install -y " + debianPackage + ")";
+        System.out.println("SKIPPED: " + reason);
+        Assumptions.abort(reason);
+        return null;
+    }
+
+    private static void refuse(String refusal) {
+        if (refusal == null) return;
+        if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL"))) fail("JBPF_REQUIRE_KERNEL=1 but " + refusal);
+        System.out.println("SKIPPED: " + refusal);
+        Assumptions.abort(refusal);
+    }
+}
