@@ -2,7 +2,7 @@ package com.example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.jbpf.sim.Interpreter;
+import org.jbpf.sim.interp.Interpreter;
 import org.jbpf.sim.junit.BpfSimExtension;
 import org.jbpf.sim.junit.BpfSimulator;
 import org.jbpf.translator.Translator;
