@@ -54,6 +54,11 @@ public final class JbpfMetrics {
     }
 
     static List<MapCollector> collectors(BPF bpf, MetricsOptions options) {
+        return plans(bpf, options).stream().map(p -> new MapCollector(p, MapSource.of(bpf.map(p.spec().name())))).toList();
+    }
+
+    /** The plan of every exportable map, after checking that the maps the options name exist. */
+    static List<MapPlan> plans(BPF bpf, MetricsOptions options) {
         BpfObject object = bpf.loaded().object();
         Set<String> named = new HashSet<>(options.textMaps());
         named.addAll(options.typedMaps());
@@ -61,10 +66,10 @@ public final class JbpfMetrics {
             if (object.map(m).isEmpty())
                 throw new IllegalArgumentException("probe " + object.name() + " has no map " + m + " (named in the metrics options); it has "
                         + String.join(", ", object.maps().stream().map(MapSpec::name).filter(n -> !n.startsWith(".")).toList()));
-        List<MapCollector> out = new ArrayList<>();
+        List<MapPlan> out = new ArrayList<>();
         for (MapSpec spec : object.maps()) {
             MapPlan plan = MapPlan.of(object.name(), spec, object.btf(), options);
-            if (plan != null) out.add(new MapCollector(plan, MapSource.of(bpf.map(spec.name()))));
+            if (plan != null) out.add(plan);
         }
         return out;
     }
