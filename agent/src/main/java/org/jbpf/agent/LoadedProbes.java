@@ -9,13 +9,14 @@ import org.jbpf.BPF;
 import org.jbpf.cli.ObjectVerifier;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
+import org.jbpf.metrics.MicrometerBridge;
 import org.jbpf.translator.Translator;
 
 /** The probes this JVM has loaded through the agent, their MBeans, and their detaching at shutdown. */
 final class LoadedProbes {
     static final LoadedProbes INSTANCE = new LoadedProbes();
 
-    private record Loaded(String name, BPF bpf, List<ObjectName> mbeans) {}
+    private record Loaded(String name, BPF bpf, List<ObjectName> mbeans, AutoCloseable meters) {}
 
     private final List<Loaded> loaded = new ArrayList<>();
     private boolean hookInstalled;
@@ -45,10 +46,13 @@ final class LoadedProbes {
                 bpf.close();
                 throw e;
             }
-            loaded.add(new Loaded(className, bpf, mbeans));
+            // also as meters of the application's Micrometer, when it has one (Spring Boot's /actuator/prometheus)
+            AutoCloseable meters = bindMeters(bpf, probe);
+            loaded.add(new Loaded(className, bpf, mbeans, meters));
             installShutdownHook();
             AgentLog.info("jbpf agent: attached " + object.name() + " (" + bpf.links().size() + " programs, maps "
-                    + mbeans.stream().map(n -> n.getKeyProperty("name")).toList() + " as MBeans " + BpfMapBean.DOMAIN + ":type=map,...)");
+                    + mbeans.stream().map(n -> n.getKeyProperty("name")).toList() + " as MBeans " + BpfMapBean.DOMAIN + ":type=map,..."
+                    + (meters != null ? " and Micrometer meters" : "") + ")");
         } catch (Exception | LinkageError e) {
             AgentLog.error("jbpf agent: probe " + className + " not loaded: " + e.getMessage(), e);
         }
@@ -73,6 +77,24 @@ final class LoadedProbes {
         }
     }
 
+    /** The probe's Micrometer binding, or null without Micrometer; a failure here leaves the probe loaded. */
+    private static AutoCloseable bindMeters(BPF bpf, Class<?> probe) {
+        try {
+            return MicrometerBridge.bindToGlobalRegistry(bpf, probe.getClassLoader());
+        } catch (Exception | LinkageError e) {
+            AgentLog.error("jbpf agent: maps of " + probe.getName() + " not bound to Micrometer: " + e, e);
+            return null;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable meters) {
+        try {
+            meters.close();
+        } catch (Exception | LinkageError e) {
+            AgentLog.error("jbpf agent: removing Micrometer meters failed: " + e.getMessage(), e);
+        }
+    }
+
     private void installShutdownHook() {
         if (hookInstalled) return;
         hookInstalled = true;
@@ -82,6 +104,7 @@ final class LoadedProbes {
     synchronized void detachAll() {
         for (Loaded l : loaded) {
             unregister(l.mbeans);
+            if (l.meters != null) closeQuietly(l.meters);
             int links = l.bpf.links().size();
             l.bpf.close();
             AgentLog.atShutdown("jbpf agent: detached " + l.name + " (" + links + " programs)");

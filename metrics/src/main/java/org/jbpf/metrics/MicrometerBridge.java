@@ -32,7 +32,8 @@ public final class MicrometerBridge {
             return (AutoCloseable) meters.getMethod("bind", BPF.class, registryType).invoke(null, bpf, global);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
-            throw e;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException("binding to Micrometer failed: " + e.getCause(), e.getCause());
         }
     }
 
