@@ -22,7 +22,7 @@ public final class JbpfAgent {
         try {
             AgentOptions options = AgentOptions.parse(args);
             ProbeClasses classes = new ProbeClasses(inst);
-            for (String probe : options.probes()) LoadedProbes.INSTANCE.load(probe, classes);
+            for (String probe : options.probes()) LoadedProbes.INSTANCE.load(probe, classes, options.prometheus());
         } catch (RuntimeException | LinkageError e) {
             AgentLog.error("jbpf agent not started: " + e.getMessage(), e);
         }

@@ -10,21 +10,25 @@ import org.jbpf.cli.ObjectVerifier;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.metrics.MicrometerBridge;
+import org.jbpf.metrics.SharedEndpoint;
 import org.jbpf.translator.Translator;
 
 /** The probes this JVM has loaded through the agent, their MBeans, and their detaching at shutdown. */
 final class LoadedProbes {
     static final LoadedProbes INSTANCE = new LoadedProbes();
 
-    private record Loaded(String name, BPF bpf, List<ObjectName> mbeans, AutoCloseable meters) {}
+    private record Loaded(String name, BPF bpf, List<ObjectName> mbeans, AutoCloseable meters, AutoCloseable endpoint) {}
 
     private final List<Loaded> loaded = new ArrayList<>();
     private boolean hookInstalled;
 
     private LoadedProbes() {}
 
-    /** Translates, verifies when the simulation is present, loads and attaches one probe; failures are logged. */
-    synchronized void load(String className, ProbeClasses classes) {
+    /**
+     * Translates, verifies when the simulation is present, loads and attaches one probe, and serves its maps on
+     * {@code prometheus} (host:port) when that is not null; failures are logged.
+     */
+    synchronized void load(String className, ProbeClasses classes, String prometheus) {
         try {
             if (loaded.stream().anyMatch(l -> l.name.equals(className))) {
                 AgentLog.info("jbpf agent: " + className + " is already attached");
@@ -48,11 +52,12 @@ final class LoadedProbes {
             }
             // also as meters of the application's Micrometer, when it has one (Spring Boot's /actuator/prometheus)
             AutoCloseable meters = bindMeters(bpf, probe);
-            loaded.add(new Loaded(className, bpf, mbeans, meters));
+            SharedEndpoint.Registration endpoint = prometheus == null ? null : serve(bpf, probe, prometheus);
+            loaded.add(new Loaded(className, bpf, mbeans, meters, endpoint));
             installShutdownHook();
             AgentLog.info("jbpf agent: attached " + object.name() + " (" + bpf.links().size() + " programs, maps "
                     + mbeans.stream().map(n -> n.getKeyProperty("name")).toList() + " as MBeans " + BpfMapBean.DOMAIN + ":type=map,..."
-                    + (meters != null ? " and Micrometer meters" : "") + ")");
+                    + (meters != null ? " and Micrometer meters" : "") + (endpoint != null ? ", served at " + endpoint.url() : "") + ")");
         } catch (Exception | LinkageError e) {
             AgentLog.error("jbpf agent: probe " + className + " not loaded: " + e.getMessage(), e);
         }
@@ -87,11 +92,21 @@ final class LoadedProbes {
         }
     }
 
+    /** The probe's place on the metrics endpoint, or null when it cannot be served; the probe stays loaded. */
+    private static SharedEndpoint.Registration serve(BPF bpf, Class<?> probe, String address) {
+        try {
+            return SharedEndpoint.add(bpf, address);
+        } catch (RuntimeException e) {
+            AgentLog.error("jbpf agent: maps of " + probe.getName() + " not served on " + address + ": " + e.getMessage(), e);
+            return null;
+        }
+    }
+
     private static void closeQuietly(AutoCloseable meters) {
         try {
             meters.close();
         } catch (Exception | LinkageError e) {
-            AgentLog.error("jbpf agent: removing Micrometer meters failed: " + e.getMessage(), e);
+            AgentLog.error("jbpf agent: removing the maps from metrics failed: " + e.getMessage(), e);
         }
     }
 
@@ -105,6 +120,7 @@ final class LoadedProbes {
         for (Loaded l : loaded) {
             unregister(l.mbeans);
             if (l.meters != null) closeQuietly(l.meters);
+            if (l.endpoint != null) closeQuietly(l.endpoint);
             int links = l.bpf.links().size();
             l.bpf.close();
             AgentLog.atShutdown("jbpf agent: detached " + l.name + " (" + links + " programs)");

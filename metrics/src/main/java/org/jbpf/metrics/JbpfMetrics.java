@@ -35,12 +35,9 @@ public final class JbpfMetrics {
      * are left out (event buffers, text keys not marked for export) are named in the options' notes.
      */
     public static List<String> register(BPF bpf, PrometheusRegistry registry, MetricsOptions options) {
-        List<String> exported = new ArrayList<>();
-        for (MapCollector c : collectors(bpf, options)) {
-            registry.register(c);
-            exported.add(c.mapName());
-        }
-        return exported;
+        List<MapCollector> collectors = collectors(bpf, options);
+        registerAll(registry, collectors, "the registry");
+        return collectors.stream().map(MapCollector::mapName).toList();
     }
 
     /** Serves the probe's maps on {@code address} ({@code host:port}, see {@link MetricsServer#start}) with default options. */
@@ -51,6 +48,19 @@ public final class JbpfMetrics {
         PrometheusRegistry registry = new PrometheusRegistry();
         register(bpf, registry, options);
         return MetricsServer.start(registry, address);
+    }
+
+    /**
+     * Registers every collector, or none when {@code registry} already has one of their names: a registry serving a
+     * name twice gives an exposition Prometheus refuses.
+     */
+    static void registerAll(PrometheusRegistry registry, List<MapCollector> collectors, String where) {
+        Set<String> names = new HashSet<>();
+        collectors.forEach(c -> names.addAll(c.getPrometheusNames()));
+        for (var existing : registry.scrape(names::contains))
+            throw new IllegalArgumentException(where + " already has " + existing.getMetadata().getPrometheusName()
+                    + " (the same probe registered twice?)");
+        collectors.forEach(registry::register);
     }
 
     static List<MapCollector> collectors(BPF bpf, MetricsOptions options) {
