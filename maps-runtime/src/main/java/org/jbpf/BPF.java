@@ -2,8 +2,6 @@ package org.jbpf;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapTypes;
+import org.jbpf.core.obj.ObjectReader;
 import org.jbpf.loader.LoadedMap;
 import org.jbpf.loader.LoadedObject;
 import org.jbpf.loader.LoadedProgram;
@@ -31,7 +30,7 @@ import org.jbpf.maps.RingBuffer;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.runtime.Codec;
 import org.jbpf.runtime.Codecs;
-import org.jbpf.translator.Translator;
+import org.jbpf.runtime.ProbeTranslator;
 
 /**
  * A BPF object loaded into the kernel, and the way to reach its programs and maps from Java.
@@ -71,12 +70,15 @@ public final class BPF implements AutoCloseable {
             throw new BpfException("cannot read BPF object " + objectFile + ": " + e.getMessage(), e);
         }
         String name = objectFile.getFileName().toString().replaceFirst("\\.o$", "");
-        return load(ObjectFiles.read(elf, name));
+        return load(ObjectReader.read(elf, name));
     }
 
-    /** Translates the probe class, loads it and attaches every program whose section says where. */
+    /**
+     * Translates the probe class (with the translator on the class path, see {@link ProbeTranslator}), loads it and
+     * attaches every program whose section says where.
+     */
     public static BPF loadAndAttach(Class<?> probe) {
-        BPF bpf = load(Translator.translate(probe), probe);
+        BPF bpf = load(ProbeTranslator.find(probe).translate(probe), probe);
         try {
             return bpf.attachAll();
         } catch (RuntimeException e) {
@@ -85,14 +87,13 @@ public final class BPF implements AutoCloseable {
         }
     }
 
-    /** Attaches every program that attaches by section alone (not xdp or socket filters, which need a target). */
+    /**
+     * Attaches every program that attaches by section alone (see {@link org.jbpf.core.program.SectionKind#attachesBySection});
+     * xdp, socket, perf_event and classifier programs need a target and are left for their attach methods.
+     */
     public BPF attachAll() {
-        for (LoadedProgram p : loaded.programs()) {
-            String kind = p.kind().sectionKind();
-            if (kind.equals("xdp") || kind.equals("socket") || kind.equals("classifier") || kind.equals("tc")
-                    || kind.equals("perf_event")) continue;
-            p.attach();
-        }
+        for (LoadedProgram p : loaded.programs())
+            if (p.kind().kind().attachesBySection()) p.attach();
         return this;
     }
 
@@ -227,29 +228,4 @@ public final class BPF implements AutoCloseable {
     }
 
     private static String names(List<String> names) { return names.isEmpty() ? "none" : String.join(", ", names); }
-
-    /** Bridge to core's ELF reader, found reflectively so this module works with a core that does not have it yet. */
-    static final class ObjectFiles {
-        private ObjectFiles() {}
-
-        static BpfObject read(byte[] elf, String name) {
-            for (String cls : List.of("org.jbpf.core.elf.ObjectReader", "org.jbpf.core.obj.ObjectReader")) {
-                Method read;
-                try {
-                    read = Class.forName(cls).getMethod("read", byte[].class, String.class);
-                } catch (ReflectiveOperationException e) {
-                    continue;
-                }
-                try {
-                    return (BpfObject) read.invoke(null, elf, name);
-                } catch (InvocationTargetException e) {
-                    if (e.getCause() instanceof RuntimeException r) throw r;
-                    throw new BpfException("reading BPF object " + name + " failed: " + e.getCause(), e.getCause());
-                } catch (IllegalAccessException e) {
-                    throw new BpfException("cannot call " + cls + ".read: " + e.getMessage(), e);
-                }
-            }
-            throw new UnsupportedOperationException("reading ELF object files needs org.jbpf.core ObjectReader, which this jbpf-core lacks");
-        }
-    }
 }

@@ -1,29 +1,58 @@
 package org.jbpf.agent;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
-import org.jbpf.cli.MapText;
+import javax.management.openmbean.CompositeDataSupport;
+import javax.management.openmbean.CompositeType;
+import javax.management.openmbean.OpenDataException;
+import javax.management.openmbean.OpenType;
+import javax.management.openmbean.SimpleType;
+import javax.management.openmbean.TabularDataSupport;
+import javax.management.openmbean.TabularType;
+import org.jbpf.core.btf.Btf;
+import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.runtime.BpfMap;
+import org.jbpf.toolchain.MapText;
 
 /** Reads one loaded map for JMX; every read goes to the kernel, so tools see live values. */
-final class BpfMapBean implements BpfMapMXBean {
+final class BpfMapBean implements BpfMapMBean {
     static final String DOMAIN = "org.jbpf";
 
     private final BpfObject object;
     private final BpfMap<byte[], byte[]> map;
+    private final boolean numericKey, numericValue;
+    private final TabularType entriesType;
 
     BpfMapBean(BpfObject object, BpfMap<byte[], byte[]> map) {
         this.object = object;
         this.map = map;
+        this.numericKey = isNumber(object.btf(), map.spec().btfKeyType(), map.spec().keySize());
+        this.numericValue = isNumber(object.btf(), map.spec().btfValueType(), map.spec().valueSize());
+        try {
+            CompositeType row = new CompositeType("entry", "one entry of " + map.name(), new String[] {"key", "value"},
+                    new String[] {"the key", "the value (per-CPU values summed)"},
+                    new OpenType<?>[] {numericKey ? SimpleType.LONG : SimpleType.STRING, numericValue ? SimpleType.LONG : SimpleType.STRING});
+            this.entriesType = new TabularType("entries", "entries of " + map.name(), row, new String[] {"key"});
+        } catch (OpenDataException e) {
+            throw new IllegalStateException("open types of map " + map.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Keys and values up to 8 bytes without a struct type are integers; MapText shows the others as text. */
+    private static boolean isNumber(Btf btf, int typeId, int size) {
+        if (size > 8) return false;
+        if (btf == null || typeId == 0) return true;
+        try {
+            return !(btf.type(btf.resolve(typeId)) instanceof BtfType.Struct);
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     ObjectName objectName() throws MalformedObjectNameException {
-        return new ObjectName(DOMAIN + ":type=map,probe=" + object.name()
-                + ",name=" + map.name());
+        return new ObjectName(DOMAIN + ":type=map,probe=" + object.name() + ",name=" + map.name());
     }
 
     @Override public String getName() { return map.name(); }
@@ -37,10 +66,32 @@ final class BpfMapBean implements BpfMapMXBean {
         return readable() ? map.size() : 0;
     }
 
-    @Override public Map<String, String> getEntries() {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (readable()) for (MapText.Entry e : MapText.entries(map, object.btf())) out.put(e.key(), e.value());
+    @Override public TabularDataSupport getEntries() {
+        TabularDataSupport out = new TabularDataSupport(entriesType);
+        if (!readable()) return out;
+        for (MapText.Entry e : MapText.entries(map, object.btf())) {
+            Object key = numericKey ? (Object) Long.parseLong(e.key()) : e.key();
+            Object value = numericValue ? (Object) Long.parseLong(e.value()) : e.value();
+            try {
+                out.put(new CompositeDataSupport(entriesType.getRowType(), new String[] {"key", "value"}, new Object[] {key, value}));
+            } catch (OpenDataException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
         return out;
+    }
+
+    @Override public void clear() {
+        if (!readable()) throw new UnsupportedOperationException(map.name() + " is a " + getType() + " map; it has no entries to clear");
+        map.clear();
+    }
+
+    @Override public boolean delete(long key) {
+        if (!readable()) throw new UnsupportedOperationException(map.name() + " is a " + getType() + " map; it has no entries to delete");
+        if (!numericKey) throw new UnsupportedOperationException(map.name() + " has struct keys; delete takes integer keys");
+        byte[] k = new byte[map.spec().keySize()];
+        for (int i = 0; i < k.length; i++) k[i] = (byte) (key >>> (8 * i));
+        return map.remove(k);
     }
 
     private boolean readable() {

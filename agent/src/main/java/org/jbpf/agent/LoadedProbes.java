@@ -6,11 +6,12 @@ import java.util.List;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.jbpf.BPF;
-import org.jbpf.cli.ObjectVerifier;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.metrics.MicrometerBridge;
 import org.jbpf.metrics.SharedEndpoint;
+import org.jbpf.toolchain.Backends;
+import org.jbpf.toolchain.Toolchain;
 import org.jbpf.translator.Translator;
 
 /** The probes this JVM has loaded through the agent, their MBeans, and their detaching at shutdown. */
@@ -25,20 +26,23 @@ final class LoadedProbes {
     private LoadedProbes() {}
 
     /**
-     * Translates, verifies when the simulation is present, loads and attaches one probe, and serves its maps on
-     * {@code prometheus} (host:port) when that is not null; failures are logged.
+     * Translates, verifies, loads and attaches one probe, and serves its maps on {@code prometheus} (host:port) when
+     * that is not null; failures are logged. Returns the verdict for {@code jbpf attach}: a line starting "ok: " or
+     * "failed: ".
      */
-    synchronized void load(String className, ProbeClasses classes, String prometheus) {
+    synchronized String load(String className, ProbeClasses classes, String prometheus) {
         try {
             if (loaded.stream().anyMatch(l -> l.name.equals(className))) {
                 AgentLog.info("jbpf agent: " + className + " is already attached");
-                return;
+                return "ok: " + className + " is already attached";
             }
             Class<?> probe = classes.find(className);
-            BpfObject object = Translator.translate(probe);
-            ObjectVerifier.Outcome verdict = ObjectVerifier.verify(object);
-            if (!verdict.problems().isEmpty())
-                throw new IllegalStateException(verdict.problems().get(0).toString());
+            Translator.ClassSource source = Translator.ClassSource.of(probe.getClassLoader());
+            Toolchain.Translated translated = new Toolchain(Backends.direct(), Translator.Options.DEFAULT, true)
+                    .translate(source.read(className.replace('.', '/')), source);
+            if (!translated.accepted())
+                throw new IllegalStateException(translated.verdict().problems().get(0).toString());
+            BpfObject object = translated.object();
             BPF bpf = BPF.load(object, probe);
             List<ObjectName> mbeans = new ArrayList<>();
             try {
@@ -55,31 +59,36 @@ final class LoadedProbes {
             SharedEndpoint.Registration endpoint = prometheus == null ? null : serve(bpf, probe, prometheus);
             loaded.add(new Loaded(className, bpf, mbeans, meters, endpoint));
             installShutdownHook();
-            AgentLog.info("jbpf agent: attached " + object.name() + " (" + bpf.links().size() + " programs, maps "
+            String message = "attached " + object.name() + " (" + bpf.links().size() + " programs, maps "
                     + mbeans.stream().map(n -> n.getKeyProperty("name")).toList() + " as MBeans " + BpfMapBean.DOMAIN + ":type=map,..."
-                    + (meters != null ? " and Micrometer meters" : "") + (endpoint != null ? ", served at " + endpoint.url() : "") + ")");
+                    + (meters != null ? " and Micrometer meters" : "") + (endpoint != null ? ", served at " + endpoint.url() : "") + ")";
+            AgentLog.info("jbpf agent: " + message);
+            return "ok: " + message;
         } catch (Exception | LinkageError e) {
-            AgentLog.error("jbpf agent: probe " + className + " not loaded: " + e.getMessage(), e);
+            String message = "probe " + className + " not loaded: " + e.getMessage();
+            AgentLog.error("jbpf agent: " + message, e);
+            return "failed: " + message;
         }
     }
 
-    private static ObjectName register(BpfMapBean bean) throws Exception {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name = bean.objectName();
-        if (server.isRegistered(name)) server.unregisterMBean(name);
-        server.registerMBean(bean, name);
-        return name;
-    }
-
-    private static void unregister(List<ObjectName> names) {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        for (ObjectName n : names) {
-            try {
-                server.unregisterMBean(n);
-            } catch (Exception alreadyGone) {
-                // nothing left to clean
-            }
+    /** Detaches one probe ({@code *}: every probe) and removes its MBeans; returns the verdict like {@link #load}. */
+    synchronized String detach(String className) {
+        List<Loaded> gone = loaded.stream().filter(l -> className.equals("*") || l.name.equals(className)).toList();
+        if (gone.isEmpty()) {
+            String message = className.equals("*") ? "no probes are attached" : className + " is not attached";
+            return (className.equals("*") ? "ok: " : "failed: ") + message + (loaded.isEmpty() ? ""
+                    : "; attached: " + String.join(", ", loaded.stream().map(Loaded::name).toList()));
         }
+        List<String> names = new ArrayList<>();
+        for (Loaded l : gone) {
+            release(l);
+            l.bpf.close();
+            loaded.remove(l);
+            names.add(l.name);
+        }
+        String message = "detached " + String.join(", ", names);
+        AgentLog.info("jbpf agent: " + message);
+        return "ok: " + message;
     }
 
     /** The probe's Micrometer binding, or null without Micrometer; a failure here leaves the probe loaded. */
@@ -102,11 +111,35 @@ final class LoadedProbes {
         }
     }
 
-    private static void closeQuietly(AutoCloseable meters) {
-        try {
-            meters.close();
-        } catch (Exception | LinkageError e) {
-            AgentLog.error("jbpf agent: removing the maps from metrics failed: " + e.getMessage(), e);
+    /** Takes the probe's maps out of JMX, Micrometer and the metrics endpoint. */
+    private static void release(Loaded l) {
+        unregister(l.mbeans);
+        for (AutoCloseable c : java.util.Arrays.asList(l.meters, l.endpoint)) {
+            if (c == null) continue;
+            try {
+                c.close();
+            } catch (Exception | LinkageError e) {
+                AgentLog.error("jbpf agent: removing the maps of " + l.name + " from metrics failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static ObjectName register(BpfMapBean bean) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = bean.objectName();
+        if (server.isRegistered(name)) server.unregisterMBean(name);
+        server.registerMBean(new javax.management.StandardMBean(bean, BpfMapMBean.class, false), name);
+        return name;
+    }
+
+    private static void unregister(List<ObjectName> names) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        for (ObjectName n : names) {
+            try {
+                server.unregisterMBean(n);
+            } catch (Exception alreadyGone) {
+                // nothing left to clean
+            }
         }
     }
 
@@ -118,9 +151,7 @@ final class LoadedProbes {
 
     synchronized void detachAll() {
         for (Loaded l : loaded) {
-            unregister(l.mbeans);
-            if (l.meters != null) closeQuietly(l.meters);
-            if (l.endpoint != null) closeQuietly(l.endpoint);
+            release(l);
             int links = l.bpf.links().size();
             l.bpf.close();
             AgentLog.atShutdown("jbpf agent: detached " + l.name + " (" + links + " programs)");

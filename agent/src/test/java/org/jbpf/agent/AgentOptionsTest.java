@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 /** The agent's argument string, with the metrics endpoint as its own option or inside the probe list. */
 class AgentOptionsTest {
     @Test void prometheusEndpointEitherWay() {
-        assertEquals(new AgentOptions(List.of("com.acme.P"), "127.0.0.1:9436"), AgentOptions.parse("probes=com.acme.P,prometheus=127.0.0.1:9436"));
-        assertEquals(new AgentOptions(List.of("com.acme.P", "com.acme.Q"), "9436"), AgentOptions.parse("probes=com.acme.P,com.acme.Q;prometheus=9436"));
-        assertEquals(new AgentOptions(List.of("com.acme.P"), null), AgentOptions.parse("probes=com.acme.P"));
+        assertEquals(new AgentOptions(List.of("com.acme.P"), List.of(), null, "127.0.0.1:9436"), AgentOptions.parse("probes=com.acme.P,prometheus=127.0.0.1:9436"));
+        assertEquals(new AgentOptions(List.of("com.acme.P", "com.acme.Q"), List.of(), null, "9436"), AgentOptions.parse("probes=com.acme.P,com.acme.Q;prometheus=9436"));
+        assertEquals(new AgentOptions(List.of("com.acme.P"), List.of(), null, null), AgentOptions.parse("probes=com.acme.P"));
     }
 
     @Test void unknownOptionsAreNamed() {

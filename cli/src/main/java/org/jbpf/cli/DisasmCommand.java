@@ -11,7 +11,7 @@ import org.jbpf.core.obj.ProgramSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "disasm", mixinStandardHelpOptions = true, description = "Print the maps and programs of a BPF ELF object.")
+@Command(name = "disasm", mixinStandardHelpOptions = true, footer = {"", ExitCodes.HELP}, description = "Print the maps and programs of a BPF ELF object.")
 final class DisasmCommand implements Callable<Integer> {
     @Parameters(paramLabel = "OBJECT", description = "a .o file")
     Path object;

@@ -1,6 +1,8 @@
 package org.jbpf.cli;
 
 import java.util.concurrent.Callable;
+import org.jbpf.loader.sys.BpfException;
+import org.jbpf.translator.TranslationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,9 +13,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "jbpf", mixinStandardHelpOptions = true, version = "jbpf 0.1.0",
         description = "Translate Java probe classes to eBPF, verify, load and attach them, and read their maps.",
-        footer = {"", "Exit status: 0 ok, 1 error, 2 usage error, 3 verifier rejected a program, 4 verifier simulation not available."},
+        footer = {"", ExitCodes.HELP},
         subcommands = {TranslateCommand.class, VerifyCommand.class, DisasmCommand.class, RunCommand.class,
-                MapsCommand.class, MapCommand.class, TraceCommand.class, AttachCommand.class, CompletionCommand.class,
+                MapsCommand.class, MapCommand.class, TraceCommand.class, AttachCommand.class, DetachCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "--verbose", description = "print stack traces of errors", scope = CommandLine.ScopeType.INHERIT)
@@ -39,10 +41,20 @@ public final class Main implements Callable<Integer> {
                     || parsed.subcommands().stream().anyMatch(Main::verbose);
             if (verbose) e.printStackTrace(cmd.getErr());
             else cmd.getErr().println("jbpf: " + oneLine(e));
-            return e instanceof CommandFailure f ? f.exitCode : ExitCodes.FAILED;
+            return exitCode(e);
         });
         return cl;
     }
+
+    /** The exit status an error ends the command with; see {@link ExitCodes}. */
+    static int exitCode(Throwable e) {
+        if (e instanceof CommandFailure f) return f.exitCode;
+        if (e instanceof TranslationException) return ExitCodes.REJECTED;
+        if (e instanceof BpfException b && (b.errno() == EPERM || b.errno() == EACCES)) return ExitCodes.NO_PRIVILEGE;
+        return ExitCodes.FAILED;
+    }
+
+    private static final int EPERM = 1, EACCES = 13;
 
     private static boolean verbose(CommandLine.ParseResult p) {
         return p.matchedOption("--verbose") != null || p.subcommands().stream().anyMatch(Main::verbose);

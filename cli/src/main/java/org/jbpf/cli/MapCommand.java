@@ -25,7 +25,7 @@ final class MapCommand implements Callable<Integer> {
 
     @Command(name = "dump", mixinStandardHelpOptions = true,
             description = "Print the entries of a map pinned on bpffs as a table (log2 bar chart for histogram arrays).",
-            footer = {"", "Exit status: 0 ok, 1 error (no such pinned map, no permission)."})
+            footer = {"", ExitCodes.HELP})
     static final class Dump implements Callable<Integer> {
         @Parameters(paramLabel = "PATH", description = "the pinned map, e.g. /sys/fs/bpf/counts")
         Path path;

@@ -7,6 +7,8 @@ import org.jbpf.core.btf.Btf;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.runtime.BpfMap;
+import org.jbpf.toolchain.Histogram;
+import org.jbpf.toolchain.MapText;
 
 /**
  * Prints a map's contents as a table (largest values first), or as a log2 bar chart when the map is a histogram:
@@ -14,6 +16,9 @@ import org.jbpf.runtime.BpfMap;
  * has BTF for them; other keys and values as little-endian integers.
  */
 final class MapPrinter {
+    /** The narrowest key column, wide enough for any 64-bit integer key. */
+    static final int KEY_WIDTH = 20;
+
     private final PrintStream out;
     private final int top;
 
@@ -50,12 +55,19 @@ final class MapPrinter {
             return;
         }
         rows.sort((a, b) -> Long.compare(b.valueNumber(), a.valueNumber()));
-        out.printf("%nmap %s (%s, %d entries)%n%20s  %s%n", m.name(), MapTypes.name(m.type()), rows.size(), "KEY", "VALUE");
-        for (int i = 0; i < Math.min(top, rows.size()); i++) {
-            MapText.Entry r = rows.get(i);
-            out.printf("%20s  %s%n", r.key(), r.value());
-        }
-        if (rows.size() > top) out.println("(" + (rows.size() - top) + " more; --top N shows more)");
+        out.printf("%nmap %s (%s, %d entries)%n%s", m.name(), MapTypes.name(m.type()), rows.size(), table(rows, top));
     }
 
+    /**
+     * The first {@code top} rows under a KEY/VALUE header. The key column is as wide as the widest key shown, so wide
+     * struct keys keep the VALUE column straight.
+     */
+    static String table(List<MapText.Entry> rows, int top) {
+        List<MapText.Entry> shown = rows.subList(0, Math.min(top, rows.size()));
+        int width = Math.max(KEY_WIDTH, shown.stream().mapToInt(r -> r.key().length()).max().orElse(0));
+        StringBuilder sb = new StringBuilder(String.format("%" + width + "s  %s%n", "KEY", "VALUE"));
+        for (MapText.Entry r : shown) sb.append(String.format("%" + width + "s  %s%n", r.key(), r.value()));
+        if (rows.size() > top) sb.append("(").append(rows.size() - top).append(" more; --top N shows more)\n");
+        return sb.toString();
+    }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "maps", mixinStandardHelpOptions = true,
         description = "List the BPF maps pinned under a bpffs directory (default /sys/fs/bpf).",
-        footer = {"", "Exit status: 0 ok, 1 error."})
+        footer = {"", ExitCodes.HELP})
 final class MapsCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "bpffs directory to search (default /sys/fs/bpf)")
     Path dir = Path.of("/sys/fs/bpf");

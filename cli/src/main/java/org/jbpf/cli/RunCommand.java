@@ -11,6 +11,7 @@ import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.metrics.CommandLineMetrics;
 import org.jbpf.metrics.MetricsServer;
+import org.jbpf.toolchain.ProbeObjects;
 import org.jbpf.translator.Translator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Load a probe (class file, class name or .o), attach it, and print its maps when the duration "
                 + "ends, on Ctrl-C, or every --interval. Histogram arrays print as log2 bar charts.",
-        footer = {"", "Exit status: 0 ok, 1 error (e.g. the kernel refused the program), 2 usage error."})
+        footer = {"", ExitCodes.HELP})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PROBE", description = "a probe .class file, class name (with --classpath) or .o file")
     String probe;
@@ -48,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
     List<String> exportText = new ArrayList<>();
 
     @Override public Integer call() throws Exception {
-        List<BpfObject> objects = Objects.of(List.of(probe), classpath, sourcePath);
+        List<BpfObject> objects = ProbeObjects.of(List.of(probe), classpath, sourcePath);
         if (objects.size() != 1) throw new IllegalArgumentException(probe + " holds " + objects.size() + " probes; run one at a time");
         BpfObject object = objects.get(0);
         long total = parseDuration(duration).toMillis();
@@ -59,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
         try (BPF bpf = BPF.load(object).attachAll()) {
             for (String w : bpf.warnings()) System.err.println("jbpf: warning: " + w);
             System.out.println("attached " + bpf.links().size() + " program(s) of " + object.name() + "; "
-                    + (total > 0 ? "running for " + duration : "running until Ctrl-C"));
+                    + (total > 0 ? "running for " + describe(parseDuration(duration)) : "running until Ctrl-C"));
             // on Ctrl-C the maps are printed once more; the kernel drops the programs when the process exits
             Thread onExit = new Thread(() -> {
                 if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer);
@@ -86,6 +87,15 @@ final class RunCommand implements Callable<Integer> {
             if (m.name().startsWith(".")) continue;  // .rodata/.bss data sections are not user maps
             printer.print(bpf.map(m.name()), object.btf());
         }
+    }
+
+    /** A duration with its unit, as the user would write it: 5s, 500ms, 2m. */
+    static String describe(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 3_600_000 == 0) return ms / 3_600_000 + "h";
+        if (ms % 60_000 == 0 && ms >= 60_000) return ms / 60_000 + "m";
+        if (ms % 1000 == 0) return ms / 1000 + "s";
+        return ms + "ms";
     }
 
     static Duration parseDuration(String s) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "trace", mixinStandardHelpOptions = true,
         description = "Follow the kernel's trace_pipe, where the printk output of loaded probes appears.",
-        footer = {"", "Exit status: 0 ok, 1 error (tracefs not mounted, no permission)."})
+        footer = {"", ExitCodes.HELP})
 final class TraceCommand implements Callable<Integer> {
     @Option(names = {"-d", "--duration"}, description = "stop after this long, e.g. 10s (default: until Ctrl-C)")
     String duration;
@@ -36,9 +36,19 @@ final class TraceCommand implements Callable<Integer> {
     private Path pipe() {
         for (Path root : tracefs != null ? new Path[] {tracefs} : new Path[] {Path.of("/sys/kernel/tracing"), Path.of("/sys/kernel/debug/tracing")}) {
             Path p = root.resolve("trace_pipe");
-            if (Files.exists(p)) return p;
+            if (Files.exists(p)) {
+                if (!Files.isReadable(p)) throw noPermission(p);
+                return p;
+            }
+            // an unreadable tracefs looks empty: say permission, not "mount tracefs"
+            if (Files.isDirectory(root) && !Files.isReadable(root)) throw noPermission(root);
         }
         throw new IllegalArgumentException("no trace_pipe found; mount tracefs: mount -t tracefs tracefs /sys/kernel/tracing");
+    }
+
+    private static Main.CommandFailure noPermission(Path p) {
+        return new Main.CommandFailure(ExitCodes.NO_PRIVILEGE, "cannot read " + p + ": permission denied; "
+                + "reading tracefs needs root (CAP_SYS_ADMIN)");
     }
 
     private static void copy(Path pipe) {

@@ -1,14 +1,16 @@
 package org.jbpf.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jbpf.core.asm.Disassembler;
 import org.jbpf.core.obj.BpfObject;
-import org.jbpf.core.obj.ObjectWriter;
 import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.toolchain.Backend;
+import org.jbpf.toolchain.Backends;
+import org.jbpf.toolchain.ProbeInputs;
+import org.jbpf.toolchain.Toolchain;
 import org.jbpf.translator.Translator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,8 +18,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "translate", mixinStandardHelpOptions = true,
         description = "Translate @Bpf probe classes (class files, directories or jars) into BPF ELF objects, "
-                + "checked by the verifier simulation unless --no-verify.",
-        footer = {"", "Exit status: 0 ok, 1 error, 2 usage error, 3 verifier rejected a program."})
+                + "checked by the verifier simulation unless --no-verify; a rejected probe is not written.",
+        footer = {"", ExitCodes.HELP})
 final class TranslateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "probe .class files, directories of classes, jars, or class names")
     List<String> inputs;
@@ -38,30 +40,34 @@ final class TranslateCommand implements Callable<Integer> {
     boolean noVerify;
 
     @Option(names = "--backend", description = "code generator: direct (default, built in) or llvm (LLVM's BPF target through bytedeco)")
-    String backend = "direct";
+    String backend = Backends.DIRECT;
 
     @Override public Integer call() throws Exception {
         if (emit != null && !emit.equals("asm"))
             throw new Main.CommandFailure(ExitCodes.USAGE, "--emit " + emit + ": the only form is --emit asm");
-        if (!backend.equals("direct") && !backend.equals("llvm"))
-            throw new Main.CommandFailure(ExitCodes.USAGE, "--backend " + backend + ": choose direct or llvm");
-        if (backend.equals("llvm") && org.jbpf.translator.llvm.LlvmBackend.unavailableReason() != null)
-            throw new Main.CommandFailure(ExitCodes.USAGE, "--backend llvm: " + org.jbpf.translator.llvm.LlvmBackend.unavailableReason());
+        Backend selected;
+        try {
+            selected = Backends.named(backend);
+        } catch (IllegalArgumentException e) {
+            throw new Main.CommandFailure(ExitCodes.USAGE, "--backend: " + e.getMessage());
+        }
         ProbeInputs in = ProbeInputs.of(inputs, classpath);
         if (in.probes.isEmpty()) throw new IllegalArgumentException("no @Bpf probe classes in " + String.join(" ", inputs));
-        Files.createDirectories(output);
+        Toolchain toolchain = new Toolchain(selected, new Translator.Options(sourcePath), !noVerify);
         int status = ExitCodes.OK;
         for (byte[] probe : in.probes) {
-            Translator.Options options = new Translator.Options(sourcePath);
-            BpfObject o = backend.equals("llvm") ? org.jbpf.translator.llvm.LlvmBackend.translate(probe, in.source(), options)
-                    : Translator.translate(probe, in.source(), options);
-            Path out = output.resolve(o.name() + ".o");
-            Files.write(out, ObjectWriter.write(o));
-            System.out.println("wrote " + out + " (" + o.programs().size() + " programs, " + o.maps().size() + " maps)");
+            Toolchain.Translated t = toolchain.translate(probe, in.source());
+            BpfObject o = t.object();
             if ("asm".equals(emit))
                 for (ProgramSpec p : o.programs())
                     System.out.print("\n" + p.section() + " " + p.name() + ":\n" + Disassembler.listing(p.insns()));
-            if (!noVerify) status = Math.max(status, VerifyCommand.report(o, false));
+            if (t.verdict() != null) status = Math.max(status, VerifyCommand.report(o, t.verdict()));
+            if (!t.accepted()) {
+                System.err.println("jbpf: " + o.name() + ": not written (--no-verify writes it anyway)");
+                continue;
+            }
+            Path out = Toolchain.write(o, output);
+            System.out.println("wrote " + out + " (" + o.programs().size() + " programs, " + o.maps().size() + " maps)");
         }
         return status;
     }

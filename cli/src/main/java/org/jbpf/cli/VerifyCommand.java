@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jbpf.core.obj.BpfObject;
+import org.jbpf.toolchain.ObjectVerifier;
+import org.jbpf.toolchain.ProbeObjects;
 import org.jbpf.translator.Translator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,8 +14,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check BPF objects (.o) or probe classes with the offline verifier simulation, without a kernel.",
-        footer = {"", "Exit status: 0 every program accepted, 1 error, 2 usage error, 3 a program rejected, "
-                + "4 verifier simulation not available in this build."})
+        footer = {"", ExitCodes.HELP})
 final class VerifyCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = ".o files, probe .class files, directories, jars or class names")
     List<String> inputs;
@@ -26,23 +27,16 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         int status = ExitCodes.OK;
-        for (BpfObject o : Objects.of(inputs, classpath, sourcePath)) status = Math.max(status, report(o, true));
+        for (BpfObject o : ProbeObjects.of(inputs, classpath, sourcePath))
+            status = Math.max(status, report(o, ObjectVerifier.verify(o)));
         return status;
     }
 
-    /**
-     * Prints the simulation's verdict on {@code o}: accepted programs on stdout, rejections on stderr.
-     * {@code required}: a missing simulation is an error (exit 4) rather than a warning.
-     */
-    static int report(BpfObject o, boolean required) {
-        ObjectVerifier.Outcome outcome = ObjectVerifier.verify(o);
-        if (!outcome.available()) {
-            System.err.println("jbpf: " + (required ? "" : "warning: ") + ObjectVerifier.unavailableMessage(o.name()));
-            return required ? ExitCodes.NOT_VERIFIED : ExitCodes.OK;
-        }
+    /** Prints the simulation's verdict on {@code o}: accepted programs on stdout, rejections on stderr. */
+    static int report(BpfObject o, ObjectVerifier.Outcome outcome) {
         for (String p : outcome.acceptedPrograms()) System.out.println("verified " + o.name() + "." + p + ": accepted");
         for (ObjectVerifier.Problem p : outcome.problems())
             System.err.println("jbpf: " + o.name() + "." + p.program() + ": " + p);
-        return outcome.problems().isEmpty() ? ExitCodes.OK : ExitCodes.REJECTED;
+        return outcome.ok() ? ExitCodes.OK : ExitCodes.REJECTED;
     }
 }

@@ -25,7 +25,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"translate", "verify", "disasm", "run", "maps", "map", "trace", "attach", "completion"})
+    @ValueSource(strings = {"translate", "verify", "disasm", "run", "maps", "map", "trace", "attach", "detach", "completion"})
     void everyCommandHasHelp(String command) {
         Cli r = Cli.run(command, "--help");
         assertEquals(0, r.status(), r.err());
@@ -70,13 +70,55 @@ class CommandLineTest {
         assertTrue(r.out().contains("@ ReadLatency.java:"), r.out());
         assertTrue(r.out().contains("long latency = ktime() - begin;"), "source text interleaved:\n" + r.out());
         assertEquals(2, ObjectReader.read(Files.readAllBytes(o), "ReadLatency").programs().size());
-        if (ObjectVerifier.available()) {
-            assertEquals(0, r.status(), r.err());
-            assertTrue(r.out().contains("verified ReadLatency.exitRead: accepted"), r.out());
-        } else {
-            assertEquals(0, r.status(), r.err());
-            assertTrue(r.err().contains("warning: ReadLatency: not verified"), r.err());
-        }
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("verified ReadLatency.exitRead: accepted"), r.out());
+    }
+
+    @Test void aRejectedProbeExitsThreeWithItsJavaLineAndIsNotWritten(@TempDir Path out) throws Exception {
+        Files.write(out.resolve("Scaled.o"), new byte[] {1, 2, 3});  // a stale object of an earlier translation
+        Cli r = Cli.run("translate", "org.jbpf.cli.probes.Scaled", "-o", out.toString());
+        assertEquals(ExitCodes.REJECTED, r.status(), r.err());
+        assertTrue(r.err().startsWith("jbpf: Scaled.java:12: float and double are not supported"), r.err());
+        assertEquals(3, Files.size(out.resolve("Scaled.o")), "nothing written over the old file");
+        assertEquals(ExitCodes.REJECTED, Cli.run("verify", "org.jbpf.cli.probes.Scaled").status());
+    }
+
+    @Test void aTracepointMissingFromThisMachineIsRejectedAtTranslateWithTheNearestName(@TempDir Path out) {
+        org.jbpf.testsupport.Kernel.requireTracefs();
+        Cli r = Cli.run("translate", "org.jbpf.cli.probes.Misspelled", "-o", out.toString());
+        assertEquals(ExitCodes.REJECTED, r.status(), r.err());
+        assertEquals("jbpf: Misspelled.java:12: no tracepoint syscalls/sys_enter_exceve on this machine; did you mean "
+                + "sys_enter_execve? (@Section of onExec)\n", r.err());
+        assertFalse(Files.exists(out.resolve("Misspelled.o")));
+    }
+
+    @Test void anUnknownBackendIsAUsageErrorNamingTheKnownOnes() {
+        Cli r = Cli.run("translate", "org.jbpf.examples.ReadLatency", "-cp", EXAMPLES, "--backend", "gcc");
+        assertEquals(ExitCodes.USAGE, r.status());
+        assertEquals("jbpf: --backend: backend 'gcc' is not known; choose direct or llvm\n", r.err());
+    }
+
+    @Test void helpListsTheExitCodes() {
+        for (String command : new String[] {"translate", "verify", "run", "trace", "disasm"})
+            assertTrue(Cli.run(command, "--help").out().contains("3 a probe was rejected"), command);
+    }
+
+    @Test void durationsAreShownWithTheirUnit() {
+        assertEquals("5s", RunCommand.describe(RunCommand.parseDuration("5")));
+        assertEquals("500ms", RunCommand.describe(RunCommand.parseDuration("500ms")));
+        assertEquals("2m", RunCommand.describe(RunCommand.parseDuration("120s")));
+        assertEquals("90s", RunCommand.describe(RunCommand.parseDuration("90s")));
+    }
+
+    @Test void wideKeysWidenTheKeyColumnSoValuesStayAligned() {
+        String key = "{pid=1234, comm=0x62617368000000000000000000000000}";
+        String table = MapPrinter.table(java.util.List.of(new org.jbpf.toolchain.MapText.Entry(key, "7", 0, 7),
+                new org.jbpf.toolchain.MapText.Entry("{pid=1, comm=0x00}", "3", 0, 3)), 20);
+        String[] lines = table.split("\n");
+        int valueColumn = lines[0].indexOf("VALUE");
+        assertEquals(key.length() + 2, valueColumn, table);
+        assertEquals(valueColumn, lines[1].lastIndexOf("7"), table);
+        assertEquals(valueColumn, lines[2].lastIndexOf("3"), table);
     }
 
     @Test void translateNoVerifySaysNothingAboutVerification(@TempDir Path out) {
@@ -94,16 +136,11 @@ class CommandLineTest {
         assertFalse(Files.exists(out.resolve("Stats.o")), "a @Struct class is not a probe");
     }
 
-    @Test void verifyReportsTheSimulationsVerdictOrThatItIsMissing(@TempDir Path out) {
+    @Test void verifyReportsTheSimulationsVerdict(@TempDir Path out) {
         assertEquals(0, Cli.run("translate", "org.jbpf.examples.ProcessCounter", "-cp", EXAMPLES, "-o", out.toString(), "--no-verify").status());
         Cli r = Cli.run("verify", out.resolve("ProcessCounter.o").toString());
-        if (ObjectVerifier.available()) {
-            assertEquals(0, r.status(), r.err());
-            assertTrue(r.out().contains("verified ProcessCounter.countProcesses: accepted"), r.out());
-        } else {
-            assertEquals(ExitCodes.NOT_VERIFIED, r.status());
-            assertTrue(r.err().contains("ProcessCounter: not verified: the verifier simulation"), r.err());
-        }
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("verified ProcessCounter.countProcesses: accepted"), r.out());
     }
 
     @Test void disasmListsMapsAndPrograms(@TempDir Path out) {
@@ -119,6 +156,6 @@ class CommandLineTest {
         Cli r = Cli.run("completion");
         assertEquals(0, r.status());
         assertTrue(r.out().contains("complete -F _complete_jbpf"), r.out().substring(0, 200));
-        assertTrue(r.out().contains("translate verify disasm run maps map trace attach completion"), "subcommands listed");
+        assertTrue(r.out().contains("translate verify disasm run maps map trace attach detach completion"), "subcommands listed");
     }
 }

@@ -2,7 +2,6 @@ package org.jbpf.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jbpf.BPF;
 import org.jbpf.examples.ProcessCounter;
-import org.junit.jupiter.api.Assumptions;
+import org.jbpf.testsupport.Kernel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,13 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** jbpf run, map dump and maps against the running kernel. */
 class RunKernelTest {
     @BeforeEach void needsKernel() {
-        String refusal = null;
-        if (!"Linux".equals(System.getProperty("os.name"))) refusal = "not Linux";
-        else if (!"root".equals(System.getProperty("user.name"))) refusal = "not running as root (bpf(2) needs CAP_BPF/CAP_SYS_ADMIN)";
-        if (refusal == null) return;
-        if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL"))) fail("JBPF_REQUIRE_KERNEL=1 but " + refusal);
-        System.out.println("SKIPPED (kernel): " + refusal);
-        Assumptions.abort(refusal);
+        Kernel.requireTracefs();
     }
 
     @Test void runPrintsTheHistogramAndStructValuesOfReadLatency() throws Exception {

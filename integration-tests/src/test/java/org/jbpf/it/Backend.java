@@ -37,9 +37,6 @@ public enum Backend {
     /** Skips with the reason when LLVM's bindings are missing, or fails under JBPF_REQUIRE_KERNEL=1. */
     static void requireLlvm() {
         String reason = LlvmBackend.unavailableReason();
-        if (reason == null) return;
-        if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL"))) fail("JBPF_REQUIRE_KERNEL=1 but " + reason);
-        System.out.println("SKIPPED (llvm): " + reason);
-        Assumptions.abort(reason);
+        if (reason != null) org.jbpf.testsupport.Skip.because("llvm", reason);
     }
 }

@@ -1,22 +1,19 @@
 package org.jbpf.loader;
 
 import com.sun.jna.Memory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jbpf.core.asm.Insn;
-import org.jbpf.core.asm.Opcodes;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.loader.sys.BpfAttr;
 import org.jbpf.loader.sys.BpfAttrs;
-import org.jbpf.loader.sys.BpfCmd;
 import org.jbpf.loader.sys.BpfException;
 import org.jbpf.loader.sys.Errno;
 import org.jbpf.loader.sys.Fd;
-import org.jbpf.loader.sys.Sys;
+import org.jbpf.loader.sys.BpfSyscalls;
 
 /**
  * Loads a {@link BpfObject} into the kernel: its BTF (when it has one and the kernel takes it), then its maps, then
@@ -28,10 +25,17 @@ public final class Loader {
     static final int LOG_START = 1 << 18, LOG_MAX = 1 << 26;
 
     private final BtfEncoder btfEncoder;
+    private final BpfSyscalls sys;
 
     public Loader() { this(BtfEncoder.core()); }
 
-    public Loader(BtfEncoder btfEncoder) { this.btfEncoder = btfEncoder; }
+    public Loader(BtfEncoder btfEncoder) { this(btfEncoder, BpfSyscalls.kernel()); }
+
+    /** A loader issuing its bpf(2) commands through {@code sys} (a fake one in unit tests). */
+    public Loader(BtfEncoder btfEncoder, BpfSyscalls sys) {
+        this.btfEncoder = btfEncoder;
+        this.sys = sys;
+    }
 
     public LoadedObject load(BpfObject obj) {
         LoadedObject out = new LoadedObject(obj);
@@ -66,8 +70,7 @@ public final class Loader {
         Memory data = BpfAttr.copyOf(bytes);
         int err;
         try {
-            out.setBtf(Sys.bpfFd(BpfCmd.BTF_LOAD, BpfAttrs.btfLoad(data, bytes.length, null, 0, 0), "BTF of " + obj.name(),
-                    () -> "BPF_BTF_LOAD of object " + obj.name()));
+            out.setBtf(sys.btfLoad(data, bytes.length, null, 0, 0));
             return enc;
         } catch (BpfException e) {
             err = e.errno();
@@ -76,7 +79,7 @@ public final class Loader {
         Memory log = new Memory(LOG_START);
         log.clear();
         try {
-            Sys.bpfFd(BpfCmd.BTF_LOAD, BpfAttrs.btfLoad(data, bytes.length, log, LOG_START, 1), "BTF", () -> "").close();
+            sys.btfLoad(data, bytes.length, log, LOG_START, 1).close();
         } catch (BpfException ignored) {
             // expected: this second attempt only collects the kernel's reason
         }
@@ -97,19 +100,18 @@ public final class Loader {
         final MapSpec s = spec;
         boolean withBtf = out.btf() != null && (s.btfKeyType() != 0 || s.btfValueType() != 0);
         if (withBtf) {
-            BpfAttr attr = BpfAttrs.mapCreate(s.type(), s.keySize(), s.valueSize(), s.maxEntries(), s.flags(), s.name(),
-                    out.btf().value(), s.btfKeyType(), s.btfValueType());
             try {
-                return new LoadedMap(s, Sys.bpfFd(BpfCmd.MAP_CREATE, attr, "map " + s.name(), () -> ""), obj.btf());
+                return new LoadedMap(s, sys.mapCreate(s.type(), s.keySize(), s.valueSize(), s.maxEntries(), s.flags(), s.name(),
+                        out.btf().value(), s.btfKeyType(), s.btfValueType()), obj.btf());
             } catch (BpfException e) {
                 if (e.errno() == Errno.EPERM) throw mapError(s, e.errno());
                 out.warn("map " + s.name() + ": the kernel rejected its BTF types (" + Errno.name(e.errno())
                         + "); created without BTF");
             }
         }
-        BpfAttr attr = BpfAttrs.mapCreate(s.type(), s.keySize(), s.valueSize(), s.maxEntries(), s.flags(), s.name(), 0, 0, 0);
         try {
-            return new LoadedMap(s, Sys.bpfFd(BpfCmd.MAP_CREATE, attr, "map " + s.name(), () -> ""), null);
+            return new LoadedMap(s, sys.mapCreate(s.type(), s.keySize(), s.valueSize(), s.maxEntries(), s.flags(), s.name(),
+                    0, 0, 0), null);
         } catch (BpfException e) {
             throw mapError(s, e.errno());
         }
@@ -133,7 +135,7 @@ public final class Loader {
         } catch (IllegalArgumentException e) {
             throw new BpfException("program \"" + p.name() + "\": " + e.getMessage());
         }
-        List<Insn> insns = relocate(p, out);
+        List<Insn> insns = MapRelocator.relocate(p, out);
         Memory code = BpfAttr.copyOf(Insn.encode(insns));
         if (code == null) throw new BpfException("program \"" + p.name() + "\" has no instructions");
         int count = Insn.slotOffsets(insns)[insns.size()];
@@ -153,10 +155,10 @@ public final class Loader {
             BpfAttrs.ProgLoad attr = base(p, kind, code, count, license).btf(out.btf().value());
             if (debug.funcCount() > 0) attr.funcInfo(BpfAttr.copyOf(debug.funcInfo()), debug.funcCount());
             if (debug.lineCount() > 0) attr.lineInfo(BpfAttr.copyOf(debug.lineInfo()), debug.lineCount());
-            fd = tryLoad(attr.attr(), p);
+            fd = tryLoad(attr, p);
             if (fd == null) out.warn("program " + p.name() + ": rejected with its BTF line info; retried without it");
         }
-        if (fd == null) fd = tryLoad(base(p, kind, code, count, license).attr(), p);
+        if (fd == null) fd = tryLoad(base(p, kind, code, count, license), p);
         if (fd != null) return new LoadedProgram(p, kind, fd, out);
         throw withLog(p, kind, code, count, license, insns);
     }
@@ -167,9 +169,9 @@ public final class Loader {
     }
 
     /** The fd, or null when the kernel refused for a reason the verifier log can explain. */
-    private static Fd tryLoad(BpfAttr attr, ProgramSpec p) {
+    private Fd tryLoad(BpfAttrs.ProgLoad attr, ProgramSpec p) {
         try {
-            return Sys.bpfFd(BpfCmd.PROG_LOAD, attr, "program " + p.name(), () -> "BPF_PROG_LOAD of program \"" + p.name() + "\"");
+            return sys.progLoad(attr);
         } catch (BpfException e) {
             if (e.errno() == Errno.EPERM || e.errno() == Errno.ENOSYS || e.errno() == Errno.EMFILE) throw e;
             return null;
@@ -177,15 +179,15 @@ public final class Loader {
     }
 
     /** Loads again with a verifier log (growing the buffer while it is too small) to explain the refusal. */
-    private static RuntimeException withLog(ProgramSpec p, ProgramKind kind, Memory code, int count, String license, List<Insn> insns) {
+    private RuntimeException withLog(ProgramSpec p, ProgramKind kind, Memory code, int count, String license, List<Insn> insns) {
         for (int size = LOG_START; ; size *= 4) {
             Memory log = new Memory(size);
             log.clear();
-            BpfAttr attr = base(p, kind, code, count, license).log(log, size, 1).attr();
+            BpfAttrs.ProgLoad attr = base(p, kind, code, count, license).log(log, size, 1);
             int err;
             Fd fd = null;
             try {
-                fd = Sys.bpfFd(BpfCmd.PROG_LOAD, attr, "program " + p.name(), () -> "");
+                fd = sys.progLoad(attr);
                 err = 0;
             } catch (BpfException e) {
                 err = e.errno();
@@ -199,23 +201,5 @@ public final class Loader {
             String text = log.getString(0, "UTF-8");
             return VerifierLog.exception(p.name(), p.section(), insns, text, err);
         }
-    }
-
-    /** Patches the map fd into each LD_IMM64 that refers to a map by name. */
-    private static List<Insn> relocate(ProgramSpec p, LoadedObject out) {
-        List<Insn> insns = new ArrayList<>(p.insns());
-        int[] slot = Insn.slotOffsets(insns);
-        for (int i = 0; i < insns.size(); i++) {
-            Insn in = insns.get(i);
-            if (!in.isLdImm64() || in.reference() == null) continue;
-            if (in.src() != Opcodes.PSEUDO_MAP_FD && in.src() != Opcodes.PSEUDO_MAP_VALUE) continue;
-            LoadedMap m = out.map(in.reference());
-            if (m == null)
-                throw new BpfException("program \"" + p.name() + "\" instruction " + slot[i] + " refers to map \""
-                        + in.reference() + "\", which object " + out.object().name() + " does not declare");
-            // the low 32 bits take the fd; the high 32 bits keep the offset of a map value reference
-            insns.set(i, in.withImm((in.imm() & 0xffffffff00000000L) | (m.fd().value() & 0xffffffffL)));
-        }
-        return insns;
     }
 }

@@ -3,9 +3,9 @@ package org.jbpf.loader;
 import com.sun.jna.Memory;
 import java.nio.charset.StandardCharsets;
 import org.jbpf.loader.sys.BpfAttrs;
-import org.jbpf.loader.sys.BpfCmd;
+import org.jbpf.loader.sys.BpfException;
+import org.jbpf.loader.sys.BpfSyscalls;
 import org.jbpf.loader.sys.Fd;
-import org.jbpf.loader.sys.Sys;
 
 /** What the kernel says about a map fd ({@code struct bpf_map_info} through {@code BPF_OBJ_GET_INFO_BY_FD}). */
 public record MapInfo(int type, int id, int keySize, int valueSize, int maxEntries, int flags, String name) {
@@ -16,8 +16,10 @@ public record MapInfo(int type, int id, int keySize, int valueSize, int maxEntri
     public static MapInfo of(Fd map) {
         Memory info = new Memory(INFO_SIZE);
         info.clear();
-        Sys.bpf(BpfCmd.OBJ_GET_INFO_BY_FD, BpfAttrs.objInfo(map.value(), info, INFO_SIZE),
-                () -> "BPF_OBJ_GET_INFO_BY_FD of " + map);
+        BpfSyscalls.ObjectKind kind = map.syscalls().objectKind(map.value());
+        if (kind != BpfSyscalls.ObjectKind.MAP)
+            throw new BpfException(map + " is a " + kind.name().toLowerCase() + " object, not a map; its info has another layout");
+        map.syscalls().objGetInfoByFd(map.value(), info, INFO_SIZE);
         byte[] nameBytes = info.getByteArray(NAME, BpfAttrs.OBJ_NAME_LEN);
         int len = 0;
         while (len < nameBytes.length && nameBytes[len] != 0) len++;

@@ -2,9 +2,9 @@ package org.jbpf.loader;
 
 import com.sun.jna.Memory;
 import org.jbpf.loader.sys.BpfAttrs;
-import org.jbpf.loader.sys.BpfCmd;
+import org.jbpf.loader.sys.BpfException;
+import org.jbpf.loader.sys.BpfSyscalls;
 import org.jbpf.loader.sys.Fd;
-import org.jbpf.loader.sys.Sys;
 
 /**
  * What the kernel says about a loaded program ({@code struct bpf_prog_info} through {@code BPF_OBJ_GET_INFO_BY_FD}):
@@ -17,8 +17,10 @@ public record ProgramInfo(int type, int id, int xlatedBytes, int jitedBytes, int
     public static ProgramInfo of(Fd program) {
         Memory info = new Memory(INFO_SIZE);
         info.clear();
-        Sys.bpf(BpfCmd.OBJ_GET_INFO_BY_FD, BpfAttrs.objInfo(program.value(), info, INFO_SIZE),
-                () -> "BPF_OBJ_GET_INFO_BY_FD of " + program);
+        BpfSyscalls.ObjectKind kind = program.syscalls().objectKind(program.value());
+        if (kind != BpfSyscalls.ObjectKind.PROGRAM)
+            throw new BpfException(program + " is a " + kind.name().toLowerCase() + " object, not a program; its info has another layout");
+        program.syscalls().objGetInfoByFd(program.value(), info, INFO_SIZE);
         return new ProgramInfo(info.getInt(TYPE), info.getInt(ID), info.getInt(XLATED_LEN), info.getInt(JITED_LEN),
                 info.getInt(VERIFIED_INSNS));
     }

@@ -1,39 +1,31 @@
 package org.jbpf.loader;
 
-import org.jbpf.loader.sys.ProgType;
+import org.jbpf.core.program.Section;
+import org.jbpf.core.program.SectionKind;
+import org.jbpf.core.program.SectionKinds;
 
 /**
- * How a program section loads: its kernel program type and expected attach type, derived from the section kind
- * (the section name up to its first '/').
+ * How a program section loads, as the loader sees it: a view of the validated {@link Section}, with the kernel
+ * program type and expected attach type of its {@link SectionKind}.
  */
-public record ProgramKind(String sectionKind, int progType, int expectedAttachType) {
+public record ProgramKind(Section section) {
 
-    /** Section kinds this loader knows, for error messages. */
-    public static final String KNOWN = "tracepoint/<category>/<name>, raw_tracepoint/<name> (raw_tp), "
-            + "kprobe/<function>, kretprobe/<function>, uprobe/<path>:<symbol>, uretprobe/<path>:<symbol>, xdp, socket, "
-            + "perf_event, classifier (tc)";
+    /** The kind of {@code section}; an IllegalArgumentException says what is wrong with a bad section name. */
+    public static ProgramKind of(String section) { return new ProgramKind(Section.parse(section)); }
 
-    public static ProgramKind of(String section) {
-        int slash = section.indexOf('/');
-        String kind = slash < 0 ? section : section.substring(0, slash);
-        switch (kind) {
-            case "tracepoint": case "tp": return new ProgramKind(kind, ProgType.TRACEPOINT, 0);
-            case "raw_tracepoint": case "raw_tp": return new ProgramKind(kind, ProgType.RAW_TRACEPOINT, 0);
-            case "kprobe": case "kretprobe": case "uprobe": case "uretprobe":
-                return new ProgramKind(kind, ProgType.KPROBE, 0);
-            case "xdp": return new ProgramKind(kind, ProgType.XDP, ProgType.ATTACH_XDP);
-            case "socket": return new ProgramKind(kind, ProgType.SOCKET_FILTER, 0);
-            case "perf_event": return new ProgramKind(kind, ProgType.PERF_EVENT, 0);
-            case "classifier": case "tc": return new ProgramKind(kind, ProgType.SCHED_CLS, 0);
-            default:
-                throw new IllegalArgumentException("section \"" + section + "\": unknown program kind \"" + kind
-                        + "\"; use one of " + KNOWN);
-        }
-    }
+    /** The row of the section table. */
+    public SectionKind kind() { return section.kind(); }
+
+    /** The canonical kind name, e.g. "tracepoint" for a "tp/..." section. */
+    public String sectionKind() { return section.kind().canonicalName(); }
+
+    public int progType() { return section.kind().programType(); }
+
+    public int expectedAttachType() { return section.kind().expectedAttachType(); }
 
     /** The part of the section after the kind, e.g. "syscalls/sys_enter_read", or "" when there is none. */
     public static String target(String section) {
-        int slash = section.indexOf('/');
-        return slash < 0 ? "" : section.substring(slash + 1);
+        String prefix = SectionKinds.prefixOf(section);
+        return prefix.length() == section.length() ? "" : section.substring(prefix.length() + 1);
     }
 }

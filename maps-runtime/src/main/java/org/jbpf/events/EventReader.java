@@ -49,8 +49,11 @@ public abstract class EventReader implements AutoCloseable {
         events = new Memory((long) Sys.EPOLL_EVENT_SIZE * maxEvents);
     }
 
-    /** Consumes everything available in one buffer; returns the records handed out. */
-    abstract int consumeSource(int source);
+    /**
+     * Consumes what is available in one buffer, at most one buffer's worth, stopping once {@code deadline}
+     * ({@link System#nanoTime}, or {@link RingBufferRing#NO_DEADLINE}) has passed; returns the records handed out.
+     */
+    abstract int consumeSource(int source, long deadline);
 
     /** Number of buffers. */
     abstract int sources();
@@ -59,9 +62,12 @@ public abstract class EventReader implements AutoCloseable {
     abstract void releaseSources();
 
     /**
-     * Waits up to {@code timeoutMillis} (-1: forever, 0: not at all) for records, then hands every available record of
-     * the ready buffers to their handlers. Returns the number of records handled; 0 after a timeout or when
-     * {@link #close} woke the wait. An exception from a handler propagates; the record it was given counts as read.
+     * Waits up to {@code timeoutMillis} (-1: forever, 0: not at all) for records, then hands the available records of
+     * the ready buffers to their handlers: at most one buffer's worth from each, and with a positive timeout no more
+     * once the timeout has passed (counted from the call), so a producer that never stops cannot keep poll from
+     * returning; records left over are handed out by the next call. Returns the number of records handled; 0 after a
+     * timeout or when {@link #close} woke the wait. An exception from a handler propagates; the record it was given
+     * counts as read.
      */
     public final int poll(int timeoutMillis) {
         int n = pollOnce(timeoutMillis);
@@ -69,13 +75,13 @@ public abstract class EventReader implements AutoCloseable {
         return n;
     }
 
-    /** Hands every record available now in any buffer to its handler without waiting; returns how many. */
+    /** Hands the records available now in each buffer (at most one buffer's worth each) to their handlers without waiting; returns how many. */
     public final int consume() {
         lock();
         try {
             if (closed) throw closedError();
             int n = 0;
-            for (int s = 0, count = sources(); s < count && !closed; s++) n += consumeSource(s);
+            for (int s = 0, count = sources(); s < count && !closed; s++) n += consumeSource(s, RingBufferRing.NO_DEADLINE);
             return n;
         } finally {
             unlock();
@@ -91,6 +97,7 @@ public abstract class EventReader implements AutoCloseable {
 
     /** -1 when closed. */
     private int pollOnce(int timeoutMillis) {
+        long deadline = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : RingBufferRing.NO_DEADLINE;
         lock();
         try {
             if (closed) return -1;
@@ -99,7 +106,7 @@ public abstract class EventReader implements AutoCloseable {
             for (int i = 0; i < ready && !closed; i++) {
                 long source = events.getLong((long) i * Sys.EPOLL_EVENT_SIZE + 4);
                 if (source == WAKE) EventNative.drain(wake);
-                else n += consumeSource((int) source);
+                else n += consumeSource((int) source, deadline);
             }
             return closed ? -1 : n;
         } finally {

@@ -143,7 +143,7 @@ public final class PerfBufferReader<E> extends EventReader {
         return set;
     }
 
-    @Override int consumeSource(int source) { return cpus.get(source).ring().consume(this); }
+    @Override int consumeSource(int source, long deadline) { return cpus.get(source).ring().consume(this, deadline); }
 
     @Override int sources() { return cpus.size(); }
 

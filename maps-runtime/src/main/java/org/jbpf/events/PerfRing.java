@@ -37,13 +37,18 @@ final class PerfRing {
 
     int cpu() { return cpu; }
 
-    int consume(EventReader reader) {
+    int consume(EventReader reader) { return consume(reader, RingBufferRing.NO_DEADLINE); }
+
+    /** Hands out samples until the buffer is empty, one buffer's worth was read, or {@code deadline} has passed. */
+    int consume(EventReader reader, long deadline) {
         int records = 0;
         long dropped = 0;
         long tail = (long) Fences.LONG.getAcquire(meta, DATA_TAIL);
+        long limit = tail + size;
+        int untilClock = deadline == RingBufferRing.NO_DEADLINE ? Integer.MAX_VALUE : 1;
         try {
             long head = (long) Fences.LONG.getAcquire(meta, DATA_HEAD);
-            while (tail < head) {
+            while (tail < head && tail < limit) {
                 int at = (int) (tail & mask);
                 // records are 8-byte aligned, so the header itself never wraps
                 int type = data.getInt(at);
@@ -74,6 +79,10 @@ final class PerfRing {
                     meta.putLong(DATA_TAIL, tail);
                 }
                 if (reader != null && reader.stopRequested()) return records;
+                if (--untilClock == 0) {
+                    if (System.nanoTime() - deadline >= 0) return records;
+                    untilClock = 4;  // perf samples each cost a wakeup already; the clock is cheap beside them
+                }
                 if (tail >= head) head = (long) Fences.LONG.getAcquire(meta, DATA_HEAD);
             }
             return records;

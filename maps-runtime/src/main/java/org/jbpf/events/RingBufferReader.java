@@ -38,19 +38,38 @@ public final class RingBufferReader<E> extends EventReader {
         return r.addOrClose(map, decoding(map, codec, handler));
     }
 
-    /** A reader of {@code map} handing out zero-copy record views. */
+    /**
+     * A reader of {@code map} that decodes every record into one object, refilled for each record: no object is made
+     * per record where the codec can refill (a {@code @Struct}). The object is valid only during the handler's call;
+     * copy what you keep.
+     */
+    public static <E> RingBufferReader<E> openReusing(LoadedMap map, Codec<E> codec, Consumer<? super E> handler) {
+        RingBufferReader<E> r = new RingBufferReader<>();
+        return r.addOrClose(map, reusing(map, codec, handler));
+    }
+
+    /** A reader of {@code map} handing out zero-copy record views, one view object per record. */
     public static RingBufferReader<ByteBuffer> openRaw(LoadedMap map, RecordHandler handler) {
+        RingBufferReader<ByteBuffer> r = new RingBufferReader<>();
+        return r.addOrClose(map, RingBufferRing.slicing(handler));
+    }
+
+    /** A reader of {@code map} handing out records in place, with no object made per record (see {@link RawRecordHandler}). */
+    public static RingBufferReader<ByteBuffer> openInPlace(LoadedMap map, RawRecordHandler handler) {
         RingBufferReader<ByteBuffer> r = new RingBufferReader<>();
         return r.addOrClose(map, handler);
     }
 
     /** Adds another ring buffer to this reader's epoll, with its own record type and handler. */
     public <F> RingBufferReader<E> add(LoadedMap map, Codec<F> codec, Consumer<? super F> handler) {
-        return addRaw(map, decoding(map, codec, handler));
+        return addInPlace(map, decoding(map, codec, handler));
     }
 
     /** Adds another ring buffer whose records are handed out as zero-copy views. */
-    public RingBufferReader<E> addRaw(LoadedMap map, RecordHandler handler) {
+    public RingBufferReader<E> addRaw(LoadedMap map, RecordHandler handler) { return addInPlace(map, RingBufferRing.slicing(handler)); }
+
+    /** Adds another ring buffer whose records are handed out in place. */
+    public RingBufferReader<E> addInPlace(LoadedMap map, RawRecordHandler handler) {
         lock();
         try {
             if (isClosed()) throw new IllegalStateException("RingBufferReader is closed");
@@ -63,27 +82,44 @@ public final class RingBufferReader<E> extends EventReader {
         }
     }
 
-    private RingBufferReader<E> addOrClose(LoadedMap map, RecordHandler handler) {
+    private RingBufferReader<E> addOrClose(LoadedMap map, RawRecordHandler handler) {
         try {
-            return addRaw(map, handler);
+            return addInPlace(map, handler);
         } catch (RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    static <F> RecordHandler decoding(LoadedMap map, Codec<F> codec, Consumer<? super F> handler) {
+    /** Decodes each record in place (a {@code @Struct} through its generated reader) and hands the value on. */
+    static <F> RawRecordHandler decoding(LoadedMap map, Codec<F> codec, Consumer<? super F> handler) {
         String name = map.name();
         int size = codec.size();
-        return record -> {
-            if (record.remaining() < size)
-                throw new IllegalStateException("ring buffer \"" + name + "\" holds a " + record.remaining() + "-byte record, shorter than "
+        return (ring, offset, length) -> {
+            if (length < size)
+                throw new IllegalStateException("ring buffer \"" + name + "\" holds a " + length + "-byte record, shorter than "
                         + codec.describe() + " (" + size + " bytes); read it with a RecordHandler or fix the record type");
-            handler.accept(codec.read(record));
+            handler.accept(codec.readAt(ring, offset));
         };
     }
 
-    private static Source mapRing(LoadedMap map, RecordHandler handler) {
+    /** Like {@link #decoding}, into one object refilled for every record. */
+    static <F> RawRecordHandler reusing(LoadedMap map, Codec<F> codec, Consumer<? super F> handler) {
+        String name = map.name();
+        int size = codec.size();
+        Object[] current = new Object[1];
+        return (ring, offset, length) -> {
+            if (length < size)
+                throw new IllegalStateException("ring buffer \"" + name + "\" holds a " + length + "-byte record, shorter than "
+                        + codec.describe() + " (" + size + " bytes); read it with a RecordHandler or fix the record type");
+            @SuppressWarnings("unchecked") F reuse = (F) current[0];
+            F value = codec.readAt(ring, offset, reuse);
+            current[0] = value;
+            handler.accept(value);
+        };
+    }
+
+    private static Source mapRing(LoadedMap map, RawRecordHandler handler) {
         if (map.spec().type() != MapTypes.RINGBUF)
             throw new IllegalArgumentException(map + " is not a ring buffer (BPF_MAP_TYPE_RINGBUF)");
         int size = map.spec().maxEntries();
@@ -103,7 +139,7 @@ public final class RingBufferReader<E> extends EventReader {
         }
     }
 
-    @Override int consumeSource(int source) { return rings.get(source).ring().consume(this); }
+    @Override int consumeSource(int source, long deadline) { return rings.get(source).ring().consume(this, deadline); }
 
     @Override int sources() { return rings.size(); }
 

@@ -3,6 +3,7 @@ package org.jbpf.events;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.LongSupplier;
 
 /**
  * The consumer side of one BPF ring buffer, over three views of its mapping: the consumer page (read-write), the
@@ -13,65 +14,106 @@ import java.nio.ByteOrder;
  * (busy) or was discarded, then the record's page offset. Records take their length plus the header, rounded up to
  * 8 bytes. The producer position is read with acquire semantics so record bytes written before it are visible; each
  * header is followed by an acquire fence because the producer clears the busy bit with a release store; a release
- * fence precedes each consumer position store so the kernel never reuses bytes still being read. (Plain buffer
- * reads plus fences cost less per record than acquire/release accesses through a VarHandle.)
+ * fence precedes each consumer position store so the kernel never reuses bytes still being read. The consumer
+ * position is published every {@link #PUBLISH_EVERY} records and when a pass ends, not after every record.
+ *
+ * <p>One pass hands out at most one ring's worth of bytes and, given a deadline, returns once it has passed, so a
+ * producer that never stops cannot keep a poll from returning. The clock is read every few records: often for a slow
+ * handler, rarely for a fast one.
  */
 final class RingBufferRing {
     static final int BUSY_BIT = 1 << 31, DISCARD_BIT = 1 << 30, HEADER_SIZE = 8;
+    /** No deadline: the pass is bounded by the ring's size only. */
+    static final long NO_DEADLINE = Long.MAX_VALUE;
+    static final int PUBLISH_EVERY = 64;
+    private static final int MAX_CLOCK_INTERVAL = 256;
 
     private final ByteBuffer consumer;
     private final ByteBuffer producer;
     private final ByteBuffer data;
+    private final ByteBuffer handlerView;
     private final long mask;
-    private final RecordHandler handler;
+    private final int size;
+    private final RawRecordHandler handler;
     private volatile long discarded;
+    /** {@link System#nanoTime}, or a test's clock. */
+    LongSupplier clock = System::nanoTime;
 
+    /** Records handed out as views of their own (one object per record). */
     RingBufferRing(ByteBuffer consumer, ByteBuffer producer, ByteBuffer data, int size, RecordHandler handler) {
+        this(consumer, producer, data, size, slicing(handler));
+    }
+
+    RingBufferRing(ByteBuffer consumer, ByteBuffer producer, ByteBuffer data, int size, RawRecordHandler handler) {
         if (Integer.bitCount(size) != 1) throw new IllegalArgumentException("ring size " + size + " is not a power of two");
         this.consumer = consumer.order(ByteOrder.LITTLE_ENDIAN);
         this.producer = producer;
         this.data = data.order(ByteOrder.LITTLE_ENDIAN);
+        this.handlerView = data.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
         this.mask = size - 1;
+        this.size = size;
         this.handler = handler;
     }
 
+    /** A handler of views of their own, one per record, over the in-place records. */
+    static RawRecordHandler slicing(RecordHandler handler) {
+        return (ring, offset, length) -> handler.onRecord(ring.slice(offset, length).order(ByteOrder.LITTLE_ENDIAN));
+    }
+
+    /** {@link #consume(EventReader, long)} with no deadline. */
+    int consume(EventReader reader) { return consume(reader, NO_DEADLINE); }
+
     /**
-     * Hands every committed record to the handler, skipping discarded ones, and stops at the first record still
-     * busy (records after it are not ready to read in order). {@code stop} is checked between records.
+     * Hands committed records to the handler, skipping discarded ones, until the ring is empty, a record is still
+     * busy (records after it are not ready to read in order), one ring's worth was read, the reader is closing or
+     * {@code deadline} ({@link System#nanoTime}) has passed. Returns the records handed out.
      */
-    int consume(EventReader reader) {
-        int records = 0, skipped = 0;
+    int consume(EventReader reader, long deadline) {
+        int records = 0, skipped = 0, unpublished = 0;
         long cons = (long) Fences.LONG.getAcquire(consumer, 0);
+        long limit = cons + size;
+        int clockInterval = 16, untilClock = deadline == NO_DEADLINE ? Integer.MAX_VALUE : clockInterval;
+        long lastClock = deadline == NO_DEADLINE ? 0 : clock.getAsLong();
         try {
-            boolean more = true;
-            while (more) {
-                more = false;
-                long prod = (long) Fences.LONG.getAcquire(producer, 0);
-                while (cons < prod) {
-                    int at = (int) (cons & mask);
-                    int header = data.getInt(at);
-                    VarHandle.acquireFence();  // the header before the record bytes the producer committed with it
-                    if ((header & BUSY_BIT) != 0) return records;
-                    int length = header & ~(BUSY_BIT | DISCARD_BIT);
-                    cons += (length + HEADER_SIZE + 7) & ~7L;
-                    try {
-                        if ((header & DISCARD_BIT) == 0) {
-                            records++;
-                            handler.onRecord(data.slice(at + HEADER_SIZE, length).order(ByteOrder.LITTLE_ENDIAN));
-                        } else {
-                            skipped++;
-                        }
-                    } finally {
-                        VarHandle.releaseFence();  // reads of the record complete before the kernel may reuse its space
-                        consumer.putLong(0, cons);
-                    }
-                    if (reader != null && reader.stopRequested()) return records;
-                    more = true;
+            long prod = (long) Fences.LONG.getAcquire(producer, 0);
+            while (true) {
+                if (cons >= limit) return records;
+                if (cons >= prod) {
+                    prod = (long) Fences.LONG.getAcquire(producer, 0);
+                    if (cons >= prod) return records;
+                }
+                int at = (int) (cons & mask);
+                int header = data.getInt(at);
+                VarHandle.acquireFence();  // the header before the record bytes the producer committed with it
+                if ((header & BUSY_BIT) != 0) return records;
+                int length = header & ~(BUSY_BIT | DISCARD_BIT);
+                cons += (length + HEADER_SIZE + 7) & ~7L;
+                if ((header & DISCARD_BIT) == 0) {
+                    records++;
+                    handler.onRecord(handlerView, at + HEADER_SIZE, length);
+                } else {
+                    skipped++;
+                }
+                if (++unpublished == PUBLISH_EVERY) {
+                    unpublished = 0;
+                    VarHandle.releaseFence();  // reads of the records complete before the kernel may reuse their space
+                    consumer.putLong(0, cons);
+                }
+                if (reader != null && reader.stopRequested()) return records;
+                if (--untilClock == 0) {
+                    long now = clock.getAsLong();
+                    if (now - deadline >= 0) return records;
+                    // aim at about 16 clock reads before the deadline
+                    long perRecord = Math.max(1, (now - lastClock) / clockInterval);
+                    clockInterval = (int) Math.max(1, Math.min(MAX_CLOCK_INTERVAL, (deadline - now) / 16 / perRecord));
+                    untilClock = clockInterval;
+                    lastClock = now;
                 }
             }
-            return records;
         } finally {
-            // one volatile write per call keeps the counters cheap to maintain
+            // also when a handler throws: the record it was given counts as read
+            VarHandle.releaseFence();
+            consumer.putLong(0, cons);
             if (records + skipped > 0) {
                 discarded += skipped;
                 if (reader != null) reader.received += records;

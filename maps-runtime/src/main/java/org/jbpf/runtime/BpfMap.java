@@ -1,8 +1,6 @@
 package org.jbpf.runtime;
 
-import com.sun.jna.Memory;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
@@ -12,19 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.loader.Cpus;
 import org.jbpf.loader.LoadedMap;
 import org.jbpf.loader.MapInfo;
+import org.jbpf.loader.Pins;
 import org.jbpf.loader.attach.Tracefs;
-import org.jbpf.loader.sys.BpfAttr;
-import org.jbpf.loader.sys.BpfAttrs;
-import org.jbpf.loader.sys.BpfCmd;
 import org.jbpf.loader.sys.BpfException;
+import org.jbpf.loader.sys.BpfSyscalls;
 import org.jbpf.loader.sys.Errno;
 import org.jbpf.loader.sys.Fd;
-import org.jbpf.loader.sys.Sys;
 
 /**
  * A kernel map seen from Java, with keys and values converted by {@link Codec}s.
@@ -33,16 +31,17 @@ import org.jbpf.loader.sys.Sys;
  * is one bpf(2) call and atomic for that entry: a reader sees an entry's value either before or after a concurrent
  * update, never a mix, for values the kernel updates as a whole (a BPF program that writes a value's fields in place
  * through a pointer can be seen half-done). Whole-map operations ({@link #keys}, {@link #values}, {@link #entries},
- * {@link #size}, {@link #clear}, {@link #forEach}) are <i>not</i> snapshots: while BPF programs or other threads change
- * the map, an entry added or removed during the walk may or may not be seen, and in a hash map a key removed under the
- * walk can make the walk restart from the first key, so a key may be reported twice. Counting per-CPU maps avoids
- * lost updates between CPUs; read them with {@link #getPerCpu}. A {@code BpfMap} object keeps no mutable state of its
- * own and may be shared between threads; it stops working when its {@code BPF} (or, for an opened pinned map, the map
- * itself) is closed.
+ * {@link #size}, {@link #clear}, {@link #forEach}, {@link #forEachRaw}) are <i>not</i> snapshots: while BPF programs
+ * or other threads change the map, an entry added or removed during the walk may or may not be seen, and a value may
+ * be older or newer than the values around it. They do report each key at most once: the walk goes by
+ * {@code BPF_MAP_LOOKUP_BATCH}, which never restarts, and where the kernel lacks it, by {@code GET_NEXT_KEY}
+ * remembering the keys already reported (in a hash map a key deleted under that walk restarts it from the first key).
+ * {@link #size} counts what one such walk saw. Counting per-CPU maps avoids lost updates between CPUs; read them with
+ * {@link #getPerCpu}. A {@code BpfMap} object may be shared between threads: each thread gets its own native key and
+ * value buffers, reused for every operation, so operations allocate no native memory per call. It stops working when
+ * its {@code BPF} (or, for an opened pinned map, the map itself) is closed.
  */
 public final class BpfMap<K, V> implements AutoCloseable {
-    private static final int BATCH_CHUNK = 256;
-
     private final LoadedMap map;
     private final Codec<K> keyCodec;
     private final Codec<V> valueCodec;
@@ -50,7 +49,9 @@ public final class BpfMap<K, V> implements AutoCloseable {
     private final boolean perCpu;
     private final int cpus;
     private final int stride;  // bytes of one CPU's value in a per-CPU buffer (value size rounded up to 8)
-    private volatile boolean batchUnsupported;
+    private final BpfSyscalls sys;
+    private final ThreadLocal<MapBuffers> buffers;
+    private final MapWalker walker;
     private volatile Path pinnedAt;
 
     private BpfMap(LoadedMap map, Codec<K> keyCodec, Codec<V> valueCodec, boolean ownsFd) {
@@ -61,6 +62,10 @@ public final class BpfMap<K, V> implements AutoCloseable {
         this.perCpu = MapTypes.isPerCpu(map.spec().type());
         this.cpus = perCpu ? Cpus.possible() : 1;
         this.stride = perCpu ? (map.spec().valueSize() + 7) / 8 * 8 : map.spec().valueSize();
+        this.sys = map.fd().syscalls();
+        int keySize = keyCodec.size(), valueBytes = stride * cpus;
+        this.buffers = ThreadLocal.withInitial(() -> new MapBuffers(keySize, valueBytes));
+        this.walker = new MapWalker(sys, map.spec().name(), keySize, valueBytes, map.spec().maxEntries());
     }
 
     /**
@@ -80,16 +85,29 @@ public final class BpfMap<K, V> implements AutoCloseable {
         return new BpfMap<>(map, key, value, ownsFd);
     }
 
-    /** Opens a map pinned at {@code path} (a bpffs file); the returned map owns its fd: close it when done. */
+    /**
+     * Opens a map pinned at {@code path} (a bpffs file); the returned map owns its fd: close it when done. A path that
+     * holds no map (a pinned program, a plain file, a directory) is refused with a message saying what it is.
+     */
     public static <K, V> BpfMap<K, V> openPinned(Path path, Codec<K> key, Codec<V> value) {
-        if (!Files.exists(path)) throw new BpfException("no pinned map at " + path);
-        Fd fd = Sys.bpfFd(BpfCmd.OBJ_GET, BpfAttrs.objGet(path.toString(), 0), "pinned map " + path,
-                () -> "BPF_OBJ_GET of " + path);
+        return openPinned(path, BpfSyscalls.kernel(), info -> key, info -> value);
+    }
+
+    /** Opens a pinned map with raw byte keys and values sized from the kernel's own description of it. */
+    public static BpfMap<byte[], byte[]> openPinnedRaw(Path path) { return openPinnedRaw(path, BpfSyscalls.kernel()); }
+
+    static BpfMap<byte[], byte[]> openPinnedRaw(Path path, BpfSyscalls sys) {
+        return openPinned(path, sys, info -> Codecs.bytes(info.keySize()), info -> Codecs.bytes(info.valueSize()));
+    }
+
+    private static <K, V> BpfMap<K, V> openPinned(Path path, BpfSyscalls sys, Function<MapInfo, Codec<K>> key,
+                                                  Function<MapInfo, Codec<V>> value) {
+        Fd fd = Pins.openMap(path, sys);
         try {
             MapInfo info = MapInfo.of(fd);
             MapSpec spec = new MapSpec(info.name(), info.type(), info.keySize(), info.valueSize(), info.maxEntries(),
                     info.flags(), 0, 0);
-            return of(new LoadedMap(spec, fd, null), key, value, true);
+            return of(new LoadedMap(spec, fd, null), key.apply(info), value.apply(info), true);
         } catch (RuntimeException e) {
             fd.close();
             throw e;
@@ -103,13 +121,13 @@ public final class BpfMap<K, V> implements AutoCloseable {
     /** The map's fd; valid while the map is open. */
     public Fd fd() { return map.fd(); }
 
-    // ---- single entries -------------------------------------------------------------------------
+    // ---- single entries: one bpf(2) call each, atomic for that entry -----------------------------
 
     /** The value under {@code key}, or null when there is none. Per-CPU maps: use {@link #getPerCpu}. */
     public V get(K key) {
         requireSingleValue("get(key)", "getPerCpu(key)");
-        byte[] raw = lookupRaw(key);
-        return raw == null ? null : valueCodec.read(le(raw));
+        MapBuffers b = buffers.get();
+        return lookup(key, b) ? valueCodec.read(b.value()) : null;
     }
 
     /** One value for each possible CPU (index = CPU number), or null when the key is absent. */
@@ -118,11 +136,11 @@ public final class BpfMap<K, V> implements AutoCloseable {
             V v = get(key);
             return v == null ? null : List.of(v);
         }
-        byte[] raw = lookupRaw(key);
-        return raw == null ? null : splitPerCpu(raw, 0);
+        MapBuffers b = buffers.get();
+        return lookup(key, b) ? splitPerCpu(b.value()) : null;
     }
 
-    public boolean containsKey(K key) { return lookupRaw(key) != null; }
+    public boolean containsKey(K key) { return lookup(key, buffers.get()); }
 
     /** Creates or replaces the entry; per-CPU maps get {@code value} on every CPU. */
     public void put(K key, V value) { put(key, value, UpdateMode.ANY); }
@@ -135,24 +153,18 @@ public final class BpfMap<K, V> implements AutoCloseable {
      */
     public boolean put(K key, V value, UpdateMode mode) {
         Objects.requireNonNull(value, "value");
-        ByteBuffer buf = ByteBuffer.allocate(stride * cpus).order(ByteOrder.LITTLE_ENDIAN);
-        for (int c = 0; c < cpus; c++) {
-            buf.position(c * stride);
-            valueCodec.write(value, buf);
-        }
-        return update(key, buf.array(), mode);
+        MapBuffers b = buffers.get();
+        writeValues(b, c -> value);
+        return update(key, b, mode);
     }
 
     /** Writes one value per possible CPU. */
     public boolean putPerCpu(K key, List<V> values, UpdateMode mode) {
         if (values.size() != cpus)
             throw new IllegalArgumentException("map \"" + name() + "\" needs " + cpus + " values (one per possible CPU), got " + values.size());
-        ByteBuffer buf = ByteBuffer.allocate(stride * cpus).order(ByteOrder.LITTLE_ENDIAN);
-        for (int c = 0; c < cpus; c++) {
-            buf.position(c * stride);
-            valueCodec.write(values.get(c), buf);
-        }
-        return update(key, buf.array(), mode);
+        MapBuffers b = buffers.get();
+        writeValues(b, values::get);
+        return update(key, b, mode);
     }
 
     /** Removes the entry; false when there was none. Array maps cannot remove entries (put a zero value instead). */
@@ -160,73 +172,87 @@ public final class BpfMap<K, V> implements AutoCloseable {
         if (isArray())
             throw new UnsupportedOperationException("map \"" + name() + "\" is an array map: its entries always exist and cannot "
                     + "be removed; put a zero value instead (clear() does that for all of them)");
-        Memory k = keyMemory(key);
-        int err = Sys.bpfErrno(BpfCmd.MAP_DELETE_ELEM, BpfAttrs.mapElem(fdValue(), k, null, 0));
+        MapBuffers b = buffers.get();
+        writeKey(key, b);
+        int err = sys.mapDeleteElem(fdValue(), b.key);
         if (err == 0) return true;
         if (err == Errno.ENOENT) return false;
         throw new BpfException("BPF_MAP_DELETE_ELEM of map \"" + name() + "\"", err);
     }
 
-    // ---- whole map ------------------------------------------------------------------------------
+    // ---- whole map: one walk each, not a snapshot, each key at most once --------------------------
 
-    /** All keys, in the kernel's iteration order. */
+    /** The keys one walk of the map found, each once, in the kernel's iteration order. */
     public List<K> keys() {
         List<K> out = new ArrayList<>();
-        byte[] prev = null;
-        while (true) {
-            byte[] next = nextKey(prev);
-            if (next == null) return out;
-            out.add(keyCodec.read(le(next)));
-            prev = next;
-        }
+        walk((k, v) -> out.add(keyCodec.read(k)));
+        return out;
     }
 
+    /** The values of {@link #entries}. */
     public List<V> values() {
+        requireSingleValue("values()", "entriesPerCpu()");
         List<V> out = new ArrayList<>();
-        for (Map.Entry<K, V> e : entries()) out.add(e.getValue());
+        walk((k, v) -> out.add(valueCodec.read(v)));
         return out;
     }
 
     /**
-     * All entries. Uses {@code BPF_MAP_LOOKUP_BATCH} (a few calls for the whole map) where the kernel supports it for
-     * this map type, else one {@code GET_NEXT_KEY} and one lookup per entry. Per-CPU maps: use {@link #entriesPerCpu}.
+     * The entries one walk found, each key once. Uses {@code BPF_MAP_LOOKUP_BATCH} (a few calls for the whole map)
+     * where the kernel supports it for this map type, else one {@code GET_NEXT_KEY} and one lookup per entry.
+     * Per-CPU maps: use {@link #entriesPerCpu}.
      */
     public List<Map.Entry<K, V>> entries() {
         requireSingleValue("entries()", "entriesPerCpu()");
         List<Map.Entry<K, V>> out = new ArrayList<>();
-        for (byte[][] kv : rawEntries()) out.add(new AbstractMap.SimpleImmutableEntry<>(keyCodec.read(le(kv[0])), valueCodec.read(le(kv[1]))));
+        walk((k, v) -> out.add(new AbstractMap.SimpleImmutableEntry<>(keyCodec.read(k), valueCodec.read(v))));
         return out;
     }
 
     public List<Map.Entry<K, List<V>>> entriesPerCpu() {
         List<Map.Entry<K, List<V>>> out = new ArrayList<>();
-        for (byte[][] kv : rawEntries()) out.add(new AbstractMap.SimpleImmutableEntry<>(keyCodec.read(le(kv[0])), splitPerCpu(kv[1], 0)));
+        walk((k, v) -> out.add(new AbstractMap.SimpleImmutableEntry<>(keyCodec.read(k), splitPerCpu(v))));
         return out;
     }
 
+    /** Decodes each entry of one walk and hands it to {@code action} as it is read. */
     public void forEach(BiConsumer<? super K, ? super V> action) {
-        for (Map.Entry<K, V> e : entries()) action.accept(e.getKey(), e.getValue());
+        requireSingleValue("forEach(..)", "entriesPerCpu()");
+        walk((k, v) -> action.accept(keyCodec.read(k), valueCodec.read(v)));
     }
 
-    /** Number of entries (for an array map: max_entries, since every index exists). */
+    /**
+     * The fast path for large maps: hands each entry of one walk to {@code visitor} as views of the native buffers the
+     * kernel copied it into, without decoding, boxing or copying (see {@link EntryVisitor}).
+     */
+    public void forEachRaw(EntryVisitor visitor) { walk(visitor); }
+
+    /** Number of entries one walk found (for an array map: max_entries, since every index exists). */
     public int size() {
         if (isArray()) return maxEntries();
-        int n = 0;
-        byte[] prev = null;
-        while ((prev = nextKey(prev)) != null) n++;
-        return n;
+        int[] n = new int[1];
+        walk((k, v) -> n[0]++);
+        return n[0];
     }
 
     /** Removes every entry; an array map has every value set to zero bytes instead. */
     public void clear() {
+        MapBuffers b = buffers.get();
         if (isArray()) {
-            byte[] zero = new byte[stride * cpus];
-            for (int i = 0; i < maxEntries(); i++) update(keyCodec.read(le(intKey(i))), zero, UpdateMode.ANY);
+            b.value().clear();
+            b.value.clear((long) stride * cpus);
+            for (int i = 0; i < maxEntries(); i++) {
+                b.key().putInt(i);
+                int err = sys.mapUpdateElem(fdValue(), b.key, b.value, UpdateMode.ANY.flag);
+                if (err != 0) throw new BpfException("BPF_MAP_UPDATE_ELEM of map \"" + name() + "\"", err);
+            }
             return;
         }
-        byte[] k;
-        while ((k = nextKey(null)) != null) {
-            int err = Sys.bpfErrno(BpfCmd.MAP_DELETE_ELEM, BpfAttrs.mapElem(fdValue(), BpfAttr.copyOf(k), null, 0));
+        while (true) {
+            int err = sys.mapGetNextKey(fdValue(), null, b.nextKey);
+            if (err == Errno.ENOENT) return;
+            if (err != 0) throw new BpfException("BPF_MAP_GET_NEXT_KEY of map \"" + name() + "\"", err);
+            err = sys.mapDeleteElem(fdValue(), b.nextKey);
             if (err != 0 && err != Errno.ENOENT) throw new BpfException("BPF_MAP_DELETE_ELEM of map \"" + name() + "\"", err);
         }
     }
@@ -236,7 +262,11 @@ public final class BpfMap<K, V> implements AutoCloseable {
     /** Pins the map at {@code path} on a bpf file system (mounting /sys/fs/bpf if needed) so it outlives this process. */
     public void pin(Path path) {
         Tracefs.ensureBpffs(path);
-        Sys.bpf(BpfCmd.OBJ_PIN, BpfAttrs.objPin(path.toString(), fdValue()), () -> "BPF_OBJ_PIN of map \"" + name() + "\" at " + path);
+        try {
+            sys.objPin(path.toString(), fdValue());
+        } catch (BpfException e) {
+            throw new BpfException("BPF_OBJ_PIN of map \"" + name() + "\" at " + path, e.errno());
+        }
         pinnedAt = path;
     }
 
@@ -277,25 +307,35 @@ public final class BpfMap<K, V> implements AutoCloseable {
 
     private int fdValue() { return map.fd().value(); }
 
-    private Memory keyMemory(K key) {
+    private void walk(EntryVisitor visitor) { walker.walk(fdValue(), visitor); }
+
+    private void writeKey(K key, MapBuffers b) {
         Objects.requireNonNull(key, "key");
-        ByteBuffer b = ByteBuffer.allocate(keyCodec.size()).order(ByteOrder.LITTLE_ENDIAN);
-        keyCodec.write(key, b);
-        return BpfAttr.copyOf(b.array());
+        keyCodec.write(key, b.key());
     }
 
-    private byte[] lookupRaw(K key) {
-        Memory k = keyMemory(key);
-        Memory v = new Memory((long) stride * cpus);
-        int err = Sys.bpfErrno(BpfCmd.MAP_LOOKUP_ELEM, BpfAttrs.mapElem(fdValue(), k, v, 0));
-        if (err == Errno.ENOENT) return null;
+    /** Writes each CPU's value into the value buffer, padding zeroed. */
+    private void writeValues(MapBuffers b, IntFunction<V> valueOfCpu) {
+        ByteBuffer v = b.value();
+        if (perCpu) b.value.clear((long) stride * cpus);
+        for (int c = 0; c < cpus; c++) {
+            v.position(c * stride);
+            valueCodec.write(valueOfCpu.apply(c), v);
+        }
+    }
+
+    /** Looks {@code key} up into the thread's value buffer; false when absent. */
+    private boolean lookup(K key, MapBuffers b) {
+        writeKey(key, b);
+        int err = sys.mapLookupElem(fdValue(), b.key, b.value, 0);
+        if (err == Errno.ENOENT) return false;
         if (err != 0) throw new BpfException("BPF_MAP_LOOKUP_ELEM of map \"" + name() + "\"", err);
-        return v.getByteArray(0, stride * cpus);
+        return true;
     }
 
-    private boolean update(K key, byte[] value, UpdateMode mode) {
-        Memory k = keyMemory(key);
-        int err = Sys.bpfErrno(BpfCmd.MAP_UPDATE_ELEM, BpfAttrs.mapElem(fdValue(), k, BpfAttr.copyOf(value), mode.flag));
+    private boolean update(K key, MapBuffers b, UpdateMode mode) {
+        writeKey(key, b);
+        int err = sys.mapUpdateElem(fdValue(), b.key, b.value, mode.flag);
         if (err == 0) return true;
         if (err == Errno.EEXIST && mode == UpdateMode.NOEXIST) return false;
         if (err == Errno.ENOENT && mode == UpdateMode.EXIST) return false;
@@ -308,78 +348,14 @@ public final class BpfMap<K, V> implements AutoCloseable {
         throw new BpfException("BPF_MAP_UPDATE_ELEM of map \"" + name() + "\"", err);
     }
 
-    /** The key after {@code prev} (the first key when null), or null at the end. */
-    private byte[] nextKey(byte[] prev) {
-        Memory next = new Memory(keyCodec.size());
-        int err = Sys.bpfErrno(BpfCmd.MAP_GET_NEXT_KEY,
-                BpfAttrs.mapElem(fdValue(), prev == null ? null : BpfAttr.copyOf(prev), next, 0));
-        if (err == Errno.ENOENT) return null;
-        if (err != 0) throw new BpfException("BPF_MAP_GET_NEXT_KEY of map \"" + name() + "\"", err);
-        return next.getByteArray(0, keyCodec.size());
-    }
-
-    /** Key and value bytes of every entry. */
-    private List<byte[][]> rawEntries() {
-        if (!batchUnsupported) {
-            List<byte[][]> batched = batchEntries();
-            if (batched != null) return batched;
-            batchUnsupported = true;
-        }
-        List<byte[][]> out = new ArrayList<>();
-        byte[] prev = null;
-        while (true) {
-            byte[] k = nextKey(prev);
-            if (k == null) return out;
-            Memory v = new Memory((long) stride * cpus);
-            int err = Sys.bpfErrno(BpfCmd.MAP_LOOKUP_ELEM, BpfAttrs.mapElem(fdValue(), BpfAttr.copyOf(k), v, 0));
-            if (err == 0) out.add(new byte[][] {k, v.getByteArray(0, stride * cpus)});
-            else if (err != Errno.ENOENT) throw new BpfException("BPF_MAP_LOOKUP_ELEM of map \"" + name() + "\"", err);
-            prev = k;
-        }
-    }
-
-    /** Entries through BPF_MAP_LOOKUP_BATCH, or null when the kernel has no batch lookup for this map. */
-    private List<byte[][]> batchEntries() {
-        int keySize = keyCodec.size(), valueSize = stride * cpus;
-        int chunk = Math.min(BATCH_CHUNK, Math.max(1, maxEntries()));
-        List<byte[][]> out = new ArrayList<>();
-        Memory in = null;
-        Memory token = new Memory(Math.max(keySize, 8));
-        boolean first = true;
-        while (true) {
-            Memory keys = new Memory((long) keySize * chunk), values = new Memory((long) valueSize * chunk);
-            BpfAttr attr = BpfAttrs.batch(fdValue(), in, token, keys, values, chunk, 0);
-            int err = Sys.bpfErrno(BpfCmd.MAP_LOOKUP_BATCH, attr);
-            if (err == Errno.ENOSPC && chunk < (1 << 20)) { chunk *= 2; continue; }  // a hash bucket larger than the chunk
-            if (err != 0 && err != Errno.ENOENT) {
-                if (first && (err == Errno.EINVAL || err == Errno.ENOTSUPP || err == Errno.EOPNOTSUPP || err == Errno.ENOSYS)) return null;
-                throw new BpfException("BPF_MAP_LOOKUP_BATCH of map \"" + name() + "\"", err);
-            }
-            int n = BpfAttrs.batchCount(attr);
-            for (int i = 0; i < n; i++)
-                out.add(new byte[][] {keys.getByteArray((long) i * keySize, keySize), values.getByteArray((long) i * valueSize, valueSize)});
-            if (err == Errno.ENOENT) return out;
-            first = false;
-            // the kernel reads the next position from in_batch and writes the one after into out_batch
-            Memory next = new Memory(token.size());
-            next.write(0, token.getByteArray(0, (int) token.size()), 0, (int) token.size());
-            in = next;
-        }
-    }
-
-    private List<V> splitPerCpu(byte[] raw, int offset) {
+    /** One value per CPU from a buffer positioned at the first CPU's slot. */
+    private List<V> splitPerCpu(ByteBuffer raw) {
+        int base = raw.position();
         List<V> out = new ArrayList<>(cpus);
-        ByteBuffer b = le(raw);
         for (int c = 0; c < cpus; c++) {
-            b.position(offset + c * stride);
-            out.add(valueCodec.read(b));
+            raw.position(base + c * stride);
+            out.add(valueCodec.read(raw));
         }
         return Collections.unmodifiableList(out);
     }
-
-    private byte[] intKey(int i) {
-        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(i).array();
-    }
-
-    private static ByteBuffer le(byte[] b) { return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN); }
 }

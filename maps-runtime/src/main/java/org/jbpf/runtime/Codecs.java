@@ -12,18 +12,22 @@ public final class Codecs {
     public static final Codec<Integer> INT = new Primitive<>("Integer", 4) {
         public void write(Integer v, ByteBuffer out) { out.putInt(v); }
         public Integer read(ByteBuffer in) { return in.getInt(); }
+        @Override public Integer readAt(ByteBuffer in, int offset) { return in.getInt(offset); }
     };
     public static final Codec<Long> LONG = new Primitive<>("Long", 8) {
         public void write(Long v, ByteBuffer out) { out.putLong(v); }
         public Long read(ByteBuffer in) { return in.getLong(); }
+        @Override public Long readAt(ByteBuffer in, int offset) { return in.getLong(offset); }
     };
     public static final Codec<Short> SHORT = new Primitive<>("Short", 2) {
         public void write(Short v, ByteBuffer out) { out.putShort(v); }
         public Short read(ByteBuffer in) { return in.getShort(); }
+        @Override public Short readAt(ByteBuffer in, int offset) { return in.getShort(offset); }
     };
     public static final Codec<Byte> BYTE = new Primitive<>("Byte", 1) {
         public void write(Byte v, ByteBuffer out) { out.put(v); }
         public Byte read(ByteBuffer in) { return in.get(); }
+        @Override public Byte readAt(ByteBuffer in, int offset) { return in.get(offset); }
     };
 
     private static final Map<Class<?>, Codec<?>> STRUCTS = new ConcurrentHashMap<>();

@@ -18,6 +18,8 @@ final class StructCodec<T> implements Codec<T> {
     private final StructLayout layout;
     private final Field[] fields;
     private final Constructor<T> constructor;
+    /** The generated reader, or null where the JVM allows none (then reads go through reflection). */
+    private final StructReaders.Reader<T> reader;
 
     StructCodec(Class<T> type) {
         this.type = type;
@@ -46,7 +48,11 @@ final class StructCodec<T> implements Codec<T> {
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException("@Struct " + type.getName() + " needs a no-argument constructor to be read from a map");
         }
+        this.reader = StructReaders.generate(type, fields, layout);
     }
+
+    /** Whether reads go through a generated reader rather than reflection. */
+    boolean generated() { return reader != null; }
 
     private static StructLayout.Kind kindOf(Field f) {
         Class<?> t = f.getType();
@@ -101,6 +107,25 @@ final class StructCodec<T> implements Codec<T> {
 
     @Override public T read(ByteBuffer in) {
         int base = in.position();
+        if (reader != null) {
+            T value = reader.read(in, base);
+            in.position(base + size());
+            return value;
+        }
+        return readReflectively(in, base);
+    }
+
+    @Override public T readAt(ByteBuffer in, int offset) {
+        return reader != null ? reader.read(in, offset) : readReflectively(in.duplicate().order(in.order()), offset);
+    }
+
+    @Override public T readAt(ByteBuffer in, int offset, T reuse) {
+        if (reuse == null || reader == null) return readAt(in, offset);
+        reader.readInto(reuse, in, offset);
+        return reuse;
+    }
+
+    private T readReflectively(ByteBuffer in, int base) {
         try {
             T value = constructor.newInstance();
             for (int i = 0; i < fields.length; i++) {

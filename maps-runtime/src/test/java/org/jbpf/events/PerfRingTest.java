@@ -92,7 +92,7 @@ class PerfRingTest {
     /** A reader with no buffers of its own, to receive a ring's counts. */
     private static final class EventReaderCounts {
         final EventReader reader = new EventReader() {
-            @Override int consumeSource(int source) { return 0; }
+            @Override int consumeSource(int source, long deadline) { return 0; }
             @Override int sources() { return 0; }
             @Override void releaseSources() {}
         };

@@ -111,4 +111,68 @@ class CodecsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> BtfCheck.check("m", "value", layout, btf, renamed));
         assertTrue(e.getMessage().contains("field 1 is b at offset 8 in Java but c at offset 8 in BTF"), e.getMessage());
     }
+
+    @Struct
+    static final class Hidden {
+        private byte b;
+        private boolean flag;
+        private short s;
+        private char c;
+        private int i;
+        private long l;
+        @Size(3) private byte[] tail;
+        private Hidden() {}
+    }
+
+    @Test
+    void structReadsGoThroughAGeneratedReaderThatMatchesTheReflectiveOne() {
+        StructCodec<Hidden> c = (StructCodec<Hidden>) Codecs.of(Hidden.class);
+        assertTrue(c.generated(), "private fields and constructor are reachable from the generated nestmate");
+        ByteBuffer b = ByteBuffer.allocate(c.size() + 5).order(ByteOrder.LITTLE_ENDIAN);
+        int at = 5;
+        for (StructLayoutFieldValue f : List.of(new StructLayoutFieldValue(0, 1))) b.put(at + f.offset(), (byte) -3);
+        b.put(at + 1, (byte) 2);  // any non-zero byte is true
+        b.putShort(at + 2, (short) -2).putChar(at + 4, 'Z').putInt(at + 8, 123456).putLong(at + 16, -9L);
+        b.put(at + 24, (byte) 7).put(at + 25, (byte) 8).put(at + 26, (byte) 9);
+        Hidden h = c.readAt(b, at);
+        assertEquals(-3, h.b);
+        assertTrue(h.flag);
+        assertEquals(-2, h.s);
+        assertEquals('Z', h.c);
+        assertEquals(123456, h.i);
+        assertEquals(-9L, h.l);
+        assertArrayEquals(new byte[] {7, 8, 9}, h.tail);
+        assertEquals(0, b.position(), "readAt leaves the position alone");
+        b.position(at);
+        Hidden viaRead = c.read(b);
+        assertEquals(at + c.size(), b.position(), "read advances by size");
+        assertEquals(h.l, viaRead.l);
+        assertArrayEquals(h.tail, viaRead.tail);
+        assertNotSame(h.tail, viaRead.tail, "each read has its own array");
+    }
+
+    @Test
+    void aStructInAnotherPackageGetsAGeneratedReaderToo() {
+        StructCodec<org.jbpf.runtime.structs.Packet> c =
+                (StructCodec<org.jbpf.runtime.structs.Packet>) Codecs.of(org.jbpf.runtime.structs.Packet.class);
+        assertTrue(c.generated());
+        ByteBuffer b = ByteBuffer.allocateDirect(32).order(ByteOrder.LITTLE_ENDIAN);
+        b.putLong(8, 77L).putInt(16, 5).put(20, (byte) 1).put(23, (byte) 4);
+        org.jbpf.runtime.structs.Packet p = c.readAt(b, 8);
+        assertEquals(77L, p.seq);
+        assertEquals(5, p.len());
+        assertArrayEquals(new byte[] {1, 0, 0, 4}, p.head);
+
+        b.putLong(8, 78L).put(20, (byte) 9);
+        byte[] array = p.head;
+        assertSame(p, c.readAt(b, 8, p), "refilled in place");
+        assertEquals(78L, p.seq);
+        assertSame(array, p.head, "the array of the right length is kept");
+        assertArrayEquals(new byte[] {9, 0, 0, 4}, p.head);
+        p.head = new byte[2];
+        c.readAt(b, 8, p);
+        assertEquals(4, p.head.length, "an array of the wrong length is replaced");
+    }
+
+    private record StructLayoutFieldValue(int offset, int size) {}
 }

@@ -2,7 +2,6 @@ package org.jbpf.maven;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +12,19 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.jbpf.cli.ObjectVerifier;
-import org.jbpf.cli.ProbeInputs;
 import org.jbpf.core.obj.BpfObject;
-import org.jbpf.core.obj.ObjectWriter;
+import org.jbpf.toolchain.Backend;
+import org.jbpf.toolchain.Backends;
+import org.jbpf.toolchain.ObjectVerifier;
+import org.jbpf.toolchain.ProbeInputs;
+import org.jbpf.toolchain.Toolchain;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.Translator;
 
 /**
  * Translates every {@code @Bpf} class of the project's compiled classes into a BPF ELF object and checks it with the
- * verifier simulation. A probe that does not translate or verify fails the build with its Java position.
+ * verifier simulation. A probe that does not translate or verify fails the build with its position in the project
+ * (e.g. {@code src/main/java/com/acme/NoNull.java:12: ...}) and gets no object file.
  */
 @Mojo(name = "translate", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE)
@@ -39,6 +41,10 @@ public final class TranslateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.compileSourceRoots}", readonly = true)
     List<String> sourceRoots;
 
+    /** The project's directory, which error positions are relative to. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    File basedir;
+
     /** Compile class path: struct classes of the probes may come from dependencies. */
     @Parameter(defaultValue = "${project.compileClasspathElements}", readonly = true)
     List<String> classpath;
@@ -50,19 +56,30 @@ public final class TranslateMojo extends AbstractMojo {
     @Parameter(property = "jbpf.skip", defaultValue = "false")
     boolean skip;
 
-    /** Code generator: {@code direct} (built in) or {@code llvm} (LLVM's BPF target through bytedeco). */
-    @Parameter(property = "jbpf.backend", defaultValue = "direct")
+    /**
+     * Code generator: {@code direct} (built in) or {@code llvm} (LLVM's BPF target; add
+     * {@code org.jbpf:jbpf-translator-llvm} to the plugin's dependencies).
+     */
+    @Parameter(property = "jbpf.backend", defaultValue = Backends.DIRECT)
     String backend;
+
+    /** A class with {@code @Section} methods but no {@code @Bpf} is not translated: {@code warn} (default) or {@code fail}. */
+    @Parameter(property = "jbpf.missingBpf", defaultValue = "warn")
+    String missingBpf;
 
     @Override public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("jbpf: skipped");
             return;
         }
-        if (!"direct".equals(backend) && !"llvm".equals(backend))
-            throw new MojoExecutionException("jbpf: backend '" + backend + "' is not known; use direct or llvm");
-        if ("llvm".equals(backend) && org.jbpf.translator.llvm.LlvmBackend.unavailableReason() != null)
-            throw new MojoExecutionException("jbpf: backend llvm: " + org.jbpf.translator.llvm.LlvmBackend.unavailableReason());
+        if (!missingBpf.equals("warn") && !missingBpf.equals("fail"))
+            throw new MojoExecutionException("jbpf: missingBpf '" + missingBpf + "' is not known; use warn or fail");
+        Backend selected;
+        try {
+            selected = Backends.named(backend);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("jbpf: " + e.getMessage());
+        }
         if (!classesDirectory.isDirectory()) {
             getLog().info("jbpf: no classes in " + classesDirectory + "; nothing to translate");
             return;
@@ -73,36 +90,42 @@ public final class TranslateMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("jbpf: cannot read " + classesDirectory + ": " + e.getMessage(), e);
         }
-        if (inputs.probes.isEmpty()) {
+        List<String> failures = new ArrayList<>();
+        for (String c : inputs.unannotated) {
+            String message = c + " has @Section methods but no @Bpf annotation, so it is not translated; "
+                    + "add @Bpf(license = \"GPL\") to the class";
+            if (missingBpf.equals("fail")) {
+                failures.add(message);
+                getLog().error("jbpf: " + message);
+            } else {
+                getLog().warn("jbpf: " + message + " (-Djbpf.missingBpf=fail makes this an error)");
+            }
+        }
+        if (inputs.probes.isEmpty() && failures.isEmpty()) {
             getLog().info("jbpf: no @Bpf classes in " + classesDirectory);
             return;
         }
-        Translator.Options options = new Translator.Options(paths(sourceRoots));
-        List<String> failures = new ArrayList<>();
-        boolean warnedUnverified = false;
+        List<Path> roots = paths(sourceRoots);
+        SourcePositions positions = new SourcePositions(basedir.toPath(), roots);
+        Toolchain toolchain = new Toolchain(selected, new Translator.Options(roots), verify);
         for (byte[] probe : inputs.probes) {
-            BpfObject object;
+            String className = new org.objectweb.asm.ClassReader(probe).getClassName().replace('/', '.');
+            String objectName = className.substring(className.lastIndexOf('.') + 1);
             try {
-                object = "llvm".equals(backend) ? org.jbpf.translator.llvm.LlvmBackend.translate(probe, inputs.source(), options)
-                        : Translator.translate(probe, inputs.source(), options);
+                Toolchain.Translated t = toolchain.translate(probe, inputs.source());
+                for (ObjectVerifier.Problem p : t.verdict() == null ? List.<ObjectVerifier.Problem>of() : t.verdict().problems()) {
+                    failures.add(positions.rewrite(p.toString(), className));
+                    getLog().error(failures.get(failures.size() - 1));
+                }
+                if (t.accepted()) write(t.object());
+                else Toolchain.removeStale(t.object().name(), outputDirectory.toPath());
             } catch (TranslationException e) {
-                failures.add(e.getMessage());
-                getLog().error(e.getMessage());
-                continue;
+                failures.add(positions.rewrite(e.getMessage(), className));
+                getLog().error(failures.get(failures.size() - 1));
+                removeStale(objectName);
+            } catch (IOException e) {
+                throw new MojoExecutionException("jbpf: cannot write to " + outputDirectory + ": " + e.getMessage(), e);
             }
-            if (verify) {
-                ObjectVerifier.Outcome outcome = ObjectVerifier.verify(object);
-                if (!outcome.available() && !warnedUnverified) {
-                    getLog().warn(ObjectVerifier.unavailableMessage(object.name()) + " (and the other probes)");
-                    warnedUnverified = true;
-                }
-                for (ObjectVerifier.Problem p : outcome.problems()) {
-                    failures.add(p.toString());
-                    getLog().error(p.toString());
-                }
-                if (!outcome.problems().isEmpty()) continue;
-            }
-            write(object);
         }
         if (!failures.isEmpty())
             throw new MojoFailureException(failures.size() == 1 ? failures.get(0)
@@ -110,14 +133,20 @@ public final class TranslateMojo extends AbstractMojo {
     }
 
     private void write(BpfObject object) throws MojoExecutionException {
-        Path out = outputDirectory.toPath().resolve(object.name() + ".o");
         try {
-            Files.createDirectories(out.getParent());
-            Files.write(out, ObjectWriter.write(object));
+            Path out = Toolchain.write(object, outputDirectory.toPath());
+            getLog().info("jbpf: wrote " + out + " (" + object.programs().size() + " programs, " + object.maps().size() + " maps)");
         } catch (IOException e) {
-            throw new MojoExecutionException("jbpf: cannot write " + out + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("jbpf: cannot write to " + outputDirectory + ": " + e.getMessage(), e);
         }
-        getLog().info("jbpf: wrote " + out + " (" + object.programs().size() + " programs, " + object.maps().size() + " maps)");
+    }
+
+    private void removeStale(String objectName) throws MojoExecutionException {
+        try {
+            Toolchain.removeStale(objectName, outputDirectory.toPath());
+        } catch (IOException e) {
+            throw new MojoExecutionException("jbpf: cannot remove the stale " + objectName + ".o: " + e.getMessage(), e);
+        }
     }
 
     private static List<Path> paths(List<String> names) {

@@ -53,13 +53,19 @@ class PluginBuildIT {
 
     @Test void theLlvmBackendIsAParameter(@TempDir Path work) throws Exception {
         Path project = copy("sample", work);
+        Result without = mvn(project, "process-classes", "-Djbpf.backend=llvm");
+        assertTrue(without.status != 0 && without.output.contains("backend llvm needs org.jbpf:jbpf-translator-llvm"), without.output);
+        // the plugin carries only the direct backend; the llvm one comes as a plugin dependency
+        Path pom = project.resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("<executions>", "<dependencies><dependency><groupId>org.jbpf</groupId>"
+                + "<artifactId>jbpf-translator-llvm</artifactId><version>" + VERSION + "</version></dependency></dependencies><executions>"));
         Result r = mvn(project, "process-classes", "-Djbpf.backend=llvm");
         assertEquals(0, r.status, r.output);
         BpfObject o = ObjectReader.read(Files.readAllBytes(project.resolve("target/jbpf/ExecCounter.o")), "ExecCounter");
         assertEquals("execs", o.maps().get(0).name());
         assertEquals("tracepoint/syscalls/sys_enter_execve", o.programs().get(0).section());
         Result bad = mvn(copy("sample", work.resolve("other")), "process-classes", "-Djbpf.backend=gcc");
-        assertTrue(bad.status != 0 && bad.output.contains("backend 'gcc' is not known; use direct or llvm"), bad.output);
+        assertTrue(bad.status != 0 && bad.output.contains("backend 'gcc' is not known; choose direct or llvm"), bad.output);
     }
 
     @Test void outputDirectoryIsConfigurable(@TempDir Path work) throws Exception {
@@ -72,11 +78,62 @@ class PluginBuildIT {
 
     @Test void aProbeThatDoesNotTranslateFailsTheBuildWithItsJavaLine(@TempDir Path work) throws Exception {
         Path project = copy("bad-probe", work);
+        Files.createDirectories(project.resolve("target/jbpf"));
+        Files.write(project.resolve("target/jbpf/Scaled.o"), new byte[] {1});  // from a build before the mistake
         Result r = mvn(project, "process-classes");
         assertNotEquals(0, r.status, r.output);
-        assertTrue(r.output.contains("Scaled.java:11: float and double are not supported"), r.output);
+        // relative to the project, so IDEs and terminals link it to the file
+        assertTrue(r.output.contains("[ERROR] src/main/java/com/acme/Scaled.java:11: float and double are not supported"), r.output);
         assertTrue(r.output.contains("BUILD FAILURE"), r.output);
         assertFalse(Files.exists(project.resolve("target/jbpf/Scaled.o")));
+    }
+
+    @Test void aSectionClassWithoutBpfWarnsOrFailsTheBuild(@TempDir Path work) throws Exception {
+        Path project = copy("forgot-bpf", work);
+        Result warned = mvn(project, "process-classes");
+        assertEquals(0, warned.status, warned.output);
+        assertTrue(warned.output.contains("[WARNING] jbpf: com.acme.ExecCounter has @Section methods but no @Bpf annotation, "
+                + "so it is not translated; add @Bpf(license = \"GPL\") to the class"), warned.output);
+        assertFalse(Files.exists(project.resolve("target/jbpf/ExecCounter.o")));
+        Result failed = mvn(project, "process-classes", "-Djbpf.missingBpf=fail");
+        assertNotEquals(0, failed.status, failed.output);
+        assertTrue(failed.output.contains("[ERROR] jbpf: com.acme.ExecCounter has @Section methods but no @Bpf"), failed.output);
+        assertTrue(failed.output.contains("BUILD FAILURE"), failed.output);
+    }
+
+    /** README's "Getting started" project, built offline with this plugin and run against the kernel. */
+    @Test void theGettingStartedProjectBuildsAndCountsExecs(@TempDir Path work) throws Exception {
+        Path project = work.resolve("getting-started");
+        copyTree(Path.of("../examples/getting-started"), project);
+        Result build = mvn(project, "package", "dependency:build-classpath");
+        assertEquals(0, build.status, build.output);
+        assertTrue(build.output.contains("jbpf: wrote " + project.resolve("target/jbpf/ExecCounter.o")), build.output);
+        assertTrue(build.output.contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"), "the simulation test ran: " + build.output);
+        BpfObject o = ObjectReader.read(Files.readAllBytes(project.resolve("target/jbpf/ExecCounter.o")), "ExecCounter");
+        assertEquals("tracepoint/syscalls/sys_enter_execve", o.programs().get(0).section());
+        org.jbpf.testsupport.Kernel.requireTracefs();
+        String cp = project.resolve("target/classes") + ":" + Files.readString(project.resolve("target/classpath.txt")).strip();
+        Process p = new ProcessBuilder(org.jbpf.testsupport.Jvm.java(), "-cp", cp, "com.example.Main", "5")
+                .directory(project.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), out);
+        assertEquals(0, p.exitValue(), out);
+        // five children, each counted under its own pid (other processes of the machine may add lines)
+        long children = out.lines().filter(l -> l.matches("pid \\d+: [1-9]\\d* execve")).count();
+        assertTrue(children >= 5, out);
+        long total = Long.parseLong(out.lines().filter(l -> l.startsWith("total execve: ")).findFirst().orElseThrow().substring(14));
+        assertTrue(total >= 10, out);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (from.relativize(f).startsWith("target")) continue;
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(t);
+                else Files.copy(f, t);
+            }
+        }
     }
 
     private static Path copy(String sample, Path work) throws IOException {

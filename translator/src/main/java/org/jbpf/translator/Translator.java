@@ -5,21 +5,35 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.HashMap;
-import java.util.Map;
 import org.jbpf.core.asm.Insn;
-import org.jbpf.core.asm.SourceLine;
-import org.jbpf.translator.ir.IrInsn;
-import org.jbpf.translator.ir.IrObject;
-import org.jbpf.translator.ir.IrProgram;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.translator.analysis.MethodAnalysis;
+import org.jbpf.translator.analysis.MethodAnalyzer;
+import org.jbpf.translator.backend.BtfBuilder;
+import org.jbpf.translator.backend.Encoder;
+import org.jbpf.translator.backend.RegisterAllocator;
+import org.jbpf.translator.backend.StackFrameLayout;
+import org.jbpf.translator.frontend.MapDecl;
+import org.jbpf.translator.frontend.ProbeClass;
+import org.jbpf.translator.frontend.SourceText;
+import org.jbpf.translator.frontend.StructRegistry;
+import org.jbpf.translator.lower.ProgramLowering;
+import org.jbpf.translator.mir.Mir;
+import org.jbpf.translator.mir.MirObject;
+import org.jbpf.translator.mir.MirProgram;
+import org.jbpf.translator.opt.Pipeline;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
-/** Entry point: Java probe class → {@link BpfObject}. */
+/**
+ * Entry point: Java probe class → {@link BpfObject}. Each {@code @Section} method is analysed
+ * ({@link MethodAnalyzer}), lowered to MIR ({@link ProgramLowering}) and optimised ({@link Pipeline#optimize}); the
+ * direct backend then allocates registers ({@link RegisterAllocator}), cleans up ({@link Pipeline#cleanUp}) and
+ * encodes ({@link Encoder}), while {@link #translateToMir} hands the optimised MIR to another backend.
+ */
 public final class Translator {
     private Translator() {}
 
@@ -64,7 +78,8 @@ public final class Translator {
             if (c.frame.used() > StackFrameLayout.MAX_STACK)
                 throw new TranslationException(f.probe.file, ProbeClass.firstLine(m), "program " + m.name + " needs " + c.frame.used()
                         + " bytes of stack but BPF allows " + StackFrameLayout.MAX_STACK + "; use fewer or smaller local structs, or keep data in a per-CPU array map");
-            List<Insn> insns = f.sources.annotate(MirEmitter.emit(c.mir));
+            Pipeline.cleanUp(c.mir);
+            List<Insn> insns = f.sources.annotate(Encoder.encode(c.mir));
             programs.add(new ProgramSpec(m.name, f.probe.sectionNames.get(m), insns, List.of(new ProgramSpec.FuncInfo(0, f.function(m)))));
         }
         return new BpfObject(f.simpleName(), f.probe.license, f.maps, programs, f.btf.btf);
@@ -74,8 +89,8 @@ public final class Translator {
      * The probe after analysis and optimization but before register allocation, for other backends. Each program's
      * BTF FUNC is in the object's BTF under the program's name.
      */
-    public static IrObject translateToIr(byte[] classFile, ClassSource classes, Options options) {
-        return guarded(classFile, () -> translateToIrChecked(classFile, classes, options));
+    public static MirObject translateToMir(byte[] classFile, ClassSource classes, Options options) {
+        return guarded(classFile, () -> translateToMirChecked(classFile, classes, options));
     }
 
     /**
@@ -101,24 +116,17 @@ public final class Translator {
         }
     }
 
-    private static IrObject translateToIrChecked(byte[] classFile, ClassSource classes, Options options) {
+    private static MirObject translateToMirChecked(byte[] classFile, ClassSource classes, Options options) {
         Frontend f = new Frontend(classFile, classes, options);
-        List<IrProgram> programs = new ArrayList<>();
+        List<MirProgram> programs = new ArrayList<>();
         for (MethodNode m : f.probe.sections) {
             Compiled c = f.compile(m);
             f.function(m);
-            List<IrInsn> code = new ArrayList<>();
-            Map<Mir.Label, Integer> ids = new HashMap<>();
-            for (Mir.MInsn i : c.mir.code) {
-                int label = i.isLabel() ? ids.computeIfAbsent(i.label, l -> ids.size()) : -1;
-                int target = i.target != null ? ids.computeIfAbsent(i.target, l -> ids.size()) : -1;
-                SourceLine line = i.line == null ? null : f.sources.annotate(i.line);
-                code.add(new IrInsn(i.opcode, i.dst, i.src, i.off, i.imm, i.ref, target, label, i.callArgs, line));
-            }
-            programs.add(new IrProgram(m.name, f.probe.sectionNames.get(m), code, c.frame.used(),
+            for (Mir.MInsn i : c.mir.code) if (i.line != null) i.line = f.sources.annotate(i.line);
+            programs.add(new MirProgram(m.name, f.probe.sectionNames.get(m), List.copyOf(c.mir.code), c.frame.used(),
                     Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1));
         }
-        return new IrObject(f.simpleName(), f.probe.license, f.maps, f.btf.btf, programs);
+        return new MirObject(f.simpleName(), f.probe.license, f.maps, f.btf.btf, programs);
     }
 
     private record Compiled(Mir mir, StackFrameLayout frame) {}
@@ -154,16 +162,8 @@ public final class Translator {
             MethodAnalysis analysis = MethodAnalyzer.analyzeSection(probe, structs, m);
             Mir mir = new Mir();
             StackFrameLayout frame = new StackFrameLayout();
-            new CodeGen(mir, frame, probe.sectionNames.get(m)).generateProgram(analysis);
-            // the order matters: copies and dead values go first so the store and tail passes see through them
-            DeadCodeElimination.run(mir);
-            CopyPropagation.run(mir);
-            RedundantStoreElimination.run(mir);
-            DeadStackStoreElimination.run(mir);
-            TailMerging.run(mir);
-            ConstantElseHoisting.run(mir);
-            CopyPropagation.run(mir);
-            StoreHoisting.run(mir);
+            new ProgramLowering(mir, frame).lower(analysis);
+            Pipeline.optimize(mir);
             return new Compiled(mir, frame);
         }
     }

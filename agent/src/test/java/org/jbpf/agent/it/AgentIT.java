@@ -2,7 +2,6 @@ package org.jbpf.agent.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.sun.tools.attach.VirtualMachine;
 import javax.management.MBeanServerConnection;
@@ -13,7 +12,7 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import org.jbpf.cli.Main;
-import org.junit.jupiter.api.Assumptions;
+import org.jbpf.testsupport.Kernel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,22 +22,17 @@ class AgentIT {
     static final ObjectName OPENS = name("org.jbpf:type=map,probe=OpenProbe,name=opens");
 
     @BeforeEach void needsKernel() {
-        String refusal = null;
-        if (!"Linux".equals(System.getProperty("os.name"))) refusal = "not Linux";
-        else if (!"root".equals(System.getProperty("user.name"))) refusal = "not running as root (bpf(2) needs CAP_BPF/CAP_SYS_ADMIN)";
-        if (refusal == null) return;
-        if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL"))) fail("JBPF_REQUIRE_KERNEL=1 but " + refusal);
-        System.out.println("SKIPPED (kernel): " + refusal);
-        Assumptions.abort(refusal);
+        Kernel.requireTracefs();
     }
 
     @Test void javaagentAttachesProbesPublishesMapsAndDetachesAtExit() throws Exception {
         try (ChildJvm child = new ChildJvm("-javaagent:" + AGENT + "=probes=" + OpenProbe.class.getName() + "," + FloatProbe.class.getName())) {
-            child.awaitOutput("app ready", 60);
+            child.awaitOutput("jbpf agent: attached OpenProbe (1 programs, maps [opens]", 60);
+            child.awaitOutput("jbpf agent: probe org.jbpf.agent.it.FloatProbe not loaded: FloatProbe.java:12: ", 60);
+            // the probes load on the agent's own thread: the application's main method did not wait for them
             String startup = child.output();
-            assertTrue(startup.contains("jbpf agent: attached OpenProbe (1 programs, maps [opens]"), startup);
-            assertTrue(startup.contains("jbpf agent: probe org.jbpf.agent.it.FloatProbe not loaded: FloatProbe.java:12: "), startup);
-            long opens = opensOf(child.process.pid());
+            assertTrue(startup.indexOf("app ready") < startup.indexOf("jbpf agent: attached"), startup);
+            long opens = opensOf(child.process.pid(), 10);
             assertTrue(opens >= 10, "opens counted for the child: " + opens);
             assertEquals(0, child.stop(), child.output());
             assertTrue(child.output().contains("app done"), "the application ran to its end:\n" + child.output());
@@ -46,17 +40,59 @@ class AgentIT {
         }
     }
 
-    @Test void dynamicAttachLoadsProbesIntoARunningJvm() throws Exception {
+    @Test void dynamicAttachLoadsProbesIntoARunningJvmAndDetachRemovesThem() throws Exception {
         try (ChildJvm child = new ChildJvm()) {
             child.awaitOutput("app ready", 60);
             assertTrue(!child.output().contains("jbpf agent"), child.output());
-            int status = Main.run("attach", Long.toString(child.process.pid()), OpenProbe.class.getName(), "--agent-jar", AGENT);
-            assertEquals(0, status);
-            child.awaitOutput("jbpf agent: attached OpenProbe", 60);
-            long opens = opensOf(child.process.pid());
+            String pid = Long.toString(child.process.pid());
+            assertEquals(0, Main.run("attach", pid, OpenProbe.class.getName(), "--agent-jar", AGENT));
+            assertTrue(child.output().contains("jbpf agent: attached OpenProbe"), "attach returns after the agent's verdict:\n" + child.output());
+            long opens = opensOf(child.process.pid(), 10);
             assertTrue(opens >= 10, "opens counted for the child: " + opens);
+            assertEquals(0, Main.run("detach", pid, OpenProbe.class.getName(), "--agent-jar", AGENT));
+            assertEquals(java.util.Set.of(), withJmx(child.process.pid(), server -> server.queryNames(OPENS, null)), "MBean removed");
+            assertEquals(1, Main.run("detach", pid, OpenProbe.class.getName(), "--agent-jar", AGENT), "no longer attached");
             assertEquals(0, child.stop(), child.output());
-            assertTrue(child.output().contains("jbpf agent: detached org.jbpf.agent.it.OpenProbe (1 programs)"), child.output());
+            assertTrue(child.output().contains("jbpf agent: detached org.jbpf.agent.it.OpenProbe"), child.output());
+        }
+    }
+
+    @Test void attachOfAMissingProbeExitsNonZeroWithTheAgentsVerdict() throws Exception {
+        try (ChildJvm child = new ChildJvm()) {
+            child.awaitOutput("app ready", 60);
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream old = System.err;
+            int status;
+            try {
+                System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+                status = Main.run("attach", Long.toString(child.process.pid()), "com.acme.NoSuchProbe", "--agent-jar", AGENT);
+            } finally {
+                System.setErr(old);
+            }
+            assertEquals(1, status);
+            assertEquals("jbpf: JVM " + child.process.pid() + ": probe com.acme.NoSuchProbe not loaded: probe class "
+                    + "com.acme.NoSuchProbe is neither on the application's class path nor loaded yet\n", err.toString(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(0, child.stop(), "the application goes on:\n" + child.output());
+        }
+    }
+
+    @Test void mapsAreTypedOverJmxAndCanBeCleared() throws Exception {
+        try (ChildJvm child = new ChildJvm("-javaagent:" + AGENT + "=probes=" + OpenProbe.class.getName())) {
+            child.awaitOutput("jbpf agent: attached OpenProbe", 60);
+            long pid = child.process.pid();
+            long before = opensOf(pid, 40);
+            assertTrue(before >= 40, "opens before clear: " + before);
+            long after = withJmx(pid, server -> {
+                server.invoke(OPENS, "clear", new Object[0], new String[0]);
+                return countOf(server, pid);
+            });
+            assertTrue(after < before, "cleared: " + after + " after, " + before + " before");
+            boolean deleted = withJmx(pid, server -> {
+                for (int i = 0; i < 100 && countOf(server, pid) == 0; i++) Thread.sleep(20);
+                return (Boolean) server.invoke(OPENS, "delete", new Object[] {pid}, new String[] {"long"});
+            });
+            assertTrue(deleted, "the child's entry existed and was deleted");
+            assertEquals(0, child.stop(), child.output());
         }
     }
 
@@ -64,8 +100,30 @@ class AgentIT {
         assertEquals(1, Main.run("attach", "999999999", OpenProbe.class.getName(), "--agent-jar", AGENT));
     }
 
-    /** Reads the child's own entry of OpenProbe.opens over JMX, waiting for it to reach 10 opens. */
-    private static long opensOf(long pid) throws Exception {
+    /** Reads the child's own entry of OpenProbe.opens over JMX, waiting for it to reach {@code atLeast} opens. */
+    private static long opensOf(long pid, long atLeast) throws Exception {
+        return withJmx(pid, server -> {
+            assertEquals("hash", server.getAttribute(OPENS, "Type"));
+            assertEquals(10240, server.getAttribute(OPENS, "MaxEntries"));
+            long seen = 0;
+            for (int i = 0; i < 200 && seen < atLeast; i++) {
+                seen = countOf(server, pid);
+                Thread.sleep(50);
+            }
+            return seen;
+        });
+    }
+
+    /** The value of the child's entry: keys and values of integer maps are numbers, not text. */
+    private static long countOf(MBeanServerConnection server, long pid) throws Exception {
+        TabularData entries = (TabularData) server.getAttribute(OPENS, "Entries");
+        CompositeData row = entries.get(new Object[] {Long.valueOf(pid)});
+        return row == null ? 0 : (Long) row.get("value");
+    }
+
+    interface JmxCall<T> { T call(MBeanServerConnection server) throws Exception; }
+
+    private static <T> T withJmx(long pid, JmxCall<T> call) throws Exception {
         VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
         String url;
         try {
@@ -74,19 +132,7 @@ class AgentIT {
             vm.detach();
         }
         try (JMXConnector c = JMXConnectorFactory.connect(new JMXServiceURL(url))) {
-            MBeanServerConnection server = c.getMBeanServerConnection();
-            assertEquals("hash", server.getAttribute(OPENS, "Type"));
-            assertEquals(10240, server.getAttribute(OPENS, "MaxEntries"));
-            long seen = 0;
-            for (int i = 0; i < 100 && seen < 10; i++) {
-                TabularData entries = (TabularData) server.getAttribute(OPENS, "Entries");
-                for (Object row : entries.values()) {
-                    CompositeData e = (CompositeData) row;
-                    if (e.get("key").equals(Long.toString(pid))) seen = Long.parseLong((String) e.get("value"));
-                }
-                Thread.sleep(50);
-            }
-            return seen;
+            return call.call(c.getMBeanServerConnection());
         }
     }
 

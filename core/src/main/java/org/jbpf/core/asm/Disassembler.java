@@ -3,6 +3,7 @@ package org.jbpf.core.asm;
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.List;
+import org.jbpf.core.helper.HelperTable;
 
 /** Renders instructions in the notation of the kernel verifier log and {@code bpftool prog dump xlated}. */
 public final class Disassembler {
@@ -90,7 +91,7 @@ public final class Disassembler {
                     if (in.src() == PSEUDO_CALL)
                         return "call " + (in.reference() != null ? in.reference() : pcRel((int) in.imm()));
                     if (in.src() == PSEUDO_KFUNC_CALL) return "call kfunc#" + in.imm();
-                    return "call " + HelperNames.name((int) in.imm());
+                    return "call " + HelperTable.logName((int) in.imm());
                 }
                 if (op == JA) return (cls == JMP32 ? "gotol " + pcRel((int) in.imm()) : "goto " + pcRel(in.off()));
                 String sym = JMP_OPS[op >> 4];

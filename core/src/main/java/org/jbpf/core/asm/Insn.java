@@ -121,7 +121,10 @@ public record Insn(int opcode, int dst, int src, int off, long imm, String refer
         return buf.array();
     }
 
-    /** Decodes instructions; a truncated LD_IMM64 is reported as an error. */
+    /**
+     * Decodes instructions; a truncated LD_IMM64, or one whose second slot sets anything but the upper 32 bits of
+     * the constant (fields the kernel requires to be zero), is reported as an error.
+     */
     public static List<Insn> decode(byte[] code) {
         if (code.length % 8 != 0) throw new IllegalArgumentException("instruction bytes not a multiple of 8: " + code.length);
         ByteBuffer in = ByteBuffer.wrap(code).order(ByteOrder.LITTLE_ENDIAN);
@@ -135,7 +138,9 @@ public record Insn(int opcode, int dst, int src, int off, long imm, String refer
             if (isLdImm64(opcode)) {
                 if (!in.hasRemaining())
                     throw new IllegalArgumentException("LD_IMM64 at byte " + pos + " is missing its second slot");
-                in.getInt();
+                if (in.getInt() != 0)
+                    throw new IllegalArgumentException("LD_IMM64 at byte " + pos + ": its second slot sets opcode, registers"
+                            + " or offset, which must be 0 (the kernel refuses it: invalid bpf_ld_imm64 insn)");
                 long hi = in.getInt();
                 imm = (imm & 0xffffffffL) | (hi << 32);
             }

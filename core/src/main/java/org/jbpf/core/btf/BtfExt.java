@@ -8,14 +8,16 @@ import org.jbpf.core.elf.ByteSink;
 import org.jbpf.core.elf.ByteSource;
 
 /**
- * The {@code .BTF.ext} section of an object file: func_info and line_info records grouped by the name of the
- * code section they describe. Instruction offsets are in bytes from the start of that section, and all string
- * offsets point into the string section of the object's {@code .BTF}.
+ * The {@code .BTF.ext} section of an object file: func_info, line_info and CO-RE relocation records grouped by the
+ * name of the code section they describe. Instruction offsets are in bytes from the start of that section, and all
+ * string offsets point into the string section of the object's {@code .BTF}. jbpf writes no CO-RE relocations; it
+ * reads them so that objects needing them can be refused by name.
  */
-public record BtfExt(Map<String, List<FuncRecord>> funcInfos, Map<String, List<LineRecord>> lineInfos) {
+public record BtfExt(Map<String, List<FuncRecord>> funcInfos, Map<String, List<LineRecord>> lineInfos,
+                     Map<String, List<CoreRelo>> coreRelos) {
     public static final int MAGIC = 0xeB9F;
     public static final int HEADER_LEN = 32;
-    public static final int FUNC_REC_SIZE = 8, LINE_REC_SIZE = 16;
+    public static final int FUNC_REC_SIZE = 8, LINE_REC_SIZE = 16, CORE_RELO_REC_SIZE = 16;
 
     /** A function starting {@code insnOff} bytes into its section, of BTF FUNC type {@code typeId}. */
     public record FuncRecord(int insnOff, int typeId) {}
@@ -29,9 +31,21 @@ public record BtfExt(Map<String, List<FuncRecord>> funcInfos, Map<String, List<L
         public int column() { return lineCol & 0x3ff; }
     }
 
+    /**
+     * A CO-RE relocation ({@code struct bpf_core_relo}): the instruction {@code insnOff} bytes into its section needs
+     * the value of relocation {@code kind} (see {@link CoreRelocations}) for the local BTF type {@code typeId} along
+     * the access string at {@code accessStrOff}, e.g. "0:1:2".
+     */
+    public record CoreRelo(int insnOff, int typeId, int accessStrOff, int kind) {}
+
     public BtfExt {
         funcInfos = copy(funcInfos);
         lineInfos = copy(lineInfos);
+        coreRelos = copy(coreRelos);
+    }
+
+    public BtfExt(Map<String, List<FuncRecord>> funcInfos, Map<String, List<LineRecord>> lineInfos) {
+        this(funcInfos, lineInfos, Map.of());
     }
 
     private static <T> Map<String, List<T>> copy(Map<String, List<T>> m) {
@@ -40,7 +54,10 @@ public record BtfExt(Map<String, List<FuncRecord>> funcInfos, Map<String, List<L
         return java.util.Collections.unmodifiableMap(out);
     }
 
-    /** Encodes the section; section names are looked up in {@code strings}, which must contain them. */
+    /**
+     * Encodes func_info and line_info; section names are looked up in {@code strings}, which must contain them. CO-RE
+     * relocations are not written (their access strings would point into another string section).
+     */
     public byte[] encode(BtfWriter.Encoded strings) {
         ByteSink func = new ByteSink();
         if (!funcInfos.isEmpty()) {
@@ -86,7 +103,13 @@ public record BtfExt(Map<String, List<FuncRecord>> funcInfos, Map<String, List<L
                 (p, sec) -> lines.computeIfAbsent(sec, k -> new ArrayList<>())
                         .add(new LineRecord(in.index32(p, "line_info insn_off"), in.s32(p + 4, "line_info file_name_off"),
                                 in.s32(p + 8, "line_info line_off"), in.s32(p + 12, "line_info line_col"))));
-        return new BtfExt(funcs, lines);
+        Map<String, List<CoreRelo>> relos = new LinkedHashMap<>();
+        if (hdrLen >= HEADER_LEN)
+            readInfo(in, btf, hdrLen, in.u32(24, "core_relo offset"), in.u32(28, "core_relo length"), CORE_RELO_REC_SIZE, "core_relo",
+                    (p, sec) -> relos.computeIfAbsent(sec, k -> new ArrayList<>())
+                            .add(new CoreRelo(in.index32(p, "core_relo insn_off"), in.s32(p + 4, "core_relo type_id"),
+                                    in.s32(p + 8, "core_relo access_str_off"), in.s32(p + 12, "core_relo kind"))));
+        return new BtfExt(funcs, lines, relos);
     }
 
     private interface RecordSink { void accept(long pos, String section); }

@@ -16,6 +16,7 @@ import org.jbpf.core.asm.SourceLine;
 import org.jbpf.core.btf.Btf;
 import org.jbpf.core.btf.BtfExt;
 import org.jbpf.core.btf.BtfReader;
+import org.jbpf.core.btf.CoreRelocations;
 import org.jbpf.core.elf.Elf;
 import org.jbpf.core.elf.ElfFile;
 
@@ -182,6 +183,7 @@ public final class ObjectReader {
             while (!queue.isEmpty()) {
                 Function f = queue.poll();
                 Code c = code.get(f.section());
+                refuseCoreRelocations(c, f, entry);
                 placedAt.put(f.key(), outSlots);
                 int first = c.indexOfSlot.get(f.start()), last = c.indexOfSlot.get(f.end());
                 int baseIndex = out.size();
@@ -235,6 +237,21 @@ public final class ObjectReader {
             return new ProgramSpec(entry.name(), code.get(entry.section()).section.name(), out, funcInfos);
         }
 
+        /**
+         * Refuses a function whose instructions carry CO-RE relocations: loading them unrelocated would read every
+         * field at the offset of the compiling headers, not of the running kernel, without any error.
+         */
+        private void refuseCoreRelocations(Code c, Function f, Function entry) {
+            for (BtfExt.CoreRelo r : ext.coreRelos().getOrDefault(c.section.name(), List.of())) {
+                long slot = (r.insnOff() & 0xffffffffL) / 8;
+                if (slot < f.start() || slot >= f.end()) continue;
+                throw elf.error(c.section, r.insnOff(), "program " + entry.name() + (f == entry ? "" : " (in function " + f.name() + ")")
+                        + " needs a CO-RE relocation: " + CoreRelocations.describe(r, decodedBtf) + "; CO-RE relocation is not "
+                        + "supported yet, and unrelocated it would use the offsets of the headers it was compiled against instead of "
+                        + "this kernel's; build it without BPF_CORE_READ/preserve_access_index");
+            }
+        }
+
         private Insn mapReference(Code c, long byteOff, Insn in, ElfFile.Symbol sym, Function entry) {
             long offset = sym.value() + (sym.type() == Elf.STT_SECTION ? (int) in.imm() : 0);
             for (MapDeclarations.Located m : maps)
@@ -243,12 +260,21 @@ public final class ObjectReader {
             ElfFile.Section target = elf.section(sym.shndx());
             String secName = target == null ? "section " + sym.shndx() : target.name();
             if (secName.startsWith(".rodata") || secName.startsWith(".data") || secName.startsWith(".bss"))
-                throw elf.error(c.section, byteOff, "program " + entry.name() + " uses global data (" + sym.name() + " in " + secName
+                throw elf.error(c.section, byteOff, "program " + entry.name() + " uses global data ("
+                        + (sym.name().isEmpty() ? dataAt(sym.shndx(), offset, secName) : sym.name() + " in " + secName)
                         + "); global and static variables are not supported yet, keep such values in a map");
             if (sym.shndx() == Elf.SHN_UNDEF)
                 throw elf.error(c.section, byteOff, "program " + entry.name() + " refers to undefined (extern) symbol " + sym.name());
             throw elf.error(c.section, byteOff, "program " + entry.name() + " loads the address of " + sym.name() + " in " + secName
                     + ", which is not a map");
+        }
+
+        /** A place in a data section named by the variable covering it when there is one, and always by offset. */
+        private String dataAt(int shndx, long offset, String secName) {
+            for (ElfFile.Symbol v : elf.symbols())
+                if (v.shndx() == shndx && v.type() == Elf.STT_OBJECT && !v.name().isEmpty() && offset >= v.value() && offset < v.value() + v.size())
+                    return v.name() + " at byte " + offset + " of " + secName;
+            return "byte " + offset + " of " + secName;
         }
 
         /** Copies func_info and line_info of function {@code f} (now at output slot {@code at}) onto the program. */

@@ -2,6 +2,8 @@ package org.jbpf.core.obj;
 
 import java.util.List;
 import org.jbpf.core.asm.Insn;
+import org.jbpf.core.program.SectionKind;
+import org.jbpf.core.program.SectionKinds;
 
 /**
  * One loadable program: its ELF section (which says how it attaches, e.g. {@code tracepoint/syscalls/sys_enter_read}),
@@ -19,9 +21,12 @@ public record ProgramSpec(String name, String section, List<Insn> insns, List<Fu
         funcInfos = List.copyOf(funcInfos);
     }
 
-    /** The attach kind: the section name up to its first '/', e.g. "tracepoint". */
+    /**
+     * The attach kind: the canonical name of the section's {@link SectionKind} (so "tp/..." gives "tracepoint"), or
+     * the section name up to its first '/' when it names no known kind.
+     */
     public String kind() {
-        int slash = section.indexOf('/');
-        return slash < 0 ? section : section.substring(0, slash);
+        SectionKind kind = SectionKinds.ofSection(section);
+        return kind != null ? kind.canonicalName() : SectionKinds.prefixOf(section);
     }
 }

@@ -28,11 +28,7 @@ class BpftoolLoadsExamplesTest {
             "ExecPerfEvents", "ExecRingEvents", "HelloPrintk"})
     void bpftoolLoadsAndShowsJavaLines(String example) throws Exception {
         KernelCheck.require();
-        if (!Files.isExecutable(Path.of("/usr/sbin/bpftool")) && !Files.isExecutable(Path.of("/usr/bin/bpftool"))) {
-            if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL")))
-                throw new AssertionError("JBPF_REQUIRE_KERNEL=1 but bpftool is not installed (apt-get install bpftool)");
-            Assumptions.abort("bpftool is not installed");
-        }
+        org.jbpf.testsupport.Tools.require("bpftool");
         BpfObject o = Translator.translate("org.jbpf.examples." + example,
                 Translator.ClassSource.of(getClass().getClassLoader()),
                 new Translator.Options(List.of(Path.of("../examples/src/main/java"))));
@@ -61,11 +57,7 @@ class BpftoolLoadsExamplesTest {
     record Result(int code, String out) {}
 
     static Result bpftool(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("bpftool"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(60, TimeUnit.SECONDS)) { p.destroyForcibly(); throw new AssertionError("bpftool hung: " + cmd); }
-        return new Result(p.exitValue(), out);
+        org.jbpf.testsupport.Tools.Result r = org.jbpf.testsupport.Tools.bpftool(args);
+        return new Result(r.exitCode(), r.output());
     }
 }

@@ -13,8 +13,8 @@ import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.ObjectWriter;
 import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.translator.Translator;
-import org.jbpf.translator.ir.IrObject;
-import org.jbpf.translator.ir.IrProgram;
+import org.jbpf.translator.mir.MirObject;
+import org.jbpf.translator.mir.MirProgram;
 import org.jbpf.translator.llvm.LlvmBackend;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,11 +31,7 @@ class LlvmBpftoolLoadsExamplesTest {
             "ExecPerfEvents", "ExecRingEvents", "HelloPrintk"})
     void bpftoolLoadsTheLlvmObject(String example) throws Exception {
         LlvmObjects.require();
-        if (!Files.isExecutable(Path.of("/usr/sbin/bpftool")) && !Files.isExecutable(Path.of("/usr/bin/bpftool"))) {
-            if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL")))
-                throw new AssertionError("JBPF_REQUIRE_KERNEL=1 but bpftool is not installed (apt-get install bpftool)");
-            Assumptions.abort("bpftool is not installed");
-        }
+        org.jbpf.testsupport.Tools.require("bpftool");
         BpfObject o = LlvmObjects.translate(Class.forName("org.jbpf.examples." + example));
         Path obj = Files.createTempFile("jbpf-llvm-" + example, ".o");
         Path pin = Path.of("/sys/fs/bpf/jbpf-it-llvm-" + example + "-" + ProcessHandle.current().pid());
@@ -69,14 +65,10 @@ class LlvmBpftoolLoadsExamplesTest {
             "ExecPerfEvents", "ExecRingEvents", "HelloPrintk"})
     void bpftoolLoadsLlvmsOwnObject(String example) throws Exception {
         LlvmObjects.require();
-        if (!Files.isExecutable(Path.of("/usr/sbin/bpftool")) && !Files.isExecutable(Path.of("/usr/bin/bpftool"))) {
-            if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL")))
-                throw new AssertionError("JBPF_REQUIRE_KERNEL=1 but bpftool is not installed (apt-get install bpftool)");
-            Assumptions.abort("bpftool is not installed");
-        }
+        org.jbpf.testsupport.Tools.require("bpftool");
         Translator.ClassSource classes = Translator.ClassSource.of(getClass().getClassLoader());
         byte[] classFile = classes.read("org/jbpf/examples/" + example);
-        IrObject ir = Translator.translateToIr(classFile, classes, LlvmObjects.OPTIONS);
+        MirObject ir = Translator.translateToMir(classFile, classes, LlvmObjects.OPTIONS);
         byte[] elf = LlvmBackend.compile(ir, LlvmBackend.sourceDirectory(classFile, ir, LlvmObjects.OPTIONS));
         Path obj = Files.createTempFile("jbpf-llvm-raw-" + example, ".o");
         Path pin = Path.of("/sys/fs/bpf/jbpf-it-llvm-raw-" + example + "-" + ProcessHandle.current().pid());
@@ -85,7 +77,7 @@ class LlvmBpftoolLoadsExamplesTest {
             String[] load = bpftool("prog", "loadall", obj.toString(), pin.toString());
             assertEquals("0", load[0], "bpftool prog loadall of LLVM's object for " + example + ":\n" + load[1]);
             assertFalse(load[1].contains("Error loading .BTF"), "the kernel takes LLVM's BTF:\n" + load[1]);
-            for (IrProgram p : ir.programs()) {
+            for (MirProgram p : ir.programs()) {
                 String[] dump = bpftool("prog", "dump", "xlated", "pinned", pin.resolve(p.name()).toString());
                 assertEquals("0", dump[0], dump[1]);
                 String javaLine = p.code().stream().filter(i -> i.line() != null).findFirst().orElseThrow().line().text().strip();
@@ -101,11 +93,7 @@ class LlvmBpftoolLoadsExamplesTest {
     }
 
     static String[] bpftool(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("bpftool"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(60, TimeUnit.SECONDS)) { p.destroyForcibly(); throw new AssertionError("bpftool hung: " + cmd); }
-        return new String[] {Integer.toString(p.exitValue()), out};
+        org.jbpf.testsupport.Tools.Result r = org.jbpf.testsupport.Tools.bpftool(args);
+        return new String[] {Integer.toString(r.exitCode()), r.output()};
     }
 }

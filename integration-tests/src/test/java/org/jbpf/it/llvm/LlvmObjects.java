@@ -37,9 +37,6 @@ final class LlvmObjects {
     static void require() {
         org.jbpf.it.KernelCheck.require();
         String reason = LlvmBackend.unavailableReason();
-        if (reason == null) return;
-        if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL"))) fail("JBPF_REQUIRE_KERNEL=1 but " + reason);
-        System.out.println("SKIPPED (llvm): " + reason);
-        Assumptions.abort(reason);
+        if (reason != null) org.jbpf.testsupport.Skip.because("llvm", reason);
     }
 }

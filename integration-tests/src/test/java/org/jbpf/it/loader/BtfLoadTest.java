@@ -72,9 +72,7 @@ class BtfLoadTest {
             e.bytes = 123456789L;
             events.put(1, e);
             int id = bpf.loaded().map("events").fd().value();
-            Process p = new ProcessBuilder("bpftool", "map", "dump", "name", "events").redirectErrorStream(true).start();
-            String dump = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor();
+            String dump = org.jbpf.testsupport.Tools.bpftool("map", "dump", "name", "events").output();
             assertTrue(dump.contains("\"pid\": 77") && dump.contains("\"bytes\": 123456789"),
                     "bpftool prints the value through the map's BTF: " + dump + " (fd " + id + ")");
         }

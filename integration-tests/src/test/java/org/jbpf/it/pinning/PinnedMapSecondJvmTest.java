@@ -41,9 +41,7 @@ class PinnedMapSecondJvmTest {
             // the probe may have counted clone() calls meanwhile; our three entries must be there unchanged
             assertTrue(lines.containsAll(List.of("1=10", "2=20", "77=7700")), out);
 
-            Process dump = new ProcessBuilder("bpftool", "-j", "map", "dump", "pinned", pin.toString()).redirectErrorStream(true).start();
-            String json = new String(dump.getInputStream().readAllBytes());
-            dump.waitFor(60, TimeUnit.SECONDS);
+            String json = org.jbpf.testsupport.Tools.bpftool("-j", "map", "dump", "pinned", pin.toString()).output();
             assertTrue(json.replace(" ", "").contains("\"key\":77,\"value\":7700"), "bpftool map dump: " + json);
         } finally {
             BpfMap.unpin(pin);

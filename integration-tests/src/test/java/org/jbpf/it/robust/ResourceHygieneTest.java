@@ -135,8 +135,6 @@ class ResourceHygieneTest {
     }
 
     private static boolean bpftoolShows(String what, int id) throws Exception {
-        Process p = new ProcessBuilder("bpftool", what, "show", "id", String.valueOf(id)).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor() == 0;
+        return org.jbpf.testsupport.Tools.bpftool(what, "show", "id", String.valueOf(id)).exitCode() == 0;
     }
 }

@@ -3,8 +3,9 @@ package org.jbpf.loader.attach;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jbpf.core.program.Section;
+import org.jbpf.core.program.SectionKind;
 import org.jbpf.loader.LoadedProgram;
-import org.jbpf.loader.ProgramKind;
 import org.jbpf.loader.sys.BpfAttr;
 import org.jbpf.loader.sys.BpfAttrs;
 import org.jbpf.loader.sys.BpfCmd;
@@ -23,36 +24,36 @@ public final class Attacher {
 
     /** Attaches where the program's section says. */
     public static Link attach(LoadedProgram p) {
-        String section = p.section();
-        String target = ProgramKind.target(section);
-        switch (p.kind().sectionKind()) {
-            case "tracepoint": case "tp": {
-                int slash = target.indexOf('/');
-                if (slash <= 0 || slash == target.length() - 1)
-                    throw new BpfException(p + ": a tracepoint section is tracepoint/<category>/<name>, e.g. "
-                            + "tracepoint/syscalls/sys_enter_openat");
-                return tracepoint(p, target.substring(0, slash), target.substring(slash + 1));
+        Section section;
+        try {
+            section = p.kind().section().requireAttachTarget();
+        } catch (IllegalArgumentException e) {
+            throw new BpfException(p + ": " + e.getMessage() + explicitAttach(p.kind().kind()));
+        }
+        switch (section.kind()) {
+            case TRACEPOINT:
+                return tracepoint(p, section.tracepointCategory(), section.tracepointName());
+            case RAW_TRACEPOINT:
+                return rawTracepoint(p, section.target());
+            case UPROBE: case URETPROBE: {
+                String path = section.uprobePath();
+                long offset = ElfSymbols.offset(Path.of(path), section.uprobeSymbol());
+                return uprobe(p, path, offset, section.kind() == SectionKind.URETPROBE, -1);
             }
-            case "raw_tracepoint": case "raw_tp":
-                if (target.isEmpty()) throw new BpfException(p + ": a raw tracepoint section is raw_tracepoint/<name>, e.g. raw_tracepoint/sys_enter");
-                return rawTracepoint(p, target);
-            case "uprobe": case "uretprobe": {
-                int colon = target.lastIndexOf(':');
-                if (colon <= 0 || colon == target.length() - 1)
-                    throw new BpfException(p + ": a uprobe section is uprobe/<path>:<symbol>, e.g. uprobe//usr/lib/x86_64-linux-gnu/libc.so.6:malloc;"
-                            + " or attach with attachUprobe(path, offset, ...)");
-                String path = target.substring(0, colon);
-                long offset = ElfSymbols.offset(Path.of(path), target.substring(colon + 1));
-                return uprobe(p, path, offset, p.kind().sectionKind().equals("uretprobe"), -1);
-            }
-            case "kprobe": case "kretprobe":
-                return kprobe(p, target, p.kind().sectionKind().equals("kretprobe"));
-            case "xdp":
-                throw new BpfException(p + ": xdp programs attach to an interface; use attachXdp(ifindex)");
-            case "socket":
-                throw new BpfException(p + ": socket filters attach to a socket; use attachSocket(socketFd)");
+            case KPROBE: case KRETPROBE:
+                return kprobe(p, section.target(), section.kind() == SectionKind.KRETPROBE);
             default:
-                throw new BpfException(p + ": section kind \"" + p.kind().sectionKind() + "\" has no automatic attachment");
+                throw new BpfException(p + ": section kind \"" + section.kind() + "\" has no automatic attachment");
+        }
+    }
+
+    /** The method that attaches a program of this kind when its section cannot, as advice; "" when there is none. */
+    private static String explicitAttach(SectionKind kind) {
+        switch (kind) {
+            case XDP: return " (attachXdp(ifindex))";
+            case SOCKET: return " (attachSocket(socketFd))";
+            case UPROBE: case URETPROBE: return "; or attach with attachUprobe(path, offset, ...)";
+            default: return "";
         }
     }
 

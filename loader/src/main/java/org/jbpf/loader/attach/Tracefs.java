@@ -3,6 +3,8 @@ package org.jbpf.loader.attach;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jbpf.core.program.Section;
+import org.jbpf.core.program.SectionKind;
 import org.jbpf.loader.sys.BpfException;
 import org.jbpf.loader.sys.Sys;
 
@@ -23,8 +25,17 @@ public final class Tracefs {
         return TRACING;
     }
 
-    /** The tracepoint id in {@code events/<category>/<name>/id}. */
+    /**
+     * The tracepoint id in {@code events/<category>/<name>/id}. Both parts are checked as a section would be before
+     * they touch the file system, so "..", "/" or NUL in them never reach a path.
+     */
     public static int tracepointId(String category, String name) {
+        try {
+            Section.parse(SectionKind.TRACEPOINT.canonicalName() + "/" + category + "/" + name);
+        } catch (IllegalArgumentException e) {
+            throw new BpfException("no tracepoint can be named by category \"" + category + "\" and name \"" + name
+                    + "\": " + e.getMessage());
+        }
         Path id = root().resolve("events").resolve(category).resolve(name).resolve("id");
         if (!Files.exists(id))
             throw new BpfException("no tracepoint " + category + "/" + name + ": " + id + " does not exist"

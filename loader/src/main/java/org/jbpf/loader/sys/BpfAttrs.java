@@ -124,25 +124,48 @@ public final class BpfAttrs {
         return sb.toString();
     }
 
-    /** Encoder of {@code BPF_PROG_LOAD}; every field has a setter named after it. */
+    /**
+     * The fields of a {@code BPF_PROG_LOAD}, set one by one (each setter is named after its field) and read back by
+     * whichever {@link BpfSyscalls} issues the command; {@link #attr} encodes them.
+     */
     public static final class ProgLoad {
-        private final BpfAttr a = new BpfAttr();
+        private int type, insnCount, logSize, logLevel, expectedAttachType, btfFd, funcInfoCount, lineInfoCount;
+        private Pointer insns, logBuf, funcInfo, lineInfo;
+        private String license = "", name = "";
 
-        public ProgLoad type(int t) { a.putInt(PROG_TYPE, t); return this; }
-        public ProgLoad insns(Pointer insns, int count) { a.putPointer(INSNS, insns).putInt(INSN_CNT, count); return this; }
-        public ProgLoad license(String license) { a.putPointer(LICENSE, BpfAttr.cString(license)); return this; }
-        public ProgLoad log(Pointer buf, int size, int level) {
-            a.putPointer(LOG_BUF, buf).putInt(LOG_SIZE, size).putInt(LOG_LEVEL, level); return this;
+        public ProgLoad type(int t) { type = t; return this; }
+        public ProgLoad insns(Pointer code, int count) { insns = code; insnCount = count; return this; }
+        public ProgLoad license(String l) { license = l; return this; }
+        public ProgLoad log(Pointer buf, int size, int level) { logBuf = buf; logSize = size; logLevel = level; return this; }
+        public ProgLoad name(String n) { name = n; return this; }
+        public ProgLoad expectedAttachType(int t) { expectedAttachType = t; return this; }
+        public ProgLoad btf(int fd) { btfFd = fd; return this; }
+        public ProgLoad funcInfo(Pointer records, int count) { funcInfo = records; funcInfoCount = count; return this; }
+        public ProgLoad lineInfo(Pointer records, int count) { lineInfo = records; lineInfoCount = count; return this; }
+
+        public int type() { return type; }
+        public int insnCount() { return insnCount; }
+        public Pointer insns() { return insns; }
+        public String license() { return license; }
+        public String name() { return name; }
+        public int expectedAttachType() { return expectedAttachType; }
+        public int btfFd() { return btfFd; }
+        public int funcInfoCount() { return funcInfoCount; }
+        public int lineInfoCount() { return lineInfoCount; }
+        public Pointer logBuf() { return logBuf; }
+        public int logSize() { return logSize; }
+        public int logLevel() { return logLevel; }
+
+        public BpfAttr attr() {
+            BpfAttr a = new BpfAttr().putInt(PROG_TYPE, type).putPointer(INSNS, insns).putInt(INSN_CNT, insnCount)
+                    .putPointer(LICENSE, BpfAttr.cString(license)).putName(PROG_NAME, OBJ_NAME_LEN, objectName(name))
+                    .putInt(EXPECTED_ATTACH_TYPE, expectedAttachType).putInt(PROG_BTF_FD, btfFd);
+            if (logBuf != null) a.putPointer(LOG_BUF, logBuf).putInt(LOG_SIZE, logSize).putInt(LOG_LEVEL, logLevel);
+            if (funcInfo != null)
+                a.putInt(FUNC_INFO_REC_SIZE, FUNC_INFO_SIZE).putPointer(FUNC_INFO, funcInfo).putInt(FUNC_INFO_CNT, funcInfoCount);
+            if (lineInfo != null)
+                a.putInt(LINE_INFO_REC_SIZE, LINE_INFO_SIZE).putPointer(LINE_INFO, lineInfo).putInt(LINE_INFO_CNT, lineInfoCount);
+            return a;
         }
-        public ProgLoad name(String name) { a.putName(PROG_NAME, OBJ_NAME_LEN, objectName(name)); return this; }
-        public ProgLoad expectedAttachType(int t) { a.putInt(EXPECTED_ATTACH_TYPE, t); return this; }
-        public ProgLoad btf(int btfFd) { a.putInt(PROG_BTF_FD, btfFd); return this; }
-        public ProgLoad funcInfo(Pointer records, int count) {
-            a.putInt(FUNC_INFO_REC_SIZE, FUNC_INFO_SIZE).putPointer(FUNC_INFO, records).putInt(FUNC_INFO_CNT, count); return this;
-        }
-        public ProgLoad lineInfo(Pointer records, int count) {
-            a.putInt(LINE_INFO_REC_SIZE, LINE_INFO_SIZE).putPointer(LINE_INFO, records).putInt(LINE_INFO_CNT, count); return this;
-        }
-        public BpfAttr attr() { return a; }
     }
 }

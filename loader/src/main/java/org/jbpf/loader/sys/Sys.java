@@ -6,16 +6,18 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.util.function.Supplier;
+import org.jbpf.core.abi.X86_64;
 
 /**
- * Raw system calls of the loader. Every failure becomes a {@link BpfException} naming the operation; callers pass
- * the operation text lazily so the success path builds no strings.
+ * Raw system calls: bpf(2) on an encoded {@link BpfAttr} (what {@link NativeBpf} and the attach code issue), and the
+ * perf, epoll, mmap, socket and mount calls around it. Every failure becomes a {@link BpfException} naming the
+ * operation; callers pass the operation text lazily so the success path builds no strings.
  */
 public final class Sys {
     private Sys() {}
 
-    /** x86_64 system call numbers. */
-    public static final long SYS_BPF = 321, SYS_PERF_EVENT_OPEN = 298;
+    /** x86_64 system call numbers, from core's ABI table. */
+    public static final long SYS_BPF = X86_64.SYS_BPF, SYS_PERF_EVENT_OPEN = X86_64.SYS_PERF_EVENT_OPEN;
 
     public static final int PROT_READ = 1, PROT_WRITE = 2, MAP_SHARED = 1;
     public static final int EPOLL_CLOEXEC = 0x80000, EPOLL_CTL_ADD = 1, EPOLL_CTL_DEL = 2, EPOLLIN = 1;
@@ -24,6 +26,11 @@ public final class Sys {
     public static final int SOL_SOCKET = 1, SO_ATTACH_BPF = 50, SO_DETACH_BPF = 27;
 
     static {
+        requireX86_64();
+    }
+
+    /** The syscall numbers and structure layouts here are x86_64's. */
+    static void requireX86_64() {
         String arch = System.getProperty("os.arch");
         if (!"amd64".equals(arch) && !"x86_64".equals(arch))
             throw new ExceptionInInitializerError("jbpf's loader supports x86_64 only (this JVM reports " + arch + ")");

@@ -7,9 +7,9 @@ import org.bytedeco.llvm.LLVM.LLVMDIBuilderRef;
 import org.bytedeco.llvm.LLVM.LLVMMetadataRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 import org.jbpf.core.asm.SourceLine;
-import org.jbpf.translator.ir.IrInsn;
-import org.jbpf.translator.ir.IrObject;
-import org.jbpf.translator.ir.IrProgram;
+import org.jbpf.translator.mir.MirInstruction;
+import org.jbpf.translator.mir.MirObject;
+import org.jbpf.translator.mir.MirProgram;
 
 /**
  * Debug info for the Java source lines: a compile unit, one subprogram {@code long name(void *ctx)} per program and a
@@ -28,7 +28,7 @@ final class DebugInfo {
     private final String sourceDirectory;
 
     /** {@code sourceDirectory}: where the probe's .java files are, so LLVM can put the line text into line_info; or null. */
-    DebugInfo(ModuleLowering module, IrObject object, java.nio.file.Path sourceDirectory) {
+    DebugInfo(ModuleLowering module, MirObject object, java.nio.file.Path sourceDirectory) {
         this.m = module;
         this.sourceDirectory = sourceDirectory == null ? "" : sourceDirectory.toAbsolutePath().normalize().toString();
         this.dib = LLVMCreateDIBuilder(module.module);
@@ -49,9 +49,9 @@ final class DebugInfo {
                 LLVMValueAsMetadata(LLVMConstInt(module.i32, 4, 0)));
     }
 
-    private static String firstFile(IrObject object) {
-        for (IrProgram p : object.programs())
-            for (IrInsn i : p.code()) if (i.line() != null && !i.line().file().isEmpty()) return i.line().file();
+    private static String firstFile(MirObject object) {
+        for (MirProgram p : object.programs())
+            for (MirInstruction i : p.code()) if (i.line() != null && !i.line().file().isEmpty()) return i.line().file();
         return object.name() + ".java";
     }
 
@@ -60,9 +60,9 @@ final class DebugInfo {
     }
 
     /** Attaches a subprogram to {@code function}; returns it as the scope of the program's locations. */
-    LLVMMetadataRef subprogram(LLVMValueRef function, IrProgram program) {
+    LLVMMetadataRef subprogram(LLVMValueRef function, MirProgram program) {
         SourceLine first = null;
-        for (IrInsn i : program.code()) if (i.line() != null) { first = i.line(); break; }
+        for (MirInstruction i : program.code()) if (i.line() != null) { first = i.line(); break; }
         String fileName = first != null && !first.file().isEmpty() ? first.file() : defaultFile;
         int line = first != null ? first.line() : 0;
         LLVMMetadataRef sp = LLVMDIBuilderCreateFunction(dib, file(fileName), program.name(), program.name().length(),

@@ -14,17 +14,17 @@ import org.bytedeco.llvm.LLVM.LLVMTypeRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 import org.jbpf.core.asm.SourceLine;
 import org.jbpf.translator.TranslationException;
-import org.jbpf.translator.ir.IrInsn;
-import org.jbpf.translator.ir.IrProgram;
+import org.jbpf.translator.mir.MirInstruction;
+import org.jbpf.translator.mir.MirProgram;
 
 /**
- * Lowers one {@link IrProgram} into an LLVM function {@code i64 name(ptr ctx)}. Every BPF register, virtual or
+ * Lowers one {@link MirProgram} into an LLVM function {@code i64 name(ptr ctx)}. Every BPF register, virtual or
  * physical, becomes an i64 stack slot that LLVM's mem2reg/SROA turn into SSA values; the r10 frame is one byte array
  * addressed relative to its end, as r10 points just past the frame.
  */
 final class FunctionLowering {
     private final ModuleLowering m;
-    private final IrProgram program;
+    private final MirProgram program;
     private final LLVMBuilderRef b;
     private final LLVMValueRef function;
     private final Map<Integer, LLVMValueRef> registers = new HashMap<>();
@@ -36,7 +36,7 @@ final class FunctionLowering {
     private final DebugInfo debug;
     private LLVMMetadataRef scope;
 
-    FunctionLowering(ModuleLowering module, IrProgram program, DebugInfo debug) {
+    FunctionLowering(ModuleLowering module, MirProgram program, DebugInfo debug) {
         this.m = module;
         this.debug = debug;
         this.program = program;
@@ -53,7 +53,7 @@ final class FunctionLowering {
     void lower() {
         scope = debug.subprogram(function, program);
         SourceLine first = null;
-        for (IrInsn in : program.code()) if (in.line() != null) { first = in.line(); break; }
+        for (MirInstruction in : program.code()) if (in.line() != null) { first = in.line(); break; }
         debug.at(scope, first != null ? first : new SourceLine("", 0));
         entry = LLVMAppendBasicBlockInContext(m.context, function, "entry");
         LLVMPositionBuilderAtEnd(b, entry);
@@ -64,11 +64,11 @@ final class FunctionLowering {
         LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(m.context, function, "body");
         LLVMBuildBr(b, body);
         LLVMPositionBuilderAtEnd(b, body);
-        List<IrInsn> code = program.code();
+        List<MirInstruction> code = program.code();
         for (index = 0; index < code.size(); index++) {
-            IrInsn in = code.get(index);
+            MirInstruction in = code.get(index);
             if (in.isLabel()) {
-                LLVMBasicBlockRef block = label(in.label());
+                LLVMBasicBlockRef block = label(in.labelId());
                 if (!terminated()) LLVMBuildBr(b, block);
                 LLVMPositionBuilderAtEnd(b, block);
                 continue;
@@ -131,7 +131,7 @@ final class FunctionLowering {
      * {@code rX = r10; rX += off} is the address of a frame slot: lowered as that slot's address, so LLVM sees which
      * stack object a helper argument points into instead of integer arithmetic on the frame pointer.
      */
-    private boolean frameAddress(IrInsn in, IrInsn next) {
+    private boolean frameAddress(MirInstruction in, MirInstruction next) {
         if (next == null || next.isLabel() || in.opcode() != (ALU64 | MOV | X) || in.src() != R10 || in.off() != 0) return false;
         if (next.opcode() != (ALU64 | ADD | K) || next.dst() != in.dst()) return false;
         write(in.dst(), LLVMBuildPtrToInt(b, frameAt((int) next.imm()), m.i64, ""));
@@ -140,7 +140,7 @@ final class FunctionLowering {
 
     // ---- instructions ---------------------------------------------------------------------------
 
-    private void lower(IrInsn in) {
+    private void lower(MirInstruction in) {
         int opc = in.opcode();
         switch (cls(opc)) {
             case ALU64 -> alu(in, true);
@@ -155,7 +155,7 @@ final class FunctionLowering {
 
     private LLVMTypeRef width(boolean alu64) { return alu64 ? m.i64 : m.i32; }
 
-    private LLVMValueRef imm(IrInsn in, boolean alu64) {
+    private LLVMValueRef imm(MirInstruction in, boolean alu64) {
         return alu64 ? LLVMConstInt(m.i64, (int) in.imm(), 1) : LLVMConstInt(m.i32, (int) in.imm() & 0xffffffffL, 0);
     }
 
@@ -164,7 +164,7 @@ final class FunctionLowering {
         return alu64 ? v : LLVMBuildTrunc(b, v, m.i32, "");
     }
 
-    private void alu(IrInsn in, boolean alu64) {
+    private void alu(MirInstruction in, boolean alu64) {
         int op = op(in.opcode());
         LLVMTypeRef t = width(alu64);
         boolean reg = source(in.opcode()) == X;
@@ -222,7 +222,7 @@ final class FunctionLowering {
         return LLVMBuildSelect(b, byZero, div ? zero : x, q, "");
     }
 
-    private LLVMValueRef byteSwap(IrInsn in, boolean alu64) {
+    private LLVMValueRef byteSwap(MirInstruction in, boolean alu64) {
         int bits = (int) in.imm();
         if (bits != 16 && bits != 32 && bits != 64) throw error("swaps " + bits + " bits; BPF knows 16, 32 and 64");
         LLVMTypeRef t = LLVMIntTypeInContext(m.context, bits);
@@ -233,7 +233,7 @@ final class FunctionLowering {
         return bits == 64 ? r : LLVMBuildZExt(b, r, m.i64, "");
     }
 
-    private void load(IrInsn in) {
+    private void load(MirInstruction in) {
         int mode = mode(in.opcode());
         if (mode != MEM && mode != MEMSX) throw error("uses a load mode this backend does not lower");
         LLVMTypeRef t = LLVMIntTypeInContext(m.context, sizeBytes(in.opcode()) * 8);
@@ -243,7 +243,7 @@ final class FunctionLowering {
         write(in.dst(), v);
     }
 
-    private void store(IrInsn in) {
+    private void store(MirInstruction in) {
         int size = sizeBytes(in.opcode());
         LLVMTypeRef t = LLVMIntTypeInContext(m.context, size * 8);
         if (mode(in.opcode()) == ATOMIC) { atomic(in, t, size); return; }
@@ -261,7 +261,7 @@ final class FunctionLowering {
         return size == 8 ? v : LLVMBuildZExt(b, v, m.i64, "");
     }
 
-    private void atomic(IrInsn in, LLVMTypeRef t, int size) {
+    private void atomic(MirInstruction in, LLVMTypeRef t, int size) {
         int aop = (int) in.imm();
         LLVMValueRef p = address(in.dst(), in.off());
         LLVMValueRef v = narrow(read(in.src()), t, size);
@@ -283,7 +283,7 @@ final class FunctionLowering {
         if ((aop & FETCH) != 0) write(in.src(), widen(old, size));
     }
 
-    private void ldImm64(IrInsn in) {
+    private void ldImm64(MirInstruction in) {
         if (in.opcode() != (LD | IMM | DW)) throw error("uses a legacy packet load this backend does not lower");
         if (in.reference() != null) {
             if (in.src() != PSEUDO_MAP_FD) throw error("loads the address of " + in.reference() + " in a way this backend does not lower");
@@ -293,11 +293,11 @@ final class FunctionLowering {
         }
     }
 
-    private void jump(IrInsn in) {
+    private void jump(MirInstruction in) {
         int op = op(in.opcode());
         if (op == EXIT) { LLVMBuildRet(b, read(R0)); return; }
         if (op == CALL) { call(in); return; }
-        if (op == JA) { LLVMBuildBr(b, label(in.target())); return; }
+        if (op == JA) { LLVMBuildBr(b, label(in.targetId())); return; }
         boolean alu64 = cls(in.opcode()) == JMP;
         LLVMValueRef x = operand(in.dst(), alu64);
         LLVMValueRef y = source(in.opcode()) == X ? operand(in.src(), alu64) : imm(in, alu64);
@@ -305,7 +305,7 @@ final class FunctionLowering {
                 ? LLVMBuildICmp(b, LLVMIntNE, LLVMBuildAnd(b, x, y, ""), LLVMConstInt(width(alu64), 0, 0), "")
                 : LLVMBuildICmp(b, predicate(op), x, y, "");
         LLVMBasicBlockRef next = LLVMAppendBasicBlockInContext(m.context, function, "");
-        LLVMBuildCondBr(b, cond, label(in.target()), next);
+        LLVMBuildCondBr(b, cond, label(in.targetId()), next);
         LLVMPositionBuilderAtEnd(b, next);
     }
 
@@ -326,7 +326,7 @@ final class FunctionLowering {
     }
 
     /** A helper call is a call through the helper's number as an address, which LLVM's BPF target emits as {@code call N}. */
-    private void call(IrInsn in) {
+    private void call(MirInstruction in) {
         if (in.src() != 0) throw error("calls a BPF function or kfunc; only helper calls are lowered");
         int n = in.callArgs();
         LLVMTypeRef[] params = new LLVMTypeRef[n];
@@ -339,7 +339,7 @@ final class FunctionLowering {
     }
 
     private TranslationException error(String what) {
-        IrInsn in = program.code().get(index);
+        MirInstruction in = program.code().get(index);
         String where = in.line() != null ? in.line().file() + ":" + in.line().line() + ": " : "";
         return new TranslationException(where + "program " + program.name() + " " + what + " (instruction " + index
                 + ", opcode 0x" + Integer.toHexString(in.opcode()) + ")");

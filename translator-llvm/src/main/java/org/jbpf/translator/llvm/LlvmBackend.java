@@ -15,12 +15,12 @@ import org.jbpf.core.obj.ObjectReader;
 import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.Translator;
-import org.jbpf.translator.ir.IrInsn;
-import org.jbpf.translator.ir.IrObject;
-import org.jbpf.translator.ir.IrProgram;
+import org.jbpf.translator.mir.MirInstruction;
+import org.jbpf.translator.mir.MirObject;
+import org.jbpf.translator.mir.MirProgram;
 
 /**
- * The LLVM backend: the translator's IR ({@link Translator#translateToIr}) lowered to LLVM IR, optimized by LLVM and
+ * The LLVM backend: the translator's MIR ({@link Translator#translateToMir}) lowered to LLVM IR, optimized by LLVM and
  * emitted by its BPF target. The result is an ordinary {@link BpfObject}: LLVM's code with the probe's maps and BTF,
  * so jbpf's loader, {@code ObjectWriter} and bpftool take it like the direct backend's.
  *
@@ -60,7 +60,7 @@ public final class LlvmBackend {
     /** Translates a probe class through LLVM; the counterpart of {@link Translator#translate(byte[], Translator.ClassSource, Translator.Options)}. */
     public static BpfObject translate(byte[] classFile, Translator.ClassSource classes, Translator.Options options) {
         requireAvailable();
-        IrObject ir = Translator.translateToIr(classFile, classes, options);
+        MirObject ir = Translator.translateToMir(classFile, classes, options);
         return assemble(ir, compile(ir, sourceDirectory(classFile, ir, options)));
     }
 
@@ -86,7 +86,7 @@ public final class LlvmBackend {
      * The ELF object exactly as LLVM's BPF target wrote it: code, BTF with BTF-defined {@code .maps} and line_info,
      * loadable by libbpf as it is. {@code sourceDirectory} (or null) is where the probe's .java file is, for line text.
      */
-    public static byte[] compile(IrObject ir, Path sourceDirectory) {
+    public static byte[] compile(MirObject ir, Path sourceDirectory) {
         var context = org.bytedeco.llvm.global.LLVM.LLVMContextCreate();
         Diagnostics diagnostics = Diagnostics.install(context);
         try {
@@ -101,7 +101,7 @@ public final class LlvmBackend {
     }
 
     /** The module LLVM is given, as LLVM IR text before optimization. */
-    public static String llvmIr(IrObject ir) {
+    public static String llvmIr(MirObject ir) {
         var context = org.bytedeco.llvm.global.LLVM.LLVMContextCreate();
         try {
             return LlvmTarget.print(new ModuleLowering(context, ir, null).lower());
@@ -111,7 +111,7 @@ public final class LlvmBackend {
     }
 
     /** The source root directory holding the probe's .java file (package directories included), or null. */
-    public static Path sourceDirectory(byte[] classFile, IrObject ir, Translator.Options options) {
+    public static Path sourceDirectory(byte[] classFile, MirObject ir, Translator.Options options) {
         String internal;
         try {
             internal = new org.objectweb.asm.ClassReader(classFile).getClassName();
@@ -120,8 +120,8 @@ public final class LlvmBackend {
         }
         String pkg = internal.lastIndexOf('/') < 0 ? "" : internal.substring(0, internal.lastIndexOf('/'));
         String file = null;
-        for (IrProgram p : ir.programs())
-            for (IrInsn i : p.code()) if (file == null && i.line() != null && !i.line().file().isEmpty()) file = i.line().file();
+        for (MirProgram p : ir.programs())
+            for (MirInstruction i : p.code()) if (file == null && i.line() != null && !i.line().file().isEmpty()) file = i.line().file();
         if (file == null) return null;
         for (Path root : options.sourceRoots()) {
             Path dir = root.resolve(pkg);
@@ -134,7 +134,7 @@ public final class LlvmBackend {
      * LLVM's programs with the probe's own maps and BTF: the maps keep their BTF key and value types (so the object is
      * written with BTF-defined {@code .maps}) and each program gets its BTF FUNC.
      */
-    static BpfObject assemble(IrObject ir, byte[] elf) {
+    static BpfObject assemble(MirObject ir, byte[] elf) {
         BpfObject emitted;
         try {
             emitted = ObjectReader.read(elf, ir.name() + " (LLVM output)");
@@ -142,7 +142,7 @@ public final class LlvmBackend {
             throw new TranslationException("internal error: LLVM's object for " + ir.name() + " does not read back: " + e.getMessage());
         }
         List<ProgramSpec> programs = new ArrayList<>();
-        for (IrProgram p : ir.programs()) {
+        for (MirProgram p : ir.programs()) {
             ProgramSpec code = emitted.program(p.name()).orElseThrow(() -> new TranslationException(
                     "internal error: LLVM's object for " + ir.name() + " lacks program " + p.name()));
             int func = ir.btf().find(BtfType.KIND_FUNC, p.name());
@@ -153,9 +153,9 @@ public final class LlvmBackend {
     }
 
     /** LLVM's line_info carries file and line; the text of each line is the one the translator read from the source. */
-    private static List<Insn> withSourceText(List<Insn> insns, IrProgram program) {
+    private static List<Insn> withSourceText(List<Insn> insns, MirProgram program) {
         Map<String, SourceLine> lines = new HashMap<>();
-        for (IrInsn i : program.code()) if (i.line() != null) lines.putIfAbsent(baseName(i.line().file()) + ":" + i.line().line(), i.line());
+        for (MirInstruction i : program.code()) if (i.line() != null) lines.putIfAbsent(baseName(i.line().file()) + ":" + i.line().line(), i.line());
         List<Insn> out = new ArrayList<>(insns.size());
         for (Insn in : insns) {
             SourceLine s = in.source();

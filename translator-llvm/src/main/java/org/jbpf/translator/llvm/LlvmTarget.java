@@ -14,7 +14,7 @@ import org.jbpf.translator.TranslationException;
 /** LLVM's BPF target: checks, optimizes ({@code default<O2>}) and emits a module as a little-endian BPF ELF object. */
 final class LlvmTarget {
     static final String TRIPLE = "bpfel";
-    /** ISA v4 for signed division, sign-extending moves and loads, which the translator's IR uses. */
+    /** ISA v4 for signed division, sign-extending moves and loads, which the translator's MIR uses. */
     static final String CPU = "v4";
 
     private static boolean initialized;

@@ -13,11 +13,11 @@ import org.bytedeco.llvm.LLVM.LLVMTypeRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.translator.TranslationException;
-import org.jbpf.translator.ir.IrObject;
-import org.jbpf.translator.ir.IrProgram;
+import org.jbpf.translator.mir.MirObject;
+import org.jbpf.translator.mir.MirProgram;
 
 /**
- * An {@link IrObject} as an LLVM module: one function per program in its section, one global per map (see
+ * An {@link MirObject} as an LLVM module: one function per program in its section, one global per map (see
  * {@link MapGlobals}; map references become relocations against the map's symbol) and the license string in section
  * {@code license}. The caller owns the context and disposes it.
  */
@@ -26,12 +26,12 @@ final class ModuleLowering {
     final LLVMModuleRef module;
     final LLVMBuilderRef builder;
     final LLVMTypeRef i8, i32, i64, ptr;
-    private final IrObject object;
+    private final MirObject object;
     private final Map<String, LLVMValueRef> maps = new HashMap<>();
 
     private final java.nio.file.Path sourceDirectory;
 
-    ModuleLowering(LLVMContextRef context, IrObject object, java.nio.file.Path sourceDirectory) {
+    ModuleLowering(LLVMContextRef context, MirObject object, java.nio.file.Path sourceDirectory) {
         this.context = context;
         this.sourceDirectory = sourceDirectory;
         this.object = object;
@@ -48,7 +48,7 @@ final class ModuleLowering {
         MapGlobals globals = new MapGlobals(this, debug, new DebugTypes(debug.dib, debug.unitFile, object.btf()));
         for (MapSpec map : object.maps()) maps.put(map.name(), globals.define(map));
         license();
-        for (IrProgram p : object.programs()) new FunctionLowering(this, p, debug).lower();
+        for (MirProgram p : object.programs()) new FunctionLowering(this, p, debug).lower();
         debug.finish();
         LLVMDisposeBuilder(builder);
         return module;
@@ -64,7 +64,7 @@ final class ModuleLowering {
         LLVMSetAlignment(g, 1);
     }
 
-    LLVMValueRef map(String name, IrProgram program) {
+    LLVMValueRef map(String name, MirProgram program) {
         LLVMValueRef g = maps.get(name);
         if (g == null) throw new TranslationException("program " + program.name() + " refers to map " + name + ", which the probe does not declare");
         return g;

@@ -52,7 +52,7 @@ class ExamplesThroughLlvmTest {
         }
         // LLVM's own object declares the maps as BTF-defined .maps from its debug info
         byte[] classFile = classFile(example);
-        var ir = Translator.translateToIr(classFile, classes, OPTIONS);
+        var ir = Translator.translateToMir(classFile, classes, OPTIONS);
         BpfObject raw = ObjectReader.read(LlvmBackend.compile(ir, LlvmBackend.sourceDirectory(classFile, ir, OPTIONS)), example + ".llvm.o");
         assertEquals(direct.maps().size(), raw.maps().size());
         for (var d : direct.maps()) {

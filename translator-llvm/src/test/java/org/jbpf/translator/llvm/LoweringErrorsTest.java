@@ -8,21 +8,24 @@ import java.util.List;
 import org.jbpf.core.asm.SourceLine;
 import org.jbpf.core.btf.Btf;
 import org.jbpf.translator.TranslationException;
-import org.jbpf.translator.ir.IrInsn;
-import org.jbpf.translator.ir.IrObject;
-import org.jbpf.translator.ir.IrProgram;
+import org.jbpf.translator.mir.Mir;
+import org.jbpf.translator.mir.MirInstruction;
+import org.jbpf.translator.mir.MirObject;
+import org.jbpf.translator.mir.MirProgram;
 import org.junit.jupiter.api.Test;
 
 /** What LLVM or the lowering cannot take ends as a TranslationException naming the program and Java line, not a crash. */
 class LoweringErrorsTest {
     static final SourceLine LINE = new SourceLine("Probe.java", 12, 0, "call(1, 2, 3, 4, 5, 6);");
 
-    static IrObject program(IrInsn... code) {
-        return new IrObject("Probe", "GPL", List.of(), new Btf(), List.of(new IrProgram("run", "tracepoint/a/b", List.of(code), 0, true, true)));
+    static MirObject program(MirInstruction... code) {
+        return new MirObject("Probe", "GPL", List.of(), new Btf(), List.of(new MirProgram("run", "tracepoint/a/b", List.of(code), 0, true, true)));
     }
 
-    static IrInsn insn(int opcode, int dst, int src, int off, long imm, int callArgs) {
-        return new IrInsn(opcode, dst, src, off, imm, null, -1, -1, callArgs, LINE);
+    static MirInstruction insn(int opcode, int dst, int src, int off, long imm, int callArgs) {
+        Mir.MInsn m = new Mir.MInsn();
+        m.opcode = opcode; m.dst = dst; m.src = src; m.off = off; m.imm = imm; m.callArgs = callArgs; m.line = LINE;
+        return m;
     }
 
     @Test

@@ -57,7 +57,7 @@ class ObjectFuzzTest {
                 String object = s.name() + ".o";
                 String what = "case " + c + " (" + kind + " of " + object + ", seed " + (TranslatorFuzzTest.SEED * 17 + c) + ")";
                 CaseRunner.Outcome<Object> o = runner.run(() -> ObjectReader.read(bad, object));
-                if (o.timedOut()) failures.add(what + ": no result within " + TranslatorFuzzTest.CASE_TIMEOUT_MS + " ms");
+                if (o.timedOut()) failures.add(what + ": no result within " + TranslatorFuzzTest.CASE_TIMEOUT_MS + " ms of CPU time");
                 else if (o.thrown() instanceof ObjectFormatException f) {
                     if (!f.getMessage().startsWith(object)) failures.add(what + ": message does not name the object: " + f.getMessage());
                     else t[2]++;

@@ -116,7 +116,7 @@ class TranslatorFuzzTest {
                     }
                     return "ok";
                 });
-                if (o.timedOut()) failures.add(what + ": no result within " + CASE_TIMEOUT_MS + " ms");
+                if (o.timedOut()) failures.add(what + ": no result within " + CASE_TIMEOUT_MS + " ms of CPU time");
                 else if (o.thrown() instanceof TranslationException t) {
                     if (t.getMessage() == null || t.getMessage().isBlank()) failures.add(what + ": TranslationException without a message");
                     // the entry point's last-resort wrapping of a translator bug still counts as a bug here

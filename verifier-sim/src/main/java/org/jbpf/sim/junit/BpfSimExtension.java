@@ -1,6 +1,6 @@
 package org.jbpf.sim.junit;
 
-import org.jbpf.sim.Interpreter;
+import org.jbpf.sim.interp.Interpreter;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -10,15 +10,18 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * JUnit 5 extension for unit-testing probes without root or a kernel: a test method declares a
  * {@link BpfSimulator} parameter, loads its object, sets helper values, runs a program on a context it builds
  * and asserts on maps and emitted events. When a test fails, the trace_printk output of the run is printed.
+ * The object comes from the translator ({@code org.jbpf:jbpf-translator}) or from a .o file
+ * ({@code ObjectReader.read}).
  *
  * <pre>{@code
  * @ExtendWith(BpfSimExtension.class)
- * class CounterTest {
+ * class ProcessCounterTest {
  *     @Test void countsPerProcess(BpfSimulator sim) {
+ *         BpfObject object = Translator.translate(ProcessCounter.class);
  *         Interpreter bpf = sim.load(object);
  *         bpf.helpers().pidTgid(42, 42);
- *         bpf.run("count", new byte[64]);
- *         assertEquals(1L, bpf.map("counts").getLong(42));
+ *         bpf.run("countProcesses", new byte[64]);
+ *         assertEquals(1L, bpf.map("processCount").getLong(42));
  *     }
  * }
  * }</pre>

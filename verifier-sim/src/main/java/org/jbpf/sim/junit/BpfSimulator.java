@@ -2,7 +2,7 @@ package org.jbpf.sim.junit;
 
 import java.util.stream.Collectors;
 import org.jbpf.core.obj.BpfObject;
-import org.jbpf.sim.Interpreter;
+import org.jbpf.sim.interp.Interpreter;
 import org.jbpf.sim.Verifier;
 import org.jbpf.sim.VerifierResult;
 

@@ -1,7 +1,12 @@
 package org.jbpf.sim.verifier;
 
+import org.jbpf.core.program.ProgramTypes;
+import org.jbpf.core.program.SectionKind;
+import org.jbpf.core.program.SectionKinds;
+
 /**
- * The program types the simulator models and what their context allows. Context rules follow the kernel's
+ * The program types the simulator models and what their context allows; section names and program types come
+ * from core's {@link SectionKinds}. Context rules follow the kernel's
  * {@code is_valid_access} callbacks, simplified where noted.
  */
 public enum ProgramKind {
@@ -9,35 +14,35 @@ public enum ProgramKind {
      * Tracepoint: the kernel lets the verifier read 8..8191 (the record limit it knows at load time) and only
      * checks the real record size when the program is attached; the simulator does the same.
      */
-    TRACEPOINT(8, 8192, true),
+    TRACEPOINT(8, 8192, ProgramTypes.TRACEPOINT),
     /** Raw tracepoint: up to 12 u64 arguments, read-only. */
-    RAW_TRACEPOINT(0, 96, true),
+    RAW_TRACEPOINT(0, 96, ProgramTypes.RAW_TRACEPOINT),
     /** kprobe/uprobe: x86-64 {@code struct pt_regs}, 168 bytes, read-only. */
-    KPROBE(0, 168, true),
+    KPROBE(0, 168, ProgramTypes.KPROBE),
     /** Socket filter: {@code struct __sk_buff}; u32 fields len..hash readable, cb[0..4] writable. */
-    SOCKET(0, 72, false),
+    SOCKET(0, 72, ProgramTypes.SOCKET_FILTER),
     /** XDP: {@code struct xdp_md}; data, data_end, data_meta give packet pointers; read-only. */
-    XDP(0, 24, false);
+    XDP(0, 24, ProgramTypes.XDP);
 
     public final int ctxMin, ctxEnd;
-    public final boolean tracing;
+    /** {@code enum bpf_prog_type}, see {@link ProgramTypes}. */
+    public final int programType;
 
-    ProgramKind(int ctxMin, int ctxEnd, boolean tracing) {
+    ProgramKind(int ctxMin, int ctxEnd, int programType) {
         this.ctxMin = ctxMin;
         this.ctxEnd = ctxEnd;
-        this.tracing = tracing;
+        this.programType = programType;
     }
 
-    /** The kind for a section's first component, or null when the simulator does not model it. */
+    /**
+     * The kind for a section's first component (any name core's {@link SectionKinds} knows), or null when the
+     * simulator does not model its program type.
+     */
     public static ProgramKind of(String kind) {
-        switch (kind) {
-            case "tracepoint": case "tp": return TRACEPOINT;
-            case "raw_tracepoint": case "raw_tp": return RAW_TRACEPOINT;
-            case "kprobe": case "kretprobe": case "uprobe": case "uretprobe": return KPROBE;
-            case "socket": return SOCKET;
-            case "xdp": return XDP;
-            default: return null;
-        }
+        SectionKind k = SectionKinds.byName(kind);
+        if (k == null) return null;
+        for (ProgramKind p : values()) if (p.programType == k.programType()) return p;
+        return null;
     }
 
     /**

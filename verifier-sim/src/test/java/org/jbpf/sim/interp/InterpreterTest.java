@@ -8,8 +8,6 @@ import java.util.List;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
-import org.jbpf.sim.Interpreter;
-import org.jbpf.sim.SimulationException;
 import org.jbpf.sim.Verifier;
 import org.junit.jupiter.api.Test;
 
@@ -208,5 +206,33 @@ class InterpreterTest {
         Interpreter in = new Interpreter(Programs.object("socket", List.of(), mov64Imm(R0, 0), ja(-1), exit()));
         SimulationException e = assertThrows(SimulationException.class, () -> in.runPacket("prog", new byte[16]));
         assertTrue(e.getMessage().contains("more than"), e.getMessage());
+    }
+
+    @Test
+    void rawProgramsTakeTheirArgumentsInR1ToR5() {
+        org.jbpf.core.obj.BpfObject o = Programs.object("raw", List.of(), mov64Reg(R0, R1), alu64Reg(MUL, R0, R2),
+                alu64Reg(ADD, R0, R5), exit());
+        assertEquals(6 * 7 + 100, new Interpreter(o).runWithArguments(o.programs().get(0), 6, 7, 0, 0, 100));
+        assertEquals(0, new Interpreter(o).runWithArguments(o.programs().get(0), 6));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Interpreter(o).runWithArguments(o.programs().get(0), 1, 2, 3, 4, 5, 6));
+        assertEquals("program prog: at most 5 arguments (r1..r5), got 6", e.getMessage());
+    }
+
+    @Test
+    void legacyPacketLoadWithoutPacketIsASimulationError() {
+        org.jbpf.core.obj.BpfObject o = Programs.object("raw", List.of(), mov64Reg(R6, R1), new Insn(LD | ABS | B, 0, 0, 0, 12), exit());
+        SimulationException e = assertThrows(SimulationException.class, () -> new Interpreter(o).runWithArguments(o.programs().get(0)));
+        assertEquals("prog insn 1 (r0 = *(u8 *)skb[12]): LD_ABS/LD_IND read packet data, but the program was run without a packet;"
+                + " use runPacket", e.getMessage());
+    }
+
+    @Test
+    void callThroughRegisterIsRefused() {
+        org.jbpf.core.obj.BpfObject o = Programs.object("raw", List.of(), mov64Imm(R1, 0), new Insn(JMP | CALL | X, 1, 0, 0, 0),
+                exit());
+        SimulationException e = assertThrows(SimulationException.class, () -> new Interpreter(o).runWithArguments(o.programs().get(0)));
+        assertTrue(e.getMessage().startsWith("prog insn 1 ("), e.getMessage());
+        assertTrue(e.getMessage().endsWith("): calls through a register (callx, opcode 8d) are not BPF the kernel runs"), e.getMessage());
     }
 }

@@ -16,7 +16,14 @@ import org.jbpf.core.obj.MapTypes;
 public final class Corpus {
     private Corpus() {}
 
-    public record Entry(String name, String section, List<MapSpec> maps, List<Insn> insns, boolean expectOk) {}
+    /**
+     * @param message the kernel's reason for refusing, which the simulator must give too; null to compare only verdicts
+     */
+    public record Entry(String name, String section, List<MapSpec> maps, List<Insn> insns, boolean expectOk, String message) {
+        public Entry(String name, String section, List<MapSpec> maps, List<Insn> insns, boolean expectOk) {
+            this(name, section, maps, insns, expectOk, null);
+        }
+    }
 
     static final MapSpec HASH = new MapSpec("counts", MapTypes.HASH, 4, 8, 64, 0, 0, 0);
     static final MapSpec ARRAY = new MapSpec("table", MapTypes.ARRAY, 4, 16, 8, 0, 0, 0);
@@ -40,11 +47,11 @@ public final class Corpus {
     private static final List<MapSpec> NONE = List.of();
 
     /** r2 = fp-4 holding a 4-byte zero key; then r1 = map. */
-    private static Insn[] keyOnStack(String map) {
+    static Insn[] keyOnStack(String map) {
         return new Insn[] { storeImm(4, R10, -4, 0), mov64Reg(R2, R10), alu64Imm(ADD, R2, -4), ldMap(R1, map) };
     }
 
-    private static Insn[] cat(Object... parts) {
+    static Insn[] cat(Object... parts) {
         List<Insn> out = new ArrayList<>();
         for (Object p : parts) {
             if (p instanceof Insn i) out.add(i);
@@ -235,5 +242,9 @@ public final class Corpus {
         return l.toArray(new Insn[0]);
     }
 
-    public static List<Entry> all() { return List.copyOf(ALL); }
+    public static List<Entry> all() {
+        List<Entry> all = new ArrayList<>(ALL);
+        all.addAll(SoundnessCorpus.all());
+        return List.copyOf(all);
+    }
 }

@@ -44,8 +44,23 @@ class KernelAgreementTest {
         for (Corpus.Entry e : Corpus.all()) {
             VerifierResult r = simulate(e);
             if (r.ok() != e.expectOk()) wrong.add(e.name() + ": " + r);
+            else if (e.message() != null && !e.message().equals(r.errors().get(0).kernelMessage())) wrong.add(e.name() + ": " + r);
         }
         assertEquals(List.of(), wrong);
+    }
+
+    /** An LD_IMM64 whose second slot names a register: the kernel refuses it, and decoding refuses it before any check. */
+    @Test
+    void ldImm64SecondSlotFieldsAreRefused() {
+        byte[] code = org.jbpf.core.asm.Insn.encode(List.of(org.jbpf.core.asm.Insn.ldImm64(0, 5), org.jbpf.core.asm.Insn.exit()));
+        code[9] = 0x01; // dst register of the second slot
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> org.jbpf.core.asm.Insn.decode(code));
+        assertEquals("LD_IMM64 at byte 0: its second slot sets opcode, registers or offset, which must be 0"
+                + " (the kernel refuses it: invalid bpf_ld_imm64 insn)", e.getMessage());
+        assumeKernel();
+        KernelBpf.LoadResult k = KernelBpf.load(KernelBpf.PROG_SOCKET_FILTER, code);
+        assertFalse(k.accepted());
+        assertEquals("invalid bpf_ld_imm64 insn", KernelRunner.reason(k.log()));
     }
 
     @Test
@@ -64,6 +79,10 @@ class KernelAgreementTest {
             else if (k.accepted()) { simStricter++; problems.add(e.name() + " kernel accepts, simulator: " + s); }
             else { simLaxer++; problems.add(e.name() + " kernel rejects (" + KernelRunner.reason(k.log()) + "), simulator accepts"); }
             if (k.accepted() != e.expectOk()) problems.add(e.name() + " corpus expectation differs from the kernel");
+            if (e.message() != null && !e.message().equals(KernelRunner.reason(k.log())))
+                problems.add(e.name() + " kernel now says '" + KernelRunner.reason(k.log()) + "', corpus expects '" + e.message() + "'");
+            if (e.message() != null && !e.message().equals(simReason))
+                problems.add(e.name() + " simulator says '" + simReason + "', kernel says '" + e.message() + "'");
         }
         table.append(String.format("agreement: %d of %d; simulator stricter: %d; simulator laxer: %d%n",
                 agree, Corpus.all().size(), simStricter, simLaxer));

@@ -43,8 +43,12 @@ public final class KernelBpf {
     }
 
     public static int createMap(int type, int keySize, int valueSize, int maxEntries) {
+        return createMap(type, keySize, valueSize, maxEntries, 0);
+    }
+
+    public static int createMap(int type, int keySize, int valueSize, int maxEntries, int flags) {
         Memory a = zero(128);
-        a.setInt(0, type); a.setInt(4, keySize); a.setInt(8, valueSize); a.setInt(12, maxEntries);
+        a.setInt(0, type); a.setInt(4, keySize); a.setInt(8, valueSize); a.setInt(12, maxEntries); a.setInt(16, flags);
         long r = sys(MAP_CREATE, a);
         if (r < 0) throw new IllegalStateException("BPF_MAP_CREATE failed errno=" + -r);
         return (int) r;

@@ -42,7 +42,7 @@ public final class KernelRunner {
         for (MapSpec m : maps) {
             int key = m.type() == MapTypes.RINGBUF ? 0 : m.keySize();
             int value = m.type() == MapTypes.RINGBUF ? 0 : m.valueSize();
-            fds.put(m.name(), KernelBpf.createMap(m.type(), key, value, m.maxEntries()));
+            fds.put(m.name(), KernelBpf.createMap(m.type(), key, value, m.maxEntries(), m.flags()));
         }
         return fds;
     }
@@ -65,7 +65,8 @@ public final class KernelRunner {
     public static String reason(String log) {
         String[] lines = log.strip().split("\n");
         for (int i = lines.length - 1; i >= 0; i--) {
-            String l = lines[i].strip();
+            // some messages lack their newline, so the statistics line is glued to them
+            String l = lines[i].replaceFirst("processed \\d+ insns \\(limit.*$", "").strip();
             if (l.isEmpty() || l.startsWith("processed ") || l.startsWith("verification time")
                     || l.startsWith("stack depth") || l.startsWith("old state") || l.startsWith("cur state") || l.startsWith("mark_precise") || l.startsWith("last_idx"))
                 continue;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jbpf.core.asm.HelperNames;
+import org.jbpf.core.helper.HelperTable;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.ProgramSpec;
@@ -26,7 +26,7 @@ class LoopPruningTest {
     @Test
     void countdownInThirtyTwoBits() {
         List<Insn> p = new ArrayList<>();
-        p.add(Insn.call(HelperNames.GET_PRANDOM_U32));
+        p.add(Insn.call(HelperTable.GET_PRANDOM_U32));
         p.add(Insn.alu64Imm(AND, R0, 15));
         p.add(Insn.mov64Imm(R5, 0));
         p.add(Insn.jump32Imm(JSLE, R0, 0, 3));
@@ -42,7 +42,7 @@ class LoopPruningTest {
     @Test
     void bitCountingLoopPrunesTheImpreciseCounter() {
         List<Insn> p = new ArrayList<>();
-        p.add(Insn.call(HelperNames.GET_PRANDOM_U32));
+        p.add(Insn.call(HelperTable.GET_PRANDOM_U32));
         p.add(Insn.mov64Reg(R2, R0));
         p.add(Insn.mov32Imm(R3, 0));
         p.add(Insn.mov32Imm(R4, 0));
@@ -65,7 +65,7 @@ class LoopPruningTest {
         // the same loop, but the counter later decides a branch into invalid code (reading r7, never written):
         // only paths where many bits were set get there, so pruning must keep the counter's value
         List<Insn> p = new ArrayList<>();
-        p.add(Insn.call(HelperNames.GET_PRANDOM_U32));
+        p.add(Insn.call(HelperTable.GET_PRANDOM_U32));
         p.add(Insn.mov64Reg(R2, R0));
         p.add(Insn.mov64Imm(R3, 0));
         p.add(Insn.mov32Imm(R4, 0));

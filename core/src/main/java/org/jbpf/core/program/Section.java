@@ -1,0 +1,143 @@
+package org.jbpf.core.program;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A parsed and validated program section name: its {@link SectionKind} and the target after the first '/'
+ * (empty when the section is the kind alone, e.g. {@code xdp}). Parsing rejects what could reach the file system or
+ * the kernel in a surprising way: a tracepoint is exactly {@code <category>/<name>} of identifier-like parts, so
+ * {@code tracepoint/../../tmp/x} never becomes a tracefs path.
+ */
+public record Section(String text, SectionKind kind, String target) {
+
+    /** Letters, digits, '_', '-' and '.', not starting with '.' or '-' (so never "." or ".."). */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+    /** An ELF symbol, optionally "+offset" into it (decimal or 0x hex). */
+    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9_.$@]+(\\+(0[xX][0-9a-fA-F]+|[0-9]+))?");
+    /** bpftrace probe types (long and short) and the kind each corresponds to, to answer the colon form. */
+    private static final Map<String, SectionKind> BPFTRACE = Map.ofEntries(
+            Map.entry("tracepoint", SectionKind.TRACEPOINT), Map.entry("t", SectionKind.TRACEPOINT),
+            Map.entry("rawtracepoint", SectionKind.RAW_TRACEPOINT), Map.entry("rt", SectionKind.RAW_TRACEPOINT),
+            Map.entry("kprobe", SectionKind.KPROBE), Map.entry("k", SectionKind.KPROBE),
+            Map.entry("kretprobe", SectionKind.KRETPROBE), Map.entry("kr", SectionKind.KRETPROBE),
+            Map.entry("uprobe", SectionKind.UPROBE), Map.entry("u", SectionKind.UPROBE),
+            Map.entry("uretprobe", SectionKind.URETPROBE), Map.entry("ur", SectionKind.URETPROBE));
+
+    /**
+     * Parses {@code text}, e.g. "tracepoint/syscalls/sys_enter_openat".
+     *
+     * @throws IllegalArgumentException naming the section and saying how to write it when it is not valid
+     */
+    public static Section parse(String text) {
+        if (text == null || text.isEmpty())
+            throw new IllegalArgumentException("the section name is empty; use one of " + SectionKinds.known());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c > '~')
+                throw bad(text, "has " + (c == 0 ? "a NUL" : c == ' ' ? "a space" : "the unprintable character " + escape(String.valueOf(c)))
+                        + " at index " + i + "; section names are printable ASCII without spaces");
+        }
+        String prefix = SectionKinds.prefixOf(text);
+        SectionKind kind = SectionKinds.byName(prefix);
+        if (kind == null) throw new IllegalArgumentException(unknownKind(text, prefix));
+        if (prefix.length() == text.length()) return new Section(text, kind, "");
+        String target = text.substring(prefix.length() + 1);
+        if (target.isEmpty()) throw bad(text, "ends in '/' with no target; write " + kind.targetSyntax() + ", e.g. " + kind.example());
+        checkTarget(text, kind, target);
+        return new Section(text, kind, target);
+    }
+
+    private static void checkTarget(String text, SectionKind kind, String target) {
+        switch (kind.target) {
+            case CATEGORY_AND_NAME: {
+                int slash = target.indexOf('/');
+                if (slash < 0 || !NAME.matcher(target.substring(0, slash)).matches()
+                        || !NAME.matcher(target.substring(slash + 1)).matches())
+                    throw bad(text, "is not " + kind.targetSyntax() + " with a category and a name of letters, digits, '_', "
+                            + "'-' or '.' (no empty part, no '..', no further '/'), e.g. " + kind.example());
+                return;
+            }
+            case NAME: case FUNCTION:
+                if (!NAME.matcher(target).matches())
+                    throw bad(text, "is not " + kind.targetSyntax() + " with a name of letters, digits, '_', '-' or '.' "
+                            + "(no '/', no '..'), e.g. " + kind.example());
+                return;
+            case PATH_AND_SYMBOL: {
+                int colon = target.lastIndexOf(':');
+                if (colon <= 0 || !SYMBOL.matcher(target.substring(colon + 1)).matches())
+                    throw bad(text, "is not " + kind.targetSyntax() + " (a file, ':', and a symbol with an optional +offset), e.g. "
+                            + kind.example());
+                return;
+            }
+            default:
+        }
+    }
+
+    private static String unknownKind(String text, String prefix) {
+        int colon = prefix.indexOf(':');
+        SectionKind meant = colon > 0 ? BPFTRACE.get(prefix.substring(0, colon)) : null;
+        if (meant != null) {
+            String rest = text.substring(colon + 1);
+            String slashed = meant.canonicalName() + "/" + (meant.target == SectionKind.Target.PATH_AND_SYMBOL ? rest : rest.replace(':', '/'));
+            return "section \"" + text + "\" is written in bpftrace's colon form; jbpf sections use '/', e.g. \""
+                    + slashed + "\"";
+        }
+        return "section \"" + text + "\": unknown program kind \"" + prefix + "\"; use one of " + SectionKinds.known();
+    }
+
+    private static IllegalArgumentException bad(String text, String why) {
+        return new IllegalArgumentException("section \"" + escape(text) + "\" " + why);
+    }
+
+    /** The text with control and non-ASCII characters as escapes, so a message shows exactly what was written. */
+    private static String escape(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == 0) b.append("\\0");
+            else if (c < ' ' || c > '~') b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
+    }
+
+    /** True when something follows the kind, e.g. "syscalls/sys_enter_openat". */
+    public boolean hasTarget() { return !target.isEmpty(); }
+
+    /**
+     * This section, after checking that it says where to attach.
+     *
+     * @throws IllegalArgumentException when the section is the kind alone (e.g. "tracepoint") or its kind never
+     *         attaches by section (xdp, socket, ...)
+     */
+    public Section requireAttachTarget() {
+        if (!kind.attachesBySection())
+            throw new IllegalArgumentException("section \"" + text + "\": " + kind + " programs do not attach by section name; "
+                    + "attach them to " + (kind == SectionKind.XDP ? "an interface" : kind == SectionKind.PERF_EVENT ? "a perf event"
+                    : "a socket") + " explicitly");
+        if (!hasTarget())
+            throw new IllegalArgumentException("section \"" + text + "\" does not say where to attach; write "
+                    + kind.targetSyntax() + ", e.g. " + kind.example());
+        return this;
+    }
+
+    /** The tracepoint category, e.g. "syscalls" (tracepoint sections with a target only). */
+    public String tracepointCategory() { return targetPart(SectionKind.TRACEPOINT, target.indexOf('/'), true); }
+
+    /** The tracepoint name, e.g. "sys_enter_openat" (tracepoint sections with a target only). */
+    public String tracepointName() { return targetPart(SectionKind.TRACEPOINT, target.indexOf('/'), false); }
+
+    /** The file a uprobe goes into, e.g. "/bin/bash" (uprobe and uretprobe sections with a target only). */
+    public String uprobePath() { return targetPart(SectionKind.UPROBE, target.lastIndexOf(':'), true); }
+
+    /** The symbol a uprobe goes on, possibly with "+offset" (uprobe and uretprobe sections with a target only). */
+    public String uprobeSymbol() { return targetPart(SectionKind.UPROBE, target.lastIndexOf(':'), false); }
+
+    private String targetPart(SectionKind want, int split, boolean before) {
+        if (kind.target != want.target || split < 0)
+            throw new IllegalStateException("section \"" + text + "\" is not " + want.targetSyntax());
+        return before ? target.substring(0, split) : target.substring(split + 1);
+    }
+
+    @Override public String toString() { return text; }
+}

@@ -1,0 +1,101 @@
+package org.jbpf.core.helper;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jbpf.core.asm.HelperNames;
+import org.jbpf.core.obj.MapTypes;
+import org.jbpf.core.program.ProgramTypes;
+import org.junit.jupiter.api.Test;
+
+class HelperTableTest {
+
+    /** One line per prototype: id, name, return kind, who may call it, accepted map types, argument kinds. */
+    private static String describe(HelperSpec h) {
+        return h.id() + " " + h.name() + " " + h.ret() + (h.tracingOnly() ? " tracing" : h.programTypes().isEmpty() ? " all" : " " + h.programTypes())
+                + " maps" + h.mapTypes().stream().sorted().map(String::valueOf).collect(Collectors.joining(",", "[", "]"))
+                + " " + h.args();
+    }
+
+    /** The prototypes the verifier simulation has checked programs against, which the table must keep exactly. */
+    private static final List<String> PROTOTYPES = List.of(
+            "1 map_lookup_elem MAP_VALUE_OR_NULL all maps[] [MAP_PTR, MAP_KEY]",
+            "2 map_update_elem INTEGER all maps[] [MAP_PTR, MAP_KEY, MAP_VALUE, ANYTHING]",
+            "3 map_delete_elem INTEGER all maps[] [MAP_PTR, MAP_KEY]",
+            "4 probe_read INTEGER tracing maps[] [MEM_WRITE, SIZE_OR_ZERO, ANYTHING]",
+            "5 ktime_get_ns INTEGER all maps[] []",
+            "6 trace_printk INTEGER all maps[] [MEM_READ, SIZE]",
+            "7 get_prandom_u32 INTEGER all maps[] []",
+            "8 get_smp_processor_id INTEGER all maps[] []",
+            "12 tail_call VOID all maps[3] [CTX, MAP_PTR, ANYTHING]",
+            "14 get_current_pid_tgid INTEGER all maps[] []",
+            "15 get_current_uid_gid INTEGER all maps[] []",
+            "16 get_current_comm INTEGER all maps[] [MEM_WRITE, SIZE]",
+            "25 perf_event_output INTEGER all maps[4] [CTX, MAP_PTR, ANYTHING, MEM_READ, SIZE_OR_ZERO]",
+            "27 get_stackid INTEGER tracing maps[7] [CTX, MAP_PTR, ANYTHING]",
+            "35 get_current_task INTEGER tracing maps[] []",
+            "112 probe_read_user INTEGER all maps[] [MEM_WRITE, SIZE_OR_ZERO, ANYTHING]",
+            "113 probe_read_kernel INTEGER all maps[] [MEM_WRITE, SIZE_OR_ZERO, ANYTHING]",
+            "114 probe_read_user_str INTEGER all maps[] [MEM_WRITE, SIZE_OR_ZERO, ANYTHING]",
+            "115 probe_read_kernel_str INTEGER all maps[] [MEM_WRITE, SIZE_OR_ZERO, ANYTHING]",
+            "125 ktime_get_boot_ns INTEGER all maps[] []",
+            "130 ringbuf_output INTEGER all maps[27] [MAP_PTR, MEM_READ, SIZE_OR_ZERO, ANYTHING]",
+            "131 ringbuf_reserve RINGBUF_MEM_OR_NULL all maps[27] [MAP_PTR, ALLOC_SIZE, ANYTHING]",
+            "132 ringbuf_submit VOID all maps[] [RINGBUF_RELEASE, ANYTHING]",
+            "133 ringbuf_discard VOID all maps[] [RINGBUF_RELEASE, ANYTHING]",
+            "134 ringbuf_query INTEGER all maps[27] [MAP_PTR, ANYTHING]",
+            "160 ktime_get_coarse_ns INTEGER all maps[] []");
+
+    @Test void prototypesAreTheOnesTheSimulationChecksAgainst() {
+        List<String> actual = new ArrayList<>();
+        for (HelperSpec h : HelperTable.all().values()) if (h.hasPrototype()) actual.add(describe(h));
+        assertEquals(PROTOTYPES, actual);
+    }
+
+    @Test void idsAndNamesRoundTrip() {
+        assertEquals(59, HelperTable.all().size());
+        for (HelperSpec h : HelperTable.all().values()) {
+            assertSame(h, HelperTable.byId(h.id()));
+            assertSame(h, HelperTable.byName(h.name()));
+            assertSame(h, HelperTable.byName("bpf_" + h.name()));
+            assertEquals("bpf_" + h.name() + "#" + h.id(), HelperTable.logName(h.id()));
+            assertEquals(h.hasPrototype() ? h : null, HelperTable.prototype(h.id()));
+        }
+        assertEquals("bpf_map_lookup_elem#1", HelperTable.logName(HelperTable.MAP_LOOKUP_ELEM));
+        assertEquals("bpf_loop#181", HelperTable.logName(HelperTable.LOOP));
+        assertEquals("bpf_tail_call#12", HelperTable.byName("tail_call").logName());
+        HelperSpec tailCall = HelperTable.prototype(HelperTable.TAIL_CALL);
+        assertEquals(List.of(ArgKind.CTX, ArgKind.MAP_PTR, ArgKind.ANYTHING), tailCall.args());
+        assertTrue(HelperTable.compatible(tailCall, MapTypes.PROG_ARRAY));
+        assertFalse(HelperTable.compatible(HelperTable.prototype(HelperTable.MAP_LOOKUP_ELEM), MapTypes.PROG_ARRAY));
+        assertEquals("#999", HelperTable.logName(999));
+        assertNull(HelperTable.byId(999));
+        assertNull(HelperTable.byName("bpf_no_such_helper"));
+    }
+
+    @SuppressWarnings("deprecation")
+    @Test void deprecatedHelperNamesGivesTheTableValues() {
+        assertEquals(HelperTable.RINGBUF_RESERVE, HelperNames.RINGBUF_RESERVE);
+        assertEquals(131, HelperNames.RINGBUF_RESERVE);
+        assertEquals("bpf_get_current_pid_tgid#14", HelperNames.name(14));
+        assertEquals("#42", HelperNames.name(42));
+    }
+
+    @Test void callersAndMapsAreCheckedBothWays() {
+        HelperSpec probeRead = HelperTable.byId(HelperTable.PROBE_READ), lookup = HelperTable.byId(HelperTable.MAP_LOOKUP_ELEM);
+        assertTrue(probeRead.allowedIn(ProgramTypes.KPROBE));
+        assertTrue(probeRead.allowedIn(ProgramTypes.PERF_EVENT));
+        assertFalse(probeRead.allowedIn(ProgramTypes.XDP));
+        assertFalse(probeRead.allowedIn(ProgramTypes.SOCKET_FILTER));
+        assertTrue(lookup.allowedIn(ProgramTypes.XDP));
+        assertTrue(HelperTable.compatible(lookup, MapTypes.HASH));
+        assertFalse(HelperTable.compatible(lookup, MapTypes.RINGBUF), "ring buffers only go to ringbuf helpers");
+        assertFalse(HelperTable.compatible(lookup, MapTypes.STACK_TRACE));
+        assertTrue(HelperTable.compatible(HelperTable.byId(HelperTable.RINGBUF_RESERVE), MapTypes.RINGBUF));
+        assertFalse(HelperTable.compatible(HelperTable.byId(HelperTable.RINGBUF_RESERVE), MapTypes.HASH));
+        assertTrue(HelperTable.compatible(HelperTable.byId(HelperTable.GET_STACKID), MapTypes.STACK_TRACE));
+        assertFalse(HelperTable.compatible(HelperTable.byId(HelperTable.PERF_EVENT_OUTPUT), MapTypes.RINGBUF));
+    }
+}

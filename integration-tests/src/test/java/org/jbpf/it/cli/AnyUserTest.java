@@ -1,0 +1,66 @@
+package org.jbpf.it.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.jbpf.testsupport.Kernel;
+import org.jbpf.testsupport.Tools;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/jbpf as an ordinary user (nobody, every capability dropped): the commands that need no privilege work, and the
+ * ones that do name the capability and exit 4. The launcher's class path must stay inside the build tree, which any
+ * user can read, rather than in root's Maven repository.
+ */
+class AnyUserTest {
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final List<String> AS_NOBODY = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+            "--inh-caps=-all", "--bounding-set=-all", "--");
+
+    @BeforeEach void asRoot() {
+        Tools.require("setpriv");
+        if (!Kernel.isRoot()) org.jbpf.testsupport.Skip.because("root", "becoming nobody needs root");
+    }
+
+    @Test void translateVerifyDisasmAndHelpNeedNoPrivilege(@TempDir Path dir) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
+        String probe = ROOT.resolve("examples/target/classes/org/jbpf/examples/OpenCounter.class").toString();
+        Tools.Result translate = nobody("translate", probe, "-o", out.toString());
+        assertEquals(0, translate.exitCode(), translate.output());
+        assertTrue(translate.output().contains("verified OpenCounter.trackOpens: accepted"), translate.output());
+        Path object = out.resolve("OpenCounter.o");
+        Tools.Result verify = nobody("verify", object.toString());
+        assertEquals(0, verify.exitCode(), verify.output());
+        Tools.Result disasm = nobody("disasm", object.toString());
+        assertEquals(0, disasm.exitCode(), disasm.output());
+        assertTrue(disasm.output().contains("tracepoint/syscalls/sys_enter_openat trackOpens:"), disasm.output());
+        Tools.Result help = nobody("--help");
+        assertEquals(0, help.exitCode(), help.output());
+        assertTrue(help.output().startsWith("Usage: jbpf"), help.output());
+    }
+
+    @Test void loadingAsNobodyNamesTheCapabilityAndExitsFour(@TempDir Path dir) throws Exception {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        String probe = ROOT.resolve("examples/target/classes/org/jbpf/examples/OpenCounter.class").toString();
+        Tools.Result run = nobody("run", probe, "--duration", "1s");
+        assertEquals(4, run.exitCode(), run.output());
+        assertTrue(run.output().startsWith("jbpf: ") && run.output().contains("needs CAP_BPF/CAP_SYS_ADMIN (run as root)"), run.output());
+        assertEquals(1, run.output().strip().lines().count(), "one line: " + run.output());
+    }
+
+    private static Tools.Result nobody(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(AS_NOBODY);
+        cmd.add(ROOT.resolve("bin/jbpf").toString());
+        cmd.addAll(List.of(args));
+        return Tools.run(cmd.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,67 @@
+package org.jbpf.loader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import org.jbpf.loader.sys.BpfException;
+import org.jbpf.loader.sys.BpfSyscalls;
+import org.jbpf.loader.sys.Errno;
+import org.jbpf.loader.sys.Fd;
+
+/**
+ * Opens maps pinned on a bpf file system. A path that holds something else (a pinned program or link, a plain file,
+ * a device, a directory) is refused with a message saying what it is, before anything reads map info from it.
+ */
+public final class Pins {
+    private Pins() {}
+
+    /** The map pinned at {@code path}, through the running kernel. */
+    public static Fd openMap(Path path) { return openMap(path, BpfSyscalls.kernel()); }
+
+    public static Fd openMap(Path path, BpfSyscalls sys) {
+        Fd fd;
+        try {
+            fd = sys.objGet(path.toString(), 0);
+        } catch (BpfException e) {
+            throw new BpfException(notOpened(path, e.errno()));
+        }
+        BpfSyscalls.ObjectKind kind = sys.objectKind(fd.value());
+        if (kind == BpfSyscalls.ObjectKind.MAP) return fd;
+        fd.close();
+        throw new BpfException(path + " is a pinned " + kindName(kind) + ", not a map");
+    }
+
+    private static String kindName(BpfSyscalls.ObjectKind kind) {
+        switch (kind) {
+            case PROGRAM: return "program";
+            case LINK: return "link";
+            case BTF: return "BTF object";
+            default: return "object of a kind jbpf does not know";
+        }
+    }
+
+    /** Why BPF_OBJ_GET of {@code path} failed with {@code errno}, in terms of what the path is. */
+    static String notOpened(Path path, int errno) {
+        if (errno == Errno.EPERM)
+            return "cannot open pinned map " + path + ": EPERM: reading pinned BPF objects needs CAP_BPF/CAP_SYS_ADMIN (run as root)";
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) return "no pinned map at " + path + " (no such file)";
+        if (Files.isDirectory(path)) return path + " is a directory, not a pinned map";
+        if (!Files.isRegularFile(path)) return path + " is a device or special file, not a pinned map";
+        String fs = fileSystem(path);
+        if (!"bpf".equals(fs))
+            return path + " is a plain file" + (fs.isEmpty() ? "" : " on a " + fs + " file system")
+                    + ", not a pinned map (pinned maps live on a bpf file system such as /sys/fs/bpf)";
+        if (errno == Errno.EACCES)
+            return "cannot open pinned map " + path + ": EACCES: its permissions do not let this user read it (pins are 0600; run as its owner or root)";
+        return "cannot open pinned map " + path + ": " + Errno.name(errno) + (Errno.hint(errno).isEmpty() ? "" : ": " + Errno.hint(errno));
+    }
+
+    private static String fileSystem(Path path) {
+        try {
+            return Files.getFileStore(path).type();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.jbpf.toolchain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jbpf.core.btf.Btf;
+import org.jbpf.core.btf.BtfType;
+import org.jbpf.runtime.BpfMap;
+
+/**
+ * Map entries as text: struct keys and values field by field when the map has BTF for them, other keys and values
+ * as little-endian integers, wider ones as hex. Per-CPU values are summed over the CPUs.
+ */
+public final class MapText {
+    private MapText() {}
+
+    /** One entry: text of key and value, and their leading integers (for sorting and histograms). */
+    public record Entry(String key, String value, long keyNumber, long valueNumber) {}
+
+    public static List<Entry> entries(BpfMap<byte[], byte[]> map, Btf btf) {
+        BtfType.Struct keyStruct = struct(btf, map.spec().btfKeyType());
+        BtfType.Struct valueStruct = struct(btf, map.spec().btfValueType());
+        List<Entry> rows = new ArrayList<>();
+        if (map.isPerCpu()) {
+            for (Map.Entry<byte[], List<byte[]>> e : map.entriesPerCpu()) {
+                byte[] sum = new byte[map.spec().valueSize()];
+                for (byte[] v : e.getValue()) addInto(sum, v);
+                rows.add(entry(e.getKey(), sum, keyStruct, valueStruct, btf));
+            }
+        } else {
+            for (Map.Entry<byte[], byte[]> e : map.entries()) rows.add(entry(e.getKey(), e.getValue(), keyStruct, valueStruct, btf));
+        }
+        return rows;
+    }
+
+    private static Entry entry(byte[] k, byte[] v, BtfType.Struct ks, BtfType.Struct vs, Btf btf) {
+        return new Entry(show(k, ks, btf), show(v, vs, btf), number(k), number(v));
+    }
+
+    /** Per-CPU counters add up 8 bytes at a time, which is exact for the long and int fields probes count with. */
+    private static void addInto(byte[] sum, byte[] v) {
+        for (int off = 0; off < sum.length; off += 8) {
+            int n = Math.min(8, sum.length - off);
+            long a = number(sum, off, n) + number(v, off, n);
+            for (int i = 0; i < n; i++) sum[off + i] = (byte) (a >>> (8 * i));
+        }
+    }
+
+    private static BtfType.Struct struct(Btf btf, int typeId) {
+        if (btf == null || typeId == 0) return null;
+        try {
+            return btf.type(btf.resolve(typeId)) instanceof BtfType.Struct s ? s : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static String show(byte[] bytes, BtfType.Struct struct, Btf btf) {
+        if (struct == null) return bytes.length <= 8 ? Long.toString(signed(bytes, 0, bytes.length)) : hex(bytes);
+        StringBuilder sb = new StringBuilder("{");
+        for (BtfType.Member f : struct.members()) {
+            int off = f.bitOffset() / 8;
+            long size = btf.sizeOf(f.type());
+            if (size <= 0 || off + size > bytes.length) continue;
+            if (sb.length() > 1) sb.append(", ");
+            sb.append(f.name()).append('=');
+            if (size <= 8) sb.append(signed(bytes, off, (int) size));
+            else sb.append(hex(java.util.Arrays.copyOfRange(bytes, off, off + (int) size)));
+        }
+        return sb.append('}').toString();
+    }
+
+    private static long signed(byte[] b, int off, int n) {
+        long v = number(b, off, n);
+        int bits = 8 * n;
+        return bits >= 64 || bits == 0 ? v : (v << (64 - bits)) >> (64 - bits);
+    }
+
+    private static String hex(byte[] b) {
+        StringBuilder sb = new StringBuilder("0x");
+        for (byte x : b) sb.append(String.format("%02x", x));
+        return sb.toString();
+    }
+
+    public static long number(byte[] b) { return number(b, 0, Math.min(8, b.length)); }
+
+    /** Little-endian unsigned integer of {@code n} ≤ 8 bytes at {@code off}. */
+    static long number(byte[] b, int off, int n) {
+        long v = 0;
+        for (int i = n - 1; i >= 0; i--) v = (v << 8) | (b[off + i] & 0xff);
+        return v;
+    }
+}

@@ -1,0 +1,128 @@
+package org.jbpf.toolchain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.jbpf.translator.Translator;
+
+/**
+ * Finds probe classes in the inputs of a command (class files, directories, jars, or class names on a class path)
+ * and serves class bytes to the translator from the same places.
+ */
+public final class ProbeInputs {
+    public final List<byte[]> probes = new ArrayList<>();
+    /** Binary names of classes found with {@code @Section} methods but no {@code @Bpf}: probably a forgotten annotation. */
+    public final List<String> unannotated = new ArrayList<>();
+    final List<Path> roots = new ArrayList<>();
+    final List<Path> jars = new ArrayList<>();
+
+    public static ProbeInputs of(List<String> inputs, List<Path> classpath) throws IOException {
+        ProbeInputs in = new ProbeInputs();
+        for (Path p : classpath) (p.toString().endsWith(".jar") ? in.jars : in.roots).add(p);
+        for (String s : inputs) {
+            Path p = Path.of(s);
+            if (Files.isDirectory(p)) {
+                in.roots.add(p);
+                try (Stream<Path> files = Files.walk(p)) {
+                    for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                        in.sort(Files.readAllBytes(f));
+                    }
+                }
+            } else if (s.endsWith(".jar") && Files.isRegularFile(p)) {
+                in.jars.add(p);
+                try (ZipFile z = new ZipFile(p.toFile())) {
+                    for (ZipEntry e : java.util.Collections.list(z.entries())) {
+                        if (!e.getName().endsWith(".class")) continue;
+                        try (InputStream is = z.getInputStream(e)) {
+                            in.sort(is.readAllBytes());
+                        }
+                    }
+                }
+            } else if (s.endsWith(".class") && Files.isRegularFile(p)) {
+                byte[] b = Files.readAllBytes(p);
+                in.probes.add(b);
+                Path root = rootOf(p, b);
+                if (root != null) in.roots.add(root);
+            } else if ((s.endsWith(".class") || s.endsWith(".jar") || s.contains("/")) && !Files.exists(p)) {
+                throw new IllegalArgumentException(s + ": no such file or directory");
+            } else if (!Files.exists(p)) {
+                byte[] b = in.source().read(s.replace('.', '/'));
+                if (b == null) throw new IllegalArgumentException("class " + s + " not found on the class path " + classpath);
+                in.probes.add(b);
+            } else {
+                throw new IllegalArgumentException(s + ": not a .class file, directory, jar or class name");
+            }
+        }
+        return in;
+    }
+
+    /** Directory a class file's package starts in, so its struct classes are found beside it. */
+    private static Path rootOf(Path classFile, byte[] bytes) {
+        String name = new org.objectweb.asm.ClassReader(bytes).getClassName();
+        Path root = classFile.toAbsolutePath().getParent();
+        for (int k = 0; k < name.split("/").length - 1 && root != null; k++) root = root.getParent();
+        return root;
+    }
+
+    public static boolean isProbe(byte[] classFile) { return Annotations.of(classFile).bpf(); }
+
+    private void sort(byte[] classFile) {
+        Annotations a = Annotations.of(classFile);
+        if (a.bpf()) probes.add(classFile);
+        else if (a.sections()) unannotated.add(a.className());
+    }
+
+    /** Whether a class carries {@code @Bpf} and whether any of its methods carries {@code @Section}. */
+    private record Annotations(String className, boolean bpf, boolean sections) {
+        static Annotations of(byte[] classFile) {
+            try {
+                org.objectweb.asm.ClassReader reader = new org.objectweb.asm.ClassReader(classFile);
+                boolean[] found = {false, false};
+                reader.accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                    @Override public org.objectweb.asm.AnnotationVisitor visitAnnotation(String desc, boolean visible) {
+                        if (desc.equals("Lorg/jbpf/Bpf;")) found[0] = true;
+                        return null;
+                    }
+
+                    @Override public org.objectweb.asm.MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                        return new org.objectweb.asm.MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
+                            @Override public org.objectweb.asm.AnnotationVisitor visitAnnotation(String d, boolean visible) {
+                                if (d.equals("Lorg/jbpf/Section;")) found[1] = true;
+                                return null;
+                            }
+                        };
+                    }
+                }, org.objectweb.asm.ClassReader.SKIP_CODE);
+                return new Annotations(reader.getClassName().replace('/', '.'), found[0], found[1]);
+            } catch (RuntimeException notAClass) {
+                return new Annotations("?", false, false);
+            }
+        }
+    }
+
+    public Translator.ClassSource source() {
+        ClassLoader fallback = ProbeInputs.class.getClassLoader();
+        return name -> {
+            for (Path r : roots) {
+                Path f = r.resolve(name + ".class");
+                if (Files.isRegularFile(f)) return Files.readAllBytes(f);
+            }
+            for (Path j : jars) {
+                try (ZipFile z = new ZipFile(j.toFile())) {
+                    ZipEntry e = z.getEntry(name + ".class");
+                    if (e != null) try (InputStream is = z.getInputStream(e)) { return is.readAllBytes(); }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return Translator.ClassSource.of(fallback).read(name);
+        };
+    }
+}

@@ -1,0 +1,110 @@
+package org.jbpf.toolchain;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jbpf.core.program.Section;
+import org.jbpf.core.program.SectionKind;
+import org.jbpf.translator.TranslationException;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Checks the attach targets that {@code @Section} names at translation time, where the mistake has a Java line,
+ * instead of at attach time: core's {@link Section} validates the name (bpftrace's colon syntax gets the slash
+ * form), and on a machine with a readable tracefs a
+ * tracepoint that does not exist gets the nearest existing name ({@code sys_enter_exceve}: did you mean
+ * {@code sys_enter_execve}?).
+ */
+final class SectionCheck {
+    /** Where the kernel lists its tracepoints, one directory per category and one per tracepoint within it. */
+    static final Path TRACEFS_EVENTS = Path.of("/sys/kernel/tracing/events");
+
+    private final Path events;
+
+    SectionCheck(Path events) { this.events = events; }
+
+    /** @throws TranslationException naming the Java line of the first section whose target is wrong */
+    void check(byte[] classFile) {
+        ClassNode c = new ClassNode();
+        new ClassReader(classFile).accept(c, ClassReader.SKIP_FRAMES);
+        for (MethodNode m : c.methods) {
+            String section = sectionOf(m);
+            if (section == null) continue;
+            String problem = problem(section);
+            if (problem != null) throw new TranslationException(c.sourceFile, firstLine(m), problem + " (@Section of " + m.name + ")");
+        }
+    }
+
+    /** What is wrong with {@code section}, or null. */
+    String problem(String section) {
+        Section parsed;
+        try {
+            parsed = Section.parse(section);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (parsed.kind() != SectionKind.TRACEPOINT || !Files.isDirectory(events) || !Files.isReadable(events)) return null;
+        String category = parsed.tracepointCategory(), name = parsed.tracepointName();
+        if (!Files.isDirectory(events.resolve(category)))
+            return "no tracepoint category " + category + " on this machine (" + events + ")" + didYouMean(category, children(events));
+        if (!Files.isDirectory(events.resolve(category).resolve(name)))
+            return "no tracepoint " + category + "/" + name + " on this machine" + didYouMean(name, children(events.resolve(category)));
+        return null;
+    }
+
+    private static String sectionOf(MethodNode m) {
+        if (m.visibleAnnotations == null) return null;
+        for (AnnotationNode a : m.visibleAnnotations)
+            if (a.desc.equals("Lorg/jbpf/Section;") && a.values != null)
+                for (int i = 0; i + 1 < a.values.size(); i += 2) if ("value".equals(a.values.get(i))) return (String) a.values.get(i + 1);
+        return null;
+    }
+
+    private static int firstLine(MethodNode m) {
+        for (var insn : m.instructions) if (insn instanceof LineNumberNode l) return l.line;
+        return -1;
+    }
+
+    private static List<String> children(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** "; did you mean X?" for the nearest of {@code names} within a few edits of {@code wrong}, else "". */
+    static String didYouMean(String wrong, List<String> names) {
+        String best = null;
+        int bestDistance = Math.max(2, wrong.length() / 4) + 1;
+        for (String n : names) {
+            int d = distance(wrong, n);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = n;
+            }
+        }
+        return best == null ? "" : "; did you mean " + best + "?";
+    }
+
+    /** Edit distance where swapping two neighbouring letters counts as one edit, the commonest typo. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++)
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1))
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        return d[a.length()][b.length()];
+    }
+}

@@ -1,0 +1,60 @@
+package org.jbpf.toolchain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jbpf.translator.TranslationException;
+import org.jbpf.translator.Translator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SectionCheckTest {
+    final Translator.ClassSource classes = Translator.ClassSource.of(getClass().getClassLoader());
+
+    /** A tracefs events directory with a few tracepoints, so the check does not depend on this machine. */
+    static Path events(Path dir) throws Exception {
+        for (String tp : new String[] {"syscalls/sys_enter_execve", "syscalls/sys_exit_execve", "syscalls/sys_enter_openat", "sched/sched_switch"})
+            Files.createDirectories(dir.resolve(tp));
+        return dir;
+    }
+
+    @Test void aMisspelledTracepointIsRejectedAtTranslationWithTheNearestName(@TempDir Path dir) throws Exception {
+        Toolchain toolchain = new Toolchain(Backends.direct(), Translator.Options.DEFAULT, true, events(dir));
+        TranslationException e = assertThrows(TranslationException.class,
+                () -> toolchain.translate(classes.read("org/jbpf/toolchain/checks/Misspelled"), classes));
+        assertEquals("Misspelled.java:12: no tracepoint syscalls/sys_enter_exceve on this machine; did you mean "
+                + "sys_enter_execve? (@Section of onExec)", e.getMessage());
+    }
+
+    @Test void theColonSyntaxGetsTheSlashForm(@TempDir Path dir) throws Exception {
+        Toolchain toolchain = new Toolchain(Backends.direct(), Translator.Options.DEFAULT, true, events(dir));
+        TranslationException e = assertThrows(TranslationException.class,
+                () -> toolchain.translate(classes.read("org/jbpf/toolchain/checks/Colons"), classes));
+        assertEquals("Colons.java:12: section \"tracepoint:syscalls:sys_enter_execve\" is written in bpftrace's colon form; "
+                + "jbpf sections use '/', e.g. \"tracepoint/syscalls/sys_enter_execve\" (@Section of onExec)", e.getMessage());
+        assertEquals("section \"uprobe:/bin/bash:readline\" is written in bpftrace's colon form; jbpf sections use '/', "
+                + "e.g. \"uprobe//bin/bash:readline\"", new SectionCheck(dir).problem("uprobe:/bin/bash:readline"));
+    }
+
+    @Test void unknownCategoriesExistingTracepointsAndOtherKinds(@TempDir Path dir) throws Exception {
+        SectionCheck check = new SectionCheck(events(dir));
+        assertEquals("no tracepoint category syscall on this machine (" + dir + "); did you mean syscalls?",
+                check.problem("tracepoint/syscall/sys_enter_execve"));
+        assertEquals("no tracepoint sched/nothing_like_it on this machine", check.problem("tp/sched/nothing_like_it"));
+        assertNull(check.problem("tracepoint/syscalls/sys_enter_execve"));
+        assertNull(check.problem("tp/sched/sched_switch"));
+        assertNull(check.problem("xdp"));
+        assertNull(check.problem("uprobe//usr/bin/bash:readline"));
+        assertNull(new SectionCheck(dir.resolve("absent")).problem("tracepoint/syscalls/whatever"), "no tracefs: nothing to check against");
+    }
+
+    @Test void editDistanceCountsASwapAsOne() {
+        assertEquals(1, SectionCheck.distance("exceve", "execve"));
+        assertEquals(1, SectionCheck.distance("openat", "openat2"));
+        assertEquals(0, SectionCheck.distance("a", "a"));
+        assertEquals("", SectionCheck.didYouMean("zzzzzz", java.util.List.of("sys_enter_execve")));
+    }
+}

@@ -1,0 +1,68 @@
+package org.jbpf.translator.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jbpf.translator.TranslationException;
+
+/** The values of a method's locals and operand stack before one instruction. */
+public final class Frame implements StackShuffle.Stack<Value> {
+    public final Value[] locals;
+    public final List<Value> stack;
+    /** Ring buffer records reserved on the way here and not yet submitted or discarded (the most over all paths). */
+    public int reservations;
+    /** Where the newest outstanding reservation was made, for the message when it leaks. */
+    String reservedAt = "";
+
+    Frame(int maxLocals) {
+        locals = new Value[maxLocals];
+        Arrays.fill(locals, new Value.Top("not assigned"));
+        stack = new ArrayList<>();
+    }
+
+    Frame(Frame other) {
+        locals = other.locals.clone();
+        stack = new ArrayList<>(other.stack);
+        reservations = other.reservations;
+        reservedAt = other.reservedAt;
+    }
+
+    public void push(Value v) { stack.add(v); }
+
+    public Value pop() {
+        // a value of the wrong size (a long where two ints belong) empties the stack early in damaged class files
+        if (stack.isEmpty()) throw new TranslationException("the operand stack is empty where a value is needed; the class file is damaged: recompile it with javac");
+        return stack.remove(stack.size() - 1);
+    }
+
+    public Value peek(int depthFromTop) { return stack.get(stack.size() - 1 - depthFromTop); }
+
+    /** Merges {@code other} into this frame; returns true when anything changed. */
+    boolean mergeFrom(Frame other, long mergeSite) {
+        if (other.stack.size() != stack.size())
+            throw new TranslationException("operand stack heights differ at a join (" + stack.size() + " vs " + other.stack.size() + ")");
+        boolean changed = false;
+        if (other.reservations > reservations) {
+            reservations = other.reservations;
+            reservedAt = other.reservedAt;
+            changed = true;
+        }
+        for (int i = 0; i < locals.length; i++) {
+            Value m = Value.merge(locals[i], other.locals[i], mergeSite * 1024 + i);
+            if (!m.equals(locals[i])) { locals[i] = m; changed = true; }
+        }
+        for (int i = 0; i < stack.size(); i++) {
+            Value m = Value.merge(stack.get(i), other.stack.get(i), mergeSite * 1024 + 512 + i);
+            if (!m.equals(stack.get(i))) { stack.set(i, m); changed = true; }
+        }
+        return changed;
+    }
+
+    /** Replaces every copy of pointer {@code id} (after a null test). */
+    void refine(long id, Value replacement) {
+        for (int i = 0; i < locals.length; i++)
+            if (locals[i] instanceof Value.Ptr p && p.id() == id) locals[i] = replacement != null ? replacement : p.withNullable(false);
+        for (int i = 0; i < stack.size(); i++)
+            if (stack.get(i) instanceof Value.Ptr p && p.id() == id) stack.set(i, replacement != null ? replacement : p.withNullable(false));
+    }
+}

@@ -1,0 +1,165 @@
+package org.jbpf.translator.analysis;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.jbpf.translator.frontend.ApiSignatures;
+import org.jbpf.translator.frontend.ProbeClass;
+import org.jbpf.translator.frontend.StructRegistry;
+import org.jbpf.translator.frontend.ValueType;
+import org.jbpf.translator.intrinsic.Intrinsic;
+import org.jbpf.translator.intrinsic.Intrinsics;
+import org.jbpf.translator.intrinsic.TypingCall;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The analysis of calls: struct constructors, intrinsics (typed by their family), static methods of the probe
+ * (analysed for inlining, with recursion and depth limits), ring buffer reservations they make, and string
+ * concatenations (which only printk may consume).
+ */
+final class InvokeAnalyzer {
+    static final int MAX_INLINE_DEPTH = 8;
+    static final int MAX_RESERVATIONS = 8;
+
+    private final MethodAnalyzer analyzer;
+    private final ProbeClass probe;
+    private final StructRegistry structs;
+    /** The methods being analysed, innermost first: a call of one of them is recursion. */
+    private final Deque<String> callStack = new ArrayDeque<>();
+
+    InvokeAnalyzer(MethodAnalyzer analyzer, ProbeClass probe, StructRegistry structs, String entry) {
+        this.analyzer = analyzer;
+        this.probe = probe;
+        this.structs = structs;
+        callStack.push(entry);
+    }
+
+    void invoke(MethodAnalysis a, int i, MethodInsnNode mi, Frame f) {
+        Type[] argTypes = Type.getArgumentTypes(mi.desc);
+        List<Value> args = new ArrayList<>();
+        for (int k = argTypes.length - 1; k >= 0; k--) args.add(0, f.pop());
+        Value receiver = mi.getOpcode() == INVOKESTATIC ? null : f.pop();
+        if (mi.getOpcode() == INVOKESPECIAL && mi.name.equals("<init>")) {
+            construct(a, i, mi, receiver, args, f);
+            return;
+        }
+        int before = f.reservations;
+        Value result = resultOf(a, i, mi, receiver, args, f);
+        if (result instanceof Value.Ptr p && p.ringRecord()) {
+            if (before >= MAX_RESERVATIONS)
+                throw a.error(i, "more than " + MAX_RESERVATIONS + " ring buffer records are held at once here; "
+                        + "release each record (submit or discard) before reserving the next, also in loops");
+            f.reservations = before + 1;
+            f.reservedAt = a.file + ":" + a.lines[i];
+        }
+        if (Type.getReturnType(mi.desc).getSort() != Type.VOID) {
+            if (result == null) throw a.error(i, "no value for call of " + mi.name);
+            f.push(result);
+        }
+    }
+
+    /** new T() completes: every copy of the uninitialised object becomes the stack object. */
+    private void construct(MethodAnalysis a, int i, MethodInsnNode mi, Value receiver, List<Value> args, Frame f) {
+        if (!(receiver instanceof Value.Uninit u && u.internalName().equals(mi.owner) && args.isEmpty()))
+            throw a.error(i, "only the no-argument constructor of a @Struct can be called; assign fields after new");
+        checkTrivialConstructor(a, i, mi.owner);
+        ValueType.Struct s = structs.struct(u.internalName());
+        Value obj = new Value.StackObj(s, (int) (a.site(u.site()) & 0x7fffffff));
+        for (int k = 0; k < f.stack.size(); k++) if (f.stack.get(k).equals(u)) f.stack.set(k, obj);
+        for (int k = 0; k < f.locals.length; k++) if (f.locals[k].equals(u)) f.locals[k] = obj;
+    }
+
+    private void checkTrivialConstructor(MethodAnalysis a, int i, String owner) {
+        ClassNode cn = structs.read(owner);
+        if (cn == null) return;
+        for (MethodNode m : cn.methods) {
+            if (!m.name.equals("<init>") || !m.desc.equals("()V")) continue;
+            int real = 0;
+            for (var in : m.instructions) if (in.getOpcode() >= 0) real++;
+            if (real > 3) // ALOAD 0, INVOKESPECIAL Object.<init>, RETURN
+                throw a.error(i, "@Struct " + StructRegistry.simple(owner) + " has field initialisers or constructor code; "
+                        + "structs start zeroed in BPF, so assign fields after new instead");
+            return;
+        }
+        throw a.error(i, "@Struct " + StructRegistry.simple(owner) + " needs a no-argument constructor");
+    }
+
+    private Value resultOf(MethodAnalysis a, int i, MethodInsnNode mi, Value receiver, List<Value> args, Frame f) {
+        if (Intrinsics.isProbeApi(mi.owner) && !ApiSignatures.exists(mi.owner, mi.name, mi.desc))
+            throw a.error(i, "the probe API has no method " + mi.owner.replace('/', '.') + "." + mi.name + mi.desc
+                    + "; recompile the probe against this jbpf");
+        Intrinsic intrinsic = Intrinsics.find(mi);
+        if (intrinsic != null) return intrinsic.type(new TypingCall(a, i, mi, receiver, args, f, structs));
+        if (mi.getOpcode() == INVOKESTATIC) {
+            Value v = inline(a, i, mi, args, f);
+            if (Type.getReturnType(mi.desc).getSort() != Type.VOID && v == null)
+                throw a.error(i, "method " + mi.name + " never returns a value");
+            return v;
+        }
+        throw a.error(i, "cannot call " + mi.owner.replace('/', '.') + "." + mi.name + " in a BPF program; "
+                + "only static methods, jbpf helpers, map and context methods are available");
+    }
+
+    /** Analyzes a static method of the probe (or another user class) for inlining at instruction {@code i}. */
+    private Value inline(MethodAnalysis caller, int i, MethodInsnNode mi, List<Value> args, Frame f) {
+        String key = mi.owner + "." + mi.name + mi.desc;
+        if (callStack.contains(key))
+            throw caller.error(i, "recursive call of " + mi.name + "; BPF programs cannot recurse, write a bounded loop instead");
+        if (callStack.size() >= MAX_INLINE_DEPTH)
+            throw caller.error(i, "calls nested deeper than " + MAX_INLINE_DEPTH + " levels");
+        ClassNode owner = mi.owner.equals(probe.node.name) ? probe.node : structs.read(mi.owner);
+        MethodNode target = null;
+        if (owner != null) for (MethodNode m : owner.methods) if (m.name.equals(mi.name) && m.desc.equals(mi.desc)) target = m;
+        if (target == null || (target.access & ACC_STATIC) == 0)
+            throw caller.error(i, "cannot call " + mi.owner.replace('/', '.') + "." + mi.name + " from a BPF program; "
+                    + "only static methods of the probe and jbpf helpers can be called");
+        if ((target.access & ACC_NATIVE) != 0 || (target.access & ACC_ABSTRACT) != 0)
+            throw caller.error(i, "cannot call native or abstract method " + mi.name);
+        for (Value v : args)
+            if (v instanceof Value.Concat || v instanceof Value.Uninit)
+                throw caller.error(i, "cannot pass " + v.describe() + " to " + mi.name);
+        String file = owner.sourceFile != null ? owner.sourceFile : caller.file;
+        callStack.push(key);
+        try {
+            MethodAnalysis callee = analyzer.analyze(target, owner.name, file, args, caller.site(i), f.reservations, false);
+            caller.callees.put(i, callee);
+            f.reservations = callee.exitReservations;
+            return callee.returnValue;
+        } finally {
+            callStack.pop();
+        }
+    }
+
+    /** A string concatenation (invokedynamic makeConcatWithConstants) as a printk format of its numbers. */
+    Value concat(MethodAnalysis a, int i, InvokeDynamicInsnNode indy, Type[] types) {
+        Object recipe = indy.bsmArgs.length > 0 ? indy.bsmArgs[0] : null;
+        if (!(recipe instanceof String r)) throw a.error(i, "unsupported string concatenation");
+        StringBuilder fmt = new StringBuilder();
+        List<Boolean> longs = new ArrayList<>();
+        int arg = 0, cst = 1;
+        for (int k = 0; k < r.length(); k++) {
+            char c = r.charAt(k);
+            if (c == '\u0001') {
+                Type t = types[arg++];
+                if (t.getSort() == Type.OBJECT && t.getInternalName().equals("java/lang/String"))
+                    throw a.error(i, "only string constants can be concatenated into printk messages");
+                boolean isLong = t.getSort() == Type.LONG || t.getInternalName().equals("java/lang/Long");
+                fmt.append(isLong ? "%lld" : t.getSort() == Type.CHAR ? "%c" : "%d");
+                longs.add(isLong);
+            } else if (c == '\u0002') {
+                fmt.append(String.valueOf(indy.bsmArgs[cst++]).replace("%", "%%"));
+            } else if (c == '%') {
+                fmt.append("%%");
+            } else fmt.append(c);
+        }
+        if (longs.size() > 3) throw a.error(i, "printk messages can carry at most 3 values; this one has " + longs.size());
+        return new Value.Concat(fmt.toString(), longs, i);
+    }
+}

@@ -1,0 +1,28 @@
+package org.jbpf.translator.analysis;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.jbpf.translator.frontend.MethodCode;
+import org.objectweb.asm.tree.MethodNode;
+
+/** The analysis's facts about one method body as inlined at one place: a frame before every reachable instruction. */
+public final class MethodAnalysis extends MethodCode {
+    final String ownerInternalName;
+    public final Frame[] frames;
+    final long context;
+    /** The analysis of each inlined static call, by the index of its invoke instruction. */
+    public final Map<Integer, MethodAnalysis> callees = new HashMap<>();
+    public Value returnValue;
+    /** Outstanding ring buffer reservations when the method returns (the most over all returns). */
+    int exitReservations;
+
+    MethodAnalysis(MethodNode method, String owner, String file, long context) {
+        super(method, file);
+        this.ownerInternalName = owner;
+        this.frames = new Frame[insns.length];
+        this.context = context;
+    }
+
+    /** A number unique to instruction {@code index} of this inlined body, for value identities. */
+    public long site(int index) { return context * 65599L + index + 1; }
+}

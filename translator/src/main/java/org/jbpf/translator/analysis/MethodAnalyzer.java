@@ -1,0 +1,429 @@
+package org.jbpf.translator.analysis;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.jbpf.translator.TranslationException;
+import org.jbpf.translator.frontend.BytecodeShape;
+import org.jbpf.translator.frontend.MapDecl;
+import org.jbpf.translator.frontend.ProbeClass;
+import org.jbpf.translator.frontend.StructRegistry;
+import org.jbpf.translator.frontend.ValueType;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Abstract interpretation of a method's bytecode to a fixpoint: which slots hold ints, longs, map references, stack
+ * structs or possibly-null map values. Null tests refine a value on each branch, so field access through a map value
+ * is only accepted where the code has tested it. Everything the translator does not support is rejected here, at
+ * its source line.
+ */
+public final class MethodAnalyzer {
+    /** Whether each method being analysed, innermost first, is the program itself (not an inlined call). */
+    private final Deque<Boolean> isProgram = new ArrayDeque<>();
+
+    private final ProbeClass probe;
+    private final StructRegistry structs;
+    private final InvokeAnalyzer invokes;
+
+    private MethodAnalyzer(ProbeClass probe, StructRegistry structs, String entry) {
+        this.probe = probe;
+        this.structs = structs;
+        this.invokes = new InvokeAnalyzer(this, probe, structs, entry);
+    }
+
+    public static MethodAnalysis analyzeSection(ProbeClass probe, StructRegistry structs, MethodNode m) {
+        Type[] args = Type.getArgumentTypes(m.desc);
+        List<Value> entry = new ArrayList<>();
+        if (args.length == 1) {
+            if (args[0].getSort() != Type.OBJECT && args[0].getSort() != Type.LONG)
+                throw new TranslationException(probe.file, ProbeClass.firstLine(m), "the context parameter of " + m.name
+                        + " must be a context class such as TracepointContext");
+            entry.add(args[0].getSort() == Type.LONG ? new Value.Scalar(true, null) : new Value.Ctx(args[0].getInternalName()));
+        }
+        return new MethodAnalyzer(probe, structs, probe.node.name + "." + m.name + m.desc).analyze(m, probe.node.name, probe.file, entry, 1, 0, true);
+    }
+
+    MethodAnalysis analyze(MethodNode m, String owner, String file, List<Value> entryArgs, long context, int reservations,
+                           boolean isProgram) {
+        MethodAnalysis a = new MethodAnalysis(m, owner, file, context);
+        if (m.tryCatchBlocks != null && !m.tryCatchBlocks.isEmpty())
+            throw new TranslationException(file, ProbeClass.firstLine(m), "method " + m.name
+                    + " uses try/catch or try-with-resources; BPF programs have no exceptions, test values with if instead");
+        BytecodeShape.check(a);
+        Frame entry = new Frame(Math.max(m.maxLocals, 1));
+        int slot = 0;
+        for (Value v : entryArgs) {
+            entry.locals[slot++] = v;
+            if (v instanceof Value.Scalar s && s.isLong()) entry.locals[slot++] = new Value.Half();
+        }
+        entry.reservations = reservations;
+        a.frames[0] = entry;
+        this.isProgram.push(isProgram);
+        Deque<Integer> work = new ArrayDeque<>();
+        work.add(0);
+        while (!work.isEmpty()) {
+            int i = work.poll();
+            Frame in = a.frames[i];
+            try {
+                step(a, i, new Frame(in), work);
+            } catch (TranslationException e) {
+                if (e.file() != null) throw e;
+                throw a.error(i, e.getMessage());  // raised where the position is not known (Frame): add it here
+            }
+        }
+        this.isProgram.pop();
+        return a;
+    }
+
+    private void leavesMethod(MethodAnalysis a, int i, Frame f) {
+        if (isProgram.peek() && f.reservations > 0)
+            throw a.error(i, "the ring buffer record reserved at " + f.reservedAt + " is neither submitted nor discarded "
+                    + "when the program returns here; call submit(..) or discard(..) on every path");
+        a.exitReservations = Math.max(a.exitReservations, f.reservations);
+    }
+
+    private void flow(MethodAnalysis a, int to, Frame f, Deque<Integer> work) {
+        if (to >= a.insns.length) throw a.error(a.insns.length - 1, "code falls off the end of the method");
+        if (a.frames[to] == null) {
+            a.frames[to] = f;
+            work.add(to);
+        } else if (a.frames[to].mergeFrom(f, a.site(to))) {
+            if (!work.contains(to)) work.add(to);
+        }
+    }
+
+    private int indexOf(MethodAnalysis a, LabelNode label) { return a.method.instructions.indexOf(label); }
+
+    private void step(MethodAnalysis a, int i, Frame f, Deque<Integer> work) {
+        AbstractInsnNode in = a.insns[i];
+        int op = in.getOpcode();
+        if (op < 0) { flow(a, i + 1, f, work); return; }
+        switch (op) {
+            case NOP: break;
+            case ACONST_NULL: f.push(new Value.Null()); break;
+            case ICONST_M1: case ICONST_0: case ICONST_1: case ICONST_2: case ICONST_3: case ICONST_4: case ICONST_5:
+                f.push(new Value.Scalar(false, (long) (op - ICONST_0))); break;
+            case LCONST_0: case LCONST_1: f.push(new Value.Scalar(true, (long) (op - LCONST_0))); break;
+            case BIPUSH: case SIPUSH: f.push(new Value.Scalar(false, (long) ((IntInsnNode) in).operand)); break;
+            case LDC: {
+                Object c = ((LdcInsnNode) in).cst;
+                if (c instanceof Integer n) f.push(new Value.Scalar(false, (long) n));
+                else if (c instanceof Long n) f.push(new Value.Scalar(true, n));
+                else if (c instanceof String s) f.push(new Value.StringConst(s));
+                else if (c instanceof Type t && t.getSort() == Type.OBJECT) f.push(new Value.ClassConst(t.getInternalName()));
+                else throw floats(a, i);
+                break;
+            }
+            case ILOAD: case LLOAD: case ALOAD: {
+                Value v = f.locals[((VarInsnNode) in).var];
+                if (v instanceof Value.Top t) {
+                    String name = localName(a, i, ((VarInsnNode) in).var);
+                    throw a.error(i, t.why().equals("not assigned")
+                            ? "variable " + name + " may be used before it is assigned"
+                            : "variable " + name + " holds " + t.why() + "; a BPF program needs one kind of value per variable, "
+                              + "so give each its own variable (or create the struct with new before the branch)");
+                }
+                f.push(v);
+                break;
+            }
+            case ISTORE: case LSTORE: case ASTORE: {
+                int var = ((VarInsnNode) in).var;
+                Value v = f.pop();
+                if (v instanceof Value.Uninit) throw a.error(i, "object stored before its constructor ran");
+                f.locals[var] = v;
+                if (op == LSTORE) f.locals[var + 1] = new Value.Half();
+                break;
+            }
+            case FLOAD: case DLOAD: case FSTORE: case DSTORE: case FCONST_0: case FCONST_1: case FCONST_2:
+            case DCONST_0: case DCONST_1:
+                throw floats(a, i);
+            case IALOAD: case LALOAD: case BALOAD: case CALOAD: case SALOAD: {
+                Value idx = f.pop();
+                Value arr = f.pop();
+                checkByteArray(a, i, arr, idx, op);
+                f.push(new Value.Scalar(op == LALOAD, null));
+                break;
+            }
+            case IASTORE: case LASTORE: case BASTORE: case CASTORE: case SASTORE: {
+                f.pop();
+                Value idx = f.pop();
+                Value arr = f.pop();
+                checkByteArray(a, i, arr, idx, op);
+                break;
+            }
+            case FALOAD: case DALOAD: case FASTORE: case DASTORE: throw floats(a, i);
+            case AALOAD: case AASTORE: throw a.error(i, "arrays of objects are not supported; use a @Struct or a map");
+            case POP: case POP2: case DUP: case DUP_X1: case DUP_X2: case DUP2: case DUP2_X1: case SWAP:
+                StackShuffle.apply(op, f, d -> isWide(f.peek(d)), v -> v);
+                break;
+            case DUP2_X2: throw a.error(i, "this expression is too complex (DUP2_X2); split it into several statements");
+            case IADD: case ISUB: case IMUL: case IDIV: case IREM: case ISHL: case ISHR: case IUSHR: case IAND: case IOR: case IXOR:
+            case LADD: case LSUB: case LMUL: case LDIV: case LREM: case LSHL: case LSHR: case LUSHR: case LAND: case LOR: case LXOR: {
+                Value b = f.pop(), x = f.pop();
+                scalar(a, i, b); scalar(a, i, x);
+                boolean isLong = JavaArithmetic.isLong(op);
+                if ((op == IDIV || op == IREM || op == LDIV || op == LREM) && b instanceof Value.Scalar s && s.constant() != null && s.constant() == 0)
+                    throw a.error(i, "division by the constant zero");
+                f.push(new Value.Scalar(isLong, JavaArithmetic.fold(op, x, b)));
+                break;
+            }
+            case FADD: case FSUB: case FMUL: case FDIV: case FREM: case DADD: case DSUB: case DMUL: case DDIV: case DREM:
+            case FNEG: case DNEG: case I2F: case I2D: case L2F: case L2D: case F2I: case F2L: case F2D: case D2I: case D2L: case D2F:
+            case FCMPL: case FCMPG: case DCMPL: case DCMPG: case FRETURN: case DRETURN:
+                throw floats(a, i);
+            case INEG: case LNEG: {
+                Value x = f.pop(); scalar(a, i, x);
+                Long c = ((Value.Scalar) x).constant();
+                f.push(new Value.Scalar(op == LNEG, c == null ? null : op == LNEG ? -c : (long) -(int) (long) c));
+                break;
+            }
+            case IINC: {
+                int var = ((IincInsnNode) in).var;
+                scalar(a, i, f.locals[var]);
+                Long c = ((Value.Scalar) f.locals[var]).constant();
+                f.locals[var] = new Value.Scalar(false, c == null ? null : (long) (int) (c + ((IincInsnNode) in).incr));
+                break;
+            }
+            case I2L: { Value x = f.pop(); scalar(a, i, x); Long c = ((Value.Scalar) x).constant(); f.push(new Value.Scalar(true, c)); break; }
+            case L2I: { Value x = f.pop(); scalar(a, i, x); Long c = ((Value.Scalar) x).constant(); f.push(new Value.Scalar(false, c == null ? null : (long) (int) (long) c)); break; }
+            case I2B: case I2C: case I2S: {
+                Value x = f.pop(); scalar(a, i, x); Long c = ((Value.Scalar) x).constant();
+                if (c != null) c = op == I2B ? (long) (byte) (long) c : op == I2C ? (long) (char) (long) c : (long) (short) (long) c;
+                f.push(new Value.Scalar(false, c));
+                break;
+            }
+            case LCMP: { Value b = f.pop(), x = f.pop(); scalar(a, i, b); scalar(a, i, x); f.push(new Value.Scalar(false, null)); break; }
+            case IFEQ: case IFNE: case IFLT: case IFGE: case IFGT: case IFLE: {
+                scalar(a, i, f.pop());
+                branch(a, i, f, work);
+                return;
+            }
+            case IF_ICMPEQ: case IF_ICMPNE: case IF_ICMPLT: case IF_ICMPGE: case IF_ICMPGT: case IF_ICMPLE: {
+                scalar(a, i, f.pop()); scalar(a, i, f.pop());
+                branch(a, i, f, work);
+                return;
+            }
+            case IFNULL: case IFNONNULL: {
+                Value v = f.pop();
+                int target = indexOf(a, ((JumpInsnNode) in).label);
+                Frame isNull = new Frame(f), notNull = new Frame(f);
+                if (v instanceof Value.Ptr p) {
+                    isNull.refine(p.id(), new Value.Null());
+                    notNull.refine(p.id(), null);
+                    // a null record is no reservation
+                    if (p.ringRecord() && p.nullable()) isNull.reservations = Math.max(0, isNull.reservations - 1);
+                } else if (!(v instanceof Value.Null || v instanceof Value.StackObj || v instanceof Value.Boxed || v instanceof Value.Ctx
+                        || v instanceof Value.MapRef)) {
+                    throw a.error(i, "cannot test " + v.describe() + " against null");
+                }
+                boolean jumpsIfNull = op == IFNULL;
+                boolean mayBeNull = v instanceof Value.Null || v instanceof Value.Ptr p2 && p2.nullable();
+                boolean mayBeNonNull = !(v instanceof Value.Null);
+                if (jumpsIfNull) {
+                    if (mayBeNull) flow(a, target, isNull, work);
+                    if (mayBeNonNull) flow(a, i + 1, notNull, work);
+                } else {
+                    if (mayBeNonNull) flow(a, target, notNull, work);
+                    if (mayBeNull) flow(a, i + 1, isNull, work);
+                }
+                return;
+            }
+            case IF_ACMPEQ: case IF_ACMPNE: throw a.error(i, "comparing references with == is not supported; test against null or compare fields");
+            case GOTO: flow(a, indexOf(a, ((JumpInsnNode) in).label), f, work); return;
+            case JSR: case RET: throw a.error(i, "JSR/RET bytecode is not supported; compile with a current javac");
+            case TABLESWITCH: case LOOKUPSWITCH: {
+                scalar(a, i, f.pop());
+                List<LabelNode> targets = new ArrayList<>(in instanceof TableSwitchInsnNode ts ? ts.labels : ((LookupSwitchInsnNode) in).labels);
+                targets.add(in instanceof TableSwitchInsnNode ts ? ts.dflt : ((LookupSwitchInsnNode) in).dflt);
+                for (LabelNode l : targets) flow(a, indexOf(a, l), new Frame(f), work);
+                return;
+            }
+            case IRETURN: case LRETURN: case ARETURN: {
+                Value v = f.pop();
+                if (op != ARETURN) scalar(a, i, v);
+                if (v instanceof Value.Uninit || v instanceof Value.Concat) throw a.error(i, "cannot return " + v.describe());
+                a.returnValue = a.returnValue == null ? v : Value.merge(a.returnValue, v, a.site(i));
+                leavesMethod(a, i, f);
+                return;
+            }
+            case RETURN:
+                leavesMethod(a, i, f);
+                return;
+            case GETSTATIC: {
+                FieldInsnNode fi = (FieldInsnNode) in;
+                MapDecl map = fi.owner.equals(probe.node.name) ? probe.maps.get(fi.name) : null;
+                if (map == null)
+                    throw a.error(i, "static field " + fi.owner.replace('/', '.') + "." + fi.name + " is not a map of this probe; "
+                            + "programs can use maps and compile-time constants (static final primitives), not other static state");
+                f.push(new Value.MapRef(map));
+                break;
+            }
+            case PUTSTATIC:
+                throw a.error(i, "programs cannot assign static fields; keep state in a map (e.g. an ArrayMap with one entry)");
+            case GETFIELD: {
+                FieldInsnNode fi = (FieldInsnNode) in;
+                Value obj = f.pop();
+                ValueType.Struct s = structOf(a, i, obj, fi, "read");
+                var field = s.layout().field(fi.name);
+                if (field.kind() == org.jbpf.core.layout.StructLayout.Kind.BYTES)
+                    f.push(new Value.Ptr(new ValueType.Bytes(field.size()), false, a.site(i), s.javaName() + "." + fi.name, false));
+                else f.push(new Value.Scalar(fi.desc.equals("J"), null));
+                break;
+            }
+            case PUTFIELD: {
+                FieldInsnNode fi = (FieldInsnNode) in;
+                Value v = f.pop();
+                Value obj = f.pop();
+                if (obj instanceof Value.Uninit) throw a.error(i, "struct constructors must not assign fields; set them after new");
+                ValueType.Struct s = structOf(a, i, obj, fi, "write");
+                if (fi.desc.equals("[B"))
+                    throw a.error(i, "cannot assign the byte array field " + fi.name + " of " + s.javaName() + "; fill it in place (e.g. comm(e." + fi.name + "))");
+                scalar(a, i, v);
+                break;
+            }
+            case INVOKEVIRTUAL: case INVOKESTATIC: case INVOKESPECIAL: case INVOKEINTERFACE:
+                invokes.invoke(a, i, (MethodInsnNode) in, f);
+                break;
+            case INVOKEDYNAMIC: {
+                InvokeDynamicInsnNode indy = (InvokeDynamicInsnNode) in;
+                if (!indy.name.equals("makeConcatWithConstants"))
+                    throw a.error(i, "lambdas and method references are not supported in BPF programs");
+                Type[] types = Type.getArgumentTypes(indy.desc);
+                for (int k = types.length - 1; k >= 0; k--) {
+                    Value v = f.pop();
+                    if (!(v instanceof Value.Scalar) && !(v instanceof Value.Boxed) && !(v instanceof Value.StringConst))
+                        throw a.error(i, "string concatenation can only print numbers and string constants, not " + v.describe());
+                }
+                f.push(invokes.concat(a, i, indy, types));
+                break;
+            }
+            case NEW: {
+                String t = ((TypeInsnNode) in).desc;
+                if (!structs.isStruct(t))
+                    throw a.error(i, "cannot create a " + t.replace('/', '.') + " in a BPF program; only @Struct classes can be created with new");
+                f.push(new Value.Uninit(t, i));
+                break;
+            }
+            case NEWARRAY: {
+                Value len = f.pop();
+                int type = ((IntInsnNode) in).operand;
+                if (type != T_BYTE) throw a.error(i, "only byte arrays can be created in a BPF program (e.g. new byte[16] for comm); use a @Struct for other data");
+                if (!(len instanceof Value.Scalar s) || s.constant() == null || s.constant() <= 0 || s.constant() > 256)
+                    throw a.error(i, "array length must be a constant between 1 and 256");
+                f.push(new Value.StackObj(new ValueType.Bytes((int) (long) s.constant()), (int) (a.site(i) & 0x7fffffff)));
+                break;
+            }
+            case ANEWARRAY: case MULTIANEWARRAY: throw a.error(i, "arrays of objects are not supported; use a @Struct or a map");
+            case ARRAYLENGTH: {
+                Value arr = f.pop();
+                f.push(new Value.Scalar(false, (long) bytesOf(a, i, arr).length()));
+                break;
+            }
+            case ATHROW: throw a.error(i, "BPF programs cannot throw; return an error code instead");
+            case CHECKCAST: {
+                String t = ((TypeInsnNode) in).desc;
+                Value v = f.peek(0);
+                checkCast(a, i, v, t);
+                break;
+            }
+            case INSTANCEOF: throw a.error(i, "instanceof is not supported in BPF programs");
+            case MONITORENTER: case MONITOREXIT: throw a.error(i, "synchronized is not supported in BPF programs");
+            default: throw a.error(i, "bytecode " + op + " is not supported");
+        }
+        flow(a, i + 1, f, work);
+    }
+
+    private void branch(MethodAnalysis a, int i, Frame f, Deque<Integer> work) {
+        flow(a, indexOf(a, ((JumpInsnNode) a.insns[i]).label), new Frame(f), work);
+        flow(a, i + 1, f, work);
+    }
+
+    private static boolean isWide(Value v) { return v instanceof Value.Scalar s && s.isLong(); }
+
+    private static TranslationException floats(MethodAnalysis a, int i) {
+        return a.error(i, "float and double are not supported in BPF programs; use int or long (e.g. fixed-point scaled by 1000)");
+    }
+
+    static String localName(MethodAnalysis a, int i, int var) {
+        if (a.method.localVariables != null)
+            for (var lv : a.method.localVariables)
+                if (lv.index == var) return lv.name;
+        return "#" + var;
+    }
+
+    private static void scalar(MethodAnalysis a, int i, Value v) {
+        if (v instanceof Value.Scalar) return;
+        throw a.error(i, "expected a number here but found " + v.describe());
+    }
+
+    private ValueType.Struct structOf(MethodAnalysis a, int i, Value obj, FieldInsnNode fi, String verb) {
+        ValueType t;
+        if (obj instanceof Value.StackObj so) t = so.type();
+        else if (obj instanceof Value.Ptr p) {
+            if (p.nullable())
+                throw a.error(i, p.origin() + " may be null here; test it against null before you " + verb + " ." + fi.name);
+            t = p.target();
+        } else throw a.error(i, "cannot " + verb + " field " + fi.name + " of " + obj.describe());
+        if (!(t instanceof ValueType.Struct s) || !s.internalName().equals(fi.owner))
+            throw a.error(i, "field " + fi.owner.replace('/', '.') + "." + fi.name + " accessed on " + obj.describe());
+        if (s.layout().field(fi.name) == null) throw a.error(i, "no field " + fi.name + " in @Struct " + s.javaName());
+        return s;
+    }
+
+    private static ValueType.Bytes bytesOf(MethodAnalysis a, int i, Value arr) {
+        ValueType t = arr instanceof Value.StackObj so ? so.type() : arr instanceof Value.Ptr p ? p.target() : null;
+        if (arr instanceof Value.Ptr p && p.nullable()) throw a.error(i, p.origin() + " may be null here; test it against null first");
+        if (!(t instanceof ValueType.Bytes b)) throw a.error(i, "expected a byte array but found " + arr.describe());
+        return b;
+    }
+
+    private static void checkByteArray(MethodAnalysis a, int i, Value arr, Value idx, int op) {
+        ValueType.Bytes b = bytesOf(a, i, arr);
+        if (op != BALOAD && op != BASTORE) throw a.error(i, "only byte arrays are supported");
+        if (!(idx instanceof Value.Scalar s) || s.constant() == null)
+            throw a.error(i, "array index must be a constant here (the BPF verifier needs provable bounds)");
+        if (s.constant() < 0 || s.constant() >= b.length())
+            throw a.error(i, "array index " + s.constant() + " is out of bounds for length " + b.length());
+    }
+
+    private void checkCast(MethodAnalysis a, int i, Value v, String t) {
+        if (v instanceof Value.Null) return;
+        if (v instanceof Value.Ptr p) {
+            if (p.target() instanceof ValueType.Struct s && s.internalName().equals(t)) return;
+            if (p.target() instanceof ValueType.Prim pr && boxedName(pr).equals(t)) return;
+            if (p.target() instanceof ValueType.Bytes && t.equals("[B")) return;
+        }
+        if (v instanceof Value.Boxed b && boxedName(b.type()).equals(t)) return;
+        if (v instanceof Value.StackObj so && so.type() instanceof ValueType.Struct s && s.internalName().equals(t)) return;
+        if (t.equals("java/lang/Object")) return;
+        throw a.error(i, "cannot cast " + v.describe() + " to " + t.replace('/', '.'));
+    }
+
+    static String boxedName(ValueType.Prim p) {
+        switch (p.kind()) {
+            case INT: return "java/lang/Integer";
+            case LONG: return "java/lang/Long";
+            case SHORT: return "java/lang/Short";
+            case BYTE: return "java/lang/Byte";
+            default: return "?";
+        }
+    }
+
+}

@@ -1,0 +1,63 @@
+package org.jbpf.translator.backend;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jbpf.core.btf.Btf;
+import org.jbpf.core.btf.BtfType;
+import org.jbpf.core.layout.StructLayout;
+import org.jbpf.translator.frontend.ValueType;
+
+/** BTF for a probe: integer and struct types of map keys and values, and a FUNC per program. */
+public final class BtfBuilder {
+    public final Btf btf = new Btf();
+    private final Map<String, Integer> ints = new HashMap<>();
+    private final Map<ValueType, Integer> types = new HashMap<>();
+
+    private int intType(String name, int size, int encoding) {
+        return ints.computeIfAbsent(name, k -> btf.add(new BtfType.IntType(name, size, encoding)));
+    }
+
+    public int typeOf(ValueType t) {
+        Integer id = types.get(t);
+        if (id != null) return id;
+        if (t instanceof ValueType.Prim p) id = primType(p.kind());
+        else if (t instanceof ValueType.Bytes b) id = btf.add(new BtfType.Array(intType("char", 1, BtfType.INT_SIGNED), indexType(), b.length()));
+        else {
+            ValueType.Struct s = (ValueType.Struct) t;
+            List<BtfType.Member> members = new ArrayList<>();
+            for (StructLayout.Field f : s.layout().fields()) {
+                int ft = f.kind() == StructLayout.Kind.BYTES
+                        ? btf.add(new BtfType.Array(intType("char", 1, BtfType.INT_SIGNED), indexType(), f.size()))
+                        : primType(f.kind());
+                members.add(new BtfType.Member(f.name(), ft, f.offset() * 8));
+            }
+            id = btf.add(new BtfType.Struct(s.layout().name(), s.size(), members));
+        }
+        types.put(t, id);
+        return id;
+    }
+
+    private int indexType() { return intType("unsigned int", 4, 0); }
+
+    private int primType(StructLayout.Kind k) {
+        switch (k) {
+            case BYTE: return intType("signed char", 1, BtfType.INT_SIGNED);
+            case BOOLEAN: return intType("_Bool", 1, BtfType.INT_BOOL);
+            case SHORT: return intType("short", 2, BtfType.INT_SIGNED);
+            case CHAR: return intType("unsigned short", 2, 0);
+            case INT: return intType("int", 4, BtfType.INT_SIGNED);
+            default: return intType("long", 8, BtfType.INT_SIGNED);
+        }
+    }
+
+    /** A global FUNC {@code name(void *ctx)} returning int or long; returns the FUNC's id. */
+    public int function(String name, boolean returnsLong, boolean hasCtx) {
+        int ret = primType(returnsLong ? StructLayout.Kind.LONG : StructLayout.Kind.INT);
+        List<BtfType.Param> params = new ArrayList<>();
+        if (hasCtx) params.add(new BtfType.Param("ctx", btf.add(new BtfType.Ptr(0))));
+        int proto = btf.add(new BtfType.FuncProto(ret, params));
+        return btf.add(new BtfType.Func(name, proto, BtfType.LINKAGE_GLOBAL));
+    }
+}

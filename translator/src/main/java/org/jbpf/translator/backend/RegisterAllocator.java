@@ -1,0 +1,272 @@
+package org.jbpf.translator.backend;
+
+import static org.jbpf.core.asm.Opcodes.*;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jbpf.translator.TranslationException;
+import org.jbpf.translator.mir.Mir;
+import org.jbpf.translator.mir.MirBlocks;
+
+/**
+ * Linear-scan register allocation of MIR virtual registers onto BPF r1–r9. Values live across a helper call get
+ * callee-saved r6–r9; short-lived values use r1–r5 where no call argument is being set up. What does not fit is
+ * kept in an 8-byte stack slot and reloaded around each use with a scratch register free at that point.
+ */
+public final class RegisterAllocator {
+    private static final int[] CALLER_SAVED = {R0, R1, R2, R3, R4, R5};
+    private static final int[] CALLEE_SAVED = {R6, R7, R8, R9};
+
+    private final Mir mir;
+    private final StackFrameLayout frame;
+    private final List<Mir.MInsn> code;
+    private final int n;
+    private final int[] start, end;
+    private final int[] assigned;   // physical register, or -1 when spilled
+    private final int[] spillSlot;
+    /** Fixed intervals of physical registers r0–r5: [from, to] pairs per register. */
+    private final List<List<int[]>> fixed = new ArrayList<>();
+    private final List<Integer> calls = new ArrayList<>();
+    private final Map<Integer, Integer> hints = new HashMap<>();
+    /** Physical register a value is moved into at its end (a helper argument or the return value). */
+    private final Map<Integer, Integer> physicalHints = new HashMap<>();
+
+    public RegisterAllocator(Mir mir, StackFrameLayout frame) {
+        this.mir = mir;
+        this.frame = frame;
+        this.code = mir.code;
+        this.n = mir.vregCount();
+        this.start = new int[n];
+        this.end = new int[n];
+        this.assigned = new int[n];
+        this.spillSlot = new int[n];
+        Arrays.fill(start, Integer.MAX_VALUE);
+        Arrays.fill(end, -1);
+        Arrays.fill(assigned, -1);
+        for (int r = 0; r <= 5; r++) fixed.add(new ArrayList<>());
+    }
+
+    public void run() {
+        computeIntervals();
+        allocate();
+        rewrite();
+    }
+
+    // ---- liveness and intervals -----------------------------------------------------------------------
+
+    private void computeIntervals() {
+        int len = code.size();
+        MirBlocks blocks = new MirBlocks(code);
+        int nb = blocks.count;
+        int[] bStart = blocks.start, bEnd = blocks.end;
+        List<List<Integer>> succ = blocks.succ;
+        BitSet[] use = new BitSet[nb], def = new BitSet[nb], in = new BitSet[nb], out = new BitSet[nb];
+        for (int b = 0; b < nb; b++) {
+            use[b] = new BitSet(n); def[b] = new BitSet(n); in[b] = new BitSet(n); out[b] = new BitSet(n);
+            for (int p = bStart[b]; p <= bEnd[b]; p++) {
+                Mir.MInsn m = code.get(p);
+                for (int u : Mir.uses(m)) if (Mir.isVirtual(u) && !def[b].get(u)) use[b].set(u);
+                int d = Mir.def(m);
+                if (Mir.isVirtual(d)) def[b].set(d);
+            }
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int b = nb - 1; b >= 0; b--) {
+                BitSet o = new BitSet(n);
+                for (int s : succ.get(b)) o.or(in[s]);
+                BitSet i = (BitSet) o.clone();
+                i.andNot(def[b]);
+                i.or(use[b]);
+                if (!o.equals(out[b]) || !i.equals(in[b])) { out[b] = o; in[b] = i; changed = true; }
+            }
+        }
+        for (int b = 0; b < nb; b++) {
+            for (int v = in[b].nextSetBit(0); v >= 0; v = in[b].nextSetBit(v + 1)) extend(v, bStart[b]);
+            for (int v = out[b].nextSetBit(0); v >= 0; v = out[b].nextSetBit(v + 1)) extend(v, bEnd[b] + 1);
+        }
+        int[] physDef = new int[6];
+        Arrays.fill(physDef, -1);
+        physDef[R1] = -1; // the context arrives in r1 at entry
+        boolean[] physLive = new boolean[6];
+        physLive[R1] = true;
+        for (int p = 0; p < len; p++) {
+            Mir.MInsn m = code.get(p);
+            for (int u : Mir.uses(m)) {
+                if (Mir.isVirtual(u)) extend(u, p);
+                else if (u <= R5 && physLive[u]) { fixed.get(u).add(new int[] {physDef[u], p}); physLive[u] = false; }
+            }
+            if (m.isCall()) {
+                calls.add(p);
+                for (int r = R1; r <= R5; r++) physLive[r] = false;
+            }
+            int d = Mir.def(m);
+            if (Mir.isVirtual(d)) { extend(d, p); extend(d, p + 1); }
+            else if (d >= 0 && d <= R5) { physDef[d] = p; physLive[d] = true; }
+            if (m.isLabel()) for (int r = 0; r <= R5; r++) physLive[r] = false;
+            if (m.opcode == (ALU64 | MOV | X) && !m.isLabel() && Mir.isVirtual(m.dst) && Mir.isVirtual(m.src)) {
+                hints.put(m.dst, m.src);
+                hints.putIfAbsent(m.src, m.dst);
+            }
+            if (m.opcode == (ALU64 | MOV | X) && !m.isLabel() && m.dst <= R5 && Mir.isVirtual(m.src))
+                physicalHints.put(m.src, m.dst);
+        }
+    }
+
+    private void extend(int v, int p) {
+        if (p < start[v]) start[v] = p;
+        if (p > end[v]) end[v] = p;
+    }
+
+    // ---- allocation ---------------------------------------------------------------------------------
+
+    private boolean crossesCall(int v) {
+        for (int c : calls) if (start[v] < c && c < end[v]) return true;
+        return false;
+    }
+
+    private boolean fixedConflict(int reg, int v) {
+        if (reg > R5) return false;
+        for (int[] f : fixed.get(reg)) if (start[v] < f[1] && f[0] < end[v]) return true;
+        return false;
+    }
+
+    private void allocate() {
+        List<Integer> order = new ArrayList<>();
+        for (int v = Mir.VREG_BASE; v < n; v++) if (end[v] >= 0) order.add(v);
+        order.sort((x, y) -> start[x] != start[y] ? Integer.compare(start[x], start[y]) : Integer.compare(x, y));
+        List<Integer> active = new ArrayList<>();
+        for (int v : order) {
+            active.removeIf(w -> end[w] <= start[v]);
+            boolean crosses = crossesCall(v);
+            int reg = -1;
+            Integer hint = hints.get(v);
+            if (hint != null && assigned[hint] >= 0 && usable(assigned[hint], v, crosses, active)) reg = assigned[hint];
+            Integer phys = physicalHints.get(v);
+            if (reg < 0 && phys != null && usable(phys, v, crosses, active)) reg = phys;
+            // a value copied into one that must survive calls is best born in a callee-saved register
+            if (reg < 0 && !crosses && feedsCallSurvivor(v))
+                for (int r : CALLEE_SAVED) if (usable(r, v, false, active)) { reg = r; break; }
+            if (reg < 0 && !crosses) for (int r : CALLER_SAVED) if (usable(r, v, false, active)) { reg = r; break; }
+            if (reg < 0) for (int r : CALLEE_SAVED) if (usable(r, v, crosses, active)) { reg = r; break; }
+            if (reg < 0) {
+                // steal from the active interval that ends last, if that helps and its register suits v
+                int victim = -1;
+                for (int w : active)
+                    if (assigned[w] >= 0 && end[w] > end[v] && (victim < 0 || end[w] > end[victim])
+                            && (!crosses || assigned[w] >= R6) && !fixedConflict(assigned[w], v)) victim = w;
+                if (victim >= 0) {
+                    reg = assigned[victim];
+                    spill(victim);
+                    active.remove((Integer) victim);
+                }
+            }
+            if (reg < 0) { spill(v); continue; }
+            assigned[v] = reg;
+            active.add(v);
+        }
+    }
+
+    private boolean feedsCallSurvivor(int v) {
+        Integer w = hints.get(v);
+        return w != null && assigned[w] < 0 && start[w] >= end[v] - 1 && end[w] >= 0 && crossesCall(w);
+    }
+
+    private boolean usable(int reg, int v, boolean crosses, List<Integer> active) {
+        if (crosses && reg < R6) return false;
+        if (fixedConflict(reg, v)) return false;
+        for (int w : active) if (assigned[w] == reg && start[v] < end[w] && start[w] < end[v]) return false;
+        return true;
+    }
+
+    private void spill(int v) {
+        assigned[v] = -1;
+        spillSlot[v] = frame.allocate(8, 8);
+    }
+
+    // ---- rewriting ------------------------------------------------------------------------------------
+
+    /** Physical registers in use at position p (by allocated intervals and fixed r0–r5 intervals). */
+    private BitSet busyAt(int p) {
+        BitSet busy = new BitSet(11);
+        for (int v = Mir.VREG_BASE; v < n; v++)
+            if (assigned[v] >= 0 && start[v] <= p && p < end[v]) busy.set(assigned[v]);
+        for (int r = 0; r <= R5; r++) for (int[] f : fixed.get(r)) if (f[0] <= p && p <= f[1]) busy.set(r);
+        busy.set(R10);
+        return busy;
+    }
+
+    private void rewrite() {
+        List<Mir.MInsn> out = new ArrayList<>();
+        for (int p = 0; p < code.size(); p++) {
+            Mir.MInsn m = code.get(p);
+            if (m.isLabel()) { out.add(m); continue; }
+            boolean dstV = Mir.isVirtual(m.dst), srcV = Mir.isVirtual(m.src) && usesSrc(m);
+            boolean dstSpilled = dstV && assigned[m.dst] < 0, srcSpilled = srcV && assigned[m.src] < 0;
+            // moves touching a spilled register become a plain load or store
+            if (m.opcode == (ALU64 | MOV | X) && m.off == 0 && (dstSpilled != srcSpilled)) {
+                if (dstSpilled && !srcSpilled) {
+                    out.add(copy(m, STX | MEM | DW, R10, phys(m.src), spillSlot[m.dst], 0));
+                    continue;
+                }
+                if (srcSpilled && !dstSpilled) {
+                    out.add(copy(m, LDX | MEM | DW, phys(m.dst), R10, spillSlot[m.src], 0));
+                    continue;
+                }
+            }
+            BitSet busy = busyAt(p);
+            int srcReg = m.src, dstReg = m.dst;
+            if (srcV) srcReg = srcSpilled ? -1 : assigned[m.src];
+            if (dstV) dstReg = dstSpilled ? -1 : assigned[m.dst];
+            if (srcReg >= 0 && srcReg <= 10) busy.set(srcReg);
+            if (dstReg >= 0 && dstReg <= 10) busy.set(dstReg);
+            if (srcSpilled) {
+                srcReg = scratch(busy, p);
+                busy.set(srcReg);
+                out.add(copy(m, LDX | MEM | DW, srcReg, R10, spillSlot[m.src], 0));
+            }
+            boolean dstRead = dstV && readsDst(m);
+            if (dstSpilled) {
+                dstReg = scratch(busy, p);
+                busy.set(dstReg);
+                if (dstRead) out.add(copy(m, LDX | MEM | DW, dstReg, R10, spillSlot[m.dst], 0));
+            }
+            Mir.MInsn r = copy(m, m.opcode, dstReg, srcV ? srcReg : m.src, m.off, m.imm);
+            out.add(r);
+            if (dstSpilled && Mir.def(m) == m.dst)
+                out.add(copy(m, STX | MEM | DW, R10, dstReg, spillSlot[m.dst], 0));
+        }
+        code.clear();
+        code.addAll(out);
+    }
+
+    private int scratch(BitSet busy, int p) {
+        for (int r : new int[] {R0, R1, R2, R3, R4, R5, R6, R7, R8, R9}) if (!busy.get(r)) return r;
+        throw new TranslationException("expression too complex at MIR position " + p + ": no free scratch register");
+    }
+
+    private int phys(int reg) { return Mir.isVirtual(reg) ? assigned[reg] : reg; }
+
+    private static boolean usesSrc(Mir.MInsn m) {
+        for (int u : Mir.uses(m)) if (u == m.src) return true;
+        return cls(m.opcode) == LDX;
+    }
+
+    private static boolean readsDst(Mir.MInsn m) {
+        for (int u : Mir.uses(m)) if (u == m.dst) return true;
+        return false;
+    }
+
+    private static Mir.MInsn copy(Mir.MInsn m, int opcode, int dst, int src, int off, long imm) {
+        Mir.MInsn c = new Mir.MInsn();
+        c.opcode = opcode; c.dst = dst; c.src = src; c.off = off; c.imm = imm;
+        c.ref = m.ref; c.target = m.target; c.callArgs = m.callArgs; c.line = m.line;
+        if (opcode != m.opcode) { c.ref = null; c.target = null; }
+        return c;
+    }
+}

@@ -1,0 +1,24 @@
+package org.jbpf.translator.backend;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Assigns r10-relative offsets to stack objects, scratch slots and spills within BPF's 512-byte stack. */
+public final class StackFrameLayout {
+    public static final int MAX_STACK = 512;
+
+    private int used;
+    private final Map<Integer, Integer> sizes = new HashMap<>();
+
+    /** Returns the (negative) offset of a new area of {@code size} bytes aligned to {@code align}. */
+    public int allocate(int size, int align) {
+        used = (used + size + align - 1) / align * align;
+        int off = -used;
+        sizes.put(off, size);
+        return off;
+    }
+
+    public int sizeAt(int off) { return sizes.getOrDefault(off, 0); }
+
+    public int used() { return used; }
+}

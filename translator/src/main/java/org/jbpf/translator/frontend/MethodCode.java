@@ -1,0 +1,32 @@
+package org.jbpf.translator.frontend;
+
+import org.jbpf.translator.TranslationException;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/** A method's instructions with the source line of each, so every check can name the Java line it rejects. */
+public class MethodCode {
+    public final MethodNode method;
+    public final String file;
+    public final AbstractInsnNode[] insns;
+    /** The source line in effect at each instruction (the method's first line before any line entry). */
+    public final int[] lines;
+
+    public MethodCode(MethodNode method, String file) {
+        this.method = method;
+        this.file = file;
+        this.insns = method.instructions.toArray();
+        this.lines = new int[insns.length];
+        int line = ProbeClass.firstLine(method);
+        for (int i = 0; i < insns.length; i++) {
+            if (insns[i] instanceof LineNumberNode ln) line = ln.line;
+            lines[i] = line;
+        }
+    }
+
+    /** An error at instruction {@code index}'s line (no line when the index is outside the method). */
+    public TranslationException error(int index, String message) {
+        return new TranslationException(file, index >= 0 && index < lines.length ? lines[index] : -1, message);
+    }
+}

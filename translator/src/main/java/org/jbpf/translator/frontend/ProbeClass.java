@@ -1,0 +1,199 @@
+package org.jbpf.translator.frontend;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jbpf.core.obj.MapTypes;
+import org.jbpf.translator.TranslationException;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+
+/** The frontend's view of a probe class: license, map declarations from {@code <clinit>}, and section methods. */
+public final class ProbeClass {
+    static final String BPF_DESC = "Lorg/jbpf/Bpf;";
+    static final String SECTION_DESC = "Lorg/jbpf/Section;";
+    static final String MAPS_PKG = "org/jbpf/maps/";
+
+    public final ClassNode node;
+    public final String file;
+    public final String license;
+    public final Map<String, MapDecl> maps = new LinkedHashMap<>();
+    public final List<MethodNode> sections = new ArrayList<>();
+    public final Map<MethodNode, String> sectionNames = new LinkedHashMap<>();
+
+    public ProbeClass(ClassNode node, StructRegistry structs) {
+        this.node = node;
+        this.file = node.sourceFile != null ? node.sourceFile : StructRegistry.simple(node.name) + ".java";
+        AnnotationNode bpf = annotation(node.visibleAnnotations, BPF_DESC);
+        if (bpf == null) bpf = annotation(node.invisibleAnnotations, BPF_DESC);
+        if (bpf == null)
+            throw new TranslationException(file, -1, "class " + node.name.replace('/', '.') + " is not a probe; annotate it with @Bpf(license = \"GPL\")");
+        Object lic = value(bpf, "license");
+        if (lic != null && !(lic instanceof String))
+            throw new TranslationException(file, -1, "@Bpf license must be a string such as \"GPL\"");
+        this.license = lic != null ? (String) lic : "GPL";
+        readMaps(structs);
+        for (MethodNode m : node.methods) {
+            AnnotationNode sec = annotation(m.visibleAnnotations, SECTION_DESC);
+            if (sec == null) sec = annotation(m.invisibleAnnotations, SECTION_DESC);
+            if (sec == null) continue;
+            int line = firstLine(m);
+            if ((m.access & Opcodes.ACC_STATIC) == 0)
+                throw new TranslationException(file, line, "@Section method " + m.name + " must be static");
+            Type ret = Type.getReturnType(m.desc);
+            if (ret.getSort() != Type.INT && ret.getSort() != Type.LONG)
+                throw new TranslationException(file, line, "@Section method " + m.name + " must return int or long (the program's return code)");
+            if (Type.getArgumentTypes(m.desc).length > 1)
+                throw new TranslationException(file, line, "@Section method " + m.name + " takes at most one parameter, its context");
+            Object sectionValue = value(sec, "value");
+            String name = sectionValue instanceof String str ? str : null;
+            if (name == null || name.isBlank() || !name.chars().allMatch(c -> c > ' ' && c < 127))
+                throw new TranslationException(file, line, "@Section of " + m.name + " needs a section name of printable characters without spaces, such as \"tracepoint/syscalls/sys_enter_openat\"");
+            if (!m.name.matches("[A-Za-z_][A-Za-z0-9_]*"))
+                throw new TranslationException(file, line, "@Section method name \"" + m.name + "\" is not a C identifier, which BTF needs for the program");
+            if (sectionNames.containsValue(name))
+                throw new TranslationException(file, line, "section \"" + name + "\" is used by two methods; give each program its own section");
+            sections.add(m);
+            sectionNames.put(m, name);
+        }
+        if (sections.isEmpty())
+            throw new TranslationException(file, -1, "probe " + node.name.replace('/', '.') + " has no @Section methods");
+    }
+
+    public static int firstLine(MethodNode m) {
+        for (AbstractInsnNode in : m.instructions) if (in instanceof LineNumberNode ln) return ln.line;
+        return -1;
+    }
+
+    MethodNode method(String name, String desc) {
+        for (MethodNode m : node.methods) if (m.name.equals(name) && m.desc.equals(desc)) return m;
+        return null;
+    }
+
+    static AnnotationNode annotation(List<AnnotationNode> list, String desc) {
+        if (list == null) return null;
+        for (AnnotationNode an : list) if (an.desc.equals(desc)) return an;
+        return null;
+    }
+
+    static Object value(AnnotationNode an, String key) {
+        if (an.values == null) return null;
+        for (int i = 0; i + 1 < an.values.size(); i += 2) if (key.equals(an.values.get(i))) return an.values.get(i + 1);
+        return null;
+    }
+
+    /** Symbolically runs {@code <clinit>}: each map field must be assigned {@code new XxxMap(constants...)}. */
+    private void readMaps(StructRegistry structs) {
+        MethodNode clinit = method("<clinit>", "()V");
+        if (clinit == null) return;
+        Deque<Object> stack = new ArrayDeque<>();
+        int line = -1;
+        for (AbstractInsnNode in : clinit.instructions) {
+            if (in instanceof LineNumberNode ln) { line = ln.line; continue; }
+            int op = in.getOpcode();
+            if (op < 0) continue;
+            if (in instanceof TypeInsnNode t && op == Opcodes.NEW) { stack.push(new New(t.desc)); continue; }
+            if (op == Opcodes.DUP && !stack.isEmpty()) { stack.push(stack.peek()); continue; }
+            if (in instanceof LdcInsnNode ldc) { stack.push(ldc.cst); continue; }
+            if (op >= Opcodes.ICONST_M1 && op <= Opcodes.ICONST_5) { stack.push(op - Opcodes.ICONST_0); continue; }
+            if (in instanceof IntInsnNode ii && (op == Opcodes.BIPUSH || op == Opcodes.SIPUSH)) { stack.push(ii.operand); continue; }
+            if (in instanceof FieldInsnNode f && op == Opcodes.GETSTATIC && f.name.equals("TYPE") && f.owner.startsWith("java/lang/")) {
+                stack.push(Type.getObjectType(f.owner)); // int.class and friends: same as the boxed class
+                continue;
+            }
+            if (in instanceof MethodInsnNode mi && op == Opcodes.INVOKESPECIAL && mi.name.equals("<init>") && mi.owner.startsWith(MAPS_PKG)) {
+                int n = Type.getArgumentTypes(mi.desc).length;
+                Object[] args = new Object[n];
+                for (int i = n - 1; i >= 0; i--) args[i] = stack.isEmpty() ? null : stack.pop();
+                if (stack.isEmpty()) continue;
+                stack.pop(); // the duplicated NEW
+                if (!stack.isEmpty() && stack.peek() instanceof New nw && nw.type.equals(mi.owner)) {
+                    stack.pop();
+                    stack.push(new Constructed(mi.owner, args, line));
+                }
+                continue;
+            }
+            if (in instanceof FieldInsnNode f && op == Opcodes.PUTSTATIC && f.owner.equals(node.name)) {
+                Object v = stack.isEmpty() ? null : stack.pop();
+                if (f.desc.startsWith("L" + MAPS_PKG)) {
+                    if (!(v instanceof Constructed c))
+                        throw new TranslationException(file, line, "map field " + f.name + " must be initialised with new "
+                                + f.desc.substring(f.desc.lastIndexOf('/') + 1, f.desc.length() - 1) + "(...) and constant arguments");
+                    if (!f.name.matches("[A-Za-z_][A-Za-z0-9_]*"))
+                        throw new TranslationException(file, line, "map field name \"" + f.name + "\" is not a C identifier, which BTF needs");
+                    maps.put(f.name, mapDecl(f.name, c, structs));
+                }
+                continue;
+            }
+            // anything else (other static state) is simply not a map; using it in a program is reported there
+            stack.clear();
+        }
+        for (var f : node.fields) {
+            if (f.desc.startsWith("L" + MAPS_PKG) && !maps.containsKey(f.name))
+                throw new TranslationException(file, -1, "map field " + f.name + " is never initialised; write static final ... "
+                        + f.name + " = new ...(...) with constant arguments");
+            if (f.desc.startsWith("L" + MAPS_PKG) && ((f.access & Opcodes.ACC_STATIC) == 0 || (f.access & Opcodes.ACC_FINAL) == 0))
+                throw new TranslationException(file, -1, "map field " + f.name + " must be static final");
+        }
+    }
+
+    private MapDecl mapDecl(String name, Constructed c, StructRegistry structs) {
+        String where = file + ":" + c.line + ": map " + name + ": ";
+        String cls = c.owner.substring(MAPS_PKG.length());
+        Object[] a = c.args;
+        switch (cls) {
+            case "HashMap": return kv(name, c, MapTypes.HASH, a, structs, where);
+            case "LruHashMap": return kv(name, c, MapTypes.LRU_HASH, a, structs, where);
+            case "PerCpuHashMap": return kv(name, c, MapTypes.PERCPU_HASH, a, structs, where);
+            case "ArrayMap":
+            case "PerCpuArray": {
+                int type = cls.equals("ArrayMap") ? MapTypes.ARRAY : MapTypes.PERCPU_ARRAY;
+                return new MapDecl(name, c.owner, type, ValueType.INT, structs.forClass(typeArg(a, 0, where), where), intArg(a, 1, where));
+            }
+            case "PerfEventArray": return new MapDecl(name, c.owner, MapTypes.PERF_EVENT_ARRAY, null, null, 0);
+            case "RingBuffer": {
+                int size = intArg(a, 0, where);
+                if (size < 4096 || Integer.bitCount(size) != 1)
+                    throw new TranslationException(file, c.line, "ring buffer " + name + " size " + size + " must be a power of two of at least 4096 bytes");
+                return new MapDecl(name, c.owner, MapTypes.RINGBUF, null, null, size);
+            }
+            case "StackTraceMap": return new MapDecl(name, c.owner, MapTypes.STACK_TRACE, null, null, intArg(a, 0, where));
+            default:
+                throw new TranslationException(file, c.line, "unknown map class " + cls);
+        }
+    }
+
+    private MapDecl kv(String name, Constructed c, int type, Object[] a, StructRegistry structs, String where) {
+        return new MapDecl(name, c.owner, type, structs.forClass(typeArg(a, 0, where), where),
+                structs.forClass(typeArg(a, 1, where), where), intArg(a, 2, where));
+    }
+
+    private static String typeArg(Object[] a, int i, String where) {
+        if (i < a.length && a[i] instanceof Type t && t.getSort() == Type.OBJECT) return t.getInternalName();
+        throw new TranslationException(where + "argument " + (i + 1) + " must be a class literal such as Long.class");
+    }
+
+    private static int intArg(Object[] a, int i, String where) {
+        if (i < a.length && a[i] instanceof Integer n) {
+            if (n <= 0) throw new TranslationException(where + "max entries must be positive, not " + n);
+            return n;
+        }
+        throw new TranslationException(where + "argument " + (i + 1) + " must be a constant int (max entries)");
+    }
+
+    private record New(String type) {}
+    private record Constructed(String owner, Object[] args, int line) {}
+}

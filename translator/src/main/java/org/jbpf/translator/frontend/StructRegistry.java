@@ -1,0 +1,129 @@
+package org.jbpf.translator.frontend;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jbpf.core.layout.StructLayout;
+import org.jbpf.translator.TranslationException;
+import org.jbpf.translator.Translator;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldNode;
+
+/** Finds {@code @Struct} classes through the class source and lays them out; also resolves boxed key/value types. */
+public final class StructRegistry {
+    static final String STRUCT_DESC = "Lorg/jbpf/Struct;";
+    static final String SIZE_DESC = "Lorg/jbpf/Size;";
+
+    private final Translator.ClassSource classes;
+    private final Map<String, ValueType.Struct> structs = new HashMap<>();
+    private final List<ValueType.Struct> order = new ArrayList<>();
+
+    public StructRegistry(Translator.ClassSource classes) { this.classes = classes; }
+
+    /** Structs in the order they were first used, for BTF. */
+    List<ValueType.Struct> structs() { return order; }
+
+    /** The value type for a class used as map key or value: boxed primitives or a {@code @Struct}. */
+    ValueType forClass(String internalName, String where) {
+        switch (internalName) {
+            case "java/lang/Integer": return ValueType.INT;
+            case "java/lang/Long": return ValueType.LONG;
+            case "java/lang/Short": return ValueType.SHORT;
+            case "java/lang/Byte": return ValueType.BYTE;
+            default:
+                ValueType.Struct s = struct(internalName);
+                if (s == null)
+                    throw new TranslationException(where + "map keys and values must be Integer, Long, Short, Byte or a @Struct class, not "
+                            + internalName.replace('/', '.'));
+                return s;
+        }
+    }
+
+    public boolean isStruct(String internalName) { return struct(internalName) != null; }
+
+    /** The struct of this class, or null when the class is not annotated {@code @Struct}. */
+    public ValueType.Struct struct(String internalName) {
+        if (structs.containsKey(internalName)) return structs.get(internalName);
+        ClassNode cn = read(internalName);
+        if (cn == null || !hasAnnotation(cn.visibleAnnotations, STRUCT_DESC) && !hasAnnotation(cn.invisibleAnnotations, STRUCT_DESC)) {
+            structs.put(internalName, null);
+            return null;
+        }
+        String file = cn.sourceFile != null ? cn.sourceFile : internalName + ".class";
+        List<StructLayout.FieldDecl> decls = new ArrayList<>();
+        for (FieldNode f : cn.fields) {
+            if ((f.access & Opcodes.ACC_STATIC) != 0) continue;
+            StructLayout.Kind kind = StructLayout.Kind.ofDescriptor(f.desc);
+            if (kind == null)
+                throw new TranslationException(file, -1, "field " + f.name + " of @Struct " + simple(internalName)
+                        + " has type " + org.objectweb.asm.Type.getType(f.desc).getClassName()
+                        + "; struct fields may be byte, boolean, short, char, int, long or @Size(n) byte[]");
+            int length = 0;
+            if (kind == StructLayout.Kind.BYTES) {
+                length = sizeOf(f);
+                if (length <= 0)
+                    throw new TranslationException(file, -1, "byte[] field " + f.name + " of @Struct " + simple(internalName)
+                            + " needs @Size(n) with n > 0 to give it a fixed length");
+            }
+            decls.add(new StructLayout.FieldDecl(f.name, kind, length));
+        }
+        if (decls.isEmpty())
+            throw new TranslationException(file, -1, "@Struct " + simple(internalName) + " has no instance fields");
+        ValueType.Struct s = new ValueType.Struct(internalName, StructLayout.of(simple(internalName), decls));
+        structs.put(internalName, s);
+        order.add(s);
+        return s;
+    }
+
+    private static int sizeOf(FieldNode f) {
+        for (List<AnnotationNode> list : java.util.Arrays.asList(f.visibleAnnotations, f.invisibleAnnotations)) {
+            if (list == null) continue;
+            for (AnnotationNode an : list) {
+                if (!an.desc.equals(SIZE_DESC) || an.values == null) continue;
+                for (int i = 0; i + 1 < an.values.size(); i += 2)
+                    if ("value".equals(an.values.get(i))) return (Integer) an.values.get(i + 1);
+            }
+        }
+        return -1;
+    }
+
+    public static String simple(String internalName) {
+        String s = internalName.substring(internalName.lastIndexOf('/') + 1);
+        return s.substring(s.lastIndexOf('$') + 1);
+    }
+
+    static boolean hasAnnotation(List<AnnotationNode> list, String desc) {
+        if (list == null) return false;
+        for (AnnotationNode an : list) if (an.desc.equals(desc)) return true;
+        return false;
+    }
+
+    public ClassNode read(String internalName) {
+        if (internalName.startsWith("java/")) return null;
+        byte[] bytes;
+        try {
+            bytes = classes.read(internalName);
+        } catch (IOException e) {
+            throw new TranslationException("cannot read class " + internalName.replace('/', '.') + ": " + e.getMessage());
+        }
+        if (bytes == null) return null;
+        return parse(bytes, internalName.replace('/', '.'));
+    }
+
+    public static ClassNode parse(byte[] bytes, String what) {
+        ClassNode cn = new ClassNode();
+        try {
+            new ClassReader(bytes).accept(cn, 0);
+        } catch (RuntimeException e) {
+            throw new TranslationException(what + ": not a valid class file (" + e.getClass().getSimpleName()
+                    + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")");
+        }
+        BytecodeShape.checkClass(cn, what);
+        return cn;
+    }
+}

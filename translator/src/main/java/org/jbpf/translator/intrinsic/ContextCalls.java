@@ -1,0 +1,72 @@
+package org.jbpf.translator.intrinsic;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jbpf.core.abi.X86_64;
+import org.jbpf.core.layout.StructLayout.Kind;
+import org.jbpf.core.program.SectionKinds;
+import org.jbpf.translator.analysis.Value;
+import org.jbpf.translator.lower.Emitter;
+import org.jbpf.translator.lower.Operand;
+import org.objectweb.asm.Type;
+
+/**
+ * Accessors of the program's context parameter (TracepointContext, RawTracepointContext, PtRegs, XdpContext,
+ * SkBuffContext): each is one load at a fixed offset of the context the kernel passes in r1. Syscall record and
+ * pt_regs offsets come from core's {@link X86_64}.
+ */
+final class ContextCalls implements Intrinsic {
+    /** The context classes of all section kinds, as internal names. */
+    private static final Set<String> CONTEXT_CLASSES = SectionKinds.all().stream()
+            .map(k -> k.contextClass().replace('.', '/')).collect(Collectors.toUnmodifiableSet());
+
+    static boolean isContextClass(String owner) { return CONTEXT_CLASSES.contains(owner); }
+
+    @Override
+    public Value type(TypingCall c) {
+        if (!(c.receiver() instanceof Value.Ctx))
+            throw c.error("context methods can only be called on the program's context parameter");
+        String name = c.insn().name;
+        if (name.equals("arg") || name.equals("param") || name.endsWith("8") || name.endsWith("16") || name.endsWith("32") || name.endsWith("64"))
+            Arguments.requireConstant(c, 0, name + " needs a constant argument");
+        return new Value.Scalar(Type.getReturnType(c.insn().desc).getSort() == Type.LONG, null);
+    }
+
+    @Override
+    public void lower(LoweringCall c) {
+        Emitter out = c.out();
+        String owner = c.insn().owner, name = c.insn().name;
+        int ctx = ((Operand.Reg) c.receiver()).reg();
+        int t = out.newVreg();
+        long k = c.args().isEmpty() ? 0 : c.body().constOf(c.values().get(0));
+        switch (owner.substring(owner.lastIndexOf('/') + 1) + "." + name) {
+            case "TracepointContext.arg":
+                if (k < 0 || k >= X86_64.SYSCALL_MAX_ARGS) throw c.error("syscall argument index must be 0..5");
+                out.load(t, Kind.LONG, ctx, X86_64.syscallArgOffset((int) k)); break;
+            case "TracepointContext.ret": out.load(t, Kind.LONG, ctx, X86_64.SYSCALL_RET); break;
+            case "TracepointContext.syscallNr": out.load(t, Kind.INT, ctx, X86_64.SYSCALL_NR); break;
+            case "TracepointContext.commonPid": out.load(t, Kind.INT, ctx, X86_64.TP_COMMON_PID); break;
+            case "TracepointContext.u64": out.load(t, Kind.LONG, ctx, (int) k); break;
+            case "TracepointContext.u32": case "TracepointContext.s32": out.load(t, Kind.INT, ctx, (int) k); break;
+            case "TracepointContext.u16": out.load(t, Kind.CHAR, ctx, (int) k); break;
+            case "TracepointContext.u8": out.load(t, Kind.BOOLEAN, ctx, (int) k); break;
+            case "RawTracepointContext.arg":
+                if (k < 0 || k > 11) throw c.error("raw tracepoint argument index must be 0..11");
+                out.load(t, Kind.LONG, ctx, 8 * (int) k); break;
+            case "PtRegs.param":
+                if (k < 0 || k >= X86_64.PARAM_REGISTERS) throw c.error("parameter index must be 0..5");
+                out.load(t, Kind.LONG, ctx, X86_64.paramOffset((int) k)); break;
+            case "PtRegs.ret": out.load(t, Kind.LONG, ctx, X86_64.PT_REGS_RET); break;
+            case "PtRegs.ip": out.load(t, Kind.LONG, ctx, X86_64.PT_REGS_IP); break;
+            case "PtRegs.sp": out.load(t, Kind.LONG, ctx, X86_64.PT_REGS_SP); break;
+            case "XdpContext.ingressIfindex": out.load(t, Kind.INT, ctx, 12); break;
+            case "XdpContext.rxQueueIndex": out.load(t, Kind.INT, ctx, 16); break;
+            case "SkBuffContext.length": out.load(t, Kind.INT, ctx, 0); break;
+            case "SkBuffContext.mark": out.load(t, Kind.INT, ctx, 8); break;
+            case "SkBuffContext.protocol": out.load(t, Kind.INT, ctx, 16); break;
+            case "SkBuffContext.ifindex": out.load(t, Kind.INT, ctx, 40); break;
+            default: throw c.error(owner.replace('/', '.') + "." + name + " is not supported yet");
+        }
+        c.pushResult(t);
+    }
+}

@@ -1,0 +1,32 @@
+package org.jbpf.translator.intrinsic;
+
+import org.objectweb.asm.tree.MethodInsnNode;
+
+/** Finds the intrinsic family that implements a call, by the class (and for printk the name) it calls. */
+public final class Intrinsics {
+    private Intrinsics() {}
+
+    static final String HELPERS = "org/jbpf/Helpers";
+    static final String MAPS = "org/jbpf/maps/";
+
+    private static final Intrinsic HELPER_CALLS = new HelperCalls();
+    private static final Intrinsic PRINTK = new PrintkCall();
+    private static final Intrinsic MAP_CALLS = new MapCalls();
+    private static final Intrinsic CONTEXT_CALLS = new ContextCalls();
+    private static final Intrinsic JAVA_LANG_CALLS = new JavaLangCalls();
+
+    /** The family implementing {@code call}, or null when it is no intrinsic (a static method to inline, or an error). */
+    public static Intrinsic find(MethodInsnNode call) {
+        String owner = call.owner;
+        if (owner.equals(HELPERS)) return call.name.equals("printk") ? PRINTK : HELPER_CALLS;
+        if (owner.startsWith(MAPS)) return MAP_CALLS;
+        if (ContextCalls.isContextClass(owner)) return CONTEXT_CALLS;
+        if (owner.startsWith("java/lang/")) return JAVA_LANG_CALLS;
+        return null;
+    }
+
+    /** True when {@code owner} is a class of jbpf's probe API, whose methods must exist in the API this jbpf ships. */
+    public static boolean isProbeApi(String owner) {
+        return owner.equals(HELPERS) || owner.startsWith(MAPS) || ContextCalls.isContextClass(owner);
+    }
+}

@@ -1,0 +1,130 @@
+package org.jbpf.translator.intrinsic;
+
+import static org.jbpf.core.asm.Opcodes.*;
+
+import java.util.List;
+import org.jbpf.translator.analysis.Value;
+import org.jbpf.translator.frontend.ValueType;
+import org.jbpf.translator.lower.BodyLowering;
+import org.jbpf.translator.lower.BranchLowering;
+import org.jbpf.translator.lower.Conditions;
+import org.jbpf.translator.lower.Emitter;
+import org.jbpf.translator.lower.Operand;
+import org.jbpf.translator.mir.Mir;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.MethodInsnNode;
+
+/**
+ * The java.lang methods a probe may call: boxing and unboxing of Integer, Long, Short and Byte (a boxed value is the
+ * number itself), the unsigned arithmetic of Integer and Long, and Math.min, max and abs on ints and longs.
+ */
+final class JavaLangCalls implements Intrinsic {
+    @Override
+    public Value type(TypingCall c) {
+        MethodInsnNode mi = c.insn();
+        Value receiver = c.receiver();
+        List<Value> args = c.args();
+        String o = mi.owner, n = mi.name;
+        boolean boxOwner = o.equals("java/lang/Integer") || o.equals("java/lang/Long") || o.equals("java/lang/Short") || o.equals("java/lang/Byte");
+        if (boxOwner && n.equals("valueOf") && args.size() == 1 && args.get(0) instanceof Value.Scalar) {
+            ValueType.Prim t = (ValueType.Prim) (o.endsWith("Integer") ? ValueType.INT : o.endsWith("Long") ? ValueType.LONG : o.endsWith("Short") ? ValueType.SHORT : ValueType.BYTE);
+            return new Value.Boxed(t);
+        }
+        if (boxOwner && receiver != null && n.endsWith("Value") && args.isEmpty()) {
+            if (receiver instanceof Value.Ptr p) {
+                if (p.nullable()) throw c.error(p.origin() + " may be null here; test it against null before using its value");
+                if (!(p.target() instanceof ValueType.Prim)) throw c.error("cannot unbox " + p.describe());
+            } else if (!(receiver instanceof Value.Boxed)) {
+                throw c.error("cannot unbox " + receiver.describe());
+            }
+            return new Value.Scalar(Type.getReturnType(mi.desc).getSort() == Type.LONG, null);
+        }
+        if ((o.equals("java/lang/Integer") || o.equals("java/lang/Long")) && receiver == null) {
+            switch (n) {
+                case "compareUnsigned": case "divideUnsigned": case "remainderUnsigned": case "toUnsignedLong":
+                    for (Value v : args) if (!(v instanceof Value.Scalar)) throw c.error(n + " needs numbers");
+                    if ((n.equals("divideUnsigned") || n.equals("remainderUnsigned")) && args.get(1) instanceof Value.Scalar s
+                            && s.constant() != null && s.constant() == 0)
+                        throw c.error("division by the constant zero");
+                    return new Value.Scalar(Type.getReturnType(mi.desc).getSort() == Type.LONG, null);
+                default: break;
+            }
+        }
+        if (o.equals("java/lang/Math") && receiver == null && (n.equals("min") || n.equals("max") || n.equals("abs"))) {
+            Type rt = Type.getReturnType(mi.desc);
+            if (rt.getSort() != Type.INT && rt.getSort() != Type.LONG) throw c.error("Math." + n + " is only supported for int and long");
+            return new Value.Scalar(rt.getSort() == Type.LONG, null);
+        }
+        if (o.equals("java/lang/Object") && n.equals("<init>")) return null;
+        throw c.error("cannot call " + o.replace('/', '.') + "." + n + " in a BPF program");
+    }
+
+    @Override
+    public void lower(LoweringCall c) {
+        MethodInsnNode mi = c.insn();
+        BodyLowering body = c.body();
+        Emitter out = c.out();
+        Operand recv = c.receiver();
+        List<Operand> args = c.args();
+        String n = mi.name;
+        boolean isLong = mi.owner.equals("java/lang/Long");
+        if (n.equals("valueOf")) { body.push(args.get(0)); return; }
+        if (n.endsWith("Value") && recv != null) {
+            if (c.receiverValue() instanceof Value.Boxed) { body.push(recv); return; }
+            ValueType.Prim p = (ValueType.Prim) ((Value.Ptr) c.receiverValue()).target();
+            int t = out.newVreg();
+            out.load(t, p.kind(), ((Operand.Reg) recv).reg(), 0);
+            if (Type.getReturnType(mi.desc).getSort() == Type.LONG && !p.isLong()) out.emit(ALU64 | MOV | X, t, t, 32, 0);
+            c.pushResult(t);
+            return;
+        }
+        if (mi.owner.equals("java/lang/Object") && n.equals("<init>")) return;
+        BranchLowering branches = body.branches();
+        switch (n) {
+            case "compareUnsigned": {
+                if (branches.nextIsIfZero(c.index())) {
+                    body.push(args.get(0)); body.push(args.get(1));
+                    branches.fuseWithNextBranch(false, isLong);
+                    return;
+                }
+                body.push(branches.compare3(args.get(0), args.get(1), false, isLong));
+                return;
+            }
+            case "toUnsignedLong": {
+                int t = out.newVreg();
+                Operand x = args.get(0);
+                if (x instanceof Operand.Imm k) { body.push(new Operand.Imm(k.value() & 0xffffffffL)); return; }
+                out.emit(ALU | MOV | X, t, ((Operand.Reg) x).reg(), 0, 0);
+                c.pushResult(t);
+                return;
+            }
+            case "divideUnsigned": case "remainderUnsigned": {
+                int aop = n.startsWith("divide") ? DIV : MOD;
+                int t = body.ownedCopy(args.get(0), isLong);
+                Operand b = args.get(1);
+                int cls = isLong ? ALU64 : ALU;
+                if (b instanceof Operand.Imm k && Conditions.fitsImm(k.value(), isLong)) out.emit(cls | aop | K, t, 0, 0, isLong ? k.value() : (int) k.value());
+                else out.emit(cls | aop | X, t, body.toReg(b, isLong), 0, 0);
+                c.pushResult(t);
+                return;
+            }
+            case "min": case "max": case "abs": {
+                boolean wide = Type.getReturnType(mi.desc).getSort() == Type.LONG;
+                int t = body.ownedCopy(args.get(0), wide);
+                Mir.Label done = out.newLabel();
+                if (n.equals("abs")) {
+                    branches.emitCompare(JSGE, t, new Operand.Imm(0), wide, done);
+                    out.emit((wide ? ALU64 : ALU) | NEG, t, 0, 0, 0);
+                } else {
+                    Operand b = args.get(1);
+                    branches.emitCompare(n.equals("min") ? JSLE : JSGE, t, b, wide, done);
+                    if (b instanceof Operand.Imm k) out.loadImm(t, k.value(), wide); else out.mov64(t, ((Operand.Reg) b).reg());
+                }
+                out.placeLabel(done);
+                c.pushResult(t);
+                return;
+            }
+            default: throw c.error("cannot call " + mi.owner.replace('/', '.') + "." + n);
+        }
+    }
+}

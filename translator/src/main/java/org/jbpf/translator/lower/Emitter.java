@@ -1,0 +1,158 @@
+package org.jbpf.translator.lower;
+
+import static org.jbpf.core.asm.Opcodes.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jbpf.core.asm.SourceLine;
+import org.jbpf.core.layout.StructLayout;
+import org.jbpf.translator.analysis.Value;
+import org.jbpf.translator.backend.StackFrameLayout;
+import org.jbpf.translator.frontend.MapDecl;
+import org.jbpf.translator.mir.Mir;
+
+/**
+ * Appends MIR for one program: single instructions tagged with the current source line, loads and stores by Java
+ * kind, stack objects in the BPF frame, and helper calls (arguments into r1..r5, the call, r0 into a fresh register).
+ */
+public final class Emitter {
+    private final Mir mir;
+    private final StackFrameLayout frame;
+    /** The source line new instructions carry. */
+    private SourceLine line;
+    /** Frame offset of each stack object, by its allocation site. */
+    private final Map<Long, Integer> objectOffsets = new HashMap<>();
+    /** Argument moves of the next call; emitted together right before it so nothing clobbers r1..r5 in between. */
+    private final List<Runnable> pendingArgs = new ArrayList<>();
+
+    Emitter(Mir mir, StackFrameLayout frame) {
+        this.mir = mir;
+        this.frame = frame;
+    }
+
+    void at(SourceLine line) { this.line = line; }
+
+    public int newVreg() { return mir.newVreg(); }
+
+    public Mir.Label newLabel() { return mir.newLabel(); }
+
+    /** A new area of the BPF stack; returns its (negative) offset from r10. */
+    public int allocate(int size, int align) { return frame.allocate(size, align); }
+
+    public Mir.MInsn emit(int opcode, int dst, int src, int off, long imm) {
+        Mir.MInsn m = new Mir.MInsn();
+        m.opcode = opcode; m.dst = dst; m.src = src; m.off = off; m.imm = imm; m.line = line;
+        mir.code.add(m);
+        return m;
+    }
+
+    public void mov64(int dst, int src) { if (dst != src) emit(ALU64 | MOV | X, dst, src, 0, 0); }
+
+    public void jump(Mir.Label target) { emit(JMP | JA, 0, 0, 0, 0).target = target; }
+
+    public void jumpIf(int opcode, int dst, int src, long imm, Mir.Label target) { emit(opcode, dst, src, 0, imm).target = target; }
+
+    public void placeLabel(Mir.Label l) {
+        Mir.MInsn m = new Mir.MInsn();
+        m.label = l;
+        m.line = line;
+        mir.code.add(m);
+    }
+
+    /** True when some instruction already writes {@code reg}. */
+    boolean hasDef(int reg) {
+        for (Mir.MInsn m : mir.code) if (Mir.def(m) == reg) return true;
+        return false;
+    }
+
+    public void loadImm(int dst, long v, boolean isLong) {
+        if (!isLong) emit(ALU | MOV | K, dst, 0, 0, (int) v);
+        else if (v == (int) v) emit(ALU64 | MOV | K, dst, 0, 0, v);
+        else if (v >= 0 && v <= 0xffffffffL) emit(ALU | MOV | K, dst, 0, 0, (int) v);
+        else emit(LD | IMM | DW, dst, 0, 0, v);
+    }
+
+    /** Writes operand o into register r (a copy, so later changes to r do not affect o's source). */
+    public void moveInto(int r, Operand o, Value v) {
+        if (o instanceof Operand.Imm c) loadImm(r, c.value(), !(v instanceof Value.Scalar s) || s.isLong());
+        else if (o instanceof Operand.Reg g) mov64(r, g.reg());
+        else throw new IllegalStateException("no register value for " + v.describe());
+    }
+
+    public void load(int dst, StructLayout.Kind kind, int base, int off) {
+        switch (kind) {
+            case BYTE: emit(LDX | MEMSX | B, dst, base, off, 0); break;
+            case SHORT: emit(LDX | MEMSX | H, dst, base, off, 0); break;
+            case BOOLEAN: emit(LDX | MEM | B, dst, base, off, 0); break;
+            case CHAR: emit(LDX | MEM | H, dst, base, off, 0); break;
+            case INT: emit(LDX | MEM | W, dst, base, off, 0); break;
+            default: emit(LDX | MEM | DW, dst, base, off, 0); break;
+        }
+    }
+
+    public void store(int size, int base, int off, Operand value) {
+        if (value instanceof Operand.Imm c && (size < 8 || c.value() == (int) c.value())) {
+            emit(ST | MEM | sizeFor(size), base, 0, off, size == 8 ? c.value() : (int) c.value());
+        } else if (value instanceof Operand.Imm c) {
+            int t = mir.newVreg();
+            loadImm(t, c.value(), true);
+            emit(STX | MEM | sizeFor(size), base, t, off, 0);
+        } else {
+            emit(STX | MEM | sizeFor(size), base, ((Operand.Reg) value).reg(), off, 0);
+        }
+    }
+
+    /** The frame offset of a stack object, allocated (8-byte aligned, rounded up to 8) on first use. */
+    public int objectOffset(Value.StackObj so) {
+        return objectOffsets.computeIfAbsent((long) so.site(), k -> frame.allocate((so.type().size() + 7) / 8 * 8, 8));
+    }
+
+    /** Zeroes the stack area at {@code off}, 8 bytes at a time; its size is known from the allocation. */
+    public void zero(int off) {
+        int size = frame.sizeAt(off);
+        for (int k = 0; k < size; k += 8) emit(ST | MEM | DW, R10, 0, off + k, 0);
+    }
+
+    // ---- helper call sequences ----------------------------------------------------------------------------
+
+    public void setArg(int reg, Operand o, boolean isLong) {
+        pendingArgs.add(() -> {
+            if (o instanceof Operand.Imm c) loadImm(reg, c.value(), isLong);
+            else emit(ALU64 | MOV | X, reg, ((Operand.Reg) o).reg(), 0, 0);
+        });
+    }
+
+    public void setArgImm(int reg, long v) { pendingArgs.add(() -> loadImm(reg, v, true)); }
+
+    public void setArgAddr(int reg, Addr addr) {
+        pendingArgs.add(() -> {
+            emit(ALU64 | MOV | X, reg, addr.reg(), 0, 0);
+            if (addr.off() != 0) emit(ALU64 | ADD | K, reg, 0, 0, addr.off());
+        });
+    }
+
+    public void setArgMap(int reg, MapDecl map) {
+        pendingArgs.add(() -> {
+            Mir.MInsn m = emit(LD | IMM | DW, reg, PSEUDO_MAP_FD, 0, 0);
+            m.ref = map.name();
+        });
+    }
+
+    /** Emits the pending argument moves and a call of a helper that returns nothing. */
+    public void callVoid(int helper, int nargs) {
+        for (Runnable r : pendingArgs) r.run();
+        pendingArgs.clear();
+        Mir.MInsn c = emit(JMP | CALL, 0, 0, 0, helper);
+        c.callArgs = nargs;
+    }
+
+    /** Emits the pending argument moves and the call; returns a fresh register holding r0. */
+    public int call(int helper, int nargs) {
+        callVoid(helper, nargs);
+        int t = mir.newVreg();
+        mov64(t, R0);
+        return t;
+    }
+}

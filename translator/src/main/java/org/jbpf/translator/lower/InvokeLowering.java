@@ -1,0 +1,82 @@
+package org.jbpf.translator.lower;
+
+import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jbpf.translator.analysis.Frame;
+import org.jbpf.translator.analysis.MethodAnalysis;
+import org.jbpf.translator.analysis.Value;
+import org.jbpf.translator.intrinsic.Intrinsic;
+import org.jbpf.translator.intrinsic.Intrinsics;
+import org.jbpf.translator.intrinsic.LoweringCall;
+import org.jbpf.translator.lower.Operand.Imm;
+import org.jbpf.translator.lower.Operand.Known;
+import org.jbpf.translator.lower.Operand.Reg;
+import org.jbpf.translator.mir.Mir;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.MethodInsnNode;
+
+/**
+ * Lowers method calls: a struct constructor zeroes the new object, an intrinsic (helper, map, context or java.lang
+ * call) is lowered by its family, and any other static method is inlined: its body is lowered in place with its
+ * returns jumping to the code after the call.
+ */
+final class InvokeLowering {
+    private final BodyLowering body;
+    private final Emitter out;
+
+    InvokeLowering(BodyLowering body, Emitter out) {
+        this.body = body;
+        this.out = out;
+    }
+
+    void invoke(int i, MethodInsnNode mi, Frame f) {
+        int n = Type.getArgumentTypes(mi.desc).length;
+        List<Operand> args = new ArrayList<>();
+        List<Value> vals = new ArrayList<>();
+        for (int k = 0; k < n; k++) { args.add(0, body.pop()); vals.add(0, f.peek(k)); }
+        boolean isStatic = mi.getOpcode() == INVOKESTATIC;
+        Operand recv = isStatic ? null : body.pop();
+        Value recvVal = isStatic ? null : f.peek(n);
+
+        if (mi.getOpcode() == INVOKESPECIAL && mi.name.equals("<init>")) {
+            // every stack copy of the uninitialised object becomes the object (Known either way)
+            if (recvVal instanceof Value.Uninit u) out.zero(out.objectOffset(constructed(i, u)));
+            return;
+        }
+        Intrinsic intrinsic = Intrinsics.find(mi);
+        if (intrinsic != null) {
+            intrinsic.lower(new LoweringCall(body, i, mi, recv, recvVal, args, vals));
+            return;
+        }
+        inline(i, mi, args);
+    }
+
+    /** Lowers the analysed body of a static method of the probe in place of its call. */
+    private void inline(int i, MethodInsnNode mi, List<Operand> args) {
+        MethodAnalysis callee = body.a.callees.get(i);
+        Mir.Label after = out.newLabel();
+        int result = Type.getReturnType(mi.desc).getSort() == Type.VOID ? -1 : out.newVreg();
+        new BodyLowering(body.program, callee, args, after, result).run();
+        out.placeLabel(after);
+        if (result >= 0) {
+            Value rv = callee.returnValue;
+            body.push(rv.inRegister() ? new Reg(result, true) : rv instanceof Value.Null ? new Imm(0) : new Known());
+        }
+    }
+
+    /** The stack object a constructor call at i initialises, as the analysis saw it after the call. */
+    private Value.StackObj constructed(int i, Value.Uninit u) {
+        int site = (int) (body.a.site(u.site()) & 0x7fffffff);
+        for (int k = i + 1; k < body.a.insns.length; k++) {
+            Frame nf = body.a.frames[k];
+            if (nf == null) continue;
+            for (Value v : nf.stack) if (v instanceof Value.StackObj so && so.site() == site) return so;
+            for (Value v : nf.locals) if (v instanceof Value.StackObj so && so.site() == site) return so;
+            break;
+        }
+        throw body.error(i, "constructed object is never used");
+    }
+}

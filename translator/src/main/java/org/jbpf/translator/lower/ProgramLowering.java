@@ -1,0 +1,61 @@
+package org.jbpf.translator.lower;
+
+import static org.jbpf.core.asm.Opcodes.R1;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jbpf.core.asm.SourceLine;
+import org.jbpf.translator.analysis.MethodAnalysis;
+import org.jbpf.translator.backend.StackFrameLayout;
+import org.jbpf.translator.frontend.ProbeClass;
+import org.jbpf.translator.mir.Mir;
+import org.objectweb.asm.Type;
+
+/**
+ * Stack bytecode to register MIR for one program: the section method with every static call it makes inlined. Holds
+ * what all inlined bodies share: the emitter, the context register and the scratch slots of map calls.
+ */
+public final class ProgramLowering {
+    /** The register holding the program's context, or -1 when the section method takes no context. */
+    private int ctxReg = -1;
+    private int keyScratch = Integer.MIN_VALUE, valueScratch = Integer.MIN_VALUE;
+
+    final Emitter out;
+    /** The number operands of each string concatenation not yet printed, by the concatenation's site. */
+    final Map<Long, List<Operand>> concatArgs = new HashMap<>();
+
+    public ProgramLowering(Mir mir, StackFrameLayout frame) {
+        this.out = new Emitter(mir, frame);
+    }
+
+    /** Lowers a section method: context into a register, then the body with its exits. */
+    public void lower(MethodAnalysis a) {
+        Type[] args = Type.getArgumentTypes(a.method.desc);
+        List<Operand> entryArgs = new ArrayList<>();
+        if (args.length == 1) {
+            ctxReg = out.newVreg();
+            out.at(new SourceLine(a.file, ProbeClass.firstLine(a.method)));
+            out.mov64(ctxReg, R1);
+            entryArgs.add(new Operand.Reg(ctxReg, false));
+        }
+        new BodyLowering(this, a, entryArgs, null, -1).run();
+    }
+
+    /** The register holding the program's context, or -1 when it has none. */
+    public int contextRegister() { return ctxReg; }
+
+    /** The number operands of the concatenation made at {@code site}, handed over once to the printk that prints it. */
+    public List<Operand> takeConcatenation(long site) { return concatArgs.remove(site); }
+
+    /** An 8-byte stack slot for a primitive map key (or value) passed by address; one of each per program. */
+    public int scratchSlot(boolean isKey) {
+        if (isKey) {
+            if (keyScratch == Integer.MIN_VALUE) keyScratch = out.allocate(8, 8);
+            return keyScratch;
+        }
+        if (valueScratch == Integer.MIN_VALUE) valueScratch = out.allocate(8, 8);
+        return valueScratch;
+    }
+}

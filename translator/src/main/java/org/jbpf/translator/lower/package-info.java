@@ -1,0 +1,4 @@
+/**
+ * Bytecode to MIR with virtual registers, from the analysis's facts. Internal to the translator.
+ */
+package org.jbpf.translator.lower;

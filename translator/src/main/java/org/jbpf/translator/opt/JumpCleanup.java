@@ -1,0 +1,49 @@
+package org.jbpf.translator.opt;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jbpf.translator.mir.Mir;
+
+/**
+ * Removes code after an unconditional jump or exit up to the next label, labels no jump goes to, and jumps to the
+ * instruction that follows anyway; repeated until none is left, since each removal can expose another.
+ */
+final class JumpCleanup implements Pass {
+    @Override
+    public void run(Mir mir) {
+        boolean changed = true;
+        while (changed) changed = removeUnreachable(mir.code) | removeJumpsToNext(mir.code);
+    }
+
+    static boolean removeUnreachable(List<Mir.MInsn> code) {
+        boolean changed = false;
+        for (int i = 0; i < code.size(); i++) {
+            Mir.MInsn m = code.get(i);
+            if (m.isUnconditionalJump() || m.isExit()) {
+                while (i + 1 < code.size() && !code.get(i + 1).isLabel()) { code.remove(i + 1); changed = true; }
+            }
+        }
+        // labels nobody jumps to can go (they split nothing)
+        Set<Mir.Label> used = new HashSet<>();
+        for (Mir.MInsn m : code) if (m.target != null) used.add(m.target);
+        changed |= code.removeIf(m -> m.isLabel() && !used.contains(m.label));
+        return changed;
+    }
+
+    static boolean removeJumpsToNext(List<Mir.MInsn> code) {
+        boolean changed = false;
+        for (int i = 0; i < code.size(); i++) {
+            Mir.MInsn m = code.get(i);
+            if (!m.isJump()) continue;
+            int k = i + 1;
+            boolean toNext = false;
+            while (k < code.size() && code.get(k).isLabel()) {
+                if (code.get(k).label == m.target) { toNext = true; break; }
+                k++;
+            }
+            if (toNext) { code.remove(i); i--; changed = true; }
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,40 @@
+package org.jbpf.translator.opt;
+
+import java.util.List;
+import org.jbpf.translator.mir.Mir;
+
+/**
+ * The MIR passes and their order: {@link #OPTIMIZATIONS} on virtual registers, which both backends get, and
+ * {@link #CLEANUPS} on the allocated code of the direct backend, just before it is encoded.
+ */
+public final class Pipeline {
+    private Pipeline() {}
+
+    /**
+     * Before register allocation. The order matters: copies and dead values go first so the store and tail passes
+     * see through them; tail merging leaves copies of the merged values that the second copy propagation removes.
+     */
+    public static final List<Pass> OPTIMIZATIONS = List.of(
+            new DeadCodeElimination(),
+            new CopyPropagation(),
+            new RedundantStoreElimination(),
+            new DeadStackStoreElimination(),
+            new TailMerging(),
+            new ConstantElseHoisting(),
+            new CopyPropagation(),
+            new StoreHoisting());
+
+    /**
+     * After register allocation: moves the allocator left between equal registers, then jumps; returns of the same
+     * constant share one exit, which makes more branches invertible.
+     */
+    public static final List<Pass> CLEANUPS = List.of(
+            new SelfMoveElimination(),
+            new JumpCleanup(),
+            new ReturnMerging(),
+            new BranchInversion());
+
+    public static void optimize(Mir mir) { for (Pass p : OPTIMIZATIONS) p.run(mir); }
+
+    public static void cleanUp(Mir mir) { for (Pass p : CLEANUPS) p.run(mir); }
+}

@@ -1,0 +1,152 @@
+package org.jbpf.translator.opt;
+
+import static org.jbpf.core.asm.Opcodes.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jbpf.core.helper.HelperTable;
+import org.jbpf.core.asm.Insn;
+import org.jbpf.translator.backend.Encoder;
+import org.jbpf.translator.backend.RegisterAllocator;
+import org.jbpf.translator.backend.StackFrameLayout;
+import org.jbpf.translator.mir.Mir;
+import org.junit.jupiter.api.Test;
+
+/** Each MIR pass on small hand-written programs, checked by the final instruction text. */
+class MirPassesTest {
+
+    /** A tiny assembler for MIR with virtual registers. */
+    static final class B {
+        final Mir mir = new Mir();
+        int v() { return mir.newVreg(); }
+        Mir.MInsn add(int opcode, int dst, int src, int off, long imm) {
+            Mir.MInsn m = new Mir.MInsn();
+            m.opcode = opcode; m.dst = dst; m.src = src; m.off = off; m.imm = imm;
+            mir.code.add(m);
+            return m;
+        }
+        B movImm(int dst, long imm) { add(ALU64 | MOV | K, dst, 0, 0, imm); return this; }
+        B mov(int dst, int src) { add(ALU64 | MOV | X, dst, src, 0, 0); return this; }
+        B addImm(int dst, long imm) { add(ALU64 | ADD | K, dst, 0, 0, imm); return this; }
+        B addReg(int dst, int src) { add(ALU64 | ADD | X, dst, src, 0, 0); return this; }
+        B store(int size, int off, int src) { add(STX | MEM | sizeFor(size), R10, src, off, 0); return this; }
+        B storeImm(int size, int off, long imm) { add(ST | MEM | sizeFor(size), R10, 0, off, imm); return this; }
+        B load(int dst, int base, int off) { add(LDX | MEM | DW, dst, base, off, 0); return this; }
+        B call(int helper, int args) { add(JMP | CALL, 0, 0, 0, helper).callArgs = args; return this; }
+        B jeq(int reg, long imm, Mir.Label l) { add(JMP | JEQ | K, reg, 0, 0, imm).target = l; return this; }
+        B jump(Mir.Label l) { add(JMP | JA, 0, 0, 0, 0).target = l; return this; }
+        B label(Mir.Label l) { Mir.MInsn m = new Mir.MInsn(); m.label = l; mir.code.add(m); return this; }
+        B exit(int reg) { mov(R0, reg); add(JMP | EXIT, 0, 0, 0, 0); return this; }
+        Mir.Label newLabel() { return mir.newLabel(); }
+
+        List<String> allocateAndEmit() {
+            new RegisterAllocator(mir, new StackFrameLayout()).run();
+            List<String> out = new ArrayList<>();
+            Pipeline.cleanUp(mir);
+            for (Insn in : Encoder.encode(mir)) out.add(in.toString());
+            return out;
+        }
+
+        List<String> text() {
+            List<String> out = new ArrayList<>();
+            for (Mir.MInsn m : mir.code) out.add(m.toString());
+            return out;
+        }
+    }
+
+    @Test
+    void deadCodeEliminationDropsUnusedResultsButKeepsCalls() {
+        B b = new B();
+        int t = b.v(), u = b.v();
+        b.call(HelperTable.KTIME_GET_NS, 0).mov(t, R0).mov(u, t).addImm(u, 1).movImm(R0, 0).add(JMP | EXIT, 0, 0, 0, 0);
+        new DeadCodeElimination().run(b.mir);
+        assertEquals(List.of("call bpf_ktime_get_ns#5", "r0 = 0", "exit"), b.text());
+    }
+
+    @Test
+    void redundantStoreOfTheSameRegisterIsDropped() {
+        B b = new B();
+        int k = b.v();
+        b.call(HelperTable.GET_CURRENT_PID_TGID, 0).mov(k, R0)
+                .store(4, -8, k).call(HelperTable.MAP_LOOKUP_ELEM, 2)
+                .store(4, -8, k).call(HelperTable.MAP_DELETE_ELEM, 2)
+                .addImm(k, 1).store(4, -8, k);   // k changed: this store stays
+        new RedundantStoreElimination().run(b.mir);
+        assertEquals(2, b.mir.code.stream().filter(m -> m.opcode == (STX | MEM | W)).count());
+    }
+
+    @Test
+    void storeIsKeptWhenAHelperMayWriteTheSlot() {
+        B b = new B();
+        int k = b.v();
+        b.movImm(k, 3).store(4, -8, k).call(HelperTable.GET_CURRENT_COMM, 2).store(4, -8, k);
+        new RedundantStoreElimination().run(b.mir);
+        assertEquals(2, b.mir.code.stream().filter(m -> m.opcode == (STX | MEM | W)).count());
+    }
+
+    @Test
+    void zeroFillOverwrittenBeforeAnyReadIsDead() {
+        B b = new B();
+        b.storeImm(8, -16, 0).storeImm(8, -8, 0).storeImm(8, -16, 1).storeImm(4, -8, 2);
+        new DeadStackStoreElimination().run(b.mir);
+        // the second zero store is only half overwritten (4 of 8 bytes) and stays
+        assertEquals(List.of("*(u64 *)(r10 -8) = 0", "*(u64 *)(r10 -16) = 1", "*(u32 *)(r10 -8) = 2"), b.text());
+    }
+
+    @Test
+    void identicalTailsOfIfElseAreMergedWithTheDifferingValueInARegister() {
+        B b = new B();
+        int p = b.v(), x = b.v();
+        Mir.Label elseL = b.newLabel(), join = b.newLabel();
+        b.call(HelperTable.MAP_LOOKUP_ELEM, 2).mov(p, R0).jeq(p, 0, elseL)
+                .load(x, p, 0).addImm(x, 1).store(8, -16, x).call(HelperTable.MAP_UPDATE_ELEM, 4).jump(join)
+                .label(elseL).storeImm(8, -16, 1).call(HelperTable.MAP_UPDATE_ELEM, 4)
+                .label(join).movImm(R0, 0).add(JMP | EXIT, 0, 0, 0, 0);
+        new TailMerging().run(b.mir);
+        assertEquals(1, b.mir.code.stream().filter(m -> m.isCall() && m.imm == HelperTable.MAP_UPDATE_ELEM).count(), b.text().toString());
+        List<String> code = b.allocateAndEmit();
+        assertEquals(1, code.stream().filter(s -> s.startsWith("*(u64 *)(r10 -16) = r")).count(), code.toString());
+    }
+
+    @Test
+    void valuesLiveAcrossCallsGetCalleeSavedRegisters() {
+        B b = new B();
+        int keep = b.v(), tmp = b.v();
+        b.call(HelperTable.KTIME_GET_NS, 0).mov(keep, R0)
+                .call(HelperTable.GET_PRANDOM_U32, 0).mov(tmp, R0).addReg(tmp, keep).exit(tmp);
+        List<String> code = b.allocateAndEmit();
+        assertEquals(List.of("call bpf_ktime_get_ns#5", "r6 = r0", "call bpf_get_prandom_u32#7", "r0 += r6", "exit"), code);
+    }
+
+    @Test
+    void moreLiveValuesThanRegistersAreSpilledToTheStack() {
+        B b = new B();
+        int n = 12;
+        int[] v = new int[n];
+        b.call(HelperTable.KTIME_GET_NS, 0);
+        for (int i = 0; i < n; i++) { v[i] = b.v(); b.mov(v[i], R0).addImm(v[i], i); }
+        b.call(HelperTable.GET_PRANDOM_U32, 0);   // all twelve must survive this call
+        int sum = b.v();
+        b.movImm(sum, 0);
+        for (int i = 0; i < n; i++) b.addReg(sum, v[i]);
+        b.exit(sum);
+        List<String> code = b.allocateAndEmit();
+        long spills = code.stream().filter(s -> s.startsWith("*(u64 *)(r10 -")).count();
+        assertTrue(spills >= n - 4, "at least " + (n - 4) + " spills in " + code);
+    }
+
+    @Test
+    void duplicateReturnsShareOneExitAndBranchesAreInverted() {
+        B b = new B();
+        int p = b.v();
+        Mir.Label ok = b.newLabel();
+        b.call(HelperTable.MAP_LOOKUP_ELEM, 2).mov(p, R0);
+        b.add(JMP | JNE | K, p, 0, 0, 0).target = ok;
+        b.movImm(R0, 0).add(JMP | EXIT, 0, 0, 0, 0);
+        b.label(ok).call(HelperTable.KTIME_GET_NS, 0).movImm(R0, 0).add(JMP | EXIT, 0, 0, 0, 0);
+        List<String> code = b.allocateAndEmit();
+        assertEquals(List.of("call bpf_map_lookup_elem#1", "if r0 == 0x0 goto pc+1", "call bpf_ktime_get_ns#5", "r0 = 0", "exit"), code);
+    }
+}

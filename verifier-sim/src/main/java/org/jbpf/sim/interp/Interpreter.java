@@ -1,0 +1,401 @@
+package org.jbpf.sim.interp;
+
+import static org.jbpf.core.asm.Opcodes.*;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jbpf.core.asm.AluSemantics;
+import org.jbpf.core.asm.Insn;
+import org.jbpf.core.helper.HelperTable;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.MapSpec;
+import org.jbpf.core.obj.MapTypes;
+import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.sim.maps.SimMap;
+import org.jbpf.sim.verifier.ProgramKind;
+
+/**
+ * Runs programs of a {@link BpfObject} with the semantics of RFC 9669 against in-memory maps and simulated
+ * helpers, so a probe can be tested without a kernel. Maps persist across runs of one interpreter.
+ */
+public final class Interpreter {
+    public static final int MAX_STEPS = 1_000_000;
+    private static final int SK_BUFF_SIZE = 192, XDP_MD_SIZE = 24;
+
+    private final BpfObject obj;
+    private final Map<String, SimMap> maps = new LinkedHashMap<>();
+    private final Map<byte[], SimMap> mapByHandle = new IdentityHashMap<>();
+    private final Map<String, byte[]> handleByName = new HashMap<>();
+    private final HelperValues helpers = new HelperValues();
+    private final List<String> printk = new ArrayList<>();
+
+    // per run
+    private Memory mem;
+    private byte[] packet, ctxRegion;
+    private ProgramKind kind;
+    private final Map<Long, byte[]> reserved = new HashMap<>();
+    private final Map<Long, SimMap> reservedIn = new HashMap<>();
+
+    public Interpreter(BpfObject obj) {
+        this.obj = obj;
+        for (MapSpec m : obj.maps()) {
+            SimMap sm = new SimMap(m);
+            maps.put(m.name(), sm);
+            byte[] handle = new byte[1];
+            mapByHandle.put(handle, sm);
+            handleByName.put(m.name(), handle);
+        }
+    }
+
+    public HelperValues helpers() { return helpers; }
+
+    public SimMap map(String name) {
+        SimMap m = maps.get(name);
+        if (m == null) throw new IllegalArgumentException("object " + obj.name() + " has no map named '" + name + "'; it has " + maps.keySet());
+        return m;
+    }
+
+    /** Lines trace_printk wrote, oldest first. */
+    public List<String> printk() { return Collections.unmodifiableList(printk); }
+
+    /** Runs a tracing program (tracepoint record, raw tracepoint arguments or pt_regs as {@code ctx}); returns R0. */
+    public long run(String program, byte[] ctx) { return run(program(program), ctx, null); }
+
+    /** Runs a socket filter or XDP program on {@code packet}, which it may modify in place; returns R0. */
+    public long runPacket(String program, byte[] packet) { return run(program(program), null, packet); }
+
+    private ProgramSpec program(String name) {
+        return obj.program(name).orElseThrow(() -> new IllegalArgumentException(
+                "object " + obj.name() + " has no program named '" + name + "'"));
+    }
+
+    public long run(ProgramSpec prog, byte[] ctx, byte[] packetData) {
+        kind = ProgramKind.of(prog.kind());
+        if (kind == null) throw new IllegalArgumentException("program " + prog.name() + ": section " + prog.section() + " is not simulated");
+        mem = new Memory();
+        reserved.clear();
+        reservedIn.clear();
+        packet = packetData;
+        if (kind == ProgramKind.SOCKET || kind == ProgramKind.XDP) {
+            if (packet == null) throw new IllegalArgumentException("program " + prog.name() + " needs a packet: use runPacket");
+            ctxRegion = new byte[kind == ProgramKind.SOCKET ? SK_BUFF_SIZE : XDP_MD_SIZE];
+            if (kind == ProgramKind.SOCKET) mem.store(mem.base(ctxRegion), 4, packet.length);
+            mem.base(packet);
+        } else {
+            ctxRegion = ctx == null ? new byte[0] : ctx;
+        }
+        return execute(prog, null);
+    }
+
+    /**
+     * Runs a raw instruction sequence with r1..r5 set to {@code args} (missing ones 0) instead of a context pointer,
+     * whatever its section: for programs that compute on arguments alone. Returns R0.
+     */
+    public long runWithArguments(ProgramSpec prog, long... args) {
+        if (args.length > 5) throw new IllegalArgumentException("program " + prog.name() + ": at most 5 arguments (r1..r5), got " + args.length);
+        kind = ProgramKind.of(prog.kind());
+        mem = new Memory();
+        reserved.clear();
+        reservedIn.clear();
+        packet = null;
+        ctxRegion = new byte[0];
+        return execute(prog, args);
+    }
+
+    private record Frame(int returnPc, long[] saved, byte[] stack) {}
+
+    private long execute(ProgramSpec prog, long[] args) {
+        List<Insn> insns = prog.insns();
+        int[] slotOf = Insn.slotOffsets(insns);
+        Map<Integer, Integer> indexOfSlot = new HashMap<>();
+        for (int i = 0; i < insns.size(); i++) indexOfSlot.put(slotOf[i], i);
+        long[] r = new long[11];
+        byte[] stack = new byte[512];
+        r[1] = mem.base(ctxRegion);
+        if (args != null) System.arraycopy(args, 0, r, 1, args.length);
+        r[10] = mem.base(stack) + 512;
+        Deque<Frame> frames = new ArrayDeque<>();
+        int pc = 0;
+        for (int steps = 0; ; steps++) {
+            if (steps >= MAX_STEPS) throw new SimulationException("program " + prog.name() + " ran more than " + MAX_STEPS + " instructions");
+            if (pc < 0 || pc >= insns.size()) throw new SimulationException("program " + prog.name() + " ran off its instructions at " + pc);
+            Insn in = insns.get(pc);
+            int opc = in.opcode(), c = cls(opc);
+            try {
+                switch (c) {
+                    case ALU: case ALU64: {
+                        long src = source(opc) == X ? r[in.src()] : AluSemantics.immOperand(in.imm());
+                        r[in.dst()] = AluSemantics.eval(opc, in.off(), in.imm(), r[in.dst()], src);
+                        pc++;
+                        continue;
+                    }
+                    case LD:
+                        if (in.isLdImm64()) r[in.dst()] = ldImm64(in);
+                        else { Long v = legacyPacketLoad(in, r); if (v == null) return 0; r[0] = v; for (int i = 1; i <= 5; i++) r[i] = 0; }
+                        pc++;
+                        continue;
+                    case LDX: {
+                        int size = sizeBytes(opc);
+                        long v = load(r[in.src()] + in.off(), size);
+                        if (mode(opc) == MEMSX) v = (v << (64 - 8 * size)) >> (64 - 8 * size);
+                        r[in.dst()] = v;
+                        pc++;
+                        continue;
+                    }
+                    case ST: mem.store(r[in.dst()] + in.off(), sizeBytes(opc), in.imm()); pc++; continue;
+                    case STX:
+                        if (mode(opc) == ATOMIC) atomic(in, r);
+                        else mem.store(r[in.dst()] + in.off(), sizeBytes(opc), r[in.src()]);
+                        pc++;
+                        continue;
+                    default:
+                        break;
+                }
+            } catch (SimulationException e) {
+                throw new SimulationException(prog.name() + " insn " + slotOf[pc] + " (" + in + where(in) + "): " + e.getMessage());
+            }
+            int op = op(opc);
+            if (op == JA) { pc = indexOfSlot.get(slotOf[pc] + 1 + in.jumpOffset()); continue; }
+            if (op == EXIT) {
+                if (frames.isEmpty()) return r[0];
+                Frame f = frames.pop();
+                System.arraycopy(f.saved, 6, r, 6, 5);
+                stack = f.stack;
+                pc = f.returnPc;
+                continue;
+            }
+            if (op == CALL) {
+                if (!in.isCall())
+                    throw new SimulationException(prog.name() + " insn " + slotOf[pc] + " (" + in + where(in)
+                            + "): calls through a register (callx, opcode " + String.format("%02x", opc) + ") are not BPF the kernel runs");
+                if (in.src() == PSEUDO_KFUNC_CALL)
+                    throw new SimulationException(prog.name() + " insn " + slotOf[pc] + where(in) + ": kernel function calls are not simulated");
+                if (in.isLocalCall()) {
+                    frames.push(new Frame(pc + 1, r.clone(), stack));
+                    if (frames.size() > 8) throw new SimulationException("call stack too deep");
+                    stack = new byte[512];
+                    r[10] = mem.base(stack) + 512;
+                    pc = indexOfSlot.get(slotOf[pc] + 1 + (int) in.imm());
+                } else {
+                    try {
+                        r[0] = helper((int) in.imm(), r);
+                    } catch (SimulationException e) {
+                        throw new SimulationException(prog.name() + " insn " + slotOf[pc] + " (" + HelperTable.logName((int) in.imm())
+                                + where(in) + "): " + e.getMessage());
+                    }
+                    pc++;
+                }
+                continue;
+            }
+            long b = source(opc) == X ? r[in.src()] : AluSemantics.immOperand(in.imm());
+            pc = AluSemantics.jumpTaken(opc, r[in.dst()], b) ? indexOfSlot.get(slotOf[pc] + 1 + in.off()) : pc + 1;
+        }
+    }
+
+    private static String where(Insn in) { return in.source() == null ? "" : " at " + in.source(); }
+
+    private long ldImm64(Insn in) {
+        if (in.src() == 0) return in.imm();
+        byte[] handle = handleByName.get(in.reference());
+        if (handle == null) throw new SimulationException("unknown map " + in.reference());
+        if (in.src() == PSEUDO_MAP_FD) return mem.base(handle);
+        if (in.src() == PSEUDO_MAP_VALUE) {
+            SimMap m = mapByHandle.get(handle);
+            byte[] v = m.lookup(new byte[m.spec().keySize()]);
+            return mem.base(v) + (in.imm() >>> 32);
+        }
+        throw new SimulationException("unsupported 64-bit load source " + in.src());
+    }
+
+    /** LD_ABS/LD_IND: big-endian packet bytes; out of bounds ends the program with 0 (null). */
+    private Long legacyPacketLoad(Insn in, long[] r) {
+        if (packet == null)
+            throw new SimulationException("LD_ABS/LD_IND read packet data, but the program was run without a packet; use runPacket");
+        int size = sizeBytes(in.opcode());
+        long off = (int) in.imm() + (mode(in.opcode()) == IND ? (int) r[in.src()] : 0);
+        if (off < 0 || off + size > packet.length) return null;
+        long v = 0;
+        for (int i = 0; i < size; i++) v = (v << 8) | (packet[(int) off + i] & 0xff);
+        return v;
+    }
+
+    private long load(long addr, int size) {
+        if (mem.region(addr) == ctxRegion && kind == ProgramKind.XDP) {
+            int off = mem.offset(addr);
+            long data = mem.base(packet);
+            if (off == 0 || off == 8) return data;
+            if (off == 4) return data + packet.length;
+        }
+        return mem.load(addr, size);
+    }
+
+    private void atomic(Insn in, long[] r) {
+        int size = sizeBytes(in.opcode()), aop = (int) in.imm();
+        long addr = r[in.dst()] + in.off();
+        long old = mem.load(addr, size);
+        if (size == 4) old = old & 0xffffffffL;
+        long src = size == 4 ? r[in.src()] & 0xffffffffL : r[in.src()];
+        if (aop == CMPXCHG) {
+            long expect = size == 4 ? r[0] & 0xffffffffL : r[0];
+            if (old == expect) mem.store(addr, size, src);
+            r[0] = old;
+            return;
+        }
+        long nv;
+        switch (aop & ~FETCH) {
+            case ADD: nv = old + src; break;
+            case OR: nv = old | src; break;
+            case AND: nv = old & src; break;
+            case XOR: nv = old ^ src; break;
+            case XCHG & ~FETCH: nv = src; break;
+            default: throw new SimulationException("invalid atomic operation 0x" + Integer.toHexString(aop));
+        }
+        mem.store(addr, size, nv);
+        if ((aop & FETCH) != 0) r[in.src()] = old;
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------
+
+    private SimMap mapArg(long addr) {
+        SimMap m = mapByHandle.get(mem.region(addr));
+        if (m == null) throw new SimulationException(String.format("0x%x is not a map", addr));
+        return m;
+    }
+
+    private long helper(int id, long[] r) {
+        switch (id) {
+            case 1: {
+                SimMap m = mapArg(r[1]);
+                byte[] v = m.lookup(mem.read(r[2], m.spec().keySize()));
+                return v == null ? 0 : mem.base(v);
+            }
+            case 2: {
+                SimMap m = mapArg(r[1]);
+                return m.update(mem.read(r[2], m.spec().keySize()), mem.read(r[3], m.spec().valueSize()), r[4]);
+            }
+            case 3: {
+                SimMap m = mapArg(r[1]);
+                return m.delete(mem.read(r[2], m.spec().keySize()));
+            }
+            case 4: case 112: case 113: return probeRead(r[1], (int) r[2], r[3], false);
+            case 114: case 115: case 45: return probeRead(r[1], (int) r[2], r[3], true);
+            case 5: case 125: case 160: return helpers.nextKtime();
+            case 6: return tracePrintk(r);
+            case 7: return helpers.nextRandom() & 0xffffffffL;
+            case 8: return helpers.cpu;
+            case 14: return helpers.pidTgid;
+            case 15: return helpers.uidGid;
+            case 16: {
+                int size = (int) r[2];
+                byte[] out = new byte[size];
+                System.arraycopy(helpers.comm, 0, out, 0, Math.min(size - 1, helpers.comm.length));
+                mem.write(r[1], out);
+                return 0;
+            }
+            case 35: return helpers.currentTask;
+            case 25: {
+                SimMap m = mapArg(r[2]);
+                m.addRecord(mem.read(r[4], (int) r[5]));
+                return 0;
+            }
+            case 27: return stackId(mapArg(r[2]));
+            case 130: {
+                SimMap m = mapArg(r[1]);
+                m.addRecord(mem.read(r[2], (int) r[3]));
+                return 0;
+            }
+            case 131: {
+                SimMap m = mapArg(r[1]);
+                int size = (int) r[2];
+                if (size <= 0 || size > m.spec().maxEntries()) return 0;
+                byte[] rec = new byte[size];
+                long addr = mem.base(rec);
+                reserved.put(addr, rec);
+                reservedIn.put(addr, m);
+                return addr;
+            }
+            case 132: case 133: {
+                byte[] rec = reserved.remove(r[1]);
+                SimMap m = reservedIn.remove(r[1]);
+                if (rec == null) throw new SimulationException("record was not reserved or is already released");
+                if (id == 132) m.addRecord(rec);
+                return 0;
+            }
+            case 134: return 0;
+            default: throw new SimulationException("helper " + HelperTable.logName(id) + " is not simulated");
+        }
+    }
+
+    private long probeRead(long dst, int size, long src, boolean string) {
+        byte[] out = new byte[size];
+        if (!mem.valid(src, 1)) { mem.write(dst, out); return -14; }
+        int n = 0;
+        while (n < size && mem.valid(src + n, 1)) {
+            out[n] = (byte) mem.load(src + n, 1);
+            if (string && out[n] == 0) { n++; break; }
+            n++;
+        }
+        if (string && n == size) out[size - 1] = 0;
+        mem.write(dst, out);
+        return string ? n : 0;
+    }
+
+    private long stackId(SimMap m) {
+        int depth = m.spec().valueSize() / 8;
+        byte[] value = new byte[m.spec().valueSize()];
+        for (int i = 0; i < Math.min(depth, helpers.stack.size()); i++) {
+            long ip = helpers.stack.get(i);
+            for (int b = 0; b < 8; b++) value[i * 8 + b] = (byte) (ip >>> (8 * b));
+        }
+        int id = Math.floorMod(helpers.stack.hashCode(), m.spec().maxEntries());
+        m.update(SimMap.u32(id), value, SimMap.ANY);
+        return id;
+    }
+
+    private long tracePrintk(long[] r) {
+        byte[] fmt = mem.read(r[1], (int) r[2]);
+        int len = 0;
+        while (len < fmt.length && fmt[len] != 0) len++;
+        String f = new String(fmt, 0, len, StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder();
+        int arg = 3;
+        for (int i = 0; i < f.length(); i++) {
+            char ch = f.charAt(i);
+            if (ch != '%' || i + 1 >= f.length()) { out.append(ch); continue; }
+            int j = i + 1;
+            while (j < f.length() && (f.charAt(j) == 'l' || f.charAt(j) == 'h')) j++;
+            if (j >= f.length()) break;
+            char conv = f.charAt(j);
+            boolean longArg = j - i - 1 >= 1 && f.charAt(i + 1) == 'l';
+            long v = arg <= 5 ? r[arg] : 0;
+            if (!longArg && conv != 's' && conv != 'p') v = conv == 'd' || conv == 'i' ? (int) v : v & 0xffffffffL;
+            switch (conv) {
+                case '%': out.append('%'); i = j; continue;
+                case 'd': case 'i': out.append(v); break;
+                case 'u': out.append(Long.toUnsignedString(v)); break;
+                case 'x': out.append(Long.toHexString(v)); break;
+                case 'p': out.append("0x").append(Long.toHexString(v)); break;
+                case 'c': out.append((char) (v & 0xff)); break;
+                case 's': {
+                    StringBuilder s = new StringBuilder();
+                    for (long a = v; mem.valid(a, 1) && mem.load(a, 1) != 0; a++) s.append((char) mem.load(a, 1));
+                    out.append(s);
+                    break;
+                }
+                default: out.append('%').append(conv);
+            }
+            arg++;
+            i = j;
+        }
+        printk.add(out.toString());
+        return out.length();
+    }
+}

@@ -1,0 +1,101 @@
+package org.jbpf.sim.verifier;
+
+import static org.jbpf.core.asm.Opcodes.*;
+
+import java.util.function.BiConsumer;
+import org.jbpf.core.asm.AluSemantics;
+import org.jbpf.core.asm.Insn;
+
+/**
+ * Conditional jumps: which edges can be taken, and what each edge teaches about the compared registers (scalar
+ * bounds, null tests of nullable pointers, packet ranges proven against data_end).
+ */
+final class BranchChecks {
+    private final VerifierContext cx;
+
+    BranchChecks(VerifierContext cx) { this.cx = cx; }
+
+    /**
+     * Follows a conditional jump at {@code cx.pc}: refines {@code st} for the edge followed in place and hands the
+     * state of the other edge, when both are possible, to {@code fork} (target index, state). Returns the next index.
+     */
+    int conditional(VerifierState st, Insn in, BiConsumer<Integer, VerifierState> fork) {
+        int opc = in.opcode(), op = op(opc);
+        boolean j32 = cls(opc) == JMP32;
+        RegState a = cx.read(st, in.dst());
+        RegState b = source(opc) == X ? cx.read(st, in.src()) : RegState.constant(j32 ? in.imm() & 0xffffffffL : (long) (int) in.imm());
+        int target = cx.targetIndex(cx.pc, in.off(), false), fall = cx.pc + 1;
+        VerifierState takenState = st.copy();
+        boolean canTake = true, canFall = true;
+        if (a.isScalar() && b.isScalar()) {
+            ScalarBounds av = a.value(), bv = b.value();
+            boolean exact = !j32 || (Long.compareUnsigned(av.umax(), 0x7fffffffL) <= 0 && Long.compareUnsigned(bv.umax(), 0x7fffffffL) <= 0);
+            if (exact) {
+                ScalarBounds[] t = BranchBounds.refine(op, true, av, bv), f = BranchBounds.refine(op, false, av, bv);
+                canTake = t != null;
+                canFall = f != null;
+                if (t != null) setScalars(takenState, in, t);
+                if (f != null) setScalars(st, in, f);
+            } else if (av.isConst() && bv.isConst()) {
+                boolean taken = AluSemantics.jumpTaken(opc, av.constValue(), bv.constValue());
+                canTake = taken;
+                canFall = !taken;
+            }
+        } else if (!j32 && source(opc) == K && in.imm() == 0 && (op == JEQ || op == JNE) && a.type().maybeNull()) {
+            nullTest(op == JEQ ? takenState : st, a, true);
+            nullTest(op == JEQ ? st : takenState, a, false);
+        } else if (b.isConst() && b.value().constValue() == 0 && (op == JEQ || op == JNE) && !j32 && provablyNonNull(a)) {
+            canTake = op == JNE;
+            canFall = op == JEQ;
+        } else if (!j32 && source(opc) == X) {
+            packetCompare(op, a, b, takenState, st);
+        }
+        if (!canTake && !canFall) canFall = true; // contradictory facts: keep going as the kernel does
+        if (canTake && canFall) { fork.accept(target, takenState); return fall; }
+        if (canTake) { copyInto(st, takenState); return target; }
+        return fall;
+    }
+
+    private static boolean provablyNonNull(RegState r) {
+        return r.type() == RegType.MAP_VALUE || r.type() == RegType.RINGBUF_MEM || r.type() == RegType.MAP_PTR;
+    }
+
+    private static void copyInto(VerifierState to, VerifierState from) {
+        to.frames.clear();
+        to.frames.addAll(from.frames);
+        to.refs.clear();
+        to.refs.putAll(from.refs);
+    }
+
+    private static void setScalars(VerifierState st, Insn in, ScalarBounds[] v) {
+        st.set(in.dst(), RegState.scalar(v[0]));
+        if (source(in.opcode()) == X && in.src() != in.dst()) st.set(in.src(), RegState.scalar(v[1]));
+    }
+
+    /** On one edge of a null test: every copy of the tested pointer becomes 0, or non-null. */
+    private static void nullTest(VerifierState st, RegState tested, boolean isNull) {
+        int id = tested.id();
+        st.mapAll(r -> r.type().maybeNull() && r.id() == id ? (isNull ? RegState.constant(0) : r.withType(r.type().nonNull())) : r);
+        if (isNull && tested.refId() != 0) st.refs.remove(tested.refId());
+    }
+
+    private static void packetCompare(int op, RegState a, RegState b, VerifierState taken, VerifierState fall) {
+        RegState pkt;
+        boolean goodWhenTaken;
+        if (a.type().isPacket() && b.type() == RegType.PACKET_END) {
+            pkt = a;
+            goodWhenTaken = op == JLT || op == JLE;
+            if (!(op == JGT || op == JGE || op == JLT || op == JLE)) return;
+        } else if (a.type() == RegType.PACKET_END && b.type().isPacket()) {
+            pkt = b;
+            goodWhenTaken = op == JGT || op == JGE;
+            if (!(op == JGT || op == JGE || op == JLT || op == JLE)) return;
+        } else {
+            return;
+        }
+        if (Long.compareUnsigned(pkt.value().umax() + pkt.off(), 0xffff) > 0) return;
+        int range = pkt.off();
+        VerifierState good = goodWhenTaken ? taken : fall;
+        good.mapAll(r -> r.type() == pkt.type() && r.id() == pkt.id() && r.range() < range ? r.withRange(range) : r);
+    }
+}

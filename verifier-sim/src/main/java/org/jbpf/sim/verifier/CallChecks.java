@@ -1,0 +1,183 @@
+package org.jbpf.sim.verifier;
+
+import static org.jbpf.sim.verifier.VerifierContext.MAX_FRAMES;
+import static org.jbpf.sim.verifier.VerifierContext.MAX_VAR_OFF;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.jbpf.core.asm.Insn;
+import org.jbpf.core.asm.SourceLine;
+import org.jbpf.core.obj.MapSpec;
+import org.jbpf.core.helper.ArgKind;
+import org.jbpf.core.helper.HelperSpec;
+import org.jbpf.core.helper.HelperTable;
+import org.jbpf.core.obj.MapTypes;
+
+/**
+ * Calls and returns: helper calls checked argument by argument against their prototypes, calls of BPF functions
+ * (a new frame), and exits (back to the caller, or out of the program with no reference held).
+ */
+final class CallChecks {
+    private final VerifierContext cx;
+    private final MemoryChecks memory;
+
+    CallChecks(VerifierContext cx, MemoryChecks memory) {
+        this.cx = cx;
+        this.memory = memory;
+    }
+
+    /** BPF_EXIT: returns the index to continue at in the caller, or -1 when the program ends. */
+    int exit(VerifierState st) {
+        RegState r0 = cx.read(st, 0);
+        if (st.frames.size() > 1) {
+            FrameState callee = st.frames.remove(st.frames.size() - 1);
+            st.set(0, r0);
+            for (int r = 1; r <= 5; r++) st.set(r, RegState.NOT_INIT);
+            return callee.callSite + 1;
+        }
+        if (!st.refs.isEmpty()) {
+            Map.Entry<Integer, Integer> leak = st.refs.firstEntry();
+            SourceLine at = cx.insns.get(leak.getValue()).source();
+            throw new Reject("BPF_EXIT instruction in main prog would lead to reference leak",
+                    "the ring buffer reservation made at " + (at != null ? at.toString() : "insn " + cx.slotOf[leak.getValue()])
+                            + " is neither submitted nor discarded on this path before the program returns");
+        }
+        return -1;
+    }
+
+    /** A call of a BPF function: pushes its frame; returns the index of its first instruction. */
+    int localCall(VerifierState st, Insn in) {
+        int target = cx.targetIndex(cx.pc, (int) in.imm(), true);
+        if (st.frames.size() >= MAX_FRAMES)
+            throw new Reject("the call stack of " + (st.frames.size() + 1) + " frames is too deep",
+                    "functions nest more than " + MAX_FRAMES + " calls deep");
+        RegState[] regs = new RegState[11];
+        Arrays.fill(regs, RegState.NOT_INIT);
+        for (int r = 1; r <= 5; r++) regs[r] = st.reg(r);
+        regs[10] = RegState.stackPointer(st.frames.size(), 0);
+        cx.noteCall(st.frame().function, target);
+        st.frames.add(new FrameState(regs, new StackState(), cx.pc, target));
+        return target;
+    }
+
+    void helperCall(VerifierState st, int id) {
+        HelperSpec p = HelperTable.prototype(id);
+        if (p == null)
+            throw new Reject(HelperTable.byId(id) == null ? "invalid func unknown#" + id
+                            : "helper " + HelperTable.logName(id) + " is not modelled by the simulator",
+                    "helper " + HelperTable.logName(id) + " is not available to the verifier simulation");
+        if (!p.allowedIn(cx.kind.programType))
+            throw new Reject("program of this type cannot use helper " + p.logName(),
+                    p.logName() + " is available to tracing programs only, not to " + cx.kind.name().toLowerCase() + " programs");
+        if (id == HelperTable.TAIL_CALL && cx.insns.stream().anyMatch(Insn::isLocalCall))
+            throw new Reject("tail calls in programs with BPF-to-BPF calls are not modelled by the simulator",
+                    "tail calls together with function calls are not supported by the verifier simulation");
+        MapSpec map = null;
+        int memReg = -1;
+        boolean memWrite = false;
+        RegState release = null;
+        long allocSize = 0;
+        for (int i = 0; i < p.args().size(); i++) {
+            int r = i + 1;
+            ArgKind arg = p.args().get(i);
+            RegState v = cx.read(st, r);
+            String bad = "R" + r + " type=" + v.type().logName + " expected=";
+            String javaBad = "argument " + r + " of " + p.logName() + " ";
+            switch (arg) {
+                case ANYTHING: break;
+                case MAP_PTR:
+                    if (v.type() != RegType.MAP_PTR) throw new Reject(bad + "map_ptr", javaBad + "must be a map");
+                    map = v.map();
+                    break;
+                case CTX:
+                    if (v.type() != RegType.CTX) throw new Reject(bad + "ctx", javaBad + "must be the program's context");
+                    if (v.off() != 0) throw new Reject("dereference of modified ctx ptr R" + r + " off=" + v.off() + " disallowed",
+                            javaBad + "must be the unmodified context pointer");
+                    break;
+                case MAP_KEY: case MAP_VALUE: {
+                    int size = arg == ArgKind.MAP_KEY ? map.keySize() : map.valueSize();
+                    checkMemType(r, v, javaBad);
+                    if (size == 0) throw new Reject("invalid zero-sized read", "map '" + map.name() + "' has no keys or values to pass");
+                    memory.helperMemory(st, r, v, size, false);
+                    break;
+                }
+                case MEM_READ: case MEM_WRITE:
+                    checkMemType(r, v, javaBad);
+                    memReg = r;
+                    memWrite = arg == ArgKind.MEM_WRITE;
+                    break;
+                case SIZE: case SIZE_OR_ZERO: {
+                    if (!v.isScalar()) throw new Reject(bad + "scalar", javaBad + "must be a byte count");
+                    ScalarBounds s = v.value();
+                    if (s.smin() < 0)
+                        throw new Reject("R" + r + " min value is negative, either use unsigned or 'var &= const'",
+                                javaBad + "(a size) may be negative; bound it first");
+                    if (s.umin() == 0 && arg == ArgKind.SIZE)
+                        throw new Reject("R" + r + " invalid zero-sized read", javaBad + "(a size) may be zero");
+                    if (Long.compareUnsigned(s.umax(), MAX_VAR_OFF) >= 0)
+                        throw new Reject("R" + r + " unbounded memory access, use 'var &= const' or 'if (var < const)'",
+                                javaBad + "(a size) is unbounded; bound it first");
+                    if (s.umax() > 0) memory.helperMemory(st, memReg, st.reg(memReg), (int) s.umax(), memWrite);
+                    break;
+                }
+                case ALLOC_SIZE:
+                    if (!v.isConst()) throw new Reject("R" + r + " is not a known constant'", javaBad + "(the record size) must be a constant");
+                    allocSize = v.value().constValue();
+                    break;
+                case RINGBUF_RELEASE:
+                    if (v.type() != RegType.RINGBUF_MEM) throw new Reject(bad + "ringbuf_mem",
+                            javaBad + (v.type() == RegType.RINGBUF_MEM_OR_NULL ? "may be null; test the reservation against null first"
+                                    : "must be a record returned by ringbuf_reserve that is still held"));
+                    if (v.off() != 0 || !v.value().isConst() || v.value().constValue() != 0)
+                        throw new Reject("R" + r + " must have zero offset when passed to release func or trusted arg to kfunc",
+                                javaBad + "must point to the start of the reserved record");
+                    if (!st.refs.containsKey(v.refId()))
+                        throw new Reject("R" + r + " must be referenced when passed to release function",
+                                javaBad + "was already submitted or discarded");
+                    release = v;
+                    break;
+                default: throw new IllegalStateException(arg.toString());
+            }
+        }
+        if (map != null && p.id() == HelperTable.TAIL_CALL && map.type() != MapTypes.PROG_ARRAY)
+            throw new Reject("expected prog array map for tail call", "a tail call needs a program array map, not map '" + map.name() + "'");
+        if (map != null && !HelperTable.compatible(p, map.type()))
+            throw new Reject("cannot pass map_type " + map.type() + " into func " + p.logName(),
+                    p.logName() + " cannot be used with map '" + map.name() + "' of type " + MapTypes.name(map.type()));
+        if (map != null && (map.flags() & MemoryChecks.F_RDONLY_PROG) != 0
+                && (p.id() == HelperTable.MAP_UPDATE_ELEM || p.id() == HelperTable.MAP_DELETE_ELEM))
+            throw new Reject("write into map forbidden",
+                    "map '" + map.name() + "' is read-only for programs (BPF_F_RDONLY_PROG); " + p.logName() + " cannot change it");
+        if (release != null) {
+            int ref = release.refId();
+            st.refs.remove(ref);
+            st.mapAll(r -> r.refId() == ref ? RegState.UNKNOWN_SCALAR : r);
+        }
+        for (int r = 1; r <= 5; r++) st.set(r, RegState.NOT_INIT);
+        switch (p.ret()) {
+            case VOID: st.set(0, RegState.NOT_INIT); break;
+            case INTEGER: st.set(0, RegState.UNKNOWN_SCALAR); break;
+            case MAP_VALUE_OR_NULL:
+                st.set(0, RegState.pointer(RegType.MAP_VALUE_OR_NULL, 0).withMap(map, map.valueSize()).withId(cx.newId()));
+                break;
+            case RINGBUF_MEM_OR_NULL: {
+                int ref = cx.newId();
+                st.refs.put(ref, cx.pc);
+                // the size argument was checked to be constant; its value is the record size
+                st.set(0, RegState.pointer(RegType.RINGBUF_MEM_OR_NULL, 0).withMap(map, (int) allocSize).withId(ref).withRefId(ref));
+                break;
+            }
+            default: throw new IllegalStateException();
+        }
+    }
+
+    private static void checkMemType(int r, RegState v, String javaBad) {
+        switch (v.type()) {
+            case STACK: case MAP_VALUE: case RINGBUF_MEM: case PACKET: case PACKET_META: break;
+            default:
+                throw new Reject("R" + r + " type=" + v.type().logName
+                        + " expected=fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_",
+                        javaBad + (v.type().maybeNull() ? "may be null; test it first" : "must point to the stack, a map value or a record"));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.jbpf.sim.verifier;
+
+import static org.jbpf.core.asm.Opcodes.*;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jbpf.core.asm.Insn;
+
+/**
+ * The checks the kernel makes before exploring any path: every instruction is a valid encoding, every jump and call
+ * lands on an instruction, every instruction is reachable and the code cannot run past its end; and, once all paths
+ * are explored, that the stacks of one call chain fit together in 512 bytes.
+ */
+final class ControlFlowChecks {
+    private final VerifierContext cx;
+
+    ControlFlowChecks(VerifierContext cx) { this.cx = cx; }
+
+    /** Checks the program's shape; returns which instructions are jump or call targets (where states are pruned). */
+    boolean[] check() {
+        int n = cx.insns.size();
+        for (cx.pc = 0; cx.pc < n; cx.pc++) checkEncoding(cx.insns.get(cx.pc));
+        checkFunctions();
+        boolean[] prunePoint = new boolean[n];
+        boolean[] seen = new boolean[n];
+        Deque<Integer> work = new ArrayDeque<>();
+        work.push(0);
+        seen[0] = true;
+        while (!work.isEmpty()) {
+            int pc = cx.pc = work.pop();
+            Insn in = cx.insns.get(pc);
+            List<Integer> next = new ArrayList<>();
+            if (in.isExit()) {
+                // no successor
+            } else if (in.isJump()) {
+                int t = cx.targetIndex(pc, in.jumpOffset(), false);
+                next.add(t);
+                prunePoint[t] = true;
+                if (in.isConditionalJump()) { next.add(pc + 1); prunePoint[pc + 1] = true; }
+            } else if (in.isLocalCall()) {
+                int t = cx.targetIndex(pc, (int) in.imm(), true);
+                next.add(t);
+                prunePoint[t] = true;
+                next.add(pc + 1);
+            } else {
+                next.add(pc + 1);
+            }
+            for (int t : next) {
+                if (t >= n) throw new Reject("jump out of range from insn " + cx.slotOf[pc] + " to " + cx.slotOf[n],
+                        "execution runs past the end of the program");
+                if (!seen[t]) { seen[t] = true; work.push(t); }
+            }
+        }
+        for (cx.pc = 0; cx.pc < n; cx.pc++)
+            if (!seen[cx.pc]) throw new Reject("unreachable insn " + cx.slotOf[cx.pc], "this code can never run; remove it");
+        return prunePoint;
+    }
+
+    private static void checkEncoding(Insn in) {
+        int opc = in.opcode();
+        if (!Encoding.known(opc))
+            throw new Reject(String.format("unknown opcode %02x", opc), "instruction " + in + " is not a valid BPF instruction");
+        if (in.isLdImm64() && in.src() > 6)
+            throw new Reject("unrecognized bpf_ld_imm64 insn", "a 64-bit constant load has the unknown source " + in.src());
+        if (in.dst() > 10 || in.src() > 10 && !in.isLdImm64() && !in.isCall())
+            throw new Reject("R" + Math.max(in.dst(), in.src()) + " is invalid", "register number out of range in " + in);
+    }
+
+    /**
+     * Functions start at index 0 and at every target of a BPF-to-BPF call. Jumps must stay inside their function and
+     * each function must end with an exit or an unconditional jump, so that no path falls into the next one.
+     */
+    private void checkFunctions() {
+        int n = cx.insns.size();
+        TreeSet<Integer> starts = new TreeSet<>(List.of(0));
+        for (cx.pc = 0; cx.pc < n; cx.pc++)
+            if (cx.insns.get(cx.pc).isLocalCall()) starts.add(cx.targetIndex(cx.pc, (int) cx.insns.get(cx.pc).imm(), true));
+        for (cx.pc = 0; cx.pc < n; cx.pc++) {
+            Insn in = cx.insns.get(cx.pc);
+            int start = starts.floor(cx.pc);
+            Integer nextStart = starts.higher(cx.pc);
+            int end = nextStart == null ? n : nextStart;
+            if (in.isJump()) {
+                int to = cx.slotOf[cx.pc] + 1 + in.jumpOffset();
+                if (to < cx.slotOf[start] || to >= cx.slotOf[end])
+                    throw new Reject("jump out of range from insn " + cx.slotOf[cx.pc] + " to " + to,
+                            start == 0 && end == n ? "a jump leaves the program (target slot " + to + ")"
+                                    : "a jump leaves the function it is in (target slot " + to + "); functions are entered only by calls");
+            }
+            if (cx.pc == end - 1 && !in.isExit() && !(op(in.opcode()) == JA && isJump(in.opcode())))
+                throw new Reject("last insn is not an exit or jmp", end == n
+                        ? "the program can run past its last instruction"
+                        : "the code before the function at slot " + cx.slotOf[end] + " can run into it; end it with a return or a jump");
+        }
+    }
+
+    /** The kernel adds up the stack of every function along the deepest call chain (rounded to 16 bytes). */
+    void checkCombinedStack() {
+        int[] worst = chain(0, new HashSet<>());
+        if (worst[0] > StackState.SIZE) {
+            cx.pc = 0;
+            throw new Reject("combined stack size of " + worst[1] + " calls is " + worst[0] + ". Too large",
+                    "the functions on one call chain use " + worst[0] + " bytes of stack together, more than 512");
+        }
+    }
+
+    private int[] chain(int function, Set<Integer> onPath) {
+        int own = (cx.maxDepth.getOrDefault(function, 0) + 15) / 16 * 16;
+        int[] best = { own, 1 };
+        if (!onPath.add(function)) return best;
+        for (int callee : cx.callees.getOrDefault(function, Set.of())) {
+            int[] c = chain(callee, onPath);
+            if (own + c[0] > best[0]) best = new int[] { own + c[0], c[1] + 1 };
+        }
+        onPath.remove(function);
+        return best;
+    }
+}

@@ -1,0 +1,248 @@
+package org.jbpf.sim.verifier;
+
+import static org.jbpf.core.asm.Opcodes.*;
+import static org.jbpf.sim.verifier.VerifierContext.MAX_VAR_OFF;
+import static org.jbpf.sim.verifier.VerifierContext.checkWritable;
+
+import org.jbpf.core.asm.Insn;
+import org.jbpf.core.obj.MapSpec;
+
+/**
+ * Loads, stores and atomics, and every memory access they and helpers make: the stack, the context, map values,
+ * ring buffer records and packets.
+ */
+final class MemoryChecks {
+    /** Map flags that take the program's right to write, resp. read, the map's values. */
+    static final int F_RDONLY_PROG = 1 << 7, F_WRONLY_PROG = 1 << 8;
+
+    private final VerifierContext cx;
+
+    MemoryChecks(VerifierContext cx) { this.cx = cx; }
+
+    /** The LD class: 64-bit constants and map references, or the legacy packet loads. */
+    void load(VerifierState st, Insn in) {
+        int m = mode(in.opcode());
+        if (m == ABS || m == IND) { legacyPacketLoad(st, in); return; }
+        checkWritable(in.dst());
+        switch (in.src()) {
+            case 0: st.set(in.dst(), RegState.constant(in.imm())); return;
+            case PSEUDO_MAP_FD: case PSEUDO_MAP_VALUE: {
+                MapSpec map = in.reference() == null ? null : cx.obj.map(in.reference()).orElse(null);
+                if (map == null)
+                    throw new Reject("fd " + (int) in.imm() + " is not pointing to valid bpf_map",
+                            "the program refers to map '" + in.reference() + "', which the object does not declare");
+                if (in.src() == PSEUDO_MAP_FD) {
+                    st.set(in.dst(), RegState.pointer(RegType.MAP_PTR, 0).withMap(map, map.valueSize()));
+                    return;
+                }
+                int off = (int) (in.imm() >>> 32);
+                if (off < 0 || off >= map.valueSize())
+                    throw new Reject("invalid access to map value pointer, value_size=" + map.valueSize() + " off=" + off,
+                            "offset " + off + " lies outside map '" + map.name() + "'");
+                st.set(in.dst(), RegState.pointer(RegType.MAP_VALUE, off).withMap(map, map.valueSize()));
+                return;
+            }
+            default:
+                throw new Reject("unsupported 64-bit load source " + in.src(), "kernel objects and functions by address are not supported");
+        }
+    }
+
+    private void legacyPacketLoad(VerifierState st, Insn in) {
+        if (cx.kind != ProgramKind.SOCKET)
+            throw new Reject("BPF_LD_[ABS|IND] instructions not allowed for this program type",
+                    "packet loads by absolute offset work only in socket filters");
+        if (st.reg(6).type() != RegType.CTX)
+            throw new Reject("at the time of BPF_LD_ABS|IND R6 != pointer to skb", "r6 must hold the socket buffer context");
+        if (mode(in.opcode()) == IND) {
+            RegState idx = cx.read(st, in.src());
+            if (!idx.isScalar()) throw new Reject("R" + in.src() + " type=" + idx.type().logName + " expected=scalar",
+                    "the packet index must be a number");
+        }
+        for (int r = 1; r <= 5; r++) st.set(r, RegState.NOT_INIT);
+        int bytes = sizeBytes(in.opcode());
+        st.set(0, RegState.scalar(ScalarBounds.unsignedRange(0, bytes == 4 ? 0xffffffffL : (1L << (bytes * 8)) - 1)));
+    }
+
+    void loadMem(VerifierState st, Insn in) {
+        checkWritable(in.dst());
+        RegState base = cx.read(st, in.src());
+        int size = sizeBytes(in.opcode());
+        cx.noteBaseType(base.type());
+        RegState v = access(st, in.src(), base, in.off(), size, false, null);
+        if (mode(in.opcode()) == MEMSX) v = v.isScalar() ? RegState.scalar(v.value().signExtend(size * 8)) : RegState.UNKNOWN_SCALAR;
+        st.set(in.dst(), v);
+    }
+
+    void storeMem(VerifierState st, Insn in) {
+        RegState base = cx.read(st, in.dst());
+        RegState value = cls(in.opcode()) == ST ? RegState.constant(in.imm()) : cx.read(st, in.src());
+        int size = sizeBytes(in.opcode());
+        cx.noteBaseType(base.type());
+        if (value.isScalar() && size < 8) value = RegState.scalar(value.value().truncate(size));
+        access(st, in.dst(), base, in.off(), size, true, value);
+    }
+
+    void atomic(VerifierState st, Insn in) {
+        int aop = (int) in.imm(), size = sizeBytes(in.opcode());
+        int plain = aop & ~FETCH;
+        if (!(aop == XCHG || aop == CMPXCHG || plain == ADD || plain == OR || plain == AND || plain == XOR))
+            throw new Reject(String.format("BPF_ATOMIC uses invalid atomic opcode %02x", aop), "invalid atomic operation");
+        RegState src = cx.read(st, in.src());
+        if (aop == CMPXCHG) cx.read(st, 0);
+        RegState base = cx.read(st, in.dst());
+        if (base.type() == RegType.CTX || base.type().isPacket())
+            throw new Reject("BPF_ATOMIC stores into R" + in.dst() + " " + base.type().logName + " is not allowed",
+                    "atomic operations work on the stack and on map values only");
+        if (!src.isScalar())
+            throw new Reject("R" + in.src() + " leaks addr into mem", "a pointer cannot be stored atomically");
+        access(st, in.dst(), base, in.off(), size, false, null);
+        access(st, in.dst(), base, in.off(), size, true, RegState.scalar(size == 4 ? ScalarBounds.U32 : ScalarBounds.UNKNOWN));
+        RegState fetched = RegState.scalar(size == 4 ? ScalarBounds.U32 : ScalarBounds.UNKNOWN);
+        if (aop == CMPXCHG) st.set(0, fetched);
+        else if ((aop & FETCH) != 0) { checkWritable(in.src()); st.set(in.src(), fetched); }
+    }
+
+    /** Checks one memory access through register {@code regno}; returns what a load yields. */
+    RegState access(VerifierState st, int regno, RegState base, int insnOff, int size, boolean write, RegState value) {
+        String r = "R" + regno;
+        switch (base.type()) {
+            case STACK: return stackAccess(st, regno, base, insnOff, size, write, value);
+            case MAP_VALUE: case RINGBUF_MEM:
+                if (base.type() == RegType.MAP_VALUE) mapAccessType(base.map(), insnOff, size, write);
+                regionAccess(regno, base, insnOff, size, base.size());
+                return loaded(size);
+            case CTX: {
+                if (!base.value().isConst())
+                    throw new Reject("variable ctx access var_off=" + base.value().tnum() + " disallowed",
+                            "the context can only be read at constant offsets");
+                if (base.off() != 0)
+                    throw new Reject("dereference of modified ctx ptr " + r + " off=" + base.off() + " disallowed",
+                            "read context fields from the context pointer itself, not from a pointer computed from it");
+                RegState got = cx.kind.access(insnOff, size, write);
+                if (got == null)
+                    throw new Reject("invalid bpf_context access off=" + insnOff + " size=" + size,
+                            "a " + cx.kind.name().toLowerCase() + " context cannot be " + (write ? "written" : "read")
+                                    + " at offset " + insnOff + " with size " + size);
+                return got;
+            }
+            case PACKET: case PACKET_META: {
+                ScalarBounds v = base.value();
+                long off = (long) base.off() + insnOff;
+                if (v.smin() < 0 || off + v.smin() < 0 || v.umax() >= MAX_VAR_OFF || off + v.umax() + size > base.range())
+                    throw new Reject(r + " offset is outside of the packet",
+                            "packet access of " + size + " bytes at offset " + off + " is not proven to lie before data_end;"
+                                    + " compare data + " + (off + size) + " against data_end first");
+                if (write && cx.kind != ProgramKind.XDP)
+                    throw new Reject("cannot write into packet", "this program type cannot write the packet");
+                return loaded(size);
+            }
+            default:
+                throw new Reject(r + " invalid mem access '" + base.type().logName + "'", derefExplanation(base));
+        }
+    }
+
+    /** A helper reads or writes {@code size} bytes through register {@code r}. */
+    void helperMemory(VerifierState st, int r, RegState v, int size, boolean write) {
+        switch (v.type()) {
+            case STACK: {
+                if (!v.value().isConst())
+                    throw new Reject("R" + r + " variable stack access var_off=" + v.value().tnum() + " (not modelled)",
+                            "pass a stack buffer at a constant offset");
+                FrameState f = st.frames.get(v.frame());
+                int off = v.off();
+                if (off < -StackState.SIZE || off + size > 0)
+                    throw new Reject("invalid " + (write ? "write to" : "read from") + " stack R" + r + " off=" + off + " size=" + size,
+                            "the " + size + "-byte buffer at stack offset " + off + " does not fit in the stack frame");
+                cx.noteDepth(f, off);
+                if (write) f.stack.writeUnknown(off, size);
+                break;
+            }
+            case MAP_VALUE: case RINGBUF_MEM:
+                if (v.type() == RegType.MAP_VALUE) mapAccessType(v.map(), v.off(), size, write);
+                regionAccess(r, v, 0, size, v.size());
+                break;
+            default: access(st, r, v, 0, size, write, write ? RegState.UNKNOWN_SCALAR : null);
+        }
+    }
+
+    /** Maps created read-only or write-only for programs refuse the other kind of access to their values. */
+    private static void mapAccessType(MapSpec map, int off, int size, boolean write) {
+        if (write && (map.flags() & F_RDONLY_PROG) != 0)
+            throw new Reject("write into map forbidden, value_size=" + map.valueSize() + " off=" + off + " size=" + size,
+                    "map '" + map.name() + "' is read-only for programs (BPF_F_RDONLY_PROG); its values cannot be written here");
+        if (!write && (map.flags() & F_WRONLY_PROG) != 0)
+            throw new Reject("read from map forbidden, value_size=" + map.valueSize() + " off=" + off + " size=" + size,
+                    "map '" + map.name() + "' is write-only for programs (BPF_F_WRONLY_PROG); its values cannot be read here");
+    }
+
+    private static String derefExplanation(RegState base) {
+        switch (base.type()) {
+            case MAP_VALUE_OR_NULL: return "value of a map lookup may be null here; test it against null first";
+            case RINGBUF_MEM_OR_NULL: return "the ring buffer reservation may be null here; test it against null first";
+            case SCALAR: return "a number is used as a pointer; only the context, stack, map values and reserved records can be accessed";
+            case MAP_PTR: return "a map reference cannot be read or written directly; use lookup/update";
+            case PACKET_END: return "data_end marks the end of the packet and cannot be read";
+            default: return "memory behind a " + base.type().logName + " cannot be accessed";
+        }
+    }
+
+    private static RegState loaded(int size) {
+        return RegState.scalar(size == 8 ? ScalarBounds.UNKNOWN : ScalarBounds.unsignedRange(0, (1L << (size * 8)) - 1));
+    }
+
+    private static void regionAccess(int regno, RegState reg, int insnOff, int size, int memSize) {
+        String r = "R" + regno;
+        long off = (long) reg.off() + insnOff;
+        ScalarBounds v = reg.value();
+        String what = reg.type() == RegType.MAP_VALUE ? "the " + memSize + "-byte value of map '" + reg.map().name() + "'"
+                : "the " + memSize + "-byte ring buffer record";
+        String java = "access of " + size + " bytes at offset " + (v.isConst() ? Long.toString(off + v.constValue())
+                : off + "+" + v) + " may fall outside " + what + "; check the index against the size";
+        if (v.smin() < 0 && (v.smin() == Long.MIN_VALUE || off + v.smin() < 0))
+            throw new Reject(r + " min value is negative, either use unsigned index or do a if (index >=0) check.", java);
+        if (off + v.smin() < 0 || off + v.smin() + size > memSize)
+            throw new Reject(r + " min value is outside of the allowed memory range", java);
+        if (Long.compareUnsigned(v.umax(), MAX_VAR_OFF) >= 0)
+            throw new Reject(r + " unbounded memory access, make sure to bounds check any such access", java);
+        if (off + v.umax() + size > memSize)
+            throw new Reject(r + " max value is outside of the allowed memory range", java);
+    }
+
+    private RegState stackAccess(VerifierState st, int regno, RegState base, int insnOff, int size, boolean write, RegState value) {
+        if (!base.value().isConst())
+            throw new Reject("R" + regno + " variable stack access var_off=" + base.value().tnum() + " (not modelled)",
+                    "stack arrays indexed by a variable are not supported; use a map value or a constant index");
+        FrameState f = st.frames.get(base.frame());
+        int off = (int) (base.off() + base.value().constValue() + insnOff);
+        if (off % size != 0)
+            throw new Reject("misaligned stack access off 0+" + base.off() + "+" + insnOff + " size " + size,
+                    "stack access of " + size + " bytes at offset " + off + " is not aligned to its size");
+        if (off < -StackState.SIZE || off + size > 0)
+            throw new Reject("invalid " + (write ? "write to" : "read from") + " stack R" + regno + " off=" + off + " size=" + size,
+                    "stack access at offset " + off + " is outside the 512-byte stack; reduce local variables or use a map");
+        cx.noteDepth(f, off);
+        if (write) {
+            if (value != null && value.type().isPointer() && size != 8)
+                throw new Reject("invalid size of register spill", "a pointer must be stored on the stack as 8 bytes");
+            f.stack.write(off, size, value);
+            return null;
+        }
+        RegState spill = f.stack.spillAt(off);
+        if (spill != null) {
+            if (size == 8) return spill;
+            if (spill.type().isPointer())
+                throw new Reject("invalid size of register fill", "part of a stored pointer cannot be read back");
+            if (spill.isConst()) {
+                long v = spill.value().constValue() >>> (8 * ((off + StackState.SIZE) % 8));
+                if (f.stack.spillAt(off + size - 1) == spill) return RegState.constant(size == 8 ? v : v & ((1L << (8 * size)) - 1));
+            }
+        }
+        boolean zero = true;
+        for (int i = off; i < off + size; i++) {
+            byte k = f.stack.kindAt(i);
+            RegState sp = f.stack.spillAt(i);
+            if (!(k == StackState.ZERO || (sp != null && sp.isConst() && sp.value().constValue() == 0))) zero = false;
+        }
+        return zero ? RegState.constant(0) : loaded(size);
+    }
+}

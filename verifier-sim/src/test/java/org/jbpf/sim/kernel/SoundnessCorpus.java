@@ -1,0 +1,150 @@
+package org.jbpf.sim.kernel;
+
+import static org.jbpf.core.asm.Insn.*;
+import static org.jbpf.core.asm.Opcodes.*;
+import static org.jbpf.sim.kernel.Corpus.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jbpf.core.asm.Insn;
+import org.jbpf.core.obj.MapSpec;
+import org.jbpf.core.obj.MapTypes;
+
+/**
+ * Programs the kernel refuses that the simulator once accepted, each kept with the kernel's exact reason, and the
+ * near misses beside them that the kernel accepts: map access flags, frame pointer arithmetic, shifts, division,
+ * pointer types per instruction, function structure and reserved instruction fields.
+ */
+final class SoundnessCorpus {
+    private SoundnessCorpus() {}
+
+    static final MapSpec READ_ONLY = new MapSpec("ro", MapTypes.HASH, 4, 16, 8, 1 << 7, 0, 0);
+    static final MapSpec WRITE_ONLY = new MapSpec("wo", MapTypes.HASH, 4, 16, 8, 1 << 8, 0, 0);
+
+    static final MapSpec PROG_ARRAY = new MapSpec("progs", MapTypes.PROG_ARRAY, 4, 4, 4, 0, 0, 0);
+
+    private static final List<Entry> ALL = new ArrayList<>();
+    private static final List<MapSpec> NONE = List.of();
+
+    private static void ok(String name, String section, List<MapSpec> maps, Insn... insns) {
+        ALL.add(new Entry(name, section, maps, List.of(insns), true, null));
+    }
+
+    private static void bad(String name, String message, String section, List<MapSpec> maps, Insn... insns) {
+        ALL.add(new Entry(name, section, maps, List.of(insns), false, message));
+    }
+
+    /** Looks up key 0 of {@code map}; r0 = value or null. */
+    private static Insn[] lookup(String map) { return cat(keyOnStack(map), call(1)); }
+
+    /** r0 = 0, then, when {@code reg} is not {@code value}, dereferences r0 (refused): proves the kernel knows reg. */
+    private static Insn[] provesEqual(int reg, int value) {
+        return new Insn[] { mov64Imm(R0, 0), jumpImm(JEQ, reg, value, 1), load(8, R0, R0, 0), exit() };
+    }
+
+    static {
+        // ---- maps read-only or write-only for programs ----------------------------------------------------------
+        ok("read_only_map_read", TP, List.of(READ_ONLY), cat(lookup("ro"), jumpImm(JEQ, R0, 0, 1), load(8, R0, R0, 0),
+                mov64Imm(R0, 0), exit()));
+        bad("read_only_map_store", "write into map forbidden, value_size=16 off=0 size=8", TP, List.of(READ_ONLY),
+                cat(lookup("ro"), jumpImm(JEQ, R0, 0, 1), storeImm(8, R0, 0, 1), mov64Imm(R0, 0), exit()));
+        bad("read_only_map_atomic", "write into map forbidden, value_size=16 off=0 size=8", TP, List.of(READ_ONLY),
+                cat(lookup("ro"), jumpImm(JEQ, R0, 0, 2), mov64Imm(R1, 1), atomic(8, ADD, R0, 0, R1), mov64Imm(R0, 0), exit()));
+        bad("read_only_map_helper_writes", "write into map forbidden, value_size=16 off=0 size=8", TP, List.of(READ_ONLY),
+                cat(lookup("ro"), jumpImm(JEQ, R0, 0, 4), mov64Reg(R1, R0), mov64Imm(R2, 8), mov64Imm(R3, 0), call(113),
+                        mov64Imm(R0, 0), exit()));
+        bad("read_only_map_update", "write into map forbidden", TP, List.of(READ_ONLY), cat(storeImm(8, R10, -24, 1),
+                storeImm(8, R10, -16, 1), keyOnStack("ro"), mov64Reg(R3, R10), alu64Imm(ADD, R3, -24), mov64Imm(R4, 0),
+                call(2), mov64Imm(R0, 0), exit()));
+        ok("write_only_map_store", TP, List.of(WRITE_ONLY), cat(lookup("wo"), jumpImm(JEQ, R0, 0, 1), storeImm(8, R0, 0, 1),
+                mov64Imm(R0, 0), exit()));
+        ok("write_only_map_helper_writes", TP, List.of(WRITE_ONLY), cat(lookup("wo"), jumpImm(JEQ, R0, 0, 4),
+                mov64Reg(R1, R0), mov64Imm(R2, 8), mov64Imm(R3, 0), call(113), mov64Imm(R0, 0), exit()));
+        bad("write_only_map_read", "read from map forbidden, value_size=16 off=0 size=8", TP, List.of(WRITE_ONLY),
+                cat(lookup("wo"), jumpImm(JEQ, R0, 0, 1), load(8, R0, R0, 0), mov64Imm(R0, 0), exit()));
+        bad("write_only_map_atomic", "read from map forbidden, value_size=16 off=0 size=8", TP, List.of(WRITE_ONLY),
+                cat(lookup("wo"), jumpImm(JEQ, R0, 0, 2), mov64Imm(R1, 1), atomic(8, ADD, R0, 0, R1), mov64Imm(R0, 0), exit()));
+        bad("write_only_map_value_as_key", "read from map forbidden, value_size=16 off=0 size=4", TP,
+                List.of(WRITE_ONLY, HASH), cat(lookup("wo"), jumpImm(JEQ, R0, 0, 4), mov64Reg(R2, R0), ldMap(R1, "counts"),
+                        call(1), mov64Imm(R0, 0), exit()));
+
+        // ---- pointer arithmetic ---------------------------------------------------------------------------------
+        bad("frame_pointer_subtract", "R1 subtraction from stack pointer prohibited", SOCKET, NONE, mov64Reg(R1, R10),
+                alu64Imm(SUB, R1, 8), mov64Imm(R0, 0), exit());
+        ok("frame_pointer_add_negative", SOCKET, NONE, mov64Reg(R1, R10), alu64Imm(ADD, R1, -8), storeImm(8, R1, 0, 0),
+                mov64Imm(R0, 0), exit());
+        // a 32-bit subtraction from a pointer is allowed, but leaves nothing known, not even that the upper half is 0
+        bad("pointer_subtract_32_unknown_width", "R0 invalid mem access 'scalar'", SOCKET, NONE, mov64Reg(R1, R10),
+                alu32Imm(SUB, R1, 8), ldImm64(R2, 0xffffffffL), mov64Imm(R0, 0), jumpReg(JLE, R1, R2, 1), load(8, R0, R0, 0), exit());
+        bad("scalar_minus_pointer", "R1 tried to subtract pointer from scalar", SOCKET, NONE, mov64Imm(R1, 0),
+                alu64Reg(SUB, R1, R10), mov64Imm(R0, 0), exit());
+
+        // ---- what the kernel does not know after arithmetic -------------------------------------------------------
+        bad("divide_constants_unknown", "R0 invalid mem access 'scalar'", SOCKET, NONE,
+                cat(mov64Imm(R1, 10), alu64Imm(DIV, R1, 2), provesEqual(R1, 5)));
+        bad("divide32_constants_unknown", "R0 invalid mem access 'scalar'", SOCKET, NONE,
+                cat(mov64Imm(R1, 10), alu32Imm(DIV, R1, 2), provesEqual(R1, 5)));
+        bad("modulo_constants_unknown", "R0 invalid mem access 'scalar'", SOCKET, NONE,
+                cat(mov64Imm(R1, 10), alu64Imm(MOD, R1, 3), provesEqual(R1, 1)));
+        bad("signed_divide_constants_unknown", "R0 invalid mem access 'scalar'", SOCKET, NONE,
+                cat(mov64Imm(R1, -10), sdivImm(DIV, true, R1, 2), provesEqual(R1, -5)));
+        bad("shift64_by_64_unknown", "R0 invalid mem access 'scalar'", SOCKET, NONE,
+                cat(mov64Imm(R1, 1), mov64Imm(R2, 64), alu64Reg(LSH, R1, R2), provesEqual(R1, 1)));
+        bad("shift32_by_32_unknown", "R0 invalid mem access 'scalar'", SOCKET, NONE,
+                cat(mov64Imm(R1, 1), mov64Imm(R2, 32), alu32Reg(LSH, R1, R2), provesEqual(R1, 1)));
+        ok("shift_by_constant_register_known", SOCKET, NONE,
+                cat(mov64Imm(R1, 1), mov64Imm(R2, 3), alu64Reg(LSH, R1, R2), provesEqual(R1, 8)));
+        ok("negate_constant_known", SOCKET, NONE, cat(mov64Imm(R1, 5), neg64(R1), provesEqual(R1, -5)));
+        ok("byte_swap_constant_known", SOCKET, NONE,
+                cat(mov64Imm(R1, 0x1234), new Insn(ALU | END | TO_BE, R1, 0, 0, 16), provesEqual(R1, 0x3412)));
+
+        // ---- one instruction, one kind of pointer ------------------------------------------------------------------
+        bad("same_insn_ctx_and_stack", "same insn cannot be used with different pointers", TP, NONE, load(4, R2, R1, 8),
+                mov64Reg(R3, R1), jumpImm(JEQ, R2, 0, 2), mov64Reg(R3, R10), alu64Imm(ADD, R3, -16), load(8, R0, R3, 8), exit());
+        ok("same_insn_stack_and_map_value", TP, List.of(HASH), cat(lookup("counts"), mov64Reg(R3, R10),
+                alu64Imm(ADD, R3, -16), jumpImm(JEQ, R0, 0, 1), mov64Reg(R3, R0), load(8, R0, R3, 0), exit()));
+
+        // ---- functions ---------------------------------------------------------------------------------------------
+        bad("function_loops_back_to_caller", "jump out of range from insn 4 to 0", SOCKET, NONE, mov64Imm(R0, 0),
+                callLocal("f", 1), exit(), mov64Imm(R0, 1), ja(-5));
+        bad("call_into_middle_of_function", "last insn is not an exit or jmp", SOCKET, NONE, mov64Imm(R0, 0),
+                callLocal("f", 2), callLocal("g", 2), exit(), mov64Imm(R0, 1), exit(), mov64Imm(R0, 2), exit());
+        bad("conditional_jump_out_of_function", "jump out of range from insn 3 to 2", SOCKET, NONE, mov64Imm(R0, 0),
+                callLocal("f", 1), exit(), jumpImm(JEQ, R0, 0, -2), exit());
+        bad("jump_out_of_function", "jump out of range from insn 4 to 3", SOCKET, NONE, mov64Imm(R0, 0),
+                callLocal("f", 2), mov64Imm(R0, 0), exit(), ja(-2));
+
+        // ---- tail calls --------------------------------------------------------------------------------------------
+        ok("tail_call_through_prog_array", SOCKET, List.of(PROG_ARRAY), ldMap(R2, "progs"), mov64Imm(R3, 0), call(12),
+                mov64Imm(R0, 0), exit());
+        bad("tail_call_through_hash_map", "expected prog array map for tail call", SOCKET, List.of(HASH),
+                ldMap(R2, "counts"), mov64Imm(R3, 0), call(12), mov64Imm(R0, 0), exit());
+        bad("lookup_in_prog_array", "cannot pass map_type 3 into func bpf_map_lookup_elem#1", TP, List.of(PROG_ARRAY),
+                cat(lookup("progs"), mov64Imm(R0, 0), exit()));
+
+        // ---- complexity ----------------------------------------------------------------------------------------------
+        // each iteration leaves the exit branch pending: the kernel stops at 8193 pending branches, in well under a second
+        bad("loop_leaves_a_branch_per_iteration", "The sequence of 8193 jumps is too complex.", SOCKET, NONE, call(7),
+                mov64Reg(R2, R0), mov64Imm(R1, 0), jumpReg(JEQ, R1, R2, 2), alu64Imm(ADD, R1, 1), ja(-3), mov64Imm(R0, 0), exit());
+
+        // ---- encodings -------------------------------------------------------------------------------------------
+        bad("callx_register_call", "unknown opcode 8d", SOCKET, NONE, mov64Imm(R1, 0), new Insn(JMP | CALL | X, 1, 0, 0, 0),
+                mov64Imm(R0, 0), exit());
+        bad("call_with_offset", "BPF_CALL uses reserved fields", TP, NONE, new Insn(JMP | CALL, 0, 0, 1, 14),
+                mov64Imm(R0, 0), exit());
+        bad("ld_imm64_with_offset", "BPF_LD_IMM64 uses reserved fields", SOCKET, NONE, new Insn(LD | IMM | DW, 0, 0, 1, 5), exit());
+        bad("ld_imm64_unknown_source", "unrecognized bpf_ld_imm64 insn", SOCKET, NONE, new Insn(LD | IMM | DW, 0, 7, 0, 5), exit());
+        bad("exit_with_immediate", "BPF_EXIT uses reserved fields", SOCKET, NONE, mov64Imm(R0, 0), new Insn(JMP | EXIT, 0, 0, 0, 1));
+        bad("ja_with_immediate", "BPF_JA uses reserved fields", SOCKET, NONE, mov64Imm(R0, 0), new Insn(JMP | JA, 0, 0, 0, 1), exit());
+        bad("conditional_jump_k_with_source", "BPF_JMP/JMP32 uses reserved fields", SOCKET, NONE, mov64Imm(R0, 0),
+                new Insn(JMP | JEQ | K, 0, 1, 0, 1), exit());
+        bad("alu_k_with_source", "BPF_ALU uses reserved fields", SOCKET, NONE, new Insn(ALU64 | ADD | K, 0, 1, 0, 1),
+                mov64Imm(R0, 0), exit());
+        bad("byte_swap_width_8", "BPF_END uses reserved fields", SOCKET, NONE, mov64Imm(R0, 1),
+                new Insn(ALU | END | TO_LE, 0, 0, 0, 8), exit());
+        bad("store_immediate_with_source", "BPF_ST uses reserved fields", SOCKET, NONE, new Insn(ST | MEM | DW, R10, 1, -8, 0),
+                mov64Imm(R0, 0), exit());
+    }
+
+    static List<Entry> all() { return List.copyOf(ALL); }
+}
