@@ -40,6 +40,7 @@ class PrometheusEndpointIT {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest scrape = HttpRequest.newBuilder(URI.create(url)).build();
         try (ChildJvm child = new ChildJvm("-javaagent:" + AgentIT.AGENT + "=probes=" + OpenProbe.class.getName() + ",prometheus=127.0.0.1:" + port)) {
+            child.awaitOutput("jbpf agent: attached OpenProbe", 60);  // the agent loads probes on its own thread
             child.awaitOutput("app ready", 60);
             assertTrue(child.output().contains("jbpf agent: attached OpenProbe (1 programs, maps [opens] as MBeans org.jbpf:type=map,..., served at "
                     + url + ")"), child.output());
