@@ -30,6 +30,14 @@ class PrometheusEndpointIT {
         Assumptions.abort(refusal);
     }
 
+    /** The application may have a Prometheus client of its own: the agent's copy is relocated out of its way. */
+    @Test void theAgentsPrometheusClientIsRelocated() throws Exception {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(AgentIT.AGENT)) {
+            assertEquals(0, jar.stream().filter(e -> e.getName().startsWith("io/prometheus/")).count());
+            assertTrue(jar.getEntry("org/jbpf/shaded/io/prometheus/metrics/model/registry/PrometheusRegistry.class") != null);
+        }
+    }
+
     @Test @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void theAgentServesTheProbesMaps() throws Exception {
         int port;
