@@ -83,13 +83,13 @@ public final class HelperTable {
         named(13, "clone_redirect"); named(17, "get_cgroup_classid");
         named(18, "skb_vlan_push"); named(19, "skb_vlan_pop"); named(20, "skb_get_tunnel_key");
         named(21, "skb_set_tunnel_key"); named(22, "perf_event_read"); named(23, "redirect"); named(24, "get_route_realm");
-        named(26, "skb_load_bytes"); named(28, "csum_diff"); named(41, "get_numa_node_id"); named(44, "xdp_adjust_head");
+        named(26, "skb_load_bytes"); named(28, "csum_diff"); named(42, "get_numa_node_id"); named(44, "xdp_adjust_head");
         named(PROBE_READ_STR, "probe_read_str"); named(51, "redirect_map"); named(54, "xdp_adjust_meta");
         named(55, "perf_event_read_value"); named(56, "perf_prog_read_value"); named(65, "xdp_adjust_tail");
         named(67, "get_stack"); named(80, "get_current_cgroup_id"); named(MAP_PUSH_ELEM, "map_push_elem");
         named(MAP_POP_ELEM, "map_pop_elem"); named(MAP_PEEK_ELEM, "map_peek_elem");
         named(GET_CURRENT_TASK_BTF, "get_current_task_btf"); named(164, "for_each_map_elem"); named(165, "snprintf");
-        named(177, "trace_vprintk"); named(LOOP, "loop"); named(183, "strncmp");
+        named(177, "trace_vprintk"); named(LOOP, "loop"); named(182, "strncmp");
     }
 
     /** Map types that only some helpers may receive, with those helpers (the kernel checks both directions). */

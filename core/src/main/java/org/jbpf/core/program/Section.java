@@ -9,7 +9,25 @@ import java.util.regex.Pattern;
  * the kernel in a surprising way: a tracepoint is exactly {@code <category>/<name>} of identifier-like parts, so
  * {@code tracepoint/../../tmp/x} never becomes a tracefs path.
  */
-public record Section(String text, SectionKind kind, String target) {
+public final class Section {
+    private final String text, target;
+    private final SectionKind kind;
+
+    /** Only {@link #parse} makes sections, so every instance is valid. */
+    private Section(String text, SectionKind kind, String target) {
+        this.text = text;
+        this.kind = kind;
+        this.target = target;
+    }
+
+    /** The section name as written, e.g. "tp/syscalls/sys_enter_openat". */
+    public String text() { return text; }
+
+    /** The row of the section table its prefix names. */
+    public SectionKind kind() { return kind; }
+
+    /** What follows the kind and its '/', e.g. "syscalls/sys_enter_openat"; "" when nothing does. */
+    public String target() { return target; }
 
     /** Letters, digits, '_', '-' and '.', not starting with '.' or '-' (so never "." or ".."). */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
@@ -138,6 +156,10 @@ public record Section(String text, SectionKind kind, String target) {
             throw new IllegalStateException("section \"" + text + "\" is not " + want.targetSyntax());
         return before ? target.substring(0, split) : target.substring(split + 1);
     }
+
+    @Override public boolean equals(Object o) { return o instanceof Section other && text.equals(other.text); }
+
+    @Override public int hashCode() { return text.hashCode(); }
 
     @Override public String toString() { return text; }
 }

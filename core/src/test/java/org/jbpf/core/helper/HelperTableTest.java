@@ -80,7 +80,7 @@ class HelperTableTest {
         assertEquals(HelperTable.RINGBUF_RESERVE, HelperNames.RINGBUF_RESERVE);
         assertEquals(131, HelperNames.RINGBUF_RESERVE);
         assertEquals("bpf_get_current_pid_tgid#14", HelperNames.name(14));
-        assertEquals("#42", HelperNames.name(42));
+        assertEquals("#998", HelperNames.name(998));
     }
 
     @Test void callersAndMapsAreCheckedBothWays() {

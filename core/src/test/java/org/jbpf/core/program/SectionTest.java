@@ -54,6 +54,15 @@ class SectionTest {
         assertEquals("tracepoint", SectionKinds.prefixOf("tracepoint/a/b"));
     }
 
+    @Test void everyExampleInTheTableIsAValidSectionOfItsKind() {
+        for (SectionKind k : SectionKinds.all()) {
+            Section s = Section.parse(k.example());
+            assertSame(k, s.kind(), k.example());
+            if (k.attachesBySection()) assertSame(s, s.requireAttachTarget(), k.example());
+            assertTrue(k.targetSyntax().startsWith(k.canonicalName()), k.targetSyntax());
+        }
+    }
+
     @Test void targetPartsOfTracepointsAndUprobes() {
         Section tp = Section.parse("tp/syscalls/sys_enter_read");
         assertEquals("syscalls", tp.tracepointCategory());
