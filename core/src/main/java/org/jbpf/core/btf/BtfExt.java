@@ -10,8 +10,8 @@ import org.jbpf.core.elf.ByteSource;
 /**
  * The {@code .BTF.ext} section of an object file: func_info, line_info and CO-RE relocation records grouped by the
  * name of the code section they describe. Instruction offsets are in bytes from the start of that section, and all
- * string offsets point into the string section of the object's {@code .BTF}. jbpf writes no CO-RE relocations; it
- * reads them so that objects needing them can be refused by name.
+ * string offsets point into the string section of the object's {@code .BTF}. CO-RE relocations are read so the
+ * loader can apply them; jbpf does not write them yet.
  */
 public record BtfExt(Map<String, List<FuncRecord>> funcInfos, Map<String, List<LineRecord>> lineInfos,
                      Map<String, List<CoreRelo>> coreRelos) {
