@@ -17,14 +17,19 @@ public final class TargetTypes {
 
     public TargetTypes(Btf btf) {
         this.btf = btf;
-        Map<String, List<Integer>> index = new HashMap<>();
         List<BtfType> types = btf.types();
+        byName = new HashMap<>(types.size() * 2);
         for (int i = 0; i < types.size(); i++) {
             String name = types.get(i).name();
-            if (!name.isEmpty()) index.computeIfAbsent(essentialName(name), k -> new ArrayList<>(1)).add(i + 1);
+            if (name.isEmpty()) continue;
+            // nearly every name is unique, so a one-element array each and a copy for the few repeats is cheapest
+            int[] ids = byName.putIfAbsent(essentialName(name), new int[] {i + 1});
+            if (ids != null) {
+                int[] more = java.util.Arrays.copyOf(ids, ids.length + 1);
+                more[ids.length] = i + 1;
+                byName.put(essentialName(name), more);
+            }
         }
-        byName = new HashMap<>(index.size() * 2);
-        index.forEach((k, v) -> byName.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     public Btf btf() { return btf; }
