@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.ObjectReader;
+import org.jbpf.core.obj.ObjectWriter;
+import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.core.relo.CoreRelocationException;
 import org.jbpf.loader.LoadedObject;
 import org.jbpf.loader.Loader;
@@ -115,6 +117,29 @@ class CoreRelocationKernelTest {
             String ours = Tools.check("bpftool", "prog", "dump", "xlated", "id", Integer.toString(id));
             assertTrue(theirs.contains("r1 = 1\n") || theirs.contains("r1 = 1"), theirs);
             assertEquals(withoutMapIds(theirs), withoutMapIds(ours));
+        } finally {
+            Tools.deleteTree(pins);
+        }
+    }
+
+    @Test
+    void objectWriterKeepsTheRelocationsForJbpfAndForBpftool() throws Exception {
+        Path o = compile("core_parent");
+        BpfObject original = ObjectReader.read(Files.readAllBytes(o), "core_parent.o");
+        Path rewritten = tmp.resolve("rewritten.o");
+        Files.write(rewritten, ObjectWriter.write(original));
+        BpfObject again = ObjectReader.read(Files.readAllBytes(rewritten), "rewritten.o");
+        List<ProgramSpec.CoreRelocation> relos = original.program("on_exec").orElseThrow().coreRelocations();
+        assertEquals(15, relos.size(), "offsets of tgid and real_parent, and the 13 recorded checks");
+        assertEquals(relos, again.program("on_exec").orElseThrow().coreRelocations());
+        Tools.requireRoot();
+        Tools.requireTool("bpftool");
+        Path pins = Tools.pinDir("core_rewritten");
+        try (LoadedObject obj = load(o)) {
+            Tools.check("bpftool", "prog", "loadall", rewritten.toString(), pins.toString());
+            String theirs = Tools.check("bpftool", "prog", "dump", "xlated", "pinned", pins.resolve("on_exec").toString());
+            String ours = Tools.check("bpftool", "prog", "dump", "xlated", "id", Integer.toString(ProgramInfo.of(obj.program("on_exec").fd()).id()));
+            assertEquals(withoutMapIds(ours), withoutMapIds(theirs));
         } finally {
             Tools.deleteTree(pins);
         }
