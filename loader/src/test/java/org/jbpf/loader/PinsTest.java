@@ -52,7 +52,7 @@ class PinsTest {
     void pathsThatHoldNoBpfObjectAreDescribed(@TempDir Path dir) throws Exception {
         Path plain = Files.writeString(dir.resolve("notes.txt"), "hello");
         String fs = Files.getFileStore(plain).type();
-        assertEquals(plain + " is a plain file on a " + fs + " file system, not a pinned map (pinned maps live on a bpf file "
+        assertEquals(plain + " is a plain file (file system " + fs + "), not a pinned map (pinned maps live on a bpf file "
                 + "system such as /sys/fs/bpf)", assertThrows(BpfException.class, () -> Pins.openMap(plain, kernel)).getMessage());
         assertEquals(dir + " is a directory, not a pinned map",
                 assertThrows(BpfException.class, () -> Pins.openMap(dir, kernel)).getMessage());
@@ -60,6 +60,12 @@ class PinsTest {
                 assertThrows(BpfException.class, () -> Pins.openMap(Path.of("/dev/zero"), kernel)).getMessage());
         assertEquals("no pinned map at " + dir.resolve("gone") + " (no such file)",
                 assertThrows(BpfException.class, () -> Pins.openMap(dir.resolve("gone"), kernel)).getMessage());
+    }
+
+    @Test
+    void theKernelsErrnoStaysWithTheMessage(@TempDir Path dir) throws Exception {
+        Path plain = Files.writeString(dir.resolve("x"), "");
+        assertEquals(Errno.EACCES, assertThrows(BpfException.class, () -> Pins.openMap(plain, kernel)).errno());
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.loader.MapInfo;
 import org.jbpf.runtime.BpfMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,10 +72,11 @@ class BtfLoadTest {
             e.pid = 77;
             e.bytes = 123456789L;
             events.put(1, e);
-            int id = bpf.loaded().map("events").fd().value();
-            String dump = org.jbpf.testsupport.Tools.bpftool("map", "dump", "name", "events").output();
+            // by id: other programs on the machine may have maps named "events" too
+            int id = MapInfo.of(bpf.loaded().map("events").fd()).id();
+            String dump = org.jbpf.testsupport.Tools.bpftool("map", "dump", "id", String.valueOf(id)).output();
             assertTrue(dump.contains("\"pid\": 77") && dump.contains("\"bytes\": 123456789"),
-                    "bpftool prints the value through the map's BTF: " + dump + " (fd " + id + ")");
+                    "bpftool prints the value through the map's BTF: " + dump + " (map id " + id + ")");
         }
     }
 

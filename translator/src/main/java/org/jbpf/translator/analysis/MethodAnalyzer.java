@@ -1,5 +1,6 @@
 package org.jbpf.translator.analysis;
 
+import static org.jbpf.translator.analysis.ValueChecks.*;
 import static org.objectweb.asm.Opcodes.*;
 
 import java.util.ArrayDeque;
@@ -360,70 +361,4 @@ public final class MethodAnalyzer {
     private static TranslationException floats(MethodAnalysis a, int i) {
         return a.error(i, "float and double are not supported in BPF programs; use int or long (e.g. fixed-point scaled by 1000)");
     }
-
-    static String localName(MethodAnalysis a, int i, int var) {
-        if (a.method.localVariables != null)
-            for (var lv : a.method.localVariables)
-                if (lv.index == var) return lv.name;
-        return "#" + var;
-    }
-
-    private static void scalar(MethodAnalysis a, int i, Value v) {
-        if (v instanceof Value.Scalar) return;
-        throw a.error(i, "expected a number here but found " + v.describe());
-    }
-
-    private ValueType.Struct structOf(MethodAnalysis a, int i, Value obj, FieldInsnNode fi, String verb) {
-        ValueType t;
-        if (obj instanceof Value.StackObj so) t = so.type();
-        else if (obj instanceof Value.Ptr p) {
-            if (p.nullable())
-                throw a.error(i, p.origin() + " may be null here; test it against null before you " + verb + " ." + fi.name);
-            t = p.target();
-        } else throw a.error(i, "cannot " + verb + " field " + fi.name + " of " + obj.describe());
-        if (!(t instanceof ValueType.Struct s) || !s.internalName().equals(fi.owner))
-            throw a.error(i, "field " + fi.owner.replace('/', '.') + "." + fi.name + " accessed on " + obj.describe());
-        if (s.layout().field(fi.name) == null) throw a.error(i, "no field " + fi.name + " in @Struct " + s.javaName());
-        return s;
-    }
-
-    private static ValueType.Bytes bytesOf(MethodAnalysis a, int i, Value arr) {
-        ValueType t = arr instanceof Value.StackObj so ? so.type() : arr instanceof Value.Ptr p ? p.target() : null;
-        if (arr instanceof Value.Ptr p && p.nullable()) throw a.error(i, p.origin() + " may be null here; test it against null first");
-        if (!(t instanceof ValueType.Bytes b)) throw a.error(i, "expected a byte array but found " + arr.describe());
-        return b;
-    }
-
-    private static void checkByteArray(MethodAnalysis a, int i, Value arr, Value idx, int op) {
-        ValueType.Bytes b = bytesOf(a, i, arr);
-        if (op != BALOAD && op != BASTORE) throw a.error(i, "only byte arrays are supported");
-        if (!(idx instanceof Value.Scalar s) || s.constant() == null)
-            throw a.error(i, "array index must be a constant here (the BPF verifier needs provable bounds)");
-        if (s.constant() < 0 || s.constant() >= b.length())
-            throw a.error(i, "array index " + s.constant() + " is out of bounds for length " + b.length());
-    }
-
-    private void checkCast(MethodAnalysis a, int i, Value v, String t) {
-        if (v instanceof Value.Null) return;
-        if (v instanceof Value.Ptr p) {
-            if (p.target() instanceof ValueType.Struct s && s.internalName().equals(t)) return;
-            if (p.target() instanceof ValueType.Prim pr && boxedName(pr).equals(t)) return;
-            if (p.target() instanceof ValueType.Bytes && t.equals("[B")) return;
-        }
-        if (v instanceof Value.Boxed b && boxedName(b.type()).equals(t)) return;
-        if (v instanceof Value.StackObj so && so.type() instanceof ValueType.Struct s && s.internalName().equals(t)) return;
-        if (t.equals("java/lang/Object")) return;
-        throw a.error(i, "cannot cast " + v.describe() + " to " + t.replace('/', '.'));
-    }
-
-    static String boxedName(ValueType.Prim p) {
-        switch (p.kind()) {
-            case INT: return "java/lang/Integer";
-            case LONG: return "java/lang/Long";
-            case SHORT: return "java/lang/Short";
-            case BYTE: return "java/lang/Byte";
-            default: return "?";
-        }
-    }
-
 }
