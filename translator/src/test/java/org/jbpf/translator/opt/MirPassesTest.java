@@ -57,6 +57,20 @@ class MirPassesTest {
     }
 
     @Test
+    void unreachableLoopBehindAFoldedBranchIsRemoved() {
+        // r = 1; goto done; loop: r += 1; if r == 3 goto loop; done: exit r — the loop has labels and a back edge but no way in
+        B b = new B();
+        int r = b.v();
+        Mir.Label loop = b.newLabel(), done = b.newLabel();
+        b.movImm(r, 1).jump(done).label(loop).addImm(r, 1).jeq(r, 3, loop).label(done).exit(r);
+        new UnreachableCodeElimination().run(b.mir);
+        List<String> text = b.text();
+        assertEquals(5, text.size(), text.toString());
+        assertEquals(1, text.stream().filter(t -> t.endsWith(":")).count(), text.toString());
+        assertEquals(List.of("r0 = 1", "exit"), b.allocateAndEmit());
+    }
+
+    @Test
     void deadCodeEliminationDropsUnusedResultsButKeepsCalls() {
         B b = new B();
         int t = b.v(), u = b.v();
