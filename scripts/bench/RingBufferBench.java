@@ -1,6 +1,7 @@
-// The Java side of scripts/bench-ringbuf: records per second drained from a ring buffer by jbpf's RingBufferReader
-// against libbpf's ring_buffer API (ringbuf_consumer.c), on the same producer program and ring, in one run.
-// Each round fills the ring with 64-byte records (BPF_PROG_TEST_RUN with a repeat count), then times draining it.
+// The Java side of scripts/bench-ringbuf: records per second drained from a ring buffer and from perf buffers by
+// jbpf's readers against libbpf's ring_buffer and perf_buffer APIs (ringbuf_consumer.c, perf_consumer.c), on the same
+// producer programs and buffers, in one run. Each round fills the buffer with 64-byte records (BPF_PROG_TEST_RUN with
+// a repeat count), then times draining it. C and Java alternate twice; each side's median over all its rounds is shown.
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -8,92 +9,144 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.jbpf.BPF;
+import org.jbpf.events.EventReader;
+import org.jbpf.events.PerfBufferReader;
 import org.jbpf.events.RingBufferReader;
+import org.jbpf.examples.events.PerfFlood;
 import org.jbpf.examples.events.Record64;
 import org.jbpf.examples.events.RingBench;
 import org.jbpf.loader.sys.BpfAttrs;
 import org.jbpf.loader.sys.BpfCmd;
 import org.jbpf.loader.sys.Sys;
+import org.jbpf.runtime.Codecs;
 import org.jbpf.translator.Translator;
 
 public final class RingBufferBench {
-    static final int RECORDS = 500_000, ROUNDS = 15, WARMUP = 5;
+    static final int RING_RECORDS = 500_000, PERF_RECORDS = 40_000, PERF_PAGES = 1024, ROUNDS = 10, WARMUP = 5;
     static final byte[] PACKET = new byte[64];
     static long checksum;
 
     public static void main(String[] args) throws Exception {
-        String consumer = args[0];
+        String ringConsumer = args[0], perfConsumer = args[1];
         Path dir = Path.of("/sys/fs/bpf/jbpf-ringbench");
+        Files.createDirectories(dir);
+        try {
+            ring(ringConsumer, dir);
+            perf(perfConsumer, dir);
+        } finally {
+            Files.deleteIfExists(dir);
+        }
+        if (checksum == 42) System.out.print("");
+    }
+
+    static void ring(String consumer, Path dir) throws Exception {
         try (BPF bpf = BPF.load(Translator.translate(RingBench.class), RingBench.class)) {
-            Files.createDirectories(dir);
-            Path mapPin = dir.resolve("events"), progPin = dir.resolve("produce");
-            Files.deleteIfExists(mapPin);
-            Files.deleteIfExists(progPin);
-            pin(mapPin, bpf.loaded().map("events").fd().value());
-            pin(progPin, bpf.program("produce").fd().value());
+            Path mapPin = pin(dir.resolve("events"), bpf.loaded().map("events").fd().value());
+            Path progPin = pin(dir.resolve("produce"), bpf.program("produce").fd().value());
             try {
-                double typed1 = java(bpf, true), raw1 = java(bpf, false);
-                double c = c(consumer, mapPin, progPin);
-                double typed2 = java(bpf, true), raw2 = java(bpf, false);
-                double typed = Math.max(typed1, typed2), raw = Math.max(raw1, raw2);
+                var map = bpf.loaded().map("events");
+                var codec = Codecs.of(Record64.class);
+                List<Double> c = new ArrayList<>(), inPlace = new ArrayList<>(), views = new ArrayList<>(), decoded = new ArrayList<>(),
+                        reused = new ArrayList<>();
+                for (int pass = 0; pass < 2; pass++) {
+                    c.addAll(c(consumer, RING_RECORDS, mapPin.toString(), progPin.toString(), String.valueOf(RING_RECORDS),
+                            String.valueOf(ROUNDS + WARMUP)));
+                    inPlace.addAll(java(bpf, RING_RECORDS, b -> RingBufferReader.openInPlace(map, (r, off, len) -> checksum += r.getLong(off))));
+                    views.addAll(java(bpf, RING_RECORDS, b -> b.ringBuffer(RingBench.events, (ByteBuffer r) -> checksum += r.getLong(0))));
+                    decoded.addAll(java(bpf, RING_RECORDS, b -> RingBufferReader.open(map, codec, (Record64 r) -> checksum += r.seq)));
+                    reused.addAll(java(bpf, RING_RECORDS, b -> RingBufferReader.openReusing(map, codec, (Record64 r) -> checksum += r.seq)));
+                }
                 long failed = bpf.map(RingBench.counts).get(2);
-                System.out.printf("records per round: %d of 64 bytes; rounds: %d (%d warm-up); failed reserves: %d%n", RECORDS, ROUNDS, WARMUP, failed);
-                System.out.printf("C  (libbpf ring_buffer__consume):       %,14.0f records/s%n", c);
-                System.out.printf("Java RingBufferReader, zero-copy view:   %,14.0f records/s  ratio Java/C %.2f%n", raw, raw / c);
-                System.out.printf("Java RingBufferReader, decoded @Struct:  %,14.0f records/s  ratio Java/C %.2f%n", typed, typed / c);
-                System.out.println("(median of the measured rounds; Java runs before and after C, the better of the two is shown)");
-                if (checksum == 42) System.out.print("");
+                System.out.printf("ring buffer: %,d records of 64 bytes per round, %d rounds per side (after %d warm-up rounds per pass); failed reserves: %d%n",
+                        RING_RECORDS, c.size(), WARMUP, failed);
+                double mc = median(c);
+                System.out.printf("  C, libbpf ring_buffer__consume:            %,14.0f records/s%n", mc);
+                row("  jbpf in place (RawRecordHandler):          ", inPlace, mc);
+                row("  jbpf view per record (RecordHandler):      ", views, mc);
+                row("  jbpf decoded @Struct (generated reader):   ", decoded, mc);
+                row("  jbpf decoded into one reused @Struct:      ", reused, mc);
             } finally {
                 Files.deleteIfExists(mapPin);
                 Files.deleteIfExists(progPin);
-                Files.deleteIfExists(dir);
             }
         }
     }
 
-    static void pin(Path path, int fd) {
-        Sys.bpf(BpfCmd.OBJ_PIN, BpfAttrs.objPin(path.toString(), fd), () -> "pinning " + path);
+    static void perf(String consumer, Path dir) throws Exception {
+        try (BPF bpf = BPF.load(Translator.translate(PerfFlood.class), PerfFlood.class)) {
+            Path mapPin = pin(dir.resolve("perf"), bpf.loaded().map("events").fd().value());
+            Path progPin = pin(dir.resolve("perf_produce"), bpf.program("produce").fd().value());
+            try {
+                List<Double> c = new ArrayList<>(), raw = new ArrayList<>(), decoded = new ArrayList<>();
+                for (int pass = 0; pass < 2; pass++) {
+                    c.addAll(c(consumer, PERF_RECORDS, mapPin.toString(), progPin.toString(), String.valueOf(PERF_RECORDS),
+                            String.valueOf(ROUNDS + WARMUP), String.valueOf(PERF_PAGES)));
+                    raw.addAll(java(bpf, PERF_RECORDS, b -> b.perfBuffer("events", PERF_PAGES, (cpu, s) -> checksum += s.getLong(0), null)));
+                    decoded.addAll(java(bpf, PERF_RECORDS,
+                            b -> b.perfBuffer("events", Record64.class, PERF_PAGES, (cpu, r) -> checksum += r.seq, null)));
+                }
+                System.out.printf("perf buffer: %,d samples of 64 bytes per round, %d pages per CPU, %d rounds per side; failed outputs: %d%n",
+                        PERF_RECORDS, PERF_PAGES, c.size(), bpf.map(PerfFlood.counts).get(2));
+                double mc = median(c);
+                System.out.printf("  C, libbpf perf_buffer__consume:            %,14.0f records/s%n", mc);
+                row("  jbpf view per sample (SampleHandler):      ", raw, mc);
+                row("  jbpf decoded @Struct (generated reader):   ", decoded, mc);
+            } finally {
+                Files.deleteIfExists(mapPin);
+                Files.deleteIfExists(progPin);
+            }
+        }
     }
 
-    /** Median records/s of the rounds after warm-up. */
-    static double java(BPF bpf, boolean typed) {
+    static void row(String label, List<Double> rates, double c) {
+        double m = median(rates);
+        System.out.printf("%s%,14.0f records/s  ratio jbpf/C %.2f%n", label, m, m / c);
+    }
+
+    static Path pin(Path path, int fd) throws Exception {
+        Files.deleteIfExists(path);
+        Sys.bpf(BpfCmd.OBJ_PIN, BpfAttrs.objPin(path.toString(), fd), () -> "pinning " + path);
+        return path;
+    }
+
+    /** Records/s of the rounds after warm-up, with a reader opened for the run and closed after it. */
+    static List<Double> java(BPF bpf, int records, Function<BPF, EventReader> open) {
         List<Double> rates = new ArrayList<>();
-        RingBufferReader<?> reader = typed
-                ? bpf.ringBuffer(RingBench.events, Record64.class, (Record64 r) -> checksum += r.seq)
-                : bpf.ringBuffer(RingBench.events, (ByteBuffer r) -> checksum += r.getLong(0));
-        try (reader) {
+        try (EventReader reader = open.apply(bpf)) {
             reader.consume();
             for (int round = 0; round < ROUNDS + WARMUP; round++) {
-                bpf.program("produce").testRun(PACKET, RECORDS);
+                bpf.program("produce").testRun(PACKET, records);
                 long t0 = System.nanoTime();
                 int n = reader.consume();
                 long t1 = System.nanoTime();
-                if (n != RECORDS) throw new IllegalStateException("drained " + n + " records, expected " + RECORDS);
+                if (n != records) throw new IllegalStateException("drained " + n + " records, expected " + records);
                 if (round >= WARMUP) rates.add(n * 1e9 / (t1 - t0));
             }
         }
-        return median(rates);
+        return rates;
     }
 
-    static double c(String consumer, Path map, Path prog) throws Exception {
-        Process p = new ProcessBuilder(consumer, map.toString(), prog.toString(), String.valueOf(RECORDS), String.valueOf(ROUNDS + WARMUP))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    static List<Double> c(String consumer, int records, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(consumer));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) throw new IllegalStateException("C consumer failed: " + out);
         List<Double> rates = new ArrayList<>();
         String[] lines = out.trim().split("\n");
         for (int i = WARMUP; i < lines.length; i++) {
             String[] f = lines[i].trim().split(" ");
-            if (Integer.parseInt(f[0]) != RECORDS) throw new IllegalStateException("C drained " + f[0] + " records, expected " + RECORDS);
+            if (Integer.parseInt(f[0]) != records) throw new IllegalStateException("C drained " + f[0] + " records, expected " + records);
             rates.add(Double.parseDouble(f[1]));
         }
-        return median(rates);
+        return rates;
     }
 
     static double median(List<Double> v) {
         double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(a);
-        return a[a.length / 2];
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
     }
 }

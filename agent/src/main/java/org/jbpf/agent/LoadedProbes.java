@@ -8,6 +8,8 @@ import javax.management.ObjectName;
 import org.jbpf.BPF;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
+import org.jbpf.metrics.MicrometerBridge;
+import org.jbpf.metrics.SharedEndpoint;
 import org.jbpf.toolchain.Backends;
 import org.jbpf.toolchain.Toolchain;
 import org.jbpf.translator.Translator;
@@ -16,7 +18,7 @@ import org.jbpf.translator.Translator;
 final class LoadedProbes {
     static final LoadedProbes INSTANCE = new LoadedProbes();
 
-    private record Loaded(String name, BPF bpf, List<ObjectName> mbeans) {}
+    private record Loaded(String name, BPF bpf, List<ObjectName> mbeans, AutoCloseable meters, AutoCloseable endpoint) {}
 
     private final List<Loaded> loaded = new ArrayList<>();
     private boolean hookInstalled;
@@ -24,10 +26,11 @@ final class LoadedProbes {
     private LoadedProbes() {}
 
     /**
-     * Translates, verifies, loads and attaches one probe; failures are logged. Returns the verdict for
-     * {@code jbpf attach}: a line starting "ok: " or "failed: ".
+     * Translates, verifies, loads and attaches one probe, and serves its maps on {@code prometheus} (host:port) when
+     * that is not null; failures are logged. Returns the verdict for {@code jbpf attach}: a line starting "ok: " or
+     * "failed: ".
      */
-    synchronized String load(String className, ProbeClasses classes) {
+    synchronized String load(String className, ProbeClasses classes, String prometheus) {
         try {
             if (loaded.stream().anyMatch(l -> l.name.equals(className))) {
                 AgentLog.info("jbpf agent: " + className + " is already attached");
@@ -51,10 +54,14 @@ final class LoadedProbes {
                 bpf.close();
                 throw e;
             }
-            loaded.add(new Loaded(className, bpf, mbeans));
+            // also as meters of the application's Micrometer, when it has one (Spring Boot's /actuator/prometheus)
+            AutoCloseable meters = bindMeters(bpf, probe);
+            SharedEndpoint.Registration endpoint = prometheus == null ? null : serve(bpf, probe, prometheus);
+            loaded.add(new Loaded(className, bpf, mbeans, meters, endpoint));
             installShutdownHook();
             String message = "attached " + object.name() + " (" + bpf.links().size() + " programs, maps "
-                    + mbeans.stream().map(n -> n.getKeyProperty("name")).toList() + " as MBeans " + BpfMapBean.DOMAIN + ":type=map,...)";
+                    + mbeans.stream().map(n -> n.getKeyProperty("name")).toList() + " as MBeans " + BpfMapBean.DOMAIN + ":type=map,..."
+                    + (meters != null ? " and Micrometer meters" : "") + (endpoint != null ? ", served at " + endpoint.url() : "") + ")";
             AgentLog.info("jbpf agent: " + message);
             return "ok: " + message;
         } catch (Exception | LinkageError e) {
@@ -74,7 +81,7 @@ final class LoadedProbes {
         }
         List<String> names = new ArrayList<>();
         for (Loaded l : gone) {
-            unregister(l.mbeans);
+            release(l);
             l.bpf.close();
             loaded.remove(l);
             names.add(l.name);
@@ -82,6 +89,39 @@ final class LoadedProbes {
         String message = "detached " + String.join(", ", names);
         AgentLog.info("jbpf agent: " + message);
         return "ok: " + message;
+    }
+
+    /** The probe's Micrometer binding, or null without Micrometer; a failure here leaves the probe loaded. */
+    private static AutoCloseable bindMeters(BPF bpf, Class<?> probe) {
+        try {
+            return MicrometerBridge.bindToGlobalRegistry(bpf, probe.getClassLoader());
+        } catch (Exception | LinkageError e) {
+            AgentLog.error("jbpf agent: maps of " + probe.getName() + " not bound to Micrometer: " + e, e);
+            return null;
+        }
+    }
+
+    /** The probe's place on the metrics endpoint, or null when it cannot be served; the probe stays loaded. */
+    private static SharedEndpoint.Registration serve(BPF bpf, Class<?> probe, String address) {
+        try {
+            return SharedEndpoint.add(bpf, address);
+        } catch (RuntimeException e) {
+            AgentLog.error("jbpf agent: maps of " + probe.getName() + " not served on " + address + ": " + e.getMessage(), e);
+            return null;
+        }
+    }
+
+    /** Takes the probe's maps out of JMX, Micrometer and the metrics endpoint. */
+    private static void release(Loaded l) {
+        unregister(l.mbeans);
+        for (AutoCloseable c : java.util.Arrays.asList(l.meters, l.endpoint)) {
+            if (c == null) continue;
+            try {
+                c.close();
+            } catch (Exception | LinkageError e) {
+                AgentLog.error("jbpf agent: removing the maps of " + l.name + " from metrics failed: " + e.getMessage(), e);
+            }
+        }
     }
 
     private static ObjectName register(BpfMapBean bean) throws Exception {
@@ -111,7 +151,7 @@ final class LoadedProbes {
 
     synchronized void detachAll() {
         for (Loaded l : loaded) {
-            unregister(l.mbeans);
+            release(l);
             int links = l.bpf.links().size();
             l.bpf.close();
             AgentLog.atShutdown("jbpf agent: detached " + l.name + " (" + links + " programs)");

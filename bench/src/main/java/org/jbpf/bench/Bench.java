@@ -2,28 +2,23 @@ package org.jbpf.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.obj.BpfObject;
-import org.jbpf.core.obj.MapSpec;
-import org.jbpf.core.obj.MapTypes;
 import org.jbpf.core.obj.ObjectReader;
 import org.jbpf.core.obj.ObjectWriter;
 import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.loader.LoadedObject;
 import org.jbpf.loader.Loader;
 import org.jbpf.loader.ProgramInfo;
-import org.jbpf.runtime.BpfMap;
-import org.jbpf.runtime.Codecs;
 import org.jbpf.translator.Translator;
 
 /**
  * Measurements for scripts/bench, printed as tables. Never run by the tests: timings are only reported.
- * Usage: {@code Bench codesize <clang-object-dir>}, {@code Bench translate-speed}, {@code Bench map-dump}.
+ * Usage: {@code Bench codesize <clang-object-dir>}, {@code Bench translate-speed}, {@code Bench map-dump <entries> <C batch reader>}.
  */
 public final class Bench {
     static final List<String> EXAMPLES = List.of("ProcessCounter", "OpenCounter", "ReadLatency", "EventSampler",
@@ -33,7 +28,7 @@ public final class Bench {
         switch (args[0]) {
             case "codesize": codeSize(Path.of(args[1])); break;
             case "translate-speed": translateSpeed(); break;
-            case "map-dump": mapDump(Integer.parseInt(args.length > 1 ? args[1] : "100000")); break;
+            case "map-dump": MapDumpBench.run(Integer.parseInt(args[1]), args[2]); break;
             default: throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
     }
@@ -124,37 +119,6 @@ public final class Bench {
         double secs = (System.nanoTime() - start) / 1e9;
         System.out.printf("in-process translation: %.0f probe classes/s (%.3f ms each, %d translations of %d examples)%n",
                 n / secs, secs * 1000 / n, n, EXAMPLES.size());
-    }
-
-    /** Entries per second reading a full hash map with entries(), then the same map with bpftool map dump. */
-    static void mapDump(int entries) throws Exception {
-        MapSpec spec = new MapSpec("bench_dump", MapTypes.HASH, 4, 8, entries, 0, 0, 0);
-        try (LoadedObject o = new Loader().load(new BpfObject("bench", "GPL", List.of(spec), List.of(), null))) {
-            BpfMap<Integer, Long> m = BpfMap.of(o.map("bench_dump"), Codecs.INT, Codecs.LONG, false);
-            for (int i = 0; i < entries; i++) m.put(i, (long) i * 3);
-            for (int w = 0; w < 3; w++) m.entries();
-            int rounds = 5;
-            long start = System.nanoTime();
-            long seen = 0;
-            for (int r = 0; r < rounds; r++) seen += m.entries().size();
-            double javaSecs = (System.nanoTime() - start) / 1e9;
-            Path pin = Path.of("/sys/fs/bpf/jbpf-bench-dump-" + ProcessHandle.current().pid());
-            m.pin(pin);
-            try {
-                long t0 = System.nanoTime();
-                for (int r = 0; r < rounds; r++) {
-                    Process p = new ProcessBuilder("bpftool", "map", "dump", "pinned", pin.toString())
-                            .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
-                    p.waitFor();
-                }
-                double toolSecs = (System.nanoTime() - t0) / 1e9;
-                double javaRate = seen / javaSecs, toolRate = (double) entries * rounds / toolSecs;
-                System.out.printf("map dump of %d entries: entries() %.0f entries/s, bpftool map dump %.0f entries/s, ratio %.1fx%n",
-                        entries, javaRate, toolRate, javaRate / toolRate);
-            } finally {
-                m.unpin();
-            }
-        }
     }
 
     private Bench() {}

@@ -3,15 +3,7 @@ package org.jbpf.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.nio.file.Files;
-import org.jbpf.core.obj.MapSpec;
-import org.jbpf.loader.LoadedMap;
-import org.jbpf.loader.MapInfo;
-import org.jbpf.loader.sys.BpfAttrs;
-import org.jbpf.loader.sys.BpfCmd;
-import org.jbpf.loader.sys.Fd;
-import org.jbpf.loader.sys.Sys;
 import org.jbpf.runtime.BpfMap;
-import org.jbpf.runtime.Codecs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,14 +36,6 @@ final class MapCommand implements Callable<Integer> {
     /** Opens a pinned map with raw byte keys and values sized from the kernel's own description of the map. */
     static BpfMap<byte[], byte[]> open(Path path) {
         if (!Files.exists(path)) throw new IllegalArgumentException("no pinned map at " + path + "; jbpf maps lists the pinned maps");
-        Fd fd = Sys.bpfFd(BpfCmd.OBJ_GET, BpfAttrs.objGet(path.toString(), 0), "pinned map " + path, () -> "BPF_OBJ_GET of " + path);
-        try {
-            MapInfo info = MapInfo.of(fd);
-            MapSpec spec = new MapSpec(info.name(), info.type(), info.keySize(), info.valueSize(), info.maxEntries(), info.flags(), 0, 0);
-            return BpfMap.of(new LoadedMap(spec, fd, null), Codecs.bytes(info.keySize()), Codecs.bytes(info.valueSize()), true);
-        } catch (RuntimeException e) {
-            fd.close();
-            throw e;
-        }
+        return BpfMap.openPinnedRaw(path);
     }
 }

@@ -50,8 +50,10 @@ public final class Pins {
         if (!Files.isRegularFile(path)) return path + " is a device or special file, not a pinned map";
         String fs = fileSystem(path);
         if (!"bpf".equals(fs))
-            return path + " is a plain file" + (fs.isEmpty() ? "" : " on a " + fs + " file system")
+            return path + " is a plain file" + (fs.isEmpty() ? "" : " (file system " + fs + ")")
                     + ", not a pinned map (pinned maps live on a bpf file system such as /sys/fs/bpf)";
+        if (errno == Errno.ENOENT)
+            return path + " is a file of the bpf file system that holds no object bpf(2) can open (e.g. a kernel iterator), not a pinned map";
         if (errno == Errno.EACCES)
             return "cannot open pinned map " + path + ": EACCES: its permissions do not let this user read it (pins are 0600; run as its owner or root)";
         return "cannot open pinned map " + path + ": " + Errno.name(errno) + (Errno.hint(errno).isEmpty() ? "" : ": " + Errno.hint(errno));

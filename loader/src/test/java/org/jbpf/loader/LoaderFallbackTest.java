@@ -141,4 +141,23 @@ class LoaderFallbackTest {
         assertEquals(0, kernel.count("BPF_PROG_LOAD"));
         assertEquals(List.of(), kernel.openFds());
     }
+
+    @Test
+    void btfThatCannotBeEncodedLoadsWithoutItAndSaysWhy() {
+        Loader failing = new Loader((btf, strings) -> { throw new IllegalArgumentException("type 7 refers to missing type 9"); }, kernel);
+        try (LoadedObject o = failing.load(object())) {
+            assertEquals(List.of("BPF_MAP_CREATE", "BPF_PROG_LOAD"), kernel.calls());
+            assertEquals(List.of("object Probe: type 7 refers to missing type 9; loading without BTF"), o.warnings());
+        }
+        assertEquals(List.of(), kernel.openFds());
+    }
+
+    @Test
+    void mapCreationRefusedForLackOfPrivilegeNamesTheMapAndClosesTheBtf() {
+        kernel.mapBtfErrno = Errno.EPERM;
+        BpfException e = assertThrows(BpfException.class, () -> loader.load(object()));
+        assertEquals("BPF_MAP_CREATE of map \"counts\" (hash, key 4 B, value 8 B, max_entries 16) failed: EPERM: "
+                + "needs CAP_BPF/CAP_SYS_ADMIN (run as root)", e.getMessage());
+        assertEquals(List.of(), kernel.openFds());
+    }
 }

@@ -52,7 +52,7 @@ class PinsTest {
     void pathsThatHoldNoBpfObjectAreDescribed(@TempDir Path dir) throws Exception {
         Path plain = Files.writeString(dir.resolve("notes.txt"), "hello");
         String fs = Files.getFileStore(plain).type();
-        assertEquals(plain + " is a plain file on a " + fs + " file system, not a pinned map (pinned maps live on a bpf file "
+        assertEquals(plain + " is a plain file (file system " + fs + "), not a pinned map (pinned maps live on a bpf file "
                 + "system such as /sys/fs/bpf)", assertThrows(BpfException.class, () -> Pins.openMap(plain, kernel)).getMessage());
         assertEquals(dir + " is a directory, not a pinned map",
                 assertThrows(BpfException.class, () -> Pins.openMap(dir, kernel)).getMessage());

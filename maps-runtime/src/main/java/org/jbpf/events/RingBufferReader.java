@@ -11,8 +11,10 @@ import org.jbpf.runtime.Codec;
 
 /**
  * Reads records from one or more BPF ring buffers ({@code BPF_MAP_TYPE_RINGBUF}) as they are submitted, in the order
- * they were reserved. Records are decoded with a {@link Codec} (e.g. the probe's {@code @Struct}) or handed out as
- * zero-copy views ({@link RecordHandler}). Discarded records are skipped and counted by {@link #discarded}.
+ * they were reserved. Records are decoded with a {@link Codec} (e.g. the probe's {@code @Struct}, into a new object per
+ * record, or with {@link #openReusing} into one object refilled for each), handed out as zero-copy views
+ * ({@link RecordHandler}, one view object per record) or in place ({@link RawRecordHandler}: an offset into one view of
+ * the ring, nothing made per record; the fastest). Discarded records are skipped and counted by {@link #discarded}.
  *
  * <pre>{@code
  * try (BPF bpf = BPF.loadAndAttach(ExecRingEvents.class);

@@ -35,12 +35,9 @@ public final class JbpfMetrics {
      * are left out (event buffers, text keys not marked for export) are named in the options' notes.
      */
     public static List<String> register(BPF bpf, PrometheusRegistry registry, MetricsOptions options) {
-        List<String> exported = new ArrayList<>();
-        for (MapCollector c : collectors(bpf, options)) {
-            registry.register(c);
-            exported.add(c.mapName());
-        }
-        return exported;
+        List<MapCollector> collectors = collectors(bpf, options);
+        registerAll(registry, collectors, "the registry");
+        return collectors.stream().map(MapCollector::mapName).toList();
     }
 
     /** Serves the probe's maps on {@code address} ({@code host:port}, see {@link MetricsServer#start}) with default options. */
@@ -53,7 +50,25 @@ public final class JbpfMetrics {
         return MetricsServer.start(registry, address);
     }
 
+    /**
+     * Registers every collector, or none when {@code registry} already has one of their names: a registry serving a
+     * name twice gives an exposition Prometheus refuses.
+     */
+    static void registerAll(PrometheusRegistry registry, List<MapCollector> collectors, String where) {
+        Set<String> names = new HashSet<>();
+        collectors.forEach(c -> names.addAll(c.getPrometheusNames()));
+        for (var existing : registry.scrape(names::contains))
+            throw new IllegalArgumentException(where + " already has " + existing.getMetadata().getPrometheusName()
+                    + " (the same probe registered twice?)");
+        collectors.forEach(registry::register);
+    }
+
     static List<MapCollector> collectors(BPF bpf, MetricsOptions options) {
+        return plans(bpf, options).stream().map(p -> new MapCollector(p, MapSource.of(bpf.map(p.spec().name())))).toList();
+    }
+
+    /** The plan of every exportable map, after checking that the maps the options name exist. */
+    static List<MapPlan> plans(BPF bpf, MetricsOptions options) {
         BpfObject object = bpf.loaded().object();
         Set<String> named = new HashSet<>(options.textMaps());
         named.addAll(options.typedMaps());
@@ -61,10 +76,10 @@ public final class JbpfMetrics {
             if (object.map(m).isEmpty())
                 throw new IllegalArgumentException("probe " + object.name() + " has no map " + m + " (named in the metrics options); it has "
                         + String.join(", ", object.maps().stream().map(MapSpec::name).filter(n -> !n.startsWith(".")).toList()));
-        List<MapCollector> out = new ArrayList<>();
+        List<MapPlan> out = new ArrayList<>();
         for (MapSpec spec : object.maps()) {
             MapPlan plan = MapPlan.of(object.name(), spec, object.btf(), options);
-            if (plan != null) out.add(new MapCollector(plan, MapSource.of(bpf.map(spec.name()))));
+            if (plan != null) out.add(plan);
         }
         return out;
     }

@@ -57,6 +57,13 @@ class AnyUserTest {
         assertEquals(1, run.output().strip().lines().count(), "one line: " + run.output());
     }
 
+    @Test void traceAsNobodySaysPermissionNotMount() throws Exception {
+        Tools.Result trace = nobody("trace", "--duration", "1s");
+        assertEquals(4, trace.exitCode(), trace.output());
+        assertTrue(trace.output().startsWith("jbpf: cannot read /sys/kernel/tracing") && trace.output().contains("permission denied; "
+                + "reading tracefs needs root (CAP_SYS_ADMIN)"), trace.output());
+    }
+
     private static Tools.Result nobody(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(AS_NOBODY);
         cmd.add(ROOT.resolve("bin/jbpf").toString());

@@ -3,7 +3,6 @@ package org.jbpf.sim.verifier;
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.function.BiConsumer;
-import org.jbpf.core.asm.AluSemantics;
 import org.jbpf.core.asm.Insn;
 
 /**
@@ -36,10 +35,11 @@ final class BranchChecks {
                 canFall = f != null;
                 if (t != null) setScalars(takenState, in, t);
                 if (f != null) setScalars(st, in, f);
-            } else if (av.isConst() && bv.isConst()) {
-                boolean taken = AluSemantics.jumpTaken(opc, av.constValue(), bv.constValue());
-                canTake = taken;
-                canFall = !taken;
+            } else {
+                // decide the edges on the low halves (as the kernel's 32-bit bounds know them), refine nothing
+                ScalarBounds a32 = low32(av, op), b32 = low32(bv, op);
+                canTake = BranchBounds.refine(op, true, a32, b32) != null;
+                canFall = BranchBounds.refine(op, false, a32, b32) != null;
             }
         } else if (!j32 && source(opc) == K && in.imm() == 0 && (op == JEQ || op == JNE) && a.type().maybeNull()) {
             nullTest(op == JEQ ? takenState : st, a, true);
@@ -54,6 +54,14 @@ final class BranchChecks {
         if (canTake && canFall) { fork.accept(target, takenState); return fall; }
         if (canTake) { copyInto(st, takenState); return target; }
         return fall;
+    }
+
+    /** The low 32 bits of {@code v} as a 64-bit range: unsigned, or sign-extended for a signed comparison. */
+    private static ScalarBounds low32(ScalarBounds v, int op) {
+        ScalarBounds t = v.truncate(4);
+        if (!(op == JSGT || op == JSGE || op == JSLT || op == JSLE) || t.umax() <= 0x7fffffffL) return t;
+        if (t.umin() >= 0x80000000L) return ScalarBounds.signedRange(t.umin() - (1L << 32), t.umax() - (1L << 32));
+        return ScalarBounds.signedRange(Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     private static boolean provablyNonNull(RegState r) {

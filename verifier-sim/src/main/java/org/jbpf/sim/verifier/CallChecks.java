@@ -30,6 +30,9 @@ final class CallChecks {
     int exit(VerifierState st) {
         RegState r0 = cx.read(st, 0);
         if (st.frames.size() > 1) {
+            if (r0.type() == RegType.STACK)
+                throw new Reject("cannot return stack pointer to the caller",
+                        "a function returns an address on the stack; return a value, or write through a pointer the caller passes");
             FrameState callee = st.frames.remove(st.frames.size() - 1);
             st.set(0, r0);
             for (int r = 1; r <= 5; r++) st.set(r, RegState.NOT_INIT);
@@ -153,13 +156,16 @@ final class CallChecks {
             st.refs.remove(ref);
             st.mapAll(r -> r.refId() == ref ? RegState.UNKNOWN_SCALAR : r);
         }
+        RegState keyArg = p.id() == HelperTable.MAP_LOOKUP_ELEM ? st.reg(2) : null;
         for (int r = 1; r <= 5; r++) st.set(r, RegState.NOT_INIT);
         switch (p.ret()) {
             case VOID: st.set(0, RegState.NOT_INIT); break;
             case INTEGER: st.set(0, RegState.UNKNOWN_SCALAR); break;
-            case MAP_VALUE_OR_NULL:
-                st.set(0, RegState.pointer(RegType.MAP_VALUE_OR_NULL, 0).withMap(map, map.valueSize()).withId(cx.newId()));
+            case MAP_VALUE_OR_NULL: {
+                RegType t = arrayKeyZero(st, p, map, keyArg) ? RegType.MAP_VALUE : RegType.MAP_VALUE_OR_NULL;
+                st.set(0, RegState.pointer(t, 0).withMap(map, map.valueSize()).withId(cx.newId()));
                 break;
+            }
             case RINGBUF_MEM_OR_NULL: {
                 int ref = cx.newId();
                 st.refs.put(ref, cx.pc);
@@ -169,6 +175,22 @@ final class CallChecks {
             }
             default: throw new IllegalStateException();
         }
+    }
+
+    /**
+     * The kernel knows a lookup in an array with a constant key in range cannot fail. The simulator recognises the
+     * one form it can tell exactly as the kernel does: a 4-byte key of zero bytes at a stack offset 4 past an 8-byte
+     * boundary (such as fp-4), which no register spill can overlap.
+     */
+    private static boolean arrayKeyZero(VerifierState st, HelperSpec p, MapSpec map, RegState key) {
+        if (key == null || (map.type() != MapTypes.ARRAY && map.type() != MapTypes.PERCPU_ARRAY) || map.keySize() != 4
+                || key.type() != RegType.STACK || !key.value().isConst() || key.value().constValue() != 0)
+            return false;
+        int off = key.off();
+        if (Math.floorMod(off, 8) != 4) return false;
+        StackState stack = st.frames.get(key.frame()).stack;
+        for (int i = off; i < off + 4; i++) if (stack.kindAt(i) != StackState.ZERO) return false;
+        return true;
     }
 
     private static void checkMemType(int r, RegState v, String javaBad) {

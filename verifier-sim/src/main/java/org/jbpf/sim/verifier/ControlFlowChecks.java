@@ -17,7 +17,11 @@ import org.jbpf.core.asm.Insn;
  * are explored, that the stacks of one call chain fit together in 512 bytes.
  */
 final class ControlFlowChecks {
+    /** Bytes of stack from which a function of a tracing program gets a private stack (the kernel's BPF_PRIV_STACK_MIN_SIZE). */
+    private static final int PRIVATE_STACK_MIN = 64;
+
     private final VerifierContext cx;
+    private boolean privateStacks;
 
     ControlFlowChecks(VerifierContext cx) { this.cx = cx; }
 
@@ -99,8 +103,14 @@ final class ControlFlowChecks {
         }
     }
 
-    /** The kernel adds up the stack of every function along the deepest call chain (rounded to 16 bytes). */
+    /**
+     * The kernel adds up the stack of every function along the deepest call chain (rounded to 16 bytes). For
+     * tracing programs without tail calls, x86-64 gives each function using 64 bytes or more a private stack
+     * that does not count towards the chain.
+     */
     void checkCombinedStack() {
+        privateStacks = cx.kind != ProgramKind.SOCKET && cx.kind != ProgramKind.XDP
+                && cx.insns.stream().noneMatch(i -> i.isHelperCall() && i.imm() == org.jbpf.core.helper.HelperTable.TAIL_CALL);
         int[] worst = chain(0, new HashSet<>());
         if (worst[0] > StackState.SIZE) {
             cx.pc = 0;
@@ -111,6 +121,7 @@ final class ControlFlowChecks {
 
     private int[] chain(int function, Set<Integer> onPath) {
         int own = (cx.maxDepth.getOrDefault(function, 0) + 15) / 16 * 16;
+        if (privateStacks && own >= PRIVATE_STACK_MIN) own = 0;
         int[] best = { own, 1 };
         if (!onPath.add(function)) return best;
         for (int callee : cx.callees.getOrDefault(function, Set.of())) {

@@ -93,8 +93,6 @@ final class MemoryChecks {
         if (base.type() == RegType.CTX || base.type().isPacket())
             throw new Reject("BPF_ATOMIC stores into R" + in.dst() + " " + base.type().logName + " is not allowed",
                     "atomic operations work on the stack and on map values only");
-        if (!src.isScalar())
-            throw new Reject("R" + in.src() + " leaks addr into mem", "a pointer cannot be stored atomically");
         access(st, in.dst(), base, in.off(), size, false, null);
         access(st, in.dst(), base, in.off(), size, true, RegState.scalar(size == 4 ? ScalarBounds.U32 : ScalarBounds.UNKNOWN));
         RegState fetched = RegState.scalar(size == 4 ? ScalarBounds.U32 : ScalarBounds.UNKNOWN);

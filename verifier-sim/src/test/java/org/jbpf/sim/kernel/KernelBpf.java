@@ -61,21 +61,37 @@ public final class KernelBpf {
         public boolean accepted() { return fd >= 0; }
     }
 
+    /**
+     * Loads with a 1 MiB verifier log; when the log of an accepted program does not fit (ENOSPC), loads again
+     * without a log so that the verdict is the verifier's, not the log buffer's.
+     */
     public static LoadResult load(int progType, byte[] code) {
+        LoadResult r = load(progType, code, 1 << 20);
+        if (r.fd() == -ENOSPC) {
+            LoadResult quiet = load(progType, code, 0);
+            return new LoadResult(quiet.fd(), r.log());
+        }
+        return r;
+    }
+
+    private static final int ENOSPC = 28;
+
+    private static LoadResult load(int progType, byte[] code, int logSize) {
         Memory insns = new Memory(Math.max(code.length, 8));
         insns.write(0, code, 0, code.length);
         Memory license = new Memory(4);
         license.setString(0, "GPL", "US-ASCII");
-        int logSize = 1 << 20;
-        Memory log = zero(logSize);
+        Memory log = zero(Math.max(logSize, 1));
         Memory a = zero(128);
         a.setInt(0, progType);
         a.setInt(4, code.length / 8);
         a.setLong(8, Pointer.nativeValue(insns));
         a.setLong(16, Pointer.nativeValue(license));
-        a.setInt(24, 1);
-        a.setInt(28, logSize);
-        a.setLong(32, Pointer.nativeValue(log));
+        if (logSize > 0) {
+            a.setInt(24, 1);
+            a.setInt(28, logSize);
+            a.setLong(32, Pointer.nativeValue(log));
+        }
         long r = sys(PROG_LOAD, a);
         return new LoadResult((int) r, log.getString(0, "UTF-8"));
     }

@@ -98,6 +98,15 @@ final class SoundnessCorpus {
         ok("byte_swap_constant_known", SOCKET, NONE,
                 cat(mov64Imm(R1, 0x1234), new Insn(ALU | END | TO_BE, R1, 0, 0, 16), provesEqual(R1, 0x3412)));
 
+        // the low 15 bits of r2 are known to be 15, so w2 is never 0x7fffffff: the read of r6 (never set) is dead code
+        ok("jmp32_decided_by_known_low_bits", RAW_TP, NONE, load(8, R2, R1, 0), alu64Imm(LSH, R2, 15), alu64Imm(ADD, R2, 15),
+                jump32Imm(JNE, R2, 0x7fffffff, 1), mov64Reg(R0, R6), mov64Imm(R0, 0), exit());
+        // (x & 2) * 2 - 34 is -34 or -30: as a u32 never below 0x7fffffff
+        ok("jmp32_decided_by_range_in_one_window", SOCKET, NONE, call(7), alu64Imm(AND, R0, 2), alu64Imm(MUL, R0, 2),
+                alu64Imm(SUB, R0, 34), jump32Imm(JGE, R0, 0x7fffffff, 1), mov64Reg(R0, R6), mov64Imm(R0, 0), exit());
+        bad("jmp32_undecided_reaches_bad_code", "R6 !read_ok", SOCKET, NONE, call(7), alu64Imm(AND, R0, 2),
+                alu64Imm(SUB, R0, 1), jump32Imm(JGE, R0, 0x7fffffff, 1), mov64Reg(R0, R6), mov64Imm(R0, 0), exit());
+
         // ---- one instruction, one kind of pointer ------------------------------------------------------------------
         bad("same_insn_ctx_and_stack", "same insn cannot be used with different pointers", TP, NONE, load(4, R2, R1, 8),
                 mov64Reg(R3, R1), jumpImm(JEQ, R2, 0, 2), mov64Reg(R3, R10), alu64Imm(ADD, R3, -16), load(8, R0, R3, 8), exit());
@@ -114,6 +123,19 @@ final class SoundnessCorpus {
         bad("jump_out_of_function", "jump out of range from insn 4 to 3", SOCKET, NONE, mov64Imm(R0, 0),
                 callLocal("f", 2), mov64Imm(R0, 0), exit(), ja(-2));
 
+        // ---- lookups the kernel knows cannot fail ----------------------------------------------------------------------
+        ok("array_lookup_key_zero_needs_no_null_test", TP, List.of(ARRAY), cat(lookup("table"), load(8, R0, R0, 8),
+                mov64Imm(R0, 0), exit()));
+        bad("array_lookup_key_three_needs_null_test", "R0 invalid mem access 'map_value_or_null'", TP, List.of(ARRAY),
+                storeImm(4, R10, -4, 3), mov64Reg(R2, R10), alu64Imm(ADD, R2, -4), ldMap(R1, "table"), call(1),
+                load(8, R0, R0, 8), mov64Imm(R0, 0), exit());
+        bad("hash_lookup_key_zero_needs_null_test", "R0 invalid mem access 'map_value_or_null'", TP, List.of(HASH),
+                cat(lookup("counts"), load(8, R0, R0, 0), mov64Imm(R0, 0), exit()));
+
+        // ---- atomics ----------------------------------------------------------------------------------------------
+        ok("atomic_add_of_a_pointer_privileged", TP, List.of(HASH), cat(lookup("counts"), jumpImm(JEQ, R0, 0, 1),
+                atomic(8, ADD, R0, 0, R10), mov64Imm(R0, 0), exit()));
+
         // ---- tail calls --------------------------------------------------------------------------------------------
         ok("tail_call_through_prog_array", SOCKET, List.of(PROG_ARRAY), ldMap(R2, "progs"), mov64Imm(R3, 0), call(12),
                 mov64Imm(R0, 0), exit());
@@ -126,6 +148,18 @@ final class SoundnessCorpus {
         // each iteration leaves the exit branch pending: the kernel stops at 8193 pending branches, in well under a second
         bad("loop_leaves_a_branch_per_iteration", "The sequence of 8193 jumps is too complex.", SOCKET, NONE, call(7),
                 mov64Reg(R2, R0), mov64Imm(R1, 0), jumpReg(JEQ, R1, R2, 2), alu64Imm(ADD, R1, 1), ja(-3), mov64Imm(R0, 0), exit());
+
+        // found by RandomAgreementTest (seed 2140933506286): even the caller's own stack may not be handed back
+        bad("function_returns_stack_pointer", "cannot return stack pointer to the caller", SOCKET, NONE, mov64Reg(R1, R10),
+                alu64Imm(ADD, R1, -8), callLocal("f", 2), mov64Imm(R0, 0), exit(), mov64Reg(R0, R1), exit());
+
+        // ---- stacks of functions: tracing programs give functions of 64 bytes or more a private stack ----------------
+        ok("tracepoint_main_504_function_48", TP, NONE, twoFrames(504, 48));
+        ok("tracepoint_main_48_function_504", TP, NONE, twoFrames(48, 504));
+        ok("kprobe_main_48_function_504", KPROBE, NONE, twoFrames(48, 504));
+        ok("raw_tracepoint_main_32_function_488", RAW_TP, NONE, twoFrames(32, 488));
+        bad("socket_main_48_function_504", "combined stack size of 2 calls is 560. Too large", SOCKET, NONE, twoFrames(48, 504));
+        bad("xdp_main_48_function_504", "combined stack size of 2 calls is 560. Too large", XDP, NONE, twoFrames(48, 504));
 
         // ---- encodings -------------------------------------------------------------------------------------------
         bad("callx_register_call", "unknown opcode 8d", SOCKET, NONE, mov64Imm(R1, 0), new Insn(JMP | CALL | X, 1, 0, 0, 0),
@@ -144,6 +178,12 @@ final class SoundnessCorpus {
                 new Insn(ALU | END | TO_LE, 0, 0, 0, 8), exit());
         bad("store_immediate_with_source", "BPF_ST uses reserved fields", SOCKET, NONE, new Insn(ST | MEM | DW, R10, 1, -8, 0),
                 mov64Imm(R0, 0), exit());
+    }
+
+    /** The main program writes {@code mainDepth} bytes down its stack and calls a function that writes {@code fDepth}. */
+    private static Insn[] twoFrames(int mainDepth, int fDepth) {
+        return new Insn[] { storeImm(8, R10, -mainDepth, 0), callLocal("f", 2), mov64Imm(R0, 0), exit(),
+                storeImm(8, R10, -fDepth, 0), mov64Imm(R0, 0), exit() };
     }
 
     static List<Entry> all() { return List.copyOf(ALL); }

@@ -1,0 +1,100 @@
+package org.jbpf.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.MapSpec;
+import org.jbpf.core.obj.MapTypes;
+import org.jbpf.loader.LoadedObject;
+import org.jbpf.loader.Loader;
+import org.jbpf.runtime.BpfMap;
+import org.jbpf.runtime.Codecs;
+
+/**
+ * Entries per second reading a full hash map of u32 keys and u64 values: jbpf's {@link BpfMap#forEachRaw} (the
+ * primitive fast path) and {@link BpfMap#entries} (boxed keys and values) against a C program reading it with
+ * {@code bpf_map_lookup_batch}, 256 entries per call (scripts/bench/map_dump.c). Both sides run their rounds twice,
+ * alternating, and each side's median over all its rounds is compared.
+ */
+final class MapDumpBench {
+    private MapDumpBench() {}
+
+    static final int ROUNDS = 9, WARMUP = 5;
+    static long checksum;
+
+    static void run(int entries, String cProgram) throws Exception {
+        MapSpec spec = new MapSpec("bench_dump", MapTypes.HASH, 4, 8, entries, 0, 0, 0);
+        try (LoadedObject o = new Loader().load(new BpfObject("bench", "GPL", List.of(spec), List.of(), null))) {
+            BpfMap<Integer, Long> m = BpfMap.of(o.map("bench_dump"), Codecs.INT, Codecs.LONG, false);
+            for (int i = 0; i < entries; i++) m.put(i, (long) i * 3);
+            Path pin = Path.of("/sys/fs/bpf/jbpf-bench-dump-" + ProcessHandle.current().pid());
+            m.pin(pin);
+            try {
+                List<Double> raw = new ArrayList<>(), boxed = new ArrayList<>(), c = new ArrayList<>();
+                for (int pass = 0; pass < 2; pass++) {
+                    c.addAll(c(cProgram, pin, entries));
+                    raw.addAll(java(m, entries, true));
+                    boxed.addAll(java(m, entries, false));
+                }
+                double mc = median(c), mr = median(raw), mb = median(boxed);
+                System.out.printf("map dump of %,d entries (u32 -> u64 hash map), medians of %d rounds per side:%n", entries, c.size());
+                System.out.printf("  C, bpf_map_lookup_batch chunk 256:  %,13.0f entries/s%n", mc);
+                System.out.printf("  jbpf forEachRaw (no boxing):        %,13.0f entries/s  ratio jbpf/C %.2f%n", mr, mr / mc);
+                System.out.printf("  jbpf entries() (boxed entries):     %,13.0f entries/s  ratio jbpf/C %.2f%n", mb, mb / mc);
+            } finally {
+                m.unpin();
+            }
+        }
+        if (checksum == 42) System.out.print("");
+    }
+
+    /** Entries per second of the rounds after warm-up. */
+    private static List<Double> java(BpfMap<Integer, Long> m, int entries, boolean raw) {
+        List<Double> rates = new ArrayList<>();
+        for (int r = 0; r < ROUNDS + WARMUP; r++) {
+            long t0 = System.nanoTime();
+            long n;
+            if (raw) {
+                long[] sum = {0, 0};
+                m.forEachRaw((k, v) -> {
+                    sum[0] += k.getInt() + v.getLong();
+                    sum[1]++;
+                });
+                checksum += sum[0];
+                n = sum[1];
+            } else {
+                List<Map.Entry<Integer, Long>> all = m.entries();
+                for (Map.Entry<Integer, Long> e : all) checksum += e.getKey() + e.getValue();
+                n = all.size();
+            }
+            long t1 = System.nanoTime();
+            if (n != entries) throw new IllegalStateException("read " + n + " entries, expected " + entries);
+            if (r >= WARMUP) rates.add(n * 1e9 / (t1 - t0));
+        }
+        return rates;
+    }
+
+    private static List<Double> c(String program, Path pin, int entries) throws Exception {
+        Bench.Result res = Bench.run(program, pin.toString(), String.valueOf(ROUNDS + WARMUP));
+        if (res.code() != 0) throw new IllegalStateException("C map dump failed: " + res.out());
+        List<Double> rates = new ArrayList<>();
+        String[] lines = res.out().trim().split("\n");
+        int round = 0;
+        for (String line : lines) {
+            if (line.startsWith("checksum")) continue;
+            String[] f = line.trim().split(" ");
+            if (Long.parseLong(f[0]) != entries) throw new IllegalStateException("C read " + f[0] + " entries, expected " + entries);
+            if (round++ >= WARMUP) rates.add(Double.parseDouble(f[1]));
+        }
+        return rates;
+    }
+
+    static double median(List<Double> v) {
+        double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(a);
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+    }
+}

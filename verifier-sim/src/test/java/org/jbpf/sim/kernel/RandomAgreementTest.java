@@ -1,0 +1,91 @@
+package org.jbpf.sim.kernel;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jbpf.core.asm.Insn;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.sim.Verifier;
+import org.jbpf.sim.VerifierResult;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Thousands of random programs ({@link RandomPrograms}) go to the running kernel (BPF_PROG_LOAD) and to the
+ * simulator; the verdicts are tabulated and the simulator must never accept what the kernel refuses. The seed is
+ * printed so a failing run can be repeated with {@code -Djbpf.random.seed=<seed>} ({@code -Djbpf.random.count=N}
+ * for more programs). Every disagreement found so far is kept in {@link SoundnessCorpus} or fixed.
+ */
+class RandomAgreementTest {
+
+    private static final java.util.regex.Pattern PROCESSED = java.util.regex.Pattern.compile("processed (\\d+) insns");
+
+    @Test
+    void simulatorNeverAcceptsWhatTheKernelRefuses() {
+        KernelAgreementTest.assumeKernel();
+        long seed = Long.getLong("jbpf.random.seed", System.nanoTime());
+        int count = Integer.getInteger("jbpf.random.count", 5000);
+        System.out.println("random agreement: seed " + seed + ", " + count + " programs");
+        RandomPrograms gen = new RandomPrograms(seed, 0.03);
+        Map<String, Integer> fds = KernelRunner.createMaps(RandomPrograms.MAPS);
+        int agreeAccept = 0, agreeReject = 0, tooStrict = 0;
+        List<String> unsound = new ArrayList<>(), strict = new ArrayList<>();
+        long start = System.nanoTime(), kernelNanos = 0, simNanos = 0;
+        Map<String, Integer> reasons = new java.util.HashMap<>();
+        double worstRatio = 0;
+        String worstRatioAt = "";
+        try {
+            for (int i = 0; i < count; i++) {
+                Corpus.Entry e = gen.next(i);
+                long t0 = System.nanoTime();
+                KernelBpf.LoadResult k = KernelBpf.load(KernelRunner.progType(e.section()), Insn.encode(KernelRunner.patch(e.insns(), fds)));
+                if (k.accepted()) KernelBpf.close(k.fd());
+                long t1 = System.nanoTime();
+                ProgramSpec p = new ProgramSpec(e.name(), e.section(), e.insns(), List.of());
+                VerifierResult s = Verifier.verify(new BpfObject("random", "GPL", e.maps(), List.of(p), null), p);
+                simNanos += System.nanoTime() - t1;
+                kernelNanos += t1 - t0;
+                if (k.accepted() && s.ok()) {
+                    agreeAccept++;
+                    java.util.regex.Matcher m = PROCESSED.matcher(k.log());
+                    if (m.find() && s.processedInsns() > 0) {
+                        double ratio = Double.parseDouble(m.group(1)) / s.processedInsns();
+                        if (ratio > worstRatio) { worstRatio = ratio; worstRatioAt = e.name() + " (kernel " + m.group(1) + ", simulator " + s.processedInsns() + ")"; }
+                    }
+                }
+                else if (!k.accepted() && !s.ok()) {
+                    agreeReject++;
+                    reasons.merge(KernelRunner.reason(k.log()).replaceAll("-?\\d+", "N"), 1, Integer::sum);
+                }
+                else if (s.ok()) unsound.add(describe(e, k, s));
+                else { tooStrict++; if (strict.size() < 5) strict.add(describe(e, k, s)); }
+            }
+        } finally {
+            fds.values().forEach(KernelBpf::close);
+        }
+        System.out.printf("%-14s %6s%n%-14s %6d%n%-14s %6d%n%-14s %6d%n%-14s %6d%n", "verdicts", "count",
+                "agree-accept", agreeAccept, "agree-reject", agreeReject, "unsound", unsound.size(), "too-strict", tooStrict);
+        System.out.printf("seed %d: %d programs in %d ms (kernel %d ms, simulator %d ms)%n", seed, count,
+                (System.nanoTime() - start) / 1_000_000, kernelNanos / 1_000_000, simNanos / 1_000_000);
+        System.out.printf("most instructions the kernel processed per instruction the simulator processed: %.2f at %s%n", worstRatio, worstRatioAt);
+        System.out.println("most common reasons both give:");
+        reasons.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+                .forEach(r -> System.out.printf("  %5d  %s%n", r.getValue(), r.getKey()));
+        strict.forEach(d -> System.out.println("too strict: " + d));
+        unsound.stream().limit(5).forEach(d -> System.out.println("UNSOUND: " + d));
+        assertTrue(agreeAccept >= count / 10, "the generator must produce programs the kernel accepts: " + agreeAccept);
+        assertTrue(agreeReject >= count / 10, "and programs it refuses: " + agreeReject);
+        assertEquals(List.of(), unsound.stream().limit(5).toList(), "seed " + seed + ": the simulator accepted programs the kernel refuses");
+    }
+
+    private static String describe(Corpus.Entry e, KernelBpf.LoadResult k, VerifierResult s) {
+        StringBuilder b = new StringBuilder(e.name()).append(' ').append(e.section()).append(": kernel ")
+                .append(k.accepted() ? "accepts" : "refuses (" + KernelRunner.reason(k.log()) + ")").append(", simulator ")
+                .append(s.ok() ? "accepts" : "refuses (" + s.errors().get(0).kernelMessage() + ")");
+        int slot = 0;
+        for (Insn i : e.insns()) { b.append(String.format("%n    %3d: %s", slot, i)); slot += i.slots(); }
+        return b.toString();
+    }
+}
