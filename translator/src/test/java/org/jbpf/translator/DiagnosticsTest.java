@@ -25,6 +25,11 @@ class DiagnosticsTest {
         "RingLeak|RingLeak.java:21: |ring buffer record reserved at RingLeak.java:15 is neither submitted nor discarded",
         "RingDoubleSubmit|RingDoubleSubmit.java:18: |already submitted or discarded",
         "RingInLoop|RingInLoop.java:19: |ring buffer record reserved at RingInLoop.java:16 is neither submitted nor discarded",
+        "RawSectionTracepointContext|RawSectionTracepointContext.java:11: |takes TracepointContext, but a raw_tracepoint program gets RawTracepointContext; declare the parameter as RawTracepointContext",
+        "TracepointSectionRawContext|TracepointSectionRawContext.java:11: |takes RawTracepointContext, but a tracepoint program gets TracepointContext",
+        "RetOnSyscallEntry|RetOnSyscallEntry.java:12: |ctx.ret() in section \"tracepoint/syscalls/sys_enter_read\": a sys_enter_ tracepoint runs before the system call returns",
+        "ArgOnSyscallExit|ArgOnSyscallExit.java:11: |ctx.arg(i) in section \"tp/syscalls/sys_exit_read\": a sys_exit_ tracepoint's record has only the return value; use ctx.ret()",
+        "ArgInLoop|ArgInLoop.java:13: |ctx.arg(i) needs a constant index such as ctx.arg(0), not a variable or loop counter",
     })
     void rejectsWithPosition(String name, String position, String advice) {
         TranslationException e = assertThrows(TranslationException.class, () -> Translator.translate(

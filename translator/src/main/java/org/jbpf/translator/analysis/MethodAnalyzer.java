@@ -56,7 +56,9 @@ public final class MethodAnalyzer {
             if (args[0].getSort() != Type.OBJECT && args[0].getSort() != Type.LONG)
                 throw new TranslationException(probe.file, ProbeClass.firstLine(m), "the context parameter of " + m.name
                         + " must be a context class such as TracepointContext");
-            entry.add(args[0].getSort() == Type.LONG ? new Value.Scalar(true, null) : new Value.Ctx(args[0].getInternalName()));
+            if (args[0].getSort() == Type.OBJECT) SectionContext.check(probe, m, args[0].getInternalName());
+            entry.add(args[0].getSort() == Type.LONG ? new Value.Scalar(true, null)
+                    : new Value.Ctx(args[0].getInternalName(), probe.sectionNames.get(m)));
         }
         return new MethodAnalyzer(probe, structs, probe.node.name + "." + m.name + m.desc).analyze(m, probe.node.name, probe.file, entry, 1, 0, true);
     }
