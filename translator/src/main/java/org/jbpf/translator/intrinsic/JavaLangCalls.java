@@ -3,6 +3,8 @@ package org.jbpf.translator.intrinsic;
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.List;
+import org.jbpf.translator.analysis.InvokeAnalyzer;
+import org.jbpf.translator.analysis.JavaText;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.frontend.ValueType;
 import org.jbpf.translator.lower.BodyLowering;
@@ -56,7 +58,9 @@ final class JavaLangCalls implements Intrinsic {
             return new Value.Scalar(rt.getSort() == Type.LONG, null);
         }
         if (o.equals("java/lang/Object") && n.equals("<init>")) return null;
-        throw c.error("cannot call " + o.replace('/', '.') + "." + n + " in a BPF program");
+        if (mi.getOpcode() == org.objectweb.asm.Opcodes.INVOKEINTERFACE) throw c.error(InvokeAnalyzer.interfaceCall(mi));
+        throw c.error("cannot call " + o.replace('/', '.') + "." + n + " in a BPF program"
+                + (o.equals("java/lang/String") || o.equals("java/lang/StringBuilder") ? ": " + JavaText.ADVICE : ""));
     }
 
     @Override
