@@ -18,7 +18,7 @@ public final class Intrinsics {
     /** The family implementing {@code call}, or null when it is no intrinsic (a static method to inline, or an error). */
     public static Intrinsic find(MethodInsnNode call) {
         String owner = call.owner;
-        if (owner.equals(HELPERS)) return call.name.equals("printk") ? PRINTK : HELPER_CALLS;
+        if (owner.equals(HELPERS)) return call.name.equals("printk") ? PRINTK : BitCalls.handles(call) ? JAVA_LANG_CALLS : HELPER_CALLS;
         if (owner.startsWith(MAPS)) return MAP_CALLS;
         if (ContextCalls.isContextClass(owner)) return CONTEXT_CALLS;
         if (owner.startsWith("java/lang/")) return JAVA_LANG_CALLS;
