@@ -53,6 +53,22 @@ class CountersKernelTest {
         }
     }
 
+    /** One thread: the plain {@code s.plain++} on the looked-up struct counts every call too, with no update call. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void plainFieldAddChangesTheEntryInPlace(Backend backend) throws Exception {
+        KernelCheck.require();
+        try (BPF bpf = backend.loadAndAttach(Counters.class)) {
+            bpf.map(Counters.watchPid).put(0, (int) ProcessHandle.current().pid());
+            runOnCpus(1, 1000);
+            bpf.map(Counters.watchPid).put(0, 0);
+            Counters.Stats s = bpf.map(Counters.stats).get(0);
+            assertEquals(1000L, s.plain);
+            assertEquals(1000L, s.calls);
+            assertEquals(1000L, bpf.map(Counters.perCpu).getPerCpu(0).stream().mapToLong(Long::longValue).sum());
+        }
+    }
+
     /** Every round starts with the key absent, so both threads race to insert it; no round may lose an event. */
     @ParameterizedTest
     @EnumSource(Backend.class)
