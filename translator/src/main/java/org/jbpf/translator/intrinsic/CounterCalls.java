@@ -81,18 +81,16 @@ final class CounterCalls implements Intrinsic {
         boolean array = map.mapType() == MapTypes.ARRAY || map.mapType() == MapTypes.PERCPU_ARRAY;
         // most callers ignore the status; then no register carries it and the common path is lookup, add, done
         int result = discarded(c.insn()) ? -1 : out.newVreg();
-        Mir.Label absent = out.newLabel(), done = out.newLabel();
+        // one add, reached from the first lookup and from the lookup after a lost insert race: one register holds either
+        int value = out.newVreg();
+        Mir.Label add = out.newLabel(), done = out.newLabel();
 
-        int value = lookup(out, map, key);
-        out.jumpIf(JMP | JEQ | K, value, 0, 0, absent);
-        addTo(c, value, size, delta, perCpu);
-        if (result >= 0) out.loadImm(result, 0, true);
-        out.jump(done);
-
-        out.placeLabel(absent);
+        out.mov64(value, lookup(out, map, key));
+        out.jumpIf(JMP | JNE | K, value, 0, 0, add);
         if (array) {
             // every index of an array exists: a missing value means the index is out of range
             if (result >= 0) out.loadImm(result, -E2BIG, true);
+            out.jump(done);
         } else {
             int slot = c.body().program().scratchSlot(false);
             out.store(size, R10, slot, delta);
@@ -104,11 +102,12 @@ final class CounterCalls implements Intrinsic {
             if (result >= 0) out.mov64(result, status);
             out.jumpIf(JMP | JNE | K, status, 0, -EEXIST, done);
             // another CPU inserted the key since our lookup: add to its entry
-            int again = lookup(out, map, key);
-            out.jumpIf(JMP | JEQ | K, again, 0, 0, done);
-            addTo(c, again, size, delta, perCpu);
-            if (result >= 0) out.loadImm(result, 0, true);
+            out.mov64(value, lookup(out, map, key));
+            out.jumpIf(JMP | JEQ | K, value, 0, 0, done);
         }
+        out.placeLabel(add);
+        addTo(c, value, size, delta, perCpu);
+        if (result >= 0) out.loadImm(result, 0, true);
         out.placeLabel(done);
         if (result >= 0) c.pushResult(result); else c.body().push(new Operand.Imm(0));
     }
