@@ -12,7 +12,7 @@ public final class XdpContext {
     /**
      * The header of type {@code type} (a {@code @Struct}, e.g. {@link org.jbpf.net.Ipv4}) starting {@code offset} bytes
      * into the packet, or null when the packet is shorter than {@code offset} plus the header's size (or the offset is
-     * negative or above 65535). The header is a view of the packet itself: its fields are in network byte order, read
+     * negative, or offset plus size is above 65535). The header is a view of the packet itself: its fields are in network byte order, read
      * them through {@link org.jbpf.net.Net#ntohs} and {@link org.jbpf.net.Net#ntohl}.
      */
     public <T> T header(int offset, Class<T> type) { throw InKernelOnly.call("XdpContext.header"); }

@@ -2,16 +2,22 @@ package org.jbpf.it.net;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jbpf.BPF;
+import org.jbpf.examples.net.EgressBytes;
+import org.jbpf.examples.net.XdpFirewall;
 import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
 import org.jbpf.loader.LoadedProgram;
 import org.jbpf.net.Net;
 import org.jbpf.runtime.BpfMap;
+import org.jbpf.sim.Verifier;
+import org.jbpf.sim.VerifierResult;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -65,6 +71,15 @@ class PacketParseKernelTest {
         assertEquals(expectedRuns, runs);
         assertEquals(268, truncated, "prefixes cut inside a header (all but the whole packets and the cuts inside payloads)");
         System.out.println("packet parse (" + backend + "): " + runs + " packets agreed with Java, " + truncated + " of them cut inside a header");
+    }
+
+    /** The offline verifier agrees with the kernel, which accepts these programs (here and in the veth tests). */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void verifierSimulationAcceptsThePacketPrograms(Backend backend) {
+        for (Class<?> probe : List.of(PacketParse.class, XdpFirewall.class, EgressBytes.class))
+            for (VerifierResult r : Verifier.verifyAll(backend.translate(probe)))
+                assertTrue(r.ok(), probe.getSimpleName() + ": " + r);
     }
 
     /** The documented behaviour: a header that does not fit reads as null, and nothing of it is read. */

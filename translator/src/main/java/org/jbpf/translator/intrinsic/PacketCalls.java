@@ -75,14 +75,15 @@ final class PacketCalls implements Intrinsic {
         int header = out.newVreg(), result = out.newVreg();
         out.mov64(header, data);
         if (offset instanceof Operand.Imm k) {
-            if (k.value() < 0 || k.value() > MAX_OFFSET)
-                throw c.error("packet offset " + k.value() + " is outside 0.." + MAX_OFFSET);
+            if (k.value() < 0 || k.value() + size > MAX_OFFSET)
+                throw c.error("packet offset " + k.value() + " is outside 0.." + (MAX_OFFSET - size) + " for a header of " + size + " bytes");
             if (k.value() != 0) out.emit(ALU64 | ADD | K, header, 0, 0, k.value());
         } else {
-            // bounded, as the verifier wants a variable packet offset; a negative int is a huge unsigned value here
+            // the verifier only trusts a comparison with data_end when the offset plus the size is provably at most
+            // MAX_PACKET_OFF, however the offset was computed; a negative int is a huge unsigned value here
             int off = out.newVreg();
             out.emit(ALU | MOV | X, off, ((Operand.Reg) offset).reg(), 0, 0);
-            out.jumpIf(JMP | JGT | K, off, 0, MAX_OFFSET, isNull);
+            out.jumpIf(JMP | JGT | K, off, 0, MAX_OFFSET - size, isNull);
             out.emit(ALU64 | ADD | X, header, off, 0, 0);
         }
         int last = out.newVreg();
