@@ -27,7 +27,7 @@ final class MapCommand implements Callable<Integer> {
 
         @Override public Integer call() {
             try (BpfMap<byte[], byte[]> m = open(path)) {
-                new MapPrinter(System.out, top).print(m, null);
+                new MapPrinter(System.out, top).print(m, null, true);
             }
             return ExitCodes.OK;
         }

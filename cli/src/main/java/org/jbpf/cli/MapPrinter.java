@@ -37,13 +37,17 @@ final class MapPrinter {
         return m.type() != MapTypes.PERF_EVENT_ARRAY && m.type() != MapTypes.RINGBUF && m.type() != MapTypes.STACK_TRACE;
     }
 
-    void print(BpfMap<byte[], byte[]> map, Btf btf) {
+    /**
+     * Prints one map. {@code guessText} shows byte arrays of printable ASCII as text, for maps whose Java types are
+     * unknown (.o files, pinned maps); otherwise only {@code @CString} fields are text.
+     */
+    void print(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText) {
         MapSpec m = map.spec();
         if (!isReadable(m)) {
             out.println("\nmap " + m.name() + " (" + MapTypes.name(m.type()) + "): not a key/value map");
             return;
         }
-        List<MapText.Entry> rows = new ArrayList<>(MapText.entries(map, btf));
+        List<MapText.Entry> rows = new ArrayList<>(MapText.entries(map, btf, guessText));
         if (isHistogram(m)) {
             long[] slots = new long[m.maxEntries()];
             for (MapText.Entry r : rows)

@@ -56,6 +56,7 @@ final class RunCommand implements Callable<Integer> {
         long every = interval == null ? 0 : parseDuration(interval).toMillis();
         if (interval != null && every <= 0) throw new IllegalArgumentException("--interval must be positive, e.g. 1s");
         MapPrinter printer = new MapPrinter(System.out, top);
+        boolean guessText = probe.endsWith(".o");  // a .o's Java types are unknown: guess which byte arrays are text
         AtomicBoolean printedFinal = new AtomicBoolean();
         try (BPF bpf = BPF.load(object).attachAll()) {
             for (String w : bpf.warnings()) System.err.println("jbpf: warning: " + w);
@@ -63,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
                     + (total > 0 ? "running for " + describe(parseDuration(duration)) : "running until Ctrl-C"));
             // on Ctrl-C the maps are printed once more; the kernel drops the programs when the process exits
             Thread onExit = new Thread(() -> {
-                if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer);
+                if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer, guessText);
             });
             Runtime.getRuntime().addShutdownHook(onExit);
             try (MetricsServer metrics = CommandLineMetrics.serve(bpf, serve, exportText, System.out, System.err);
@@ -72,20 +73,20 @@ final class RunCommand implements Callable<Integer> {
                 while (System.currentTimeMillis() < deadline) {
                     long wait = Math.min(deadline - System.currentTimeMillis(), every > 0 ? every : Long.MAX_VALUE / 2);
                     Thread.sleep(Math.max(1, wait));
-                    if (every > 0 && System.currentTimeMillis() < deadline) printMaps(bpf, object, printer);
+                    if (every > 0 && System.currentTimeMillis() < deadline) printMaps(bpf, object, printer, guessText);
                 }
             }
-            if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer);
+            if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer, guessText);
             Runtime.getRuntime().removeShutdownHook(onExit);
         }
         return ExitCodes.OK;
     }
 
-    private static void printMaps(BPF bpf, BpfObject object, MapPrinter printer) {
+    private static void printMaps(BPF bpf, BpfObject object, MapPrinter printer, boolean guessText) {
         System.out.println("\n--- " + java.time.LocalTime.now().withNano(0));
         for (MapSpec m : object.maps()) {
             if (m.name().startsWith(".")) continue;  // .rodata/.bss data sections are not user maps
-            printer.print(bpf.map(m.name()), object.btf());
+            printer.print(bpf.map(m.name()), object.btf(), guessText);
         }
     }
 

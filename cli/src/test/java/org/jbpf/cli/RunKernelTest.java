@@ -1,6 +1,7 @@
 package org.jbpf.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** jbpf run, map dump and maps against the running kernel. */
 class RunKernelTest {
+    static final String TEST_CLASSES = Path.of("target/test-classes").toAbsolutePath().toString();
+
     @BeforeEach void needsKernel() {
         Kernel.requireTracefs();
     }
@@ -62,6 +65,34 @@ class RunKernelTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(Pattern.compile("event events \\(\\d+ bytes\\): [0-9a-f]+ \\|.*execspawner\\.*\\|").matcher(r.out()).find(),
                 "an exec from the spawning thread (the comm before exec):\n" + r.out());
+    }
+
+    /** Spawns /bin/true from a thread named {@code name} for {@code millis}, so execve() sees that command name. */
+    static Thread spawner(String name, long millis) {
+        Thread t = new Thread(() -> {
+            long end = System.currentTimeMillis() + millis;
+            while (System.currentTimeMillis() < end) {
+                try {
+                    new ProcessBuilder("/bin/true").start().waitFor();
+                    Thread.sleep(50);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }, name);
+        t.start();
+        return t;
+    }
+
+    @Test void cStringKeysPrintAsText() throws Exception {
+        Thread spawner = spawner("commspawner", 1500);
+        Cli r = Cli.run("run", "org.jbpf.cli.probes.CommCounter", "-cp", TEST_CLASSES, "--duration", "1500ms");
+        spawner.join();
+        assertEquals(0, r.status(), r.err());
+        Matcher row = Pattern.compile(" \\{name=commspawner\\}  (\\d+)").matcher(r.out());
+        assertTrue(row.find(), "the spawning thread's name as text:\n" + r.out());
+        assertTrue(Long.parseLong(row.group(1)) >= 2, row.group());
+        assertFalse(r.out().contains("name=0x"), r.out());
     }
 
     @Test void intervalPrintsTheMapsRepeatedly() {

@@ -8,6 +8,6 @@ final class DirectBackend implements Backend {
     @Override public String name() { return Backends.DIRECT; }
 
     @Override public BpfObject translate(byte[] classFile, Translator.ClassSource classes, Translator.Options options) {
-        return Translator.translate(classFile, classes, options);
+        return TextFields.mark(Translator.translate(classFile, classes, options), classFile, classes);
     }
 }
