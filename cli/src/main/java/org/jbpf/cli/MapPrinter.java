@@ -10,6 +10,7 @@ import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.toolchain.Histogram;
+import org.jbpf.toolchain.MapData;
 import org.jbpf.toolchain.MapMarks;
 import org.jbpf.toolchain.MapText;
 
@@ -26,17 +27,21 @@ final class MapPrinter {
     private final PrintStream out;
     private final int top;
     private final boolean deltas;
+    /** Where JSON lines go, or null for text. */
+    private final JsonLines json;
     /** Per map, the integer value of each key (text) at the previous print. */
     private final Map<String, Map<String, Long>> previous = new HashMap<>();
 
     MapPrinter(PrintStream out, int top) {
-        this(out, top, false);
+        this(out, top, false, null);
     }
 
-    MapPrinter(PrintStream out, int top, boolean deltas) {
+    /** With {@code json} set, maps are written as JSON lines there, with the values as read (no deltas). */
+    MapPrinter(PrintStream out, int top, boolean deltas, JsonLines json) {
         this.out = out;
         this.top = top;
-        this.deltas = deltas;
+        this.deltas = deltas && json == null;
+        this.json = json;
     }
 
     /**
@@ -61,6 +66,10 @@ final class MapPrinter {
      */
     void print(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText) {
         MapSpec m = map.spec();
+        if (json != null) {
+            if (isReadable(m)) printJson(map, btf, guessText);
+            return;
+        }
         if (!isReadable(m)) {
             out.println("\nmap " + m.name() + " (" + MapTypes.name(m.type()) + "): not a key/value map");
             return;
@@ -79,6 +88,14 @@ final class MapPrinter {
         rows.sort((a, b) -> Long.compare(b.valueNumber(), a.valueNumber()));
         out.printf("%nmap %s (%s, %d %s)%n%s", m.name(), MapTypes.name(m.type()), rows.size(),
                 deltas ? "changed entries" : "entries", table(rows, top));
+    }
+
+    private void printJson(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText) {
+        MapSpec m = map.spec();
+        MapMarks.Mark mark = mark(m, btf, guessText);
+        java.time.Instant now = java.time.Instant.now();
+        if (mark.histogram()) json.histogram(now, m, mark, slots(m, MapText.entries(map, btf, guessText)));
+        else json.map(now, m, MapData.rows(map, btf, guessText));
     }
 
     /** The histogram's slot counts (changes since the last print with deltas on), slot = key. */

@@ -40,6 +40,10 @@ final class RunCommand implements Callable<Integer> {
             + "only what happened since the one before")
     boolean clear;
 
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json: one JSON object per line "
+            + "for each map print and each event, the schema in README")
+    OutputFormat format = OutputFormat.text;
+
     @Option(names = {"-s", "--source-path"}, split = ":", description = "Java source roots, for source text in line info")
     List<Path> sourcePath = new ArrayList<>(Translator.Options.DEFAULT.sourceRoots());
 
@@ -61,12 +65,15 @@ final class RunCommand implements Callable<Integer> {
         long total = parseDuration(duration).toMillis();
         long every = interval == null ? 0 : parseDuration(interval).toMillis();
         if (interval != null && every <= 0) throw new IllegalArgumentException("--interval must be positive, e.g. 1s");
-        MapPrinter printer = new MapPrinter(System.out, top, interval != null && !clear);
+        JsonLines json = format == OutputFormat.json ? new JsonLines(System.out) : null;
+        MapPrinter printer = new MapPrinter(System.out, top, interval != null && !clear, json);
+        // with JSON on stdout, what people read goes to stderr
+        java.io.PrintStream status = json != null ? System.err : System.out;
         boolean guessText = probe.endsWith(".o");  // a .o's Java types are unknown: guess which byte arrays are text
         AtomicBoolean printedFinal = new AtomicBoolean();
         try (BPF bpf = BPF.load(object).attachAll()) {
             for (String w : bpf.warnings()) System.err.println("jbpf: warning: " + w);
-            System.out.println("attached " + bpf.links().size() + " program(s) of " + object.name() + "; "
+            status.println("attached " + bpf.links().size() + " program(s) of " + object.name() + "; "
                     + (total > 0 ? "running for " + describe(parseDuration(duration)) : "running until Ctrl-C"));
             // on Ctrl-C the maps are printed once more; the kernel drops the programs when the process exits
             Thread onExit = new Thread(() -> {
@@ -74,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
             });
             Runtime.getRuntime().addShutdownHook(onExit);
             try (MetricsServer metrics = CommandLineMetrics.serve(bpf, serve, exportText, System.out, System.err);
-                 EventPrinter events = EventPrinter.start(bpf, object, System.out)) {
+                 EventPrinter events = EventPrinter.start(bpf, object, System.out, json)) {
                 long deadline = total > 0 ? System.currentTimeMillis() + total : Long.MAX_VALUE;
                 while (System.currentTimeMillis() < deadline) {
                     long wait = Math.min(deadline - System.currentTimeMillis(), every > 0 ? every : Long.MAX_VALUE / 2);
@@ -89,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void printMaps(BPF bpf, BpfObject object, MapPrinter printer, boolean guessText) {
-        System.out.println("\n--- " + java.time.LocalTime.now().withNano(0));
+        if (format == OutputFormat.text) System.out.println("\n--- " + java.time.LocalTime.now().withNano(0));
         for (MapSpec m : shownMaps(object)) {
             printer.print(bpf.map(m.name()), object.btf(), guessText);
             if (clear && MapPrinter.isReadable(m)) bpf.map(m.name()).clear();

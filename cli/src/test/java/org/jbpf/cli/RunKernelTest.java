@@ -115,7 +115,7 @@ class RunKernelTest {
     }
 
     @Test void cStringKeysPrintAsText() throws Exception {
-        Thread spawner = spawner("commspawner", 1500);
+        Thread spawner = spawner("commspawner", 3000);
         Cli r = Cli.run("run", "org.jbpf.cli.probes.CommCounter", "-cp", TEST_CLASSES, "--duration", "1500ms");
         spawner.join();
         assertEquals(0, r.status(), r.err());

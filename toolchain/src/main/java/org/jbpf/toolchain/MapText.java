@@ -45,7 +45,7 @@ public final class MapText {
     }
 
     /** Per-CPU counters add up 8 bytes at a time, which is exact for the long and int fields probes count with. */
-    private static void addInto(byte[] sum, byte[] v) {
+    static void addInto(byte[] sum, byte[] v) {
         for (int off = 0; off < sum.length; off += 8) {
             int n = Math.min(8, sum.length - off);
             long a = number(sum, off, n) + number(v, off, n);
@@ -53,7 +53,7 @@ public final class MapText {
         }
     }
 
-    private static BtfType.Struct struct(Btf btf, int typeId) {
+    static BtfType.Struct struct(Btf btf, int typeId) {
         if (btf == null || typeId == 0) return null;
         try {
             return btf.type(btf.resolve(typeId)) instanceof BtfType.Struct s ? s : null;
@@ -74,12 +74,10 @@ public final class MapText {
             if (size <= 0 || off + size > bytes.length) continue;
             if (sb.length() > 1) sb.append(", ");
             sb.append(f.name()).append('=');
-            if (size <= 8) sb.append(signed(bytes, off, (int) size));
-            else {
-                byte[] field = java.util.Arrays.copyOfRange(bytes, off, off + (int) size);
-                boolean text = isCharText(btf, f.type()) || guessText && CText.looksLikeText(field);
-                sb.append(text ? CText.decode(field) : hex(field));
-            }
+            byte[] field = java.util.Arrays.copyOfRange(bytes, off, off + (int) size);
+            if (isCharText(btf, f.type())) sb.append(CText.decode(field));
+            else if (size <= 8) sb.append(signed(bytes, off, (int) size));
+            else sb.append(guessText && CText.looksLikeText(field) ? CText.decode(field) : hex(field));
         }
         return sb.append('}').toString();
     }
@@ -95,13 +93,13 @@ public final class MapText {
         }
     }
 
-    private static long signed(byte[] b, int off, int n) {
+    static long signed(byte[] b, int off, int n) {
         long v = number(b, off, n);
         int bits = 8 * n;
         return bits >= 64 || bits == 0 ? v : (v << (64 - bits)) >> (64 - bits);
     }
 
-    private static String hex(byte[] b) {
+    static String hex(byte[] b) {
         StringBuilder sb = new StringBuilder("0x");
         for (byte x : b) sb.append(String.format("%02x", x));
         return sb.toString();
