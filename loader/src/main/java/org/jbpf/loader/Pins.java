@@ -24,7 +24,8 @@ public final class Pins {
         try {
             fd = sys.objGet(path.toString(), 0);
         } catch (BpfException e) {
-            throw new BpfException(notOpened(path, e.errno()));
+            // the errno stays: a caller listing a directory skips what is no map but stops at a permission problem
+            throw BpfException.withMessage(notOpened(path, e.errno()), e.errno());
         }
         BpfSyscalls.ObjectKind kind = sys.objectKind(fd.value());
         if (kind == BpfSyscalls.ObjectKind.MAP) return fd;

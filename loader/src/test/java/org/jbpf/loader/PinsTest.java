@@ -63,6 +63,12 @@ class PinsTest {
     }
 
     @Test
+    void theKernelsErrnoStaysWithTheMessage(@TempDir Path dir) throws Exception {
+        Path plain = Files.writeString(dir.resolve("x"), "");
+        assertEquals(Errno.EACCES, assertThrows(BpfException.class, () -> Pins.openMap(plain, kernel)).errno());
+    }
+
+    @Test
     void lackOfPrivilegeIsSaidAsSuch() {
         assertEquals("cannot open pinned map /sys/fs/bpf/x: EPERM: reading pinned BPF objects needs CAP_BPF/CAP_SYS_ADMIN (run as root)",
                 Pins.notOpened(Path.of("/sys/fs/bpf/x"), Errno.EPERM));

@@ -25,6 +25,15 @@ public class BpfException extends RuntimeException {
         this.errno = 0;
     }
 
+    /** A failed system call explained in a message of the caller's own words. */
+    public static BpfException withMessage(String message, int errno) { return new BpfException(errno, message); }
+
+    private BpfException(int errno, String message) {
+        super(message);
+        this.operation = "";
+        this.errno = errno;
+    }
+
     public BpfException(String message, Throwable cause) {
         super(message, cause);
         this.operation = "";
