@@ -1,6 +1,7 @@
 package org.jbpf.cli;
 
 import java.util.concurrent.Callable;
+import org.jbpf.loader.VerifierException;
 import org.jbpf.loader.sys.BpfException;
 import org.jbpf.translator.TranslationException;
 import picocli.CommandLine;
@@ -8,17 +9,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code jbpf} command. Errors are one line on stderr (stack traces with --verbose); the exit status is one of
+ * The {@code jbpf} command. Errors are one line on stderr (stack traces with --verbose; for a program the kernel
+ * verifier refused, its reason on that line and the whole verifier log with --verbose); the exit status is one of
  * {@link ExitCodes}.
  */
 @Command(name = "jbpf", mixinStandardHelpOptions = true, version = "jbpf 0.1.0",
         description = "Translate Java probe classes to eBPF, verify, load and attach them, and read their maps.",
         footer = {"", ExitCodes.HELP},
         subcommands = {TranslateCommand.class, VerifyCommand.class, DisasmCommand.class, RunCommand.class,
-                MapsCommand.class, MapCommand.class, TraceCommand.class, AttachCommand.class, DetachCommand.class, CompletionCommand.class,
+                MapsCommand.class, MapCommand.class, TraceCommand.class, AttachCommand.class, DetachCommand.class, CompletionCommand.class, GenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
-    @Option(names = "--verbose", description = "print stack traces of errors", scope = CommandLine.ScopeType.INHERIT)
+    @Option(names = "--verbose", description = "print stack traces of errors and the whole verifier log of a rejected program", scope = CommandLine.ScopeType.INHERIT)
     boolean verbose;
 
     @Override public Integer call() {
@@ -39,7 +41,10 @@ public final class Main implements Callable<Integer> {
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             boolean verbose = parsed.matchedOption("--verbose") != null
                     || parsed.subcommands().stream().anyMatch(Main::verbose);
-            if (verbose) e.printStackTrace(cmd.getErr());
+            if (e instanceof VerifierException v) {
+                cmd.getErr().println("jbpf: " + VerifierReason.line(v));
+                if (verbose) cmd.getErr().println("verifier log:\n" + v.log().stripTrailing());
+            } else if (verbose) e.printStackTrace(cmd.getErr());
             else cmd.getErr().println("jbpf: " + oneLine(e));
             return exitCode(e);
         });
