@@ -8,6 +8,7 @@ import java.util.List;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
+import org.jbpf.core.obj.MapTypes;
 import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.translator.analysis.MethodAnalysis;
 import org.jbpf.translator.analysis.MethodAnalyzer;
@@ -160,7 +161,9 @@ public final class Translator {
             for (MapDecl m : probe.maps.values()) {
                 int k = m.key() != null ? btf.typeOf(m.key()) : 0;
                 int v = m.value() != null ? btf.typeOf(m.value()) : 0;
-                maps.add(new MapSpec(m.name(), m.mapType(), m.keySize(), m.valueSize(), m.maxEntries(), 0, k, v));
+                // the kernel creates LPM tries only without preallocation (BPF_F_NO_PREALLOC)
+                int flags = m.mapType() == MapTypes.LPM_TRIE ? 1 : 0;
+                maps.add(new MapSpec(m.name(), m.mapType(), m.keySize(), m.valueSize(), m.maxEntries(), flags, k, v));
             }
         }
 

@@ -49,7 +49,7 @@ class SectionTest {
                 assertSame(k, Section.parse(n).kind());
                 names++;
             }
-        assertEquals(13, names);
+        assertEquals(14, names);
         assertNull(SectionKinds.byName("fentry"));
         assertEquals("tracepoint", SectionKinds.prefixOf("tracepoint/a/b"));
     }

@@ -4,16 +4,19 @@ import org.jbpf.Bpf;
 import org.jbpf.Section;
 import org.jbpf.XdpContext;
 import org.jbpf.maps.HashMap;
+import org.jbpf.maps.LpmTrie;
 import org.jbpf.net.Ethernet;
 import org.jbpf.net.Ipv4;
+import org.jbpf.net.Ipv4Prefix;
 import org.jbpf.net.Net;
 import org.jbpf.net.Tcp;
 import org.jbpf.net.Udp;
 
 /**
- * An XDP firewall: counts the IPv4 UDP and TCP packets of each source address and drops those sent to a
- * destination port the application put into {@link #blockedPorts}, counting them per port in {@link #dropped}.
- * Everything else (ARP, IPv6, other protocols, packets too short to parse) passes untouched.
+ * An XDP firewall: counts the IPv4 UDP and TCP packets of each source address, drops those from a source whose
+ * longest matching prefix in {@link #sourcePrefixes} says drop, and those sent to a destination port the application
+ * put into {@link #blockedPorts} (counting them per port in {@link #dropped}). Everything else (ARP, IPv6, other
+ * protocols, packets too short to parse) passes untouched.
  */
 @Bpf(license = "GPL")
 public final class XdpFirewall {
@@ -21,6 +24,8 @@ public final class XdpFirewall {
     public static final HashMap<Integer, Long> packetsBySource = new HashMap<>(Integer.class, Long.class, 4096);
     /** Destination ports to drop (UDP and TCP); the value is unused. */
     public static final HashMap<Integer, Integer> blockedPorts = new HashMap<>(Integer.class, Integer.class, 256);
+    /** Source prefixes to a verdict: 1 drops, 0 lets through (so a longer prefix can make an exception). */
+    public static final LpmTrie<Ipv4Prefix, Integer> sourcePrefixes = new LpmTrie<>(Ipv4Prefix.class, Integer.class, 1024);
     /** Destination port to the packets dropped for it. */
     public static final HashMap<Integer, Long> dropped = new HashMap<>(Integer.class, Long.class, 256);
 
@@ -44,6 +49,11 @@ public final class XdpFirewall {
             return XdpContext.XDP_PASS;
         }
         count(packetsBySource, Net.ntohl(ip.source));
+        Ipv4Prefix source = new Ipv4Prefix();
+        source.prefixLength = 32;
+        source.address = ip.source;
+        Integer verdict = sourcePrefixes.lookup(source);
+        if (verdict != null && verdict == 1) return XdpContext.XDP_DROP;
         if (blockedPorts.lookup(port) == null) return XdpContext.XDP_PASS;
         count(dropped, port);
         return XdpContext.XDP_DROP;

@@ -158,6 +158,7 @@ public final class ProbeClass {
             case "HashMap": return kv(name, c, MapTypes.HASH, a, structs, where);
             case "LruHashMap": return kv(name, c, MapTypes.LRU_HASH, a, structs, where);
             case "PerCpuHashMap": return kv(name, c, MapTypes.PERCPU_HASH, a, structs, where);
+            case "LpmTrie": return lpmTrie(kv(name, c, MapTypes.LPM_TRIE, a, structs, where), where);
             case "ArrayMap":
             case "PerCpuArray": {
                 int type = cls.equals("ArrayMap") ? MapTypes.ARRAY : MapTypes.PERCPU_ARRAY;
@@ -179,6 +180,15 @@ public final class ProbeClass {
     private MapDecl kv(String name, Constructed c, int type, Object[] a, StructRegistry structs, String where) {
         return new MapDecl(name, c.owner, type, structs.forClass(typeArg(a, 0, where), where),
                 structs.forClass(typeArg(a, 1, where), where), intArg(a, 2, where));
+    }
+
+    /** An LPM trie's key is a struct starting with its prefix length in bits, then the bytes the prefix covers. */
+    private static MapDecl lpmTrie(MapDecl m, String where) {
+        if (!(m.key() instanceof ValueType.Struct s) || s.layout().fields().isEmpty()
+                || s.layout().fields().get(0).kind() != org.jbpf.core.layout.StructLayout.Kind.INT || s.size() <= 4)
+            throw new TranslationException(where + "an LpmTrie key must be a @Struct whose first field is int prefixLength"
+                    + " followed by the address, e.g. int prefixLength; int address;");
+        return m;
     }
 
     private static String typeArg(Object[] a, int i, String where) {

@@ -15,7 +15,9 @@ final class ReturnMerging implements Pass {
         Map<Long, Integer> last = new HashMap<>();
         for (int i = 0; i + 1 < code.size(); i++)
             if (isReturnConstant(code.get(i)) && code.get(i + 1).isExit()) last.put(code.get(i).imm, i);
-        for (Map.Entry<Long, Integer> e : last.entrySet()) {
+        // a snapshot of the constants: merging one moves the others' positions, which are then looked up again
+        for (Long k : List.copyOf(last.keySet())) {
+            Map.Entry<Long, Integer> e = Map.entry(k, last.get(k));
             int at = e.getValue();
             Mir.Label ret = mir.newLabel();
             Mir.MInsn label = new Mir.MInsn();
@@ -36,7 +38,7 @@ final class ReturnMerging implements Pass {
             if (used) {
                 last.clear();
                 for (int i = 0; i + 1 < code.size(); i++)
-                    if (isReturnConstant(code.get(i)) && code.get(i + 1).isExit()) last.putIfAbsent(code.get(i).imm, i);
+                    if (isReturnConstant(code.get(i)) && code.get(i + 1).isExit()) last.put(code.get(i).imm, i);
             }
         }
     }

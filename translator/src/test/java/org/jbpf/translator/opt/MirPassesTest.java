@@ -199,4 +199,19 @@ class MirPassesTest {
         List<String> code = b.allocateAndEmit();
         assertEquals(List.of("call bpf_map_lookup_elem#1", "if r0 == 0x0 goto pc+1", "call bpf_ktime_get_ns#5", "r0 = 0", "exit"), code);
     }
+
+    @Test
+    void returnsOfTwoConstantsAreBothMerged() {
+        // XDP_PASS and XDP_DROP each returned twice, as a firewall does
+        B b = new B();
+        Mir.Label a = b.newLabel(), c = b.newLabel(), d = b.newLabel();
+        b.call(HelperTable.KTIME_GET_NS, 0);
+        b.jeq(R0, 1, a).movImm(R0, 2).add(JMP | EXIT, 0, 0, 0, 0);
+        b.label(a).jeq(R0, 2, c).movImm(R0, 1).add(JMP | EXIT, 0, 0, 0, 0);
+        b.label(c).jeq(R0, 3, d).movImm(R0, 2).add(JMP | EXIT, 0, 0, 0, 0);
+        b.label(d).movImm(R0, 1).add(JMP | EXIT, 0, 0, 0, 0);
+        new ReturnMerging().run(b.mir);
+        List<String> code = b.text();
+        assertEquals(2, code.stream().filter(x -> x.equals("exit")).count(), "one exit per constant: " + code);
+    }
 }

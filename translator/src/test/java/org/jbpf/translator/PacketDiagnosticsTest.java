@@ -1,0 +1,24 @@
+package org.jbpf.translator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Misused packet headers are refused at the Java line with advice, before the kernel's verifier could refuse them. */
+class PacketDiagnosticsTest {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "PacketUnchecked|PacketUnchecked.java:14: header(.., Udp.class) may be null here; test it against null before you read .destinationPort",
+        "PacketNotStruct|PacketNotStruct.java:11: java.lang.Integer is not a @Struct class; packet headers are @Struct classes such as org.jbpf.net.Ipv4",
+        "PacketOffsetTooFar|PacketOffsetTooFar.java:12: packet offset 65520 is outside 0..65515 for a header of 20 bytes",
+    })
+    void refusesWithTheJavaLine(String probe, String message) {
+        TranslationException e = assertThrows(TranslationException.class, () -> Translator.translate(
+                "org.jbpf.translator.bad." + probe, Translator.ClassSource.of(getClass().getClassLoader()),
+                new Translator.Options(List.of())));
+        assertEquals(message, e.getMessage());
+    }
+}
