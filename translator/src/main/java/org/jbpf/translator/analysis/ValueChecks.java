@@ -49,9 +49,9 @@ final class ValueChecks {
     static void checkByteArray(MethodAnalysis a, int i, Value arr, Value idx, int op) {
         ValueType.Bytes b = bytesOf(a, i, arr);
         if (op != BALOAD && op != BASTORE) throw a.error(i, "only byte arrays are supported");
-        if (!(idx instanceof Value.Scalar s) || s.constant() == null)
-            throw a.error(i, "array index must be a constant here (the BPF verifier needs provable bounds)");
-        if (s.constant() < 0 || s.constant() >= b.length())
+        if (!(idx instanceof Value.Scalar s)) throw a.error(i, "array index must be an int, not " + idx.describe());
+        // a variable index is checked against the length where it is used (MemoryLowering)
+        if (s.constant() != null && (s.constant() < 0 || s.constant() >= b.length()))
             throw a.error(i, "array index " + s.constant() + " is out of bounds for length " + b.length());
     }
 
