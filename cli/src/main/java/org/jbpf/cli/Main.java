@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Translate Java probe classes to eBPF, verify, load and attach them, and read their maps.",
         footer = {"", ExitCodes.HELP},
         subcommands = {TranslateCommand.class, VerifyCommand.class, DisasmCommand.class, RunCommand.class,
-                MapsCommand.class, MapCommand.class, TraceCommand.class, AttachCommand.class, DetachCommand.class, CompletionCommand.class,
+                MapsCommand.class, MapCommand.class, TraceCommand.class, AttachCommand.class, DetachCommand.class, CompletionCommand.class, GenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @Option(names = "--verbose", description = "print stack traces of errors and the whole verifier log of a rejected program", scope = CommandLine.ScopeType.INHERIT)
