@@ -84,6 +84,23 @@ final class JsonLines {
         });
     }
 
+    /** A stack trace map: {@code {"type":"stacks","time","map","mapType","stacks":[{"id","frames":[...]}]}}. */
+    void stacks(Instant time, MapSpec m, Map<Integer, List<String>> stacks) {
+        line(g -> {
+            head(g, "stacks", time, m);
+            g.writeArrayFieldStart("stacks");
+            for (Map.Entry<Integer, List<String>> s : stacks.entrySet()) {
+                g.writeStartObject();
+                g.writeNumberField("id", s.getKey());
+                g.writeArrayFieldStart("frames");
+                for (String f : s.getValue()) g.writeString(f);
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
+    }
+
     /** A pinned map: {@code {"type":"pinned","path","mapType","keySize","valueSize","maxEntries"}}. */
     void pinned(Path path, MapSpec s) {
         line(g -> {

@@ -10,6 +10,8 @@ import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.toolchain.Histogram;
+import org.jbpf.toolchain.KernelSymbols;
+import org.jbpf.toolchain.StackTraces;
 import org.jbpf.toolchain.MapData;
 import org.jbpf.toolchain.MapMarks;
 import org.jbpf.toolchain.MapText;
@@ -17,7 +19,8 @@ import org.jbpf.toolchain.MapText;
 /**
  * Prints a map's contents as a table (largest values first), or as a bar chart when the probe marked the map
  * {@code @Histogram}. Struct keys and values are shown field by field when the map has BTF for them; other keys
- * and values as little-endian integers. With deltas on, integer values and histogram slots show the change since
+ * and values as little-endian integers. Stack trace maps print each stack with its kernel frames named from
+ * /proc/kallsyms. With deltas on, integer values and histogram slots show the change since
  * the previous print of the same map, and unchanged rows are left out.
  */
 final class MapPrinter {
@@ -29,6 +32,8 @@ final class MapPrinter {
     private final boolean deltas;
     /** Where JSON lines go, or null for text. */
     private final JsonLines json;
+    /** Read from /proc/kallsyms at the first stack map. */
+    private KernelSymbols kernel;
     /** Per map, the integer value of each key (text) at the previous print. */
     private final Map<String, Map<String, Long>> previous = new HashMap<>();
 
@@ -66,6 +71,10 @@ final class MapPrinter {
      */
     void print(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText) {
         MapSpec m = map.spec();
+        if (m.type() == MapTypes.STACK_TRACE) {
+            printStacks(map);
+            return;
+        }
         if (json != null) {
             if (isReadable(m)) printJson(map, btf, guessText);
             return;
@@ -88,6 +97,28 @@ final class MapPrinter {
         rows.sort((a, b) -> Long.compare(b.valueNumber(), a.valueNumber()));
         out.printf("%nmap %s (%s, %d %s)%n%s", m.name(), MapTypes.name(m.type()), rows.size(),
                 deltas ? "changed entries" : "entries", table(rows, top));
+    }
+
+    /** Each stack with its frames named, innermost first, in the manner of bpftrace's {@code kstack}. */
+    private void printStacks(BpfMap<byte[], byte[]> map) {
+        if (kernel == null) kernel = KernelSymbols.load();
+        Map<Integer, long[]> stacks = StackTraces.read(map);
+        Map<Integer, List<String>> named = new java.util.TreeMap<>();
+        stacks.forEach((id, frames) -> named.put(id, StackTraces.symbolize(frames, kernel)));
+        if (json != null) {
+            json.stacks(java.time.Instant.now(), map.spec(), named);
+            return;
+        }
+        out.printf("%nmap %s (stack_trace, %d stacks)%n", map.spec().name(), named.size());
+        int shown = 0;
+        for (Map.Entry<Integer, List<String>> e : named.entrySet()) {
+            if (shown++ == top) {
+                out.println("(" + (named.size() - top) + " more; --top N shows more)");
+                break;
+            }
+            out.println("stack " + e.getKey() + ":");
+            for (String f : e.getValue()) out.println("        " + f);
+        }
     }
 
     private void printJson(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText) {

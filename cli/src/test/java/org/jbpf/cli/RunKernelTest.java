@@ -125,6 +125,27 @@ class RunKernelTest {
         assertFalse(r.out().contains("name=0x"), r.out());
     }
 
+    @Test void stackMapsPrintKernelFramesByName() throws Exception {
+        Thread opener = new Thread(() -> {
+            long end = System.currentTimeMillis() + 2500;
+            while (System.currentTimeMillis() < end) {
+                try {
+                    Files.readAllBytes(Path.of("/proc/self/stat"));
+                    Thread.sleep(5);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        opener.start();
+        Cli r = Cli.run("run", "org.jbpf.cli.probes.KernelStacks", "-cp", TEST_CLASSES, "-d", "1500ms");
+        opener.join();
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Pattern.compile("map stacks \\(stack_trace, [1-9]\\d* stacks\\)").matcher(r.out()).find(), r.out());
+        assertTrue(Pattern.compile("\n {8}do_syscall_64\\+0x[0-9a-f]+\n").matcher(r.out()).find(),
+                "a syscall's kernel path, named from /proc/kallsyms:\n" + r.out());
+    }
+
     @Test void intervalPrintsTheMapsRepeatedly() {
         Cli r = Cli.run("run", "org.jbpf.examples.ProcessCounter", "-cp", CommandLineTest.EXAMPLES, "-d", "1200ms", "-i", "500ms");
         assertEquals(0, r.status(), r.err());

@@ -1,0 +1,42 @@
+package org.jbpf.toolchain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jbpf.runtime.BpfMap;
+
+/**
+ * Reads a stack trace map (key: stack id, value: up to MAX_DEPTH 64-bit instruction pointers, innermost first,
+ * zero after the last) and names the frames: kernel addresses through {@link KernelSymbols}; user addresses stay
+ * in hex until native symbolization exists.
+ */
+public final class StackTraces {
+    private StackTraces() {}
+
+    /** Kernel addresses start at the top half of the address space on x86-64. */
+    static boolean isKernel(long address) { return address < 0; }
+
+    /** Each stack id with its frames' addresses, innermost first. */
+    public static Map<Integer, long[]> read(BpfMap<byte[], byte[]> map) {
+        Map<Integer, long[]> out = new TreeMap<>();
+        for (Map.Entry<byte[], byte[]> e : map.entries()) {
+            byte[] v = e.getValue();
+            List<Long> frames = new ArrayList<>();
+            for (int off = 0; off + 8 <= v.length; off += 8) {
+                long ip = MapText.number(v, off, 8);
+                if (ip == 0) break;
+                frames.add(ip);
+            }
+            out.put((int) MapText.number(e.getKey(), 0, 4), frames.stream().mapToLong(Long::longValue).toArray());
+        }
+        return out;
+    }
+
+    /** The frames as names, innermost first. */
+    public static List<String> symbolize(long[] frames, KernelSymbols kernel) {
+        List<String> out = new ArrayList<>();
+        for (long ip : frames) out.add(isKernel(ip) ? kernel.symbolize(ip) : String.format("0x%x", ip));
+        return out;
+    }
+}
