@@ -63,4 +63,11 @@ public final class Helpers {
 
     /** Reads a NUL-terminated kernel string at {@code addr} into {@code dst}; returns its length with the NUL, or a negative errno. */
     public static int probeReadKernelStr(byte[] dst, int size, long addr) { throw InKernelOnly.call("probeReadKernelStr"); }
+
+    /**
+     * The power-of-two bucket of {@code v} for a histogram: the index of its highest one bit, taking {@code v} as
+     * unsigned (0 and 1 give 0, 2 and 3 give 1, 1024 gives 10, negative values 63). Computed without a loop in the
+     * kernel; callable from ordinary Java too.
+     */
+    public static int log2(long v) { return v == 0 ? 0 : 63 - Long.numberOfLeadingZeros(v); }
 }

@@ -1,10 +1,21 @@
 package org.jbpf;
 
-/** Context of an {@code xdp} program. Return one of the {@code XDP_*} actions. */
+/**
+ * Context of an {@code xdp} program. Return one of the {@code XDP_*} actions. The packet is read through
+ * {@link #header}: a header that does not fit in the packet reads as null, so a program cannot read past its end.
+ */
 public final class XdpContext {
     private XdpContext() {}
 
     public static final int XDP_ABORTED = 0, XDP_DROP = 1, XDP_PASS = 2, XDP_TX = 3, XDP_REDIRECT = 4;
+
+    /**
+     * The header of type {@code type} (a {@code @Struct}, e.g. {@link org.jbpf.net.Ipv4}) starting {@code offset} bytes
+     * into the packet, or null when the packet is shorter than {@code offset} plus the header's size (or the offset is
+     * negative, or offset plus size is above 65535). The header is a view of the packet itself: its fields are in network byte order, read
+     * them through {@link org.jbpf.net.Net#ntohs} and {@link org.jbpf.net.Net#ntohl}.
+     */
+    public <T> T header(int offset, Class<T> type) { throw InKernelOnly.call("XdpContext.header"); }
 
     /** Packet length in bytes ({@code data_end - data}). */
     public int length() { throw InKernelOnly.call("XdpContext.length"); }

@@ -45,6 +45,17 @@ public abstract class BpfMapDef<K, V> {
     /** As {@link #update(Object, Object)} with {@link #ANY}, {@link #NOEXIST} or {@link #EXIST}. */
     public long update(K key, V value, long flags) { throw InKernelOnly.call("update"); }
 
+    /**
+     * Adds one to the Long or Integer value under {@code key} in place, without an update call: an atomic add on the
+     * looked-up value (a plain add on per-CPU maps), or, when the key is absent, an insert of 1 that another CPU may
+     * win, after which the add is retried. Returns 0, or a negative errno when the entry could not be made (e.g.
+     * -E2BIG when the map is full or an array index is out of range).
+     */
+    public long increment(K key) { throw InKernelOnly.call("increment"); }
+
+    /** As {@link #increment(Object)}, adding {@code delta} (truncated to 32 bits for Integer values). */
+    public long add(K key, long delta) { throw InKernelOnly.call("add"); }
+
     /** Removes the entry; returns 0 or a negative errno (-ENOENT when absent). */
     public long delete(K key) { throw InKernelOnly.call("delete"); }
 

@@ -25,17 +25,18 @@ final class EventPrinter implements AutoCloseable {
 
     private EventPrinter() {}
 
-    static EventPrinter start(BPF bpf, BpfObject object, PrintStream out) {
+    /** Starts a reader per event map; records go to {@code json} as JSON lines when it is set, else to {@code out}. */
+    static EventPrinter start(BPF bpf, BpfObject object, PrintStream out, JsonLines json) {
         EventPrinter p = new EventPrinter();
         try {
             for (MapSpec m : object.maps()) {
                 LoadedMap map = bpf.loaded().map(m.name());
                 if (m.type() == MapTypes.RINGBUF)
-                    p.add(RingBufferReader.openRaw(map, record -> out.println(line(m.name(), -1, record))));
+                    p.add(RingBufferReader.openRaw(map, record -> print(out, json, m.name(), -1, record)));
                 else if (m.type() == MapTypes.PERF_EVENT_ARRAY)
                     p.add(PerfBufferReader.openRaw(map, PerfBufferReader.DEFAULT_PAGES,
-                            (cpu, sample) -> out.println(line(m.name(), cpu, sample)),
-                            (cpu, count) -> out.println("event " + m.name() + " cpu " + cpu + ": " + count + " samples lost")));
+                            (cpu, sample) -> print(out, json, m.name(), cpu, sample),
+                            (cpu, count) -> (json != null ? System.err : out).println("event " + m.name() + " cpu " + cpu + ": " + count + " samples lost")));
             }
         } catch (RuntimeException e) {
             p.close();
@@ -50,6 +51,11 @@ final class EventPrinter implements AutoCloseable {
         t.setDaemon(true);
         t.start();
         threads.add(t);
+    }
+
+    private static void print(PrintStream out, JsonLines json, String map, int cpu, ByteBuffer record) {
+        if (json != null) json.event(map, cpu, record);
+        else out.println(line(map, cpu, record));
     }
 
     static String line(String map, int cpu, ByteBuffer record) {

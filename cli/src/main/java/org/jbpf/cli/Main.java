@@ -1,6 +1,7 @@
 package org.jbpf.cli;
 
 import java.util.concurrent.Callable;
+import org.jbpf.loader.VerifierException;
 import org.jbpf.loader.sys.BpfException;
 import org.jbpf.translator.TranslationException;
 import picocli.CommandLine;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code jbpf} command. Errors are one line on stderr (stack traces with --verbose); the exit status is one of
+ * The {@code jbpf} command. Errors are one line on stderr (stack traces with --verbose; for a program the kernel
+ * verifier refused, its reason on that line and the whole verifier log with --verbose); the exit status is one of
  * {@link ExitCodes}.
  */
 @Command(name = "jbpf", mixinStandardHelpOptions = true, version = "jbpf 0.1.0",
@@ -17,9 +19,9 @@ import picocli.CommandLine.Option;
 public final class Main implements Callable<Integer> {
     /** The subcommands, in the order help lists them; see {@link #commandLine(String...)}. */
     private static final String[] SUBCOMMANDS = {"translate", "verify", "disasm", "run", "maps", "map", "trace", "attach",
-            "detach", "completion", "help"};
+            "detach", "completion", "gen", "help"};
 
-    @Option(names = "--verbose", description = "print stack traces of errors", scope = CommandLine.ScopeType.INHERIT)
+    @Option(names = "--verbose", description = "print stack traces of errors and the whole verifier log of a rejected program", scope = CommandLine.ScopeType.INHERIT)
     boolean verbose;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -64,14 +66,19 @@ public final class Main implements Callable<Integer> {
             case "attach": return new AttachCommand();
             case "detach": return new DetachCommand();
             case "completion": return new CompletionCommand();
+            case "gen": return new GenCommand();
             default: return new CommandLine.HelpCommand();
         }
     }
 
-    /** Prints an error as one line (a stack trace with --verbose) and picks the exit status. */
+    /** Prints an error as one line (a stack trace or the whole verifier log with --verbose) and picks the exit status. */
     private static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         @Override public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-            if (verbose(parsed)) e.printStackTrace(cmd.getErr());
+            boolean verbose = verbose(parsed);
+            if (e instanceof VerifierException v) {
+                cmd.getErr().println("jbpf: " + VerifierReason.line(v));
+                if (verbose) cmd.getErr().println("verifier log:\n" + v.log().stripTrailing());
+            } else if (verbose) e.printStackTrace(cmd.getErr());
             else cmd.getErr().println("jbpf: " + oneLine(e));
             return exitCode(e);
         }

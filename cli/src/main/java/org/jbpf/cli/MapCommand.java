@@ -25,9 +25,13 @@ final class MapCommand implements Callable<Integer> {
         @Option(names = "--top", description = "rows to print, largest values first (default 50)")
         int top = 50;
 
+        @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json: one JSON object, the schema in README")
+        OutputFormat format = OutputFormat.text;
+
         @Override public Integer call() {
             try (BpfMap<byte[], byte[]> m = open(path)) {
-                new MapPrinter(System.out, top).print(m, null);
+                JsonLines json = format == OutputFormat.json ? new JsonLines(System.out) : null;
+                new MapPrinter(System.out, top, false, json).print(m, null, true);
             }
             return ExitCodes.OK;
         }

@@ -2,18 +2,23 @@ package org.jbpf.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jbpf.core.btf.Btf;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.toolchain.Histogram;
+import org.jbpf.toolchain.MapData;
+import org.jbpf.toolchain.MapMarks;
 import org.jbpf.toolchain.MapText;
 
 /**
- * Prints a map's contents as a table (largest values first), or as a log2 bar chart when the map is a histogram:
- * an array of counters whose name says so ("hist"). Struct keys and values are shown field by field when the map
- * has BTF for them; other keys and values as little-endian integers.
+ * Prints a map's contents as a table (largest values first), or as a bar chart when the probe marked the map
+ * {@code @Histogram}. Struct keys and values are shown field by field when the map has BTF for them; other keys
+ * and values as little-endian integers. With deltas on, integer values and histogram slots show the change since
+ * the previous print of the same map, and unchanged rows are left out.
  */
 final class MapPrinter {
     /** The narrowest key column, wide enough for any 64-bit integer key. */
@@ -21,41 +26,122 @@ final class MapPrinter {
 
     private final PrintStream out;
     private final int top;
+    private final boolean deltas;
+    /** Where JSON lines go, or null for text. */
+    private final JsonLines json;
+    /** Per map, the integer value of each key (text) at the previous print. */
+    private final Map<String, Map<String, Long>> previous = new HashMap<>();
 
     MapPrinter(PrintStream out, int top) {
-        this.out = out;
-        this.top = top;
+        this(out, top, false, null);
     }
 
-    static boolean isHistogram(MapSpec m) {
+    /** With {@code json} set, maps are written as JSON lines there, with the values as read (no deltas). */
+    MapPrinter(PrintStream out, int top, boolean deltas, JsonLines json) {
+        this.out = out;
+        this.top = top;
+        this.deltas = deltas && json == null;
+        this.json = json;
+    }
+
+    /**
+     * The map's mark; for maps of unknown Java types ({@code guessText}: .o files from elsewhere, pinned maps)
+     * without one, an array of counters whose name holds "hist" is taken for a log2 histogram.
+     */
+    static MapMarks.Mark mark(MapSpec m, Btf btf, boolean guess) {
+        MapMarks.Mark mark = MapMarks.of(m, btf);
+        if (mark.kind() != MapMarks.Kind.PLAIN || !guess) return mark;
         boolean array = m.type() == MapTypes.ARRAY || m.type() == MapTypes.PERCPU_ARRAY;
-        return array && m.keySize() == 4 && (m.valueSize() == 8 || m.valueSize() == 4)
-                && m.name().toLowerCase().contains("hist");
+        boolean counters = array && m.keySize() == 4 && (m.valueSize() == 8 || m.valueSize() == 4);
+        return counters && m.name().toLowerCase().contains("hist") ? new MapMarks.Mark(MapMarks.Kind.LOG2_HISTOGRAM, 0) : mark;
     }
 
     static boolean isReadable(MapSpec m) {
         return m.type() != MapTypes.PERF_EVENT_ARRAY && m.type() != MapTypes.RINGBUF && m.type() != MapTypes.STACK_TRACE;
     }
 
-    void print(BpfMap<byte[], byte[]> map, Btf btf) {
+    /**
+     * Prints one map. {@code guessText} shows byte arrays of printable ASCII as text, for maps whose Java types are
+     * unknown (.o files, pinned maps); otherwise only {@code @CString} fields are text.
+     */
+    void print(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText) {
         MapSpec m = map.spec();
+        if (json != null) {
+            if (isReadable(m)) printJson(map, btf, guessText);
+            return;
+        }
         if (!isReadable(m)) {
             out.println("\nmap " + m.name() + " (" + MapTypes.name(m.type()) + "): not a key/value map");
             return;
         }
-        List<MapText.Entry> rows = new ArrayList<>(MapText.entries(map, btf));
-        if (isHistogram(m)) {
-            long[] slots = new long[m.maxEntries()];
-            for (MapText.Entry r : rows)
-                if (r.keyNumber() >= 0 && r.keyNumber() < slots.length) slots[(int) r.keyNumber()] = r.valueNumber();
-            List<Long> list = new ArrayList<>();
-            for (long s : slots) list.add(s);
-            String chart = Histogram.render(list);
-            out.printf("%nmap %s (%s, log2 histogram)%n%s", m.name(), MapTypes.name(m.type()), chart.isEmpty() ? "(all slots empty)\n" : chart);
+        MapMarks.Mark mark = mark(m, btf, guessText);
+        List<MapText.Entry> rows = new ArrayList<>(MapText.entries(map, btf, guessText));
+        if (mark.histogram()) {
+            List<Long> slots = slots(m, rows);
+            String chart = mark.kind() == MapMarks.Kind.LINEAR_HISTOGRAM ? Histogram.renderLinear(slots, mark.step()) : Histogram.render(slots);
+            String kind = mark.kind() == MapMarks.Kind.LINEAR_HISTOGRAM ? "linear histogram, step " + mark.step() : "log2 histogram";
+            out.printf("%nmap %s (%s, %s%s)%n%s", m.name(), MapTypes.name(m.type()), kind, deltas ? ", change" : "",
+                    chart.isEmpty() ? "(all slots empty)\n" : chart);
             return;
         }
+        if (deltas) rows = changes(m.name(), rows);
         rows.sort((a, b) -> Long.compare(b.valueNumber(), a.valueNumber()));
-        out.printf("%nmap %s (%s, %d entries)%n%s", m.name(), MapTypes.name(m.type()), rows.size(), table(rows, top));
+        out.printf("%nmap %s (%s, %d %s)%n%s", m.name(), MapTypes.name(m.type()), rows.size(),
+                deltas ? "changed entries" : "entries", table(rows, top));
+    }
+
+    private void printJson(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText) {
+        MapSpec m = map.spec();
+        MapMarks.Mark mark = mark(m, btf, guessText);
+        java.time.Instant now = java.time.Instant.now();
+        if (mark.histogram()) json.histogram(now, m, mark, slots(m, MapText.entries(map, btf, guessText)));
+        else json.map(now, m, MapData.rows(map, btf, guessText));
+    }
+
+    /** The histogram's slot counts (changes since the last print with deltas on), slot = key. */
+    private List<Long> slots(MapSpec m, List<MapText.Entry> rows) {
+        int n = m.type() == MapTypes.ARRAY || m.type() == MapTypes.PERCPU_ARRAY ? m.maxEntries() : 0;
+        for (MapText.Entry r : rows) if (r.keyNumber() >= 0 && r.keyNumber() < 4096) n = Math.max(n, (int) r.keyNumber() + 1);
+        long[] slots = new long[n];
+        for (MapText.Entry r : rows)
+            if (r.keyNumber() >= 0 && r.keyNumber() < n) slots[(int) r.keyNumber()] = r.valueNumber();
+        if (deltas) {
+            Map<String, Long> before = previous.computeIfAbsent(m.name(), k -> new HashMap<>());
+            for (int i = 0; i < n; i++) {
+                long now = slots[i];
+                slots[i] = now - before.getOrDefault(Integer.toString(i), 0L);
+                before.put(Integer.toString(i), now);
+            }
+        }
+        List<Long> list = new ArrayList<>();
+        for (long s : slots) list.add(s);
+        return list;
+    }
+
+    /** Rows whose integer value changed since the last print, showing the change; struct values as they are. */
+    private List<MapText.Entry> changes(String map, List<MapText.Entry> rows) {
+        Map<String, Long> before = previous.computeIfAbsent(map, k -> new HashMap<>());
+        List<MapText.Entry> out = new ArrayList<>();
+        for (MapText.Entry r : rows) {
+            if (!isInteger(r.value())) {
+                out.add(r);
+                continue;
+            }
+            long now = Long.parseLong(r.value());
+            long change = now - before.getOrDefault(r.key(), 0L);
+            before.put(r.key(), now);
+            if (change != 0) out.add(new MapText.Entry(r.key(), Long.toString(change), r.keyNumber(), change));
+        }
+        return out;
+    }
+
+    private static boolean isInteger(String s) {
+        try {
+            Long.parseLong(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.metrics.CommandLineMetrics;
 import org.jbpf.metrics.MetricsServer;
+import org.jbpf.toolchain.MapMarks;
 import org.jbpf.toolchain.ProbeObjects;
 import org.jbpf.translator.Translator;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Load a probe (class file, class name or .o), attach it, and print its maps when the duration "
-                + "ends, on Ctrl-C, or every --interval. Histogram arrays print as log2 bar charts.",
+                + "ends, on Ctrl-C, or every --interval. @Histogram maps print as bar charts; @Scratch maps are left out.",
         footer = {"", ExitCodes.HELP})
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PROBE", description = "a probe .class file, class name (with --classpath) or .o file")
@@ -31,8 +32,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-d", "--duration"}, description = "how long to run, e.g. 10s, 500ms, 2m; 0 runs until Ctrl-C (default 10s)")
     String duration = "10s";
 
-    @Option(names = {"-i", "--interval"}, description = "also print the maps every interval, e.g. 1s")
+    @Option(names = {"-i", "--interval"}, description = "also print the maps every interval, e.g. 1s; each print shows "
+            + "what changed since the one before (counters and histogram slots)")
     String interval;
+
+    @Option(names = "--clear", description = "empty the maps after each print (arrays are zeroed), so each print shows "
+            + "only what happened since the one before")
+    boolean clear;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json: one JSON object per line "
+            + "for each map print and each event, the schema in README")
+    OutputFormat format = OutputFormat.text;
 
     @Option(names = {"-s", "--source-path"}, split = ":", description = "Java source roots, for source text in line info")
     List<Path> sourcePath = new ArrayList<>(Translator.Options.DEFAULT.sourceRoots());
@@ -55,38 +65,50 @@ final class RunCommand implements Callable<Integer> {
         long total = parseDuration(duration).toMillis();
         long every = interval == null ? 0 : parseDuration(interval).toMillis();
         if (interval != null && every <= 0) throw new IllegalArgumentException("--interval must be positive, e.g. 1s");
-        MapPrinter printer = new MapPrinter(System.out, top);
+        JsonLines json = format == OutputFormat.json ? new JsonLines(System.out) : null;
+        MapPrinter printer = new MapPrinter(System.out, top, interval != null && !clear, json);
+        // with JSON on stdout, what people read goes to stderr
+        java.io.PrintStream status = json != null ? System.err : System.out;
+        boolean guessText = probe.endsWith(".o");  // a .o's Java types are unknown: guess which byte arrays are text
         AtomicBoolean printedFinal = new AtomicBoolean();
         try (BPF bpf = BPF.load(object).attachAll()) {
             for (String w : bpf.warnings()) System.err.println("jbpf: warning: " + w);
-            System.out.println("attached " + bpf.links().size() + " program(s) of " + object.name() + "; "
+            status.println("attached " + bpf.links().size() + " program(s) of " + object.name() + "; "
                     + (total > 0 ? "running for " + describe(parseDuration(duration)) : "running until Ctrl-C"));
             // on Ctrl-C the maps are printed once more; the kernel drops the programs when the process exits
             Thread onExit = new Thread(() -> {
-                if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer);
+                if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer, guessText);
             });
             Runtime.getRuntime().addShutdownHook(onExit);
             try (MetricsServer metrics = CommandLineMetrics.serve(bpf, serve, exportText, System.out, System.err);
-                 EventPrinter events = EventPrinter.start(bpf, object, System.out)) {
+                 EventPrinter events = EventPrinter.start(bpf, object, System.out, json)) {
                 long deadline = total > 0 ? System.currentTimeMillis() + total : Long.MAX_VALUE;
                 while (System.currentTimeMillis() < deadline) {
                     long wait = Math.min(deadline - System.currentTimeMillis(), every > 0 ? every : Long.MAX_VALUE / 2);
                     Thread.sleep(Math.max(1, wait));
-                    if (every > 0 && System.currentTimeMillis() < deadline) printMaps(bpf, object, printer);
+                    if (every > 0 && System.currentTimeMillis() < deadline) printMaps(bpf, object, printer, guessText);
                 }
             }
-            if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer);
+            if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer, guessText);
             Runtime.getRuntime().removeShutdownHook(onExit);
         }
         return ExitCodes.OK;
     }
 
-    private static void printMaps(BPF bpf, BpfObject object, MapPrinter printer) {
-        System.out.println("\n--- " + java.time.LocalTime.now().withNano(0));
-        for (MapSpec m : object.maps()) {
-            if (m.name().startsWith(".")) continue;  // .rodata/.bss data sections are not user maps
-            printer.print(bpf.map(m.name()), object.btf());
+    private void printMaps(BPF bpf, BpfObject object, MapPrinter printer, boolean guessText) {
+        if (format == OutputFormat.text) System.out.println("\n--- " + java.time.LocalTime.now().withNano(0));
+        for (MapSpec m : shownMaps(object)) {
+            printer.print(bpf.map(m.name()), object.btf(), guessText);
+            if (clear && MapPrinter.isReadable(m)) bpf.map(m.name()).clear();
         }
+    }
+
+    /** The user's maps: not the .rodata/.bss data sections, not the maps the probe marked {@code @Scratch}. */
+    static List<MapSpec> shownMaps(BpfObject object) {
+        List<MapSpec> out = new ArrayList<>();
+        for (MapSpec m : object.maps())
+            if (!m.name().startsWith(".") && MapMarks.of(m, object.btf()).kind() != MapMarks.Kind.SCRATCH) out.add(m);
+        return out;
     }
 
     /** A duration with its unit, as the user would write it: 5s, 500ms, 2m. */

@@ -1,10 +1,13 @@
 package org.jbpf.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jbpf.BPF;
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** jbpf run, map dump and maps against the running kernel. */
 class RunKernelTest {
+    static final String TEST_CLASSES = Path.of("target/test-classes").toAbsolutePath().toString();
+
     @BeforeEach void needsKernel() {
         Kernel.requireTracefs();
     }
@@ -42,6 +47,34 @@ class RunKernelTest {
         Matcher stats = Pattern.compile(" " + pid + "  \\{count=(\\d+), totalTime=(\\d+), maxTime=(\\d+)\\}").matcher(r.out());
         assertTrue(stats.find(), "this JVM's read stats:\n" + r.out());
         assertTrue(Long.parseLong(stats.group(1)) >= 10, stats.group());
+        assertFalse(r.out().contains("map start "), "the @Scratch start-time map is left out:\n" + r.out());
+    }
+
+    @Test void intervalShowsChangesAndClearEmptiesTheMaps() throws Exception {
+        Thread spawner = spawner("deltaspawner", 2000);
+        Cli deltas = Cli.run("run", "org.jbpf.cli.probes.CommCounter", "-cp", TEST_CLASSES, "-d", "1600ms", "-i", "500ms");
+        spawner.join();
+        assertEquals(0, deltas.status(), deltas.err());
+        List<Long> changes = counts(deltas.out(), "deltaspawner");
+        assertTrue(changes.size() >= 3, "a change in each print while spawning:\n" + deltas.out());
+        for (long c : changes) assertTrue(c > 0 && c < 40, "a change of one interval, not a running total: " + changes);
+        assertTrue(deltas.out().contains("changed entries)"), deltas.out());
+
+        spawner = spawner("clearspawner", 2000);
+        Cli cleared = Cli.run("run", "org.jbpf.cli.probes.CommCounter", "-cp", TEST_CLASSES, "-d", "1600ms", "-i", "500ms", "--clear");
+        spawner.join();
+        assertEquals(0, cleared.status(), cleared.err());
+        List<Long> perPrint = counts(cleared.out(), "clearspawner");
+        assertTrue(perPrint.size() >= 3, cleared.out());
+        for (long c : perPrint) assertTrue(c > 0 && c < 40, "counts since the previous print: " + perPrint);
+    }
+
+    /** The values printed for command {@code comm}, one per print. */
+    private static List<Long> counts(String out, String comm) {
+        List<Long> values = new ArrayList<>();
+        Matcher m = Pattern.compile("\\{name=" + comm + "\\}  (\\d+)").matcher(out);
+        while (m.find()) values.add(Long.parseLong(m.group(1)));
+        return values;
     }
 
     @Test void runPrintsRingBufferEventsAsTheyArrive() throws Exception {
@@ -62,6 +95,34 @@ class RunKernelTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(Pattern.compile("event events \\(\\d+ bytes\\): [0-9a-f]+ \\|.*execspawner\\.*\\|").matcher(r.out()).find(),
                 "an exec from the spawning thread (the comm before exec):\n" + r.out());
+    }
+
+    /** Spawns /bin/true from a thread named {@code name} for {@code millis}, so execve() sees that command name. */
+    static Thread spawner(String name, long millis) {
+        Thread t = new Thread(() -> {
+            long end = System.currentTimeMillis() + millis;
+            while (System.currentTimeMillis() < end) {
+                try {
+                    new ProcessBuilder("/bin/true").start().waitFor();
+                    Thread.sleep(50);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }, name);
+        t.start();
+        return t;
+    }
+
+    @Test void cStringKeysPrintAsText() throws Exception {
+        Thread spawner = spawner("commspawner", 3000);
+        Cli r = Cli.run("run", "org.jbpf.cli.probes.CommCounter", "-cp", TEST_CLASSES, "--duration", "1500ms");
+        spawner.join();
+        assertEquals(0, r.status(), r.err());
+        Matcher row = Pattern.compile(" \\{name=commspawner\\}  (\\d+)").matcher(r.out());
+        assertTrue(row.find(), "the spawning thread's name as text:\n" + r.out());
+        assertTrue(Long.parseLong(row.group(1)) >= 2, row.group());
+        assertFalse(r.out().contains("name=0x"), r.out());
     }
 
     @Test void intervalPrintsTheMapsRepeatedly() {

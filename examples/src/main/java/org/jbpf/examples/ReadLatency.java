@@ -9,6 +9,8 @@ import org.jbpf.Section;
 import org.jbpf.TracepointContext;
 import org.jbpf.maps.ArrayMap;
 import org.jbpf.maps.HashMap;
+import org.jbpf.maps.Histogram;
+import org.jbpf.maps.Scratch;
 
 /**
  * Latency of read(): the enter tracepoint stores a start time per thread, the exit tracepoint folds the elapsed
@@ -16,8 +18,10 @@ import org.jbpf.maps.HashMap;
  */
 @Bpf(license = "GPL")
 public final class ReadLatency {
+    @Scratch
     public static final HashMap<Integer, Long> start = new HashMap<>(Integer.class, Long.class, 10240);
     public static final HashMap<Integer, Stats> processStats = new HashMap<>(Integer.class, Stats.class, 1024);
+    @Histogram(Histogram.Kind.LOG2)
     public static final ArrayMap<Long> histogram = new ArrayMap<>(Long.class, 64);
 
     @Section("tracepoint/syscalls/sys_enter_read")

@@ -3,7 +3,9 @@ package org.jbpf.loader;
 import com.sun.jna.Memory;
 import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.loader.attach.Attacher;
+import org.jbpf.loader.attach.Interfaces;
 import org.jbpf.loader.attach.Link;
+import org.jbpf.loader.attach.XdpMode;
 import org.jbpf.loader.sys.BpfAttr;
 import org.jbpf.loader.sys.BpfAttrs;
 import org.jbpf.loader.sys.BpfCmd;
@@ -40,6 +42,18 @@ public final class LoadedProgram implements AutoCloseable {
 
     /** Attaches an xdp program to the interface with this index. */
     public Link attachXdp(int ifindex) { return owner.register(Attacher.xdp(this, ifindex)); }
+
+    /** Attaches an xdp program to the interface with this index, in the given mode. */
+    public Link attachXdp(int ifindex, XdpMode mode) { return owner.register(Attacher.xdp(this, ifindex, mode)); }
+
+    /** Attaches an xdp program to the interface with this name (in the calling thread's network namespace). */
+    public Link attachXdp(String ifname, XdpMode mode) { return attachXdp(Interfaces.index(ifname), mode); }
+
+    /** Attaches a tc program through a tcx link, on ingress or egress as its section (tc/ingress, tc/egress) says. */
+    public Link attachTc(String ifname) { return attachTc(Interfaces.index(ifname), Attacher.tcIngress(this)); }
+
+    /** Attaches a tc program through a tcx link on the ingress or egress of the interface with this index. */
+    public Link attachTc(int ifindex, boolean ingress) { return owner.register(Attacher.tc(this, ifindex, ingress)); }
 
     /** Attaches a socket filter to a socket fd the caller owns. */
     public Link attachSocket(int socketFd) { return owner.register(Attacher.socket(this, socketFd)); }

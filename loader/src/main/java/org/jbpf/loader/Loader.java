@@ -135,6 +135,7 @@ public final class Loader {
         } catch (IllegalArgumentException e) {
             throw new BpfException("program \"" + p.name() + "\": " + e.getMessage());
         }
+        p = KernelTypes.relocate(p, obj); // CO-RE: offsets and sizes of this kernel's types
         List<Insn> insns = MapRelocator.relocate(p, out);
         Memory code = BpfAttr.copyOf(Insn.encode(insns));
         if (code == null) throw new BpfException("program \"" + p.name() + "\" has no instructions");

@@ -50,8 +50,11 @@ record MapPlan(String probe, MapSpec spec, MetricType histogramOrNull, List<Fiel
         }
         List<Field> valueLabels = new ArrayList<>();
         List<Field> numbers = new ArrayList<>();
+        List<String> keyNames = key.stream().map(f -> label(f, isArray(spec.type()) ? "index" : "key")).toList();
         for (Field f : value) {
             if (f.isNumber()) numbers.add(f);
+            else if (f.kind() == Field.Kind.TEXT && text && keyNames.contains(MetricNames.label(f.name())))
+                options.note("map " + map + ": value field " + f.name() + " left out: the key has a label of that name");
             else if (f.kind() == Field.Kind.TEXT && text) valueLabels.add(f);
             else if (f.kind() == Field.Kind.TEXT)
                 options.note("map " + map + ": value field " + f.name() + " (text) left out; mark the map for export to "

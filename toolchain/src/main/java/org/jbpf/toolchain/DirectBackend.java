@@ -8,6 +8,7 @@ final class DirectBackend implements Backend {
     @Override public String name() { return Backends.DIRECT; }
 
     @Override public BpfObject translate(byte[] classFile, Translator.ClassSource classes, Translator.Options options) {
-        return Translator.translate(classFile, classes, options);
+        BpfObject object = Translator.translate(classFile, classes, options);
+        return MapMarks.record(TextFields.mark(object, classFile, classes), classFile);
     }
 }

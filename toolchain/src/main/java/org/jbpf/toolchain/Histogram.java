@@ -3,7 +3,7 @@ package org.jbpf.toolchain;
 import java.util.List;
 
 /**
- * A log2 histogram drawn as bars, in the manner of bpftrace's {@code hist()}: slot k counts values in
+ * A histogram drawn as bars in the manner of bpftrace's {@code hist()}: in a log2 one slot k counts values in
  * [2^k, 2^(k+1)) (slot 0 also holds 0), the usual {@code slot = log2(value)} of a probe.
  */
 public final class Histogram {
@@ -13,6 +13,15 @@ public final class Histogram {
 
     /** Rows from the first to the last non-empty slot; empty when every slot is zero. */
     public static String render(List<Long> slots) {
+        return render(slots, Histogram::label);
+    }
+
+    /** A linear histogram: slot k counts values in [k*step, (k+1)*step), like bpftrace's {@code lhist()}. */
+    public static String renderLinear(List<Long> slots, long step) {
+        return render(slots, k -> "[" + k * step + ", " + (k + 1) * step + ")");
+    }
+
+    private static String render(List<Long> slots, java.util.function.IntFunction<String> label) {
         int first = -1, last = -1;
         long max = 0;
         for (int i = 0; i < slots.size(); i++) {
@@ -26,7 +35,7 @@ public final class Histogram {
         for (int i = first; first >= 0 && i <= last; i++) {
             long c = slots.get(i);
             int bar = (int) Math.round((double) c * WIDTH / max);
-            sb.append(String.format("%-20s %8d |%-" + WIDTH + "s|%n", label(i), c, "@".repeat(bar)));
+            sb.append(String.format("%-20s %8d |%-" + WIDTH + "s|%n", label.apply(i), c, "@".repeat(bar)));
         }
         return sb.toString();
     }

@@ -9,7 +9,10 @@ import org.jbpf.runtime.BpfMap;
 
 /**
  * Map entries as text: struct keys and values field by field when the map has BTF for them, other keys and values
- * as little-endian integers, wider ones as hex. Per-CPU values are summed over the CPUs.
+ * as little-endian integers, wider ones as hex. Byte arrays whose BTF element is a CHAR-encoded {@code char}
+ * ({@code @CString} fields) show as text up to their NUL; with {@code guessText} (objects of unknown Java types, such
+ * as .o files) so does any other byte array that holds only printable ASCII before its NUL. Per-CPU values are
+ * summed over the CPUs.
  */
 public final class MapText {
     private MapText() {}
@@ -18,6 +21,10 @@ public final class MapText {
     public record Entry(String key, String value, long keyNumber, long valueNumber) {}
 
     public static List<Entry> entries(BpfMap<byte[], byte[]> map, Btf btf) {
+        return entries(map, btf, false);
+    }
+
+    public static List<Entry> entries(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText) {
         BtfType.Struct keyStruct = struct(btf, map.spec().btfKeyType());
         BtfType.Struct valueStruct = struct(btf, map.spec().btfValueType());
         List<Entry> rows = new ArrayList<>();
@@ -25,20 +32,20 @@ public final class MapText {
             for (Map.Entry<byte[], List<byte[]>> e : map.entriesPerCpu()) {
                 byte[] sum = new byte[map.spec().valueSize()];
                 for (byte[] v : e.getValue()) addInto(sum, v);
-                rows.add(entry(e.getKey(), sum, keyStruct, valueStruct, btf));
+                rows.add(entry(e.getKey(), sum, keyStruct, valueStruct, btf, guessText));
             }
         } else {
-            for (Map.Entry<byte[], byte[]> e : map.entries()) rows.add(entry(e.getKey(), e.getValue(), keyStruct, valueStruct, btf));
+            for (Map.Entry<byte[], byte[]> e : map.entries()) rows.add(entry(e.getKey(), e.getValue(), keyStruct, valueStruct, btf, guessText));
         }
         return rows;
     }
 
-    private static Entry entry(byte[] k, byte[] v, BtfType.Struct ks, BtfType.Struct vs, Btf btf) {
-        return new Entry(show(k, ks, btf), show(v, vs, btf), number(k), number(v));
+    private static Entry entry(byte[] k, byte[] v, BtfType.Struct ks, BtfType.Struct vs, Btf btf, boolean guessText) {
+        return new Entry(show(k, ks, btf, guessText), show(v, vs, btf, guessText), number(k), number(v));
     }
 
     /** Per-CPU counters add up 8 bytes at a time, which is exact for the long and int fields probes count with. */
-    private static void addInto(byte[] sum, byte[] v) {
+    static void addInto(byte[] sum, byte[] v) {
         for (int off = 0; off < sum.length; off += 8) {
             int n = Math.min(8, sum.length - off);
             long a = number(sum, off, n) + number(v, off, n);
@@ -46,7 +53,7 @@ public final class MapText {
         }
     }
 
-    private static BtfType.Struct struct(Btf btf, int typeId) {
+    static BtfType.Struct struct(Btf btf, int typeId) {
         if (btf == null || typeId == 0) return null;
         try {
             return btf.type(btf.resolve(typeId)) instanceof BtfType.Struct s ? s : null;
@@ -55,8 +62,11 @@ public final class MapText {
         }
     }
 
-    static String show(byte[] bytes, BtfType.Struct struct, Btf btf) {
-        if (struct == null) return bytes.length <= 8 ? Long.toString(signed(bytes, 0, bytes.length)) : hex(bytes);
+    static String show(byte[] bytes, BtfType.Struct struct, Btf btf, boolean guessText) {
+        if (struct == null) {
+            if (bytes.length <= 8) return Long.toString(signed(bytes, 0, bytes.length));
+            return guessText && CText.looksLikeText(bytes) ? CText.decode(bytes) : hex(bytes);
+        }
         StringBuilder sb = new StringBuilder("{");
         for (BtfType.Member f : struct.members()) {
             int off = f.bitOffset() / 8;
@@ -64,19 +74,32 @@ public final class MapText {
             if (size <= 0 || off + size > bytes.length) continue;
             if (sb.length() > 1) sb.append(", ");
             sb.append(f.name()).append('=');
-            if (size <= 8) sb.append(signed(bytes, off, (int) size));
-            else sb.append(hex(java.util.Arrays.copyOfRange(bytes, off, off + (int) size)));
+            byte[] field = java.util.Arrays.copyOfRange(bytes, off, off + (int) size);
+            if (isCharText(btf, f.type())) sb.append(CText.decode(field));
+            else if (size <= 8) sb.append(signed(bytes, off, (int) size));
+            else sb.append(guessText && CText.looksLikeText(field) ? CText.decode(field) : hex(field));
         }
         return sb.append('}').toString();
     }
 
-    private static long signed(byte[] b, int off, int n) {
+    /** An array of CHAR-encoded one-byte ints: how {@code @CString} fields are recorded. */
+    static boolean isCharText(Btf btf, int typeId) {
+        try {
+            return btf.type(btf.resolve(typeId)) instanceof BtfType.Array a
+                    && btf.type(btf.resolve(a.elemType())) instanceof BtfType.IntType i
+                    && i.size() == 1 && (i.encoding() & BtfType.INT_CHAR) != 0;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    static long signed(byte[] b, int off, int n) {
         long v = number(b, off, n);
         int bits = 8 * n;
         return bits >= 64 || bits == 0 ? v : (v << (64 - bits)) >> (64 - bits);
     }
 
-    private static String hex(byte[] b) {
+    static String hex(byte[] b) {
         StringBuilder sb = new StringBuilder("0x");
         for (byte x : b) sb.append(String.format("%02x", x));
         return sb.toString();

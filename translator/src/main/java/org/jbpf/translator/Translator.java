@@ -72,7 +72,7 @@ public final class Translator {
     private static BpfObject translateChecked(byte[] classFile, ClassSource classes, Options options) {
         Frontend f = new Frontend(classFile, classes, options);
         List<ProgramSpec> programs = new ArrayList<>();
-        for (MethodNode m : f.probe.sections) {
+        for (MethodNode m : f.probe.sections) programs.add(atMethod(f, m, () -> {
             Compiled c = f.compile(m);
             new RegisterAllocator(c.mir, c.frame).run();
             if (c.frame.used() > StackFrameLayout.MAX_STACK)
@@ -80,8 +80,8 @@ public final class Translator {
                         + " bytes of stack but BPF allows " + StackFrameLayout.MAX_STACK + "; use fewer or smaller local structs, or keep data in a per-CPU array map");
             Pipeline.cleanUp(c.mir);
             List<Insn> insns = f.sources.annotate(Encoder.encode(c.mir));
-            programs.add(new ProgramSpec(m.name, f.probe.sectionNames.get(m), insns, List.of(new ProgramSpec.FuncInfo(0, f.function(m)))));
-        }
+            return new ProgramSpec(m.name, f.probe.sectionNames.get(m), insns, List.of(new ProgramSpec.FuncInfo(0, f.function(m))));
+        }));
         return new BpfObject(f.simpleName(), f.probe.license, f.maps, programs, f.btf.btf);
     }
 
@@ -119,14 +119,26 @@ public final class Translator {
     private static MirObject translateToMirChecked(byte[] classFile, ClassSource classes, Options options) {
         Frontend f = new Frontend(classFile, classes, options);
         List<MirProgram> programs = new ArrayList<>();
-        for (MethodNode m : f.probe.sections) {
+        for (MethodNode m : f.probe.sections) programs.add(atMethod(f, m, () -> {
             Compiled c = f.compile(m);
             f.function(m);
             for (Mir.MInsn i : c.mir.code) if (i.line != null) i.line = f.sources.annotate(i.line);
-            programs.add(new MirProgram(m.name, f.probe.sectionNames.get(m), List.copyOf(c.mir.code), c.frame.used(),
-                    Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1));
-        }
+            return new MirProgram(m.name, f.probe.sectionNames.get(m), List.copyOf(c.mir.code), c.frame.used(),
+                    Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1);
+        }));
         return new MirObject(f.simpleName(), f.probe.license, f.maps, f.btf.btf, programs);
+    }
+
+    /** Runs one program's translation; a rejection that names no Java position gets the program method's first line. */
+    private static <T> T atMethod(Frontend f, MethodNode m, java.util.function.Supplier<T> translation) {
+        try {
+            return translation.get();
+        } catch (TranslationException e) {
+            if (e.file() != null) throw e;
+            TranslationException t = new TranslationException(f.probe.file, ProbeClass.firstLine(m), "program " + m.name + ": " + e.getMessage());
+            t.initCause(e);
+            throw t;
+        }
     }
 
     private record Compiled(Mir mir, StackFrameLayout frame) {}

@@ -15,7 +15,15 @@ class DiagnosticsTest {
     @CsvSource(delimiter = '|', value = {
         "NullDeref|NullDeref.java:15: |may be null here; test it against null",
         "UsesFloat|UsesFloat.java:11: |float and double are not supported",
-        "CallsString|CallsString.java:12: |cannot call java.lang.String.length",
+        "CallsString|CallsString.java:12: |cannot call java.lang.String.length in a BPF program: strings do not exist in BPF programs; keep text in a byte[]",
+        "UsesString|UsesString.java:14: |cannot create a java.lang.String in a BPF program: strings do not exist in BPF programs; keep text in a byte[]",
+        "ByteArrayKey|ByteArrayKey.java:10: |map keys and values cannot be arrays such as byte[]; use a @Struct class with a @Size(16) byte[] field",
+        "Asserts|Asserts.java:12: |assert cannot be translated: a BPF program has no exception to throw; test the condition with if",
+        "NestedStruct|NestedStruct.java:21: |field inner of @Struct Outer has type org.jbpf.translator.bad.NestedStruct$Inner; struct fields may be byte, boolean, short, char, int, long or @Size(n) byte[]; a @Struct cannot hold another object yet: copy its fields into Outer",
+        "UnsizedBytes|UnsizedBytes.java:18: |byte[] field comm of @Struct Event needs @Size(n) with n > 0",
+        "InterfaceCall|InterfaceCall.java:16: |lambdas and method references are not supported in BPF programs, which have no virtual calls; write the code as a static method",
+        "AnonymousClass|AnonymousClass.java:12: |cannot create the anonymous class org.jbpf.translator.bad.AnonymousClass$1 in a BPF program, which has no virtual calls",
+        "InterfaceParameter|InterfaceParameter.java:10: |cannot call interface method java.lang.CharSequence.length: a BPF program has no virtual calls; call a static method",
         "Recursion|Recursion.java:15: |recursive call of fact",
         "Throws|Throws.java:12: |cannot create a java.lang.IllegalStateException",
         "StaticState|StaticState.java:13: |not a map of this probe",
@@ -25,6 +33,11 @@ class DiagnosticsTest {
         "RingLeak|RingLeak.java:21: |ring buffer record reserved at RingLeak.java:15 is neither submitted nor discarded",
         "RingDoubleSubmit|RingDoubleSubmit.java:18: |already submitted or discarded",
         "RingInLoop|RingInLoop.java:19: |ring buffer record reserved at RingInLoop.java:16 is neither submitted nor discarded",
+        "RawSectionTracepointContext|RawSectionTracepointContext.java:11: |takes TracepointContext, but a raw_tracepoint program gets RawTracepointContext; declare the parameter as RawTracepointContext",
+        "TracepointSectionRawContext|TracepointSectionRawContext.java:11: |takes RawTracepointContext, but a tracepoint program gets TracepointContext",
+        "RetOnSyscallEntry|RetOnSyscallEntry.java:12: |ctx.ret() in section \"tracepoint/syscalls/sys_enter_read\": a sys_enter_ tracepoint runs before the system call returns",
+        "ArgOnSyscallExit|ArgOnSyscallExit.java:11: |ctx.arg(i) in section \"tp/syscalls/sys_exit_read\": a sys_exit_ tracepoint's record has only the return value; use ctx.ret()",
+        "ArgInLoop|ArgInLoop.java:13: |ctx.arg(i) needs a constant index such as ctx.arg(0), not a variable or loop counter",
     })
     void rejectsWithPosition(String name, String position, String advice) {
         TranslationException e = assertThrows(TranslationException.class, () -> Translator.translate(

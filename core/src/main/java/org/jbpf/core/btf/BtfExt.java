@@ -10,8 +10,8 @@ import org.jbpf.core.elf.ByteSource;
 /**
  * The {@code .BTF.ext} section of an object file: func_info, line_info and CO-RE relocation records grouped by the
  * name of the code section they describe. Instruction offsets are in bytes from the start of that section, and all
- * string offsets point into the string section of the object's {@code .BTF}. jbpf writes no CO-RE relocations; it
- * reads them so that objects needing them can be refused by name.
+ * string offsets point into the string section of the object's {@code .BTF}. CO-RE relocations are read so the
+ * loader can apply them, and written back so libbpf can apply them to an object jbpf wrote.
  */
 public record BtfExt(Map<String, List<FuncRecord>> funcInfos, Map<String, List<LineRecord>> lineInfos,
                      Map<String, List<CoreRelo>> coreRelos) {
@@ -55,8 +55,8 @@ public record BtfExt(Map<String, List<FuncRecord>> funcInfos, Map<String, List<L
     }
 
     /**
-     * Encodes func_info and line_info; section names are looked up in {@code strings}, which must contain them. CO-RE
-     * relocations are not written (their access strings would point into another string section).
+     * Encodes func_info, line_info and CO-RE relocations; section names are looked up in {@code strings}, which must
+     * contain them, and the relocations' access string offsets must point into that same string section.
      */
     public byte[] encode(BtfWriter.Encoded strings) {
         ByteSink func = new ByteSink();
@@ -75,13 +75,21 @@ public record BtfExt(Map<String, List<FuncRecord>> funcInfos, Map<String, List<L
                 for (LineRecord r : recs) line.u32(r.insnOff()).u32(r.fileNameOff()).u32(r.lineOff()).u32(r.lineCol());
             });
         }
-        byte[] f = func.toByteArray(), l = line.toByteArray();
+        ByteSink core = new ByteSink();
+        if (!coreRelos.isEmpty()) {
+            core.u32(CORE_RELO_REC_SIZE);
+            coreRelos.forEach((sec, recs) -> {
+                core.u32(strings.stringOffset(sec)).u32(recs.size());
+                for (CoreRelo r : recs) core.u32(r.insnOff()).u32(r.typeId()).u32(r.accessStrOff()).u32(r.kind());
+            });
+        }
+        byte[] f = func.toByteArray(), l = line.toByteArray(), c = core.toByteArray();
         ByteSink out = new ByteSink();
         out.u16(MAGIC).u8(1).u8(0).u32(HEADER_LEN);
         out.u32(0).u32(f.length);
         out.u32(f.length).u32(l.length);
-        out.u32(f.length + l.length).u32(0); // no CO-RE relocations
-        out.bytes(f).bytes(l);
+        out.u32(f.length + l.length).u32(c.length);
+        out.bytes(f).bytes(l).bytes(c);
         return out.toByteArray();
     }
 

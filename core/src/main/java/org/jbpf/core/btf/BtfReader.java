@@ -87,27 +87,27 @@ public final class BtfReader {
 
         TypeParser(ByteSource in, Decoded d) { this.in = in; this.d = d; }
 
-        private String name(long off, String what) {
-            long nameOff = in.u32(off, what + " name offset");
+        // messages are built only on error: a kernel's BTF has a million names and members to read
+        private String name(long off, int id) {
+            long nameOff = in.u32(off, "BTF name offset");
             try {
                 return d.string(nameOff);
             } catch (ObjectFormatException e) {
-                throw in.error(off, what + " has a bad name offset " + nameOff);
+                throw in.error(off, "BTF type " + id + " has a bad name offset " + nameOff);
             }
         }
 
-        private void need(long pos, long len, long end, String what) {
-            if (pos + len > end) throw in.error(pos, what + " runs past the end of the type section");
+        private void need(long pos, long len, long end, int id) {
+            if (pos + len > end) throw in.error(pos, "BTF type " + id + " runs past the end of the type section");
         }
 
         /** Parses one type record at {@code pos}, adds it to the table and returns the position of the next one. */
         long parse(long pos, long end) {
             int id = d.btf.size() + 1;
-            String what = "BTF type " + id;
-            need(pos, 12, end, what);
-            String name = name(pos, what);
-            long info = in.u32(pos + 4, what + " info");
-            long sizeOrType = in.u32(pos + 8, what + " size/type");
+            need(pos, 12, end, id);
+            String name = name(pos, id);
+            long info = in.u32(pos + 4, "BTF type info");
+            long sizeOrType = in.u32(pos + 8, "BTF type size/type");
             int kind = (int) (info >>> 24) & 0x1f;
             int vlen = (int) (info & 0xffff);
             boolean kindFlag = (info & (1L << 31)) != 0;
@@ -116,25 +116,25 @@ public final class BtfReader {
             BtfType t;
             switch (kind) {
                 case KIND_INT: {
-                    need(p, 4, end, what);
-                    long enc = in.u32(p, what + " int encoding");
+                    need(p, 4, end, id);
+                    long enc = in.u32(p, "BTF int encoding");
                     t = new IntType(name, ref, (int) (enc >>> 24) & 0xf, (int) (enc >>> 16) & 0xff, (int) (enc & 0xff));
                     p += 4;
                     break;
                 }
                 case KIND_PTR: t = new Ptr(ref); break;
                 case KIND_ARRAY: {
-                    need(p, 12, end, what);
+                    need(p, 12, end, id);
                     t = new BtfType.Array(in.s32(p, "array element type"), in.s32(p + 4, "array index type"), in.s32(p + 8, "array length"));
                     p += 12;
                     break;
                 }
                 case KIND_STRUCT:
                 case KIND_UNION: {
-                    need(p, 12L * vlen, end, what);
+                    need(p, 12L * vlen, end, id);
                     List<Member> members = new ArrayList<>(vlen);
                     for (int i = 0; i < vlen; i++, p += 12) {
-                        String mName = name(p, what + " member " + i);
+                        String mName = name(p, id);
                         int mType = in.s32(p + 4, "member type");
                         long off = in.u32(p + 8, "member offset");
                         members.add(kindFlag ? new Member(mName, mType, (int) (off & 0xffffff), (int) (off >>> 24))
@@ -144,10 +144,10 @@ public final class BtfReader {
                     break;
                 }
                 case KIND_ENUM: {
-                    need(p, 8L * vlen, end, what);
+                    need(p, 8L * vlen, end, id);
                     List<EnumValue> values = new ArrayList<>(vlen);
                     for (int i = 0; i < vlen; i++, p += 8) {
-                        String vName = name(p, what + " value " + i);
+                        String vName = name(p, id);
                         long v = kindFlag ? in.s32(p + 4, "enum value") : in.u32(p + 4, "enum value");
                         values.add(new EnumValue(vName, v));
                     }
@@ -155,10 +155,10 @@ public final class BtfReader {
                     break;
                 }
                 case KIND_ENUM64: {
-                    need(p, 12L * vlen, end, what);
+                    need(p, 12L * vlen, end, id);
                     List<EnumValue> values = new ArrayList<>(vlen);
                     for (int i = 0; i < vlen; i++, p += 12) {
-                        String vName = name(p, what + " value " + i);
+                        String vName = name(p, id);
                         long v = in.u32(p + 4, "enum64 low") | in.u32(p + 8, "enum64 high") << 32;
                         values.add(new EnumValue(vName, v));
                     }
@@ -172,28 +172,28 @@ public final class BtfReader {
                 case KIND_RESTRICT: t = new Restrict(ref); break;
                 case KIND_TYPE_TAG: t = new TypeTag(name, ref); break;
                 case KIND_DECL_TAG: {
-                    need(p, 4, end, what);
+                    need(p, 4, end, id);
                     t = new DeclTag(name, ref, in.s32(p, "decl tag component index"));
                     p += 4;
                     break;
                 }
                 case KIND_FUNC: t = new Func(name, ref, vlen); break;
                 case KIND_FUNC_PROTO: {
-                    need(p, 8L * vlen, end, what);
+                    need(p, 8L * vlen, end, id);
                     List<Param> params = new ArrayList<>(vlen);
                     for (int i = 0; i < vlen; i++, p += 8)
-                        params.add(new Param(name(p, what + " parameter " + i), in.s32(p + 4, "parameter type")));
+                        params.add(new Param(name(p, id), in.s32(p + 4, "parameter type")));
                     t = new FuncProto(ref, params);
                     break;
                 }
                 case KIND_VAR: {
-                    need(p, 4, end, what);
+                    need(p, 4, end, id);
                     t = new Var(name, ref, in.s32(p, "var linkage"));
                     p += 4;
                     break;
                 }
                 case KIND_DATASEC: {
-                    need(p, 12L * vlen, end, what);
+                    need(p, 12L * vlen, end, id);
                     List<VarSecInfo> vars = new ArrayList<>(vlen);
                     for (int i = 0; i < vlen; i++, p += 12)
                         vars.add(new VarSecInfo(in.s32(p, "datasec var type"), in.s32(p + 4, "datasec var offset"), in.s32(p + 8, "datasec var size")));
@@ -202,7 +202,7 @@ public final class BtfReader {
                 }
                 case KIND_FLOAT: t = new FloatType(name, ref); break;
                 default:
-                    throw in.error(pos + 4, what + " has unknown kind " + kind);
+                    throw in.error(pos + 4, "BTF type " + id + " has unknown kind " + kind);
             }
             d.btf.add(t);
             return p;

@@ -16,6 +16,9 @@ public final class CoreRelocations {
             "field left shift", "field right shift", "local type id", "target type id", "type exists", "type size",
             "enum value exists", "enum value", "type matches");
 
+    /** Kinds jbpf's loader computes: every one up to "enum value"; "type matches" (12) and later ones are not. */
+    public static boolean supported(int kind) { return kind >= 0 && kind <= ENUMVAL_VALUE; }
+
     /** The kind's name, e.g. "field byte offset", or "kind N" for one this table does not know. */
     public static String kindName(int kind) { return kind >= 0 && kind < KINDS.size() ? KINDS.get(kind) : "kind " + kind; }
 

@@ -174,6 +174,7 @@ public final class ObjectReader {
         private ProgramSpec link(Function entry) {
             List<Insn> out = new ArrayList<>();
             List<ProgramSpec.FuncInfo> funcInfos = new ArrayList<>();
+            List<ProgramSpec.CoreRelocation> coreRelos = new ArrayList<>();
             Map<String, Integer> placedAt = new HashMap<>();
             Map<Integer, Function> callTargets = new LinkedHashMap<>(); // output index of call -> callee
             Deque<Function> queue = new ArrayDeque<>();
@@ -183,10 +184,10 @@ public final class ObjectReader {
             while (!queue.isEmpty()) {
                 Function f = queue.poll();
                 Code c = code.get(f.section());
-                refuseCoreRelocations(c, f, entry);
                 placedAt.put(f.key(), outSlots);
                 int first = c.indexOfSlot.get(f.start()), last = c.indexOfSlot.get(f.end());
                 int baseIndex = out.size();
+                coreRelocations(c, f, entry, baseIndex - first, coreRelos);
                 for (int i = first; i < last; i++) {
                     Insn in = c.insns.get(i);
                     long byteOff = (long) c.slotOf[i] * 8;
@@ -234,21 +235,35 @@ public final class ObjectReader {
                 int target = placedAt.get(call.getValue().key());
                 out.set(idx, out.get(idx).withImm(target - slotOf[idx] - 1));
             }
-            return new ProgramSpec(entry.name(), code.get(entry.section()).section.name(), out, funcInfos);
+            return new ProgramSpec(entry.name(), code.get(entry.section()).section.name(), out, funcInfos, coreRelos);
         }
 
         /**
-         * Refuses a function whose instructions carry CO-RE relocations: loading them unrelocated would read every
-         * field at the offset of the compiling headers, not of the running kernel, without any error.
+         * Collects the CO-RE relocations of function {@code f}, whose instruction {@code i} of its section lands at
+         * output index {@code i + shift}; the loader applies them against the running kernel's BTF. Kinds it cannot
+         * compute are refused here, since loading them unpatched would use the offsets of the compiling headers.
          */
-        private void refuseCoreRelocations(Code c, Function f, Function entry) {
+        private void coreRelocations(Code c, Function f, Function entry, int shift, List<ProgramSpec.CoreRelocation> into) {
             for (BtfExt.CoreRelo r : ext.coreRelos().getOrDefault(c.section.name(), List.of())) {
                 long slot = (r.insnOff() & 0xffffffffL) / 8;
                 if (slot < f.start() || slot >= f.end()) continue;
-                throw elf.error(c.section, r.insnOff(), "program " + entry.name() + (f == entry ? "" : " (in function " + f.name() + ")")
-                        + " needs a CO-RE relocation: " + CoreRelocations.describe(r, decodedBtf) + "; CO-RE relocation is not "
-                        + "supported yet, and unrelocated it would use the offsets of the headers it was compiled against instead of "
-                        + "this kernel's; build it without BPF_CORE_READ/preserve_access_index");
+                String where = "program " + entry.name() + (f == entry ? "" : " (in function " + f.name() + ")");
+                Integer index = r.insnOff() % 8 == 0 ? c.indexOfSlot.get((int) slot) : null;
+                if (index == null)
+                    throw elf.error(c.section, r.insnOff(), where + " has a CO-RE relocation that does not point at an instruction");
+                if (r.typeId() <= 0 || r.typeId() > btf.size())
+                    throw elf.error(c.section, r.insnOff(), where + " has a CO-RE relocation of missing BTF type " + r.typeId());
+                if (!CoreRelocations.supported(r.kind()))
+                    throw elf.error(c.section, r.insnOff(), where + " needs a CO-RE relocation jbpf cannot compute: "
+                            + CoreRelocations.describe(r, decodedBtf) + "; build it without that builtin (e.g. bpf_core_type_matches)");
+                String access;
+                try {
+                    access = decodedBtf.string(r.accessStrOff() & 0xffffffffL);
+                } catch (ObjectFormatException e) {
+                    throw elf.error(c.section, r.insnOff(), where + " has a CO-RE relocation with a bad access string offset "
+                            + r.accessStrOff());
+                }
+                into.add(new ProgramSpec.CoreRelocation(index + shift, r.typeId(), access, r.kind()));
             }
         }
 

@@ -43,12 +43,16 @@ public final class ObjectWriter {
         final List<PendingRel> rels = new ArrayList<>();
         final List<BtfExt.FuncRecord> funcs = new ArrayList<>();
         final List<PendingLine> lines = new ArrayList<>();
+        final List<PendingCore> cores = new ArrayList<>();
         int index;
 
         CodeSection(String name) { this.name = name; }
     }
 
     private record PendingLine(int insnOff, SourceLine source) {}
+
+    /** A CO-RE relocation of the instruction {@code insnOff} bytes into its section; the access string gets its offset later. */
+    private record PendingCore(int insnOff, int typeId, String access, int kind) {}
 
     /** A FUNC symbol to emit. */
     private record FuncSymbol(String name, String section, int offset, int size, boolean global) {}
@@ -88,6 +92,7 @@ public final class ObjectWriter {
             if (text.code.size() > 0) code.add(text);
             for (CodeSection cs : code) {
                 extraStrings.add(cs.name);
+                for (PendingCore c : cs.cores) extraStrings.add(c.access());
                 for (PendingLine l : cs.lines) {
                     if (l.source() != null) {
                         extraStrings.add(l.source().file());
@@ -110,7 +115,7 @@ public final class ObjectWriter {
             byte[] license = new ByteSink().cstring(obj.license() == null ? "" : obj.license()).toByteArray();
             int licenseIndex = elf.add(LICENSE, Elf.SHT_PROGBITS, Elf.SHF_WRITE | Elf.SHF_ALLOC, license, 1, 0);
             elf.add(".BTF", Elf.SHT_PROGBITS, 0, encodedBtf.bytes(), 4, 0);
-            if (!ext.funcInfos().isEmpty() || !ext.lineInfos().isEmpty())
+            if (!ext.funcInfos().isEmpty() || !ext.lineInfos().isEmpty() || !ext.coreRelos().isEmpty())
                 elf.add(".BTF.ext", Elf.SHT_PROGBITS, 0, ext.encode(encodedBtf), 4, 0);
 
             // symbol table: locals first (the .text section symbol and subprograms), then globals
@@ -192,6 +197,15 @@ public final class ObjectWriter {
                 int at = inText ? (textBase + fi.insnOff() - layout.firstSubSlot) * 8 : fi.insnOff() * 8;
                 (inText ? text : main).funcs.add(new BtfExt.FuncRecord(at, fi.btfFuncType()));
             }
+            for (ProgramSpec.CoreRelocation r : p.coreRelocations()) {
+                if (r.insn() < 0 || r.insn() >= insns.size() || r.localTypeId() <= 0 || r.localTypeId() > btf.size())
+                    throw ProgramLayout.error(objName, p, "has a CO-RE relocation of instruction " + r.insn() + " and type "
+                            + r.localTypeId() + ", which the program or its BTF does not have");
+                int slot = layout.slotOf[r.insn()];
+                boolean inText = slot >= layout.firstSubSlot;
+                int at = inText ? (textBase + slot - layout.firstSubSlot) * 8 : slot * 8;
+                (inText ? text : main).cores.add(new PendingCore(at, r.localTypeId(), r.access(), r.kind()));
+            }
             main.funcs.sort((a, b) -> Integer.compare(a.insnOff(), b.insnOff()));
             text.funcs.sort((a, b) -> Integer.compare(a.insnOff(), b.insnOff()));
         }
@@ -219,8 +233,12 @@ public final class ObjectWriter {
         private BtfExt btfExt(List<CodeSection> code, BtfWriter.Encoded strings) {
             Map<String, List<BtfExt.FuncRecord>> funcs = new LinkedHashMap<>();
             Map<String, List<BtfExt.LineRecord>> lines = new LinkedHashMap<>();
+            Map<String, List<BtfExt.CoreRelo>> cores = new LinkedHashMap<>();
             for (CodeSection cs : code) {
                 if (!cs.funcs.isEmpty()) funcs.put(cs.name, cs.funcs);
+                for (PendingCore c : cs.cores)
+                    cores.computeIfAbsent(cs.name, k -> new ArrayList<>())
+                            .add(new BtfExt.CoreRelo(c.insnOff(), c.typeId(), strings.stringOffset(c.access()), c.kind()));
                 if (cs.lines.isEmpty()) continue;
                 List<BtfExt.LineRecord> recs = new ArrayList<>();
                 for (PendingLine l : cs.lines) {
@@ -231,7 +249,7 @@ public final class ObjectWriter {
                 }
                 lines.put(cs.name, recs);
             }
-            return new BtfExt(funcs, lines);
+            return new BtfExt(funcs, lines, cores);
         }
     }
 

@@ -10,15 +10,29 @@ import org.jbpf.core.program.SectionKinds;
  * its function name and its complete instruction list. Subprograms a program calls are already appended to
  * {@link #insns} with their pseudo-call offsets resolved, so the list can be loaded as it is.
  * Source positions travel on each {@link Insn#source()}; {@link #funcInfos} give the BTF FUNC of each function start.
+ * {@link #coreRelocations} list the instructions whose constants depend on the running kernel's types (CO-RE); the
+ * loader patches them before loading.
  */
-public record ProgramSpec(String name, String section, List<Insn> insns, List<FuncInfo> funcInfos) {
+public record ProgramSpec(String name, String section, List<Insn> insns, List<FuncInfo> funcInfos,
+                          List<CoreRelocation> coreRelocations) {
 
     /** A function starting at slot {@code insnOff} whose BTF FUNC type has id {@code btfFuncType}. */
     public record FuncInfo(int insnOff, int btfFuncType) {}
 
+    /**
+     * Instruction {@code insn} (an index into {@link #insns}, not a slot) holds relocation {@code kind} (numbered as
+     * {@code enum bpf_core_relo_kind}) of the object's BTF type {@code localTypeId} along {@code access}, e.g. "0:2".
+     */
+    public record CoreRelocation(int insn, int localTypeId, String access, int kind) {}
+
     public ProgramSpec {
         insns = List.copyOf(insns);
         funcInfos = List.copyOf(funcInfos);
+        coreRelocations = List.copyOf(coreRelocations);
+    }
+
+    public ProgramSpec(String name, String section, List<Insn> insns, List<FuncInfo> funcInfos) {
+        this(name, section, insns, funcInfos, List.of());
     }
 
     /**

@@ -28,7 +28,8 @@ public enum SectionKind {
     /** The context is {@code struct bpf_perf_event_data}, which starts with the registers. */
     PERF_EVENT(List.of("perf_event"), ProgramTypes.PERF_EVENT, ProgramTypes.ATTACH_NONE, "org.jbpf.PtRegs",
             Target.LABEL, "perf_event[/<label>]", "perf_event"),
-    CLASSIFIER(List.of("classifier", "tc"), ProgramTypes.SCHED_CLS, ProgramTypes.ATTACH_NONE, "org.jbpf.SkBuffContext",
+    /** tc programs; the loader reads the label {@code ingress} or {@code egress} as the direction of a tcx link. */
+    CLASSIFIER(List.of("classifier", "tc", "tcx"), ProgramTypes.SCHED_CLS, ProgramTypes.ATTACH_NONE, "org.jbpf.SkBuffContext",
             Target.LABEL, "classifier[/<label>]", "tc");
 
     /** What may follow the kind and its '/'; {@link Section#parse} checks it. */

@@ -125,7 +125,7 @@ class SectionTest {
         String m = refusal("fentry/do_sys_open");
         assertEquals("section \"fentry/do_sys_open\": unknown program kind \"fentry\"; use one of tracepoint/<category>/<name> (tp), "
                 + "raw_tracepoint/<name> (raw_tp), kprobe/<kernel function>, kretprobe/<kernel function>, uprobe/<path>:<symbol>, "
-                + "uretprobe/<path>:<symbol>, xdp[/<label>], socket[/<label>], perf_event[/<label>], classifier[/<label>] (tc)", m);
+                + "uretprobe/<path>:<symbol>, xdp[/<label>], socket[/<label>], perf_event[/<label>], classifier[/<label>] (tc, tcx)", m);
         assertTrue(refusal("foo:bar").contains("unknown program kind \"foo:bar\""));
     }
 

@@ -50,7 +50,8 @@ public final class Attacher {
     /** The method that attaches a program of this kind when its section cannot, as advice; "" when there is none. */
     private static String explicitAttach(SectionKind kind) {
         switch (kind) {
-            case XDP: return " (attachXdp(ifindex))";
+            case XDP: return " (attachXdp(interface))";
+            case CLASSIFIER: return " (attachTc(interface))";
             case SOCKET: return " (attachSocket(socketFd))";
             case UPROBE: case URETPROBE: return "; or attach with attachUprobe(path, offset, ...)";
             default: return "";
@@ -91,11 +92,40 @@ public final class Attacher {
         return onPerfEvent(p, perf, where);
     }
 
-    public static Link xdp(LoadedProgram p, int ifindex) {
+    /** BPF_TCX_INGRESS and BPF_TCX_EGRESS of {@code enum bpf_attach_type} (kernel 6.6+). */
+    static final int ATTACH_TCX_INGRESS = 46, ATTACH_TCX_EGRESS = 47;
+
+    public static Link xdp(LoadedProgram p, int ifindex) { return xdp(p, ifindex, XdpMode.DEFAULT); }
+
+    /** An xdp link on the interface with this index (in the calling thread's network namespace). */
+    public static Link xdp(LoadedProgram p, int ifindex, XdpMode mode) {
         if (p.kind().progType() != ProgType.XDP) throw new BpfException(p + " is not an xdp program");
-        Fd fd = Sys.bpfFd(BpfCmd.LINK_CREATE, BpfAttrs.linkCreate(p.fd().value(), ifindex, ProgType.ATTACH_XDP, 0),
-                "xdp link", () -> "BPF_LINK_CREATE (xdp) of " + p + " on interface index " + ifindex);
-        return new FdLink("xdp on interface index " + ifindex, fd);
+        Fd fd = Sys.bpfFd(BpfCmd.LINK_CREATE, BpfAttrs.linkCreate(p.fd().value(), ifindex, ProgType.ATTACH_XDP, mode.flags),
+                "xdp link", () -> "BPF_LINK_CREATE (xdp, " + mode.name().toLowerCase() + " mode) of " + p + " on interface index "
+                        + ifindex + (mode == XdpMode.NATIVE ? "; the driver may have no native XDP: try XdpMode.GENERIC" : ""));
+        return new FdLink("xdp (" + mode.name().toLowerCase() + ") on interface index " + ifindex, fd);
+    }
+
+    /**
+     * A tc program on the ingress or egress of an interface, through a tcx link (kernel 6.6+); closing the link
+     * detaches it and leaves other tc programs on the interface alone.
+     */
+    public static Link tc(LoadedProgram p, int ifindex, boolean ingress) {
+        if (p.kind().progType() != ProgType.SCHED_CLS) throw new BpfException(p + " is not a tc (classifier) program");
+        String where = "tc " + (ingress ? "ingress" : "egress") + " on interface index " + ifindex;
+        Fd fd = Sys.bpfFd(BpfCmd.LINK_CREATE, BpfAttrs.linkCreate(p.fd().value(), ifindex,
+                        ingress ? ATTACH_TCX_INGRESS : ATTACH_TCX_EGRESS, 0),
+                "tcx link", () -> "BPF_LINK_CREATE (tcx) of " + p + " as " + where + " (tcx links need kernel 6.6 or later)");
+        return new FdLink(where, fd);
+    }
+
+    /** The direction a tc section names: {@code tc/ingress}, {@code tcx/egress}, ...; a clear error otherwise. */
+    public static boolean tcIngress(LoadedProgram p) {
+        String label = p.kind().section().target();
+        if (label.equals("ingress")) return true;
+        if (label.equals("egress")) return false;
+        throw new BpfException(p + ": section \"" + p.section() + "\" does not say ingress or egress; name it tc/ingress or tc/egress,"
+                + " or pass the direction to attachTc");
     }
 
     public static Link socket(LoadedProgram p, int socketFd) {

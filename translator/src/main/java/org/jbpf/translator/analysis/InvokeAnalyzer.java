@@ -24,7 +24,7 @@ import org.objectweb.asm.tree.MethodNode;
  * (analysed for inlining, with recursion and depth limits), ring buffer reservations they make, and string
  * concatenations (which only printk may consume).
  */
-final class InvokeAnalyzer {
+public final class InvokeAnalyzer {
     static final int MAX_INLINE_DEPTH = 8;
     static final int MAX_RESERVATIONS = 8;
 
@@ -103,8 +103,15 @@ final class InvokeAnalyzer {
                 throw a.error(i, "method " + mi.name + " never returns a value");
             return v;
         }
+        if (mi.getOpcode() == INVOKEINTERFACE) throw a.error(i, interfaceCall(mi));
         throw a.error(i, "cannot call " + mi.owner.replace('/', '.') + "." + mi.name + " in a BPF program; "
                 + "only static methods, jbpf helpers, map and context methods are available");
+    }
+
+    /** The rejection of an interface method call. */
+    public static String interfaceCall(MethodInsnNode mi) {
+        return "cannot call interface method " + mi.owner.replace('/', '.') + "." + mi.name + ": a BPF program has no "
+                + "virtual calls; call a static method of the probe (or of another class of the project) directly";
     }
 
     /** Analyzes a static method of the probe (or another user class) for inlining at instruction {@code i}. */

@@ -56,7 +56,9 @@ public final class MethodAnalyzer {
             if (args[0].getSort() != Type.OBJECT && args[0].getSort() != Type.LONG)
                 throw new TranslationException(probe.file, ProbeClass.firstLine(m), "the context parameter of " + m.name
                         + " must be a context class such as TracepointContext");
-            entry.add(args[0].getSort() == Type.LONG ? new Value.Scalar(true, null) : new Value.Ctx(args[0].getInternalName()));
+            if (args[0].getSort() == Type.OBJECT) SectionContext.check(probe, m, args[0].getInternalName());
+            entry.add(args[0].getSort() == Type.LONG ? new Value.Scalar(true, null)
+                    : new Value.Ctx(args[0].getInternalName(), probe.sectionNames.get(m)));
         }
         return new MethodAnalyzer(probe, structs, probe.node.name + "." + m.name + m.desc).analyze(m, probe.node.name, probe.file, entry, 1, 0, true);
     }
@@ -85,8 +87,12 @@ public final class MethodAnalyzer {
             try {
                 step(a, i, new Frame(in), work);
             } catch (TranslationException e) {
-                if (e.file() != null) throw e;
-                throw a.error(i, e.getMessage());  // raised where the position is not known (Frame): add it here
+                if (e.file() != null && e.line() > 0) throw e;
+                // raised where the line is not known (Frame, a @Struct class's fields): the instruction's line is the place to fix
+                String message = e.file() == null ? e.getMessage() : e.getMessage().substring(e.file().length() + 2);
+                TranslationException positioned = a.error(i, message);
+                positioned.initCause(e);
+                throw positioned;
             }
         }
         this.isProgram.pop();
@@ -270,6 +276,9 @@ public final class MethodAnalyzer {
             case GETSTATIC: {
                 FieldInsnNode fi = (FieldInsnNode) in;
                 MapDecl map = fi.owner.equals(probe.node.name) ? probe.maps.get(fi.name) : null;
+                if (map == null && fi.name.equals("$assertionsDisabled"))
+                    throw a.error(i, "assert cannot be translated: a BPF program has no exception to throw; test the condition with if "
+                            + "and return early, or count the failures in a map");
                 if (map == null)
                     throw a.error(i, "static field " + fi.owner.replace('/', '.') + "." + fi.name + " is not a map of this probe; "
                             + "programs can use maps and compile-time constants (static final primitives), not other static state");
@@ -305,7 +314,8 @@ public final class MethodAnalyzer {
             case INVOKEDYNAMIC: {
                 InvokeDynamicInsnNode indy = (InvokeDynamicInsnNode) in;
                 if (!indy.name.equals("makeConcatWithConstants"))
-                    throw a.error(i, "lambdas and method references are not supported in BPF programs");
+                    throw a.error(i, "lambdas and method references are not supported in BPF programs, which have no virtual calls; "
+                            + "write the code as a static method and call it directly");
                 Type[] types = Type.getArgumentTypes(indy.desc);
                 for (int k = types.length - 1; k >= 0; k--) {
                     Value v = f.pop();
@@ -317,8 +327,7 @@ public final class MethodAnalyzer {
             }
             case NEW: {
                 String t = ((TypeInsnNode) in).desc;
-                if (!structs.isStruct(t))
-                    throw a.error(i, "cannot create a " + t.replace('/', '.') + " in a BPF program; only @Struct classes can be created with new");
+                if (!structs.isStruct(t)) throw a.error(i, ValueChecks.cannotCreate(t));
                 f.push(new Value.Uninit(t, i));
                 break;
             }

@@ -32,8 +32,8 @@ public sealed interface Value {
 
     record Null() implements Value { public String describe() { return "null"; } }
 
-    /** The program context (first parameter of a section method), of the given class. */
-    record Ctx(String internalName) implements Value {
+    /** The program context (first parameter of a section method), of the given class, in the program of {@code section}. */
+    record Ctx(String internalName, String section) implements Value {
         public boolean inRegister() { return true; }
         public String describe() { return "the program context"; }
     }

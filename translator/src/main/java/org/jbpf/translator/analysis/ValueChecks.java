@@ -77,4 +77,15 @@ final class ValueChecks {
             default: return "?";
         }
     }
+
+    /** Why {@code new} of the non-@Struct class {@code internalName} cannot be translated, and what to write instead. */
+    static String cannotCreate(String internalName) {
+        String name = internalName.replace('/', '.');
+        if (internalName.equals("java/lang/String") || internalName.equals("java/lang/StringBuilder"))
+            return "cannot create a " + name + " in a BPF program: " + JavaText.ADVICE;
+        if (internalName.matches(".*\\$[0-9]+"))
+            return "cannot create the anonymous class " + name + " in a BPF program, which has no virtual calls; "
+                    + "write its method as a static method and call it directly";
+        return "cannot create a " + name + " in a BPF program; only @Struct classes can be created with new";
+    }
 }

@@ -15,7 +15,8 @@ import org.jbpf.translator.mir.MirBlocks;
 /**
  * Linear-scan register allocation of MIR virtual registers onto BPF r1–r9. Values live across a helper call get
  * callee-saved r6–r9; short-lived values use r1–r5 where no call argument is being set up. What does not fit is
- * kept in an 8-byte stack slot and reloaded around each use with a scratch register free at that point.
+ * kept in an 8-byte stack slot and reloaded around each use with a scratch register free at that point; where an
+ * instruction finds no free scratch register, another value live across it is spilled to make one.
  */
 public final class RegisterAllocator {
     private static final int[] CALLER_SAVED = {R0, R1, R2, R3, R4, R5};
@@ -53,6 +54,7 @@ public final class RegisterAllocator {
     public void run() {
         computeIntervals();
         allocate();
+        freeScratchRegisters();
         rewrite();
     }
 
@@ -201,6 +203,64 @@ public final class RegisterAllocator {
         return busy;
     }
 
+    /**
+     * Spills more values until every instruction that reloads a spilled operand finds the scratch registers it
+     * needs. Spilling a value frees its register everywhere it lived, so this repeats until nothing changes.
+     */
+    private void freeScratchRegisters() {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int p = 0; p < code.size(); p++) {
+                Mir.MInsn m = code.get(p);
+                while (scratchNeeded(m) > free(occupied(p, m))) {
+                    int victim = -1;
+                    for (int w = Mir.VREG_BASE; w < n; w++)
+                        if (assigned[w] >= 0 && start[w] <= p && p < end[w] && w != m.dst && w != m.src
+                                && (victim < 0 || end[w] > end[victim])) victim = w;
+                    if (victim < 0) throw tooComplex(m);
+                    spill(victim);
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    private static int free(BitSet busy) {
+        int f = 0;
+        for (int r = R0; r <= R9; r++) if (!busy.get(r)) f++;
+        return f;
+    }
+
+    /** How many scratch registers {@link #rewrite} takes for m: one per spilled operand, one for a spilled-to-spilled move. */
+    private int scratchNeeded(Mir.MInsn m) {
+        if (m.isLabel()) return 0;
+        boolean dstSpilled = Mir.isVirtual(m.dst) && assigned[m.dst] < 0;
+        boolean srcSpilled = Mir.isVirtual(m.src) && usesSrc(m) && assigned[m.src] < 0;
+        if (isPlainMove(m)) return dstSpilled && srcSpilled ? 1 : 0;
+        return (dstSpilled ? 1 : 0) + (srcSpilled ? 1 : 0);
+    }
+
+    private static boolean isPlainMove(Mir.MInsn m) { return m.opcode == (ALU64 | MOV | X) && m.off == 0; }
+
+    /** Registers m cannot take as scratch: those live at p and those of its own operands. */
+    private BitSet occupied(int p, Mir.MInsn m) {
+        BitSet busy = busyAt(p);
+        if (usesSrc(m)) markOperand(busy, m.src);
+        if (readsDst(m) || Mir.def(m) == m.dst) markOperand(busy, m.dst);
+        return busy;
+    }
+
+    private void markOperand(BitSet busy, int reg) {
+        int r = Mir.isVirtual(reg) ? assigned[reg] : reg;
+        if (r >= 0 && r <= 10) busy.set(r);
+    }
+
+    private TranslationException tooComplex(Mir.MInsn m) {
+        String what = "expression too complex for BPF's ten registers; split it into statements with local variables";
+        return m.line != null ? new TranslationException(m.line.file(), m.line.line(), what) : new TranslationException(what);
+    }
+
     private void rewrite() {
         List<Mir.MInsn> out = new ArrayList<>();
         for (int p = 0; p < code.size(); p++) {
@@ -208,8 +268,8 @@ public final class RegisterAllocator {
             if (m.isLabel()) { out.add(m); continue; }
             boolean dstV = Mir.isVirtual(m.dst), srcV = Mir.isVirtual(m.src) && usesSrc(m);
             boolean dstSpilled = dstV && assigned[m.dst] < 0, srcSpilled = srcV && assigned[m.src] < 0;
-            // moves touching a spilled register become a plain load or store
-            if (m.opcode == (ALU64 | MOV | X) && m.off == 0 && (dstSpilled != srcSpilled)) {
+            // moves touching a spilled register become a plain load or store, or both through one scratch register
+            if (isPlainMove(m) && (dstSpilled || srcSpilled)) {
                 if (dstSpilled && !srcSpilled) {
                     out.add(copy(m, STX | MEM | DW, R10, phys(m.src), spillSlot[m.dst], 0));
                     continue;
@@ -218,21 +278,24 @@ public final class RegisterAllocator {
                     out.add(copy(m, LDX | MEM | DW, phys(m.dst), R10, spillSlot[m.src], 0));
                     continue;
                 }
+                if (spillSlot[m.dst] == spillSlot[m.src]) continue;
+                int t = scratch(occupied(p, m), m);
+                out.add(copy(m, LDX | MEM | DW, t, R10, spillSlot[m.src], 0));
+                out.add(copy(m, STX | MEM | DW, R10, t, spillSlot[m.dst], 0));
+                continue;
             }
-            BitSet busy = busyAt(p);
+            BitSet busy = occupied(p, m);
             int srcReg = m.src, dstReg = m.dst;
             if (srcV) srcReg = srcSpilled ? -1 : assigned[m.src];
             if (dstV) dstReg = dstSpilled ? -1 : assigned[m.dst];
-            if (srcReg >= 0 && srcReg <= 10) busy.set(srcReg);
-            if (dstReg >= 0 && dstReg <= 10) busy.set(dstReg);
             if (srcSpilled) {
-                srcReg = scratch(busy, p);
+                srcReg = scratch(busy, m);
                 busy.set(srcReg);
                 out.add(copy(m, LDX | MEM | DW, srcReg, R10, spillSlot[m.src], 0));
             }
             boolean dstRead = dstV && readsDst(m);
             if (dstSpilled) {
-                dstReg = scratch(busy, p);
+                dstReg = scratch(busy, m);
                 busy.set(dstReg);
                 if (dstRead) out.add(copy(m, LDX | MEM | DW, dstReg, R10, spillSlot[m.dst], 0));
             }
@@ -245,9 +308,9 @@ public final class RegisterAllocator {
         code.addAll(out);
     }
 
-    private int scratch(BitSet busy, int p) {
+    private int scratch(BitSet busy, Mir.MInsn m) {
         for (int r : new int[] {R0, R1, R2, R3, R4, R5, R6, R7, R8, R9}) if (!busy.get(r)) return r;
-        throw new TranslationException("expression too complex at MIR position " + p + ": no free scratch register");
+        throw tooComplex(m);
     }
 
     private int phys(int reg) { return Mir.isVirtual(reg) ? assigned[reg] : reg; }

@@ -183,6 +183,9 @@ public final class ProbeClass {
 
     private static String typeArg(Object[] a, int i, String where) {
         if (i < a.length && a[i] instanceof Type t && t.getSort() == Type.OBJECT) return t.getInternalName();
+        if (i < a.length && a[i] instanceof Type t && t.getSort() == Type.ARRAY)
+            throw new TranslationException(where + "map keys and values cannot be arrays such as " + t.getClassName()
+                    + "; use a @Struct class with a @Size(16) byte[] field (e.g. holding a comm) instead");
         throw new TranslationException(where + "argument " + (i + 1) + " must be a class literal such as Long.class");
     }
 

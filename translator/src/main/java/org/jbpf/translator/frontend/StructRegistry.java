@@ -62,7 +62,8 @@ public final class StructRegistry {
             if (kind == null)
                 throw new TranslationException(file, -1, "field " + f.name + " of @Struct " + simple(internalName)
                         + " has type " + org.objectweb.asm.Type.getType(f.desc).getClassName()
-                        + "; struct fields may be byte, boolean, short, char, int, long or @Size(n) byte[]");
+                        + "; struct fields may be byte, boolean, short, char, int, long or @Size(n) byte[]"
+                        + (f.desc.startsWith("L") ? "; a @Struct cannot hold another object yet: copy its fields into " + simple(internalName) : ""));
             int length = 0;
             if (kind == StructLayout.Kind.BYTES) {
                 length = sizeOf(f);

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.jbpf.core.abi.X86_64;
 import org.jbpf.core.layout.StructLayout.Kind;
 import org.jbpf.core.program.SectionKinds;
+import org.jbpf.translator.analysis.SectionContext;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.lower.Emitter;
 import org.jbpf.translator.lower.Operand;
@@ -24,12 +25,26 @@ final class ContextCalls implements Intrinsic {
 
     @Override
     public Value type(TypingCall c) {
-        if (!(c.receiver() instanceof Value.Ctx))
+        if (!(c.receiver() instanceof Value.Ctx ctx))
             throw c.error("context methods can only be called on the program's context parameter");
         String name = c.insn().name;
-        if (name.equals("arg") || name.equals("param") || name.endsWith("8") || name.endsWith("16") || name.endsWith("32") || name.endsWith("64"))
-            Arguments.requireConstant(c, 0, name + " needs a constant argument");
+        if (name.equals("arg") || name.equals("param"))
+            Arguments.requireConstant(c, 0, "ctx." + name + "(i) needs a constant index such as ctx." + name
+                    + "(0), not a variable or loop counter; read each argument with its own constant index");
+        else if (name.endsWith("8") || name.endsWith("16") || name.endsWith("32") || name.endsWith("64"))
+            Arguments.requireConstant(c, 0, "ctx." + name + "(offset) needs a constant record offset such as ctx." + name + "(16)");
+        if (c.insn().owner.equals("org/jbpf/TracepointContext")) checkSyscallRecord(c, name, ctx.section());
         return new Value.Scalar(Type.getReturnType(c.insn().desc).getSort() == Type.LONG, null);
+    }
+
+    /** A sys_enter_ record has the arguments and no return value; a sys_exit_ record only the return value. */
+    private static void checkSyscallRecord(TypingCall c, String name, String section) {
+        if (name.equals("ret") && SectionContext.isSyscallEntry(section))
+            throw c.error("ctx.ret() in section \"" + section + "\": a sys_enter_ tracepoint runs before the system call returns and its record has no return value; "
+                    + "attach a second program to the matching sys_exit_ tracepoint for the result");
+        if (name.equals("arg") && SectionContext.isSyscallExit(section))
+            throw c.error("ctx.arg(i) in section \"" + section + "\": a sys_exit_ tracepoint's record has only the return value; use ctx.ret(), "
+                    + "or read the arguments in a program on the matching sys_enter_ tracepoint");
     }
 
     @Override

@@ -14,12 +14,16 @@ public final class Intrinsics {
     private static final Intrinsic MAP_CALLS = new MapCalls();
     private static final Intrinsic CONTEXT_CALLS = new ContextCalls();
     private static final Intrinsic JAVA_LANG_CALLS = new JavaLangCalls();
+    private static final Intrinsic COUNTER_CALLS = new CounterCalls();
+    private static final Intrinsic PACKET_CALLS = new PacketCalls();
 
     /** The family implementing {@code call}, or null when it is no intrinsic (a static method to inline, or an error). */
     public static Intrinsic find(MethodInsnNode call) {
         String owner = call.owner;
-        if (owner.equals(HELPERS)) return call.name.equals("printk") ? PRINTK : HELPER_CALLS;
+        if (owner.equals(HELPERS)) return call.name.equals("printk") ? PRINTK : BitCalls.handles(call) ? JAVA_LANG_CALLS : HELPER_CALLS;
         if (owner.startsWith(MAPS)) return MAP_CALLS;
+        if (owner.equals(CounterCalls.ATOMIC_CLASS)) return COUNTER_CALLS;
+        if (PacketCalls.handles(owner, call.name)) return PACKET_CALLS;
         if (ContextCalls.isContextClass(owner)) return CONTEXT_CALLS;
         if (owner.startsWith("java/lang/")) return JAVA_LANG_CALLS;
         return null;
@@ -27,6 +31,7 @@ public final class Intrinsics {
 
     /** True when {@code owner} is a class of jbpf's probe API, whose methods must exist in the API this jbpf ships. */
     public static boolean isProbeApi(String owner) {
-        return owner.equals(HELPERS) || owner.startsWith(MAPS) || ContextCalls.isContextClass(owner);
+        return owner.equals(HELPERS) || owner.startsWith(MAPS) || owner.equals(CounterCalls.ATOMIC_CLASS)
+                || owner.equals(PacketCalls.NET) || ContextCalls.isContextClass(owner);
     }
 }

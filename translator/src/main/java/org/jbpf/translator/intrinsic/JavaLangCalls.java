@@ -3,6 +3,8 @@ package org.jbpf.translator.intrinsic;
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.List;
+import org.jbpf.translator.analysis.InvokeAnalyzer;
+import org.jbpf.translator.analysis.JavaText;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.frontend.ValueType;
 import org.jbpf.translator.lower.BodyLowering;
@@ -16,7 +18,8 @@ import org.objectweb.asm.tree.MethodInsnNode;
 
 /**
  * The java.lang methods a probe may call: boxing and unboxing of Integer, Long, Short and Byte (a boxed value is the
- * number itself), the unsigned arithmetic of Integer and Long, and Math.min, max and abs on ints and longs.
+ * number itself), the unsigned arithmetic of Integer and Long, Math.min, max and abs on ints and longs, and the bit
+ * methods of {@link BitCalls}.
  */
 final class JavaLangCalls implements Intrinsic {
     @Override
@@ -25,6 +28,7 @@ final class JavaLangCalls implements Intrinsic {
         Value receiver = c.receiver();
         List<Value> args = c.args();
         String o = mi.owner, n = mi.name;
+        if (BitCalls.handles(mi)) return BitCalls.type(c);
         boolean boxOwner = o.equals("java/lang/Integer") || o.equals("java/lang/Long") || o.equals("java/lang/Short") || o.equals("java/lang/Byte");
         if (boxOwner && n.equals("valueOf") && args.size() == 1 && args.get(0) instanceof Value.Scalar) {
             ValueType.Prim t = (ValueType.Prim) (o.endsWith("Integer") ? ValueType.INT : o.endsWith("Long") ? ValueType.LONG : o.endsWith("Short") ? ValueType.SHORT : ValueType.BYTE);
@@ -56,7 +60,9 @@ final class JavaLangCalls implements Intrinsic {
             return new Value.Scalar(rt.getSort() == Type.LONG, null);
         }
         if (o.equals("java/lang/Object") && n.equals("<init>")) return null;
-        throw c.error("cannot call " + o.replace('/', '.') + "." + n + " in a BPF program");
+        if (mi.getOpcode() == org.objectweb.asm.Opcodes.INVOKEINTERFACE) throw c.error(InvokeAnalyzer.interfaceCall(mi));
+        throw c.error("cannot call " + o.replace('/', '.') + "." + n + " in a BPF program"
+                + (o.equals("java/lang/String") || o.equals("java/lang/StringBuilder") ? ": " + JavaText.ADVICE : ""));
     }
 
     @Override
@@ -67,6 +73,7 @@ final class JavaLangCalls implements Intrinsic {
         Operand recv = c.receiver();
         List<Operand> args = c.args();
         String n = mi.name;
+        if (BitCalls.handles(mi)) { BitCalls.lower(c); return; }
         boolean isLong = mi.owner.equals("java/lang/Long");
         if (n.equals("valueOf")) { body.push(args.get(0)); return; }
         if (n.endsWith("Value") && recv != null) {

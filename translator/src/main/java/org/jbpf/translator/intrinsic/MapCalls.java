@@ -15,7 +15,8 @@ import org.jbpf.translator.lower.Operand;
 /**
  * Methods of the map classes in {@code org.jbpf.maps} called on a map field of the probe: lookup, update and delete
  * on hash and array maps, output on perf event arrays, output, reserve, submit and discard on ring buffers, and
- * getStackId on stack trace maps. Keys and values are passed by address; primitives go through a scratch slot.
+ * getStackId on stack trace maps; increment and add (in {@link CounterCalls}). Keys and values are passed by address;
+ * primitives go through a scratch slot.
  */
 final class MapCalls implements Intrinsic {
     @Override
@@ -48,6 +49,9 @@ final class MapCalls implements Intrinsic {
                     case "delete":
                         typedArg(c, args.get(0), map.key(), map, "key");
                         return new Value.Scalar(true, null);
+                    case "increment": case "add":
+                        typedArg(c, args.get(0), map.key(), map, "key");
+                        return CounterCalls.typeMapAdd(c, map);
                     default: break;
                 }
         }
@@ -135,6 +139,9 @@ final class MapCalls implements Intrinsic {
                         c.pushResult(out.call(HelperTable.MAP_DELETE_ELEM, 2));
                         return;
                     }
+                    case "increment": case "add":
+                        CounterCalls.lowerMapAdd(c, map, key);
+                        return;
                     default: throw c.error("unsupported map operation " + name);
                 }
             }

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.jbpf.translator.mir.Mir;
 
 /**
- * Removes code after an unconditional jump or exit up to the next label, labels no jump goes to, and jumps to the
+ * Removes code no path reaches ({@link UnreachableCodeElimination}), labels no jump goes to, and jumps to the
  * instruction that follows anyway; repeated until none is left, since each removal can expose another.
  */
 final class JumpCleanup implements Pass {
@@ -17,13 +17,7 @@ final class JumpCleanup implements Pass {
     }
 
     static boolean removeUnreachable(List<Mir.MInsn> code) {
-        boolean changed = false;
-        for (int i = 0; i < code.size(); i++) {
-            Mir.MInsn m = code.get(i);
-            if (m.isUnconditionalJump() || m.isExit()) {
-                while (i + 1 < code.size() && !code.get(i + 1).isLabel()) { code.remove(i + 1); changed = true; }
-            }
-        }
+        boolean changed = UnreachableCodeElimination.removeUnreachable(code);
         // labels nobody jumps to can go (they split nothing)
         Set<Mir.Label> used = new HashSet<>();
         for (Mir.MInsn m : code) if (m.target != null) used.add(m.target);

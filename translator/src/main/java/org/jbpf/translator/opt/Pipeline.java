@@ -11,10 +11,11 @@ public final class Pipeline {
     private Pipeline() {}
 
     /**
-     * Before register allocation. The order matters: copies and dead values go first so the store and tail passes
+     * Before register allocation. The order matters: unreachable blocks, copies and dead values go first so the store and tail passes
      * see through them; tail merging leaves copies of the merged values that the second copy propagation removes.
      */
     public static final List<Pass> OPTIMIZATIONS = List.of(
+            new UnreachableCodeElimination(),
             new DeadCodeElimination(),
             new CopyPropagation(),
             new RedundantStoreElimination(),

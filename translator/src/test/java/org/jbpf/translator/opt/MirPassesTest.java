@@ -57,6 +57,56 @@ class MirPassesTest {
     }
 
     @Test
+    void allocatorSpillsAnotherValueWhenAnInstructionFindsNoScratchRegister() {
+        // twelve values live to the end, and a sum of two spilled ones computed while every register is taken
+        B b = new B();
+        int[] v = new int[12];
+        for (int k = 0; k < v.length; k++) b.movImm(v[k] = b.v(), k + 1);
+        int t = b.v();
+        b.mov(t, v[10]).addReg(t, v[11]);
+        for (int k = 0; k < v.length; k++) b.addReg(t, v[k]);
+        b.exit(t);
+        List<Insn> code = new ArrayList<>();
+        new RegisterAllocator(b.mir, new StackFrameLayout()).run();
+        Pipeline.cleanUp(b.mir);
+        code.addAll(Encoder.encode(b.mir));
+        assertEquals(23 + 78, run(code), code.toString());
+        assertTrue(code.stream().anyMatch(i -> i.opcode() == (LDX | MEM | DW) && i.src() == R10), "some value lives on the stack");
+    }
+
+    /** Runs straight-line code of moves, adds, stack loads and stores; returns r0 at exit. */
+    private static long run(List<Insn> code) {
+        long[] r = new long[11];
+        java.util.Map<Integer, Long> stack = new java.util.HashMap<>();
+        for (Insn i : code) {
+            int op = i.opcode();
+            if (op == (ALU64 | MOV | K)) r[i.dst()] = i.imm();
+            else if (op == (ALU64 | MOV | X)) r[i.dst()] = r[i.src()];
+            else if (op == (ALU64 | ADD | X)) r[i.dst()] += r[i.src()];
+            else if (op == (ALU64 | ADD | K)) r[i.dst()] += i.imm();
+            else if (op == (STX | MEM | DW) && i.dst() == R10) stack.put(i.off(), r[i.src()]);
+            else if (op == (LDX | MEM | DW) && i.src() == R10) r[i.dst()] = stack.get(i.off());
+            else if (op == (JMP | EXIT)) return r[R0];
+            else throw new AssertionError("unexpected " + i);
+        }
+        throw new AssertionError("no exit");
+    }
+
+    @Test
+    void unreachableLoopBehindAFoldedBranchIsRemoved() {
+        // r = 1; goto done; loop: r += 1; if r == 3 goto loop; done: exit r — the loop has labels and a back edge but no way in
+        B b = new B();
+        int r = b.v();
+        Mir.Label loop = b.newLabel(), done = b.newLabel();
+        b.movImm(r, 1).jump(done).label(loop).addImm(r, 1).jeq(r, 3, loop).label(done).exit(r);
+        new UnreachableCodeElimination().run(b.mir);
+        List<String> text = b.text();
+        assertEquals(5, text.size(), text.toString());
+        assertEquals(1, text.stream().filter(t -> t.endsWith(":")).count(), text.toString());
+        assertEquals(List.of("r0 = 1", "exit"), b.allocateAndEmit());
+    }
+
+    @Test
     void deadCodeEliminationDropsUnusedResultsButKeepsCalls() {
         B b = new B();
         int t = b.v(), u = b.v();

@@ -95,7 +95,7 @@ public final class AbstractInterpreter {
                 cx.pc = 0;
                 throw new Reject("unsupported program type for section '" + prog.section() + "'",
                         "section '" + prog.section() + "' names a program type the simulator does not model"
-                                + " (tracepoint, raw_tracepoint, kprobe, uprobe, socket, xdp)");
+                                + " (tracepoint, raw_tracepoint, kprobe, uprobe, socket, xdp, tc)");
             }
             if (insns.isEmpty()) { cx.pc = 0; throw new Reject("empty program", "the program has no instructions"); }
             prunePoint = controlFlow.check();

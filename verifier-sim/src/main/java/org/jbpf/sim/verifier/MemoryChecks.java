@@ -124,9 +124,10 @@ final class MemoryChecks {
                 return got;
             }
             case PACKET: case PACKET_META: {
+                // the range is proven for this pointer's own variable offset (its id), as the kernel's check_packet_access has it
                 ScalarBounds v = base.value();
                 long off = (long) base.off() + insnOff;
-                if (v.smin() < 0 || off + v.smin() < 0 || v.umax() >= MAX_VAR_OFF || off + v.umax() + size > base.range())
+                if (v.smin() < 0 || off < 0 || v.umax() >= MAX_VAR_OFF || off + size > base.range())
                     throw new Reject(r + " offset is outside of the packet",
                             "packet access of " + size + " bytes at offset " + off + " is not proven to lie before data_end;"
                                     + " compare data + " + (off + size) + " against data_end first");

@@ -22,7 +22,13 @@ public enum ProgramKind {
     /** Socket filter: {@code struct __sk_buff}; u32 fields len..hash readable, cb[0..4] writable. */
     SOCKET(0, 72, ProgramTypes.SOCKET_FILTER),
     /** XDP: {@code struct xdp_md}; data, data_end, data_meta give packet pointers; read-only. */
-    XDP(0, 24, ProgramTypes.XDP);
+    XDP(0, 24, ProgramTypes.XDP),
+    /**
+     * tc (sched_cls): {@code struct __sk_buff}; u32 fields before data readable, data/data_end/data_meta give packet
+     * pointers; mark, priority, tc_index, cb[0..4] and tc_classid writable. Stricter than the kernel: the later
+     * 64-bit fields (tstamp, sk, ...) are refused, and the packet is taken as read-only.
+     */
+    SCHED_CLS(0, 144, ProgramTypes.SCHED_CLS);
 
     public final int ctxMin, ctxEnd;
     /** {@code enum bpf_prog_type}, see {@link ProgramTypes}. */
@@ -55,6 +61,13 @@ public enum ProgramKind {
             case SOCKET:
                 if (write) return off >= 48 && off < 68 && size == 4 ? RegState.UNKNOWN_SCALAR : null;
                 return size <= 4 ? RegState.scalar(ScalarBounds.U32) : null;
+            case SCHED_CLS:
+                if (write) return size == 4 && (off == 8 || off == 32 || off == 44 || off >= 48 && off <= 72) ? RegState.UNKNOWN_SCALAR : null;
+                if (off == 76 || off == 80 || off == 140) {
+                    if (size != 4) return null;
+                    return RegState.pointer(off == 76 ? RegType.PACKET : off == 80 ? RegType.PACKET_END : RegType.PACKET_META, 0);
+                }
+                return off < 76 && size <= 4 ? RegState.scalar(ScalarBounds.U32) : null;
             case XDP:
                 if (write || size != 4) return null;
                 if (off == 0) return RegState.pointer(RegType.PACKET, 0);

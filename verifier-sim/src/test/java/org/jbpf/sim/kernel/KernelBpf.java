@@ -76,6 +76,15 @@ public final class KernelBpf {
 
     private static final int ENOSPC = 28;
 
+    /**
+     * Loads with a 64 KiB log, enough for the reason of a refusal (the kernel keeps the end of a log that overflows);
+     * an accepted program whose log overflowed is loaded again without one.
+     */
+    public static LoadResult loadForVerdict(int progType, byte[] code) {
+        LoadResult r = load(progType, code, 1 << 16);
+        return r.fd() == -ENOSPC ? new LoadResult(load(progType, code, 0).fd(), r.log()) : r;
+    }
+
     private static LoadResult load(int progType, byte[] code, int logSize) {
         Memory insns = new Memory(Math.max(code.length, 8));
         insns.write(0, code, 0, code.length);

@@ -1,4 +1,4 @@
-/* Reads the parent's tgid through CO-RE relocations, as BPF_CORE_READ(task, real_parent, tgid) does: jbpf must refuse it. */
+/* Reads a task_struct field the kernel does not have through CO-RE: loading must name the program, field and kernel type. */
 typedef unsigned int __u32;
 typedef unsigned long long __u64;
 
@@ -7,22 +7,18 @@ typedef unsigned long long __u64;
 static long (*bpf_probe_read_kernel)(void *dst, __u32 size, const void *src) = (void *) 113;
 static __u64 (*bpf_get_current_task)(void) = (void *) 35;
 
-/* the probe's own view of the kernel's task_struct; CO-RE would find the fields by name in the running kernel */
 struct task_struct {
-    int pid;
     int tgid;
-    struct task_struct *real_parent;
+    long no_such_field;
 } __attribute__((preserve_access_index));
 
 SEC("tracepoint/syscalls/sys_enter_getppid")
-int read_parent(void *ctx)
+int read_missing(void *ctx)
 {
     struct task_struct *task = (struct task_struct *) bpf_get_current_task();
-    struct task_struct *parent;
-    int tgid;
-    bpf_probe_read_kernel(&parent, sizeof(parent), &task->real_parent);
-    bpf_probe_read_kernel(&tgid, sizeof(tgid), &parent->tgid);
-    return tgid;
+    long value = 0;
+    bpf_probe_read_kernel(&value, sizeof(value), &task->no_such_field);
+    return value;
 }
 
 char LICENSE[] SEC("license") = "GPL";

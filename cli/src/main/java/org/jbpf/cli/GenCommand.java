@@ -1,0 +1,38 @@
+package org.jbpf.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jbpf.toolchain.gen.TracepointGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "gen", mixinStandardHelpOptions = true, footer = {"", ExitCodes.HELP},
+        description = "Generate Java sources from the running kernel's type descriptions.",
+        subcommands = GenCommand.Tracepoint.class)
+final class GenCommand implements Callable<Integer> {
+    @Override public Integer call() {
+        new picocli.CommandLine(this).usage(System.out);
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "tracepoint", mixinStandardHelpOptions = true, footer = {"", ExitCodes.HELP},
+            description = "Write a @Struct class laid out like each tracepoint's record, from /sys/kernel/tracing/events/<category>/<name>/format.")
+    static final class Tracepoint implements Callable<Integer> {
+        @Parameters(paramLabel = "CATEGORY/NAME", arity = "1..*", description = "tracepoints, e.g. syscalls/sys_enter_openat")
+        List<String> tracepoints;
+
+        @Option(names = {"-o", "--output"}, defaultValue = ".", description = "source directory to write into (default: .)")
+        Path output;
+
+        @Option(names = {"-p", "--package"}, defaultValue = "", description = "package of the generated classes")
+        String pkg;
+
+        @Override public Integer call() {
+            TracepointGenerator gen = TracepointGenerator.kernel();
+            for (String tp : tracepoints) System.out.println(gen.generate(tp, output, pkg));
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.jbpf.toolchain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jbpf.core.btf.Btf;
+import org.jbpf.core.btf.BtfType;
+import org.jbpf.runtime.BpfMap;
+
+/**
+ * Map entries as data for machine-readable output, by the same rules as {@link MapText}: an integer of up to 8
+ * bytes is a {@code Long}, a struct a {@code Map} from field name to value in field order, text fields (and, with
+ * {@code guessText}, printable byte arrays) a {@code String}, other byte arrays a {@code "0x..."} hex string.
+ * Per-CPU values are summed over the CPUs.
+ */
+public final class MapData {
+    private MapData() {}
+
+    /** One entry as data. */
+    public record Row(Object key, Object value) {}
+
+    public static List<Row> rows(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText) {
+        BtfType.Struct ks = MapText.struct(btf, map.spec().btfKeyType());
+        BtfType.Struct vs = MapText.struct(btf, map.spec().btfValueType());
+        List<Row> rows = new ArrayList<>();
+        if (map.isPerCpu()) {
+            for (Map.Entry<byte[], List<byte[]>> e : map.entriesPerCpu()) {
+                byte[] sum = new byte[map.spec().valueSize()];
+                for (byte[] v : e.getValue()) MapText.addInto(sum, v);
+                rows.add(new Row(decode(e.getKey(), ks, btf, guessText), decode(sum, vs, btf, guessText)));
+            }
+        } else {
+            for (Map.Entry<byte[], byte[]> e : map.entries())
+                rows.add(new Row(decode(e.getKey(), ks, btf, guessText), decode(e.getValue(), vs, btf, guessText)));
+        }
+        return rows;
+    }
+
+    static Object decode(byte[] bytes, BtfType.Struct struct, Btf btf, boolean guessText) {
+        if (struct == null) return bytes(bytes, false, guessText);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (BtfType.Member f : struct.members()) {
+            int off = f.bitOffset() / 8;
+            long size = btf.sizeOf(f.type());
+            if (size <= 0 || off + size > bytes.length) continue;
+            fields.put(f.name(), bytes(Arrays.copyOfRange(bytes, off, off + (int) size), MapText.isCharText(btf, f.type()), guessText));
+        }
+        return fields;
+    }
+
+    private static Object bytes(byte[] b, boolean text, boolean guessText) {
+        if (text || b.length > 8 && guessText && CText.looksLikeText(b)) return CText.decode(b);
+        return b.length <= 8 ? (Object) MapText.signed(b, 0, b.length) : MapText.hex(b);
+    }
+}

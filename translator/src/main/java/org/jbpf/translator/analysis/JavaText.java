@@ -1,0 +1,10 @@
+package org.jbpf.translator.analysis;
+
+/** What a probe writes instead of {@code java.lang.String}, which has no form in a BPF program. */
+public final class JavaText {
+    private JavaText() {}
+
+    /** The advice every rejection of a String use ends with. */
+    public static final String ADVICE = "strings do not exist in BPF programs; keep text in a byte[] (e.g. filled by "
+            + "Helpers.comm(buf) or probeReadUserStr) and compare its bytes, and give printk a string literal";
+}

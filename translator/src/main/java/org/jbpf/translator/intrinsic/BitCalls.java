@@ -1,0 +1,291 @@
+package org.jbpf.translator.intrinsic;
+
+import static org.jbpf.core.asm.Opcodes.*;
+
+import java.util.List;
+import java.util.Set;
+import org.jbpf.translator.analysis.Value;
+import org.jbpf.translator.lower.BodyLowering;
+import org.jbpf.translator.lower.BranchLowering;
+import org.jbpf.translator.lower.Emitter;
+import org.jbpf.translator.lower.Operand;
+import org.jbpf.translator.mir.Mir;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.MethodInsnNode;
+
+/**
+ * The bit and integer methods of java.lang that BPF has no single instruction for, part of the java.lang family
+ * ({@link JavaLangCalls} routes them here): Integer/Long bitCount, numberOfLeadingZeros, numberOfTrailingZeros,
+ * highestOneBit, lowestOneBit, rotateLeft/Right, reverseBytes (also Short's, a BPF byte swap), signum and compare;
+ * Math.floorDiv and floorMod; and {@code Helpers.log2}, the bucket of a histogram. Each becomes straight-line code
+ * (bit counts by the SWAR sum, leading zeros by smearing the highest bit down, trailing zeros by halving), so the
+ * verifier sees no loop;
+ * calls on constants are computed here.
+ */
+final class BitCalls {
+    private BitCalls() {}
+
+    private static final Set<String> INT_OR_LONG = Set.of("bitCount", "numberOfLeadingZeros", "numberOfTrailingZeros",
+            "highestOneBit", "lowestOneBit", "rotateLeft", "rotateRight", "reverseBytes", "signum", "compare");
+
+    static boolean handles(MethodInsnNode mi) {
+        String o = mi.owner, n = mi.name;
+        if (o.equals("java/lang/Integer") || o.equals("java/lang/Long")) return INT_OR_LONG.contains(n);
+        if (o.equals("java/lang/Short")) return n.equals("reverseBytes");
+        if (o.equals("java/lang/Math")) return n.equals("floorDiv") || n.equals("floorMod");
+        return o.equals(Intrinsics.HELPERS) && n.equals("log2");
+    }
+
+    static Value type(TypingCall c) {
+        MethodInsnNode mi = c.insn();
+        Type[] params = Type.getArgumentTypes(mi.desc);
+        for (Type p : params)
+            if (p.getSort() != Type.INT && p.getSort() != Type.LONG && p.getSort() != Type.SHORT)
+                throw c.error(simpleOwner(mi) + "." + mi.name + " is only supported for int and long");
+        Long[] k = new Long[params.length];
+        for (int i = 0; i < k.length; i++) {
+            if (!(c.args().get(i) instanceof Value.Scalar s)) throw c.error(mi.name + " needs numbers");
+            k[i] = s.constant();
+        }
+        if (mi.name.startsWith("floor") && k[1] != null && k[1] == 0) throw c.error("division by the constant zero");
+        boolean allConstant = true;
+        for (Long v : k) allConstant &= v != null;
+        Long folded = allConstant ? fold(mi, k) : null;
+        return new Value.Scalar(Type.getReturnType(mi.desc).getSort() == Type.LONG, folded);
+    }
+
+    /** What the JVM computes for a call on constants. */
+    private static long fold(MethodInsnNode mi, Long[] k) {
+        boolean wide = mi.owner.equals("java/lang/Long") || Type.getArgumentTypes(mi.desc)[0].getSort() == Type.LONG;
+        long x = k[0];
+        int xi = (int) x;
+        long y = k.length > 1 ? k[1] : 0;
+        if (mi.owner.equals("java/lang/Short")) return Short.reverseBytes((short) x);
+        return switch (mi.name) {
+            case "bitCount" -> wide ? Long.bitCount(x) : Integer.bitCount(xi);
+            case "numberOfLeadingZeros" -> wide ? Long.numberOfLeadingZeros(x) : Integer.numberOfLeadingZeros(xi);
+            case "numberOfTrailingZeros" -> wide ? Long.numberOfTrailingZeros(x) : Integer.numberOfTrailingZeros(xi);
+            case "highestOneBit" -> wide ? Long.highestOneBit(x) : Integer.highestOneBit(xi);
+            case "lowestOneBit" -> wide ? Long.lowestOneBit(x) : Integer.lowestOneBit(xi);
+            case "rotateLeft" -> wide ? Long.rotateLeft(x, (int) y) : Integer.rotateLeft(xi, (int) y);
+            case "rotateRight" -> wide ? Long.rotateRight(x, (int) y) : Integer.rotateRight(xi, (int) y);
+            case "reverseBytes" -> wide ? Long.reverseBytes(x) : Integer.reverseBytes(xi);
+            case "signum" -> wide ? Long.signum(x) : Integer.signum(xi);
+            case "compare" -> wide ? Long.compare(x, y) : Integer.compare(xi, (int) y);
+            case "floorDiv" -> wide ? Math.floorDiv(x, y) : Math.floorDiv(xi, (int) y);
+            case "floorMod" -> wide ? Math.floorMod(x, y) : Math.floorMod(xi, (int) y);
+            case "log2" -> org.jbpf.Helpers.log2(x);
+            default -> throw new IllegalStateException(mi.name);
+        };
+    }
+
+    static void lower(LoweringCall c) {
+        MethodInsnNode mi = c.insn();
+        if (c.result() instanceof Value.Scalar s && s.constant() != null) { c.body().push(new Operand.Imm(s.constant())); return; }
+        BodyLowering body = c.body();
+        Emitter out = c.out();
+        List<Operand> args = c.args();
+        Type[] params = Type.getArgumentTypes(mi.desc);
+        boolean wide = params[0].getSort() == Type.LONG;
+        int cls = wide ? ALU64 : ALU, bits = wide ? 64 : 32;
+        Operand x = args.get(0);
+        String n = mi.name;
+        if (mi.owner.equals("java/lang/Short")) {
+            int t = body.ownedCopy(x, false);
+            out.emit(ALU | END | TO_BE, t, 0, 0, 16);
+            out.emit(ALU | MOV | X, t, t, 16, 0); // the swapped short, sign-extended like any short
+            c.pushResult(t);
+            return;
+        }
+        switch (n) {
+            case "compare" -> { compare(c, wide); return; }
+            case "floorDiv", "floorMod" -> { floor(c, n.equals("floorDiv"), params[1].getSort() == Type.LONG); return; }
+            case "rotateLeft", "rotateRight" -> { rotate(c, n.equals("rotateLeft"), wide); return; }
+            default -> { }
+        }
+        int t = body.ownedCopy(x, wide);
+        switch (n) {
+            case "bitCount" -> popcount(out, t, wide);
+            case "numberOfLeadingZeros" -> {
+                smear(out, t, wide);
+                popcount(out, t, wide);
+                out.emit(cls | NEG, t, 0, 0, 0);
+                out.emit(cls | ADD | K, t, 0, 0, bits);
+            }
+            case "numberOfTrailingZeros" -> trailingZeros(out, t, wide);
+            case "highestOneBit" -> {
+                smear(out, t, wide);
+                int u = copy(out, t);
+                out.emit(cls | RSH | K, u, 0, 0, 1);
+                out.emit(cls | SUB | X, t, u, 0, 0);
+            }
+            case "lowestOneBit" -> {
+                int u = body.ownedCopy(x, wide);
+                out.emit(cls | NEG, u, 0, 0, 0);
+                out.emit(cls | AND | X, t, u, 0, 0);
+            }
+            case "reverseBytes" -> out.emit(ALU | END | TO_BE, t, 0, 0, bits);
+            case "signum" -> {
+                int u = body.ownedCopy(x, wide);
+                out.emit(cls | ARSH | K, t, 0, 0, bits - 1);
+                out.emit(cls | NEG, u, 0, 0, 0);
+                out.emit(cls | RSH | K, u, 0, 0, bits - 1);
+                out.emit(cls | OR | X, t, u, 0, 0);
+            }
+            case "log2" -> {
+                // the index of the highest one bit: ones after smearing it down, minus one; 0 and 1 both give 0
+                out.emit(ALU64 | OR | K, t, 0, 0, 1);
+                smear(out, t, true);
+                popcount(out, t, true);
+                out.emit(ALU64 | ADD | K, t, 0, 0, -1);
+            }
+            default -> throw c.error("cannot call " + simpleOwner(mi) + "." + n);
+        }
+        c.pushResult(t);
+    }
+
+    private static int copy(Emitter out, int reg) {
+        int t = out.newVreg();
+        out.mov64(t, reg);
+        return t;
+    }
+
+    /**
+     * t = the number of zeros below the lowest one bit of t, by halving: when the low half is zero, count it and shift
+     * it out. (A bit count of ~x & (x - 1) is shorter, but LLVM turns it into a table in read-only data.)
+     */
+    private static void trailingZeros(Emitter out, int t, boolean wide) {
+        int bits = wide ? 64 : 32, jmp = wide ? JMP : JMP32, n = out.newVreg();
+        Mir.Label nonZero = out.newLabel(), done = out.newLabel();
+        out.emit(ALU | MOV | K, n, 0, 0, bits);
+        out.jumpIf(jmp | JEQ | K, t, 0, 0, done);
+        out.emit(ALU | MOV | K, n, 0, 0, 0);
+        for (int s = bits / 2; s >= 1; s /= 2) {
+            Mir.Label skip = out.newLabel();
+            // a 32-bit compare tests the low half of a 64-bit value; JSET tests the smaller masks
+            if (s == 32) out.jumpIf(JMP32 | JNE | K, t, 0, 0, skip);
+            else out.jumpIf(JMP | JSET | K, t, 0, (1L << s) - 1, skip);
+            out.emit(ALU | ADD | K, n, 0, 0, s);
+            if (s > 1) out.emit((wide ? ALU64 : ALU) | RSH | K, t, 0, 0, s);
+            out.placeLabel(skip);
+        }
+        out.placeLabel(done);
+        out.mov64(t, n);
+    }
+
+    /** Sets every bit below the highest one bit of t. */
+    private static void smear(Emitter out, int t, boolean wide) {
+        int cls = wide ? ALU64 : ALU;
+        for (int s = 1; s < (wide ? 64 : 32); s <<= 1) {
+            int u = copy(out, t);
+            out.emit(cls | RSH | K, u, 0, 0, s);
+            out.emit(cls | OR | X, t, u, 0, 0);
+        }
+    }
+
+    /** t = the number of one bits of t: sums of 2, 4 and 8 bits side by side, then all bytes added by one multiply. */
+    private static void popcount(Emitter out, int t, boolean wide) {
+        int cls = wide ? ALU64 : ALU;
+        int u = copy(out, t);
+        out.emit(cls | RSH | K, u, 0, 0, 1);
+        and(out, u, 0x5555555555555555L, wide);
+        out.emit(cls | SUB | X, t, u, 0, 0);
+        u = copy(out, t);
+        and(out, u, 0x3333333333333333L, wide);
+        out.emit(cls | RSH | K, t, 0, 0, 2);
+        and(out, t, 0x3333333333333333L, wide);
+        out.emit(cls | ADD | X, t, u, 0, 0);
+        u = copy(out, t);
+        out.emit(cls | RSH | K, u, 0, 0, 4);
+        out.emit(cls | ADD | X, t, u, 0, 0);
+        and(out, t, 0x0f0f0f0f0f0f0f0fL, wide);
+        if (wide) {
+            int m = out.newVreg();
+            out.loadImm(m, 0x0101010101010101L, true);
+            out.emit(ALU64 | MUL | X, t, m, 0, 0);
+        } else {
+            out.emit(ALU | MUL | K, t, 0, 0, 0x01010101);
+        }
+        out.emit(cls | RSH | K, t, 0, 0, wide ? 56 : 24);
+    }
+
+    /** t &= mask; a 64-bit mask that is no sign-extended 32-bit immediate goes through a register. */
+    private static void and(Emitter out, int t, long mask, boolean wide) {
+        if (!wide) { out.emit(ALU | AND | K, t, 0, 0, (int) mask); return; }
+        int m = out.newVreg();
+        out.loadImm(m, mask, true);
+        out.emit(ALU64 | AND | X, t, m, 0, 0);
+    }
+
+    private static void rotate(LoweringCall c, boolean left, boolean wide) {
+        BodyLowering body = c.body();
+        Emitter out = c.out();
+        int cls = wide ? ALU64 : ALU, bits = wide ? 64 : 32;
+        Operand x = c.args().get(0), d = c.args().get(1);
+        int first = left ? LSH : RSH, second = left ? RSH : LSH;
+        int t = body.ownedCopy(x, wide), u = body.ownedCopy(x, wide);
+        if (d instanceof Operand.Imm k) {
+            int s = (int) (k.value() & (bits - 1));
+            if (s == 0) { c.pushResult(t); return; }
+            out.emit(cls | first | K, t, 0, 0, s);
+            out.emit(cls | second | K, u, 0, 0, bits - s);
+        } else {
+            // Java takes the distance modulo the width, and x >>> -d is x >>> (width - d) modulo the width
+            int s = body.ownedCopy(d, false), r = body.ownedCopy(d, false);
+            out.emit(ALU64 | AND | K, s, 0, 0, bits - 1);
+            out.emit(ALU | NEG, r, 0, 0, 0);
+            out.emit(ALU64 | AND | K, r, 0, 0, bits - 1);
+            out.emit(cls | first | X, t, s, 0, 0);
+            out.emit(cls | second | X, u, r, 0, 0);
+        }
+        out.emit(cls | OR | X, t, u, 0, 0);
+        c.pushResult(t);
+    }
+
+    private static void compare(LoweringCall c, boolean wide) {
+        BodyLowering body = c.body();
+        BranchLowering branches = body.branches();
+        if (branches.nextIsIfZero(c.index())) {
+            body.push(c.args().get(0));
+            body.push(c.args().get(1));
+            branches.fuseWithNextBranch(true, wide);
+            return;
+        }
+        body.push(branches.compare3(c.args().get(0), c.args().get(1), true, wide));
+    }
+
+    /**
+     * floorDiv: the quotient rounded toward negative infinity, i.e. one less than BPF's signed division when the signs
+     * differ and the division is not exact; floorMod: the remainder plus the divisor in that case. A divisor of zero
+     * gives what BPF's division gives (quotient 0, remainder x), since nothing can be thrown.
+     */
+    private static void floor(LoweringCall c, boolean div, boolean wideDivisor) {
+        BodyLowering body = c.body();
+        Emitter out = c.out();
+        boolean wide = Type.getArgumentTypes(c.insn().desc)[0].getSort() == Type.LONG;
+        int cls = wide ? ALU64 : ALU;
+        int x = body.toReg(c.args().get(0), wide);
+        int y = body.ownedCopy(c.args().get(1), wideDivisor);
+        if (wide && !wideDivisor) out.emit(ALU64 | MOV | X, y, y, 32, 0); // floorMod(long, int): the int divisor, sign-extended
+        int q = body.ownedCopy(c.args().get(0), wide);
+        out.emit(cls | (div ? DIV : MOD) | X, q, y, 1, 0);
+        Mir.Label done = out.newLabel();
+        int signs = body.ownedCopy(c.args().get(0), wide);
+        out.emit(cls | XOR | X, signs, y, 0, 0);
+        BranchLowering branches = body.branches();
+        branches.emitCompare(JSGE, signs, new Operand.Imm(0), wide, done);
+        if (div) {
+            int back = copy(out, q);
+            out.emit(cls | MUL | X, back, y, 0, 0);
+            out.jumpIf((wide ? JMP : JMP32) | JEQ | X, back, x, 0, done);
+            out.emit(cls | ADD | K, q, 0, 0, -1);
+        } else {
+            branches.emitCompare(JEQ, q, new Operand.Imm(0), wide, done);
+            out.emit(cls | ADD | X, q, y, 0, 0);
+        }
+        out.placeLabel(done);
+        c.pushResult(q);
+    }
+
+    private static String simpleOwner(MethodInsnNode mi) { return mi.owner.substring(mi.owner.lastIndexOf('/') + 1); }
+}
