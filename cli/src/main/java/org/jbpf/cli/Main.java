@@ -15,16 +15,19 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "jbpf", mixinStandardHelpOptions = true, version = "jbpf 0.1.0",
         description = "Translate Java probe classes to eBPF, verify, load and attach them, and read their maps.",
-        footer = {"", ExitCodes.HELP},
-        subcommands = {TranslateCommand.class, VerifyCommand.class, DisasmCommand.class, RunCommand.class,
-                MapsCommand.class, MapCommand.class, TraceCommand.class, AttachCommand.class, DetachCommand.class, CompletionCommand.class, GenCommand.class,
-                CommandLine.HelpCommand.class})
+        footer = {"", ExitCodes.HELP})
 public final class Main implements Callable<Integer> {
+    /** The subcommands, in the order help lists them; see {@link #commandLine(String...)}. */
+    private static final String[] SUBCOMMANDS = {"translate", "verify", "disasm", "run", "maps", "map", "trace", "attach",
+            "detach", "completion", "gen", "help"};
+
     @Option(names = "--verbose", description = "print stack traces of errors and the whole verifier log of a rejected program", scope = CommandLine.ScopeType.INHERIT)
     boolean verbose;
 
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
     @Override public Integer call() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(System.out);
         return ExitCodes.OK;
     }
 
@@ -33,22 +36,52 @@ public final class Main implements Callable<Integer> {
     }
 
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
-    static CommandLine commandLine() {
+    /**
+     * The command line for {@code args}. Picocli inspects every subcommand it is given by reflection, which costs more
+     * start-up time than most commands run for, so a command line naming a subcommand gets only that one; anything
+     * else (help, completion, no subcommand, a typo) gets them all.
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            boolean verbose = parsed.matchedOption("--verbose") != null
-                    || parsed.subcommands().stream().anyMatch(Main::verbose);
+        String first = args.length > 0 ? args[0] : "";
+        boolean one = !first.equals("help") && !first.equals("completion") && java.util.Arrays.asList(SUBCOMMANDS).contains(first);
+        for (String name : SUBCOMMANDS)
+            if (!one || name.equals(first)) cl.addSubcommand(name, subcommand(name));
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        return cl;
+    }
+
+    private static Object subcommand(String name) {
+        switch (name) {
+            case "translate": return new TranslateCommand();
+            case "verify": return new VerifyCommand();
+            case "disasm": return new DisasmCommand();
+            case "run": return new RunCommand();
+            case "maps": return new MapsCommand();
+            case "map": return new MapCommand();
+            case "trace": return new TraceCommand();
+            case "attach": return new AttachCommand();
+            case "detach": return new DetachCommand();
+            case "completion": return new CompletionCommand();
+            case "gen": return new GenCommand();
+            default: return new CommandLine.HelpCommand();
+        }
+    }
+
+    /** Prints an error as one line (a stack trace or the whole verifier log with --verbose) and picks the exit status. */
+    private static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+        @Override public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+            boolean verbose = verbose(parsed);
             if (e instanceof VerifierException v) {
                 cmd.getErr().println("jbpf: " + VerifierReason.line(v));
                 if (verbose) cmd.getErr().println("verifier log:\n" + v.log().stripTrailing());
             } else if (verbose) e.printStackTrace(cmd.getErr());
             else cmd.getErr().println("jbpf: " + oneLine(e));
             return exitCode(e);
-        });
-        return cl;
+        }
     }
 
     /** The exit status an error ends the command with; see {@link ExitCodes}. */

@@ -1,0 +1,90 @@
+package org.jbpf.it.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.jbpf.testsupport.Kernel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/jbpf's start-up archive: a trained one is what the classes are loaded from, and a corrupt, foreign or missing
+ * one changes nothing the user sees (same output, same object file, nothing on stderr), on the default JDK and on
+ * JDK 25 (ahead-of-time cache) when it is installed.
+ */
+class StartupArchiveTest {
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    static final String PROBE = ROOT.resolve("examples/target/classes/org/jbpf/examples/OpenCounter.class").toString();
+
+    record Run(int exitCode, String out, String err) {}
+
+    @Test void aCorruptArchiveIsIgnoredWithoutAWord(@TempDir Path dir) throws Exception {
+        Path corrupt = dir.resolve("corrupt.archive");
+        byte[] junk = new byte[4096];
+        new Random(19).nextBytes(junk);
+        Files.write(corrupt, junk);
+        List<Map<String, String>> jdks = new ArrayList<>(List.of(Map.of()));
+        if (Files.isExecutable(JDK25.resolve("bin/java"))) jdks.add(Map.of("JBPF_JAVA_HOME", JDK25.toString()));
+        for (Map<String, String> jdk : jdks) {
+            Path plain = Files.createDirectories(dir.resolve("plain" + jdk.size()));
+            Path withJunk = Files.createDirectories(dir.resolve("junk" + jdk.size()));
+            Run expected = jbpf(with(jdk, "JBPF_STARTUP_ARCHIVE", dir.resolve("none").toString()), "translate", PROBE, "-o", plain.toString());
+            Run run = jbpf(with(jdk, "JBPF_STARTUP_ARCHIVE", corrupt.toString()), "translate", PROBE, "-o", withJunk.toString());
+            assertEquals(0, run.exitCode(), jdk + ": " + run);
+            assertEquals("", run.err(), jdk + ": nothing on stderr");
+            assertEquals("verified OpenCounter.trackOpens: accepted\nverified OpenCounter.cleanup: accepted\n"
+                    + "wrote " + withJunk.resolve("OpenCounter.o") + " (2 programs, 1 maps)\n", run.out(), jdk.toString());
+            assertEquals(expected.out().replace(plain.toString(), withJunk.toString()), run.out(), jdk.toString());
+            assertArrayEquals(Files.readAllBytes(plain.resolve("OpenCounter.o")), Files.readAllBytes(withJunk.resolve("OpenCounter.o")),
+                    jdk + ": the same object with and without the archive");
+            Run version = jbpf(with(jdk, "JBPF_STARTUP_ARCHIVE", corrupt.toString()), "--version");
+            assertEquals(new Run(0, "jbpf 0.1.0\n", ""), version, jdk.toString());
+        }
+    }
+
+    @Test void aTrainedArchiveIsWhereTheCommandsClassesComeFrom(@TempDir Path dir) throws Exception {
+        if (!Kernel.isRoot()) org.jbpf.testsupport.Skip.because("root", "the training run attaches a probe");
+        Path archive = dir.resolve("trained.archive");
+        Map<String, String> env = Map.of("JBPF_STARTUP_ARCHIVE", archive.toString());
+        Run training = jbpf(with(env, "JBPF_STARTUP_TRAIN", "org.jbpf.cli.StartupTraining"), PROBE);
+        assertEquals(0, training.exitCode(), training.toString());
+        assertEquals("trained on translate 0, verify 0, disasm 0, run 0 (exit statuses; run needs root)\n", training.out());
+        assertTrue(Files.size(archive) > 1 << 20, "archive of " + Files.size(archive) + " bytes");
+        Run loaded = jbpf(with(env, "JBPF_JAVA_OPTS", "-Xlog:class+load=info"), "translate", "--help");
+        assertEquals(0, loaded.exitCode(), loaded.toString());
+        for (String cls : List.of("org.jbpf.cli.Main", "org.jbpf.cli.TranslateCommand", "org.jbpf.translator.Translator$Options"))
+            assertTrue(loaded.out().contains(cls + " source: shared objects file"), cls + " from the archive:\n" + loaded.out());
+        assertTrue(!loaded.out().contains("org.jbpf.cli.RunCommand"), "only the named subcommand is set up");
+    }
+
+    private static Map<String, String> with(Map<String, String> env, String key, String value) {
+        Map<String, String> m = new java.util.HashMap<>(env);
+        m.put(key, value);
+        return m;
+    }
+
+    private static Run jbpf(Map<String, String> env, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("bin/jbpf").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("JBPF_JAVA_HOME");
+        pb.environment().remove("JBPF_JAVA_OPTS");
+        pb.environment().putAll(env);
+        Path err = Files.createTempFile("jbpf-err", ".txt");
+        pb.redirectError(err.toFile());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        int status = p.waitFor();
+        String errText = Files.readString(err);
+        Files.delete(err);
+        return new Run(status, out, errText);
+    }
+}
