@@ -49,7 +49,8 @@ class SectionTest {
                 assertSame(k, Section.parse(n).kind());
                 names++;
             }
-        assertEquals(13, names);
+        assertEquals(14, names);
+        assertSame(SectionKind.CLASSIFIER, Section.parse("tcx/egress").kind());
         assertNull(SectionKinds.byName("fentry"));
         assertEquals("tracepoint", SectionKinds.prefixOf("tracepoint/a/b"));
     }
