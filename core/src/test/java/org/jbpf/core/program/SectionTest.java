@@ -50,6 +50,7 @@ class SectionTest {
                 names++;
             }
         assertEquals(14, names);
+        assertSame(SectionKind.CLASSIFIER, Section.parse("tcx/egress").kind());
         assertNull(SectionKinds.byName("fentry"));
         assertEquals("tracepoint", SectionKinds.prefixOf("tracepoint/a/b"));
     }
