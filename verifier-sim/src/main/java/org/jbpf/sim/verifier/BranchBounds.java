@@ -59,11 +59,14 @@ final class BranchBounds {
             case JSLT: { ScalarBounds[] r = apply(JSGT, b, a); return r == null ? null : swap(r); }
             case JSLE: { ScalarBounds[] r = apply(JSGE, b, a); return r == null ? null : swap(r); }
             case JSET: {
+                // like the kernel, decide a JSET edge only when one side is a constant (r0 & r0 stays open)
+                if (!a.isConst() && !b.isConst()) return new ScalarBounds[] { a, b };
                 long possibleA = a.tnum().value() | a.tnum().mask(), possibleB = b.tnum().value() | b.tnum().mask();
                 if ((possibleA & possibleB) == 0) return null;
                 return new ScalarBounds[] { a, b };
             }
             case NSET: {
+                if (!a.isConst() && !b.isConst()) return new ScalarBounds[] { a, b };
                 if ((a.tnum().value() & b.tnum().value()) != 0) return null;
                 if (!b.isConst()) return new ScalarBounds[] { a, b };
                 long c = b.constValue();

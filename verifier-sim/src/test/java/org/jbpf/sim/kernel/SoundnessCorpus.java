@@ -79,6 +79,12 @@ final class SoundnessCorpus {
         bad("scalar_minus_pointer", "R1 tried to subtract pointer from scalar", SOCKET, NONE, mov64Imm(R1, 0),
                 alu64Reg(SUB, R1, R10), mov64Imm(R0, 0), exit());
 
+        // ---- JSET of two unknown registers is never decided, even when a known bit makes the answer certain ---------
+        bad("jset_register_pair_explores_both_edges", "R0 invalid mem access 'scalar'", SOCKET, NONE, call(7),
+                alu64Imm(OR, R0, 1), mov64Reg(R1, R0), mov64Imm(R0, 0), jumpReg(JSET, R1, R1, 1), load(8, R0, R0, 0), exit());
+        ok("jset_against_a_constant_is_decided", SOCKET, NONE, call(7), alu64Imm(OR, R0, 1), mov64Reg(R1, R0),
+                mov64Imm(R0, 0), jumpImm(JSET, R1, 1, 1), load(8, R0, R0, 0), exit());
+
         // ---- what the kernel does not know after arithmetic -------------------------------------------------------
         bad("divide_constants_unknown", "R0 invalid mem access 'scalar'", SOCKET, NONE,
                 cat(mov64Imm(R1, 10), alu64Imm(DIV, R1, 2), provesEqual(R1, 5)));
