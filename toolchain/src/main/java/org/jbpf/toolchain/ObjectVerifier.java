@@ -9,10 +9,13 @@ import org.jbpf.sim.VerifierResult;
 
 /** Runs the offline verifier simulation on an object and sorts its verdict into accepted programs and problems. */
 public final class ObjectVerifier {
-    /** One reason the kernel would refuse a program, in Java terms and in the kernel verifier's words. */
+    /**
+     * One reason the kernel would refuse a program, in Java terms and in the kernel verifier's words as the simulation
+     * predicts them (labelled so: the kernel itself has not seen the program).
+     */
     public record Problem(String program, String javaMessage, String kernelMessage) {
         @Override public String toString() {
-            return javaMessage + (kernelMessage == null || kernelMessage.isEmpty() ? "" : " [kernel: " + kernelMessage + "]");
+            return javaMessage + (kernelMessage == null || kernelMessage.isEmpty() ? "" : " [verifier simulation predicts: " + kernelMessage + "]");
         }
     }
 

@@ -20,6 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ToolchainTest {
     static final Path TEST_CLASSES = Path.of("target/test-classes");
 
+    @Test void simulatedKernelWordsAreLabelledAsThePrediction() {
+        ObjectVerifier.Problem p = new ObjectVerifier.Problem("count", "Probe.java:14: value may be null here",
+                "R0 invalid mem access 'map_value_or_null'");
+        assertEquals("Probe.java:14: value may be null here [verifier simulation predicts: R0 invalid mem access "
+                + "'map_value_or_null']", p.toString());
+        assertEquals("Probe.java:14: x", new ObjectVerifier.Problem("count", "Probe.java:14: x", "").toString());
+    }
+
     @Test void unknownBackendNamesTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Backends.named("gcc"));
         assertEquals("backend 'gcc' is not known; choose direct or llvm", e.getMessage());
