@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
+import org.jbpf.loader.sys.BpfException;
 import org.jbpf.runtime.BpfMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,22 +24,37 @@ final class MapsCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json: one JSON object per map, the schema in README")
     OutputFormat format = OutputFormat.text;
 
+    private static final int EPERM = 1, EACCES = 13;
+
+    private record Pinned(Path path, MapSpec spec) {}
+
     @Override public Integer call() throws IOException {
         if (!Files.isDirectory(dir)) throw new IllegalArgumentException(dir + ": no such directory; is bpffs mounted? (mount -t bpf bpf /sys/fs/bpf)");
         List<Path> files;
         try (Stream<Path> s = Files.walk(dir)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
         }
-        JsonLines json = format == OutputFormat.json ? new JsonLines(System.out) : null;
-        if (json == null) System.out.printf("%-40s %-18s %5s %6s %10s%n", "PATH", "TYPE", "KEY", "VALUE", "MAX");
+        // open every pin first, so a privilege error is the only output rather than a header and then the error
+        List<Pinned> pinned = new java.util.ArrayList<>();
         for (Path f : files) {
             try (BpfMap<byte[], byte[]> m = MapCommand.open(f)) {
-                MapSpec s = m.spec();
-                if (json != null) json.pinned(f, s);
-                else System.out.printf("%-40s %-18s %5d %6d %10d%n", f, MapTypes.name(s.type()), s.keySize(), s.valueSize(), s.maxEntries());
-            } catch (RuntimeException notAMap) {
+                pinned.add(new Pinned(f, m.spec()));
+            } catch (BpfException e) {
+                // a pin this process may not open is a privilege problem, not "no maps": say so (exit 4)
+                if (e.errno() == EPERM || e.errno() == EACCES)
+                    throw new BpfException("opening the pinned map " + f, e.errno(),
+                            "listing pinned maps needs CAP_BPF/CAP_SYS_ADMIN (run as root)");
                 // pinned programs and links share bpffs with maps; they are not listed here
+            } catch (RuntimeException notAMap) {
+                // likewise: not a map
             }
+        }
+        JsonLines json = format == OutputFormat.json ? new JsonLines(System.out) : null;
+        if (json == null) System.out.printf("%-40s %-18s %5s %6s %10s%n", "PATH", "TYPE", "KEY", "VALUE", "MAX");
+        for (Pinned p : pinned) {
+            MapSpec s = p.spec();
+            if (json != null) json.pinned(p.path(), s);
+            else System.out.printf("%-40s %-18s %5d %6d %10d%n", p.path(), MapTypes.name(s.type()), s.keySize(), s.valueSize(), s.maxEntries());
         }
         return ExitCodes.OK;
     }

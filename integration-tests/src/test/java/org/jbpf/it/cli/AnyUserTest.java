@@ -64,6 +64,26 @@ class AnyUserTest {
                 + "reading tracefs needs root (CAP_SYS_ADMIN)"), trace.output());
     }
 
+    @Test void listingPinnedMapsAsNobodyIsAPrivilegeErrorNotAnEmptyTable() throws Exception {
+        Path pins = Path.of("/sys/fs/bpf/jbpf-anyuser-" + ProcessHandle.current().pid());
+        Files.createDirectories(pins);
+        try {
+            Files.setPosixFilePermissions(pins, PosixFilePermissions.fromString("rwxrwxrwx"));
+            Tools.Result made = Tools.bpftool("map", "create", pins.resolve("counts").toString(), "type", "hash",
+                    "key", "4", "value", "8", "entries", "4", "name", "anyuser");
+            assertEquals(0, made.exitCode(), made.output());
+            Tools.Result asRoot = Tools.run(ROOT.resolve("bin/jbpf").toString(), "maps", pins.toString());
+            assertEquals(0, asRoot.exitCode(), asRoot.output());
+            assertTrue(asRoot.output().contains(pins.resolve("counts") + " ") && asRoot.output().contains("hash"), asRoot.output());
+            Tools.Result maps = nobody("maps", pins.toString());
+            assertEquals(4, maps.exitCode(), maps.output());
+            assertTrue(maps.output().startsWith("jbpf: ") && maps.output().contains("CAP_BPF/CAP_SYS_ADMIN"), maps.output());
+        } finally {
+            try (var s = Files.list(pins)) { for (Path p : s.toList()) Files.deleteIfExists(p); }
+            Files.deleteIfExists(pins);
+        }
+    }
+
     private static Tools.Result nobody(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(AS_NOBODY);
         cmd.add(ROOT.resolve("bin/jbpf").toString());
