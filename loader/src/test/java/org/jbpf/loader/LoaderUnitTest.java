@@ -9,20 +9,20 @@ import java.util.Map;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.asm.SourceLine;
 import org.jbpf.core.obj.ProgramSpec;
-import org.jbpf.loader.sys.ProgType;
+import org.jbpf.core.program.ProgramTypes;
 import org.junit.jupiter.api.Test;
 
 class LoaderUnitTest {
 
     @Test
     void sectionKindsMapToProgramTypes() {
-        assertEquals(ProgType.TRACEPOINT, ProgramKind.of("tracepoint/syscalls/sys_enter_read").progType());
-        assertEquals(ProgType.RAW_TRACEPOINT, ProgramKind.of("raw_tp/sys_enter").progType());
-        assertEquals(ProgType.KPROBE, ProgramKind.of("uretprobe//bin/bash:readline").progType());
-        assertEquals(ProgType.KPROBE, ProgramKind.of("kprobe/do_sys_open").progType());
-        assertEquals(ProgType.XDP, ProgramKind.of("xdp").progType());
-        assertEquals(ProgType.ATTACH_XDP, ProgramKind.of("xdp").expectedAttachType());
-        assertEquals(ProgType.SOCKET_FILTER, ProgramKind.of("socket").progType());
+        assertEquals(ProgramTypes.TRACEPOINT, ProgramKind.of("tracepoint/syscalls/sys_enter_read").progType());
+        assertEquals(ProgramTypes.RAW_TRACEPOINT, ProgramKind.of("raw_tp/sys_enter").progType());
+        assertEquals(ProgramTypes.KPROBE, ProgramKind.of("uretprobe//bin/bash:readline").progType());
+        assertEquals(ProgramTypes.KPROBE, ProgramKind.of("kprobe/do_sys_open").progType());
+        assertEquals(ProgramTypes.XDP, ProgramKind.of("xdp").progType());
+        assertEquals(ProgramTypes.ATTACH_XDP, ProgramKind.of("xdp").expectedAttachType());
+        assertEquals(ProgramTypes.SOCKET_FILTER, ProgramKind.of("socket").progType());
         assertEquals("syscalls/sys_enter_read", ProgramKind.target("tracepoint/syscalls/sys_enter_read"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProgramKind.of("fentry/foo"));
         assertTrue(e.getMessage().contains("unknown program kind \"fentry\""), e.getMessage());

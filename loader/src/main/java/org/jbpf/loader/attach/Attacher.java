@@ -13,7 +13,7 @@ import org.jbpf.loader.sys.BpfException;
 import org.jbpf.loader.sys.Errno;
 import org.jbpf.loader.sys.Fd;
 import org.jbpf.loader.sys.PerfEventAttr;
-import org.jbpf.loader.sys.ProgType;
+import org.jbpf.core.program.ProgramTypes;
 import org.jbpf.loader.sys.Sys;
 
 /** Attaches loaded programs to their hook points. Each method returns a {@link Link} owning every fd it opened. */
@@ -99,8 +99,8 @@ public final class Attacher {
 
     /** An xdp link on the interface with this index (in the calling thread's network namespace). */
     public static Link xdp(LoadedProgram p, int ifindex, XdpMode mode) {
-        if (p.kind().progType() != ProgType.XDP) throw new BpfException(p + " is not an xdp program");
-        Fd fd = Sys.bpfFd(BpfCmd.LINK_CREATE, BpfAttrs.linkCreate(p.fd().value(), ifindex, ProgType.ATTACH_XDP, mode.flags),
+        if (p.kind().progType() != ProgramTypes.XDP) throw new BpfException(p + " is not an xdp program");
+        Fd fd = Sys.bpfFd(BpfCmd.LINK_CREATE, BpfAttrs.linkCreate(p.fd().value(), ifindex, ProgramTypes.ATTACH_XDP, mode.flags),
                 "xdp link", () -> "BPF_LINK_CREATE (xdp, " + mode.name().toLowerCase() + " mode) of " + p + " on interface index "
                         + ifindex + (mode == XdpMode.NATIVE ? "; the driver may have no native XDP: try XdpMode.GENERIC" : ""));
         return new FdLink("xdp (" + mode.name().toLowerCase() + ") on interface index " + ifindex, fd);
@@ -111,7 +111,7 @@ public final class Attacher {
      * detaches it and leaves other tc programs on the interface alone.
      */
     public static Link tc(LoadedProgram p, int ifindex, boolean ingress) {
-        if (p.kind().progType() != ProgType.SCHED_CLS) throw new BpfException(p + " is not a tc (classifier) program");
+        if (p.kind().progType() != ProgramTypes.SCHED_CLS) throw new BpfException(p + " is not a tc (classifier) program");
         String where = "tc " + (ingress ? "ingress" : "egress") + " on interface index " + ifindex;
         Fd fd = Sys.bpfFd(BpfCmd.LINK_CREATE, BpfAttrs.linkCreate(p.fd().value(), ifindex,
                         ingress ? ATTACH_TCX_INGRESS : ATTACH_TCX_EGRESS, 0),
@@ -129,7 +129,7 @@ public final class Attacher {
     }
 
     public static Link socket(LoadedProgram p, int socketFd) {
-        if (p.kind().progType() != ProgType.SOCKET_FILTER) throw new BpfException(p + " is not a socket filter");
+        if (p.kind().progType() != ProgramTypes.SOCKET_FILTER) throw new BpfException(p + " is not a socket filter");
         Sys.setsockoptInt(socketFd, Sys.SOL_SOCKET, Sys.SO_ATTACH_BPF, p.fd().value(),
                 () -> "setsockopt(SO_ATTACH_BPF) of " + p + " on socket fd " + socketFd);
         return new SocketLink(socketFd, p.name());
@@ -143,7 +143,7 @@ public final class Attacher {
         try {
             Fd link = null;
             try {
-                link = Sys.bpfFd(BpfCmd.LINK_CREATE, BpfAttrs.linkCreate(p.fd().value(), perf.value(), ProgType.ATTACH_PERF_EVENT, 0),
+                link = Sys.bpfFd(BpfCmd.LINK_CREATE, BpfAttrs.linkCreate(p.fd().value(), perf.value(), ProgramTypes.ATTACH_PERF_EVENT, 0),
                         "perf link", () -> "BPF_LINK_CREATE of " + p + " on " + where);
             } catch (BpfException e) {
                 if (e.errno() == Errno.EPERM) throw e;

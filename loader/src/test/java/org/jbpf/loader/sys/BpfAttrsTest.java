@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.jbpf.core.program.ProgramTypes;
 import org.junit.jupiter.api.Test;
 
 class BpfAttrsTest {
@@ -47,11 +48,11 @@ class BpfAttrsTest {
 
     @Test
     void progLoadFields() {
-        BpfAttr a = new BpfAttrs.ProgLoad().type(ProgType.XDP).expectedAttachType(ProgType.ATTACH_XDP)
+        BpfAttr a = new BpfAttrs.ProgLoad().type(ProgramTypes.XDP).expectedAttachType(ProgramTypes.ATTACH_XDP)
                 .insns(BpfAttr.copyOf(new byte[16]), 2).license("GPL").name("my_prog").btf(9)
                 .funcInfo(BpfAttr.copyOf(new byte[8]), 1).lineInfo(BpfAttr.copyOf(new byte[32]), 2).attr();
         ByteBuffer b = le(a.bytes());
-        assertEquals(ProgType.XDP, b.getInt(0));
+        assertEquals(ProgramTypes.XDP, b.getInt(0));
         assertEquals(2, b.getInt(4));
         assertNotEquals(0, b.getLong(8), "insns pointer");
         assertNotEquals(0, b.getLong(16), "license pointer");
@@ -74,7 +75,7 @@ class BpfAttrsTest {
         ByteBuffer bt = le(BpfAttrs.batch(6, null, null, null, null, 64, 0).bytes());
         assertEquals(64, bt.getInt(32));
         assertEquals(6, bt.getInt(36));
-        ByteBuffer l = le(BpfAttrs.linkCreate(3, 4, ProgType.ATTACH_PERF_EVENT, 0).bytes());
+        ByteBuffer l = le(BpfAttrs.linkCreate(3, 4, ProgramTypes.ATTACH_PERF_EVENT, 0).bytes());
         assertEquals(3, l.getInt(0));
         assertEquals(4, l.getInt(4));
         assertEquals(41, l.getInt(8));
