@@ -2,7 +2,6 @@ package org.jbpf.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jbpf.metrics.Prereqs;
 import org.jbpf.metrics.PrometheusServer;
-import org.junit.jupiter.api.Assumptions;
+import org.jbpf.testsupport.Kernel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,13 +30,7 @@ class ServeKernelTest {
     static final int FORKS = 12;
 
     @BeforeEach void needsKernel() {
-        String refusal = null;
-        if (!"Linux".equals(System.getProperty("os.name"))) refusal = "not Linux";
-        else if (!"root".equals(System.getProperty("user.name"))) refusal = "not running as root (bpf(2) needs CAP_BPF/CAP_SYS_ADMIN)";
-        if (refusal == null) return;
-        if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL"))) fail("JBPF_REQUIRE_KERNEL=1 but " + refusal);
-        System.out.println("SKIPPED (kernel): " + refusal);
-        Assumptions.abort(refusal);
+        Kernel.require();
     }
 
     @Test @Timeout(value = 60, unit = TimeUnit.SECONDS)

@@ -1,9 +1,9 @@
 package org.jbpf.metrics;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jbpf.testsupport.Kernel;
+import org.jbpf.testsupport.Skip;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -14,10 +14,7 @@ public final class Prereqs {
     private Prereqs() {}
 
     public static void kernel() {
-        String refusal = null;
-        if (!"Linux".equals(System.getProperty("os.name"))) refusal = "not Linux";
-        else if (!"root".equals(System.getProperty("user.name"))) refusal = "not running as root (bpf(2) needs CAP_BPF/CAP_SYS_ADMIN)";
-        refuse(refusal);
+        Kernel.require();
     }
 
     /** The path of {@code program} on PATH; skips (or fails) naming the Debian package that brings it. */
@@ -43,9 +40,6 @@ public final class Prereqs {
     }
 
     private static void refuse(String refusal) {
-        if (refusal == null) return;
-        if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL"))) fail("JBPF_REQUIRE_KERNEL=1 but " + refusal);
-        System.out.println("SKIPPED: " + refusal);
-        Assumptions.abort(refusal);
+        if (refusal != null) Skip.because("tool", refusal);
     }
 }

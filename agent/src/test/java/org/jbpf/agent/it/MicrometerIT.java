@@ -2,7 +2,6 @@ package org.jbpf.agent.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,7 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jbpf.cli.Main;
-import org.junit.jupiter.api.Assumptions;
+import org.jbpf.testsupport.Kernel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,13 +25,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class MicrometerIT {
     @BeforeEach void needsKernel() {
-        String refusal = null;
-        if (!"Linux".equals(System.getProperty("os.name"))) refusal = "not Linux";
-        else if (!"root".equals(System.getProperty("user.name"))) refusal = "not running as root (bpf(2) needs CAP_BPF/CAP_SYS_ADMIN)";
-        if (refusal == null) return;
-        if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL"))) fail("JBPF_REQUIRE_KERNEL=1 but " + refusal);
-        System.out.println("SKIPPED (kernel): " + refusal);
-        Assumptions.abort(refusal);
+        Kernel.require();
     }
 
     @Test @Timeout(value = 120, unit = TimeUnit.SECONDS)

@@ -3,7 +3,6 @@ package org.jbpf.agent.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
+import org.jbpf.testsupport.Kernel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,13 +20,7 @@ import org.junit.jupiter.api.Timeout;
 /** -javaagent:...=probes=...,prometheus=host:port: the application's probes on a metrics endpoint of its own. */
 class PrometheusEndpointIT {
     @BeforeEach void needsKernel() {
-        String refusal = null;
-        if (!"Linux".equals(System.getProperty("os.name"))) refusal = "not Linux";
-        else if (!"root".equals(System.getProperty("user.name"))) refusal = "not running as root (bpf(2) needs CAP_BPF/CAP_SYS_ADMIN)";
-        if (refusal == null) return;
-        if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL"))) fail("JBPF_REQUIRE_KERNEL=1 but " + refusal);
-        System.out.println("SKIPPED (kernel): " + refusal);
-        Assumptions.abort(refusal);
+        Kernel.require();
     }
 
     /** The application may have a Prometheus client of its own: the agent's copy is relocated out of its way. */

@@ -18,8 +18,8 @@ import org.jbpf.examples.ReadLatency;
 import org.jbpf.loader.VerifierException;
 import org.jbpf.sim.Verifier;
 import org.jbpf.sim.VerifierResult;
+import org.jbpf.testsupport.Kernel;
 import org.jbpf.translator.Translator;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,11 +35,7 @@ class TranslatedProbesAgreementTest {
             org.jbpf.it.semantics.StructOrMapValue.class);
 
     private static void requireKernel() {
-        String refusal = !"root".equals(System.getProperty("user.name")) ? "not running as root (bpf(2) needs CAP_BPF)" : null;
-        if (refusal == null) return;
-        if ("1".equals(System.getenv("JBPF_REQUIRE_KERNEL"))) fail("JBPF_REQUIRE_KERNEL=1 but " + refusal);
-        System.out.println("SKIPPED (kernel): " + refusal);
-        Assumptions.abort(refusal);
+        Kernel.require();
     }
 
     @Test
