@@ -11,10 +11,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * A known number of execve() calls under a known command name: a script named {@link #COMMAND} that runs /bin/true
  * {@link #EXECS} times. Its forked children keep the script's name until their execve, which is what the probe sees.
+ * The name carries this JVM's pid, so a second test run on the same machine does not add to the counts.
  */
 final class ExecWorkload {
     static final int EXECS = 25;
-    static final String COMMAND = "jbpfexecloop";
+    static final String COMMAND = "jbpfexec" + Long.toString(ProcessHandle.current().pid(), 36);
 
     private ExecWorkload() {}
 
