@@ -17,12 +17,58 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * bin/jbpf as an ordinary user (nobody, every capability dropped): the commands that need no privilege work, and the
  * ones that do name the capability and exit 4. The launcher's class path must stay inside the build tree, which any
- * user can read, rather than in root's Maven repository.
+ * user can read, rather than in root's Maven repository. When the checkout itself lies below a directory other users
+ * cannot enter (a private temporary directory, root's home), the launcher and the build outputs it uses are copied
+ * to a world-readable directory first: what is tested is the launcher, not where the checkout happens to be.
  */
 class AnyUserTest {
-    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path CHECKOUT = Path.of("..").toAbsolutePath().normalize();
+    static final Path ROOT = readableRoot(CHECKOUT);
     static final List<String> AS_NOBODY = List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
             "--inh-caps=-all", "--bounding-set=-all", "--");
+
+    /** {@code root} when every user can reach it, else a world-readable copy of bin/ and the build outputs. */
+    static Path readableRoot(Path root) {
+        try {
+            if (everyoneCanEnter(root)) return root;
+            Path copy = Files.createTempDirectory(Path.of("/tmp"), "jbpf-anyuser-");
+            for (String part : List.of("bin", "cli/target/lib", "examples/target/classes")) copyTree(root.resolve(part), copy.resolve(part));
+            try (var jars = Files.newDirectoryStream(root.resolve("cli/target"), "jbpf-cli-*.jar")) {
+                for (Path jar : jars) Files.copy(jar, copy.resolve("cli/target").resolve(jar.getFileName()));
+            }
+            try (var all = Files.walk(copy)) {
+                for (Path p : all.toList())
+                    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
+                            Files.isDirectory(p) || Files.isExecutable(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+            return copy;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static boolean everyoneCanEnter(Path dir) throws java.io.IOException {
+        for (Path d = dir; d != null; d = d.getParent())
+            if (!Files.getPosixFilePermissions(d).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) return false;
+        return true;
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.AfterAll static void removeCopy() throws java.io.IOException {
+        if (ROOT.equals(CHECKOUT)) return;
+        try (var all = Files.walk(ROOT)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
 
     @BeforeEach void asRoot() {
         Tools.require("setpriv");
