@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jbpf.BPF;
 import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
@@ -20,17 +19,7 @@ class CommLoopKernelTest {
     @EnumSource(Backend.class)
     void loopOverCommSeesTheThreadName(Backend backend) throws Exception {
         KernelCheck.require();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                check(backend);
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        });
-        t.start();
-        t.join();
-        if (failure.get() != null) throw new AssertionError(failure.get());
+        OnOwnThread.run(() -> check(backend));
     }
 
     private void check(Backend backend) {

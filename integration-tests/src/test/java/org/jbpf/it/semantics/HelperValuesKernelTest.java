@@ -30,17 +30,7 @@ class HelperValuesKernelTest {
     @EnumSource(Backend.class)
     void helpersSeeTheCallingThread(Backend backend) throws Exception {
         KernelCheck.require();
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                check(backend);
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        });
-        t.start();
-        t.join();
-        if (failure.get() != null) throw new AssertionError(failure.get());
+        OnOwnThread.run(() -> check(backend));
     }
 
     private void check(Backend backend) throws Exception {
