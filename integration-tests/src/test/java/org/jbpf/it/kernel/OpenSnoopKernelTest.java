@@ -1,0 +1,78 @@
+package org.jbpf.it.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jbpf.BPF;
+import org.jbpf.events.RingBufferReader;
+import org.jbpf.examples.kernel.OpenEvent;
+import org.jbpf.examples.kernel.OpenSnoop;
+import org.jbpf.it.Backend;
+import org.jbpf.it.KernelCheck;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The opensnoop example on the running kernel: the file names it reads through the typed sys_enter_openat record
+ * ({@code ctx.as(SysEnterOpenat.class).filename}) are exactly the files a child cat opened, in order, under its pid
+ * and command name.
+ */
+class OpenSnoopKernelTest {
+    @TempDir Path tmp;
+
+    @BeforeEach
+    void kernel() { KernelCheck.require(); }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void fileNamesAreExactlyTheFilesAChildOpened(Backend backend) throws Exception {
+        List<String> files = new ArrayList<>();
+        for (String name : List.of("alpha.txt", "beta.txt", "gamma.txt", "alpha.txt")) {
+            Path f = tmp.resolve(name);
+            if (!Files.exists(f)) Files.writeString(f, name);
+            files.add(f.toString());
+        }
+        List<OpenEvent> got = Collections.synchronizedList(new ArrayList<>());
+        try (BPF bpf = backend.loadAndAttach(OpenSnoop.class);
+             RingBufferReader<OpenEvent> reader = bpf.ringBuffer(OpenSnoop.events, OpenEvent.class, got::add)) {
+            List<String> command = new ArrayList<>(List.of("/bin/cat"));
+            command.addAll(files);
+            Process cat = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            assertTrue(cat.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, cat.exitValue());
+            int pid = (int) cat.pid();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (inTmp(got, pid).size() < files.size() && System.nanoTime() < deadline) reader.poll(100);
+            assertEquals(files, inTmp(got, pid), "files under " + tmp + " that cat " + pid + " opened, in order");
+            // before its exec the child is still the JVM's spawn helper; every file it opened afterwards is cat's
+            for (OpenEvent e : mine(got, pid))
+                if (text(e.filename).startsWith(tmp.toString())) assertEquals("cat", text(e.comm), "command of pid " + pid);
+            assertTrue(mine(got, pid).size() > files.size(), "cat also opened its libraries: " + mine(got, pid).size() + " opens");
+        }
+    }
+
+    private static List<OpenEvent> mine(List<OpenEvent> got, int pid) {
+        synchronized (got) {
+            return got.stream().filter(e -> e.pid == pid).toList();
+        }
+    }
+
+    private List<String> inTmp(List<OpenEvent> got, int pid) {
+        return mine(got, pid).stream().map(e -> text(e.filename)).filter(n -> n.startsWith(tmp.toString())).toList();
+    }
+
+    private static String text(byte[] b) {
+        int n = 0;
+        while (n < b.length && b[n] != 0) n++;
+        return new String(b, 0, n, StandardCharsets.UTF_8);
+    }
+}
