@@ -14,6 +14,7 @@ import org.jbpf.translator.analysis.MethodAnalysis;
 import org.jbpf.translator.analysis.MethodAnalyzer;
 import org.jbpf.translator.backend.BtfBuilder;
 import org.jbpf.translator.backend.Encoder;
+import org.jbpf.translator.backend.KernelBtf;
 import org.jbpf.translator.backend.RegisterAllocator;
 import org.jbpf.translator.backend.StackFrameLayout;
 import org.jbpf.translator.frontend.MapDecl;
@@ -73,6 +74,7 @@ public final class Translator {
     private static BpfObject translateChecked(byte[] classFile, ClassSource classes, Options options) {
         Frontend f = new Frontend(classFile, classes, options);
         List<ProgramSpec> programs = new ArrayList<>();
+        KernelBtf kernel = new KernelBtf(f.btf.btf);
         for (MethodNode m : f.probe.sections) programs.add(atMethod(f, m, () -> {
             Compiled c = f.compile(m);
             new RegisterAllocator(c.mir, c.frame).run();
@@ -80,9 +82,14 @@ public final class Translator {
                 throw new TranslationException(f.probe.file, ProbeClass.firstLine(m), "program " + m.name + " needs " + c.frame.used()
                         + " bytes of stack but BPF allows " + StackFrameLayout.MAX_STACK + "; use fewer or smaller local structs, or keep data in a per-CPU array map");
             Pipeline.cleanUp(c.mir);
-            List<Insn> insns = f.sources.annotate(Encoder.encode(c.mir));
+            List<Insn> insns = kernel.take(f.sources.annotate(Encoder.encode(c.mir)));
             return new ProgramSpec(m.name, f.probe.sectionNames.get(m), insns, List.of(new ProgramSpec.FuncInfo(0, f.function(m))));
         }));
+        List<List<ProgramSpec.CoreRelocation>> relocations = kernel.finish();
+        for (int k = 0; k < programs.size(); k++) {
+            ProgramSpec p = programs.get(k);
+            programs.set(k, new ProgramSpec(p.name(), p.section(), p.insns(), p.funcInfos(), relocations.get(k)));
+        }
         return new BpfObject(f.simpleName(), f.probe.license, f.maps, programs, f.btf.btf);
     }
 
