@@ -9,6 +9,7 @@ import org.jbpf.core.asm.Insn;
 import org.jbpf.core.btf.Btf;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.core.relo.CoreRelocator;
 import org.jbpf.translator.TranslationException;
 
 /**
@@ -23,7 +24,7 @@ public final class KernelBtf {
     public static final int FIELD_BYTE_OFFSET = 0, FIELD_EXISTS = 2;
     private static final String PREFIX = "core:";
 
-    private record Field(String name, int offset, String member, String javaName) {}
+    private record Field(String name, int offset, String member, String javaName, boolean exists) {}
     private record Site(int insn, int kind, String type, String field) {}
 
     private final Btf btf;
@@ -52,14 +53,18 @@ public final class KernelBtf {
             if (!isMark(in.reference())) { out.add(in); continue; }
             String[] p = in.reference().substring(PREFIX.length()).split(":", 7);
             String type = p[1], name = p[2];
-            Field f = new Field(name, Integer.parseInt(p[3]), p[4] + (p[4].equals("int") || p[4].equals("char") ? ":" + p[5] : ""), p[p.length - 1]);
+            int kind = Integer.parseInt(p[0]);
+            Field f = new Field(name, Integer.parseInt(p[3]), p[4] + (p[4].equals("int") || p[4].equals("char") ? ":" + p[5] : ""), p[p.length - 1],
+                    kind == FIELD_EXISTS);
             Field known = fields.computeIfAbsent(type, k -> new LinkedHashMap<>()).putIfAbsent(name, f);
             if (known != null && known.offset() != f.offset())
                 throw new TranslationException(known.javaName() + " and " + f.javaName() + " disagree on the offset of " + type + "." + name
                         + " (" + known.offset() + " and " + f.offset() + "); generate both classes with jbpf gen btf on one kernel");
             if (known != null && known.member().startsWith("char") && f.member().startsWith("char") && length(f) > length(known))
                 fields.get(type).put(name, f); // a char array read into a larger buffer widens the local array
-            mine.add(new Site(out.size(), Integer.parseInt(p[0]), type, name));
+            else if (known != null && known.exists() && !f.exists())
+                fields.get(type).put(name, f); // name the reader of the value rather than the existence check
+            mine.add(new Site(out.size(), kind, type, name));
             out.add(in.withReference(null));
         }
         sites.add(mine);
@@ -84,7 +89,11 @@ public final class KernelBtf {
                 names.add(f.name());
                 size = Math.max(size, f.offset() + typeAndSize[1]);
             }
-            typeIds.put(e.getKey(), btf.add(new BtfType.Struct(e.getKey(), size, members)));
+            int id = btf.add(new BtfType.Struct(e.getKey(), size, members));
+            typeIds.put(e.getKey(), id);
+            // the Java method reading each field, so a field the kernel lacks is reported by its Java name too
+            for (List<Field> at : byOffset.values()) for (Field f : at)
+                btf.add(new BtfType.DeclTag(CoreRelocator.JAVA_TAG + f.javaName(), id, names.indexOf(f.name())));
             order.put(e.getKey(), names);
         }
         List<List<ProgramSpec.CoreRelocation>> out = new ArrayList<>();
