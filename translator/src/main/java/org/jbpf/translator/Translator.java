@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jbpf.core.asm.Insn;
+import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.translator.analysis.MethodAnalysis;
 import org.jbpf.translator.analysis.MethodAnalyzer;
+import org.jbpf.translator.analysis.RecordView;
 import org.jbpf.translator.backend.BtfBuilder;
 import org.jbpf.translator.backend.Encoder;
 import org.jbpf.translator.backend.KernelBtf;
@@ -21,6 +23,7 @@ import org.jbpf.translator.frontend.MapDecl;
 import org.jbpf.translator.frontend.ProbeClass;
 import org.jbpf.translator.frontend.SourceText;
 import org.jbpf.translator.frontend.StructRegistry;
+import org.jbpf.translator.frontend.ValueType;
 import org.jbpf.translator.lower.ProgramLowering;
 import org.jbpf.translator.mir.Mir;
 import org.jbpf.translator.mir.MirObject;
@@ -83,7 +86,7 @@ public final class Translator {
                         + " bytes of stack but BPF allows " + StackFrameLayout.MAX_STACK + "; use fewer or smaller local structs, or keep data in a per-CPU array map");
             Pipeline.cleanUp(c.mir);
             List<Insn> insns = kernel.take(f.sources.annotate(Encoder.encode(c.mir)));
-            return new ProgramSpec(m.name, f.probe.sectionNames.get(m), insns, List.of(new ProgramSpec.FuncInfo(0, f.function(m))));
+            return new ProgramSpec(m.name, f.probe.sectionNames.get(m), insns, List.of(new ProgramSpec.FuncInfo(0, f.function(m, c.record))));
         }));
         List<List<ProgramSpec.CoreRelocation>> relocations = kernel.finish();
         for (int k = 0; k < programs.size(); k++) {
@@ -129,7 +132,7 @@ public final class Translator {
         List<MirProgram> programs = new ArrayList<>();
         for (MethodNode m : f.probe.sections) programs.add(atMethod(f, m, () -> {
             Compiled c = f.compile(m);
-            f.function(m);
+            f.function(m, c.record);
             for (Mir.MInsn i : c.mir.code) if (i.line != null) i.line = f.sources.annotate(i.line);
             return new MirProgram(m.name, f.probe.sectionNames.get(m), List.copyOf(c.mir.code), c.frame.used(),
                     Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1);
@@ -149,7 +152,8 @@ public final class Translator {
         }
     }
 
-    private record Compiled(Mir mir, StackFrameLayout frame) {}
+    /** A program's MIR and frame, and the struct it reads its tracepoint record through (or null). */
+    private record Compiled(Mir mir, StackFrameLayout frame, ValueType.Struct record) {}
 
     /** Shared first stages: class parsing, maps and their BTF, and per-method code generation with the MIR passes. */
     private static final class Frontend {
@@ -176,8 +180,16 @@ public final class Translator {
 
         String simpleName() { return node.name.substring(node.name.lastIndexOf('/') + 1); }
 
-        int function(MethodNode m) {
-            return btf.function(m.name, Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1);
+        int function(MethodNode m, ValueType.Struct record) {
+            int func = btf.function(m.name, Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1);
+            if (record != null) {
+                // the context parameter becomes "struct Record *ctx", which the loader checks against the kernel's format
+                BtfType.FuncProto proto = (BtfType.FuncProto) btf.btf.type(((BtfType.Func) btf.btf.type(func)).type());
+                int ptr = btf.btf.add(new BtfType.Ptr(btf.typeOf(record)));
+                btf.btf.set(((BtfType.Func) btf.btf.type(func)).type(), new BtfType.FuncProto(proto.returnType(),
+                        List.of(new BtfType.Param(proto.params().get(0).name(), ptr))));
+            }
+            return func;
         }
 
         Compiled compile(MethodNode m) {
@@ -186,7 +198,7 @@ public final class Translator {
             StackFrameLayout frame = new StackFrameLayout();
             new ProgramLowering(mir, frame).lower(analysis);
             Pipeline.optimize(mir);
-            return new Compiled(mir, frame);
+            return new Compiled(mir, frame, RecordView.find(analysis));
         }
     }
 

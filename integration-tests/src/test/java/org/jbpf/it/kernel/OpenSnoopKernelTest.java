@@ -1,6 +1,7 @@
 package org.jbpf.it.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import org.jbpf.examples.kernel.OpenEvent;
 import org.jbpf.examples.kernel.OpenSnoop;
 import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
+import org.jbpf.it.kernel.probes.ReadsMisnamedRecord;
+import org.jbpf.it.kernel.probes.ReadsShiftedRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +61,21 @@ class OpenSnoopKernelTest {
                 if (text(e.filename).startsWith(tmp.toString())) assertEquals("cat", text(e.comm), "command of pid " + pid);
             assertTrue(mine(got, pid).size() > files.size(), "cat also opened its libraries: " + mine(got, pid).size() + " opens");
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aRecordClassThatDisagreesWithTheKernelsFormatIsRefusedAtLoad(Backend backend) {
+        var shifted = backend.translate(ReadsShiftedRecord.class);
+        assertEquals("program onOpenat: ShiftedOpenat.syscallNr is at offset 0 (8 bytes), but this kernel's record of tracepoint "
+                + "syscalls/sys_enter_openat has __syscall_nr at offset 8 (4 bytes); regenerate the class with jbpf gen tracepoint "
+                + "syscalls/sys_enter_openat",
+                assertThrows(RuntimeException.class, () -> BPF.load(shifted, ReadsShiftedRecord.class).close()).getMessage());
+        var misnamed = backend.translate(ReadsMisnamedRecord.class);
+        assertEquals("program onOpenat: MisnamedOpenat.common has no field of that name in this kernel's record of tracepoint "
+                + "syscalls/sys_enter_openat (its fields: common_type, common_flags, common_preempt_count, common_pid, __syscall_nr, "
+                + "dfd, filename, flags, mode); regenerate the class with jbpf gen tracepoint syscalls/sys_enter_openat",
+                assertThrows(RuntimeException.class, () -> BPF.load(misnamed, ReadsMisnamedRecord.class).close()).getMessage());
     }
 
     private static List<OpenEvent> mine(List<OpenEvent> got, int pid) {

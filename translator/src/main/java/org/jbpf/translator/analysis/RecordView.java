@@ -1,6 +1,7 @@
 package org.jbpf.translator.analysis;
 
 import org.jbpf.core.layout.StructLayout;
+import org.jbpf.translator.frontend.ValueType;
 import org.objectweb.asm.tree.FieldInsnNode;
 
 /**
@@ -8,7 +9,7 @@ import org.objectweb.asm.tree.FieldInsnNode;
  * number field is a context load, anything that would need the record's address (arrays, writes) is refused, since
  * the kernel allows only loads at constant offsets of the context.
  */
-final class RecordView {
+public final class RecordView {
     private RecordView() {}
 
     /** The value of reading field {@code fi} of the record. */
@@ -33,5 +34,19 @@ final class RecordView {
         StructLayout.Field field = view.type().layout().field(fi.name);
         if (field == null) throw a.error(i, "no field " + fi.name + " in @Struct " + view.type().javaName());
         return field;
+    }
+
+    /** The first record struct the program (with its inlined calls) reads the context through, or null. */
+    public static ValueType.Struct find(MethodAnalysis a) {
+        for (Frame f : a.frames) {
+            if (f == null) continue;
+            for (Value v : f.stack) if (v instanceof Value.CtxView view) return view.type();
+            for (Value v : f.locals) if (v instanceof Value.CtxView view) return view.type();
+        }
+        for (MethodAnalysis callee : a.callees.values()) {
+            ValueType.Struct s = find(callee);
+            if (s != null) return s;
+        }
+        return null;
     }
 }
