@@ -50,8 +50,11 @@ final class GenCommand implements Callable<Integer> {
         @Option(names = {"-p", "--package"}, defaultValue = "", description = "package of the generated classes")
         String pkg;
 
+        @Option(names = "--btf", defaultValue = "/sys/kernel/btf/vmlinux", description = "kernel BTF to read (default: /sys/kernel/btf/vmlinux)")
+        Path btf;
+
         @Override public Integer call() {
-            for (Path file : KernelStructGenerator.kernel().generate(specs, output, pkg)) System.out.println(file);
+            for (Path file : new KernelStructGenerator(btf).generate(specs, output, pkg)) System.out.println(file);
             return ExitCodes.OK;
         }
     }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jbpf.core.btf.BtfReader;
+import org.jbpf.core.obj.ObjectFormatException;
 
 /**
  * Generates {@code @KernelType} classes from a kernel's BTF: {@code task_struct.real_parent task_struct.tgid} gives
@@ -35,7 +36,12 @@ public final class KernelStructGenerator {
             throw new UncheckedIOException("cannot read the kernel's BTF " + btfFile + ": " + e.getMessage()
                     + " (the kernel needs CONFIG_DEBUG_INFO_BTF=y)", e);
         }
-        KernelStructs structs = new KernelStructs(BtfReader.read(bytes, btfFile.toString()).btf());
+        KernelStructs structs;
+        try {
+            structs = new KernelStructs(BtfReader.read(bytes, btfFile.toString()).btf());
+        } catch (ObjectFormatException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; name a kernel BTF file such as " + VMLINUX);
+        }
         for (String spec : specs) structs.add(spec);
         Set<String> generated = new HashSet<>();
         for (KernelStructs.Struct s : structs.structs()) generated.add(s.name());
