@@ -17,6 +17,7 @@ import org.jbpf.examples.kernel.ExecSnoop;
 import org.jbpf.examples.kernel.OpenSnoop;
 import org.jbpf.it.Backend;
 import org.jbpf.it.kernel.probes.FieldChecks;
+import org.jbpf.it.kernel.probes.RawExecParents;
 import org.jbpf.sim.Verifier;
 import org.jbpf.sim.VerifierResult;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class KernelDataOfflineTest {
 
     @Test
     void theVerifierSimulationAcceptsTheProbes() {
-        for (Class<?> probe : List.of(OpenSnoop.class, ExecSnoop.class, FieldChecks.class)) {
+        for (Class<?> probe : List.of(OpenSnoop.class, ExecSnoop.class, FieldChecks.class, RawExecParents.class)) {
             List<VerifierResult> results = Verifier.verifyAll(Backend.DIRECT.translate(probe));
             assertEquals(1, results.size());
             assertTrue(results.get(0).ok(), probe.getSimpleName() + ": " + results.get(0));

@@ -21,6 +21,7 @@ import org.jbpf.examples.kernel.ExecSnoop;
 import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
 import org.jbpf.it.kernel.probes.FieldChecks;
+import org.jbpf.it.kernel.probes.RawExecParents;
 import org.jbpf.it.kernel.probes.ReadsMissingField;
 import org.jbpf.loader.ProgramInfo;
 import org.jbpf.runtime.BpfMap;
@@ -70,6 +71,19 @@ class KernelStructsKernelTest {
             assertEquals(me, byPid.get(shell).ppid, "parent of sh");
             assertEquals("sh", text(byPid.get(shell).comm));
             assertEquals(shell, byPid.get(grandchild).ppid, "parent of sh's child " + grandchild);
+        }
+    }
+
+    @Test
+    void aRawTracepointsTaskArgumentIsReadThroughTheSameClass() throws Exception {
+        try (BPF bpf = Backend.DIRECT.loadAndAttach(RawExecParents.class)) {
+            BpfMap<Integer, Integer> parents = bpf.map(RawExecParents.parents);
+            int me = (int) ProcessHandle.current().pid();
+            for (int i = 0; i < 3; i++) {
+                Process p = new ProcessBuilder("/bin/true").start();
+                assertEquals(0, p.waitFor());
+                assertEquals(me, parents.get((int) p.pid()), "parent of " + p.pid());
+            }
         }
     }
 
