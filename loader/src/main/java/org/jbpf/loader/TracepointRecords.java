@@ -13,13 +13,14 @@ import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.core.program.SectionKind;
+import org.jbpf.core.relo.CoreRelocator;
 import org.jbpf.loader.attach.Tracefs;
 import org.jbpf.loader.sys.BpfException;
 
 /**
  * Checks a tracepoint program's typed record against the running kernel before it loads. A program that reads its
- * record through a struct (jbpf's {@code ctx.as(SysEnterOpenat.class)}, or C's {@code struct X *ctx}) declares that
- * struct as its context parameter's type in BTF; each of its number fields must lie where the kernel's format file
+ * record through a Java class ({@code ctx.as(SysEnterOpenat.class)}) declares that struct as its context parameter's
+ * type in BTF, tagged {@code java:SysEnterOpenat}; each of its number fields must lie where the kernel's format file
  * ({@code events/<category>/<name>/format}) puts the field of that name, or the program would read the wrong bytes.
  * Names match without case and underscores, so Java's {@code syscallNr} is the format's {@code __syscall_nr}.
  */
@@ -33,8 +34,9 @@ final class TracepointRecords {
 
     static void check(ProgramSpec p, BpfObject obj) {
         if (!p.kind().equals(SectionKind.TRACEPOINT.canonicalName()) || p.funcInfos().isEmpty() || obj.btf() == null) return;
-        BtfType.Struct record = contextStruct(obj.btf(), p.funcInfos().get(0).btfFuncType());
-        if (record == null) return;
+        int id = contextStruct(obj.btf(), p.funcInfos().get(0).btfFuncType());
+        if (id == 0 || !isJavaRecord(obj.btf(), id)) return;
+        BtfType.Struct record = (BtfType.Struct) obj.btf().type(id);
         String tracepoint = p.section().substring(p.section().indexOf('/') + 1);
         Map<String, Field> format = format(tracepoint);
         if (format == null) return; // no tracefs here: attaching will say so
@@ -56,12 +58,23 @@ final class TracepointRecords {
         }
     }
 
-    /** The struct the program's BTF FUNC takes as its first parameter, or null for {@code void *ctx}. */
-    private static BtfType.Struct contextStruct(Btf btf, int funcId) {
-        if (funcId <= 0 || funcId > btf.size() || !(btf.type(funcId) instanceof BtfType.Func func)) return null;
-        if (!(btf.type(func.type()) instanceof BtfType.FuncProto proto) || proto.params().isEmpty()) return null;
-        if (!(btf.type(btf.resolve(proto.params().get(0).type())) instanceof BtfType.Ptr ptr)) return null;
-        return ptr.type() != 0 && btf.type(btf.resolve(ptr.type())) instanceof BtfType.Struct s ? s : null;
+    /** The id of the struct the program's BTF FUNC takes as its first parameter, or 0 for {@code void *ctx}. */
+    private static int contextStruct(Btf btf, int funcId) {
+        if (funcId <= 0 || funcId > btf.size() || !(btf.type(funcId) instanceof BtfType.Func func)) return 0;
+        if (!(btf.type(func.type()) instanceof BtfType.FuncProto proto) || proto.params().isEmpty()) return 0;
+        if (!(btf.type(btf.resolve(proto.params().get(0).type())) instanceof BtfType.Ptr ptr) || ptr.type() == 0) return 0;
+        int id = btf.resolve(ptr.type());
+        return btf.type(id) instanceof BtfType.Struct ? id : 0;
+    }
+
+    /**
+     * True when the struct is a Java record class (jbpf's translator tags it "java:Name"): C programs declare their
+     * context as structs such as trace_event_raw_sys_enter, whose field names are not the format's.
+     */
+    private static boolean isJavaRecord(Btf btf, int id) {
+        for (BtfType t : btf.types())
+            if (t instanceof BtfType.DeclTag tag && tag.type() == id && tag.componentIdx() == -1 && tag.name().startsWith(CoreRelocator.JAVA_TAG)) return true;
+        return false;
     }
 
     private static Map<String, Field> format(String tracepoint) {

@@ -185,7 +185,11 @@ public final class Translator {
             if (record != null) {
                 // the context parameter becomes "struct Record *ctx", which the loader checks against the kernel's format
                 BtfType.FuncProto proto = (BtfType.FuncProto) btf.btf.type(((BtfType.Func) btf.btf.type(func)).type());
-                int ptr = btf.btf.add(new BtfType.Ptr(btf.typeOf(record)));
+                int struct = btf.typeOf(record);
+                int ptr = btf.btf.add(new BtfType.Ptr(struct));
+                // tagged as a Java record class, so the loader checks it (a C program's ctx struct may be named otherwise)
+                if (btf.btf.find(BtfType.KIND_DECL_TAG, org.jbpf.core.relo.CoreRelocator.JAVA_TAG + record.javaName()) < 0)
+                    btf.btf.add(new BtfType.DeclTag(org.jbpf.core.relo.CoreRelocator.JAVA_TAG + record.javaName(), struct, -1));
                 btf.btf.set(((BtfType.Func) btf.btf.type(func)).type(), new BtfType.FuncProto(proto.returnType(),
                         List.of(new BtfType.Param(proto.params().get(0).name(), ptr))));
             }

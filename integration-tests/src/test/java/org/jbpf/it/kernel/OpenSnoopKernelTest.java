@@ -78,6 +78,19 @@ class OpenSnoopKernelTest {
                 assertThrows(RuntimeException.class, () -> BPF.load(misnamed, ReadsMisnamedRecord.class).close()).getMessage());
     }
 
+    @org.junit.jupiter.api.Test
+    void onlyJavaRecordClassesAreChecked() {
+        // the same object with the struct's java: tag moved away, as a C program's "struct trace_event_raw_sys_enter *ctx"
+        var obj = Backend.DIRECT.translate(ReadsShiftedRecord.class);
+        var btf = obj.btf();
+        int tag = btf.find(org.jbpf.core.btf.BtfType.KIND_DECL_TAG, "java:ShiftedOpenat");
+        assertTrue(tag > 0, "the record struct is tagged");
+        btf.set(tag, new org.jbpf.core.btf.BtfType.DeclTag("c:ctx", 1, -1));
+        try (BPF bpf = BPF.load(obj, ReadsShiftedRecord.class)) {
+            assertTrue(org.jbpf.loader.ProgramInfo.of(bpf.program("onOpenat").fd()).id() > 0, "loaded without the format check");
+        }
+    }
+
     private static List<OpenEvent> mine(List<OpenEvent> got, int pid) {
         synchronized (got) {
             return got.stream().filter(e -> e.pid == pid).toList();
