@@ -15,6 +15,8 @@ import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.core.relo.CoreRelocator;
 import org.jbpf.examples.kernel.ExecSnoop;
 import org.jbpf.examples.kernel.OpenSnoop;
+import org.jbpf.examples.kernel.TaskStruct;
+import org.jbpf.kernel.KernelField;
 import org.jbpf.it.Backend;
 import org.jbpf.it.kernel.probes.FieldChecks;
 import org.jbpf.it.kernel.probes.RawExecParents;
@@ -59,6 +61,28 @@ class KernelDataOfflineTest {
         assertEquals(4, relos.size(), "tgid, real_parent, tgid of the parent, comm");
         for (ProgramSpec.CoreRelocation r : relos) assertEquals(0, r.kind(), "field byte offset");
         assertEquals(List.of(100L, 200L, 100L, 300L), relocated(obj, otherKernel()));
+    }
+
+    @Test
+    void theObjectDescribesOnlyTheFieldsReadUnderTheKernelsNames() {
+        Btf btf = Backend.DIRECT.translate(ExecSnoop.class).btf();
+        BtfType.Struct task = (BtfType.Struct) btf.type(btf.find(BtfType.KIND_STRUCT, "task_struct"));
+        List<String> members = task.members().stream().map(m -> m.name() + "@" + m.bitOffset() / 8 + ":" + btf.sizeOf(m.type())).toList();
+        List<String> want = new ArrayList<>();
+        for (String m : List.of("tgid", "realParent", "comm")) {
+            try {
+                java.lang.reflect.Method reader = m.equals("comm") ? TaskStruct.class.getMethod(m, byte[].class) : TaskStruct.class.getMethod(m);
+                KernelField f = reader.getAnnotation(KernelField.class);
+                want.add(f.value() + "@" + f.offset() + ":" + (m.equals("tgid") ? 4 : m.equals("comm") ? 16 : 8));
+            } catch (NoSuchMethodException e) {
+                throw new AssertionError(e);
+            }
+        }
+        want.sort(java.util.Comparator.comparingInt(w -> Integer.parseInt(w.substring(w.indexOf('@') + 1, w.indexOf(':')))));
+        assertEquals(want, members, "the fields read, in offset order, at the offsets the class gives");
+        List<String> tags = new ArrayList<>();
+        for (BtfType t : btf.types()) if (t instanceof BtfType.DeclTag tag) tags.add(tag.name() + "#" + tag.componentIdx());
+        assertEquals(List.of("java:TaskStruct.tgid()#0", "java:TaskStruct.realParent()#1", "java:TaskStruct.comm()#2"), tags);
     }
 
     @Test
