@@ -13,7 +13,7 @@ import org.jbpf.maps.RingBuffer;
  */
 @Bpf(license = "GPL")
 public final class ExecSnoop {
-    public static final RingBuffer events = new RingBuffer(1 << 16);
+    public static final RingBuffer events = new RingBuffer(1 << 18);
 
     @Section("tracepoint/sched/sched_process_exec")
     static int onExec(TracepointContext ctx) {

@@ -15,7 +15,7 @@ import org.jbpf.maps.RingBuffer;
  */
 @Bpf(license = "GPL")
 public final class OpenSnoop {
-    public static final RingBuffer events = new RingBuffer(1 << 18);
+    public static final RingBuffer events = new RingBuffer(1 << 20);
 
     @Section("tracepoint/syscalls/sys_enter_openat")
     static int onOpenat(TracepointContext ctx) {

@@ -20,6 +20,7 @@ import org.jbpf.kernel.KernelField;
 import org.jbpf.it.Backend;
 import org.jbpf.it.kernel.probes.FieldChecks;
 import org.jbpf.it.kernel.probes.RawExecParents;
+import org.jbpf.it.kernel.probes.RawOpenat;
 import org.jbpf.sim.Verifier;
 import org.jbpf.sim.VerifierResult;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,7 @@ class KernelDataOfflineTest {
 
     @Test
     void theVerifierSimulationAcceptsTheProbes() {
-        for (Class<?> probe : List.of(OpenSnoop.class, ExecSnoop.class, FieldChecks.class, RawExecParents.class)) {
+        for (Class<?> probe : List.of(OpenSnoop.class, ExecSnoop.class, FieldChecks.class, RawExecParents.class, RawOpenat.class)) {
             List<VerifierResult> results = Verifier.verifyAll(Backend.DIRECT.translate(probe));
             assertEquals(1, results.size());
             assertTrue(results.get(0).ok(), probe.getSimpleName() + ": " + results.get(0));
