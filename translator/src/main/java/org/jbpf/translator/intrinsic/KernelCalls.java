@@ -2,7 +2,11 @@ package org.jbpf.translator.intrinsic;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jbpf.core.helper.HelperTable;
 import org.jbpf.core.layout.StructLayout.Kind;
 import org.jbpf.translator.analysis.Value;
@@ -29,10 +33,19 @@ final class KernelCalls implements Intrinsic {
     /** What the analysis learnt about one call, for its lowering. */
     record Access(String method, String kernelType, String field, int offset, boolean exists, String member, int size, String javaName) {}
 
+    /** Which classes are kernel classes, per translation (registry), so each class file is read once. */
+    private static final Map<StructRegistry, Map<String, Boolean>> KNOWN = Collections.synchronizedMap(new WeakHashMap<>());
+
     /** True when {@code owner} is a class annotated {@code @KernelType}. */
     static boolean isKernelClass(String owner, StructRegistry structs) {
-        ClassNode cn = structs.read(owner);
-        return cn != null && annotation(cn.visibleAnnotations, cn.invisibleAnnotations, KERNEL_TYPE) != null;
+        Map<String, Boolean> known = KNOWN.computeIfAbsent(structs, k -> new ConcurrentHashMap<>());
+        Boolean is = known.get(owner);
+        if (is == null) {
+            ClassNode cn = structs.read(owner);
+            is = cn != null && annotation(cn.visibleAnnotations, cn.invisibleAnnotations, KERNEL_TYPE) != null;
+            known.put(owner, is);
+        }
+        return is;
     }
 
     @Override
