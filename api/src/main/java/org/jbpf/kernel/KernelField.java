@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 /**
  * A method of a {@link KernelType} class that reads one field of the kernel struct. Its return type says how: int,
  * long, short or byte for an integer of that size, another {@code @KernelType} class for a pointer to that struct,
- * long for any other pointer. With {@code exists = true} the method returns boolean: whether the running kernel's
+ * long for any other pointer; {@code int name(byte[] dst)} copies {@code dst.length} bytes from the start of a char
+ * array field and returns the helper's result (0, or a negative errno). With {@code exists = true} the method returns boolean: whether the running kernel's
  * struct has the field at all, so a probe can branch instead of failing to load. {@code offset} is the field's byte
  * offset on the kernel the class was written for; the loader moves it to the running kernel's offset.
  */

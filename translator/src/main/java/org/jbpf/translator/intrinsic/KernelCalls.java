@@ -87,7 +87,7 @@ final class KernelCalls implements Intrinsic {
             for (MethodNode m : cn.methods) {
                 AnnotationNode sibling = annotation(m.visibleAnnotations, m.invisibleAnnotations, KERNEL_FIELD);
                 if (sibling != null && fieldName.equals(value(sibling, "value")) && !Boolean.TRUE.equals(value(sibling, "exists")))
-                    member = member(Type.getReturnType(m.desc), Type.getArgumentTypes(m.desc), c.structs(), 1);
+                    member = member(Type.getReturnType(m.desc), Type.getArgumentTypes(m.desc));
             }
             return record(c, new Access("exists", kernelType, fieldName, offset, true, member, 4, javaName), new Value.Scalar(false, null));
         }
@@ -110,9 +110,9 @@ final class KernelCalls implements Intrinsic {
         }
     }
 
-    /** The local BTF member of a reader returning {@code ret} (with {@code args}): "int:N", "ptr" or "char:N". */
-    private static String member(Type ret, Type[] args, StructRegistry structs, int bytes) {
-        if (args.length == 1) return "char:" + bytes;
+    /** The local BTF member of a reader returning {@code ret} (with {@code args}): "int:N", "ptr" or "char:1". */
+    private static String member(Type ret, Type[] args) {
+        if (args.length == 1) return "char:1"; // a char array; the reads give its length
         return switch (ret.getSort()) {
             case Type.BYTE, Type.BOOLEAN -> "int:1";
             case Type.SHORT, Type.CHAR -> "int:2";
