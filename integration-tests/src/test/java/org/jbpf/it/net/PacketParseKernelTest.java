@@ -77,7 +77,8 @@ class PacketParseKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void verifierSimulationAcceptsThePacketPrograms(Backend backend) {
-        for (Class<?> probe : List.of(PacketParse.class, XdpFirewall.class, EgressBytes.class))
+        for (Class<?> probe : List.of(PacketParse.class, XdpFirewall.class, EgressBytes.class, UdpSocketFilter.class, PortRewrite.class,
+                XdpReshape.class))
             for (VerifierResult r : Verifier.verifyAll(backend.translate(probe)))
                 assertTrue(r.ok(), probe.getSimpleName() + ": " + r);
     }

@@ -171,6 +171,7 @@ public final class ProbeClass {
                     throw new TranslationException(file, c.line, "ring buffer " + name + " size " + size + " must be a power of two of at least 4096 bytes");
                 return new MapDecl(name, c.owner, MapTypes.RINGBUF, null, null, size);
             }
+            case "DevMap": return new MapDecl(name, c.owner, MapTypes.DEVMAP, ValueType.INT, ValueType.INT, intArg(a, 0, where));
             case "StackTraceMap": return new MapDecl(name, c.owner, MapTypes.STACK_TRACE, null, null, intArg(a, 0, where));
             default:
                 throw new TranslationException(file, c.line, "unknown map class " + cls);

@@ -16,6 +16,7 @@ public final class Intrinsics {
     private static final Intrinsic JAVA_LANG_CALLS = new JavaLangCalls();
     private static final Intrinsic COUNTER_CALLS = new CounterCalls();
     private static final Intrinsic PACKET_CALLS = new PacketCalls();
+    private static final Intrinsic PACKET_HELPER_CALLS = new PacketHelperCalls();
 
     /** The family implementing {@code call}, or null when it is no intrinsic (a static method to inline, or an error). */
     public static Intrinsic find(MethodInsnNode call) {
@@ -24,6 +25,7 @@ public final class Intrinsics {
         if (owner.startsWith(MAPS)) return MAP_CALLS;
         if (owner.equals(CounterCalls.ATOMIC_CLASS)) return COUNTER_CALLS;
         if (PacketCalls.handles(owner, call.name)) return PACKET_CALLS;
+        if (PacketHelperCalls.handles(owner, call.name)) return PACKET_HELPER_CALLS;
         if (ContextCalls.isContextClass(owner)) return CONTEXT_CALLS;
         if (owner.startsWith("java/lang/")) return JAVA_LANG_CALLS;
         return null;
