@@ -1,16 +1,26 @@
 package org.jbpf.it.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jbpf.BPF;
 import org.jbpf.examples.net.FlowBytes;
 import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
+import org.jbpf.loader.attach.Link;
+import org.jbpf.loader.attach.TcMode;
+import org.jbpf.loader.sys.BpfException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,6 +41,41 @@ class FlowBytesKernelTest {
             veth.receiver.inside(() -> bpf.program("count").attachTc(veth.receiverIf));
             assertEquals(expected(), sendAndCount(veth, bpf));
         }
+    }
+
+    /**
+     * The same counts with the program attached as a cls_bpf filter on a clsact qdisc through netlink (the path for
+     * kernels without tcx): {@code tc} shows the filter and qdisc while attached, and after the link closes both are
+     * gone and new datagrams are not counted.
+     */
+    @Test
+    void countsBytesPerFlowThroughNetlinkClsact() throws Exception {
+        KernelCheck.require();
+        try (VethPair veth = new VethPair();
+             BPF bpf = BPF.load(Backend.DIRECT.translate(FlowBytes.class), FlowBytes.class)) {
+            Link link = veth.receiver.inside(() -> bpf.program("count").attachTc(veth.receiverIf, TcMode.NETLINK));
+            String filters = tc(veth.receiver, "filter", "show", "dev", veth.receiverIf, "ingress");
+            assertTrue(filters.contains("bpf") && filters.contains("count") && filters.contains("direct-action"), filters);
+            assertTrue(tc(veth.receiver, "qdisc", "show", "dev", veth.receiverIf).contains("clsact"));
+            assertEquals(expected(), sendAndCount(veth, bpf));
+            link.close();
+            assertEquals("", tc(veth.receiver, "filter", "show", "dev", veth.receiverIf, "ingress"));
+            assertFalse(tc(veth.receiver, "qdisc", "show", "dev", veth.receiverIf).contains("clsact"));
+            assertEquals(expected(), sendAndCount(veth, bpf), "detached: nothing more counted");
+            BpfException e = assertThrows(BpfException.class,
+                    () -> veth.receiver.inside(() -> bpf.program("count").attachTc(999999, true, TcMode.NETLINK)));
+            assertEquals("adding a clsact qdisc for program \"count\" (tc/ingress) as tc ingress on interface index 999999 (netlink clsact)"
+                    + " failed: ENODEV: no such device", e.getMessage());
+        }
+    }
+
+    private static String tc(NetNs ns, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns.name, "tc"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.waitFor(), out);
+        return out;
     }
 
     /** The three flows' byte counts, as {@code Flow.toString()} to bytes. */
