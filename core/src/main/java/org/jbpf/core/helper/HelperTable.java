@@ -117,6 +117,11 @@ public final class HelperTable {
             MapTypes.PROG_ARRAY, Set.of(TAIL_CALL),
             MapTypes.DEVMAP, Set.of(REDIRECT_MAP, MAP_LOOKUP_ELEM));
 
+    /** True for the helpers after which the kernel forgets every packet pointer: they may move or resize the packet. */
+    public static boolean changesPacketData(int id) {
+        return id == SKB_STORE_BYTES || id == L3_CSUM_REPLACE || id == L4_CSUM_REPLACE || id == XDP_ADJUST_HEAD || id == XDP_ADJUST_TAIL;
+    }
+
     /** The helper with this id, or null when jbpf does not know it. */
     public static HelperSpec byId(int id) { return BY_ID.get(id); }
 

@@ -12,7 +12,8 @@ import org.jbpf.net.Udp;
 /**
  * tc egress: UDP datagrams to port {@link #FROM_PORT} leave with destination port {@link #TO_PORT}. The UDP header
  * is copied out ({@code ctx.load}), changed and written back ({@code ctx.store}); {@code fix} then corrects the UDP
- * checksum with {@code l4CsumReplace}, {@code noFix} does not (so a test can tell the difference).
+ * checksum with {@code l4CsumReplace}, {@code noFix} does not (so a test can tell the difference); {@code direct}
+ * writes the port through a header pointer into the packet.
  */
 @Bpf(license = "GPL")
 public final class PortRewrite {
@@ -25,6 +26,23 @@ public final class PortRewrite {
 
     @Section("tcx/egress")
     static int noFix(SkBuffContext ctx) { return rewrite(ctx, false); }
+
+    /** The same rewrite written straight into the packet through a header pointer, then the checksum fixed. */
+    @Section("classifier/egress")
+    static int direct(SkBuffContext ctx) {
+        Ipv4 ip = ctx.header(Ethernet.SIZE, Ipv4.class);
+        if (ip == null || ip.protocol != Net.IPPROTO_UDP) return SkBuffContext.TC_ACT_OK;
+        int l4 = Ethernet.SIZE + (ip.versionIhl & 0x0f) * 4;
+        Udp udp = ctx.header(l4, Udp.class);
+        if (udp == null || Net.ntohs(udp.destinationPort) != FROM_PORT) return SkBuffContext.TC_ACT_OK;
+        short old = udp.destinationPort;
+        udp.destinationPort = Net.htons(TO_PORT);
+        // udp points into the packet: after this call the kernel no longer lets the program read through it
+        if (ctx.l4CsumReplace(l4 + 6, old & 0xffff, Net.htons(TO_PORT) & 0xffff, 2 | SkBuffContext.BPF_F_MARK_MANGLED_0) != 0)
+            return SkBuffContext.TC_ACT_SHOT;
+        rewritten.increment(0);
+        return SkBuffContext.TC_ACT_OK;
+    }
 
     private static int rewrite(SkBuffContext ctx, boolean fixChecksum) {
         Ipv4 ip = ctx.load(Ethernet.SIZE, Ipv4.class);

@@ -156,7 +156,9 @@ final class CallChecks {
             st.refs.remove(ref);
             st.mapAll(r -> r.refId() == ref ? RegState.UNKNOWN_SCALAR : r);
         }
-        RegState keyArg = p.id() == HelperTable.MAP_LOOKUP_ELEM ? st.reg(2) : null;
+        // a helper that may move or resize the packet leaves every packet pointer invalid, as the kernel marks them
+        if (HelperTable.changesPacketData(p.id())) st.mapAll(r -> r.type().isPacket() || r.type() == RegType.PACKET_END ? RegState.UNKNOWN_SCALAR : r);
+                RegState keyArg = p.id() == HelperTable.MAP_LOOKUP_ELEM ? st.reg(2) : null;
         for (int r = 1; r <= 5; r++) st.set(r, RegState.NOT_INIT);
         switch (p.ret()) {
             case VOID: st.set(0, RegState.NOT_INIT); break;
