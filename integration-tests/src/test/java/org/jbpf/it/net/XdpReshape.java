@@ -39,6 +39,10 @@ public final class XdpReshape {
         return ctx.adjustTail(-4) == 0 ? XdpContext.XDP_PASS : XdpContext.XDP_ABORTED;
     }
 
+    /** Lets everything through; on a veth's peer it makes the veth take frames other xdp programs redirect to it. */
+    @Section("xdp/pass")
+    static int pass(XdpContext ctx) { return XdpContext.XDP_PASS; }
+
     @Section("xdp/redirect_slot")
     static int redirectSlot(XdpContext ctx) {
         return devices.redirect(0, XdpContext.XDP_PASS);
