@@ -16,6 +16,7 @@ class PacketDiagnosticsTest {
         "PacketOffsetTooFar|PacketOffsetTooFar.java:12: packet offset 65520 is outside 0..65515 for a header of 20 bytes",
         "SocketHeader|SocketHeader.java:12: ctx.header(..) in socket filter section \"socket\": the kernel gives socket filters no packet pointers; copy the header with ctx.load(offset, Type.class) instead",
         "SocketStore|SocketStore.java:15: ctx.store(..) in socket filter section \"socket\": the kernel lets only tc programs change packets; a socket filter can read with ctx.load(..) and keep or drop",
+        "StaleHeaderRead|StaleHeaderRead.java:15: variable ip holds a packet header read before ctx.l3CsumReplace(..) on line 14, which may move the packet; read the header again with ctx.header(..) after that call",
         "LoadUnchecked|LoadUnchecked.java:13: load(.., Udp.class) may be null here; test it against null before you read .length",
     })
     void refusesWithTheJavaLine(String probe, String message) {

@@ -7,8 +7,8 @@ import org.jbpf.net.Ethernet;
 import org.jbpf.net.Ipv4;
 
 /**
- * Reads a header after a checksum helper changed the packet: the kernel refuses it (the helper may have moved the
- * packet, so it forgets every packet pointer), and the verifier simulation must refuse it too.
+ * Reads a header after a checksum helper changed the packet: the kernel would refuse it (the helper may have moved
+ * the packet, so it forgets every packet pointer); the translator refuses it at the Java line.
  */
 @Bpf(license = "GPL")
 public final class StaleHeader {

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.frontend.BytecodeShape;
+import org.jbpf.translator.intrinsic.PacketHelperCalls;
 import org.jbpf.translator.frontend.MapDecl;
 import org.jbpf.translator.frontend.ProbeClass;
 import org.jbpf.translator.frontend.StructRegistry;
@@ -144,6 +145,7 @@ public final class MethodAnalyzer {
                     String name = localName(a, i, ((VarInsnNode) in).var);
                     throw a.error(i, t.why().equals("not assigned")
                             ? "variable " + name + " may be used before it is assigned"
+                            : t.why().startsWith(PacketHelperCalls.STALE_HEADER) ? "variable " + name + " holds " + t.why()
                             : "variable " + name + " holds " + t.why() + "; a BPF program needs one kind of value per variable, "
                               + "so give each its own variable (or create the struct with new before the branch)");
                 }

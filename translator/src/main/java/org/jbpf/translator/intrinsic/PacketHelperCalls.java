@@ -20,7 +20,7 @@ import org.jbpf.translator.mir.Mir;
  * socket and tc programs, {@code adjustHead}, {@code adjustTail} and {@code redirect} of xdp programs; and
  * {@code DevMap.redirect} (bpf_redirect_map), which {@link MapCalls} hands here.
  */
-final class PacketHelperCalls implements Intrinsic {
+public final class PacketHelperCalls implements Intrinsic {
     private static final String XDP = "org/jbpf/XdpContext", SKB = "org/jbpf/SkBuffContext";
     /** {@code start_header} of bpf_skb_load_bytes_relative: offsets count from the network header. */
     private static final int BPF_HDR_START_NET = 1;
@@ -55,6 +55,7 @@ final class PacketHelperCalls implements Intrinsic {
                 if (socket)
                     throw c.error("ctx." + name + "(..) in socket filter section \"" + ctx.section() + "\": the kernel lets only tc programs "
                             + (name.equals("redirect") ? "redirect packets" : "change packets") + "; a socket filter can read with ctx.load(..) and keep or drop");
+                if (!name.equals("redirect")) forgetHeaders(c, name);
                 if (name.equals("store")) {
                     Value v = c.args().get(1);
                     if (v instanceof Value.Ptr p && p.nullable()) throw c.error(p.origin() + " may be null here; test it against null before store");
@@ -63,8 +64,26 @@ final class PacketHelperCalls implements Intrinsic {
                 }
                 return new Value.Scalar(false, null);
             default:
+                forgetHeaders(c, name);
                 return new Value.Scalar(false, null);
         }
+    }
+
+    /** How a header pointer read before a call that may move the packet reads afterwards, in messages. */
+    public static final String STALE_HEADER = "a packet header read before ";
+
+    /**
+     * The kernel forgets every packet pointer at a call that may move or resize the packet: header pointers held in
+     * locals become unusable, and a later read of one is refused at its line with this call named.
+     */
+    private static void forgetHeaders(TypingCall c, String call) {
+        var f = c.frame();
+        String why = STALE_HEADER + "ctx." + call + "(..) on line " + c.method().lines[c.index()]
+                + ", which may move the packet; read the header again with ctx.header(..) after that call";
+        for (int i = 0; i < f.locals.length; i++)
+            if (f.locals[i] instanceof Value.Ptr p && p.origin().startsWith("header(")) f.locals[i] = new Value.Top(why);
+        for (int i = 0; i < f.stack.size(); i++)
+            if (f.stack.get(i) instanceof Value.Ptr p && p.origin().startsWith("header(")) f.stack.set(i, new Value.Top(why));
     }
 
     @Override
