@@ -116,15 +116,18 @@ public final class RingBufferReader<E> extends EventReader {
     static <F> RawRecordHandler reusing(LoadedMap map, Codec<F> codec, Consumer<? super F> handler) {
         String name = map.name();
         int size = codec.size();
-        Object[] current = new Object[1];
-        return (ring, offset, length) -> {
-            if (length < size)
-                throw new IllegalStateException("ring buffer \"" + name + "\" holds a " + length + "-byte record, shorter than "
-                        + codec.describe() + " (" + size + " bytes); read it with a RecordHandler or fix the record type");
-            @SuppressWarnings("unchecked") F reuse = (F) current[0];
-            F value = codec.readAt(ring, offset, reuse);
-            current[0] = value;
-            handler.accept(value);
+        return new RawRecordHandler() {
+            private F current;
+
+            @Override public void onRecord(ByteBuffer ring, int offset, int length) {
+                if (length < size)
+                    throw new IllegalStateException("ring buffer \"" + name + "\" holds a " + length + "-byte record, shorter than "
+                            + codec.describe() + " (" + size + " bytes); read it with a RecordHandler or fix the record type");
+                F value = codec.readAt(ring, offset, current);
+                // a reference store per record would pay the garbage collector's write barrier every time
+                if (value != current) current = value;
+                handler.accept(value);
+            }
         };
     }
 
