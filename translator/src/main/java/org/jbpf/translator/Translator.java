@@ -11,6 +11,7 @@ import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.core.obj.RingBufferDrops;
 import org.jbpf.translator.analysis.MethodAnalysis;
 import org.jbpf.translator.analysis.MethodAnalyzer;
 import org.jbpf.translator.analysis.RecordView;
@@ -21,6 +22,7 @@ import org.jbpf.translator.backend.RegisterAllocator;
 import org.jbpf.translator.backend.StackFrameLayout;
 import org.jbpf.translator.frontend.MapDecl;
 import org.jbpf.translator.frontend.ProbeClass;
+import org.jbpf.translator.frontend.RingDrops;
 import org.jbpf.translator.frontend.SourceText;
 import org.jbpf.translator.frontend.StructRegistry;
 import org.jbpf.translator.frontend.ValueType;
@@ -163,6 +165,8 @@ public final class Translator {
         final SourceText sources;
         final BtfBuilder btf = new BtfBuilder();
         final List<MapSpec> maps = new ArrayList<>();
+        /** Counters of records the ring buffers refused, or null without ring buffers. */
+        final RingDrops drops;
 
         Frontend(byte[] classFile, ClassSource classes, Options options) {
             node = StructRegistry.parse(classFile, "class file");
@@ -175,6 +179,11 @@ public final class Translator {
                 // the kernel creates LPM tries only without preallocation (BPF_F_NO_PREALLOC)
                 int flags = m.mapType() == MapTypes.LPM_TRIE ? 1 : 0;
                 maps.add(new MapSpec(m.name(), m.mapType(), m.keySize(), m.valueSize(), m.maxEntries(), flags, k, v));
+            }
+            drops = RingDrops.of(probe);
+            if (drops != null) {
+                MapDecl c = drops.counters();
+                maps.add(RingBufferDrops.spec(c.maxEntries(), btf.typeOf(c.key()), btf.typeOf(c.value())));
             }
         }
 
@@ -200,7 +209,7 @@ public final class Translator {
             MethodAnalysis analysis = MethodAnalyzer.analyzeSection(probe, structs, m);
             Mir mir = new Mir();
             StackFrameLayout frame = new StackFrameLayout();
-            new ProgramLowering(mir, frame).lower(analysis);
+            new ProgramLowering(mir, frame, drops).lower(analysis);
             Pipeline.optimize(mir);
             return new Compiled(mir, frame, RecordView.find(analysis));
         }
