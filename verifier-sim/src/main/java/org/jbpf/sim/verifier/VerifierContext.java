@@ -31,6 +31,12 @@ final class VerifierContext {
     /** Functions each function calls, by first instruction. */
     final Map<Integer, Set<Integer>> callees = new HashMap<>();
 
+    /**
+     * Told the registers whose exact value a check at {@code pc} depends on, so that states differing in them are
+     * not pruned together ({@link Precision}); does nothing where precision is computed statically.
+     */
+    java.util.function.IntConsumer precision = regs -> {};
+
     /** Pointer type each load or store instruction was first reached with: the kernel rewrites ctx accesses per insn. */
     private final RegType[] baseTypeAt;
 
@@ -44,6 +50,9 @@ final class VerifierContext {
     }
 
     int newId() { return nextId++; }
+
+    /** The check at {@code pc} depends on the exact value of register {@code r}. */
+    void needPrecise(int r) { precision.accept(1 << r); }
 
     RegState read(VerifierState st, int r) {
         RegState v = st.reg(r);

@@ -1,0 +1,30 @@
+package org.jbpf.sim.verifier;
+
+/**
+ * A state remembered at a prune point, as the kernel keeps its explored states: the state itself, the checkpoint
+ * before it on the same path and the instructions run between the two, how many paths below it are still pending
+ * (it may prune others only when none is), and which of its scalars later paths found they needed exactly
+ * ({@link Precision}).
+ */
+final class Checkpoint {
+    final VerifierState state;
+    final Checkpoint parent;
+    /** The path from {@code parent} to here, as {@link History} entries. */
+    final int[] segment;
+    int branches = 1;
+    /** Registers (bit r) and stack slots (bit k: frame offset 8k - 512) of the innermost frame needed exactly. */
+    int preciseRegs;
+    long preciseSlots;
+    /** Every scalar is needed exactly: precision could not be traced back (the kernel's mark_all_scalars_precise). */
+    boolean allPrecise;
+
+    Checkpoint(VerifierState state, Checkpoint parent, int[] segment) {
+        this.state = state;
+        this.parent = parent;
+        this.segment = segment;
+    }
+
+    int regsToMatch() { return allPrecise ? Precision.ALL_REGS : preciseRegs; }
+
+    long slotsToMatch() { return allPrecise ? -1L : preciseSlots; }
+}
