@@ -31,8 +31,7 @@ import org.jbpf.sim.VerifierResult;
  *   <li>helpers are limited to the prototypes of core's {@link org.jbpf.core.helper.HelperTable}; kfuncs,
  *       callbacks, may_goto and tail calls from programs with BPF-to-BPF calls are refused;</li>
  *   <li>state pruning compares full states (no liveness); scalars are precise only where a check depended on them
- *       ({@link Precision}, as the kernel's precision marks), except in programs with BPF-to-BPF calls, where every
- *       scalar that may reach a branch is ({@link PreciseRegisters});</li>
+ *       ({@link Precision}, as the kernel's precision marks);</li>
  *   <li>an exploration longer than a quarter of the kernel's budget is refused ({@link #KERNEL_FACTOR}).</li>
  * </ul>
  */
@@ -55,11 +54,6 @@ public final class AbstractInterpreter {
     private final CallChecks calls;
 
     private boolean[] prunePoint;
-    /**
-     * Programs with BPF-to-BPF calls: registers that must match exactly for a state to be pruned, per instruction
-     * (see {@link PreciseRegisters}); null when precision is traced along paths instead ({@link Precision}).
-     */
-    private PreciseRegisters precise;
     private Precision precision;
     private final List<List<Checkpoint>> visits;
     private final Deque<Branch> pending = new ArrayDeque<>();
@@ -94,11 +88,8 @@ public final class AbstractInterpreter {
             }
             if (insns.isEmpty()) { cx.pc = 0; throw new Reject("empty program", "the program has no instructions"); }
             prunePoint = controlFlow.check();
-            if (insns.stream().anyMatch(Insn::isLocalCall)) precise = PreciseRegisters.compute(insns, cx.slotOf);
-            else {
-                precision = new Precision(insns);
-                cx.precision = regs -> precision.mark(regs, 0, recent, last);
-            }
+            precision = new Precision(insns);
+            cx.precision = (r, frame) -> precision.mark(r, frame, recent, last);
             explore();
             if (processed > MAX_PROCESSED / KERNEL_FACTOR) {
                 cx.pc = 0;
@@ -147,7 +138,7 @@ public final class AbstractInterpreter {
             if (prunePoint[pc]) {
                 List<Checkpoint> here = visits.get(pc);
                 for (Checkpoint v : here) {
-                    if (v.branches == 0 && covers(v, st, pc)) { endPath(last); return; }
+                    if (v.branches == 0 && covers(v, st)) { endPath(last); return; }
                     if (v.branches > 0 && st.sameAs(v.state))
                         throw new Reject("infinite loop detected at insn " + cx.slotOf[pc],
                                 "this loop repeats with nothing changed, so it never ends; make sure its condition changes");
@@ -173,24 +164,23 @@ public final class AbstractInterpreter {
      * True when the complete checkpoint {@code v} covers {@code st}. Its precise scalars then mattered on this path
      * too: they are marked along it, as the kernel's propagate_precision does.
      */
-    private boolean covers(Checkpoint v, VerifierState st, int pc) {
-        if (precision == null) return st.safeWhere(v.state, precise.regs(pc), precise.slots(pc));
-        if (!st.safeWhere(v.state, v.regsToMatch(), v.slotsToMatch())) return false;
-        precision.mark(v.regsToMatch(), v.slotsToMatch(), recent, last);
+    private boolean covers(Checkpoint v, VerifierState st) {
+        if (!v.covers(st)) return false;
+        precision.markCovered(v, st.frames.size() - 1, recent, last);
         return true;
     }
 
-    /** The history code of the stack slot {@code in} accesses in the current frame at a known offset. */
+    /** The history code of the stack slot {@code in} accesses, with its frame ({@link History#access}). */
     private static int stackSlot(VerifierState st, Insn in) {
         int c = cls(in.opcode());
         if (c != LDX && c != ST && c != STX) return History.NO_STACK;
         RegState base = st.reg(c == LDX ? in.src() : in.dst());
         if (base.type() != RegType.STACK) return History.NO_STACK;
-        if (!base.value().isConst() || base.frame() != st.frames.size() - 1) return History.ANY_STACK;
+        if (!base.value().isConst()) return History.ANY_STACK;
         long off = base.off() + base.value().constValue() + in.off() + StackState.SIZE;
         int size = sizeBytes(in.opcode());
         if (off < 0 || off + size > StackState.SIZE || off / 8 != (off + size - 1) / 8) return History.ANY_STACK;
-        return (int) (off / 8) + 1;
+        return History.access(base.frame(), (int) (off / 8) + 1);
     }
 
     private static void endPath(Checkpoint v) {

@@ -55,7 +55,7 @@ final class AluChecks {
         }
         if (d.type().isPointer() || s.type().isPointer()) {
             // the offset added to a pointer decides which memory it may reach
-            if (source(opc) == X && d.type().isPointer() != s.type().isPointer()) cx.needPrecise(d.type().isPointer() ? in.src() : dst);
+            if (source(opc) == X && d.type().isPointer() != s.type().isPointer()) cx.needPrecise(st, d.type().isPointer() ? in.src() : dst);
             st.set(dst, pointerAlu(in, d, s, wide));
             return;
         }

@@ -52,8 +52,8 @@ final class BranchChecks {
         }
         if (!canTake || !canFall) {
             // the outcome is decided by the compared values: they must be exact wherever this state prunes others
-            if (a.isScalar()) cx.needPrecise(in.dst());
-            if (source(opc) == X && b.isScalar()) cx.needPrecise(in.src());
+            if (a.isScalar()) cx.needPrecise(st, in.dst());
+            if (source(opc) == X && b.isScalar()) cx.needPrecise(st, in.src());
         }
         if (!canTake && !canFall) canFall = true; // contradictory facts: keep going as the kernel does
         if (canTake && canFall) { fork.accept(target, takenState); return fall; }

@@ -32,10 +32,13 @@ final class VerifierContext {
     final Map<Integer, Set<Integer>> callees = new HashMap<>();
 
     /**
-     * Told the registers whose exact value a check at {@code pc} depends on, so that states differing in them are
-     * not pruned together ({@link Precision}); does nothing where precision is computed statically.
+     * Told each register whose exact value a check at {@code pc} depends on, so that states differing in them are
+     * not pruned together ({@link Precision}).
      */
-    java.util.function.IntConsumer precision = regs -> {};
+    PrecisionSink precision = (r, frame) -> {};
+
+    /** Where {@link #needPrecise} reports to. */
+    interface PrecisionSink { void need(int r, int frame); }
 
     /** Pointer type each load or store instruction was first reached with: the kernel rewrites ctx accesses per insn. */
     private final RegType[] baseTypeAt;
@@ -52,7 +55,7 @@ final class VerifierContext {
     int newId() { return nextId++; }
 
     /** The check at {@code pc} depends on the exact value of register {@code r}. */
-    void needPrecise(int r) { precision.accept(1 << r); }
+    void needPrecise(VerifierState st, int r) { precision.need(r, st.frames.size() - 1); }
 
     RegState read(VerifierState st, int r) {
         RegState v = st.reg(r);

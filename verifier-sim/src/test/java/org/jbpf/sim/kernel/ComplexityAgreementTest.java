@@ -45,6 +45,7 @@ class ComplexityAgreementTest {
         programs.add(new Corpus.Entry("indexed_reads_5000", Corpus.TP, List.of(Corpus.ARRAY), indexedReads(5000), true));
         programs.add(new Corpus.Entry("diamonds_16", "xdp", List.of(), PruningShapes.diamonds(16), true));
         programs.add(new Corpus.Entry("nested_loops_10x10", "xdp", List.of(), PruningShapes.nestedLoops(10, 10), true));
+        programs.add(new Corpus.Entry("nested_loops_10x10_calling", "xdp", List.of(), PruningShapes.nestedLoopsCalling(10, 10), true));
         for (Corpus.Entry e : Corpus.all()) if (e.expectOk()) programs.add(e);
         double worst = 0;
         String worstAt = "";

@@ -101,6 +101,12 @@ class LoopPruningTest {
     }
 
     @Test
+    void nestedLoopsCallingAFunctionArePruned() {
+        VerifierResult r = verify(PruningShapes.nestedLoopsCalling(10, 10));
+        assertTrue(r.ok() && r.processedInsns() < 10000, r.toString());
+    }
+
+    @Test
     void anOffsetDecidedAfterTheJoinKeepsTheArmsApart() {
         // the arm explored first leaves r7 = 0, the other r7 = 16; only then is r7 added to a 16-byte map value and 8 bytes read:
         // the second state reaching the join must not be pruned by the first

@@ -34,6 +34,19 @@ public final class PruningShapes {
         return p;
     }
 
+    /** As {@link #nestedLoops}, with a call of a BPF function (r0 = r1 + 1) on the inner counter in the body. */
+    public static List<Insn> nestedLoopsCalling(int outer, int inner) {
+        List<Insn> p = new ArrayList<>(List.of(mov64Imm(R6, 0), mov64Imm(R8, 0), mov64Imm(R7, 0), call(7),
+                alu64Imm(AND, R0, 1), jumpImm(JEQ, R0, 0, 2), alu64Imm(ADD, R8, 1), ja(1), alu64Imm(ADD, R8, 3),
+                mov64Reg(R1, R7), new Insn(JMP | CALL, 0, PSEUDO_CALL, 0, 0), alu64Imm(ADD, R7, 1),
+                jumpImm(JLT, R7, inner, -10), alu64Imm(ADD, R6, 1), jumpImm(JLT, R6, outer, -13)));
+        p.addAll(sumMeetsAnUndecidedBranch(R8));
+        int call = 10, f = p.size();
+        p.set(call, new Insn(JMP | CALL, 0, PSEUDO_CALL, 0, f - call - 1));
+        p.addAll(List.of(mov64Reg(R0, R1), alu64Imm(ADD, R0, 1), exit()));
+        return p;
+    }
+
     /** r0 = random + sum; if r0 > 1000 it returns 1, else 0: no outcome is decided by the sum alone. */
     private static List<Insn> sumMeetsAnUndecidedBranch(int sum) {
         return List.of(call(7), alu64Reg(ADD, R0, sum), jumpImm(JGT, R0, 1000, 2), mov64Imm(R0, 0), exit(),
