@@ -111,6 +111,7 @@ final class CallChecks {
                     break;
                 case SIZE: case SIZE_OR_ZERO: {
                     if (!v.isScalar()) throw new Reject(bad + "scalar", javaBad + "must be a byte count");
+                    cx.needPrecise(st, r);
                     ScalarBounds s = v.value();
                     if (s.smin() < 0)
                         throw new Reject("R" + r + " min value is negative, either use unsigned or 'var &= const'",
@@ -125,6 +126,7 @@ final class CallChecks {
                 }
                 case ALLOC_SIZE:
                     if (!v.isConst()) throw new Reject("R" + r + " is not a known constant'", javaBad + "(the record size) must be a constant");
+                    cx.needPrecise(st, r);
                     allocSize = v.value().constValue();
                     break;
                 case RINGBUF_RELEASE:
@@ -158,7 +160,7 @@ final class CallChecks {
         }
         // a helper that may move or resize the packet leaves every packet pointer invalid, as the kernel marks them
         if (HelperTable.changesPacketData(p.id())) st.mapAll(r -> r.type().isPacket() || r.type() == RegType.PACKET_END ? RegState.UNKNOWN_SCALAR : r);
-                RegState keyArg = p.id() == HelperTable.MAP_LOOKUP_ELEM ? st.reg(2) : null;
+        RegState keyArg = p.id() == HelperTable.MAP_LOOKUP_ELEM ? st.reg(2) : null;
         for (int r = 1; r <= 5; r++) st.set(r, RegState.NOT_INIT);
         switch (p.ret()) {
             case VOID: st.set(0, RegState.NOT_INIT); break;
