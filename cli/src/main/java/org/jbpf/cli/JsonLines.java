@@ -70,8 +70,11 @@ final class JsonLines {
         });
     }
 
-    /** A ring or perf buffer record: {@code {"type":"event","time","map","cpu"?,"size","data":"<hex>"}}. */
-    void event(String map, int cpu, ByteBuffer record) {
+    /**
+     * A ring or perf buffer record: {@code {"type":"event","time","map","cpu"?,"size","data":"<hex>","fields"?}}, with
+     * {@code fields} (as a map value's) when the object names the record's struct.
+     */
+    void event(String map, int cpu, ByteBuffer record, Object fields) {
         StringBuilder hex = new StringBuilder();
         for (int i = record.position(); i < record.limit(); i++) hex.append(String.format("%02x", record.get(i) & 0xff));
         line(g -> {
@@ -81,6 +84,10 @@ final class JsonLines {
             if (cpu >= 0) g.writeNumberField("cpu", cpu);
             g.writeNumberField("size", record.remaining());
             g.writeStringField("data", hex.toString());
+            if (fields != null) {
+                g.writeFieldName("fields");
+                value(g, fields);
+            }
         });
     }
 

@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
             });
             Runtime.getRuntime().addShutdownHook(onExit);
             try (MetricsServer metrics = CommandLineMetrics.serve(bpf, serve, exportText, System.out, System.err);
-                 EventPrinter events = EventPrinter.start(bpf, object, System.out, json)) {
+                 EventPrinter events = EventPrinter.start(bpf, object, System.out, json, guessText)) {
                 long deadline = total > 0 ? System.currentTimeMillis() + total : Long.MAX_VALUE;
                 while (System.currentTimeMillis() < deadline) {
                     long wait = Math.min(deadline - System.currentTimeMillis(), every > 0 ? every : Long.MAX_VALUE / 2);

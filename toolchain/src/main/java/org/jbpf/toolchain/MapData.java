@@ -38,7 +38,7 @@ public final class MapData {
         return rows;
     }
 
-    static Object decode(byte[] bytes, BtfType.Struct struct, Btf btf, boolean guessText) {
+    public static Object decode(byte[] bytes, BtfType.Struct struct, Btf btf, boolean guessText) {
         if (struct == null) return bytes(bytes, false, guessText);
         Map<String, Object> fields = new LinkedHashMap<>();
         for (BtfType.Member f : struct.members()) {

@@ -62,7 +62,7 @@ public final class MapText {
         }
     }
 
-    static String show(byte[] bytes, BtfType.Struct struct, Btf btf, boolean guessText) {
+    public static String show(byte[] bytes, BtfType.Struct struct, Btf btf, boolean guessText) {
         if (struct == null) {
             if (bytes.length <= 8) return Long.toString(signed(bytes, 0, bytes.length));
             return guessText && CText.looksLikeText(bytes) ? CText.decode(bytes) : hex(bytes);
