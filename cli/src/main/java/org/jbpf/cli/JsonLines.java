@@ -30,7 +30,10 @@ final class JsonLines {
         this.out = out;
     }
 
-    /** An entry-by-entry map: {@code {"type":"map","time","map","mapType","entries":[{"key","value"}]}}. */
+    /**
+     * An entry-by-entry map: {@code {"type":"map","time","map","mapType","entries":[{"key","value","perCpu"?}]}}, with
+     * {@code perCpu} (each CPU's value) for per-CPU maps under --per-cpu.
+     */
     void map(Instant time, MapSpec m, List<MapData.Row> rows) {
         line(g -> {
             head(g, "map", time, m);
@@ -41,6 +44,11 @@ final class JsonLines {
                 value(g, r.key());
                 g.writeFieldName("value");
                 value(g, r.value());
+                if (r.perCpu() != null) {
+                    g.writeArrayFieldStart("perCpu");
+                    for (Object v : r.perCpu()) value(g, v);
+                    g.writeEndArray();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -36,6 +36,8 @@ final class MapPrinter {
     private KernelSymbols kernel;
     /** Per map, the integer value of each key (text) at the previous print. */
     private final Map<String, Map<String, Long>> previous = new HashMap<>();
+    /** Whether per-CPU maps show each CPU's value apart (--per-cpu) besides the combined one. */
+    private boolean cpusApart;
 
     MapPrinter(PrintStream out, int top) {
         this(out, top, false, null);
@@ -59,6 +61,12 @@ final class MapPrinter {
         boolean array = m.type() == MapTypes.ARRAY || m.type() == MapTypes.PERCPU_ARRAY;
         boolean counters = array && m.keySize() == 4 && (m.valueSize() == 8 || m.valueSize() == 4);
         return counters && m.name().toLowerCase().contains("hist") ? new MapMarks.Mark(MapMarks.Kind.LOG2_HISTOGRAM, 0) : mark;
+    }
+
+    /** Per-CPU maps print each CPU's value apart, besides the combined value. */
+    MapPrinter cpusApart(boolean on) {
+        this.cpusApart = on;
+        return this;
     }
 
     static boolean isReadable(MapSpec m) {
@@ -93,10 +101,34 @@ final class MapPrinter {
                     chart.isEmpty() ? "(all slots empty)\n" : chart);
             return;
         }
+        if (cpusApart && map.isPerCpu()) {
+            printPerCpu(map, btf, guessText);
+            return;
+        }
         if (deltas) rows = changes(m.name(), rows);
         rows.sort((a, b) -> Long.compare(b.valueNumber(), a.valueNumber()));
         out.printf("%nmap %s (%s, %d %s)%n%s", m.name(), MapTypes.name(m.type()), rows.size(),
                 deltas ? "changed entries" : "entries", table(rows, top));
+    }
+
+    /**
+     * A per-CPU map with one row per CPU whose value is not all zero under each key, then the key's combined value
+     * (CPU column {@code all}); keys with the largest combined values first.
+     */
+    private void printPerCpu(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText) {
+        List<MapText.CpuEntry> rows = new ArrayList<>(MapText.perCpuEntries(map, btf, guessText));
+        rows.sort((a, b) -> Long.compare(b.combined().valueNumber(), a.combined().valueNumber()));
+        List<MapText.CpuEntry> shown = rows.subList(0, Math.min(top, rows.size()));
+        int width = Math.max(KEY_WIDTH, shown.stream().mapToInt(r -> r.combined().key().length()).max().orElse(0));
+        StringBuilder sb = new StringBuilder(String.format("%" + width + "s  %4s  %s%n", "KEY", "CPU", "VALUE"));
+        String zero = MapText.show(new byte[map.spec().valueSize()], MapText.struct(btf, map.spec().btfValueType()), btf, guessText);
+        for (MapText.CpuEntry r : shown) {
+            for (int cpu = 0; cpu < r.perCpu().size(); cpu++)
+                if (!r.perCpu().get(cpu).equals(zero)) sb.append(String.format("%" + width + "s  %4d  %s%n", r.combined().key(), cpu, r.perCpu().get(cpu)));
+            sb.append(String.format("%" + width + "s  %4s  %s%n", r.combined().key(), "all", r.combined().value()));
+        }
+        if (rows.size() > top) sb.append("(").append(rows.size() - top).append(" more; --top N shows more)\n");
+        out.printf("%nmap %s (%s, %d entries, per CPU)%n%s", map.spec().name(), MapTypes.name(map.spec().type()), rows.size(), sb);
     }
 
     /** Each stack with its frames named, innermost first, in the manner of bpftrace's {@code kstack}. */
@@ -126,7 +158,7 @@ final class MapPrinter {
         MapMarks.Mark mark = mark(m, btf, guessText);
         java.time.Instant now = java.time.Instant.now();
         if (mark.histogram()) json.histogram(now, m, mark, slots(m, MapText.entries(map, btf, guessText)));
-        else json.map(now, m, MapData.rows(map, btf, guessText));
+        else json.map(now, m, MapData.rows(map, btf, guessText, cpusApart));
     }
 
     /** The histogram's slot counts (changes since the last print with deltas on), slot = key. */

@@ -44,6 +44,10 @@ final class RunCommand implements Callable<Integer> {
             + "for each map print and each event, the schema in README")
     OutputFormat format = OutputFormat.text;
 
+    @Option(names = "--per-cpu", description = "show each CPU's value of per-CPU maps apart, besides their combined value "
+            + "(integer fields added, @Max fields the largest)")
+    boolean perCpu;
+
     @Option(names = {"-s", "--source-path"}, split = ":", description = "Java source roots, for source text in line info")
     List<Path> sourcePath = new ArrayList<>(Translator.Options.DEFAULT.sourceRoots());
 
@@ -66,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
         long every = interval == null ? 0 : parseDuration(interval).toMillis();
         if (interval != null && every <= 0) throw new IllegalArgumentException("--interval must be positive, e.g. 1s");
         JsonLines json = format == OutputFormat.json ? new JsonLines(System.out) : null;
-        MapPrinter printer = new MapPrinter(System.out, top, interval != null && !clear, json);
+        MapPrinter printer = new MapPrinter(System.out, top, interval != null && !clear, json).cpusApart(perCpu);
         // with JSON on stdout, what people read goes to stderr
         java.io.PrintStream status = json != null ? System.err : System.out;
         boolean guessText = probe.endsWith(".o");  // a .o's Java types are unknown: guess which byte arrays are text

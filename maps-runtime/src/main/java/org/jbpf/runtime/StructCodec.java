@@ -76,6 +76,9 @@ final class StructCodec<T> implements Codec<T> {
 
     StructLayout layout() { return layout; }
 
+    /** The instance fields, in layout order. */
+    Field[] fields() { return fields.clone(); }
+
     @Override public int size() { return layout.size(); }
 
     @Override public String describe() { return "struct " + type.getSimpleName(); }

@@ -5,8 +5,8 @@ import org.jbpf.translator.Translator;
 
 /**
  * What a probe's annotations say about showing its data, recorded in the object's BTF so that a .o keeps it: event
- * record structs ({@link EventRecords}), {@code @CString} text fields ({@link TextFields}), {@code @Histogram} and
- * {@code @Scratch} maps ({@link MapMarks}). Every backend applies it to the object it produces.
+ * record structs ({@link EventRecords}), {@code @CString} text fields ({@link TextFields}), {@code @Max} fields
+ * ({@link MaxFields}), {@code @Histogram} and {@code @Scratch} maps ({@link MapMarks}). Every backend applies it to the object it produces.
  */
 public final class BtfMarks {
     private BtfMarks() {}
@@ -14,6 +14,7 @@ public final class BtfMarks {
     /** The object with the marks of {@code probeClass} recorded; its BTF changes in place. */
     public static BpfObject apply(BpfObject object, byte[] probeClass, Translator.ClassSource classes) {
         // record structs first, so that their @CString fields are marked too
-        return MapMarks.record(TextFields.mark(EventRecords.record(object, probeClass, classes), probeClass, classes), probeClass);
+        BpfObject withRecords = EventRecords.record(object, probeClass, classes);
+        return MapMarks.record(MaxFields.mark(TextFields.mark(withRecords, probeClass, classes), probeClass, classes), probeClass);
     }
 }
