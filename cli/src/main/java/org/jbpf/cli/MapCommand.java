@@ -33,7 +33,9 @@ final class MapCommand implements Callable<Integer> {
 
         @Override public Integer call() {
             try (BpfMap<byte[], byte[]> m = open(path)) {
-                JsonLines json = format == OutputFormat.json ? new JsonLines(System.out) : null;
+                if (format == OutputFormat.folded)
+            throw new Main.CommandFailure(ExitCodes.USAGE, "--format folded is for jbpf run's maps keyed by @StackId; use text or json here");
+        JsonLines json = format == OutputFormat.json ? new JsonLines(System.out) : null;
                 new MapPrinter(System.out, top, false, json).cpusApart(perCpu).print(m, null, true);
             }
             return ExitCodes.OK;

@@ -11,6 +11,7 @@ import org.jbpf.core.obj.MapTypes;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.toolchain.Histogram;
 import org.jbpf.toolchain.KernelSymbols;
+import org.jbpf.toolchain.StackKeys;
 import org.jbpf.toolchain.StackTraces;
 import org.jbpf.toolchain.MapData;
 import org.jbpf.toolchain.MapMarks;
@@ -38,6 +39,10 @@ final class MapPrinter {
     private final Map<String, Map<String, Long>> previous = new HashMap<>();
     /** Whether per-CPU maps show each CPU's value apart (--per-cpu) besides the combined one. */
     private boolean cpusApart;
+    /** The probe's stack trace map, which maps keyed by a {@code @StackId} field are printed with; or null. */
+    private BpfMap<byte[], byte[]> stackMap;
+    /** Whether only stacks are printed, as folded lines for flame graphs (--format folded). */
+    private boolean folded;
 
     MapPrinter(PrintStream out, int top) {
         this(out, top, false, null);
@@ -69,6 +74,18 @@ final class MapPrinter {
         return this;
     }
 
+    /** The stack trace map whose stacks {@code @StackId} keys name. */
+    MapPrinter stacks(BpfMap<byte[], byte[]> stackMap) {
+        this.stackMap = stackMap;
+        return this;
+    }
+
+    /** Prints only maps keyed by stack id, as folded stacks ({@code outer;...;inner count}); the rest is left out. */
+    MapPrinter folded(boolean on) {
+        this.folded = on;
+        return this;
+    }
+
     static boolean isReadable(MapSpec m) {
         return m.type() != MapTypes.PERF_EVENT_ARRAY && m.type() != MapTypes.RINGBUF && m.type() != MapTypes.STACK_TRACE;
     }
@@ -79,6 +96,15 @@ final class MapPrinter {
      */
     void print(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText) {
         MapSpec m = map.spec();
+        StackKeys linked = stackMap != null && isReadable(m) ? StackKeys.of(map, btf) : null;
+        if (folded) {
+            if (linked != null) printFolded(linked.rows(map, btf, stackMap, kernel()));
+            return;
+        }
+        if (linked != null && json == null) {
+            printLinked(m, linked.rows(map, btf, stackMap, kernel()));
+            return;
+        }
         if (m.type() == MapTypes.STACK_TRACE) {
             printStacks(map);
             return;
@@ -131,9 +157,28 @@ final class MapPrinter {
         out.printf("%nmap %s (%s, %d entries, per CPU)%n%s", map.spec().name(), MapTypes.name(map.spec().type()), rows.size(), sb);
     }
 
+    private KernelSymbols kernel() {
+        if (kernel == null) kernel = KernelSymbols.load();
+        return kernel;
+    }
+
+    /** Each entry of a map keyed by stack id: the key, the value, then the frames, innermost first, like bpftrace's {@code @[ustack]}. */
+    private void printLinked(MapSpec m, List<StackKeys.Row> rows) {
+        out.printf("%nmap %s (%s, %d stacks)%n", m.name(), MapTypes.name(m.type()), rows.size());
+        for (StackKeys.Row r : rows.subList(0, Math.min(top, rows.size()))) {
+            out.println(r.key() + ": " + r.value());
+            for (String f : r.frames()) out.println("        " + f);
+        }
+        if (rows.size() > top) out.println("(" + (rows.size() - top) + " more; --top N shows more)");
+    }
+
+    private void printFolded(List<StackKeys.Row> rows) {
+        for (StackKeys.Row r : rows) out.println(StackTraces.folded(r.frames(), r.value()));
+    }
+
     /** Each stack with its frames named, innermost first, in the manner of bpftrace's {@code kstack}. */
     private void printStacks(BpfMap<byte[], byte[]> map) {
-        if (kernel == null) kernel = KernelSymbols.load();
+        kernel();
         Map<Integer, long[]> stacks = StackTraces.read(map);
         Map<Integer, List<String>> named = new java.util.TreeMap<>();
         stacks.forEach((id, frames) -> named.put(id, StackTraces.symbolize(frames, kernel)));

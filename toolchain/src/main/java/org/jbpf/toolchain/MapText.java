@@ -37,6 +37,24 @@ public final class MapText {
         return rows;
     }
 
+    /** An entry's text with its key's bytes. */
+    record RawEntry(byte[] keyBytes, Entry entry) {}
+
+    /** The entries with their key bytes, per-CPU values combined. */
+    static List<RawEntry> rawEntries(BpfMap<byte[], byte[]> map, Btf btf) {
+        BtfType.Struct keyStruct = struct(btf, map.spec().btfKeyType());
+        BtfType.Struct valueStruct = struct(btf, map.spec().btfValueType());
+        List<RawEntry> rows = new ArrayList<>();
+        if (map.isPerCpu()) {
+            for (PerCpuValues.Entry e : PerCpuValues.entries(map, btf))
+                rows.add(new RawEntry(e.key(), entry(e.key(), e.combined(), keyStruct, valueStruct, btf, false)));
+        } else {
+            for (Map.Entry<byte[], byte[]> e : map.entries())
+                rows.add(new RawEntry(e.getKey(), entry(e.getKey(), e.getValue(), keyStruct, valueStruct, btf, false)));
+        }
+        return rows;
+    }
+
     /** A per-CPU entry: the combined value's row and each CPU's value as text (index = CPU). */
     public record CpuEntry(Entry combined, List<String> perCpu) {}
 

@@ -17,7 +17,7 @@ public final class PerCpuValues {
     private PerCpuValues() {}
 
     /** The typedef around a {@code @Max} field's integer type. */
-    static final String MAX = "jbpf_max";
+    static final String MAX = FieldMarks.MAX;
 
     /** One entry with its CPUs' values (index = CPU) and their combination. */
     public record Entry(byte[] key, List<byte[]> perCpu, byte[] combined) {}
