@@ -30,6 +30,11 @@ public final class PerCpuValues {
         return out;
     }
 
+    /** Whether a struct member of type {@code typeId} is marked {@code @Max}. */
+    public static boolean isMax(Btf btf, int typeId) {
+        return MAX.equals(FieldMarks.markOf(btf, typeId));
+    }
+
     static CpuAggregation aggregation(Btf btf, int typeId, int size) {
         if (btf == null || typeId == 0) return CpuAggregation.unknown(size);
         try {
