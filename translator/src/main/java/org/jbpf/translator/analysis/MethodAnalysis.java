@@ -12,6 +12,8 @@ public final class MethodAnalysis extends MethodCode {
     final long context;
     /** The analysis of each inlined static call, by the index of its invoke instruction. */
     public final Map<Integer, MethodAnalysis> callees = new HashMap<>();
+    /** What an intrinsic's typing learnt about the call at an instruction index, for its lowering (kernel struct reads). */
+    public final Map<Integer, Object> callFacts = new HashMap<>();
     public Value returnValue;
     /** Outstanding ring buffer reservations when the method returns (the most over all returns). */
     int exitReservations;
