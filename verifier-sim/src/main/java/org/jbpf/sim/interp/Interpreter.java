@@ -53,6 +53,15 @@ public final class Interpreter {
             mapByHandle.put(handle, sm);
             handleByName.put(m.name(), handle);
         }
+        // global-data sections: one-entry arrays holding their initial bytes, found by section name (e.g. ".bss")
+        for (org.jbpf.core.obj.GlobalData g : obj.globals()) {
+            SimMap sm = new SimMap(g.mapSpec());
+            sm.update(new byte[4], java.util.Arrays.copyOf(g.bytes(), g.mapSpec().valueSize()), SimMap.ANY);
+            maps.put(g.name(), sm);
+            byte[] handle = new byte[1];
+            mapByHandle.put(handle, sm);
+            handleByName.put(g.name(), handle);
+        }
     }
 
     public HelperValues helpers() { return helpers; }
