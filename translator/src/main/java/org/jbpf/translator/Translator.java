@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jbpf.core.asm.Insn;
+import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.GlobalData;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.core.obj.ProgramSpec;
@@ -16,6 +18,7 @@ import org.jbpf.translator.backend.BtfBuilder;
 import org.jbpf.translator.backend.Encoder;
 import org.jbpf.translator.backend.RegisterAllocator;
 import org.jbpf.translator.backend.StackFrameLayout;
+import org.jbpf.translator.frontend.GlobalVariables;
 import org.jbpf.translator.frontend.MapDecl;
 import org.jbpf.translator.frontend.ProbeClass;
 import org.jbpf.translator.frontend.SourceText;
@@ -83,7 +86,7 @@ public final class Translator {
             List<Insn> insns = f.sources.annotate(Encoder.encode(c.mir));
             return new ProgramSpec(m.name, f.probe.sectionNames.get(m), insns, List.of(new ProgramSpec.FuncInfo(0, f.function(m))));
         }));
-        return new BpfObject(f.simpleName(), f.probe.license, f.maps, programs, f.btf.btf);
+        return new BpfObject(f.simpleName(), f.probe.license, f.maps, programs, f.btf.btf, f.globals);
     }
 
     /**
@@ -127,7 +130,7 @@ public final class Translator {
             return new MirProgram(m.name, f.probe.sectionNames.get(m), List.copyOf(c.mir.code), c.frame.used(),
                     Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1);
         }));
-        return new MirObject(f.simpleName(), f.probe.license, f.maps, f.btf.btf, programs);
+        return new MirObject(f.simpleName(), f.probe.license, f.maps, f.btf.btf, programs, f.globals);
     }
 
     /** Runs one program's translation; a rejection that names no Java position gets the program method's first line. */
@@ -152,6 +155,7 @@ public final class Translator {
         final SourceText sources;
         final BtfBuilder btf = new BtfBuilder();
         final List<MapSpec> maps = new ArrayList<>();
+        final List<GlobalData> globals = new ArrayList<>();
 
         Frontend(byte[] classFile, ClassSource classes, Options options) {
             node = StructRegistry.parse(classFile, "class file");
@@ -164,6 +168,17 @@ public final class Translator {
                 // the kernel creates LPM tries only without preallocation (BPF_F_NO_PREALLOC)
                 int flags = m.mapType() == MapTypes.LPM_TRIE ? 1 : 0;
                 maps.add(new MapSpec(m.name(), m.mapType(), m.keySize(), m.valueSize(), m.maxEntries(), flags, k, v));
+            }
+            for (String section : probe.globals.sections()) {
+                List<BtfType.VarSecInfo> vars = new ArrayList<>();
+                List<GlobalData.Variable> described = new ArrayList<>();
+                for (GlobalVariables.Variable v : probe.globals.in(section)) {
+                    int var = btf.variable(v.name(), v.kind(), v.constant());
+                    vars.add(new BtfType.VarSecInfo(var, v.offset(), v.size()));
+                    described.add(new GlobalData.Variable(v.name(), v.offset(), v.size(), ((BtfType.Var) btf.btf.type(var)).type()));
+                }
+                byte[] bytes = probe.globals.bytes(section);
+                globals.add(new GlobalData(section, bytes, described, btf.dataSection(section, bytes.length, vars)));
             }
         }
 
