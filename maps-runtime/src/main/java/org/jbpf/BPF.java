@@ -85,6 +85,9 @@ public final class BPF implements AutoCloseable {
     /** A load of an object already in memory (translated, or read from a file) with options. */
     public static BpfBuilder builder(BpfObject object) { return new BpfBuilder(null, object); }
 
+    /** A load of an object translated from {@code probe}, so {@link #map(BpfMapDef)} can find its declarations. */
+    public static BpfBuilder builder(BpfObject object, Class<?> probe) { return new BpfBuilder(probe, object); }
+
     /**
      * Translates the probe class (with the translator on the class path, see {@link ProbeTranslator}), loads it and
      * attaches every program whose section says where.
