@@ -24,6 +24,7 @@ import org.jbpf.translator.frontend.ProbeClass;
 import org.jbpf.translator.frontend.SourceText;
 import org.jbpf.translator.frontend.StructRegistry;
 import org.jbpf.translator.lower.ProgramLowering;
+import org.jbpf.translator.lower.StringPool;
 import org.jbpf.translator.mir.Mir;
 import org.jbpf.translator.mir.MirObject;
 import org.jbpf.translator.mir.MirProgram;
@@ -86,7 +87,7 @@ public final class Translator {
             List<Insn> insns = f.sources.annotate(Encoder.encode(c.mir));
             return new ProgramSpec(m.name, f.probe.sectionNames.get(m), insns, List.of(new ProgramSpec.FuncInfo(0, f.function(m))));
         }));
-        return new BpfObject(f.simpleName(), f.probe.license, f.maps, programs, f.btf.btf, f.globals);
+        return new BpfObject(f.simpleName(), f.probe.license, f.maps, programs, f.btf.btf, f.globals());
     }
 
     /**
@@ -130,7 +131,7 @@ public final class Translator {
             return new MirProgram(m.name, f.probe.sectionNames.get(m), List.copyOf(c.mir.code), c.frame.used(),
                     Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1);
         }));
-        return new MirObject(f.simpleName(), f.probe.license, f.maps, f.btf.btf, programs, f.globals);
+        return new MirObject(f.simpleName(), f.probe.license, f.maps, f.btf.btf, programs, f.globals());
     }
 
     /** Runs one program's translation; a rejection that names no Java position gets the program method's first line. */
@@ -156,6 +157,7 @@ public final class Translator {
         final BtfBuilder btf = new BtfBuilder();
         final List<MapSpec> maps = new ArrayList<>();
         final List<GlobalData> globals = new ArrayList<>();
+        final StringPool strings = new StringPool();
 
         Frontend(byte[] classFile, ClassSource classes, Options options) {
             node = StructRegistry.parse(classFile, "class file");
@@ -182,6 +184,15 @@ public final class Translator {
             }
         }
 
+        /** The global variables' sections, then the string literals the programs compiled so far put in read-only data. */
+        List<GlobalData> globals() {
+            if (strings.isEmpty()) return globals;
+            List<GlobalData> all = new ArrayList<>(globals);
+            byte[] bytes = strings.bytes();
+            all.add(new GlobalData(StringPool.SECTION, bytes, List.of(), btf.dataSection(StringPool.SECTION, bytes.length, List.of())));
+            return all;
+        }
+
         String simpleName() { return node.name.substring(node.name.lastIndexOf('/') + 1); }
 
         int function(MethodNode m) {
@@ -192,7 +203,7 @@ public final class Translator {
             MethodAnalysis analysis = MethodAnalyzer.analyzeSection(probe, structs, m);
             Mir mir = new Mir();
             StackFrameLayout frame = new StackFrameLayout();
-            new ProgramLowering(mir, frame).lower(analysis);
+            new ProgramLowering(mir, frame, strings).lower(analysis);
             Pipeline.optimize(mir);
             return new Compiled(mir, frame);
         }

@@ -25,7 +25,7 @@ public final class HelperTable {
             PROBE_READ_USER = 112, PROBE_READ_KERNEL = 113, PROBE_READ_USER_STR = 114, PROBE_READ_KERNEL_STR = 115,
             KTIME_GET_BOOT_NS = 125, RINGBUF_OUTPUT = 130, RINGBUF_RESERVE = 131, RINGBUF_SUBMIT = 132,
             RINGBUF_DISCARD = 133, RINGBUF_QUERY = 134, GET_CURRENT_TASK_BTF = 158, KTIME_GET_COARSE_NS = 160,
-            LOOP = 181;
+            LOOP = 181, STRNCMP = 182;
 
     /** The program types the kernel's tracing helper set ({@code bpf_tracing_func_proto}) serves. */
     static final Set<Integer> TRACING = Set.of(ProgramTypes.TRACEPOINT, ProgramTypes.RAW_TRACEPOINT, ProgramTypes.KPROBE,
@@ -77,6 +77,7 @@ public final class HelperTable {
         proto(RINGBUF_QUERY, "ringbuf_query", RetKind.INTEGER, EVERY_TYPE, Set.of(MapTypes.RINGBUF), MAP_PTR, ANYTHING);
         proto(KTIME_GET_COARSE_NS, "ktime_get_coarse_ns", RetKind.INTEGER, EVERY_TYPE, ANY_MAP);
         proto(TAIL_CALL, "tail_call", RetKind.VOID, EVERY_TYPE, Set.of(MapTypes.PROG_ARRAY), CTX, MAP_PTR, ANYTHING);
+        proto(STRNCMP, "strncmp", RetKind.INTEGER, EVERY_TYPE, ANY_MAP, MEM_READ, SIZE, CONST_STR);
 
         // helpers known by name, for disassembly and messages
         named(9, "skb_store_bytes"); named(10, "l3_csum_replace"); named(11, "l4_csum_replace");
@@ -89,7 +90,7 @@ public final class HelperTable {
         named(67, "get_stack"); named(80, "get_current_cgroup_id"); named(MAP_PUSH_ELEM, "map_push_elem");
         named(MAP_POP_ELEM, "map_pop_elem"); named(MAP_PEEK_ELEM, "map_peek_elem");
         named(GET_CURRENT_TASK_BTF, "get_current_task_btf"); named(164, "for_each_map_elem"); named(165, "snprintf");
-        named(177, "trace_vprintk"); named(LOOP, "loop"); named(182, "strncmp");
+        named(177, "trace_vprintk"); named(LOOP, "loop");
     }
 
     /** Map types that only some helpers may receive, with those helpers (the kernel checks both directions). */

@@ -2,9 +2,17 @@ package org.jbpf.it.strings;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 import org.jbpf.Strings;
+import org.jbpf.core.helper.HelperTable;
 import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.GlobalData;
+import org.jbpf.core.obj.ObjectWriter;
+import org.jbpf.testsupport.Kernel;
+import org.jbpf.testsupport.Tools;
 import org.jbpf.sim.Verifier;
 import org.jbpf.sim.VerifierResult;
 import org.jbpf.sim.interp.Interpreter;
@@ -26,6 +34,35 @@ class StringsSimulationTest {
         if (Strings.startsWith(text, "")) r |= 8;
         if (Strings.equals(text, "0123456789abcdef")) r |= 16;
         return r;
+    }
+
+    /** Literals of 8 bytes or more go to .rodata.str1.1 once each and are compared by bpf_strncmp; shorter ones in place. */
+    @Test
+    void longLiteralsLiveInReadOnlyDataAndUseStrncmp() throws Exception {
+        BpfObject obj = Translator.translate(CommMatch.class);
+        GlobalData strings = obj.global(".rodata.str1.1").orElseThrow();
+        assertEquals("jbpf-strings\0jbpf-str\0" + "0123456789abcdef\0", new String(strings.bytes(), StandardCharsets.US_ASCII),
+                "each literal once; the one longer than comm is never needed");
+        assertTrue(strings.readOnly());
+        long strncmp = obj.programs().stream().flatMap(p -> p.insns().stream())
+                .filter(i -> i.isHelperCall() && i.imm() == HelperTable.STRNCMP).count();
+        assertEquals(3, strncmp, "jbpf-strings, jbpf-str and 0123456789abcdef; bash and /etc/ are compared in place");
+
+        Kernel.requireBpffs();
+        Tools.require("bpftool");
+        Path o = Files.createTempFile("jbpf-strings", ".o");
+        Path pins = Path.of("/sys/fs/bpf", "jbpf_it_strings_" + ProcessHandle.current().pid() + "_" + System.nanoTime());
+        try {
+            Files.write(o, ObjectWriter.write(obj));
+            Tools.check("bpftool", "prog", "loadall", o.toString(), pins.toString());
+            String xlated = Tools.check("bpftool", "prog", "dump", "xlated", "pinned", pins.resolve("onGetppid").toString());
+            assertTrue(xlated.contains("bpf_strncmp"), xlated);
+        } finally {
+            Files.deleteIfExists(o);
+            if (Files.exists(pins)) try (var s = Files.walk(pins)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
     }
 
     @Test

@@ -149,6 +149,14 @@ public final class Emitter {
         return r;
     }
 
+    /** Argument {@code reg} points at byte {@code offset} of global-data section {@code section}. */
+    public void setArgData(int reg, String section, int offset) {
+        pendingArgs.add(() -> {
+            Mir.MInsn m = emit(LD | IMM | DW, reg, PSEUDO_MAP_VALUE, 0, (long) offset << 32);
+            m.ref = section;
+        });
+    }
+
     /** Emits the pending argument moves and a call of a helper that returns nothing. */
     public void callVoid(int helper, int nargs) {
         for (Runnable r : pendingArgs) r.run();

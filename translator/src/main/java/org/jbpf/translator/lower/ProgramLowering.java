@@ -23,12 +23,17 @@ public final class ProgramLowering {
     private int keyScratch = Integer.MIN_VALUE, valueScratch = Integer.MIN_VALUE;
 
     final Emitter out;
+    private final StringPool strings;
     /** The number operands of each string concatenation not yet printed, by the concatenation's site. */
     final Map<Long, List<Operand>> concatArgs = new HashMap<>();
 
-    public ProgramLowering(Mir mir, StackFrameLayout frame) {
+    public ProgramLowering(Mir mir, StackFrameLayout frame, StringPool strings) {
         this.out = new Emitter(mir, frame);
+        this.strings = strings;
     }
+
+    /** The probe's string literals in read-only data, shared by all its programs. */
+    public StringPool strings() { return strings; }
 
     /** Lowers a section method: context into a register, then the body with its exits. */
     public void lower(MethodAnalysis a) {

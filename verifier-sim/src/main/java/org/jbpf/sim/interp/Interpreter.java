@@ -279,6 +279,16 @@ public final class Interpreter {
         return m;
     }
 
+    /** bpf_strncmp: C's strncmp of s1 (at most size bytes) and the NUL-terminated s2, as -1, 0 or 1. */
+    private long strncmp(long s1, int size, long s2) {
+        for (int i = 0; i < size; i++) {
+            int a = (int) mem.load(s1 + i, 1) & 0xff, b = (int) mem.load(s2 + i, 1) & 0xff;
+            if (a != b) return a < b ? -1 : 1;
+            if (a == 0) return 0;
+        }
+        return 0;
+    }
+
     private long helper(int id, long[] r) {
         switch (id) {
             case 1: {
@@ -339,6 +349,7 @@ public final class Interpreter {
                 return 0;
             }
             case 134: return 0;
+            case 182: return strncmp(r[1], (int) r[2], r[3]);
             default: throw new SimulationException("helper " + HelperTable.logName(id) + " is not simulated");
         }
     }
