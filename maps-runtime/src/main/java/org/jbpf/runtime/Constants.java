@@ -11,7 +11,7 @@ import org.jbpf.core.obj.GlobalData;
 /**
  * Writes load-time constants into an object's read-only data ({@code .rodata}) before it is loaded: a probe's
  * {@code @Constant} fields, or a C object's {@code const volatile} globals. Each value must be a number (or a boolean)
- * that fits the variable's size; an unknown name or a wrong type is refused with the names the object does have.
+ * that fits the variable's size, or a byte array no longer than the variable; an unknown name or a wrong type is refused with the names the object does have.
  */
 public final class Constants {
     private Constants() {}
@@ -31,8 +31,17 @@ public final class Constants {
             if (var == null) throw new IllegalArgumentException(unknown(object, e.getKey()));
             GlobalData g = globals.get(section);
             byte[] bytes = g.bytes();
-            long v = value(object, var, e.getKey(), e.getValue());
-            for (int b = 0; b < var.size(); b++) bytes[var.offset() + b] = (byte) (v >>> (8 * b));
+            if (e.getValue() instanceof byte[] given) {
+                // a byte array constant: the bytes given, the rest zero
+                if (given.length > var.size())
+                    throw new IllegalArgumentException("constant " + e.getKey() + " of " + object.name() + " holds " + var.size()
+                            + " bytes; " + given.length + " do not fit");
+                java.util.Arrays.fill(bytes, var.offset(), var.offset() + var.size(), (byte) 0);
+                System.arraycopy(given, 0, bytes, var.offset(), given.length);
+            } else {
+                long v = value(object, var, e.getKey(), e.getValue());
+                for (int b = 0; b < var.size(); b++) bytes[var.offset() + b] = (byte) (v >>> (8 * b));
+            }
             globals.set(section, new GlobalData(g.name(), bytes, g.variables(), g.btfDatasec()));
         }
         return object.withGlobals(globals);

@@ -84,6 +84,16 @@ public final class Global implements AutoCloseable {
         }
     }
 
+    /** Writes a byte array variable: these bytes, then zeros to its end. */
+    public void set(byte[] value) {
+        if (section.readOnly()) set(0L); // the read-only error
+        if (value.length > variable.size())
+            throw new IllegalArgumentException("global " + name + " has " + variable.size() + " bytes; " + value.length + " do not fit");
+        Pointer p = mapped();
+        p.write(variable.offset(), value, 0, value.length);
+        p.setMemory(variable.offset() + value.length, variable.size() - value.length, (byte) 0);
+    }
+
     public void set(boolean value) { sized(1, "boolean").set(value ? 1 : 0); }
 
     private Global sized(int size, String type) {

@@ -175,7 +175,7 @@ public final class Translator {
                 List<BtfType.VarSecInfo> vars = new ArrayList<>();
                 List<GlobalData.Variable> described = new ArrayList<>();
                 for (GlobalVariables.Variable v : probe.globals.in(section)) {
-                    int var = btf.variable(v.name(), v.kind(), v.constant());
+                    int var = btf.variable(v.name(), v.kind(), v.length(), v.constant());
                     vars.add(new BtfType.VarSecInfo(var, v.offset(), v.size()));
                     described.add(new GlobalData.Variable(v.name(), v.offset(), v.size(), ((BtfType.Var) btf.btf.type(var)).type()));
                 }

@@ -30,6 +30,8 @@ class DiagnosticsTest {
         "ConstantAssigned|ConstantAssigned.java:14: |@Constant field limit is read-only in programs; its value is set from Java before loading",
         "ConstantFinal|ConstantFinal.java: |@Constant field limit is static final with a constant initialiser, which javac copies into every use where no loader can change it; drop final: @Constant static int limit = 10;",
         "LongLiteral|LongLiteral.java:17: |the literal of Strings.startsWith has 300 bytes; at most 256 are compared",
+        "ConstantArrayWrite|ConstantArrayWrite.java:14: |@Constant byte array name is read-only in programs; its bytes are set from Java before loading",
+        "ComputedArray|ComputedArray.java:13: |byte array field name must be initialised with new byte[n] (at most 4096) or constants such as {1, 2, 3} to be a BPF global",
         "ComputedGlobal|ComputedGlobal.java:13: |static field start is initialised with a value computed when the class loads (line 9); a BPF global starts as a constant: initialise it with a constant and set it from Java after loading",
         "WrongKey|WrongKey.java:10: |must be Integer, Long, Short, Byte or a @Struct class, not java.lang.String",
         "NotAProbe|NotAProbe.java: |annotate it with @Bpf",

@@ -39,6 +39,8 @@ import org.objectweb.asm.tree.VarInsnNode;
 public final class MethodAnalyzer {
     /** Whether each method being analysed, innermost first, is the program itself (not an inlined call). */
     private final Deque<Boolean> isProgram = new ArrayDeque<>();
+    /** How the origin of a pointer to a {@code @Constant} byte array starts, so that stores into it can be refused. */
+    private static final String CONSTANT_ARRAY = "the constant ";
 
     private final ProbeClass probe;
     private final StructRegistry structs;
@@ -174,6 +176,9 @@ public final class MethodAnalyzer {
                 Value idx = f.pop();
                 Value arr = f.pop();
                 checkByteArray(a, i, arr, idx, op);
+                if (arr instanceof Value.Ptr p && p.origin().startsWith(CONSTANT_ARRAY))
+                    throw a.error(i, "@Constant byte array " + p.origin().substring(CONSTANT_ARRAY.length())
+                            + " is read-only in programs; its bytes are set from Java before loading");
                 break;
             }
             case FALOAD: case DALOAD: case FASTORE: case DASTORE: throw floats(a, i);
@@ -279,7 +284,8 @@ public final class MethodAnalyzer {
                 MapDecl map = fi.owner.equals(probe.node.name) ? probe.maps.get(fi.name) : null;
                 GlobalVariables.Variable global = map == null ? global(a, i, fi) : null;
                 if (global != null) {
-                    f.push(new Value.Scalar(global.isLong(), null));
+                    f.push(global.isArray() ? new Value.Ptr(new ValueType.Bytes(global.length()), false, a.site(i),
+                            (global.constant() ? CONSTANT_ARRAY : "") + fi.name, false) : new Value.Scalar(global.isLong(), null));
                     break;
                 }
                 if (map == null && fi.name.equals("$assertionsDisabled"))
@@ -300,6 +306,8 @@ public final class MethodAnalyzer {
                             + "fields without final) can be assigned, other state belongs in a map");
                 if (global.constant())
                     throw a.error(i, "@Constant field " + fi.name + " is read-only in programs; its value is set from Java before loading");
+                if (global.isArray())
+                    throw a.error(i, "programs cannot replace the byte array " + fi.name + "; change its bytes in place (" + fi.name + "[i] = ..)");
                 scalar(a, i, f.pop());
                 break;
             }

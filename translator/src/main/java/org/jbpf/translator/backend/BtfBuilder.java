@@ -59,8 +59,9 @@ public final class BtfBuilder {
      * A global VAR of a primitive kind; a load-time constant's type is {@code const volatile}, like C's read-only
      * globals that userspace sets before loading. Returns the VAR's id.
      */
-    public int variable(String name, StructLayout.Kind kind, boolean constant) {
-        int type = primType(kind);
+    public int variable(String name, StructLayout.Kind kind, int length, boolean constant) {
+        int type = kind == StructLayout.Kind.BYTES
+                ? btf.add(new BtfType.Array(intType("char", 1, BtfType.INT_SIGNED), indexType(), length)) : primType(kind);
         if (constant) type = btf.add(new BtfType.Const(btf.add(new BtfType.Volatile(type))));
         return btf.add(new BtfType.Var(name, type, BtfType.LINKAGE_GLOBAL));
     }

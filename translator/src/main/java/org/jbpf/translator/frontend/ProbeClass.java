@@ -116,6 +116,21 @@ public final class ProbeClass {
             if (in instanceof LdcInsnNode ldc) { stack.push(ldc.cst); continue; }
             if (op >= Opcodes.ICONST_M1 && op <= Opcodes.ICONST_5) { stack.push(op - Opcodes.ICONST_0); continue; }
             if (op == Opcodes.LCONST_0 || op == Opcodes.LCONST_1) { stack.push((long) (op - Opcodes.LCONST_0)); continue; }
+            if (in instanceof IntInsnNode na && op == Opcodes.NEWARRAY && na.operand == Opcodes.T_BYTE && !stack.isEmpty()
+                    && stack.peek() instanceof Integer n && n > 0 && n <= GlobalVariables.MAX_ARRAY) {
+                stack.pop();
+                stack.push(new byte[n]); // a byte array global: its initial bytes
+                continue;
+            }
+            if (op == Opcodes.BASTORE && stack.size() >= 3) {
+                Object value = stack.pop(), index = stack.pop(), array = stack.pop();
+                if (array instanceof byte[] b && index instanceof Integer k && value instanceof Integer v && k >= 0 && k < b.length) {
+                    b[k] = (byte) (int) v;
+                    continue;
+                }
+                stack.clear();
+                continue;
+            }
             if (in instanceof IntInsnNode ii && (op == Opcodes.BIPUSH || op == Opcodes.SIPUSH)) { stack.push(ii.operand); continue; }
             if (in instanceof FieldInsnNode f && op == Opcodes.GETSTATIC && f.name.equals("TYPE") && f.owner.startsWith("java/lang/")) {
                 stack.push(Type.getObjectType(f.owner)); // int.class and friends: same as the boxed class
@@ -143,7 +158,7 @@ public final class ProbeClass {
                         throw new TranslationException(file, line, "map field name \"" + f.name + "\" is not a C identifier, which BTF needs");
                     maps.put(f.name, mapDecl(f.name, c, structs));
                 } else {
-                    initials.put(f.name, new GlobalVariables.Initial(v instanceof Integer || v instanceof Long ? v : null, line));
+                    initials.put(f.name, new GlobalVariables.Initial(v instanceof Integer || v instanceof Long || v instanceof byte[] ? v : null, line));
                 }
                 continue;
             }

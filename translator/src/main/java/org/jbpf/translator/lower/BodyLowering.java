@@ -256,6 +256,7 @@ public final class BodyLowering {
             case GETSTATIC: {
                 GlobalVariables.Variable g = a.globals.get(i);
                 if (g == null) { push(new Known()); return; } // a map: its calls load it
+                if (g.isArray()) { push(new Reg(out.globalAddress(g), true)); return; }
                 int value = out.newVreg();
                 out.load(value, g.kind(), out.globalAddress(g), 0);
                 push(new Reg(value, true));
