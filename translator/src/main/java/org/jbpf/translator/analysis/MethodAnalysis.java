@@ -15,6 +15,8 @@ public final class MethodAnalysis extends MethodCode {
     public final Map<Integer, MethodAnalysis> callees = new HashMap<>();
     /** The global variable each GETSTATIC/PUTSTATIC of a probe's static field reads or writes, by instruction index. */
     public final Map<Integer, GlobalVariables.Variable> globals = new HashMap<>();
+    /** What an intrinsic's typing learnt about the call at an instruction index, for its lowering (kernel struct reads). */
+    public final Map<Integer, Object> callFacts = new HashMap<>();
     public Value returnValue;
     /** Outstanding ring buffer reservations when the method returns (the most over all returns). */
     int exitReservations;

@@ -10,6 +10,7 @@ import org.jbpf.core.asm.SourceLine;
 import org.jbpf.translator.analysis.MethodAnalysis;
 import org.jbpf.translator.backend.StackFrameLayout;
 import org.jbpf.translator.frontend.ProbeClass;
+import org.jbpf.translator.frontend.RingDrops;
 import org.jbpf.translator.mir.Mir;
 import org.objectweb.asm.Type;
 
@@ -27,8 +28,12 @@ public final class ProgramLowering {
     /** The number operands of each string concatenation not yet printed, by the concatenation's site. */
     final Map<Long, List<Operand>> concatArgs = new HashMap<>();
 
-    public ProgramLowering(Mir mir, StackFrameLayout frame, StringPool strings) {
+    /** Counters of records the probe's ring buffers refused, or null when it has no ring buffers. */
+    private final RingDrops drops;
+
+    public ProgramLowering(Mir mir, StackFrameLayout frame, RingDrops drops, StringPool strings) {
         this.out = new Emitter(mir, frame);
+        this.drops = drops;
         this.strings = strings;
     }
 
@@ -47,6 +52,9 @@ public final class ProgramLowering {
         }
         new BodyLowering(this, a, entryArgs, null, -1).run();
     }
+
+    /** Counters of records the probe's ring buffers refused, or null when it has no ring buffers. */
+    public RingDrops ringDrops() { return drops; }
 
     /** The register holding the program's context, or -1 when it has none. */
     public int contextRegister() { return ctxReg; }
