@@ -63,10 +63,14 @@ final class RunCommand implements Callable<Integer> {
             + "(command names, file names) of these maps, which can identify users")
     List<String> exportText = new ArrayList<>();
 
+    @Option(names = "--const", paramLabel = "NAME=VALUE", description = "set a load-time constant (a @Constant field, a C "
+            + "const volatile global) before loading, e.g. --const targetPid=1234; repeat for more")
+    List<String> constants = new ArrayList<>();
+
     @Override public Integer call() throws Exception {
         List<BpfObject> objects = ProbeObjects.of(List.of(probe), classpath, sourcePath);
         if (objects.size() != 1) throw new IllegalArgumentException(probe + " holds " + objects.size() + " probes; run one at a time");
-        BpfObject object = objects.get(0);
+        BpfObject object = ConstantOptions.apply(objects.get(0), constants);
         long total = parseDuration(duration).toMillis();
         long every = interval == null ? 0 : parseDuration(interval).toMillis();
         if (interval != null && every <= 0) throw new IllegalArgumentException("--interval must be positive, e.g. 1s");
@@ -112,6 +116,8 @@ final class RunCommand implements Callable<Integer> {
             printer.print(bpf.map(m.name()), object.btf(), guessText);
             if (clear && MapPrinter.isReadable(m)) bpf.map(m.name()).clear();
         }
+        String globals = format == OutputFormat.text ? ConstantOptions.globalsLine(bpf, object) : "";
+        if (!globals.isEmpty()) System.out.println(globals);
     }
 
     /**

@@ -25,7 +25,7 @@ public final class HelperTable {
             PROBE_READ_USER = 112, PROBE_READ_KERNEL = 113, PROBE_READ_USER_STR = 114, PROBE_READ_KERNEL_STR = 115,
             KTIME_GET_BOOT_NS = 125, RINGBUF_OUTPUT = 130, RINGBUF_RESERVE = 131, RINGBUF_SUBMIT = 132,
             RINGBUF_DISCARD = 133, RINGBUF_QUERY = 134, GET_CURRENT_TASK_BTF = 158, KTIME_GET_COARSE_NS = 160,
-            LOOP = 181;
+            LOOP = 181, STRNCMP = 182;
 
     /** Packet helpers. */
     public static final int SKB_STORE_BYTES = 9, L3_CSUM_REPLACE = 10, L4_CSUM_REPLACE = 11, REDIRECT = 23,
@@ -95,6 +95,7 @@ public final class HelperTable {
         proto(REDIRECT_MAP, "redirect_map", RetKind.INTEGER, xdp, Set.of(MapTypes.DEVMAP), MAP_PTR, ANYTHING, ANYTHING);
         proto(XDP_ADJUST_HEAD, "xdp_adjust_head", RetKind.INTEGER, xdp, ANY_MAP, CTX, ANYTHING);
         proto(XDP_ADJUST_TAIL, "xdp_adjust_tail", RetKind.INTEGER, xdp, ANY_MAP, CTX, ANYTHING);
+        proto(STRNCMP, "strncmp", RetKind.INTEGER, EVERY_TYPE, ANY_MAP, MEM_READ, SIZE, CONST_STR);
 
         // helpers known by name, for disassembly and messages
         named(13, "clone_redirect"); named(17, "get_cgroup_classid");
@@ -106,7 +107,7 @@ public final class HelperTable {
         named(67, "get_stack"); named(80, "get_current_cgroup_id"); named(MAP_PUSH_ELEM, "map_push_elem");
         named(MAP_POP_ELEM, "map_pop_elem"); named(MAP_PEEK_ELEM, "map_peek_elem");
         named(GET_CURRENT_TASK_BTF, "get_current_task_btf"); named(164, "for_each_map_elem"); named(165, "snprintf");
-        named(177, "trace_vprintk"); named(LOOP, "loop"); named(182, "strncmp");
+        named(177, "trace_vprintk"); named(LOOP, "loop");
     }
 
     /** Map types that only some helpers may receive, with those helpers (the kernel checks both directions). */

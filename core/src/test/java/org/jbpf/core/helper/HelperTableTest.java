@@ -56,7 +56,8 @@ class HelperTableTest {
             "132 ringbuf_submit VOID all maps[] [RINGBUF_RELEASE, ANYTHING]",
             "133 ringbuf_discard VOID all maps[] [RINGBUF_RELEASE, ANYTHING]",
             "134 ringbuf_query INTEGER all maps[27] [MAP_PTR, ANYTHING]",
-            "160 ktime_get_coarse_ns INTEGER all maps[] []");
+            "160 ktime_get_coarse_ns INTEGER all maps[] []",
+            "182 strncmp INTEGER all maps[] [MEM_READ, SIZE, CONST_STR]");
 
     @Test void prototypesAreTheOnesTheSimulationChecksAgainst() {
         List<String> actual = new ArrayList<>();

@@ -55,6 +55,15 @@ public final class Interpreter {
             mapByHandle.put(handle, sm);
             handleByName.put(m.name(), handle);
         }
+        // global-data sections: one-entry arrays holding their initial bytes, found by section name (e.g. ".bss")
+        for (org.jbpf.core.obj.GlobalData g : obj.globals()) {
+            SimMap sm = new SimMap(g.mapSpec());
+            sm.update(new byte[4], java.util.Arrays.copyOf(g.bytes(), g.mapSpec().valueSize()), SimMap.ANY);
+            maps.put(g.name(), sm);
+            byte[] handle = new byte[1];
+            mapByHandle.put(handle, sm);
+            handleByName.put(g.name(), handle);
+        }
     }
 
     public HelperValues helpers() { return helpers; }
@@ -287,6 +296,16 @@ public final class Interpreter {
         return m;
     }
 
+    /** bpf_strncmp: C's strncmp of s1 (at most size bytes) and the NUL-terminated s2, as -1, 0 or 1. */
+    private long strncmp(long s1, int size, long s2) {
+        for (int i = 0; i < size; i++) {
+            int a = (int) mem.load(s1 + i, 1) & 0xff, b = (int) mem.load(s2 + i, 1) & 0xff;
+            if (a != b) return a < b ? -1 : 1;
+            if (a == 0) return 0;
+        }
+        return 0;
+    }
+
     private long helper(int id, long[] r) {
         switch (id) {
             case 1: {
@@ -347,6 +366,7 @@ public final class Interpreter {
                 return 0;
             }
             case 134: return 0;
+            case 182: return strncmp(r[1], (int) r[2], r[3]);
             default:
                 if (packetHelpers != null && PacketHelpers.handles(id)) {
                     return packetHelpers.call(id, r);

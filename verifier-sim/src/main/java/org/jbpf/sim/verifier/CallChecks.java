@@ -141,6 +141,11 @@ final class CallChecks {
                                 javaBad + "was already submitted or discarded");
                     release = v;
                     break;
+                case CONST_STR:
+                    // the kernel reads the string at verification: it must lie in a frozen map programs cannot write
+                    if (v.type() != RegType.MAP_VALUE || v.map() == null || (v.map().flags() & MemoryChecks.F_RDONLY_PROG) == 0)
+                        throw new Reject("R" + r + " does not point to a readonly map'", javaBad + "must be a string in read-only data");
+                    break;
                 default: throw new IllegalStateException(arg.toString());
             }
         }
