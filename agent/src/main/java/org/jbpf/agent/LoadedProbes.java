@@ -52,7 +52,7 @@ final class LoadedProbes {
             try {
                 bpf.attachAll();
                 for (MapSpec m : object.maps())
-                    if (!m.name().startsWith(".") && MapMarks.of(m, object.btf()).kind() != MapMarks.Kind.SCRATCH)  // not @Scratch state
+                    if (!m.internal() && MapMarks.of(m, object.btf()).kind() != MapMarks.Kind.SCRATCH)  // not @Scratch state
                         mbeans.add(register(new BpfMapBean(object, bpf.map(m.name()))));
             } catch (RuntimeException | Error e) {
                 unregister(mbeans);
