@@ -78,8 +78,6 @@ public final class JbpfMetrics {
                         + String.join(", ", object.maps().stream().filter(s -> !s.internal()).map(MapSpec::name).toList()));
         List<MapPlan> out = new ArrayList<>();
         for (MapSpec spec : object.maps()) {
-            // the ring buffers' drop counters are the runtime's own bookkeeping, not one of the probe's maps
-            if (spec.name().equals(org.jbpf.core.obj.RingBufferDrops.MAP_NAME)) continue;
             MapPlan plan = MapPlan.of(object.name(), spec, object.btf(), options);
             if (plan != null) out.add(plan);
         }
