@@ -23,7 +23,8 @@ import org.jbpf.sim.VerifierResult;
  *
  * <p>Where it is deliberately stricter than the kernel (so it may reject what the kernel accepts):
  * <ul>
- *   <li>stack accesses through a pointer with a variable offset are refused;</li>
+ *   <li>a write to the stack at a variable offset makes every byte it may reach unknown (the kernel keeps known
+ *       zeros when writing zero), and helpers given a stack pointer with a variable offset are refused;</li>
  *   <li>32-bit bounds are derived from 64-bit ones, and copies of a scalar are not refined together;</li>
  *   <li>a null test is understood only as {@code if rX ==/!= 0} with an immediate 0;</li>
  *   <li>reading fields of a map through its map pointer (BTF access) is refused;</li>

@@ -183,6 +183,28 @@ final class SoundnessCorpus {
                 alu64Imm(ADD, R1, -8), callLocal("f", 4), jumpImm(JEQ, R0, 0, 1), load(8, R0, R0, 0), mov64Imm(R0, 0), exit(),
                 load(8, R0, R1, 0), exit());
 
+        // ---- stack at a variable offset (privileged): r6 = fp-32 + (random & mask)
+        ok("stack_variable_offset_write_read", TP, NONE, cat(stackIndex(0x18), storeImm(8, R6, 0, 1), load(8, R0, R6, 0),
+                mov64Imm(R0, 0), exit()));
+        bad("stack_variable_offset_above_frame", "invalid variable-offset write to stack R6 var_off=(0x0; 0x38) off=-32 size=8",
+                TP, NONE, cat(stackIndex(0x38), storeImm(8, R6, 0, 1), mov64Imm(R0, 0), exit()));
+        bad("stack_variable_offset_read_above_frame", "invalid variable-offset read from stack R6 var_off=(0x0; 0x38) off=-32 size=8",
+                TP, NONE, cat(stackIndex(0x38), load(8, R0, R6, 0), mov64Imm(R0, 0), exit()));
+        bad("stack_variable_offset_misaligned", "misaligned stack access off (0x0; 0x7)+-32+0 size 8", TP, NONE,
+                cat(stackIndex(0x7), storeImm(8, R6, 0, 1), mov64Imm(R0, 0), exit()));
+        // the kernel reads known zeros at a variable offset as an unknown value
+        bad("stack_variable_offset_reads_known_zeros", "R0 invalid mem access 'scalar'", TP, NONE, cat(zeroWords(-32, 8), stackIndex(0x18), load(8, R0, R6, 0),
+                jumpImm(JEQ, R0, 0, 1), load(8, R0, R0, 0), exit()));
+        bad("stack_variable_offset_reads_a_nonzero", "R0 invalid mem access 'scalar'", TP, NONE, cat(zeroWords(-32, 8),
+                storeImm(4, R10, -20, 5), stackIndex(0x18), load(8, R0, R6, 0), jumpImm(JEQ, R0, 0, 1), load(8, R0, R0, 0), exit()));
+        // writing zero at a variable offset keeps a spilled zero; writing anything else loses it
+        ok("stack_variable_offset_zero_keeps_a_spilled_zero", TP, NONE, cat(zeroWords(-32, 8),
+                mov64Imm(R7, 0), store(8, R10, -8, R7), stackIndex(0x18), storeImm(4, R6, 0, 0), load(8, R0, R10, -8),
+                jumpImm(JEQ, R0, 0, 1), load(8, R0, R0, 0), exit()));
+        bad("stack_variable_offset_write_loses_a_spill", "R0 invalid mem access 'scalar'", TP, NONE, cat(zeroWords(-32, 8),
+                mov64Imm(R7, 0), store(8, R10, -8, R7), stackIndex(0x18), storeImm(4, R6, 0, 1), load(8, R0, R10, -8),
+                jumpImm(JEQ, R0, 0, 1), load(8, R0, R0, 0), exit()));
+
         // ---- stacks of functions: tracing programs give functions of 64 bytes or more a private stack ----------------
         ok("tracepoint_main_504_function_48", TP, NONE, twoFrames(504, 48));
         ok("tracepoint_main_48_function_504", TP, NONE, twoFrames(48, 504));
@@ -208,6 +230,18 @@ final class SoundnessCorpus {
                 new Insn(ALU | END | TO_LE, 0, 0, 0, 8), exit());
         bad("store_immediate_with_source", "BPF_ST uses reserved fields", SOCKET, NONE, new Insn(ST | MEM | DW, R10, 1, -8, 0),
                 mov64Imm(R0, 0), exit());
+    }
+
+    /** r6 = fp - 32 + (a random number & {@code mask}). */
+    private static Insn[] stackIndex(int mask) {
+        return new Insn[] { call(7), alu64Imm(AND, R0, mask), mov64Reg(R6, R10), alu64Imm(ADD, R6, -32), alu64Reg(ADD, R6, R0) };
+    }
+
+    /** {@code n} 4-byte stores of zero from {@code from} up: known zero bytes (not a spilled register). */
+    private static Insn[] zeroWords(int from, int n) {
+        Insn[] out = new Insn[n];
+        for (int i = 0; i < n; i++) out[i] = storeImm(4, R10, from + 4 * i, 0);
+        return out;
     }
 
     /** The main program writes {@code mainDepth} bytes down its stack and calls a function that writes {@code fDepth}. */
