@@ -33,7 +33,7 @@ import org.jbpf.sim.VerifierResult;
  *       callbacks, may_goto and tail calls from programs with BPF-to-BPF calls are refused;</li>
  *   <li>state pruning compares full states (no liveness); scalars are precise only where a check depended on them
  *       ({@link Precision}, as the kernel's precision marks);</li>
- *   <li>an exploration longer than a quarter of the kernel's budget is refused ({@link #KERNEL_FACTOR}).</li>
+ *   <li>an exploration longer than half the kernel's budget is refused ({@link #KERNEL_FACTOR}).</li>
  * </ul>
  */
 public final class AbstractInterpreter {
@@ -46,7 +46,7 @@ public final class AbstractInterpreter {
      * the kernel's limit. Measured on 6.18 the kernel processed at most 1.4 times the simulation's count (16
      * diamonds); before states were kept as sparsely as the kernel keeps them, 2.75 times (a bit-counting loop).
      */
-    public static final int KERNEL_FACTOR = 4;
+    public static final int KERNEL_FACTOR = 2;
 
     private final VerifierContext cx;
     private final ControlFlowChecks controlFlow;
