@@ -40,8 +40,8 @@ public final class AbstractInterpreter {
     /** The kernel's caps: instructions processed, states kept per instruction, branches pending at once. */
     static final int MAX_PROCESSED = 1_000_000, MAX_VISITS_PER_INSN = 64, MAX_PENDING_BRANCHES = 8192;
     /**
-     * How many more instructions the kernel may process than the simulation. The simulation compares and keeps
-     * states where the kernel does (see {@link #checkpointDue}), but not with the kernel's liveness and id rules; a
+     * How many more instructions the kernel may process than the simulation. The simulation compares, keeps and drops
+     * states where and as the kernel does (see {@link #followPath}), but not with the kernel's liveness and id rules; a
      * program it explores in more than {@code MAX_PROCESSED / KERNEL_FACTOR} instructions is refused rather than risk
      * the kernel's limit. Measured on 6.18 the kernel processed at most 1.4 times the simulation's count (16
      * diamonds); before states were kept as sparsely as the kernel keeps them, 2.75 times (a bit-counting loop).
@@ -141,19 +141,27 @@ public final class AbstractInterpreter {
                                 + " with small constant limits or reduce branching");
             if (prunePoint[pc]) {
                 List<Checkpoint> here = visits.get(pc);
-                boolean looping = false;
-                for (Checkpoint v : here) {
-                    if (v.branches == 0 && covers(v, st)) { endPath(last); return; }
+                boolean add = jumps - prevJumps >= 2 || processed - prevProcessed >= 8;
+                // newest first, as the kernel keeps them; a state that keeps missing is dropped, as the kernel does
+                for (int i = here.size() - 1; i >= 0; i--) {
+                    Checkpoint v = here.get(i);
                     if (v.branches > 0) {
-                        looping = true;
                         if (st.sameAs(v.state))
                             throw new Reject("infinite loop detected at insn " + cx.slotOf[pc],
                                     "this loop repeats with nothing changed, so it never ends; make sure its condition changes");
+                        // in a loop, iterations rarely match: keep a state only now and then
+                        if (jumps - prevJumps < 20 && processed - prevProcessed < 100) add = false;
+                    } else if (covers(v, st)) {
+                        v.hits++;
+                        endPath(last);
+                        return;
                     }
+                    if (add) v.misses++;
+                    if (v.misses > v.hits * 3 + 3) here.remove(i);
                 }
                 if (here.size() >= MAX_VISITS_PER_INSN) here.removeIf(v -> v.branches == 0);
                 // past the limit the state is not remembered: exploration stays correct, only pruning is lost
-                if (here.size() < MAX_VISITS_PER_INSN && checkpointDue(looping)) {
+                if (here.size() < MAX_VISITS_PER_INSN && add) {
                     prevJumps = jumps;
                     prevProcessed = processed;
                     Checkpoint nv = new Checkpoint(st.copy(), last, recent.toArray());
@@ -192,16 +200,6 @@ public final class AbstractInterpreter {
         int size = sizeBytes(in.opcode());
         if (off < 0 || off + size > StackState.SIZE || off / 8 != (off + size - 1) / 8) return History.ANY_STACK;
         return History.access(base.frame(), (int) (off / 8) + 1);
-    }
-
-    /**
-     * Whether to remember a state here, as the kernel decides: only after 2 jumps or 8 instructions since the last
-     * state it kept, and in a loop (a state at this instruction still being explored) only after 20 jumps or 100
-     * instructions, since loop iterations rarely match. Remembering fewer states prunes less, never more.
-     */
-    private boolean checkpointDue(boolean looping) {
-        return looping ? jumps - prevJumps >= 20 || processed - prevProcessed >= 100
-                : jumps - prevJumps >= 2 || processed - prevProcessed >= 8;
     }
 
     private static boolean isJmpClass(Insn in) { return cls(in.opcode()) == JMP || cls(in.opcode()) == JMP32; }
