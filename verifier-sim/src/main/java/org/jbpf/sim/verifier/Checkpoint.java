@@ -12,6 +12,8 @@ final class Checkpoint {
     /** The path from {@code parent} to here, as {@link History} entries; null when it was too long to keep. */
     final int[] segment;
     int branches = 1;
+    /** Times this state pruned another, and times it was compared in vain: the kernel drops states that keep missing. */
+    int hits, misses;
     /** Per call frame: registers (bit r) and stack slots (bit k: frame offset 8k - 512) needed exactly. */
     final int[] preciseRegs;
     final long[] preciseSlots;

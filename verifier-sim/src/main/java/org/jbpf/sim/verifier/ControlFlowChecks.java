@@ -25,7 +25,7 @@ final class ControlFlowChecks {
 
     ControlFlowChecks(VerifierContext cx) { this.cx = cx; }
 
-    /** Checks the program's shape; returns which instructions are jump or call targets (where states are pruned). */
+    /** Checks the program's shape; returns the instructions where states are compared and kept, as in the kernel. */
     boolean[] check() {
         int n = cx.insns.size();
         for (cx.pc = 0; cx.pc < n; cx.pc++) checkEncoding(cx.insns.get(cx.pc));
@@ -42,15 +42,16 @@ final class ControlFlowChecks {
             if (in.isExit()) {
                 // no successor
             } else if (in.isJump()) {
+                // where the kernel looks for an equal state: at a conditional jump itself, at the target of a goto
                 int t = cx.targetIndex(pc, in.jumpOffset(), false);
                 next.add(t);
-                prunePoint[t] = true;
-                if (in.isConditionalJump()) { next.add(pc + 1); prunePoint[pc + 1] = true; }
-            } else if (in.isLocalCall()) {
-                int t = cx.targetIndex(pc, (int) in.imm(), true);
-                next.add(t);
-                prunePoint[t] = true;
+                if (in.isConditionalJump()) { next.add(pc + 1); prunePoint[pc] = true; }
+                else prunePoint[t] = true;
+            } else if (in.isCall()) {
+                // ... and at a call of a function and after any call
+                if (in.isLocalCall()) { next.add(cx.targetIndex(pc, (int) in.imm(), true)); prunePoint[pc] = true; }
                 next.add(pc + 1);
+                if (pc + 1 < n) prunePoint[pc + 1] = true;
             } else {
                 next.add(pc + 1);
             }

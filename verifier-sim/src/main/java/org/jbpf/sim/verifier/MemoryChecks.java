@@ -79,6 +79,10 @@ final class MemoryChecks {
         int size = sizeBytes(in.opcode());
         cx.noteBaseType(base.type());
         if (value.isScalar() && size < 8) value = RegState.scalar(value.value().truncate(size));
+        // writing zero at a variable stack offset keeps zeros known: that the value is zero then matters
+        if (cls(in.opcode()) == STX && base.type() == RegType.STACK && !base.value().isConst() && value.isConst()
+                && value.value().constValue() == 0)
+            cx.needPrecise(st, in.src());
         access(st, in.dst(), base, in.off(), size, true, value);
     }
 
@@ -208,10 +212,8 @@ final class MemoryChecks {
     }
 
     private RegState stackAccess(VerifierState st, int regno, RegState base, int insnOff, int size, boolean write, RegState value) {
-        if (!base.value().isConst())
-            throw new Reject("R" + regno + " variable stack access var_off=" + base.value().tnum() + " (not modelled)",
-                    "stack arrays indexed by a variable are not supported; use a map value or a constant index");
         FrameState f = st.frames.get(base.frame());
+        if (!base.value().isConst()) return variableStackAccess(f, regno, base, insnOff, size, write, value);
         int off = (int) (base.off() + base.value().constValue() + insnOff);
         if (off % size != 0)
             throw new Reject("misaligned stack access off 0+" + base.off() + "+" + insnOff + " size " + size,
@@ -243,5 +245,34 @@ final class MemoryChecks {
             if (!(k == StackState.ZERO || (sp != null && sp.isConst() && sp.value().constValue() == 0))) zero = false;
         }
         return zero ? RegState.constant(0) : loaded(size);
+    }
+
+    /**
+     * A stack access through a pointer with a variable offset, as the kernel allows a privileged program: every
+     * offset it may reach must lie in the frame and be aligned. A write may change any byte in that range: spilled
+     * registers there are lost and bytes become unknown, except that writing zero keeps known zeros and spilled
+     * zeros. A read gives an unknown value, even of known zeros, as in the kernel.
+     */
+    private RegState variableStackAccess(FrameState f, int regno, RegState base, int insnOff, int size, boolean write,
+                                         RegState value) {
+        ScalarBounds v = base.value();
+        String var = v.tnum().toString(), dir = write ? " write to" : " read from";
+        int fixed = base.off() + insnOff;
+        Tnum at = v.tnum().add(Tnum.constant(fixed));
+        if (((at.value() | at.mask()) & (size - 1)) != 0)
+            throw new Reject("misaligned stack access off " + var + "+" + base.off() + "+" + insnOff + " size " + size,
+                    "stack access of " + size + " bytes at a variable offset may not be aligned to its size");
+        if (v.smax() >= MAX_VAR_OFF || v.smin() <= -MAX_VAR_OFF)
+            throw new Reject("invalid unbounded variable-offset" + dir + " stack R" + regno,
+                    "the index into the stack is unbounded; check it against the array's size first");
+        long min = v.smin() + fixed, max = v.smax() + fixed + size;
+        if (min < -StackState.SIZE || max > 0)
+            throw new Reject("invalid variable-offset" + dir + " stack R" + regno + " var_off=" + var + " off=" + fixed + " size=" + size,
+                    "stack access of " + size + " bytes at offsets " + min + " to " + (max - size) + " may leave the 512-byte stack;"
+                            + " check the index against the array's size");
+        cx.noteDepth(f, (int) min);
+        if (!write) return loaded(size);
+        f.stack.writeAnywhere((int) min, (int) (max - min), value != null && value.isConst() && value.value().constValue() == 0);
+        return null;
     }
 }

@@ -60,6 +60,23 @@ public final class StackState {
         Arrays.fill(kind, i, i + size, k);
     }
 
+    /**
+     * A write that may reach any byte of the {@code len} bytes at {@code off} (a variable offset): each becomes
+     * unknown and spilled registers there are lost, except that writing zero keeps known zeros and spilled zeros.
+     */
+    public void writeAnywhere(int off, int len, boolean zero) {
+        touch(off);
+        for (int i = index(off); i < index(off) + len; i++) {
+            int s = i / 8;
+            if (kind[i] == SPILL) {
+                if (zero && spilled[s].isConst() && spilled[s].value().constValue() == 0) continue;
+                for (int b = s * 8; b < s * 8 + 8; b++) if (kind[b] == SPILL) kind[b] = MISC;
+                spilled[s] = null;
+            }
+            kind[i] = zero && kind[i] == ZERO ? ZERO : MISC;
+        }
+    }
+
     /** Marks bytes written by a helper (for example probe_read into the stack). */
     public void writeUnknown(int off, int size) { write(off, size, null); }
 

@@ -34,6 +34,11 @@ final class SoundnessCorpus {
         ALL.add(new Entry(name, section, maps, List.of(insns), false, message));
     }
 
+    /** A program the kernel refuses as too complex; the simulator must refuse it too, in its own words. */
+    private static void tooComplex(String name, String section, Insn... insns) {
+        ALL.add(new Entry(name, section, NONE, List.of(insns), false, null));
+    }
+
     /** Looks up key 0 of {@code map}; r0 = value or null. */
     private static Insn[] lookup(String map) { return cat(keyOnStack(map), call(1)); }
 
@@ -155,6 +160,26 @@ final class SoundnessCorpus {
         bad("loop_leaves_a_branch_per_iteration", "The sequence of 8193 jumps is too complex.", SOCKET, NONE, call(7),
                 mov64Reg(R2, R0), mov64Imm(R1, 0), jumpReg(JEQ, R1, R2, 2), alu64Imm(ADD, R1, 1), ja(-3), mov64Imm(R0, 0), exit());
 
+        // found by RandomAgreementTest (seed 12802244654215): nested loops whose sum later becomes precise (a pointer
+        // offset, a helper's size); the kernel, which remembers a state in a loop only every 20 jumps, gives up
+        tooComplex("nested_loops_sum_offsets_the_stack", RAW_TP, mov64Imm(R7, -8), jumpImm(JLT, R7, 16, 18), mov64Imm(R6, 0),
+                mov64Imm(R7, 0), mov64Imm(R8, 0), alu64Imm(ADD, R8, 1), call(7), jumpImm(JSET, R0, 1, 2), alu64Imm(ADD, R7, 1),
+                ja(1), alu64Imm(ADD, R7, 3), jumpImm(JLT, R8, 5, -7), alu64Imm(ADD, R6, 1), jumpImm(JLT, R6, 10, -10),
+                mov64Reg(R8, R10), alu64Imm(AND, R7, 7), alu64Reg(ADD, R8, R7), mov64Reg(R9, R10), alu64Imm(ADD, R9, -24),
+                load(8, R7, R9, -8), mov64Reg(R1, R7), mov64Imm(R2, 16), callLocal("f", 17), storeImm(2, R10, -42, 31),
+                mov64Imm(R9, 0), alu64Imm(ADD, R9, 1), store(8, R10, -56, R6), load(8, R8, R10, -56), jumpImm(JLT, R9, 3, -4),
+                alu64Reg(RSH, R7, R7), alu64Reg(DIV, R0, R7), neg64(R0), alu64Reg(ADD, R0, R7), mov64Reg(R1, R7), mov64Imm(R2, 0),
+                callLocal("f", 4), alu64Imm(RSH, R7, 27), alu32Imm(LSH, R7, 2), mov64Imm(R0, 32), exit(),
+                mov64Reg(R0, R1), storeImm(8, R10, -56, 1), alu64Imm(ADD, R0, 1), exit());
+        tooComplex("nested_loops_sum_sizes_a_read", SOCKET, mov64Imm(R6, 0), alu64Imm(ADD, R6, 1), storeImm(8, R10, -48, 3),
+                jumpImm(JLT, R6, 2, -3), mov64Imm(R8, 0), jumpImm(JLT, R8, 31, 2), alu64Imm(ADD, R8, 8), ja(1),
+                alu64Imm(ADD, R8, 24), jumpImm(JLE, R8, 8, 2), alu64Imm(ADD, R8, 72), ja(1), alu64Imm(ADD, R8, 0),
+                load(4, R9, R1, 0), mov64Imm(R7, 0), mov64Imm(R9, 0), mov64Imm(R8, 0), alu64Imm(ADD, R8, 1), call(7),
+                jumpImm(JSET, R0, 1, 2), alu64Imm(ADD, R9, 1), ja(1), alu64Imm(ADD, R9, 3), jumpImm(JLT, R8, 7, -7),
+                alu64Imm(ADD, R7, 1), jumpImm(JLT, R7, 6, -10), mov64Reg(R1, R10), alu64Imm(ADD, R1, -32), mov64Reg(R2, R9),
+                alu64Imm(AND, R2, 31), mov64Imm(R3, 0), call(113), mov64Reg(R1, R9), mov64Imm(R2, -1), callLocal("f", 4),
+                load(1, R6, R10, -43), load(1, R8, R10, -51), mov64Imm(R0, 2), exit(), mov64Reg(R0, R1), alu64Reg(LSH, R0, R2), exit());
+
         // found by RandomAgreementTest (seed 2140933506286): even the caller's own stack may not be handed back
         bad("function_returns_stack_pointer", "cannot return stack pointer to the caller", SOCKET, NONE, mov64Reg(R1, R10),
                 alu64Imm(ADD, R1, -8), callLocal("f", 2), mov64Imm(R0, 0), exit(), mov64Reg(R0, R1), exit());
@@ -183,6 +208,28 @@ final class SoundnessCorpus {
                 alu64Imm(ADD, R1, -8), callLocal("f", 4), jumpImm(JEQ, R0, 0, 1), load(8, R0, R0, 0), mov64Imm(R0, 0), exit(),
                 load(8, R0, R1, 0), exit());
 
+        // ---- stack at a variable offset (privileged): r6 = fp-32 + (random & mask)
+        ok("stack_variable_offset_write_read", TP, NONE, cat(stackIndex(0x18), storeImm(8, R6, 0, 1), load(8, R0, R6, 0),
+                mov64Imm(R0, 0), exit()));
+        bad("stack_variable_offset_above_frame", "invalid variable-offset write to stack R6 var_off=(0x0; 0x38) off=-32 size=8",
+                TP, NONE, cat(stackIndex(0x38), storeImm(8, R6, 0, 1), mov64Imm(R0, 0), exit()));
+        bad("stack_variable_offset_read_above_frame", "invalid variable-offset read from stack R6 var_off=(0x0; 0x38) off=-32 size=8",
+                TP, NONE, cat(stackIndex(0x38), load(8, R0, R6, 0), mov64Imm(R0, 0), exit()));
+        bad("stack_variable_offset_misaligned", "misaligned stack access off (0x0; 0x7)+-32+0 size 8", TP, NONE,
+                cat(stackIndex(0x7), storeImm(8, R6, 0, 1), mov64Imm(R0, 0), exit()));
+        // the kernel reads known zeros at a variable offset as an unknown value
+        bad("stack_variable_offset_reads_known_zeros", "R0 invalid mem access 'scalar'", TP, NONE, cat(zeroWords(-32, 8), stackIndex(0x18), load(8, R0, R6, 0),
+                jumpImm(JEQ, R0, 0, 1), load(8, R0, R0, 0), exit()));
+        bad("stack_variable_offset_reads_a_nonzero", "R0 invalid mem access 'scalar'", TP, NONE, cat(zeroWords(-32, 8),
+                storeImm(4, R10, -20, 5), stackIndex(0x18), load(8, R0, R6, 0), jumpImm(JEQ, R0, 0, 1), load(8, R0, R0, 0), exit()));
+        // writing zero at a variable offset keeps a spilled zero; writing anything else loses it
+        ok("stack_variable_offset_zero_keeps_a_spilled_zero", TP, NONE, cat(zeroWords(-32, 8),
+                mov64Imm(R7, 0), store(8, R10, -8, R7), stackIndex(0x18), storeImm(4, R6, 0, 0), load(8, R0, R10, -8),
+                jumpImm(JEQ, R0, 0, 1), load(8, R0, R0, 0), exit()));
+        bad("stack_variable_offset_write_loses_a_spill", "R0 invalid mem access 'scalar'", TP, NONE, cat(zeroWords(-32, 8),
+                mov64Imm(R7, 0), store(8, R10, -8, R7), stackIndex(0x18), storeImm(4, R6, 0, 1), load(8, R0, R10, -8),
+                jumpImm(JEQ, R0, 0, 1), load(8, R0, R0, 0), exit()));
+
         // ---- stacks of functions: tracing programs give functions of 64 bytes or more a private stack ----------------
         ok("tracepoint_main_504_function_48", TP, NONE, twoFrames(504, 48));
         ok("tracepoint_main_48_function_504", TP, NONE, twoFrames(48, 504));
@@ -208,6 +255,18 @@ final class SoundnessCorpus {
                 new Insn(ALU | END | TO_LE, 0, 0, 0, 8), exit());
         bad("store_immediate_with_source", "BPF_ST uses reserved fields", SOCKET, NONE, new Insn(ST | MEM | DW, R10, 1, -8, 0),
                 mov64Imm(R0, 0), exit());
+    }
+
+    /** r6 = fp - 32 + (a random number & {@code mask}). */
+    private static Insn[] stackIndex(int mask) {
+        return new Insn[] { call(7), alu64Imm(AND, R0, mask), mov64Reg(R6, R10), alu64Imm(ADD, R6, -32), alu64Reg(ADD, R6, R0) };
+    }
+
+    /** {@code n} 4-byte stores of zero from {@code from} up: known zero bytes (not a spilled register). */
+    private static Insn[] zeroWords(int from, int n) {
+        Insn[] out = new Insn[n];
+        for (int i = 0; i < n; i++) out[i] = storeImm(4, R10, from + 4 * i, 0);
+        return out;
     }
 
     /** The main program writes {@code mainDepth} bytes down its stack and calls a function that writes {@code fDepth}. */

@@ -49,7 +49,7 @@ class ComplexityCapTest {
 
     @Test
     void aProgramNearTheLimitIsRefusedWithTheEstimateRatherThanAccepted() {
-        // 100,000 reads of a map value: 600,010 instructions for the simulation, which is more than a million / 4
+        // 100,000 reads of a map value: 600,010 instructions for the simulation, which is more than a million / 2
         List<Insn> p = List.of(storeImm(4, R10, -4, 0), mov64Reg(R2, R10), alu64Imm(ADD, R2, -4), ldMap(R1, "table"), call(1),
                 jumpImm(JEQ, R0, 0, 9), mov64Reg(R6, R0), mov64Imm(R7, 0), mov64Reg(R1, R7), alu64Imm(AND, R1, 15),
                 alu64Reg(ADD, R1, R6), load(1, R2, R1, 0), alu64Imm(ADD, R7, 1), jumpImm(JLT, R7, 100_000, -6), mov64Imm(R0, 0), exit());
@@ -60,7 +60,7 @@ class ComplexityCapTest {
         assertEquals("the simulation processed 600010 insns; the kernel, which prunes later, may exceed its limit of 1000000",
                 r.errors().get(0).kernelMessage());
         assertEquals("reads insn 0: this program is near the verifier's complexity limit (the simulation explored 600010"
-                + " instructions, the kernel may need up to 2400040 of its 1000000); bound loops with smaller constants or"
+                + " instructions, the kernel may need up to 1200020 of its 1000000); bound loops with smaller constants or"
                 + " reduce branching", r.errors().get(0).javaMessage());
     }
 }
