@@ -32,6 +32,7 @@ record MapPlan(String probe, MapSpec spec, MetricType histogramOrNull, List<Fiel
     static MapPlan of(String probe, MapSpec spec, Btf btf, MetricsOptions options) {
         String map = spec.name();
         if (map.startsWith(".")) return null;  // .rodata/.bss data sections are not maps of the probe's
+        if (map.equals(org.jbpf.core.obj.RingBufferDrops.MAP_NAME)) return null;  // nor are the ring drop counters jbpf adds
         if (!isKeyValue(spec.type())) {
             if (options.typeOf(map) != null || options.mayExportText(map))
                 throw new IllegalArgumentException("map " + map + " is a " + MapTypes.name(spec.type())
