@@ -289,6 +289,10 @@ final class FunctionLowering {
     private void ldImm64(MirInstruction in) {
         if (in.opcode() != (LD | IMM | DW)) throw error("uses a legacy packet load this backend does not lower");
         if (in.reference() != null) {
+            if (in.src() == PSEUDO_MAP_VALUE) {
+                write(in.dst(), LLVMBuildPtrToInt(b, m.dataAddress(in.reference(), in.imm() >>> 32, program), m.i64, ""));
+                return;
+            }
             if (in.src() != PSEUDO_MAP_FD) throw error("loads the address of " + in.reference() + " in a way this backend does not lower");
             write(in.dst(), LLVMBuildPtrToInt(b, m.map(in.reference(), program), m.i64, ""));
         } else {
