@@ -13,10 +13,10 @@ class ConstKernelTest {
     @Test void constantSelectsTheProcessCounted() throws Exception {
         Kernel.requireTracefs();
         // perl sleeps while jbpf translates and attaches, then opens a file 25 times
-        Process child = new ProcessBuilder("perl", "-e", "select(undef, undef, undef, 1.5); open(my $f, '<', '/etc/hostname') or die for 1..25;").start();
+        Process child = new ProcessBuilder("perl", "-e", "select(undef, undef, undef, 2.5); open(my $f, '<', '/etc/hostname') or die for 1..25;").start();
         long pid = child.pid();
         Cli r = Cli.run("run", "org.jbpf.examples.PidOpens", "-cp", CommandLineTest.EXAMPLES, "--const", "targetPid=" + pid,
-                "--duration", "3s");
+                "--duration", "5s");
         assertEquals(0, child.waitFor());
         assertEquals(0, r.status(), r.err());
         Matcher row = Pattern.compile("(?m)^ *(\\d+) +(\\d+)$").matcher(r.out());

@@ -17,8 +17,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * files too; a global Java sets pauses it; and with the constant left at 0 the verifier drops the filter.
  */
 class PidOpensKernelTest {
-    /** perl waits for a line, opens a file 50 times, waits again, opens it 30 more times. */
-    static final String CHILD = "$| = 1; <STDIN>; open(my $f, '<', '/etc/hostname') or die for 1..50; print \"a\\n\"; "
+    /**
+     * perl says it is ready (its own start-up has opened its files by then), waits for a line, opens a file 50 times,
+     * waits again, opens it 30 more times.
+     */
+    static final String CHILD = "$| = 1; print \"r\\n\"; <STDIN>; open(my $f, '<', '/etc/hostname') or die for 1..50; print \"a\\n\"; "
             + "<STDIN>; open(my $g, '<', '/etc/hostname') or die for 1..30; print \"b\\n\";";
 
     @ParameterizedTest
@@ -27,6 +30,8 @@ class PidOpensKernelTest {
         KernelCheck.require();
         Process child = new ProcessBuilder("perl", "-e", CHILD).start();
         int pid = (int) child.pid();
+        assertEquals('r', child.getInputStream().read(), "perl started");
+        assertEquals('\n', child.getInputStream().read());
         try (BPF bpf = BPF.builder(backend.translate(PidOpens.class), PidOpens.class).constant("targetPid", pid).loadAndAttach()) {
             OutputStream in = child.getOutputStream();
             in.write('\n');

@@ -12,7 +12,7 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldNode;
 
 /**
- * The probe's static primitive fields that become BPF global variables, shared by all its programs: zero-initialised
+ * The probe's static primitive (and byte array) fields that become BPF global variables, shared by all its programs: zero-initialised
  * ones in {@code .bss}, ones {@code <clinit>} sets to another constant in {@code .data}, and {@code @Constant} ones
  * (load-time constants) in {@code .rodata}. Each variable lies at its natural alignment in its section, in
  * declaration order. A field whose initial value is computed at class initialisation cannot start the same in the
@@ -39,7 +39,7 @@ public final class GlobalVariables {
         public boolean constant() { return section.equals(RODATA); }
     }
 
-    /** A static field's value after {@code <clinit>}: an Integer or Long constant, or null when it is computed. */
+    /** A static field's value after {@code <clinit>}: an Integer or Long constant, a byte[] of constants, or null when computed. */
     record Initial(Object value, int line) {}
 
     private final Map<String, Variable> variables = new LinkedHashMap<>();
