@@ -172,6 +172,9 @@ final class MapCalls implements Intrinsic {
             o = new Operand.Reg(t, true);
         }
         int off = c.body().program().scratchSlot(isKey);
+        // a key narrower than 8 bytes goes to the top of its slot, as clang places it: at an 8-aligned offset the kernel
+        // tracks a stored constant as a register, whose precision then keeps loop states from being pruned
+        if (isKey && type.size() < 8) off += 8 - type.size();
         out.store(type.size(), R10, off, o);
         return new Addr(R10, off);
     }

@@ -97,7 +97,7 @@ final class RingBufferCalls {
         Emitter out = c.out();
         Mir.Label done = out.newLabel();
         out.jumpIf(JMP | success | K, result, 0, 0, done);
-        int key = c.body().program().scratchSlot(true);
+        int key = c.body().program().scratchSlot(true) + 4;  // the top of the slot, like the keys of MapCalls
         out.store(4, R10, key, new Operand.Imm(drops.slot(ring)));
         out.setArgMap(R1, drops.counters());
         out.setArgAddr(R2, new Addr(R10, key));
