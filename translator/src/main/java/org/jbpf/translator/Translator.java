@@ -12,8 +12,10 @@ import org.jbpf.core.obj.MapTypes;
 import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.translator.analysis.MethodAnalysis;
 import org.jbpf.translator.analysis.MethodAnalyzer;
+import org.jbpf.translator.analysis.Subprogram;
 import org.jbpf.translator.backend.BtfBuilder;
 import org.jbpf.translator.backend.Encoder;
+import org.jbpf.translator.backend.FunctionLinker;
 import org.jbpf.translator.backend.RegisterAllocator;
 import org.jbpf.translator.backend.StackFrameLayout;
 import org.jbpf.translator.frontend.MapDecl;
@@ -74,14 +76,13 @@ public final class Translator {
         Frontend f = new Frontend(classFile, classes, options);
         List<ProgramSpec> programs = new ArrayList<>();
         for (MethodNode m : f.probe.sections) programs.add(atMethod(f, m, () -> {
-            Compiled c = f.compile(m);
-            new RegisterAllocator(c.mir, c.frame).run();
-            if (c.frame.used() > StackFrameLayout.MAX_STACK)
-                throw new TranslationException(f.probe.file, ProbeClass.firstLine(m), "program " + m.name + " needs " + c.frame.used()
-                        + " bytes of stack but BPF allows " + StackFrameLayout.MAX_STACK + "; use fewer or smaller local structs, or keep data in a per-CPU array map");
-            Pipeline.cleanUp(c.mir);
-            List<Insn> insns = f.sources.annotate(Encoder.encode(c.mir));
-            return new ProgramSpec(m.name, f.probe.sectionNames.get(m), insns, List.of(new ProgramSpec.FuncInfo(0, f.function(m))));
+            Compiled c = f.compile(m, true);
+            List<FunctionLinker.Function> functions = new ArrayList<>();
+            functions.add(f.encode(c, 1, m.name, "program " + m.name, f.function(m)));
+            for (Subprogram s : c.analysis.subprograms)
+                functions.add(f.encode(f.compileFunction(s), s.params.size(), s.name, "function " + s.name, f.btf.subprogram(s)));
+            FunctionLinker.Linked linked = FunctionLinker.link(functions, f.probe.file, ProbeClass.firstLine(m));
+            return new ProgramSpec(m.name, f.probe.sectionNames.get(m), linked.insns(), linked.funcInfos());
         }));
         return new BpfObject(f.simpleName(), f.probe.license, f.maps, programs, f.btf.btf);
     }
@@ -121,7 +122,13 @@ public final class Translator {
         Frontend f = new Frontend(classFile, classes, options);
         List<MirProgram> programs = new ArrayList<>();
         for (MethodNode m : f.probe.sections) programs.add(atMethod(f, m, () -> {
-            Compiled c = f.compile(m);
+            Compiled c = f.compile(m, false);
+            if (!c.analysis.subprograms.isEmpty()) {
+                Subprogram s = c.analysis.subprograms.get(0);
+                throw new TranslationException(s.body.file, ProbeClass.firstLine(s.body.method), (s.loopBody ? "Loops.repeat with loop body "
+                        : "@NoInline method ") + s.name + " needs a BPF-to-BPF call, which the LLVM backend does not emit; use the direct backend"
+                        + (s.loopBody ? "" : " or remove @NoInline"));
+            }
             f.function(m);
             for (Mir.MInsn i : c.mir.code) if (i.line != null) i.line = f.sources.annotate(i.line);
             return new MirProgram(m.name, f.probe.sectionNames.get(m), List.copyOf(c.mir.code), c.frame.used(),
@@ -142,7 +149,7 @@ public final class Translator {
         }
     }
 
-    private record Compiled(Mir mir, StackFrameLayout frame) {}
+    private record Compiled(Mir mir, StackFrameLayout frame, MethodAnalysis analysis) {}
 
     /** Shared first stages: class parsing, maps and their BTF, and per-method code generation with the MIR passes. */
     private static final class Frontend {
@@ -173,13 +180,32 @@ public final class Translator {
             return btf.function(m.name, Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1);
         }
 
-        Compiled compile(MethodNode m) {
-            MethodAnalysis analysis = MethodAnalyzer.analyzeSection(probe, structs, m);
+        Compiled compile(MethodNode m, boolean automaticFunctions) {
+            MethodAnalysis analysis = MethodAnalyzer.analyzeSection(probe, structs, m, automaticFunctions);
             Mir mir = new Mir();
             StackFrameLayout frame = new StackFrameLayout();
             new ProgramLowering(mir, frame).lower(analysis);
             Pipeline.optimize(mir);
-            return new Compiled(mir, frame);
+            return new Compiled(mir, frame, analysis);
+        }
+
+        /** Lowers and optimises one BPF function a program calls. */
+        Compiled compileFunction(Subprogram s) {
+            Mir mir = new Mir();
+            StackFrameLayout frame = new StackFrameLayout();
+            new ProgramLowering(mir, frame).lowerFunction(s);
+            Pipeline.optimize(mir);
+            return new Compiled(mir, frame, s.body);
+        }
+
+        /** Allocates registers of one function (with {@code entryArgs} arguments arriving in r1–r5), cleans up and encodes. */
+        FunctionLinker.Function encode(Compiled c, int entryArgs, String name, String what, int btfFunc) {
+            new RegisterAllocator(c.mir, c.frame, entryArgs).run();
+            if (c.frame.used() > StackFrameLayout.MAX_STACK)
+                throw new TranslationException(c.analysis.file, ProbeClass.firstLine(c.analysis.method), what + " needs " + c.frame.used()
+                        + " bytes of stack but BPF allows " + StackFrameLayout.MAX_STACK + "; use fewer or smaller local structs, or keep data in a per-CPU array map");
+            Pipeline.cleanUp(c.mir);
+            return new FunctionLinker.Function(name, sources.annotate(Encoder.encode(c.mir)), c.frame.used(), btfFunc);
         }
     }
 

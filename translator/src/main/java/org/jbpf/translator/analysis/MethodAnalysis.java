@@ -1,6 +1,7 @@
 package org.jbpf.translator.analysis;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jbpf.translator.frontend.MethodCode;
 import org.objectweb.asm.tree.MethodNode;
@@ -12,6 +13,10 @@ public final class MethodAnalysis extends MethodCode {
     final long context;
     /** The analysis of each inlined static call, by the index of its invoke instruction. */
     public final Map<Integer, MethodAnalysis> callees = new HashMap<>();
+    /** The call sites of this body that call a BPF function (a subprogram or a loop body) instead of inlining. */
+    public final Map<Integer, Subprogram> calls = new HashMap<>();
+    /** For a program's own analysis: every BPF function the program calls, in the order they were first called. */
+    public List<Subprogram> subprograms = List.of();
     public Value returnValue;
     /** Outstanding ring buffer reservations when the method returns (the most over all returns). */
     int exitReservations;

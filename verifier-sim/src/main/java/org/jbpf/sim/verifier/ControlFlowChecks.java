@@ -46,7 +46,7 @@ final class ControlFlowChecks {
                 next.add(t);
                 prunePoint[t] = true;
                 if (in.isConditionalJump()) { next.add(pc + 1); prunePoint[pc + 1] = true; }
-            } else if (in.isLocalCall()) {
+            } else if (in.isLocalCall() || isFunctionAddress(in)) {
                 int t = cx.targetIndex(pc, (int) in.imm(), true);
                 next.add(t);
                 prunePoint[t] = true;
@@ -63,6 +63,11 @@ final class ControlFlowChecks {
         for (cx.pc = 0; cx.pc < n; cx.pc++)
             if (!seen[cx.pc]) throw new Reject("unreachable insn " + cx.slotOf[cx.pc], "this code can never run; remove it");
         return prunePoint;
+    }
+
+    /** The load of a function's address (a callback): the function starts there, as at a call's target. */
+    private static boolean isFunctionAddress(Insn in) {
+        return in.isLdImm64() && in.src() == org.jbpf.core.asm.Opcodes.PSEUDO_FUNC;
     }
 
     private static void checkEncoding(Insn in) {
@@ -83,7 +88,7 @@ final class ControlFlowChecks {
         int n = cx.insns.size();
         TreeSet<Integer> starts = new TreeSet<>(List.of(0));
         for (cx.pc = 0; cx.pc < n; cx.pc++)
-            if (cx.insns.get(cx.pc).isLocalCall()) starts.add(cx.targetIndex(cx.pc, (int) cx.insns.get(cx.pc).imm(), true));
+            if (cx.insns.get(cx.pc).isLocalCall() || isFunctionAddress(cx.insns.get(cx.pc))) starts.add(cx.targetIndex(cx.pc, (int) cx.insns.get(cx.pc).imm(), true));
         for (cx.pc = 0; cx.pc < n; cx.pc++) {
             Insn in = cx.insns.get(cx.pc);
             int start = starts.floor(cx.pc);

@@ -1,0 +1,100 @@
+package org.jbpf.it.semantics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.jbpf.BPF;
+import org.jbpf.core.asm.Insn;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.it.Backend;
+import org.jbpf.it.KernelCheck;
+import org.jbpf.runtime.BpfMap;
+import org.jbpf.translator.TranslationException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * BPF-to-BPF calls on the kernel: {@link Functions} runs with BPF_PROG_TEST_RUN on edge and random inputs and every
+ * result must be the JVM's; its functions take numbers, the context, local structs and map values, and nest four
+ * deep. The LLVM backend does not emit BPF functions and says so.
+ */
+class FunctionsKernelTest {
+    static final int PACKET = 64;
+
+    @Test
+    void functionsComputeWhatTheJvmComputes() {
+        KernelCheck.require();
+        BpfObject obj = Backend.DIRECT.translate(Functions.class);
+        int runs = 0;
+        long sharedSum = 0;
+        try (BPF bpf = BPF.load(obj, Functions.class)) {
+            BpfMap<Integer, Long> in = bpf.map(Functions.in), out = bpf.map(Functions.out);
+            BpfMap<Integer, Functions.Acc> accs = bpf.map(Functions.accs);
+            for (long[] ab : SemanticsKernelTest.inputs()) {
+                long a = ab[0], b = ab[1];
+                in.put(0, a);
+                in.put(1, b);
+                assertEquals(2, bpf.program("run").testRun(new byte[PACKET], 1).retval());
+                long[] expected = {Functions.mix(a, b), Functions.mix(b, a), Functions.mix(a ^ b, 7), Functions.mix(a, a + b),
+                        Functions.mix(b - a, a), Functions.clamp((int) a, -50, 50), (a + b) * 1000 + 2 + (int) b, Functions.level1(a),
+                        PACKET * b};
+                for (int slot = 0; slot < expected.length; slot++) {
+                    assertEquals(expected[slot], out.get(slot), "slot " + slot + " on (" + a + ", " + b + ")");
+                    runs++;
+                }
+                sharedSum += a;
+            }
+            Functions.Acc shared = accs.get(0);
+            assertEquals(SemanticsKernelTest.inputs().size(), shared.count);
+            assertEquals(sharedSum, shared.sum);
+        }
+        assertEquals(SemanticsKernelTest.inputs().size() * 9, runs);
+        System.out.println("functions: " + runs + " kernel results agreed with the JVM");
+    }
+
+    @Test
+    void fiveCallsOfOneFunctionAreSmallerThanFiveCopies() {
+        BpfObject obj = Backend.DIRECT.translate(Functions.class);
+        ProgramSpec inlined = obj.program("runInlined").orElseThrow();
+        ProgramSpec called = obj.program("run").orElseThrow();
+        int mixSize = functionSlots(called, "mix");
+        int inlinedSlots = slots(inlined.insns());
+        // the part of run that matches runInlined: its code up to the clamp call, plus mix itself
+        int calledSlots = slotsBefore(called.insns(), "clamp") + mixSize;
+        System.out.println("five calls of mix: " + calledSlots + " slots with a BPF function (mix itself " + mixSize
+                + "), " + inlinedSlots + " slots with five inlined copies");
+        assertTrue(mixSize >= 35, "mix is about 40 instructions: " + mixSize);
+        assertTrue(calledSlots <= inlinedSlots - 3 * mixSize, calledSlots + " vs " + inlinedSlots);
+        assertEquals(5, called.insns().stream().filter(i -> i.isLocalCall() && "mix".equals(i.reference())).count());
+        assertEquals(0, inlined.insns().stream().filter(Insn::isLocalCall).count());
+    }
+
+    @Test
+    void llvmBackendNamesTheFunctionItCannotEmit() {
+        TranslationException e = assertThrows(TranslationException.class, () -> Backend.LLVM.translate(Functions.class));
+        assertEquals("Functions.java:57: @NoInline method clamp needs a BPF-to-BPF call, which the LLVM backend does not emit; "
+                + "use the direct backend or remove @NoInline", e.getMessage());
+    }
+
+    static int slots(List<Insn> insns) { return Insn.slotOffsets(insns)[insns.size()]; }
+
+    /** Slots of the program's entry function before the first call of {@code function}. */
+    static int slotsBefore(List<Insn> insns, String function) {
+        int k = 0;
+        while (!(insns.get(k).isLocalCall() && function.equals(insns.get(k).reference()))) k++;
+        return slots(insns.subList(0, k));
+    }
+
+    /** Slots of BPF function {@code name}: from the first instruction a call of it reaches to the next function's start. */
+    static int functionSlots(ProgramSpec p, String name) {
+        int[] slot = Insn.slotOffsets(p.insns());
+        int start = -1;
+        for (int i = 0; i < p.insns().size(); i++)
+            if (p.insns().get(i).isLocalCall() && name.equals(p.insns().get(i).reference())) start = slot[i] + (int) p.insns().get(i).imm() + 1;
+        int end = slot[p.insns().size()];
+        for (ProgramSpec.FuncInfo f : p.funcInfos()) if (f.insnOff() > start && f.insnOff() < end) end = f.insnOff();
+        return end - start;
+    }
+}
