@@ -12,13 +12,18 @@ import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
 import org.jbpf.runtime.BpfMap;
+import org.jbpf.sim.Verifier;
+import org.jbpf.sim.VerifierResult;
+import org.jbpf.sim.interp.Interpreter;
+import org.jbpf.sim.maps.SimMap;
 import org.jbpf.translator.TranslationException;
 import org.junit.jupiter.api.Test;
 
 /**
  * BPF-to-BPF calls on the kernel: {@link Functions} runs with BPF_PROG_TEST_RUN on edge and random inputs and every
  * result must be the JVM's; its functions take numbers, the context, local structs and map values, and nest four
- * deep. The LLVM backend does not emit BPF functions and says so.
+ * deep. The verifier simulation accepts the program and its interpreter agrees. The LLVM backend does not emit BPF
+ * functions and says so.
  */
 class FunctionsKernelTest {
     static final int PACKET = 64;
@@ -52,6 +57,21 @@ class FunctionsKernelTest {
         }
         assertEquals(SemanticsKernelTest.inputs().size() * 9, runs);
         System.out.println("functions: " + runs + " kernel results agreed with the JVM");
+    }
+
+    @Test
+    void verifierSimulationAcceptsAndInterpreterAgrees() {
+        BpfObject obj = Backend.DIRECT.translate(Functions.class);
+        for (VerifierResult r : Verifier.verifyAll(obj)) assertTrue(r.ok(), r.toString());
+        Interpreter sim = new Interpreter(obj);
+        for (long[] ab : SemanticsKernelTest.inputs().subList(0, 60)) {
+            sim.map("in").update(SimMap.u32(0), SimMap.u64(ab[0]), SimMap.ANY);
+            sim.map("in").update(SimMap.u32(1), SimMap.u64(ab[1]), SimMap.ANY);
+            assertEquals(2, sim.runPacket("run", new byte[PACKET]));
+            assertEquals(Functions.mix(ab[1], ab[0]), sim.map("out").getLong(1));
+            assertEquals(Functions.level1(ab[0]), sim.map("out").getLong(7));
+            assertEquals(PACKET * ab[1], sim.map("out").getLong(8));
+        }
     }
 
     @Test

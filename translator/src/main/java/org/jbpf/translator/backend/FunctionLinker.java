@@ -14,7 +14,7 @@ import org.jbpf.translator.TranslationException;
  * Puts a program's BPF functions one after the other, the entry first, as the kernel loads them: each call
  * ({@code BPF_PSEUDO_CALL}) and function address ({@code BPF_PSEUDO_FUNC}, a loop body) gets the slot distance to its
  * function, and each function a func_info record. It also checks the kernel's limit on the stack of one chain of
- * calls: each frame rounded up to 32 bytes, at most 512 bytes together.
+ * calls: each frame rounded up to 16 bytes (as for JIT-compiled programs), at most 512 bytes together.
  */
 public final class FunctionLinker {
     /** One encoded function: its instructions (references by name), frame size in bytes and BTF FUNC id. */
@@ -58,14 +58,14 @@ public final class FunctionLinker {
         int worst = deepest(entry, byName, new ArrayList<>(), chain);
         if (worst > StackFrameLayout.MAX_STACK)
             throw new TranslationException(file, line, "the calls " + String.join(" → ", chain) + " need " + worst
-                    + " bytes of stack together (each function's frame rounded up to 32) but BPF allows " + StackFrameLayout.MAX_STACK
+                    + " bytes of stack together (each function's frame rounded up to 16) but BPF allows " + StackFrameLayout.MAX_STACK
                     + " for one chain of calls; mark a function @Inline, use smaller local structs, or keep data in a per-CPU array map");
     }
 
     /** The largest stack of a call chain starting at f; its function names go to {@code worstChain}. */
     private static int deepest(Function f, Map<String, Function> byName, List<String> path, List<String> worstChain) {
         path.add(f.name());
-        int own = (Math.max(f.stackBytes(), 1) + 31) / 32 * 32, below = 0;
+        int own = (Math.max(f.stackBytes(), 1) + 15) / 16 * 16, below = 0;
         List<String> belowChain = new ArrayList<>();
         for (Insn in : f.insns()) {
             if (!calls(in) || path.contains(in.reference())) continue;
