@@ -123,16 +123,17 @@ public final class Translator {
         List<MirProgram> programs = new ArrayList<>();
         for (MethodNode m : f.probe.sections) programs.add(atMethod(f, m, () -> {
             Compiled c = f.compile(m, false);
-            if (!c.analysis.subprograms.isEmpty()) {
-                Subprogram s = c.analysis.subprograms.get(0);
-                throw new TranslationException(s.body.file, ProbeClass.firstLine(s.body.method), (s.loopBody ? "Loops.repeat with loop body "
-                        : "@NoInline method ") + s.name + " needs a BPF-to-BPF call, which the LLVM backend does not emit; use the direct backend"
-                        + (s.loopBody ? "" : " or remove @NoInline"));
-            }
             f.function(m);
+            List<MirProgram> functions = new ArrayList<>();
+            for (Subprogram s : c.analysis.subprograms) {
+                Compiled sc = f.compileFunction(s);
+                for (Mir.MInsn i : sc.mir.code) if (i.line != null) i.line = f.sources.annotate(i.line);
+                functions.add(new MirProgram(s.name, null, List.copyOf(sc.mir.code), sc.frame.used(), true, false, s.params.size(), List.of()));
+            }
             for (Mir.MInsn i : c.mir.code) if (i.line != null) i.line = f.sources.annotate(i.line);
             return new MirProgram(m.name, f.probe.sectionNames.get(m), List.copyOf(c.mir.code), c.frame.used(),
-                    Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1);
+                    Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1,
+                    Type.getArgumentTypes(m.desc).length, functions);
         }));
         return new MirObject(f.simpleName(), f.probe.license, f.maps, f.btf.btf, programs);
     }

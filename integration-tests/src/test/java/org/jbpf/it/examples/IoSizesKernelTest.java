@@ -11,18 +11,21 @@ import org.jbpf.it.KernelCheck;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.sim.Verifier;
 import org.jbpf.sim.VerifierResult;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The IoSizes example on the kernel: a dd copying 7 blocks of 1 MiB makes exactly 7 reads and 7 writes in the
- * 2^20 bucket of its pid, counted through a BPF function running a bpf_loop; log2 agrees with the JVM's.
+ * 2^20 bucket of its pid, counted through a BPF function running a bpf_loop, on both backends; the verifier
+ * simulation accepts both objects, and log2 agrees with the JVM's.
  */
 class IoSizesKernelTest {
-    @Test
-    void countsBlocksByPowerOfTwo() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void countsBlocksByPowerOfTwo(Backend backend) throws Exception {
         KernelCheck.require();
-        for (VerifierResult r : Verifier.verifyAll(Backend.DIRECT.translate(IoSizes.class))) assertTrue(r.ok(), r.toString());
-        try (BPF bpf = Backend.DIRECT.loadAndAttach(IoSizes.class)) {
+        for (VerifierResult r : Verifier.verifyAll(backend.translate(IoSizes.class))) assertTrue(r.ok(), r.toString());
+        try (BPF bpf = backend.loadAndAttach(IoSizes.class)) {
             Process p = new ProcessBuilder("dd", "if=/dev/zero", "of=/dev/null", "bs=1048576", "count=7", "status=none").start();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             assertEquals(0, p.exitValue());

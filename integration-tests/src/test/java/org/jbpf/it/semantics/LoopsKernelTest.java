@@ -14,8 +14,9 @@ import org.jbpf.sim.interp.Interpreter;
 import org.jbpf.sim.Verifier;
 import org.jbpf.sim.VerifierResult;
 import org.jbpf.sim.maps.SimMap;
-import org.jbpf.translator.TranslationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * bpf_loop from Java: {@link LoopCounts} runs 100,000 iterations on the kernel and counts exactly what the JVM counts
@@ -35,10 +36,11 @@ class LoopsKernelTest {
                 Loops.repeat(Loops.MAX_ITERATIONS + 1, LoopCounts::count, all), Loops.repeat(1000, LoopCounts::nothing, null)};
     }
 
-    @Test
-    void hundredThousandIterationsCountExactly() {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void hundredThousandIterationsCountExactly(Backend backend) {
         KernelCheck.require();
-        try (BPF bpf = BPF.load(Backend.DIRECT.translate(LoopCounts.class), LoopCounts.class)) {
+        try (BPF bpf = BPF.load(backend.translate(LoopCounts.class), LoopCounts.class)) {
             BpfMap<Integer, Long> in = bpf.map(LoopCounts.in), out = bpf.map(LoopCounts.out);
             for (long limit : LIMITS) {
                 in.put(0, limit);
@@ -74,12 +76,5 @@ class LoopsKernelTest {
         assertEquals(2, sim.runPacket("run", new byte[64]));
         long[] want = expected(limit);
         for (int slot = 0; slot < want.length; slot++) assertEquals(want[slot], sim.map("out").getLong(slot), "slot " + slot);
-    }
-
-    @Test
-    void llvmBackendNamesTheLoopItCannotEmit() {
-        TranslationException e = assertThrows(TranslationException.class, () -> Backend.LLVM.translate(LoopCounts.class));
-        assertEquals("LoopCounts.java:34: Loops.repeat with loop body count needs a BPF-to-BPF call, which the LLVM backend does not emit; "
-                + "use the direct backend", e.getMessage());
     }
 }
