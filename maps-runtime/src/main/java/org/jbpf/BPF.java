@@ -145,7 +145,8 @@ public final class BPF implements AutoCloseable {
 
     /**
      * Reads the ring buffer declared by {@code declaration} (a static field of the probe class), decoding each record
-     * as {@code type} (a {@code @Struct} class or a primitive wrapper). The reader is closed with this BPF at the latest.
+     * as {@code type} (a {@code @Struct} class or a primitive wrapper). The reader is closed with this BPF at the latest;
+     * its {@code dropped()} reports the records the probe could not put into the full ring.
      */
     public <E> RingBufferReader<E> ringBuffer(RingBuffer declaration, Class<E> type, Consumer<? super E> handler) {
         return ringBuffer(declaredName(declaration), type, handler);
@@ -153,7 +154,7 @@ public final class BPF implements AutoCloseable {
 
     /** As {@link #ringBuffer(RingBuffer, Class, Consumer)} for the ring buffer map with this name. */
     public <E> RingBufferReader<E> ringBuffer(String name, Class<E> type, Consumer<? super E> handler) {
-        return track(RingBufferReader.open(loadedMap(name), Codecs.of(type), handler));
+        return track(RingBufferReader.open(loadedMap(name), Codecs.of(type), handler).countDrops(loaded));
     }
 
     /** Reads the ring buffer declared by {@code declaration}, handing out zero-copy record views. */
@@ -162,7 +163,7 @@ public final class BPF implements AutoCloseable {
     }
 
     public RingBufferReader<ByteBuffer> ringBuffer(String name, RecordHandler handler) {
-        return track(RingBufferReader.openRaw(loadedMap(name), handler));
+        return track(RingBufferReader.openRaw(loadedMap(name), handler).countDrops(loaded));
     }
 
     /**

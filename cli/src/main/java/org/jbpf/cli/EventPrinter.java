@@ -15,24 +15,34 @@ import org.jbpf.loader.LoadedMap;
 
 /**
  * Prints ring buffer and perf buffer records as they arrive, one line each: the map, the size, the bytes in hex and
- * as text (so strings such as a process name can be read).
+ * as text (so strings such as a process name can be read). On close, says how many records each ring buffer refused
+ * because it was full, when the probe counted any.
  */
 final class EventPrinter implements AutoCloseable {
     static final int SHOWN_BYTES = 64;
 
     private final List<EventReader> readers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private final List<RingBufferReader<?>> rings = new ArrayList<>();
+    private final List<String> ringNames = new ArrayList<>();
+    /** Where drop counts go: stderr when records go out as JSON lines. */
+    private PrintStream status;
 
     private EventPrinter() {}
 
     /** Starts a reader per event map; records go to {@code json} as JSON lines when it is set, else to {@code out}. */
     static EventPrinter start(BPF bpf, BpfObject object, PrintStream out, JsonLines json) {
         EventPrinter p = new EventPrinter();
+        p.status = json != null ? System.err : out;
         try {
             for (MapSpec m : object.maps()) {
                 LoadedMap map = bpf.loaded().map(m.name());
-                if (m.type() == MapTypes.RINGBUF)
-                    p.add(RingBufferReader.openRaw(map, record -> print(out, json, m.name(), -1, record)));
+                if (m.type() == MapTypes.RINGBUF) {
+                    RingBufferReader<?> ring = RingBufferReader.openRaw(map, record -> print(out, json, m.name(), -1, record));
+                    p.add(ring);
+                    p.rings.add(ring.countDrops(bpf.loaded()));
+                    p.ringNames.add(m.name());
+                }
                 else if (m.type() == MapTypes.PERF_EVENT_ARRAY)
                     p.add(PerfBufferReader.openRaw(map, PerfBufferReader.DEFAULT_PAGES,
                             (cpu, sample) -> print(out, json, m.name(), cpu, sample),
@@ -80,5 +90,13 @@ final class EventPrinter implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        for (int i = 0; i < rings.size(); i++) {
+            long dropped = rings.get(i).dropsCounted() ? rings.get(i).dropped() : 0;
+            if (dropped > 0) status.println(dropsLine(ringNames.get(i), dropped));
+        }
+    }
+
+    static String dropsLine(String map, long dropped) {
+        return "event " + map + ": " + dropped + " record" + (dropped == 1 ? "" : "s") + " dropped because the ring buffer was full";
     }
 }

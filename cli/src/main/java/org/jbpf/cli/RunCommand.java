@@ -103,11 +103,14 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The user's maps: not the .rodata/.bss data sections, not the maps the probe marked {@code @Scratch}. */
+    /**
+     * The user's maps: not the .rodata/.bss data sections, not the maps the probe marked {@code @Scratch}, not the ring
+     * buffer drop counters (their sums are printed with the events).
+     */
     static List<MapSpec> shownMaps(BpfObject object) {
         List<MapSpec> out = new ArrayList<>();
         for (MapSpec m : object.maps())
-            if (!m.name().startsWith(".") && MapMarks.of(m, object.btf()).kind() != MapMarks.Kind.SCRATCH) out.add(m);
+            if (!m.name().startsWith(".") && !m.name().equals(org.jbpf.core.obj.RingBufferDrops.MAP_NAME) && MapMarks.of(m, object.btf()).kind() != MapMarks.Kind.SCRATCH) out.add(m);
         return out;
     }
 

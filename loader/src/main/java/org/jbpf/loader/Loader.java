@@ -135,6 +135,7 @@ public final class Loader {
         } catch (IllegalArgumentException e) {
             throw new BpfException("program \"" + p.name() + "\": " + e.getMessage());
         }
+        TracepointRecords.check(p, obj); // a typed record's fields where this kernel's format has them
         p = KernelTypes.relocate(p, obj); // CO-RE: offsets and sizes of this kernel's types
         List<Insn> insns = MapRelocator.relocate(p, out);
         Memory code = BpfAttr.copyOf(Insn.encode(insns));

@@ -6,22 +6,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jbpf.core.asm.Insn;
+import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.core.obj.RingBufferDrops;
 import org.jbpf.translator.analysis.MethodAnalysis;
 import org.jbpf.translator.analysis.MethodAnalyzer;
+import org.jbpf.translator.analysis.RecordView;
 import org.jbpf.translator.analysis.Subprogram;
 import org.jbpf.translator.backend.BtfBuilder;
 import org.jbpf.translator.backend.Encoder;
 import org.jbpf.translator.backend.FunctionLinker;
+import org.jbpf.translator.backend.KernelBtf;
 import org.jbpf.translator.backend.RegisterAllocator;
 import org.jbpf.translator.backend.StackFrameLayout;
 import org.jbpf.translator.frontend.MapDecl;
 import org.jbpf.translator.frontend.ProbeClass;
+import org.jbpf.translator.frontend.RingDrops;
 import org.jbpf.translator.frontend.SourceText;
 import org.jbpf.translator.frontend.StructRegistry;
+import org.jbpf.translator.frontend.ValueType;
 import org.jbpf.translator.lower.ProgramLowering;
 import org.jbpf.translator.mir.Mir;
 import org.jbpf.translator.mir.MirObject;
@@ -75,15 +81,21 @@ public final class Translator {
     private static BpfObject translateChecked(byte[] classFile, ClassSource classes, Options options) {
         Frontend f = new Frontend(classFile, classes, options);
         List<ProgramSpec> programs = new ArrayList<>();
+        KernelBtf kernel = new KernelBtf(f.btf.btf);
         for (MethodNode m : f.probe.sections) programs.add(atMethod(f, m, () -> {
             Compiled c = f.compile(m, true);
             List<FunctionLinker.Function> functions = new ArrayList<>();
-            functions.add(f.encode(c, 1, m.name, "program " + m.name, f.function(m)));
+            functions.add(f.encode(c, 1, m.name, "program " + m.name, f.function(m, c.record)));
             for (Subprogram s : c.analysis.subprograms)
                 functions.add(f.encode(f.compileFunction(s), s.params.size(), s.name, "function " + s.name, f.btf.subprogram(s)));
             FunctionLinker.Linked linked = FunctionLinker.link(functions, f.probe.file, ProbeClass.firstLine(m));
-            return new ProgramSpec(m.name, f.probe.sectionNames.get(m), linked.insns(), linked.funcInfos());
+            return new ProgramSpec(m.name, f.probe.sectionNames.get(m), kernel.take(linked.insns()), linked.funcInfos());
         }));
+        List<List<ProgramSpec.CoreRelocation>> relocations = kernel.finish();
+        for (int k = 0; k < programs.size(); k++) {
+            ProgramSpec p = programs.get(k);
+            programs.set(k, new ProgramSpec(p.name(), p.section(), p.insns(), p.funcInfos(), relocations.get(k)));
+        }
         return new BpfObject(f.simpleName(), f.probe.license, f.maps, programs, f.btf.btf);
     }
 
@@ -123,7 +135,7 @@ public final class Translator {
         List<MirProgram> programs = new ArrayList<>();
         for (MethodNode m : f.probe.sections) programs.add(atMethod(f, m, () -> {
             Compiled c = f.compile(m, false);
-            f.function(m);
+            f.function(m, c.record);
             List<MirProgram> functions = new ArrayList<>();
             for (Subprogram s : c.analysis.subprograms) {
                 Compiled sc = f.compileFunction(s);
@@ -150,7 +162,8 @@ public final class Translator {
         }
     }
 
-    private record Compiled(Mir mir, StackFrameLayout frame, MethodAnalysis analysis) {}
+    /** A function's MIR, frame and analysis, and the struct a program reads its tracepoint record through (or null). */
+    private record Compiled(Mir mir, StackFrameLayout frame, MethodAnalysis analysis, ValueType.Struct record) {}
 
     /** Shared first stages: class parsing, maps and their BTF, and per-method code generation with the MIR passes. */
     private static final class Frontend {
@@ -160,6 +173,8 @@ public final class Translator {
         final SourceText sources;
         final BtfBuilder btf = new BtfBuilder();
         final List<MapSpec> maps = new ArrayList<>();
+        /** Counters of records the ring buffers refused, or null without ring buffers. */
+        final RingDrops drops;
 
         Frontend(byte[] classFile, ClassSource classes, Options options) {
             node = StructRegistry.parse(classFile, "class file");
@@ -173,30 +188,47 @@ public final class Translator {
                 int flags = m.mapType() == MapTypes.LPM_TRIE ? 1 : 0;
                 maps.add(new MapSpec(m.name(), m.mapType(), m.keySize(), m.valueSize(), m.maxEntries(), flags, k, v));
             }
+            drops = RingDrops.of(probe);
+            if (drops != null) {
+                MapDecl c = drops.counters();
+                maps.add(RingBufferDrops.spec(c.maxEntries(), btf.typeOf(c.key()), btf.typeOf(c.value())));
+            }
         }
 
         String simpleName() { return node.name.substring(node.name.lastIndexOf('/') + 1); }
 
-        int function(MethodNode m) {
-            return btf.function(m.name, Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1);
+        int function(MethodNode m, ValueType.Struct record) {
+            int func = btf.function(m.name, Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1);
+            if (record != null) {
+                // the context parameter becomes "struct Record *ctx", which the loader checks against the kernel's format
+                BtfType.FuncProto proto = (BtfType.FuncProto) btf.btf.type(((BtfType.Func) btf.btf.type(func)).type());
+                int struct = btf.typeOf(record);
+                int ptr = btf.btf.add(new BtfType.Ptr(struct));
+                // tagged as a Java record class, so the loader checks it (a C program's ctx struct may be named otherwise)
+                if (btf.btf.find(BtfType.KIND_DECL_TAG, org.jbpf.core.relo.CoreRelocator.JAVA_TAG + record.javaName()) < 0)
+                    btf.btf.add(new BtfType.DeclTag(org.jbpf.core.relo.CoreRelocator.JAVA_TAG + record.javaName(), struct, -1));
+                btf.btf.set(((BtfType.Func) btf.btf.type(func)).type(), new BtfType.FuncProto(proto.returnType(),
+                        List.of(new BtfType.Param(proto.params().get(0).name(), ptr))));
+            }
+            return func;
         }
 
         Compiled compile(MethodNode m, boolean automaticFunctions) {
             MethodAnalysis analysis = MethodAnalyzer.analyzeSection(probe, structs, m, automaticFunctions);
             Mir mir = new Mir();
             StackFrameLayout frame = new StackFrameLayout();
-            new ProgramLowering(mir, frame).lower(analysis);
+            new ProgramLowering(mir, frame, drops).lower(analysis);
             Pipeline.optimize(mir);
-            return new Compiled(mir, frame, analysis);
+            return new Compiled(mir, frame, analysis, RecordView.find(analysis));
         }
 
         /** Lowers and optimises one BPF function a program calls. */
         Compiled compileFunction(Subprogram s) {
             Mir mir = new Mir();
             StackFrameLayout frame = new StackFrameLayout();
-            new ProgramLowering(mir, frame).lowerFunction(s);
+            new ProgramLowering(mir, frame, drops).lowerFunction(s);
             Pipeline.optimize(mir);
-            return new Compiled(mir, frame, s.body);
+            return new Compiled(mir, frame, s.body, null);
         }
 
         /** Allocates registers of one function (with {@code entryArgs} arguments arriving in r1–r5), cleans up and encodes. */

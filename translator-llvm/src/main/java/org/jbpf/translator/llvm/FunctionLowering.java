@@ -193,6 +193,9 @@ final class FunctionLowering {
     }
 
     private void alu(MirInstruction in, boolean alu64) {
+        if (in.reference() != null)
+            throw error("reads a kernel struct field by name (CO-RE), whose relocation records this backend cannot emit yet; "
+                    + "translate this probe with the direct backend");
         int op = op(in.opcode());
         LLVMTypeRef t = width(alu64);
         boolean reg = source(in.opcode()) == X;

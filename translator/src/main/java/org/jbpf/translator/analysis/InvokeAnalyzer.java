@@ -105,6 +105,7 @@ public final class InvokeAnalyzer {
                     + "; recompile the probe against this jbpf");
         if (mi.owner.equals(LOOPS) && mi.name.equals("repeat")) return loop(a, i, args);
         Intrinsic intrinsic = Intrinsics.find(mi);
+        if (intrinsic == null) intrinsic = Intrinsics.kernelStruct(mi, structs);
         if (intrinsic != null) return intrinsic.type(new TypingCall(a, i, mi, receiver, args, f, structs));
         if (mi.getOpcode() == INVOKESTATIC) {
             Value v = inline(a, i, mi, args, f);

@@ -17,6 +17,8 @@ public final class MethodAnalysis extends MethodCode {
     public final Map<Integer, Subprogram> calls = new HashMap<>();
     /** For a program's own analysis: every BPF function the program calls, in the order they were first called. */
     public List<Subprogram> subprograms = List.of();
+    /** What an intrinsic's typing learnt about the call at an instruction index, for its lowering (kernel struct reads). */
+    public final Map<Integer, Object> callFacts = new HashMap<>();
     public Value returnValue;
     /** Outstanding ring buffer reservations when the method returns (the most over all returns). */
     int exitReservations;

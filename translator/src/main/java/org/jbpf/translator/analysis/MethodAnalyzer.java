@@ -258,11 +258,12 @@ public final class MethodAnalyzer {
                     // a null record is no reservation
                     if (p.ringRecord() && p.nullable()) isNull.reservations = Math.max(0, isNull.reservations - 1);
                 } else if (!(v instanceof Value.Null || v instanceof Value.StackObj || v instanceof Value.Boxed || v instanceof Value.Ctx
-                        || v instanceof Value.MapRef)) {
+                        || v instanceof Value.MapRef || v instanceof Value.KernelRef)) {
                     throw a.error(i, "cannot test " + v.describe() + " against null");
                 }
                 boolean jumpsIfNull = op == IFNULL;
-                boolean mayBeNull = v instanceof Value.Null || v instanceof Value.Ptr p2 && p2.nullable();
+                // a kernel pointer read from memory may be null: both edges stay possible
+                boolean mayBeNull = v instanceof Value.Null || v instanceof Value.Ptr p2 && p2.nullable() || v instanceof Value.KernelRef;
                 boolean mayBeNonNull = !(v instanceof Value.Null);
                 if (jumpsIfNull) {
                     if (mayBeNull) flow(a, target, isNull, work);
@@ -311,6 +312,7 @@ public final class MethodAnalyzer {
             case GETFIELD: {
                 FieldInsnNode fi = (FieldInsnNode) in;
                 Value obj = f.pop();
+                if (obj instanceof Value.CtxView view) { f.push(RecordView.read(a, i, view, fi)); break; }
                 ValueType.Struct s = structOf(a, i, obj, fi, "read");
                 var field = s.layout().field(fi.name);
                 if (field.kind() == org.jbpf.core.layout.StructLayout.Kind.BYTES)
@@ -323,6 +325,7 @@ public final class MethodAnalyzer {
                 Value v = f.pop();
                 Value obj = f.pop();
                 if (obj instanceof Value.Uninit) throw a.error(i, "struct constructors must not assign fields; set them after new");
+                if (obj instanceof Value.CtxView view) throw RecordView.write(a, i, view, fi);
                 ValueType.Struct s = structOf(a, i, obj, fi, "write");
                 if (fi.desc.equals("[B"))
                     throw a.error(i, "cannot assign the byte array field " + fi.name + " of " + s.javaName() + "; fill it in place (e.g. comm(e." + fi.name + "))");

@@ -1,5 +1,7 @@
 package org.jbpf.translator.intrinsic;
 
+import org.jbpf.translator.analysis.MethodAnalysis;
+import org.jbpf.translator.frontend.StructRegistry;
 import org.objectweb.asm.tree.MethodInsnNode;
 
 /** Finds the intrinsic family that implements a call, by the class (and for printk the name) it calls. */
@@ -16,6 +18,7 @@ public final class Intrinsics {
     private static final Intrinsic JAVA_LANG_CALLS = new JavaLangCalls();
     private static final Intrinsic COUNTER_CALLS = new CounterCalls();
     private static final Intrinsic PACKET_CALLS = new PacketCalls();
+    private static final Intrinsic KERNEL_CALLS = new KernelCalls();
 
     /** The family implementing {@code call}, or null when it is no intrinsic (a static method to inline, or an error). */
     public static Intrinsic find(MethodInsnNode call) {
@@ -27,6 +30,16 @@ public final class Intrinsics {
         if (ContextCalls.isContextClass(owner)) return CONTEXT_CALLS;
         if (owner.startsWith("java/lang/")) return JAVA_LANG_CALLS;
         return null;
+    }
+
+    /** The kernel struct family when {@code call}'s owner is a {@code @KernelType} class (read through {@code structs}), else null. */
+    public static Intrinsic kernelStruct(MethodInsnNode call, StructRegistry structs) {
+        return KernelCalls.isKernelClass(call.owner, structs) ? KERNEL_CALLS : null;
+    }
+
+    /** For the lowering: the family whose typing left a fact on the call at {@code index} of {@code a}, or null. */
+    public static Intrinsic typedAt(MethodAnalysis a, int index) {
+        return a.callFacts.get(index) instanceof KernelCalls.Access ? KERNEL_CALLS : null;
     }
 
     /** True when {@code owner} is a class of jbpf's probe API, whose methods must exist in the API this jbpf ships. */

@@ -12,6 +12,7 @@ import org.jbpf.translator.analysis.Subprogram;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.backend.StackFrameLayout;
 import org.jbpf.translator.frontend.ProbeClass;
+import org.jbpf.translator.frontend.RingDrops;
 import org.jbpf.translator.mir.Mir;
 import org.objectweb.asm.Type;
 
@@ -31,8 +32,12 @@ public final class ProgramLowering {
     /** The number operands of each string concatenation not yet printed, by the concatenation's site. */
     final Map<Long, List<Operand>> concatArgs = new HashMap<>();
 
-    public ProgramLowering(Mir mir, StackFrameLayout frame) {
+    /** Counters of records the probe's ring buffers refused, or null when it has no ring buffers. */
+    private final RingDrops drops;
+
+    public ProgramLowering(Mir mir, StackFrameLayout frame, RingDrops drops) {
         this.out = new Emitter(mir, frame);
+        this.drops = drops;
     }
 
     /** Lowers a section method: context into a register, then the body with its exits. */
@@ -72,6 +77,8 @@ public final class ProgramLowering {
 
     /** True when this lowers the body of a loop, whose return value says whether to stop. */
     boolean isLoopBody() { return function != null && function.loopBody; }
+    /** Counters of records the probe's ring buffers refused, or null when it has no ring buffers. */
+    public RingDrops ringDrops() { return drops; }
 
     /** The register holding the program's context, or -1 when it has none. */
     public int contextRegister() { return ctxReg; }

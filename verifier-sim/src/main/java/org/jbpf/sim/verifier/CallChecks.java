@@ -152,6 +152,7 @@ final class CallChecks {
                     break;
                 case SIZE: case SIZE_OR_ZERO: {
                     if (!v.isScalar()) throw new Reject(bad + "scalar", javaBad + "must be a byte count");
+                    cx.needPrecise(st, r);
                     ScalarBounds s = v.value();
                     if (s.smin() < 0)
                         throw new Reject("R" + r + " min value is negative, either use unsigned or 'var &= const'",
@@ -166,6 +167,7 @@ final class CallChecks {
                 }
                 case ALLOC_SIZE:
                     if (!v.isConst()) throw new Reject("R" + r + " is not a known constant'", javaBad + "(the record size) must be a constant");
+                    cx.needPrecise(st, r);
                     allocSize = v.value().constValue();
                     break;
                 case RINGBUF_RELEASE:
