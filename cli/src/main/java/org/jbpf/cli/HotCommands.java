@@ -82,8 +82,9 @@ final class HotCommands {
                 c.probe = a;
                 continue;
             }
-            if (a.equals("--clear")) {
-                c.clear = true;
+            if (a.equals("--clear") || a.equals("--per-cpu")) {
+                if (a.equals("--clear")) c.clear = true;
+                else c.perCpu = true;
                 continue;
             }
             if (i + 1 == args.size()) return null;
@@ -93,7 +94,7 @@ final class HotCommands {
                 case "-d", "--duration" -> c.duration = v;
                 case "-i", "--interval" -> c.interval = v;
                 case "--format" -> {
-                    if (!v.equals("text") && !v.equals("json")) return null;
+                    if (!v.equals("text") && !v.equals("json") && !v.equals("folded")) return null;
                     c.format = OutputFormat.valueOf(v);
                 }
                 case "--top" -> {

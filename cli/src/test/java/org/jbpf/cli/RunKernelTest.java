@@ -93,8 +93,9 @@ class RunKernelTest {
         Cli r = Cli.run("run", "org.jbpf.examples.ExecRingEvents", "-cp", CommandLineTest.EXAMPLES, "--duration", "2s");
         spawner.join();
         assertEquals(0, r.status(), r.err());
-        assertTrue(Pattern.compile("event events \\(\\d+ bytes\\): [0-9a-f]+ \\|.*execspawner\\.*\\|").matcher(r.out()).find(),
-                "an exec from the spawning thread (the comm before exec):\n" + r.out());
+        assertTrue(Pattern.compile("\nevent events: \\{timestamp=[1-9]\\d*, pid=[1-9]\\d*, comm=execspawner\\}\n").matcher(r.out()).find(),
+                "an exec from the spawning thread (the comm before exec), field by field:\n" + r.out());
+        assertFalse(r.out().contains("bytes):"), "records of a known struct are not hex dumps:\n" + r.out());
     }
 
     @Test void runSaysHowManyRecordsAFullRingBufferDropped() throws Exception {

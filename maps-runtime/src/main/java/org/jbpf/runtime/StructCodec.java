@@ -11,7 +11,9 @@ import org.jbpf.core.layout.StructLayout;
 
 /**
  * Reads and writes a {@code @Struct} class field by field at the offsets of its {@link StructLayout}: the instance
- * fields in declaration order, padding bytes zero. The class needs a no-argument constructor.
+ * fields in declaration order, padding bytes zero. The class needs a no-argument constructor. A
+ * {@code @Size(n) String} field takes the place of the probe's {@code @CString @Size(n) byte[]}: the same n bytes,
+ * read as the text before the NUL ({@link CStrings}).
  */
 final class StructCodec<T> implements Codec<T> {
     private final Class<T> type;
@@ -32,7 +34,8 @@ final class StructCodec<T> implements Codec<T> {
             if (kind == StructLayout.Kind.BYTES) {
                 Size size = f.getAnnotation(Size.class);
                 if (size == null)
-                    throw new IllegalArgumentException(type.getName() + "." + f.getName() + ": a byte[] field of a @Struct needs @Size(n)");
+                    throw new IllegalArgumentException(type.getName() + "." + f.getName() + ": a " + f.getType().getSimpleName()
+                            + " field of a @Struct needs @Size(n)");
                 length = size.value();
             }
             f.setAccessible(true);
@@ -64,13 +67,17 @@ final class StructCodec<T> implements Codec<T> {
         else if (t == int.class) k = StructLayout.Kind.INT;
         else if (t == long.class) k = StructLayout.Kind.LONG;
         else if (t == byte[].class) k = StructLayout.Kind.BYTES;
+        else if (t == String.class && f.isAnnotationPresent(Size.class)) k = StructLayout.Kind.BYTES;
         if (k == null)
             throw new IllegalArgumentException(f.getDeclaringClass().getName() + "." + f.getName() + ": a @Struct field must be "
-                    + "byte, boolean, short, char, int, long or @Size byte[], not " + t.getSimpleName());
+                    + "byte, boolean, short, char, int, long, @Size byte[] or @Size String, not " + t.getSimpleName());
         return k;
     }
 
     StructLayout layout() { return layout; }
+
+    /** The instance fields, in layout order. */
+    Field[] fields() { return fields.clone(); }
 
     @Override public int size() { return layout.size(); }
 
@@ -92,6 +99,10 @@ final class StructCodec<T> implements Codec<T> {
                     case INT: out.putInt(at, f.getInt(value)); break;
                     case LONG: out.putLong(at, f.getLong(value)); break;
                     case BYTES: {
+                        if (f.getType() == String.class) {
+                            CStrings.write((String) f.get(value), out, at, lf.size(), type.getSimpleName() + "." + f.getName());
+                            break;
+                        }
                         byte[] b = (byte[]) f.get(value);
                         if (b != null) out.put(at, b, 0, Math.min(b.length, lf.size()));
                         break;
@@ -140,6 +151,10 @@ final class StructCodec<T> implements Codec<T> {
                     case INT: f.setInt(value, in.getInt(at)); break;
                     case LONG: f.setLong(value, in.getLong(at)); break;
                     case BYTES: {
+                        if (f.getType() == String.class) {
+                            f.set(value, CStrings.read(in, at, lf.size()));
+                            break;
+                        }
                         byte[] b = new byte[lf.size()];
                         in.get(at, b);
                         f.set(value, b);

@@ -8,6 +8,7 @@ import java.util.List;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.GlobalData;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.core.obj.ProgramSpec;
@@ -22,6 +23,7 @@ import org.jbpf.translator.backend.FunctionLinker;
 import org.jbpf.translator.backend.KernelBtf;
 import org.jbpf.translator.backend.RegisterAllocator;
 import org.jbpf.translator.backend.StackFrameLayout;
+import org.jbpf.translator.frontend.GlobalVariables;
 import org.jbpf.translator.frontend.MapDecl;
 import org.jbpf.translator.frontend.ProbeClass;
 import org.jbpf.translator.frontend.RingDrops;
@@ -29,6 +31,7 @@ import org.jbpf.translator.frontend.SourceText;
 import org.jbpf.translator.frontend.StructRegistry;
 import org.jbpf.translator.frontend.ValueType;
 import org.jbpf.translator.lower.ProgramLowering;
+import org.jbpf.translator.lower.StringPool;
 import org.jbpf.translator.mir.Mir;
 import org.jbpf.translator.mir.MirObject;
 import org.jbpf.translator.mir.MirProgram;
@@ -96,7 +99,7 @@ public final class Translator {
             ProgramSpec p = programs.get(k);
             programs.set(k, new ProgramSpec(p.name(), p.section(), p.insns(), p.funcInfos(), relocations.get(k)));
         }
-        return new BpfObject(f.simpleName(), f.probe.license, f.maps, programs, f.btf.btf);
+        return new BpfObject(f.simpleName(), f.probe.license, f.maps, programs, f.btf.btf, f.globals());
     }
 
     /**
@@ -147,7 +150,7 @@ public final class Translator {
                     Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1,
                     Type.getArgumentTypes(m.desc).length, functions);
         }));
-        return new MirObject(f.simpleName(), f.probe.license, f.maps, f.btf.btf, programs);
+        return new MirObject(f.simpleName(), f.probe.license, f.maps, f.btf.btf, programs, f.globals());
     }
 
     /** Runs one program's translation; a rejection that names no Java position gets the program method's first line. */
@@ -173,6 +176,8 @@ public final class Translator {
         final SourceText sources;
         final BtfBuilder btf = new BtfBuilder();
         final List<MapSpec> maps = new ArrayList<>();
+        final List<GlobalData> globals = new ArrayList<>();
+        final StringPool strings = new StringPool();
         /** Counters of records the ring buffers refused, or null without ring buffers. */
         final RingDrops drops;
 
@@ -193,6 +198,26 @@ public final class Translator {
                 MapDecl c = drops.counters();
                 maps.add(RingBufferDrops.spec(c.maxEntries(), btf.typeOf(c.key()), btf.typeOf(c.value())));
             }
+            for (String section : probe.globals.sections()) {
+                List<BtfType.VarSecInfo> vars = new ArrayList<>();
+                List<GlobalData.Variable> described = new ArrayList<>();
+                for (GlobalVariables.Variable v : probe.globals.in(section)) {
+                    int var = btf.variable(v.name(), v.kind(), v.length(), v.constant());
+                    vars.add(new BtfType.VarSecInfo(var, v.offset(), v.size()));
+                    described.add(new GlobalData.Variable(v.name(), v.offset(), v.size(), ((BtfType.Var) btf.btf.type(var)).type()));
+                }
+                byte[] bytes = probe.globals.bytes(section);
+                globals.add(new GlobalData(section, bytes, described, btf.dataSection(section, bytes.length, vars)));
+            }
+        }
+
+        /** The global variables' sections, then the string literals the programs compiled so far put in read-only data. */
+        List<GlobalData> globals() {
+            if (strings.isEmpty()) return globals;
+            List<GlobalData> all = new ArrayList<>(globals);
+            byte[] bytes = strings.bytes();
+            all.add(new GlobalData(StringPool.SECTION, bytes, List.of(), btf.dataSection(StringPool.SECTION, bytes.length, List.of())));
+            return all;
         }
 
         String simpleName() { return node.name.substring(node.name.lastIndexOf('/') + 1); }
@@ -217,7 +242,7 @@ public final class Translator {
             MethodAnalysis analysis = MethodAnalyzer.analyzeSection(probe, structs, m, automaticFunctions);
             Mir mir = new Mir();
             StackFrameLayout frame = new StackFrameLayout();
-            new ProgramLowering(mir, frame, drops).lower(analysis);
+            new ProgramLowering(mir, frame, drops, strings).lower(analysis);
             Pipeline.optimize(mir);
             return new Compiled(mir, frame, analysis, RecordView.find(analysis));
         }
@@ -226,7 +251,7 @@ public final class Translator {
         Compiled compileFunction(Subprogram s) {
             Mir mir = new Mir();
             StackFrameLayout frame = new StackFrameLayout();
-            new ProgramLowering(mir, frame, drops).lowerFunction(s);
+            new ProgramLowering(mir, frame, drops, strings).lowerFunction(s);
             Pipeline.optimize(mir);
             return new Compiled(mir, frame, s.body, null);
         }

@@ -319,6 +319,10 @@ final class FunctionLowering {
         if (in.reference() != null && in.src() == PSEUDO_FUNC) {
             write(in.dst(), LLVMBuildPtrToInt(b, callee(in), m.i64, ""));   // a loop body's address
         } else if (in.reference() != null) {
+            if (in.src() == PSEUDO_MAP_VALUE) {
+                write(in.dst(), LLVMBuildPtrToInt(b, m.dataAddress(in.reference(), in.imm() >>> 32, program), m.i64, ""));
+                return;
+            }
             if (in.src() != PSEUDO_MAP_FD) throw error("loads the address of " + in.reference() + " in a way this backend does not lower");
             write(in.dst(), LLVMBuildPtrToInt(b, m.map(in.reference(), program), m.i64, ""));
         } else {

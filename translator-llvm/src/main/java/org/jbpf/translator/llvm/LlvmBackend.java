@@ -153,7 +153,7 @@ public final class LlvmBackend {
                 if (f.insnOff() > 0) infos.add(new ProgramSpec.FuncInfo(f.insnOff(), staticFunction(ir.btf(), emitted.btf(), f.btfFuncType())));
             programs.add(new ProgramSpec(p.name(), p.section(), withSourceText(code.insns(), p), infos));
         }
-        return new BpfObject(ir.name(), ir.license(), ir.maps(), programs, ir.btf());
+        return new BpfObject(ir.name(), ir.license(), ir.maps(), programs, ir.btf(), ir.globals());
     }
 
     /** A copy into {@code btf} of LLVM's FUNC {@code id}: its name, static, with long parameters and result. */

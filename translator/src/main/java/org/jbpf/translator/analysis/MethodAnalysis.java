@@ -3,6 +3,7 @@ package org.jbpf.translator.analysis;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jbpf.translator.frontend.GlobalVariables;
 import org.jbpf.translator.frontend.MethodCode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -17,6 +18,8 @@ public final class MethodAnalysis extends MethodCode {
     public final Map<Integer, Subprogram> calls = new HashMap<>();
     /** For a program's own analysis: every BPF function the program calls, in the order they were first called. */
     public List<Subprogram> subprograms = List.of();
+    /** The global variable each GETSTATIC/PUTSTATIC of a probe's static field reads or writes, by instruction index. */
+    public final Map<Integer, GlobalVariables.Variable> globals = new HashMap<>();
     /** What an intrinsic's typing learnt about the call at an instruction index, for its lowering (kernel struct reads). */
     public final Map<Integer, Object> callFacts = new HashMap<>();
     public Value returnValue;

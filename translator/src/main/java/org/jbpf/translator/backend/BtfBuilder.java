@@ -11,7 +11,10 @@ import org.jbpf.translator.analysis.Subprogram;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.frontend.ValueType;
 
-/** BTF for a probe: integer and struct types of map keys and values, and a FUNC per program and per BPF function. */
+/**
+ * BTF for a probe: integer and struct types of map keys and values, a FUNC per program and per BPF function, and a
+ * VAR per global variable with a DATASEC per global-data section, as clang describes them.
+ */
 public final class BtfBuilder {
     public final Btf btf = new Btf();
     private final Map<String, Integer> ints = new HashMap<>();
@@ -84,6 +87,22 @@ public final class BtfBuilder {
             slot += function.params.get(k) instanceof Value.Scalar s && s.isLong() ? 2 : 1;
         }
         return names;
+    }
+
+    /**
+     * A global VAR of a primitive kind; a load-time constant's type is {@code const volatile}, like C's read-only
+     * globals that userspace sets before loading. Returns the VAR's id.
+     */
+    public int variable(String name, StructLayout.Kind kind, int length, boolean constant) {
+        int type = kind == StructLayout.Kind.BYTES
+                ? btf.add(new BtfType.Array(intType("char", 1, BtfType.INT_SIGNED), indexType(), length)) : primType(kind);
+        if (constant) type = btf.add(new BtfType.Const(btf.add(new BtfType.Volatile(type))));
+        return btf.add(new BtfType.Var(name, type, BtfType.LINKAGE_GLOBAL));
+    }
+
+    /** The DATASEC of a global-data section listing its VARs; returns its id. */
+    public int dataSection(String name, int size, List<BtfType.VarSecInfo> vars) {
+        return btf.add(new BtfType.Datasec(name, size, vars));
     }
 
     /** A global FUNC {@code name(void *ctx)} returning int or long; returns the FUNC's id. */

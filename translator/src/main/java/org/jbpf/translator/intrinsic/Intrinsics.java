@@ -18,6 +18,8 @@ public final class Intrinsics {
     private static final Intrinsic JAVA_LANG_CALLS = new JavaLangCalls();
     private static final Intrinsic COUNTER_CALLS = new CounterCalls();
     private static final Intrinsic PACKET_CALLS = new PacketCalls();
+    private static final Intrinsic PACKET_HELPER_CALLS = new PacketHelperCalls();
+    private static final Intrinsic STRING_CALLS = new StringCalls();
     private static final Intrinsic KERNEL_CALLS = new KernelCalls();
 
     /** The family implementing {@code call}, or null when it is no intrinsic (a static method to inline, or an error). */
@@ -26,7 +28,9 @@ public final class Intrinsics {
         if (owner.equals(HELPERS)) return call.name.equals("printk") ? PRINTK : BitCalls.handles(call) ? JAVA_LANG_CALLS : HELPER_CALLS;
         if (owner.startsWith(MAPS)) return MAP_CALLS;
         if (owner.equals(CounterCalls.ATOMIC_CLASS)) return COUNTER_CALLS;
+        if (owner.equals(StringCalls.STRINGS)) return STRING_CALLS;
         if (PacketCalls.handles(owner, call.name)) return PACKET_CALLS;
+        if (PacketHelperCalls.handles(owner, call.name)) return PACKET_HELPER_CALLS;
         if (ContextCalls.isContextClass(owner)) return CONTEXT_CALLS;
         if (owner.startsWith("java/lang/")) return JAVA_LANG_CALLS;
         return null;
@@ -44,7 +48,7 @@ public final class Intrinsics {
 
     /** True when {@code owner} is a class of jbpf's probe API, whose methods must exist in the API this jbpf ships. */
     public static boolean isProbeApi(String owner) {
-        return owner.equals(HELPERS) || owner.startsWith(MAPS) || owner.equals(CounterCalls.ATOMIC_CLASS)
+        return owner.equals(HELPERS) || owner.startsWith(MAPS) || owner.equals(CounterCalls.ATOMIC_CLASS) || owner.equals(StringCalls.STRINGS)
                 || owner.equals(PacketCalls.NET) || ContextCalls.isContextClass(owner);
     }
 }

@@ -29,16 +29,21 @@ public final class ProgramLowering {
     private Subprogram function;
 
     final Emitter out;
+    private final StringPool strings;
     /** The number operands of each string concatenation not yet printed, by the concatenation's site. */
     final Map<Long, List<Operand>> concatArgs = new HashMap<>();
 
     /** Counters of records the probe's ring buffers refused, or null when it has no ring buffers. */
     private final RingDrops drops;
 
-    public ProgramLowering(Mir mir, StackFrameLayout frame, RingDrops drops) {
+    public ProgramLowering(Mir mir, StackFrameLayout frame, RingDrops drops, StringPool strings) {
         this.out = new Emitter(mir, frame);
         this.drops = drops;
+        this.strings = strings;
     }
+
+    /** The probe's string literals in read-only data, shared by all its programs. */
+    public StringPool strings() { return strings; }
 
     /** Lowers a section method: context into a register, then the body with its exits. */
     public void lower(MethodAnalysis a) {

@@ -182,6 +182,11 @@ final class CallChecks {
                                 javaBad + "was already submitted or discarded");
                     release = v;
                     break;
+                case CONST_STR:
+                    // the kernel reads the string at verification: it must lie in a frozen map programs cannot write
+                    if (v.type() != RegType.MAP_VALUE || v.map() == null || (v.map().flags() & MemoryChecks.F_RDONLY_PROG) == 0)
+                        throw new Reject("R" + r + " does not point to a readonly map'", javaBad + "must be a string in read-only data");
+                    break;
                 default: throw new IllegalStateException(arg.toString());
             }
         }
@@ -199,6 +204,8 @@ final class CallChecks {
             st.refs.remove(ref);
             st.mapAll(r -> r.refId() == ref ? RegState.UNKNOWN_SCALAR : r);
         }
+        // a helper that may move or resize the packet leaves every packet pointer invalid, as the kernel marks them
+        if (HelperTable.changesPacketData(p.id())) st.mapAll(r -> r.type().isPacket() || r.type() == RegType.PACKET_END ? RegState.UNKNOWN_SCALAR : r);
         RegState keyArg = p.id() == HelperTable.MAP_LOOKUP_ELEM ? st.reg(2) : null;
         for (int r = 1; r <= 5; r++) st.set(r, RegState.NOT_INIT);
         switch (p.ret()) {
