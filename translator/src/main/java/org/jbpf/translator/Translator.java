@@ -16,8 +16,10 @@ import org.jbpf.core.obj.RingBufferDrops;
 import org.jbpf.translator.analysis.MethodAnalysis;
 import org.jbpf.translator.analysis.MethodAnalyzer;
 import org.jbpf.translator.analysis.RecordView;
+import org.jbpf.translator.analysis.Subprogram;
 import org.jbpf.translator.backend.BtfBuilder;
 import org.jbpf.translator.backend.Encoder;
+import org.jbpf.translator.backend.FunctionLinker;
 import org.jbpf.translator.backend.KernelBtf;
 import org.jbpf.translator.backend.RegisterAllocator;
 import org.jbpf.translator.backend.StackFrameLayout;
@@ -84,14 +86,13 @@ public final class Translator {
         List<ProgramSpec> programs = new ArrayList<>();
         KernelBtf kernel = new KernelBtf(f.btf.btf);
         for (MethodNode m : f.probe.sections) programs.add(atMethod(f, m, () -> {
-            Compiled c = f.compile(m);
-            new RegisterAllocator(c.mir, c.frame).run();
-            if (c.frame.used() > StackFrameLayout.MAX_STACK)
-                throw new TranslationException(f.probe.file, ProbeClass.firstLine(m), "program " + m.name + " needs " + c.frame.used()
-                        + " bytes of stack but BPF allows " + StackFrameLayout.MAX_STACK + "; use fewer or smaller local structs, or keep data in a per-CPU array map");
-            Pipeline.cleanUp(c.mir);
-            List<Insn> insns = kernel.take(f.sources.annotate(Encoder.encode(c.mir)));
-            return new ProgramSpec(m.name, f.probe.sectionNames.get(m), insns, List.of(new ProgramSpec.FuncInfo(0, f.function(m, c.record))));
+            Compiled c = f.compile(m, true);
+            List<FunctionLinker.Function> functions = new ArrayList<>();
+            functions.add(f.encode(c, 1, m.name, "program " + m.name, f.function(m, c.record)));
+            for (Subprogram s : c.analysis.subprograms)
+                functions.add(f.encode(f.compileFunction(s), s.params.size(), s.name, "function " + s.name, f.btf.subprogram(s)));
+            FunctionLinker.Linked linked = FunctionLinker.link(functions, f.probe.file, ProbeClass.firstLine(m));
+            return new ProgramSpec(m.name, f.probe.sectionNames.get(m), kernel.take(linked.insns()), linked.funcInfos());
         }));
         List<List<ProgramSpec.CoreRelocation>> relocations = kernel.finish();
         for (int k = 0; k < programs.size(); k++) {
@@ -136,11 +137,18 @@ public final class Translator {
         Frontend f = new Frontend(classFile, classes, options);
         List<MirProgram> programs = new ArrayList<>();
         for (MethodNode m : f.probe.sections) programs.add(atMethod(f, m, () -> {
-            Compiled c = f.compile(m);
+            Compiled c = f.compile(m, false);
             f.function(m, c.record);
+            List<MirProgram> functions = new ArrayList<>();
+            for (Subprogram s : c.analysis.subprograms) {
+                Compiled sc = f.compileFunction(s);
+                for (Mir.MInsn i : sc.mir.code) if (i.line != null) i.line = f.sources.annotate(i.line);
+                functions.add(new MirProgram(s.name, null, List.copyOf(sc.mir.code), sc.frame.used(), true, false, s.params.size(), List.of()));
+            }
             for (Mir.MInsn i : c.mir.code) if (i.line != null) i.line = f.sources.annotate(i.line);
             return new MirProgram(m.name, f.probe.sectionNames.get(m), List.copyOf(c.mir.code), c.frame.used(),
-                    Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1);
+                    Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1,
+                    Type.getArgumentTypes(m.desc).length, functions);
         }));
         return new MirObject(f.simpleName(), f.probe.license, f.maps, f.btf.btf, programs, f.globals());
     }
@@ -157,8 +165,8 @@ public final class Translator {
         }
     }
 
-    /** A program's MIR and frame, and the struct it reads its tracepoint record through (or null). */
-    private record Compiled(Mir mir, StackFrameLayout frame, ValueType.Struct record) {}
+    /** A function's MIR, frame and analysis, and the struct a program reads its tracepoint record through (or null). */
+    private record Compiled(Mir mir, StackFrameLayout frame, MethodAnalysis analysis, ValueType.Struct record) {}
 
     /** Shared first stages: class parsing, maps and their BTF, and per-method code generation with the MIR passes. */
     private static final class Frontend {
@@ -230,13 +238,32 @@ public final class Translator {
             return func;
         }
 
-        Compiled compile(MethodNode m) {
-            MethodAnalysis analysis = MethodAnalyzer.analyzeSection(probe, structs, m);
+        Compiled compile(MethodNode m, boolean automaticFunctions) {
+            MethodAnalysis analysis = MethodAnalyzer.analyzeSection(probe, structs, m, automaticFunctions);
             Mir mir = new Mir();
             StackFrameLayout frame = new StackFrameLayout();
             new ProgramLowering(mir, frame, drops, strings).lower(analysis);
             Pipeline.optimize(mir);
-            return new Compiled(mir, frame, RecordView.find(analysis));
+            return new Compiled(mir, frame, analysis, RecordView.find(analysis));
+        }
+
+        /** Lowers and optimises one BPF function a program calls. */
+        Compiled compileFunction(Subprogram s) {
+            Mir mir = new Mir();
+            StackFrameLayout frame = new StackFrameLayout();
+            new ProgramLowering(mir, frame, drops, strings).lowerFunction(s);
+            Pipeline.optimize(mir);
+            return new Compiled(mir, frame, s.body, null);
+        }
+
+        /** Allocates registers of one function (with {@code entryArgs} arguments arriving in r1–r5), cleans up and encodes. */
+        FunctionLinker.Function encode(Compiled c, int entryArgs, String name, String what, int btfFunc) {
+            new RegisterAllocator(c.mir, c.frame, entryArgs).run();
+            if (c.frame.used() > StackFrameLayout.MAX_STACK)
+                throw new TranslationException(c.analysis.file, ProbeClass.firstLine(c.analysis.method), what + " needs " + c.frame.used()
+                        + " bytes of stack but BPF allows " + StackFrameLayout.MAX_STACK + "; use fewer or smaller local structs, or keep data in a per-CPU array map");
+            Pipeline.cleanUp(c.mir);
+            return new FunctionLinker.Function(name, sources.annotate(Encoder.encode(c.mir)), c.frame.used(), btfFunc);
         }
     }
 

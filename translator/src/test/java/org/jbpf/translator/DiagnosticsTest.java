@@ -21,7 +21,7 @@ class DiagnosticsTest {
         "Asserts|Asserts.java:12: |assert cannot be translated: a BPF program has no exception to throw; test the condition with if",
         "NestedStruct|NestedStruct.java:21: |field inner of @Struct Outer has type org.jbpf.translator.bad.NestedStruct$Inner; struct fields may be byte, boolean, short, char, int, long or @Size(n) byte[]; a @Struct cannot hold another object yet: copy its fields into Outer",
         "UnsizedBytes|UnsizedBytes.java:18: |byte[] field comm of @Struct Event needs @Size(n) with n > 0",
-        "InterfaceCall|InterfaceCall.java:16: |lambdas and method references are not supported in BPF programs, which have no virtual calls; write the code as a static method",
+        "InterfaceCall|InterfaceCall.java:11: |lambdas and method references can only be the loop body of Loops.repeat in BPF programs, which have no virtual calls; write the code as a static method",
         "AnonymousClass|AnonymousClass.java:12: |cannot create the anonymous class org.jbpf.translator.bad.AnonymousClass$1 in a BPF program, which has no virtual calls",
         "InterfaceParameter|InterfaceParameter.java:10: |cannot call interface method java.lang.CharSequence.length: a BPF program has no virtual calls; call a static method",
         "Recursion|Recursion.java:15: |recursive call of fact",

@@ -200,12 +200,15 @@ public final class ObjectReader {
                     Function callee = null;
                     if (r != null && r.type() != Elf.R_BPF_NONE) {
                         ElfFile.Symbol sym = elf.symbol(r.symbol(), c.section, byteOff);
-                        if (r.type() == Elf.R_BPF_64_64 && in.isLdImm64() && in.src() != PSEUDO_FUNC) {
+                        if (r.type() == Elf.R_BPF_64_64 && in.isLdImm64() && code.get(sym.shndx()) != null) {
+                            // a function's address (a callback such as a bpf_loop body): imm is its byte offset for a section symbol
+                            long slot = (sym.value() + (sym.type() == Elf.STT_SECTION ? in.imm() : 0)) / 8;
+                            callee = functionAt(code.get(sym.shndx()), (int) Math.max(-1, Math.min(Integer.MAX_VALUE, slot)), byteOff,
+                                    "function address");
+                            in = in.withSrc(PSEUDO_FUNC);
+                        } else if (r.type() == Elf.R_BPF_64_64 && in.isLdImm64() && in.src() != PSEUDO_FUNC) {
                             in = mapReference(c, byteOff, in, sym, entry);
-                        } else if ((r.type() == Elf.R_BPF_64_32 || r.type() == Elf.R_BPF_64_64) && (in.isLocalCall() || in.isLdImm64())) {
-                            if (in.isLdImm64())
-                                throw elf.error(c.section, byteOff, "program " + entry.name() + " takes the address of function "
-                                        + sym.name() + " (callbacks are not supported yet)");
+                        } else if ((r.type() == Elf.R_BPF_64_32 || r.type() == Elf.R_BPF_64_64) && in.isLocalCall()) {
                             Code target = code.get(sym.shndx());
                             if (target == null)
                                 throw elf.error(c.section, byteOff, "call relocation against symbol " + sym.name() + " outside any code section");

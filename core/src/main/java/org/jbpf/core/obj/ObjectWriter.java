@@ -1,5 +1,6 @@
 package org.jbpf.core.obj;
 
+import static org.jbpf.core.asm.Opcodes.PSEUDO_FUNC;
 import static org.jbpf.core.asm.Opcodes.PSEUDO_MAP_FD;
 import static org.jbpf.core.asm.Opcodes.PSEUDO_MAP_VALUE;
 
@@ -227,6 +228,12 @@ public final class ObjectWriter {
 
         /** The instruction as stored in the file: map loads zeroed and relocated, calls relocated into .text. */
         private Insn elfForm(ProgramSpec p, int i, Insn in, int at, CodeSection cs, ProgramLayout layout, int textBase) {
+            if (in.isLdImm64() && in.src() == PSEUDO_FUNC) {
+                // a function's address (a bpf_loop body): relocated against .text with its byte offset there, as clang writes it
+                int target = (int) (layout.slotOf[i] + in.imm() + 1);
+                cs.rels.add(new PendingRel(at, Elf.R_BPF_64_64, "section:" + TEXT));
+                return in.withSrc(0).withImm((long) (textBase + target - layout.firstSubSlot) * 8);
+            }
             if (in.isLdImm64() && in.src() == PSEUDO_MAP_VALUE && in.reference() != null && obj.global(in.reference()).isPresent()) {
                 long offset = in.imm() >>> 32;
                 if (offset >= obj.global(in.reference()).get().size())
@@ -238,7 +245,7 @@ public final class ObjectWriter {
             if (in.isLdImm64() && in.src() != 0) {
                 if (in.src() != PSEUDO_MAP_FD)
                     throw ProgramLayout.error(objName, p, "instruction " + i + " (" + in + ") uses pseudo source " + in.src()
-                            + "; only map references (PSEUDO_MAP_FD) and global variables of the object (PSEUDO_MAP_VALUE) can be written to an object file");
+                            + "; only map references (PSEUDO_MAP_FD), global variables of the object (PSEUDO_MAP_VALUE) and function addresses (PSEUDO_FUNC) can be written to an object file");
                 if (in.reference() == null || obj.map(in.reference()).isEmpty())
                     throw ProgramLayout.error(objName, p, "instruction " + i + " (" + in + ") refers to map "
                             + (in.reference() == null ? "<none>" : in.reference()) + ", which the object does not declare");

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.jbpf.core.asm.Insn;
+import org.jbpf.core.asm.Opcodes;
 import org.jbpf.core.btf.Btf;
 import org.jbpf.core.btf.BtfType;
 
 /**
  * The functions of one program: its entry function, then the subprograms appended after it. Function starts
- * come from func_info records and from the targets of local calls. In an object file the entry function goes to
+ * come from func_info records, the targets of local calls and the functions whose address is loaded (callbacks). In an object file the entry function goes to
  * the program's own section and the subprograms to {@code .text}, where libbpf expects them.
  */
 final class ProgramLayout {
@@ -41,7 +42,7 @@ final class ProgramLayout {
         }
         for (int i = 0; i < insns.size(); i++) {
             Insn in = insns.get(i);
-            if (!in.isLocalCall()) continue;
+            if (!refersToFunction(in)) continue;
             long target = slotOf[i] + in.imm() + 1;
             if (target <= 0 || target >= totalSlots || !boundary[(int) target])
                 throw error(objectName, program, "instruction " + i + " (" + in + ") calls slot " + target
@@ -70,10 +71,15 @@ final class ProgramLayout {
         List<Insn> insns = program.insns();
         for (int i = 0; i < insns.size(); i++) {
             Insn in = insns.get(i);
-            if (in.isLocalCall() && slotOf[i] + in.imm() + 1 == start && in.reference() != null && !in.reference().isEmpty())
+            if (refersToFunction(in) && slotOf[i] + in.imm() + 1 == start && in.reference() != null && !in.reference().isEmpty())
                 return in.reference();
         }
         return program.name() + "_sub" + start;
+    }
+
+    /** A call of a subprogram, or the load of a subprogram's address (a callback): both count slots to the function. */
+    static boolean refersToFunction(Insn in) {
+        return in.isLocalCall() || in.isLdImm64() && in.src() == Opcodes.PSEUDO_FUNC;
     }
 
     int subprogramSlots() { return totalSlots - firstSubSlot; }

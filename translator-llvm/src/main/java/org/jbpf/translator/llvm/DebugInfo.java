@@ -23,6 +23,7 @@ final class DebugInfo {
     final LLVMMetadataRef intType;
     private final LLVMMetadataRef functionType;
     private final LLVMMetadataRef voidPtr;
+    private final LLVMMetadataRef longType;
     private final String defaultFile;
 
     private final String sourceDirectory;
@@ -39,7 +40,7 @@ final class DebugInfo {
         LLVMDIBuilderCreateCompileUnit(dib, LLVMDWARFSourceLanguageC, file, producer, producer.length(), 1, "", 0, 0, "", 0,
                 LLVMDWARFEmissionFull, 0, 0, 0, "", 0, "", 0);
         intType = LLVMDIBuilderCreateBasicType(dib, "int", 3, 32, 5 /* DW_ATE_signed */, 0);
-        LLVMMetadataRef longType = LLVMDIBuilderCreateBasicType(dib, "long", 4, 64, 5 /* DW_ATE_signed */, 0);
+        longType = LLVMDIBuilderCreateBasicType(dib, "long", 4, 64, 5 /* DW_ATE_signed */, 0);
         voidPtr = LLVMDIBuilderCreatePointerType(dib, null, 64, 0, 0, "", 0);
         functionType = LLVMDIBuilderCreateSubroutineType(dib, file,
                 new PointerPointer<>(new LLVMMetadataRef[] {longType, voidPtr}), 2, 0);
@@ -65,8 +66,21 @@ final class DebugInfo {
         for (MirInstruction i : program.code()) if (i.line() != null) { first = i.line(); break; }
         String fileName = first != null && !first.file().isEmpty() ? first.file() : defaultFile;
         int line = first != null ? first.line() : 0;
-        LLVMMetadataRef sp = LLVMDIBuilderCreateFunction(dib, file(fileName), program.name(), program.name().length(),
-                program.name(), program.name().length(), file(fileName), line, functionType, 0, 1, line, 0, 1);
+        String name = LLVMGetValueName(function).getString();
+        if (program.isFunction()) {
+            // a BPF function: long name(long arg1, ..), static
+            LLVMMetadataRef[] types = new LLVMMetadataRef[program.parameters() + 1];
+            java.util.Arrays.fill(types, longType);
+            LLVMMetadataRef type = LLVMDIBuilderCreateSubroutineType(dib, file(fileName), new PointerPointer<>(types), types.length, 0);
+            LLVMMetadataRef sp = LLVMDIBuilderCreateFunction(dib, file(fileName), name, name.length(), name, name.length(),
+                    file(fileName), line, type, 1, 1, line, 0, 1);
+            for (int k = 1; k <= program.parameters(); k++)
+                LLVMDIBuilderCreateParameterVariable(dib, sp, "arg" + k, ("arg" + k).length(), k, file(fileName), line, longType, 1, 0);
+            LLVMSetSubprogram(function, sp);
+            return sp;
+        }
+        LLVMMetadataRef sp = LLVMDIBuilderCreateFunction(dib, file(fileName), name, name.length(),
+                name, name.length(), file(fileName), line, functionType, 0, 1, line, 0, 1);
         // the kernel wants every parameter of a BTF FUNC named; LLVM takes the names from the parameter variables
         LLVMDIBuilderCreateParameterVariable(dib, sp, "ctx", 3, 1, file(fileName), line, voidPtr, 1, 0);
         LLVMSetSubprogram(function, sp);

@@ -18,7 +18,8 @@ import org.jbpf.translator.mir.MirInstruction;
 import org.jbpf.translator.mir.MirProgram;
 
 /**
- * Lowers one {@link MirProgram} into an LLVM function {@code i64 name(ptr ctx)}. Every BPF register, virtual or
+ * Lowers one {@link MirProgram} into an LLVM function {@code i64 name(ptr ctx)}, or a BPF function it calls into
+ * {@code i64 name(i64, ..)}. Every BPF register, virtual or
  * physical, becomes an i64 stack slot that LLVM's mem2reg/SROA turn into SSA values; the r10 frame is one byte array
  * addressed relative to its end, as r10 points just past the frame.
  */
@@ -36,18 +37,42 @@ final class FunctionLowering {
     private final DebugInfo debug;
     private LLVMMetadataRef scope;
 
-    FunctionLowering(ModuleLowering module, MirProgram program, DebugInfo debug) {
+    /** The program's BPF functions by their MIR name, for calls and loop bodies. */
+    private final Map<String, LLVMValueRef> functions;
+
+    FunctionLowering(ModuleLowering module, MirProgram program, String llvmName, Map<String, LLVMValueRef> functions, DebugInfo debug) {
         this.m = module;
         this.debug = debug;
         this.program = program;
+        this.functions = functions;
         this.b = module.builder;
-        LLVMTypeRef type = LLVMFunctionType(m.i64, ModuleLowering.one(m.ptr), 1, 0);
-        this.function = LLVMAddFunction(m.module, program.name(), type);
-        LLVMSetSection(function, program.section());
-        LLVMSetLinkage(function, LLVMExternalLinkage);
+        if (program.isFunction()) {
+            // a BPF function: i64 name(i64 r1, ..), static in .text, called rather than inlined
+            LLVMTypeRef type = LLVMFunctionType(m.i64, new PointerPointer<>(i64s(program.parameters())), program.parameters(), 0);
+            this.function = LLVMAddFunction(m.module, llvmName, type);
+            LLVMSetLinkage(function, LLVMInternalLinkage);
+            attribute("noinline");
+        } else {
+            LLVMTypeRef type = LLVMFunctionType(m.i64, ModuleLowering.one(m.ptr), 1, 0);
+            this.function = LLVMAddFunction(m.module, llvmName, type);
+            LLVMSetSection(function, program.section());
+            LLVMSetLinkage(function, LLVMExternalLinkage);
+        }
         // BPF programs never unwind; without this LLVM adds an .eh_frame section libbpf has to skip
-        int nounwind = LLVMGetEnumAttributeKindForName("nounwind", 8);
-        LLVMAddAttributeAtIndex(function, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(module.context, nounwind, 0));
+        attribute("nounwind");
+    }
+
+    LLVMValueRef function() { return function; }
+
+    private void attribute(String name) {
+        int kind = LLVMGetEnumAttributeKindForName(name, name.length());
+        LLVMAddAttributeAtIndex(function, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(m.context, kind, 0));
+    }
+
+    private LLVMTypeRef[] i64s(int n) {
+        LLVMTypeRef[] t = new LLVMTypeRef[n];
+        java.util.Arrays.fill(t, m.i64);
+        return t;
     }
 
     void lower() {
@@ -59,8 +84,11 @@ final class FunctionLowering {
         LLVMPositionBuilderAtEnd(b, entry);
         frame = LLVMBuildAlloca(b, LLVMArrayType(m.i8, Math.max(8, program.frameBytes())), "frame");
         LLVMSetAlignment(frame, 8);
-        LLVMValueRef ctx = LLVMGetParam(function, 0);
-        write(R1, LLVMBuildPtrToInt(b, ctx, m.i64, "ctx"));
+        if (program.isFunction()) {
+            for (int k = 0; k < program.parameters(); k++) write(R1 + k, LLVMGetParam(function, k));
+        } else {
+            write(R1, LLVMBuildPtrToInt(b, LLVMGetParam(function, 0), m.i64, "ctx"));
+        }
         LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(m.context, function, "body");
         LLVMBuildBr(b, body);
         LLVMPositionBuilderAtEnd(b, body);
@@ -288,7 +316,9 @@ final class FunctionLowering {
 
     private void ldImm64(MirInstruction in) {
         if (in.opcode() != (LD | IMM | DW)) throw error("uses a legacy packet load this backend does not lower");
-        if (in.reference() != null) {
+        if (in.reference() != null && in.src() == PSEUDO_FUNC) {
+            write(in.dst(), LLVMBuildPtrToInt(b, callee(in), m.i64, ""));   // a loop body's address
+        } else if (in.reference() != null) {
             if (in.src() == PSEUDO_MAP_VALUE) {
                 write(in.dst(), LLVMBuildPtrToInt(b, m.dataAddress(in.reference(), in.imm() >>> 32, program), m.i64, ""));
                 return;
@@ -334,15 +364,22 @@ final class FunctionLowering {
 
     /** A helper call is a call through the helper's number as an address, which LLVM's BPF target emits as {@code call N}. */
     private void call(MirInstruction in) {
-        if (in.src() != 0) throw error("calls a BPF function or kfunc; only helper calls are lowered");
+        if (in.src() != 0 && in.src() != PSEUDO_CALL) throw error("calls a kfunc; only helper calls and BPF functions are lowered");
         int n = in.callArgs();
         LLVMTypeRef[] params = new LLVMTypeRef[n];
         LLVMValueRef[] args = new LLVMValueRef[n];
         for (int k = 0; k < n; k++) { params[k] = m.i64; args[k] = read(R1 + k); }
         LLVMTypeRef type = LLVMFunctionType(m.i64, new PointerPointer<>(params), n, 0);
-        LLVMValueRef target = LLVMConstIntToPtr(LLVMConstInt(m.i64, in.imm(), 0), m.ptr);
+        LLVMValueRef target = in.src() == PSEUDO_CALL ? callee(in) : LLVMConstIntToPtr(LLVMConstInt(m.i64, in.imm(), 0), m.ptr);
         LLVMValueRef r = LLVMBuildCall2(b, type, target, new PointerPointer<>(args), n, "");
         write(R0, r);
+    }
+
+    /** The BPF function an instruction names (a call or a loop body's address). */
+    private LLVMValueRef callee(MirInstruction in) {
+        LLVMValueRef f = functions.get(in.reference());
+        if (f == null) throw error("refers to function " + in.reference() + ", which the program does not have");
+        return f;
     }
 
     private TranslationException error(String what) {

@@ -146,10 +146,24 @@ public final class LlvmBackend {
             ProgramSpec code = emitted.program(p.name()).orElseThrow(() -> new TranslationException(
                     "internal error: LLVM's object for " + ir.name() + " lacks program " + p.name()));
             int func = ir.btf().find(BtfType.KIND_FUNC, p.name());
-            programs.add(new ProgramSpec(p.name(), p.section(), withSourceText(code.insns(), p),
-                    func > 0 ? List.of(new ProgramSpec.FuncInfo(0, func)) : List.of()));
+            List<ProgramSpec.FuncInfo> infos = new ArrayList<>();
+            if (func > 0) infos.add(new ProgramSpec.FuncInfo(0, func));
+            // the program's BPF functions: a static FUNC of longs in the probe's BTF for each one LLVM kept
+            for (ProgramSpec.FuncInfo f : code.funcInfos())
+                if (f.insnOff() > 0) infos.add(new ProgramSpec.FuncInfo(f.insnOff(), staticFunction(ir.btf(), emitted.btf(), f.btfFuncType())));
+            programs.add(new ProgramSpec(p.name(), p.section(), withSourceText(code.insns(), p), infos));
         }
         return new BpfObject(ir.name(), ir.license(), ir.maps(), programs, ir.btf(), ir.globals());
+    }
+
+    /** A copy into {@code btf} of LLVM's FUNC {@code id}: its name, static, with long parameters and result. */
+    private static int staticFunction(org.jbpf.core.btf.Btf btf, org.jbpf.core.btf.Btf llvm, int id) {
+        BtfType.Func f = (BtfType.Func) llvm.type(id);
+        BtfType.FuncProto proto = (BtfType.FuncProto) llvm.type(f.type());
+        int longType = btf.add(new BtfType.IntType("long", 8, BtfType.INT_SIGNED));
+        List<BtfType.Param> params = new ArrayList<>();
+        for (BtfType.Param q : proto.params()) params.add(new BtfType.Param(q.name(), longType));
+        return btf.add(new BtfType.Func(f.name(), btf.add(new BtfType.FuncProto(longType, params)), BtfType.LINKAGE_STATIC));
     }
 
     /** LLVM's line_info carries file and line; the text of each line is the one the translator read from the source. */

@@ -3,6 +3,7 @@ package org.jbpf.translator.llvm;
 import static org.bytedeco.llvm.global.LLVM.*;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
@@ -18,7 +19,8 @@ import org.jbpf.translator.mir.MirObject;
 import org.jbpf.translator.mir.MirProgram;
 
 /**
- * An {@link MirObject} as an LLVM module: one function per program in its section, one global per map (see
+ * An {@link MirObject} as an LLVM module: one function per program in its section (its BPF functions beside it in
+ * {@code .text}, never inlined), one global per map (see
  * {@link MapGlobals}; map references become relocations against the map's symbol) and the license string in section
  * {@code license}. The caller owns the context and disposes it.
  */
@@ -51,7 +53,22 @@ final class ModuleLowering {
         for (MapSpec map : object.maps()) maps.put(map.name(), globals.define(map));
         for (GlobalData g : object.globals()) dataSections.put(g.name(), dataSection(g));
         license();
-        for (MirProgram p : object.programs()) new FunctionLowering(this, p, debug).lower();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (MirProgram p : object.programs()) names.add(p.name());
+        for (MirProgram p : object.programs()) {
+            // a program's BPF functions, declared first so calls and loop bodies can name them; one copy per program
+            Map<String, LLVMValueRef> functions = new HashMap<>();
+            List<FunctionLowering> bodies = new java.util.ArrayList<>();
+            for (MirProgram f : p.functions()) {
+                String unique = f.name();
+                for (int n = 2; !names.add(unique); n++) unique = f.name() + "_" + n;
+                FunctionLowering body = new FunctionLowering(this, f, unique, functions, debug);
+                functions.put(f.name(), body.function());
+                bodies.add(body);
+            }
+            new FunctionLowering(this, p, p.name(), functions, debug).lower();
+            for (FunctionLowering body : bodies) body.lower();
+        }
         debug.finish();
         LLVMDisposeBuilder(builder);
         return module;

@@ -13,6 +13,7 @@ import org.jbpf.translator.frontend.ValueType;
 import org.jbpf.translator.intrinsic.Intrinsic;
 import org.jbpf.translator.intrinsic.Intrinsics;
 import org.jbpf.translator.intrinsic.TypingCall;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
@@ -27,19 +28,26 @@ import org.objectweb.asm.tree.MethodNode;
 public final class InvokeAnalyzer {
     static final int MAX_INLINE_DEPTH = 8;
     static final int MAX_RESERVATIONS = 8;
+    static final String LOOPS = "org/jbpf/Loops";
 
     private final MethodAnalyzer analyzer;
     private final ProbeClass probe;
     private final StructRegistry structs;
     /** The methods being analysed, innermost first: a call of one of them is recursion. */
     private final Deque<String> callStack = new ArrayDeque<>();
+    private final SubprogramCalls subprograms;
 
-    InvokeAnalyzer(MethodAnalyzer analyzer, ProbeClass probe, StructRegistry structs, String entry) {
+    InvokeAnalyzer(MethodAnalyzer analyzer, ProbeClass probe, StructRegistry structs, String entry, boolean automaticFunctions) {
         this.analyzer = analyzer;
         this.probe = probe;
         this.structs = structs;
+        this.subprograms = new SubprogramCalls(analyzer, probe, entry.substring(entry.lastIndexOf('.') + 1, entry.indexOf('(')),
+                automaticFunctions);
         callStack.push(entry);
     }
+
+    /** The BPF functions the program calls. */
+    List<Subprogram> subprograms() { return subprograms.all(); }
 
     void invoke(MethodAnalysis a, int i, MethodInsnNode mi, Frame f) {
         Type[] argTypes = Type.getArgumentTypes(mi.desc);
@@ -95,6 +103,7 @@ public final class InvokeAnalyzer {
         if (Intrinsics.isProbeApi(mi.owner) && !ApiSignatures.exists(mi.owner, mi.name, mi.desc))
             throw a.error(i, "the probe API has no method " + mi.owner.replace('/', '.') + "." + mi.name + mi.desc
                     + "; recompile the probe against this jbpf");
+        if (mi.owner.equals(LOOPS) && mi.name.equals("repeat")) return loop(a, i, args);
         Intrinsic intrinsic = Intrinsics.find(mi);
         if (intrinsic == null) intrinsic = Intrinsics.kernelStruct(mi, structs);
         if (intrinsic != null) return intrinsic.type(new TypingCall(a, i, mi, receiver, args, f, structs));
@@ -104,6 +113,9 @@ public final class InvokeAnalyzer {
                 throw a.error(i, "method " + mi.name + " never returns a value");
             return v;
         }
+        if (mi.getOpcode() == INVOKEINTERFACE && receiver instanceof Value.FuncRef)
+            throw a.error(i, "lambdas and method references can only be the loop body of Loops.repeat in BPF programs, which have "
+                    + "no virtual calls; write the code as a static method and call it directly");
         if (mi.getOpcode() == INVOKEINTERFACE) throw a.error(i, interfaceCall(mi));
         throw a.error(i, "cannot call " + mi.owner.replace('/', '.') + "." + mi.name + " in a BPF program; "
                 + "only static methods, jbpf helpers, map and context methods are available");
@@ -136,6 +148,11 @@ public final class InvokeAnalyzer {
         String file = owner.sourceFile != null ? owner.sourceFile : caller.file;
         callStack.push(key);
         try {
+            Subprogram function = subprograms.callOf(caller, i, mi, owner, target, file, args, f);
+            if (function != null) {
+                caller.calls.put(i, function);
+                return function.result();
+            }
             MethodAnalysis callee = analyzer.analyze(target, owner.name, file, args, caller.site(i), f.reservations, false);
             caller.callees.put(i, callee);
             f.reservations = callee.exitReservations;
@@ -143,6 +160,39 @@ public final class InvokeAnalyzer {
         } finally {
             callStack.pop();
         }
+    }
+
+    /** {@code Loops.repeat(n, body, state)}: a bpf_loop call running the static method {@code body} as a BPF function. */
+    private Value loop(MethodAnalysis a, int i, List<Value> args) {
+        if (!(args.get(0) instanceof Value.Scalar))
+            throw a.error(i, "the iteration count of Loops.repeat must be an int, not " + args.get(0).describe());
+        if (!(args.get(1) instanceof Value.FuncRef ref))
+            throw a.error(i, "the loop body of Loops.repeat must be a method reference such as Probe::step, not " + args.get(1).describe());
+        Value state = args.get(2);
+        if (!(state instanceof Value.Null) && !(state instanceof Value.StackObj so && so.type() instanceof ValueType.Struct))
+            throw a.error(i, "the state of Loops.repeat must be a local @Struct made with new (or null), not " + state.describe()
+                    + "; the kernel passes the loop body a pointer to the program's stack only");
+        String key = ref.owner() + "." + ref.name() + ref.desc();
+        if (callStack.contains(key))
+            throw a.error(i, "recursive call of " + ref.name() + "; BPF programs cannot recurse, write a bounded loop instead");
+        if (callStack.size() >= MAX_INLINE_DEPTH)
+            throw a.error(i, "calls nested deeper than " + MAX_INLINE_DEPTH + " levels");
+        callStack.push(key);
+        try {
+            a.calls.put(i, subprograms.loopBody(a, i, ref, state));
+        } finally {
+            callStack.pop();
+        }
+        return new Value.Scalar(false, null);
+    }
+
+    /** A method reference or non-capturing lambda (invokedynamic of LambdaMetafactory): the static method it runs. */
+    Value methodReference(MethodAnalysis a, int i, InvokeDynamicInsnNode indy) {
+        if (Type.getArgumentTypes(indy.desc).length > 0)
+            throw a.error(i, "a lambda passed to the kernel cannot capture local variables; keep what it needs in the state struct");
+        if (!(indy.bsmArgs.length > 1 && indy.bsmArgs[1] instanceof Handle h) || h.getTag() != H_INVOKESTATIC)
+            throw a.error(i, "only references to static methods (Probe::step) can be passed in BPF programs, which have no virtual calls");
+        return new Value.FuncRef(h.getOwner(), h.getName(), h.getDesc());
     }
 
     /** A string concatenation (invokedynamic makeConcatWithConstants) as a printk format of its numbers. */

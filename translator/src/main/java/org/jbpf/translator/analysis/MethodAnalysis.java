@@ -1,6 +1,7 @@
 package org.jbpf.translator.analysis;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jbpf.translator.frontend.GlobalVariables;
 import org.jbpf.translator.frontend.MethodCode;
@@ -13,6 +14,10 @@ public final class MethodAnalysis extends MethodCode {
     final long context;
     /** The analysis of each inlined static call, by the index of its invoke instruction. */
     public final Map<Integer, MethodAnalysis> callees = new HashMap<>();
+    /** The call sites of this body that call a BPF function (a subprogram or a loop body) instead of inlining. */
+    public final Map<Integer, Subprogram> calls = new HashMap<>();
+    /** For a program's own analysis: every BPF function the program calls, in the order they were first called. */
+    public List<Subprogram> subprograms = List.of();
     /** The global variable each GETSTATIC/PUTSTATIC of a probe's static field reads or writes, by instruction index. */
     public final Map<Integer, GlobalVariables.Variable> globals = new HashMap<>();
     /** What an intrinsic's typing learnt about the call at an instruction index, for its lowering (kernel struct reads). */

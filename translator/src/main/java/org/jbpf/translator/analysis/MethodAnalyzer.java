@@ -47,13 +47,21 @@ public final class MethodAnalyzer {
     private final StructRegistry structs;
     private final InvokeAnalyzer invokes;
 
-    private MethodAnalyzer(ProbeClass probe, StructRegistry structs, String entry) {
+    private MethodAnalyzer(ProbeClass probe, StructRegistry structs, String entry, boolean automaticFunctions) {
         this.probe = probe;
         this.structs = structs;
-        this.invokes = new InvokeAnalyzer(this, probe, structs, entry);
+        this.invokes = new InvokeAnalyzer(this, probe, structs, entry, automaticFunctions);
     }
 
     public static MethodAnalysis analyzeSection(ProbeClass probe, StructRegistry structs, MethodNode m) {
+        return analyzeSection(probe, structs, m, true);
+    }
+
+    /**
+     * Analyses a section method; with {@code automaticFunctions} false only {@code @NoInline} methods and loop bodies
+     * become BPF functions, every other static call is inlined.
+     */
+    public static MethodAnalysis analyzeSection(ProbeClass probe, StructRegistry structs, MethodNode m, boolean automaticFunctions) {
         Type[] args = Type.getArgumentTypes(m.desc);
         List<Value> entry = new ArrayList<>();
         if (args.length == 1) {
@@ -64,8 +72,13 @@ public final class MethodAnalyzer {
             entry.add(args[0].getSort() == Type.LONG ? new Value.Scalar(true, null)
                     : new Value.Ctx(args[0].getInternalName(), probe.sectionNames.get(m)));
         }
-        return new MethodAnalyzer(probe, structs, probe.node.name + "." + m.name + m.desc).analyze(m, probe.node.name, probe.file, entry, 1, 0, true);
+        MethodAnalyzer analyzer = new MethodAnalyzer(probe, structs, probe.node.name + "." + m.name + m.desc, automaticFunctions);
+        MethodAnalysis program = analyzer.analyze(m, probe.node.name, probe.file, entry, 1, 0, true);
+        program.subprograms = analyzer.invokes.subprograms();
+        return program;
     }
+
+    StructRegistry structs() { return structs; }
 
     MethodAnalysis analyze(MethodNode m, String owner, String file, List<Value> entryArgs, long context, int reservations,
                            boolean isProgram) {
@@ -83,6 +96,16 @@ public final class MethodAnalyzer {
         entry.reservations = reservations;
         a.frames[0] = entry;
         this.isProgram.push(isProgram);
+        try {
+            run(a);
+        } finally {
+            this.isProgram.pop();
+        }
+        return a;
+    }
+
+    /** Steps the instructions of {@code a} from its entry frame until no frame changes. */
+    private void run(MethodAnalysis a) {
         Deque<Integer> work = new ArrayDeque<>();
         work.add(0);
         while (!work.isEmpty()) {
@@ -99,8 +122,6 @@ public final class MethodAnalyzer {
                 throw positioned;
             }
         }
-        this.isProgram.pop();
-        return a;
     }
 
     private void leavesMethod(MethodAnalysis a, int i, Frame f) {
@@ -342,6 +363,10 @@ public final class MethodAnalyzer {
                 break;
             case INVOKEDYNAMIC: {
                 InvokeDynamicInsnNode indy = (InvokeDynamicInsnNode) in;
+                if (indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")) {
+                    f.push(invokes.methodReference(a, i, indy));
+                    break;
+                }
                 if (!indy.name.equals("makeConcatWithConstants"))
                     throw a.error(i, "lambdas and method references are not supported in BPF programs, which have no virtual calls; "
                             + "write the code as a static method and call it directly");

@@ -56,6 +56,11 @@ public sealed interface Value {
 
     record ClassConst(String internalName) implements Value { public String describe() { return "class " + internalName; } }
 
+    /** A method reference or non-capturing lambda ({@code Probe::step}): the static method it names. */
+    record FuncRef(String owner, String name, String desc) implements Value {
+        public String describe() { return "method reference " + name; }
+    }
+
     /** Result of a string concatenation: a printk format with its arguments (operands recorded by the code generator). */
     record Concat(String format, List<Boolean> argIsLong, int site) implements Value { public String describe() { return "a string"; } }
 

@@ -7,11 +7,13 @@ import java.util.Map;
 import org.jbpf.core.btf.Btf;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.layout.StructLayout;
+import org.jbpf.translator.analysis.Subprogram;
+import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.frontend.ValueType;
 
 /**
- * BTF for a probe: integer and struct types of map keys and values, a FUNC per program, and a VAR per global
- * variable with a DATASEC per global-data section, as clang describes them.
+ * BTF for a probe: integer and struct types of map keys and values, a FUNC per program and per BPF function, and a
+ * VAR per global variable with a DATASEC per global-data section, as clang describes them.
  */
 public final class BtfBuilder {
     public final Btf btf = new Btf();
@@ -53,6 +55,38 @@ public final class BtfBuilder {
             case INT: return intType("int", 4, BtfType.INT_SIGNED);
             default: return intType("long", 8, BtfType.INT_SIGNED);
         }
+    }
+
+    /**
+     * A static FUNC for a BPF function of a program: {@code long}/{@code int} parameters for numbers, {@code void *} for
+     * the context and references, returning long, int or void; returns the FUNC's id.
+     */
+    public int subprogram(Subprogram function) {
+        int ret = function.returnsValue() ? primType(function.returnsLong() ? StructLayout.Kind.LONG : StructLayout.Kind.INT) : 0;
+        List<BtfType.Param> params = new ArrayList<>();
+        String[] names = parameterNames(function);
+        for (int k = 0; k < function.params.size(); k++) {
+            Value v = function.params.get(k);
+            int type = v instanceof Value.Scalar s ? primType(s.isLong() ? StructLayout.Kind.LONG : StructLayout.Kind.INT)
+                    : v instanceof Value.Boxed ? primType(StructLayout.Kind.LONG) : btf.add(new BtfType.Ptr(0));
+            params.add(new BtfType.Param(names[k], type));
+        }
+        int proto = btf.add(new BtfType.FuncProto(ret, params));
+        return btf.add(new BtfType.Func(function.name, proto, BtfType.LINKAGE_STATIC));
+    }
+
+    /** The Java names of the method's parameters where the class file has them, else arg1, arg2, … */
+    private static String[] parameterNames(Subprogram function) {
+        String[] names = new String[function.params.size()];
+        for (int k = 0; k < names.length; k++) names[k] = "arg" + (k + 1);
+        var locals = function.body.method.localVariables;
+        if (locals == null) return names;
+        int slot = 0;
+        for (int k = 0; k < names.length; k++) {
+            for (var lv : locals) if (lv.index == slot && lv.name.matches("[A-Za-z_][A-Za-z0-9_]*")) names[k] = lv.name;
+            slot += function.params.get(k) instanceof Value.Scalar s && s.isLong() ? 2 : 1;
+        }
+        return names;
     }
 
     /**

@@ -36,7 +36,15 @@ public final class RegisterAllocator {
     /** Physical register a value is moved into at its end (a helper argument or the return value). */
     private final Map<Integer, Integer> physicalHints = new HashMap<>();
 
+    /** How many of r1–r5 hold arguments at entry: the context of a program, the parameters of a BPF function. */
+    private final int entryArgs;
+
     public RegisterAllocator(Mir mir, StackFrameLayout frame) {
+        this(mir, frame, 1);
+    }
+
+    public RegisterAllocator(Mir mir, StackFrameLayout frame, int entryArgs) {
+        this.entryArgs = Math.max(1, entryArgs);
         this.mir = mir;
         this.frame = frame;
         this.code = mir.code;
@@ -94,9 +102,9 @@ public final class RegisterAllocator {
         }
         int[] physDef = new int[6];
         Arrays.fill(physDef, -1);
-        physDef[R1] = -1; // the context arrives in r1 at entry
         boolean[] physLive = new boolean[6];
-        physLive[R1] = true;
+        for (int r = R1; r < R1 + entryArgs; r++) physLive[r] = true;   // the context or parameters arrive here
+
         for (int p = 0; p < len; p++) {
             Mir.MInsn m = code.get(p);
             for (int u : Mir.uses(m)) {

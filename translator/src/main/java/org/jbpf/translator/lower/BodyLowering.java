@@ -237,7 +237,9 @@ public final class BodyLowering {
             case IRETURN: case LRETURN: case ARETURN: {
                 Value v = val(i, 0);
                 Operand x = pop();
-                if (returnLabel == null) {
+                if (returnLabel == null && program.isLoopBody()) {
+                    returnStopOrGoOn(x, v);
+                } else if (returnLabel == null) {
                     out.moveInto(R0, x, v);
                     out.emit(JMP | EXIT, 0, 0, 0, 0);
                 } else {
@@ -248,6 +250,12 @@ public final class BodyLowering {
                 return;
             }
             case RETURN: {
+                if (returnLabel == null && program.isFunction()) {
+                    out.loadImm(R0, 0, false);
+                    out.emit(JMP | EXIT, 0, 0, 0, 0);
+                    reachable = false;
+                    return;
+                }
                 if (returnLabel == null) throw error(i, "a program must return a value");
                 out.jump(returnLabel);
                 reachable = false;
@@ -272,6 +280,7 @@ public final class BodyLowering {
                 invokes.invoke(i, (MethodInsnNode) in, f);
                 return;
             case INVOKEDYNAMIC: {
+                if (a.frames[i + 1].peek(0) instanceof Value.FuncRef) { push(new Known()); return; }
                 // a string concatenation: keep its number operands for the printk that prints it
                 Value.Concat c = (Value.Concat) a.frames[i + 1].peek(0);
                 Type[] types = Type.getArgumentTypes(((InvokeDynamicInsnNode) in).desc);
@@ -290,6 +299,21 @@ public final class BodyLowering {
             default:
                 throw error(i, "bytecode " + op + " is not supported");
         }
+    }
+
+    /** A loop body's return: the kernel takes only 0 (go on) and 1 (stop), so any other number becomes 1. */
+    private void returnStopOrGoOn(Operand x, Value v) {
+        if (x instanceof Imm c) {
+            out.loadImm(R0, c.value() != 0 ? 1 : 0, false);
+        } else {
+            out.moveInto(R0, x, v);
+            Mir.Label done = out.newLabel();
+            boolean isLong = v instanceof Value.Scalar s && s.isLong();
+            out.jumpIf((isLong ? JMP : JMP32) | JEQ | K, R0, 0, 0, done);
+            out.loadImm(R0, 1, false);
+            out.placeLabel(done);
+        }
+        out.emit(JMP | EXIT, 0, 0, 0, 0);
     }
 
     /** True when local {@code var} holds a pointer to {@code type} somewhere in this method. */

@@ -141,6 +141,31 @@ public final class Emitter {
         });
     }
 
+    /** The address of BPF function {@code name} of this program (a loop body), as bpf_loop takes it. */
+    public void setArgFunction(int reg, String name) {
+        pendingArgs.add(() -> {
+            Mir.MInsn m = emit(LD | IMM | DW, reg, PSEUDO_FUNC, 0, 0);
+            m.ref = name;
+        });
+    }
+
+    /** Emits the pending argument moves and a BPF-to-BPF call of function {@code name} that returns nothing. */
+    public void callFunctionVoid(String name, int nargs) {
+        for (Runnable r : pendingArgs) r.run();
+        pendingArgs.clear();
+        Mir.MInsn c = emit(JMP | CALL, 0, PSEUDO_CALL, 0, 0);
+        c.ref = name;
+        c.callArgs = nargs;
+    }
+
+    /** Emits the pending argument moves and a BPF-to-BPF call; returns a fresh register holding r0. */
+    public int callFunction(String name, int nargs) {
+        callFunctionVoid(name, nargs);
+        int t = mir.newVreg();
+        mov64(t, R0);
+        return t;
+    }
+
     /** A fresh register pointing at a global variable: its section's map value plus its offset (BPF_PSEUDO_MAP_VALUE). */
     public int globalAddress(GlobalVariables.Variable g) {
         int r = mir.newVreg();

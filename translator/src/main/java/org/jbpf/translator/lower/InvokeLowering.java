@@ -1,12 +1,15 @@
 package org.jbpf.translator.lower;
 
+import static org.jbpf.core.asm.Opcodes.*;
 import static org.objectweb.asm.Opcodes.INVOKESPECIAL;
 import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.jbpf.translator.analysis.Frame;
+import org.jbpf.core.helper.HelperTable;
 import org.jbpf.translator.analysis.MethodAnalysis;
+import org.jbpf.translator.analysis.Subprogram;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.intrinsic.Intrinsic;
 import org.jbpf.translator.intrinsic.Intrinsics;
@@ -20,8 +23,9 @@ import org.objectweb.asm.tree.MethodInsnNode;
 
 /**
  * Lowers method calls: a struct constructor zeroes the new object, an intrinsic (helper, map, context or java.lang
- * call) is lowered by its family, and any other static method is inlined: its body is lowered in place with its
- * returns jumping to the code after the call.
+ * call) is lowered by its family, a static method the analysis made a BPF function is called (a loop body is handed
+ * to bpf_loop), and any other static method is inlined: its body is lowered in place with its returns jumping to the
+ * code after the call.
  */
 final class InvokeLowering {
     private final BodyLowering body;
@@ -46,6 +50,12 @@ final class InvokeLowering {
             if (recvVal instanceof Value.Uninit u) out.zero(out.objectOffset(constructed(i, u)));
             return;
         }
+        Subprogram function = body.a.calls.get(i);
+        if (function != null) {
+            if (function.loopBody) loop(i, function, args, vals);
+            else call(i, function, args, vals);
+            return;
+        }
         Intrinsic intrinsic = Intrinsics.find(mi);
         if (intrinsic == null) intrinsic = Intrinsics.typedAt(body.a, i);
         if (intrinsic != null) {
@@ -53,6 +63,28 @@ final class InvokeLowering {
             return;
         }
         inline(i, mi, args);
+    }
+
+    /** A BPF-to-BPF call: arguments into r1–r5 (a local struct by its address), the result from r0. */
+    private void call(int i, Subprogram function, List<Operand> args, List<Value> vals) {
+        for (int k = 0; k < args.size(); k++) setArg(i, k + 1, args.get(k), vals.get(k));
+        if (function.returnsValue()) body.push(new Reg(out.callFunction(function.name, args.size()), true));
+        else out.callFunctionVoid(function.name, args.size());
+    }
+
+    /** {@code Loops.repeat(n, body, state)}: bpf_loop(n, &body, &state or 0, 0), whose result is the iteration count. */
+    private void loop(int i, Subprogram function, List<Operand> args, List<Value> vals) {
+        out.setArg(R1, args.get(0), false);
+        out.setArgFunction(R2, function.name);
+        if (vals.get(2) instanceof Value.StackObj) setArg(i, 3, args.get(2), vals.get(2));
+        else out.setArgImm(R3, 0);
+        out.setArgImm(R4, 0);
+        body.push(new Reg(out.call(HelperTable.LOOP, 4), true));
+    }
+
+    private void setArg(int i, int reg, Operand o, Value v) {
+        if (v instanceof Value.StackObj) out.setArgAddr(reg, body.address(i, o, v));
+        else out.setArg(reg, o, !(v instanceof Value.Scalar s) || s.isLong());
     }
 
     /** Lowers the analysed body of a static method of the probe in place of its call. */

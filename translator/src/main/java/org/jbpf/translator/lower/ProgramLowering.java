@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.jbpf.core.asm.SourceLine;
 import org.jbpf.translator.analysis.MethodAnalysis;
+import org.jbpf.translator.analysis.Subprogram;
+import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.backend.StackFrameLayout;
 import org.jbpf.translator.frontend.ProbeClass;
 import org.jbpf.translator.frontend.RingDrops;
@@ -15,13 +17,16 @@ import org.jbpf.translator.mir.Mir;
 import org.objectweb.asm.Type;
 
 /**
- * Stack bytecode to register MIR for one program: the section method with every static call it makes inlined. Holds
- * what all inlined bodies share: the emitter, the context register and the scratch slots of map calls.
+ * Stack bytecode to register MIR for one BPF function: the section method (or one of the program's subprograms) with
+ * every static call it inlines. Holds what all inlined bodies share: the emitter, the context register and the
+ * scratch slots of map calls.
  */
 public final class ProgramLowering {
     /** The register holding the program's context, or -1 when the section method takes no context. */
     private int ctxReg = -1;
     private int keyScratch = Integer.MIN_VALUE, valueScratch = Integer.MIN_VALUE;
+    /** The BPF function being lowered, or null for the program's entry. */
+    private Subprogram function;
 
     final Emitter out;
     private final StringPool strings;
@@ -53,6 +58,30 @@ public final class ProgramLowering {
         new BodyLowering(this, a, entryArgs, null, -1).run();
     }
 
+    /**
+     * Lowers a BPF function of the program: its parameters arrive in r1–r5 (the context among them keeps serving
+     * calls that need it), its returns exit with r0, and a method returning nothing returns 0.
+     */
+    public void lowerFunction(Subprogram function) {
+        this.function = function;
+        out.at(new SourceLine(function.body.file, ProbeClass.firstLine(function.body.method)));
+        List<Operand> entryArgs = new ArrayList<>();
+        for (int k = 0; k < function.params.size(); k++) {
+            Value p = function.params.get(k);
+            if (!p.inRegister()) { entryArgs.add(new Operand.Known()); continue; }
+            int r = out.newVreg();
+            out.mov64(r, R1 + k);
+            if (p instanceof Value.Ctx) ctxReg = r;
+            entryArgs.add(new Operand.Reg(r, false));
+        }
+        new BodyLowering(this, function.body, entryArgs, null, -1).run();
+    }
+
+    /** True when this lowers a BPF function called by the program rather than the program itself. */
+    boolean isFunction() { return function != null; }
+
+    /** True when this lowers the body of a loop, whose return value says whether to stop. */
+    boolean isLoopBody() { return function != null && function.loopBody; }
     /** Counters of records the probe's ring buffers refused, or null when it has no ring buffers. */
     public RingDrops ringDrops() { return drops; }
 

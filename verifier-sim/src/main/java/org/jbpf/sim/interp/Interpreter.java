@@ -28,6 +28,8 @@ import org.jbpf.sim.verifier.ProgramKind;
  */
 public final class Interpreter {
     public static final int MAX_STEPS = 1_000_000;
+    /** Where function addresses (PSEUDO_FUNC loads) point: this plus the function's instruction index, outside any memory. */
+    private static final long FUNCTION_ADDRESS = 0x7f00_0000_0000_0000L;
     private static final int SK_BUFF_SIZE = 192, XDP_MD_SIZE = 24;
 
     private final BpfObject obj;
@@ -133,7 +135,10 @@ public final class Interpreter {
 
     private record Frame(int returnPc, long[] saved, byte[] stack) {}
 
-    private long execute(ProgramSpec prog, long[] args) {
+    private long execute(ProgramSpec prog, long[] args) { return execute(prog, 0, args); }
+
+    /** Runs the function of {@code prog} starting at instruction {@code start} on a fresh stack until it returns. */
+    private long execute(ProgramSpec prog, int start, long[] args) {
         List<Insn> insns = prog.insns();
         int[] slotOf = Insn.slotOffsets(insns);
         Map<Integer, Integer> indexOfSlot = new HashMap<>();
@@ -144,7 +149,7 @@ public final class Interpreter {
         if (args != null) System.arraycopy(args, 0, r, 1, args.length);
         r[10] = mem.base(stack) + 512;
         Deque<Frame> frames = new ArrayDeque<>();
-        int pc = 0;
+        int pc = start;
         for (int steps = 0; ; steps++) {
             if (steps >= MAX_STEPS) throw new SimulationException("program " + prog.name() + " ran more than " + MAX_STEPS + " instructions");
             if (pc < 0 || pc >= insns.size()) throw new SimulationException("program " + prog.name() + " ran off its instructions at " + pc);
@@ -159,7 +164,8 @@ public final class Interpreter {
                         continue;
                     }
                     case LD:
-                        if (in.isLdImm64()) r[in.dst()] = ldImm64(in);
+                        if (in.isLdImm64() && in.src() == PSEUDO_FUNC) r[in.dst()] = FUNCTION_ADDRESS + indexOfSlot.get(slotOf[pc] + 1 + (int) in.imm());
+                        else if (in.isLdImm64()) r[in.dst()] = ldImm64(in);
                         else { Long v = legacyPacketLoad(in, r); if (v == null) return 0; r[0] = v; for (int i = 1; i <= 5; i++) r[i] = 0; }
                         pc++;
                         continue;
@@ -205,6 +211,9 @@ public final class Interpreter {
                     stack = new byte[512];
                     r[10] = mem.base(stack) + 512;
                     pc = indexOfSlot.get(slotOf[pc] + 1 + (int) in.imm());
+                } else if (in.imm() == HelperTable.LOOP) {
+                    r[0] = loop(prog, r);
+                    pc++;
                 } else {
                     try {
                         r[0] = helper((int) in.imm(), r);
@@ -219,6 +228,16 @@ public final class Interpreter {
             long b = source(opc) == X ? r[in.src()] : AluSemantics.immOperand(in.imm());
             pc = AluSemantics.jumpTaken(opc, r[in.dst()], b) ? indexOfSlot.get(slotOf[pc] + 1 + in.off()) : pc + 1;
         }
+    }
+
+    /** bpf_loop: runs the body at the address in r2 with (index, r3) until it returns non-zero; the count it ran. */
+    private long loop(ProgramSpec prog, long[] r) {
+        long n = r[1] & 0xffffffffL;
+        if (n > 1 << 23) return -7;
+        if (r[2] < FUNCTION_ADDRESS || r[4] != 0) throw new SimulationException("bpf_loop needs a function address in r2 and flags 0");
+        int body = (int) (r[2] - FUNCTION_ADDRESS);
+        for (long i = 0; i < n; i++) if (execute(prog, body, new long[] {i, r[3]}) != 0) return i + 1;
+        return n;
     }
 
     private static String where(Insn in) { return in.source() == null ? "" : " at " + in.source(); }

@@ -245,6 +245,7 @@ public final class AbstractInterpreter {
         int op = op(in.opcode());
         if (op == JA) return cx.targetIndex(cx.pc, in.jumpOffset(), false);
         if (op == CALL) {
+            if (in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP) return calls.loopCall(st);
             if (in.isHelperCall()) { calls.helperCall(st, (int) in.imm()); return cx.pc + 1; }
             if (in.isLocalCall()) return calls.localCall(st, in);
             throw new Reject("kernel function calls are not supported", "calls of kernel functions (kfuncs) are not supported");

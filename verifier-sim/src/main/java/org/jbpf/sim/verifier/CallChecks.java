@@ -29,6 +29,7 @@ final class CallChecks {
     /** BPF_EXIT: returns the index to continue at in the caller, or -1 when the program ends. */
     int exit(VerifierState st) {
         RegState r0 = cx.read(st, 0);
+        if (st.frame().callback) return callbackExit(st, r0);
         if (st.frames.size() > 1) {
             if (r0.type() == RegType.STACK)
                 throw new Reject("cannot return stack pointer to the caller",
@@ -61,6 +62,46 @@ final class CallChecks {
         cx.noteCall(st.frame().function, target);
         st.frames.add(new FrameState(regs, new StackState(), cx.pc, target));
         return target;
+    }
+
+    /**
+     * bpf_loop(nr_loops, callback, callback_ctx, flags): the callback is verified as a call from the helper with the
+     * index (any number) in r1 and callback_ctx (a stack pointer or null) in r2; after it, r0 is the iteration count.
+     */
+    int loopCall(VerifierState st) {
+        RegState n = cx.read(st, 1), fn = cx.read(st, 2), ctx = cx.read(st, 3), flags = cx.read(st, 4);
+        if (!n.isScalar()) throw new Reject("R1 type=" + n.type().logName + " expected=scalar", "the iteration count of bpf_loop must be a number");
+        if (fn.type() != RegType.FUNC)
+            throw new Reject("R2 type=" + fn.type().logName + " expected=func", "the loop body of bpf_loop must be a BPF function's address");
+        boolean nullCtx = ctx.isConst() && ctx.value().constValue() == 0;
+        if (ctx.type() != RegType.STACK && !nullCtx)
+            throw new Reject("R3 type=" + ctx.type().logName + " expected=fp", "the state of bpf_loop must be on the program's stack, or null");
+        if (!flags.isConst() || flags.value().constValue() != 0)
+            throw new Reject("R4 must be a known constant", "the flags of bpf_loop must be 0");
+        if (st.frames.size() >= MAX_FRAMES)
+            throw new Reject("the call stack of " + (st.frames.size() + 1) + " frames is too deep",
+                    "functions nest more than " + MAX_FRAMES + " calls deep");
+        int target = fn.size();
+        RegState[] regs = new RegState[11];
+        Arrays.fill(regs, RegState.NOT_INIT);
+        regs[1] = RegState.UNKNOWN_SCALAR;
+        regs[2] = ctx;
+        regs[10] = RegState.stackPointer(st.frames.size(), 0);
+        cx.noteCall(st.frame().function, target);
+        st.frames.add(new FrameState(regs, new StackState(), cx.pc, target, true));
+        return target;
+    }
+
+    /** The exit of a bpf_loop body: r0 must be 0 (go on) or 1 (stop); the helper then returns its count in r0. */
+    private int callbackExit(VerifierState st, RegState r0) {
+        ScalarBounds v = r0.isScalar() ? r0.value() : null;
+        if (v == null || v.smin() < 0 || v.smax() > 1)
+            throw new Reject("At callback return the register R0 " + (v == null ? "is not a known value" : "has smin=" + v.smin() + " smax=" + v.smax())
+                    + " should have been in [0, 1]", "a loop body must return 0 (go on) or 1 (stop)");
+        FrameState callee = st.frames.remove(st.frames.size() - 1);
+        st.set(0, RegState.UNKNOWN_SCALAR);
+        for (int r = 1; r <= 5; r++) st.set(r, RegState.NOT_INIT);
+        return callee.callSite + 1;
     }
 
     void helperCall(VerifierState st, int id) {

@@ -47,9 +47,10 @@ final class ControlFlowChecks {
                 next.add(t);
                 if (in.isConditionalJump()) { next.add(pc + 1); prunePoint[pc] = true; }
                 else prunePoint[t] = true;
-            } else if (in.isCall()) {
-                // ... and at a call of a function and after any call
+            } else if (in.isCall() || isFunctionAddress(in)) {
+                // ... and at a call of a function and after any call; a callback's body is reached through its address
                 if (in.isLocalCall()) { next.add(cx.targetIndex(pc, (int) in.imm(), true)); prunePoint[pc] = true; }
+                if (isFunctionAddress(in)) { next.add(cx.targetIndex(pc, (int) in.imm(), true)); prunePoint[pc] = true; }
                 next.add(pc + 1);
                 if (pc + 1 < n) prunePoint[pc + 1] = true;
             } else {
@@ -64,6 +65,11 @@ final class ControlFlowChecks {
         for (cx.pc = 0; cx.pc < n; cx.pc++)
             if (!seen[cx.pc]) throw new Reject("unreachable insn " + cx.slotOf[cx.pc], "this code can never run; remove it");
         return prunePoint;
+    }
+
+    /** The load of a function's address (a callback): the function starts there, as at a call's target. */
+    private static boolean isFunctionAddress(Insn in) {
+        return in.isLdImm64() && in.src() == org.jbpf.core.asm.Opcodes.PSEUDO_FUNC;
     }
 
     private static void checkEncoding(Insn in) {
@@ -84,7 +90,7 @@ final class ControlFlowChecks {
         int n = cx.insns.size();
         TreeSet<Integer> starts = new TreeSet<>(List.of(0));
         for (cx.pc = 0; cx.pc < n; cx.pc++)
-            if (cx.insns.get(cx.pc).isLocalCall()) starts.add(cx.targetIndex(cx.pc, (int) cx.insns.get(cx.pc).imm(), true));
+            if (cx.insns.get(cx.pc).isLocalCall() || isFunctionAddress(cx.insns.get(cx.pc))) starts.add(cx.targetIndex(cx.pc, (int) cx.insns.get(cx.pc).imm(), true));
         for (cx.pc = 0; cx.pc < n; cx.pc++) {
             Insn in = cx.insns.get(cx.pc);
             int start = starts.floor(cx.pc);

@@ -11,14 +11,22 @@ public final class FrameState {
     /** Instruction index where this frame's function starts. */
     public final int function;
 
+    /** True when a helper (bpf_loop) calls this frame's function back: its exit returns 0 or 1 to the helper. */
+    public final boolean callback;
+
     public FrameState(RegState[] regs, StackState stack, int callSite, int function) {
+        this(regs, stack, callSite, function, false);
+    }
+
+    public FrameState(RegState[] regs, StackState stack, int callSite, int function, boolean callback) {
         this.regs = regs;
         this.stack = stack;
         this.callSite = callSite;
         this.function = function;
+        this.callback = callback;
     }
 
-    public FrameState copy() { return new FrameState(regs.clone(), stack.copy(), callSite, function); }
+    public FrameState copy() { return new FrameState(regs.clone(), stack.copy(), callSite, function, callback); }
 
     public boolean safeWhere(FrameState old) { return safeWhere(old, (1 << 11) - 1, -1L); }
 

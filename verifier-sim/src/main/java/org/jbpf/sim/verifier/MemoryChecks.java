@@ -42,8 +42,11 @@ final class MemoryChecks {
                 st.set(in.dst(), RegState.pointer(RegType.MAP_VALUE, off).withMap(map, map.valueSize()));
                 return;
             }
+            case PSEUDO_FUNC:
+                st.set(in.dst(), RegState.pointer(RegType.FUNC, 0).withSize(cx.targetIndex(cx.pc, (int) in.imm(), true)));
+                return;
             default:
-                throw new Reject("unsupported 64-bit load source " + in.src(), "kernel objects and functions by address are not supported");
+                throw new Reject("unsupported 64-bit load source " + in.src(), "kernel objects by address are not supported");
         }
     }
 

@@ -140,6 +140,8 @@ final class Precision {
                 if (in.isLdImm64()) { clear(dst); return true; }
                 return !has(R0);   // LD_ABS/LD_IND: the kernel does not follow these
             default:
+                // back out of a bpf_loop body into its caller: its registers are not the body's, so mark everything
+                if (op == CALL && in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP && frame < depth) return false;
                 if (op == CALL && in.isHelperCall()) { regs[depth] &= ~CLOBBERED; return true; }
                 if (op == CALL) {
                     // back into the caller: the callee's arguments came from the caller's r1-r5

@@ -13,7 +13,9 @@ public enum RegType {
     RINGBUF_MEM_OR_NULL("ringbuf_mem_or_null"),
     PACKET("pkt"),
     PACKET_META("pkt_meta"),
-    PACKET_END("pkt_end");
+    PACKET_END("pkt_end"),
+    /** The address of a BPF function (a callback such as a bpf_loop body); its instruction index is the state's size. */
+    FUNC("func");
 
     /** The name the kernel log prints for this type. */
     public final String logName;

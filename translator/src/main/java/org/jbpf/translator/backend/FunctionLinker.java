@@ -1,0 +1,82 @@
+package org.jbpf.translator.backend;
+
+import static org.jbpf.core.asm.Opcodes.PSEUDO_FUNC;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jbpf.core.asm.Insn;
+import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.translator.TranslationException;
+
+/**
+ * Puts a program's BPF functions one after the other, the entry first, as the kernel loads them: each call
+ * ({@code BPF_PSEUDO_CALL}) and function address ({@code BPF_PSEUDO_FUNC}, a loop body) gets the slot distance to its
+ * function, and each function a func_info record. It also checks the kernel's limit on the stack of one chain of
+ * calls: each frame rounded up to 16 bytes (as for JIT-compiled programs), at most 512 bytes together.
+ */
+public final class FunctionLinker {
+    /** One encoded function: its instructions (references by name), frame size in bytes and BTF FUNC id. */
+    public record Function(String name, List<Insn> insns, int stackBytes, int btfFunc) {}
+
+    /** The linked program: all instructions and a func_info per function. */
+    public record Linked(List<Insn> insns, List<ProgramSpec.FuncInfo> funcInfos) {}
+
+    private FunctionLinker() {}
+
+    /** Links {@code functions} (entry first); a stack overflow along some call chain is reported at {@code file:line}. */
+    public static Linked link(List<Function> functions, String file, int line) {
+        Map<String, Integer> start = new HashMap<>();
+        Map<String, Function> byName = new HashMap<>();
+        List<ProgramSpec.FuncInfo> infos = new ArrayList<>();
+        int slot = 0;
+        for (Function f : functions) {
+            start.put(f.name(), slot);
+            byName.put(f.name(), f);
+            infos.add(new ProgramSpec.FuncInfo(slot, f.btfFunc()));
+            slot += Insn.slotOffsets(f.insns())[f.insns().size()];
+        }
+        List<Insn> out = new ArrayList<>();
+        slot = 0;
+        for (Function f : functions)
+            for (Insn in : f.insns()) {
+                if (calls(in)) out.add(in.withImm(start.get(in.reference()) - slot - 1));
+                else out.add(in);
+                slot += in.isLdImm64() ? 2 : 1;
+            }
+        checkStack(functions.get(0), byName, file, line);
+        return new Linked(out, infos);
+    }
+
+    private static boolean calls(Insn in) {
+        return in.reference() != null && (in.isLocalCall() || in.isLdImm64() && in.src() == PSEUDO_FUNC);
+    }
+
+    private static void checkStack(Function entry, Map<String, Function> byName, String file, int line) {
+        List<String> chain = new ArrayList<>();
+        int worst = deepest(entry, byName, new ArrayList<>(), chain);
+        if (worst > StackFrameLayout.MAX_STACK)
+            throw new TranslationException(file, line, "the calls " + String.join(" → ", chain) + " need " + worst
+                    + " bytes of stack together (each function's frame rounded up to 16) but BPF allows " + StackFrameLayout.MAX_STACK
+                    + " for one chain of calls; mark a function @Inline, use smaller local structs, or keep data in a per-CPU array map");
+    }
+
+    /** The largest stack of a call chain starting at f; its function names go to {@code worstChain}. */
+    private static int deepest(Function f, Map<String, Function> byName, List<String> path, List<String> worstChain) {
+        path.add(f.name());
+        int own = (Math.max(f.stackBytes(), 1) + 15) / 16 * 16, below = 0;
+        List<String> belowChain = new ArrayList<>();
+        for (Insn in : f.insns()) {
+            if (!calls(in) || path.contains(in.reference())) continue;
+            List<String> chain = new ArrayList<>();
+            int d = deepest(byName.get(in.reference()), byName, path, chain);
+            if (d > below) { below = d; belowChain = chain; }
+        }
+        path.remove(path.size() - 1);
+        worstChain.clear();
+        worstChain.add(f.name());
+        worstChain.addAll(belowChain);
+        return own + below;
+    }
+}
