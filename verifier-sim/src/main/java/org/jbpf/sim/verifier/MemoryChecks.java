@@ -208,9 +208,7 @@ final class MemoryChecks {
     }
 
     private RegState stackAccess(VerifierState st, int regno, RegState base, int insnOff, int size, boolean write, RegState value) {
-        if (!base.value().isConst())
-            throw new Reject("R" + regno + " variable stack access var_off=" + base.value().tnum() + " (not modelled)",
-                    "stack arrays indexed by a variable are not supported; use a map value or a constant index");
+        if (!base.value().isConst()) return variableStackAccess(st, regno, base, insnOff, size, write, value);
         FrameState f = st.frames.get(base.frame());
         int off = (int) (base.off() + base.value().constValue() + insnOff);
         if (off % size != 0)
@@ -243,5 +241,38 @@ final class MemoryChecks {
             if (!(k == StackState.ZERO || (sp != null && sp.isConst() && sp.value().constValue() == 0))) zero = false;
         }
         return zero ? RegState.constant(0) : loaded(size);
+    }
+
+    /**
+     * A stack access at a variable offset (an array indexed by a variable), as the kernel allows it to a privileged
+     * loader: every byte the offset may reach lies in the frame, the offset is aligned to the size, a write makes the
+     * bytes it may reach unknown (zero stays zero when zero is written) and a read gives an unknown number, or zero
+     * when every byte it may read is zero.
+     */
+    private RegState variableStackAccess(VerifierState st, int regno, RegState base, int insnOff, int size, boolean write, RegState value) {
+        ScalarBounds v = base.value();
+        if (v.smax() >= MAX_VAR_OFF || v.smin() <= -MAX_VAR_OFF)
+            throw new Reject("invalid unbounded variable-offset " + (write ? "write to" : "read from") + " stack R" + regno,
+                    "the index is not bounded; compare it against the array length first");
+        long minOff = v.smin() + base.off() + insnOff, maxOff = v.smax() + base.off() + insnOff + size;
+        if (minOff < -StackState.SIZE || maxOff > 0)
+            throw new Reject("invalid variable-offset " + (write ? "write to" : "read from") + " stack R" + regno + " var_off="
+                    + v.tnum() + " off=" + (base.off() + insnOff) + " size=" + size,
+                    "an index may reach outside the stack array; compare it against the array length first");
+        if (size > 1 && !v.tnum().add(Tnum.constant(base.off() + insnOff)).lsh(64 - Integer.numberOfTrailingZeros(size)).equals(Tnum.constant(0)))
+            throw new Reject("misaligned stack access off " + v.tnum() + "+" + base.off() + "+" + insnOff + " size " + size,
+                    "stack access of " + size + " bytes at a variable offset is not aligned to its size");
+        if (value != null && value.type().isPointer())
+            throw new Reject("R" + regno + " variable-offset stack write of a pointer", "store pointers at a constant stack offset");
+        FrameState f = st.frames.get(base.frame());
+        cx.noteDepth(f, (int) minOff);
+        boolean writesZero = value != null && value.isConst() && value.value().constValue() == 0;
+        boolean zero = true;
+        for (int off = (int) minOff; off < maxOff; off++) {
+            boolean wasZero = f.stack.kindAt(off) == StackState.ZERO;
+            if (write) f.stack.write(off, 1, writesZero && wasZero ? RegState.constant(0) : null);
+            else zero &= wasZero;
+        }
+        return write ? null : zero ? RegState.constant(0) : RegState.UNKNOWN_SCALAR;
     }
 }
