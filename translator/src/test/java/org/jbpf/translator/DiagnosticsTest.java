@@ -19,7 +19,7 @@ class DiagnosticsTest {
         "UsesString|UsesString.java:14: |cannot create a java.lang.String in a BPF program: strings do not exist in BPF programs; keep text in a byte[]",
         "ByteArrayKey|ByteArrayKey.java:10: |map keys and values cannot be arrays such as byte[]; use a @Struct class with a @Size(16) byte[] field",
         "Asserts|Asserts.java:12: |assert cannot be translated: a BPF program has no exception to throw; test the condition with if",
-        "NestedStruct|NestedStruct.java:21: |field inner of @Struct Outer has type org.jbpf.translator.bad.NestedStruct$Inner; struct fields may be byte, boolean, short, char, int, long or @Size(n) byte[]; a @Struct cannot hold another object yet: copy its fields into Outer",
+        "NestedStruct|NestedStruct.java:21: |field inner of @Struct Outer has type org.jbpf.translator.bad.NestedStruct$Inner; struct fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int or long, or another @Struct; annotate org.jbpf.translator.bad.NestedStruct$Inner with @Struct",
         "UnsizedBytes|UnsizedBytes.java:18: |byte[] field comm of @Struct Event needs @Size(n) with n > 0",
         "InterfaceCall|InterfaceCall.java:16: |lambdas and method references are not supported in BPF programs, which have no virtual calls; write the code as a static method",
         "AnonymousClass|AnonymousClass.java:12: |cannot create the anonymous class org.jbpf.translator.bad.AnonymousClass$1 in a BPF program, which has no virtual calls",

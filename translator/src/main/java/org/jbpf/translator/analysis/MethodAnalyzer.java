@@ -39,6 +39,9 @@ public final class MethodAnalyzer {
     /** Whether each method being analysed, innermost first, is the program itself (not an inlined call). */
     private final Deque<Boolean> isProgram = new ArrayDeque<>();
 
+    /** Bytes of BPF stack one local array may take. */
+    static final int MAX_LOCAL_ARRAY = 256;
+
     private final ProbeClass probe;
     private final StructRegistry structs;
     private final InvokeAnalyzer invokes;
@@ -164,7 +167,7 @@ public final class MethodAnalyzer {
             case IALOAD: case LALOAD: case BALOAD: case CALOAD: case SALOAD: {
                 Value idx = f.pop();
                 Value arr = f.pop();
-                checkByteArray(a, i, arr, idx, op);
+                checkArray(a, i, arr, idx, op);
                 f.push(new Value.Scalar(op == LALOAD, null));
                 break;
             }
@@ -172,7 +175,7 @@ public final class MethodAnalyzer {
                 f.pop();
                 Value idx = f.pop();
                 Value arr = f.pop();
-                checkByteArray(a, i, arr, idx, op);
+                checkArray(a, i, arr, idx, op);
                 break;
             }
             case FALOAD: case DALOAD: case FASTORE: case DASTORE: throw floats(a, i);
@@ -292,9 +295,13 @@ public final class MethodAnalyzer {
                 Value obj = f.pop();
                 ValueType.Struct s = structOf(a, i, obj, fi, "read");
                 var field = s.layout().field(fi.name);
-                if (field.kind() == org.jbpf.core.layout.StructLayout.Kind.BYTES)
-                    f.push(new Value.Ptr(new ValueType.Bytes(field.size()), false, a.site(i), s.javaName() + "." + fi.name, false));
-                else f.push(new Value.Scalar(fi.desc.equals("J"), null));
+                String origin = s.javaName() + "." + fi.name;
+                switch (field.kind()) {
+                    case BYTES: f.push(new Value.Ptr(new ValueType.Bytes(field.size()), false, a.site(i), origin, false)); break;
+                    case ARRAY: f.push(new Value.Ptr(new ValueType.PrimArray(field.element(), field.count()), false, a.site(i), origin, false)); break;
+                    case STRUCT: f.push(new Value.Ptr(structs.struct(Type.getType(fi.desc).getInternalName()), false, a.site(i), origin, false)); break;
+                    default: f.push(new Value.Scalar(fi.desc.equals("J"), null));
+                }
                 break;
             }
             case PUTFIELD: {
@@ -305,6 +312,9 @@ public final class MethodAnalyzer {
                 ValueType.Struct s = structOf(a, i, obj, fi, "write");
                 if (fi.desc.equals("[B"))
                     throw a.error(i, "cannot assign the byte array field " + fi.name + " of " + s.javaName() + "; fill it in place (e.g. comm(e." + fi.name + "))");
+                if (!s.layout().field(fi.name).kind().scalar())
+                    throw a.error(i, "cannot assign the field " + fi.name + " of " + s.javaName() + " as a whole; it is held in place, "
+                            + "so set its elements or fields one by one (e.g. " + fi.name + (fi.desc.startsWith("[") ? "[i] = .." : ".x = ..") + ")");
                 scalar(a, i, v);
                 break;
             }
@@ -333,17 +343,21 @@ public final class MethodAnalyzer {
             }
             case NEWARRAY: {
                 Value len = f.pop();
-                int type = ((IntInsnNode) in).operand;
-                if (type != T_BYTE) throw a.error(i, "only byte arrays can be created in a BPF program (e.g. new byte[16] for comm); use a @Struct for other data");
-                if (!(len instanceof Value.Scalar s) || s.constant() == null || s.constant() <= 0 || s.constant() > 256)
-                    throw a.error(i, "array length must be a constant between 1 and 256");
-                f.push(new Value.StackObj(new ValueType.Bytes((int) (long) s.constant()), (int) (a.site(i) & 0x7fffffff)));
+                ValueType.Prim element = arrayElement(((IntInsnNode) in).operand);
+                if (element == null)
+                    throw a.error(i, "only byte, short, char, int and long arrays can be created in a BPF program; use a @Struct for other data");
+                if (!(len instanceof Value.Scalar s) || s.constant() == null || s.constant() <= 0 || s.constant() * element.size() > MAX_LOCAL_ARRAY)
+                    throw a.error(i, "array length must be a constant from 1 to " + MAX_LOCAL_ARRAY / element.size() + " (a " + element.javaName()
+                            + " array may take at most " + MAX_LOCAL_ARRAY + " of the 512 bytes of BPF stack)");
+                int n = (int) (long) s.constant();
+                ValueType t = element.kind() == org.jbpf.core.layout.StructLayout.Kind.BYTE ? new ValueType.Bytes(n) : new ValueType.PrimArray(element.kind(), n);
+                f.push(new Value.StackObj(t, (int) (a.site(i) & 0x7fffffff)));
                 break;
             }
             case ANEWARRAY: case MULTIANEWARRAY: throw a.error(i, "arrays of objects are not supported; use a @Struct or a map");
             case ARRAYLENGTH: {
                 Value arr = f.pop();
-                f.push(new Value.Scalar(false, (long) bytesOf(a, i, arr).length()));
+                f.push(new Value.Scalar(false, (long) ValueType.lengthOf(arrayOf(a, i, arr))));
                 break;
             }
             case ATHROW: throw a.error(i, "BPF programs cannot throw; return an error code instead");
@@ -363,6 +377,18 @@ public final class MethodAnalyzer {
     private void branch(MethodAnalysis a, int i, Frame f, Deque<Integer> work) {
         flow(a, indexOf(a, ((JumpInsnNode) a.insns[i]).label), new Frame(f), work);
         flow(a, i + 1, f, work);
+    }
+
+    /** The element type of a NEWARRAY operand, or null for boolean, float and double arrays. */
+    private static ValueType.Prim arrayElement(int type) {
+        switch (type) {
+            case T_BYTE: return (ValueType.Prim) ValueType.BYTE;
+            case T_SHORT: return (ValueType.Prim) ValueType.SHORT;
+            case T_CHAR: return new ValueType.Prim(org.jbpf.core.layout.StructLayout.Kind.CHAR);
+            case T_INT: return (ValueType.Prim) ValueType.INT;
+            case T_LONG: return (ValueType.Prim) ValueType.LONG;
+            default: return null;
+        }
     }
 
     private static boolean isWide(Value v) { return v instanceof Value.Scalar s && s.isLong(); }
