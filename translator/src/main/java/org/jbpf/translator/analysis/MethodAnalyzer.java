@@ -310,11 +310,11 @@ public final class MethodAnalyzer {
                 Value obj = f.pop();
                 if (obj instanceof Value.Uninit) throw a.error(i, "struct constructors must not assign fields; set them after new");
                 ValueType.Struct s = structOf(a, i, obj, fi, "write");
-                if (fi.desc.equals("[B"))
-                    throw a.error(i, "cannot assign the byte array field " + fi.name + " of " + s.javaName() + "; fill it in place (e.g. comm(e." + fi.name + "))");
-                if (!s.layout().field(fi.name).kind().scalar())
-                    throw a.error(i, "cannot assign the field " + fi.name + " of " + s.javaName() + " as a whole; it is held in place, "
-                            + "so set its elements or fields one by one (e.g. " + fi.name + (fi.desc.startsWith("[") ? "[i] = .." : ".x = ..") + ")");
+                var field = s.layout().field(fi.name);
+                if (!field.kind().scalar()) {
+                    checkCopy(a, i, s, fi, field, v);
+                    break;
+                }
                 scalar(a, i, v);
                 break;
             }

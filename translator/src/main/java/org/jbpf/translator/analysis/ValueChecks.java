@@ -69,6 +69,26 @@ final class ValueChecks {
             throw a.error(i, "array index " + s.constant() + " is out of bounds for length " + length);
     }
 
+    /**
+     * An assignment to an array or struct field copies the value into the field, which is held in place: the value must
+     * be an array of the same type and length or a struct of the same class.
+     */
+    static void checkCopy(MethodAnalysis a, int i, ValueType.Struct s, FieldInsnNode fi, StructLayout.Field field, Value v) {
+        ValueType t = v instanceof Value.StackObj so ? so.type() : v instanceof Value.Ptr p ? p.target() : null;
+        if (v instanceof Value.Ptr p && p.nullable())
+            throw a.error(i, p.origin() + " may be null here; test it against null before you copy it into " + s.javaName() + "." + fi.name);
+        boolean same;
+        switch (field.kind()) {
+            case BYTES: same = t instanceof ValueType.Bytes b && b.length() == field.count(); break;
+            case ARRAY: same = t instanceof ValueType.PrimArray pa && pa.element() == field.element() && pa.length() == field.count(); break;
+            default: same = t instanceof ValueType.Struct st && st.layout() == field.nested();
+        }
+        if (!same)
+            throw a.error(i, "cannot assign " + v.describe() + " to " + s.javaName() + "." + fi.name + ", which holds "
+                    + (field.kind() == StructLayout.Kind.STRUCT ? "a " + field.nested().name() : "exactly " + field.count() + " elements")
+                    + " in place; assign a value of that type (it is copied), or set its elements or fields one by one");
+    }
+
     static void checkCast(MethodAnalysis a, int i, Value v, String t) {
         if (v instanceof Value.Null) return;
         if (v instanceof Value.Ptr p) {

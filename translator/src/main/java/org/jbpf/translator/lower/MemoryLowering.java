@@ -91,7 +91,8 @@ final class MemoryLowering {
                 Operand obj = body.pop();
                 StructLayout.Field fld = structOf(ov).layout().field(fi.name);
                 Addr base = body.address(i, obj, ov);
-                out.store(fld.size(), base.reg(), base.off() + fld.offset(), value);
+                if (fld.kind().scalar()) out.store(fld.size(), base.reg(), base.off() + fld.offset(), value);
+                else copy(body.address(i, value, body.val(i, 0)), new Addr(base.reg(), base.off() + fld.offset()), fld);
                 return true;
             }
             case NEWARRAY: {
@@ -126,6 +127,17 @@ final class MemoryLowering {
         out.mov64(p, base.reg());
         out.emit(ALU64 | ADD | X, p, offset, 0, 0);
         return p;
+    }
+
+    /** Copies an array or struct into a field that holds one in place, in the widest pieces both sides' alignment allows. */
+    private void copy(Addr from, Addr to, StructLayout.Field fld) {
+        int piece = fld.kind() == StructLayout.Kind.STRUCT ? fld.nested().alignment() : fld.kind() == StructLayout.Kind.ARRAY ? fld.element().size : 1;
+        StructLayout.Kind kind = piece == 8 ? StructLayout.Kind.LONG : piece == 4 ? StructLayout.Kind.INT : piece == 2 ? StructLayout.Kind.CHAR : StructLayout.Kind.BOOLEAN;
+        for (int k = 0; k < fld.size(); k += piece) {
+            int t = out.newVreg();
+            out.load(t, kind, from.reg(), from.off() + k);
+            out.store(piece, to.reg(), to.off() + k, new Reg(t, true));
+        }
     }
 
     private static ValueType typeOf(Value array) {
