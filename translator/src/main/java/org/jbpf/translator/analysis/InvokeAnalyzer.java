@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.jbpf.translator.frontend.ApiSignatures;
+import org.jbpf.translator.frontend.EnumSwitches;
 import org.jbpf.translator.frontend.ProbeClass;
 import org.jbpf.translator.frontend.StructRegistry;
 import org.jbpf.translator.frontend.ValueType;
@@ -105,7 +106,17 @@ public final class InvokeAnalyzer {
                     + "; recompile the probe against this jbpf");
         Intrinsic intrinsic = Intrinsics.find(mi);
         if (intrinsic != null) return intrinsic.type(new TypingCall(a, i, mi, receiver, args, f, structs));
-        if (mi.getOpcode() != INVOKESTATIC && mi.getOpcode() != INVOKEINTERFACE && structReceiver(a, i, mi, receiver)) {
+        if (receiver instanceof Value.Scalar && EnumSwitches.isEnum(structs, mi.owner)) {
+            if (mi.name.equals("ordinal") && mi.desc.equals("()I")) return receiver;   // an enum value is its ordinal
+            ClassNode cn = structs.read(mi.owner);
+            boolean declared = false;
+            for (MethodNode m : cn.methods) declared |= m.name.equals(mi.name) && m.desc.equals(mi.desc) && (m.access & ACC_STATIC) == 0;
+            if (!declared)
+                throw a.error(i, "cannot call " + mi.name + " on an enum in a BPF program, where an enum value is its ordinal; "
+                        + "compare values with == or use ordinal()");
+        }
+        if (mi.getOpcode() != INVOKESTATIC && mi.getOpcode() != INVOKEINTERFACE
+                && (receiver instanceof Value.Scalar && EnumSwitches.isEnum(structs, mi.owner) || structReceiver(a, i, mi, receiver))) {
             Value v = inline(a, i, mi, receiver, args, f);
             if (Type.getReturnType(mi.desc).getSort() != Type.VOID && v == null)
                 throw a.error(i, "method " + mi.name + " never returns a value");

@@ -13,6 +13,8 @@ public final class MethodAnalysis extends MethodCode {
     /** The analysis of each inlined static call, by the index of its invoke instruction. */
     public final Map<Integer, MethodAnalysis> callees = new HashMap<>();
     public Value returnValue;
+    /** The ordinal each GETSTATIC of an enum constant loads, by instruction index. */
+    public final Map<Integer, Integer> enumConstants = new HashMap<>();
     /** Outstanding ring buffer reservations when the method returns (the most over all returns). */
     int exitReservations;
 

@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.frontend.BytecodeShape;
+import org.jbpf.translator.frontend.EnumSwitches;
 import org.jbpf.translator.frontend.MapDecl;
 import org.jbpf.translator.frontend.ProbeClass;
 import org.jbpf.translator.frontend.StructRegistry;
@@ -68,6 +69,7 @@ public final class MethodAnalyzer {
 
     MethodAnalysis analyze(MethodNode m, String owner, String file, List<Value> entryArgs, long context, int reservations,
                            boolean isProgram) {
+        EnumSwitches.rewrite(m, structs);
         MethodAnalysis a = new MethodAnalysis(m, owner, file, context);
         if (m.tryCatchBlocks != null && !m.tryCatchBlocks.isEmpty())
             throw new TranslationException(file, ProbeClass.firstLine(m), "method " + m.name
@@ -239,7 +241,7 @@ public final class MethodAnalyzer {
                     notNull.refine(p.id(), null);
                     // a null record is no reservation
                     if (p.ringRecord() && p.nullable()) isNull.reservations = Math.max(0, isNull.reservations - 1);
-                } else if (!(v instanceof Value.Null || v instanceof Value.StackObj || v instanceof Value.Boxed || v instanceof Value.Ctx
+                } else if (!(v instanceof Value.Null || v instanceof Value.Scalar || v instanceof Value.StackObj || v instanceof Value.Boxed || v instanceof Value.Ctx
                         || v instanceof Value.MapRef)) {
                     throw a.error(i, "cannot test " + v.describe() + " against null");
                 }
@@ -255,7 +257,14 @@ public final class MethodAnalyzer {
                 }
                 return;
             }
-            case IF_ACMPEQ: case IF_ACMPNE: throw a.error(i, "comparing references with == is not supported; test against null or compare fields");
+            case IF_ACMPEQ: case IF_ACMPNE: {
+                Value b = f.pop(), x = f.pop();
+                // enum values are their ordinals: == compares those
+                if (!(x instanceof Value.Scalar) || !(b instanceof Value.Scalar))
+                    throw a.error(i, "comparing references with == is not supported; test against null or compare fields");
+                branch(a, i, f, work);
+                return;
+            }
             case GOTO: flow(a, indexOf(a, ((JumpInsnNode) in).label), f, work); return;
             case JSR: case RET: throw a.error(i, "JSR/RET bytecode is not supported; compile with a current javac");
             case TABLESWITCH: case LOOKUPSWITCH: {
@@ -278,6 +287,15 @@ public final class MethodAnalyzer {
                 return;
             case GETSTATIC: {
                 FieldInsnNode fi = (FieldInsnNode) in;
+                Integer ordinal = EnumSwitches.ordinal(structs, fi.owner, fi.name);
+                if (ordinal != null) {   // an enum constant is its ordinal
+                    a.enumConstants.put(i, ordinal);
+                    f.push(new Value.Scalar(false, (long) ordinal));
+                    break;
+                }
+                if (fi.name.startsWith("$SwitchMap$"))
+                    throw a.error(i, "this switch over an enum could not be translated; switch directly on the enum value, "
+                            + "or compare it with == (enum constants are their ordinals in BPF)");
                 MapDecl map = fi.owner.equals(probe.node.name) ? probe.maps.get(fi.name) : null;
                 if (map == null && fi.name.equals("$assertionsDisabled"))
                     throw a.error(i, "assert cannot be translated: a BPF program has no exception to throw; test the condition with if "

@@ -252,7 +252,12 @@ public final class BodyLowering {
                 reachable = false;
                 return;
             }
-            case GETSTATIC: push(new Known()); return;
+            case GETSTATIC: {
+                // an enum constant is its ordinal; maps are known at translation time
+                Integer ordinal = a.enumConstants.get(i);
+                push(ordinal != null ? new Imm(ordinal) : new Known());
+                return;
+            }
             case INVOKEVIRTUAL: case INVOKESTATIC: case INVOKESPECIAL: case INVOKEINTERFACE:
                 invokes.invoke(i, (MethodInsnNode) in, f);
                 return;

@@ -48,6 +48,10 @@ final class InvokeLowering {
             if (body.a.callees.containsKey(i)) inline(i, mi, withReceiver(recv, args));
             return;
         }
+        if (recvVal instanceof Value.Scalar && mi.name.equals("ordinal") && mi.desc.equals("()I") && !body.a.callees.containsKey(i)) {
+            body.push(recv);   // an enum value is its ordinal
+            return;
+        }
         Intrinsic intrinsic = Intrinsics.find(mi);
         if (intrinsic != null) {
             intrinsic.lower(new LoweringCall(body, i, mi, recv, recvVal, args, vals));
