@@ -88,6 +88,19 @@ class PluginBuildIT {
         assertFalse(Files.exists(project.resolve("target/jbpf/Scaled.o")));
     }
 
+    @Test void aProbeOnlyTheVerifierSimulationRejectsFailsTheBuildWithoutAnObject(@TempDir Path work) throws Exception {
+        Path project = copy("sim-rejects", work);
+        Result r = mvn(project, "process-classes");
+        assertNotEquals(0, r.status, r.output);
+        assertTrue(r.output.contains("[ERROR] src/main/java/com/acme/FarRead.java:15: a tracepoint context cannot be read at "
+                + "offset 8192 with size 8 [verifier simulation predicts: invalid bpf_context access off=8192 size=8]"), r.output);
+        assertTrue(r.output.contains("BUILD FAILURE"), r.output);
+        assertFalse(Files.exists(project.resolve("target/jbpf/FarRead.o")), "a rejected probe leaves no object");
+        Result skipped = mvn(project, "process-classes", "-Djbpf.verify=false");
+        assertEquals(0, skipped.status, skipped.output);
+        assertTrue(Files.isRegularFile(project.resolve("target/jbpf/FarRead.o")), "verification off: the object is written");
+    }
+
     @Test void aSectionClassWithoutBpfWarnsOrFailsTheBuild(@TempDir Path work) throws Exception {
         Path project = copy("forgot-bpf", work);
         Result warned = mvn(project, "process-classes");

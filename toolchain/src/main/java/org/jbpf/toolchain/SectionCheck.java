@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jbpf.core.program.Section;
 import org.jbpf.core.program.SectionKind;
+import org.jbpf.loader.attach.ElfSymbols;
+import org.jbpf.loader.sys.BpfException;
 import org.jbpf.translator.TranslationException;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.AnnotationNode;
@@ -19,7 +22,7 @@ import org.objectweb.asm.tree.MethodNode;
  * instead of at attach time: core's {@link Section} validates the name (bpftrace's colon syntax gets the slash
  * form), and on a machine with a readable tracefs a
  * tracepoint that does not exist gets the nearest existing name ({@code sys_enter_exceve}: did you mean
- * {@code sys_enter_execve}?).
+ * {@code sys_enter_execve}?); a uprobe on a file present here must name one of its functions.
  */
 final class SectionCheck {
     /** Where the kernel lists its tracepoints, one directory per category and one per tracepoint within it. */
@@ -49,6 +52,8 @@ final class SectionCheck {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+        if (parsed.kind() == SectionKind.UPROBE || parsed.kind() == SectionKind.URETPROBE)
+            return parsed.hasTarget() ? uprobeProblem(parsed) : null;
         if (parsed.kind() != SectionKind.TRACEPOINT || !Files.isDirectory(events) || !Files.isReadable(events)) return null;
         String category = parsed.tracepointCategory(), name = parsed.tracepointName();
         if (!Files.isDirectory(events.resolve(category)))
@@ -56,6 +61,28 @@ final class SectionCheck {
         if (!Files.isDirectory(events.resolve(category).resolve(name)))
             return "no tracepoint " + category + "/" + name + " on this machine" + didYouMean(name, children(events.resolve(category)));
         return null;
+    }
+
+    /**
+     * What is wrong with a uprobe's file or function on this machine, or null. A file that is absent here may exist
+     * where the probe runs, so only a present file is searched for the function.
+     */
+    private static String uprobeProblem(Section uprobe) {
+        Path file = Path.of(uprobe.uprobePath());
+        if (!file.isAbsolute() || !Files.exists(file)) return null;
+        if (!Files.isRegularFile(file)) return "uprobe file " + file + " is not a regular file";
+        String symbol = uprobe.uprobeSymbol();
+        int plus = symbol.indexOf('+');
+        String function = plus > 0 ? symbol.substring(0, plus) : symbol;
+        if (function.isEmpty() || function.startsWith("0x") || Character.isDigit(function.charAt(0))) return null;
+        Set<String> functions;
+        try {
+            functions = ElfSymbols.functionNames(file);
+        } catch (BpfException e) {
+            return e.getMessage();
+        }
+        if (functions.contains(function)) return null;
+        return "no function " + function + " in " + file + " (.symtab/.dynsym)" + didYouMean(function, List.copyOf(functions));
     }
 
     private static String sectionOf(MethodNode m) {

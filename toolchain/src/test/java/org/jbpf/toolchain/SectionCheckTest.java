@@ -51,6 +51,23 @@ class SectionCheckTest {
         assertNull(new SectionCheck(dir.resolve("absent")).problem("tracepoint/syscalls/whatever"), "no tracefs: nothing to check against");
     }
 
+    @Test void uprobeFunctionsAreCheckedInFilesPresentHere(@TempDir Path dir) throws Exception {
+        Path libc = Path.of("/usr/lib/x86_64-linux-gnu/libc.so.6");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(libc), "no glibc at " + libc);
+        SectionCheck check = new SectionCheck(dir);
+        assertNull(check.problem("uprobe/" + libc + ":getpid"));
+        assertNull(check.problem("uretprobe/" + libc + ":malloc+4"));
+        assertEquals("no function getpdi in " + libc + " (.symtab/.dynsym); did you mean getpid?",
+                check.problem("uprobe/" + libc + ":getpdi"));
+        assertEquals("no function no_such_function_here in " + libc + " (.symtab/.dynsym)",
+                check.problem("uprobe/" + libc + ":no_such_function_here"));
+        Path text = Files.writeString(dir.resolve("notes.txt"), "not a binary");
+        assertEquals(text + " is not a 64-bit little-endian ELF file", check.problem("uprobe/" + text + ":main"));
+        assertEquals("uprobe file " + dir + " is not a regular file", check.problem("uprobe/" + dir + ":main"));
+        assertNull(check.problem("uprobe//no/such/dir/libfoo.so:foo"), "a file absent here may exist where the probe runs");
+        assertNull(check.problem("uprobe/libc.so.6:getpid"), "a relative name is resolved where the probe attaches");
+    }
+
     @Test void editDistanceCountsASwapAsOne() {
         assertEquals(1, SectionCheck.distance("exceve", "execve"));
         assertEquals(1, SectionCheck.distance("openat", "openat2"));

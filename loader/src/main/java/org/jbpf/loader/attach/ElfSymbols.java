@@ -46,8 +46,42 @@ public final class ElfSymbols {
         }
     }
 
+    /**
+     * The names of the defined function symbols of {@code binary} ({@code .symtab} and {@code .dynsym}, version
+     * suffixes such as {@code @GLIBC_2.2.5} removed), for checks and suggestions before attaching.
+     */
+    public static java.util.Set<String> functionNames(Path binary) {
+        ByteBuffer elf = map(binary);
+        if (elf.remaining() < 64 || elf.getInt(0) != 0x464c457f || elf.get(4) != 2 || elf.get(5) != 1)
+            throw new BpfException(binary + " is not a 64-bit little-endian ELF file");
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (int type : new int[] {SHT_SYMTAB, SHT_DYNSYM})
+            forEachFunction(elf, type, (sym, value) -> {
+                int at = sym.indexOf('@');
+                names.add(at > 0 ? sym.substring(0, at) : sym);
+                return false;
+            });
+        return names;
+    }
+
     /** Address of the first defined function symbol named {@code name} (or {@code name@VERSION}) in sections of {@code type}, or 0. */
     private static long find(ByteBuffer elf, String name, int type) {
+        long[] found = {0};
+        forEachFunction(elf, type, (sym, value) -> {
+            if (!sym.equals(name) && !sym.startsWith(name + "@")) return false;
+            found[0] = value;
+            return true;
+        });
+        return found[0];
+    }
+
+    /** What {@link #forEachFunction} calls per defined function symbol; true stops the walk. */
+    private interface SymbolVisitor {
+        boolean visit(String name, long value);
+    }
+
+    /** Calls {@code visitor} for each defined function symbol in the sections of {@code type} until it returns true. */
+    private static void forEachFunction(ByteBuffer elf, int type, SymbolVisitor visitor) {
         long shoff = elf.getLong(0x28);
         int shentsize = elf.getShort(0x3a) & 0xffff, shnum = elf.getShort(0x3c) & 0xffff;
         for (int i = 0; i < shnum; i++) {
@@ -62,11 +96,9 @@ public final class ElfSymbols {
                 int info = elf.get((int) s + 4) & 0xf;
                 long value = elf.getLong((int) s + 8);
                 if ((info != STT_FUNC && info != STT_GNU_IFUNC) || value == 0) continue;
-                String sym = cString(elf, (int) (strOff + (elf.getInt((int) s) & 0xffffffffL)));
-                if (sym.equals(name) || sym.startsWith(name + "@")) return value;
+                if (visitor.visit(cString(elf, (int) (strOff + (elf.getInt((int) s) & 0xffffffffL))), value)) return;
             }
         }
-        return 0;
     }
 
     private static long toFileOffset(ByteBuffer elf, long vaddr, Path binary, String symbol) {
