@@ -47,13 +47,14 @@ public final class PrimitiveArrays {
         return sum;
     }
 
-    /** Element b of a long[8] holding 1..8 after storing a at index a: out of range indexes read 0 and write nothing. */
+    /** Element b (plus 10) of a long[8] holding 1..8 after storing a at index a: out of range indexes read 0 and write nothing. */
     static long outOfRange(long a, long b) {
         long[] buf = new long[8];
         for (int i = 0; i < buf.length; i++) buf[i] = i + 1;
         buf[(int) a] = a;
         int[] small = new int[2];
         small[(int) b] = 5;
+        buf[(int) b] += 10;   // one bounds check for the load and the store
         return buf[(int) b] * 1000L + buf[0] + buf[7] + small[0] * 10 + small[1] * 100;
     }
 
@@ -64,6 +65,7 @@ public final class PrimitiveArrays {
         if (ia >= 0 && ia < 8) buf[ia] = a;
         int[] small = new int[2];
         if (ib >= 0 && ib < 2) small[ib] = 5;
+        if (ib >= 0 && ib < 8) buf[ib] += 10;
         long at = ib >= 0 && ib < 8 ? buf[ib] : 0;
         return at * 1000L + buf[0] + buf[7] + small[0] * 10 + small[1] * 100;
     }

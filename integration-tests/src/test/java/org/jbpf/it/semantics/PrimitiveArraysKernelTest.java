@@ -37,7 +37,7 @@ class PrimitiveArraysKernelTest {
             in.put(1, 1L);
             bpf.program("runOutOfRange").testRun(new byte[64], 1);
             assertEquals(PrimitiveArrays.outOfRange(3, 1), out.get(1));
-            assertEquals(2 * 1000L + 1 + 8 + 500, out.get(1));
+            assertEquals(12 * 1000L + 1 + 8 + 500, out.get(1));
             in.put(0, -1L);
             in.put(1, 9L);
             bpf.program("runOutOfRange").testRun(new byte[64], 1);

@@ -22,6 +22,9 @@ import org.objectweb.asm.tree.FieldInsnNode;
 final class MemoryLowering {
     private final BodyLowering body;
     private final Emitter out;
+    /** For an array store that completes an update in place, by its instruction: the label after it, and the element's address. */
+    private final java.util.Map<Integer, Mir.Label[]> updates = new java.util.HashMap<>();
+    private final java.util.Map<Integer, Integer> elements = new java.util.HashMap<>();
 
     MemoryLowering(BodyLowering body, Emitter out) {
         this.body = body;
@@ -42,10 +45,17 @@ final class MemoryLowering {
                     out.load(t, element, base.reg(), base.off() + (int) (long) s.constant() * element.size);
                 } else {
                     Mir.Label skip = out.newLabel();
-                    out.loadImm(t, 0, element == StructLayout.Kind.LONG);
+                    int store = UpdateInPlace.storeOf(body, i);
+                    if (store < 0) out.loadImm(t, 0, element == StructLayout.Kind.LONG);
                     int p = element(base, idx, typeOf(array), skip);
                     out.load(t, element, p, base.off());
-                    out.placeLabel(skip);
+                    // a[i]++ and the like: one check covers the load and the store, which skips along with it
+                    if (store >= 0) {
+                        updates.put(store, new Mir.Label[] {skip});
+                        elements.put(store, p);
+                    } else {
+                        out.placeLabel(skip);
+                    }
                 }
                 body.push(new Reg(t, true));
                 return true;
@@ -57,7 +67,10 @@ final class MemoryLowering {
                 Operand arr = body.pop();
                 Addr base = body.address(i, arr, array);
                 int size = ValueType.elementOf(typeOf(array)).size;
-                if (index instanceof Value.Scalar s && s.constant() != null) {
+                if (updates.containsKey(i)) {
+                    out.store(size, elements.remove(i), base.off(), value);
+                    out.placeLabel(updates.remove(i)[0]);
+                } else if (index instanceof Value.Scalar s && s.constant() != null) {
                     out.store(size, base.reg(), base.off() + (int) (long) s.constant() * size, value);
                 } else {
                     Mir.Label skip = out.newLabel();
