@@ -24,6 +24,7 @@ public final class Pipeline {
             new TailMerging(),
             new ConstantElseHoisting(),
             new CopyPropagation(),
+            new LoadWidening(),
             new StoreHoisting());
 
     /**

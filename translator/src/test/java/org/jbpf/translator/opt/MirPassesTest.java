@@ -151,6 +151,22 @@ class MirPassesTest {
     }
 
     @Test
+    void intLoadSignExtendedOnlyOnceBecomesOneSignExtendingLoad() {
+        B b = new B();
+        int t = b.v(), u = b.v(), w = b.v(), z = b.v();
+        b.add(LDX | MEM | W, t, R1, 0, 0);
+        b.add(ALU64 | MOV | X, u, t, 32, 0);                        // long u = (int) field: folded
+        b.add(LDX | MEM | W, w, R1, 4, 0);
+        b.add(ALU64 | MOV | X, z, w, 32, 0);
+        b.add(STX | MEM | W, R10, w, -8, 0);                        // w has a second use: kept
+        new LoadWidening().run(b.mir);
+        assertEquals(4, b.mir.code.size(), b.text().toString());
+        assertEquals(LDX | MEMSX | W, b.mir.code.get(0).opcode);
+        assertEquals(u, b.mir.code.get(0).dst);
+        assertEquals(LDX | MEM | W, b.mir.code.get(1).opcode);
+    }
+
+    @Test
     void zeroFillOverwrittenBeforeAnyReadIsDead() {
         B b = new B();
         b.storeImm(8, -16, 0).storeImm(8, -8, 0).storeImm(8, -16, 1).storeImm(4, -8, 2);
