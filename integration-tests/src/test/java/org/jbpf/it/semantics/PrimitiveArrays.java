@@ -1,5 +1,6 @@
 package org.jbpf.it.semantics;
 
+import org.jbpf.Atomic;
 import org.jbpf.Bpf;
 import org.jbpf.Helpers;
 import org.jbpf.Section;
@@ -98,6 +99,18 @@ public final class PrimitiveArrays {
         h.count++;
         h.buckets[Helpers.log2(v)]++;
         h.low[(int) (v & 3)] += 1;
+        return XdpContext.XDP_PASS;
+    }
+
+    /** The same count through {@link Atomic} on the elements: in[0]'s bucket, and 100 into low[in[0]] when it is an index. */
+    @Section("xdp/atomic")
+    static int runAtomic(XdpContext ctx) {
+        Long v = in.lookup(0);
+        Hist h = hists.lookup(0);
+        if (v == null || h == null) return XdpContext.XDP_ABORTED;
+        Atomic.increment(h.buckets, Helpers.log2(v));
+        Atomic.add(h.low, (int) (long) v, 100);
+        Atomic.add(h.buckets, 63, 0);
         return XdpContext.XDP_PASS;
     }
 }

@@ -67,6 +67,17 @@ class PrimitiveArraysKernelTest {
             assertArrayEquals(buckets, h.buckets);
             assertArrayEquals(low, h.low);
             assertEquals(4, h.buckets[2], "5 and three 7s fell into bucket 2");
+            for (long v : values) {
+                in.put(0, v);
+                assertEquals(2, bpf.program("runAtomic").testRun(new byte[64], 1).retval());
+                buckets[Helpers.log2(v)]++;
+                int index = (int) v;
+                if (index >= 0 && index < 4) low[index] += 100;
+            }
+            h = bpf.map(PrimitiveArrays.hists).get(0);
+            assertArrayEquals(buckets, h.buckets, "Atomic.increment counted each value once more");
+            assertArrayEquals(low, h.low, "Atomic.add reached low[(int) v] only where (int) v is from 0 to 3");
+            assertEquals(204, h.low[0], "four values with v & 3 == 0, and 100 each for v = 0 and v = 1 << 40 (int 0)");
         }
     }
 
