@@ -2,6 +2,10 @@
 // jbpf's readers against libbpf's ring_buffer and perf_buffer APIs (ringbuf_consumer.c, perf_consumer.c), on the same
 // producer programs and buffers, in one run. Each round fills the buffer with 64-byte records (BPF_PROG_TEST_RUN with
 // a repeat count), then times draining it. C and Java alternate twice; each side's median over all its rounds is shown.
+// Both sides time the draining thread's CPU time (CLOCK_THREAD_CPUTIME_ID), so other load on the machine does not
+// count; draining makes no system calls, so that is all the time it takes. Each jbpf reader runs in a JVM of its own
+// (as JMH forks per benchmark), as an application with one kind of reader would: in one JVM the readers' handlers
+// would share the ring loop's call profile and slow each other down.
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -27,8 +31,13 @@ public final class RingBufferBench {
     static final int RING_RECORDS = 500_000, PERF_RECORDS = 40_000, PERF_PAGES = 1024, ROUNDS = 10, WARMUP = 5;
     static final byte[] PACKET = new byte[64];
     static long checksum;
+    static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--java")) {
+            javaVariant(args[1]);
+            return;
+        }
         String ringConsumer = args[0], perfConsumer = args[1];
         Path dir = Path.of("/sys/fs/bpf/jbpf-ringbench");
         Files.createDirectories(dir);
@@ -41,22 +50,55 @@ public final class RingBufferBench {
         if (checksum == 42) System.out.print("");
     }
 
+    /** In a JVM of its own: loads the producer, drains with one kind of reader and prints each round's rate. */
+    static void javaVariant(String variant) throws Exception {
+        boolean ring = !variant.startsWith("perf");
+        Class<?> probe = ring ? RingBench.class : PerfFlood.class;
+        try (BPF bpf = BPF.load(Translator.translate(probe), probe)) {
+            var map = bpf.loaded().map("events");
+            var codec = Codecs.of(Record64.class);
+            Function<BPF, EventReader> open = switch (variant) {
+                case "in-place" -> b -> RingBufferReader.openInPlace(map, (r, off, len) -> checksum += r.getLong(off));
+                case "views" -> b -> b.ringBuffer(RingBench.events, (ByteBuffer r) -> checksum += r.getLong(0));
+                case "decoded" -> b -> RingBufferReader.open(map, codec, (Record64 r) -> checksum += r.seq);
+                case "reused" -> b -> RingBufferReader.openReusing(map, codec, (Record64 r) -> checksum += r.seq);
+                case "perf-views" -> b -> b.perfBuffer("events", PERF_PAGES, (cpu, s) -> checksum += s.getLong(0), null);
+                case "perf-decoded" -> b -> b.perfBuffer("events", Record64.class, PERF_PAGES, (cpu, r) -> checksum += r.seq, null);
+                default -> throw new IllegalArgumentException(variant);
+            };
+            for (double rate : java(bpf, ring ? RING_RECORDS : PERF_RECORDS, open)) System.out.println(rate);
+            long failed = bpf.map(ring ? RingBench.counts : PerfFlood.counts).get(2);
+            if (failed != 0) throw new IllegalStateException(failed + " records did not fit");
+        }
+        if (checksum == 42) System.out.print("");
+    }
+
+    /** The rates of one reader kind, measured in a child JVM. */
+    static List<Double> fork(String variant) throws Exception {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "scripts/bench/RingBufferBench.java", "--java", variant);
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) throw new IllegalStateException("jbpf " + variant + " reader failed: " + out);
+        List<Double> rates = new ArrayList<>();
+        for (String line : out.trim().split("\n")) rates.add(Double.parseDouble(line));
+        return rates;
+    }
+
     static void ring(String consumer, Path dir) throws Exception {
         try (BPF bpf = BPF.load(Translator.translate(RingBench.class), RingBench.class)) {
             Path mapPin = pin(dir.resolve("events"), bpf.loaded().map("events").fd().value());
             Path progPin = pin(dir.resolve("produce"), bpf.program("produce").fd().value());
             try {
-                var map = bpf.loaded().map("events");
-                var codec = Codecs.of(Record64.class);
                 List<Double> c = new ArrayList<>(), inPlace = new ArrayList<>(), views = new ArrayList<>(), decoded = new ArrayList<>(),
                         reused = new ArrayList<>();
                 for (int pass = 0; pass < 2; pass++) {
                     c.addAll(c(consumer, RING_RECORDS, mapPin.toString(), progPin.toString(), String.valueOf(RING_RECORDS),
                             String.valueOf(ROUNDS + WARMUP)));
-                    inPlace.addAll(java(bpf, RING_RECORDS, b -> RingBufferReader.openInPlace(map, (r, off, len) -> checksum += r.getLong(off))));
-                    views.addAll(java(bpf, RING_RECORDS, b -> b.ringBuffer(RingBench.events, (ByteBuffer r) -> checksum += r.getLong(0))));
-                    decoded.addAll(java(bpf, RING_RECORDS, b -> RingBufferReader.open(map, codec, (Record64 r) -> checksum += r.seq)));
-                    reused.addAll(java(bpf, RING_RECORDS, b -> RingBufferReader.openReusing(map, codec, (Record64 r) -> checksum += r.seq)));
+                    inPlace.addAll(fork("in-place"));
+                    views.addAll(fork("views"));
+                    decoded.addAll(fork("decoded"));
+                    reused.addAll(fork("reused"));
                 }
                 long failed = bpf.map(RingBench.counts).get(2);
                 System.out.printf("ring buffer: %,d records of 64 bytes per round, %d rounds per side (after %d warm-up rounds per pass); failed reserves: %d%n",
@@ -83,9 +125,8 @@ public final class RingBufferBench {
                 for (int pass = 0; pass < 2; pass++) {
                     c.addAll(c(consumer, PERF_RECORDS, mapPin.toString(), progPin.toString(), String.valueOf(PERF_RECORDS),
                             String.valueOf(ROUNDS + WARMUP), String.valueOf(PERF_PAGES)));
-                    raw.addAll(java(bpf, PERF_RECORDS, b -> b.perfBuffer("events", PERF_PAGES, (cpu, s) -> checksum += s.getLong(0), null)));
-                    decoded.addAll(java(bpf, PERF_RECORDS,
-                            b -> b.perfBuffer("events", Record64.class, PERF_PAGES, (cpu, r) -> checksum += r.seq, null)));
+                    raw.addAll(fork("perf-views"));
+                    decoded.addAll(fork("perf-decoded"));
                 }
                 System.out.printf("perf buffer: %,d samples of 64 bytes per round, %d pages per CPU, %d rounds per side; failed outputs: %d%n",
                         PERF_RECORDS, PERF_PAGES, c.size(), bpf.map(PerfFlood.counts).get(2));
@@ -118,9 +159,9 @@ public final class RingBufferBench {
             reader.consume();
             for (int round = 0; round < ROUNDS + WARMUP; round++) {
                 bpf.program("produce").testRun(PACKET, records);
-                long t0 = System.nanoTime();
+                long t0 = CPU.getCurrentThreadCpuTime();
                 int n = reader.consume();
-                long t1 = System.nanoTime();
+                long t1 = CPU.getCurrentThreadCpuTime();
                 if (n != records) throw new IllegalStateException("drained " + n + " records, expected " + records);
                 if (round >= WARMUP) rates.add(n * 1e9 / (t1 - t0));
             }

@@ -1,12 +1,11 @@
 #include "common.h"
 
+// as a C programmer writes it: bpf_printk keeps each format string in .rodata
 SEC("tracepoint/syscalls/sys_enter_getppid")
 int hello(void *ctx)
 {
 	int p = bpf_get_current_pid_tgid() >> 32;
-	char fmt1[] = "hello from %d";
-	bpf_trace_printk(fmt1, sizeof(fmt1), p);
-	char fmt2[] = "pid %d called getppid";
-	bpf_trace_printk(fmt2, sizeof(fmt2), p);
+	bpf_printk("hello from %d", p);
+	bpf_printk("pid %d called getppid", p);
 	return 0;
 }

@@ -23,6 +23,14 @@ public final class TracepointContext {
     /** The {@code common_pid} field every tracepoint record starts with. */
     public int commonPid() { throw InKernelOnly.call("TracepointContext.commonPid"); }
 
+    /**
+     * This record read through the {@code @Struct} class {@code record}, e.g. one {@code jbpf gen tracepoint} wrote:
+     * {@code SysEnterOpenat a = ctx.as(SysEnterOpenat.class); long name = a.filename;}. Each field read is one load
+     * at the field's offset in the record; the view is read-only. jbpf checks the fields against the running kernel's
+     * format of the section's tracepoint when it loads the probe.
+     */
+    public <T> T as(Class<T> record) { throw InKernelOnly.call("TracepointContext.as"); }
+
     public long u64(int offset) { throw InKernelOnly.call("TracepointContext.u64"); }
     public int u32(int offset) { throw InKernelOnly.call("TracepointContext.u32"); }
     public int s32(int offset) { throw InKernelOnly.call("TracepointContext.s32"); }

@@ -17,6 +17,25 @@ public final class XdpContext {
      */
     public <T> T header(int offset, Class<T> type) { throw InKernelOnly.call("XdpContext.header"); }
 
+    /**
+     * Moves the packet's start by {@code delta} bytes ({@code bpf_xdp_adjust_head}): negative grows the packet at the
+     * front (room for a new header), positive cuts bytes off it. Returns 0 or a negative errno. Headers read before
+     * must be read again.
+     */
+    public int adjustHead(int delta) { throw InKernelOnly.call("XdpContext.adjustHead"); }
+
+    /**
+     * Moves the packet's end by {@code delta} bytes ({@code bpf_xdp_adjust_tail}): negative trims, positive grows.
+     * Returns 0 or a negative errno. Headers read before must be read again.
+     */
+    public int adjustTail(int delta) { throw InKernelOnly.call("XdpContext.adjustTail"); }
+
+    /**
+     * Sends the packet out of the interface with index {@code ifindex} ({@code bpf_redirect}); return the result from
+     * the program: {@code XDP_REDIRECT}, or {@code XDP_ABORTED} when the flags are invalid. Flags must be 0.
+     */
+    public int redirect(int ifindex, int flags) { throw InKernelOnly.call("XdpContext.redirect"); }
+
     /** Packet length in bytes ({@code data_end - data}). */
     public int length() { throw InKernelOnly.call("XdpContext.length"); }
 

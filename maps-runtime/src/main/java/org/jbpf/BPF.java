@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.GlobalData;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.core.obj.ObjectReader;
 import org.jbpf.loader.LoadedMap;
@@ -30,6 +31,7 @@ import org.jbpf.maps.RingBuffer;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.runtime.Codec;
 import org.jbpf.runtime.Codecs;
+import org.jbpf.runtime.Global;
 import org.jbpf.runtime.ProbeTranslator;
 
 /**
@@ -49,8 +51,9 @@ public final class BPF implements AutoCloseable {
     private final LoadedObject loaded;
     private final Class<?> probe;
     private final List<EventReader> readers = new ArrayList<>();
+    private final java.util.Map<String, Global> globals = new java.util.LinkedHashMap<>();
 
-    private BPF(LoadedObject loaded, Class<?> probe) {
+    BPF(LoadedObject loaded, Class<?> probe) {
         this.loaded = loaded;
         this.probe = probe;
     }
@@ -72,6 +75,18 @@ public final class BPF implements AutoCloseable {
         String name = objectFile.getFileName().toString().replaceFirst("\\.o$", "");
         return load(ObjectReader.read(elf, name));
     }
+
+    /**
+     * A load with options, such as the values of load-time constants:
+     * {@code BPF.builder(Probe.class).constant("targetPid", pid).loadAndAttach()}.
+     */
+    public static BpfBuilder builder(Class<?> probe) { return new BpfBuilder(probe, null); }
+
+    /** A load of an object already in memory (translated, or read from a file) with options. */
+    public static BpfBuilder builder(BpfObject object) { return new BpfBuilder(null, object); }
+
+    /** A load of an object translated from {@code probe}, so {@link #map(BpfMapDef)} can find its declarations. */
+    public static BpfBuilder builder(BpfObject object, Class<?> probe) { return new BpfBuilder(probe, object); }
 
     /**
      * Translates the probe class (with the translator on the class path, see {@link ProbeTranslator}), loads it and
@@ -145,7 +160,8 @@ public final class BPF implements AutoCloseable {
 
     /**
      * Reads the ring buffer declared by {@code declaration} (a static field of the probe class), decoding each record
-     * as {@code type} (a {@code @Struct} class or a primitive wrapper). The reader is closed with this BPF at the latest.
+     * as {@code type} (a {@code @Struct} class or a primitive wrapper). The reader is closed with this BPF at the latest;
+     * its {@code dropped()} reports the records the probe could not put into the full ring.
      */
     public <E> RingBufferReader<E> ringBuffer(RingBuffer declaration, Class<E> type, Consumer<? super E> handler) {
         return ringBuffer(declaredName(declaration), type, handler);
@@ -153,7 +169,7 @@ public final class BPF implements AutoCloseable {
 
     /** As {@link #ringBuffer(RingBuffer, Class, Consumer)} for the ring buffer map with this name. */
     public <E> RingBufferReader<E> ringBuffer(String name, Class<E> type, Consumer<? super E> handler) {
-        return track(RingBufferReader.open(loadedMap(name), Codecs.of(type), handler));
+        return track(RingBufferReader.open(loadedMap(name), Codecs.of(type), handler).countDrops(loaded));
     }
 
     /** Reads the ring buffer declared by {@code declaration}, handing out zero-copy record views. */
@@ -162,7 +178,7 @@ public final class BPF implements AutoCloseable {
     }
 
     public RingBufferReader<ByteBuffer> ringBuffer(String name, RecordHandler handler) {
-        return track(RingBufferReader.openRaw(loadedMap(name), handler));
+        return track(RingBufferReader.openRaw(loadedMap(name), handler).countDrops(loaded));
     }
 
     /**
@@ -195,14 +211,39 @@ public final class BPF implements AutoCloseable {
         return reader;
     }
 
+    /**
+     * A global variable of the object (a probe's static field, a C global), read and written from Java while the
+     * programs run; load-time constants can be read too.
+     */
+    public synchronized Global global(String name) {
+        Global g = globals.get(name);
+        if (g != null) return g;
+        List<String> all = new ArrayList<>();
+        for (GlobalData section : loaded.object().globals()) {
+            GlobalData.Variable v = section.variable(name).orElse(null);
+            if (v != null && loaded.global(section.name()) != null) {
+                g = new Global(name, section, v, loaded.global(section.name()));
+                globals.put(name, g);
+                return g;
+            }
+            section.variables().forEach(x -> all.add(x.name()));
+        }
+        throw new IllegalArgumentException("object " + loaded.object().name() + " has no global variable \"" + name + "\"; it has "
+                + names(all));
+    }
+
     /** Closes the event readers made from this BPF, then everything loaded. */
     @Override public void close() {
         List<EventReader> open;
+        List<Global> mapped;
         synchronized (this) {
             open = List.copyOf(readers);
             readers.clear();
+            mapped = List.copyOf(globals.values());
+            globals.clear();
         }
         for (EventReader r : open) r.close();
+        for (Global g : mapped) g.close();
         loaded.close();
     }
 

@@ -11,6 +11,7 @@ import org.jbpf.core.obj.MapSpec;
 import org.jbpf.metrics.MicrometerBridge;
 import org.jbpf.metrics.SharedEndpoint;
 import org.jbpf.toolchain.Backends;
+import org.jbpf.toolchain.MapMarks;
 import org.jbpf.toolchain.Toolchain;
 import org.jbpf.translator.Translator;
 
@@ -48,7 +49,8 @@ final class LoadedProbes {
             try {
                 bpf.attachAll();
                 for (MapSpec m : object.maps())
-                    if (!m.name().startsWith(".")) mbeans.add(register(new BpfMapBean(object, bpf.map(m.name()))));
+                    if (!m.name().startsWith(".") && MapMarks.of(m, object.btf()).kind() != MapMarks.Kind.SCRATCH)  // not @Scratch state
+                        mbeans.add(register(new BpfMapBean(object, bpf.map(m.name()))));
             } catch (RuntimeException | Error e) {
                 unregister(mbeans);
                 bpf.close();

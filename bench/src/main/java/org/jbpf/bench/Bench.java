@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jbpf.core.asm.Insn;
+import org.jbpf.core.elf.ElfFile;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.ObjectReader;
 import org.jbpf.core.obj.ObjectWriter;
@@ -49,43 +50,69 @@ public final class Bench {
     }
 
     /**
-     * Instruction slots per program for jbpf's direct backend, its LLVM backend and clang, and the kernel verifier's
-     * processed instructions for each.
+     * Instruction slots per program for jbpf's direct backend, its LLVM backend and the C twins built by clang-19 at
+     * -O2 -mcpu=v4 (the anchor: {@code <name>.clang.o}) and, as a second column, by the older clang at -mcpu=v3
+     * ({@code <name>.clang14.o}, when present), and the kernel verifier's processed instructions for each.
      */
     static void codeSize(Path clangDir) throws Exception {
         String llvmMissing = org.jbpf.translator.llvm.LlvmBackend.unavailableReason();
         if (llvmMissing != null) System.out.println("llvm column empty: " + llvmMissing);
-        System.out.printf("%-16s %-16s %6s %6s %6s %7s   %9s %9s %9s%n", "example", "program", "jbpf", "llvm", "clang", "ratio",
-                "vjbpf", "vllvm", "vclang");
-        int totalJ = 0, totalL = 0, totalC = 0, wins = 0, programs = 0;
+        System.out.printf("%-16s %-16s %6s %6s %7s %7s %7s   %9s %9s %9s %7s%n", "example", "program", "jbpf", "llvm", "clang19",
+                "clang14", "ratio", "vjbpf", "vllvm", "vclang19", "vratio");
+        int totalJ = 0, totalL = 0, totalC = 0, totalOld = 0, wins = 0, programs = 0;
+        long totalVj = 0, totalVc = 0;
         for (String e : EXAMPLES) {
             BpfObject j = translate(e);
             BpfObject l = translateLlvm(e);
-            Path clangObj = clangDir.resolve(e + ".clang.o");
-            BpfObject c = ObjectReader.read(Files.readAllBytes(clangObj), clangObj.getFileName().toString());
+            Path clangObj = clangDir.resolve(e + ".clang.o"), oldObj = clangDir.resolve(e + ".clang14.o");
+            Map<String, Integer> c = slotsByProgram(clangObj), old = Files.exists(oldObj) ? slotsByProgram(oldObj) : Map.of();
             Path jObj = Files.createTempFile("bench-" + e, ".o");
             Files.write(jObj, ObjectWriter.write(j));
             Path lObj = Files.createTempFile("bench-llvm-" + e, ".o");
             if (l != null) Files.write(lObj, ObjectWriter.write(l));
-            Map<String, Long> vj = verifiedInsns(jObj), vl = l == null ? Map.of() : verifiedInsns(lObj), vc = verifiedInsns(clangObj);
+            Map<String, Long> vj = verifiedInsns(jObj), vl = l == null ? Map.of() : verifiedInsns(lObj), vc = verifiedInsnsIfLoadable(clangObj);
             for (ProgramSpec p : j.programs()) {
-                ProgramSpec q = c.program(p.name()).orElse(null);
                 ProgramSpec r = l == null ? null : l.program(p.name()).orElse(null);
-                int sj = slots(p.insns()), sc = q == null ? -1 : slots(q.insns()), sl = r == null ? -1 : slots(r.insns());
-                System.out.printf("%-16s %-16s %6d %6d %6d %7.2f   %9s %9s %9s%n", e, p.name(), sj, sl, sc,
-                        sc > 0 ? (double) sj / sc : Double.NaN,
-                        vj.getOrDefault(p.name(), -1L), vl.getOrDefault(p.name(), -1L), vc.getOrDefault(p.name(), -1L));
+                int sj = slots(p.insns()), sc = c.getOrDefault(p.name(), -1), sl = r == null ? -1 : slots(r.insns());
+                int so = old.getOrDefault(p.name(), -1);
+                long pj = vj.getOrDefault(p.name(), -1L), pc = vc.getOrDefault(p.name(), -1L);
+                System.out.printf("%-16s %-16s %6d %6d %7d %7d %7.2f   %9d %9d %9d %7.2f%n", e, p.name(), sj, sl, sc, so,
+                        sc > 0 ? (double) sj / sc : Double.NaN, pj, vl.getOrDefault(p.name(), -1L), pc,
+                        pc > 0 ? (double) pj / pc : Double.NaN);
                 totalJ += sj;
                 totalL += Math.max(sl, 0);
                 totalC += Math.max(sc, 0);
+                totalOld += Math.max(so, 0);
+                if (pj > 0 && pc > 0) { totalVj += pj; totalVc += pc; }
                 programs++;
                 if (sj <= sc) wins++;
             }
             Files.deleteIfExists(jObj);
             Files.deleteIfExists(lObj);
         }
-        System.out.printf("%-33s %6d %6d %6d %7.2f   (jbpf at most as large as clang on %d of %d programs)%n", "total", totalJ, totalL,
-                totalC, (double) totalJ / totalC, wins, programs);
+        System.out.printf("%-33s %6d %6d %7d %7d %7.2f   %9d %9s %9d %7.2f%n", "total", totalJ, totalL, totalC, totalOld,
+                (double) totalJ / totalC, totalVj, "", totalVc, (double) totalVj / totalVc);
+        System.out.printf("jbpf at most as large as clang-19 -mcpu=v4 on %d of %d programs%n", wins, programs);
+    }
+
+    /** Instruction slots of each program of a clang object: its function symbol's size, read from the ELF file alone. */
+    static Map<String, Integer> slotsByProgram(Path obj) throws Exception {
+        ElfFile elf = ElfFile.parse(Files.readAllBytes(obj), obj.getFileName().toString());
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (ElfFile.Symbol sym : elf.symbols())
+            if (sym.type() == 2 /* STT_FUNC */ && sym.shndx() > 0 && elf.section(sym.shndx()).isExecutable())
+                out.put(sym.name(), (int) (sym.size() / 8));
+        return out;
+    }
+
+    /** {@link #verifiedInsns}, or nothing (printed as -1) with a note when jbpf's loader cannot load the object yet. */
+    static Map<String, Long> verifiedInsnsIfLoadable(Path obj) throws Exception {
+        try {
+            return verifiedInsns(obj);
+        } catch (RuntimeException e) {
+            System.out.println("(" + obj.getFileName() + " not loaded: " + e.getMessage() + ")");
+            return Map.of();
+        }
     }
 
     /** Loads an object with jbpf's loader and asks the kernel how many instructions its verifier processed per program. */

@@ -30,7 +30,10 @@ final class JsonLines {
         this.out = out;
     }
 
-    /** An entry-by-entry map: {@code {"type":"map","time","map","mapType","entries":[{"key","value"}]}}. */
+    /**
+     * An entry-by-entry map: {@code {"type":"map","time","map","mapType","entries":[{"key","value","perCpu"?}]}}, with
+     * {@code perCpu} (each CPU's value) for per-CPU maps under --per-cpu.
+     */
     void map(Instant time, MapSpec m, List<MapData.Row> rows) {
         line(g -> {
             head(g, "map", time, m);
@@ -41,6 +44,11 @@ final class JsonLines {
                 value(g, r.key());
                 g.writeFieldName("value");
                 value(g, r.value());
+                if (r.perCpu() != null) {
+                    g.writeArrayFieldStart("perCpu");
+                    for (Object v : r.perCpu()) value(g, v);
+                    g.writeEndArray();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -70,8 +78,11 @@ final class JsonLines {
         });
     }
 
-    /** A ring or perf buffer record: {@code {"type":"event","time","map","cpu"?,"size","data":"<hex>"}}. */
-    void event(String map, int cpu, ByteBuffer record) {
+    /**
+     * A ring or perf buffer record: {@code {"type":"event","time","map","cpu"?,"size","data":"<hex>","fields"?}}, with
+     * {@code fields} (as a map value's) when the object names the record's struct.
+     */
+    void event(String map, int cpu, ByteBuffer record, Object fields) {
         StringBuilder hex = new StringBuilder();
         for (int i = record.position(); i < record.limit(); i++) hex.append(String.format("%02x", record.get(i) & 0xff));
         line(g -> {
@@ -81,6 +92,10 @@ final class JsonLines {
             if (cpu >= 0) g.writeNumberField("cpu", cpu);
             g.writeNumberField("size", record.remaining());
             g.writeStringField("data", hex.toString());
+            if (fields != null) {
+                g.writeFieldName("fields");
+                value(g, fields);
+            }
         });
     }
 

@@ -1,5 +1,6 @@
 package org.jbpf.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.jbpf.loader.VerifierException;
 import org.jbpf.loader.sys.BpfException;
@@ -36,11 +37,13 @@ public final class Main implements Callable<Integer> {
     }
 
     public static int run(String... args) {
+        HotCommands.Parsed hot = HotCommands.parse(args);
+        if (hot != null) return hot.execute();
         return commandLine(args).execute(args);
     }
 
     /**
-     * The command line for {@code args}. Picocli inspects every subcommand it is given by reflection, which costs more
+     * The command line for {@code args}, when {@link HotCommands} leaves them to picocli. Picocli inspects every subcommand it is given by reflection, which costs more
      * start-up time than most commands run for, so a command line naming a subcommand gets only that one; anything
      * else (help, completion, no subcommand, a typo) gets them all.
      */
@@ -50,7 +53,7 @@ public final class Main implements Callable<Integer> {
         boolean one = !first.equals("help") && !first.equals("completion") && java.util.Arrays.asList(SUBCOMMANDS).contains(first);
         for (String name : SUBCOMMANDS)
             if (!one || name.equals(first)) cl.addSubcommand(name, subcommand(name));
-        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setExecutionExceptionHandler(ErrorHandler.create());
         return cl;
     }
 
@@ -73,15 +76,25 @@ public final class Main implements Callable<Integer> {
 
     /** Prints an error as one line (a stack trace or the whole verifier log with --verbose) and picks the exit status. */
     private static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+        /**
+         * Made here, not in {@link #commandLine}: checking that an ErrorHandler is a picocli handler loads picocli's
+         * interface, and the verifier would do that for Main itself on the picocli-free path too.
+         */
+        static CommandLine.IExecutionExceptionHandler create() { return new ErrorHandler(); }
+
         @Override public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-            boolean verbose = verbose(parsed);
-            if (e instanceof VerifierException v) {
-                cmd.getErr().println("jbpf: " + VerifierReason.line(v));
-                if (verbose) cmd.getErr().println("verifier log:\n" + v.log().stripTrailing());
-            } else if (verbose) e.printStackTrace(cmd.getErr());
-            else cmd.getErr().println("jbpf: " + oneLine(e));
-            return exitCode(e);
+            return report(e, verbose(parsed), cmd.getErr());
         }
+    }
+
+    /** Prints a command's error to {@code err} as one line, or with its stack trace or verifier log; returns the exit status. */
+    static int report(Exception e, boolean verbose, PrintWriter err) {
+        if (e instanceof VerifierException v) {
+            err.println("jbpf: " + VerifierReason.line(v));
+            if (verbose) err.println("verifier log:\n" + v.log().stripTrailing());
+        } else if (verbose) e.printStackTrace(err);
+        else err.println("jbpf: " + oneLine(e));
+        return exitCode(e);
     }
 
     /** The exit status an error ends the command with; see {@link ExitCodes}. */

@@ -25,13 +25,18 @@ final class MapCommand implements Callable<Integer> {
         @Option(names = "--top", description = "rows to print, largest values first (default 50)")
         int top = 50;
 
+        @Option(names = "--per-cpu", description = "show each CPU's value of a per-CPU map apart, besides the combined value")
+        boolean perCpu;
+
         @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json: one JSON object, the schema in README")
         OutputFormat format = OutputFormat.text;
 
         @Override public Integer call() {
             try (BpfMap<byte[], byte[]> m = open(path)) {
-                JsonLines json = format == OutputFormat.json ? new JsonLines(System.out) : null;
-                new MapPrinter(System.out, top, false, json).print(m, null, true);
+                if (format == OutputFormat.folded)
+            throw new Main.CommandFailure(ExitCodes.USAGE, "--format folded is for jbpf run's maps keyed by @StackId; use text or json here");
+        JsonLines json = format == OutputFormat.json ? new JsonLines(System.out) : null;
+                new MapPrinter(System.out, top, false, json).cpusApart(perCpu).print(m, null, true);
             }
             return ExitCodes.OK;
         }

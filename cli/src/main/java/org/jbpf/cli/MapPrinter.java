@@ -11,6 +11,7 @@ import org.jbpf.core.obj.MapTypes;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.toolchain.Histogram;
 import org.jbpf.toolchain.KernelSymbols;
+import org.jbpf.toolchain.StackKeys;
 import org.jbpf.toolchain.StackTraces;
 import org.jbpf.toolchain.MapData;
 import org.jbpf.toolchain.MapMarks;
@@ -36,6 +37,12 @@ final class MapPrinter {
     private KernelSymbols kernel;
     /** Per map, the integer value of each key (text) at the previous print. */
     private final Map<String, Map<String, Long>> previous = new HashMap<>();
+    /** Whether per-CPU maps show each CPU's value apart (--per-cpu) besides the combined one. */
+    private boolean cpusApart;
+    /** The probe's stack trace map, which maps keyed by a {@code @StackId} field are printed with; or null. */
+    private BpfMap<byte[], byte[]> stackMap;
+    /** Whether only stacks are printed, as folded lines for flame graphs (--format folded). */
+    private boolean folded;
 
     MapPrinter(PrintStream out, int top) {
         this(out, top, false, null);
@@ -61,6 +68,24 @@ final class MapPrinter {
         return counters && m.name().toLowerCase().contains("hist") ? new MapMarks.Mark(MapMarks.Kind.LOG2_HISTOGRAM, 0) : mark;
     }
 
+    /** Per-CPU maps print each CPU's value apart, besides the combined value. */
+    MapPrinter cpusApart(boolean on) {
+        this.cpusApart = on;
+        return this;
+    }
+
+    /** The stack trace map whose stacks {@code @StackId} keys name. */
+    MapPrinter stacks(BpfMap<byte[], byte[]> stackMap) {
+        this.stackMap = stackMap;
+        return this;
+    }
+
+    /** Prints only maps keyed by stack id, as folded stacks ({@code outer;...;inner count}); the rest is left out. */
+    MapPrinter folded(boolean on) {
+        this.folded = on;
+        return this;
+    }
+
     static boolean isReadable(MapSpec m) {
         return m.type() != MapTypes.PERF_EVENT_ARRAY && m.type() != MapTypes.RINGBUF && m.type() != MapTypes.STACK_TRACE;
     }
@@ -71,6 +96,15 @@ final class MapPrinter {
      */
     void print(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText) {
         MapSpec m = map.spec();
+        StackKeys linked = stackMap != null && isReadable(m) ? StackKeys.of(map, btf) : null;
+        if (folded) {
+            if (linked != null) printFolded(linked.rows(map, btf, stackMap, kernel()));
+            return;
+        }
+        if (linked != null && json == null) {
+            printLinked(m, linked.rows(map, btf, stackMap, kernel()));
+            return;
+        }
         if (m.type() == MapTypes.STACK_TRACE) {
             printStacks(map);
             return;
@@ -93,15 +127,58 @@ final class MapPrinter {
                     chart.isEmpty() ? "(all slots empty)\n" : chart);
             return;
         }
+        if (cpusApart && map.isPerCpu()) {
+            printPerCpu(map, btf, guessText);
+            return;
+        }
         if (deltas) rows = changes(m.name(), rows);
         rows.sort((a, b) -> Long.compare(b.valueNumber(), a.valueNumber()));
         out.printf("%nmap %s (%s, %d %s)%n%s", m.name(), MapTypes.name(m.type()), rows.size(),
                 deltas ? "changed entries" : "entries", table(rows, top));
     }
 
+    /**
+     * A per-CPU map with one row per CPU whose value is not all zero under each key, then the key's combined value
+     * (CPU column {@code all}); keys with the largest combined values first.
+     */
+    private void printPerCpu(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText) {
+        List<MapText.CpuEntry> rows = new ArrayList<>(MapText.perCpuEntries(map, btf, guessText));
+        rows.sort((a, b) -> Long.compare(b.combined().valueNumber(), a.combined().valueNumber()));
+        List<MapText.CpuEntry> shown = rows.subList(0, Math.min(top, rows.size()));
+        int width = Math.max(KEY_WIDTH, shown.stream().mapToInt(r -> r.combined().key().length()).max().orElse(0));
+        StringBuilder sb = new StringBuilder(String.format("%" + width + "s  %4s  %s%n", "KEY", "CPU", "VALUE"));
+        String zero = MapText.show(new byte[map.spec().valueSize()], MapText.struct(btf, map.spec().btfValueType()), btf, guessText);
+        for (MapText.CpuEntry r : shown) {
+            for (int cpu = 0; cpu < r.perCpu().size(); cpu++)
+                if (!r.perCpu().get(cpu).equals(zero)) sb.append(String.format("%" + width + "s  %4d  %s%n", r.combined().key(), cpu, r.perCpu().get(cpu)));
+            sb.append(String.format("%" + width + "s  %4s  %s%n", r.combined().key(), "all", r.combined().value()));
+        }
+        if (rows.size() > top) sb.append("(").append(rows.size() - top).append(" more; --top N shows more)\n");
+        out.printf("%nmap %s (%s, %d entries, per CPU)%n%s", map.spec().name(), MapTypes.name(map.spec().type()), rows.size(), sb);
+    }
+
+    private KernelSymbols kernel() {
+        if (kernel == null) kernel = KernelSymbols.load();
+        return kernel;
+    }
+
+    /** Each entry of a map keyed by stack id: the key, the value, then the frames, innermost first, like bpftrace's {@code @[ustack]}. */
+    private void printLinked(MapSpec m, List<StackKeys.Row> rows) {
+        out.printf("%nmap %s (%s, %d stacks)%n", m.name(), MapTypes.name(m.type()), rows.size());
+        for (StackKeys.Row r : rows.subList(0, Math.min(top, rows.size()))) {
+            out.println(r.key() + ": " + r.value());
+            for (String f : r.frames()) out.println("        " + f);
+        }
+        if (rows.size() > top) out.println("(" + (rows.size() - top) + " more; --top N shows more)");
+    }
+
+    private void printFolded(List<StackKeys.Row> rows) {
+        for (StackKeys.Row r : rows) out.println(StackTraces.folded(r.frames(), r.value()));
+    }
+
     /** Each stack with its frames named, innermost first, in the manner of bpftrace's {@code kstack}. */
     private void printStacks(BpfMap<byte[], byte[]> map) {
-        if (kernel == null) kernel = KernelSymbols.load();
+        kernel();
         Map<Integer, long[]> stacks = StackTraces.read(map);
         Map<Integer, List<String>> named = new java.util.TreeMap<>();
         stacks.forEach((id, frames) -> named.put(id, StackTraces.symbolize(frames, kernel)));
@@ -126,7 +203,7 @@ final class MapPrinter {
         MapMarks.Mark mark = mark(m, btf, guessText);
         java.time.Instant now = java.time.Instant.now();
         if (mark.histogram()) json.histogram(now, m, mark, slots(m, MapText.entries(map, btf, guessText)));
-        else json.map(now, m, MapData.rows(map, btf, guessText));
+        else json.map(now, m, MapData.rows(map, btf, guessText, cpusApart));
     }
 
     /** The histogram's slot counts (changes since the last print with deltas on), slot = key. */

@@ -49,6 +49,8 @@ final class MapsCommand implements Callable<Integer> {
                 // likewise: not a map
             }
         }
+        if (format == OutputFormat.folded)
+            throw new Main.CommandFailure(ExitCodes.USAGE, "--format folded is for jbpf run's maps keyed by @StackId; use text or json here");
         JsonLines json = format == OutputFormat.json ? new JsonLines(System.out) : null;
         if (json == null) System.out.printf("%-40s %-18s %5s %6s %10s%n", "PATH", "TYPE", "KEY", "VALUE", "MAX");
         for (Pinned p : pinned) {

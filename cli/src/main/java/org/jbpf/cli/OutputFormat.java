@@ -1,4 +1,7 @@
 package org.jbpf.cli;
 
-/** How commands that print data write it: tables and charts for people, or JSON lines for programs. */
-enum OutputFormat { text, json }
+/**
+ * How commands that print data write it: tables and charts for people, JSON lines for programs, or (jbpf run only)
+ * folded stacks for flame graphs.
+ */
+enum OutputFormat { text, json, folded }

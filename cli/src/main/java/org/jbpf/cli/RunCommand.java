@@ -40,9 +40,14 @@ final class RunCommand implements Callable<Integer> {
             + "only what happened since the one before")
     boolean clear;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json: one JSON object per line "
-            + "for each map print and each event, the schema in README")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default); json: one JSON object per line "
+            + "for each map print and each event, the schema in README; folded: the maps keyed by @StackId as folded "
+            + "stacks (outer;...;inner count) for flame graphs, and nothing else on stdout")
     OutputFormat format = OutputFormat.text;
+
+    @Option(names = "--per-cpu", description = "show each CPU's value of per-CPU maps apart, besides their combined value "
+            + "(integer fields added, @Max fields the largest)")
+    boolean perCpu;
 
     @Option(names = {"-s", "--source-path"}, split = ":", description = "Java source roots, for source text in line info")
     List<Path> sourcePath = new ArrayList<>(Translator.Options.DEFAULT.sourceRoots());
@@ -58,17 +63,22 @@ final class RunCommand implements Callable<Integer> {
             + "(command names, file names) of these maps, which can identify users")
     List<String> exportText = new ArrayList<>();
 
+    @Option(names = "--const", paramLabel = "NAME=VALUE", description = "set a load-time constant (a @Constant field, a C "
+            + "const volatile global) before loading, e.g. --const targetPid=1234; repeat for more")
+    List<String> constants = new ArrayList<>();
+
     @Override public Integer call() throws Exception {
         List<BpfObject> objects = ProbeObjects.of(List.of(probe), classpath, sourcePath);
         if (objects.size() != 1) throw new IllegalArgumentException(probe + " holds " + objects.size() + " probes; run one at a time");
-        BpfObject object = objects.get(0);
+        BpfObject object = ConstantOptions.apply(objects.get(0), constants);
         long total = parseDuration(duration).toMillis();
         long every = interval == null ? 0 : parseDuration(interval).toMillis();
         if (interval != null && every <= 0) throw new IllegalArgumentException("--interval must be positive, e.g. 1s");
         JsonLines json = format == OutputFormat.json ? new JsonLines(System.out) : null;
-        MapPrinter printer = new MapPrinter(System.out, top, interval != null && !clear, json);
-        // with JSON on stdout, what people read goes to stderr
-        java.io.PrintStream status = json != null ? System.err : System.out;
+        MapPrinter printer = new MapPrinter(System.out, top, interval != null && !clear, json).cpusApart(perCpu)
+                .folded(format == OutputFormat.folded);
+        // with JSON or folded stacks on stdout, what people read goes to stderr
+        java.io.PrintStream status = format != OutputFormat.text ? System.err : System.out;
         boolean guessText = probe.endsWith(".o");  // a .o's Java types are unknown: guess which byte arrays are text
         AtomicBoolean printedFinal = new AtomicBoolean();
         try (BPF bpf = BPF.load(object).attachAll()) {
@@ -81,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
             });
             Runtime.getRuntime().addShutdownHook(onExit);
             try (MetricsServer metrics = CommandLineMetrics.serve(bpf, serve, exportText, System.out, System.err);
-                 EventPrinter events = EventPrinter.start(bpf, object, System.out, json)) {
+                 EventPrinter events = EventPrinter.start(bpf, object, status, json, guessText)) {
                 long deadline = total > 0 ? System.currentTimeMillis() + total : Long.MAX_VALUE;
                 while (System.currentTimeMillis() < deadline) {
                     long wait = Math.min(deadline - System.currentTimeMillis(), every > 0 ? every : Long.MAX_VALUE / 2);
@@ -97,17 +107,27 @@ final class RunCommand implements Callable<Integer> {
 
     private void printMaps(BPF bpf, BpfObject object, MapPrinter printer, boolean guessText) {
         if (format == OutputFormat.text) System.out.println("\n--- " + java.time.LocalTime.now().withNano(0));
+        for (MapSpec m : object.maps())
+            if (m.type() == org.jbpf.core.obj.MapTypes.STACK_TRACE) {
+                printer.stacks(bpf.map(m.name()));
+                break;
+            }
         for (MapSpec m : shownMaps(object)) {
             printer.print(bpf.map(m.name()), object.btf(), guessText);
             if (clear && MapPrinter.isReadable(m)) bpf.map(m.name()).clear();
         }
+        String globals = format == OutputFormat.text ? ConstantOptions.globalsLine(bpf, object) : "";
+        if (!globals.isEmpty()) System.out.println(globals);
     }
 
-    /** The user's maps: not the .rodata/.bss data sections, not the maps the probe marked {@code @Scratch}. */
+    /**
+     * The user's maps: not the .rodata/.bss data sections, not the maps the probe marked {@code @Scratch}, not the ring
+     * buffer drop counters (their sums are printed with the events).
+     */
     static List<MapSpec> shownMaps(BpfObject object) {
         List<MapSpec> out = new ArrayList<>();
         for (MapSpec m : object.maps())
-            if (!m.name().startsWith(".") && MapMarks.of(m, object.btf()).kind() != MapMarks.Kind.SCRATCH) out.add(m);
+            if (!m.name().startsWith(".") && !m.name().equals(org.jbpf.core.obj.RingBufferDrops.MAP_NAME) && MapMarks.of(m, object.btf()).kind() != MapMarks.Kind.SCRATCH) out.add(m);
         return out;
     }
 

@@ -93,7 +93,13 @@ class JsonKernelTest {
             if (!n.get("type").asText().equals("event")) continue;
             assertEquals("events", n.get("map").asText());
             assertEquals(2 * n.get("size").asInt(), n.get("data").asText().length(), n.toString());
-            found |= n.get("data").asText().contains(hexName);
+            boolean spawned = n.get("data").asText().contains(hexName);
+            if (spawned) {
+                JsonNode fields = n.get("fields");
+                assertEquals("jsonevents", fields.get("comm").asText(), "the @CString field as a string: " + n);
+                assertTrue(fields.get("pid").asLong() > 0 && fields.get("timestamp").asLong() > 0, n.toString());
+            }
+            found |= spawned;
         }
         assertTrue(found, "a record holding the spawning thread's name:\n" + r.out());
     }

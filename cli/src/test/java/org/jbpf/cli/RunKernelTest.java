@@ -93,9 +93,37 @@ class RunKernelTest {
         Cli r = Cli.run("run", "org.jbpf.examples.ExecRingEvents", "-cp", CommandLineTest.EXAMPLES, "--duration", "2s");
         spawner.join();
         assertEquals(0, r.status(), r.err());
-        assertTrue(Pattern.compile("event events \\(\\d+ bytes\\): [0-9a-f]+ \\|.*execspawner\\.*\\|").matcher(r.out()).find(),
-                "an exec from the spawning thread (the comm before exec):\n" + r.out());
+        assertTrue(Pattern.compile("\nevent events: \\{timestamp=[1-9]\\d*, pid=[1-9]\\d*, comm=execspawner\\}\n").matcher(r.out()).find(),
+                "an exec from the spawning thread (the comm before exec), field by field:\n" + r.out());
+        assertFalse(r.out().contains("bytes):"), "records of a known struct are not hex dumps:\n" + r.out());
     }
+
+    @Test void runSaysHowManyRecordsAFullRingBufferDropped() throws Exception {
+        Thread reader = new Thread(() -> {
+            long end = System.currentTimeMillis() + 1500;
+            while (System.currentTimeMillis() < end) {
+                try {
+                    Files.readAllBytes(Path.of("/proc/self/stat"));
+                } catch (Exception ignored) {
+                    // only the read syscalls matter
+                }
+            }
+        });
+        reader.start();
+        Cli r = Cli.run("run", "org.jbpf.cli.probes.ReadFlood", "-cp", TEST_CLASSES, "--duration", "1s");
+        reader.join();
+        assertEquals(0, r.status(), r.err());
+        Matcher dropped = Pattern.compile("event events: (\\d+) records? dropped because the ring buffer was full").matcher(r.out());
+        assertTrue(dropped.find(), "a one-page ring overflows under every read() of the machine:\n" + tail(r.out()));
+        long n = Long.parseLong(dropped.group(1));
+        // the final map print comes after the readers stop, while the probe still runs: its count is at least as large
+        Matcher refused = Pattern.compile("\\n +1  (\\d+)\\n").matcher(r.out().substring(dropped.end()));
+        assertTrue(refused.find(), "outcomes[1], the refusals the probe saw:\n" + tail(r.out()));
+        assertTrue(n > 0 && n <= Long.parseLong(refused.group(1)), n + " dropped, probe saw " + refused.group(1));
+        assertFalse(r.out().contains("jbpf_rb_drops"), "the counters themselves are not printed as a map");
+    }
+
+    private static String tail(String out) { return out.substring(Math.max(0, out.length() - 2000)); }
 
     /** Spawns /bin/true from a thread named {@code name} for {@code millis}, so execve() sees that command name. */
     static Thread spawner(String name, long millis) {

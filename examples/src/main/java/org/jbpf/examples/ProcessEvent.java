@@ -1,5 +1,6 @@
 package org.jbpf.examples;
 
+import org.jbpf.CString;
 import org.jbpf.Size;
 import org.jbpf.Struct;
 
@@ -8,6 +9,7 @@ import org.jbpf.Struct;
 public final class ProcessEvent {
     public long timestamp;
     public int pid;
+    @CString
     @Size(16)
     public byte[] comm;
 }

@@ -1,5 +1,6 @@
 package org.jbpf.examples;
 
+import org.jbpf.Max;
 import org.jbpf.Struct;
 
 /** Per-process read statistics. */
@@ -7,5 +8,6 @@ import org.jbpf.Struct;
 public final class Stats {
     public long count;
     public long totalTime;
+    @Max
     public long maxTime;
 }

@@ -16,6 +16,7 @@ import org.jbpf.loader.sys.Fd;
 public final class LoadedObject implements AutoCloseable {
     private final BpfObject object;
     private final Map<String, LoadedMap> maps = new LinkedHashMap<>();
+    private final Map<String, LoadedMap> globals = new LinkedHashMap<>();
     private final Map<String, LoadedProgram> programs = new LinkedHashMap<>();
     private final List<Link> links = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -28,6 +29,12 @@ public final class LoadedObject implements AutoCloseable {
 
     /** The map with this (full, untruncated) name, or null. */
     public LoadedMap map(String name) { return maps.get(name); }
+
+    /** The map holding the global-data section with this name (e.g. {@code .bss}), or null. */
+    public LoadedMap global(String section) { return globals.get(section); }
+
+    /** The maps of the global-data sections, in the object's order. */
+    public List<LoadedMap> globals() { return List.copyOf(globals.values()); }
 
     /** The program with this function name, or null. */
     public LoadedProgram program(String name) { return programs.get(name); }
@@ -46,6 +53,7 @@ public final class LoadedObject implements AutoCloseable {
 
     void setBtf(Fd fd) { btf = fd; }
     void add(LoadedMap m) { maps.put(m.name(), m); }
+    void addGlobal(LoadedMap m) { globals.put(m.name(), m); }
     void add(LoadedProgram p) { programs.put(p.name(), p); }
     void warn(String w) { warnings.add(w); }
 
@@ -66,6 +74,7 @@ public final class LoadedObject implements AutoCloseable {
         List<AutoCloseable> all = new ArrayList<>(links);
         all.addAll(programs.values());
         all.addAll(maps.values());
+        all.addAll(globals.values());
         if (btf != null) all.add(btf);
         for (AutoCloseable c : all) {
             try {

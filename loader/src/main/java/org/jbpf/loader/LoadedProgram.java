@@ -5,6 +5,7 @@ import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.loader.attach.Attacher;
 import org.jbpf.loader.attach.Interfaces;
 import org.jbpf.loader.attach.Link;
+import org.jbpf.loader.attach.TcMode;
 import org.jbpf.loader.attach.XdpMode;
 import org.jbpf.loader.sys.BpfAttr;
 import org.jbpf.loader.sys.BpfAttrs;
@@ -49,11 +50,20 @@ public final class LoadedProgram implements AutoCloseable {
     /** Attaches an xdp program to the interface with this name (in the calling thread's network namespace). */
     public Link attachXdp(String ifname, XdpMode mode) { return attachXdp(Interfaces.index(ifname), mode); }
 
-    /** Attaches a tc program through a tcx link, on ingress or egress as its section (tc/ingress, tc/egress) says. */
+    /**
+     * Attaches a tc program through a tcx link (a netlink clsact filter on kernels without tcx), on ingress or egress
+     * as its section (tc/ingress, tc/egress) says.
+     */
     public Link attachTc(String ifname) { return attachTc(Interfaces.index(ifname), Attacher.tcIngress(this)); }
 
-    /** Attaches a tc program through a tcx link on the ingress or egress of the interface with this index. */
+    /** Attaches a tc program through a tcx link (or netlink, see above) on the ingress or egress of the interface with this index. */
     public Link attachTc(int ifindex, boolean ingress) { return owner.register(Attacher.tc(this, ifindex, ingress)); }
+
+    /** Attaches a tc program on the ingress or egress of an interface through a tcx link or netlink, as {@code mode} says. */
+    public Link attachTc(int ifindex, boolean ingress, TcMode mode) { return owner.register(Attacher.tc(this, ifindex, ingress, mode)); }
+
+    /** Attaches a tc program in the direction its section names, through a tcx link or netlink, as {@code mode} says. */
+    public Link attachTc(String ifname, TcMode mode) { return attachTc(Interfaces.index(ifname), Attacher.tcIngress(this), mode); }
 
     /** Attaches a socket filter to a socket fd the caller owns. */
     public Link attachSocket(int socketFd) { return owner.register(Attacher.socket(this, socketFd)); }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.GlobalData;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.core.obj.ProgramSpec;
@@ -16,8 +17,9 @@ import org.jbpf.loader.sys.Fd;
 import org.jbpf.loader.sys.BpfSyscalls;
 
 /**
- * Loads a {@link BpfObject} into the kernel: its BTF (when it has one and the kernel takes it), then its maps, then
- * its programs with map references patched to map fds. Nothing is attached here; see {@link LoadedProgram#attach()}.
+ * Loads a {@link BpfObject} into the kernel: its BTF (when it has one and the kernel takes it), then its maps and
+ * global-data sections (one-entry array maps holding their initial bytes, read-only ones frozen), then its programs
+ * with map references patched to map fds. Nothing is attached here; see {@link LoadedProgram#attach()}.
  * On any failure everything created so far is closed before the exception propagates.
  */
 public final class Loader {
@@ -41,7 +43,8 @@ public final class Loader {
         LoadedObject out = new LoadedObject(obj);
         try {
             Optional<BtfEncoder.Encoded> btf = loadBtf(obj, out);
-            for (MapSpec m : obj.maps()) out.add(createMap(m, obj, out));
+            for (MapSpec m : obj.maps()) out.add(createMap(m, m.name(), obj, out));
+            for (GlobalData g : obj.globals()) out.addGlobal(createGlobal(g, obj, out));
             for (ProgramSpec p : obj.programs()) out.add(loadProgram(p, obj, out, btf));
             return out;
         } catch (RuntimeException e) {
@@ -91,7 +94,41 @@ public final class Loader {
 
     // ---- maps -----------------------------------------------------------------------------------
 
-    private LoadedMap createMap(MapSpec m, BpfObject obj, LoadedObject out) {
+    /**
+     * The map of a global-data section, named like libbpf names it (a prefix of the object's name, then the section),
+     * holding the section's initial bytes; a read-only section is frozen, so programs see its bytes as constants.
+     */
+    private LoadedMap createGlobal(GlobalData g, BpfObject obj, LoadedObject out) {
+        LoadedMap m = createMap(g.mapSpec(), kernelName(obj.name(), g.name()), obj, out);
+        if (!g.zeroFilled()) {
+            Memory key = new Memory(4);
+            key.setInt(0, 0);
+            Memory value = BpfAttr.copyOf(g.bytes());
+            int err = sys.mapUpdateElem(m.fd().value(), key, value, 0);
+            if (err != 0) {
+                m.close();
+                throw new BpfException("BPF_MAP_UPDATE_ELEM of the initial values of " + g.name() + " in object " + obj.name(), err);
+            }
+        }
+        if (g.readOnly()) {
+            try {
+                sys.mapFreeze(m.fd().value());
+            } catch (BpfException e) {
+                m.close();
+                throw e;
+            }
+        }
+        return m;
+    }
+
+    /** At most 15 characters: up to 8 of the object's name, then as much of the section name as fits. */
+    static String kernelName(String object, String section) {
+        int prefix = Math.max(0, Math.min(8, 15 - section.length()));
+        String name = object.substring(0, Math.min(prefix, object.length())) + section;
+        return name.length() > 15 ? name.substring(0, 15) : name;
+    }
+
+    private LoadedMap createMap(MapSpec m, String kernelName, BpfObject obj, LoadedObject out) {
         MapSpec spec = m;
         // a perf event array has one slot per CPU; 0 means "as many as there are"
         if (m.type() == MapTypes.PERF_EVENT_ARRAY && m.maxEntries() == 0)
@@ -101,7 +138,7 @@ public final class Loader {
         boolean withBtf = out.btf() != null && (s.btfKeyType() != 0 || s.btfValueType() != 0);
         if (withBtf) {
             try {
-                return new LoadedMap(s, sys.mapCreate(s.type(), s.keySize(), s.valueSize(), s.maxEntries(), s.flags(), s.name(),
+                return new LoadedMap(s, sys.mapCreate(s.type(), s.keySize(), s.valueSize(), s.maxEntries(), s.flags(), kernelName,
                         out.btf().value(), s.btfKeyType(), s.btfValueType()), obj.btf());
             } catch (BpfException e) {
                 if (e.errno() == Errno.EPERM) throw mapError(s, e.errno());
@@ -110,7 +147,7 @@ public final class Loader {
             }
         }
         try {
-            return new LoadedMap(s, sys.mapCreate(s.type(), s.keySize(), s.valueSize(), s.maxEntries(), s.flags(), s.name(),
+            return new LoadedMap(s, sys.mapCreate(s.type(), s.keySize(), s.valueSize(), s.maxEntries(), s.flags(), kernelName,
                     0, 0, 0), null);
         } catch (BpfException e) {
             throw mapError(s, e.errno());
@@ -135,6 +172,7 @@ public final class Loader {
         } catch (IllegalArgumentException e) {
             throw new BpfException("program \"" + p.name() + "\": " + e.getMessage());
         }
+        TracepointRecords.check(p, obj); // a typed record's fields where this kernel's format has them
         p = KernelTypes.relocate(p, obj); // CO-RE: offsets and sizes of this kernel's types
         List<Insn> insns = MapRelocator.relocate(p, out);
         Memory code = BpfAttr.copyOf(Insn.encode(insns));

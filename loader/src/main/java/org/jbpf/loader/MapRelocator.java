@@ -19,7 +19,8 @@ final class MapRelocator {
             Insn in = insns.get(i);
             if (!in.isLdImm64() || in.reference() == null) continue;
             if (in.src() != Opcodes.PSEUDO_MAP_FD && in.src() != Opcodes.PSEUDO_MAP_VALUE) continue;
-            LoadedMap m = out.map(in.reference());
+            LoadedMap m = in.src() == Opcodes.PSEUDO_MAP_VALUE && out.global(in.reference()) != null
+                    ? out.global(in.reference()) : out.map(in.reference());
             if (m == null)
                 throw new BpfException("program \"" + p.name() + "\" instruction " + slot[i] + " refers to map \""
                         + in.reference() + "\", which object " + out.object().name() + " does not declare");

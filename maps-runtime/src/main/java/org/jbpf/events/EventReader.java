@@ -22,6 +22,11 @@ public abstract class EventReader implements AutoCloseable {
     private Memory events;
     private int maxEvents;
     private volatile boolean closed;
+    /**
+     * Set with {@link #closed}, as a plain field: the reading thread tests it after each record at no cost, which sees
+     * a close from inside a handler at once; closes from other threads are seen through {@link #closed}.
+     */
+    private boolean closedPlain;
     private boolean released;
     /** Records handed to handlers, and records the kernel reported dropped; written only by the reading thread. */
     volatile long received, lost;
@@ -128,6 +133,7 @@ public abstract class EventReader implements AutoCloseable {
      */
     @Override public final void close() {
         if (!closed) {
+            closedPlain = true;
             closed = true;
             interruptWait();
         }
@@ -176,6 +182,9 @@ public abstract class EventReader implements AutoCloseable {
     }
 
     final boolean stopRequested() { return closed; }
+
+    /** {@link #stopRequested} without a volatile read: exact for closes by the reading thread itself. */
+    final boolean closedByThisThread() { return closedPlain; }
 
     private IllegalStateException closedError() {
         return new IllegalStateException(getClass().getSimpleName() + " is closed");

@@ -2,10 +2,13 @@ package org.jbpf.events;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.loader.LoadedMap;
+import org.jbpf.loader.LoadedObject;
 import org.jbpf.loader.sys.Sys;
 import org.jbpf.runtime.Codec;
 
@@ -23,14 +26,18 @@ import org.jbpf.runtime.Codec;
  * }
  * }</pre>
  *
- * <p>A ring buffer keeps no count of records it could not take: {@link #lost} is always 0 and a probe that wants to
- * know counts its failed {@code reserve}/{@code output} calls itself. Close the reader before (or with) the BPF
- * object; the mapping keeps the kernel map alive until then.
+ * <p>A ring buffer keeps no count of records it could not take, so probes jbpf translates count their failed
+ * {@code output} and {@code reserve} calls themselves, in a per-CPU array the translator adds to the object. Given the
+ * loaded object ({@link #countDrops}, which {@code BPF.ringBuffer} does), {@link #dropped} reports that count, so
+ * records received + dropped = records produced. Close the reader before (or with) the BPF object; the mapping keeps
+ * the kernel map alive until then.
  */
 public final class RingBufferReader<E> extends EventReader {
     private final List<Source> rings = new CopyOnWriteArrayList<>();
+    /** The drop counter of each ring whose object counts drops, by the ring's position in {@link #rings}. */
+    private final Map<Integer, RingDropCounter> dropCounters = new ConcurrentHashMap<>();
 
-    private record Source(String name, Mapping consumerPage, Mapping producerAndData, RingBufferRing ring) {}
+    private record Source(LoadedMap map, Mapping consumerPage, Mapping producerAndData, RingBufferRing ring) {}
 
     private RingBufferReader() {}
 
@@ -109,15 +116,18 @@ public final class RingBufferReader<E> extends EventReader {
     static <F> RawRecordHandler reusing(LoadedMap map, Codec<F> codec, Consumer<? super F> handler) {
         String name = map.name();
         int size = codec.size();
-        Object[] current = new Object[1];
-        return (ring, offset, length) -> {
-            if (length < size)
-                throw new IllegalStateException("ring buffer \"" + name + "\" holds a " + length + "-byte record, shorter than "
-                        + codec.describe() + " (" + size + " bytes); read it with a RecordHandler or fix the record type");
-            @SuppressWarnings("unchecked") F reuse = (F) current[0];
-            F value = codec.readAt(ring, offset, reuse);
-            current[0] = value;
-            handler.accept(value);
+        return new RawRecordHandler() {
+            private F current;
+
+            @Override public void onRecord(ByteBuffer ring, int offset, int length) {
+                if (length < size)
+                    throw new IllegalStateException("ring buffer \"" + name + "\" holds a " + length + "-byte record, shorter than "
+                            + codec.describe() + " (" + size + " bytes); read it with a RecordHandler or fix the record type");
+                F value = codec.readAt(ring, offset, current);
+                // a reference store per record would pay the garbage collector's write barrier every time
+                if (value != current) current = value;
+                handler.accept(value);
+            }
         };
     }
 
@@ -134,7 +144,7 @@ public final class RingBufferReader<E> extends EventReader {
             Mapping producer = Mapping.map(fd, page, page + 2L * size, false,
                     () -> "mmap of the producer page and data of ring buffer \"" + map.name() + "\"");
             RingBufferRing ring = new RingBufferRing(consumer.view(0, 8), producer.view(0, 8), producer.view(page, 2 * size), size, handler);
-            return new Source(map.name(), consumer, producer, ring);
+            return new Source(map, consumer, producer, ring);
         } catch (RuntimeException e) {
             consumer.close();
             throw e;
@@ -159,8 +169,41 @@ public final class RingBufferReader<E> extends EventReader {
         return n;
     }
 
-    /** Always 0: the kernel does not count records a full ring buffer refused (see the class comment). */
-    @Override public long lost() { return 0; }
+    /**
+     * Counts what the rings of {@code object} (the object they were loaded from) refuse from now on readable by
+     * {@link #dropped}: the probe's own counters, which objects jbpf translates carry. Rings of other objects, and
+     * objects without the counters (e.g. built by clang), are left as they are; see {@link #dropsCounted}.
+     */
+    public RingBufferReader<E> countDrops(LoadedObject object) {
+        for (int i = 0; i < rings.size(); i++) {
+            RingDropCounter c = RingDropCounter.find(object, rings.get(i).map());
+            if (c != null) dropCounters.put(i, c);
+        }
+        return this;
+    }
+
+    /** True when {@link #dropped} covers every ring of this reader. */
+    public boolean dropsCounted() { return dropCounters.size() == rings.size(); }
+
+    /**
+     * Records the rings refused because they were full (failed {@code output} and {@code reserve} calls), as the
+     * probe counted them: over the rings given counters by {@link #countDrops}, and over the whole life of the
+     * loaded object. 0 for rings without counters.
+     */
+    public long dropped() {
+        long n = 0;
+        for (RingDropCounter c : dropCounters.values()) n += c.count();
+        return n;
+    }
+
+    /** Records ring {@code index} (in the order added) refused, or -1 when its object does not count them. */
+    public long dropped(int index) {
+        RingDropCounter c = dropCounters.get(index);
+        return c == null ? -1 : c.count();
+    }
+
+    /** The same as {@link #dropped}: the kernel itself counts nothing for ring buffers. */
+    @Override public long lost() { return dropped(); }
 
     /** Bytes submitted to ring {@code index} (in the order added) but not consumed yet. */
     public long pendingBytes(int index) {

@@ -37,7 +37,7 @@ import org.jbpf.loader.sys.Fd;
  * {@code BPF_MAP_LOOKUP_BATCH}, which never restarts, and where the kernel lacks it, by {@code GET_NEXT_KEY}
  * remembering the keys already reported (in a hash map a key deleted under that walk restarts it from the first key).
  * {@link #size} counts what one such walk saw. Counting per-CPU maps avoids lost updates between CPUs; read them with
- * {@link #getPerCpu}. A {@code BpfMap} object may be shared between threads: each thread gets its own native key and
+ * {@link #getPerCpu} (one value per CPU) or {@link #getAggregated} (combined). A {@code BpfMap} object may be shared between threads: each thread gets its own native key and
  * value buffers, reused for every operation, so operations allocate no native memory per call. It stops working when
  * its {@code BPF} (or, for an opened pinned map, the map itself) is closed.
  */
@@ -52,6 +52,8 @@ public final class BpfMap<K, V> implements AutoCloseable {
     private final BpfSyscalls sys;
     private final ThreadLocal<MapBuffers> buffers;
     private final MapWalker walker;
+    /** How per-CPU values combine into one (null for other maps). */
+    private final CpuAggregation aggregation;
     private volatile Path pinnedAt;
 
     private BpfMap(LoadedMap map, Codec<K> keyCodec, Codec<V> valueCodec, boolean ownsFd) {
@@ -66,6 +68,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
         int keySize = keyCodec.size(), valueBytes = stride * cpus;
         this.buffers = ThreadLocal.withInitial(() -> new MapBuffers(keySize, valueBytes));
         this.walker = new MapWalker(sys, map.spec().name(), keySize, valueBytes, map.spec().maxEntries());
+        this.aggregation = perCpu ? CpuAggregation.of(valueCodec) : null;
     }
 
     /**
@@ -125,7 +128,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
 
     /** The value under {@code key}, or null when there is none. Per-CPU maps: use {@link #getPerCpu}. */
     public V get(K key) {
-        requireSingleValue("get(key)", "getPerCpu(key)");
+        requireSingleValue("get(key)", "getAggregated(key) or getPerCpu(key)");
         MapBuffers b = buffers.get();
         return lookup(key, b) ? valueCodec.read(b.value()) : null;
     }
@@ -138,6 +141,16 @@ public final class BpfMap<K, V> implements AutoCloseable {
         }
         MapBuffers b = buffers.get();
         return lookup(key, b) ? splitPerCpu(b.value()) : null;
+    }
+
+    /**
+     * The CPUs' values under {@code key} combined into one ({@link CpuAggregation}: integer fields added at their
+     * width, {@code @Max} fields the largest, byte arrays not added), or null when the key is absent; other maps: the value.
+     */
+    public V getAggregated(K key) {
+        if (!perCpu) return get(key);
+        MapBuffers b = buffers.get();
+        return lookup(key, b) ? aggregate(b.value()) : null;
     }
 
     public boolean containsKey(K key) { return lookup(key, buffers.get()); }
@@ -203,9 +216,17 @@ public final class BpfMap<K, V> implements AutoCloseable {
      * Per-CPU maps: use {@link #entriesPerCpu}.
      */
     public List<Map.Entry<K, V>> entries() {
-        requireSingleValue("entries()", "entriesPerCpu()");
+        requireSingleValue("entries()", "entriesAggregated() or entriesPerCpu()");
         List<Map.Entry<K, V>> out = new ArrayList<>();
         walk((k, v) -> out.add(new AbstractMap.SimpleImmutableEntry<>(keyCodec.read(k), valueCodec.read(v))));
+        return out;
+    }
+
+    /** The entries one walk found, each per-CPU value combined as {@link #getAggregated} does; other maps: {@link #entries}. */
+    public List<Map.Entry<K, V>> entriesAggregated() {
+        if (!perCpu) return entries();
+        List<Map.Entry<K, V>> out = new ArrayList<>();
+        walk((k, v) -> out.add(new AbstractMap.SimpleImmutableEntry<>(keyCodec.read(k), aggregate(v))));
         return out;
     }
 
@@ -346,6 +367,12 @@ public final class BpfMap<K, V> implements AutoCloseable {
             throw new MapFullException(name(), maxEntries());
         }
         throw new BpfException("BPF_MAP_UPDATE_ELEM of map \"" + name() + "\"", err);
+    }
+
+    /** The CPUs' values in a buffer positioned at the first CPU's slot, combined into one. */
+    private V aggregate(ByteBuffer raw) {
+        byte[] one = aggregation.combine(raw, raw.position(), stride, cpus);
+        return valueCodec.read(ByteBuffer.wrap(one).order(java.nio.ByteOrder.LITTLE_ENDIAN));
     }
 
     /** One value per CPU from a buffer positioned at the first CPU's slot. */

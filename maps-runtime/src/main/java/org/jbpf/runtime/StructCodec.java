@@ -14,7 +14,8 @@ import org.jbpf.core.layout.StructLayout;
  * Reads and writes a {@code @Struct} class field by field at the offsets of its {@link StructLayout}: the instance
  * fields in declaration order, padding bytes zero. A field may be a primitive, a {@code @Size(n)} array of byte,
  * short, char, int or long, or another {@code @Struct} held by value. A class needs a no-argument constructor; a
- * record is built through its canonical constructor.
+ * record is built through its canonical constructor. A {@code @Size(n) String} field takes the place of the probe's
+ * {@code @CString @Size(n) byte[]}: the same n bytes, read as the text before the NUL ({@link CStrings}).
  */
 final class StructCodec<T> implements Codec<T> {
     private final Class<T> type;
@@ -70,10 +71,11 @@ final class StructCodec<T> implements Codec<T> {
         else if (t == int.class) k = StructLayout.Kind.INT;
         else if (t == long.class) k = StructLayout.Kind.LONG;
         else if (t.isArray()) k = t == byte[].class ? StructLayout.Kind.BYTES : StructLayout.Kind.ofDescriptor(t.descriptorString());
+        else if (t == String.class && f.isAnnotationPresent(Size.class)) k = StructLayout.Kind.BYTES;
         if (k == null)
             throw new IllegalArgumentException(f.getDeclaringClass().getName() + "." + f.getName() + ": a @Struct field must be "
-                    + "byte, boolean, short, char, int, long, a @Size array of byte, short, char, int or long, or a @Struct, not "
-                    + t.getSimpleName());
+                    + "byte, boolean, short, char, int, long, a @Size array of byte, short, char, int or long, a @Size String "
+                    + "or a @Struct, not " + t.getSimpleName());
         if (k != StructLayout.Kind.BYTES && k != StructLayout.Kind.ARRAY) return new StructLayout.FieldDecl(f.getName(), k, 0);
         Size size = f.getAnnotation(Size.class);
         if (size == null)
@@ -83,6 +85,9 @@ final class StructCodec<T> implements Codec<T> {
     }
 
     StructLayout layout() { return layout; }
+
+    /** The instance fields, in layout order. */
+    Field[] fields() { return fields.clone(); }
 
     @Override public int size() { return layout.size(); }
 
@@ -110,6 +115,10 @@ final class StructCodec<T> implements Codec<T> {
                     case INT: out.putInt(at, f.getInt(value)); break;
                     case LONG: out.putLong(at, f.getLong(value)); break;
                     case BYTES: {
+                        if (f.getType() == String.class) {
+                            CStrings.write((String) f.get(value), out, at, lf.size(), type.getSimpleName() + "." + f.getName());
+                            break;
+                        }
                         byte[] b = (byte[]) f.get(value);
                         if (b != null) out.put(at, b, 0, Math.min(b.length, lf.size()));
                         break;
@@ -185,6 +194,10 @@ final class StructCodec<T> implements Codec<T> {
                 case INT: values[i] = in.getInt(at); break;
                 case LONG: values[i] = in.getLong(at); break;
                 case BYTES: {
+                    if (fields[i].getType() == String.class) {
+                        values[i] = CStrings.read(in, at, lf.size());
+                        break;
+                    }
                     byte[] b = new byte[lf.size()];
                     in.get(at, b);
                     values[i] = b;

@@ -94,6 +94,16 @@ final class StructReaders {
         for (int i = 0; i < fields.length; i++) {
             StructLayout.Field lf = layout.get(i);
             Field f = fields[i];
+            if (f.getType() == String.class) {
+                // t.f = CStrings.read(in, offset + at, n)
+                mv.visitVarInsn(ALOAD, 4);
+                mv.visitVarInsn(ALOAD, 2);
+                index(mv, lf.offset());
+                mv.visitLdcInsn(lf.size());
+                mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(CStrings.class), "read", "(Ljava/nio/ByteBuffer;II)Ljava/lang/String;", false);
+                mv.visitFieldInsn(PUTFIELD, owner, f.getName(), "Ljava/lang/String;");
+                continue;
+            }
             if (lf.kind() == StructLayout.Kind.BYTES) {
                 // byte[] a = t.f; if (a == null || a.length != n) t.f = a = new byte[n]; in.get(offset + at, a)
                 Label fresh = new Label(), have = new Label();

@@ -228,5 +228,38 @@ class CodecsTest {
         assertEquals(4, p.head.length, "an array of the wrong length is replaced");
     }
 
+    /** The Java-side view of a probe struct whose {@code @CString @Size(16) byte[] comm} is read as text. */
+    @Struct
+    public static final class CommView {
+        public int pid;
+        @Size(16) public String comm;
+        public long count;
+    }
+
+    @Test
+    void sizedStringFieldsReadTheTextBeforeTheNulAndWriteItNulPadded() {
+        StructCodec<CommView> c = (StructCodec<CommView>) Codecs.of(CommView.class);
+        assertTrue(c.generated());
+        assertEquals(32, c.size(), "pid@0, comm@4..20, count@24");
+        ByteBuffer b = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(8, 42).put(12, "bash\0junk".getBytes(java.nio.charset.StandardCharsets.UTF_8)).putLong(32, 7L);
+        CommView v = c.readAt(b, 8);
+        assertEquals(42, v.pid);
+        assertEquals("bash", v.comm, "the text stops at the NUL");
+        assertEquals(7L, v.count);
+        b.put(12, "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("0123456789abcdef", c.readAt(b, 8, v).comm, "a full array has no NUL");
+
+        v.comm = "zsh";
+        byte[] written = encode(c, v);
+        assertArrayEquals(new byte[] {'z', 's', 'h', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+                java.util.Arrays.copyOfRange(written, 4, 20));
+        assertEquals("zsh", decode(c, written).comm);
+        v.comm = "a name of seventeen";
+        var e = assertThrows(IllegalArgumentException.class, () -> encode(c, v));
+        assertEquals("CommView.comm: \"a name of seventeen\" takes 19 bytes, more than its @Size(16)", e.getMessage());
+        assertEquals("bash", CStrings.text(new byte[] {'b', 'a', 's', 'h', 0, 'x'}));
+    }
+
     private record StructLayoutFieldValue(int offset, int size) {}
 }

@@ -68,6 +68,22 @@ class PluginBuildIT {
         assertTrue(bad.status != 0 && bad.output.contains("backend 'gcc' is not known; choose direct or llvm"), bad.output);
     }
 
+    @Test void generateWritesKernelClassesThatTheProbesCompileAgainst(@TempDir Path work) throws Exception {
+        org.jbpf.testsupport.Kernel.requireTracefs();
+        Path project = copy("kernel-types", work);
+        Result r = mvn(project, "process-classes");
+        assertEquals(0, r.status, r.output);
+        Path generated = project.resolve("target/generated-sources/jbpf/com/acme/kernel");
+        assertTrue(Files.readString(generated.resolve("SysEnterOpenat.java")).contains("public long filename;"), r.output);
+        assertTrue(Files.readString(generated.resolve("TaskStruct.java")).contains("public TaskStruct realParent()"), r.output);
+        BpfObject o = ObjectReader.read(Files.readAllBytes(project.resolve("target/jbpf/OpenParents.o")), "OpenParents");
+        // real_parent's and tgid's offsets, relocated by the loader on whichever kernel runs the probe
+        assertEquals(List.of("0:0", "0:1"), o.programs().get(0).coreRelocations().stream().map(c -> c.access()).sorted().toList());
+        Result bad = mvn(project, "generate-sources", "-Djbpf.generatePackage=com.acme.kernel", "-Djbpf.btf=" + project.resolve("pom.xml"));
+        assertNotEquals(0, bad.status, bad.output);
+        assertTrue(bad.output.contains("jbpf: " + project.resolve("pom.xml") + ": bad BTF magic"), bad.output);
+    }
+
     @Test void outputDirectoryIsConfigurable(@TempDir Path work) throws Exception {
         Path project = copy("sample", work);
         Result r = mvn(project, "process-classes", "-Djbpf.outputDirectory=" + project.resolve("probes"));

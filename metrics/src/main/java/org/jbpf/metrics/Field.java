@@ -8,11 +8,14 @@ import org.jbpf.core.btf.BtfType;
 
 /**
  * One field of a map's key or value as the exporter reads it: a number (signed or not), a C string (a byte array,
- * shown up to its first NUL) or other bytes (shown as hex). A key or value that is not a struct is one field with an
+ * shown up to its first NUL) or other bytes (shown as hex); {@code max} for a number marked {@code @Max}. A key or value that is not a struct is one field with an
  * empty name.
  */
-record Field(String name, int offset, int size, Kind kind) {
+record Field(String name, int offset, int size, Kind kind, boolean max) {
     enum Kind { UNSIGNED, SIGNED, TEXT, BYTES }
+
+    /** A field without the {@code @Max} mark. */
+    Field(String name, int offset, int size, Kind kind) { this(name, offset, size, kind, false); }
 
     boolean isNumber() { return kind == Kind.UNSIGNED || kind == Kind.SIGNED; }
 
@@ -29,7 +32,8 @@ record Field(String name, int offset, int size, Kind kind) {
                 int off = m.bitOffset() / 8;
                 long len = btf.sizeOf(m.type());
                 if (len <= 0 || off + len > size) continue;
-                out.add(new Field(m.name(), off, (int) len, kindOf(btf, resolved(btf, m.type()), (int) len)));
+                out.add(new Field(m.name(), off, (int) len, kindOf(btf, resolved(btf, m.type()), (int) len),
+                        Marks.is(btf, m.type(), Marks.MAX)));
             }
             return out;
         }

@@ -18,12 +18,9 @@ record MapPlan(String probe, MapSpec spec, MetricType histogramOrNull, List<Fiel
 
     /** One metric: the value field it reads, its name, type and help. */
     record Series(Field field, String name, MetricType type, String help) {
-        /** Per-CPU copies of a field are added up, except maxima and minima, which keep the largest or smallest. */
+        /** Per-CPU copies of a field are added up, except fields marked {@code @Max}, which keep the largest. */
         double combine(double a, double b) {
-            String n = field.name().toLowerCase(Locale.ROOT);
-            if (n.startsWith("max")) return Math.max(a, b);
-            if (n.startsWith("min")) return Math.min(a, b);
-            return a + b;
+            return field.max() ? Math.max(a, b) : a + b;
         }
     }
 
@@ -32,6 +29,7 @@ record MapPlan(String probe, MapSpec spec, MetricType histogramOrNull, List<Fiel
     static MapPlan of(String probe, MapSpec spec, Btf btf, MetricsOptions options) {
         String map = spec.name();
         if (map.startsWith(".")) return null;  // .rodata/.bss data sections are not maps of the probe's
+        if (Marks.is(btf, spec.btfValueType(), Marks.SCRATCH)) return null;  // the probe's working state, not a measurement
         if (!isKeyValue(spec.type())) {
             if (options.typeOf(map) != null || options.mayExportText(map))
                 throw new IllegalArgumentException("map " + map + " is a " + MapTypes.name(spec.type())
@@ -65,8 +63,11 @@ record MapPlan(String probe, MapSpec spec, MetricType histogramOrNull, List<Fiel
             return null;
         }
         MetricType asked = options.typeOf(map);
-        if (asked == MetricType.HISTOGRAM || asked == null && looksLikeHistogram(spec, numbers)) {
-            if (!looksLikeHistogram(spec, numbers) && !fitsHistogram(spec, numbers))
+        // log2 histograms by their @Histogram mark; only maps without BTF (which cannot carry it) by their name
+        boolean log2 = Marks.is(btf, spec.btfValueType(), Marks.LOG2)
+                || (btf == null || spec.btfValueType() == 0) && looksLikeHistogram(spec, numbers);
+        if (asked == MetricType.HISTOGRAM || asked == null && log2) {
+            if (!fitsHistogram(spec, numbers))
                 throw new IllegalArgumentException("map " + map + " cannot be a histogram: a histogram is an array map of "
                         + "log2 slots (int index, one integer count per slot); this is a " + MapTypes.name(spec.type())
                         + " map with " + spec.keySize() + "-byte keys and " + numbers.size() + " numeric value field(s)");
@@ -103,7 +104,7 @@ record MapPlan(String probe, MapSpec spec, MetricType histogramOrNull, List<Fiel
         return String.join(", ", names);
     }
 
-    /** An array of int slots named like a histogram holding one integer each: the log2 histograms of the examples. */
+    /** An array of int slots named like a histogram holding one integer each: how an unmarked map is guessed to be one. */
     private static boolean looksLikeHistogram(MapSpec spec, List<Field> numbers) {
         return fitsHistogram(spec, numbers) && spec.name().toLowerCase(Locale.ROOT).contains("hist");
     }

@@ -1,6 +1,7 @@
 package org.jbpf.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,6 @@ import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.metrics.MetricsOptions.MetricType;
 import org.jbpf.metrics.probe.ExecCounter;
-import org.jbpf.translator.Translator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * translation of a probe); the kernel side is in {@link PrometheusKernelTest}.
  */
 class ExpositionTest {
-    static final BpfObject OBJECT = Translator.translate(ExecCounter.class);
+    /** Translated as at run time, with the probe's @Histogram and @Max marks in its BTF. */
+    static final BpfObject OBJECT = new org.jbpf.toolchain.RuntimeTranslator().translate(ExecCounter.class);
 
     static MapPlan plan(String map, MetricsOptions options) {
         return MapPlan.of(OBJECT.name(), OBJECT.map(map).orElseThrow(), OBJECT.btf(), options);
@@ -69,6 +70,15 @@ class ExpositionTest {
         assertNull(plan("execCounts", MetricsOptions.defaults().notes(notes::add)));
         assertEquals(List.of("map execCounts not exported: its key holds text (comm), which can identify users; mark it "
                 + "for export to include it (jbpf run --export-text execCounts, or MetricsOptions.exportText(\"execCounts\"))"), notes);
+    }
+
+    @Test void histogramAndScratchMarksDecideNotTheMapName() {
+        BpfObject o = new org.jbpf.toolchain.RuntimeTranslator().translate(org.jbpf.metrics.probe.MarkedMaps.class);
+        MetricsOptions options = MetricsOptions.defaults();
+        assertTrue(MapPlan.of(o.name(), o.map("sizes").orElseThrow(), o.btf(), options).isHistogram(), "@Histogram(LOG2)");
+        assertFalse(MapPlan.of(o.name(), o.map("histoneCounts").orElseThrow(), o.btf(), options).isHistogram(),
+                "an unmarked map is not a histogram for its name");
+        assertNull(MapPlan.of(o.name(), o.map("startTimes").orElseThrow(), o.btf(), options), "@Scratch is not exported");
     }
 
     @Test void log2HistogramBecomesLeBuckets() throws IOException {

@@ -9,6 +9,6 @@ final class DirectBackend implements Backend {
 
     @Override public BpfObject translate(byte[] classFile, Translator.ClassSource classes, Translator.Options options) {
         BpfObject object = Translator.translate(classFile, classes, options);
-        return MapMarks.record(TextFields.mark(object, classFile, classes), classFile);
+        return BtfMarks.apply(object, classFile, classes);
     }
 }

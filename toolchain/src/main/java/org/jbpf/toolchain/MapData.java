@@ -13,23 +13,33 @@ import org.jbpf.runtime.BpfMap;
  * Map entries as data for machine-readable output, by the same rules as {@link MapText}: an integer of up to 8
  * bytes is a {@code Long}, a struct a {@code Map} from field name to value in field order, text fields (and, with
  * {@code guessText}, printable byte arrays) a {@code String}, other byte arrays a {@code "0x..."} hex string.
- * Per-CPU values are summed over the CPUs.
+ * Per-CPU values are combined over the CPUs by {@link PerCpuValues}.
  */
 public final class MapData {
     private MapData() {}
 
-    /** One entry as data. */
-    public record Row(Object key, Object value) {}
+    /** One entry as data; {@code perCpu} each CPU's value (index = CPU) when asked for, else null. */
+    public record Row(Object key, Object value, List<Object> perCpu) {
+        public Row(Object key, Object value) { this(key, value, null); }
+    }
 
     public static List<Row> rows(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText) {
+        return rows(map, btf, guessText, false);
+    }
+
+    /** With {@code cpusApart}, rows of per-CPU maps also hold each CPU's value. */
+    public static List<Row> rows(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText, boolean cpusApart) {
         BtfType.Struct ks = MapText.struct(btf, map.spec().btfKeyType());
         BtfType.Struct vs = MapText.struct(btf, map.spec().btfValueType());
         List<Row> rows = new ArrayList<>();
         if (map.isPerCpu()) {
-            for (Map.Entry<byte[], List<byte[]>> e : map.entriesPerCpu()) {
-                byte[] sum = new byte[map.spec().valueSize()];
-                for (byte[] v : e.getValue()) MapText.addInto(sum, v);
-                rows.add(new Row(decode(e.getKey(), ks, btf, guessText), decode(sum, vs, btf, guessText)));
+            for (PerCpuValues.Entry e : PerCpuValues.entries(map, btf)) {
+                List<Object> cpus = null;
+                if (cpusApart) {
+                    cpus = new ArrayList<>();
+                    for (byte[] v : e.perCpu()) cpus.add(decode(v, vs, btf, guessText));
+                }
+                rows.add(new Row(decode(e.key(), ks, btf, guessText), decode(e.combined(), vs, btf, guessText), cpus));
             }
         } else {
             for (Map.Entry<byte[], byte[]> e : map.entries())
@@ -38,7 +48,7 @@ public final class MapData {
         return rows;
     }
 
-    static Object decode(byte[] bytes, BtfType.Struct struct, Btf btf, boolean guessText) {
+    public static Object decode(byte[] bytes, BtfType.Struct struct, Btf btf, boolean guessText) {
         if (struct == null) return bytes(bytes, false, guessText);
         Map<String, Object> fields = new LinkedHashMap<>();
         for (BtfType.Member f : struct.members()) {

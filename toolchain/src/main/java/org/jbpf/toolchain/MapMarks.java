@@ -81,7 +81,7 @@ public final class MapMarks {
             }
             maps.add(m);
         }
-        return new BpfObject(object.name(), object.license(), maps, object.programs(), btf);
+        return new BpfObject(object.name(), object.license(), maps, object.programs(), btf, object.globals());
     }
 
     /** Map field name to its mark, from the static fields of a probe class. */

@@ -12,7 +12,7 @@ import org.jbpf.runtime.BpfMap;
  * as little-endian integers, wider ones as hex. Byte arrays whose BTF element is a CHAR-encoded {@code char}
  * ({@code @CString} fields) show as text up to their NUL; with {@code guessText} (objects of unknown Java types, such
  * as .o files) so does any other byte array that holds only printable ASCII before its NUL. Per-CPU values are
- * summed over the CPUs.
+ * combined over the CPUs by {@link PerCpuValues}, or shown apart with {@link #perCpuEntries}.
  */
 public final class MapText {
     private MapText() {}
@@ -29,13 +29,44 @@ public final class MapText {
         BtfType.Struct valueStruct = struct(btf, map.spec().btfValueType());
         List<Entry> rows = new ArrayList<>();
         if (map.isPerCpu()) {
-            for (Map.Entry<byte[], List<byte[]>> e : map.entriesPerCpu()) {
-                byte[] sum = new byte[map.spec().valueSize()];
-                for (byte[] v : e.getValue()) addInto(sum, v);
-                rows.add(entry(e.getKey(), sum, keyStruct, valueStruct, btf, guessText));
-            }
+            for (PerCpuValues.Entry e : PerCpuValues.entries(map, btf))
+                rows.add(entry(e.key(), e.combined(), keyStruct, valueStruct, btf, guessText));
         } else {
             for (Map.Entry<byte[], byte[]> e : map.entries()) rows.add(entry(e.getKey(), e.getValue(), keyStruct, valueStruct, btf, guessText));
+        }
+        return rows;
+    }
+
+    /** An entry's text with its key's bytes. */
+    record RawEntry(byte[] keyBytes, Entry entry) {}
+
+    /** The entries with their key bytes, per-CPU values combined. */
+    static List<RawEntry> rawEntries(BpfMap<byte[], byte[]> map, Btf btf) {
+        BtfType.Struct keyStruct = struct(btf, map.spec().btfKeyType());
+        BtfType.Struct valueStruct = struct(btf, map.spec().btfValueType());
+        List<RawEntry> rows = new ArrayList<>();
+        if (map.isPerCpu()) {
+            for (PerCpuValues.Entry e : PerCpuValues.entries(map, btf))
+                rows.add(new RawEntry(e.key(), entry(e.key(), e.combined(), keyStruct, valueStruct, btf, false)));
+        } else {
+            for (Map.Entry<byte[], byte[]> e : map.entries())
+                rows.add(new RawEntry(e.getKey(), entry(e.getKey(), e.getValue(), keyStruct, valueStruct, btf, false)));
+        }
+        return rows;
+    }
+
+    /** A per-CPU entry: the combined value's row and each CPU's value as text (index = CPU). */
+    public record CpuEntry(Entry combined, List<String> perCpu) {}
+
+    /** The entries of a per-CPU map with each CPU's value apart. */
+    public static List<CpuEntry> perCpuEntries(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText) {
+        BtfType.Struct keyStruct = struct(btf, map.spec().btfKeyType());
+        BtfType.Struct valueStruct = struct(btf, map.spec().btfValueType());
+        List<CpuEntry> rows = new ArrayList<>();
+        for (PerCpuValues.Entry e : PerCpuValues.entries(map, btf)) {
+            List<String> cpus = new ArrayList<>();
+            for (byte[] v : e.perCpu()) cpus.add(show(v, valueStruct, btf, guessText));
+            rows.add(new CpuEntry(entry(e.key(), e.combined(), keyStruct, valueStruct, btf, guessText), cpus));
         }
         return rows;
     }
@@ -44,16 +75,7 @@ public final class MapText {
         return new Entry(show(k, ks, btf, guessText), show(v, vs, btf, guessText), number(k), number(v));
     }
 
-    /** Per-CPU counters add up 8 bytes at a time, which is exact for the long and int fields probes count with. */
-    static void addInto(byte[] sum, byte[] v) {
-        for (int off = 0; off < sum.length; off += 8) {
-            int n = Math.min(8, sum.length - off);
-            long a = number(sum, off, n) + number(v, off, n);
-            for (int i = 0; i < n; i++) sum[off + i] = (byte) (a >>> (8 * i));
-        }
-    }
-
-    static BtfType.Struct struct(Btf btf, int typeId) {
+    public static BtfType.Struct struct(Btf btf, int typeId) {
         if (btf == null || typeId == 0) return null;
         try {
             return btf.type(btf.resolve(typeId)) instanceof BtfType.Struct s ? s : null;
@@ -62,7 +84,7 @@ public final class MapText {
         }
     }
 
-    static String show(byte[] bytes, BtfType.Struct struct, Btf btf, boolean guessText) {
+    public static String show(byte[] bytes, BtfType.Struct struct, Btf btf, boolean guessText) {
         if (struct == null) {
             if (bytes.length <= 8) return Long.toString(signed(bytes, 0, bytes.length));
             return guessText && CText.looksLikeText(bytes) ? CText.decode(bytes) : hex(bytes);

@@ -9,7 +9,7 @@ import org.jbpf.translator.Translator;
 
 /**
  * The translator {@code BPF.loadAndAttach(Class)} finds when this module is on the class path: section targets
- * checked, then the direct backend.
+ * checked, then the direct backend, with the probe's display marks in BTF ({@link BtfMarks}).
  */
 public final class RuntimeTranslator implements ProbeTranslator {
     @Override public BpfObject translate(Class<?> probe) {
@@ -22,6 +22,7 @@ public final class RuntimeTranslator implements ProbeTranslator {
         }
         if (classFile == null) throw new TranslationException("the class file of " + probe.getName() + " is not readable through its class loader");
         new SectionCheck(SectionCheck.TRACEFS_EVENTS).check(classFile);
-        return Translator.translate(probe);
+        // the display marks (@Histogram, @Scratch, @CString, @Max, ...) as the command line and the plugin record them
+        return BtfMarks.apply(Translator.translate(probe), classFile, classes);
     }
 }

@@ -53,6 +53,11 @@ final class TextFields {
 
     /** Simple struct name to its {@code @CString} field names, for the classes the probe's constant pool names. */
     static Map<String, Set<String>> textFields(byte[] probeClass, Translator.ClassSource classes) {
+        return annotatedFields(probeClass, classes, CSTRING);
+    }
+
+    /** Simple struct name to its field names annotated {@code desc}, for the classes the probe's constant pool names. */
+    static Map<String, Set<String>> annotatedFields(byte[] probeClass, Translator.ClassSource classes, String desc) {
         Map<String, Set<String>> out = new HashMap<>();
         ClassReader probe = new ClassReader(probeClass);
         char[] buf = new char[probe.getMaxStringLength()];
@@ -65,7 +70,7 @@ final class TextFields {
             if (cn == null || !annotated(cn.visibleAnnotations, STRUCT) && !annotated(cn.invisibleAnnotations, STRUCT)) continue;
             Set<String> fields = new HashSet<>();
             for (FieldNode f : cn.fields)
-                if (annotated(f.visibleAnnotations, CSTRING) || annotated(f.invisibleAnnotations, CSTRING)) fields.add(f.name);
+                if (annotated(f.visibleAnnotations, desc) || annotated(f.invisibleAnnotations, desc)) fields.add(f.name);
             if (!fields.isEmpty()) out.put(org.jbpf.translator.frontend.StructRegistry.simple(name), fields);
         }
         return out;

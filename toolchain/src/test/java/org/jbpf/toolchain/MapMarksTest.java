@@ -36,6 +36,13 @@ class MapMarksTest {
         assertEquals(MapMarks.Mark.PLAIN, mark(o, "counts"));
     }
 
+    @Test void recordingMarksKeepsTheGlobalVariables() throws Exception {
+        BpfObject o = translated("org/jbpf/toolchain/probes/MarkedGlobals");
+        assertEquals(MapMarks.Kind.LOG2_HISTOGRAM, mark(o, "hist").kind());
+        assertEquals(List.of(".bss", ".rodata"), o.globals().stream().map(org.jbpf.core.obj.GlobalData::name).toList());
+        assertEquals(4, o.global(".rodata").orElseThrow().bytes()[0]);
+    }
+
     @Test void linearBarsAreLabelledWithTheirRange() {
         String chart = Histogram.renderLinear(List.of(0L, 4L, 2L), 10);
         assertEquals(String.format("%-20s %8d |%-52s|%n%-20s %8d |%-52s|%n",

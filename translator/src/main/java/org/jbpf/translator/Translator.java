@@ -6,21 +6,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jbpf.core.asm.Insn;
+import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.GlobalData;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.core.obj.RingBufferDrops;
 import org.jbpf.translator.analysis.MethodAnalysis;
 import org.jbpf.translator.analysis.MethodAnalyzer;
+import org.jbpf.translator.analysis.RecordView;
 import org.jbpf.translator.backend.BtfBuilder;
 import org.jbpf.translator.backend.Encoder;
+import org.jbpf.translator.backend.KernelBtf;
 import org.jbpf.translator.backend.RegisterAllocator;
 import org.jbpf.translator.backend.StackFrameLayout;
+import org.jbpf.translator.frontend.GlobalVariables;
 import org.jbpf.translator.frontend.MapDecl;
 import org.jbpf.translator.frontend.ProbeClass;
+import org.jbpf.translator.frontend.RingDrops;
 import org.jbpf.translator.frontend.SourceText;
 import org.jbpf.translator.frontend.StructRegistry;
+import org.jbpf.translator.frontend.ValueType;
 import org.jbpf.translator.lower.ProgramLowering;
+import org.jbpf.translator.lower.StringPool;
 import org.jbpf.translator.mir.Mir;
 import org.jbpf.translator.mir.MirObject;
 import org.jbpf.translator.mir.MirProgram;
@@ -73,6 +82,7 @@ public final class Translator {
     private static BpfObject translateChecked(byte[] classFile, ClassSource classes, Options options) {
         Frontend f = new Frontend(classFile, classes, options);
         List<ProgramSpec> programs = new ArrayList<>();
+        KernelBtf kernel = new KernelBtf(f.btf.btf);
         for (MethodNode m : f.probe.sections) programs.add(atMethod(f, m, () -> {
             Compiled c = f.compile(m);
             new RegisterAllocator(c.mir, c.frame).run();
@@ -80,10 +90,15 @@ public final class Translator {
                 throw new TranslationException(f.probe.file, ProbeClass.firstLine(m), "program " + m.name + " needs " + c.frame.used()
                         + " bytes of stack but BPF allows " + StackFrameLayout.MAX_STACK + "; use fewer or smaller local structs, or keep data in a per-CPU array map");
             Pipeline.cleanUp(c.mir);
-            List<Insn> insns = f.sources.annotate(Encoder.encode(c.mir));
-            return new ProgramSpec(m.name, f.probe.sectionNames.get(m), insns, List.of(new ProgramSpec.FuncInfo(0, f.function(m))));
+            List<Insn> insns = kernel.take(f.sources.annotate(Encoder.encode(c.mir)));
+            return new ProgramSpec(m.name, f.probe.sectionNames.get(m), insns, List.of(new ProgramSpec.FuncInfo(0, f.function(m, c.record))));
         }));
-        return new BpfObject(f.simpleName(), f.probe.license, f.maps, programs, f.btf.btf);
+        List<List<ProgramSpec.CoreRelocation>> relocations = kernel.finish();
+        for (int k = 0; k < programs.size(); k++) {
+            ProgramSpec p = programs.get(k);
+            programs.set(k, new ProgramSpec(p.name(), p.section(), p.insns(), p.funcInfos(), relocations.get(k)));
+        }
+        return new BpfObject(f.simpleName(), f.probe.license, f.maps, programs, f.btf.btf, f.globals());
     }
 
     /**
@@ -122,12 +137,12 @@ public final class Translator {
         List<MirProgram> programs = new ArrayList<>();
         for (MethodNode m : f.probe.sections) programs.add(atMethod(f, m, () -> {
             Compiled c = f.compile(m);
-            f.function(m);
+            f.function(m, c.record);
             for (Mir.MInsn i : c.mir.code) if (i.line != null) i.line = f.sources.annotate(i.line);
             return new MirProgram(m.name, f.probe.sectionNames.get(m), List.copyOf(c.mir.code), c.frame.used(),
                     Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1);
         }));
-        return new MirObject(f.simpleName(), f.probe.license, f.maps, f.btf.btf, programs);
+        return new MirObject(f.simpleName(), f.probe.license, f.maps, f.btf.btf, programs, f.globals());
     }
 
     /** Runs one program's translation; a rejection that names no Java position gets the program method's first line. */
@@ -142,7 +157,8 @@ public final class Translator {
         }
     }
 
-    private record Compiled(Mir mir, StackFrameLayout frame) {}
+    /** A program's MIR and frame, and the struct it reads its tracepoint record through (or null). */
+    private record Compiled(Mir mir, StackFrameLayout frame, ValueType.Struct record) {}
 
     /** Shared first stages: class parsing, maps and their BTF, and per-method code generation with the MIR passes. */
     private static final class Frontend {
@@ -152,6 +168,10 @@ public final class Translator {
         final SourceText sources;
         final BtfBuilder btf = new BtfBuilder();
         final List<MapSpec> maps = new ArrayList<>();
+        final List<GlobalData> globals = new ArrayList<>();
+        final StringPool strings = new StringPool();
+        /** Counters of records the ring buffers refused, or null without ring buffers. */
+        final RingDrops drops;
 
         Frontend(byte[] classFile, ClassSource classes, Options options) {
             node = StructRegistry.parse(classFile, "class file");
@@ -165,21 +185,58 @@ public final class Translator {
                 int flags = m.mapType() == MapTypes.LPM_TRIE ? 1 : 0;
                 maps.add(new MapSpec(m.name(), m.mapType(), m.keySize(), m.valueSize(), m.maxEntries(), flags, k, v));
             }
+            drops = RingDrops.of(probe);
+            if (drops != null) {
+                MapDecl c = drops.counters();
+                maps.add(RingBufferDrops.spec(c.maxEntries(), btf.typeOf(c.key()), btf.typeOf(c.value())));
+            }
+            for (String section : probe.globals.sections()) {
+                List<BtfType.VarSecInfo> vars = new ArrayList<>();
+                List<GlobalData.Variable> described = new ArrayList<>();
+                for (GlobalVariables.Variable v : probe.globals.in(section)) {
+                    int var = btf.variable(v.name(), v.kind(), v.length(), v.constant());
+                    vars.add(new BtfType.VarSecInfo(var, v.offset(), v.size()));
+                    described.add(new GlobalData.Variable(v.name(), v.offset(), v.size(), ((BtfType.Var) btf.btf.type(var)).type()));
+                }
+                byte[] bytes = probe.globals.bytes(section);
+                globals.add(new GlobalData(section, bytes, described, btf.dataSection(section, bytes.length, vars)));
+            }
+        }
+
+        /** The global variables' sections, then the string literals the programs compiled so far put in read-only data. */
+        List<GlobalData> globals() {
+            if (strings.isEmpty()) return globals;
+            List<GlobalData> all = new ArrayList<>(globals);
+            byte[] bytes = strings.bytes();
+            all.add(new GlobalData(StringPool.SECTION, bytes, List.of(), btf.dataSection(StringPool.SECTION, bytes.length, List.of())));
+            return all;
         }
 
         String simpleName() { return node.name.substring(node.name.lastIndexOf('/') + 1); }
 
-        int function(MethodNode m) {
-            return btf.function(m.name, Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1);
+        int function(MethodNode m, ValueType.Struct record) {
+            int func = btf.function(m.name, Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1);
+            if (record != null) {
+                // the context parameter becomes "struct Record *ctx", which the loader checks against the kernel's format
+                BtfType.FuncProto proto = (BtfType.FuncProto) btf.btf.type(((BtfType.Func) btf.btf.type(func)).type());
+                int struct = btf.typeOf(record);
+                int ptr = btf.btf.add(new BtfType.Ptr(struct));
+                // tagged as a Java record class, so the loader checks it (a C program's ctx struct may be named otherwise)
+                if (btf.btf.find(BtfType.KIND_DECL_TAG, org.jbpf.core.relo.CoreRelocator.JAVA_TAG + record.javaName()) < 0)
+                    btf.btf.add(new BtfType.DeclTag(org.jbpf.core.relo.CoreRelocator.JAVA_TAG + record.javaName(), struct, -1));
+                btf.btf.set(((BtfType.Func) btf.btf.type(func)).type(), new BtfType.FuncProto(proto.returnType(),
+                        List.of(new BtfType.Param(proto.params().get(0).name(), ptr))));
+            }
+            return func;
         }
 
         Compiled compile(MethodNode m) {
             MethodAnalysis analysis = MethodAnalyzer.analyzeSection(probe, structs, m);
             Mir mir = new Mir();
             StackFrameLayout frame = new StackFrameLayout();
-            new ProgramLowering(mir, frame).lower(analysis);
+            new ProgramLowering(mir, frame, drops, strings).lower(analysis);
             Pipeline.optimize(mir);
-            return new Compiled(mir, frame);
+            return new Compiled(mir, frame, RecordView.find(analysis));
         }
     }
 

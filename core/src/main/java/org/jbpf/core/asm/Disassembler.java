@@ -77,7 +77,8 @@ public final class Disassembler {
                     if (in.src() == PSEUDO_MAP_FD)
                         return "r" + in.dst() + " = map[" + (in.reference() != null ? in.reference() : "fd:" + in.imm()) + "] ll";
                     if (in.src() == PSEUDO_MAP_VALUE)
-                        return "r" + in.dst() + " = map_value[" + (in.reference() != null ? in.reference() : "fd:" + (int) in.imm()) + "] ll";
+                        return "r" + in.dst() + " = map_value[" + (in.reference() != null ? in.reference() : "fd:" + (int) in.imm()) + "]"
+                                + ((in.imm() >>> 32) != 0 ? " + " + (in.imm() >>> 32) : "") + " ll";
                     return "r" + in.dst() + " = 0x" + Long.toHexString(in.imm()) + " ll";
                 }
                 if (mode(opc) == ABS) return "r0 = *(" + sizeName(opc) + " *)skb[" + in.imm() + "]";

@@ -23,5 +23,7 @@ public enum ArgKind {
     /** a constant byte count of a ring buffer record */
     ALLOC_SIZE,
     /** a ring buffer record the helper releases */
-    RINGBUF_RELEASE
+    RINGBUF_RELEASE,
+    /** a NUL-terminated string in a frozen read-only map value ({@code ARG_PTR_TO_CONST_STR}) */
+    CONST_STR
 }

@@ -25,7 +25,12 @@ public final class HelperTable {
             PROBE_READ_USER = 112, PROBE_READ_KERNEL = 113, PROBE_READ_USER_STR = 114, PROBE_READ_KERNEL_STR = 115,
             KTIME_GET_BOOT_NS = 125, RINGBUF_OUTPUT = 130, RINGBUF_RESERVE = 131, RINGBUF_SUBMIT = 132,
             RINGBUF_DISCARD = 133, RINGBUF_QUERY = 134, GET_CURRENT_TASK_BTF = 158, KTIME_GET_COARSE_NS = 160,
-            LOOP = 181;
+            LOOP = 181, STRNCMP = 182;
+
+    /** Packet helpers. */
+    public static final int SKB_STORE_BYTES = 9, L3_CSUM_REPLACE = 10, L4_CSUM_REPLACE = 11, REDIRECT = 23,
+            SKB_LOAD_BYTES = 26, XDP_ADJUST_HEAD = 44, REDIRECT_MAP = 51, XDP_ADJUST_TAIL = 65,
+            SKB_LOAD_BYTES_RELATIVE = 68;
 
     /** The program types the kernel's tracing helper set ({@code bpf_tracing_func_proto}) serves. */
     static final Set<Integer> TRACING = Set.of(ProgramTypes.TRACEPOINT, ProgramTypes.RAW_TRACEPOINT, ProgramTypes.KPROBE,
@@ -77,19 +82,32 @@ public final class HelperTable {
         proto(RINGBUF_QUERY, "ringbuf_query", RetKind.INTEGER, EVERY_TYPE, Set.of(MapTypes.RINGBUF), MAP_PTR, ANYTHING);
         proto(KTIME_GET_COARSE_NS, "ktime_get_coarse_ns", RetKind.INTEGER, EVERY_TYPE, ANY_MAP);
         proto(TAIL_CALL, "tail_call", RetKind.VOID, EVERY_TYPE, Set.of(MapTypes.PROG_ARRAY), CTX, MAP_PTR, ANYTHING);
+        // packet helpers, for the program types jbpf has that the kernel offers them to
+        Set<Integer> tc = Set.of(ProgramTypes.SCHED_CLS), xdp = Set.of(ProgramTypes.XDP);
+        proto(SKB_LOAD_BYTES, "skb_load_bytes", RetKind.INTEGER, Set.of(ProgramTypes.SOCKET_FILTER, ProgramTypes.SCHED_CLS), ANY_MAP,
+                CTX, ANYTHING, MEM_WRITE, SIZE);
+        proto(SKB_LOAD_BYTES_RELATIVE, "skb_load_bytes_relative", RetKind.INTEGER,
+                Set.of(ProgramTypes.SOCKET_FILTER, ProgramTypes.SCHED_CLS), ANY_MAP, CTX, ANYTHING, MEM_WRITE, SIZE, ANYTHING);
+        proto(SKB_STORE_BYTES, "skb_store_bytes", RetKind.INTEGER, tc, ANY_MAP, CTX, ANYTHING, MEM_READ, SIZE, ANYTHING);
+        proto(L3_CSUM_REPLACE, "l3_csum_replace", RetKind.INTEGER, tc, ANY_MAP, CTX, ANYTHING, ANYTHING, ANYTHING, ANYTHING);
+        proto(L4_CSUM_REPLACE, "l4_csum_replace", RetKind.INTEGER, tc, ANY_MAP, CTX, ANYTHING, ANYTHING, ANYTHING, ANYTHING);
+        proto(REDIRECT, "redirect", RetKind.INTEGER, Set.of(ProgramTypes.XDP, ProgramTypes.SCHED_CLS), ANY_MAP, ANYTHING, ANYTHING);
+        proto(REDIRECT_MAP, "redirect_map", RetKind.INTEGER, xdp, Set.of(MapTypes.DEVMAP), MAP_PTR, ANYTHING, ANYTHING);
+        proto(XDP_ADJUST_HEAD, "xdp_adjust_head", RetKind.INTEGER, xdp, ANY_MAP, CTX, ANYTHING);
+        proto(XDP_ADJUST_TAIL, "xdp_adjust_tail", RetKind.INTEGER, xdp, ANY_MAP, CTX, ANYTHING);
+        proto(STRNCMP, "strncmp", RetKind.INTEGER, EVERY_TYPE, ANY_MAP, MEM_READ, SIZE, CONST_STR);
 
         // helpers known by name, for disassembly and messages
-        named(9, "skb_store_bytes"); named(10, "l3_csum_replace"); named(11, "l4_csum_replace");
         named(13, "clone_redirect"); named(17, "get_cgroup_classid");
         named(18, "skb_vlan_push"); named(19, "skb_vlan_pop"); named(20, "skb_get_tunnel_key");
-        named(21, "skb_set_tunnel_key"); named(22, "perf_event_read"); named(23, "redirect"); named(24, "get_route_realm");
-        named(26, "skb_load_bytes"); named(28, "csum_diff"); named(42, "get_numa_node_id"); named(44, "xdp_adjust_head");
-        named(PROBE_READ_STR, "probe_read_str"); named(51, "redirect_map"); named(54, "xdp_adjust_meta");
-        named(55, "perf_event_read_value"); named(56, "perf_prog_read_value"); named(65, "xdp_adjust_tail");
+        named(21, "skb_set_tunnel_key"); named(22, "perf_event_read"); named(24, "get_route_realm");
+        named(28, "csum_diff"); named(42, "get_numa_node_id"); 
+        named(PROBE_READ_STR, "probe_read_str"); named(54, "xdp_adjust_meta");
+        named(55, "perf_event_read_value"); named(56, "perf_prog_read_value"); 
         named(67, "get_stack"); named(80, "get_current_cgroup_id"); named(MAP_PUSH_ELEM, "map_push_elem");
         named(MAP_POP_ELEM, "map_pop_elem"); named(MAP_PEEK_ELEM, "map_peek_elem");
         named(GET_CURRENT_TASK_BTF, "get_current_task_btf"); named(164, "for_each_map_elem"); named(165, "snprintf");
-        named(177, "trace_vprintk"); named(LOOP, "loop"); named(182, "strncmp");
+        named(177, "trace_vprintk"); named(LOOP, "loop");
     }
 
     /** Map types that only some helpers may receive, with those helpers (the kernel checks both directions). */
@@ -97,7 +115,13 @@ public final class HelperTable {
             MapTypes.RINGBUF, Set.of(RINGBUF_OUTPUT, RINGBUF_RESERVE, RINGBUF_QUERY),
             MapTypes.PERF_EVENT_ARRAY, Set.of(PERF_EVENT_OUTPUT),
             MapTypes.STACK_TRACE, Set.of(GET_STACKID),
-            MapTypes.PROG_ARRAY, Set.of(TAIL_CALL));
+            MapTypes.PROG_ARRAY, Set.of(TAIL_CALL),
+            MapTypes.DEVMAP, Set.of(REDIRECT_MAP, MAP_LOOKUP_ELEM));
+
+    /** True for the helpers after which the kernel forgets every packet pointer: they may move or resize the packet. */
+    public static boolean changesPacketData(int id) {
+        return id == SKB_STORE_BYTES || id == L3_CSUM_REPLACE || id == L4_CSUM_REPLACE || id == XDP_ADJUST_HEAD || id == XDP_ADJUST_TAIL;
+    }
 
     /** The helper with this id, or null when jbpf does not know it. */
     public static HelperSpec byId(int id) { return BY_ID.get(id); }

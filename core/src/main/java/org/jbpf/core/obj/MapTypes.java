@@ -21,6 +21,7 @@ public final class MapTypes {
             case LRU_HASH: return "lru_hash";
             case LRU_PERCPU_HASH: return "lru_percpu_hash";
             case LPM_TRIE: return "lpm_trie";
+            case DEVMAP: return "devmap";
             case QUEUE: return "queue";
             case STACK: return "stack";
             case RINGBUF: return "ringbuf";

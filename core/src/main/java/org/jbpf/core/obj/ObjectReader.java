@@ -3,6 +3,7 @@ package org.jbpf.core.obj;
 import static org.jbpf.core.asm.Opcodes.PSEUDO_CALL;
 import static org.jbpf.core.asm.Opcodes.PSEUDO_FUNC;
 import static org.jbpf.core.asm.Opcodes.PSEUDO_MAP_FD;
+import static org.jbpf.core.asm.Opcodes.PSEUDO_MAP_VALUE;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import org.jbpf.core.elf.ElfFile;
 /**
  * Reads a BPF ELF object, whether written by {@link ObjectWriter} or by {@code clang -target bpf}, into a
  * {@link BpfObject}. Like a linker, it appends every subprogram a program calls (transitively) to that program
- * and fixes the call offsets, turns map relocations into map references, and maps func_info and line_info back
+ * and fixes the call offsets, turns map relocations into map references and references to global variables
+ * ({@code .bss}, {@code .data}, {@code .rodata*}) into map-value references with their offset ({@link GlobalData}),
+ * and maps func_info and line_info back
  * onto the instructions. Any malformed input is reported as an {@link ObjectFormatException} naming the object,
  * the section and the byte offset; no other exception escapes.
  */
@@ -72,6 +75,7 @@ public final class ObjectReader {
         final BtfExt ext;
         final Map<Integer, Code> code = new LinkedHashMap<>();
         final List<MapDeclarations.Located> maps;
+        final Map<Integer, GlobalData> globals;
 
         Reading(byte[] bytes, String objectName) {
             this.name = objectName;
@@ -84,6 +88,7 @@ public final class ObjectReader {
             ext = extSec == null || decodedBtf == null ? new BtfExt(Map.of(), Map.of())
                     : BtfExt.decode(elf.data(extSec), decodedBtf, objectName + ": section .BTF.ext");
             maps = MapDeclarations.read(elf, btf, decodedBtf != null);
+            globals = GlobalSections.read(elf, btf);
         }
 
         BpfObject run() {
@@ -96,7 +101,7 @@ public final class ObjectReader {
             }
             List<MapSpec> specs = new ArrayList<>();
             for (MapDeclarations.Located m : maps) specs.add(m.spec());
-            return new BpfObject(name, license(), specs, programs, btf);
+            return new BpfObject(name, license(), specs, programs, btf, List.copyOf(globals.values()));
         }
 
         private String license() {
@@ -274,10 +279,19 @@ public final class ObjectReader {
                     return in.withSrc(PSEUDO_MAP_FD).withImm(0).withReference(m.spec().name());
             ElfFile.Section target = elf.section(sym.shndx());
             String secName = target == null ? "section " + sym.shndx() : target.name();
-            if (secName.startsWith(".rodata") || secName.startsWith(".data") || secName.startsWith(".bss"))
-                throw elf.error(c.section, byteOff, "program " + entry.name() + " uses global data ("
+            GlobalData data = globals.get(sym.shndx());
+            if (data != null) {
+                // the instruction's immediate is the addend: the offset within the variable (or the section)
+                long at = sym.value() + (int) in.imm();
+                if (at < 0 || at >= data.size())
+                    throw elf.error(c.section, byteOff, "program " + entry.name() + " points " + at + " bytes into " + secName
+                            + ", which has " + data.size());
+                return in.withSrc(PSEUDO_MAP_VALUE).withImm(at << 32).withReference(data.name());
+            }
+            if (GlobalData.isDataSection(secName))
+                throw elf.error(c.section, byteOff, "program " + entry.name() + " uses "
                         + (sym.name().isEmpty() ? dataAt(sym.shndx(), offset, secName) : sym.name() + " in " + secName)
-                        + "); global and static variables are not supported yet, keep such values in a map");
+                        + ", a data section without contents the loader can use");
             if (sym.shndx() == Elf.SHN_UNDEF)
                 throw elf.error(c.section, byteOff, "program " + entry.name() + " refers to undefined (extern) symbol " + sym.name());
             throw elf.error(c.section, byteOff, "program " + entry.name() + " loads the address of " + sym.name() + " in " + secName

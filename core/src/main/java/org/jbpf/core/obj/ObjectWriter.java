@@ -1,6 +1,7 @@
 package org.jbpf.core.obj;
 
 import static org.jbpf.core.asm.Opcodes.PSEUDO_MAP_FD;
+import static org.jbpf.core.asm.Opcodes.PSEUDO_MAP_VALUE;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,7 +26,9 @@ import org.jbpf.core.elf.ElfWriter;
 /**
  * Writes a {@link BpfObject} as a relocatable ELF64 BPF object in the layout clang produces and libbpf loads:
  * one code section per program (its subprograms in {@code .text}), {@code license}, BTF-defined maps in
- * {@code .maps}, map and call relocations, {@code .BTF} and {@code .BTF.ext} with func_info and line_info.
+ * {@code .maps}, global variables in {@code .bss}/{@code .data}/{@code .rodata} (one object symbol per variable,
+ * relocations against the section with the offset in the instruction), map and call relocations, {@code .BTF} and
+ * {@code .BTF.ext} with func_info and line_info.
  * The object itself is not modified; map declarations are added to a copy of its BTF.
  */
 public final class ObjectWriter {
@@ -112,6 +115,11 @@ public final class ObjectWriter {
                 for (MapDefinitions.Placed m : maps) size = Math.max(size, m.offset() + m.size());
                 mapsIndex = elf.add(MAPS, Elf.SHT_PROGBITS, Elf.SHF_WRITE | Elf.SHF_ALLOC, new byte[size], 8, 0);
             }
+            Map<String, Integer> dataIndex = new LinkedHashMap<>();
+            for (GlobalData g : obj.globals()) {
+                long flags = Elf.SHF_ALLOC | (g.readOnly() ? 0 : Elf.SHF_WRITE);
+                dataIndex.put(g.name(), elf.add(g.name(), g.zeroFilled() ? Elf.SHT_NOBITS : Elf.SHT_PROGBITS, flags, g.bytes(), 8, 0));
+            }
             byte[] license = new ByteSink().cstring(obj.license() == null ? "" : obj.license()).toByteArray();
             int licenseIndex = elf.add(LICENSE, Elf.SHT_PROGBITS, Elf.SHF_WRITE | Elf.SHF_ALLOC, license, 1, 0);
             elf.add(".BTF", Elf.SHT_PROGBITS, 0, encodedBtf.bytes(), 4, 0);
@@ -123,6 +131,8 @@ public final class ObjectWriter {
             Map<String, Integer> sectionIndex = new HashMap<>();
             for (CodeSection cs : code) sectionIndex.put(cs.name, cs.index);
             if (text.code.size() > 0) symtab.add("section:" + TEXT, "", Elf.STB_LOCAL, Elf.STT_SECTION, text.index, 0, 0);
+            for (Map.Entry<String, Integer> d : dataIndex.entrySet())
+                symtab.add("data:" + d.getKey(), "", Elf.STB_LOCAL, Elf.STT_SECTION, d.getValue(), 0, 0);
             for (FuncSymbol f : funcSymbols)
                 if (!f.global()) symtab.add(null, f.name(), Elf.STB_LOCAL, Elf.STT_FUNC, sectionIndex.get(f.section()), f.offset(), f.size());
             symtab.firstGlobal();
@@ -131,6 +141,9 @@ public final class ObjectWriter {
             symtab.add(null, "LICENSE", Elf.STB_GLOBAL, Elf.STT_OBJECT, licenseIndex, 0, license.length);
             for (MapDefinitions.Placed m : maps)
                 symtab.add("map:" + m.map().name(), m.map().name(), Elf.STB_GLOBAL, Elf.STT_OBJECT, mapsIndex, m.offset(), m.size());
+            for (GlobalData g : obj.globals())
+                for (GlobalData.Variable v : g.variables())
+                    symtab.add(null, v.name(), Elf.STB_GLOBAL, Elf.STT_OBJECT, dataIndex.get(g.name()), v.offset(), v.size());
 
             int relCount = 0;
             for (CodeSection cs : code) if (!cs.rels.isEmpty()) relCount++;
@@ -155,6 +168,8 @@ public final class ObjectWriter {
                 if (p.section().equals(TEXT) || p.section().startsWith(".rel") || p.section().equals(MAPS) || p.section().equals(LICENSE)
                         || p.section().startsWith(".BTF"))
                     throw error("program " + p.name() + " uses reserved section name " + p.section());
+                if (GlobalData.isDataSection(p.section()))
+                    throw error("program " + p.name() + " uses section " + p.section() + ", a name kept for global variables");
                 if (!progSections.add(p.section()))
                     throw error("two programs use section " + p.section() + "; every program needs its own section");
                 if (p.name() == null || p.name().isEmpty()) throw error("a program in section " + p.section() + " has no name");
@@ -212,10 +227,18 @@ public final class ObjectWriter {
 
         /** The instruction as stored in the file: map loads zeroed and relocated, calls relocated into .text. */
         private Insn elfForm(ProgramSpec p, int i, Insn in, int at, CodeSection cs, ProgramLayout layout, int textBase) {
+            if (in.isLdImm64() && in.src() == PSEUDO_MAP_VALUE && in.reference() != null && obj.global(in.reference()).isPresent()) {
+                long offset = in.imm() >>> 32;
+                if (offset >= obj.global(in.reference()).get().size())
+                    throw ProgramLayout.error(objName, p, "instruction " + i + " (" + in + ") points " + offset + " bytes into "
+                            + in.reference() + ", past its end");
+                cs.rels.add(new PendingRel(at, Elf.R_BPF_64_64, "data:" + in.reference()));
+                return in.withSrc(0).withImm(offset);
+            }
             if (in.isLdImm64() && in.src() != 0) {
                 if (in.src() != PSEUDO_MAP_FD)
                     throw ProgramLayout.error(objName, p, "instruction " + i + " (" + in + ") uses pseudo source " + in.src()
-                            + "; only map references (PSEUDO_MAP_FD) can be written to an object file");
+                            + "; only map references (PSEUDO_MAP_FD) and global variables of the object (PSEUDO_MAP_VALUE) can be written to an object file");
                 if (in.reference() == null || obj.map(in.reference()).isEmpty())
                     throw ProgramLayout.error(objName, p, "instruction " + i + " (" + in + ") refers to map "
                             + (in.reference() == null ? "<none>" : in.reference()) + ", which the object does not declare");

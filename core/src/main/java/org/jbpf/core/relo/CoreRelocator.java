@@ -42,11 +42,28 @@ public final class CoreRelocator {
             } catch (IllegalArgumentException e) {
                 SourceLine src = in.source();
                 throw new CoreRelocationException((src == null ? "" : fileName(src.file()) + ":" + src.line() + ": ") + "program "
-                        + p.name() + ": " + describe(r, local) + ": " + e.getMessage());
+                        + p.name() + ": " + describe(r, local) + ": " + e.getMessage() + javaReader(r, local));
             }
         }
         return insns;
     }
+
+    /**
+     * " (read by TaskStruct.tgid())" when the object's BTF tags the field with the Java method that reads it (a decl
+     * tag "java:..." on the member, as jbpf's translator writes), else "".
+     */
+    static String javaReader(ProgramSpec.CoreRelocation r, Btf local) {
+        String[] access = r.access().split(":");
+        if (access.length != 2) return "";
+        for (BtfType t : local.types())
+            if (t instanceof BtfType.DeclTag tag && tag.type() == r.localTypeId() && access[1].equals(Integer.toString(tag.componentIdx()))
+                    && tag.name().startsWith(JAVA_TAG))
+                return " (read by " + tag.name().substring(JAVA_TAG.length()) + ")";
+        return "";
+    }
+
+    /** Prefix of the decl tags naming the Java reader of a field. */
+    public static final String JAVA_TAG = "java:";
 
     private static String fileName(String path) { return path.substring(path.lastIndexOf('/') + 1); }
 

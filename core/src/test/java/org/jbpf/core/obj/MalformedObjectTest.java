@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.jbpf.core.elf.ElfFile;
 import org.junit.jupiter.api.Test;
@@ -95,19 +96,32 @@ class MalformedObjectTest {
     }
 
     @Test
-    void globalDataIsRejectedClearly() {
-        // point the map relocation at the license section, standing in for .rodata
+    void globalDataBecomesAMapValueReferenceAndAnOffsetPastItsEndIsRefused() {
+        // rename the license section to .rodata and point the map relocation at its LICENSE symbol
         ElfFile elf = ElfFile.parse(VALID, "valid.o");
         ElfFile.Section strtab = elf.section(".shstrtab");
-        byte[] bad = VALID.clone();
+        byte[] data = VALID.clone();
         byte[] names = elf.data(strtab);
         String all = new String(names, java.nio.charset.StandardCharsets.ISO_8859_1);
         int at = all.indexOf("license\0");
-        System.arraycopy(".rodata".getBytes(), 0, bad, (int) strtab.offset() + at, 7);
+        System.arraycopy(".rodata".getBytes(), 0, data, (int) strtab.offset() + at, 7);
         ElfFile.Symbol licenseSym = elf.symbols().stream().filter(s -> s.name().equals("LICENSE")).findFirst().orElseThrow();
         ElfFile.Section rel = elf.section(".reltracepoint/syscalls/sys_enter_getpid");
-        ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN).putInt((int) rel.offset() + 12, licenseSym.index());
-        String msg = read(bad, "global data").getMessage();
-        assertTrue(msg.contains("uses global data (LICENSE in .rodata)") && msg.contains("not supported yet"), msg);
+        ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).putInt((int) rel.offset() + 12, licenseSym.index());
+        BpfObject obj = ObjectReader.read(data, "global data");
+        GlobalData rodata = obj.global(".rodata").orElseThrow();
+        String license = ObjectReader.read(VALID, "valid.o").license();
+        assertEquals(license + "\0", new String(rodata.bytes(), 0, license.length() + 1, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(List.of(new GlobalData.Variable("LICENSE", 0, licenseSym.size() > 0 ? (int) licenseSym.size() : 0, 0)), rodata.variables());
+        org.jbpf.core.asm.Insn ref = obj.programs().get(0).insns().stream().filter(i -> i.reference() != null).findFirst().orElseThrow();
+        assertEquals(org.jbpf.core.asm.Opcodes.PSEUDO_MAP_VALUE, ref.src());
+        assertEquals(".rodata", ref.reference());
+
+        // the same reference with an addend of 100 bytes: past the 4-byte section
+        ElfFile.Section code = elf.section("tracepoint/syscalls/sys_enter_getpid");
+        long relocated = ByteBuffer.wrap(VALID).order(ByteOrder.LITTLE_ENDIAN).getLong((int) rel.offset());
+        ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).putInt((int) (code.offset() + relocated + 4), 100);
+        String msg = read(data, "global data").getMessage();
+        assertTrue(msg.contains("points 100 bytes into .rodata, which has " + rodata.size()), msg);
     }
 }

@@ -133,7 +133,8 @@ class RingBufferReaderTest {
             assertEquals(submitted + failed, produced, "every attempt either reserved or failed");
             assertEquals(submitted, reader.received(), "received = submitted");
             assertEquals(produced, reader.received() + failed, "received + failed reserves = produced");
-            assertEquals(0, reader.lost());
+            assertEquals(failed, reader.dropped(), "the probe's drop counter = failed reserves");
+            assertEquals(failed, reader.lost(), "lost reports the same count for ring buffers");
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.jbpf.BPF;
 import org.jbpf.examples.net.EgressBytes;
+import org.jbpf.examples.net.FlowBytes;
 import org.jbpf.examples.net.XdpFirewall;
 import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
@@ -77,7 +78,8 @@ class PacketParseKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void verifierSimulationAcceptsThePacketPrograms(Backend backend) {
-        for (Class<?> probe : List.of(PacketParse.class, XdpFirewall.class, EgressBytes.class))
+        for (Class<?> probe : List.of(PacketParse.class, XdpFirewall.class, EgressBytes.class, UdpSocketFilter.class, PortRewrite.class,
+                XdpReshape.class, FlowBytes.class))
             for (VerifierResult r : Verifier.verifyAll(backend.translate(probe)))
                 assertTrue(r.ok(), probe.getSimpleName() + ": " + r);
     }

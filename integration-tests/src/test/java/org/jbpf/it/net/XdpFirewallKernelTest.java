@@ -71,7 +71,7 @@ class XdpFirewallKernelTest {
     }
 
     /** Datagrams received within a second, stopping early once {@code expected} arrived (then waiting 200 ms for extras). */
-    private static int receive(DatagramChannel ch, int expected) throws Exception {
+    static int receive(DatagramChannel ch, int expected) throws Exception {
         ByteBuffer buf = ByteBuffer.allocate(2048);
         int n = 0;
         long deadline = System.nanoTime() + 1_000_000_000L;

@@ -110,8 +110,24 @@ public final class Attacher {
      * A tc program on the ingress or egress of an interface, through a tcx link (kernel 6.6+); closing the link
      * detaches it and leaves other tc programs on the interface alone.
      */
-    public static Link tc(LoadedProgram p, int ifindex, boolean ingress) {
+    public static Link tc(LoadedProgram p, int ifindex, boolean ingress) { return tc(p, ifindex, ingress, TcMode.AUTO); }
+
+    /**
+     * A tc program on the ingress or egress of an interface, through a tcx link or a netlink clsact filter as
+     * {@code mode} says; AUTO takes the netlink path only when the kernel refuses tcx as an unknown attach type.
+     */
+    public static Link tc(LoadedProgram p, int ifindex, boolean ingress, TcMode mode) {
         if (p.kind().progType() != ProgramTypes.SCHED_CLS) throw new BpfException(p + " is not a tc (classifier) program");
+        if (mode == TcMode.NETLINK) return NetlinkTc.attach(p, ifindex, ingress);
+        try {
+            return tcx(p, ifindex, ingress);
+        } catch (BpfException e) {
+            if (mode == TcMode.AUTO && e.errno() == Errno.EINVAL) return NetlinkTc.attach(p, ifindex, ingress);
+            throw e;
+        }
+    }
+
+    private static Link tcx(LoadedProgram p, int ifindex, boolean ingress) {
         String where = "tc " + (ingress ? "ingress" : "egress") + " on interface index " + ifindex;
         Fd fd = Sys.bpfFd(BpfCmd.LINK_CREATE, BpfAttrs.linkCreate(p.fd().value(), ifindex,
                         ingress ? ATTACH_TCX_INGRESS : ATTACH_TCX_EGRESS, 0),

@@ -63,6 +63,8 @@ public final class BpfAttrs {
         return a;
     }
 
+    public static BpfAttr mapFreeze(int mapFd) { return new BpfAttr().putInt(ELEM_MAP_FD, mapFd); }
+
     /** Lookup, update, delete or get-next-key: {@code value} is the value or next-key buffer. */
     public static BpfAttr mapElem(int mapFd, Pointer key, Pointer value, long flags) {
         return new BpfAttr().putInt(ELEM_MAP_FD, mapFd).putPointer(ELEM_KEY, key).putPointer(ELEM_VALUE, value)

@@ -39,6 +39,9 @@ public interface BpfSyscalls {
      */
     int mapLookupBatch(int mapFd, Pointer inBatch, Pointer outBatch, Pointer keys, Pointer values, int[] count, long elemFlags);
 
+    /** {@code BPF_MAP_FREEZE}: from now on no syscall may change the map's values; programs still read them. */
+    void mapFreeze(int mapFd);
+
     /** {@code BPF_PROG_LOAD}; the exception's errno says why the kernel refused, the log buffer (if any) how. */
     Fd progLoad(BpfAttrs.ProgLoad attr);
 

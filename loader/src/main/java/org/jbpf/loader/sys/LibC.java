@@ -24,6 +24,12 @@ interface LibC extends Library {
 
     int setsockopt(int fd, int level, int name, Pointer value, int length) throws LastErrorException;
 
+    int socket(int domain, int type, int protocol) throws LastErrorException;
+
+    long send(int fd, Pointer buf, long length, int flags) throws LastErrorException;
+
+    long recv(int fd, Pointer buf, long length, int flags) throws LastErrorException;
+
     int epoll_create1(int flags) throws LastErrorException;
 
     int epoll_ctl(int epfd, int op, int fd, Pointer event) throws LastErrorException;

@@ -103,6 +103,10 @@ final class NativeBpf implements BpfSyscalls {
                 "map " + name, () -> "BPF_MAP_CREATE of map \"" + name + "\"");
     }
 
+    @Override public void mapFreeze(int mapFd) {
+        Sys.bpf(BpfCmd.MAP_FREEZE, BpfAttrs.mapFreeze(mapFd), () -> "BPF_MAP_FREEZE of map fd " + mapFd);
+    }
+
     @Override public Fd progLoad(BpfAttrs.ProgLoad attr) {
         return Sys.bpfFd(BpfCmd.PROG_LOAD, attr.attr(), "program " + attr.name(),
                 () -> "BPF_PROG_LOAD of program \"" + attr.name() + "\"");

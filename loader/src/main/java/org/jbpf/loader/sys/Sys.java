@@ -134,6 +134,42 @@ public final class Sys {
         }
     }
 
+    /** A netlink socket of the routing family (NETLINK_ROUTE) in the calling thread's network namespace. */
+    public static Fd netlinkRoute() {
+        try {
+            return new Fd(LibC.INSTANCE.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE), "netlink socket");
+        } catch (LastErrorException e) {
+            throw new BpfException("socket(AF_NETLINK, NETLINK_ROUTE)", e.getErrorCode());
+        }
+    }
+
+    /**
+     * Sends one netlink request (which must ask for an acknowledgement) and waits for the kernel's answer to it;
+     * returns 0, or the errno the kernel answered with.
+     */
+    public static int netlinkRequest(Fd socket, byte[] message, Supplier<String> operation) {
+        Memory out = new Memory(message.length);
+        out.write(0, message, 0, message.length);
+        Memory in = new Memory(8192);
+        int seq = java.nio.ByteBuffer.wrap(message).order(java.nio.ByteOrder.nativeOrder()).getInt(8);
+        try {
+            LibC.INSTANCE.send(socket.value(), out, message.length, 0);
+            while (true) {
+                long n = LibC.INSTANCE.recv(socket.value(), in, in.size(), 0);
+                for (int off = 0; off + 16 <= n; ) {
+                    int len = in.getInt(off), type = in.getShort(off + 4) & 0xffff, msgSeq = in.getInt(off + 8);
+                    if (type == NLMSG_ERROR && msgSeq == seq) return -in.getInt(off + 16);
+                    if (len < 16) break;
+                    off += (len + 3) & ~3;
+                }
+            }
+        } catch (LastErrorException e) {
+            throw new BpfException(operation.get(), e.getErrorCode());
+        }
+    }
+
+    static final int AF_NETLINK = 16, SOCK_RAW = 3, SOCK_CLOEXEC = 0x80000, NETLINK_ROUTE = 0, NLMSG_ERROR = 2;
+
     public static Fd epollCreate() {
         try {
             return new Fd(LibC.INSTANCE.epoll_create1(EPOLL_CLOEXEC), "epoll");

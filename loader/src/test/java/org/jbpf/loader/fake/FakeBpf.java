@@ -210,6 +210,11 @@ public final class FakeBpf implements BpfSyscalls {
         throw new BpfException("BPF_BTF_LOAD", btfErrno);
     }
 
+    @Override public void mapFreeze(int mapFd) {
+        calls.add("BPF_MAP_FREEZE");
+        if (mapOf(mapFd) == null) throw new BpfException(BpfCmd.name(BpfCmd.MAP_FREEZE), Errno.EBADF);
+    }
+
     @Override public void objPin(String path, int fd) {
         calls.add("BPF_OBJ_PIN");
         pins.put(path, open.get(fd));

@@ -7,6 +7,7 @@ import org.jbpf.Bpf;
 import org.jbpf.Section;
 import org.jbpf.TracepointContext;
 import org.jbpf.maps.ArrayMap;
+import org.jbpf.maps.Histogram;
 import org.jbpf.maps.LruHashMap;
 import org.jbpf.maps.PerCpuHashMap;
 import org.jbpf.maps.RingBuffer;
@@ -18,6 +19,7 @@ import org.jbpf.maps.RingBuffer;
 @Bpf(license = "GPL")
 public final class ExecCounter {
     public static final LruHashMap<ExecKey, Long> execCounts = new LruHashMap<>(ExecKey.class, Long.class, 1024);
+    @Histogram(Histogram.Kind.LOG2)
     public static final ArrayMap<Long> latencyHist = new ArrayMap<>(Long.class, 16);
     public static final PerCpuHashMap<Integer, CallStats> callStats = new PerCpuHashMap<>(Integer.class, CallStats.class, 8);
     public static final RingBuffer events = new RingBuffer(1 << 12);

@@ -165,6 +165,9 @@ final class FunctionLowering {
     }
 
     private void alu(MirInstruction in, boolean alu64) {
+        if (in.reference() != null)
+            throw error("reads a kernel struct field by name (CO-RE), whose relocation records this backend cannot emit yet; "
+                    + "translate this probe with the direct backend");
         int op = op(in.opcode());
         LLVMTypeRef t = width(alu64);
         boolean reg = source(in.opcode()) == X;
@@ -286,6 +289,10 @@ final class FunctionLowering {
     private void ldImm64(MirInstruction in) {
         if (in.opcode() != (LD | IMM | DW)) throw error("uses a legacy packet load this backend does not lower");
         if (in.reference() != null) {
+            if (in.src() == PSEUDO_MAP_VALUE) {
+                write(in.dst(), LLVMBuildPtrToInt(b, m.dataAddress(in.reference(), in.imm() >>> 32, program), m.i64, ""));
+                return;
+            }
             if (in.src() != PSEUDO_MAP_FD) throw error("loads the address of " + in.reference() + " in a way this backend does not lower");
             write(in.dst(), LLVMBuildPtrToInt(b, m.map(in.reference(), program), m.i64, ""));
         } else {

@@ -149,7 +149,7 @@ public final class LlvmBackend {
             programs.add(new ProgramSpec(p.name(), p.section(), withSourceText(code.insns(), p),
                     func > 0 ? List.of(new ProgramSpec.FuncInfo(0, func)) : List.of()));
         }
-        return new BpfObject(ir.name(), ir.license(), ir.maps(), programs, ir.btf());
+        return new BpfObject(ir.name(), ir.license(), ir.maps(), programs, ir.btf(), ir.globals());
     }
 
     /** LLVM's line_info carries file and line; the text of each line is the one the translator read from the source. */

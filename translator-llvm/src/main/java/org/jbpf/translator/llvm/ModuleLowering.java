@@ -11,6 +11,7 @@ import org.bytedeco.llvm.LLVM.LLVMContextRef;
 import org.bytedeco.llvm.LLVM.LLVMModuleRef;
 import org.bytedeco.llvm.LLVM.LLVMTypeRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
+import org.jbpf.core.obj.GlobalData;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.mir.MirObject;
@@ -28,6 +29,7 @@ final class ModuleLowering {
     final LLVMTypeRef i8, i32, i64, ptr;
     private final MirObject object;
     private final Map<String, LLVMValueRef> maps = new HashMap<>();
+    private final Map<String, LLVMValueRef> dataSections = new HashMap<>();
 
     private final java.nio.file.Path sourceDirectory;
 
@@ -47,6 +49,7 @@ final class ModuleLowering {
         DebugInfo debug = new DebugInfo(this, object, sourceDirectory);
         MapGlobals globals = new MapGlobals(this, debug, new DebugTypes(debug.dib, debug.unitFile, object.btf()));
         for (MapSpec map : object.maps()) maps.put(map.name(), globals.define(map));
+        for (GlobalData g : object.globals()) dataSections.put(g.name(), dataSection(g));
         license();
         for (MirProgram p : object.programs()) new FunctionLowering(this, p, debug).lower();
         debug.finish();
@@ -62,6 +65,26 @@ final class ModuleLowering {
         LLVMSetInitializer(g, init);
         LLVMSetSection(g, "license");
         LLVMSetAlignment(g, 1);
+    }
+
+    /**
+     * A global-data section as one byte array in the section of that name, holding its initial bytes. It is neither
+     * constant nor internal, so LLVM keeps every load: a load-time constant's value is only known once loaded.
+     */
+    private LLVMValueRef dataSection(GlobalData g) {
+        byte[] bytes = g.bytes();
+        LLVMValueRef g2 = LLVMAddGlobal(module, LLVMArrayType(i8, bytes.length), "jbpf" + g.name().replace('.', '_'));
+        LLVMSetInitializer(g2, LLVMConstStringInContext(context, new BytePointer(bytes), bytes.length, 1));
+        LLVMSetSection(g2, g.name());
+        LLVMSetAlignment(g2, 8);
+        return g2;
+    }
+
+    /** The address of byte {@code offset} of global-data section {@code name}. */
+    LLVMValueRef dataAddress(String name, long offset, MirProgram program) {
+        LLVMValueRef g = dataSections.get(name);
+        if (g == null) throw new TranslationException("program " + program.name() + " refers to global data " + name + ", which the probe does not have");
+        return LLVMConstInBoundsGEP2(i8, g, one(LLVMConstInt(i64, offset, 0)), 1);
     }
 
     LLVMValueRef map(String name, MirProgram program) {

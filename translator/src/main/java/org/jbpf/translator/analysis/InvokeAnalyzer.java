@@ -105,6 +105,7 @@ public final class InvokeAnalyzer {
             throw a.error(i, "the probe API has no method " + mi.owner.replace('/', '.') + "." + mi.name + mi.desc
                     + "; recompile the probe against this jbpf");
         Intrinsic intrinsic = Intrinsics.find(mi);
+        if (intrinsic == null) intrinsic = Intrinsics.kernelStruct(mi, structs);
         if (intrinsic != null) return intrinsic.type(new TypingCall(a, i, mi, receiver, args, f, structs));
         if (receiver instanceof Value.Scalar && EnumSwitches.isEnum(structs, mi.owner)) {
             if (mi.name.equals("ordinal") && mi.desc.equals("()I")) return receiver;   // an enum value is its ordinal

@@ -2,6 +2,7 @@ package org.jbpf.translator.analysis;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.jbpf.translator.frontend.GlobalVariables;
 import org.jbpf.translator.frontend.MethodCode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -12,6 +13,10 @@ public final class MethodAnalysis extends MethodCode {
     final long context;
     /** The analysis of each inlined static call, by the index of its invoke instruction. */
     public final Map<Integer, MethodAnalysis> callees = new HashMap<>();
+    /** The global variable each GETSTATIC/PUTSTATIC of a probe's static field reads or writes, by instruction index. */
+    public final Map<Integer, GlobalVariables.Variable> globals = new HashMap<>();
+    /** What an intrinsic's typing learnt about the call at an instruction index, for its lowering (kernel struct reads). */
+    public final Map<Integer, Object> callFacts = new HashMap<>();
     public Value returnValue;
     /** The ordinal each GETSTATIC of an enum constant loads, by instruction index. */
     public final Map<Integer, Integer> enumConstants = new HashMap<>();

@@ -10,6 +10,8 @@ import java.util.List;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.frontend.BytecodeShape;
 import org.jbpf.translator.frontend.EnumSwitches;
+import org.jbpf.translator.frontend.GlobalVariables;
+import org.jbpf.translator.intrinsic.PacketHelperCalls;
 import org.jbpf.translator.frontend.MapDecl;
 import org.jbpf.translator.frontend.ProbeClass;
 import org.jbpf.translator.frontend.StructRegistry;
@@ -39,6 +41,8 @@ import org.objectweb.asm.tree.VarInsnNode;
 public final class MethodAnalyzer {
     /** Whether each method being analysed, innermost first, is the program itself (not an inlined call). */
     private final Deque<Boolean> isProgram = new ArrayDeque<>();
+    /** How the origin of a pointer to a {@code @Constant} byte array starts, so that stores into it can be refused. */
+    private static final String CONSTANT_ARRAY = "the constant ";
 
     /** Bytes of BPF stack one local array may take. */
     static final int MAX_LOCAL_ARRAY = 256;
@@ -149,6 +153,7 @@ public final class MethodAnalyzer {
                     String name = localName(a, i, ((VarInsnNode) in).var);
                     throw a.error(i, t.why().equals("not assigned")
                             ? "variable " + name + " may be used before it is assigned"
+                            : t.why().startsWith(PacketHelperCalls.STALE_HEADER) ? "variable " + name + " holds " + t.why()
                             : "variable " + name + " holds " + t.why() + "; a BPF program needs one kind of value per variable, "
                               + "so give each its own variable (or create the struct with new before the branch)");
                 }
@@ -178,6 +183,9 @@ public final class MethodAnalyzer {
                 Value idx = f.pop();
                 Value arr = f.pop();
                 checkArray(a, i, arr, idx, op);
+                if (arr instanceof Value.Ptr p && p.origin().startsWith(CONSTANT_ARRAY))
+                    throw a.error(i, "@Constant byte array " + p.origin().substring(CONSTANT_ARRAY.length())
+                            + " is read-only in programs; its bytes are set from Java before loading");
                 break;
             }
             case FALOAD: case DALOAD: case FASTORE: case DASTORE: throw floats(a, i);
@@ -241,12 +249,13 @@ public final class MethodAnalyzer {
                     notNull.refine(p.id(), null);
                     // a null record is no reservation
                     if (p.ringRecord() && p.nullable()) isNull.reservations = Math.max(0, isNull.reservations - 1);
-                } else if (!(v instanceof Value.Null || v instanceof Value.Scalar || v instanceof Value.StackObj || v instanceof Value.Boxed || v instanceof Value.Ctx
-                        || v instanceof Value.MapRef)) {
+                } else if (!(v instanceof Value.Null || v instanceof Value.Scalar || v instanceof Value.StackObj || v instanceof Value.Boxed
+                        || v instanceof Value.Ctx || v instanceof Value.MapRef || v instanceof Value.KernelRef)) {
                     throw a.error(i, "cannot test " + v.describe() + " against null");
                 }
                 boolean jumpsIfNull = op == IFNULL;
-                boolean mayBeNull = v instanceof Value.Null || v instanceof Value.Ptr p2 && p2.nullable();
+                // a kernel pointer read from memory may be null: both edges stay possible
+                boolean mayBeNull = v instanceof Value.Null || v instanceof Value.Ptr p2 && p2.nullable() || v instanceof Value.KernelRef;
                 boolean mayBeNonNull = !(v instanceof Value.Null);
                 if (jumpsIfNull) {
                     if (mayBeNull) flow(a, target, isNull, work);
@@ -297,20 +306,39 @@ public final class MethodAnalyzer {
                     throw a.error(i, "this switch over an enum could not be translated; switch directly on the enum value, "
                             + "or compare it with == (enum constants are their ordinals in BPF)");
                 MapDecl map = fi.owner.equals(probe.node.name) ? probe.maps.get(fi.name) : null;
+                GlobalVariables.Variable global = map == null ? global(a, i, fi) : null;
+                if (global != null) {
+                    f.push(global.isArray() ? new Value.Ptr(new ValueType.Bytes(global.length()), false, a.site(i),
+                            (global.constant() ? CONSTANT_ARRAY : "") + fi.name, false) : new Value.Scalar(global.isLong(), null));
+                    break;
+                }
                 if (map == null && fi.name.equals("$assertionsDisabled"))
                     throw a.error(i, "assert cannot be translated: a BPF program has no exception to throw; test the condition with if "
                             + "and return early, or count the failures in a map");
                 if (map == null)
                     throw a.error(i, "static field " + fi.owner.replace('/', '.') + "." + fi.name + " is not a map of this probe; "
-                            + "programs can use maps and compile-time constants (static final primitives), not other static state");
+                            + "programs can use maps, compile-time constants (static final primitives) and global variables (static "
+                            + "primitive fields without final, initialised with a constant), not other static state");
                 f.push(new Value.MapRef(map));
                 break;
             }
-            case PUTSTATIC:
-                throw a.error(i, "programs cannot assign static fields; keep state in a map (e.g. an ArrayMap with one entry)");
+            case PUTSTATIC: {
+                FieldInsnNode fi = (FieldInsnNode) in;
+                GlobalVariables.Variable global = global(a, i, fi);
+                if (global == null)
+                    throw a.error(i, "programs cannot assign static field " + fi.name + "; only global variables (static primitive "
+                            + "fields without final) can be assigned, other state belongs in a map");
+                if (global.constant())
+                    throw a.error(i, "@Constant field " + fi.name + " is read-only in programs; its value is set from Java before loading");
+                if (global.isArray())
+                    throw a.error(i, "programs cannot replace the byte array " + fi.name + "; change its bytes in place (" + fi.name + "[i] = ..)");
+                scalar(a, i, f.pop());
+                break;
+            }
             case GETFIELD: {
                 FieldInsnNode fi = (FieldInsnNode) in;
                 Value obj = f.pop();
+                if (obj instanceof Value.CtxView view) { f.push(RecordView.read(a, i, view, fi)); break; }
                 ValueType.Struct s = structOf(a, i, obj, fi, "read");
                 var field = s.layout().field(fi.name);
                 String origin = s.javaName() + "." + fi.name;
@@ -327,6 +355,7 @@ public final class MethodAnalyzer {
                 Value v = f.pop();
                 Value obj = f.pop();
                 if (obj instanceof Value.Uninit) throw a.error(i, "struct constructors must not assign fields; set them after new");
+                if (obj instanceof Value.CtxView view) throw RecordView.write(a, i, view, fi);
                 ValueType.Struct s = structOf(a, i, obj, fi, "write");
                 var field = s.layout().field(fi.name);
                 if (!field.kind().scalar()) {
@@ -390,6 +419,15 @@ public final class MethodAnalyzer {
             default: throw a.error(i, "bytecode " + op + " is not supported");
         }
         flow(a, i + 1, f, work);
+    }
+
+    /** The global variable a static field instruction refers to (noted for the lowering), or null when it is none. */
+    private GlobalVariables.Variable global(MethodAnalysis a, int i, FieldInsnNode fi) {
+        GlobalVariables.Variable v = fi.owner.equals(probe.node.name) ? probe.globals.get(fi.name) : null;
+        if (v == null) return null;
+        if (v.problem() != null) throw a.error(i, v.problem());
+        a.globals.put(i, v);
+        return v;
     }
 
     private void branch(MethodAnalysis a, int i, Frame f, Deque<Integer> work) {

@@ -38,6 +38,18 @@ public sealed interface Value {
         public String describe() { return "the program context"; }
     }
 
+    /** The tracepoint context read through the @Struct {@code type} ({@code ctx.as(T.class)}): fields are context loads. */
+    record CtxView(ValueType.Struct type, String section) implements Value {
+        public boolean inRegister() { return true; }
+        public String describe() { return "the tracepoint record as " + type.javaName(); }
+    }
+
+    /** The kernel address of a struct of @KernelType class {@code internalName}, read by name through CO-RE. */
+    record KernelRef(String internalName) implements Value {
+        public boolean inRegister() { return true; }
+        public String describe() { return "kernel " + internalName.substring(internalName.lastIndexOf('/') + 1); }
+    }
+
     record MapRef(MapDecl map) implements Value { public String describe() { return "map " + map.name(); } }
 
     record StringConst(String text) implements Value { public String describe() { return "string \"" + text + "\""; } }

@@ -99,6 +99,8 @@ final class ValueChecks {
         }
         if (v instanceof Value.Boxed b && boxedName(b.type()).equals(t)) return;
         if (v instanceof Value.StackObj so && so.type() instanceof ValueType.Struct s && s.internalName().equals(t)) return;
+        if (v instanceof Value.CtxView cv && cv.type().internalName().equals(t)) return;
+        if (v instanceof Value.KernelRef k && k.internalName().equals(t)) return;
         if (t.equals("java/lang/Object")) return;
         throw a.error(i, "cannot cast " + v.describe() + " to " + t.replace('/', '.'));
     }

@@ -9,7 +9,10 @@ import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.layout.StructLayout;
 import org.jbpf.translator.frontend.ValueType;
 
-/** BTF for a probe: integer and struct types of map keys and values, and a FUNC per program. */
+/**
+ * BTF for a probe: integer and struct types of map keys and values, a FUNC per program, and a VAR per global
+ * variable with a DATASEC per global-data section, as clang describes them.
+ */
 public final class BtfBuilder {
     public final Btf btf = new Btf();
     private final Map<String, Integer> ints = new HashMap<>();
@@ -63,6 +66,22 @@ public final class BtfBuilder {
             case INT: return intType("int", 4, BtfType.INT_SIGNED);
             default: return intType("long", 8, BtfType.INT_SIGNED);
         }
+    }
+
+    /**
+     * A global VAR of a primitive kind; a load-time constant's type is {@code const volatile}, like C's read-only
+     * globals that userspace sets before loading. Returns the VAR's id.
+     */
+    public int variable(String name, StructLayout.Kind kind, int length, boolean constant) {
+        int type = kind == StructLayout.Kind.BYTES
+                ? btf.add(new BtfType.Array(intType("char", 1, BtfType.INT_SIGNED), indexType(), length)) : primType(kind);
+        if (constant) type = btf.add(new BtfType.Const(btf.add(new BtfType.Volatile(type))));
+        return btf.add(new BtfType.Var(name, type, BtfType.LINKAGE_GLOBAL));
+    }
+
+    /** The DATASEC of a global-data section listing its VARs; returns its id. */
+    public int dataSection(String name, int size, List<BtfType.VarSecInfo> vars) {
+        return btf.add(new BtfType.Datasec(name, size, vars));
     }
 
     /** A global FUNC {@code name(void *ctx)} returning int or long; returns the FUNC's id. */

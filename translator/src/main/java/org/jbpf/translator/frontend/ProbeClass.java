@@ -21,7 +21,10 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 
-/** The frontend's view of a probe class: license, map declarations from {@code <clinit>}, and section methods. */
+/**
+ * The frontend's view of a probe class: license, map declarations and the initial values of static fields from
+ * {@code <clinit>} (its global variables, {@link GlobalVariables}), and section methods.
+ */
 public final class ProbeClass {
     static final String BPF_DESC = "Lorg/jbpf/Bpf;";
     static final String SECTION_DESC = "Lorg/jbpf/Section;";
@@ -31,6 +34,8 @@ public final class ProbeClass {
     public final String file;
     public final String license;
     public final Map<String, MapDecl> maps = new LinkedHashMap<>();
+    public final GlobalVariables globals;
+    private final Map<String, GlobalVariables.Initial> initials = new LinkedHashMap<>();
     public final List<MethodNode> sections = new ArrayList<>();
     public final Map<MethodNode, String> sectionNames = new LinkedHashMap<>();
 
@@ -46,6 +51,7 @@ public final class ProbeClass {
             throw new TranslationException(file, -1, "@Bpf license must be a string such as \"GPL\"");
         this.license = lic != null ? (String) lic : "GPL";
         readMaps(structs);
+        globals = new GlobalVariables(node, file, initials);
         for (MethodNode m : node.methods) {
             AnnotationNode sec = annotation(m.visibleAnnotations, SECTION_DESC);
             if (sec == null) sec = annotation(m.invisibleAnnotations, SECTION_DESC);
@@ -109,6 +115,22 @@ public final class ProbeClass {
             if (op == Opcodes.DUP && !stack.isEmpty()) { stack.push(stack.peek()); continue; }
             if (in instanceof LdcInsnNode ldc) { stack.push(ldc.cst); continue; }
             if (op >= Opcodes.ICONST_M1 && op <= Opcodes.ICONST_5) { stack.push(op - Opcodes.ICONST_0); continue; }
+            if (op == Opcodes.LCONST_0 || op == Opcodes.LCONST_1) { stack.push((long) (op - Opcodes.LCONST_0)); continue; }
+            if (in instanceof IntInsnNode na && op == Opcodes.NEWARRAY && na.operand == Opcodes.T_BYTE && !stack.isEmpty()
+                    && stack.peek() instanceof Integer n && n > 0 && n <= GlobalVariables.MAX_ARRAY) {
+                stack.pop();
+                stack.push(new byte[n]); // a byte array global: its initial bytes
+                continue;
+            }
+            if (op == Opcodes.BASTORE && stack.size() >= 3) {
+                Object value = stack.pop(), index = stack.pop(), array = stack.pop();
+                if (array instanceof byte[] b && index instanceof Integer k && value instanceof Integer v && k >= 0 && k < b.length) {
+                    b[k] = (byte) (int) v;
+                    continue;
+                }
+                stack.clear();
+                continue;
+            }
             if (in instanceof IntInsnNode ii && (op == Opcodes.BIPUSH || op == Opcodes.SIPUSH)) { stack.push(ii.operand); continue; }
             if (in instanceof FieldInsnNode f && op == Opcodes.GETSTATIC && f.name.equals("TYPE") && f.owner.startsWith("java/lang/")) {
                 stack.push(Type.getObjectType(f.owner)); // int.class and friends: same as the boxed class
@@ -135,6 +157,8 @@ public final class ProbeClass {
                     if (!f.name.matches("[A-Za-z_][A-Za-z0-9_]*"))
                         throw new TranslationException(file, line, "map field name \"" + f.name + "\" is not a C identifier, which BTF needs");
                     maps.put(f.name, mapDecl(f.name, c, structs));
+                } else {
+                    initials.put(f.name, new GlobalVariables.Initial(v instanceof Integer || v instanceof Long || v instanceof byte[] ? v : null, line));
                 }
                 continue;
             }
@@ -171,6 +195,7 @@ public final class ProbeClass {
                     throw new TranslationException(file, c.line, "ring buffer " + name + " size " + size + " must be a power of two of at least 4096 bytes");
                 return new MapDecl(name, c.owner, MapTypes.RINGBUF, null, null, size);
             }
+            case "DevMap": return new MapDecl(name, c.owner, MapTypes.DEVMAP, ValueType.INT, ValueType.INT, intArg(a, 0, where));
             case "StackTraceMap": return new MapDecl(name, c.owner, MapTypes.STACK_TRACE, null, null, intArg(a, 0, where));
             default:
                 throw new TranslationException(file, c.line, "unknown map class " + cls);

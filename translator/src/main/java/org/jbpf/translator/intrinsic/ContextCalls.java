@@ -7,6 +7,7 @@ import org.jbpf.core.layout.StructLayout.Kind;
 import org.jbpf.core.program.SectionKinds;
 import org.jbpf.translator.analysis.SectionContext;
 import org.jbpf.translator.analysis.Value;
+import org.jbpf.translator.frontend.ValueType;
 import org.jbpf.translator.lower.Emitter;
 import org.jbpf.translator.lower.Operand;
 import org.objectweb.asm.Type;
@@ -14,7 +15,8 @@ import org.objectweb.asm.Type;
 /**
  * Accessors of the program's context parameter (TracepointContext, RawTracepointContext, PtRegs, XdpContext,
  * SkBuffContext): each is one load at a fixed offset of the context the kernel passes in r1. Syscall record and
- * pt_regs offsets come from core's {@link X86_64}.
+ * pt_regs offsets come from core's {@link X86_64}. {@code ctx.as(T.class)} gives the same register typed as a @Struct
+ * record view, whose field reads {@code MemoryLowering} turns into context loads.
  */
 final class ContextCalls implements Intrinsic {
     /** The context classes of all section kinds, as internal names. */
@@ -28,6 +30,7 @@ final class ContextCalls implements Intrinsic {
         if (!(c.receiver() instanceof Value.Ctx ctx))
             throw c.error("context methods can only be called on the program's context parameter");
         String name = c.insn().name;
+        if (name.equals("as")) return view(c, ctx);
         if (name.equals("arg") || name.equals("param"))
             Arguments.requireConstant(c, 0, "ctx." + name + "(i) needs a constant index such as ctx." + name
                     + "(0), not a variable or loop counter; read each argument with its own constant index");
@@ -35,6 +38,15 @@ final class ContextCalls implements Intrinsic {
             Arguments.requireConstant(c, 0, "ctx." + name + "(offset) needs a constant record offset such as ctx." + name + "(16)");
         if (c.insn().owner.equals("org/jbpf/TracepointContext")) checkSyscallRecord(c, name, ctx.section());
         return new Value.Scalar(Type.getReturnType(c.insn().desc).getSort() == Type.LONG, null);
+    }
+
+    /** {@code ctx.as(T.class)}: the record read through @Struct T. */
+    private static Value view(TypingCall c, Value.Ctx ctx) {
+        String usage = "ctx.as(T.class) needs a @Struct class literal such as ctx.as(SysEnterOpenat.class) (jbpf gen tracepoint writes them)";
+        if (!(c.args().get(0) instanceof Value.ClassConst k)) throw c.error(usage);
+        ValueType.Struct s = c.structs().struct(k.internalName());
+        if (s == null) throw c.error(usage + "; " + k.internalName().replace('/', '.') + " is not annotated @Struct");
+        return new Value.CtxView(s, ctx.section());
     }
 
     /** A sys_enter_ record has the arguments and no return value; a sys_exit_ record only the return value. */
@@ -52,6 +64,7 @@ final class ContextCalls implements Intrinsic {
         Emitter out = c.out();
         String owner = c.insn().owner, name = c.insn().name;
         int ctx = ((Operand.Reg) c.receiver()).reg();
+        if (name.equals("as")) { c.body().push(new Operand.Reg(ctx, false)); return; }
         int t = out.newVreg();
         long k = c.args().isEmpty() ? 0 : c.body().constOf(c.values().get(0));
         switch (owner.substring(owner.lastIndexOf('/') + 1) + "." + name) {

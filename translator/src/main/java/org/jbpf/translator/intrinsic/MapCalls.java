@@ -33,6 +33,8 @@ final class MapCalls implements Intrinsic {
                 return new Value.Scalar(true, null);
             case MapTypes.RINGBUF:
                 return RingBufferCalls.type(c, map);
+            case MapTypes.DEVMAP:
+                return PacketHelperCalls.typeRedirectMap(c, map);
             case MapTypes.STACK_TRACE:
                 if (!name.equals("getStackId")) break;
                 if (!(args.get(0) instanceof Value.Ctx)) throw c.error("getStackId needs the program's context parameter");
@@ -107,6 +109,9 @@ final class MapCalls implements Intrinsic {
             }
             case MapTypes.RINGBUF:
                 RingBufferCalls.lower(c, map);
+                return;
+            case MapTypes.DEVMAP:
+                PacketHelperCalls.lowerRedirectMap(c, map);
                 return;
             case MapTypes.STACK_TRACE: {
                 out.setArg(R1, args.get(0), true);

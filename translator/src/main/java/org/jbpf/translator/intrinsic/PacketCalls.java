@@ -3,6 +3,8 @@ package org.jbpf.translator.intrinsic;
 import static org.jbpf.core.asm.Opcodes.*;
 
 import org.jbpf.core.layout.StructLayout.Kind;
+import org.jbpf.core.program.SectionKind;
+import org.jbpf.core.program.SectionKinds;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.frontend.StructRegistry;
 import org.jbpf.translator.frontend.ValueType;
@@ -38,6 +40,9 @@ final class PacketCalls implements Intrinsic {
         if (!(c.receiver() instanceof Value.Ctx))
             throw c.error("packet methods can only be called on the program's context parameter");
         if (name.equals("length")) return new Value.Scalar(false, null);
+        if (SectionKinds.ofSection(((Value.Ctx) c.receiver()).section()) == SectionKind.SOCKET)
+            throw c.error("ctx.header(..) in socket filter section \"" + ((Value.Ctx) c.receiver()).section()
+                    + "\": the kernel gives socket filters no packet pointers; copy the header with ctx.load(offset, Type.class) instead");
         if (!(c.args().get(0) instanceof Value.Scalar))
             throw c.error("header needs an int offset, not " + c.args().get(0).describe());
         if (!(c.args().get(1) instanceof Value.ClassConst cls))

@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jbpf.core.helper.HelperTable;
 import org.jbpf.translator.analysis.Value;
-import org.jbpf.translator.lower.Addr;
 import org.jbpf.translator.lower.Emitter;
 import org.jbpf.translator.lower.Operand;
+import org.jbpf.translator.lower.StringPool;
 
 /**
  * {@code Helpers.printk}: a format string constant with up to three numbers, or a string concatenation of constants
- * and numbers turned into such a format. The format is written to the stack and passed to bpf_trace_printk.
+ * and numbers turned into such a format. The format lives once in read-only data ({@link StringPool}), as clang
+ * puts a {@code bpf_printk} format, and its address is passed to bpf_trace_printk.
  */
 final class PrintkCall implements Intrinsic {
     @Override
@@ -39,16 +40,9 @@ final class PrintkCall implements Intrinsic {
             fmt = ((Value.StringConst) c.values().get(0)).text();
             fmtArgs = args.subList(1, args.size());
         }
-        byte[] bytes = (fmt + "\0").getBytes(StandardCharsets.UTF_8);
-        int size = (bytes.length + 7) / 8 * 8;
-        int off = out.allocate(size, 8);
-        for (int k = 0; k < size; k += 4) {
-            int w = 0;
-            for (int b = 0; b < 4; b++) if (k + b < bytes.length) w |= (bytes[k + b] & 0xff) << (8 * b);
-            out.emit(ST | MEM | W, R10, 0, off + k, w);
-        }
-        out.setArgAddr(R1, new Addr(R10, off));
-        out.setArgImm(R2, bytes.length);
+        byte[] bytes = fmt.getBytes(StandardCharsets.UTF_8);
+        out.setArgData(R1, StringPool.SECTION, c.body().program().strings().offsetOf(fmt, bytes));
+        out.setArgImm(R2, bytes.length + 1);
         for (int k = 0; k < fmtArgs.size(); k++) out.setArg(R3 + k, fmtArgs.get(k), true);
         c.pushResult(out.call(HelperTable.TRACE_PRINTK, 2 + fmtArgs.size()));
     }

@@ -6,13 +6,17 @@ import java.util.List;
 import org.jbpf.core.helper.HelperTable;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.frontend.MapDecl;
+import org.jbpf.translator.frontend.RingDrops;
 import org.jbpf.translator.frontend.ValueType;
+import org.jbpf.translator.lower.Addr;
 import org.jbpf.translator.lower.Emitter;
 import org.jbpf.translator.lower.Operand;
+import org.jbpf.translator.mir.Mir;
 
 /**
  * The ring buffer part of {@link MapCalls}: output copies a record in; reserve gives a nullable record that the
- * analysis counts until submit or discard releases it, so every path releases each record exactly once.
+ * analysis counts until submit or discard releases it, so every path releases each record exactly once. A failed
+ * output or reserve (the ring is full) is counted in the object's ring drop counters ({@link RingDrops}).
  */
 final class RingBufferCalls {
     private RingBufferCalls() {}
@@ -59,7 +63,9 @@ final class RingBufferCalls {
                 out.setArgAddr(R2, c.address(0));
                 out.setArgImm(R3, MapCalls.sizeOf(c.values().get(0)));
                 if (args.size() > 1) out.setArg(R4, args.get(1), true); else out.setArgImm(R4, 0);
-                c.pushResult(out.call(HelperTable.RINGBUF_OUTPUT, 4));
+                int status = out.call(HelperTable.RINGBUF_OUTPUT, 4);
+                countDrop(c, map, status, JEQ);
+                c.pushResult(status);
                 return;
             }
             case "reserve": {
@@ -67,7 +73,9 @@ final class RingBufferCalls {
                 out.setArgMap(R1, map);
                 out.setArgImm(R2, p.target().size());
                 out.setArgImm(R3, 0);
-                c.pushResult(out.call(HelperTable.RINGBUF_RESERVE, 3));
+                int record = out.call(HelperTable.RINGBUF_RESERVE, 3);
+                countDrop(c, map, record, JNE);
+                c.pushResult(record);
                 return;
             }
             case "submit": case "discard": {
@@ -78,5 +86,26 @@ final class RingBufferCalls {
             }
             default: throw c.error("unsupported ring buffer operation " + name);
         }
+    }
+
+    /**
+     * Unless {@code result} passed the test {@code success} against 0 (output returns 0, reserve a non-null record),
+     * adds one to the ring's slot of the drop counters, so readers can report what a full ring refused.
+     */
+    private static void countDrop(LoweringCall c, MapDecl ring, int result, int success) {
+        RingDrops drops = c.body().program().ringDrops();
+        Emitter out = c.out();
+        Mir.Label done = out.newLabel();
+        out.jumpIf(JMP | success | K, result, 0, 0, done);
+        int key = c.body().program().scratchSlot(true);
+        out.store(4, R10, key, new Operand.Imm(drops.slot(ring)));
+        out.setArgMap(R1, drops.counters());
+        out.setArgAddr(R2, new Addr(R10, key));
+        int counter = out.call(HelperTable.MAP_LOOKUP_ELEM, 2);
+        out.jumpIf(JMP | JEQ | K, counter, 0, 0, done);
+        int one = out.newVreg();
+        out.loadImm(one, 1, true);
+        out.emit(STX | ATOMIC | DW, counter, one, 0, ADD);
+        out.placeLabel(done);
     }
 }

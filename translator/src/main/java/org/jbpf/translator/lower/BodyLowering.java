@@ -16,6 +16,7 @@ import org.jbpf.translator.analysis.Frame;
 import org.jbpf.translator.analysis.MethodAnalysis;
 import org.jbpf.translator.analysis.StackShuffle;
 import org.jbpf.translator.analysis.Value;
+import org.jbpf.translator.frontend.GlobalVariables;
 import org.jbpf.translator.frontend.ValueType;
 import org.jbpf.translator.lower.Operand.Imm;
 import org.jbpf.translator.lower.Operand.Known;
@@ -253,9 +254,20 @@ public final class BodyLowering {
                 return;
             }
             case GETSTATIC: {
-                // an enum constant is its ordinal; maps are known at translation time
                 Integer ordinal = a.enumConstants.get(i);
-                push(ordinal != null ? new Imm(ordinal) : new Known());
+                if (ordinal != null) { push(new Imm(ordinal)); return; }   // an enum constant is its ordinal
+                GlobalVariables.Variable g = a.globals.get(i);
+                if (g == null) { push(new Known()); return; } // a map: its calls load it
+                if (g.isArray()) { push(new Reg(out.globalAddress(g), true)); return; }
+                int value = out.newVreg();
+                out.load(value, g.kind(), out.globalAddress(g), 0);
+                push(new Reg(value, true));
+                return;
+            }
+            case PUTSTATIC: {
+                GlobalVariables.Variable g = a.globals.get(i);
+                Operand v = pop();
+                out.store(g.size(), out.globalAddress(g), 0, v);
                 return;
             }
             case INVOKEVIRTUAL: case INVOKESTATIC: case INVOKESPECIAL: case INVOKEINTERFACE:

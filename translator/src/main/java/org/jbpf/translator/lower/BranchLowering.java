@@ -80,7 +80,7 @@ public final class BranchLowering {
                 int target = body.a.method.instructions.indexOf(((JumpInsnNode) in).label);
                 Value v = body.val(i, 0);
                 Operand x = body.pop();
-                if (!(v instanceof Value.Ptr) && !(v instanceof Value.Null)) {
+                if (!(v instanceof Value.Ptr) && !(v instanceof Value.Null) && !(v instanceof Value.KernelRef)) {
                     // a stack object, map or boxed value is never null
                     if (op == IFNONNULL) { body.flushStack(body.a.frames[target]); out.jump(body.label(target)); }
                     return true;

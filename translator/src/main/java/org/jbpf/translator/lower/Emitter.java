@@ -10,6 +10,7 @@ import org.jbpf.core.asm.SourceLine;
 import org.jbpf.core.layout.StructLayout;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.backend.StackFrameLayout;
+import org.jbpf.translator.frontend.GlobalVariables;
 import org.jbpf.translator.frontend.MapDecl;
 import org.jbpf.translator.mir.Mir;
 
@@ -137,6 +138,22 @@ public final class Emitter {
         pendingArgs.add(() -> {
             Mir.MInsn m = emit(LD | IMM | DW, reg, PSEUDO_MAP_FD, 0, 0);
             m.ref = map.name();
+        });
+    }
+
+    /** A fresh register pointing at a global variable: its section's map value plus its offset (BPF_PSEUDO_MAP_VALUE). */
+    public int globalAddress(GlobalVariables.Variable g) {
+        int r = mir.newVreg();
+        Mir.MInsn m = emit(LD | IMM | DW, r, PSEUDO_MAP_VALUE, 0, (long) g.offset() << 32);
+        m.ref = g.section();
+        return r;
+    }
+
+    /** Argument {@code reg} points at byte {@code offset} of global-data section {@code section}. */
+    public void setArgData(int reg, String section, int offset) {
+        pendingArgs.add(() -> {
+            Mir.MInsn m = emit(LD | IMM | DW, reg, PSEUDO_MAP_VALUE, 0, (long) offset << 32);
+            m.ref = section;
         });
     }
 

@@ -53,6 +53,7 @@ final class InvokeLowering {
             return;
         }
         Intrinsic intrinsic = Intrinsics.find(mi);
+        if (intrinsic == null) intrinsic = Intrinsics.typedAt(body.a, i);
         if (intrinsic != null) {
             intrinsic.lower(new LoweringCall(body, i, mi, recv, recvVal, args, vals));
             return;

@@ -84,6 +84,14 @@ final class MemoryLowering {
                 FieldInsnNode fi = (FieldInsnNode) in;
                 Value ov = body.val(i, 0);
                 Operand obj = body.pop();
+                if (ov instanceof Value.CtxView view) {
+                    // one load at the field's record offset, straight from the context register
+                    StructLayout.Field fld = view.type().layout().field(fi.name);
+                    int t = out.newVreg();
+                    out.load(t, fld.kind(), ((Reg) obj).reg(), fld.offset());
+                    body.push(new Reg(t, true));
+                    return true;
+                }
                 StructLayout.Field fld = structOf(ov).layout().field(fi.name);
                 Addr base = body.address(i, obj, ov);
                 int t = out.newVreg();

@@ -10,6 +10,7 @@ import org.jbpf.core.asm.SourceLine;
 import org.jbpf.translator.analysis.MethodAnalysis;
 import org.jbpf.translator.backend.StackFrameLayout;
 import org.jbpf.translator.frontend.ProbeClass;
+import org.jbpf.translator.frontend.RingDrops;
 import org.jbpf.translator.mir.Mir;
 import org.objectweb.asm.Type;
 
@@ -23,12 +24,21 @@ public final class ProgramLowering {
     private int keyScratch = Integer.MIN_VALUE, valueScratch = Integer.MIN_VALUE;
 
     final Emitter out;
+    private final StringPool strings;
     /** The number operands of each string concatenation not yet printed, by the concatenation's site. */
     final Map<Long, List<Operand>> concatArgs = new HashMap<>();
 
-    public ProgramLowering(Mir mir, StackFrameLayout frame) {
+    /** Counters of records the probe's ring buffers refused, or null when it has no ring buffers. */
+    private final RingDrops drops;
+
+    public ProgramLowering(Mir mir, StackFrameLayout frame, RingDrops drops, StringPool strings) {
         this.out = new Emitter(mir, frame);
+        this.drops = drops;
+        this.strings = strings;
     }
+
+    /** The probe's string literals in read-only data, shared by all its programs. */
+    public StringPool strings() { return strings; }
 
     /** Lowers a section method: context into a register, then the body with its exits. */
     public void lower(MethodAnalysis a) {
@@ -42,6 +52,9 @@ public final class ProgramLowering {
         }
         new BodyLowering(this, a, entryArgs, null, -1).run();
     }
+
+    /** Counters of records the probe's ring buffers refused, or null when it has no ring buffers. */
+    public RingDrops ringDrops() { return drops; }
 
     /** The register holding the program's context, or -1 when it has none. */
     public int contextRegister() { return ctxReg; }

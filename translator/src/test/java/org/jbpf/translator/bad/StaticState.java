@@ -6,11 +6,10 @@ import org.jbpf.TracepointContext;
 
 @Bpf
 public final class StaticState {
-    static long total;
+    static final Object lock = new Object();
 
     @Section("tracepoint/syscalls/sys_enter_getpid")
     static long run(TracepointContext ctx) {
-        total++; // line 13
-        return 0;
+        return lock.hashCode(); // line 13
     }
 }

@@ -40,6 +40,8 @@ public final class Interpreter {
     // per run
     private Memory mem;
     private byte[] packet, ctxRegion;
+    /** The packet helpers of the current run of a packet program, else null. */
+    private PacketHelpers packetHelpers;
     private ProgramKind kind;
     private final Map<Long, byte[]> reserved = new HashMap<>();
     private final Map<Long, SimMap> reservedIn = new HashMap<>();
@@ -52,6 +54,15 @@ public final class Interpreter {
             byte[] handle = new byte[1];
             mapByHandle.put(handle, sm);
             handleByName.put(m.name(), handle);
+        }
+        // global-data sections: one-entry arrays holding their initial bytes, found by section name (e.g. ".bss")
+        for (org.jbpf.core.obj.GlobalData g : obj.globals()) {
+            SimMap sm = new SimMap(g.mapSpec());
+            sm.update(new byte[4], java.util.Arrays.copyOf(g.bytes(), g.mapSpec().valueSize()), SimMap.ANY);
+            maps.put(g.name(), sm);
+            byte[] handle = new byte[1];
+            mapByHandle.put(handle, sm);
+            handleByName.put(g.name(), handle);
         }
     }
 
@@ -69,8 +80,14 @@ public final class Interpreter {
     /** Runs a tracing program (tracepoint record, raw tracepoint arguments or pt_regs as {@code ctx}); returns R0. */
     public long run(String program, byte[] ctx) { return run(program(program), ctx, null); }
 
-    /** Runs a socket filter or XDP program on {@code packet}, which it may modify in place; returns R0. */
+    /**
+     * Runs a socket filter, xdp or tc program on {@code packet}, which it may modify in place; returns R0. After
+     * xdp_adjust_head/tail moved its ends, {@link #packet()} gives the bytes.
+     */
     public long runPacket(String program, byte[] packet) { return run(program(program), null, packet); }
+
+    /** The packet as the last packet program left it. */
+    public byte[] packet() { return packetHelpers != null ? packetHelpers.bytes() : packet; }
 
     private ProgramSpec program(String name) {
         return obj.program(name).orElseThrow(() -> new IllegalArgumentException(
@@ -84,14 +101,17 @@ public final class Interpreter {
         reserved.clear();
         reservedIn.clear();
         packet = packetData;
-        if (kind == ProgramKind.SOCKET || kind == ProgramKind.XDP) {
+        packetHelpers = null;
+        if (kind == ProgramKind.SOCKET || kind == ProgramKind.XDP || kind == ProgramKind.SCHED_CLS) {
             if (packet == null) throw new IllegalArgumentException("program " + prog.name() + " needs a packet: use runPacket");
-            ctxRegion = new byte[kind == ProgramKind.SOCKET ? SK_BUFF_SIZE : XDP_MD_SIZE];
-            if (kind == ProgramKind.SOCKET) mem.store(mem.base(ctxRegion), 4, packet.length);
-            mem.base(packet);
-        } else {
-            ctxRegion = ctx == null ? new byte[0] : ctx;
+            ctxRegion = new byte[kind == ProgramKind.XDP ? XDP_MD_SIZE : SK_BUFF_SIZE];
+            if (kind != ProgramKind.XDP) mem.store(mem.base(ctxRegion), 4, packet.length);
+            packetHelpers = new PacketHelpers(mem, kind, packet, this::mapArg);
+            long r0 = execute(prog, null);
+            packetHelpers.copyBack(packet);
+            return r0;
         }
+        ctxRegion = ctx == null ? new byte[0] : ctx;
         return execute(prog, null);
     }
 
@@ -106,6 +126,7 @@ public final class Interpreter {
         reserved.clear();
         reservedIn.clear();
         packet = null;
+        packetHelpers = null;
         ctxRegion = new byte[0];
         return execute(prog, args);
     }
@@ -230,9 +251,14 @@ public final class Interpreter {
     private long load(long addr, int size) {
         if (mem.region(addr) == ctxRegion && kind == ProgramKind.XDP) {
             int off = mem.offset(addr);
-            long data = mem.base(packet);
-            if (off == 0 || off == 8) return data;
-            if (off == 4) return data + packet.length;
+            if (off == 0 || off == 8) return packetHelpers.data();
+            if (off == 4) return packetHelpers.dataEnd();
+        }
+        if (mem.region(addr) == ctxRegion && kind == ProgramKind.SCHED_CLS) {
+            // __sk_buff's data, data_end and data_meta
+            int off = mem.offset(addr);
+            if (off == 76 || off == 140) return packetHelpers.data();
+            if (off == 80) return packetHelpers.dataEnd();
         }
         return mem.load(addr, size);
     }
@@ -268,6 +294,16 @@ public final class Interpreter {
         SimMap m = mapByHandle.get(mem.region(addr));
         if (m == null) throw new SimulationException(String.format("0x%x is not a map", addr));
         return m;
+    }
+
+    /** bpf_strncmp: C's strncmp of s1 (at most size bytes) and the NUL-terminated s2, as -1, 0 or 1. */
+    private long strncmp(long s1, int size, long s2) {
+        for (int i = 0; i < size; i++) {
+            int a = (int) mem.load(s1 + i, 1) & 0xff, b = (int) mem.load(s2 + i, 1) & 0xff;
+            if (a != b) return a < b ? -1 : 1;
+            if (a == 0) return 0;
+        }
+        return 0;
     }
 
     private long helper(int id, long[] r) {
@@ -330,7 +366,12 @@ public final class Interpreter {
                 return 0;
             }
             case 134: return 0;
-            default: throw new SimulationException("helper " + HelperTable.logName(id) + " is not simulated");
+            case 182: return strncmp(r[1], (int) r[2], r[3]);
+            default:
+                if (packetHelpers != null && PacketHelpers.handles(id)) {
+                    return packetHelpers.call(id, r);
+                }
+                throw new SimulationException("helper " + HelperTable.logName(id) + " is not simulated");
         }
     }
 

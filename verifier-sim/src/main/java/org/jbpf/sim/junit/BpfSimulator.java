@@ -8,7 +8,8 @@ import org.jbpf.sim.VerifierResult;
 
 /**
  * What {@link BpfSimExtension} hands a test: loads an object the way the kernel would (verifying every program
- * first) and returns an interpreter over fresh maps.
+ * first) and returns an interpreter over fresh maps; or loads a probe class and returns a {@link SimProbe} that
+ * speaks the probe's Java types.
  */
 public final class BpfSimulator {
     private Interpreter last;
@@ -20,6 +21,14 @@ public final class BpfSimulator {
         if (!rejected.isEmpty()) throw new AssertionError("the kernel verifier would reject " + obj.name() + ":\n" + rejected);
         last = new Interpreter(obj);
         return last;
+    }
+
+    /**
+     * Translates {@code probe} with the translator on the class path ({@code org.jbpf:jbpf-toolchain}), verifies
+     * and loads it: maps are then reached by their declarations, keys and values as the probe's types.
+     */
+    public SimProbe load(Class<?> probe) {
+        return new SimProbe(probe, load(org.jbpf.runtime.ProbeTranslator.find(probe).translate(probe)));
     }
 
     /** Loads without verifying, for programs whose rejection a test expects or does not care about. */

@@ -30,9 +30,8 @@ import org.jbpf.sim.VerifierResult;
  *   <li>socket filters may read only the u32 fields len..hash of {@code __sk_buff};</li>
  *   <li>helpers are limited to the prototypes of core's {@link org.jbpf.core.helper.HelperTable}; kfuncs,
  *       callbacks, may_goto and tail calls from programs with BPF-to-BPF calls are refused;</li>
- *   <li>state pruning compares full states (no liveness) and keeps every scalar that reaches a branch precise,
- *       where the kernel keeps only those a decided branch depended on: programs with many independent branches
- *       explore far more states (16 diamonds in a row: 163,843 instructions against the kernel's 107);</li>
+ *   <li>state pruning compares full states (no liveness); scalars are precise only where a check depended on them
+ *       ({@link Precision}, as the kernel's precision marks);</li>
  *   <li>an exploration longer than a quarter of the kernel's budget is refused ({@link #KERNEL_FACTOR}).</li>
  * </ul>
  */
@@ -55,25 +54,15 @@ public final class AbstractInterpreter {
     private final CallChecks calls;
 
     private boolean[] prunePoint;
-    /** Registers that must match exactly for a state to be pruned, per instruction (see {@link PreciseRegisters}). */
-    private PreciseRegisters precise;
-    private final List<List<Visit>> visits;
+    private Precision precision;
+    private final List<List<Checkpoint>> visits;
     private final Deque<Branch> pending = new ArrayDeque<>();
     private int processed;
+    /** The path being followed: its last checkpoint and the instructions run since. */
+    private Checkpoint last;
+    private History recent;
 
-    /** An explored state at a prune point; complete when no path below it is still pending. */
-    private static final class Visit {
-        final VerifierState state;
-        final Visit parent;
-        int branches = 1;
-
-        Visit(VerifierState state, Visit parent) {
-            this.state = state;
-            this.parent = parent;
-        }
-    }
-
-    private record Branch(int pc, VerifierState state, Visit parent) {}
+    private record Branch(int pc, VerifierState state, Checkpoint parent, History recent) {}
 
     public AbstractInterpreter(BpfObject obj, ProgramSpec prog) {
         this.cx = new VerifierContext(obj, prog);
@@ -99,7 +88,8 @@ public final class AbstractInterpreter {
             }
             if (insns.isEmpty()) { cx.pc = 0; throw new Reject("empty program", "the program has no instructions"); }
             prunePoint = controlFlow.check();
-            precise = PreciseRegisters.compute(insns, cx.slotOf);
+            precision = new Precision(insns);
+            cx.precision = (r, frame) -> precision.mark(r, frame, recent, last);
             explore();
             if (processed > MAX_PROCESSED / KERNEL_FACTOR) {
                 cx.pc = 0;
@@ -128,14 +118,16 @@ public final class AbstractInterpreter {
         main.regs[10] = RegState.stackPointer(0, 0);
         List<FrameState> frames = new ArrayList<>();
         frames.add(main);
-        pending.push(new Branch(0, new VerifierState(frames, new TreeMap<>()), null));
+        pending.push(new Branch(0, new VerifierState(frames, new TreeMap<>()), null, new History()));
         while (!pending.isEmpty()) {
             Branch b = pending.pop();
-            followPath(b.pc, b.state, b.parent);
+            last = b.parent;
+            recent = b.recent;
+            followPath(b.pc, b.state);
         }
     }
 
-    private void followPath(int start, VerifierState st, Visit parent) {
+    private void followPath(int start, VerifierState st) {
         cx.pc = start;
         while (true) {
             int pc = cx.pc;
@@ -144,9 +136,9 @@ public final class AbstractInterpreter {
                         "the verifier would give up after exploring " + MAX_PROCESSED + " instructions; bound loops"
                                 + " with small constant limits or reduce branching");
             if (prunePoint[pc]) {
-                List<Visit> here = visits.get(pc);
-                for (Visit v : here) {
-                    if (v.branches == 0 && st.safeWhere(v.state, precise.regs(pc), precise.slots(pc))) { endPath(parent); return; }
+                List<Checkpoint> here = visits.get(pc);
+                for (Checkpoint v : here) {
+                    if (v.branches == 0 && covers(v, st)) { endPath(last); return; }
                     if (v.branches > 0 && st.sameAs(v.state))
                         throw new Reject("infinite loop detected at insn " + cx.slotOf[pc],
                                 "this loop repeats with nothing changed, so it never ends; make sure its condition changes");
@@ -154,27 +146,55 @@ public final class AbstractInterpreter {
                 if (here.size() >= MAX_VISITS_PER_INSN) here.removeIf(v -> v.branches == 0);
                 // past the limit the state is not remembered: exploration stays correct, only pruning is lost
                 if (here.size() < MAX_VISITS_PER_INSN) {
-                    Visit nv = new Visit(st.copy(), parent);
+                    Checkpoint nv = new Checkpoint(st.copy(), last, recent.toArray());
                     here.add(nv);
-                    parent = nv;
+                    last = nv;
+                    recent.clear();
                 }
             }
-            int next = step(st, parent);
-            if (next < 0) { endPath(parent); return; }
+            int stack = stackSlot(st, cx.insns.get(pc));
+            int next = step(st);
+            recent.add(pc, stack);
+            if (next < 0) { endPath(last); return; }
             cx.pc = next;
         }
     }
 
-    private static void endPath(Visit v) {
+    /**
+     * True when the complete checkpoint {@code v} covers {@code st}. Its precise scalars then mattered on this path
+     * too: they are marked along it, as the kernel's propagate_precision does.
+     */
+    private boolean covers(Checkpoint v, VerifierState st) {
+        if (!v.covers(st)) return false;
+        precision.markCovered(v, st.frames.size() - 1, recent, last);
+        return true;
+    }
+
+    /** The history code of the stack slot {@code in} accesses, with its frame ({@link History#access}). */
+    private static int stackSlot(VerifierState st, Insn in) {
+        int c = cls(in.opcode());
+        if (c != LDX && c != ST && c != STX) return History.NO_STACK;
+        RegState base = st.reg(c == LDX ? in.src() : in.dst());
+        if (base.type() != RegType.STACK) return History.NO_STACK;
+        if (!base.value().isConst()) return History.ANY_STACK;
+        long off = base.off() + base.value().constValue() + in.off() + StackState.SIZE;
+        int size = sizeBytes(in.opcode());
+        if (off < 0 || off + size > StackState.SIZE || off / 8 != (off + size - 1) / 8) return History.ANY_STACK;
+        return History.access(base.frame(), (int) (off / 8) + 1);
+    }
+
+    private static void endPath(Checkpoint v) {
         while (v != null) {
             if (--v.branches > 0) return;
             v = v.parent;
         }
     }
 
-    private void fork(int target, VerifierState st, Visit parent) {
-        if (parent != null) parent.branches++;
-        pending.push(new Branch(target, st, parent));
+    private void fork(int target, VerifierState st) {
+        if (last != null) last.branches++;
+        History h = recent.copy();
+        h.add(cx.pc, History.NO_STACK);
+        pending.push(new Branch(target, st, last, h));
         // a loop that leaves one branch behind per iteration: the kernel gives up as soon as too many wait
         if (pending.size() > MAX_PENDING_BRANCHES)
             throw new Reject("The sequence of " + pending.size() + " jumps is too complex.",
@@ -183,7 +203,7 @@ public final class AbstractInterpreter {
     }
 
     /** Executes the instruction at {@code cx.pc} on {@code st}; returns the next index, or -1 when the path ends. */
-    private int step(VerifierState st, Visit parent) {
+    private int step(VerifierState st) {
         int pc = cx.pc;
         Insn in = cx.insns.get(pc);
         String reserved = Encoding.reservedFields(in);
@@ -196,11 +216,11 @@ public final class AbstractInterpreter {
             case ST: case STX:
                 if (mode(in.opcode()) == ATOMIC) memory.atomic(st, in); else memory.storeMem(st, in);
                 return pc + 1;
-            default: return jump(st, in, parent);
+            default: return jump(st, in);
         }
     }
 
-    private int jump(VerifierState st, Insn in, Visit parent) {
+    private int jump(VerifierState st, Insn in) {
         int op = op(in.opcode());
         if (op == JA) return cx.targetIndex(cx.pc, in.jumpOffset(), false);
         if (op == CALL) {
@@ -211,6 +231,6 @@ public final class AbstractInterpreter {
         if (op == EXIT) return calls.exit(st);
         if (op == 0xe0)
             throw new Reject("may_goto is not modelled by the simulator", "may_goto (bounded loop escape) is not supported");
-        return branches.conditional(st, in, (target, taken) -> fork(target, taken, parent));
+        return branches.conditional(st, in, this::fork);
     }
 }

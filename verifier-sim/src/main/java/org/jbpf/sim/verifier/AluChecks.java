@@ -53,7 +53,12 @@ final class AluChecks {
                 throw new Reject("invalid shift " + in.imm(), "shift by " + in.imm() + " is out of range");
             s = RegState.constant(wide ? (long) (int) in.imm() : in.imm() & 0xffffffffL);
         }
-        if (d.type().isPointer() || s.type().isPointer()) { st.set(dst, pointerAlu(in, d, s, wide)); return; }
+        if (d.type().isPointer() || s.type().isPointer()) {
+            // the offset added to a pointer decides which memory it may reach
+            if (source(opc) == X && d.type().isPointer() != s.type().isPointer()) cx.needPrecise(st, d.type().isPointer() ? in.src() : dst);
+            st.set(dst, pointerAlu(in, d, s, wide));
+            return;
+        }
         st.set(dst, RegState.scalar(scalarAlu(in, d.value(), s.value(), wide)));
     }
 

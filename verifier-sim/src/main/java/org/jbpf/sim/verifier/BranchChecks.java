@@ -58,6 +58,11 @@ final class BranchChecks {
         } else if (!j32 && source(opc) == X) {
             packetCompare(op, a, b, takenState, st);
         }
+        if (!canTake || !canFall) {
+            // the outcome is decided by the compared values: they must be exact wherever this state prunes others
+            if (a.isScalar()) cx.needPrecise(st, in.dst());
+            if (source(opc) == X && b.isScalar()) cx.needPrecise(st, in.src());
+        }
         if (!canTake && !canFall) canFall = true; // contradictory facts: keep going as the kernel does
         if (canTake && canFall) { fork.accept(target, takenState); return fall; }
         if (canTake) { copyInto(st, takenState); return target; }

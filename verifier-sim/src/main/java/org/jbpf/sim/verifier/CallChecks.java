@@ -111,6 +111,7 @@ final class CallChecks {
                     break;
                 case SIZE: case SIZE_OR_ZERO: {
                     if (!v.isScalar()) throw new Reject(bad + "scalar", javaBad + "must be a byte count");
+                    cx.needPrecise(st, r);
                     ScalarBounds s = v.value();
                     if (s.smin() < 0)
                         throw new Reject("R" + r + " min value is negative, either use unsigned or 'var &= const'",
@@ -125,6 +126,7 @@ final class CallChecks {
                 }
                 case ALLOC_SIZE:
                     if (!v.isConst()) throw new Reject("R" + r + " is not a known constant'", javaBad + "(the record size) must be a constant");
+                    cx.needPrecise(st, r);
                     allocSize = v.value().constValue();
                     break;
                 case RINGBUF_RELEASE:
@@ -138,6 +140,11 @@ final class CallChecks {
                         throw new Reject("R" + r + " must be referenced when passed to release function",
                                 javaBad + "was already submitted or discarded");
                     release = v;
+                    break;
+                case CONST_STR:
+                    // the kernel reads the string at verification: it must lie in a frozen map programs cannot write
+                    if (v.type() != RegType.MAP_VALUE || v.map() == null || (v.map().flags() & MemoryChecks.F_RDONLY_PROG) == 0)
+                        throw new Reject("R" + r + " does not point to a readonly map'", javaBad + "must be a string in read-only data");
                     break;
                 default: throw new IllegalStateException(arg.toString());
             }
@@ -156,6 +163,8 @@ final class CallChecks {
             st.refs.remove(ref);
             st.mapAll(r -> r.refId() == ref ? RegState.UNKNOWN_SCALAR : r);
         }
+        // a helper that may move or resize the packet leaves every packet pointer invalid, as the kernel marks them
+        if (HelperTable.changesPacketData(p.id())) st.mapAll(r -> r.type().isPacket() || r.type() == RegType.PACKET_END ? RegState.UNKNOWN_SCALAR : r);
         RegState keyArg = p.id() == HelperTable.MAP_LOOKUP_ELEM ? st.reg(2) : null;
         for (int r = 1; r <= 5; r++) st.set(r, RegState.NOT_INIT);
         switch (p.ret()) {

@@ -131,7 +131,7 @@ final class MemoryChecks {
                     throw new Reject(r + " offset is outside of the packet",
                             "packet access of " + size + " bytes at offset " + off + " is not proven to lie before data_end;"
                                     + " compare data + " + (off + size) + " against data_end first");
-                if (write && cx.kind != ProgramKind.XDP)
+                if (write && !cx.kind.writesPacket())
                     throw new Reject("cannot write into packet", "this program type cannot write the packet");
                 return loaded(size);
             }

@@ -25,8 +25,8 @@ public enum ProgramKind {
     XDP(0, 24, ProgramTypes.XDP),
     /**
      * tc (sched_cls): {@code struct __sk_buff}; u32 fields before data readable, data/data_end/data_meta give packet
-     * pointers; mark, priority, tc_index, cb[0..4] and tc_classid writable. Stricter than the kernel: the later
-     * 64-bit fields (tstamp, sk, ...) are refused, and the packet is taken as read-only.
+     * pointers; mark, priority, tc_index, cb[0..4] and tc_classid writable; the packet is writable, as in xdp.
+     * Stricter than the kernel: the later 64-bit fields (tstamp, sk, ...) are refused.
      */
     SCHED_CLS(0, 144, ProgramTypes.SCHED_CLS);
 
@@ -50,6 +50,9 @@ public enum ProgramKind {
         for (ProgramKind p : values()) if (p.programType == k.programType()) return p;
         return null;
     }
+
+    /** True when the program may write the packet through its packet pointers (xdp and tc, as the kernel allows). */
+    public boolean writesPacket() { return this == XDP || this == SCHED_CLS; }
 
     /**
      * What a context access yields: a register for a valid load (unknown scalar or a packet pointer), a

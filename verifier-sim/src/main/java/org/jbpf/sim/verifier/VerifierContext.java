@@ -31,6 +31,15 @@ final class VerifierContext {
     /** Functions each function calls, by first instruction. */
     final Map<Integer, Set<Integer>> callees = new HashMap<>();
 
+    /**
+     * Told each register whose exact value a check at {@code pc} depends on, so that states differing in them are
+     * not pruned together ({@link Precision}).
+     */
+    PrecisionSink precision = (r, frame) -> {};
+
+    /** Where {@link #needPrecise} reports to. */
+    interface PrecisionSink { void need(int r, int frame); }
+
     /** Pointer type each load or store instruction was first reached with: the kernel rewrites ctx accesses per insn. */
     private final RegType[] baseTypeAt;
 
@@ -44,6 +53,9 @@ final class VerifierContext {
     }
 
     int newId() { return nextId++; }
+
+    /** The check at {@code pc} depends on the exact value of register {@code r}. */
+    void needPrecise(VerifierState st, int r) { precision.need(r, st.frames.size() - 1); }
 
     RegState read(VerifierState st, int r) {
         RegState v = st.reg(r);

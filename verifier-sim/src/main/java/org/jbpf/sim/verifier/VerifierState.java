@@ -34,18 +34,22 @@ public final class VerifierState {
         }
     }
 
-    public boolean safeWhere(VerifierState old) { return safeWhere(old, (1 << 11) - 1, -1L); }
+    public boolean safeWhere(VerifierState old) {
+        int[] regs = new int[frames.size()];
+        long[] slots = new long[frames.size()];
+        java.util.Arrays.fill(regs, (1 << 11) - 1);
+        java.util.Arrays.fill(slots, -1L);
+        return safeWhere(old, regs, slots);
+    }
 
     /**
-     * True when every behaviour from this state is covered by {@code old}'s; scalar registers of the current frame
-     * outside {@code preciseRegs} only need to be scalars in both.
+     * True when every behaviour from this state is covered by {@code old}'s; scalar registers and spilled scalars
+     * of frame i outside {@code preciseRegs[i]} and {@code preciseSlots[i]} only need to be scalars in both.
      */
-    public boolean safeWhere(VerifierState old, int preciseRegs, long preciseSlots) {
+    public boolean safeWhere(VerifierState old, int[] preciseRegs, long[] preciseSlots) {
         if (frames.size() != old.frames.size() || !refs.keySet().equals(old.refs.keySet())) return false;
-        int top = frames.size() - 1;
         for (int i = 0; i < frames.size(); i++)
-            if (!frames.get(i).safeWhere(old.frames.get(i), i == top ? preciseRegs : (1 << 11) - 1, i == top ? preciseSlots : -1L))
-                return false;
+            if (!frames.get(i).safeWhere(old.frames.get(i), preciseRegs[i], preciseSlots[i])) return false;
         return true;
     }
 

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.sim.VerifierResult;
 import org.jbpf.sim.verifier.AbstractInterpreter;
+import org.jbpf.sim.verifier.PruningShapes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +43,9 @@ class ComplexityAgreementTest {
         programs.add(new Corpus.Entry("bit_count", "xdp", List.of(), bitCount(), true));
         programs.add(new Corpus.Entry("indexed_reads_100", Corpus.TP, List.of(Corpus.ARRAY), indexedReads(100), true));
         programs.add(new Corpus.Entry("indexed_reads_5000", Corpus.TP, List.of(Corpus.ARRAY), indexedReads(5000), true));
+        programs.add(new Corpus.Entry("diamonds_16", "xdp", List.of(), PruningShapes.diamonds(16), true));
+        programs.add(new Corpus.Entry("nested_loops_10x10", "xdp", List.of(), PruningShapes.nestedLoops(10, 10), true));
+        programs.add(new Corpus.Entry("nested_loops_10x10_calling", "xdp", List.of(), PruningShapes.nestedLoopsCalling(10, 10), true));
         for (Corpus.Entry e : Corpus.all()) if (e.expectOk()) programs.add(e);
         double worst = 0;
         String worstAt = "";
@@ -52,6 +56,7 @@ class ComplexityAgreementTest {
             Matcher m = PROCESSED.matcher(k.log());
             assertTrue(m.find(), e.name() + ": no instruction count in the kernel's log");
             double ratio = Double.parseDouble(m.group(1)) / s.processedInsns();
+            System.out.printf("  %-40s kernel %7s  simulator %7d  ratio %.2f%n", e.name(), m.group(1), s.processedInsns(), ratio);
             if (ratio > worst) { worst = ratio; worstAt = e.name() + " (kernel " + m.group(1) + ", simulator " + s.processedInsns() + ")"; }
         }
         System.out.printf("kernel/simulator processed instructions, worst of %d accepted programs: %.2f at %s%n", programs.size(), worst, worstAt);

@@ -15,7 +15,8 @@ import org.jbpf.core.obj.MapTypes;
  * A seeded generator of raw BPF programs near the edge of what the verifier accepts: scalar arithmetic and
  * branches that narrow bounds, stack stores, loads and pointer spills, context reads, map lookups with and without
  * null tests, indexed map value accesses, helper calls with good and bad arguments, pointer arithmetic, short
- * bounded loops and a called function. It tracks roughly what each register holds so that most programs are
+ * bounded loops, nested loops and chains of if/else diamonds whose sum may later decide a branch or offset a
+ * stack pointer (the shapes where state pruning and precision matter), and a called function. It tracks roughly what each register holds so that most programs are
  * plausible, and with a small probability picks a wrong register or offset so that many are refused.
  */
 final class RandomPrograms {
@@ -29,6 +30,8 @@ final class RandomPrograms {
     private static final long[] VALUES = { 0, 1, -1, 2, 3, 7, 8, 15, 16, 17, 31, 32, 63, 64, 255, 4096, 0x7fffffff, -8 };
     private static final int[] ALU_OPS = { ADD, SUB, MUL, DIV, OR, AND, LSH, RSH, MOD, XOR, ARSH };
     private static final int[] JMP_OPS = { JEQ, JNE, JGT, JGE, JLT, JLE, JSGT, JSGE, JSLT, JSLE, JSET };
+    /** What a diamond's arm adds to its sum: multiples of 8, so that the sum can offset a stack pointer. */
+    private static final long[] STEPS = { 0, 8, 16, 24, 32, 64, 72 };
 
     /** What the generator believes a register holds (not what the verifier will conclude). */
     private enum Kind { NONE, SCALAR, CTX, STACK, VALUE_OR_NULL, VALUE, MIXED }
@@ -89,7 +92,7 @@ final class RandomPrograms {
     }
 
     private void snippet(List<Insn> out, int depth) {
-        int choice = rnd.nextInt(depth < 2 ? 14 : 10);
+        int choice = rnd.nextInt(depth < 2 ? 16 : 10);
         switch (choice) {
             case 0: { int r = rnd.nextInt(10); out.add(rnd.nextInt(4) == 0 ? mov32Imm(r, pick(VALUES)) : mov64Imm(r, pick(VALUES))); kinds[r] = Kind.SCALAR; break; }
             case 1: scalarAlu(out); break;
@@ -103,7 +106,9 @@ final class RandomPrograms {
             case 9: callFunction(out); break;
             case 10: case 11: lookup(out, depth); break;
             case 12: branch(out, depth); break;
-            default: loop(out, depth);
+            case 13: loop(out, depth); break;
+            case 14: diamonds(out); break;
+            default: nestedLoops(out, depth);
         }
     }
 
@@ -329,6 +334,61 @@ final class RandomPrograms {
         if (kinds[c] != Kind.SCALAR) return; // the body reused the counter: drop the loop's back edge
         inner.add(jumpImm(JLT, c, n, -(slots(inner) + 1)));
         out.addAll(inner);
+        join(before);
+    }
+
+    /**
+     * One to four if/else diamonds on scalars, each adding one of two steps to a sum; then the sum decides whether
+     * a load through a scalar (always refused) is reached, or offsets a store below fp-128, or is left alone.
+     */
+    private void diamonds(List<Insn> out) {
+        int d = scratch();
+        out.add(mov64Imm(d, 0));
+        kinds[d] = Kind.SCALAR;
+        for (int i = 1 + rnd.nextInt(4); i > 0; i--) {
+            int a = reg(Kind.SCALAR);
+            if (a < 0 || a == 10) a = d;
+            out.add(jumpImm(JMP_OPS[rnd.nextInt(JMP_OPS.length)], a, pick(VALUES), 2));
+            out.add(alu64Imm(ADD, d, pick(STEPS)));
+            out.add(ja(1));
+            out.add(alu64Imm(ADD, d, pick(STEPS)));
+        }
+        int p = scratch();
+        if (p == d) return;
+        switch (rnd.nextInt(3)) {
+            case 0:
+                out.add(jumpImm(JMP_OPS[rnd.nextInt(JMP_OPS.length)], d, 8 * rnd.nextInt(20), 1));
+                out.add(load(8, p, d, 0));
+                kinds[p] = Kind.SCALAR;
+                break;
+            case 1:
+                out.add(mov64Reg(p, R10));
+                out.add(alu64Imm(ADD, p, -128));
+                out.add(alu64Reg(ADD, p, d));
+                out.add(storeImm(8, p, 0, pick(VALUES)));
+                kinds[p] = Kind.MIXED;
+                break;
+            default:
+        }
+    }
+
+    /** Two counted loops one inside the other, around a diamond on a random bit that adds to a sum. */
+    private void nestedLoops(List<Insn> out, int depth) {
+        int outer = scratch(), inner = scratch(), sum = scratch();
+        if (outer == inner || sum == outer || sum == inner) return;
+        Kind[] before = kinds.clone();
+        out.add(mov64Imm(outer, 0));
+        out.add(mov64Imm(sum, 0));
+        List<Insn> body = new ArrayList<>(List.of(mov64Imm(inner, 0), alu64Imm(ADD, inner, 1), call(7),
+                jumpImm(JSET, R0, 1, 2), alu64Imm(ADD, sum, 1), ja(1), alu64Imm(ADD, sum, 3)));
+        for (int r = 0; r <= 5; r++) kinds[r] = Kind.NONE;
+        kinds[R0] = kinds[outer] = kinds[inner] = kinds[sum] = Kind.SCALAR;
+        if (rnd.nextBoolean()) body.addAll(block(1, depth + 2));
+        if (kinds[outer] != Kind.SCALAR || kinds[inner] != Kind.SCALAR) { join(before); return; } // the body reused a counter
+        body.add(jumpImm(JLT, inner, 2 + rnd.nextInt(9), -(slots(body) - 1 + 1)));
+        body.add(alu64Imm(ADD, outer, 1));
+        body.add(jumpImm(JLT, outer, 2 + rnd.nextInt(9), -(slots(body) + 1)));
+        out.addAll(body);
         join(before);
     }
 

@@ -159,6 +159,30 @@ final class SoundnessCorpus {
         bad("function_returns_stack_pointer", "cannot return stack pointer to the caller", SOCKET, NONE, mov64Reg(R1, R10),
                 alu64Imm(ADD, R1, -8), callLocal("f", 2), mov64Imm(R0, 0), exit(), mov64Reg(R0, R1), exit());
 
+        // ---- precision: the arm explored first leaves r7 = 0, and a branch decided by r7 after the join makes r7
+        // precise there, so the other arm's state (r7 = 1) is not pruned against it and reaches the load
+        bad("decided_after_join_keeps_arms_apart", "R7 invalid mem access 'scalar'", TP, NONE, call(7), mov64Imm(R7, 1),
+                jumpImm(JEQ, R0, 0, 2), mov64Imm(R7, 0), ja(0), mov64Imm(R0, 0), jumpImm(JEQ, R7, 0, 1), load(8, R0, R7, 0), exit());
+        ok("undecided_after_join_prunes", TP, NONE, call(7), mov64Imm(R7, 1), jumpImm(JEQ, R0, 0, 2), mov64Imm(R7, 0),
+                ja(0), mov64Reg(R6, R7), call(7), jumpReg(JGT, R0, R7, 0), mov64Imm(R0, 0), exit());
+        // the same through a spill: the arms differ only in the spilled slot, which the fill makes precise
+        bad("decided_after_join_through_spill", "R7 invalid mem access 'scalar'", TP, NONE, call(7), mov64Imm(R7, 1),
+                store(8, R10, -8, R7), jumpImm(JEQ, R0, 0, 2), mov64Imm(R7, 0), store(8, R10, -8, R7), mov64Imm(R7, 5),
+                call(7), load(8, R7, R10, -8), mov64Imm(R0, 0), jumpImm(JEQ, R7, 0, 1), load(8, R0, R7, 0), exit());
+        // an offset added to a stack pointer after the join: arm two's offset reaches above the frame
+        bad("offset_after_join_keeps_arms_apart", "invalid write to stack R6 off=8 size=8", TP, NONE, call(7),
+                mov64Imm(R7, 72), jumpImm(JEQ, R0, 0, 2), mov64Imm(R7, 8), ja(0), mov64Reg(R6, R10), alu64Imm(ADD, R6, -64),
+                alu64Reg(ADD, R6, R7), storeImm(8, R6, 0, 1), mov64Imm(R0, 0), exit());
+        // across a BPF-to-BPF call: the decided r0 is the callee's r0, which is its r1, which is the caller's r7
+        bad("decided_after_call_keeps_arms_apart", "R0 invalid mem access 'scalar'", TP, NONE, call(7), mov64Imm(R7, 1),
+                jumpImm(JEQ, R0, 0, 2), mov64Imm(R7, 0), ja(0), mov64Reg(R1, R7), callLocal("f", 3),
+                jumpImm(JEQ, R0, 0, 1), load(8, R0, R0, 0), exit(), mov64Reg(R0, R1), exit());
+        // the callee reads the caller's spilled slot through a pointer: the slot is precise in the caller's frame
+        bad("decided_after_call_through_caller_stack", "R0 invalid mem access 'scalar'", TP, NONE, call(7), mov64Imm(R7, 1),
+                store(8, R10, -8, R7), jumpImm(JEQ, R0, 0, 2), mov64Imm(R7, 0), store(8, R10, -8, R7), mov64Reg(R1, R10),
+                alu64Imm(ADD, R1, -8), callLocal("f", 4), jumpImm(JEQ, R0, 0, 1), load(8, R0, R0, 0), mov64Imm(R0, 0), exit(),
+                load(8, R0, R1, 0), exit());
+
         // ---- stacks of functions: tracing programs give functions of 64 bytes or more a private stack ----------------
         ok("tracepoint_main_504_function_48", TP, NONE, twoFrames(504, 48));
         ok("tracepoint_main_48_function_504", TP, NONE, twoFrames(48, 504));

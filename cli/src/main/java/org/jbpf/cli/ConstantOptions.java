@@ -1,0 +1,56 @@
+package org.jbpf.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.GlobalData;
+import org.jbpf.runtime.Constants;
+
+/**
+ * {@code --const NAME=VALUE}: load-time constants written into the object before it loads, and the text line of its
+ * global variables that {@code run} prints with the maps.
+ */
+final class ConstantOptions {
+    private ConstantOptions() {}
+
+    /** The object with the constants set; a malformed option, an unknown name or a wrong value is a usage error. */
+    static BpfObject apply(BpfObject object, List<String> options) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String o : options) {
+            int eq = o.indexOf('=');
+            if (eq <= 0) throw usage("bad --const '" + o + "'; write NAME=VALUE, e.g. --const targetPid=1234");
+            values.put(o.substring(0, eq).trim(), value(o, o.substring(eq + 1).trim()));
+        }
+        try {
+            return Constants.apply(object, values);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private static Object value(String option, String v) {
+        if (v.equals("true") || v.equals("false")) return Boolean.parseBoolean(v);
+        try {
+            if (v.startsWith("0x") || v.startsWith("0X")) return Long.parseUnsignedLong(v.substring(2), 16);
+            if (v.startsWith("-0x") || v.startsWith("-0X")) return -Long.parseLong(v.substring(3), 16);
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw usage("bad --const '" + option + "'; the value must be a number (1234, -1, 0x4d2) or true/false");
+        }
+    }
+
+    private static Main.CommandFailure usage(String message) { return new Main.CommandFailure(ExitCodes.USAGE, message); }
+
+    /** "globals: hits=1000 step=3", the numeric variables of the writable sections; empty when there are none. */
+    static String globalsLine(org.jbpf.BPF bpf, BpfObject object) {
+        StringBuilder sb = new StringBuilder();
+        for (GlobalData g : object.globals()) {
+            if (g.readOnly()) continue;
+            for (GlobalData.Variable v : g.variables())
+                if (v.size() == 1 || v.size() == 2 || v.size() == 4 || v.size() == 8)
+                    sb.append(sb.length() == 0 ? "globals:" : "").append(' ').append(v.name()).append('=').append(bpf.global(v.name()).get());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,40 @@
+package org.jbpf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jbpf.testsupport.Kernel;
+import org.junit.jupiter.api.Test;
+
+/** jbpf run --const: a load-time constant set from the command line filters what the probe counts; its globals print. */
+class ConstKernelTest {
+    @Test void constantSelectsTheProcessCounted() throws Exception {
+        Kernel.requireTracefs();
+        // perl sleeps while jbpf translates and attaches, then opens a file 25 times
+        Process child = new ProcessBuilder("perl", "-e", "select(undef, undef, undef, 1.5); open(my $f, '<', '/etc/hostname') or die for 1..25;").start();
+        long pid = child.pid();
+        Cli r = Cli.run("run", "org.jbpf.examples.PidOpens", "-cp", CommandLineTest.EXAMPLES, "--const", "targetPid=" + pid,
+                "--duration", "3s");
+        assertEquals(0, child.waitFor());
+        assertEquals(0, r.status(), r.err());
+        Matcher row = Pattern.compile("(?m)^ *(\\d+) +(\\d+)$").matcher(r.out());
+        int rows = 0;
+        while (row.find()) {
+            rows++;
+            assertEquals(pid + " 25", row.group(1) + " " + row.group(2), "only the target's thread, every open:\n" + r.out());
+        }
+        assertEquals(1, rows, r.out());
+        assertTrue(r.out().contains("globals: paused=0"), r.out());
+    }
+
+    @Test void unknownOrMalformedConstantsAreUsageErrors() {
+        Cli unknown = Cli.run("run", "org.jbpf.examples.PidOpens", "-cp", CommandLineTest.EXAMPLES, "--const", "targetPdi=1");
+        assertEquals(ExitCodes.USAGE, unknown.status());
+        assertEquals("jbpf: PidOpens has no load-time constant \"targetPdi\"; its constants are targetPid\n", unknown.err());
+        Cli bad = Cli.run("run", "org.jbpf.examples.PidOpens", "-cp", CommandLineTest.EXAMPLES, "--const", "targetPid=abc");
+        assertEquals(ExitCodes.USAGE, bad.status());
+        assertEquals("jbpf: bad --const 'targetPid=abc'; the value must be a number (1234, -1, 0x4d2) or true/false\n", bad.err());
+    }
+}

@@ -1,0 +1,104 @@
+package org.jbpf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jbpf.testsupport.Jvm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The picocli-free path of translate and run: the same fields as picocli sets, picocli for anything else, no picocli loaded. */
+class HotCommandsTest {
+    @Test void translateGetsTheFieldsPicocliWouldSet() {
+        String[] args = {"A.class", "-o", "out", "--classpath", "x:y/z", "dir", "--emit", "asm", "--no-verify", "--backend", "llvm"};
+        TranslateCommand hot = (TranslateCommand) HotCommands.parse(prefixed("translate", args)).command();
+        TranslateCommand pico = new TranslateCommand();
+        new CommandLine(pico).parseArgs(args);
+        assertEquals(pico.inputs, hot.inputs);
+        assertEquals(List.of("A.class", "dir"), hot.inputs);
+        assertEquals(pico.output, hot.output);
+        assertEquals(pico.classpath, hot.classpath);
+        assertEquals(List.of(Path.of("x"), Path.of("y/z")), hot.classpath);
+        assertEquals(pico.sourcePath, hot.sourcePath);
+        assertEquals(pico.emit, hot.emit);
+        assertEquals(pico.noVerify, hot.noVerify);
+        assertEquals(pico.backend, hot.backend);
+    }
+
+    @Test void runGetsTheFieldsPicocliWouldSet() {
+        String[] args = {"-cp", "classes", "com.acme.Probe", "-d", "5s", "-i", "1s", "--clear", "--format", "json", "--top", "7"};
+        RunCommand hot = (RunCommand) HotCommands.parse(prefixed("run", args)).command();
+        RunCommand pico = new RunCommand();
+        new CommandLine(pico).parseArgs(args);
+        assertEquals("com.acme.Probe", hot.probe);
+        assertEquals(pico.probe, hot.probe);
+        assertEquals(pico.classpath, hot.classpath);
+        assertEquals(pico.duration, hot.duration);
+        assertEquals(pico.interval, hot.interval);
+        assertEquals(pico.clear, hot.clear);
+        assertEquals(pico.format, hot.format);
+        assertEquals(7, hot.top);
+        assertEquals(pico.top, hot.top);
+    }
+
+    @Test void verboseAnywhereIsTaken() {
+        HotCommands.Parsed p = HotCommands.parse("translate", "A.class", "--verbose");
+        assertNotNull(p);
+        assertTrue(p.verbose());
+        assertFalse(HotCommands.parse("run", "X.o").verbose());
+    }
+
+    @Test void everythingElseIsLeftToPicocli() {
+        assertNull(HotCommands.parse());
+        assertNull(HotCommands.parse("verify", "X.o"), "only translate and run");
+        assertNull(HotCommands.parse("translate"), "no input: picocli says what is missing");
+        assertNull(HotCommands.parse("translate", "--help"));
+        assertNull(HotCommands.parse("translate", "A.class", "--bogus"));
+        assertNull(HotCommands.parse("translate", "A.class", "-s", "src"), "options it does not know");
+        assertNull(HotCommands.parse("translate", "A.class", "-o"), "an option without its value");
+        assertNull(HotCommands.parse("translate", "A.class", "--output=out"), "the = form");
+        assertNull(HotCommands.parse("run", "A.o", "B.o"), "two probes");
+        assertNull(HotCommands.parse("run", "A.o", "--format", "xml"), "a bad value is picocli's to explain");
+        assertNull(HotCommands.parse("run", "A.o", "--top", "many"));
+        assertNull(HotCommands.parse("run", "A.o", "--serve", "9100"));
+        assertNull(HotCommands.parse("run", "A.o", "--verbose", "--verbose"));
+    }
+
+    @Test void errorsOnTheFastPathReadAsOnPicoclisPath() {
+        Cli r = Cli.run("translate", "does/not/Exist.class");
+        assertEquals(ExitCodes.FAILED, r.status());
+        assertEquals("jbpf: does/not/Exist.class: no such file or directory\n", r.err());
+        Cli verbose = Cli.run("translate", "does/not/Exist.class", "--verbose");
+        assertEquals(ExitCodes.FAILED, verbose.status());
+        assertTrue(verbose.err().contains("\tat org.jbpf."), verbose.err());
+    }
+
+    /** The point of the fast path: a whole translate in a fresh JVM loads not one picocli class. */
+    @Test void translateInAFreshJvmLoadsNoPicocliClass(@TempDir Path out) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-Xlog:class+load", "-cp", Jvm.classPath(), "org.jbpf.cli.Main",
+                "translate", "org.jbpf.examples.ProcessCounter", "-cp", CommandLineTest.EXAMPLES, "-o", out.toString(), "--no-verify"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), log.substring(Math.max(0, log.length() - 2000)));
+        assertTrue(Files.exists(out.resolve("ProcessCounter.o")));
+        assertTrue(log.contains("org.jbpf.cli.HotCommands "), "the class loading log of the run");
+        List<String> picocli = log.lines().filter(l -> l.contains(" picocli.")).toList();
+        assertEquals(List.of(), picocli);
+    }
+
+    private static String[] prefixed(String command, String[] args) {
+        String[] all = new String[args.length + 1];
+        all[0] = command;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return all;
+    }
+}

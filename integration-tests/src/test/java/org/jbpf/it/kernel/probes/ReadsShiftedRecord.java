@@ -1,0 +1,18 @@
+package org.jbpf.it.kernel.probes;
+
+import org.jbpf.Bpf;
+import org.jbpf.Section;
+import org.jbpf.TracepointContext;
+import org.jbpf.maps.ArrayMap;
+
+/** Reads openat's file name through a record class whose offsets do not match the kernel's format. */
+@Bpf(license = "GPL")
+public final class ReadsShiftedRecord {
+    public static final ArrayMap<Long> last = new ArrayMap<>(Long.class, 1);
+
+    @Section("tracepoint/syscalls/sys_enter_openat")
+    static int onOpenat(TracepointContext ctx) {
+        last.update(0, ctx.as(ShiftedOpenat.class).filename);
+        return 0;
+    }
+}

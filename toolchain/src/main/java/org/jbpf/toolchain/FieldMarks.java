@@ -1,0 +1,58 @@
+package org.jbpf.toolchain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jbpf.core.btf.Btf;
+import org.jbpf.core.btf.BtfType;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.translator.Translator;
+
+/**
+ * Records what integer fields of a probe's {@code @Struct} classes mean in its BTF, by wrapping the field's type in a
+ * typedef: {@code @Max} as {@code jbpf_max} ({@link PerCpuValues} keeps the largest of the CPUs' values),
+ * {@code @StackId} as {@code jbpf_stack_id} and {@code @Pid} as {@code jbpf_pid} (a key's stack is printed with
+ * its frames, user frames named in that process).
+ */
+final class FieldMarks {
+    private FieldMarks() {}
+
+    static final String MAX = "jbpf_max", STACK_ID = "jbpf_stack_id", PID = "jbpf_pid";
+
+    /** Annotation descriptor to the typedef recording it. */
+    private static final Map<String, String> MARKS = Map.of("Lorg/jbpf/Max;", MAX, "Lorg/jbpf/StackId;", STACK_ID, "Lorg/jbpf/Pid;", PID);
+
+    /** Marks the annotated fields of the structs {@code probeClass} refers to; the object's BTF changes in place. */
+    static BpfObject mark(BpfObject object, byte[] probeClass, Translator.ClassSource classes) {
+        Btf btf = object.btf();
+        if (btf == null) return object;
+        MARKS.forEach((desc, typedef) -> mark(btf, TextFields.annotatedFields(probeClass, classes, desc), typedef));
+        return object;
+    }
+
+    private static void mark(Btf btf, Map<String, Set<String>> fieldsByStruct, String typedef) {
+        if (fieldsByStruct.isEmpty()) return;
+        for (int id = 1; id <= btf.size(); id++) {
+            if (!(btf.type(id) instanceof BtfType.Struct s) || !fieldsByStruct.containsKey(s.name())) continue;
+            Set<String> fields = fieldsByStruct.get(s.name());
+            List<BtfType.Member> members = new ArrayList<>();
+            for (BtfType.Member m : s.members()) {
+                boolean integer = btf.type(btf.resolve(m.type())) instanceof BtfType.IntType;
+                if (fields.contains(m.name()) && integer && !typedef.equals(markOf(btf, m.type())))
+                    m = new BtfType.Member(m.name(), btf.add(new BtfType.Typedef(typedef, m.type())), m.bitOffset(), m.bitfieldSize());
+                members.add(m);
+            }
+            btf.set(id, new BtfType.Struct(s.name(), s.size(), members));
+        }
+    }
+
+    /** The mark of a field's type (the typedef name), or null when it has none. */
+    static String markOf(Btf btf, int typeId) {
+        try {
+            return btf.type(typeId) instanceof BtfType.Typedef td && MARKS.containsValue(td.name()) ? td.name() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.jbpf.toolchain.gen;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jbpf.core.btf.BtfReader;
+import org.jbpf.core.obj.ObjectFormatException;
+
+/**
+ * Generates {@code @KernelType} classes from a kernel's BTF: {@code task_struct.real_parent task_struct.tgid} gives
+ * {@code <out>/<package dirs>/TaskStruct.java} with readers {@code realParent()} and {@code tgid()}.
+ */
+public final class KernelStructGenerator {
+    public static final Path VMLINUX = Path.of("/sys/kernel/btf/vmlinux");
+
+    private final Path btfFile;
+
+    /** Reads types from {@code btfFile} (normally /sys/kernel/btf/vmlinux). */
+    public KernelStructGenerator(Path btfFile) { this.btfFile = btfFile; }
+
+    public static KernelStructGenerator kernel() { return new KernelStructGenerator(VMLINUX); }
+
+    /** Writes one class per struct {@code specs} reach under {@code outDir} in package {@code pkg}; returns the files written. */
+    public List<Path> generate(List<String> specs, Path outDir, String pkg) {
+        if (!pkg.isEmpty() && !pkg.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*"))
+            throw new IllegalArgumentException("\"" + pkg + "\" is not a Java package name");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(btfFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the kernel's BTF " + btfFile + ": " + e.getMessage()
+                    + " (the kernel needs CONFIG_DEBUG_INFO_BTF=y)", e);
+        }
+        KernelStructs structs;
+        try {
+            structs = new KernelStructs(BtfReader.read(bytes, btfFile.toString()).btf());
+        } catch (ObjectFormatException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; name a kernel BTF file such as " + VMLINUX);
+        }
+        for (String spec : specs) structs.add(spec);
+        Set<String> generated = new HashSet<>();
+        for (KernelStructs.Struct s : structs.structs()) generated.add(s.name());
+        String command = "jbpf gen btf " + String.join(" ", specs);
+        Path dir = pkg.isEmpty() ? outDir : outDir.resolve(pkg.replace('.', '/'));
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            for (KernelStructs.Struct s : structs.structs()) {
+                Path file = dir.resolve(KernelStructWriter.className(s.name()) + ".java");
+                Files.writeString(file, KernelStructWriter.write(structs, s, pkg, command, generated));
+                files.add(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write into " + dir + ": " + e.getMessage(), e);
+        }
+        return files;
+    }
+}

@@ -1,0 +1,103 @@
+package org.jbpf.toolchain.gen;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jbpf.core.btf.Btf;
+import org.jbpf.core.btf.BtfType;
+
+/**
+ * The kernel structs and fields a probe asks for, looked up in a kernel BTF: {@code task_struct} selects every field
+ * jbpf can read of the struct, {@code task_struct.real_parent.tgid} the fields along a path through pointers.
+ * Fields of anonymous structs and unions count as the struct's own, at their offset in it.
+ */
+public final class KernelStructs {
+    /** One readable field: the kernel's name, byte offset, and the BTF type of its value (modifiers resolved). */
+    public record Field(String name, int offset, int type) {}
+
+    /** One requested struct with the fields to generate, in order of offset as first requested. */
+    public record Struct(String name, int size, Map<String, Field> fields) {}
+
+    private final Btf btf;
+    private final Map<String, Struct> structs = new LinkedHashMap<>();
+
+    public KernelStructs(Btf btf) { this.btf = btf; }
+
+    public Btf btf() { return btf; }
+
+    public List<Struct> structs() { return new ArrayList<>(structs.values()); }
+
+    /** Adds {@code spec} ("task_struct" or "task_struct.real_parent.tgid"); a bad name is an IllegalArgumentException. */
+    public void add(String spec) {
+        String[] path = spec.split("\\.");
+        Struct s = struct(path[0], spec);
+        if (path.length == 1) {
+            for (Field f : readable(members(s.name()), 0)) s.fields().putIfAbsent(f.name(), f);
+            return;
+        }
+        for (int k = 1; k < path.length; k++) {
+            Field f = find(s.name(), path[k], spec);
+            s.fields().putIfAbsent(f.name(), f);
+            if (k == path.length - 1) break;
+            BtfType t = btf.type(f.type());
+            String target = t instanceof BtfType.Ptr p ? structName(p.type()) : null;
+            if (target == null)
+                throw new IllegalArgumentException(spec + ": " + s.name() + "." + f.name() + " is not a pointer to a struct, so the path cannot go on to "
+                        + path[k + 1]);
+            s = struct(target, spec);
+        }
+    }
+
+    /** The name of the struct a type id is (after modifiers), or null for anything else or an anonymous struct. */
+    public String structName(int id) {
+        BtfType t = id == 0 ? null : btf.type(btf.resolve(id));
+        return t instanceof BtfType.Struct st && !st.name().isEmpty() ? st.name() : null;
+    }
+
+    private Struct struct(String name, String spec) {
+        Struct known = structs.get(name);
+        if (known != null) return known;
+        int id = btf.find(BtfType.KIND_STRUCT, name);
+        if (id < 0) throw new IllegalArgumentException(spec + ": the kernel's BTF has no struct " + name);
+        Struct s = new Struct(name, (int) btf.sizeOf(id), new LinkedHashMap<>());
+        structs.put(name, s);
+        return s;
+    }
+
+    private List<BtfType.Member> members(String struct) {
+        return ((BtfType.Struct) btf.type(btf.find(BtfType.KIND_STRUCT, struct))).members();
+    }
+
+    private Field find(String struct, String name, String spec) {
+        for (Field f : readable(members(struct), 0)) if (f.name().equals(name)) return f;
+        throw new IllegalArgumentException(spec + ": the kernel's struct " + struct + " has no field " + name
+                + " that jbpf can read (numbers, pointers and char arrays, not bitfields or embedded structs)");
+    }
+
+    /** Members jbpf can read: integers, enums, pointers and char arrays, with anonymous members' fields flattened. */
+    private List<Field> readable(List<BtfType.Member> members, int base) {
+        List<Field> out = new ArrayList<>();
+        for (BtfType.Member m : members) {
+            int type = btf.resolve(m.type());
+            BtfType t = type == 0 ? null : btf.type(type);
+            int offset = base + m.bitOffset() / 8;
+            if (m.name().isEmpty() && (t instanceof BtfType.Struct || t instanceof BtfType.Union)) {
+                out.addAll(readable(t instanceof BtfType.Struct st ? st.members() : ((BtfType.Union) t).members(), offset));
+                continue;
+            }
+            if (m.name().isEmpty() || m.bitfieldSize() != 0 || m.bitOffset() % 8 != 0) continue;
+            if (isNumber(t) || t instanceof BtfType.Ptr || isCharArray(t)) out.add(new Field(m.name(), offset, type));
+        }
+        return out;
+    }
+
+    boolean isNumber(BtfType t) {
+        long size = t instanceof BtfType.IntType i ? i.size() : t instanceof BtfType.Enum e ? e.size() : t instanceof BtfType.Enum64 e ? e.size() : 0;
+        return size == 1 || size == 2 || size == 4 || size == 8;
+    }
+
+    boolean isCharArray(BtfType t) {
+        return t instanceof BtfType.Array a && btf.type(btf.resolve(a.elemType())) instanceof BtfType.IntType i && i.size() == 1 && a.nelems() > 0;
+    }
+}

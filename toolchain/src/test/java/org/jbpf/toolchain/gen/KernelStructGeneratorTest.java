@@ -1,0 +1,120 @@
+package org.jbpf.toolchain.gen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import javax.tools.ToolProvider;
+import org.jbpf.core.btf.Btf;
+import org.jbpf.core.btf.BtfType;
+import org.jbpf.core.btf.BtfWriter;
+import org.jbpf.kernel.KernelField;
+import org.jbpf.kernel.KernelType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kernel classes generated from a BTF file written here: the requested fields become readers with their kernel names
+ * and offsets (fields of anonymous unions at their offset in the struct, bitfields and embedded structs left out),
+ * pointers to generated structs are typed, and the classes compile against jbpf-api.
+ */
+class KernelStructGeneratorTest {
+    @TempDir Path tmp;
+
+    /** task_struct { pid_t pid @8; pid_t tgid @12; task_struct *real_parent @16; union { u64 a @24; }; char comm[16] @32;
+     *  mm_struct *mm @48; unsigned flags:3 @56; struct list_head tasks @64 }, and mm_struct { long total_vm @0 }. */
+    private Path btfFile() throws Exception {
+        Btf b = new Btf();
+        int integer = b.add(new BtfType.IntType("int", 4, BtfType.INT_SIGNED));
+        int pidT = b.add(new BtfType.Typedef("pid_t", integer));
+        int u64 = b.add(new BtfType.IntType("unsigned long long", 8, 0));
+        int ch = b.add(new BtfType.IntType("char", 1, BtfType.INT_SIGNED));
+        int comm = b.add(new BtfType.Array(ch, integer, 16));
+        int union = b.add(new BtfType.Union("", 8, List.of(new BtfType.Member("a", u64, 0))));
+        int list = b.add(new BtfType.Struct("list_head", 16, List.of()));
+        int task = b.size() + 4, mm = b.size() + 5; // after the two pointers and unsigned int below
+        int taskPtr = b.add(new BtfType.Ptr(task));
+        int mmPtr = b.add(new BtfType.Ptr(mm));
+        b.add(new BtfType.IntType("unsigned int", 4, 0));
+        b.add(new BtfType.Struct("task_struct", 80, List.of(
+                new BtfType.Member("pid", pidT, 64), new BtfType.Member("tgid", pidT, 96), new BtfType.Member("real_parent", taskPtr, 128),
+                new BtfType.Member("", union, 192), new BtfType.Member("comm", comm, 256), new BtfType.Member("mm", mmPtr, 384),
+                new BtfType.Member("flags", task - 1, 448, 3), new BtfType.Member("tasks", list, 512))));
+        b.add(new BtfType.Struct("mm_struct", 8, List.of(new BtfType.Member("total_vm", u64, 0))));
+        Path f = tmp.resolve("vmlinux");
+        Files.write(f, BtfWriter.encode(b).bytes());
+        return f;
+    }
+
+    private Class<?> compile(List<Path> sources, String className) throws Exception {
+        Path classes = Files.createDirectories(tmp.resolve("classes"));
+        String api = Path.of(KernelType.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        var out = new java.io.ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", api));
+        for (Path s : sources) args.add(s.toString());
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, out, out, args.toArray(String[]::new)), "javac: " + out);
+        return new URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, getClass().getClassLoader()).loadClass(className);
+    }
+
+    /** "name -> field@offset (return type)" for each reader, "has" checks marked "?". */
+    private static TreeMap<String, String> readers(Class<?> c) {
+        TreeMap<String, String> out = new TreeMap<>();
+        for (Method m : c.getDeclaredMethods()) {
+            KernelField f = m.getAnnotation(KernelField.class);
+            if (f != null) out.put(m.getName(), f.value() + "@" + f.offset() + (f.exists() ? "?" : "") + " " + m.getReturnType().getSimpleName());
+        }
+        return out;
+    }
+
+    @Test
+    void aWholeStructGivesEveryReadableField() throws Exception {
+        List<Path> files = new KernelStructGenerator(btfFile()).generate(List.of("task_struct"), tmp.resolve("src"), "com.acme.k");
+        assertEquals(1, files.size(), "mm_struct is only pointed to");
+        Class<?> c = compile(files, "com.acme.k.TaskStruct");
+        assertEquals("task_struct", c.getAnnotation(KernelType.class).value());
+        assertEquals(80, c.getAnnotation(KernelType.class).size());
+        TreeMap<String, String> want = new TreeMap<>();
+        want.put("pid", "pid@8 int"); want.put("hasPid", "pid@8? boolean");
+        want.put("tgid", "tgid@12 int"); want.put("hasTgid", "tgid@12? boolean");
+        want.put("realParent", "real_parent@16 TaskStruct"); want.put("hasRealParent", "real_parent@16? boolean");
+        want.put("a", "a@24 long"); want.put("hasA", "a@24? boolean");
+        want.put("comm", "comm@32 int"); want.put("hasComm", "comm@32? boolean");
+        want.put("mm", "mm@48 long"); want.put("hasMm", "mm@48? boolean");
+        assertEquals(want, readers(c));
+        assertTrue(Files.readString(files.get(0)).contains("public int comm(byte[] dst)"));
+        assertEquals(c, c.getMethod("current").getReturnType());
+    }
+
+    @Test
+    void aPathThroughPointersGivesOneClassPerStruct() throws Exception {
+        List<Path> files = new KernelStructGenerator(btfFile()).generate(List.of("task_struct.real_parent.tgid", "task_struct.mm.total_vm"),
+                tmp.resolve("src"), "");
+        assertEquals(List.of("TaskStruct.java", "MmStruct.java"), files.stream().map(p -> p.getFileName().toString()).toList());
+        Class<?> task = compile(files, "TaskStruct");
+        assertEquals("{hasMm=mm@48? boolean, hasRealParent=real_parent@16? boolean, hasTgid=tgid@12? boolean, mm=mm@48 MmStruct, "
+                + "realParent=real_parent@16 TaskStruct, tgid=tgid@12 int}", readers(task).toString());
+        Class<?> mm = task.getMethod("mm").getReturnType();
+        assertEquals("{hasTotalVm=total_vm@0? boolean, totalVm=total_vm@0 long}", readers(mm).toString());
+        assertThrows(NoSuchMethodException.class, () -> mm.getMethod("current"), "only task_struct has a current struct");
+    }
+
+    @Test
+    void badPathsAreNamed() throws Exception {
+        Path btf = btfFile();
+        KernelStructGenerator gen = new KernelStructGenerator(btf);
+        assertEquals("task_struct.flags: the kernel's struct task_struct has no field flags that jbpf can read (numbers, pointers and "
+                + "char arrays, not bitfields or embedded structs)",
+                assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("task_struct.flags"), tmp, "")).getMessage());
+        assertEquals("task_struct.pid.x: task_struct.pid is not a pointer to a struct, so the path cannot go on to x",
+                assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("task_struct.pid.x"), tmp, "")).getMessage());
+        assertEquals("files: the kernel's BTF has no struct files",
+                assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("files"), tmp, "")).getMessage());
+    }
+}

@@ -1,0 +1,52 @@
+package org.jbpf.translator.analysis;
+
+import org.jbpf.core.layout.StructLayout;
+import org.jbpf.translator.frontend.ValueType;
+import org.objectweb.asm.tree.FieldInsnNode;
+
+/**
+ * Field access through a typed view of a tracepoint record ({@code ctx.as(SysEnterOpenat.class)}): a read of a
+ * number field is a context load, anything that would need the record's address (arrays, writes) is refused, since
+ * the kernel allows only loads at constant offsets of the context.
+ */
+public final class RecordView {
+    private RecordView() {}
+
+    /** The value of reading field {@code fi} of the record. */
+    static Value read(MethodAnalysis a, int i, Value.CtxView view, FieldInsnNode fi) {
+        StructLayout.Field field = field(a, i, view, fi);
+        if (field.kind() == StructLayout.Kind.BYTES)
+            throw a.error(i, "field " + fi.name + " of tracepoint record " + view.type().javaName() + " is a byte array inside the "
+                    + "context, which a program can only read number by number; read the number fields, or declare it as a number");
+        return new Value.Scalar(fi.desc.equals("J"), null);
+    }
+
+    /** The rejection of a write to field {@code fi} of the record. */
+    static RuntimeException write(MethodAnalysis a, int i, Value.CtxView view, FieldInsnNode fi) {
+        field(a, i, view, fi);
+        return a.error(i, "cannot assign " + view.type().javaName() + "." + fi.name + ": the tracepoint record is read-only; "
+                + "copy the value into a local variable or a @Struct of your own");
+    }
+
+    private static StructLayout.Field field(MethodAnalysis a, int i, Value.CtxView view, FieldInsnNode fi) {
+        if (!view.type().internalName().equals(fi.owner))
+            throw a.error(i, "field " + fi.owner.replace('/', '.') + "." + fi.name + " accessed on " + view.describe());
+        StructLayout.Field field = view.type().layout().field(fi.name);
+        if (field == null) throw a.error(i, "no field " + fi.name + " in @Struct " + view.type().javaName());
+        return field;
+    }
+
+    /** The first record struct the program (with its inlined calls) reads the context through, or null. */
+    public static ValueType.Struct find(MethodAnalysis a) {
+        for (Frame f : a.frames) {
+            if (f == null) continue;
+            for (Value v : f.stack) if (v instanceof Value.CtxView view) return view.type();
+            for (Value v : f.locals) if (v instanceof Value.CtxView view) return view.type();
+        }
+        for (MethodAnalysis callee : a.callees.values()) {
+            ValueType.Struct s = find(callee);
+            if (s != null) return s;
+        }
+        return null;
+    }
+}

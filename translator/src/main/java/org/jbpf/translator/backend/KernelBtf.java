@@ -1,0 +1,123 @@
+package org.jbpf.translator.backend;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jbpf.core.asm.Insn;
+import org.jbpf.core.btf.Btf;
+import org.jbpf.core.btf.BtfType;
+import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.core.relo.CoreRelocator;
+import org.jbpf.translator.TranslationException;
+
+/**
+ * Kernel structs read by name (CO-RE). The lowering marks each instruction whose constant depends on a kernel
+ * struct's layout with a reference naming the field ({@link #ref}); after encoding, {@link #take} strips the marks
+ * off a program's instructions, and {@link #finish} adds one BTF struct per kernel type to the object's BTF, named
+ * like the kernel's and holding only the fields the probe reads (as clang's preserve_access_index does), and gives
+ * each program its relocation records against them.
+ */
+public final class KernelBtf {
+    /** Relocation kinds, numbered as {@code enum bpf_core_relo_kind}. */
+    public static final int FIELD_BYTE_OFFSET = 0, FIELD_EXISTS = 2;
+    private static final String PREFIX = "core:";
+
+    private record Field(String name, int offset, String member, String javaName, boolean exists) {}
+    private record Site(int insn, int kind, String type, String field) {}
+
+    private final Btf btf;
+    /** Fields read, by kernel type and then offset. */
+    private final Map<String, Map<String, Field>> fields = new LinkedHashMap<>();
+    private final List<List<Site>> sites = new ArrayList<>();
+
+    public KernelBtf(Btf btf) { this.btf = btf; }
+
+    /**
+     * The mark of an instruction holding relocation {@code kind} of {@code type.field}, which lies at {@code offset} with
+     * local BTF type {@code member} ("int:4", "ptr", "char:16") and is read by Java method {@code javaName}.
+     */
+    public static String ref(int kind, String type, String field, int offset, String member, String javaName) {
+        return PREFIX + kind + ":" + type + ":" + field + ":" + offset + ":" + member + ":" + javaName;
+    }
+
+    /** True when a MIR or instruction reference is a CO-RE mark rather than a map or function name. */
+    public static boolean isMark(String ref) { return ref != null && ref.startsWith(PREFIX); }
+
+    /** The next program's instructions without their marks; the marks are kept for {@link #finish}. */
+    public List<Insn> take(List<Insn> insns) {
+        List<Site> mine = new ArrayList<>();
+        List<Insn> out = new ArrayList<>(insns.size());
+        for (Insn in : insns) {
+            if (!isMark(in.reference())) { out.add(in); continue; }
+            String[] p = in.reference().substring(PREFIX.length()).split(":", 7);
+            String type = p[1], name = p[2];
+            int kind = Integer.parseInt(p[0]);
+            Field f = new Field(name, Integer.parseInt(p[3]), p[4] + (p[4].equals("int") || p[4].equals("char") ? ":" + p[5] : ""), p[p.length - 1],
+                    kind == FIELD_EXISTS);
+            Field known = fields.computeIfAbsent(type, k -> new LinkedHashMap<>()).putIfAbsent(name, f);
+            if (known != null && known.offset() != f.offset())
+                throw new TranslationException(known.javaName() + " and " + f.javaName() + " disagree on the offset of " + type + "." + name
+                        + " (" + known.offset() + " and " + f.offset() + "); generate both classes with jbpf gen btf on one kernel");
+            if (known != null && known.member().startsWith("char") && f.member().startsWith("char") && length(f) > length(known))
+                fields.get(type).put(name, f); // a char array read into a larger buffer widens the local array
+            else if (known != null && known.exists() && !f.exists())
+                fields.get(type).put(name, f); // name the reader of the value rather than the existence check
+            mine.add(new Site(out.size(), kind, type, name));
+            out.add(in.withReference(null));
+        }
+        sites.add(mine);
+        return out;
+    }
+
+    private static int length(Field f) { return Integer.parseInt(f.member().substring(f.member().indexOf(':') + 1)); }
+
+    /** Adds the kernel structs to the BTF; returns the relocations of each program, in the order {@link #take} saw them. */
+    public List<List<ProgramSpec.CoreRelocation>> finish() {
+        Map<String, Integer> typeIds = new LinkedHashMap<>();
+        Map<String, List<String>> order = new LinkedHashMap<>();
+        for (var e : fields.entrySet()) {
+            TreeMap<Integer, List<Field>> byOffset = new TreeMap<>();
+            for (Field f : e.getValue().values()) byOffset.computeIfAbsent(f.offset(), k -> new ArrayList<>()).add(f);
+            List<BtfType.Member> members = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            int size = 0;
+            for (List<Field> at : byOffset.values()) for (Field f : at) {
+                int[] typeAndSize = member(f.member());
+                members.add(new BtfType.Member(f.name(), typeAndSize[0], f.offset() * 8));
+                names.add(f.name());
+                size = Math.max(size, f.offset() + typeAndSize[1]);
+            }
+            int id = btf.add(new BtfType.Struct(e.getKey(), size, members));
+            typeIds.put(e.getKey(), id);
+            // the Java method reading each field, so a field the kernel lacks is reported by its Java name too
+            for (List<Field> at : byOffset.values()) for (Field f : at)
+                btf.add(new BtfType.DeclTag(CoreRelocator.JAVA_TAG + f.javaName(), id, names.indexOf(f.name())));
+            order.put(e.getKey(), names);
+        }
+        List<List<ProgramSpec.CoreRelocation>> out = new ArrayList<>();
+        for (List<Site> program : sites) {
+            List<ProgramSpec.CoreRelocation> relos = new ArrayList<>();
+            for (Site s : program)
+                relos.add(new ProgramSpec.CoreRelocation(s.insn(), typeIds.get(s.type()), "0:" + order.get(s.type()).indexOf(s.field()), s.kind()));
+            out.add(relos);
+        }
+        return out;
+    }
+
+    private final Map<String, Integer> memberTypes = new LinkedHashMap<>();
+
+    /** The BTF type id and byte size of a member described as "int:4", "ptr" or "char:16". */
+    private int[] member(String d) {
+        if (d.equals("ptr")) return new int[] {memberTypes.computeIfAbsent(d, k -> btf.add(new BtfType.Ptr(0))), 8};
+        int n = Integer.parseInt(d.substring(d.indexOf(':') + 1));
+        if (d.startsWith("char")) {
+            int ch = memberTypes.computeIfAbsent("int:1", k -> btf.add(new BtfType.IntType("char", 1, BtfType.INT_SIGNED)));
+            int idx = memberTypes.computeIfAbsent("int:4", k -> btf.add(new BtfType.IntType("int", 4, BtfType.INT_SIGNED)));
+            return new int[] {memberTypes.computeIfAbsent(d, k -> btf.add(new BtfType.Array(ch, idx, n))), n};
+        }
+        String name = switch (n) { case 1 -> "char"; case 2 -> "short"; case 4 -> "int"; default -> "long"; };
+        return new int[] {memberTypes.computeIfAbsent(d, k -> btf.add(new BtfType.IntType(name, n, BtfType.INT_SIGNED))), n};
+    }
+}

@@ -1,0 +1,133 @@
+package org.jbpf.translator.frontend;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jbpf.core.layout.StructLayout;
+import org.jbpf.translator.TranslationException;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldNode;
+
+/**
+ * The probe's static primitive fields that become BPF global variables, shared by all its programs: zero-initialised
+ * ones in {@code .bss}, ones {@code <clinit>} sets to another constant in {@code .data}, and {@code @Constant} ones
+ * (load-time constants) in {@code .rodata}. Each variable lies at its natural alignment in its section, in
+ * declaration order. A field whose initial value is computed at class initialisation cannot start the same in the
+ * kernel; it is reported where a program uses it. A static {@code byte[]} field initialised with {@code new byte[n]} or
+ * an array of constants is a global byte array, in the same sections by the same rules.
+ */
+public final class GlobalVariables {
+    static final String CONSTANT_DESC = "Lorg/jbpf/Constant;";
+    public static final String BSS = ".bss", DATA = ".data", RODATA = ".rodata";
+    /** Longest byte array global. */
+    public static final int MAX_ARRAY = 4096;
+
+    /**
+     * One global variable.
+     *
+     * @param length   the number of bytes of a byte array ({@code kind} BYTES), else 0
+     * @param initial  its initial value (0 in {@code .bss}), or for a byte array its initial bytes
+     * @param problem  why programs cannot use it (a computed initialiser), or null
+     */
+    public record Variable(String name, StructLayout.Kind kind, int length, String section, int offset, Object initial, String problem) {
+        public int size() { return kind == StructLayout.Kind.BYTES ? length : kind.size; }
+        public boolean isArray() { return kind == StructLayout.Kind.BYTES; }
+        public boolean isLong() { return kind == StructLayout.Kind.LONG; }
+        public boolean constant() { return section.equals(RODATA); }
+    }
+
+    /** A static field's value after {@code <clinit>}: an Integer or Long constant, or null when it is computed. */
+    record Initial(Object value, int line) {}
+
+    private final Map<String, Variable> variables = new LinkedHashMap<>();
+    /** Bytes used in each section, in the order the sections are written. */
+    private final Map<String, Integer> sizes = new LinkedHashMap<>();
+
+    {
+        for (String section : List.of(BSS, DATA, RODATA)) sizes.put(section, 0);
+    }
+
+    GlobalVariables(ClassNode node, String file, Map<String, Initial> initials) {
+        for (FieldNode f : node.fields) {
+            StructLayout.Kind kind = StructLayout.Kind.ofDescriptor(f.desc);
+            if ((f.access & Opcodes.ACC_STATIC) == 0 || kind == null) continue;
+            boolean constant = ProbeClass.annotation(f.visibleAnnotations, CONSTANT_DESC) != null
+                    || ProbeClass.annotation(f.invisibleAnnotations, CONSTANT_DESC) != null;
+            if (f.value != null) {
+                // javac copied the value into every use already; there is nothing left to load
+                if (constant)
+                    throw new TranslationException(file, -1, "@Constant field " + f.name + " is static final with a constant initialiser, "
+                            + "which javac copies into every use where no loader can change it; drop final: @Constant static "
+                            + javaType(kind) + " " + f.name + " = " + f.value + ";");
+                continue;
+            }
+            boolean array = kind == StructLayout.Kind.BYTES;
+            // computed static finals are reported at their use; a final byte array is still a global (its bytes may change)
+            if (!constant && !array && (f.access & Opcodes.ACC_FINAL) != 0) continue;
+            if (!f.name.matches("[A-Za-z_][A-Za-z0-9_]*"))
+                throw new TranslationException(file, -1, "static field name \"" + f.name + "\" is not a C identifier, which BTF needs");
+            Initial init = initials.get(f.name);
+            Object value = array ? null : (Object) 0L;
+            String problem = null;
+            if (init != null && !array && init.value() instanceof Number n) value = n.longValue();
+            else if (init != null && array && init.value() instanceof byte[] b) value = b;
+            else if (init != null || array)
+                problem = array ? "byte array field " + f.name + " must be initialised with new byte[n] (at most " + MAX_ARRAY
+                        + ") or constants such as {1, 2, 3} to be a BPF global"
+                        : "static field " + f.name + " is initialised with a value computed when the class loads (line " + init.line()
+                        + "); a BPF global starts as a constant: initialise it with a constant and set it from Java after loading"
+                        + (constant ? " (or with .constant(\"" + f.name + "\", value) before)" : "");
+            if (problem != null && array) {
+                variables.put(f.name, new Variable(f.name, kind, 0, BSS, 0, null, problem));
+                continue;
+            }
+            boolean zero = array ? allZero((byte[]) value) : (long) value == 0;
+            String section = constant ? RODATA : zero ? BSS : DATA;
+            int length = array ? ((byte[]) value).length : 0;
+            int size = array ? length : kind.size;
+            int offset = align(sizes.get(section), array ? 8 : kind.size);
+            sizes.put(section, offset + size);
+            variables.put(f.name, new Variable(f.name, kind, length, section, offset, value, problem));
+        }
+    }
+
+    private static boolean allZero(byte[] b) {
+        for (byte x : b) if (x != 0) return false;
+        return true;
+    }
+
+    private static int align(int at, int size) { return (at + size - 1) / size * size; }
+
+    private static String javaType(StructLayout.Kind k) { return new ValueType.Prim(k).javaName(); }
+
+    /** The global variable this static field of the probe is, or null. */
+    public Variable get(String field) { return variables.get(field); }
+
+    public Collection<Variable> all() { return variables.values(); }
+
+    /** The non-empty sections in the order .bss, .data, .rodata. */
+    public List<String> sections() {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : sizes.entrySet()) if (e.getValue() > 0) out.add(e.getKey());
+        return out;
+    }
+
+    /** The variables of a section, by offset. */
+    public List<Variable> in(String section) {
+        return variables.values().stream().filter(v -> v.section().equals(section) && v.problem() == null).toList();
+    }
+
+    /** The initial bytes of a section (little-endian values), its size rounded up to 8. */
+    public byte[] bytes(String section) {
+        byte[] b = new byte[align(sizes.get(section), 8)];
+        for (Variable v : in(section)) {
+            if (v.problem() != null) continue;
+            if (v.initial() instanceof byte[] a) System.arraycopy(a, 0, b, v.offset(), a.length);
+            else for (int k = 0; k < v.size(); k++) b[v.offset() + k] = (byte) ((long) v.initial() >>> (8 * k));
+        }
+        return b;
+    }
+}

@@ -1,0 +1,192 @@
+package org.jbpf.translator.intrinsic;
+
+import static org.jbpf.core.asm.Opcodes.*;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jbpf.core.helper.HelperTable;
+import org.jbpf.core.layout.StructLayout.Kind;
+import org.jbpf.translator.analysis.Value;
+import org.jbpf.translator.backend.KernelBtf;
+import org.jbpf.translator.frontend.StructRegistry;
+import org.jbpf.translator.frontend.ValueType;
+import org.jbpf.translator.lower.Emitter;
+import org.jbpf.translator.lower.Operand;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Methods of {@code @KernelType} classes: kernel structs read by name. A field read is the field's offset in an
+ * instruction the loader relocates (CO-RE), added to the struct's address, and a {@code bpf_probe_read_kernel} of the
+ * field into the stack, as clang emits for {@code BPF_CORE_READ}; an existence check is a constant the loader sets to
+ * 0 or 1. {@code current()} is {@code bpf_get_current_task}; {@code at(address)} and {@code address()} convert.
+ */
+final class KernelCalls implements Intrinsic {
+    static final String KERNEL_TYPE = "Lorg/jbpf/kernel/KernelType;";
+    static final String KERNEL_FIELD = "Lorg/jbpf/kernel/KernelField;";
+
+    /** What the analysis learnt about one call, for its lowering. */
+    record Access(String method, String kernelType, String field, int offset, boolean exists, String member, int size, String javaName) {}
+
+    /** Which classes are kernel classes, per translation (registry), so each class file is read once. */
+    private static final Map<StructRegistry, Map<String, Boolean>> KNOWN = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** True when {@code owner} is a class annotated {@code @KernelType}. */
+    static boolean isKernelClass(String owner, StructRegistry structs) {
+        Map<String, Boolean> known = KNOWN.computeIfAbsent(structs, k -> new ConcurrentHashMap<>());
+        Boolean is = known.get(owner);
+        if (is == null) {
+            ClassNode cn = structs.read(owner);
+            is = cn != null && annotation(cn.visibleAnnotations, cn.invisibleAnnotations, KERNEL_TYPE) != null;
+            known.put(owner, is);
+        }
+        return is;
+    }
+
+    @Override
+    public Value type(TypingCall c) {
+        String owner = c.insn().owner, name = c.insn().name, desc = c.insn().desc;
+        ClassNode cn = c.structs().read(owner);
+        String simple = StructRegistry.simple(owner);
+        String kernelType = (String) value(annotation(cn.visibleAnnotations, cn.invisibleAnnotations, KERNEL_TYPE), "value");
+        boolean isStatic = c.receiver() == null;
+        if (isStatic && name.equals("current") && desc.equals("()L" + owner + ";")) {
+            if (!kernelType.equals("task_struct"))
+                throw c.error(simple + ".current(): only a @KernelType(\"task_struct\") class has a current struct (the running task)");
+            return record(c, new Access("current", kernelType, null, 0, false, null, 8, simple + ".current()"), new Value.KernelRef(owner));
+        }
+        if (isStatic && name.equals("at") && desc.equals("(J)L" + owner + ";"))
+            return record(c, new Access("at", kernelType, null, 0, false, null, 8, simple + ".at"), new Value.KernelRef(owner));
+        if (isStatic) throw c.error("static method " + simple + "." + name + " of a @KernelType class: only current() and at(long) are available");
+        if (!(c.receiver() instanceof Value.KernelRef))
+            throw c.error(simple + "." + name + " needs a kernel struct from " + simple + ".current(), " + simple + ".at(address) or another field read");
+        if (name.equals("address") && desc.equals("()J"))
+            return record(c, new Access("address", kernelType, null, 0, false, null, 8, simple + ".address()"), new Value.Scalar(true, null));
+        AnnotationNode field = null;
+        for (MethodNode m : cn.methods)
+            if (m.name.equals(name) && m.desc.equals(desc)) field = annotation(m.visibleAnnotations, m.invisibleAnnotations, KERNEL_FIELD);
+        String javaName = simple + "." + name + "()";
+        if (field == null)
+            throw c.error(javaName + " has no @KernelField naming the kernel field it reads; regenerate the class with jbpf gen btf");
+        String fieldName = (String) value(field, "value");
+        Object off = value(field, "offset");
+        boolean exists = Boolean.TRUE.equals(value(field, "exists"));
+        int offset = off == null ? -1 : (Integer) off;
+        if (offset < 0) throw c.error(javaName + ": @KernelField needs the field's offset on the kernel the class was written for");
+        Type ret = Type.getReturnType(desc);
+        Type[] args = Type.getArgumentTypes(desc);
+        if (exists) {
+            if (ret.getSort() != Type.BOOLEAN || args.length != 0) throw c.error(javaName + ": an existence check (exists = true) must be boolean " + name + "()");
+            // the local field gets the type of the class's reader of the same field, so the loader matches it like that read
+            String member = "int:4";
+            for (MethodNode m : cn.methods) {
+                AnnotationNode sibling = annotation(m.visibleAnnotations, m.invisibleAnnotations, KERNEL_FIELD);
+                if (sibling != null && fieldName.equals(value(sibling, "value")) && !Boolean.TRUE.equals(value(sibling, "exists")))
+                    member = member(Type.getReturnType(m.desc), Type.getArgumentTypes(m.desc), c.structs(), 1);
+            }
+            return record(c, new Access("exists", kernelType, fieldName, offset, true, member, 4, javaName), new Value.Scalar(false, null));
+        }
+        if (args.length == 1 && args[0].getDescriptor().equals("[B") && ret.getSort() == Type.INT) {
+            ValueType.Bytes b = Arguments.bytes(c, c.args().get(0), javaName + " copies the field into a byte array; pass one");
+            return record(c, new Access("bytes", kernelType, fieldName, offset, false, "char:" + b.length(), b.length(), javaName), new Value.Scalar(false, null));
+        }
+        if (args.length != 0) throw c.error(javaName + ": a field reader takes no arguments (or one byte[] for a char array field)");
+        switch (ret.getSort()) {
+            case Type.BYTE: case Type.BOOLEAN: return scalar(c, kernelType, fieldName, offset, 1, javaName, false);
+            case Type.SHORT: case Type.CHAR: return scalar(c, kernelType, fieldName, offset, 2, javaName, false);
+            case Type.INT: return scalar(c, kernelType, fieldName, offset, 4, javaName, false);
+            case Type.LONG: return scalar(c, kernelType, fieldName, offset, 8, javaName, true);
+            case Type.OBJECT:
+                if (isKernelClass(ret.getInternalName(), c.structs()))
+                    return record(c, new Access("field", kernelType, fieldName, offset, false, "ptr", 8, javaName), new Value.KernelRef(ret.getInternalName()));
+                // fall through
+            default:
+                throw c.error(javaName + " returns " + ret.getClassName() + "; a field reader returns byte, short, int, long or a @KernelType class");
+        }
+    }
+
+    /** The local BTF member of a reader returning {@code ret} (with {@code args}): "int:N", "ptr" or "char:N". */
+    private static String member(Type ret, Type[] args, StructRegistry structs, int bytes) {
+        if (args.length == 1) return "char:" + bytes;
+        return switch (ret.getSort()) {
+            case Type.BYTE, Type.BOOLEAN -> "int:1";
+            case Type.SHORT, Type.CHAR -> "int:2";
+            case Type.INT -> "int:4";
+            case Type.OBJECT -> "ptr";
+            default -> "int:8";
+        };
+    }
+
+    private static String ref(int kind, Access a) {
+        return KernelBtf.ref(kind, a.kernelType(), a.field(), a.offset(), a.member(), a.javaName());
+    }
+
+    private static Value scalar(TypingCall c, String kernelType, String field, int offset, int size, String javaName, boolean isLong) {
+        return record(c, new Access("field", kernelType, field, offset, false, "int:" + size, size, javaName), new Value.Scalar(isLong, null));
+    }
+
+    private static Value record(TypingCall c, Access a, Value result) {
+        c.method().callFacts.put(c.index(), a);
+        return result;
+    }
+
+    @Override
+    public void lower(LoweringCall c) {
+        Emitter out = c.out();
+        Access a = (Access) c.body().analysis().callFacts.get(c.index());
+        switch (a.method()) {
+            case "current": c.pushResult(out.call(HelperTable.GET_CURRENT_TASK, 0)); return;
+            case "at": case "address": {
+                int t = out.newVreg();
+                out.moveInto(t, a.method().equals("at") ? c.args().get(0) : c.receiver(), a.method().equals("at") ? c.values().get(0) : new Value.Scalar(true, null));
+                c.pushResult(t);
+                return;
+            }
+            case "exists": {
+                int t = out.newVreg();
+                out.emit(ALU64 | MOV | K, t, 0, 0, 1).ref = ref(KernelBtf.FIELD_EXISTS, a);
+                c.pushResult(t);
+                return;
+            }
+            default: break;
+        }
+        // address = base + field offset (relocated), then bpf_probe_read_kernel(dst, size, address)
+        int addr = out.newVreg();
+        out.emit(ALU64 | MOV | K, addr, 0, 0, a.offset()).ref = ref(KernelBtf.FIELD_BYTE_OFFSET, a);
+        out.emit(ALU64 | ADD | X, addr, ((Operand.Reg) c.receiver()).reg(), 0, 0);
+        if (a.method().equals("bytes")) {
+            out.setArgAddr(R1, c.address(0));
+            out.setArgImm(R2, a.size());
+            out.setArg(R3, new Operand.Reg(addr, true), true);
+            c.pushResult(out.call(HelperTable.PROBE_READ_KERNEL, 3));
+            return;
+        }
+        int slot = out.allocate(8, 8);
+        out.setArgAddr(R1, new org.jbpf.translator.lower.Addr(R10, slot));
+        out.setArgImm(R2, a.size());
+        out.setArg(R3, new Operand.Reg(addr, true), true);
+        out.callVoid(HelperTable.PROBE_READ_KERNEL, 3);
+        int t = out.newVreg();
+        out.load(t, switch (a.size()) { case 1 -> Kind.BOOLEAN; case 2 -> Kind.CHAR; case 4 -> Kind.INT; default -> Kind.LONG; }, R10, slot);
+        c.pushResult(t);
+    }
+
+    static AnnotationNode annotation(List<AnnotationNode> visible, List<AnnotationNode> invisible, String desc) {
+        for (List<AnnotationNode> list : java.util.Arrays.asList(visible, invisible)) {
+            if (list == null) continue;
+            for (AnnotationNode an : list) if (an.desc.equals(desc)) return an;
+        }
+        return null;
+    }
+
+    static Object value(AnnotationNode an, String key) {
+        if (an == null || an.values == null) return null;
+        for (int i = 0; i + 1 < an.values.size(); i += 2) if (key.equals(an.values.get(i))) return an.values.get(i + 1);
+        return null;
+    }
+}

@@ -1,0 +1,175 @@
+package org.jbpf.translator.intrinsic;
+
+import static org.jbpf.core.asm.Opcodes.*;
+
+import org.jbpf.core.helper.HelperTable;
+import org.jbpf.core.program.SectionKind;
+import org.jbpf.core.program.SectionKinds;
+import org.jbpf.translator.analysis.Value;
+import org.jbpf.translator.frontend.MapDecl;
+import org.jbpf.translator.frontend.StructRegistry;
+import org.jbpf.translator.frontend.ValueType;
+import org.jbpf.translator.lower.Addr;
+import org.jbpf.translator.lower.Emitter;
+import org.jbpf.translator.lower.Operand;
+import org.jbpf.translator.mir.Mir;
+
+/**
+ * The packet helpers called on the context: {@code load} (a stack copy of a header through bpf_skb_load_bytes, null
+ * when the packet is shorter), {@code store}, {@code l3CsumReplace}, {@code l4CsumReplace} and {@code redirect} of
+ * socket and tc programs, {@code adjustHead}, {@code adjustTail} and {@code redirect} of xdp programs; and
+ * {@code DevMap.redirect} (bpf_redirect_map), which {@link MapCalls} hands here.
+ */
+public final class PacketHelperCalls implements Intrinsic {
+    private static final String XDP = "org/jbpf/XdpContext", SKB = "org/jbpf/SkBuffContext";
+    /** {@code start_header} of bpf_skb_load_bytes_relative: offsets count from the network header. */
+    private static final int BPF_HDR_START_NET = 1;
+
+    /** True for the calls this family implements. */
+    static boolean handles(String owner, String name) {
+        if (owner.equals(XDP)) return name.equals("adjustHead") || name.equals("adjustTail") || name.equals("redirect");
+        if (owner.equals(SKB)) return name.equals("load") || name.equals("store") || name.equals("l3CsumReplace")
+                || name.equals("l4CsumReplace") || name.equals("redirect");
+        return false;
+    }
+
+    @Override
+    public Value type(TypingCall c) {
+        if (!(c.receiver() instanceof Value.Ctx ctx))
+            throw c.error("packet methods can only be called on the program's context parameter");
+        String name = c.insn().name;
+        boolean socket = SectionKinds.ofSection(ctx.section()) == SectionKind.SOCKET;
+        for (int k = 0; k < c.args().size(); k++)
+            if (!(c.args().get(k) instanceof Value.Scalar) && !(name.equals("load") && k == 1) && !(name.equals("store") && k == 1))
+                throw c.error(name + " needs a number as argument " + (k + 1) + ", not " + c.args().get(k).describe());
+        switch (name) {
+            case "load": {
+                if (!(c.args().get(1) instanceof Value.ClassConst cls))
+                    throw c.error("load needs a class literal of a @Struct header, e.g. ctx.load(0, Ipv4.class)");
+                ValueType.Struct s = c.structs().struct(cls.internalName());
+                if (s == null)
+                    throw c.error(cls.internalName().replace('/', '.') + " is not a @Struct class; packet headers are @Struct classes such as org.jbpf.net.Ipv4");
+                return new Value.Ptr(s, true, c.site(), "load(.., " + StructRegistry.simple(cls.internalName()) + ".class)", false);
+            }
+            case "store": case "l3CsumReplace": case "l4CsumReplace": case "redirect":
+                if (socket)
+                    throw c.error("ctx." + name + "(..) in socket filter section \"" + ctx.section() + "\": the kernel lets only tc programs "
+                            + (name.equals("redirect") ? "redirect packets" : "change packets") + "; a socket filter can read with ctx.load(..) and keep or drop");
+                if (!name.equals("redirect")) forgetHeaders(c, name);
+                if (name.equals("store")) {
+                    Value v = c.args().get(1);
+                    if (v instanceof Value.Ptr p && p.nullable()) throw c.error(p.origin() + " may be null here; test it against null before store");
+                    if (!(Arguments.target(v) instanceof ValueType.Struct))
+                        throw c.error("store needs a @Struct header to write, e.g. a copy from ctx.load(..), not " + v.describe());
+                }
+                return new Value.Scalar(false, null);
+            default:
+                forgetHeaders(c, name);
+                return new Value.Scalar(false, null);
+        }
+    }
+
+    /** How a header pointer read before a call that may move the packet reads afterwards, in messages. */
+    public static final String STALE_HEADER = "a packet header read before ";
+
+    /**
+     * The kernel forgets every packet pointer at a call that may move or resize the packet: header pointers held in
+     * locals become unusable, and a later read of one is refused at its line with this call named.
+     */
+    private static void forgetHeaders(TypingCall c, String call) {
+        var f = c.frame();
+        String why = STALE_HEADER + "ctx." + call + "(..) on line " + c.method().lines[c.index()]
+                + ", which may move the packet; read the header again with ctx.header(..) after that call";
+        for (int i = 0; i < f.locals.length; i++)
+            if (f.locals[i] instanceof Value.Ptr p && p.origin().startsWith("header(")) f.locals[i] = new Value.Top(why);
+        for (int i = 0; i < f.stack.size(); i++)
+            if (f.stack.get(i) instanceof Value.Ptr p && p.origin().startsWith("header(")) f.stack.set(i, new Value.Top(why));
+    }
+
+    @Override
+    public void lower(LoweringCall c) {
+        Emitter out = c.out();
+        String name = c.insn().name;
+        Operand ctx = c.receiver();
+        switch (name) {
+            case "load":
+                lowerLoad(c, ctx, SectionKinds.ofSection(((Value.Ctx) c.receiverValue()).section()) == SectionKind.SOCKET);
+                return;
+            case "store": {
+                out.setArg(R1, ctx, true);
+                out.setArg(R2, c.args().get(0), false);
+                out.setArgAddr(R3, c.address(1));
+                out.setArgImm(R4, Arguments.target(c.values().get(1)).size());
+                out.setArg(R5, c.args().get(2), false);
+                c.pushResult(out.call(HelperTable.SKB_STORE_BYTES, 5));
+                return;
+            }
+            case "l3CsumReplace": case "l4CsumReplace": {
+                out.setArg(R1, ctx, true);
+                out.setArg(R2, c.args().get(0), false);
+                out.setArg(R3, c.args().get(1), true);
+                out.setArg(R4, c.args().get(2), true);
+                out.setArg(R5, c.args().get(3), false);
+                c.pushResult(out.call(name.equals("l3CsumReplace") ? HelperTable.L3_CSUM_REPLACE : HelperTable.L4_CSUM_REPLACE, 5));
+                return;
+            }
+            case "redirect": {
+                out.setArg(R1, c.args().get(0), false);
+                out.setArg(R2, c.args().get(1), false);
+                c.pushResult(out.call(HelperTable.REDIRECT, 2));
+                return;
+            }
+            case "adjustHead": case "adjustTail": {
+                out.setArg(R1, ctx, true);
+                out.setArg(R2, c.args().get(0), false);
+                c.pushResult(out.call(name.equals("adjustHead") ? HelperTable.XDP_ADJUST_HEAD : HelperTable.XDP_ADJUST_TAIL, 2));
+                return;
+            }
+            default: throw c.error("unsupported packet call " + name);
+        }
+    }
+
+    /**
+     * bpf_skb_load_bytes into a stack area of the header's size; the result points there, or is null on failure. A
+     * socket filter's skb may start past the network header (a UDP socket's starts at the UDP header), so there the
+     * offset is taken from the network header with bpf_skb_load_bytes_relative.
+     */
+    private static void lowerLoad(LoweringCall c, Operand ctx, boolean socket) {
+        Emitter out = c.out();
+        int size = ((ValueType.Struct) ((Value.Ptr) c.result()).target()).size();
+        int area = out.allocate((size + 7) / 8 * 8, 8);
+        out.setArg(R1, ctx, true);
+        out.setArg(R2, c.args().get(0), false);
+        out.setArgAddr(R3, new Addr(R10, area));
+        out.setArgImm(R4, size);
+        if (socket) out.setArgImm(R5, BPF_HDR_START_NET);
+        int rc = socket ? out.call(HelperTable.SKB_LOAD_BYTES_RELATIVE, 5) : out.call(HelperTable.SKB_LOAD_BYTES, 4);
+        Mir.Label failed = out.newLabel(), done = out.newLabel();
+        int result = out.newVreg();
+        out.jumpIf(JMP | JNE | K, rc, 0, 0, failed);
+        out.mov64(result, R10);
+        out.emit(ALU64 | ADD | K, result, 0, 0, area);
+        out.jump(done);
+        out.placeLabel(failed);
+        out.loadImm(result, 0, true);
+        out.placeLabel(done);
+        c.pushResult(result);
+    }
+
+    /** {@code devices.redirect(slot, flags)} on a DevMap: an int slot and int flags. */
+    static Value typeRedirectMap(TypingCall c, MapDecl map) {
+        if (!c.insn().name.equals("redirect"))
+            throw c.error("DevMap " + map.name() + " has no operation " + c.insn().name + " in BPF programs; use " + map.name() + ".redirect(slot, flags)");
+        for (Value v : c.args())
+            if (!(v instanceof Value.Scalar)) throw c.error(map.name() + ".redirect needs an int slot and int flags, not " + v.describe());
+        return new Value.Scalar(false, null);
+    }
+
+    static void lowerRedirectMap(LoweringCall c, MapDecl map) {
+        Emitter out = c.out();
+        out.setArgMap(R1, map);
+        out.setArg(R2, c.args().get(0), false);
+        out.setArg(R3, c.args().get(1), false);
+        c.pushResult(out.call(HelperTable.REDIRECT_MAP, 3));
+    }
+}

@@ -1,0 +1,13 @@
+package org.jbpf.translator.bad;
+
+import org.jbpf.Bpf;
+import org.jbpf.Section;
+import org.jbpf.TracepointContext;
+
+@Bpf
+public final class KernelNotTask {
+    @Section("tracepoint/sched/sched_process_exec")
+    static int probe(TracepointContext ctx) {
+        return KernelMm.current() == null ? 0 : 1;
+    }
+}

@@ -1,0 +1,145 @@
+package org.jbpf.sim.interp;
+
+import java.util.Arrays;
+import java.util.function.LongFunction;
+import org.jbpf.core.helper.HelperTable;
+import org.jbpf.sim.maps.SimMap;
+import org.jbpf.sim.verifier.ProgramKind;
+
+/**
+ * The packet of one interpreter run and the packet helpers on it: copies in and out (skb_load_bytes and its
+ * network-relative form, skb_store_bytes), incremental checksum updates (l3/l4_csum_replace, for a packet whose
+ * checksums are complete, as BPF_PROG_TEST_RUN builds it), redirect verdicts, and xdp_adjust_head/tail, which move
+ * the packet's ends in its frame. Limits follow BPF_PROG_TEST_RUN's buffer: 256 bytes of headroom of which the kernel
+ * keeps 40 for its frame header, and a packet never shorter than an Ethernet header.
+ */
+final class PacketHelpers {
+    private static final int EFAULT = 14, EINVAL = 22, ETH_HLEN = 14, BPF_HDR_START_NET = 1;
+    private static final int XDP_ABORTED = 0, XDP_REDIRECT = 4, TC_ACT_SHOT = 2, TC_ACT_REDIRECT = 7, BPF_F_INGRESS = 1;
+    private static final int BPF_F_MARK_MANGLED_0 = 0x20, CSUM_SIZE_MASK = 0xf;
+    /** Headroom adjust_head may use, and the largest packet adjust_tail may make (a page less headroom and skb_shared_info). */
+    private static final int HEADROOM = 256 - 40, FRAME = 4096 - 256 - 320;
+
+    private final Memory mem;
+    private final ProgramKind kind;
+    private final LongFunction<SimMap> maps;
+    /**
+     * The packet lies in {@code frame[start, end)}. The frame starts with headroom, so a packet pointer's low 32 bits
+     * are never 0 (code may test a 32-bit load of data against null), and xdp_adjust_head moves {@code start} in it.
+     */
+    private byte[] frame;
+    private int start = HEADROOM, end;
+
+    PacketHelpers(Memory mem, ProgramKind kind, byte[] packet, LongFunction<SimMap> maps) {
+        this.mem = mem;
+        this.kind = kind;
+        this.maps = maps;
+        frame = new byte[HEADROOM + packet.length];
+        System.arraycopy(packet, 0, frame, HEADROOM, packet.length);
+        end = frame.length;
+    }
+
+    /** The addresses data and data_end hold now. */
+    long data() { return mem.base(frame) + start; }
+
+    long dataEnd() { return mem.base(frame) + end; }
+
+    /** The packet's bytes now. */
+    byte[] bytes() { return Arrays.copyOfRange(frame, start, end); }
+
+    /** Writes the packet back into the caller's array when it kept its place and size (programs change it in place). */
+    void copyBack(byte[] original) {
+        if (start == HEADROOM && end - start == original.length) System.arraycopy(frame, start, original, 0, original.length);
+    }
+
+    private int length() { return end - start; }
+
+    static boolean handles(int id) {
+        switch (id) {
+            case HelperTable.SKB_LOAD_BYTES: case HelperTable.SKB_LOAD_BYTES_RELATIVE: case HelperTable.SKB_STORE_BYTES:
+            case HelperTable.L3_CSUM_REPLACE: case HelperTable.L4_CSUM_REPLACE: case HelperTable.REDIRECT:
+            case HelperTable.REDIRECT_MAP: case HelperTable.XDP_ADJUST_HEAD: case HelperTable.XDP_ADJUST_TAIL:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    long call(int id, long[] r) {
+        switch (id) {
+            case HelperTable.SKB_LOAD_BYTES: return load((int) r[2], r[3], (int) r[4]);
+            case HelperTable.SKB_LOAD_BYTES_RELATIVE: {
+                // the network header follows an Ethernet header in tc; a socket filter's packet starts at it
+                int from = r[5] == BPF_HDR_START_NET && kind == ProgramKind.SCHED_CLS ? ETH_HLEN : 0;
+                return load(from + (int) r[2], r[3], (int) r[4]);
+            }
+            case HelperTable.SKB_STORE_BYTES: {
+                int off = (int) r[2], len = (int) r[4];
+                if (off < 0 || off + len > length()) return -EFAULT;
+                System.arraycopy(mem.read(r[3], len), 0, frame, start + off, len);
+                return 0;
+            }
+            case HelperTable.L3_CSUM_REPLACE: case HelperTable.L4_CSUM_REPLACE:
+                return checksumReplace((int) r[2], r[3], r[4], (int) r[5], id == HelperTable.L4_CSUM_REPLACE);
+            case HelperTable.REDIRECT:
+                if (kind == ProgramKind.XDP) return r[2] != 0 ? XDP_ABORTED : XDP_REDIRECT;
+                return (r[2] & ~BPF_F_INGRESS) != 0 ? TC_ACT_SHOT : TC_ACT_REDIRECT;
+            case HelperTable.REDIRECT_MAP: {
+                SimMap m = maps.apply(r[1]);
+                // an empty slot gives the action in the flags' low bits
+                return m.lookup((int) r[2]) != null ? XDP_REDIRECT : r[3] & 3;
+            }
+            case HelperTable.XDP_ADJUST_HEAD: {
+                int delta = (int) r[2];
+                if (start + delta < 0 || length() - delta < ETH_HLEN) return -EINVAL;
+                start += delta;
+                return 0;
+            }
+            case HelperTable.XDP_ADJUST_TAIL: {
+                int length = length() + (int) r[2];
+                if (length < ETH_HLEN || length > FRAME - (HEADROOM - start)) return -EINVAL;
+                // a new frame, so the old data_end is no address in it; grown bytes are zero, as the kernel clears them
+                frame = Arrays.copyOf(frame, start + length);
+                end = start + length;
+                return 0;
+            }
+            default: throw new SimulationException("helper " + HelperTable.logName(id) + " is not simulated");
+        }
+    }
+
+    /** Copies len packet bytes at off to dst; out of range, the kernel zeroes the destination and fails. */
+    private long load(int off, long dst, int len) {
+        if (off < 0 || off + len > length()) {
+            mem.write(dst, new byte[len]);
+            return -EFAULT;
+        }
+        mem.write(dst, Arrays.copyOfRange(frame, start + off, start + off + len));
+        return 0;
+    }
+
+    /**
+     * The checksum at {@code off} after a field of {@code flags & 0xf} bytes (2 or 4) changed from {@code from} to
+     * {@code to}, both as they lie in memory (RFC 1624: ~C' = ~C + ~m + m'). The ones' complement sum is the same in
+     * either byte order, so words are taken as they lie. A size of 0 adds {@code to} as a precomputed difference.
+     */
+    private long checksumReplace(int off, long from, long to, int flags, boolean l4) {
+        if (off < 0 || off + 2 > length()) return -EFAULT;
+        int at = start + off, size = flags & CSUM_SIZE_MASK;
+        if (size != 0 && size != 2 && size != 4) return -EINVAL;
+        int stored = (frame[at] & 0xff) | (frame[at + 1] & 0xff) << 8;
+        if (l4 && (flags & BPF_F_MARK_MANGLED_0) != 0 && stored == 0) return 0;   // UDP without a checksum
+        long sum = ~stored & 0xffff;
+        if (size == 0) {
+            sum += (to & 0xffff) + (to >>> 16 & 0xffff);
+        } else {
+            sum += (~from & 0xffff) + (to & 0xffff);
+            if (size == 4) sum += (~from >>> 16 & 0xffff) + (to >>> 16 & 0xffff);
+        }
+        while (sum >>> 16 != 0) sum = (sum & 0xffff) + (sum >>> 16);
+        int result = (int) ~sum & 0xffff;
+        if (l4 && (flags & BPF_F_MARK_MANGLED_0) != 0 && result == 0) result = 0xffff;
+        frame[at] = (byte) result;
+        frame[at + 1] = (byte) (result >>> 8);
+        return 0;
+    }
+}

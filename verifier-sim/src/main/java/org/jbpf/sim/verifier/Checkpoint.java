@@ -1,0 +1,33 @@
+package org.jbpf.sim.verifier;
+
+/**
+ * A state remembered at a prune point, as the kernel keeps its explored states: the state itself, the checkpoint
+ * before it on the same path and the instructions run between the two, how many paths below it are still pending
+ * (it may prune others only when none is), and which of its scalars, frame by frame, later paths found they needed
+ * exactly ({@link Precision}).
+ */
+final class Checkpoint {
+    final VerifierState state;
+    final Checkpoint parent;
+    /** The path from {@code parent} to here, as {@link History} entries; null when it was too long to keep. */
+    final int[] segment;
+    int branches = 1;
+    /** Per call frame: registers (bit r) and stack slots (bit k: frame offset 8k - 512) needed exactly. */
+    final int[] preciseRegs;
+    final long[] preciseSlots;
+    /** Every scalar is needed exactly: precision could not be traced back (the kernel's mark_all_scalars_precise). */
+    boolean allPrecise;
+
+    Checkpoint(VerifierState state, Checkpoint parent, int[] segment) {
+        this.state = state;
+        this.parent = parent;
+        this.segment = segment;
+        this.preciseRegs = new int[state.frames.size()];
+        this.preciseSlots = new long[state.frames.size()];
+    }
+
+    /** True when every behaviour from {@code st} is covered by this checkpoint's, given what it needs exactly. */
+    boolean covers(VerifierState st) {
+        return allPrecise ? st.safeWhere(state) : st.safeWhere(state, preciseRegs, preciseSlots);
+    }
+}

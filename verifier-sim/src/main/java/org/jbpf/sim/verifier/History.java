@@ -1,0 +1,55 @@
+package org.jbpf.sim.verifier;
+
+import java.util.Arrays;
+
+/**
+ * The instructions one path ran since its last checkpoint, oldest first: what the kernel's jump history and
+ * instruction indices let it walk back through. An entry is the instruction's index shifted left by 10, the call
+ * frame whose stack it accessed (3 bits) and that 8-byte stack slot plus one (7 bits; {@link #NO_STACK} for none,
+ * {@link #ANY_STACK} when the slot is not known). Past {@link Precision#MAX_WALK} instructions (a loop whose head keeps no more states) it
+ * stops recording and only remembers that it overflowed: a walk back that reaches it marks everything instead, and
+ * copying it at a branch stays cheap.
+ */
+final class History {
+    static final int NO_STACK = 0, ANY_STACK = 0x7f;
+
+    private int[] entries;
+    private int size;
+    private boolean overflowed;
+
+    History() { this(new int[16], 0, false); }
+
+    private History(int[] entries, int size, boolean overflowed) {
+        this.entries = entries;
+        this.size = size;
+        this.overflowed = overflowed;
+    }
+
+    /** The low bits of an entry: slot code {@code stack} of frame {@code frame}. */
+    static int access(int frame, int stack) { return frame << 7 | stack; }
+
+    /** Records instruction {@code pc}, which made stack {@code access} (from {@link #access}). */
+    void add(int pc, int access) {
+        if (overflowed) return;
+        if (size == Precision.MAX_WALK) { overflowed = true; entries = new int[4]; size = 0; return; }
+        if (size == entries.length) entries = Arrays.copyOf(entries, size * 2);
+        entries[size++] = pc << 10 | access;
+    }
+
+    /** The entries, or null when the history overflowed. */
+    int[] toArray() { return overflowed ? null : Arrays.copyOf(entries, size); }
+
+    History copy() { return new History(Arrays.copyOf(entries, Math.max(size, 4)), size, overflowed); }
+
+    void clear() {
+        if (overflowed) entries = new int[16];
+        size = 0;
+        overflowed = false;
+    }
+
+    static int pc(int entry) { return entry >>> 10; }
+
+    static int frame(int entry) { return (entry >>> 7) & 7; }
+
+    static int stack(int entry) { return entry & 0x7f; }
+}

@@ -1,0 +1,173 @@
+package org.jbpf.sim.verifier;
+
+import static org.jbpf.core.asm.Opcodes.*;
+
+import java.util.Arrays;
+import java.util.List;
+import org.jbpf.core.asm.Insn;
+
+/**
+ * The kernel's precision marks: a scalar's exact value matters only where a check depends on it (a branch whose
+ * outcome is decided, an offset added to a pointer, a helper's size argument). From such a use this walks the
+ * path back, instruction by instruction, through the registers and stack slots the value was computed from, frame
+ * by frame across BPF-to-BPF calls and returns, and marks them precise in every checkpoint on the way. A
+ * checkpoint's imprecise scalars then match any scalar when pruning. Where the walk cannot follow a value (a legacy
+ * packet load, an atomic operation on a needed slot, a slot reached through a variable offset, a stretch too long
+ * to keep) every scalar of the checkpoints above is marked, as the kernel's fallback does.
+ */
+final class Precision {
+    /**
+     * Instructions a path may run without a checkpoint before it stops recording them (a loop whose head holds the
+     * kernel's maximum of states): a walk that reaches such a stretch marks everything above it, so cost stays bounded.
+     */
+    static final int MAX_WALK = 1024;
+    private static final int ARGS = 0x3e, CLOBBERED = 0x3f;
+
+    private final List<Insn> insns;
+    /** What is still needed, per call frame, while walking back; {@code depth} is the frame being walked. */
+    private final int[] regs = new int[VerifierContext.MAX_FRAMES];
+    private final long[] slots = new long[VerifierContext.MAX_FRAMES];
+    private int depth;
+
+    Precision(List<Insn> insns) { this.insns = insns; }
+
+    /** Marks what register {@code r} of frame {@code frame} depends on, wanted exactly at the current instruction. */
+    void mark(int r, int frame, History recent, Checkpoint last) {
+        Arrays.fill(regs, 0);
+        Arrays.fill(slots, 0);
+        regs[frame] = 1 << r;
+        walk(frame, recent, last);
+    }
+
+    /** Marks, along the current path, what a checkpoint that covered its state needed exactly. */
+    void markCovered(Checkpoint covering, int frame, History recent, Checkpoint last) {
+        if (covering.allPrecise) { markAll(last); return; }
+        Arrays.fill(regs, 0);
+        Arrays.fill(slots, 0);
+        System.arraycopy(covering.preciseRegs, 0, regs, 0, covering.preciseRegs.length);
+        System.arraycopy(covering.preciseSlots, 0, slots, 0, covering.preciseSlots.length);
+        walk(frame, recent, last);
+    }
+
+    private void walk(int frame, History recent, Checkpoint last) {
+        depth = frame;
+        int[] segment = recent.toArray();
+        for (Checkpoint cp = last; ; cp = cp.parent) {
+            if (segment == null) { markAll(cp); return; }
+            for (int i = segment.length - 1; i >= 0 && !done(); i--)
+                if (!back(segment[i])) { markAll(cp); return; }
+            if (done() || cp == null) return;
+            if (!reach(cp)) { markAll(cp); return; }
+            segment = cp.segment;
+        }
+    }
+
+    private boolean done() {
+        for (int f = 0; f <= depth; f++) if (regs[f] != 0 || slots[f] != 0) return false;
+        return true;
+    }
+
+    private static void markAll(Checkpoint cp) {
+        for (Checkpoint c = cp; c != null && !c.allPrecise; c = c.parent) c.allPrecise = true;
+    }
+
+    /**
+     * At a checkpoint: marks the needed scalars precise there; those already precise were followed further before.
+     * False when the checkpoint's frames do not match the walk's (then everything is marked instead).
+     */
+    private boolean reach(Checkpoint cp) {
+        if (cp.state.frames.size() != depth + 1) return false;
+        if (cp.allPrecise) { Arrays.fill(regs, 0); Arrays.fill(slots, 0); return true; }
+        for (int f = 0; f <= depth; f++) {
+            FrameState fs = cp.state.frames.get(f);
+            for (int r = 0; r <= 10; r++) {
+                int bit = 1 << r;
+                if ((regs[f] & bit) == 0) continue;
+                if (!fs.regs[r].isScalar() || (cp.preciseRegs[f] & bit) != 0) regs[f] &= ~bit;
+                else cp.preciseRegs[f] |= bit;
+            }
+            for (int k = 0; k < 64; k++) {
+                long bit = 1L << k;
+                if ((slots[f] & bit) == 0) continue;
+                RegState spilled = fs.stack.spillAt(8 * k - StackState.SIZE);
+                if (spilled == null || !spilled.isScalar() || (cp.preciseSlots[f] & bit) != 0) slots[f] &= ~bit;
+                else cp.preciseSlots[f] |= bit;
+            }
+        }
+        return true;
+    }
+
+    private boolean has(int r) { return (regs[depth] & (1 << r)) != 0; }
+    private void set(int r) { regs[depth] |= 1 << r; }
+    private void clear(int r) { regs[depth] &= ~(1 << r); }
+
+    /** Steps back over one instruction: what was needed after it becomes what is needed before it. */
+    private boolean back(int entry) {
+        Insn in = insns.get(History.pc(entry));
+        int stack = History.stack(entry), frame = History.frame(entry);
+        long slotBit = stack == History.NO_STACK || stack == History.ANY_STACK ? 0 : 1L << (stack - 1);
+        int opc = in.opcode(), op = op(opc), dst = in.dst(), src = in.src();
+        switch (cls(opc)) {
+            case ALU: case ALU64:
+                if (!has(dst)) return true;
+                if (op == MOV) clear(dst);
+                if (source(opc) == X && op != NEG && op != END) set(src);
+                return true;
+            case LDX:
+                if (!has(dst)) return true;
+                clear(dst);
+                if (stack == History.ANY_STACK) return false;
+                // a fill from the stack: the slot holds what was spilled; other memory gives a fresh value
+                if (stack != History.NO_STACK) slots[frame] |= slotBit;
+                return true;
+            case ST: case STX: {
+                if (mode(opc) == ATOMIC) {
+                    int fetched = in.imm() == CMPXCHG ? R0 : (in.imm() & FETCH) != 0 ? src : -1;
+                    boolean slotNeeded = stack == History.ANY_STACK ? anySlots() : (slots[frame] & slotBit) != 0;
+                    if (slotNeeded || fetched >= 0 && has(fetched) && stack != History.NO_STACK) return false;
+                    if (fetched >= 0) clear(fetched);
+                    return true;
+                }
+                if (stack == History.NO_STACK) return true;
+                if (stack == History.ANY_STACK) return !anySlots();
+                if ((slots[frame] & slotBit) == 0) return true;
+                // a full spill replaces the slot; a narrower store leaves the rest of it from earlier writes
+                if (size(opc) == DW) slots[frame] &= ~slotBit;
+                if (cls(opc) == STX) set(src);
+                return true;
+            }
+            case LD:
+                if (in.isLdImm64()) { clear(dst); return true; }
+                return !has(R0);   // LD_ABS/LD_IND: the kernel does not follow these
+            default:
+                if (op == CALL && in.isHelperCall()) { regs[depth] &= ~CLOBBERED; return true; }
+                if (op == CALL) {
+                    // back into the caller: the callee's arguments came from the caller's r1-r5
+                    if (depth == 0) return false;
+                    int args = regs[depth] & ARGS;
+                    regs[depth] = 0;
+                    slots[depth] = 0;
+                    depth--;
+                    regs[depth] |= args;
+                    return true;
+                }
+                if (op == EXIT) {
+                    // back into the function that returned: its r0 is the caller's r0 after the call
+                    if (depth + 1 >= regs.length) return false;
+                    int r0 = regs[depth] & 1;
+                    regs[depth] &= ~CLOBBERED;
+                    depth++;
+                    regs[depth] = r0;
+                    slots[depth] = 0;
+                    return true;
+                }
+                if (op != JA && source(opc) == X && (has(dst) || has(src))) { set(dst); set(src); }
+                return true;
+        }
+    }
+
+    private boolean anySlots() {
+        for (int f = 0; f <= depth; f++) if (slots[f] != 0) return true;
+        return false;
+    }
+}
