@@ -8,14 +8,16 @@ import java.util.List;
  * {@code detach=com.acme.A} (or {@code detach=*}) detaches them, and {@code report=<token>} (set by
  * {@code jbpf attach}/{@code detach}) asks for the verdict in the system property {@link #REPORT_PREFIX}{@code <token>}.
  * {@code prometheus=host:port} serves the probes' maps as metrics; it may also stand in the probe list
- * ({@code probes=com.acme.A,prometheus=127.0.0.1:9436}).
+ * ({@code probes=com.acme.A,prometheus=127.0.0.1:9436}). {@code scope=jvm} limits the probes' tracing programs to
+ * this JVM's threads (other processes' events are not seen); {@code scope=system}, the default, sees every process.
  */
-record AgentOptions(List<String> probes, List<String> detach, String report, String prometheus) {
+record AgentOptions(List<String> probes, List<String> detach, String report, String prometheus, boolean jvmOnly) {
     static final String REPORT_PREFIX = "org.jbpf.agent.report.";
 
     static AgentOptions parse(String args) {
         List<String> probes = new ArrayList<>(), detach = new ArrayList<>();
         String report = null, prometheus = null;
+        boolean jvmOnly = false;
         if (args != null) {
             for (String option : args.split(";")) {
                 String o = option.strip();
@@ -24,7 +26,9 @@ record AgentOptions(List<String> probes, List<String> detach, String report, Str
                 else if (o.startsWith("detach=")) names(o.substring("detach=".length()), detach);
                 else if (o.startsWith("report=")) report = o.substring("report=".length()).strip();
                 else if (o.startsWith("prometheus=")) prometheus = o.substring("prometheus=".length()).strip();
-                else throw new IllegalArgumentException("unknown agent option '" + o + "'; write probes=com.acme.MyProbe,com.acme.Other");
+                else if (o.startsWith("scope=")) jvmOnly = scope(o.substring("scope=".length()).strip());
+                else throw new IllegalArgumentException("unknown agent option '" + o + "'; write probes=com.acme.MyProbe,com.acme.Other"
+                        + " (options: probes=, detach=, scope=jvm|system, prometheus=host:port)");
             }
         }
         for (String p : List.copyOf(probes))
@@ -34,7 +38,17 @@ record AgentOptions(List<String> probes, List<String> detach, String report, Str
             }
         if (probes.isEmpty() && detach.isEmpty())
             throw new IllegalArgumentException("no probes named; write -javaagent:jbpf-agent.jar=probes=com.acme.MyProbe");
-        return new AgentOptions(List.copyOf(probes), List.copyOf(detach), report, prometheus);
+        return new AgentOptions(List.copyOf(probes), List.copyOf(detach), report, prometheus, jvmOnly);
+    }
+
+    /** True for scope=jvm, false for scope=system. */
+    private static boolean scope(String value) {
+        return switch (value) {
+            case "jvm" -> true;
+            case "system" -> false;
+            default -> throw new IllegalArgumentException("unknown scope '" + value + "'; write scope=jvm (this JVM's threads only) "
+                    + "or scope=system (every process)");
+        };
     }
 
     private static void names(String list, List<String> into) {

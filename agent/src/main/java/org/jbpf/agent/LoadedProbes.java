@@ -7,6 +7,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.jbpf.BPF;
 import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.ProcessFilter;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.metrics.MicrometerBridge;
 import org.jbpf.metrics.SharedEndpoint;
@@ -28,10 +29,10 @@ final class LoadedProbes {
 
     /**
      * Translates, verifies, loads and attaches one probe, and serves its maps on {@code prometheus} (host:port) when
-     * that is not null; failures are logged. Returns the verdict for {@code jbpf attach}: a line starting "ok: " or
+     * that is not null; with {@code jvmOnly} its tracing programs see only this JVM's threads. Failures are logged. Returns the verdict for {@code jbpf attach}: a line starting "ok: " or
      * "failed: ".
      */
-    synchronized String load(String className, ProbeClasses classes, String prometheus) {
+    synchronized String load(String className, ProbeClasses classes, String prometheus, boolean jvmOnly) {
         try {
             if (loaded.stream().anyMatch(l -> l.name.equals(className))) {
                 AgentLog.info("jbpf agent: " + className + " is already attached");
@@ -44,12 +45,14 @@ final class LoadedProbes {
             if (!translated.accepted())
                 throw new IllegalStateException(translated.verdict().problems().get(0).toString());
             BpfObject object = translated.object();
+            long self = ProcessHandle.current().pid();
+            if (jvmOnly) object = ProcessFilter.only(object, self);
             BPF bpf = BPF.load(object, probe);
             List<ObjectName> mbeans = new ArrayList<>();
             try {
                 bpf.attachAll();
                 for (MapSpec m : object.maps())
-                    if (!m.name().startsWith(".") && MapMarks.of(m, object.btf()).kind() != MapMarks.Kind.SCRATCH)  // not @Scratch state
+                    if (!m.internal() && MapMarks.of(m, object.btf()).kind() != MapMarks.Kind.SCRATCH)  // not @Scratch state
                         mbeans.add(register(new BpfMapBean(object, bpf.map(m.name()))));
             } catch (RuntimeException | Error e) {
                 unregister(mbeans);
@@ -63,7 +66,7 @@ final class LoadedProbes {
             installShutdownHook();
             String message = "attached " + object.name() + " (" + bpf.links().size() + " programs, maps "
                     + mbeans.stream().map(n -> n.getKeyProperty("name")).toList() + " as MBeans " + BpfMapBean.DOMAIN + ":type=map,..."
-                    + (meters != null ? " and Micrometer meters" : "") + (endpoint != null ? ", served at " + endpoint.url() : "") + ")";
+                    + (meters != null ? " and Micrometer meters" : "") + (endpoint != null ? ", served at " + endpoint.url() : "") + (jvmOnly ? ", events of this JVM (pid " + self + ") only" : "") + ")";
             AgentLog.info("jbpf agent: " + message);
             return "ok: " + message;
         } catch (Exception | LinkageError e) {

@@ -22,9 +22,12 @@ final class AttachCommand implements Callable<Integer> {
     @Option(names = "--agent-jar", description = "the jbpf agent jar (default: $JBPF_AGENT_JAR, else agent/target/jbpf-agent-*.jar of this build)")
     Path agentJar;
 
+    @Option(names = "--jvm-only", description = "the probes' tracing programs see only that JVM's threads, not every process")
+    boolean jvmOnly;
+
     @Override public Integer call() throws Exception {
         Path jar = agentJar != null ? agentJar : AgentClient.defaultAgentJar();
-        return printVerdict(pid, AgentClient.send(pid, jar, "probes=" + String.join(",", probes)));
+        return printVerdict(pid, AgentClient.send(pid, jar, "probes=" + String.join(",", probes) + (jvmOnly ? ";scope=jvm" : "")));
     }
 
     /** Prints each verdict line: "ok" ones on stdout, "failed" ones on stderr; exit 1 when any failed. */

@@ -127,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
     static List<MapSpec> shownMaps(BpfObject object) {
         List<MapSpec> out = new ArrayList<>();
         for (MapSpec m : object.maps())
-            if (!m.name().startsWith(".") && !m.name().equals(org.jbpf.core.obj.RingBufferDrops.MAP_NAME) && MapMarks.of(m, object.btf()).kind() != MapMarks.Kind.SCRATCH) out.add(m);
+            if (!m.internal() && MapMarks.of(m, object.btf()).kind() != MapMarks.Kind.SCRATCH) out.add(m);
         return out;
     }
 

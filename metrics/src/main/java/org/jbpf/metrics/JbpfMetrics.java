@@ -75,7 +75,7 @@ public final class JbpfMetrics {
         for (String m : named)
             if (object.map(m).isEmpty())
                 throw new IllegalArgumentException("probe " + object.name() + " has no map " + m + " (named in the metrics options); it has "
-                        + String.join(", ", object.maps().stream().map(MapSpec::name).filter(n -> !n.startsWith(".")).toList()));
+                        + String.join(", ", object.maps().stream().filter(s -> !s.internal()).map(MapSpec::name).toList()));
         List<MapPlan> out = new ArrayList<>();
         for (MapSpec spec : object.maps()) {
             MapPlan plan = MapPlan.of(object.name(), spec, object.btf(), options);

@@ -28,7 +28,7 @@ record MapPlan(String probe, MapSpec spec, MetricType histogramOrNull, List<Fiel
 
     static MapPlan of(String probe, MapSpec spec, Btf btf, MetricsOptions options) {
         String map = spec.name();
-        if (map.startsWith(".")) return null;  // .rodata/.bss data sections are not maps of the probe's
+        if (spec.internal()) return null;  // global data sections and drop counters are not maps of the probe's
         if (Marks.is(btf, spec.btfValueType(), Marks.SCRATCH)) return null;  // the probe's working state, not a measurement
         if (!isKeyValue(spec.type())) {
             if (options.typeOf(map) != null || options.mayExportText(map))

@@ -97,6 +97,26 @@ class AgentIT {
         }
     }
 
+    @Test void scopeJvmCountsOnlyTheHostJvmsThreads() throws Exception {
+        try (ChildJvm child = new ChildJvm("-javaagent:" + AGENT + "=probes=" + OpenProbe.class.getName() + ";scope=jvm")) {
+            child.awaitOutput("jbpf agent: attached OpenProbe", 60);
+            long pid = child.process.pid();
+            assertTrue(child.output().contains("events of this JVM (pid " + pid + ") only"), child.output());
+            // this JVM and a shell open files meanwhile; a system-wide probe would count them too
+            for (int i = 0; i < 20; i++) java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/self/stat"));
+            new ProcessBuilder("sh", "-c", "for i in 1 2 3 4 5; do cat /proc/self/stat > /dev/null; done").start().waitFor();
+            long opens = opensOf(pid, 10);
+            assertTrue(opens >= 10, "opens counted for the child: " + opens);
+            java.util.Set<Object> keys = withJmx(pid, server -> {
+                java.util.Set<Object> seen = new java.util.HashSet<>();
+                for (Object row : ((TabularData) server.getAttribute(OPENS, "Entries")).values()) seen.add(((CompositeData) row).get("key"));
+                return seen;
+            });
+            assertEquals(java.util.Set.of(pid), keys, "only the host JVM's process is counted");
+            assertEquals(0, child.stop(), child.output());
+        }
+    }
+
     @Test void attachingANonJvmFailsWithOneLine() {
         assertEquals(1, Main.run("attach", "999999999", OpenProbe.class.getName(), "--agent-jar", AGENT));
     }

@@ -11,4 +11,13 @@ public record MapSpec(String name, int type, int keySize, int valueSize, int max
     public MapSpec(String name, int type, int keySize, int valueSize, int maxEntries, int flags, int btfKeyType, int btfValueType) {
         this(name, type, keySize, valueSize, maxEntries, flags, btfKeyType, btfValueType, Pinning.NONE);
     }
+
+    /**
+     * True for maps that hold the object's own machinery rather than the probe's data: global variable sections
+     * ({@code .bss}, {@code .data}, {@code .rodata}) and the ring buffer drop counters ({@link RingBufferDrops});
+     * printers, metrics and JMX leave them out.
+     */
+    public boolean internal() {
+        return name.startsWith(".") || name.equals(RingBufferDrops.MAP_NAME);
+    }
 }
