@@ -56,7 +56,7 @@ class TranslatedProbesAgreementTest {
         for (Class<?> probe : PROBES) {
             BpfObject obj = Translator.translate(probe);
             for (ProgramSpec p : obj.programs()) {
-                BpfObject single = new BpfObject(obj.name(), obj.license(), obj.maps(), List.of(p), obj.btf());
+                BpfObject single = new BpfObject(obj.name(), obj.license(), obj.maps(), List.of(p), obj.btf(), obj.globals());
                 VerifierResult sim = Verifier.verify(single, p);
                 String kernel = "accept";
                 try (BPF loaded = BPF.load(single)) {
