@@ -8,9 +8,16 @@ struct sizes { __u64 count; __u64 bytes; __u64 buckets[32]; };
 
 struct { __uint(type, BPF_MAP_TYPE_HASH); __uint(max_entries, 4096); __type(key, struct reader); __type(value, struct sizes); } sizes SEC(".maps");
 
+/* the index of the highest one bit, branch-free as BPF C tools write it (clang 14 hangs on __builtin_clzll for BPF) */
 static __always_inline __u32 log2(__u64 v)
 {
-	return v == 0 ? 0 : 63 - __builtin_clzll(v);
+	__u32 r, s;
+	r = (v > 0xffffffff) << 5; v >>= r;
+	s = (v > 0xffff) << 4; v >>= s; r |= s;
+	s = (v > 0xff) << 3; v >>= s; r |= s;
+	s = (v > 0xf) << 2; v >>= s; r |= s;
+	s = (v > 0x3) << 1; v >>= s; r |= s;
+	return r | (v >> 1);
 }
 
 static __always_inline void add(struct sizes *s, __u64 n)
