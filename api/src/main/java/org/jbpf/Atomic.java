@@ -1,7 +1,7 @@
 package org.jbpf;
 
 /**
- * Atomic adds on a field of a {@link Struct} in place, typically a struct value looked up in a map, so that programs
+ * Atomic adds on a field of a {@link Struct}, or an element of its {@code @Size(n) long[]} or {@code int[]} field, in place, typically a struct value looked up in a map, so that programs
  * running on several CPUs at once lose no count. Java passes fields by value, so the field is named by a string
  * constant; the translator checks at translation time that the struct has a long or int field of that name.
  * <pre>{@code
@@ -19,4 +19,19 @@ public final class Atomic {
 
     /** Adds one to the long or int field {@code field} of {@code struct} atomically. */
     public static void increment(Object struct, String field) { throw InKernelOnly.call("Atomic.increment"); }
+
+    /**
+     * Adds {@code delta} to element {@code index} of a long[] field of a struct (a histogram bucket in a map value)
+     * atomically. An index out of range adds nothing.
+     */
+    public static void add(long[] array, int index, long delta) { throw InKernelOnly.call("Atomic.add"); }
+
+    /** Adds {@code delta} to element {@code index} of an int[] atomically; an index out of range adds nothing. */
+    public static void add(int[] array, int index, long delta) { throw InKernelOnly.call("Atomic.add"); }
+
+    /** Adds one to element {@code index} of a long[] atomically; an index out of range adds nothing. */
+    public static void increment(long[] array, int index) { throw InKernelOnly.call("Atomic.increment"); }
+
+    /** Adds one to element {@code index} of an int[] atomically; an index out of range adds nothing. */
+    public static void increment(int[] array, int index) { throw InKernelOnly.call("Atomic.increment"); }
 }

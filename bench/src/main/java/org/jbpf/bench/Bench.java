@@ -23,7 +23,7 @@ import org.jbpf.translator.Translator;
  */
 public final class Bench {
     static final List<String> EXAMPLES = List.of("ProcessCounter", "OpenCounter", "ReadLatency", "EventSampler",
-            "PerCpuCounters", "ExecPerfEvents", "ExecRingEvents", "HelloPrintk");
+            "PerCpuCounters", "ExecPerfEvents", "ExecRingEvents", "HelloPrintk", "ReadSizes");
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {

@@ -39,7 +39,14 @@ public final class Codecs {
         if (type == Long.class || type == long.class) return (Codec<T>) LONG;
         if (type == Short.class || type == short.class) return (Codec<T>) SHORT;
         if (type == Byte.class || type == byte.class) return (Codec<T>) BYTE;
-        if (type.isAnnotationPresent(Struct.class)) return (Codec<T>) STRUCTS.computeIfAbsent(type, StructCodec::new);
+        if (type.isAnnotationPresent(Struct.class)) {
+            // not computeIfAbsent: a struct's codec asks for the codecs of the structs it holds
+            Codec<?> known = STRUCTS.get(type);
+            if (known != null) return (Codec<T>) known;
+            Codec<T> made = new StructCodec<>(type);
+            known = STRUCTS.putIfAbsent(type, made);
+            return known != null ? (Codec<T>) known : made;
+        }
         if (type == byte[].class)
             throw new IllegalArgumentException("byte[] keys and values need an explicit size: use Codecs.bytes(n)");
         throw new IllegalArgumentException(type.getName() + " cannot be a map key or value: use Integer, Long, Short, Byte "

@@ -1,5 +1,6 @@
 package org.jbpf.runtime;
 
+import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -11,14 +12,18 @@ import org.jbpf.core.layout.StructLayout;
 
 /**
  * Reads and writes a {@code @Struct} class field by field at the offsets of its {@link StructLayout}: the instance
- * fields in declaration order, padding bytes zero. The class needs a no-argument constructor. A
- * {@code @Size(n) String} field takes the place of the probe's {@code @CString @Size(n) byte[]}: the same n bytes,
- * read as the text before the NUL ({@link CStrings}).
+ * fields in declaration order, padding bytes zero. A field may be a primitive, a {@code @Size(n)} array of byte,
+ * short, char, int or long, or another {@code @Struct} held by value. A class needs a no-argument constructor; a
+ * record is built through its canonical constructor. A {@code @Size(n) String} field takes the place of the probe's
+ * {@code @CString @Size(n) byte[]}: the same n bytes, read as the text before the NUL ({@link CStrings}).
  */
 final class StructCodec<T> implements Codec<T> {
     private final Class<T> type;
     private final StructLayout layout;
     private final Field[] fields;
+    /** The codec of each nested struct field, null for the other fields. */
+    private final StructCodec<?>[] nested;
+    /** The no-argument constructor, or a record's canonical constructor. */
     private final Constructor<T> constructor;
     /** The generated reader, or null where the JVM allows none (then reads go through reflection). */
     private final StructReaders.Reader<T> reader;
@@ -27,37 +32,36 @@ final class StructCodec<T> implements Codec<T> {
         this.type = type;
         List<StructLayout.FieldDecl> decls = new ArrayList<>();
         List<Field> fs = new ArrayList<>();
+        List<StructCodec<?>> inner = new ArrayList<>();
         for (Field f : type.getDeclaredFields()) {
             if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic()) continue;
-            StructLayout.Kind kind = kindOf(f);
-            int length = 0;
-            if (kind == StructLayout.Kind.BYTES) {
-                Size size = f.getAnnotation(Size.class);
-                if (size == null)
-                    throw new IllegalArgumentException(type.getName() + "." + f.getName() + ": a " + f.getType().getSimpleName()
-                            + " field of a @Struct needs @Size(n)");
-                length = size.value();
-            }
             f.setAccessible(true);
-            decls.add(new StructLayout.FieldDecl(f.getName(), kind, length));
+            StructCodec<?> n = f.getType().isAnnotationPresent(org.jbpf.Struct.class) ? (StructCodec<?>) Codecs.of(f.getType()) : null;
+            decls.add(n != null ? StructLayout.FieldDecl.struct(f.getName(), n.layout) : declOf(f));
             fs.add(f);
+            inner.add(n);
         }
         if (decls.isEmpty()) throw new IllegalArgumentException("@Struct " + type.getName() + " has no instance fields");
         this.layout = StructLayout.of(type.getSimpleName(), decls);
         this.fields = fs.toArray(new Field[0]);
+        this.nested = inner.toArray(new StructCodec<?>[0]);
         try {
-            this.constructor = type.getDeclaredConstructor();
+            Class<?>[] parameters = new Class<?>[0];
+            if (type.isRecord()) parameters = java.util.Arrays.stream(type.getRecordComponents()).map(c -> c.getType()).toArray(Class<?>[]::new);
+            this.constructor = type.getDeclaredConstructor(parameters);
             constructor.setAccessible(true);
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException("@Struct " + type.getName() + " needs a no-argument constructor to be read from a map");
         }
-        this.reader = StructReaders.generate(type, fields, layout);
+        boolean plain = !type.isRecord();
+        for (StructLayout.Field f : layout.fields()) plain &= f.kind() != StructLayout.Kind.ARRAY && f.kind() != StructLayout.Kind.STRUCT;
+        this.reader = plain ? StructReaders.generate(type, fields, layout) : null;
     }
 
     /** Whether reads go through a generated reader rather than reflection. */
     boolean generated() { return reader != null; }
 
-    private static StructLayout.Kind kindOf(Field f) {
+    private static StructLayout.FieldDecl declOf(Field f) {
         Class<?> t = f.getType();
         StructLayout.Kind k = null;
         if (t == byte.class) k = StructLayout.Kind.BYTE;
@@ -66,12 +70,18 @@ final class StructCodec<T> implements Codec<T> {
         else if (t == char.class) k = StructLayout.Kind.CHAR;
         else if (t == int.class) k = StructLayout.Kind.INT;
         else if (t == long.class) k = StructLayout.Kind.LONG;
-        else if (t == byte[].class) k = StructLayout.Kind.BYTES;
+        else if (t.isArray()) k = t == byte[].class ? StructLayout.Kind.BYTES : StructLayout.Kind.ofDescriptor(t.descriptorString());
         else if (t == String.class && f.isAnnotationPresent(Size.class)) k = StructLayout.Kind.BYTES;
         if (k == null)
             throw new IllegalArgumentException(f.getDeclaringClass().getName() + "." + f.getName() + ": a @Struct field must be "
-                    + "byte, boolean, short, char, int, long, @Size byte[] or @Size String, not " + t.getSimpleName());
-        return k;
+                    + "byte, boolean, short, char, int, long, a @Size array of byte, short, char, int or long, a @Size String "
+                    + "or a @Struct, not " + t.getSimpleName());
+        if (k != StructLayout.Kind.BYTES && k != StructLayout.Kind.ARRAY) return new StructLayout.FieldDecl(f.getName(), k, 0);
+        Size size = f.getAnnotation(Size.class);
+        if (size == null)
+            throw new IllegalArgumentException(f.getDeclaringClass().getName() + "." + f.getName() + ": a " + t.getSimpleName() + " field of a @Struct needs @Size(n)");
+        return k == StructLayout.Kind.BYTES ? new StructLayout.FieldDecl(f.getName(), k, size.value())
+                : StructLayout.FieldDecl.array(f.getName(), StructLayout.Kind.elementOf(t.descriptorString()), size.value());
     }
 
     StructLayout layout() { return layout; }
@@ -86,6 +96,12 @@ final class StructCodec<T> implements Codec<T> {
     @Override public void write(T value, ByteBuffer out) {
         int base = out.position();
         for (int i = 0; i < size(); i++) out.put(base + i, (byte) 0);
+        writeAt(value, out, base);
+        out.position(base + size());
+    }
+
+    /** Writes the fields of {@code value} at index {@code base}; padding is left as it is (zero). */
+    private void writeAt(T value, ByteBuffer out, int base) {
         try {
             for (int i = 0; i < fields.length; i++) {
                 StructLayout.Field lf = layout.fields().get(i);
@@ -107,27 +123,55 @@ final class StructCodec<T> implements Codec<T> {
                         if (b != null) out.put(at, b, 0, Math.min(b.length, lf.size()));
                         break;
                     }
+                    case ARRAY: {
+                        Object a = f.get(value);
+                        int n = a == null ? 0 : Math.min(Array.getLength(a), lf.count());
+                        for (int k = 0; k < n; k++) putElement(out, at + k * lf.element().size, lf.element(), a, k);
+                        break;
+                    }
+                    case STRUCT: {
+                        Object s = f.get(value);
+                        if (s != null) writeNested(nested[i], s, out, at);
+                        break;
+                    }
                     default: throw new IllegalStateException(lf.kind().toString());
                 }
             }
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot read fields of " + type.getName(), e);
         }
-        out.position(base + size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S> void writeNested(StructCodec<S> codec, Object value, ByteBuffer out, int at) { codec.writeAt((S) value, out, at); }
+
+    private static void putElement(ByteBuffer out, int at, StructLayout.Kind element, Object array, int k) {
+        switch (element) {
+            case SHORT: out.putShort(at, ((short[]) array)[k]); break;
+            case CHAR: out.putChar(at, ((char[]) array)[k]); break;
+            case INT: out.putInt(at, ((int[]) array)[k]); break;
+            default: out.putLong(at, ((long[]) array)[k]);
+        }
+    }
+
+    private static Object readArray(ByteBuffer in, int at, StructLayout.Kind element, int count) {
+        switch (element) {
+            case SHORT: { short[] a = new short[count]; for (int k = 0; k < count; k++) a[k] = in.getShort(at + 2 * k); return a; }
+            case CHAR: { char[] a = new char[count]; for (int k = 0; k < count; k++) a[k] = in.getChar(at + 2 * k); return a; }
+            case INT: { int[] a = new int[count]; for (int k = 0; k < count; k++) a[k] = in.getInt(at + 4 * k); return a; }
+            default: { long[] a = new long[count]; for (int k = 0; k < count; k++) a[k] = in.getLong(at + 8 * k); return a; }
+        }
     }
 
     @Override public T read(ByteBuffer in) {
         int base = in.position();
-        if (reader != null) {
-            T value = reader.read(in, base);
-            in.position(base + size());
-            return value;
-        }
-        return readReflectively(in, base);
+        T value = reader != null ? reader.read(in, base) : readReflectively(in, base);
+        in.position(base + size());
+        return value;
     }
 
     @Override public T readAt(ByteBuffer in, int offset) {
-        return reader != null ? reader.read(in, offset) : readReflectively(in.duplicate().order(in.order()), offset);
+        return reader != null ? reader.read(in, offset) : readReflectively(in, offset);
     }
 
     @Override public T readAt(ByteBuffer in, int offset, T reuse) {
@@ -136,34 +180,38 @@ final class StructCodec<T> implements Codec<T> {
         return reuse;
     }
 
+    /** Reads every field at its absolute index; the buffer's position is left alone. */
     private T readReflectively(ByteBuffer in, int base) {
-        try {
-            T value = constructor.newInstance();
-            for (int i = 0; i < fields.length; i++) {
-                StructLayout.Field lf = layout.fields().get(i);
-                int at = base + lf.offset();
-                Field f = fields[i];
-                switch (lf.kind()) {
-                    case BYTE: f.setByte(value, in.get(at)); break;
-                    case BOOLEAN: f.setBoolean(value, in.get(at) != 0); break;
-                    case SHORT: f.setShort(value, in.getShort(at)); break;
-                    case CHAR: f.setChar(value, in.getChar(at)); break;
-                    case INT: f.setInt(value, in.getInt(at)); break;
-                    case LONG: f.setLong(value, in.getLong(at)); break;
-                    case BYTES: {
-                        if (f.getType() == String.class) {
-                            f.set(value, CStrings.read(in, at, lf.size()));
-                            break;
-                        }
-                        byte[] b = new byte[lf.size()];
-                        in.get(at, b);
-                        f.set(value, b);
+        Object[] values = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            StructLayout.Field lf = layout.fields().get(i);
+            int at = base + lf.offset();
+            switch (lf.kind()) {
+                case BYTE: values[i] = in.get(at); break;
+                case BOOLEAN: values[i] = in.get(at) != 0; break;
+                case SHORT: values[i] = in.getShort(at); break;
+                case CHAR: values[i] = in.getChar(at); break;
+                case INT: values[i] = in.getInt(at); break;
+                case LONG: values[i] = in.getLong(at); break;
+                case BYTES: {
+                    if (fields[i].getType() == String.class) {
+                        values[i] = CStrings.read(in, at, lf.size());
                         break;
                     }
-                    default: throw new IllegalStateException(lf.kind().toString());
+                    byte[] b = new byte[lf.size()];
+                    in.get(at, b);
+                    values[i] = b;
+                    break;
                 }
+                case ARRAY: values[i] = readArray(in, at, lf.element(), lf.count()); break;
+                case STRUCT: values[i] = nested[i].readReflectively(in, at); break;
+                default: throw new IllegalStateException(lf.kind().toString());
             }
-            in.position(base + size());
+        }
+        try {
+            if (type.isRecord()) return constructor.newInstance(values);
+            T value = constructor.newInstance();
+            for (int i = 0; i < fields.length; i++) fields[i].set(value, values[i]);
             return value;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create " + type.getName() + ": " + e.getMessage(), e);

@@ -25,6 +25,23 @@ class CodecsTest {
     }
 
     @Struct
+    public static class Inner {
+        public byte flag;
+        public int n;
+    }
+
+    @Struct
+    public static class Histogram {
+        public short tag;
+        public Inner inner;
+        @Size(3) public long[] buckets;
+        @Size(2) public char[] marks;
+    }
+
+    @Struct
+    public record Key(int pid, long cookie) {}
+
+    @Struct
     public static class NoSize {
         public byte[] data;
     }
@@ -82,6 +99,43 @@ class CodecsTest {
         assertTrue(back.seen);
         assertEquals(-1, back.pid);
         assertEquals(443, back.port);
+    }
+
+    @Test
+    void nestedStructsAndPrimitiveArraysSitAtTheirCOffsets() {
+        Codec<Histogram> c = Codecs.of(Histogram.class);
+        // tag@0, inner{flag@4, n@8} (aligned 4, size 8), buckets@16..40, marks@40..44, size 48
+        assertEquals(48, c.size());
+        Histogram h = new Histogram();
+        h.tag = -3;
+        h.inner = new Inner();
+        h.inner.flag = 7;
+        h.inner.n = 0x01020304;
+        h.buckets = new long[] {1, -2, Long.MIN_VALUE};
+        h.marks = new char[] {'a', 0xffff};
+        byte[] b = encode(c, h);
+        ByteBuffer in = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(-3, in.getShort(0));
+        assertEquals(7, in.get(4));
+        assertEquals(0x01020304, in.getInt(8));
+        assertEquals(-2L, in.getLong(24));
+        assertEquals(Long.MIN_VALUE, in.getLong(32));
+        assertEquals((char) 0xffff, in.getChar(42));
+        Histogram back = decode(c, b);
+        assertEquals(7, back.inner.flag);
+        assertEquals(0x01020304, back.inner.n);
+        assertArrayEquals(h.buckets, back.buckets);
+        assertArrayEquals(h.marks, back.marks);
+    }
+
+    @Test
+    void recordsAreBuiltThroughTheirCanonicalConstructor() {
+        Codec<Key> c = Codecs.of(Key.class);
+        assertEquals(16, c.size());
+        byte[] b = encode(c, new Key(42, -9L));
+        assertEquals(42, ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getInt(0));
+        assertEquals(new Key(42, -9L), decode(c, b));
+        assertEquals(new Key(42, -9L), c.readAt(ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN), 0, new Key(1, 1)));
     }
 
     @Test

@@ -126,9 +126,11 @@ public final class EventRecords {
             if ((f.access & Opcodes.ACC_STATIC) != 0) continue;
             StructLayout.Kind kind = StructLayout.Kind.ofDescriptor(f.desc);
             if (kind == null) return 0;
-            int length = kind == StructLayout.Kind.BYTES ? size(f) : 0;
-            if (kind == StructLayout.Kind.BYTES && length <= 0) return 0;
-            decls.add(new StructLayout.FieldDecl(f.name, kind, length));
+            boolean array = kind == StructLayout.Kind.BYTES || kind == StructLayout.Kind.ARRAY;
+            int length = array ? size(f) : 0;
+            if (array && length <= 0) return 0;
+            decls.add(kind == StructLayout.Kind.ARRAY ? StructLayout.FieldDecl.array(f.name, StructLayout.Kind.elementOf(f.desc), length)
+                    : new StructLayout.FieldDecl(f.name, kind, length));
         }
         if (decls.isEmpty()) return 0;
         StructLayout layout = StructLayout.of(name, decls);
@@ -146,6 +148,10 @@ public final class EventRecords {
             case CHAR -> intType(btf, "unsigned short", 2, 0);
             case INT -> intType(btf, "int", 4, BtfType.INT_SIGNED);
             case LONG -> intType(btf, "long", 8, BtfType.INT_SIGNED);
+            // a @Size(n) short[], char[], int[] or long[]: an array of the element's integer type
+            case ARRAY -> btf.add(new BtfType.Array(fieldType(btf, new StructLayout.Field(f.name(), f.element(), 0, f.element().size)),
+                    intType(btf, "unsigned int", 4, 0), f.count()));
+            case STRUCT -> throw new IllegalStateException("nested structs are not read from class files here");
         };
     }
 

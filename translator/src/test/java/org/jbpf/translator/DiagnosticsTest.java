@@ -19,7 +19,7 @@ class DiagnosticsTest {
         "UsesString|UsesString.java:14: |cannot create a java.lang.String in a BPF program: strings do not exist in BPF programs; keep text in a byte[]",
         "ByteArrayKey|ByteArrayKey.java:10: |map keys and values cannot be arrays such as byte[]; use a @Struct class with a @Size(16) byte[] field",
         "Asserts|Asserts.java:12: |assert cannot be translated: a BPF program has no exception to throw; test the condition with if",
-        "NestedStruct|NestedStruct.java:21: |field inner of @Struct Outer has type org.jbpf.translator.bad.NestedStruct$Inner; struct fields may be byte, boolean, short, char, int, long or @Size(n) byte[]; a @Struct cannot hold another object yet: copy its fields into Outer",
+        "NestedStruct|NestedStruct.java:21: |field inner of @Struct Outer has type org.jbpf.translator.bad.NestedStruct$Inner; struct fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int or long, or another @Struct; annotate org.jbpf.translator.bad.NestedStruct$Inner with @Struct",
         "UnsizedBytes|UnsizedBytes.java:18: |byte[] field comm of @Struct Event needs @Size(n) with n > 0",
         "InterfaceCall|InterfaceCall.java:11: |lambdas and method references can only be the loop body of Loops.repeat in BPF programs, which have no virtual calls; write the code as a static method",
         "AnonymousClass|AnonymousClass.java:12: |cannot create the anonymous class org.jbpf.translator.bad.AnonymousClass$1 in a BPF program, which has no virtual calls",
@@ -44,6 +44,12 @@ class DiagnosticsTest {
         "RetOnSyscallEntry|RetOnSyscallEntry.java:12: |ctx.ret() in section \"tracepoint/syscalls/sys_enter_read\": a sys_enter_ tracepoint runs before the system call returns",
         "ArgOnSyscallExit|ArgOnSyscallExit.java:11: |ctx.arg(i) in section \"tp/syscalls/sys_exit_read\": a sys_exit_ tracepoint's record has only the return value; use ctx.ret()",
         "ArgInLoop|ArgInLoop.java:13: |ctx.arg(i) needs a constant index such as ctx.arg(0), not a variable or loop counter",
+        "LocalArrayTooBig|LocalArrayTooBig.java:11: |array length must be a constant from 1 to 32 (a long array may take at most 256 of the 512 bytes of BPF stack)",
+        "ArrayFieldWrongLength|ArrayFieldWrongLength.java:19: |cannot assign a local long[8] to ArrayFieldWrongLength.Hist.buckets, which holds exactly 16 elements in place; assign a value of that type (it is copied)",
+        "SelfStruct|SelfStruct.java:18: |@Struct Node contains itself; a struct held by value cannot",
+        "EnumName|EnumName.java:14: |cannot call name on an enum in a BPF program, where an enum value is its ordinal; compare values with == or use ordinal()",
+        "StructMethodNullable|StructMethodNullable.java:21: |pairs.lookup(..) may be null here; test it against null before you call .sum()",
+        "UnsizedInts|UnsizedInts.java:17: |int[] field perCpu of @Struct Counts needs @Size(n) with n > 0",
     })
     void rejectsWithPosition(String name, String position, String advice) {
         TranslationException e = assertThrows(TranslationException.class, () -> Translator.translate(

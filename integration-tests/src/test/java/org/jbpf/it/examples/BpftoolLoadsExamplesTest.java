@@ -25,7 +25,7 @@ class BpftoolLoadsExamplesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ProcessCounter", "OpenCounter", "ReadLatency", "EventSampler", "PerCpuCounters",
-            "ExecPerfEvents", "ExecRingEvents", "HelloPrintk", "PidOpens"})
+            "ExecPerfEvents", "ExecRingEvents", "HelloPrintk", "PidOpens", "ReadSizes"})
     void bpftoolLoadsAndShowsJavaLines(String example) throws Exception {
         KernelCheck.require();
         org.jbpf.testsupport.Tools.require("bpftool");

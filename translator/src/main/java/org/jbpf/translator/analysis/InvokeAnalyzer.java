@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.jbpf.translator.frontend.ApiSignatures;
+import org.jbpf.translator.frontend.EnumSwitches;
 import org.jbpf.translator.frontend.ProbeClass;
 import org.jbpf.translator.frontend.StructRegistry;
 import org.jbpf.translator.frontend.ValueType;
@@ -73,30 +74,38 @@ public final class InvokeAnalyzer {
         }
     }
 
-    /** new T() completes: every copy of the uninitialised object becomes the stack object. */
+    /**
+     * A constructor call. {@code new T(..)} of a @Struct: every copy of the uninitialised object becomes the stack
+     * object, which starts zeroed; a constructor with code (a record's canonical constructor, field initialisers) is then
+     * inlined with the object as {@code this}. Inside it, the call of Object's or Record's constructor does nothing and
+     * {@code this(..)} inlines the other constructor.
+     */
     private void construct(MethodAnalysis a, int i, MethodInsnNode mi, Value receiver, List<Value> args, Frame f) {
-        if (!(receiver instanceof Value.Uninit u && u.internalName().equals(mi.owner) && args.isEmpty()))
-            throw a.error(i, "only the no-argument constructor of a @Struct can be called; assign fields after new");
-        checkTrivialConstructor(a, i, mi.owner);
+        if (receiver instanceof Value.StackObj so && so.type() instanceof ValueType.Struct s) {
+            if (mi.owner.equals("java/lang/Object") || mi.owner.equals("java/lang/Record")) return;
+            if (s.internalName().equals(mi.owner)) { inline(a, i, mi, receiver, args, f); return; }
+        }
+        if (!(receiver instanceof Value.Uninit u && u.internalName().equals(mi.owner)))
+            throw a.error(i, "only constructors of a @Struct can be called in a BPF program");
         ValueType.Struct s = structs.struct(u.internalName());
         Value obj = new Value.StackObj(s, (int) (a.site(u.site()) & 0x7fffffff));
         for (int k = 0; k < f.stack.size(); k++) if (f.stack.get(k).equals(u)) f.stack.set(k, obj);
         for (int k = 0; k < f.locals.length; k++) if (f.locals[k].equals(u)) f.locals[k] = obj;
+        if (!trivialConstructor(a, i, mi)) inline(a, i, mi, obj, args, f);
     }
 
-    private void checkTrivialConstructor(MethodAnalysis a, int i, String owner) {
-        ClassNode cn = structs.read(owner);
-        if (cn == null) return;
+    /** True for a no-argument constructor that only calls its superclass's: zeroing the object is all it does. */
+    private boolean trivialConstructor(MethodAnalysis a, int i, MethodInsnNode mi) {
+        if (!mi.desc.equals("()V")) return false;
+        ClassNode cn = structs.read(mi.owner);
+        if (cn == null) return true;
         for (MethodNode m : cn.methods) {
             if (!m.name.equals("<init>") || !m.desc.equals("()V")) continue;
             int real = 0;
             for (var in : m.instructions) if (in.getOpcode() >= 0) real++;
-            if (real > 3) // ALOAD 0, INVOKESPECIAL Object.<init>, RETURN
-                throw a.error(i, "@Struct " + StructRegistry.simple(owner) + " has field initialisers or constructor code; "
-                        + "structs start zeroed in BPF, so assign fields after new instead");
-            return;
+            return real <= 3; // ALOAD 0, INVOKESPECIAL Object.<init>, RETURN
         }
-        throw a.error(i, "@Struct " + StructRegistry.simple(owner) + " needs a no-argument constructor");
+        throw a.error(i, "@Struct " + StructRegistry.simple(mi.owner) + " has no constructor " + mi.name + mi.desc);
     }
 
     private Value resultOf(MethodAnalysis a, int i, MethodInsnNode mi, Value receiver, List<Value> args, Frame f) {
@@ -107,8 +116,24 @@ public final class InvokeAnalyzer {
         Intrinsic intrinsic = Intrinsics.find(mi);
         if (intrinsic == null) intrinsic = Intrinsics.kernelStruct(mi, structs);
         if (intrinsic != null) return intrinsic.type(new TypingCall(a, i, mi, receiver, args, f, structs));
+        if (receiver instanceof Value.Scalar && EnumSwitches.isEnum(structs, mi.owner)) {
+            if (mi.name.equals("ordinal") && mi.desc.equals("()I")) return receiver;   // an enum value is its ordinal
+            ClassNode cn = structs.read(mi.owner);
+            boolean declared = false;
+            for (MethodNode m : cn.methods) declared |= m.name.equals(mi.name) && m.desc.equals(mi.desc) && (m.access & ACC_STATIC) == 0;
+            if (!declared)
+                throw a.error(i, "cannot call " + mi.name + " on an enum in a BPF program, where an enum value is its ordinal; "
+                        + "compare values with == or use ordinal()");
+        }
+        if (mi.getOpcode() != INVOKESTATIC && mi.getOpcode() != INVOKEINTERFACE
+                && (receiver instanceof Value.Scalar && EnumSwitches.isEnum(structs, mi.owner) || structReceiver(a, i, mi, receiver))) {
+            Value v = inline(a, i, mi, receiver, args, f);
+            if (Type.getReturnType(mi.desc).getSort() != Type.VOID && v == null)
+                throw a.error(i, "method " + mi.name + " never returns a value");
+            return v;
+        }
         if (mi.getOpcode() == INVOKESTATIC) {
-            Value v = inline(a, i, mi, args, f);
+            Value v = inline(a, i, mi, null, args, f);
             if (Type.getReturnType(mi.desc).getSort() != Type.VOID && v == null)
                 throw a.error(i, "method " + mi.name + " never returns a value");
             return v;
@@ -121,14 +146,26 @@ public final class InvokeAnalyzer {
                 + "only static methods, jbpf helpers, map and context methods are available");
     }
 
+    /** True when {@code receiver} is a struct of the method's class: its instance methods are inlined with it as {@code this}. */
+    private static boolean structReceiver(MethodAnalysis a, int i, MethodInsnNode mi, Value receiver) {
+        ValueType t = receiver instanceof Value.StackObj so ? so.type() : receiver instanceof Value.Ptr p ? p.target() : null;
+        if (!(t instanceof ValueType.Struct s) || !s.internalName().equals(mi.owner)) return false;
+        if (receiver instanceof Value.Ptr p && p.nullable())
+            throw a.error(i, p.origin() + " may be null here; test it against null before you call ." + mi.name + "()");
+        return true;
+    }
+
     /** The rejection of an interface method call. */
     public static String interfaceCall(MethodInsnNode mi) {
         return "cannot call interface method " + mi.owner.replace('/', '.') + "." + mi.name + ": a BPF program has no "
                 + "virtual calls; call a static method of the probe (or of another class of the project) directly";
     }
 
-    /** Analyzes a static method of the probe (or another user class) for inlining at instruction {@code i}. */
-    private Value inline(MethodAnalysis caller, int i, MethodInsnNode mi, List<Value> args, Frame f) {
+    /**
+     * Analyzes a method for inlining at instruction {@code i}: a static method of the probe (or another user class), or,
+     * with a {@code receiver}, an instance method or constructor of a @Struct, with the receiver as {@code this}.
+     */
+    private Value inline(MethodAnalysis caller, int i, MethodInsnNode mi, Value receiver, List<Value> args, Frame f) {
         String key = mi.owner + "." + mi.name + mi.desc;
         if (callStack.contains(key))
             throw caller.error(i, "recursive call of " + mi.name + "; BPF programs cannot recurse, write a bounded loop instead");
@@ -137,11 +174,15 @@ public final class InvokeAnalyzer {
         ClassNode owner = mi.owner.equals(probe.node.name) ? probe.node : structs.read(mi.owner);
         MethodNode target = null;
         if (owner != null) for (MethodNode m : owner.methods) if (m.name.equals(mi.name) && m.desc.equals(mi.desc)) target = m;
-        if (target == null || (target.access & ACC_STATIC) == 0)
+        if (target == null || ((target.access & ACC_STATIC) == 0) != (receiver != null))
             throw caller.error(i, "cannot call " + mi.owner.replace('/', '.') + "." + mi.name + " from a BPF program; "
-                    + "only static methods of the probe and jbpf helpers can be called");
+                    + "only static methods of the probe, methods of @Struct classes and jbpf helpers can be called");
         if ((target.access & ACC_NATIVE) != 0 || (target.access & ACC_ABSTRACT) != 0)
             throw caller.error(i, "cannot call native or abstract method " + mi.name);
+        if (receiver != null) {
+            args = new ArrayList<>(args);
+            args.add(0, receiver);
+        }
         for (Value v : args)
             if (v instanceof Value.Concat || v instanceof Value.Uninit)
                 throw caller.error(i, "cannot pass " + v.describe() + " to " + mi.name);

@@ -23,6 +23,8 @@ public final class MethodAnalysis extends MethodCode {
     /** What an intrinsic's typing learnt about the call at an instruction index, for its lowering (kernel struct reads). */
     public final Map<Integer, Object> callFacts = new HashMap<>();
     public Value returnValue;
+    /** The ordinal each GETSTATIC of an enum constant loads, by instruction index. */
+    public final Map<Integer, Integer> enumConstants = new HashMap<>();
     /** Outstanding ring buffer reservations when the method returns (the most over all returns). */
     int exitReservations;
 

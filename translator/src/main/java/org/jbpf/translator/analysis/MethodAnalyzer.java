@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.List;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.frontend.BytecodeShape;
+import org.jbpf.translator.frontend.EnumSwitches;
 import org.jbpf.translator.frontend.GlobalVariables;
 import org.jbpf.translator.intrinsic.PacketHelperCalls;
 import org.jbpf.translator.frontend.MapDecl;
@@ -42,6 +43,9 @@ public final class MethodAnalyzer {
     private final Deque<Boolean> isProgram = new ArrayDeque<>();
     /** How the origin of a pointer to a {@code @Constant} byte array starts, so that stores into it can be refused. */
     private static final String CONSTANT_ARRAY = "the constant ";
+
+    /** Bytes of BPF stack one local array may take. */
+    static final int MAX_LOCAL_ARRAY = 256;
 
     private final ProbeClass probe;
     private final StructRegistry structs;
@@ -82,6 +86,7 @@ public final class MethodAnalyzer {
 
     MethodAnalysis analyze(MethodNode m, String owner, String file, List<Value> entryArgs, long context, int reservations,
                            boolean isProgram) {
+        EnumSwitches.rewrite(m, structs);
         MethodAnalysis a = new MethodAnalysis(m, owner, file, context);
         if (m.tryCatchBlocks != null && !m.tryCatchBlocks.isEmpty())
             throw new TranslationException(file, ProbeClass.firstLine(m), "method " + m.name
@@ -190,7 +195,7 @@ public final class MethodAnalyzer {
             case IALOAD: case LALOAD: case BALOAD: case CALOAD: case SALOAD: {
                 Value idx = f.pop();
                 Value arr = f.pop();
-                checkByteArray(a, i, arr, idx, op);
+                checkArray(a, i, arr, idx, op);
                 f.push(new Value.Scalar(op == LALOAD, null));
                 break;
             }
@@ -198,7 +203,7 @@ public final class MethodAnalyzer {
                 f.pop();
                 Value idx = f.pop();
                 Value arr = f.pop();
-                checkByteArray(a, i, arr, idx, op);
+                checkArray(a, i, arr, idx, op);
                 if (arr instanceof Value.Ptr p && p.origin().startsWith(CONSTANT_ARRAY))
                     throw a.error(i, "@Constant byte array " + p.origin().substring(CONSTANT_ARRAY.length())
                             + " is read-only in programs; its bytes are set from Java before loading");
@@ -265,8 +270,8 @@ public final class MethodAnalyzer {
                     notNull.refine(p.id(), null);
                     // a null record is no reservation
                     if (p.ringRecord() && p.nullable()) isNull.reservations = Math.max(0, isNull.reservations - 1);
-                } else if (!(v instanceof Value.Null || v instanceof Value.StackObj || v instanceof Value.Boxed || v instanceof Value.Ctx
-                        || v instanceof Value.MapRef || v instanceof Value.KernelRef)) {
+                } else if (!(v instanceof Value.Null || v instanceof Value.Scalar || v instanceof Value.StackObj || v instanceof Value.Boxed
+                        || v instanceof Value.Ctx || v instanceof Value.MapRef || v instanceof Value.KernelRef)) {
                     throw a.error(i, "cannot test " + v.describe() + " against null");
                 }
                 boolean jumpsIfNull = op == IFNULL;
@@ -282,7 +287,14 @@ public final class MethodAnalyzer {
                 }
                 return;
             }
-            case IF_ACMPEQ: case IF_ACMPNE: throw a.error(i, "comparing references with == is not supported; test against null or compare fields");
+            case IF_ACMPEQ: case IF_ACMPNE: {
+                Value b = f.pop(), x = f.pop();
+                // enum values are their ordinals: == compares those
+                if (!(x instanceof Value.Scalar) || !(b instanceof Value.Scalar))
+                    throw a.error(i, "comparing references with == is not supported; test against null or compare fields");
+                branch(a, i, f, work);
+                return;
+            }
             case GOTO: flow(a, indexOf(a, ((JumpInsnNode) in).label), f, work); return;
             case JSR: case RET: throw a.error(i, "JSR/RET bytecode is not supported; compile with a current javac");
             case TABLESWITCH: case LOOKUPSWITCH: {
@@ -305,6 +317,15 @@ public final class MethodAnalyzer {
                 return;
             case GETSTATIC: {
                 FieldInsnNode fi = (FieldInsnNode) in;
+                Integer ordinal = EnumSwitches.ordinal(structs, fi.owner, fi.name);
+                if (ordinal != null) {   // an enum constant is its ordinal
+                    a.enumConstants.put(i, ordinal);
+                    f.push(new Value.Scalar(false, (long) ordinal));
+                    break;
+                }
+                if (fi.name.startsWith("$SwitchMap$"))
+                    throw a.error(i, "this switch over an enum could not be translated; switch directly on the enum value, "
+                            + "or compare it with == (enum constants are their ordinals in BPF)");
                 MapDecl map = fi.owner.equals(probe.node.name) ? probe.maps.get(fi.name) : null;
                 GlobalVariables.Variable global = map == null ? global(a, i, fi) : null;
                 if (global != null) {
@@ -341,9 +362,13 @@ public final class MethodAnalyzer {
                 if (obj instanceof Value.CtxView view) { f.push(RecordView.read(a, i, view, fi)); break; }
                 ValueType.Struct s = structOf(a, i, obj, fi, "read");
                 var field = s.layout().field(fi.name);
-                if (field.kind() == org.jbpf.core.layout.StructLayout.Kind.BYTES)
-                    f.push(new Value.Ptr(new ValueType.Bytes(field.size()), false, a.site(i), s.javaName() + "." + fi.name, false));
-                else f.push(new Value.Scalar(fi.desc.equals("J"), null));
+                String origin = s.javaName() + "." + fi.name;
+                switch (field.kind()) {
+                    case BYTES: f.push(new Value.Ptr(new ValueType.Bytes(field.size()), false, a.site(i), origin, false)); break;
+                    case ARRAY: f.push(new Value.Ptr(new ValueType.PrimArray(field.element(), field.count()), false, a.site(i), origin, false)); break;
+                    case STRUCT: f.push(new Value.Ptr(structs.struct(Type.getType(fi.desc).getInternalName()), false, a.site(i), origin, false)); break;
+                    default: f.push(new Value.Scalar(fi.desc.equals("J"), null));
+                }
                 break;
             }
             case PUTFIELD: {
@@ -353,8 +378,11 @@ public final class MethodAnalyzer {
                 if (obj instanceof Value.Uninit) throw a.error(i, "struct constructors must not assign fields; set them after new");
                 if (obj instanceof Value.CtxView view) throw RecordView.write(a, i, view, fi);
                 ValueType.Struct s = structOf(a, i, obj, fi, "write");
-                if (fi.desc.equals("[B"))
-                    throw a.error(i, "cannot assign the byte array field " + fi.name + " of " + s.javaName() + "; fill it in place (e.g. comm(e." + fi.name + "))");
+                var field = s.layout().field(fi.name);
+                if (!field.kind().scalar()) {
+                    checkCopy(a, i, s, fi, field, v);
+                    break;
+                }
                 scalar(a, i, v);
                 break;
             }
@@ -387,17 +415,21 @@ public final class MethodAnalyzer {
             }
             case NEWARRAY: {
                 Value len = f.pop();
-                int type = ((IntInsnNode) in).operand;
-                if (type != T_BYTE) throw a.error(i, "only byte arrays can be created in a BPF program (e.g. new byte[16] for comm); use a @Struct for other data");
-                if (!(len instanceof Value.Scalar s) || s.constant() == null || s.constant() <= 0 || s.constant() > 256)
-                    throw a.error(i, "array length must be a constant between 1 and 256");
-                f.push(new Value.StackObj(new ValueType.Bytes((int) (long) s.constant()), (int) (a.site(i) & 0x7fffffff)));
+                ValueType.Prim element = arrayElement(((IntInsnNode) in).operand);
+                if (element == null)
+                    throw a.error(i, "only byte, short, char, int and long arrays can be created in a BPF program; use a @Struct for other data");
+                if (!(len instanceof Value.Scalar s) || s.constant() == null || s.constant() <= 0 || s.constant() * element.size() > MAX_LOCAL_ARRAY)
+                    throw a.error(i, "array length must be a constant from 1 to " + MAX_LOCAL_ARRAY / element.size() + " (a " + element.javaName()
+                            + " array may take at most " + MAX_LOCAL_ARRAY + " of the 512 bytes of BPF stack)");
+                int n = (int) (long) s.constant();
+                ValueType t = element.kind() == org.jbpf.core.layout.StructLayout.Kind.BYTE ? new ValueType.Bytes(n) : new ValueType.PrimArray(element.kind(), n);
+                f.push(new Value.StackObj(t, (int) (a.site(i) & 0x7fffffff)));
                 break;
             }
             case ANEWARRAY: case MULTIANEWARRAY: throw a.error(i, "arrays of objects are not supported; use a @Struct or a map");
             case ARRAYLENGTH: {
                 Value arr = f.pop();
-                f.push(new Value.Scalar(false, (long) bytesOf(a, i, arr).length()));
+                f.push(new Value.Scalar(false, (long) ValueType.lengthOf(arrayOf(a, i, arr))));
                 break;
             }
             case ATHROW: throw a.error(i, "BPF programs cannot throw; return an error code instead");
@@ -426,6 +458,18 @@ public final class MethodAnalyzer {
     private void branch(MethodAnalysis a, int i, Frame f, Deque<Integer> work) {
         flow(a, indexOf(a, ((JumpInsnNode) a.insns[i]).label), new Frame(f), work);
         flow(a, i + 1, f, work);
+    }
+
+    /** The element type of a NEWARRAY operand, or null for boolean, float and double arrays. */
+    private static ValueType.Prim arrayElement(int type) {
+        switch (type) {
+            case T_BYTE: return (ValueType.Prim) ValueType.BYTE;
+            case T_SHORT: return (ValueType.Prim) ValueType.SHORT;
+            case T_CHAR: return new ValueType.Prim(org.jbpf.core.layout.StructLayout.Kind.CHAR);
+            case T_INT: return (ValueType.Prim) ValueType.INT;
+            case T_LONG: return (ValueType.Prim) ValueType.LONG;
+            default: return null;
+        }
     }
 
     private static boolean isWide(Value v) { return v instanceof Value.Scalar s && s.isLong(); }

@@ -1,14 +1,14 @@
 package org.jbpf.translator.analysis;
 
-import static org.objectweb.asm.Opcodes.BALOAD;
-import static org.objectweb.asm.Opcodes.BASTORE;
+import static org.objectweb.asm.Opcodes.*;
 
+import org.jbpf.core.layout.StructLayout;
 import org.jbpf.translator.frontend.ValueType;
 import org.objectweb.asm.tree.FieldInsnNode;
 
 /**
  * What the analysis requires of a value before an instruction uses it: a number, a struct with the accessed field, a
- * byte array with a constant index in bounds, a cast that holds. Each failure is an error at the instruction's line.
+ * array with a constant index in bounds, a cast that holds. Each failure is an error at the instruction's line.
  */
 final class ValueChecks {
     private ValueChecks() {}
@@ -39,20 +39,54 @@ final class ValueChecks {
         return s;
     }
 
-    static ValueType.Bytes bytesOf(MethodAnalysis a, int i, Value arr) {
+    /** The array type (byte[] or a primitive array) of {@code arr}; its length is known at translation time. */
+    static ValueType arrayOf(MethodAnalysis a, int i, Value arr) {
         ValueType t = arr instanceof Value.StackObj so ? so.type() : arr instanceof Value.Ptr p ? p.target() : null;
         if (arr instanceof Value.Ptr p && p.nullable()) throw a.error(i, p.origin() + " may be null here; test it against null first");
-        if (!(t instanceof ValueType.Bytes b)) throw a.error(i, "expected a byte array but found " + arr.describe());
-        return b;
+        if (ValueType.lengthOf(t) < 0) throw a.error(i, "expected an array but found " + arr.describe());
+        return t;
     }
 
-    static void checkByteArray(MethodAnalysis a, int i, Value arr, Value idx, int op) {
-        ValueType.Bytes b = bytesOf(a, i, arr);
-        if (op != BALOAD && op != BASTORE) throw a.error(i, "only byte arrays are supported");
+    /** The element kind each array load or store opcode works on. */
+    private static StructLayout.Kind elementOfOpcode(int op) {
+        switch (op) {
+            case BALOAD: case BASTORE: return StructLayout.Kind.BYTE;
+            case SALOAD: case SASTORE: return StructLayout.Kind.SHORT;
+            case CALOAD: case CASTORE: return StructLayout.Kind.CHAR;
+            case IALOAD: case IASTORE: return StructLayout.Kind.INT;
+            default: return StructLayout.Kind.LONG;
+        }
+    }
+
+    static void checkArray(MethodAnalysis a, int i, Value arr, Value idx, int op) {
+        ValueType t = arrayOf(a, i, arr);
+        if (ValueType.elementOf(t) != elementOfOpcode(op))
+            throw a.error(i, "array access of the wrong element type on " + t.javaName() + "; the class file is damaged: recompile it with javac");
+        int length = ValueType.lengthOf(t);
         if (!(idx instanceof Value.Scalar s)) throw a.error(i, "array index must be an int, not " + idx.describe());
         // a variable index is checked against the length where it is used (MemoryLowering)
-        if (s.constant() != null && (s.constant() < 0 || s.constant() >= b.length()))
-            throw a.error(i, "array index " + s.constant() + " is out of bounds for length " + b.length());
+        if (s.constant() != null && (s.constant() < 0 || s.constant() >= length))
+            throw a.error(i, "array index " + s.constant() + " is out of bounds for length " + length);
+    }
+
+    /**
+     * An assignment to an array or struct field copies the value into the field, which is held in place: the value must
+     * be an array of the same type and length or a struct of the same class.
+     */
+    static void checkCopy(MethodAnalysis a, int i, ValueType.Struct s, FieldInsnNode fi, StructLayout.Field field, Value v) {
+        ValueType t = v instanceof Value.StackObj so ? so.type() : v instanceof Value.Ptr p ? p.target() : null;
+        if (v instanceof Value.Ptr p && p.nullable())
+            throw a.error(i, p.origin() + " may be null here; test it against null before you copy it into " + s.javaName() + "." + fi.name);
+        boolean same;
+        switch (field.kind()) {
+            case BYTES: same = t instanceof ValueType.Bytes b && b.length() == field.count(); break;
+            case ARRAY: same = t instanceof ValueType.PrimArray pa && pa.element() == field.element() && pa.length() == field.count(); break;
+            default: same = t instanceof ValueType.Struct st && st.layout() == field.nested();
+        }
+        if (!same)
+            throw a.error(i, "cannot assign " + v.describe() + " to " + s.javaName() + "." + fi.name + ", which holds "
+                    + (field.kind() == StructLayout.Kind.STRUCT ? "a " + field.nested().name() : "exactly " + field.count() + " elements")
+                    + " in place; assign a value of that type (it is copied), or set its elements or fields one by one");
     }
 
     static void checkCast(MethodAnalysis a, int i, Value v, String t) {
@@ -61,6 +95,7 @@ final class ValueChecks {
             if (p.target() instanceof ValueType.Struct s && s.internalName().equals(t)) return;
             if (p.target() instanceof ValueType.Prim pr && boxedName(pr).equals(t)) return;
             if (p.target() instanceof ValueType.Bytes && t.equals("[B")) return;
+            if (p.target() instanceof ValueType.PrimArray pa && pa.element() == StructLayout.Kind.elementOf(t)) return;
         }
         if (v instanceof Value.Boxed b && boxedName(b.type()).equals(t)) return;
         if (v instanceof Value.StackObj so && so.type() instanceof ValueType.Struct s && s.internalName().equals(t)) return;

@@ -29,18 +29,31 @@ public final class BtfBuilder {
         if (id != null) return id;
         if (t instanceof ValueType.Prim p) id = primType(p.kind());
         else if (t instanceof ValueType.Bytes b) id = btf.add(new BtfType.Array(intType("char", 1, BtfType.INT_SIGNED), indexType(), b.length()));
-        else {
-            ValueType.Struct s = (ValueType.Struct) t;
-            List<BtfType.Member> members = new ArrayList<>();
-            for (StructLayout.Field f : s.layout().fields()) {
-                int ft = f.kind() == StructLayout.Kind.BYTES
-                        ? btf.add(new BtfType.Array(intType("char", 1, BtfType.INT_SIGNED), indexType(), f.size()))
-                        : primType(f.kind());
-                members.add(new BtfType.Member(f.name(), ft, f.offset() * 8));
-            }
-            id = btf.add(new BtfType.Struct(s.layout().name(), s.size(), members));
-        }
+        else if (t instanceof ValueType.PrimArray a) id = btf.add(new BtfType.Array(primType(a.element()), indexType(), a.length()));
+        else id = structType(((ValueType.Struct) t).layout());
         types.put(t, id);
+        return id;
+    }
+
+    private final Map<StructLayout, Integer> structs = new java.util.IdentityHashMap<>();
+
+    /** A struct's BTF: arrays as BTF arrays of their element, a nested struct as its own struct type. */
+    private int structType(StructLayout layout) {
+        Integer known = structs.get(layout);
+        if (known != null) return known;
+        List<BtfType.Member> members = new ArrayList<>();
+        for (StructLayout.Field f : layout.fields()) {
+            int ft;
+            switch (f.kind()) {
+                case BYTES: ft = btf.add(new BtfType.Array(intType("char", 1, BtfType.INT_SIGNED), indexType(), f.size())); break;
+                case ARRAY: ft = btf.add(new BtfType.Array(primType(f.element()), indexType(), f.count())); break;
+                case STRUCT: ft = structType(f.nested()); break;
+                default: ft = primType(f.kind());
+            }
+            members.add(new BtfType.Member(f.name(), ft, f.offset() * 8));
+        }
+        int id = btf.add(new BtfType.Struct(layout.name(), layout.size(), members));
+        structs.put(layout, id);
         return id;
     }
 

@@ -22,6 +22,8 @@ public final class StructRegistry {
     private final Translator.ClassSource classes;
     private final Map<String, ValueType.Struct> structs = new HashMap<>();
     private final List<ValueType.Struct> order = new ArrayList<>();
+    /** Structs whose fields are being read, to refuse a struct that holds itself. */
+    private final java.util.Set<String> building = new java.util.HashSet<>();
 
     public StructRegistry(Translator.ClassSource classes) { this.classes = classes; }
 
@@ -55,30 +57,41 @@ public final class StructRegistry {
             return null;
         }
         String file = cn.sourceFile != null ? cn.sourceFile : internalName + ".class";
+        if (!building.add(internalName))
+            throw new TranslationException(file, -1, "@Struct " + simple(internalName) + " contains itself; a struct held by value cannot");
         List<StructLayout.FieldDecl> decls = new ArrayList<>();
         for (FieldNode f : cn.fields) {
             if ((f.access & Opcodes.ACC_STATIC) != 0) continue;
-            StructLayout.Kind kind = StructLayout.Kind.ofDescriptor(f.desc);
-            if (kind == null)
-                throw new TranslationException(file, -1, "field " + f.name + " of @Struct " + simple(internalName)
-                        + " has type " + org.objectweb.asm.Type.getType(f.desc).getClassName()
-                        + "; struct fields may be byte, boolean, short, char, int, long or @Size(n) byte[]"
-                        + (f.desc.startsWith("L") ? "; a @Struct cannot hold another object yet: copy its fields into " + simple(internalName) : ""));
-            int length = 0;
-            if (kind == StructLayout.Kind.BYTES) {
-                length = sizeOf(f);
-                if (length <= 0)
-                    throw new TranslationException(file, -1, "byte[] field " + f.name + " of @Struct " + simple(internalName)
-                            + " needs @Size(n) with n > 0 to give it a fixed length");
-            }
-            decls.add(new StructLayout.FieldDecl(f.name, kind, length));
+            decls.add(field(file, internalName, f));
         }
+        building.remove(internalName);
         if (decls.isEmpty())
             throw new TranslationException(file, -1, "@Struct " + simple(internalName) + " has no instance fields");
         ValueType.Struct s = new ValueType.Struct(internalName, StructLayout.of(simple(internalName), decls));
         structs.put(internalName, s);
         order.add(s);
         return s;
+    }
+
+    private StructLayout.FieldDecl field(String file, String owner, FieldNode f) {
+        StructLayout.Kind kind = StructLayout.Kind.ofDescriptor(f.desc);
+        if (kind == null && f.desc.startsWith("L")) {
+            ValueType.Struct nested = struct(f.desc.substring(1, f.desc.length() - 1));
+            if (nested != null) return StructLayout.FieldDecl.struct(f.name, nested.layout());
+        }
+        if (kind == null)
+            throw new TranslationException(file, -1, "field " + f.name + " of @Struct " + simple(owner) + " has type "
+                    + org.objectweb.asm.Type.getType(f.desc).getClassName() + "; struct fields may be byte, boolean, short, char, "
+                    + "int, long, @Size(n) arrays of byte, short, char, int or long, or another @Struct"
+                    + (f.desc.startsWith("L") ? "; annotate " + org.objectweb.asm.Type.getType(f.desc).getClassName() + " with @Struct" : ""));
+        if (kind != StructLayout.Kind.BYTES && kind != StructLayout.Kind.ARRAY) return new StructLayout.FieldDecl(f.name, kind, 0);
+        int length = sizeOf(f);
+        String type = org.objectweb.asm.Type.getType(f.desc).getClassName();
+        if (length <= 0)
+            throw new TranslationException(file, -1, type + " field " + f.name + " of @Struct " + simple(owner)
+                    + " needs @Size(n) with n > 0 to give it a fixed length");
+        return kind == StructLayout.Kind.BYTES ? new StructLayout.FieldDecl(f.name, kind, length)
+                : StructLayout.FieldDecl.array(f.name, StructLayout.Kind.elementOf(f.desc), length);
     }
 
     private static int sizeOf(FieldNode f) {

@@ -4,7 +4,7 @@ import org.jbpf.core.layout.StructLayout;
 
 /**
  * A type a map key/value, a struct field or a pointer target can have: a primitive of 1, 2, 4 or 8 bytes,
- * a struct, or a fixed-length byte array.
+ * a struct, a fixed-length byte array, or a fixed-length array of short, char, int or long.
  */
 public sealed interface ValueType {
     int size();
@@ -35,6 +35,22 @@ public sealed interface ValueType {
     record Bytes(int length) implements ValueType {
         public int size() { return length; }
         public String javaName() { return "byte[" + length + "]"; }
+    }
+
+    /** A fixed-length array of short, char, int or long ({@code element}), as a local or a {@code @Size(n)} field. */
+    record PrimArray(StructLayout.Kind element, int length) implements ValueType {
+        public int size() { return element.size * length; }
+        public String javaName() { return new Prim(element).javaName() + "[" + length + "]"; }
+    }
+
+    /** The element count of a byte array or primitive array type; -1 for any other type. */
+    static int lengthOf(ValueType t) {
+        return t instanceof Bytes b ? b.length() : t instanceof PrimArray a ? a.length() : -1;
+    }
+
+    /** The element kind of a byte array (BYTE) or primitive array type; null for any other type. */
+    static StructLayout.Kind elementOf(ValueType t) {
+        return t instanceof Bytes ? StructLayout.Kind.BYTE : t instanceof PrimArray a ? a.element() : null;
     }
 
     ValueType INT = new Prim(StructLayout.Kind.INT);

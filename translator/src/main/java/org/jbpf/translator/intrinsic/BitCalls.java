@@ -191,9 +191,11 @@ final class BitCalls {
         and(out, u, 0x5555555555555555L, wide);
         out.emit(cls | SUB | X, t, u, 0, 0);
         u = copy(out, t);
-        and(out, u, 0x3333333333333333L, wide);
+        // one register holds the 64-bit mask for both ands (a constant that large takes two instruction slots)
+        int m33 = and(out, u, 0x3333333333333333L, wide);
         out.emit(cls | RSH | K, t, 0, 0, 2);
-        and(out, t, 0x3333333333333333L, wide);
+        if (wide) out.emit(ALU64 | AND | X, t, m33, 0, 0);
+        else and(out, t, 0x3333333333333333L, false);
         out.emit(cls | ADD | X, t, u, 0, 0);
         u = copy(out, t);
         out.emit(cls | RSH | K, u, 0, 0, 4);
@@ -210,11 +212,13 @@ final class BitCalls {
     }
 
     /** t &= mask; a 64-bit mask that is no sign-extended 32-bit immediate goes through a register. */
-    private static void and(Emitter out, int t, long mask, boolean wide) {
-        if (!wide) { out.emit(ALU | AND | K, t, 0, 0, (int) mask); return; }
+    /** t &= mask; returns the register the 64-bit mask was loaded into, or -1 for a 32-bit and. */
+    private static int and(Emitter out, int t, long mask, boolean wide) {
+        if (!wide) { out.emit(ALU | AND | K, t, 0, 0, (int) mask); return -1; }
         int m = out.newVreg();
         out.loadImm(m, mask, true);
         out.emit(ALU64 | AND | X, t, m, 0, 0);
+        return m;
     }
 
     private static void rotate(LoweringCall c, boolean left, boolean wide) {

@@ -18,7 +18,8 @@ import org.objectweb.asm.tree.AbstractInsnNode;
  * Adds in place, without an update call: {@code increment}/{@code add} on a map of Long or Integer values, and
  * {@code Atomic.add}/{@code Atomic.increment} on a long or int field of a struct. A map add looks the key up and adds
  * to the value atomically (plainly on per-CPU maps, where no other CPU writes the value); an absent key is inserted
- * with NOEXIST, and when another CPU inserted it first the lookup and add are retried once.
+ * with NOEXIST, and when another CPU inserted it first the lookup and add are retried once. {@code Atomic.add} on an
+ * element of a long[] or int[] checks the index like an array store, then adds atomically.
  */
 final class CounterCalls implements Intrinsic {
     static final String ATOMIC_CLASS = "org/jbpf/Atomic";
@@ -35,6 +36,14 @@ final class CounterCalls implements Intrinsic {
         Value obj = c.args().get(0);
         if (obj instanceof Value.Ptr p && p.nullable())
             throw c.error(p.origin() + " may be null here; test it against null before Atomic." + name);
+        if (c.insn().desc.startsWith("([")) {
+            // Atomic.add(array, index, delta): an element of a long[] or int[]
+            if (!(Arguments.target(obj) instanceof ValueType.PrimArray a))
+                throw c.error("Atomic." + name + " needs a long[] or int[] (a @Size(n) field of a struct), not " + obj.describe());
+            if (c.args().get(1) instanceof Value.Scalar i && i.constant() != null && (i.constant() < 0 || i.constant() >= a.length()))
+                throw c.error("array index " + i.constant() + " is out of bounds for length " + a.length());
+            return null;
+        }
         if (!(Arguments.target(obj) instanceof ValueType.Struct s))
             throw c.error("Atomic." + name + " needs a @Struct object (a map value or a local struct), not " + obj.describe());
         if (!(c.args().get(1) instanceof Value.StringConst f))
@@ -49,11 +58,33 @@ final class CounterCalls implements Intrinsic {
 
     @Override
     public void lower(LoweringCall c) {
+        if (Arguments.target(c.values().get(0)) instanceof ValueType.PrimArray a) { lowerElement(c, a); return; }
         ValueType.Struct s = (ValueType.Struct) Arguments.target(c.values().get(0));
         StructLayout.Field fld = s.layout().field(((Value.StringConst) c.values().get(1)).text());
         Operand delta = c.insn().name.equals("add") ? c.args().get(2) : new Operand.Imm(1);
         Addr base = c.address(0);
         atomicAdd(c, base.reg(), base.off() + fld.offset(), fld.size(), delta);
+    }
+
+    /** An atomic add to an array element; an index out of range skips it, as an array store does. */
+    private static void lowerElement(LoweringCall c, ValueType.PrimArray a) {
+        Emitter out = c.out();
+        Addr base = c.address(0);
+        int size = a.element().size;
+        Operand delta = c.insn().name.equals("add") ? c.args().get(2) : new Operand.Imm(1);
+        if (c.values().get(1) instanceof Value.Scalar i && i.constant() != null) {
+            atomicAdd(c, base.reg(), base.off() + (int) (long) i.constant() * size, size, delta);
+            return;
+        }
+        Mir.Label skip = out.newLabel();
+        int offset = out.newVreg(), p = out.newVreg();
+        out.emit(ALU | MOV | X, offset, c.body().toReg(c.args().get(1), false), 0, 0);
+        out.jumpIf(JMP32 | JGE | K, offset, 0, a.length(), skip);
+        out.emit(ALU64 | LSH | K, offset, 0, 0, Integer.numberOfTrailingZeros(size));
+        out.mov64(p, base.reg());
+        out.emit(ALU64 | ADD | X, p, offset, 0, 0);
+        atomicAdd(c, p, base.off(), size, delta);
+        out.placeLabel(skip);
     }
 
     private static void atomicAdd(LoweringCall c, int base, int off, int size, Operand delta) {

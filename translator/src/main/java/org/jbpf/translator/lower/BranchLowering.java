@@ -69,10 +69,11 @@ public final class BranchLowering {
                 }
                 return true;
             }
-            case IF_ICMPEQ: case IF_ICMPNE: case IF_ICMPLT: case IF_ICMPGE: case IF_ICMPGT: case IF_ICMPLE: {
+            case IF_ICMPEQ: case IF_ICMPNE: case IF_ICMPLT: case IF_ICMPGE: case IF_ICMPGT: case IF_ICMPLE:
+            case IF_ACMPEQ: case IF_ACMPNE: {   // references compared are enum ordinals
                 int target = body.a.method.instructions.indexOf(((JumpInsnNode) in).label);
                 Operand b = body.pop(), x = body.pop();
-                condJump(i, Conditions.condOf(op - IF_ICMPEQ), x, b, false, target);
+                condJump(i, Conditions.condOf(op >= IF_ACMPEQ ? op - IF_ACMPEQ : op - IF_ICMPEQ), x, b, false, target);
                 return true;
             }
             case IFNULL: case IFNONNULL: {

@@ -24,8 +24,8 @@ import org.objectweb.asm.tree.MethodInsnNode;
 /**
  * Lowers method calls: a struct constructor zeroes the new object, an intrinsic (helper, map, context or java.lang
  * call) is lowered by its family, a static method the analysis made a BPF function is called (a loop body is handed
- * to bpf_loop), and any other static method is inlined: its body is lowered in place with its returns jumping to the
- * code after the call.
+ * to bpf_loop), and any other static method, and any method or constructor of a @Struct, is inlined: its body is
+ * lowered in place with its returns jumping to the code after the call.
  */
 final class InvokeLowering {
     private final BodyLowering body;
@@ -46,8 +46,14 @@ final class InvokeLowering {
         Value recvVal = isStatic ? null : f.peek(n);
 
         if (mi.getOpcode() == INVOKESPECIAL && mi.name.equals("<init>")) {
-            // every stack copy of the uninitialised object becomes the object (Known either way)
+            // every stack copy of the uninitialised object becomes the object (Known either way); it starts zeroed
             if (recvVal instanceof Value.Uninit u) out.zero(out.objectOffset(constructed(i, u)));
+            // a constructor with code runs inlined on the object
+            if (body.a.callees.containsKey(i)) inline(i, mi, withReceiver(recv, args));
+            return;
+        }
+        if (recvVal instanceof Value.Scalar && mi.name.equals("ordinal") && mi.desc.equals("()I") && !body.a.callees.containsKey(i)) {
+            body.push(recv);   // an enum value is its ordinal
             return;
         }
         Subprogram function = body.a.calls.get(i);
@@ -62,7 +68,13 @@ final class InvokeLowering {
             intrinsic.lower(new LoweringCall(body, i, mi, recv, recvVal, args, vals));
             return;
         }
-        inline(i, mi, args);
+        inline(i, mi, isStatic ? args : withReceiver(recv, args));
+    }
+
+    private static List<Operand> withReceiver(Operand recv, List<Operand> args) {
+        List<Operand> all = new ArrayList<>(args);
+        all.add(0, recv);
+        return all;
     }
 
     /** A BPF-to-BPF call: arguments into r1–r5 (a local struct by its address), the result from r0. */

@@ -14,13 +14,17 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 
 /**
- * Lowers struct fields and byte arrays: loads and stores at the object's address (r10 plus its frame offset for a
- * stack object, the pointer's register for a map value or ring buffer record). A byte array index that is not a
- * constant is checked against the length first: out of range, a read gives 0 and a write does nothing.
+ * Lowers struct fields and arrays: loads and stores at the object's address (r10 plus its frame offset for a stack
+ * object, the pointer's register for a map value or ring buffer record). An array index that is not a constant is
+ * checked against the length first: out of range, a read gives 0 and a write does nothing. An array or struct field
+ * is used in place, through its address.
  */
 final class MemoryLowering {
     private final BodyLowering body;
     private final Emitter out;
+    /** For an array store that completes an update in place, by its instruction: the label after it, and the element's address. */
+    private final java.util.Map<Integer, Mir.Label[]> updates = new java.util.HashMap<>();
+    private final java.util.Map<Integer, Integer> elements = new java.util.HashMap<>();
 
     MemoryLowering(BodyLowering body, Emitter out) {
         this.body = body;
@@ -30,36 +34,48 @@ final class MemoryLowering {
     /** Lowers instruction i when it reads or writes a field or array, or creates an array; false otherwise. */
     boolean lower(int i, AbstractInsnNode in) {
         switch (in.getOpcode()) {
-            case BALOAD: {
+            case BALOAD: case SALOAD: case CALOAD: case IALOAD: case LALOAD: {
                 Value index = body.val(i, 0), array = body.val(i, 1);
                 Operand idx = body.pop();
                 Operand arr = body.pop();
                 Addr base = body.address(i, arr, array);
+                StructLayout.Kind element = ValueType.elementOf(typeOf(array));
                 int t = out.newVreg();
                 if (index instanceof Value.Scalar s && s.constant() != null) {
-                    out.emit(LDX | MEMSX | B, t, base.reg(), base.off() + (int) (long) s.constant(), 0);
+                    out.load(t, element, base.reg(), base.off() + (int) (long) s.constant() * element.size);
                 } else {
                     Mir.Label skip = out.newLabel();
-                    out.emit(ALU | MOV | K, t, 0, 0, 0);
-                    int p = element(base, idx, lengthOf(array), skip);
-                    out.emit(LDX | MEMSX | B, t, p, base.off(), 0);
-                    out.placeLabel(skip);
+                    int store = UpdateInPlace.storeOf(body, i);
+                    if (store < 0) out.loadImm(t, 0, element == StructLayout.Kind.LONG);
+                    int p = element(base, idx, typeOf(array), skip);
+                    out.load(t, element, p, base.off());
+                    // a[i]++ and the like: one check covers the load and the store, which skips along with it
+                    if (store >= 0) {
+                        updates.put(store, new Mir.Label[] {skip});
+                        elements.put(store, p);
+                    } else {
+                        out.placeLabel(skip);
+                    }
                 }
                 body.push(new Reg(t, true));
                 return true;
             }
-            case BASTORE: {
+            case BASTORE: case SASTORE: case CASTORE: case IASTORE: case LASTORE: {
                 Operand value = body.pop();
                 Value index = body.val(i, 1), array = body.val(i, 2);
                 Operand idx = body.pop();
                 Operand arr = body.pop();
                 Addr base = body.address(i, arr, array);
-                if (index instanceof Value.Scalar s && s.constant() != null) {
-                    out.store(1, base.reg(), base.off() + (int) (long) s.constant(), value);
+                int size = ValueType.elementOf(typeOf(array)).size;
+                if (updates.containsKey(i)) {
+                    out.store(size, elements.remove(i), base.off(), value);
+                    out.placeLabel(updates.remove(i)[0]);
+                } else if (index instanceof Value.Scalar s && s.constant() != null) {
+                    out.store(size, base.reg(), base.off() + (int) (long) s.constant() * size, value);
                 } else {
                     Mir.Label skip = out.newLabel();
-                    int p = element(base, idx, lengthOf(array), skip);
-                    out.store(1, p, base.off(), value);
+                    int p = element(base, idx, typeOf(array), skip);
+                    out.store(size, p, base.off(), value);
                     out.placeLabel(skip);
                 }
                 return true;
@@ -79,7 +95,8 @@ final class MemoryLowering {
                 StructLayout.Field fld = structOf(ov).layout().field(fi.name);
                 Addr base = body.address(i, obj, ov);
                 int t = out.newVreg();
-                if (fld.kind() == StructLayout.Kind.BYTES) {
+                if (!fld.kind().scalar()) {
+                    // an array or nested struct is used in place: its address
                     out.mov64(t, base.reg());
                     out.emit(ALU64 | ADD | K, t, 0, 0, base.off() + fld.offset());
                 } else {
@@ -95,7 +112,8 @@ final class MemoryLowering {
                 Operand obj = body.pop();
                 StructLayout.Field fld = structOf(ov).layout().field(fi.name);
                 Addr base = body.address(i, obj, ov);
-                out.store(fld.size(), base.reg(), base.off() + fld.offset(), value);
+                if (fld.kind().scalar()) out.store(fld.size(), base.reg(), base.off() + fld.offset(), value);
+                else copy(body.address(i, value, body.val(i, 0)), new Addr(base.reg(), base.off() + fld.offset()), fld);
                 return true;
             }
             case NEWARRAY: {
@@ -116,22 +134,35 @@ final class MemoryLowering {
     }
 
     /**
-     * The address (plus base.off()) of element idx of a byte array of the given length, or a jump to skip when idx is
-     * out of range: one unsigned 32-bit compare covers negative indexes too, and gives the verifier the bounds it needs.
+     * The address (plus base.off()) of element idx of an array, or a jump to skip when idx is out of range: the index
+     * zero-extended to 64 bits and compared unsigned in 32 bits covers negative indexes too, and gives the verifier
+     * the bounds of the very register that moves the address (its upper half is known zero).
      */
-    private int element(Addr base, Operand idx, int length, Mir.Label skip) {
+    private int element(Addr base, Operand idx, ValueType array, Mir.Label skip) {
         int ri = body.toReg(idx, false);
-        out.jumpIf(JMP32 | JGE | K, ri, 0, length, skip);
         int offset = out.newVreg(), p = out.newVreg();
-        out.emit(ALU | MOV | X, offset, ri, 0, 0); // the index zero-extended to 64 bits
+        out.emit(ALU | MOV | X, offset, ri, 0, 0);
+        out.jumpIf(JMP32 | JGE | K, offset, 0, ValueType.lengthOf(array), skip);
+        int size = ValueType.elementOf(array).size;
+        if (size > 1) out.emit(ALU64 | LSH | K, offset, 0, 0, Integer.numberOfTrailingZeros(size));
         out.mov64(p, base.reg());
         out.emit(ALU64 | ADD | X, p, offset, 0, 0);
         return p;
     }
 
-    private static int lengthOf(Value array) {
-        ValueType t = array instanceof Value.StackObj so ? so.type() : ((Value.Ptr) array).target();
-        return ((ValueType.Bytes) t).length();
+    /** Copies an array or struct into a field that holds one in place, in the widest pieces both sides' alignment allows. */
+    private void copy(Addr from, Addr to, StructLayout.Field fld) {
+        int piece = fld.kind() == StructLayout.Kind.STRUCT ? fld.nested().alignment() : fld.kind() == StructLayout.Kind.ARRAY ? fld.element().size : 1;
+        StructLayout.Kind kind = piece == 8 ? StructLayout.Kind.LONG : piece == 4 ? StructLayout.Kind.INT : piece == 2 ? StructLayout.Kind.CHAR : StructLayout.Kind.BOOLEAN;
+        for (int k = 0; k < fld.size(); k += piece) {
+            int t = out.newVreg();
+            out.load(t, kind, from.reg(), from.off() + k);
+            out.store(piece, to.reg(), to.off() + k, new Reg(t, true));
+        }
+    }
+
+    private static ValueType typeOf(Value array) {
+        return array instanceof Value.StackObj so ? so.type() : ((Value.Ptr) array).target();
     }
 
     private static ValueType.Struct structOf(Value v) {

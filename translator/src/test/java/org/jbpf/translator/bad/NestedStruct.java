@@ -7,7 +7,7 @@ import org.jbpf.TracepointContext;
 
 @Bpf
 public final class NestedStruct {
-    @Struct
+    /** Not a @Struct: a struct can hold it only once it is one. */
     public static final class Inner { public long a; }
 
     @Struct

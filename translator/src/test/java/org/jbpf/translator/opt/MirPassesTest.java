@@ -137,6 +137,36 @@ class MirPassesTest {
     }
 
     @Test
+    void addressOfANestedFieldFoldsIntoTheOffsetsOfItsLoadsAndStores() {
+        B b = new B();
+        int p = b.v(), q = b.v(), t = b.v(), u = b.v();
+        b.call(HelperTable.MAP_LOOKUP_ELEM, 2).mov(p, R0)
+                .mov(q, p).addImm(q, 16).load(t, q, 0);
+        b.add(STX | MEM | W, q, t, 4, 0);                              // q only as a base: folded
+        b.mov(u, p).addImm(u, 8).store(8, -8, u);                      // u stored as a value: kept
+        new AddressFolding().run(b.mir);
+        assertEquals(List.of("call bpf_map_lookup_elem#1", "r15 = r0 [dst v16]",
+                "r15 = *(u64 *)(r15 +16) [dst v18] [src v16]", "*(u32 *)(r15 +20) = r15 [dst v16] [src v18]",
+                "r15 = r15 [dst v19] [src v16]", "r15 += 8 [dst v19]", "*(u64 *)(r10 -8) = r15 [src v19]"), b.text());
+    }
+
+    @Test
+    void intLoadSignExtendedOnlyOnceBecomesOneSignExtendingLoad() {
+        B b = new B();
+        int t = b.v(), u = b.v(), w = b.v(), z = b.v();
+        b.add(LDX | MEM | W, t, R1, 0, 0);
+        b.add(ALU64 | MOV | X, u, t, 32, 0);                        // long u = (int) field: folded
+        b.add(LDX | MEM | W, w, R1, 4, 0);
+        b.add(ALU64 | MOV | X, z, w, 32, 0);
+        b.add(STX | MEM | W, R10, w, -8, 0);                        // w has a second use: kept
+        new LoadWidening().run(b.mir);
+        assertEquals(4, b.mir.code.size(), b.text().toString());
+        assertEquals(LDX | MEMSX | W, b.mir.code.get(0).opcode);
+        assertEquals(u, b.mir.code.get(0).dst);
+        assertEquals(LDX | MEM | W, b.mir.code.get(1).opcode);
+    }
+
+    @Test
     void zeroFillOverwrittenBeforeAnyReadIsDead() {
         B b = new B();
         b.storeImm(8, -16, 0).storeImm(8, -8, 0).storeImm(8, -16, 1).storeImm(4, -8, 2);

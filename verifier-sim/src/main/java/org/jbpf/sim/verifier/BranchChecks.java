@@ -28,7 +28,9 @@ final class BranchChecks {
         boolean canTake = true, canFall = true;
         if (a.isScalar() && b.isScalar()) {
             ScalarBounds av = a.value(), bv = b.value();
-            boolean exact = !j32 || (Long.compareUnsigned(av.umax(), 0x7fffffffL) <= 0 && Long.compareUnsigned(bv.umax(), 0x7fffffffL) <= 0);
+            // a 32-bit compare is the 64-bit one when both upper halves are zero (and, for a signed compare, bit 31 too)
+            long fits = op == JSGT || op == JSGE || op == JSLT || op == JSLE ? 0x7fffffffL : 0xffffffffL;
+            boolean exact = !j32 || (Long.compareUnsigned(av.umax(), fits) <= 0 && Long.compareUnsigned(bv.umax(), fits) <= 0);
             if (exact) {
                 ScalarBounds[] t = BranchBounds.refine(op, true, av, bv), f = BranchBounds.refine(op, false, av, bv);
                 canTake = t != null;
@@ -36,10 +38,16 @@ final class BranchChecks {
                 if (t != null) setScalars(takenState, in, t);
                 if (f != null) setScalars(st, in, f);
             } else {
-                // decide the edges on the low halves (as the kernel's 32-bit bounds know them), refine nothing
+                // decide the edges on the low halves (as the kernel's 32-bit bounds know them); an unsigned compare
+                // also narrows the known bits of the low half, as the kernel's 32-bit bounds narrow its var_off
                 ScalarBounds a32 = low32(av, op), b32 = low32(bv, op);
-                canTake = BranchBounds.refine(op, true, a32, b32) != null;
-                canFall = BranchBounds.refine(op, false, a32, b32) != null;
+                ScalarBounds[] t = BranchBounds.refine(op, true, a32, b32), f = BranchBounds.refine(op, false, a32, b32);
+                canTake = t != null;
+                canFall = f != null;
+                if (!(op == JSGT || op == JSGE || op == JSLT || op == JSLE)) {
+                    if (t != null) takenState.set(in.dst(), RegState.scalar(lowHalf(av, t[0])));
+                    if (f != null) st.set(in.dst(), RegState.scalar(lowHalf(av, f[0])));
+                }
             }
         } else if (!j32 && source(opc) == K && in.imm() == 0 && (op == JEQ || op == JNE) && a.type().maybeNull()) {
             nullTest(op == JEQ ? takenState : st, a, true);
@@ -59,6 +67,14 @@ final class BranchChecks {
         if (canTake && canFall) { fork.accept(target, takenState); return fall; }
         if (canTake) { copyInto(st, takenState); return target; }
         return fall;
+    }
+
+    /** {@code v} whose low 32 bits are known to lie in the unsigned range {@code low}: the upper half stays as it was. */
+    private static ScalarBounds lowHalf(ScalarBounds v, ScalarBounds low) {
+        Tnum r = Tnum.range(low.umin(), low.umax());
+        Tnum t = v.tnum().intersect(new Tnum(r.value(), r.mask() | 0xffffffff00000000L));
+        ScalarBounds n = new ScalarBounds(t, v.smin(), v.smax(), v.umin(), v.umax()).normalize();
+        return n.isEmpty() ? v : n;
     }
 
     /** The low 32 bits of {@code v} as a 64-bit range: unsigned, or sign-extended for a signed comparison. */

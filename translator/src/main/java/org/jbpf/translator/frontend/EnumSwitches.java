@@ -1,0 +1,133 @@
+package org.jbpf.translator.frontend;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+
+/**
+ * Enums as ints: a constant is its ordinal, and a switch over an enum becomes a switch over the ordinal. javac
+ * compiles {@code switch (mode)} as {@code $SwitchMap$..[mode.ordinal()]}, a table a synthetic class fills in its
+ * static initialiser; this reads that table from the class file and rewrites the switch to jump on the ordinals
+ * directly, so no table exists in the program.
+ */
+public final class EnumSwitches {
+    private EnumSwitches() {}
+
+    /** The ordinal of enum constant {@code owner.name}, or null when it is not one. */
+    public static Integer ordinal(StructRegistry classes, String owner, String name) {
+        var cn = classes.read(owner);
+        if (cn == null || (cn.access & ACC_ENUM) == 0) return null;
+        int ordinal = 0;
+        for (var f : cn.fields) {
+            if ((f.access & ACC_ENUM) == 0) continue;
+            if (f.name.equals(name)) return ordinal;
+            ordinal++;
+        }
+        return null;
+    }
+
+    /** True when {@code owner} is an enum class of the project. */
+    public static boolean isEnum(StructRegistry classes, String owner) {
+        var cn = classes.read(owner);
+        return cn != null && (cn.access & ACC_ENUM) != 0;
+    }
+
+    /**
+     * Rewrites each {@code GETSTATIC $SwitchMap$..; <expression>; INVOKEVIRTUAL ordinal; IALOAD; switch} of {@code m} into
+     * {@code <expression>; INVOKEVIRTUAL ordinal; switch on the ordinals}. Leaves any other use of a switch map alone
+     * (the analysis then names it).
+     */
+    public static void rewrite(MethodNode m, StructRegistry classes) {
+        for (AbstractInsnNode in : m.instructions.toArray()) {
+            if (!(in instanceof FieldInsnNode map) || map.getOpcode() != GETSTATIC || !map.name.startsWith("$SwitchMap$")) continue;
+            AbstractInsnNode load = findIaload(map);
+            if (load == null) continue;
+            AbstractInsnNode sw = next(load);
+            if (!(sw instanceof TableSwitchInsnNode) && !(sw instanceof LookupSwitchInsnNode)) continue;
+            Map<Integer, Integer> caseOf = table(classes, map.owner, map.name);
+            if (caseOf == null) continue;
+            TreeMap<Integer, LabelNode> byOrdinal = new TreeMap<>();
+            Map<Integer, LabelNode> byCase = cases(sw);
+            for (var e : caseOf.entrySet()) {
+                LabelNode target = byCase.get(e.getValue());
+                if (target != null) byOrdinal.put(e.getKey(), target);
+            }
+            int[] keys = byOrdinal.keySet().stream().mapToInt(Integer::intValue).toArray();
+            LabelNode dflt = sw instanceof TableSwitchInsnNode t ? t.dflt : ((LookupSwitchInsnNode) sw).dflt;
+            m.instructions.set(sw, new LookupSwitchInsnNode(dflt, keys, byOrdinal.values().toArray(new LabelNode[0])));
+            m.instructions.remove(load);
+            m.instructions.remove(map);
+        }
+    }
+
+    /** The IALOAD right after the {@code ordinal()} call that indexes the map loaded at {@code map}, or null. */
+    private static AbstractInsnNode findIaload(AbstractInsnNode map) {
+        for (AbstractInsnNode n = map.getNext(); n != null; n = n.getNext()) {
+            if (n instanceof MethodInsnNode mi && mi.name.equals("ordinal") && mi.desc.equals("()I")) {
+                AbstractInsnNode load = next(mi);
+                return load != null && load.getOpcode() == IALOAD ? load : null;
+            }
+            if (n instanceof FieldInsnNode f && f.name.startsWith("$SwitchMap$")) return null;
+        }
+        return null;
+    }
+
+    private static AbstractInsnNode next(AbstractInsnNode n) {
+        n = n.getNext();
+        while (n != null && n.getOpcode() < 0) n = n.getNext();
+        return n;
+    }
+
+    private static Map<Integer, LabelNode> cases(AbstractInsnNode sw) {
+        Map<Integer, LabelNode> out = new HashMap<>();
+        if (sw instanceof TableSwitchInsnNode t) for (int k = 0; k < t.labels.size(); k++) out.put(t.min + k, t.labels.get(k));
+        else {
+            LookupSwitchInsnNode l = (LookupSwitchInsnNode) sw;
+            for (int k = 0; k < l.keys.size(); k++) out.put(l.keys.get(k), l.labels.get(k));
+        }
+        return out;
+    }
+
+    /** Ordinal to case number, from the synthetic class's {@code <clinit>}: {@code map[Enum.C.ordinal()] = n}. */
+    private static Map<Integer, Integer> table(StructRegistry classes, String owner, String field) {
+        var cn = classes.read(owner);
+        if (cn == null) return null;
+        Map<Integer, Integer> out = new HashMap<>();
+        for (MethodNode m : cn.methods) {
+            if (!m.name.equals("<clinit>")) continue;
+            List<AbstractInsnNode> real = new ArrayList<>();
+            for (AbstractInsnNode n : m.instructions) if (n.getOpcode() >= 0) real.add(n);
+            for (int k = 0; k + 4 < real.size(); k++) {
+                if (!(real.get(k) instanceof FieldInsnNode f) || !f.name.equals(field) || f.getOpcode() != GETSTATIC) continue;
+                if (!(real.get(k + 1) instanceof FieldInsnNode c) || c.getOpcode() != GETSTATIC) continue;
+                Integer ordinal = ordinal(classes, c.owner, c.name);
+                Integer value = intConstant(real.get(k + 3));
+                if (ordinal == null || value == null || real.get(k + 4).getOpcode() != IASTORE) return null;
+                out.put(ordinal, value);
+            }
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    private static Integer intConstant(AbstractInsnNode n) {
+        int op = n.getOpcode();
+        if (op >= ICONST_M1 && op <= ICONST_5 && n instanceof InsnNode) return op - ICONST_0;
+        if (op == BIPUSH || op == SIPUSH) return ((IntInsnNode) n).operand;
+        if (n instanceof LdcInsnNode l && l.cst instanceof Integer v) return v;
+        return null;
+    }
+}
