@@ -49,7 +49,8 @@ final class LoadedProbes {
             try {
                 bpf.attachAll();
                 for (MapSpec m : object.maps())
-                    if (!m.name().startsWith(".") && MapMarks.of(m, object.btf()).kind() != MapMarks.Kind.SCRATCH)  // not @Scratch state
+                    if (!m.name().startsWith(".") && !m.name().equals(org.jbpf.core.obj.RingBufferDrops.MAP_NAME)
+                            && MapMarks.of(m, object.btf()).kind() != MapMarks.Kind.SCRATCH)  // not @Scratch state nor drop counters
                         mbeans.add(register(new BpfMapBean(object, bpf.map(m.name()))));
             } catch (RuntimeException | Error e) {
                 unregister(mbeans);

@@ -29,6 +29,7 @@ record MapPlan(String probe, MapSpec spec, MetricType histogramOrNull, List<Fiel
     static MapPlan of(String probe, MapSpec spec, Btf btf, MetricsOptions options) {
         String map = spec.name();
         if (map.startsWith(".")) return null;  // .rodata/.bss data sections are not maps of the probe's
+        if (map.equals(org.jbpf.core.obj.RingBufferDrops.MAP_NAME)) return null;  // the translator's drop counters, read by the ring readers
         if (Marks.is(btf, spec.btfValueType(), Marks.SCRATCH)) return null;  // the probe's working state, not a measurement
         if (!isKeyValue(spec.type())) {
             if (options.typeOf(map) != null || options.mayExportText(map))
