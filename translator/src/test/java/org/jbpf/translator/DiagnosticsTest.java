@@ -25,6 +25,8 @@ class DiagnosticsTest {
         "AnonymousClass|AnonymousClass.java:12: |cannot create the anonymous class org.jbpf.translator.bad.AnonymousClass$1 in a BPF program, which has no virtual calls",
         "InterfaceParameter|InterfaceParameter.java:10: |cannot call interface method java.lang.CharSequence.length: a BPF program has no virtual calls; call a static method",
         "Recursion|Recursion.java:15: |recursive call of fact",
+        "HugeStruct|HugeStruct.java|@Struct Big is 16777224 bytes, but a BPF load or store reaches at most 32767 bytes into a value; make its arrays smaller, or split the data over the entries of a map (e.g. an ArrayMap of chunks)",
+        "InlineFanOut|InlineFanOut.java:20: |inlining f5 here makes the program larger than 131072 bytecode instructions (calls inline copies of calls); mark f5 or a method it calls @NoInline (not @Inline) so it becomes one BPF function instead of a copy per call",
         "Throws|Throws.java:12: |cannot create a java.lang.IllegalStateException",
         "StaticState|StaticState.java:13: |static field org.jbpf.translator.bad.StaticState.lock is not a map of this probe; programs can use maps, compile-time constants (static final primitives) and global variables (static primitive fields without final, initialised with a constant), not other static state",
         "ConstantAssigned|ConstantAssigned.java:14: |@Constant field limit is read-only in programs; its value is set from Java before loading",

@@ -30,6 +30,11 @@ public final class InvokeAnalyzer {
     static final int MAX_INLINE_DEPTH = 8;
     static final int MAX_RESERVATIONS = 8;
     static final String LOOPS = "org/jbpf/Loops";
+    /**
+     * Bytecode instructions one program may take in by inlining. Copies multiply with each level of calls, so this
+     * bounds translation time and memory; a program that large would be far past what the kernel verifies anyway.
+     */
+    static final int MAX_INLINED_INSTRUCTIONS = 1 << 17;
 
     private final MethodAnalyzer analyzer;
     private final ProbeClass probe;
@@ -37,6 +42,8 @@ public final class InvokeAnalyzer {
     /** The methods being analysed, innermost first: a call of one of them is recursion. */
     private final Deque<String> callStack = new ArrayDeque<>();
     private final SubprogramCalls subprograms;
+    /** Bytecode instructions inlined into this program so far. */
+    private int inlined;
 
     InvokeAnalyzer(MethodAnalyzer analyzer, ProbeClass probe, StructRegistry structs, String entry, boolean automaticFunctions) {
         this.analyzer = analyzer;
@@ -194,6 +201,11 @@ public final class InvokeAnalyzer {
                 caller.calls.put(i, function);
                 return function.result();
             }
+            inlined += target.instructions.size();
+            if (inlined > MAX_INLINED_INSTRUCTIONS)
+                throw caller.error(i, "inlining " + mi.name + " here makes the program larger than " + MAX_INLINED_INSTRUCTIONS
+                        + " bytecode instructions (calls inline copies of calls); mark " + mi.name + " or a method it calls @NoInline (not @Inline) "
+                        + "so it becomes one BPF function instead of a copy per call");
             MethodAnalysis callee = analyzer.analyze(target, owner.name, file, args, caller.site(i), f.reservations, false);
             caller.callees.put(i, callee);
             f.reservations = callee.exitReservations;

@@ -18,6 +18,8 @@ import org.objectweb.asm.tree.FieldNode;
 public final class StructRegistry {
     static final String STRUCT_DESC = "Lorg/jbpf/Struct;";
     static final String SIZE_DESC = "Lorg/jbpf/Size;";
+    /** The largest struct: instruction offsets are signed 16-bit, so no field may begin further into a value. */
+    static final int MAX_STRUCT_SIZE = Short.MAX_VALUE;
 
     private final Translator.ClassSource classes;
     private final Map<String, ValueType.Struct> structs = new HashMap<>();
@@ -67,7 +69,12 @@ public final class StructRegistry {
         building.remove(internalName);
         if (decls.isEmpty())
             throw new TranslationException(file, -1, "@Struct " + simple(internalName) + " has no instance fields");
-        ValueType.Struct s = new ValueType.Struct(internalName, StructLayout.of(simple(internalName), decls));
+        StructLayout layout = StructLayout.of(simple(internalName), decls);
+        if (layout.size() > MAX_STRUCT_SIZE)
+            throw new TranslationException(file, -1, "@Struct " + simple(internalName) + " is " + layout.size() + " bytes, but a BPF "
+                    + "load or store reaches at most " + MAX_STRUCT_SIZE + " bytes into a value; make its arrays smaller, or split "
+                    + "the data over the entries of a map (e.g. an ArrayMap of chunks)");
+        ValueType.Struct s = new ValueType.Struct(internalName, layout);
         structs.put(internalName, s);
         order.add(s);
         return s;
