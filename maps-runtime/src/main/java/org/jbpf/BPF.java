@@ -1,8 +1,6 @@
 package org.jbpf;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -255,17 +253,7 @@ public final class BPF implements AutoCloseable {
     }
 
     static String fieldHolding(Class<?> probe, Object declaration) {
-        for (Field f : probe.getDeclaredFields()) {
-            if (!Modifier.isStatic(f.getModifiers())) continue;
-            try {
-                f.setAccessible(true);
-                if (f.get(null) == declaration) return f.getName();
-            } catch (ReflectiveOperationException | RuntimeException ignored) {
-                // an inaccessible field cannot be the declaration we were handed
-            }
-        }
-        throw new IllegalArgumentException(declaration + " is not held by a static field of " + probe.getName()
-                + "; pass the declaration field itself, e.g. bpf.map(" + probe.getSimpleName() + ".counts)");
+        return org.jbpf.runtime.Declarations.fieldHolding(probe, declaration, "bpf.map");
     }
 
     private static String names(List<String> names) { return names.isEmpty() ? "none" : String.join(", ", names); }

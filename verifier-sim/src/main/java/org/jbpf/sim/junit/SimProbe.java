@@ -1,7 +1,5 @@
 package org.jbpf.sim.junit;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -68,16 +66,6 @@ public final class SimProbe {
     }
 
     private String fieldName(Object declaration) {
-        for (Field f : probe.getDeclaredFields()) {
-            if (!Modifier.isStatic(f.getModifiers())) continue;
-            try {
-                f.setAccessible(true);
-                if (f.get(null) == declaration) return f.getName();
-            } catch (ReflectiveOperationException | RuntimeException ignored) {
-                // an inaccessible field cannot be the declaration we were handed
-            }
-        }
-        throw new IllegalArgumentException(declaration + " is not held by a static field of " + probe.getName()
-                + "; pass the declaration field itself, e.g. map(" + probe.getSimpleName() + ".counts)");
+        return org.jbpf.runtime.Declarations.fieldHolding(probe, declaration, "map");
     }
 }
