@@ -48,6 +48,26 @@ record ProcessResources(Map<String, Integer> fds, int bpfMappings, int perfMappi
 
     int count(String kind) { return fds.getOrDefault(kind, 0); }
 
+    /** Plain fds (files, jars, sockets) the JVM itself may open or close meanwhile, far fewer than a leak per cycle. */
+    static final int OTHER_FDS_SLACK = 4;
+
+    /**
+     * Checks that nothing of the kernel's was left behind between {@code before} and {@code after}: fds of every BPF and
+     * perf kind and buffer mappings exactly as before; plain fds, which the JVM opens and closes on its own (class
+     * loading, GC of channels), may differ by at most {@link #OTHER_FDS_SLACK}, so a leak of one per cycle still shows.
+     */
+    static void assertNothingLeft(ProcessResources before, ProcessResources after, String what) {
+        Map<String, Integer> b = new TreeMap<>(before.fds), a = new TreeMap<>(after.fds);
+        int otherBefore = b.getOrDefault("other", 0), otherAfter = a.getOrDefault("other", 0);
+        b.remove("other");
+        a.remove("other");
+        String message = what + ": before " + before + ", after " + after;
+        org.junit.jupiter.api.Assertions.assertEquals(b, a, message);
+        org.junit.jupiter.api.Assertions.assertEquals(before.bpfMappings, after.bpfMappings, message);
+        org.junit.jupiter.api.Assertions.assertEquals(before.perfMappings, after.perfMappings, message);
+        org.junit.jupiter.api.Assertions.assertTrue(otherAfter - otherBefore <= OTHER_FDS_SLACK, message);
+    }
+
     /** Kernel ids of the BPF programs or links (field "prog_id" or "link_id") this process holds fds of. */
     static List<Integer> ids(String field) throws IOException {
         List<Integer> out = new ArrayList<>();
