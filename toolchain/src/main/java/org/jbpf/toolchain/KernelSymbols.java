@@ -52,14 +52,7 @@ public final class KernelSymbols {
 
     /** {@code name+0xoffset} of the function holding {@code address}, or the address in hex. */
     public String symbolize(long address) {
-        int lo = 0, hi = addresses.length - 1, found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (Long.compareUnsigned(addresses[mid], address) <= 0) {
-                found = mid;
-                lo = mid + 1;
-            } else hi = mid - 1;
-        }
+        int found = SortedAddresses.floor(addresses, address);
         if (found < 0) return String.format("0x%x", address);
         long off = address - addresses[found];
         return off == 0 ? names[found] : names[found] + "+0x" + Long.toHexString(off);

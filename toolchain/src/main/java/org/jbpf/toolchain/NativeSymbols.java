@@ -55,14 +55,7 @@ public final class NativeSymbols {
 
     /** {@code name+0xoff} of the function at file offset {@code offset}, or null when no symbol covers it. */
     public String symbolize(long offset) {
-        int lo = 0, hi = offsets.length - 1, found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (offsets[mid] <= offset) {
-                found = mid;
-                lo = mid + 1;
-            } else hi = mid - 1;
-        }
+        int found = offset < 0 ? -1 : SortedAddresses.floor(offsets, offset);
         if (found < 0) return null;
         long off = offset - offsets[found];
         if (sizes[found] > 0 && off >= sizes[found]) return null;

@@ -68,14 +68,7 @@ public final class PerfMap {
 
     /** The name of the method whose code holds {@code address}, or null. */
     public String symbolize(long address) {
-        int lo = 0, hi = starts.length - 1, found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (Long.compareUnsigned(starts[mid], address) <= 0) {
-                found = mid;
-                lo = mid + 1;
-            } else hi = mid - 1;
-        }
+        int found = SortedAddresses.floor(starts, address);
         return found >= 0 && Long.compareUnsigned(address, ends[found]) < 0 ? names[found] : null;
     }
 }
