@@ -32,7 +32,10 @@ public final class ArchivableJars {
         }
     }
 
-    /** Rewrites {@code jar} in place (through a file beside it, then a rename); returns how many classes changed. */
+    /**
+     * Rewrites {@code jar} in place (through a file beside it, then a rename) when it holds old classes; returns how
+     * many classes changed.
+     */
     static int rewrite(Path jar) throws IOException {
         Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
         int changed = 0;
@@ -51,7 +54,9 @@ public final class ArchivableJars {
                 out.closeEntry();
             }
         }
-        Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // an unchanged jar keeps its time stamp, which archives made from it are checked against
+        if (changed == 0) Files.delete(tmp);
+        else Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return changed;
     }
 

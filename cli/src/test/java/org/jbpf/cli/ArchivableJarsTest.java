@@ -25,7 +25,11 @@ class ArchivableJarsTest {
         assertEquals(old.size(), ArchivableJars.rewrite(jar));
         assertEquals(List.of(), classes(jar, true), "no class below Java 6 left");
         assertEquals(List.of(), classes(jar, false).stream().filter(c -> !c.equals("module-info")).filter(c -> version(jar, c) != 52).toList());
+        java.nio.file.attribute.FileTime stamp = Files.getLastModifiedTime(jar);
+        Thread.sleep(20);
         assertEquals(0, ArchivableJars.rewrite(jar), "a second run changes nothing");
+        assertEquals(stamp, Files.getLastModifiedTime(jar), "not even the time stamp, which archives are checked against");
+        assertEquals(List.of("asm.jar"), Files.list(dir).map(p -> p.getFileName().toString()).toList(), "no file left beside it");
 
         // every class loads, links and verifies from the rewritten jar (not from this test's class path), and works
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
