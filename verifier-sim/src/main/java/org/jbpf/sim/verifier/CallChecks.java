@@ -28,7 +28,8 @@ final class CallChecks {
 
     /** BPF_EXIT: returns the index to continue at in the caller, or -1 when the program ends. */
     int exit(VerifierState st) {
-        RegState r0 = cx.read(st, 0);
+        // a BPF function may return without setting r0: the kernel hands it back unset, and only a read of it fails
+        RegState r0 = st.frames.size() > 1 && !st.frame().callback ? st.reg(0) : cx.read(st, 0);
         if (st.frame().callback) return callbackExit(st, r0);
         if (st.frames.size() > 1) {
             if (r0.type() == RegType.STACK)
@@ -46,7 +47,26 @@ final class CallChecks {
                     "the ring buffer reservation made at " + (at != null ? at.toString() : "insn " + cx.slotOf[leak.getValue()])
                             + " is neither submitted nor discarded on this path before the program returns");
         }
+        checkReturnRange(st, r0);
         return -1;
+    }
+
+    /** Program types whose caller acts on the return value accept only the values it knows (check_return_code). */
+    private void checkReturnRange(VerifierState st, RegState r0) {
+        long[] range = cx.kind.returnRange();
+        if (range == null) return;
+        String allowed = "[" + range[0] + ", " + range[1] + "]";
+        if (!r0.isScalar())
+            throw new Reject("At program exit the register R0 is not a known value (" + r0.type().logName + ")",
+                    "a " + cx.kind.name().toLowerCase() + " program must return a number in " + allowed + ", not a pointer");
+        cx.needPrecise(st, 0);
+        ScalarBounds v = r0.value();
+        if (v.smin() >= range[0] && v.smax() <= range[1]) return;
+        String has = (v.smin() > Long.MIN_VALUE ? " smin=" + v.smin() : "") + (v.smax() < Long.MAX_VALUE ? " smax=" + v.smax() : "");
+        throw new Reject("At program exit the register R0 has" + (has.isEmpty() ? " unknown scalar value" : has)
+                + " should have been in " + allowed,
+                "a " + cx.kind.name().toLowerCase() + " program must return a number in " + allowed
+                        + (v.isConst() ? ", not " + v.constValue() : "; this path may return another value"));
     }
 
     /** A call of a BPF function: pushes its frame; returns the index of its first instruction. */

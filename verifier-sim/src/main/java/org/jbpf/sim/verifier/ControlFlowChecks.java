@@ -116,7 +116,7 @@ final class ControlFlowChecks {
      * that does not count towards the chain.
      */
     void checkCombinedStack() {
-        privateStacks = cx.kind != ProgramKind.SOCKET && cx.kind != ProgramKind.XDP && cx.kind != ProgramKind.SCHED_CLS
+        privateStacks = cx.kind.tracing()
                 && cx.insns.stream().noneMatch(i -> i.isHelperCall() && i.imm() == org.jbpf.core.helper.HelperTable.TAIL_CALL);
         int[] worst = chain(0, new HashSet<>());
         if (worst[0] > StackState.SIZE) {

@@ -1,0 +1,109 @@
+package org.jbpf.sim.kernel;
+
+import static org.jbpf.core.asm.Insn.*;
+import static org.jbpf.core.asm.Opcodes.*;
+import static org.jbpf.sim.kernel.Corpus.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jbpf.core.asm.Insn;
+import org.jbpf.core.obj.MapSpec;
+
+/**
+ * The program types beyond tracing, socket and xdp, each with the kernel's verdict and exact reason: return ranges
+ * (cgroup_skb), who may write the packet, context fields per type, private stacks of tracing types, and BPF
+ * functions that return without setting r0.
+ */
+final class ProgramTypeCorpus {
+    private ProgramTypeCorpus() {}
+
+    static final String TC = "tc", ACTION = "action", CGROUP_SKB = "cgroup_skb/ingress", CGROUP_SKB_EGRESS = "cgroup_skb/egress",
+            SK_SKB = "sk_skb/stream_verdict", PERF_EVENT = "perf_event";
+
+    private static final List<Entry> ALL = new ArrayList<>();
+    private static final List<MapSpec> NONE = List.of();
+
+    private static void ok(String name, String section, Insn... insns) {
+        ALL.add(new Entry(name, section, NONE, List.of(insns), true, null));
+    }
+
+    private static void bad(String name, String message, String section, Insn... insns) {
+        ALL.add(new Entry(name, section, NONE, List.of(insns), false, message));
+    }
+
+    /** r2 = data, r3 = data_end; if data + 1 > data_end, skip {@code skip} instructions. */
+    private static Insn[] packetByte(int skip) {
+        return new Insn[] { load(4, R2, R1, 76), load(4, R3, R1, 80), mov64Reg(R4, R2), alu64Imm(ADD, R4, 1),
+                jumpReg(JGT, R4, R3, skip) };
+    }
+
+    /** main keeps {@code mainDepth} bytes of stack and calls a function keeping {@code calleeDepth}. */
+    private static Insn[] stackChain(int mainDepth, int calleeDepth) {
+        return new Insn[] { storeImm(8, R10, -mainDepth, 0), callLocal("f", 2), mov64Imm(R0, 0), exit(),
+                storeImm(8, R10, -calleeDepth, 0), mov64Imm(R0, 0), exit() };
+    }
+
+    static {
+        // ---- return ranges ------------------------------------------------------------------------------------
+        ok("cgroup_skb_returns_pass", CGROUP_SKB, mov64Imm(R0, 1), exit());
+        bad("cgroup_skb_returns_two", "At program exit the register R0 has smin=2 smax=2 should have been in [0, 1]",
+                CGROUP_SKB, mov64Imm(R0, 2), exit());
+        ok("cgroup_skb_egress_returns_three", CGROUP_SKB_EGRESS, mov64Imm(R0, 3), exit());
+        bad("cgroup_skb_egress_returns_four", "At program exit the register R0 has smin=4 smax=4 should have been in [0, 3]",
+                CGROUP_SKB_EGRESS, mov64Imm(R0, 4), exit());
+        bad("cgroup_skb_returns_any_number", "At program exit the register R0 has unknown scalar value should have been in [0, 1]",
+                CGROUP_SKB, call(7), exit());
+        ok("cgroup_skb_returns_masked_number", CGROUP_SKB, call(7), alu64Imm(AND, R0, 1), exit());
+        bad("cgroup_skb_returns_context", "At program exit the register R0 is not a known value (ctx)",
+                CGROUP_SKB, mov64Reg(R0, R1), exit());
+        // the value decides the range only on the path that reaches the exit: pruning must keep r0 precise
+        bad("cgroup_skb_returns_two_on_one_path", "At program exit the register R0 has smin=2 smax=2 should have been in [0, 1]",
+                CGROUP_SKB, load(4, R2, R1, 0), mov64Imm(R0, 1), jumpImm(JGT, R2, 100, 1), mov64Imm(R0, 2), exit());
+        ok("sk_skb_returns_any_number", SK_SKB, call(7), exit());
+        ok("perf_event_returns_any_number", PERF_EVENT, call(7), exit());
+        ok("action_returns_any_number", ACTION, call(7), exit());
+
+        // ---- packets ------------------------------------------------------------------------------------------
+        ok("cgroup_skb_reads_packet", CGROUP_SKB, cat(packetByte(1), load(1, R0, R2, 0), mov64Imm(R0, 1), exit()));
+        bad("cgroup_skb_writes_packet", "cannot write into packet", CGROUP_SKB,
+                cat(packetByte(1), storeImm(1, R2, 0, 0), mov64Imm(R0, 1), exit()));
+        ok("sk_skb_writes_packet", SK_SKB, cat(packetByte(1), storeImm(1, R2, 0, 0), mov64Imm(R0, 1), exit()));
+        ok("action_writes_packet", ACTION, cat(packetByte(1), storeImm(1, R2, 0, 0), mov64Imm(R0, 0), exit()));
+        bad("cgroup_skb_reads_packet_unchecked", "R2 offset is outside of the packet", CGROUP_SKB,
+                load(4, R2, R1, 76), load(1, R0, R2, 0), mov64Imm(R0, 1), exit());
+
+        // ---- context fields -----------------------------------------------------------------------------------
+        ok("socket_reads_napi_id", SOCKET, load(4, R0, R1, 84), mov64Imm(R0, 0), exit());
+        ok("socket_reads_cb_byte", SOCKET, load(1, R0, R1, 49), mov64Imm(R0, 0), exit());
+        ok("tc_reads_cb_pair", TC, load(8, R0, R1, 48), mov64Imm(R0, 0), exit());
+        ok("tc_reads_half_of_len", TC, load(2, R0, R1, 2), mov64Imm(R0, 0), exit());
+        bad("tc_writes_hash", "invalid bpf_context access off=68 size=4", TC, mov64Imm(R2, 0), store(4, R1, 68, R2),
+                mov64Imm(R0, 0), exit());
+        ok("action_writes_mark", ACTION, mov64Imm(R2, 1), store(4, R1, 8, R2), mov64Imm(R0, 0), exit());
+        ok("cgroup_skb_reads_remote_port", CGROUP_SKB, load(4, R0, R1, 132), mov64Imm(R0, 1), exit());
+        bad("cgroup_skb_reads_half_an_address", "invalid bpf_context access off=92 size=2", CGROUP_SKB,
+                load(2, R0, R1, 92), mov64Imm(R0, 1), exit());
+        bad("sk_skb_reads_mark", "invalid bpf_context access off=8 size=4", SK_SKB, load(4, R0, R1, 8), mov64Imm(R0, 0), exit());
+        ok("sk_skb_writes_priority", SK_SKB, mov64Imm(R2, 1), store(4, R1, 32, R2), mov64Imm(R0, 0), exit());
+        bad("xdp_reads_egress_ifindex", "invalid bpf_context access off=20 size=4", XDP, load(4, R0, R1, 20),
+                mov64Imm(R0, 2), exit());
+        ok("perf_event_reads_sample_period_low_half", PERF_EVENT, load(4, R0, R1, 168), mov64Imm(R0, 0), exit());
+        bad("perf_event_reads_half_a_register", "invalid bpf_context access off=0 size=4", PERF_EVENT,
+                load(4, R0, R1, 0), mov64Imm(R0, 0), exit());
+        bad("perf_event_writes_context", "invalid bpf_context access off=176 size=8", PERF_EVENT, mov64Imm(R2, 0),
+                store(8, R1, 176, R2), mov64Imm(R0, 0), exit());
+
+        // ---- stacks: tracing types give a function using 64 bytes or more a stack of its own ----------------------
+        bad("combined_stack_cgroup_skb", "combined stack size of 2 calls is 608. Too large", CGROUP_SKB, stackChain(400, 200));
+        bad("combined_stack_sk_skb", "combined stack size of 2 calls is 608. Too large", SK_SKB, stackChain(400, 200));
+        ok("private_stack_perf_event", PERF_EVENT, stackChain(400, 200));
+
+        // ---- BPF functions may return without setting r0; the caller may then not read it ------------------------
+        ok("function_returns_without_r0", SOCKET, callLocal("f", 2), mov64Imm(R0, 0), exit(), exit());
+        bad("caller_reads_unset_r0", "R0 !read_ok", SOCKET, callLocal("f", 1), exit(), exit());
+        ok("function_returns_r0_only_on_one_path", SOCKET, callLocal("f", 2), mov64Imm(R0, 0), exit(),
+                load(4, R2, R1, 0), jumpImm(JGT, R2, 5, 1), mov64Imm(R0, 1), exit());
+    }
+
+    static List<Entry> all() { return List.copyOf(ALL); }
+}
