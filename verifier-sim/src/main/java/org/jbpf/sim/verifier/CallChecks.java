@@ -125,14 +125,17 @@ final class CallChecks {
     }
 
     void helperCall(VerifierState st, int id) {
+        // in the kernel's order: an id it does not know, a helper it does not offer this type, then the arguments
+        HelperSpec known = HelperTable.byId(id);
+        if (known == null)
+            throw new Reject("invalid func unknown#" + id, "there is no kernel helper #" + id);
+        if (!known.allowedIn(cx.kind.programType))
+            throw new Reject("program of this type cannot use helper " + known.logName(),
+                    known.logName() + " is not available to " + cx.kind.name().toLowerCase() + " programs");
         HelperSpec p = HelperTable.prototype(id);
         if (p == null)
-            throw new Reject(HelperTable.byId(id) == null ? "invalid func unknown#" + id
-                            : "helper " + HelperTable.logName(id) + " is not modelled by the simulator",
-                    "helper " + HelperTable.logName(id) + " is not available to the verifier simulation");
-        if (!p.allowedIn(cx.kind.programType))
-            throw new Reject("program of this type cannot use helper " + p.logName(),
-                    p.logName() + " is available to tracing programs only, not to " + cx.kind.name().toLowerCase() + " programs");
+            throw new Reject("helper " + known.logName() + " is not modelled by the simulator",
+                    "helper " + known.logName() + " is not available to the verifier simulation");
         if (id == HelperTable.TAIL_CALL && cx.insns.stream().anyMatch(Insn::isLocalCall))
             throw new Reject("tail calls in programs with BPF-to-BPF calls are not modelled by the simulator",
                     "tail calls together with function calls are not supported by the verifier simulation");
@@ -161,12 +164,14 @@ final class CallChecks {
                 case MAP_KEY: case MAP_VALUE: {
                     int size = arg == ArgKind.MAP_KEY ? map.keySize() : map.valueSize();
                     checkMemType(r, v, javaBad);
+                    checkPacketArgument(p, v, false, javaBad);
                     if (size == 0) throw new Reject("invalid zero-sized read", "map '" + map.name() + "' has no keys or values to pass");
                     memory.helperMemory(st, r, v, size, false);
                     break;
                 }
                 case MEM_READ: case MEM_WRITE:
                     checkMemType(r, v, javaBad);
+                    checkPacketArgument(p, v, arg == ArgKind.MEM_WRITE, javaBad);
                     memReg = r;
                     memWrite = arg == ArgKind.MEM_WRITE;
                     break;
@@ -261,6 +266,17 @@ final class CallChecks {
         StackState stack = st.frames.get(key.frame()).stack;
         for (int i = off; i < off + 4; i++) if (stack.kindAt(i) != StackState.ZERO) return false;
         return true;
+    }
+
+    /**
+     * Packet memory goes only to the helpers whose prototype allows it, and only where the program type may access the
+     * packet that way (cgroup_skb reads it only); the kernel's may_access_direct_pkt_data with the helper's pkt_access.
+     */
+    private void checkPacketArgument(HelperSpec p, RegState v, boolean write, String javaBad) {
+        if (!v.type().isPacket()) return;
+        if (!HelperTable.takesPacketMemory(p.id()) || (write && !cx.kind.writesPacket()))
+            throw new Reject("helper access to the packet is not allowed",
+                    javaBad + "cannot point into the packet; copy the bytes to the stack first");
     }
 
     private static void checkMemType(int r, RegState v, String javaBad) {

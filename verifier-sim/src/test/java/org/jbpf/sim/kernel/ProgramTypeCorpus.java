@@ -31,6 +31,23 @@ final class ProgramTypeCorpus {
         ALL.add(new Entry(name, section, NONE, List.of(insns), false, message));
     }
 
+    private static void okWith(String name, String section, List<MapSpec> maps, Insn... insns) {
+        ALL.add(new Entry(name, section, maps, List.of(insns), true, null));
+    }
+
+    private static void badWith(String name, String message, String section, List<MapSpec> maps, Insn... insns) {
+        ALL.add(new Entry(name, section, maps, List.of(insns), false, message));
+    }
+
+    /** bpf_fib_lookup(ctx, fp-64, 64, 0): struct bpf_fib_lookup is 64 bytes, zeroed first. */
+    private static Insn[] fibLookup() {
+        List<Insn> l = new ArrayList<>();
+        for (int off = -64; off < 0; off += 8) l.add(storeImm(8, R10, off, 0));
+        l.addAll(List.of(mov64Reg(R2, R10), alu64Imm(ADD, R2, -64), mov64Imm(R3, 64), mov64Imm(R4, 0), call(69),
+                mov64Imm(R0, 0), exit()));
+        return l.toArray(new Insn[0]);
+    }
+
     /** r2 = data, r3 = data_end; if data + 1 > data_end, skip {@code skip} instructions. */
     private static Insn[] packetByte(int skip) {
         return new Insn[] { load(4, R2, R1, 76), load(4, R3, R1, 80), mov64Reg(R4, R2), alu64Imm(ADD, R4, 1),
@@ -103,6 +120,42 @@ final class ProgramTypeCorpus {
         bad("caller_reads_unset_r0", "R0 !read_ok", SOCKET, callLocal("f", 1), exit(), exit());
         ok("function_returns_r0_only_on_one_path", SOCKET, callLocal("f", 2), mov64Imm(R0, 0), exit(),
                 load(4, R2, R1, 0), jumpImm(JGT, R2, 5, 1), mov64Imm(R0, 1), exit());
+    }
+
+    static {
+        // ---- helpers: which types the kernel offers each to (its own list), packets as helper memory, tail calls ----
+        bad("socket_calls_probe_read", "program of this type cannot use helper bpf_probe_read#4", SOCKET,
+                mov64Reg(R1, R10), alu64Imm(ADD, R1, -8), mov64Imm(R2, 8), mov64Imm(R3, 0), call(4), mov64Imm(R0, 0), exit());
+        bad("kprobe_calls_ktime_get_coarse_ns", "program of this type cannot use helper bpf_ktime_get_coarse_ns#160", KPROBE,
+                call(160), mov64Imm(R0, 0), exit());
+        ok("xdp_calls_ktime_get_coarse_ns", XDP, call(160), mov64Imm(R0, 2), exit());
+        ok("socket_calls_get_current_task", SOCKET, call(35), mov64Imm(R0, 0), exit());
+        bad("unknown_helper_id", "invalid func unknown#300", SOCKET, call(300), mov64Imm(R0, 0), exit());
+        ok("xdp_fib_lookup", XDP, cat(mov64Reg(R6, R1), fibLookup()));
+        ok("tc_fib_lookup", TC, fibLookup());
+        ok("action_fib_lookup", ACTION, fibLookup());
+        bad("cgroup_skb_fib_lookup", "program of this type cannot use helper bpf_fib_lookup#69", CGROUP_SKB, fibLookup());
+        bad("fib_lookup_params_past_the_stack", "invalid write to stack R2 off=-8 size=64", XDP,
+                mov64Reg(R2, R10), alu64Imm(ADD, R2, -8), mov64Imm(R3, 64), mov64Imm(R4, 0), call(69), mov64Imm(R0, 0), exit());
+        ok("cgroup_skb_get_socket_uid", CGROUP_SKB, call(47), mov64Imm(R0, 1), exit());
+        bad("xdp_get_socket_uid", "program of this type cannot use helper bpf_get_socket_uid#47", XDP, call(47),
+                mov64Imm(R0, 2), exit());
+        bad("tc_printk_from_packet", "helper access to the packet is not allowed", TC,
+                cat(packetByte(4), mov64Reg(R1, R2), mov64Imm(R2, 1), call(6), mov64Imm(R0, 0), exit()));
+        okWith("tc_lookup_key_in_packet", TC, List.of(HASH), load(4, R2, R1, 76), load(4, R3, R1, 80), mov64Reg(R4, R2),
+                alu64Imm(ADD, R4, 4), jumpReg(JGT, R4, R3, 3), ldMap(R1, "counts"), call(1), mov64Imm(R0, 0), exit());
+        okWith("cgroup_skb_lookup_key_in_packet", CGROUP_SKB, List.of(HASH), load(4, R2, R1, 76), load(4, R3, R1, 80),
+                mov64Reg(R4, R2), alu64Imm(ADD, R4, 4), jumpReg(JGT, R4, R3, 3), ldMap(R1, "counts"), call(1),
+                mov64Imm(R0, 1), exit());
+        badWith("cgroup_skb_load_bytes_into_packet", "helper access to the packet is not allowed", CGROUP_SKB, NONE,
+                load(4, R3, R1, 76), load(4, R4, R1, 80), mov64Reg(R5, R3), alu64Imm(ADD, R5, 4), jumpReg(JGT, R5, R4, 3),
+                mov64Imm(R2, 0), mov64Imm(R4, 4), call(26), mov64Imm(R0, 1), exit());
+        bad("tc_packet_pointer_after_pull_data", "R6 invalid mem access 'scalar'", TC,
+                cat(packetByte(5), mov64Reg(R6, R2), mov64Imm(R2, 0), call(39), load(1, R0, R6, 0), mov64Imm(R0, 0), exit()));
+        okWith("sk_skb_tail_call", SK_SKB, List.of(SoundnessCorpus.PROG_ARRAY), ldMap(R2, "progs"), mov64Imm(R3, 0), call(12),
+                mov64Imm(R0, 0), exit());
+        okWith("action_tail_call", ACTION, List.of(SoundnessCorpus.PROG_ARRAY), ldMap(R2, "progs"), mov64Imm(R3, 1), call(12),
+                mov64Imm(R0, 0), exit());
     }
 
     static List<Entry> all() { return List.copyOf(ALL); }
