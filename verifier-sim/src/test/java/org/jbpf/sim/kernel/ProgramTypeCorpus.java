@@ -54,6 +54,13 @@ final class ProgramTypeCorpus {
                 jumpReg(JGT, R4, R3, skip) };
     }
 
+    /** {@code n} instructions that change nothing the program depends on. */
+    private static Insn[] padding(int n) {
+        Insn[] l = new Insn[n];
+        for (int i = 0; i < n; i++) l[i] = mov64Imm(R3, i);
+        return l;
+    }
+
     /** main keeps {@code mainDepth} bytes of stack and calls a function keeping {@code calleeDepth}. */
     private static Insn[] stackChain(int mainDepth, int calleeDepth) {
         return new Insn[] { storeImm(8, R10, -mainDepth, 0), callLocal("f", 2), mov64Imm(R0, 0), exit(),
@@ -76,6 +83,10 @@ final class ProgramTypeCorpus {
         // the value decides the range only on the path that reaches the exit: pruning must keep r0 precise
         bad("cgroup_skb_returns_two_on_one_path", "At program exit the register R0 has smin=2 smax=2 should have been in [0, 1]",
                 CGROUP_SKB, load(4, R2, R1, 0), mov64Imm(R0, 1), jumpImm(JGT, R2, 100, 1), mov64Imm(R0, 2), exit());
+        // the path returning 1 leaves a state at the undecided jump first; the one returning 2 must not be pruned there
+        bad("cgroup_skb_returns_two_after_a_join", "At program exit the register R0 has smin=2 smax=2 should have been in [0, 1]",
+                CGROUP_SKB, cat(load(4, R4, R1, 4), load(4, R2, R1, 0), mov64Imm(R0, 2), jumpImm(JGT, R2, 100, 1),
+                        mov64Imm(R0, 1), padding(4), jumpImm(JEQ, R4, 7, 0), exit()));
         ok("sk_skb_returns_any_number", SK_SKB, call(7), exit());
         ok("perf_event_returns_any_number", PERF_EVENT, call(7), exit());
         ok("action_returns_any_number", ACTION, call(7), exit());
