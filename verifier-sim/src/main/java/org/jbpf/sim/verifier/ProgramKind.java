@@ -95,6 +95,9 @@ public enum ProgramKind {
     /** True when the program may write the packet through its packet pointers (the kernel's may_access_direct_pkt_data). */
     public boolean writesPacket() { return this == XDP || this == SCHED_CLS || this == SCHED_ACT || this == SK_SKB; }
 
+    /** True when the program may use the legacy packet loads LD_ABS and LD_IND (the kernel's may_access_skb). */
+    public boolean legacyPacketLoads() { return this == SOCKET || this == SCHED_CLS || this == SCHED_ACT; }
+
     /** True for the tracing types, which x86-64 gives private stacks for functions using much stack. */
     public boolean tracing() { return this == TRACEPOINT || this == RAW_TRACEPOINT || this == KPROBE || this == PERF_EVENT; }
 

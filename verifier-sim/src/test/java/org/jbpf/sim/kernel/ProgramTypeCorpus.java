@@ -100,6 +100,14 @@ final class ProgramTypeCorpus {
         bad("cgroup_skb_reads_packet_unchecked", "R2 offset is outside of the packet", CGROUP_SKB,
                 load(4, R2, R1, 76), load(1, R0, R2, 0), mov64Imm(R0, 1), exit());
 
+        // ---- legacy packet loads: socket filters and tc programs only -----------------------------------------------
+        ok("tc_ld_abs", TC, mov64Reg(R6, R1), new Insn(LD | ABS | B, 0, 0, 0, 12), exit());
+        ok("action_ld_ind", ACTION, mov64Reg(R6, R1), mov64Imm(R7, 2), new Insn(LD | IND | H, 0, R7, 0, 12), exit());
+        bad("cgroup_skb_ld_abs", "BPF_LD_[ABS|IND] instructions not allowed for this program type", CGROUP_SKB,
+                mov64Reg(R6, R1), new Insn(LD | ABS | B, 0, 0, 0, 12), mov64Imm(R0, 1), exit());
+        bad("sk_skb_ld_abs", "BPF_LD_[ABS|IND] instructions not allowed for this program type", SK_SKB,
+                mov64Reg(R6, R1), new Insn(LD | ABS | B, 0, 0, 0, 12), exit());
+
         // ---- context fields -----------------------------------------------------------------------------------
         ok("socket_reads_napi_id", SOCKET, load(4, R0, R1, 84), mov64Imm(R0, 0), exit());
         ok("socket_reads_cb_byte", SOCKET, load(1, R0, R1, 49), mov64Imm(R0, 0), exit());
