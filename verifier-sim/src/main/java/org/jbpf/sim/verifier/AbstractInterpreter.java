@@ -30,7 +30,7 @@ import org.jbpf.sim.VerifierResult;
  *   <li>reading fields of a map through its map pointer (BTF access) is refused;</li>
  *   <li>reading {@code __sk_buff->sk} (a socket pointer) is refused;</li>
  *   <li>helpers are limited to the prototypes of core's {@link org.jbpf.core.helper.HelperTable}; kfuncs,
- *       callbacks, may_goto and tail calls from programs with BPF-to-BPF calls are refused;</li>
+ *       callbacks, may_goto and tail calls from BPF functions (with BTF) are refused;</li>
  *   <li>state pruning compares full states (no liveness); scalars are precise only where a check depended on them
  *       ({@link Precision}, as the kernel's precision marks);</li>
  *   <li>an exploration longer than half the kernel's budget is refused ({@link #KERNEL_FACTOR}).</li>

@@ -136,9 +136,10 @@ final class CallChecks {
         if (p == null)
             throw new Reject("helper " + known.logName() + " is not modelled by the simulator",
                     "helper " + known.logName() + " is not available to the verifier simulation");
-        if (id == HelperTable.TAIL_CALL && cx.insns.stream().anyMatch(Insn::isLocalCall))
-            throw new Reject("tail calls in programs with BPF-to-BPF calls are not modelled by the simulator",
-                    "tail calls together with function calls are not supported by the verifier simulation");
+        // from the entry function a tail call may sit beside function calls; from a function, the kernel's stack rule is not modelled
+        if (id == HelperTable.TAIL_CALL && st.frames.size() > 1)
+            throw new Reject("tail calls from BPF functions are not modelled by the simulator",
+                    "a tail call inside a BPF function is not supported by the verifier simulation; make it from the program's entry function");
         MapSpec map = null;
         int memReg = -1;
         boolean memWrite = false;

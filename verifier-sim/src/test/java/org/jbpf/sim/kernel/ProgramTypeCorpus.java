@@ -171,6 +171,16 @@ final class ProgramTypeCorpus {
                 mov64Imm(R2, 0), mov64Imm(R4, 4), call(26), mov64Imm(R0, 1), exit());
         bad("tc_packet_pointer_after_pull_data", "R6 invalid mem access 'scalar'", TC,
                 cat(packetByte(5), mov64Reg(R6, R2), mov64Imm(R2, 0), call(39), load(1, R0, R6, 0), mov64Imm(R0, 0), exit()));
+        // a tail call from the entry function may sit beside BPF-to-BPF calls; the chain's stack then has no private parts
+        okWith("tail_call_beside_function_calls", SOCKET, List.of(SoundnessCorpus.PROG_ARRAY), storeImm(8, R10, -256, 0),
+                ldMap(R2, "progs"), mov64Imm(R3, 0), call(12), callLocal("f", 2), mov64Imm(R0, 0), exit(),
+                storeImm(8, R10, -256, 0), mov64Imm(R0, 0), exit());
+        badWith("tail_call_beside_function_calls_stack", "combined stack size of 2 calls is 528. Too large", TC,
+                List.of(SoundnessCorpus.PROG_ARRAY), storeImm(8, R10, -504, 0), ldMap(R2, "progs"), mov64Imm(R3, 0), call(12),
+                callLocal("f", 2), mov64Imm(R0, 0), exit(), storeImm(8, R10, -16, 0), mov64Imm(R0, 0), exit());
+        badWith("tail_call_in_function_without_btf", "tail_call is not allowed in subprogs without BTF", SOCKET,
+                List.of(SoundnessCorpus.PROG_ARRAY), callLocal("f", 2), mov64Imm(R0, 0), exit(), ldMap(R2, "progs"),
+                mov64Imm(R3, 0), call(12), mov64Imm(R0, 0), exit());
         okWith("sk_skb_tail_call", SK_SKB, List.of(SoundnessCorpus.PROG_ARRAY), ldMap(R2, "progs"), mov64Imm(R3, 0), call(12),
                 mov64Imm(R0, 0), exit());
         okWith("action_tail_call", ACTION, List.of(SoundnessCorpus.PROG_ARRAY), ldMap(R2, "progs"), mov64Imm(R3, 1), call(12),
