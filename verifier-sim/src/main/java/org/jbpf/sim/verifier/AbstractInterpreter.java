@@ -28,9 +28,9 @@ import org.jbpf.sim.VerifierResult;
  *   <li>32-bit bounds are derived from 64-bit ones, and copies of a scalar are not refined together;</li>
  *   <li>a null test is understood only as {@code if rX ==/!= 0} with an immediate 0;</li>
  *   <li>reading fields of a map through its map pointer (BTF access) is refused;</li>
- *   <li>socket filters may read only the u32 fields len..hash of {@code __sk_buff};</li>
+ *   <li>reading {@code __sk_buff->sk} (a socket pointer) is refused;</li>
  *   <li>helpers are limited to the prototypes of core's {@link org.jbpf.core.helper.HelperTable}; kfuncs,
- *       callbacks, may_goto and tail calls from programs with BPF-to-BPF calls are refused;</li>
+ *       callbacks, may_goto and tail calls from BPF functions (with BTF) are refused;</li>
  *   <li>state pruning compares full states (no liveness); scalars are precise only where a check depended on them
  *       ({@link Precision}, as the kernel's precision marks);</li>
  *   <li>an exploration longer than half the kernel's budget is refused ({@link #KERNEL_FACTOR}).</li>
@@ -83,12 +83,12 @@ public final class AbstractInterpreter {
         ProgramSpec prog = cx.prog;
         List<Insn> insns = cx.insns;
         try {
-            cx.kind = ProgramKind.of(prog.kind());
+            cx.kind = ProgramKind.forSection(prog.section());
             if (cx.kind == null) {
                 cx.pc = 0;
                 throw new Reject("unsupported program type for section '" + prog.section() + "'",
                         "section '" + prog.section() + "' names a program type the simulator does not model"
-                                + " (tracepoint, raw_tracepoint, kprobe, uprobe, socket, xdp, tc)");
+                                + " (tracepoint, raw_tracepoint, kprobe, uprobe, perf_event, socket, xdp, tc, action, cgroup_skb, sk_skb)");
             }
             if (insns.isEmpty()) { cx.pc = 0; throw new Reject("empty program", "the program has no instructions"); }
             prunePoint = controlFlow.check();

@@ -51,9 +51,9 @@ final class MemoryChecks {
     }
 
     private void legacyPacketLoad(VerifierState st, Insn in) {
-        if (cx.kind != ProgramKind.SOCKET)
+        if (!cx.kind.legacyPacketLoads())
             throw new Reject("BPF_LD_[ABS|IND] instructions not allowed for this program type",
-                    "packet loads by absolute offset work only in socket filters");
+                    "packet loads by absolute offset work only in socket filters and tc programs");
         if (st.reg(6).type() != RegType.CTX)
             throw new Reject("at the time of BPF_LD_ABS|IND R6 != pointer to skb", "r6 must hold the socket buffer context");
         if (mode(in.opcode()) == IND) {
