@@ -38,6 +38,12 @@ public final class StackState {
         return kind[i] == SPILL ? spilled[i / 8] : null;
     }
 
+    /** Replaces the register spilled whole at the aligned slot containing {@code off} (a widened scalar). */
+    void replaceSpill(int off, RegState reg) {
+        int i = index(off);
+        if (kind[i] == SPILL) spilled[i / 8] = reg;
+    }
+
     public void touch(int off) { depth = Math.max(depth, -off); }
 
     /** Records a write of {@code size} bytes at {@code off}; a full aligned 8-byte write of a register spills it. */

@@ -300,6 +300,33 @@ final class SoundnessCorpus {
                 cat(storeImm(8, R10, -16, 0), stackIndex(0x18), probeRead(R6, 8), load(8, R1, R10, -16), jumpImm(JEQ, R1, 0, 1),
                         load(8, R0, R1, 0), mov64Imm(R0, 0), exit()));
 
+        // ---- may_goto: the loop body is explored one level deeper; a counter nothing needs exactly is widened --------
+        ok("may_goto_counting_loop", TP, NONE, mov64Imm(R6, 0), mayGoto(2), alu64Imm(ADD, R6, 1), ja(-3), mov64Imm(R0, 0), exit());
+        ok("may_goto_loop_changing_nothing", TP, NONE, mov64Imm(R6, 0), mayGoto(1), ja(-2), mov64Imm(R0, 0), exit());
+        ok("may_goto_bounded_stores", TP, NONE, mov64Imm(R6, 0), mayGoto(7), jumpImm(JGE, R6, 64, 6), mov64Reg(R1, R10),
+                alu64Imm(ADD, R1, -64), alu64Reg(ADD, R1, R6), storeImm(8, R1, 0, 0), alu64Imm(ADD, R6, 8), ja(-8), mov64Imm(R0, 0), exit());
+        bad("may_goto_stores_past_the_frame", "invalid write to stack R1 off=0 size=8", TP, NONE, mov64Imm(R6, 0), mayGoto(7),
+                jumpImm(JGT, R6, 64, 6), mov64Reg(R1, R10), alu64Imm(ADD, R1, -64), alu64Reg(ADD, R1, R6), storeImm(8, R1, 0, 0),
+                alu64Imm(ADD, R6, 8), ja(-8), mov64Imm(R0, 0), exit());
+        bad("may_goto_counter_offsets_the_stack_after_the_loop", "invalid write to stack R1 off=0 size=8", TP, NONE,
+                mov64Imm(R6, 0), mayGoto(2), alu64Imm(ADD, R6, 8), ja(-3), mov64Reg(R1, R10), alu64Imm(ADD, R1, -64),
+                alu64Reg(ADD, R1, R6), storeImm(8, R1, 0, 0), mov64Imm(R0, 0), exit());
+        bad("may_goto_late_iteration_dereferences_a_number", "R6 invalid mem access 'scalar'", TP, NONE, mov64Imm(R6, 0),
+                mayGoto(4), alu64Imm(ADD, R6, 1), jumpImm(JNE, R6, 3, 1), load(8, R0, R6, 0), ja(-5), mov64Imm(R0, 0), exit());
+        ok("may_goto_in_a_function", TP, NONE, callLocal("f", 2), mov64Imm(R0, 0), exit(), mov64Imm(R6, 0), mayGoto(2),
+                alu64Imm(ADD, R6, 1), ja(-3), mov64Imm(R0, 0), exit());
+        ok("may_goto_spilled_counter", TP, NONE, storeImm(8, R10, -8, 0), mayGoto(4), load(8, R6, R10, -8), alu64Imm(ADD, R6, 1),
+                store(8, R10, -8, R6), ja(-5), mov64Imm(R0, 0), exit());
+        ok("may_goto_lookups_in_the_body", TP, List.of(HASH), mov64Imm(R6, 0), mayGoto(10), store(4, R10, -4, R6),
+                mov64Reg(R2, R10), alu64Imm(ADD, R2, -4), ldMap(R1, "counts"), call(1), jumpImm(JEQ, R0, 0, 1),
+                storeImm(8, R0, 0, 1), alu64Imm(ADD, R6, 1), ja(-11), mov64Imm(R0, 0), exit());
+        bad("may_goto_with_an_immediate", "invalid may_goto imm 1", TP, NONE, mov64Imm(R6, 0), new Insn(JMP | 0xe0, 0, 0, 2, 1),
+                alu64Imm(ADD, R6, 1), ja(-3), mov64Imm(R0, 0), exit());
+        bad("may_goto_with_a_register", "invalid may_goto imm 0", TP, NONE, mov64Imm(R6, 0), new Insn(JMP | 0xe0, 1, 0, 2, 0),
+                alu64Imm(ADD, R6, 1), ja(-3), mov64Imm(R0, 0), exit());
+        bad("may_goto_as_jmp32", "unknown opcode e6", TP, NONE, mov64Imm(R6, 0), new Insn(JMP32 | 0xe0, 0, 0, 2, 0),
+                alu64Imm(ADD, R6, 1), ja(-3), mov64Imm(R0, 0), exit());
+
         // ---- stacks of functions: tracing programs give functions of 64 bytes or more a private stack ----------------
         ok("tracepoint_main_504_function_48", TP, NONE, twoFrames(504, 48));
         ok("tracepoint_main_48_function_504", TP, NONE, twoFrames(48, 504));
@@ -326,6 +353,9 @@ final class SoundnessCorpus {
         bad("store_immediate_with_source", "BPF_ST uses reserved fields", SOCKET, NONE, new Insn(ST | MEM | DW, R10, 1, -8, 0),
                 mov64Imm(R0, 0), exit());
     }
+
+    /** may_goto +{@code off}: the kernel's bounded loop escape. */
+    private static Insn mayGoto(int off) { return new Insn(JMP | 0xe0, 0, 0, off, 0); }
 
     /** r0 = 100 + (a random number & 63): a range its known bits do not give. */
     private static Insn[] range100to163() { return new Insn[] { call(7), alu64Imm(AND, R0, 63), alu64Imm(ADD, R0, 100) }; }
