@@ -66,8 +66,11 @@ public final class AbstractInterpreter {
 
     private record Branch(int pc, VerifierState state, Checkpoint parent, History recent) {}
 
-    public AbstractInterpreter(BpfObject obj, ProgramSpec prog) {
-        this.cx = new VerifierContext(obj, prog);
+    public AbstractInterpreter(BpfObject obj, ProgramSpec prog) { this(obj, prog, false); }
+
+    /** @param rodataFinal whether {@code obj}'s read-only sections hold the values they will be frozen with */
+    public AbstractInterpreter(BpfObject obj, ProgramSpec prog, boolean rodataFinal) {
+        this.cx = new VerifierContext(obj, prog, rodataFinal);
         this.controlFlow = new ControlFlowChecks(cx);
         this.alu = new AluChecks(cx);
         this.memory = new MemoryChecks(cx);

@@ -72,7 +72,7 @@ final class MemoryChecks {
         int size = sizeBytes(in.opcode());
         cx.noteBaseType(base.type());
         RegState v = access(st, in.src(), base, in.off(), size, false, null);
-        if (mode(in.opcode()) == MEMSX) v = v.isScalar() ? RegState.scalar(v.value().signExtend(size * 8)) : RegState.UNKNOWN_SCALAR;
+        if (mode(in.opcode()) == MEMSX) v = v.isScalar() ? RegState.scalar(v.value().truncate(size).signExtend(size * 8)) : RegState.UNKNOWN_SCALAR;
         st.set(in.dst(), v);
     }
 
@@ -116,6 +116,11 @@ final class MemoryChecks {
             case MAP_VALUE: case RINGBUF_MEM:
                 if (base.type() == RegType.MAP_VALUE) mapAccessType(base.map(), insnOff, size, write);
                 regionAccess(regno, base, insnOff, size, base.size());
+                if (!write && base.type() == RegType.MAP_VALUE && base.value().isConst()) {
+                    byte[] frozen = frozenBytes(base.map());
+                    int at = (int) (base.off() + base.value().constValue() + insnOff);
+                    if (frozen != null && at + size <= frozen.length) return RegState.constant(FrozenData.read(frozen, at, size));
+                }
                 return loaded(size);
             case CTX: {
                 if (!base.value().isConst())
@@ -174,6 +179,16 @@ final class MemoryChecks {
                 break;
             default: access(st, r, v, 0, size, write, write ? RegState.UNKNOWN_SCALAR : null);
         }
+    }
+
+    /**
+     * The bytes of {@code map}'s value when the kernel will know them: a global-data section programs may only read,
+     * which the loader freezes, holding its final values ({@link VerifierContext#rodataFinal}, always for strings).
+     */
+    private byte[] frozenBytes(MapSpec map) {
+        if (map == null || (map.flags() & F_RDONLY_PROG) == 0) return null;
+        return cx.obj.global(map.name()).filter(g -> g.readOnly() && (cx.rodataFinal || FrozenData.isStrings(g.name())))
+                .map(org.jbpf.core.obj.GlobalData::bytes).orElse(null);
     }
 
     /** Maps created read-only or write-only for programs refuse the other kind of access to their values. */
