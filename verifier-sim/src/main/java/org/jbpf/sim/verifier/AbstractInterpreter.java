@@ -25,7 +25,8 @@ import org.jbpf.sim.VerifierResult;
  * <ul>
  *   <li>32-bit bounds are derived from 64-bit ones, and copies of a scalar are not refined together;</li>
  *   <li>a null test is understood only as {@code if rX ==/!= 0} with an immediate 0;</li>
- *   <li>reading fields of a map through its map pointer (BTF access) is refused;</li>
+ *   <li>of a map's own fields, read through its map pointer, only numbers in {@code struct bpf_map} are modelled
+ *       ({@link MapFields}, from the running kernel's BTF); pointer fields and the rest are refused;</li>
  *   <li>socket filters may read only the u32 fields len..hash of {@code __sk_buff};</li>
  *   <li>helpers are limited to the prototypes of core's {@link org.jbpf.core.helper.HelperTable}; kfuncs,
  *       callbacks other than bpf_loop's and tail calls from programs with BPF-to-BPF calls are refused;</li>
