@@ -151,6 +151,10 @@ final class SoundnessCorpus {
         ok("random_swapped_zero_bits_align_a_stack_offset", SOCKET, NONE, call(5), alu32Imm(LSH, R0, 20),
                 new Insn(ALU | END | TO_BE, R0, 0, 0, 16), alu64Reg(MUL, R0, R0), mov64Reg(R8, R10), alu64Imm(AND, R0, 7),
                 alu64Reg(ADD, R8, R0), load(8, R6, R8, -8), mov64Imm(R0, 0), exit());
+        // found by RandomAgreementTest (seed 20261130001): bit 0 set becomes bit 24 after the swap, so the loop never
+        // repeats; a swap giving any 32-bit number made the simulation see it repeat unchanged ("infinite loop")
+        ok("random_swapped_bit_ends_a_loop", SOCKET, NONE, call(7), mov64Imm(R6, 0), alu64Imm(ADD, R6, 1), alu64Reg(OR, R6, R0),
+                new Insn(ALU | END | TO_BE, R6, 0, 0, 32), jumpImm(JLT, R6, 4, -5), mov64Imm(R0, 0), exit());
         ok("random_negated_zero_bits_align_a_stack_offset", TP, NONE, call(7), alu32Imm(LSH, R0, 10), neg64(R0),
                 mov64Reg(R9, R10), alu64Imm(AND, R0, 7), alu64Reg(ADD, R9, R0), load(8, R9, R9, -8), mov64Imm(R0, 0), exit());
 
