@@ -28,6 +28,11 @@ import org.jbpf.sim.verifier.ProgramKind;
  */
 public final class Interpreter {
     public static final int MAX_STEPS = 1_000_000;
+    /**
+     * may_goto jumps once a run has passed it this many times; the kernel's budget is a count or a time, either of
+     * which a program must expect to run out.
+     */
+    public static final int MAY_GOTO_BUDGET = 1 << 16;
     /** Where function addresses (PSEUDO_FUNC loads) point: this plus the function's instruction index, outside any memory. */
     private static final long FUNCTION_ADDRESS = 0x7f00_0000_0000_0000L;
     private static final int SK_BUFF_SIZE = 192, XDP_MD_SIZE = 24;
@@ -149,7 +154,7 @@ public final class Interpreter {
         if (args != null) System.arraycopy(args, 0, r, 1, args.length);
         r[10] = mem.base(stack) + 512;
         Deque<Frame> frames = new ArrayDeque<>();
-        int pc = start;
+        int pc = start, mayGotoLeft = MAY_GOTO_BUDGET;
         for (int steps = 0; ; steps++) {
             if (steps >= MAX_STEPS) throw new SimulationException("program " + prog.name() + " ran more than " + MAX_STEPS + " instructions");
             if (pc < 0 || pc >= insns.size()) throw new SimulationException("program " + prog.name() + " ran off its instructions at " + pc);
@@ -223,6 +228,10 @@ public final class Interpreter {
                     }
                     pc++;
                 }
+                continue;
+            }
+            if (opc == (JMP | 0xe0)) { // may_goto
+                pc = mayGotoLeft-- > 0 ? pc + 1 : indexOfSlot.get(slotOf[pc] + 1 + in.off());
                 continue;
             }
             long b = source(opc) == X ? r[in.src()] : AluSemantics.immOperand(in.imm());

@@ -67,6 +67,17 @@ final class Precision {
         return true;
     }
 
+    /**
+     * A may_goto loop was cut short by comparing ranges alone: what its pruned iterations would have needed is not
+     * known, so every scalar of the states kept from the loop's entry {@code entry} up to {@code from} is precise.
+     */
+    void markLoop(Checkpoint from, Checkpoint entry) {
+        for (Checkpoint c = from; c != null; c = c.parent) {
+            c.allPrecise = true;
+            if (c == entry) return;
+        }
+    }
+
     private static void markAll(Checkpoint cp) {
         for (Checkpoint c = cp; c != null && !c.allPrecise; c = c.parent) c.allPrecise = true;
     }

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class KernelBpf {
     private static final int SYS_BPF = 321; // x86_64
-    private static final int MAP_CREATE = 0, MAP_LOOKUP_ELEM = 1, MAP_UPDATE_ELEM = 2, PROG_LOAD = 5, PROG_TEST_RUN = 10;
+    private static final int MAP_CREATE = 0, MAP_LOOKUP_ELEM = 1, MAP_UPDATE_ELEM = 2, PROG_LOAD = 5, PROG_TEST_RUN = 10,
+            MAP_FREEZE = 22;
     public static final int PROG_SOCKET_FILTER = 1, PROG_KPROBE = 2, PROG_TRACEPOINT = 5, PROG_XDP = 6,
             PROG_RAW_TRACEPOINT = 17;
 
@@ -160,6 +161,14 @@ public final class KernelBpf {
         a.setLong(16, Pointer.nativeValue(v));
         long r = sys(MAP_UPDATE_ELEM, a);
         if (r < 0) throw new IllegalStateException("BPF_MAP_UPDATE_ELEM failed errno=" + -r);
+    }
+
+    /** Freezes a map: from now on neither userspace nor (for a read-only one) programs change its values. */
+    public static void freeze(int mapFd) {
+        Memory a = zero(128);
+        a.setInt(0, mapFd);
+        long r = sys(MAP_FREEZE, a);
+        if (r < 0) throw new IllegalStateException("BPF_MAP_FREEZE failed errno=" + -r);
     }
 
     private static Memory zero(long size) {
