@@ -23,6 +23,7 @@ import org.jbpf.it.KernelCheck;
 import org.jbpf.it.kernel.probes.FieldChecks;
 import org.jbpf.it.kernel.probes.RawExecParents;
 import org.jbpf.it.kernel.probes.ReadsMissingField;
+import org.jbpf.it.kernel.probes.WidthReads;
 import org.jbpf.loader.ProgramInfo;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.testsupport.Kernel;
@@ -118,7 +119,7 @@ class KernelStructsKernelTest {
     void bpftoolRelocatesJbpfsObjectToTheSameCodeAsJbpfsLoader() throws Exception {
         Tools.require("bpftool");
         Kernel.requireBpffs();
-        for (Class<?> probe : List.of(FieldChecks.class, ExecSnoop.class)) {
+        for (Class<?> probe : List.of(FieldChecks.class, ExecSnoop.class, WidthReads.class)) {
             BpfObject obj = Backend.DIRECT.translate(probe);
             Path o = tmp.resolve(probe.getSimpleName() + ".o");
             Files.write(o, ObjectWriter.write(obj));

@@ -21,7 +21,8 @@ import org.jbpf.translator.TranslationException;
  */
 public final class KernelBtf {
     /** Relocation kinds, numbered as {@code enum bpf_core_relo_kind}. */
-    public static final int FIELD_BYTE_OFFSET = 0, FIELD_EXISTS = 2;
+    public static final int FIELD_BYTE_OFFSET = 0, FIELD_BYTE_SIZE = 1, FIELD_EXISTS = 2, FIELD_SIGNED = 3, FIELD_LSHIFT_U64 = 4,
+            FIELD_RSHIFT_U64 = 5;
     private static final String PREFIX = "core:";
 
     private record Field(String name, int offset, String member, String javaName, boolean exists) {}
@@ -56,6 +57,7 @@ public final class KernelBtf {
             int kind = Integer.parseInt(p[0]);
             Field f = new Field(name, Integer.parseInt(p[3]), p[4] + (p[4].equals("int") || p[4].equals("char") ? ":" + p[5] : ""), p[p.length - 1],
                     kind == FIELD_EXISTS);
+            type = flavour(type, f);
             Field known = fields.computeIfAbsent(type, k -> new LinkedHashMap<>()).putIfAbsent(name, f);
             if (known != null && known.offset() != f.offset())
                 throw new TranslationException(known.javaName() + " and " + f.javaName() + " disagree on the offset of " + type + "." + name
@@ -69,6 +71,18 @@ public final class KernelBtf {
         }
         sites.add(mine);
         return out;
+    }
+
+    /**
+     * The local struct a number read belongs to: readers of one kernel field at different Java widths need different
+     * local sizes (the relocated size and shifts are checked against them), so a second width goes into a flavour
+     * {@code type___int8} of the struct, which CO-RE matches to the kernel's {@code type} like the struct itself.
+     */
+    private String flavour(String type, Field f) {
+        if (f.exists() || !f.member().startsWith("int")) return type;
+        Field known = fields.getOrDefault(type, Map.of()).get(f.name());
+        boolean otherWidth = known != null && !known.exists() && known.member().startsWith("int") && !known.member().equals(f.member());
+        return otherWidth ? type + "___" + f.member().replace(":", "") : type;
     }
 
     private static int length(Field f) { return Integer.parseInt(f.member().substring(f.member().indexOf(':') + 1)); }

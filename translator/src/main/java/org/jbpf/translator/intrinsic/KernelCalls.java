@@ -23,7 +23,8 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * Methods of {@code @KernelType} classes: kernel structs read by name. A field read is the field's offset in an
  * instruction the loader relocates (CO-RE), added to the struct's address, and a {@code bpf_probe_read_kernel} of the
- * field into the stack, as clang emits for {@code BPF_CORE_READ}; an existence check is a constant the loader sets to
+ * field into the stack, as clang emits for {@code BPF_CORE_READ} (numbers at the kernel field's relocated size and
+ * signedness); an existence check is a constant the loader sets to
  * 0 or 1. {@code current()} is {@code bpf_get_current_task}; {@code at(address)} and {@code address()} convert.
  */
 final class KernelCalls implements Intrinsic {
@@ -167,13 +168,55 @@ final class KernelCalls implements Intrinsic {
             return;
         }
         int slot = out.allocate(8, 8);
+        if (a.member().equals("ptr")) {
+            out.setArgAddr(R1, new org.jbpf.translator.lower.Addr(R10, slot));
+            out.setArgImm(R2, 8);
+            out.setArg(R3, new Operand.Reg(addr, true), true);
+            out.callVoid(HelperTable.PROBE_READ_KERNEL, 3);
+            int t = out.newVreg();
+            out.load(t, Kind.LONG, R10, slot);
+            c.pushResult(t);
+            return;
+        }
+        c.pushResult(readNumber(out, a, addr, slot, Type.getReturnType(c.insn().desc).getSort()));
+    }
+
+    /**
+     * A number field read at the kernel's width, as libbpf's {@code BPF_CORE_READ_BITFIELD_PROBED} does: the field's
+     * relocated byte size into a zeroed 8-byte slot, shifted up to bit 63 and back down, arithmetically when the
+     * kernel's field is signed. A field wider or narrower than the Java reader thus gives the value C would convert,
+     * and the Java type then truncates it as a cast would.
+     */
+    private static int readNumber(Emitter out, Access a, int addr, int slot, int javaSort) {
+        int shift = 64 - 8 * a.size();
+        out.emit(ST | MEM | DW, R10, 0, slot, 0);
+        int size = out.newVreg();
+        out.emit(ALU64 | MOV | K, size, 0, 0, a.size()).ref = ref(KernelBtf.FIELD_BYTE_SIZE, a);
         out.setArgAddr(R1, new org.jbpf.translator.lower.Addr(R10, slot));
-        out.setArgImm(R2, a.size());
+        out.setArg(R2, new Operand.Reg(size, true), true);
         out.setArg(R3, new Operand.Reg(addr, true), true);
         out.callVoid(HelperTable.PROBE_READ_KERNEL, 3);
         int t = out.newVreg();
-        out.load(t, switch (a.size()) { case 1 -> Kind.BOOLEAN; case 2 -> Kind.CHAR; case 4 -> Kind.INT; default -> Kind.LONG; }, R10, slot);
-        c.pushResult(t);
+        out.load(t, Kind.LONG, R10, slot);
+        out.emit(ALU64 | LSH | K, t, 0, 0, shift).ref = ref(KernelBtf.FIELD_LSHIFT_U64, a);
+        int signed = out.newVreg();
+        org.jbpf.translator.mir.Mir.Label unsigned = out.newLabel(), done = out.newLabel();
+        out.emit(ALU64 | MOV | K, signed, 0, 0, 1).ref = ref(KernelBtf.FIELD_SIGNED, a);
+        out.jumpIf(JMP | JEQ | K, signed, 0, 0, unsigned);
+        out.emit(ALU64 | ARSH | K, t, 0, 0, shift).ref = ref(KernelBtf.FIELD_RSHIFT_U64, a);
+        out.jump(done);
+        out.placeLabel(unsigned);
+        out.emit(ALU64 | RSH | K, t, 0, 0, shift).ref = ref(KernelBtf.FIELD_RSHIFT_U64, a);
+        out.placeLabel(done);
+        // a kernel field wider than the reader: keep the Java type's bits, as (short), (byte), (char) would
+        switch (javaSort) {
+            case Type.SHORT -> out.emit(ALU64 | MOV | X, t, t, 16, 0);
+            case Type.BYTE -> out.emit(ALU64 | MOV | X, t, t, 8, 0);
+            case Type.CHAR -> out.emit(ALU64 | AND | K, t, 0, 0, 0xffff);
+            case Type.BOOLEAN -> out.emit(ALU64 | AND | K, t, 0, 0, 0xff);
+            default -> { }
+        }
+        return t;
     }
 
     static AnnotationNode annotation(List<AnnotationNode> visible, List<AnnotationNode> invisible, String desc) {
