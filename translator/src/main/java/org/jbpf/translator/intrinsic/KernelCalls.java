@@ -104,7 +104,8 @@ final class KernelCalls implements Intrinsic {
             case Type.LONG: return scalar(c, kernelType, fieldName, offset, 8, javaName, true);
             case Type.OBJECT:
                 if (isKernelClass(ret.getInternalName(), c.structs()))
-                    return record(c, new Access("field", kernelType, fieldName, offset, false, "ptr", 8, javaName), new Value.KernelRef(ret.getInternalName()));
+                    return record(c, new Access("field", kernelType, fieldName, offset, false, "ptr", 8, javaName),
+                            new Value.KernelRef(ret.getInternalName(), ((Value.KernelRef) c.receiver()).direct()));
                 // fall through
             default:
                 throw c.error(javaName + " returns " + ret.getClassName() + "; a field reader returns byte, short, int, long or a @KernelType class");
@@ -156,6 +157,11 @@ final class KernelCalls implements Intrinsic {
             }
             default: break;
         }
+        boolean direct = c.receiverValue() instanceof Value.KernelRef k && k.direct();
+        if (direct && !a.method().equals("bytes") && a.offset() <= Short.MAX_VALUE) {
+            c.pushResult(loadDirect(out, a, ((Operand.Reg) c.receiver()).reg(), Type.getReturnType(c.insn().desc).getSort()));
+            return;
+        }
         // address = base + field offset (relocated), then bpf_probe_read_kernel(dst, size, address)
         int addr = out.newVreg();
         out.emit(ALU64 | MOV | K, addr, 0, 0, a.offset()).ref = ref(KernelBtf.FIELD_BYTE_OFFSET, a);
@@ -188,7 +194,6 @@ final class KernelCalls implements Intrinsic {
      * and the Java type then truncates it as a cast would.
      */
     private static int readNumber(Emitter out, Access a, int addr, int slot, int javaSort) {
-        int shift = 64 - 8 * a.size();
         out.emit(ST | MEM | DW, R10, 0, slot, 0);
         int size = out.newVreg();
         out.emit(ALU64 | MOV | K, size, 0, 0, a.size()).ref = ref(KernelBtf.FIELD_BYTE_SIZE, a);
@@ -198,6 +203,25 @@ final class KernelCalls implements Intrinsic {
         out.callVoid(HelperTable.PROBE_READ_KERNEL, 3);
         int t = out.newVreg();
         out.load(t, Kind.LONG, R10, slot);
+        extend(out, a, t, javaSort);
+        return t;
+    }
+
+    /**
+     * A field of a struct the verifier knows by its BTF type (a tracing program's argument): one load at the
+     * relocated offset, whose width the loader sets to the kernel field's, then extended as {@link #readNumber} does.
+     */
+    private static int loadDirect(Emitter out, Access a, int base, int javaSort) {
+        int t = out.newVreg();
+        int width = switch (a.size()) { case 1 -> B; case 2 -> H; case 4 -> W; default -> DW; };
+        out.emit(LDX | MEM | width, t, base, a.offset(), 0).ref = ref(KernelBtf.FIELD_BYTE_OFFSET, a);
+        if (!a.member().equals("ptr")) extend(out, a, t, javaSort);
+        return t;
+    }
+
+    /** Sign- or zero-extends the field value in {@code t} by the kernel field's relocated width and signedness. */
+    private static void extend(Emitter out, Access a, int t, int javaSort) {
+        int shift = 64 - 8 * a.size();
         out.emit(ALU64 | LSH | K, t, 0, 0, shift).ref = ref(KernelBtf.FIELD_LSHIFT_U64, a);
         int signed = out.newVreg();
         org.jbpf.translator.mir.Mir.Label unsigned = out.newLabel(), done = out.newLabel();
@@ -216,7 +240,6 @@ final class KernelCalls implements Intrinsic {
             case Type.BOOLEAN -> out.emit(ALU64 | AND | K, t, 0, 0, 0xff);
             default -> { }
         }
-        return t;
     }
 
     static AnnotationNode annotation(List<AnnotationNode> visible, List<AnnotationNode> invisible, String desc) {
