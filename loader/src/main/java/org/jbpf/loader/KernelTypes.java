@@ -16,8 +16,8 @@ import org.jbpf.core.relo.TargetTypes;
 
 /**
  * The running kernel's BTF ({@code /sys/kernel/btf/vmlinux}), read once per process and only when a program has
- * CO-RE relocations or attaches by BTF id (tp_btf, fentry, fexit): the relocation of such programs against it before
- * they are loaded, and the id of the type a tracing program attaches to.
+ * CO-RE relocations or attaches by BTF id (tp_btf): the relocation of such programs against it before
+ * they are loaded, and the id of the tracepoint a tp_btf program attaches to.
  */
 final class KernelTypes {
     static final Path VMLINUX = Path.of("/sys/kernel/btf/vmlinux");
@@ -33,20 +33,16 @@ final class KernelTypes {
         return new ProgramSpec(p.name(), p.section(), relocator().relocate(p, obj.btf()), p.funcInfos(), p.coreRelocations());
     }
 
-    /**
-     * The id of the kernel BTF type a tracing program attaches to: {@code btf_trace_<name>} for a tp_btf section, the
-     * function for fentry/fexit; 0 for every other kind.
-     */
+    /** The id of the kernel BTF type a tp_btf program attaches to, {@code btf_trace_<name>}; 0 for every other kind. */
     static int attachBtfId(ProgramSpec p, ProgramKind kind) {
-        SectionKind k = kind.kind();
-        if (k != SectionKind.TP_BTF && k != SectionKind.FENTRY && k != SectionKind.FEXIT) return 0;
+        if (kind.kind() != SectionKind.TP_BTF) return 0;
         String target = kind.section().target();
-        if (target.isEmpty()) throw new BpfException("program " + p.name() + ": section \"" + p.section() + "\" names no target; write " + k.targetSyntax());
-        Btf btf = vmlinux("attaching a " + k + " program");
-        int id = k == SectionKind.TP_BTF ? btf.find(BtfType.KIND_TYPEDEF, "btf_trace_" + target) : btf.find(BtfType.KIND_FUNC, target);
+        if (target.isEmpty())
+            throw new BpfException("program " + p.name() + ": section \"" + p.section() + "\" names no tracepoint; write " + kind.kind().targetSyntax());
+        int id = vmlinux("a tp_btf program").find(BtfType.KIND_TYPEDEF, "btf_trace_" + target);
         if (id <= 0)
-            throw new BpfException("program " + p.name() + ": this kernel has no " + (k == SectionKind.TP_BTF ? "raw tracepoint " : "function ") + target
-                    + " in its BTF (" + VMLINUX + (k == SectionKind.TP_BTF ? " has no btf_trace_" + target : "") + ")");
+            throw new BpfException("program " + p.name() + ": this kernel has no raw tracepoint " + target + " (" + VMLINUX
+                    + " has no btf_trace_" + target + "); see /sys/kernel/tracing/available_events for the tracepoints it has");
         return id;
     }
 

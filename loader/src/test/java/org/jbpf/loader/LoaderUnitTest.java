@@ -24,8 +24,8 @@ class LoaderUnitTest {
         assertEquals(ProgramTypes.ATTACH_XDP, ProgramKind.of("xdp").expectedAttachType());
         assertEquals(ProgramTypes.SOCKET_FILTER, ProgramKind.of("socket").progType());
         assertEquals("syscalls/sys_enter_read", ProgramKind.target("tracepoint/syscalls/sys_enter_read"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProgramKind.of("lsm/foo"));
-        assertTrue(e.getMessage().contains("unknown program kind \"lsm\""), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProgramKind.of("fentry/foo"));
+        assertTrue(e.getMessage().contains("unknown program kind \"fentry\""), e.getMessage());
     }
 
     @Test

@@ -8,8 +8,7 @@ public final class ProgramTypes {
             PERF_EVENT = 7, CGROUP_SKB = 8, RAW_TRACEPOINT = 17, TRACING = 26;
 
     /** Attach types. */
-    public static final int ATTACH_NONE = 0, ATTACH_TRACE_RAW_TP = 23, ATTACH_TRACE_FENTRY = 24, ATTACH_TRACE_FEXIT = 25,
-            ATTACH_XDP = 37, ATTACH_PERF_EVENT = 41;
+    public static final int ATTACH_NONE = 0, ATTACH_TRACE_RAW_TP = 23, ATTACH_XDP = 37, ATTACH_PERF_EVENT = 41;
 
     public static String name(int type) {
         switch (type) {

@@ -36,13 +36,7 @@ public enum SectionKind {
      * pointers the program reads directly; the loader names the tracepoint by its {@code btf_trace_<name>} BTF id.
      */
     TP_BTF(List.of("tp_btf"), ProgramTypes.TRACING, ProgramTypes.ATTACH_TRACE_RAW_TP, "org.jbpf.TracingContext",
-            Target.NAME, "tp_btf/<tracepoint>", "tp_btf/sched_process_exec"),
-    /** A kernel function's entry through its BTF (BPF_PROG_TYPE_TRACING, ftrace trampolines); arguments as tp_btf. */
-    FENTRY(List.of("fentry"), ProgramTypes.TRACING, ProgramTypes.ATTACH_TRACE_FENTRY, "org.jbpf.TracingContext",
-            Target.FUNCTION, "fentry/<kernel function>", "fentry/do_unlinkat"),
-    /** A kernel function's return, with its arguments and then its return value. */
-    FEXIT(List.of("fexit"), ProgramTypes.TRACING, ProgramTypes.ATTACH_TRACE_FEXIT, "org.jbpf.TracingContext",
-            Target.FUNCTION, "fexit/<kernel function>", "fexit/do_unlinkat");
+            Target.NAME, "tp_btf/<tracepoint>", "tp_btf/sched_process_exec");
 
     /** What may follow the kind and its '/'; {@link Section#parse} checks it. */
     enum Target {

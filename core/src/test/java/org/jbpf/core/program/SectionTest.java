@@ -29,9 +29,7 @@ class SectionTest {
                 new Row("perf_event", SectionKind.PERF_EVENT, "", 7, 0, "org.jbpf.PtRegs"),
                 new Row("classifier", SectionKind.CLASSIFIER, "", 3, 0, "org.jbpf.SkBuffContext"),
                 new Row("tc/ingress", SectionKind.CLASSIFIER, "ingress", 3, 0, "org.jbpf.SkBuffContext"),
-                new Row("tp_btf/sched_process_exec", SectionKind.TP_BTF, "sched_process_exec", 26, 23, "org.jbpf.TracingContext"),
-                new Row("fentry/do_unlinkat", SectionKind.FENTRY, "do_unlinkat", 26, 24, "org.jbpf.TracingContext"),
-                new Row("fexit/vfs_read", SectionKind.FEXIT, "vfs_read", 26, 25, "org.jbpf.TracingContext"));
+                new Row("tp_btf/sched_process_exec", SectionKind.TP_BTF, "sched_process_exec", 26, 23, "org.jbpf.TracingContext"));
         for (Row r : rows) {
             Section s = Section.parse(r.text);
             assertEquals(r.kind, s.kind(), r.text);
@@ -52,9 +50,9 @@ class SectionTest {
                 assertSame(k, Section.parse(n).kind());
                 names++;
             }
-        assertEquals(17, names);
+        assertEquals(15, names);
         assertSame(SectionKind.CLASSIFIER, Section.parse("tcx/egress").kind());
-        assertNull(SectionKinds.byName("lsm"));
+        assertNull(SectionKinds.byName("fentry"));
         assertEquals("tracepoint", SectionKinds.prefixOf("tracepoint/a/b"));
     }
 
@@ -130,7 +128,7 @@ class SectionTest {
         assertEquals("section \"lsm/file_open\": unknown program kind \"lsm\"; use one of tracepoint/<category>/<name> (tp), "
                 + "raw_tracepoint/<name> (raw_tp), kprobe/<kernel function>, kretprobe/<kernel function>, uprobe/<path>:<symbol>, "
                 + "uretprobe/<path>:<symbol>, xdp[/<label>], socket[/<label>], perf_event[/<label>], classifier[/<label>] (tc, tcx), "
-                + "tp_btf/<tracepoint>, fentry/<kernel function>, fexit/<kernel function>", m);
+                + "tp_btf/<tracepoint>", m);
         assertTrue(refusal("foo:bar").contains("unknown program kind \"foo:bar\""));
     }
 

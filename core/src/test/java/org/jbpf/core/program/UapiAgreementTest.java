@@ -57,8 +57,6 @@ class UapiAgreementTest {
         assertEquals(prog.get("BPF_PROG_TYPE_CGROUP_SKB"), ProgramTypes.CGROUP_SKB);
         assertEquals(prog.get("BPF_PROG_TYPE_RAW_TRACEPOINT"), ProgramTypes.RAW_TRACEPOINT);
         assertEquals(attach.get("BPF_TRACE_RAW_TP"), ProgramTypes.ATTACH_TRACE_RAW_TP);
-        assertEquals(attach.get("BPF_TRACE_FENTRY"), ProgramTypes.ATTACH_TRACE_FENTRY);
-        assertEquals(attach.get("BPF_TRACE_FEXIT"), ProgramTypes.ATTACH_TRACE_FEXIT);
         assertEquals(prog.get("BPF_PROG_TYPE_TRACING"), ProgramTypes.TRACING);
         assertEquals(attach.get("BPF_XDP"), ProgramTypes.ATTACH_XDP);
         assertEquals(attach.get("BPF_PERF_EVENT"), ProgramTypes.ATTACH_PERF_EVENT);

@@ -42,7 +42,7 @@ public final class Attacher {
             }
             case KPROBE: case KRETPROBE:
                 return kprobe(p, section.target(), section.kind() == SectionKind.KRETPROBE);
-            case TP_BTF: case FENTRY: case FEXIT:
+            case TP_BTF:
                 return tracing(p, section);
             default:
                 throw new BpfException(p + ": section kind \"" + section.kind() + "\" has no automatic attachment");
@@ -74,8 +74,8 @@ public final class Attacher {
     }
 
     /**
-     * A tp_btf, fentry or fexit program, loaded with the BTF id of its target: a link of its expected attach type
-     * names no target, the kernel already knows it.
+     * A tp_btf program, loaded with the BTF id of its tracepoint: a link of its expected attach type names no target,
+     * the kernel already knows it.
      */
     public static Link tracing(LoadedProgram p, Section section) {
         String where = section.kind() + " " + section.target();
