@@ -18,6 +18,7 @@ import org.jbpf.examples.kernel.OpenSnoop;
 import org.jbpf.examples.kernel.TaskStruct;
 import org.jbpf.kernel.KernelField;
 import org.jbpf.it.Backend;
+import org.jbpf.it.kernel.probes.BtfExecParents;
 import org.jbpf.it.kernel.probes.FieldChecks;
 import org.jbpf.it.kernel.probes.RawExecParents;
 import org.jbpf.it.kernel.probes.RawOpenat;
@@ -115,6 +116,18 @@ class KernelDataOfflineTest {
         List<Integer> kinds = obj.programs().get(0).coreRelocations().stream().map(ProgramSpec.CoreRelocation::kind).toList();
         assertEquals(List.of(2, 2, 0, 1, 4, 3, 5, 5), kinds, "has no_such_field, has tgid, tgid's offset, size, shifts and signedness");
         assertEquals(List.of(0L, 1L, 100L, 4L, 32L, 1L, 32L, 32L), relocated(obj, otherKernel()));
+    }
+
+    @Test
+    void theVerifierSimulationReadsTracingArgumentsOnlyThroughFieldRecords() {
+        BpfObject obj = Backend.DIRECT.translate(BtfExecParents.class);
+        assertTrue(Verifier.verifyAll(obj).get(0).ok(), "tp_btf task->tgid and task->real_parent->tgid");
+        // the same loads without their CO-RE records: the simulation cannot tell which field they read
+        ProgramSpec p = obj.programs().get(0);
+        BpfObject bare = new BpfObject(obj.name(), obj.license(), obj.maps(), List.of(new ProgramSpec(p.name(), p.section(), p.insns(),
+                p.funcInfos(), List.of())), obj.btf(), obj.globals());
+        VerifierResult r = Verifier.verifyAll(bare).get(0);
+        assertEquals("R0 load through a BTF-typed pointer without a CO-RE field record (not modelled)", r.errors().get(0).kernelMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.jbpf.it.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jbpf.BPF;
 import org.jbpf.core.asm.Disassembler;
@@ -10,13 +11,16 @@ import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
 import org.jbpf.it.kernel.probes.BtfExecParents;
 import org.jbpf.runtime.BpfMap;
+import org.jbpf.sim.Verifier;
+import org.jbpf.sim.VerifierResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * BPF_PROG_TYPE_TRACING programs on the running kernel: a tp_btf program on sched_process_exec, loaded with the
  * tracepoint's BTF id and attached through a link, reads the exec'ing task's tgid and its real parent's tgid with
- * plain loads through the BTF-typed task pointer, and the old pid as a number argument.
+ * plain loads through the BTF-typed task pointer, and the old pid as a number argument. The verifier simulation accepts
+ * it too.
  */
 class TracingKernelTest {
     @BeforeEach
@@ -27,6 +31,8 @@ class TracingKernelTest {
         BpfObject obj = Backend.DIRECT.translate(BtfExecParents.class);
         String code = Disassembler.listing(obj.programs().get(0).insns());
         assertFalse(code.contains("probe_read"), "fields are loaded directly:\n" + code);
+        VerifierResult simulated = Verifier.verifyAll(obj).get(0);
+        assertTrue(simulated.ok(), "verifier simulation: " + simulated);
         try (BPF bpf = BPF.load(obj, BtfExecParents.class).attachAll()) {
             BpfMap<Integer, Integer> parents = bpf.map(BtfExecParents.parents);
             BpfMap<Integer, Long> oldPids = bpf.map(BtfExecParents.oldPids);

@@ -28,7 +28,9 @@ public enum ProgramKind {
      * pointers; mark, priority, tc_index, cb[0..4] and tc_classid writable; the packet is writable, as in xdp.
      * Stricter than the kernel: the later 64-bit fields (tstamp, sk, ...) are refused.
      */
-    SCHED_CLS(0, 144, ProgramTypes.SCHED_CLS);
+    SCHED_CLS(0, 144, ProgramTypes.SCHED_CLS),
+    /** tp_btf (tracing): up to 12 u64 arguments typed by the kernel's BTF, read-only, see {@link TracingArguments}. */
+    TRACING(0, 96, ProgramTypes.TRACING);
 
     public final int ctxMin, ctxEnd;
     /** {@code enum bpf_prog_type}, see {@link ProgramTypes}. */
@@ -61,6 +63,7 @@ public enum ProgramKind {
     public RegState access(int off, int size, boolean write) {
         if (off < ctxMin || off + size > ctxEnd || off % size != 0) return null;
         switch (this) {
+            case TRACING: return write || size != 8 ? null : TracingArguments.argument();
             case SOCKET:
                 if (write) return off >= 48 && off < 68 && size == 4 ? RegState.UNKNOWN_SCALAR : null;
                 return size <= 4 ? RegState.scalar(ScalarBounds.U32) : null;
