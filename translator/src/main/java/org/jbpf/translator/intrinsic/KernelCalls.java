@@ -77,10 +77,17 @@ final class KernelCalls implements Intrinsic {
         String fieldName = (String) value(field, "value");
         Object off = value(field, "offset");
         boolean exists = Boolean.TRUE.equals(value(field, "exists"));
+        boolean embedded = Boolean.TRUE.equals(value(field, "embedded"));
         int offset = off == null ? -1 : (Integer) off;
         if (offset < 0) throw c.error(javaName + ": @KernelField needs the field's offset on the kernel the class was written for");
         Type ret = Type.getReturnType(desc);
         Type[] args = Type.getArgumentTypes(desc);
+        if (embedded && !exists) {
+            if (args.length != 0 || ret.getSort() != Type.OBJECT || !isKernelClass(ret.getInternalName(), c.structs()))
+                throw c.error(javaName + ": an embedded struct (embedded = true) is read by a method taking nothing and returning its @KernelType class");
+            return record(c, new Access("embedded", kernelType, fieldName, offset, false, "struct:" + kernelTypeOf(c, ret), 0, javaName),
+                    new Value.KernelRef(ret.getInternalName(), ((Value.KernelRef) c.receiver()).direct()));
+        }
         if (exists) {
             if (ret.getSort() != Type.BOOLEAN || args.length != 0) throw c.error(javaName + ": an existence check (exists = true) must be boolean " + name + "()");
             // the local field gets the type of the class's reader of the same field, so the loader matches it like that read
@@ -88,7 +95,8 @@ final class KernelCalls implements Intrinsic {
             for (MethodNode m : cn.methods) {
                 AnnotationNode sibling = annotation(m.visibleAnnotations, m.invisibleAnnotations, KERNEL_FIELD);
                 if (sibling != null && fieldName.equals(value(sibling, "value")) && !Boolean.TRUE.equals(value(sibling, "exists")))
-                    member = member(Type.getReturnType(m.desc), Type.getArgumentTypes(m.desc));
+                    member = Boolean.TRUE.equals(value(sibling, "embedded")) ? "struct:" + kernelTypeOf(c, Type.getReturnType(m.desc))
+                            : member(Type.getReturnType(m.desc), Type.getArgumentTypes(m.desc));
             }
             return record(c, new Access("exists", kernelType, fieldName, offset, true, member, 4, javaName), new Value.Scalar(false, null));
         }
@@ -110,6 +118,13 @@ final class KernelCalls implements Intrinsic {
             default:
                 throw c.error(javaName + " returns " + ret.getClassName() + "; a field reader returns byte, short, int, long or a @KernelType class");
         }
+    }
+
+    /** The kernel struct name a @KernelType class reads ("sched_entity"), or "" when it is no such class. */
+    private static String kernelTypeOf(TypingCall c, Type cls) {
+        ClassNode cn = cls.getSort() == Type.OBJECT ? c.structs().read(cls.getInternalName()) : null;
+        Object name = cn == null ? null : value(annotation(cn.visibleAnnotations, cn.invisibleAnnotations, KERNEL_TYPE), "value");
+        return name instanceof String s ? s : "";
     }
 
     /** The local BTF member of a reader returning {@code ret} (with {@code args}): "int:N", "ptr" or "char:1". */
@@ -146,6 +161,14 @@ final class KernelCalls implements Intrinsic {
             case "at": case "address": {
                 int t = out.newVreg();
                 out.moveInto(t, a.method().equals("at") ? c.args().get(0) : c.receiver(), a.method().equals("at") ? c.values().get(0) : new Value.Scalar(true, null));
+                c.pushResult(t);
+                return;
+            }
+            case "embedded": {
+                // the inner struct's address: base + the field's relocated offset, nothing read
+                int t = out.newVreg();
+                out.mov64(t, ((Operand.Reg) c.receiver()).reg());
+                out.emit(ALU64 | ADD | K, t, 0, 0, a.offset()).ref = ref(KernelBtf.FIELD_BYTE_OFFSET, a);
                 c.pushResult(t);
                 return;
             }

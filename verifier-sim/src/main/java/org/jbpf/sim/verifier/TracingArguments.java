@@ -11,8 +11,8 @@ import org.jbpf.core.obj.ProgramSpec;
  * loads, a number stays a scalar. The simulation has no kernel BTF, so an argument is a {@link RegType#BTF_ID} value
  * that serves as a number anywhere, and a load through it (or through a pointer field read from it) is accepted only
  * where the object's CO-RE field offset record names the field loaded, at the load's offset: a number of the load's
- * size, or a pointer, which is again such a value. Arithmetic on it gives a plain number, through which nothing is
- * loaded.
+ * size, or a pointer, which is again such a value; so is the address of an embedded struct, the value plus a constant
+ * that carries such a record. Other arithmetic on it gives a plain number, through which nothing is loaded.
  *
  * <p>Not modelled, so checked by the kernel alone when it loads the program: how many arguments the tracepoint has,
  * and whether the argument really points to the struct the relocation names (the loader relocates the field by name
@@ -23,6 +23,12 @@ final class TracingArguments {
 
     /** What reading an argument from the context gives. */
     static RegState argument() { return RegState.UNKNOWN_SCALAR.withType(RegType.BTF_ID); }
+
+    /** True when the instruction being checked carries a CO-RE field offset record: an embedded struct's offset. */
+    static boolean hasFieldRecord(VerifierContext cx) {
+        for (ProgramSpec.CoreRelocation r : cx.prog.coreRelocations()) if (r.insn() == cx.pc && r.kind() == 0) return true;
+        return false;
+    }
 
     /** A load of {@code size} bytes at {@code insnOff} through register {@code regno}, a {@link RegType#BTF_ID} value. */
     static RegState load(VerifierContext cx, int regno, int insnOff, int size, boolean write) {
