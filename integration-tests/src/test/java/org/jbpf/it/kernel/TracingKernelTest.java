@@ -2,6 +2,7 @@ package org.jbpf.it.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jbpf.BPF;
@@ -13,6 +14,7 @@ import org.jbpf.it.kernel.probes.BtfExecParents;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.sim.Verifier;
 import org.jbpf.sim.VerifierResult;
+import org.jbpf.translator.TranslationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +51,12 @@ class TracingKernelTest {
             assertEquals(0, sh.waitFor());
             assertEquals((int) sh.pid(), parents.get(grandchild), "parent of sh's child " + grandchild);
         }
+    }
+
+    @Test
+    void theLlvmBackendRefusesDirectKernelReadsWithTheJavaLine() {
+        String m = assertThrows(TranslationException.class, () -> Backend.LLVM.translate(BtfExecParents.class)).getMessage();
+        assertTrue(m.startsWith("BtfExecParents.java:22: program onExec reads a kernel struct field by name (CO-RE), whose relocation "
+                + "records this backend cannot emit yet; translate this probe with the direct backend"), m);
     }
 }
