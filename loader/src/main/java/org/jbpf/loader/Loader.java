@@ -204,7 +204,7 @@ public final class Loader {
 
     private static BpfAttrs.ProgLoad base(ProgramSpec p, ProgramKind kind, Memory code, int count, String license) {
         return new BpfAttrs.ProgLoad().type(kind.progType()).expectedAttachType(kind.expectedAttachType())
-                .insns(code, count).license(license).name(p.name());
+                .attachBtfId(KernelTypes.attachBtfId(p, kind)).insns(code, count).license(license).name(p.name());
     }
 
     /** The fd, or null when the kernel refused for a reason the verifier log can explain. */

@@ -58,6 +58,7 @@ class UapiAgreementTest {
         assertEquals(prog.get("BPF_PROG_TYPE_SK_SKB"), ProgramTypes.SK_SKB);
         assertEquals(prog.get("BPF_PROG_TYPE_RAW_TRACEPOINT"), ProgramTypes.RAW_TRACEPOINT);
         assertEquals(attach.get("BPF_TRACE_RAW_TP"), ProgramTypes.ATTACH_TRACE_RAW_TP);
+        assertEquals(prog.get("BPF_PROG_TYPE_TRACING"), ProgramTypes.TRACING);
         assertEquals(attach.get("BPF_XDP"), ProgramTypes.ATTACH_XDP);
         assertEquals(attach.get("BPF_PERF_EVENT"), ProgramTypes.ATTACH_PERF_EVENT);
         for (SectionKind k : SectionKinds.all())

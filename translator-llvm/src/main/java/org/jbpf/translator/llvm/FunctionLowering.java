@@ -193,9 +193,7 @@ final class FunctionLowering {
     }
 
     private void alu(MirInstruction in, boolean alu64) {
-        if (in.reference() != null)
-            throw error("reads a kernel struct field by name (CO-RE), whose relocation records this backend cannot emit yet; "
-                    + "translate this probe with the direct backend");
+        if (in.reference() != null) throw coreRefused();
         int op = op(in.opcode());
         LLVMTypeRef t = width(alu64);
         boolean reg = source(in.opcode()) == X;
@@ -264,7 +262,14 @@ final class FunctionLowering {
         return bits == 64 ? r : LLVMBuildZExt(b, r, m.i64, "");
     }
 
+    /** A kernel struct read by name carries a CO-RE mark (a load through a tp_btf argument as well as a constant). */
+    private RuntimeException coreRefused() {
+        return error("reads a kernel struct field by name (CO-RE), whose relocation records this backend cannot emit yet; "
+                + "translate this probe with the direct backend");
+    }
+
     private void load(MirInstruction in) {
+        if (in.reference() != null) throw coreRefused();
         int mode = mode(in.opcode());
         if (mode != MEM && mode != MEMSX) throw error("uses a load mode this backend does not lower");
         LLVMTypeRef t = LLVMIntTypeInContext(m.context, sizeBytes(in.opcode()) * 8);

@@ -137,6 +137,7 @@ final class MemoryChecks {
                 return got;
             }
             case MAP_PTR: return MapFields.access(regno, base.map(), base.off() + insnOff, size, write);
+            case BTF_ID: return TracingArguments.load(cx, regno, insnOff, size, write);
             case PACKET: case PACKET_META: {
                 // the range is proven for this pointer's own variable offset (its id), as the kernel's check_packet_access has it
                 ScalarBounds v = base.value();

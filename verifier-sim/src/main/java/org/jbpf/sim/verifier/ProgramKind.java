@@ -47,7 +47,9 @@ public enum ProgramKind {
      * perf_event: {@code struct bpf_perf_event_data}: the registers (read as whole u64s), then sample_period and addr
      * (read at any width); read-only.
      */
-    PERF_EVENT(0, 184, ProgramTypes.PERF_EVENT, 0);
+    PERF_EVENT(0, 184, ProgramTypes.PERF_EVENT, 0),
+    /** tp_btf (tracing): up to 12 u64 arguments typed by the kernel's BTF, read-only, see {@link TracingArguments}. */
+    TRACING(0, 96, ProgramTypes.TRACING, 0);
 
     public final int ctxMin, ctxEnd;
     /** {@code enum bpf_prog_type}, see {@link ProgramTypes}. */
@@ -122,6 +124,7 @@ public enum ProgramKind {
         }
         if (off < ctxMin || off + size > ctxEnd || off % size != 0) return null;
         switch (this) {
+            case TRACING: return write || size != 8 ? null : TracingArguments.argument();
             case XDP:
                 if (write || size != 4) return null;
                 if (off == 0) return RegState.pointer(RegType.PACKET, 0);
