@@ -1,0 +1,55 @@
+package org.jbpf.it.semantics;
+
+import org.jbpf.Bpf;
+import org.jbpf.Loops;
+import org.jbpf.Section;
+import org.jbpf.XdpContext;
+import org.jbpf.maps.ArrayMap;
+
+/**
+ * Loops over the kernel's numeric iterators ({@link Loops#numbers}): 100,000 iterations whose body the verifier checks
+ * until it converges, a range read from a map that stops early, and ranges the kernel leaves empty
+ * ({@link NumberLoopsKernelTest}).
+ */
+@Bpf(license = "GPL")
+public final class NumberLoops {
+    public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 4);
+    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 8);
+
+    @Section("xdp/numbers")
+    static int run(XdpContext ctx) {
+        Long from = in.lookup(0), to = in.lookup(1), stop = in.lookup(2);
+        if (from == null || to == null || stop == null) return XdpContext.XDP_ABORTED;
+        long sum = 0, count = 0;
+        Loops.Numbers it = Loops.numbers(0, 100_000);
+        while (it.next()) {
+            sum += it.value();
+            count++;
+        }
+        it.close();
+        out.update(0, sum);
+        out.update(1, count);
+
+        long sumUntil = 0, last = -1;
+        Loops.Numbers range = Loops.numbers((int) (long) from, (int) (long) to);
+        while (range.next()) {
+            int v = range.value();
+            if (v == stop) break;
+            sumUntil += v;
+            last = v;
+        }
+        range.close();
+        out.update(2, sumUntil);
+        out.update(3, last);
+
+        long empty = 0;
+        Loops.Numbers backwards = Loops.numbers(10, 5);
+        while (backwards.next()) empty++;
+        backwards.close();
+        Loops.Numbers huge = Loops.numbers(0, Loops.MAX_ITERATIONS + 1);
+        while (huge.next()) empty++;
+        huge.close();
+        out.update(4, empty);
+        return XdpContext.XDP_PASS;
+    }
+}
