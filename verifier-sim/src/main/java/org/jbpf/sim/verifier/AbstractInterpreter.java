@@ -29,8 +29,8 @@ import org.jbpf.sim.VerifierResult;
  *   <li>a null test is understood only as {@code if rX ==/!= 0} with an immediate 0;</li>
  *   <li>reading fields of a map through its map pointer (BTF access) is refused;</li>
  *   <li>socket filters may read only the u32 fields len..hash of {@code __sk_buff};</li>
- *   <li>helpers are limited to the prototypes of core's {@link org.jbpf.core.helper.HelperTable}; kfuncs,
- *       callbacks, may_goto and tail calls from programs with BPF-to-BPF calls are refused;</li>
+ *   <li>helpers are limited to the prototypes of core's {@link org.jbpf.core.helper.HelperTable}; kfuncs other than
+ *       the numeric iterator's ({@link IteratorKfuncs}), callbacks, may_goto and tail calls from programs with BPF-to-BPF calls are refused;</li>
  *   <li>state pruning compares full states (no liveness); scalars are precise only where a check depended on them
  *       ({@link Precision}, as the kernel's precision marks);</li>
  *   <li>an exploration longer than half the kernel's budget is refused ({@link #KERNEL_FACTOR}).</li>
@@ -54,6 +54,7 @@ public final class AbstractInterpreter {
     private final MemoryChecks memory;
     private final BranchChecks branches;
     private final CallChecks calls;
+    private final IteratorKfuncs iterators;
 
     private boolean[] prunePoint;
     private Precision precision;
@@ -75,6 +76,7 @@ public final class AbstractInterpreter {
         this.memory = new MemoryChecks(cx);
         this.branches = new BranchChecks(cx);
         this.calls = new CallChecks(cx, memory);
+        this.iterators = new IteratorKfuncs(cx);
         this.visits = new ArrayList<>();
         for (int i = 0; i < cx.insns.size(); i++) visits.add(new ArrayList<>());
     }
@@ -92,6 +94,7 @@ public final class AbstractInterpreter {
             }
             if (insns.isEmpty()) { cx.pc = 0; throw new Reject("empty program", "the program has no instructions"); }
             prunePoint = controlFlow.check();
+            iterators.markPrunePoints(prunePoint);
             precision = new Precision(insns);
             cx.precision = (r, frame) -> precision.mark(r, frame, recent, last);
             explore();
@@ -141,9 +144,12 @@ public final class AbstractInterpreter {
                                 + " with small constant limits or reduce branching");
             if (prunePoint[pc]) {
                 List<Checkpoint> here = visits.get(pc);
-                boolean add = jumps - prevJumps >= 2 || processed - prevProcessed >= 8;
+                // at an iterator's next call the kernel always keeps the state, and a loop ends when one covers it
+                boolean iteratorNext = iterators.isNext(pc);
+                if (iteratorNext && iterators.converged(here, st)) { endPath(last); return; }
+                boolean add = iteratorNext || jumps - prevJumps >= 2 || processed - prevProcessed >= 8;
                 // newest first, as the kernel keeps them; a state that keeps missing is dropped, as the kernel does
-                for (int i = here.size() - 1; i >= 0; i--) {
+                for (int i = here.size() - 1; i >= 0 && !iteratorNext; i--) {
                     Checkpoint v = here.get(i);
                     if (v.branches > 0) {
                         if (st.sameAs(v.state))
@@ -166,6 +172,7 @@ public final class AbstractInterpreter {
                     prevProcessed = processed;
                     Checkpoint nv = new Checkpoint(st.copy(), last, recent.toArray());
                     here.add(nv);
+                    if (iteratorNext) iterators.remember(nv, pc);
                     last = nv;
                     recent.clear();
                 }
@@ -248,9 +255,13 @@ public final class AbstractInterpreter {
             if (in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP) return calls.loopCall(st);
             if (in.isHelperCall()) { calls.helperCall(st, (int) in.imm()); return cx.pc + 1; }
             if (in.isLocalCall()) return calls.localCall(st, in);
+            if (IteratorKfuncs.handles(in)) return iterators.call(st, in, this::fork, last);
             throw new Reject("kernel function calls are not supported", "calls of kernel functions (kfuncs) are not supported");
         }
-        if (op == EXIT) return calls.exit(st);
+        if (op == EXIT) {
+            iterators.checkExit(st);
+            return calls.exit(st);
+        }
         if (op == 0xe0)
             throw new Reject("may_goto is not modelled by the simulator", "may_goto (bounded loop escape) is not supported");
         return branches.conditional(st, in, this::fork);

@@ -15,7 +15,11 @@ public enum RegType {
     PACKET_META("pkt_meta"),
     PACKET_END("pkt_end"),
     /** The address of a BPF function (a callback such as a bpf_loop body); its instruction index is the state's size. */
-    FUNC("func");
+    FUNC("func"),
+    /** A numeric iterator's state in its stack slot ({@link IteratorKfuncs}); never in a register. */
+    ITER("iter"),
+    /** Read-only memory a kfunc returns (the number of a numeric iterator); its size is the state's size. */
+    MEM_RDONLY("rdonly_mem");
 
     /** The name the kernel log prints for this type. */
     public final String logName;
