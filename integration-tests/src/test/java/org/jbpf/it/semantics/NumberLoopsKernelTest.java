@@ -13,12 +13,13 @@ import org.jbpf.sim.Verifier;
 import org.jbpf.sim.VerifierResult;
 import org.jbpf.sim.interp.Interpreter;
 import org.jbpf.sim.maps.SimMap;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Numeric iterators from Java: {@link NumberLoops} runs 100,000 iterations of a {@code Loops.numbers} loop on the kernel
- * and counts exactly what the JVM counts running the same loops; the verifier simulation accepts the program and its
- * interpreter agrees.
+ * and counts exactly what the JVM counts running the same loops, on both backends; the verifier simulation accepts the
+ * program and its interpreter agrees.
  */
 class NumberLoopsKernelTest {
     /** (from, to, stop) inputs: a plain range, one stopped early, a negative one, an empty one. */
@@ -47,10 +48,11 @@ class NumberLoopsKernelTest {
         return new long[] {sum, count, sumUntil, last, empty};
     }
 
-    @Test
-    void hundredThousandIterationsCountExactly() {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void hundredThousandIterationsCountExactly(Backend backend) {
         KernelCheck.require();
-        try (BPF bpf = BPF.load(Backend.DIRECT.translate(NumberLoops.class), NumberLoops.class)) {
+        try (BPF bpf = BPF.load(backend.translate(NumberLoops.class), NumberLoops.class)) {
             BpfMap<Integer, Long> in = bpf.map(NumberLoops.in), out = bpf.map(NumberLoops.out);
             for (long[] input : INPUTS) {
                 for (int k = 0; k < 3; k++) in.put(k, input[k]);
@@ -68,9 +70,10 @@ class NumberLoopsKernelTest {
         assertEquals(0, expected(5, 1000, 300)[4]);
     }
 
-    @Test
-    void verifierSimulationAcceptsAndInterpreterCounts() {
-        BpfObject obj = Backend.DIRECT.translate(NumberLoops.class);
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void verifierSimulationAcceptsAndInterpreterCounts(Backend backend) {
+        BpfObject obj = backend.translate(NumberLoops.class);
         for (VerifierResult r : Verifier.verifyAll(obj)) assertTrue(r.ok(), r.toString());
         for (long[] input : INPUTS) {
             Interpreter sim = new Interpreter(obj);
