@@ -16,7 +16,7 @@ public final class NumberLoops {
     public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 4);
     public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 8);
 
-    @Section("xdp/numbers")
+    @Section("xdp")
     static int run(XdpContext ctx) {
         Long from = in.lookup(0), to = in.lookup(1), stop = in.lookup(2);
         if (from == null || to == null || stop == null) return XdpContext.XDP_ABORTED;
