@@ -3,6 +3,7 @@ package org.jbpf.it.semantics;
 import static org.jbpf.core.asm.Insn.*;
 import static org.jbpf.core.asm.Opcodes.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.jbpf.loader.Loader;
 import org.jbpf.loader.ProgramInfo;
 import org.jbpf.loader.LoadedObject;
 import org.jbpf.loader.VerifierException;
+import org.jbpf.loader.sys.BpfException;
 import org.jbpf.sim.Verifier;
 import org.jbpf.sim.VerifierResult;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,16 @@ class IteratorShapesKernelTest {
             }
         }
         assertEquals(List.of(), disagreements);
+    }
+
+    /** A kfunc this kernel lacks is named in a one-line error before anything is loaded. */
+    @Test
+    void aMissingKernelFunctionIsNamed() {
+        KernelCheck.require();
+        BpfObject obj = object(new Shape("missing", List.of(cat(it(-8), callKernel("bpf_no_such_function"), PASS)), null));
+        BpfException e = assertThrows(BpfException.class, () -> new Loader().load(obj).close());
+        assertEquals("program \"missing\" calls kernel function bpf_no_such_function, which this kernel ("
+                + System.getProperty("os.version") + ") does not have", e.getMessage());
     }
 
     /** The kernel and the simulation both stop after a few iterations of 100,000, within the simulation's margin. */

@@ -1,6 +1,8 @@
 package org.jbpf.it.semantics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jbpf.BPF;
@@ -13,6 +15,7 @@ import org.jbpf.sim.Verifier;
 import org.jbpf.sim.VerifierResult;
 import org.jbpf.sim.interp.Interpreter;
 import org.jbpf.sim.maps.SimMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -68,6 +71,33 @@ class NumberLoopsKernelTest {
         assertEquals(9, expected(0, 10, -1)[3]);
         assertEquals(299, expected(5, 1000, 300)[3]);
         assertEquals(0, expected(5, 1000, 300)[4]);
+    }
+
+    /** How many numbers a range gives on the JVM, and the last one. */
+    static long[] countAndLast(int from, int to) {
+        Loops.Numbers it = Loops.numbers(from, to);
+        long count = 0;
+        while (it.next()) count++;
+        long last = it.value();
+        it.close();
+        return new long[] {count, last};
+    }
+
+    /** The JVM's Loops.numbers follows the kernel's rules: backward or too long ranges are empty, next stays false. */
+    @Test
+    void numbersRunInJavaAsInTheKernel() {
+        assertEquals(0, Loops.numbers(3, 9).value(), "before the first next");
+        assertArrayEquals(new long[] {6, 8}, countAndLast(3, 9));
+        assertArrayEquals(new long[] {5, -1}, countAndLast(-5, 0));
+        assertArrayEquals(new long[] {0, 0}, countAndLast(9, 3));
+        assertArrayEquals(new long[] {0, 0}, countAndLast(4, 4));
+        assertArrayEquals(new long[] {Loops.MAX_ITERATIONS, Loops.MAX_ITERATIONS - 1}, countAndLast(0, Loops.MAX_ITERATIONS));
+        assertArrayEquals(new long[] {0, 0}, countAndLast(0, Loops.MAX_ITERATIONS + 1));
+        assertArrayEquals(new long[] {2, Integer.MAX_VALUE - 1}, countAndLast(Integer.MAX_VALUE - 2, Integer.MAX_VALUE));
+        Loops.Numbers it = Loops.numbers(0, 1);
+        assertTrue(it.next());
+        assertFalse(it.next());
+        assertFalse(it.next(), "a used-up iterator stays used up");
     }
 
     @ParameterizedTest
