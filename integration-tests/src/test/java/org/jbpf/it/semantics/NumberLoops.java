@@ -8,13 +8,26 @@ import org.jbpf.maps.ArrayMap;
 
 /**
  * Loops over the kernel's numeric iterators ({@link Loops#numbers}): 100,000 iterations whose body the verifier checks
- * until it converges, a range read from a map that stops early, and ranges the kernel leaves empty
+ * until it converges, a range read from a map that stops early, ranges the kernel leaves empty and two nested loops
  * ({@link NumberLoopsKernelTest}).
  */
 @Bpf(license = "GPL")
 public final class NumberLoops {
     public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 4);
     public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 8);
+
+    /** Pairs (i, j) with 0 <= j < i < n, counted by two nested iterators in a method the program inlines. */
+    static long pairs(int n) {
+        long pairs = 0;
+        Loops.Numbers outer = Loops.numbers(0, n);
+        while (outer.next()) {
+            Loops.Numbers inner = Loops.numbers(0, outer.value());
+            while (inner.next()) pairs++;
+            inner.close();
+        }
+        outer.close();
+        return pairs;
+    }
 
     @Section("xdp")
     static int run(XdpContext ctx) {
@@ -50,6 +63,7 @@ public final class NumberLoops {
         while (huge.next()) empty++;
         huge.close();
         out.update(4, empty);
+        out.update(5, pairs((int) (long) to & 63));
         return XdpContext.XDP_PASS;
     }
 }
