@@ -2,13 +2,15 @@ package org.jbpf.it.semantics;
 
 import org.jbpf.Bpf;
 import org.jbpf.Loops;
+import org.jbpf.NoInline;
 import org.jbpf.Section;
 import org.jbpf.XdpContext;
 import org.jbpf.maps.ArrayMap;
 
 /**
  * Loops over the kernel's numeric iterators ({@link Loops#numbers}): 100,000 iterations whose body the verifier checks
- * until it converges, a range read from a map that stops early, ranges the kernel leaves empty and two nested loops
+ * until it converges, a range read from a map that stops early, ranges the kernel leaves empty, two nested loops and a
+ * loop in a BPF function
  * ({@link NumberLoopsKernelTest}).
  */
 @Bpf(license = "GPL")
@@ -27,6 +29,16 @@ public final class NumberLoops {
         }
         outer.close();
         return pairs;
+    }
+
+    /** 0 + 1 + ... + (n - 1) in a BPF function of its own, with its iterator in that function's frame. */
+    @NoInline
+    static long sumBelow(int n) {
+        long sum = 0;
+        Loops.Numbers it = Loops.numbers(0, n);
+        while (it.next()) sum += it.value();
+        it.close();
+        return sum;
     }
 
     @Section("xdp")
@@ -64,6 +76,7 @@ public final class NumberLoops {
         huge.close();
         out.update(4, empty);
         out.update(5, pairs((int) (long) to & 63));
+        out.update(6, sumBelow((int) (long) to));
         return XdpContext.XDP_PASS;
     }
 }

@@ -28,7 +28,7 @@ class NumberLoopsKernelTest {
     /** (from, to, stop) inputs: a plain range, one stopped early, a negative one, an empty one. */
     static final long[][] INPUTS = {{0, 10, -1}, {5, 1000, 300}, {-50, 50, 1000}, {7, 7, 0}, {100, 3, 0}};
 
-    /** What the JVM computes for {@link NumberLoops#run}: out[0..5]. */
+    /** What the JVM computes for {@link NumberLoops#run}: out[0..6]. */
     static long[] expected(long from, long to, long stop) {
         long sum = 0, count = 0;
         Loops.Numbers it = Loops.numbers(0, 100_000);
@@ -48,7 +48,7 @@ class NumberLoopsKernelTest {
         while (backwards.next()) empty++;
         Loops.Numbers huge = Loops.numbers(0, Loops.MAX_ITERATIONS + 1);
         while (huge.next()) empty++;
-        return new long[] {sum, count, sumUntil, last, empty, NumberLoops.pairs((int) to & 63)};
+        return new long[] {sum, count, sumUntil, last, empty, NumberLoops.pairs((int) to & 63), NumberLoops.sumBelow((int) to)};
     }
 
     @ParameterizedTest
@@ -72,6 +72,7 @@ class NumberLoopsKernelTest {
         assertEquals(299, expected(5, 1000, 300)[3]);
         assertEquals(0, expected(5, 1000, 300)[4]);
         assertEquals(40 * 39 / 2, expected(5, 1000, 300)[5]);
+        assertEquals(999 * 1000 / 2, expected(5, 1000, 300)[6]);
     }
 
     /** How many numbers a range gives on the JVM, and the last one. */
