@@ -136,7 +136,6 @@ public final class BranchLowering {
         return new Reg(t, true);
     }
 
-    /** Jumps to target when {@code rx cond b}. */
     /**
      * For a call whose boolean result an {@code ifeq} right after it tests: jumps to that {@code ifeq}'s target when
      * {@code reg} is 0 and returns true, so the call can push a constant true and the {@code ifeq} falls through.
@@ -150,6 +149,7 @@ public final class BranchLowering {
         return true;
     }
 
+    /** Jumps to target when {@code rx cond b}. */
     public void emitCompare(int cond, int rx, Operand b, boolean isLong, Mir.Label target) {
         int cls = isLong ? JMP : JMP32;
         if (b instanceof Imm c && Conditions.fitsImm(c.value(), isLong)) out.jumpIf(cls | cond | K, rx, 0, c.value(), target);
