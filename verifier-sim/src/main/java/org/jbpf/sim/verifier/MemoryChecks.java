@@ -122,6 +122,10 @@ final class MemoryChecks {
                     if (frozen != null && at + size <= frozen.length) return RegState.constant(FrozenData.read(frozen, at, size));
                 }
                 return loaded(size);
+            case MEM_RDONLY:
+                if (write) throw new Reject("cannot write into rdonly_mem", "the number a numbers iterator gives cannot be written");
+                regionAccess(regno, base, insnOff, size, base.size());
+                return loaded(size);
             case CTX: {
                 if (!base.value().isConst())
                     throw new Reject("variable ctx access var_off=" + base.value().tnum() + " disallowed",
@@ -254,6 +258,9 @@ final class MemoryChecks {
             return null;
         }
         RegState spill = f.stack.spillAt(off);
+        if (spill != null && spill.type() == RegType.ITER)
+            throw new Reject("invalid read from stack off " + off + "+0 size " + size,
+                    "the stack slot of a numbers iterator cannot be read; use its next() and value()");
         if (spill != null) {
             if (size == 8) return spill;
             if (spill.type().isPointer())
