@@ -18,6 +18,7 @@ public final class Pipeline {
             new UnreachableCodeElimination(),
             new DeadCodeElimination(),
             new CopyPropagation(),
+            new RangeBranchFolding(),
             new AddressFolding(),
             new RedundantStoreElimination(),
             new DeadStackStoreElimination(),
