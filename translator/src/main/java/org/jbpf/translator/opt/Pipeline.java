@@ -24,6 +24,7 @@ public final class Pipeline {
             new DeadStackStoreElimination(),
             new TailMerging(),
             new ConstantElseHoisting(),
+            new PresetValues(),
             new CopyPropagation(),
             new LoadWidening(),
             new StoreHoisting());
