@@ -41,7 +41,7 @@ final class RangeConditions {
     }
 
     private static Compare compare(Mir.MInsn j, Map<Integer, Interval> state) {
-        if (!j.isJump() || j.isUnconditionalJump()) return null;
+        if (!j.isJump() || j.isUnconditionalJump() || j.ref != null) return null;
         int op = op(j.opcode);
         if (op == JSET) return null;
         boolean wide = cls(j.opcode) == JMP;

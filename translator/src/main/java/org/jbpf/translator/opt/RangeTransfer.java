@@ -23,6 +23,12 @@ final class RangeTransfer {
     static void apply(Mir.MInsn m, Map<Integer, Interval> state) {
         if (m.isLabel()) return;
         int cls = cls(m.opcode);
+        if (m.ref != null && cls != JMP && cls != JMP32 && cls != ST && cls != STX) {
+            // a relocated immediate or offset (CO-RE, a map) is the loader's to fill in: nothing is known of it here
+            int d = Mir.def(m);
+            if (d >= 0) state.remove(d);
+            return;
+        }
         switch (cls) {
             case ALU, ALU64 -> set(state, m.dst, alu(m, state, cls == ALU64));
             case LDX -> set(state, m.dst, loaded(m));

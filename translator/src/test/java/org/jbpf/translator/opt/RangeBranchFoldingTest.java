@@ -108,4 +108,18 @@ class RangeBranchFoldingTest {
         new RangeBranchFolding().run(b.mir);
         assertEquals(2, conditionalJumps(b), b.text().toString());   // the loop's own test and i == 10
     }
+
+    @Test
+    void constantsTheLoaderRelocatesAreNotKnown() {
+        // a CO-RE existence check: "x = 1" whose 1 the loader replaces with 0 when the field is missing
+        MirPassesTest.B b = new MirPassesTest.B();
+        int x = b.v();
+        Mir.Label missing = b.newLabel();
+        b.add(ALU64 | MOV | K, x, 0, 0, 1).ref = "field_exists:task_struct.no_such_field";
+        jump(b, JMP | JEQ | K, x, 0, missing);
+        b.label(missing);
+        b.exit(x);
+        new RangeBranchFolding().run(b.mir);
+        assertEquals(1, conditionalJumps(b), b.text().toString());
+    }
 }
