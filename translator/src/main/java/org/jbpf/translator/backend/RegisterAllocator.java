@@ -126,7 +126,8 @@ public final class RegisterAllocator {
             if (Mir.isVirtual(d)) { extend(d, p); extend(d, p + 1); }
             else if (d >= 0 && d <= R5) { physDef[d] = p; physLive[d] = true; }
             if (m.isLabel()) for (int r = 0; r <= R5; r++) physLive[r] = false;
-            if (m.opcode == (ALU64 | MOV | X) && !m.isLabel() && Mir.isVirtual(m.dst) && Mir.isVirtual(m.src)) {
+            // a plain copy is free when both ends share a register; a sign-extending one (off != 0) costs the same either way
+            if (m.opcode == (ALU64 | MOV | X) && m.off == 0 && !m.isLabel() && Mir.isVirtual(m.dst) && Mir.isVirtual(m.src)) {
                 hints.put(m.dst, m.src);
                 hints.putIfAbsent(m.src, m.dst);
             }
