@@ -28,7 +28,7 @@ import org.jbpf.runtime.Codecs;
 import org.jbpf.translator.Translator;
 
 public final class RingBufferBench {
-    static final int RING_RECORDS = 500_000, PERF_RECORDS = 40_000, PERF_PAGES = 1024, ROUNDS = 10, WARMUP = 5;
+    static final int RING_RECORDS = 500_000, PERF_RECORDS = 40_000, PERF_PAGES = 1024, ROUNDS = 10, WARMUP = 5, PASSES = 2;
     static final byte[] PACKET = new byte[64];
     static long checksum;
     static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -85,30 +85,43 @@ public final class RingBufferBench {
         return rates;
     }
 
+    /** The readers to measure: all, or those named in JBPF_BENCH_READERS (e.g. "in-place,reused,perf-views"). */
+    static boolean wanted(String variant) {
+        String only = System.getenv("JBPF_BENCH_READERS");
+        return only == null || only.isBlank() || Arrays.asList(only.split(",")).contains(variant);
+    }
+
+    static final String[][] RING_READERS = {
+        {"in-place", "jbpf in place (RawRecordHandler):          "},
+        {"views", "jbpf view per record (RecordHandler):      "},
+        {"decoded", "jbpf decoded @Struct, new object each:     "},
+        {"reused", "jbpf decoded into one reused @Struct:      "},
+    };
+    static final String[][] PERF_READERS = {
+        {"perf-views", "jbpf view per sample (SampleHandler):      "},
+        {"perf-decoded", "jbpf decoded @Struct, new object each:     "},
+    };
+
     static void ring(String consumer, Path dir) throws Exception {
+        if (Arrays.stream(RING_READERS).noneMatch(r -> wanted(r[0]))) return;
         try (BPF bpf = BPF.load(Translator.translate(RingBench.class), RingBench.class)) {
             Path mapPin = pin(dir.resolve("events"), bpf.loaded().map("events").fd().value());
             Path progPin = pin(dir.resolve("produce"), bpf.program("produce").fd().value());
             try {
-                List<Double> c = new ArrayList<>(), inPlace = new ArrayList<>(), views = new ArrayList<>(), decoded = new ArrayList<>(),
-                        reused = new ArrayList<>();
-                for (int pass = 0; pass < 2; pass++) {
+                List<Double> c = new ArrayList<>();
+                List<List<Double>> jbpf = new ArrayList<>();
+                for (String[] r : RING_READERS) jbpf.add(new ArrayList<>());
+                for (int pass = 0; pass < PASSES; pass++) {
                     c.addAll(c(consumer, RING_RECORDS, mapPin.toString(), progPin.toString(), String.valueOf(RING_RECORDS),
                             String.valueOf(ROUNDS + WARMUP)));
-                    inPlace.addAll(fork("in-place"));
-                    views.addAll(fork("views"));
-                    decoded.addAll(fork("decoded"));
-                    reused.addAll(fork("reused"));
+                    for (int i = 0; i < RING_READERS.length; i++) if (wanted(RING_READERS[i][0])) jbpf.get(i).addAll(fork(RING_READERS[i][0]));
                 }
                 long failed = bpf.map(RingBench.counts).get(2);
                 System.out.printf("ring buffer: %,d records of 64 bytes per round, %d rounds per side (after %d warm-up rounds per pass); failed reserves: %d%n",
                         RING_RECORDS, c.size(), WARMUP, failed);
                 double mc = median(c);
                 System.out.printf("  C, libbpf ring_buffer__consume:            %,14.0f records/s%n", mc);
-                row("  jbpf in place (RawRecordHandler):          ", inPlace, mc);
-                row("  jbpf view per record (RecordHandler):      ", views, mc);
-                row("  jbpf decoded @Struct (generated reader):   ", decoded, mc);
-                row("  jbpf decoded into one reused @Struct:      ", reused, mc);
+                for (int i = 0; i < RING_READERS.length; i++) if (wanted(RING_READERS[i][0])) row("  " + RING_READERS[i][1], jbpf.get(i), mc);
             } finally {
                 Files.deleteIfExists(mapPin);
                 Files.deleteIfExists(progPin);
@@ -117,23 +130,24 @@ public final class RingBufferBench {
     }
 
     static void perf(String consumer, Path dir) throws Exception {
+        if (Arrays.stream(PERF_READERS).noneMatch(r -> wanted(r[0]))) return;
         try (BPF bpf = BPF.load(Translator.translate(PerfFlood.class), PerfFlood.class)) {
             Path mapPin = pin(dir.resolve("perf"), bpf.loaded().map("events").fd().value());
             Path progPin = pin(dir.resolve("perf_produce"), bpf.program("produce").fd().value());
             try {
-                List<Double> c = new ArrayList<>(), raw = new ArrayList<>(), decoded = new ArrayList<>();
-                for (int pass = 0; pass < 2; pass++) {
+                List<Double> c = new ArrayList<>();
+                List<List<Double>> jbpf = new ArrayList<>();
+                for (String[] r : PERF_READERS) jbpf.add(new ArrayList<>());
+                for (int pass = 0; pass < PASSES; pass++) {
                     c.addAll(c(consumer, PERF_RECORDS, mapPin.toString(), progPin.toString(), String.valueOf(PERF_RECORDS),
                             String.valueOf(ROUNDS + WARMUP), String.valueOf(PERF_PAGES)));
-                    raw.addAll(fork("perf-views"));
-                    decoded.addAll(fork("perf-decoded"));
+                    for (int i = 0; i < PERF_READERS.length; i++) if (wanted(PERF_READERS[i][0])) jbpf.get(i).addAll(fork(PERF_READERS[i][0]));
                 }
                 System.out.printf("perf buffer: %,d samples of 64 bytes per round, %d pages per CPU, %d rounds per side; failed outputs: %d%n",
                         PERF_RECORDS, PERF_PAGES, c.size(), bpf.map(PerfFlood.counts).get(2));
                 double mc = median(c);
                 System.out.printf("  C, libbpf perf_buffer__consume:            %,14.0f records/s%n", mc);
-                row("  jbpf view per sample (SampleHandler):      ", raw, mc);
-                row("  jbpf decoded @Struct (generated reader):   ", decoded, mc);
+                for (int i = 0; i < PERF_READERS.length; i++) if (wanted(PERF_READERS[i][0])) row("  " + PERF_READERS[i][1], jbpf.get(i), mc);
             } finally {
                 Files.deleteIfExists(mapPin);
                 Files.deleteIfExists(progPin);
@@ -143,7 +157,8 @@ public final class RingBufferBench {
 
     static void row(String label, List<Double> rates, double c) {
         double m = median(rates);
-        System.out.printf("%s%,14.0f records/s  ratio jbpf/C %.2f%n", label, m, m / c);
+        System.out.printf("%s%,14.0f records/s  ratio jbpf/C %.2f%s%n", label, m, m / c,
+                System.getenv("JBPF_BENCH_READERS") != null ? String.format("  (best round %.2f)", max(rates) / c) : "");
     }
 
     static Path pin(Path path, int fd) throws Exception {
@@ -184,6 +199,8 @@ public final class RingBufferBench {
         }
         return rates;
     }
+
+    static double max(List<Double> v) { return v.stream().mapToDouble(Double::doubleValue).max().orElse(0); }
 
     static double median(List<Double> v) {
         double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();

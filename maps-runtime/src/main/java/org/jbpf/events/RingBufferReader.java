@@ -44,7 +44,7 @@ public final class RingBufferReader<E> extends EventReader {
     /** A reader of {@code map} whose records are decoded with {@code codec} and given to {@code handler}. */
     public static <E> RingBufferReader<E> open(LoadedMap map, Codec<E> codec, Consumer<? super E> handler) {
         RingBufferReader<E> r = new RingBufferReader<>();
-        return r.addOrClose(map, decoding(map, codec, handler));
+        return r.addOrClose(map, decoding(map.name(), codec, handler));
     }
 
     /**
@@ -54,7 +54,7 @@ public final class RingBufferReader<E> extends EventReader {
      */
     public static <E> RingBufferReader<E> openReusing(LoadedMap map, Codec<E> codec, Consumer<? super E> handler) {
         RingBufferReader<E> r = new RingBufferReader<>();
-        return r.addOrClose(map, reusing(map, codec, handler));
+        return r.addOrClose(map, reusing(map.name(), codec, handler));
     }
 
     /** A reader of {@code map} handing out zero-copy record views, one view object per record. */
@@ -71,7 +71,7 @@ public final class RingBufferReader<E> extends EventReader {
 
     /** Adds another ring buffer to this reader's epoll, with its own record type and handler. */
     public <F> RingBufferReader<E> add(LoadedMap map, Codec<F> codec, Consumer<? super F> handler) {
-        return addInPlace(map, decoding(map, codec, handler));
+        return addInPlace(map, decoding(map.name(), codec, handler));
     }
 
     /** Adds another ring buffer whose records are handed out as zero-copy views. */
@@ -101,8 +101,7 @@ public final class RingBufferReader<E> extends EventReader {
     }
 
     /** Decodes each record in place (a {@code @Struct} through its generated reader) and hands the value on. */
-    static <F> RawRecordHandler decoding(LoadedMap map, Codec<F> codec, Consumer<? super F> handler) {
-        String name = map.name();
+    static <F> RawRecordHandler decoding(String name, Codec<F> codec, Consumer<? super F> handler) {
         int size = codec.size();
         return (ring, offset, length) -> {
             if (length < size)
@@ -113,8 +112,7 @@ public final class RingBufferReader<E> extends EventReader {
     }
 
     /** Like {@link #decoding}, into one object refilled for every record. */
-    static <F> RawRecordHandler reusing(LoadedMap map, Codec<F> codec, Consumer<? super F> handler) {
-        String name = map.name();
+    static <F> RawRecordHandler reusing(String name, Codec<F> codec, Consumer<? super F> handler) {
         int size = codec.size();
         return new RawRecordHandler() {
             private F current;
