@@ -62,8 +62,10 @@ public final class RingBufferBench {
                 case "views" -> b -> b.ringBuffer(RingBench.events, (ByteBuffer r) -> checksum += r.getLong(0));
                 case "decoded" -> b -> RingBufferReader.open(map, codec, (Record64 r) -> checksum += r.seq);
                 case "reused" -> b -> RingBufferReader.openReusing(map, codec, (Record64 r) -> checksum += r.seq);
+                case "perf-in-place" -> b -> PerfBufferReader.openInPlace(map, PERF_PAGES, (cpu, s, off, len) -> checksum += s.getLong(off), null);
                 case "perf-views" -> b -> b.perfBuffer("events", PERF_PAGES, (cpu, s) -> checksum += s.getLong(0), null);
                 case "perf-decoded" -> b -> b.perfBuffer("events", Record64.class, PERF_PAGES, (cpu, r) -> checksum += r.seq, null);
+                case "perf-reused" -> b -> PerfBufferReader.openReusing(map, codec, PERF_PAGES, (cpu, r) -> checksum += r.seq, null);
                 default -> throw new IllegalArgumentException(variant);
             };
             for (double rate : java(bpf, ring ? RING_RECORDS : PERF_RECORDS, open)) System.out.println(rate);
@@ -98,8 +100,10 @@ public final class RingBufferBench {
         {"reused", "jbpf decoded into one reused @Struct:      "},
     };
     static final String[][] PERF_READERS = {
+        {"perf-in-place", "jbpf in place (RawSampleHandler):          "},
         {"perf-views", "jbpf view per sample (SampleHandler):      "},
         {"perf-decoded", "jbpf decoded @Struct, new object each:     "},
+        {"perf-reused", "jbpf decoded into one reused @Struct:      "},
     };
 
     static void ring(String consumer, Path dir) throws Exception {

@@ -2,6 +2,7 @@ package org.jbpf.events;
 
 import com.sun.jna.Memory;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,22 +38,52 @@ public final class PerfBufferReader<E> extends EventReader {
 
     private PerfBufferReader(LoadedMap map) { this.map = map; }
 
-    /** Samples decoded with {@code codec}; {@code onLost} may be null. */
+    /** Samples decoded with {@code codec}, into a new object each (read in place); {@code onLost} may be null. */
     public static <E> PerfBufferReader<E> open(LoadedMap map, Codec<E> codec, int pagesPerCpu, PerfEventHandler<? super E> handler,
             LostHandler onLost) {
         String name = map.name();
         int size = codec.size();
-        SampleHandler decoding = (cpu, sample) -> {
-            if (sample.remaining() < size)
-                throw new IllegalStateException("perf buffer \"" + name + "\" (CPU " + cpu + ") holds a " + sample.remaining()
-                        + "-byte sample, shorter than " + codec.describe() + " (" + size + " bytes); read it with a SampleHandler or fix the event type");
-            handler.onEvent(cpu, codec.read(sample));
+        RawSampleHandler decoding = (cpu, buffer, offset, length) -> {
+            if (length < size) throw shortSample(name, cpu, length, codec);
+            handler.onEvent(cpu, codec.readAt(buffer, offset));
         };
-        return openRaw(map, pagesPerCpu, decoding, onLost);
+        return openInPlace(map, pagesPerCpu, decoding, onLost);
     }
 
-    /** Samples handed out as zero-copy views; {@code onLost} may be null. */
+    /**
+     * Samples decoded into one object, refilled for each sample where the codec can refill (a {@code @Struct}): no
+     * object is made per sample. The object is valid only during the handler's call; copy what you keep.
+     */
+    public static <E> PerfBufferReader<E> openReusing(LoadedMap map, Codec<E> codec, int pagesPerCpu, PerfEventHandler<? super E> handler,
+            LostHandler onLost) {
+        String name = map.name();
+        int size = codec.size();
+        RawSampleHandler reusing = new RawSampleHandler() {
+            private E current;
+
+            @Override public void onSample(int cpu, ByteBuffer buffer, int offset, int length) {
+                if (length < size) throw shortSample(name, cpu, length, codec);
+                E value = codec.readAt(buffer, offset, current);
+                // a reference store per sample would pay the garbage collector's write barrier every time
+                if (value != current) current = value;
+                handler.onEvent(cpu, value);
+            }
+        };
+        return openInPlace(map, pagesPerCpu, reusing, onLost);
+    }
+
+    private static IllegalStateException shortSample(String name, int cpu, int length, Codec<?> codec) {
+        return new IllegalStateException("perf buffer \"" + name + "\" (CPU " + cpu + ") holds a " + length
+                + "-byte sample, shorter than " + codec.describe() + " (" + codec.size() + " bytes); read it with a SampleHandler or fix the event type");
+    }
+
+    /** Samples handed out as zero-copy views, one view object per sample; {@code onLost} may be null. */
     public static <E> PerfBufferReader<E> openRaw(LoadedMap map, int pagesPerCpu, SampleHandler handler, LostHandler onLost) {
+        return openInPlace(map, pagesPerCpu, PerfRing.slicing(handler), onLost);
+    }
+
+    /** Samples handed out in place, with no object made per sample (see {@link RawSampleHandler}); {@code onLost} may be null. */
+    public static <E> PerfBufferReader<E> openInPlace(LoadedMap map, int pagesPerCpu, RawSampleHandler handler, LostHandler onLost) {
         if (map.spec().type() != MapTypes.PERF_EVENT_ARRAY)
             throw new IllegalArgumentException(map + " is not a perf event array (BPF_MAP_TYPE_PERF_EVENT_ARRAY)");
         if (pagesPerCpu <= 0 || Integer.bitCount(pagesPerCpu) != 1)
@@ -79,7 +110,7 @@ public final class PerfBufferReader<E> extends EventReader {
         }
     }
 
-    private Source openCpu(int cpu, int pages, SampleHandler handler, LostHandler onLost) {
+    private Source openCpu(int cpu, int pages, RawSampleHandler handler, LostHandler onLost) {
         PerfEventAttr attr = new PerfEventAttr(PerfEventAttr.PERF_TYPE_SOFTWARE, PerfEventAttr.COUNT_SW_BPF_OUTPUT)
                 .sampleType(PerfEventAttr.SAMPLE_RAW).samplePeriod(1).wakeupEvents(1);
         Fd event = Sys.perfEventOpen(attr, -1, cpu, -1, () -> "perf_event_open of the BPF output event for CPU " + cpu
