@@ -5,7 +5,7 @@
 // Both sides time the draining thread's CPU time (CLOCK_THREAD_CPUTIME_ID), so other load on the machine does not
 // count; draining makes no system calls, so that is all the time it takes. Each jbpf reader runs in a JVM of its own
 // (as JMH forks per benchmark), as an application with one kind of reader would: in one JVM the readers' handlers
-// would share the ring loop's call profile and slow each other down.
+// would share the ring loop's call profile and slow each other down. Its heap is fixed and touched at start (HEAP).
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -30,6 +30,12 @@ import org.jbpf.translator.Translator;
 public final class RingBufferBench {
     static final int RING_RECORDS = 500_000, PERF_RECORDS = 40_000, PERF_PAGES = 1024, ROUNDS = 10, WARMUP = 5, PASSES = 2;
     static final byte[] PACKET = new byte[64];
+    /**
+     * A fixed heap, touched when the JVM starts: as in an application that has run a while. A growing heap's first
+     * touches of new pages are page faults charged to the allocating thread, which made the new-object reader's
+     * rounds three times slower and their spread wide.
+     */
+    static final String[] HEAP = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"};
     static long checksum;
     static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -77,8 +83,9 @@ public final class RingBufferBench {
 
     /** The rates of one reader kind, measured in a child JVM. */
     static List<Double> fork(String variant) throws Exception {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "scripts/bench/RingBufferBench.java", "--java", variant);
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of(HEAP));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "scripts/bench/RingBufferBench.java", "--java", variant));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) throw new IllegalStateException("jbpf " + variant + " reader failed: " + out);
@@ -123,6 +130,7 @@ public final class RingBufferBench {
                 long failed = bpf.map(RingBench.counts).get(2);
                 System.out.printf("ring buffer: %,d records of 64 bytes per round, %d rounds per side (after %d warm-up rounds per pass); failed reserves: %d%n",
                         RING_RECORDS, c.size(), WARMUP, failed);
+                System.out.printf("  (jbpf readers each in a JVM of its own with %s)%n", String.join(" ", HEAP));
                 double mc = median(c);
                 System.out.printf("  C, libbpf ring_buffer__consume:            %,14.0f records/s%n", mc);
                 for (int i = 0; i < RING_READERS.length; i++) if (wanted(RING_READERS[i][0])) row("  " + RING_READERS[i][1], jbpf.get(i), mc);
