@@ -2,6 +2,7 @@ package org.jbpf.events;
 
 import com.sun.jna.Memory;
 import java.io.IOException;
+import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,19 +35,18 @@ public final class PerfBufferReader<E> extends EventReader {
     private final LoadedMap map;
     private final List<Source> cpus = new ArrayList<>();
 
-    private record Source(int cpu, Fd event, Mapping mapping, PerfRing ring) {}
+    private record Source(int cpu, Fd event, Mapping mapping, PerfLoop ring) {}
 
     private PerfBufferReader(LoadedMap map) { this.map = map; }
+
+    private static final MethodType DECODER = MethodType.methodType(void.class, String.class, Codec.class, PerfEventHandler.class, boolean.class);
+    private static final MethodType LOOP = MethodType.methodType(void.class, int.class, ByteBuffer.class, ByteBuffer.class, int.class,
+            RawSampleHandler.class, LostHandler.class);
 
     /** Samples decoded with {@code codec}, into a new object each (read in place); {@code onLost} may be null. */
     public static <E> PerfBufferReader<E> open(LoadedMap map, Codec<E> codec, int pagesPerCpu, PerfEventHandler<? super E> handler,
             LostHandler onLost) {
-        String name = map.name();
-        int size = codec.size();
-        RawSampleHandler decoding = (cpu, buffer, offset, length) -> {
-            if (length < size) throw shortSample(name, cpu, length, codec);
-            handler.onEvent(cpu, codec.readAt(buffer, offset));
-        };
+        RawSampleHandler decoding = (RawSampleHandler) LoopCopies.newCopy(PerfDecodingHandler.class, DECODER, map.name(), codec, handler, false);
         return openInPlace(map, pagesPerCpu, decoding, onLost);
     }
 
@@ -56,30 +56,15 @@ public final class PerfBufferReader<E> extends EventReader {
      */
     public static <E> PerfBufferReader<E> openReusing(LoadedMap map, Codec<E> codec, int pagesPerCpu, PerfEventHandler<? super E> handler,
             LostHandler onLost) {
-        String name = map.name();
-        int size = codec.size();
-        RawSampleHandler reusing = new RawSampleHandler() {
-            private E current;
-
-            @Override public void onSample(int cpu, ByteBuffer buffer, int offset, int length) {
-                if (length < size) throw shortSample(name, cpu, length, codec);
-                E value = codec.readAt(buffer, offset, current);
-                // a reference store per sample would pay the garbage collector's write barrier every time
-                if (value != current) current = value;
-                handler.onEvent(cpu, value);
-            }
-        };
+        RawSampleHandler reusing = (RawSampleHandler) LoopCopies.newCopy(PerfDecodingHandler.class, DECODER, map.name(), codec, handler, true);
         return openInPlace(map, pagesPerCpu, reusing, onLost);
-    }
-
-    private static IllegalStateException shortSample(String name, int cpu, int length, Codec<?> codec) {
-        return new IllegalStateException("perf buffer \"" + name + "\" (CPU " + cpu + ") holds a " + length
-                + "-byte sample, shorter than " + codec.describe() + " (" + codec.size() + " bytes); read it with a SampleHandler or fix the event type");
     }
 
     /** Samples handed out as zero-copy views, one view object per sample; {@code onLost} may be null. */
     public static <E> PerfBufferReader<E> openRaw(LoadedMap map, int pagesPerCpu, SampleHandler handler, LostHandler onLost) {
-        return openInPlace(map, pagesPerCpu, PerfRing.slicing(handler), onLost);
+        RawSampleHandler slicing = (RawSampleHandler) LoopCopies.newCopy(PerfSlicingHandler.class,
+                MethodType.methodType(void.class, SampleHandler.class), handler);
+        return openInPlace(map, pagesPerCpu, slicing, onLost);
     }
 
     /** Samples handed out in place, with no object made per sample (see {@link RawSampleHandler}); {@code onLost} may be null. */
@@ -121,7 +106,9 @@ public final class PerfBufferReader<E> extends EventReader {
             int dataSize = pages * page;
             mapping = Mapping.map(event.value(), 0, (long) page + dataSize, true,
                     () -> "mmap of " + pages + " pages of CPU " + cpu + "'s perf buffer \"" + map.name() + "\"");
-            PerfRing ring = new PerfRing(cpu, mapping.view(0, page), mapping.view(page, dataSize), dataSize, handler, onLost);
+            // a loop of its own per CPU buffer: the JIT then inlines this reader's handler into it
+            PerfLoop ring = (PerfLoop) LoopCopies.newCopy(PerfRing.class, LOOP, cpu, mapping.view(0, page), mapping.view(page, dataSize),
+                    dataSize, handler, onLost);
             storeInMap(cpu, event.value());
             Sys.ioctl(event.value(), PerfEventAttr.IOC_ENABLE, 0, () -> "enabling CPU " + cpu + "'s perf buffer \"" + map.name() + "\"");
             return new Source(cpu, event, mapping, ring);

@@ -14,7 +14,7 @@ import java.nio.ByteOrder;
  * kernel checks it only to see whether a new record fits. A close from another thread is noticed every
  * {@link RingBufferRing#CHECK_EVERY} records.
  */
-final class PerfRing {
+final class PerfRing implements PerfLoop {
     static final int DATA_HEAD = 1024, DATA_TAIL = 1032;
     static final int RECORD_LOST = 2, RECORD_SAMPLE = 9;
     private static final int HEADER_SIZE = 8;
@@ -47,16 +47,14 @@ final class PerfRing {
     }
 
     /** A handler of views of their own, one per sample, over the in-place samples. */
-    static RawSampleHandler slicing(SampleHandler handler) {
-        return (cpu, buffer, offset, length) -> handler.onSample(cpu, buffer.slice(offset, length).order(ByteOrder.LITTLE_ENDIAN));
-    }
+    static RawSampleHandler slicing(SampleHandler handler) { return new PerfSlicingHandler(handler); }
 
     int cpu() { return cpu; }
 
     int consume(EventReader reader) { return consume(reader, RingBufferRing.NO_DEADLINE); }
 
     /** Hands out samples until the buffer is empty, one buffer's worth was read, or {@code deadline} has passed. */
-    int consume(EventReader reader, long deadline) {
+    @Override public int consume(EventReader reader, long deadline) {
         // fields in locals: the fence below makes the JIT reload fields after each record, locals stay in registers
         ByteBuffer data = this.data, view = handlerView;
         RawSampleHandler samples = this.samples;

@@ -23,7 +23,7 @@ import java.util.function.LongSupplier;
  * producer that never stops cannot keep a poll from returning. The clock is read every few records: often for a slow
  * handler, rarely for a fast one.
  */
-final class RingBufferRing {
+final class RingBufferRing implements RingLoop {
     static final int BUSY_BIT = 1 << 31, DISCARD_BIT = 1 << 30, HEADER_SIZE = 8;
     /** No deadline: the pass is bounded by the ring's size only. */
     static final long NO_DEADLINE = Long.MAX_VALUE;
@@ -59,9 +59,7 @@ final class RingBufferRing {
     }
 
     /** A handler of views of their own, one per record, over the in-place records. */
-    static RawRecordHandler slicing(RecordHandler handler) {
-        return (ring, offset, length) -> handler.onRecord(ring.slice(offset, length).order(ByteOrder.LITTLE_ENDIAN));
-    }
+    static RawRecordHandler slicing(RecordHandler handler) { return new SlicingHandler(handler); }
 
     /** {@link #consume(EventReader, long)} with no deadline. */
     int consume(EventReader reader) { return consume(reader, NO_DEADLINE); }
@@ -71,7 +69,7 @@ final class RingBufferRing {
      * busy (records after it are not ready to read in order), one ring's worth was read, the reader is closing or
      * {@code deadline} ({@link System#nanoTime}) has passed. Returns the records handed out.
      */
-    int consume(EventReader reader, long deadline) {
+    @Override public int consume(EventReader reader, long deadline) {
         // fields in locals: the fences below make the JIT reload fields after each record, locals stay in registers
         ByteBuffer data = this.data, view = handlerView, consumer = this.consumer;
         RawRecordHandler handler = this.handler;
@@ -133,10 +131,10 @@ final class RingBufferRing {
         }
     }
 
-    long discarded() { return discarded; }
+    @Override public long discarded() { return discarded; }
 
     /** Bytes written but not yet consumed. */
-    long available() {
+    @Override public long available() {
         return (long) Fences.LONG.getAcquire(producer, 0) - (long) Fences.LONG.getAcquire(consumer, 0);
     }
 }
