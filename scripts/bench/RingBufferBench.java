@@ -64,7 +64,7 @@ public final class RingBufferBench {
             var map = bpf.loaded().map("events");
             var codec = Codecs.of(Record64.class);
             Function<BPF, EventReader> open = switch (variant) {
-                case "in-place" -> b -> RingBufferReader.openInPlace(map, (r, off, len) -> checksum += r.getLong(off));
+                case "in-place", "in-place-mixed" -> b -> RingBufferReader.openInPlace(map, (r, off, len) -> checksum += r.getLong(off));
                 case "views" -> b -> b.ringBuffer(RingBench.events, (ByteBuffer r) -> checksum += r.getLong(0));
                 case "decoded" -> b -> RingBufferReader.open(map, codec, (Record64 r) -> checksum += r.seq);
                 case "reused" -> b -> RingBufferReader.openReusing(map, codec, (Record64 r) -> checksum += r.seq);
@@ -74,6 +74,14 @@ public final class RingBufferBench {
                 case "perf-reused" -> b -> PerfBufferReader.openReusing(map, codec, PERF_PAGES, (cpu, r) -> checksum += r.seq, null);
                 default -> throw new IllegalArgumentException(variant);
             };
+            if (variant.equals("in-place-mixed")) {
+                // an application with several kinds of reader: three others drain the ring first, in the same JVM
+                List<Function<BPF, EventReader>> others = List.of(
+                        b -> RingBufferReader.openInPlace(map, (r, off, len) -> checksum ^= r.getLong(off + 8)),
+                        b -> b.ringBuffer(RingBench.events, (ByteBuffer r) -> checksum += r.getLong(0)),
+                        b -> RingBufferReader.openReusing(map, codec, (Record64 r) -> checksum += r.time));
+                for (Function<BPF, EventReader> other : others) java(bpf, RING_RECORDS, other);
+            }
             for (double rate : java(bpf, ring ? RING_RECORDS : PERF_RECORDS, open)) System.out.println(rate);
             long failed = bpf.map(ring ? RingBench.counts : PerfFlood.counts).get(2);
             if (failed != 0) throw new IllegalStateException(failed + " records did not fit");
@@ -102,6 +110,7 @@ public final class RingBufferBench {
 
     static final String[][] RING_READERS = {
         {"in-place", "jbpf in place (RawRecordHandler):          "},
+        {"in-place-mixed", "  the same after 3 other kinds of reader:  "},
         {"views", "jbpf view per record (RecordHandler):      "},
         {"decoded", "jbpf decoded @Struct, new object each:     "},
         {"reused", "jbpf decoded into one reused @Struct:      "},
