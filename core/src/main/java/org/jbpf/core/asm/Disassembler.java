@@ -94,7 +94,7 @@ public final class Disassembler {
                 if (op == CALL && cls == JMP) {
                     if (in.src() == PSEUDO_CALL)
                         return "call " + (in.reference() != null ? in.reference() : pcRel((int) in.imm()));
-                    if (in.src() == PSEUDO_KFUNC_CALL) return "call kfunc#" + in.imm();
+                    if (in.src() == PSEUDO_KFUNC_CALL) return in.reference() != null ? "call " + in.reference() : "call kfunc#" + in.imm();
                     return "call " + HelperTable.logName((int) in.imm());
                 }
                 if (op == JA) return (cls == JMP32 ? "gotol " + pcRel((int) in.imm()) : "goto " + pcRel(in.off()));
