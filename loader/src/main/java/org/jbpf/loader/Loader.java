@@ -174,7 +174,7 @@ public final class Loader {
         }
         TracepointRecords.check(p, obj); // a typed record's fields where this kernel's format has them
         p = KernelTypes.relocate(p, obj); // CO-RE: offsets and sizes of this kernel's types
-        List<Insn> insns = MapRelocator.relocate(p, out);
+        List<Insn> insns = KernelFunctions.resolve(p.name(), MapRelocator.relocate(p, out));
         Memory code = BpfAttr.copyOf(Insn.encode(insns));
         if (code == null) throw new BpfException("program \"" + p.name() + "\" has no instructions");
         int count = Insn.slotOffsets(insns)[insns.size()];

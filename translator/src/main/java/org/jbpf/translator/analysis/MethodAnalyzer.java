@@ -137,6 +137,9 @@ public final class MethodAnalyzer {
             throw a.error(i, "the ring buffer record reserved at " + f.reservedAt + " is neither submitted nor discarded "
                     + "when the program returns here; call submit(..) or discard(..) on every path");
         a.exitReservations = Math.max(a.exitReservations, f.reservations);
+        if (isProgram.peek() && f.iterators > 0)
+            throw a.error(i, "the numbers iterator made at " + f.iteratorAt + " is not closed when the program returns here; "
+                    + "call close() on it on every path (the kernel requires bpf_iter_num_destroy)");
     }
 
     private void flow(MethodAnalysis a, int to, Frame f, Deque<Integer> work) {

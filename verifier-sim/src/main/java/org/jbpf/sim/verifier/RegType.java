@@ -20,7 +20,11 @@ public enum RegType {
      * A tracing program's argument, or a pointer field read from one: the kernel types it by BTF (a struct pointer or
      * a number); the simulation lets it serve as a number and loads through it where {@link TracingArguments} allows.
      */
-    BTF_ID("ptr_or_scalar");
+    BTF_ID("ptr_or_scalar"),
+    /** A numeric iterator's state in its stack slot ({@link IteratorKfuncs}); never in a register. */
+    ITER("iter"),
+    /** Read-only memory a kfunc returns (the number of a numeric iterator); its size is the state's size. */
+    MEM_RDONLY("rdonly_mem");
 
     /** The name the kernel log prints for this type. */
     public final String logName;
