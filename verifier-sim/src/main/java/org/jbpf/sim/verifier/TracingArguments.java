@@ -21,6 +21,15 @@ import org.jbpf.core.obj.ProgramSpec;
 final class TracingArguments {
     private TracingArguments() {}
 
+    /**
+     * The program type whose helpers {@code kind} may call: a tracing program gets every helper a raw tracepoint gets
+     * (the kernel's tracing_prog_func_proto falls back to raw_tp's), so raw tracepoint's list stands for it; the
+     * kernel's helper list cannot be probed for tracing programs, which load only with a BTF attach target.
+     */
+    static int helperProgramType(ProgramKind kind) {
+        return kind == ProgramKind.TRACING ? ProgramKind.RAW_TRACEPOINT.programType : kind.programType;
+    }
+
     /** What reading an argument from the context gives. */
     static RegState argument() { return RegState.UNKNOWN_SCALAR.withType(RegType.BTF_ID); }
 

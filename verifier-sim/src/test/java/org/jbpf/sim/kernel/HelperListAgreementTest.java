@@ -59,6 +59,7 @@ class HelperListAgreementTest {
     static Listing fromKernel() throws IOException {
         Set<ProgramKind> kinds = new HashSet<>(Set.of(ProgramKind.values()));
         kinds.remove(ProgramKind.CGROUP_SKB_EGRESS);
+        kinds.remove(ProgramKind.TRACING); // loads only with a BTF attach target; the simulation gives it raw_tracepoint's helpers
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<Integer, String> h : kernelHelperNames().entrySet()) {
             Set<Integer> types = new TreeSet<>();
