@@ -33,6 +33,7 @@ public final class Bench {
         switch (args[0]) {
             case "codesize": codeSize(Path.of(args[1])); break;
             case "translate-speed": translateSpeed(); break;
+            case "iterators": IteratorSize.run(Path.of(args[1])); break;
             case "map-dump": MapDumpBench.run(Integer.parseInt(args[1]), args[2]); break;
             default: throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
