@@ -23,6 +23,7 @@ public final class Pipeline {
             new RedundantStoreElimination(),
             new DeadStackStoreElimination(),
             new TailMerging(),
+            new ConstantConditionThreading(),
             new ConstantElseHoisting(),
             new PresetValues(),
             new CopyPropagation(),

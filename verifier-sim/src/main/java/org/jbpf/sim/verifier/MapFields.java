@@ -1,10 +1,6 @@
 package org.jbpf.sim.verifier;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.jbpf.core.btf.Btf;
-import org.jbpf.core.btf.BtfReader;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
@@ -18,22 +14,7 @@ import org.jbpf.core.obj.MapTypes;
  * {@code struct bpf_map} are not modelled and refused.
  */
 final class MapFields {
-    private static final Path VMLINUX = Path.of("/sys/kernel/btf/vmlinux");
-
     private MapFields() {}
-
-    /** The kernel's BTF, read once, or null when this machine has none. */
-    private static final class Kernel {
-        static final Btf BTF = load();
-
-        private static Btf load() {
-            try {
-                return BtfReader.read(Files.readAllBytes(VMLINUX), VMLINUX.toString()).btf();
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
-        }
-    }
 
     /** The kernel struct that holds a map of this type, or null for a type not modelled. */
     static String structOf(int mapType) {
@@ -49,11 +30,11 @@ final class MapFields {
     /** Checks a {@code size}-byte access at {@code off} through register {@code regno}, a pointer to {@code map}. */
     static RegState access(int regno, MapSpec map, int off, int size, boolean write) {
         String container = structOf(map.type());
-        Btf btf = Kernel.BTF;
+        Btf btf = RunningKernelBtf.get();
         if (container == null || btf == null)
             throw new Reject("R" + regno + " invalid mem access 'map_ptr'", container == null
                     ? "fields of map '" + map.name() + "' (type " + MapTypes.name(map.type()) + ") cannot be read through the map"
-                    : "reading fields of map '" + map.name() + "' needs the kernel's BTF (" + VMLINUX + "), which is missing here");
+                    : "reading fields of map '" + map.name() + "' needs the kernel's BTF (" + RunningKernelBtf.VMLINUX + "), which is missing here");
         if (off < 0)
             throw new Reject("R" + regno + " is " + container + " invalid negative access: off=" + off,
                     "a map's fields lie at positive offsets from the map");

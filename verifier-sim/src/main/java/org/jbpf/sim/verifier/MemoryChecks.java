@@ -133,7 +133,8 @@ final class MemoryChecks {
                 if (base.off() != 0)
                     throw new Reject("dereference of modified ctx ptr " + r + " off=" + base.off() + " disallowed",
                             "read context fields from the context pointer itself, not from a pointer computed from it");
-                RegState got = cx.kind.access(insnOff, size, write);
+                RegState got = cx.kind == ProgramKind.TRACING ? TracingArguments.contextRead(cx, insnOff, size, write)
+                        : cx.kind.access(insnOff, size, write);
                 if (got == null)
                     throw new Reject("invalid bpf_context access off=" + insnOff + " size=" + size,
                             "a " + cx.kind.name().toLowerCase() + " context cannot be " + (write ? "written" : "read")

@@ -48,7 +48,7 @@ public enum ProgramKind {
      * (read at any width); read-only.
      */
     PERF_EVENT(0, 184, ProgramTypes.PERF_EVENT, 0),
-    /** tp_btf (tracing): up to 12 u64 arguments typed by the kernel's BTF, read-only, see {@link TracingArguments}. */
+    /** tp_btf (tracing): up to 12 u64 arguments typed by the kernel's BTF, read-only, checked by {@link TracingArguments}. */
     TRACING(0, 96, ProgramTypes.TRACING, 0);
 
     public final int ctxMin, ctxEnd;
@@ -131,7 +131,6 @@ public enum ProgramKind {
         }
         if (off < ctxMin || off + size > ctxEnd || off % size != 0) return null;
         switch (this) {
-            case TRACING: return write || size != 8 ? null : TracingArguments.argument();
             case XDP:
                 if (write || size != 4) return null;
                 if (off == 0) return RegState.pointer(RegType.PACKET, 0);

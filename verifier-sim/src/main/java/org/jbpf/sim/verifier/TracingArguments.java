@@ -14,15 +14,42 @@ import org.jbpf.core.obj.ProgramSpec;
  * size, or a pointer, which is again such a value; so is the address of an embedded struct, the value plus a constant
  * that carries such a record. Other arithmetic on it gives a plain number, through which nothing is loaded.
  *
- * <p>Not modelled, so checked by the kernel alone when it loads the program: how many arguments the tracepoint has,
- * and whether the argument really points to the struct the relocation names (the loader relocates the field by name
- * against the running kernel; a wrong argument index is refused there, not here).
+ * <p>The context itself is checked against the running kernel's BTF, as the kernel checks it: the target's
+ * {@code btf_trace_<name>} prototype says how many arguments there are and which are numbers (readable at any width
+ * at their 8-byte slot) or pointers (read whole). Not modelled, so checked by the kernel alone when it loads the
+ * program: whether an argument really points to the struct the relocation names (the loader relocates the field by
+ * name against the running kernel; a wrong argument index is refused there, not here).
  */
 final class TracingArguments {
     private TracingArguments() {}
 
-    /** What reading an argument from the context gives. */
+    /** What reading a pointer argument from the context gives. */
     static RegState argument() { return RegState.UNKNOWN_SCALAR.withType(RegType.BTF_ID); }
+
+    /**
+     * A context access of a tp_btf program whose section names its target: null where the kernel refuses it (an
+     * offset off an argument's slot, past the last argument, a write, a pointer read in part).
+     */
+    static RegState contextRead(VerifierContext cx, int off, int size, boolean write) {
+        String section = cx.prog.section();
+        String target = section.substring(section.indexOf('/') + 1);
+        Btf kernel = RunningKernelBtf.get();
+        if (kernel == null)
+            throw new Reject("cannot check the arguments of " + target + " without the kernel's BTF",
+                    "tp_btf programs are checked against " + RunningKernelBtf.VMLINUX + ", which is missing here");
+        int id = kernel.find(BtfType.KIND_TYPEDEF, "btf_trace_" + target);
+        BtfType proto = id <= 0 ? null : kernel.type(kernel.resolve(id));
+        if (proto instanceof BtfType.Ptr p) proto = kernel.type(kernel.resolve(p.type()));
+        if (!(proto instanceof BtfType.FuncProto f))
+            throw new Reject("attach_btf_id is not a raw tracepoint: no btf_trace_" + target,
+                    "the running kernel has no raw tracepoint " + target + "; check the section name");
+        // the prototype's first parameter is the tracepoint's private data, not an argument
+        int arg = off / 8, args = f.params().size() - 1;
+        if (write || off < 0 || off % 8 != 0 || arg >= args) return null;
+        BtfType t = kernel.type(kernel.resolve(f.params().get(arg + 1).type()));
+        if (t instanceof BtfType.Ptr) return size == 8 ? argument() : null;
+        return size == 8 ? RegState.UNKNOWN_SCALAR : RegState.scalar(ScalarBounds.unsignedRange(0, (1L << (size * 8)) - 1));
+    }
 
     /** True when the instruction being checked carries a CO-RE field offset record: an embedded struct's offset. */
     static boolean hasFieldRecord(VerifierContext cx) {

@@ -33,7 +33,8 @@ class ContextAccessAgreementTest {
             Map.entry(ProgramKind.CGROUP_SKB, "cgroup_skb/ingress"),
             Map.entry(ProgramKind.CGROUP_SKB_EGRESS, "cgroup_skb/egress"),
             Map.entry(ProgramKind.SK_SKB, "sk_skb/stream_verdict"),
-            Map.entry(ProgramKind.PERF_EVENT, "perf_event")));
+            Map.entry(ProgramKind.PERF_EVENT, "perf_event"),
+            Map.entry(ProgramKind.TRACING, "tp_btf/" + TracingTargets.TARGET)));
 
     /** Past the largest context modelled ({@code struct __sk_buff}, 192 bytes). */
     private static final int SWEEP_END = 200;
@@ -89,7 +90,9 @@ class ContextAccessAgreementTest {
                             if (sim.ok()) disagreements.add(kind + " off=" + off + " size=" + size + " misaligned, accepted");
                             continue;
                         }
-                        KernelBpf.LoadResult k = KernelBpf.loadForVerdict(kind.programType, kind.expectedAttachType, Insn.encode(insns));
+                        KernelBpf.LoadResult k = kind == ProgramKind.TRACING
+                                ? TracingTargets.loadForVerdict(Insn.encode(insns))
+                                : KernelBpf.loadForVerdict(kind.programType, kind.expectedAttachType, Insn.encode(insns));
                         loads++;
                         if (k.accepted()) { accepted++; KernelBpf.close(k.fd()); }
                         String kernelSays = k.accepted() ? "accept" : KernelRunner.reason(k.log());

@@ -50,7 +50,8 @@ class HelperListAgreementTest {
      */
     static boolean offered(int id, ProgramKind kind) {
         byte[] code = Insn.encode(List.of(call(id), mov64Imm(R0, 0), exit()));
-        KernelBpf.LoadResult r = KernelBpf.loadForVerdict(kind.programType, kind.expectedAttachType, code);
+        KernelBpf.LoadResult r = kind == ProgramKind.TRACING ? TracingTargets.loadForVerdict(code)
+                : KernelBpf.loadForVerdict(kind.programType, kind.expectedAttachType, code);
         if (r.accepted()) { KernelBpf.close(r.fd()); return true; }
         return KernelRunner.reason(r.log()).matches("R[0-9] .*");
     }

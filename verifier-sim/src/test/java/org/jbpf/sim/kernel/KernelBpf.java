@@ -70,9 +70,9 @@ public final class KernelBpf {
 
     /** {@link #load(int, byte[])} with an {@code expected_attach_type}. */
     public static LoadResult load(int progType, int attachType, byte[] code) {
-        LoadResult r = load(progType, attachType, code, 1 << 20);
+        LoadResult r = load(progType, attachType, 0, code, 1 << 20);
         if (r.fd() == -ENOSPC) {
-            LoadResult quiet = load(progType, attachType, code, 0);
+            LoadResult quiet = load(progType, attachType, 0, code, 0);
             return new LoadResult(quiet.fd(), r.log());
         }
         return r;
@@ -88,11 +88,16 @@ public final class KernelBpf {
 
     /** {@link #loadForVerdict(int, byte[])} with an {@code expected_attach_type}. */
     public static LoadResult loadForVerdict(int progType, int attachType, byte[] code) {
-        LoadResult r = load(progType, attachType, code, 1 << 16);
-        return r.fd() == -ENOSPC ? new LoadResult(load(progType, attachType, code, 0).fd(), r.log()) : r;
+        return loadForVerdict(progType, attachType, 0, code);
     }
 
-    private static LoadResult load(int progType, int attachType, byte[] code, int logSize) {
+    /** {@link #loadForVerdict(int, int, byte[])} for a target in the kernel's BTF ({@code attach_btf_id}), as tracing programs need. */
+    public static LoadResult loadForVerdict(int progType, int attachType, int attachBtfId, byte[] code) {
+        LoadResult r = load(progType, attachType, attachBtfId, code, 1 << 16);
+        return r.fd() == -ENOSPC ? new LoadResult(load(progType, attachType, attachBtfId, code, 0).fd(), r.log()) : r;
+    }
+
+    private static LoadResult load(int progType, int attachType, int attachBtfId, byte[] code, int logSize) {
         Memory insns = new Memory(Math.max(code.length, 8));
         insns.write(0, code, 0, code.length);
         Memory license = new Memory(4);
@@ -109,6 +114,7 @@ public final class KernelBpf {
             a.setLong(32, Pointer.nativeValue(log));
         }
         a.setInt(68, attachType);
+        a.setInt(108, attachBtfId);
         long r = sys(PROG_LOAD, a);
         return new LoadResult((int) r, log.getString(0, "UTF-8"));
     }
