@@ -129,7 +129,7 @@ final class CallChecks {
         HelperSpec known = HelperTable.byId(id);
         if (known == null)
             throw new Reject("invalid func unknown#" + id, "there is no kernel helper #" + id);
-        if (!known.allowedIn(cx.kind.helperProgramType()))
+        if (!known.allowedIn(cx.kind.programType))
             throw new Reject("program of this type cannot use helper " + known.logName(),
                     known.logName() + " is not available to " + cx.kind.name().toLowerCase() + " programs");
         HelperSpec p = HelperTable.prototype(id);

@@ -97,13 +97,6 @@ public enum ProgramKind {
     /** True when the program may write the packet through its packet pointers (the kernel's may_access_direct_pkt_data). */
     public boolean writesPacket() { return this == XDP || this == SCHED_CLS || this == SCHED_ACT || this == SK_SKB; }
 
-    /**
-     * The program type whose helpers this kind may call, as the kernel's helper list records them. tp_btf (tracing)
-     * programs get raw tracepoints' helpers: the kernel's tracing set falls back to that one, and the few it adds are
-     * not in the list (a tracing program cannot be loaded without a BTF target to probe them).
-     */
-    public int helperProgramType() { return this == TRACING ? ProgramTypes.RAW_TRACEPOINT : programType; }
-
     /** True when the program may use the legacy packet loads LD_ABS and LD_IND (the kernel's may_access_skb). */
     public boolean legacyPacketLoads() { return this == SOCKET || this == SCHED_CLS || this == SCHED_ACT; }
 

@@ -56,14 +56,10 @@ class HelperListAgreementTest {
         return KernelRunner.reason(r.log()).matches("R[0-9] .*");
     }
 
-    /**
-     * The list as the running kernel gives it; cgroup_skb is probed once, its helpers do not depend on the direction,
-     * and tracing (tp_btf) not at all: it loads only with a BTF target, and takes raw tracepoints' helpers.
-     */
+    /** The list as the running kernel gives it; cgroup_skb is probed once, its helpers do not depend on the direction. */
     static Listing fromKernel() throws IOException {
         Set<ProgramKind> kinds = new HashSet<>(Set.of(ProgramKind.values()));
         kinds.remove(ProgramKind.CGROUP_SKB_EGRESS);
-        kinds.remove(ProgramKind.TRACING);
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<Integer, String> h : kernelHelperNames().entrySet()) {
             Set<Integer> types = new TreeSet<>();
