@@ -24,18 +24,23 @@ import org.jbpf.translator.Translator;
 public final class Bench {
     static final List<String> EXAMPLES = List.of("ProcessCounter", "OpenCounter", "ReadLatency", "EventSampler",
             "PerCpuCounters", "ExecPerfEvents", "ExecRingEvents", "HelloPrintk", "ReadSizes");
+    /** Probes of this module in the code-size table beside the examples, each with a C twin: enum switches, the in-place counter. */
+    static final List<String> BENCH_PROBES = List.of("EnumLevels", "SyscallIncrement");
+
+    static String className(String probe) { return (BENCH_PROBES.contains(probe) ? "org.jbpf.bench." : "org.jbpf.examples.") + probe; }
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "codesize": codeSize(Path.of(args[1])); break;
             case "translate-speed": translateSpeed(); break;
+            case "iterators": IteratorSize.run(Path.of(args[1])); break;
             case "map-dump": MapDumpBench.run(Integer.parseInt(args[1]), args[2]); break;
             default: throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
     }
 
     static BpfObject translate(String example) {
-        return Translator.translate("org.jbpf.examples." + example, Translator.ClassSource.of(Bench.class.getClassLoader()),
+        return Translator.translate(className(example), Translator.ClassSource.of(Bench.class.getClassLoader()),
                 new Translator.Options(List.of()));
     }
 
@@ -45,7 +50,7 @@ public final class Bench {
     static BpfObject translateLlvm(String example) throws Exception {
         if (!org.jbpf.translator.llvm.LlvmBackend.available()) return null;
         Translator.ClassSource classes = Translator.ClassSource.of(Bench.class.getClassLoader());
-        return org.jbpf.translator.llvm.LlvmBackend.translate(classes.read("org/jbpf/examples/" + example), classes,
+        return org.jbpf.translator.llvm.LlvmBackend.translate(classes.read(className(example).replace('.', '/')), classes,
                 new Translator.Options(List.of()));
     }
 
@@ -61,7 +66,7 @@ public final class Bench {
                 "clang14", "ratio", "vjbpf", "vllvm", "vclang19", "vratio");
         int totalJ = 0, totalL = 0, totalC = 0, totalOld = 0, wins = 0, programs = 0;
         long totalVj = 0, totalVc = 0;
-        for (String e : EXAMPLES) {
+        for (String e : java.util.stream.Stream.concat(EXAMPLES.stream(), BENCH_PROBES.stream()).toList()) {
             BpfObject j = translate(e);
             BpfObject l = translateLlvm(e);
             Path clangObj = clangDir.resolve(e + ".clang.o"), oldObj = clangDir.resolve(e + ".clang14.o");

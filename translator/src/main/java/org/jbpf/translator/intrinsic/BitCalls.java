@@ -18,7 +18,7 @@ import org.objectweb.asm.tree.MethodInsnNode;
  * ({@link JavaLangCalls} routes them here): Integer/Long bitCount, numberOfLeadingZeros, numberOfTrailingZeros,
  * highestOneBit, lowestOneBit, rotateLeft/Right, reverseBytes (also Short's, a BPF byte swap), signum and compare;
  * Math.floorDiv and floorMod; and {@code Helpers.log2}, the bucket of a histogram. Each becomes straight-line code
- * (bit counts by the SWAR sum, leading zeros by smearing the highest bit down, trailing zeros by halving), so the
+ * (bit counts by the SWAR sum, leading zeros by smearing the highest bit down, trailing zeros and log2 by halving), so the
  * verifier sees no loop;
  * calls on constants are computed here.
  */
@@ -132,16 +132,35 @@ final class BitCalls {
                 out.emit(cls | RSH | K, u, 0, 0, bits - 1);
                 out.emit(cls | OR | X, t, u, 0, 0);
             }
-            case "log2" -> {
-                // the index of the highest one bit: ones after smearing it down, minus one; 0 and 1 both give 0
-                out.emit(ALU64 | OR | K, t, 0, 0, 1);
-                smear(out, t, true);
-                popcount(out, t, true);
-                out.emit(ALU64 | ADD | K, t, 0, 0, -1);
-            }
+            case "log2" -> { c.pushResult(log2(out, t)); return; }
             default -> throw c.error("cannot call " + simpleOwner(mi) + "." + n);
         }
         c.pushResult(t);
+    }
+
+    /**
+     * The index of the highest one bit of t, unsigned, by halving: when t has bits above the lower half, count that
+     * half and shift it out. Five compares and about twenty slots, half the smear-and-count form; the result is
+     * built only from constants added on branches, so the value-range pass sees it within 0..63. Clobbers t.
+     */
+    private static int log2(Emitter out, int t) {
+        int n = out.newVreg();
+        out.emit(ALU | MOV | K, n, 0, 0, 0);
+        for (int s = 32; s >= 1; s /= 2) {
+            Mir.Label skip = out.newLabel();
+            long below = (1L << s) - 1;
+            if (s == 32) {
+                int m = out.newVreg();   // 2^32 - 1 is no sign-extended immediate
+                out.loadImm(m, below, true);
+                out.jumpIf(JMP | JLE | X, t, m, 0, skip);
+            } else {
+                out.jumpIf(JMP | JLE | K, t, 0, below, skip);
+            }
+            if (s > 1) out.emit(ALU64 | RSH | K, t, 0, 0, s);
+            out.emit(ALU | ADD | K, n, 0, 0, s);
+            out.placeLabel(skip);
+        }
+        return n;
     }
 
     private static int copy(Emitter out, int reg) {

@@ -18,11 +18,13 @@ public final class Pipeline {
             new UnreachableCodeElimination(),
             new DeadCodeElimination(),
             new CopyPropagation(),
+            new RangeBranchFolding(),
             new AddressFolding(),
             new RedundantStoreElimination(),
             new DeadStackStoreElimination(),
             new TailMerging(),
             new ConstantElseHoisting(),
+            new PresetValues(),
             new CopyPropagation(),
             new LoadWidening(),
             new StoreHoisting());

@@ -27,9 +27,10 @@ import org.jbpf.sim.VerifierResult;
  *   <li>a null test is understood only as {@code if rX ==/!= 0} with an immediate 0;</li>
  *   <li>of a map's own fields, read through its map pointer, only numbers in {@code struct bpf_map} are modelled
  *       ({@link MapFields}, from the running kernel's BTF); pointer fields and the rest are refused;</li>
- *   <li>socket filters may read only the u32 fields len..hash of {@code __sk_buff};</li>
- *   <li>helpers are limited to the prototypes of core's {@link org.jbpf.core.helper.HelperTable}; kfuncs,
- *       callbacks other than bpf_loop's and tail calls from programs with BPF-to-BPF calls are refused;</li>
+ *   <li>reading {@code __sk_buff->sk} (a socket pointer) is refused;</li>
+ *   <li>helpers are limited to the prototypes of core's {@link org.jbpf.core.helper.HelperTable}; kfuncs other than
+ *       the numeric iterator's ({@link IteratorKfuncs}), callbacks other than bpf_loop's, and tail calls from BPF
+ *       functions (with BTF) are refused;</li>
  *   <li>state pruning compares full states (no liveness); scalars are precise only where a check depended on them
  *       ({@link Precision}, as the kernel's precision marks);</li>
  *   <li>an exploration longer than half the kernel's budget is refused ({@link #KERNEL_FACTOR}).</li>
@@ -53,6 +54,7 @@ public final class AbstractInterpreter {
     private final MemoryChecks memory;
     private final BranchChecks branches;
     private final CallChecks calls;
+    private final IteratorKfuncs iterators;
 
     private boolean[] prunePoint;
     private Precision precision;
@@ -77,6 +79,7 @@ public final class AbstractInterpreter {
         this.memory = new MemoryChecks(cx);
         this.branches = new BranchChecks(cx);
         this.calls = new CallChecks(cx, memory);
+        this.iterators = new IteratorKfuncs(cx);
         this.visits = new ArrayList<>();
         for (int i = 0; i < cx.insns.size(); i++) visits.add(new ArrayList<>());
     }
@@ -85,15 +88,16 @@ public final class AbstractInterpreter {
         ProgramSpec prog = cx.prog;
         List<Insn> insns = cx.insns;
         try {
-            cx.kind = ProgramKind.of(prog.kind());
+            cx.kind = ProgramKind.forSection(prog.section());
             if (cx.kind == null) {
                 cx.pc = 0;
                 throw new Reject("unsupported program type for section '" + prog.section() + "'",
                         "section '" + prog.section() + "' names a program type the simulator does not model"
-                                + " (tracepoint, raw_tracepoint, kprobe, uprobe, socket, xdp, tc)");
+                                + " (tracepoint, raw_tracepoint, kprobe, uprobe, perf_event, socket, xdp, tc, action, cgroup_skb, sk_skb)");
             }
             if (insns.isEmpty()) { cx.pc = 0; throw new Reject("empty program", "the program has no instructions"); }
             prunePoint = controlFlow.check();
+            iterators.markPrunePoints(prunePoint);
             precision = new Precision(insns);
             cx.precision = (r, frame) -> precision.mark(r, frame, recent, last);
             explore();
@@ -143,11 +147,14 @@ public final class AbstractInterpreter {
                                 + " with small constant limits or reduce branching");
             if (prunePoint[pc]) {
                 List<Checkpoint> here = visits.get(pc);
-                // a may_goto always keeps its state (the kernel's forced checkpoint)
+                // a may_goto always keeps its state (the kernel's forced checkpoint), and so does an iterator's next
+                // call, where a loop ends when a kept state covers this one
                 boolean forced = MayGoto.is(cx.insns.get(pc));
-                boolean add = forced || jumps - prevJumps >= 2 || processed - prevProcessed >= 8;
+                boolean iteratorNext = iterators.isNext(pc);
+                if (iteratorNext && iterators.converged(here, st)) { endPath(last); return; }
+                boolean add = forced || iteratorNext || jumps - prevJumps >= 2 || processed - prevProcessed >= 8;
                 // newest first, as the kernel keeps them; a state that keeps missing is dropped, as the kernel does
-                for (int i = here.size() - 1; i >= 0; i--) {
+                for (int i = here.size() - 1; i >= 0 && !iteratorNext; i--) {
                     Checkpoint v = here.get(i);
                     if (v.branches > 0) {
                         // a may_goto loop converges when a deeper iteration lies within (by ranges) an earlier one
@@ -178,6 +185,7 @@ public final class AbstractInterpreter {
                     prevProcessed = processed;
                     Checkpoint nv = new Checkpoint(st.copy(), last, recent.toArray());
                     here.add(nv);
+                    if (iteratorNext) iterators.remember(nv, pc);
                     last = nv;
                     recent.clear();
                 }
@@ -260,9 +268,13 @@ public final class AbstractInterpreter {
             if (in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP) return calls.loopCall(st);
             if (in.isHelperCall()) { calls.helperCall(st, (int) in.imm()); return cx.pc + 1; }
             if (in.isLocalCall()) return calls.localCall(st, in);
+            if (IteratorKfuncs.handles(in)) return iterators.call(st, in, this::fork, last);
             throw new Reject("kernel function calls are not supported", "calls of kernel functions (kfuncs) are not supported");
         }
-        if (op == EXIT) return calls.exit(st);
+        if (op == EXIT) {
+            iterators.checkExit(st);
+            return calls.exit(st);
+        }
         if (MayGoto.is(in)) return mayGoto(st, in);
         return branches.conditional(st, in, this::fork);
     }

@@ -33,6 +33,10 @@ final class AluChecks {
         }
         RegState d = cx.read(st, dst);
         checkWritable(dst);
+        if (d.type() == RegType.BTF_ID && wide && op == ADD && source(opc) == K && TracingArguments.hasFieldRecord(cx)) {
+            st.set(dst, TracingArguments.argument()); // an embedded struct's address, reached by its field record
+            return;
+        }
         if (op == NEG || op == END) {
             if (!d.isScalar()) { st.set(dst, RegState.UNKNOWN_SCALAR); return; }
             if (d.isConst()) { st.set(dst, RegState.constant(AluSemantics.eval(opc, in.off(), in.imm(), d.value().constValue(), 0))); return; }

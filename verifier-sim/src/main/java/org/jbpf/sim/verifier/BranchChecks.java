@@ -92,7 +92,7 @@ final class BranchChecks {
     }
 
     private static boolean provablyNonNull(RegState r) {
-        return r.type() == RegType.MAP_VALUE || r.type() == RegType.RINGBUF_MEM || r.type() == RegType.MAP_PTR;
+        return r.type() == RegType.MAP_VALUE || r.type() == RegType.RINGBUF_MEM || r.type() == RegType.MAP_PTR || r.type() == RegType.MEM_RDONLY;
     }
 
     private static void copyInto(VerifierState to, VerifierState from) {

@@ -51,9 +51,9 @@ final class MemoryChecks {
     }
 
     private void legacyPacketLoad(VerifierState st, Insn in) {
-        if (cx.kind != ProgramKind.SOCKET)
+        if (!cx.kind.legacyPacketLoads())
             throw new Reject("BPF_LD_[ABS|IND] instructions not allowed for this program type",
-                    "packet loads by absolute offset work only in socket filters");
+                    "packet loads by absolute offset work only in socket filters and tc programs");
         if (st.reg(6).type() != RegType.CTX)
             throw new Reject("at the time of BPF_LD_ABS|IND R6 != pointer to skb", "r6 must hold the socket buffer context");
         if (mode(in.opcode()) == IND) {
@@ -122,6 +122,10 @@ final class MemoryChecks {
                     if (frozen != null && at + size <= frozen.length) return RegState.constant(FrozenData.read(frozen, at, size));
                 }
                 return loaded(size);
+            case MEM_RDONLY:
+                if (write) throw new Reject("cannot write into rdonly_mem", "the number a numbers iterator gives cannot be written");
+                regionAccess(regno, base, insnOff, size, base.size());
+                return loaded(size);
             case CTX: {
                 if (!base.value().isConst())
                     throw new Reject("variable ctx access var_off=" + base.value().tnum() + " disallowed",
@@ -137,6 +141,7 @@ final class MemoryChecks {
                 return got;
             }
             case MAP_PTR: return MapFields.access(regno, base.map(), base.off() + insnOff, size, write);
+            case BTF_ID: return TracingArguments.load(cx, regno, insnOff, size, write);
             case PACKET: case PACKET_META: {
                 // the range is proven for this pointer's own variable offset (its id), as the kernel's check_packet_access has it
                 ScalarBounds v = base.value();
@@ -253,6 +258,9 @@ final class MemoryChecks {
             return null;
         }
         RegState spill = f.stack.spillAt(off);
+        if (spill != null && spill.type() == RegType.ITER)
+            throw new Reject("invalid read from stack off " + off + "+0 size " + size,
+                    "the stack slot of a numbers iterator cannot be read; use its next() and value()");
         if (spill != null) {
             if (size == 8) return spill;
             if (spill.type().isPointer())

@@ -155,7 +155,7 @@ final class Precision {
             default:
                 // back out of a bpf_loop body into its caller: its registers are not the body's, so mark everything
                 if (op == CALL && in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP && frame < depth) return false;
-                if (op == CALL && in.isHelperCall()) { regs[depth] &= ~CLOBBERED; return true; }
+                if (op == CALL && (in.isHelperCall() || in.src() == org.jbpf.core.asm.Opcodes.PSEUDO_KFUNC_CALL)) { regs[depth] &= ~CLOBBERED; return true; }
                 if (op == CALL) {
                     // back into the caller: the callee's arguments came from the caller's r1-r5
                     if (depth == 0) return false;

@@ -66,10 +66,13 @@ public final class KernelBpf {
      * Loads with a 1 MiB verifier log; when the log of an accepted program does not fit (ENOSPC), loads again
      * without a log so that the verdict is the verifier's, not the log buffer's.
      */
-    public static LoadResult load(int progType, byte[] code) {
-        LoadResult r = load(progType, code, 1 << 20);
+    public static LoadResult load(int progType, byte[] code) { return load(progType, 0, code); }
+
+    /** {@link #load(int, byte[])} with an {@code expected_attach_type}. */
+    public static LoadResult load(int progType, int attachType, byte[] code) {
+        LoadResult r = load(progType, attachType, code, 1 << 20);
         if (r.fd() == -ENOSPC) {
-            LoadResult quiet = load(progType, code, 0);
+            LoadResult quiet = load(progType, attachType, code, 0);
             return new LoadResult(quiet.fd(), r.log());
         }
         return r;
@@ -81,12 +84,15 @@ public final class KernelBpf {
      * Loads with a 64 KiB log, enough for the reason of a refusal (the kernel keeps the end of a log that overflows);
      * an accepted program whose log overflowed is loaded again without one.
      */
-    public static LoadResult loadForVerdict(int progType, byte[] code) {
-        LoadResult r = load(progType, code, 1 << 16);
-        return r.fd() == -ENOSPC ? new LoadResult(load(progType, code, 0).fd(), r.log()) : r;
+    public static LoadResult loadForVerdict(int progType, byte[] code) { return loadForVerdict(progType, 0, code); }
+
+    /** {@link #loadForVerdict(int, byte[])} with an {@code expected_attach_type}. */
+    public static LoadResult loadForVerdict(int progType, int attachType, byte[] code) {
+        LoadResult r = load(progType, attachType, code, 1 << 16);
+        return r.fd() == -ENOSPC ? new LoadResult(load(progType, attachType, code, 0).fd(), r.log()) : r;
     }
 
-    private static LoadResult load(int progType, byte[] code, int logSize) {
+    private static LoadResult load(int progType, int attachType, byte[] code, int logSize) {
         Memory insns = new Memory(Math.max(code.length, 8));
         insns.write(0, code, 0, code.length);
         Memory license = new Memory(4);
@@ -102,6 +108,7 @@ public final class KernelBpf {
             a.setInt(28, logSize);
             a.setLong(32, Pointer.nativeValue(log));
         }
+        a.setInt(68, attachType);
         long r = sys(PROG_LOAD, a);
         return new LoadResult((int) r, log.getString(0, "UTF-8"));
     }
