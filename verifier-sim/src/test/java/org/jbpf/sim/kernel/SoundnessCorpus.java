@@ -134,6 +134,13 @@ final class SoundnessCorpus {
         // (x & 2) * 2 - 34 is -34 or -30: as a u32 never below 0x7fffffff
         ok("jmp32_decided_by_range_in_one_window", SOCKET, NONE, call(7), alu64Imm(AND, R0, 2), alu64Imm(MUL, R0, 2),
                 alu64Imm(SUB, R0, 34), jump32Imm(JGE, R0, 0x7fffffff, 1), mov64Reg(R0, R6), mov64Imm(R0, 0), exit());
+        // found by RandomAgreementTest (seed 24862594925402): -(x & 255) lies in [-255, 0], so its low half is never
+        // 0x7fffffff and the pointer remainder behind that test is dead code
+        ok("jmp32_decided_by_a_signed_range_within_32_bits", KPROBE, NONE, mov64Reg(R8, R10), call(7), alu64Reg(ADD, R0, R0),
+                alu32Imm(AND, R0, 255), neg64(R0), jump32Imm(JNE, R0, 0x7fffffff, 2), mov64Reg(R8, R10), alu64Imm(MOD, R8, -40),
+                mov64Imm(R0, 0), exit());
+        bad("jmp32_equal_within_a_signed_range", "R6 !read_ok", KPROBE, NONE, call(7), alu32Imm(AND, R0, 254), neg64(R0),
+                jump32Imm(JNE, R0, 0xffffff02L, 2), mov64Reg(R0, R6), exit(), mov64Imm(R0, 0), exit());
         bad("jmp32_undecided_reaches_bad_code", "R6 !read_ok", SOCKET, NONE, call(7), alu64Imm(AND, R0, 2),
                 alu64Imm(SUB, R0, 1), jump32Imm(JGE, R0, 0x7fffffff, 1), mov64Reg(R0, R6), mov64Imm(R0, 0), exit());
 
