@@ -54,6 +54,15 @@ final class BranchChecks {
                     long c = (dstVaries ? b32 : a32).constValue();
                     st.set(dstVaries ? in.dst() : in.src(), RegState.scalar(BranchBounds.clearBits(dstVaries ? av : bv, c).normalize()));
                 }
+                // a value whose signed range fits in 32 bits is its low half read as an s32: a constant outside that
+                // range is never equal to it, as the kernel's s32 bounds decide
+                if ((op == JEQ || op == JNE) && b32.isConst() && av.smin() >= Integer.MIN_VALUE && av.smax() <= Integer.MAX_VALUE) {
+                    int c = (int) b32.constValue();
+                    if (c < av.smin() || c > av.smax()) {
+                        canTake = op == JNE;
+                        canFall = op == JEQ;
+                    }
+                }
             }
         } else if (!j32 && source(opc) == K && in.imm() == 0 && (op == JEQ || op == JNE) && a.type().maybeNull()) {
             nullTest(op == JEQ ? takenState : st, a, true);

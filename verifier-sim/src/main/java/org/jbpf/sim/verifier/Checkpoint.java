@@ -19,6 +19,12 @@ final class Checkpoint {
     final long[] preciseSlots;
     /** Every scalar is needed exactly: precision could not be traced back (the kernel's mark_all_scalars_precise). */
     boolean allPrecise;
+    /**
+     * Part of a may_goto loop cut short by comparing ranges: states are compared to this one by the ranges of all
+     * their scalars, as the kernel compares states of a loop still being explored, while what it needs exactly
+     * stays what later paths found.
+     */
+    boolean rangesExact;
 
     Checkpoint(VerifierState state, Checkpoint parent, int[] segment) {
         this.state = state;
@@ -30,6 +36,6 @@ final class Checkpoint {
 
     /** True when every behaviour from {@code st} is covered by this checkpoint's, given what it needs exactly. */
     boolean covers(VerifierState st) {
-        return allPrecise ? st.safeWhere(state) : st.safeWhere(state, preciseRegs, preciseSlots);
+        return allPrecise || rangesExact ? st.safeWhere(state) : st.safeWhere(state, preciseRegs, preciseSlots);
     }
 }

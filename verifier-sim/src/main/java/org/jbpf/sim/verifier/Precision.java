@@ -12,8 +12,8 @@ import org.jbpf.core.asm.Insn;
  * path back, instruction by instruction, through the registers and stack slots the value was computed from, frame
  * by frame across BPF-to-BPF calls and returns, and marks them precise in every checkpoint on the way. A
  * checkpoint's imprecise scalars then match any scalar when pruning. Where the walk cannot follow a value (a legacy
- * packet load, an atomic operation on a needed slot, a slot reached through a variable offset, a stretch too long
- * to keep) every scalar of the checkpoints above is marked, as the kernel's fallback does.
+ * packet load, a slot reached through a variable offset, a stretch too long to keep) every scalar of the
+ * checkpoints above is marked, as the kernel's fallback does.
  */
 final class Precision {
     /**
@@ -69,11 +69,12 @@ final class Precision {
 
     /**
      * A may_goto loop was cut short by comparing ranges alone: what its pruned iterations would have needed is not
-     * known, so every scalar of the states kept from the loop's entry {@code entry} up to {@code from} is precise.
+     * known, so the states kept from the loop's entry {@code entry} up to {@code from} prune others only by the
+     * ranges of all their scalars ({@link Checkpoint#rangesExact}).
      */
     void markLoop(Checkpoint from, Checkpoint entry) {
         for (Checkpoint c = from; c != null; c = c.parent) {
-            c.allPrecise = true;
+            c.rangesExact = true;
             if (c == entry) return;
         }
     }
@@ -133,10 +134,11 @@ final class Precision {
                 return true;
             case ST: case STX: {
                 if (mode(opc) == ATOMIC) {
-                    int fetched = in.imm() == CMPXCHG ? R0 : (in.imm() & FETCH) != 0 ? src : -1;
-                    boolean slotNeeded = stack == History.ANY_STACK ? anySlots() : (slots[frame] & slotBit) != 0;
-                    if (slotNeeded || fetched >= 0 && has(fetched) && stack != History.NO_STACK) return false;
-                    if (fetched >= 0) clear(fetched);
+                    // the kernel walks an atomic as the store it also is: a needed slot needs the source register too,
+                    // and the register it fetched into stays needed as it was before (the slot stays needed as well)
+                    if (stack == History.NO_STACK) return true;
+                    if (stack == History.ANY_STACK) return !anySlots();
+                    if ((slots[frame] & slotBit) != 0) set(src);
                     return true;
                 }
                 if (stack == History.NO_STACK) return true;

@@ -15,7 +15,8 @@ import org.jbpf.core.obj.MapTypes;
  * A seeded generator of raw BPF programs near the edge of what the verifier accepts: scalar arithmetic and
  * branches that narrow bounds, stack stores, loads and pointer spills, context reads, map lookups with and without
  * null tests, indexed map value accesses, helper calls with good and bad arguments, pointer arithmetic, short
- * bounded loops, nested loops and chains of if/else diamonds whose sum may later decide a branch or offset a
+ * bounded loops, loops only may_goto ends, atomics on spilled slots, helper buffers at a variable stack offset,
+ * nested loops and chains of if/else diamonds whose sum may later decide a branch or offset a
  * stack pointer (the shapes where state pruning and precision matter), and a called function. It tracks roughly what each register holds so that most programs are
  * plausible, and with a small probability picks a wrong register or offset so that many are refused.
  */
@@ -172,8 +173,18 @@ final class RandomPrograms {
         int off = -8 * (1 + rnd.nextInt(8));
         out.add(store(oops() ? 4 : 8, R10, off, r));
         int d = scratch();
+        Kind filled = kinds[r];
+        if (rnd.nextInt(4) == 0) {
+            // an atomic on the spilled slot: it fetches what was spilled and leaves an unknown number behind
+            int s = scratch(), aop = new int[] { ADD | FETCH, XCHG, CMPXCHG }[rnd.nextInt(3)];
+            out.add(mov64Imm(s, 1));
+            if (aop == CMPXCHG) out.add(mov64Imm(R0, 0));
+            out.add(atomic(rnd.nextInt(4) == 0 ? 4 : 8, aop, R10, off, s));
+            kinds[aop == CMPXCHG ? R0 : s] = filled;
+            filled = Kind.MIXED;
+        }
         out.add(load(8, d, R10, off));
-        kinds[d] = kinds[r];
+        kinds[d] = filled;
     }
 
     private void pointerArithmetic(List<Insn> out) {
@@ -194,8 +205,19 @@ final class RandomPrograms {
     }
 
     private void helper(List<Insn> out) {
-        switch (rnd.nextInt(5)) {
+        switch (rnd.nextInt(6)) {
             case 0: out.add(call(rnd.nextBoolean() ? 7 : 5)); break;
+            case 5: { // probe_read_kernel into a stack buffer at a variable offset
+                out.add(call(7));
+                out.add(alu64Imm(AND, R0, oops() ? 0x3f : new int[] { 0x18, 0x7, 0x10 }[rnd.nextInt(3)]));
+                out.add(mov64Reg(R1, R10));
+                out.add(alu64Imm(ADD, R1, -40));
+                out.add(alu64Reg(ADD, R1, R0));
+                out.add(mov64Imm(R2, 8));
+                out.add(mov64Imm(R3, 0));
+                out.add(call(113));
+                break;
+            }
             case 1: // get_current_comm into a stack buffer
                 out.add(mov64Reg(R1, R10));
                 out.add(alu64Imm(ADD, R1, -16 - 8 * rnd.nextInt(oops() ? 70 : 4)));
@@ -323,6 +345,7 @@ final class RandomPrograms {
     }
 
     private void loop(List<Insn> out, int depth) {
+        if (rnd.nextInt(3) == 0) { mayGotoLoop(out, depth); return; }
         int c = scratch();
         Kind[] before = kinds.clone();
         out.add(mov64Imm(c, 0));
@@ -335,6 +358,23 @@ final class RandomPrograms {
         inner.add(jumpImm(JLT, c, n, -(slots(inner) + 1)));
         out.addAll(inner);
         join(before);
+    }
+
+    /**
+     * A loop that only may_goto ends: a counter the body does not use (so the kernel widens it) and one snippet.
+     */
+    private void mayGotoLoop(List<Insn> out, int depth) {
+        int c = scratch();
+        Kind[] before = kinds.clone();
+        out.add(mov64Imm(c, 0));
+        kinds[c] = Kind.NONE;
+        List<Insn> body = new ArrayList<>(block(1, depth + 2));
+        body.add(alu64Imm(ADD, c, 1));
+        out.add(new Insn(JMP | 0xe0, 0, 0, slots(body) + 1, 0));
+        out.addAll(body);
+        out.add(ja(-(slots(body) + 2)));
+        join(before);
+        kinds[c] = Kind.MIXED;
     }
 
     /**

@@ -134,6 +134,13 @@ final class SoundnessCorpus {
         // (x & 2) * 2 - 34 is -34 or -30: as a u32 never below 0x7fffffff
         ok("jmp32_decided_by_range_in_one_window", SOCKET, NONE, call(7), alu64Imm(AND, R0, 2), alu64Imm(MUL, R0, 2),
                 alu64Imm(SUB, R0, 34), jump32Imm(JGE, R0, 0x7fffffff, 1), mov64Reg(R0, R6), mov64Imm(R0, 0), exit());
+        // found by RandomAgreementTest (seed 24862594925402): -(x & 255) lies in [-255, 0], so its low half is never
+        // 0x7fffffff and the pointer remainder behind that test is dead code
+        ok("jmp32_decided_by_a_signed_range_within_32_bits", KPROBE, NONE, mov64Reg(R8, R10), call(7), alu64Reg(ADD, R0, R0),
+                alu32Imm(AND, R0, 255), neg64(R0), jump32Imm(JNE, R0, 0x7fffffff, 2), mov64Reg(R8, R10), alu64Imm(MOD, R8, -40),
+                mov64Imm(R0, 0), exit());
+        bad("jmp32_equal_within_a_signed_range", "R6 !read_ok", KPROBE, NONE, call(7), alu32Imm(AND, R0, 254), neg64(R0),
+                jump32Imm(JNE, R0, 0xffffff02L, 2), mov64Reg(R0, R6), exit(), mov64Imm(R0, 0), exit());
         bad("jmp32_undecided_reaches_bad_code", "R6 !read_ok", SOCKET, NONE, call(7), alu64Imm(AND, R0, 2),
                 alu64Imm(SUB, R0, 1), jump32Imm(JGE, R0, 0x7fffffff, 1), mov64Reg(R0, R6), mov64Imm(R0, 0), exit());
 
@@ -324,6 +331,25 @@ final class SoundnessCorpus {
         ok("may_goto_lookups_in_the_body", TP, List.of(HASH), mov64Imm(R6, 0), mayGoto(10), store(4, R10, -4, R6),
                 mov64Reg(R2, R10), alu64Imm(ADD, R2, -4), ldMap(R1, "counts"), call(1), jumpImm(JEQ, R0, 0, 1),
                 storeImm(8, R0, 0, 1), alu64Imm(ADD, R6, 1), ja(-11), mov64Imm(R0, 0), exit());
+        // found by RandomAgreementTest (seed 20261130011): the value an atomic fetched offsets a pointer after a
+        // may_goto loop; marking everything precise there kept the loop's counter from being widened (1M insns)
+        ok("may_goto_then_a_fetched_offset", RAW_TP, NONE, mov64Imm(R9, 0), mayGoto(2), alu64Imm(ADD, R9, 1), ja(-3), call(7),
+                storeImm(8, R10, -8, 0), store(8, R10, -8, R0), mov64Imm(R7, 1), mov64Imm(R0, 0), atomic(8, CMPXCHG, R10, -8, R7),
+                alu64Imm(AND, R0, 7), mov64Reg(R1, R10), alu64Imm(ADD, R1, -16), alu64Reg(ADD, R1, R0), load(1, R0, R1, 0),
+                mov64Imm(R0, 0), exit());
+        // found by RandomAgreementTest (seed 20261130011): two may_goto loops, the second calling a function; states
+        // of the second loop covering later paths marked the first loop's states precise, so it never converged
+        ok("may_goto_loops_apart", RAW_TP, List.of(RandomPrograms.HASH, RandomPrograms.ARRAY), mov64Imm(R6, 0), mayGoto(4),
+                mov64Reg(R8, R10), alu64Imm(ADD, R8, -8), alu64Imm(ADD, R6, 1), ja(-5), storeImm(4, R10, -4, 4), mov64Reg(R2, R10),
+                alu64Imm(ADD, R2, -4), ldMap(R1, "h"), call(1), mov64Reg(R6, R0), jumpImm(JEQ, R6, 0, 24), storeImm(4, R6, 0, 8),
+                load(8, R0, R6, 0), storeImm(4, R10, -4, 4), mov64Reg(R2, R10), alu64Imm(ADD, R2, -4), ldMap(R1, "h"), call(1),
+                mov64Reg(R9, R0), jumpImm(JEQ, R9, 0, 1), atomic(4, ADD, R9, 0, R9), storeImm(4, R10, -4, 2), mov64Reg(R2, R10),
+                alu64Imm(ADD, R2, -4), ldMap(R1, "a"), call(1), mov64Reg(R7, R0), jumpImm(JEQ, R7, 0, 5), call(7), mov64Reg(R6, R0),
+                alu64Imm(AND, R6, 15), alu64Reg(ADD, R6, R7), load(1, R6, R6, 0), storeImm(4, R10, -4, 2), mov64Reg(R2, R10),
+                alu64Imm(ADD, R2, -4), ldMap(R1, "h"), call(1), mov64Reg(R9, R0), jumpImm(JEQ, R9, 0, 1), atomic(4, ADD, R9, 0, R9),
+                mov64Reg(R6, R10), alu64Imm(ADD, R6, -16), mov64Imm(R6, 0), mayGoto(5), mov64Imm(R1, 3), mov64Imm(R2, 64),
+                callLocal("f", 6), alu64Imm(ADD, R6, 1), ja(-6), mov64Reg(R9, R10), load(8, R6, R10, -48), mov64Imm(R0, 2), exit(),
+                mov64Reg(R0, R1), alu64Reg(AND, R0, R2), exit());
         bad("may_goto_with_an_immediate", "invalid may_goto imm 1", TP, NONE, mov64Imm(R6, 0), new Insn(JMP | 0xe0, 0, 0, 2, 1),
                 alu64Imm(ADD, R6, 1), ja(-3), mov64Imm(R0, 0), exit());
         bad("may_goto_with_a_register", "invalid may_goto imm 0", TP, NONE, mov64Imm(R6, 0), new Insn(JMP | 0xe0, 1, 0, 2, 0),
