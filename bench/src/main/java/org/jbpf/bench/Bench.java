@@ -24,6 +24,8 @@ import org.jbpf.translator.Translator;
 public final class Bench {
     static final List<String> EXAMPLES = List.of("ProcessCounter", "OpenCounter", "ReadLatency", "EventSampler",
             "PerCpuCounters", "ExecPerfEvents", "ExecRingEvents", "HelloPrintk", "ReadSizes");
+    /** Probes of this module that exist only to measure one construct's code size against a C twin. */
+    static final List<String> CONSTRUCTS = List.of("RecordTotals", "NestedSpans", "ArrayHistogram");
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -34,8 +36,13 @@ public final class Bench {
         }
     }
 
+    /** The internal name of an example or of a construct probe of this module. */
+    static String internalName(String probe) {
+        return (CONSTRUCTS.contains(probe) ? "org/jbpf/bench/" : "org/jbpf/examples/") + probe;
+    }
+
     static BpfObject translate(String example) {
-        return Translator.translate("org.jbpf.examples." + example, Translator.ClassSource.of(Bench.class.getClassLoader()),
+        return Translator.translate(internalName(example).replace('/', '.'), Translator.ClassSource.of(Bench.class.getClassLoader()),
                 new Translator.Options(List.of()));
     }
 
@@ -45,7 +52,7 @@ public final class Bench {
     static BpfObject translateLlvm(String example) throws Exception {
         if (!org.jbpf.translator.llvm.LlvmBackend.available()) return null;
         Translator.ClassSource classes = Translator.ClassSource.of(Bench.class.getClassLoader());
-        return org.jbpf.translator.llvm.LlvmBackend.translate(classes.read("org/jbpf/examples/" + example), classes,
+        return org.jbpf.translator.llvm.LlvmBackend.translate(classes.read(internalName(example)), classes,
                 new Translator.Options(List.of()));
     }
 
@@ -61,7 +68,7 @@ public final class Bench {
                 "clang14", "ratio", "vjbpf", "vllvm", "vclang19", "vratio");
         int totalJ = 0, totalL = 0, totalC = 0, totalOld = 0, wins = 0, programs = 0;
         long totalVj = 0, totalVc = 0;
-        for (String e : EXAMPLES) {
+        for (String e : concat(EXAMPLES, CONSTRUCTS)) {
             BpfObject j = translate(e);
             BpfObject l = translateLlvm(e);
             Path clangObj = clangDir.resolve(e + ".clang.o"), oldObj = clangDir.resolve(e + ".clang14.o");
@@ -93,6 +100,12 @@ public final class Bench {
         System.out.printf("%-33s %6d %6d %7d %7d %7.2f   %9d %9s %9d %7.2f%n", "total", totalJ, totalL, totalC, totalOld,
                 (double) totalJ / totalC, totalVj, "", totalVc, (double) totalVj / totalVc);
         System.out.printf("jbpf at most as large as clang-19 -mcpu=v4 on %d of %d programs%n", wins, programs);
+    }
+
+    static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Instruction slots of each program of a clang object: its function symbol's size, read from the ELF file alone. */
