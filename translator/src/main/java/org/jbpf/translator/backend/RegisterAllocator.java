@@ -32,6 +32,8 @@ public final class RegisterAllocator {
     /** Fixed intervals of physical registers r0–r5: [from, to] pairs per register. */
     private final List<List<int[]>> fixed = new ArrayList<>();
     private final List<Integer> calls = new ArrayList<>();
+    /** The virtual registers live after each call: only those need a register the call keeps. */
+    private final Map<Integer, BitSet> liveAfterCall = new HashMap<>();
     private final Map<Integer, Integer> hints = new HashMap<>();
     /** Physical register a value is moved into at its end (a helper argument or the return value). */
     private final Map<Integer, Integer> physicalHints = new HashMap<>();
@@ -99,6 +101,14 @@ public final class RegisterAllocator {
         for (int b = 0; b < nb; b++) {
             for (int v = in[b].nextSetBit(0); v >= 0; v = in[b].nextSetBit(v + 1)) extend(v, bStart[b]);
             for (int v = out[b].nextSetBit(0); v >= 0; v = out[b].nextSetBit(v + 1)) extend(v, bEnd[b] + 1);
+            BitSet live = (BitSet) out[b].clone();
+            for (int p = bEnd[b]; p >= bStart[b]; p--) {
+                Mir.MInsn m = code.get(p);
+                if (m.isCall()) liveAfterCall.put(p, (BitSet) live.clone());
+                int d = Mir.def(m);
+                if (Mir.isVirtual(d)) live.clear(d);
+                for (int u : Mir.uses(m)) if (Mir.isVirtual(u)) live.set(u);
+            }
         }
         int[] physDef = new int[6];
         Arrays.fill(physDef, -1);
@@ -125,6 +135,9 @@ public final class RegisterAllocator {
             }
             if (m.opcode == (ALU64 | MOV | X) && !m.isLabel() && m.dst <= R5 && Mir.isVirtual(m.src))
                 physicalHints.put(m.src, m.dst);
+            // a value taken from r0–r5 (a helper's result, the context) is best left where it arrives
+            if (m.opcode == (ALU64 | MOV | X) && !m.isLabel() && Mir.isVirtual(m.dst) && m.src <= R5)
+                physicalHints.putIfAbsent(m.dst, m.src);
         }
     }
 
@@ -135,8 +148,9 @@ public final class RegisterAllocator {
 
     // ---- allocation ---------------------------------------------------------------------------------
 
+    /** Whether v is live after a call inside its interval (a call on a path where v is dead does not count). */
     private boolean crossesCall(int v) {
-        for (int c : calls) if (start[v] < c && c < end[v]) return true;
+        for (int c : calls) if (start[v] < c && c < end[v] && liveAfterCall.get(c).get(v)) return true;
         return false;
     }
 

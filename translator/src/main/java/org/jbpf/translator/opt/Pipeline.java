@@ -16,6 +16,7 @@ public final class Pipeline {
      */
     public static final List<Pass> OPTIMIZATIONS = List.of(
             new UnreachableCodeElimination(),
+            new JumpCleanup(),
             new DeadCodeElimination(),
             new CopyPropagation(),
             new AddressFolding(),
@@ -25,6 +26,7 @@ public final class Pipeline {
             new RedundantStoreElimination(),
             new DeadStackStoreElimination(),
             new TailMerging(),
+            new ConstantDefaultHoisting(),
             new ConstantElseHoisting(),
             new CopyPropagation(),
             new LoadWidening(),

@@ -94,4 +94,32 @@ class StructPassesTest {
         assertEquals(List.of("r15 = *(u64 *)(r1 +0) [dst v18]", "r15 = *(u64 *)(r10 -24) [dst v17]", "if r15 s>= r15 goto pc+0 [dst v18] [src v17] -> L0",
                 "*(u64 *)(r10 -24) = r15 [src v18]", "L0:", "r15 = *(u64 *)(r10 -16) [dst v17]", "r0 = r15 [src v17]", "exit"), out);
     }
+
+    @Test
+    void aConstantOnTheFallThroughIsWrittenFirstAndTheJumpOverGoes() {
+        // x = p == null ? 1 : p.calls + 1
+        MirPassesTest.B b = new MirPassesTest.B();
+        int p = b.v(), x = b.v();
+        Mir.Label compute = b.newLabel(), join = b.newLabel();
+        b.load(p, R1, 0);
+        b.add(JMP | JNE | K, p, 0, 0, 0).target = compute;
+        b.movImm(x, 1).jump(join).label(compute).load(x, p, 0).addImm(x, 1).label(join).exit(x);
+        List<String> out = optimized(b, new ConstantDefaultHoisting());
+        assertEquals(List.of("r15 = *(u64 *)(r1 +0) [dst v16]", "r15 = 1 [dst v17]", "if r15 == 0x0 goto pc+0 [dst v16] -> L1",
+                "r15 = *(u64 *)(r15 +0) [dst v17] [src v16]", "r15 += 1 [dst v17]", "L1:", "r0 = r15 [src v17]", "exit"), out);
+    }
+
+    @Test
+    void aValueDeadOnThePathThroughACallNeedsNoCalleeSavedRegister() {
+        // v is used only on the path that skips the call: a register the call clobbers serves
+        MirPassesTest.B b = new MirPassesTest.B();
+        int v = b.v(), w = b.v();
+        Mir.Label other = b.newLabel(), done = b.newLabel();
+        b.call(HelperTable.GET_PRANDOM_U32, 0).mov(v, R0).jeq(v, 0, other);
+        b.call(HelperTable.KTIME_GET_NS, 0).movImm(R0, 0).add(JMP | EXIT, 0, 0, 0, 0);
+        b.label(other).load(w, v, 0).exit(w);
+        List<String> out = b.allocateAndEmit();
+        assertEquals(List.of("call bpf_get_prandom_u32#7", "r1 = r0", "if r1 == 0x0 goto pc+3", "call bpf_ktime_get_ns#5", "r0 = 0",
+                "exit", "r0 = *(u64 *)(r1 +0)", "exit"), out);
+    }
 }
