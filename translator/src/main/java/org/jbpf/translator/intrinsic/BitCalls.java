@@ -132,16 +132,34 @@ final class BitCalls {
                 out.emit(cls | RSH | K, u, 0, 0, bits - 1);
                 out.emit(cls | OR | X, t, u, 0, 0);
             }
-            case "log2" -> {
-                // the index of the highest one bit: ones after smearing it down, minus one; 0 and 1 both give 0
-                out.emit(ALU64 | OR | K, t, 0, 0, 1);
-                smear(out, t, true);
-                popcount(out, t, true);
-                out.emit(ALU64 | ADD | K, t, 0, 0, -1);
-            }
+            case "log2" -> log2(out, t);
             default -> throw c.error("cannot call " + simpleOwner(mi) + "." + n);
         }
         c.pushResult(t);
+    }
+
+    /**
+     * t = the index of the highest one bit of t (0 for 0 and 1), by halving from the top: where the upper half holds
+     * a one, count its width and shift it down. About 20 instructions, against some 40 for a smear and bit count.
+     */
+    private static void log2(Emitter out, int t) {
+        int n = out.newVreg(), high = out.newVreg();
+        Mir.Label low = out.newLabel();
+        out.emit(ALU | MOV | K, n, 0, 0, 0);
+        out.mov64(high, t);   // 2^32 fits no immediate: test the upper half itself
+        out.emit(ALU64 | RSH | K, high, 0, 0, 32);
+        out.jumpIf(JMP | JEQ | K, high, 0, 0, low);
+        out.mov64(t, high);
+        out.emit(ALU | MOV | K, n, 0, 0, 32);
+        out.placeLabel(low);
+        for (int s = 16; s >= 1; s /= 2) {
+            Mir.Label skip = out.newLabel();
+            out.jumpIf(JMP | JLT | K, t, 0, 1L << s, skip);
+            out.emit(ALU | ADD | K, n, 0, 0, s);
+            if (s > 1) out.emit(ALU64 | RSH | K, t, 0, 0, s);
+            out.placeLabel(skip);
+        }
+        out.mov64(t, n);
     }
 
     private static int copy(Emitter out, int reg) {
