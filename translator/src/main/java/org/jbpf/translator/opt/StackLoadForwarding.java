@@ -39,21 +39,26 @@ final class StackLoadForwarding implements Pass {
             }
         }
         RegisterPressure pressure = new RegisterPressure(mir);
+        boolean[] zeroExtended = zeroExtended(mir);
         for (int b = 0; b < blocks.count; b++) {
             Map<Integer, Held> s = meet(blocks.pred.get(b), out, b == 0);
             for (int p = blocks.start[b]; p <= blocks.end[b]; p++) {
                 Mir.MInsn m = code.get(p);
-                if (cls(m.opcode) == LDX && mode(m.opcode) == MEM && m.src == R10) forward(m, s, pressure, p);
+                if (cls(m.opcode) == LDX && mode(m.opcode) == MEM && m.src == R10) forward(m, s, pressure, p, zeroExtended);
                 transfer(m, s, escaped);
             }
         }
     }
 
     /** Replaces the load at position p by what its slot holds, when that is known and the register stays free long enough. */
-    private static void forward(Mir.MInsn load, Map<Integer, Held> s, RegisterPressure pressure, int p) {
+    private static void forward(Mir.MInsn load, Map<Integer, Held> s, RegisterPressure pressure, int p, boolean[] zeroExtended) {
         int size = sizeBytes(load.opcode);
         Held h = s.get(load.off);
-        if (h != null && h.size() == size && (h.isImm() || pressure.extend(h.reg(), p))) { replace(load, h); return; }
+        if (h != null && h.size() == size && (h.isImm() || pressure.extend(h.reg(), p))) {
+            replace(load, h);
+            if (!h.isImm() && size == 4 && load.opcode == (ALU | MOV | X) && zeroExtended[h.reg()]) load.opcode = ALU64 | MOV | X;
+            return;
+        }
         for (Map.Entry<Integer, Held> e : s.entrySet()) {   // part of a wider constant, e.g. a field of a zero-filled struct
             Held w = e.getValue();
             int at = load.off - e.getKey();
@@ -97,6 +102,25 @@ final class StackLoadForwarding implements Pass {
         }
         int d = Mir.def(m);
         if (d >= 0) s.values().removeIf(h -> !h.isImm() && h.reg() == d);
+    }
+
+    /**
+     * Virtual registers whose upper 32 bits are zero wherever they are set (32-bit arithmetic, loads of 4 bytes or
+     * fewer): a 4-byte slot holding one reads back as a plain copy, which copy propagation then removes.
+     */
+    private static boolean[] zeroExtended(Mir mir) {
+        boolean[] narrow = new boolean[mir.vregCount()];
+        boolean[] wide = new boolean[mir.vregCount()];
+        for (Mir.MInsn m : mir.code) {
+            int d = Mir.def(m);
+            if (!Mir.isVirtual(d)) continue;
+            int c = cls(m.opcode);
+            boolean zeroes = c == ALU && op(m.opcode) != END || c == LDX && mode(m.opcode) == MEM && sizeBytes(m.opcode) <= 4;
+            if (zeroes) narrow[d] = true;
+            else wide[d] = true;
+        }
+        for (int v = 0; v < narrow.length; v++) narrow[v] &= !wide[v];
+        return narrow;
     }
 
     /** Drops what is known about slots whose address is taken: another pointer or a helper may have written them. */

@@ -122,4 +122,20 @@ class StructPassesTest {
         assertEquals(List.of("call bpf_get_prandom_u32#7", "r1 = r0", "if r1 == 0x0 goto pc+3", "call bpf_ktime_get_ns#5", "r0 = 0",
                 "exit", "r0 = *(u64 *)(r1 +0)", "exit"), out);
     }
+
+    @Test
+    void anIntFieldReadsBackAsACopyOnlyWhenItsRegisterHasNoUpperBits() {
+        MirPassesTest.B b = new MirPassesTest.B();
+        int narrow = b.v(), wide = b.v(), x = b.v(), y = b.v();
+        b.load(wide, R1, 0);
+        b.add(ALU | MOV | X, narrow, wide, 0, 0);   // every definition 32-bit: the upper half is zero
+        b.add(ALU | ADD | K, narrow, 0, 0, 1);
+        b.store(4, -8, narrow).store(4, -4, wide);
+        b.add(LDX | MEM | W, x, R10, -8, 0);
+        b.add(LDX | MEM | W, y, R10, -4, 0);
+        b.addReg(x, y).exit(x);
+        List<String> out = optimized(b, new StackLoadForwarding());
+        assertEquals("r15 = r15 [dst v18] [src v16]", out.get(5), out.toString());
+        assertEquals("w15 = w15 [dst v19] [src v17]", out.get(6), "a 64-bit value stored as 4 bytes reads back truncated");
+    }
 }
