@@ -4,17 +4,29 @@ import java.util.Arrays;
 import org.jbpf.core.btf.BtfReader;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.ObjectReader;
+import org.jbpf.core.obj.ObjectWriter;
+import org.jbpf.translator.Translator;
+import java.util.List;
 import org.jbpf.core.relo.TargetTypes;
 import org.jbpf.loader.LoadedObject;
 import org.jbpf.loader.Loader;
 
 /**
- * Time to load a clang CO-RE object with jbpf's loader (relocating against /sys/kernel/btf/vmlinux itself) against
- * bpftool (libbpf) loading the same object, and what reading the kernel's BTF costs. Printed, never asserted.
- * Arguments: the object, and how many loads to time.
+ * Time to load a CO-RE object (clang's, or a Java probe jbpf translated) with jbpf's loader (relocating against
+ * /sys/kernel/btf/vmlinux itself) against bpftool (libbpf) loading the same object, and what reading the kernel's BTF
+ * costs. Printed, never asserted. Arguments: the object, and how many loads to time; or {@code --write <probe class>
+ * <object>} to translate a probe and write its object first.
  */
 public final class CoreLoadBench {
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--write")) {
+            // a Java probe translated by jbpf, written as the ELF object bpftool loads too
+            BpfObject obj = Translator.translate(args[1], Translator.ClassSource.of(CoreLoadBench.class.getClassLoader()),
+                    new Translator.Options(List.of()));
+            Files.write(Path.of(args[2]), ObjectWriter.write(obj));
+            System.out.printf("%s: %d CO-RE relocations%n", args[2], obj.programs().stream().mapToInt(p -> p.coreRelocations().size()).sum());
+            return;
+        }
         Path object = Path.of(args[0]);
         int runs = Integer.parseInt(args[1]);
         byte[] vmlinux = Files.readAllBytes(Path.of("/sys/kernel/btf/vmlinux"));

@@ -5,7 +5,7 @@
 // Both sides time the draining thread's CPU time (CLOCK_THREAD_CPUTIME_ID), so other load on the machine does not
 // count; draining makes no system calls, so that is all the time it takes. Each jbpf reader runs in a JVM of its own
 // (as JMH forks per benchmark), as an application with one kind of reader would: in one JVM the readers' handlers
-// would share the ring loop's call profile and slow each other down.
+// would share the ring loop's call profile and slow each other down. Its heap is fixed and touched at start (HEAP).
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -28,8 +28,14 @@ import org.jbpf.runtime.Codecs;
 import org.jbpf.translator.Translator;
 
 public final class RingBufferBench {
-    static final int RING_RECORDS = 500_000, PERF_RECORDS = 40_000, PERF_PAGES = 1024, ROUNDS = 10, WARMUP = 5;
+    static final int RING_RECORDS = 500_000, PERF_RECORDS = 40_000, PERF_PAGES = 1024, ROUNDS = 10, WARMUP = 5, PASSES = 2;
     static final byte[] PACKET = new byte[64];
+    /**
+     * A fixed heap, touched when the JVM starts: as in an application that has run a while. A growing heap's first
+     * touches of new pages are page faults charged to the allocating thread, which made the new-object reader's
+     * rounds three times slower and their spread wide.
+     */
+    static final String[] HEAP = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"};
     static long checksum;
     static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -58,14 +64,24 @@ public final class RingBufferBench {
             var map = bpf.loaded().map("events");
             var codec = Codecs.of(Record64.class);
             Function<BPF, EventReader> open = switch (variant) {
-                case "in-place" -> b -> RingBufferReader.openInPlace(map, (r, off, len) -> checksum += r.getLong(off));
+                case "in-place", "in-place-mixed" -> b -> RingBufferReader.openInPlace(map, (r, off, len) -> checksum += r.getLong(off));
                 case "views" -> b -> b.ringBuffer(RingBench.events, (ByteBuffer r) -> checksum += r.getLong(0));
                 case "decoded" -> b -> RingBufferReader.open(map, codec, (Record64 r) -> checksum += r.seq);
                 case "reused" -> b -> RingBufferReader.openReusing(map, codec, (Record64 r) -> checksum += r.seq);
+                case "perf-in-place" -> b -> PerfBufferReader.openInPlace(map, PERF_PAGES, (cpu, s, off, len) -> checksum += s.getLong(off), null);
                 case "perf-views" -> b -> b.perfBuffer("events", PERF_PAGES, (cpu, s) -> checksum += s.getLong(0), null);
                 case "perf-decoded" -> b -> b.perfBuffer("events", Record64.class, PERF_PAGES, (cpu, r) -> checksum += r.seq, null);
+                case "perf-reused" -> b -> PerfBufferReader.openReusing(map, codec, PERF_PAGES, (cpu, r) -> checksum += r.seq, null);
                 default -> throw new IllegalArgumentException(variant);
             };
+            if (variant.equals("in-place-mixed")) {
+                // an application with several kinds of reader: three others drain the ring first, in the same JVM
+                List<Function<BPF, EventReader>> others = List.of(
+                        b -> RingBufferReader.openInPlace(map, (r, off, len) -> checksum ^= r.getLong(off + 8)),
+                        b -> b.ringBuffer(RingBench.events, (ByteBuffer r) -> checksum += r.getLong(0)),
+                        b -> RingBufferReader.openReusing(map, codec, (Record64 r) -> checksum += r.time));
+                for (Function<BPF, EventReader> other : others) java(bpf, RING_RECORDS, other);
+            }
             for (double rate : java(bpf, ring ? RING_RECORDS : PERF_RECORDS, open)) System.out.println(rate);
             long failed = bpf.map(ring ? RingBench.counts : PerfFlood.counts).get(2);
             if (failed != 0) throw new IllegalStateException(failed + " records did not fit");
@@ -75,8 +91,9 @@ public final class RingBufferBench {
 
     /** The rates of one reader kind, measured in a child JVM. */
     static List<Double> fork(String variant) throws Exception {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "scripts/bench/RingBufferBench.java", "--java", variant);
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of(HEAP));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "scripts/bench/RingBufferBench.java", "--java", variant));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) throw new IllegalStateException("jbpf " + variant + " reader failed: " + out);
@@ -85,30 +102,47 @@ public final class RingBufferBench {
         return rates;
     }
 
+    /** The readers to measure: all, or those named in JBPF_BENCH_READERS (e.g. "in-place,reused,perf-views"). */
+    static boolean wanted(String variant) {
+        String only = System.getenv("JBPF_BENCH_READERS");
+        return only == null || only.isBlank() || Arrays.asList(only.split(",")).contains(variant);
+    }
+
+    static final String[][] RING_READERS = {
+        {"in-place", "jbpf in place (RawRecordHandler):          "},
+        {"in-place-mixed", "  the same after 3 other kinds of reader:  "},
+        {"views", "jbpf view per record (RecordHandler):      "},
+        {"decoded", "jbpf decoded @Struct, new object each:     "},
+        {"reused", "jbpf decoded into one reused @Struct:      "},
+    };
+    static final String[][] PERF_READERS = {
+        {"perf-in-place", "jbpf in place (RawSampleHandler):          "},
+        {"perf-views", "jbpf view per sample (SampleHandler):      "},
+        {"perf-decoded", "jbpf decoded @Struct, new object each:     "},
+        {"perf-reused", "jbpf decoded into one reused @Struct:      "},
+    };
+
     static void ring(String consumer, Path dir) throws Exception {
+        if (Arrays.stream(RING_READERS).noneMatch(r -> wanted(r[0]))) return;
         try (BPF bpf = BPF.load(Translator.translate(RingBench.class), RingBench.class)) {
             Path mapPin = pin(dir.resolve("events"), bpf.loaded().map("events").fd().value());
             Path progPin = pin(dir.resolve("produce"), bpf.program("produce").fd().value());
             try {
-                List<Double> c = new ArrayList<>(), inPlace = new ArrayList<>(), views = new ArrayList<>(), decoded = new ArrayList<>(),
-                        reused = new ArrayList<>();
-                for (int pass = 0; pass < 2; pass++) {
+                List<Double> c = new ArrayList<>();
+                List<List<Double>> jbpf = new ArrayList<>();
+                for (String[] r : RING_READERS) jbpf.add(new ArrayList<>());
+                for (int pass = 0; pass < PASSES; pass++) {
                     c.addAll(c(consumer, RING_RECORDS, mapPin.toString(), progPin.toString(), String.valueOf(RING_RECORDS),
                             String.valueOf(ROUNDS + WARMUP)));
-                    inPlace.addAll(fork("in-place"));
-                    views.addAll(fork("views"));
-                    decoded.addAll(fork("decoded"));
-                    reused.addAll(fork("reused"));
+                    for (int i = 0; i < RING_READERS.length; i++) if (wanted(RING_READERS[i][0])) jbpf.get(i).addAll(fork(RING_READERS[i][0]));
                 }
                 long failed = bpf.map(RingBench.counts).get(2);
                 System.out.printf("ring buffer: %,d records of 64 bytes per round, %d rounds per side (after %d warm-up rounds per pass); failed reserves: %d%n",
                         RING_RECORDS, c.size(), WARMUP, failed);
+                System.out.printf("  (jbpf readers each in a JVM of its own with %s)%n", String.join(" ", HEAP));
                 double mc = median(c);
                 System.out.printf("  C, libbpf ring_buffer__consume:            %,14.0f records/s%n", mc);
-                row("  jbpf in place (RawRecordHandler):          ", inPlace, mc);
-                row("  jbpf view per record (RecordHandler):      ", views, mc);
-                row("  jbpf decoded @Struct (generated reader):   ", decoded, mc);
-                row("  jbpf decoded into one reused @Struct:      ", reused, mc);
+                for (int i = 0; i < RING_READERS.length; i++) if (wanted(RING_READERS[i][0])) row("  " + RING_READERS[i][1], jbpf.get(i), mc);
             } finally {
                 Files.deleteIfExists(mapPin);
                 Files.deleteIfExists(progPin);
@@ -117,23 +151,24 @@ public final class RingBufferBench {
     }
 
     static void perf(String consumer, Path dir) throws Exception {
+        if (Arrays.stream(PERF_READERS).noneMatch(r -> wanted(r[0]))) return;
         try (BPF bpf = BPF.load(Translator.translate(PerfFlood.class), PerfFlood.class)) {
             Path mapPin = pin(dir.resolve("perf"), bpf.loaded().map("events").fd().value());
             Path progPin = pin(dir.resolve("perf_produce"), bpf.program("produce").fd().value());
             try {
-                List<Double> c = new ArrayList<>(), raw = new ArrayList<>(), decoded = new ArrayList<>();
-                for (int pass = 0; pass < 2; pass++) {
+                List<Double> c = new ArrayList<>();
+                List<List<Double>> jbpf = new ArrayList<>();
+                for (String[] r : PERF_READERS) jbpf.add(new ArrayList<>());
+                for (int pass = 0; pass < PASSES; pass++) {
                     c.addAll(c(consumer, PERF_RECORDS, mapPin.toString(), progPin.toString(), String.valueOf(PERF_RECORDS),
                             String.valueOf(ROUNDS + WARMUP), String.valueOf(PERF_PAGES)));
-                    raw.addAll(fork("perf-views"));
-                    decoded.addAll(fork("perf-decoded"));
+                    for (int i = 0; i < PERF_READERS.length; i++) if (wanted(PERF_READERS[i][0])) jbpf.get(i).addAll(fork(PERF_READERS[i][0]));
                 }
                 System.out.printf("perf buffer: %,d samples of 64 bytes per round, %d pages per CPU, %d rounds per side; failed outputs: %d%n",
                         PERF_RECORDS, PERF_PAGES, c.size(), bpf.map(PerfFlood.counts).get(2));
                 double mc = median(c);
                 System.out.printf("  C, libbpf perf_buffer__consume:            %,14.0f records/s%n", mc);
-                row("  jbpf view per sample (SampleHandler):      ", raw, mc);
-                row("  jbpf decoded @Struct (generated reader):   ", decoded, mc);
+                for (int i = 0; i < PERF_READERS.length; i++) if (wanted(PERF_READERS[i][0])) row("  " + PERF_READERS[i][1], jbpf.get(i), mc);
             } finally {
                 Files.deleteIfExists(mapPin);
                 Files.deleteIfExists(progPin);
@@ -143,7 +178,8 @@ public final class RingBufferBench {
 
     static void row(String label, List<Double> rates, double c) {
         double m = median(rates);
-        System.out.printf("%s%,14.0f records/s  ratio jbpf/C %.2f%n", label, m, m / c);
+        System.out.printf("%s%,14.0f records/s  ratio jbpf/C %.2f%s%n", label, m, m / c,
+                System.getenv("JBPF_BENCH_READERS") != null ? String.format("  (best round %.2f)", max(rates) / c) : "");
     }
 
     static Path pin(Path path, int fd) throws Exception {
@@ -184,6 +220,8 @@ public final class RingBufferBench {
         }
         return rates;
     }
+
+    static double max(List<Double> v) { return v.stream().mapToDouble(Double::doubleValue).max().orElse(0); }
 
     static double median(List<Double> v) {
         double[] a = v.stream().mapToDouble(Double::doubleValue).toArray();

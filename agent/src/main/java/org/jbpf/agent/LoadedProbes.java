@@ -49,11 +49,14 @@ final class LoadedProbes {
             if (jvmOnly) object = ProcessFilter.only(object, self);
             BPF bpf = BPF.load(object, probe);
             List<ObjectName> mbeans = new ArrayList<>();
+            BpfGlobalsBean globals;
             try {
                 bpf.attachAll();
                 for (MapSpec m : object.maps())
                     if (!m.internal() && MapMarks.of(m, object.btf()).kind() != MapMarks.Kind.SCRATCH)  // not @Scratch state
                         mbeans.add(register(new BpfMapBean(object, bpf.map(m.name()))));
+                globals = BpfGlobalsBean.of(object, bpf);
+                if (globals != null) mbeans.add(register(globals.objectName(), globals));
             } catch (RuntimeException | Error e) {
                 unregister(mbeans);
                 bpf.close();
@@ -65,7 +68,8 @@ final class LoadedProbes {
             loaded.add(new Loaded(className, bpf, mbeans, meters, endpoint));
             installShutdownHook();
             String message = "attached " + object.name() + " (" + bpf.links().size() + " programs, maps "
-                    + mbeans.stream().map(n -> n.getKeyProperty("name")).toList() + " as MBeans " + BpfMapBean.DOMAIN + ":type=map,..."
+                    + mbeans.stream().filter(n -> n.getKeyProperty("type").equals("map")).map(n -> n.getKeyProperty("name")).toList() + " as MBeans " + BpfMapBean.DOMAIN + ":type=map,..."
+                    + (globals != null ? ", globals " + globals.names() + " as MBean " + BpfMapBean.DOMAIN + ":type=globals,..." : "")
                     + (meters != null ? " and Micrometer meters" : "") + (endpoint != null ? ", served at " + endpoint.url() : "") + (jvmOnly ? ", events of this JVM (pid " + self + ") only" : "") + ")";
             AgentLog.info("jbpf agent: " + message);
             return "ok: " + message;
@@ -130,10 +134,13 @@ final class LoadedProbes {
     }
 
     private static ObjectName register(BpfMapBean bean) throws Exception {
+        return register(bean.objectName(), new javax.management.StandardMBean(bean, BpfMapMBean.class, false));
+    }
+
+    private static ObjectName register(ObjectName name, Object bean) throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name = bean.objectName();
         if (server.isRegistered(name)) server.unregisterMBean(name);
-        server.registerMBean(new javax.management.StandardMBean(bean, BpfMapMBean.class, false), name);
+        server.registerMBean(bean, name);
         return name;
     }
 

@@ -24,25 +24,26 @@ import org.jbpf.translator.Translator;
 public final class Bench {
     static final List<String> EXAMPLES = List.of("ProcessCounter", "OpenCounter", "ReadLatency", "EventSampler",
             "PerCpuCounters", "ExecPerfEvents", "ExecRingEvents", "HelloPrintk", "ReadSizes");
-    /** Probes of this module that exist only to measure one construct's code size against a C twin. */
-    static final List<String> CONSTRUCTS = List.of("RecordTotals", "NestedSpans", "ArrayHistogram");
+    /**
+     * Probes of this module in the code-size table beside the examples, each with a C twin: enum switches, the in-place
+     * counter, records as key and value, nested struct methods, an array histogram.
+     */
+    static final List<String> BENCH_PROBES = List.of("EnumLevels", "SyscallIncrement", "RecordTotals", "NestedSpans", "ArrayHistogram");
+
+    static String className(String probe) { return (BENCH_PROBES.contains(probe) ? "org.jbpf.bench." : "org.jbpf.examples.") + probe; }
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "codesize": codeSize(Path.of(args[1])); break;
             case "translate-speed": translateSpeed(); break;
+            case "iterators": IteratorSize.run(Path.of(args[1])); break;
             case "map-dump": MapDumpBench.run(Integer.parseInt(args[1]), args[2]); break;
             default: throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
     }
 
-    /** The internal name of an example or of a construct probe of this module. */
-    static String internalName(String probe) {
-        return (CONSTRUCTS.contains(probe) ? "org/jbpf/bench/" : "org/jbpf/examples/") + probe;
-    }
-
     static BpfObject translate(String example) {
-        return Translator.translate(internalName(example).replace('/', '.'), Translator.ClassSource.of(Bench.class.getClassLoader()),
+        return Translator.translate(className(example), Translator.ClassSource.of(Bench.class.getClassLoader()),
                 new Translator.Options(List.of()));
     }
 
@@ -52,7 +53,7 @@ public final class Bench {
     static BpfObject translateLlvm(String example) throws Exception {
         if (!org.jbpf.translator.llvm.LlvmBackend.available()) return null;
         Translator.ClassSource classes = Translator.ClassSource.of(Bench.class.getClassLoader());
-        return org.jbpf.translator.llvm.LlvmBackend.translate(classes.read(internalName(example)), classes,
+        return org.jbpf.translator.llvm.LlvmBackend.translate(classes.read(className(example).replace('.', '/')), classes,
                 new Translator.Options(List.of()));
     }
 
@@ -68,7 +69,7 @@ public final class Bench {
                 "clang14", "ratio", "vjbpf", "vllvm", "vclang19", "vratio");
         int totalJ = 0, totalL = 0, totalC = 0, totalOld = 0, wins = 0, programs = 0;
         long totalVj = 0, totalVc = 0;
-        for (String e : concat(EXAMPLES, CONSTRUCTS)) {
+        for (String e : java.util.stream.Stream.concat(EXAMPLES.stream(), BENCH_PROBES.stream()).toList()) {
             BpfObject j = translate(e);
             BpfObject l = translateLlvm(e);
             Path clangObj = clangDir.resolve(e + ".clang.o"), oldObj = clangDir.resolve(e + ".clang14.o");
@@ -100,12 +101,6 @@ public final class Bench {
         System.out.printf("%-33s %6d %6d %7d %7d %7.2f   %9d %9s %9d %7.2f%n", "total", totalJ, totalL, totalC, totalOld,
                 (double) totalJ / totalC, totalVj, "", totalVc, (double) totalVj / totalVc);
         System.out.printf("jbpf at most as large as clang-19 -mcpu=v4 on %d of %d programs%n", wins, programs);
-    }
-
-    static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new java.util.ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     /** Instruction slots of each program of a clang object: its function symbol's size, read from the ELF file alone. */

@@ -42,6 +42,28 @@ final class ConstantOptions {
 
     private static Main.CommandFailure usage(String message) { return new Main.CommandFailure(ExitCodes.USAGE, message); }
 
+    /**
+     * The values of the object's global variables now, by name: numbers as Long, byte arrays as "0x..." hex; the
+     * load-time constants when {@code constants}, else the writable variables. String sections have no variables.
+     */
+    static Map<String, Object> globalValues(org.jbpf.BPF bpf, BpfObject object, boolean constants) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (GlobalData g : object.globals()) {
+            if (g.readOnly() != constants) continue;
+            for (GlobalData.Variable v : g.variables()) {
+                org.jbpf.runtime.Global global = bpf.global(v.name());
+                out.put(v.name(), GlobalsText.isNumber(v) ? (Object) global.get() : hex(global.bytes()));
+            }
+        }
+        return out;
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder sb = new StringBuilder("0x");
+        for (byte b : bytes) sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+        return sb.toString();
+    }
+
     /** "globals: hits=1000 step=3", the numeric variables of the writable sections; empty when there are none. */
     static String globalsLine(org.jbpf.BPF bpf, BpfObject object) {
         StringBuilder sb = new StringBuilder();

@@ -11,7 +11,7 @@ import org.jbpf.core.obj.ProgramSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "disasm", mixinStandardHelpOptions = true, footer = {"", ExitCodes.HELP}, description = "Print the maps and programs of a BPF ELF object.")
+@Command(name = "disasm", mixinStandardHelpOptions = true, footer = {"", ExitCodes.HELP}, description = "Print the maps, global variables and programs of a BPF ELF object.")
 final class DisasmCommand implements Callable<Integer> {
     @Parameters(paramLabel = "OBJECT", description = "a .o file")
     Path object;
@@ -21,8 +21,9 @@ final class DisasmCommand implements Callable<Integer> {
         System.out.println("license " + o.license());
         o.maps().forEach(m -> System.out.println("map " + m.name() + ": " + MapTypes.name(m.type()) + " key " + m.keySize()
                 + " value " + m.valueSize() + " max_entries " + m.maxEntries()));
+        for (String g : GlobalsText.lines(o)) System.out.println(g);
         for (ProgramSpec p : o.programs())
-            System.out.print("\n" + p.section() + " " + p.name() + ":\n" + Disassembler.listing(p.insns()));
+            System.out.print("\n" + p.section() + " " + p.name() + ":\n" + Disassembler.listing(p.insns(), GlobalsText.notes(o)));
         return 0;
     }
 }

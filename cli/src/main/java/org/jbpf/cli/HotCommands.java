@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * The start-up path of the commands people run most, {@code translate} and {@code run}, without picocli: picocli's
+ * The start-up path of the commands people run most, {@code translate} and {@code run} (and {@code --version}), without picocli: picocli's
  * Java 5 class files cannot go into the start-up archive, and setting it up by reflection costs several times what
  * translating a probe does. This parser knows only the common options of those two commands, in their plain forms
  * ({@code -o DIR}, not {@code -o=DIR}); a command line with anything else (help, another option, a bad value) is left
@@ -19,6 +19,7 @@ final class HotCommands {
     /** The command {@code args} asks for, set up and ready to call, or null when picocli should parse them. */
     static Parsed parse(String... args) {
         if (args.length == 0) return null;
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) return new Parsed(HotCommands::version, false);
         List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
         boolean verbose = rest.remove("--verbose");
         if (rest.contains("--verbose")) return null;
@@ -105,6 +106,12 @@ final class HotCommands {
             }
         }
         return c.probe == null ? null : c;
+    }
+
+    /** {@code jbpf --version}, as picocli's standard option prints it. */
+    private static Integer version() {
+        System.out.println(Main.VERSION);
+        return ExitCodes.OK;
     }
 
     /** A colon-separated path list, as picocli splits it. */

@@ -18,7 +18,8 @@ import org.jbpf.toolchain.MapMarks;
 
 /**
  * Output of {@code --format json}: one JSON object per line, each with a {@code "type"} saying which of the
- * schemas in README it follows ({@code map}, {@code histogram}, {@code event}, {@code pinned}). Written with
+ * schemas in README it follows ({@code map}, {@code histogram}, {@code event}, {@code stacks}, {@code globals},
+ * {@code pinned}). Written with
  * Jackson's streaming generator; each line is printed whole, so lines from event threads never interleave.
  */
 final class JsonLines {
@@ -113,6 +114,25 @@ final class JsonLines {
                 g.writeEndObject();
             }
             g.writeEndArray();
+        });
+    }
+
+    /**
+     * The object's global variables: {@code {"type":"globals","time","variables":{"name":V,...},"constants":{...}}},
+     * numbers as numbers and byte arrays as {@code "0x..."} hex; {@code constants} holds the load-time constants.
+     */
+    void globals(Instant time, Map<String, Object> variables, Map<String, Object> constants) {
+        line(g -> {
+            g.writeStringField("type", "globals");
+            g.writeStringField("time", time.toString());
+            for (String field : new String[] {"variables", "constants"}) {
+                g.writeObjectFieldStart(field);
+                for (Map.Entry<String, Object> v : (field.equals("variables") ? variables : constants).entrySet()) {
+                    g.writeFieldName(v.getKey());
+                    value(g, v.getValue());
+                }
+                g.writeEndObject();
+            }
         });
     }
 

@@ -14,10 +14,13 @@ import picocli.CommandLine.Option;
  * verifier refused, its reason on that line and the whole verifier log with --verbose); the exit status is one of
  * {@link ExitCodes}.
  */
-@Command(name = "jbpf", mixinStandardHelpOptions = true, version = "jbpf 0.1.0",
+@Command(name = "jbpf", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = "Translate Java probe classes to eBPF, verify, load and attach them, and read their maps.",
         footer = {"", ExitCodes.HELP})
 public final class Main implements Callable<Integer> {
+    /** What {@code jbpf --version} prints. */
+    static final String VERSION = "jbpf 0.1.0";
+
     /** The subcommands, in the order help lists them; see {@link #commandLine(String...)}. */
     private static final String[] SUBCOMMANDS = {"translate", "verify", "disasm", "run", "maps", "map", "trace", "attach",
             "detach", "completion", "gen", "help"};

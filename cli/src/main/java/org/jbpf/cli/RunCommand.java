@@ -87,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
                     + (total > 0 ? "running for " + describe(parseDuration(duration)) : "running until Ctrl-C"));
             // on Ctrl-C the maps are printed once more; the kernel drops the programs when the process exits
             Thread onExit = new Thread(() -> {
-                if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer, guessText);
+                if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer, json, guessText);
             });
             Runtime.getRuntime().addShutdownHook(onExit);
             try (MetricsServer metrics = CommandLineMetrics.serve(bpf, serve, exportText, System.out, System.err);
@@ -96,16 +96,16 @@ final class RunCommand implements Callable<Integer> {
                 while (System.currentTimeMillis() < deadline) {
                     long wait = Math.min(deadline - System.currentTimeMillis(), every > 0 ? every : Long.MAX_VALUE / 2);
                     Thread.sleep(Math.max(1, wait));
-                    if (every > 0 && System.currentTimeMillis() < deadline) printMaps(bpf, object, printer, guessText);
+                    if (every > 0 && System.currentTimeMillis() < deadline) printMaps(bpf, object, printer, json, guessText);
                 }
             }
-            if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer, guessText);
+            if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer, json, guessText);
             Runtime.getRuntime().removeShutdownHook(onExit);
         }
         return ExitCodes.OK;
     }
 
-    private void printMaps(BPF bpf, BpfObject object, MapPrinter printer, boolean guessText) {
+    private void printMaps(BPF bpf, BpfObject object, MapPrinter printer, JsonLines json, boolean guessText) {
         if (format == OutputFormat.text) System.out.println("\n--- " + java.time.LocalTime.now().withNano(0));
         for (MapSpec m : object.maps())
             if (m.type() == org.jbpf.core.obj.MapTypes.STACK_TRACE) {
@@ -115,6 +115,11 @@ final class RunCommand implements Callable<Integer> {
         for (MapSpec m : shownMaps(object)) {
             printer.print(bpf.map(m.name()), object.btf(), guessText);
             if (clear && MapPrinter.isReadable(m)) bpf.map(m.name()).clear();
+        }
+        if (format == OutputFormat.json) {
+            var variables = ConstantOptions.globalValues(bpf, object, false);
+            var constants = ConstantOptions.globalValues(bpf, object, true);
+            if (!variables.isEmpty() || !constants.isEmpty()) json.globals(java.time.Instant.now(), variables, constants);
         }
         String globals = format == OutputFormat.text ? ConstantOptions.globalsLine(bpf, object) : "";
         if (!globals.isEmpty()) System.out.println(globals);

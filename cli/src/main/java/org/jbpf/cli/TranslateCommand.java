@@ -58,9 +58,11 @@ final class TranslateCommand implements Callable<Integer> {
         for (byte[] probe : in.probes) {
             Toolchain.Translated t = toolchain.translate(probe, in.source());
             BpfObject o = t.object();
-            if ("asm".equals(emit))
+            if ("asm".equals(emit)) {
+                for (String g : GlobalsText.lines(o)) System.out.println(g);
                 for (ProgramSpec p : o.programs())
-                    System.out.print("\n" + p.section() + " " + p.name() + ":\n" + Disassembler.listing(p.insns()));
+                    System.out.print("\n" + p.section() + " " + p.name() + ":\n" + Disassembler.listing(p.insns(), GlobalsText.notes(o)));
+            }
             if (t.verdict() != null) status = Math.max(status, VerifyCommand.report(o, t.verdict()));
             if (!t.accepted()) {
                 System.err.println("jbpf: " + o.name() + ": not written (--no-verify writes it anyway)");

@@ -152,6 +152,25 @@ class CommandLineTest {
         assertTrue(r.out().contains("exit"), r.out());
     }
 
+    @Test void disasmAndEmitAsmShowGlobalVariablesAndTheirUses(@TempDir Path out) {
+        Cli t = Cli.run("translate", "org.jbpf.cli.probes.GetpidGlobals", "-cp", RunKernelTest.TEST_CLASSES, "-o", out.toString(),
+                "--emit", "asm");
+        assertEquals(0, t.status(), t.err());
+        Cli r = Cli.run("disasm", out.resolve("GetpidGlobals.o").toString());
+        assertEquals(0, r.status(), r.err());
+        for (Cli c : new Cli[] {t, r}) {
+            String[] lines = c.out().split("\n");
+            java.util.List<String> globals = java.util.Arrays.stream(lines).filter(l -> l.startsWith("global ")).toList();
+            assertEquals(java.util.List.of("global calls: .bss offset 0 size 8 = 0", "global last: .bss offset 8 size 16",
+                    "global step: .data offset 0 size 4 = 3", "global factor: .rodata offset 0 size 4 = 0 (load-time constant)"),
+                    globals.stream().sorted(java.util.Comparator.comparing(l -> l.contains(".data") ? 1 : l.contains(".rodata") ? 2 : 0)).toList(),
+                    c.out());
+            // each address taken of a variable names it
+            for (String use : new String[] {"  ; calls", "  ; step", "  ; factor", "  ; last"})
+                assertTrue(java.util.Arrays.stream(lines).anyMatch(l -> l.contains("map_value[") && l.endsWith(use)), use + " in\n" + c.out());
+        }
+    }
+
     @Test void completionScriptCompletesTheCommands() {
         Cli r = Cli.run("completion");
         assertEquals(0, r.status());

@@ -29,6 +29,27 @@ class ConstKernelTest {
         assertTrue(r.out().contains("globals: paused=0"), r.out());
     }
 
+    @Test void jsonShowsGlobalsAndConstantsAsRead() throws Exception {
+        Kernel.requireTracefs();
+        // python sleeps while jbpf translates and attaches, then calls getpid 1,000 times (glibc does not cache it)
+        Process child = new ProcessBuilder("python3", "-c", "import os, time\ntime.sleep(2.5)\nfor _ in range(1000): os.getpid()").start();
+        Cli r = Cli.run("run", "org.jbpf.cli.probes.GetpidGlobals", "-cp", RunKernelTest.TEST_CLASSES, "--const", "factor=2",
+                "--duration", "5s", "--format", "json");
+        assertEquals(0, child.waitFor());
+        assertEquals(0, r.status(), r.err());
+        com.fasterxml.jackson.databind.JsonNode globals = null;
+        for (String line : r.out().split("\n"))
+            if (!line.isBlank()) globals = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        assertEquals("globals", globals.get("type").asText(), r.out());
+        // every call adds step * factor = 6; any process may call getpid too, and two CPUs may lose an add
+        long calls = globals.get("variables").get("calls").asLong();
+        assertTrue(calls >= 6 * 1000 * 9 / 10 && calls % 6 == 0, r.out());
+        assertEquals(3, globals.get("variables").get("step").asLong(), r.out());
+        assertEquals("0x0000000000000000" + "0700000000000000", globals.get("variables").get("last").asText(), r.out());
+        assertEquals("{\"factor\":2}", globals.get("constants").toString(), r.out());
+        assertEquals(1, r.out().lines().filter(l -> !l.isBlank()).count(), "no maps, one globals line: " + r.out());
+    }
+
     @Test void unknownOrMalformedConstantsAreUsageErrors() {
         Cli unknown = Cli.run("run", "org.jbpf.examples.PidOpens", "-cp", CommandLineTest.EXAMPLES, "--const", "targetPdi=1");
         assertEquals(ExitCodes.USAGE, unknown.status());

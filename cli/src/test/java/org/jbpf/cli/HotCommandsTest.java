@@ -57,6 +57,20 @@ class HotCommandsTest {
         assertFalse(HotCommands.parse("run", "X.o").verbose());
     }
 
+    @Test void versionPrintsWhatPicocliPrints() {
+        assertNotNull(HotCommands.parse("--version"));
+        assertNotNull(HotCommands.parse("-V"));
+        java.io.StringWriter pico = new java.io.StringWriter();
+        CommandLine cl = Main.commandLine("--version");
+        cl.setOut(new java.io.PrintWriter(pico));
+        assertEquals(0, cl.execute("--version"));
+        Cli hot = Cli.run("--version");
+        assertEquals(0, hot.status());
+        assertEquals("jbpf 0.1.0\n", hot.out());
+        assertEquals(pico.toString(), hot.out());
+        assertNull(HotCommands.parse("--version", "translate"), "anything more is picocli's");
+    }
+
     @Test void everythingElseIsLeftToPicocli() {
         assertNull(HotCommands.parse());
         assertNull(HotCommands.parse("verify", "X.o"), "only translate and run");

@@ -69,6 +69,39 @@ class ServeKernelTest {
         assertTrue(r.out().contains("serving metrics at http://127.0.0.1:" + port + "/metrics\n"), r.out());
     }
 
+    /** Numeric globals and load-time constants are gauges, read live; the byte array is left out. */
+    @Test @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void runServesGlobalsAsGauges() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        CompletableFuture<Cli> run = CompletableFuture.supplyAsync(() -> Cli.run("run", "org.jbpf.cli.probes.GetpidGlobals",
+                "-cp", RunKernelTest.TEST_CLASSES, "--const", "factor=2", "--duration", "6s", "--serve", "127.0.0.1:" + port));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+        Pattern calls = Pattern.compile("\njbpf_getpid_globals_calls (\\S+)\n");
+        String text = "";
+        long deadline = System.currentTimeMillis() + 20_000;
+        Matcher m = calls.matcher(text);
+        while (System.currentTimeMillis() < deadline && !((m = calls.matcher(text)).find() && Double.parseDouble(m.group(1)) >= 6 * 50)) {
+            // getpid from a child: each call adds step * factor = 6
+            new ProcessBuilder("python3", "-c", "import os\nfor _ in range(50): os.getpid()").start().waitFor();
+            try {
+                text = http.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        assertTrue(m.find(0) && Double.parseDouble(m.group(1)) % 6 == 0, "calls counted in steps of 6:\n" + text);
+        assertTrue(text.contains("# TYPE jbpf_getpid_globals_calls gauge\n"), text);
+        assertTrue(text.contains("\njbpf_getpid_globals_step 3.0\n"), text);
+        assertTrue(text.contains("# HELP jbpf_getpid_globals_factor load-time constant factor (.rodata) of jbpf probe GetpidGlobals\n"), text);
+        assertTrue(text.contains("\njbpf_getpid_globals_factor 2.0\n"), text);
+        assertTrue(!text.contains("jbpf_getpid_globals_last"), "a byte array is no gauge:\n" + text);
+        assertEquals(0, run.get(30, TimeUnit.SECONDS).status());
+    }
+
     /** The same through a real Prometheus server scraping jbpf run every second. */
     @Test @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void prometheusScrapesJbpfRun(@TempDir Path dir) throws Exception {

@@ -174,7 +174,7 @@ public final class Loader {
         }
         TracepointRecords.check(p, obj); // a typed record's fields where this kernel's format has them
         p = KernelTypes.relocate(p, obj); // CO-RE: offsets and sizes of this kernel's types
-        List<Insn> insns = MapRelocator.relocate(p, out);
+        List<Insn> insns = KernelFunctions.resolve(p.name(), MapRelocator.relocate(p, out));
         Memory code = BpfAttr.copyOf(Insn.encode(insns));
         if (code == null) throw new BpfException("program \"" + p.name() + "\" has no instructions");
         int count = Insn.slotOffsets(insns)[insns.size()];
@@ -204,7 +204,7 @@ public final class Loader {
 
     private static BpfAttrs.ProgLoad base(ProgramSpec p, ProgramKind kind, Memory code, int count, String license) {
         return new BpfAttrs.ProgLoad().type(kind.progType()).expectedAttachType(kind.expectedAttachType())
-                .insns(code, count).license(license).name(p.name());
+                .attachBtfId(KernelTypes.attachBtfId(p, kind)).insns(code, count).license(license).name(p.name());
     }
 
     /** The fd, or null when the kernel refused for a reason the verifier log can explain. */

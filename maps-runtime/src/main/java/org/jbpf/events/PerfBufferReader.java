@@ -2,6 +2,8 @@ package org.jbpf.events;
 
 import com.sun.jna.Memory;
 import java.io.IOException;
+import java.lang.invoke.MethodType;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,26 +35,40 @@ public final class PerfBufferReader<E> extends EventReader {
     private final LoadedMap map;
     private final List<Source> cpus = new ArrayList<>();
 
-    private record Source(int cpu, Fd event, Mapping mapping, PerfRing ring) {}
+    private record Source(int cpu, Fd event, Mapping mapping, PerfLoop ring) {}
 
     private PerfBufferReader(LoadedMap map) { this.map = map; }
 
-    /** Samples decoded with {@code codec}; {@code onLost} may be null. */
+    private static final MethodType DECODER = MethodType.methodType(void.class, String.class, Codec.class, PerfEventHandler.class, boolean.class);
+    private static final MethodType LOOP = MethodType.methodType(void.class, int.class, ByteBuffer.class, ByteBuffer.class, int.class,
+            RawSampleHandler.class, LostHandler.class);
+
+    /** Samples decoded with {@code codec}, into a new object each (read in place); {@code onLost} may be null. */
     public static <E> PerfBufferReader<E> open(LoadedMap map, Codec<E> codec, int pagesPerCpu, PerfEventHandler<? super E> handler,
             LostHandler onLost) {
-        String name = map.name();
-        int size = codec.size();
-        SampleHandler decoding = (cpu, sample) -> {
-            if (sample.remaining() < size)
-                throw new IllegalStateException("perf buffer \"" + name + "\" (CPU " + cpu + ") holds a " + sample.remaining()
-                        + "-byte sample, shorter than " + codec.describe() + " (" + size + " bytes); read it with a SampleHandler or fix the event type");
-            handler.onEvent(cpu, codec.read(sample));
-        };
-        return openRaw(map, pagesPerCpu, decoding, onLost);
+        RawSampleHandler decoding = (RawSampleHandler) LoopCopies.newCopy(PerfDecodingHandler.class, DECODER, map.name(), codec, handler, false);
+        return openInPlace(map, pagesPerCpu, decoding, onLost);
     }
 
-    /** Samples handed out as zero-copy views; {@code onLost} may be null. */
+    /**
+     * Samples decoded into one object, refilled for each sample where the codec can refill (a {@code @Struct}): no
+     * object is made per sample. The object is valid only during the handler's call; copy what you keep.
+     */
+    public static <E> PerfBufferReader<E> openReusing(LoadedMap map, Codec<E> codec, int pagesPerCpu, PerfEventHandler<? super E> handler,
+            LostHandler onLost) {
+        RawSampleHandler reusing = (RawSampleHandler) LoopCopies.newCopy(PerfDecodingHandler.class, DECODER, map.name(), codec, handler, true);
+        return openInPlace(map, pagesPerCpu, reusing, onLost);
+    }
+
+    /** Samples handed out as zero-copy views, one view object per sample; {@code onLost} may be null. */
     public static <E> PerfBufferReader<E> openRaw(LoadedMap map, int pagesPerCpu, SampleHandler handler, LostHandler onLost) {
+        RawSampleHandler slicing = (RawSampleHandler) LoopCopies.newCopy(PerfSlicingHandler.class,
+                MethodType.methodType(void.class, SampleHandler.class), handler);
+        return openInPlace(map, pagesPerCpu, slicing, onLost);
+    }
+
+    /** Samples handed out in place, with no object made per sample (see {@link RawSampleHandler}); {@code onLost} may be null. */
+    public static <E> PerfBufferReader<E> openInPlace(LoadedMap map, int pagesPerCpu, RawSampleHandler handler, LostHandler onLost) {
         if (map.spec().type() != MapTypes.PERF_EVENT_ARRAY)
             throw new IllegalArgumentException(map + " is not a perf event array (BPF_MAP_TYPE_PERF_EVENT_ARRAY)");
         if (pagesPerCpu <= 0 || Integer.bitCount(pagesPerCpu) != 1)
@@ -79,7 +95,7 @@ public final class PerfBufferReader<E> extends EventReader {
         }
     }
 
-    private Source openCpu(int cpu, int pages, SampleHandler handler, LostHandler onLost) {
+    private Source openCpu(int cpu, int pages, RawSampleHandler handler, LostHandler onLost) {
         PerfEventAttr attr = new PerfEventAttr(PerfEventAttr.PERF_TYPE_SOFTWARE, PerfEventAttr.COUNT_SW_BPF_OUTPUT)
                 .sampleType(PerfEventAttr.SAMPLE_RAW).samplePeriod(1).wakeupEvents(1);
         Fd event = Sys.perfEventOpen(attr, -1, cpu, -1, () -> "perf_event_open of the BPF output event for CPU " + cpu
@@ -90,7 +106,9 @@ public final class PerfBufferReader<E> extends EventReader {
             int dataSize = pages * page;
             mapping = Mapping.map(event.value(), 0, (long) page + dataSize, true,
                     () -> "mmap of " + pages + " pages of CPU " + cpu + "'s perf buffer \"" + map.name() + "\"");
-            PerfRing ring = new PerfRing(cpu, mapping.view(0, page), mapping.view(page, dataSize), dataSize, handler, onLost);
+            // a loop of its own per CPU buffer: the JIT then inlines this reader's handler into it
+            PerfLoop ring = (PerfLoop) LoopCopies.newCopy(PerfRing.class, LOOP, cpu, mapping.view(0, page), mapping.view(page, dataSize),
+                    dataSize, handler, onLost);
             storeInMap(cpu, event.value());
             Sys.ioctl(event.value(), PerfEventAttr.IOC_ENABLE, 0, () -> "enabling CPU " + cpu + "'s perf buffer \"" + map.name() + "\"");
             return new Source(cpu, event, mapping, ring);

@@ -1,5 +1,6 @@
 package org.jbpf.events;
 
+import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +38,14 @@ public final class RingBufferReader<E> extends EventReader {
     /** The drop counter of each ring whose object counts drops, by the ring's position in {@link #rings}. */
     private final Map<Integer, RingDropCounter> dropCounters = new ConcurrentHashMap<>();
 
-    private record Source(LoadedMap map, Mapping consumerPage, Mapping producerAndData, RingBufferRing ring) {}
+    private record Source(LoadedMap map, Mapping consumerPage, Mapping producerAndData, RingLoop ring) {}
 
     private RingBufferReader() {}
 
     /** A reader of {@code map} whose records are decoded with {@code codec} and given to {@code handler}. */
     public static <E> RingBufferReader<E> open(LoadedMap map, Codec<E> codec, Consumer<? super E> handler) {
         RingBufferReader<E> r = new RingBufferReader<>();
-        return r.addOrClose(map, decoding(map, codec, handler));
+        return r.addOrClose(map, decoding(map.name(), codec, handler));
     }
 
     /**
@@ -54,13 +55,13 @@ public final class RingBufferReader<E> extends EventReader {
      */
     public static <E> RingBufferReader<E> openReusing(LoadedMap map, Codec<E> codec, Consumer<? super E> handler) {
         RingBufferReader<E> r = new RingBufferReader<>();
-        return r.addOrClose(map, reusing(map, codec, handler));
+        return r.addOrClose(map, reusing(map.name(), codec, handler));
     }
 
     /** A reader of {@code map} handing out zero-copy record views, one view object per record. */
     public static RingBufferReader<ByteBuffer> openRaw(LoadedMap map, RecordHandler handler) {
         RingBufferReader<ByteBuffer> r = new RingBufferReader<>();
-        return r.addOrClose(map, RingBufferRing.slicing(handler));
+        return r.addOrClose(map, slicing(handler));
     }
 
     /** A reader of {@code map} handing out records in place, with no object made per record (see {@link RawRecordHandler}). */
@@ -71,11 +72,11 @@ public final class RingBufferReader<E> extends EventReader {
 
     /** Adds another ring buffer to this reader's epoll, with its own record type and handler. */
     public <F> RingBufferReader<E> add(LoadedMap map, Codec<F> codec, Consumer<? super F> handler) {
-        return addInPlace(map, decoding(map, codec, handler));
+        return addInPlace(map, decoding(map.name(), codec, handler));
     }
 
     /** Adds another ring buffer whose records are handed out as zero-copy views. */
-    public RingBufferReader<E> addRaw(LoadedMap map, RecordHandler handler) { return addInPlace(map, RingBufferRing.slicing(handler)); }
+    public RingBufferReader<E> addRaw(LoadedMap map, RecordHandler handler) { return addInPlace(map, slicing(handler)); }
 
     /** Adds another ring buffer whose records are handed out in place. */
     public RingBufferReader<E> addInPlace(LoadedMap map, RawRecordHandler handler) {
@@ -100,35 +101,23 @@ public final class RingBufferReader<E> extends EventReader {
         }
     }
 
+    private static final MethodType HANDLER = MethodType.methodType(void.class, String.class, Codec.class, Consumer.class);
+    private static final MethodType LOOP = MethodType.methodType(void.class, ByteBuffer.class, ByteBuffer.class, ByteBuffer.class,
+            int.class, RawRecordHandler.class);
+
     /** Decodes each record in place (a {@code @Struct} through its generated reader) and hands the value on. */
-    static <F> RawRecordHandler decoding(LoadedMap map, Codec<F> codec, Consumer<? super F> handler) {
-        String name = map.name();
-        int size = codec.size();
-        return (ring, offset, length) -> {
-            if (length < size)
-                throw new IllegalStateException("ring buffer \"" + name + "\" holds a " + length + "-byte record, shorter than "
-                        + codec.describe() + " (" + size + " bytes); read it with a RecordHandler or fix the record type");
-            handler.accept(codec.readAt(ring, offset));
-        };
+    static <F> RawRecordHandler decoding(String name, Codec<F> codec, Consumer<? super F> handler) {
+        return (RawRecordHandler) LoopCopies.newCopy(DecodingHandler.class, HANDLER, name, codec, handler);
     }
 
     /** Like {@link #decoding}, into one object refilled for every record. */
-    static <F> RawRecordHandler reusing(LoadedMap map, Codec<F> codec, Consumer<? super F> handler) {
-        String name = map.name();
-        int size = codec.size();
-        return new RawRecordHandler() {
-            private F current;
+    static <F> RawRecordHandler reusing(String name, Codec<F> codec, Consumer<? super F> handler) {
+        return (RawRecordHandler) LoopCopies.newCopy(ReusingHandler.class, HANDLER, name, codec, handler);
+    }
 
-            @Override public void onRecord(ByteBuffer ring, int offset, int length) {
-                if (length < size)
-                    throw new IllegalStateException("ring buffer \"" + name + "\" holds a " + length + "-byte record, shorter than "
-                            + codec.describe() + " (" + size + " bytes); read it with a RecordHandler or fix the record type");
-                F value = codec.readAt(ring, offset, current);
-                // a reference store per record would pay the garbage collector's write barrier every time
-                if (value != current) current = value;
-                handler.accept(value);
-            }
-        };
+    /** A view of its own per record. */
+    static RawRecordHandler slicing(RecordHandler handler) {
+        return (RawRecordHandler) LoopCopies.newCopy(SlicingHandler.class, MethodType.methodType(void.class, RecordHandler.class), handler);
     }
 
     private static Source mapRing(LoadedMap map, RawRecordHandler handler) {
@@ -143,7 +132,8 @@ public final class RingBufferReader<E> extends EventReader {
         try {
             Mapping producer = Mapping.map(fd, page, page + 2L * size, false,
                     () -> "mmap of the producer page and data of ring buffer \"" + map.name() + "\"");
-            RingBufferRing ring = new RingBufferRing(consumer.view(0, 8), producer.view(0, 8), producer.view(page, 2 * size), size, handler);
+            RingLoop ring = (RingLoop) LoopCopies.newCopy(RingBufferRing.class, LOOP, consumer.view(0, 8), producer.view(0, 8),
+                    producer.view(page, 2 * size), size, handler);
             return new Source(map, consumer, producer, ring);
         } catch (RuntimeException e) {
             consumer.close();

@@ -15,18 +15,20 @@ import java.util.function.LongSupplier;
  * 8 bytes. The producer position is read with acquire semantics so record bytes written before it are visible; each
  * header is followed by an acquire fence because the producer clears the busy bit with a release store; a release
  * fence precedes each consumer position store so the kernel never reuses bytes still being read. The consumer
- * position is published every {@link #PUBLISH_EVERY} records and when a pass ends, not after every record; so is
- * a close from another thread noticed (a volatile read per record costs a fifth of a fast handler's time).
+ * position is published after every record, as libbpf does (a plain store), so the producer gets space back at once;
+ * a close from another thread is noticed every {@link #CHECK_EVERY} records (a volatile read per record costs a
+ * fifth of a fast handler's time).
  *
  * <p>One pass hands out at most one ring's worth of bytes and, given a deadline, returns once it has passed, so a
  * producer that never stops cannot keep a poll from returning. The clock is read every few records: often for a slow
  * handler, rarely for a fast one.
  */
-final class RingBufferRing {
+final class RingBufferRing implements RingLoop {
     static final int BUSY_BIT = 1 << 31, DISCARD_BIT = 1 << 30, HEADER_SIZE = 8;
     /** No deadline: the pass is bounded by the ring's size only. */
     static final long NO_DEADLINE = Long.MAX_VALUE;
-    static final int PUBLISH_EVERY = 64;
+    /** Records between checks for a close from another thread when there is no deadline. */
+    static final int CHECK_EVERY = 64;
     private static final int MAX_CLOCK_INTERVAL = 256;
 
     private final ByteBuffer consumer;
@@ -57,9 +59,7 @@ final class RingBufferRing {
     }
 
     /** A handler of views of their own, one per record, over the in-place records. */
-    static RawRecordHandler slicing(RecordHandler handler) {
-        return (ring, offset, length) -> handler.onRecord(ring.slice(offset, length).order(ByteOrder.LITTLE_ENDIAN));
-    }
+    static RawRecordHandler slicing(RecordHandler handler) { return new SlicingHandler(handler); }
 
     /** {@link #consume(EventReader, long)} with no deadline. */
     int consume(EventReader reader) { return consume(reader, NO_DEADLINE); }
@@ -69,47 +69,54 @@ final class RingBufferRing {
      * busy (records after it are not ready to read in order), one ring's worth was read, the reader is closing or
      * {@code deadline} ({@link System#nanoTime}) has passed. Returns the records handed out.
      */
-    int consume(EventReader reader, long deadline) {
-        int records = 0, skipped = 0, unpublished = 0;
+    @Override public int consume(EventReader reader, long deadline) {
+        // fields in locals: the fences below make the JIT reload fields after each record, locals stay in registers
+        ByteBuffer data = this.data, view = handlerView, consumer = this.consumer;
+        RawRecordHandler handler = this.handler;
+        int mask = (int) this.mask;
+        int records = 0, skipped = 0;
         long cons = (long) Fences.LONG.getAcquire(consumer, 0);
         long limit = cons + size;
-        int clockInterval = 16, untilClock = deadline == NO_DEADLINE ? Integer.MAX_VALUE : clockInterval;
+        int clockInterval = 16;
         long lastClock = deadline == NO_DEADLINE ? 0 : clock.getAsLong();
         try {
             long prod = (long) Fences.LONG.getAcquire(producer, 0);
             while (true) {
-                if (cons >= limit) return records;
                 if (cons >= prod) {
                     prod = (long) Fences.LONG.getAcquire(producer, 0);
                     if (cons >= prod) return records;
                 }
-                int at = (int) (cons & mask);
-                int header = data.getInt(at);
-                VarHandle.acquireFence();  // the header before the record bytes the producer committed with it
-                if ((header & BUSY_BIT) != 0) return records;
-                int length = header & ~(BUSY_BIT | DISCARD_BIT);
-                cons += (length + HEADER_SIZE + 7) & ~7L;
-                if ((header & DISCARD_BIT) == 0) {
-                    records++;
-                    handler.onRecord(handlerView, at + HEADER_SIZE, length);
-                } else {
-                    skipped++;
-                }
-                if (++unpublished == PUBLISH_EVERY) {
-                    unpublished = 0;
-                    VarHandle.releaseFence();  // reads of the records complete before the kernel may reuse their space
+                long end = Math.min(prod, limit);
+                if (cons >= end) return records;
+                // one batch: records up to what the producer had reserved, or until the next check of the clock
+                // and of a close from another thread, whichever comes first
+                int batch = deadline == NO_DEADLINE ? CHECK_EVERY : clockInterval;
+                for (int left = batch; left > 0 && cons < end; left--) {
+                    int at = (int) cons & mask;
+                    int header = data.getInt(at);
+                    VarHandle.acquireFence();  // the header before the record bytes the producer committed with it
+                    if ((header & BUSY_BIT) != 0) return records;
+                    int length = header & ~(BUSY_BIT | DISCARD_BIT);
+                    cons += (length + HEADER_SIZE + 7) & ~7L;
+                    if ((header & DISCARD_BIT) == 0) {
+                        records++;
+                        handler.onRecord(view, at + HEADER_SIZE, length);
+                    } else {
+                        skipped++;
+                    }
+                    // as libbpf does: every record read frees its space at once, so a producer never waits on us
+                    VarHandle.releaseFence();  // reads of the record complete before the kernel may reuse its space
                     consumer.putLong(0, cons);
-                    if (reader != null && reader.stopRequested()) return records;
+                    // a close by this thread (from a handler) stops at this record; other threads' closes below
+                    if (reader != null && reader.closedByThisThread()) return records;
                 }
-                // a close by this thread (from a handler) stops at this record; other threads' closes are seen above
-                if (reader != null && reader.closedByThisThread()) return records;
-                if (--untilClock == 0) {
+                if (reader != null && reader.stopRequested()) return records;
+                if (deadline != NO_DEADLINE) {
                     long now = clock.getAsLong();
                     if (now - deadline >= 0) return records;
                     // aim at about 16 clock reads before the deadline
                     long perRecord = Math.max(1, (now - lastClock) / clockInterval);
                     clockInterval = (int) Math.max(1, Math.min(MAX_CLOCK_INTERVAL, (deadline - now) / 16 / perRecord));
-                    untilClock = clockInterval;
                     lastClock = now;
                 }
             }
@@ -118,16 +125,16 @@ final class RingBufferRing {
             VarHandle.releaseFence();
             consumer.putLong(0, cons);
             if (records + skipped > 0) {
-                discarded += skipped;
+                if (skipped > 0) discarded += skipped;
                 if (reader != null) reader.received += records;
             }
         }
     }
 
-    long discarded() { return discarded; }
+    @Override public long discarded() { return discarded; }
 
     /** Bytes written but not yet consumed. */
-    long available() {
+    @Override public long available() {
         return (long) Fences.LONG.getAcquire(producer, 0) - (long) Fences.LONG.getAcquire(consumer, 0);
     }
 }

@@ -124,11 +124,7 @@ final class StructReaders {
                 mv.visitVarInsn(ALOAD, 5);
                 mv.visitFieldInsn(PUTFIELD, owner, f.getName(), "[B");
                 mv.visitLabel(have);
-                mv.visitVarInsn(ALOAD, 2);
-                index(mv, lf.offset());
-                mv.visitVarInsn(ALOAD, 5);
-                mv.visitMethodInsn(INVOKEVIRTUAL, buffer, "get", "(I[B)Ljava/nio/ByteBuffer;", false);
-                mv.visitInsn(POP);
+                copyBytes(mv, lf.offset(), lf.size());
                 continue;
             }
             mv.visitVarInsn(ALOAD, 4);
@@ -160,6 +156,39 @@ final class StructReaders {
         mv.visitEnd();
         cw.visitEnd();
         return cw.toByteArray();
+    }
+
+    /**
+     * Copies {@code n} bytes from index {@code offset + at} into the array in local 5: unrolled eight bytes at a time
+     * for short arrays, the buffer's bulk copy for long ones.
+     */
+    private static void copyBytes(MethodVisitor mv, int at, int n) {
+        String bytes = Type.getInternalName(RecordBytes.class);
+        if (n > RecordBytes.UNROLLED_MAX) {
+            mv.visitVarInsn(ALOAD, 2);
+            index(mv, at);
+            mv.visitVarInsn(ALOAD, 5);
+            mv.visitMethodInsn(INVOKEVIRTUAL, "java/nio/ByteBuffer", "get", "(I[B)Ljava/nio/ByteBuffer;", false);
+            mv.visitInsn(POP);
+            return;
+        }
+        int k = 0;
+        for (; k + 8 <= n; k += 8) {
+            mv.visitVarInsn(ALOAD, 5);
+            mv.visitLdcInsn(k);
+            mv.visitVarInsn(ALOAD, 2);
+            index(mv, at + k);
+            mv.visitMethodInsn(INVOKEVIRTUAL, "java/nio/ByteBuffer", "getLong", "(I)J", false);
+            mv.visitMethodInsn(INVOKESTATIC, bytes, "putLong", "([BIJ)V", false);
+        }
+        for (; k < n; k++) {
+            mv.visitVarInsn(ALOAD, 5);
+            mv.visitLdcInsn(k);
+            mv.visitVarInsn(ALOAD, 2);
+            index(mv, at + k);
+            mv.visitMethodInsn(INVOKEVIRTUAL, "java/nio/ByteBuffer", "get", "(I)B", false);
+            mv.visitInsn(BASTORE);
+        }
     }
 
     /** Pushes {@code offset + at} (the offset is local 3 of readInto). */

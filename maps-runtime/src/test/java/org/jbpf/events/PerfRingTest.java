@@ -2,6 +2,7 @@ package org.jbpf.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -87,6 +88,34 @@ class PerfRingTest {
         meta.putLong(PerfRing.DATA_HEAD, 8);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> ring.consume(null));
         assertEquals(true, e.getMessage().contains("CPU 3"), e.getMessage());
+    }
+
+    @Test
+    void samplesAreHandedOutInPlaceAndTheTailIsPublishedOnceAPassEnds() {
+        List<String> got = new ArrayList<>();
+        List<Long> tails = new ArrayList<>();
+        List<ByteBuffer> buffers = new ArrayList<>();
+        PerfRing inPlace = new PerfRing(1, meta, data, SIZE, (RawSampleHandler) (cpu, b, off, len) -> {
+            byte[] t = new byte[len];
+            b.get(off, t);
+            got.add(new String(t).replace("\0", ""));
+            tails.add(meta.getLong(PerfRing.DATA_TAIL));
+            if (buffers.stream().noneMatch(x -> x == b)) buffers.add(b);  // ByteBuffer.equals compares contents
+        }, null);
+        sample("one");
+        sample("two2");
+        sample("three33");
+        assertEquals(3, inPlace.consume(null));
+        assertEquals(List.of("one", "two2", "three33"), got);
+        assertEquals(List.of(0L, 0L, 0L), tails, "as libbpf: the kernel gets the space back when the pass ends");
+        assertEquals(head, meta.getLong(PerfRing.DATA_TAIL));
+        assertEquals(1, buffers.size(), "one view of the data area for every sample");
+        assertTrue(buffers.get(0).isReadOnly());
+        sample("012345678901234567890123456789012345678901");  // 56 bytes: from 56 to 112
+        sample("wraps-the-end-of-the-data");  // 40 bytes from 112 of 128: runs past the end
+        assertEquals(2, inPlace.consume(null));
+        assertEquals("wraps-the-end-of-the-data", got.get(4));
+        assertEquals(2, buffers.size(), "a wrapped sample comes from the scratch copy");
     }
 
     /** A reader with no buffers of its own, to receive a ring's counts. */

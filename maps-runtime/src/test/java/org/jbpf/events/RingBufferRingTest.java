@@ -102,4 +102,17 @@ class RingBufferRingTest {
         assertThrows(IllegalStateException.class, () -> failing.consume(null));
         assertEquals(16, consumer.getLong(0), "the record given to the failing handler is consumed, the next is not");
     }
+
+    @Test
+    void eachRecordsSpaceIsFreedBeforeTheNextIsRead() {
+        List<Long> seen = new ArrayList<>();
+        RingBufferRing watching = new RingBufferRing(consumer, producer, data, SIZE, r -> seen.add(consumer.getLong(0)));
+        write("a", 0);
+        write("bb", RingBufferRing.DISCARD_BIT);
+        write("ccc", 0);
+        assertEquals(2, watching.consume(null));
+        // as libbpf publishes: the position before a record while it is handled, after it once it returns
+        assertEquals(List.of(0L, 32L), seen, "a discarded record's space is freed as it is skipped");
+        assertEquals(48, consumer.getLong(0));
+    }
 }

@@ -228,6 +228,33 @@ class CodecsTest {
         assertEquals(4, p.head.length, "an array of the wrong length is replaced");
     }
 
+    @Struct
+    static final class Arrays3 {
+        byte first;
+        @Size(13) byte[] odd;       // one eight-byte step and five single bytes
+        @Size(48) byte[] payload;   // six eight-byte steps
+        @Size(100) byte[] big;      // past the unrolled limit: the bulk copy
+    }
+
+    @Test
+    void generatedReadersCopyByteArraysOfEveryLengthExactly() {
+        StructCodec<Arrays3> c = (StructCodec<Arrays3>) Codecs.of(Arrays3.class);
+        assertTrue(c.generated());
+        assertEquals(1 + 13 + 48 + 100, c.size());
+        ByteBuffer b = ByteBuffer.allocateDirect(c.size() + 3).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < b.capacity(); i++) b.put(i, (byte) (i * 7 + 1));
+        Arrays3 v = c.readAt(b.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN), 3);
+        assertEquals((byte) (3 * 7 + 1), v.first);
+        for (int i = 0; i < 13; i++) assertEquals((byte) ((4 + i) * 7 + 1), v.odd[i], "odd[" + i + "]");
+        for (int i = 0; i < 48; i++) assertEquals((byte) ((17 + i) * 7 + 1), v.payload[i], "payload[" + i + "]");
+        for (int i = 0; i < 100; i++) assertEquals((byte) ((65 + i) * 7 + 1), v.big[i], "big[" + i + "]");
+        byte[] kept = v.payload;
+        b.put(3 + 1 + 13 + 47, (byte) -5);
+        assertSame(v, c.readAt(b, 3, v));
+        assertSame(kept, v.payload);
+        assertEquals(-5, v.payload[47], "the last byte of the last step");
+    }
+
     /** The Java-side view of a probe struct whose {@code @CString @Size(16) byte[] comm} is read as text. */
     @Struct
     public static final class CommView {

@@ -12,7 +12,8 @@ import org.jbpf.core.obj.MapSpec;
 /**
  * A loaded probe's maps as Prometheus metrics, read from the kernel at every scrape (nothing is cached or written
  * back). Each exportable map is named {@code jbpf_<probe>_<map>} in snake case, with {@code _<field>} per numeric
- * field of a struct value; key fields become labels; a log2 histogram array becomes a Prometheus histogram. See
+ * field of a struct value; key fields become labels; a log2 histogram array becomes a Prometheus histogram. Numeric
+ * global variables and load-time constants are gauges {@code jbpf_<probe>_<variable>}. See
  * docs/METRICS.md for the rules.
  *
  * <pre>{@code
@@ -36,7 +37,15 @@ public final class JbpfMetrics {
      */
     public static List<String> register(BPF bpf, PrometheusRegistry registry, MetricsOptions options) {
         List<MapCollector> collectors = collectors(bpf, options);
+        GlobalsCollector globals = GlobalsCollector.of(bpf);
+        if (globals != null)
+            for (String name : globals.getPrometheusNames())
+                for (MapCollector c : collectors)
+                    if (c.getPrometheusNames().contains(name))
+                        throw new IllegalArgumentException("probe " + bpf.loaded().object().name() + ": global variable and map "
+                                + c.mapName() + " would both be metric " + name + "; rename one");
         registerAll(registry, collectors, "the registry");
+        if (globals != null) registry.register(globals);
         return collectors.stream().map(MapCollector::mapName).toList();
     }
 

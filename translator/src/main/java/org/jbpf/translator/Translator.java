@@ -147,8 +147,8 @@ public final class Translator {
             }
             for (Mir.MInsn i : c.mir.code) if (i.line != null) i.line = f.sources.annotate(i.line);
             return new MirProgram(m.name, f.probe.sectionNames.get(m), List.copyOf(c.mir.code), c.frame.used(),
-                    Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1,
-                    Type.getArgumentTypes(m.desc).length, functions);
+                    Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length >= 1,
+                    Math.min(Type.getArgumentTypes(m.desc).length, 1), functions);
         }));
         return new MirObject(f.simpleName(), f.probe.license, f.maps, f.btf.btf, programs, f.globals());
     }
@@ -223,7 +223,7 @@ public final class Translator {
         String simpleName() { return node.name.substring(node.name.lastIndexOf('/') + 1); }
 
         int function(MethodNode m, ValueType.Struct record) {
-            int func = btf.function(m.name, Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length == 1);
+            int func = btf.function(m.name, Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length >= 1);
             if (record != null) {
                 // the context parameter becomes "struct Record *ctx", which the loader checks against the kernel's format
                 BtfType.FuncProto proto = (BtfType.FuncProto) btf.btf.type(((BtfType.Func) btf.btf.type(func)).type());

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Misused tracepoint record views and kernel struct classes are refused at the Java line with what to do instead. */
+/** Misused tracepoint record views, kernel struct classes and typed probe arguments are refused at the Java line with what to do instead. */
 class KernelDataDiagnosticsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -16,6 +16,12 @@ class KernelDataDiagnosticsTest {
         "RecordNotStruct|RecordNotStruct.java:11: ctx.as(T.class) needs a @Struct class literal such as ctx.as(SysEnterOpenat.class) (jbpf gen tracepoint writes them); java.lang.String is not annotated @Struct",
         "KernelUnnamed|KernelUnnamed.java:11: KernelTask.unnamed() has no @KernelField naming the kernel field it reads; regenerate the class with jbpf gen btf",
         "KernelText|KernelText.java:11: KernelTask.text() returns java.lang.String; a field reader returns byte, short, int, long or a @KernelType class",
+        "ArgFloat|ArgFloat.java:11: parameter x of probe is double: x86-64 passes floating-point arguments in SSE registers, which a probe's pt_regs does not hold",
+        "ArgTracepoint|ArgTracepoint.java:11: @Section method probe takes at most one parameter, its context (typed function arguments after PtRegs ctx are for uprobe, uretprobe, kprobe and kretprobe sections)",
+        "ArgRetTwo|ArgRetTwo.java:11: program probe in uretprobe section \"uretprobe//usr/lib/x86_64-linux-gnu/libc.so.6:read\" runs when the function returns, after its argument registers were overwritten; take one typed parameter after PtRegs ctx, the return value (read arguments in a uprobe program)",
+        "ArgSeven|ArgSeven.java:11: program probe takes 7 function arguments; x86-64 passes only the first 6 in registers, the rest on the stack: read those from ctx.sp() with probeReadUser",
+        "ArgString|ArgString.java:11: parameter text of probe is String; a function argument is read as long, int, short, char, byte or boolean (a pointer as a long address, read through probeReadUser or probeReadUserStr)",
+        "ArgNoRegs|ArgNoRegs.java:10: program probe in section \"uprobe//usr/lib/x86_64-linux-gnu/libc.so.6:puts\" takes the probed function's arguments after its registers; declare its first parameter as PtRegs ctx",
         "KernelNotTask|KernelNotTask.java:11: KernelMm.current(): only a @KernelType(\"task_struct\") class has a current struct (the running task)",
     })
     void refusesWithTheJavaLine(String probe, String message) {

@@ -10,7 +10,7 @@ import org.jbpf.core.asm.SourceLine;
  * @param slot          its position in 8-byte slots, the number the kernel log uses
  * @param kernelMessage the message the kernel verifier is predicted to give, in its words, e.g.
  *                      {@code R0 invalid mem access 'map_value_or_null'}; where the simulator refuses something it does
- *                      not model, its own words (e.g. {@code may_goto is not modelled by the simulator})
+ *                      not model, its own words (e.g. {@code helper bpf_foo#999 is not modelled by the simulator})
  * @param javaMessage   an explanation in terms of the Java source, prefixed with {@code File.java:line:} when known
  * @param source        the Java source line the instruction came from, or null
  */

@@ -117,6 +117,30 @@ class AgentIT {
         }
     }
 
+    @Test void globalsAreReadableAttributes() throws Exception {
+        ObjectName globals = name("org.jbpf:type=globals,probe=GlobalProbe");
+        try (ChildJvm child = new ChildJvm("-javaagent:" + AGENT + "=probes=" + GlobalProbe.class.getName() + ";scope=jvm")) {
+            child.awaitOutput("jbpf agent: attached GlobalProbe", 60);
+            assertTrue(child.output().contains("maps [] as MBeans org.jbpf:type=map,..., globals [opens, lastPid, limit] as MBean org.jbpf:type=globals,..."), child.output());
+            long pid = child.process.pid();
+            long[] seen = withJmx(pid, server -> {
+                long opens = 0;
+                for (int i = 0; i < 200 && opens < 10; i++, Thread.sleep(50)) opens = (Long) server.getAttribute(globals, "opens");
+                long later = opens;
+                for (int i = 0; i < 200 && later == opens; i++, Thread.sleep(50)) later = (Long) server.getAttribute(globals, "opens");
+                javax.management.MBeanAttributeInfo limit = java.util.Arrays.stream(server.getMBeanInfo(globals).getAttributes())
+                        .filter(a -> a.getName().equals("limit")).findFirst().orElseThrow();
+                assertEquals("load-time constant in .rodata, 8 bytes", limit.getDescription());
+                assertEquals(false, limit.isWritable());
+                return new long[] {opens, later, (Long) server.getAttribute(globals, "lastPid"), (Long) server.getAttribute(globals, "limit")};
+            });
+            assertTrue(seen[0] >= 10 && seen[1] > seen[0], "opens read live from the kernel: " + seen[0] + " then " + seen[1]);
+            assertEquals(pid, seen[2], "only the host JVM opens (scope=jvm), so the last opener is the host");
+            assertEquals(0, seen[3], "the constant as loaded");
+            assertEquals(0, child.stop(), child.output());
+        }
+    }
+
     @Test void attachingANonJvmFailsWithOneLine() {
         assertEquals(1, Main.run("attach", "999999999", OpenProbe.class.getName(), "--agent-jar", AGENT));
     }

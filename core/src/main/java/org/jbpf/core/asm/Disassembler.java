@@ -3,6 +3,7 @@ package org.jbpf.core.asm;
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.List;
+import java.util.function.Function;
 import org.jbpf.core.helper.HelperTable;
 
 /** Renders instructions in the notation of the kernel verifier log and {@code bpftool prog dump xlated}. */
@@ -93,7 +94,7 @@ public final class Disassembler {
                 if (op == CALL && cls == JMP) {
                     if (in.src() == PSEUDO_CALL)
                         return "call " + (in.reference() != null ? in.reference() : pcRel((int) in.imm()));
-                    if (in.src() == PSEUDO_KFUNC_CALL) return "call kfunc#" + in.imm();
+                    if (in.src() == PSEUDO_KFUNC_CALL) return in.reference() != null ? "call " + in.reference() : "call kfunc#" + in.imm();
                     return "call " + HelperTable.logName((int) in.imm());
                 }
                 if (op == JA) return (cls == JMP32 ? "gotol " + pcRel((int) in.imm()) : "goto " + pcRel(in.off()));
@@ -130,7 +131,13 @@ public final class Disassembler {
     }
 
     /** One line per instruction, prefixed with its slot index, like {@code bpftool prog dump xlated}. */
-    public static String listing(List<Insn> insns) {
+    public static String listing(List<Insn> insns) { return listing(insns, null); }
+
+    /**
+     * The same listing with a note after the instructions {@code note} has one for (null: none), e.g. the global
+     * variable a {@code map_value} load addresses; a null {@code note} adds none.
+     */
+    public static String listing(List<Insn> insns, Function<Insn, String> note) {
         StringBuilder sb = new StringBuilder();
         int slot = 0;
         SourceLine last = null;
@@ -141,7 +148,8 @@ public final class Disassembler {
                   .append(src.file()).append(':').append(src.line()).append('\n');
                 last = src;
             }
-            sb.append(String.format("%4d: %s%n", slot, format(in)));
+            String n = note == null ? null : note.apply(in);
+            sb.append(String.format("%4d: %s%s%n", slot, format(in), n == null ? "" : "  ; " + n));
             slot += in.slots();
         }
         return sb.toString();

@@ -86,6 +86,8 @@ public record Insn(int opcode, int dst, int src, int off, long imm, String refer
     /** BPF-to-BPF call of a function in the same program; {@code imm} is the slot distance minus one. */
     public static Insn callLocal(String function, int imm) { return new Insn(JMP | CALL, 0, PSEUDO_CALL, 0, imm, function, null); }
     public static Insn exit() { return new Insn(JMP | EXIT, 0, 0, 0, 0); }
+    /** Call of kernel function (kfunc) {@code name}; the loader puts its kernel BTF id into {@code imm}. */
+    public static Insn callKernel(String name) { return new Insn(JMP | CALL, 0, PSEUDO_KFUNC_CALL, 0, 0, name, null); }
 
     // ---- classification ---------------------------------------------------------------------------
 

@@ -8,7 +8,8 @@ import java.util.Set;
  * jbpf knows its prototype, the argument and return kinds, the program types that may call it and the map types its
  * map argument accepts. Helpers known by name only have no prototype ({@link #hasPrototype()} is false).
  *
- * @param programTypes program types ({@link org.jbpf.core.program.ProgramTypes}) the kernel offers it to; empty when every type may call it
+ * @param programTypes program types ({@link org.jbpf.core.program.ProgramTypes}) the kernel offers it to, of those its
+ *                     helper list probed ({@link HelperTable#probedProgramTypes()})
  * @param mapTypes     map types its map argument accepts; empty when any map that is not restricted to other helpers is fine
  */
 public record HelperSpec(int id, String name, List<ArgKind> args, RetKind ret, Set<Integer> programTypes, Set<Integer> mapTypes) {
@@ -19,8 +20,10 @@ public record HelperSpec(int id, String name, List<ArgKind> args, RetKind ret, S
         mapTypes = Set.copyOf(mapTypes);
     }
 
-    /** A helper known by id and name only. */
-    static HelperSpec named(int id, String name) { return new HelperSpec(id, name, List.of(), null, Set.of(), Set.of()); }
+    /** A helper known by id, name and the program types that may call it. */
+    static HelperSpec named(int id, String name, Set<Integer> programTypes) {
+        return new HelperSpec(id, name, List.of(), null, programTypes, Set.of());
+    }
 
     /** True when the argument and return kinds are known. */
     public boolean hasPrototype() { return ret != null; }
@@ -28,9 +31,6 @@ public record HelperSpec(int id, String name, List<ArgKind> args, RetKind ret, S
     /** The name as the kernel verifier writes it, e.g. "bpf_map_lookup_elem#1". */
     public String logName() { return "bpf_" + name + "#" + id; }
 
-    /** True when a program of this type ({@code enum bpf_prog_type}) may call it. */
-    public boolean allowedIn(int programType) { return programTypes.isEmpty() || programTypes.contains(programType); }
-
-    /** True when only tracing programs (tracepoint, raw tracepoint, kprobe, perf_event) may call it. */
-    public boolean tracingOnly() { return programTypes.equals(HelperTable.TRACING); }
+    /** True when the kernel offers it to a program of this type ({@code enum bpf_prog_type}). */
+    public boolean allowedIn(int programType) { return programTypes.contains(programType); }
 }

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jbpf.core.obj.MapTypes;
-import org.jbpf.core.program.ProgramTypes;
 
 /**
- * The one table of kernel helpers jbpf knows: ids for the code generators, names for disassembly and messages, and the
- * prototypes (argument and return kinds, who may call them, which maps they take) the verifier simulation checks.
+ * The one table of kernel helpers jbpf knows: every helper of the kernel's own list ({@link KernelHelperList}: ids and
+ * names for the code generators, disassembly and messages, and the program types that may call each), and for the
+ * helpers jbpf models, the prototypes (argument and return kinds, which maps they take) the verifier simulation checks.
  */
 public final class HelperTable {
     private HelperTable() {}
@@ -25,89 +25,83 @@ public final class HelperTable {
             PROBE_READ_USER = 112, PROBE_READ_KERNEL = 113, PROBE_READ_USER_STR = 114, PROBE_READ_KERNEL_STR = 115,
             KTIME_GET_BOOT_NS = 125, RINGBUF_OUTPUT = 130, RINGBUF_RESERVE = 131, RINGBUF_SUBMIT = 132,
             RINGBUF_DISCARD = 133, RINGBUF_QUERY = 134, GET_CURRENT_TASK_BTF = 158, KTIME_GET_COARSE_NS = 160,
-            LOOP = 181, STRNCMP = 182;
+            LOOP = 181, STRNCMP = 182, GET_NUMA_NODE_ID = 42;
 
     /** Packet helpers. */
     public static final int SKB_STORE_BYTES = 9, L3_CSUM_REPLACE = 10, L4_CSUM_REPLACE = 11, REDIRECT = 23,
             SKB_LOAD_BYTES = 26, XDP_ADJUST_HEAD = 44, REDIRECT_MAP = 51, XDP_ADJUST_TAIL = 65,
-            SKB_LOAD_BYTES_RELATIVE = 68;
+            SKB_LOAD_BYTES_RELATIVE = 68, FIB_LOOKUP = 69, GET_SOCKET_COOKIE = 46, GET_SOCKET_UID = 47, SKB_PULL_DATA = 39;
 
-    /** The program types the kernel's tracing helper set ({@code bpf_tracing_func_proto}) serves. */
-    static final Set<Integer> TRACING = Set.of(ProgramTypes.TRACEPOINT, ProgramTypes.RAW_TRACEPOINT, ProgramTypes.KPROBE,
-            ProgramTypes.PERF_EVENT);
-    private static final Set<Integer> EVERY_TYPE = Set.of(), ANY_MAP = Set.of();
+    private static final Set<Integer> ANY_MAP = Set.of();
 
     private static final Map<Integer, HelperSpec> BY_ID = new TreeMap<>();
     private static final Map<String, HelperSpec> BY_NAME = new TreeMap<>();
+    private static final KernelHelperList.Listing KERNEL = KernelHelperList.load();
 
-    private static void named(int id, String name) { add(HelperSpec.named(id, name)); }
-
-    private static void proto(int id, String name, RetKind ret, Set<Integer> programTypes, Set<Integer> mapTypes, ArgKind... args) {
-        add(new HelperSpec(id, name, List.of(args), ret, programTypes, mapTypes));
-    }
-
-    private static void add(HelperSpec h) {
-        if (BY_ID.put(h.id(), h) != null || BY_NAME.put(h.name(), h) != null)
-            throw new IllegalStateException("helper table lists " + h.logName() + " twice");
+    /**
+     * The prototype jbpf models for a helper of the kernel's list; the program types that may call it stay the
+     * kernel's. The name is checked against the kernel's, so a wrong id cannot slip in.
+     */
+    private static void proto(int id, String name, RetKind ret, Set<Integer> mapTypes, ArgKind... args) {
+        HelperSpec kernel = BY_ID.get(id);
+        if (kernel == null || !kernel.name().equals(name))
+            throw new IllegalStateException("the kernel's helper list has " + (kernel == null ? "no helper #" + id : kernel.logName())
+                    + ", not bpf_" + name + "#" + id);
+        HelperSpec h = new HelperSpec(id, name, List.of(args), ret, kernel.programTypes(), mapTypes);
+        BY_ID.put(id, h);
+        BY_NAME.put(name, h);
     }
 
     static {
-        // helpers with the prototypes the kernel gives them
-        proto(MAP_LOOKUP_ELEM, "map_lookup_elem", RetKind.MAP_VALUE_OR_NULL, EVERY_TYPE, ANY_MAP, MAP_PTR, MAP_KEY);
-        proto(MAP_UPDATE_ELEM, "map_update_elem", RetKind.INTEGER, EVERY_TYPE, ANY_MAP, MAP_PTR, MAP_KEY, MAP_VALUE, ANYTHING);
-        proto(MAP_DELETE_ELEM, "map_delete_elem", RetKind.INTEGER, EVERY_TYPE, ANY_MAP, MAP_PTR, MAP_KEY);
-        proto(PROBE_READ, "probe_read", RetKind.INTEGER, TRACING, ANY_MAP, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);
-        proto(KTIME_GET_NS, "ktime_get_ns", RetKind.INTEGER, EVERY_TYPE, ANY_MAP);
-        proto(TRACE_PRINTK, "trace_printk", RetKind.INTEGER, EVERY_TYPE, ANY_MAP, MEM_READ, SIZE);
-        proto(GET_PRANDOM_U32, "get_prandom_u32", RetKind.INTEGER, EVERY_TYPE, ANY_MAP);
-        proto(GET_SMP_PROCESSOR_ID, "get_smp_processor_id", RetKind.INTEGER, EVERY_TYPE, ANY_MAP);
-        proto(GET_CURRENT_PID_TGID, "get_current_pid_tgid", RetKind.INTEGER, EVERY_TYPE, ANY_MAP);
-        proto(GET_CURRENT_UID_GID, "get_current_uid_gid", RetKind.INTEGER, EVERY_TYPE, ANY_MAP);
-        proto(GET_CURRENT_COMM, "get_current_comm", RetKind.INTEGER, EVERY_TYPE, ANY_MAP, MEM_WRITE, SIZE);
-        proto(PERF_EVENT_OUTPUT, "perf_event_output", RetKind.INTEGER, EVERY_TYPE, Set.of(MapTypes.PERF_EVENT_ARRAY),
+        for (KernelHelperList.Row r : KERNEL.rows()) {
+            HelperSpec h = HelperSpec.named(r.id(), r.name(), r.programTypes());
+            if (BY_ID.put(h.id(), h) != null || BY_NAME.put(h.name(), h) != null)
+                throw new IllegalStateException("the kernel's helper list names " + h.logName() + " twice");
+        }
+        // the prototypes the verifier simulation checks calls against, as the kernel gives them
+        proto(MAP_LOOKUP_ELEM, "map_lookup_elem", RetKind.MAP_VALUE_OR_NULL, ANY_MAP, MAP_PTR, MAP_KEY);
+        proto(MAP_UPDATE_ELEM, "map_update_elem", RetKind.INTEGER, ANY_MAP, MAP_PTR, MAP_KEY, MAP_VALUE, ANYTHING);
+        proto(MAP_DELETE_ELEM, "map_delete_elem", RetKind.INTEGER, ANY_MAP, MAP_PTR, MAP_KEY);
+        proto(PROBE_READ, "probe_read", RetKind.INTEGER, ANY_MAP, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);
+        proto(KTIME_GET_NS, "ktime_get_ns", RetKind.INTEGER, ANY_MAP);
+        proto(TRACE_PRINTK, "trace_printk", RetKind.INTEGER, ANY_MAP, MEM_READ, SIZE);
+        proto(GET_PRANDOM_U32, "get_prandom_u32", RetKind.INTEGER, ANY_MAP);
+        proto(GET_SMP_PROCESSOR_ID, "get_smp_processor_id", RetKind.INTEGER, ANY_MAP);
+        proto(GET_CURRENT_PID_TGID, "get_current_pid_tgid", RetKind.INTEGER, ANY_MAP);
+        proto(GET_CURRENT_UID_GID, "get_current_uid_gid", RetKind.INTEGER, ANY_MAP);
+        proto(GET_CURRENT_COMM, "get_current_comm", RetKind.INTEGER, ANY_MAP, MEM_WRITE, SIZE);
+        proto(PERF_EVENT_OUTPUT, "perf_event_output", RetKind.INTEGER, Set.of(MapTypes.PERF_EVENT_ARRAY),
                 CTX, MAP_PTR, ANYTHING, MEM_READ, SIZE_OR_ZERO);
-        proto(GET_STACKID, "get_stackid", RetKind.INTEGER, TRACING, Set.of(MapTypes.STACK_TRACE), CTX, MAP_PTR, ANYTHING);
-        proto(GET_CURRENT_TASK, "get_current_task", RetKind.INTEGER, TRACING, ANY_MAP);
-        proto(PROBE_READ_USER, "probe_read_user", RetKind.INTEGER, EVERY_TYPE, ANY_MAP, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);
-        proto(PROBE_READ_KERNEL, "probe_read_kernel", RetKind.INTEGER, EVERY_TYPE, ANY_MAP, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);
-        proto(PROBE_READ_USER_STR, "probe_read_user_str", RetKind.INTEGER, EVERY_TYPE, ANY_MAP, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);
-        proto(PROBE_READ_KERNEL_STR, "probe_read_kernel_str", RetKind.INTEGER, EVERY_TYPE, ANY_MAP, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);
-        proto(KTIME_GET_BOOT_NS, "ktime_get_boot_ns", RetKind.INTEGER, EVERY_TYPE, ANY_MAP);
-        proto(RINGBUF_OUTPUT, "ringbuf_output", RetKind.INTEGER, EVERY_TYPE, Set.of(MapTypes.RINGBUF),
-                MAP_PTR, MEM_READ, SIZE_OR_ZERO, ANYTHING);
-        proto(RINGBUF_RESERVE, "ringbuf_reserve", RetKind.RINGBUF_MEM_OR_NULL, EVERY_TYPE, Set.of(MapTypes.RINGBUF),
-                MAP_PTR, ALLOC_SIZE, ANYTHING);
-        proto(RINGBUF_SUBMIT, "ringbuf_submit", RetKind.VOID, EVERY_TYPE, ANY_MAP, RINGBUF_RELEASE, ANYTHING);
-        proto(RINGBUF_DISCARD, "ringbuf_discard", RetKind.VOID, EVERY_TYPE, ANY_MAP, RINGBUF_RELEASE, ANYTHING);
-        proto(RINGBUF_QUERY, "ringbuf_query", RetKind.INTEGER, EVERY_TYPE, Set.of(MapTypes.RINGBUF), MAP_PTR, ANYTHING);
-        proto(KTIME_GET_COARSE_NS, "ktime_get_coarse_ns", RetKind.INTEGER, EVERY_TYPE, ANY_MAP);
-        proto(TAIL_CALL, "tail_call", RetKind.VOID, EVERY_TYPE, Set.of(MapTypes.PROG_ARRAY), CTX, MAP_PTR, ANYTHING);
-        // packet helpers, for the program types jbpf has that the kernel offers them to
-        Set<Integer> tc = Set.of(ProgramTypes.SCHED_CLS), xdp = Set.of(ProgramTypes.XDP);
-        proto(SKB_LOAD_BYTES, "skb_load_bytes", RetKind.INTEGER, Set.of(ProgramTypes.SOCKET_FILTER, ProgramTypes.SCHED_CLS), ANY_MAP,
-                CTX, ANYTHING, MEM_WRITE, SIZE);
-        proto(SKB_LOAD_BYTES_RELATIVE, "skb_load_bytes_relative", RetKind.INTEGER,
-                Set.of(ProgramTypes.SOCKET_FILTER, ProgramTypes.SCHED_CLS), ANY_MAP, CTX, ANYTHING, MEM_WRITE, SIZE, ANYTHING);
-        proto(SKB_STORE_BYTES, "skb_store_bytes", RetKind.INTEGER, tc, ANY_MAP, CTX, ANYTHING, MEM_READ, SIZE, ANYTHING);
-        proto(L3_CSUM_REPLACE, "l3_csum_replace", RetKind.INTEGER, tc, ANY_MAP, CTX, ANYTHING, ANYTHING, ANYTHING, ANYTHING);
-        proto(L4_CSUM_REPLACE, "l4_csum_replace", RetKind.INTEGER, tc, ANY_MAP, CTX, ANYTHING, ANYTHING, ANYTHING, ANYTHING);
-        proto(REDIRECT, "redirect", RetKind.INTEGER, Set.of(ProgramTypes.XDP, ProgramTypes.SCHED_CLS), ANY_MAP, ANYTHING, ANYTHING);
-        proto(REDIRECT_MAP, "redirect_map", RetKind.INTEGER, xdp, Set.of(MapTypes.DEVMAP), MAP_PTR, ANYTHING, ANYTHING);
-        proto(XDP_ADJUST_HEAD, "xdp_adjust_head", RetKind.INTEGER, xdp, ANY_MAP, CTX, ANYTHING);
-        proto(XDP_ADJUST_TAIL, "xdp_adjust_tail", RetKind.INTEGER, xdp, ANY_MAP, CTX, ANYTHING);
-        proto(STRNCMP, "strncmp", RetKind.INTEGER, EVERY_TYPE, ANY_MAP, MEM_READ, SIZE, CONST_STR);
-
-        // helpers known by name, for disassembly and messages
-        named(13, "clone_redirect"); named(17, "get_cgroup_classid");
-        named(18, "skb_vlan_push"); named(19, "skb_vlan_pop"); named(20, "skb_get_tunnel_key");
-        named(21, "skb_set_tunnel_key"); named(22, "perf_event_read"); named(24, "get_route_realm");
-        named(28, "csum_diff"); named(42, "get_numa_node_id"); 
-        named(PROBE_READ_STR, "probe_read_str"); named(54, "xdp_adjust_meta");
-        named(55, "perf_event_read_value"); named(56, "perf_prog_read_value"); 
-        named(67, "get_stack"); named(80, "get_current_cgroup_id"); named(MAP_PUSH_ELEM, "map_push_elem");
-        named(MAP_POP_ELEM, "map_pop_elem"); named(MAP_PEEK_ELEM, "map_peek_elem");
-        named(GET_CURRENT_TASK_BTF, "get_current_task_btf"); named(164, "for_each_map_elem"); named(165, "snprintf");
-        named(177, "trace_vprintk"); named(LOOP, "loop");
+        proto(GET_STACKID, "get_stackid", RetKind.INTEGER, Set.of(MapTypes.STACK_TRACE), CTX, MAP_PTR, ANYTHING);
+        proto(GET_CURRENT_TASK, "get_current_task", RetKind.INTEGER, ANY_MAP);
+        proto(PROBE_READ_USER, "probe_read_user", RetKind.INTEGER, ANY_MAP, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);
+        proto(PROBE_READ_KERNEL, "probe_read_kernel", RetKind.INTEGER, ANY_MAP, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);
+        proto(PROBE_READ_USER_STR, "probe_read_user_str", RetKind.INTEGER, ANY_MAP, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);
+        proto(PROBE_READ_KERNEL_STR, "probe_read_kernel_str", RetKind.INTEGER, ANY_MAP, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);
+        proto(KTIME_GET_BOOT_NS, "ktime_get_boot_ns", RetKind.INTEGER, ANY_MAP);
+        proto(RINGBUF_OUTPUT, "ringbuf_output", RetKind.INTEGER, Set.of(MapTypes.RINGBUF), MAP_PTR, MEM_READ, SIZE_OR_ZERO, ANYTHING);
+        proto(RINGBUF_RESERVE, "ringbuf_reserve", RetKind.RINGBUF_MEM_OR_NULL, Set.of(MapTypes.RINGBUF), MAP_PTR, ALLOC_SIZE, ANYTHING);
+        proto(RINGBUF_SUBMIT, "ringbuf_submit", RetKind.VOID, ANY_MAP, RINGBUF_RELEASE, ANYTHING);
+        proto(RINGBUF_DISCARD, "ringbuf_discard", RetKind.VOID, ANY_MAP, RINGBUF_RELEASE, ANYTHING);
+        proto(RINGBUF_QUERY, "ringbuf_query", RetKind.INTEGER, Set.of(MapTypes.RINGBUF), MAP_PTR, ANYTHING);
+        proto(KTIME_GET_COARSE_NS, "ktime_get_coarse_ns", RetKind.INTEGER, ANY_MAP);
+        proto(TAIL_CALL, "tail_call", RetKind.VOID, Set.of(MapTypes.PROG_ARRAY), CTX, MAP_PTR, ANYTHING);
+        proto(GET_NUMA_NODE_ID, "get_numa_node_id", RetKind.INTEGER, ANY_MAP);
+        // packet and socket buffer helpers
+        proto(SKB_LOAD_BYTES, "skb_load_bytes", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, MEM_WRITE, SIZE);
+        proto(SKB_LOAD_BYTES_RELATIVE, "skb_load_bytes_relative", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, MEM_WRITE, SIZE, ANYTHING);
+        proto(SKB_STORE_BYTES, "skb_store_bytes", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, MEM_READ, SIZE, ANYTHING);
+        proto(L3_CSUM_REPLACE, "l3_csum_replace", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, ANYTHING, ANYTHING, ANYTHING);
+        proto(L4_CSUM_REPLACE, "l4_csum_replace", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, ANYTHING, ANYTHING, ANYTHING);
+        proto(REDIRECT, "redirect", RetKind.INTEGER, ANY_MAP, ANYTHING, ANYTHING);
+        proto(REDIRECT_MAP, "redirect_map", RetKind.INTEGER, Set.of(MapTypes.DEVMAP), MAP_PTR, ANYTHING, ANYTHING);
+        proto(XDP_ADJUST_HEAD, "xdp_adjust_head", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING);
+        proto(XDP_ADJUST_TAIL, "xdp_adjust_tail", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING);
+        proto(FIB_LOOKUP, "fib_lookup", RetKind.INTEGER, ANY_MAP, CTX, MEM_WRITE, SIZE, ANYTHING);
+        proto(GET_SOCKET_COOKIE, "get_socket_cookie", RetKind.INTEGER, ANY_MAP, CTX);
+        proto(GET_SOCKET_UID, "get_socket_uid", RetKind.INTEGER, ANY_MAP, CTX);
+        proto(SKB_PULL_DATA, "skb_pull_data", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING);
+        proto(STRNCMP, "strncmp", RetKind.INTEGER, ANY_MAP, MEM_READ, SIZE, CONST_STR);
     }
 
     /** Map types that only some helpers may receive, with those helpers (the kernel checks both directions). */
@@ -120,8 +114,23 @@ public final class HelperTable {
 
     /** True for the helpers after which the kernel forgets every packet pointer: they may move or resize the packet. */
     public static boolean changesPacketData(int id) {
-        return id == SKB_STORE_BYTES || id == L3_CSUM_REPLACE || id == L4_CSUM_REPLACE || id == XDP_ADJUST_HEAD || id == XDP_ADJUST_TAIL;
+        return id == SKB_STORE_BYTES || id == L3_CSUM_REPLACE || id == L4_CSUM_REPLACE || id == XDP_ADJUST_HEAD
+                || id == XDP_ADJUST_TAIL || id == SKB_PULL_DATA;
     }
+
+    /**
+     * True for the helpers the kernel lets take packet memory as an argument (their prototype's {@code pkt_access});
+     * any other helper given a packet pointer is refused.
+     */
+    public static boolean takesPacketMemory(int id) {
+        return id == MAP_LOOKUP_ELEM || id == MAP_UPDATE_ELEM || id == MAP_DELETE_ELEM;
+    }
+
+    /** The program types whose helpers the kernel's list records; for any other type no helper is known to be offered. */
+    public static Set<Integer> probedProgramTypes() { return KERNEL.probedTypes(); }
+
+    /** The kernel release the helper list was generated on. */
+    public static String listedKernel() { return KERNEL.kernel(); }
 
     /** The helper with this id, or null when jbpf does not know it. */
     public static HelperSpec byId(int id) { return BY_ID.get(id); }

@@ -1,6 +1,7 @@
 package org.jbpf.core.obj;
 
 import static org.jbpf.core.asm.Opcodes.PSEUDO_CALL;
+import static org.jbpf.core.asm.Opcodes.PSEUDO_KFUNC_CALL;
 import static org.jbpf.core.asm.Opcodes.PSEUDO_FUNC;
 import static org.jbpf.core.asm.Opcodes.PSEUDO_MAP_FD;
 import static org.jbpf.core.asm.Opcodes.PSEUDO_MAP_VALUE;
@@ -208,6 +209,9 @@ public final class ObjectReader {
                             in = in.withSrc(PSEUDO_FUNC);
                         } else if (r.type() == Elf.R_BPF_64_64 && in.isLdImm64() && in.src() != PSEUDO_FUNC) {
                             in = mapReference(c, byteOff, in, sym, entry);
+                        } else if (r.type() == Elf.R_BPF_64_32 && in.isLocalCall() && sym.shndx() == Elf.SHN_UNDEF) {
+                            // a call of an extern __ksym function: a kfunc the loader resolves by name
+                            in = in.withSrc(PSEUDO_KFUNC_CALL).withImm(0).withReference(sym.name());
                         } else if ((r.type() == Elf.R_BPF_64_32 || r.type() == Elf.R_BPF_64_64) && in.isLocalCall()) {
                             Code target = code.get(sym.shndx());
                             if (target == null)

@@ -1,6 +1,8 @@
 package org.jbpf.core.obj;
 
+import static org.jbpf.core.asm.Opcodes.PSEUDO_CALL;
 import static org.jbpf.core.asm.Opcodes.PSEUDO_FUNC;
+import static org.jbpf.core.asm.Opcodes.PSEUDO_KFUNC_CALL;
 import static org.jbpf.core.asm.Opcodes.PSEUDO_MAP_FD;
 import static org.jbpf.core.asm.Opcodes.PSEUDO_MAP_VALUE;
 
@@ -20,6 +22,7 @@ import org.jbpf.core.btf.Btf;
 import org.jbpf.core.btf.BtfExt;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.btf.BtfWriter;
+import org.jbpf.core.btf.KfuncTypes;
 import org.jbpf.core.elf.ByteSink;
 import org.jbpf.core.elf.Elf;
 import org.jbpf.core.elf.ElfWriter;
@@ -29,7 +32,8 @@ import org.jbpf.core.elf.ElfWriter;
  * one code section per program (its subprograms in {@code .text}), {@code license}, BTF-defined maps in
  * {@code .maps}, global variables in {@code .bss}/{@code .data}/{@code .rodata} (one object symbol per variable,
  * relocations against the section with the offset in the instruction), map and call relocations, {@code .BTF} and
- * {@code .BTF.ext} with func_info and line_info.
+ * {@code .BTF.ext} with func_info and line_info. A kfunc call is written as clang writes a call of an
+ * {@code extern __ksym} function: an undefined symbol, an R_BPF_64_32 relocation and an extern BTF FUNC in {@code .ksyms}.
  * The object itself is not modified; map declarations are added to a copy of its BTF.
  */
 public final class ObjectWriter {
@@ -77,6 +81,8 @@ public final class ObjectWriter {
         final Map<String, CodeSection> sections = new LinkedHashMap<>();
         final CodeSection text = new CodeSection(TEXT);
         final List<FuncSymbol> funcSymbols = new ArrayList<>();
+        /** The kernel functions the programs call, each an undefined symbol. */
+        final Set<String> kfuncs = new LinkedHashSet<>();
 
         Build(BpfObject obj) {
             this.obj = obj;
@@ -90,6 +96,7 @@ public final class ObjectWriter {
             checkNames();
             List<MapDefinitions.Placed> maps = obj.maps().isEmpty() ? List.of() : MapDefinitions.addTo(btf, obj.maps());
             for (ProgramSpec p : obj.programs()) layOut(p);
+            KfuncTypes.addExterns(btf, kfuncs);
 
             Set<String> extraStrings = new LinkedHashSet<>();
             List<CodeSection> code = new ArrayList<>(sections.values());
@@ -145,6 +152,7 @@ public final class ObjectWriter {
             for (GlobalData g : obj.globals())
                 for (GlobalData.Variable v : g.variables())
                     symtab.add(null, v.name(), Elf.STB_GLOBAL, Elf.STT_OBJECT, dataIndex.get(g.name()), v.offset(), v.size());
+            for (String k : kfuncs) symtab.add("ksym:" + k, k, Elf.STB_GLOBAL, Elf.STT_NOTYPE, Elf.SHN_UNDEF, 0, 0);
 
             int relCount = 0;
             for (CodeSection cs : code) if (!cs.rels.isEmpty()) relCount++;
@@ -228,6 +236,14 @@ public final class ObjectWriter {
 
         /** The instruction as stored in the file: map loads zeroed and relocated, calls relocated into .text. */
         private Insn elfForm(ProgramSpec p, int i, Insn in, int at, CodeSection cs, ProgramLayout layout, int textBase) {
+            if (in.isCall() && in.src() == PSEUDO_KFUNC_CALL) {
+                // a kfunc: the loader puts its kernel BTF id into imm; in the file it is a call of an undefined symbol, as clang writes it
+                if (in.reference() == null)
+                    throw ProgramLayout.error(objName, p, "instruction " + i + " calls a kernel function without naming it");
+                kfuncs.add(in.reference());
+                cs.rels.add(new PendingRel(at, Elf.R_BPF_64_32, "ksym:" + in.reference()));
+                return in.withSrc(PSEUDO_CALL).withImm(-1);
+            }
             if (in.isLdImm64() && in.src() == PSEUDO_FUNC) {
                 // a function's address (a bpf_loop body): relocated against .text with its byte offset there, as clang writes it
                 int target = (int) (layout.slotOf[i] + in.imm() + 1);

@@ -30,7 +30,13 @@ public enum SectionKind {
             Target.LABEL, "perf_event[/<label>]", "perf_event"),
     /** tc programs; the loader reads the label {@code ingress} or {@code egress} as the direction of a tcx link. */
     CLASSIFIER(List.of("classifier", "tc", "tcx"), ProgramTypes.SCHED_CLS, ProgramTypes.ATTACH_NONE, "org.jbpf.SkBuffContext",
-            Target.LABEL, "classifier[/<label>]", "tc");
+            Target.LABEL, "classifier[/<label>]", "tc"),
+    /**
+     * A BTF-typed raw tracepoint (BPF_PROG_TYPE_TRACING): the arguments of the tracepoint's kernel function, whose
+     * pointers the program reads directly; the loader names the tracepoint by its {@code btf_trace_<name>} BTF id.
+     */
+    TP_BTF(List.of("tp_btf"), ProgramTypes.TRACING, ProgramTypes.ATTACH_TRACE_RAW_TP, "org.jbpf.TracingContext",
+            Target.NAME, "tp_btf/<tracepoint>", "tp_btf/sched_process_exec");
 
     /** What may follow the kind and its '/'; {@link Section#parse} checks it. */
     enum Target {
@@ -92,7 +98,7 @@ public enum SectionKind {
     /** True for the kinds the kernel counts as tracing programs (tracepoints, raw tracepoints, k/uprobes, perf events). */
     public boolean isTracing() {
         return programType == ProgramTypes.TRACEPOINT || programType == ProgramTypes.RAW_TRACEPOINT
-                || programType == ProgramTypes.KPROBE || programType == ProgramTypes.PERF_EVENT;
+                || programType == ProgramTypes.KPROBE || programType == ProgramTypes.PERF_EVENT || programType == ProgramTypes.TRACING;
     }
 
     @Override public String toString() { return canonicalName(); }

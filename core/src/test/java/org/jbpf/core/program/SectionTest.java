@@ -28,7 +28,8 @@ class SectionTest {
                 new Row("socket", SectionKind.SOCKET, "", 1, 0, "org.jbpf.SkBuffContext"),
                 new Row("perf_event", SectionKind.PERF_EVENT, "", 7, 0, "org.jbpf.PtRegs"),
                 new Row("classifier", SectionKind.CLASSIFIER, "", 3, 0, "org.jbpf.SkBuffContext"),
-                new Row("tc/ingress", SectionKind.CLASSIFIER, "ingress", 3, 0, "org.jbpf.SkBuffContext"));
+                new Row("tc/ingress", SectionKind.CLASSIFIER, "ingress", 3, 0, "org.jbpf.SkBuffContext"),
+                new Row("tp_btf/sched_process_exec", SectionKind.TP_BTF, "sched_process_exec", 26, 23, "org.jbpf.TracingContext"));
         for (Row r : rows) {
             Section s = Section.parse(r.text);
             assertEquals(r.kind, s.kind(), r.text);
@@ -49,7 +50,7 @@ class SectionTest {
                 assertSame(k, Section.parse(n).kind());
                 names++;
             }
-        assertEquals(14, names);
+        assertEquals(15, names);
         assertSame(SectionKind.CLASSIFIER, Section.parse("tcx/egress").kind());
         assertNull(SectionKinds.byName("fentry"));
         assertEquals("tracepoint", SectionKinds.prefixOf("tracepoint/a/b"));
@@ -123,10 +124,11 @@ class SectionTest {
     }
 
     @Test void unknownKindsListTheKnownOnes() {
-        String m = refusal("fentry/do_sys_open");
-        assertEquals("section \"fentry/do_sys_open\": unknown program kind \"fentry\"; use one of tracepoint/<category>/<name> (tp), "
+        String m = refusal("lsm/file_open");
+        assertEquals("section \"lsm/file_open\": unknown program kind \"lsm\"; use one of tracepoint/<category>/<name> (tp), "
                 + "raw_tracepoint/<name> (raw_tp), kprobe/<kernel function>, kretprobe/<kernel function>, uprobe/<path>:<symbol>, "
-                + "uretprobe/<path>:<symbol>, xdp[/<label>], socket[/<label>], perf_event[/<label>], classifier[/<label>] (tc, tcx)", m);
+                + "uretprobe/<path>:<symbol>, xdp[/<label>], socket[/<label>], perf_event[/<label>], classifier[/<label>] (tc, tcx), "
+                + "tp_btf/<tracepoint>", m);
         assertTrue(refusal("foo:bar").contains("unknown program kind \"foo:bar\""));
     }
 

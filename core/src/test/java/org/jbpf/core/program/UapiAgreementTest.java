@@ -55,8 +55,10 @@ class UapiAgreementTest {
         assertEquals(prog.get("BPF_PROG_TYPE_XDP"), ProgramTypes.XDP);
         assertEquals(prog.get("BPF_PROG_TYPE_PERF_EVENT"), ProgramTypes.PERF_EVENT);
         assertEquals(prog.get("BPF_PROG_TYPE_CGROUP_SKB"), ProgramTypes.CGROUP_SKB);
+        assertEquals(prog.get("BPF_PROG_TYPE_SK_SKB"), ProgramTypes.SK_SKB);
         assertEquals(prog.get("BPF_PROG_TYPE_RAW_TRACEPOINT"), ProgramTypes.RAW_TRACEPOINT);
         assertEquals(attach.get("BPF_TRACE_RAW_TP"), ProgramTypes.ATTACH_TRACE_RAW_TP);
+        assertEquals(prog.get("BPF_PROG_TYPE_TRACING"), ProgramTypes.TRACING);
         assertEquals(attach.get("BPF_XDP"), ProgramTypes.ATTACH_XDP);
         assertEquals(attach.get("BPF_PERF_EVENT"), ProgramTypes.ATTACH_PERF_EVENT);
         for (SectionKind k : SectionKinds.all())
@@ -89,9 +91,15 @@ class UapiAgreementTest {
             next = id + 1;
         }
         assertEquals("unspec", byId.get(0));
+        // the installed header may be older than the kernel the helper list came from: compare the ids it has
         List<String> wrong = new ArrayList<>();
-        for (HelperSpec h : HelperTable.all().values())
+        int compared = 0;
+        for (HelperSpec h : HelperTable.all().values()) {
+            if (!byId.containsKey(h.id())) continue;
+            compared++;
             if (!h.name().equals(byId.get(h.id()))) wrong.add(h.logName() + " is " + byId.get(h.id()) + " in the header");
+        }
         assertEquals(List.of(), wrong);
+        assertEquals(Math.min(byId.size(), HelperTable.all().size()), compared);
     }
 }

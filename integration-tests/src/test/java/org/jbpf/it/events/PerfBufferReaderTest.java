@@ -103,6 +103,47 @@ class PerfBufferReaderTest {
         }
     }
 
+    @Test
+    void inPlaceAndReusingReadersDeliverEverySampleExactly() {
+        try (BPF bpf = BPF.load(Translator.translate(PerfFlood.class), PerfFlood.class)) {
+            var map = bpf.loaded().map("events");
+            BpfMap<Integer, Long> counts = bpf.map(PerfFlood.counts);
+            Spawn.pinTo(1L);
+            try {
+                List<Long> seqs = new ArrayList<>();
+                List<Integer> lengths = new ArrayList<>();
+                try (PerfBufferReader<Object> reader = PerfBufferReader.openInPlace(map, 1,
+                        (cpu, buffer, offset, length) -> { seqs.add(buffer.getLong(offset)); lengths.add(length); }, null)) {
+                    // 80 bytes a sample in a 4 KiB page: the second round crosses the page's end, one sample wraps
+                    for (int round = 0; round < 3; round++) {
+                        bpf.program("produce").testRun(PACKET, 40);
+                        assertEquals(40, reader.consume());
+                    }
+                    assertEquals(120, reader.received());
+                    assertEquals(0, reader.lost());
+                }
+                assertEquals(java.util.stream.LongStream.range(0, 120).boxed().toList(), seqs);
+                assertEquals(List.of(68), lengths.stream().distinct().toList(), "64 bytes sent, which the kernel pads to 68");
+
+                List<Long> reusedSeqs = new ArrayList<>();
+                Set<Record64> objects = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                try (PerfBufferReader<Record64> reader = PerfBufferReader.openReusing(map, org.jbpf.runtime.Codecs.of(Record64.class), 1,
+                        (cpu, r) -> { reusedSeqs.add(r.seq); objects.add(r); }, null)) {
+                    for (int round = 0; round < 3; round++) {
+                        bpf.program("produce").testRun(PACKET, 40);
+                        assertEquals(40, reader.consume());
+                    }
+                }
+                assertEquals(java.util.stream.LongStream.range(120, 240).boxed().toList(), reusedSeqs);
+                assertEquals(1, objects.size(), "one object refilled for every sample");
+            } finally {
+                Spawn.pinTo(-1L);
+            }
+            assertEquals(240, counts.get(1), "outputs accepted");
+            assertEquals(0, counts.get(2), "outputs refused");
+        }
+    }
+
     private static List<Sample> mine(List<Sample> all, Set<Integer> pids) {
         synchronized (all) {
             return all.stream().filter(s -> pids.contains(s.event().pid)).toList();

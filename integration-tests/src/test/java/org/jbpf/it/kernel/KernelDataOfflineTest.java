@@ -18,6 +18,7 @@ import org.jbpf.examples.kernel.OpenSnoop;
 import org.jbpf.examples.kernel.TaskStruct;
 import org.jbpf.kernel.KernelField;
 import org.jbpf.it.Backend;
+import org.jbpf.it.kernel.probes.BtfExecParents;
 import org.jbpf.it.kernel.probes.FieldChecks;
 import org.jbpf.it.kernel.probes.RawExecParents;
 import org.jbpf.it.kernel.probes.RawOpenat;
@@ -58,10 +59,33 @@ class KernelDataOfflineTest {
     @Test
     void execSnoopGetsTheOtherKernelsOffsets() {
         BpfObject obj = Backend.DIRECT.translate(ExecSnoop.class);
-        List<ProgramSpec.CoreRelocation> relos = obj.programs().get(0).coreRelocations();
-        assertEquals(4, relos.size(), "tgid, real_parent, tgid of the parent, comm");
-        for (ProgramSpec.CoreRelocation r : relos) assertEquals(0, r.kind(), "field byte offset");
-        assertEquals(List.of(100L, 200L, 100L, 300L), relocated(obj, otherKernel()));
+        List<Integer> kinds = obj.programs().get(0).coreRelocations().stream().map(ProgramSpec.CoreRelocation::kind).toList();
+        // a number: byte offset, byte size, left shift, signedness, right shift (arithmetic and logical); a pointer
+        // and a char array: byte offset
+        assertEquals(List.of(0, 1, 4, 3, 5, 5, 0, 0, 1, 4, 3, 5, 5, 0), kinds, "tgid, real_parent, tgid of the parent, comm");
+        assertEquals(List.of(100L, 4L, 32L, 1L, 32L, 32L, 200L, 100L, 4L, 32L, 1L, 32L, 32L, 300L), relocated(obj, otherKernel()));
+    }
+
+    /** Another kernel's task_struct whose tgid (at 100) has type {@code type}. */
+    private static Btf kernelWithTgid(String type, int size, int encoding) {
+        Btf b = new Btf();
+        int integer = b.add(new BtfType.IntType(type, size, encoding));
+        int ch = b.add(new BtfType.IntType("char", 1, BtfType.INT_SIGNED));
+        int comm = b.add(new BtfType.Array(ch, b.add(new BtfType.IntType("int", 4, BtfType.INT_SIGNED)), 16));
+        int task = b.size() + 2;
+        int ptr = b.add(new BtfType.Ptr(task));
+        b.add(new BtfType.Struct("task_struct", 400, List.of(new BtfType.Member("tgid", integer, 100 * 8),
+                new BtfType.Member("real_parent", ptr, 200 * 8), new BtfType.Member("comm", comm, 300 * 8))));
+        return BtfReader.read(BtfWriter.encode(b).bytes(), "tgid-" + type + ".btf").btf();
+    }
+
+    @Test
+    void aNumberFieldOfAnotherWidthIsReadAtTheKernelsSizeAndSignedness() {
+        BpfObject obj = Backend.DIRECT.translate(ExecSnoop.class);
+        // the Java reader is int; this kernel's tgid is an unsigned short: 2 bytes, shifted up 48 and back logically
+        assertEquals(List.of(100L, 2L, 48L, 0L, 48L, 48L), relocated(obj, kernelWithTgid("unsigned short", 2, 0)).subList(0, 6));
+        // a long: 8 bytes, no shift, arithmetic; the Java int keeps the low half
+        assertEquals(List.of(100L, 8L, 0L, 1L, 0L, 0L), relocated(obj, kernelWithTgid("long", 8, BtfType.INT_SIGNED)).subList(0, 6));
     }
 
     @Test
@@ -90,8 +114,20 @@ class KernelDataOfflineTest {
     void existenceChecksFollowTheOtherKernel() {
         BpfObject obj = Backend.DIRECT.translate(FieldChecks.class);
         List<Integer> kinds = obj.programs().get(0).coreRelocations().stream().map(ProgramSpec.CoreRelocation::kind).toList();
-        assertEquals(List.of(2, 2, 0), kinds, "has no_such_field, has tgid, tgid's offset");
-        assertEquals(List.of(0L, 1L, 100L), relocated(obj, otherKernel()));
+        assertEquals(List.of(2, 2, 0, 1, 4, 3, 5, 5), kinds, "has no_such_field, has tgid, tgid's offset, size, shifts and signedness");
+        assertEquals(List.of(0L, 1L, 100L, 4L, 32L, 1L, 32L, 32L), relocated(obj, otherKernel()));
+    }
+
+    @Test
+    void theVerifierSimulationReadsTracingArgumentsOnlyThroughFieldRecords() {
+        BpfObject obj = Backend.DIRECT.translate(BtfExecParents.class);
+        assertTrue(Verifier.verifyAll(obj).get(0).ok(), "tp_btf task->tgid and task->real_parent->tgid");
+        // the same loads without their CO-RE records: the simulation cannot tell which field they read
+        ProgramSpec p = obj.programs().get(0);
+        BpfObject bare = new BpfObject(obj.name(), obj.license(), obj.maps(), List.of(new ProgramSpec(p.name(), p.section(), p.insns(),
+                p.funcInfos(), List.of())), obj.btf(), obj.globals());
+        VerifierResult r = Verifier.verifyAll(bare).get(0);
+        assertEquals("R0 load through a BTF-typed pointer without a CO-RE field record (not modelled)", r.errors().get(0).kernelMessage());
     }
 
     @Test

@@ -23,6 +23,8 @@ import org.jbpf.it.KernelCheck;
 import org.jbpf.it.kernel.probes.FieldChecks;
 import org.jbpf.it.kernel.probes.RawExecParents;
 import org.jbpf.it.kernel.probes.ReadsMissingField;
+import org.jbpf.it.kernel.probes.SchedWeights;
+import org.jbpf.it.kernel.probes.WidthReads;
 import org.jbpf.loader.ProgramInfo;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.testsupport.Kernel;
@@ -118,16 +120,19 @@ class KernelStructsKernelTest {
     void bpftoolRelocatesJbpfsObjectToTheSameCodeAsJbpfsLoader() throws Exception {
         Tools.require("bpftool");
         Kernel.requireBpffs();
-        for (Class<?> probe : List.of(FieldChecks.class, ExecSnoop.class)) {
+        for (Class<?> probe : List.of(FieldChecks.class, ExecSnoop.class, WidthReads.class, SchedWeights.class)) {
             BpfObject obj = Backend.DIRECT.translate(probe);
             Path o = tmp.resolve(probe.getSimpleName() + ".o");
             Files.write(o, ObjectWriter.write(obj));
             Path pins = Path.of("/sys/fs/bpf/jbpf-core-" + probe.getSimpleName() + "-" + ProcessHandle.current().pid());
             try (BPF bpf = BPF.load(obj, probe)) {
                 Tools.check("bpftool", "prog", "loadall", o.toString(), pins.toString());
-                String theirs = Tools.check("bpftool", "prog", "dump", "xlated", "pinned", pins.resolve("onExec").toString());
-                String ours = Tools.check("bpftool", "prog", "dump", "xlated", "id", Integer.toString(ProgramInfo.of(bpf.program("onExec").fd()).id()));
-                assertEquals(withoutMapIds(theirs), withoutMapIds(ours), probe.getSimpleName());
+                String ours = "";
+                for (var program : obj.programs()) { // tp_btf's too: libbpf finds its attach id by the section's name
+                    String theirs = Tools.check("bpftool", "prog", "dump", "xlated", "pinned", pins.resolve(program.name()).toString());
+                    ours = Tools.check("bpftool", "prog", "dump", "xlated", "id", Integer.toString(ProgramInfo.of(bpf.program(program.name()).fd()).id()));
+                    assertEquals(withoutMapIds(theirs), withoutMapIds(ours), probe.getSimpleName() + "." + program.name());
+                }
                 if (probe == FieldChecks.class) assertTrue(!ours.contains("r3 = 4\n"), "the wrong tgid offset 4 was relocated:\n" + ours);
             } finally {
                 Tools.run("rm", "-rf", pins.toString());

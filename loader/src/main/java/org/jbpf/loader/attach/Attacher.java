@@ -42,6 +42,8 @@ public final class Attacher {
             }
             case KPROBE: case KRETPROBE:
                 return kprobe(p, section.target(), section.kind() == SectionKind.KRETPROBE);
+            case TP_BTF:
+                return tracing(p, section);
             default:
                 throw new BpfException(p + ": section kind \"" + section.kind() + "\" has no automatic attachment");
         }
@@ -69,6 +71,17 @@ public final class Attacher {
         Fd fd = Sys.bpfFd(BpfCmd.RAW_TRACEPOINT_OPEN, BpfAttrs.rawTracepointOpen(name, p.fd().value()),
                 "raw tracepoint " + name, () -> "BPF_RAW_TRACEPOINT_OPEN of " + name + " for " + p);
         return new FdLink("raw_tracepoint " + name, fd);
+    }
+
+    /**
+     * A tp_btf program, loaded with the BTF id of its tracepoint: a link of its expected attach type names no target,
+     * the kernel already knows it.
+     */
+    public static Link tracing(LoadedProgram p, Section section) {
+        String where = section.kind() + " " + section.target();
+        Fd fd = Sys.bpfFd(BpfCmd.LINK_CREATE, BpfAttrs.linkCreate(p.fd().value(), 0, section.kind().expectedAttachType(), 0),
+                "tracing link", () -> "BPF_LINK_CREATE (" + where + ") of " + p);
+        return new FdLink(where, fd);
     }
 
     /** A uprobe (or uretprobe) at {@code offset} bytes into the file {@code binary}; pid -1 probes every process. */

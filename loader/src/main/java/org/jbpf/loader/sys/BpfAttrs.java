@@ -131,7 +131,7 @@ public final class BpfAttrs {
      * whichever {@link BpfSyscalls} issues the command; {@link #attr} encodes them.
      */
     public static final class ProgLoad {
-        private int type, insnCount, logSize, logLevel, expectedAttachType, btfFd, funcInfoCount, lineInfoCount;
+        private int type, insnCount, logSize, logLevel, expectedAttachType, btfFd, funcInfoCount, lineInfoCount, attachBtfId;
         private Pointer insns, logBuf, funcInfo, lineInfo;
         private String license = "", name = "";
 
@@ -141,6 +141,8 @@ public final class BpfAttrs {
         public ProgLoad log(Pointer buf, int size, int level) { logBuf = buf; logSize = size; logLevel = level; return this; }
         public ProgLoad name(String n) { name = n; return this; }
         public ProgLoad expectedAttachType(int t) { expectedAttachType = t; return this; }
+        /** The kernel BTF type a tracing program attaches to (0: none). */
+        public ProgLoad attachBtfId(int id) { attachBtfId = id; return this; }
         public ProgLoad btf(int fd) { btfFd = fd; return this; }
         public ProgLoad funcInfo(Pointer records, int count) { funcInfo = records; funcInfoCount = count; return this; }
         public ProgLoad lineInfo(Pointer records, int count) { lineInfo = records; lineInfoCount = count; return this; }
@@ -151,6 +153,7 @@ public final class BpfAttrs {
         public String license() { return license; }
         public String name() { return name; }
         public int expectedAttachType() { return expectedAttachType; }
+        public int attachBtfId() { return attachBtfId; }
         public int btfFd() { return btfFd; }
         public int funcInfoCount() { return funcInfoCount; }
         public int lineInfoCount() { return lineInfoCount; }
@@ -162,6 +165,7 @@ public final class BpfAttrs {
             BpfAttr a = new BpfAttr().putInt(PROG_TYPE, type).putPointer(INSNS, insns).putInt(INSN_CNT, insnCount)
                     .putPointer(LICENSE, BpfAttr.cString(license)).putName(PROG_NAME, OBJ_NAME_LEN, objectName(name))
                     .putInt(EXPECTED_ATTACH_TYPE, expectedAttachType).putInt(PROG_BTF_FD, btfFd);
+            if (attachBtfId != 0) a.putInt(ATTACH_BTF_ID, attachBtfId);
             if (logBuf != null) a.putPointer(LOG_BUF, logBuf).putInt(LOG_SIZE, logSize).putInt(LOG_LEVEL, logLevel);
             if (funcInfo != null)
                 a.putInt(FUNC_INFO_REC_SIZE, FUNC_INFO_SIZE).putPointer(FUNC_INFO, funcInfo).putInt(FUNC_INFO_CNT, funcInfoCount);

@@ -43,12 +43,16 @@ final class KernelStructWriter {
             BtfType t = btf.type(f.type());
             String name = TracepointStructWriter.fieldName(f.name());
             while (!used.add(name)) name = name + "_";
-            String annotation = "@KernelField(value = \"" + f.name() + "\", offset = " + f.offset();
+            String annotation = "@KernelField(value = \"" + f.name() + "\", offset = " + f.offset()
+                    + (t instanceof BtfType.Struct ? ", embedded = true" : "");
             String target = t instanceof BtfType.Ptr p ? structs.structName(p.type()) : null;
             o.append("\n    /** {@code ").append(declaration(btf, f, target)).append("}: offset ").append(f.offset()).append(" on the generating kernel. */\n");
             o.append("    ").append(annotation).append(")\n    public ");
             String what = "\"" + cls + "." + name + "\"";
-            if (structs.isCharArray(t)) {
+            if (t instanceof BtfType.Struct inner) {
+                // an embedded struct: its reader gives the inner struct's address
+                o.append(className(inner.name())).append(' ').append(name).append("() { throw InKernelOnly.call(").append(what).append("); }\n");
+            } else if (structs.isCharArray(t)) {
                 o.append("int ").append(name).append("(byte[] dst) { throw InKernelOnly.call(").append(what).append("); }\n");
             } else {
                 String javaType = target != null && generated.contains(target) ? className(target)
@@ -75,6 +79,7 @@ final class KernelStructWriter {
         BtfType t = btf.type(f.type());
         if (t instanceof BtfType.Ptr) return (target != null ? "struct " + target + " " : "pointer ") + "*" + f.name();
         if (t instanceof BtfType.Array a) return "char " + f.name() + "[" + a.nelems() + "]";
+        if (t instanceof BtfType.Struct st) return "struct " + st.name() + " " + f.name() + " (embedded)";
         String type = t.name().isEmpty() ? "integer" : (t instanceof BtfType.Enum || t instanceof BtfType.Enum64 ? "enum " : "") + t.name();
         return type + " " + f.name();
     }

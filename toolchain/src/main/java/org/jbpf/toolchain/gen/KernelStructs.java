@@ -9,7 +9,8 @@ import org.jbpf.core.btf.BtfType;
 
 /**
  * The kernel structs and fields a probe asks for, looked up in a kernel BTF: {@code task_struct} selects every field
- * jbpf can read of the struct, {@code task_struct.real_parent.tgid} the fields along a path through pointers.
+ * jbpf can read of the struct, {@code task_struct.real_parent.tgid} the fields along a path through pointers and
+ * embedded structs ({@code task_struct.se.vruntime}).
  * Fields of anonymous structs and unions count as the struct's own, at their offset in it.
  */
 public final class KernelStructs {
@@ -39,12 +40,15 @@ public final class KernelStructs {
         for (int k = 1; k < path.length; k++) {
             Field f = find(s.name(), path[k], spec);
             s.fields().putIfAbsent(f.name(), f);
-            if (k == path.length - 1) break;
             BtfType t = btf.type(f.type());
-            String target = t instanceof BtfType.Ptr p ? structName(p.type()) : null;
+            if (k == path.length - 1) {
+                if (t instanceof BtfType.Struct st) struct(st.name(), spec); // the class an embedded struct's reader returns
+                break;
+            }
+            String target = t instanceof BtfType.Ptr p ? structName(p.type()) : t instanceof BtfType.Struct st ? st.name() : null;
             if (target == null)
-                throw new IllegalArgumentException(spec + ": " + s.name() + "." + f.name() + " is not a pointer to a struct, so the path cannot go on to "
-                        + path[k + 1]);
+                throw new IllegalArgumentException(spec + ": " + s.name() + "." + f.name() + " is neither a pointer to a struct nor an embedded struct,"
+                        + " so the path cannot go on to " + path[k + 1]);
             s = struct(target, spec);
         }
     }
@@ -71,8 +75,24 @@ public final class KernelStructs {
 
     private Field find(String struct, String name, String spec) {
         for (Field f : readable(members(struct), 0)) if (f.name().equals(name)) return f;
+        for (Field f : embedded(members(struct), 0)) if (f.name().equals(name)) return f;
         throw new IllegalArgumentException(spec + ": the kernel's struct " + struct + " has no field " + name
-                + " that jbpf can read (numbers, pointers and char arrays, not bitfields or embedded structs)");
+                + " that jbpf can read (numbers, pointers, char arrays and named structs embedded in it, not bitfields)");
+    }
+
+    /** Named structs embedded in a struct (a path may go through them), with anonymous members' flattened. */
+    private List<Field> embedded(List<BtfType.Member> members, int base) {
+        List<Field> out = new ArrayList<>();
+        for (BtfType.Member m : members) {
+            int type = btf.resolve(m.type());
+            BtfType t = type == 0 ? null : btf.type(type);
+            int offset = base + m.bitOffset() / 8;
+            if (m.name().isEmpty() && (t instanceof BtfType.Struct || t instanceof BtfType.Union))
+                out.addAll(embedded(t instanceof BtfType.Struct st ? st.members() : ((BtfType.Union) t).members(), offset));
+            else if (!m.name().isEmpty() && t instanceof BtfType.Struct st && !st.name().isEmpty() && m.bitOffset() % 8 == 0)
+                out.add(new Field(m.name(), offset, type));
+        }
+        return out;
     }
 
     /** Members jbpf can read: integers, enums, pointers and char arrays, with anonymous members' fields flattened. */

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kernel classes generated from a BTF file written here: the requested fields become readers with their kernel names
- * and offsets (fields of anonymous unions at their offset in the struct, bitfields and embedded structs left out),
- * pointers to generated structs are typed, and the classes compile against jbpf-api.
+ * and offsets (fields of anonymous unions at their offset in the struct, bitfields left out, embedded structs only on
+ * a path through them), pointers to generated structs are typed, and the classes compile against jbpf-api.
  */
 class KernelStructGeneratorTest {
     @TempDir Path tmp;
@@ -38,7 +38,8 @@ class KernelStructGeneratorTest {
         int ch = b.add(new BtfType.IntType("char", 1, BtfType.INT_SIGNED));
         int comm = b.add(new BtfType.Array(ch, integer, 16));
         int union = b.add(new BtfType.Union("", 8, List.of(new BtfType.Member("a", u64, 0))));
-        int list = b.add(new BtfType.Struct("list_head", 16, List.of()));
+        int listPtr = b.add(new BtfType.Ptr(b.size() + 2));
+        int list = b.add(new BtfType.Struct("list_head", 16, List.of(new BtfType.Member("next", listPtr, 0), new BtfType.Member("prev", listPtr, 64))));
         int task = b.size() + 4, mm = b.size() + 5; // after the two pointers and unsigned int below
         int taskPtr = b.add(new BtfType.Ptr(task));
         int mmPtr = b.add(new BtfType.Ptr(mm));
@@ -106,13 +107,26 @@ class KernelStructGeneratorTest {
     }
 
     @Test
+    void aPathThroughAnEmbeddedStructGivesItsClassAndAnAddressReader() throws Exception {
+        List<Path> files = new KernelStructGenerator(btfFile()).generate(List.of("task_struct.tasks.next"), tmp.resolve("src"), "");
+        assertEquals(List.of("TaskStruct.java", "ListHead.java"), files.stream().map(p -> p.getFileName().toString()).toList());
+        Class<?> task = compile(files, "TaskStruct");
+        assertEquals("{hasTasks=tasks@64? boolean, tasks=tasks@64 ListHead}", readers(task).toString());
+        assertTrue(task.getMethod("tasks").getAnnotation(KernelField.class).embedded(), "tasks is embedded, not a pointer");
+        assertTrue(task.getMethod("hasTasks").getAnnotation(KernelField.class).embedded());
+        Class<?> list = task.getMethod("tasks").getReturnType();
+        assertEquals("{hasNext=next@0? boolean, next=next@0 ListHead}", readers(list).toString());
+        assertTrue(!list.getMethod("next").getAnnotation(KernelField.class).embedded(), "next is a pointer");
+    }
+
+    @Test
     void badPathsAreNamed() throws Exception {
         Path btf = btfFile();
         KernelStructGenerator gen = new KernelStructGenerator(btf);
-        assertEquals("task_struct.flags: the kernel's struct task_struct has no field flags that jbpf can read (numbers, pointers and "
-                + "char arrays, not bitfields or embedded structs)",
+        assertEquals("task_struct.flags: the kernel's struct task_struct has no field flags that jbpf can read (numbers, pointers, "
+                + "char arrays and named structs embedded in it, not bitfields)",
                 assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("task_struct.flags"), tmp, "")).getMessage());
-        assertEquals("task_struct.pid.x: task_struct.pid is not a pointer to a struct, so the path cannot go on to x",
+        assertEquals("task_struct.pid.x: task_struct.pid is neither a pointer to a struct nor an embedded struct, so the path cannot go on to x",
                 assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("task_struct.pid.x"), tmp, "")).getMessage());
         assertEquals("files: the kernel's BTF has no struct files",
                 assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("files"), tmp, "")).getMessage());

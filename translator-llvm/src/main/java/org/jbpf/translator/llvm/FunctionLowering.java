@@ -193,9 +193,7 @@ final class FunctionLowering {
     }
 
     private void alu(MirInstruction in, boolean alu64) {
-        if (in.reference() != null)
-            throw error("reads a kernel struct field by name (CO-RE), whose relocation records this backend cannot emit yet; "
-                    + "translate this probe with the direct backend");
+        if (in.reference() != null) throw coreRefused();
         int op = op(in.opcode());
         LLVMTypeRef t = width(alu64);
         boolean reg = source(in.opcode()) == X;
@@ -264,7 +262,14 @@ final class FunctionLowering {
         return bits == 64 ? r : LLVMBuildZExt(b, r, m.i64, "");
     }
 
+    /** A kernel struct read by name carries a CO-RE mark (a load through a tp_btf argument as well as a constant). */
+    private RuntimeException coreRefused() {
+        return error("reads a kernel struct field by name (CO-RE), whose relocation records this backend cannot emit yet; "
+                + "translate this probe with the direct backend");
+    }
+
     private void load(MirInstruction in) {
+        if (in.reference() != null) throw coreRefused();
         int mode = mode(in.opcode());
         if (mode != MEM && mode != MEMSX) throw error("uses a load mode this backend does not lower");
         LLVMTypeRef t = LLVMIntTypeInContext(m.context, sizeBytes(in.opcode()) * 8);
@@ -362,17 +367,28 @@ final class FunctionLowering {
         };
     }
 
-    /** A helper call is a call through the helper's number as an address, which LLVM's BPF target emits as {@code call N}. */
+    /**
+     * A helper call is a call through the helper's number as an address, which LLVM's BPF target emits as {@code call N};
+     * a kfunc is a call of an external function of its name, which it emits as a relocated call of an undefined symbol.
+     */
     private void call(MirInstruction in) {
-        if (in.src() != 0 && in.src() != PSEUDO_CALL) throw error("calls a kfunc; only helper calls and BPF functions are lowered");
+        if (in.src() != 0 && in.src() != PSEUDO_CALL && in.src() != PSEUDO_KFUNC_CALL)
+            throw error("calls with pseudo source " + in.src() + "; only helpers, kfuncs and BPF functions are lowered");
         int n = in.callArgs();
         LLVMTypeRef[] params = new LLVMTypeRef[n];
         LLVMValueRef[] args = new LLVMValueRef[n];
         for (int k = 0; k < n; k++) { params[k] = m.i64; args[k] = read(R1 + k); }
         LLVMTypeRef type = LLVMFunctionType(m.i64, new PointerPointer<>(params), n, 0);
-        LLVMValueRef target = in.src() == PSEUDO_CALL ? callee(in) : LLVMConstIntToPtr(LLVMConstInt(m.i64, in.imm(), 0), m.ptr);
+        LLVMValueRef target = in.src() == PSEUDO_CALL ? callee(in) : in.src() == PSEUDO_KFUNC_CALL ? kernelFunction(in, type)
+                : LLVMConstIntToPtr(LLVMConstInt(m.i64, in.imm(), 0), m.ptr);
         LLVMValueRef r = LLVMBuildCall2(b, type, target, new PointerPointer<>(args), n, "");
         write(R0, r);
+    }
+
+    /** The external declaration of the kernel function a kfunc call names, made on first use. */
+    private LLVMValueRef kernelFunction(MirInstruction in, LLVMTypeRef type) {
+        LLVMValueRef f = LLVMGetNamedFunction(m.module, in.reference());
+        return f != null && !f.isNull() ? f : LLVMAddFunction(m.module, in.reference(), type);
     }
 
     /** The BPF function an instruction names (a call or a loop body's address). */

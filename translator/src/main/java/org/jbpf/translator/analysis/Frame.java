@@ -13,6 +13,9 @@ public final class Frame implements StackShuffle.Stack<Value> {
     public int reservations;
     /** Where the newest outstanding reservation was made, for the message when it leaks. */
     String reservedAt = "";
+    /** Numeric iterators made on the way here and not yet closed (the most over all paths), and where the newest was. */
+    public int iterators;
+    public String iteratorAt = "";
 
     Frame(int maxLocals) {
         locals = new Value[maxLocals];
@@ -25,6 +28,8 @@ public final class Frame implements StackShuffle.Stack<Value> {
         stack = new ArrayList<>(other.stack);
         reservations = other.reservations;
         reservedAt = other.reservedAt;
+        iterators = other.iterators;
+        iteratorAt = other.iteratorAt;
     }
 
     public void push(Value v) { stack.add(v); }
@@ -45,6 +50,11 @@ public final class Frame implements StackShuffle.Stack<Value> {
         if (other.reservations > reservations) {
             reservations = other.reservations;
             reservedAt = other.reservedAt;
+            changed = true;
+        }
+        if (other.iterators > iterators) {
+            iterators = other.iterators;
+            iteratorAt = other.iteratorAt;
             changed = true;
         }
         for (int i = 0; i < locals.length; i++) {

@@ -13,6 +13,7 @@ import org.jbpf.translator.frontend.EnumSwitches;
 import org.jbpf.translator.frontend.GlobalVariables;
 import org.jbpf.translator.intrinsic.PacketHelperCalls;
 import org.jbpf.translator.frontend.MapDecl;
+import org.jbpf.translator.frontend.ProbeArguments;
 import org.jbpf.translator.frontend.ProbeClass;
 import org.jbpf.translator.frontend.StructRegistry;
 import org.jbpf.translator.frontend.ValueType;
@@ -68,13 +69,15 @@ public final class MethodAnalyzer {
     public static MethodAnalysis analyzeSection(ProbeClass probe, StructRegistry structs, MethodNode m, boolean automaticFunctions) {
         Type[] args = Type.getArgumentTypes(m.desc);
         List<Value> entry = new ArrayList<>();
-        if (args.length == 1) {
+        if (args.length >= 1) {
             if (args[0].getSort() != Type.OBJECT && args[0].getSort() != Type.LONG)
                 throw new TranslationException(probe.file, ProbeClass.firstLine(m), "the context parameter of " + m.name
                         + " must be a context class such as TracepointContext");
             if (args[0].getSort() == Type.OBJECT) SectionContext.check(probe, m, args[0].getInternalName());
             entry.add(args[0].getSort() == Type.LONG ? new Value.Scalar(true, null)
                     : new Value.Ctx(args[0].getInternalName(), probe.sectionNames.get(m)));
+            for (ProbeArguments.Argument arg : ProbeArguments.of(probe.file, m, probe.sectionNames.get(m)))
+                entry.add(new Value.Scalar(arg.isLong(), null));
         }
         MethodAnalyzer analyzer = new MethodAnalyzer(probe, structs, probe.node.name + "." + m.name + m.desc, automaticFunctions);
         MethodAnalysis program = analyzer.analyze(m, probe.node.name, probe.file, entry, 1, 0, true);
@@ -134,6 +137,9 @@ public final class MethodAnalyzer {
             throw a.error(i, "the ring buffer record reserved at " + f.reservedAt + " is neither submitted nor discarded "
                     + "when the program returns here; call submit(..) or discard(..) on every path");
         a.exitReservations = Math.max(a.exitReservations, f.reservations);
+        if (isProgram.peek() && f.iterators > 0)
+            throw a.error(i, "the numbers iterator made at " + f.iteratorAt + " is not closed when the program returns here; "
+                    + "call close() on it on every path (the kernel requires bpf_iter_num_destroy)");
     }
 
     private void flow(MethodAnalysis a, int to, Frame f, Deque<Integer> work) {

@@ -44,8 +44,13 @@ public sealed interface Value {
         public String describe() { return "the tracepoint record as " + type.javaName(); }
     }
 
-    /** The kernel address of a struct of @KernelType class {@code internalName}, read by name through CO-RE. */
-    record KernelRef(String internalName) implements Value {
+    /**
+     * The kernel address of a struct of @KernelType class {@code internalName}, read by name through CO-RE;
+     * {@code direct} when the verifier knows its BTF type (a tracing program's argument), so fields are plain loads.
+     */
+    record KernelRef(String internalName, boolean direct) implements Value {
+        public KernelRef(String internalName) { this(internalName, false); }
+
         public boolean inRegister() { return true; }
         public String describe() { return "kernel " + internalName.substring(internalName.lastIndexOf('/') + 1); }
     }

@@ -21,7 +21,8 @@ import org.jbpf.translator.TranslationException;
  */
 public final class KernelBtf {
     /** Relocation kinds, numbered as {@code enum bpf_core_relo_kind}. */
-    public static final int FIELD_BYTE_OFFSET = 0, FIELD_EXISTS = 2;
+    public static final int FIELD_BYTE_OFFSET = 0, FIELD_BYTE_SIZE = 1, FIELD_EXISTS = 2, FIELD_SIGNED = 3, FIELD_LSHIFT_U64 = 4,
+            FIELD_RSHIFT_U64 = 5;
     private static final String PREFIX = "core:";
 
     private record Field(String name, int offset, String member, String javaName, boolean exists) {}
@@ -54,8 +55,11 @@ public final class KernelBtf {
             String[] p = in.reference().substring(PREFIX.length()).split(":", 7);
             String type = p[1], name = p[2];
             int kind = Integer.parseInt(p[0]);
-            Field f = new Field(name, Integer.parseInt(p[3]), p[4] + (p[4].equals("int") || p[4].equals("char") ? ":" + p[5] : ""), p[p.length - 1],
-                    kind == FIELD_EXISTS);
+            boolean sized = p[4].equals("int") || p[4].equals("char") || p[4].equals("struct");
+            Field f = new Field(name, Integer.parseInt(p[3]), p[4] + (sized ? ":" + p[5] : ""), p[p.length - 1], kind == FIELD_EXISTS);
+            // an embedded struct's type is described even when nothing of it is read
+            if (p[4].equals("struct")) fields.computeIfAbsent(p[5], k -> new LinkedHashMap<>());
+            type = flavour(type, f);
             Field known = fields.computeIfAbsent(type, k -> new LinkedHashMap<>()).putIfAbsent(name, f);
             if (known != null && known.offset() != f.offset())
                 throw new TranslationException(known.javaName() + " and " + f.javaName() + " disagree on the offset of " + type + "." + name
@@ -71,12 +75,38 @@ public final class KernelBtf {
         return out;
     }
 
+    /**
+     * The local struct a number read belongs to: readers of one kernel field at different Java widths need different
+     * local sizes (the relocated size and shifts are checked against them), so a second width goes into a flavour
+     * {@code type___int8} of the struct, which CO-RE matches to the kernel's {@code type} like the struct itself.
+     */
+    private String flavour(String type, Field f) {
+        if (f.exists() || !f.member().startsWith("int")) return type;
+        Field known = fields.getOrDefault(type, Map.of()).get(f.name());
+        boolean otherWidth = known != null && !known.exists() && known.member().startsWith("int") && !known.member().equals(f.member());
+        return otherWidth ? type + "___" + f.member().replace(":", "") : type;
+    }
+
+    /** The size of the local struct of a kernel type: the end of its last field read (embedded structs included). */
+    private int structSize(String type) {
+        int size = 0;
+        for (Field f : fields.getOrDefault(type, Map.of()).values()) {
+            String d = f.member();
+            int n = d.equals("ptr") ? 8 : d.startsWith("struct:") ? structSize(d.substring("struct:".length()))
+                    : Integer.parseInt(d.substring(d.indexOf(':') + 1));
+            size = Math.max(size, f.offset() + n);
+        }
+        return size;
+    }
+
     private static int length(Field f) { return Integer.parseInt(f.member().substring(f.member().indexOf(':') + 1)); }
 
     /** Adds the kernel structs to the BTF; returns the relocations of each program, in the order {@link #take} saw them. */
     public List<List<ProgramSpec.CoreRelocation>> finish() {
         Map<String, Integer> typeIds = new LinkedHashMap<>();
         Map<String, List<String>> order = new LinkedHashMap<>();
+        // ids first, so that a struct can hold another (an embedded struct) declared after it
+        for (String type : fields.keySet()) structIds.put(type, btf.add(new BtfType.Struct(type, 0, List.of())));
         for (var e : fields.entrySet()) {
             TreeMap<Integer, List<Field>> byOffset = new TreeMap<>();
             for (Field f : e.getValue().values()) byOffset.computeIfAbsent(f.offset(), k -> new ArrayList<>()).add(f);
@@ -89,7 +119,8 @@ public final class KernelBtf {
                 names.add(f.name());
                 size = Math.max(size, f.offset() + typeAndSize[1]);
             }
-            int id = btf.add(new BtfType.Struct(e.getKey(), size, members));
+            int id = structIds.get(e.getKey());
+            btf.set(id, new BtfType.Struct(e.getKey(), size, members));
             typeIds.put(e.getKey(), id);
             // the Java method reading each field, so a field the kernel lacks is reported by its Java name too
             for (List<Field> at : byOffset.values()) for (Field f : at)
@@ -107,10 +138,15 @@ public final class KernelBtf {
     }
 
     private final Map<String, Integer> memberTypes = new LinkedHashMap<>();
+    private final Map<String, Integer> structIds = new LinkedHashMap<>();
 
-    /** The BTF type id and byte size of a member described as "int:4", "ptr" or "char:16". */
+    /** The BTF type id and byte size of a member described as "int:4", "ptr", "char:16" or "struct:sched_entity". */
     private int[] member(String d) {
         if (d.equals("ptr")) return new int[] {memberTypes.computeIfAbsent(d, k -> btf.add(new BtfType.Ptr(0))), 8};
+        if (d.startsWith("struct:")) {
+            String inner = d.substring("struct:".length());
+            return new int[] {structIds.get(inner), structSize(inner)};
+        }
         int n = Integer.parseInt(d.substring(d.indexOf(':') + 1));
         if (d.startsWith("char")) {
             int ch = memberTypes.computeIfAbsent("int:1", k -> btf.add(new BtfType.IntType("char", 1, BtfType.INT_SIGNED)));

@@ -14,7 +14,9 @@ import org.jbpf.translator.mir.MirBlocks;
 
 /**
  * Linear-scan register allocation of MIR virtual registers onto BPF r1–r9. Values live across a helper call get
- * callee-saved r6–r9; short-lived values use r1–r5 where no call argument is being set up. What does not fit is
+ * callee-saved r6–r9; short-lived values use r1–r5 where no call argument is being set up. Two values interfere
+ * only where both hold something needed: a value dead between two of its definitions (a lookup result redefined by
+ * a retried lookup) leaves its register, and any call in that hole, to others. What does not fit is
  * kept in an 8-byte stack slot and reloaded around each use with a scratch register free at that point; where an
  * instruction finds no free scratch register, another value live across it is spilled to make one.
  */
@@ -27,13 +29,13 @@ public final class RegisterAllocator {
     private final List<Mir.MInsn> code;
     private final int n;
     private final int[] start, end;
+    /** Per value, the positions p where it holds something needed after p, or is written at p. */
+    private final BitSet[] occupied;
     private final int[] assigned;   // physical register, or -1 when spilled
     private final int[] spillSlot;
     /** Fixed intervals of physical registers r0–r5: [from, to] pairs per register. */
     private final List<List<int[]>> fixed = new ArrayList<>();
     private final List<Integer> calls = new ArrayList<>();
-    /** The virtual registers live after each call: only those need a register the call keeps. */
-    private final Map<Integer, BitSet> liveAfterCall = new HashMap<>();
     private final Map<Integer, Integer> hints = new HashMap<>();
     /** Physical register a value is moved into at its end (a helper argument or the return value). */
     private final Map<Integer, Integer> physicalHints = new HashMap<>();
@@ -55,6 +57,8 @@ public final class RegisterAllocator {
         this.end = new int[n];
         this.assigned = new int[n];
         this.spillSlot = new int[n];
+        this.occupied = new BitSet[n];
+        for (int v = 0; v < n; v++) occupied[v] = new BitSet();
         Arrays.fill(start, Integer.MAX_VALUE);
         Arrays.fill(end, -1);
         Arrays.fill(assigned, -1);
@@ -101,14 +105,7 @@ public final class RegisterAllocator {
         for (int b = 0; b < nb; b++) {
             for (int v = in[b].nextSetBit(0); v >= 0; v = in[b].nextSetBit(v + 1)) extend(v, bStart[b]);
             for (int v = out[b].nextSetBit(0); v >= 0; v = out[b].nextSetBit(v + 1)) extend(v, bEnd[b] + 1);
-            BitSet live = (BitSet) out[b].clone();
-            for (int p = bEnd[b]; p >= bStart[b]; p--) {
-                Mir.MInsn m = code.get(p);
-                if (m.isCall()) liveAfterCall.put(p, (BitSet) live.clone());
-                int d = Mir.def(m);
-                if (Mir.isVirtual(d)) live.clear(d);
-                for (int u : Mir.uses(m)) if (Mir.isVirtual(u)) live.set(u);
-            }
+            markOccupied(b, bStart[b], bEnd[b], out[b]);
         }
         int[] physDef = new int[6];
         Arrays.fill(physDef, -1);
@@ -129,7 +126,8 @@ public final class RegisterAllocator {
             if (Mir.isVirtual(d)) { extend(d, p); extend(d, p + 1); }
             else if (d >= 0 && d <= R5) { physDef[d] = p; physLive[d] = true; }
             if (m.isLabel()) for (int r = 0; r <= R5; r++) physLive[r] = false;
-            if (m.opcode == (ALU64 | MOV | X) && !m.isLabel() && Mir.isVirtual(m.dst) && Mir.isVirtual(m.src)) {
+            // a plain copy is free when both ends share a register; a sign-extending one (off != 0) costs the same either way
+            if (m.opcode == (ALU64 | MOV | X) && m.off == 0 && !m.isLabel() && Mir.isVirtual(m.dst) && Mir.isVirtual(m.src)) {
                 hints.put(m.dst, m.src);
                 hints.putIfAbsent(m.src, m.dst);
             }
@@ -141,6 +139,18 @@ public final class RegisterAllocator {
         }
     }
 
+    /** Walks block b backwards from the values live at its end, marking where each value is needed or written. */
+    private void markOccupied(int b, int from, int to, BitSet liveOut) {
+        BitSet live = (BitSet) liveOut.clone();
+        for (int p = to; p >= from; p--) {
+            Mir.MInsn m = code.get(p);
+            for (int v = live.nextSetBit(0); v >= 0; v = live.nextSetBit(v + 1)) occupied[v].set(p);
+            int d = Mir.def(m);
+            if (Mir.isVirtual(d)) { occupied[d].set(p); live.clear(d); }
+            for (int u : Mir.uses(m)) if (Mir.isVirtual(u)) live.set(u);
+        }
+    }
+
     private void extend(int v, int p) {
         if (p < start[v]) start[v] = p;
         if (p > end[v]) end[v] = p;
@@ -148,17 +158,23 @@ public final class RegisterAllocator {
 
     // ---- allocation ---------------------------------------------------------------------------------
 
-    /** Whether v is live after a call inside its interval (a call on a path where v is dead does not count). */
+    /** Whether v is still needed after some call (a call writes no virtual register). */
     private boolean crossesCall(int v) {
-        for (int c : calls) if (start[v] < c && c < end[v] && liveAfterCall.get(c).get(v)) return true;
+        for (int c : calls) if (occupied[v].get(c)) return true;
         return false;
     }
 
+    /** Whether v is needed or written while physical register reg carries a value from its write to its read. */
     private boolean fixedConflict(int reg, int v) {
         if (reg > R5) return false;
-        for (int[] f : fixed.get(reg)) if (start[v] < f[1] && f[0] < end[v]) return true;
+        for (int[] f : fixed.get(reg)) {
+            int next = occupied[v].nextSetBit(Math.max(f[0], 0));
+            if (next >= 0 && next < f[1]) return true;
+        }
         return false;
     }
+
+    private boolean interfere(int v, int w) { return occupied[v].intersects(occupied[w]); }
 
     private void allocate() {
         List<Integer> order = new ArrayList<>();
@@ -186,9 +202,14 @@ public final class RegisterAllocator {
                     if (assigned[w] >= 0 && end[w] > end[v] && (victim < 0 || end[w] > end[victim])
                             && (!crosses || assigned[w] >= R6) && !fixedConflict(assigned[w], v)) victim = w;
                 if (victim >= 0) {
-                    reg = assigned[victim];
-                    spill(victim);
+                    // another active value may share the victim's register in its holes; v must fit beside it too
                     active.remove((Integer) victim);
+                    if (usable(assigned[victim], v, crosses, active)) {
+                        reg = assigned[victim];
+                        spill(victim);
+                    } else {
+                        active.add(victim);
+                    }
                 }
             }
             if (reg < 0) { spill(v); continue; }
@@ -205,7 +226,7 @@ public final class RegisterAllocator {
     private boolean usable(int reg, int v, boolean crosses, List<Integer> active) {
         if (crosses && reg < R6) return false;
         if (fixedConflict(reg, v)) return false;
-        for (int w : active) if (assigned[w] == reg && start[v] < end[w] && start[w] < end[v]) return false;
+        for (int w : active) if (assigned[w] == reg && interfere(v, w)) return false;
         return true;
     }
 
@@ -220,7 +241,7 @@ public final class RegisterAllocator {
     private BitSet busyAt(int p) {
         BitSet busy = new BitSet(11);
         for (int v = Mir.VREG_BASE; v < n; v++)
-            if (assigned[v] >= 0 && start[v] <= p && p < end[v]) busy.set(assigned[v]);
+            if (assigned[v] >= 0 && occupied[v].get(p)) busy.set(assigned[v]);
         for (int r = 0; r <= R5; r++) for (int[] f : fixed.get(r)) if (f[0] <= p && p <= f[1]) busy.set(r);
         busy.set(R10);
         return busy;
@@ -239,7 +260,7 @@ public final class RegisterAllocator {
                 while (scratchNeeded(m) > free(occupied(p, m))) {
                     int victim = -1;
                     for (int w = Mir.VREG_BASE; w < n; w++)
-                        if (assigned[w] >= 0 && start[w] <= p && p < end[w] && w != m.dst && w != m.src
+                        if (assigned[w] >= 0 && occupied[w].get(p) && w != m.dst && w != m.src
                                 && (victim < 0 || end[w] > end[victim])) victim = w;
                     if (victim < 0) throw tooComplex(m);
                     spill(victim);

@@ -62,8 +62,6 @@ public final class ProbeClass {
             Type ret = Type.getReturnType(m.desc);
             if (ret.getSort() != Type.INT && ret.getSort() != Type.LONG)
                 throw new TranslationException(file, line, "@Section method " + m.name + " must return int or long (the program's return code)");
-            if (Type.getArgumentTypes(m.desc).length > 1)
-                throw new TranslationException(file, line, "@Section method " + m.name + " takes at most one parameter, its context");
             Object sectionValue = value(sec, "value");
             String name = sectionValue instanceof String str ? str : null;
             if (name == null || name.isBlank() || !name.chars().allMatch(c -> c > ' ' && c < 127))
@@ -72,6 +70,7 @@ public final class ProbeClass {
                 throw new TranslationException(file, line, "@Section method name \"" + m.name + "\" is not a C identifier, which BTF needs for the program");
             if (sectionNames.containsValue(name))
                 throw new TranslationException(file, line, "section \"" + name + "\" is used by two methods; give each program its own section");
+            ProbeArguments.of(file, m, name);
             sections.add(m);
             sectionNames.put(m, name);
         }

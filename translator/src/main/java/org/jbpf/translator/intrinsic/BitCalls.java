@@ -18,7 +18,7 @@ import org.objectweb.asm.tree.MethodInsnNode;
  * ({@link JavaLangCalls} routes them here): Integer/Long bitCount, numberOfLeadingZeros, numberOfTrailingZeros,
  * highestOneBit, lowestOneBit, rotateLeft/Right, reverseBytes (also Short's, a BPF byte swap), signum and compare;
  * Math.floorDiv and floorMod; and {@code Helpers.log2}, the bucket of a histogram. Each becomes straight-line code
- * (bit counts by the SWAR sum, leading zeros by smearing the highest bit down, trailing zeros by halving), so the
+ * (bit counts by the SWAR sum, leading zeros by smearing the highest bit down, trailing zeros and log2 by halving), so the
  * verifier sees no loop;
  * calls on constants are computed here.
  */
@@ -132,34 +132,35 @@ final class BitCalls {
                 out.emit(cls | RSH | K, u, 0, 0, bits - 1);
                 out.emit(cls | OR | X, t, u, 0, 0);
             }
-            case "log2" -> log2(out, t);
+            case "log2" -> { c.pushResult(log2(out, t)); return; }
             default -> throw c.error("cannot call " + simpleOwner(mi) + "." + n);
         }
         c.pushResult(t);
     }
 
     /**
-     * t = the index of the highest one bit of t (0 for 0 and 1), by halving from the top: where the upper half holds
-     * a one, count its width and shift it down. About 20 instructions, against some 40 for a smear and bit count.
+     * The index of the highest one bit of t, unsigned, by halving: when t has bits above the lower half, count that
+     * half and shift it out. Five compares and about twenty slots, half the smear-and-count form; the result is
+     * built only from constants added on branches, so the value-range pass sees it within 0..63. Clobbers t.
      */
-    private static void log2(Emitter out, int t) {
-        int n = out.newVreg(), high = out.newVreg();
-        Mir.Label low = out.newLabel();
+    private static int log2(Emitter out, int t) {
+        int n = out.newVreg();
         out.emit(ALU | MOV | K, n, 0, 0, 0);
-        out.mov64(high, t);   // 2^32 fits no immediate: test the upper half itself
-        out.emit(ALU64 | RSH | K, high, 0, 0, 32);
-        out.jumpIf(JMP | JEQ | K, high, 0, 0, low);
-        out.mov64(t, high);
-        out.emit(ALU | MOV | K, n, 0, 0, 32);
-        out.placeLabel(low);
-        for (int s = 16; s >= 1; s /= 2) {
+        for (int s = 32; s >= 1; s /= 2) {
             Mir.Label skip = out.newLabel();
-            out.jumpIf(JMP | JLT | K, t, 0, 1L << s, skip);
-            out.emit(ALU | ADD | K, n, 0, 0, s);
+            long below = (1L << s) - 1;
+            if (s == 32) {
+                int m = out.newVreg();   // 2^32 - 1 is no sign-extended immediate
+                out.loadImm(m, below, true);
+                out.jumpIf(JMP | JLE | X, t, m, 0, skip);
+            } else {
+                out.jumpIf(JMP | JLE | K, t, 0, below, skip);
+            }
             if (s > 1) out.emit(ALU64 | RSH | K, t, 0, 0, s);
+            out.emit(ALU | ADD | K, n, 0, 0, s);
             out.placeLabel(skip);
         }
-        out.mov64(t, n);
+        return n;
     }
 
     private static int copy(Emitter out, int reg) {

@@ -13,8 +13,8 @@ import org.jbpf.translator.lower.Operand;
 import org.objectweb.asm.Type;
 
 /**
- * Accessors of the program's context parameter (TracepointContext, RawTracepointContext, PtRegs, XdpContext,
- * SkBuffContext): each is one load at a fixed offset of the context the kernel passes in r1. Syscall record and
+ * Accessors of the program's context parameter (TracepointContext, RawTracepointContext, TracingContext, PtRegs,
+ * XdpContext, SkBuffContext): each is one load at a fixed offset of the context the kernel passes in r1. Syscall record and
  * pt_regs offsets come from core's {@link X86_64}. {@code ctx.as(T.class)} gives the same register typed as a @Struct
  * record view, whose field reads {@code MemoryLowering} turns into context loads.
  */
@@ -37,6 +37,7 @@ final class ContextCalls implements Intrinsic {
         else if (name.endsWith("8") || name.endsWith("16") || name.endsWith("32") || name.endsWith("64"))
             Arguments.requireConstant(c, 0, "ctx." + name + "(offset) needs a constant record offset such as ctx." + name + "(16)");
         if (c.insn().owner.equals("org/jbpf/TracepointContext")) checkSyscallRecord(c, name, ctx.section());
+        if (c.args().size() == 2) return kernelArgument(c);
         return new Value.Scalar(Type.getReturnType(c.insn().desc).getSort() == Type.LONG, null);
     }
 
@@ -47,6 +48,15 @@ final class ContextCalls implements Intrinsic {
         ValueType.Struct s = c.structs().struct(k.internalName());
         if (s == null) throw c.error(usage + "; " + k.internalName().replace('/', '.') + " is not annotated @Struct");
         return new Value.CtxView(s, ctx.section());
+    }
+
+    /** {@code ctx.arg(i, T.class)} of a tracing program: a kernel struct whose fields the program loads directly. */
+    private static Value kernelArgument(TypingCall c) {
+        String usage = "ctx.arg(i, T.class) needs a @KernelType class literal such as ctx.arg(0, TaskStruct.class) (jbpf gen btf writes them)";
+        if (!(c.args().get(1) instanceof Value.ClassConst k)) throw c.error(usage);
+        if (!KernelCalls.isKernelClass(k.internalName(), c.structs()))
+            throw c.error(usage + "; " + k.internalName().replace('/', '.') + " is not annotated @KernelType");
+        return new Value.KernelRef(k.internalName(), true);
     }
 
     /** A sys_enter_ record has the arguments and no return value; a sys_exit_ record only the return value. */
@@ -80,6 +90,9 @@ final class ContextCalls implements Intrinsic {
             case "TracepointContext.u8": out.load(t, Kind.BOOLEAN, ctx, (int) k); break;
             case "RawTracepointContext.arg":
                 if (k < 0 || k > 11) throw c.error("raw tracepoint argument index must be 0..11");
+                out.load(t, Kind.LONG, ctx, 8 * (int) k); break;
+            case "TracingContext.arg":
+                if (k < 0 || k > 11) throw c.error("a tracing program's argument index must be 0..11");
                 out.load(t, Kind.LONG, ctx, 8 * (int) k); break;
             case "PtRegs.param":
                 if (k < 0 || k >= X86_64.PARAM_REGISTERS) throw c.error("parameter index must be 0..5");

@@ -21,6 +21,7 @@ public final class Intrinsics {
     private static final Intrinsic PACKET_HELPER_CALLS = new PacketHelperCalls();
     private static final Intrinsic STRING_CALLS = new StringCalls();
     private static final Intrinsic KERNEL_CALLS = new KernelCalls();
+    private static final Intrinsic ITERATOR_CALLS = new IteratorCalls();
 
     /** The family implementing {@code call}, or null when it is no intrinsic (a static method to inline, or an error). */
     public static Intrinsic find(MethodInsnNode call) {
@@ -29,6 +30,7 @@ public final class Intrinsics {
         if (owner.startsWith(MAPS)) return MAP_CALLS;
         if (owner.equals(CounterCalls.ATOMIC_CLASS)) return COUNTER_CALLS;
         if (owner.equals(StringCalls.STRINGS)) return STRING_CALLS;
+        if (IteratorCalls.handles(owner, call.name)) return ITERATOR_CALLS;
         if (PacketCalls.handles(owner, call.name)) return PACKET_CALLS;
         if (PacketHelperCalls.handles(owner, call.name)) return PACKET_HELPER_CALLS;
         if (ContextCalls.isContextClass(owner)) return CONTEXT_CALLS;

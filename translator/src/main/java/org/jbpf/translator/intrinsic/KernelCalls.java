@@ -23,7 +23,8 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * Methods of {@code @KernelType} classes: kernel structs read by name. A field read is the field's offset in an
  * instruction the loader relocates (CO-RE), added to the struct's address, and a {@code bpf_probe_read_kernel} of the
- * field into the stack, as clang emits for {@code BPF_CORE_READ}; an existence check is a constant the loader sets to
+ * field into the stack, as clang emits for {@code BPF_CORE_READ} (numbers at the kernel field's relocated size and
+ * signedness); an existence check is a constant the loader sets to
  * 0 or 1. {@code current()} is {@code bpf_get_current_task}; {@code at(address)} and {@code address()} convert.
  */
 final class KernelCalls implements Intrinsic {
@@ -76,10 +77,17 @@ final class KernelCalls implements Intrinsic {
         String fieldName = (String) value(field, "value");
         Object off = value(field, "offset");
         boolean exists = Boolean.TRUE.equals(value(field, "exists"));
+        boolean embedded = Boolean.TRUE.equals(value(field, "embedded"));
         int offset = off == null ? -1 : (Integer) off;
         if (offset < 0) throw c.error(javaName + ": @KernelField needs the field's offset on the kernel the class was written for");
         Type ret = Type.getReturnType(desc);
         Type[] args = Type.getArgumentTypes(desc);
+        if (embedded && !exists) {
+            if (args.length != 0 || ret.getSort() != Type.OBJECT || !isKernelClass(ret.getInternalName(), c.structs()))
+                throw c.error(javaName + ": an embedded struct (embedded = true) is read by a method taking nothing and returning its @KernelType class");
+            return record(c, new Access("embedded", kernelType, fieldName, offset, false, "struct:" + kernelTypeOf(c, ret), 0, javaName),
+                    new Value.KernelRef(ret.getInternalName(), ((Value.KernelRef) c.receiver()).direct()));
+        }
         if (exists) {
             if (ret.getSort() != Type.BOOLEAN || args.length != 0) throw c.error(javaName + ": an existence check (exists = true) must be boolean " + name + "()");
             // the local field gets the type of the class's reader of the same field, so the loader matches it like that read
@@ -87,7 +95,8 @@ final class KernelCalls implements Intrinsic {
             for (MethodNode m : cn.methods) {
                 AnnotationNode sibling = annotation(m.visibleAnnotations, m.invisibleAnnotations, KERNEL_FIELD);
                 if (sibling != null && fieldName.equals(value(sibling, "value")) && !Boolean.TRUE.equals(value(sibling, "exists")))
-                    member = member(Type.getReturnType(m.desc), Type.getArgumentTypes(m.desc));
+                    member = Boolean.TRUE.equals(value(sibling, "embedded")) ? "struct:" + kernelTypeOf(c, Type.getReturnType(m.desc))
+                            : member(Type.getReturnType(m.desc), Type.getArgumentTypes(m.desc));
             }
             return record(c, new Access("exists", kernelType, fieldName, offset, true, member, 4, javaName), new Value.Scalar(false, null));
         }
@@ -103,11 +112,19 @@ final class KernelCalls implements Intrinsic {
             case Type.LONG: return scalar(c, kernelType, fieldName, offset, 8, javaName, true);
             case Type.OBJECT:
                 if (isKernelClass(ret.getInternalName(), c.structs()))
-                    return record(c, new Access("field", kernelType, fieldName, offset, false, "ptr", 8, javaName), new Value.KernelRef(ret.getInternalName()));
+                    return record(c, new Access("field", kernelType, fieldName, offset, false, "ptr", 8, javaName),
+                            new Value.KernelRef(ret.getInternalName(), ((Value.KernelRef) c.receiver()).direct()));
                 // fall through
             default:
                 throw c.error(javaName + " returns " + ret.getClassName() + "; a field reader returns byte, short, int, long or a @KernelType class");
         }
+    }
+
+    /** The kernel struct name a @KernelType class reads ("sched_entity"), or "" when it is no such class. */
+    private static String kernelTypeOf(TypingCall c, Type cls) {
+        ClassNode cn = cls.getSort() == Type.OBJECT ? c.structs().read(cls.getInternalName()) : null;
+        Object name = cn == null ? null : value(annotation(cn.visibleAnnotations, cn.invisibleAnnotations, KERNEL_TYPE), "value");
+        return name instanceof String s ? s : "";
     }
 
     /** The local BTF member of a reader returning {@code ret} (with {@code args}): "int:N", "ptr" or "char:1". */
@@ -147,6 +164,14 @@ final class KernelCalls implements Intrinsic {
                 c.pushResult(t);
                 return;
             }
+            case "embedded": {
+                // the inner struct's address: base + the field's relocated offset, nothing read
+                int t = out.newVreg();
+                out.mov64(t, ((Operand.Reg) c.receiver()).reg());
+                out.emit(ALU64 | ADD | K, t, 0, 0, a.offset()).ref = ref(KernelBtf.FIELD_BYTE_OFFSET, a);
+                c.pushResult(t);
+                return;
+            }
             case "exists": {
                 int t = out.newVreg();
                 out.emit(ALU64 | MOV | K, t, 0, 0, 1).ref = ref(KernelBtf.FIELD_EXISTS, a);
@@ -154,6 +179,11 @@ final class KernelCalls implements Intrinsic {
                 return;
             }
             default: break;
+        }
+        boolean direct = c.receiverValue() instanceof Value.KernelRef k && k.direct();
+        if (direct && !a.method().equals("bytes") && a.offset() <= Short.MAX_VALUE) {
+            c.pushResult(loadDirect(out, a, ((Operand.Reg) c.receiver()).reg(), Type.getReturnType(c.insn().desc).getSort()));
+            return;
         }
         // address = base + field offset (relocated), then bpf_probe_read_kernel(dst, size, address)
         int addr = out.newVreg();
@@ -167,13 +197,72 @@ final class KernelCalls implements Intrinsic {
             return;
         }
         int slot = out.allocate(8, 8);
+        if (a.member().equals("ptr")) {
+            out.setArgAddr(R1, new org.jbpf.translator.lower.Addr(R10, slot));
+            out.setArgImm(R2, 8);
+            out.setArg(R3, new Operand.Reg(addr, true), true);
+            out.callVoid(HelperTable.PROBE_READ_KERNEL, 3);
+            int t = out.newVreg();
+            out.load(t, Kind.LONG, R10, slot);
+            c.pushResult(t);
+            return;
+        }
+        c.pushResult(readNumber(out, a, addr, slot, Type.getReturnType(c.insn().desc).getSort()));
+    }
+
+    /**
+     * A number field read at the kernel's width, as libbpf's {@code BPF_CORE_READ_BITFIELD_PROBED} does: the field's
+     * relocated byte size into a zeroed 8-byte slot, shifted up to bit 63 and back down, arithmetically when the
+     * kernel's field is signed. A field wider or narrower than the Java reader thus gives the value C would convert,
+     * and the Java type then truncates it as a cast would.
+     */
+    private static int readNumber(Emitter out, Access a, int addr, int slot, int javaSort) {
+        out.emit(ST | MEM | DW, R10, 0, slot, 0);
+        int size = out.newVreg();
+        out.emit(ALU64 | MOV | K, size, 0, 0, a.size()).ref = ref(KernelBtf.FIELD_BYTE_SIZE, a);
         out.setArgAddr(R1, new org.jbpf.translator.lower.Addr(R10, slot));
-        out.setArgImm(R2, a.size());
+        out.setArg(R2, new Operand.Reg(size, true), true);
         out.setArg(R3, new Operand.Reg(addr, true), true);
         out.callVoid(HelperTable.PROBE_READ_KERNEL, 3);
         int t = out.newVreg();
-        out.load(t, switch (a.size()) { case 1 -> Kind.BOOLEAN; case 2 -> Kind.CHAR; case 4 -> Kind.INT; default -> Kind.LONG; }, R10, slot);
-        c.pushResult(t);
+        out.load(t, Kind.LONG, R10, slot);
+        extend(out, a, t, javaSort);
+        return t;
+    }
+
+    /**
+     * A field of a struct the verifier knows by its BTF type (a tracing program's argument): one load at the
+     * relocated offset, whose width the loader sets to the kernel field's, then extended as {@link #readNumber} does.
+     */
+    private static int loadDirect(Emitter out, Access a, int base, int javaSort) {
+        int t = out.newVreg();
+        int width = switch (a.size()) { case 1 -> B; case 2 -> H; case 4 -> W; default -> DW; };
+        out.emit(LDX | MEM | width, t, base, a.offset(), 0).ref = ref(KernelBtf.FIELD_BYTE_OFFSET, a);
+        if (!a.member().equals("ptr")) extend(out, a, t, javaSort);
+        return t;
+    }
+
+    /** Sign- or zero-extends the field value in {@code t} by the kernel field's relocated width and signedness. */
+    private static void extend(Emitter out, Access a, int t, int javaSort) {
+        int shift = 64 - 8 * a.size();
+        out.emit(ALU64 | LSH | K, t, 0, 0, shift).ref = ref(KernelBtf.FIELD_LSHIFT_U64, a);
+        int signed = out.newVreg();
+        org.jbpf.translator.mir.Mir.Label unsigned = out.newLabel(), done = out.newLabel();
+        out.emit(ALU64 | MOV | K, signed, 0, 0, 1).ref = ref(KernelBtf.FIELD_SIGNED, a);
+        out.jumpIf(JMP | JEQ | K, signed, 0, 0, unsigned);
+        out.emit(ALU64 | ARSH | K, t, 0, 0, shift).ref = ref(KernelBtf.FIELD_RSHIFT_U64, a);
+        out.jump(done);
+        out.placeLabel(unsigned);
+        out.emit(ALU64 | RSH | K, t, 0, 0, shift).ref = ref(KernelBtf.FIELD_RSHIFT_U64, a);
+        out.placeLabel(done);
+        // a kernel field wider than the reader: keep the Java type's bits, as (short), (byte), (char) would
+        switch (javaSort) {
+            case Type.SHORT -> out.emit(ALU64 | MOV | X, t, t, 16, 0);
+            case Type.BYTE -> out.emit(ALU64 | MOV | X, t, t, 8, 0);
+            case Type.CHAR -> out.emit(ALU64 | AND | K, t, 0, 0, 0xffff);
+            case Type.BOOLEAN -> out.emit(ALU64 | AND | K, t, 0, 0, 0xff);
+            default -> { }
+        }
     }
 
     static AnnotationNode annotation(List<AnnotationNode> visible, List<AnnotationNode> invisible, String desc) {

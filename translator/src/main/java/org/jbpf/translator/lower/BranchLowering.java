@@ -136,6 +136,19 @@ public final class BranchLowering {
         return new Reg(t, true);
     }
 
+    /**
+     * For a call whose boolean result an {@code ifeq} right after it tests: jumps to that {@code ifeq}'s target when
+     * {@code reg} is 0 and returns true, so the call can push a constant true and the {@code ifeq} falls through.
+     */
+    public boolean jumpToNextIfeqWhenZero(int i, int reg) {
+        int next = body.nextReal(i);
+        if (next < 0 || body.a.insns[next].getOpcode() != IFEQ) return false;
+        int target = body.a.method.instructions.indexOf(((JumpInsnNode) body.a.insns[next]).label);
+        body.flushStack(body.a.frames[target]);
+        emitCompare(JEQ, reg, new Imm(0), true, body.label(target));
+        return true;
+    }
+
     /** Jumps to target when {@code rx cond b}. */
     public void emitCompare(int cond, int rx, Operand b, boolean isLong, Mir.Label target) {
         int cls = isLong ? JMP : JMP32;

@@ -25,6 +25,8 @@ public final class Emitter {
     private SourceLine line;
     /** Frame offset of each stack object, by its allocation site. */
     private final Map<Long, Integer> objectOffsets = new HashMap<>();
+    /** The register holding the number of each numeric iterator, by its allocation site. */
+    private final Map<Long, Integer> iteratorValues = new HashMap<>();
     /** Argument moves of the next call; emitted together right before it so nothing clobbers r1..r5 in between. */
     private final List<Runnable> pendingArgs = new ArrayList<>();
 
@@ -165,6 +167,18 @@ public final class Emitter {
         mov64(t, R0);
         return t;
     }
+
+    /** Emits the pending argument moves and a call of kernel function {@code name} (a kfunc the loader resolves by name). */
+    public void callKernelFunction(String name, int nargs) {
+        for (Runnable r : pendingArgs) r.run();
+        pendingArgs.clear();
+        Mir.MInsn c = emit(JMP | CALL, 0, PSEUDO_KFUNC_CALL, 0, 0);
+        c.ref = name;
+        c.callArgs = nargs;
+    }
+
+    /** The register that holds the current number of the numeric iterator {@code it}. */
+    public int iteratorValue(Value.StackObj it) { return iteratorValues.computeIfAbsent((long) it.site(), k -> mir.newVreg()); }
 
     /** A fresh register pointing at a global variable: its section's map value plus its offset (BPF_PSEUDO_MAP_VALUE). */
     public int globalAddress(GlobalVariables.Variable g) {

@@ -11,6 +11,7 @@ import org.jbpf.translator.analysis.MethodAnalysis;
 import org.jbpf.translator.analysis.Subprogram;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.backend.StackFrameLayout;
+import org.jbpf.translator.frontend.ProbeArguments;
 import org.jbpf.translator.frontend.ProbeClass;
 import org.jbpf.translator.frontend.RingDrops;
 import org.jbpf.translator.mir.Mir;
@@ -50,11 +51,18 @@ public final class ProgramLowering {
     public void lower(MethodAnalysis a) {
         Type[] args = Type.getArgumentTypes(a.method.desc);
         List<Operand> entryArgs = new ArrayList<>();
-        if (args.length == 1) {
+        if (args.length >= 1) {
             ctxReg = out.newVreg();
             out.at(new SourceLine(a.file, ProbeClass.firstLine(a.method)));
             out.mov64(ctxReg, R1);
             entryArgs.add(new Operand.Reg(ctxReg, false));
+            // typed function arguments of a uprobe/kprobe: each one load from the registers the kernel saved
+            String section = a.frames[0].locals[0] instanceof Value.Ctx c ? c.section() : null;
+            for (ProbeArguments.Argument arg : ProbeArguments.of(a.file, a.method, section)) {
+                int r = out.newVreg();
+                out.load(r, arg.kind(), ctxReg, arg.ptRegsOffset());
+                entryArgs.add(new Operand.Reg(r, true));
+            }
         }
         new BodyLowering(this, a, entryArgs, null, -1).run();
     }

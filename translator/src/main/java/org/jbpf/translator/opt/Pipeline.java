@@ -19,6 +19,7 @@ public final class Pipeline {
             new JumpCleanup(),
             new DeadCodeElimination(),
             new CopyPropagation(),
+            new RangeBranchFolding(),
             new AddressFolding(),
             new StackLoadForwarding(),
             new ConstantFolding(),
@@ -28,6 +29,7 @@ public final class Pipeline {
             new TailMerging(),
             new ConstantDefaultHoisting(),
             new ConstantElseHoisting(),
+            new PresetValues(),
             new CopyPropagation(),
             new LoadWidening(),
             new StoreHoisting());

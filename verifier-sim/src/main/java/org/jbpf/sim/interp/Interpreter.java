@@ -28,6 +28,11 @@ import org.jbpf.sim.verifier.ProgramKind;
  */
 public final class Interpreter {
     public static final int MAX_STEPS = 1_000_000;
+    /**
+     * may_goto jumps once a run has passed it this many times; the kernel's budget is a count or a time, either of
+     * which a program must expect to run out.
+     */
+    public static final int MAY_GOTO_BUDGET = 1 << 16;
     /** Where function addresses (PSEUDO_FUNC loads) point: this plus the function's instruction index, outside any memory. */
     private static final long FUNCTION_ADDRESS = 0x7f00_0000_0000_0000L;
     private static final int SK_BUFF_SIZE = 192, XDP_MD_SIZE = 24;
@@ -149,7 +154,7 @@ public final class Interpreter {
         if (args != null) System.arraycopy(args, 0, r, 1, args.length);
         r[10] = mem.base(stack) + 512;
         Deque<Frame> frames = new ArrayDeque<>();
-        int pc = start;
+        int pc = start, mayGotoLeft = MAY_GOTO_BUDGET;
         for (int steps = 0; ; steps++) {
             if (steps >= MAX_STEPS) throw new SimulationException("program " + prog.name() + " ran more than " + MAX_STEPS + " instructions");
             if (pc < 0 || pc >= insns.size()) throw new SimulationException("program " + prog.name() + " ran off its instructions at " + pc);
@@ -203,6 +208,12 @@ public final class Interpreter {
                 if (!in.isCall())
                     throw new SimulationException(prog.name() + " insn " + slotOf[pc] + " (" + in + where(in)
                             + "): calls through a register (callx, opcode " + String.format("%02x", opc) + ") are not BPF the kernel runs");
+                if (in.src() == PSEUDO_KFUNC_CALL && NumIterators.handles(in.reference())) {
+                    r[0] = NumIterators.call(in.reference(), r, mem);
+                    for (int i = 1; i <= 5; i++) r[i] = 0;
+                    pc++;
+                    continue;
+                }
                 if (in.src() == PSEUDO_KFUNC_CALL)
                     throw new SimulationException(prog.name() + " insn " + slotOf[pc] + where(in) + ": kernel function calls are not simulated");
                 if (in.isLocalCall()) {
@@ -223,6 +234,10 @@ public final class Interpreter {
                     }
                     pc++;
                 }
+                continue;
+            }
+            if (opc == (JMP | 0xe0)) { // may_goto
+                pc = mayGotoLeft-- > 0 ? pc + 1 : indexOfSlot.get(slotOf[pc] + 1 + in.off());
                 continue;
             }
             long b = source(opc) == X ? r[in.src()] : AluSemantics.immOperand(in.imm());

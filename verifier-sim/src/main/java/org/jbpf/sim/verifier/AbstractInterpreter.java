@@ -23,14 +23,14 @@ import org.jbpf.sim.VerifierResult;
  *
  * <p>Where it is deliberately stricter than the kernel (so it may reject what the kernel accepts):
  * <ul>
- *   <li>a write to the stack at a variable offset makes every byte it may reach unknown (the kernel keeps known
- *       zeros when writing zero), and helpers given a stack pointer with a variable offset are refused;</li>
  *   <li>32-bit bounds are derived from 64-bit ones, and copies of a scalar are not refined together;</li>
  *   <li>a null test is understood only as {@code if rX ==/!= 0} with an immediate 0;</li>
- *   <li>reading fields of a map through its map pointer (BTF access) is refused;</li>
- *   <li>socket filters may read only the u32 fields len..hash of {@code __sk_buff};</li>
- *   <li>helpers are limited to the prototypes of core's {@link org.jbpf.core.helper.HelperTable}; kfuncs,
- *       callbacks, may_goto and tail calls from programs with BPF-to-BPF calls are refused;</li>
+ *   <li>of a map's own fields, read through its map pointer, only numbers in {@code struct bpf_map} are modelled
+ *       ({@link MapFields}, from the running kernel's BTF); pointer fields and the rest are refused;</li>
+ *   <li>reading {@code __sk_buff->sk} (a socket pointer) is refused;</li>
+ *   <li>helpers are limited to the prototypes of core's {@link org.jbpf.core.helper.HelperTable}; kfuncs other than
+ *       the numeric iterator's ({@link IteratorKfuncs}), callbacks other than bpf_loop's, and tail calls from BPF
+ *       functions (with BTF) are refused;</li>
  *   <li>state pruning compares full states (no liveness); scalars are precise only where a check depended on them
  *       ({@link Precision}, as the kernel's precision marks);</li>
  *   <li>an exploration longer than half the kernel's budget is refused ({@link #KERNEL_FACTOR}).</li>
@@ -54,6 +54,7 @@ public final class AbstractInterpreter {
     private final MemoryChecks memory;
     private final BranchChecks branches;
     private final CallChecks calls;
+    private final IteratorKfuncs iterators;
 
     private boolean[] prunePoint;
     private Precision precision;
@@ -68,13 +69,17 @@ public final class AbstractInterpreter {
 
     private record Branch(int pc, VerifierState state, Checkpoint parent, History recent) {}
 
-    public AbstractInterpreter(BpfObject obj, ProgramSpec prog) {
-        this.cx = new VerifierContext(obj, prog);
+    public AbstractInterpreter(BpfObject obj, ProgramSpec prog) { this(obj, prog, false); }
+
+    /** @param rodataFinal whether {@code obj}'s read-only sections hold the values they will be frozen with */
+    public AbstractInterpreter(BpfObject obj, ProgramSpec prog, boolean rodataFinal) {
+        this.cx = new VerifierContext(obj, prog, rodataFinal);
         this.controlFlow = new ControlFlowChecks(cx);
         this.alu = new AluChecks(cx);
         this.memory = new MemoryChecks(cx);
         this.branches = new BranchChecks(cx);
         this.calls = new CallChecks(cx, memory);
+        this.iterators = new IteratorKfuncs(cx);
         this.visits = new ArrayList<>();
         for (int i = 0; i < cx.insns.size(); i++) visits.add(new ArrayList<>());
     }
@@ -83,15 +88,16 @@ public final class AbstractInterpreter {
         ProgramSpec prog = cx.prog;
         List<Insn> insns = cx.insns;
         try {
-            cx.kind = ProgramKind.of(prog.kind());
+            cx.kind = ProgramKind.forSection(prog.section());
             if (cx.kind == null) {
                 cx.pc = 0;
                 throw new Reject("unsupported program type for section '" + prog.section() + "'",
                         "section '" + prog.section() + "' names a program type the simulator does not model"
-                                + " (tracepoint, raw_tracepoint, kprobe, uprobe, socket, xdp, tc)");
+                                + " (tracepoint, raw_tracepoint, kprobe, uprobe, perf_event, socket, xdp, tc, action, cgroup_skb, sk_skb)");
             }
             if (insns.isEmpty()) { cx.pc = 0; throw new Reject("empty program", "the program has no instructions"); }
             prunePoint = controlFlow.check();
+            iterators.markPrunePoints(prunePoint);
             precision = new Precision(insns);
             cx.precision = (r, frame) -> precision.mark(r, frame, recent, last);
             explore();
@@ -141,23 +147,36 @@ public final class AbstractInterpreter {
                                 + " with small constant limits or reduce branching");
             if (prunePoint[pc]) {
                 List<Checkpoint> here = visits.get(pc);
-                boolean add = jumps - prevJumps >= 2 || processed - prevProcessed >= 8;
+                // a may_goto always keeps its state (the kernel's forced checkpoint), and so does an iterator's next
+                // call, where a loop ends when a kept state covers this one
+                boolean forced = MayGoto.is(cx.insns.get(pc));
+                boolean iteratorNext = iterators.isNext(pc);
+                if (iteratorNext && iterators.converged(here, st)) { endPath(last); return; }
+                boolean add = forced || iteratorNext || jumps - prevJumps >= 2 || processed - prevProcessed >= 8;
                 // newest first, as the kernel keeps them; a state that keeps missing is dropped, as the kernel does
-                for (int i = here.size() - 1; i >= 0; i--) {
+                for (int i = here.size() - 1; i >= 0 && !iteratorNext; i--) {
                     Checkpoint v = here.get(i);
                     if (v.branches > 0) {
+                        // a may_goto loop converges when a deeper iteration lies within (by ranges) an earlier one
+                        if (forced && v.state.mayGotoDepth != st.mayGotoDepth && st.safeWhere(v.state)) {
+                            v.hits++;
+                            precision.markLoop(last, v);
+                            endPath(last);
+                            return;
+                        }
                         if (st.sameAs(v.state))
                             throw new Reject("infinite loop detected at insn " + cx.slotOf[pc],
                                     "this loop repeats with nothing changed, so it never ends; make sure its condition changes");
                         // in a loop, iterations rarely match: keep a state only now and then
-                        if (jumps - prevJumps < 20 && processed - prevProcessed < 100) add = false;
+                        if (!forced && jumps - prevJumps < 20 && processed - prevProcessed < 100) add = false;
                     } else if (covers(v, st)) {
                         v.hits++;
                         endPath(last);
                         return;
                     }
                     if (add) v.misses++;
-                    if (v.misses > v.hits * 3 + 3) here.remove(i);
+                    int n = forced && v.branches > 0 ? 64 : 3;
+                    if (v.misses > v.hits * n + n) here.remove(i);
                 }
                 if (here.size() >= MAX_VISITS_PER_INSN) here.removeIf(v -> v.branches == 0);
                 // past the limit the state is not remembered: exploration stays correct, only pruning is lost
@@ -166,6 +185,7 @@ public final class AbstractInterpreter {
                     prevProcessed = processed;
                     Checkpoint nv = new Checkpoint(st.copy(), last, recent.toArray());
                     here.add(nv);
+                    if (iteratorNext) iterators.remember(nv, pc);
                     last = nv;
                     recent.clear();
                 }
@@ -248,11 +268,36 @@ public final class AbstractInterpreter {
             if (in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP) return calls.loopCall(st);
             if (in.isHelperCall()) { calls.helperCall(st, (int) in.imm()); return cx.pc + 1; }
             if (in.isLocalCall()) return calls.localCall(st, in);
+            if (IteratorKfuncs.handles(in)) return iterators.call(st, in, this::fork, last);
             throw new Reject("kernel function calls are not supported", "calls of kernel functions (kfuncs) are not supported");
         }
-        if (op == EXIT) return calls.exit(st);
-        if (op == 0xe0)
-            throw new Reject("may_goto is not modelled by the simulator", "may_goto (bounded loop escape) is not supported");
+        if (op == EXIT) {
+            iterators.checkExit(st);
+            return calls.exit(st);
+        }
+        if (MayGoto.is(in)) return mayGoto(st, in);
         return branches.conditional(st, in, this::fork);
+    }
+
+    /** may_goto: this path takes the jump; the loop body is explored later one level deeper ({@link MayGoto}). */
+    private int mayGoto(VerifierState st, Insn in) {
+        MayGoto.checkFields(in);
+        int target = cx.targetIndex(cx.pc, in.jumpOffset(), false);
+        VerifierState body = st.copy();
+        body.mayGotoDepth++;
+        Checkpoint prev = previousVisit(cx.pc, st);
+        if (prev != null) MayGoto.widen(body, prev);
+        fork(cx.pc + 1, body);
+        return target;
+    }
+
+    /** The newest state kept at {@code pc} on the current path before the one kept now, in the same functions. */
+    private Checkpoint previousVisit(int pc, VerifierState st) {
+        List<Checkpoint> here = visits.get(pc);
+        for (int i = here.size() - 1; i >= 0; i--) {
+            Checkpoint v = here.get(i);
+            if (v != last && v.branches > 0 && MayGoto.sameCallSites(v.state, st)) return v;
+        }
+        return null;
     }
 }

@@ -33,14 +33,19 @@ final class AluChecks {
         }
         RegState d = cx.read(st, dst);
         checkWritable(dst);
+        if (d.type() == RegType.BTF_ID && wide && op == ADD && source(opc) == K && TracingArguments.hasFieldRecord(cx)) {
+            st.set(dst, TracingArguments.argument()); // an embedded struct's address, reached by its field record
+            return;
+        }
         if (op == NEG || op == END) {
             if (!d.isScalar()) { st.set(dst, RegState.UNKNOWN_SCALAR); return; }
             if (d.isConst()) { st.set(dst, RegState.constant(AluSemantics.eval(opc, in.off(), in.imm(), d.value().constValue(), 0))); return; }
             ScalarBounds r;
-            if (op == NEG) r = wide ? ScalarBounds.UNKNOWN : ScalarBounds.U32;
-            else if (in.imm() == 64) r = wide || source(opc) == TO_BE ? ScalarBounds.UNKNOWN : d.value();
-            else if (!wide && source(opc) == TO_LE) r = d.value().truncate((int) in.imm() / 8);
-            else r = ScalarBounds.unsignedRange(0, (1L << in.imm()) - 1);
+            // the kernel negates as 0 - x
+            if (op == NEG) r = wide ? ScalarBounds.constant(0).sub(d.value())
+                    : ScalarBounds.constant(0).alu(SUB, d.value().truncate(4)).truncate(4);
+            else if (wide || source(opc) == TO_BE) r = byteSwap(d.value(), (int) in.imm() / 8);
+            else r = in.imm() == 64 ? d.value() : d.value().truncate((int) in.imm() / 8);
             st.set(dst, RegState.scalar(r));
             return;
         }
@@ -60,6 +65,17 @@ final class AluChecks {
             return;
         }
         st.set(dst, RegState.scalar(scalarAlu(in, d.value(), s.value(), wide)));
+    }
+
+    /**
+     * A byte swap of the low {@code bytes} bytes: the kernel swaps the known bits with them and derives the bounds
+     * from those bits alone, since a swap scrambles any range.
+     */
+    private static ScalarBounds byteSwap(ScalarBounds v, int bytes) {
+        int drop = 64 - 8 * bytes;
+        Tnum t = v.tnum();
+        return new ScalarBounds(new Tnum(Long.reverseBytes(t.value()) >>> drop, Long.reverseBytes(t.mask()) >>> drop),
+                Long.MIN_VALUE, Long.MAX_VALUE, 0, -1L).normalize();
     }
 
     private static ScalarBounds scalarAlu(Insn in, ScalarBounds a, ScalarBounds b, boolean wide) {

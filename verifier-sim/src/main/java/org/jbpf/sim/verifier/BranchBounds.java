@@ -63,18 +63,32 @@ final class BranchBounds {
                 if (!a.isConst() && !b.isConst()) return new ScalarBounds[] { a, b };
                 long possibleA = a.tnum().value() | a.tnum().mask(), possibleB = b.tnum().value() | b.tnum().mask();
                 if ((possibleA & possibleB) == 0) return null;
+                // a single bit tested is known set; the ranges stay
+                if (b.isConst() && !a.isConst() && Long.bitCount(b.constValue()) == 1) return new ScalarBounds[] { setBit(a, b.constValue()), b };
+                if (a.isConst() && !b.isConst() && Long.bitCount(a.constValue()) == 1) return new ScalarBounds[] { a, setBit(b, a.constValue()) };
                 return new ScalarBounds[] { a, b };
             }
             case NSET: {
                 if (!a.isConst() && !b.isConst()) return new ScalarBounds[] { a, b };
                 if ((a.tnum().value() & b.tnum().value()) != 0) return null;
-                if (!b.isConst()) return new ScalarBounds[] { a, b };
-                long c = b.constValue();
-                Tnum t = new Tnum(a.tnum().value() & ~c, a.tnum().mask() & ~c);
-                return new ScalarBounds[] { new ScalarBounds(t, a.smin(), a.smax(), a.umin(), a.umax()), b };
+                if (a.isConst() && b.isConst()) return new ScalarBounds[] { a, b };
+                if (b.isConst()) return new ScalarBounds[] { clearBits(a, b.constValue()), b };
+                return new ScalarBounds[] { a, clearBits(b, a.constValue()) };
             }
             default: throw new IllegalArgumentException("not a relation: " + rel);
         }
+    }
+
+    /**
+     * {@code x} on the fall-through edge of a JSET against {@code c}: the bits of {@code c} are clear. The kernel
+     * forgets the ranges there and keeps only the known bits (it may be on a dead edge), so the bounds come from them.
+     */
+    static ScalarBounds clearBits(ScalarBounds x, long c) {
+        return new ScalarBounds(new Tnum(x.tnum().value() & ~c, x.tnum().mask() & ~c), Long.MIN_VALUE, Long.MAX_VALUE, 0, -1L);
+    }
+
+    private static ScalarBounds setBit(ScalarBounds x, long bit) {
+        return new ScalarBounds(new Tnum(x.tnum().value() | bit, x.tnum().mask() & ~bit), x.smin(), x.smax(), x.umin(), x.umax());
     }
 
     private static ScalarBounds[] swap(ScalarBounds[] r) { return new ScalarBounds[] { r[1], r[0] }; }

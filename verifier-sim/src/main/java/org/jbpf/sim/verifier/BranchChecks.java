@@ -48,6 +48,12 @@ final class BranchChecks {
                     if (t != null) takenState.set(in.dst(), RegState.scalar(lowHalf(av, t[0])));
                     if (f != null) st.set(in.dst(), RegState.scalar(lowHalf(av, f[0])));
                 }
+                // JSET's fall-through edge forgets the 64-bit ranges of the side tested against a constant
+                if (op == JSET && f != null && a32.isConst() != b32.isConst()) {
+                    boolean dstVaries = !a32.isConst();
+                    long c = (dstVaries ? b32 : a32).constValue();
+                    st.set(dstVaries ? in.dst() : in.src(), RegState.scalar(BranchBounds.clearBits(dstVaries ? av : bv, c).normalize()));
+                }
             }
         } else if (!j32 && source(opc) == K && in.imm() == 0 && (op == JEQ || op == JNE) && a.type().maybeNull()) {
             nullTest(op == JEQ ? takenState : st, a, true);
@@ -86,7 +92,7 @@ final class BranchChecks {
     }
 
     private static boolean provablyNonNull(RegState r) {
-        return r.type() == RegType.MAP_VALUE || r.type() == RegType.RINGBUF_MEM || r.type() == RegType.MAP_PTR;
+        return r.type() == RegType.MAP_VALUE || r.type() == RegType.RINGBUF_MEM || r.type() == RegType.MAP_PTR || r.type() == RegType.MEM_RDONLY;
     }
 
     private static void copyInto(VerifierState to, VerifierState from) {

@@ -28,7 +28,8 @@ final class CallChecks {
 
     /** BPF_EXIT: returns the index to continue at in the caller, or -1 when the program ends. */
     int exit(VerifierState st) {
-        RegState r0 = cx.read(st, 0);
+        // a BPF function may return without setting r0: the kernel hands it back unset, and only a read of it fails
+        RegState r0 = st.frames.size() > 1 && !st.frame().callback ? st.reg(0) : cx.read(st, 0);
         if (st.frame().callback) return callbackExit(st, r0);
         if (st.frames.size() > 1) {
             if (r0.type() == RegType.STACK)
@@ -46,7 +47,26 @@ final class CallChecks {
                     "the ring buffer reservation made at " + (at != null ? at.toString() : "insn " + cx.slotOf[leak.getValue()])
                             + " is neither submitted nor discarded on this path before the program returns");
         }
+        checkReturnRange(st, r0);
         return -1;
+    }
+
+    /** Program types whose caller acts on the return value accept only the values it knows (check_return_code). */
+    private void checkReturnRange(VerifierState st, RegState r0) {
+        long[] range = cx.kind.returnRange();
+        if (range == null) return;
+        String allowed = "[" + range[0] + ", " + range[1] + "]";
+        if (!r0.isScalar())
+            throw new Reject("At program exit the register R0 is not a known value (" + r0.type().logName + ")",
+                    "a " + cx.kind.name().toLowerCase() + " program must return a number in " + allowed + ", not a pointer");
+        cx.needPrecise(st, 0);
+        ScalarBounds v = r0.value();
+        if (v.smin() >= range[0] && v.smax() <= range[1]) return;
+        String has = (v.smin() > Long.MIN_VALUE ? " smin=" + v.smin() : "") + (v.smax() < Long.MAX_VALUE ? " smax=" + v.smax() : "");
+        throw new Reject("At program exit the register R0 has" + (has.isEmpty() ? " unknown scalar value" : has)
+                + " should have been in " + allowed,
+                "a " + cx.kind.name().toLowerCase() + " program must return a number in " + allowed
+                        + (v.isConst() ? ", not " + v.constValue() : "; this path may return another value"));
     }
 
     /** A call of a BPF function: pushes its frame; returns the index of its first instruction. */
@@ -105,17 +125,21 @@ final class CallChecks {
     }
 
     void helperCall(VerifierState st, int id) {
+        // in the kernel's order: an id it does not know, a helper it does not offer this type, then the arguments
+        HelperSpec known = HelperTable.byId(id);
+        if (known == null)
+            throw new Reject("invalid func unknown#" + id, "there is no kernel helper #" + id);
+        if (!known.allowedIn(cx.kind.programType))
+            throw new Reject("program of this type cannot use helper " + known.logName(),
+                    known.logName() + " is not available to " + cx.kind.name().toLowerCase() + " programs");
         HelperSpec p = HelperTable.prototype(id);
         if (p == null)
-            throw new Reject(HelperTable.byId(id) == null ? "invalid func unknown#" + id
-                            : "helper " + HelperTable.logName(id) + " is not modelled by the simulator",
-                    "helper " + HelperTable.logName(id) + " is not available to the verifier simulation");
-        if (!p.allowedIn(cx.kind.programType))
-            throw new Reject("program of this type cannot use helper " + p.logName(),
-                    p.logName() + " is available to tracing programs only, not to " + cx.kind.name().toLowerCase() + " programs");
-        if (id == HelperTable.TAIL_CALL && cx.insns.stream().anyMatch(Insn::isLocalCall))
-            throw new Reject("tail calls in programs with BPF-to-BPF calls are not modelled by the simulator",
-                    "tail calls together with function calls are not supported by the verifier simulation");
+            throw new Reject("helper " + known.logName() + " is not modelled by the simulator",
+                    "helper " + known.logName() + " is not available to the verifier simulation");
+        // from the entry function a tail call may sit beside function calls; from a function, the kernel's stack rule is not modelled
+        if (id == HelperTable.TAIL_CALL && st.frames.size() > 1)
+            throw new Reject("tail calls from BPF functions are not modelled by the simulator",
+                    "a tail call inside a BPF function is not supported by the verifier simulation; make it from the program's entry function");
         MapSpec map = null;
         int memReg = -1;
         boolean memWrite = false;
@@ -141,12 +165,14 @@ final class CallChecks {
                 case MAP_KEY: case MAP_VALUE: {
                     int size = arg == ArgKind.MAP_KEY ? map.keySize() : map.valueSize();
                     checkMemType(r, v, javaBad);
+                    checkPacketArgument(p, v, false, javaBad);
                     if (size == 0) throw new Reject("invalid zero-sized read", "map '" + map.name() + "' has no keys or values to pass");
                     memory.helperMemory(st, r, v, size, false);
                     break;
                 }
                 case MEM_READ: case MEM_WRITE:
                     checkMemType(r, v, javaBad);
+                    checkPacketArgument(p, v, arg == ArgKind.MEM_WRITE, javaBad);
                     memReg = r;
                     memWrite = arg == ArgKind.MEM_WRITE;
                     break;
@@ -241,6 +267,17 @@ final class CallChecks {
         StackState stack = st.frames.get(key.frame()).stack;
         for (int i = off; i < off + 4; i++) if (stack.kindAt(i) != StackState.ZERO) return false;
         return true;
+    }
+
+    /**
+     * Packet memory goes only to the helpers whose prototype allows it, and only where the program type may access the
+     * packet that way (cgroup_skb reads it only); the kernel's may_access_direct_pkt_data with the helper's pkt_access.
+     */
+    private void checkPacketArgument(HelperSpec p, RegState v, boolean write, String javaBad) {
+        if (!v.type().isPacket()) return;
+        if (!HelperTable.takesPacketMemory(p.id()) || (write && !cx.kind.writesPacket()))
+            throw new Reject("helper access to the packet is not allowed",
+                    javaBad + "cannot point into the packet; copy the bytes to the stack first");
     }
 
     private static void checkMemType(int r, RegState v, String javaBad) {

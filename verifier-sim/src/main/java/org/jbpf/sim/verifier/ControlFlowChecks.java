@@ -108,7 +108,15 @@ final class ControlFlowChecks {
                         ? "the program can run past its last instruction"
                         : "the code before the function at slot " + cx.slotOf[end] + " can run into it; end it with a return or a jump");
         }
+        // a tail call from a BPF function needs the function's BTF (the kernel then limits the stack below it)
+        for (cx.pc = 0; cx.pc < n; cx.pc++)
+            if (isTailCall(cx.insns.get(cx.pc)) && starts.floor(cx.pc) != 0 && cx.prog.funcInfos().isEmpty())
+                throw new Reject("tail_call is not allowed in subprogs without BTF",
+                        "a tail call inside a BPF function needs the program's BTF function records; make the tail call from the"
+                                + " program's entry function");
     }
+
+    private static boolean isTailCall(Insn in) { return in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.TAIL_CALL; }
 
     /**
      * The kernel adds up the stack of every function along the deepest call chain (rounded to 16 bytes). For
@@ -116,8 +124,8 @@ final class ControlFlowChecks {
      * that does not count towards the chain.
      */
     void checkCombinedStack() {
-        privateStacks = cx.kind != ProgramKind.SOCKET && cx.kind != ProgramKind.XDP && cx.kind != ProgramKind.SCHED_CLS
-                && cx.insns.stream().noneMatch(i -> i.isHelperCall() && i.imm() == org.jbpf.core.helper.HelperTable.TAIL_CALL);
+        privateStacks = cx.kind.tracing()
+                && cx.insns.stream().noneMatch(ControlFlowChecks::isTailCall);
         int[] worst = chain(0, new HashSet<>());
         if (worst[0] > StackState.SIZE) {
             cx.pc = 0;

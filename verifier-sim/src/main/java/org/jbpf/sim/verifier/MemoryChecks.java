@@ -51,9 +51,9 @@ final class MemoryChecks {
     }
 
     private void legacyPacketLoad(VerifierState st, Insn in) {
-        if (cx.kind != ProgramKind.SOCKET)
+        if (!cx.kind.legacyPacketLoads())
             throw new Reject("BPF_LD_[ABS|IND] instructions not allowed for this program type",
-                    "packet loads by absolute offset work only in socket filters");
+                    "packet loads by absolute offset work only in socket filters and tc programs");
         if (st.reg(6).type() != RegType.CTX)
             throw new Reject("at the time of BPF_LD_ABS|IND R6 != pointer to skb", "r6 must hold the socket buffer context");
         if (mode(in.opcode()) == IND) {
@@ -72,7 +72,7 @@ final class MemoryChecks {
         int size = sizeBytes(in.opcode());
         cx.noteBaseType(base.type());
         RegState v = access(st, in.src(), base, in.off(), size, false, null);
-        if (mode(in.opcode()) == MEMSX) v = v.isScalar() ? RegState.scalar(v.value().signExtend(size * 8)) : RegState.UNKNOWN_SCALAR;
+        if (mode(in.opcode()) == MEMSX) v = v.isScalar() ? RegState.scalar(v.value().truncate(size).signExtend(size * 8)) : RegState.UNKNOWN_SCALAR;
         st.set(in.dst(), v);
     }
 
@@ -100,9 +100,10 @@ final class MemoryChecks {
         if (base.type() == RegType.CTX || base.type().isPacket())
             throw new Reject("BPF_ATOMIC stores into R" + in.dst() + " " + base.type().logName + " is not allowed",
                     "atomic operations work on the stack and on map values only");
-        access(st, in.dst(), base, in.off(), size, false, null);
-        access(st, in.dst(), base, in.off(), size, true, RegState.scalar(size == 4 ? ScalarBounds.U32 : ScalarBounds.UNKNOWN));
-        RegState fetched = RegState.scalar(size == 4 ? ScalarBounds.U32 : ScalarBounds.UNKNOWN);
+        // the fetched value is what a load from there gives, a spilled pointer or constant included, as the
+        // kernel's fill; the memory then holds an unknown value (STACK_MISC on the stack)
+        RegState fetched = access(st, in.dst(), base, in.off(), size, false, null);
+        access(st, in.dst(), base, in.off(), size, true, null);
         if (aop == CMPXCHG) st.set(0, fetched);
         else if ((aop & FETCH) != 0) { checkWritable(in.src()); st.set(in.src(), fetched); }
     }
@@ -115,6 +116,15 @@ final class MemoryChecks {
             case MAP_VALUE: case RINGBUF_MEM:
                 if (base.type() == RegType.MAP_VALUE) mapAccessType(base.map(), insnOff, size, write);
                 regionAccess(regno, base, insnOff, size, base.size());
+                if (!write && base.type() == RegType.MAP_VALUE && base.value().isConst()) {
+                    byte[] frozen = frozenBytes(base.map());
+                    int at = (int) (base.off() + base.value().constValue() + insnOff);
+                    if (frozen != null && at + size <= frozen.length) return RegState.constant(FrozenData.read(frozen, at, size));
+                }
+                return loaded(size);
+            case MEM_RDONLY:
+                if (write) throw new Reject("cannot write into rdonly_mem", "the number a numbers iterator gives cannot be written");
+                regionAccess(regno, base, insnOff, size, base.size());
                 return loaded(size);
             case CTX: {
                 if (!base.value().isConst())
@@ -123,13 +133,16 @@ final class MemoryChecks {
                 if (base.off() != 0)
                     throw new Reject("dereference of modified ctx ptr " + r + " off=" + base.off() + " disallowed",
                             "read context fields from the context pointer itself, not from a pointer computed from it");
-                RegState got = cx.kind.access(insnOff, size, write);
+                RegState got = cx.kind == ProgramKind.TRACING ? TracingArguments.contextRead(cx, insnOff, size, write)
+                        : cx.kind.access(insnOff, size, write);
                 if (got == null)
                     throw new Reject("invalid bpf_context access off=" + insnOff + " size=" + size,
                             "a " + cx.kind.name().toLowerCase() + " context cannot be " + (write ? "written" : "read")
                                     + " at offset " + insnOff + " with size " + size);
                 return got;
             }
+            case MAP_PTR: return MapFields.access(regno, base.map(), base.off() + insnOff, size, write);
+            case BTF_ID: return TracingArguments.load(cx, regno, insnOff, size, write);
             case PACKET: case PACKET_META: {
                 // the range is proven for this pointer's own variable offset (its id), as the kernel's check_packet_access has it
                 ScalarBounds v = base.value();
@@ -151,10 +164,14 @@ final class MemoryChecks {
     void helperMemory(VerifierState st, int r, RegState v, int size, boolean write) {
         switch (v.type()) {
             case STACK: {
-                if (!v.value().isConst())
-                    throw new Reject("R" + r + " variable stack access var_off=" + v.value().tnum() + " (not modelled)",
-                            "pass a stack buffer at a constant offset");
                 FrameState f = st.frames.get(v.frame());
+                if (!v.value().isConst()) {
+                    // a privileged program may pass a buffer at a variable offset: no alignment is needed, and a
+                    // helper that writes it may have written any byte the offsets reach
+                    int[] span = variableStackSpan(f, r, v, 0, size, write);
+                    if (write) f.stack.writeAnywhere(span[0], span[1] - span[0], false);
+                    break;
+                }
                 int off = v.off();
                 if (off < -StackState.SIZE || off + size > 0)
                     throw new Reject("invalid " + (write ? "write to" : "read from") + " stack R" + r + " off=" + off + " size=" + size,
@@ -169,6 +186,16 @@ final class MemoryChecks {
                 break;
             default: access(st, r, v, 0, size, write, write ? RegState.UNKNOWN_SCALAR : null);
         }
+    }
+
+    /**
+     * The bytes of {@code map}'s value when the kernel will know them: a global-data section programs may only read,
+     * which the loader freezes, holding its final values ({@link VerifierContext#rodataFinal}, always for strings).
+     */
+    private byte[] frozenBytes(MapSpec map) {
+        if (map == null || (map.flags() & F_RDONLY_PROG) == 0) return null;
+        return cx.obj.global(map.name()).filter(g -> g.readOnly() && (cx.rodataFinal || FrozenData.isStrings(g.name())))
+                .map(org.jbpf.core.obj.GlobalData::bytes).orElse(null);
     }
 
     /** Maps created read-only or write-only for programs refuse the other kind of access to their values. */
@@ -232,6 +259,9 @@ final class MemoryChecks {
             return null;
         }
         RegState spill = f.stack.spillAt(off);
+        if (spill != null && spill.type() == RegType.ITER)
+            throw new Reject("invalid read from stack off " + off + "+0 size " + size,
+                    "the stack slot of a numbers iterator cannot be read; use its next() and value()");
         if (spill != null) {
             if (size == 8) return spill;
             if (spill.type().isPointer())
@@ -259,23 +289,35 @@ final class MemoryChecks {
     private RegState variableStackAccess(FrameState f, int regno, RegState base, int insnOff, int size, boolean write,
                                          RegState value) {
         ScalarBounds v = base.value();
-        String var = v.tnum().toString(), dir = write ? " write to" : " read from";
+        String var = v.tnum().toString();
         int fixed = base.off() + insnOff;
         Tnum at = v.tnum().add(Tnum.constant(fixed));
         if (((at.value() | at.mask()) & (size - 1)) != 0)
             throw new Reject("misaligned stack access off " + var + "+" + base.off() + "+" + insnOff + " size " + size,
                     "stack access of " + size + " bytes at a variable offset may not be aligned to its size");
+        int[] span = variableStackSpan(f, regno, base, insnOff, size, write);
+        if (!write) return loaded(size);
+        f.stack.writeAnywhere(span[0], span[1] - span[0], value != null && value.isConst() && value.value().constValue() == 0);
+        return null;
+    }
+
+    /**
+     * Checks that every offset a variable-offset stack pointer may reach, {@code size} bytes from {@code insnOff}
+     * past it, lies in the frame; returns the reachable bytes as {@code [from, to)} frame offsets.
+     */
+    private int[] variableStackSpan(FrameState f, int regno, RegState base, int insnOff, int size, boolean write) {
+        ScalarBounds v = base.value();
+        String dir = write ? " write to" : " read from";
+        int fixed = base.off() + insnOff;
         if (v.smax() >= MAX_VAR_OFF || v.smin() <= -MAX_VAR_OFF)
             throw new Reject("invalid unbounded variable-offset" + dir + " stack R" + regno,
                     "the index into the stack is unbounded; check it against the array's size first");
         long min = v.smin() + fixed, max = v.smax() + fixed + size;
         if (min < -StackState.SIZE || max > 0)
-            throw new Reject("invalid variable-offset" + dir + " stack R" + regno + " var_off=" + var + " off=" + fixed + " size=" + size,
+            throw new Reject("invalid variable-offset" + dir + " stack R" + regno + " var_off=" + v.tnum() + " off=" + fixed + " size=" + size,
                     "stack access of " + size + " bytes at offsets " + min + " to " + (max - size) + " may leave the 512-byte stack;"
                             + " check the index against the array's size");
         cx.noteDepth(f, (int) min);
-        if (!write) return loaded(size);
-        f.stack.writeAnywhere((int) min, (int) (max - min), value != null && value.isConst() && value.value().constValue() == 0);
-        return null;
+        return new int[] { (int) min, (int) max };
     }
 }

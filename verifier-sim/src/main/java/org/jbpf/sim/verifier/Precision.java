@@ -67,6 +67,17 @@ final class Precision {
         return true;
     }
 
+    /**
+     * A may_goto loop was cut short by comparing ranges alone: what its pruned iterations would have needed is not
+     * known, so every scalar of the states kept from the loop's entry {@code entry} up to {@code from} is precise.
+     */
+    void markLoop(Checkpoint from, Checkpoint entry) {
+        for (Checkpoint c = from; c != null; c = c.parent) {
+            c.allPrecise = true;
+            if (c == entry) return;
+        }
+    }
+
     private static void markAll(Checkpoint cp) {
         for (Checkpoint c = cp; c != null && !c.allPrecise; c = c.parent) c.allPrecise = true;
     }
@@ -142,7 +153,7 @@ final class Precision {
             default:
                 // back out of a bpf_loop body into its caller: its registers are not the body's, so mark everything
                 if (op == CALL && in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP && frame < depth) return false;
-                if (op == CALL && in.isHelperCall()) { regs[depth] &= ~CLOBBERED; return true; }
+                if (op == CALL && (in.isHelperCall() || in.src() == org.jbpf.core.asm.Opcodes.PSEUDO_KFUNC_CALL)) { regs[depth] &= ~CLOBBERED; return true; }
                 if (op == CALL) {
                     // back into the caller: the callee's arguments came from the caller's r1-r5
                     if (depth == 0) return false;

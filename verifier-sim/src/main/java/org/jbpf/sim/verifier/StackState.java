@@ -11,8 +11,10 @@ public final class StackState {
     public static final int SIZE = 512;
     public static final byte INVALID = 0, MISC = 1, ZERO = 2, SPILL = 3;
 
-    private final byte[] kind;
-    private final RegState[] spilled;
+    /** Copied on write: a copy shares them until one side changes its stack (most kept states never do). */
+    private byte[] kind;
+    private RegState[] spilled;
+    private boolean shared;
     /** Deepest offset (as a positive byte count) ever touched, for the combined stack size check. */
     private int depth;
 
@@ -24,7 +26,20 @@ public final class StackState {
         this.depth = depth;
     }
 
-    public StackState copy() { return new StackState(kind.clone(), spilled.clone(), depth); }
+    public StackState copy() {
+        shared = true;
+        StackState c = new StackState(kind, spilled, depth);
+        c.shared = true;
+        return c;
+    }
+
+    /** Takes private copies of the arrays before a change. */
+    private void own() {
+        if (!shared) return;
+        kind = kind.clone();
+        spilled = spilled.clone();
+        shared = false;
+    }
 
     public int depth() { return depth; }
 
@@ -38,11 +53,19 @@ public final class StackState {
         return kind[i] == SPILL ? spilled[i / 8] : null;
     }
 
+    /** Replaces the register spilled whole at the aligned slot containing {@code off} (a widened scalar). */
+    void replaceSpill(int off, RegState reg) {
+        int i = index(off);
+        own();
+        if (kind[i] == SPILL) spilled[i / 8] = reg;
+    }
+
     public void touch(int off) { depth = Math.max(depth, -off); }
 
     /** Records a write of {@code size} bytes at {@code off}; a full aligned 8-byte write of a register spills it. */
     public void write(int off, int size, RegState reg) {
         touch(off);
+        own();
         int i = index(off);
         // a partial write destroys any spilled register it overlaps
         for (int s = i / 8; s <= (i + size - 1) / 8; s++) {
@@ -66,6 +89,7 @@ public final class StackState {
      */
     public void writeAnywhere(int off, int len, boolean zero) {
         touch(off);
+        own();
         for (int i = index(off); i < index(off) + len; i++) {
             int s = i / 8;
             if (kind[i] == SPILL) {
@@ -87,7 +111,13 @@ public final class StackState {
 
     /** Replaces the spilled registers for which {@code f} returns a different value (null-test propagation). */
     public void mapSpills(java.util.function.UnaryOperator<RegState> f) {
-        for (int s = 0; s < spilled.length; s++) if (spilled[s] != null) spilled[s] = f.apply(spilled[s]);
+        for (int s = 0; s < spilled.length; s++) {
+            if (spilled[s] == null) continue;
+            RegState r = f.apply(spilled[s]);
+            if (r == spilled[s]) continue;
+            own();
+            spilled[s] = r;
+        }
     }
 
     public boolean anySpill(java.util.function.Predicate<RegState> p) {

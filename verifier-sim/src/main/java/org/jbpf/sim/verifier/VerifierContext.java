@@ -43,8 +43,12 @@ final class VerifierContext {
     /** Pointer type each load or store instruction was first reached with: the kernel rewrites ctx accesses per insn. */
     private final RegType[] baseTypeAt;
 
-    VerifierContext(BpfObject obj, ProgramSpec prog) {
+    /** Whether the read-only global sections hold their final, frozen values (else only string sections do). */
+    final boolean rodataFinal;
+
+    VerifierContext(BpfObject obj, ProgramSpec prog, boolean rodataFinal) {
         this.obj = obj;
+        this.rodataFinal = rodataFinal;
         this.prog = prog;
         this.insns = prog.insns();
         this.baseTypeAt = new RegType[insns.size()];

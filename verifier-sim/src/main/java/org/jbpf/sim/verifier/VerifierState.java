@@ -10,6 +10,8 @@ public final class VerifierState {
     public final List<FrameState> frames;
     /** Held reference id -> instruction index that acquired it. */
     public final TreeMap<Integer, Integer> refs;
+    /** How many may_goto loop bodies this path has entered: states of different depths may prune each other. */
+    public int mayGotoDepth;
 
     public VerifierState(List<FrameState> frames, TreeMap<Integer, Integer> refs) {
         this.frames = frames;
@@ -19,7 +21,9 @@ public final class VerifierState {
     public VerifierState copy() {
         List<FrameState> f = new ArrayList<>(frames.size());
         for (FrameState s : frames) f.add(s.copy());
-        return new VerifierState(f, new TreeMap<>(refs));
+        VerifierState c = new VerifierState(f, new TreeMap<>(refs));
+        c.mayGotoDepth = mayGotoDepth;
+        return c;
     }
 
     public FrameState frame() { return frames.get(frames.size() - 1); }
@@ -55,6 +59,6 @@ public final class VerifierState {
 
     /** Same state up to the numbering of pointer ids: what makes a loop that cannot make progress. */
     public boolean sameAs(VerifierState o) {
-        return frames.equals(o.frames) && refs.keySet().equals(o.refs.keySet());
+        return frames.equals(o.frames) && refs.keySet().equals(o.refs.keySet()) && mayGotoDepth == o.mayGotoDepth;
     }
 }

@@ -43,6 +43,15 @@ class InterpreterTest {
         assertEquals(2, eval(mov64Imm(R0, 1), mov64Imm(R1, 65), alu64Reg(LSH, R0, R1)));
     }
 
+    /** A loop only may_goto ends runs until the budget is spent, then takes the jump; the verifier accepts it. */
+    @Test
+    void mayGotoEndsALoopWhenItsBudgetIsSpent() {
+        org.jbpf.core.obj.BpfObject o = Programs.object("socket", List.of(), mov64Imm(R0, 0), new Insn(JMP | 0xe0, 0, 0, 2, 0),
+                alu64Imm(ADD, R0, 1), ja(-3), exit());
+        assertTrue(Verifier.verify(o, o.programs().get(0)).ok());
+        assertEquals(Interpreter.MAY_GOTO_BUDGET, new Interpreter(o).runPacket("prog", new byte[64]));
+    }
+
     @Test
     void divisionByZeroFollowsTheSpec() {
         assertEquals(0, eval(mov64Imm(R0, 9), mov64Imm(R1, 0), alu64Reg(DIV, R0, R1)));

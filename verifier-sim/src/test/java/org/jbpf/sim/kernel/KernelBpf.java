@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class KernelBpf {
     private static final int SYS_BPF = 321; // x86_64
-    private static final int MAP_CREATE = 0, MAP_LOOKUP_ELEM = 1, MAP_UPDATE_ELEM = 2, PROG_LOAD = 5, PROG_TEST_RUN = 10;
+    private static final int MAP_CREATE = 0, MAP_LOOKUP_ELEM = 1, MAP_UPDATE_ELEM = 2, PROG_LOAD = 5, PROG_TEST_RUN = 10,
+            MAP_FREEZE = 22;
     public static final int PROG_SOCKET_FILTER = 1, PROG_KPROBE = 2, PROG_TRACEPOINT = 5, PROG_XDP = 6,
             PROG_RAW_TRACEPOINT = 17;
 
@@ -65,10 +66,13 @@ public final class KernelBpf {
      * Loads with a 1 MiB verifier log; when the log of an accepted program does not fit (ENOSPC), loads again
      * without a log so that the verdict is the verifier's, not the log buffer's.
      */
-    public static LoadResult load(int progType, byte[] code) {
-        LoadResult r = load(progType, code, 1 << 20);
+    public static LoadResult load(int progType, byte[] code) { return load(progType, 0, code); }
+
+    /** {@link #load(int, byte[])} with an {@code expected_attach_type}. */
+    public static LoadResult load(int progType, int attachType, byte[] code) {
+        LoadResult r = load(progType, attachType, 0, code, 1 << 20);
         if (r.fd() == -ENOSPC) {
-            LoadResult quiet = load(progType, code, 0);
+            LoadResult quiet = load(progType, attachType, 0, code, 0);
             return new LoadResult(quiet.fd(), r.log());
         }
         return r;
@@ -80,12 +84,20 @@ public final class KernelBpf {
      * Loads with a 64 KiB log, enough for the reason of a refusal (the kernel keeps the end of a log that overflows);
      * an accepted program whose log overflowed is loaded again without one.
      */
-    public static LoadResult loadForVerdict(int progType, byte[] code) {
-        LoadResult r = load(progType, code, 1 << 16);
-        return r.fd() == -ENOSPC ? new LoadResult(load(progType, code, 0).fd(), r.log()) : r;
+    public static LoadResult loadForVerdict(int progType, byte[] code) { return loadForVerdict(progType, 0, code); }
+
+    /** {@link #loadForVerdict(int, byte[])} with an {@code expected_attach_type}. */
+    public static LoadResult loadForVerdict(int progType, int attachType, byte[] code) {
+        return loadForVerdict(progType, attachType, 0, code);
     }
 
-    private static LoadResult load(int progType, byte[] code, int logSize) {
+    /** {@link #loadForVerdict(int, int, byte[])} for a target in the kernel's BTF ({@code attach_btf_id}), as tracing programs need. */
+    public static LoadResult loadForVerdict(int progType, int attachType, int attachBtfId, byte[] code) {
+        LoadResult r = load(progType, attachType, attachBtfId, code, 1 << 16);
+        return r.fd() == -ENOSPC ? new LoadResult(load(progType, attachType, attachBtfId, code, 0).fd(), r.log()) : r;
+    }
+
+    private static LoadResult load(int progType, int attachType, int attachBtfId, byte[] code, int logSize) {
         Memory insns = new Memory(Math.max(code.length, 8));
         insns.write(0, code, 0, code.length);
         Memory license = new Memory(4);
@@ -101,6 +113,8 @@ public final class KernelBpf {
             a.setInt(28, logSize);
             a.setLong(32, Pointer.nativeValue(log));
         }
+        a.setInt(68, attachType);
+        a.setInt(108, attachBtfId);
         long r = sys(PROG_LOAD, a);
         return new LoadResult((int) r, log.getString(0, "UTF-8"));
     }
@@ -153,6 +167,14 @@ public final class KernelBpf {
         a.setLong(16, Pointer.nativeValue(v));
         long r = sys(MAP_UPDATE_ELEM, a);
         if (r < 0) throw new IllegalStateException("BPF_MAP_UPDATE_ELEM failed errno=" + -r);
+    }
+
+    /** Freezes a map: from now on neither userspace nor (for a read-only one) programs change its values. */
+    public static void freeze(int mapFd) {
+        Memory a = zero(128);
+        a.setInt(0, mapFd);
+        long r = sys(MAP_FREEZE, a);
+        if (r < 0) throw new IllegalStateException("BPF_MAP_FREEZE failed errno=" + -r);
     }
 
     private static Memory zero(long size) {

@@ -8,28 +8,29 @@ import org.jbpf.core.asm.Insn;
 import org.jbpf.core.asm.Opcodes;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
+import org.jbpf.sim.verifier.ProgramKind;
 
 /** Loads a corpus program into the kernel: creates its maps, patches their fds in and returns the verdict. */
 public final class KernelRunner {
     private KernelRunner() {}
 
-    public static int progType(String section) {
-        String kind = section.contains("/") ? section.substring(0, section.indexOf('/')) : section;
-        switch (kind) {
-            case "socket": return KernelBpf.PROG_SOCKET_FILTER;
-            case "xdp": return KernelBpf.PROG_XDP;
-            case "tracepoint": case "tp": return KernelBpf.PROG_TRACEPOINT;
-            case "raw_tracepoint": case "raw_tp": return KernelBpf.PROG_RAW_TRACEPOINT;
-            case "kprobe": case "uprobe": case "kretprobe": case "uretprobe": return KernelBpf.PROG_KPROBE;
-            default: throw new IllegalArgumentException("no program type for section " + section);
-        }
+    /** The program type the simulator gives a section, which the kernel is asked to load it as. */
+    public static int progType(String section) { return kind(section).programType; }
+
+    /** The expected attach type for a section (cgroup_skb/egress needs one). */
+    public static int attachType(String section) { return kind(section).expectedAttachType; }
+
+    private static ProgramKind kind(String section) {
+        ProgramKind k = ProgramKind.forSection(section);
+        if (k == null) throw new IllegalArgumentException("no program type for section " + section);
+        return k;
     }
 
     /** Loads and immediately closes; returns the load result (fd already closed). */
     public static KernelBpf.LoadResult verify(String section, List<MapSpec> maps, List<Insn> insns) {
         Map<String, Integer> fds = createMaps(maps);
         try {
-            KernelBpf.LoadResult r = KernelBpf.load(progType(section), Insn.encode(patch(insns, fds)));
+            KernelBpf.LoadResult r = KernelBpf.load(progType(section), attachType(section), Insn.encode(patch(insns, fds)));
             if (r.accepted()) KernelBpf.close(r.fd());
             return r;
         } finally {

@@ -90,6 +90,25 @@ final class SoundnessCorpus {
         ok("jset_against_a_constant_is_decided", SOCKET, NONE, call(7), alu64Imm(OR, R0, 1), mov64Reg(R1, R0),
                 mov64Imm(R0, 0), jumpImm(JSET, R1, 1, 1), load(8, R0, R0, 0), exit());
 
+        // JSET's fall-through edge against a constant: the kernel clears the constant's bits and forgets the ranges
+        // (r0 in [100, 163] may then be below 50); the taken edge keeps them
+        bad("jset_fall_through_forgets_ranges", "R6 !read_ok", SOCKET, NONE, cat(range100to163(), jumpImm(JSET, R0, 3, 3),
+                jumpImm(JGE, R0, 50, 2), mov64Reg(R0, R6), exit(), mov64Imm(R0, 0), exit()));
+        bad("jset32_fall_through_forgets_ranges", "R6 !read_ok", SOCKET, NONE, cat(range100to163(), jump32Imm(JSET, R0, 3, 3),
+                jumpImm(JGE, R0, 50, 2), mov64Reg(R0, R6), exit(), mov64Imm(R0, 0), exit()));
+        bad("jset_constant_register_fall_through_forgets_ranges", "R6 !read_ok", SOCKET, NONE, cat(range100to163(),
+                mov64Imm(R1, 3), jumpReg(JSET, R1, R0, 3), jumpImm(JGE, R0, 50, 2), mov64Reg(R0, R6), exit(), mov64Imm(R0, 0), exit()));
+        ok("jset_fall_through_keeps_known_bits", SOCKET, NONE, cat(range100to163(), jumpImm(JSET, R0, 3, 3),
+                jumpImm(JLE, R0, 0xfc, 2), mov64Reg(R0, R6), exit(), mov64Imm(R0, 0), exit()));
+        ok("jset_taken_keeps_ranges", SOCKET, NONE, cat(range100to163(), jumpImm(JSET, R0, 4, 1), ja(3),
+                jumpImm(JGE, R0, 50, 2), mov64Reg(R0, R6), exit(), mov64Imm(R0, 0), exit()));
+        // found by RandomAgreementTest (seed 20261130001): a diamond after a JSET whose sum offsets the stack
+        bad("random_jset_forgets_ranges_before_a_stack_offset", "invalid write to stack R6 off=32 size=8", SOCKET, NONE,
+                call(7), mov64Imm(R8, 0), jumpImm(JSLT, R0, 0x7fffffff, 2), alu64Imm(ADD, R8, 64), ja(1), alu64Imm(ADD, R8, 24),
+                jumpImm(JSET, R0, 3, 2), alu64Imm(ADD, R8, 24), ja(1), alu64Imm(ADD, R8, 24), jumpImm(JSLT, R0, 0xf, 2),
+                alu64Imm(ADD, R8, 24), ja(1), alu64Imm(ADD, R8, 72), mov64Reg(R6, R10), alu64Imm(ADD, R6, -128),
+                alu64Reg(ADD, R6, R8), storeImm(8, R6, 0, 15), mov64Imm(R0, 0), exit());
+
         // ---- what the kernel does not know after arithmetic -------------------------------------------------------
         bad("divide_constants_unknown", "R0 invalid mem access 'scalar'", SOCKET, NONE,
                 cat(mov64Imm(R1, 10), alu64Imm(DIV, R1, 2), provesEqual(R1, 5)));
@@ -117,6 +136,27 @@ final class SoundnessCorpus {
                 alu64Imm(SUB, R0, 34), jump32Imm(JGE, R0, 0x7fffffff, 1), mov64Reg(R0, R6), mov64Imm(R0, 0), exit());
         bad("jmp32_undecided_reaches_bad_code", "R6 !read_ok", SOCKET, NONE, call(7), alu64Imm(AND, R0, 2),
                 alu64Imm(SUB, R0, 1), jump32Imm(JGE, R0, 0x7fffffff, 1), mov64Reg(R0, R6), mov64Imm(R0, 0), exit());
+
+        // a byte swap moves the known bits with the bytes (the kernel derives the bounds from them); negation is 0 - x
+        ok("byte_swap_moves_known_bits", SOCKET, NONE, cat(call(7), alu64Imm(LSH, R0, 8), new Insn(ALU | END | TO_BE, R0, 0, 0, 16),
+                jumpImm(JLE, R0, 0xff, 2), mov64Reg(R0, R6), exit(), mov64Imm(R0, 0), exit()));
+        ok("byte_swap64_moves_known_bits", SOCKET, NONE, cat(call(7), alu64Imm(LSH, R0, 8), new Insn(ALU64 | END | TO_LE, R0, 0, 0, 64),
+                ldImm64(R1, 0x00ffffffffffffffL), jumpReg(JLE, R0, R1, 2), mov64Reg(R0, R6), exit(), mov64Imm(R0, 0), exit()));
+        ok("negated_range_known", SOCKET, NONE, cat(call(7), alu64Imm(AND, R0, 7), neg64(R0), jumpImm(JSGT, R0, 0, 2),
+                mov64Imm(R0, 0), exit(), mov64Reg(R0, R6), exit()));
+        bad("negated_range_reaches_its_bound", "R6 !read_ok", SOCKET, NONE, cat(call(7), alu64Imm(AND, R0, 7), alu64Imm(SUB, R0, 3),
+                neg64(R0), jumpImm(JSGT, R0, 2, 2), mov64Imm(R0, 0), exit(), mov64Reg(R0, R6), exit()));
+        // found by RandomAgreementTest (seed 20261130001): the low bits a shift cleared stay clear through a byte
+        // swap, a multiplication and a negation, so the stack offset is aligned
+        ok("random_swapped_zero_bits_align_a_stack_offset", SOCKET, NONE, call(5), alu32Imm(LSH, R0, 20),
+                new Insn(ALU | END | TO_BE, R0, 0, 0, 16), alu64Reg(MUL, R0, R0), mov64Reg(R8, R10), alu64Imm(AND, R0, 7),
+                alu64Reg(ADD, R8, R0), load(8, R6, R8, -8), mov64Imm(R0, 0), exit());
+        // found by RandomAgreementTest (seed 20261130001): bit 0 set becomes bit 24 after the swap, so the loop never
+        // repeats; a swap giving any 32-bit number made the simulation see it repeat unchanged ("infinite loop")
+        ok("random_swapped_bit_ends_a_loop", SOCKET, NONE, call(7), mov64Imm(R6, 0), alu64Imm(ADD, R6, 1), alu64Reg(OR, R6, R0),
+                new Insn(ALU | END | TO_BE, R6, 0, 0, 32), jumpImm(JLT, R6, 4, -5), mov64Imm(R0, 0), exit());
+        ok("random_negated_zero_bits_align_a_stack_offset", TP, NONE, call(7), alu32Imm(LSH, R0, 10), neg64(R0),
+                mov64Reg(R9, R10), alu64Imm(AND, R0, 7), alu64Reg(ADD, R9, R0), load(8, R9, R9, -8), mov64Imm(R0, 0), exit());
 
         // ---- one instruction, one kind of pointer ------------------------------------------------------------------
         bad("same_insn_ctx_and_stack", "same insn cannot be used with different pointers", TP, NONE, load(4, R2, R1, 8),
@@ -146,6 +186,20 @@ final class SoundnessCorpus {
         // ---- atomics ----------------------------------------------------------------------------------------------
         ok("atomic_add_of_a_pointer_privileged", TP, List.of(HASH), cat(lookup("counts"), jumpImm(JEQ, R0, 0, 1),
                 atomic(8, ADD, R0, 0, R10), mov64Imm(R0, 0), exit()));
+        // a privileged program may compare against a pointer in r0; what an atomic fetches is what a load would fill
+        ok("cmpxchg_with_a_pointer_in_r0", TP, List.of(HASH), cat(lookup("counts"), jumpImm(JEQ, R0, 0, 4), mov64Reg(R6, R0),
+                mov64Reg(R0, R10), mov64Imm(R1, 1), atomic(8, CMPXCHG, R6, 0, R1), mov64Imm(R0, 0), exit()));
+        ok("cmpxchg_fills_a_spilled_pointer", TP, NONE, store(8, R10, -8, R10), mov64Reg(R0, R10), mov64Imm(R1, 1),
+                atomic(8, CMPXCHG, R10, -8, R1), load(8, R0, R0, -8), mov64Imm(R0, 0), exit());
+        ok("fetch_add_fills_a_spilled_pointer", TP, NONE, store(8, R10, -8, R10), mov64Imm(R1, 0),
+                atomic(8, ADD | FETCH, R10, -8, R1), load(8, R0, R1, -8), mov64Imm(R0, 0), exit());
+        ok("cmpxchg_fills_a_spilled_constant", TP, NONE, mov64Imm(R3, 5), store(8, R10, -8, R3), mov64Imm(R0, 0),
+                mov64Imm(R1, 1), atomic(8, CMPXCHG, R10, -8, R1), jumpImm(JEQ, R0, 5, 1), load(8, R0, R0, 0), mov64Imm(R0, 0), exit());
+        bad("slot_after_an_atomic_is_unknown", "R2 invalid mem access 'scalar'", TP, NONE, store(8, R10, -8, R10),
+                mov64Imm(R0, 0), mov64Imm(R1, 1), atomic(8, CMPXCHG, R10, -8, R1), load(8, R2, R10, -8), load(8, R0, R2, -8),
+                mov64Imm(R0, 0), exit());
+        bad("cmpxchg32_on_a_spilled_pointer", "invalid size of register fill", TP, NONE, store(8, R10, -8, R10),
+                mov64Imm(R0, 0), mov64Imm(R1, 1), atomic(4, CMPXCHG, R10, -8, R1), mov64Imm(R0, 0), exit());
 
         // ---- tail calls --------------------------------------------------------------------------------------------
         ok("tail_call_through_prog_array", SOCKET, List.of(PROG_ARRAY), ldMap(R2, "progs"), mov64Imm(R3, 0), call(12),
@@ -230,6 +284,53 @@ final class SoundnessCorpus {
                 mov64Imm(R7, 0), store(8, R10, -8, R7), stackIndex(0x18), storeImm(4, R6, 0, 1), load(8, R0, R10, -8),
                 jumpImm(JEQ, R0, 0, 1), load(8, R0, R0, 0), exit()));
 
+        // helpers may take a stack buffer at a variable offset (privileged): in the frame, not necessarily aligned or
+        // written before; a helper writing it may have written any byte the offsets reach
+        ok("helper_writes_at_a_variable_stack_offset", TP, NONE, cat(stackIndex(0x18), probeRead(R6, 8), mov64Imm(R0, 0), exit()));
+        ok("helper_writes_at_a_misaligned_variable_offset", TP, NONE, cat(stackIndex(0x7), probeRead(R6, 8), mov64Imm(R0, 0), exit()));
+        bad("helper_writes_above_the_frame", "invalid variable-offset write to stack R1 var_off=(0x0; 0x38) off=-32 size=8", TP,
+                NONE, cat(stackIndex(0x38), probeRead(R6, 8), mov64Imm(R0, 0), exit()));
+        ok("helper_reads_a_key_at_a_variable_offset", TP, List.of(HASH), cat(stackIndex(0x18), mov64Reg(R2, R6),
+                ldMap(R1, "counts"), call(1), mov64Imm(R0, 0), exit()));
+        bad("helper_reads_a_key_above_the_frame", "invalid variable-offset read from stack R2 var_off=(0x0; 0x38) off=-32 size=4",
+                TP, List.of(HASH), cat(stackIndex(0x38), mov64Reg(R2, R6), ldMap(R1, "counts"), call(1), mov64Imm(R0, 0), exit()));
+        bad("helper_write_at_a_variable_offset_loses_a_spill", "R1 invalid mem access 'scalar'", TP, NONE,
+                cat(store(8, R10, -16, R10), stackIndex(0x18), probeRead(R6, 8), load(8, R1, R10, -16), load(8, R0, R1, -8),
+                        mov64Imm(R0, 0), exit()));
+        ok("helper_write_at_a_variable_offset_keeps_a_spill_outside", TP, NONE,
+                cat(store(8, R10, -40, R10), stackIndex(0x18), probeRead(R6, 8), load(8, R1, R10, -40), load(8, R0, R1, -8),
+                        mov64Imm(R0, 0), exit()));
+        bad("helper_write_at_a_variable_offset_loses_known_zeros", "R1 invalid mem access 'scalar'", TP, NONE,
+                cat(storeImm(8, R10, -16, 0), stackIndex(0x18), probeRead(R6, 8), load(8, R1, R10, -16), jumpImm(JEQ, R1, 0, 1),
+                        load(8, R0, R1, 0), mov64Imm(R0, 0), exit()));
+
+        // ---- may_goto: the loop body is explored one level deeper; a counter nothing needs exactly is widened --------
+        ok("may_goto_counting_loop", TP, NONE, mov64Imm(R6, 0), mayGoto(2), alu64Imm(ADD, R6, 1), ja(-3), mov64Imm(R0, 0), exit());
+        ok("may_goto_loop_changing_nothing", TP, NONE, mov64Imm(R6, 0), mayGoto(1), ja(-2), mov64Imm(R0, 0), exit());
+        ok("may_goto_bounded_stores", TP, NONE, mov64Imm(R6, 0), mayGoto(7), jumpImm(JGE, R6, 64, 6), mov64Reg(R1, R10),
+                alu64Imm(ADD, R1, -64), alu64Reg(ADD, R1, R6), storeImm(8, R1, 0, 0), alu64Imm(ADD, R6, 8), ja(-8), mov64Imm(R0, 0), exit());
+        bad("may_goto_stores_past_the_frame", "invalid write to stack R1 off=0 size=8", TP, NONE, mov64Imm(R6, 0), mayGoto(7),
+                jumpImm(JGT, R6, 64, 6), mov64Reg(R1, R10), alu64Imm(ADD, R1, -64), alu64Reg(ADD, R1, R6), storeImm(8, R1, 0, 0),
+                alu64Imm(ADD, R6, 8), ja(-8), mov64Imm(R0, 0), exit());
+        bad("may_goto_counter_offsets_the_stack_after_the_loop", "invalid write to stack R1 off=0 size=8", TP, NONE,
+                mov64Imm(R6, 0), mayGoto(2), alu64Imm(ADD, R6, 8), ja(-3), mov64Reg(R1, R10), alu64Imm(ADD, R1, -64),
+                alu64Reg(ADD, R1, R6), storeImm(8, R1, 0, 0), mov64Imm(R0, 0), exit());
+        bad("may_goto_late_iteration_dereferences_a_number", "R6 invalid mem access 'scalar'", TP, NONE, mov64Imm(R6, 0),
+                mayGoto(4), alu64Imm(ADD, R6, 1), jumpImm(JNE, R6, 3, 1), load(8, R0, R6, 0), ja(-5), mov64Imm(R0, 0), exit());
+        ok("may_goto_in_a_function", TP, NONE, callLocal("f", 2), mov64Imm(R0, 0), exit(), mov64Imm(R6, 0), mayGoto(2),
+                alu64Imm(ADD, R6, 1), ja(-3), mov64Imm(R0, 0), exit());
+        ok("may_goto_spilled_counter", TP, NONE, storeImm(8, R10, -8, 0), mayGoto(4), load(8, R6, R10, -8), alu64Imm(ADD, R6, 1),
+                store(8, R10, -8, R6), ja(-5), mov64Imm(R0, 0), exit());
+        ok("may_goto_lookups_in_the_body", TP, List.of(HASH), mov64Imm(R6, 0), mayGoto(10), store(4, R10, -4, R6),
+                mov64Reg(R2, R10), alu64Imm(ADD, R2, -4), ldMap(R1, "counts"), call(1), jumpImm(JEQ, R0, 0, 1),
+                storeImm(8, R0, 0, 1), alu64Imm(ADD, R6, 1), ja(-11), mov64Imm(R0, 0), exit());
+        bad("may_goto_with_an_immediate", "invalid may_goto imm 1", TP, NONE, mov64Imm(R6, 0), new Insn(JMP | 0xe0, 0, 0, 2, 1),
+                alu64Imm(ADD, R6, 1), ja(-3), mov64Imm(R0, 0), exit());
+        bad("may_goto_with_a_register", "invalid may_goto imm 0", TP, NONE, mov64Imm(R6, 0), new Insn(JMP | 0xe0, 1, 0, 2, 0),
+                alu64Imm(ADD, R6, 1), ja(-3), mov64Imm(R0, 0), exit());
+        bad("may_goto_as_jmp32", "unknown opcode e6", TP, NONE, mov64Imm(R6, 0), new Insn(JMP32 | 0xe0, 0, 0, 2, 0),
+                alu64Imm(ADD, R6, 1), ja(-3), mov64Imm(R0, 0), exit());
+
         // ---- stacks of functions: tracing programs give functions of 64 bytes or more a private stack ----------------
         ok("tracepoint_main_504_function_48", TP, NONE, twoFrames(504, 48));
         ok("tracepoint_main_48_function_504", TP, NONE, twoFrames(48, 504));
@@ -257,9 +358,20 @@ final class SoundnessCorpus {
                 mov64Imm(R0, 0), exit());
     }
 
+    /** may_goto +{@code off}: the kernel's bounded loop escape. */
+    private static Insn mayGoto(int off) { return new Insn(JMP | 0xe0, 0, 0, off, 0); }
+
+    /** r0 = 100 + (a random number & 63): a range its known bits do not give. */
+    private static Insn[] range100to163() { return new Insn[] { call(7), alu64Imm(AND, R0, 63), alu64Imm(ADD, R0, 100) }; }
+
     /** r6 = fp - 32 + (a random number & {@code mask}). */
     private static Insn[] stackIndex(int mask) {
         return new Insn[] { call(7), alu64Imm(AND, R0, mask), mov64Reg(R6, R10), alu64Imm(ADD, R6, -32), alu64Reg(ADD, R6, R0) };
+    }
+
+    /** bpf_probe_read_kernel(buf = {@code reg}, {@code size}, NULL): the helper writes {@code size} bytes at buf. */
+    private static Insn[] probeRead(int reg, int size) {
+        return new Insn[] { mov64Reg(R1, reg), mov64Imm(R2, size), mov64Imm(R3, 0), call(113) };
     }
 
     /** {@code n} 4-byte stores of zero from {@code from} up: known zero bytes (not a spilled register). */

@@ -47,6 +47,18 @@ class ComplexityCapTest {
         assertTrue(ms < 60_000, "took " + ms + " ms");
     }
 
+    /**
+     * A may_goto loop whose counter offsets a pointer never converges (the counter is precise, so it is never
+     * widened); every iteration keeps a state along the path, which copies share until they change their stack.
+     */
+    @Test
+    void aMayGotoLoopThatNeverConvergesStopsAtAMillionInstructions() {
+        VerifierResult r = verify(mov64Imm(R6, 0), new Insn(JMP | 0xe0, 0, 0, 5, 0), alu64Imm(ADD, R6, 8), mov64Reg(R1, R10),
+                alu64Imm(ADD, R1, -64), alu64Reg(ADD, R1, R6), ja(-6), mov64Imm(R0, 0), exit());
+        assertEquals("BPF program is too large. Processed 1000001 insn", r.errors().get(0).kernelMessage());
+        assertEquals(AbstractInterpreter.MAX_PROCESSED + 1, r.processedInsns());
+    }
+
     @Test
     void aProgramNearTheLimitIsRefusedWithTheEstimateRatherThanAccepted() {
         // 100,000 reads of a map value: 600,010 instructions for the simulation, which is more than a million / 2

@@ -1,0 +1,70 @@
+package org.jbpf.loader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jbpf.core.asm.Insn;
+import org.jbpf.core.asm.Opcodes;
+import org.jbpf.core.btf.Btf;
+import org.jbpf.core.btf.BtfReader;
+import org.jbpf.core.btf.BtfType;
+import org.jbpf.loader.sys.BpfException;
+
+/**
+ * Resolves the kernel functions (kfuncs) a program calls: each such call names its function, and the kernel wants the
+ * function's type id in its own BTF ({@code /sys/kernel/btf/vmlinux}, read once per process and only when a program
+ * calls a kfunc) in the call's immediate.
+ */
+final class KernelFunctions {
+    /** The first Linux release with each kfunc jbpf's translator calls, for the message when one is missing. */
+    private static final Map<String, String> SINCE = Map.of(
+            "bpf_iter_num_new", "6.4", "bpf_iter_num_next", "6.4", "bpf_iter_num_destroy", "6.4");
+
+    private static Map<String, Integer> ids;
+
+    private KernelFunctions() {}
+
+    /** {@code insns} with each kfunc call's immediate set to its kernel BTF id; {@code insns} itself when there are none. */
+    static List<Insn> resolve(String program, List<Insn> insns) {
+        if (insns.stream().noneMatch(KernelFunctions::isKfuncCall)) return insns;
+        Map<String, Integer> known = ids(program);
+        List<Insn> out = new ArrayList<>(insns);
+        for (int i = 0; i < out.size(); i++) {
+            Insn in = out.get(i);
+            if (!isKfuncCall(in)) continue;
+            Integer id = in.reference() == null ? null : known.get(in.reference());
+            if (id == null) throw missing(program, in.reference());
+            out.set(i, in.withImm(id).withOff(0));
+        }
+        return out;
+    }
+
+    static boolean isKfuncCall(Insn in) { return in.isCall() && in.src() == Opcodes.PSEUDO_KFUNC_CALL; }
+
+    private static BpfException missing(String program, String name) {
+        String since = SINCE.get(name);
+        return new BpfException("program \"" + program + "\" calls kernel function " + name + ", which this kernel ("
+                + System.getProperty("os.version") + ") does not have" + (since != null ? "; it needs Linux " + since + " or later" : ""));
+    }
+
+    private static synchronized Map<String, Integer> ids(String program) {
+        if (ids == null) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(KernelTypes.VMLINUX);
+            } catch (IOException e) {
+                throw new BpfException("program \"" + program + "\" calls kernel functions, which are found in the kernel's BTF, but "
+                        + KernelTypes.VMLINUX + " cannot be read (" + e.getMessage() + "); this kernel must be built with CONFIG_DEBUG_INFO_BTF=y");
+            }
+            Btf btf = BtfReader.read(bytes, KernelTypes.VMLINUX.toString()).btf();
+            Map<String, Integer> found = new HashMap<>();
+            for (int id = 1; id <= btf.size(); id++) if (btf.type(id) instanceof BtfType.Func f) found.putIfAbsent(f.name(), id);
+            ids = found;
+        }
+        return ids;
+    }
+}

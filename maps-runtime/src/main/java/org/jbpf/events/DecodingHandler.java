@@ -1,0 +1,33 @@
+package org.jbpf.events;
+
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
+import org.jbpf.runtime.Codec;
+
+/**
+ * Decodes each ring buffer record in place (a {@code @Struct} through its generated reader) into a new object and
+ * hands it on. Each reader gets its own copy of this class ({@link LoopCopies}), so its calls stay monomorphic.
+ */
+final class DecodingHandler<F> implements RawRecordHandler {
+    private final String name;
+    private final Codec<F> codec;
+    private final Consumer<? super F> handler;
+    private final int size;
+
+    DecodingHandler(String name, Codec<F> codec, Consumer<? super F> handler) {
+        this.name = name;
+        this.codec = codec;
+        this.handler = handler;
+        this.size = codec.size();
+    }
+
+    @Override public void onRecord(ByteBuffer ring, int offset, int length) {
+        if (length < size) throw tooShort(name, length, codec);
+        handler.accept(codec.readAt(ring, offset));
+    }
+
+    static IllegalStateException tooShort(String name, int length, Codec<?> codec) {
+        return new IllegalStateException("ring buffer \"" + name + "\" holds a " + length + "-byte record, shorter than "
+                + codec.describe() + " (" + codec.size() + " bytes); read it with a RecordHandler or fix the record type");
+    }
+}

@@ -1,0 +1,92 @@
+package org.jbpf.translator.opt;
+
+import static org.jbpf.core.asm.Opcodes.*;
+
+import java.util.Map;
+import org.jbpf.translator.mir.Mir;
+
+/**
+ * What one MIR instruction does to the ranges of registers ({@link RangeBranchFolding}). A register missing from the
+ * state may hold anything. Division, modulo and byte swaps give unknown results, as the kernel verifier keeps no
+ * range through them either: a bound the pass proves must be one the verifier can prove too.
+ */
+final class RangeTransfer {
+    private RangeTransfer() {}
+
+    static Interval get(Map<Integer, Interval> state, int reg) { return state.getOrDefault(reg, Interval.TOP); }
+
+    static void set(Map<Integer, Interval> state, int reg, Interval v) {
+        if (v == null || v.equals(Interval.TOP)) state.remove(reg); else state.put(reg, v);
+    }
+
+    /** Applies m to state. */
+    static void apply(Mir.MInsn m, Map<Integer, Interval> state) {
+        if (m.isLabel()) return;
+        int cls = cls(m.opcode);
+        if (m.ref != null && cls != JMP && cls != JMP32 && cls != ST && cls != STX) {
+            // a relocated immediate or offset (CO-RE, a map) is the loader's to fill in: nothing is known of it here
+            int d = Mir.def(m);
+            if (d >= 0) state.remove(d);
+            return;
+        }
+        switch (cls) {
+            case ALU, ALU64 -> set(state, m.dst, alu(m, state, cls == ALU64));
+            case LDX -> set(state, m.dst, loaded(m));
+            case LD -> {
+                boolean constant = m.opcode == (LD | IMM | DW) && m.src == 0 && m.ref == null;
+                set(state, m.dst, constant ? Interval.of(m.imm) : Interval.TOP);
+                if (m.opcode != (LD | IMM | DW)) state.remove(R0);   // legacy packet loads write r0
+            }
+            case STX -> {
+                // an atomic with fetch writes the old value back into a register
+                if (mode(m.opcode) == ATOMIC && (m.imm & FETCH) != 0) state.remove(m.imm == CMPXCHG ? R0 : m.src);
+            }
+            case JMP -> {
+                if (m.isCall()) for (int r = R0; r <= R5; r++) state.remove(r);
+            }
+            default -> { }
+        }
+    }
+
+    private static Interval loaded(Mir.MInsn m) {
+        int size = sizeBytes(m.opcode);
+        if (mode(m.opcode) == MEMSX) return Interval.TOP.signExtend(size * 8);
+        if (mode(m.opcode) != MEM || size == 8) return Interval.TOP;
+        return new Interval(0, (1L << (size * 8)) - 1);
+    }
+
+    private static Interval alu(Mir.MInsn m, Map<Integer, Interval> state, boolean wide) {
+        int op = op(m.opcode);
+        boolean reg = source(m.opcode) == X;
+        // the operand as the machine sees it: a 32-bit op reads the low halves; an immediate is sign-extended
+        Interval b = reg ? get(state, m.src) : Interval.of((long) (int) m.imm);
+        Interval a = op == MOV ? Interval.TOP : get(state, m.dst);
+        if (op == MOV) {
+            if (m.off != 0) {   // a sign-extending move of the low 8, 16 or 32 bits
+                Interval x = b.signExtend(m.off);
+                return wide ? x : x.within(0, Integer.MAX_VALUE) ? x : Interval.U32;
+            }
+            return wide ? b : reg ? b.low32() : Interval.of(m.imm & 0xffffffffL);
+        }
+        if (!wide) {
+            a = a.low32();
+            b = reg ? b.low32() : Interval.of(m.imm & 0xffffffffL);
+        }
+        int bits = wide ? 63 : 31;
+        Interval r = switch (op) {
+            case ADD -> a.add(b);
+            case SUB -> a.sub(b);
+            case MUL -> a.mul(b);
+            case AND -> a.and(b);
+            case OR -> a.orXor(b, true);
+            case XOR -> a.orXor(b, false);
+            case LSH -> b.isConstant() ? a.shiftLeft((int) (b.lo() & bits)) : Interval.TOP;
+            case RSH -> b.isConstant() ? a.shiftRight((int) (b.lo() & bits)) : a.nonNegative() ? new Interval(0, a.hi()) : Interval.TOP;
+            case ARSH -> wide && b.isConstant() ? a.shiftRightArithmetic((int) (b.lo() & bits))
+                    : !wide && b.isConstant() && a.within(0, Integer.MAX_VALUE) ? a.shiftRight((int) (b.lo() & bits)) : Interval.TOP;
+            case NEG -> wide ? a.neg() : a.isConstant() && a.lo() == 0 ? a : Interval.TOP;
+            default -> Interval.TOP;   // DIV, MOD, END
+        };
+        return wide ? r : r.wrap32();
+    }
+}
