@@ -77,8 +77,10 @@ class PluginBuildIT {
         assertTrue(Files.readString(generated.resolve("SysEnterOpenat.java")).contains("public long filename;"), r.output);
         assertTrue(Files.readString(generated.resolve("TaskStruct.java")).contains("public TaskStruct realParent()"), r.output);
         BpfObject o = ObjectReader.read(Files.readAllBytes(project.resolve("target/jbpf/OpenParents.o")), "OpenParents");
-        // real_parent's and tgid's offsets, relocated by the loader on whichever kernel runs the probe
-        assertEquals(List.of("0:0", "0:1"), o.programs().get(0).coreRelocations().stream().map(c -> c.access()).sorted().toList());
+        // tgid's offset, size, shifts and signedness, and real_parent's offset, relocated by the loader on whichever kernel
+        // runs the probe
+        assertEquals(List.of("0:0", "0:0", "0:0", "0:0", "0:0", "0:0", "0:1"),
+                o.programs().get(0).coreRelocations().stream().map(c -> c.access()).sorted().toList());
         Result bad = mvn(project, "generate-sources", "-Djbpf.generatePackage=com.acme.kernel", "-Djbpf.btf=" + project.resolve("pom.xml"));
         assertNotEquals(0, bad.status, bad.output);
         assertTrue(bad.output.contains("jbpf: " + project.resolve("pom.xml") + ": bad BTF magic"), bad.output);

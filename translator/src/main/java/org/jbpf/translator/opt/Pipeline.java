@@ -28,6 +28,7 @@ public final class Pipeline {
             new DeadStackStoreElimination(),
             new TailMerging(),
             new ConstantDefaultHoisting(),
+            new ConstantConditionThreading(),
             new ConstantElseHoisting(),
             new PresetValues(),
             new CopyPropagation(),
