@@ -24,8 +24,11 @@ import org.jbpf.translator.Translator;
 public final class Bench {
     static final List<String> EXAMPLES = List.of("ProcessCounter", "OpenCounter", "ReadLatency", "EventSampler",
             "PerCpuCounters", "ExecPerfEvents", "ExecRingEvents", "HelloPrintk", "ReadSizes");
-    /** Probes of this module in the code-size table beside the examples, each with a C twin: enum switches, the in-place counter. */
-    static final List<String> BENCH_PROBES = List.of("EnumLevels", "SyscallIncrement");
+    /**
+     * Probes of this module in the code-size table beside the examples, each with a C twin: enum switches, the in-place
+     * counter, records as key and value, nested struct methods, an array histogram.
+     */
+    static final List<String> BENCH_PROBES = List.of("EnumLevels", "SyscallIncrement", "RecordTotals", "NestedSpans", "ArrayHistogram");
 
     static String className(String probe) { return (BENCH_PROBES.contains(probe) ? "org.jbpf.bench." : "org.jbpf.examples.") + probe; }
 

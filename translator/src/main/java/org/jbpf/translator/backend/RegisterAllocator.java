@@ -133,6 +133,9 @@ public final class RegisterAllocator {
             }
             if (m.opcode == (ALU64 | MOV | X) && !m.isLabel() && m.dst <= R5 && Mir.isVirtual(m.src))
                 physicalHints.put(m.src, m.dst);
+            // a value taken from r0–r5 (a helper's result, the context) is best left where it arrives
+            if (m.opcode == (ALU64 | MOV | X) && !m.isLabel() && Mir.isVirtual(m.dst) && m.src <= R5)
+                physicalHints.putIfAbsent(m.dst, m.src);
         }
     }
 
@@ -182,10 +185,11 @@ public final class RegisterAllocator {
             active.removeIf(w -> end[w] <= start[v]);
             boolean crosses = crossesCall(v);
             int reg = -1;
-            Integer hint = hints.get(v);
-            if (hint != null && assigned[hint] >= 0 && usable(assigned[hint], v, crosses, active)) reg = assigned[hint];
+            // a value moved into a helper argument is best computed there; then one copied from or to another value
             Integer phys = physicalHints.get(v);
-            if (reg < 0 && phys != null && usable(phys, v, crosses, active)) reg = phys;
+            if (phys != null && usable(phys, v, crosses, active)) reg = phys;
+            Integer hint = hints.get(v);
+            if (reg < 0 && hint != null && assigned[hint] >= 0 && usable(assigned[hint], v, crosses, active)) reg = assigned[hint];
             // a value copied into one that must survive calls is best born in a callee-saved register
             if (reg < 0 && !crosses && feedsCallSurvivor(v))
                 for (int r : CALLEE_SAVED) if (usable(r, v, false, active)) { reg = r; break; }

@@ -20,5 +20,8 @@ public final class StackFrameLayout {
 
     public int sizeAt(int off) { return sizes.getOrDefault(off, 0); }
 
+    /** The areas allocated so far and later, by offset: their sizes in bytes (a view, not a copy). */
+    public Map<Integer, Integer> areas() { return java.util.Collections.unmodifiableMap(sizes); }
+
     public int used() { return used; }
 }

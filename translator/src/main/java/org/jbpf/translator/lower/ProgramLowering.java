@@ -39,6 +39,7 @@ public final class ProgramLowering {
 
     public ProgramLowering(Mir mir, StackFrameLayout frame, RingDrops drops, StringPool strings) {
         this.out = new Emitter(mir, frame);
+        mir.frameAreas = frame.areas();
         this.drops = drops;
         this.strings = strings;
     }

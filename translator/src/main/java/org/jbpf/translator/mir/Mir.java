@@ -16,6 +16,11 @@ public final class Mir {
 
     private int nextVreg = VREG_BASE;
     private int nextLabel;
+    /**
+     * The frame areas the lowering allocated (structs, keys, arrays, scratch), their sizes by r10 offset: how far an
+     * address taken of one can reach. Empty when not known, and then an address may reach anything above it.
+     */
+    public java.util.Map<Integer, Integer> frameAreas = java.util.Map.of();
     /** The program's instructions and label markers, in order. */
     public final List<MInsn> code = new ArrayList<>();
 

@@ -16,13 +16,18 @@ public final class Pipeline {
      */
     public static final List<Pass> OPTIMIZATIONS = List.of(
             new UnreachableCodeElimination(),
+            new JumpCleanup(),
             new DeadCodeElimination(),
             new CopyPropagation(),
             new RangeBranchFolding(),
             new AddressFolding(),
+            new StackLoadForwarding(),
+            new ConstantFolding(),
+            new UnreadStackStoreElimination(),
             new RedundantStoreElimination(),
             new DeadStackStoreElimination(),
             new TailMerging(),
+            new ConstantDefaultHoisting(),
             new ConstantConditionThreading(),
             new ConstantElseHoisting(),
             new PresetValues(),

@@ -15,28 +15,33 @@ final class StoreHoisting implements Pass {
     @Override
     public void run(Mir mir) {
         List<Mir.MInsn> code = mir.code;
-        int n = mir.vregCount();
-        int[] defs = new int[n], defAt = new int[n];
         boolean escapes = false;
         for (int p = 0; p < code.size(); p++) {
             Mir.MInsn m = code.get(p);
-            int d = Mir.def(m);
-            if (Mir.isVirtual(d)) { defs[d]++; defAt[d] = p; }
             if (!m.isLabel() && m.opcode == (ALU64 | MOV | X) && m.src == R10 && Mir.isVirtual(m.dst)) escapes = true;
         }
         for (int p = 0; p < code.size(); p++) {
             Mir.MInsn st = code.get(p);
             if (st.isLabel() || st.opcode != (STX | MEM | size(st.opcode)) || st.dst != R10 || !Mir.isVirtual(st.src)) continue;
             int v = st.src;
-            if (defs[v] != 1 || defAt[v] >= p) continue;
-            int from = defAt[v] + 1;
+            int from = lastDefinitionInBlock(code, p, v) + 1;
+            if (from <= 0) continue;
             boolean ok = true;
             for (int q = from; q < p && ok; q++) ok = independent(code.get(q), st, escapes);
             if (!ok || from == p) continue;
             code.remove(p);
             code.add(from, st);
-            for (int w = 0; w < n; w++) if (defAt[w] >= from && defAt[w] < p) defAt[w]++;
         }
+    }
+
+    /** Where v was last set before p in p's block, or -1 when the block does not set it before p. */
+    private static int lastDefinitionInBlock(List<Mir.MInsn> code, int p, int v) {
+        for (int q = p - 1; q >= 0; q--) {
+            Mir.MInsn m = code.get(q);
+            if (m.isLabel() || m.isJump() || m.isExit()) return -1;
+            if (Mir.def(m) == v) return q;
+        }
+        return -1;
     }
 
     /** True when {@code m} neither reads nor writes the slot {@code st} stores to, and does not end the block. */
