@@ -104,7 +104,13 @@ final class BranchBounds {
         return new ScalarBounds(x.tnum(), sMin, sMax, uMin, uMax);
     }
 
+    /**
+     * New unsigned bounds. A signed range that crosses zero is replaced by them rather than intersected: the kernel's
+     * deduction keeps no more than that (given smin=-(2^33-2), smax=0 and unknown low 32 bits, narrowing umax to
+     * 0x7ffffffe leaves smax=0x7ffffffe there, not 0), and the simulation must not know more than the kernel.
+     */
     private static ScalarBounds withU(ScalarBounds x, long uMin, long uMax) {
+        if (x.smin() < 0 && x.smax() >= 0 && uMin <= uMax) return new ScalarBounds(x.tnum(), uMin, uMax, uMin, uMax);
         return new ScalarBounds(x.tnum(), x.smin(), x.smax(), uMin, uMax);
     }
 
