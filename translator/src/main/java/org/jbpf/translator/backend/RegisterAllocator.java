@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.mir.Mir;
 import org.jbpf.translator.mir.MirBlocks;
+import org.jbpf.translator.mir.VregLiveness;
 
 /**
  * Linear-scan register allocation of MIR virtual registers onto BPF r1–r9. Values live across a helper call get
@@ -76,36 +77,15 @@ public final class RegisterAllocator {
 
     private void computeIntervals() {
         int len = code.size();
-        MirBlocks blocks = new MirBlocks(code);
+        VregLiveness live = new VregLiveness(code, n);
+        MirBlocks blocks = live.blocks;
         int nb = blocks.count;
         int[] bStart = blocks.start, bEnd = blocks.end;
-        List<List<Integer>> succ = blocks.succ;
-        BitSet[] use = new BitSet[nb], def = new BitSet[nb], in = new BitSet[nb], out = new BitSet[nb];
         for (int b = 0; b < nb; b++) {
-            use[b] = new BitSet(n); def[b] = new BitSet(n); in[b] = new BitSet(n); out[b] = new BitSet(n);
-            for (int p = bStart[b]; p <= bEnd[b]; p++) {
-                Mir.MInsn m = code.get(p);
-                for (int u : Mir.uses(m)) if (Mir.isVirtual(u) && !def[b].get(u)) use[b].set(u);
-                int d = Mir.def(m);
-                if (Mir.isVirtual(d)) def[b].set(d);
-            }
-        }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int b = nb - 1; b >= 0; b--) {
-                BitSet o = new BitSet(n);
-                for (int s : succ.get(b)) o.or(in[s]);
-                BitSet i = (BitSet) o.clone();
-                i.andNot(def[b]);
-                i.or(use[b]);
-                if (!o.equals(out[b]) || !i.equals(in[b])) { out[b] = o; in[b] = i; changed = true; }
-            }
-        }
-        for (int b = 0; b < nb; b++) {
-            for (int v = in[b].nextSetBit(0); v >= 0; v = in[b].nextSetBit(v + 1)) extend(v, bStart[b]);
-            for (int v = out[b].nextSetBit(0); v >= 0; v = out[b].nextSetBit(v + 1)) extend(v, bEnd[b] + 1);
-            markOccupied(b, bStart[b], bEnd[b], out[b]);
+            BitSet in = live.in(b), out = live.out(b);
+            for (int v = in.nextSetBit(0); v >= 0; v = in.nextSetBit(v + 1)) extend(v, bStart[b]);
+            for (int v = out.nextSetBit(0); v >= 0; v = out.nextSetBit(v + 1)) extend(v, bEnd[b] + 1);
+            markOccupied(b, bStart[b], bEnd[b], out);
         }
         int[] physDef = new int[6];
         Arrays.fill(physDef, -1);

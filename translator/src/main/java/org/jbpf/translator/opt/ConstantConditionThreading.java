@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jbpf.core.asm.AluSemantics;
 import org.jbpf.translator.mir.Mir;
+import org.jbpf.translator.mir.VregLiveness;
 
 /**
  * Jump threading over a constant that is tested right away, the shape of a boolean an inlined method returns:

@@ -4,6 +4,7 @@ import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.List;
 import org.jbpf.translator.mir.Mir;
+import org.jbpf.translator.mir.VregLiveness;
 
 /**
  * Writes a value before the branch that selects it instead of on a path of its own, as C compilers do for a chain

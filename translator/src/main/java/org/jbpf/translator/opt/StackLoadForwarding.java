@@ -4,7 +4,6 @@ import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,20 +19,19 @@ import org.jbpf.translator.mir.MirBlocks;
 final class StackLoadForwarding implements Pass {
 
     /** A slot's content: the low {@code size} bytes of a virtual register, or of a constant. */
-    private record Held(int size, int reg, long imm, boolean isImm) {}
 
     @Override
     public void run(Mir mir) {
         List<Mir.MInsn> code = mir.code;
         MirBlocks blocks = new MirBlocks(code);
         BitSet escaped = FrameEscapes.of(mir);
-        List<Map<Integer, Held>> out = new ArrayList<>();
+        List<Map<Integer, StackSlotValue>> out = new ArrayList<>();
         for (int b = 0; b < blocks.count; b++) out.add(null);
         boolean changed = true;
         while (changed) {
             changed = false;
             for (int b = 0; b < blocks.count; b++) {
-                Map<Integer, Held> s = meet(blocks.pred.get(b), out, b == 0);
+                Map<Integer, StackSlotValue> s = StackSlotValue.meet(blocks.pred.get(b), out, b == 0);
                 for (int p = blocks.start[b]; p <= blocks.end[b]; p++) transfer(code.get(p), s, escaped);
                 if (!Objects.equals(s, out.get(b))) { out.set(b, s); changed = true; }
             }
@@ -41,7 +39,7 @@ final class StackLoadForwarding implements Pass {
         RegisterPressure pressure = new RegisterPressure(mir);
         boolean[] zeroExtended = zeroExtended(mir);
         for (int b = 0; b < blocks.count; b++) {
-            Map<Integer, Held> s = meet(blocks.pred.get(b), out, b == 0);
+            Map<Integer, StackSlotValue> s = StackSlotValue.meet(blocks.pred.get(b), out, b == 0);
             for (int p = blocks.start[b]; p <= blocks.end[b]; p++) {
                 Mir.MInsn m = code.get(p);
                 if (cls(m.opcode) == LDX && mode(m.opcode) == MEM && m.src == R10) forward(m, s, pressure, p, zeroExtended);
@@ -51,44 +49,33 @@ final class StackLoadForwarding implements Pass {
     }
 
     /** Replaces the load at position p by what its slot holds, when that is known and the register stays free long enough. */
-    private static void forward(Mir.MInsn load, Map<Integer, Held> s, RegisterPressure pressure, int p, boolean[] zeroExtended) {
+    private static void forward(Mir.MInsn load, Map<Integer, StackSlotValue> s, RegisterPressure pressure, int p, boolean[] zeroExtended) {
         int size = sizeBytes(load.opcode);
-        Held h = s.get(load.off);
+        StackSlotValue h = s.get(load.off);
         if (h != null && h.size() == size && (h.isImm() || pressure.extend(h.reg(), p))) {
             replace(load, h);
             if (!h.isImm() && size == 4 && load.opcode == (ALU | MOV | X) && zeroExtended[h.reg()]) load.opcode = ALU64 | MOV | X;
             return;
         }
-        for (Map.Entry<Integer, Held> e : s.entrySet()) {   // part of a wider constant, e.g. a field of a zero-filled struct
-            Held w = e.getValue();
+        for (Map.Entry<Integer, StackSlotValue> e : s.entrySet()) {   // part of a wider constant, e.g. a field of a zero-filled struct
+            StackSlotValue w = e.getValue();
             int at = load.off - e.getKey();
             if (w.isImm() && at >= 0 && at + size <= w.size() && at < 8) {
-                replace(load, new Held(size, -1, w.imm() >>> (8 * at), true));
+                replace(load, new StackSlotValue(size, -1, w.imm() >>> (8 * at), true));
                 return;
             }
         }
     }
 
-    private static Map<Integer, Held> meet(List<Integer> preds, List<Map<Integer, Held>> out, boolean entry) {
-        if (entry) return new HashMap<>();
-        Map<Integer, Held> m = null;
-        for (int p : preds) {
-            Map<Integer, Held> o = out.get(p);
-            if (o == null) continue;   // not computed yet: optimistic
-            if (m == null) m = new HashMap<>(o);
-            else m.entrySet().removeIf(e -> !e.getValue().equals(o.get(e.getKey())));
-        }
-        return m == null ? new HashMap<>() : m;
-    }
 
-    private static void transfer(Mir.MInsn m, Map<Integer, Held> s, BitSet escaped) {
+    private static void transfer(Mir.MInsn m, Map<Integer, StackSlotValue> s, BitSet escaped) {
         if (m.isLabel()) return;
         int c = cls(m.opcode);
         if ((c == ST || c == STX) && mode(m.opcode) == MEM && m.dst == R10) {
             int size = sizeBytes(m.opcode);
             forget(s, m.off, size);
-            if (c == ST) s.put(m.off, new Held(size, -1, size == 8 ? (long) (int) m.imm : m.imm, true));
-            else if (Mir.isVirtual(m.src)) s.put(m.off, new Held(size, m.src, 0, false));
+            if (c == ST) s.put(m.off, new StackSlotValue(size, -1, size == 8 ? (long) (int) m.imm : m.imm, true));
+            else if (Mir.isVirtual(m.src)) s.put(m.off, new StackSlotValue(size, m.src, 0, false));
             return;
         }
         if (c == ST || c == STX) {   // through another pointer, or an atomic: may write any escaped byte
@@ -124,7 +111,7 @@ final class StackLoadForwarding implements Pass {
     }
 
     /** Drops what is known about slots whose address is taken: another pointer or a helper may have written them. */
-    private static void forgetEscaped(Map<Integer, Held> s, BitSet escaped) {
+    private static void forgetEscaped(Map<Integer, StackSlotValue> s, BitSet escaped) {
         s.entrySet().removeIf(e -> {
             int from = e.getKey() + StackFrameLayout.MAX_STACK;
             return !escaped.get(from, from + e.getValue().size()).isEmpty();
@@ -132,12 +119,12 @@ final class StackLoadForwarding implements Pass {
     }
 
     /** Drops what is known about slots that overlap the {@code size} bytes at {@code off}. */
-    private static void forget(Map<Integer, Held> s, int off, int size) {
+    private static void forget(Map<Integer, StackSlotValue> s, int off, int size) {
         s.entrySet().removeIf(e -> e.getKey() < off + size && off < e.getKey() + e.getValue().size());
     }
 
     /** Turns the load into a move of what it would read: loads zero-extend, so narrower registers need a 32-bit move. */
-    private static void replace(Mir.MInsn load, Held h) {
+    private static void replace(Mir.MInsn load, StackSlotValue h) {
         int size = h.size();
         if (h.isImm()) {
             long v = size == 8 ? h.imm() : h.imm() & (size == 4 ? 0xffffffffL : size == 2 ? 0xffff : 0xff);
