@@ -42,11 +42,11 @@ final class ConstantConditionThreading implements Pass {
             Map<Integer, Long> known = new HashMap<>();
             known.put(set.dst, AluSemantics.eval(set.opcode, set.off, set.imm, 0, AluSemantics.immOperand(set.imm)));
             List<Integer> copies = new ArrayList<>();
-            int t = labelPosition(code, join), steps = 0;
+            int t = MirQueries.labelPosition(code, join), steps = 0;
             while (t >= 0 && t < code.size() && steps++ < 8) {
                 Mir.MInsn m = code.get(t);
                 if (m.isLabel()) { t++; continue; }
-                if (m.isUnconditionalJump()) { t = labelPosition(code, m.target); continue; }
+                if (m.isUnconditionalJump()) { t = MirQueries.labelPosition(code, m.target); continue; }
                 if (m.opcode == (ALU64 | MOV | X) && m.off == 0 && known.containsKey(m.src) && Mir.isVirtual(m.dst)) {
                     known.put(m.dst, known.get(m.src));
                     copies.add(m.dst);
@@ -60,11 +60,11 @@ final class ConstantConditionThreading implements Pass {
             if (!test.isJump() || test.isUnconditionalJump() || test.ref != null || source(test.opcode) != K || !known.containsKey(test.dst))
                 continue;
             // falling into J: only once every jump to J went elsewhere, so the new goto leaves J's block dead
-            if (!viaJump && references(code, join) > 0) continue;
+            if (!viaJump && MirQueries.jumpsTo(code, join) > 0) continue;
             boolean taken = AluSemantics.jumpTaken(test.opcode, known.get(test.dst), AluSemantics.immOperand(test.imm));
             // the copies on the way are skipped: nothing after the test may read them
             if (live == null) live = new VregLiveness(code, mir.vregCount());
-            int after = taken ? labelPosition(code, test.target) : t + 1;
+            int after = taken ? MirQueries.labelPosition(code, test.target) : t + 1;
             boolean needed = false;
             for (int c : copies) needed |= live.liveAtBlockStart(after, c);
             if (needed) continue;
@@ -96,16 +96,5 @@ final class ConstantConditionThreading implements Pass {
         l.label = mir.newLabel();
         code.add(t + 1, l);
         return l.label;
-    }
-
-    private static int labelPosition(List<Mir.MInsn> code, Mir.Label l) {
-        for (int i = 0; i < code.size(); i++) if (code.get(i).label == l) return i;
-        return -1;
-    }
-
-    private static int references(List<Mir.MInsn> code, Mir.Label l) {
-        int n = 0;
-        for (Mir.MInsn m : code) if (!m.isLabel() && m.target == l) n++;
-        return n;
     }
 }

@@ -18,9 +18,9 @@ final class ConstantDefaultHoisting implements Pass {
             Mir.MInsn cond = code.get(p), constMove = code.get(p + 1), jump = code.get(p + 2), l1 = code.get(p + 3);
             if (!cond.isJump() || cond.isUnconditionalJump() || inverseJump(op(cond.opcode)) < 0) continue;
             if (constMove.isLabel() || constMove.opcode != (ALU64 | MOV | K) && constMove.opcode != (ALU | MOV | K)) continue;
-            if (!jump.isUnconditionalJump() || !l1.isLabel() || l1.label != cond.target || refs(code, l1.label) != 1) continue;
+            if (!jump.isUnconditionalJump() || !l1.isLabel() || l1.label != cond.target || MirQueries.jumpsTo(code, l1.label) != 1) continue;
             int x = constMove.dst;
-            if (!Mir.isVirtual(x) || reads(cond, x)) continue;
+            if (!Mir.isVirtual(x) || MirQueries.reads(cond, x)) continue;
             int end = straightRegionEnd(code, p + 4, jump.target, x);
             if (end < 0) continue;
             cond.opcode = cls(cond.opcode) | inverseJump(op(cond.opcode)) | source(cond.opcode);
@@ -46,20 +46,9 @@ final class ConstantDefaultHoisting implements Pass {
                 return -1;   // another way into the computation
             }
             if (m.isJump() || m.isExit() || m.isCall()) return -1;
-            if (!defined && reads(m, x)) return -1;
+            if (!defined && MirQueries.reads(m, x)) return -1;
             if (Mir.def(m) == x) defined = true;
         }
         return -1;
-    }
-
-    private static boolean reads(Mir.MInsn m, int reg) {
-        for (int u : Mir.uses(m)) if (u == reg) return true;
-        return false;
-    }
-
-    private static int refs(List<Mir.MInsn> code, Mir.Label l) {
-        int n = 0;
-        for (Mir.MInsn m : code) if (m.target == l) n++;
-        return n;
     }
 }

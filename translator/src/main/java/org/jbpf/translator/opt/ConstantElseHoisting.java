@@ -24,12 +24,12 @@ final class ConstantElseHoisting implements Pass {
                 continue;
             if (constMove.isLabel() || (constMove.opcode != (ALU64 | MOV | K) && constMove.opcode != (ALU | MOV | K))) continue;
             int x = constMove.dst;
-            if (!Mir.isVirtual(x) || uses(cond, x) || refs(code, l2.label) != 1) continue;
+            if (!Mir.isVirtual(x) || MirQueries.reads(cond, x) || MirQueries.jumpsTo(code, l2.label) != 1) continue;
             // the computed branch must define x before reading it
             boolean defined = false, ok = true;
             for (int q = p + 1; q < k && ok; q++) {
                 Mir.MInsn m = code.get(q);
-                if (!defined && uses(m, x)) ok = false;
+                if (!defined && MirQueries.reads(m, x)) ok = false;
                 if (Mir.def(m) == x) defined = true;
             }
             if (!ok || !defined) continue;
@@ -48,7 +48,7 @@ final class ConstantElseHoisting implements Pass {
         for (int p = 0; p + 3 < code.size(); p++) {
             Mir.MInsn ke = code.get(p), cond = code.get(p + 1), kt = code.get(p + 2), label = code.get(p + 3);
             if (!isConst(ke) || !isConst(kt) || ke.dst != kt.dst || !label.isLabel() || cond.target != label.label) continue;
-            if (cond.isLabel() || source(cond.opcode) != K || cond.imm != 0 || cond.dst == ke.dst || refs(code, label.label) != 1) continue;
+            if (cond.isLabel() || source(cond.opcode) != K || cond.imm != 0 || cond.dst == ke.dst || MirQueries.jumpsTo(code, label.label) != 1) continue;
             int jop = op(cond.opcode);
             boolean negativeIsOne = jop == JSLT && ke.imm == 1 && kt.imm == 0 || jop == JSGE && ke.imm == 0 && kt.imm == 1;
             if (!negativeIsOne) continue;
@@ -63,16 +63,5 @@ final class ConstantElseHoisting implements Pass {
 
     private static boolean isConst(Mir.MInsn m) {
         return !m.isLabel() && (m.opcode == (ALU64 | MOV | K) || m.opcode == (ALU | MOV | K)) && Mir.isVirtual(m.dst);
-    }
-
-    private static boolean uses(Mir.MInsn m, int reg) {
-        for (int u : Mir.uses(m)) if (u == reg) return true;
-        return false;
-    }
-
-    private static int refs(List<Mir.MInsn> code, Mir.Label l) {
-        int n = 0;
-        for (Mir.MInsn m : code) if (m.target == l) n++;
-        return n;
     }
 }

@@ -34,7 +34,7 @@ final class PresetValues implements Pass {
             if (p + 3 < code.size() && isPreset(code.get(p + 1)) && code.get(p + 2).isUnconditionalJump()
                     && code.get(p + 3).isLabel() && code.get(p + 3).label == j.target) {
                 Mir.MInsn set = code.get(p + 1), jump = code.get(p + 2);
-                if (readsOrIs(j, set.dst) || live.liveAtBlockStart(p + 3, set.dst) || jump.target == j.target) continue;
+                if (MirQueries.reads(j, set.dst) || live.liveAtBlockStart(p + 3, set.dst) || jump.target == j.target) continue;
                 j.opcode = (j.opcode & ~0xf0) | inverseJump(op(j.opcode));
                 j.target = jump.target;
                 code.remove(p + 2);
@@ -43,11 +43,11 @@ final class PresetValues implements Pass {
                 return true;
             }
             // if c goto C; ... C: x = K; goto end
-            int c = labelPosition(code, j.target);
+            int c = MirQueries.labelPosition(code, j.target);
             if (c <= p + 1 || c + 2 >= code.size() || !isPreset(code.get(c + 1)) || !code.get(c + 2).isUnconditionalJump()) continue;
             Mir.MInsn before = code.get(c - 1), set = code.get(c + 1), jump = code.get(c + 2);
-            if (!before.isUnconditionalJump() && !before.isExit() || references(code, j.target) != 1) continue;
-            if (readsOrIs(j, set.dst) || live.liveAtBlockStart(p + 1, set.dst) || jump.target == j.target) continue;
+            if (!before.isUnconditionalJump() && !before.isExit() || MirQueries.jumpsTo(code, j.target) != 1) continue;
+            if (MirQueries.reads(j, set.dst) || live.liveAtBlockStart(p + 1, set.dst) || jump.target == j.target) continue;
             j.target = jump.target;
             code.remove(c + 2);
             code.remove(c + 1);
@@ -64,21 +64,5 @@ final class PresetValues implements Pass {
         int op = m.opcode;
         return op == (ALU64 | MOV | K) || op == (ALU | MOV | K) || op == (ALU64 | MOV | X) && m.off == 0 && m.src != m.dst
                 || op == (LD | IMM | DW);
-    }
-
-    private static boolean readsOrIs(Mir.MInsn jump, int reg) {
-        for (int u : Mir.uses(jump)) if (u == reg) return true;
-        return false;
-    }
-
-    private static int labelPosition(List<Mir.MInsn> code, Mir.Label l) {
-        for (int i = 0; i < code.size(); i++) if (code.get(i).label == l) return i;
-        return -1;
-    }
-
-    private static int references(List<Mir.MInsn> code, Mir.Label l) {
-        int n = 0;
-        for (Mir.MInsn m : code) if (!m.isLabel() && m.target == l) n++;
-        return n;
     }
 }

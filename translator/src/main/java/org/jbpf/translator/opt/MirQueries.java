@@ -1,0 +1,28 @@
+package org.jbpf.translator.opt;
+
+import java.util.List;
+import org.jbpf.translator.mir.Mir;
+
+/** Small questions the passes ask of MIR code: who reads a register, where a label is, how many jumps reach it. */
+final class MirQueries {
+    private MirQueries() {}
+
+    /** Whether instruction m reads register reg. */
+    static boolean reads(Mir.MInsn m, int reg) {
+        for (int u : Mir.uses(m)) if (u == reg) return true;
+        return false;
+    }
+
+    /** The position of label l in code, or -1. */
+    static int labelPosition(List<Mir.MInsn> code, Mir.Label l) {
+        for (int i = 0; i < code.size(); i++) if (code.get(i).label == l) return i;
+        return -1;
+    }
+
+    /** How many jumps in code go to label l. */
+    static int jumpsTo(List<Mir.MInsn> code, Mir.Label l) {
+        int n = 0;
+        for (Mir.MInsn m : code) if (!m.isLabel() && m.target == l) n++;
+        return n;
+    }
+}
