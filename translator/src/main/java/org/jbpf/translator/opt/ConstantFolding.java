@@ -20,6 +20,11 @@ final class ConstantFolding implements Pass {
         Map<Integer, Long> known = new HashMap<>(everywhere);
         for (Mir.MInsn m : mir.code) {
             if (m.isLabel()) { known = new HashMap<>(everywhere); continue; }   // a block with more than one way in
+            if (m.ref != null) {
+                // the loader rewrites this instruction's immediate (a CO-RE offset, size or shift): not a constant here
+                if (Mir.isVirtual(Mir.def(m))) known.remove(Mir.def(m));
+                continue;
+            }
             int c = cls(m.opcode);
             if (c == ALU || c == ALU64) alu(m, known);
             else if (c == STX && mode(m.opcode) == MEM && m.dst == R10 && known.containsKey(m.src)) storeImmediate(m, known.get(m.src));
@@ -38,6 +43,7 @@ final class ConstantFolding implements Pass {
             int d = Mir.def(m);
             if (!Mir.isVirtual(d)) continue;
             defs[d]++;
+            if (m.ref != null) continue;   // relocated by the loader
             if (m.opcode == (ALU64 | MOV | K)) value.put(d, (long) (int) m.imm);
             else if (m.opcode == (ALU | MOV | K)) value.put(d, m.imm & 0xffffffffL);
         }

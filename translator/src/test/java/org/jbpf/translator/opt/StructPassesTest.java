@@ -21,6 +21,18 @@ class StructPassesTest {
     }
 
     @Test
+    void aConstantTheLoaderRelocatesStaysAnInstructionOfItsOwn() {
+        MirPassesTest.B b = new MirPassesTest.B();
+        int size = b.v();
+        // a CO-RE field size: the loader rewrites the 4 for the running kernel, so it must not be copied into its uses
+        b.add(ALU64 | MOV | K, size, 0, 0, 4).ref = "core:task_struct:1:0:8";
+        b.mov(R2, size).call(HelperTable.PROBE_READ_KERNEL, 3).exit(size);
+        List<String> out = optimized(b, new ConstantFolding());
+        assertEquals("r2 = r15 [src v16]", out.get(1), out.toString());
+        assertEquals(1, b.mir.code.stream().filter(m -> m.ref != null && m.imm == 4).count(), out.toString());
+    }
+
+    @Test
     void aFieldReadBackIsTheRegisterStoredAndTheUnreadStoreGoes() {
         MirPassesTest.B b = new MirPassesTest.B();
         int x = b.v(), y = b.v();
