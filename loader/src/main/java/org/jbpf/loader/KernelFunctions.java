@@ -1,8 +1,6 @@
 package org.jbpf.loader;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +8,7 @@ import java.util.Map;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.asm.Opcodes;
 import org.jbpf.core.btf.Btf;
-import org.jbpf.core.btf.BtfReader;
+import org.jbpf.core.btf.RunningKernelBtf;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.loader.sys.BpfException;
 
@@ -53,14 +51,13 @@ final class KernelFunctions {
 
     private static synchronized Map<String, Integer> ids(String program) {
         if (ids == null) {
-            byte[] bytes;
+            Btf btf;
             try {
-                bytes = Files.readAllBytes(KernelTypes.VMLINUX);
+                btf = RunningKernelBtf.get();
             } catch (IOException e) {
                 throw new BpfException("program \"" + program + "\" calls kernel functions, which are found in the kernel's BTF, but "
                         + KernelTypes.VMLINUX + " cannot be read (" + e.getMessage() + "); this kernel must be built with CONFIG_DEBUG_INFO_BTF=y");
             }
-            Btf btf = BtfReader.read(bytes, KernelTypes.VMLINUX.toString()).btf();
             Map<String, Integer> found = new HashMap<>();
             for (int id = 1; id <= btf.size(); id++) if (btf.type(id) instanceof BtfType.Func f) found.putIfAbsent(f.name(), id);
             ids = found;

@@ -1,10 +1,9 @@
 package org.jbpf.loader;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jbpf.core.btf.Btf;
-import org.jbpf.core.btf.BtfReader;
+import org.jbpf.core.btf.RunningKernelBtf;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.ProgramSpec;
@@ -20,10 +19,9 @@ import org.jbpf.core.relo.TargetTypes;
  * they are loaded, and the id of the tracepoint a tp_btf program attaches to.
  */
 final class KernelTypes {
-    static final Path VMLINUX = Path.of("/sys/kernel/btf/vmlinux");
+    static final Path VMLINUX = RunningKernelBtf.VMLINUX;
 
     private static CoreRelocator relocator;
-    private static Btf vmlinux;
 
     private KernelTypes() {}
 
@@ -51,17 +49,12 @@ final class KernelTypes {
         return relocator;
     }
 
-    private static synchronized Btf vmlinux(String purpose) {
-        if (vmlinux == null) {
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(VMLINUX);
-            } catch (IOException e) {
-                throw new CoreRelocationException(purpose + " needs the kernel's BTF, but " + VMLINUX + " cannot be read ("
-                        + e.getMessage() + "); this kernel must be built with CONFIG_DEBUG_INFO_BTF=y");
-            }
-            vmlinux = BtfReader.read(bytes, VMLINUX.toString()).btf();
+    private static Btf vmlinux(String purpose) {
+        try {
+            return RunningKernelBtf.get();
+        } catch (IOException e) {
+            throw new CoreRelocationException(purpose + " needs the kernel's BTF, but " + VMLINUX + " cannot be read ("
+                    + e.getMessage() + "); this kernel must be built with CONFIG_DEBUG_INFO_BTF=y");
         }
-        return vmlinux;
     }
 }

@@ -1,6 +1,7 @@
 package org.jbpf.sim.verifier;
 
 import org.jbpf.core.btf.Btf;
+import org.jbpf.core.btf.RunningKernelBtf;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
@@ -30,7 +31,7 @@ final class MapFields {
     /** Checks a {@code size}-byte access at {@code off} through register {@code regno}, a pointer to {@code map}. */
     static RegState access(int regno, MapSpec map, int off, int size, boolean write) {
         String container = structOf(map.type());
-        Btf btf = RunningKernelBtf.get();
+        Btf btf = RunningKernelBtf.orNull();
         if (container == null || btf == null)
             throw new Reject("R" + regno + " invalid mem access 'map_ptr'", container == null
                     ? "fields of map '" + map.name() + "' (type " + MapTypes.name(map.type()) + ") cannot be read through the map"

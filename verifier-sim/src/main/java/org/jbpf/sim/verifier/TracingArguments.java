@@ -2,6 +2,7 @@ package org.jbpf.sim.verifier;
 
 import java.util.List;
 import org.jbpf.core.btf.Btf;
+import org.jbpf.core.btf.RunningKernelBtf;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.obj.ProgramSpec;
 
@@ -33,7 +34,7 @@ final class TracingArguments {
     static RegState contextRead(VerifierContext cx, int off, int size, boolean write) {
         String section = cx.prog.section();
         String target = section.substring(section.indexOf('/') + 1);
-        Btf kernel = RunningKernelBtf.get();
+        Btf kernel = RunningKernelBtf.orNull();
         if (kernel == null)
             throw new Reject("cannot check the arguments of " + target + " without the kernel's BTF",
                     "tp_btf programs are checked against " + RunningKernelBtf.VMLINUX + ", which is missing here");

@@ -2,11 +2,8 @@ package org.jbpf.sim.kernel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.jbpf.core.btf.Btf;
-import org.jbpf.core.btf.BtfReader;
 import org.jbpf.core.btf.BtfType;
+import org.jbpf.core.btf.RunningKernelBtf;
 import org.jbpf.core.program.ProgramTypes;
 
 /**
@@ -24,9 +21,7 @@ final class TracingTargets {
 
         private static int find() {
             try {
-                Path p = Path.of("/sys/kernel/btf/vmlinux");
-                Btf btf = BtfReader.read(Files.readAllBytes(p), p.toString()).btf();
-                int id = btf.find(BtfType.KIND_TYPEDEF, "btf_trace_" + TARGET);
+                int id = RunningKernelBtf.get().find(BtfType.KIND_TYPEDEF, "btf_trace_" + TARGET);
                 if (id <= 0) throw new IllegalStateException("the kernel's BTF has no btf_trace_" + TARGET);
                 return id;
             } catch (IOException e) {

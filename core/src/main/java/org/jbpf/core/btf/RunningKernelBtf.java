@@ -1,0 +1,33 @@
+package org.jbpf.core.btf;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The running kernel's BTF ({@code /sys/kernel/btf/vmlinux}), read and decoded at most once per process: decoding its
+ * megabytes takes a noticeable part of a second, and the loader (CO-RE, tp_btf targets, kfunc ids) and the verifier
+ * simulation (tracing contexts, map fields) all ask for it.
+ */
+public final class RunningKernelBtf {
+    public static final Path VMLINUX = Path.of("/sys/kernel/btf/vmlinux");
+
+    private static Btf btf;
+
+    private RunningKernelBtf() {}
+
+    /** The kernel's types; an {@link IOException} when the file cannot be read (a kernel built without BTF). */
+    public static synchronized Btf get() throws IOException {
+        if (btf == null) btf = BtfReader.read(Files.readAllBytes(VMLINUX), VMLINUX.toString()).btf();
+        return btf;
+    }
+
+    /** The kernel's types, or null when this machine has none or they cannot be decoded. */
+    public static Btf orNull() {
+        try {
+            return get();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}
