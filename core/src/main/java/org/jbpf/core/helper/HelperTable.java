@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jbpf.core.obj.MapTypes;
+import org.jbpf.core.program.ProgramTypes;
 
 /**
  * The one table of kernel helpers jbpf knows: every helper of the kernel's own list ({@link KernelHelperList}: ids and
@@ -145,6 +146,16 @@ public final class HelperTable {
     public static HelperSpec prototype(int id) {
         HelperSpec h = BY_ID.get(id);
         return h != null && h.hasPrototype() ? h : null;
+    }
+
+    /**
+     * {@link #prototype(int)} as a program of {@code programType} sees it, or null where the kernel gives that type
+     * another prototype than the one known here: tracing programs' bpf_get_socket_cookie takes a kernel socket
+     * pointer, not the context.
+     */
+    public static HelperSpec prototype(int id, int programType) {
+        if (id == GET_SOCKET_COOKIE && programType == ProgramTypes.TRACING) return null;
+        return prototype(id);
     }
 
     /** Every helper, by id. */

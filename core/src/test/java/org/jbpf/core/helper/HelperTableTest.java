@@ -89,6 +89,10 @@ class HelperTableTest {
         assertEquals(List.of(ArgKind.CTX, ArgKind.MAP_PTR, ArgKind.ANYTHING), tailCall.args());
         assertTrue(HelperTable.compatible(tailCall, MapTypes.PROG_ARRAY));
         assertFalse(HelperTable.compatible(HelperTable.prototype(HelperTable.MAP_LOOKUP_ELEM), MapTypes.PROG_ARRAY));
+        // tracing programs get a bpf_get_socket_cookie taking a kernel socket pointer, which the table does not describe
+        assertNull(HelperTable.prototype(HelperTable.GET_SOCKET_COOKIE, org.jbpf.core.program.ProgramTypes.TRACING));
+        assertEquals(List.of(ArgKind.CTX),
+                HelperTable.prototype(HelperTable.GET_SOCKET_COOKIE, org.jbpf.core.program.ProgramTypes.SOCKET_FILTER).args());
         assertEquals("#999", HelperTable.logName(999));
         assertNull(HelperTable.byId(999));
         assertNull(HelperTable.byName("bpf_no_such_helper"));

@@ -132,9 +132,7 @@ final class CallChecks {
         if (!known.allowedIn(cx.kind.programType))
             throw new Reject("program of this type cannot use helper " + known.logName(),
                     known.logName() + " is not available to " + cx.kind.name().toLowerCase() + " programs");
-        HelperSpec p = HelperTable.prototype(id);
-        // tracing programs get another bpf_get_socket_cookie, taking a kernel socket pointer instead of the context
-        if (p != null && id == HelperTable.GET_SOCKET_COOKIE && cx.kind == ProgramKind.TRACING) p = null;
+        HelperSpec p = HelperTable.prototype(id, cx.kind.programType);
         if (p == null)
             throw new Reject("helper " + known.logName() + " is not modelled by the simulator",
                     "helper " + known.logName() + " is not available to the verifier simulation");
