@@ -2,14 +2,23 @@ package org.jbpf.core.btf;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A mutable table of BTF types; {@link #add} returns the new type's id (ids start at 1, 0 is void). */
 public final class Btf {
     private final List<BtfType> types = new ArrayList<>();
+    /**
+     * The first id of each kind and name, made on the first {@link #find}: a kernel's BTF has over a hundred thousand
+     * types, and the verifier simulation looks some up at every access it checks.
+     */
+    private volatile Map<String, Integer> firstByName;
 
     public int add(BtfType t) {
         types.add(t);
+        Map<String, Integer> index = firstByName;
+        if (index != null) index.putIfAbsent(key(t.kind(), t.name()), types.size());
         return types.size();
     }
 
@@ -21,7 +30,10 @@ public final class Btf {
     }
 
     /** Replaces a type in place, e.g. to complete a struct that refers to itself. */
-    public void set(int id, BtfType t) { types.set(id - 1, t); }
+    public void set(int id, BtfType t) {
+        types.set(id - 1, t);
+        firstByName = null;
+    }
 
     public List<BtfType> types() { return Collections.unmodifiableList(types); }
 
@@ -29,12 +41,17 @@ public final class Btf {
 
     /** Id of the first type with this kind and name, or -1. */
     public int find(int kind, String name) {
-        for (int i = 0; i < types.size(); i++) {
-            BtfType t = types.get(i);
-            if (t.kind() == kind && t.name().equals(name)) return i + 1;
+        Map<String, Integer> index = firstByName;
+        if (index == null) {
+            index = new HashMap<>(types.size() * 2);
+            for (int i = 0; i < types.size(); i++) index.putIfAbsent(key(types.get(i).kind(), types.get(i).name()), i + 1);
+            firstByName = index;
         }
-        return -1;
+        Integer id = index.get(key(kind, name));
+        return id == null ? -1 : id;
     }
+
+    private static String key(int kind, String name) { return kind + ":" + name; }
 
     /** Follows typedef, const, volatile, restrict and type tags to the underlying type id. */
     public int resolve(int id) {
