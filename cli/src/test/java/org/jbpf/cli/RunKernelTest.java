@@ -40,8 +40,10 @@ class RunKernelTest {
     }
 
     @Test void intervalShowsChangesAndClearEmptiesTheMaps() throws Exception {
+        // prints at 0.5, 1 and 1.5 s and a final one at 2 s: three whole intervals of spawning even when the prints run
+        // late, where 1.6 s needed the third print within 100 ms of its time or a spawn in the last 100 ms
         Cli deltas = Cli.runWhileAttached(spawner("deltaspawner"), "run", "org.jbpf.cli.probes.CommCounter", "-cp", TEST_CLASSES,
-                "-d", "1600ms", "-i", "500ms");
+                "-d", "2s", "-i", "500ms");
         assertEquals(0, deltas.status(), deltas.err());
         List<Long> changes = counts(deltas.out(), "deltaspawner");
         assertTrue(changes.size() >= 3, "a change in each print while spawning:\n" + deltas.out());
@@ -49,7 +51,7 @@ class RunKernelTest {
         assertTrue(deltas.out().contains("changed entries)"), deltas.out());
 
         Cli cleared = Cli.runWhileAttached(spawner("clearspawner"), "run", "org.jbpf.cli.probes.CommCounter", "-cp", TEST_CLASSES,
-                "-d", "1600ms", "-i", "500ms", "--clear");
+                "-d", "2s", "-i", "500ms", "--clear");
         assertEquals(0, cleared.status(), cleared.err());
         List<Long> perPrint = counts(cleared.out(), "clearspawner");
         assertTrue(perPrint.size() >= 3, cleared.out());
@@ -124,9 +126,9 @@ class RunKernelTest {
     }
 
     @Test void intervalPrintsTheMapsRepeatedly() {
-        // prints at 0.5 s and 1 s, then the final one at 1.5 s: a duration that is a whole number of intervals leaves
-        // half an interval for late wake-ups on a loaded machine (with 1.2 s, a second print more than 200 ms late fell past the end and was left out)
-        Cli r = Cli.run("run", "org.jbpf.examples.ProcessCounter", "-cp", CommandLineTest.EXAMPLES, "-d", "1500ms", "-i", "500ms");
+        // prints at 1 s and 2 s, then the final one at 3 s: with a duration of whole intervals the prints may run late
+        // by up to an interval in all before one falls past the end (at 500 ms, a loaded machine lost the second)
+        Cli r = Cli.run("run", "org.jbpf.examples.ProcessCounter", "-cp", CommandLineTest.EXAMPLES, "-d", "3s", "-i", "1s");
         assertEquals(0, r.status(), r.err());
         assertEquals(3, r.out().split("map processCount \\(hash").length - 1, r.out());
     }
