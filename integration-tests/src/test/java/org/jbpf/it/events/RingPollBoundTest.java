@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class RingPollBoundTest {
     static final int TIMEOUT_MS = 100, HANDLER_MS = 10, FIRST_BATCH = 16;
+    /** A Record64 in the ring: 8 bytes of header, 64 of record. */
+    static final int RECORD_BYTES = 72;
 
     @Test
     void pollStopsHandingOutRecordsOnceItsTimeoutPassed() throws Exception {
@@ -47,11 +49,11 @@ class RingPollBoundTest {
             });
             producer.start();
             try {
-                // the first poll starts once the producer has filled the ring, not when its thread happens to run
-                long waitUntil = System.nanoTime() + 30_000_000_000L;
-                while (reader.pendingBytes(0) < 4096 - 2 * 72 && System.nanoTime() < waitUntil) Thread.sleep(5);
                 List<String> polls = new ArrayList<>();
                 for (int i = 0; i < 10; i++) {
+                    // each poll starts with the ring full, not with what the producer's thread, which a loaded machine
+                    // may leave waiting for a second, happened to put there
+                    awaitFullRing(reader, polls);
                     starts.clear();
                     long t0 = System.nanoTime();
                     int handled = reader.poll(TIMEOUT_MS);
@@ -66,6 +68,15 @@ class RingPollBoundTest {
                 producing.set(false);
                 producer.join();
             }
+        }
+    }
+
+    /** Waits (up to 30 s) until the ring holds all but a record's worth of its 4096 bytes. */
+    private static void awaitFullRing(RingBufferReader<Record64> reader, List<String> polls) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (reader.pendingBytes(0) < 4096 - RECORD_BYTES) {
+            assertTrue(System.nanoTime() < deadline, "the producer did not fill the ring in 30 s after " + polls);
+            Thread.sleep(1);
         }
     }
 }
