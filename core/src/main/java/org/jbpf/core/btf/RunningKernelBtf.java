@@ -5,9 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The running kernel's BTF ({@code /sys/kernel/btf/vmlinux}), read and decoded at most once per process: decoding its
- * megabytes takes a noticeable part of a second, and the loader (CO-RE, tp_btf targets, kfunc ids) and the verifier
- * simulation (tracing contexts, map fields) all ask for it.
+ * The running kernel's BTF ({@code /sys/kernel/btf/vmlinux}), read at most once per process for the loader (CO-RE,
+ * tp_btf targets, kfunc ids) and the verifier simulation (tracing contexts, map fields). Its hundred thousand types
+ * are decoded one by one as they are asked for: decoding all of them took a noticeable part of a second, where a
+ * program needs a few hundred.
  */
 public final class RunningKernelBtf {
     public static final Path VMLINUX = Path.of("/sys/kernel/btf/vmlinux");
@@ -18,7 +19,7 @@ public final class RunningKernelBtf {
 
     /** The kernel's types; an {@link IOException} when the file cannot be read (a kernel built without BTF). */
     public static synchronized Btf get() throws IOException {
-        if (btf == null) btf = BtfReader.read(Files.readAllBytes(VMLINUX), VMLINUX.toString()).btf();
+        if (btf == null) btf = BtfReader.readLazily(Files.readAllBytes(VMLINUX), VMLINUX.toString());
         return btf;
     }
 
