@@ -22,7 +22,7 @@ public final class Btf {
      * types, and the verifier simulation looks some up at every access it checks.
      */
     private volatile Map<String, Integer> firstByName;
-    /** The ids of each essential name, made on the first {@link #withEssentialName}. */
+    /** The ids of each kind and essential name, made on the first {@link #withEssentialName}. */
     private volatile Map<String, int[]> byEssentialName;
 
     public Btf() {}
@@ -92,25 +92,26 @@ public final class Btf {
     private static String key(int kind, String name) { return kind + ":" + name; }
 
     /**
-     * Ids, ascending, of the types of any kind whose {@link #essentialName} is {@code name}: the candidates a CO-RE
-     * relocation of a local type of that name is matched against.
+     * Ids, ascending, of the types of this kind whose {@link #essentialName} is {@code name}: the candidates a CO-RE
+     * relocation of a local type of that name and kind is matched against.
      */
-    public int[] withEssentialName(String name) {
-        if (lazy != null) return lazy.withEssentialName(name);
+    public int[] withEssentialName(String name, int kind) {
+        if (lazy != null) return lazy.withEssentialName(name, kind);
         Map<String, int[]> index = byEssentialName;
         if (index == null) {
             index = new HashMap<>(types.size() * 2);
             for (int i = 0; i < types.size(); i++) {
-                String n = types.get(i).name();
-                if (n.isEmpty()) continue;
-                int[] ids = index.get(essentialName(n));
+                BtfType t = types.get(i);
+                if (t.name().isEmpty()) continue;
+                String k = key(t.kind(), essentialName(t.name()));
+                int[] ids = index.get(k);
                 int[] more = ids == null ? new int[1] : Arrays.copyOf(ids, ids.length + 1);
                 more[more.length - 1] = i + 1;
-                index.put(essentialName(n), more);
+                index.put(k, more);
             }
             byEssentialName = index;
         }
-        int[] ids = index.get(name);
+        int[] ids = index.get(key(kind, name));
         return ids == null ? new int[0] : ids.clone();
     }
 

@@ -29,7 +29,10 @@ public final class TargetTypes {
         int key = isEnum(kind) ? BtfType.KIND_ENUM : kind;
         return candidates.computeIfAbsent(key + ":" + name, k -> {
             List<Integer> out = new ArrayList<>();
-            for (int id : btf.withEssentialName(name)) if (sameKind(btf.kind(id), kind)) out.add(id);
+            for (int id : btf.withEssentialName(name, key)) out.add(id);
+            // an enum of the program's may be an enum64 of the kernel's, or the other way round
+            if (isEnum(kind)) for (int id : btf.withEssentialName(name, BtfType.KIND_ENUM64)) out.add(id);
+            out.sort(null);
             return List.copyOf(out);
         });
     }

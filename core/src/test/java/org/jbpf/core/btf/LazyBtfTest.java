@@ -42,13 +42,15 @@ class LazyBtfTest {
             assertEquals(eager.kind(id), lazy.kind(id), "kind of type " + id);
             String name = eager.type(id).name();
             names.computeIfAbsent(name, n -> new HashSet<>(Set.of(BtfType.KIND_FLOAT))).add(eager.kind(id));
-            names.computeIfAbsent(Btf.essentialName(name), n -> new HashSet<>(Set.of(BtfType.KIND_FLOAT)));
+            names.computeIfAbsent(Btf.essentialName(name), n -> new HashSet<>(Set.of(BtfType.KIND_FLOAT))).add(eager.kind(id));
         }
         names.put("no_such_type", Set.of(BtfType.KIND_STRUCT));
         // kinds and lookups are answered before any type is decoded, then every type is compared
         names.forEach((name, kinds) -> {
-            assertArrayEquals(eager.withEssentialName(name), lazy.withEssentialName(name), "types of essential name '" + name + "'");
-            for (int kind : kinds) assertEquals(eager.find(kind, name), lazy.find(kind, name), "kind " + kind + " named '" + name + "'");
+            for (int kind : kinds) {
+                assertEquals(eager.find(kind, name), lazy.find(kind, name), "kind " + kind + " named '" + name + "'");
+                assertArrayEquals(eager.withEssentialName(name, kind), lazy.withEssentialName(name, kind), "kind " + kind + " of essential name '" + name + "'");
+            }
         });
         for (int id = 1; id <= eager.size(); id++) assertEquals(eager.type(id), lazy.type(id), "type " + id);
         assertEquals(eager.types(), lazy.types());
@@ -65,10 +67,11 @@ class LazyBtfTest {
         assertSameAnswers(eager, lazy);
         assertEquals(5, lazy.find(BtfType.KIND_STRUCT, "event"));
         assertEquals(27, lazy.find(BtfType.KIND_TYPEDEF, "event"));
-        assertArrayEquals(new int[] {5, 26, 27, 28}, lazy.withEssentialName("event"));
-        assertArrayEquals(new int[] {29}, lazy.withEssentialName("___raw"));
-        assertArrayEquals(new int[] {30}, lazy.withEssentialName("a"));
-        assertArrayEquals(new int[0], lazy.withEssentialName("event___v2"));
+        assertArrayEquals(new int[] {5, 26, 28}, lazy.withEssentialName("event", BtfType.KIND_STRUCT));
+        assertArrayEquals(new int[] {27}, lazy.withEssentialName("event", BtfType.KIND_TYPEDEF));
+        assertArrayEquals(new int[] {29}, lazy.withEssentialName("___raw", BtfType.KIND_STRUCT));
+        assertArrayEquals(new int[] {30}, lazy.withEssentialName("a", BtfType.KIND_STRUCT));
+        assertArrayEquals(new int[0], lazy.withEssentialName("event___v2", BtfType.KIND_STRUCT));
         assertEquals(3, lazy.find(BtfType.KIND_PTR, ""), "the first anonymous pointer");
     }
 
@@ -84,7 +87,7 @@ class LazyBtfTest {
         assertEquals(BtfReader.read(bytes).btf().type(5), lazy.type(5));
         lazy.set(28, new Struct("event", 8, List.of()));
         assertEquals(8, lazy.sizeOf(28));
-        assertArrayEquals(new int[] {5, 26, 27, 28}, lazy.withEssentialName("event"));
+        assertArrayEquals(new int[] {5, 26, 28}, lazy.withEssentialName("event", BtfType.KIND_STRUCT));
     }
 
     @Test
