@@ -7,7 +7,6 @@ import java.util.Map;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.asm.Opcodes;
 import org.jbpf.core.btf.Btf;
-import org.jbpf.core.btf.RunningKernelBtf;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.loader.sys.BpfException;
 
@@ -49,7 +48,7 @@ final class KernelFunctions {
 
     private static Btf kernelBtf(String program) {
         try {
-            return RunningKernelBtf.get();
+            return KernelTypes.kernelBtf();
         } catch (IOException e) {
             throw new BpfException("program \"" + program + "\" calls kernel functions, which are found in the kernel's BTF, but "
                     + KernelTypes.VMLINUX + " cannot be read (" + e.getMessage() + "); this kernel must be built with CONFIG_DEBUG_INFO_BTF=y");

@@ -17,9 +17,21 @@ public final class RunningKernelBtf {
 
     private RunningKernelBtf() {}
 
+    /** How the file's bytes are read when it is first needed. */
+    @FunctionalInterface
+    public interface FileReader {
+        byte[] read(Path file) throws IOException;
+    }
+
     /** The kernel's types; an {@link IOException} when the file cannot be read (a kernel built without BTF). */
-    public static synchronized Btf get() throws IOException {
-        if (btf == null) btf = BtfReader.readLazily(Files.readAllBytes(VMLINUX), VMLINUX.toString());
+    public static Btf get() throws IOException { return get(Files::readAllBytes); }
+
+    /**
+     * The kernel's types, read by {@code reader} if this is the first call: read(2) of the sysfs file returns one page
+     * per call, and the loader, which can map files, reads it faster that way.
+     */
+    public static synchronized Btf get(FileReader reader) throws IOException {
+        if (btf == null) btf = BtfReader.readLazily(reader.read(VMLINUX), VMLINUX.toString());
         return btf;
     }
 
