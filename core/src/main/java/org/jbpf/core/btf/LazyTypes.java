@@ -2,14 +2,16 @@ package org.jbpf.core.btf;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jbpf.core.elf.ByteSource;
 import org.jbpf.core.obj.ObjectFormatException;
 
 /**
  * The types of one BTF blob, each decoded on first use. Building it is one tight pass over the type section that
- * notes where each record starts, reading nothing but each header's kind and length; the first lookup of a kind by
- * name chains the types of that kind by a hash of their essential name's bytes (the name up to a
- * {@code ___flavour} suffix), so a lookup decodes no type and makes no string but the one asked for. A kernel's BTF
- * has a hundred thousand types, half of them functions; a CO-RE load needs a few hundred structs and their members.
+ * notes where each record starts and chains the ids of each kind, reading nothing but each header's kind and length.
+ * A lookup by name compares the bytes of the names of that kind in the string section, and once a kind has been
+ * looked up a few times its names are hashed (by essential name: the name up to a {@code ___flavour} suffix); no
+ * lookup decodes a type or makes a string. A kernel's BTF has a hundred thousand types, half of them functions; a
+ * CO-RE load needs a few structs and their members. A record's name offset is checked when it is first used.
  */
 final class LazyTypes {
     /** Bytes after the 12-byte header of each kind's record, fixed and per entry of its vlen; -1: a kind not known. */
@@ -35,8 +37,12 @@ final class LazyTypes {
     private final int[] previousOfKind, lastOfKind = new int[32];
     /** Each decoded type, by id; a race decodes a type twice into equal immutable values, which is harmless. */
     private final BtfType[] decoded;
-    /** The name index of each kind, made on its first lookup. */
+    /** The name index of each kind, made once the kind has been looked up {@link #WALKS_BEFORE_INDEX} times. */
     private final NameIndex[] byKind = new NameIndex[32];
+    private final int[] lookups = new int[32];
+    private static final int WALKS_BEFORE_INDEX = 8;
+    private final ByteSource in;
+    private final int strLen;
 
     /** The named types of one kind, ascending, chained by hash of essential name: heads by hash, then next by position. */
     private record NameIndex(int[] ids, int[] heads, int[] next) {}
@@ -46,6 +52,8 @@ final class LazyTypes {
         this.records = new BtfRecords(layout.in(), layout.strStart(), layout.strEnd());
         this.typeEnd = layout.typeEnd();
         this.strStart = (int) layout.strStart();
+        this.strLen = (int) (layout.strEnd() - layout.strStart());
+        this.in = layout.in();
         Scan scan = new Scan(data, records, layout, lastOfKind);
         while (scan.slice()) {
             // each slice is one call of a method the JIT compiles early; one long loop would run interpreted for long
@@ -65,9 +73,7 @@ final class LazyTypes {
     private static final class Scan {
         private final byte[] data;
         private final BtfRecords records;
-        private final BtfReader.Layout layout;
         private final int end;
-        private final long strLen;
         private final int[] lastOfKind;
         int pos, n;
         int[] at = new int[1 << 17], previous = new int[1 << 17];
@@ -75,9 +81,7 @@ final class LazyTypes {
         Scan(byte[] data, BtfRecords records, BtfReader.Layout layout, int[] lastOfKind) {
             this.data = data;
             this.records = records;
-            this.layout = layout;
             this.end = (int) layout.typeEnd();
-            this.strLen = layout.strEnd() - layout.strStart();
             this.lastOfKind = lastOfKind;
             this.pos = (int) layout.typeStart();
         }
@@ -95,10 +99,8 @@ final class LazyTypes {
                 int kind = data[pos + 7] & 0x1f, vlen = data[pos + 4] & 0xff | (data[pos + 5] & 0xff) << 8;
                 previous[n] = lastOfKind[kind];
                 lastOfKind[kind] = n;
-                long nameOff = data[pos] & 0xffL | (data[pos + 1] & 0xffL) << 8 | (data[pos + 2] & 0xffL) << 16 | (data[pos + 3] & 0xffL) << 24;
                 int fixed = FIXED[kind], next = pos + 12 + fixed + PER_ENTRY[kind] * vlen;
                 if (fixed < 0 || next > end) records.end(pos, end, n);
-                if (nameOff >= strLen) throw layout.in().error(pos, "BTF type " + n + " has a bad name offset " + nameOff);
                 pos = next;
             }
             this.pos = pos;
@@ -141,29 +143,55 @@ final class LazyTypes {
             for (int id = lastOfKind[kind]; id != 0; id = previousOfKind[id]) if (data[nameAt(id)] == 0) first = id;
             return first;
         }
-        byte[] q = name.getBytes(StandardCharsets.UTF_8);
-        NameIndex index = index(kind);
-        for (int i = index.heads[hash(q, 0, essentialLength(q, 0)) & (index.heads.length - 1)]; i >= 0; i = index.next[i]) {
-            int id = index.ids[i];
-            if (equalsName(id, q) && data[nameAt(id) + q.length] == 0) return id;
-        }
-        return -1;
+        int[] ids = matching(kind, name.getBytes(StandardCharsets.UTF_8), false);
+        return ids.length == 0 ? -1 : ids[0];
     }
 
     /** Ids, ascending, of the types of this kind whose essential name is {@code name}. */
     int[] withEssentialName(String name, int kind) {
         if (name.isEmpty() || kind < 0 || kind >= byKind.length || name.indexOf('\0') >= 0) return new int[0];
-        byte[] q = name.getBytes(StandardCharsets.UTF_8);
-        NameIndex index = index(kind);
+        return matching(kind, name.getBytes(StandardCharsets.UTF_8), true);
+    }
+
+    /**
+     * Ids, ascending, of the types of {@code kind} named {@code q}, or whose essential name is {@code q}. The first
+     * few lookups of a kind walk its types, comparing a byte or two of most names; after that the kind's names are
+     * hashed once, for the verifier simulation's many lookups.
+     */
+    private int[] matching(int kind, byte[] q, boolean essential) {
+        NameIndex index = byKind[kind];
+        if (index == null && ++lookups[kind] > WALKS_BEFORE_INDEX) index = index(kind);
         int[] out = new int[4];
         int n = 0;
-        for (int i = index.heads[hash(q, 0, q.length) & (index.heads.length - 1)]; i >= 0; i = index.next[i]) {
-            int id = index.ids[i];
-            if (essentialLength(data, nameAt(id)) != q.length || !equalsName(id, q)) continue;
+        if (index == null) {
+            byte first = q[0];
+            for (int id = lastOfKind[kind]; id != 0; id = previousOfKind[id]) {
+                // most names differ in their first byte: that test is inlined, the full one is a call
+                int p = starts[id], off = data[p] & 0xff | (data[p + 1] & 0xff) << 8 | (data[p + 2] & 0xff) << 16 | (data[p + 3] & 0xff) << 24;
+                if (off >= 0 && off < strLen && data[strStart + off] != first) continue;
+                if (!named(id, q, essential)) continue;
+                if (n == out.length) out = Arrays.copyOf(out, n * 2);
+                out[n++] = id;
+            }
+            // the walk went from the last id down
+            int[] ascending = new int[n];
+            for (int i = 0; i < n; i++) ascending[i] = out[n - 1 - i];
+            return ascending;
+        }
+        int h = hash(q, 0, essential ? q.length : essentialLength(q, 0));
+        for (int i = index.heads[h & (index.heads.length - 1)]; i >= 0; i = index.next[i]) {
+            if (!named(index.ids[i], q, essential)) continue;
             if (n == out.length) out = Arrays.copyOf(out, n * 2);
-            out[n++] = id;
+            out[n++] = index.ids[i];
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /** Whether type {@code id} is named {@code q}, or has the essential name {@code q}. */
+    private boolean named(int id, byte[] q, boolean essential) {
+        int at = nameAt(id);
+        for (int i = 0; i < q.length; i++) if (data[at + i] != q[i]) return false;
+        return essential ? essentialLength(data, at) == q.length : data[at + q.length] == 0;
     }
 
     private synchronized NameIndex index(int kind) {
@@ -191,16 +219,12 @@ final class LazyTypes {
         return index;
     }
 
-    /** Whether the name of type {@code id} starts with the bytes of {@code q}. */
-    private boolean equalsName(int id, byte[] q) {
-        int at = nameAt(id);
-        for (int i = 0; i < q.length; i++) if (data[at + i] != q[i]) return false;
-        return true;
-    }
-
+    /** Where the name of type {@code id} starts in the data; a name outside the string section is a format error. */
     private int nameAt(int id) {
         int p = starts[id];
-        return strStart + (data[p] & 0xff | (data[p + 1] & 0xff) << 8 | (data[p + 2] & 0xff) << 16 | (data[p + 3] & 0xff) << 24);
+        long off = data[p] & 0xffL | (data[p + 1] & 0xffL) << 8 | (data[p + 2] & 0xffL) << 16 | (data[p + 3] & 0xffL) << 24;
+        if (off >= strLen) throw in.error(p, "BTF type " + id + " has a bad name offset " + off);
+        return strStart + (int) off;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.jbpf.core.relo;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,15 +27,21 @@ public final class TargetTypes {
 
     /** Ids of the types whose essential name is {@code name} and whose kind is {@code kind} (enum and enum64 count as one). */
     List<Integer> candidates(String name, int kind) {
-        int key = isEnum(kind) ? BtfType.KIND_ENUM : kind;
-        return candidates.computeIfAbsent(key + ":" + name, k -> {
-            List<Integer> out = new ArrayList<>();
-            for (int id : btf.withEssentialName(name, key)) out.add(id);
-            // an enum of the program's may be an enum64 of the kernel's, or the other way round
-            if (isEnum(kind)) for (int id : btf.withEssentialName(name, BtfType.KIND_ENUM64)) out.add(id);
-            out.sort(null);
-            return List.copyOf(out);
-        });
+        int base = isEnum(kind) ? BtfType.KIND_ENUM : kind;
+        String key = base + ":" + name;
+        // no lambda: linking one costs a cold process more than the lookup it would save
+        List<Integer> known = candidates.get(key);
+        if (known != null) return known;
+        List<Integer> out = new ArrayList<>();
+        for (int id : btf.withEssentialName(name, base)) out.add(id);
+        // an enum of the program's may be an enum64 of the kernel's, or the other way round
+        if (isEnum(kind)) {
+            for (int id : btf.withEssentialName(name, BtfType.KIND_ENUM64)) out.add(id);
+            Collections.sort(out);
+        }
+        known = Collections.unmodifiableList(out);
+        candidates.put(key, known);
+        return known;
     }
 
     static boolean sameKind(int a, int b) {

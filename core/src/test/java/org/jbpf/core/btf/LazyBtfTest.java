@@ -76,6 +76,20 @@ class LazyBtfTest {
     }
 
     @Test
+    void lookupsAnswerAlikeBeforeAndAfterTheirKindIsHashed() {
+        Btf lazy = BtfReader.readLazily(BtfWriter.encode(table()).bytes(), "table.btf");
+        for (int round = 0; round < 12; round++) {
+            assertEquals(5, lazy.find(BtfType.KIND_STRUCT, "event"), "round " + round);
+            assertEquals(26, lazy.find(BtfType.KIND_STRUCT, "event___v2"), "round " + round);
+            assertEquals(-1, lazy.find(BtfType.KIND_STRUCT, "even"), "round " + round);
+            assertEquals(-1, lazy.find(BtfType.KIND_STRUCT, "events"), "round " + round);
+            assertArrayEquals(new int[] {5, 26, 28}, lazy.withEssentialName("event", BtfType.KIND_STRUCT), "round " + round);
+            assertArrayEquals(new int[] {30}, lazy.withEssentialName("a", BtfType.KIND_STRUCT), "round " + round);
+            assertArrayEquals(new int[0], lazy.withEssentialName("a___b", BtfType.KIND_STRUCT), "round " + round);
+        }
+    }
+
+    @Test
     void changingALazyTableDecodesItFirst() {
         byte[] bytes = BtfWriter.encode(table()).bytes();
         Btf lazy = BtfReader.readLazily(bytes, "table.btf");
@@ -108,7 +122,11 @@ class LazyBtfTest {
 
         byte[] name = bytes.clone();
         ByteBuffer.wrap(name).order(ByteOrder.LITTLE_ENDIAN).putInt(24, 1000);
-        msg = assertThrows(ObjectFormatException.class, () -> BtfReader.readLazily(name, "x.btf")).getMessage();
+        Btf badName = BtfReader.readLazily(name, "x.btf");
+        assertEquals(BtfType.KIND_INT, badName.kind(1));
+        msg = assertThrows(ObjectFormatException.class, () -> badName.type(1)).getMessage();
+        assertEquals("x.btf: BTF type 1 has a bad name offset 1000 (at byte 24)", msg);
+        msg = assertThrows(ObjectFormatException.class, () -> badName.find(BtfType.KIND_INT, "int")).getMessage();
         assertEquals("x.btf: BTF type 1 has a bad name offset 1000 (at byte 24)", msg);
 
         for (int len = 0; len < bytes.length; len++) {
