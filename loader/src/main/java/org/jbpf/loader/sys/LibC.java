@@ -16,6 +16,8 @@ interface LibC extends Library {
 
     int ioctl(int fd, long request, Object... args) throws LastErrorException;
 
+    int open(String path, int flags) throws LastErrorException;
+
     int close(int fd) throws LastErrorException;
 
     Pointer mmap(Pointer addr, long length, int prot, int flags, int fd, long offset) throws LastErrorException;

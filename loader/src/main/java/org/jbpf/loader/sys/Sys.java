@@ -19,7 +19,8 @@ public final class Sys {
     /** x86_64 system call numbers, from core's ABI table. */
     public static final long SYS_BPF = X86_64.SYS_BPF, SYS_PERF_EVENT_OPEN = X86_64.SYS_PERF_EVENT_OPEN;
 
-    public static final int PROT_READ = 1, PROT_WRITE = 2, MAP_SHARED = 1;
+    public static final int PROT_READ = 1, PROT_WRITE = 2, MAP_SHARED = 1, MAP_PRIVATE = 2;
+    public static final int O_RDONLY = 0, O_CLOEXEC = 0x80000;
     public static final int EPOLL_CLOEXEC = 0x80000, EPOLL_CTL_ADD = 1, EPOLL_CTL_DEL = 2, EPOLLIN = 1;
     /** {@code sizeof(struct epoll_event)} on x86_64 (packed: u32 events, u64 data). */
     public static final int EPOLL_EVENT_SIZE = 12;
@@ -101,6 +102,35 @@ public final class Sys {
             return LibC.INSTANCE.mmap(null, length, prot, MAP_SHARED, fd, offset);
         } catch (LastErrorException e) {
             throw new BpfException(operation.get(), e.getErrorCode());
+        }
+    }
+
+    /**
+     * The {@code length} bytes of a read-only file, copied out of a private read-only mapping of it, or null when the
+     * file cannot be opened or mapped. For sysfs files such as the kernel's BTF, which read(2) serves one page per
+     * call (over a thousand calls for its 5 MB); Linux maps that file since 6.16.
+     */
+    public static byte[] readMapped(String path, long length) {
+        if (length <= 0 || length > Integer.MAX_VALUE) return null;
+        int fd;
+        try {
+            fd = LibC.INSTANCE.open(path, O_RDONLY | O_CLOEXEC);
+        } catch (LastErrorException e) {
+            return null;
+        }
+        try {
+            Pointer mapped = LibC.INSTANCE.mmap(null, length, PROT_READ, MAP_PRIVATE, fd, 0);
+            try {
+                byte[] out = new byte[(int) length];
+                mapped.read(0, out, 0, out.length);
+                return out;
+            } finally {
+                munmap(mapped, length);
+            }
+        } catch (LastErrorException e) {
+            return null;
+        } finally {
+            close(fd);
         }
     }
 
