@@ -40,8 +40,8 @@ public final class PerfBufferReader<E> extends EventReader {
     private PerfBufferReader(LoadedMap map) { this.map = map; }
 
     private static final MethodType DECODER = MethodType.methodType(void.class, String.class, Codec.class, PerfEventHandler.class, boolean.class);
-    private static final MethodType LOOP = MethodType.methodType(void.class, int.class, ByteBuffer.class, ByteBuffer.class, int.class,
-            RawSampleHandler.class, LostHandler.class);
+    private static final MethodType LOOP = MethodType.methodType(void.class, String.class, int.class, ByteBuffer.class, ByteBuffer.class,
+            int.class, RawSampleHandler.class, LostHandler.class);
 
     /** Samples decoded with {@code codec}, into a new object each (read in place); {@code onLost} may be null. */
     public static <E> PerfBufferReader<E> open(LoadedMap map, Codec<E> codec, int pagesPerCpu, PerfEventHandler<? super E> handler,
@@ -107,8 +107,8 @@ public final class PerfBufferReader<E> extends EventReader {
             mapping = Mapping.map(event.value(), 0, (long) page + dataSize, true,
                     () -> "mmap of " + pages + " pages of CPU " + cpu + "'s perf buffer \"" + map.name() + "\"");
             // a loop of its own per CPU buffer: the JIT then inlines this reader's handler into it
-            PerfLoop ring = (PerfLoop) LoopCopies.newCopy(PerfRing.class, LOOP, cpu, mapping.view(0, page), mapping.view(page, dataSize),
-                    dataSize, handler, onLost);
+            PerfLoop ring = (PerfLoop) LoopCopies.newCopy(PerfRing.class, LOOP, "perf buffer \"" + map.name() + "\"", cpu,
+                    mapping.view(0, page), mapping.view(page, dataSize), dataSize, handler, onLost);
             storeInMap(cpu, event.value());
             Sys.ioctl(event.value(), PerfEventAttr.IOC_ENABLE, 0, () -> "enabling CPU " + cpu + "'s perf buffer \"" + map.name() + "\"");
             return new Source(cpu, event, mapping, ring);
