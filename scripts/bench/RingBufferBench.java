@@ -100,6 +100,7 @@ public final class RingBufferBench {
     static List<Double> fork(String variant) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(List.of(HEAP));
+        if (Runtime.version().feature() >= 24) cmd.add("--enable-native-access=ALL-UNNAMED");  // JNA's System.load, without a warning
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "scripts/bench/RingBufferBench.java", "--java", variant));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes());
