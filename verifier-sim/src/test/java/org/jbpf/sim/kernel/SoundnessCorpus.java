@@ -54,6 +54,21 @@ final class SoundnessCorpus {
                 storeImm(4, R10, -8, 682344), mov64Reg(R1, R10), alu64Imm(ADD, R1, -8), mov64Imm(R2, 4), call(6),
                 alu32Reg(AND, R0, R0), alu64Reg(ADD, R0, R0), neg64(R0), jumpImm(JGE, R0, 0x7fffffff, 5),
                 mov64Reg(R8, R10), alu64Imm(AND, R0, 7), alu64Reg(ADD, R8, R0), load(8, R9, R8, -8), mov64Imm(R0, 2), exit());
+        // ---- a stack slot read later only through a copy of the frame pointer, or by a function given a pointer to
+        // it, stays live: the state keeping a context pointer there must not prune the one keeping a number ----------
+        bad("slot_read_through_a_frame_pointer_copy_stays_live", "R3 invalid mem access 'scalar'", SOCKET, NONE,
+                mov64Reg(R6, R1), call(7), jumpImm(JEQ, R0, 0, 2), store(8, R10, -8, R6), ja(1), storeImm(8, R10, -8, 0),
+                mov64Reg(R2, R10), alu64Imm(ADD, R2, -8), load(8, R3, R2, 0), load(4, R0, R3, 0), mov64Imm(R0, 0), exit());
+        bad("slot_a_function_reads_stays_live", "R2 invalid mem access 'scalar'", SOCKET, NONE,
+                mov64Reg(R6, R1), call(7), jumpImm(JEQ, R0, 0, 2), store(8, R10, -8, R6), ja(1), storeImm(8, R10, -8, 0),
+                mov64Reg(R1, R10), alu64Imm(ADD, R1, -8), callLocal("f", 2), mov64Imm(R0, 0), exit(),
+                load(8, R2, R1, 0), load(4, R0, R2, 0), exit());
+        bad("register_a_function_reads_stays_live", "R1 invalid mem access 'scalar'", SOCKET, NONE,
+                mov64Reg(R6, R1), call(7), mov64Reg(R1, R6), jumpImm(JEQ, R0, 0, 1), ja(1), mov64Imm(R1, 0),
+                callLocal("f", 2), mov64Imm(R0, 0), exit(), load(4, R0, R1, 0), exit());
+        ok("slot_written_again_before_any_read_is_dead", SOCKET, NONE,
+                mov64Reg(R6, R1), call(7), jumpImm(JEQ, R0, 0, 2), store(8, R10, -8, R6), ja(1), storeImm(8, R10, -8, 0),
+                store(8, R10, -8, R6), load(8, R3, R10, -8), load(4, R0, R3, 0), mov64Imm(R0, 0), exit());
         // ---- maps read-only or write-only for programs ----------------------------------------------------------
         ok("read_only_map_read", TP, List.of(READ_ONLY), cat(lookup("ro"), jumpImm(JEQ, R0, 0, 1), load(8, R0, R0, 0),
                 mov64Imm(R0, 0), exit()));
