@@ -95,7 +95,8 @@ public final class InvokeAnalyzer {
         if (!(receiver instanceof Value.Uninit u && u.internalName().equals(mi.owner)))
             throw a.error(i, "only constructors of a @Struct can be called in a BPF program");
         ValueType.Struct s = structs.struct(u.internalName());
-        Value obj = new Value.StackObj(s, (int) (a.site(u.site()) & 0x7fffffff));
+        Value.StackObj obj = new Value.StackObj(s, (int) (a.site(u.site()) & 0x7fffffff));
+        a.constructed.put(i, obj);
         for (int k = 0; k < f.stack.size(); k++) if (f.stack.get(k).equals(u)) f.stack.set(k, obj);
         for (int k = 0; k < f.locals.length; k++) if (f.locals[k].equals(u)) f.locals[k] = obj;
         if (!trivialConstructor(a, i, mi)) inline(a, i, mi, obj, args, f);

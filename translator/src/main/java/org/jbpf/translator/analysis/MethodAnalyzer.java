@@ -82,6 +82,7 @@ public final class MethodAnalyzer {
         MethodAnalyzer analyzer = new MethodAnalyzer(probe, structs, probe.node.name + "." + m.name + m.desc, automaticFunctions);
         MethodAnalysis program = analyzer.analyze(m, probe.node.name, probe.file, entry, 1, 0, true);
         program.subprograms = analyzer.invokes.subprograms();
+        checkConstantIndexes(program, program.subprograms);
         return program;
     }
 
@@ -216,7 +217,7 @@ public final class MethodAnalyzer {
                 break;
             }
             case FALOAD: case DALOAD: case FASTORE: case DASTORE: throw floats(a, i);
-            case AALOAD: case AASTORE: throw a.error(i, "arrays of objects are not supported; use a @Struct or a map");
+            case AALOAD: case AASTORE: throw a.error(i, StructRegistry.OBJECT_ARRAYS);
             case POP: case POP2: case DUP: case DUP_X1: case DUP_X2: case DUP2: case DUP2_X1: case SWAP:
                 StackShuffle.apply(op, f, d -> isWide(f.peek(d)), v -> v);
                 break;
@@ -407,6 +408,11 @@ public final class MethodAnalyzer {
                 Type[] types = Type.getArgumentTypes(indy.desc);
                 for (int k = types.length - 1; k >= 0; k--) {
                     Value v = f.pop();
+                    if (v instanceof Value.Ptr p && p.target() instanceof ValueType.Prim) {
+                        // a Long or Integer looked up in a map prints its value
+                        if (p.nullable()) throw a.error(i, p.origin() + " may be null here; test it against null before printing it");
+                        continue;
+                    }
                     if (!(v instanceof Value.Scalar) && !(v instanceof Value.Boxed) && !(v instanceof Value.StringConst))
                         throw a.error(i, "string concatenation can only print numbers and string constants, not " + v.describe());
                 }
@@ -432,7 +438,7 @@ public final class MethodAnalyzer {
                 f.push(new Value.StackObj(t, (int) (a.site(i) & 0x7fffffff)));
                 break;
             }
-            case ANEWARRAY: case MULTIANEWARRAY: throw a.error(i, "arrays of objects are not supported; use a @Struct or a map");
+            case ANEWARRAY: case MULTIANEWARRAY: throw a.error(i, StructRegistry.OBJECT_ARRAYS);
             case ARRAYLENGTH: {
                 Value arr = f.pop();
                 f.push(new Value.Scalar(false, (long) ValueType.lengthOf(arrayOf(a, i, arr))));
