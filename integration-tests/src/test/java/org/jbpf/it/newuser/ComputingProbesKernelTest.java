@@ -34,7 +34,9 @@ class ComputingProbesKernelTest {
             DivisionByVariables.class, VariableShifts.class, BitTricks.class, FloorMath.class, LocalArrays.class,
             Hashing.class, BitFlags.class, Overflows.class, IncrementsInExpressions.class, CharsAndDigits.class,
             UnsignedMath.class, StructArrays.class, NestedStructs.class, Records.class, EnumStates.class,
-            NumberLoops.class, RepeatLoop.class, NoInlineFunctions.class, StringCompare.class, Log2Buckets.class);
+            NumberLoops.class, RepeatLoop.class, NoInlineFunctions.class, StringCompare.class, Log2Buckets.class,
+            ArrayInitializers.class, WhileTrue.class, NarrowCompound.class, CharSwitch.class, StructHelpers.class, MixedMinMax.class,
+            OtherClassHelpers.class);
 
     /**
      * Programs the kernel accepts but the verifier simulation gives up on, because it keeps no 32-bit range of its own:
