@@ -51,6 +51,10 @@ final class FieldSteps {
                 if (map == null && fi.name.equals("$assertionsDisabled"))
                     throw a.error(i, "assert cannot be translated: a BPF program has no exception to throw; test the condition with if "
                             + "and return early, or count the failures in a map");
+                if (map == null && fi.desc.startsWith("[") && !fi.desc.equals("[B"))
+                    throw a.error(i, "static field " + fi.name + " (" + Type.getType(fi.desc).getClassName() + ") is a table; only byte[] "
+                            + "static arrays become BPF globals: write the table as a static byte[] of constants, compute the value "
+                            + "(a switch or shifts), or keep the table in an ArrayMap filled from Java");
                 if (map == null)
                     throw a.error(i, "static field " + fi.owner.replace('/', '.') + "." + fi.name + " is not a map of this probe; "
                             + "programs can use maps, compile-time constants (static final primitives) and global variables (static "

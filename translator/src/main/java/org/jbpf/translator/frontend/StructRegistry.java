@@ -95,7 +95,9 @@ public final class StructRegistry {
                     + org.objectweb.asm.Type.getType(f.desc).getClassName() + "; struct fields may be byte, boolean, short, char, "
                     + "int, long, @Size(n) arrays of byte, short, char, int or long, or another @Struct"
                     + (f.desc.startsWith("[L") ? "; " + OBJECT_ARRAYS : "")
-                    + (f.desc.startsWith("L") ? "; annotate " + org.objectweb.asm.Type.getType(f.desc).getClassName() + " with @Struct" : ""));
+                    + (f.desc.equals("Ljava/lang/String;") ? "; keep text in a @Size(n) byte[] field (marked @CString to print it as "
+                       + "text); a Java-side class that only reads the records may declare it as @Size(n) String"
+                       : f.desc.startsWith("L") ? "; annotate " + org.objectweb.asm.Type.getType(f.desc).getClassName() + " with @Struct" : ""));
         if (kind != StructLayout.Kind.BYTES && kind != StructLayout.Kind.ARRAY) return new StructLayout.FieldDecl(f.name, kind, 0);
         int length = sizeOf(f);
         String type = org.objectweb.asm.Type.getType(f.desc).getClassName();
