@@ -296,6 +296,29 @@ class EventProbesKernelTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void narrowKeysAndTernaryLookups(Backend backend) {
+        try (BPF bpf = load(backend, NarrowKeys.class)) {
+            Syscalls.on("nu-keys", () -> { for (int i = 0; i < 20; i++) Syscalls.getpgid(i % 13); });
+            BpfMap<Long, Integer> byArgument = bpf.map(NarrowKeys.byArgument);
+            for (long k = 0; k < 13; k++) assertEquals(k < 7 ? 2 : 1, byArgument.get(k), "argument " + k);
+            BpfMap<Short, Byte> byLowBits = bpf.map(NarrowKeys.byLowBits);
+            for (short k = 0; k < 13; k++) assertEquals((byte) (k < 7 ? 2 : 1), byLowBits.get(k), "low bits " + k);
+            long even = 0, odd = 0, count = 0, total = 0;
+            for (int i = 0; i < 20; i++) {
+                int arg = i % 13;
+                if ((arg & 1) == 0) even += arg; else odd += arg;
+                if (arg >= 10) { count++; total += arg; }
+            }
+            assertEquals(even, bpf.map(NarrowKeys.byParity).get((byte) 0));
+            assertEquals(odd, bpf.map(NarrowKeys.byParity).get((byte) 1));
+            NarrowKeys.Stats s = bpf.map(NarrowKeys.large).get(PID);
+            assertEquals(count, s.count);
+            assertEquals(total, s.total);
+        }
+    }
+
     /** Polls until the condition holds or five seconds pass. */
     static void pollUntil(BooleanSupplier done) {
         long end = System.nanoTime() + 5_000_000_000L;
