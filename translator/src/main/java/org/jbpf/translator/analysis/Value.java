@@ -143,6 +143,9 @@ public sealed interface Value {
         @Override public int hashCode() { return Objects.hash(target, nullable, id, origin, ringRecord); }
     }
 
+    /** The numbers iterator's class ({@code Loops.Numbers}). */
+    String ITERATOR_CLASS = "org/jbpf/Loops$Numbers";
+
     static Value merge(Value a, Value b, long mergeId) {
         if (a == null) return b;
         if (b == null) return a;
@@ -159,6 +162,11 @@ public sealed interface Value {
             return new Ptr(p.target(), p.nullable(), mergeId, "several places", false);
         if (b instanceof StackObj so && a instanceof Ptr p && p.target().equals(so.type()) && !p.ringRecord())
             return new Ptr(p.target(), p.nullable(), mergeId, "several places", false);
+        // two local structs (or arrays) of one type made at different places, e.g. by a factory's two returns; not
+        // numbers iterators, which the kernel follows only in a stack slot known at each call
+        if (a instanceof StackObj x && b instanceof StackObj y && x.type().equals(y.type())
+                && !(x.type() instanceof ValueType.Struct s && s.internalName().equals(ITERATOR_CLASS)))
+            return new Ptr(x.type(), false, mergeId, "several places", false);
         if (a instanceof Top) return a;
         if (b instanceof Top) return b;
         return new Top(a.describe() + " on one path and " + b.describe() + " on another");
