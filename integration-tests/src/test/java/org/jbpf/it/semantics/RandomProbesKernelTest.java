@@ -38,15 +38,16 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code -Djbpf.random.program=I} runs program I alone and {@code -Djbpf.random.dir=D} keeps the sources in D.
  */
 class RandomProbesKernelTest {
-    static final int PROGRAMS = Integer.getInteger("jbpf.random.probes", 60);
+    static final int PROGRAMS = Integer.getInteger("jbpf.random.probes", 40);
     static final long[][] INPUTS = {{0, 0}, {1, -1}, {-7, 3}, {Long.MIN_VALUE, Long.MAX_VALUE}, {Integer.MIN_VALUE, 255},
             {0x123456789abcdefL, -0x55aa55aa55aaL}, {1L << 32, 63}, {-1, -1}, {1000003, -65536}, {31, 64},
             {Long.MIN_VALUE, -1}, {Integer.MIN_VALUE, -1}, {5, 0}, {-3, 67}};
     /**
      * What the translator refuses in a random probe besides recursion: folding found a division by zero or an index
-     * out of range on constants, where the JVM would throw.
+     * out of range on constants, where the JVM would throw; or locals and spills need more than BPF's 512-byte stack.
      */
-    static final Pattern CONSTANT_REFUSALS = Pattern.compile("division by the constant zero|array index -?\\d+ is out of bounds for length \\d+");
+    static final Pattern KNOWN_REFUSALS = Pattern.compile("division by the constant zero|array index -?\\d+ is out of bounds for length \\d+"
+            + "|program run needs \\d+ bytes of stack but BPF allows 512; .*");
     private static final int BATCH = 200;
 
     @TempDir Path temp;
@@ -62,7 +63,13 @@ class RandomProbesKernelTest {
         System.out.println("random probes (" + backend + "): seed " + seed);
         RandomProbes generator = new RandomProbes(seed);
         Translator.Options options = new Translator.Options(List.of(dir.resolve("src")));
-        List<String> failures = new ArrayList<>();
+        List<String> failures = new ArrayList<>() {
+            @Override
+            public boolean add(String failure) {
+                System.out.println("random probes (" + backend + "): " + failure);   // as it happens, for long runs
+                return super.add(failure);
+            }
+        };
         Map<String, Integer> refused = new TreeMap<>();
         Map<String, Integer> kernelRefused = new TreeMap<>();
         int runs = 0, ran = 0, stricter = 0;
@@ -80,7 +87,7 @@ class RandomProbesKernelTest {
                         object = backend == Backend.DIRECT ? Translator.translate(name, source, options) : LlvmBackend.translate(name, source, options);
                     } catch (RuntimeException e) {
                         String message = String.valueOf(e.getMessage()), reason = message.replaceFirst("^P" + i + "\\.java:\\d+: ", "");
-                        boolean known = generator.recursive(i) && reason.startsWith("recursive call of rec; ") || CONSTANT_REFUSALS.matcher(reason).matches();
+                        boolean known = generator.recursive(i) && reason.startsWith("recursive call of rec; ") || KNOWN_REFUSALS.matcher(reason).matches();
                         if (!reason.equals(message) && known) refused.merge(reason.replaceAll("-?\\d+", "N"), 1, Integer::sum);
                         else failures.add("translating " + where + ": " + message);
                         continue;
