@@ -2,13 +2,11 @@ package org.jbpf.loader;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.asm.Opcodes;
 import org.jbpf.core.btf.Btf;
-import org.jbpf.core.btf.RunningKernelBtf;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.loader.sys.BpfException;
 
@@ -22,20 +20,19 @@ final class KernelFunctions {
     private static final Map<String, String> SINCE = Map.of(
             "bpf_iter_num_new", "6.4", "bpf_iter_num_next", "6.4", "bpf_iter_num_destroy", "6.4");
 
-    private static Map<String, Integer> ids;
-
     private KernelFunctions() {}
 
     /** {@code insns} with each kfunc call's immediate set to its kernel BTF id; {@code insns} itself when there are none. */
     static List<Insn> resolve(String program, List<Insn> insns) {
         if (insns.stream().noneMatch(KernelFunctions::isKfuncCall)) return insns;
-        Map<String, Integer> known = ids(program);
+        Btf kernel = kernelBtf(program);
         List<Insn> out = new ArrayList<>(insns);
         for (int i = 0; i < out.size(); i++) {
             Insn in = out.get(i);
             if (!isKfuncCall(in)) continue;
-            Integer id = in.reference() == null ? null : known.get(in.reference());
-            if (id == null) throw missing(program, in.reference());
+            // the kernel's index by name answers without decoding its types
+            int id = in.reference() == null ? -1 : kernel.find(BtfType.KIND_FUNC, in.reference());
+            if (id <= 0) throw missing(program, in.reference());
             out.set(i, in.withImm(id).withOff(0));
         }
         return out;
@@ -49,19 +46,12 @@ final class KernelFunctions {
                 + System.getProperty("os.version") + ") does not have" + (since != null ? "; it needs Linux " + since + " or later" : ""));
     }
 
-    private static synchronized Map<String, Integer> ids(String program) {
-        if (ids == null) {
-            Btf btf;
-            try {
-                btf = RunningKernelBtf.get();
-            } catch (IOException e) {
-                throw new BpfException("program \"" + program + "\" calls kernel functions, which are found in the kernel's BTF, but "
-                        + KernelTypes.VMLINUX + " cannot be read (" + e.getMessage() + "); this kernel must be built with CONFIG_DEBUG_INFO_BTF=y");
-            }
-            Map<String, Integer> found = new HashMap<>();
-            for (int id = 1; id <= btf.size(); id++) if (btf.type(id) instanceof BtfType.Func f) found.putIfAbsent(f.name(), id);
-            ids = found;
+    private static Btf kernelBtf(String program) {
+        try {
+            return KernelTypes.kernelBtf();
+        } catch (IOException e) {
+            throw new BpfException("program \"" + program + "\" calls kernel functions, which are found in the kernel's BTF, but "
+                    + KernelTypes.VMLINUX + " cannot be read (" + e.getMessage() + "); this kernel must be built with CONFIG_DEBUG_INFO_BTF=y");
         }
-        return ids;
     }
 }

@@ -1,6 +1,7 @@
 package org.jbpf.loader;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jbpf.core.btf.Btf;
 import org.jbpf.core.btf.RunningKernelBtf;
@@ -9,6 +10,7 @@ import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.core.program.SectionKind;
 import org.jbpf.loader.sys.BpfException;
+import org.jbpf.loader.sys.Sys;
 import org.jbpf.core.relo.CoreRelocationException;
 import org.jbpf.core.relo.CoreRelocator;
 import org.jbpf.core.relo.TargetTypes;
@@ -49,9 +51,18 @@ final class KernelTypes {
         return relocator;
     }
 
+    /** The kernel's types, read through a mapping of {@link #VMLINUX} where this kernel allows one. */
+    static Btf kernelBtf() throws IOException { return RunningKernelBtf.get(KernelTypes::bytes); }
+
+    /** The file's bytes, copied from a mapping of it (one call) or else read (one read(2) call per page). */
+    static byte[] bytes(Path file) throws IOException {
+        byte[] mapped = Sys.readMapped(file.toString(), Files.size(file));
+        return mapped != null ? mapped : Files.readAllBytes(file);
+    }
+
     private static Btf vmlinux(String purpose) {
         try {
-            return RunningKernelBtf.get();
+            return kernelBtf();
         } catch (IOException e) {
             throw new CoreRelocationException(purpose + " needs the kernel's BTF, but " + VMLINUX + " cannot be read ("
                     + e.getMessage() + "); this kernel must be built with CONFIG_DEBUG_INFO_BTF=y");
