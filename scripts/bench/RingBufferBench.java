@@ -29,6 +29,13 @@ import org.jbpf.translator.Translator;
 
 public final class RingBufferBench {
     static final int RING_RECORDS = 500_000, PERF_RECORDS = 40_000, PERF_PAGES = 1024, ROUNDS = 10, WARMUP = 5, PASSES = 2;
+    /**
+     * Small rounds before the timed ones, as an application that has polled a while has made them: they let the JIT
+     * compile the reading loop as a method of its own. The timed rounds call it once each, too few calls for that, so
+     * without them each round would start in the interpreter and move into a copy of the loop compiled for that
+     * situation (on-stack replacement) only after its first thousand records or so (about a fifth of a perf round).
+     */
+    static final int WARM_CALLS = 1000, WARM_RECORDS = 256;
     static final byte[] PACKET = new byte[64];
     /**
      * A fixed heap, touched when the JVM starts: as in an application that has run a while. A growing heap's first
@@ -93,6 +100,7 @@ public final class RingBufferBench {
     static List<Double> fork(String variant) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(List.of(HEAP));
+        if (Runtime.version().feature() >= 24) cmd.add("--enable-native-access=ALL-UNNAMED");  // JNA's System.load, without a warning
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "scripts/bench/RingBufferBench.java", "--java", variant));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes());
@@ -193,6 +201,10 @@ public final class RingBufferBench {
         List<Double> rates = new ArrayList<>();
         try (EventReader reader = open.apply(bpf)) {
             reader.consume();
+            for (int i = 0; i < WARM_CALLS; i++) {
+                bpf.program("produce").testRun(PACKET, WARM_RECORDS);
+                if (reader.consume() != WARM_RECORDS) throw new IllegalStateException("a warm-up round lost records");
+            }
             for (int round = 0; round < ROUNDS + WARMUP; round++) {
                 bpf.program("produce").testRun(PACKET, records);
                 long t0 = CPU.getCurrentThreadCpuTime();

@@ -20,7 +20,11 @@ public final class TracepointContext {
     /** The {@code __syscall_nr} field of a syscall tracepoint. */
     public int syscallNr() { throw InKernelOnly.call("TracepointContext.syscallNr"); }
 
-    /** The {@code common_pid} field every tracepoint record starts with. */
+    /**
+     * The {@code common_pid} field every tracepoint record starts with: the id of the thread that hit the tracepoint.
+     * The kernel does not let programs read the record's common header, so this is the thread id the kernel writes
+     * there, taken from {@code bpf_get_current_pid_tgid} as {@link Helpers#tid()} does.
+     */
     public int commonPid() { throw InKernelOnly.call("TracepointContext.commonPid"); }
 
     /**

@@ -123,8 +123,8 @@ final class MapPrinter {
             List<Long> slots = slots(m, rows);
             String chart = mark.kind() == MapMarks.Kind.LINEAR_HISTOGRAM ? Histogram.renderLinear(slots, mark.step()) : Histogram.render(slots);
             String kind = mark.kind() == MapMarks.Kind.LINEAR_HISTOGRAM ? "linear histogram, step " + mark.step() : "log2 histogram";
-            out.printf("%nmap %s (%s, %s%s)%n%s", m.name(), MapTypes.name(m.type()), kind, deltas ? ", change" : "",
-                    chart.isEmpty() ? "(all slots empty)\n" : chart);
+            out.print("\nmap " + m.name() + " (" + MapTypes.name(m.type()) + ", " + kind + (deltas ? ", change" : "") + ")\n"
+                    + (chart.isEmpty() ? "(all slots empty)\n" : chart));
             return;
         }
         if (cpusApart && map.isPerCpu()) {
@@ -132,9 +132,9 @@ final class MapPrinter {
             return;
         }
         if (deltas) rows = changes(m.name(), rows);
-        rows.sort((a, b) -> Long.compare(b.valueNumber(), a.valueNumber()));
-        out.printf("%nmap %s (%s, %d %s)%n%s", m.name(), MapTypes.name(m.type()), rows.size(),
-                deltas ? "changed entries" : "entries", table(rows, top));
+        rows.sort(LARGEST_VALUE_FIRST);
+        out.print("\nmap " + m.name() + " (" + MapTypes.name(m.type()) + ", " + rows.size() + " "
+                + (deltas ? "changed entries" : "entries") + ")\n" + table(rows, top));
     }
 
     /**
@@ -145,16 +145,17 @@ final class MapPrinter {
         List<MapText.CpuEntry> rows = new ArrayList<>(MapText.perCpuEntries(map, btf, guessText));
         rows.sort((a, b) -> Long.compare(b.combined().valueNumber(), a.combined().valueNumber()));
         List<MapText.CpuEntry> shown = rows.subList(0, Math.min(top, rows.size()));
-        int width = Math.max(KEY_WIDTH, shown.stream().mapToInt(r -> r.combined().key().length()).max().orElse(0));
-        StringBuilder sb = new StringBuilder(String.format("%" + width + "s  %4s  %s%n", "KEY", "CPU", "VALUE"));
+        int width = KEY_WIDTH;
+        for (MapText.CpuEntry r : shown) width = Math.max(width, r.combined().key().length());
+        StringBuilder sb = row(new StringBuilder(), width, "KEY", pad("CPU", 4), "VALUE");
         String zero = MapText.show(new byte[map.spec().valueSize()], MapText.struct(btf, map.spec().btfValueType()), btf, guessText);
         for (MapText.CpuEntry r : shown) {
             for (int cpu = 0; cpu < r.perCpu().size(); cpu++)
-                if (!r.perCpu().get(cpu).equals(zero)) sb.append(String.format("%" + width + "s  %4d  %s%n", r.combined().key(), cpu, r.perCpu().get(cpu)));
-            sb.append(String.format("%" + width + "s  %4s  %s%n", r.combined().key(), "all", r.combined().value()));
+                if (!r.perCpu().get(cpu).equals(zero)) row(sb, width, r.combined().key(), pad(Integer.toString(cpu), 4), r.perCpu().get(cpu));
+            row(sb, width, r.combined().key(), pad("all", 4), r.combined().value());
         }
         if (rows.size() > top) sb.append("(").append(rows.size() - top).append(" more; --top N shows more)\n");
-        out.printf("%nmap %s (%s, %d entries, per CPU)%n%s", map.spec().name(), MapTypes.name(map.spec().type()), rows.size(), sb);
+        out.print("\nmap " + map.spec().name() + " (" + MapTypes.name(map.spec().type()) + ", " + rows.size() + " entries, per CPU)\n" + sb);
     }
 
     private KernelSymbols kernel() {
@@ -164,7 +165,7 @@ final class MapPrinter {
 
     /** Each entry of a map keyed by stack id: the key, the value, then the frames, innermost first, like bpftrace's {@code @[ustack]}. */
     private void printLinked(MapSpec m, List<StackKeys.Row> rows) {
-        out.printf("%nmap %s (%s, %d stacks)%n", m.name(), MapTypes.name(m.type()), rows.size());
+        out.print("\nmap " + m.name() + " (" + MapTypes.name(m.type()) + ", " + rows.size() + " stacks)\n");
         for (StackKeys.Row r : rows.subList(0, Math.min(top, rows.size()))) {
             out.println(r.key() + ": " + r.value());
             for (String f : r.frames()) out.println("        " + f);
@@ -186,7 +187,7 @@ final class MapPrinter {
             json.stacks(java.time.Instant.now(), map.spec(), named);
             return;
         }
-        out.printf("%nmap %s (stack_trace, %d stacks)%n", map.spec().name(), named.size());
+        out.print("\nmap " + map.spec().name() + " (stack_trace, " + named.size() + " stacks)\n");
         int shown = 0;
         for (Map.Entry<Integer, List<String>> e : named.entrySet()) {
             if (shown++ == top) {
@@ -258,10 +259,30 @@ final class MapPrinter {
      */
     static String table(List<MapText.Entry> rows, int top) {
         List<MapText.Entry> shown = rows.subList(0, Math.min(top, rows.size()));
-        int width = Math.max(KEY_WIDTH, shown.stream().mapToInt(r -> r.key().length()).max().orElse(0));
-        StringBuilder sb = new StringBuilder(String.format("%" + width + "s  %s%n", "KEY", "VALUE"));
-        for (MapText.Entry r : shown) sb.append(String.format("%" + width + "s  %s%n", r.key(), r.value()));
+        int width = KEY_WIDTH;
+        for (MapText.Entry r : shown) width = Math.max(width, r.key().length());
+        StringBuilder sb = row(new StringBuilder(), width, "KEY", "VALUE");
+        for (MapText.Entry r : shown) row(sb, width, r.key(), r.value());
         if (rows.size() > top) sb.append("(").append(rows.size() - top).append(" more; --top N shows more)\n");
         return sb.toString();
     }
+
+    // The tables are put together by hand, not by String.format: a command's first format costs a cold JVM about 5 ms
+    // (its pattern), and its first %d another 8 ms (the locale's digits).
+
+    /** {@code sb} with one table line appended: the key right-aligned in {@code width}, then each column after two spaces. */
+    private static StringBuilder row(StringBuilder sb, int width, String key, String... columns) {
+        sb.append(pad(key, width));
+        for (String c : columns) sb.append("  ").append(c);
+        return sb.append('\n');
+    }
+
+    /** {@code s} right-aligned in {@code width} characters, as {@code %<width>s} does it (a longer one stays whole). */
+    static String pad(String s, int width) {
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+
+    private static final java.util.Comparator<MapText.Entry> LARGEST_VALUE_FIRST = new java.util.Comparator<>() {
+        @Override public int compare(MapText.Entry a, MapText.Entry b) { return Long.compare(b.valueNumber(), a.valueNumber()); }
+    };
 }

@@ -121,6 +121,18 @@ class CommandLineTest {
         assertEquals(valueColumn, lines[2].lastIndexOf("3"), table);
     }
 
+    /** The table is put together by hand; it reads exactly as String.format's %20s columns, and tells what it leaves out. */
+    @Test void theTableReadsAsFormatsColumns() {
+        var rows = java.util.List.of(new org.jbpf.toolchain.MapText.Entry("4242", "17", 4242, 17),
+                new org.jbpf.toolchain.MapText.Entry("1", "3", 1, 3), new org.jbpf.toolchain.MapText.Entry("2", "1", 2, 1));
+        String expected = String.format("%20s  %s%n%20s  %s%n%20s  %s%n", "KEY", "VALUE", "4242", "17", "1", "3")
+                + "(1 more; --top N shows more)\n";
+        assertEquals(expected, MapPrinter.table(rows, 2));
+        assertEquals("                 KEY  VALUE\n                4242  17\n", MapPrinter.table(rows.subList(0, 1), 5));
+        assertEquals(" all", MapPrinter.pad("all", 4));
+        assertEquals("toolong", MapPrinter.pad("toolong", 4));
+    }
+
     @Test void translateNoVerifySaysNothingAboutVerification(@TempDir Path out) {
         Cli r = Cli.run("translate", "org.jbpf.examples.ReadLatency", "-cp", EXAMPLES, "-o", out.toString(), "--no-verify");
         assertEquals(0, r.status(), r.err());

@@ -3,25 +3,27 @@ package org.jbpf.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jbpf.testsupport.GatedChild;
 import org.jbpf.testsupport.Kernel;
+import org.jbpf.testsupport.Workload;
 import org.junit.jupiter.api.Test;
 
 /** jbpf run --const: a load-time constant set from the command line filters what the probe counts; its globals print. */
 class ConstKernelTest {
     @Test void constantSelectsTheProcessCounted() throws Exception {
         Kernel.requireTracefs();
-        // perl says it is ready once its own start-up (libraries, locale files) has opened what it opens, sleeps while
-        // jbpf translates and attaches, then opens a file 25 times; on a loaded machine a start-up still running when
-        // the probe attached had counted one open too many
-        Process child = new ProcessBuilder("perl", "-e",
-                "$| = 1; print \"ready\\n\"; select(undef, undef, undef, 2.5); open(my $f, '<', '/etc/hostname') or die for 1..25;").start();
+        // perl says it is ready once its own start-up (libraries, locale files) has opened what it opens, and opens a
+        // file 25 times only once jbpf has attached; a child on a timer had counted one open too many on a loaded
+        // machine (its start-up ran after the attach), and would count too few if attaching took longer than the timer
+        GatedChild child = GatedChild.start(List.of("perl", "-e",
+                GatedChild.PERL_GATE + "open(my $f, '<', '/etc/hostname') or die for 1..25;"));
         long pid = child.pid();
-        awaitReady(child);
-        Cli r = Cli.run("run", "org.jbpf.examples.PidOpens", "-cp", CommandLineTest.EXAMPLES, "--const", "targetPid=" + pid,
-                "--duration", "5s");
-        assertEquals(0, child.waitFor());
+        Cli r = Cli.runWhileAttached(Workload.once("letgo", child::go), "run", "org.jbpf.examples.PidOpens", "-cp",
+                CommandLineTest.EXAMPLES, "--const", "targetPid=" + pid, "--duration", "5s");
+        assertEquals(0, child.finish());
         assertEquals(0, r.status(), r.err());
         Matcher row = Pattern.compile("(?m)^ *(\\d+) +(\\d+)$").matcher(r.out());
         int rows = 0;
@@ -35,13 +37,12 @@ class ConstKernelTest {
 
     @Test void jsonShowsGlobalsAndConstantsAsRead() throws Exception {
         Kernel.requireTracefs();
-        // python sleeps while jbpf translates and attaches, then calls getpid 1,000 times (glibc does not cache it)
-        Process child = new ProcessBuilder("python3", "-c",
-                "import os, time\nprint('ready', flush=True)\ntime.sleep(2.5)\nfor _ in range(1000): os.getpid()").start();
-        awaitReady(child);
-        Cli r = Cli.run("run", "org.jbpf.cli.probes.GetpidGlobals", "-cp", RunKernelTest.TEST_CLASSES, "--const", "factor=2",
-                "--duration", "5s", "--format", "json");
-        assertEquals(0, child.waitFor());
+        // python calls getpid 1,000 times (glibc does not cache it) once jbpf has attached
+        GatedChild child = GatedChild.start(List.of("python3", "-c",
+                GatedChild.PYTHON_GATE + "import os\nfor _ in range(1000): os.getpid()"));
+        Cli r = Cli.runWhileAttached(Workload.once("letgo", child::go), "run", "org.jbpf.cli.probes.GetpidGlobals", "-cp",
+                RunKernelTest.TEST_CLASSES, "--const", "factor=2", "--duration", "5s", "--format", "json");
+        assertEquals(0, child.finish());
         assertEquals(0, r.status(), r.err());
         com.fasterxml.jackson.databind.JsonNode globals = null;
         for (String line : r.out().split("\n"))
@@ -54,12 +55,6 @@ class ConstKernelTest {
         assertEquals("0x0000000000000000" + "0700000000000000", globals.get("variables").get("last").asText(), r.out());
         assertEquals("{\"factor\":2}", globals.get("constants").toString(), r.out());
         assertEquals(1, r.out().lines().filter(l -> !l.isBlank()).count(), "no maps, one globals line: " + r.out());
-    }
-
-    /** Waits for the child's "ready" line, printed once its interpreter has started. */
-    private static void awaitReady(Process child) throws java.io.IOException {
-        String line = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream())).readLine();
-        assertEquals("ready", line, "the child did not start");
     }
 
     @Test void unknownOrMalformedConstantsAreUsageErrors() {

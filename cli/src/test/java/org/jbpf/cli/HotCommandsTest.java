@@ -109,6 +109,21 @@ class HotCommandsTest {
         assertEquals(List.of(), picocli);
     }
 
+    /**
+     * A record's generated equals, hashCode and toString are bound through java.lang.runtime.ObjectMethods at their
+     * first call, several milliseconds each in a fresh JVM: the records a translate compares spell theirs out.
+     */
+    @Test void translateWithItsSimulationInAFreshJvmBindsNoRecordMethod(@TempDir Path out) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-Xlog:class+load", "-cp", Jvm.classPath(), "org.jbpf.cli.Main",
+                "translate", "org.jbpf.examples.ProcessCounter", "-cp", CommandLineTest.EXAMPLES, "-o", out.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), log.substring(Math.max(0, log.length() - 2000)));
+        assertTrue(log.contains("verified ProcessCounter."), "the simulation ran: " + log.substring(Math.max(0, log.length() - 2000)));
+        assertTrue(log.contains("org.jbpf.translator.analysis.Value$Scalar "), "the class loading log of the run");
+        assertEquals(List.of(), log.lines().filter(l -> l.contains(" java.lang.runtime.ObjectMethods ")).toList());
+    }
+
     private static String[] prefixed(String command, String[] args) {
         String[] all = new String[args.length + 1];
         all[0] = command;

@@ -31,22 +31,10 @@ class JsonKernelTest {
     }
 
     @Test void runWritesMapsAndHistogramsAsJsonLines() throws Exception {
-        Thread spawner = RunKernelTest.spawner("jsonspawner", 3000);
-        Cli counts = Cli.run("run", "org.jbpf.cli.probes.CommCounter", "-cp", RunKernelTest.TEST_CLASSES, "-d", "1500ms", "--format", "json");
-        Thread reader = new Thread(() -> {
-            long end = System.currentTimeMillis() + 3000;
-            while (System.currentTimeMillis() < end) {
-                try {
-                    Files.readAllBytes(Path.of("/proc/self/stat"));
-                } catch (Exception ignored) {
-                    // only the read syscalls matter
-                }
-            }
-        });
-        reader.start();
-        Cli latency = Cli.run("run", "org.jbpf.examples.ReadLatency", "-cp", CommandLineTest.EXAMPLES, "-d", "1s", "--format", "json");
-        spawner.join();
-        reader.join();
+        Cli counts = Cli.runWhileAttached(RunKernelTest.spawner("jsonspawner"), "run", "org.jbpf.cli.probes.CommCounter", "-cp",
+                RunKernelTest.TEST_CLASSES, "-d", "1500ms", "--format", "json");
+        Cli latency = Cli.runWhileAttached(RunKernelTest.reader(), "run", "org.jbpf.examples.ReadLatency", "-cp", CommandLineTest.EXAMPLES,
+                "-d", "1s", "--format", "json");
         assertEquals(0, counts.status(), counts.err());
         assertTrue(counts.err().contains("attached 1 program(s) of CommCounter"), "status goes to stderr: " + counts.err());
         List<JsonNode> maps = lines(counts.out());
@@ -82,9 +70,8 @@ class JsonKernelTest {
     }
 
     @Test void ringBufferRecordsAreEventLines() throws Exception {
-        Thread spawner = RunKernelTest.spawner("jsonevents", 3000);
-        Cli r = Cli.run("run", "org.jbpf.examples.ExecRingEvents", "-cp", CommandLineTest.EXAMPLES, "-d", "2s", "--format", "json");
-        spawner.join();
+        Cli r = Cli.runWhileAttached(RunKernelTest.spawner("jsonevents"), "run", "org.jbpf.examples.ExecRingEvents", "-cp",
+                CommandLineTest.EXAMPLES, "-d", "2s", "--format", "json");
         assertEquals(0, r.status(), r.err());
         StringBuilder hexName = new StringBuilder();
         for (byte b : "jsonevents".getBytes(java.nio.charset.StandardCharsets.US_ASCII)) hexName.append(String.format("%02x", b));

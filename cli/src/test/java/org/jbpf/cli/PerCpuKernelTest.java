@@ -15,6 +15,7 @@ import org.jbpf.cli.probes.PerCpuStats;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.runtime.CStrings;
 import org.jbpf.testsupport.Kernel;
+import org.jbpf.testsupport.Workload;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,11 @@ class PerCpuKernelTest {
         for (int cpu : new int[] {0, 0, 0, 1, 1})
             assertEquals(0, new ProcessBuilder(link.toString(), "-c", Integer.toString(cpu), "/bin/true").start().waitFor());
         return link.getFileName().toString();
+    }
+
+    /** {@link #pinnedExecs} once the probe is attached. */
+    private Workload execs() {
+        return Workload.once("pinnedexecs", () -> pinnedExecs(link()));
     }
 
     private Path link() {
@@ -62,38 +68,9 @@ class PerCpuKernelTest {
         }
     }
 
-    /** Waits until this JVM holds an attachment (the run command loads in this JVM), then a little more. */
-    private static void awaitAttached() throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            try (var fds = Files.list(Path.of("/proc/self/fd"))) {
-                boolean attached = fds.anyMatch(fd -> {
-                    try {
-                        String target = Files.readSymbolicLink(fd).toString();
-                        return target.contains("bpf_link") || target.contains("perf_event");
-                    } catch (Exception gone) {
-                        return false;
-                    }
-                });
-                if (attached) break;
-            }
-            Thread.sleep(20);
-        }
-        Thread.sleep(200);
-    }
-
     @Test void runPerCpuShowsTheCpusApartAndTheCombinedValue() throws Exception {
-        Thread execs = new Thread(() -> {
-            try {
-                awaitAttached();
-                pinnedExecs(link());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        execs.start();
-        Cli r = Cli.run("run", "org.jbpf.cli.probes.PerCpuStats", "-cp", RunKernelTest.TEST_CLASSES, "-d", "4s", "--per-cpu");
-        execs.join();
+        Cli r = Cli.runWhileAttached(execs(), "run", "org.jbpf.cli.probes.PerCpuStats", "-cp", RunKernelTest.TEST_CLASSES, "-d", "4s",
+                "--per-cpu");
         assertEquals(0, r.status(), r.err());
         String comm = link().getFileName().toString();
         assertTrue(r.out().contains("map stats (percpu_hash, "), r.out());
@@ -108,17 +85,7 @@ class PerCpuKernelTest {
         Cli t = Cli.run("translate", "org.jbpf.cli.probes.PerCpuStats", "-cp", RunKernelTest.TEST_CLASSES, "--backend", "llvm",
                 "-o", dir.toString());
         assertEquals(0, t.status(), t.err());
-        Thread execs = new Thread(() -> {
-            try {
-                awaitAttached();
-                pinnedExecs(link());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        execs.start();
-        Cli r = Cli.run("run", dir.resolve("PerCpuStats.o").toString(), "-d", "4s");
-        execs.join();
+        Cli r = Cli.runWhileAttached(execs(), "run", dir.resolve("PerCpuStats.o").toString(), "-d", "4s");
         assertEquals(0, r.status(), r.err());
         String comm = link().getFileName().toString();
         assertTrue(r.out().contains("{name=" + comm + "}  {calls=5, cpuPlusOne=2, comm=" + comm + "}"),

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.jbpf.BPF;
 import org.jbpf.examples.ProcessCounter;
 import org.jbpf.testsupport.Kernel;
+import org.jbpf.testsupport.Workload;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,19 +27,7 @@ class RunKernelTest {
     }
 
     @Test void runPrintsTheHistogramAndStructValuesOfReadLatency() throws Exception {
-        Thread reader = new Thread(() -> {
-            long end = System.currentTimeMillis() + 1500;
-            while (System.currentTimeMillis() < end) {
-                try {
-                    Files.readAllBytes(Path.of("/proc/self/stat"));
-                } catch (Exception ignored) {
-                    // only the read syscalls matter
-                }
-            }
-        });
-        reader.start();
-        Cli r = Cli.run("run", "org.jbpf.examples.ReadLatency", "-cp", CommandLineTest.EXAMPLES, "--duration", "1s");
-        reader.join();
+        Cli r = Cli.runWhileAttached(reader(), "run", "org.jbpf.examples.ReadLatency", "-cp", CommandLineTest.EXAMPLES, "--duration", "1s");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("attached 2 program(s) of ReadLatency"), r.out());
         assertTrue(r.out().contains("map histogram (array, log2 histogram)"), r.out());
@@ -51,18 +40,18 @@ class RunKernelTest {
     }
 
     @Test void intervalShowsChangesAndClearEmptiesTheMaps() throws Exception {
-        Thread spawner = spawner("deltaspawner", 2000);
-        Cli deltas = Cli.run("run", "org.jbpf.cli.probes.CommCounter", "-cp", TEST_CLASSES, "-d", "1600ms", "-i", "500ms");
-        spawner.join();
+        // prints at 0.5, 1 and 1.5 s and a final one at 2 s: three whole intervals of spawning even when the prints run
+        // late, where 1.6 s needed the third print within 100 ms of its time or a spawn in the last 100 ms
+        Cli deltas = Cli.runWhileAttached(spawner("deltaspawner"), "run", "org.jbpf.cli.probes.CommCounter", "-cp", TEST_CLASSES,
+                "-d", "2s", "-i", "500ms");
         assertEquals(0, deltas.status(), deltas.err());
         List<Long> changes = counts(deltas.out(), "deltaspawner");
         assertTrue(changes.size() >= 3, "a change in each print while spawning:\n" + deltas.out());
         for (long c : changes) assertTrue(c > 0 && c < 40, "a change of one interval, not a running total: " + changes);
         assertTrue(deltas.out().contains("changed entries)"), deltas.out());
 
-        spawner = spawner("clearspawner", 2000);
-        Cli cleared = Cli.run("run", "org.jbpf.cli.probes.CommCounter", "-cp", TEST_CLASSES, "-d", "1600ms", "-i", "500ms", "--clear");
-        spawner.join();
+        Cli cleared = Cli.runWhileAttached(spawner("clearspawner"), "run", "org.jbpf.cli.probes.CommCounter", "-cp", TEST_CLASSES,
+                "-d", "2s", "-i", "500ms", "--clear");
         assertEquals(0, cleared.status(), cleared.err());
         List<Long> perPrint = counts(cleared.out(), "clearspawner");
         assertTrue(perPrint.size() >= 3, cleared.out());
@@ -78,20 +67,8 @@ class RunKernelTest {
     }
 
     @Test void runPrintsRingBufferEventsAsTheyArrive() throws Exception {
-        Thread spawner = new Thread(() -> {
-            long end = System.currentTimeMillis() + 2500;
-            while (System.currentTimeMillis() < end) {
-                try {
-                    new ProcessBuilder("/bin/true").start().waitFor();
-                    Thread.sleep(100);
-                } catch (Exception e) {
-                    return;
-                }
-            }
-        }, "execspawner");
-        spawner.start();
-        Cli r = Cli.run("run", "org.jbpf.examples.ExecRingEvents", "-cp", CommandLineTest.EXAMPLES, "--duration", "2s");
-        spawner.join();
+        Cli r = Cli.runWhileAttached(spawner("execspawner"), "run", "org.jbpf.examples.ExecRingEvents", "-cp", CommandLineTest.EXAMPLES,
+                "--duration", "2s");
         assertEquals(0, r.status(), r.err());
         assertTrue(Pattern.compile("\nevent events: \\{timestamp=[1-9]\\d*, pid=[1-9]\\d*, comm=execspawner\\}\n").matcher(r.out()).find(),
                 "an exec from the spawning thread (the comm before exec), field by field:\n" + r.out());
@@ -99,19 +76,7 @@ class RunKernelTest {
     }
 
     @Test void runSaysHowManyRecordsAFullRingBufferDropped() throws Exception {
-        Thread reader = new Thread(() -> {
-            long end = System.currentTimeMillis() + 1500;
-            while (System.currentTimeMillis() < end) {
-                try {
-                    Files.readAllBytes(Path.of("/proc/self/stat"));
-                } catch (Exception ignored) {
-                    // only the read syscalls matter
-                }
-            }
-        });
-        reader.start();
-        Cli r = Cli.run("run", "org.jbpf.cli.probes.ReadFlood", "-cp", TEST_CLASSES, "--duration", "1s");
-        reader.join();
+        Cli r = Cli.runWhileAttached(reader(), "run", "org.jbpf.cli.probes.ReadFlood", "-cp", TEST_CLASSES, "--duration", "1s");
         assertEquals(0, r.status(), r.err());
         Matcher dropped = Pattern.compile("event events: (\\d+) records? dropped because the ring buffer was full").matcher(r.out());
         assertTrue(dropped.find(), "a one-page ring overflows under every read() of the machine:\n" + tail(r.out()));
@@ -125,27 +90,22 @@ class RunKernelTest {
 
     private static String tail(String out) { return out.substring(Math.max(0, out.length() - 2000)); }
 
-    /** Spawns /bin/true from a thread named {@code name} for {@code millis}, so execve() sees that command name. */
-    static Thread spawner(String name, long millis) {
-        Thread t = new Thread(() -> {
-            long end = System.currentTimeMillis() + millis;
-            while (System.currentTimeMillis() < end) {
-                try {
-                    new ProcessBuilder("/bin/true").start().waitFor();
-                    Thread.sleep(50);
-                } catch (Exception e) {
-                    return;
-                }
-            }
-        }, name);
-        t.start();
-        return t;
+    /** Spawns /bin/true every 50 ms from a thread named {@code name}, so execve() sees that command name. */
+    static Workload spawner(String name) {
+        return Workload.repeating(name, () -> {
+            new ProcessBuilder("/bin/true").start().waitFor();
+            Thread.sleep(50);
+        });
+    }
+
+    /** Reads /proc/self/stat again and again: read() calls of this JVM. */
+    static Workload reader() {
+        return Workload.repeating("statreader", () -> Files.readAllBytes(Path.of("/proc/self/stat")));
     }
 
     @Test void cStringKeysPrintAsText() throws Exception {
-        Thread spawner = spawner("commspawner", 3000);
-        Cli r = Cli.run("run", "org.jbpf.cli.probes.CommCounter", "-cp", TEST_CLASSES, "--duration", "1500ms");
-        spawner.join();
+        Cli r = Cli.runWhileAttached(spawner("commspawner"), "run", "org.jbpf.cli.probes.CommCounter", "-cp", TEST_CLASSES,
+                "--duration", "1500ms");
         assertEquals(0, r.status(), r.err());
         Matcher row = Pattern.compile(" \\{name=commspawner\\}  (\\d+)").matcher(r.out());
         assertTrue(row.find(), "the spawning thread's name as text:\n" + r.out());
@@ -154,20 +114,11 @@ class RunKernelTest {
     }
 
     @Test void stackMapsPrintKernelFramesByName() throws Exception {
-        Thread opener = new Thread(() -> {
-            long end = System.currentTimeMillis() + 2500;
-            while (System.currentTimeMillis() < end) {
-                try {
-                    Files.readAllBytes(Path.of("/proc/self/stat"));
-                    Thread.sleep(5);
-                } catch (Exception e) {
-                    return;
-                }
-            }
+        Workload opener = Workload.repeating("statopener", () -> {
+            Files.readAllBytes(Path.of("/proc/self/stat"));
+            Thread.sleep(5);
         });
-        opener.start();
-        Cli r = Cli.run("run", "org.jbpf.cli.probes.KernelStacks", "-cp", TEST_CLASSES, "-d", "1500ms");
-        opener.join();
+        Cli r = Cli.runWhileAttached(opener, "run", "org.jbpf.cli.probes.KernelStacks", "-cp", TEST_CLASSES, "-d", "1500ms");
         assertEquals(0, r.status(), r.err());
         assertTrue(Pattern.compile("map stacks \\(stack_trace, [1-9]\\d* stacks\\)").matcher(r.out()).find(), r.out());
         assertTrue(Pattern.compile("\n {8}do_syscall_64\\+0x[0-9a-f]+\n").matcher(r.out()).find(),
@@ -175,7 +126,9 @@ class RunKernelTest {
     }
 
     @Test void intervalPrintsTheMapsRepeatedly() {
-        Cli r = Cli.run("run", "org.jbpf.examples.ProcessCounter", "-cp", CommandLineTest.EXAMPLES, "-d", "1200ms", "-i", "500ms");
+        // prints at 1 s and 2 s, then the final one at 3 s: with a duration of whole intervals the prints may run late
+        // by up to an interval in all before one falls past the end (at 500 ms, a loaded machine lost the second)
+        Cli r = Cli.run("run", "org.jbpf.examples.ProcessCounter", "-cp", CommandLineTest.EXAMPLES, "-d", "3s", "-i", "1s");
         assertEquals(0, r.status(), r.err());
         assertEquals(3, r.out().split("map processCount \\(hash").length - 1, r.out());
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jbpf.testsupport.Kernel;
+import org.jbpf.testsupport.Workload;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,23 +30,11 @@ class StackSymbolsKernelTest {
         Kernel.requireTracefs();
     }
 
-    /** Waits until this JVM holds an attachment (jbpf run loads in this JVM), then a little more. */
-    static void awaitAttached() throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            try (var fds = Files.list(Path.of("/proc/self/fd"))) {
-                if (fds.anyMatch(fd -> {
-                    try {
-                        String target = Files.readSymbolicLink(fd).toString();
-                        return target.contains("bpf_link") || target.contains("perf_event");
-                    } catch (Exception gone) {
-                        return false;
-                    }
-                })) break;
-            }
-            Thread.sleep(20);
-        }
-        Thread.sleep(200);
+    /** 30 calls of libc's getpid from this JVM, once. */
+    private static Workload thirtyGetpids() {
+        return Workload.once("getpidcaller", () -> {
+            for (int i = 0; i < 30; i++) LibC.INSTANCE.getpid();
+        });
     }
 
     @Test void theVerifierSimulationAcceptsTheStackProbesTheKernelLoads() {
@@ -54,17 +43,7 @@ class StackSymbolsKernelTest {
     }
 
     @Test void aStackTakenAtLibcGetpidNamesGetpid() throws Exception {
-        Thread caller = new Thread(() -> {
-            try {
-                awaitAttached();
-                for (int i = 0; i < 30; i++) LibC.INSTANCE.getpid();  // the first may race the uprobe's attachment
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        caller.start();
-        Cli r = Cli.run("run", "org.jbpf.cli.probes.GetpidStacks", "-cp", RunKernelTest.TEST_CLASSES, "-d", "3s");
-        caller.join();
+        Cli r = Cli.runWhileAttached(thirtyGetpids(), "run", "org.jbpf.cli.probes.GetpidStacks", "-cp", RunKernelTest.TEST_CLASSES, "-d", "3s");
         assertEquals(0, r.status(), r.err());
         long pid = ProcessHandle.current().pid();
         // a stack id can be lost to a hash collision in the stack map ([no stack]); every stack taken names getpid
@@ -78,18 +57,8 @@ class StackSymbolsKernelTest {
         assertTrue(calls >= 25 && named > 0, "this JVM's calls (" + calls + ", " + named + " with getpid+0x0 innermost, "
                 + "named from libc's symbols):\n" + r.out());
 
-        Thread again = new Thread(() -> {
-            try {
-                awaitAttached();
-                for (int i = 0; i < 30; i++) LibC.INSTANCE.getpid();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        again.start();
-        Cli folded = Cli.run("run", "org.jbpf.cli.probes.GetpidStacks", "-cp", RunKernelTest.TEST_CLASSES, "-d", "2s",
-                "--format", "folded");
-        again.join();
+        Cli folded = Cli.runWhileAttached(thirtyGetpids(), "run", "org.jbpf.cli.probes.GetpidStacks", "-cp", RunKernelTest.TEST_CLASSES,
+                "-d", "2s", "--format", "folded");
         assertEquals(0, folded.status(), folded.err());
         assertTrue(folded.err().contains("attached 1 program(s)"), "status on stderr: " + folded.err());
         long atGetpid = 0;
@@ -104,28 +73,31 @@ class StackSymbolsKernelTest {
     @Test void aJitCompiledJavaMethodIsNamedFromTheJvmsPerfMap() throws Exception {
         Path source = Path.of("src/test/resources/stacks/YieldSpin.java").toAbsolutePath();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = null;
+        Path out = dir.resolve("child.out");
+        // the child spins until killed; jbpf runs only once the JIT has compiled yieldingLoop, so its yields during the
+        // run come from compiled code (started on a timer, a loaded machine had not even compiled the child's source).
+        // C1 alone: C2 might compile the warm-up's never-taken yield as a trap and leave compiled code at the first yield
+        Process child = new ProcessBuilder(java.toString(), "-XX:+PreserveFramePointer", "-XX:TieredStopAtLevel=1",
+                "-XX:+PrintCompilation", source.toString(), "600000").redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try {
-            Process[] started = new Process[1];
-            Thread starter = new Thread(() -> {
-                try {
-                    awaitAttached();
-                    started[0] = new ProcessBuilder(java.toString(), "-XX:+PreserveFramePointer", source.toString(), "30000")
-                            .redirectErrorStream(true).redirectOutput(dir.resolve("child.out").toFile()).start();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            starter.start();
-            Cli r = Cli.run("run", "org.jbpf.cli.probes.YieldStacks", "-cp", RunKernelTest.TEST_CLASSES, "-d", "5s", "--top", "200");
-            starter.join();
-            child = started[0];
+            awaitCompiled(child, out, "YieldSpin::yieldingLoop (");
+            Cli r = Cli.run("run", "org.jbpf.cli.probes.YieldStacks", "-cp", RunKernelTest.TEST_CLASSES, "-d", "3s", "--top", "200");
             assertEquals(0, r.status(), r.err());
             Matcher frame = Pattern.compile("\\{pid=" + child.pid() + ", stack=\\d+\\}: \\d+\\n(?: {8}.*\\n)*? {8}[^\\n]*YieldSpin\\.yieldingLoop\\(\\)\\n")
                     .matcher(r.out());
             assertTrue(frame.find(), "the JIT-compiled yieldingLoop named in the child's stacks:\n" + r.out());
         } finally {
-            if (child != null) child.destroyForcibly().waitFor();
+            child.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Waits (up to 120 s) for the child's -XX:+PrintCompilation line of a method compiled whole ({@code what}, not OSR). */
+    private static void awaitCompiled(Process child, Path out, String what) throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!Files.readString(out).contains(what)) {
+            assertTrue(child.isAlive(), "the child exited:\n" + Files.readString(out));
+            assertTrue(System.nanoTime() < deadline, "no compilation of " + what + " in 120 s:\n" + Files.readString(out));
+            Thread.sleep(50);
         }
     }
 }

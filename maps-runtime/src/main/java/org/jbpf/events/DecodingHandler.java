@@ -3,6 +3,7 @@ package org.jbpf.events;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 import org.jbpf.runtime.Codec;
+import org.jbpf.runtime.StructReader;
 
 /**
  * Decodes each ring buffer record in place (a {@code @Struct} through its generated reader) into a new object and
@@ -13,17 +14,20 @@ final class DecodingHandler<F> implements RawRecordHandler {
     private final Codec<F> codec;
     private final Consumer<? super F> handler;
     private final int size;
+    /** The struct's generated reader, called here so this copy's call site sees one struct type; null: the codec. */
+    private final StructReader<F> reader;
 
     DecodingHandler(String name, Codec<F> codec, Consumer<? super F> handler) {
         this.name = name;
         this.codec = codec;
         this.handler = handler;
         this.size = codec.size();
+        this.reader = StructReader.of(codec);
     }
 
     @Override public void onRecord(ByteBuffer ring, int offset, int length) {
         if (length < size) throw tooShort(name, length, codec);
-        handler.accept(codec.readAt(ring, offset));
+        handler.accept(reader != null ? reader.read(ring, offset) : codec.readAt(ring, offset));
     }
 
     static IllegalStateException tooShort(String name, int length, Codec<?> codec) {

@@ -2,6 +2,7 @@ package org.jbpf.events;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
@@ -29,6 +30,14 @@ final class LoopCopies {
 
     /** A new object of a fresh copy of {@code template} (a class of this package), made by its constructor of {@code type}. */
     static Object newCopy(Class<?> template, MethodType type, Object... args) {
+        return construct(copyOf(template, type), template, args);
+    }
+
+    /**
+     * The constructor of {@code type} of one fresh copy of {@code template}, for a reader that makes several objects
+     * sharing one copy (the buffers of all CPUs of one perf reader: one handler, so one profile to learn).
+     */
+    static MethodHandle copyOf(Class<?> template, MethodType type) {
         MethodHandles.Lookup lookup = HERE;
         byte[] bytes = BYTES.get(template);
         if (bytes != null) {
@@ -40,7 +49,16 @@ final class LoopCopies {
         }
         Class<?> type0 = lookup == HERE ? template : lookup.lookupClass();
         try {
-            return lookup.findConstructor(type0, type).invokeWithArguments(args);
+            return lookup.findConstructor(type0, type);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a reading loop of " + template.getSimpleName() + ": " + e, e);
+        }
+    }
+
+    /** A new object made by {@code constructor} (from {@link #copyOf}). */
+    static Object construct(MethodHandle constructor, Class<?> template, Object... args) {
+        try {
+            return constructor.invokeWithArguments(args);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

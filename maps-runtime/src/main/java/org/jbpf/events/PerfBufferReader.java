@@ -2,6 +2,7 @@ package org.jbpf.events;
 
 import com.sun.jna.Memory;
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -40,8 +41,8 @@ public final class PerfBufferReader<E> extends EventReader {
     private PerfBufferReader(LoadedMap map) { this.map = map; }
 
     private static final MethodType DECODER = MethodType.methodType(void.class, String.class, Codec.class, PerfEventHandler.class, boolean.class);
-    private static final MethodType LOOP = MethodType.methodType(void.class, int.class, ByteBuffer.class, ByteBuffer.class, int.class,
-            RawSampleHandler.class, LostHandler.class);
+    private static final MethodType LOOP = MethodType.methodType(void.class, String.class, int.class, ByteBuffer.class, ByteBuffer.class,
+            int.class, RawSampleHandler.class, LostHandler.class);
 
     /** Samples decoded with {@code codec}, into a new object each (read in place); {@code onLost} may be null. */
     public static <E> PerfBufferReader<E> open(LoadedMap map, Codec<E> codec, int pagesPerCpu, PerfEventHandler<? super E> handler,
@@ -78,9 +79,11 @@ public final class PerfBufferReader<E> extends EventReader {
             r.lock();
             try {
                 BitSet online = onlineCpus();
+                // one copy of the loop for all CPUs: one handler, so one profile, learnt once
+                MethodHandle loop = LoopCopies.copyOf(PerfRing.class, LOOP);
                 int slots = map.spec().maxEntries() > 0 ? map.spec().maxEntries() : Integer.MAX_VALUE;
                 for (int cpu = online.nextSetBit(0); cpu >= 0 && cpu < slots; cpu = online.nextSetBit(cpu + 1)) {
-                    r.cpus.add(r.openCpu(cpu, pagesPerCpu, handler, onLost));
+                    r.cpus.add(r.openCpu(loop, cpu, pagesPerCpu, handler, onLost));
                     r.ensureEventRoom(r.cpus.size());
                     r.watch(r.cpus.get(r.cpus.size() - 1).event().value(), r.cpus.size() - 1);
                 }
@@ -95,7 +98,7 @@ public final class PerfBufferReader<E> extends EventReader {
         }
     }
 
-    private Source openCpu(int cpu, int pages, RawSampleHandler handler, LostHandler onLost) {
+    private Source openCpu(MethodHandle loop, int cpu, int pages, RawSampleHandler handler, LostHandler onLost) {
         PerfEventAttr attr = new PerfEventAttr(PerfEventAttr.PERF_TYPE_SOFTWARE, PerfEventAttr.COUNT_SW_BPF_OUTPUT)
                 .sampleType(PerfEventAttr.SAMPLE_RAW).samplePeriod(1).wakeupEvents(1);
         Fd event = Sys.perfEventOpen(attr, -1, cpu, -1, () -> "perf_event_open of the BPF output event for CPU " + cpu
@@ -106,9 +109,8 @@ public final class PerfBufferReader<E> extends EventReader {
             int dataSize = pages * page;
             mapping = Mapping.map(event.value(), 0, (long) page + dataSize, true,
                     () -> "mmap of " + pages + " pages of CPU " + cpu + "'s perf buffer \"" + map.name() + "\"");
-            // a loop of its own per CPU buffer: the JIT then inlines this reader's handler into it
-            PerfLoop ring = (PerfLoop) LoopCopies.newCopy(PerfRing.class, LOOP, cpu, mapping.view(0, page), mapping.view(page, dataSize),
-                    dataSize, handler, onLost);
+            PerfLoop ring = (PerfLoop) LoopCopies.construct(loop, PerfRing.class, "perf buffer \"" + map.name() + "\"", cpu,
+                    mapping.view(0, page), mapping.view(page, dataSize), dataSize, handler, onLost);
             storeInMap(cpu, event.value());
             Sys.ioctl(event.value(), PerfEventAttr.IOC_ENABLE, 0, () -> "enabling CPU " + cpu + "'s perf buffer \"" + map.name() + "\"");
             return new Source(cpu, event, mapping, ring);

@@ -2,6 +2,7 @@ package org.jbpf.events;
 
 import java.nio.ByteBuffer;
 import org.jbpf.runtime.Codec;
+import org.jbpf.runtime.StructReader;
 
 /**
  * Decodes each perf buffer sample in place into a new object, or with {@code reuse} into one object refilled for
@@ -14,6 +15,8 @@ final class PerfDecodingHandler<E> implements RawSampleHandler {
     private final PerfEventHandler<? super E> handler;
     private final boolean reuse;
     private final int size;
+    /** The struct's generated reader, called here so this copy's call site sees one struct type; null: the codec. */
+    private final StructReader<E> reader;
     private E current;
 
     PerfDecodingHandler(String name, Codec<E> codec, PerfEventHandler<? super E> handler, boolean reuse) {
@@ -22,6 +25,7 @@ final class PerfDecodingHandler<E> implements RawSampleHandler {
         this.handler = handler;
         this.reuse = reuse;
         this.size = codec.size();
+        this.reader = StructReader.of(codec);
     }
 
     @Override public void onSample(int cpu, ByteBuffer buffer, int offset, int length) {
@@ -29,10 +33,16 @@ final class PerfDecodingHandler<E> implements RawSampleHandler {
             throw new IllegalStateException("perf buffer \"" + name + "\" (CPU " + cpu + ") holds a " + length + "-byte sample, shorter than "
                     + codec.describe() + " (" + size + " bytes); read it with a SampleHandler or fix the event type");
         if (!reuse) {
-            handler.onEvent(cpu, codec.readAt(buffer, offset));
+            handler.onEvent(cpu, reader != null ? reader.read(buffer, offset) : codec.readAt(buffer, offset));
             return;
         }
-        E value = codec.readAt(buffer, offset, current);
+        E value;
+        if (reader != null && reader.refills() && current != null) {
+            value = current;
+            reader.readInto(value, buffer, offset);
+        } else {
+            value = reader != null ? reader.read(buffer, offset) : codec.readAt(buffer, offset, current);
+        }
         // a reference store per sample would pay the garbage collector's write barrier every time
         if (value != current) current = value;
         handler.onEvent(cpu, value);

@@ -3,6 +3,7 @@ package org.jbpf.events;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.jbpf.runtime.RawMemory;
 
 /**
  * The reading side of one CPU's perf buffer: the metadata page ({@code struct perf_event_mmap_page}) and the data
@@ -22,7 +23,10 @@ final class PerfRing implements PerfLoop {
     private final int cpu;
     private final ByteBuffer meta;
     private final ByteBuffer data;
+    /** The data area's address for raw header reads ({@link RawMemory}), 0 to read through {@link #data}. */
+    private final long dataAddress;
     private final ByteBuffer handlerView;
+    private final String name;
     private final long mask;
     private final int size;
     private final RawSampleHandler samples;
@@ -35,10 +39,18 @@ final class PerfRing implements PerfLoop {
     }
 
     PerfRing(int cpu, ByteBuffer meta, ByteBuffer data, int size, RawSampleHandler samples, LostHandler lostHandler) {
+        this("perf buffer", cpu, meta, data, size, samples, lostHandler);
+    }
+
+    /** {@code name} says which buffer in errors, e.g. {@code perf buffer "events"}. */
+    PerfRing(String name, int cpu, ByteBuffer meta, ByteBuffer data, int size, RawSampleHandler samples, LostHandler lostHandler) {
         if (Integer.bitCount(size) != 1) throw new IllegalArgumentException("perf buffer size " + size + " is not a power of two");
         this.cpu = cpu;
         this.meta = meta.order(ByteOrder.LITTLE_ENDIAN);
         this.data = data.order(ByteOrder.LITTLE_ENDIAN);
+        if (data.capacity() < size) throw new IllegalArgumentException("perf data of " + data.capacity() + " bytes is smaller than " + size);
+        this.dataAddress = RawMemory.base(data);
+        this.name = name;
         this.handlerView = data.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
         this.size = size;
         this.mask = size - 1;
@@ -58,6 +70,7 @@ final class PerfRing implements PerfLoop {
         // fields in locals: the fence below makes the JIT reload fields after each record, locals stay in registers
         ByteBuffer data = this.data, view = handlerView;
         RawSampleHandler samples = this.samples;
+        long address = dataAddress;
         int mask = (int) this.mask, size = this.size, cpu = this.cpu;
         int records = 0, untilCheck = RingBufferRing.CHECK_EVERY;
         long dropped = 0;
@@ -68,21 +81,31 @@ final class PerfRing implements PerfLoop {
             long head = (long) Fences.LONG.getAcquire(meta, DATA_HEAD);
             while (tail < head && tail < limit) {
                 int at = (int) tail & mask;
-                // records are 8-byte aligned, so the header itself never wraps
-                int type = data.getInt(at);
-                int length = data.getShort(at + 6) & 0xffff;
-                if (length < HEADER_SIZE)
-                    throw new IllegalStateException("perf buffer of CPU " + cpu + " has a record of " + length + " bytes at " + tail
-                            + "; the buffer is corrupt");
+                // records are 8-byte aligned, so the header itself never wraps (at + 8 <= size)
+                int type, length;
+                if (address != 0) {
+                    type = RawMemory.getInt(address + at);
+                    length = RawMemory.getShort(address + at + 6) & 0xffff;
+                } else {
+                    type = data.getInt(at);
+                    length = data.getShort(at + 6) & 0xffff;
+                }
+                // the one check of the record against the buffer: handlers then read it without leaving the mapping
+                if (length < (type == RECORD_SAMPLE ? HEADER_SIZE + 4 : type == RECORD_LOST ? HEADER_SIZE + 16 : HEADER_SIZE)
+                        || length > size || tail + length > head)
+                    throw corrupt(tail, length, head);
                 ByteBuffer rec = view;
                 int base = at;
-                if (at + length > size) {
+                boolean contiguous = at + length <= size;
+                if (!contiguous) {
                     rec = wrapped(at, length);
                     base = 0;
                 }
+                int raw = type != RECORD_SAMPLE ? 0
+                        : contiguous && address != 0 ? RawMemory.getInt(address + at + HEADER_SIZE) : rec.getInt(base + HEADER_SIZE);
+                if (raw < 0) throw corrupt(tail, length, head);
                 tail += length;
                 if (type == RECORD_SAMPLE) {
-                    int raw = rec.getInt(base + HEADER_SIZE);
                     records++;
                     samples.onSample(cpu, rec, base + HEADER_SIZE + 4, Math.min(raw, length - HEADER_SIZE - 4));
                 } else if (type == RECORD_LOST) {
@@ -114,6 +137,11 @@ final class PerfRing implements PerfLoop {
                 reader.lost += dropped;
             }
         }
+    }
+
+    private IllegalStateException corrupt(long at, int length, long head) {
+        return new IllegalStateException(name + " of CPU " + cpu + " has a record of " + length + " bytes at position " + at
+                + " (data written up to " + head + ", buffer of " + size + " bytes); the buffer is corrupt: close the reader and reload the probe");
     }
 
     /** Copies a record that runs past the end of the data area into one contiguous scratch buffer. */

@@ -102,8 +102,8 @@ public final class RingBufferReader<E> extends EventReader {
     }
 
     private static final MethodType HANDLER = MethodType.methodType(void.class, String.class, Codec.class, Consumer.class);
-    private static final MethodType LOOP = MethodType.methodType(void.class, ByteBuffer.class, ByteBuffer.class, ByteBuffer.class,
-            int.class, RawRecordHandler.class);
+    private static final MethodType LOOP = MethodType.methodType(void.class, String.class, ByteBuffer.class, ByteBuffer.class,
+            ByteBuffer.class, int.class, RawRecordHandler.class);
 
     /** Decodes each record in place (a {@code @Struct} through its generated reader) and hands the value on. */
     static <F> RawRecordHandler decoding(String name, Codec<F> codec, Consumer<? super F> handler) {
@@ -132,8 +132,8 @@ public final class RingBufferReader<E> extends EventReader {
         try {
             Mapping producer = Mapping.map(fd, page, page + 2L * size, false,
                     () -> "mmap of the producer page and data of ring buffer \"" + map.name() + "\"");
-            RingLoop ring = (RingLoop) LoopCopies.newCopy(RingBufferRing.class, LOOP, consumer.view(0, 8), producer.view(0, 8),
-                    producer.view(page, 2 * size), size, handler);
+            RingLoop ring = (RingLoop) LoopCopies.newCopy(RingBufferRing.class, LOOP, "ring buffer \"" + map.name() + "\"",
+                    consumer.view(0, 8), producer.view(0, 8), producer.view(page, 2 * size), size, handler);
             return new Source(map, consumer, producer, ring);
         } catch (RuntimeException e) {
             consumer.close();

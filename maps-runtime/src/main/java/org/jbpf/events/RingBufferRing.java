@@ -4,6 +4,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.function.LongSupplier;
+import org.jbpf.runtime.RawMemory;
 
 /**
  * The consumer side of one BPF ring buffer, over three views of its mapping: the consumer page (read-write), the
@@ -34,7 +35,10 @@ final class RingBufferRing implements RingLoop {
     private final ByteBuffer consumer;
     private final ByteBuffer producer;
     private final ByteBuffer data;
+    /** The data area's address for raw header reads ({@link RawMemory}), 0 to read through {@link #data}. */
+    private final long dataAddress;
     private final ByteBuffer handlerView;
+    private final String name;
     private final long mask;
     private final int size;
     private final RawRecordHandler handler;
@@ -48,10 +52,18 @@ final class RingBufferRing implements RingLoop {
     }
 
     RingBufferRing(ByteBuffer consumer, ByteBuffer producer, ByteBuffer data, int size, RawRecordHandler handler) {
+        this("ring buffer", consumer, producer, data, size, handler);
+    }
+
+    /** {@code name} says which ring in errors, e.g. {@code ring buffer "events"}. */
+    RingBufferRing(String name, ByteBuffer consumer, ByteBuffer producer, ByteBuffer data, int size, RawRecordHandler handler) {
         if (Integer.bitCount(size) != 1) throw new IllegalArgumentException("ring size " + size + " is not a power of two");
         this.consumer = consumer.order(ByteOrder.LITTLE_ENDIAN);
         this.producer = producer;
         this.data = data.order(ByteOrder.LITTLE_ENDIAN);
+        if (data.capacity() < 2 * size) throw new IllegalArgumentException("ring data of " + data.capacity() + " bytes is not mapped twice");
+        this.dataAddress = RawMemory.base(data);
+        this.name = name;
         this.handlerView = data.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
         this.mask = size - 1;
         this.size = size;
@@ -73,7 +85,8 @@ final class RingBufferRing implements RingLoop {
         // fields in locals: the fences below make the JIT reload fields after each record, locals stay in registers
         ByteBuffer data = this.data, view = handlerView, consumer = this.consumer;
         RawRecordHandler handler = this.handler;
-        int mask = (int) this.mask;
+        long address = dataAddress;
+        int mask = (int) this.mask, size = this.size;
         int records = 0, skipped = 0;
         long cons = (long) Fences.LONG.getAcquire(consumer, 0);
         long limit = cons + size;
@@ -93,11 +106,15 @@ final class RingBufferRing implements RingLoop {
                 int batch = deadline == NO_DEADLINE ? CHECK_EVERY : clockInterval;
                 for (int left = batch; left > 0 && cons < end; left--) {
                     int at = (int) cons & mask;
-                    int header = data.getInt(at);
+                    // at < size and the data is mapped twice: the header is inside the mapping
+                    int header = address != 0 ? RawMemory.getInt(address + at) : data.getInt(at);
                     VarHandle.acquireFence();  // the header before the record bytes the producer committed with it
                     if ((header & BUSY_BIT) != 0) return records;
                     int length = header & ~(BUSY_BIT | DISCARD_BIT);
-                    cons += (length + HEADER_SIZE + 7) & ~7L;
+                    // the one check of the record against the ring: handlers then read it without leaving the mapping
+                    long next = cons + ((length + HEADER_SIZE + 7) & ~7L);
+                    if (length > size - HEADER_SIZE || next > prod) throw corrupt(cons, length, prod);
+                    cons = next;
                     if ((header & DISCARD_BIT) == 0) {
                         records++;
                         handler.onRecord(view, at + HEADER_SIZE, length);
@@ -129,6 +146,11 @@ final class RingBufferRing implements RingLoop {
                 if (reader != null) reader.received += records;
             }
         }
+    }
+
+    private IllegalStateException corrupt(long at, int length, long prod) {
+        return new IllegalStateException(name + " has a record of " + length + " bytes at position " + at + ", past what the producer "
+                + "wrote (position " + prod + ") in a ring of " + size + " bytes; the ring is corrupt: close the reader and reload the probe");
     }
 
     @Override public long discarded() { return discarded; }

@@ -26,7 +26,7 @@ final class StructCodec<T> implements Codec<T> {
     /** The no-argument constructor, or a record's canonical constructor. */
     private final Constructor<T> constructor;
     /** The generated reader, or null where the JVM allows none (then reads go through reflection). */
-    private final StructReaders.Reader<T> reader;
+    private final StructReader<T> reader;
 
     StructCodec(Class<T> type) {
         this.type = type;
@@ -53,10 +53,22 @@ final class StructCodec<T> implements Codec<T> {
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException("@Struct " + type.getName() + " needs a no-argument constructor to be read from a map");
         }
-        boolean plain = !type.isRecord();
-        for (StructLayout.Field f : layout.fields()) plain &= f.kind() != StructLayout.Kind.ARRAY && f.kind() != StructLayout.Kind.STRUCT;
-        this.reader = plain ? StructReaders.generate(type, fields, layout) : null;
+        this.reader = generateReader();
     }
+
+    /** The generated reader, when every nested struct has one too. */
+    private StructReader<T> generateReader() {
+        StructReader<?>[] inner = new StructReader<?>[nested.length];
+        for (int i = 0; i < nested.length; i++) {
+            if (nested[i] == null) continue;
+            inner[i] = nested[i].reader;
+            if (inner[i] == null) return null;
+        }
+        return StructReaders.generate(type, fields, layout, inner);
+    }
+
+    /** The generated reader, or null where the JVM allows none. */
+    StructReader<T> reader() { return reader; }
 
     /** Whether reads go through a generated reader rather than reflection. */
     boolean generated() { return reader != null; }
@@ -175,7 +187,7 @@ final class StructCodec<T> implements Codec<T> {
     }
 
     @Override public T readAt(ByteBuffer in, int offset, T reuse) {
-        if (reuse == null || reader == null) return readAt(in, offset);
+        if (reuse == null || reader == null || !reader.refills()) return readAt(in, offset);
         reader.readInto(reuse, in, offset);
         return reuse;
     }

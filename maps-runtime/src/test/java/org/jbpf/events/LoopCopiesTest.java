@@ -102,4 +102,27 @@ class LoopCopiesTest {
         assertNotSame(loops.get(0).getClass(), loops.get(1).getClass());
         assertEquals(List.of("1:7/-7", "1:7/-7"), got);
     }
+
+    @Test
+    void thePerfBuffersOfOneReaderShareOneCopy() {
+        MethodType loop = MethodType.methodType(void.class, int.class, ByteBuffer.class, ByteBuffer.class, int.class,
+                RawSampleHandler.class, LostHandler.class);
+        java.lang.invoke.MethodHandle copy = LoopCopies.copyOf(PerfRing.class, loop);
+        List<String> got = new ArrayList<>();
+        RawSampleHandler h = (cpu, b, off, len) -> got.add(cpu + ":" + b.getLong(off));
+        List<PerfLoop> cpus = new ArrayList<>();
+        for (int cpu = 0; cpu < 2; cpu++) {
+            ByteBuffer meta = direct(4096), data = direct(SIZE);
+            data.putInt(0, PerfRing.RECORD_SAMPLE).putShort(6, (short) 24).putInt(8, 12).putLong(12, 100 + cpu);
+            meta.putLong(PerfRing.DATA_HEAD, 24);
+            cpus.add((PerfLoop) LoopCopies.construct(copy, PerfRing.class, cpu, meta, data, SIZE, h, null));
+        }
+        for (PerfLoop l : cpus) assertEquals(1, l.consume(null, RingBufferRing.NO_DEADLINE));
+        assertEquals(List.of("0:100", "1:101"), got);
+        assertSame(cpus.get(0).getClass(), cpus.get(1).getClass(), "one handler, one profile: learnt once, not once per CPU");
+        assertNotSame(PerfRing.class, cpus.get(0).getClass());
+        PerfLoop other = (PerfLoop) LoopCopies.construct(LoopCopies.copyOf(PerfRing.class, loop), PerfRing.class, 0, direct(4096),
+                direct(SIZE), SIZE, h, null);
+        assertNotSame(cpus.get(0).getClass(), other.getClass(), "another reader gets another copy");
+    }
 }

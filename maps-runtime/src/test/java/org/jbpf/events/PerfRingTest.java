@@ -90,6 +90,33 @@ class PerfRingTest {
         assertEquals(true, e.getMessage().contains("CPU 3"), e.getMessage());
     }
 
+    /** A sample header claiming {@code length} bytes with the kernel's head at {@code at}, and the error it gives. */
+    private String corrupt(int length, int raw, long at) {
+        data.putInt(0, PerfRing.RECORD_SAMPLE);
+        data.putShort(6, (short) length);
+        data.putInt(8, raw);
+        meta.putLong(PerfRing.DATA_HEAD, at);
+        PerfRing named = new PerfRing("perf buffer \"events\"", 3, meta, data, SIZE,
+                (RawSampleHandler) (cpu, b, off, len) -> samples.add("handled " + len), null);
+        String message = assertThrows(IllegalStateException.class, () -> named.consume(null)).getMessage();
+        assertEquals(List.of(), samples, "no handler saw the sample");
+        assertEquals(0, meta.getLong(PerfRing.DATA_TAIL), "the tail stays before the corrupt record");
+        return message;
+    }
+
+    @Test
+    void samplesTheKernelCouldNotHaveWrittenAreErrorsNamingTheBuffer() {
+        String tail = "; the buffer is corrupt: close the reader and reload the probe";
+        assertEquals("perf buffer \"events\" of CPU 3 has a record of 200 bytes at position 0 (data written up to 256, buffer of 128 bytes)" + tail,
+                corrupt(200, 4, 256), "longer than the buffer");
+        assertEquals("perf buffer \"events\" of CPU 3 has a record of 64 bytes at position 0 (data written up to 32, buffer of 128 bytes)" + tail,
+                corrupt(64, 4, 32), "past the kernel's head");
+        assertEquals("perf buffer \"events\" of CPU 3 has a record of 10 bytes at position 0 (data written up to 64, buffer of 128 bytes)" + tail,
+                corrupt(10, 0, 64), "too short for the raw size");
+        assertEquals("perf buffer \"events\" of CPU 3 has a record of 16 bytes at position 0 (data written up to 64, buffer of 128 bytes)" + tail,
+                corrupt(16, -1, 64), "a raw size the kernel never writes");
+    }
+
     @Test
     void samplesAreHandedOutInPlaceAndTheTailIsPublishedOnceAPassEnds() {
         List<String> got = new ArrayList<>();

@@ -115,4 +115,30 @@ class RingBufferRingTest {
         assertEquals(List.of(0L, 32L), seen, "a discarded record's space is freed as it is skipped");
         assertEquals(48, consumer.getLong(0));
     }
+
+    /** A header whose length the kernel could not have written, seen before any handler reads past the mapping. */
+    private void assertCorrupt(int length, long producerAt, String why) {
+        data.putInt(0, length);
+        data.putInt(SIZE, length);
+        producer.putLong(0, producerAt);
+        RingBufferRing named = new RingBufferRing("ring buffer \"events\"", consumer, producer, data, SIZE,
+                (RawRecordHandler) (r, off, len) -> got.add("handled " + len));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> named.consume(null), why);
+        assertEquals("ring buffer \"events\" has a record of " + length + " bytes at position 0, past what the producer wrote (position "
+                + producerAt + ") in a ring of 64 bytes; the ring is corrupt: close the reader and reload the probe", e.getMessage());
+        assertEquals(List.of(), got, "no handler saw the record");
+        assertEquals(0, consumer.getLong(0), "the consumer position stays before the corrupt record");
+    }
+
+    @Test
+    void aRecordLongerThanTheRingIsAnError() {
+        assertCorrupt(1000, 1008, "1000 bytes cannot fit a 64-byte ring");
+        assertCorrupt(57, 72, "57 bytes and the header take 72 of 64");
+        assertCorrupt(0x3fffffff, 1L << 32, "the largest length the header can carry");
+    }
+
+    @Test
+    void aRecordPastTheProducerPositionIsAnError() {
+        assertCorrupt(40, 16, "the producer reserved 16 bytes, the header claims 48");
+    }
 }

@@ -55,6 +55,15 @@ class DiagnosticsTest {
         "EnumName|EnumName.java:14: |cannot call name on an enum in a BPF program, where an enum value is its ordinal; compare values with == or use ordinal()",
         "StructMethodNullable|StructMethodNullable.java:21: |pairs.lookup(..) may be null here; test it against null before you call .sum()",
         "UnsizedInts|UnsizedInts.java:17: |int[] field perCpu of @Struct Counts needs @Size(n) with n > 0",
+        "RecordHeader|RecordHeader.java:14: |field common of tracepoint record RecordTp: the kernel does not let tracepoint programs read the record's 8-byte common header",
+        "RawHeaderRead|RawHeaderRead.java:13: |the kernel does not let tracepoint programs read the record's 8-byte common header (common_type, common_flags, common_preempt_count, common_pid); use Helpers.pid() or tid() (or ctx.commonPid()) for the process (ctx.u32(4))",
+        "PrintkArguments|PrintkArguments.java:14: |the printk format \"pid %d tid %d\\n\" has 2 conversions (%d, %x, ..) but 1 numbers follow it",
+        "StructArrayField|StructArrayField.java|field points of @Struct Path has type org.jbpf.translator.bad.StructArrayField$Point[]; struct fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int or long, or another @Struct; arrays of objects (of @Struct classes too) are not supported; keep the numbers in @Size(n) arrays of a @Struct (int[] xs, int[] ys instead of Point[]), or one struct per entry of a map keyed by index",
+        "LocalStructArray|LocalStructArray.java:15: |arrays of objects (of @Struct classes too) are not supported; keep the numbers in @Size(n) arrays",
+        "CharacterCall|CharacterCall.java:17: |cannot call java.lang.Character.isDigit in a BPF program; compare the char with character constants instead",
+        "IntTable|IntTable.java:14: |static field WEIGHTS (int[]) is a table; only byte[] static arrays become BPF globals: write the table as a static byte[] of constants",
+        "TextField|TextField.java:17: |field name of @Struct Event has type java.lang.String; struct fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int or long, or another @Struct; keep text in a @Size(n) byte[] field (marked @CString to print it as text)",
+        "StringSwitch|StringSwitch.java:17: |compare it with Strings.equals(buf, \"bash\") or Strings.startsWith(buf, \"/etc/\") (a switch over strings becomes if/else with Strings.equals)",
     })
     void rejectsWithPosition(String name, String position, String advice) {
         TranslationException e = assertThrows(TranslationException.class, () -> Translator.translate(

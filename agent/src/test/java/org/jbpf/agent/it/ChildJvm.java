@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 final class ChildJvm implements AutoCloseable {
     final Process process;
     private final StringBuffer output = new StringBuffer();
+    private final Thread pump;
 
     ChildJvm(String... jvmOptions) throws IOException {
         List<String> cmd = new ArrayList<>();
@@ -20,7 +21,7 @@ final class ChildJvm implements AutoCloseable {
         cmd.addAll(List.of(jvmOptions));
         cmd.addAll(List.of("-cp", System.getProperty("app.classes"), OpeningApp.class.getName()));
         process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        Thread pump = new Thread(() -> {
+        pump = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) output.append(line).append('\n');
             } catch (IOException ignored) {
@@ -49,7 +50,7 @@ final class ChildJvm implements AutoCloseable {
         process.getOutputStream().write('\n');
         process.getOutputStream().flush();
         if (!process.waitFor(30, TimeUnit.SECONDS)) throw new AssertionError("child did not exit:\n" + output());
-        Thread.sleep(100);  // let the pump read the last lines
+        pump.join(10_000);  // the pump ends at the child's end of output: every line is in output() after this
         return process.exitValue();
     }
 

@@ -13,4 +13,10 @@ public record SourceLine(String file, int line, int column, String text) {
     public SourceLine(String file, int line) { this(file, line, 0, ""); }
 
     @Override public String toString() { return file + ":" + line; }
+
+    // spelled out: the record's own are bound through method handles at their first call, milliseconds of a cold start
+    @Override public boolean equals(Object o) {
+        return o instanceof SourceLine s && line == s.line && column == s.column && file.equals(s.file) && text.equals(s.text);
+    }
+    @Override public int hashCode() { return ((file.hashCode() * 31 + line) * 31 + column) * 31 + text.hashCode(); }
 }

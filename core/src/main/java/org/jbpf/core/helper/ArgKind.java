@@ -16,6 +16,8 @@ public enum ArgKind {
     MEM_READ,
     /** memory the helper writes; its size is the next argument */
     MEM_WRITE,
+    /** memory the helper reads, or null when the size in the next argument is zero */
+    MEM_READ_OR_NULL,
     /** a byte count greater than zero */
     SIZE,
     /** a byte count that may be zero */

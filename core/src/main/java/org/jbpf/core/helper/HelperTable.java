@@ -31,7 +31,9 @@ public final class HelperTable {
     /** Packet helpers. */
     public static final int SKB_STORE_BYTES = 9, L3_CSUM_REPLACE = 10, L4_CSUM_REPLACE = 11, REDIRECT = 23,
             SKB_LOAD_BYTES = 26, XDP_ADJUST_HEAD = 44, REDIRECT_MAP = 51, XDP_ADJUST_TAIL = 65,
-            SKB_LOAD_BYTES_RELATIVE = 68, FIB_LOOKUP = 69, GET_SOCKET_COOKIE = 46, GET_SOCKET_UID = 47, SKB_PULL_DATA = 39;
+            SKB_LOAD_BYTES_RELATIVE = 68, FIB_LOOKUP = 69, GET_SOCKET_COOKIE = 46, GET_SOCKET_UID = 47, SKB_PULL_DATA = 39,
+            CLONE_REDIRECT = 13, SKB_VLAN_PUSH = 18, SKB_VLAN_POP = 19, CSUM_DIFF = 28, SKB_CHANGE_PROTO = 31,
+            SKB_CHANGE_TAIL = 38, SKB_CHANGE_HEAD = 43, SKB_ADJUST_ROOM = 50, XDP_ADJUST_META = 54, XDP_GET_BUFF_LEN = 188;
 
     private static final Set<Integer> ANY_MAP = Set.of();
 
@@ -103,6 +105,51 @@ public final class HelperTable {
         proto(GET_SOCKET_UID, "get_socket_uid", RetKind.INTEGER, ANY_MAP, CTX);
         proto(SKB_PULL_DATA, "skb_pull_data", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING);
         proto(STRNCMP, "strncmp", RetKind.INTEGER, ANY_MAP, MEM_READ, SIZE, CONST_STR);
+        // more of what the kernel offers the modelled program types: numbers, the context, plain memory
+        proto(45, "probe_read_str", RetKind.INTEGER, ANY_MAP, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);
+        proto(67, "get_stack", RetKind.INTEGER, ANY_MAP, CTX, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);
+        proto(56, "perf_prog_read_value", RetKind.INTEGER, ANY_MAP, CTX, MEM_WRITE, SIZE);
+        proto(80, "get_current_cgroup_id", RetKind.INTEGER, ANY_MAP);
+        proto(109, "send_signal", RetKind.INTEGER, ANY_MAP, ANYTHING);
+        proto(117, "send_signal_thread", RetKind.INTEGER, ANY_MAP, ANYTHING);
+        proto(118, "jiffies64", RetKind.INTEGER, ANY_MAP);
+        proto(120, "get_ns_current_pid_tgid", RetKind.INTEGER, ANY_MAP, ANYTHING, ANYTHING, MEM_WRITE, SIZE);
+        proto(123, "get_current_ancestor_cgroup_id", RetKind.INTEGER, ANY_MAP, ANYTHING);
+        proto(173, "get_func_ip", RetKind.INTEGER, ANY_MAP, CTX);
+        proto(174, "get_attach_cookie", RetKind.INTEGER, ANY_MAP, CTX);
+        proto(176, "get_branch_snapshot", RetKind.INTEGER, ANY_MAP, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);
+        proto(208, "ktime_get_tai_ns", RetKind.INTEGER, ANY_MAP);
+        proto(CLONE_REDIRECT, "clone_redirect", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, ANYTHING);
+        proto(SKB_VLAN_PUSH, "skb_vlan_push", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, ANYTHING);
+        proto(SKB_VLAN_POP, "skb_vlan_pop", RetKind.INTEGER, ANY_MAP, CTX);
+        proto(20, "skb_get_tunnel_key", RetKind.INTEGER, ANY_MAP, CTX, MEM_WRITE, SIZE, ANYTHING);
+        proto(21, "skb_set_tunnel_key", RetKind.INTEGER, ANY_MAP, CTX, MEM_READ, SIZE, ANYTHING);
+        proto(24, "get_route_realm", RetKind.INTEGER, ANY_MAP, CTX);
+        proto(CSUM_DIFF, "csum_diff", RetKind.INTEGER, ANY_MAP, MEM_READ_OR_NULL, SIZE_OR_ZERO, MEM_READ_OR_NULL, SIZE_OR_ZERO, ANYTHING);
+        proto(29, "skb_get_tunnel_opt", RetKind.INTEGER, ANY_MAP, CTX, MEM_WRITE, SIZE);
+        proto(30, "skb_set_tunnel_opt", RetKind.INTEGER, ANY_MAP, CTX, MEM_READ, SIZE);
+        proto(SKB_CHANGE_PROTO, "skb_change_proto", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, ANYTHING);
+        proto(32, "skb_change_type", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING);
+        proto(34, "get_hash_recalc", RetKind.INTEGER, ANY_MAP, CTX);
+        proto(SKB_CHANGE_TAIL, "skb_change_tail", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, ANYTHING);
+        proto(40, "csum_update", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING);
+        proto(41, "set_hash_invalid", RetKind.VOID, ANY_MAP, CTX);
+        proto(SKB_CHANGE_HEAD, "skb_change_head", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, ANYTHING);
+        proto(48, "set_hash", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING);
+        proto(SKB_ADJUST_ROOM, "skb_adjust_room", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, ANYTHING, ANYTHING);
+        proto(XDP_ADJUST_META, "xdp_adjust_meta", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING);
+        proto(66, "skb_get_xfrm_state", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, MEM_WRITE, SIZE, ANYTHING);
+        proto(79, "skb_cgroup_id", RetKind.INTEGER, ANY_MAP, CTX);
+        proto(83, "skb_ancestor_cgroup_id", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING);
+        proto(97, "skb_ecn_set_ce", RetKind.INTEGER, ANY_MAP, CTX);
+        proto(135, "csum_level", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING);
+        proto(151, "skb_cgroup_classid", RetKind.INTEGER, ANY_MAP, CTX);
+        proto(152, "redirect_neigh", RetKind.INTEGER, ANY_MAP, ANYTHING, MEM_READ_OR_NULL, SIZE_OR_ZERO, ANYTHING);
+        proto(155, "redirect_peer", RetKind.INTEGER, ANY_MAP, ANYTHING, ANYTHING);
+        proto(XDP_GET_BUFF_LEN, "xdp_get_buff_len", RetKind.INTEGER, ANY_MAP, CTX);
+        proto(189, "xdp_load_bytes", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, MEM_WRITE, SIZE);
+        proto(190, "xdp_store_bytes", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, MEM_READ, SIZE);
+        proto(192, "skb_set_tstamp", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, ANYTHING);
     }
 
     /** Map types that only some helpers may receive, with those helpers (the kernel checks both directions). */
@@ -116,7 +163,9 @@ public final class HelperTable {
     /** True for the helpers after which the kernel forgets every packet pointer: they may move or resize the packet. */
     public static boolean changesPacketData(int id) {
         return id == SKB_STORE_BYTES || id == L3_CSUM_REPLACE || id == L4_CSUM_REPLACE || id == XDP_ADJUST_HEAD
-                || id == XDP_ADJUST_TAIL || id == SKB_PULL_DATA;
+                || id == XDP_ADJUST_TAIL || id == SKB_PULL_DATA || id == CLONE_REDIRECT || id == SKB_VLAN_PUSH
+                || id == SKB_VLAN_POP || id == SKB_CHANGE_PROTO || id == SKB_CHANGE_TAIL || id == SKB_CHANGE_HEAD
+                || id == SKB_ADJUST_ROOM || id == XDP_ADJUST_META;
     }
 
     /**
@@ -124,7 +173,7 @@ public final class HelperTable {
      * any other helper given a packet pointer is refused.
      */
     public static boolean takesPacketMemory(int id) {
-        return id == MAP_LOOKUP_ELEM || id == MAP_UPDATE_ELEM || id == MAP_DELETE_ELEM;
+        return id == MAP_LOOKUP_ELEM || id == MAP_UPDATE_ELEM || id == MAP_DELETE_ELEM || id == CSUM_DIFF;
     }
 
     /** The program types whose helpers the kernel's list records; for any other type no helper is known to be offered. */
@@ -151,10 +200,10 @@ public final class HelperTable {
     /**
      * {@link #prototype(int)} as a program of {@code programType} sees it, or null where the kernel gives that type
      * another prototype than the one known here: tracing programs' bpf_get_socket_cookie takes a kernel socket
-     * pointer, not the context.
+     * pointer, not the context, and their bpf_xdp_get_buff_len an xdp_buff pointer.
      */
     public static HelperSpec prototype(int id, int programType) {
-        if (id == GET_SOCKET_COOKIE && programType == ProgramTypes.TRACING) return null;
+        if ((id == GET_SOCKET_COOKIE || id == XDP_GET_BUFF_LEN) && programType == ProgramTypes.TRACING) return null;
         return prototype(id);
     }
 

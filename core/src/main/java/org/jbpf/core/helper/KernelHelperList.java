@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -71,8 +71,17 @@ public final class KernelHelperList {
             return new Listing(kernel, probed, rows);
         }
 
+        /** A loop, not a stream: every translate parses the two hundred rows in a cold JVM, where each stream costs. */
         private static Set<Integer> types(String s) {
-            return s.equals("-") ? Set.of() : Arrays.stream(s.split(",")).map(Integer::valueOf).collect(Collectors.toSet());
+            if (s.equals("-")) return Set.of();
+            Set<Integer> out = new HashSet<>();
+            for (int start = 0; start < s.length(); ) {
+                int comma = s.indexOf(',', start);
+                int end = comma < 0 ? s.length() : comma;
+                out.add(Integer.valueOf(s.substring(start, end)));
+                start = end + 1;
+            }
+            return out;
         }
     }
 

@@ -65,6 +65,38 @@ class StartupArchiveTest {
         assertTrue(!loaded.out().contains("org.jbpf.cli.RunCommand"), "only the named subcommand is set up");
     }
 
+    /**
+     * The LLVM backend's jars are not on bin/jbpf's class path (JDK 24+ reads every class path jar's manifest at each
+     * start), yet {@code --backend llvm} finds the backend in them and writes the same object as with them on it.
+     */
+    @Test void theLlvmBackendIsFoundOffTheClassPath(@TempDir Path dir) throws Exception {
+        Run settings = jbpf(Map.of("JBPF_JAVA_OPTS", "-XshowSettings:properties"), "--version");
+        assertEquals(0, settings.exitCode(), settings.toString());
+        List<String> classPath = propertyValues(settings.err(), "java.class.path");
+        List<String> backendPath = propertyValues(settings.err(), "jbpf.backend.path");
+        assertTrue(classPath.stream().anyMatch(j -> j.contains("jbpf-translator-0")), "the translator is on the class path: " + classPath);
+        assertEquals(List.of(), classPath.stream().filter(j -> j.contains("llvm") || j.contains("javacpp")).toList());
+        assertEquals(5, backendPath.stream().filter(j -> j.contains("llvm") || j.contains("javacpp")).count(), backendPath.toString());
+        Run llvm = jbpf(Map.of(), "translate", PROBE, "--backend", "llvm", "-o", dir.toString());
+        assertEquals(0, llvm.exitCode(), llvm.toString());
+        assertEquals("verified OpenCounter.trackOpens: accepted\nverified OpenCounter.cleanup: accepted\n"
+                + "wrote " + dir.resolve("OpenCounter.o") + " (2 programs, 1 maps)\n", llvm.out());
+    }
+
+    /** A property's value as -XshowSettings:properties prints it: a path list one element a line. */
+    private static List<String> propertyValues(String settings, String property) {
+        List<String> out = new ArrayList<>();
+        boolean in = false;
+        for (String line : settings.lines().toList()) {
+            if (line.startsWith("    " + property + " = ")) {
+                in = true;
+                out.add(line.substring(line.indexOf(" = ") + 3));
+            } else if (in && line.startsWith("        ")) out.add(line.strip());
+            else in = false;
+        }
+        return out;
+    }
+
     private static Map<String, String> with(Map<String, String> env, String key, String value) {
         Map<String, String> m = new java.util.HashMap<>(env);
         m.put(key, value);

@@ -40,9 +40,11 @@ class ExamplesKernelTest {
     void processCounterCountsClonesOfOneProcess(Backend backend) throws Exception {
         try (BPF bpf = backend.loadAndAttach(ProcessCounter.class)) {
             BpfMap<Integer, Long> counts = bpf.map(ProcessCounter.processCount);
-            // each background job makes the shell fork once, and glibc's fork() is the clone syscall; the jobs
-            // outlive the forking, since a SIGCHLD arriving mid-fork restarts clone() and its entry is seen twice
-            int sh = Native.run(List.of("/bin/sh", "-c", "sleep 1 & sleep 1 & sleep 1 & sleep 1 & sleep 1 & wait"));
+            // each background job makes the shell fork once, and glibc's fork() is the clone syscall; the jobs live until
+            // the shell, done forking, kills them (a builtin, no fork), since a SIGCHLD arriving mid-fork restarts
+            // clone() and its entry is seen twice (jobs of "sleep 1" relied on five forks taking less than a second)
+            int sh = Native.run(List.of("/bin/sh", "-c", "sleep 60 & a=$!; sleep 60 & b=$!; sleep 60 & c=$!; sleep 60 & d=$!; "
+                    + "sleep 60 & e=$!; kill $a $b $c $d $e; wait"));
             assertEquals(5L, counts.get(sh), "clone() calls of the shell " + sh);
             assertTrue(counts.keys().contains(sh));
             assertTrue(counts.entries().stream().anyMatch(e -> e.getKey() == sh && e.getValue() == 5L));

@@ -40,7 +40,7 @@ public final class Sys {
     /** bpf(2); returns the kernel's non-negative result. */
     public static long bpf(int cmd, BpfAttr attr, Supplier<String> operation) {
         try {
-            return LibC.INSTANCE.syscall(SYS_BPF, (long) cmd, attr.pointer(), (long) BpfAttr.SIZE);
+            return LibC.syscall(SYS_BPF, cmd, Pointer.nativeValue(attr.pointer()), BpfAttr.SIZE, 0, 0);
         } catch (LastErrorException e) {
             throw new BpfException(operation.get(), e.getErrorCode());
         } finally {
@@ -53,7 +53,7 @@ public final class Sys {
     /** bpf(2) for commands that return no fd, reporting the errno instead of throwing: 0 on success. */
     public static int bpfErrno(int cmd, BpfAttr attr) {
         try {
-            LibC.INSTANCE.syscall(SYS_BPF, (long) cmd, attr.pointer(), (long) BpfAttr.SIZE);
+            LibC.syscall(SYS_BPF, cmd, Pointer.nativeValue(attr.pointer()), BpfAttr.SIZE, 0, 0);
             return 0;
         } catch (LastErrorException e) {
             return e.getErrorCode();
@@ -70,8 +70,8 @@ public final class Sys {
     /** perf_event_open(2) with {@code PERF_FLAG_FD_CLOEXEC}. */
     public static Fd perfEventOpen(PerfEventAttr attr, int pid, int cpu, int groupFd, Supplier<String> operation) {
         try {
-            long fd = LibC.INSTANCE.syscall(SYS_PERF_EVENT_OPEN, attr.pointer(), (long) pid, (long) cpu, (long) groupFd,
-                    (long) PerfEventAttr.PERF_FLAG_FD_CLOEXEC);
+            long fd = LibC.syscall(SYS_PERF_EVENT_OPEN, Pointer.nativeValue(attr.pointer()), pid, cpu, groupFd,
+                    PerfEventAttr.PERF_FLAG_FD_CLOEXEC);
             return new Fd((int) fd, "perf event");
         } catch (LastErrorException e) {
             throw new BpfException(operation.get(), e.getErrorCode());
@@ -82,7 +82,7 @@ public final class Sys {
 
     public static void ioctl(int fd, long request, long arg, Supplier<String> operation) {
         try {
-            LibC.INSTANCE.ioctl(fd, request, arg);
+            LibC.ioctl(fd, request, arg);
         } catch (LastErrorException e) {
             throw new BpfException(operation.get(), e.getErrorCode());
         }
@@ -91,7 +91,7 @@ public final class Sys {
     /** close(2); an error (only EBADF or EINTR are possible) is ignored: the descriptor is gone either way. */
     static void close(int fd) {
         try {
-            LibC.INSTANCE.close(fd);
+            LibC.close(fd);
         } catch (LastErrorException ignored) {
             // nothing left to release
         }
@@ -99,7 +99,7 @@ public final class Sys {
 
     public static Pointer mmap(long length, int prot, int fd, long offset, Supplier<String> operation) {
         try {
-            return LibC.INSTANCE.mmap(null, length, prot, MAP_SHARED, fd, offset);
+            return LibC.mmap(null, length, prot, MAP_SHARED, fd, offset);
         } catch (LastErrorException e) {
             throw new BpfException(operation.get(), e.getErrorCode());
         }
@@ -114,12 +114,12 @@ public final class Sys {
         if (length <= 0 || length > Integer.MAX_VALUE) return null;
         int fd;
         try {
-            fd = LibC.INSTANCE.open(path, O_RDONLY | O_CLOEXEC);
+            fd = LibC.open(path, O_RDONLY | O_CLOEXEC);
         } catch (LastErrorException e) {
             return null;
         }
         try {
-            Pointer mapped = LibC.INSTANCE.mmap(null, length, PROT_READ, MAP_PRIVATE, fd, 0);
+            Pointer mapped = LibC.mmap(null, length, PROT_READ, MAP_PRIVATE, fd, 0);
             try {
                 byte[] out = new byte[(int) length];
                 mapped.read(0, out, 0, out.length);
@@ -136,7 +136,7 @@ public final class Sys {
 
     public static void munmap(Pointer addr, long length) {
         try {
-            LibC.INSTANCE.munmap(addr, length);
+            LibC.munmap(addr, length);
         } catch (LastErrorException ignored) {
             // only fails for addresses we never mapped
         }
@@ -145,20 +145,20 @@ public final class Sys {
     /** mount(2) of a pseudo file system (tracefs, bpf) at {@code target}. */
     public static void mount(String fsType, String target) {
         try {
-            LibC.INSTANCE.mount(fsType, target, fsType, 0, null);
+            LibC.mount(fsType, target, fsType, 0, null);
         } catch (LastErrorException e) {
             throw new BpfException("mount -t " + fsType + " " + fsType + " " + target, e.getErrorCode(),
                     e.getErrorCode() == Errno.EPERM ? "needs CAP_SYS_ADMIN (run as root)" : Errno.hint(e.getErrorCode()));
         }
     }
 
-    public static int pageSize() { return LibC.INSTANCE.getpagesize(); }
+    public static int pageSize() { return LibC.getpagesize(); }
 
     public static void setsockoptInt(int fd, int level, int name, int value, Supplier<String> operation) {
         Memory v = new Memory(4);
         v.setInt(0, value);
         try {
-            LibC.INSTANCE.setsockopt(fd, level, name, v, 4);
+            LibC.setsockopt(fd, level, name, v, 4);
         } catch (LastErrorException e) {
             throw new BpfException(operation.get(), e.getErrorCode());
         }
@@ -167,7 +167,7 @@ public final class Sys {
     /** A netlink socket of the routing family (NETLINK_ROUTE) in the calling thread's network namespace. */
     public static Fd netlinkRoute() {
         try {
-            return new Fd(LibC.INSTANCE.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE), "netlink socket");
+            return new Fd(LibC.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE), "netlink socket");
         } catch (LastErrorException e) {
             throw new BpfException("socket(AF_NETLINK, NETLINK_ROUTE)", e.getErrorCode());
         }
@@ -183,9 +183,9 @@ public final class Sys {
         Memory in = new Memory(8192);
         int seq = java.nio.ByteBuffer.wrap(message).order(java.nio.ByteOrder.nativeOrder()).getInt(8);
         try {
-            LibC.INSTANCE.send(socket.value(), out, message.length, 0);
+            LibC.send(socket.value(), out, message.length, 0);
             while (true) {
-                long n = LibC.INSTANCE.recv(socket.value(), in, in.size(), 0);
+                long n = LibC.recv(socket.value(), in, in.size(), 0);
                 for (int off = 0; off + 16 <= n; ) {
                     int len = in.getInt(off), type = in.getShort(off + 4) & 0xffff, msgSeq = in.getInt(off + 8);
                     if (type == NLMSG_ERROR && msgSeq == seq) return -in.getInt(off + 16);
@@ -202,7 +202,7 @@ public final class Sys {
 
     public static Fd epollCreate() {
         try {
-            return new Fd(LibC.INSTANCE.epoll_create1(EPOLL_CLOEXEC), "epoll");
+            return new Fd(LibC.epoll_create1(EPOLL_CLOEXEC), "epoll");
         } catch (LastErrorException e) {
             throw new BpfException("epoll_create1", e.getErrorCode());
         }
@@ -214,7 +214,7 @@ public final class Sys {
         ev.setInt(0, EPOLLIN);
         ev.setLong(4, data);
         try {
-            LibC.INSTANCE.epoll_ctl(epoll.value(), EPOLL_CTL_ADD, fd, ev);
+            LibC.epoll_ctl(epoll.value(), EPOLL_CTL_ADD, fd, ev);
         } catch (LastErrorException e) {
             throw new BpfException("epoll_ctl(ADD, fd " + fd + ")", e.getErrorCode());
         }
@@ -225,7 +225,7 @@ public final class Sys {
         Memory evs = new Memory((long) EPOLL_EVENT_SIZE * maxEvents);
         int n;
         try {
-            n = LibC.INSTANCE.epoll_wait(epoll.value(), evs, maxEvents, timeoutMillis);
+            n = LibC.epoll_wait(epoll.value(), evs, maxEvents, timeoutMillis);
         } catch (LastErrorException e) {
             if (e.getErrorCode() == Errno.EINTR) return new long[0];
             throw new BpfException("epoll_wait", e.getErrorCode());

@@ -95,7 +95,8 @@ public final class InvokeAnalyzer {
         if (!(receiver instanceof Value.Uninit u && u.internalName().equals(mi.owner)))
             throw a.error(i, "only constructors of a @Struct can be called in a BPF program");
         ValueType.Struct s = structs.struct(u.internalName());
-        Value obj = new Value.StackObj(s, (int) (a.site(u.site()) & 0x7fffffff));
+        Value.StackObj obj = new Value.StackObj(s, (int) (a.site(u.site()) & 0x7fffffff));
+        a.constructed.put(i, obj);
         for (int k = 0; k < f.stack.size(); k++) if (f.stack.get(k).equals(u)) f.stack.set(k, obj);
         for (int k = 0; k < f.locals.length; k++) if (f.locals[k].equals(u)) f.locals[k] = obj;
         if (!trivialConstructor(a, i, mi)) inline(a, i, mi, obj, args, f);
@@ -239,8 +240,34 @@ public final class InvokeAnalyzer {
         return new Value.Scalar(false, null);
     }
 
+    /**
+     * An invokedynamic: a method reference or lambda (a loop body for Loops.repeat), or a string concatenation, which
+     * printk prints with its numbers.
+     */
+    void invokeDynamic(MethodAnalysis a, int i, InvokeDynamicInsnNode indy, Frame f) {
+        if (indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")) {
+            f.push(methodReference(a, i, indy));
+            return;
+        }
+        if (!indy.name.equals("makeConcatWithConstants"))
+            throw a.error(i, "lambdas and method references are not supported in BPF programs, which have no virtual calls; "
+                    + "write the code as a static method and call it directly");
+        Type[] types = Type.getArgumentTypes(indy.desc);
+        for (int k = types.length - 1; k >= 0; k--) {
+            Value v = f.pop();
+            if (v instanceof Value.Ptr p && p.target() instanceof ValueType.Prim) {
+                // a Long or Integer looked up in a map prints its value
+                if (p.nullable()) throw a.error(i, p.origin() + " may be null here; test it against null before printing it");
+                continue;
+            }
+            if (!(v instanceof Value.Scalar) && !(v instanceof Value.Boxed) && !(v instanceof Value.StringConst))
+                throw a.error(i, "string concatenation can only print numbers and string constants, not " + v.describe());
+        }
+        f.push(concat(a, i, indy, types));
+    }
+
     /** A method reference or non-capturing lambda (invokedynamic of LambdaMetafactory): the static method it runs. */
-    Value methodReference(MethodAnalysis a, int i, InvokeDynamicInsnNode indy) {
+    private Value methodReference(MethodAnalysis a, int i, InvokeDynamicInsnNode indy) {
         if (Type.getArgumentTypes(indy.desc).length > 0)
             throw a.error(i, "a lambda passed to the kernel cannot capture local variables; keep what it needs in the state struct");
         if (!(indy.bsmArgs.length > 1 && indy.bsmArgs[1] instanceof Handle h) || h.getTag() != H_INVOKESTATIC)
@@ -249,7 +276,7 @@ public final class InvokeAnalyzer {
     }
 
     /** A string concatenation (invokedynamic makeConcatWithConstants) as a printk format of its numbers. */
-    Value concat(MethodAnalysis a, int i, InvokeDynamicInsnNode indy, Type[] types) {
+    private Value concat(MethodAnalysis a, int i, InvokeDynamicInsnNode indy, Type[] types) {
         Object recipe = indy.bsmArgs.length > 0 ? indy.bsmArgs[0] : null;
         if (!(recipe instanceof String r)) throw a.error(i, "unsupported string concatenation");
         StringBuilder fmt = new StringBuilder();

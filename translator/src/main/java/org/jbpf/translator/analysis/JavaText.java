@@ -6,5 +6,6 @@ public final class JavaText {
 
     /** The advice every rejection of a String use ends with. */
     public static final String ADVICE = "strings do not exist in BPF programs; keep text in a byte[] (e.g. filled by "
-            + "Helpers.comm(buf) or probeReadUserStr) and compare its bytes, and give printk a string literal";
+            + "Helpers.comm(buf) or probeReadUserStr) and compare it with Strings.equals(buf, \"bash\") or Strings.startsWith(buf, \"/etc/\") "
+            + "(a switch over strings becomes if/else with Strings.equals), and give printk a string literal";
 }

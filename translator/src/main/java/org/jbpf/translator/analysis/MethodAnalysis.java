@@ -3,6 +3,7 @@ package org.jbpf.translator.analysis;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jbpf.translator.frontend.GlobalVariables;
 import org.jbpf.translator.frontend.MethodCode;
 import org.objectweb.asm.tree.MethodNode;
@@ -23,8 +24,15 @@ public final class MethodAnalysis extends MethodCode {
     /** What an intrinsic's typing learnt about the call at an instruction index, for its lowering (kernel struct reads). */
     public final Map<Integer, Object> callFacts = new HashMap<>();
     public Value returnValue;
+    /** The local struct each {@code new T(..)}'s constructor call makes, by the index of the call. */
+    public final Map<Integer, Value.StackObj> constructed = new HashMap<>();
     /** The ordinal each GETSTATIC of an enum constant loads, by instruction index. */
     public final Map<Integer, Integer> enumConstants = new HashMap<>();
+    /**
+     * Array accesses whose index is a constant out of range in the frame last seen there, by instruction index. Only the
+     * fixpoint's frame counts: a loop's first pass sees {@code a[i - 1]} with i = 0 behind a test the loop goes past.
+     */
+    final Map<Integer, String> constantIndexErrors = new TreeMap<>();
     /** Outstanding ring buffer reservations when the method returns (the most over all returns). */
     int exitReservations;
 

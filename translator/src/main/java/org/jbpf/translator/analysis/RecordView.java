@@ -1,5 +1,6 @@
 package org.jbpf.translator.analysis;
 
+import org.jbpf.core.abi.X86_64;
 import org.jbpf.core.layout.StructLayout;
 import org.jbpf.translator.frontend.ValueType;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -12,12 +13,18 @@ import org.objectweb.asm.tree.FieldInsnNode;
 public final class RecordView {
     private RecordView() {}
 
+    /** Why a tracepoint program cannot read the first 8 bytes of its record. */
+    public static final String COMMON_HEADER = "the kernel does not let tracepoint programs read the record's 8-byte common header "
+            + "(common_type, common_flags, common_preempt_count, common_pid); use Helpers.pid() or tid() (or ctx.commonPid()) for the process";
+
     /** The value of reading field {@code fi} of the record. */
     static Value read(MethodAnalysis a, int i, Value.CtxView view, FieldInsnNode fi) {
         StructLayout.Field field = field(a, i, view, fi);
         if (field.kind() == StructLayout.Kind.BYTES)
             throw a.error(i, "field " + fi.name + " of tracepoint record " + view.type().javaName() + " is a byte array inside the "
                     + "context, which a program can only read number by number; read the number fields, or declare it as a number");
+        if (field.offset() < X86_64.TP_COMMON_HEADER_SIZE)
+            throw a.error(i, "field " + fi.name + " of tracepoint record " + view.type().javaName() + ": " + COMMON_HEADER);
         return new Value.Scalar(fi.desc.equals("J"), null);
     }
 

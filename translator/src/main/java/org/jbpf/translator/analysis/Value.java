@@ -1,47 +1,71 @@
 package org.jbpf.translator.analysis;
 
 import java.util.List;
+import java.util.Objects;
 import org.jbpf.translator.frontend.MapDecl;
 import org.jbpf.translator.frontend.ValueType;
 
 /**
  * What the frontend knows about one JVM local or operand-stack slot. Register values ({@link #inRegister()}) live in
  * a virtual register; the others are known at translation time and need no register.
+ * <p>Each record spells out its equals and hashCode (the record's own meaning, component by component): the ones
+ * javac generates are bound at their first call through method handles, which costs a cold command several
+ * milliseconds per record type.
  */
 public sealed interface Value {
     default boolean inRegister() { return false; }
     String describe();
 
     /** Slot never written on some path, or written with values that do not merge. Using it is an error. */
-    record Top(String why) implements Value { public String describe() { return "an undefined value (" + why + ")"; } }
+    record Top(String why) implements Value {
+        public String describe() { return "an undefined value (" + why + ")"; }
+        @Override public boolean equals(Object o) { return o instanceof Top t && Objects.equals(why, t.why); }
+        @Override public int hashCode() { return Objects.hashCode(why); }
+    }
 
     /** Second half of a long: carries nothing. */
-    record Half() implements Value { public String describe() { return "the upper half of a long"; } }
+    record Half() implements Value {
+        public String describe() { return "the upper half of a long"; }
+        @Override public boolean equals(Object o) { return o instanceof Half; }
+        @Override public int hashCode() { return 1; }
+    }
 
     /** int (and byte/short/char/boolean) or long scalar; {@code constant} is non-null when known. */
     record Scalar(boolean isLong, Long constant) implements Value {
         public boolean inRegister() { return true; }
         public String describe() { return isLong ? "long" : "int"; }
+        @Override public boolean equals(Object o) { return o instanceof Scalar v && isLong == v.isLong && Objects.equals(constant, v.constant); }
+        @Override public int hashCode() { return Boolean.hashCode(isLong) * 31 + Objects.hashCode(constant); }
     }
 
     /** A boxed Integer/Long/Short/Byte made by valueOf; it holds its primitive in the register. */
     record Boxed(ValueType.Prim type) implements Value {
         public boolean inRegister() { return true; }
         public String describe() { return "boxed " + type.javaName(); }
+        @Override public boolean equals(Object o) { return o instanceof Boxed b && Objects.equals(type, b.type); }
+        @Override public int hashCode() { return Objects.hashCode(type); }
     }
 
-    record Null() implements Value { public String describe() { return "null"; } }
+    record Null() implements Value {
+        public String describe() { return "null"; }
+        @Override public boolean equals(Object o) { return o instanceof Null; }
+        @Override public int hashCode() { return 2; }
+    }
 
     /** The program context (first parameter of a section method), of the given class, in the program of {@code section}. */
     record Ctx(String internalName, String section) implements Value {
         public boolean inRegister() { return true; }
         public String describe() { return "the program context"; }
+        @Override public boolean equals(Object o) { return o instanceof Ctx c && Objects.equals(internalName, c.internalName) && Objects.equals(section, c.section); }
+        @Override public int hashCode() { return Objects.hash(internalName, section); }
     }
 
     /** The tracepoint context read through the @Struct {@code type} ({@code ctx.as(T.class)}): fields are context loads. */
     record CtxView(ValueType.Struct type, String section) implements Value {
         public boolean inRegister() { return true; }
         public String describe() { return "the tracepoint record as " + type.javaName(); }
+        @Override public boolean equals(Object o) { return o instanceof CtxView c && Objects.equals(type, c.type) && Objects.equals(section, c.section); }
+        @Override public int hashCode() { return Objects.hash(type, section); }
     }
 
     /**
@@ -53,30 +77,58 @@ public sealed interface Value {
 
         public boolean inRegister() { return true; }
         public String describe() { return "kernel " + internalName.substring(internalName.lastIndexOf('/') + 1); }
+        @Override public boolean equals(Object o) { return o instanceof KernelRef k && direct == k.direct && Objects.equals(internalName, k.internalName); }
+        @Override public int hashCode() { return Objects.hash(internalName, direct); }
     }
 
-    record MapRef(MapDecl map) implements Value { public String describe() { return "map " + map.name(); } }
+    record MapRef(MapDecl map) implements Value {
+        public String describe() { return "map " + map.name(); }
+        @Override public boolean equals(Object o) { return o instanceof MapRef m && Objects.equals(map, m.map); }
+        @Override public int hashCode() { return Objects.hashCode(map); }
+    }
 
-    record StringConst(String text) implements Value { public String describe() { return "string \"" + text + "\""; } }
+    record StringConst(String text) implements Value {
+        public String describe() { return "string \"" + text + "\""; }
+        @Override public boolean equals(Object o) { return o instanceof StringConst c && Objects.equals(text, c.text); }
+        @Override public int hashCode() { return Objects.hashCode(text); }
+    }
 
-    record ClassConst(String internalName) implements Value { public String describe() { return "class " + internalName; } }
+    record ClassConst(String internalName) implements Value {
+        public String describe() { return "class " + internalName; }
+        @Override public boolean equals(Object o) { return o instanceof ClassConst c && Objects.equals(internalName, c.internalName); }
+        @Override public int hashCode() { return Objects.hashCode(internalName); }
+    }
 
     /** A method reference or non-capturing lambda ({@code Probe::step}): the static method it names. */
     record FuncRef(String owner, String name, String desc) implements Value {
         public String describe() { return "method reference " + name; }
+        @Override public boolean equals(Object o) { return o instanceof FuncRef f && Objects.equals(owner, f.owner) && Objects.equals(name, f.name) && Objects.equals(desc, f.desc); }
+        @Override public int hashCode() { return Objects.hash(owner, name, desc); }
     }
 
     /** Result of a string concatenation: a printk format with its arguments (operands recorded by the code generator). */
-    record Concat(String format, List<Boolean> argIsLong, int site) implements Value { public String describe() { return "a string"; } }
+    record Concat(String format, List<Boolean> argIsLong, int site) implements Value {
+        public String describe() { return "a string"; }
+        @Override public boolean equals(Object o) { return o instanceof Concat c && site == c.site && Objects.equals(format, c.format) && Objects.equals(argIsLong, c.argIsLong); }
+        @Override public int hashCode() { return Objects.hash(format, argIsLong, site); }
+    }
 
     /** {@code new T()} before its constructor ran. */
-    record Uninit(String internalName, int site) implements Value { public String describe() { return "an unconstructed " + internalName; } }
+    record Uninit(String internalName, int site) implements Value {
+        public String describe() { return "an unconstructed " + internalName; }
+        @Override public boolean equals(Object o) { return o instanceof Uninit u && site == u.site && Objects.equals(internalName, u.internalName); }
+        @Override public int hashCode() { return Objects.hash(internalName, site); }
+    }
 
     /**
      * An object on the BPF stack: a struct made by {@code new}, or a byte array made by {@code new byte[n]}. Its address
      * is r10 + the frame offset the code generator assigns to {@code site}.
      */
-    record StackObj(ValueType type, int site) implements Value { public String describe() { return "a local " + type.javaName(); } }
+    record StackObj(ValueType type, int site) implements Value {
+        public String describe() { return "a local " + type.javaName(); }
+        @Override public boolean equals(Object o) { return o instanceof StackObj so && site == so.site && Objects.equals(type, so.type); }
+        @Override public int hashCode() { return Objects.hash(type, site); }
+    }
 
     /**
      * A pointer held in a register: a map value, a ring buffer record or a byte array inside a struct.
@@ -86,7 +138,13 @@ public sealed interface Value {
         public boolean inRegister() { return true; }
         public String describe() { return (nullable ? "possibly null " : "") + "reference to " + target.javaName() + " from " + origin; }
         Ptr withNullable(boolean n) { return new Ptr(target, n, id, origin, ringRecord); }
+        @Override public boolean equals(Object o) { return o instanceof Ptr p && nullable == p.nullable && id == p.id && ringRecord == p.ringRecord
+                && Objects.equals(target, p.target) && Objects.equals(origin, p.origin); }
+        @Override public int hashCode() { return Objects.hash(target, nullable, id, origin, ringRecord); }
     }
+
+    /** The numbers iterator's class ({@code Loops.Numbers}). */
+    String ITERATOR_CLASS = "org/jbpf/Loops$Numbers";
 
     static Value merge(Value a, Value b, long mergeId) {
         if (a == null) return b;
@@ -104,6 +162,11 @@ public sealed interface Value {
             return new Ptr(p.target(), p.nullable(), mergeId, "several places", false);
         if (b instanceof StackObj so && a instanceof Ptr p && p.target().equals(so.type()) && !p.ringRecord())
             return new Ptr(p.target(), p.nullable(), mergeId, "several places", false);
+        // two local structs (or arrays) of one type made at different places, e.g. by a factory's two returns; not
+        // numbers iterators, which the kernel follows only in a stack slot known at each call
+        if (a instanceof StackObj x && b instanceof StackObj y && x.type().equals(y.type())
+                && !(x.type() instanceof ValueType.Struct s && s.internalName().equals(ITERATOR_CLASS)))
+            return new Ptr(x.type(), false, mergeId, "several places", false);
         if (a instanceof Top) return a;
         if (b instanceof Top) return b;
         return new Top(a.describe() + " on one path and " + b.describe() + " on another");

@@ -2,6 +2,8 @@ package org.jbpf.translator.analysis;
 
 import static org.objectweb.asm.Opcodes.*;
 
+import java.util.List;
+import java.util.Map;
 import org.jbpf.core.layout.StructLayout;
 import org.jbpf.translator.frontend.ValueType;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -66,7 +68,23 @@ final class ValueChecks {
         if (!(idx instanceof Value.Scalar s)) throw a.error(i, "array index must be an int, not " + idx.describe());
         // a variable index is checked against the length where it is used (MemoryLowering)
         if (s.constant() != null && (s.constant() < 0 || s.constant() >= length))
-            throw a.error(i, "array index " + s.constant() + " is out of bounds for length " + length);
+            a.constantIndexErrors.put(i, "array index " + s.constant() + " is out of bounds for length " + length);
+        else a.constantIndexErrors.remove(i);
+    }
+
+    /**
+     * Refuses a constant index out of range in {@code a}, in the bodies inlined into it and in its BPF functions, as
+     * the fixpoint left them.
+     */
+    static void checkConstantIndexes(MethodAnalysis a, List<Subprogram> functions) {
+        checkConstantIndexes(a);
+        for (Subprogram f : functions) checkConstantIndexes(f.body);
+    }
+
+    private static void checkConstantIndexes(MethodAnalysis a) {
+        for (Map.Entry<Integer, String> e : a.constantIndexErrors.entrySet())
+            if (a.frames[e.getKey()] != null) throw a.error(e.getKey(), e.getValue());
+        for (MethodAnalysis callee : a.callees.values()) checkConstantIndexes(callee);
     }
 
     /**

@@ -80,6 +80,10 @@ public final class StructRegistry {
         return s;
     }
 
+    /** Why arrays of objects are refused, and what to write instead. */
+    public static final String OBJECT_ARRAYS = "arrays of objects (of @Struct classes too) are not supported; keep the numbers in "
+            + "@Size(n) arrays of a @Struct (int[] xs, int[] ys instead of Point[]), or one struct per entry of a map keyed by index";
+
     private StructLayout.FieldDecl field(String file, String owner, FieldNode f) {
         StructLayout.Kind kind = StructLayout.Kind.ofDescriptor(f.desc);
         if (kind == null && f.desc.startsWith("L")) {
@@ -90,7 +94,10 @@ public final class StructRegistry {
             throw new TranslationException(file, -1, "field " + f.name + " of @Struct " + simple(owner) + " has type "
                     + org.objectweb.asm.Type.getType(f.desc).getClassName() + "; struct fields may be byte, boolean, short, char, "
                     + "int, long, @Size(n) arrays of byte, short, char, int or long, or another @Struct"
-                    + (f.desc.startsWith("L") ? "; annotate " + org.objectweb.asm.Type.getType(f.desc).getClassName() + " with @Struct" : ""));
+                    + (f.desc.startsWith("[L") ? "; " + OBJECT_ARRAYS : "")
+                    + (f.desc.equals("Ljava/lang/String;") ? "; keep text in a @Size(n) byte[] field (marked @CString to print it as "
+                       + "text); a Java-side class that only reads the records may declare it as @Size(n) String"
+                       : f.desc.startsWith("L") ? "; annotate " + org.objectweb.asm.Type.getType(f.desc).getClassName() + " with @Struct" : ""));
         if (kind != StructLayout.Kind.BYTES && kind != StructLayout.Kind.ARRAY) return new StructLayout.FieldDecl(f.name, kind, 0);
         int length = sizeOf(f);
         String type = org.objectweb.asm.Type.getType(f.desc).getClassName();

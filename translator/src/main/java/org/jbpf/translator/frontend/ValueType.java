@@ -1,10 +1,13 @@
 package org.jbpf.translator.frontend;
 
+import java.util.Objects;
 import org.jbpf.core.layout.StructLayout;
 
 /**
  * A type a map key/value, a struct field or a pointer target can have: a primitive of 1, 2, 4 or 8 bytes,
  * a struct, a fixed-length byte array, or a fixed-length array of short, char, int or long.
+ * <p>Each record spells out its equals and hashCode: the ones javac generates are bound at their first call through
+ * method handles, which costs a cold command several milliseconds per record type.
  */
 public sealed interface ValueType {
     int size();
@@ -25,22 +28,32 @@ public sealed interface ValueType {
             }
         }
         public boolean isLong() { return kind == StructLayout.Kind.LONG; }
+        @Override public boolean equals(Object o) { return o instanceof Prim p && kind == p.kind; }
+        @Override public int hashCode() { return Objects.hashCode(kind); }
     }
 
     record Struct(String internalName, StructLayout layout) implements ValueType {
         public int size() { return layout.size(); }
         public String javaName() { return internalName.substring(internalName.lastIndexOf('/') + 1).replace('$', '.'); }
+        @Override public boolean equals(Object o) {
+            return o instanceof Struct t && Objects.equals(internalName, t.internalName) && Objects.equals(layout, t.layout);
+        }
+        @Override public int hashCode() { return Objects.hash(internalName, layout); }
     }
 
     record Bytes(int length) implements ValueType {
         public int size() { return length; }
         public String javaName() { return "byte[" + length + "]"; }
+        @Override public boolean equals(Object o) { return o instanceof Bytes b && length == b.length; }
+        @Override public int hashCode() { return length; }
     }
 
     /** A fixed-length array of short, char, int or long ({@code element}), as a local or a {@code @Size(n)} field. */
     record PrimArray(StructLayout.Kind element, int length) implements ValueType {
         public int size() { return element.size * length; }
         public String javaName() { return new Prim(element).javaName() + "[" + length + "]"; }
+        @Override public boolean equals(Object o) { return o instanceof PrimArray a && element == a.element && length == a.length; }
+        @Override public int hashCode() { return Objects.hashCode(element) * 31 + length; }
     }
 
     /** The element count of a byte array or primitive array type; -1 for any other type. */

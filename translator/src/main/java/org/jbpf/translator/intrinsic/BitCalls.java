@@ -120,13 +120,13 @@ final class BitCalls {
                 out.emit(cls | SUB | X, t, u, 0, 0);
             }
             case "lowestOneBit" -> {
-                int u = body.ownedCopy(x, wide);
+                int u = copy(out, t);   // not a second ownedCopy: an owned x would give t itself
                 out.emit(cls | NEG, u, 0, 0, 0);
                 out.emit(cls | AND | X, t, u, 0, 0);
             }
             case "reverseBytes" -> out.emit(ALU | END | TO_BE, t, 0, 0, bits);
             case "signum" -> {
-                int u = body.ownedCopy(x, wide);
+                int u = copy(out, t);
                 out.emit(cls | ARSH | K, t, 0, 0, bits - 1);
                 out.emit(cls | NEG, u, 0, 0, 0);
                 out.emit(cls | RSH | K, u, 0, 0, bits - 1);
@@ -246,7 +246,8 @@ final class BitCalls {
         int cls = wide ? ALU64 : ALU, bits = wide ? 64 : 32;
         Operand x = c.args().get(0), d = c.args().get(1);
         int first = left ? LSH : RSH, second = left ? RSH : LSH;
-        int t = body.ownedCopy(x, wide), u = body.ownedCopy(x, wide);
+        // one owned copy each, then copies of it: a second ownedCopy of an owned operand is the same register
+        int t = body.ownedCopy(x, wide), u = copy(out, t);
         if (d instanceof Operand.Imm k) {
             int s = (int) (k.value() & (bits - 1));
             if (s == 0) { c.pushResult(t); return; }
@@ -254,7 +255,7 @@ final class BitCalls {
             out.emit(cls | second | K, u, 0, 0, bits - s);
         } else {
             // Java takes the distance modulo the width, and x >>> -d is x >>> (width - d) modulo the width
-            int s = body.ownedCopy(d, false), r = body.ownedCopy(d, false);
+            int s = body.ownedCopy(d, false), r = copy(out, s);
             out.emit(ALU64 | AND | K, s, 0, 0, bits - 1);
             out.emit(ALU | NEG, r, 0, 0, 0);
             out.emit(ALU64 | AND | K, r, 0, 0, bits - 1);
@@ -290,14 +291,15 @@ final class BitCalls {
         int x = body.toReg(c.args().get(0), wide);
         int y = body.ownedCopy(c.args().get(1), wideDivisor);
         if (wide && !wideDivisor) out.emit(ALU64 | MOV | X, y, y, 32, 0); // floorMod(long, int): the int divisor, sign-extended
-        int q = body.ownedCopy(c.args().get(0), wide);
+        int q = copy(out, x);   // x stays the dividend: q and signs are copies of their own
         out.emit(cls | (div ? DIV : MOD) | X, q, y, 1, 0);
         Mir.Label done = out.newLabel();
-        int signs = body.ownedCopy(c.args().get(0), wide);
+        int signs = copy(out, x);
         out.emit(cls | XOR | X, signs, y, 0, 0);
         BranchLowering branches = body.branches();
         branches.emitCompare(JSGE, signs, new Operand.Imm(0), wide, done);
         if (div) {
+            out.jumpIf((wide ? JMP : JMP32) | JEQ | K, y, 0, 0, done);   // by zero the quotient stays 0, as for /
             int back = copy(out, q);
             out.emit(cls | MUL | X, back, y, 0, 0);
             out.jumpIf((wide ? JMP : JMP32) | JEQ | X, back, x, 0, done);

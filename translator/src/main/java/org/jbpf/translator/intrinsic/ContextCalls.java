@@ -3,8 +3,10 @@ package org.jbpf.translator.intrinsic;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jbpf.core.abi.X86_64;
+import org.jbpf.core.helper.HelperTable;
 import org.jbpf.core.layout.StructLayout.Kind;
 import org.jbpf.core.program.SectionKinds;
+import org.jbpf.translator.analysis.RecordView;
 import org.jbpf.translator.analysis.SectionContext;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.frontend.ValueType;
@@ -83,11 +85,15 @@ final class ContextCalls implements Intrinsic {
                 out.load(t, Kind.LONG, ctx, X86_64.syscallArgOffset((int) k)); break;
             case "TracepointContext.ret": out.load(t, Kind.LONG, ctx, X86_64.SYSCALL_RET); break;
             case "TracepointContext.syscallNr": out.load(t, Kind.INT, ctx, X86_64.SYSCALL_NR); break;
-            case "TracepointContext.commonPid": out.load(t, Kind.INT, ctx, X86_64.TP_COMMON_PID); break;
-            case "TracepointContext.u64": out.load(t, Kind.LONG, ctx, (int) k); break;
-            case "TracepointContext.u32": case "TracepointContext.s32": out.load(t, Kind.INT, ctx, (int) k); break;
-            case "TracepointContext.u16": out.load(t, Kind.CHAR, ctx, (int) k); break;
-            case "TracepointContext.u8": out.load(t, Kind.BOOLEAN, ctx, (int) k); break;
+            case "TracepointContext.commonPid":
+                // the kernel refuses loads from the record's common header; common_pid is the current thread's id
+                c.pushResult(out.call(HelperTable.GET_CURRENT_PID_TGID, 0));
+                return;
+            case "TracepointContext.u64": case "TracepointContext.u32": case "TracepointContext.s32": case "TracepointContext.u16":
+            case "TracepointContext.u8":
+                if (k < X86_64.TP_COMMON_HEADER_SIZE) throw c.error(RecordView.COMMON_HEADER + " (ctx." + name + "(" + k + "))");
+                out.load(t, name.equals("u64") ? Kind.LONG : name.equals("u16") ? Kind.CHAR : name.equals("u8") ? Kind.BOOLEAN : Kind.INT, ctx, (int) k);
+                break;
             case "RawTracepointContext.arg":
                 if (k < 0 || k > 11) throw c.error("raw tracepoint argument index must be 0..11");
                 out.load(t, Kind.LONG, ctx, 8 * (int) k); break;

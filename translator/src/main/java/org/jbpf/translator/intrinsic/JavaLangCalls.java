@@ -54,6 +54,11 @@ final class JavaLangCalls implements Intrinsic {
                 default: break;
             }
         }
+        if ((o.equals("java/lang/Short") || o.equals("java/lang/Byte")) && receiver == null
+                && (n.equals("toUnsignedInt") || n.equals("toUnsignedLong")) && args.size() == 1) {
+            if (!(args.get(0) instanceof Value.Scalar)) throw c.error(n + " needs a number");
+            return new Value.Scalar(n.equals("toUnsignedLong"), null);
+        }
         if (o.equals("java/lang/Math") && receiver == null && (n.equals("min") || n.equals("max") || n.equals("abs"))) {
             Type rt = Type.getReturnType(mi.desc);
             if (rt.getSort() != Type.INT && rt.getSort() != Type.LONG) throw c.error("Math." + n + " is only supported for int and long");
@@ -62,7 +67,8 @@ final class JavaLangCalls implements Intrinsic {
         if (o.equals("java/lang/Object") && n.equals("<init>")) return null;
         if (mi.getOpcode() == org.objectweb.asm.Opcodes.INVOKEINTERFACE) throw c.error(InvokeAnalyzer.interfaceCall(mi));
         throw c.error("cannot call " + o.replace('/', '.') + "." + n + " in a BPF program"
-                + (o.equals("java/lang/String") || o.equals("java/lang/StringBuilder") ? ": " + JavaText.ADVICE : ""));
+                + (o.equals("java/lang/String") || o.equals("java/lang/StringBuilder") ? ": " + JavaText.ADVICE
+                   : o.equals("java/lang/Character") ? "; compare the char with character constants instead, e.g. c >= '0' && c <= '9'" : ""));
     }
 
     @Override
@@ -86,6 +92,16 @@ final class JavaLangCalls implements Intrinsic {
             return;
         }
         if (mi.owner.equals("java/lang/Object") && n.equals("<init>")) return;
+        if (mi.owner.equals("java/lang/Short") || mi.owner.equals("java/lang/Byte")) {
+            // Short/Byte.toUnsignedInt/Long: the low 16 or 8 bits, which also clears whatever the register held above them
+            long mask = mi.owner.equals("java/lang/Short") ? 0xffff : 0xff;
+            if (args.get(0) instanceof Operand.Imm k) { body.push(new Operand.Imm(k.value() & mask)); return; }
+            int t = out.newVreg();
+            out.mov64(t, ((Operand.Reg) args.get(0)).reg());
+            out.emit(ALU64 | AND | K, t, 0, 0, (int) mask);
+            c.pushResult(t);
+            return;
+        }
         BranchLowering branches = body.branches();
         switch (n) {
             case "compareUnsigned": {

@@ -24,6 +24,9 @@ final class PrintkCall implements Intrinsic {
             throw c.error("printk needs a string constant or a concatenation of constants and numbers");
         if (fmt instanceof Value.Concat && c.args().size() > 1)
             throw c.error("printk takes either a concatenated message or a format with arguments, not both");
+        if (fmt instanceof Value.StringConst s && PrintkFormat.conversions(s.text()) != c.args().size() - 1)
+            throw c.error("the printk format \"" + s.text().replace("\n", "\\n") + "\" has " + PrintkFormat.conversions(s.text())
+                    + " conversions (%d, %x, ..) but " + (c.args().size() - 1) + " numbers follow it; give one number per conversion (%% prints a %)");
         return new Value.Scalar(false, null);
     }
 
@@ -37,7 +40,7 @@ final class PrintkCall implements Intrinsic {
             fmt = concat.format();
             fmtArgs = widened(out, concat, c.body().program().takeConcatenation(concat.site()));
         } else {
-            fmt = ((Value.StringConst) c.values().get(0)).text();
+            fmt = PrintkFormat.widened(((Value.StringConst) c.values().get(0)).text());
             fmtArgs = args.subList(1, args.size());
         }
         byte[] bytes = fmt.getBytes(StandardCharsets.UTF_8);

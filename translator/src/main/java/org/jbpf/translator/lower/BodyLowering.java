@@ -152,8 +152,17 @@ public final class BodyLowering {
         if (f == null) return;
         for (int d = 0; d < f.stack.size(); d++) {
             Value v = f.stack.get(d);
-            stack.add(v.inRegister() ? new Reg(stackReg(d), false) : v instanceof Value.Null ? new Imm(0) : new Known());
+            stack.add(v.inRegister() ? new Reg(stackReg(d), false) : v instanceof Value.Null ? new Imm(0) : known(v));
         }
+    }
+
+    /** The operand of a value that needs no register: a local struct or array keeps its identity. */
+    static Known known(Value v) { return v instanceof Value.StackObj so ? new Known(so) : new Known(); }
+
+    /** After a constructor call: the stack's copies of the object it made, {@code made} in the analysis, are {@code so}. */
+    void constructed(Frame before, Value made, Value.StackObj so) {
+        for (int d = 0; d < stack.size() && d < before.stack.size(); d++)
+            if (before.stack.get(d).equals(made) && stack.get(d) instanceof Known) stack.set(d, new Known(so));
     }
 
     private int stackReg(int depth) { return stackRegs.computeIfAbsent(depth, d -> out.newVreg()); }
@@ -213,7 +222,7 @@ public final class BodyLowering {
                 if (v instanceof Value.Null) push(new Imm(0));
                 else if (v instanceof Value.Scalar s && s.constant() != null && locals[var] < 0) push(new Imm(s.constant()));
                 else if (v.inRegister()) push(new Reg(local(var), false));
-                else push(new Known());
+                else push(known(v));
                 return;
             }
             case ISTORE: case LSTORE: case ASTORE: {
@@ -243,7 +252,9 @@ public final class BodyLowering {
                     out.moveInto(R0, x, v);
                     out.emit(JMP | EXIT, 0, 0, 0, 0);
                 } else {
-                    if (v.inRegister() || v instanceof Value.Null) out.moveInto(resultReg, x, v);
+                    // a local struct returned where another return gives a pointer: its address is the result
+                    if (v.inRegister() || v instanceof Value.Null || a.returnValue.inRegister() && x instanceof Known k && k.object() != null)
+                        out.moveInto(resultReg, x, v);
                     out.jump(returnLabel);
                 }
                 reachable = false;
@@ -290,6 +301,11 @@ public final class BodyLowering {
                 for (int k = types.length - 1; k >= 0; k--) {
                     Value v = val(i, types.length - 1 - k);
                     Operand o = pop();
+                    if (v instanceof Value.Ptr p) {   // a map's Long or Integer: print the number it holds
+                        int t = out.newVreg();
+                        out.load(t, ((ValueType.Prim) p.target()).kind(), ((Reg) o).reg(), 0);
+                        o = new Reg(t, true);
+                    }
                     if (!(v instanceof Value.StringConst)) args.add(0, o);
                 }
                 program.concatArgs.put((long) c.site(), args);

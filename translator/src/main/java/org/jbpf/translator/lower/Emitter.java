@@ -81,6 +81,10 @@ public final class Emitter {
     public void moveInto(int r, Operand o, Value v) {
         if (o instanceof Operand.Imm c) loadImm(r, c.value(), !(v instanceof Value.Scalar s) || s.isLong());
         else if (o instanceof Operand.Reg g) mov64(r, g.reg());
+        else if (o instanceof Operand.Known k && k.object() != null) {
+            mov64(r, R10);
+            emit(ALU64 | ADD | K, r, 0, 0, objectOffset(k.object()));
+        }
         else throw new IllegalStateException("no register value for " + v.describe());
     }
 

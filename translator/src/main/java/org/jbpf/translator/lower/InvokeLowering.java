@@ -47,7 +47,11 @@ final class InvokeLowering {
 
         if (mi.getOpcode() == INVOKESPECIAL && mi.name.equals("<init>")) {
             // every stack copy of the uninitialised object becomes the object (Known either way); it starts zeroed
-            if (recvVal instanceof Value.Uninit u) out.zero(out.objectOffset(constructed(i, u)));
+            if (recvVal instanceof Value.Uninit u) {
+                Value.StackObj so = constructed(i);
+                out.zero(out.objectOffset(so));
+                body.constructed(f, u, so);
+            }
             // a constructor with code runs inlined on the object
             if (body.a.callees.containsKey(i)) inline(i, mi, withReceiver(recv, args));
             return;
@@ -108,20 +112,14 @@ final class InvokeLowering {
         out.placeLabel(after);
         if (result >= 0) {
             Value rv = callee.returnValue;
-            body.push(rv.inRegister() ? new Reg(result, true) : rv instanceof Value.Null ? new Imm(0) : new Known());
+            body.push(rv.inRegister() ? new Reg(result, true) : rv instanceof Value.Null ? new Imm(0) : BodyLowering.known(rv));
         }
     }
 
-    /** The stack object a constructor call at i initialises, as the analysis saw it after the call. */
-    private Value.StackObj constructed(int i, Value.Uninit u) {
-        int site = (int) (body.a.site(u.site()) & 0x7fffffff);
-        for (int k = i + 1; k < body.a.insns.length; k++) {
-            Frame nf = body.a.frames[k];
-            if (nf == null) continue;
-            for (Value v : nf.stack) if (v instanceof Value.StackObj so && so.site() == site) return so;
-            for (Value v : nf.locals) if (v instanceof Value.StackObj so && so.site() == site) return so;
-            break;
-        }
-        throw body.error(i, "constructed object is never used");
+    /** The stack object the constructor call at i initialises, as the analysis made it. */
+    private Value.StackObj constructed(int i) {
+        Value.StackObj so = body.a.constructed.get(i);
+        if (so == null) throw new IllegalStateException("the analysis made no object at the constructor call " + i);
+        return so;
     }
 }

@@ -120,7 +120,7 @@ final class MemoryLowering {
                 body.pop();
                 Value.StackObj so = (Value.StackObj) body.a.frames[i + 1].peek(0);
                 out.zero(out.objectOffset(so));
-                body.push(new Known());
+                body.push(new Known(so));
                 return true;
             }
             case ARRAYLENGTH: {

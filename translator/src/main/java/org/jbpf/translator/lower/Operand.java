@@ -11,8 +11,13 @@ public sealed interface Operand {
     /** A constant. */
     record Imm(long value) implements Operand {}
 
-    /** A value that needs no register. */
-    record Known() implements Operand {}
+    /**
+     * A value that needs no register; {@code object} names the local struct or array it is, when it is one, so that
+     * a join where the other path brings a pointer can put its address into a register.
+     */
+    record Known(org.jbpf.translator.analysis.Value.StackObj object) implements Operand {
+        public Known() { this(null); }
+    }
 
     /** The same value for a second stack slot: an owned register is owned by neither copy. */
     static Operand shared(Operand o) { return o instanceof Reg r && r.owned() ? new Reg(r.reg(), false) : o; }

@@ -12,6 +12,10 @@ record Interval(long lo, long hi) {
 
     static Interval of(long k) { return new Interval(k, k); }
 
+    // spelled out: the record's own are bound through method handles at their first call, milliseconds of a cold start
+    @Override public boolean equals(Object o) { return o instanceof Interval i && lo == i.lo && hi == i.hi; }
+    @Override public int hashCode() { return Long.hashCode(lo) * 31 + Long.hashCode(hi); }
+
     /** The range, or null when it is empty (a path no value can take). */
     static Interval ofOrEmpty(long lo, long hi) { return lo <= hi ? new Interval(lo, hi) : null; }
 

@@ -7,8 +7,9 @@ import org.jbpf.translator.mir.Mir;
 
 /**
  * What one MIR instruction does to the ranges of registers ({@link RangeBranchFolding}). A register missing from the
- * state may hold anything. Division, modulo and byte swaps give unknown results, as the kernel verifier keeps no
- * range through them either: a bound the pass proves must be one the verifier can prove too.
+ * state may hold anything. Division, modulo, byte swaps and shifts by a count not known give unknown results, 64 bits
+ * of them even for a 32-bit operation, as the kernel verifier keeps no range through them either: a bound the pass
+ * proves must be one the verifier can prove too.
  */
 final class RangeTransfer {
     private RangeTransfer() {}
@@ -73,6 +74,7 @@ final class RangeTransfer {
             b = reg ? b.low32() : Interval.of(m.imm & 0xffffffffL);
         }
         int bits = wide ? 63 : 31;
+        if (!verifierTracks(op, b, bits)) return Interval.TOP;
         Interval r = switch (op) {
             case ADD -> a.add(b);
             case SUB -> a.sub(b);
@@ -80,13 +82,27 @@ final class RangeTransfer {
             case AND -> a.and(b);
             case OR -> a.orXor(b, true);
             case XOR -> a.orXor(b, false);
-            case LSH -> b.isConstant() ? a.shiftLeft((int) (b.lo() & bits)) : Interval.TOP;
-            case RSH -> b.isConstant() ? a.shiftRight((int) (b.lo() & bits)) : a.nonNegative() ? new Interval(0, a.hi()) : Interval.TOP;
-            case ARSH -> wide && b.isConstant() ? a.shiftRightArithmetic((int) (b.lo() & bits))
-                    : !wide && b.isConstant() && a.within(0, Integer.MAX_VALUE) ? a.shiftRight((int) (b.lo() & bits)) : Interval.TOP;
+            case LSH -> a.shiftLeft((int) b.lo());
+            case RSH -> a.shiftRight((int) b.lo());
+            case ARSH -> wide ? a.shiftRightArithmetic((int) b.lo())
+                    : a.within(0, Integer.MAX_VALUE) ? a.shiftRight((int) b.lo()) : Interval.TOP;
             case NEG -> wide ? a.neg() : a.isConstant() && a.lo() == 0 ? a : Interval.TOP;
             default -> Interval.TOP;   // DIV, MOD, END
         };
         return wide ? r : r.wrap32();
+    }
+
+    /**
+     * Whether the kernel verifier computes a range for the result at all. For the others (division, modulo, byte
+     * swaps, shifts by anything but a known count below the width) it forgets the whole register, the upper half of a
+     * 32-bit result included, so the pass must not know that half is zero either: the 32-bit move that says so to the
+     * verifier (an array index's, before it moves a frame address) has to stay.
+     */
+    private static boolean verifierTracks(int op, Interval b, int bits) {
+        return switch (op) {
+            case ADD, SUB, MUL, AND, OR, XOR, NEG -> true;
+            case LSH, RSH, ARSH -> b.isConstant() && b.lo() >= 0 && b.lo() <= bits;
+            default -> false;
+        };
     }
 }

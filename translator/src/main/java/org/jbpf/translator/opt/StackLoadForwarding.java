@@ -102,12 +102,23 @@ final class StackLoadForwarding implements Pass {
             int d = Mir.def(m);
             if (!Mir.isVirtual(d)) continue;
             int c = cls(m.opcode);
-            boolean zeroes = c == ALU && op(m.opcode) != END || c == LDX && mode(m.opcode) == MEM && sizeBytes(m.opcode) <= 4;
+            boolean zeroes = c == ALU && verifierZeroExtends(m) || c == LDX && mode(m.opcode) == MEM && sizeBytes(m.opcode) <= 4;
             if (zeroes) narrow[d] = true;
             else wide[d] = true;
         }
         for (int v = 0; v < narrow.length; v++) narrow[v] &= !wide[v];
         return narrow;
+    }
+
+    /**
+     * Whether the kernel verifier, too, knows the upper half of this 32-bit result is zero: it forgets the whole
+     * register after a division, a modulo, a byte swap or a shift by a register, so a copy of such a result would
+     * reach a bounds check without the zero-extension the 4-byte load gave it.
+     */
+    private static boolean verifierZeroExtends(Mir.MInsn m) {
+        int op = op(m.opcode);
+        if (op == END || op == DIV || op == MOD) return false;
+        return !((op == LSH || op == RSH || op == ARSH) && source(m.opcode) == X);
     }
 
     /** Drops what is known about slots whose address is taken: another pointer or a helper may have written them. */

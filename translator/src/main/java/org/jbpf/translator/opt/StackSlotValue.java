@@ -9,6 +9,11 @@ import java.util.Map;
  * follow stores through the frame keep a map from frame offset to this, met over a block's predecessors.
  */
 record StackSlotValue(int size, int reg, long imm, boolean isImm) {
+    // spelled out: the record's own are bound through method handles at their first call, milliseconds of a cold start
+    @Override public boolean equals(Object o) {
+        return o instanceof StackSlotValue v && size == v.size && reg == v.reg && imm == v.imm && isImm == v.isImm;
+    }
+    @Override public int hashCode() { return ((size * 31 + reg) * 31 + Long.hashCode(imm)) * 31 + Boolean.hashCode(isImm); }
 
     /** What every computed predecessor agrees on; nothing at the entry; predecessors not yet computed are skipped. */
     static Map<Integer, StackSlotValue> meet(List<Integer> preds, List<Map<Integer, StackSlotValue>> out, boolean entry) {

@@ -41,6 +41,31 @@ class RangeBranchFoldingTest {
     }
 
     @Test
+    void theZeroExtensionOfAResultTheVerifierForgetsStays() {
+        // i = x s% 18 and j = y << z in 32 bits: the kernel forgets all 64 bits of both, so the 32-bit moves before
+        // the index checks are what tell it the upper halves are zero
+        MirPassesTest.B b = new MirPassesTest.B();
+        int x = b.v(), i = b.v(), y = b.v(), z = b.v(), j = b.v(), r = b.v();
+        Mir.Label out = b.newLabel();
+        b.load(x, R1, 0);
+        b.add(ALU | MOD | K, x, 0, 1, 18);
+        b.add(ALU | MOV | X, i, x, 0, 0);
+        b.load(y, R1, 8);
+        b.load(z, R1, 16);
+        b.add(ALU | LSH | X, y, z, 0, 0);
+        b.add(ALU | MOV | X, j, y, 0, 0);
+        b.movImm(r, 0);
+        jump(b, JMP32 | JGE | K, i, 16, out);
+        jump(b, JMP32 | JGE | K, j, 16, out);
+        b.mov(r, i);
+        b.add(ALU64 | ADD | X, r, j, 0, 0);
+        b.label(out);
+        b.exit(r);
+        new RangeBranchFolding().run(b.mir);
+        assertEquals(2, b.mir.code.stream().filter(m -> !m.isLabel() && m.opcode == (ALU | MOV | X)).count(), b.text().toString());
+    }
+
+    @Test
     void comparesOfMaskedValuesAreDecidedBothWays() {
         MirPassesTest.B b = new MirPassesTest.B();
         int x = b.v(), r = b.v();

@@ -23,7 +23,8 @@ import org.jbpf.sim.VerifierResult;
  *
  * <p>Where it is deliberately stricter than the kernel (so it may reject what the kernel accepts):
  * <ul>
- *   <li>32-bit bounds are derived from 64-bit ones, and copies of a scalar are not refined together;</li>
+ *   <li>32-bit bounds are derived from 64-bit ones (a signed 32-bit range that crosses zero is not kept), and copies
+ *       of a scalar are not refined together;</li>
  *   <li>a null test is understood only as {@code if rX ==/!= 0} with an immediate 0;</li>
  *   <li>of a map's own fields, read through its map pointer, only numbers in {@code struct bpf_map} are modelled
  *       ({@link MapFields}, from the running kernel's BTF); pointer fields and the rest are refused;</li>
@@ -31,8 +32,9 @@ import org.jbpf.sim.VerifierResult;
  *   <li>helpers are limited to the prototypes of core's {@link org.jbpf.core.helper.HelperTable}; kfuncs other than
  *       the numeric iterator's ({@link IteratorKfuncs}), callbacks other than bpf_loop's, and tail calls from BPF
  *       functions (with BTF) are refused;</li>
- *   <li>state pruning compares full states (no liveness); scalars are precise only where a check depended on them
- *       ({@link Precision}, as the kernel's precision marks);</li>
+ *   <li>state pruning ignores registers and stack slots nothing reads again ({@link Liveness},
+ *       {@link StackLiveness}), but a slot a pointer of unknown offset or a call may reach counts as read; scalars
+ *       are precise only where a check depended on them ({@link Precision}, as the kernel's precision marks);</li>
  *   <li>an exploration longer than half the kernel's budget is refused ({@link #KERNEL_FACTOR}).</li>
  * </ul>
  */
@@ -58,6 +60,8 @@ public final class AbstractInterpreter {
 
     private boolean[] prunePoint;
     private Precision precision;
+    private Liveness liveness;
+    private StackLiveness stackLiveness;
     private final List<List<Checkpoint>> visits;
     private final Deque<Branch> pending = new ArrayDeque<>();
     private int processed;
@@ -99,6 +103,8 @@ public final class AbstractInterpreter {
             prunePoint = controlFlow.check();
             iterators.markPrunePoints(prunePoint);
             precision = new Precision(insns);
+            liveness = new Liveness(insns, cx);
+            stackLiveness = new StackLiveness(insns, cx);
             cx.precision = (r, frame) -> precision.mark(r, frame, recent, last);
             explore();
             if (processed > MAX_PROCESSED / KERNEL_FACTOR) {
@@ -169,7 +175,7 @@ public final class AbstractInterpreter {
                                     "this loop repeats with nothing changed, so it never ends; make sure its condition changes");
                         // in a loop, iterations rarely match: keep a state only now and then
                         if (!forced && jumps - prevJumps < 20 && processed - prevProcessed < 100) add = false;
-                    } else if (covers(v, st)) {
+                    } else if (covers(v, st, pc)) {
                         v.hits++;
                         endPath(last);
                         return;
@@ -201,12 +207,33 @@ public final class AbstractInterpreter {
 
     /**
      * True when the complete checkpoint {@code v} covers {@code st}. Its precise scalars then mattered on this path
-     * too: they are marked along it, as the kernel's propagate_precision does.
+     * too, those in live registers: they are marked along it, as the kernel's propagate_precision does.
      */
-    private boolean covers(Checkpoint v, VerifierState st) {
-        if (!v.covers(st)) return false;
-        precision.markCovered(v, st.frames.size() - 1, recent, last);
+    private boolean covers(Checkpoint v, VerifierState st, int pc) {
+        int[] live = liveRegs(st, pc);
+        long[] slots = liveSlots(st, pc);
+        if (!v.covers(st, live, slots)) return false;
+        precision.markCovered(v, st.frames.size() - 1, recent, last, live, slots);
         return true;
+    }
+
+    /** Per frame of {@code st}, at {@code pc} of its top frame: the registers that may still be read. */
+    private int[] liveRegs(VerifierState st, int pc) {
+        int n = st.frames.size();
+        int[] live = new int[n];
+        live[n - 1] = liveness.before(pc);
+        for (int i = 0; i < n - 1; i++) live[i] = liveness.duringCall(st.frames.get(i + 1).callSite);
+        return live;
+    }
+
+    /** Per frame of {@code st}, at {@code pc} of its top frame: the stack slots that may still be read. */
+    private long[] liveSlots(VerifierState st, int pc) {
+        int n = st.frames.size();
+        long[] live = new long[n];
+        live[n - 1] = stackLiveness.before(pc);
+        // a caller's slots as at its call: all of them when it gave the function a pointer into its stack
+        for (int i = 0; i < n - 1; i++) live[i] = stackLiveness.before(st.frames.get(i + 1).callSite);
+        return live;
     }
 
     /** The history code of the stack slot {@code in} accesses, with its frame ({@link History#access}). */

@@ -38,15 +38,18 @@ final class BranchChecks {
                 if (t != null) setScalars(takenState, in, t);
                 if (f != null) setScalars(st, in, f);
             } else {
-                // decide the edges on the low halves (as the kernel's 32-bit bounds know them); an unsigned compare
-                // also narrows the known bits of the low half, as the kernel's 32-bit bounds narrow its var_off
+                // decide the edges on the low halves (as the kernel's 32-bit bounds know them); both registers' low
+                // halves narrow, a signed range when it lies on one side of zero, as the kernel's 32-bit bounds do
                 ScalarBounds a32 = low32(av, op), b32 = low32(bv, op);
                 ScalarBounds[] t = BranchBounds.refine(op, true, a32, b32), f = BranchBounds.refine(op, false, a32, b32);
                 canTake = t != null;
                 canFall = f != null;
-                if (!(op == JSGT || op == JSGE || op == JSLT || op == JSLE)) {
-                    if (t != null) takenState.set(in.dst(), RegState.scalar(lowHalf(av, t[0])));
-                    if (f != null) st.set(in.dst(), RegState.scalar(lowHalf(av, f[0])));
+                boolean signed = op == JSGT || op == JSGE || op == JSLT || op == JSLE;
+                if (t != null) takenState.set(in.dst(), RegState.scalar(lowHalf(av, signed ? unsigned32(t[0]) : t[0])));
+                if (f != null) st.set(in.dst(), RegState.scalar(lowHalf(av, signed ? unsigned32(f[0]) : f[0])));
+                if (source(opc) == X && in.src() != in.dst()) {
+                    if (t != null) takenState.set(in.src(), RegState.scalar(lowHalf(bv, signed ? unsigned32(t[1]) : t[1])));
+                    if (f != null) st.set(in.src(), RegState.scalar(lowHalf(bv, signed ? unsigned32(f[1]) : f[1])));
                 }
                 // JSET's fall-through edge forgets the 64-bit ranges of the side tested against a constant
                 if (op == JSET && f != null && a32.isConst() != b32.isConst()) {
@@ -84,13 +87,35 @@ final class BranchChecks {
         return fall;
     }
 
-    /** {@code v} whose low 32 bits are known to lie in the unsigned range {@code low}: the upper half stays as it was. */
+    /**
+     * {@code v} whose low 32 bits are known to lie in the unsigned range {@code low}: the upper half stays as it was,
+     * the low half's known bits narrow, and each 64-bit bound moves to the nearest value with its own upper half and
+     * a low half in range (the kernel's u32-into-64 deduction in __reg_deduce_mixed_bounds). Null {@code low}: nothing
+     * is learnt.
+     */
     private static ScalarBounds lowHalf(ScalarBounds v, ScalarBounds low) {
-        Tnum r = Tnum.range(low.umin(), low.umax());
-        Tnum t = v.tnum().intersect(new Tnum(r.value(), r.mask() | 0xffffffff00000000L));
-        ScalarBounds n = new ScalarBounds(t, v.smin(), v.smax(), v.umin(), v.umax()).normalize();
+        if (low == null) return v;
+        long lo = low.umin(), hi = low.umax(), upper = 0xffffffff00000000L;
+        if (Long.compareUnsigned(hi, 0xffffffffL) > 0) return v;
+        Tnum r = Tnum.range(lo, hi);
+        Tnum t = v.tnum().intersect(new Tnum(r.value(), r.mask() | upper));
+        long uMin = umax(v.umin(), (v.umin() & upper) | lo), uMax = umin(v.umax(), (v.umax() & upper) | hi);
+        long sMin = Math.max(v.smin(), (v.smin() & upper) | lo), sMax = Math.min(v.smax(), (v.smax() & upper) | hi);
+        ScalarBounds n = new ScalarBounds(t, sMin, sMax, uMin, uMax).normalize();
         return n.isEmpty() ? v : n;
     }
+
+    /**
+     * The unsigned range of the low half given its range as a signed 32-bit number ({@code s}, sign-extended), when
+     * that range does not cross zero; null when it does (its unsigned form is two pieces).
+     */
+    private static ScalarBounds unsigned32(ScalarBounds s) {
+        if (s.smin() >= 0 || s.smax() < 0) return ScalarBounds.unsignedRange(s.smin() & 0xffffffffL, s.smax() & 0xffffffffL);
+        return null;
+    }
+
+    private static long umax(long a, long b) { return Long.compareUnsigned(a, b) >= 0 ? a : b; }
+    private static long umin(long a, long b) { return Long.compareUnsigned(a, b) <= 0 ? a : b; }
 
     /** The low 32 bits of {@code v} as a 64-bit range: unsigned, or sign-extended for a signed comparison. */
     private static ScalarBounds low32(ScalarBounds v, int op) {

@@ -142,7 +142,7 @@ final class CallChecks {
                     "a tail call inside a BPF function is not supported by the verifier simulation; make it from the program's entry function");
         MapSpec map = null;
         int memReg = -1;
-        boolean memWrite = false;
+        boolean memWrite = false, memNull = false;
         RegState release = null;
         long allocSize = 0;
         for (int i = 0; i < p.args().size(); i++) {
@@ -170,7 +170,17 @@ final class CallChecks {
                     memory.helperMemory(st, r, v, size, false);
                     break;
                 }
+                case MEM_READ_OR_NULL:
+                    // null goes through the type check; the size after it must then be zero
+                    memNull = v.isConst() && v.value().constValue() == 0;
+                    memReg = r;
+                    memWrite = false;
+                    if (memNull) break;
+                    checkMemType(r, v, javaBad);
+                    checkPacketArgument(p, v, false, javaBad);
+                    break;
                 case MEM_READ: case MEM_WRITE:
+                    memNull = false;
                     checkMemType(r, v, javaBad);
                     checkPacketArgument(p, v, arg == ArgKind.MEM_WRITE, javaBad);
                     memReg = r;
@@ -188,6 +198,9 @@ final class CallChecks {
                     if (Long.compareUnsigned(s.umax(), MAX_VAR_OFF) >= 0)
                         throw new Reject("R" + r + " unbounded memory access, use 'var &= const' or 'if (var < const)'",
                                 javaBad + "(a size) is unbounded; bound it first");
+                    if (s.umax() > 0 && memNull)
+                        throw new Reject("R" + memReg + " type=scalar expected=fp",
+                                "argument " + memReg + " of " + p.logName() + " is null, so the size after it must be 0");
                     if (s.umax() > 0) memory.helperMemory(st, memReg, st.reg(memReg), (int) s.umax(), memWrite);
                     break;
                 }

@@ -34,8 +34,12 @@ final class Checkpoint {
         this.preciseSlots = new long[state.frames.size()];
     }
 
-    /** True when every behaviour from {@code st} is covered by this checkpoint's, given what it needs exactly. */
-    boolean covers(VerifierState st) {
-        return allPrecise || rangesExact ? st.safeWhere(state) : st.safeWhere(state, preciseRegs, preciseSlots);
+    /**
+     * True when every behaviour from {@code st} is covered by this checkpoint's, given what it needs exactly and
+     * which registers and stack slots are still live in each frame ({@link Liveness}, {@link StackLiveness}).
+     */
+    boolean covers(VerifierState st, int[] liveRegs, long[] liveSlots) {
+        return allPrecise || rangesExact ? st.safeWhere(state, liveRegs, liveSlots)
+                : st.safeWhere(state, preciseRegs, preciseSlots, liveRegs, liveSlots);
     }
 }

@@ -70,8 +70,9 @@ final class MemoryChecks {
         checkWritable(in.dst());
         RegState base = cx.read(st, in.src());
         int size = sizeBytes(in.opcode());
-        cx.noteBaseType(base.type());
         RegState v = access(st, in.src(), base, in.off(), size, false, null);
+        // after the access's own checks, as the kernel records the pointer type only for an access it allowed
+        cx.noteBaseType(base.type());
         if (mode(in.opcode()) == MEMSX) v = v.isScalar() ? RegState.scalar(v.value().truncate(size).signExtend(size * 8)) : RegState.UNKNOWN_SCALAR;
         st.set(in.dst(), v);
     }
@@ -80,13 +81,13 @@ final class MemoryChecks {
         RegState base = cx.read(st, in.dst());
         RegState value = cls(in.opcode()) == ST ? RegState.constant(in.imm()) : cx.read(st, in.src());
         int size = sizeBytes(in.opcode());
-        cx.noteBaseType(base.type());
         if (value.isScalar() && size < 8) value = RegState.scalar(value.value().truncate(size));
         // writing zero at a variable stack offset keeps zeros known: that the value is zero then matters
         if (cls(in.opcode()) == STX && base.type() == RegType.STACK && !base.value().isConst() && value.isConst()
                 && value.value().constValue() == 0)
             cx.needPrecise(st, in.src());
         access(st, in.dst(), base, in.off(), size, true, value);
+        cx.noteBaseType(base.type());
     }
 
     void atomic(VerifierState st, Insn in) {

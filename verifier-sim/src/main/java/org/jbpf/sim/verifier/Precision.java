@@ -39,13 +39,13 @@ final class Precision {
         walk(frame, recent, last);
     }
 
-    /** Marks, along the current path, what a checkpoint that covered its state needed exactly. */
-    void markCovered(Checkpoint covering, int frame, History recent, Checkpoint last) {
+    /** Marks, along the current path, what a checkpoint that covered its state needed exactly in live registers and slots. */
+    void markCovered(Checkpoint covering, int frame, History recent, Checkpoint last, int[] liveRegs, long[] liveSlots) {
         if (covering.allPrecise) { markAll(last); return; }
         Arrays.fill(regs, 0);
         Arrays.fill(slots, 0);
-        System.arraycopy(covering.preciseRegs, 0, regs, 0, covering.preciseRegs.length);
-        System.arraycopy(covering.preciseSlots, 0, slots, 0, covering.preciseSlots.length);
+        for (int f = 0; f < covering.preciseRegs.length; f++) regs[f] = covering.preciseRegs[f] & liveRegs[f];
+        for (int f = 0; f < covering.preciseSlots.length; f++) slots[f] = covering.preciseSlots[f] & liveSlots[f];
         walk(frame, recent, last);
     }
 

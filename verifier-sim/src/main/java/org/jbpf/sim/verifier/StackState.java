@@ -126,13 +126,16 @@ public final class StackState {
     }
 
     /** True when every byte the old state had initialised is initialised the same way here. */
-    public boolean safeWhere(StackState old) { return safeWhere(old, -1L); }
+    public boolean safeWhere(StackState old) { return safeWhere(old, -1L, -1L); }
 
-    /** As {@link #safeWhere(StackState)}; spilled scalars in slots outside {@code preciseSlots} only need to be scalars. */
-    public boolean safeWhere(StackState old, long preciseSlots) {
+    /**
+     * As {@link #safeWhere(StackState)}; spilled scalars in slots outside {@code preciseSlots} only need to be
+     * scalars, and slots outside {@code liveSlots} (bit k: offset 8k - 512) are not compared.
+     */
+    public boolean safeWhere(StackState old, long preciseSlots, long liveSlots) {
         for (int i = 0; i < SIZE; i++) {
             byte o = old.kind[i];
-            if (o == INVALID) continue;
+            if (o == INVALID || (liveSlots & (1L << (i / 8))) == 0) continue;
             byte n = kind[i];
             if (o == SPILL) {
                 if (n != SPILL) return false;

@@ -38,22 +38,30 @@ public final class VerifierState {
         }
     }
 
-    public boolean safeWhere(VerifierState old) {
+    public boolean safeWhere(VerifierState old) { return safeWhere(old, null, null); }
+
+    /** As {@link #safeWhere(VerifierState)}, comparing only the registers and slots live in each frame (null: all). */
+    public boolean safeWhere(VerifierState old, int[] liveRegs, long[] liveSlots) {
         int[] regs = new int[frames.size()];
         long[] slots = new long[frames.size()];
-        java.util.Arrays.fill(regs, (1 << 11) - 1);
+        java.util.Arrays.fill(regs, ALL_REGS);
         java.util.Arrays.fill(slots, -1L);
-        return safeWhere(old, regs, slots);
+        return safeWhere(old, regs, slots, liveRegs, liveSlots);
     }
+
+    private static final int ALL_REGS = (1 << 11) - 1;
 
     /**
      * True when every behaviour from this state is covered by {@code old}'s; scalar registers and spilled scalars
-     * of frame i outside {@code preciseRegs[i]} and {@code preciseSlots[i]} only need to be scalars in both.
+     * of frame i outside {@code preciseRegs[i]} and {@code preciseSlots[i]} only need to be scalars in both, and
+     * registers and slots outside {@code liveRegs[i]} and {@code liveSlots[i]} (when given) are not compared:
+     * nothing reads them again.
      */
-    public boolean safeWhere(VerifierState old, int[] preciseRegs, long[] preciseSlots) {
+    public boolean safeWhere(VerifierState old, int[] preciseRegs, long[] preciseSlots, int[] liveRegs, long[] liveSlots) {
         if (frames.size() != old.frames.size() || !refs.keySet().equals(old.refs.keySet())) return false;
         for (int i = 0; i < frames.size(); i++)
-            if (!frames.get(i).safeWhere(old.frames.get(i), preciseRegs[i], preciseSlots[i])) return false;
+            if (!frames.get(i).safeWhere(old.frames.get(i), preciseRegs[i], preciseSlots[i],
+                    liveRegs == null ? ALL_REGS : liveRegs[i] | 1 << 10, liveSlots == null ? -1L : liveSlots[i])) return false;
         return true;
     }
 

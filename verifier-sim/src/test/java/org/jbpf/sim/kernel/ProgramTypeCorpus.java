@@ -150,6 +150,19 @@ final class ProgramTypeCorpus {
         ok("xdp_calls_ktime_get_coarse_ns", XDP, call(160), mov64Imm(R0, 2), exit());
         ok("socket_calls_get_current_task", SOCKET, call(35), mov64Imm(R0, 0), exit());
         bad("unknown_helper_id", "invalid func unknown#300", SOCKET, call(300), mov64Imm(R0, 0), exit());
+        // ---- csum_diff takes null for an empty buffer, and packet memory; a helper that may move the packet
+        // leaves no packet pointer behind --------------------------------------------------------------------------
+        ok("csum_diff_null_and_empty", TC, storeImm(8, R10, -8, 0), mov64Imm(R1, 0), mov64Imm(R2, 0), mov64Reg(R3, R10),
+                alu64Imm(ADD, R3, -8), mov64Imm(R4, 8), mov64Imm(R5, 0), call(28), mov64Imm(R0, 0), exit());
+        bad("csum_diff_null_with_a_size", "R1 type=scalar expected=fp", TC, storeImm(8, R10, -8, 0), mov64Imm(R1, 0),
+                mov64Imm(R2, 4), mov64Reg(R3, R10), alu64Imm(ADD, R3, -8), mov64Imm(R4, 8), mov64Imm(R5, 0), call(28),
+                mov64Imm(R0, 0), exit());
+        ok("csum_diff_over_the_packet", XDP, load(4, R2, R1, 0), load(4, R3, R1, 4), mov64Reg(R4, R2), alu64Imm(ADD, R4, 8),
+                jumpReg(JGT, R4, R3, 7), mov64Reg(R1, R2), mov64Imm(R2, 8), mov64Imm(R3, 0), mov64Imm(R4, 0), mov64Imm(R5, 0),
+                call(28), mov64Imm(R0, 2), mov64Imm(R0, 2), exit());
+        bad("packet_pointer_after_skb_change_tail", "R7 invalid mem access 'scalar'", TC, cat(mov64Reg(R6, R1), packetByte(7),
+                mov64Reg(R7, R2), mov64Reg(R1, R6), mov64Imm(R2, 64), mov64Imm(R3, 0), call(38), load(1, R0, R7, 0),
+                mov64Imm(R0, 0), exit()));
         ok("xdp_fib_lookup", XDP, cat(mov64Reg(R6, R1), fibLookup()));
         ok("tc_fib_lookup", TC, fibLookup());
         ok("action_fib_lookup", ACTION, fibLookup());

@@ -54,6 +54,38 @@ final class SoundnessCorpus {
                 storeImm(4, R10, -8, 682344), mov64Reg(R1, R10), alu64Imm(ADD, R1, -8), mov64Imm(R2, 4), call(6),
                 alu32Reg(AND, R0, R0), alu64Reg(ADD, R0, R0), neg64(R0), jumpImm(JGE, R0, 0x7fffffff, 5),
                 mov64Reg(R8, R10), alu64Imm(AND, R0, 7), alu64Reg(ADD, R8, R0), load(8, R9, R8, -8), mov64Imm(R0, 2), exit());
+        // ---- a signed 32-bit compare narrows the low half when the range it leaves lies on one side of zero, and the
+        // 64-bit bounds with it (__reg_deduce_mixed_bounds): a random u32 (w0 = w0) tested 5 <= w0 <= 8 as s32 may
+        // offset an 8-byte read of a 16-byte value, <= 9 may not ------------------------------------------------------
+        for (int max : new int[] { 8, 9 }) {
+            Insn[] p = cat(lookup("table"), jumpImm(JEQ, R0, 0, 8), mov64Reg(R6, R0), call(7), mov32Reg(R0, R0),
+                    jump32Imm(JSLT, R0, 5, 4), jump32Imm(JSGT, R0, max, 3), alu64Reg(ADD, R6, R0), load(8, R0, R6, 0),
+                    mov64Imm(R0, 0), exit());
+            if (max == 8) ok("jmp32_signed_range_bounds_an_offset", TP, List.of(ARRAY), p);
+            else bad("jmp32_signed_range_one_past_the_value", "R6 max value is outside of the allowed memory range", TP, List.of(ARRAY), p);
+        }
+        // the same with the bound in a register, and a range below zero: -8 <= w0 <= -1 as s32, plus 8, is 0..7
+        ok("jmp32_signed_register_bound", TP, List.of(ARRAY), cat(lookup("table"), jumpImm(JEQ, R0, 0, 9), mov64Reg(R6, R0),
+                call(7), mov32Reg(R0, R0), mov32Imm(R1, 5), jump32Reg(JSLT, R0, R1, 4), jump32Imm(JSGT, R0, 8, 3),
+                alu64Reg(ADD, R6, R0), load(8, R0, R6, 0), mov64Imm(R0, 0), exit()));
+        ok("jmp32_signed_negative_range", TP, List.of(ARRAY), cat(lookup("table"), jumpImm(JEQ, R0, 0, 8), mov64Reg(R6, R0),
+                call(7), jump32Imm(JSGE, R0, 0, 5), jump32Imm(JSLT, R0, -8, 4), alu32Imm(ADD, R0, 8),
+                alu64Reg(ADD, R6, R0), load(8, R0, R6, 0), mov64Imm(R0, 0), exit()));
+        // ---- a stack slot read later only through a copy of the frame pointer, or by a function given a pointer to
+        // it, stays live: the state keeping a context pointer there must not prune the one keeping a number ----------
+        bad("slot_read_through_a_frame_pointer_copy_stays_live", "R3 invalid mem access 'scalar'", SOCKET, NONE,
+                mov64Reg(R6, R1), call(7), jumpImm(JEQ, R0, 0, 2), store(8, R10, -8, R6), ja(1), storeImm(8, R10, -8, 0),
+                mov64Reg(R2, R10), alu64Imm(ADD, R2, -8), load(8, R3, R2, 0), load(4, R0, R3, 0), mov64Imm(R0, 0), exit());
+        bad("slot_a_function_reads_stays_live", "R2 invalid mem access 'scalar'", SOCKET, NONE,
+                mov64Reg(R6, R1), call(7), jumpImm(JEQ, R0, 0, 2), store(8, R10, -8, R6), ja(1), storeImm(8, R10, -8, 0),
+                mov64Reg(R1, R10), alu64Imm(ADD, R1, -8), callLocal("f", 2), mov64Imm(R0, 0), exit(),
+                load(8, R2, R1, 0), load(4, R0, R2, 0), exit());
+        bad("register_a_function_reads_stays_live", "R1 invalid mem access 'scalar'", SOCKET, NONE,
+                mov64Reg(R6, R1), call(7), mov64Reg(R1, R6), jumpImm(JEQ, R0, 0, 1), ja(1), mov64Imm(R1, 0),
+                callLocal("f", 2), mov64Imm(R0, 0), exit(), load(4, R0, R1, 0), exit());
+        ok("slot_written_again_before_any_read_is_dead", SOCKET, NONE,
+                mov64Reg(R6, R1), call(7), jumpImm(JEQ, R0, 0, 2), store(8, R10, -8, R6), ja(1), storeImm(8, R10, -8, 0),
+                store(8, R10, -8, R6), load(8, R3, R10, -8), load(4, R0, R3, 0), mov64Imm(R0, 0), exit());
         // ---- maps read-only or write-only for programs ----------------------------------------------------------
         ok("read_only_map_read", TP, List.of(READ_ONLY), cat(lookup("ro"), jumpImm(JEQ, R0, 0, 1), load(8, R0, R0, 0),
                 mov64Imm(R0, 0), exit()));

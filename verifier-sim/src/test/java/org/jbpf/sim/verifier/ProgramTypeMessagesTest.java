@@ -18,11 +18,11 @@ class ProgramTypeMessagesTest {
     }
 
     @Test void aHelperTheKernelOffersButTheSimulatorDoesNotModelIsRefusedByName() {
-        SourceLine line = new SourceLine("Checksum.java", 12);
+        SourceLine line = new SourceLine("Lookup.java", 12);
         VerifierError e = error(VerifierMessagesTest.verify("tc", List.of(), mov64Imm(R1, 0), mov64Imm(R2, 0),
-                mov64Imm(R3, 0), mov64Imm(R4, 0), mov64Imm(R5, 0), call(28).withSource(line), mov64Imm(R0, 0), exit()));
-        assertEquals("helper bpf_csum_diff#28 is not modelled by the simulator", e.kernelMessage());
-        assertEquals("Checksum.java:12: helper bpf_csum_diff#28 is not available to the verifier simulation", e.javaMessage());
+                mov64Imm(R3, 0), mov64Imm(R4, 0), mov64Imm(R5, 0), call(84).withSource(line), mov64Imm(R0, 0), exit()));
+        assertEquals("helper bpf_sk_lookup_tcp#84 is not modelled by the simulator", e.kernelMessage());
+        assertEquals("Lookup.java:12: helper bpf_sk_lookup_tcp#84 is not available to the verifier simulation", e.javaMessage());
     }
 
     @Test void aHelperTheKernelDoesNotOfferThisTypeIsRefusedInTheKernelsWords() {

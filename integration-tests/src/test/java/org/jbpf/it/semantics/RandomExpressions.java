@@ -1,0 +1,165 @@
+package org.jbpf.it.semantics;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Random typed Java expressions for {@link RandomProbes}: int and long arithmetic, shifts by variables (which Java
+ * masks), division and remainder by variables (zero and MIN_VALUE / -1 included), narrowing and widening casts,
+ * ternaries over boolean logic, the Math/Integer/Long methods the translator implements, variable-index reads of
+ * local and {@code @Size} struct arrays, struct fields, enum ordinals and calls of helper methods. The same draws
+ * give the probe's text or, in the Java copy, the text whose JVM result is what the kernel must compute (division
+ * by zero and out-of-range indexes through {@link JavaSemantics}).
+ */
+final class RandomExpressions {
+    private static final String[] OPS = {"+", "-", "*", "&", "|", "^", "+", "^"};
+    private static final String[] SHIFTS = {"<<", ">>", ">>>"};
+    private static final String[] COMPARE = {"<", "<=", ">", ">=", "==", "!="};
+    private static final String[] LONG_CONSTANTS = {"0L", "1L", "-1L", "Long.MIN_VALUE", "Long.MAX_VALUE", "0xffffffffL",
+            "0x80000000L", "-0x123456789aL", "63L", "64L"};
+    private static final String[] INT_CONSTANTS = {"0", "1", "-1", "Integer.MIN_VALUE", "Integer.MAX_VALUE", "0xffff",
+            "-32768", "255", "31", "32", "-129"};
+    private static final String[] LONG_UNARY = {"Long.highestOneBit", "Long.lowestOneBit", "Long.reverseBytes", "Math.abs"};
+    private static final String[] INT_OF_LONG = {"Long.bitCount", "Long.numberOfLeadingZeros", "Long.numberOfTrailingZeros",
+            "Long.signum"};
+    private static final String[] INT_UNARY = {"Integer.bitCount", "Integer.numberOfLeadingZeros", "Integer.numberOfTrailingZeros",
+            "Integer.highestOneBit", "Integer.lowestOneBit", "Integer.reverseBytes", "Integer.signum", "Math.abs"};
+    private static final String[] DIVISIONS = {"div", "rem", "div", "rem", "floorDiv", "floorMod", "divideUnsigned", "remainderUnsigned"};
+
+    private final Random random;
+    private final boolean java;
+    /** Local arrays (name and element type) the expressions may index; empty in helper methods. */
+    List<String[]> arrays = List.of();
+    List<String> inputs = List.of(), longs = List.of(), ints = List.of(), booleans = List.of();
+    boolean struct, enums;
+    int helpers;
+
+    RandomExpressions(Random random, boolean java) {
+        this.random = random;
+        this.java = java;
+    }
+
+    String longExpr(int depth) {
+        if (depth <= 0 || random.nextInt(6) == 0) return longLeaf();
+        int k = random.nextInt(22);
+        return switch (k) {
+            case 0, 1 -> "(" + longExpr(depth - 1) + " " + pick(SHIFTS) + " " + (random.nextBoolean() ? intExpr(depth - 1) : longExpr(depth - 1)) + ")";
+            case 2, 3 -> division(longExpr(depth - 1), longExpr(depth - 1), "Long");
+            case 4 -> "(long) (" + pick("int", "short", "byte", "char") + ") " + paren(longExpr(depth - 1));
+            case 5 -> "(long) " + paren(intExpr(depth - 1));
+            case 6 -> "(" + condition(depth - 1) + " ? " + longExpr(depth - 1) + " : " + longExpr(depth - 1) + ")";
+            case 7 -> pick(LONG_UNARY) + "(" + longExpr(depth - 1) + ")";
+            case 8 -> "Math." + pick("min", "max") + "(" + longExpr(depth - 1) + ", " + longExpr(depth - 1) + ")";
+            case 9 -> "Long.rotate" + pick("Left", "Right") + "(" + longExpr(depth - 1) + ", " + intExpr(depth - 1) + ")";
+            case 10 -> "(long) " + pick(INT_OF_LONG) + "(" + longExpr(depth - 1) + ")";
+            case 11 -> "(long) Long.compare" + pick("", "Unsigned") + "(" + longExpr(depth - 1) + ", " + longExpr(depth - 1) + ")";
+            case 12 -> "Integer.toUnsignedLong(" + intExpr(depth - 1) + ")";
+            case 13 -> arrays.isEmpty() ? longLeaf() : "(long) " + arrayRead(depth - 1);
+            case 14 -> helpers == 0 ? longLeaf() : "h" + random.nextInt(helpers) + "(" + longExpr(depth - 1) + ", " + intExpr(depth - 1) + ", " + longExpr(depth - 1) + ")";
+            case 15 -> "(~" + longExpr(depth - 1) + ")";
+            case 16 -> "(- " + longExpr(depth - 1) + ")";
+            default -> "(" + longExpr(depth - 1) + " " + pick(OPS) + " " + longExpr(depth - 1) + ")";
+        };
+    }
+
+    String intExpr(int depth) {
+        if (depth <= 0 || random.nextInt(6) == 0) return intLeaf();
+        int k = random.nextInt(20);
+        return switch (k) {
+            case 0, 1 -> "(" + intExpr(depth - 1) + " " + pick(SHIFTS) + " " + (random.nextInt(3) == 0 ? longExpr(depth - 1) : intExpr(depth - 1)) + ")";
+            case 2, 3 -> division(intExpr(depth - 1), intExpr(depth - 1), "Integer");
+            case 4 -> "(int) " + paren(longExpr(depth - 1));
+            case 5 -> "(" + pick("short", "byte", "char") + ") " + paren(intExpr(depth - 1));
+            case 6 -> "(" + condition(depth - 1) + " ? " + intExpr(depth - 1) + " : " + intExpr(depth - 1) + ")";
+            case 7 -> pick(INT_UNARY) + "(" + intExpr(depth - 1) + ")";
+            case 8 -> "Math." + pick("min", "max") + "(" + intExpr(depth - 1) + ", " + intExpr(depth - 1) + ")";
+            case 9 -> "Integer.rotate" + pick("Left", "Right") + "(" + intExpr(depth - 1) + ", " + intExpr(depth - 1) + ")";
+            case 10 -> "Integer.compare" + pick("", "Unsigned") + "(" + intExpr(depth - 1) + ", " + intExpr(depth - 1) + ")";
+            case 11 -> "(int) Short.reverseBytes((short) " + paren(intExpr(depth - 1)) + ")";
+            case 12, 13 -> arrays.isEmpty() ? intLeaf() : intElement(depth - 1);
+            case 14 -> "(~" + intExpr(depth - 1) + ")";
+            default -> "(" + intExpr(depth - 1) + " " + pick(OPS) + " " + intExpr(depth - 1) + ")";
+        };
+    }
+
+    String condition(int depth) {
+        int k = depth <= 0 ? random.nextInt(2) : random.nextInt(9);
+        return switch (k) {
+            case 0 -> longExpr(depth) + " " + pick(COMPARE) + " " + longExpr(depth);
+            case 1 -> intExpr(depth) + " " + pick(COMPARE) + " " + intExpr(depth);
+            case 2 -> "(" + condition(depth - 1) + " && " + condition(depth - 1) + ")";
+            case 3 -> "(" + condition(depth - 1) + " || " + condition(depth - 1) + ")";
+            case 4 -> "!(" + condition(depth - 1) + ")";
+            case 5 -> booleans.isEmpty() ? condition(0) : "(" + pick(booleans) + " " + pick("^", "&", "|", "!=", "==") + " (" + condition(depth - 1) + "))";
+            case 6 -> enums ? "k0 " + pick("==", "!=") + " Kind." + pick("A", "B", "C", "D", "E") : condition(0);
+            default -> "(" + longExpr(depth - 1) + " & " + (1L << random.nextInt(63)) + "L) != 0";
+        };
+    }
+
+    /** An index: usually in range, sometimes any int, negative included. */
+    String index(int depth, int length) {
+        return switch (random.nextInt(5)) {
+            case 0 -> "(" + intExpr(depth) + " & " + (Integer.highestOneBit(length) - 1) + ")";
+            case 1 -> "(int) " + paren(longExpr(depth));
+            case 2 -> "(" + intExpr(depth) + " % " + (length + 2) + ")";
+            case 3 -> ints.isEmpty() ? "0" : pick(ints);
+            default -> intExpr(depth);
+        };
+    }
+
+    /** An element of a local array or of the struct's arrays. */
+    String arrayRead(int depth) {
+        String[] a = pick(arrays);
+        return element(a[0], Integer.parseInt(a[2]), depth);
+    }
+
+    /** An element as an int: long elements are narrowed. */
+    private String intElement(int depth) {
+        String[] a = pick(arrays);
+        String element = element(a[0], Integer.parseInt(a[2]), depth);
+        return a[1].equals("long") ? "(int) " + element : element;
+    }
+
+    /** {@code array[index]}, or in the Java copy the read that gives 0 out of range. */
+    String element(String array, int length, int depth) {
+        String i = index(depth, length);
+        return java ? "JavaSemantics.get(" + array + ", " + i + ")" : array + "[" + i + "]";
+    }
+
+    private String division(String x, String y, String owner) {
+        String op = pick(DIVISIONS);
+        if (java) return "JavaSemantics." + op + "(" + x + ", " + y + ")";
+        return switch (op) {
+            case "div" -> "(" + x + " / " + y + ")";
+            case "rem" -> "(" + x + " % " + y + ")";
+            case "floorDiv", "floorMod" -> "Math." + op + "(" + x + ", " + y + ")";
+            default -> owner + "." + op + "(" + x + ", " + y + ")";
+        };
+    }
+
+    private String longLeaf() {
+        return switch (random.nextInt(7)) {
+            case 0 -> pick(inputs);
+            case 1 -> pick(LONG_CONSTANTS);
+            case 2 -> Long.toString(random.nextInt(2000) - 1000) + "L";
+            case 3 -> struct ? pick("s.a", "s.a", "(long) s.b", "(long) s.c", "(long) s.d", "(long) s.e") : pick(longs);
+            default -> pick(longs);
+        };
+    }
+
+    private String intLeaf() {
+        return switch (random.nextInt(6)) {
+            case 0 -> pick(INT_CONSTANTS);
+            case 1 -> Integer.toString(random.nextInt(200) - 100);
+            case 2 -> enums ? "k0.ordinal()" : pick(ints);
+            case 3 -> struct ? "s." + pick("b", "c", "d", "e") : pick(ints);
+            default -> pick(ints);
+        };
+    }
+
+    static String paren(String s) { return s.startsWith("(") && s.endsWith(")") ? s : "(" + s + ")"; }
+
+    String pick(String... options) { return options[random.nextInt(options.length)]; }
+
+    <T> T pick(List<T> options) { return options.get(random.nextInt(options.size())); }
+}

@@ -1,0 +1,48 @@
+package org.jbpf.it.semantics;
+
+import org.jbpf.Bpf;
+import org.jbpf.Section;
+import org.jbpf.XdpContext;
+import org.jbpf.maps.ArrayMap;
+
+/**
+ * Programs the random probes ({@link RandomProbesKernelTest}) found wrong, cut down to what went wrong
+ * ({@link RandomFindingsKernelTest}): bit methods whose argument is the value of an expression rather than a local.
+ * {@link RandomIndexes} holds the indexes they found.
+ */
+@Bpf(license = "GPL")
+public final class RandomFindings {
+    public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);
+    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 2);
+
+    /**
+     * Each call takes an expression: its value sits in a register the call may overwrite, and the rotate's two shifts,
+     * lowestOneBit's and signum's two halves and floorDiv's dividend each once took that very register twice.
+     */
+    static long bitsOfExpressions(long a, long b) {
+        long r = Long.rotateRight(a ^ b, ~(int) (a >>> 32));
+        r = r * 31 + Integer.rotateLeft((int) a * 3, (int) b + 1);
+        r = r * 31 + Long.lowestOneBit(a + b) + Integer.lowestOneBit((int) a - 7);
+        r = r * 31 + Long.signum(a - b) + Integer.signum((int) b * 5);
+        r = r * 31 + JavaSemantics.floorDiv(a + 1, b) + JavaSemantics.floorMod((int) a - 3, (int) b);
+        return r;
+    }
+
+    /** The same as {@link #bitsOfExpressions}, in the probe's own words. */
+    static long bitsOfExpressionsInKernel(long a, long b) {
+        long r = Long.rotateRight(a ^ b, ~(int) (a >>> 32));
+        r = r * 31 + Integer.rotateLeft((int) a * 3, (int) b + 1);
+        r = r * 31 + Long.lowestOneBit(a + b) + Integer.lowestOneBit((int) a - 7);
+        r = r * 31 + Long.signum(a - b) + Integer.signum((int) b * 5);
+        r = r * 31 + Math.floorDiv(a + 1, b) + Math.floorMod((int) a - 3, (int) b);
+        return r;
+    }
+
+    @Section("xdp/bits")
+    static int runBits(XdpContext ctx) {
+        Long a = in.lookup(0), b = in.lookup(1);
+        if (a == null || b == null) return XdpContext.XDP_ABORTED;
+        out.update(0, bitsOfExpressionsInKernel(a, b));
+        return XdpContext.XDP_PASS;
+    }
+}

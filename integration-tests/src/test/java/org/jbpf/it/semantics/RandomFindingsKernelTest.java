@@ -1,0 +1,59 @@
+package org.jbpf.it.semantics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.LongBinaryOperator;
+import org.jbpf.BPF;
+import org.jbpf.it.Backend;
+import org.jbpf.it.KernelCheck;
+import org.jbpf.runtime.BpfMap;
+import org.jbpf.sim.Verifier;
+import org.jbpf.sim.VerifierResult;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What the random probes found ({@link RandomFindings}, {@link RandomIndexes}) loads and computes the JVM's results. */
+class RandomFindingsKernelTest {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void bitMethodsOfExpressionsGiveTheJvmsResults(Backend backend) {
+        assertEquals(SemanticsKernelTest.inputs().size(), agree(backend, RandomFindings.class, "runBits", 0, RandomFindings::bitsOfExpressions));
+    }
+
+    /**
+     * The direct backend only: LLVM's code for these indexes checks a masked copy of the index and then moves the
+     * address by the unchecked register, which the kernel refuses.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = "DIRECT")
+    void indexesTheVerifierForgetsStillLoadAndReadWhatTheJvmReads(Backend backend) {
+        assertEquals(SemanticsKernelTest.inputs().size(), agree(backend, RandomIndexes.class, "runIndexes", 1, RandomIndexes::indexes));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void verifierSimulationAcceptsWhatTheKernelAccepts(Backend backend) {
+        for (VerifierResult r : Verifier.verifyAll(backend.translate(RandomFindings.class)))
+            assertTrue(r.ok(), r.toString());
+        if (backend == Backend.DIRECT)
+            for (VerifierResult r : Verifier.verifyAll(backend.translate(RandomIndexes.class)))
+                assertTrue(r.ok(), r.toString());
+    }
+
+    private static int agree(Backend backend, Class<?> probe, String program, int slot, LongBinaryOperator java) {
+        KernelCheck.require();
+        int runs = 0;
+        try (BPF bpf = BPF.load(backend.translate(probe), probe)) {
+            BpfMap<Integer, Long> in = bpf.map("in", Integer.class, Long.class), out = bpf.map("out", Integer.class, Long.class);
+            for (long[] ab : SemanticsKernelTest.inputs()) {
+                in.put(0, ab[0]);
+                in.put(1, ab[1]);
+                assertEquals(2, bpf.program(program).testRun(new byte[64], 1).retval());
+                assertEquals(java.applyAsLong(ab[0], ab[1]), out.get(slot), program + "(" + ab[0] + ", " + ab[1] + ")");
+                runs++;
+            }
+        }
+        return runs;
+    }
+}

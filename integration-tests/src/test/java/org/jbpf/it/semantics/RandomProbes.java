@@ -1,0 +1,252 @@
+package org.jbpf.it.semantics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Writes random Java probes the way users write them: one computation {@code f(long a, long b)} over long, int and
+ * boolean locals, an enum local, a local {@code @Struct} with {@code @Size} arrays, local arrays of every element type
+ * indexed by variables (in and out of range), if/else, nested loops with break and continue, while loops, dense,
+ * sparse, arrow and enum switches, compound assignments that narrow, helper methods with several arguments (some
+ * {@code @NoInline}), and a hash map's lookup, update, increment and add folded into the result; expressions come
+ * from {@link RandomExpressions}. A few programs call a recursive method, which the translator must refuse.
+ *
+ * <p>Program {@code i} of a seed is drawn from its own {@link Random}, once as the probe (package {@code gen}) and
+ * once as its Java copy (package {@code ref}) whose JVM result the kernel must give.
+ */
+final class RandomProbes {
+    /** One in this many programs calls a recursive method. */
+    static final int RECURSIVE_ONE_IN = 40;
+    private static final String[][] ARRAYS = {{"la", "long", "8"}, {"ia", "int", "6"}, {"sa", "short", "5"}, {"ba", "byte", "16"},
+            {"ca", "char", "3"}, {"s.w", "long", "4"}, {"s.v", "int", "6"}};
+    private static final String[] COMPOUND = {"+=", "-=", "*=", "&=", "|=", "^=", "<<=", ">>=", ">>>="};
+    private static final String[] SPARSE = {"-100", "3", "1000", "65536", "Integer.MIN_VALUE", "77", "-1", "4096"};
+
+    private final long seed;
+    private Random random;
+    private RandomExpressions e;
+    private boolean java;
+    private int names;
+
+    RandomProbes(long seed) { this.seed = seed; }
+
+    /** Whether program {@code i} calls a recursive method. */
+    boolean recursive(int i) { return new Random(programSeed(i)).nextInt(RECURSIVE_ONE_IN) == 0; }
+
+    /** The source of probe {@code gen.P<i>}, or with {@code java} of its copy {@code ref.P<i>}. */
+    String source(int i, boolean java) {
+        this.java = java;
+        random = new Random(programSeed(i));
+        boolean recursive = random.nextInt(RECURSIVE_ONE_IN) == 0;
+        e = new RandomExpressions(random, java);
+        names = 0;
+        StringBuilder s = new StringBuilder();
+        s.append("package ").append(java ? "ref" : "gen").append(";\n");
+        s.append("import org.jbpf.*;\nimport org.jbpf.maps.*;\nimport org.jbpf.it.semantics.JavaSemantics;\n");
+        s.append("@Bpf(license = \"GPL\")\npublic final class P").append(i).append(" {\n");
+        s.append("    public enum Kind { A, B, C, D, E }\n");
+        s.append("    @Struct\n    public static final class S {\n        public long a;\n        public int b;\n        public short c;\n");
+        s.append("        public byte d;\n        public char e;\n        @Size(4) public long[] w = new long[4];\n");
+        s.append("        @Size(6) public int[] v = new int[6];\n    }\n");
+        s.append("    public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);\n");
+        s.append("    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 1);\n");
+        s.append(java ? "    public static final JavaSemantics.MapModel m = new JavaSemantics.MapModel();\n"
+                : "    public static final HashMap<Long, Long> m = new HashMap<>(Long.class, Long.class, 64);\n");
+        int helpers = random.nextInt(3);
+        for (int h = 0; h < helpers; h++) helper(s, h);
+        if (recursive) s.append("    static long rec(long n) { return n <= 0 ? 1 : n * rec(n - 1); }\n");
+        s.append("    public static long f(long a, long b) {\n");
+        s.append("        long x0 = a, x1 = b, x2 = a ^ (b << 7), x3 = ~a;\n");
+        s.append("        int y0 = (int) a, y1 = (int) b, y2 = (int) (a >>> 32);\n");
+        s.append("        boolean q0 = a < b;\n        Kind k0 = a < 0 ? Kind.A : b > 100 ? Kind.D : Kind.B;\n        S s = new S();\n");
+        s.append("        long[] la = new long[8];\n        int[] ia = new int[6];\n        short[] sa = new short[5];\n");
+        s.append("        byte[] ba = new byte[16];\n        char[] ca = new char[3];\n");
+        s.append("        for (int i = 0; i < la.length; i++) la[i] = a * (i + 1) ^ b;\n");
+        s.append("        for (int i = 0; i < ba.length; i++) ba[i] = (byte) (b >> i);\n");
+        e.inputs = List.of("a", "b");
+        e.longs = List.of("x0", "x1", "x2", "x3");
+        e.ints = new ArrayList<>(List.of("y0", "y1", "y2"));
+        e.booleans = List.of("q0");
+        e.arrays = List.of(ARRAYS);
+        e.struct = true;
+        e.enums = true;
+        e.helpers = helpers;
+        if (recursive) s.append("        x0 += rec(y0 & 3);\n");
+        for (int n = 2 + random.nextInt(5), k = 0; k < n; k++) statement(s, 2, "        ");
+        s.append("        long r = x0 * 31 + x1 ^ x2 * 7 + x3 + y0 * 3L + y1 + y2 * 5L + (q0 ? 1 : 2) + k0.ordinal() * 11;\n");
+        s.append("        r = r * 31 + s.a + s.b + s.c * 3 + s.d * 5 + s.e * 7;\n");
+        for (String[] a : ARRAYS) s.append("        for (").append(a[1]).append(" v : ").append(a[0]).append(") r = r * 31 + v;\n");
+        s.append("        return r;\n    }\n");
+        s.append("    @Section(\"xdp\")\n    public static int run(XdpContext ctx) {\n");
+        s.append("        Long a = in.lookup(0), b = in.lookup(1);\n");
+        s.append("        if (a == null || b == null) return XdpContext.XDP_ABORTED;\n");
+        s.append("        out.update(0, f(a, b));\n        return XdpContext.XDP_PASS;\n    }\n}\n");
+        return s.toString();
+    }
+
+    private long programSeed(int i) { return seed ^ (i + 1) * 0x9E3779B97F4A7C15L; }
+
+    /** {@code static long h<k>(long p, int q, long r)}: a computation over its three arguments that may call earlier helpers. */
+    private void helper(StringBuilder s, int k) {
+        RandomExpressions outer = e;
+        e = new RandomExpressions(random, java);
+        e.inputs = List.of("p", "r");
+        e.longs = List.of("p", "r");
+        e.ints = List.of("q");
+        e.helpers = k;
+        if (random.nextInt(3) == 0) s.append("    @NoInline\n");
+        s.append("    static long h").append(k).append("(long p, int q, long r) {\n");
+        s.append("        long t = ").append(e.longExpr(2)).append(";\n");
+        e.longs = List.of("p", "r", "t");
+        s.append("        if (").append(e.condition(1)).append(") t ^= ").append(e.longExpr(2)).append(";\n");
+        s.append("        return t + ").append(e.longExpr(1)).append(";\n    }\n");
+        e = outer;
+    }
+
+    private void statement(StringBuilder s, int depth, String indent) {
+        int kind = depth <= 0 ? random.nextInt(4) : random.nextInt(16);
+        switch (kind) {
+            case 0 -> s.append(indent).append(pick("x0", "x1", "x2", "x3")).append(' ').append(pick("=", "=", pick(COMPOUND)))
+                    .append(' ').append(e.longExpr(3)).append(";\n");
+            case 1 -> {
+                String y = pick("y0", "y1", "y2");
+                if (random.nextInt(4) == 0) s.append(indent).append(y).append(' ').append(pick(COMPOUND)).append(' ').append(e.longExpr(2)).append(";\n");
+                else s.append(indent).append(y).append(' ').append(pick("=", pick(COMPOUND))).append(' ').append(e.intExpr(3)).append(";\n");
+            }
+            case 2 -> arrayStore(s, indent);
+            case 3 -> fieldStore(s, indent);
+            case 4, 5 -> {
+                s.append(indent).append("if (").append(e.condition(2)).append(") {\n");
+                statement(s, depth - 1, indent + "    ");
+                if (random.nextBoolean()) {
+                    s.append(indent).append("} else {\n");
+                    statement(s, depth - 1, indent + "    ");
+                }
+                s.append(indent).append("}\n");
+            }
+            case 6, 7 -> loop(s, depth, indent);
+            case 8 -> {
+                String w = "w" + names++;
+                s.append(indent).append("int ").append(w).append(" = 0;\n");
+                s.append(indent).append("while (").append(w).append(" < ").append(1 + random.nextInt(4)).append(") {\n");
+                statement(s, depth - 1, indent + "    ");
+                s.append(indent).append("    ").append(w).append("++;\n").append(indent).append("}\n");
+            }
+            case 9 -> intSwitch(s, depth, indent);
+            case 10 -> arrowSwitch(s, indent);
+            case 11 -> enumSwitch(s, depth, indent);
+            case 12 -> s.append(indent).append("q0 = ").append(e.condition(2)).append(";\n");
+            case 13 -> s.append(indent).append("k0 = ").append(e.condition(1)).append(" ? Kind.").append(pick("A", "B", "C", "D", "E"))
+                    .append(" : Kind.").append(pick("A", "B", "C", "D", "E")).append(";\n");
+            default -> mapOperation(s, indent);
+        }
+    }
+
+    private void loop(StringBuilder s, int depth, String indent) {
+        String i = "i" + names++;
+        String bound = random.nextBoolean() ? Integer.toString(1 + random.nextInt(5)) : "(" + pick("y0", "y1", "y2") + " & " + pick("3", "7") + ")";
+        s.append(indent).append("for (int ").append(i).append(" = 0; ").append(i).append(" < ").append(bound).append("; ").append(i).append("++) {\n");
+        e.ints.add(i);
+        String inner = indent + "    ";
+        if (random.nextInt(3) == 0) s.append(inner).append("if (").append(e.condition(1)).append(") break;\n");
+        statement(s, depth - 1, inner);
+        if (random.nextInt(3) == 0) s.append(inner).append("if (").append(e.condition(1)).append(") continue;\n");
+        s.append(inner).append(pick("x0", "x1", "x2", "x3")).append(" += ").append(i).append(" * ").append(e.longExpr(1)).append(";\n");
+        e.ints.remove(i);
+        s.append(indent).append("}\n");
+    }
+
+    private void intSwitch(StringBuilder s, int depth, String indent) {
+        boolean dense = random.nextBoolean();
+        s.append(indent).append("switch (").append(dense ? "(" + e.intExpr(2) + ") & 7" : "(int) " + RandomExpressions.paren(e.intExpr(2))).append(") {\n");
+        List<String> labels = new ArrayList<>();
+        for (int n = 2 + random.nextInt(4), k = 0; k < n; k++) {
+            String label = dense ? Integer.toString(random.nextInt(8)) : pick(SPARSE);
+            if (labels.contains(label)) continue;
+            labels.add(label);
+            s.append(indent).append("    case ").append(label).append(":\n");
+            statement(s, depth - 1, indent + "        ");
+            if (random.nextInt(4) != 0) s.append(indent).append("        break;\n");
+        }
+        s.append(indent).append("    default:\n");
+        statement(s, 0, indent + "        ");
+        s.append(indent).append("}\n");
+    }
+
+    private void arrowSwitch(StringBuilder s, String indent) {
+        s.append(indent).append(pick("x0", "x1", "x2", "x3")).append(" += switch ((int) ").append(RandomExpressions.paren(e.intExpr(2))).append(") {\n");
+        List<String> labels = new ArrayList<>();
+        for (int n = 1 + random.nextInt(4), k = 0; k < n; k++) {
+            String label = random.nextBoolean() ? Integer.toString(random.nextInt(6)) : pick(SPARSE);
+            if (labels.contains(label)) continue;
+            labels.add(label);
+            s.append(indent).append("    case ").append(label).append(" -> ").append(e.longExpr(2)).append(";\n");
+        }
+        s.append(indent).append("    default -> ").append(e.longExpr(2)).append(";\n").append(indent).append("};\n");
+    }
+
+    private void enumSwitch(StringBuilder s, int depth, String indent) {
+        s.append(indent).append("switch (k0) {\n");
+        List<String> labels = new ArrayList<>();
+        for (int n = 1 + random.nextInt(4), k = 0; k < n; k++) {
+            String label = pick("A", "B", "C", "D", "E");
+            if (labels.contains(label)) continue;
+            labels.add(label);
+            s.append(indent).append("    case ").append(label).append(":\n");
+            statement(s, depth - 1, indent + "        ");
+            s.append(indent).append("        break;\n");
+        }
+        s.append(indent).append("    default:\n").append(indent).append("        ").append(pick("x0", "x1")).append("++;\n").append(indent).append("}\n");
+    }
+
+    /** A store or compound store into an array element at an index that may be out of range. */
+    private void arrayStore(StringBuilder s, String indent) {
+        String[] a = ARRAYS[random.nextInt(ARRAYS.length)];
+        String type = a[1], index = e.index(2, Integer.parseInt(a[2]));
+        String value = type.equals("long") ? e.longExpr(2) : e.intExpr(2);
+        String cast = type.equals("long") || type.equals("int") ? "" : "(" + type + ") ";
+        int form = random.nextInt(3);
+        if (!java) {
+            String op = form == 0 ? " = " + cast : form == 1 ? " += " : " ^= ";
+            s.append(indent).append(a[0]).append('[').append(index).append(']').append(op).append(value).append(";\n");
+            return;
+        }
+        String old = "JavaSemantics.get(" + a[0] + ", " + index + ")";
+        String stored = form == 0 ? cast + value : "(" + type + ") (" + old + (form == 1 ? " + " : " ^ ") + value + ")";
+        s.append(indent).append("JavaSemantics.set(").append(a[0]).append(", ").append(index).append(", ").append(stored).append(");\n");
+    }
+
+    private void fieldStore(StringBuilder s, String indent) {
+        switch (random.nextInt(5)) {
+            case 0 -> s.append(indent).append("s.a ").append(pick("=", "+=", "^=")).append(' ').append(e.longExpr(2)).append(";\n");
+            case 1 -> s.append(indent).append("s.b ").append(pick("=", "+=", "*=")).append(' ').append(e.intExpr(2)).append(";\n");
+            case 2 -> s.append(indent).append("s.c ").append(pick("+=", "-=")).append(' ').append(e.intExpr(2)).append(";\n");
+            case 3 -> s.append(indent).append("s.d = (byte) ").append(RandomExpressions.paren(e.intExpr(2))).append(";\n");
+            default -> s.append(indent).append("s.e ").append(pick("+=", "=")).append(" (char) ").append(RandomExpressions.paren(e.longExpr(2))).append(";\n");
+        }
+    }
+
+    /** A hash map operation whose result goes into a local: the keys stay below 16, so the map never fills. */
+    private void mapOperation(StringBuilder s, String indent) {
+        String key = "(long) " + RandomExpressions.paren(e.longExpr(2)) + " & 15";
+        String x = pick("x0", "x1", "x2", "x3");
+        switch (random.nextInt(5)) {
+            case 0 -> {
+                String v = "v" + names++;
+                s.append(indent).append("Long ").append(v).append(" = m.lookup(").append(key).append(");\n");
+                s.append(indent).append("if (").append(v).append(" != null) ").append(x).append(" ^= ").append(v).append(";\n");
+            }
+            case 1 -> {
+                String v = "v" + names++;
+                s.append(indent).append("Long ").append(v).append(" = m.lookup(").append(key).append(");\n");
+                s.append(indent).append(x).append(" += ").append(v).append(" == null ? ").append(random.nextInt(100)).append("L : ").append(v).append(" * 3;\n");
+            }
+            case 2 -> s.append(indent).append(x).append(" += m.increment(").append(key).append(");\n");
+            case 3 -> s.append(indent).append(x).append(" += m.add(").append(key).append(", ").append(e.longExpr(1)).append(");\n");
+            default -> s.append(indent).append(x).append(" -= m.update(").append(key).append(", ").append(e.longExpr(2)).append(");\n");
+        }
+    }
+
+    private String pick(String... options) { return options[random.nextInt(options.length)]; }
+}

@@ -1,0 +1,168 @@
+package org.jbpf.it.semantics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.jbpf.BPF;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.it.Backend;
+import org.jbpf.it.KernelCheck;
+import org.jbpf.runtime.BpfMap;
+import org.jbpf.sim.Verifier;
+import org.jbpf.sim.VerifierResult;
+import org.jbpf.translator.Translator;
+import org.jbpf.translator.llvm.LlvmBackend;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Random probes ({@link RandomProbes}) compiled with javac, translated, checked by the verifier simulation, loaded
+ * and run by the kernel with BPF_PROG_TEST_RUN: each must give its Java copy's JVM result on every input (the same
+ * sequence of inputs, so the hash map carries over from run to run on both sides), the simulation must not accept
+ * what the kernel refuses, the direct backend's code must load, and a program calling a recursive method must be
+ * refused with its line. Counted and printed, not failed: LLVM code the kernel refuses (LLVM's BPF target checks a
+ * copy of an index or ORs into a frame address) and programs the simulation refuses but the kernel loads. The seed is
+ * printed; {@code -Djbpf.random.seed=N} replays it, {@code -Djbpf.random.probes=N} sets the number of programs,
+ * {@code -Djbpf.random.program=I} runs program I alone and {@code -Djbpf.random.dir=D} keeps the sources in D.
+ */
+class RandomProbesKernelTest {
+    static final int PROGRAMS = Integer.getInteger("jbpf.random.probes", 40);
+    static final long[][] INPUTS = {{0, 0}, {1, -1}, {-7, 3}, {Long.MIN_VALUE, Long.MAX_VALUE}, {Integer.MIN_VALUE, 255},
+            {0x123456789abcdefL, -0x55aa55aa55aaL}, {1L << 32, 63}, {-1, -1}, {1000003, -65536}, {31, 64},
+            {Long.MIN_VALUE, -1}, {Integer.MIN_VALUE, -1}, {5, 0}, {-3, 67}};
+    /**
+     * What the translator refuses in a random probe besides recursion: folding found a division by zero or an index
+     * out of range on constants, where the JVM would throw; or locals and spills need more than BPF's 512-byte stack.
+     */
+    static final Pattern KNOWN_REFUSALS = Pattern.compile("division by the constant zero|array index -?\\d+ is out of bounds for length \\d+"
+            + "|program run needs \\d+ bytes of stack but BPF allows 512; .*");
+    private static final int BATCH = 200;
+
+    @TempDir Path temp;
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void randomProbesAgreeWithTheJvmAndTheSimulationWithTheKernel(Backend backend) throws Exception {
+        KernelCheck.require();
+        if (backend == Backend.LLVM) backend.translate(Semantics.class); // skips without LLVM's bindings
+        long seed = Long.getLong("jbpf.random.seed", System.nanoTime());
+        String kept = System.getProperty("jbpf.random.dir");
+        Path dir = kept != null ? Files.createDirectories(Path.of(kept)) : temp;
+        System.out.println("random probes (" + backend + "): seed " + seed);
+        RandomProbes generator = new RandomProbes(seed);
+        Translator.Options options = new Translator.Options(List.of(dir.resolve("src")));
+        List<String> failures = new ArrayList<>() {
+            @Override
+            public boolean add(String failure) {
+                System.out.println("random probes (" + backend + "): " + failure);   // as it happens, for long runs
+                return super.add(failure);
+            }
+        };
+        Map<String, Integer> refused = new TreeMap<>();
+        Map<String, Integer> kernelRefused = new TreeMap<>();
+        int runs = 0, ran = 0, stricter = 0;
+        Integer only = Integer.getInteger("jbpf.random.program");
+        for (int from = only != null ? only : 0; from < (only != null ? only + 1 : PROGRAMS); from += BATCH) {
+            int to = only != null ? only + 1 : Math.min(PROGRAMS, from + BATCH);
+            Path classes = compile(generator, dir, from, to, seed);
+            try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+                Translator.ClassSource source = Translator.ClassSource.of(loader);
+                for (int i = from; i < to; i++) {
+                    String name = "gen.P" + i;
+                    String where = name + " (seed " + seed + ", source " + dir.resolve("src/gen/P" + i + ".java") + ")";
+                    BpfObject object;
+                    try {
+                        object = backend == Backend.DIRECT ? Translator.translate(name, source, options) : LlvmBackend.translate(name, source, options);
+                    } catch (RuntimeException e) {
+                        String message = String.valueOf(e.getMessage()), reason = message.replaceFirst("^P" + i + "\\.java:\\d+: ", "");
+                        boolean known = generator.recursive(i) && reason.startsWith("recursive call of rec; ") || KNOWN_REFUSALS.matcher(reason).matches();
+                        if (!reason.equals(message) && known) refused.merge(reason.replaceAll("-?\\d+", "N"), 1, Integer::sum);
+                        else failures.add("translating " + where + ": " + message);
+                        continue;
+                    }
+                    if (generator.recursive(i)) {
+                        failures.add(where + " calls a recursive method and was translated");
+                        continue;
+                    }
+                    List<VerifierResult> simulation = Verifier.verifyAll(object);
+                    boolean simulated = simulation.stream().allMatch(VerifierResult::ok);
+                    Method f = loader.loadClass("ref.P" + i).getMethod("f", long.class, long.class);
+                    BPF bpf;
+                    try {
+                        bpf = BPF.load(object);
+                    } catch (RuntimeException e) {
+                        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+                        if (simulated) failures.add("the simulation accepts " + where + ", which the kernel refuses: " + first);
+                        if (backend == Backend.DIRECT) failures.add("loading " + where + ": " + e.getMessage());
+                        else kernelRefused.merge(verifierReason(e.getMessage()), 1, Integer::sum);
+                        continue;
+                    }
+                    try (bpf) {
+                        ran++;
+                        if (!simulated) {
+                            stricter++;
+                            System.out.println("the simulation refuses " + where + ", which the kernel loads: " + simulation);
+                        }
+                        BpfMap<Integer, Long> in = bpf.map("in", Integer.class, Long.class), out = bpf.map("out", Integer.class, Long.class);
+                        for (long[] ab : INPUTS) {
+                            in.put(0, ab[0]);
+                            in.put(1, ab[1]);
+                            assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval(), where);
+                            long expected = (long) f.invoke(null, ab[0], ab[1]), actual = out.get(0);
+                            if (expected != actual) {
+                                failures.add(where + " on (" + ab[0] + ", " + ab[1] + "): JVM " + expected + ", kernel " + actual);
+                                break;
+                            }
+                            runs++;
+                        }
+                    }
+                }
+            }
+        }
+        System.out.println("random probes (" + backend + "): seed " + seed + ", " + PROGRAMS + " programs, " + ran + " loaded, "
+                + runs + " kernel runs agreed with the JVM, refused " + refused + ", LLVM code the kernel refused " + kernelRefused
+                + ", " + stricter + " loaded that the simulation refuses, " + failures.size() + " failed");
+        if (!failures.isEmpty())
+            throw new AssertionError(failures.size() + " of " + PROGRAMS + " programs failed (seed " + seed + "):\n" + String.join("\n", failures));
+        assertEquals(ran * INPUTS.length, runs);
+        int refusals = refused.values().stream().mapToInt(Integer::intValue).sum() + kernelRefused.values().stream().mapToInt(Integer::intValue).sum();
+        assertEquals(only != null ? 1 : PROGRAMS, ran + refusals, "every program ran or was refused");
+    }
+
+    /** The verifier's own complaint: the log line before its "processed ... insns" summary, registers left out. */
+    static String verifierReason(String message) {
+        List<String> lines = String.valueOf(message).lines().map(String::trim).toList();
+        for (int k = 1; k < lines.size(); k++)
+            if (lines.get(k).startsWith("processed ")) return lines.get(k - 1).replaceAll("R\\d+", "R").replaceAll("-?\\d+", "N");
+        return lines.isEmpty() ? "" : lines.get(0);
+    }
+
+    /** Writes programs [from, to) as probe and Java copy and compiles them into a directory of their own. */
+    private static Path compile(RandomProbes generator, Path dir, int from, int to, long seed) throws Exception {
+        Path gen = Files.createDirectories(dir.resolve("src/gen")), ref = Files.createDirectories(dir.resolve("src/ref"));
+        Path classes = Files.createDirectories(dir.resolve("classes" + from));
+        List<String> args = new ArrayList<>(List.of("--release", "17", "-g", "-nowarn", "-d", classes.toString(), "-cp", System.getProperty("java.class.path")));
+        for (int i = from; i < to; i++) {
+            Path p = gen.resolve("P" + i + ".java"), r = ref.resolve("P" + i + ".java");
+            Files.writeString(p, generator.source(i, false));
+            Files.writeString(r, generator.source(i, true));
+            args.add(p.toString());
+            args.add(r.toString());
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, args.toArray(new String[0])), "javac failed (seed " + seed + ")");
+        return classes;
+    }
+}

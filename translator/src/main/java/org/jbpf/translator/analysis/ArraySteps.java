@@ -1,0 +1,80 @@
+package org.jbpf.translator.analysis;
+
+import static org.jbpf.translator.analysis.ValueChecks.*;
+import static org.objectweb.asm.Opcodes.*;
+
+import org.jbpf.translator.frontend.StructRegistry;
+import org.jbpf.translator.frontend.ValueType;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+
+/**
+ * The analysis of primitive arrays: local arrays made with a constant length on the BPF stack, element loads and
+ * stores (a variable index is checked where it is used), lengths; arrays of objects are refused here.
+ */
+final class ArraySteps {
+    private ArraySteps() {}
+
+    /** How the origin of a pointer to a {@code @Constant} byte array starts, so that stores into it can be refused. */
+    static final String CONSTANT_ARRAY = "the constant ";
+
+    /** Bytes of BPF stack one local array may take. */
+    static final int MAX_LOCAL_ARRAY = 256;
+
+    /** Steps {@code in}, the instruction at i, when it makes, reads or writes an array; false when it does not. */
+    static boolean step(MethodAnalysis a, int i, AbstractInsnNode in, int op, Frame f) {
+        switch (op) {
+            case IALOAD: case LALOAD: case BALOAD: case CALOAD: case SALOAD: {
+                Value idx = f.pop();
+                Value arr = f.pop();
+                checkArray(a, i, arr, idx, op);
+                f.push(new Value.Scalar(op == LALOAD, null));
+                break;
+            }
+            case IASTORE: case LASTORE: case BASTORE: case CASTORE: case SASTORE: {
+                f.pop();
+                Value idx = f.pop();
+                Value arr = f.pop();
+                checkArray(a, i, arr, idx, op);
+                if (arr instanceof Value.Ptr p && p.origin().startsWith(CONSTANT_ARRAY))
+                    throw a.error(i, "@Constant byte array " + p.origin().substring(CONSTANT_ARRAY.length())
+                            + " is read-only in programs; its bytes are set from Java before loading");
+                break;
+            }
+            case AALOAD: case AASTORE: throw a.error(i, StructRegistry.OBJECT_ARRAYS);
+            case NEWARRAY: {
+                Value len = f.pop();
+                ValueType.Prim element = arrayElement(((IntInsnNode) in).operand);
+                if (element == null)
+                    throw a.error(i, "only byte, short, char, int and long arrays can be created in a BPF program; use a @Struct for other data");
+                if (!(len instanceof Value.Scalar s) || s.constant() == null || s.constant() <= 0 || s.constant() * element.size() > MAX_LOCAL_ARRAY)
+                    throw a.error(i, "array length must be a constant from 1 to " + MAX_LOCAL_ARRAY / element.size() + " (a " + element.javaName()
+                            + " array may take at most " + MAX_LOCAL_ARRAY + " of the 512 bytes of BPF stack)");
+                int n = (int) (long) s.constant();
+                ValueType t = element.kind() == org.jbpf.core.layout.StructLayout.Kind.BYTE ? new ValueType.Bytes(n) : new ValueType.PrimArray(element.kind(), n);
+                f.push(new Value.StackObj(t, (int) (a.site(i) & 0x7fffffff)));
+                break;
+            }
+            case ANEWARRAY: case MULTIANEWARRAY: throw a.error(i, StructRegistry.OBJECT_ARRAYS);
+            case ARRAYLENGTH: {
+                Value arr = f.pop();
+                f.push(new Value.Scalar(false, (long) ValueType.lengthOf(arrayOf(a, i, arr))));
+                break;
+            }
+            default: return false;
+        }
+        return true;
+    }
+
+    /** The element type of a NEWARRAY operand, or null for boolean, float and double arrays. */
+    private static ValueType.Prim arrayElement(int type) {
+        switch (type) {
+            case T_BYTE: return (ValueType.Prim) ValueType.BYTE;
+            case T_SHORT: return (ValueType.Prim) ValueType.SHORT;
+            case T_CHAR: return new ValueType.Prim(org.jbpf.core.layout.StructLayout.Kind.CHAR);
+            case T_INT: return (ValueType.Prim) ValueType.INT;
+            case T_LONG: return (ValueType.Prim) ValueType.LONG;
+            default: return null;
+        }
+    }
+}

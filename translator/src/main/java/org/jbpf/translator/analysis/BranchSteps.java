@@ -1,0 +1,102 @@
+package org.jbpf.translator.analysis;
+
+import static org.jbpf.translator.analysis.ValueChecks.*;
+import static org.objectweb.asm.Opcodes.*;
+
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+
+/**
+ * The analysis of control flow: conditional jumps, switches and returns. A null test refines the value it tests on
+ * each edge, so that only the edge where a map value is not null may read it; an edge that cannot be taken is not
+ * followed.
+ */
+final class BranchSteps {
+    private final MethodAnalyzer analyzer;
+
+    BranchSteps(MethodAnalyzer analyzer) { this.analyzer = analyzer; }
+
+    /** Steps {@code in}, the instruction at i, when it jumps or returns, queueing its successors; false otherwise. */
+    boolean step(MethodAnalysis a, int i, AbstractInsnNode in, int op, Frame f, Deque<Integer> work) {
+        switch (op) {
+            case IFEQ: case IFNE: case IFLT: case IFGE: case IFGT: case IFLE: {
+                scalar(a, i, f.pop());
+                branch(a, i, f, work);
+                return true;
+            }
+            case IF_ICMPEQ: case IF_ICMPNE: case IF_ICMPLT: case IF_ICMPGE: case IF_ICMPGT: case IF_ICMPLE: {
+                scalar(a, i, f.pop()); scalar(a, i, f.pop());
+                branch(a, i, f, work);
+                return true;
+            }
+            case IFNULL: case IFNONNULL: {
+                Value v = f.pop();
+                int target = indexOf(a, ((JumpInsnNode) in).label);
+                Frame isNull = new Frame(f), notNull = new Frame(f);
+                if (v instanceof Value.Ptr p) {
+                    isNull.refine(p.id(), new Value.Null());
+                    notNull.refine(p.id(), null);
+                    // a null record is no reservation
+                    if (p.ringRecord() && p.nullable()) isNull.reservations = Math.max(0, isNull.reservations - 1);
+                } else if (!(v instanceof Value.Null || v instanceof Value.Scalar || v instanceof Value.StackObj || v instanceof Value.Boxed
+                        || v instanceof Value.Ctx || v instanceof Value.MapRef || v instanceof Value.KernelRef)) {
+                    throw a.error(i, "cannot test " + v.describe() + " against null");
+                }
+                boolean jumpsIfNull = op == IFNULL;
+                // a kernel pointer read from memory may be null: both edges stay possible
+                boolean mayBeNull = v instanceof Value.Null || v instanceof Value.Ptr p2 && p2.nullable() || v instanceof Value.KernelRef;
+                boolean mayBeNonNull = !(v instanceof Value.Null);
+                if (jumpsIfNull) {
+                    if (mayBeNull) analyzer.flow(a, target, isNull, work);
+                    if (mayBeNonNull) analyzer.flow(a, i + 1, notNull, work);
+                } else {
+                    if (mayBeNonNull) analyzer.flow(a, target, notNull, work);
+                    if (mayBeNull) analyzer.flow(a, i + 1, isNull, work);
+                }
+                return true;
+            }
+            case IF_ACMPEQ: case IF_ACMPNE: {
+                Value b = f.pop(), x = f.pop();
+                // enum values are their ordinals: == compares those
+                if (!(x instanceof Value.Scalar) || !(b instanceof Value.Scalar))
+                    throw a.error(i, "comparing references with == is not supported; test against null or compare fields");
+                branch(a, i, f, work);
+                return true;
+            }
+            case GOTO: analyzer.flow(a, indexOf(a, ((JumpInsnNode) in).label), f, work); return true;
+            case JSR: case RET: throw a.error(i, "JSR/RET bytecode is not supported; compile with a current javac");
+            case TABLESWITCH: case LOOKUPSWITCH: {
+                scalar(a, i, f.pop());
+                List<LabelNode> targets = new ArrayList<>(in instanceof TableSwitchInsnNode ts ? ts.labels : ((LookupSwitchInsnNode) in).labels);
+                targets.add(in instanceof TableSwitchInsnNode ts ? ts.dflt : ((LookupSwitchInsnNode) in).dflt);
+                for (LabelNode l : targets) analyzer.flow(a, indexOf(a, l), new Frame(f), work);
+                return true;
+            }
+            case IRETURN: case LRETURN: case ARETURN: {
+                Value v = f.pop();
+                if (op != ARETURN) scalar(a, i, v);
+                if (v instanceof Value.Uninit || v instanceof Value.Concat) throw a.error(i, "cannot return " + v.describe());
+                a.returnValue = a.returnValue == null ? v : Value.merge(a.returnValue, v, a.site(i));
+                analyzer.leavesMethod(a, i, f);
+                return true;
+            }
+            case RETURN:
+                analyzer.leavesMethod(a, i, f);
+                return true;
+            default: return false;
+        }
+    }
+
+    private void branch(MethodAnalysis a, int i, Frame f, Deque<Integer> work) {
+        analyzer.flow(a, indexOf(a, ((JumpInsnNode) a.insns[i]).label), new Frame(f), work);
+        analyzer.flow(a, i + 1, f, work);
+    }
+
+    private static int indexOf(MethodAnalysis a, LabelNode label) { return a.method.instructions.indexOf(label); }
+}

@@ -1,0 +1,121 @@
+package org.jbpf.translator.analysis;
+
+import static org.jbpf.translator.analysis.ValueChecks.*;
+import static org.objectweb.asm.Opcodes.*;
+
+import org.jbpf.translator.frontend.EnumSwitches;
+import org.jbpf.translator.frontend.GlobalVariables;
+import org.jbpf.translator.frontend.MapDecl;
+import org.jbpf.translator.frontend.ProbeClass;
+import org.jbpf.translator.frontend.StructRegistry;
+import org.jbpf.translator.frontend.ValueType;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+
+/**
+ * The analysis of field access: a probe's static fields are its maps, global variables, load-time constants and
+ * enum constants (ordinals); instance fields are those of @Struct values, read in place, or of a typed tracepoint
+ * record. Other static state is refused here.
+ */
+final class FieldSteps {
+    private final ProbeClass probe;
+    private final StructRegistry structs;
+
+    FieldSteps(ProbeClass probe, StructRegistry structs) {
+        this.probe = probe;
+        this.structs = structs;
+    }
+
+    /** Steps {@code in}, the instruction at i, when it reads or writes a field; false when it does not. */
+    boolean step(MethodAnalysis a, int i, AbstractInsnNode in, int op, Frame f) {
+        switch (op) {
+            case GETSTATIC: {
+                FieldInsnNode fi = (FieldInsnNode) in;
+                Integer ordinal = EnumSwitches.ordinal(structs, fi.owner, fi.name);
+                if (ordinal != null) {   // an enum constant is its ordinal
+                    a.enumConstants.put(i, ordinal);
+                    f.push(new Value.Scalar(false, (long) ordinal));
+                    break;
+                }
+                if (fi.name.startsWith("$SwitchMap$"))
+                    throw a.error(i, "this switch over an enum could not be translated; switch directly on the enum value, "
+                            + "or compare it with == (enum constants are their ordinals in BPF)");
+                MapDecl map = fi.owner.equals(probe.node.name) ? probe.maps.get(fi.name) : null;
+                GlobalVariables.Variable global = map == null ? global(a, i, fi) : null;
+                if (global != null) {
+                    f.push(global.isArray() ? new Value.Ptr(new ValueType.Bytes(global.length()), false, a.site(i),
+                            (global.constant() ? ArraySteps.CONSTANT_ARRAY : "") + fi.name, false) : new Value.Scalar(global.isLong(), null));
+                    break;
+                }
+                if (map == null && fi.name.equals("$assertionsDisabled"))
+                    throw a.error(i, "assert cannot be translated: a BPF program has no exception to throw; test the condition with if "
+                            + "and return early, or count the failures in a map");
+                if (map == null && fi.desc.startsWith("[") && !fi.desc.equals("[B"))
+                    throw a.error(i, "static field " + fi.name + " (" + Type.getType(fi.desc).getClassName() + ") is a table; only byte[] "
+                            + "static arrays become BPF globals: write the table as a static byte[] of constants, compute the value "
+                            + "(a switch or shifts), or keep the table in an ArrayMap filled from Java");
+                if (map == null)
+                    throw a.error(i, "static field " + fi.owner.replace('/', '.') + "." + fi.name + " is not a map of this probe; "
+                            + "programs can use maps, compile-time constants (static final primitives) and global variables (static "
+                            + "primitive fields without final, initialised with a constant), not other static state");
+                f.push(new Value.MapRef(map));
+                break;
+            }
+            case PUTSTATIC: {
+                FieldInsnNode fi = (FieldInsnNode) in;
+                GlobalVariables.Variable global = global(a, i, fi);
+                if (global == null)
+                    throw a.error(i, "programs cannot assign static field " + fi.name + "; only global variables (static primitive "
+                            + "fields without final) can be assigned, other state belongs in a map");
+                if (global.constant())
+                    throw a.error(i, "@Constant field " + fi.name + " is read-only in programs; its value is set from Java before loading");
+                if (global.isArray())
+                    throw a.error(i, "programs cannot replace the byte array " + fi.name + "; change its bytes in place (" + fi.name + "[i] = ..)");
+                scalar(a, i, f.pop());
+                break;
+            }
+            case GETFIELD: {
+                FieldInsnNode fi = (FieldInsnNode) in;
+                Value obj = f.pop();
+                if (obj instanceof Value.CtxView view) { f.push(RecordView.read(a, i, view, fi)); break; }
+                ValueType.Struct s = structOf(a, i, obj, fi, "read");
+                var field = s.layout().field(fi.name);
+                String origin = s.javaName() + "." + fi.name;
+                switch (field.kind()) {
+                    case BYTES: f.push(new Value.Ptr(new ValueType.Bytes(field.size()), false, a.site(i), origin, false)); break;
+                    case ARRAY: f.push(new Value.Ptr(new ValueType.PrimArray(field.element(), field.count()), false, a.site(i), origin, false)); break;
+                    case STRUCT: f.push(new Value.Ptr(structs.struct(Type.getType(fi.desc).getInternalName()), false, a.site(i), origin, false)); break;
+                    default: f.push(new Value.Scalar(fi.desc.equals("J"), null));
+                }
+                break;
+            }
+            case PUTFIELD: {
+                FieldInsnNode fi = (FieldInsnNode) in;
+                Value v = f.pop();
+                Value obj = f.pop();
+                if (obj instanceof Value.Uninit) throw a.error(i, "struct constructors must not assign fields; set them after new");
+                if (obj instanceof Value.CtxView view) throw RecordView.write(a, i, view, fi);
+                ValueType.Struct s = structOf(a, i, obj, fi, "write");
+                var field = s.layout().field(fi.name);
+                if (!field.kind().scalar()) {
+                    checkCopy(a, i, s, fi, field, v);
+                    break;
+                }
+                scalar(a, i, v);
+                break;
+            }
+            default: return false;
+        }
+        return true;
+    }
+
+    /** The global variable a static field instruction refers to (noted for the lowering), or null when it is none. */
+    private GlobalVariables.Variable global(MethodAnalysis a, int i, FieldInsnNode fi) {
+        GlobalVariables.Variable v = fi.owner.equals(probe.node.name) ? probe.globals.get(fi.name) : null;
+        if (v == null) return null;
+        if (v.problem() != null) throw a.error(i, v.problem());
+        a.globals.put(i, v);
+        return v;
+    }
+}

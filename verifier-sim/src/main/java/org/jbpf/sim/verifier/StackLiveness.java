@@ -1,0 +1,175 @@
+package org.jbpf.sim.verifier;
+
+import static org.jbpf.core.asm.Opcodes.*;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import org.jbpf.core.asm.Insn;
+
+/**
+ * Which 8-byte stack slots of a function's own frame may still be read, at every instruction, as the kernel's stack
+ * liveness knows them: a slot written whole before any read is dead, and kept states that differ only in dead slots
+ * are the same. A forward pass first finds the registers that hold the frame pointer plus a known offset; an access
+ * through a register that may point into the stack at an unknown place, or a call given such a pointer, may read
+ * every slot.
+ */
+final class StackLiveness {
+    /** Register kinds in the forward pass: not into this frame's stack, or unknown; otherwise {@code FP + off}. */
+    private static final long NOT_STACK = Long.MIN_VALUE, UNKNOWN = Long.MIN_VALUE + 1, UNSET = Long.MIN_VALUE + 2;
+    private static final long ALL = -1L;
+
+    private final List<Insn> insns;
+    private final VerifierContext cx;
+    /** Per instruction, what each register holds before it ({@link #NOT_STACK}, {@link #UNKNOWN} or an offset). */
+    private final long[][] kinds;
+    /** Slots (bit k: frame offset 8k - 512) live before each instruction. */
+    private final long[] liveIn;
+
+    StackLiveness(List<Insn> insns, VerifierContext cx) {
+        this.insns = insns;
+        this.cx = cx;
+        int n = insns.size();
+        kinds = new long[n][];
+        java.util.Set<Integer> starts = new java.util.TreeSet<>(List.of(0));
+        for (int pc = 0; pc < n; pc++) {
+            Insn in = insns.get(pc);
+            if (in.isLocalCall() || in.isLdImm64() && in.src() == PSEUDO_FUNC) starts.add(cx.targetIndex(pc, (int) in.imm(), true));
+        }
+        forward(starts);
+        liveIn = new long[n];
+        backward();
+    }
+
+    /** Slots of the top frame live before instruction {@code pc}. */
+    long before(int pc) { return liveIn[pc]; }
+
+    private void forward(Iterable<Integer> starts) {
+        Deque<Integer> work = new ArrayDeque<>();
+        for (int s : starts) {
+            long[] entry = new long[11];
+            Arrays.fill(entry, NOT_STACK);
+            entry[10] = 0;
+            merge(s, entry, work);
+        }
+        while (!work.isEmpty()) {
+            int pc = work.pop();
+            Insn in = insns.get(pc);
+            long[] out = kinds[pc].clone();
+            transfer(in, out);
+            if (in.isExit()) continue;
+            if (in.isJump()) {
+                merge(cx.targetIndex(pc, in.jumpOffset(), false), out, work);
+                if (in.isConditionalJump()) merge(pc + 1, out, work);
+            } else if (pc + 1 < insns.size()) {
+                merge(pc + 1, out, work);
+            }
+        }
+    }
+
+    private void merge(int pc, long[] in, Deque<Integer> work) {
+        if (kinds[pc] == null) { kinds[pc] = in.clone(); work.push(pc); return; }
+        boolean changed = false;
+        for (int r = 0; r < 11; r++) {
+            long a = kinds[pc][r], b = in[r];
+            if (a == b) continue;
+            long m = a == NOT_STACK && b == NOT_STACK ? NOT_STACK : UNKNOWN;
+            if (m != a) { kinds[pc][r] = m; changed = true; }
+        }
+        if (changed) work.push(pc);
+    }
+
+    private static void transfer(Insn in, long[] k) {
+        int opc = in.opcode(), op = op(opc), dst = in.dst(), src = in.src();
+        if (dst > 10) return;
+        switch (cls(opc)) {
+            case ALU64:
+                if (op == MOV) { k[dst] = source(opc) == X && in.off() == 0 ? k[src] : NOT_STACK; return; }
+                if ((op == ADD || op == SUB) && source(opc) == K && isOffset(k[dst])) {
+                    k[dst] = op == ADD ? k[dst] + in.imm() : k[dst] - in.imm();
+                    return;
+                }
+                k[dst] = k[dst] == NOT_STACK && (source(opc) == K || k[src] == NOT_STACK) ? NOT_STACK : UNKNOWN;
+                return;
+            case ALU: k[dst] = NOT_STACK; return;
+            case LDX: k[dst] = k[src] == NOT_STACK ? NOT_STACK : UNKNOWN; return;
+            case LD:
+                if (in.isLdImm64()) k[dst] = NOT_STACK;
+                else for (int r = 0; r <= 5; r++) k[r] = NOT_STACK;
+                return;
+            case STX:
+                // a fetching atomic loads into src (cmpxchg into r0) what the slot held
+                if (mode(opc) == ATOMIC && (in.imm() & FETCH) != 0) {
+                    int to = in.imm() == CMPXCHG ? 0 : src;
+                    k[to] = k[dst] == NOT_STACK ? NOT_STACK : UNKNOWN;
+                }
+                return;
+            default:
+                if (in.isCall()) for (int r = 0; r <= 5; r++) k[r] = NOT_STACK;
+        }
+    }
+
+    private static boolean isOffset(long kind) { return kind != NOT_STACK && kind != UNKNOWN && kind != UNSET; }
+
+    private void backward() {
+        int n = insns.size();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int pc = n - 1; pc >= 0; pc--) {
+                Insn in = insns.get(pc);
+                long out = 0;
+                if (!in.isExit()) {
+                    if (in.isJump()) {
+                        out |= liveIn[cx.targetIndex(pc, in.jumpOffset(), false)];
+                        if (in.isConditionalJump()) out |= liveIn[pc + 1];
+                    } else if (pc + 1 < n) {
+                        out |= liveIn[pc + 1];
+                    }
+                }
+                long live = uses(pc, in) | (out & ~defs(pc, in));
+                if (live != liveIn[pc]) { liveIn[pc] = live; changed = true; }
+            }
+        }
+    }
+
+    /** The slots {@code size} bytes at {@code off} from the frame pointer touch; none when outside the frame. */
+    private static long slots(long off, int size) {
+        long first = off + StackState.SIZE, last = first + size - 1;
+        if (first < 0 || last >= StackState.SIZE) return 0;
+        long bits = 0;
+        for (long s = first / 8; s <= last / 8; s++) bits |= 1L << s;
+        return bits;
+    }
+
+    private long uses(int pc, Insn in) {
+        long[] k = kinds[pc];
+        int opc = in.opcode();
+        switch (cls(opc)) {
+            case LDX: return access(k[in.src()], in.off(), sizeBytes(opc));
+            case STX:
+                return mode(opc) == ATOMIC ? access(k[in.dst()], in.off(), sizeBytes(opc)) : 0;
+            default:
+                if (in.isCall()) {
+                    // a helper or function given a pointer into this stack may read any of it
+                    for (int r = 1; r <= 5; r++) if (k[r] != NOT_STACK) return ALL;
+                }
+                return 0;
+        }
+    }
+
+    private static long access(long base, int off, int size) {
+        if (base == NOT_STACK) return 0;
+        if (base == UNKNOWN) return ALL;
+        return slots(base + off, size);
+    }
+
+    private long defs(int pc, Insn in) {
+        int opc = in.opcode();
+        if ((cls(opc) != STX && cls(opc) != ST) || mode(opc) != MEM || size(opc) != DW) return 0;
+        long base = kinds[pc][in.dst()];
+        if (!isOffset(base) || (base + in.off()) % 8 != 0) return 0;
+        return slots(base + in.off(), 8);
+    }
+}
