@@ -23,8 +23,8 @@ import org.jbpf.sim.VerifierResult;
  *
  * <p>Where it is deliberately stricter than the kernel (so it may reject what the kernel accepts):
  * <ul>
- *   <li>32-bit bounds are derived from 64-bit ones (a signed 32-bit range that crosses zero is not kept), and copies
- *       of a scalar are not refined together;</li>
+ *   <li>32-bit bounds are derived from 64-bit ones, except the low half's signed range that 32-bit adds, subtracts
+ *       and signed compares keep ({@link ScalarBounds}); copies of a scalar are not refined together;</li>
  *   <li>a null test is understood only as {@code if rX ==/!= 0} with an immediate 0;</li>
  *   <li>of a map's own fields, read through its map pointer, only numbers in {@code struct bpf_map} are modelled
  *       ({@link MapFields}, from the running kernel's BTF); pointer fields and the rest are refused;</li>

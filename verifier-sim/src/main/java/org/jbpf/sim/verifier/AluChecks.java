@@ -90,7 +90,14 @@ final class AluChecks {
         if (wide) return a.alu(op, b);
         ScalarBounds a32 = a.truncate(4), b32 = b.truncate(4);
         if (op == ARSH) a32 = a32.signExtend(32);
-        return a32.alu(op, b32).truncate(4);
+        ScalarBounds r = a32.alu(op, b32).truncate(4);
+        // the low half's signed range through an add or subtract that cannot overflow it, as the kernel's s32 bounds
+        if (op == ADD || op == SUB) {
+            long lo = op == ADD ? (long) a.s32min() + b.s32min() : (long) a.s32min() - b.s32max();
+            long hi = op == ADD ? (long) a.s32max() + b.s32max() : (long) a.s32max() - b.s32min();
+            if (lo >= Integer.MIN_VALUE && hi <= Integer.MAX_VALUE) r = r.withS32(lo, hi);
+        }
+        return r;
     }
 
     private RegState pointerAlu(Insn in, RegState d, RegState s, boolean wide) {

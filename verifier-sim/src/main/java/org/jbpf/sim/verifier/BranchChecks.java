@@ -45,11 +45,11 @@ final class BranchChecks {
                 canTake = t != null;
                 canFall = f != null;
                 boolean signed = op == JSGT || op == JSGE || op == JSLT || op == JSLE;
-                if (t != null) takenState.set(in.dst(), RegState.scalar(lowHalf(av, signed ? unsigned32(t[0]) : t[0])));
-                if (f != null) st.set(in.dst(), RegState.scalar(lowHalf(av, signed ? unsigned32(f[0]) : f[0])));
+                if (t != null) takenState.set(in.dst(), RegState.scalar(narrowLow(av, t[0], signed)));
+                if (f != null) st.set(in.dst(), RegState.scalar(narrowLow(av, f[0], signed)));
                 if (source(opc) == X && in.src() != in.dst()) {
-                    if (t != null) takenState.set(in.src(), RegState.scalar(lowHalf(bv, signed ? unsigned32(t[1]) : t[1])));
-                    if (f != null) st.set(in.src(), RegState.scalar(lowHalf(bv, signed ? unsigned32(f[1]) : f[1])));
+                    if (t != null) takenState.set(in.src(), RegState.scalar(narrowLow(bv, t[1], signed)));
+                    if (f != null) st.set(in.src(), RegState.scalar(narrowLow(bv, f[1], signed)));
                 }
                 // JSET's fall-through edge forgets the 64-bit ranges of the side tested against a constant
                 if (op == JSET && f != null && a32.isConst() != b32.isConst()) {
@@ -106,6 +106,16 @@ final class BranchChecks {
     }
 
     /**
+     * {@code v} whose low half lies in {@code low}: a signed 32-bit range (sign-extended) for a signed compare, which
+     * is kept as the low half's s32 range even when it crosses zero, else an unsigned one.
+     */
+    private static ScalarBounds narrowLow(ScalarBounds v, ScalarBounds low, boolean signed) {
+        if (!signed) return lowHalf(v, low);
+        ScalarBounds n = lowHalf(v, unsigned32(low)).withS32(low.smin(), low.smax());
+        return n.isEmpty() ? v : n;
+    }
+
+    /**
      * The unsigned range of the low half given its range as a signed 32-bit number ({@code s}, sign-extended), when
      * that range does not cross zero; null when it does (its unsigned form is two pieces).
      */
@@ -121,8 +131,7 @@ final class BranchChecks {
     private static ScalarBounds low32(ScalarBounds v, int op) {
         ScalarBounds t = v.truncate(4);
         if (!(op == JSGT || op == JSGE || op == JSLT || op == JSLE) || t.umax() <= 0x7fffffffL) return t;
-        if (t.umin() >= 0x80000000L) return ScalarBounds.signedRange(t.umin() - (1L << 32), t.umax() - (1L << 32));
-        return ScalarBounds.signedRange(Integer.MIN_VALUE, Integer.MAX_VALUE);
+        return ScalarBounds.signedRange(t.s32min(), t.s32max());
     }
 
     private static boolean provablyNonNull(RegState r) {

@@ -5,10 +5,21 @@ import static org.jbpf.core.asm.Opcodes.*;
 /**
  * What is known about a 64-bit scalar: its known bits and its signed and unsigned ranges, kept consistent with
  * each other. Results of 32-bit operations are zero-extended 64-bit values, as in the machine.
- * Where the kernel tracks a separate 32-bit range this class derives one from the 64-bit facts, which is at most
- * less precise, never more.
+ * Besides what the 64-bit facts imply, the low half's range as a signed 32-bit number ({@code s32min..s32max}) is
+ * kept on its own where a 32-bit add or subtract or a signed 32-bit compare sets it, as the kernel's s32 bounds: a
+ * counter {@code w0 += -1} from [0,7] is [-1,6] there, which no 64-bit range of the zero-extended value can say.
+ * Every other 32-bit range is derived from the 64-bit facts, which is at most less precise, never more.
  */
-public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax) {
+public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax, int s32min, int s32max) {
+    /** Bounds with nothing known of the low half beyond what the 64-bit facts say. */
+    public ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax) {
+        this(tnum, smin, smax, umin, umax, lowSigned(tnum, smin, smax, umin, umax));
+    }
+
+    private ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax, long[] low) {
+        this(tnum, smin, smax, umin, umax, (int) low[0], (int) low[1]);
+    }
+
     public static final ScalarBounds UNKNOWN = new ScalarBounds(Tnum.UNKNOWN, Long.MIN_VALUE, Long.MAX_VALUE, 0, -1L);
     public static final ScalarBounds U32 = unsignedRange(0, 0xffffffffL);
     /** A contradiction: no value satisfies it (the branch that produced it cannot be taken). */
@@ -27,15 +38,32 @@ public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax
     public boolean isConst() { return tnum.isConst(); }
     public long constValue() { return tnum.value(); }
     public boolean isEmpty() {
-        return smin > smax || Long.compareUnsigned(umin, umax) > 0;
+        return smin > smax || Long.compareUnsigned(umin, umax) > 0 || s32min > s32max;
+    }
+
+    /** These bounds with the low half, read as a signed 32-bit number, also known to lie in [lo, hi]. */
+    public ScalarBounds withS32(long lo, long hi) {
+        if (lo > Integer.MAX_VALUE || hi < Integer.MIN_VALUE || lo > hi) return EMPTY;
+        int l = (int) Math.max(lo, Integer.MIN_VALUE), h = (int) Math.min(hi, Integer.MAX_VALUE);
+        return new ScalarBounds(tnum, smin, smax, umin, umax, (int) Math.max(s32min, l), (int) Math.min(s32max, h)).normalize();
     }
 
     /** Makes the four bounds and the known bits agree, as the kernel's bound deduction does. */
     public ScalarBounds normalize() {
         if (isEmpty()) return EMPTY;
         Tnum t = tnum;
-        long sMin = smin, sMax = smax, uMin = umin, uMax = umax;
+        long sMin = smin, sMax = smax, uMin = umin, uMax = umax, s32Min = s32min, s32Max = s32max;
         for (int round = 0; round < 2; round++) {
+            // the low half's signed range from the 64-bit facts, and back into them when the upper half is known
+            long[] low = lowSigned(t, sMin, sMax, uMin, uMax);
+            s32Min = Math.max(s32Min, low[0]);
+            s32Max = Math.min(s32Max, low[1]);
+            if (s32Min > s32Max) return EMPTY;
+            if ((t.mask() >>> 32) == 0 && (s32Min >= 0 || s32Max < 0)) {
+                long upper = t.value() & 0xffffffff00000000L;
+                uMin = umaxOf(uMin, upper | (s32Min & 0xffffffffL));
+                uMax = uminOf(uMax, upper | (s32Max & 0xffffffffL));
+            }
             // from bits
             uMin = umaxOf(uMin, t.value());
             uMax = uminOf(uMax, t.value() | t.mask());
@@ -56,8 +84,27 @@ public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax
             if (((t.value() ^ r.value()) & ~t.mask() & ~r.mask()) != 0) return EMPTY;
             t = t.intersect(r);
         }
-        if (t.isConst()) { long v = t.value(); return new ScalarBounds(t, v, v, v, v); }
-        return new ScalarBounds(t, sMin, sMax, uMin, uMax);
+        if (t.isConst()) { long v = t.value(); return new ScalarBounds(t, v, v, v, v, (int) v, (int) v); }
+        return new ScalarBounds(t, sMin, sMax, uMin, uMax, (int) s32Min, (int) s32Max);
+    }
+
+    /** The range of the low half as a signed 32-bit number that the known bits and 64-bit ranges imply. */
+    private static long[] lowSigned(Tnum t, long sMin, long sMax, long uMin, long uMax) {
+        long lo = Integer.MIN_VALUE, hi = Integer.MAX_VALUE;
+        if (sMin >= Integer.MIN_VALUE && sMax <= Integer.MAX_VALUE) { lo = sMin; hi = sMax; }
+        // an unsigned range inside one window of 2^32 whose low halves keep one sign
+        if (uMin >>> 32 == uMax >>> 32) {
+            long l = uMin & 0xffffffffL, h = uMax & 0xffffffffL;
+            if (h <= Integer.MAX_VALUE || l > Integer.MAX_VALUE) {
+                lo = Math.max(lo, (int) l);
+                hi = Math.min(hi, (int) h);
+            }
+        }
+        // from the low half's known bits: bit 31 is the sign
+        int v = (int) t.value(), m = (int) t.mask();
+        lo = Math.max(lo, v | (m & Integer.MIN_VALUE));
+        hi = Math.min(hi, v | (m & Integer.MAX_VALUE));
+        return new long[] { lo, hi };
     }
 
     private static long umaxOf(long a, long b) { return Long.compareUnsigned(a, b) >= 0 ? a : b; }
@@ -72,6 +119,13 @@ public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax
         long max = (1L << (bytes * 8)) - 1;
         if (Long.compareUnsigned(umax, max) <= 0) return this;
         if (isConst()) return constant(constValue() & max);
+        // the low half is unchanged by zero-extension: its signed range stays
+        if (bytes == 4) return truncateBits(bytes).withS32(s32min, s32max);
+        return truncateBits(bytes);
+    }
+
+    private ScalarBounds truncateBits(int bytes) {
+        long max = (1L << (bytes * 8)) - 1;
         // a range inside one window of 2^(8*bytes) keeps its shape in the low bytes (e.g. w0 in [1,15] plus -1)
         int bits = bytes * 8;
         if (umin >>> bits == umax >>> bits)
@@ -164,14 +218,14 @@ public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax
     public ScalarBounds meet(ScalarBounds b) {
         if (((tnum.value() ^ b.tnum.value()) & ~tnum.mask() & ~b.tnum.mask()) != 0) return EMPTY;
         return new ScalarBounds(tnum.intersect(b.tnum), Math.max(smin, b.smin), Math.min(smax, b.smax),
-                umaxOf(umin, b.umin), uminOf(umax, b.umax)).normalize();
+                umaxOf(umin, b.umin), uminOf(umax, b.umax), (int) Math.max(s32min, b.s32min), (int) Math.min(s32max, b.s32max)).normalize();
     }
 
     /** True when every value allowed here is allowed by {@code outer} (used to prune explored states). */
     public boolean within(ScalarBounds outer) {
         return smin >= outer.smin && smax <= outer.smax
                 && Long.compareUnsigned(umin, outer.umin) >= 0 && Long.compareUnsigned(umax, outer.umax) <= 0
-                && tnum.within(outer.tnum);
+                && s32min >= outer.s32min && s32max <= outer.s32max && tnum.within(outer.tnum);
     }
 
     @Override public String toString() {
@@ -182,6 +236,8 @@ public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax
         if (umin != 0) b.append("umin=").append(Long.toUnsignedString(umin)).append(',');
         if (umax != -1L) b.append("umax=").append(Long.toUnsignedString(umax)).append(',');
         if (!tnum.isUnknown()) b.append("var_off=").append(tnum).append(',');
+        if (s32min != Integer.MIN_VALUE) b.append("s32_min=").append(s32min).append(',');
+        if (s32max != Integer.MAX_VALUE) b.append("s32_max=").append(s32max).append(',');
         if (b.length() > 1) b.setLength(b.length() - 1);
         return b.append(')').toString();
     }

@@ -34,6 +34,11 @@ final class LoopShapes {
         m.put("loop_map_lookup_then_nested_8_then_5x5", mapLookupThenNested(8, 5, 5));
         m.put("loop_scratch_slot_then_loop_10_10", scratchSlotThenLoop(10, 10));
         m.put("nested_calling_3x8_then_nested_helper_4x7", nestedCallingThenNestedHelper(3, 8, 4, 7));
+        for (boolean wide : new boolean[] {false, true})
+            for (boolean down : new boolean[] {true, false})
+                for (boolean doWhile : new boolean[] {true, false})
+                    m.put((doWhile ? "do_while_" : "while_") + (down ? "down_" : "up_") + (wide ? "64" : "32"),
+                            randomStartCounter(wide, down, doWhile));
         return m;
     }
 
@@ -109,6 +114,29 @@ final class LoopShapes {
     static List<Insn> nested3(int x, int y, int z) {
         Asm a = start();
         counted(a, "x", R6, x, () -> counted(a, "y", R7, y, () -> counted(a, "z", R9, z, () -> diamond(a, "d"))));
+        return end(a);
+    }
+
+    /**
+     * A counter started at a random number in [0,7] that counts down to 0 ({@code k > 0}) or up to 8 ({@code k < 8})
+     * with signed compares, tested after the body (do/while) or before it (while), in 32-bit ({@code w6 += -1}) or
+     * 64-bit arithmetic. The 32-bit count down from 0 wraps the low half to -1, which only a signed 32-bit range of
+     * the low half follows to the loop's end, as the kernel's does.
+     */
+    static List<Insn> randomStartCounter(boolean wide, boolean down, boolean doWhile) {
+        Asm a = start();
+        a.add(call(7), alu64Imm(AND, R0, 7), mov64Reg(R6, R0));
+        Insn step = wide ? alu64Imm(ADD, R6, down ? -1 : 1) : alu32Imm(ADD, R6, down ? -1 : 1);
+        int op = down ? JSGT : JSLT, bound = down ? 0 : 8;
+        Insn again = wide ? jumpImm(op, R6, bound, 0) : jump32Imm(op, R6, bound, 0);
+        if (!doWhile) {
+            a.jump(wide ? jumpImm(inverseJump(op), R6, bound, 0) : jump32Imm(inverseJump(op), R6, bound, 0), "done");
+        }
+        a.label("body");
+        diamond(a, "d");
+        a.add(step);
+        a.jump(again, "body");
+        a.label("done");
         return end(a);
     }
 
