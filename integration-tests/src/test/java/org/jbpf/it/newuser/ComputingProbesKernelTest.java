@@ -8,7 +8,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.jbpf.BPF;
 import org.jbpf.core.obj.BpfObject;
@@ -38,12 +37,6 @@ class ComputingProbesKernelTest {
             ArrayInitializers.class, WhileTrue.class, NarrowCompound.class, CharSwitch.class, StructHelpers.class, MixedMinMax.class,
             OtherClassHelpers.class);
 
-    /**
-     * Programs the kernel accepts but the verifier simulation gives up on: the direct backend's DoWhile counts an int
-     * down ({@code w0 += -1; if w0 s> 0 goto}) and the simulation does not see that loop end. It still runs here.
-     */
-    static final Set<Class<?>> SIMULATION_GIVES_UP = Set.of(DoWhile.class);
-
     /** Edge values in every pair, then random pairs (a third with small second values, the likely divisors and shifts). */
     static final List<long[]> INPUTS = inputs();
 
@@ -67,8 +60,7 @@ class ComputingProbesKernelTest {
     @MethodSource("probes")
     void kernelComputesWhatTheJvmComputes(Backend backend, Class<?> probe) throws Exception {
         BpfObject object = backend.translate(probe);
-        if (!SIMULATION_GIVES_UP.contains(probe))
-            for (VerifierResult r : Verifier.verifyAll(object)) assertTrue(r.ok(), probe.getSimpleName() + ": " + r);
+        for (VerifierResult r : Verifier.verifyAll(object)) assertTrue(r.ok(), probe.getSimpleName() + ": " + r);
         KernelCheck.require();
         Method compute = probe.getDeclaredMethod("compute", long.class, long.class);
         compute.setAccessible(true);
