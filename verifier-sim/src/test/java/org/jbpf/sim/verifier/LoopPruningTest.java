@@ -41,6 +41,25 @@ class LoopPruningTest {
         assertTrue(r.ok() && r.processedInsns() < 1000, r.toString());
     }
 
+    /**
+     * do { k--; } while (k > 0) from k in [0,7]: the first w0 += -1 wraps 0 to 0xffffffff, so only the low half's
+     * signed range [-1,6] sees the taken edge narrow to [1,6]; without it the loop counts down from 2^31.
+     */
+    @Test
+    void doWhileCountdownFromZeroInThirtyTwoBits() {
+        List<Insn> p = new ArrayList<>();
+        p.add(Insn.call(HelperTable.GET_PRANDOM_U32));
+        p.add(Insn.alu64Imm(AND, R0, 7));
+        p.add(Insn.mov64Imm(R5, 0));
+        p.add(Insn.alu64Reg(ADD, R5, R0));
+        p.add(Insn.alu32Imm(ADD, R0, -1));
+        p.add(Insn.jump32Imm(JSGT, R0, 0, -3));
+        p.add(Insn.mov64Reg(R0, R5));
+        p.add(Insn.exit());
+        VerifierResult r = verify(p);
+        assertTrue(r.ok() && r.processedInsns() < 100, r.toString());
+    }
+
     @Test
     void bitCountingLoopPrunesTheImpreciseCounter() {
         List<Insn> p = new ArrayList<>();

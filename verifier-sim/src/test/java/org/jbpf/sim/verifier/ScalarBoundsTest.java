@@ -43,4 +43,26 @@ class ScalarBoundsTest {
         assertEquals(ScalarBounds.UNKNOWN.umax(), big.add(ScalarBounds.constant(1)).umax());
         assertEquals(ScalarBounds.constant(0), ScalarBounds.constant(-1).add(ScalarBounds.constant(1)));
     }
+
+    @Test
+    void lowHalfKeepsItsSignedRange() {
+        // w = [0,7] + (-1) in 32 bits: the zero-extended value is anywhere in [0, 2^32-1], its low half in [-1,6]
+        ScalarBounds w = ScalarBounds.U32.withS32(-1, 6);
+        assertEquals(-1, w.s32min());
+        assertEquals(6, w.s32max());
+        assertEquals(0xffffffffL, w.umax());
+        // a range of one sign, with the upper half known to be zero, is also the 64-bit range
+        ScalarBounds positive = w.withS32(1, Integer.MAX_VALUE);
+        assertEquals(1, positive.umin());
+        assertEquals(6, positive.umax());
+        assertEquals(6, positive.smax());
+        // derived from the 64-bit facts and from constants
+        assertEquals(-1, ScalarBounds.constant(0xffffffffL).s32min());
+        assertEquals(-16, ScalarBounds.unsignedRange(0xfffffff0L, 0xfffffffeL).s32min());
+        // kept through zero-extension, compared in pruning, contradictions are empty
+        assertEquals(-1, ScalarBounds.UNKNOWN.withS32(-1, 6).truncate(4).s32min());
+        assertTrue(positive.within(w));
+        assertFalse(w.within(positive));
+        assertTrue(w.withS32(7, 9).isEmpty());
+    }
 }
