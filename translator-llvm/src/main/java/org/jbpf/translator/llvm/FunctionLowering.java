@@ -6,6 +6,7 @@ import static org.jbpf.core.asm.Opcodes.*;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
@@ -30,6 +31,7 @@ final class FunctionLowering {
     private final LLVMValueRef function;
     private final Map<Integer, LLVMValueRef> registers = new HashMap<>();
     private final Map<Integer, LLVMBasicBlockRef> labels = new HashMap<>();
+    private final Set<Integer> addressRegisters;
     private LLVMBasicBlockRef entry;
     private LLVMValueRef frame;
     private int index;
@@ -46,6 +48,7 @@ final class FunctionLowering {
         this.program = program;
         this.functions = functions;
         this.b = module.builder;
+        this.addressRegisters = AddressRegisters.of(program.code());
         if (program.isFunction()) {
             // a BPF function: i64 name(i64 r1, ..), static in .text, called rather than inlined
             LLVMTypeRef type = LLVMFunctionType(m.i64, new PointerPointer<>(i64s(program.parameters())), program.parameters(), 0);
@@ -208,6 +211,11 @@ final class FunctionLowering {
             }
         } else {
             LLVMValueRef dst = operand(in.dst(), alu64);
+            if (op == ADD && alu64 && reg) {
+                // an aligned address plus an index: the index's bits are hidden so LLVM keeps the addition an add
+                if (addressRegisters.contains(in.dst())) src = opaque(src);
+                else if (addressRegisters.contains(in.src())) dst = opaque(dst);
+            }
             int bits = alu64 ? 64 : 32;
             result = switch (op) {
                 case ADD -> LLVMBuildAdd(b, dst, src, "");
@@ -225,6 +233,17 @@ final class FunctionLowering {
             };
         }
         write(in.dst(), alu64 ? result : LLVMBuildZExt(b, result, m.i64, ""));
+    }
+
+    /**
+     * The value itself, through an empty inline asm LLVM cannot see into: it knows none of the value's bits. Without
+     * it, LLVM turns the addition of an 8-aligned address and an index masked below 8 into {@code or}, and checks a
+     * bound on a masked copy of the index rather than on the register it adds.
+     */
+    private LLVMValueRef opaque(LLVMValueRef v) {
+        LLVMTypeRef type = LLVMFunctionType(m.i64, ModuleLowering.one(m.i64), 1, 0);
+        LLVMValueRef asm = LLVMGetInlineAsm(type, "", 0, "=r,0", 4, 0, 0, LLVMInlineAsmDialectATT, 0);
+        return LLVMBuildCall2(b, type, asm, ModuleLowering.one(v), 1, "");
     }
 
     /** BPF masks shift counts to the operand width; LLVM leaves larger counts undefined. */
