@@ -97,6 +97,8 @@ public final class LlvmBackend {
             return elf;
         } finally {
             org.bytedeco.llvm.global.LLVM.LLVMContextDispose(context);
+            // frees the handler's native slot now: JavaCPP keeps only a few alive, and without one LLVM exits the JVM
+            diagnostics.close();
         }
     }
 
