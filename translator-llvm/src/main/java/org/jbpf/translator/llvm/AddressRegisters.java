@@ -29,6 +29,27 @@ final class AddressRegisters {
         return found;
     }
 
+    /**
+     * The registers added to an address as an index, and those copied into one. LLVM folds the zero or sign extension
+     * of a 32-bit index into the shift that scales it (a 35-bit mask of {@code x << 3}) and may compute that before the
+     * bounds check; the kernel, which learns the bound of the checked register only, then sees an unbounded offset.
+     */
+    static Set<Integer> indexes(List<MirInstruction> code, Set<Integer> addresses) {
+        Set<Integer> found = new HashSet<>();
+        for (MirInstruction in : code) {
+            if (in.isLabel() || in.opcode() != (ALU64 | ADD | X)) continue;
+            if (addresses.contains(in.dst()) && !addresses.contains(in.src())) found.add(in.src());
+            else if (addresses.contains(in.src()) && !addresses.contains(in.dst())) found.add(in.dst());
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (MirInstruction in : code)
+                if (!in.isLabel() && in.opcode() == (ALU64 | MOV | X) && in.off() == 0 && found.contains(in.dst()) && found.add(in.src())) grew = true;
+        }
+        return found;
+    }
+
     private static boolean holdsAddress(MirInstruction in, Set<Integer> found) {
         int opc = in.opcode();
         if (opc == (LD | IMM | DW)) return in.src() == PSEUDO_MAP_VALUE && in.reference() != null;
