@@ -56,7 +56,8 @@ final class LazyTypes {
         this.in = layout.in();
         Scan scan = new Scan(data, records, layout, lastOfKind);
         while (scan.slice()) {
-            // each slice is one call of a method the JIT compiles early; one long loop would run interpreted for long
+            // HotSpot compiles a method after about a hundred calls, but a loop in one call only after tens of
+            // thousands of turns: short slices get the pass compiled after a few thousand records
         }
         int n = scan.n;
         count = n;
@@ -86,14 +87,14 @@ final class LazyTypes {
             this.pos = (int) layout.typeStart();
         }
 
-        /** Notes up to 256 more records; false once the section has been read to its end. */
+        /** Notes up to 32 more records; false once the section has been read to its end. */
         boolean slice() {
-            if (n + 257 >= at.length) {
+            if (n + 33 >= at.length) {
                 at = Arrays.copyOf(at, at.length * 2);
                 previous = Arrays.copyOf(previous, previous.length * 2);
             }
             int pos = this.pos, n = this.n;
-            for (int k = 0; k < 256 && pos < end; k++) {
+            for (int k = 0; k < 32 && pos < end; k++) {
                 at[++n] = pos;
                 if (pos + 12 > end) records.end(pos, end, n);
                 int kind = data[pos + 7] & 0x1f, vlen = data[pos + 4] & 0xff | (data[pos + 5] & 0xff) << 8;

@@ -17,7 +17,8 @@ public final class RandomFindings {
 
     /**
      * Each call takes an expression: its value sits in a register the call may overwrite, and the rotate's two shifts,
-     * lowestOneBit's and signum's two halves and floorDiv's dividend each once took that very register twice.
+     * lowestOneBit's and signum's two halves and floorDiv's dividend each once took that very register twice. A
+     * shift count the translator finds constant (93 for an int) once became an immediate the kernel refuses.
      */
     static long bitsOfExpressions(long a, long b) {
         long r = Long.rotateRight(a ^ b, ~(int) (a >>> 32));
@@ -25,6 +26,7 @@ public final class RandomFindings {
         r = r * 31 + Long.lowestOneBit(a + b) + Integer.lowestOneBit((int) a - 7);
         r = r * 31 + Long.signum(a - b) + Integer.signum((int) b * 5);
         r = r * 31 + JavaSemantics.floorDiv(a + 1, b) + JavaSemantics.floorMod((int) a - 3, (int) b);
+        r = r * 31 + ((int) a << Math.max(93, -32768)) + (b >> Math.min(-1, (int) a | 64));
         return r;
     }
 
@@ -35,6 +37,7 @@ public final class RandomFindings {
         r = r * 31 + Long.lowestOneBit(a + b) + Integer.lowestOneBit((int) a - 7);
         r = r * 31 + Long.signum(a - b) + Integer.signum((int) b * 5);
         r = r * 31 + Math.floorDiv(a + 1, b) + Math.floorMod((int) a - 3, (int) b);
+        r = r * 31 + ((int) a << Math.max(93, -32768)) + (b >> Math.min(-1, (int) a | 64));
         return r;
     }
 

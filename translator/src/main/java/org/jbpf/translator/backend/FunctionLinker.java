@@ -4,8 +4,10 @@ import static org.jbpf.core.asm.Opcodes.PSEUDO_FUNC;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.translator.TranslationException;
@@ -26,7 +28,8 @@ public final class FunctionLinker {
     private FunctionLinker() {}
 
     /** Links {@code functions} (entry first); a stack overflow along some call chain is reported at {@code file:line}. */
-    public static Linked link(List<Function> functions, String file, int line) {
+    public static Linked link(List<Function> all, String file, int line) {
+        List<Function> functions = called(all);
         Map<String, Integer> start = new HashMap<>();
         Map<String, Function> byName = new HashMap<>();
         List<ProgramSpec.FuncInfo> infos = new ArrayList<>();
@@ -47,6 +50,24 @@ public final class FunctionLinker {
             }
         checkStack(functions.get(0), byName, file, line);
         return new Linked(out, infos);
+    }
+
+    /**
+     * The entry and the functions its code still calls, directly or through others, in their order: the optimizer may
+     * have dropped every call of a function (in a branch it decided), and the kernel refuses code that never runs.
+     */
+    private static List<Function> called(List<Function> all) {
+        Map<String, Function> byName = new HashMap<>();
+        for (Function f : all) byName.put(f.name(), f);
+        Set<String> reached = new HashSet<>();
+        List<Function> work = new ArrayList<>(List.of(all.get(0)));
+        reached.add(all.get(0).name());
+        while (!work.isEmpty())
+            for (Insn in : work.remove(work.size() - 1).insns())
+                if (calls(in) && reached.add(in.reference())) work.add(byName.get(in.reference()));
+        List<Function> kept = new ArrayList<>();
+        for (Function f : all) if (reached.contains(f.name())) kept.add(f);
+        return kept;
     }
 
     private static boolean calls(Insn in) {

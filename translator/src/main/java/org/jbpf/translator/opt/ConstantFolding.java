@@ -106,6 +106,8 @@ final class ConstantFolding implements Pass {
         } else if (!imm && src != null && op != MOV && op != END && !((op == DIV || op == MOD) && src == 0) && (!wide || src == (long) (int) (long) src)) {
             m.opcode = cls(m.opcode) | op | K;   // 32-bit arithmetic reads only the low half of the operand
             m.imm = (int) (long) src;
+            // a shift by a register takes the count modulo the width; an immediate must already be below it
+            if (op == LSH || op == RSH || op == ARSH) m.imm &= wide ? 63 : 31;
             m.src = 0;
         } else if (!imm && wide && dst != null && dst == 0 && (op == ADD || op == OR || op == XOR)) {
             m.opcode = ALU64 | MOV | X;

@@ -2,6 +2,7 @@ package org.jbpf.translator.opt;
 
 import static org.jbpf.core.asm.Opcodes.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,21 @@ class StructPassesTest {
         List<String> out = optimized(b, new ConstantFolding());
         assertEquals("r2 = r15 [src v16]", out.get(1), out.toString());
         assertEquals(1, b.mir.code.stream().filter(m -> m.ref != null && m.imm == 4).count(), out.toString());
+    }
+
+    @Test
+    void aConstantShiftCountBecomesAnImmediateBelowTheWidth() {
+        // x << 93 in Java shifts an int by 29: the register shift masks the count, an immediate of 93 the kernel refuses
+        MirPassesTest.B b = new MirPassesTest.B();
+        int x = b.v(), n = b.v(), y = b.v(), m = b.v();
+        b.load(x, R1, 0).movImm(n, 93);
+        b.add(ALU | LSH | X, x, n, 0, 0);
+        b.load(y, R1, 8).movImm(m, -1);
+        b.add(ALU64 | ARSH | X, y, m, 0, 0);
+        b.addReg(x, y).exit(x);
+        List<String> out = optimized(b, new ConstantFolding());
+        assertTrue(out.contains("w15 <<= 29 [dst v16]"), out.toString());
+        assertTrue(out.contains("r15 s>>= 63 [dst v18]"), out.toString());
     }
 
     @Test

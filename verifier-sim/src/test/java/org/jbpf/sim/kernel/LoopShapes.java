@@ -33,6 +33,7 @@ final class LoopShapes {
         m.put("loop_scratch_pointer_then_loop_10_10", scratchPointerThenLoop(10, 10));
         m.put("loop_map_lookup_then_nested_8_then_5x5", mapLookupThenNested(8, 5, 5));
         m.put("loop_scratch_slot_then_loop_10_10", scratchSlotThenLoop(10, 10));
+        m.put("nested_calling_3x8_then_nested_helper_4x7", nestedCallingThenNestedHelper(3, 8, 4, 7));
         return m;
     }
 
@@ -58,12 +59,16 @@ final class LoopShapes {
 
     /** r0 = random + sum; returns 1 when it is above 1000, else 0: the sum is never needed exactly. */
     private static List<Insn> end(Asm a) {
+        finish(a);
+        return a.insns();
+    }
+
+    private static void finish(Asm a) {
         a.add(call(7), alu64Reg(ADD, R0, R8));
         a.jump(jumpImm(JGT, R0, 1000, 0), "one");
         a.add(mov64Imm(R0, 0), exit());
         a.label("one");
         a.add(mov64Imm(R0, 1), exit());
-        return a.insns();
     }
 
     private static Asm start() { Asm a = new Asm(); a.add(mov64Imm(R8, 0)); return a; }
@@ -147,6 +152,28 @@ final class LoopShapes {
         return end(a);
     }
 
+    /**
+     * Nested loops whose body calls a BPF function (which writes its own stack), then nested loops whose body has a
+     * helper fill a stack buffer: the shape random agreement seed 31130002 found (program 748).
+     */
+    static List<Insn> nestedCallingThenNestedHelper(int o1, int i1, int o2, int i2) {
+        Asm a = start();
+        counted(a, "o1", R9, o1, () -> counted(a, "i1", R7, i1, () -> {
+            diamond(a, "d1");
+            a.add(mov64Reg(R1, R0), mov64Imm(R2, Integer.MAX_VALUE));
+            a.jump(callLocal("f", 0), "f");
+        }));
+        counted(a, "o2", R6, o2, () -> counted(a, "i2", R9, i2, () -> {
+            diamond(a, "d2");
+            a.add(mov64Reg(R1, R10), alu64Imm(ADD, R1, -40), mov64Imm(R2, 16), call(16));
+        }));
+        finish(a);
+        // f(x, y): r0 = x + 1, with a word written to its own stack
+        a.label("f");
+        a.add(mov64Reg(R0, R1), storeImm(8, R10, -56, 1), alu64Imm(ADD, R0, 1), exit());
+        return a.insns();
+    }
+
     /** A loop reading a map value (a nullable pointer tested each time), then nested loops with a diamond. */
     static List<Insn> mapLookupThenNested(int first, int outer, int inner) {
         Asm a = start();
@@ -190,7 +217,8 @@ final class LoopShapes {
                 Integer to = labels.get(target);
                 if (to == null) throw new IllegalArgumentException("no label " + target);
                 Insn j = out.get(i);
-                out.set(i, new Insn(j.opcode(), j.dst(), j.src(), to - slot(i) - 1, j.imm()));
+                int delta = to - slot(i) - 1;
+                out.set(i, j.isCall() ? new Insn(j.opcode(), j.dst(), j.src(), 0, delta) : new Insn(j.opcode(), j.dst(), j.src(), delta, j.imm()));
             });
             return out;
         }
