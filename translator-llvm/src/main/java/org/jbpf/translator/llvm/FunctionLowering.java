@@ -6,6 +6,7 @@ import static org.jbpf.core.asm.Opcodes.*;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
@@ -30,6 +31,8 @@ final class FunctionLowering {
     private final LLVMValueRef function;
     private final Map<Integer, LLVMValueRef> registers = new HashMap<>();
     private final Map<Integer, LLVMBasicBlockRef> labels = new HashMap<>();
+    private final Set<Integer> addressRegisters;
+    private final Set<Integer> indexRegisters;
     private LLVMBasicBlockRef entry;
     private LLVMValueRef frame;
     private int index;
@@ -46,6 +49,8 @@ final class FunctionLowering {
         this.program = program;
         this.functions = functions;
         this.b = module.builder;
+        this.addressRegisters = AddressRegisters.of(program.code());
+        this.indexRegisters = AddressRegisters.indexes(program.code(), addressRegisters);
         if (program.isFunction()) {
             // a BPF function: i64 name(i64 r1, ..), static in .text, called rather than inlined
             LLVMTypeRef type = LLVMFunctionType(m.i64, new PointerPointer<>(i64s(program.parameters())), program.parameters(), 0);
@@ -208,6 +213,11 @@ final class FunctionLowering {
             }
         } else {
             LLVMValueRef dst = operand(in.dst(), alu64);
+            if (op == ADD && alu64 && reg) {
+                // an aligned address plus an index: the index's bits are hidden so LLVM keeps the addition an add
+                if (addressRegisters.contains(in.dst())) src = opaque(src, m.i64);
+                else if (addressRegisters.contains(in.src())) dst = opaque(dst, m.i64);
+            }
             int bits = alu64 ? 64 : 32;
             result = switch (op) {
                 case ADD -> LLVMBuildAdd(b, dst, src, "");
@@ -224,7 +234,24 @@ final class FunctionLowering {
                 default -> throw error("has an ALU operation this backend does not lower");
             };
         }
-        write(in.dst(), alu64 ? result : LLVMBuildZExt(b, result, m.i64, ""));
+        // an index widened here is widened by an instruction of its own, which tells the kernel its high bits
+        boolean index = indexRegisters.contains(in.dst());
+        if (index && !alu64) result = opaque(result, m.i32);
+        LLVMValueRef value = alu64 ? result : LLVMBuildZExt(b, result, m.i64, "");
+        if (index && op == MOV && reg && in.off() != 0) value = opaque(value, m.i64);
+        write(in.dst(), value);
+    }
+
+    /**
+     * The value itself, through an empty inline asm LLVM cannot see into and must leave where it is: it knows none of
+     * the value's bits and cannot compute it before the bounds check above it. Without it, LLVM turns the addition of
+     * an 8-aligned address and an index masked below 8 into {@code or}, and checks a bound on another register than
+     * the one it then adds, or adds before checking; the kernel refuses all three.
+     */
+    private LLVMValueRef opaque(LLVMValueRef v, LLVMTypeRef t) {
+        LLVMTypeRef type = LLVMFunctionType(t, ModuleLowering.one(t), 1, 0);
+        LLVMValueRef asm = LLVMGetInlineAsm(type, "", 0, "=r,0", 4, 1, 0, LLVMInlineAsmDialectATT, 0);
+        return LLVMBuildCall2(b, type, asm, ModuleLowering.one(v), 1, "");
     }
 
     /** BPF masks shift counts to the operand width; LLVM leaves larger counts undefined. */
@@ -341,6 +368,8 @@ final class FunctionLowering {
         if (op == CALL) { call(in); return; }
         if (op == JA) { LLVMBuildBr(b, label(in.targetId())); return; }
         boolean alu64 = cls(in.opcode()) == JMP;
+        // an index is checked and then used as one value: LLVM must not check another register it derives it from
+        if (indexRegisters.contains(in.dst())) write(in.dst(), opaque(read(in.dst()), m.i64));
         LLVMValueRef x = operand(in.dst(), alu64);
         LLVMValueRef y = source(in.opcode()) == X ? operand(in.src(), alu64) : imm(in, alu64);
         LLVMValueRef cond = op == JSET

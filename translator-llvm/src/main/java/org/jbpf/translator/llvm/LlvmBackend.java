@@ -10,6 +10,7 @@ import org.jbpf.core.asm.Insn;
 import org.jbpf.core.asm.SourceLine;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.GlobalData;
 import org.jbpf.core.obj.ObjectFormatException;
 import org.jbpf.core.obj.ObjectReader;
 import org.jbpf.core.obj.ProgramSpec;
@@ -97,6 +98,8 @@ public final class LlvmBackend {
             return elf;
         } finally {
             org.bytedeco.llvm.global.LLVM.LLVMContextDispose(context);
+            // frees the handler's native slot now: JavaCPP keeps only a few alive, and without one LLVM exits the JVM
+            diagnostics.close();
         }
     }
 
@@ -153,7 +156,18 @@ public final class LlvmBackend {
                 if (f.insnOff() > 0) infos.add(new ProgramSpec.FuncInfo(f.insnOff(), staticFunction(ir.btf(), emitted.btf(), f.btfFuncType())));
             programs.add(new ProgramSpec(p.name(), p.section(), withSourceText(code.insns(), p), infos));
         }
-        return new BpfObject(ir.name(), ir.license(), ir.maps(), programs, ir.btf(), ir.globals());
+        return new BpfObject(ir.name(), ir.license(), ir.maps(), programs, ir.btf(), withTables(ir.globals(), emitted.globals()));
+    }
+
+    /**
+     * The probe's global data, and any section only LLVM wrote: a table its code reads, such as the de Bruijn table of
+     * a trailing-zero count. Such a section has no variables of the probe, so it goes without BTF.
+     */
+    private static List<GlobalData> withTables(List<GlobalData> probe, List<GlobalData> emitted) {
+        List<GlobalData> all = new ArrayList<>(probe);
+        for (GlobalData g : emitted)
+            if (probe.stream().noneMatch(p -> p.name().equals(g.name()))) all.add(new GlobalData(g.name(), g.bytes(), List.of(), 0));
+        return all;
     }
 
     /** A copy into {@code btf} of LLVM's FUNC {@code id}: its name, static, with long parameters and result. */

@@ -3,6 +3,7 @@ package org.jbpf.translator.llvm;
 import static org.bytedeco.llvm.global.LLVM.*;
 
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.llvm.LLVM.LLVMErrorRef;
 import org.bytedeco.llvm.LLVM.LLVMMemoryBufferRef;
 import org.bytedeco.llvm.LLVM.LLVMModuleRef;
@@ -26,6 +27,10 @@ final class LlvmTarget {
         LLVMInitializeBPFTargetMC();
         LLVMInitializeBPFAsmPrinter();
         LLVMInitializeBPFDisassembler();
+        // a loop's exit value in closed form (n * (n - 1) / 2 of a nested sum) needs a 65-bit multiply, which the
+        // BPF target can only call __multi3 for and then refuses; the loop computing it is what the kernel runs anyway
+        String[] args = {"jbpf", "-replexitval=never"};
+        LLVMParseCommandLineOptions(args.length, new PointerPointer<>(args), new BytePointer(""));
         initialized = true;
     }
 

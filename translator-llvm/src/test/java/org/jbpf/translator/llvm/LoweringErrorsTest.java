@@ -1,6 +1,7 @@
 package org.jbpf.translator.llvm;
 
 import static org.jbpf.core.asm.Opcodes.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,18 @@ class LoweringErrorsTest {
         TranslationException e = assertThrows(TranslationException.class, () -> LlvmBackend.compile(program(
                 insn(JMP | CALL, 0, 0, 0, 6, 6), insn(JMP | EXIT, 0, 0, 0, 0, 0)), null));
         assertTrue(e.getMessage().contains("Probe") && e.getMessage().contains("too many") && e.getMessage().contains("direct backend"), e.getMessage());
+    }
+
+    /** Each compile's error handler is released after it: a JVM holds only a few live LLVM callbacks of a kind. */
+    @Test
+    void manyRefusedCompilesInOneJvmAreEachReported() {
+        int reported = 0;
+        for (int k = 0; k < 40; k++) {
+            TranslationException e = assertThrows(TranslationException.class, () -> LlvmBackend.compile(program(
+                    insn(JMP | CALL, 0, 0, 0, 6, 6), insn(JMP | EXIT, 0, 0, 0, 0, 0)), null));
+            if (e.getMessage().contains("too many")) reported++;
+        }
+        assertEquals(40, reported);
     }
 
     @Test

@@ -1,0 +1,60 @@
+package org.jbpf.translator.llvm;
+
+import static org.jbpf.core.asm.Opcodes.*;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jbpf.translator.mir.MirInstruction;
+
+/**
+ * The registers of a program that may hold the address of a frame slot or of global data: an address LLVM knows
+ * to be aligned. Adding a register index to one is where LLVM would write {@code or} for an addition whose operands
+ * share no bits, which the kernel refuses on a pointer. Found without regard to order (a register that holds such
+ * an address anywhere counts everywhere), so code without those additions lowers as before.
+ */
+final class AddressRegisters {
+    private AddressRegisters() {}
+
+    static Set<Integer> of(List<MirInstruction> code) {
+        Set<Integer> found = new HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (MirInstruction in : code) {
+                if (in.isLabel()) continue;
+                if (holdsAddress(in, found) && found.add(in.dst())) grew = true;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The registers added to an address as an index, and those copied into one. LLVM folds the zero or sign extension
+     * of a 32-bit index into the shift that scales it (a 35-bit mask of {@code x << 3}) and may compute that before the
+     * bounds check; the kernel, which learns the bound of the checked register only, then sees an unbounded offset.
+     */
+    static Set<Integer> indexes(List<MirInstruction> code, Set<Integer> addresses) {
+        Set<Integer> found = new HashSet<>();
+        for (MirInstruction in : code) {
+            if (in.isLabel() || in.opcode() != (ALU64 | ADD | X)) continue;
+            if (addresses.contains(in.dst()) && !addresses.contains(in.src())) found.add(in.src());
+            else if (addresses.contains(in.src()) && !addresses.contains(in.dst())) found.add(in.dst());
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (MirInstruction in : code)
+                if (!in.isLabel() && in.opcode() == (ALU64 | MOV | X) && in.off() == 0 && found.contains(in.dst()) && found.add(in.src())) grew = true;
+        }
+        return found;
+    }
+
+    private static boolean holdsAddress(MirInstruction in, Set<Integer> found) {
+        int opc = in.opcode();
+        if (opc == (LD | IMM | DW)) return in.src() == PSEUDO_MAP_VALUE && in.reference() != null;
+        if (opc == (ALU64 | MOV | X)) return in.off() == 0 && (in.src() == R10 || found.contains(in.src()));
+        // an address plus a register is an address, whichever of the two holds it
+        return opc == (ALU64 | ADD | X) && found.contains(in.src());
+    }
+}
