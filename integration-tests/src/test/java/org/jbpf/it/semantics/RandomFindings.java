@@ -1,13 +1,15 @@
 package org.jbpf.it.semantics;
 
 import org.jbpf.Bpf;
+import org.jbpf.NoInline;
 import org.jbpf.Section;
 import org.jbpf.XdpContext;
 import org.jbpf.maps.ArrayMap;
 
 /**
  * Programs the random probes ({@link RandomProbesKernelTest}) found wrong, cut down to what went wrong
- * ({@link RandomFindingsKernelTest}): bit methods whose argument is the value of an expression rather than a local.
+ * ({@link RandomFindingsKernelTest}): bit methods whose argument is the value of an expression rather than a local, and a
+ * method whose only call sits in a branch the translator decides.
  * {@link RandomIndexes} holds the indexes they found.
  */
 @Bpf(license = "GPL")
@@ -46,6 +48,47 @@ public final class RandomFindings {
         Long a = in.lookup(0), b = in.lookup(1);
         if (a == null || b == null) return XdpContext.XDP_ABORTED;
         out.update(0, bitsOfExpressionsInKernel(a, b));
+        return XdpContext.XDP_PASS;
+    }
+
+    /** Called only where {@link #callInADecidedBranch} never goes; a BPF function of its own. */
+    @NoInline
+    static long neverCalled(long a, long b) {
+        long t = a * b;
+        for (int i = 0; i < 3; i++) t = t * 31 + (b ^ i);
+        return t;
+    }
+
+    /**
+     * javac keeps the call; the optimizer knows the switch's case D cannot be taken where k == Kind.D was false and
+     * drops the call, and the method was linked all the same: the kernel refused the program for code no call reaches
+     * ("unreachable insn", random probes seed 3 programs 131 and 264, seed 4 program 138).
+     */
+    static long callInADecidedBranch(long a, long b) {
+        long r = a - b;
+        Kind k = a < 0 ? Kind.A : b > 100 ? Kind.D : Kind.B;
+        if (k == Kind.D) {
+            r++;
+        } else {
+            switch (k) {
+                case D:
+                    r += neverCalled(a, b);
+                    break;
+                default:
+                    r--;
+            }
+        }
+        return r * 7 + k.ordinal();
+    }
+
+    /** What {@link #callInADecidedBranch} switches on. */
+    public enum Kind { A, B, C, D }
+
+    @Section("xdp/decided")
+    static int runDecided(XdpContext ctx) {
+        Long a = in.lookup(0), b = in.lookup(1);
+        if (a == null || b == null) return XdpContext.XDP_ABORTED;
+        out.update(1, callInADecidedBranch(a, b));
         return XdpContext.XDP_PASS;
     }
 }

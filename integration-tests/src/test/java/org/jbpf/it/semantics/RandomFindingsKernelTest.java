@@ -21,6 +21,12 @@ class RandomFindingsKernelTest {
         assertEquals(SemanticsKernelTest.inputs().size(), agree(backend, RandomFindings.class, "runBits", 0, RandomFindings::bitsOfExpressions));
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aMethodWhoseOnlyCallIsInADecidedBranchDoesNotStopTheLoad(Backend backend) {
+        assertEquals(SemanticsKernelTest.inputs().size(), agree(backend, RandomFindings.class, "runDecided", 1, RandomFindings::callInADecidedBranch));
+    }
+
     /**
      * The direct backend only: LLVM's code for these indexes checks a masked copy of the index and then moves the
      * address by the unchecked register, which the kernel refuses.
