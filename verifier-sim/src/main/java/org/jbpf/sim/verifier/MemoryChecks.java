@@ -267,10 +267,10 @@ final class MemoryChecks {
             if (size == 8) return spill;
             if (spill.type().isPointer())
                 throw new Reject("invalid size of register fill", "part of a stored pointer cannot be read back");
-            if (spill.isConst()) {
-                long v = spill.value().constValue() >>> (8 * ((off + StackState.SIZE) % 8));
-                if (f.stack.spillAt(off + size - 1) == spill) return RegState.constant(size == 8 ? v : v & ((1L << (8 * size)) - 1));
-            }
+            // the kernel keeps a spilled value on a narrow fill only from the slot's low bytes (little-endian);
+            // any other part of it reads as unknown, unless the whole register is zero
+            if (spill.isConst() && (off + StackState.SIZE) % 8 == 0)
+                return RegState.constant(spill.value().constValue() & ((1L << (8 * size)) - 1));
         }
         boolean zero = true;
         for (int i = off; i < off + size; i++) {

@@ -48,6 +48,16 @@ final class SoundnessCorpus {
     }
 
     static {
+        // ---- a narrow fill from a spilled constant: the kernel keeps the value only when the read takes the slot's
+        // low bytes; the high half of a spilled 8 reads as unknown (random seed 35515357449021, program 2819), so the
+        // masked offset may be misaligned, while a spilled zero reads as zero from anywhere -------------------------
+        bad("narrow_fill_from_high_half_of_spill_is_unknown", "misaligned stack access off (0x0; 0x7)+0+-16 size 8", SOCKET,
+                NONE, mov64Imm(R1, 8), store(8, R10, -8, R1), storeImm(8, R10, -16, 0), load(4, R7, R10, -4),
+                alu64Imm(AND, R7, 7), mov64Reg(R8, R10), alu64Reg(ADD, R8, R7), load(8, R9, R8, -16), mov64Imm(R0, 0), exit());
+        ok("narrow_fill_from_low_half_of_spill_keeps_value", SOCKET, NONE, cat(new Insn[] { mov64Imm(R1, 8),
+                store(8, R10, -8, R1), load(4, R7, R10, -8) }, provesEqual(R7, 8)));
+        ok("narrow_fill_from_high_half_of_spilled_zero_is_zero", SOCKET, NONE, cat(new Insn[] { mov64Imm(R1, 0),
+                store(8, R10, -8, R1), load(4, R7, R10, -4) }, provesEqual(R7, 0)));
         // ---- a negated value bounded from above: the kernel keeps the upper signed bound loose (random seed
         // 25161133349298, program 989), so the masked offset may be misaligned -----------------------------------
         bad("negated_value_below_a_bound_stays_unknown", "misaligned stack access off (0x0; 0x7)+0+-8 size 8", SOCKET, NONE,
