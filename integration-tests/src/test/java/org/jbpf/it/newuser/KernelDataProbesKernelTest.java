@@ -227,6 +227,21 @@ class KernelDataProbesKernelTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void execFileNamesAreCopiedFromTheRecord(Backend backend) {
+        try (BPF bpf = load(backend, ExecFiles.class)) {
+            List<Long> spawned = new ArrayList<>();
+            for (int i = 0; i < 3; i++) spawned.add(spawnTrue());
+            BpfMap<Integer, ExecFiles.Exec> byPid = bpf.map(ExecFiles.byPid);
+            for (long child : spawned) {
+                ExecFiles.Exec e = byPid.get((int) child);
+                assertEquals(List.of("/bin/true", "/bin/true".length() + 1, (int) child),
+                        List.of(CStrings.text(e.file), e.copied, e.oldPid), "exec of " + child);
+            }
+        }
+    }
+
     static long spawnTrue() {
         try {
             Process p = new ProcessBuilder("/bin/true").start();
