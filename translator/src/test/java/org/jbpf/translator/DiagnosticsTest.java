@@ -36,6 +36,8 @@ class DiagnosticsTest {
         "ComputedArray|ComputedArray.java:13: |byte array field name must be initialised with new byte[n] (at most 4096) or constants such as {1, 2, 3} to be a BPF global",
         "ComputedGlobal|ComputedGlobal.java:13: |static field start is initialised with a value computed when the class loads (line 9); a BPF global starts as a constant: initialise it with a constant and set it from Java after loading",
         "ComputedFinal|ComputedFinal.java:13: |static final field START is computed when the class loads (line 9), which a BPF program cannot repeat; initialise it with constants, or make it a @Constant (without final) set from Java before loading",
+        "CopyOutOfRange|CopyOutOfRange.java:12: |arraycopy reaches elements 0 to 5 of the 4-element destination, outside it (Java would throw here)",
+        "CopyVariable|CopyVariable.java:12: |arraycopy needs constant positions and lengths here; copy or fill element by element in a loop for variable ones",
         "WrongKey|WrongKey.java:10: |must be Integer, Long, Short, Byte or a @Struct class, not java.lang.String",
         "NotAProbe|NotAProbe.java: |annotate it with @Bpf",
         "StructFieldNullable|StructFieldNullable.java:19: |may be null here; test it against null before you read .n",
