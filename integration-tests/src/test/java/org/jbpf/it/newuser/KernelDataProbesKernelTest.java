@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.jbpf.BPF;
 import org.jbpf.core.obj.BpfObject;
+import org.jbpf.events.RingBufferReader;
 import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
 import org.jbpf.runtime.BpfMap;
@@ -240,6 +241,60 @@ class KernelDataProbesKernelTest {
                         List.of(CStrings.text(e.file), e.copied, e.oldPid), "exec of " + child);
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void getenvNamesAndValuesComeFromUserMemory(Backend backend) {
+        try (BPF bpf = loadWithPid(backend, EnvLookups.class)) {
+            List<EnvLookups.Lookup> got = new ArrayList<>();
+            RingBufferReader<EnvLookups.Lookup> reader = bpf.ringBuffer(EnvLookups.lookups, EnvLookups.Lookup.class, got::add);
+            Syscalls.LibC libc = Syscalls.LibC.INSTANCE;
+            assertEquals(0, libc.setenv("NU_ALPHA", "one", 1));
+            assertEquals(0, libc.setenv("NU_LONG", "v".repeat(40), 1));
+            assertEquals("one", libc.getenv("NU_ALPHA"));
+            assertEquals(null, libc.getenv("NU_MISSING"));
+            assertEquals("v".repeat(40), libc.getenv("NU_LONG"));
+            libc.getenv("PATH");
+            EventProbesKernelTest.pollUntil(() -> { reader.poll(10); return got.size() >= 3; });
+            List<String> seen = new ArrayList<>();
+            for (EnvLookups.Lookup l : got) seen.add(CStrings.text(l.name) + "=" + (l.found == 1 ? CStrings.text(l.value) : "(none)"));
+            assertEquals(List.of("NU_ALPHA=one", "NU_MISSING=(none)", "NU_LONG=" + "v".repeat(31)), seen);
+            assertTrue(bpf.global("otherNames").getLong() >= 1, "PATH");
+            assertEquals(0, bpf.map(EnvLookups.pending).size(), "every call returned");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void softirqsAreCountedAsTheKernelCountsThem(Backend backend) throws IOException {
+        long before = netRxSoftirqs();
+        try (BPF bpf = load(backend, SoftirqVectors.class);
+             DatagramSocket receiver = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             DatagramSocket sender = new DatagramSocket()) {
+            long from = netRxSoftirqs();
+            for (int i = 0; i < 50; i++) send(sender, receiver, 64);
+            byte[] buffer = new byte[128];
+            for (int i = 0; i < 50; i++) receiver.receive(new DatagramPacket(buffer, buffer.length));
+            long to = netRxSoftirqs();
+            long counted = bpf.map(SoftirqVectors.byVector).getAggregated(SoftirqVectors.NET_RX);
+            long after = netRxSoftirqs();
+            assertTrue(to - from >= 1, "loopback datagrams raise NET_RX");
+            assertTrue(counted >= to - from && counted <= after - before, (to - from) + " <= " + counted + " <= " + (after - before));
+            assertEquals(0L, bpf.global("unknown").getLong());
+        }
+    }
+
+    /** NET_RX softirqs run so far on all CPUs, from /proc/softirqs. */
+    static long netRxSoftirqs() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/softirqs"))) {
+            String[] f = line.trim().split("\\s+");
+            if (!f[0].equals("NET_RX:")) continue;
+            long sum = 0;
+            for (int i = 1; i < f.length; i++) sum += Long.parseLong(f[i]);
+            return sum;
+        }
+        throw new IllegalStateException("no NET_RX line in /proc/softirqs");
     }
 
     static long spawnTrue() {

@@ -16,6 +16,8 @@ final class Syscalls {
         int kill(int pid, int signal);
         long labs(long value);
         int usleep(int microseconds);
+        int setenv(String name, String value, int overwrite);
+        String getenv(String name);
     }
 
     private Syscalls() {}
