@@ -17,11 +17,15 @@ import org.jbpf.events.PerfBufferReader;
 import org.jbpf.events.RingBufferReader;
 import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
+import org.jbpf.metrics.JbpfMetrics;
+import org.jbpf.metrics.MetricsServer;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.runtime.CStrings;
 import org.jbpf.sim.Verifier;
 import org.jbpf.sim.VerifierResult;
+import org.jbpf.toolchain.BtfMarks;
 import org.jbpf.toolchain.KernelSymbols;
+import org.jbpf.translator.Translator;
 import org.jbpf.toolchain.ProcessSymbols;
 import org.jbpf.toolchain.StackTraces;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -214,6 +218,42 @@ class StateAndOutputProbesKernelTest {
             List<String> user = StackTraces.symbolize(stacks.get(s.user), KernelSymbols.load(), ProcessSymbols.of(PID));
             assertTrue(user.get(0).contains("getppid"), "innermost user frame: " + user);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void mapsAreServedAsPrometheusMetrics(Backend backend) throws Exception {
+        // the marks (@Histogram) go into the object's BTF as BPF.loadAndAttach's translation puts them there
+        byte[] classFile;
+        try (var in = ServedCounts.class.getResourceAsStream("ServedCounts.class")) { classFile = in.readAllBytes(); }
+        BpfObject object = BtfMarks.apply(verified(backend, ServedCounts.class), classFile,
+                Translator.ClassSource.of(ServedCounts.class.getClassLoader()));
+        try (BPF bpf = BPF.load(object, ServedCounts.class).attachAll(); MetricsServer server = JbpfMetrics.serve(bpf, "127.0.0.1:0")) {
+            long[] arguments = {1, 2, 3, 5, 8, 13, 21, 34, 55, 89};
+            Syscalls.on("nu-metrics", () -> { for (long a : arguments) Syscalls.getpgid((int) (1000 + a)); });
+            String text = new String(new java.net.URL(server.url()).openStream().readAllBytes(), StandardCharsets.UTF_8);
+            long total = 0, odd = 0;
+            for (long a : arguments) { total += 1000 + a; if ((a & 1) != 0) odd++; }
+            assertEquals(10 - odd, metric(text, "jbpf_served_counts_call_count_total{key=\"0\"}"));
+            assertEquals(odd, metric(text, "jbpf_served_counts_call_count_total{key=\"1\"}"));
+            assertTrue(text.contains("# TYPE jbpf_served_counts_call_count_total counter"), text);
+            assertEquals(10, metric(text, "jbpf_served_counts_totals_calls{index=\"0\"}"));
+            assertEquals(total, metric(text, "jbpf_served_counts_totals_argument_total{index=\"0\"}"));
+            assertEquals(1089, metric(text, "jbpf_served_counts_totals_largest{index=\"0\"}"));
+            assertTrue(text.contains("# TYPE jbpf_served_counts_argument_hist histogram"), text);
+            assertEquals(0, metric(text, "jbpf_served_counts_argument_hist_bucket{le=\"511.0\"}"), "cumulative buckets");
+            assertEquals(7, metric(text, "jbpf_served_counts_argument_hist_bucket{le=\"1023.0\"}"), "1001 to 1021 in [512, 1024)");
+            assertEquals(10, metric(text, "jbpf_served_counts_argument_hist_bucket{le=\"2047.0\"}"));
+            assertEquals(10, metric(text, "jbpf_served_counts_argument_hist_bucket{le=\"+Inf\"}"));
+            assertEquals(1089, metric(text, "jbpf_served_counts_last_argument"));
+        }
+    }
+
+    /** The value of the sample line starting with {@code series} in Prometheus text, as a whole number. */
+    static long metric(String text, String series) {
+        for (String line : text.split("\n"))
+            if (line.startsWith(series + " ")) return (long) Double.parseDouble(line.substring(series.length() + 1).trim());
+        throw new AssertionError("no sample " + series + " in:\n" + text);
     }
 
     @ParameterizedTest
