@@ -18,7 +18,7 @@ class IdiomProbesKernelTest {
     static final List<Class<?>> PROBES = List.of(
             SortNetwork.class, MixedWidths.class, EnumDefaults.class, GcdLoop.class, LabeledSearch.class,
             StaticFinals.class, DoWhileDigits.class, FiveArgumentHelpers.class, CharArithmetic.class,
-            RunningStats.class, NumbersWithContinue.class, TernaryChains.class, BoxedMath.class, ArrayCopies.class);
+            RunningStats.class, NumbersWithContinue.class, TernaryChains.class, BoxedMath.class, ArrayCopies.class, LoopShapes.class);
 
     static Stream<Arguments> probes() {
         List<Arguments> all = new ArrayList<>();
