@@ -38,6 +38,7 @@ class DiagnosticsTest {
         "ComputedFinal|ComputedFinal.java:13: |static final field START is computed when the class loads (line 9), which a BPF program cannot repeat; initialise it with constants, or make it a @Constant (without final) set from Java before loading",
         "CopyOutOfRange|CopyOutOfRange.java:12: |arraycopy reaches elements 0 to 5 of the 4-element destination, outside it (Java would throw here)",
         "CopyVariable|CopyVariable.java:12: |arraycopy needs constant positions and lengths here; copy or fill element by element in a loop for variable ones",
+        "CopyTooLong|CopyTooLong.java:12: |copyOf makes a local array of 40 elements; its length must be from 1 to 32 (at most 256 of the 512 bytes of BPF stack)",
         "WrongKey|WrongKey.java:10: |must be Integer, Long, Short, Byte or a @Struct class, not java.lang.String",
         "NotAProbe|NotAProbe.java: |annotate it with @Bpf",
         "StructFieldNullable|StructFieldNullable.java:19: |may be null here; test it against null before you read .n",

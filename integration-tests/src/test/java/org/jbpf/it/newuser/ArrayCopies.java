@@ -5,7 +5,7 @@ import org.jbpf.Section;
 import org.jbpf.XdpContext;
 import org.jbpf.maps.ArrayMap;
 
-/** Copying between local arrays as Java users do: System.arraycopy (overlapping too), Arrays.fill, and helper methods that take arrays. */
+/** Copying between local arrays as Java users do: System.arraycopy (overlapping too), Arrays.fill, Arrays.copyOf, clone() and helper methods that take arrays. */
 @Bpf(license = "GPL")
 public final class ArrayCopies {
     public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);
@@ -45,6 +45,12 @@ public final class ArrayCopies {
         shiftLeft(ints);
         long r = sum(longs, (int) (b & 7)) + ints[0] * 3L + ints[3];
         for (byte x : dst) r = r * 31 + x;
+        byte[] saved = dst.clone();
+        dst[3] = 99;
+        long[] shorter = java.util.Arrays.copyOf(longs, 4), longer = java.util.Arrays.copyOf(longs, 9);
+        longer[8] += a;
+        shorter[0] = -1;
+        r = r * 17 + saved[3] + dst[3] + sum(shorter, 4) + sum(longer, 9) + longs[0];
         return r;
     }
 }

@@ -117,6 +117,8 @@ final class ValueChecks {
         }
         if (v instanceof Value.Boxed b && boxedName(b.type()).equals(t)) return;
         if (v instanceof Value.StackObj so && so.type() instanceof ValueType.Struct s && s.internalName().equals(t)) return;
+        if (v instanceof Value.StackObj so && (so.type() instanceof ValueType.Bytes && t.equals("[B")
+                || so.type() instanceof ValueType.PrimArray pa && pa.element() == StructLayout.Kind.elementOf(t))) return;
         if (v instanceof Value.CtxView cv && cv.type().internalName().equals(t)) return;
         if (v instanceof Value.KernelRef k && k.internalName().equals(t)) return;
         if (t.equals("java/lang/Object")) return;

@@ -8,18 +8,39 @@ import org.jbpf.translator.lower.Emitter;
 import org.jbpf.translator.lower.Operand;
 
 /**
- * {@code System.arraycopy} and {@code java.util.Arrays.fill} on primitive arrays (locals, {@code @Size} fields of structs
+ * {@code System.arraycopy}, {@code java.util.Arrays.fill}, {@code Arrays.copyOf} and {@code clone()} on primitive arrays (locals, {@code @Size} fields of structs
  * and map values, byte globals): positions and lengths are constants checked against the arrays' lengths at
  * translation, where Java would throw, and each element becomes one load and store, or one store, at a fixed offset.
- * A copy runs backwards when it moves elements to a higher position, so a copy within one array is Java's too.
+ * A copy runs backwards when it moves elements to a higher position, so a copy within one array is Java's too;
+ * {@code copyOf} (of a constant length) and {@code clone()} make a new local array on the stack, as {@code new} does.
  */
 final class ArrayCalls implements Intrinsic {
+    /** The largest local array a copy may make, as {@code new byte[n]} may. */
+    private static final int MAX_COPY = 256;
+
     static boolean handles(String owner, String name) {
-        return owner.equals("java/lang/System") && name.equals("arraycopy") || owner.equals("java/util/Arrays") && name.equals("fill");
+        return owner.equals("java/lang/System") && name.equals("arraycopy")
+                || owner.equals("java/util/Arrays") && (name.equals("fill") || name.equals("copyOf"))
+                || owner.startsWith("[") && name.equals("clone");
     }
 
     @Override
     public Value type(TypingCall c) {
+        if (c.insn().name.equals("clone") || c.insn().name.equals("copyOf")) {
+            boolean clone = c.insn().name.equals("clone");
+            Value source = clone ? c.receiver() : c.args().get(0);
+            if (source instanceof Value.Ptr p && p.nullable()) throw c.error(p.origin() + " may be null here; test it against null first");
+            ValueType t = Arguments.target(source);
+            if (ValueType.lengthOf(t) < 0)
+                throw c.error(c.insn().name + " of " + source.describe() + ": only byte, short, char, int and long arrays can be copied");
+            int n = clone ? ValueType.lengthOf(t) : constant(c, 1);
+            StructLayout.Kind kind = ValueType.elementOf(t);
+            if (n <= 0 || n * kind.size > MAX_COPY)
+                throw c.error(c.insn().name + " makes a local array of " + n + " elements; its length must be from 1 to "
+                        + MAX_COPY / kind.size + " (at most " + MAX_COPY + " of the 512 bytes of BPF stack)");
+            ValueType copy = kind == StructLayout.Kind.BYTE ? new ValueType.Bytes(n) : new ValueType.PrimArray(kind, n);
+            return new Value.StackObj(copy, (int) (c.site() & 0x7fffffff));
+        }
         if (c.insn().name.equals("arraycopy")) {
             ValueType src = array(c, 0, "source"), dst = array(c, 2, "destination");
             if (ValueType.elementOf(src) != ValueType.elementOf(dst))
@@ -70,6 +91,25 @@ final class ArrayCalls implements Intrinsic {
     @Override
     public void lower(LoweringCall c) {
         Emitter out = c.out();
+        if (c.insn().name.equals("clone") || c.insn().name.equals("copyOf")) {
+            // a new local array, zeroed, then as many of the source's elements as both hold
+            boolean clone = c.insn().name.equals("clone");
+            Value.StackObj copy = (Value.StackObj) c.result();
+            Value sourceValue = clone ? c.receiverValue() : c.values().get(0);
+            ValueType source = Arguments.target(sourceValue);
+            StructLayout.Kind kind = ValueType.elementOf(source);
+            Addr from = clone ? c.body().address(c.index(), c.receiver(), sourceValue) : c.address(0);
+            int at = out.objectOffset(copy);
+            out.zero(at);
+            int n = Math.min(ValueType.lengthOf(source), ValueType.lengthOf(copy.type()));
+            for (int i = 0; i < n; i++) {
+                int t = out.newVreg();
+                out.load(t, kind, from.reg(), from.off() + i * kind.size);
+                out.store(kind.size, org.jbpf.core.asm.Opcodes.R10, at + i * kind.size, new Operand.Reg(t, true));
+            }
+            c.body().push(new Operand.Known(copy));
+            return;
+        }
         if (c.insn().name.equals("arraycopy")) {
             ValueType src = Arguments.target(c.values().get(0));
             StructLayout.Kind kind = ValueType.elementOf(src);
