@@ -86,9 +86,7 @@ final class RunCommand implements Callable<Integer> {
             status.println("attached " + bpf.links().size() + " program(s) of " + object.name() + "; "
                     + (total > 0 ? "running for " + describe(parseDuration(duration)) : "running until Ctrl-C"));
             // on Ctrl-C the maps are printed once more; the kernel drops the programs when the process exits
-            Thread onExit = new Thread(() -> {
-                if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer, json, guessText);
-            });
+            Thread onExit = new Thread(new FinalPrint(bpf, object, printer, json, guessText, printedFinal));
             Runtime.getRuntime().addShutdownHook(onExit);
             try (MetricsServer metrics = CommandLineMetrics.serve(bpf, serve, exportText, System.out, System.err);
                  EventPrinter events = EventPrinter.start(bpf, object, status, json, guessText)) {
@@ -103,6 +101,29 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(onExit);
         }
         return ExitCodes.OK;
+    }
+
+    /** The maps printed once more on Ctrl-C (a class, not a lambda: linking one costs a cold command more than this). */
+    private final class FinalPrint implements Runnable {
+        private final BPF bpf;
+        private final BpfObject object;
+        private final MapPrinter printer;
+        private final JsonLines json;
+        private final boolean guessText;
+        private final AtomicBoolean printed;
+
+        FinalPrint(BPF bpf, BpfObject object, MapPrinter printer, JsonLines json, boolean guessText, AtomicBoolean printed) {
+            this.bpf = bpf;
+            this.object = object;
+            this.printer = printer;
+            this.json = json;
+            this.guessText = guessText;
+            this.printed = printed;
+        }
+
+        @Override public void run() {
+            if (printed.compareAndSet(false, true)) printMaps(bpf, object, printer, json, guessText);
+        }
     }
 
     private void printMaps(BPF bpf, BpfObject object, MapPrinter printer, JsonLines json, boolean guessText) {
