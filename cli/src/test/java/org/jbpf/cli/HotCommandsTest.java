@@ -124,6 +124,27 @@ class HotCommandsTest {
         assertEquals(List.of(), log.lines().filter(l -> l.contains(" java.lang.runtime.ObjectMethods ")).toList());
     }
 
+    /**
+     * A lambda is linked through method handles the first time it runs, a fraction of a millisecond each in a fresh JVM:
+     * loading, attaching and printing the maps of a .o runs none of the loader's, the maps runtime's or the command
+     * line's own.
+     */
+    @Test void runOfAnObjectInAFreshJvmLinksNoLambdaOfTheLoaderRuntimeOrCommandLine(@TempDir Path out) throws Exception {
+        org.jbpf.testsupport.Kernel.require();
+        Cli translated = Cli.run("translate", "org.jbpf.examples.ProcessCounter", "-cp", CommandLineTest.EXAMPLES, "-o", out.toString(), "--no-verify");
+        assertEquals(0, translated.status(), translated.err());
+        List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-Xlog:class+load", "-cp", Jvm.classPath(), "org.jbpf.cli.Main",
+                "run", out.resolve("ProcessCounter.o").toString(), "-d", "1ms"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), log.substring(Math.max(0, log.length() - 2000)));
+        assertTrue(log.contains("attached 1 program(s) of ProcessCounter"), "the run attached: " + log.substring(Math.max(0, log.length() - 2000)));
+        assertTrue(log.contains("org.jbpf.runtime.BpfMap "), "the class loading log of the run");
+        List<String> lambdas = log.lines().filter(l -> l.contains("$$Lambda")
+                && (l.contains(" org.jbpf.loader.") || l.contains(" org.jbpf.runtime.") || l.contains(" org.jbpf.cli."))).toList();
+        assertEquals(List.of(), lambdas);
+    }
+
     private static String[] prefixed(String command, String[] args) {
         String[] all = new String[args.length + 1];
         all[0] = command;
