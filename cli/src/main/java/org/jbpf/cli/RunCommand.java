@@ -9,8 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jbpf.BPF;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
-import org.jbpf.metrics.CommandLineMetrics;
-import org.jbpf.metrics.MetricsServer;
 import org.jbpf.toolchain.MapMarks;
 import org.jbpf.toolchain.ProbeObjects;
 import org.jbpf.translator.Translator;
@@ -88,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
             // on Ctrl-C the maps are printed once more; the kernel drops the programs when the process exits
             Thread onExit = new Thread(new FinalPrint(bpf, object, printer, json, guessText, printedFinal));
             Runtime.getRuntime().addShutdownHook(onExit);
-            try (MetricsServer metrics = CommandLineMetrics.serve(bpf, serve, exportText, System.out, System.err);
+            try (AutoCloseable metrics = ServeOption.serve(bpf, serve, exportText, System.out, System.err);
                  EventPrinter events = EventPrinter.start(bpf, object, status, json, guessText)) {
                 long deadline = total > 0 ? System.currentTimeMillis() + total : Long.MAX_VALUE;
                 while (System.currentTimeMillis() < deadline) {
@@ -96,6 +94,9 @@ final class RunCommand implements Callable<Integer> {
                     Thread.sleep(Math.max(1, wait));
                     if (every > 0 && System.currentTimeMillis() < deadline) printMaps(bpf, object, printer, json, guessText);
                 }
+            } catch (Exception e) {
+                printedFinal.set(true);  // a failed run (--serve on a bad address) closes its maps: nothing to print at exit
+                throw e;
             }
             if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer, json, guessText);
             Runtime.getRuntime().removeShutdownHook(onExit);

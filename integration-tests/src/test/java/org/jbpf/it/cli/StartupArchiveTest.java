@@ -83,6 +83,43 @@ class StartupArchiveTest {
                 + "wrote " + dir.resolve("OpenCounter.o") + " (2 programs, 1 maps)\n", llvm.out());
     }
 
+    /**
+     * The metrics module and the Prometheus client are not on bin/jbpf's class path either (each class path jar costs
+     * every command at start), yet {@code run --serve} finds them and serves the probe's map while it runs.
+     */
+    @Test void theMetricsModuleIsFoundOffTheClassPath(@TempDir Path dir) throws Exception {
+        Run settings = jbpf(Map.of("JBPF_JAVA_OPTS", "-XshowSettings:properties"), "--version");
+        assertEquals(0, settings.exitCode(), settings.toString());
+        List<String> classPath = propertyValues(settings.err(), "java.class.path");
+        List<String> metricsPath = propertyValues(settings.err(), "jbpf.metrics.path");
+        assertTrue(classPath.stream().anyMatch(j -> j.contains("jbpf-maps-runtime-0")), "the runtime is on the class path: " + classPath);
+        assertEquals(List.of(), classPath.stream().filter(j -> j.contains("prometheus") || j.contains("jbpf-metrics")).toList());
+        assertEquals(1, metricsPath.stream().filter(j -> j.contains("/jbpf-metrics-0")).count(), metricsPath.toString());
+        assertEquals(11, metricsPath.stream().filter(j -> j.contains("/prometheus-metrics-")).count(), metricsPath.toString());
+        if (!Kernel.isRoot()) org.jbpf.testsupport.Skip.because("root", "run --serve loads and attaches a probe");
+        Run translated = jbpf(Map.of(), "translate", PROBE, "-o", dir.toString(), "--no-verify");
+        assertEquals(0, translated.exitCode(), translated.toString());
+        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("bin/jbpf").toString(), "run", dir.resolve("OpenCounter.o").toString(),
+                "--serve", "127.0.0.1:0", "-d", "20s");
+        pb.environment().remove("JBPF_JAVA_HOME");
+        pb.environment().remove("JBPF_JAVA_OPTS");
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process p = pb.start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+            String url = null;
+            for (String line; url == null && (line = out.readLine()) != null; )
+                if (line.startsWith("serving metrics at ")) url = line.substring("serving metrics at ".length());
+            assertTrue(url != null && url.matches("http://127\\.0\\.0\\.1:[0-9]+/metrics"), "where it serves: " + url);
+            Files.readAllBytes(Path.of("/proc/self/status"));  // an open(2) for the probe to count, from this process
+            String text = new String(java.net.URI.create(url).toURL().openStream().readAllBytes());
+            assertTrue(text.contains("# HELP jbpf_open_counter_opens hash map opens of jbpf probe OpenCounter: value per key"), text);
+            assertTrue(text.contains("\njbpf_open_counter_opens{key=\"" + ProcessHandle.current().pid() + "\"} "), text);
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+
     /** A property's value as -XshowSettings:properties prints it: a path list one element a line. */
     private static List<String> propertyValues(String settings, String property) {
         List<String> out = new ArrayList<>();
