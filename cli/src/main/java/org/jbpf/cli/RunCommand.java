@@ -128,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void printMaps(BPF bpf, BpfObject object, MapPrinter printer, JsonLines json, boolean guessText) {
-        if (format == OutputFormat.text) System.out.println("\n--- " + java.time.LocalTime.now().withNano(0));
+        if (format == OutputFormat.text) System.out.println("\n--- " + TimeOfDay.now());
         for (MapSpec m : object.maps())
             if (m.type() == org.jbpf.core.obj.MapTypes.STACK_TRACE) {
                 printer.stacks(bpf.map(m.name()));

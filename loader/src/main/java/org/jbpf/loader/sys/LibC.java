@@ -47,4 +47,7 @@ final class LibC {
     static native int getpagesize();
 
     static native int mount(String source, String target, String fsType, long flags, Pointer data) throws LastErrorException;
+
+    /** {@code struct tm *localtime_r(const time_t *timep, struct tm *result)}: the result's address, 0 on failure. */
+    static native long localtime_r(long[] time, Pointer result);
 }

@@ -200,6 +200,17 @@ public final class Sys {
 
     public static int pageSize() { return LibC.getpagesize(); }
 
+    /**
+     * Seconds since local midnight at {@code epochSecond} as libc's localtime_r reckons it (from TZ or /etc/localtime,
+     * as C tools do), or -1 when it cannot tell. For a command that needs the local time of day and nothing else of time
+     * zones: the JDK's own zone set-up reads and parses its zone database at first use, about 15 ms of CPU.
+     */
+    public static int localSecondOfDay(long epochSecond) {
+        Memory tm = new Memory(64);  // struct tm (56 bytes on x86_64) begins with int tm_sec, tm_min, tm_hour
+        if (LibC.localtime_r(new long[] {epochSecond}, tm) == 0) return -1;
+        return tm.getInt(8) * 3600 + tm.getInt(4) * 60 + Math.min(tm.getInt(0), 59);  // a leap second's 60 as 59
+    }
+
     public static void setsockoptInt(int fd, int level, int name, int value, Supplier<String> operation) {
         Memory v = new Memory(4);
         v.setInt(0, value);
