@@ -127,7 +127,7 @@ class HotCommandsTest {
     /**
      * A lambda is linked through method handles the first time it runs, a fraction of a millisecond each in a fresh JVM:
      * loading, attaching and printing the maps of a .o runs none of the loader's, the maps runtime's or the command
-     * line's own.
+     * line's own, and sets up no JNA direct mapping.
      */
     @Test void runOfAnObjectInAFreshJvmLinksNoLambdaOfTheLoaderRuntimeOrCommandLine(@TempDir Path out) throws Exception {
         org.jbpf.testsupport.Kernel.require();
@@ -143,6 +143,9 @@ class HotCommandsTest {
         List<String> lambdas = log.lines().filter(l -> l.contains("$$Lambda")
                 && (l.contains(" org.jbpf.loader.") || l.contains(" org.jbpf.runtime.") || l.contains(" org.jbpf.cli."))).toList();
         assertEquals(List.of(), lambdas);
+        // nor does it register a JNA direct mapping, whose set-up of JNA's type descriptions (by reflection, with a
+        // proxy class per annotation) costs about 10 ms: a few libc calls go through JNA's generic call
+        assertEquals(List.of(), log.lines().filter(l -> l.contains(" com.sun.jna.Structure$FFIType ") || l.contains("$Proxy")).toList());
     }
 
     private static String[] prefixed(String command, String[] args) {

@@ -2,7 +2,6 @@ package org.jbpf.loader.sys;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.lang.ref.Reference;
@@ -11,18 +10,12 @@ import java.nio.file.Path;
 
 /**
  * {@link BpfSyscalls} on the running kernel. The element and batch commands reuse one zeroed {@code bpf_attr} per
- * thread and call bpf(2) through JNA direct mapping, so a map operation allocates no native memory and no Java
- * objects on its success path; the rarer commands encode a fresh {@link BpfAttr} through {@link BpfAttrs}.
+ * thread and call bpf(2) through {@link LibC}, by JNA direct mapping once the process has made a few hundred calls, so
+ * a map operation then allocates no native memory and no Java objects on its success path; the rarer commands encode
+ * a fresh {@link BpfAttr} through {@link BpfAttrs}.
  */
 final class NativeBpf implements BpfSyscalls {
     static final NativeBpf INSTANCE = new NativeBpf();
-
-    static {
-        Sys.requireX86_64();
-        Native.register(NativeBpf.class, "c");
-    }
-
-    private static native long syscall(long number, long cmd, long attr, long size) throws LastErrorException;
 
     /** One attr per thread for the element and batch commands; each call writes every field it uses. */
     private static final ThreadLocal<Memory> ATTR = new ZeroedAttr();
@@ -40,7 +33,7 @@ final class NativeBpf implements BpfSyscalls {
 
     private static int call(int cmd, Memory attr) {
         try {
-            syscall(Sys.SYS_BPF, cmd, Pointer.nativeValue(attr), BpfAttr.SIZE);
+            LibC.syscall(Sys.SYS_BPF, cmd, Pointer.nativeValue(attr), BpfAttr.SIZE, 0, 0);
             return 0;
         } catch (LastErrorException e) {
             return e.getErrorCode();

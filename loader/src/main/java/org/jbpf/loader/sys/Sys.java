@@ -206,8 +206,9 @@ public final class Sys {
      * zones: the JDK's own zone set-up reads and parses its zone database at first use, about 15 ms of CPU.
      */
     public static int localSecondOfDay(long epochSecond) {
-        Memory tm = new Memory(64);  // struct tm (56 bytes on x86_64) begins with int tm_sec, tm_min, tm_hour
-        if (LibC.localtime_r(new long[] {epochSecond}, tm) == 0) return -1;
+        Memory time = new Memory(8), tm = new Memory(64);  // struct tm (56 bytes on x86_64) begins with int tm_sec, tm_min, tm_hour
+        time.setLong(0, epochSecond);
+        if (LibC.localtime_r(time, tm) == null) return -1;
         return tm.getInt(8) * 3600 + tm.getInt(4) * 60 + Math.min(tm.getInt(0), 59);  // a leap second's 60 as 59
     }
 
