@@ -66,6 +66,27 @@ class StartupArchiveTest {
     }
 
     /**
+     * Run of a .o starts from an archive of its own, trained on such a run (JDK 25+ loads every class of its cache at
+     * start, and the hot commands' cache holds the translator's); other commands keep the shared one.
+     */
+    @Test void runOfAnObjectHasAnArchiveOfItsOwn(@TempDir Path dir) throws Exception {
+        if (!Kernel.isRoot()) org.jbpf.testsupport.Skip.because("root", "the training run attaches a probe");
+        Run translated = jbpf(Map.of(), "translate", PROBE, "-o", dir.toString(), "--no-verify");
+        assertEquals(0, translated.exitCode(), translated.toString());
+        String object = dir.resolve("OpenCounter.o").toString();
+        Run training = jbpf(Map.of("JBPF_STARTUP_TRAIN", "org.jbpf.cli.Main"), "run", object, "-d", "1ms");
+        assertEquals(0, training.exitCode(), training.toString());
+        Run run = jbpf(Map.of("JBPF_JAVA_OPTS", "-XX:+PrintCommandLineFlags -Xlog:class+load=info"), "run", object, "-d", "1ms");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().matches("(?s).*-XX:(SharedArchiveFile|AOTCache)=\\S*/cli/target/startup/jbpf-java[0-9.]+-run\\.(jsa|aot) .*"), run.out());
+        assertTrue(run.out().contains("org.jbpf.loader.sys.LibC source: shared objects file"), run.out());
+        assertTrue(run.out().contains("attached 2 program(s) of OpenCounter"), run.out());
+        Run translate = jbpf(Map.of("JBPF_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "translate", PROBE, "-o", dir.toString());
+        assertEquals(0, translate.exitCode(), translate.toString());
+        assertTrue(!translate.out().contains("-run.jsa") && !translate.out().contains("-run.aot"), translate.out());
+    }
+
+    /**
      * The LLVM backend's jars are not on bin/jbpf's class path (JDK 24+ reads every class path jar's manifest at each
      * start), yet {@code --backend llvm} finds the backend in them and writes the same object as with them on it.
      */
