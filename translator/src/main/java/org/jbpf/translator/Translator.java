@@ -204,6 +204,7 @@ public final class Translator {
         Frontend(byte[] classFile, ClassSource classes, Options options) {
             node = StructRegistry.parse(classFile, "class file");
             structs = new StructRegistry(classes);
+            structs.known(node);
             probe = new ProbeClass(node, structs);
             sources = new SourceText(options.sourceRoots(), node.name);
             for (MapDecl m : probe.maps.values()) {

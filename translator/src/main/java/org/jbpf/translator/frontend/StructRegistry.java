@@ -31,6 +31,9 @@ public final class StructRegistry {
 
     public StructRegistry(Translator.ClassSource classes) { this.classes = classes; }
 
+    /** Takes {@code cn} as the class of its name, already parsed (the probe class itself), instead of reading it again. */
+    public void known(ClassNode cn) { parsed.put(cn.name, cn); }
+
     /** Structs in the order they were first used, for BTF. */
     List<ValueType.Struct> structs() { return order; }
 
