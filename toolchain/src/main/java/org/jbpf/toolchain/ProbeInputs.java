@@ -69,7 +69,7 @@ public final class ProbeInputs {
     private static Path rootOf(Path classFile, byte[] bytes) {
         String name = new org.objectweb.asm.ClassReader(bytes).getClassName();
         Path root = classFile.toAbsolutePath().getParent();
-        for (int k = 0; k < name.split("/").length - 1 && root != null; k++) root = root.getParent();
+        for (int k = name.indexOf('/'); k >= 0 && root != null; k = name.indexOf('/', k + 1)) root = root.getParent();
         return root;
     }
 
