@@ -87,6 +87,35 @@ class StartupArchiveTest {
     }
 
     /**
+     * translate starts from the archive of its own classes that scripts/startup-archive makes beside the shared one
+     * (JDK 25+ loads a whole ahead-of-time cache at start), and from the shared one where there is none; every other
+     * command starts from the shared one.
+     */
+    @Test void translateStartsFromAnArchiveOfItsOwn() throws Exception {
+        Path shared = ROOT.resolve("cli/target/startup/jbpf-java" + System.getProperty("java.version") + ".jsa");
+        Path own = ROOT.resolve("cli/target/startup/jbpf-java" + System.getProperty("java.version") + "-translate.jsa");
+        Map<String, String> flags = Map.of("JBPF_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        Run translate = jbpf(flags, "translate", "--help");
+        Run version = jbpf(flags, "--version");
+        assertEquals(0, translate.exitCode(), translate.err());
+        if (!Files.exists(shared)) {   // a tree built without scripts/setup: no archive at all
+            assertTrue(!translate.out().contains("jbpf-java") && !version.out().contains("jbpf-java"), translate.out());
+            return;
+        }
+        assertEquals((Files.exists(own) ? own : shared).toString(), archiveFile(translate.out()));
+        assertEquals(shared.toString(), archiveFile(version.out()));
+    }
+
+    /** The value of SharedArchiveFile as -XX:+PrintFlagsFinal prints it. */
+    private static String archiveFile(String flags) {
+        for (String line : flags.lines().toList()) {
+            String[] words = line.trim().split(" +");
+            if (words.length >= 4 && words[1].equals("SharedArchiveFile") && words[2].equals("=")) return words[3];
+        }
+        return "";
+    }
+
+    /**
      * The LLVM backend's jars are not on bin/jbpf's class path (JDK 24+ reads every class path jar's manifest at each
      * start), yet {@code --backend llvm} finds the backend in them and writes the same object as with them on it.
      */
