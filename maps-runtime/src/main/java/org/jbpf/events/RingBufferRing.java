@@ -37,6 +37,8 @@ final class RingBufferRing implements RingLoop {
     private final ByteBuffer data;
     /** The data area's address for raw header reads ({@link RawMemory}), 0 to read through {@link #data}. */
     private final long dataAddress;
+    /** The consumer position's address for a raw store, 0 to store through {@link #consumer}. */
+    private final long consumerAddress;
     private final ByteBuffer handlerView;
     private final String name;
     private final long mask;
@@ -63,6 +65,7 @@ final class RingBufferRing implements RingLoop {
         this.data = data.order(ByteOrder.LITTLE_ENDIAN);
         if (data.capacity() < 2 * size) throw new IllegalArgumentException("ring data of " + data.capacity() + " bytes is not mapped twice");
         this.dataAddress = RawMemory.base(data);
+        this.consumerAddress = RawMemory.base(this.consumer);
         this.name = name;
         this.handlerView = data.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
         this.mask = size - 1;
@@ -85,7 +88,7 @@ final class RingBufferRing implements RingLoop {
         // fields in locals: the fences below make the JIT reload fields after each record, locals stay in registers
         ByteBuffer data = this.data, view = handlerView, consumer = this.consumer;
         RawRecordHandler handler = this.handler;
-        long address = dataAddress;
+        long address = dataAddress, consumerAt = consumerAddress;
         int mask = (int) this.mask, size = this.size;
         int records = 0, skipped = 0;
         long cons = (long) Fences.LONG.getAcquire(consumer, 0);
@@ -123,7 +126,8 @@ final class RingBufferRing implements RingLoop {
                     }
                     // as libbpf does: every record read frees its space at once, so a producer never waits on us
                     VarHandle.releaseFence();  // reads of the record complete before the kernel may reuse its space
-                    consumer.putLong(0, cons);
+                    if (consumerAt != 0) RawMemory.putLong(consumerAt, cons);
+                    else consumer.putLong(0, cons);
                     // a close by this thread (from a handler) stops at this record; other threads' closes below
                     if (reader != null && reader.closedByThisThread()) return records;
                 }
