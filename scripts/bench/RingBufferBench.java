@@ -71,10 +71,12 @@ public final class RingBufferBench {
             var map = bpf.loaded().map("events");
             var codec = Codecs.of(Record64.class);
             Function<BPF, EventReader> open = switch (variant) {
+                case "record-view" -> b -> RingBufferReader.openView(map, r -> checksum += r.getLong(0));
                 case "in-place", "in-place-mixed" -> b -> RingBufferReader.openInPlace(map, (r, off, len) -> checksum += r.getLong(off));
                 case "views" -> b -> b.ringBuffer(RingBench.events, (ByteBuffer r) -> checksum += r.getLong(0));
                 case "decoded" -> b -> RingBufferReader.open(map, codec, (Record64 r) -> checksum += r.seq);
                 case "reused" -> b -> RingBufferReader.openReusing(map, codec, (Record64 r) -> checksum += r.seq);
+                case "perf-record-view" -> b -> PerfBufferReader.openView(map, PERF_PAGES, (cpu, s) -> checksum += s.getLong(0), null);
                 case "perf-in-place" -> b -> PerfBufferReader.openInPlace(map, PERF_PAGES, (cpu, s, off, len) -> checksum += s.getLong(off), null);
                 case "perf-views" -> b -> b.perfBuffer("events", PERF_PAGES, (cpu, s) -> checksum += s.getLong(0), null);
                 case "perf-decoded" -> b -> b.perfBuffer("events", Record64.class, PERF_PAGES, (cpu, r) -> checksum += r.seq, null);
@@ -117,6 +119,7 @@ public final class RingBufferBench {
     }
 
     static final String[][] RING_READERS = {
+        {"record-view", "jbpf RecordView (RecordViewHandler):       "},
         {"in-place", "jbpf in place (RawRecordHandler):          "},
         {"in-place-mixed", "  the same after 3 other kinds of reader:  "},
         {"views", "jbpf view per record (RecordHandler):      "},
@@ -124,6 +127,7 @@ public final class RingBufferBench {
         {"reused", "jbpf decoded into one reused @Struct:      "},
     };
     static final String[][] PERF_READERS = {
+        {"perf-record-view", "jbpf RecordView (SampleViewHandler):       "},
         {"perf-in-place", "jbpf in place (RawSampleHandler):          "},
         {"perf-views", "jbpf view per sample (SampleHandler):      "},
         {"perf-decoded", "jbpf decoded @Struct, new object each:     "},
