@@ -30,6 +30,9 @@ final class PerfRing implements PerfLoop {
     private final long mask;
     private final int size;
     private final RawSampleHandler samples;
+    /** With {@link #recordView}: the handler each sample is handed to through the view, instead of {@link #samples}. */
+    private final SampleViewHandler viewHandler;
+    private final RecordView recordView;
     private final LostHandler lostHandler;
     private ByteBuffer scratch;
 
@@ -44,6 +47,17 @@ final class PerfRing implements PerfLoop {
 
     /** {@code name} says which buffer in errors, e.g. {@code perf buffer "events"}. */
     PerfRing(String name, int cpu, ByteBuffer meta, ByteBuffer data, int size, RawSampleHandler samples, LostHandler lostHandler) {
+        this(name, cpu, meta, data, size, samples, null, null, lostHandler);
+    }
+
+    /** Samples handed to {@code viewHandler} through {@code view}, pointed at each in turn by this loop (see {@link RingBufferRing}). */
+    PerfRing(String name, int cpu, ByteBuffer meta, ByteBuffer data, int size, SampleViewHandler viewHandler, RecordView view,
+            LostHandler lostHandler) {
+        this(name, cpu, meta, data, size, null, viewHandler, view, lostHandler);
+    }
+
+    private PerfRing(String name, int cpu, ByteBuffer meta, ByteBuffer data, int size, RawSampleHandler samples,
+            SampleViewHandler viewHandler, RecordView view, LostHandler lostHandler) {
         if (Integer.bitCount(size) != 1) throw new IllegalArgumentException("perf buffer size " + size + " is not a power of two");
         this.cpu = cpu;
         this.meta = meta.order(ByteOrder.LITTLE_ENDIAN);
@@ -55,6 +69,8 @@ final class PerfRing implements PerfLoop {
         this.size = size;
         this.mask = size - 1;
         this.samples = samples;
+        this.viewHandler = viewHandler;
+        this.recordView = view;
         this.lostHandler = lostHandler;
     }
 
@@ -70,7 +86,10 @@ final class PerfRing implements PerfLoop {
         // fields in locals: the fence below makes the JIT reload fields after each record, locals stay in registers
         ByteBuffer data = this.data, view = handlerView;
         RawSampleHandler samples = this.samples;
+        SampleViewHandler viewHandler = this.viewHandler;
+        RecordView recordView = this.recordView;
         long address = dataAddress;
+        if (recordView != null) recordView.point(view, address, 0, -1);  // the buffer its raw samples are in
         int mask = (int) this.mask, size = this.size, cpu = this.cpu;
         int records = 0, untilCheck = RingBufferRing.CHECK_EVERY;
         long dropped = 0;
@@ -107,7 +126,20 @@ final class PerfRing implements PerfLoop {
                 tail += length;
                 if (type == RECORD_SAMPLE) {
                     records++;
-                    samples.onSample(cpu, rec, base + HEADER_SIZE + 4, Math.min(raw, length - HEADER_SIZE - 4));
+                    int n = Math.min(raw, length - HEADER_SIZE - 4);
+                    if (viewHandler == null) {
+                        samples.onSample(cpu, rec, base + HEADER_SIZE + 4, n);
+                    } else if (contiguous && address != 0) {
+                        recordView.pointRaw(address + at + HEADER_SIZE + 4, n);
+                        viewHandler.onSample(cpu, recordView);
+                    } else if (contiguous) {
+                        recordView.pointIndex(at + HEADER_SIZE + 4, n);
+                        viewHandler.onSample(cpu, recordView);
+                    } else {
+                        recordView.point(rec, 0, HEADER_SIZE + 4, n);
+                        viewHandler.onSample(cpu, recordView);
+                        recordView.point(view, address, 0, -1);  // back to the data area for the samples after it
+                    }
                 } else if (type == RECORD_LOST) {
                     long n = rec.getLong(base + HEADER_SIZE + 8);
                     dropped += n;

@@ -51,6 +51,15 @@ public final class RecordView {
         this.length = length;
     }
 
+    /**
+     * Points this view at the {@code length} bytes at index {@code offset} of the buffer it was last pointed at through
+     * {@link #point}, read through the buffer's gets.
+     */
+    void pointIndex(int offset, int length) {
+        this.offset = offset;
+        this.length = length;
+    }
+
     /** Points this view at nothing: gets throw until the next record. */
     void clear() { length = -1; }
 

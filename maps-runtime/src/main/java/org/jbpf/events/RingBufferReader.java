@@ -99,19 +99,17 @@ public final class RingBufferReader<E> extends EventReader {
     public RingBufferReader<E> addRaw(LoadedMap map, RecordHandler handler) { return addInPlace(map, slicing(handler)); }
 
     /** Adds another ring buffer whose records are handed out through a {@link RecordView} of its own. */
-    public RingBufferReader<E> addView(LoadedMap map, RecordViewHandler handler) {
-        RecordView view = new RecordView();
-        return add(map, viewing(handler, view), view);
-    }
+    public RingBufferReader<E> addView(LoadedMap map, RecordViewHandler handler) { return add(map, null, handler); }
 
     /** Adds another ring buffer whose records are handed out in place. */
     public RingBufferReader<E> addInPlace(LoadedMap map, RawRecordHandler handler) { return add(map, handler, null); }
 
-    private RingBufferReader<E> add(LoadedMap map, RawRecordHandler handler, RecordView view) {
+    /** Adds a ring whose records go to {@code handler}, or when it is null through a view of its own to {@code views}. */
+    private RingBufferReader<E> add(LoadedMap map, RawRecordHandler handler, RecordViewHandler views) {
         lock();
         try {
             if (isClosed()) throw new IllegalStateException("RingBufferReader is closed");
-            rings.add(mapRing(map, handler, view));
+            rings.add(mapRing(map, handler, views));
             ensureEventRoom(rings.size());
             watch(map.fd().value(), rings.size() - 1);
             return this;
@@ -132,6 +130,8 @@ public final class RingBufferReader<E> extends EventReader {
     private static final MethodType HANDLER = MethodType.methodType(void.class, String.class, Codec.class, Consumer.class);
     private static final MethodType LOOP = MethodType.methodType(void.class, String.class, ByteBuffer.class, ByteBuffer.class,
             ByteBuffer.class, int.class, RawRecordHandler.class);
+    private static final MethodType VIEW_LOOP = MethodType.methodType(void.class, String.class, ByteBuffer.class, ByteBuffer.class,
+            ByteBuffer.class, int.class, RecordViewHandler.class, RecordView.class);
 
     /** Decodes each record in place (a {@code @Struct} through its generated reader) and hands the value on. */
     static <F> RawRecordHandler decoding(String name, Codec<F> codec, Consumer<? super F> handler) {
@@ -143,18 +143,12 @@ public final class RingBufferReader<E> extends EventReader {
         return (RawRecordHandler) LoopCopies.newCopy(ReusingHandler.class, HANDLER, name, codec, handler);
     }
 
-    /** Points {@code view} at each record. */
-    static RawRecordHandler viewing(RecordViewHandler handler, RecordView view) {
-        return (RawRecordHandler) LoopCopies.newCopy(ViewingHandler.class,
-                MethodType.methodType(void.class, RecordViewHandler.class, RecordView.class), handler, view);
-    }
-
     /** A view of its own per record. */
     static RawRecordHandler slicing(RecordHandler handler) {
         return (RawRecordHandler) LoopCopies.newCopy(SlicingHandler.class, MethodType.methodType(void.class, RecordHandler.class), handler);
     }
 
-    private static Source mapRing(LoadedMap map, RawRecordHandler handler, RecordView view) {
+    private static Source mapRing(LoadedMap map, RawRecordHandler handler, RecordViewHandler views) {
         if (map.spec().type() != MapTypes.RINGBUF)
             throw new IllegalArgumentException(map + " is not a ring buffer (BPF_MAP_TYPE_RINGBUF)");
         int size = map.spec().maxEntries();
@@ -166,8 +160,12 @@ public final class RingBufferReader<E> extends EventReader {
         try {
             Mapping producer = Mapping.map(fd, page, page + 2L * size, false,
                     () -> "mmap of the producer page and data of ring buffer \"" + map.name() + "\"");
-            RingLoop ring = (RingLoop) LoopCopies.newCopy(RingBufferRing.class, LOOP, "ring buffer \"" + map.name() + "\"",
-                    consumer.view(0, 8), producer.view(0, 8), producer.view(page, 2 * size), size, handler);
+            String name = "ring buffer \"" + map.name() + "\"";
+            RecordView view = views == null ? null : new RecordView();
+            RingLoop ring = (RingLoop) (views == null
+                    ? LoopCopies.newCopy(RingBufferRing.class, LOOP, name, consumer.view(0, 8), producer.view(0, 8), producer.view(page, 2 * size), size, handler)
+                    : LoopCopies.newCopy(RingBufferRing.class, VIEW_LOOP, name, consumer.view(0, 8), producer.view(0, 8), producer.view(page, 2 * size),
+                            size, views, view));
             return new Source(map, consumer, producer, ring, view);
         } catch (RuntimeException e) {
             consumer.close();

@@ -44,6 +44,9 @@ final class RingBufferRing implements RingLoop {
     private final long mask;
     private final int size;
     private final RawRecordHandler handler;
+    /** With {@link #recordView}: the handler each record is handed to through the view, instead of {@link #handler}. */
+    private final RecordViewHandler viewHandler;
+    private final RecordView recordView;
     private volatile long discarded;
     /** {@link System#nanoTime}, or a test's clock. */
     LongSupplier clock = System::nanoTime;
@@ -59,6 +62,20 @@ final class RingBufferRing implements RingLoop {
 
     /** {@code name} says which ring in errors, e.g. {@code ring buffer "events"}. */
     RingBufferRing(String name, ByteBuffer consumer, ByteBuffer producer, ByteBuffer data, int size, RawRecordHandler handler) {
+        this(name, consumer, producer, data, size, handler, null, null);
+    }
+
+    /**
+     * Records handed to {@code viewHandler} through {@code view}, pointed at each in turn by this loop itself: its
+     * locals stay in registers across the fences, where a handler object's fields would be loaded again per record.
+     */
+    RingBufferRing(String name, ByteBuffer consumer, ByteBuffer producer, ByteBuffer data, int size, RecordViewHandler viewHandler,
+            RecordView view) {
+        this(name, consumer, producer, data, size, null, viewHandler, view);
+    }
+
+    private RingBufferRing(String name, ByteBuffer consumer, ByteBuffer producer, ByteBuffer data, int size, RawRecordHandler handler,
+            RecordViewHandler viewHandler, RecordView view) {
         if (Integer.bitCount(size) != 1) throw new IllegalArgumentException("ring size " + size + " is not a power of two");
         this.consumer = consumer.order(ByteOrder.LITTLE_ENDIAN);
         this.producer = producer;
@@ -71,6 +88,8 @@ final class RingBufferRing implements RingLoop {
         this.mask = size - 1;
         this.size = size;
         this.handler = handler;
+        this.viewHandler = viewHandler;
+        this.recordView = view;
     }
 
     /** A handler of views of their own, one per record, over the in-place records. */
@@ -88,7 +107,10 @@ final class RingBufferRing implements RingLoop {
         // fields in locals: the fences below make the JIT reload fields after each record, locals stay in registers
         ByteBuffer data = this.data, view = handlerView, consumer = this.consumer;
         RawRecordHandler handler = this.handler;
+        RecordViewHandler viewHandler = this.viewHandler;
+        RecordView recordView = this.recordView;
         long address = dataAddress, consumerAt = consumerAddress;
+        if (recordView != null) recordView.point(view, address, 0, -1);  // the buffer its raw records are in
         int mask = (int) this.mask, size = this.size;
         int records = 0, skipped = 0;
         long cons = (long) Fences.LONG.getAcquire(consumer, 0);
@@ -120,7 +142,13 @@ final class RingBufferRing implements RingLoop {
                     cons = next;
                     if ((header & DISCARD_BIT) == 0) {
                         records++;
-                        handler.onRecord(view, at + HEADER_SIZE, length);
+                        if (viewHandler == null) {
+                            handler.onRecord(view, at + HEADER_SIZE, length);
+                        } else {
+                            if (address != 0) recordView.pointRaw(address + at + HEADER_SIZE, length);
+                            else recordView.pointIndex(at + HEADER_SIZE, length);
+                            viewHandler.onRecord(recordView);
+                        }
                     } else {
                         skipped++;
                     }
