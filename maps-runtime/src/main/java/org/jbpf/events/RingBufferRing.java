@@ -115,6 +115,7 @@ final class RingBufferRing implements RingLoop {
         int records = 0, skipped = 0;
         long cons = (long) Fences.LONG.getAcquire(consumer, 0);
         long limit = cons + size;
+        long at = cons & mask;  // the index of the header at cons, kept beside it
         int clockInterval = 16;
         long lastClock = deadline == NO_DEADLINE ? 0 : clock.getAsLong();
         try {
@@ -130,23 +131,28 @@ final class RingBufferRing implements RingLoop {
                 // and of a close from another thread, whichever comes first
                 int batch = deadline == NO_DEADLINE ? CHECK_EVERY : clockInterval;
                 for (int left = batch; left > 0 && cons < end; left--) {
-                    int at = (int) cons & mask;
                     // at < size and the data is mapped twice: the header is inside the mapping
-                    int header = address != 0 ? RawMemory.getInt(address + at) : data.getInt(at);
+                    int header = address != 0 ? RawMemory.getInt(address + at) : data.getInt((int) at);
                     VarHandle.acquireFence();  // the header before the record bytes the producer committed with it
-                    if ((header & BUSY_BIT) != 0) return records;
+                    if (header < 0) return records;  // BUSY_BIT, the sign bit
                     int length = header & ~(BUSY_BIT | DISCARD_BIT);
-                    // the one check of the record against the ring: handlers then read it without leaving the mapping
-                    long next = cons + ((length + HEADER_SIZE + 7) & ~7L);
+                    // the record's space, length and header rounded up to 8, straight from the header: the flag bits
+                    // fall out with the mask (the length check below refuses any length whose rounding would carry
+                    // into them). The next header's index follows from it alone, so the chain from one header load to
+                    // the next is a load and four additions or masks: that chain, not the work per record, bounds the loop
+                    long step = ((long) header + HEADER_SIZE + 7) & 0x3fff_fff8L;
+                    long next = cons + step;
                     if (length > size - HEADER_SIZE || next > prod) throw corrupt(cons, length, prod);
                     cons = next;
+                    long here = at;
+                    at = (at + step) & mask;
                     if ((header & DISCARD_BIT) == 0) {
                         records++;
                         if (viewHandler == null) {
-                            handler.onRecord(view, at + HEADER_SIZE, length);
+                            handler.onRecord(view, (int) here + HEADER_SIZE, length);
                         } else {
-                            if (address != 0) recordView.pointRaw(address + at + HEADER_SIZE, length);
-                            else recordView.pointIndex(at + HEADER_SIZE, length);
+                            if (address != 0) recordView.pointRaw(address + here + HEADER_SIZE, length);
+                            else recordView.pointIndex((int) here + HEADER_SIZE, length);
                             viewHandler.onRecord(recordView);
                         }
                     } else {
