@@ -121,11 +121,14 @@ final class StackLoadForwarding implements Pass {
         return !((op == LSH || op == RSH || op == ARSH) && source(m.opcode) == X);
     }
 
-    /** Drops what is known about slots whose address is taken: another pointer or a helper may have written them. */
+    /**
+     * Drops what is known about slots whose address is taken: another pointer or a helper may have written them. A
+     * slot below the 512 bytes {@link FrameEscapes} tracks counts as escaped; such a frame is refused after allocation.
+     */
     private static void forgetEscaped(Map<Integer, StackSlotValue> s, BitSet escaped) {
         s.entrySet().removeIf(e -> {
             int from = e.getKey() + StackFrameLayout.MAX_STACK;
-            return !escaped.get(from, from + e.getValue().size()).isEmpty();
+            return from < 0 || !escaped.get(from, from + e.getValue().size()).isEmpty();
         });
     }
 
