@@ -33,6 +33,12 @@ class RandomFindingsKernelTest {
         assertEquals(SemanticsKernelTest.inputs().size(), agree(backend, RandomFindings.class, "runDecided", 1, RandomFindings::callInADecidedBranch));
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void anOrOfZerosInALoopKeepsTheLoopsExit(Backend backend) {
+        assertEquals(SemanticsKernelTest.inputs().size(), agree(backend, RandomFindings.class, "runOr", 0, RandomFindings::orOfZerosInALoop));
+    }
+
     /** With a function of its own the chain of calls would not fit; the direct backend inlines it instead. */
     @Test
     void aFrameThatFitsOnlyInlinedLoadsAndSumsWhatTheJvmSums() {
