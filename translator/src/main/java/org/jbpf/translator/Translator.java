@@ -110,10 +110,18 @@ public final class Translator {
     /** One program of the direct backend: its code and its BPF functions', linked. */
     private static ProgramSpec program(Frontend f, KernelBtf kernel, MethodNode m) {
         Compiled c = f.compile(m, true);
-        List<FunctionLinker.Function> functions = new ArrayList<>();
-        functions.add(f.encode(c, 1, m.name, "program " + m.name, f.function(m, c.record)));
-        for (Subprogram s : c.analysis.subprograms)
-            functions.add(f.encode(f.compileFunction(s), s.params.size(), s.name, "function " + s.name, f.btf.subprogram(s)));
+        List<FunctionLinker.Function> functions = f.encodeAll(m, c, f.compileFunctions(c));
+        if (FunctionLinker.overflows(functions)) {   // functions the translator chose may cost the stack inlining saves
+            try {
+                Compiled inlined = f.compile(m, false);
+                functions = f.encodeAll(m, inlined, f.compileFunctions(inlined));
+                c = inlined;
+            } catch (TranslationException e) {
+                // inlined it does not fit either: the link below reports the call chain's stack
+            }
+        }
+        functions.set(0, functions.get(0).withBtfFunc(f.function(m, c.record)));
+        for (int k = 1; k < functions.size(); k++) functions.set(k, functions.get(k).withBtfFunc(f.btf.subprogram(c.analysis.subprograms.get(k - 1))));
         FunctionLinker.Linked linked = FunctionLinker.link(functions, f.probe.file, ProbeClass.firstLine(m));
         return new ProgramSpec(m.name, f.probe.sectionNames.get(m), kernel.take(linked.insns()), linked.funcInfos());
     }
@@ -266,6 +274,24 @@ public final class Translator {
             new ProgramLowering(mir, frame, drops, strings).lower(analysis);
             Pipeline.optimize(mir);
             return new Compiled(mir, frame, analysis, RecordView.find(analysis));
+        }
+
+        /** Lowers and optimises the BPF functions program {@code c} calls, in the order of its analysis. */
+        List<Compiled> compileFunctions(Compiled c) {
+            List<Compiled> bodies = new ArrayList<>();
+            for (Subprogram s : c.analysis.subprograms) bodies.add(compileFunction(s));
+            return bodies;
+        }
+
+        /** Encodes program {@code m} and its functions, the entry first; their BTF FUNC ids come once the calls are settled. */
+        List<FunctionLinker.Function> encodeAll(MethodNode m, Compiled c, List<Compiled> bodies) {
+            List<FunctionLinker.Function> functions = new ArrayList<>();
+            functions.add(encode(c, 1, m.name, "program " + m.name, 0));
+            for (int k = 0; k < bodies.size(); k++) {
+                Subprogram s = c.analysis.subprograms.get(k);
+                functions.add(encode(bodies.get(k), s.params.size(), s.name, "function " + s.name, 0));
+            }
+            return functions;
         }
 
         /** Lowers and optimises one BPF function a program calls. */

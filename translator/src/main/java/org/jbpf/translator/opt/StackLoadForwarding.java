@@ -122,11 +122,15 @@ final class StackLoadForwarding implements Pass {
         return !((op == LSH || op == RSH || op == ARSH) && source(m.opcode) == X);
     }
 
-    /** Drops what is known about slots whose address is taken: another pointer or a helper may have written them. */
+    /**
+     * Drops what is known about slots whose address is taken: another pointer or a helper may have written them. A
+     * slot below the 512 bytes {@link FrameEscapes} tracks counts as escaped; such a frame is refused after allocation.
+     */
     private static void forgetEscaped(Map<Integer, StackSlotValue> s, BitSet escaped) {
         for (Iterator<Map.Entry<Integer, StackSlotValue>> i = s.entrySet().iterator(); i.hasNext(); ) {
             Map.Entry<Integer, StackSlotValue> e = i.next();
             int from = e.getKey() + StackFrameLayout.MAX_STACK;
+            if (from < 0) { i.remove(); continue; }   // below what FrameEscapes tracks
             int set = escaped.nextSetBit(from);   // an escaped byte within the slot
             if (set >= 0 && set < from + e.getValue().size()) i.remove();
         }
