@@ -37,6 +37,9 @@ final class VerifierContext {
      */
     PrecisionSink precision = (r, frame) -> {};
 
+    /** Members of the links the branch being checked narrowed, for the path's history; null when none. */
+    int[] branchLinks;
+
     /** Where {@link #needPrecise} reports to. */
     interface PrecisionSink { void need(int r, int frame); }
 
