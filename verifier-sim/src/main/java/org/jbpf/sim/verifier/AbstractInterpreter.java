@@ -104,8 +104,9 @@ public final class AbstractInterpreter {
             prunePoint = controlFlow.check();
             iterators.markPrunePoints(prunePoint);
             precision = new Precision(insns);
-            liveness = new Liveness(insns, cx);
-            stackLiveness = new StackLiveness(insns, cx);
+            Successors flow = new Successors(insns, cx);
+            liveness = new Liveness(insns, flow);
+            stackLiveness = new StackLiveness(insns, cx, flow);
             cx.precision = (r, frame) -> precision.mark(r, frame, recent, last);
             explore();
             if (processed > MAX_PROCESSED / KERNEL_FACTOR) {
