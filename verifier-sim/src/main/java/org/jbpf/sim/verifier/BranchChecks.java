@@ -110,6 +110,8 @@ final class BranchChecks {
         long uMin = umax(v.umin(), (v.umin() & upper) | lo), uMax = umin(v.umax(), (v.umax() & upper) | hi);
         long sMin = Math.max(v.smin(), (v.smin() & upper) | lo), sMax = Math.min(v.smax(), (v.smax() & upper) | hi);
         ScalarBounds n = new ScalarBounds(t, sMin, sMax, uMin, uMax).normalize();
+        // an unsigned range of the low half below 2^31 is also its signed range
+        if (hi <= Integer.MAX_VALUE) n = n.withS32(lo, hi);
         return n.isEmpty() ? v : n;
     }
 
