@@ -71,10 +71,11 @@ final class AluChecks {
             return;
         }
         ScalarBounds v = scalarAlu(in, d.value(), s.value(), wide);
-        // a 64-bit add or subtract of a constant keeps a link with the copies, shifted by the constant
-        if (wide && (op == ADD || op == SUB) && s.isConst() && !(op == SUB && s.value().constValue() == Long.MIN_VALUE))
-            st.set(dst, ScalarLinks.afterAdd(d, op == ADD ? s.value().constValue() : -s.value().constValue(), v));
-        else st.set(dst, RegState.scalar(v));
+        // an add or subtract of a constant keeps a link with the copies, shifted by the constant
+        if ((op == ADD || op == SUB) && s.isConst()) {
+            long c = wide ? s.value().constValue() : (int) s.value().constValue();
+            st.set(dst, ScalarLinks.afterAdd(d, op == ADD ? c : c == Long.MIN_VALUE ? c : -c, v, wide));
+        } else st.set(dst, RegState.scalar(v));
     }
 
     /**

@@ -52,6 +52,18 @@ final class LinkedScalarsCorpus {
         // the same link made by a subtraction, and by 32-bit copies of a value that fits in 32 bits
         ok("linked_copy_by_subtraction", cat(valueAndRandom(), mov64Reg(R3, R2), alu64Imm(SUB, R3, 8), boundThenRead(8, 16)));
         ok("linked_32_bit_copy", cat(valueAndRandom(), mov32Reg(R3, R2), boundThenRead(0, 8)));
+        // a 32-bit add links when the copy fits in 32 bits: the copy is the low half of the sum
+        ok("linked_32_bit_add", cat(valueAndRandom(), mov64Reg(R3, R2), alu32Imm(ADD, R3, -8), boundThenRead(8, 16)));
+        bad("linked_32_bit_add_one_past", TOO_FAR, cat(valueAndRandom(), mov64Reg(R3, R2), alu32Imm(ADD, R3, -8), boundThenRead(8, 17)));
+        // a bound on the 32-bit sum reaches the original through the low half: w3 = r2 - 8 wraps for r2 below 8, so
+        // w3 >= 0xfffffff8 puts r2 in [0, 7]; read at r6 + 1 + r2 that fits the value, at r6 + 2 + r2 it does not
+        for (int extra : new int[] { 1, 2 }) {
+            Insn[] p = cat(valueAndRandom(), alu64Imm(AND, R2, 15), mov64Reg(R3, R2), alu32Imm(ADD, R3, -8),
+                    mov32Imm(R4, 0xfffffff8L), jumpReg(JLT, R3, R4, 4), alu64Imm(ADD, R6, extra), alu64Reg(ADD, R6, R2), load(8, R0, R6, 0),
+                    mov64Imm(R0, 0), mov64Imm(R0, 0), exit());
+            if (extra == 1) ok("bound_on_wrapped_32_bit_sum_reaches_original", p);
+            else bad("bound_on_wrapped_32_bit_sum_one_past", TOO_FAR, p);
+        }
         // a second constant added to the copy breaks the link: the kernel keeps one delta only
         bad("copy_with_two_constants_added_is_not_linked", NEGATIVE,
                 cat(valueAndRandom(), mov64Reg(R3, R2), alu64Imm(ADD, R3, -4), alu64Imm(ADD, R3, -4), boundThenRead(8, 16)));
