@@ -25,7 +25,8 @@ import org.jbpf.sim.VerifierResult;
  * <p>Where it is deliberately stricter than the kernel (so it may reject what the kernel accepts):
  * <ul>
  *   <li>32-bit bounds are derived from 64-bit ones, except the low half's signed range that 32-bit adds, subtracts
- *       and signed compares keep ({@link ScalarBounds}); copies of a scalar are not refined together;</li>
+ *       and signed compares keep ({@link ScalarBounds}); copies of a scalar are refined together only as far as
+ *       the kernel links them: a 64-bit constant added once, no 32-bit add ({@link ScalarLinks});</li>
  *   <li>a null test is understood only as {@code if rX ==/!= 0} with an immediate 0;</li>
  *   <li>of a map's own fields, read through its map pointer, only numbers in {@code struct bpf_map} are modelled
  *       ({@link MapFields}, from the running kernel's BTF); pointer fields and the rest are refused;</li>
@@ -104,8 +105,9 @@ public final class AbstractInterpreter {
             prunePoint = controlFlow.check();
             iterators.markPrunePoints(prunePoint);
             precision = new Precision(insns);
-            liveness = new Liveness(insns, cx);
-            stackLiveness = new StackLiveness(insns, cx);
+            Successors flow = new Successors(insns, cx);
+            liveness = new Liveness(insns, flow);
+            stackLiveness = new StackLiveness(insns, cx, flow);
             cx.precision = new VerifierContext.PrecisionSink() {
                 @Override public void need(int r, int frame) { precision.mark(r, frame, recent, last); }
             };
@@ -200,9 +202,11 @@ public final class AbstractInterpreter {
                 }
             }
             int stack = stackSlot(st, cx.insns.get(pc));
+            cx.branchLinks = null;
             int next = step(st);
             if (isJmpClass(cx.insns.get(pc))) jumps++;
             recent.add(pc, stack);
+            if (cx.branchLinks != null) recent.addLinks(cx.branchLinks);
             if (next < 0) { endPath(last); return; }
             cx.pc = next;
         }
@@ -270,6 +274,7 @@ public final class AbstractInterpreter {
         if (last != null) last.branches++;
         History h = recent.copy();
         h.add(cx.pc, History.NO_STACK);
+        if (cx.branchLinks != null) h.addLinks(cx.branchLinks);
         pending.push(new Branch(target, st, last, h));
         // a loop that leaves one branch behind per iteration: the kernel gives up as soon as too many wait
         if (pending.size() > MAX_PENDING_BRANCHES)

@@ -37,6 +37,9 @@ final class VerifierContext {
      */
     PrecisionSink precision = PrecisionSink.NONE;
 
+    /** Members of the links the branch being checked narrowed, for the path's history; null when none. */
+    int[] branchLinks;
+
     /**
      * Where {@link #needPrecise} reports to. (Its implementations are classes, not lambdas: each lambda links method
      * handles at its first call, a share of a cold translate.)
