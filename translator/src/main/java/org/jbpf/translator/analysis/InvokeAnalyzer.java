@@ -245,11 +245,11 @@ public final class InvokeAnalyzer {
      * printk prints with its numbers.
      */
     void invokeDynamic(MethodAnalysis a, int i, InvokeDynamicInsnNode indy, Frame f) {
-        if (indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")) {
+        if ("java/lang/invoke/LambdaMetafactory".equals(indy.bsm.getOwner())) {
             f.push(methodReference(a, i, indy));
             return;
         }
-        if (!indy.name.equals("makeConcatWithConstants"))
+        if (!"makeConcatWithConstants".equals(indy.name))
             throw a.error(i, "lambdas and method references are not supported in BPF programs, which have no virtual calls; "
                     + "write the code as a static method and call it directly");
         Type[] types = Type.getArgumentTypes(indy.desc);
@@ -275,6 +275,11 @@ public final class InvokeAnalyzer {
         return new Value.FuncRef(h.getOwner(), h.getName(), h.getDesc());
     }
 
+    /** A concatenation whose recipe and arguments disagree, which javac never writes. */
+    private static RuntimeException damagedConcat(MethodAnalysis a, int i) {
+        return a.error(i, "this string concatenation's recipe does not match its arguments; the class file is damaged, compile it again");
+    }
+
     /** A string concatenation (invokedynamic makeConcatWithConstants) as a printk format of its numbers. */
     private Value concat(MethodAnalysis a, int i, InvokeDynamicInsnNode indy, Type[] types) {
         Object recipe = indy.bsmArgs.length > 0 ? indy.bsmArgs[0] : null;
@@ -284,6 +289,7 @@ public final class InvokeAnalyzer {
         int arg = 0, cst = 1;
         for (int k = 0; k < r.length(); k++) {
             char c = r.charAt(k);
+            if (c == '\u0001' && arg == types.length || c == '\u0002' && cst >= indy.bsmArgs.length) throw damagedConcat(a, i);
             if (c == '\u0001') {
                 Type t = types[arg++];
                 if (t.getSort() == Type.OBJECT && t.getInternalName().equals("java/lang/String"))
@@ -297,6 +303,7 @@ public final class InvokeAnalyzer {
                 fmt.append("%%");
             } else fmt.append(c);
         }
+        if (arg != types.length) throw damagedConcat(a, i);
         if (longs.size() > 3) throw a.error(i, "printk messages can carry at most 3 values; this one has " + longs.size());
         return new Value.Concat(fmt.toString(), longs, i);
     }

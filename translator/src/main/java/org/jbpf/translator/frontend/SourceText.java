@@ -43,7 +43,12 @@ public final class SourceText {
     private List<String> lines(String file) {
         return files.computeIfAbsent(file, f -> {
             for (Path root : roots) {
-                Path p = root.resolve(packagePath + f);
+                Path p;
+                try {
+                    p = root.resolve(packagePath + f);
+                } catch (java.nio.file.InvalidPathException e) {
+                    return null;  // a damaged class's SourceFile or package names no file: no source text
+                }
                 if (Files.isRegularFile(p)) {
                     try {
                         return Files.readAllLines(p, StandardCharsets.UTF_8);
