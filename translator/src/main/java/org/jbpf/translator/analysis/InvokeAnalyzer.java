@@ -269,7 +269,8 @@ public final class InvokeAnalyzer {
     /** A method reference or non-capturing lambda (invokedynamic of LambdaMetafactory): the static method it runs. */
     private Value methodReference(MethodAnalysis a, int i, InvokeDynamicInsnNode indy) {
         if (Type.getArgumentTypes(indy.desc).length > 0)
-            throw a.error(i, "a lambda passed to the kernel cannot capture local variables; keep what it needs in the state struct");
+            throw a.error(i, "a lambda that captures local variables cannot be translated: BPF programs have no closures; write the code "
+                    + "as a static method and call it directly, or keep what a Loops.repeat body needs in its state struct");
         if (!(indy.bsmArgs.length > 1 && indy.bsmArgs[1] instanceof Handle h) || h.getTag() != H_INVOKESTATIC)
             throw a.error(i, "only references to static methods (Probe::step) can be passed in BPF programs, which have no virtual calls");
         return new Value.FuncRef(h.getOwner(), h.getName(), h.getDesc());
