@@ -92,12 +92,7 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onExit);
             try (MetricsServer metrics = CommandLineMetrics.serve(bpf, serve, exportText, System.out, System.err);
                  EventPrinter events = EventPrinter.start(bpf, object, status, json, guessText)) {
-                long deadline = total > 0 ? System.currentTimeMillis() + total : Long.MAX_VALUE;
-                while (System.currentTimeMillis() < deadline) {
-                    long wait = Math.min(deadline - System.currentTimeMillis(), every > 0 ? every : Long.MAX_VALUE / 2);
-                    Thread.sleep(Math.max(1, wait));
-                    if (every > 0 && System.currentTimeMillis() < deadline) printMaps(bpf, object, printer, json, guessText);
-                }
+                new PrintSchedule(every, total).run(PrintSchedule.Clock.SYSTEM, () -> printMaps(bpf, object, printer, json, guessText));
             }
             if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer, json, guessText);
             Runtime.getRuntime().removeShutdownHook(onExit);
