@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jbpf.testsupport.Kernel;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,5 +36,20 @@ class BadProbeMessagesTest {
         else assertEquals("jbpf: " + message + "\n", r.err());
         assertEquals(ExitCodes.REJECTED, r.status());
         assertFalse(Files.exists(out.resolve(probe + ".o")));
+    }
+
+    @Test void anObjectForATracepointThisKernelLacksIsRefusedWhenAttaching() throws Exception {
+        Kernel.requireTracefs();
+        Cli t = Cli.run("translate", "org.jbpf.examples.ProcessCounter", "-cp", CommandLineTest.EXAMPLES, "-o", out.toString());
+        assertEquals(0, t.status(), t.err());
+        Path o = out.resolve("ProcessCounter.o");
+        // the same object, for a tracepoint one letter off (the section's name, and its relocations' section's)
+        String elf = new String(Files.readAllBytes(o), StandardCharsets.ISO_8859_1);
+        Files.write(o, elf.replace("sys_enter_clone", "sys_enter_clonx").getBytes(StandardCharsets.ISO_8859_1));
+        Cli r = Cli.run("run", o.toString(), "-d", "1ms");
+        assertEquals("jbpf: program \"countProcesses\" (tracepoint/syscalls/sys_enter_clonx): no tracepoint syscalls/sys_enter_clonx: "
+                + "/sys/kernel/tracing/events/syscalls/sys_enter_clonx/id does not exist (see /sys/kernel/tracing/available_events "
+                + "for the names this kernel has)\n", r.err());
+        assertEquals(ExitCodes.FAILED, r.status());
     }
 }
