@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Damaged class files, BPF objects and BTF fed to every command that reads them: {@code translate} and
- * {@code verify} for classes; {@code disasm}, {@code verify} and {@code run} (the kernel's load path, and the loader
- * API beside it) for objects; {@code gen btf --btf} for BTF. Each case must succeed or end as
+ * {@code verify} for probe classes, {@code translate} for the @Struct classes a sound probe uses; {@code disasm},
+ * {@code verify} and {@code run} (the kernel's load path, and the loader API beside it) for objects;
+ * {@code gen btf --btf} for BTF. Each case must succeed or end as
  * {@link BadInputOutcome} says: one clear line naming the input, within a time bound. The damage is drawn from a
  * fixed seed ({@link RandomSeed}; {@code -Djbpf.random.seed=N} replays N), so a failure names the case that repeats
  * it; {@code -Djbpf.fuzz.cliCases=N} scales the number of cases.
@@ -36,13 +37,15 @@ class BadInputFuzzTest {
     static final String[] EXAMPLES = {"ProcessCounter", "OpenCounter", "ReadLatency", "EventSampler", "PerCpuCounters",
             "ExecPerfEvents", "ExecRingEvents", "HelloPrintk"};
     static final long SEED = RandomSeed.of(0x62616469L);
-    static final int SCALE = Integer.getInteger("jbpf.fuzz.cliCases", 600);
+    static final int SCALE = Integer.getInteger("jbpf.fuzz.cliCases", 400);
     /** -Djbpf.fuzz.only=N: only case N of each test, to replay one. */
     static final Integer ONLY = Integer.getInteger("jbpf.fuzz.only");
     static final long CASE_SECONDS = 60;
 
     @TempDir static Path dir;
     static final Map<String, byte[]> objects = new LinkedHashMap<>(), classes = new LinkedHashMap<>();
+    /** The examples' own other classes (their @Struct records) by binary name, read from the class path. */
+    static final Map<String, byte[]> structs = new LinkedHashMap<>();
     static ExecutorService worker;
 
     @BeforeAll static void translateTheExamples() throws Exception {
@@ -56,10 +59,31 @@ class BadInputFuzzTest {
             Cli r = Cli.run("translate", "org.jbpf.examples." + e, "-cp", CommandLineTest.EXAMPLES, "-o", sound.toString(), "--no-verify");
             assertEquals(0, r.status(), r.err());
             objects.put(e, Files.readAllBytes(sound.resolve(e + ".o")));
-            try (var in = BadInputFuzzTest.class.getClassLoader().getResourceAsStream("org/jbpf/examples/" + e + ".class")) {
-                classes.put(e, in.readAllBytes());
-            }
+            classes.put(e, resource("org/jbpf/examples/" + e + ".class"));
+            for (String used : classesUsed(classes.get(e)))
+                if (used.startsWith("org/jbpf/examples/") && !used.equals("org/jbpf/examples/" + e) && !structs.containsKey(used))
+                    structs.put(used, resource(used + ".class"));
         }
+        structs.values().removeIf(java.util.Objects::isNull);
+        assertTrue(structs.size() >= 1, "the examples use @Struct classes: " + structs.keySet());
+    }
+
+    private static byte[] resource(String name) throws java.io.IOException {
+        try (var in = BadInputFuzzTest.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+
+    /** The classes a class file's constant pool names. */
+    private static List<String> classesUsed(byte[] classFile) {
+        org.objectweb.asm.ClassReader r = new org.objectweb.asm.ClassReader(classFile);
+        List<String> out = new ArrayList<>();
+        char[] buf = new char[r.getMaxStringLength()];
+        for (int i = 1; i < r.getItemCount(); i++) {
+            int at = r.getItem(i);
+            if (at > 0 && r.readByte(at - 1) == 7) out.add(r.readUTF8(at, buf));  // CONSTANT_Class
+        }
+        return out;
     }
 
     @AfterAll static void stop() { worker.shutdownNow(); }
@@ -79,6 +103,28 @@ class BadInputFuzzTest {
             tally.check(what + " verify", kind, name, "verify", file.toString(), "-cp", CommandLineTest.EXAMPLES);
         }
         tally.assertClean("damaged classes", SCALE / 8);
+    }
+
+    /** A sound probe whose @Struct class, found first on the class path, is damaged. */
+    @Test void damagedStructClassesAreNamedByTheProbesThatUseThem() throws Exception {
+        Tally tally = new Tally();
+        List<String> names = new ArrayList<>(structs.keySet());
+        for (int c = 0; c < SCALE / 4; c++) {
+            if (ONLY != null && c != ONLY) continue;
+            Random rnd = new Random(SEED * 47 + c);
+            String struct = names.get(c % names.size()), simple = struct.substring(struct.lastIndexOf('/') + 1);
+            ClassDamage.Kind kind = ClassDamage.Kind.values()[(c / names.size()) % ClassDamage.Kind.values().length];
+            Path root = Files.createDirectories(dir.resolve("struct" + c));
+            Path file = Files.createDirectories(root.resolve(struct).getParent()).resolve(simple + ".class");
+            Files.write(file, new ClassDamage(structs.get(struct)).damage(kind, rnd));
+            for (String probe : classes.keySet()) {
+                if (!classesUsed(classes.get(probe)).contains(struct)) continue;
+                String cp = root + ":" + CommandLineTest.EXAMPLES;
+                tally.check("struct case " + c + " (" + kind + " of " + simple + ", used by " + probe + ")", kind, simple,
+                        "translate", "org.jbpf.examples." + probe, "-cp", cp, "-o", root.resolve("out").toString());
+            }
+        }
+        tally.assertClean("damaged struct classes", SCALE / 32);
     }
 
     @Test void damagedObjectsAreReadOrRefusedWithOneLineNamingThem() throws Exception {

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.jbpf.translator.Translator;
+import org.jbpf.translator.frontend.ClassFileCheck;
 
 /**
  * Finds probe classes in the inputs of a command (class files, directories, jars, or class names on a class path)

@@ -1,14 +1,10 @@
-package org.jbpf.toolchain;
+package org.jbpf.translator.frontend;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A damaged probe class is one error naming its file, before anything in jbpf reads it. */
 class ClassFileCheckTest {
@@ -41,13 +37,5 @@ class ClassFileCheckTest {
         assertTrue(ClassFileCheck.isLegalName("org/jbpf/examples/ProcessCounter$1"));
         for (String bad : new String[] {"", "a//b", "/a", "a/", "a.b", "a;b", "[a", "a\0b", "a\nb"})
             assertFalse(ClassFileCheck.isLegalName(bad), bad);
-    }
-
-    @Test void probeInputsCheckEveryProbeTheyTake(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("ProcessCounter.class");
-        byte[] b = processCounter();
-        Files.write(file, Arrays.copyOf(b, 100));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProbeInputs.of(List.of(file.toString()), List.of()));
-        assertTrue(e.getMessage().startsWith(file + ": not a valid class file"), e.getMessage());
     }
 }
