@@ -88,12 +88,10 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onExit);
             try (AutoCloseable metrics = ServeOption.serve(bpf, serve, exportText, System.out, System.err);
                  EventPrinter events = EventPrinter.start(bpf, object, status, json, guessText)) {
-                long deadline = total > 0 ? System.currentTimeMillis() + total : Long.MAX_VALUE;
-                while (System.currentTimeMillis() < deadline) {
-                    long wait = Math.min(deadline - System.currentTimeMillis(), every > 0 ? every : Long.MAX_VALUE / 2);
-                    Thread.sleep(Math.max(1, wait));
-                    if (every > 0 && System.currentTimeMillis() < deadline) printMaps(bpf, object, printer, json, guessText);
-                }
+                // a class, not a lambda: the path of run links none (HotCommandsTest)
+                new PrintSchedule(every, total).run(PrintSchedule.Clock.SYSTEM, new Runnable() {
+                    @Override public void run() { printMaps(bpf, object, printer, json, guessText); }
+                });
             } catch (Exception e) {
                 printedFinal.set(true);  // a failed run (--serve on a bad address) closes its maps: nothing to print at exit
                 throw e;

@@ -47,6 +47,8 @@ final class KernelFunctions {
     static boolean isKfuncCall(Insn in) { return in.isCall() && in.src() == Opcodes.PSEUDO_KFUNC_CALL; }
 
     private static BpfException missing(String program, String name) {
+        if (name == null)
+            return new BpfException("program \"" + program + "\" calls a kernel function without naming it (a kfunc call needs the name of its extern symbol)");
         String since = SINCE.get(name);
         return new BpfException("program \"" + program + "\" calls kernel function " + name + ", which this kernel ("
                 + System.getProperty("os.version") + ") does not have" + (since != null ? "; it needs Linux " + since + " or later" : ""));

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.jbpf.translator.Translator;
+import org.jbpf.translator.frontend.ClassFileCheck;
 
 /**
  * Finds probe classes in the inputs of a command (class files, directories, jars, or class names on a class path)
@@ -34,7 +35,7 @@ public final class ProbeInputs {
                 in.roots.add(p);
                 try (Stream<Path> files = Files.walk(p)) {
                     for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
-                        in.sort(Files.readAllBytes(f));
+                        in.sort(Files.readAllBytes(f), f.toString());
                     }
                 }
             } else if (s.endsWith(".jar") && Files.isRegularFile(p)) {
@@ -43,12 +44,12 @@ public final class ProbeInputs {
                     for (ZipEntry e : java.util.Collections.list(z.entries())) {
                         if (!e.getName().endsWith(".class")) continue;
                         try (InputStream is = z.getInputStream(e)) {
-                            in.sort(is.readAllBytes());
+                            in.sort(is.readAllBytes(), p + "!" + e.getName());
                         }
                     }
                 }
             } else if (s.endsWith(".class") && Files.isRegularFile(p)) {
-                byte[] b = Files.readAllBytes(p);
+                byte[] b = ClassFileCheck.readable(Files.readAllBytes(p), s);
                 in.probes.add(b);
                 Path root = rootOf(p, b);
                 if (root != null) in.roots.add(root);
@@ -57,7 +58,7 @@ public final class ProbeInputs {
             } else if (!Files.exists(p)) {
                 byte[] b = in.find(s.replace('.', '/'));
                 if (b == null) throw new IllegalArgumentException("class " + s + " not found on the class path " + classpath);
-                in.probes.add(b);
+                in.probes.add(ClassFileCheck.readable(b, "class " + s));
             } else {
                 throw new IllegalArgumentException(s + ": not a .class file, directory, jar or class name");
             }
@@ -75,9 +76,9 @@ public final class ProbeInputs {
 
     public static boolean isProbe(byte[] classFile) { return Annotations.of(classFile).bpf(); }
 
-    private void sort(byte[] classFile) {
+    private void sort(byte[] classFile, String origin) {
         Annotations a = Annotations.of(classFile);
-        if (a.bpf()) probes.add(classFile);
+        if (a.bpf()) probes.add(ClassFileCheck.readable(classFile, origin));
         else if (a.sections()) unannotated.add(a.className());
     }
 
@@ -135,7 +136,12 @@ public final class ProbeInputs {
     /** The class's bytes from the inputs' directories and jars, then the class path jbpf runs with; null when none has it. */
     private byte[] find(String name) throws IOException {
         for (Path r : roots) {
-            Path f = r.resolve(name + ".class");
+            Path f;
+            try {
+                f = r.resolve(name + ".class");
+            } catch (java.nio.file.InvalidPathException e) {
+                return null;  // a name no file can have (a damaged class can ask for anything): not there
+            }
             if (Files.isRegularFile(f)) return Files.readAllBytes(f);
         }
         for (Path j : jars) {

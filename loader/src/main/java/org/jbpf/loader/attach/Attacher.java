@@ -61,7 +61,12 @@ public final class Attacher {
     }
 
     public static Link tracepoint(LoadedProgram p, String category, String name) {
-        int id = Tracefs.tracepointId(category, name);
+        int id;
+        try {
+            id = Tracefs.tracepointId(category, name);
+        } catch (BpfException e) {
+            throw new BpfException(p + ": " + e.getMessage());  // which program wanted it
+        }
         Fd perf = Sys.perfEventOpen(new PerfEventAttr(PerfEventAttr.PERF_TYPE_TRACEPOINT, id), -1, 0, -1,
                 "perf_event_open of tracepoint " + category + "/" + name);
         return onPerfEvent(p, perf, "tracepoint " + category + "/" + name);

@@ -77,6 +77,14 @@ public final class MethodAnalyzer {
                            boolean isProgram) {
         EnumSwitches.rewrite(m, structs);
         MethodAnalysis a = new MethodAnalysis(m, owner, file, context);
+        // synchronized comes with a handler that releases the monitor: name the lock, not the try/catch javac made for it
+        if ((m.access & org.objectweb.asm.Opcodes.ACC_SYNCHRONIZED) != 0)
+            throw new TranslationException(file, ProbeClass.firstLine(m), "method " + m.name + " is synchronized, but BPF programs "
+                    + "have no locks; drop synchronized and update shared counts with a map's atomic operations (increment, add)");
+        for (int i = 0; i < m.instructions.size(); i++)
+            if (m.instructions.get(i).getOpcode() == MONITORENTER)
+                throw a.error(i, "synchronized is not supported in BPF programs, which have no locks; update shared counts with "
+                        + "a map's atomic operations (increment, add) instead");
         if (m.tryCatchBlocks != null && !m.tryCatchBlocks.isEmpty())
             throw new TranslationException(file, ProbeClass.firstLine(m), "method " + m.name
                     + " uses try/catch or try-with-resources; BPF programs have no exceptions, test values with if instead");

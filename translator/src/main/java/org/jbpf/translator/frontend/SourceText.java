@@ -50,7 +50,12 @@ public final class SourceText {
 
     private List<String> read(String file) {
         for (Path root : roots) {
-            Path p = root.resolve(packagePath + file);
+            Path p;
+            try {
+                p = root.resolve(packagePath + file);
+            } catch (java.nio.file.InvalidPathException e) {
+                return null;  // a damaged class's SourceFile or package names no file: no source text
+            }
             if (Files.isRegularFile(p)) {
                 try {
                     return Files.readAllLines(p, StandardCharsets.UTF_8);

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.jbpf.core.layout.StructLayout;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.Translator;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -161,12 +160,8 @@ public final class StructRegistry {
 
     public static ClassNode parse(byte[] bytes, String what) {
         ClassNode cn = new ClassNode();
-        try {
-            new ClassReader(bytes).accept(cn, 0);
-        } catch (RuntimeException e) {
-            throw new TranslationException(what + ": not a valid class file (" + e.getClass().getSimpleName()
-                    + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")");
-        }
+        String damage = ClassFileCheck.read(bytes, cn);
+        if (damage != null) throw new TranslationException(what + ": " + damage);
         BytecodeShape.checkClass(cn, what);
         return cn;
     }
