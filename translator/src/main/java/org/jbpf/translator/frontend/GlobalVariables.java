@@ -40,7 +40,7 @@ public final class GlobalVariables {
     }
 
     /** A static field's value after {@code <clinit>}: an Integer or Long constant, a byte[] of constants, or null when computed. */
-    record Initial(Object value, int line) {}
+    public record Initial(Object value, int line) {}
 
     private final Map<String, Variable> variables = new LinkedHashMap<>();
     /** Bytes used in each section, in the order the sections are written. */

@@ -107,11 +107,28 @@ public final class ProbeClass {
         return null;
     }
 
+    /**
+     * What {@code <clinit>} gives static final primitive field {@code name} (not a {@code @Constant}): its value when it
+     * is known at translation (a computation javac left to class loading, such as {@code TAG.length()}) or null as the
+     * value for one computed at run time; null when the field is no such field.
+     */
+    public GlobalVariables.Initial staticFinalInitial(String name) {
+        GlobalVariables.Initial init = initials.get(name);
+        if (init == null) return null;
+        for (var f : node.fields)
+            if (f.name.equals(name) && (f.access & Opcodes.ACC_STATIC) != 0 && (f.access & Opcodes.ACC_FINAL) != 0
+                    && f.desc.length() == 1 && annotation(f.visibleAnnotations, GlobalVariables.CONSTANT_DESC) == null
+                    && annotation(f.invisibleAnnotations, GlobalVariables.CONSTANT_DESC) == null)
+                return init;
+        return null;
+    }
+
     /** Symbolically runs {@code <clinit>}: each map field must be assigned {@code new XxxMap(constants...)}. */
     private void readMaps(StructRegistry structs) {
         MethodNode clinit = method("<clinit>", "()V");
         if (clinit == null) return;
         Deque<Object> stack = new ArrayDeque<>();
+        Map<String, Object> known = new java.util.HashMap<>();
         int line = -1;
         for (AbstractInsnNode in : clinit.instructions) {
             if (in instanceof LineNumberNode ln) { line = ln.line; continue; }
@@ -165,9 +182,11 @@ public final class ProbeClass {
                     maps.put(f.name, mapDecl(f.name, c, structs));
                 } else {
                     initials.put(f.name, new GlobalVariables.Initial(v instanceof Integer || v instanceof Long || v instanceof byte[] ? v : null, line));
+                    known.put(f.name, v);
                 }
                 continue;
             }
+            if (StaticInitFolding.step(in, op, stack, node.name, known)) continue;
             // anything else (other static state) is simply not a map; using it in a program is reported there
             stack.clear();
         }

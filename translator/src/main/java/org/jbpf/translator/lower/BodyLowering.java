@@ -283,8 +283,8 @@ public final class BodyLowering {
                 return;
             }
             case GETSTATIC: {
-                Integer ordinal = a.enumConstants.get(i);
-                if (ordinal != null) { push(new Imm(ordinal)); return; }   // an enum constant is its ordinal
+                Long constant = a.staticConstants.get(i);
+                if (constant != null) { push(new Imm(constant)); return; }   // an enum constant's ordinal, a folded static final
                 GlobalVariables.Variable g = a.globals.get(i);
                 if (g == null) { push(new Known()); return; } // a map: its calls load it
                 if (g.isArray()) { push(new Reg(out.globalAddress(g), true)); return; }
