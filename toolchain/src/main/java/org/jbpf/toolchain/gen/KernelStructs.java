@@ -21,9 +21,16 @@ public final class KernelStructs {
     public record Struct(String name, int size, Map<String, Field> fields) {}
 
     private final Btf btf;
+    /** What the types are called in errors: the kernel's BTF, or the file they came from. */
+    private final String source;
     private final Map<String, Struct> structs = new LinkedHashMap<>();
 
-    public KernelStructs(Btf btf) { this.btf = btf; }
+    public KernelStructs(Btf btf) { this(btf, "the kernel's BTF"); }
+
+    public KernelStructs(Btf btf, String source) {
+        this.btf = btf;
+        this.source = source;
+    }
 
     public Btf btf() { return btf; }
 
@@ -63,7 +70,7 @@ public final class KernelStructs {
         Struct known = structs.get(name);
         if (known != null) return known;
         int id = btf.find(BtfType.KIND_STRUCT, name);
-        if (id < 0) throw new IllegalArgumentException(spec + ": the kernel's BTF has no struct " + name);
+        if (id < 0) throw new IllegalArgumentException(spec + ": " + source + " has no struct " + name);
         Struct s = new Struct(name, (int) btf.sizeOf(id), new LinkedHashMap<>());
         structs.put(name, s);
         return s;

@@ -2,11 +2,12 @@ package org.jbpf.translator.intrinsic;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
+import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jbpf.core.abi.X86_64;
 import org.jbpf.core.helper.HelperTable;
 import org.jbpf.core.layout.StructLayout.Kind;
+import org.jbpf.core.program.SectionKind;
 import org.jbpf.core.program.SectionKinds;
 import org.jbpf.translator.analysis.RecordView;
 import org.jbpf.translator.analysis.SectionContext;
@@ -25,8 +26,14 @@ import org.objectweb.asm.Type;
  */
 final class ContextCalls implements Intrinsic {
     /** The context classes of all section kinds, as internal names. */
-    private static final Set<String> CONTEXT_CLASSES = SectionKinds.all().stream()
-            .map(k -> k.contextClass().replace('.', '/')).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> CONTEXT_CLASSES = contextClasses();
+
+    /** A loop, not a stream: a stream's lambdas link method handles at their first call, in a cold translate. */
+    private static Set<String> contextClasses() {
+        Set<String> out = new HashSet<>();
+        for (SectionKind k : SectionKinds.all()) out.add(k.contextClass().replace('.', '/'));
+        return Set.copyOf(out);
+    }
 
     static boolean isContextClass(String owner) { return CONTEXT_CLASSES.contains(owner); }
 
