@@ -35,7 +35,7 @@ public final class ProbeInputs {
                 in.roots.add(p);
                 try (Stream<Path> files = Files.walk(p)) {
                     for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
-                        in.sort(Files.readAllBytes(f), f.toString());
+                        in.sort(bytesOf(f), f.toString());
                     }
                 }
             } else if (s.endsWith(".jar") && Files.isRegularFile(p)) {
@@ -49,7 +49,7 @@ public final class ProbeInputs {
                     }
                 }
             } else if (s.endsWith(".class") && Files.isRegularFile(p)) {
-                byte[] b = ClassFileCheck.readable(Files.readAllBytes(p), s);
+                byte[] b = ClassFileCheck.readable(bytesOf(p), s);
                 in.probes.add(b);
                 Path root = rootOf(p, b);
                 if (root != null) in.roots.add(root);
@@ -64,6 +64,16 @@ public final class ProbeInputs {
             }
         }
         return in;
+    }
+
+    /**
+     * A file's bytes through a plain file stream: Files.readAllBytes goes through a file channel and a direct buffer,
+     * whose first use sets up NIO's buffer accounting, about 2 ms of a cold command (Toolchain.write avoids it too).
+     */
+    static byte[] bytesOf(Path file) throws IOException {
+        try (InputStream in = new java.io.FileInputStream(file.toFile())) {
+            return in.readAllBytes();
+        }
     }
 
     /** Directory a class file's package starts in, so its struct classes are found beside it. */
@@ -142,7 +152,7 @@ public final class ProbeInputs {
             } catch (java.nio.file.InvalidPathException e) {
                 return null;  // a name no file can have (a damaged class can ask for anything): not there
             }
-            if (Files.isRegularFile(f)) return Files.readAllBytes(f);
+            if (Files.isRegularFile(f)) return bytesOf(f);
         }
         for (Path j : jars) {
             try (ZipFile z = new ZipFile(j.toFile())) {
