@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -54,7 +56,7 @@ public final class ProbeInputs {
             } else if ((s.endsWith(".class") || s.endsWith(".jar") || s.contains("/")) && !Files.exists(p)) {
                 throw new IllegalArgumentException(s + ": no such file or directory");
             } else if (!Files.exists(p)) {
-                byte[] b = in.source().read(s.replace('.', '/'));
+                byte[] b = in.find(s.replace('.', '/'));
                 if (b == null) throw new IllegalArgumentException("class " + s + " not found on the class path " + classpath);
                 in.probes.add(ClassFileCheck.readable(b, "class " + s));
             } else {
@@ -68,7 +70,7 @@ public final class ProbeInputs {
     private static Path rootOf(Path classFile, byte[] bytes) {
         String name = new org.objectweb.asm.ClassReader(bytes).getClassName();
         Path root = classFile.toAbsolutePath().getParent();
-        for (int k = 0; k < name.split("/").length - 1 && root != null; k++) root = root.getParent();
+        for (int k = name.indexOf('/'); k >= 0 && root != null; k = name.indexOf('/', k + 1)) root = root.getParent();
         return root;
     }
 
@@ -108,27 +110,51 @@ public final class ProbeInputs {
         }
     }
 
+    /**
+     * Class bytes by internal name, from the inputs' directories and jars, then from the class path jbpf runs with.
+     * Each class is read once: the translator and the marks after it ask for the same ones.
+     */
     public Translator.ClassSource source() {
+        if (source == null) source = new ReadOnce();
+        return source;
+    }
+
+    private Translator.ClassSource source;
+
+    /** The class source of {@link #source()}: each class looked up once, its bytes (or its absence) kept. */
+    private final class ReadOnce implements Translator.ClassSource {
+        private final Map<String, byte[]> read = new HashMap<>();
+
+        @Override public byte[] read(String internalName) throws IOException {
+            if (read.containsKey(internalName)) return read.get(internalName);
+            byte[] bytes = find(internalName);
+            read.put(internalName, bytes);
+            return bytes;
+        }
+    }
+
+    /** The class's bytes from the inputs' directories and jars, then the class path jbpf runs with; null when none has it. */
+    private byte[] find(String name) throws IOException {
+        for (Path r : roots) {
+            Path f;
+            try {
+                f = r.resolve(name + ".class");
+            } catch (java.nio.file.InvalidPathException e) {
+                return null;  // a name no file can have (a damaged class can ask for anything): not there
+            }
+            if (Files.isRegularFile(f)) return Files.readAllBytes(f);
+        }
+        for (Path j : jars) {
+            try (ZipFile z = new ZipFile(j.toFile())) {
+                ZipEntry e = z.getEntry(name + ".class");
+                if (e != null) try (InputStream is = z.getInputStream(e)) { return is.readAllBytes(); }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         ClassLoader fallback = ProbeInputs.class.getClassLoader();
-        return name -> {
-            for (Path r : roots) {
-                Path f;
-                try {
-                    f = r.resolve(name + ".class");
-                } catch (java.nio.file.InvalidPathException e) {
-                    return null;  // a name no file can have (a damaged class can ask for anything): not there
-                }
-                if (Files.isRegularFile(f)) return Files.readAllBytes(f);
-            }
-            for (Path j : jars) {
-                try (ZipFile z = new ZipFile(j.toFile())) {
-                    ZipEntry e = z.getEntry(name + ".class");
-                    if (e != null) try (InputStream is = z.getInputStream(e)) { return is.readAllBytes(); }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return Translator.ClassSource.of(fallback).read(name);
-        };
+        try (InputStream in = (fallback != null ? fallback : ClassLoader.getSystemClassLoader()).getResourceAsStream(name + ".class")) {
+            return in == null ? null : in.readAllBytes();
+        }
     }
 }

@@ -86,9 +86,19 @@ public final class KernelStructs {
     private Field find(String struct, String name, String spec) {
         for (Field f : readable(members(struct), 0)) if (f.name().equals(name)) return f;
         for (Field f : embedded(members(struct), 0)) if (f.name().equals(name)) return f;
+        for (BtfType.Member m : members(struct))
+            if (m.name().equals(name) && unnamedStruct(m.type()) != null)
+                throw new IllegalArgumentException(spec + ": " + struct + "." + name + " is a " + unnamedStruct(m.type()) + ", a typedef of an "
+                        + "unnamed struct, which jbpf cannot read by name; for the current task's ids use Helpers.uid() and gid()");
         throw new IllegalArgumentException(spec + ": " + (source.equals(KERNEL) ? "the kernel's struct " + struct : "struct " + struct + " in " + source)
                 + " has no field " + name
                 + " that jbpf can read (numbers, pointers, char arrays and named structs embedded in it, not bitfields)");
+    }
+
+    /** The typedef's name when {@code type} is a typedef of an unnamed struct (kuid_t, atomic_t), else null. */
+    private String unnamedStruct(int type) {
+        BtfType t = type == 0 ? null : btf.type(type);
+        return t instanceof BtfType.Typedef td && btf.type(btf.resolve(type)) instanceof BtfType.Struct st && st.name().isEmpty() ? td.name() : null;
     }
 
     /** Named structs embedded in a struct (a path may go through them), with anonymous members' flattened. */

@@ -2,7 +2,6 @@ package org.jbpf.sim.interp;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,7 +16,6 @@ import org.jbpf.core.asm.Insn;
 import org.jbpf.core.helper.HelperTable;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
-import org.jbpf.core.obj.MapTypes;
 import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.sim.maps.SimMap;
 import org.jbpf.sim.verifier.ProgramKind;
@@ -43,6 +41,7 @@ public final class Interpreter {
     private final Map<String, byte[]> handleByName = new HashMap<>();
     private final HelperValues helpers = new HelperValues();
     private final List<String> printk = new ArrayList<>();
+    private final HelperCalls calls = new HelperCalls(mapByHandle, helpers, printk);
 
     // per run
     private Memory mem;
@@ -50,8 +49,6 @@ public final class Interpreter {
     /** The packet helpers of the current run of a packet program, else null. */
     private PacketHelpers packetHelpers;
     private ProgramKind kind;
-    private final Map<Long, byte[]> reserved = new HashMap<>();
-    private final Map<Long, SimMap> reservedIn = new HashMap<>();
 
     public Interpreter(BpfObject obj) {
         this.obj = obj;
@@ -105,15 +102,15 @@ public final class Interpreter {
         kind = ProgramKind.of(prog.kind());
         if (kind == null) throw new IllegalArgumentException("program " + prog.name() + ": section " + prog.section() + " is not simulated");
         mem = new Memory();
-        reserved.clear();
-        reservedIn.clear();
         packet = packetData;
         packetHelpers = null;
+        calls.start(mem, null);
         if (kind == ProgramKind.SOCKET || kind == ProgramKind.XDP || kind == ProgramKind.SCHED_CLS) {
             if (packet == null) throw new IllegalArgumentException("program " + prog.name() + " needs a packet: use runPacket");
             ctxRegion = new byte[kind == ProgramKind.XDP ? XDP_MD_SIZE : SK_BUFF_SIZE];
             if (kind != ProgramKind.XDP) mem.store(mem.base(ctxRegion), 4, packet.length);
-            packetHelpers = new PacketHelpers(mem, kind, packet, this::mapArg);
+            packetHelpers = new PacketHelpers(mem, kind, packet, calls::mapArg);
+            calls.start(mem, packetHelpers);
             long r0 = execute(prog, null);
             packetHelpers.copyBack(packet);
             return r0;
@@ -130,10 +127,9 @@ public final class Interpreter {
         if (args.length > 5) throw new IllegalArgumentException("program " + prog.name() + ": at most 5 arguments (r1..r5), got " + args.length);
         kind = ProgramKind.of(prog.kind());
         mem = new Memory();
-        reserved.clear();
-        reservedIn.clear();
         packet = null;
         packetHelpers = null;
+        calls.start(mem, null);
         ctxRegion = new byte[0];
         return execute(prog, args);
     }
@@ -227,7 +223,7 @@ public final class Interpreter {
                     pc++;
                 } else {
                     try {
-                        r[0] = helper((int) in.imm(), r);
+                        r[0] = calls.call((int) in.imm(), r);
                     } catch (SimulationException e) {
                         throw new SimulationException(prog.name() + " insn " + slotOf[pc] + " (" + HelperTable.logName((int) in.imm())
                                 + where(in) + "): " + e.getMessage());
@@ -320,157 +316,5 @@ public final class Interpreter {
         }
         mem.store(addr, size, nv);
         if ((aop & FETCH) != 0) r[in.src()] = old;
-    }
-
-    // ---- helpers ----------------------------------------------------------------------------------
-
-    private SimMap mapArg(long addr) {
-        SimMap m = mapByHandle.get(mem.region(addr));
-        if (m == null) throw new SimulationException(String.format("0x%x is not a map", addr));
-        return m;
-    }
-
-    /** bpf_strncmp: C's strncmp of s1 (at most size bytes) and the NUL-terminated s2, as -1, 0 or 1. */
-    private long strncmp(long s1, int size, long s2) {
-        for (int i = 0; i < size; i++) {
-            int a = (int) mem.load(s1 + i, 1) & 0xff, b = (int) mem.load(s2 + i, 1) & 0xff;
-            if (a != b) return a < b ? -1 : 1;
-            if (a == 0) return 0;
-        }
-        return 0;
-    }
-
-    private long helper(int id, long[] r) {
-        switch (id) {
-            case 1: {
-                SimMap m = mapArg(r[1]);
-                byte[] v = m.lookup(mem.read(r[2], m.spec().keySize()));
-                return v == null ? 0 : mem.base(v);
-            }
-            case 2: {
-                SimMap m = mapArg(r[1]);
-                return m.update(mem.read(r[2], m.spec().keySize()), mem.read(r[3], m.spec().valueSize()), r[4]);
-            }
-            case 3: {
-                SimMap m = mapArg(r[1]);
-                return m.delete(mem.read(r[2], m.spec().keySize()));
-            }
-            case 4: case 112: case 113: return probeRead(r[1], (int) r[2], r[3], false);
-            case 114: case 115: case 45: return probeRead(r[1], (int) r[2], r[3], true);
-            case 5: case 125: case 160: return helpers.nextKtime();
-            case 6: return tracePrintk(r);
-            case 7: return helpers.nextRandom() & 0xffffffffL;
-            case 8: return helpers.cpu;
-            case 14: return helpers.pidTgid;
-            case 15: return helpers.uidGid;
-            case 16: {
-                int size = (int) r[2];
-                byte[] out = new byte[size];
-                System.arraycopy(helpers.comm, 0, out, 0, Math.min(size - 1, helpers.comm.length));
-                mem.write(r[1], out);
-                return 0;
-            }
-            case 35: return helpers.currentTask;
-            case 25: {
-                SimMap m = mapArg(r[2]);
-                m.addRecord(mem.read(r[4], (int) r[5]));
-                return 0;
-            }
-            case 27: return stackId(mapArg(r[2]));
-            case 130: {
-                SimMap m = mapArg(r[1]);
-                m.addRecord(mem.read(r[2], (int) r[3]));
-                return 0;
-            }
-            case 131: {
-                SimMap m = mapArg(r[1]);
-                int size = (int) r[2];
-                if (size <= 0 || size > m.spec().maxEntries()) return 0;
-                byte[] rec = new byte[size];
-                long addr = mem.base(rec);
-                reserved.put(addr, rec);
-                reservedIn.put(addr, m);
-                return addr;
-            }
-            case 132: case 133: {
-                byte[] rec = reserved.remove(r[1]);
-                SimMap m = reservedIn.remove(r[1]);
-                if (rec == null) throw new SimulationException("record was not reserved or is already released");
-                if (id == 132) m.addRecord(rec);
-                return 0;
-            }
-            case 134: return 0;
-            case 182: return strncmp(r[1], (int) r[2], r[3]);
-            default:
-                if (packetHelpers != null && PacketHelpers.handles(id)) {
-                    return packetHelpers.call(id, r);
-                }
-                throw new SimulationException("helper " + HelperTable.logName(id) + " is not simulated");
-        }
-    }
-
-    private long probeRead(long dst, int size, long src, boolean string) {
-        byte[] out = new byte[size];
-        if (!mem.valid(src, 1)) { mem.write(dst, out); return -14; }
-        int n = 0;
-        while (n < size && mem.valid(src + n, 1)) {
-            out[n] = (byte) mem.load(src + n, 1);
-            if (string && out[n] == 0) { n++; break; }
-            n++;
-        }
-        if (string && n == size) out[size - 1] = 0;
-        mem.write(dst, out);
-        return string ? n : 0;
-    }
-
-    private long stackId(SimMap m) {
-        int depth = m.spec().valueSize() / 8;
-        byte[] value = new byte[m.spec().valueSize()];
-        for (int i = 0; i < Math.min(depth, helpers.stack.size()); i++) {
-            long ip = helpers.stack.get(i);
-            for (int b = 0; b < 8; b++) value[i * 8 + b] = (byte) (ip >>> (8 * b));
-        }
-        int id = Math.floorMod(helpers.stack.hashCode(), m.spec().maxEntries());
-        m.update(SimMap.u32(id), value, SimMap.ANY);
-        return id;
-    }
-
-    private long tracePrintk(long[] r) {
-        byte[] fmt = mem.read(r[1], (int) r[2]);
-        int len = 0;
-        while (len < fmt.length && fmt[len] != 0) len++;
-        String f = new String(fmt, 0, len, StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder();
-        int arg = 3;
-        for (int i = 0; i < f.length(); i++) {
-            char ch = f.charAt(i);
-            if (ch != '%' || i + 1 >= f.length()) { out.append(ch); continue; }
-            int j = i + 1;
-            while (j < f.length() && (f.charAt(j) == 'l' || f.charAt(j) == 'h')) j++;
-            if (j >= f.length()) break;
-            char conv = f.charAt(j);
-            boolean longArg = j - i - 1 >= 1 && f.charAt(i + 1) == 'l';
-            long v = arg <= 5 ? r[arg] : 0;
-            if (!longArg && conv != 's' && conv != 'p') v = conv == 'd' || conv == 'i' ? (int) v : v & 0xffffffffL;
-            switch (conv) {
-                case '%': out.append('%'); i = j; continue;
-                case 'd': case 'i': out.append(v); break;
-                case 'u': out.append(Long.toUnsignedString(v)); break;
-                case 'x': out.append(Long.toHexString(v)); break;
-                case 'p': out.append("0x").append(Long.toHexString(v)); break;
-                case 'c': out.append((char) (v & 0xff)); break;
-                case 's': {
-                    StringBuilder s = new StringBuilder();
-                    for (long a = v; mem.valid(a, 1) && mem.load(a, 1) != 0; a++) s.append((char) mem.load(a, 1));
-                    out.append(s);
-                    break;
-                }
-                default: out.append('%').append(conv);
-            }
-            arg++;
-            i = j;
-        }
-        printk.add(out.toString());
-        return out.length();
     }
 }

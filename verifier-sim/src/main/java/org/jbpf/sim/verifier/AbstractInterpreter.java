@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.asm.SourceLine;
 import org.jbpf.core.obj.BpfObject;
@@ -24,7 +25,8 @@ import org.jbpf.sim.VerifierResult;
  * <p>Where it is deliberately stricter than the kernel (so it may reject what the kernel accepts):
  * <ul>
  *   <li>32-bit bounds are derived from 64-bit ones, except the low half's signed range that 32-bit adds, subtracts
- *       and signed compares keep ({@link ScalarBounds}); copies of a scalar are not refined together;</li>
+ *       and signed compares keep ({@link ScalarBounds}); copies of a scalar are refined together only as far as
+ *       the kernel links them: a 64-bit constant added once, no 32-bit add ({@link ScalarLinks});</li>
  *   <li>a null test is understood only as {@code if rX ==/!= 0} with an immediate 0;</li>
  *   <li>of a map's own fields, read through its map pointer, only numbers in {@code struct bpf_map} are modelled
  *       ({@link MapFields}, from the running kernel's BTF); pointer fields and the rest are refused;</li>
@@ -103,9 +105,12 @@ public final class AbstractInterpreter {
             prunePoint = controlFlow.check();
             iterators.markPrunePoints(prunePoint);
             precision = new Precision(insns);
-            liveness = new Liveness(insns, cx);
-            stackLiveness = new StackLiveness(insns, cx);
-            cx.precision = (r, frame) -> precision.mark(r, frame, recent, last);
+            Successors flow = new Successors(insns, cx);
+            liveness = new Liveness(insns, flow);
+            stackLiveness = new StackLiveness(insns, cx, flow);
+            cx.precision = new VerifierContext.PrecisionSink() {
+                @Override public void need(int r, int frame) { precision.mark(r, frame, recent, last); }
+            };
             explore();
             if (processed > MAX_PROCESSED / KERNEL_FACTOR) {
                 cx.pc = 0;
@@ -197,9 +202,11 @@ public final class AbstractInterpreter {
                 }
             }
             int stack = stackSlot(st, cx.insns.get(pc));
+            cx.branchLinks = null;
             int next = step(st);
             if (isJmpClass(cx.insns.get(pc))) jumps++;
             recent.add(pc, stack);
+            if (cx.branchLinks != null) recent.addLinks(cx.branchLinks);
             if (next < 0) { endPath(last); return; }
             cx.pc = next;
         }
@@ -258,10 +265,16 @@ public final class AbstractInterpreter {
         }
     }
 
+    /** {@link #fork} for the branch and iterator checks: a class, not a method reference, which links method handles at its first use. */
+    private final BiConsumer<Integer, VerifierState> forks = new BiConsumer<>() {
+        @Override public void accept(Integer target, VerifierState st) { fork(target, st); }
+    };
+
     private void fork(int target, VerifierState st) {
         if (last != null) last.branches++;
         History h = recent.copy();
         h.add(cx.pc, History.NO_STACK);
+        if (cx.branchLinks != null) h.addLinks(cx.branchLinks);
         pending.push(new Branch(target, st, last, h));
         // a loop that leaves one branch behind per iteration: the kernel gives up as soon as too many wait
         if (pending.size() > MAX_PENDING_BRANCHES)
@@ -295,7 +308,7 @@ public final class AbstractInterpreter {
             if (in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP) return calls.loopCall(st);
             if (in.isHelperCall()) { calls.helperCall(st, (int) in.imm()); return cx.pc + 1; }
             if (in.isLocalCall()) return calls.localCall(st, in);
-            if (IteratorKfuncs.handles(in)) return iterators.call(st, in, this::fork, last);
+            if (IteratorKfuncs.handles(in)) return iterators.call(st, in, forks, last);
             throw new Reject("kernel function calls are not supported", "calls of kernel functions (kfuncs) are not supported");
         }
         if (op == EXIT) {
@@ -303,7 +316,7 @@ public final class AbstractInterpreter {
             return calls.exit(st);
         }
         if (MayGoto.is(in)) return mayGoto(st, in);
-        return branches.conditional(st, in, this::fork);
+        return branches.conditional(st, in, forks);
     }
 
     /** may_goto: this path takes the jump; the loop body is explored later one level deeper ({@link MayGoto}). */

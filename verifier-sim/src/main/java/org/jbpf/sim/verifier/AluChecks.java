@@ -23,7 +23,13 @@ final class AluChecks {
                 return;
             }
             RegState s = cx.read(st, in.src());
-            if (wide && in.off() == 0) { st.set(dst, s); return; }
+            if (wide && in.off() == 0 || s.isScalar() && keepsValue(s.value(), in.off(), wide)) {
+                // a copy that leaves the value as it is links the two, as the kernel's scalar ids do
+                s = ScalarLinks.beforeCopy(s, cx);
+                st.set(in.src(), s);
+                st.set(dst, s);
+                return;
+            }
             if (!s.isScalar()) { st.set(dst, RegState.scalar(wide ? ScalarBounds.UNKNOWN : ScalarBounds.U32)); return; }
             ScalarBounds v = s.value();
             if (wide) v = v.signExtend(in.off());
@@ -64,7 +70,21 @@ final class AluChecks {
             st.set(dst, pointerAlu(in, d, s, wide));
             return;
         }
-        st.set(dst, RegState.scalar(scalarAlu(in, d.value(), s.value(), wide)));
+        ScalarBounds v = scalarAlu(in, d.value(), s.value(), wide);
+        // an add or subtract of a constant keeps a link with the copies, shifted by the constant
+        if ((op == ADD || op == SUB) && s.isConst()) {
+            long c = wide ? s.value().constValue() : (int) s.value().constValue();
+            st.set(dst, ScalarLinks.afterAdd(d, op == ADD ? c : c == Long.MIN_VALUE ? c : -c, v, wide));
+        } else st.set(dst, RegState.scalar(v));
+    }
+
+    /**
+     * Whether {@code w = w} (32-bit), or a sign-extending move from the low {@code bits}, leaves a scalar of bounds
+     * {@code v} as it is: the kernel links only such copies.
+     */
+    private static boolean keepsValue(ScalarBounds v, int bits, boolean wide) {
+        if (bits == 0) return wide || Long.compareUnsigned(v.umax(), 0xffffffffL) <= 0;
+        return Long.compareUnsigned(v.umax(), 1L << (bits - 1)) < 0;
     }
 
     /**

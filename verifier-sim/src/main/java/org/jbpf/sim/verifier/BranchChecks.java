@@ -3,6 +3,7 @@ package org.jbpf.sim.verifier;
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import org.jbpf.core.asm.Insn;
 
 /**
@@ -45,17 +46,17 @@ final class BranchChecks {
                 canTake = t != null;
                 canFall = f != null;
                 boolean signed = op == JSGT || op == JSGE || op == JSLT || op == JSLE;
-                if (t != null) takenState.set(in.dst(), RegState.scalar(narrowLow(av, t[0], signed)));
-                if (f != null) st.set(in.dst(), RegState.scalar(narrowLow(av, f[0], signed)));
+                if (t != null) takenState.set(in.dst(), a.withValue(narrowLow(av, t[0], signed)));
+                if (f != null) st.set(in.dst(), a.withValue(narrowLow(av, f[0], signed)));
                 if (source(opc) == X && in.src() != in.dst()) {
-                    if (t != null) takenState.set(in.src(), RegState.scalar(narrowLow(bv, t[1], signed)));
-                    if (f != null) st.set(in.src(), RegState.scalar(narrowLow(bv, f[1], signed)));
+                    if (t != null) takenState.set(in.src(), b.withValue(narrowLow(bv, t[1], signed)));
+                    if (f != null) st.set(in.src(), b.withValue(narrowLow(bv, f[1], signed)));
                 }
                 // JSET's fall-through edge forgets the 64-bit ranges of the side tested against a constant
                 if (op == JSET && f != null && a32.isConst() != b32.isConst()) {
                     boolean dstVaries = !a32.isConst();
                     long c = (dstVaries ? b32 : a32).constValue();
-                    st.set(dstVaries ? in.dst() : in.src(), RegState.scalar(BranchBounds.clearBits(dstVaries ? av : bv, c).normalize()));
+                    st.set(dstVaries ? in.dst() : in.src(), (dstVaries ? a : b).withValue(BranchBounds.clearBits(dstVaries ? av : bv, c).normalize()));
                 }
                 // a value whose signed range fits in 32 bits is its low half read as an s32: a constant outside that
                 // range is never equal to it, as the kernel's s32 bounds decide
@@ -82,6 +83,14 @@ final class BranchChecks {
             if (source(opc) == X && b.isScalar()) cx.needPrecise(st, in.src());
         }
         if (!canTake && !canFall) canFall = true; // contradictory facts: keep going as the kernel does
+        if (a.isScalar() && b.isScalar()) {
+            // what each edge learnt of the compared registers, every register linked to them learns too
+            cx.branchLinks = links(st, in);
+            for (VerifierState edge : new VerifierState[] { takenState, st }) {
+                if (source(opc) == X) ScalarLinks.sync(edge, in.src());
+                ScalarLinks.sync(edge, in.dst());
+            }
+        }
         if (canTake && canFall) { fork.accept(target, takenState); return fall; }
         if (canTake) { copyInto(st, takenState); return target; }
         return fall;
@@ -102,6 +111,8 @@ final class BranchChecks {
         long uMin = umax(v.umin(), (v.umin() & upper) | lo), uMax = umin(v.umax(), (v.umax() & upper) | hi);
         long sMin = Math.max(v.smin(), (v.smin() & upper) | lo), sMax = Math.min(v.smax(), (v.smax() & upper) | hi);
         ScalarBounds n = new ScalarBounds(t, sMin, sMax, uMin, uMax).normalize();
+        // an unsigned range of the low half below 2^31 is also its signed range
+        if (hi <= Integer.MAX_VALUE) n = n.withS32(lo, hi);
         return n.isEmpty() ? v : n;
     }
 
@@ -146,14 +157,29 @@ final class BranchChecks {
     }
 
     private static void setScalars(VerifierState st, Insn in, ScalarBounds[] v) {
-        st.set(in.dst(), RegState.scalar(v[0]));
-        if (source(in.opcode()) == X && in.src() != in.dst()) st.set(in.src(), RegState.scalar(v[1]));
+        st.set(in.dst(), st.reg(in.dst()).withValue(v[0]));
+        if (source(in.opcode()) == X && in.src() != in.dst()) st.set(in.src(), st.reg(in.src()).withValue(v[1]));
+    }
+
+    /** The members of the links of the compared registers, for the precision walk ({@link History#addLinks}). */
+    private static int[] links(VerifierState st, Insn in) {
+        int[] d = ScalarLinks.members(st, in.dst());
+        if (source(in.opcode()) != X || in.src() == in.dst()) return d;
+        int[] s = ScalarLinks.members(st, in.src());
+        int[] all = java.util.Arrays.copyOf(d, d.length + s.length);
+        System.arraycopy(s, 0, all, d.length, s.length);
+        return all;
     }
 
     /** On one edge of a null test: every copy of the tested pointer becomes 0, or non-null. */
     private static void nullTest(VerifierState st, RegState tested, boolean isNull) {
         int id = tested.id();
-        st.mapAll(r -> r.type().maybeNull() && r.id() == id ? (isNull ? RegState.constant(0) : r.withType(r.type().nonNull())) : r);
+        // a class, not a lambda: each lambda links method handles at its first call, and most programs test a lookup
+        st.mapAll(new UnaryOperator<RegState>() {
+            @Override public RegState apply(RegState r) {
+                return r.type().maybeNull() && r.id() == id ? (isNull ? RegState.constant(0) : r.withType(r.type().nonNull())) : r;
+            }
+        });
         if (isNull && tested.refId() != 0) st.refs.remove(tested.refId());
     }
 

@@ -28,21 +28,21 @@ public final class FrameState {
 
     public FrameState copy() { return new FrameState(regs.clone(), stack.copy(), callSite, function, callback); }
 
-    public boolean safeWhere(FrameState old) { return safeWhere(old, (1 << 11) - 1, -1L, (1 << 11) - 1, -1L); }
+    public boolean safeWhere(FrameState old) { return safeWhere(old, (1 << 11) - 1, -1L, (1 << 11) - 1, -1L, new ScalarLinks()); }
 
     /**
      * True when this frame is safe wherever {@code old} was. Registers outside {@code liveRegs} are never read again
      * and stack slots outside {@code liveSlots} are never read again (the kernel forgets them in kept states);
      * scalars outside {@code preciseRegs} only need to be scalars.
      */
-    public boolean safeWhere(FrameState old, int preciseRegs, long preciseSlots, int liveRegs, long liveSlots) {
+    boolean safeWhere(FrameState old, int preciseRegs, long preciseSlots, int liveRegs, long liveSlots, ScalarLinks links) {
         if (callSite != old.callSite) return false;
         for (int r = 0; r < regs.length; r++) {
             if ((liveRegs & (1 << r)) == 0) continue;
             boolean imprecise = (preciseRegs & (1 << r)) == 0 && regs[r].type() == RegType.SCALAR && old.regs[r].type() == RegType.SCALAR;
-            if (!imprecise && !regs[r].safeWhere(old.regs[r])) return false;
+            if (!imprecise && !regs[r].safeWhere(old.regs[r], links)) return false;
         }
-        return stack.safeWhere(old.stack, preciseSlots, liveSlots);
+        return stack.safeWhere(old.stack, preciseSlots, liveSlots, links);
     }
 
     @Override public boolean equals(Object o) {

@@ -8,7 +8,9 @@ import java.util.Arrays;
  * frame whose stack it accessed (3 bits) and that 8-byte stack slot plus one (7 bits; {@link #NO_STACK} for none,
  * {@link #ANY_STACK} when the slot is not known). Past {@link Precision#MAX_WALK} instructions (a loop whose head keeps no more states) it
  * stops recording and only remembers that it overflowed: a walk back that reaches it marks everything instead, and
- * copying it at a branch stays cheap.
+ * copying it at a branch stays cheap. A branch whose compared register is linked to others ({@link ScalarLinks}) is
+ * followed by one negative entry per member of the link ({@link #link}), as the kernel keeps linked registers in its
+ * jump history.
  */
 final class History {
     static final int NO_STACK = 0, ANY_STACK = 0x7f;
@@ -34,6 +36,27 @@ final class History {
         if (size == Precision.MAX_WALK) { overflowed = true; entries = new int[4]; size = 0; return; }
         if (size == entries.length) entries = Arrays.copyOf(entries, size * 2);
         entries[size++] = pc << 10 | access;
+    }
+
+    /** A link member: register or stack slot {@code index} of frame {@code frame}. */
+    static int link(int frame, boolean slot, int index) { return Integer.MIN_VALUE | frame << 8 | (slot ? 1 << 7 : 0) | index; }
+
+    static boolean isLink(int entry) { return entry < 0; }
+
+    static boolean linkIsSlot(int entry) { return (entry & 1 << 7) != 0; }
+
+    static int linkIndex(int entry) { return entry & 0x7f; }
+
+    static int linkFrame(int entry) { return (entry >>> 8) & 7; }
+
+    /** Records the members of the link the branch just recorded narrowed. */
+    void addLinks(int[] members) {
+        for (int m : members) {
+            if (overflowed) return;
+            if (size == Precision.MAX_WALK) { overflowed = true; entries = new int[4]; size = 0; return; }
+            if (size == entries.length) entries = Arrays.copyOf(entries, size * 2);
+            entries[size++] = m;
+        }
     }
 
     /** The entries, or null when the history overflowed. */

@@ -15,35 +15,19 @@ final class Liveness {
     private static final int ARGS = 0x3e, CALLER_SAVED = 0x3f, ALL = (1 << 10) - 1;
 
     /** Registers r0-r9 (bit r) live before each instruction. */
-    private final int[] liveIn;
+    private final long[] liveIn;
 
-    Liveness(List<Insn> insns, VerifierContext cx) {
-        int n = insns.size();
-        liveIn = new int[n];
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int pc = n - 1; pc >= 0; pc--) {
-                Insn in = insns.get(pc);
-                int out = 0;
-                if (!in.isExit()) {
-                    if (in.isJump()) {
-                        out |= at(cx.targetIndex(pc, in.jumpOffset(), false));
-                        if (in.isConditionalJump()) out |= at(pc + 1);
-                    } else {
-                        out |= at(pc + 1);
-                    }
-                }
-                int live = uses(in) | (out & ~defs(in));
-                if (live != liveIn[pc]) { liveIn[pc] = live; changed = true; }
-            }
-        }
+    Liveness(List<Insn> insns, Successors flow) {
+        // a class, not a lambda: the simulation runs on every cold translate, where a lambda's first link costs
+        liveIn = flow.liveBefore(new Successors.Transfer() {
+            @Override public long before(int pc, long out) { return uses(insns.get(pc)) | (out & ~defs(insns.get(pc))); }
+        }, ALL);
     }
 
-    private int at(int pc) { return pc < liveIn.length ? liveIn[pc] : ALL; }
+    private int at(int pc) { return pc < liveIn.length ? (int) liveIn[pc] : ALL; }
 
     /** Registers live before instruction {@code pc}. */
-    int before(int pc) { return liveIn[pc]; }
+    int before(int pc) { return (int) liveIn[pc]; }
 
     /** Registers of a caller frame live while the function it called at {@code callSite} runs: r6-r9 after the call. */
     int duringCall(int callSite) { return at(callSite + 1) & ~CALLER_SAVED; }

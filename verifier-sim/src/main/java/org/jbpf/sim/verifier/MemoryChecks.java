@@ -82,6 +82,11 @@ final class MemoryChecks {
         RegState value = cls(in.opcode()) == ST ? RegState.constant(in.imm()) : cx.read(st, in.src());
         int size = sizeBytes(in.opcode());
         if (value.isScalar() && size < 8) value = RegState.scalar(value.value().truncate(size));
+        // spilling a scalar copies it: the slot joins the register's link, as in the kernel
+        if (cls(in.opcode()) == STX && size == 8 && value.isScalar() && base.type() == RegType.STACK && base.value().isConst()) {
+            value = ScalarLinks.beforeCopy(value, cx);
+            st.set(in.src(), value);
+        }
         // writing zero at a variable stack offset keeps zeros known: that the value is zero then matters
         if (cls(in.opcode()) == STX && base.type() == RegType.STACK && !base.value().isConst() && value.isConst()
                 && value.value().constValue() == 0)
@@ -264,7 +269,12 @@ final class MemoryChecks {
             throw new Reject("invalid read from stack off " + off + "+0 size " + size,
                     "the stack slot of a numbers iterator cannot be read; use its next() and value()");
         if (spill != null) {
-            if (size == 8) return spill;
+            if (size == 8) {
+                // so does filling it back
+                RegState copy = ScalarLinks.beforeCopy(spill, cx);
+                if (copy != spill) f.stack.replaceSpill(off, copy);
+                return copy;
+            }
             if (spill.type().isPointer())
                 throw new Reject("invalid size of register fill", "part of a stored pointer cannot be read back");
             // the kernel keeps a spilled value on a narrow fill only from the slot's low bytes (little-endian);

@@ -54,12 +54,37 @@ final class Precision {
         int[] segment = recent.toArray();
         for (Checkpoint cp = last; ; cp = cp.parent) {
             if (segment == null) { markAll(cp); return; }
-            for (int i = segment.length - 1; i >= 0 && !done(); i--)
+            for (int i = segment.length - 1; i >= 0 && !done(); i--) {
+                if (History.isLink(segment[i])) { i = linked(segment, i); continue; }
                 if (!back(segment[i])) { markAll(cp); return; }
+            }
             if (done() || cp == null) return;
             if (!reach(cp)) { markAll(cp); return; }
             segment = cp.segment;
         }
+    }
+
+    /**
+     * The link entries that end at {@code end}: when any member is needed, all are, since a branch gave each the
+     * others' bounds (the kernel's bt_sync_linked_regs). Returns the index of the first.
+     */
+    private int linked(int[] segment, int end) {
+        int start = end;
+        while (start > 0 && History.isLink(segment[start - 1])) start--;
+        boolean any = false;
+        for (int i = start; i <= end; i++) any |= needed(segment[i]);
+        if (any)
+            for (int i = start; i <= end; i++) {
+                int e = segment[i], f = History.linkFrame(e);
+                if (History.linkIsSlot(e)) slots[f] |= 1L << History.linkIndex(e);
+                else regs[f] |= 1 << History.linkIndex(e);
+            }
+        return start;
+    }
+
+    private boolean needed(int e) {
+        int f = History.linkFrame(e);
+        return History.linkIsSlot(e) ? (slots[f] & 1L << History.linkIndex(e)) != 0 : (regs[f] & 1 << History.linkIndex(e)) != 0;
     }
 
     private boolean done() {

@@ -7,7 +7,8 @@ import org.jbpf.core.obj.MapSpec;
  * One register's abstract value. For a scalar {@code value} is its range; for a pointer {@code off} is the
  * fixed offset from the object's start and {@code value} the variable part of the offset.
  *
- * @param id     shared by copies of one nullable pointer (so a null test refines all of them) or of one packet pointer
+ * @param id     shared by copies of one nullable pointer (so a null test refines all of them) or of one packet pointer;
+ *               on a scalar, its link with copies ({@link ScalarLinks}), whose delta is then {@code off}
  * @param refId  the acquired reference a ring buffer record holds, 0 if none
  * @param size   bytes the pointer may reach: value size of a map value, record size of ring buffer memory
  * @param range  for packet pointers: bytes after the pointer proven to lie before data_end
@@ -46,10 +47,13 @@ public record RegState(RegType type, ScalarBounds value, int off, MapSpec map, i
      * True when this (newly reached) register is safe wherever {@code old} (already verified) was: a register
      * the old state never initialised is assumed read somewhere, so it must match exactly.
      */
-    public boolean safeWhere(RegState old) {
+    public boolean safeWhere(RegState old) { return safeWhere(old, new ScalarLinks()); }
+
+    /** As {@link #safeWhere(RegState)}, with the scalar links of the two states paired in {@code links}. */
+    boolean safeWhere(RegState old, ScalarLinks links) {
         if (old.type == RegType.NOT_INIT) return true;
         if (type != old.type) return false;
-        if (type == RegType.SCALAR) return value.within(old.value);
+        if (type == RegType.SCALAR) return value.within(old.value) && links.match(old, this);
         return off == old.off && value.within(old.value) && Objects.equals(map, old.map) && size == old.size
                 && range >= old.range && frame == old.frame && refId == old.refId
                 && (!type.maybeNull() || id == old.id) && (!type.isPacket() || id == old.id);

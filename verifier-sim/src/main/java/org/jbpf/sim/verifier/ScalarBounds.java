@@ -59,6 +59,12 @@ public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax
             s32Min = Math.max(s32Min, low[0]);
             s32Max = Math.min(s32Max, low[1]);
             if (s32Min > s32Max) return EMPTY;
+            // a value in the signed 32-bit range is its low half sign-extended: a low half known not negative bounds
+            // all 64 bits (the kernel's __reg_deduce_mixed_bounds, after a sign-extending load)
+            if (s32Min >= 0 && sMin >= Integer.MIN_VALUE && sMax <= Integer.MAX_VALUE) {
+                sMin = Math.max(sMin, s32Min);
+                sMax = Math.min(sMax, s32Max);
+            }
             if ((t.mask() >>> 32) == 0 && (s32Min >= 0 || s32Max < 0)) {
                 long upper = t.value() & 0xffffffff00000000L;
                 uMin = umaxOf(uMin, upper | (s32Min & 0xffffffffL));

@@ -21,15 +21,15 @@ final class StackLiveness {
     private static final long ALL = -1L;
 
     private final List<Insn> insns;
-    private final VerifierContext cx;
+    private final Successors flow;
     /** Per instruction, what each register holds before it ({@link #NOT_STACK}, {@link #UNKNOWN} or an offset). */
     private final long[][] kinds;
     /** Slots (bit k: frame offset 8k - 512) live before each instruction. */
     private final long[] liveIn;
 
-    StackLiveness(List<Insn> insns, VerifierContext cx) {
+    StackLiveness(List<Insn> insns, VerifierContext cx, Successors flow) {
         this.insns = insns;
-        this.cx = cx;
+        this.flow = flow;
         int n = insns.size();
         kinds = new long[n][];
         java.util.Set<Integer> starts = new java.util.TreeSet<>(List.of(0));
@@ -38,8 +38,9 @@ final class StackLiveness {
             if (in.isLocalCall() || in.isLdImm64() && in.src() == PSEUDO_FUNC) starts.add(cx.targetIndex(pc, (int) in.imm(), true));
         }
         forward(starts);
-        liveIn = new long[n];
-        backward();
+        liveIn = flow.liveBefore(new Successors.Transfer() {   // a class: see Liveness
+            @Override public long before(int pc, long out) { return uses(pc, insns.get(pc)) | (out & ~defs(pc, insns.get(pc))); }
+        }, 0);
     }
 
     /** Slots of the top frame live before instruction {@code pc}. */
@@ -58,13 +59,7 @@ final class StackLiveness {
             Insn in = insns.get(pc);
             long[] out = kinds[pc].clone();
             transfer(in, out);
-            if (in.isExit()) continue;
-            if (in.isJump()) {
-                merge(cx.targetIndex(pc, in.jumpOffset(), false), out, work);
-                if (in.isConditionalJump()) merge(pc + 1, out, work);
-            } else if (pc + 1 < insns.size()) {
-                merge(pc + 1, out, work);
-            }
+            for (int s : flow.of(pc)) if (s < insns.size()) merge(s, out, work);
         }
     }
 
@@ -111,28 +106,6 @@ final class StackLiveness {
     }
 
     private static boolean isOffset(long kind) { return kind != NOT_STACK && kind != UNKNOWN && kind != UNSET; }
-
-    private void backward() {
-        int n = insns.size();
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int pc = n - 1; pc >= 0; pc--) {
-                Insn in = insns.get(pc);
-                long out = 0;
-                if (!in.isExit()) {
-                    if (in.isJump()) {
-                        out |= liveIn[cx.targetIndex(pc, in.jumpOffset(), false)];
-                        if (in.isConditionalJump()) out |= liveIn[pc + 1];
-                    } else if (pc + 1 < n) {
-                        out |= liveIn[pc + 1];
-                    }
-                }
-                long live = uses(pc, in) | (out & ~defs(pc, in));
-                if (live != liveIn[pc]) { liveIn[pc] = live; changed = true; }
-            }
-        }
-    }
 
     /** The slots {@code size} bytes at {@code off} from the frame pointer touch; none when outside the frame. */
     private static long slots(long off, int size) {

@@ -126,13 +126,14 @@ public final class StackState {
     }
 
     /** True when every byte the old state had initialised is initialised the same way here. */
-    public boolean safeWhere(StackState old) { return safeWhere(old, -1L, -1L); }
+    public boolean safeWhere(StackState old) { return safeWhere(old, -1L, -1L, new ScalarLinks()); }
 
     /**
      * As {@link #safeWhere(StackState)}; spilled scalars in slots outside {@code preciseSlots} only need to be
-     * scalars, and slots outside {@code liveSlots} (bit k: offset 8k - 512) are not compared.
+     * scalars, and slots outside {@code liveSlots} (bit k: offset 8k - 512) are not compared; scalar links pair up
+     * in {@code links} over the whole state.
      */
-    public boolean safeWhere(StackState old, long preciseSlots, long liveSlots) {
+    boolean safeWhere(StackState old, long preciseSlots, long liveSlots, ScalarLinks links) {
         for (int i = 0; i < SIZE; i++) {
             byte o = old.kind[i];
             if (o == INVALID || (liveSlots & (1L << (i / 8))) == 0) continue;
@@ -141,7 +142,7 @@ public final class StackState {
                 if (n != SPILL) return false;
                 RegState n8 = spilled[i / 8], o8 = old.spilled[i / 8];
                 boolean imprecise = (preciseSlots & (1L << (i / 8))) == 0 && n8.type() == RegType.SCALAR && o8.type() == RegType.SCALAR;
-                if (i % 8 == 0 && !imprecise && !n8.safeWhere(o8)) return false;
+                if (i % 8 == 0 && !imprecise && !n8.safeWhere(o8, links)) return false;
                 continue;
             }
             if (n == INVALID) return false;

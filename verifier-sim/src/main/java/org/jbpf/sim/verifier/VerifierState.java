@@ -59,9 +59,10 @@ public final class VerifierState {
      */
     public boolean safeWhere(VerifierState old, int[] preciseRegs, long[] preciseSlots, int[] liveRegs, long[] liveSlots) {
         if (frames.size() != old.frames.size() || !refs.keySet().equals(old.refs.keySet())) return false;
+        ScalarLinks links = new ScalarLinks();
         for (int i = 0; i < frames.size(); i++)
             if (!frames.get(i).safeWhere(old.frames.get(i), preciseRegs[i], preciseSlots[i],
-                    liveRegs == null ? ALL_REGS : liveRegs[i] | 1 << 10, liveSlots == null ? -1L : liveSlots[i])) return false;
+                    liveRegs == null ? ALL_REGS : liveRegs[i] | 1 << 10, liveSlots == null ? -1L : liveSlots[i], links)) return false;
         return true;
     }
 

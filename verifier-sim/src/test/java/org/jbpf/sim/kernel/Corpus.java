@@ -245,6 +245,7 @@ public final class Corpus {
     public static List<Entry> all() {
         List<Entry> all = new ArrayList<>(ALL);
         all.addAll(SoundnessCorpus.all());
+        all.addAll(LinkedScalarsCorpus.all());
         all.addAll(ProgramTypeCorpus.all());
         return List.copyOf(all);
     }

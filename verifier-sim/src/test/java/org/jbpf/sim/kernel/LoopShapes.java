@@ -39,7 +39,22 @@ final class LoopShapes {
                 for (boolean doWhile : new boolean[] {true, false})
                     m.put((doWhile ? "do_while_" : "while_") + (down ? "down_" : "up_") + (wide ? "64" : "32"),
                             randomStartCounter(wide, down, doWhile));
+        m.put("do_while_down_through_a_copy", countDownThroughCopy());
         return m;
+    }
+
+    /**
+     * {@code do { s += k; k--; } while (k > 0)} from a random k in [0,7] as LLVM compiles it: the test reads a copy
+     * taken before the decrement ({@code r5 = r2; r2 += -1; ...; if r5 > 1}), so only the link between the copy and
+     * the counter (the kernel's scalar ids with a constant delta) carries the bound back to the counter.
+     */
+    static List<Insn> countDownThroughCopy() {
+        Asm a = start();
+        a.add(call(7), alu64Imm(AND, R0, 7), mov64Reg(R2, R0));
+        a.label("body");
+        a.add(mov64Reg(R5, R2), alu64Imm(ADD, R2, -1), alu64Reg(ADD, R8, R5));
+        a.jump(jumpImm(JGT, R5, 1, 0), "body");
+        return end(a);
     }
 
     /** A diamond on a random bit adding 1 or 3 to r8 (the sum), using r0 and r1. */

@@ -74,6 +74,15 @@ final class SoundnessCorpus {
             if (max == 8) ok("jmp32_signed_range_bounds_an_offset", TP, List.of(ARRAY), p);
             else bad("jmp32_signed_range_one_past_the_value", "R6 max value is outside of the allowed memory range", TP, List.of(ARRAY), p);
         }
+        // ---- a sign-extended byte in [-128, 127] whose low half an unsigned 32-bit compare puts below 9 is in [0, 8]:
+        // a value in the signed 32-bit range is its low half sign-extended (random probes seed 7063, program 13) -----
+        for (int max : new int[] { 8, 9 }) {
+            Insn[] p = cat(lookup("table"), jumpImm(JEQ, R0, 0, 8), mov64Reg(R6, R0), call(7), store(1, R10, -16, R0),
+                    loadSigned(1, R1, R10, -16), jump32Imm(JGT, R1, max, 3), alu64Reg(ADD, R6, R1), load(8, R0, R6, 0),
+                    mov64Imm(R0, 0), exit());
+            if (max == 8) ok("sign_extended_byte_bounded_by_its_low_half", TP, List.of(ARRAY), p);
+            else bad("sign_extended_byte_bounded_one_past_the_value", "R6 max value is outside of the allowed memory range", TP, List.of(ARRAY), p);
+        }
         // the same with the bound in a register, and a range below zero: -8 <= w0 <= -1 as s32, plus 8, is 0..7
         ok("jmp32_signed_register_bound", TP, List.of(ARRAY), cat(lookup("table"), jumpImm(JEQ, R0, 0, 9), mov64Reg(R6, R0),
                 call(7), mov32Reg(R0, R0), mov32Imm(R1, 5), jump32Reg(JSLT, R0, R1, 4), jump32Imm(JSGT, R0, 8, 3),
