@@ -34,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * it; {@code -Djbpf.fuzz.cliCases=N} scales the number of cases.
  */
 class BadInputFuzzTest {
+    /** Examples under org.jbpf.examples: maps of each kind, events, printk, CO-RE reads of kernel structs (ExecSnoop), XDP. */
     static final String[] EXAMPLES = {"ProcessCounter", "OpenCounter", "ReadLatency", "EventSampler", "PerCpuCounters",
-            "ExecPerfEvents", "ExecRingEvents", "HelloPrintk"};
+            "ExecPerfEvents", "ExecRingEvents", "HelloPrintk", "kernel.ExecSnoop", "net.XdpFirewall"};
     static final long SEED = RandomSeed.of(0x62616469L);
     static final int SCALE = Integer.getInteger("jbpf.fuzz.cliCases", 400);
     /** -Djbpf.fuzz.only=N: only case N of each test, to replay one. */
@@ -46,6 +47,8 @@ class BadInputFuzzTest {
     static final Map<String, byte[]> objects = new LinkedHashMap<>(), classes = new LinkedHashMap<>();
     /** The examples' own other classes (their @Struct records) by binary name, read from the class path. */
     static final Map<String, byte[]> structs = new LinkedHashMap<>();
+    /** Each example's binary name by its simple name. */
+    static final Map<String, String> binaryNames = new LinkedHashMap<>();
     static ExecutorService worker;
 
     @BeforeAll static void translateTheExamples() throws Exception {
@@ -55,13 +58,16 @@ class BadInputFuzzTest {
             return t;
         });
         Path sound = Files.createDirectories(dir.resolve("sound"));
-        for (String e : EXAMPLES) {
-            Cli r = Cli.run("translate", "org.jbpf.examples." + e, "-cp", CommandLineTest.EXAMPLES, "-o", sound.toString(), "--no-verify");
+        for (String example : EXAMPLES) {
+            String e = example.substring(example.lastIndexOf('.') + 1);
+            Cli r = Cli.run("translate", "org.jbpf.examples." + example, "-cp", CommandLineTest.EXAMPLES, "-o", sound.toString(), "--no-verify");
             assertEquals(0, r.status(), r.err());
             objects.put(e, Files.readAllBytes(sound.resolve(e + ".o")));
-            classes.put(e, resource("org/jbpf/examples/" + e + ".class"));
+            String internal = "org/jbpf/examples/" + example.replace('.', '/');
+            classes.put(e, resource(internal + ".class"));
+            binaryNames.put(e, "org.jbpf.examples." + example);
             for (String used : classesUsed(classes.get(e)))
-                if (used.startsWith("org/jbpf/examples/") && !used.equals("org/jbpf/examples/" + e) && !structs.containsKey(used))
+                if (used.startsWith("org/jbpf/examples/") && !used.equals(internal) && !structs.containsKey(used))
                     structs.put(used, resource(used + ".class"));
         }
         structs.values().removeIf(java.util.Objects::isNull);
@@ -121,7 +127,7 @@ class BadInputFuzzTest {
                 if (!classesUsed(classes.get(probe)).contains(struct)) continue;
                 String cp = root + ":" + CommandLineTest.EXAMPLES;
                 tally.check("struct case " + c + " (" + kind + " of " + simple + ", used by " + probe + ")", kind, simple,
-                        "translate", "org.jbpf.examples." + probe, "-cp", cp, "-o", root.resolve("out").toString());
+                        "translate", binaryNames.get(probe), "-cp", cp, "-o", root.resolve("out").toString());
             }
         }
         tally.assertClean("damaged struct classes", SCALE / 32);

@@ -33,7 +33,7 @@ public final class KernelStructGenerator {
     public List<Path> generate(List<String> specs, Path outDir, String pkg) {
         if (!pkg.isEmpty() && !pkg.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*"))
             throw new IllegalArgumentException("\"" + pkg + "\" is not a Java package name");
-        KernelStructs structs = new KernelStructs(types(), btfFile.equals(VMLINUX) ? "the kernel's BTF" : btfFile.toString());
+        KernelStructs structs = new KernelStructs(types(), btfFile.equals(VMLINUX) ? KernelStructs.KERNEL : btfFile.toString());
         String command = "jbpf gen btf " + String.join(" ", specs);
         Path dir = pkg.isEmpty() ? outDir : outDir.resolve(pkg.replace('.', '/'));
         Map<Path, String> sources = new LinkedHashMap<>();
@@ -69,8 +69,8 @@ public final class KernelStructGenerator {
             if (btfFile.equals(VMLINUX)) return RunningKernelBtf.get();
             return BtfReader.readLazily(Files.readAllBytes(btfFile), btfFile.toString());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the kernel's BTF " + btfFile + ": " + e.getMessage()
-                    + " (the kernel needs CONFIG_DEBUG_INFO_BTF=y)", e);
+            throw new UncheckedIOException(btfFile.equals(VMLINUX) ? "cannot read the kernel's BTF " + btfFile + ": " + e.getMessage()
+                    + " (the kernel needs CONFIG_DEBUG_INFO_BTF=y)" : "cannot read BTF file " + btfFile + ": " + e.getMessage(), e);
         } catch (ObjectFormatException e) {
             throw new IllegalArgumentException(e.getMessage() + "; name a kernel BTF file such as " + VMLINUX);
         }

@@ -25,7 +25,10 @@ public final class KernelStructs {
     private final String source;
     private final Map<String, Struct> structs = new LinkedHashMap<>();
 
-    public KernelStructs(Btf btf) { this(btf, "the kernel's BTF"); }
+    /** The source of the running kernel's types. */
+    public static final String KERNEL = "the kernel's BTF";
+
+    public KernelStructs(Btf btf) { this(btf, KERNEL); }
 
     public KernelStructs(Btf btf, String source) {
         this.btf = btf;
@@ -87,7 +90,8 @@ public final class KernelStructs {
             if (m.name().equals(name) && unnamedStruct(m.type()) != null)
                 throw new IllegalArgumentException(spec + ": " + struct + "." + name + " is a " + unnamedStruct(m.type()) + ", a typedef of an "
                         + "unnamed struct, which jbpf cannot read by name; for the current task's ids use Helpers.uid() and gid()");
-        throw new IllegalArgumentException(spec + ": the kernel's struct " + struct + " has no field " + name
+        throw new IllegalArgumentException(spec + ": " + (source.equals(KERNEL) ? "the kernel's struct " + struct : "struct " + struct + " in " + source)
+                + " has no field " + name
                 + " that jbpf can read (numbers, pointers, char arrays and named structs embedded in it, not bitfields)");
     }
 

@@ -125,7 +125,7 @@ class KernelStructGeneratorTest {
     void badPathsAreNamed() throws Exception {
         Path btf = btfFile();
         KernelStructGenerator gen = new KernelStructGenerator(btf);
-        assertEquals("task_struct.flags: the kernel's struct task_struct has no field flags that jbpf can read (numbers, pointers, "
+        assertEquals("task_struct.flags: struct task_struct in " + btf + " has no field flags that jbpf can read (numbers, pointers, "
                 + "char arrays and named structs embedded in it, not bitfields)",
                 assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("task_struct.flags"), tmp, "")).getMessage());
         assertEquals("task_struct.pid.x: task_struct.pid is neither a pointer to a struct nor an embedded struct, so the path cannot go on to x",
