@@ -1,7 +1,8 @@
 // The Java side of scripts/bench-ringbuf: records per second drained from a ring buffer and from perf buffers by
 // jbpf's readers against libbpf's ring_buffer and perf_buffer APIs (ringbuf_consumer.c, perf_consumer.c), on the same
 // producer programs and buffers, in one run. Each round fills the buffer with 64-byte records (BPF_PROG_TEST_RUN with
-// a repeat count), then times draining it. C and Java alternate twice; each side's median over all its rounds is shown.
+// a repeat count), then times draining it. C and Java alternate twice; each side's median over all its rounds is shown,
+// with the range of its rounds, and every ratio is of the two medians.
 // Both sides time the draining thread's CPU time (CLOCK_THREAD_CPUTIME_ID), so other load on the machine does not
 // count; draining makes no system calls, so that is all the time it takes. Each jbpf reader runs in a JVM of its own
 // (as JMH forks per benchmark), as an application with one kind of reader would: in one JVM the readers' handlers
@@ -34,8 +35,10 @@ public final class RingBufferBench {
      * compile the reading loop as a method of its own. The timed rounds call it once each, too few calls for that, so
      * without them each round would start in the interpreter and move into a copy of the loop compiled for that
      * situation (on-stack replacement) only after its first thousand records or so (about a fifth of a perf round).
+     * Not a multiple of the loops' 64-record batches: a warm-up whose passes all end on a batch boundary leaves the
+     * other way out of a batch unprofiled, and the first timed round then drops back to the interpreter.
      */
-    static final int WARM_CALLS = 1000, WARM_RECORDS = 256;
+    static final int WARM_CALLS = 1000, WARM_RECORDS = 250;
     static final byte[] PACKET = new byte[64];
     /**
      * A fixed heap, touched when the JVM starts: as in an application that has run a while. A growing heap's first
@@ -71,10 +74,12 @@ public final class RingBufferBench {
             var map = bpf.loaded().map("events");
             var codec = Codecs.of(Record64.class);
             Function<BPF, EventReader> open = switch (variant) {
+                case "record-view" -> b -> RingBufferReader.openView(map, r -> checksum += r.getLong(0));
                 case "in-place", "in-place-mixed" -> b -> RingBufferReader.openInPlace(map, (r, off, len) -> checksum += r.getLong(off));
                 case "views" -> b -> b.ringBuffer(RingBench.events, (ByteBuffer r) -> checksum += r.getLong(0));
                 case "decoded" -> b -> RingBufferReader.open(map, codec, (Record64 r) -> checksum += r.seq);
                 case "reused" -> b -> RingBufferReader.openReusing(map, codec, (Record64 r) -> checksum += r.seq);
+                case "perf-record-view" -> b -> PerfBufferReader.openView(map, PERF_PAGES, (cpu, s) -> checksum += s.getLong(0), null);
                 case "perf-in-place" -> b -> PerfBufferReader.openInPlace(map, PERF_PAGES, (cpu, s, off, len) -> checksum += s.getLong(off), null);
                 case "perf-views" -> b -> b.perfBuffer("events", PERF_PAGES, (cpu, s) -> checksum += s.getLong(0), null);
                 case "perf-decoded" -> b -> b.perfBuffer("events", Record64.class, PERF_PAGES, (cpu, r) -> checksum += r.seq, null);
@@ -117,6 +122,7 @@ public final class RingBufferBench {
     }
 
     static final String[][] RING_READERS = {
+        {"record-view", "jbpf RecordView (RecordViewHandler):       "},
         {"in-place", "jbpf in place (RawRecordHandler):          "},
         {"in-place-mixed", "  the same after 3 other kinds of reader:  "},
         {"views", "jbpf view per record (RecordHandler):      "},
@@ -124,6 +130,7 @@ public final class RingBufferBench {
         {"reused", "jbpf decoded into one reused @Struct:      "},
     };
     static final String[][] PERF_READERS = {
+        {"perf-record-view", "jbpf RecordView (SampleViewHandler):       "},
         {"perf-in-place", "jbpf in place (RawSampleHandler):          "},
         {"perf-views", "jbpf view per sample (SampleHandler):      "},
         {"perf-decoded", "jbpf decoded @Struct, new object each:     "},
@@ -149,7 +156,7 @@ public final class RingBufferBench {
                         RING_RECORDS, c.size(), WARMUP, failed);
                 System.out.printf("  (jbpf readers each in a JVM of its own with %s)%n", String.join(" ", HEAP));
                 double mc = median(c);
-                System.out.printf("  C, libbpf ring_buffer__consume:            %,14.0f records/s%n", mc);
+                System.out.printf("  C, libbpf ring_buffer__consume:            %,14.0f records/s  %s%n", mc, range(c));
                 for (int i = 0; i < RING_READERS.length; i++) if (wanted(RING_READERS[i][0])) row("  " + RING_READERS[i][1], jbpf.get(i), mc);
             } finally {
                 Files.deleteIfExists(mapPin);
@@ -175,7 +182,7 @@ public final class RingBufferBench {
                 System.out.printf("perf buffer: %,d samples of 64 bytes per round, %d pages per CPU, %d rounds per side; failed outputs: %d%n",
                         PERF_RECORDS, PERF_PAGES, c.size(), bpf.map(PerfFlood.counts).get(2));
                 double mc = median(c);
-                System.out.printf("  C, libbpf perf_buffer__consume:            %,14.0f records/s%n", mc);
+                System.out.printf("  C, libbpf perf_buffer__consume:            %,14.0f records/s  %s%n", mc, range(c));
                 for (int i = 0; i < PERF_READERS.length; i++) if (wanted(PERF_READERS[i][0])) row("  " + PERF_READERS[i][1], jbpf.get(i), mc);
             } finally {
                 Files.deleteIfExists(mapPin);
@@ -184,10 +191,16 @@ public final class RingBufferBench {
         }
     }
 
+    /** A jbpf reader's median, its rounds' range and the ratio of its median to C's: medians on both sides, always. */
     static void row(String label, List<Double> rates, double c) {
         double m = median(rates);
-        System.out.printf("%s%,14.0f records/s  ratio jbpf/C %.2f%s%n", label, m, m / c,
-                System.getenv("JBPF_BENCH_READERS") != null ? String.format("  (best round %.2f)", max(rates) / c) : "");
+        System.out.printf("%s%,14.0f records/s  %s  ratio of medians jbpf/C %.2f%n", label, m, range(rates), m / c);
+    }
+
+    /** The slowest and fastest round, in millions of records per second. */
+    static String range(List<Double> rates) {
+        double min = rates.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        return String.format("(rounds %.0f-%.0f M/s)", min / 1e6, max(rates) / 1e6);
     }
 
     static Path pin(Path path, int fd) throws Exception {

@@ -35,6 +35,14 @@ public final class TracepointContext {
      */
     public <T> T as(Class<T> record) { throw InKernelOnly.call("TracepointContext.as"); }
 
+    /**
+     * Copies the text a {@code __data_loc char[]} field locates, e.g. sched_process_exec's file name:
+     * {@code ctx.readDataLoc(file, ctx.as(SchedProcessExec.class).filename)}. The field's value holds the text's offset
+     * in the record (low 16 bits) and its length (high 16); at most {@code dst.length - 1} bytes are copied, then a
+     * NUL. Returns the bytes written with the NUL, or a negative error.
+     */
+    public int readDataLoc(byte[] dst, int location) { throw InKernelOnly.call("TracepointContext.readDataLoc"); }
+
     public long u64(int offset) { throw InKernelOnly.call("TracepointContext.u64"); }
     public int u32(int offset) { throw InKernelOnly.call("TracepointContext.u32"); }
     public int s32(int offset) { throw InKernelOnly.call("TracepointContext.s32"); }

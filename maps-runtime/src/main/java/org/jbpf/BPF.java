@@ -21,8 +21,11 @@ import org.jbpf.events.EventReader;
 import org.jbpf.events.PerfBufferReader;
 import org.jbpf.events.PerfEventHandler;
 import org.jbpf.events.RecordHandler;
+import org.jbpf.events.RecordView;
+import org.jbpf.events.RecordViewHandler;
 import org.jbpf.events.RingBufferReader;
 import org.jbpf.events.SampleHandler;
+import org.jbpf.events.SampleViewHandler;
 import org.jbpf.maps.BpfMapDef;
 import org.jbpf.maps.PerfEventArray;
 import org.jbpf.maps.RingBuffer;
@@ -177,6 +180,32 @@ public final class BPF implements AutoCloseable {
 
     public RingBufferReader<ByteBuffer> ringBuffer(String name, RecordHandler handler) {
         return track(RingBufferReader.openRaw(loadedMap(name), handler).countDrops(loaded));
+    }
+
+    /**
+     * Reads the ring buffer declared by {@code declaration} in place: the handler gets one {@link RecordView}, pointed
+     * at each record in the kernel's mapping in turn (nothing made per record; the fastest way to read events).
+     */
+    public RingBufferReader<RecordView> ringBufferView(RingBuffer declaration, RecordViewHandler handler) {
+        return ringBufferView(declaredName(declaration), handler);
+    }
+
+    public RingBufferReader<RecordView> ringBufferView(String name, RecordViewHandler handler) {
+        return track(RingBufferReader.openView(loadedMap(name), handler).countDrops(loaded));
+    }
+
+    /**
+     * Reads the perf event array declared by {@code declaration} in place through one {@link RecordView} pointed at
+     * each sample, with {@link PerfBufferReader#DEFAULT_PAGES} pages per CPU.
+     */
+    public PerfBufferReader<RecordView> perfBufferView(PerfEventArray declaration, SampleViewHandler handler) {
+        return perfBufferView(declaredName(declaration), PerfBufferReader.DEFAULT_PAGES, handler, null);
+    }
+
+    /** The perf event array with this name, read in place through one {@link RecordView}; {@code onLost} may be null. */
+    public PerfBufferReader<RecordView> perfBufferView(String name, int pagesPerCpu, SampleViewHandler handler,
+            org.jbpf.events.LostHandler onLost) {
+        return track(PerfBufferReader.openView(loadedMap(name), pagesPerCpu, handler, onLost));
     }
 
     /**

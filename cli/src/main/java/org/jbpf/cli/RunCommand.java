@@ -9,8 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jbpf.BPF;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapSpec;
-import org.jbpf.metrics.CommandLineMetrics;
-import org.jbpf.metrics.MetricsServer;
 import org.jbpf.toolchain.MapMarks;
 import org.jbpf.toolchain.ProbeObjects;
 import org.jbpf.translator.Translator;
@@ -86,18 +84,17 @@ final class RunCommand implements Callable<Integer> {
             status.println("attached " + bpf.links().size() + " program(s) of " + object.name() + "; "
                     + (total > 0 ? "running for " + describe(parseDuration(duration)) : "running until Ctrl-C"));
             // on Ctrl-C the maps are printed once more; the kernel drops the programs when the process exits
-            Thread onExit = new Thread(() -> {
-                if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer, json, guessText);
-            });
+            Thread onExit = new Thread(new FinalPrint(bpf, object, printer, json, guessText, printedFinal));
             Runtime.getRuntime().addShutdownHook(onExit);
-            try (MetricsServer metrics = CommandLineMetrics.serve(bpf, serve, exportText, System.out, System.err);
+            try (AutoCloseable metrics = ServeOption.serve(bpf, serve, exportText, System.out, System.err);
                  EventPrinter events = EventPrinter.start(bpf, object, status, json, guessText)) {
-                long deadline = total > 0 ? System.currentTimeMillis() + total : Long.MAX_VALUE;
-                while (System.currentTimeMillis() < deadline) {
-                    long wait = Math.min(deadline - System.currentTimeMillis(), every > 0 ? every : Long.MAX_VALUE / 2);
-                    Thread.sleep(Math.max(1, wait));
-                    if (every > 0 && System.currentTimeMillis() < deadline) printMaps(bpf, object, printer, json, guessText);
-                }
+                // a class, not a lambda: the path of run links none (HotCommandsTest)
+                new PrintSchedule(every, total).run(PrintSchedule.Clock.SYSTEM, new Runnable() {
+                    @Override public void run() { printMaps(bpf, object, printer, json, guessText); }
+                });
+            } catch (Exception e) {
+                printedFinal.set(true);  // a failed run (--serve on a bad address) closes its maps: nothing to print at exit
+                throw e;
             }
             if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer, json, guessText);
             Runtime.getRuntime().removeShutdownHook(onExit);
@@ -105,8 +102,31 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The maps printed once more on Ctrl-C (a class, not a lambda: linking one costs a cold command more than this). */
+    private final class FinalPrint implements Runnable {
+        private final BPF bpf;
+        private final BpfObject object;
+        private final MapPrinter printer;
+        private final JsonLines json;
+        private final boolean guessText;
+        private final AtomicBoolean printed;
+
+        FinalPrint(BPF bpf, BpfObject object, MapPrinter printer, JsonLines json, boolean guessText, AtomicBoolean printed) {
+            this.bpf = bpf;
+            this.object = object;
+            this.printer = printer;
+            this.json = json;
+            this.guessText = guessText;
+            this.printed = printed;
+        }
+
+        @Override public void run() {
+            if (printed.compareAndSet(false, true)) printMaps(bpf, object, printer, json, guessText);
+        }
+    }
+
     private void printMaps(BPF bpf, BpfObject object, MapPrinter printer, JsonLines json, boolean guessText) {
-        if (format == OutputFormat.text) System.out.println("\n--- " + java.time.LocalTime.now().withNano(0));
+        if (format == OutputFormat.text) System.out.println("\n--- " + TimeOfDay.now());
         for (MapSpec m : object.maps())
             if (m.type() == org.jbpf.core.obj.MapTypes.STACK_TRACE) {
                 printer.stacks(bpf.map(m.name()));

@@ -111,9 +111,11 @@ class HotCommandsTest {
 
     /**
      * A record's generated equals, hashCode and toString are bound through java.lang.runtime.ObjectMethods at their
-     * first call, several milliseconds each in a fresh JVM: the records a translate compares spell theirs out.
+     * first call, several milliseconds each in a fresh JVM: the records a translate compares spell theirs out. Each
+     * lambda, method reference and stream links method handles at its first call too (a fifth of a cold translate's
+     * own time when it had forty), and a regular expression compiles at each String.matches: none is on the path.
      */
-    @Test void translateWithItsSimulationInAFreshJvmBindsNoRecordMethod(@TempDir Path out) throws Exception {
+    @Test void translateWithItsSimulationInAFreshJvmLinksNoMethodHandle(@TempDir Path out) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-Xlog:class+load", "-cp", Jvm.classPath(), "org.jbpf.cli.Main",
                 "translate", "org.jbpf.examples.ProcessCounter", "-cp", CommandLineTest.EXAMPLES, "-o", out.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -122,6 +124,32 @@ class HotCommandsTest {
         assertTrue(log.contains("verified ProcessCounter."), "the simulation ran: " + log.substring(Math.max(0, log.length() - 2000)));
         assertTrue(log.contains("org.jbpf.translator.analysis.Value$Scalar "), "the class loading log of the run");
         assertEquals(List.of(), log.lines().filter(l -> l.contains(" java.lang.runtime.ObjectMethods ")).toList());
+        assertEquals(List.of(), log.lines().filter(l -> l.contains("$$Lambda") || l.contains(" java.lang.invoke.LambdaMetafactory ")
+                || l.contains(" java.util.stream.ReferencePipeline ") || l.contains(" java.util.regex.Pattern ")).toList());
+    }
+
+    /**
+     * A lambda is linked through method handles the first time it runs, a fraction of a millisecond each in a fresh JVM:
+     * loading, attaching and printing the maps of a .o runs none of the loader's, the maps runtime's or the command
+     * line's own, and sets up no JNA direct mapping.
+     */
+    @Test void runOfAnObjectInAFreshJvmLinksNoLambdaOfTheLoaderRuntimeOrCommandLine(@TempDir Path out) throws Exception {
+        org.jbpf.testsupport.Kernel.require();
+        Cli translated = Cli.run("translate", "org.jbpf.examples.ProcessCounter", "-cp", CommandLineTest.EXAMPLES, "-o", out.toString(), "--no-verify");
+        assertEquals(0, translated.status(), translated.err());
+        List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-Xlog:class+load", "-cp", Jvm.classPath(), "org.jbpf.cli.Main",
+                "run", out.resolve("ProcessCounter.o").toString(), "-d", "1ms"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), log.substring(Math.max(0, log.length() - 2000)));
+        assertTrue(log.contains("attached 1 program(s) of ProcessCounter"), "the run attached: " + log.substring(Math.max(0, log.length() - 2000)));
+        assertTrue(log.contains("org.jbpf.runtime.BpfMap "), "the class loading log of the run");
+        List<String> lambdas = log.lines().filter(l -> l.contains("$$Lambda")
+                && (l.contains(" org.jbpf.loader.") || l.contains(" org.jbpf.runtime.") || l.contains(" org.jbpf.cli."))).toList();
+        assertEquals(List.of(), lambdas);
+        // nor does it register a JNA direct mapping, whose set-up of JNA's type descriptions (by reflection, with a
+        // proxy class per annotation) costs about 10 ms: a few libc calls go through JNA's generic call
+        assertEquals(List.of(), log.lines().filter(l -> l.contains(" com.sun.jna.Structure$FFIType ") || l.contains("$Proxy")).toList());
     }
 
     private static String[] prefixed(String command, String[] args) {

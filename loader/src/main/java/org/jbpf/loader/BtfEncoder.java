@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 import org.jbpf.core.btf.Btf;
-import org.jbpf.core.btf.BtfWriter;
 
 /**
  * Turns an object's {@link Btf} into the bytes {@code BPF_BTF_LOAD} takes, with extra strings (source file names and
@@ -23,10 +22,5 @@ public interface BtfEncoder {
     static BtfEncoder none() { return (btf, extra) -> Optional.empty(); }
 
     /** core's {@link BtfWriter}. */
-    static BtfEncoder core() {
-        return (btf, extra) -> {
-            BtfWriter.Encoded e = BtfWriter.encode(btf, extra);
-            return Optional.of(new Encoded(e.bytes(), e::stringOffset));
-        };
-    }
+    static BtfEncoder core() { return new CoreBtfEncoder(); }
 }

@@ -24,7 +24,7 @@ final class KernelFunctions {
 
     /** {@code insns} with each kfunc call's immediate set to its kernel BTF id; {@code insns} itself when there are none. */
     static List<Insn> resolve(String program, List<Insn> insns) {
-        if (insns.stream().noneMatch(KernelFunctions::isKfuncCall)) return insns;
+        if (!callsKfunc(insns)) return insns;
         Btf kernel = kernelBtf(program);
         List<Insn> out = new ArrayList<>(insns);
         for (int i = 0; i < out.size(); i++) {
@@ -38,9 +38,17 @@ final class KernelFunctions {
         return out;
     }
 
+    /** A loop, not a stream: this runs for every program loaded, and a stream's first use costs more than the loop. */
+    private static boolean callsKfunc(List<Insn> insns) {
+        for (Insn in : insns) if (isKfuncCall(in)) return true;
+        return false;
+    }
+
     static boolean isKfuncCall(Insn in) { return in.isCall() && in.src() == Opcodes.PSEUDO_KFUNC_CALL; }
 
     private static BpfException missing(String program, String name) {
+        if (name == null)
+            return new BpfException("program \"" + program + "\" calls a kernel function without naming it (a kfunc call needs the name of its extern symbol)");
         String since = SINCE.get(name);
         return new BpfException("program \"" + program + "\" calls kernel function " + name + ", which this kernel ("
                 + System.getProperty("os.version") + ") does not have" + (since != null ? "; it needs Linux " + since + " or later" : ""));

@@ -1,7 +1,6 @@
 package org.jbpf.loader;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jbpf.core.btf.Btf;
 import org.jbpf.core.btf.RunningKernelBtf;
@@ -10,7 +9,6 @@ import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.core.program.SectionKind;
 import org.jbpf.loader.sys.BpfException;
-import org.jbpf.loader.sys.Sys;
 import org.jbpf.core.relo.CoreRelocationException;
 import org.jbpf.core.relo.CoreRelocator;
 import org.jbpf.core.relo.TargetTypes;
@@ -51,14 +49,8 @@ final class KernelTypes {
         return relocator;
     }
 
-    /** The kernel's types, read through a mapping of {@link #VMLINUX} where this kernel allows one. */
-    static Btf kernelBtf() throws IOException { return RunningKernelBtf.get(KernelTypes::bytes); }
-
-    /** The file's bytes, copied from a mapping of it (one call) or else read (one read(2) call per page). */
-    static byte[] bytes(Path file) throws IOException {
-        byte[] mapped = Sys.readMapped(file.toString(), Files.size(file));
-        return mapped != null ? mapped : Files.readAllBytes(file);
-    }
+    /** The kernel's types, read through a mapping of {@link #VMLINUX} where this kernel allows one ({@link MappedKernelBtf}). */
+    static Btf kernelBtf() throws IOException { return RunningKernelBtf.get(); }
 
     private static Btf vmlinux(String purpose) {
         try {

@@ -38,11 +38,16 @@ public final class PerfBufferReader<E> extends EventReader {
 
     private record Source(int cpu, Fd event, Mapping mapping, PerfLoop ring) {}
 
+    /** The view {@link #openView} points at each sample, pointed at nothing after each pass; null for other handlers. */
+    private RecordView view;
+
     private PerfBufferReader(LoadedMap map) { this.map = map; }
 
     private static final MethodType DECODER = MethodType.methodType(void.class, String.class, Codec.class, PerfEventHandler.class, boolean.class);
     private static final MethodType LOOP = MethodType.methodType(void.class, String.class, int.class, ByteBuffer.class, ByteBuffer.class,
             int.class, RawSampleHandler.class, LostHandler.class);
+    private static final MethodType VIEW_LOOP = MethodType.methodType(void.class, String.class, int.class, ByteBuffer.class, ByteBuffer.class,
+            int.class, SampleViewHandler.class, RecordView.class, LostHandler.class);
 
     /** Samples decoded with {@code codec}, into a new object each (read in place); {@code onLost} may be null. */
     public static <E> PerfBufferReader<E> open(LoadedMap map, Codec<E> codec, int pagesPerCpu, PerfEventHandler<? super E> handler,
@@ -68,8 +73,22 @@ public final class PerfBufferReader<E> extends EventReader {
         return openInPlace(map, pagesPerCpu, slicing, onLost);
     }
 
+    /**
+     * Samples handed out through one {@link RecordView}: no object made per sample, fields read at raw addresses after
+     * one check of the sample; the fastest way to read a perf buffer. {@code onLost} may be null.
+     */
+    public static PerfBufferReader<RecordView> openView(LoadedMap map, int pagesPerCpu, SampleViewHandler handler, LostHandler onLost) {
+        return openWith(map, pagesPerCpu, null, handler, onLost);
+    }
+
     /** Samples handed out in place, with no object made per sample (see {@link RawSampleHandler}); {@code onLost} may be null. */
     public static <E> PerfBufferReader<E> openInPlace(LoadedMap map, int pagesPerCpu, RawSampleHandler handler, LostHandler onLost) {
+        return openWith(map, pagesPerCpu, handler, null, onLost);
+    }
+
+    /** Samples to {@code handler}, or when it is null through one {@link RecordView} to {@code views}. */
+    private static <E> PerfBufferReader<E> openWith(LoadedMap map, int pagesPerCpu, RawSampleHandler handler, SampleViewHandler views,
+            LostHandler onLost) {
         if (map.spec().type() != MapTypes.PERF_EVENT_ARRAY)
             throw new IllegalArgumentException(map + " is not a perf event array (BPF_MAP_TYPE_PERF_EVENT_ARRAY)");
         if (pagesPerCpu <= 0 || Integer.bitCount(pagesPerCpu) != 1)
@@ -80,10 +99,11 @@ public final class PerfBufferReader<E> extends EventReader {
             try {
                 BitSet online = onlineCpus();
                 // one copy of the loop for all CPUs: one handler, so one profile, learnt once
-                MethodHandle loop = LoopCopies.copyOf(PerfRing.class, LOOP);
+                MethodHandle loop = LoopCopies.copyOf(PerfRing.class, views == null ? LOOP : VIEW_LOOP);
+                if (views != null) r.view = new RecordView();
                 int slots = map.spec().maxEntries() > 0 ? map.spec().maxEntries() : Integer.MAX_VALUE;
                 for (int cpu = online.nextSetBit(0); cpu >= 0 && cpu < slots; cpu = online.nextSetBit(cpu + 1)) {
-                    r.cpus.add(r.openCpu(loop, cpu, pagesPerCpu, handler, onLost));
+                    r.cpus.add(r.openCpu(loop, cpu, pagesPerCpu, handler, views, onLost));
                     r.ensureEventRoom(r.cpus.size());
                     r.watch(r.cpus.get(r.cpus.size() - 1).event().value(), r.cpus.size() - 1);
                 }
@@ -98,7 +118,7 @@ public final class PerfBufferReader<E> extends EventReader {
         }
     }
 
-    private Source openCpu(MethodHandle loop, int cpu, int pages, RawSampleHandler handler, LostHandler onLost) {
+    private Source openCpu(MethodHandle loop, int cpu, int pages, RawSampleHandler handler, SampleViewHandler views, LostHandler onLost) {
         PerfEventAttr attr = new PerfEventAttr(PerfEventAttr.PERF_TYPE_SOFTWARE, PerfEventAttr.COUNT_SW_BPF_OUTPUT)
                 .sampleType(PerfEventAttr.SAMPLE_RAW).samplePeriod(1).wakeupEvents(1);
         Fd event = Sys.perfEventOpen(attr, -1, cpu, -1, () -> "perf_event_open of the BPF output event for CPU " + cpu
@@ -109,8 +129,11 @@ public final class PerfBufferReader<E> extends EventReader {
             int dataSize = pages * page;
             mapping = Mapping.map(event.value(), 0, (long) page + dataSize, true,
                     () -> "mmap of " + pages + " pages of CPU " + cpu + "'s perf buffer \"" + map.name() + "\"");
-            PerfLoop ring = (PerfLoop) LoopCopies.construct(loop, PerfRing.class, "perf buffer \"" + map.name() + "\"", cpu,
-                    mapping.view(0, page), mapping.view(page, dataSize), dataSize, handler, onLost);
+            String name = "perf buffer \"" + map.name() + "\"";
+            PerfLoop ring = (PerfLoop) (views == null
+                    ? LoopCopies.construct(loop, PerfRing.class, name, cpu, mapping.view(0, page), mapping.view(page, dataSize), dataSize, handler, onLost)
+                    : LoopCopies.construct(loop, PerfRing.class, name, cpu, mapping.view(0, page), mapping.view(page, dataSize), dataSize, views, view,
+                            onLost));
             storeInMap(cpu, event.value());
             Sys.ioctl(event.value(), PerfEventAttr.IOC_ENABLE, 0, () -> "enabling CPU " + cpu + "'s perf buffer \"" + map.name() + "\"");
             return new Source(cpu, event, mapping, ring);
@@ -163,7 +186,14 @@ public final class PerfBufferReader<E> extends EventReader {
         return set;
     }
 
-    @Override int consumeSource(int source, long deadline) { return cpus.get(source).ring().consume(this, deadline); }
+    @Override int consumeSource(int source, long deadline) {
+        try {
+            return cpus.get(source).ring().consume(this, deadline);
+        } finally {
+            // a view kept past its handler must not read a sample the kernel may overwrite, or a mapping since unmapped
+            if (view != null) view.clear();
+        }
+    }
 
     @Override int sources() { return cpus.size(); }
 

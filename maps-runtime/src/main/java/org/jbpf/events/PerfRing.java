@@ -13,12 +13,16 @@ import org.jbpf.runtime.RawMemory;
  *
  * <p>The tail is published once when a pass ends, as libbpf's perf buffer does, rather than after every record: the
  * kernel checks it only to see whether a new record fits. A close from another thread is noticed every
- * {@link RingBufferRing#CHECK_EVERY} records.
+ * {@link RingBufferRing#CHECK_EVERY} records. The samples are read in batches, an inner loop whose only exits are the
+ * batch's end and the data's: with the checks counted down per sample in one loop instead, the JIT compiled the loop
+ * to run at 3.7 or 5.6 ns a sample depending on the run, against a steady 3.1 batched (fake buffers in cache).
  */
 final class PerfRing implements PerfLoop {
     static final int DATA_HEAD = 1024, DATA_TAIL = 1032;
     static final int RECORD_LOST = 2, RECORD_SAMPLE = 9;
     private static final int HEADER_SIZE = 8;
+    /** Samples between reads of the clock given a deadline: each sample cost a wakeup already, the clock is cheap beside it. */
+    private static final int CLOCK_EVERY = 4;
 
     private final int cpu;
     private final ByteBuffer meta;
@@ -30,6 +34,9 @@ final class PerfRing implements PerfLoop {
     private final long mask;
     private final int size;
     private final RawSampleHandler samples;
+    /** With {@link #recordView}: the handler each sample is handed to through the view, instead of {@link #samples}. */
+    private final SampleViewHandler viewHandler;
+    private final RecordView recordView;
     private final LostHandler lostHandler;
     private ByteBuffer scratch;
 
@@ -44,6 +51,17 @@ final class PerfRing implements PerfLoop {
 
     /** {@code name} says which buffer in errors, e.g. {@code perf buffer "events"}. */
     PerfRing(String name, int cpu, ByteBuffer meta, ByteBuffer data, int size, RawSampleHandler samples, LostHandler lostHandler) {
+        this(name, cpu, meta, data, size, samples, null, null, lostHandler);
+    }
+
+    /** Samples handed to {@code viewHandler} through {@code view}, pointed at each in turn by this loop (see {@link RingBufferRing}). */
+    PerfRing(String name, int cpu, ByteBuffer meta, ByteBuffer data, int size, SampleViewHandler viewHandler, RecordView view,
+            LostHandler lostHandler) {
+        this(name, cpu, meta, data, size, null, viewHandler, view, lostHandler);
+    }
+
+    private PerfRing(String name, int cpu, ByteBuffer meta, ByteBuffer data, int size, RawSampleHandler samples,
+            SampleViewHandler viewHandler, RecordView view, LostHandler lostHandler) {
         if (Integer.bitCount(size) != 1) throw new IllegalArgumentException("perf buffer size " + size + " is not a power of two");
         this.cpu = cpu;
         this.meta = meta.order(ByteOrder.LITTLE_ENDIAN);
@@ -55,6 +73,8 @@ final class PerfRing implements PerfLoop {
         this.size = size;
         this.mask = size - 1;
         this.samples = samples;
+        this.viewHandler = viewHandler;
+        this.recordView = view;
         this.lostHandler = lostHandler;
     }
 
@@ -70,64 +90,80 @@ final class PerfRing implements PerfLoop {
         // fields in locals: the fence below makes the JIT reload fields after each record, locals stay in registers
         ByteBuffer data = this.data, view = handlerView;
         RawSampleHandler samples = this.samples;
+        SampleViewHandler viewHandler = this.viewHandler;
+        RecordView recordView = this.recordView;
         long address = dataAddress;
+        if (recordView != null) recordView.point(view, address, 0, -1);  // the buffer its raw samples are in
         int mask = (int) this.mask, size = this.size, cpu = this.cpu;
-        int records = 0, untilCheck = RingBufferRing.CHECK_EVERY;
+        int records = 0;
         long dropped = 0;
         long tail = (long) Fences.LONG.getAcquire(meta, DATA_TAIL);
         long limit = tail + size;
-        int untilClock = deadline == RingBufferRing.NO_DEADLINE ? Integer.MAX_VALUE : 1;
         try {
             long head = (long) Fences.LONG.getAcquire(meta, DATA_HEAD);
-            while (tail < head && tail < limit) {
-                int at = (int) tail & mask;
-                // records are 8-byte aligned, so the header itself never wraps (at + 8 <= size)
-                int type, length;
-                if (address != 0) {
-                    type = RawMemory.getInt(address + at);
-                    length = RawMemory.getShort(address + at + 6) & 0xffff;
-                } else {
-                    type = data.getInt(at);
-                    length = data.getShort(at + 6) & 0xffff;
+            while (true) {
+                if (tail >= head) {
+                    head = (long) Fences.LONG.getAcquire(meta, DATA_HEAD);
+                    if (tail >= head) return records;
                 }
-                // the one check of the record against the buffer: handlers then read it without leaving the mapping
-                if (length < (type == RECORD_SAMPLE ? HEADER_SIZE + 4 : type == RECORD_LOST ? HEADER_SIZE + 16 : HEADER_SIZE)
-                        || length > size || tail + length > head)
-                    throw corrupt(tail, length, head);
-                ByteBuffer rec = view;
-                int base = at;
-                boolean contiguous = at + length <= size;
-                if (!contiguous) {
-                    rec = wrapped(at, length);
-                    base = 0;
-                }
-                int raw = type != RECORD_SAMPLE ? 0
-                        : contiguous && address != 0 ? RawMemory.getInt(address + at + HEADER_SIZE) : rec.getInt(base + HEADER_SIZE);
-                if (raw < 0) throw corrupt(tail, length, head);
-                tail += length;
-                if (type == RECORD_SAMPLE) {
-                    records++;
-                    samples.onSample(cpu, rec, base + HEADER_SIZE + 4, Math.min(raw, length - HEADER_SIZE - 4));
-                } else if (type == RECORD_LOST) {
-                    long n = rec.getLong(base + HEADER_SIZE + 8);
-                    dropped += n;
-                    if (lostHandler != null) lostHandler.onLost(cpu, n);
-                }
-                if (reader != null) {
-                    // a close by this thread (from a handler) stops at this record, other threads' every few records
-                    if (reader.closedByThisThread()) return records;
-                    if (--untilCheck == 0) {
-                        untilCheck = RingBufferRing.CHECK_EVERY;
-                        if (reader.stopRequested()) return records;
+                long end = Math.min(head, limit);
+                if (tail >= end) return records;
+                // one batch: samples up to what the kernel had written, or until the next check of the clock and of a
+                // close from another thread; a loop of its own, as the ring's, keeps the per-sample path short
+                int batch = deadline == RingBufferRing.NO_DEADLINE ? RingBufferRing.CHECK_EVERY : CLOCK_EVERY;
+                for (int left = batch; left > 0 && tail < end; left--) {
+                    int at = (int) tail & mask;
+                    int type, length;
+                    if (address != 0) {
+                        type = RawMemory.getInt(address + at);
+                        length = RawMemory.getShort(address + at + 6) & 0xffff;
+                    } else {
+                        type = data.getInt(at);
+                        length = data.getShort(at + 6) & 0xffff;
                     }
+                    // records are 8-byte aligned, so the header itself never wraps (at + 8 <= size); the one check of the
+                    // record against the buffer follows: handlers then read it without leaving the mapping
+                    if (length < (type == RECORD_SAMPLE ? HEADER_SIZE + 4 : type == RECORD_LOST ? HEADER_SIZE + 16 : HEADER_SIZE)
+                            || length > size || tail + length > head)
+                        throw corrupt(tail, length, head);
+                    ByteBuffer rec = view;
+                    int base = at;
+                    boolean contiguous = at + length <= size;
+                    if (!contiguous) {
+                        rec = wrapped(at, length);
+                        base = 0;
+                    }
+                    int raw = type != RECORD_SAMPLE ? 0
+                            : contiguous && address != 0 ? RawMemory.getInt(address + at + HEADER_SIZE) : rec.getInt(base + HEADER_SIZE);
+                    if (raw < 0) throw corrupt(tail, length, head);
+                    tail += length;
+                    if (type == RECORD_SAMPLE) {
+                        records++;
+                        int n = Math.min(raw, length - HEADER_SIZE - 4);
+                        if (viewHandler == null) {
+                            samples.onSample(cpu, rec, base + HEADER_SIZE + 4, n);
+                        } else if (contiguous && address != 0) {
+                            recordView.pointRaw(address + at + HEADER_SIZE + 4, n);
+                            viewHandler.onSample(cpu, recordView);
+                        } else if (contiguous) {
+                            recordView.pointIndex(at + HEADER_SIZE + 4, n);
+                            viewHandler.onSample(cpu, recordView);
+                        } else {
+                            recordView.point(rec, 0, HEADER_SIZE + 4, n);
+                            viewHandler.onSample(cpu, recordView);
+                            recordView.point(view, address, 0, -1);  // back to the data area for the samples after it
+                        }
+                    } else if (type == RECORD_LOST) {
+                        long n = rec.getLong(base + HEADER_SIZE + 8);
+                        dropped += n;
+                        if (lostHandler != null) lostHandler.onLost(cpu, n);
+                    }
+                    // a close by this thread (from a handler) stops at this sample; other threads' closes below
+                    if (reader != null && reader.closedByThisThread()) return records;
                 }
-                if (--untilClock == 0) {
-                    if (System.nanoTime() - deadline >= 0) return records;
-                    untilClock = 4;  // perf samples each cost a wakeup already; the clock is cheap beside them
-                }
-                if (tail >= head) head = (long) Fences.LONG.getAcquire(meta, DATA_HEAD);
+                if (reader != null && reader.stopRequested()) return records;
+                if (deadline != RingBufferRing.NO_DEADLINE && System.nanoTime() - deadline >= 0) return records;
             }
-            return records;
         } finally {
             // also when a handler throws: the record it was given counts as read
             VarHandle.releaseFence();  // the records are read before the kernel may overwrite them

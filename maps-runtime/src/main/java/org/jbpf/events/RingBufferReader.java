@@ -15,15 +15,20 @@ import org.jbpf.runtime.Codec;
 
 /**
  * Reads records from one or more BPF ring buffers ({@code BPF_MAP_TYPE_RINGBUF}) as they are submitted, in the order
- * they were reserved. Records are decoded with a {@link Codec} (e.g. the probe's {@code @Struct}, into a new object per
- * record, or with {@link #openReusing} into one object refilled for each), handed out as zero-copy views
- * ({@link RecordHandler}, one view object per record) or in place ({@link RawRecordHandler}: an offset into one view of
- * the ring, nothing made per record; the fastest). Discarded records are skipped and counted by {@link #discarded}.
+ * they were reserved. Records are read in place through one {@link RecordView} pointed at each record in turn
+ * ({@link #openView}: nothing made per record, raw reads; the fastest), decoded with a {@link Codec} (e.g. the probe's
+ * {@code @Struct}, into a new object per record, or with {@link #openReusing} into one object refilled for each), handed
+ * out as {@code ByteBuffer} views ({@link RecordHandler}, one view object per record) or as an offset into one buffer
+ * over the whole ring ({@link RawRecordHandler}). Discarded records are skipped and counted by {@link #discarded}.
  *
  * <pre>{@code
  * try (BPF bpf = BPF.loadAndAttach(ExecRingEvents.class);
  *      RingBufferReader<ProcessEvent> reader = bpf.ringBuffer(ExecRingEvents.events, ProcessEvent.class, e -> ...)) {
  *     reader.poll(1000);
+ * }
+ * try (BPF bpf = BPF.loadAndAttach(ExecRingEvents.class);
+ *      RingBufferReader<RecordView> reader = bpf.ringBufferView(ExecRingEvents.events, r -> pids.add(r.getInt(0)))) {
+ *     reader.poll(1000);  // zero-copy: the view reads the kernel's mapping, valid only during the call
  * }
  * }</pre>
  *
@@ -38,7 +43,8 @@ public final class RingBufferReader<E> extends EventReader {
     /** The drop counter of each ring whose object counts drops, by the ring's position in {@link #rings}. */
     private final Map<Integer, RingDropCounter> dropCounters = new ConcurrentHashMap<>();
 
-    private record Source(LoadedMap map, Mapping consumerPage, Mapping producerAndData, RingLoop ring) {}
+    /** {@code view}: the ring's {@link RecordView}, pointed at nothing after each pass; null for other handlers. */
+    private record Source(LoadedMap map, Mapping consumerPage, Mapping producerAndData, RingLoop ring, RecordView view) {}
 
     private RingBufferReader() {}
 
@@ -64,6 +70,20 @@ public final class RingBufferReader<E> extends EventReader {
         return r.addOrClose(map, slicing(handler));
     }
 
+    /**
+     * A reader of {@code map} handing out each record through one {@link RecordView}: no object made per record, fields
+     * read at raw addresses after one check of the record. The fastest way to read a ring buffer.
+     */
+    public static RingBufferReader<RecordView> openView(LoadedMap map, RecordViewHandler handler) {
+        RingBufferReader<RecordView> r = new RingBufferReader<>();
+        try {
+            return r.addView(map, handler);
+        } catch (RuntimeException e) {
+            r.close();
+            throw e;
+        }
+    }
+
     /** A reader of {@code map} handing out records in place, with no object made per record (see {@link RawRecordHandler}). */
     public static RingBufferReader<ByteBuffer> openInPlace(LoadedMap map, RawRecordHandler handler) {
         RingBufferReader<ByteBuffer> r = new RingBufferReader<>();
@@ -78,12 +98,18 @@ public final class RingBufferReader<E> extends EventReader {
     /** Adds another ring buffer whose records are handed out as zero-copy views. */
     public RingBufferReader<E> addRaw(LoadedMap map, RecordHandler handler) { return addInPlace(map, slicing(handler)); }
 
+    /** Adds another ring buffer whose records are handed out through a {@link RecordView} of its own. */
+    public RingBufferReader<E> addView(LoadedMap map, RecordViewHandler handler) { return add(map, null, handler); }
+
     /** Adds another ring buffer whose records are handed out in place. */
-    public RingBufferReader<E> addInPlace(LoadedMap map, RawRecordHandler handler) {
+    public RingBufferReader<E> addInPlace(LoadedMap map, RawRecordHandler handler) { return add(map, handler, null); }
+
+    /** Adds a ring whose records go to {@code handler}, or when it is null through a view of its own to {@code views}. */
+    private RingBufferReader<E> add(LoadedMap map, RawRecordHandler handler, RecordViewHandler views) {
         lock();
         try {
             if (isClosed()) throw new IllegalStateException("RingBufferReader is closed");
-            rings.add(mapRing(map, handler));
+            rings.add(mapRing(map, handler, views));
             ensureEventRoom(rings.size());
             watch(map.fd().value(), rings.size() - 1);
             return this;
@@ -104,6 +130,8 @@ public final class RingBufferReader<E> extends EventReader {
     private static final MethodType HANDLER = MethodType.methodType(void.class, String.class, Codec.class, Consumer.class);
     private static final MethodType LOOP = MethodType.methodType(void.class, String.class, ByteBuffer.class, ByteBuffer.class,
             ByteBuffer.class, int.class, RawRecordHandler.class);
+    private static final MethodType VIEW_LOOP = MethodType.methodType(void.class, String.class, ByteBuffer.class, ByteBuffer.class,
+            ByteBuffer.class, int.class, RecordViewHandler.class, RecordView.class);
 
     /** Decodes each record in place (a {@code @Struct} through its generated reader) and hands the value on. */
     static <F> RawRecordHandler decoding(String name, Codec<F> codec, Consumer<? super F> handler) {
@@ -120,7 +148,7 @@ public final class RingBufferReader<E> extends EventReader {
         return (RawRecordHandler) LoopCopies.newCopy(SlicingHandler.class, MethodType.methodType(void.class, RecordHandler.class), handler);
     }
 
-    private static Source mapRing(LoadedMap map, RawRecordHandler handler) {
+    private static Source mapRing(LoadedMap map, RawRecordHandler handler, RecordViewHandler views) {
         if (map.spec().type() != MapTypes.RINGBUF)
             throw new IllegalArgumentException(map + " is not a ring buffer (BPF_MAP_TYPE_RINGBUF)");
         int size = map.spec().maxEntries();
@@ -132,16 +160,28 @@ public final class RingBufferReader<E> extends EventReader {
         try {
             Mapping producer = Mapping.map(fd, page, page + 2L * size, false,
                     () -> "mmap of the producer page and data of ring buffer \"" + map.name() + "\"");
-            RingLoop ring = (RingLoop) LoopCopies.newCopy(RingBufferRing.class, LOOP, "ring buffer \"" + map.name() + "\"",
-                    consumer.view(0, 8), producer.view(0, 8), producer.view(page, 2 * size), size, handler);
-            return new Source(map, consumer, producer, ring);
+            String name = "ring buffer \"" + map.name() + "\"";
+            RecordView view = views == null ? null : new RecordView();
+            RingLoop ring = (RingLoop) (views == null
+                    ? LoopCopies.newCopy(RingBufferRing.class, LOOP, name, consumer.view(0, 8), producer.view(0, 8), producer.view(page, 2 * size), size, handler)
+                    : LoopCopies.newCopy(RingBufferRing.class, VIEW_LOOP, name, consumer.view(0, 8), producer.view(0, 8), producer.view(page, 2 * size),
+                            size, views, view));
+            return new Source(map, consumer, producer, ring, view);
         } catch (RuntimeException e) {
             consumer.close();
             throw e;
         }
     }
 
-    @Override int consumeSource(int source, long deadline) { return rings.get(source).ring().consume(this, deadline); }
+    @Override int consumeSource(int source, long deadline) {
+        Source s = rings.get(source);
+        try {
+            return s.ring().consume(this, deadline);
+        } finally {
+            // a view kept past its handler must not read a record the kernel may overwrite, or a mapping since unmapped
+            if (s.view() != null) s.view().clear();
+        }
+    }
 
     @Override int sources() { return rings.size(); }
 

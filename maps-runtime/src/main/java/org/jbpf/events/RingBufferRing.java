@@ -37,11 +37,16 @@ final class RingBufferRing implements RingLoop {
     private final ByteBuffer data;
     /** The data area's address for raw header reads ({@link RawMemory}), 0 to read through {@link #data}. */
     private final long dataAddress;
+    /** The consumer position's address for a raw store, 0 to store through {@link #consumer}. */
+    private final long consumerAddress;
     private final ByteBuffer handlerView;
     private final String name;
     private final long mask;
     private final int size;
     private final RawRecordHandler handler;
+    /** With {@link #recordView}: the handler each record is handed to through the view, instead of {@link #handler}. */
+    private final RecordViewHandler viewHandler;
+    private final RecordView recordView;
     private volatile long discarded;
     /** {@link System#nanoTime}, or a test's clock. */
     LongSupplier clock = System::nanoTime;
@@ -57,17 +62,34 @@ final class RingBufferRing implements RingLoop {
 
     /** {@code name} says which ring in errors, e.g. {@code ring buffer "events"}. */
     RingBufferRing(String name, ByteBuffer consumer, ByteBuffer producer, ByteBuffer data, int size, RawRecordHandler handler) {
+        this(name, consumer, producer, data, size, handler, null, null);
+    }
+
+    /**
+     * Records handed to {@code viewHandler} through {@code view}, pointed at each in turn by this loop itself: its
+     * locals stay in registers across the fences, where a handler object's fields would be loaded again per record.
+     */
+    RingBufferRing(String name, ByteBuffer consumer, ByteBuffer producer, ByteBuffer data, int size, RecordViewHandler viewHandler,
+            RecordView view) {
+        this(name, consumer, producer, data, size, null, viewHandler, view);
+    }
+
+    private RingBufferRing(String name, ByteBuffer consumer, ByteBuffer producer, ByteBuffer data, int size, RawRecordHandler handler,
+            RecordViewHandler viewHandler, RecordView view) {
         if (Integer.bitCount(size) != 1) throw new IllegalArgumentException("ring size " + size + " is not a power of two");
         this.consumer = consumer.order(ByteOrder.LITTLE_ENDIAN);
         this.producer = producer;
         this.data = data.order(ByteOrder.LITTLE_ENDIAN);
         if (data.capacity() < 2 * size) throw new IllegalArgumentException("ring data of " + data.capacity() + " bytes is not mapped twice");
         this.dataAddress = RawMemory.base(data);
+        this.consumerAddress = RawMemory.base(this.consumer);
         this.name = name;
         this.handlerView = data.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
         this.mask = size - 1;
         this.size = size;
         this.handler = handler;
+        this.viewHandler = viewHandler;
+        this.recordView = view;
     }
 
     /** A handler of views of their own, one per record, over the in-place records. */
@@ -85,11 +107,15 @@ final class RingBufferRing implements RingLoop {
         // fields in locals: the fences below make the JIT reload fields after each record, locals stay in registers
         ByteBuffer data = this.data, view = handlerView, consumer = this.consumer;
         RawRecordHandler handler = this.handler;
-        long address = dataAddress;
+        RecordViewHandler viewHandler = this.viewHandler;
+        RecordView recordView = this.recordView;
+        long address = dataAddress, consumerAt = consumerAddress;
+        if (recordView != null) recordView.point(view, address, 0, -1);  // the buffer its raw records are in
         int mask = (int) this.mask, size = this.size;
         int records = 0, skipped = 0;
         long cons = (long) Fences.LONG.getAcquire(consumer, 0);
         long limit = cons + size;
+        long at = cons & mask;  // the index of the header at cons, kept beside it
         int clockInterval = 16;
         long lastClock = deadline == NO_DEADLINE ? 0 : clock.getAsLong();
         try {
@@ -105,25 +131,37 @@ final class RingBufferRing implements RingLoop {
                 // and of a close from another thread, whichever comes first
                 int batch = deadline == NO_DEADLINE ? CHECK_EVERY : clockInterval;
                 for (int left = batch; left > 0 && cons < end; left--) {
-                    int at = (int) cons & mask;
                     // at < size and the data is mapped twice: the header is inside the mapping
-                    int header = address != 0 ? RawMemory.getInt(address + at) : data.getInt(at);
+                    int header = address != 0 ? RawMemory.getInt(address + at) : data.getInt((int) at);
                     VarHandle.acquireFence();  // the header before the record bytes the producer committed with it
-                    if ((header & BUSY_BIT) != 0) return records;
+                    if (header < 0) return records;  // BUSY_BIT, the sign bit
                     int length = header & ~(BUSY_BIT | DISCARD_BIT);
-                    // the one check of the record against the ring: handlers then read it without leaving the mapping
-                    long next = cons + ((length + HEADER_SIZE + 7) & ~7L);
+                    // the record's space, length and header rounded up to 8, straight from the header: the flag bits
+                    // fall out with the mask (the length check below refuses any length whose rounding would carry
+                    // into them). The next header's index follows from it alone, so the chain from one header load to
+                    // the next is a load and four additions or masks: that chain, not the work per record, bounds the loop
+                    long step = ((long) header + HEADER_SIZE + 7) & 0x3fff_fff8L;
+                    long next = cons + step;
                     if (length > size - HEADER_SIZE || next > prod) throw corrupt(cons, length, prod);
                     cons = next;
+                    long here = at;
+                    at = (at + step) & mask;
                     if ((header & DISCARD_BIT) == 0) {
                         records++;
-                        handler.onRecord(view, at + HEADER_SIZE, length);
+                        if (viewHandler == null) {
+                            handler.onRecord(view, (int) here + HEADER_SIZE, length);
+                        } else {
+                            if (address != 0) recordView.pointRaw(address + here + HEADER_SIZE, length);
+                            else recordView.pointIndex((int) here + HEADER_SIZE, length);
+                            viewHandler.onRecord(recordView);
+                        }
                     } else {
                         skipped++;
                     }
                     // as libbpf does: every record read frees its space at once, so a producer never waits on us
                     VarHandle.releaseFence();  // reads of the record complete before the kernel may reuse its space
-                    consumer.putLong(0, cons);
+                    if (consumerAt != 0) RawMemory.putLong(consumerAt, cons);
+                    else consumer.putLong(0, cons);
                     // a close by this thread (from a handler) stops at this record; other threads' closes below
                     if (reader != null && reader.closedByThisThread()) return records;
                 }

@@ -66,7 +66,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
         this.stride = perCpu ? (map.spec().valueSize() + 7) / 8 * 8 : map.spec().valueSize();
         this.sys = map.fd().syscalls();
         int keySize = keyCodec.size(), valueBytes = stride * cpus;
-        this.buffers = ThreadLocal.withInitial(() -> new MapBuffers(keySize, valueBytes));
+        this.buffers = new BuffersPerThread(keySize, valueBytes);
         this.walker = new MapWalker(sys, map.spec().name(), keySize, valueBytes, map.spec().maxEntries());
         this.aggregation = perCpu ? CpuAggregation.of(valueCodec) : null;
     }
@@ -217,17 +217,17 @@ public final class BpfMap<K, V> implements AutoCloseable {
      */
     public List<Map.Entry<K, V>> entries() {
         requireSingleValue("entries()", "entriesAggregated() or entriesPerCpu()");
-        List<Map.Entry<K, V>> out = new ArrayList<>();
-        walk((k, v) -> out.add(new AbstractMap.SimpleImmutableEntry<>(keyCodec.read(k), valueCodec.read(v))));
-        return out;
+        EntryCollector all = new EntryCollector(false);
+        walk(all);
+        return all.out;
     }
 
     /** The entries one walk found, each per-CPU value combined as {@link #getAggregated} does; other maps: {@link #entries}. */
     public List<Map.Entry<K, V>> entriesAggregated() {
         if (!perCpu) return entries();
-        List<Map.Entry<K, V>> out = new ArrayList<>();
-        walk((k, v) -> out.add(new AbstractMap.SimpleImmutableEntry<>(keyCodec.read(k), aggregate(v))));
-        return out;
+        EntryCollector all = new EntryCollector(true);
+        walk(all);
+        return all.out;
     }
 
     public List<Map.Entry<K, List<V>>> entriesPerCpu() {
@@ -329,6 +329,33 @@ public final class BpfMap<K, V> implements AutoCloseable {
     private int fdValue() { return map.fd().value(); }
 
     private void walk(EntryVisitor visitor) { walker.walk(fdValue(), visitor); }
+
+    /**
+     * The decoded entries of one walk, per-CPU values combined or not. A class, not a lambda, like the other pieces on
+     * the path of a command that loads a probe and prints its maps: a lambda is linked the first time it runs.
+     */
+    private final class EntryCollector implements EntryVisitor {
+        final List<Map.Entry<K, V>> out = new ArrayList<>();
+        private final boolean aggregate;
+
+        EntryCollector(boolean aggregate) { this.aggregate = aggregate; }
+
+        @Override public void visit(ByteBuffer key, ByteBuffer value) {
+            out.add(new AbstractMap.SimpleImmutableEntry<>(keyCodec.read(key), aggregate ? aggregate(value) : valueCodec.read(value)));
+        }
+    }
+
+    /** Each thread's key and value buffers for this map (see {@link EntryCollector} on why not a lambda). */
+    private static final class BuffersPerThread extends ThreadLocal<MapBuffers> {
+        private final int keySize, valueBytes;
+
+        BuffersPerThread(int keySize, int valueBytes) {
+            this.keySize = keySize;
+            this.valueBytes = valueBytes;
+        }
+
+        @Override protected MapBuffers initialValue() { return new MapBuffers(keySize, valueBytes); }
+    }
 
     private void writeKey(K key, MapBuffers b) {
         Objects.requireNonNull(key, "key");

@@ -81,6 +81,9 @@ public final class RawMemory {
 
     public static long getLong(long address) { return UNSAFE.getLong(address); }
 
+    /** A plain store, for the consumer positions the reading loops publish (after a release fence of their own). */
+    public static void putLong(long address, long value) { UNSAFE.putLong(address, value); }
+
     /** Copies {@code n} bytes from {@code address} into {@code to}, which the caller made at least {@code n} long. */
     public static void copy(long address, byte[] to, int n) {
         if (n > to.length) throw new IndexOutOfBoundsException(n + " bytes into an array of " + to.length);

@@ -145,6 +145,17 @@ class PerfRingTest {
         assertEquals(2, buffers.size(), "a wrapped sample comes from the scratch copy");
     }
 
+    @Test
+    void aPassedDeadlineStopsThePassAfterOneBatchOfFourAndTheRestComesNext() {
+        for (int i = 0; i < 6; i++) sample("s" + i);  // 6 samples of 16 bytes
+        assertEquals(4, ring.consume(null, System.nanoTime() - 1), "the clock is read every 4 samples");
+        assertEquals(List.of("s0", "s1", "s2", "s3"), samples);
+        assertEquals(64, meta.getLong(PerfRing.DATA_TAIL), "the tail covers the samples handed out");
+        assertEquals(2, ring.consume(null));
+        assertEquals(List.of("s0", "s1", "s2", "s3", "s4", "s5"), samples);
+        assertEquals(head, meta.getLong(PerfRing.DATA_TAIL));
+    }
+
     /** A reader with no buffers of its own, to receive a ring's counts. */
     private static final class EventReaderCounts {
         final EventReader reader = new EventReader() {

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jbpf.testsupport.Kernel;
 import org.jbpf.testsupport.Skip;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Skips a test with the reason when this machine cannot run it (no bpf(2) rights, a program not installed); under
@@ -33,9 +32,7 @@ public final class Prereqs {
             Path p = Path.of(dir, program);
             if (Files.isExecutable(p)) return p;
         }
-        String reason = program + " is not installed (apt-get install -y " + debianPackage + ")";
-        System.out.println("SKIPPED: " + reason);
-        Assumptions.abort(reason);
+        Skip.optional("tool", program + " is not installed (apt-get install -y " + debianPackage + ")");
         return null;
     }
 

@@ -9,6 +9,8 @@ import org.jbpf.core.btf.Btf;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.layout.StructLayout;
 import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.MapSpec;
+import org.jbpf.core.obj.MapTypes;
 import org.jbpf.translator.Translator;
 import org.jbpf.translator.frontend.StructRegistry;
 import org.objectweb.asm.ClassReader;
@@ -50,13 +52,18 @@ public final class EventRecords {
     /** The object with its event maps' record structs recorded in its BTF (which changes in place). */
     static BpfObject record(BpfObject object, byte[] probeClass, Translator.ClassSource classes) {
         Btf btf = object.btf();
-        if (btf == null) return object;
+        if (btf == null || !hasEventMap(object)) return object;   // then the probe's code need not be read again
         for (Map.Entry<String, String> e : recordTypes(probeClass).entrySet()) {
             if (btf.find(BtfType.KIND_TYPEDEF, PREFIX + e.getKey()) > 0) continue;
             int struct = structType(btf, e.getValue(), classes);
             if (struct > 0) btf.add(new BtfType.Typedef(PREFIX + e.getKey(), struct));
         }
         return object;
+    }
+
+    private static boolean hasEventMap(BpfObject object) {
+        for (MapSpec m : object.maps()) if (m.type() == MapTypes.RINGBUF || m.type() == MapTypes.PERF_EVENT_ARRAY) return true;
+        return false;
     }
 
     /** Event map field name to the internal name of the class its records have. */

@@ -20,14 +20,16 @@ final class FieldMarks {
 
     static final String MAX = "jbpf_max", STACK_ID = "jbpf_stack_id", PID = "jbpf_pid";
 
-    /** Annotation descriptor to the typedef recording it. */
-    private static final Map<String, String> MARKS = Map.of("Lorg/jbpf/Max;", MAX, "Lorg/jbpf/StackId;", STACK_ID, "Lorg/jbpf/Pid;", PID);
+    /** Annotation descriptors, each followed by the typedef recording it, in the order the typedefs are added. */
+    private static final String[] MARKS = {"Lorg/jbpf/Max;", MAX, "Lorg/jbpf/StackId;", STACK_ID, "Lorg/jbpf/Pid;", PID};
 
     /** Marks the annotated fields of the structs {@code probeClass} refers to; the object's BTF changes in place. */
     static BpfObject mark(BpfObject object, byte[] probeClass, Translator.ClassSource classes) {
         Btf btf = object.btf();
         if (btf == null) return object;
-        MARKS.forEach((desc, typedef) -> mark(btf, TextFields.annotatedFields(probeClass, classes, desc), typedef));
+        Set<String> structs = TextFields.structNames(btf);
+        for (int k = 0; k < MARKS.length; k += 2)
+            mark(btf, TextFields.annotatedFields(probeClass, classes, MARKS[k], structs), MARKS[k + 1]);
         return object;
     }
 
@@ -50,9 +52,13 @@ final class FieldMarks {
     /** The mark of a field's type (the typedef name), or null when it has none. */
     static String markOf(Btf btf, int typeId) {
         try {
-            return btf.type(typeId) instanceof BtfType.Typedef td && MARKS.containsValue(td.name()) ? td.name() : null;
+            return btf.type(typeId) instanceof BtfType.Typedef td && isMark(td.name()) ? td.name() : null;
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    private static boolean isMark(String typedef) {
+        return typedef.equals(MAX) || typedef.equals(STACK_ID) || typedef.equals(PID);
     }
 }

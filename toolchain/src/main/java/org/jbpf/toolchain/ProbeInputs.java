@@ -6,11 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.jbpf.translator.Translator;
+import org.jbpf.translator.frontend.ClassFileCheck;
 
 /**
  * Finds probe classes in the inputs of a command (class files, directories, jars, or class names on a class path)
@@ -32,7 +35,7 @@ public final class ProbeInputs {
                 in.roots.add(p);
                 try (Stream<Path> files = Files.walk(p)) {
                     for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
-                        in.sort(Files.readAllBytes(f));
+                        in.sort(Files.readAllBytes(f), f.toString());
                     }
                 }
             } else if (s.endsWith(".jar") && Files.isRegularFile(p)) {
@@ -41,21 +44,21 @@ public final class ProbeInputs {
                     for (ZipEntry e : java.util.Collections.list(z.entries())) {
                         if (!e.getName().endsWith(".class")) continue;
                         try (InputStream is = z.getInputStream(e)) {
-                            in.sort(is.readAllBytes());
+                            in.sort(is.readAllBytes(), p + "!" + e.getName());
                         }
                     }
                 }
             } else if (s.endsWith(".class") && Files.isRegularFile(p)) {
-                byte[] b = Files.readAllBytes(p);
+                byte[] b = ClassFileCheck.readable(Files.readAllBytes(p), s);
                 in.probes.add(b);
                 Path root = rootOf(p, b);
                 if (root != null) in.roots.add(root);
             } else if ((s.endsWith(".class") || s.endsWith(".jar") || s.contains("/")) && !Files.exists(p)) {
                 throw new IllegalArgumentException(s + ": no such file or directory");
             } else if (!Files.exists(p)) {
-                byte[] b = in.source().read(s.replace('.', '/'));
+                byte[] b = in.find(s.replace('.', '/'));
                 if (b == null) throw new IllegalArgumentException("class " + s + " not found on the class path " + classpath);
-                in.probes.add(b);
+                in.probes.add(ClassFileCheck.readable(b, "class " + s));
             } else {
                 throw new IllegalArgumentException(s + ": not a .class file, directory, jar or class name");
             }
@@ -67,15 +70,15 @@ public final class ProbeInputs {
     private static Path rootOf(Path classFile, byte[] bytes) {
         String name = new org.objectweb.asm.ClassReader(bytes).getClassName();
         Path root = classFile.toAbsolutePath().getParent();
-        for (int k = 0; k < name.split("/").length - 1 && root != null; k++) root = root.getParent();
+        for (int k = name.indexOf('/'); k >= 0 && root != null; k = name.indexOf('/', k + 1)) root = root.getParent();
         return root;
     }
 
     public static boolean isProbe(byte[] classFile) { return Annotations.of(classFile).bpf(); }
 
-    private void sort(byte[] classFile) {
+    private void sort(byte[] classFile, String origin) {
         Annotations a = Annotations.of(classFile);
-        if (a.bpf()) probes.add(classFile);
+        if (a.bpf()) probes.add(ClassFileCheck.readable(classFile, origin));
         else if (a.sections()) unannotated.add(a.className());
     }
 
@@ -107,22 +110,51 @@ public final class ProbeInputs {
         }
     }
 
+    /**
+     * Class bytes by internal name, from the inputs' directories and jars, then from the class path jbpf runs with.
+     * Each class is read once: the translator and the marks after it ask for the same ones.
+     */
     public Translator.ClassSource source() {
+        if (source == null) source = new ReadOnce();
+        return source;
+    }
+
+    private Translator.ClassSource source;
+
+    /** The class source of {@link #source()}: each class looked up once, its bytes (or its absence) kept. */
+    private final class ReadOnce implements Translator.ClassSource {
+        private final Map<String, byte[]> read = new HashMap<>();
+
+        @Override public byte[] read(String internalName) throws IOException {
+            if (read.containsKey(internalName)) return read.get(internalName);
+            byte[] bytes = find(internalName);
+            read.put(internalName, bytes);
+            return bytes;
+        }
+    }
+
+    /** The class's bytes from the inputs' directories and jars, then the class path jbpf runs with; null when none has it. */
+    private byte[] find(String name) throws IOException {
+        for (Path r : roots) {
+            Path f;
+            try {
+                f = r.resolve(name + ".class");
+            } catch (java.nio.file.InvalidPathException e) {
+                return null;  // a name no file can have (a damaged class can ask for anything): not there
+            }
+            if (Files.isRegularFile(f)) return Files.readAllBytes(f);
+        }
+        for (Path j : jars) {
+            try (ZipFile z = new ZipFile(j.toFile())) {
+                ZipEntry e = z.getEntry(name + ".class");
+                if (e != null) try (InputStream is = z.getInputStream(e)) { return is.readAllBytes(); }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         ClassLoader fallback = ProbeInputs.class.getClassLoader();
-        return name -> {
-            for (Path r : roots) {
-                Path f = r.resolve(name + ".class");
-                if (Files.isRegularFile(f)) return Files.readAllBytes(f);
-            }
-            for (Path j : jars) {
-                try (ZipFile z = new ZipFile(j.toFile())) {
-                    ZipEntry e = z.getEntry(name + ".class");
-                    if (e != null) try (InputStream is = z.getInputStream(e)) { return is.readAllBytes(); }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return Translator.ClassSource.of(fallback).read(name);
-        };
+        try (InputStream in = (fallback != null ? fallback : ClassLoader.getSystemClassLoader()).getResourceAsStream(name + ".class")) {
+            return in == null ? null : in.readAllBytes();
+        }
     }
 }

@@ -31,7 +31,7 @@ final class TextFields {
     static BpfObject mark(BpfObject object, byte[] probeClass, Translator.ClassSource classes) {
         Btf btf = object.btf();
         if (btf == null) return object;
-        Map<String, Set<String>> text = textFields(probeClass, classes);
+        Map<String, Set<String>> text = annotatedFields(probeClass, classes, CSTRING, structNames(btf));
         if (text.isEmpty()) return object;
         int charType = 0;
         for (int id = 1; id <= btf.size(); id++) {
@@ -58,7 +58,18 @@ final class TextFields {
 
     /** Simple struct name to its field names annotated {@code desc}, for the classes the probe's constant pool names. */
     static Map<String, Set<String>> annotatedFields(byte[] probeClass, Translator.ClassSource classes, String desc) {
+        return annotatedFields(probeClass, classes, desc, null);
+    }
+
+    /**
+     * {@link #annotatedFields(byte[], Translator.ClassSource, String)} for the classes whose simple name is one of
+     * {@code structs} (all when null): a mark applies only to a struct of the object's BTF, so a class of another name
+     * is not read (a probe without structs reads none, where each class of the probe API would be looked up through
+     * the class loader).
+     */
+    static Map<String, Set<String>> annotatedFields(byte[] probeClass, Translator.ClassSource classes, String desc, Set<String> structs) {
         Map<String, Set<String>> out = new HashMap<>();
+        if (structs != null && structs.isEmpty()) return out;
         ClassReader probe = new ClassReader(probeClass);
         char[] buf = new char[probe.getMaxStringLength()];
         for (int i = 1; i < probe.getItemCount(); i++) {
@@ -66,6 +77,7 @@ final class TextFields {
             if (at == 0 || probe.readByte(at - 1) != CONSTANT_CLASS) continue;
             String name = probe.readUTF8(at, buf);
             if (name == null || name.startsWith("[") || name.startsWith("java/")) continue;
+            if (structs != null && !structs.contains(org.jbpf.translator.frontend.StructRegistry.simple(name))) continue;
             ClassNode cn = read(name, classes);
             if (cn == null || !annotated(cn.visibleAnnotations, STRUCT) && !annotated(cn.invisibleAnnotations, STRUCT)) continue;
             Set<String> fields = new HashSet<>();
@@ -73,6 +85,13 @@ final class TextFields {
                 if (annotated(f.visibleAnnotations, desc) || annotated(f.invisibleAnnotations, desc)) fields.add(f.name);
             if (!fields.isEmpty()) out.put(org.jbpf.translator.frontend.StructRegistry.simple(name), fields);
         }
+        return out;
+    }
+
+    /** The names of the structs in {@code btf}. */
+    static Set<String> structNames(Btf btf) {
+        Set<String> out = new HashSet<>();
+        for (int id = 1; id <= btf.size(); id++) if (btf.type(id) instanceof BtfType.Struct s) out.add(s.name());
         return out;
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.Translator;
+import org.jbpf.testsupport.Skip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +54,8 @@ class SectionCheckTest {
 
     @Test void uprobeFunctionsAreCheckedInFilesPresentHere(@TempDir Path dir) throws Exception {
         Path libc = Path.of("/usr/lib/x86_64-linux-gnu/libc.so.6");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(libc), "no glibc at " + libc);
+        // glibc lives here on the x86-64 Debian and Ubuntu machines jbpf is tested on; another layout is not a fault
+        if (!Files.isRegularFile(libc)) Skip.optional("glibc", "no glibc at " + libc);
         SectionCheck check = new SectionCheck(dir);
         assertNull(check.problem("uprobe/" + libc + ":getpid"));
         assertNull(check.problem("uretprobe/" + libc + ":malloc+4"));

@@ -41,6 +41,24 @@ class TextFieldsTest {
                 Translator.ClassSource.of(getClass().getClassLoader())));
     }
 
+    /**
+     * The marks read only classes whose names are structs of the object's BTF: NamedCounter's constant pool also names
+     * Helpers, the map classes and Histogram, which no mark could apply to.
+     */
+    @Test void marksReadOnlyTheStructClasses() throws Exception {
+        Translator.ClassSource loader = Translator.ClassSource.of(getClass().getClassLoader());
+        byte[] probe = loader.read("org/jbpf/toolchain/probes/NamedCounter");
+        BpfObject o = Translator.translate(probe, loader, Translator.Options.DEFAULT);
+        java.util.List<String> reads = new java.util.ArrayList<>();
+        BtfMarks.apply(o, probe, name -> {
+            reads.add(name);
+            return loader.read(name);
+        });
+        assertEquals(java.util.Collections.nCopies(4, "org/jbpf/toolchain/probes/NamedKey"), reads,
+                "the @CString, @Max, @StackId and @Pid marks each look at NamedKey only");
+        assertTrue(MapText.isCharText(o.btf(), member(key(o), "name")));
+    }
+
     @Test void theMarkSurvivesTheObjectFile() throws Exception {
         BpfObject o = ObjectReader.read(ObjectWriter.write(translated()), "NamedCounter");
         assertTrue(MapText.isCharText(o.btf(), member(key(o), "name")));

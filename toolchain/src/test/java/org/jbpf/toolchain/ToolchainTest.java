@@ -65,6 +65,23 @@ class ToolchainTest {
         assertTrue(in.probes.isEmpty());
     }
 
+    /** A class is read once per command however often the translator and the marks ask; a missing one is not looked for again. */
+    @Test void inputsReadEachClassOnce(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("org/jbpf/toolchain/probes/NamedKey.class");
+        Files.createDirectories(key.getParent());
+        Files.copy(TEST_CLASSES.resolve("org/jbpf/toolchain/probes/NamedKey.class"), key);
+        Files.copy(TEST_CLASSES.resolve("org/jbpf/toolchain/probes/NamedCounter.class"), key.resolveSibling("NamedCounter.class"));
+        ProbeInputs in = ProbeInputs.of(List.of(key.resolveSibling("NamedCounter.class").toString()), List.of());
+        Translator.ClassSource classes = in.source();
+        byte[] first = classes.read("org/jbpf/toolchain/probes/NamedKey");
+        Files.delete(key);
+        assertTrue(first == classes.read("org/jbpf/toolchain/probes/NamedKey"), "the bytes read the first time");
+        assertNull(classes.read("org/jbpf/toolchain/probes/Absent"));
+        Files.copy(TEST_CLASSES.resolve("org/jbpf/toolchain/probes/NamedKey.class"), key.resolveSibling("Absent.class"));
+        assertNull(classes.read("org/jbpf/toolchain/probes/Absent"), "a class found missing stays missing for the command");
+        assertTrue(classes == in.source());
+    }
+
     @Test void theRuntimeFindsThisModulesTranslator() {
         ProbeTranslator t = ProbeTranslator.find(ProcessCounter.class);
         assertTrue(t instanceof RuntimeTranslator, t.getClass().getName());

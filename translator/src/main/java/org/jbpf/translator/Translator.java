@@ -78,22 +78,27 @@ public final class Translator {
 
     /** Translates a probe class given as class-file bytes; its struct classes are read through {@code classes}. */
     public static BpfObject translate(byte[] classFile, ClassSource classes, Options options) {
-        return guarded(classFile, () -> translateChecked(classFile, classes, options));
+        try {
+            return translateChecked(classFile, classes, options);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw reported(classFile, e);
+        }
     }
+
+    // The stages are called directly, not through lambdas: each lambda links method handles at its first call, a
+    // share of a cold translate.
 
     private static BpfObject translateChecked(byte[] classFile, ClassSource classes, Options options) {
         Frontend f = new Frontend(classFile, classes, options);
         List<ProgramSpec> programs = new ArrayList<>();
         KernelBtf kernel = new KernelBtf(f.btf.btf);
-        for (MethodNode m : f.probe.sections) programs.add(atMethod(f, m, () -> {
-            Compiled c = f.compile(m, true);
-            List<FunctionLinker.Function> functions = new ArrayList<>();
-            functions.add(f.encode(c, 1, m.name, "program " + m.name, f.function(m, c.record)));
-            for (Subprogram s : c.analysis.subprograms)
-                functions.add(f.encode(f.compileFunction(s), s.params.size(), s.name, "function " + s.name, f.btf.subprogram(s)));
-            FunctionLinker.Linked linked = FunctionLinker.link(functions, f.probe.file, ProbeClass.firstLine(m));
-            return new ProgramSpec(m.name, f.probe.sectionNames.get(m), kernel.take(linked.insns()), linked.funcInfos());
-        }));
+        for (MethodNode m : f.probe.sections) {
+            try {
+                programs.add(program(f, kernel, m));
+            } catch (TranslationException e) {
+                throw atMethod(f, m, e);
+            }
+        }
         List<List<ProgramSpec.CoreRelocation>> relocations = kernel.finish();
         for (int k = 0; k < programs.size(); k++) {
             ProgramSpec p = programs.get(k);
@@ -102,67 +107,90 @@ public final class Translator {
         return new BpfObject(f.simpleName(), f.probe.license, f.maps, programs, f.btf.btf, f.globals());
     }
 
+    /** One program of the direct backend: its code and its BPF functions', linked. */
+    private static ProgramSpec program(Frontend f, KernelBtf kernel, MethodNode m) {
+        Compiled c = f.compile(m, true);
+        List<FunctionLinker.Function> functions = f.encodeAll(m, c, f.compileFunctions(c));
+        if (FunctionLinker.overflows(functions)) {   // functions the translator chose may cost the stack inlining saves
+            try {
+                Compiled inlined = f.compile(m, false);
+                functions = f.encodeAll(m, inlined, f.compileFunctions(inlined));
+                c = inlined;
+            } catch (TranslationException e) {
+                // inlined it does not fit either: the link below reports the call chain's stack
+            }
+        }
+        functions.set(0, functions.get(0).withBtfFunc(f.function(m, c.record)));
+        for (int k = 1; k < functions.size(); k++) functions.set(k, functions.get(k).withBtfFunc(f.btf.subprogram(c.analysis.subprograms.get(k - 1))));
+        FunctionLinker.Linked linked = FunctionLinker.link(functions, f.probe.file, ProbeClass.firstLine(m));
+        return new ProgramSpec(m.name, f.probe.sectionNames.get(m), kernel.take(linked.insns()), linked.funcInfos());
+    }
+
     /**
      * The probe after analysis and optimization but before register allocation, for other backends. Each program's
      * BTF FUNC is in the object's BTF under the program's name.
      */
     public static MirObject translateToMir(byte[] classFile, ClassSource classes, Options options) {
-        return guarded(classFile, () -> translateToMirChecked(classFile, classes, options));
+        try {
+            return translateToMirChecked(classFile, classes, options);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw reported(classFile, e);
+        }
     }
 
     /**
-     * Runs a translation so that only {@link TranslationException} leaves it: anything else is a translator bug, reported
+     * What leaves a translation: a {@link TranslationException} as it is; anything else is a translator bug, reported
      * with the class's name and a request to report it instead of as a bare internal exception.
      */
-    private static <T> T guarded(byte[] classFile, java.util.function.Supplier<T> translation) {
+    private static TranslationException reported(byte[] classFile, Throwable e) {
+        if (e instanceof TranslationException t) return t;
+        String name;
         try {
-            return translation.get();
-        } catch (TranslationException e) {
-            throw e;
-        } catch (RuntimeException | StackOverflowError e) {
-            String name;
-            try {
-                name = new org.objectweb.asm.ClassReader(classFile).getClassName().replace('/', '.');
-            } catch (RuntimeException unreadable) {
-                name = "the class file";
-            }
-            TranslationException t = new TranslationException("internal error translating " + name + ": " + e
-                    + "; please report this with the class file");
-            t.initCause(e);
-            throw t;
+            name = new org.objectweb.asm.ClassReader(classFile).getClassName().replace('/', '.');
+        } catch (RuntimeException unreadable) {
+            name = "the class file";
         }
+        TranslationException t = new TranslationException("internal error translating " + name + ": " + e
+                + "; please report this with the class file");
+        t.initCause(e);
+        return t;
     }
 
     private static MirObject translateToMirChecked(byte[] classFile, ClassSource classes, Options options) {
         Frontend f = new Frontend(classFile, classes, options);
         List<MirProgram> programs = new ArrayList<>();
-        for (MethodNode m : f.probe.sections) programs.add(atMethod(f, m, () -> {
-            Compiled c = f.compile(m, false);
-            f.function(m, c.record);
-            List<MirProgram> functions = new ArrayList<>();
-            for (Subprogram s : c.analysis.subprograms) {
-                Compiled sc = f.compileFunction(s);
-                for (Mir.MInsn i : sc.mir.code) if (i.line != null) i.line = f.sources.annotate(i.line);
-                functions.add(new MirProgram(s.name, null, List.copyOf(sc.mir.code), sc.frame.used(), true, false, s.params.size(), List.of()));
+        for (MethodNode m : f.probe.sections) {
+            try {
+                programs.add(mirProgram(f, m));
+            } catch (TranslationException e) {
+                throw atMethod(f, m, e);
             }
-            for (Mir.MInsn i : c.mir.code) if (i.line != null) i.line = f.sources.annotate(i.line);
-            return new MirProgram(m.name, f.probe.sectionNames.get(m), List.copyOf(c.mir.code), c.frame.used(),
-                    Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length >= 1,
-                    Math.min(Type.getArgumentTypes(m.desc).length, 1), functions);
-        }));
+        }
         return new MirObject(f.simpleName(), f.probe.license, f.maps, f.btf.btf, programs, f.globals());
     }
 
-    /** Runs one program's translation; a rejection that names no Java position gets the program method's first line. */
-    private static <T> T atMethod(Frontend f, MethodNode m, java.util.function.Supplier<T> translation) {
-        try {
-            return translation.get();
-        } catch (TranslationException e) {
-            if (e.file() != null) throw e;
-            TranslationException t = new TranslationException(f.probe.file, ProbeClass.firstLine(m), "program " + m.name + ": " + e.getMessage());
-            t.initCause(e);
-            throw t;
+    /** One program's optimised MIR, with its BPF functions', for another backend. */
+    private static MirProgram mirProgram(Frontend f, MethodNode m) {
+        Compiled c = f.compile(m, false);
+        f.function(m, c.record);
+        List<MirProgram> functions = new ArrayList<>();
+        for (Subprogram s : c.analysis.subprograms) {
+            Compiled sc = f.compileFunction(s);
+            for (Mir.MInsn i : sc.mir.code) if (i.line != null) i.line = f.sources.annotate(i.line);
+            functions.add(new MirProgram(s.name, null, List.copyOf(sc.mir.code), sc.frame.used(), true, false, s.params.size(), List.of()));
         }
+        for (Mir.MInsn i : c.mir.code) if (i.line != null) i.line = f.sources.annotate(i.line);
+        return new MirProgram(m.name, f.probe.sectionNames.get(m), List.copyOf(c.mir.code), c.frame.used(),
+                Type.getReturnType(m.desc).getSort() == Type.LONG, Type.getArgumentTypes(m.desc).length >= 1,
+                Math.min(Type.getArgumentTypes(m.desc).length, 1), functions);
+    }
+
+    /** A rejection from one program's translation; one that names no Java position gets the program method's first line. */
+    private static TranslationException atMethod(Frontend f, MethodNode m, TranslationException e) {
+        if (e.file() != null) return e;
+        TranslationException t = new TranslationException(f.probe.file, ProbeClass.firstLine(m), "program " + m.name + ": " + e.getMessage());
+        t.initCause(e);
+        return t;
     }
 
     /** A function's MIR, frame and analysis, and the struct a program reads its tracepoint record through (or null). */
@@ -184,6 +212,7 @@ public final class Translator {
         Frontend(byte[] classFile, ClassSource classes, Options options) {
             node = StructRegistry.parse(classFile, "class file");
             structs = new StructRegistry(classes);
+            structs.known(node);
             probe = new ProbeClass(node, structs);
             sources = new SourceText(options.sourceRoots(), node.name);
             for (MapDecl m : probe.maps.values()) {
@@ -245,6 +274,24 @@ public final class Translator {
             new ProgramLowering(mir, frame, drops, strings).lower(analysis);
             Pipeline.optimize(mir);
             return new Compiled(mir, frame, analysis, RecordView.find(analysis));
+        }
+
+        /** Lowers and optimises the BPF functions program {@code c} calls, in the order of its analysis. */
+        List<Compiled> compileFunctions(Compiled c) {
+            List<Compiled> bodies = new ArrayList<>();
+            for (Subprogram s : c.analysis.subprograms) bodies.add(compileFunction(s));
+            return bodies;
+        }
+
+        /** Encodes program {@code m} and its functions, the entry first; their BTF FUNC ids come once the calls are settled. */
+        List<FunctionLinker.Function> encodeAll(MethodNode m, Compiled c, List<Compiled> bodies) {
+            List<FunctionLinker.Function> functions = new ArrayList<>();
+            functions.add(encode(c, 1, m.name, "program " + m.name, 0));
+            for (int k = 0; k < bodies.size(); k++) {
+                Subprogram s = c.analysis.subprograms.get(k);
+                functions.add(encode(bodies.get(k), s.params.size(), s.name, "function " + s.name, 0));
+            }
+            return functions;
         }
 
         /** Lowers and optimises one BPF function a program calls. */

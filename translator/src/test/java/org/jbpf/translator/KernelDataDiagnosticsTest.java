@@ -3,7 +3,12 @@ package org.jbpf.translator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.jbpf.core.asm.Insn;
+import org.jbpf.core.asm.Opcodes;
+import org.jbpf.core.obj.BpfObject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -12,7 +17,6 @@ class KernelDataDiagnosticsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "RecordWrite|RecordWrite.java:12: cannot assign RecordTp.filename: the tracepoint record is read-only; copy the value into a local variable or a @Struct of your own",
-        "RecordArray|RecordArray.java:12: field name of tracepoint record RecordTp is a byte array inside the context, which a program can only read number by number; read the number fields, or declare it as a number",
         "RecordNotStruct|RecordNotStruct.java:11: ctx.as(T.class) needs a @Struct class literal such as ctx.as(SysEnterOpenat.class) (jbpf gen tracepoint writes them); java.lang.String is not annotated @Struct",
         "KernelUnnamed|KernelUnnamed.java:11: KernelTask.unnamed() has no @KernelField naming the kernel field it reads; regenerate the class with jbpf gen btf",
         "KernelText|KernelText.java:11: KernelTask.text() returns java.lang.String; a field reader returns byte, short, int, long or a @KernelType class",
@@ -29,5 +33,15 @@ class KernelDataDiagnosticsTest {
                 "org.jbpf.translator.bad." + probe, Translator.ClassSource.of(getClass().getClassLoader()),
                 new Translator.Options(List.of())));
         assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void recordByteArraysAreCopiedWithContextLoads() {
+        BpfObject object = Translator.translate("org.jbpf.translator.bad.RecordArray",
+                Translator.ClassSource.of(getClass().getClassLoader()), new Translator.Options(List.of()));
+        List<Integer> contextOffsets = new ArrayList<>();
+        for (Insn insn : object.programs().get(0).insns())
+            if (insn.opcode() == (Opcodes.LDX | Opcodes.MEM | Opcodes.DW) && insn.src() == 1) contextOffsets.add(insn.off());
+        assertEquals(List.of(16, 24), contextOffsets, "RecordTp.name, 16 bytes at offset 16, copied 8 bytes at a time");
     }
 }

@@ -50,7 +50,7 @@ public record BtfExt(Map<String, List<FuncRecord>> funcInfos, Map<String, List<L
 
     private static <T> Map<String, List<T>> copy(Map<String, List<T>> m) {
         Map<String, List<T>> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        for (Map.Entry<String, List<T>> e : m.entrySet()) out.put(e.getKey(), List.copyOf(e.getValue()));
         return java.util.Collections.unmodifiableMap(out);
     }
 
@@ -62,26 +62,26 @@ public record BtfExt(Map<String, List<FuncRecord>> funcInfos, Map<String, List<L
         ByteSink func = new ByteSink();
         if (!funcInfos.isEmpty()) {
             func.u32(FUNC_REC_SIZE);
-            funcInfos.forEach((sec, recs) -> {
-                func.u32(strings.stringOffset(sec)).u32(recs.size());
-                for (FuncRecord r : recs) func.u32(r.insnOff()).u32(r.typeId());
-            });
+            for (Map.Entry<String, List<FuncRecord>> e : funcInfos.entrySet()) {
+                func.u32(strings.stringOffset(e.getKey())).u32(e.getValue().size());
+                for (FuncRecord r : e.getValue()) func.u32(r.insnOff()).u32(r.typeId());
+            }
         }
         ByteSink line = new ByteSink();
         if (!lineInfos.isEmpty()) {
             line.u32(LINE_REC_SIZE);
-            lineInfos.forEach((sec, recs) -> {
-                line.u32(strings.stringOffset(sec)).u32(recs.size());
-                for (LineRecord r : recs) line.u32(r.insnOff()).u32(r.fileNameOff()).u32(r.lineOff()).u32(r.lineCol());
-            });
+            for (Map.Entry<String, List<LineRecord>> e : lineInfos.entrySet()) {
+                line.u32(strings.stringOffset(e.getKey())).u32(e.getValue().size());
+                for (LineRecord r : e.getValue()) line.u32(r.insnOff()).u32(r.fileNameOff()).u32(r.lineOff()).u32(r.lineCol());
+            }
         }
         ByteSink core = new ByteSink();
         if (!coreRelos.isEmpty()) {
             core.u32(CORE_RELO_REC_SIZE);
-            coreRelos.forEach((sec, recs) -> {
-                core.u32(strings.stringOffset(sec)).u32(recs.size());
-                for (CoreRelo r : recs) core.u32(r.insnOff()).u32(r.typeId()).u32(r.accessStrOff()).u32(r.kind());
-            });
+            for (Map.Entry<String, List<CoreRelo>> e : coreRelos.entrySet()) {
+                core.u32(strings.stringOffset(e.getKey())).u32(e.getValue().size());
+                for (CoreRelo r : e.getValue()) core.u32(r.insnOff()).u32(r.typeId()).u32(r.accessStrOff()).u32(r.kind());
+            }
         }
         byte[] f = func.toByteArray(), l = line.toByteArray(), c = core.toByteArray();
         ByteSink out = new ByteSink();

@@ -132,7 +132,8 @@ public final class BtfWriter {
 
     /** Struct and union members; any bitfield member switches the whole type to the kind_flag offset encoding. */
     private static void members(ByteSink out, BtfStrings s, String name, int kind, int size, List<Member> members) {
-        boolean bitfields = members.stream().anyMatch(m -> m.bitfieldSize() != 0);
+        boolean bitfields = false;
+        for (BtfType.Member m : members) bitfields |= m.bitfieldSize() != 0;
         header(out, s, name, kind, members.size(), bitfields, size);
         for (Member m : members) {
             long offset;

@@ -3,6 +3,7 @@ package org.jbpf.core.helper;
 import static org.jbpf.core.helper.ArgKind.*;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +38,10 @@ public final class HelperTable {
 
     private static final Set<Integer> ANY_MAP = Set.of();
 
-    private static final Map<Integer, HelperSpec> BY_ID = new TreeMap<>();
-    private static final Map<String, HelperSpec> BY_NAME = new TreeMap<>();
+    // hash maps: the two hundred rows are put in a cold JVM at every verified translate, where a tree's comparisons run
+    // interpreted; all() sorts them for the few that list every helper
+    private static final Map<Integer, HelperSpec> BY_ID = new HashMap<>();
+    private static final Map<String, HelperSpec> BY_NAME = new HashMap<>();
     private static final KernelHelperList.Listing KERNEL = KernelHelperList.load();
 
     /**
@@ -207,8 +210,8 @@ public final class HelperTable {
         return prototype(id);
     }
 
-    /** Every helper, by id. */
-    public static Map<Integer, HelperSpec> all() { return Collections.unmodifiableMap(BY_ID); }
+    /** Every helper, in the order of their ids. */
+    public static Map<Integer, HelperSpec> all() { return Collections.unmodifiableMap(new TreeMap<>(BY_ID)); }
 
     /** "bpf_name#id" for a known helper, "#id" otherwise, as the kernel verifier log writes them. */
     public static String logName(int id) {

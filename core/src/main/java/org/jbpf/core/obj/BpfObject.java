@@ -22,18 +22,24 @@ public record BpfObject(String name, String license, List<MapSpec> maps, List<Pr
     }
 
     /** A declared map, or the map of the global-data section with this name (e.g. {@code .bss}). */
+    // loops, not streams: a stream's lambdas link method handles at their first call, and the writer and the
+    // simulation look maps up in every cold translate
+
     public Optional<MapSpec> map(String mapName) {
-        Optional<MapSpec> m = maps.stream().filter(s -> s.name().equals(mapName)).findFirst();
-        return m.isPresent() ? m : global(mapName).map(GlobalData::mapSpec);
+        for (MapSpec m : maps) if (m.name().equals(mapName)) return Optional.of(m);
+        for (GlobalData g : globals) if (g.name().equals(mapName)) return Optional.of(g.mapSpec());
+        return Optional.empty();
     }
 
     public Optional<ProgramSpec> program(String programName) {
-        return programs.stream().filter(p -> p.name().equals(programName)).findFirst();
+        for (ProgramSpec p : programs) if (p.name().equals(programName)) return Optional.of(p);
+        return Optional.empty();
     }
 
     /** The global-data section with this name, e.g. {@code .rodata}. */
     public Optional<GlobalData> global(String section) {
-        return globals.stream().filter(g -> g.name().equals(section)).findFirst();
+        for (GlobalData g : globals) if (g.name().equals(section)) return Optional.of(g);
+        return Optional.empty();
     }
 
     /** A copy with other global-data sections (e.g. with load-time constants written into {@code .rodata}). */

@@ -99,9 +99,7 @@ final class MapDefinitions {
     }
 
     private static void checkIdentifier(String name) {
-        boolean ok = name != null && !name.isEmpty() && (Character.isLetter(name.charAt(0)) || name.charAt(0) == '_');
-        for (int i = 1; ok && i < name.length(); i++) ok = Character.isLetterOrDigit(name.charAt(i)) || name.charAt(i) == '_';
-        if (!ok || !name.chars().allMatch(c -> c < 128))
+        if (!org.jbpf.core.btf.CNames.isIdentifier(name))
             throw new IllegalArgumentException("map name \"" + name + "\" is not a C identifier; BTF map declarations need one");
     }
 }

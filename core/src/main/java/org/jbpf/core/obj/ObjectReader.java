@@ -227,6 +227,8 @@ public final class ObjectReader {
                         callee = functionAt(c, (int) Math.max(-1, Math.min(Integer.MAX_VALUE, slot)), byteOff, "call");
                     } else if (in.isLdImm64() && in.src() != 0) {
                         throw elf.error(c.section, byteOff, "instruction " + in + " has pseudo source " + in.src() + " but no relocation");
+                    } else if (in.isCall() && in.src() == PSEUDO_KFUNC_CALL) {
+                        throw elf.error(c.section, byteOff, "instruction " + in + " calls a kernel function, but no relocation names it");
                     }
                     if (callee != null) {
                         callTargets.put(out.size(), callee);

@@ -8,6 +8,7 @@ import static org.jbpf.core.asm.Opcodes.PSEUDO_MAP_VALUE;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,6 +41,13 @@ public final class ObjectWriter {
     private ObjectWriter() {}
 
     private static final String TEXT = ".text", MAPS = ".maps", LICENSE = "license";
+    /**
+     * func_info records by instruction offset. A class, not a lambda: each lambda links method handles at its first
+     * call, a share of a cold translate.
+     */
+    private static final Comparator<BtfExt.FuncRecord> FUNCS_IN_ORDER = new Comparator<>() {
+        @Override public int compare(BtfExt.FuncRecord a, BtfExt.FuncRecord b) { return Integer.compare(a.insnOff(), b.insnOff()); }
+    };
 
     /** A relocation whose symbol is known by key until the symbol table is laid out. */
     private record PendingRel(int offset, int type, String symbolKey) {}
@@ -198,7 +206,8 @@ public final class ObjectWriter {
                         entry ? 0 : (textBase + f.start() - layout.firstSubSlot) * 8, (f.end() - f.start()) * 8, entry));
             }
             List<Insn> insns = p.insns();
-            boolean anySource = insns.stream().anyMatch(i -> i.source() != null);
+            boolean anySource = false;
+            for (Insn in : insns) anySource |= in.source() != null;
             Set<Integer> functionStarts = new HashSet<>();
             for (ProgramLayout.Function f : layout.functions) functionStarts.add(f.start());
             SourceLine prev = null;
@@ -230,8 +239,8 @@ public final class ObjectWriter {
                 int at = inText ? (textBase + slot - layout.firstSubSlot) * 8 : slot * 8;
                 (inText ? text : main).cores.add(new PendingCore(at, r.localTypeId(), r.access(), r.kind()));
             }
-            main.funcs.sort((a, b) -> Integer.compare(a.insnOff(), b.insnOff()));
-            text.funcs.sort((a, b) -> Integer.compare(a.insnOff(), b.insnOff()));
+            main.funcs.sort(FUNCS_IN_ORDER);
+            text.funcs.sort(FUNCS_IN_ORDER);
         }
 
         /** The instruction as stored in the file: map loads zeroed and relocated, calls relocated into .text. */
@@ -282,9 +291,11 @@ public final class ObjectWriter {
             Map<String, List<BtfExt.CoreRelo>> cores = new LinkedHashMap<>();
             for (CodeSection cs : code) {
                 if (!cs.funcs.isEmpty()) funcs.put(cs.name, cs.funcs);
-                for (PendingCore c : cs.cores)
-                    cores.computeIfAbsent(cs.name, k -> new ArrayList<>())
-                            .add(new BtfExt.CoreRelo(c.insnOff(), c.typeId(), strings.stringOffset(c.access()), c.kind()));
+                for (PendingCore c : cs.cores) {
+                    List<BtfExt.CoreRelo> relos = cores.get(cs.name);
+                    if (relos == null) cores.put(cs.name, relos = new ArrayList<>());
+                    relos.add(new BtfExt.CoreRelo(c.insnOff(), c.typeId(), strings.stringOffset(c.access()), c.kind()));
+                }
                 if (cs.lines.isEmpty()) continue;
                 List<BtfExt.LineRecord> recs = new ArrayList<>();
                 for (PendingLine l : cs.lines) {

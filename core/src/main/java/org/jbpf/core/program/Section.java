@@ -1,7 +1,6 @@
 package org.jbpf.core.program;
 
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A parsed and validated program section name: its {@link SectionKind} and the target after the first '/'
@@ -29,10 +28,35 @@ public final class Section {
     /** What follows the kind and its '/', e.g. "syscalls/sys_enter_openat"; "" when nothing does. */
     public String target() { return target; }
 
+    // The two forms are checked by loops over the characters, not regular expressions: compiling a pattern costs a cold
+    // translate, which checks every section, more than the rest of the check.
+
     /** Letters, digits, '_', '-' and '.', not starting with '.' or '-' (so never "." or ".."). */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
-    /** An ELF symbol, optionally "+offset" into it (decimal or 0x hex). */
-    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9_.$@]+(\\+(0[xX][0-9a-fA-F]+|[0-9]+))?");
+    private static boolean isName(String s) {
+        if (s.isEmpty() || s.charAt(0) == '.' || s.charAt(0) == '-') return false;
+        for (int i = 0; i < s.length(); i++) if (!isAlnum(s.charAt(i)) && "_.-".indexOf(s.charAt(i)) < 0) return false;
+        return true;
+    }
+
+    /** An ELF symbol of letters, digits and "_.$@", optionally "+offset" into it (decimal, or hex after 0x). */
+    private static boolean isSymbol(String s) {
+        int plus = s.indexOf('+');
+        String symbol = plus < 0 ? s : s.substring(0, plus);
+        if (symbol.isEmpty()) return false;
+        for (int i = 0; i < symbol.length(); i++) if (!isAlnum(symbol.charAt(i)) && "_.$@".indexOf(symbol.charAt(i)) < 0) return false;
+        if (plus < 0) return true;
+        String offset = s.substring(plus + 1);
+        boolean hex = offset.length() > 2 && offset.charAt(0) == '0' && (offset.charAt(1) == 'x' || offset.charAt(1) == 'X');
+        String digits = hex ? offset.substring(2) : offset;
+        if (digits.isEmpty()) return false;
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (!(c >= '0' && c <= '9' || hex && (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'))) return false;
+        }
+        return true;
+    }
+
+    private static boolean isAlnum(char c) { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'; }
     /** bpftrace probe types (long and short) and the kind each corresponds to, to answer the colon form. */
     private static final Map<String, SectionKind> BPFTRACE = Map.ofEntries(
             Map.entry("tracepoint", SectionKind.TRACEPOINT), Map.entry("t", SectionKind.TRACEPOINT),
@@ -70,20 +94,20 @@ public final class Section {
         switch (kind.target) {
             case CATEGORY_AND_NAME: {
                 int slash = target.indexOf('/');
-                if (slash < 0 || !NAME.matcher(target.substring(0, slash)).matches()
-                        || !NAME.matcher(target.substring(slash + 1)).matches())
+                if (slash < 0 || !isName(target.substring(0, slash))
+                        || !isName(target.substring(slash + 1)))
                     throw bad(text, "is not " + kind.targetSyntax() + " with a category and a name of letters, digits, '_', "
                             + "'-' or '.' (no empty part, no '..', no further '/'), e.g. " + kind.example());
                 return;
             }
             case NAME: case FUNCTION:
-                if (!NAME.matcher(target).matches())
+                if (!isName(target))
                     throw bad(text, "is not " + kind.targetSyntax() + " with a name of letters, digits, '_', '-' or '.' "
                             + "(no '/', no '..'), e.g. " + kind.example());
                 return;
             case PATH_AND_SYMBOL: {
                 int colon = target.lastIndexOf(':');
-                if (colon <= 0 || !SYMBOL.matcher(target.substring(colon + 1)).matches())
+                if (colon <= 0 || !isSymbol(target.substring(colon + 1)))
                     throw bad(text, "is not " + kind.targetSyntax() + " (a file, ':', and a symbol with an optional +offset), e.g. "
                             + kind.example());
                 return;

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jbpf.core.btf.BtfType.*;
 import org.jbpf.core.obj.ObjectFormatException;
-import org.junit.jupiter.api.Assumptions;
+import org.jbpf.testsupport.Skip;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -138,7 +138,7 @@ class LazyBtfTest {
     @Test
     void theRunningKernelsTypesDecodeLazilyAsEagerly() throws Exception {
         Path vmlinux = RunningKernelBtf.VMLINUX;
-        Assumptions.assumeTrue(Files.isReadable(vmlinux), vmlinux + " is not readable here");
+        Skip.unless(Files.isReadable(vmlinux), "kernel", vmlinux + " is not readable here (a kernel built without CONFIG_DEBUG_INFO_BTF)");
         byte[] bytes = Files.readAllBytes(vmlinux);
         Btf eager = BtfReader.read(bytes, "vmlinux").btf(), lazy = BtfReader.readLazily(bytes, "vmlinux");
         assertTrue(eager.size() > 10_000, "a kernel has many types: " + eager.size());

@@ -117,6 +117,19 @@ class HelperTableTest {
         assertEquals(PROTOTYPES, actual);
     }
 
+    /** The list read straight from core's classes is the resource the class loader serves, row for row. */
+    @Test void theShippedListIsTheResource() throws Exception {
+        String resource;
+        try (var in = KernelHelperList.class.getResourceAsStream(KernelHelperList.RESOURCE)) {
+            resource = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        KernelHelperList.Listing shipped = KernelHelperList.load();
+        assertEquals(resource, shipped.text());
+        assertEquals(212, shipped.rows().size());
+        assertEquals(java.util.Set.of(1, 2, 3, 4, 5, 6, 7, 8, 14, 17, 26), shipped.rows().get(1).programTypes());
+        assertEquals(java.util.Set.of(), shipped.rows().get(0).programTypes(), "bpf_unspec: no type may call it");
+    }
+
     @Test void idsAndNamesRoundTrip() {
         assertEquals(212, HelperTable.all().size(), "every helper of the 6.18 kernel, bpf_unspec#0 included");
         for (HelperSpec h : HelperTable.all().values()) {

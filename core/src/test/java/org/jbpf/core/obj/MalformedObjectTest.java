@@ -124,4 +124,20 @@ class MalformedObjectTest {
         String msg = read(data, "global data").getMessage();
         assertTrue(msg.contains("points 100 bytes into .rodata, which has " + rodata.size()), msg);
     }
+
+    @Test
+    void aKernelFunctionCallWithoutItsRelocationIsRefused() {
+        // turn the sample's first helper call into a kfunc call (src 2), which only a relocation can name
+        ElfFile elf = ElfFile.parse(VALID, "valid.o");
+        ElfFile.Section code = elf.section("tracepoint/syscalls/sys_enter_getpid");
+        byte[] data = VALID.clone();
+        int at = -1;
+        for (int k = 0; k < code.size(); k += 8)
+            if ((data[(int) code.offset() + k] & 0xff) == 0x85 && at < 0) at = (int) code.offset() + k;
+        assertTrue(at >= 0, "the sample calls a helper");
+        data[at + 1] = (byte) (data[at + 1] & 0x0f | 2 << 4);
+        String msg = read(data, "kfunc call").getMessage();
+        assertTrue(msg.startsWith("broken.o: section tracepoint/syscalls/sys_enter_getpid: instruction ")
+                && msg.contains("calls a kernel function, but no relocation names it (at byte " + at + ")"), msg);
+    }
 }

@@ -108,9 +108,17 @@ class SectionTest {
     }
 
     @Test void uprobesNeedAPathAndASymbol() {
-        for (String bad : List.of("uprobe//bin/bash", "uprobe/:malloc", "uprobe//bin/bash:", "uprobe//bin/bash:a/b", "uprobe//bin/bash:f+x"))
+        for (String bad : List.of("uprobe//bin/bash", "uprobe/:malloc", "uprobe//bin/bash:", "uprobe//bin/bash:a/b", "uprobe//bin/bash:f+x",
+                "uprobe//bin/bash:f+", "uprobe//bin/bash:+16", "uprobe//bin/bash:f+0x", "uprobe//bin/bash:f+0x1g", "uprobe//bin/bash:f+1+2",
+                "uprobe//bin/bash:f+-1", "uprobe//bin/bash:f%g"))
             assertTrue(refusal(bad).startsWith("section \"" + bad + "\" is not uprobe/<path>:<symbol>"), refusal(bad));
         assertEquals("malloc+16", Section.parse("uprobe/libc.so.6:malloc+16").uprobeSymbol());
+        for (String symbol : List.of("malloc", "_Z3fooi@@GLIBC_2.2.5", "a.b$c+0x1fA", "f+0X10", "f+010"))
+            assertEquals(symbol, Section.parse("uprobe//lib/x.so:" + symbol).uprobeSymbol());
+        // names: letters, digits, '_', '-', '.', not starting with '.' or '-'
+        assertEquals("sys_enter_open-at.2", Section.parse("tracepoint/sys-calls/sys_enter_open-at.2").tracepointName());
+        for (String bad : List.of("tracepoint/.x/y", "tracepoint/x/-y", "tracepoint/x/y$", "kprobe/.hidden", "kprobe/a:b"))
+            assertTrue(refusal(bad).startsWith("section \"" + bad + "\" is not "), refusal(bad));
     }
 
     @Test void bpftraceColonFormIsAnsweredWithTheSlashForm() {

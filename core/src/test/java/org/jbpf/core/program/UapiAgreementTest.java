@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.jbpf.core.helper.HelperSpec;
 import org.jbpf.core.helper.HelperTable;
 import org.jbpf.core.obj.MapTypes;
-import org.junit.jupiter.api.Assumptions;
+import org.jbpf.testsupport.Skip;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class UapiAgreementTest {
     @BeforeAll
     static void read() throws IOException {
         Path h = Path.of("/usr/include/linux/bpf.h");
-        Assumptions.assumeTrue(Files.isReadable(h), h + " is not installed");
+        Skip.unless(Files.isReadable(h), "tool", h + " is not installed (apt-get install -y linux-libc-dev; scripts/test installs it)");
         header = Files.readString(h);
     }
 

@@ -66,6 +66,56 @@ class StartupArchiveTest {
     }
 
     /**
+     * Run of a .o starts from an archive of its own, trained on such a run (JDK 25+ loads every class of its cache at
+     * start, and the hot commands' cache holds the translator's); other commands keep the shared one.
+     */
+    @Test void runOfAnObjectHasAnArchiveOfItsOwn(@TempDir Path dir) throws Exception {
+        if (!Kernel.isRoot()) org.jbpf.testsupport.Skip.because("root", "the training run attaches a probe");
+        Run translated = jbpf(Map.of(), "translate", PROBE, "-o", dir.toString(), "--no-verify");
+        assertEquals(0, translated.exitCode(), translated.toString());
+        String object = dir.resolve("OpenCounter.o").toString();
+        Run training = jbpf(Map.of("JBPF_STARTUP_TRAIN", "org.jbpf.cli.Main"), "run", object, "-d", "1ms");
+        assertEquals(0, training.exitCode(), training.toString());
+        Run run = jbpf(Map.of("JBPF_JAVA_OPTS", "-XX:+PrintCommandLineFlags -Xlog:class+load=info"), "run", object, "-d", "1ms");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().matches("(?s).*-XX:(SharedArchiveFile|AOTCache)=\\S*/cli/target/startup/jbpf-java[0-9.]+-run\\.(jsa|aot) .*"), run.out());
+        assertTrue(run.out().contains("org.jbpf.loader.sys.LibC source: shared objects file"), run.out());
+        assertTrue(run.out().contains("attached 2 program(s) of OpenCounter"), run.out());
+        Run translate = jbpf(Map.of("JBPF_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "translate", PROBE, "-o", dir.toString());
+        assertEquals(0, translate.exitCode(), translate.toString());
+        assertTrue(!translate.out().contains("-run.jsa") && !translate.out().contains("-run.aot"), translate.out());
+    }
+
+    /**
+     * translate starts from the archive of its own classes that scripts/startup-archive makes beside the shared one
+     * (JDK 25+ loads a whole ahead-of-time cache at start), and from the shared one where there is none; every other
+     * command starts from the shared one.
+     */
+    @Test void translateStartsFromAnArchiveOfItsOwn() throws Exception {
+        Path shared = ROOT.resolve("cli/target/startup/jbpf-java" + System.getProperty("java.version") + ".jsa");
+        Path own = ROOT.resolve("cli/target/startup/jbpf-java" + System.getProperty("java.version") + "-translate.jsa");
+        Map<String, String> flags = Map.of("JBPF_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        Run translate = jbpf(flags, "translate", "--help");
+        Run version = jbpf(flags, "--version");
+        assertEquals(0, translate.exitCode(), translate.err());
+        if (!Files.exists(shared)) {   // a tree built without scripts/setup: no archive at all
+            assertTrue(!translate.out().contains("jbpf-java") && !version.out().contains("jbpf-java"), translate.out());
+            return;
+        }
+        assertEquals((Files.exists(own) ? own : shared).toString(), archiveFile(translate.out()));
+        assertEquals(shared.toString(), archiveFile(version.out()));
+    }
+
+    /** The value of SharedArchiveFile as -XX:+PrintFlagsFinal prints it. */
+    private static String archiveFile(String flags) {
+        for (String line : flags.lines().toList()) {
+            String[] words = line.trim().split(" +");
+            if (words.length >= 4 && words[1].equals("SharedArchiveFile") && words[2].equals("=")) return words[3];
+        }
+        return "";
+    }
+
+    /**
      * The LLVM backend's jars are not on bin/jbpf's class path (JDK 24+ reads every class path jar's manifest at each
      * start), yet {@code --backend llvm} finds the backend in them and writes the same object as with them on it.
      */
@@ -81,6 +131,43 @@ class StartupArchiveTest {
         assertEquals(0, llvm.exitCode(), llvm.toString());
         assertEquals("verified OpenCounter.trackOpens: accepted\nverified OpenCounter.cleanup: accepted\n"
                 + "wrote " + dir.resolve("OpenCounter.o") + " (2 programs, 1 maps)\n", llvm.out());
+    }
+
+    /**
+     * The metrics module and the Prometheus client are not on bin/jbpf's class path either (each class path jar costs
+     * every command at start), yet {@code run --serve} finds them and serves the probe's map while it runs.
+     */
+    @Test void theMetricsModuleIsFoundOffTheClassPath(@TempDir Path dir) throws Exception {
+        Run settings = jbpf(Map.of("JBPF_JAVA_OPTS", "-XshowSettings:properties"), "--version");
+        assertEquals(0, settings.exitCode(), settings.toString());
+        List<String> classPath = propertyValues(settings.err(), "java.class.path");
+        List<String> metricsPath = propertyValues(settings.err(), "jbpf.metrics.path");
+        assertTrue(classPath.stream().anyMatch(j -> j.contains("jbpf-maps-runtime-0")), "the runtime is on the class path: " + classPath);
+        assertEquals(List.of(), classPath.stream().filter(j -> j.contains("prometheus") || j.contains("jbpf-metrics")).toList());
+        assertEquals(1, metricsPath.stream().filter(j -> j.contains("/jbpf-metrics-0")).count(), metricsPath.toString());
+        assertEquals(11, metricsPath.stream().filter(j -> j.contains("/prometheus-metrics-")).count(), metricsPath.toString());
+        if (!Kernel.isRoot()) org.jbpf.testsupport.Skip.because("root", "run --serve loads and attaches a probe");
+        Run translated = jbpf(Map.of(), "translate", PROBE, "-o", dir.toString(), "--no-verify");
+        assertEquals(0, translated.exitCode(), translated.toString());
+        ProcessBuilder pb = new ProcessBuilder(ROOT.resolve("bin/jbpf").toString(), "run", dir.resolve("OpenCounter.o").toString(),
+                "--serve", "127.0.0.1:0", "-d", "20s");
+        pb.environment().remove("JBPF_JAVA_HOME");
+        pb.environment().remove("JBPF_JAVA_OPTS");
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process p = pb.start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+            String url = null;
+            for (String line; url == null && (line = out.readLine()) != null; )
+                if (line.startsWith("serving metrics at ")) url = line.substring("serving metrics at ".length());
+            assertTrue(url != null && url.matches("http://127\\.0\\.0\\.1:[0-9]+/metrics"), "where it serves: " + url);
+            Files.readAllBytes(Path.of("/proc/self/status"));  // an open(2) for the probe to count, from this process
+            String text = new String(java.net.URI.create(url).toURL().openStream().readAllBytes());
+            assertTrue(text.contains("# HELP jbpf_open_counter_opens hash map opens of jbpf probe OpenCounter: value per key"), text);
+            assertTrue(text.contains("\njbpf_open_counter_opens{key=\"" + ProcessHandle.current().pid() + "\"} "), text);
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
     }
 
     /** A property's value as -XshowSettings:properties prints it: a path list one element a line. */

@@ -61,7 +61,8 @@ class AttachTest {
     void missingTracepointIsNamedWithItsTracefsPath() {
         try (BPF bpf = BPF.load(Programs.counter("tracepoint/syscalls/sys_enter_foo", List.of()))) {
             BpfException e = assertThrows(BpfException.class, bpf::attachAll);
-            assertTrue(e.getMessage().startsWith("no tracepoint syscalls/sys_enter_foo: /sys/kernel/"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("program \"count_calls\" (tracepoint/syscalls/sys_enter_foo): no tracepoint "
+                    + "syscalls/sys_enter_foo: /sys/kernel/"), e.getMessage());
             assertTrue(e.getMessage().contains("events/syscalls/sys_enter_foo/id does not exist"), e.getMessage());
         }
     }

@@ -60,7 +60,8 @@ class SectionValidationTest {
         try (BPF bpf = BPF.load(Programs.counter("tracepoint/syscalls/sys_enter_getppid", List.of()))) {
             BpfException e = assertThrows(BpfException.class,
                     () -> Attacher.tracepoint(bpf.program("count_calls"), climb.substring(0, slash), climb.substring(slash + 1)));
-            assertTrue(e.getMessage().startsWith("no tracepoint can be named by category \"..\" and name \""), e.getMessage());
+            assertTrue(e.getMessage().startsWith("program \"count_calls\" (tracepoint/syscalls/sys_enter_getppid): no tracepoint can "
+                    + "be named by category \"..\" and name \""), e.getMessage());
             assertTrue(e.getMessage().contains("no '..'"), e.getMessage());
             assertEquals(List.of(), bpf.links());
             BpfMap<Integer, Long> counts = bpf.map("counts", Integer.class, Long.class);

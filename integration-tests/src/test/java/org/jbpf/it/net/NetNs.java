@@ -15,7 +15,7 @@ import java.util.concurrent.FutureTask;
  * thread joins the namespace with setns(2), so the sockets it opens and the interfaces it names are the namespace's,
  * while the rest of the JVM stays where it was.
  */
-final class NetNs implements AutoCloseable {
+public final class NetNs implements AutoCloseable {
     private static final int CLONE_NEWNET = 0x40000000, O_RDONLY = 0;
 
     private interface NsLib extends Library {
@@ -26,33 +26,33 @@ final class NetNs implements AutoCloseable {
         int setns(int fd, int nstype);
     }
 
-    final String name;
+    public final String name;
 
     private NetNs(String name) { this.name = name; }
 
     /** Creates namespace {@code name} (deleting a leftover of that name first). */
-    static NetNs create(String name) {
+    public static NetNs create(String name) {
         run(true, "ip", "netns", "del", name);
         run(false, "ip", "netns", "add", name);
         return new NetNs(name);
     }
 
     /** Runs {@code ip} inside this namespace: {@code ip -n name args...}. */
-    void ip(String... args) {
+    public void ip(String... args) {
         List<String> cmd = new ArrayList<>(List.of("ip", "-n", name));
         cmd.addAll(List.of(args));
         run(false, cmd.toArray(String[]::new));
     }
 
     /** Sets sysctls inside this namespace, e.g. {@code net.ipv4.conf.all.route_localnet=1}. */
-    void sysctl(String... settings) {
+    public void sysctl(String... settings) {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", name, "sysctl", "-q", "-w"));
         cmd.addAll(List.of(settings));
         run(false, cmd.toArray(String[]::new));
     }
 
     /** Runs {@code body} on a new thread inside this namespace and returns its result. */
-    <T> T inside(Callable<T> body) throws Exception {
+    public <T> T inside(Callable<T> body) throws Exception {
         FutureTask<T> task = new FutureTask<>(() -> {
             int ns = NsLib.INSTANCE.open("/run/netns/" + name, O_RDONLY);
             if (ns < 0) throw new IOException("cannot open /run/netns/" + name);

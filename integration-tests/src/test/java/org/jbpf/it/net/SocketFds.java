@@ -7,14 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The file descriptor behind a channel, found as the /proc/self/fd entry of its socket's inode. */
-final class SocketFds {
+public final class SocketFds {
     private SocketFds() {}
 
     /**
      * The fd of an IPv4 UDP channel. Call it on the thread that opened the channel: the socket table read is the
      * calling thread's network namespace's ({@code /proc/thread-self/net/udp}).
      */
-    static int of(DatagramChannel ch) throws IOException {
+    public static int of(DatagramChannel ch) throws IOException {
         int port = ((InetSocketAddress) ch.getLocalAddress()).getPort();
         String inode = null;
         for (String line : Files.readAllLines(Path.of("/proc/thread-self/net/udp"))) {

@@ -5,15 +5,15 @@ package org.jbpf.it.net;
  * the receiver's 127.1.0.2/24, with fixed MAC addresses and static neighbours (no ARP) and route_localnet so the
  * kernel routes 127.1.0.0/24 over the link. IPv6 is off so nothing but the test's own packets crosses it.
  */
-final class VethPair implements AutoCloseable {
-    static final String SENDER_IP = "127.1.0.1", RECEIVER_IP = "127.1.0.2";
-    static final int SENDER_IP_NUMBER = 0x7f010001;
-    static final String SENDER_MAC = "02:6a:62:70:66:01", RECEIVER_MAC = "02:6a:62:70:66:02";
+public final class VethPair implements AutoCloseable {
+    public static final String SENDER_IP = "127.1.0.1", RECEIVER_IP = "127.1.0.2";
+    public static final int SENDER_IP_NUMBER = 0x7f010001;
+    public static final String SENDER_MAC = "02:6a:62:70:66:01", RECEIVER_MAC = "02:6a:62:70:66:02";
 
-    final NetNs sender, receiver;
-    final String senderIf, receiverIf;
+    public final NetNs sender, receiver;
+    public final String senderIf, receiverIf;
 
-    VethPair() {
+    public VethPair() {
         String tag = Long.toString(ProcessHandle.current().pid() % 100000);
         senderIf = "jvs" + tag;
         receiverIf = "jvr" + tag;

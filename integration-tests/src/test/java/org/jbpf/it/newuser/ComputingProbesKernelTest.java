@@ -59,6 +59,11 @@ class ComputingProbesKernelTest {
     @ParameterizedTest(name = "{1} ({0})")
     @MethodSource("probes")
     void kernelComputesWhatTheJvmComputes(Backend backend, Class<?> probe) throws Exception {
+        checkAgainstJvm(backend, probe);
+    }
+
+    /** Translates, simulates and loads {@code probe}, then compares its kernel results with {@code compute} run on the JVM. */
+    static void checkAgainstJvm(Backend backend, Class<?> probe) throws Exception {
         BpfObject object = backend.translate(probe);
         for (VerifierResult r : Verifier.verifyAll(object)) assertTrue(r.ok(), probe.getSimpleName() + ": " + r);
         KernelCheck.require();

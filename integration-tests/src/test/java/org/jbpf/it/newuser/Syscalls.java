@@ -11,6 +11,13 @@ final class Syscalls {
         int getpgid(int pid);
         int getsid(int pid);
         int gettid();
+        int open(String path, int flags, int mode);
+        int close(int fd);
+        int kill(int pid, int signal);
+        long labs(long value);
+        int usleep(int microseconds);
+        int setenv(String name, String value, int overwrite);
+        String getenv(String name);
     }
 
     private Syscalls() {}
@@ -19,6 +26,16 @@ final class Syscalls {
     static int getpgid(int pid) { return LibC.INSTANCE.getpgid(pid); }
     static int getsid(int pid) { return LibC.INSTANCE.getsid(pid); }
     static int gettid() { return LibC.INSTANCE.gettid(); }
+    static int kill(int pid, int signal) { return LibC.INSTANCE.kill(pid, signal); }
+    static long labs(long value) { return LibC.INSTANCE.labs(value); }
+    static int usleep(int microseconds) { return LibC.INSTANCE.usleep(microseconds); }
+
+    /** open(2)s {@code path} with {@code flags} (mode 0600) and closes what it opened; the descriptor, or -1. */
+    static int openAndClose(String path, int flags) {
+        int fd = LibC.INSTANCE.open(path, flags, 0600);
+        if (fd >= 0) LibC.INSTANCE.close(fd);
+        return fd;
+    }
 
     /** Runs the calls on a new thread named {@code name} and waits for it. */
     static void on(String name, Runnable calls) {

@@ -9,7 +9,7 @@ import org.jbpf.maps.ArrayMap;
 /**
  * Programs the random probes ({@link RandomProbesKernelTest}) found wrong, cut down to what went wrong
  * ({@link RandomFindingsKernelTest}): bit methods whose argument is the value of an expression rather than a local, and a
- * method whose only call sits in a branch the translator decides.
+ * method whose only call sits in a branch the translator decides, and the or of two zeros in a loop.
  * {@link RandomIndexes} holds the indexes they found.
  */
 @Bpf(license = "GPL")
@@ -83,6 +83,32 @@ public final class RandomFindings {
 
     /** What {@link #callInADecidedBranch} switches on. */
     public enum Kind { A, B, C, D }
+
+    /** {@code (long) (q | q)}: the or of a loop counter with itself, 0 on the loop's first round. */
+    static long orWithItself(long p, int q) {
+        long t = (long) (q | q);
+        if (t <= 428L) t ^= Math.max(p, t);
+        return t + 635L;
+    }
+
+    /**
+     * The value ranges once took the or of two zeros for the empty range: the optimizer then found no way out of the
+     * compare after it, dropped the loop's exit and everything after the loop, on both backends (random probes with
+     * state, seed 22 program 31, which the kernel refused as an infinite loop).
+     */
+    static long orOfZerosInALoop(long a, long b) {
+        long x = a;
+        for (int i = 0; i < 4; i++) x += i * orWithItself(b, i);
+        return x;
+    }
+
+    @Section("xdp/or")
+    static int runOr(XdpContext ctx) {
+        Long a = in.lookup(0), b = in.lookup(1);
+        if (a == null || b == null) return XdpContext.XDP_ABORTED;
+        out.update(0, orOfZerosInALoop(a, b));
+        return XdpContext.XDP_PASS;
+    }
 
     @Section("xdp/decided")
     static int runDecided(XdpContext ctx) {

@@ -1,6 +1,7 @@
 package org.jbpf.it.semantics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.LongBinaryOperator;
@@ -10,10 +11,15 @@ import org.jbpf.it.KernelCheck;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.sim.Verifier;
 import org.jbpf.sim.VerifierResult;
+import org.jbpf.translator.TranslationException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** What the random probes found ({@link RandomFindings}, {@link RandomIndexes}) loads and computes the JVM's results. */
+/**
+ * What the random probes found ({@link RandomFindings}, {@link RandomIndexes}, {@link DeepFrame}) loads and computes the
+ * JVM's results.
+ */
 class RandomFindingsKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
@@ -25,6 +31,30 @@ class RandomFindingsKernelTest {
     @EnumSource(Backend.class)
     void aMethodWhoseOnlyCallIsInADecidedBranchDoesNotStopTheLoad(Backend backend) {
         assertEquals(SemanticsKernelTest.inputs().size(), agree(backend, RandomFindings.class, "runDecided", 1, RandomFindings::callInADecidedBranch));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void anOrOfZerosInALoopKeepsTheLoopsExit(Backend backend) {
+        assertEquals(SemanticsKernelTest.inputs().size(), agree(backend, RandomFindings.class, "runOr", 0, RandomFindings::orOfZerosInALoop));
+    }
+
+    /** With a function of its own the chain of calls would not fit; the direct backend inlines it instead. */
+    @Test
+    void aFrameThatFitsOnlyInlinedLoadsAndSumsWhatTheJvmSums() {
+        assertEquals(1, Backend.DIRECT.translate(DeepFrame.class).programs().get(0).funcInfos().size(), "total is inlined");
+        assertEquals(SemanticsKernelTest.inputs().size(), agree(Backend.DIRECT, DeepFrame.class, "run", 0, DeepFrame::deepFrame));
+        for (VerifierResult r : Verifier.verifyAll(Backend.DIRECT.translate(DeepFrame.class))) assertTrue(r.ok(), r.toString());
+    }
+
+    /** LLVM lays out the same frame in more than 512 bytes: one line at the Java line, and where to go instead. */
+    @Test
+    void theSameFrameIsOneLineFromTheLlvmBackend() {
+        Backend.LLVM.translate(Semantics.class); // skips without LLVM's bindings
+        TranslationException e = assertThrows(TranslationException.class, () -> Backend.LLVM.translate(DeepFrame.class));
+        assertTrue(e.getMessage().matches("LLVM's BPF target cannot compile DeepFrame: DeepFrame\\.java:\\d+: program run needs more than the 512"
+                + " bytes of BPF stack LLVM's code may use; .*; the direct backend \\(the default\\) may translate it"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
     }
 
     /**

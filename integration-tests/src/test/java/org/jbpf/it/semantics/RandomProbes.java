@@ -1,7 +1,9 @@
 package org.jbpf.it.semantics;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -10,7 +12,8 @@ import java.util.Random;
  * indexed by variables (in and out of range), if/else, nested loops with break and continue, while loops, dense,
  * sparse, arrow and enum switches, compound assignments that narrow, helper methods with several arguments (some
  * {@code @NoInline}), and a hash map's lookup, update, increment and add folded into the result; expressions come
- * from {@link RandomExpressions}. A few programs call a recursive method, which the translator must refuse.
+ * from {@link RandomExpressions}. A few programs call a recursive method, which the translator must refuse. Programs
+ * with state also keep it in maps of structs, per-CPU arrays, globals and load-time constants ({@link RandomState}).
  *
  * <p>Program {@code i} of a seed is drawn from its own {@link Random}, once as the probe (package {@code gen}) and
  * once as its Java copy (package {@code ref}) whose JVM result the kernel must give.
@@ -24,12 +27,24 @@ final class RandomProbes {
     private static final String[] SPARSE = {"-100", "3", "1000", "65536", "Integer.MIN_VALUE", "77", "-1", "4096"};
 
     private final long seed;
-    private Random random;
-    private RandomExpressions e;
-    private boolean java;
-    private int names;
+    /** The state part of every program, or null for programs of locals only. */
+    private final RandomState state;
+    private final Map<Integer, Map<String, Object>> constants = new HashMap<>();
+    Random random;
+    RandomExpressions e;
+    boolean java;
+    int names;
 
-    RandomProbes(long seed) { this.seed = seed; }
+    RandomProbes(long seed) { this(seed, false); }
+
+    /** With {@code state}, every program also keeps state in maps of structs, globals and constants ({@link RandomState}). */
+    RandomProbes(long seed, boolean state) {
+        this.seed = seed;
+        this.state = state ? new RandomState(this) : null;
+    }
+
+    /** The load-time constants of probe {@code gen.P<i>}, known once its source was written. */
+    Map<String, Object> constants(int i) { return constants.getOrDefault(i, Map.of()); }
 
     /** Whether program {@code i} calls a recursive method. */
     boolean recursive(int i) { return new Random(programSeed(i)).nextInt(RECURSIVE_ONE_IN) == 0; }
@@ -43,18 +58,25 @@ final class RandomProbes {
         names = 0;
         StringBuilder s = new StringBuilder();
         s.append("package ").append(java ? "ref" : "gen").append(";\n");
-        s.append("import org.jbpf.*;\nimport org.jbpf.maps.*;\nimport org.jbpf.it.semantics.JavaSemantics;\n");
+        s.append("import org.jbpf.*;\nimport org.jbpf.maps.*;\nimport org.jbpf.it.semantics.JavaSemantics;\nimport org.jbpf.it.semantics.StateModels;\n");
         s.append("@Bpf(license = \"GPL\")\npublic final class P").append(i).append(" {\n");
         s.append("    public enum Kind { A, B, C, D, E }\n");
+        if (state != null) s.append(RandomState.nestedStruct());
         s.append("    @Struct\n    public static final class S {\n        public long a;\n        public int b;\n        public short c;\n");
         s.append("        public byte d;\n        public char e;\n        @Size(4) public long[] w = new long[4];\n");
-        s.append("        @Size(6) public int[] v = new int[6];\n    }\n");
+        s.append("        @Size(6) public int[] v = new int[6];\n");
+        if (state != null) s.append(RandomState.moreFields());
+        s.append("    }\n");
         s.append("    public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);\n");
         s.append("    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 1);\n");
         s.append(java ? "    public static final JavaSemantics.MapModel m = new JavaSemantics.MapModel();\n"
                 : "    public static final HashMap<Long, Long> m = new HashMap<>(Long.class, Long.class, 64);\n");
         int helpers = random.nextInt(3);
         for (int h = 0; h < helpers; h++) helper(s, h);
+        if (state != null) {
+            state.declarations(s, "P" + i);
+            if (!java) constants.put(i, Map.copyOf(state.constants));
+        }
         if (recursive) s.append("    static long rec(long n) { return n <= 0 ? 1 : n * rec(n - 1); }\n");
         s.append("    public static long f(long a, long b) {\n");
         s.append("        long x0 = a, x1 = b, x2 = a ^ (b << 7), x3 = ~a;\n");
@@ -72,11 +94,14 @@ final class RandomProbes {
         e.struct = true;
         e.enums = true;
         e.helpers = helpers;
+        if (state != null) state.locals(s);
         if (recursive) s.append("        x0 += rec(y0 & 3);\n");
-        for (int n = 2 + random.nextInt(5), k = 0; k < n; k++) statement(s, 2, "        ");
+        int depth = state != null ? 2 + random.nextInt(2) : 2;
+        for (int n = 2 + random.nextInt(5), k = 0; k < n; k++) statement(s, depth, "        ");
         s.append("        long r = x0 * 31 + x1 ^ x2 * 7 + x3 + y0 * 3L + y1 + y2 * 5L + (q0 ? 1 : 2) + k0.ordinal() * 11;\n");
         s.append("        r = r * 31 + s.a + s.b + s.c * 3 + s.d * 5 + s.e * 7;\n");
         for (String[] a : ARRAYS) s.append("        for (").append(a[1]).append(" v : ").append(a[0]).append(") r = r * 31 + v;\n");
+        if (state != null) state.result(s);
         s.append("        return r;\n    }\n");
         s.append("    @Section(\"xdp\")\n    public static int run(XdpContext ctx) {\n");
         s.append("        Long a = in.lookup(0), b = in.lookup(1);\n");
@@ -104,8 +129,12 @@ final class RandomProbes {
         e = outer;
     }
 
-    private void statement(StringBuilder s, int depth, String indent) {
-        int kind = depth <= 0 ? random.nextInt(4) : random.nextInt(16);
+    void statement(StringBuilder s, int depth, String indent) {
+        int kind = depth <= 0 ? random.nextInt(4) : random.nextInt(state != null ? 24 : 16);
+        if (kind >= 16) {
+            state.statement(s, depth, indent);
+            return;
+        }
         switch (kind) {
             case 0 -> s.append(indent).append(pick("x0", "x1", "x2", "x3")).append(' ').append(pick("=", "=", pick(COMPOUND)))
                     .append(' ').append(e.longExpr(3)).append(";\n");
@@ -248,5 +277,5 @@ final class RandomProbes {
         }
     }
 
-    private String pick(String... options) { return options[random.nextInt(options.length)]; }
+    String pick(String... options) { return options[random.nextInt(options.length)]; }
 }

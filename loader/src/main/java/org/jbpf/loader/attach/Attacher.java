@@ -61,15 +61,20 @@ public final class Attacher {
     }
 
     public static Link tracepoint(LoadedProgram p, String category, String name) {
-        int id = Tracefs.tracepointId(category, name);
+        int id;
+        try {
+            id = Tracefs.tracepointId(category, name);
+        } catch (BpfException e) {
+            throw new BpfException(p + ": " + e.getMessage());  // which program wanted it
+        }
         Fd perf = Sys.perfEventOpen(new PerfEventAttr(PerfEventAttr.PERF_TYPE_TRACEPOINT, id), -1, 0, -1,
-                () -> "perf_event_open of tracepoint " + category + "/" + name);
+                "perf_event_open of tracepoint " + category + "/" + name);
         return onPerfEvent(p, perf, "tracepoint " + category + "/" + name);
     }
 
     public static Link rawTracepoint(LoadedProgram p, String name) {
         Fd fd = Sys.bpfFd(BpfCmd.RAW_TRACEPOINT_OPEN, BpfAttrs.rawTracepointOpen(name, p.fd().value()),
-                "raw tracepoint " + name, () -> "BPF_RAW_TRACEPOINT_OPEN of " + name + " for " + p);
+                "raw tracepoint " + name, "BPF_RAW_TRACEPOINT_OPEN of " + name + " for " + p);
         return new FdLink("raw_tracepoint " + name, fd);
     }
 
@@ -80,7 +85,7 @@ public final class Attacher {
     public static Link tracing(LoadedProgram p, Section section) {
         String where = section.kind() + " " + section.target();
         Fd fd = Sys.bpfFd(BpfCmd.LINK_CREATE, BpfAttrs.linkCreate(p.fd().value(), 0, section.kind().expectedAttachType(), 0),
-                "tracing link", () -> "BPF_LINK_CREATE (" + where + ") of " + p);
+                "tracing link", "BPF_LINK_CREATE (" + where + ") of " + p);
         return new FdLink(where, fd);
     }
 
@@ -91,7 +96,7 @@ public final class Attacher {
         long config = ret ? 1L << retprobeBit("uprobe") : 0;
         PerfEventAttr attr = new PerfEventAttr(type, config).config1(BpfAttr.cString(binary)).config2(offset);
         String where = (ret ? "uretprobe " : "uprobe ") + binary + "+0x" + Long.toHexString(offset);
-        Fd perf = Sys.perfEventOpen(attr, pid, pid == -1 ? 0 : -1, -1, () -> "perf_event_open of " + where);
+        Fd perf = Sys.perfEventOpen(attr, pid, pid == -1 ? 0 : -1, -1, "perf_event_open of " + where);
         return onPerfEvent(p, perf, where);
     }
 
@@ -101,7 +106,7 @@ public final class Attacher {
         long config = ret ? 1L << retprobeBit("kprobe") : 0;
         PerfEventAttr attr = new PerfEventAttr(type, config).config1(BpfAttr.cString(function)).config2(0);
         String where = (ret ? "kretprobe " : "kprobe ") + function;
-        Fd perf = Sys.perfEventOpen(attr, -1, 0, -1, () -> "perf_event_open of " + where);
+        Fd perf = Sys.perfEventOpen(attr, -1, 0, -1, "perf_event_open of " + where);
         return onPerfEvent(p, perf, where);
     }
 
@@ -114,7 +119,7 @@ public final class Attacher {
     public static Link xdp(LoadedProgram p, int ifindex, XdpMode mode) {
         if (p.kind().progType() != ProgramTypes.XDP) throw new BpfException(p + " is not an xdp program");
         Fd fd = Sys.bpfFd(BpfCmd.LINK_CREATE, BpfAttrs.linkCreate(p.fd().value(), ifindex, ProgramTypes.ATTACH_XDP, mode.flags),
-                "xdp link", () -> "BPF_LINK_CREATE (xdp, " + mode.name().toLowerCase() + " mode) of " + p + " on interface index "
+                "xdp link", "BPF_LINK_CREATE (xdp, " + mode.name().toLowerCase() + " mode) of " + p + " on interface index "
                         + ifindex + (mode == XdpMode.NATIVE ? "; the driver may have no native XDP: try XdpMode.GENERIC" : ""));
         return new FdLink("xdp (" + mode.name().toLowerCase() + ") on interface index " + ifindex, fd);
     }
@@ -144,7 +149,7 @@ public final class Attacher {
         String where = "tc " + (ingress ? "ingress" : "egress") + " on interface index " + ifindex;
         Fd fd = Sys.bpfFd(BpfCmd.LINK_CREATE, BpfAttrs.linkCreate(p.fd().value(), ifindex,
                         ingress ? ATTACH_TCX_INGRESS : ATTACH_TCX_EGRESS, 0),
-                "tcx link", () -> "BPF_LINK_CREATE (tcx) of " + p + " as " + where + " (tcx links need kernel 6.6 or later)");
+                "tcx link", "BPF_LINK_CREATE (tcx) of " + p + " as " + where + " (tcx links need kernel 6.6 or later)");
         return new FdLink(where, fd);
     }
 
@@ -173,12 +178,12 @@ public final class Attacher {
             Fd link = null;
             try {
                 link = Sys.bpfFd(BpfCmd.LINK_CREATE, BpfAttrs.linkCreate(p.fd().value(), perf.value(), ProgramTypes.ATTACH_PERF_EVENT, 0),
-                        "perf link", () -> "BPF_LINK_CREATE of " + p + " on " + where);
+                        "perf link", "BPF_LINK_CREATE of " + p + " on " + where);
             } catch (BpfException e) {
                 if (e.errno() == Errno.EPERM) throw e;
-                Sys.ioctl(perf.value(), PerfEventAttr.IOC_SET_BPF, p.fd().value(), () -> "PERF_EVENT_IOC_SET_BPF of " + p + " on " + where);
+                Sys.ioctl(perf.value(), PerfEventAttr.IOC_SET_BPF, p.fd().value(), "PERF_EVENT_IOC_SET_BPF of " + p + " on " + where);
             }
-            Sys.ioctl(perf.value(), PerfEventAttr.IOC_ENABLE, 0, () -> "PERF_EVENT_IOC_ENABLE of " + where);
+            Sys.ioctl(perf.value(), PerfEventAttr.IOC_ENABLE, 0, "PERF_EVENT_IOC_ENABLE of " + where);
             return link != null ? new FdLink(where, link, perf) : new FdLink(where, perf);
         } catch (RuntimeException e) {
             perf.close();

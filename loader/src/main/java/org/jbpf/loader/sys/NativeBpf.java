@@ -2,7 +2,6 @@ package org.jbpf.loader.sys;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.lang.ref.Reference;
@@ -11,31 +10,30 @@ import java.nio.file.Path;
 
 /**
  * {@link BpfSyscalls} on the running kernel. The element and batch commands reuse one zeroed {@code bpf_attr} per
- * thread and call bpf(2) through JNA direct mapping, so a map operation allocates no native memory and no Java
- * objects on its success path; the rarer commands encode a fresh {@link BpfAttr} through {@link BpfAttrs}.
+ * thread and call bpf(2) through {@link LibC}, by JNA direct mapping once the process has made a few hundred calls, so
+ * a map operation then allocates no native memory and no Java objects on its success path; the rarer commands encode
+ * a fresh {@link BpfAttr} through {@link BpfAttrs}.
  */
 final class NativeBpf implements BpfSyscalls {
     static final NativeBpf INSTANCE = new NativeBpf();
 
-    static {
-        Sys.requireX86_64();
-        Native.register(NativeBpf.class, "c");
-    }
-
-    private static native long syscall(long number, long cmd, long attr, long size) throws LastErrorException;
-
     /** One attr per thread for the element and batch commands; each call writes every field it uses. */
-    private static final ThreadLocal<Memory> ATTR = ThreadLocal.withInitial(() -> {
-        Memory m = new Memory(BpfAttr.SIZE);
-        m.clear();
-        return m;
-    });
+    private static final ThreadLocal<Memory> ATTR = new ZeroedAttr();
+
+    /** A zeroed attr for each thread (a class, not a lambda: linking a lambda costs more at start than this runs). */
+    private static final class ZeroedAttr extends ThreadLocal<Memory> {
+        @Override protected Memory initialValue() {
+            Memory m = new Memory(BpfAttr.SIZE);
+            m.clear();
+            return m;
+        }
+    }
 
     private NativeBpf() {}
 
     private static int call(int cmd, Memory attr) {
         try {
-            syscall(Sys.SYS_BPF, cmd, Pointer.nativeValue(attr), BpfAttr.SIZE);
+            LibC.syscall(Sys.SYS_BPF, cmd, Pointer.nativeValue(attr), BpfAttr.SIZE, 0, 0);
             return 0;
         } catch (LastErrorException e) {
             return e.getErrorCode();
@@ -100,32 +98,32 @@ final class NativeBpf implements BpfSyscalls {
                                   int btfKeyType, int btfValueType) {
         return Sys.bpfFd(BpfCmd.MAP_CREATE,
                 BpfAttrs.mapCreate(type, keySize, valueSize, maxEntries, flags, name, btfFd, btfKeyType, btfValueType),
-                "map " + name, () -> "BPF_MAP_CREATE of map \"" + name + "\"");
+                "map " + name, "BPF_MAP_CREATE of map \"" + name + "\"");
     }
 
     @Override public void mapFreeze(int mapFd) {
-        Sys.bpf(BpfCmd.MAP_FREEZE, BpfAttrs.mapFreeze(mapFd), () -> "BPF_MAP_FREEZE of map fd " + mapFd);
+        Sys.bpf(BpfCmd.MAP_FREEZE, BpfAttrs.mapFreeze(mapFd), "BPF_MAP_FREEZE of map fd " + mapFd);
     }
 
     @Override public Fd progLoad(BpfAttrs.ProgLoad attr) {
         return Sys.bpfFd(BpfCmd.PROG_LOAD, attr.attr(), "program " + attr.name(),
-                () -> "BPF_PROG_LOAD of program \"" + attr.name() + "\"");
+                "BPF_PROG_LOAD of program \"" + attr.name() + "\"");
     }
 
     @Override public Fd btfLoad(Pointer btf, int size, Pointer log, int logSize, int logLevel) {
-        return Sys.bpfFd(BpfCmd.BTF_LOAD, BpfAttrs.btfLoad(btf, size, log, logSize, logLevel), "BTF", () -> "BPF_BTF_LOAD");
+        return Sys.bpfFd(BpfCmd.BTF_LOAD, BpfAttrs.btfLoad(btf, size, log, logSize, logLevel), "BTF", "BPF_BTF_LOAD");
     }
 
     @Override public void objPin(String path, int fd) {
-        Sys.bpf(BpfCmd.OBJ_PIN, BpfAttrs.objPin(path, fd), () -> "BPF_OBJ_PIN at " + path);
+        Sys.bpf(BpfCmd.OBJ_PIN, BpfAttrs.objPin(path, fd), "BPF_OBJ_PIN at " + path);
     }
 
     @Override public Fd objGet(String path, int fileFlags) {
-        return Sys.bpfFd(BpfCmd.OBJ_GET, BpfAttrs.objGet(path, fileFlags), "pinned object " + path, () -> "BPF_OBJ_GET of " + path);
+        return Sys.bpfFd(BpfCmd.OBJ_GET, BpfAttrs.objGet(path, fileFlags), "pinned object " + path, "BPF_OBJ_GET of " + path);
     }
 
     @Override public void objGetInfoByFd(int fd, Pointer info, int infoLen) {
-        Sys.bpf(BpfCmd.OBJ_GET_INFO_BY_FD, BpfAttrs.objInfo(fd, info, infoLen), () -> "BPF_OBJ_GET_INFO_BY_FD of fd " + fd);
+        Sys.bpf(BpfCmd.OBJ_GET_INFO_BY_FD, BpfAttrs.objInfo(fd, info, infoLen), "BPF_OBJ_GET_INFO_BY_FD of fd " + fd);
     }
 
     /** The kernel names the anonymous inode behind each BPF fd: bpf-map, bpf-prog, bpf_link, btf. */

@@ -39,10 +39,27 @@ public final class Sys {
 
     /** bpf(2); returns the kernel's non-negative result. */
     public static long bpf(int cmd, BpfAttr attr, Supplier<String> operation) {
+        long result = bpfOrErrno(cmd, attr);
+        if (result < 0) throw new BpfException(operation.get(), (int) -result);
+        return result;
+    }
+
+    /**
+     * bpf(2) for a command run once per object (load, create, attach), whose operation text costs less to build than
+     * a lambda costs to link the first time, and a command line links each once.
+     */
+    public static long bpf(int cmd, BpfAttr attr, String operation) {
+        long result = bpfOrErrno(cmd, attr);
+        if (result < 0) throw new BpfException(operation, (int) -result);
+        return result;
+    }
+
+    /** bpf(2): the kernel's non-negative result, or the negated errno. */
+    private static long bpfOrErrno(int cmd, BpfAttr attr) {
         try {
             return LibC.syscall(SYS_BPF, cmd, Pointer.nativeValue(attr.pointer()), BpfAttr.SIZE, 0, 0);
         } catch (LastErrorException e) {
-            throw new BpfException(operation.get(), e.getErrorCode());
+            return -e.getErrorCode();
         } finally {
             // the attr keeps the key, value and log buffers it points to alive: it must outlive the syscall,
             // or a collection during the call frees memory the kernel is still reading
@@ -58,7 +75,7 @@ public final class Sys {
         } catch (LastErrorException e) {
             return e.getErrorCode();
         } finally {
-            Reference.reachabilityFence(attr);   // see bpf(..)
+            Reference.reachabilityFence(attr);   // see bpfOrErrno
         }
     }
 
@@ -67,24 +84,53 @@ public final class Sys {
         return new Fd((int) bpf(cmd, attr, operation), what);
     }
 
+    /** bpf(2) for commands that return a new file descriptor, run once per object (see {@link #bpf(int, BpfAttr, String)}). */
+    public static Fd bpfFd(int cmd, BpfAttr attr, String what, String operation) {
+        return new Fd((int) bpf(cmd, attr, operation), what);
+    }
+
     /** perf_event_open(2) with {@code PERF_FLAG_FD_CLOEXEC}. */
     public static Fd perfEventOpen(PerfEventAttr attr, int pid, int cpu, int groupFd, Supplier<String> operation) {
+        long fd = perfEventOpenOrErrno(attr, pid, cpu, groupFd);
+        if (fd < 0) throw new BpfException(operation.get(), (int) -fd);
+        return new Fd((int) fd, "perf event");
+    }
+
+    /** perf_event_open(2) for an event opened once per attach (see {@link #bpf(int, BpfAttr, String)}). */
+    public static Fd perfEventOpen(PerfEventAttr attr, int pid, int cpu, int groupFd, String operation) {
+        long fd = perfEventOpenOrErrno(attr, pid, cpu, groupFd);
+        if (fd < 0) throw new BpfException(operation, (int) -fd);
+        return new Fd((int) fd, "perf event");
+    }
+
+    private static long perfEventOpenOrErrno(PerfEventAttr attr, int pid, int cpu, int groupFd) {
         try {
-            long fd = LibC.syscall(SYS_PERF_EVENT_OPEN, Pointer.nativeValue(attr.pointer()), pid, cpu, groupFd,
+            return LibC.syscall(SYS_PERF_EVENT_OPEN, Pointer.nativeValue(attr.pointer()), pid, cpu, groupFd,
                     PerfEventAttr.PERF_FLAG_FD_CLOEXEC);
-            return new Fd((int) fd, "perf event");
         } catch (LastErrorException e) {
-            throw new BpfException(operation.get(), e.getErrorCode());
+            return -e.getErrorCode();
         } finally {
-            Reference.reachabilityFence(attr);   // see bpf(..)
+            Reference.reachabilityFence(attr);   // see bpfOrErrno
         }
     }
 
     public static void ioctl(int fd, long request, long arg, Supplier<String> operation) {
+        int errno = ioctlErrno(fd, request, arg);
+        if (errno != 0) throw new BpfException(operation.get(), errno);
+    }
+
+    /** ioctl(2) run once per attach (see {@link #bpf(int, BpfAttr, String)}). */
+    public static void ioctl(int fd, long request, long arg, String operation) {
+        int errno = ioctlErrno(fd, request, arg);
+        if (errno != 0) throw new BpfException(operation, errno);
+    }
+
+    private static int ioctlErrno(int fd, long request, long arg) {
         try {
             LibC.ioctl(fd, request, arg);
+            return 0;
         } catch (LastErrorException e) {
-            throw new BpfException(operation.get(), e.getErrorCode());
+            return e.getErrorCode();
         }
     }
 
@@ -153,6 +199,18 @@ public final class Sys {
     }
 
     public static int pageSize() { return LibC.getpagesize(); }
+
+    /**
+     * Seconds since local midnight at {@code epochSecond} as libc's localtime_r reckons it (from TZ or /etc/localtime,
+     * as C tools do), or -1 when it cannot tell. For a command that needs the local time of day and nothing else of time
+     * zones: the JDK's own zone set-up reads and parses its zone database at first use, about 15 ms of CPU.
+     */
+    public static int localSecondOfDay(long epochSecond) {
+        Memory time = new Memory(8), tm = new Memory(64);  // struct tm (56 bytes on x86_64) begins with int tm_sec, tm_min, tm_hour
+        time.setLong(0, epochSecond);
+        if (LibC.localtime_r(time, tm) == null) return -1;
+        return tm.getInt(8) * 3600 + tm.getInt(4) * 60 + Math.min(tm.getInt(0), 59);  // a leap second's 60 as 59
+    }
 
     public static void setsockoptInt(int fd, int level, int name, int value, Supplier<String> operation) {
         Memory v = new Memory(4);

@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.jbpf.core.btf.Btf;
 import org.jbpf.core.btf.BtfReader;
+import org.jbpf.core.btf.RunningKernelBtf;
 import org.jbpf.core.obj.ObjectFormatException;
 
 /**
@@ -16,7 +20,7 @@ import org.jbpf.core.obj.ObjectFormatException;
  * {@code <out>/<package dirs>/TaskStruct.java} with readers {@code realParent()} and {@code tgid()}.
  */
 public final class KernelStructGenerator {
-    public static final Path VMLINUX = Path.of("/sys/kernel/btf/vmlinux");
+    public static final Path VMLINUX = RunningKernelBtf.VMLINUX;
 
     private final Path btfFile;
 
@@ -29,35 +33,46 @@ public final class KernelStructGenerator {
     public List<Path> generate(List<String> specs, Path outDir, String pkg) {
         if (!pkg.isEmpty() && !pkg.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*"))
             throw new IllegalArgumentException("\"" + pkg + "\" is not a Java package name");
-        byte[] bytes;
+        KernelStructs structs = new KernelStructs(types(), btfFile.equals(VMLINUX) ? "the kernel's BTF" : btfFile.toString());
+        String command = "jbpf gen btf " + String.join(" ", specs);
+        Path dir = pkg.isEmpty() ? outDir : outDir.resolve(pkg.replace('.', '/'));
+        Map<Path, String> sources = new LinkedHashMap<>();
         try {
-            bytes = Files.readAllBytes(btfFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the kernel's BTF " + btfFile + ": " + e.getMessage()
-                    + " (the kernel needs CONFIG_DEBUG_INFO_BTF=y)", e);
-        }
-        KernelStructs structs;
-        try {
-            structs = new KernelStructs(BtfReader.read(bytes, btfFile.toString()).btf());
+            // types are decoded as the specs reach them, so damage found on the way is reported here
+            for (String spec : specs) structs.add(spec);
+            Set<String> generated = new HashSet<>();
+            for (KernelStructs.Struct s : structs.structs()) generated.add(s.name());
+            for (KernelStructs.Struct s : structs.structs())
+                sources.put(dir.resolve(KernelStructWriter.className(s.name()) + ".java"), KernelStructWriter.write(structs, s, pkg, command, generated));
         } catch (ObjectFormatException e) {
             throw new IllegalArgumentException(e.getMessage() + "; name a kernel BTF file such as " + VMLINUX);
         }
-        for (String spec : specs) structs.add(spec);
-        Set<String> generated = new HashSet<>();
-        for (KernelStructs.Struct s : structs.structs()) generated.add(s.name());
-        String command = "jbpf gen btf " + String.join(" ", specs);
-        Path dir = pkg.isEmpty() ? outDir : outDir.resolve(pkg.replace('.', '/'));
         List<Path> files = new ArrayList<>();
         try {
             Files.createDirectories(dir);
-            for (KernelStructs.Struct s : structs.structs()) {
-                Path file = dir.resolve(KernelStructWriter.className(s.name()) + ".java");
-                Files.writeString(file, KernelStructWriter.write(structs, s, pkg, command, generated));
-                files.add(file);
+            for (Map.Entry<Path, String> e : sources.entrySet()) {
+                Files.writeString(e.getKey(), e.getValue());
+                files.add(e.getKey());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + dir + ": " + e.getMessage(), e);
         }
         return files;
+    }
+
+    /**
+     * The types of {@link #btfFile}, decoded as they are asked for; the running kernel's are read once per process
+     * for every part of jbpf that needs them ({@link RunningKernelBtf}).
+     */
+    private Btf types() {
+        try {
+            if (btfFile.equals(VMLINUX)) return RunningKernelBtf.get();
+            return BtfReader.readLazily(Files.readAllBytes(btfFile), btfFile.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the kernel's BTF " + btfFile + ": " + e.getMessage()
+                    + " (the kernel needs CONFIG_DEBUG_INFO_BTF=y)", e);
+        } catch (ObjectFormatException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; name a kernel BTF file such as " + VMLINUX);
+        }
     }
 }

@@ -21,9 +21,16 @@ public final class KernelStructs {
     public record Struct(String name, int size, Map<String, Field> fields) {}
 
     private final Btf btf;
+    /** What the types are called in errors: the kernel's BTF, or the file they came from. */
+    private final String source;
     private final Map<String, Struct> structs = new LinkedHashMap<>();
 
-    public KernelStructs(Btf btf) { this.btf = btf; }
+    public KernelStructs(Btf btf) { this(btf, "the kernel's BTF"); }
+
+    public KernelStructs(Btf btf, String source) {
+        this.btf = btf;
+        this.source = source;
+    }
 
     public Btf btf() { return btf; }
 
@@ -63,7 +70,7 @@ public final class KernelStructs {
         Struct known = structs.get(name);
         if (known != null) return known;
         int id = btf.find(BtfType.KIND_STRUCT, name);
-        if (id < 0) throw new IllegalArgumentException(spec + ": the kernel's BTF has no struct " + name);
+        if (id < 0) throw new IllegalArgumentException(spec + ": " + source + " has no struct " + name);
         Struct s = new Struct(name, (int) btf.sizeOf(id), new LinkedHashMap<>());
         structs.put(name, s);
         return s;
@@ -76,8 +83,18 @@ public final class KernelStructs {
     private Field find(String struct, String name, String spec) {
         for (Field f : readable(members(struct), 0)) if (f.name().equals(name)) return f;
         for (Field f : embedded(members(struct), 0)) if (f.name().equals(name)) return f;
+        for (BtfType.Member m : members(struct))
+            if (m.name().equals(name) && unnamedStruct(m.type()) != null)
+                throw new IllegalArgumentException(spec + ": " + struct + "." + name + " is a " + unnamedStruct(m.type()) + ", a typedef of an "
+                        + "unnamed struct, which jbpf cannot read by name; for the current task's ids use Helpers.uid() and gid()");
         throw new IllegalArgumentException(spec + ": the kernel's struct " + struct + " has no field " + name
                 + " that jbpf can read (numbers, pointers, char arrays and named structs embedded in it, not bitfields)");
+    }
+
+    /** The typedef's name when {@code type} is a typedef of an unnamed struct (kuid_t, atomic_t), else null. */
+    private String unnamedStruct(int type) {
+        BtfType t = type == 0 ? null : btf.type(type);
+        return t instanceof BtfType.Typedef td && btf.type(btf.resolve(type)) instanceof BtfType.Struct st && st.name().isEmpty() ? td.name() : null;
     }
 
     /** Named structs embedded in a struct (a path may go through them), with anonymous members' flattened. */

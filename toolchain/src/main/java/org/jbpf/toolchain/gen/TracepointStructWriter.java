@@ -53,7 +53,7 @@ public final class TracepointStructWriter {
         s.append("/**\n * The record of tracepoint {@code ").append(tp).append("}: each field at the offset the kernel's format file gives.\n")
                 .append(" * Unsigned fields read as Java's signed types of the same size (use Integer.toUnsignedLong and the like);\n")
                 .append(" * pointers are addresses to read with probeReadUser/probeReadKernel, {@code __data_loc} fields locate data after\n")
-                .append(" * the record (offset in the low 16 bits, length in the high 16).\n */\n");
+                .append(" * the record (offset in the low 16 bits, length in the high 16): ctx.readDataLoc(dst, field) copies their text.\n */\n");
         s.append("@Struct\npublic final class ").append(className).append(" {\n");
         s.append("    /** The tracepoint this record belongs to. */\n");
         s.append("    public static final String TRACEPOINT = \"").append(tp).append("\";\n");

@@ -49,6 +49,8 @@ class KernelStructGeneratorTest {
                 new BtfType.Member("", union, 192), new BtfType.Member("comm", comm, 256), new BtfType.Member("mm", mmPtr, 384),
                 new BtfType.Member("flags", task - 1, 448, 3), new BtfType.Member("tasks", list, 512))));
         b.add(new BtfType.Struct("mm_struct", 8, List.of(new BtfType.Member("total_vm", u64, 0))));
+        int kuid = b.add(new BtfType.Typedef("kuid_t", b.add(new BtfType.Struct("", 4, List.of(new BtfType.Member("val", integer, 0))))));
+        b.add(new BtfType.Struct("user_struct", 4, List.of(new BtfType.Member("uid", kuid, 0))));
         Path f = tmp.resolve("vmlinux");
         Files.write(f, BtfWriter.encode(b).bytes());
         return f;
@@ -128,7 +130,29 @@ class KernelStructGeneratorTest {
                 assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("task_struct.flags"), tmp, "")).getMessage());
         assertEquals("task_struct.pid.x: task_struct.pid is neither a pointer to a struct nor an embedded struct, so the path cannot go on to x",
                 assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("task_struct.pid.x"), tmp, "")).getMessage());
-        assertEquals("files: the kernel's BTF has no struct files",
+        assertEquals("user_struct.uid.val: user_struct.uid is a kuid_t, a typedef of an unnamed struct, which jbpf cannot read by name; "
+                + "for the current task's ids use Helpers.uid() and gid()",
+                assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("user_struct.uid.val"), tmp, "")).getMessage());
+        assertEquals("files: " + btf + " has no struct files",
                 assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("files"), tmp, "")).getMessage());
+    }
+
+    @Test
+    void theRunningKernelsTypesComeFromTheOneSharedReader() throws Exception {
+        org.jbpf.testsupport.Skip.unless(Files.isReadable(KernelStructGenerator.VMLINUX), "kernel", KernelStructGenerator.VMLINUX + " is not readable here");
+        List<Path> files = KernelStructGenerator.kernel().generate(List.of("task_struct.tgid"), tmp.resolve("k"), "");
+        assertEquals(List.of(tmp.resolve("k/TaskStruct.java")), files);
+        int task = org.jbpf.core.btf.RunningKernelBtf.get().find(BtfType.KIND_STRUCT, "task_struct");
+        assertTrue(task > 0 && Files.readString(files.get(0)).contains("int tgid()"), Files.readString(files.get(0)));
+    }
+
+    @Test
+    void aDamagedBtfFileIsNamed() throws Exception {
+        Path btf = btfFile();
+        byte[] bytes = Files.readAllBytes(btf);
+        Path cut = Files.write(tmp.resolve("cut.btf"), java.util.Arrays.copyOf(bytes, bytes.length - 40));
+        String m = assertThrows(IllegalArgumentException.class,
+                () -> new KernelStructGenerator(cut).generate(List.of("task_struct.pid"), tmp, "")).getMessage();
+        assertTrue(m.startsWith(cut + ": ") && m.endsWith("; name a kernel BTF file such as /sys/kernel/btf/vmlinux"), m);
     }
 }

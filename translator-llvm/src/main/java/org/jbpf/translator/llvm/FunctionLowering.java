@@ -218,6 +218,9 @@ final class FunctionLowering {
                 if (addressRegisters.contains(in.dst())) src = opaque(src, m.i64);
                 else if (addressRegisters.contains(in.src())) dst = opaque(dst, m.i64);
             }
+            // an index's mask is its bound for the kernel: LLVM would drop it where it proves the value already fits.
+            // A register that also held an address elsewhere may be an index here (the kernel refuses & on a pointer)
+            if (op == AND && (indexRegisters.contains(in.dst()) || addressRegisters.contains(in.dst()))) dst = opaque(dst, t);
             int bits = alu64 ? 64 : 32;
             result = switch (op) {
                 case ADD -> LLVMBuildAdd(b, dst, src, "");

@@ -93,7 +93,7 @@ public final class LlvmBackend {
         try {
             byte[] elf = LlvmTarget.compile(new ModuleLowering(context, ir, sourceDirectory).lower(), ir.name());
             if (!diagnostics.errors.isEmpty())
-                throw new TranslationException("LLVM's BPF target cannot compile " + ir.name() + ": " + String.join("; ", diagnostics.errors)
+                throw new TranslationException("LLVM's BPF target cannot compile " + ir.name() + ": " + diagnostics.summary()
                         + "; the direct backend (the default) may translate it");
             return elf;
         } finally {

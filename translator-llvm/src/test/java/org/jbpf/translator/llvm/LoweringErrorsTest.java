@@ -23,6 +23,10 @@ class LoweringErrorsTest {
         return new MirObject("Probe", "GPL", List.of(), new Btf(), List.of(new MirProgram("run", "tracepoint/a/b", List.of(code), 0, true, true)));
     }
 
+    static MirObject program(int frame, MirInstruction... code) {
+        return new MirObject("Probe", "GPL", List.of(), new Btf(), List.of(new MirProgram("run", "tracepoint/a/b", List.of(code), frame, true, true)));
+    }
+
     static MirInstruction insn(int opcode, int dst, int src, int off, long imm, int callArgs) {
         Mir.MInsn m = new Mir.MInsn();
         m.opcode = opcode; m.dst = dst; m.src = src; m.off = off; m.imm = imm; m.callArgs = callArgs; m.line = LINE;
@@ -53,6 +57,18 @@ class LoweringErrorsTest {
         TranslationException e = assertThrows(TranslationException.class, () -> LlvmBackend.compile(program(
                 insn(LD | ABS | W, 0, 0, 0, 4, 0), insn(JMP | EXIT, 0, 0, 0, 0, 0)), null));
         assertTrue(e.getMessage().startsWith("Probe.java:12: program run"), e.getMessage());
+    }
+
+    /** LLVM reports the frame once per instruction that touches it; the message says it once, at the first Java line. */
+    @Test
+    void aFrameOverTheStackLimitIsOneLineAtItsJavaLine() {
+        TranslationException e = assertThrows(TranslationException.class, () -> LlvmBackend.compile(program(1024,
+                insn(ALU64 | MOV | X, R1, R10, 0, 0, 0), insn(ALU64 | ADD | K, R1, 0, 0, -1000, 0), insn(ALU64 | MOV | K, R2, 0, 0, 1000, 0),
+                insn(ALU64 | MOV | K, R3, 0, 0, 0, 0), insn(JMP | CALL, 0, 0, 0, 4, 3), insn(LDX | MEM | DW, R0, R10, -1000, 0, 0),
+                insn(JMP | EXIT, 0, 0, 0, 0, 0)), null));
+        assertEquals("LLVM's BPF target cannot compile Probe: Probe.java:12: program run needs more than the 512 bytes of BPF stack LLVM's code"
+                + " may use; use fewer or smaller local structs, or keep data in a per-CPU array map; the direct backend (the default) may"
+                + " translate it", e.getMessage());
     }
 
     @Test

@@ -16,7 +16,7 @@ final class ArraySteps {
     private ArraySteps() {}
 
     /** How the origin of a pointer to a {@code @Constant} byte array starts, so that stores into it can be refused. */
-    static final String CONSTANT_ARRAY = "the constant ";
+    static final String CONSTANT_ARRAY = Value.CONSTANT_ARRAY;
 
     /** Bytes of BPF stack one local array may take. */
     static final int MAX_LOCAL_ARRAY = 256;

@@ -34,7 +34,7 @@ final class FieldSteps {
                 FieldInsnNode fi = (FieldInsnNode) in;
                 Integer ordinal = EnumSwitches.ordinal(structs, fi.owner, fi.name);
                 if (ordinal != null) {   // an enum constant is its ordinal
-                    a.enumConstants.put(i, ordinal);
+                    a.staticConstants.put(i, (long) ordinal);
                     f.push(new Value.Scalar(false, (long) ordinal));
                     break;
                 }
@@ -55,6 +55,16 @@ final class FieldSteps {
                     throw a.error(i, "static field " + fi.name + " (" + Type.getType(fi.desc).getClassName() + ") is a table; only byte[] "
                             + "static arrays become BPF globals: write the table as a static byte[] of constants, compute the value "
                             + "(a switch or shifts), or keep the table in an ArrayMap filled from Java");
+                GlobalVariables.Initial computed = map == null && fi.owner.equals(probe.node.name) ? probe.staticFinalInitial(fi.name) : null;
+                if (computed != null && computed.value() instanceof Number n) {   // computed from constants at class loading
+                    a.staticConstants.put(i, n.longValue());
+                    f.push(new Value.Scalar(fi.desc.equals("J"), n.longValue()));
+                    break;
+                }
+                if (computed != null)
+                    throw a.error(i, "static final field " + fi.name + " is computed when the class loads (line " + computed.line()
+                            + "), which a BPF program cannot repeat; initialise it with constants, or make it a @Constant (without "
+                            + "final) set from Java before loading");
                 if (map == null)
                     throw a.error(i, "static field " + fi.owner.replace('/', '.') + "." + fi.name + " is not a map of this probe; "
                             + "programs can use maps, compile-time constants (static final primitives) and global variables (static "

@@ -34,6 +34,12 @@ public final class Frame implements StackShuffle.Stack<Value> {
 
     public void push(Value v) { stack.add(v); }
 
+    /** For {@link StackShuffle}: whether the entry {@code depth} below the top is a long. */
+    @Override public boolean wideAt(int depth) { return peek(depth) instanceof Value.Scalar s && s.isLong(); }
+
+    /** For {@link StackShuffle}: a duplicated value is the same value. */
+    @Override public Value copy(Value v) { return v; }
+
     public Value pop() {
         // a value of the wrong size (a long where two ints belong) empties the stack early in damaged class files
         if (stack.isEmpty()) throw new TranslationException("the operand stack is empty where a value is needed; the class file is damaged: recompile it with javac");

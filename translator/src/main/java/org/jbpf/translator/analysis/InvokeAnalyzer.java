@@ -245,11 +245,11 @@ public final class InvokeAnalyzer {
      * printk prints with its numbers.
      */
     void invokeDynamic(MethodAnalysis a, int i, InvokeDynamicInsnNode indy, Frame f) {
-        if (indy.bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")) {
+        if ("java/lang/invoke/LambdaMetafactory".equals(indy.bsm.getOwner())) {
             f.push(methodReference(a, i, indy));
             return;
         }
-        if (!indy.name.equals("makeConcatWithConstants"))
+        if (!"makeConcatWithConstants".equals(indy.name))
             throw a.error(i, "lambdas and method references are not supported in BPF programs, which have no virtual calls; "
                     + "write the code as a static method and call it directly");
         Type[] types = Type.getArgumentTypes(indy.desc);
@@ -269,10 +269,16 @@ public final class InvokeAnalyzer {
     /** A method reference or non-capturing lambda (invokedynamic of LambdaMetafactory): the static method it runs. */
     private Value methodReference(MethodAnalysis a, int i, InvokeDynamicInsnNode indy) {
         if (Type.getArgumentTypes(indy.desc).length > 0)
-            throw a.error(i, "a lambda passed to the kernel cannot capture local variables; keep what it needs in the state struct");
+            throw a.error(i, "a lambda that captures local variables cannot be translated: BPF programs have no closures; write the code "
+                    + "as a static method and call it directly, or keep what a Loops.repeat body needs in its state struct");
         if (!(indy.bsmArgs.length > 1 && indy.bsmArgs[1] instanceof Handle h) || h.getTag() != H_INVOKESTATIC)
             throw a.error(i, "only references to static methods (Probe::step) can be passed in BPF programs, which have no virtual calls");
         return new Value.FuncRef(h.getOwner(), h.getName(), h.getDesc());
+    }
+
+    /** A concatenation whose recipe and arguments disagree, which javac never writes. */
+    private static RuntimeException damagedConcat(MethodAnalysis a, int i) {
+        return a.error(i, "this string concatenation's recipe does not match its arguments; the class file is damaged, compile it again");
     }
 
     /** A string concatenation (invokedynamic makeConcatWithConstants) as a printk format of its numbers. */
@@ -284,6 +290,7 @@ public final class InvokeAnalyzer {
         int arg = 0, cst = 1;
         for (int k = 0; k < r.length(); k++) {
             char c = r.charAt(k);
+            if (c == '\u0001' && arg == types.length || c == '\u0002' && cst >= indy.bsmArgs.length) throw damagedConcat(a, i);
             if (c == '\u0001') {
                 Type t = types[arg++];
                 if (t.getSort() == Type.OBJECT && t.getInternalName().equals("java/lang/String"))
@@ -297,6 +304,7 @@ public final class InvokeAnalyzer {
                 fmt.append("%%");
             } else fmt.append(c);
         }
+        if (arg != types.length) throw damagedConcat(a, i);
         if (longs.size() > 3) throw a.error(i, "printk messages can carry at most 3 values; this one has " + longs.size());
         return new Value.Concat(fmt.toString(), longs, i);
     }

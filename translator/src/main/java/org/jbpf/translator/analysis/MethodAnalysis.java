@@ -26,8 +26,8 @@ public final class MethodAnalysis extends MethodCode {
     public Value returnValue;
     /** The local struct each {@code new T(..)}'s constructor call makes, by the index of the call. */
     public final Map<Integer, Value.StackObj> constructed = new HashMap<>();
-    /** The ordinal each GETSTATIC of an enum constant loads, by instruction index. */
-    public final Map<Integer, Integer> enumConstants = new HashMap<>();
+    /** The constant each GETSTATIC of an enum constant (its ordinal) or of a static final known at translation loads, by instruction index. */
+    public final Map<Integer, Long> staticConstants = new HashMap<>();
     /**
      * Array accesses whose index is a constant out of range in the frame last seen there, by instruction index. Only the
      * fixpoint's frame counts: a loop's first pass sees {@code a[i - 1]} with i = 0 behind a test the loop goes past.

@@ -77,6 +77,14 @@ public final class MethodAnalyzer {
                            boolean isProgram) {
         EnumSwitches.rewrite(m, structs);
         MethodAnalysis a = new MethodAnalysis(m, owner, file, context);
+        // synchronized comes with a handler that releases the monitor: name the lock, not the try/catch javac made for it
+        if ((m.access & org.objectweb.asm.Opcodes.ACC_SYNCHRONIZED) != 0)
+            throw new TranslationException(file, ProbeClass.firstLine(m), "method " + m.name + " is synchronized, but BPF programs "
+                    + "have no locks; drop synchronized and update shared counts with a map's atomic operations (increment, add)");
+        for (int i = 0; i < m.instructions.size(); i++)
+            if (m.instructions.get(i).getOpcode() == MONITORENTER)
+                throw a.error(i, "synchronized is not supported in BPF programs, which have no locks; update shared counts with "
+                        + "a map's atomic operations (increment, add) instead");
         if (m.tryCatchBlocks != null && !m.tryCatchBlocks.isEmpty())
             throw new TranslationException(file, ProbeClass.firstLine(m), "method " + m.name
                     + " uses try/catch or try-with-resources; BPF programs have no exceptions, test values with if instead");
@@ -172,7 +180,7 @@ public final class MethodAnalyzer {
                 break;
             }
             case POP: case POP2: case DUP: case DUP_X1: case DUP_X2: case DUP2: case DUP2_X1: case SWAP:
-                StackShuffle.apply(op, f, d -> isWide(f.peek(d)), v -> v);
+                StackShuffle.apply(op, f);
                 break;
             case DUP2_X2: throw a.error(i, "this expression is too complex (DUP2_X2); split it into several statements");
             case INVOKEVIRTUAL: case INVOKESTATIC: case INVOKESPECIAL: case INVOKEINTERFACE:

@@ -7,8 +7,9 @@ import org.objectweb.asm.tree.FieldInsnNode;
 
 /**
  * Field access through a typed view of a tracepoint record ({@code ctx.as(SysEnterOpenat.class)}): a read of a
- * number field is a context load, anything that would need the record's address (arrays, writes) is refused, since
- * the kernel allows only loads at constant offsets of the context.
+ * number field is a context load, a read of a byte array (a {@code char comm[16]}) copies it onto the stack with such
+ * loads, and anything else that would need the record's address (writes) is refused, since the kernel allows only
+ * loads at constant offsets of the context.
  */
 public final class RecordView {
     private RecordView() {}
@@ -20,11 +21,18 @@ public final class RecordView {
     /** The value of reading field {@code fi} of the record. */
     static Value read(MethodAnalysis a, int i, Value.CtxView view, FieldInsnNode fi) {
         StructLayout.Field field = field(a, i, view, fi);
-        if (field.kind() == StructLayout.Kind.BYTES)
-            throw a.error(i, "field " + fi.name + " of tracepoint record " + view.type().javaName() + " is a byte array inside the "
-                    + "context, which a program can only read number by number; read the number fields, or declare it as a number");
         if (field.offset() < X86_64.TP_COMMON_HEADER_SIZE)
             throw a.error(i, "field " + fi.name + " of tracepoint record " + view.type().javaName() + ": " + COMMON_HEADER);
+        if (field.kind() == StructLayout.Kind.BYTES) {
+            // helpers and indexes cannot take the context's address: the array is copied onto the stack where it is read
+            if (field.size() > ArraySteps.MAX_LOCAL_ARRAY)
+                throw a.error(i, "field " + fi.name + " of tracepoint record " + view.type().javaName() + " has " + field.size()
+                        + " bytes, more than the " + ArraySteps.MAX_LOCAL_ARRAY + " a copy on the stack may take; read the bytes you need by number");
+            return new Value.StackObj(new ValueType.Bytes(field.size()), (int) (a.site(i) & 0x7fffffff));
+        }
+        if (!field.kind().scalar())
+            throw a.error(i, "field " + fi.name + " of tracepoint record " + view.type().javaName() + " is not a number or byte "
+                    + "array, which is all a program can read from the context; read its numbers through fields of their own");
         return new Value.Scalar(fi.desc.equals("J"), null);
     }
 

@@ -2,9 +2,6 @@ package org.jbpf.translator.analysis;
 
 import static org.objectweb.asm.Opcodes.*;
 
-import java.util.function.IntPredicate;
-import java.util.function.UnaryOperator;
-
 /**
  * The JVM's stack shuffles (POP, POP2, DUP, DUP_X1, DUP_X2, DUP2, DUP2_X1, SWAP) written once for any model of the
  * operand stack: the analysis moves {@link Value}s with it, the lowering moves its register operands. Both keep one
@@ -13,11 +10,20 @@ import java.util.function.UnaryOperator;
 public final class StackShuffle {
     private StackShuffle() {}
 
-    /** An operand stack of T entries. */
+    /**
+     * An operand stack of T entries. (Its own methods rather than lambdas passed beside it: each lambda links method
+     * handles at its first call, a share of a cold translate.)
+     */
     public interface Stack<T> {
         T pop();
 
         void push(T v);
+
+        /** Whether the entry {@code depth} below the top, before the instruction, is a long. */
+        boolean wideAt(int depth);
+
+        /** The entry for the second place of a duplicated value. */
+        T copy(T entry);
     }
 
     /** True for the shuffles {@link #apply} performs (DUP2_X2 is not one: the analysis rejects it). */
@@ -26,36 +32,35 @@ public final class StackShuffle {
     }
 
     /**
-     * Performs {@code opcode} on {@code s}. {@code wideAt.test(d)} says whether the entry {@code d} below the top
-     * before the instruction is a long; {@code copy} gives the entry for the second place of a duplicated value.
+     * Performs {@code opcode} on {@code s}.
      */
-    public static <T> void apply(int opcode, Stack<T> s, IntPredicate wideAt, UnaryOperator<T> copy) {
+    public static <T> void apply(int opcode, Stack<T> s) {
         switch (opcode) {
             case POP: s.pop(); return;
             case POP2: {
-                boolean wide = wideAt.test(0);
+                boolean wide = s.wideAt(0);
                 s.pop();
                 if (!wide) s.pop();
                 return;
             }
-            case DUP: { T v1 = copy.apply(s.pop()); s.push(v1); s.push(v1); return; }
-            case DUP_X1: { T v1 = copy.apply(s.pop()), v2 = s.pop(); s.push(v1); s.push(v2); s.push(v1); return; }
+            case DUP: { T v1 = s.copy(s.pop()); s.push(v1); s.push(v1); return; }
+            case DUP_X1: { T v1 = s.copy(s.pop()), v2 = s.pop(); s.push(v1); s.push(v2); s.push(v1); return; }
             case DUP_X2: {
-                boolean wide = wideAt.test(1);
-                T v1 = copy.apply(s.pop()), v2 = s.pop();
+                boolean wide = s.wideAt(1);
+                T v1 = s.copy(s.pop()), v2 = s.pop();
                 if (wide) { s.push(v1); s.push(v2); s.push(v1); }
                 else { T v3 = s.pop(); s.push(v1); s.push(v3); s.push(v2); s.push(v1); }
                 return;
             }
             case DUP2: {
-                if (wideAt.test(0)) { T v1 = copy.apply(s.pop()); s.push(v1); s.push(v1); }
-                else { T v1 = copy.apply(s.pop()), v2 = copy.apply(s.pop()); s.push(v2); s.push(v1); s.push(v2); s.push(v1); }
+                if (s.wideAt(0)) { T v1 = s.copy(s.pop()); s.push(v1); s.push(v1); }
+                else { T v1 = s.copy(s.pop()), v2 = s.copy(s.pop()); s.push(v2); s.push(v1); s.push(v2); s.push(v1); }
                 return;
             }
             case DUP2_X1: {
-                if (wideAt.test(0)) { T v1 = copy.apply(s.pop()), v2 = s.pop(); s.push(v1); s.push(v2); s.push(v1); }
+                if (s.wideAt(0)) { T v1 = s.copy(s.pop()), v2 = s.pop(); s.push(v1); s.push(v2); s.push(v1); }
                 else {
-                    T v1 = copy.apply(s.pop()), v2 = copy.apply(s.pop()), v3 = s.pop();
+                    T v1 = s.copy(s.pop()), v2 = s.copy(s.pop()), v3 = s.pop();
                     s.push(v2); s.push(v1); s.push(v3); s.push(v2); s.push(v1);
                 }
                 return;

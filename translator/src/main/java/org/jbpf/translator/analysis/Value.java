@@ -13,6 +13,9 @@ import org.jbpf.translator.frontend.ValueType;
  * milliseconds per record type.
  */
 public sealed interface Value {
+    /** How the pointer to a {@code @Constant} global byte array names its origin: such an array is read-only in programs. */
+    String CONSTANT_ARRAY = "the constant ";
+
     default boolean inRegister() { return false; }
     String describe();
 

@@ -21,7 +21,9 @@ public final class BtfBuilder {
     private final Map<ValueType, Integer> types = new HashMap<>();
 
     private int intType(String name, int size, int encoding) {
-        return ints.computeIfAbsent(name, k -> btf.add(new BtfType.IntType(name, size, encoding)));
+        Integer id = ints.get(name);
+        if (id == null) ints.put(name, id = btf.add(new BtfType.IntType(name, size, encoding)));
+        return id;
     }
 
     public int typeOf(ValueType t) {
@@ -96,7 +98,7 @@ public final class BtfBuilder {
         if (locals == null) return names;
         int slot = 0;
         for (int k = 0; k < names.length; k++) {
-            for (var lv : locals) if (lv.index == slot && lv.name.matches("[A-Za-z_][A-Za-z0-9_]*")) names[k] = lv.name;
+            for (var lv : locals) if (lv.index == slot && org.jbpf.core.btf.CNames.isIdentifier(lv.name)) names[k] = lv.name;
             slot += function.params.get(k) instanceof Value.Scalar s && s.isLong() ? 2 : 1;
         }
         return names;

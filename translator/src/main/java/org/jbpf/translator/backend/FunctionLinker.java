@@ -20,7 +20,10 @@ import org.jbpf.translator.TranslationException;
  */
 public final class FunctionLinker {
     /** One encoded function: its instructions (references by name), frame size in bytes and BTF FUNC id. */
-    public record Function(String name, List<Insn> insns, int stackBytes, int btfFunc) {}
+    public record Function(String name, List<Insn> insns, int stackBytes, int btfFunc) {
+        /** The same function with its BTF FUNC id. */
+        public Function withBtfFunc(int id) { return new Function(name, insns, stackBytes, id); }
+    }
 
     /** The linked program: all instructions and a func_info per function. */
     public record Linked(List<Insn> insns, List<ProgramSpec.FuncInfo> funcInfos) {}
@@ -50,6 +53,14 @@ public final class FunctionLinker {
             }
         checkStack(functions.get(0), byName, file, line);
         return new Linked(out, infos);
+    }
+
+    /** Whether some chain of calls from the entry (the first of {@code all}) needs more than BPF's 512 bytes of stack. */
+    public static boolean overflows(List<Function> all) {
+        List<Function> functions = called(all);
+        Map<String, Function> byName = new HashMap<>();
+        for (Function f : functions) byName.put(f.name(), f);
+        return deepest(functions.get(0), byName, new ArrayList<>(), new ArrayList<>()) > StackFrameLayout.MAX_STACK;
     }
 
     /**

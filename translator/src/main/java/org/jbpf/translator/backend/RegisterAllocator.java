@@ -157,12 +157,16 @@ public final class RegisterAllocator {
     private boolean interfere(int v, int w) { return occupied[v].intersects(occupied[w]); }
 
     private void allocate() {
-        List<Integer> order = new ArrayList<>();
-        for (int v = Mir.VREG_BASE; v < n; v++) if (end[v] >= 0) order.add(v);
-        order.sort((x, y) -> start[x] != start[y] ? Integer.compare(start[x], start[y]) : Integer.compare(x, y));
+        // by start, then number: each as one long (start in the high half), sorted without a comparator's lambda, which
+        // would link method handles at its first call in a cold translate
+        long[] keys = new long[n];
+        int count = 0;
+        for (int v = Mir.VREG_BASE; v < n; v++) if (end[v] >= 0) keys[count++] = (long) start[v] << 32 | v;
+        Arrays.sort(keys, 0, count);
         List<Integer> active = new ArrayList<>();
-        for (int v : order) {
-            active.removeIf(w -> end[w] <= start[v]);
+        for (int k = 0; k < count; k++) {
+            int v = (int) keys[k];
+            for (java.util.Iterator<Integer> i = active.iterator(); i.hasNext(); ) if (end[i.next()] <= start[v]) i.remove();
             boolean crosses = crossesCall(v);
             int reg = -1;
             // a value moved into a helper argument is best computed there; then one copied from or to another value

@@ -19,7 +19,11 @@ public final class ApiSignatures {
 
     /** True when {@code owner} (internal name) is not an API class we can load, or has method {@code name}{@code desc}. */
     public static boolean exists(String owner, String name, String desc) {
-        Set<String> methods = BY_CLASS.computeIfAbsent(owner, ApiSignatures::load);
+        Set<String> methods = BY_CLASS.get(owner);
+        if (methods == null) {   // no method reference: it would link method handles at its first call, in a cold translate
+            methods = load(owner);
+            BY_CLASS.putIfAbsent(owner, methods);
+        }
         return methods.isEmpty() || methods.contains(name + desc);
     }
 

@@ -40,7 +40,7 @@ public final class GlobalVariables {
     }
 
     /** A static field's value after {@code <clinit>}: an Integer or Long constant, a byte[] of constants, or null when computed. */
-    record Initial(Object value, int line) {}
+    public record Initial(Object value, int line) {}
 
     private final Map<String, Variable> variables = new LinkedHashMap<>();
     /** Bytes used in each section, in the order the sections are written. */
@@ -67,7 +67,7 @@ public final class GlobalVariables {
             boolean array = kind == StructLayout.Kind.BYTES;
             // computed static finals are reported at their use; a final byte array is still a global (its bytes may change)
             if (!constant && !array && (f.access & Opcodes.ACC_FINAL) != 0) continue;
-            if (!f.name.matches("[A-Za-z_][A-Za-z0-9_]*"))
+            if (!org.jbpf.core.btf.CNames.isIdentifier(f.name))
                 throw new TranslationException(file, -1, "static field name \"" + f.name + "\" is not a C identifier, which BTF needs");
             Initial init = initials.get(f.name);
             Object value = array ? null : (Object) 0L;

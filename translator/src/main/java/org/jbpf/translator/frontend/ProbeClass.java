@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jbpf.core.btf.CNames;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.translator.TranslationException;
 import org.objectweb.asm.Opcodes;
@@ -64,9 +65,9 @@ public final class ProbeClass {
                 throw new TranslationException(file, line, "@Section method " + m.name + " must return int or long (the program's return code)");
             Object sectionValue = value(sec, "value");
             String name = sectionValue instanceof String str ? str : null;
-            if (name == null || name.isBlank() || !name.chars().allMatch(c -> c > ' ' && c < 127))
+            if (name == null || name.isBlank() || !printable(name))
                 throw new TranslationException(file, line, "@Section of " + m.name + " needs a section name of printable characters without spaces, such as \"tracepoint/syscalls/sys_enter_openat\"");
-            if (!m.name.matches("[A-Za-z_][A-Za-z0-9_]*"))
+            if (!CNames.isIdentifier(m.name))
                 throw new TranslationException(file, line, "@Section method name \"" + m.name + "\" is not a C identifier, which BTF needs for the program");
             if (sectionNames.containsValue(name))
                 throw new TranslationException(file, line, "section \"" + name + "\" is used by two methods; give each program its own section");
@@ -76,6 +77,12 @@ public final class ProbeClass {
         }
         if (sections.isEmpty())
             throw new TranslationException(file, -1, "probe " + node.name.replace('/', '.') + " has no @Section methods");
+    }
+
+    /** True when every character is printable ASCII other than a space. */
+    private static boolean printable(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) <= ' ' || s.charAt(i) >= 127) return false;
+        return true;
     }
 
     public static int firstLine(MethodNode m) {
@@ -100,11 +107,28 @@ public final class ProbeClass {
         return null;
     }
 
+    /**
+     * What {@code <clinit>} gives static final primitive field {@code name} (not a {@code @Constant}): its value when it
+     * is known at translation (a computation javac left to class loading, such as {@code TAG.length()}) or null as the
+     * value for one computed at run time; null when the field is no such field.
+     */
+    public GlobalVariables.Initial staticFinalInitial(String name) {
+        GlobalVariables.Initial init = initials.get(name);
+        if (init == null) return null;
+        for (var f : node.fields)
+            if (f.name.equals(name) && (f.access & Opcodes.ACC_STATIC) != 0 && (f.access & Opcodes.ACC_FINAL) != 0
+                    && f.desc.length() == 1 && annotation(f.visibleAnnotations, GlobalVariables.CONSTANT_DESC) == null
+                    && annotation(f.invisibleAnnotations, GlobalVariables.CONSTANT_DESC) == null)
+                return init;
+        return null;
+    }
+
     /** Symbolically runs {@code <clinit>}: each map field must be assigned {@code new XxxMap(constants...)}. */
     private void readMaps(StructRegistry structs) {
         MethodNode clinit = method("<clinit>", "()V");
         if (clinit == null) return;
         Deque<Object> stack = new ArrayDeque<>();
+        Map<String, Object> known = new java.util.HashMap<>();
         int line = -1;
         for (AbstractInsnNode in : clinit.instructions) {
             if (in instanceof LineNumberNode ln) { line = ln.line; continue; }
@@ -153,14 +177,16 @@ public final class ProbeClass {
                     if (!(v instanceof Constructed c))
                         throw new TranslationException(file, line, "map field " + f.name + " must be initialised with new "
                                 + f.desc.substring(f.desc.lastIndexOf('/') + 1, f.desc.length() - 1) + "(...) and constant arguments");
-                    if (!f.name.matches("[A-Za-z_][A-Za-z0-9_]*"))
+                    if (!CNames.isIdentifier(f.name))
                         throw new TranslationException(file, line, "map field name \"" + f.name + "\" is not a C identifier, which BTF needs");
                     maps.put(f.name, mapDecl(f.name, c, structs));
                 } else {
                     initials.put(f.name, new GlobalVariables.Initial(v instanceof Integer || v instanceof Long || v instanceof byte[] ? v : null, line));
+                    known.put(f.name, v);
                 }
                 continue;
             }
+            if (StaticInitFolding.step(in, op, stack, node.name, known)) continue;
             // anything else (other static state) is simply not a map; using it in a program is reported there
             stack.clear();
         }

@@ -40,19 +40,30 @@ public final class SourceText {
         return new SourceLine(s.file(), s.line(), 0, text);
     }
 
+    /** The file's lines, read once (null when no source root has it, which is looked up once too). */
     private List<String> lines(String file) {
-        return files.computeIfAbsent(file, f -> {
-            for (Path root : roots) {
-                Path p = root.resolve(packagePath + f);
-                if (Files.isRegularFile(p)) {
-                    try {
-                        return Files.readAllLines(p, StandardCharsets.UTF_8);
-                    } catch (IOException e) {
-                        return null;
-                    }
+        if (files.containsKey(file)) return files.get(file);
+        List<String> lines = read(file);
+        files.put(file, lines);
+        return lines;
+    }
+
+    private List<String> read(String file) {
+        for (Path root : roots) {
+            Path p;
+            try {
+                p = root.resolve(packagePath + file);
+            } catch (java.nio.file.InvalidPathException e) {
+                return null;  // a damaged class's SourceFile or package names no file: no source text
+            }
+            if (Files.isRegularFile(p)) {
+                try {
+                    return Files.readAllLines(p, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return null;
                 }
             }
-            return null;
-        });
+        }
+        return null;
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.jbpf.core.layout.StructLayout;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.Translator;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -26,8 +25,13 @@ public final class StructRegistry {
     private final List<ValueType.Struct> order = new ArrayList<>();
     /** Structs whose fields are being read, to refuse a struct that holds itself. */
     private final java.util.Set<String> building = new java.util.HashSet<>();
+    /** Classes read so far, by internal name; null for a class the source does not have. */
+    private final Map<String, ClassNode> parsed = new HashMap<>();
 
     public StructRegistry(Translator.ClassSource classes) { this.classes = classes; }
+
+    /** Takes {@code cn} as the class of its name, already parsed (the probe class itself), instead of reading it again. */
+    public void known(ClassNode cn) { parsed.put(cn.name, cn); }
 
     /** Structs in the order they were first used, for BTF. */
     List<ValueType.Struct> structs() { return order; }
@@ -131,8 +135,19 @@ public final class StructRegistry {
         return false;
     }
 
+    /**
+     * The class, parsed once per translation: the analysis asks for the owner of every static field and call it steps,
+     * at each visit of its fixpoint, and the class reader runs interpreted in a short command.
+     */
     public ClassNode read(String internalName) {
         if (internalName.startsWith("java/")) return null;
+        if (parsed.containsKey(internalName)) return parsed.get(internalName);
+        ClassNode cn = readAndParse(internalName);
+        parsed.put(internalName, cn);
+        return cn;
+    }
+
+    private ClassNode readAndParse(String internalName) {
         byte[] bytes;
         try {
             bytes = classes.read(internalName);
@@ -145,12 +160,8 @@ public final class StructRegistry {
 
     public static ClassNode parse(byte[] bytes, String what) {
         ClassNode cn = new ClassNode();
-        try {
-            new ClassReader(bytes).accept(cn, 0);
-        } catch (RuntimeException e) {
-            throw new TranslationException(what + ": not a valid class file (" + e.getClass().getSimpleName()
-                    + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")");
-        }
+        String damage = ClassFileCheck.read(bytes, cn);
+        if (damage != null) throw new TranslationException(what + ": " + damage);
         BytecodeShape.checkClass(cn, what);
         return cn;
     }

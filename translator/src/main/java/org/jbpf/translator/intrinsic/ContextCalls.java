@@ -1,10 +1,13 @@
 package org.jbpf.translator.intrinsic;
 
+import static org.jbpf.core.asm.Opcodes.*;
+
+import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jbpf.core.abi.X86_64;
 import org.jbpf.core.helper.HelperTable;
 import org.jbpf.core.layout.StructLayout.Kind;
+import org.jbpf.core.program.SectionKind;
 import org.jbpf.core.program.SectionKinds;
 import org.jbpf.translator.analysis.RecordView;
 import org.jbpf.translator.analysis.SectionContext;
@@ -18,12 +21,19 @@ import org.objectweb.asm.Type;
  * Accessors of the program's context parameter (TracepointContext, RawTracepointContext, TracingContext, PtRegs,
  * XdpContext, SkBuffContext): each is one load at a fixed offset of the context the kernel passes in r1. Syscall record and
  * pt_regs offsets come from core's {@link X86_64}. {@code ctx.as(T.class)} gives the same register typed as a @Struct
- * record view, whose field reads {@code MemoryLowering} turns into context loads.
+ * record view, whose field reads {@code MemoryLowering} turns into context loads; {@code ctx.readDataLoc(dst, field)}
+ * copies the text a {@code __data_loc} field locates in the record with bpf_probe_read_kernel_str.
  */
 final class ContextCalls implements Intrinsic {
     /** The context classes of all section kinds, as internal names. */
-    private static final Set<String> CONTEXT_CLASSES = SectionKinds.all().stream()
-            .map(k -> k.contextClass().replace('.', '/')).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> CONTEXT_CLASSES = contextClasses();
+
+    /** A loop, not a stream: a stream's lambdas link method handles at their first call, in a cold translate. */
+    private static Set<String> contextClasses() {
+        Set<String> out = new HashSet<>();
+        for (SectionKind k : SectionKinds.all()) out.add(k.contextClass().replace('.', '/'));
+        return Set.copyOf(out);
+    }
 
     static boolean isContextClass(String owner) { return CONTEXT_CLASSES.contains(owner); }
 
@@ -33,6 +43,10 @@ final class ContextCalls implements Intrinsic {
             throw c.error("context methods can only be called on the program's context parameter");
         String name = c.insn().name;
         if (name.equals("as")) return view(c, ctx);
+        if (name.equals("readDataLoc")) {
+            Arguments.bytes(c, c.args().get(0), "ctx.readDataLoc needs a byte array destination");
+            return new Value.Scalar(false, null);
+        }
         if (name.equals("arg") || name.equals("param"))
             Arguments.requireConstant(c, 0, "ctx." + name + "(i) needs a constant index such as ctx." + name
                     + "(0), not a variable or loop counter; read each argument with its own constant index");
@@ -77,6 +91,19 @@ final class ContextCalls implements Intrinsic {
         String owner = c.insn().owner, name = c.insn().name;
         int ctx = ((Operand.Reg) c.receiver()).reg();
         if (name.equals("as")) { c.body().push(new Operand.Reg(ctx, false)); return; }
+        if (name.equals("readDataLoc")) {
+            // the text lies in the record itself, at the offset in the field's low 16 bits
+            ValueType.Bytes dst = (ValueType.Bytes) Arguments.target(c.values().get(0));
+            int source = out.newVreg();
+            out.moveInto(source, c.args().get(1), c.values().get(1));
+            out.emit(ALU64 | AND | K, source, 0, 0, 0xffff);
+            out.emit(ALU64 | ADD | X, source, ctx, 0, 0);
+            out.setArgAddr(R1, c.address(0));
+            out.setArgImm(R2, dst.length());
+            out.setArg(R3, new Operand.Reg(source, true), true);
+            c.pushResult(out.call(HelperTable.PROBE_READ_KERNEL_STR, 3));
+            return;
+        }
         int t = out.newVreg();
         long k = c.args().isEmpty() ? 0 : c.body().constOf(c.values().get(0));
         switch (owner.substring(owner.lastIndexOf('/') + 1) + "." + name) {

@@ -22,6 +22,7 @@ public final class Intrinsics {
     private static final Intrinsic STRING_CALLS = new StringCalls();
     private static final Intrinsic KERNEL_CALLS = new KernelCalls();
     private static final Intrinsic ITERATOR_CALLS = new IteratorCalls();
+    private static final Intrinsic ARRAY_CALLS = new ArrayCalls();
 
     /** The family implementing {@code call}, or null when it is no intrinsic (a static method to inline, or an error). */
     public static Intrinsic find(MethodInsnNode call) {
@@ -34,6 +35,7 @@ public final class Intrinsics {
         if (PacketCalls.handles(owner, call.name)) return PACKET_CALLS;
         if (PacketHelperCalls.handles(owner, call.name)) return PACKET_HELPER_CALLS;
         if (ContextCalls.isContextClass(owner)) return CONTEXT_CALLS;
+        if (ArrayCalls.handles(owner, call.name)) return ARRAY_CALLS;
         if (owner.startsWith("java/lang/")) return JAVA_LANG_CALLS;
         return null;
     }

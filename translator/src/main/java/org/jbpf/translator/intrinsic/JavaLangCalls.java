@@ -18,8 +18,8 @@ import org.objectweb.asm.tree.MethodInsnNode;
 
 /**
  * The java.lang methods a probe may call: boxing and unboxing of Integer, Long, Short and Byte (a boxed value is the
- * number itself), the unsigned arithmetic of Integer and Long, Math.min, max and abs on ints and longs, and the bit
- * methods of {@link BitCalls}.
+ * number itself), the unsigned arithmetic of Integer and Long, their static min, max, sum and hashCode, Math.min, max
+ * and abs on ints and longs, and the bit methods of {@link BitCalls}.
  */
 final class JavaLangCalls implements Intrinsic {
     @Override
@@ -50,6 +50,10 @@ final class JavaLangCalls implements Intrinsic {
                     if ((n.equals("divideUnsigned") || n.equals("remainderUnsigned")) && args.get(1) instanceof Value.Scalar s
                             && s.constant() != null && s.constant() == 0)
                         throw c.error("division by the constant zero");
+                    return new Value.Scalar(Type.getReturnType(mi.desc).getSort() == Type.LONG, null);
+                case "min": case "max": case "sum": case "hashCode":
+                    if (args.size() != (n.equals("hashCode") ? 1 : 2)) break;
+                    for (Value v : args) if (!(v instanceof Value.Scalar)) throw c.error(n + " needs numbers");
                     return new Value.Scalar(Type.getReturnType(mi.desc).getSort() == Type.LONG, null);
                 default: break;
             }
@@ -128,6 +132,26 @@ final class JavaLangCalls implements Intrinsic {
                 int cls = isLong ? ALU64 : ALU;
                 if (b instanceof Operand.Imm k && Conditions.fitsImm(k.value(), isLong)) out.emit(cls | aop | K, t, 0, 0, isLong ? k.value() : (int) k.value());
                 else out.emit(cls | aop | X, t, body.toReg(b, isLong), 0, 0);
+                c.pushResult(t);
+                return;
+            }
+            case "sum": {
+                int t = body.ownedCopy(args.get(0), isLong);
+                Operand b = args.get(1);
+                int cls = isLong ? ALU64 : ALU;
+                if (b instanceof Operand.Imm k && Conditions.fitsImm(k.value(), isLong)) out.emit(cls | ADD | K, t, 0, 0, isLong ? k.value() : (int) k.value());
+                else out.emit(cls | ADD | X, t, body.toReg(b, isLong), 0, 0);
+                c.pushResult(t);
+                return;
+            }
+            case "hashCode": {
+                if (!isLong) { body.push(args.get(0)); return; }   // Integer.hashCode(x) is x
+                // Long.hashCode(x) = (int) (x ^ (x >>> 32)): the low half xor the high half, in 32 bits
+                int t = body.ownedCopy(args.get(0), true);
+                int high = out.newVreg();
+                out.mov64(high, t);
+                out.emit(ALU64 | RSH | K, high, 0, 0, 32);
+                out.emit(ALU | XOR | X, t, high, 0, 0);
                 c.pushResult(t);
                 return;
             }

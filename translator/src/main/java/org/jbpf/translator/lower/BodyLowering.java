@@ -88,8 +88,8 @@ public final class BodyLowering {
         }
         for (AbstractInsnNode in : a.insns) {
             if (in instanceof JumpInsnNode j) targets.add(a.method.instructions.indexOf(j.label));
-            else if (in instanceof TableSwitchInsnNode t) { t.labels.forEach(l -> targets.add(a.method.instructions.indexOf(l))); targets.add(a.method.instructions.indexOf(t.dflt)); }
-            else if (in instanceof LookupSwitchInsnNode t) { t.labels.forEach(l -> targets.add(a.method.instructions.indexOf(l))); targets.add(a.method.instructions.indexOf(t.dflt)); }
+            else if (in instanceof TableSwitchInsnNode t) { for (LabelNode l : t.labels) targets.add(a.method.instructions.indexOf(l)); targets.add(a.method.instructions.indexOf(t.dflt)); }
+            else if (in instanceof LookupSwitchInsnNode t) { for (LabelNode l : t.labels) targets.add(a.method.instructions.indexOf(l)); targets.add(a.method.instructions.indexOf(t.dflt)); }
         }
     }
 
@@ -110,7 +110,11 @@ public final class BodyLowering {
         return locals[slot];
     }
 
-    Mir.Label label(int index) { return labels.computeIfAbsent(index, k -> out.newLabel()); }
+    Mir.Label label(int index) {
+        Mir.Label l = labels.get(index);
+        if (l == null) labels.put(index, l = out.newLabel());
+        return l;
+    }
 
     public TranslationException error(int i, String msg) { return a.error(i, msg); }
 
@@ -165,7 +169,11 @@ public final class BodyLowering {
             if (before.stack.get(d).equals(made) && stack.get(d) instanceof Known) stack.set(d, new Known(so));
     }
 
-    private int stackReg(int depth) { return stackRegs.computeIfAbsent(depth, d -> out.newVreg()); }
+    private int stackReg(int depth) {
+        Integer r = stackRegs.get(depth);
+        if (r == null) stackRegs.put(depth, r = out.newVreg());
+        return r;
+    }
 
     public void push(Operand o) { stack.add(o); }
 
@@ -195,10 +203,12 @@ public final class BodyLowering {
         int op = in.getOpcode();
         Frame f = a.frames[i];
         if (StackShuffle.handles(op)) {
-            StackShuffle.apply(op, new StackShuffle.Stack<>() {
+            StackShuffle.apply(op, new StackShuffle.Stack<Operand>() {
                 @Override public Operand pop() { return BodyLowering.this.pop(); }
                 @Override public void push(Operand o) { BodyLowering.this.push(o); }
-            }, d -> isWide(val(i, d)), Operand::shared);
+                @Override public boolean wideAt(int depth) { return isWide(val(i, depth)); }
+                @Override public Operand copy(Operand o) { return Operand.shared(o); }
+            });
             return;
         }
         if (alu.lower(i, in, f) || branches.lower(i, in) || memory.lower(i, in)) return;
@@ -273,8 +283,8 @@ public final class BodyLowering {
                 return;
             }
             case GETSTATIC: {
-                Integer ordinal = a.enumConstants.get(i);
-                if (ordinal != null) { push(new Imm(ordinal)); return; }   // an enum constant is its ordinal
+                Long constant = a.staticConstants.get(i);
+                if (constant != null) { push(new Imm(constant)); return; }   // an enum constant's ordinal, a folded static final
                 GlobalVariables.Variable g = a.globals.get(i);
                 if (g == null) { push(new Known()); return; } // a map: its calls load it
                 if (g.isArray()) { push(new Reg(out.globalAddress(g), true)); return; }

@@ -27,8 +27,11 @@ public final class Emitter {
     private final Map<Long, Integer> objectOffsets = new HashMap<>();
     /** The register holding the number of each numeric iterator, by its allocation site. */
     private final Map<Long, Integer> iteratorValues = new HashMap<>();
-    /** Argument moves of the next call; emitted together right before it so nothing clobbers r1..r5 in between. */
-    private final List<Runnable> pendingArgs = new ArrayList<>();
+    /**
+     * Argument moves of the next call, made when the argument is set and appended together right before the call, so
+     * nothing clobbers r1..r5 in between; they carry the line of the call.
+     */
+    private final List<Mir.MInsn> pendingArgs = new ArrayList<>();
 
     Emitter(Mir mir, StackFrameLayout frame) {
         this.mir = mir;
@@ -45,9 +48,15 @@ public final class Emitter {
     public int allocate(int size, int align) { return frame.allocate(size, align); }
 
     public Mir.MInsn emit(int opcode, int dst, int src, int off, long imm) {
+        Mir.MInsn m = make(opcode, dst, src, off, imm);
+        mir.code.add(m);
+        return m;
+    }
+
+    /** An instruction at the current line, not yet appended. */
+    private Mir.MInsn make(int opcode, int dst, int src, int off, long imm) {
         Mir.MInsn m = new Mir.MInsn();
         m.opcode = opcode; m.dst = dst; m.src = src; m.off = off; m.imm = imm; m.line = line;
-        mir.code.add(m);
         return m;
     }
 
@@ -70,11 +79,14 @@ public final class Emitter {
         return false;
     }
 
-    public void loadImm(int dst, long v, boolean isLong) {
-        if (!isLong) emit(ALU | MOV | K, dst, 0, 0, (int) v);
-        else if (v == (int) v) emit(ALU64 | MOV | K, dst, 0, 0, v);
-        else if (v >= 0 && v <= 0xffffffffL) emit(ALU | MOV | K, dst, 0, 0, (int) v);
-        else emit(LD | IMM | DW, dst, 0, 0, v);
+    public void loadImm(int dst, long v, boolean isLong) { mir.code.add(immediate(dst, v, isLong)); }
+
+    /** The one instruction that sets {@code dst} to {@code v}, not yet appended. */
+    private Mir.MInsn immediate(int dst, long v, boolean isLong) {
+        if (!isLong) return make(ALU | MOV | K, dst, 0, 0, (int) v);
+        if (v == (int) v) return make(ALU64 | MOV | K, dst, 0, 0, v);
+        if (v >= 0 && v <= 0xffffffffL) return make(ALU | MOV | K, dst, 0, 0, (int) v);
+        return make(LD | IMM | DW, dst, 0, 0, v);
     }
 
     /** Writes operand o into register r (a copy, so later changes to r do not affect o's source). */
@@ -113,7 +125,9 @@ public final class Emitter {
 
     /** The frame offset of a stack object, allocated (8-byte aligned, rounded up to 8) on first use. */
     public int objectOffset(Value.StackObj so) {
-        return objectOffsets.computeIfAbsent((long) so.site(), k -> frame.allocate((so.type().size() + 7) / 8 * 8, 8));
+        Integer off = objectOffsets.get((long) so.site());
+        if (off == null) objectOffsets.put((long) so.site(), off = frame.allocate((so.type().size() + 7) / 8 * 8, 8));
+        return off;
     }
 
     /** Zeroes the stack area at {@code off}, 8 bytes at a time; its size is known from the allocation. */
@@ -125,40 +139,41 @@ public final class Emitter {
     // ---- helper call sequences ----------------------------------------------------------------------------
 
     public void setArg(int reg, Operand o, boolean isLong) {
-        pendingArgs.add(() -> {
-            if (o instanceof Operand.Imm c) loadImm(reg, c.value(), isLong);
-            else emit(ALU64 | MOV | X, reg, ((Operand.Reg) o).reg(), 0, 0);
-        });
+        if (o instanceof Operand.Imm c) pendingArgs.add(immediate(reg, c.value(), isLong));
+        else pendingArgs.add(make(ALU64 | MOV | X, reg, ((Operand.Reg) o).reg(), 0, 0));
     }
 
-    public void setArgImm(int reg, long v) { pendingArgs.add(() -> loadImm(reg, v, true)); }
+    public void setArgImm(int reg, long v) { pendingArgs.add(immediate(reg, v, true)); }
 
     public void setArgAddr(int reg, Addr addr) {
-        pendingArgs.add(() -> {
-            emit(ALU64 | MOV | X, reg, addr.reg(), 0, 0);
-            if (addr.off() != 0) emit(ALU64 | ADD | K, reg, 0, 0, addr.off());
-        });
+        pendingArgs.add(make(ALU64 | MOV | X, reg, addr.reg(), 0, 0));
+        if (addr.off() != 0) pendingArgs.add(make(ALU64 | ADD | K, reg, 0, 0, addr.off()));
     }
 
-    public void setArgMap(int reg, MapDecl map) {
-        pendingArgs.add(() -> {
-            Mir.MInsn m = emit(LD | IMM | DW, reg, PSEUDO_MAP_FD, 0, 0);
-            m.ref = map.name();
-        });
-    }
+    public void setArgMap(int reg, MapDecl map) { pendArgReference(reg, PSEUDO_MAP_FD, 0, map.name()); }
 
     /** The address of BPF function {@code name} of this program (a loop body), as bpf_loop takes it. */
-    public void setArgFunction(int reg, String name) {
-        pendingArgs.add(() -> {
-            Mir.MInsn m = emit(LD | IMM | DW, reg, PSEUDO_FUNC, 0, 0);
-            m.ref = name;
-        });
+    public void setArgFunction(int reg, String name) { pendArgReference(reg, PSEUDO_FUNC, 0, name); }
+
+    /** A 64-bit load of the address the loader fills in for {@code ref} (a map, function or global-data section). */
+    private void pendArgReference(int reg, int pseudo, long imm, String ref) {
+        Mir.MInsn m = make(LD | IMM | DW, reg, pseudo, 0, imm);
+        m.ref = ref;
+        pendingArgs.add(m);
+    }
+
+    /** Appends the pending argument moves, at the line of the call that follows. */
+    private void flushArgs() {
+        for (Mir.MInsn m : pendingArgs) {
+            m.line = line;
+            mir.code.add(m);
+        }
+        pendingArgs.clear();
     }
 
     /** Emits the pending argument moves and a BPF-to-BPF call of function {@code name} that returns nothing. */
     public void callFunctionVoid(String name, int nargs) {
-        for (Runnable r : pendingArgs) r.run();
-        pendingArgs.clear();
+        flushArgs();
         Mir.MInsn c = emit(JMP | CALL, 0, PSEUDO_CALL, 0, 0);
         c.ref = name;
         c.callArgs = nargs;
@@ -174,15 +189,18 @@ public final class Emitter {
 
     /** Emits the pending argument moves and a call of kernel function {@code name} (a kfunc the loader resolves by name). */
     public void callKernelFunction(String name, int nargs) {
-        for (Runnable r : pendingArgs) r.run();
-        pendingArgs.clear();
+        flushArgs();
         Mir.MInsn c = emit(JMP | CALL, 0, PSEUDO_KFUNC_CALL, 0, 0);
         c.ref = name;
         c.callArgs = nargs;
     }
 
     /** The register that holds the current number of the numeric iterator {@code it}. */
-    public int iteratorValue(Value.StackObj it) { return iteratorValues.computeIfAbsent((long) it.site(), k -> mir.newVreg()); }
+    public int iteratorValue(Value.StackObj it) {
+        Integer r = iteratorValues.get((long) it.site());
+        if (r == null) iteratorValues.put((long) it.site(), r = mir.newVreg());
+        return r;
+    }
 
     /** A fresh register pointing at a global variable: its section's map value plus its offset (BPF_PSEUDO_MAP_VALUE). */
     public int globalAddress(GlobalVariables.Variable g) {
@@ -193,17 +211,11 @@ public final class Emitter {
     }
 
     /** Argument {@code reg} points at byte {@code offset} of global-data section {@code section}. */
-    public void setArgData(int reg, String section, int offset) {
-        pendingArgs.add(() -> {
-            Mir.MInsn m = emit(LD | IMM | DW, reg, PSEUDO_MAP_VALUE, 0, (long) offset << 32);
-            m.ref = section;
-        });
-    }
+    public void setArgData(int reg, String section, int offset) { pendArgReference(reg, PSEUDO_MAP_VALUE, (long) offset << 32, section); }
 
     /** Emits the pending argument moves and a call of a helper that returns nothing. */
     public void callVoid(int helper, int nargs) {
-        for (Runnable r : pendingArgs) r.run();
-        pendingArgs.clear();
+        flushArgs();
         Mir.MInsn c = emit(JMP | CALL, 0, 0, 0, helper);
         c.callArgs = nargs;
     }

@@ -87,6 +87,12 @@ final class MemoryLowering {
                 if (ov instanceof Value.CtxView view) {
                     // one load at the field's record offset, straight from the context register
                     StructLayout.Field fld = view.type().layout().field(fi.name);
+                    if (!fld.kind().scalar()) {
+                        Value.StackObj copy = (Value.StackObj) body.a.frames[i + 1].peek(0);
+                        copyFromContext(((Reg) obj).reg(), fld.offset(), out.objectOffset(copy), fld.size());
+                        body.push(new Known(copy));
+                        return true;
+                    }
                     int t = out.newVreg();
                     out.load(t, fld.kind(), ((Reg) obj).reg(), fld.offset());
                     body.push(new Reg(t, true));
@@ -130,6 +136,22 @@ final class MemoryLowering {
                 return true;
             }
             default: return false;
+        }
+    }
+
+    /**
+     * Copies {@code size} bytes of the context at {@code from} to the frame at {@code to}, each load as wide as the
+     * context offset's alignment allows (the kernel refuses misaligned context loads), the rest of the copy zeroed.
+     */
+    private void copyFromContext(int ctx, int from, int to, int size) {
+        out.zero(to);
+        for (int k = 0; k < size; ) {
+            int width = 8;
+            while (width > 1 && ((from + k) % width != 0 || k + width > size)) width /= 2;
+            int t = out.newVreg();
+            out.emit(LDX | MEM | sizeFor(width), t, ctx, from + k, 0);
+            out.emit(STX | MEM | sizeFor(width), R10, t, to + k, 0);
+            k += width;
         }
     }
 

@@ -47,7 +47,7 @@ final class ConstantFolding implements Pass {
             if (m.opcode == (ALU64 | MOV | K)) value.put(d, (long) (int) m.imm);
             else if (m.opcode == (ALU | MOV | K)) value.put(d, m.imm & 0xffffffffL);
         }
-        value.keySet().removeIf(v -> defs[v] != 1);
+        for (java.util.Iterator<Integer> i = value.keySet().iterator(); i.hasNext(); ) if (defs[i.next()] != 1) i.remove();
         return value;
     }
 

@@ -51,7 +51,10 @@ final class CopyPropagation implements Pass {
             if (Mir.isVirtual(m.dst)) m.dst = replace[m.dst];
             if (Mir.isVirtual(m.src) && cls(m.opcode) != LD) m.src = replace[m.src];
         }
-        code.removeIf(m -> !m.isLabel() && m.opcode == (ALU64 | MOV | X) && m.off == 0 && m.dst == m.src && Mir.isVirtual(m.dst));
+        for (java.util.Iterator<Mir.MInsn> i = code.iterator(); i.hasNext(); ) {
+            Mir.MInsn m = i.next();
+            if (!m.isLabel() && m.opcode == (ALU64 | MOV | X) && m.off == 0 && m.dst == m.src && Mir.isVirtual(m.dst)) i.remove();
+        }
         coalesceIntoDestination(mir);
     }
 

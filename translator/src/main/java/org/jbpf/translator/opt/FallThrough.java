@@ -15,7 +15,7 @@ final class FallThrough {
 
     FallThrough(List<Mir.MInsn> code) {
         this.code = code;
-        for (Mir.MInsn m : code) if (m.isJump()) targeted.merge(m.target, 1, Integer::sum);
+        for (Mir.MInsn m : code) if (m.isJump()) targeted.put(m.target, targeted.getOrDefault(m.target, 0) + 1);
     }
 
     /** The index of the first real instruction from {@code i} on, skipping jumps to the next label and labels no other jump targets; -1 at a real block boundary. */

@@ -37,7 +37,7 @@ final class FrameEscapes {
             int k = (int) next.imm, from = k, to = 0;
             for (Map.Entry<Integer, Integer> a : mir.frameAreas.entrySet())
                 if (a.getKey() <= k && k < a.getKey() + a.getValue()) { from = a.getKey(); to = a.getKey() + a.getValue(); }
-            escaped.set(from + FRAME, to + FRAME);
+            escaped.set(Math.max(0, from + FRAME), to + FRAME);   // below the 512 bytes: see StackLoadForwarding.forgetEscaped
         }
         return escaped;
     }

@@ -82,10 +82,13 @@ record Interval(long lo, long hi) {
         return TOP;
     }
 
-    /** x | y and x ^ y of non-negative values stay below the next power of two; an or is at least either operand. */
+    /**
+     * x | y and x ^ y of non-negative values stay below the next power of two; an or is at least either operand. Of
+     * two zeros it is zero (a shift by numberOfLeadingZeros(0) = 64 would shift by 0 and claim the empty 0..-1).
+     */
     Interval orXor(Interval o, boolean or) {
         if (!nonNegative() || !o.nonNegative()) return TOP;
-        long ones = -1L >>> Long.numberOfLeadingZeros(Math.max(hi, o.hi));
+        long max = Math.max(hi, o.hi), ones = max == 0 ? 0 : -1L >>> Long.numberOfLeadingZeros(max);
         return new Interval(or ? Math.max(lo, o.lo) : 0, ones);
     }
 

@@ -1,6 +1,7 @@
 package org.jbpf.translator.opt;
 
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.jbpf.translator.mir.Mir;
@@ -21,7 +22,10 @@ final class JumpCleanup implements Pass {
         // labels nobody jumps to can go (they split nothing)
         Set<Mir.Label> used = new HashSet<>();
         for (Mir.MInsn m : code) if (m.target != null) used.add(m.target);
-        changed |= code.removeIf(m -> m.isLabel() && !used.contains(m.label));
+        for (Iterator<Mir.MInsn> i = code.iterator(); i.hasNext(); ) {
+            Mir.MInsn m = i.next();
+            if (m.isLabel() && !used.contains(m.label)) { i.remove(); changed = true; }
+        }
         return changed;
     }
 

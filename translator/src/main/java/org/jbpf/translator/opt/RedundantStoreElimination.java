@@ -57,7 +57,7 @@ final class RedundantStoreElimination implements Pass {
             if (m.dst == R10) {
                 StackSlotValue h = c == ST ? new StackSlotValue(size, -1, m.imm, true) : new StackSlotValue(size, m.src, 0, false);
                 if (redundant != null && h.equals(s.get(m.off))) { redundant.add(m); return; }
-                s.entrySet().removeIf(e -> e.getKey() < m.off + size && m.off < e.getKey() + e.getValue().size());
+                StackSlotValue.forgetOverlapping(s, m.off, size);
                 s.put(m.off, h);
             } else if (stackPointerEscapes) {
                 s.clear();
@@ -67,10 +67,10 @@ final class RedundantStoreElimination implements Pass {
         if (c == STX) { if (stackPointerEscapes) s.clear(); return; }   // atomics
         if (m.isCall()) {
             if (FrameEscapes.callWritesMemory(m)) s.clear();
-            s.entrySet().removeIf(e -> !e.getValue().isImm() && e.getValue().reg() <= R5);
+            StackSlotValue.forgetRegisters(s, Integer.MIN_VALUE, R5);
             return;
         }
         int d = Mir.def(m);
-        if (d >= 0) s.entrySet().removeIf(e -> !e.getValue().isImm() && e.getValue().reg() == d);
+        if (d >= 0) StackSlotValue.forgetRegisters(s, d, d);
     }
 }

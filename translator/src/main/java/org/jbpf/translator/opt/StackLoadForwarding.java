@@ -4,6 +4,7 @@ import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -88,7 +89,7 @@ final class StackLoadForwarding implements Pass {
             return;
         }
         int d = Mir.def(m);
-        if (d >= 0) s.values().removeIf(h -> !h.isImm() && h.reg() == d);
+        if (d >= 0) StackSlotValue.forgetRegisters(s, d, d);
     }
 
     /**
@@ -121,17 +122,23 @@ final class StackLoadForwarding implements Pass {
         return !((op == LSH || op == RSH || op == ARSH) && source(m.opcode) == X);
     }
 
-    /** Drops what is known about slots whose address is taken: another pointer or a helper may have written them. */
+    /**
+     * Drops what is known about slots whose address is taken: another pointer or a helper may have written them. A
+     * slot below the 512 bytes {@link FrameEscapes} tracks counts as escaped; such a frame is refused after allocation.
+     */
     private static void forgetEscaped(Map<Integer, StackSlotValue> s, BitSet escaped) {
-        s.entrySet().removeIf(e -> {
+        for (Iterator<Map.Entry<Integer, StackSlotValue>> i = s.entrySet().iterator(); i.hasNext(); ) {
+            Map.Entry<Integer, StackSlotValue> e = i.next();
             int from = e.getKey() + StackFrameLayout.MAX_STACK;
-            return !escaped.get(from, from + e.getValue().size()).isEmpty();
-        });
+            if (from < 0) { i.remove(); continue; }   // below what FrameEscapes tracks
+            int set = escaped.nextSetBit(from);   // an escaped byte within the slot
+            if (set >= 0 && set < from + e.getValue().size()) i.remove();
+        }
     }
 
     /** Drops what is known about slots that overlap the {@code size} bytes at {@code off}. */
     private static void forget(Map<Integer, StackSlotValue> s, int off, int size) {
-        s.entrySet().removeIf(e -> e.getKey() < off + size && off < e.getKey() + e.getValue().size());
+        StackSlotValue.forgetOverlapping(s, off, size);
     }
 
     /** Turns the load into a move of what it would read: loads zero-extend, so narrower registers need a 32-bit move. */

@@ -1,6 +1,7 @@
 package org.jbpf.translator.opt;
 
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +24,30 @@ record StackSlotValue(int size, int reg, long imm, boolean isImm) {
             Map<Integer, StackSlotValue> o = out.get(p);
             if (o == null) continue;   // not computed yet: optimistic
             if (m == null) m = new HashMap<>(o);
-            else m.entrySet().removeIf(e -> !e.getValue().equals(o.get(e.getKey())));
+            else for (Iterator<Map.Entry<Integer, StackSlotValue>> i = m.entrySet().iterator(); i.hasNext(); ) {
+                Map.Entry<Integer, StackSlotValue> e = i.next();
+                if (!e.getValue().equals(o.get(e.getKey()))) i.remove();
+            }
         }
         return m == null ? new HashMap<>() : m;
+    }
+
+    // The removals below are loops, not removeIf with a lambda: each lambda links method handles at its first call,
+    // a share of a cold translate that these passes run once.
+
+    /** Drops what is known about slots that overlap the {@code size} bytes at frame offset {@code off}. */
+    static void forgetOverlapping(Map<Integer, StackSlotValue> s, int off, int size) {
+        for (Iterator<Map.Entry<Integer, StackSlotValue>> i = s.entrySet().iterator(); i.hasNext(); ) {
+            Map.Entry<Integer, StackSlotValue> e = i.next();
+            if (e.getKey() < off + size && off < e.getKey() + e.getValue().size()) i.remove();
+        }
+    }
+
+    /** Drops the slots known to hold a register from {@code lowest} to {@code highest}, whose value is about to change. */
+    static void forgetRegisters(Map<Integer, StackSlotValue> s, int lowest, int highest) {
+        for (Iterator<StackSlotValue> i = s.values().iterator(); i.hasNext(); ) {
+            StackSlotValue h = i.next();
+            if (!h.isImm() && h.reg() >= lowest && h.reg() <= highest) i.remove();
+        }
     }
 }

@@ -18,7 +18,9 @@ class StackShuffleTest {
         StackShuffle.apply(opcode, new StackShuffle.Stack<String>() {
             @Override public String pop() { return stack.remove(stack.size() - 1); }
             @Override public void push(String v) { stack.add(v); }
-        }, d -> stack.get(stack.size() - 1 - d).startsWith("J"), v -> v + "'");
+            @Override public boolean wideAt(int depth) { return stack.get(stack.size() - 1 - depth).startsWith("J"); }
+            @Override public String copy(String v) { return v + "'"; }
+        });
         return stack;
     }
 

@@ -68,8 +68,9 @@ class FunctionCallsTest {
                 + "argument registers; pass numbers, the context or @Struct references (at most five), or remove @NoInline", refusal("SixParameters"));
         assertEquals("FunctionProbes.java:118: @NoInline method same cannot be a BPF function: it returns a reference; BPF functions "
                 + "return numbers; pass numbers, the context or @Struct references (at most five), or remove @NoInline", refusal("ReturnsReference"));
-        assertEquals("FunctionProbes.java:142: a lambda passed to the kernel cannot capture local variables; keep what it needs in the "
-                + "state struct", refusal("CapturingLambda"));
+        assertEquals("FunctionProbes.java:142: a lambda that captures local variables cannot be translated: BPF programs have no closures; "
+                + "write the code as a static method and call it directly, or keep what a Loops.repeat body needs in its state struct",
+                refusal("CapturingLambda"));
         assertEquals("FunctionProbes.java:154: the state of Loops.repeat must be a local @Struct made with new (or null), not reference to "
                 + "FunctionProbes.Counter from counters.lookup(..); the kernel passes the loop body a pointer to the program's stack only", refusal("MapValueState"));
     }

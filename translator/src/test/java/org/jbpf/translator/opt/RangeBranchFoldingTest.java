@@ -40,6 +40,36 @@ class RangeBranchFoldingTest {
         assertEquals(0, b.mir.code.stream().filter(m -> m.opcode == (ALU | MOV | X)).count(), "the zero-extension became a copy");
     }
 
+    /**
+     * i | i with i = 0 on the loop's first round once gave the empty range 0..-1 (a shift by 64 is a shift by 0): both
+     * ways out of the next compare looked impossible, the loop lost its exit and the program its result (random probes
+     * with state, seed 22 program 31, {@code h0(b, i1, ..)} computing {@code (long) (q | q)} in a loop).
+     */
+    @Test
+    void anOrOfZerosIsZeroAndTheLoopKeepsItsExit() {
+        assertEquals(Interval.of(0), Interval.of(0).orXor(Interval.of(0), true));
+        assertEquals(Interval.of(0), Interval.of(0).orXor(Interval.of(0), false));
+        MirPassesTest.B b = new MirPassesTest.B();
+        int i = b.v(), t = b.v(), r = b.v();
+        Mir.Label head = b.newLabel(), skip = b.newLabel(), out = b.newLabel();
+        b.movImm(r, 0);
+        b.add(ALU | MOV | K, i, 0, 0, 0);
+        b.label(head);
+        jump(b, JMP32 | JSGE | K, i, 4, out);
+        b.mov(t, i);
+        b.add(ALU | OR | X, t, i, 0, 0);
+        jump(b, JMP | JSGT | K, t, 428, skip);
+        b.addImm(r, 1);
+        b.label(skip);
+        b.add(ALU | ADD | K, i, 0, 0, 1);
+        b.add(JMP | JA, 0, 0, 0, 0).target = head;
+        b.label(out);
+        b.exit(r);
+        new RangeBranchFolding().run(b.mir);
+        assertEquals(1, b.mir.code.stream().filter(m -> m.opcode == (JMP32 | JSGE | K)).count(), b.text().toString());
+        assertEquals(1, b.mir.code.stream().filter(Mir.MInsn::isExit).count(), "the exit is still reached");
+    }
+
     @Test
     void theZeroExtensionOfAResultTheVerifierForgetsStays() {
         // i = x s% 18 and j = y << z in 32 bits: the kernel forgets all 64 bits of both, so the 32-bit moves before

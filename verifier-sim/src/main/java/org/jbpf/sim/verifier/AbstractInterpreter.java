@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.asm.SourceLine;
 import org.jbpf.core.obj.BpfObject;
@@ -107,7 +108,9 @@ public final class AbstractInterpreter {
             Successors flow = new Successors(insns, cx);
             liveness = new Liveness(insns, flow);
             stackLiveness = new StackLiveness(insns, cx, flow);
-            cx.precision = (r, frame) -> precision.mark(r, frame, recent, last);
+            cx.precision = new VerifierContext.PrecisionSink() {
+                @Override public void need(int r, int frame) { precision.mark(r, frame, recent, last); }
+            };
             explore();
             if (processed > MAX_PROCESSED / KERNEL_FACTOR) {
                 cx.pc = 0;
@@ -262,6 +265,11 @@ public final class AbstractInterpreter {
         }
     }
 
+    /** {@link #fork} for the branch and iterator checks: a class, not a method reference, which links method handles at its first use. */
+    private final BiConsumer<Integer, VerifierState> forks = new BiConsumer<>() {
+        @Override public void accept(Integer target, VerifierState st) { fork(target, st); }
+    };
+
     private void fork(int target, VerifierState st) {
         if (last != null) last.branches++;
         History h = recent.copy();
@@ -300,7 +308,7 @@ public final class AbstractInterpreter {
             if (in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP) return calls.loopCall(st);
             if (in.isHelperCall()) { calls.helperCall(st, (int) in.imm()); return cx.pc + 1; }
             if (in.isLocalCall()) return calls.localCall(st, in);
-            if (IteratorKfuncs.handles(in)) return iterators.call(st, in, this::fork, last);
+            if (IteratorKfuncs.handles(in)) return iterators.call(st, in, forks, last);
             throw new Reject("kernel function calls are not supported", "calls of kernel functions (kfuncs) are not supported");
         }
         if (op == EXIT) {
@@ -308,7 +316,7 @@ public final class AbstractInterpreter {
             return calls.exit(st);
         }
         if (MayGoto.is(in)) return mayGoto(st, in);
-        return branches.conditional(st, in, this::fork);
+        return branches.conditional(st, in, forks);
     }
 
     /** may_goto: this path takes the jump; the loop body is explored later one level deeper ({@link MayGoto}). */

@@ -3,6 +3,7 @@ package org.jbpf.sim.verifier;
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import org.jbpf.core.asm.Insn;
 
 /**
@@ -173,7 +174,12 @@ final class BranchChecks {
     /** On one edge of a null test: every copy of the tested pointer becomes 0, or non-null. */
     private static void nullTest(VerifierState st, RegState tested, boolean isNull) {
         int id = tested.id();
-        st.mapAll(r -> r.type().maybeNull() && r.id() == id ? (isNull ? RegState.constant(0) : r.withType(r.type().nonNull())) : r);
+        // a class, not a lambda: each lambda links method handles at its first call, and most programs test a lookup
+        st.mapAll(new UnaryOperator<RegState>() {
+            @Override public RegState apply(RegState r) {
+                return r.type().maybeNull() && r.id() == id ? (isNull ? RegState.constant(0) : r.withType(r.type().nonNull())) : r;
+            }
+        });
         if (isNull && tested.refId() != 0) st.refs.remove(tested.refId());
     }
 

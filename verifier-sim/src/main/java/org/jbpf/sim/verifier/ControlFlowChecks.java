@@ -124,8 +124,9 @@ final class ControlFlowChecks {
      * that does not count towards the chain.
      */
     void checkCombinedStack() {
-        privateStacks = cx.kind.tracing()
-                && cx.insns.stream().noneMatch(ControlFlowChecks::isTailCall);
+        boolean tailCalls = false;
+        for (Insn in : cx.insns) tailCalls |= isTailCall(in);
+        privateStacks = cx.kind.tracing() && !tailCalls;
         int[] worst = chain(0, new HashSet<>());
         if (worst[0] > StackState.SIZE) {
             cx.pc = 0;

@@ -18,7 +18,10 @@ final class Liveness {
     private final long[] liveIn;
 
     Liveness(List<Insn> insns, Successors flow) {
-        liveIn = flow.liveBefore((pc, out) -> uses(insns.get(pc)) | (out & ~defs(insns.get(pc))), ALL);
+        // a class, not a lambda: the simulation runs on every cold translate, where a lambda's first link costs
+        liveIn = flow.liveBefore(new Successors.Transfer() {
+            @Override public long before(int pc, long out) { return uses(insns.get(pc)) | (out & ~defs(insns.get(pc))); }
+        }, ALL);
     }
 
     private int at(int pc) { return pc < liveIn.length ? (int) liveIn[pc] : ALL; }

@@ -66,7 +66,9 @@ final class ScalarLinks {
             FrameState fs = st.frames.get(f);
             for (int i = 0; i < fs.regs.length; i++)
                 if (!(f == top && i == r)) fs.regs[i] = follow(fs.regs[i], known, id);
-            fs.stack.mapSpills(s -> follow(s, known, id));
+            fs.stack.mapSpills(new java.util.function.UnaryOperator<RegState>() {   // a class: see Liveness
+                @Override public RegState apply(RegState s) { return follow(s, known, id); }
+            });
         }
     }
 

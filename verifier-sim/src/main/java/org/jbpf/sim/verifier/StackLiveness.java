@@ -38,7 +38,9 @@ final class StackLiveness {
             if (in.isLocalCall() || in.isLdImm64() && in.src() == PSEUDO_FUNC) starts.add(cx.targetIndex(pc, (int) in.imm(), true));
         }
         forward(starts);
-        liveIn = flow.liveBefore((pc, out) -> uses(pc, insns.get(pc)) | (out & ~defs(pc, insns.get(pc))), 0);
+        liveIn = flow.liveBefore(new Successors.Transfer() {   // a class: see Liveness
+            @Override public long before(int pc, long out) { return uses(pc, insns.get(pc)) | (out & ~defs(pc, insns.get(pc))); }
+        }, 0);
     }
 
     /** Slots of the top frame live before instruction {@code pc}. */

@@ -35,13 +35,23 @@ final class VerifierContext {
      * Told each register whose exact value a check at {@code pc} depends on, so that states differing in them are
      * not pruned together ({@link Precision}).
      */
-    PrecisionSink precision = (r, frame) -> {};
+    PrecisionSink precision = PrecisionSink.NONE;
 
     /** Members of the links the branch being checked narrowed, for the path's history; null when none. */
     int[] branchLinks;
 
-    /** Where {@link #needPrecise} reports to. */
-    interface PrecisionSink { void need(int r, int frame); }
+    /**
+     * Where {@link #needPrecise} reports to. (Its implementations are classes, not lambdas: each lambda links method
+     * handles at its first call, a share of a cold translate.)
+     */
+    interface PrecisionSink {
+        void need(int r, int frame);
+
+        /** Tells no one. */
+        PrecisionSink NONE = new PrecisionSink() {
+            @Override public void need(int r, int frame) {}
+        };
+    }
 
     /** Pointer type each load or store instruction was first reached with: the kernel rewrites ctx accesses per insn. */
     private final RegType[] baseTypeAt;
@@ -105,8 +115,13 @@ final class VerifierContext {
 
     void noteDepth(FrameState f, int off) {
         f.stack.touch(off);
-        maxDepth.merge(f.function, -off, Math::max);
+        Integer depth = maxDepth.get(f.function);
+        if (depth == null || depth < -off) maxDepth.put(f.function, -off);
     }
 
-    void noteCall(int caller, int callee) { callees.computeIfAbsent(caller, k -> new HashSet<>()).add(callee); }
+    void noteCall(int caller, int callee) {
+        Set<Integer> called = callees.get(caller);
+        if (called == null) callees.put(caller, called = new HashSet<>());
+        called.add(callee);
+    }
 }

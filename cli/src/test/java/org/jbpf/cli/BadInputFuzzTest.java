@@ -1,0 +1,254 @@
+package org.jbpf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jbpf.BPF;
+import org.jbpf.testsupport.Kernel;
+import org.jbpf.testsupport.RandomSeed;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Damaged class files, BPF objects and BTF fed to every command that reads them: {@code translate} and
+ * {@code verify} for probe classes, {@code translate} for the @Struct classes a sound probe uses; {@code disasm},
+ * {@code verify} and {@code run} (the kernel's load path, and the loader API beside it) for objects;
+ * {@code gen btf --btf} for BTF. Each case must succeed or end as
+ * {@link BadInputOutcome} says: one clear line naming the input, within a time bound. The damage is drawn from a
+ * fixed seed ({@link RandomSeed}; {@code -Djbpf.random.seed=N} replays N), so a failure names the case that repeats
+ * it; {@code -Djbpf.fuzz.cliCases=N} scales the number of cases.
+ */
+class BadInputFuzzTest {
+    static final String[] EXAMPLES = {"ProcessCounter", "OpenCounter", "ReadLatency", "EventSampler", "PerCpuCounters",
+            "ExecPerfEvents", "ExecRingEvents", "HelloPrintk"};
+    static final long SEED = RandomSeed.of(0x62616469L);
+    static final int SCALE = Integer.getInteger("jbpf.fuzz.cliCases", 400);
+    /** -Djbpf.fuzz.only=N: only case N of each test, to replay one. */
+    static final Integer ONLY = Integer.getInteger("jbpf.fuzz.only");
+    static final long CASE_SECONDS = 60;
+
+    @TempDir static Path dir;
+    static final Map<String, byte[]> objects = new LinkedHashMap<>(), classes = new LinkedHashMap<>();
+    /** The examples' own other classes (their @Struct records) by binary name, read from the class path. */
+    static final Map<String, byte[]> structs = new LinkedHashMap<>();
+    static ExecutorService worker;
+
+    @BeforeAll static void translateTheExamples() throws Exception {
+        worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bad-input-case");
+            t.setDaemon(true);
+            return t;
+        });
+        Path sound = Files.createDirectories(dir.resolve("sound"));
+        for (String e : EXAMPLES) {
+            Cli r = Cli.run("translate", "org.jbpf.examples." + e, "-cp", CommandLineTest.EXAMPLES, "-o", sound.toString(), "--no-verify");
+            assertEquals(0, r.status(), r.err());
+            objects.put(e, Files.readAllBytes(sound.resolve(e + ".o")));
+            classes.put(e, resource("org/jbpf/examples/" + e + ".class"));
+            for (String used : classesUsed(classes.get(e)))
+                if (used.startsWith("org/jbpf/examples/") && !used.equals("org/jbpf/examples/" + e) && !structs.containsKey(used))
+                    structs.put(used, resource(used + ".class"));
+        }
+        structs.values().removeIf(java.util.Objects::isNull);
+        assertTrue(structs.size() >= 1, "the examples use @Struct classes: " + structs.keySet());
+    }
+
+    private static byte[] resource(String name) throws java.io.IOException {
+        try (var in = BadInputFuzzTest.class.getClassLoader().getResourceAsStream(name)) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+
+    /** The classes a class file's constant pool names. */
+    private static List<String> classesUsed(byte[] classFile) {
+        org.objectweb.asm.ClassReader r = new org.objectweb.asm.ClassReader(classFile);
+        List<String> out = new ArrayList<>();
+        char[] buf = new char[r.getMaxStringLength()];
+        for (int i = 1; i < r.getItemCount(); i++) {
+            int at = r.getItem(i);
+            if (at > 0 && r.readByte(at - 1) == 7) out.add(r.readUTF8(at, buf));  // CONSTANT_Class
+        }
+        return out;
+    }
+
+    @AfterAll static void stop() { worker.shutdownNow(); }
+
+    @Test void damagedClassesTranslateOrFailWithOneLineNamingThem() throws Exception {
+        Tally tally = new Tally();
+        List<String> names = new ArrayList<>(classes.keySet());
+        for (int c = 0; c < SCALE / 2; c++) {
+            if (ONLY != null && c != ONLY) continue;
+            Random rnd = new Random(SEED * 31 + c);
+            String name = names.get(c % names.size());
+            ClassDamage.Kind kind = ClassDamage.Kind.values()[(c / names.size()) % ClassDamage.Kind.values().length];
+            Path file = write(c, name + ".class", new ClassDamage(classes.get(name)).damage(kind, rnd));
+            String what = "class case " + c + " (" + kind + " of " + name + ")";
+            Path out = Files.createDirectories(file.getParent().resolve("out"));
+            tally.check(what, kind, name, "translate", file.toString(), "-cp", CommandLineTest.EXAMPLES, "-o", out.toString());
+            tally.check(what + " verify", kind, name, "verify", file.toString(), "-cp", CommandLineTest.EXAMPLES);
+        }
+        tally.assertClean("damaged classes", SCALE / 8);
+    }
+
+    /** A sound probe whose @Struct class, found first on the class path, is damaged. */
+    @Test void damagedStructClassesAreNamedByTheProbesThatUseThem() throws Exception {
+        Tally tally = new Tally();
+        List<String> names = new ArrayList<>(structs.keySet());
+        for (int c = 0; c < SCALE / 4; c++) {
+            if (ONLY != null && c != ONLY) continue;
+            Random rnd = new Random(SEED * 47 + c);
+            String struct = names.get(c % names.size()), simple = struct.substring(struct.lastIndexOf('/') + 1);
+            ClassDamage.Kind kind = ClassDamage.Kind.values()[(c / names.size()) % ClassDamage.Kind.values().length];
+            Path root = Files.createDirectories(dir.resolve("struct" + c));
+            Path file = Files.createDirectories(root.resolve(struct).getParent()).resolve(simple + ".class");
+            Files.write(file, new ClassDamage(structs.get(struct)).damage(kind, rnd));
+            for (String probe : classes.keySet()) {
+                if (!classesUsed(classes.get(probe)).contains(struct)) continue;
+                String cp = root + ":" + CommandLineTest.EXAMPLES;
+                tally.check("struct case " + c + " (" + kind + " of " + simple + ", used by " + probe + ")", kind, simple,
+                        "translate", "org.jbpf.examples." + probe, "-cp", cp, "-o", root.resolve("out").toString());
+            }
+        }
+        tally.assertClean("damaged struct classes", SCALE / 32);
+    }
+
+    @Test void damagedObjectsAreReadOrRefusedWithOneLineNamingThem() throws Exception {
+        Tally tally = new Tally();
+        List<String> names = new ArrayList<>(objects.keySet());
+        for (int c = 0; c < SCALE; c++) {
+            if (ONLY != null && c != ONLY) continue;
+            Random rnd = new Random(SEED * 37 + c);
+            String name = names.get(c % names.size());
+            ObjectDamage.Kind kind = ObjectDamage.Kind.values()[(c / names.size()) % ObjectDamage.Kind.values().length];
+            Path file = write(c, name + ".o", new ObjectDamage(objects.get(name), name).damage(kind, rnd));
+            String what = "object case " + c + " (" + kind + " of " + name + ".o)";
+            tally.check(what + " disasm", kind, name, "disasm", file.toString());
+            tally.check(what + " verify", kind, name, "verify", file.toString());
+        }
+        tally.assertClean("damaged objects", SCALE / 4);
+    }
+
+    @Test void damagedBtfIsRefusedByGenBtfWithOneLineNamingIt() throws Exception {
+        Tally tally = new Tally();
+        List<String> names = new ArrayList<>(objects.keySet());
+        ObjectDamage.Kind[] kinds = {ObjectDamage.Kind.BTF_HEADER, ObjectDamage.Kind.BTF_TYPES, ObjectDamage.Kind.BTF_STRINGS};
+        for (int c = 0; c < SCALE / 4; c++) {
+            if (ONLY != null && c != ONLY) continue;
+            Random rnd = new Random(SEED * 41 + c);
+            String name = names.get(c % names.size());
+            ObjectDamage.Kind kind = kinds[(c / names.size()) % kinds.length];
+            Path file = write(c, name + ".btf", new ObjectDamage(objects.get(name), name).btfAlone(kind, rnd));
+            Path out = Files.createDirectories(file.getParent().resolve("gen"));
+            tally.check("BTF case " + c + " (" + kind + " of " + name + ")", kind, name + ".btf",
+                    "gen", "btf", "--btf", file.toString(), "-o", out.toString(), "task_struct.pid");
+        }
+        tally.assertClean("damaged BTF", SCALE / 16);
+    }
+
+    @Test void damagedObjectsLoadOrAreRefusedWithOneLineNamingThem() throws Exception {
+        Kernel.requireTracefs();
+        Tally tally = new Tally();
+        List<String> names = new ArrayList<>(objects.keySet());
+        for (int c = 0; c < SCALE / 4; c++) {
+            if (ONLY != null && c != ONLY) continue;
+            Random rnd = new Random(SEED * 43 + c);
+            String name = names.get(c % names.size());
+            ObjectDamage.Kind kind = ObjectDamage.Kind.values()[(c / names.size()) % ObjectDamage.Kind.values().length];
+            Path file = write(c, name + ".o", new ObjectDamage(objects.get(name), name).damage(kind, rnd));
+            String what = "load case " + c + " (" + kind + " of " + name + ".o)";
+            tally.check(what + " run", kind, name, "run", file.toString(), "-d", "1ms");
+            tally.check(what + " BPF.open", kind, BadInputOutcome.problem(inTime(() -> {
+                try (BPF bpf = BPF.open(file)) {
+                    bpf.attachAll();
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            }), name));
+        }
+        tally.assertClean("damaged objects loaded", SCALE / 16);
+    }
+
+    /** Writes a case's input under its own directory. */
+    private static Path write(int c, String fileName, byte[] bytes) throws Exception {
+        Path file = Files.createDirectories(dir.resolve("case" + c)).resolve(fileName);
+        Files.write(file, bytes);
+        return file;
+    }
+
+    private static Cli cli(String... args) throws Exception { return inTime(() -> Cli.run(args)); }
+
+    private static <T> T inTime(Callable<T> task) throws Exception {
+        Future<T> f = worker.submit(task);
+        try {
+            return f.get(CASE_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no answer within " + CASE_SECONDS + " s");
+        }
+    }
+
+    /** Outcomes per kind of damage, and what went wrong. */
+    private static final class Tally {
+        final Map<Object, int[]> byKind = new LinkedHashMap<>();  // accepted, refused
+        final List<String> failures = new ArrayList<>();
+        final Map<Object, String> firstRefusal = new LinkedHashMap<>();
+
+        /** Runs the command and checks its answer; a bad one is run again with --verbose to show where it came from. */
+        void check(String what, Object kind, String name, String... args) throws Exception {
+            Cli r = cli(args);
+            String problem = BadInputOutcome.problem(r, name);
+            if (problem != null) {
+                String[] verbose = new String[args.length + 1];
+                verbose[0] = "--verbose";
+                System.arraycopy(args, 0, verbose, 1, args.length);
+                problem += "\n    " + String.join("\n    ", where(cli(verbose).err()));
+            }
+            check(what, kind, problem);
+            if (problem == null) byKind.computeIfAbsent(kind, k -> new int[2])[r.status() == 0 ? 0 : 1]++;
+            if (problem == null && r.status() != 0) firstRefusal.putIfAbsent(kind, r.err().strip());
+        }
+
+        /** The head of a stack trace and of each cause: where the bad answer came from. */
+        private static List<String> where(String trace) {
+            List<String> lines = trace.lines().toList(), out = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++)
+                if (i == 0 || lines.get(i).startsWith("Caused by"))
+                    out.addAll(lines.subList(i, Math.min(lines.size(), i + 8)));
+            return out;
+        }
+
+        void check(String what, Object kind, String problem) {
+            if (problem != null) failures.add(what + ": " + problem);
+        }
+
+        void assertClean(String title, int minRefused) {
+            if (ONLY != null) minRefused = 0;
+            int refused = 0;
+            StringBuilder report = new StringBuilder(title + " (seed " + SEED + "):\n");
+            for (var e : byKind.entrySet()) {
+                refused += e.getValue()[1];
+                report.append(String.format("  %-18s accepted %5d  refused %5d  %s%n", e.getKey(), e.getValue()[0], e.getValue()[1],
+                        firstRefusal.getOrDefault(e.getKey(), "")));
+            }
+            System.out.print(report);
+            failures.stream().limit(40).forEach(System.out::println);
+            assertTrue(failures.isEmpty(), failures.size() + " cases answered badly; first: " + (failures.isEmpty() ? "" : failures.get(0)));
+            assertTrue(refused >= minRefused, "only " + refused + " cases were refused: the damage misses");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.jbpf.translator.frontend;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+
+/**
+ * Reads a probe's class file through once, code and annotations included, before anything else reads it: ASM finds a
+ * truncated or damaged file only by running off an array or meeting a bad constant, wherever in jbpf it is read first;
+ * here that becomes one error naming the file. The toolchain checks every probe it is given; {@link StructRegistry}
+ * says the same of the other classes it reads.
+ */
+public final class ClassFileCheck {
+    private static final int MAGIC = 0xCAFEBABE;
+
+    private ClassFileCheck() {}
+
+    /** {@code bytes}, unchanged; an IllegalArgumentException naming {@code origin} when they are not a readable class file. */
+    public static byte[] readable(byte[] bytes, String origin) {
+        String why = read(bytes, new ClassNode());
+        if (why != null) throw new IllegalArgumentException(origin + ": " + why);
+        return bytes;
+    }
+
+    /**
+     * Reads {@code bytes} into {@code node} (a node takes every part, so the reader decodes them all); returns what is
+     * wrong with them as a class file, to follow the file's name, or null when nothing is.
+     */
+    static String read(byte[] bytes, ClassNode node) {
+        if (bytes.length < 10 || magic(bytes) != MAGIC) return "not a class file (it does not begin with 0xCAFEBABE); give a class compiled by javac";
+        try {
+            new ClassReader(bytes).accept(node, 0);
+        } catch (RuntimeException e) {
+            return "not a valid class file (" + why(e) + "); compile it again with javac";
+        }
+        // the class's name becomes the object's and its file's: it must be one the JVM would load
+        if (!isLegalName(node.name)) return "not a valid class file (its class name is damaged); compile it again with javac";
+        return null;
+    }
+
+    /** An internal class name: non-empty segments without the characters the JVM forbids in names, nor control characters. */
+    static boolean isLegalName(String name) {
+        if (name == null || name.isEmpty() || name.startsWith("/") || name.endsWith("/") || name.contains("//")) return false;
+        for (int k = 0; k < name.length(); k++) {
+            char c = name.charAt(k);
+            if (c == '.' || c == ';' || c == '[' || Character.isISOControl(c)) return false;
+        }
+        return true;
+    }
+
+    private static int magic(byte[] b) {
+        return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | b[3] & 0xff;
+    }
+
+    /** What a reader's exception says about the file, in words. */
+    private static String why(RuntimeException e) {
+        String m = e.getMessage();
+        if (m != null && m.startsWith("Unsupported class file major version"))
+            return "class file version " + m.substring(m.lastIndexOf(' ') + 1) + " is newer than jbpf reads";
+        if (e instanceof IndexOutOfBoundsException || e instanceof NegativeArraySizeException) return "it is truncated, or a length or index in it is damaged";
+        return "a constant, attribute or instruction in it is damaged";
+    }
+}

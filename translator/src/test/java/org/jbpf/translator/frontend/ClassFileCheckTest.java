@@ -1,0 +1,41 @@
+package org.jbpf.translator.frontend;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.InputStream;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** A damaged probe class is one error naming its file, before anything in jbpf reads it. */
+class ClassFileCheckTest {
+    private static byte[] processCounter() throws Exception {
+        try (InputStream in = ClassFileCheckTest.class.getClassLoader().getResourceAsStream("org/jbpf/examples/ProcessCounter.class")) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test void aSoundClassPassesUnchanged() throws Exception {
+        byte[] b = processCounter();
+        assertSame(b, ClassFileCheck.readable(b, "P.class"));
+    }
+
+    @Test void damageIsNamedWithTheFile() throws Exception {
+        byte[] b = processCounter();
+        assertEquals("P.class: not a valid class file (it is truncated, or a length or index in it is damaged); compile it again with javac",
+                assertThrows(IllegalArgumentException.class, () -> ClassFileCheck.readable(Arrays.copyOf(b, b.length / 2), "P.class")).getMessage());
+        byte[] magic = b.clone();
+        magic[0] = 0;
+        assertEquals("P.class: not a class file (it does not begin with 0xCAFEBABE); give a class compiled by javac",
+                assertThrows(IllegalArgumentException.class, () -> ClassFileCheck.readable(magic, "P.class")).getMessage());
+        byte[] newer = b.clone();
+        newer[7] = 99;  // major version
+        assertEquals("P.class: not a valid class file (class file version 99 is newer than jbpf reads); compile it again with javac",
+                assertThrows(IllegalArgumentException.class, () -> ClassFileCheck.readable(newer, "P.class")).getMessage());
+    }
+
+    @Test void aDamagedClassNameIsRefused() {
+        assertTrue(ClassFileCheck.isLegalName("org/jbpf/examples/ProcessCounter$1"));
+        for (String bad : new String[] {"", "a//b", "/a", "a/", "a.b", "a;b", "[a", "a\0b", "a\nb"})
+            assertFalse(ClassFileCheck.isLegalName(bad), bad);
+    }
+}
