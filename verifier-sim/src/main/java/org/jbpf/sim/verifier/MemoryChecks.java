@@ -81,12 +81,13 @@ final class MemoryChecks {
         RegState base = cx.read(st, in.dst());
         RegState value = cls(in.opcode()) == ST ? RegState.constant(in.imm()) : cx.read(st, in.src());
         int size = sizeBytes(in.opcode());
-        if (value.isScalar() && size < 8) value = RegState.scalar(value.value().truncate(size));
-        // spilling a scalar copies it: the slot joins the register's link, as in the kernel
-        if (cls(in.opcode()) == STX && size == 8 && value.isScalar() && base.type() == RegType.STACK && base.value().isConst()) {
+        // spilling a scalar copies it: the slot joins the register's link, as in the kernel, when no bits are cut off
+        boolean fits = size == 8 || value.isScalar() && Long.compareUnsigned(value.value().umax(), 1L << (8 * size)) < 0;
+        if (cls(in.opcode()) == STX && fits && value.isScalar() && base.type() == RegType.STACK && base.value().isConst()) {
             value = ScalarLinks.beforeCopy(value, cx);
             st.set(in.src(), value);
         }
+        if (value.isScalar() && !fits) value = RegState.scalar(value.value().truncate(size));
         // writing zero at a variable stack offset keeps zeros known: that the value is zero then matters
         if (cls(in.opcode()) == STX && base.type() == RegType.STACK && !base.value().isConst() && value.isConst()
                 && value.value().constValue() == 0)
@@ -269,7 +270,8 @@ final class MemoryChecks {
             throw new Reject("invalid read from stack off " + off + "+0 size " + size,
                     "the stack slot of a numbers iterator cannot be read; use its next() and value()");
         if (spill != null) {
-            if (size == 8) {
+            int spillSize = f.stack.spillSize(off);
+            if (size == 8 && spillSize == 8 || size == 4 && spillSize == 4 && Long.compareUnsigned(spill.value().umax(), 0xffffffffL) <= 0) {
                 // so does filling it back
                 RegState copy = ScalarLinks.beforeCopy(spill, cx);
                 if (copy != spill) f.stack.replaceSpill(off, copy);
@@ -279,8 +281,7 @@ final class MemoryChecks {
                 throw new Reject("invalid size of register fill", "part of a stored pointer cannot be read back");
             // the kernel keeps a spilled value on a narrow fill only from the slot's low bytes (little-endian);
             // any other part of it reads as unknown, unless the whole register is zero
-            if (spill.isConst() && (off + StackState.SIZE) % 8 == 0)
-                return RegState.constant(spill.value().constValue() & ((1L << (8 * size)) - 1));
+            if ((off + StackState.SIZE) % 8 == 0 && size <= spillSize) return RegState.scalar(spill.value().truncate(size));
         }
         boolean zero = true;
         for (int i = off; i < off + size; i++) {

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * What one call frame's 512-byte stack holds, byte by byte: nothing written yet, some scalar bytes, known zero
- * bytes, or part of a spilled register (kept whole per aligned 8-byte slot so it can be filled back).
+ * bytes, or part of a spilled register (kept whole per aligned 8-byte slot so it can be filled back; a scalar stored
+ * with fewer bytes at a slot's start is spilled in those bytes, as the kernel spills narrow scalars).
  * Byte {@code i} is at frame offset {@code i - 512}.
  */
 public final class StackState {
@@ -53,6 +54,13 @@ public final class StackState {
         return kind[i] == SPILL ? spilled[i / 8] : null;
     }
 
+    /** How many bytes from the start of the slot containing {@code off} hold a spilled register (8, or fewer for a narrow scalar). */
+    public int spillSize(int off) {
+        int s = index(off) / 8 * 8, n = 0;
+        while (n < 8 && kind[s + n] == SPILL) n++;
+        return n;
+    }
+
     /** Replaces the register spilled whole at the aligned slot containing {@code off} (a widened scalar). */
     void replaceSpill(int off, RegState reg) {
         int i = index(off);
@@ -74,8 +82,8 @@ public final class StackState {
                 spilled[s] = null;
             }
         }
-        if (size == 8 && i % 8 == 0 && reg != null) {
-            Arrays.fill(kind, i, i + 8, SPILL);
+        if (i % 8 == 0 && reg != null && (size == 8 || reg.isScalar())) {
+            Arrays.fill(kind, i, i + size, SPILL);
             spilled[i / 8] = reg;
             return;
         }

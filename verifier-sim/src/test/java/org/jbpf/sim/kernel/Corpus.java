@@ -246,6 +246,7 @@ public final class Corpus {
         List<Entry> all = new ArrayList<>(ALL);
         all.addAll(SoundnessCorpus.all());
         all.addAll(LinkedScalarsCorpus.all());
+        all.addAll(NarrowSpillsCorpus.all());
         all.addAll(ProgramTypeCorpus.all());
         return List.copyOf(all);
     }
