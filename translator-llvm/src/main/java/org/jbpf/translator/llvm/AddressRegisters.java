@@ -8,8 +8,8 @@ import java.util.Set;
 import org.jbpf.translator.mir.MirInstruction;
 
 /**
- * The registers of a program that may hold the address of a frame slot or of global data: an address LLVM knows
- * to be aligned. Adding a register index to one is where LLVM would write {@code or} for an addition whose operands
+ * The registers of a program that may hold the address of a frame slot, of global data or of a map value: an
+ * address LLVM knows to be aligned, or one the kernel bounds an index into. Adding a register index to one is where LLVM would write {@code or} for an addition whose operands
  * share no bits, which the kernel refuses on a pointer. Found without regard to order (a register that holds such
  * an address anywhere counts everywhere), so code without those additions lowers as before.
  */
@@ -18,6 +18,13 @@ final class AddressRegisters {
 
     static Set<Integer> of(List<MirInstruction> code) {
         Set<Integer> found = new HashSet<>();
+        MirInstruction before = null;
+        for (MirInstruction in : code) {   // a map value's pointer, taken from r0 right after the lookup
+            if (in.isLabel()) continue;
+            if (before != null && before.opcode() == (JMP | CALL) && before.src() == 0 && LOOKUPS.contains((int) before.imm())
+                    && in.opcode() == (ALU64 | MOV | X) && in.src() == R0 && in.off() == 0) found.add(in.dst());
+            before = in;
+        }
         boolean grew = true;
         while (grew) {
             grew = false;
@@ -28,6 +35,9 @@ final class AddressRegisters {
         }
         return found;
     }
+
+    /** bpf_map_lookup_elem and bpf_map_lookup_percpu_elem: LLVM would check a copy of an index into their values too. */
+    private static final Set<Integer> LOOKUPS = Set.of(1, 195);
 
     /**
      * The registers added to an address as an index, and those copied into one. LLVM folds the zero or sign extension
