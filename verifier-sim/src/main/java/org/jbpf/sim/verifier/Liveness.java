@@ -18,7 +18,16 @@ final class Liveness {
     private final long[] liveIn;
 
     Liveness(List<Insn> insns, Successors flow) {
-        liveIn = flow.liveBefore((pc, out) -> uses(insns.get(pc)) | (out & ~defs(insns.get(pc))), ALL);
+        liveIn = flow.liveBefore(new Step(insns), ALL);
+    }
+
+    /** Registers live before an instruction from those live after it; a class, not a lambda: translate links no method handle. */
+    private static final class Step implements Successors.Transfer {
+        private final List<Insn> insns;
+
+        Step(List<Insn> insns) { this.insns = insns; }
+
+        @Override public long before(int pc, long after) { return uses(insns.get(pc)) | (after & ~defs(insns.get(pc))); }
     }
 
     private int at(int pc) { return pc < liveIn.length ? (int) liveIn[pc] : ALL; }

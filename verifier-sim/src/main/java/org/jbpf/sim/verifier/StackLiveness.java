@@ -38,7 +38,12 @@ final class StackLiveness {
             if (in.isLocalCall() || in.isLdImm64() && in.src() == PSEUDO_FUNC) starts.add(cx.targetIndex(pc, (int) in.imm(), true));
         }
         forward(starts);
-        liveIn = flow.liveBefore((pc, out) -> uses(pc, insns.get(pc)) | (out & ~defs(pc, insns.get(pc))), 0);
+        liveIn = flow.liveBefore(new Step(), 0);
+    }
+
+    /** Slots live before an instruction from those live after it; a class, not a lambda: translate links no method handle. */
+    private final class Step implements Successors.Transfer {
+        @Override public long before(int pc, long after) { return uses(pc, insns.get(pc)) | (after & ~defs(pc, insns.get(pc))); }
     }
 
     /** Slots of the top frame live before instruction {@code pc}. */
