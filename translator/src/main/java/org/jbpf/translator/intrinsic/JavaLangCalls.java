@@ -127,22 +127,14 @@ final class JavaLangCalls implements Intrinsic {
                 c.pushResult(t);
                 return;
             }
-            case "divideUnsigned": case "remainderUnsigned": {
-                int aop = n.startsWith("divide") ? DIV : MOD;
+            case "divideUnsigned": case "remainderUnsigned": case "sum": {
+                // BPF's DIV and MOD are unsigned, and ADD wraps as Java's does: one ALU operation each
+                int aop = n.equals("sum") ? ADD : n.startsWith("divide") ? DIV : MOD;
                 int t = body.ownedCopy(args.get(0), isLong);
                 Operand b = args.get(1);
                 int cls = isLong ? ALU64 : ALU;
                 if (b instanceof Operand.Imm k && Conditions.fitsImm(k.value(), isLong)) out.emit(cls | aop | K, t, 0, 0, isLong ? k.value() : (int) k.value());
                 else out.emit(cls | aop | X, t, body.toReg(b, isLong), 0, 0);
-                c.pushResult(t);
-                return;
-            }
-            case "sum": {
-                int t = body.ownedCopy(args.get(0), isLong);
-                Operand b = args.get(1);
-                int cls = isLong ? ALU64 : ALU;
-                if (b instanceof Operand.Imm k && Conditions.fitsImm(k.value(), isLong)) out.emit(cls | ADD | K, t, 0, 0, isLong ? k.value() : (int) k.value());
-                else out.emit(cls | ADD | X, t, body.toReg(b, isLong), 0, 0);
                 c.pushResult(t);
                 return;
             }
