@@ -73,7 +73,8 @@ public final class BPF implements AutoCloseable {
         } catch (IOException e) {
             throw new BpfException("cannot read BPF object " + objectFile + ": " + e.getMessage(), e);
         }
-        String name = objectFile.getFileName().toString().replaceFirst("\\.o$", "");
+        String name = objectFile.getFileName().toString();
+        if (name.endsWith(".o")) name = name.substring(0, name.length() - 2);  // no regular expression on the start path
         return load(ObjectReader.read(elf, name));
     }
 
