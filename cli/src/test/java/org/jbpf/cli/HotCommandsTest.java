@@ -177,6 +177,20 @@ class HotCommandsTest {
         public LoggingSetUpThread() { System.err.println("java.util.logging set up on " + Thread.currentThread().getName()); }
     }
 
+    /** Printing ring buffer events too: the event readers' libc calls start generic, as the loader's do. */
+    @Test void runWithRingEventsInAFreshJvmSetsUpNoJnaDirectMapping(@TempDir Path out) throws Exception {
+        org.jbpf.testsupport.Kernel.require();
+        Cli translated = Cli.run("translate", "org.jbpf.examples.ExecRingEvents", "-cp", CommandLineTest.EXAMPLES, "-o", out.toString(), "--no-verify");
+        assertEquals(0, translated.status(), translated.err());
+        List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-Xlog:class+load", "-cp", Jvm.classPath(), "org.jbpf.cli.Main",
+                "run", out.resolve("ExecRingEvents.o").toString(), "-d", "1ms"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), log.substring(Math.max(0, log.length() - 2000)));
+        assertTrue(log.contains("org.jbpf.events.EventReader "), "the run read events: " + log.substring(Math.max(0, log.length() - 2000)));
+        assertEquals(List.of(), log.lines().filter(l -> l.contains(" com.sun.jna.Structure$FFIType ") || l.contains("$Proxy")).toList());
+    }
+
     private static String[] prefixed(String command, String[] args) {
         String[] all = new String[args.length + 1];
         all[0] = command;
