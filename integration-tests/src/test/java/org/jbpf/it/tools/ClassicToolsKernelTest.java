@@ -402,4 +402,18 @@ class ClassicToolsKernelTest {
             assertEquals(15L, bpf.global("writeFaults").getLong());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void credentialsAreReadThroughTypedefsOfUnnamedStructs(Backend backend) {
+        try (BPF bpf = load(backend, ExecCredentials.class)) {
+            Process root = start("/bin/true");
+            Process other = start("setpriv", "--ruid=1234", "--euid=4321", "--rgid=2345", "--egid=5432", "--clear-groups", "/bin/true");
+            assertEquals(0, waitFor(root));
+            assertEquals(0, waitFor(other), "setpriv ran /bin/true");
+            BpfMap<Integer, ExecCredentials.Ids> byPid = bpf.map(ExecCredentials.byPid);
+            assertEquals(new ExecCredentials.Ids(0, 0, 0, 0, 0), byPid.get((int) root.pid()));
+            assertEquals(new ExecCredentials.Ids(1234, 4321, 2345, 1234, 2345), byPid.get((int) other.pid()), "cred.uid.val, euid, gid and the helpers'");
+        }
+    }
 }
