@@ -122,6 +122,13 @@ class KernelStructGeneratorTest {
     }
 
     @Test
+    void theNumberInsideATypedefOfAnUnnamedStructIsReadByItsPath() throws Exception {
+        List<Path> files = new KernelStructGenerator(btfFile()).generate(List.of("user_struct.uid.val"), tmp.resolve("src"), "");
+        Class<?> user = compile(files, "UserStruct");
+        assertEquals("{hasUidVal=uid.val@0? boolean, uidVal=uid.val@0 int}", readers(user).toString());
+    }
+
+    @Test
     void badPathsAreNamed() throws Exception {
         Path btf = btfFile();
         KernelStructGenerator gen = new KernelStructGenerator(btf);
