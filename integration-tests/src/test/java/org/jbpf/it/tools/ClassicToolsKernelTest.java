@@ -416,4 +416,37 @@ class ClassicToolsKernelTest {
             assertEquals(new ExecCredentials.Ids(1234, 4321, 2345, 1234, 2345), byPid.get((int) other.pid()), "cred.uid.val, euid, gid and the helpers'");
         }
     }
+
+    /** syscount's counts equal bpftrace's over the same workload, bpftrace attached first (its BEGIN runs once all its probes are). */
+    @org.junit.jupiter.api.Test
+    void sysCountAgreesWithBpftrace() throws Exception {
+        java.nio.file.Path bpftrace = org.jbpf.testsupport.Tools.find("bpftrace");
+        if (bpftrace == null) org.jbpf.testsupport.Skip.optional("bpftrace", "bpftrace is not installed: the second opinion is left out");
+        KernelCheck.require();
+        Process tracer = new ProcessBuilder(bpftrace.toString(), "-e", "BEGIN { printf(\"ready\\n\"); } "
+                + "tracepoint:raw_syscalls:sys_enter /comm == \"jt-syscount\"/ { @[args->id] = count(); }").redirectErrorStream(true).start();
+        try (BPF bpf = load(Backend.DIRECT, SysCount.class);
+             java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(tracer.getInputStream()))) {
+            for (String line = out.readLine(); line != null && !line.equals("ready"); line = out.readLine()) { }
+            Libc.C.getppid();
+            on("jt-syscount", () -> {
+                for (int i = 0; i < 9; i++) Libc.C.getppid();
+                for (int i = 0; i < 4; i++) Libc.C.getpgid(0);
+                for (int i = 0; i < 6; i++) Libc.C.getsid(0);
+            });
+            Map<Long, Long> ours = toMap(bpf.map(SysCount.byId));
+            Libc.C.kill((int) tracer.pid(), 15);   // SIGTERM: bpftrace prints its map and exits (destroy() would close its output)
+            Map<Long, Long> theirs = new TreeMap<>();
+            java.util.regex.Pattern entry = java.util.regex.Pattern.compile("@\\[(\\d+)\\]: (\\d+)");
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                java.util.regex.Matcher m = entry.matcher(line.trim());
+                if (m.matches()) theirs.put(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+            }
+            assertEquals(List.of(9L, 4L, 6L), List.of(ours.get(110L), ours.get(121L), ours.get(124L)), "jbpf: " + ours);
+            assertEquals(List.of(9L, 4L, 6L), List.of(theirs.get(110L), theirs.get(121L), theirs.get(124L)), "bpftrace: " + theirs);
+        } finally {
+            tracer.destroyForcibly();
+            tracer.waitFor();
+        }
+    }
 }
