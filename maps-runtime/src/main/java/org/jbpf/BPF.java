@@ -32,6 +32,7 @@ import org.jbpf.maps.RingBuffer;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.runtime.Codec;
 import org.jbpf.runtime.Codecs;
+import org.jbpf.runtime.FullMapNotice;
 import org.jbpf.runtime.Global;
 import org.jbpf.runtime.ProbeTranslator;
 
@@ -53,10 +54,13 @@ public final class BPF implements AutoCloseable {
     private final Class<?> probe;
     private final List<EventReader> readers = new ArrayList<>();
     private final java.util.Map<String, Global> globals = new java.util.LinkedHashMap<>();
+    private final FullMapNotice fullMaps;
+    private boolean closing;
 
     BPF(LoadedObject loaded, Class<?> probe) {
         this.loaded = loaded;
         this.probe = probe;
+        this.fullMaps = new FullMapNotice(loaded.object());
     }
 
     /** Loads (without attaching) an object already in memory. */
@@ -132,16 +136,16 @@ public final class BPF implements AutoCloseable {
     /** A map with raw byte keys and values. */
     public BpfMap<byte[], byte[]> map(String name) {
         LoadedMap m = loadedMap(name);
-        return BpfMap.of(m, Codecs.bytes(m.spec().keySize()), Codecs.bytes(m.spec().valueSize()), false);
+        return BpfMap.of(m, Codecs.bytes(m.spec().keySize()), Codecs.bytes(m.spec().valueSize()), false, fullMaps);
     }
 
     /** A map with typed keys and values (Integer, Long, Short, Byte or {@code @Struct} classes). */
     public <K, V> BpfMap<K, V> map(String name, Class<K> keyType, Class<V> valueType) {
-        return BpfMap.of(loadedMap(name), Codecs.of(keyType), Codecs.of(valueType), false);
+        return BpfMap.of(loadedMap(name), Codecs.of(keyType), Codecs.of(valueType), false, fullMaps);
     }
 
     public <K, V> BpfMap<K, V> map(String name, Codec<K> key, Codec<V> value) {
-        return BpfMap.of(loadedMap(name), key, value, false);
+        return BpfMap.of(loadedMap(name), key, value, false, fullMaps);
     }
 
     /**
@@ -259,8 +263,36 @@ public final class BPF implements AutoCloseable {
                 + names(all));
     }
 
-    /** Closes the event readers made from this BPF, then everything loaded. */
+    /**
+     * Where the one-line notice goes when a hash map of this object is found full (the kernel then drops every new key
+     * a program inserts): standard error unless set here; null silences it. Any whole-map read ({@code entries()},
+     * {@code size()}, {@code fill()}, ...) can find a map full, and {@link #close} checks the maps not yet reported.
+     */
+    public BPF fullMapNotices(java.io.PrintStream to) {
+        fullMaps.sendTo(to);
+        return this;
+    }
+
+    /** Counts the entries of each hash map not yet reported full (one walk each) and reports the full ones once. */
+    public void checkFullMaps() {
+        for (LoadedMap m : loaded.maps())
+            if (org.jbpf.runtime.MapFill.refusesWhenFull(m.spec().type())) fullMaps.check(map(m.name()));
+    }
+
+    /** Closes the event readers made from this BPF, then everything loaded, after saying which maps filled up. */
     @Override public void close() {
+        boolean first;
+        synchronized (this) {
+            first = !closing;
+            closing = true;
+        }
+        if (first) {
+            try {
+                checkFullMaps();
+            } catch (RuntimeException unreadable) {
+                // a map that cannot be read now lost nothing more for it; closing must go on
+            }
+        }
         List<EventReader> open;
         List<Global> mapped;
         synchronized (this) {
