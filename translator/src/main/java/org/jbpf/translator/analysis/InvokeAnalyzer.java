@@ -73,7 +73,7 @@ public final class InvokeAnalyzer {
                 throw a.error(i, "more than " + MAX_RESERVATIONS + " ring buffer records are held at once here; "
                         + "release each record (submit or discard) before reserving the next, also in loops");
             f.reservations = before + 1;
-            f.reservedAt = a.file + ":" + a.lines[i];
+            f.reservedAt = a.position(i);
         }
         if (Type.getReturnType(mi.desc).getSort() != Type.VOID) {
             if (result == null) throw a.error(i, "no value for call of " + mi.name);
