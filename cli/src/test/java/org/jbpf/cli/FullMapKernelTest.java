@@ -62,8 +62,9 @@ class FullMapKernelTest {
             assertEquals(64, stamps.entries().size());
             assertEquals(64, stamps.size());
             MapFill lru = bpf.map(KeyFlood.recent).fill();
-            assertEquals(64, lru.entries(), "the LRU map holds as many keys");
-            assertFalse(lru.isFull(), "but makes room for new ones: " + lru);
+            // the kernel's LRU evicts a batch before it is quite full, so it holds up to 64 keys: never refused
+            assertTrue(lru.entries() > 0 && lru.entries() <= 64, lru.toString());
+            assertFalse(lru.isFull(), "an LRU map makes room for new keys: " + lru);
             assertFalse(bpf.map(KeyFlood.refused).isFull(), "an array's entries always exist");
             assertEquals(FULL + "\n", said.toString(StandardCharsets.UTF_8), "one line for four walks of the full map");
         }
@@ -81,6 +82,24 @@ class FullMapKernelTest {
             assertEquals("", said.toString(StandardCharsets.UTF_8), "no whole-map read yet");
         }
         assertEquals(FULL + "\n", said.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test void dumpingAFullPinnedMapSaysIt() throws Exception {
+        Path pin = Path.of("/sys/fs/bpf/jbpf-full-map-test-" + ProcessHandle.current().pid());
+        Workload reads = RunKernelTest.reader();
+        try (BPF bpf = BPF.load(Translator.translate(KeyFlood.class), KeyFlood.class).fullMapNotices(null).attachAll()) {
+            reads.start();
+            waitFor(bpf.map(KeyFlood.refused));
+            reads.stop();
+            bpf.map(KeyFlood.stamps).pin(pin);
+            Cli dump = Cli.run("map", "dump", pin.toString(), "--top", "1");
+            assertEquals(0, dump.status(), dump.err());
+            assertTrue(dump.out().contains("(hash, 64 entries)"), dump.out());
+            assertEquals("jbpf: map stamps (pinned at " + pin + ") is full: 64 of 64 entries; new keys are dropped by the kernel; "
+                    + "raise its max_entries or make it an LRU hash map\n", dump.err());
+        } finally {
+            Files.deleteIfExists(pin);
+        }
     }
 
     /** Reads until the probe has seen an insert refused (every read() inserts a new key; the map holds 64). */

@@ -98,7 +98,8 @@ public final class BpfMap<K, V> implements AutoCloseable {
 
     /**
      * Opens a map pinned at {@code path} (a bpffs file); the returned map owns its fd: close it when done. A path that
-     * holds no map (a pinned program, a plain file, a directory) is refused with a message saying what it is.
+     * holds no map (a pinned program, a plain file, a directory) is refused with a message saying what it is. A walk
+     * that finds the map full says so on standard error, once ({@link FullMapNotice#pinned}).
      */
     public static <K, V> BpfMap<K, V> openPinned(Path path, Codec<K> key, Codec<V> value) {
         return openPinned(path, BpfSyscalls.kernel(), info -> key, info -> value);
@@ -118,7 +119,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
             MapInfo info = MapInfo.of(fd);
             MapSpec spec = new MapSpec(info.name(), info.type(), info.keySize(), info.valueSize(), info.maxEntries(),
                     info.flags(), 0, 0);
-            return of(new LoadedMap(spec, fd, null), key.apply(info), value.apply(info), true);
+            return of(new LoadedMap(spec, fd, null), key.apply(info), value.apply(info), true, FullMapNotice.pinned(path));
         } catch (RuntimeException e) {
             fd.close();
             throw e;

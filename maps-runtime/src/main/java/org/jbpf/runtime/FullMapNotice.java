@@ -15,14 +15,28 @@ import org.jbpf.core.obj.ProgramSpec;
  * {@link BpfMap} reports what it found here) or from {@link #check} when the object is closed.
  */
 public final class FullMapNotice {
+    /** The object the maps belong to, or null for a pinned map opened on its own. */
     private final BpfObject object;
+    /** Where a map of no object is, for the message ("pinned at /sys/fs/bpf/counts"). */
+    private final String place;
     private final Set<String> told = ConcurrentHashMap.newKeySet();
     private volatile PrintStream to;
     private volatile boolean toStandardError = true;
     /** The Java file the object was translated from ("" when none, as for a .o compiled from C); found at the first notice. */
     private volatile String javaFile;
 
-    public FullMapNotice(BpfObject object) { this.object = object; }
+    public FullMapNotice(BpfObject object) {
+        this.object = object;
+        this.place = null;
+    }
+
+    private FullMapNotice(String place) {
+        this.object = null;
+        this.place = place;
+    }
+
+    /** For a map opened from its pin, which has no object to name. */
+    public static FullMapNotice pinned(java.nio.file.Path pin) { return new FullMapNotice("pinned at " + pin); }
 
     /** Sends the notices to {@code out} instead of standard error; null silences them (the maps can still be asked with {@link BpfMap#fill}). */
     public void sendTo(PrintStream out) {
@@ -50,9 +64,9 @@ public final class FullMapNotice {
      * dropped by the kernel; declare it with more entries or as an LruHashMap}.
      */
     String message(MapSpec spec, int entries) {
-        String file = javaFile();
+        String file = object == null ? "" : javaFile();
         boolean java = file.endsWith(".java");
-        String where = java ? " (" + file + " field " + spec.name() + ")" : " (object " + object.name() + ")";
+        String where = java ? " (" + file + " field " + spec.name() + ")" : object == null ? " (" + place + ")" : " (object " + object.name() + ")";
         String instead = spec.type() == org.jbpf.core.obj.MapTypes.LPM_TRIE ? "" : java ? " or as an LruHashMap" : " or make it an LRU hash map";
         return "jbpf: map " + spec.name() + where + " is full: " + entries + " of " + spec.maxEntries()
                 + " entries; new keys are dropped by the kernel; " + (java ? "declare it with more entries" : "raise its max_entries")
