@@ -50,8 +50,13 @@ public final class FullMapNotice {
     /** A walk of {@code spec}'s map found {@code entries} entries: says so once when that is all the map holds. */
     public void walked(MapSpec spec, int entries) {
         if (!MapFill.refusesWhenFull(spec.type()) || entries < spec.maxEntries() || !told.add(spec.name())) return;
+        say(message(spec, entries));
+    }
+
+    /** Says another line about lost data where these notices go (the event readers' losses, at close). */
+    public void say(String line) {
         PrintStream out = toStandardError ? System.err : to;
-        if (out != null) out.println(message(spec, entries));
+        if (out != null) out.println(line);
     }
 
     /** Counts the entries of {@code map} (one walk) unless it has been reported full already, and reports it when it is. */

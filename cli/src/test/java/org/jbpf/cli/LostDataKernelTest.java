@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jbpf.BPF;
 import org.jbpf.cli.probes.KeyFlood;
+import org.jbpf.cli.probes.ReadFlood;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.runtime.MapFill;
 import org.jbpf.testsupport.Kernel;
@@ -22,10 +23,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A hash map filled past its size by a real probe: the kernel refuses the new keys and the probe goes on, so jbpf says
- * once, on standard error, which map filled up and what to do; an LRU map of the same size evicts and is never reported.
+ * Data a running probe loses without a word from the kernel. A hash map filled past its size by a real probe: the
+ * kernel refuses the new keys and the probe goes on, so jbpf says once, on standard error, which map filled up and what
+ * to do; an LRU map of the same size evicts and is never reported. A ring buffer nobody reads: closing says how many
+ * records the probe could not write.
  */
-class FullMapKernelTest {
+class LostDataKernelTest {
     static final String FULL = "jbpf: map stamps (KeyFlood.java field stamps) is full: 64 of 64 entries; new keys are "
             + "dropped by the kernel; declare it with more entries or as an LruHashMap";
 
@@ -48,7 +51,7 @@ class FullMapKernelTest {
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         PrintStream notices = new PrintStream(said, true, StandardCharsets.UTF_8);
         Workload reads = RunKernelTest.reader();
-        try (BPF bpf = BPF.load(Translator.translate(KeyFlood.class), KeyFlood.class).fullMapNotices(notices).attachAll()) {
+        try (BPF bpf = BPF.load(Translator.translate(KeyFlood.class), KeyFlood.class).lossNotices(notices).attachAll()) {
             BpfMap<Long, Long> stamps = bpf.map(KeyFlood.stamps);
             BpfMap<Integer, Long> refused = bpf.map(KeyFlood.refused);
             reads.start();
@@ -75,7 +78,7 @@ class FullMapKernelTest {
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         Workload reads = RunKernelTest.reader();
         try (BPF bpf = BPF.load(Translator.translate(KeyFlood.class), KeyFlood.class)
-                .fullMapNotices(new PrintStream(said, true, StandardCharsets.UTF_8)).attachAll()) {
+                .lossNotices(new PrintStream(said, true, StandardCharsets.UTF_8)).attachAll()) {
             reads.start();
             waitFor(bpf.map(KeyFlood.refused));
             reads.stop();
@@ -87,7 +90,7 @@ class FullMapKernelTest {
     @Test void dumpingAFullPinnedMapSaysIt() throws Exception {
         Path pin = Path.of("/sys/fs/bpf/jbpf-full-map-test-" + ProcessHandle.current().pid());
         Workload reads = RunKernelTest.reader();
-        try (BPF bpf = BPF.load(Translator.translate(KeyFlood.class), KeyFlood.class).fullMapNotices(null).attachAll()) {
+        try (BPF bpf = BPF.load(Translator.translate(KeyFlood.class), KeyFlood.class).lossNotices(null).attachAll()) {
             reads.start();
             waitFor(bpf.map(KeyFlood.refused));
             reads.stop();
@@ -100,6 +103,25 @@ class FullMapKernelTest {
         } finally {
             Files.deleteIfExists(pin);
         }
+    }
+
+    @Test void closingSaysHowManyRecordsAFullRingDropped() throws Exception {
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        Workload reads = RunKernelTest.reader();
+        long seen;
+        try (BPF bpf = BPF.load(Translator.translate(ReadFlood.class), ReadFlood.class)
+                .lossNotices(new PrintStream(said, true, StandardCharsets.UTF_8)).attachAll()) {
+            var ring = bpf.ringBufferView(ReadFlood.events, record -> { });  // never read: the one-page ring fills
+            reads.start();
+            for (int i = 0; i < 2000 && ring.dropped() == 0; i++) Thread.sleep(5);
+            reads.stop();
+            seen = ring.dropped();
+            assertTrue(seen > 0, "the probe's outputs were refused");
+        }
+        Matcher line = Pattern.compile("jbpf: ring buffer events dropped (\\d+) records because it was full; read it faster "
+                + "\\(ringBufferView reads in place\\) or declare the RingBuffer bigger\n").matcher(said.toString(StandardCharsets.UTF_8));
+        assertTrue(line.matches(), said.toString(StandardCharsets.UTF_8));
+        assertTrue(Long.parseLong(line.group(1)) >= seen, line.group(1) + " at close, " + seen + " before");
     }
 
     /** Reads until the probe has seen an insert refused (every read() inserts a new key; the map holds 64). */
