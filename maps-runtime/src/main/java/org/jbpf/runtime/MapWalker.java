@@ -52,14 +52,15 @@ final class MapWalker {
         }
     }
 
-    /** Visits every entry. */
-    void walk(int fd, EntryVisitor visitor) {
+    /** Visits every entry; returns how many it visited. */
+    int walk(int fd, EntryVisitor visitor) {
         if (!batchUnsupported) {
-            if (batch(fd, visitor)) return;
+            int n = batch(fd, visitor);
+            if (n >= 0) return n;
             batchUnsupported = true;
         }
         // buffers of its own: the visitor may look entries up through the thread's element buffers
-        nextKeyWalk(fd, new MapBuffers(keySize, valueBytes), visitor);
+        return nextKeyWalk(fd, new MapBuffers(keySize, valueBytes), visitor);
     }
 
     private int firstChunk() {
@@ -68,8 +69,8 @@ final class MapWalker {
         return Math.max(1, Math.min(n, Math.max(1, maxEntries)));
     }
 
-    /** False, having visited nothing, when the kernel has no batch lookup for this map. */
-    private boolean batch(int fd, EntryVisitor visitor) {
+    /** The entries visited, or -1, having visited nothing, when the kernel has no batch lookup for this map. */
+    private int batch(int fd, EntryVisitor visitor) {
         Chunk c = chunks.get();
         if (c == null || c.inUse) {
             boolean nested = c != null;  // a visitor walking the same map again gets buffers of its own
@@ -81,6 +82,7 @@ final class MapWalker {
             int[] count = new int[1];
             Memory in = null, out = c.tokenA;
             boolean first = true;
+            int visited = 0;
             while (true) {
                 count[0] = c.entries;
                 int err = sys.mapLookupBatch(fd, in, out, c.keys, c.values, count, 0);
@@ -98,12 +100,13 @@ final class MapWalker {
                 }
                 if (err != 0 && err != Errno.ENOENT) {
                     if (first && (err == Errno.EINVAL || err == Errno.ENOTSUPP || err == Errno.EOPNOTSUPP || err == Errno.ENOSYS))
-                        return false;
+                        return -1;
                     throw new BpfException("BPF_MAP_LOOKUP_BATCH of map \"" + name + "\"", err);
                 }
                 first = false;
                 visitChunk(c, count[0], visitor);
-                if (err == Errno.ENOENT) return true;
+                visited += count[0];
+                if (err == Errno.ENOENT) return visited;
                 // the kernel reads the position to go on from in_batch and writes the one after into out_batch
                 in = out;
                 out = out == c.tokenA ? c.tokenB : c.tokenA;
@@ -123,12 +126,13 @@ final class MapWalker {
     }
 
     /** GET_NEXT_KEY and a lookup per key, skipping keys already reported when a deletion restarted the walk. */
-    private void nextKeyWalk(int fd, MapBuffers b, EntryVisitor visitor) {
+    private int nextKeyWalk(int fd, MapBuffers b, EntryVisitor visitor) {
         Set<ByteBuffer> seen = new HashSet<>();
         boolean firstKey = true;
+        int visited = 0;
         while (true) {
             int err = sys.mapGetNextKey(fd, firstKey ? null : b.key, b.nextKey);
-            if (err == Errno.ENOENT) return;
+            if (err == Errno.ENOENT) return visited;
             if (err != 0) throw new BpfException("BPF_MAP_GET_NEXT_KEY of map \"" + name + "\"", err);
             firstKey = false;
             b.advance();
@@ -139,6 +143,7 @@ final class MapWalker {
             if (err == Errno.ENOENT) continue;  // deleted between the two calls
             if (err != 0) throw new BpfException("BPF_MAP_LOOKUP_ELEM of map \"" + name + "\"", err);
             visitor.visit(b.key(), b.value());
+            visited++;
         }
     }
 }
