@@ -83,9 +83,10 @@ class RandomProbesKernelTest {
      * state (1) or not (0), seed, program. Seed 11 program 14: LLVM dropped an index's mask it proved redundant (the
      * kernel refused the offset). Seed 21 program 42: the functions the translator chose took the call chain past 512
      * bytes. Seed 22 program 31: the or of two zeros took a loop's exit away. Seed 24 program 93: LLVM checked a copy of
-     * a char index into a map value's array and added the unchecked one.
+     * a char index into a map value's array and added the unchecked one. Seed 12 program 111: LLVM checked an index on the
+     * value it was computed from, as the index's register also held a frame address earlier in the program.
      */
-    static final long[][] FOUND = {{0, 11, 14}, {1, 21, 42}, {1, 22, 31}, {1, 24, 93}};
+    static final long[][] FOUND = {{0, 11, 14}, {0, 12, 111}, {1, 21, 42}, {1, 22, 31}, {1, 24, 93}};
 
     @ParameterizedTest
     @EnumSource(Backend.class)

@@ -27,6 +27,8 @@ import org.jbpf.translator.mir.MirProgram;
 final class FunctionLowering {
     private final ModuleLowering m;
     private final MirProgram program;
+    /** The program's code with each web of a virtual register in a register of its own ({@link RegisterWebs}). */
+    private final List<MirInstruction> code;
     private final LLVMBuilderRef b;
     private final LLVMValueRef function;
     private final Map<Integer, LLVMValueRef> registers = new HashMap<>();
@@ -49,8 +51,9 @@ final class FunctionLowering {
         this.program = program;
         this.functions = functions;
         this.b = module.builder;
-        this.addressRegisters = AddressRegisters.of(program.code());
-        this.indexRegisters = AddressRegisters.indexes(program.code(), addressRegisters);
+        this.code = RegisterWebs.split(program.code());
+        this.addressRegisters = AddressRegisters.of(code);
+        this.indexRegisters = AddressRegisters.indexes(code, addressRegisters);
         if (program.isFunction()) {
             // a BPF function: i64 name(i64 r1, ..), static in .text, called rather than inlined
             LLVMTypeRef type = LLVMFunctionType(m.i64, new PointerPointer<>(i64s(program.parameters())), program.parameters(), 0);
@@ -97,7 +100,6 @@ final class FunctionLowering {
         LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(m.context, function, "body");
         LLVMBuildBr(b, body);
         LLVMPositionBuilderAtEnd(b, body);
-        List<MirInstruction> code = program.code();
         for (index = 0; index < code.size(); index++) {
             MirInstruction in = code.get(index);
             if (in.isLabel()) {
@@ -431,7 +433,7 @@ final class FunctionLowering {
     }
 
     private TranslationException error(String what) {
-        MirInstruction in = program.code().get(index);
+        MirInstruction in = code.get(index);
         String where = in.line() != null ? in.line().file() + ":" + in.line().line() + ": " : "";
         return new TranslationException(where + "program " + program.name() + " " + what + " (instruction " + index
                 + ", opcode 0x" + Integer.toHexString(in.opcode()) + ")");
