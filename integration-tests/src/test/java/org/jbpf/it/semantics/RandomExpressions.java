@@ -63,7 +63,7 @@ final class RandomExpressions {
             case 22 -> "Long." + pick("min", "max", "sum") + "(" + longExpr(depth - 1) + ", " + longExpr(depth - 1) + ")";
             case 23 -> pick("Short.toUnsignedLong((short) ", "Byte.toUnsignedLong((byte) ") + paren(intExpr(depth - 1)) + ")";
             case 24 -> (java ? "JavaSemantics." : "Math.") + "floorDiv(" + longExpr(depth - 1) + ", " + intExpr(depth - 1) + ")";
-            case 25 -> "(long) Math.abs(" + intExpr(depth - 1) + ")";
+            case 25 -> random.nextBoolean() ? "(long) Math.abs(" + intExpr(depth - 1) + ")" : "Long.reverse(" + longExpr(depth - 1) + ")";
             default -> "(" + longExpr(depth - 1) + " " + pick(OPS) + " " + longExpr(depth - 1) + ")";
         };
     }
@@ -86,7 +86,7 @@ final class RandomExpressions {
             case 14 -> "(~" + intExpr(depth - 1) + ")";
             case 20 -> "Integer." + pick("min", "max", "sum") + "(" + intExpr(depth - 1) + ", " + intExpr(depth - 1) + ")";
             case 21 -> pick("Short.toUnsignedInt((short) ", "Byte.toUnsignedInt((byte) ") + paren(intExpr(depth - 1)) + ")";
-            case 22 -> random.nextBoolean() ? "Integer.hashCode(" + intExpr(depth - 1) + ")" : "Long.hashCode(" + longExpr(depth - 1) + ")";
+            case 22 -> random.nextBoolean() ? pick("Integer.hashCode(", "Integer.reverse(") + intExpr(depth - 1) + ")" : "Long.hashCode(" + longExpr(depth - 1) + ")";
             case 23 -> (java ? "JavaSemantics." : "Math.") + "floorMod(" + longExpr(depth - 1) + ", " + intExpr(depth - 1) + ")";
             default -> "(" + intExpr(depth - 1) + " " + pick(OPS) + " " + intExpr(depth - 1) + ")";
         };
