@@ -39,6 +39,12 @@ class RandomFindingsKernelTest {
         assertEquals(SemanticsKernelTest.inputs().size(), agree(backend, RandomFindings.class, "runOr", 0, RandomFindings::orOfZerosInALoop));
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void loopsCountedDownFromTheInputLoadAndCountAsTheJvmCounts(Backend backend) {
+        assertEquals(SemanticsKernelTest.inputs().size(), agree(backend, RandomFindings.class, "runCountDown", 0, RandomFindings::countDown));
+    }
+
     /** With a function of its own the chain of calls would not fit; the direct backend inlines it instead. */
     @Test
     void aFrameThatFitsOnlyInlinedLoadsAndSumsWhatTheJvmSums() {

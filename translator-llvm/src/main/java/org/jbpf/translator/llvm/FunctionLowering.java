@@ -35,6 +35,7 @@ final class FunctionLowering {
     private final Map<Integer, LLVMBasicBlockRef> labels = new HashMap<>();
     private final Set<Integer> addressRegisters;
     private final Set<Integer> indexRegisters;
+    private final boolean[] loopTests;
     private LLVMBasicBlockRef entry;
     private LLVMValueRef frame;
     private int index;
@@ -54,6 +55,7 @@ final class FunctionLowering {
         this.code = RegisterWebs.split(program.code());
         this.addressRegisters = AddressRegisters.of(code);
         this.indexRegisters = AddressRegisters.indexes(code, addressRegisters);
+        this.loopTests = LoopTests.of(code);
         if (program.isFunction()) {
             // a BPF function: i64 name(i64 r1, ..), static in .text, called rather than inlined
             LLVMTypeRef type = LLVMFunctionType(m.i64, new PointerPointer<>(i64s(program.parameters())), program.parameters(), 0);
@@ -373,8 +375,9 @@ final class FunctionLowering {
         if (op == CALL) { call(in); return; }
         if (op == JA) { LLVMBuildBr(b, label(in.targetId())); return; }
         boolean alu64 = cls(in.opcode()) == JMP;
-        // an index is checked and then used as one value: LLVM must not check another register it derives it from
-        if (indexRegisters.contains(in.dst())) write(in.dst(), opaque(read(in.dst()), m.i64));
+        // an index is checked and then used as one value: LLVM must not check another register it derives it from;
+        // a loop's test stays on the register it tests (LoopTests)
+        if (indexRegisters.contains(in.dst()) || loopTests[index]) write(in.dst(), opaque(read(in.dst()), m.i64));
         LLVMValueRef x = operand(in.dst(), alu64);
         LLVMValueRef y = source(in.opcode()) == X ? operand(in.src(), alu64) : imm(in, alu64);
         LLVMValueRef cond = op == JSET
