@@ -8,8 +8,9 @@ import java.util.List;
  * byte, short and char locals with compound assignments that narrow ({@code b0 += 300}, {@code c0 -= ..} through
  * zero), increments inside expressions, {@code >>>} of promoted narrow values, chains of casts in every direction,
  * division and remainder of narrow values, conditions with side effects under {@code &&} and {@code ||}, ternaries
- * inside conditions, do/while loops, labelled {@code break} and {@code continue} out of nested loops, switches over
- * byte, short and char values at their extremes, and int helper methods that call each other.
+ * inside conditions, ternaries whose branches have different types, do/while loops, loops counted down from the
+ * input, labelled {@code break} and {@code continue} out of nested loops, switches over byte, short and char values at
+ * their extremes, and int helper methods that call each other.
  */
 final class RandomEdges {
     private static final String[] NARROW = {"b0", "s0", "c0"};
@@ -57,7 +58,7 @@ final class RandomEdges {
         String x = g.pick("x0", "x1", "x2", "x3"), y = g.pick("y0", "y1", "y2");
         int n = g.random.nextInt(NARROW.length);
         String v = NARROW[n], type = NARROW_TYPES[n];
-        switch (g.random.nextInt(11)) {
+        switch (g.random.nextInt(13)) {
             case 0 -> s.append(indent).append(v).append(' ').append(g.pick(COMPOUND)).append(' ')
                     .append(g.random.nextBoolean() ? e.intExpr(2) : e.longExpr(2)).append(";\n");
             case 1 -> {
@@ -86,8 +87,23 @@ final class RandomEdges {
                         : "t1(" + e.intExpr(1) + ", " + e.intExpr(1) + ", " + e.longExpr(1) + ")";
                 s.append(indent).append(y).append(" += ").append(call).append(";\n");
             }
-            default -> s.append(indent).append("q0 = ").append(sideEffectCondition()).append(";\n");
+            case 10 -> s.append(indent).append("q0 = ").append(sideEffectCondition()).append(";\n");
+            case 11 -> countDown(s, depth, indent);
+            default -> s.append(indent).append(mixedTernary(x, y)).append(";\n");
         }
+    }
+
+    /** A ternary whose branches have different types: Java's binary numeric promotion gives its type. */
+    private String mixedTernary(String x, String y) {
+        RandomExpressions e = g.e;
+        String c = e.condition(1);
+        return switch (g.random.nextInt(5)) {
+            case 0 -> x + " += q0 ? " + y + " : " + e.longExpr(1);
+            case 1 -> y + " += (" + c + " ? b0 : s0)";
+            case 2 -> "c0 = " + c + " ? 'z' : c0";
+            case 3 -> x + " ^= " + c + " ? c0 : b0";
+            default -> "s0 = (short) (" + c + " ? c0 : -1)";
+        };
     }
 
     private String castChain(String v, String type) {
@@ -120,6 +136,17 @@ final class RandomEdges {
             case 2 -> "(" + first + " || " + second + ") && " + third;
             default -> first + " && (" + second + " || " + third + ")";
         };
+    }
+
+    /** A loop counted down from a value of the input: {@code while (k-- > 0)}. */
+    private void countDown(StringBuilder s, int depth, String indent) {
+        String k = "cd" + g.names++;
+        s.append(indent).append("int ").append(k).append(" = ").append(g.e.intExpr(1)).append(" & ").append(g.pick("3", "7")).append(";\n");
+        s.append(indent).append("while (").append(k).append("-- > 0) {\n");
+        g.e.ints.add(k);
+        g.statement(s, depth - 1, indent + "    ");
+        g.e.ints.remove(k);
+        s.append(indent).append("}\n");
     }
 
     private void doWhile(StringBuilder s, int depth, String indent) {
