@@ -78,15 +78,16 @@ final class RegisterWebs {
             MirInstruction insn = code.get(p);
             if (insn.isLabel()) { out.add(insn); continue; }
             int dst = insn.dst(), src = insn.src();
-            int newDst = rename(dst, p, defined[p] == dst ? defWeb[p] : webOfUse(useWeb, p, dst), names, firstWebOf, next);
-            int newSrc = rename(src, p, defined[p] == src && !usesReg(insn, src) ? defWeb[p] : webOfUse(useWeb, p, src), names, firstWebOf, next);
+            // a fetching atomic's source is read and written: its use and definition are one web
+            int newDst = rename(dst, defined[p] == dst ? defWeb[p] : webOfUse(useWeb, p, dst), names, firstWebOf, next);
+            int newSrc = rename(src, webOfUse(useWeb, p, src), names, firstWebOf, next);
             if (newDst != dst || newSrc != src) changed = true;
             out.add(newDst == dst && newSrc == src ? insn : new Renamed(insn, newDst, newSrc));
         }
         return changed ? out : code;
     }
 
-    private static int rename(int reg, int p, int web, Map<Integer, Integer> names, Map<Integer, Integer> firstWebOf, int[] next) {
+    private static int rename(int reg, int web, Map<Integer, Integer> names, Map<Integer, Integer> firstWebOf, int[] next) {
         if (reg < MirProgram.FIRST_VIRTUAL || web < 0) return reg;
         Integer name = names.get(web);
         if (name != null) return name;
@@ -184,11 +185,6 @@ final class RegisterWebs {
         int c = cls(in.opcode());
         if (c == ALU || c == ALU64) return op(in.opcode()) != MOV;
         return c == STX;
-    }
-
-    private static boolean usesReg(MirInstruction in, int reg) {
-        for (int r : uses(in)) if (r == reg) return true;
-        return false;
     }
 
     /** The virtual registers an instruction reads. */

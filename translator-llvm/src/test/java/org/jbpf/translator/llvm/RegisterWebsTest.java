@@ -75,6 +75,23 @@ class RegisterWebsTest {
         assertEquals(split.get(0).dst(), split.get(1).dst());
     }
 
+    /** A fetching atomic reads and writes its source register: the value before it and the old value after it are one web. */
+    @Test
+    void aFetchingAtomicKeepsItsSourceInOneWeb() {
+        List<MirInstruction> code = List.of(
+                insn(ALU64 | MOV | K, V, 0, 0, 5, 0),                   // 0: v16 = 5
+                insn(STX | MEM | DW, R10, V, -16, 0, 0),                // 1: *(u64 *)(r10 - 16) = v16
+                insn(ALU64 | MOV | K, V, 0, 0, 1, 0),                   // 2: v16 = 1 (a new web)
+                insn(STX | ATOMIC | DW, R10, V, -8, ADD | FETCH, 0),    // 3: v16 = atomic_fetch_add(*(u64 *)(r10 - 8), v16)
+                insn(ALU64 | MOV | X, R0, V, 0, 0, 0),                  // 4: r0 = v16
+                insn(JMP | EXIT, 0, 0, 0, 0, 0));
+        List<MirInstruction> split = RegisterWebs.split(code);
+        int fetched = split.get(2).dst();
+        assertNotEquals(split.get(0).dst(), fetched);
+        assertEquals(List.of(split.get(0).dst(), fetched, fetched), List.of(split.get(1).src(), split.get(3).src(), split.get(4).src()));
+        assertEquals(R10, split.get(3).dst());
+    }
+
     @Test
     void codeWithOneWebPerRegisterIsReturnedAsItIs() {
         List<MirInstruction> code = List.of(insn(ALU64 | MOV | K, V, 0, 0, 4, 0), insn(ALU64 | MOV | X, R0, V, 0, 0, 0), insn(JMP | EXIT, 0, 0, 0, 0, 0));
