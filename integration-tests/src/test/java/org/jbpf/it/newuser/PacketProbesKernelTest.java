@@ -45,7 +45,7 @@ class PacketProbesKernelTest {
         BpfObject object = backend.translate(probe);
         for (VerifierResult r : Verifier.verifyAll(object)) {
             if (simulationGivesUp(backend, probe))
-                assertTrue(!r.ok() && r.toString().contains("R4 invalid mem access 'scalar'"), probe.getSimpleName() + ": " + r);
+                assertTrue(!r.ok() && r.toString().matches("(?s).*R\\d invalid mem access 'scalar'.*"), probe.getSimpleName() + ": " + r);
             else assertTrue(r.ok(), probe.getSimpleName() + ": " + r);
         }
         KernelCheck.require();
@@ -56,7 +56,7 @@ class PacketProbesKernelTest {
      * Code the kernel loads but the verifier simulation refuses. LLVM makes PayloadSums' {@code ctx.header(..)} a select
      * ({@code r3 = 0; if r4 > r1 goto +1; r3 = r2}) and then tests {@code r4 > r1} again before using r3: the kernel
      * decides that second test from the packet range the first one gave r4 (so r3 is never 0 there), which the
-     * simulation does not do yet and follows the path where r3 is 0.
+     * simulation does not do yet and follows the path where r3 is 0 (the registers are whichever LLVM picks).
      */
     static boolean simulationGivesUp(Backend backend, Class<?> probe) {
         return backend == Backend.LLVM && probe == PayloadSums.class;
