@@ -10,23 +10,43 @@ import org.jbpf.loader.sys.BpfSyscalls;
 import org.jbpf.loader.sys.Errno;
 
 /**
- * Walks every entry of one map. Where the kernel has {@code BPF_MAP_LOOKUP_BATCH} for the map type, entries come a
- * chunk at a time into native buffers each thread reuses, and the visitor reads them in place; a walk never restarts
- * and reports each key at most once. Otherwise it falls back to {@code GET_NEXT_KEY} plus a lookup per key, which in
+ * Walks every entry of one map. A map of {@value #PROGRAM_MIN_ENTRIES} entries or more is copied by a program the
+ * kernel runs once ({@link ProgramWalk}) where the kernel lets it; that walk's view of a map changing under it is
+ * described there. Otherwise, where the kernel has {@code BPF_MAP_LOOKUP_BATCH} for the map type, entries come a chunk
+ * at a time into native buffers each thread reuses, and the visitor reads them in place; a walk never restarts and
+ * reports each key at most once. Otherwise it falls back to {@code GET_NEXT_KEY} plus a lookup per key, which in
  * a hash map restarts from the first key when the previous one was deleted under it: that walk remembers the keys it
  * reported and skips repeats, so it too reports each key at most once.
  */
 final class MapWalker {
     /** Native bytes a chunk's keys and values may take; the entry count per call follows from it. */
     private static final int CHUNK_BYTES = 1 << 20, MIN_CHUNK = 64, MAX_CHUNK = 1 << 14;
+    /**
+     * Smallest map a program walks: a walk by program creates an array, loads a program and maps the array, which
+     * pays off once the map has a thousand or so buckets or slots (both walks visit every one).
+     */
+    static final int PROGRAM_MIN_ENTRIES = 1024;
+    /** The system property that, set to {@code false}, makes maps viewed from then on walk by batch. */
+    static final String PROGRAM_PROPERTY = "jbpf.map.dumpProgram";
 
     private final BpfSyscalls sys;
     private final String name;
     private final int keySize, valueBytes, maxEntries;
     private final ThreadLocal<Chunk> chunks = new ThreadLocal<>();
     private volatile boolean batchUnsupported;
+    /** The walk by program, or null for a map walked by batch from the start. */
+    private final ProgramWalk program;
 
-    MapWalker(BpfSyscalls sys, String name, int keySize, int valueBytes, int maxEntries) {
+    MapWalker(BpfSyscalls sys, String name, int type, int keySize, int valueBytes, int maxEntries) {
+        this(sys, name, type, keySize, valueBytes, maxEntries, programEnabled() && maxEntries >= PROGRAM_MIN_ENTRIES);
+    }
+
+    /** Whether maps viewed from now on may be walked by program ({@link #PROGRAM_PROPERTY}). */
+    static boolean programEnabled() { return !"false".equals(System.getProperty(PROGRAM_PROPERTY)); }
+
+    /** {@code byProgram}: try the walk by program first. */
+    MapWalker(BpfSyscalls sys, String name, int type, int keySize, int valueBytes, int maxEntries, boolean byProgram) {
+        this.program = byProgram ? new ProgramWalk(sys, name, type, keySize, valueBytes, maxEntries) : null;
         this.sys = sys;
         this.name = name;
         this.keySize = keySize;
@@ -54,12 +74,27 @@ final class MapWalker {
 
     /** Visits every entry. */
     void walk(int fd, EntryVisitor visitor) {
+        if (program != null && program.walk(fd, visitor)) return;
         if (!batchUnsupported) {
             if (batch(fd, visitor)) return;
             batchUnsupported = true;
         }
         // buffers of its own: the visitor may look entries up through the thread's element buffers
         nextKeyWalk(fd, new MapBuffers(keySize, valueBytes), visitor);
+    }
+
+    /**
+     * How walks read this map: "program", "batch lookup" or "get-next-key", and why not by program once a walk has
+     * found out (for a debug line).
+     */
+    String path() {
+        String fallback = batchUnsupported ? "get-next-key" : "batch lookup";
+        if (program == null)
+            return fallback + (maxEntries < PROGRAM_MIN_ENTRIES ? " (fewer than " + PROGRAM_MIN_ENTRIES + " entries)"
+                    : " (" + PROGRAM_PROPERTY + "=false)");
+        String refusal = program.refusal();
+        if (refusal != null) return fallback + " (not by program: " + refusal + ")";
+        return program.walked() ? "program" : "program, where the kernel lets it (no walk yet)";
     }
 
     private int firstChunk() {

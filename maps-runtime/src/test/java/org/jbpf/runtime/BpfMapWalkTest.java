@@ -51,6 +51,24 @@ class BpfMapWalkTest {
     }
 
     @Test
+    void aKernelThatWillNotRunTheDumpProgramGetsTheBatchWalkAndTheReason() {
+        try (BpfMap<Integer, Long> m = hashMap(4096)) {
+            for (int i = 0; i < 3000; i++) m.put(i, i * 7L);
+            assertEquals("program, where the kernel lets it (no walk yet)", m.walkPath());
+            List<Map.Entry<Integer, Long>> all = m.entries();
+            assertEquals(3000, all.size());
+            assertEquals(Map.entry(2999, 2999 * 7L), all.get(2999));
+            assertEquals("batch lookup (not by program: mmap of map fd 1001 failed: ENODEV: no such device)", m.walkPath());
+            assertEquals(3000, m.size());
+            assertEquals(1, kernel.count("mmap"), "refused once, then remembered");
+            assertEquals(0, kernel.count("BPF_PROG_LOAD"), "nothing loaded once the array cannot be mapped");
+            assertEquals(List.of(m.fd().value()), kernel.openFds(), "the walk's array is closed");
+        }
+        assertEquals(List.of(), kernel.openFds());
+        assertEquals(List.of(), kernel.problems());
+    }
+
+    @Test
     void withoutBatchLookupTheWalkFallsBackToGetNextKeyAndRemembersThat() {
         kernel.batchErrno = Errno.EINVAL;
         try (BpfMap<Integer, Long> m = hashMap(64)) {

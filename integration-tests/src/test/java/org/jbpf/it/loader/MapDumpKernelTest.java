@@ -1,0 +1,179 @@
+package org.jbpf.it.loader;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.MapSpec;
+import org.jbpf.core.obj.MapTypes;
+import org.jbpf.loader.LoadedObject;
+import org.jbpf.loader.Loader;
+import org.jbpf.runtime.BpfMap;
+import org.jbpf.runtime.Codecs;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whole-map reads of real maps through the dump program (a program the kernel runs once to copy every entry into an
+ * array Java reads in place) and through the batch lookup it falls back to, compared entry by entry with what was
+ * written: hash, LRU hash and array maps with keys and values of sizes that are not multiples of 8, an empty map, one
+ * entry, full maps, and the per-CPU maps that always go by batch.
+ */
+class MapDumpKernelTest {
+    private static final HexFormat HEX = HexFormat.of();
+
+    @BeforeEach
+    void kernel() { Kernel.require(); }
+
+    /** The key of entry {@code i}: its index in the first bytes, then bytes that differ from key to key. */
+    private static byte[] key(int i, int size) {
+        byte[] k = new byte[size];
+        for (int b = 0; b < size; b++) k[b] = b < 4 ? (byte) (i >>> (8 * b)) : (byte) (i * 31 + b * 7);
+        return k;
+    }
+
+    private static byte[] value(Random r, int size) {
+        byte[] v = new byte[size];
+        r.nextBytes(v);
+        return v;
+    }
+
+    private static Map<String, String> asMap(List<Map.Entry<byte[], byte[]>> entries) {
+        Map<String, String> out = new HashMap<>();
+        for (Map.Entry<byte[], byte[]> e : entries)
+            assertNull(out.put(HEX.formatHex(e.getKey()), HEX.formatHex(e.getValue())), "key reported twice: " + HEX.formatHex(e.getKey()));
+        return out;
+    }
+
+    /** A map with {@code count} entries (all of an array's), read whole by program and by batch. */
+    private void dumpsExactly(int type, int keySize, int valueSize, int maxEntries, int count) {
+        MapSpec spec = new MapSpec("dumped", type, keySize, valueSize, maxEntries, 0, 0, 0);
+        try (LoadedObject o = new Loader().load(new BpfObject("dump", "GPL", List.of(spec), List.of(), null))) {
+            BpfMap<byte[], byte[]> m = BpfMap.of(o.map("dumped"), Codecs.bytes(keySize), Codecs.bytes(valueSize), false);
+            Random r = new Random(keySize * 1000L + valueSize);
+            Map<String, String> written = new HashMap<>();
+            boolean array = type == MapTypes.ARRAY;
+            for (int i = 0; i < (array ? maxEntries : count); i++) {
+                byte[] k = key(i, keySize), v = array && i >= count ? new byte[valueSize] : value(r, valueSize);
+                if (!array || i < count) m.put(k, v);
+                written.put(HEX.formatHex(k), HEX.formatHex(v));
+            }
+            int fds = openFds();
+            List<Map.Entry<byte[], byte[]>> byProgram = m.entries();
+            assertEquals("program", m.walkPath());
+            assertEquals(fds, openFds(), "the walk closes its program and array");
+            assertEquals(written, asMap(byProgram));
+
+            System.setProperty("jbpf.map.dumpProgram", "false");
+            try {
+                BpfMap<byte[], byte[]> batch = BpfMap.of(o.map("dumped"), Codecs.bytes(keySize), Codecs.bytes(valueSize), false);
+                assertEquals(written, asMap(batch.entries()));
+                assertEquals("batch lookup (jbpf.map.dumpProgram=false)", batch.walkPath());
+            } finally {
+                System.clearProperty("jbpf.map.dumpProgram");
+            }
+        }
+    }
+
+    private static int openFds() {
+        String[] fds = new File("/proc/self/fd").list();
+        return fds == null ? -1 : fds.length;
+    }
+
+    @Test
+    void hashOfU32ToU64() { dumpsExactly(MapTypes.HASH, 4, 8, 4096, 3000); }
+
+    @Test
+    void fullHashWithOddSizes() { dumpsExactly(MapTypes.HASH, 3, 5, 2048, 2048); }
+
+    @Test
+    void hashOfStructSizedKeysAndValues() { dumpsExactly(MapTypes.HASH, 12, 36, 2048, 1500); }
+
+    @Test
+    void lruHash() { dumpsExactly(MapTypes.LRU_HASH, 4, 20, 4096, 500); }
+
+    @Test
+    void emptyHash() { dumpsExactly(MapTypes.HASH, 4, 8, 4096, 0); }
+
+    @Test
+    void hashWithOneEntry() { dumpsExactly(MapTypes.HASH, 8, 1, 1024, 1); }
+
+    @Test
+    void arrayOfLongs() { dumpsExactly(MapTypes.ARRAY, 4, 8, 1024, 700); }
+
+    @Test
+    void arrayOfTwelveByteValues() { dumpsExactly(MapTypes.ARRAY, 4, 12, 3000, 3000); }
+
+    @Test
+    void typedEntriesOfALargeHash() {
+        MapSpec spec = new MapSpec("counts", MapTypes.HASH, 4, 8, 100_000, 0, 0, 0);
+        try (LoadedObject o = new Loader().load(new BpfObject("dump", "GPL", List.of(spec), List.of(), null))) {
+            BpfMap<Integer, Long> m = BpfMap.of(o.map("counts"), Codecs.INT, Codecs.LONG, false);
+            for (int i = 0; i < 100_000; i++) m.put(i, i * 3L - 7);
+            long[] sum = {0, 0};
+            m.forEachRaw((k, v) -> {
+                int key = k.getInt();
+                assertEquals(key * 3L - 7, v.getLong(), "value of key " + key);
+                sum[0] += key;
+                sum[1]++;
+            });
+            assertEquals(100_000, sum[1]);
+            assertEquals(99_999L * 100_000 / 2, sum[0]);
+            assertEquals(100_000, m.size());
+            Map<Integer, Long> all = new HashMap<>();
+            for (Map.Entry<Integer, Long> e : m.entries()) assertNull(all.put(e.getKey(), e.getValue()));
+            assertEquals(100_000, all.size());
+            assertEquals(299_990L, all.get(99_999));
+            assertEquals("program", m.walkPath());
+        }
+    }
+
+    @Test
+    void perCpuMapsGoByBatchAndSayWhy() {
+        int cpus = org.jbpf.loader.Cpus.possible();
+        MapSpec hash = new MapSpec("pc_hash", MapTypes.PERCPU_HASH, 4, 4, 2048, 0, 0, 0);
+        MapSpec array = new MapSpec("pc_array", MapTypes.PERCPU_ARRAY, 4, 12, 1024, 0, 0, 0);
+        try (LoadedObject o = new Loader().load(new BpfObject("dump", "GPL", List.of(hash, array), List.of(), null))) {
+            BpfMap<Integer, Integer> h = BpfMap.of(o.map("pc_hash"), Codecs.INT, Codecs.INT, false);
+            for (int k = 0; k < 1500; k++) {
+                List<Integer> perCpu = new ArrayList<>();
+                for (int c = 0; c < cpus; c++) perCpu.add(k * 10 + c);
+                h.putPerCpu(k, perCpu, org.jbpf.runtime.UpdateMode.ANY);
+            }
+            Map<Integer, List<Integer>> seen = new HashMap<>();
+            for (Map.Entry<Integer, List<Integer>> e : h.entriesPerCpu()) assertNull(seen.put(e.getKey(), e.getValue()));
+            assertEquals(1500, seen.size());
+            for (int k = 0; k < 1500; k++)
+                for (int c = 0; c < cpus; c++) assertEquals(k * 10 + c, seen.get(k).get(c), "key " + k + " CPU " + c);
+            assertEquals("batch lookup (not by program: the kernel hands a program one CPU's value of a per-CPU map)", h.walkPath());
+
+            BpfMap<Integer, byte[]> a = BpfMap.of(o.map("pc_array"), Codecs.INT, Codecs.bytes(12), false);
+            List<byte[]> values = new ArrayList<>();
+            for (int c = 0; c < cpus; c++) values.add(key(c + 5, 12));
+            a.putPerCpu(77, values, org.jbpf.runtime.UpdateMode.ANY);
+            List<Map.Entry<Integer, List<byte[]>>> all = a.entriesPerCpu();
+            assertEquals(1024, all.size());
+            for (Map.Entry<Integer, List<byte[]>> e : all)
+                for (int c = 0; c < cpus; c++)
+                    assertArrayEquals(e.getKey() == 77 ? key(c + 5, 12) : new byte[12], e.getValue().get(c), "index " + e.getKey());
+            assertTrue(a.walkPath().startsWith("batch lookup (not by program: "), a.walkPath());
+        }
+    }
+
+    @Test
+    void smallMapsGoByBatch() {
+        MapSpec spec = new MapSpec("small", MapTypes.HASH, 4, 8, 64, 0, 0, 0);
+        try (LoadedObject o = new Loader().load(new BpfObject("dump", "GPL", List.of(spec), List.of(), null))) {
+            BpfMap<Integer, Long> m = BpfMap.of(o.map("small"), Codecs.INT, Codecs.LONG, false);
+            m.put(1, 2L);
+            assertEquals(List.of(Map.entry(1, 2L)), m.entries());
+            assertEquals("batch lookup (fewer than 1024 entries)", m.walkPath());
+        }
+    }
+}
