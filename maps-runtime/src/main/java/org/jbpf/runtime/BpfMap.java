@@ -36,7 +36,7 @@ import org.jbpf.loader.sys.Fd;
  * be older or newer than the values around it. A map of 1024 entries or more is copied by a program the kernel runs
  * once ({@link #walkPath} says "program"), which reads each entry as a BPF program would, without a bucket's lock: a
  * value written in place during the copy can be seen half written, and a key can (rarely) be reported twice when the
- * map's elements are deleted and reused under the walk. Smaller maps, per-CPU maps, and maps the kernel will not let a
+ * map's elements are deleted and reused under the walk. Smaller maps and maps the kernel will not let a
  * program copy go by {@code BPF_MAP_LOOKUP_BATCH}, which never restarts and reports each key at most once, and where
  * the kernel lacks it, by {@code GET_NEXT_KEY} remembering the keys already reported (in a hash map a key deleted
  * under that walk restarts it from the first key). Setting the system property {@code jbpf.map.dumpProgram} to
@@ -72,7 +72,8 @@ public final class BpfMap<K, V> implements AutoCloseable {
         this.sys = map.fd().syscalls();
         int keySize = keyCodec.size(), valueBytes = stride * cpus;
         this.buffers = new BuffersPerThread(keySize, valueBytes);
-        this.walker = new MapWalker(sys, map.spec().name(), map.spec().type(), keySize, valueBytes, map.spec().maxEntries());
+        this.walker = new MapWalker(sys, map.spec().name(), map.spec().type(), keySize, map.spec().valueSize(), valueBytes,
+                map.spec().maxEntries());
         this.aggregation = perCpu ? CpuAggregation.of(valueCodec) : null;
     }
 

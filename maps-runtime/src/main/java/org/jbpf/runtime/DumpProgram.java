@@ -34,7 +34,8 @@ import org.jbpf.core.btf.BtfWriter;
  * by the verifier (the walk then goes by batch, which copies such values without their lock).
  */
 final class DumpProgram {
-    private static final int FOR_EACH_MAP_ELEM = 164, MAP_LOOKUP_ELEM = 1, KTIME_GET_NS = 5;
+    private static final int FOR_EACH_MAP_ELEM = 164, MAP_LOOKUP_ELEM = 1, KTIME_GET_NS = 5,
+            MAP_LOOKUP_PERCPU_ELEM = 195;
 
     /** Slot of the callback's first instruction. */
     static final int CALLBACK_SLOT = 14;
@@ -66,7 +67,16 @@ final class DumpProgram {
 
     /** The program over map {@code mapFd}, writing records of key then value into the elements of array {@code outFd}. */
     static List<Insn> instructions(int mapFd, int outFd, int keySize, int valueSize) {
-        List<Insn> copy = callback(outFd, keySize, valueSize);
+        return instructions(mapFd, outFd, keySize, valueSize, 0);
+    }
+
+    /**
+     * As {@link #instructions(int, int, int, int)}; for a per-CPU map ({@code cpus} > 0) the callback copies each
+     * possible CPU's value, looked up with {@code bpf_map_lookup_percpu_elem}, to its slot of the record's value: one
+     * slot per CPU, each rounded up to 8 bytes, as a batch lookup lays them out.
+     */
+    static List<Insn> instructions(int mapFd, int outFd, int keySize, int valueSize, int cpus) {
+        List<Insn> copy = callback(mapFd, outFd, keySize, valueSize, cpus);
         List<Insn> p = new ArrayList<>();
         // count starts at 0, a value the verifier must not know: it verifies the callback again for each count it can
         // tell apart, so a known 0, 1, 2 ... would never let it settle (it gives up with ENOMEM)
@@ -91,7 +101,7 @@ final class DumpProgram {
      * {@code copy(map, key, value, count)}: r7 key, r8 value, r9 count's address, r6 count. The lookup of element
      * {@code count} fails once the array is full, which ends the walk.
      */
-    private static List<Insn> callback(int outFd, int keySize, int valueSize) {
+    private static List<Insn> callback(int mapFd, int outFd, int keySize, int valueSize, int cpus) {
         List<Insn> body = new ArrayList<>();
         body.add(Insn.load(8, 6, 4, 0));
         body.add(Insn.mov64Reg(7, 2));
@@ -104,8 +114,9 @@ final class DumpProgram {
         body.add(Insn.call(MAP_LOOKUP_ELEM));
         int nullTest = body.size();
         body.add(null);  // if r0 == 0 goto stop, patched below
-        copy(body, 7, keySize, 0);
-        copy(body, 8, valueSize, keySize);
+        copy(body, 7, 0, keySize, 0);
+        if (cpus == 0) copy(body, 8, 0, valueSize, keySize);
+        else perCpuValues(body, mapFd, valueSize, keySize, cpus);
         body.add(Insn.alu64Imm(ADD, 6, 1));
         body.add(Insn.store(8, 9, 0, 6));
         body.add(Insn.mov64Imm(0, 0));
@@ -126,13 +137,32 @@ final class DumpProgram {
         return out;
     }
 
-    /** Copies {@code n} bytes from {@code [from]} to {@code [r0 + at]} through r1, widest accesses first. */
-    private static void copy(List<Insn> p, int from, int n, int at) {
+    /**
+     * With the record in r0 and the key in r7: r8 = record; then for each CPU, {@code value =
+     * bpf_map_lookup_percpu_elem(map, key, cpu)} and, when there is one, its bytes to the CPU's slot (left zero else).
+     */
+    private static void perCpuValues(List<Insn> p, int mapFd, int valueSize, int at, int cpus) {
+        int stride = (valueSize + 7) / 8 * 8;
+        p.add(Insn.mov64Reg(8, 0));
+        for (int cpu = 0; cpu < cpus; cpu++) {
+            p.add(mapFd(1, mapFd));
+            p.add(Insn.mov64Reg(2, 7));
+            p.add(Insn.mov64Imm(3, cpu));
+            p.add(Insn.call(MAP_LOOKUP_PERCPU_ELEM));
+            List<Insn> copy = new ArrayList<>();
+            copy(copy, 0, 8, valueSize, at + cpu * stride);
+            p.add(Insn.jumpImm(JEQ, 0, 0, copy.size()));  // plain loads and stores: one slot each
+            p.addAll(copy);
+        }
+    }
+
+    /** Copies {@code n} bytes from {@code [from]} to {@code [to + at]} through r1, widest accesses first. */
+    private static void copy(List<Insn> p, int from, int to, int n, int at) {
         int done = 0;
         for (int size = 8; size >= 1; size /= 2) {
             while (n - done >= size) {
                 p.add(Insn.load(size, 1, from, done));
-                p.add(Insn.store(size, 0, at + done, 1));
+                p.add(Insn.store(size, to, at + done, 1));
                 done += size;
             }
         }

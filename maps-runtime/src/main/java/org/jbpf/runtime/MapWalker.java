@@ -37,16 +37,18 @@ final class MapWalker {
     /** The walk by program, or null for a map walked by batch from the start. */
     private final ProgramWalk program;
 
-    MapWalker(BpfSyscalls sys, String name, int type, int keySize, int valueBytes, int maxEntries) {
-        this(sys, name, type, keySize, valueBytes, maxEntries, programEnabled() && maxEntries >= PROGRAM_MIN_ENTRIES);
+    /** {@code valueSize}: the map's; {@code valueBytes}: per entry in a walk's buffers (all CPUs' of a per-CPU map). */
+    MapWalker(BpfSyscalls sys, String name, int type, int keySize, int valueSize, int valueBytes, int maxEntries) {
+        this(sys, name, type, keySize, valueSize, valueBytes, maxEntries, programEnabled() && maxEntries >= PROGRAM_MIN_ENTRIES);
     }
 
     /** Whether maps viewed from now on may be walked by program ({@link #PROGRAM_PROPERTY}). */
     static boolean programEnabled() { return !"false".equals(System.getProperty(PROGRAM_PROPERTY)); }
 
     /** {@code byProgram}: try the walk by program first. */
-    MapWalker(BpfSyscalls sys, String name, int type, int keySize, int valueBytes, int maxEntries, boolean byProgram) {
-        this.program = byProgram ? new ProgramWalk(sys, name, type, keySize, valueBytes, maxEntries) : null;
+    MapWalker(BpfSyscalls sys, String name, int type, int keySize, int valueSize, int valueBytes, int maxEntries,
+              boolean byProgram) {
+        this.program = byProgram ? new ProgramWalk(sys, name, type, keySize, valueSize, valueBytes, maxEntries) : null;
         this.sys = sys;
         this.name = name;
         this.keySize = keySize;

@@ -22,8 +22,9 @@ import org.jbpf.loader.sys.Sys;
  * entry), and nothing is copied between kernel and user memory at all. Each walk creates the array and loads the
  * program and closes both when done, so nothing outlives the walk and no program holds the map afterwards.
  *
- * <p>Maps it does not take, each remembered with the reason ({@link #refusal}), go by batch: per-CPU maps (the kernel
- * hands the callback one CPU's value), maps whose output would pass {@value #MAX_OUTPUT_BYTES} bytes, values the
+ * <p>Per-CPU maps are copied too: the kernel hands the callback the running CPU's value only, so the callback looks
+ * the key up on each possible CPU (Linux 5.19). Maps it does not take, each remembered with the reason
+ * ({@link #refusal}), go by batch: maps whose output would pass {@value #MAX_OUTPUT_BYTES} bytes, values the
  * verifier will not let a program copy (spin locks, timers), and kernels or users that may not load or run the program
  * (running a program on request needs Linux 5.10, CAP_BPF and CAP_PERFMON).
  *
@@ -45,19 +46,24 @@ final class ProgramWalk {
 
     private final BpfSyscalls sys;
     private final String name;
-    private final int keySize, valueSize, record, capacity;
+    private final int keySize, valueSize, valueBytes, cpus, record, capacity;
     private volatile String refusal;
     private volatile boolean walked;
 
-    ProgramWalk(BpfSyscalls sys, String name, int type, int keySize, int valueSize, int maxEntries) {
+    /**
+     * {@code valueSize}: the map's; {@code valueBytes}: what a walk hands the visitor (for a per-CPU map one slot per
+     * possible CPU, each {@code valueSize} rounded up to 8).
+     */
+    ProgramWalk(BpfSyscalls sys, String name, int type, int keySize, int valueSize, int valueBytes, int maxEntries) {
         this.sys = sys;
         this.name = name;
         this.keySize = keySize;
         this.valueSize = valueSize;
-        this.record = (keySize + valueSize + 7) / 8 * 8;  // an array element's size
+        this.valueBytes = valueBytes;
+        this.cpus = MapTypes.isPerCpu(type) ? valueBytes / ((valueSize + 7) / 8 * 8) : 0;
+        this.record = (keySize + valueBytes + 7) / 8 * 8;  // an array element's size
         this.capacity = maxEntries;
-        if (MapTypes.isPerCpu(type)) refusal = "the kernel hands a program one CPU's value of a per-CPU map";
-        else if ((long) record * maxEntries > MAX_OUTPUT_BYTES)
+        if ((long) record * maxEntries > MAX_OUTPUT_BYTES)
             refusal = "its copy would take more than " + (MAX_OUTPUT_BYTES >> 20) + " MB";
     }
 
@@ -95,7 +101,7 @@ final class ProgramWalk {
 
     /** Loads the program with its BTF (a program with a callback needs func_info); the BTF is closed once it is in. */
     private Fd load(int mapFd, int outFd) {
-        byte[] code = Insn.encode(DumpProgram.instructions(mapFd, outFd, keySize, valueSize));
+        byte[] code = Insn.encode(DumpProgram.instructions(mapFd, outFd, keySize, valueSize, cpus));
         byte[] types = DumpProgram.btf();
         try (Fd btf = sys.btfLoad(BpfAttr.copyOf(types), types.length, null, 0, 0)) {
             BpfAttrs.ProgLoad attr = new BpfAttrs.ProgLoad().type(RAW_TRACEPOINT_PROGRAM)
@@ -142,7 +148,7 @@ final class ProgramWalk {
         ByteBuffer k = all.order(ByteOrder.LITTLE_ENDIAN), v = all.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0, at = 0; i < entries; i++, at += record) {
             k.limit(at + keySize).position(at);
-            v.limit(at + keySize + valueSize).position(at + keySize);
+            v.limit(at + keySize + valueBytes).position(at + keySize);
             visitor.visit(k, v);
         }
     }

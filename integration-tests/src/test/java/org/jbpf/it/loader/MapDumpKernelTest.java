@@ -16,6 +16,7 @@ import org.jbpf.loader.LoadedObject;
 import org.jbpf.loader.Loader;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.runtime.Codecs;
+import org.jbpf.runtime.UpdateMode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * Whole-map reads of real maps through the dump program (a program the kernel runs once to copy every entry into an
  * array Java reads in place) and through the batch lookup it falls back to, compared entry by entry with what was
  * written: hash, LRU hash and array maps with keys and values of sizes that are not multiples of 8, an empty map, one
- * entry, full maps, and the per-CPU maps that always go by batch.
+ * entry, full maps, and per-CPU maps, whose callback looks each CPU's value up.
  */
 class MapDumpKernelTest {
     private static final HexFormat HEX = HexFormat.of();
@@ -135,34 +136,54 @@ class MapDumpKernelTest {
     }
 
     @Test
-    void perCpuMapsGoByBatchAndSayWhy() {
+    void perCpuHashOfOddValuesHasEachCpusValue() {
         int cpus = org.jbpf.loader.Cpus.possible();
-        MapSpec hash = new MapSpec("pc_hash", MapTypes.PERCPU_HASH, 4, 4, 2048, 0, 0, 0);
-        MapSpec array = new MapSpec("pc_array", MapTypes.PERCPU_ARRAY, 4, 12, 1024, 0, 0, 0);
-        try (LoadedObject o = new Loader().load(new BpfObject("dump", "GPL", List.of(hash, array), List.of(), null))) {
-            BpfMap<Integer, Integer> h = BpfMap.of(o.map("pc_hash"), Codecs.INT, Codecs.INT, false);
+        MapSpec spec = new MapSpec("pc_hash", MapTypes.PERCPU_HASH, 4, 3, 2048, 0, 0, 0);
+        try (LoadedObject o = new Loader().load(new BpfObject("dump", "GPL", List.of(spec), List.of(), null))) {
+            BpfMap<Integer, byte[]> h = BpfMap.of(o.map("pc_hash"), Codecs.INT, Codecs.bytes(3), false);
             for (int k = 0; k < 1500; k++) {
-                List<Integer> perCpu = new ArrayList<>();
-                for (int c = 0; c < cpus; c++) perCpu.add(k * 10 + c);
-                h.putPerCpu(k, perCpu, org.jbpf.runtime.UpdateMode.ANY);
+                List<byte[]> perCpu = new ArrayList<>();
+                for (int c = 0; c < cpus; c++) perCpu.add(key(k * 10 + c, 3));
+                h.putPerCpu(k, perCpu, UpdateMode.ANY);
             }
-            Map<Integer, List<Integer>> seen = new HashMap<>();
-            for (Map.Entry<Integer, List<Integer>> e : h.entriesPerCpu()) assertNull(seen.put(e.getKey(), e.getValue()));
-            assertEquals(1500, seen.size());
-            for (int k = 0; k < 1500; k++)
-                for (int c = 0; c < cpus; c++) assertEquals(k * 10 + c, seen.get(k).get(c), "key " + k + " CPU " + c);
-            assertEquals("batch lookup (not by program: the kernel hands a program one CPU's value of a per-CPU map)", h.walkPath());
+            assertPerCpu(1500, cpus, 3, h.entriesPerCpu());
+            assertEquals("program", h.walkPath());
+            System.setProperty("jbpf.map.dumpProgram", "false");
+            try {
+                BpfMap<Integer, byte[]> batch = BpfMap.of(o.map("pc_hash"), Codecs.INT, Codecs.bytes(3), false);
+                assertPerCpu(1500, cpus, 3, batch.entriesPerCpu());
+                assertEquals("batch lookup (jbpf.map.dumpProgram=false)", batch.walkPath());
+            } finally {
+                System.clearProperty("jbpf.map.dumpProgram");
+            }
+        }
+    }
 
+    private static void assertPerCpu(int count, int cpus, int size, List<Map.Entry<Integer, List<byte[]>>> entries) {
+        Map<Integer, List<byte[]>> seen = new HashMap<>();
+        for (Map.Entry<Integer, List<byte[]>> e : entries) assertNull(seen.put(e.getKey(), e.getValue()), "key " + e.getKey() + " twice");
+        assertEquals(count, seen.size());
+        for (int k = 0; k < count; k++)
+            for (int c = 0; c < cpus; c++) assertArrayEquals(key(k * 10 + c, size), seen.get(k).get(c), "key " + k + " CPU " + c);
+    }
+
+    @Test
+    void perCpuArrayWithOneSlotSet() {
+        int cpus = org.jbpf.loader.Cpus.possible();
+        MapSpec spec = new MapSpec("pc_array", MapTypes.PERCPU_ARRAY, 4, 12, 1024, 0, 0, 0);
+        try (LoadedObject o = new Loader().load(new BpfObject("dump", "GPL", List.of(spec), List.of(), null))) {
             BpfMap<Integer, byte[]> a = BpfMap.of(o.map("pc_array"), Codecs.INT, Codecs.bytes(12), false);
             List<byte[]> values = new ArrayList<>();
             for (int c = 0; c < cpus; c++) values.add(key(c + 5, 12));
-            a.putPerCpu(77, values, org.jbpf.runtime.UpdateMode.ANY);
+            a.putPerCpu(77, values, UpdateMode.ANY);
             List<Map.Entry<Integer, List<byte[]>>> all = a.entriesPerCpu();
             assertEquals(1024, all.size());
-            for (Map.Entry<Integer, List<byte[]>> e : all)
+            for (int i = 0; i < 1024; i++) {
+                assertEquals(i, all.get(i).getKey(), "an array is walked in index order");
                 for (int c = 0; c < cpus; c++)
-                    assertArrayEquals(e.getKey() == 77 ? key(c + 5, 12) : new byte[12], e.getValue().get(c), "index " + e.getKey());
-            assertTrue(a.walkPath().startsWith("batch lookup (not by program: "), a.walkPath());
+                    assertArrayEquals(i == 77 ? key(c + 5, 12) : new byte[12], all.get(i).getValue().get(c), "index " + i + " CPU " + c);
+            }
+            assertEquals("program", a.walkPath());
         }
     }
 
