@@ -17,9 +17,11 @@ import org.jbpf.runtime.Codecs;
 /**
  * Entries per second reading a full map of u32 keys and u64 values, a hash map and an array: jbpf's
  * {@link BpfMap#forEachRaw} (the primitive fast path) and {@link BpfMap#entries} (boxed keys and values) against a C
- * program reading it with {@code bpf_map_lookup_batch}, 256 entries per call (scripts/bench/map_dump.c), and, given
- * another build's tree, that build's {@code forEachRaw} run from its jars ({@link MapDumpReader}). Every side runs its
- * rounds twice, alternating, and each side's median over all its rounds is compared.
+ * program reading it with {@code bpf_map_lookup_batch}, 256 entries per call (scripts/bench/map_dump.c, the anchor of
+ * every ratio). Beside them when present: a second C reader doing what jbpf's walk does, with its program loaded once
+ * ({@code map_dump_foreach} and its {@code .bpf.o} next to the first, from scripts/bench/map_dump_foreach*.c), and,
+ * given another build's tree, that build's {@code forEachRaw} run from its jars ({@link MapDumpReader}). Every side
+ * runs its rounds twice, alternating, and each side's median over all its rounds is compared.
  */
 final class MapDumpBench {
     private MapDumpBench() {}
@@ -44,9 +46,15 @@ final class MapDumpBench {
             Path pin = Path.of("/sys/fs/bpf/jbpf-bench-dump-" + ProcessHandle.current().pid());
             m.pin(pin);
             try {
-                List<Double> raw = new ArrayList<>(), boxed = new ArrayList<>(), c = new ArrayList<>(), old = new ArrayList<>();
+                List<Double> raw = new ArrayList<>(), boxed = new ArrayList<>(), c = new ArrayList<>(), old = new ArrayList<>(),
+                        forEach = new ArrayList<>();
+                Path cForEach = Path.of(cProgram).resolveSibling("map_dump_foreach");
+                boolean withForEach = Files.isExecutable(cForEach);
                 for (int pass = 0; pass < 2; pass++) {
                     c.addAll(rounds(entries, cProgram, pin.toString(), String.valueOf(ROUNDS + WARMUP)));
+                    if (withForEach)
+                        forEach.addAll(rounds(entries, cForEach.toString(), cForEach + ".bpf.o", pin.toString(),
+                                String.valueOf(ROUNDS + WARMUP)));
                     if (before != null)
                         old.addAll(rounds(entries, "java", "-cp", before, MapDumpReader.class.getName(), pin.toString(),
                                 String.valueOf(ROUNDS + WARMUP)));
@@ -57,6 +65,10 @@ final class MapDumpBench {
                 String kind = type == MapTypes.HASH ? "hash map" : "array";
                 System.out.printf("%s (jbpf walks it by %s):%n", kind, m.walkPath());
                 System.out.printf("  C, bpf_map_lookup_batch chunk 256:  %,13.0f entries/s%n", mc);
+                if (withForEach) {
+                    double mf = median(forEach);
+                    System.out.printf("  C, for_each program loaded once:    %,13.0f entries/s  ratio C for_each/C batch %.2f%n", mf, mf / mc);
+                }
                 if (before != null) {
                     double mo = median(old);
                     System.out.printf("  jbpf before, forEachRaw:            %,13.0f entries/s  ratio jbpf/C %.2f%n", mo, mo / mc);
