@@ -48,7 +48,6 @@ final class ProgramWalk {
     private final String name;
     private final int keySize, valueSize, valueBytes, cpus, record, capacity;
     private volatile String refusal;
-    private volatile boolean walked;
 
     /**
      * {@code valueSize}: the map's; {@code valueBytes}: what a walk hands the visitor (for a per-CPU map one slot per
@@ -70,12 +69,10 @@ final class ProgramWalk {
     /** Why this map is walked by batch, or null while the program walks it (or has not been tried). */
     String refusal() { return refusal; }
 
-    /** Whether a walk by program has been done. */
-    boolean walked() { return walked; }
 
-    /** Visits every entry; false, having visited nothing, when the program cannot walk this map. */
-    boolean walk(int mapFd, EntryVisitor visitor) {
-        if (refusal != null) return false;
+    /** Visits every entry and returns how many; -1, having visited nothing, when the program cannot walk this map. */
+    int walk(int mapFd, EntryVisitor visitor) {
+        if (refusal != null) return -1;
         long length = ((long) record * capacity + Sys.pageSize() - 1) / Sys.pageSize() * Sys.pageSize();
         Fd out = null, program = null;
         Pointer copy = null;
@@ -88,12 +85,12 @@ final class ProgramWalk {
         } catch (BpfException e) {
             release(out, program, copy, length);
             if (refusal == null && !passing(e.errno())) refusal = e.getMessage();
-            return false;
+            return -1;
         }
         try {
-            walked = true;
-            visit(copy.getByteBuffer(0, length), Math.min(entries, capacity), visitor);
-            return true;
+            int n = Math.min(entries, capacity);
+            visit(copy.getByteBuffer(0, length), n, visitor);
+            return n;
         } finally {
             release(out, program, copy, length);
         }

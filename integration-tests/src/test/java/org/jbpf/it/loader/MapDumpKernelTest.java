@@ -65,6 +65,8 @@ class MapDumpKernelTest {
                 if (!array || i < count) m.put(k, v);
                 written.put(HEX.formatHex(k), HEX.formatHex(v));
             }
+            // a map sized below 16384 entries is walked by batch until a walk has seen 1024 entries or more
+            assertEquals(written, asMap(m.entries()));
             int fds = openFds();
             List<Map.Entry<byte[], byte[]>> byProgram = m.entries();
             assertEquals("program", m.walkPath());
@@ -97,13 +99,13 @@ class MapDumpKernelTest {
     void hashOfStructSizedKeysAndValues() { dumpsExactly(MapTypes.HASH, 12, 36, 2048, 1500); }
 
     @Test
-    void lruHash() { dumpsExactly(MapTypes.LRU_HASH, 4, 20, 4096, 500); }
+    void lruHash() { dumpsExactly(MapTypes.LRU_HASH, 4, 20, 16384, 500); }
 
     @Test
-    void emptyHash() { dumpsExactly(MapTypes.HASH, 4, 8, 4096, 0); }
+    void emptyHash() { dumpsExactly(MapTypes.HASH, 4, 8, 16384, 0); }
 
     @Test
-    void hashWithOneEntry() { dumpsExactly(MapTypes.HASH, 8, 1, 1024, 1); }
+    void hashWithOneEntry() { dumpsExactly(MapTypes.HASH, 8, 1, 16384, 1); }
 
     @Test
     void arrayOfLongs() { dumpsExactly(MapTypes.ARRAY, 4, 8, 1024, 700); }
@@ -147,6 +149,8 @@ class MapDumpKernelTest {
                 h.putPerCpu(k, perCpu, UpdateMode.ANY);
             }
             assertPerCpu(1500, cpus, 3, h.entriesPerCpu());
+            assertEquals("program from the next walk, where the kernel lets it", h.walkPath());
+            assertPerCpu(1500, cpus, 3, h.entriesPerCpu());
             assertEquals("program", h.walkPath());
             System.setProperty("jbpf.map.dumpProgram", "false");
             try {
@@ -176,6 +180,7 @@ class MapDumpKernelTest {
             List<byte[]> values = new ArrayList<>();
             for (int c = 0; c < cpus; c++) values.add(key(c + 5, 12));
             a.putPerCpu(77, values, UpdateMode.ANY);
+            assertEquals(1024, a.entriesPerCpu().size());
             List<Map.Entry<Integer, List<byte[]>>> all = a.entriesPerCpu();
             assertEquals(1024, all.size());
             for (int i = 0; i < 1024; i++) {
