@@ -33,9 +33,14 @@ import org.jbpf.loader.sys.Fd;
  * through a pointer can be seen half-done). Whole-map operations ({@link #keys}, {@link #values}, {@link #entries},
  * {@link #size}, {@link #clear}, {@link #forEach}, {@link #forEachRaw}) are <i>not</i> snapshots: while BPF programs
  * or other threads change the map, an entry added or removed during the walk may or may not be seen, and a value may
- * be older or newer than the values around it. They do report each key at most once: the walk goes by
- * {@code BPF_MAP_LOOKUP_BATCH}, which never restarts, and where the kernel lacks it, by {@code GET_NEXT_KEY}
- * remembering the keys already reported (in a hash map a key deleted under that walk restarts it from the first key).
+ * be older or newer than the values around it. A map of 16384 entries or more, and one whose last walk saw 1024
+ * entries or more, is copied by a program the kernel runs once ({@link #walkPath} says "program"), which reads each entry as a BPF program would, without a bucket's lock: a
+ * value written in place during the copy can be seen half written, and a key can (rarely) be reported twice when the
+ * map's elements are deleted and reused under the walk. Other maps and maps the kernel will not let a
+ * program copy go by {@code BPF_MAP_LOOKUP_BATCH}, which never restarts and reports each key at most once, and where
+ * the kernel lacks it, by {@code GET_NEXT_KEY} remembering the keys already reported (in a hash map a key deleted
+ * under that walk restarts it from the first key). Setting the system property {@code jbpf.map.dumpProgram} to
+ * {@code false} makes maps viewed from then on walk by batch.
  * {@link #size} counts what one such walk saw. Counting per-CPU maps avoids lost updates between CPUs; read them with
  * {@link #getPerCpu} (one value per CPU) or {@link #getAggregated} (combined). A {@code BpfMap} object may be shared between threads: each thread gets its own native key and
  * value buffers, reused for every operation, so operations allocate no native memory per call. It stops working when
@@ -69,7 +74,8 @@ public final class BpfMap<K, V> implements AutoCloseable {
         this.sys = map.fd().syscalls();
         int keySize = keyCodec.size(), valueBytes = stride * cpus;
         this.buffers = new BuffersPerThread(keySize, valueBytes);
-        this.walker = new MapWalker(sys, map.spec().name(), keySize, valueBytes, map.spec().maxEntries());
+        this.walker = new MapWalker(sys, map.spec().name(), map.spec().type(), keySize, map.spec().valueSize(), valueBytes,
+                map.spec().maxEntries());
         this.aggregation = perCpu ? CpuAggregation.of(valueCodec) : null;
         this.notice = notice;
     }
@@ -256,6 +262,13 @@ public final class BpfMap<K, V> implements AutoCloseable {
      * kernel copied it into, without decoding, boxing or copying (see {@link EntryVisitor}).
      */
     public void forEachRaw(EntryVisitor visitor) { walk(visitor); }
+
+    /**
+     * How whole-map reads walk this map: "program" (copied by a program the kernel runs once), "batch lookup" or
+     * "get-next-key", with the reason when not by program, e.g. {@code batch lookup (not by program: the kernel hands a
+     * program one CPU's value of a per-CPU map)}.
+     */
+    public String walkPath() { return walker.path(); }
 
     /** Number of entries one walk found (for an array map: max_entries, since every index exists). */
     public int size() {

@@ -180,6 +180,15 @@ public final class Sys {
         }
     }
 
+    /** mmap(2) of a map done once per walk or set-up (see {@link #bpf(int, BpfAttr, String)}). */
+    public static Pointer mmap(long length, int prot, int fd, long offset, String operation) {
+        try {
+            return LibC.mmap(null, length, prot, MAP_SHARED, fd, offset);
+        } catch (LastErrorException e) {
+            throw new BpfException(operation, e.getErrorCode());
+        }
+    }
+
     public static void munmap(Pointer addr, long length) {
         try {
             LibC.munmap(addr, length);
