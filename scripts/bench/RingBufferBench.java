@@ -94,7 +94,7 @@ public final class RingBufferBench {
                         b -> RingBufferReader.openReusing(map, codec, (Record64 r) -> checksum += r.time));
                 for (Function<BPF, EventReader> other : others) java(bpf, RING_RECORDS, other);
             }
-            for (double rate : java(bpf, ring ? RING_RECORDS : PERF_RECORDS, open)) System.out.println(rate);
+            for (String round : java(bpf, ring ? RING_RECORDS : PERF_RECORDS, open)) System.out.println(round);
             long failed = bpf.map(ring ? RingBench.counts : PerfFlood.counts).get(2);
             if (failed != 0) throw new IllegalStateException(failed + " records did not fit");
         }
@@ -106,13 +106,52 @@ public final class RingBufferBench {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(List.of(HEAP));
         if (Runtime.version().feature() >= 24) cmd.add("--enable-native-access=ALL-UNNAMED");  // JNA's System.load, without a warning
+        String extra = System.getenv("JBPF_BENCH_JVM_OPTS");  // e.g. -Xlog options, to see what a reader's JVM does
+        if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split(" +")));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "scripts/bench/RingBufferBench.java", "--java", variant));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) throw new IllegalStateException("jbpf " + variant + " reader failed: " + out);
         List<Double> rates = new ArrayList<>();
-        for (String line : out.trim().split("\n")) rates.add(Double.parseDouble(line));
+        for (String line : out.trim().split("\n")) {
+            if (TRACE) System.out.println("    round " + variant + ": " + line);
+            String[] f = line.split(" ");
+            rates.add(Double.parseDouble(f[0]));
+            placed(variant, f[1], f[2], f[3], f[4]);
+        }
         return rates;
+    }
+
+    /** JBPF_BENCH_TRACE=1: print every round's rate, the CPUs of its fill and of its drain's start and end, and page faults. */
+    static final boolean TRACE = "1".equals(System.getenv("JBPF_BENCH_TRACE"));
+
+    /** Per reader ("C" for libbpf): rounds, rounds whose fill and drain did not all run on one CPU, page faults while draining. */
+    static final java.util.Map<String, long[]> PLACEMENT = new java.util.TreeMap<>();
+
+    static void placed(String reader, String fillCpu, String startCpu, String endCpu, String faults) {
+        long[] p = PLACEMENT.computeIfAbsent(reader, k -> new long[3]);
+        p[0]++;
+        if (!fillCpu.equals(startCpu) || !startCpu.equals(endCpu)) p[1]++;
+        p[2] += Long.parseLong(faults);
+    }
+
+    /** One line saying, per reader, in how many rounds the drain ran on another CPU than the fill, and its page faults. */
+    static void placement() {
+        StringBuilder b = new StringBuilder("  rounds whose drain left the fill's CPU, and page faults while draining:");
+        for (var e : PLACEMENT.entrySet()) b.append(String.format(" %s %d of %d, %d;", e.getKey(), e.getValue()[1], e.getValue()[0], e.getValue()[2]));
+        System.out.println(b.substring(0, b.length() - 1));
+        PLACEMENT.clear();
+    }
+
+    /** This thread's CPU (field 39 of /proc/thread-self/stat) and its minor page faults so far (field 10). */
+    static long[] where() {
+        try {
+            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[39 - 3]), Long.parseLong(f[10 - 3])};
+        } catch (java.io.IOException e) {
+            return new long[] {-1, -1};
+        }
     }
 
     /** The readers to measure: all, or those named in JBPF_BENCH_READERS (e.g. "in-place,reused,perf-views"). */
@@ -158,6 +197,7 @@ public final class RingBufferBench {
                 double mc = median(c);
                 System.out.printf("  C, libbpf ring_buffer__consume:            %,14.0f records/s  %s%n", mc, range(c));
                 for (int i = 0; i < RING_READERS.length; i++) if (wanted(RING_READERS[i][0])) row("  " + RING_READERS[i][1], jbpf.get(i), mc);
+                placement();
             } finally {
                 Files.deleteIfExists(mapPin);
                 Files.deleteIfExists(progPin);
@@ -184,6 +224,7 @@ public final class RingBufferBench {
                 double mc = median(c);
                 System.out.printf("  C, libbpf perf_buffer__consume:            %,14.0f records/s  %s%n", mc, range(c));
                 for (int i = 0; i < PERF_READERS.length; i++) if (wanted(PERF_READERS[i][0])) row("  " + PERF_READERS[i][1], jbpf.get(i), mc);
+                placement();
             } finally {
                 Files.deleteIfExists(mapPin);
                 Files.deleteIfExists(progPin);
@@ -210,8 +251,8 @@ public final class RingBufferBench {
     }
 
     /** Records/s of the rounds after warm-up, with a reader opened for the run and closed after it. */
-    static List<Double> java(BPF bpf, int records, Function<BPF, EventReader> open) {
-        List<Double> rates = new ArrayList<>();
+    static List<String> java(BPF bpf, int records, Function<BPF, EventReader> open) {
+        List<String> rates = new ArrayList<>();
         try (EventReader reader = open.apply(bpf)) {
             reader.consume();
             for (int i = 0; i < WARM_CALLS; i++) {
@@ -219,12 +260,16 @@ public final class RingBufferBench {
                 if (reader.consume() != WARM_RECORDS) throw new IllegalStateException("a warm-up round lost records");
             }
             for (int round = 0; round < ROUNDS + WARMUP; round++) {
+                long fillCpu = where()[0];
                 bpf.program("produce").testRun(PACKET, records);
+                long[] start = where();
                 long t0 = CPU.getCurrentThreadCpuTime();
                 int n = reader.consume();
                 long t1 = CPU.getCurrentThreadCpuTime();
+                long[] end = where();
                 if (n != records) throw new IllegalStateException("drained " + n + " records, expected " + records);
-                if (round >= WARMUP) rates.add(n * 1e9 / (t1 - t0));
+                // the rate, then as the C side prints them: the CPU of the fill, of the drain's start and end, page faults
+                if (round >= WARMUP) rates.add((n * 1e9 / (t1 - t0)) + " " + fillCpu + " " + start[0] + " " + end[0] + " " + (end[1] - start[1]));
             }
         }
         return rates;
@@ -242,6 +287,8 @@ public final class RingBufferBench {
             String[] f = lines[i].trim().split(" ");
             if (Integer.parseInt(f[0]) != records) throw new IllegalStateException("C drained " + f[0] + " records, expected " + records);
             rates.add(Double.parseDouble(f[1]));
+            placed("C", f[2], f[3], f[4], f[5]);
+            if (TRACE) System.out.println("    round C: " + lines[i].trim().substring(f[0].length() + 1));
         }
         return rates;
     }

@@ -113,40 +113,46 @@ final class RingBufferRing implements RingLoop {
         if (recordView != null) recordView.point(view, address, 0, -1);  // the buffer its raw records are in
         int mask = (int) this.mask, size = this.size;
         int records = 0, skipped = 0;
-        long cons = (long) Fences.LONG.getAcquire(consumer, 0);
-        long limit = cons + size;
-        long at = cons & mask;  // the index of the header at cons, kept beside it
+        long cons0 = (long) Fences.LONG.getAcquire(consumer, 0);
+        // Records are found by their index in the data area, never masked within a pass: the pass starts below
+        // size, reads at most one ring's worth of whole records, and the data is mapped twice in a row, so every
+        // header and record it reads lies inside the mapping. The position in the ring is the index plus this.
+        long base = cons0 & mask, toPosition = cons0 - base;
+        long at = base, limitAt = base + size;  // records ending after limitAt wait for the next pass
         int clockInterval = 16;
         long lastClock = deadline == NO_DEADLINE ? 0 : clock.getAsLong();
         try {
             long prod = (long) Fences.LONG.getAcquire(producer, 0);
             while (true) {
-                if (cons >= prod) {
+                if (at + toPosition >= prod) {
                     prod = (long) Fences.LONG.getAcquire(producer, 0);
-                    if (cons >= prod) return records;
+                    if (at + toPosition >= prod) return records;
                 }
-                long end = Math.min(prod, limit);
-                if (cons >= end) return records;
+                long prodAt = prod - toPosition, endAt = Math.min(prodAt, limitAt);
+                if (at >= endAt) return records;
                 // one batch: records up to what the producer had reserved, or until the next check of the clock
                 // and of a close from another thread, whichever comes first
                 int batch = deadline == NO_DEADLINE ? CHECK_EVERY : clockInterval;
-                for (int left = batch; left > 0 && cons < end; left--) {
-                    // at < size and the data is mapped twice: the header is inside the mapping
+                for (int left = batch; left > 0 && at < endAt; left--) {
                     int header = address != 0 ? RawMemory.getInt(address + at) : data.getInt((int) at);
                     VarHandle.acquireFence();  // the header before the record bytes the producer committed with it
                     if (header < 0) return records;  // BUSY_BIT, the sign bit
+                    // the next header's index straight from this one: the record's length and header rounded up to 8,
+                    // with the discard bit (1 << 30) taken out again below only for a discarded record. The chain from
+                    // one header load to the next is then a load, one three-operand add and a mask: that chain, not
+                    // the work per record, bounds the loop, and the CPU can look ahead along it.
+                    long next = (at + header + HEADER_SIZE + 7) & ~7L;
                     int length = header & ~(BUSY_BIT | DISCARD_BIT);
-                    // the record's space, length and header rounded up to 8, straight from the header: the flag bits
-                    // fall out with the mask (the length check below refuses any length whose rounding would carry
-                    // into them). The next header's index follows from it alone, so the chain from one header load to
-                    // the next is a load and four additions or masks: that chain, not the work per record, bounds the loop
-                    long step = ((long) header + HEADER_SIZE + 7) & 0x3fff_fff8L;
-                    long next = cons + step;
-                    if (length > size - HEADER_SIZE || next > prod) throw corrupt(cons, length, prod);
-                    cons = next;
+                    boolean discard = (header & DISCARD_BIT) != 0;
+                    if (discard) next -= DISCARD_BIT;
+                    if (next > limitAt) {
+                        if (length > size - HEADER_SIZE) throw corrupt(at + toPosition, length, prod);
+                        return records;  // not within this pass's ring's worth: the next pass starts at it
+                    }
+                    if (next > prodAt) throw corrupt(at + toPosition, length, prod);
                     long here = at;
-                    at = (at + step) & mask;
-                    if ((header & DISCARD_BIT) == 0) {
+                    at = next;
+                    if (!discard) {
                         records++;
                         if (viewHandler == null) {
                             handler.onRecord(view, (int) here + HEADER_SIZE, length);
@@ -160,8 +166,8 @@ final class RingBufferRing implements RingLoop {
                     }
                     // as libbpf does: every record read frees its space at once, so a producer never waits on us
                     VarHandle.releaseFence();  // reads of the record complete before the kernel may reuse its space
-                    if (consumerAt != 0) RawMemory.putLong(consumerAt, cons);
-                    else consumer.putLong(0, cons);
+                    if (consumerAt != 0) RawMemory.putLong(consumerAt, next + toPosition);
+                    else consumer.putLong(0, next + toPosition);
                     // a close by this thread (from a handler) stops at this record; other threads' closes below
                     if (reader != null && reader.closedByThisThread()) return records;
                 }
@@ -178,7 +184,7 @@ final class RingBufferRing implements RingLoop {
         } finally {
             // also when a handler throws: the record it was given counts as read
             VarHandle.releaseFence();
-            consumer.putLong(0, cons);
+            consumer.putLong(0, at + toPosition);
             if (records + skipped > 0) {
                 if (skipped > 0) discarded += skipped;
                 if (reader != null) reader.received += records;
