@@ -108,7 +108,13 @@ public final class RingBufferBench {
         if (Runtime.version().feature() >= 24) cmd.add("--enable-native-access=ALL-UNNAMED");  // JNA's System.load, without a warning
         String extra = System.getenv("JBPF_BENCH_JVM_OPTS");  // e.g. -Xlog options, to see what a reader's JVM does
         if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split(" +")));
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "scripts/bench/RingBufferBench.java", "--java", variant));
+        String classPath = System.getProperty("java.class.path"), reader = variant;
+        if (variant.endsWith(BEFORE)) {  // the same reader with another build's maps runtime, e.g. the last release's
+            reader = variant.substring(0, variant.length() - BEFORE.length());
+            classPath = classPath.replaceAll("[^:]*jbpf-maps-runtime[^:]*\\.jar",
+                    java.util.regex.Matcher.quoteReplacement(System.getenv("JBPF_BENCH_BEFORE")));
+        }
+        cmd.addAll(List.of("-cp", classPath, "scripts/bench/RingBufferBench.java", "--java", reader));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) throw new IllegalStateException("jbpf " + variant + " reader failed: " + out);
@@ -154,27 +160,44 @@ public final class RingBufferBench {
         }
     }
 
+    /**
+     * JBPF_BENCH_BEFORE=path/to/jbpf-maps-runtime.jar: each reader is measured a second time with that jar in place of
+     * this tree's maps runtime, alternating with this tree's rounds and against the same C rounds: before and after in
+     * one run.
+     */
+    static final String BEFORE = "@before";
+
+    static List<String[]> withBefore(String[][] readers) {
+        List<String[]> all = new ArrayList<>();
+        String before = System.getenv("JBPF_BENCH_BEFORE");
+        for (String[] r : readers) {
+            all.add(r);
+            if (before != null && !before.isBlank()) all.add(new String[] {r[0] + BEFORE, "  before (JBPF_BENCH_BEFORE):              "});
+        }
+        return all;
+    }
+
     /** The readers to measure: all, or those named in JBPF_BENCH_READERS (e.g. "in-place,reused,perf-views"). */
     static boolean wanted(String variant) {
         String only = System.getenv("JBPF_BENCH_READERS");
-        return only == null || only.isBlank() || Arrays.asList(only.split(",")).contains(variant);
+        return only == null || only.isBlank() || Arrays.asList(only.split(",")).contains(variant.replace(BEFORE, ""));
     }
 
-    static final String[][] RING_READERS = {
+    static final String[][] RING_READERS = withBefore(new String[][] {
         {"record-view", "jbpf RecordView (RecordViewHandler):       "},
         {"in-place", "jbpf in place (RawRecordHandler):          "},
         {"in-place-mixed", "  the same after 3 other kinds of reader:  "},
         {"views", "jbpf view per record (RecordHandler):      "},
         {"decoded", "jbpf decoded @Struct, new object each:     "},
         {"reused", "jbpf decoded into one reused @Struct:      "},
-    };
-    static final String[][] PERF_READERS = {
+    }).toArray(new String[0][]);
+    static final String[][] PERF_READERS = withBefore(new String[][] {
         {"perf-record-view", "jbpf RecordView (SampleViewHandler):       "},
         {"perf-in-place", "jbpf in place (RawSampleHandler):          "},
         {"perf-views", "jbpf view per sample (SampleHandler):      "},
         {"perf-decoded", "jbpf decoded @Struct, new object each:     "},
         {"perf-reused", "jbpf decoded into one reused @Struct:      "},
-    };
+    }).toArray(new String[0][]);
 
     static void ring(String consumer, Path dir) throws Exception {
         if (Arrays.stream(RING_READERS).noneMatch(r -> wanted(r[0]))) return;
