@@ -9,18 +9,20 @@ import org.jbpf.runtime.RawMemory;
 /**
  * The consumer side of one BPF ring buffer, over three views of its mapping: the consumer page (read-write), the
  * producer page and the data area. The kernel maps the data pages twice in a row, so a record that wraps the end of
- * the ring is still contiguous in {@code data}.
+ * the ring is still contiguous in the data area.
  *
  * <p>Each record starts with an 8-byte header: a u32 length whose top bits say the record is still being written
  * (busy) or was discarded, then the record's page offset. Records take their length plus the header, rounded up to
  * 8 bytes. The producer position is read with acquire semantics so record bytes written before it are visible; each
- * header is followed by an acquire fence because the producer clears the busy bit with a release store; a release
- * fence precedes each consumer position store so the kernel never reuses bytes still being read. The consumer
+ * header is a plain load followed by an acquire fence, which together make an acquire load: the producer clears the
+ * busy bit with a release store, so the record's bytes read after the header are the committed ones. A release fence
+ * precedes each plain consumer position store, which together make a release store: every read of the record
+ * completes before the kernel may see its space free and reuse it. The consumer
  * position is published after every record, as libbpf does (a plain store), so the producer gets space back at once;
  * a close from another thread is noticed every {@link #CHECK_EVERY} records (a volatile read per record costs a
  * fifth of a fast handler's time).
  *
- * <p>One pass hands out at most one ring's worth of bytes and, given a deadline, returns once it has passed, so a
+ * <p>One pass hands out at most one ring's worth of whole records and, given a deadline, returns once it has passed, so a
  * producer that never stops cannot keep a poll from returning. The clock is read every few records: often for a slow
  * handler, rarely for a fast one.
  */
