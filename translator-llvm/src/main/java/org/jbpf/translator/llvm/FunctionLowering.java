@@ -27,12 +27,15 @@ import org.jbpf.translator.mir.MirProgram;
 final class FunctionLowering {
     private final ModuleLowering m;
     private final MirProgram program;
+    /** The program's code with each web of a virtual register in a register of its own ({@link RegisterWebs}). */
+    private final List<MirInstruction> code;
     private final LLVMBuilderRef b;
     private final LLVMValueRef function;
     private final Map<Integer, LLVMValueRef> registers = new HashMap<>();
     private final Map<Integer, LLVMBasicBlockRef> labels = new HashMap<>();
     private final Set<Integer> addressRegisters;
     private final Set<Integer> indexRegisters;
+    private final boolean[] loopTests;
     private LLVMBasicBlockRef entry;
     private LLVMValueRef frame;
     private int index;
@@ -49,8 +52,10 @@ final class FunctionLowering {
         this.program = program;
         this.functions = functions;
         this.b = module.builder;
-        this.addressRegisters = AddressRegisters.of(program.code());
-        this.indexRegisters = AddressRegisters.indexes(program.code(), addressRegisters);
+        this.code = RegisterWebs.split(program.code());
+        this.addressRegisters = AddressRegisters.of(code);
+        this.indexRegisters = AddressRegisters.indexes(code, addressRegisters);
+        this.loopTests = LoopTests.of(code);
         if (program.isFunction()) {
             // a BPF function: i64 name(i64 r1, ..), static in .text, called rather than inlined
             LLVMTypeRef type = LLVMFunctionType(m.i64, new PointerPointer<>(i64s(program.parameters())), program.parameters(), 0);
@@ -97,7 +102,6 @@ final class FunctionLowering {
         LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(m.context, function, "body");
         LLVMBuildBr(b, body);
         LLVMPositionBuilderAtEnd(b, body);
-        List<MirInstruction> code = program.code();
         for (index = 0; index < code.size(); index++) {
             MirInstruction in = code.get(index);
             if (in.isLabel()) {
@@ -365,8 +369,9 @@ final class FunctionLowering {
         if (op == CALL) { call(in); return; }
         if (op == JA) { LLVMBuildBr(b, label(in.targetId())); return; }
         boolean alu64 = cls(in.opcode()) == JMP;
-        // an index is checked and then used as one value: LLVM must not check another register it derives it from
-        if (indexRegisters.contains(in.dst())) write(in.dst(), opaque(read(in.dst()), m.i64));
+        // an index is checked and then used as one value: LLVM must not check another register it derives it from;
+        // a loop's test stays on the register it tests (LoopTests)
+        if (indexRegisters.contains(in.dst()) || loopTests[index]) write(in.dst(), opaque(read(in.dst()), m.i64));
         LLVMValueRef x = operand(in.dst(), alu64);
         LLVMValueRef y = source(in.opcode()) == X ? operand(in.src(), alu64) : imm(in, alu64);
         LLVMValueRef cond = op == JSET
@@ -425,7 +430,7 @@ final class FunctionLowering {
     }
 
     private TranslationException error(String what) {
-        MirInstruction in = program.code().get(index);
+        MirInstruction in = code.get(index);
         String where = in.line() != null ? in.line().file() + ":" + in.line().line() + ": " : "";
         return new TranslationException(where + "program " + program.name() + " " + what + " (instruction " + index
                 + ", opcode 0x" + Integer.toHexString(in.opcode()) + ")");
