@@ -202,7 +202,7 @@ final class FunctionLowering {
     }
 
     private void alu(MirInstruction in, boolean alu64) {
-        if (in.reference() != null) throw coreRefused();
+        if (CoreMarks.isMark(in)) { write(in.dst(), m.core.alu(m, b, in, op(in.opcode()) == MOV ? null : read(in.dst()))); return; }
         int op = op(in.opcode());
         LLVMTypeRef t = width(alu64);
         boolean reg = source(in.opcode()) == X;
@@ -296,14 +296,8 @@ final class FunctionLowering {
         return bits == 64 ? r : LLVMBuildZExt(b, r, m.i64, "");
     }
 
-    /** A kernel struct read by name carries a CO-RE mark (a load through a tp_btf argument as well as a constant). */
-    private RuntimeException coreRefused() {
-        return error("reads a kernel struct field by name (CO-RE), whose relocation records this backend cannot emit yet; "
-                + "translate this probe with the direct backend");
-    }
-
     private void load(MirInstruction in) {
-        if (in.reference() != null) throw coreRefused();
+        if (CoreMarks.isMark(in)) { write(in.dst(), m.core.load(m, b, in, read(in.src()))); return; }
         int mode = mode(in.opcode());
         if (mode != MEM && mode != MEMSX) throw error("uses a load mode this backend does not lower");
         LLVMTypeRef t = LLVMIntTypeInContext(m.context, sizeBytes(in.opcode()) * 8);

@@ -75,7 +75,14 @@ final class BranchChecks {
             canTake = op == JNE;
             canFall = op == JEQ;
         } else if (!j32 && source(opc) == X) {
-            packetCompare(op, a, b, takenState, st);
+            // a packet pointer already marked at or past data_end decides a repeated compare with it
+            int decided = PacketCompares.decided(in, a, b);
+            if (decided >= 0) {
+                canTake = decided == 1;
+                canFall = decided == 0;
+            } else {
+                PacketCompares.refine(in, a, b, takenState, st);
+            }
         }
         if (!canTake || !canFall) {
             // the outcome is decided by the compared values: they must be exact wherever this state prunes others
@@ -181,25 +188,5 @@ final class BranchChecks {
             }
         });
         if (isNull && tested.refId() != 0) st.refs.remove(tested.refId());
-    }
-
-    private static void packetCompare(int op, RegState a, RegState b, VerifierState taken, VerifierState fall) {
-        RegState pkt;
-        boolean goodWhenTaken;
-        if (a.type().isPacket() && b.type() == RegType.PACKET_END) {
-            pkt = a;
-            goodWhenTaken = op == JLT || op == JLE;
-            if (!(op == JGT || op == JGE || op == JLT || op == JLE)) return;
-        } else if (a.type() == RegType.PACKET_END && b.type().isPacket()) {
-            pkt = b;
-            goodWhenTaken = op == JGT || op == JGE;
-            if (!(op == JGT || op == JGE || op == JLT || op == JLE)) return;
-        } else {
-            return;
-        }
-        if (Long.compareUnsigned(pkt.value().umax() + pkt.off(), 0xffff) > 0) return;
-        int range = pkt.off();
-        VerifierState good = goodWhenTaken ? taken : fall;
-        good.mapAll(r -> r.type() == pkt.type() && r.id() == pkt.id() && r.range() < range ? r.withRange(range) : r);
     }
 }

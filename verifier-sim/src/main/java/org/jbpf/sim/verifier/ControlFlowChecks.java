@@ -42,11 +42,12 @@ final class ControlFlowChecks {
             if (in.isExit()) {
                 // no successor
             } else if (in.isJump()) {
-                // where the kernel looks for an equal state: at a conditional jump itself, at the target of a goto
+                // where the kernel looks for an equal state: at a conditional jump itself and at the target of any
+                // jump (check_cfg marks every branch edge's end, where paths join)
                 int t = cx.targetIndex(pc, in.jumpOffset(), false);
                 next.add(t);
+                prunePoint[t] = true;
                 if (in.isConditionalJump()) { next.add(pc + 1); prunePoint[pc] = true; }
-                else prunePoint[t] = true;
             } else if (in.isCall() || isFunctionAddress(in)) {
                 // ... and at a call of a function and after any call; a callback's body is reached through its address
                 if (in.isLocalCall()) { next.add(cx.targetIndex(pc, (int) in.imm(), true)); prunePoint[pc] = true; }

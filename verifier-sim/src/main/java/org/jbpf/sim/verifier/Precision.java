@@ -12,8 +12,8 @@ import org.jbpf.core.asm.Insn;
  * path back, instruction by instruction, through the registers and stack slots the value was computed from, frame
  * by frame across BPF-to-BPF calls and returns, and marks them precise in every checkpoint on the way. A
  * checkpoint's imprecise scalars then match any scalar when pruning. Where the walk cannot follow a value (a legacy
- * packet load, a slot reached through a variable offset, a stretch too long to keep) every scalar of the
- * checkpoints above is marked, as the kernel's fallback does.
+ * packet load, a stretch too long to keep) every scalar of the checkpoints above is marked, as the kernel's fallback
+ * does; stack accesses at a variable offset are stepped over as the kernel does (they neither spill nor fill).
  */
 final class Precision {
     /**
@@ -153,21 +153,21 @@ final class Precision {
             case LDX:
                 if (!has(dst)) return true;
                 clear(dst);
-                if (stack == History.ANY_STACK) return false;
-                // a fill from the stack: the slot holds what was spilled; other memory gives a fresh value
-                if (stack != History.NO_STACK) slots[frame] |= slotBit;
+                // a fill from the stack: the slot holds what was spilled; other memory gives a fresh value, and so does
+                // a read at a variable stack offset (always unknown), which the kernel's walk does not follow either
+                if (stack != History.NO_STACK && stack != History.ANY_STACK) slots[frame] |= slotBit;
                 return true;
             case ST: case STX: {
                 if (mode(opc) == ATOMIC) {
                     // the kernel walks an atomic as the store it also is: a needed slot needs the source register too,
                     // and the register it fetched into stays needed as it was before (the slot stays needed as well)
-                    if (stack == History.NO_STACK) return true;
-                    if (stack == History.ANY_STACK) return !anySlots();
+                    if (stack == History.NO_STACK || stack == History.ANY_STACK) return true;
                     if ((slots[frame] & slotBit) != 0) set(src);
                     return true;
                 }
-                if (stack == History.NO_STACK) return true;
-                if (stack == History.ANY_STACK) return !anySlots();
+                // a store at a variable stack offset leaves no spill behind (it makes bytes unknown), and the kernel's
+                // walk steps over it as over any store that is not a spill
+                if (stack == History.NO_STACK || stack == History.ANY_STACK) return true;
                 if ((slots[frame] & slotBit) == 0) return true;
                 // a full spill replaces the slot; a narrower store leaves the rest of it from earlier writes
                 if (size(opc) == DW) slots[frame] &= ~slotBit;
@@ -204,10 +204,5 @@ final class Precision {
                 if (op != JA && source(opc) == X && (has(dst) || has(src))) { set(dst); set(src); }
                 return true;
         }
-    }
-
-    private boolean anySlots() {
-        for (int f = 0; f <= depth; f++) if (slots[f] != 0) return true;
-        return false;
     }
 }

@@ -248,6 +248,7 @@ public final class Corpus {
         all.addAll(LinkedScalarsCorpus.all());
         all.addAll(NarrowSpillsCorpus.all());
         all.addAll(ProgramTypeCorpus.all());
+        all.addAll(PacketBoundsCorpus.all());
         return List.copyOf(all);
     }
 }
