@@ -101,9 +101,11 @@ class RandomProbesKernelTest {
      * kernel refused the offset). Seed 21 program 42: the functions the translator chose took the call chain past 512
      * bytes. Seed 22 program 31: the or of two zeros took a loop's exit away. Seed 24 program 93: LLVM checked a copy of
      * a char index into a map value's array and added the unchecked one. Seed 12 program 111: LLVM checked an index on the
-     * value it was computed from, as the index's register also held a frame address earlier in the program.
+     * value it was computed from, as the index's register also held a frame address earlier in the program. At the edges,
+     * seed 35 program 80: {@code b0 %= Short.toUnsignedInt((short) 0)} became a remainder by the immediate 0, which the
+     * kernel refuses.
      */
-    static final long[][] FOUND = {{0, 11, 14}, {0, 12, 111}, {1, 21, 42}, {1, 22, 31}, {1, 24, 93}};
+    static final long[][] FOUND = {{PLAIN, 11, 14}, {PLAIN, 12, 111}, {STATE, 21, 42}, {STATE, 22, 31}, {STATE, 24, 93}, {EDGES, 35, 80}};
 
     @ParameterizedTest
     @EnumSource(Backend.class)

@@ -202,7 +202,7 @@ final class FunctionLowering {
     }
 
     private void alu(MirInstruction in, boolean alu64) {
-        if (CoreMarks.isMark(in)) { write(in.dst(), m.core.alu(m, b, in, op(in.opcode()) == MOV ? null : read(in.dst()))); return; }
+        if (CoreMarks.isMark(in)) { write(in.dst(), m.core.alu(m, b, marked(), op(in.opcode()) == MOV ? null : read(in.dst()))); return; }
         int op = op(in.opcode());
         LLVMTypeRef t = width(alu64);
         boolean reg = source(in.opcode()) == X;
@@ -297,7 +297,7 @@ final class FunctionLowering {
     }
 
     private void load(MirInstruction in) {
-        if (CoreMarks.isMark(in)) { write(in.dst(), m.core.load(m, b, in, read(in.src()))); return; }
+        if (CoreMarks.isMark(in)) { write(in.dst(), m.core.load(m, b, marked(), read(in.src()))); return; }
         int mode = mode(in.opcode());
         if (mode != MEM && mode != MEMSX) throw error("uses a load mode this backend does not lower");
         LLVMTypeRef t = LLVMIntTypeInContext(m.context, sizeBytes(in.opcode()) * 8);
@@ -428,6 +428,9 @@ final class FunctionLowering {
         if (f == null) throw error("refers to function " + in.reference() + ", which the program does not have");
         return f;
     }
+
+    /** The program's own instruction at this position: CoreMarks knows the marked instructions, not their renamed copies. */
+    private MirInstruction marked() { return program.code().get(index); }
 
     private TranslationException error(String what) {
         MirInstruction in = code.get(index);

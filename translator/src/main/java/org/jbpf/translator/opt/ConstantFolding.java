@@ -10,8 +10,9 @@ import org.jbpf.translator.mir.Mir;
 /**
  * Uses what a virtual register is known to hold within a block: arithmetic on constants becomes one move of the
  * result, a constant operand becomes the instruction's immediate (in arithmetic, comparisons and stack stores), and
- * {@code x = 0; x += y} becomes {@code x = y}. The fields of a local struct forwarded by {@link StackLoadForwarding}
- * are often such constants: a zero-filled counter incremented once is the constant 1.
+ * {@code x = 0; x += y} becomes {@code x = y}; a division by an immediate zero, which the kernel refuses, takes BPF's
+ * rule instead ({@code x / 0} is 0, {@code x % 0} is x). The fields of a local struct forwarded by
+ * {@link StackLoadForwarding} are often such constants: a zero-filled counter incremented once is the constant 1.
  */
 final class ConstantFolding implements Pass {
     @Override
@@ -101,6 +102,17 @@ final class ConstantFolding implements Pass {
         Long result = null;
         if (op == MOV && m.off == 0) result = src == null ? null : wide ? src : src & 0xffffffffL;
         else if (op != MOV && op != END && op != NEG && dst != null && src != null) result = AluSemantics.eval(m.opcode, m.off, m.imm, dst, src);
+        if (result == null && imm && (op == DIV || op == MOD) && (int) m.imm == 0) {
+            // a divisor the lowering knew to be zero, which the kernel refuses as an immediate: BPF's rule instead,
+            // x / 0 is 0 and x % 0 is x (in 32 bits, its low half)
+            if (op == DIV) result = 0L;
+            else {
+                m.opcode = cls(m.opcode) | MOV | X;
+                m.src = m.dst;
+                m.off = 0;
+                m.imm = 0;
+            }
+        }
         if (result != null) {
             if (!(op == MOV && imm)) toMove(m, result);
         } else if (!imm && src != null && op != MOV && op != END && !((op == DIV || op == MOD) && src == 0) && (!wide || src == (long) (int) (long) src)) {

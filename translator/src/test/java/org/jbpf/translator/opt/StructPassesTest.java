@@ -48,6 +48,23 @@ class StructPassesTest {
         assertTrue(out.contains("r15 s>>= 63 [dst v18]"), out.toString());
     }
 
+    /**
+     * {@code b %= Short.toUnsignedInt((short) 0)}: the lowering knows the divisor is zero where the analysis did not, and
+     * the kernel refuses a division by the immediate 0 (random probes at the edges, seed 35 program 80).
+     */
+    @Test
+    void aDivisionByAnImmediateZeroTakesBpfsRule() {
+        MirPassesTest.B b = new MirPassesTest.B();
+        int x = b.v(), y = b.v(), z = b.v();
+        b.load(x, R1, 0).load(y, R1, 8).load(z, R1, 16);
+        Mir.MInsn div = b.add(ALU | DIV | K, x, 0, 1, 0), mod = b.add(ALU | MOD | K, y, 0, 1, 0), wideMod = b.add(ALU64 | MOD | K, z, 0, 0, 0);
+        b.addReg(x, y).addReg(x, z).exit(x);
+        optimized(b, new ConstantFolding());
+        assertEquals(List.of(ALU64 | MOV | K, x, 0L), List.of(div.opcode, div.dst, div.imm), "x / 0 is 0");
+        assertEquals(List.of(ALU | MOV | X, y, y), List.of(mod.opcode, mod.dst, mod.src), "x % 0 is x, its low half in 32 bits");
+        assertEquals(List.of(ALU64 | MOV | X, z, z), List.of(wideMod.opcode, wideMod.dst, wideMod.src));
+    }
+
     @Test
     void aFieldReadBackIsTheRegisterStoredAndTheUnreadStoreGoes() {
         MirPassesTest.B b = new MirPassesTest.B();
