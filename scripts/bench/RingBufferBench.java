@@ -94,7 +94,7 @@ public final class RingBufferBench {
                         b -> RingBufferReader.openReusing(map, codec, (Record64 r) -> checksum += r.time));
                 for (Function<BPF, EventReader> other : others) java(bpf, RING_RECORDS, other);
             }
-            for (double rate : java(bpf, ring ? RING_RECORDS : PERF_RECORDS, open)) System.out.println(rate);
+            for (String round : java(bpf, ring ? RING_RECORDS : PERF_RECORDS, open)) System.out.println(round);
             long failed = bpf.map(ring ? RingBench.counts : PerfFlood.counts).get(2);
             if (failed != 0) throw new IllegalStateException(failed + " records did not fit");
         }
@@ -106,36 +106,98 @@ public final class RingBufferBench {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(List.of(HEAP));
         if (Runtime.version().feature() >= 24) cmd.add("--enable-native-access=ALL-UNNAMED");  // JNA's System.load, without a warning
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "scripts/bench/RingBufferBench.java", "--java", variant));
+        String extra = System.getenv("JBPF_BENCH_JVM_OPTS");  // e.g. -Xlog options, to see what a reader's JVM does
+        if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split(" +")));
+        String classPath = System.getProperty("java.class.path"), reader = variant;
+        if (variant.endsWith(BEFORE)) {  // the same reader with another build's maps runtime, e.g. the last release's
+            reader = variant.substring(0, variant.length() - BEFORE.length());
+            classPath = classPath.replaceAll("[^:]*jbpf-maps-runtime[^:]*\\.jar",
+                    java.util.regex.Matcher.quoteReplacement(System.getenv("JBPF_BENCH_BEFORE")));
+        }
+        cmd.addAll(List.of("-cp", classPath, "scripts/bench/RingBufferBench.java", "--java", reader));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) throw new IllegalStateException("jbpf " + variant + " reader failed: " + out);
         List<Double> rates = new ArrayList<>();
-        for (String line : out.trim().split("\n")) rates.add(Double.parseDouble(line));
+        for (String line : out.trim().split("\n")) {
+            if (TRACE) System.out.println("    round " + variant + ": " + line);
+            String[] f = line.split(" ");
+            rates.add(Double.parseDouble(f[0]));
+            placed(variant, f[1], f[2], f[3], f[4]);
+        }
         return rates;
+    }
+
+    /** JBPF_BENCH_TRACE=1: print every round's rate, the CPUs of its fill and of its drain's start and end, and page faults. */
+    static final boolean TRACE = "1".equals(System.getenv("JBPF_BENCH_TRACE"));
+
+    /** Per reader ("C" for libbpf): rounds, rounds whose fill and drain did not all run on one CPU, page faults while draining. */
+    static final java.util.Map<String, long[]> PLACEMENT = new java.util.TreeMap<>();
+
+    static void placed(String reader, String fillCpu, String startCpu, String endCpu, String faults) {
+        long[] p = PLACEMENT.computeIfAbsent(reader, k -> new long[3]);
+        p[0]++;
+        if (!fillCpu.equals(startCpu) || !startCpu.equals(endCpu)) p[1]++;
+        p[2] += Long.parseLong(faults);
+    }
+
+    /** One line saying, per reader, in how many rounds the drain ran on another CPU than the fill, and its page faults. */
+    static void placement() {
+        StringBuilder b = new StringBuilder("  rounds whose drain left the fill's CPU, and page faults while draining:");
+        for (var e : PLACEMENT.entrySet()) b.append(String.format(" %s %d of %d, %d;", e.getKey(), e.getValue()[1], e.getValue()[0], e.getValue()[2]));
+        System.out.println(b.substring(0, b.length() - 1));
+        PLACEMENT.clear();
+    }
+
+    /** This thread's CPU (field 39 of /proc/thread-self/stat) and its minor page faults so far (field 10). */
+    static long[] where() {
+        try {
+            String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[39 - 3]), Long.parseLong(f[10 - 3])};
+        } catch (java.io.IOException e) {
+            return new long[] {-1, -1};
+        }
+    }
+
+    /**
+     * JBPF_BENCH_BEFORE=path/to/jbpf-maps-runtime.jar: each reader is measured a second time with that jar in place of
+     * this tree's maps runtime, alternating with this tree's rounds and against the same C rounds: before and after in
+     * one run.
+     */
+    static final String BEFORE = "@before";
+
+    static List<String[]> withBefore(String[][] readers) {
+        List<String[]> all = new ArrayList<>();
+        String before = System.getenv("JBPF_BENCH_BEFORE");
+        for (String[] r : readers) {
+            all.add(r);
+            if (before != null && !before.isBlank()) all.add(new String[] {r[0] + BEFORE, "  before (JBPF_BENCH_BEFORE):              "});
+        }
+        return all;
     }
 
     /** The readers to measure: all, or those named in JBPF_BENCH_READERS (e.g. "in-place,reused,perf-views"). */
     static boolean wanted(String variant) {
         String only = System.getenv("JBPF_BENCH_READERS");
-        return only == null || only.isBlank() || Arrays.asList(only.split(",")).contains(variant);
+        return only == null || only.isBlank() || Arrays.asList(only.split(",")).contains(variant.replace(BEFORE, ""));
     }
 
-    static final String[][] RING_READERS = {
+    static final String[][] RING_READERS = withBefore(new String[][] {
         {"record-view", "jbpf RecordView (RecordViewHandler):       "},
         {"in-place", "jbpf in place (RawRecordHandler):          "},
         {"in-place-mixed", "  the same after 3 other kinds of reader:  "},
         {"views", "jbpf view per record (RecordHandler):      "},
         {"decoded", "jbpf decoded @Struct, new object each:     "},
         {"reused", "jbpf decoded into one reused @Struct:      "},
-    };
-    static final String[][] PERF_READERS = {
+    }).toArray(new String[0][]);
+    static final String[][] PERF_READERS = withBefore(new String[][] {
         {"perf-record-view", "jbpf RecordView (SampleViewHandler):       "},
         {"perf-in-place", "jbpf in place (RawSampleHandler):          "},
         {"perf-views", "jbpf view per sample (SampleHandler):      "},
         {"perf-decoded", "jbpf decoded @Struct, new object each:     "},
         {"perf-reused", "jbpf decoded into one reused @Struct:      "},
-    };
+    }).toArray(new String[0][]);
 
     static void ring(String consumer, Path dir) throws Exception {
         if (Arrays.stream(RING_READERS).noneMatch(r -> wanted(r[0]))) return;
@@ -158,6 +220,7 @@ public final class RingBufferBench {
                 double mc = median(c);
                 System.out.printf("  C, libbpf ring_buffer__consume:            %,14.0f records/s  %s%n", mc, range(c));
                 for (int i = 0; i < RING_READERS.length; i++) if (wanted(RING_READERS[i][0])) row("  " + RING_READERS[i][1], jbpf.get(i), mc);
+                placement();
             } finally {
                 Files.deleteIfExists(mapPin);
                 Files.deleteIfExists(progPin);
@@ -184,6 +247,7 @@ public final class RingBufferBench {
                 double mc = median(c);
                 System.out.printf("  C, libbpf perf_buffer__consume:            %,14.0f records/s  %s%n", mc, range(c));
                 for (int i = 0; i < PERF_READERS.length; i++) if (wanted(PERF_READERS[i][0])) row("  " + PERF_READERS[i][1], jbpf.get(i), mc);
+                placement();
             } finally {
                 Files.deleteIfExists(mapPin);
                 Files.deleteIfExists(progPin);
@@ -210,8 +274,8 @@ public final class RingBufferBench {
     }
 
     /** Records/s of the rounds after warm-up, with a reader opened for the run and closed after it. */
-    static List<Double> java(BPF bpf, int records, Function<BPF, EventReader> open) {
-        List<Double> rates = new ArrayList<>();
+    static List<String> java(BPF bpf, int records, Function<BPF, EventReader> open) {
+        List<String> rates = new ArrayList<>();
         try (EventReader reader = open.apply(bpf)) {
             reader.consume();
             for (int i = 0; i < WARM_CALLS; i++) {
@@ -219,12 +283,16 @@ public final class RingBufferBench {
                 if (reader.consume() != WARM_RECORDS) throw new IllegalStateException("a warm-up round lost records");
             }
             for (int round = 0; round < ROUNDS + WARMUP; round++) {
+                long fillCpu = where()[0];
                 bpf.program("produce").testRun(PACKET, records);
+                long[] start = where();
                 long t0 = CPU.getCurrentThreadCpuTime();
                 int n = reader.consume();
                 long t1 = CPU.getCurrentThreadCpuTime();
+                long[] end = where();
                 if (n != records) throw new IllegalStateException("drained " + n + " records, expected " + records);
-                if (round >= WARMUP) rates.add(n * 1e9 / (t1 - t0));
+                // the rate, then as the C side prints them: the CPU of the fill, of the drain's start and end, page faults
+                if (round >= WARMUP) rates.add((n * 1e9 / (t1 - t0)) + " " + fillCpu + " " + start[0] + " " + end[0] + " " + (end[1] - start[1]));
             }
         }
         return rates;
@@ -242,6 +310,8 @@ public final class RingBufferBench {
             String[] f = lines[i].trim().split(" ");
             if (Integer.parseInt(f[0]) != records) throw new IllegalStateException("C drained " + f[0] + " records, expected " + records);
             rates.add(Double.parseDouble(f[1]));
+            placed("C", f[2], f[3], f[4], f[5]);
+            if (TRACE) System.out.println("    round C: " + lines[i].trim().substring(f[0].length() + 1));
         }
         return rates;
     }

@@ -1,7 +1,10 @@
 // The C side of the perf buffer part of scripts/bench-ringbuf: drains the benchmark's pinned perf event array with
 // libbpf's perf_buffer API. Each round runs the pinned producer program with BPF_PROG_TEST_RUN, then times one
 // perf_buffer__consume() call handing every sample (from any CPU's buffer) to a callback.
+#define _GNU_SOURCE
 #include <bpf/bpf.h>
+#include <sched.h>
+#include <sys/resource.h>
 #include <bpf/libbpf.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +18,13 @@ static void on_sample(void *ctx, int cpu, void *data, __u32 size) {
     (void) size;
     seq_sum += *(const long long *) data;
     samples++;
+}
+
+/** Minor page faults of this thread so far. */
+static long faults(void) {
+    struct rusage u;
+    getrusage(RUSAGE_THREAD, &u);
+    return u.ru_minflt;
 }
 
 static double now(void) {
@@ -42,16 +52,21 @@ int main(int argc, char **argv) {
     char packet[64] = {0};
     for (int r = 0; r < rounds; r++) {
         LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = packet, .data_size_in = sizeof(packet), .repeat = count);
+        int fillCpu = sched_getcpu();
         if (bpf_prog_test_run_opts(prog, &opts)) {
             perror("bpf_prog_test_run_opts");
             return 1;
         }
+        int startCpu = sched_getcpu();
+        long f0 = faults();
         long long before = samples;
         double t0 = now();
         perf_buffer__consume(pb);
         double t1 = now();
+        long f1 = faults();
         long long n = samples - before;
-        printf("%lld %.1f\n", n, n / (t1 - t0));
+        // after the count and rate: the CPU of the fill, of the drain's start and end, page faults while draining
+        printf("%lld %.1f %d %d %d %ld\n", n, n / (t1 - t0), fillCpu, startCpu, sched_getcpu(), f1 - f0);
     }
     fprintf(stderr, "checksum %lld\n", seq_sum);
     perf_buffer__free(pb);

@@ -1,7 +1,10 @@
 // The C side of scripts/bench-ringbuf: drains the benchmark's pinned ring buffer with libbpf's ring_buffer API.
 // Each round fills the ring by running the pinned producer program with BPF_PROG_TEST_RUN, then times one
 // ring_buffer__consume() call that hands every record to a callback reading its sequence number.
+#define _GNU_SOURCE
 #include <bpf/bpf.h>
+#include <sched.h>
+#include <sys/resource.h>
 #include <bpf/libbpf.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +17,13 @@ static int on_record(void *ctx, void *data, size_t size) {
     (void) size;
     seq_sum += *(const long long *) data;
     return 0;
+}
+
+/** Minor page faults of this thread so far. */
+static long faults(void) {
+    struct rusage u;
+    getrusage(RUSAGE_THREAD, &u);
+    return u.ru_minflt;
 }
 
 static double now(void) {
@@ -42,14 +52,19 @@ int main(int argc, char **argv) {
     char packet[64] = {0};
     for (int r = 0; r < rounds; r++) {
         LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = packet, .data_size_in = sizeof(packet), .repeat = count);
+        int fillCpu = sched_getcpu();
         if (bpf_prog_test_run_opts(prog, &opts)) {
             perror("bpf_prog_test_run_opts");
             return 1;
         }
+        int startCpu = sched_getcpu();
+        long f0 = faults();
         double t0 = now();
         int n = ring_buffer__consume(rb);
         double t1 = now();
-        printf("%d %.1f\n", n, n / (t1 - t0));
+        long f1 = faults();
+        // after the count and rate: the CPU of the fill, of the drain's start and end, page faults while draining
+        printf("%d %.1f %d %d %d %ld\n", n, n / (t1 - t0), fillCpu, startCpu, sched_getcpu(), f1 - f0);
     }
     fprintf(stderr, "checksum %lld\n", seq_sum);
     ring_buffer__free(rb);

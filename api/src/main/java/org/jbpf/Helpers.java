@@ -58,6 +58,20 @@ public final class Helpers {
     /** Reads {@code size} bytes of user memory at {@code addr} into {@code dst}; returns 0 or a negative errno. */
     public static int probeReadUser(byte[] dst, int size, long addr) { throw InKernelOnly.call("probeReadUser"); }
 
+    /**
+     * Reads {@code size} bytes of kernel memory at {@code addr} into {@code dst}, a {@code long[]}, {@code int[]},
+     * {@code short[]} or {@code char[]} array or a {@code @Struct} object (a table of pointers, a kernel struct's
+     * fields at their offsets); returns 0 or a negative errno.
+     */
+    public static int probeReadKernel(Object dst, int size, long addr) { throw InKernelOnly.call("probeReadKernel"); }
+
+    /**
+     * Reads {@code size} bytes of user memory at {@code addr} into {@code dst}, a {@code long[]}, {@code int[]},
+     * {@code short[]} or {@code char[]} array or a {@code @Struct} object (execve's argv pointers, a struct a system
+     * call was given); returns 0 or a negative errno.
+     */
+    public static int probeReadUser(Object dst, int size, long addr) { throw InKernelOnly.call("probeReadUser"); }
+
     /** Reads a NUL-terminated user string at {@code addr} into {@code dst}; returns its length with the NUL, or a negative errno. */
     public static int probeReadUserStr(byte[] dst, int size, long addr) { throw InKernelOnly.call("probeReadUserStr"); }
 

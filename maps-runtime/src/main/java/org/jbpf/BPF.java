@@ -32,6 +32,7 @@ import org.jbpf.maps.RingBuffer;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.runtime.Codec;
 import org.jbpf.runtime.Codecs;
+import org.jbpf.runtime.FullMapNotice;
 import org.jbpf.runtime.Global;
 import org.jbpf.runtime.ProbeTranslator;
 
@@ -52,11 +53,15 @@ public final class BPF implements AutoCloseable {
     private final LoadedObject loaded;
     private final Class<?> probe;
     private final List<EventReader> readers = new ArrayList<>();
+    private final List<String> readerNames = new ArrayList<>();
     private final java.util.Map<String, Global> globals = new java.util.LinkedHashMap<>();
+    private final FullMapNotice fullMaps;
+    private boolean closing;
 
     BPF(LoadedObject loaded, Class<?> probe) {
         this.loaded = loaded;
         this.probe = probe;
+        this.fullMaps = new FullMapNotice(loaded.object());
     }
 
     /** Loads (without attaching) an object already in memory. */
@@ -73,7 +78,8 @@ public final class BPF implements AutoCloseable {
         } catch (IOException e) {
             throw new BpfException("cannot read BPF object " + objectFile + ": " + e.getMessage(), e);
         }
-        String name = objectFile.getFileName().toString().replaceFirst("\\.o$", "");
+        String name = objectFile.getFileName().toString();
+        if (name.endsWith(".o")) name = name.substring(0, name.length() - 2);  // no regular expression on the start path
         return load(ObjectReader.read(elf, name));
     }
 
@@ -132,16 +138,16 @@ public final class BPF implements AutoCloseable {
     /** A map with raw byte keys and values. */
     public BpfMap<byte[], byte[]> map(String name) {
         LoadedMap m = loadedMap(name);
-        return BpfMap.of(m, Codecs.bytes(m.spec().keySize()), Codecs.bytes(m.spec().valueSize()), false);
+        return BpfMap.of(m, Codecs.bytes(m.spec().keySize()), Codecs.bytes(m.spec().valueSize()), false, fullMaps);
     }
 
     /** A map with typed keys and values (Integer, Long, Short, Byte or {@code @Struct} classes). */
     public <K, V> BpfMap<K, V> map(String name, Class<K> keyType, Class<V> valueType) {
-        return BpfMap.of(loadedMap(name), Codecs.of(keyType), Codecs.of(valueType), false);
+        return BpfMap.of(loadedMap(name), Codecs.of(keyType), Codecs.of(valueType), false, fullMaps);
     }
 
     public <K, V> BpfMap<K, V> map(String name, Codec<K> key, Codec<V> value) {
-        return BpfMap.of(loadedMap(name), key, value, false);
+        return BpfMap.of(loadedMap(name), key, value, false, fullMaps);
     }
 
     /**
@@ -170,7 +176,7 @@ public final class BPF implements AutoCloseable {
 
     /** As {@link #ringBuffer(RingBuffer, Class, Consumer)} for the ring buffer map with this name. */
     public <E> RingBufferReader<E> ringBuffer(String name, Class<E> type, Consumer<? super E> handler) {
-        return track(RingBufferReader.open(loadedMap(name), Codecs.of(type), handler).countDrops(loaded));
+        return track(name, RingBufferReader.open(loadedMap(name), Codecs.of(type), handler).countDrops(loaded));
     }
 
     /** Reads the ring buffer declared by {@code declaration}, handing out zero-copy record views. */
@@ -179,7 +185,7 @@ public final class BPF implements AutoCloseable {
     }
 
     public RingBufferReader<ByteBuffer> ringBuffer(String name, RecordHandler handler) {
-        return track(RingBufferReader.openRaw(loadedMap(name), handler).countDrops(loaded));
+        return track(name, RingBufferReader.openRaw(loadedMap(name), handler).countDrops(loaded));
     }
 
     /**
@@ -191,7 +197,7 @@ public final class BPF implements AutoCloseable {
     }
 
     public RingBufferReader<RecordView> ringBufferView(String name, RecordViewHandler handler) {
-        return track(RingBufferReader.openView(loadedMap(name), handler).countDrops(loaded));
+        return track(name, RingBufferReader.openView(loadedMap(name), handler).countDrops(loaded));
     }
 
     /**
@@ -205,7 +211,7 @@ public final class BPF implements AutoCloseable {
     /** The perf event array with this name, read in place through one {@link RecordView}; {@code onLost} may be null. */
     public PerfBufferReader<RecordView> perfBufferView(String name, int pagesPerCpu, SampleViewHandler handler,
             org.jbpf.events.LostHandler onLost) {
-        return track(PerfBufferReader.openView(loadedMap(name), pagesPerCpu, handler, onLost));
+        return track(name, PerfBufferReader.openView(loadedMap(name), pagesPerCpu, handler, onLost));
     }
 
     /**
@@ -219,12 +225,12 @@ public final class BPF implements AutoCloseable {
     /** The perf event array with this name; {@code pagesPerCpu} a power of two; {@code onLost} may be null. */
     public <E> PerfBufferReader<E> perfBuffer(String name, Class<E> type, int pagesPerCpu, PerfEventHandler<? super E> handler,
             org.jbpf.events.LostHandler onLost) {
-        return track(PerfBufferReader.open(loadedMap(name), Codecs.of(type), pagesPerCpu, handler, onLost));
+        return track(name, PerfBufferReader.open(loadedMap(name), Codecs.of(type), pagesPerCpu, handler, onLost));
     }
 
     /** The perf event array with this name, samples handed out as zero-copy views; {@code onLost} may be null. */
     public PerfBufferReader<ByteBuffer> perfBuffer(String name, int pagesPerCpu, SampleHandler handler, org.jbpf.events.LostHandler onLost) {
-        return track(PerfBufferReader.openRaw(loadedMap(name), pagesPerCpu, handler, onLost));
+        return track(name, PerfBufferReader.openRaw(loadedMap(name), pagesPerCpu, handler, onLost));
     }
 
     private String declaredName(Object declaration) {
@@ -233,9 +239,24 @@ public final class BPF implements AutoCloseable {
         return fieldHolding(probe, declaration);
     }
 
-    private synchronized <R extends EventReader> R track(R reader) {
+    private synchronized <R extends EventReader> R track(String name, R reader) {
         readers.add(reader);
+        readerNames.add(name);
         return reader;
+    }
+
+    /** One line for each reader whose probe lost events to a full buffer, said once when the readers close. */
+    private void sayLostEvents(List<EventReader> open, List<String> names) {
+        for (int k = 0; k < open.size(); k++) {
+            EventReader r = open.get(k);
+            long lost = r.lost();
+            if (lost <= 0) continue;
+            fullMaps.say(r instanceof RingBufferReader
+                    ? "jbpf: ring buffer " + names.get(k) + " dropped " + lost + " record" + (lost == 1 ? "" : "s") + " because it "
+                            + "was full; read it faster (ringBufferView reads in place) or declare the RingBuffer bigger"
+                    : "jbpf: perf event array " + names.get(k) + " lost " + lost + " sample" + (lost == 1 ? "" : "s") + " because a "
+                            + "CPU's buffer was full; read it faster or give it more pages");
+        }
     }
 
     /**
@@ -259,15 +280,52 @@ public final class BPF implements AutoCloseable {
                 + names(all));
     }
 
-    /** Closes the event readers made from this BPF, then everything loaded. */
+    /**
+     * Where the one-line notices of lost data go: standard error unless set here; null silences them. A hash map of
+     * this object found full (the kernel then drops every new key a program inserts) is reported once; any whole-map
+     * read ({@code entries()}, {@code size()}, {@code fill()}, ...) can find it full, and {@link #close} checks the maps
+     * not yet reported. At close, each event reader made here whose probe lost records to a full buffer says how many.
+     */
+    public BPF lossNotices(java.io.PrintStream to) {
+        fullMaps.sendTo(to);
+        return this;
+    }
+
+    /** Counts the entries of each hash map not yet reported full (one walk each) and reports the full ones once. */
+    public void checkFullMaps() {
+        for (LoadedMap m : loaded.maps())
+            if (org.jbpf.runtime.MapFill.refusesWhenFull(m.spec().type())) fullMaps.check(map(m.name()));
+    }
+
+    /** Closes the event readers made from this BPF, then everything loaded, after saying what data was lost. */
     @Override public void close() {
+        boolean first;
+        synchronized (this) {
+            first = !closing;
+            closing = true;
+        }
+        if (first) {
+            try {
+                checkFullMaps();
+            } catch (RuntimeException unreadable) {
+                // a map that cannot be read now lost nothing more for it; closing must go on
+            }
+        }
         List<EventReader> open;
+        List<String> names;
         List<Global> mapped;
         synchronized (this) {
             open = List.copyOf(readers);
+            names = List.copyOf(readerNames);
             readers.clear();
+            readerNames.clear();
             mapped = List.copyOf(globals.values());
             globals.clear();
+        }
+        try {
+            sayLostEvents(open, names);
+        } catch (RuntimeException unreadable) {
+            // counters that cannot be read now change nothing about closing
         }
         for (EventReader r : open) r.close();
         for (Global g : mapped) g.close();

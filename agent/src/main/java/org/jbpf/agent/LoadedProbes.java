@@ -24,6 +24,7 @@ final class LoadedProbes {
 
     private final List<Loaded> loaded = new ArrayList<>();
     private boolean hookInstalled;
+    private Thread fullMapWatch;
 
     private LoadedProbes() {}
 
@@ -67,6 +68,7 @@ final class LoadedProbes {
             SharedEndpoint.Registration endpoint = prometheus == null ? null : serve(bpf, probe, prometheus);
             loaded.add(new Loaded(className, bpf, mbeans, meters, endpoint));
             installShutdownHook();
+            watchFullMaps();
             String message = "attached " + object.name() + " (" + bpf.links().size() + " programs, maps "
                     + mbeans.stream().filter(n -> n.getKeyProperty("type").equals("map")).map(n -> n.getKeyProperty("name")).toList() + " as MBeans " + BpfMapBean.DOMAIN + ":type=map,..."
                     + (globals != null ? ", globals " + globals.names() + " as MBean " + BpfMapBean.DOMAIN + ":type=globals,..." : "")
@@ -151,6 +153,38 @@ final class LoadedProbes {
                 server.unregisterMBean(n);
             } catch (Exception alreadyGone) {
                 // nothing left to clean
+            }
+        }
+    }
+
+    /**
+     * Every {@code jbpf.agent.fullMapCheckMillis} (10 s by default) counts the hash maps of the loaded probes that are
+     * not yet reported full, so a map that fills up while nobody reads it is reported on the application's stderr then,
+     * not only at detach. The counting walks run in this JVM; the kernel's programs pay nothing.
+     */
+    private void watchFullMaps() {
+        if (fullMapWatch != null) return;
+        long every = Long.getLong("jbpf.agent.fullMapCheckMillis", 10_000);
+        fullMapWatch = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(every);
+                    checkFullMaps();
+                }
+            } catch (InterruptedException stop) {
+                // the JVM is ending
+            }
+        }, "jbpf-agent-full-maps");
+        fullMapWatch.setDaemon(true);
+        fullMapWatch.start();
+    }
+
+    private synchronized void checkFullMaps() {
+        for (Loaded l : loaded) {
+            try {
+                l.bpf.checkFullMaps();
+            } catch (RuntimeException e) {
+                AgentLog.error("jbpf agent: maps of " + l.name + " not checked for room: " + e.getMessage(), e);
             }
         }
     }

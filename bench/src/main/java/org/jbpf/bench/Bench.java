@@ -19,7 +19,7 @@ import org.jbpf.translator.Translator;
 
 /**
  * Measurements for scripts/bench, printed as tables. Never run by the tests: timings are only reported.
- * Usage: {@code Bench codesize <clang-object-dir>}, {@code Bench translate-speed}, {@code Bench map-dump <entries> <C batch reader>}.
+ * Usage: {@code Bench codesize <clang-object-dir>}, {@code Bench translate-speed}, {@code Bench map-dump <entries> <C batch reader> [<another built tree, for a "before" column>]}.
  */
 public final class Bench {
     static final List<String> EXAMPLES = List.of("ProcessCounter", "OpenCounter", "ReadLatency", "EventSampler",
@@ -37,7 +37,7 @@ public final class Bench {
             case "codesize": codeSize(Path.of(args[1])); break;
             case "translate-speed": translateSpeed(); break;
             case "iterators": IteratorSize.run(Path.of(args[1])); break;
-            case "map-dump": MapDumpBench.run(Integer.parseInt(args[1]), args[2]); break;
+            case "map-dump": MapDumpBench.run(Integer.parseInt(args[1]), args[2], args.length > 3 ? args[3] : null); break;
             default: throw new IllegalArgumentException("unknown benchmark " + args[0]);
         }
     }

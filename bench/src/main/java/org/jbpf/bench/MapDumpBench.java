@@ -1,5 +1,6 @@
 package org.jbpf.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,10 +15,13 @@ import org.jbpf.runtime.BpfMap;
 import org.jbpf.runtime.Codecs;
 
 /**
- * Entries per second reading a full hash map of u32 keys and u64 values: jbpf's {@link BpfMap#forEachRaw} (the
- * primitive fast path) and {@link BpfMap#entries} (boxed keys and values) against a C program reading it with
- * {@code bpf_map_lookup_batch}, 256 entries per call (scripts/bench/map_dump.c). Both sides run their rounds twice,
- * alternating, and each side's median over all its rounds is compared.
+ * Entries per second reading a full map of u32 keys and u64 values, a hash map and an array: jbpf's
+ * {@link BpfMap#forEachRaw} (the primitive fast path) and {@link BpfMap#entries} (boxed keys and values) against a C
+ * program reading it with {@code bpf_map_lookup_batch}, 256 entries per call (scripts/bench/map_dump.c, the anchor of
+ * every ratio). Beside them when present: a second C reader doing what jbpf's walk does, with its program loaded once
+ * ({@code map_dump_foreach} and its {@code .bpf.o} next to the first, from scripts/bench/map_dump_foreach*.c), and,
+ * given another build's tree, that build's {@code forEachRaw} run from its jars ({@link MapDumpReader}). Every side
+ * runs its rounds twice, alternating, and each side's median over all its rounds is compared.
  */
 final class MapDumpBench {
     private MapDumpBench() {}
@@ -25,30 +29,62 @@ final class MapDumpBench {
     static final int ROUNDS = 9, WARMUP = 5;
     static long checksum;
 
-    static void run(int entries, String cProgram) throws Exception {
-        MapSpec spec = new MapSpec("bench_dump", MapTypes.HASH, 4, 8, entries, 0, 0, 0);
+    /** {@code baselineTree}: a built jbpf tree whose bench/target/classpath.txt names its jars, or null. */
+    static void run(int entries, String cProgram, String baselineTree) throws Exception {
+        String before = baselineTree == null ? null : baselineClassPath(Path.of(baselineTree));
+        System.out.printf("map dump of %,d entries (u32 -> u64), medians of %d rounds per side; C reads with "
+                + "bpf_map_lookup_batch, 256 entries per call%n", entries, 2 * ROUNDS);
+        for (int type : new int[] {MapTypes.HASH, MapTypes.ARRAY}) one(type, entries, cProgram, before);
+        if (checksum == 42) System.out.print("");
+    }
+
+    private static void one(int type, int entries, String cProgram, String before) throws Exception {
+        MapSpec spec = new MapSpec("bench_dump", type, 4, 8, entries, 0, 0, 0);
         try (LoadedObject o = new Loader().load(new BpfObject("bench", "GPL", List.of(spec), List.of(), null))) {
             BpfMap<Integer, Long> m = BpfMap.of(o.map("bench_dump"), Codecs.INT, Codecs.LONG, false);
             for (int i = 0; i < entries; i++) m.put(i, (long) i * 3);
             Path pin = Path.of("/sys/fs/bpf/jbpf-bench-dump-" + ProcessHandle.current().pid());
             m.pin(pin);
             try {
-                List<Double> raw = new ArrayList<>(), boxed = new ArrayList<>(), c = new ArrayList<>();
+                List<Double> raw = new ArrayList<>(), boxed = new ArrayList<>(), c = new ArrayList<>(), old = new ArrayList<>(),
+                        forEach = new ArrayList<>();
+                Path cForEach = Path.of(cProgram).resolveSibling("map_dump_foreach");
+                boolean withForEach = Files.isExecutable(cForEach);
                 for (int pass = 0; pass < 2; pass++) {
-                    c.addAll(c(cProgram, pin, entries));
+                    c.addAll(rounds(entries, cProgram, pin.toString(), String.valueOf(ROUNDS + WARMUP)));
+                    if (withForEach)
+                        forEach.addAll(rounds(entries, cForEach.toString(), cForEach + ".bpf.o", pin.toString(),
+                                String.valueOf(ROUNDS + WARMUP)));
+                    if (before != null)
+                        old.addAll(rounds(entries, "java", "-cp", before, MapDumpReader.class.getName(), pin.toString(),
+                                String.valueOf(ROUNDS + WARMUP)));
                     raw.addAll(java(m, entries, true));
                     boxed.addAll(java(m, entries, false));
                 }
                 double mc = median(c), mr = median(raw), mb = median(boxed);
-                System.out.printf("map dump of %,d entries (u32 -> u64 hash map), medians of %d rounds per side:%n", entries, c.size());
+                String kind = type == MapTypes.HASH ? "hash map" : "array";
+                System.out.printf("%s (jbpf walks it by %s):%n", kind, m.walkPath());
                 System.out.printf("  C, bpf_map_lookup_batch chunk 256:  %,13.0f entries/s%n", mc);
+                if (withForEach) {
+                    double mf = median(forEach);
+                    System.out.printf("  C, for_each program loaded once:    %,13.0f entries/s  ratio C for_each/C batch %.2f%n", mf, mf / mc);
+                }
+                if (before != null) {
+                    double mo = median(old);
+                    System.out.printf("  jbpf before, forEachRaw:            %,13.0f entries/s  ratio jbpf/C %.2f%n", mo, mo / mc);
+                }
                 System.out.printf("  jbpf forEachRaw (no boxing):        %,13.0f entries/s  ratio jbpf/C %.2f%n", mr, mr / mc);
                 System.out.printf("  jbpf entries() (boxed entries):     %,13.0f entries/s  ratio jbpf/C %.2f%n", mb, mb / mc);
             } finally {
                 m.unpin();
             }
         }
-        if (checksum == 42) System.out.print("");
+    }
+
+    /** The bench jar first (for {@link MapDumpReader}), then the other build's jars. */
+    private static String baselineClassPath(Path tree) throws Exception {
+        Path self = Path.of(MapDumpReader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return self + ":" + Files.readString(tree.resolve("bench/target/classpath.txt")).trim();
     }
 
     /** Entries per second of the rounds after warm-up. */
@@ -77,16 +113,16 @@ final class MapDumpBench {
         return rates;
     }
 
-    private static List<Double> c(String program, Path pin, int entries) throws Exception {
-        Bench.Result res = Bench.run(program, pin.toString(), String.valueOf(ROUNDS + WARMUP));
-        if (res.code() != 0) throw new IllegalStateException("C map dump failed: " + res.out());
+    /** The rates a reader process printed, one "entries rate" line per round, after its warm-up rounds. */
+    private static List<Double> rounds(int entries, String... cmd) throws Exception {
+        Bench.Result res = Bench.run(cmd);
+        if (res.code() != 0) throw new IllegalStateException(cmd[0] + " map dump failed: " + res.out());
         List<Double> rates = new ArrayList<>();
-        String[] lines = res.out().trim().split("\n");
         int round = 0;
-        for (String line : lines) {
+        for (String line : res.out().trim().split("\n")) {
             if (line.startsWith("checksum")) continue;
             String[] f = line.trim().split(" ");
-            if (Long.parseLong(f[0]) != entries) throw new IllegalStateException("C read " + f[0] + " entries, expected " + entries);
+            if (Long.parseLong(f[0]) != entries) throw new IllegalStateException(cmd[0] + " read " + f[0] + " entries, expected " + entries);
             if (round++ >= WARMUP) rates.add(Double.parseDouble(f[1]));
         }
         return rates;

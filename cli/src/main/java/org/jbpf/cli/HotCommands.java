@@ -19,7 +19,7 @@ final class HotCommands {
     /** The command {@code args} asks for, set up and ready to call, or null when picocli should parse them. */
     static Parsed parse(String... args) {
         if (args.length == 0) return null;
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) return new Parsed(HotCommands::version, false);
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) return new Parsed(new Version(), false);
         List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
         boolean verbose = rest.remove("--verbose");
         if (rest.contains("--verbose")) return null;
@@ -108,10 +108,15 @@ final class HotCommands {
         return c.probe == null ? null : c;
     }
 
-    /** {@code jbpf --version}, as picocli's standard option prints it. */
-    private static Integer version() {
-        System.out.println(Main.VERSION);
-        return ExitCodes.OK;
+    /**
+     * {@code jbpf --version}, as picocli's standard option prints it; a class, not a method reference, whose first call
+     * would set up the JVM's method handles, the largest part of this command's own time.
+     */
+    private static final class Version implements Callable<Integer> {
+        @Override public Integer call() {
+            System.out.println(Main.VERSION);
+            return ExitCodes.OK;
+        }
     }
 
     /** A colon-separated path list, as picocli splits it. */

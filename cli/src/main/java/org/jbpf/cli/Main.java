@@ -36,6 +36,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        LoggingAhead.startFor(args);
         int status = run(args);
         // halt, not System.exit: on JDK 21+ exit first looks up a System.Logger to log the exit, which sets up
         // java.util.logging, 16 ms of CPU in a cold JVM. No shutdown hook of jbpf is left once run returns (run's

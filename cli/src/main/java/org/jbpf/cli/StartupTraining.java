@@ -26,6 +26,8 @@ public final class StartupTraining {
         System.setErr(nowhere);
         int[] status = new int[4];
         try {
+            LoggingAhead.startFor(new String[] {"--version"});  // Main.main's first step, for every command's archive
+            Main.run("--version");  // its own class, so that --version too starts from the archive alone
             status[0] = Main.run("translate", probe.toString(), "-o", out.toString());
             status[1] = Main.run("verify", object);
             status[2] = Main.run("disasm", object);

@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jbpf.BPF;
+import org.jbpf.core.damage.ClassDamage;
+import org.jbpf.core.damage.ObjectDamage;
 import org.jbpf.testsupport.Kernel;
 import org.jbpf.testsupport.RandomSeed;
 import org.junit.jupiter.api.AfterAll;

@@ -129,6 +129,21 @@ class HotCommandsTest {
     }
 
     /**
+     * {@code --version} is the JVM's start and one line: no lambda or method reference, whose first call would set up
+     * the JVM's method handles and spin classes for them.
+     */
+    @Test void versionInAFreshJvmSetsUpNoMethodHandle() throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-Xlog:class+load", "-cp", Jvm.classPath(), "org.jbpf.cli.Main", "--version"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), log);
+        assertTrue(log.contains("org.jbpf.cli.HotCommands "), "the class loading log of the run");
+        assertTrue(log.contains("\njbpf 0.1.0\n"), log.substring(Math.max(0, log.length() - 2000)));
+        assertEquals(List.of(), log.lines().filter(l -> l.contains("$$Lambda") || l.contains(" java.lang.invoke.LambdaMetafactory ")
+                || l.contains("LambdaForm$MH/")).toList());
+    }
+
+    /**
      * A lambda is linked through method handles the first time it runs, a fraction of a millisecond each in a fresh JVM:
      * loading, attaching and printing the maps of a .o runs none of the loader's, the maps runtime's or the command
      * line's own, and sets up no JNA direct mapping.
@@ -137,18 +152,42 @@ class HotCommandsTest {
         org.jbpf.testsupport.Kernel.require();
         Cli translated = Cli.run("translate", "org.jbpf.examples.ProcessCounter", "-cp", CommandLineTest.EXAMPLES, "-o", out.toString(), "--no-verify");
         assertEquals(0, translated.status(), translated.err());
-        List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-Xlog:class+load", "-cp", Jvm.classPath(), "org.jbpf.cli.Main",
+        List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-Xlog:class+load", "-cp", Jvm.classPath(),
+                "-Djava.util.logging.config.class=" + LoggingSetUpThread.class.getName(), "org.jbpf.cli.Main",
                 "run", out.resolve("ProcessCounter.o").toString(), "-d", "1ms"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), log.substring(Math.max(0, log.length() - 2000)));
         assertTrue(log.contains("attached 1 program(s) of ProcessCounter"), "the run attached: " + log.substring(Math.max(0, log.length() - 2000)));
         assertTrue(log.contains("org.jbpf.runtime.BpfMap "), "the class loading log of the run");
-        List<String> lambdas = log.lines().filter(l -> l.contains("$$Lambda")
-                && (l.contains(" org.jbpf.loader.") || l.contains(" org.jbpf.runtime.") || l.contains(" org.jbpf.cli."))).toList();
+        // no lambda of jbpf's own (reading the object included), and no regular expression compiled on the way
+        List<String> lambdas = log.lines().filter(l -> l.contains("$$Lambda") && l.contains(" org.jbpf.")).toList();
         assertEquals(List.of(), lambdas);
+        assertEquals(List.of(), log.lines().filter(l -> l.contains(" java.util.regex.Pattern ")).toList());
         // nor does it register a JNA direct mapping, whose set-up of JNA's type descriptions (by reflection, with a
         // proxy class per annotation) costs about 10 ms: a few libc calls go through JNA's generic call
+        assertEquals(List.of(), log.lines().filter(l -> l.contains(" com.sun.jna.Structure$FFIType ") || l.contains("$Proxy")).toList());
+        // java.util.logging, which JNA's first class asks for, is set up beside the main thread (LoggingAhead)
+        assertEquals(List.of("java.util.logging set up on jbpf-logging-ahead"),
+                log.lines().filter(l -> l.startsWith("java.util.logging set up on ")).toList());
+    }
+
+    /** A logging configuration that says which thread set java.util.logging up (the JDK makes it on that thread). */
+    public static final class LoggingSetUpThread {
+        public LoggingSetUpThread() { System.err.println("java.util.logging set up on " + Thread.currentThread().getName()); }
+    }
+
+    /** Printing ring buffer events too: the event readers' libc calls start generic, as the loader's do. */
+    @Test void runWithRingEventsInAFreshJvmSetsUpNoJnaDirectMapping(@TempDir Path out) throws Exception {
+        org.jbpf.testsupport.Kernel.require();
+        Cli translated = Cli.run("translate", "org.jbpf.examples.ExecRingEvents", "-cp", CommandLineTest.EXAMPLES, "-o", out.toString(), "--no-verify");
+        assertEquals(0, translated.status(), translated.err());
+        List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-Xlog:class+load", "-cp", Jvm.classPath(), "org.jbpf.cli.Main",
+                "run", out.resolve("ExecRingEvents.o").toString(), "-d", "1ms"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), log.substring(Math.max(0, log.length() - 2000)));
+        assertTrue(log.contains("org.jbpf.events.EventReader "), "the run read events: " + log.substring(Math.max(0, log.length() - 2000)));
         assertEquals(List.of(), log.lines().filter(l -> l.contains(" com.sun.jna.Structure$FFIType ") || l.contains("$Proxy")).toList());
     }
 

@@ -3,11 +3,11 @@ package org.jbpf.loader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jbpf.core.btf.Btf;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.obj.BpfObject;
@@ -27,10 +27,8 @@ import org.jbpf.loader.sys.BpfException;
 final class TracepointRecords {
     private TracepointRecords() {}
 
-    private static final Pattern FIELD = Pattern.compile("field:([^;]*?)\\s*;\\s*offset:(\\d+);\\s*size:(\\d+);");
-
     /** A field of the kernel's format: its C name, offset and size. */
-    private record Field(String name, int offset, int size) {}
+    record Field(String name, int offset, int size) {}
 
     static void check(ProgramSpec p, BpfObject obj) {
         if (!p.kind().equals(SectionKind.TRACEPOINT.canonicalName()) || p.funcInfos().isEmpty() || obj.btf() == null) return;
@@ -90,17 +88,56 @@ final class TracepointRecords {
         } catch (IOException e) {
             return null;
         }
+        return fields(text);
+    }
+
+    /**
+     * The fields of a format file's text, each written {@code field:<declaration>; offset:<n>; size:<n>;}, keyed by
+     * {@link #key}. Read by hand, not by a regular expression: every run of a tracepoint program passes here, and
+     * compiling one costs a fresh JVM more than the whole reading.
+     */
+    static Map<String, Field> fields(String text) {
         Map<String, Field> out = new LinkedHashMap<>();
-        Matcher m = FIELD.matcher(text);
-        while (m.find()) {
-            String decl = m.group(1).replaceAll("\\[[^\\]]*]$", "").trim(); // "char comm[16]", "__data_loc char[] name"
+        for (int at = text.indexOf("field:"); at >= 0; at = text.indexOf("field:", at + 1)) {
+            int semi = text.indexOf(';', at);
+            if (semi < 0) break;
+            int[] offset = number(text, skipSpace(text, semi + 1), "offset:");
+            int[] size = offset == null ? null : number(text, skipSpace(text, offset[1]), "size:");
+            if (size == null) continue;
+            String decl = withoutArraySuffix(text.substring(at + "field:".length(), semi).strip()); // "char comm[16]", "__data_loc char[] name"
             String name = decl.substring(Math.max(decl.lastIndexOf(' '), decl.lastIndexOf('*')) + 1);
-            out.put(key(name), new Field(name, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+            out.put(key(name), new Field(name, offset[0], size[0]));
+            at = size[1] - 1;
         }
         return out;
     }
 
-    private static Iterable<String> names(Map<String, Field> format) { return format.values().stream().map(Field::name).toList(); }
+    /** The number after {@code label} at {@code at} and the index after its ';', or null when the text differs. */
+    private static int[] number(String text, int at, String label) {
+        if (!text.startsWith(label, at)) return null;
+        int from = at + label.length(), end = from;
+        while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') end++;
+        if (end == from || end - from > 9 || end >= text.length() || text.charAt(end) != ';') return null;
+        return new int[] {Integer.parseInt(text, from, end, 10), end + 1};
+    }
+
+    private static int skipSpace(String text, int at) {
+        while (at < text.length() && Character.isWhitespace(text.charAt(at))) at++;
+        return at;
+    }
+
+    /** The declaration without a trailing {@code [...]}: "char comm" of "char comm[16]". */
+    private static String withoutArraySuffix(String decl) {
+        if (!decl.endsWith("]")) return decl;
+        int open = decl.indexOf('[', decl.lastIndexOf(']', decl.length() - 2) + 1);
+        return open < 0 ? decl : decl.substring(0, open).strip();
+    }
+
+    private static List<String> names(Map<String, Field> format) {
+        List<String> names = new ArrayList<>();
+        for (Field f : format.values()) names.add(f.name());
+        return names;
+    }
 
     private static String key(String name) { return name.replace("_", "").toLowerCase(Locale.ROOT); }
 }

@@ -33,9 +33,14 @@ import org.jbpf.loader.sys.Fd;
  * through a pointer can be seen half-done). Whole-map operations ({@link #keys}, {@link #values}, {@link #entries},
  * {@link #size}, {@link #clear}, {@link #forEach}, {@link #forEachRaw}) are <i>not</i> snapshots: while BPF programs
  * or other threads change the map, an entry added or removed during the walk may or may not be seen, and a value may
- * be older or newer than the values around it. They do report each key at most once: the walk goes by
- * {@code BPF_MAP_LOOKUP_BATCH}, which never restarts, and where the kernel lacks it, by {@code GET_NEXT_KEY}
- * remembering the keys already reported (in a hash map a key deleted under that walk restarts it from the first key).
+ * be older or newer than the values around it. A map of 16384 entries or more, and one whose last walk saw 1024
+ * entries or more, is copied by a program the kernel runs once ({@link #walkPath} says "program"), which reads each entry as a BPF program would, without a bucket's lock: a
+ * value written in place during the copy can be seen half written, and a key can (rarely) be reported twice when the
+ * map's elements are deleted and reused under the walk. Other maps and maps the kernel will not let a
+ * program copy go by {@code BPF_MAP_LOOKUP_BATCH}, which never restarts and reports each key at most once, and where
+ * the kernel lacks it, by {@code GET_NEXT_KEY} remembering the keys already reported (in a hash map a key deleted
+ * under that walk restarts it from the first key). Setting the system property {@code jbpf.map.dumpProgram} to
+ * {@code false} makes maps viewed from then on walk by batch.
  * {@link #size} counts what one such walk saw. Counting per-CPU maps avoids lost updates between CPUs; read them with
  * {@link #getPerCpu} (one value per CPU) or {@link #getAggregated} (combined). A {@code BpfMap} object may be shared between threads: each thread gets its own native key and
  * value buffers, reused for every operation, so operations allocate no native memory per call. It stops working when
@@ -54,9 +59,11 @@ public final class BpfMap<K, V> implements AutoCloseable {
     private final MapWalker walker;
     /** How per-CPU values combine into one (null for other maps). */
     private final CpuAggregation aggregation;
+    /** Told the count of every walk, to say once that the map is full; null for maps outside a loaded object. */
+    private final FullMapNotice notice;
     private volatile Path pinnedAt;
 
-    private BpfMap(LoadedMap map, Codec<K> keyCodec, Codec<V> valueCodec, boolean ownsFd) {
+    private BpfMap(LoadedMap map, Codec<K> keyCodec, Codec<V> valueCodec, boolean ownsFd, FullMapNotice notice) {
         this.map = map;
         this.keyCodec = keyCodec;
         this.valueCodec = valueCodec;
@@ -67,8 +74,10 @@ public final class BpfMap<K, V> implements AutoCloseable {
         this.sys = map.fd().syscalls();
         int keySize = keyCodec.size(), valueBytes = stride * cpus;
         this.buffers = new BuffersPerThread(keySize, valueBytes);
-        this.walker = new MapWalker(sys, map.spec().name(), keySize, valueBytes, map.spec().maxEntries());
+        this.walker = new MapWalker(sys, map.spec().name(), map.spec().type(), keySize, map.spec().valueSize(), valueBytes,
+                map.spec().maxEntries());
         this.aggregation = perCpu ? CpuAggregation.of(valueCodec) : null;
+        this.notice = notice;
     }
 
     /**
@@ -76,6 +85,11 @@ public final class BpfMap<K, V> implements AutoCloseable {
      * value, that the Java struct's field names and offsets match it. {@code ownsFd}: close() closes the map's fd.
      */
     public static <K, V> BpfMap<K, V> of(LoadedMap map, Codec<K> key, Codec<V> value, boolean ownsFd) {
+        return of(map, key, value, ownsFd, null);
+    }
+
+    /** As {@link #of(LoadedMap, Codec, Codec, boolean)}, each walk's count told to {@code notice} (may be null). */
+    public static <K, V> BpfMap<K, V> of(LoadedMap map, Codec<K> key, Codec<V> value, boolean ownsFd, FullMapNotice notice) {
         MapSpec s = map.spec();
         if (key.size() != s.keySize())
             throw new IllegalArgumentException("map \"" + s.name() + "\" has " + s.keySize() + "-byte keys but the key type "
@@ -85,12 +99,13 @@ public final class BpfMap<K, V> implements AutoCloseable {
                     + value.describe() + " is " + value.size() + " bytes");
         if (key instanceof StructCodec<?> sk) BtfCheck.check(s.name(), "key", sk.layout(), map.btf(), s.btfKeyType());
         if (value instanceof StructCodec<?> sv) BtfCheck.check(s.name(), "value", sv.layout(), map.btf(), s.btfValueType());
-        return new BpfMap<>(map, key, value, ownsFd);
+        return new BpfMap<>(map, key, value, ownsFd, notice);
     }
 
     /**
      * Opens a map pinned at {@code path} (a bpffs file); the returned map owns its fd: close it when done. A path that
-     * holds no map (a pinned program, a plain file, a directory) is refused with a message saying what it is.
+     * holds no map (a pinned program, a plain file, a directory) is refused with a message saying what it is. A walk
+     * that finds the map full says so on standard error, once ({@link FullMapNotice#pinned}).
      */
     public static <K, V> BpfMap<K, V> openPinned(Path path, Codec<K> key, Codec<V> value) {
         return openPinned(path, BpfSyscalls.kernel(), info -> key, info -> value);
@@ -110,7 +125,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
             MapInfo info = MapInfo.of(fd);
             MapSpec spec = new MapSpec(info.name(), info.type(), info.keySize(), info.valueSize(), info.maxEntries(),
                     info.flags(), 0, 0);
-            return of(new LoadedMap(spec, fd, null), key.apply(info), value.apply(info), true);
+            return of(new LoadedMap(spec, fd, null), key.apply(info), value.apply(info), true, FullMapNotice.pinned(path));
         } catch (RuntimeException e) {
             fd.close();
             throw e;
@@ -248,13 +263,34 @@ public final class BpfMap<K, V> implements AutoCloseable {
      */
     public void forEachRaw(EntryVisitor visitor) { walk(visitor); }
 
+    /**
+     * How whole-map reads walk this map: "program" (copied by a program the kernel runs once), "batch lookup" or
+     * "get-next-key", with the reason when not by program, e.g. {@code batch lookup (not by program: the kernel hands a
+     * program one CPU's value of a per-CPU map)}.
+     */
+    public String walkPath() { return walker.path(); }
+
     /** Number of entries one walk found (for an array map: max_entries, since every index exists). */
     public int size() {
         if (isArray()) return maxEntries();
-        int[] n = new int[1];
-        walk((k, v) -> n[0]++);
-        return n[0];
+        return walk(NO_VISIT);
     }
+
+    /**
+     * How full the map is: one walk counts its entries (an array map is not walked: every index exists). A hash map
+     * that is {@link MapFill#isFull full} makes the kernel refuse new keys; a program's update of one fails and its data
+     * is lost. A map of a loaded object found full is also reported once on standard error ({@link FullMapNotice}).
+     */
+    public MapFill fill() {
+        if (isArray()) return new MapFill(spec().type(), maxEntries(), maxEntries());
+        return new MapFill(spec().type(), walk(NO_VISIT), maxEntries());
+    }
+
+    /** {@link #fill()}'s ratio: the entries over max_entries, from 0 to 1. */
+    public double fillRatio() { return fill().ratio(); }
+
+    /** {@link #fill()}'s verdict: whether new keys are refused now. Never true for LRU maps (they evict) or arrays. */
+    public boolean isFull() { return fill().isFull(); }
 
     /** Removes every entry; an array map has every value set to zero bytes instead. */
     public void clear() {
@@ -328,7 +364,17 @@ public final class BpfMap<K, V> implements AutoCloseable {
 
     private int fdValue() { return map.fd().value(); }
 
-    private void walk(EntryVisitor visitor) { walker.walk(fdValue(), visitor); }
+    /** Visits every entry; the count is told to the notice, so any read of the whole map can find it full. */
+    private int walk(EntryVisitor visitor) {
+        int n = walker.walk(fdValue(), visitor);
+        if (notice != null) notice.walked(spec(), n);
+        return n;
+    }
+
+    /** A walk that only counts. */
+    private static final EntryVisitor NO_VISIT = new EntryVisitor() {
+        @Override public void visit(ByteBuffer key, ByteBuffer value) {}
+    };
 
     /**
      * The decoded entries of one walk, per-CPU values combined or not. A class, not a lambda, like the other pieces on

@@ -10,23 +10,52 @@ import org.jbpf.loader.sys.BpfSyscalls;
 import org.jbpf.loader.sys.Errno;
 
 /**
- * Walks every entry of one map. Where the kernel has {@code BPF_MAP_LOOKUP_BATCH} for the map type, entries come a
- * chunk at a time into native buffers each thread reuses, and the visitor reads them in place; a walk never restarts
- * and reports each key at most once. Otherwise it falls back to {@code GET_NEXT_KEY} plus a lookup per key, which in
+ * Walks every entry of one map. A map that holds many entries is copied by a program the kernel runs once
+ * ({@link ProgramWalk}) where the kernel lets it; that walk's view of a map changing under it is described there. It
+ * is the first walk of a map of {@value #PROGRAM_FIRST_WALK_ENTRIES} entries or more, and the walk after one that saw
+ * {@value #PROGRAM_MIN_ENTRIES} entries or more: a map sized for many entries often holds few, and then a batch walk
+ * costs less than setting the program up. Otherwise, where the kernel has {@code BPF_MAP_LOOKUP_BATCH} for the map type, entries come a chunk
+ * at a time into native buffers each thread reuses, and the visitor reads them in place; a walk never restarts and
+ * reports each key at most once. Otherwise it falls back to {@code GET_NEXT_KEY} plus a lookup per key, which in
  * a hash map restarts from the first key when the previous one was deleted under it: that walk remembers the keys it
  * reported and skips repeats, so it too reports each key at most once.
  */
 final class MapWalker {
     /** Native bytes a chunk's keys and values may take; the entry count per call follows from it. */
     private static final int CHUNK_BYTES = 1 << 20, MIN_CHUNK = 64, MAX_CHUNK = 1 << 14;
+    /**
+     * Entries a walk must have seen for the next to go by program: a walk by program creates an array, loads a
+     * program and maps the array, which pays off once there are a thousand or so entries to copy.
+     */
+    static final int PROGRAM_MIN_ENTRIES = 1024;
+    /** Maps this large are walked by program from the first walk on. */
+    static final int PROGRAM_FIRST_WALK_ENTRIES = 16384;
+    /** The system property that, set to {@code false}, makes maps viewed from then on walk by batch. */
+    static final String PROGRAM_PROPERTY = "jbpf.map.dumpProgram";
 
     private final BpfSyscalls sys;
     private final String name;
     private final int keySize, valueBytes, maxEntries;
     private final ThreadLocal<Chunk> chunks = new ThreadLocal<>();
     private volatile boolean batchUnsupported;
+    /** The walk by program, or null for a map never walked by program. */
+    private final ProgramWalk program;
+    /** Entries the last walk saw (-1 before the first), and whether the program did that walk. */
+    private volatile int lastCount = -1;
+    private volatile boolean lastByProgram;
 
-    MapWalker(BpfSyscalls sys, String name, int keySize, int valueBytes, int maxEntries) {
+    /** {@code valueSize}: the map's; {@code valueBytes}: per entry in a walk's buffers (all CPUs' of a per-CPU map). */
+    MapWalker(BpfSyscalls sys, String name, int type, int keySize, int valueSize, int valueBytes, int maxEntries) {
+        this(sys, name, type, keySize, valueSize, valueBytes, maxEntries, programEnabled() && maxEntries >= PROGRAM_MIN_ENTRIES);
+    }
+
+    /** Whether maps viewed from now on may be walked by program ({@link #PROGRAM_PROPERTY}). */
+    static boolean programEnabled() { return !"false".equals(System.getProperty(PROGRAM_PROPERTY)); }
+
+    /** {@code byProgram}: try the walk by program first. */
+    MapWalker(BpfSyscalls sys, String name, int type, int keySize, int valueSize, int valueBytes, int maxEntries,
+              boolean byProgram) {
+        this.program = byProgram ? new ProgramWalk(sys, name, type, keySize, valueSize, valueBytes, maxEntries) : null;
         this.sys = sys;
         this.name = name;
         this.keySize = keySize;
@@ -52,14 +81,50 @@ final class MapWalker {
         }
     }
 
-    /** Visits every entry. */
-    void walk(int fd, EntryVisitor visitor) {
+    /** Visits every entry; returns how many it visited. */
+    int walk(int fd, EntryVisitor visitor) {
+        if (program != null && byProgramNext()) {
+            int n = program.walk(fd, visitor);
+            if (n >= 0) {
+                walked(n, true);
+                return n;
+            }
+        }
         if (!batchUnsupported) {
-            if (batch(fd, visitor)) return;
+            int n = batch(fd, visitor);
+            if (n >= 0) {
+                walked(n, false);
+                return n;
+            }
             batchUnsupported = true;
         }
         // buffers of its own: the visitor may look entries up through the thread's element buffers
-        nextKeyWalk(fd, new MapBuffers(keySize, valueBytes), visitor);
+        int n = nextKeyWalk(fd, new MapBuffers(keySize, valueBytes), visitor);
+        walked(n, false);
+        return n;
+    }
+
+    private boolean byProgramNext() { return maxEntries >= PROGRAM_FIRST_WALK_ENTRIES || lastCount >= PROGRAM_MIN_ENTRIES; }
+
+    private void walked(int entries, boolean byProgram) {
+        lastCount = entries;
+        lastByProgram = byProgram;
+    }
+
+    /**
+     * How walks read this map: "program", "batch lookup" or "get-next-key", and why not by program once a walk has
+     * found out (for a debug line).
+     */
+    String path() {
+        String fallback = batchUnsupported ? "get-next-key" : "batch lookup";
+        if (program == null)
+            return fallback + (maxEntries < PROGRAM_MIN_ENTRIES ? " (fewer than " + PROGRAM_MIN_ENTRIES + " entries)"
+                    : " (" + PROGRAM_PROPERTY + "=false)");
+        String refusal = program.refusal();
+        if (refusal != null) return fallback + " (not by program: " + refusal + ")";
+        if (lastByProgram) return "program";
+        if (byProgramNext()) return "program from the next walk, where the kernel lets it";
+        return fallback + (lastCount < 0 ? " (no walk yet)" : " (the last walk saw " + lastCount + " entries)");
     }
 
     private int firstChunk() {
@@ -68,8 +133,8 @@ final class MapWalker {
         return Math.max(1, Math.min(n, Math.max(1, maxEntries)));
     }
 
-    /** False, having visited nothing, when the kernel has no batch lookup for this map. */
-    private boolean batch(int fd, EntryVisitor visitor) {
+    /** The entries visited, or -1, having visited nothing, when the kernel has no batch lookup for this map. */
+    private int batch(int fd, EntryVisitor visitor) {
         Chunk c = chunks.get();
         if (c == null || c.inUse) {
             boolean nested = c != null;  // a visitor walking the same map again gets buffers of its own
@@ -81,6 +146,7 @@ final class MapWalker {
             int[] count = new int[1];
             Memory in = null, out = c.tokenA;
             boolean first = true;
+            int visited = 0;
             while (true) {
                 count[0] = c.entries;
                 int err = sys.mapLookupBatch(fd, in, out, c.keys, c.values, count, 0);
@@ -98,12 +164,13 @@ final class MapWalker {
                 }
                 if (err != 0 && err != Errno.ENOENT) {
                     if (first && (err == Errno.EINVAL || err == Errno.ENOTSUPP || err == Errno.EOPNOTSUPP || err == Errno.ENOSYS))
-                        return false;
+                        return -1;
                     throw new BpfException("BPF_MAP_LOOKUP_BATCH of map \"" + name + "\"", err);
                 }
                 first = false;
                 visitChunk(c, count[0], visitor);
-                if (err == Errno.ENOENT) return true;
+                visited += count[0];
+                if (err == Errno.ENOENT) return visited;
                 // the kernel reads the position to go on from in_batch and writes the one after into out_batch
                 in = out;
                 out = out == c.tokenA ? c.tokenB : c.tokenA;
@@ -123,12 +190,13 @@ final class MapWalker {
     }
 
     /** GET_NEXT_KEY and a lookup per key, skipping keys already reported when a deletion restarted the walk. */
-    private void nextKeyWalk(int fd, MapBuffers b, EntryVisitor visitor) {
+    private int nextKeyWalk(int fd, MapBuffers b, EntryVisitor visitor) {
         Set<ByteBuffer> seen = new HashSet<>();
         boolean firstKey = true;
+        int visited = 0;
         while (true) {
             int err = sys.mapGetNextKey(fd, firstKey ? null : b.key, b.nextKey);
-            if (err == Errno.ENOENT) return;
+            if (err == Errno.ENOENT) return visited;
             if (err != 0) throw new BpfException("BPF_MAP_GET_NEXT_KEY of map \"" + name + "\"", err);
             firstKey = false;
             b.advance();
@@ -139,6 +207,7 @@ final class MapWalker {
             if (err == Errno.ENOENT) continue;  // deleted between the two calls
             if (err != 0) throw new BpfException("BPF_MAP_LOOKUP_ELEM of map \"" + name + "\"", err);
             visitor.visit(b.key(), b.value());
+            visited++;
         }
     }
 }

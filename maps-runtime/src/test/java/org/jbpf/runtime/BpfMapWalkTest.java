@@ -51,6 +51,44 @@ class BpfMapWalkTest {
     }
 
     @Test
+    void aWalkThatSawManyEntriesMakesTheNextOneByProgramAndARefusalIsRemembered() {
+        try (BpfMap<Integer, Long> m = hashMap(4096)) {
+            for (int i = 0; i < 3000; i++) m.put(i, i * 7L);
+            assertEquals("batch lookup (no walk yet)", m.walkPath());
+            assertEquals(3000, m.entries().size());
+            assertEquals(0, kernel.count("mmap"), "a map of 4096 entries is walked by batch first");
+            assertEquals("program from the next walk, where the kernel lets it", m.walkPath());
+            List<Map.Entry<Integer, Long>> all = m.entries();
+            assertEquals(3000, all.size());
+            assertEquals(Map.entry(2999, 2999 * 7L), all.get(2999));
+            assertEquals("batch lookup (not by program: mmap of map fd 1001 failed: ENODEV: no such device)", m.walkPath());
+            assertEquals(3000, m.size());
+            assertEquals(1, kernel.count("mmap"), "refused once, then remembered");
+            assertEquals(0, kernel.count("BPF_PROG_LOAD"), "nothing loaded once the array cannot be mapped");
+            assertEquals(List.of(m.fd().value()), kernel.openFds(), "the walk's array is closed");
+        }
+        assertEquals(List.of(), kernel.openFds());
+        assertEquals(List.of(), kernel.problems());
+    }
+
+    @Test
+    void aWalkThatSawFewEntriesKeepsTheNextOneByBatch() {
+        try (BpfMap<Integer, Long> m = hashMap(8192)) {
+            for (int i = 0; i < 1023; i++) m.put(i, 1L);
+            assertEquals(1023, m.size());
+            assertEquals(1023, m.size());
+            assertEquals("batch lookup (the last walk saw 1023 entries)", m.walkPath());
+            assertEquals(0, kernel.count("mmap"));
+            assertEquals(2, kernel.count("BPF_MAP_LOOKUP_BATCH"));
+        }
+        try (BpfMap<Integer, Long> m = hashMap(16384)) {
+            m.put(1, 1L);
+            assertEquals(1, m.size());
+            assertEquals(1, kernel.count("mmap"), "a map of 16384 entries is walked by program from the first walk");
+        }
+    }
+
+    @Test
     void withoutBatchLookupTheWalkFallsBackToGetNextKeyAndRemembersThat() {
         kernel.batchErrno = Errno.EINVAL;
         try (BpfMap<Integer, Long> m = hashMap(64)) {

@@ -35,7 +35,8 @@ public final class ProbeObjects {
     /** A BPF ELF object file, named after the file without its .o. */
     public static BpfObject readObject(Path file) throws IOException {
         try {
-            return ObjectReader.read(Files.readAllBytes(file), file.getFileName().toString().replaceFirst("\\.o$", ""));
+            String name = file.getFileName().toString();  // without a regular expression: run of a .o starts here
+            return ObjectReader.read(Files.readAllBytes(file), name.endsWith(".o") ? name.substring(0, name.length() - 2) : name);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such file");
         }

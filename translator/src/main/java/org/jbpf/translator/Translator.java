@@ -187,8 +187,15 @@ public final class Translator {
 
     /** A rejection from one program's translation; one that names no Java position gets the program method's first line. */
     private static TranslationException atMethod(Frontend f, MethodNode m, TranslationException e) {
-        if (e.file() != null) return e;
-        TranslationException t = new TranslationException(f.probe.file, ProbeClass.firstLine(m), "program " + m.name + ": " + e.getMessage());
+        boolean lines = ProbeClass.firstLine(m) > 0;
+        if (e.file() != null && (e.line() > 0 || lines)) return e;
+        String what = e.file() == null || !e.getMessage().startsWith(e.file() + ": ") ? e.getMessage()
+                : e.getMessage().substring(e.file().length() + 2);
+        // a class compiled without line numbers (javac -g:none): the class and program say where, and how to get lines
+        String where = lines ? "program " + m.name + ": "
+                : "class " + f.probe.node.name.replace('/', '.') + ", program " + m.name + " (compiled without line numbers; "
+                        + "compile with javac -g to see them): ";
+        TranslationException t = new TranslationException(e.file() != null ? e.file() : f.probe.file, ProbeClass.firstLine(m), where + what);
         t.initCause(e);
         return t;
     }

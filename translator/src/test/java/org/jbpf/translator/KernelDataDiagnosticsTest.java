@@ -2,6 +2,7 @@ package org.jbpf.translator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,8 @@ class KernelDataDiagnosticsTest {
         "ArgSeven|ArgSeven.java:11: program probe takes 7 function arguments; x86-64 passes only the first 6 in registers, the rest on the stack: read those from ctx.sp() with probeReadUser",
         "ArgString|ArgString.java:11: parameter text of probe is String; a function argument is read as long, int, short, char, byte or boolean (a pointer as a long address, read through probeReadUser or probeReadUserStr)",
         "ArgNoRegs|ArgNoRegs.java:10: program probe in section \"uprobe//usr/lib/x86_64-linux-gnu/libc.so.6:puts\" takes the probed function's arguments after its registers; declare its first parameter as PtRegs ctx",
+        "ReadPastLongs|ReadPastLongs.java:14: probeReadUser size 24 exceeds the destination's 16 bytes",
+        "ReadIntoString|ReadIntoString.java:13: probeReadKernel needs a destination in the program: a local or field byte, short, char, int or long array, or a @Struct object",
         "KernelNotTask|KernelNotTask.java:11: KernelMm.current(): only a @KernelType(\"task_struct\") class has a current struct (the running task)",
     })
     void refusesWithTheJavaLine(String probe, String message) {
@@ -43,5 +46,23 @@ class KernelDataDiagnosticsTest {
         for (Insn insn : object.programs().get(0).insns())
             if (insn.opcode() == (Opcodes.LDX | Opcodes.MEM | Opcodes.DW) && insn.src() == 1) contextOffsets.add(insn.off());
         assertEquals(List.of(16, 24), contextOffsets, "RecordTp.name, 16 bytes at offset 16, copied 8 bytes at a time");
+    }
+
+    @Test
+    void recordArraysAtOddOffsetsAreCopiedToAlignedSlots() {
+        BpfObject object = Translator.translate("org.jbpf.translator.bad.RecordOddArray",
+                Translator.ClassSource.of(getClass().getClassLoader()), new Translator.Options(List.of()));
+        int next = 20;
+        for (Insn insn : object.programs().get(0).insns()) {
+            int size = insn.opcode() & 0x18;
+            int width = size == Opcodes.DW ? 8 : size == Opcodes.W ? 4 : size == Opcodes.H ? 2 : 1;
+            if (insn.opcode() == (Opcodes.LDX | Opcodes.MEM | size) && insn.src() == 1) {
+                assertEquals(List.of(next, 0), List.of((int) insn.off(), insn.off() % width), "context loads in order, each aligned");
+                next += width;
+            }
+            if (insn.opcode() == (Opcodes.STX | Opcodes.MEM | size) && insn.dst() == 10)
+                assertEquals(0, insn.off() % width, "a " + width + "-byte store at fp" + insn.off());
+        }
+        assertTrue(next >= 26, "RecordOddTp.comm from offset 20: at least the 6 bytes compared with \"sleep\" are loaded, up to " + next);
     }
 }

@@ -41,6 +41,20 @@ class AgentIT {
         }
     }
 
+    @Test void aMapThatFillsUpWhileNobodyReadsItIsReportedOnce() throws Exception {
+        String full = "jbpf: map stamps (FillingProbe.java field stamps) is full: 32 of 32 entries; new keys are dropped by "
+                + "the kernel; declare it with more entries or as an LruHashMap";
+        try (ChildJvm child = new ChildJvm("-Djbpf.agent.fullMapCheckMillis=200",
+                "-javaagent:" + AGENT + "=probes=" + FillingProbe.class.getName())) {
+            child.awaitOutput("jbpf agent: attached FillingProbe", 60);
+            child.awaitOutput(full, 60);  // the agent's own check, no JMX read: the child opens a file every 5 ms
+            Thread.sleep(600);  // three more checks, which must stay quiet
+            assertEquals(0, child.stop(), child.output());
+            String out = child.output();
+            assertEquals(out.indexOf(full), out.lastIndexOf(full), "said once, not at every check nor at detach:\n" + out);
+        }
+    }
+
     @Test void dynamicAttachLoadsProbesIntoARunningJvmAndDetachRemovesThem() throws Exception {
         try (ChildJvm child = new ChildJvm()) {
             child.awaitOutput("app ready", 60);

@@ -104,23 +104,39 @@ public record BtfExt(Map<String, List<FuncRecord>> funcInfos, Map<String, List<L
         if (hdrLen < 24 || hdrLen > data.length) throw in.error(4, "bad BTF.ext header length " + hdrLen);
         Map<String, List<FuncRecord>> funcs = new LinkedHashMap<>();
         Map<String, List<LineRecord>> lines = new LinkedHashMap<>();
+        // anonymous sinks, not lambdas: a lambda links method handles at its first call, and this runs at every start
         readInfo(in, btf, hdrLen, in.u32(8, "func_info offset"), in.u32(12, "func_info length"), FUNC_REC_SIZE, "func_info",
-                (p, sec) -> funcs.computeIfAbsent(sec, k -> new ArrayList<>())
-                        .add(new FuncRecord(in.index32(p, "func_info insn_off"), in.s32(p + 4, "func_info type_id"))));
+                new RecordSink() {
+                    @Override public void accept(long p, String sec) {
+                        listOf(funcs, sec).add(new FuncRecord(in.index32(p, "func_info insn_off"), in.s32(p + 4, "func_info type_id")));
+                    }
+                });
         readInfo(in, btf, hdrLen, in.u32(16, "line_info offset"), in.u32(20, "line_info length"), LINE_REC_SIZE, "line_info",
-                (p, sec) -> lines.computeIfAbsent(sec, k -> new ArrayList<>())
-                        .add(new LineRecord(in.index32(p, "line_info insn_off"), in.s32(p + 4, "line_info file_name_off"),
-                                in.s32(p + 8, "line_info line_off"), in.s32(p + 12, "line_info line_col"))));
+                new RecordSink() {
+                    @Override public void accept(long p, String sec) {
+                        listOf(lines, sec).add(new LineRecord(in.index32(p, "line_info insn_off"), in.s32(p + 4, "line_info file_name_off"),
+                                in.s32(p + 8, "line_info line_off"), in.s32(p + 12, "line_info line_col")));
+                    }
+                });
         Map<String, List<CoreRelo>> relos = new LinkedHashMap<>();
         if (hdrLen >= HEADER_LEN)
             readInfo(in, btf, hdrLen, in.u32(24, "core_relo offset"), in.u32(28, "core_relo length"), CORE_RELO_REC_SIZE, "core_relo",
-                    (p, sec) -> relos.computeIfAbsent(sec, k -> new ArrayList<>())
-                            .add(new CoreRelo(in.index32(p, "core_relo insn_off"), in.s32(p + 4, "core_relo type_id"),
-                                    in.s32(p + 8, "core_relo access_str_off"), in.s32(p + 12, "core_relo kind"))));
+                    new RecordSink() {
+                        @Override public void accept(long p, String sec) {
+                            listOf(relos, sec).add(new CoreRelo(in.index32(p, "core_relo insn_off"), in.s32(p + 4, "core_relo type_id"),
+                                    in.s32(p + 8, "core_relo access_str_off"), in.s32(p + 12, "core_relo kind")));
+                        }
+                    });
         return new BtfExt(funcs, lines, relos);
     }
 
     private interface RecordSink { void accept(long pos, String section); }
+
+    private static <T> List<T> listOf(Map<String, List<T>> bySection, String section) {
+        List<T> list = bySection.get(section);
+        if (list == null) bySection.put(section, list = new ArrayList<>());
+        return list;
+    }
 
     private static void readInfo(ByteSource in, BtfReader.Decoded btf, long hdrLen, long off, long len, int minRecSize,
                                  String what, RecordSink sink) {

@@ -154,8 +154,8 @@ final class BtfRecords {
     static int[] references(BtfType t) {
         if (t instanceof Ptr p) return new int[] {p.type()};
         if (t instanceof BtfType.Array a) return new int[] {a.elemType(), a.indexType()};
-        if (t instanceof Struct s) return s.members().stream().mapToInt(Member::type).toArray();
-        if (t instanceof Union u) return u.members().stream().mapToInt(Member::type).toArray();
+        if (t instanceof Struct s) return memberTypes(s.members());
+        if (t instanceof Union u) return memberTypes(u.members());
         if (t instanceof Typedef td) return new int[] {td.type()};
         if (t instanceof Volatile v) return new int[] {v.type()};
         if (t instanceof Const c) return new int[] {c.type()};
@@ -170,7 +170,18 @@ final class BtfRecords {
             return r;
         }
         if (t instanceof Var v) return new int[] {v.type()};
-        if (t instanceof Datasec d) return d.vars().stream().mapToInt(VarSecInfo::type).toArray();
+        if (t instanceof Datasec d) {
+            int[] r = new int[d.vars().size()];
+            for (int i = 0; i < r.length; i++) r[i] = d.vars().get(i).type();
+            return r;
+        }
         return new int[0];
+    }
+
+    // plain loops, not streams: every object read at start-up passes here, and a stream links method handles
+    private static int[] memberTypes(List<Member> members) {
+        int[] r = new int[members.size()];
+        for (int i = 0; i < r.length; i++) r[i] = members.get(i).type();
+        return r;
     }
 }

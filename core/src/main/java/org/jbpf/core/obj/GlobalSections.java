@@ -1,6 +1,7 @@
 package org.jbpf.core.obj;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +51,14 @@ final class GlobalSections {
         List<BtfType.VarSecInfo> fixed = new ArrayList<>();
         for (BtfType.VarSecInfo v : d.vars()) {
             if (!(v.type() > 0 && v.type() <= btf.size() && btf.type(v.type()) instanceof BtfType.Var var)) continue;
-            GlobalData.Variable sym = vars.stream().filter(x -> x.name().equals(var.name())).findFirst().orElse(null);
+            GlobalData.Variable sym = null;  // a loop, not a stream: this runs at every start of a run of a .o
+            for (GlobalData.Variable x : vars) if (sym == null && x.name().equals(var.name())) sym = x;
             if (sym == null) continue;
             fixed.add(new BtfType.VarSecInfo(v.type(), sym.offset(), sym.size() > 0 ? sym.size() : v.size()));
         }
-        fixed.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
+        fixed.sort(new Comparator<BtfType.VarSecInfo>() {
+            @Override public int compare(BtfType.VarSecInfo a, BtfType.VarSecInfo b) { return Integer.compare(a.offset(), b.offset()); }
+        });
         btf.set(id, new BtfType.Datasec(d.name(), size, fixed));
     }
 }

@@ -8,6 +8,7 @@ import static org.jbpf.core.asm.Opcodes.PSEUDO_MAP_VALUE;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +33,14 @@ import org.jbpf.core.elf.ElfFile;
  * the section and the byte offset; no other exception escapes.
  */
 public final class ObjectReader {
+    // named comparators, not lambdas: every run of a .o reads it at start-up, and a lambda links method handles first
+    private static final Comparator<ElfFile.Symbol> BY_ADDRESS = new Comparator<>() {
+        @Override public int compare(ElfFile.Symbol a, ElfFile.Symbol b) { return Long.compare(a.value(), b.value()); }
+    };
+    private static final Comparator<BtfExt.LineRecord> BY_INSN_OFFSET = new Comparator<>() {
+        @Override public int compare(BtfExt.LineRecord a, BtfExt.LineRecord b) { return Integer.compare(a.insnOff(), b.insnOff()); }
+    };
+
     private ObjectReader() {}
 
     public static BpfObject read(byte[] elf, String objectName) {
@@ -126,7 +135,7 @@ public final class ObjectReader {
             List<ElfFile.Symbol> funcs = new ArrayList<>();
             for (ElfFile.Symbol sym : elf.symbols())
                 if (sym.shndx() == s.index() && sym.type() == Elf.STT_FUNC) funcs.add(sym);
-            funcs.sort((a, b) -> Long.compare(a.value(), b.value()));
+            funcs.sort(BY_ADDRESS);
             boolean text = s.name().equals(".text");
             if (funcs.isEmpty()) {
                 // hand-written objects may have no symbols: the whole section is one function
@@ -330,7 +339,7 @@ public final class ObjectReader {
                 long slot = (r.insnOff() & 0xffffffffL) / 8;
                 if (r.insnOff() % 8 == 0 && slot >= f.start() && slot < f.end() && c.indexOfSlot.containsKey((int) slot)) lines.add(r);
             }
-            lines.sort((a, b) -> Integer.compare(a.insnOff(), b.insnOff()));
+            lines.sort(BY_INSN_OFFSET);
             int firstIndex = c.indexOfSlot.get(f.start());
             for (int k = 0; k < lines.size(); k++) {
                 BtfExt.LineRecord r = lines.get(k);

@@ -29,14 +29,15 @@ import org.jbpf.loader.ProgramInfo;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.testsupport.Kernel;
 import org.jbpf.testsupport.Tools;
-import org.jbpf.translator.TranslationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Kernel structs read by name from Java on the running kernel: execsnoop's parent pids through task_struct's
- * real_parent, existence checks that branch, a relocated wrong offset, a missing field named at load, and bpftool
+ * real_parent (on both backends), existence checks that branch, a relocated wrong offset, a missing field named at load, and bpftool
  * (libbpf) relocating jbpf's object to the same code as jbpf's own loader.
  */
 class KernelStructsKernelTest {
@@ -45,10 +46,11 @@ class KernelStructsKernelTest {
     @BeforeEach
     void kernel() { KernelCheck.require(); }
 
-    @Test
-    void execSnoopReportsTheRealParentOfSpawnedChildrenAndGrandchildren() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void execSnoopReportsTheRealParentOfSpawnedChildrenAndGrandchildren(Backend backend) throws Exception {
         Map<Integer, ExecEvent> byPid = new ConcurrentHashMap<>();
-        try (BPF bpf = Backend.DIRECT.loadAndAttach(ExecSnoop.class);
+        try (BPF bpf = backend.loadAndAttach(ExecSnoop.class);
              RingBufferReader<ExecEvent> reader = bpf.ringBuffer(ExecSnoop.events, ExecEvent.class, e -> byPid.put(e.pid, e))) {
             int me = (int) ProcessHandle.current().pid();
             List<Integer> children = new ArrayList<>();
@@ -87,13 +89,6 @@ class KernelStructsKernelTest {
                 assertEquals(me, parents.get((int) p.pid()), "parent of " + p.pid());
             }
         }
-    }
-
-    @Test
-    void theLlvmBackendSaysItCannotEmitCoreRelocations() {
-        String m = assertThrows(TranslationException.class, () -> Backend.LLVM.translate(ExecSnoop.class)).getMessage();
-        assertTrue(m.startsWith("ExecSnoop.java:25: program onExec reads a kernel struct field by name (CO-RE), whose relocation "
-                + "records this backend cannot emit yet; translate this probe with the direct backend"), m);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.jbpf.it.newuser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -22,7 +21,6 @@ import org.jbpf.runtime.BpfMap;
 import org.jbpf.runtime.CStrings;
 import org.jbpf.sim.Verifier;
 import org.jbpf.sim.VerifierResult;
-import org.jbpf.translator.TranslationException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,8 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * (classes written by {@code jbpf gen tracepoint}), task_struct fields through CO-RE (classes of {@code jbpf gen btf}),
  * a BTF-typed tracepoint, raw tracepoints and a uprobe with typed arguments. Each probe is translated on both
  * backends, accepted by the verifier simulation, loaded and attached, and checked against exact values of the events
- * this JVM makes. Kernel struct reads through CO-RE are the direct backend's; the LLVM backend refuses them at the
- * probe's line.
+ * this JVM makes.
  */
 class KernelDataProbesKernelTest {
     static final int PID = EventProbesKernelTest.PID;
@@ -41,14 +38,6 @@ class KernelDataProbesKernelTest {
     static BPF load(Backend backend, Class<?> probe) { return EventProbesKernelTest.load(backend, probe); }
 
     static BPF loadWithPid(Backend backend, Class<?> probe) { return EventProbesKernelTest.loadWithPid(backend, probe); }
-
-    /** True (after checking the refusal) when {@code backend} cannot translate the CO-RE reads of {@code probe}. */
-    static boolean refusesKernelStructs(Backend backend, Class<?> probe) {
-        if (backend != Backend.LLVM) return false;
-        TranslationException e = assertThrows(TranslationException.class, () -> backend.translate(probe));
-        assertTrue(e.getMessage().startsWith(probe.getSimpleName() + ".java:"), e.getMessage());
-        return true;
-    }
 
     @ParameterizedTest
     @EnumSource(Backend.class)
@@ -146,7 +135,6 @@ class KernelDataProbesKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void currentTaskFieldsAreReadByName(Backend backend) {
-        if (refusesKernelStructs(backend, TaskFields.class)) return;
         try (BPF bpf = load(backend, TaskFields.class)) {
             int[] tid = new int[1];
             Syscalls.on("nu-task-fields", () -> { tid[0] = Syscalls.gettid(); Syscalls.getsid(0); });
@@ -160,7 +148,6 @@ class KernelDataProbesKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void btfTracepointReadsSyscallRegisters(Backend backend) {
-        if (refusesKernelStructs(backend, BtfSyscalls.class)) return;
         try (BPF bpf = loadWithPid(backend, BtfSyscalls.class)) {
             for (int i = 1; i <= 6; i++) Syscalls.getpgid(5_000_000 + i * i);
             assertEquals(6L, bpf.global("calls").getLong());
@@ -188,7 +175,6 @@ class KernelDataProbesKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void rawForkArgumentsAreTasks(Backend backend) {
-        if (refusesKernelStructs(backend, RawForks.class)) return;
         try (BPF bpf = loadWithPid(backend, RawForks.class)) {
             List<Long> spawned = new ArrayList<>();
             for (int i = 0; i < 3; i++) spawned.add(spawnTrue());
@@ -202,7 +188,6 @@ class KernelDataProbesKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void rawSysEnterRegistersAreReadByName(Backend backend) {
-        if (refusesKernelStructs(backend, RawRegisters.class)) return;
         try (BPF bpf = loadWithPid(backend, RawRegisters.class)) {
             for (int i = 1; i <= 4; i++) Syscalls.getsid(7_000_000 + i);
             assertEquals(4L, bpf.global("calls").getLong());

@@ -36,7 +36,8 @@ public final class Bits {
     }
 
     static long byteOrder(long a, long b) {
-        return Long.reverseBytes(a) ^ Integer.reverseBytes((int) b) * 7L ^ Short.reverseBytes((short) a) * 31L;
+        return Long.reverseBytes(a) ^ Integer.reverseBytes((int) b) * 7L ^ Short.reverseBytes((short) a) * 31L
+                ^ Long.reverse(a + b) * 3 ^ Integer.reverse((int) a - (int) b) * 5L;
     }
 
     static long signs(long a, long b) {
@@ -57,7 +58,7 @@ public final class Bits {
     /** Calls on constants, which the translator computes itself. */
     static long constants(long a, long b) {
         return Long.numberOfTrailingZeros(1L << 40) + 100L * Integer.bitCount(0xf0f0) + 10_000L * Helpers.log2(1024)
-                + Long.rotateLeft(1, 65) * 1_000_000L + Math.floorMod(-7, 3) + Integer.signum(-5) + Short.reverseBytes((short) 0x1280);
+                + Long.rotateLeft(1, 65) * 1_000_000L + Math.floorMod(-7, 3) + Integer.signum(-5) + Short.reverseBytes((short) 0x1280) + Integer.reverse(6) * 3L + Long.reverse(1L << 9);
     }
 
     static int store(int slot, long value) {

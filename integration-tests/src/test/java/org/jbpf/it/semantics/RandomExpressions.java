@@ -32,6 +32,8 @@ final class RandomExpressions {
     List<String[]> arrays = List.of();
     List<String> inputs = List.of(), longs = List.of(), ints = List.of(), booleans = List.of();
     boolean struct, enums;
+    /** Also the java.lang methods at the edges of Java's arithmetic ({@link RandomEdges}); off, the draws are as before. */
+    boolean edges;
     int helpers;
 
     RandomExpressions(Random random, boolean java) {
@@ -41,7 +43,7 @@ final class RandomExpressions {
 
     String longExpr(int depth) {
         if (depth <= 0 || random.nextInt(6) == 0) return longLeaf();
-        int k = random.nextInt(22);
+        int k = random.nextInt(edges ? 26 : 22);
         return switch (k) {
             case 0, 1 -> "(" + longExpr(depth - 1) + " " + pick(SHIFTS) + " " + (random.nextBoolean() ? intExpr(depth - 1) : longExpr(depth - 1)) + ")";
             case 2, 3 -> division(longExpr(depth - 1), longExpr(depth - 1), "Long");
@@ -58,13 +60,17 @@ final class RandomExpressions {
             case 14 -> helpers == 0 ? longLeaf() : "h" + random.nextInt(helpers) + "(" + longExpr(depth - 1) + ", " + intExpr(depth - 1) + ", " + longExpr(depth - 1) + ")";
             case 15 -> "(~" + longExpr(depth - 1) + ")";
             case 16 -> "(- " + longExpr(depth - 1) + ")";
+            case 22 -> "Long." + pick("min", "max", "sum") + "(" + longExpr(depth - 1) + ", " + longExpr(depth - 1) + ")";
+            case 23 -> pick("Short.toUnsignedLong((short) ", "Byte.toUnsignedLong((byte) ") + paren(intExpr(depth - 1)) + ")";
+            case 24 -> (java ? "JavaSemantics." : "Math.") + "floorDiv(" + longExpr(depth - 1) + ", " + intExpr(depth - 1) + ")";
+            case 25 -> random.nextBoolean() ? "(long) Math.abs(" + intExpr(depth - 1) + ")" : "Long.reverse(" + longExpr(depth - 1) + ")";
             default -> "(" + longExpr(depth - 1) + " " + pick(OPS) + " " + longExpr(depth - 1) + ")";
         };
     }
 
     String intExpr(int depth) {
         if (depth <= 0 || random.nextInt(6) == 0) return intLeaf();
-        int k = random.nextInt(20);
+        int k = random.nextInt(edges ? 24 : 20);
         return switch (k) {
             case 0, 1 -> "(" + intExpr(depth - 1) + " " + pick(SHIFTS) + " " + (random.nextInt(3) == 0 ? longExpr(depth - 1) : intExpr(depth - 1)) + ")";
             case 2, 3 -> division(intExpr(depth - 1), intExpr(depth - 1), "Integer");
@@ -78,12 +84,16 @@ final class RandomExpressions {
             case 11 -> "(int) Short.reverseBytes((short) " + paren(intExpr(depth - 1)) + ")";
             case 12, 13 -> arrays.isEmpty() ? intLeaf() : intElement(depth - 1);
             case 14 -> "(~" + intExpr(depth - 1) + ")";
+            case 20 -> "Integer." + pick("min", "max", "sum") + "(" + intExpr(depth - 1) + ", " + intExpr(depth - 1) + ")";
+            case 21 -> pick("Short.toUnsignedInt((short) ", "Byte.toUnsignedInt((byte) ") + paren(intExpr(depth - 1)) + ")";
+            case 22 -> random.nextBoolean() ? pick("Integer.hashCode(", "Integer.reverse(") + intExpr(depth - 1) + ")" : "Long.hashCode(" + longExpr(depth - 1) + ")";
+            case 23 -> (java ? "JavaSemantics." : "Math.") + "floorMod(" + longExpr(depth - 1) + ", " + intExpr(depth - 1) + ")";
             default -> "(" + intExpr(depth - 1) + " " + pick(OPS) + " " + intExpr(depth - 1) + ")";
         };
     }
 
     String condition(int depth) {
-        int k = depth <= 0 ? random.nextInt(2) : random.nextInt(9);
+        int k = depth <= 0 ? random.nextInt(2) : random.nextInt(edges ? 10 : 9);
         return switch (k) {
             case 0 -> longExpr(depth) + " " + pick(COMPARE) + " " + longExpr(depth);
             case 1 -> intExpr(depth) + " " + pick(COMPARE) + " " + intExpr(depth);
@@ -92,6 +102,7 @@ final class RandomExpressions {
             case 4 -> "!(" + condition(depth - 1) + ")";
             case 5 -> booleans.isEmpty() ? condition(0) : "(" + pick(booleans) + " " + pick("^", "&", "|", "!=", "==") + " (" + condition(depth - 1) + "))";
             case 6 -> enums ? "k0 " + pick("==", "!=") + " Kind." + pick("A", "B", "C", "D", "E") : condition(0);
+            case 9 -> "(" + condition(depth - 1) + " ? " + intExpr(depth - 1) + " : " + intExpr(depth - 1) + ") " + pick(COMPARE) + " " + intExpr(depth - 1);
             default -> "(" + longExpr(depth - 1) + " & " + (1L << random.nextInt(63)) + "L) != 0";
         };
     }

@@ -9,7 +9,8 @@ import org.jbpf.maps.ArrayMap;
 /**
  * Programs the random probes ({@link RandomProbesKernelTest}) found wrong, cut down to what went wrong
  * ({@link RandomFindingsKernelTest}): bit methods whose argument is the value of an expression rather than a local, and a
- * method whose only call sits in a branch the translator decides, and the or of two zeros in a loop.
+ * method whose only call sits in a branch the translator decides, the or of two zeros in a loop, and loops counted
+ * down from the input.
  * {@link RandomIndexes} holds the indexes they found.
  */
 @Bpf(license = "GPL")
@@ -115,6 +116,28 @@ public final class RandomFindings {
         Long a = in.lookup(0), b = in.lookup(1);
         if (a == null || b == null) return XdpContext.XDP_ABORTED;
         out.update(1, callInADecidedBranch(a, b));
+        return XdpContext.XDP_PASS;
+    }
+
+    /**
+     * Loops counted down from a value of the input: LLVM tested a copy of the counter taken before the decrement
+     * against a shifted bound ({@code old k > 1}); the kernel learnt the copy's bound only, let the counter go below
+     * zero and gave up after a million instructions.
+     */
+    static long countDown(long a, long b) {
+        long r = 1;
+        int k = (int) (a & 15);
+        while (k-- > 0) r = r * 3 + k;
+        int m = (int) (b & 7);
+        do r ^= m; while (--m > 0);
+        return r;
+    }
+
+    @Section("xdp/count")
+    static int runCountDown(XdpContext ctx) {
+        Long a = in.lookup(0), b = in.lookup(1);
+        if (a == null || b == null) return XdpContext.XDP_ABORTED;
+        out.update(0, countDown(a, b));
         return XdpContext.XDP_PASS;
     }
 }

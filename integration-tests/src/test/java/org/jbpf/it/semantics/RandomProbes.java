@@ -13,7 +13,8 @@ import java.util.Random;
  * sparse, arrow and enum switches, compound assignments that narrow, helper methods with several arguments (some
  * {@code @NoInline}), and a hash map's lookup, update, increment and add folded into the result; expressions come
  * from {@link RandomExpressions}. A few programs call a recursive method, which the translator must refuse. Programs
- * with state also keep it in maps of structs, per-CPU arrays, globals and load-time constants ({@link RandomState}).
+ * with state also keep it in maps of structs, per-CPU arrays, globals and load-time constants ({@link RandomState});
+ * programs at the edges also work with narrow locals, side effects in conditions and labelled loops ({@link RandomEdges}).
  *
  * <p>Program {@code i} of a seed is drawn from its own {@link Random}, once as the probe (package {@code gen}) and
  * once as its Java copy (package {@code ref}) whose JVM result the kernel must give.
@@ -29,6 +30,8 @@ final class RandomProbes {
     private final long seed;
     /** The state part of every program, or null for programs of locals only. */
     private final RandomState state;
+    /** The part at the edges of Java's arithmetic and control flow, or null. */
+    private final RandomEdges edges;
     private final Map<Integer, Map<String, Object>> constants = new HashMap<>();
     Random random;
     RandomExpressions e;
@@ -38,9 +41,13 @@ final class RandomProbes {
     RandomProbes(long seed) { this(seed, false); }
 
     /** With {@code state}, every program also keeps state in maps of structs, globals and constants ({@link RandomState}). */
-    RandomProbes(long seed, boolean state) {
+    RandomProbes(long seed, boolean state) { this(seed, state, false); }
+
+    /** With {@code edges}, every program also works at the edges of Java's semantics ({@link RandomEdges}). */
+    RandomProbes(long seed, boolean state, boolean edges) {
         this.seed = seed;
         this.state = state ? new RandomState(this) : null;
+        this.edges = edges ? new RandomEdges(this) : null;
     }
 
     /** The load-time constants of probe {@code gen.P<i>}, known once its source was written. */
@@ -77,6 +84,7 @@ final class RandomProbes {
             state.declarations(s, "P" + i);
             if (!java) constants.put(i, Map.copyOf(state.constants));
         }
+        if (edges != null) edges.declarations(s);
         if (recursive) s.append("    static long rec(long n) { return n <= 0 ? 1 : n * rec(n - 1); }\n");
         s.append("    public static long f(long a, long b) {\n");
         s.append("        long x0 = a, x1 = b, x2 = a ^ (b << 7), x3 = ~a;\n");
@@ -95,6 +103,7 @@ final class RandomProbes {
         e.enums = true;
         e.helpers = helpers;
         if (state != null) state.locals(s);
+        if (edges != null) edges.locals(s);
         if (recursive) s.append("        x0 += rec(y0 & 3);\n");
         int depth = state != null ? 2 + random.nextInt(2) : 2;
         for (int n = 2 + random.nextInt(5), k = 0; k < n; k++) statement(s, depth, "        ");
@@ -102,6 +111,7 @@ final class RandomProbes {
         s.append("        r = r * 31 + s.a + s.b + s.c * 3 + s.d * 5 + s.e * 7;\n");
         for (String[] a : ARRAYS) s.append("        for (").append(a[1]).append(" v : ").append(a[0]).append(") r = r * 31 + v;\n");
         if (state != null) state.result(s);
+        if (edges != null) edges.result(s);
         s.append("        return r;\n    }\n");
         s.append("    @Section(\"xdp\")\n    public static int run(XdpContext ctx) {\n");
         s.append("        Long a = in.lookup(0), b = in.lookup(1);\n");
@@ -130,7 +140,11 @@ final class RandomProbes {
     }
 
     void statement(StringBuilder s, int depth, String indent) {
-        int kind = depth <= 0 ? random.nextInt(4) : random.nextInt(state != null ? 24 : 16);
+        int kinds = state != null ? 24 : 16, kind = depth <= 0 ? random.nextInt(4) : random.nextInt(kinds + (edges != null ? 10 : 0));
+        if (kind >= kinds) {
+            edges.statement(s, depth, indent);
+            return;
+        }
         if (kind >= 16) {
             state.statement(s, depth, indent);
             return;

@@ -46,6 +46,9 @@ class RandomProbesKernelTest {
     /** The same for the programs with state ({@link RandomState}), fewer of them by default: each takes longer. */
     static final long FIXED_STATE_SEED = 22;
     static final int STATE_PROGRAMS = Integer.getInteger("jbpf.random.probes", 16);
+    /** The same for the programs at the edges of Java's semantics ({@link RandomEdges}). */
+    static final long FIXED_EDGE_SEED = 31;
+    static final int EDGE_PROGRAMS = Integer.getInteger("jbpf.random.probes", 24);
     static final long[][] INPUTS = {{0, 0}, {1, -1}, {-7, 3}, {Long.MIN_VALUE, Long.MAX_VALUE}, {Integer.MIN_VALUE, 255},
             {0x123456789abcdefL, -0x55aa55aa55aaL}, {1L << 32, 63}, {-1, -1}, {1000003, -65536}, {31, 64},
             {Long.MIN_VALUE, -1}, {Integer.MIN_VALUE, -1}, {5, 0}, {-3, 67}};
@@ -64,7 +67,7 @@ class RandomProbesKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void randomProbesAgreeWithTheJvmAndTheSimulationWithTheKernel(Backend backend) throws Exception {
-        run(backend, false, "random probes", org.jbpf.testsupport.RandomSeed.of(FIXED_SEED), PROGRAMS, Integer.getInteger("jbpf.random.program"));
+        run(backend, PLAIN, "random probes", org.jbpf.testsupport.RandomSeed.of(FIXED_SEED), PROGRAMS, Integer.getInteger("jbpf.random.program"));
     }
 
     /**
@@ -74,33 +77,49 @@ class RandomProbesKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void randomProbesWithStateAgreeWithTheJvmAndTheSimulationWithTheKernel(Backend backend) throws Exception {
-        run(backend, true, "random probes with state", org.jbpf.testsupport.RandomSeed.of(FIXED_STATE_SEED), STATE_PROGRAMS,
+        run(backend, STATE, "random probes with state", org.jbpf.testsupport.RandomSeed.of(FIXED_STATE_SEED), STATE_PROGRAMS,
                 Integer.getInteger("jbpf.random.program"));
     }
 
     /**
-     * Programs of other seeds that once went wrong, each run alone on both backends whatever seed is asked for: with
-     * state (1) or not (0), seed, program. Seed 11 program 14: LLVM dropped an index's mask it proved redundant (the
+     * The same at the edges of Java's arithmetic and control flow ({@link RandomEdges}): narrow locals and compound
+     * assignments, side effects under {@code &&} and {@code ||}, do/while and labelled loops, switches over narrow values.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void randomProbesAtJavasEdgesAgreeWithTheJvmAndTheSimulationWithTheKernel(Backend backend) throws Exception {
+        run(backend, EDGES, "random probes at the edges", org.jbpf.testsupport.RandomSeed.of(FIXED_EDGE_SEED), EDGE_PROGRAMS,
+                Integer.getInteger("jbpf.random.program"));
+    }
+
+    /** The generator's modes, as FOUND names them. */
+    static final int PLAIN = 0, STATE = 1, EDGES = 2;
+
+    /**
+     * Programs of other seeds that once went wrong, each run alone on both backends whatever seed is asked for: the
+     * generator's mode (PLAIN, STATE or EDGES), seed, program. Seed 11 program 14: LLVM dropped an index's mask it proved redundant (the
      * kernel refused the offset). Seed 21 program 42: the functions the translator chose took the call chain past 512
      * bytes. Seed 22 program 31: the or of two zeros took a loop's exit away. Seed 24 program 93: LLVM checked a copy of
-     * a char index into a map value's array and added the unchecked one.
+     * a char index into a map value's array and added the unchecked one. Seed 12 program 111: LLVM checked an index on the
+     * value it was computed from, as the index's register also held a frame address earlier in the program.
      */
-    static final long[][] FOUND = {{0, 11, 14}, {1, 21, 42}, {1, 22, 31}, {1, 24, 93}};
+    static final long[][] FOUND = {{0, 11, 14}, {0, 12, 111}, {1, 21, 42}, {1, 22, 31}, {1, 24, 93}};
 
     @ParameterizedTest
     @EnumSource(Backend.class)
     void programsFoundBeforeStillAgreeWithTheJvm(Backend backend) throws Exception {
-        for (long[] f : FOUND) run(backend, f[0] == 1, "random probes found before", f[1], (int) f[2] + 1, (int) f[2]);
+        for (long[] f : FOUND) run(backend, (int) f[0], "random probes found before", f[1], (int) f[2] + 1, (int) f[2]);
     }
 
     /** Runs programs [0, programs) of {@code seed}, or program {@code only} alone when it is not null. */
-    private void run(Backend backend, boolean withState, String label, long seed, int programs, Integer only) throws Exception {
+    private void run(Backend backend, int mode, String label, long seed, int programs, Integer only) throws Exception {
         KernelCheck.require();
         if (backend == Backend.LLVM) backend.translate(Semantics.class); // skips without LLVM's bindings
         String kept = System.getProperty("jbpf.random.dir");
-        Path dir = Files.createDirectories(kept != null ? Path.of(kept, withState ? "state" : "") : temp.resolve((withState ? "state" : "plain") + seed));
+        String modeName = mode == STATE ? "state" : mode == EDGES ? "edges" : "plain";
+        Path dir = Files.createDirectories(kept != null ? Path.of(kept, mode == PLAIN ? "" : modeName) : temp.resolve(modeName + seed));
         System.out.println(label + " (" + backend + "): seed " + seed);
-        RandomProbes generator = new RandomProbes(seed, withState);
+        RandomProbes generator = new RandomProbes(seed, mode == STATE, mode == EDGES);
         Translator.Options options = new Translator.Options(List.of(dir.resolve("src")));
         List<String> failures = new ArrayList<>() {
             @Override

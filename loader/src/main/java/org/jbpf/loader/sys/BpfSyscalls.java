@@ -39,6 +39,20 @@ public interface BpfSyscalls {
      */
     int mapLookupBatch(int mapFd, Pointer inBatch, Pointer outBatch, Pointer keys, Pointer values, int[] count, long elemFlags);
 
+    /**
+     * {@code BPF_PROG_TEST_RUN} of a program that takes no input (such as a raw tracepoint program run on request): runs
+     * it once and returns its return value.
+     */
+    int progRunOnce(int progFd);
+
+    /**
+     * A read-only shared mapping of the first {@code length} bytes of a map created with {@code BPF_F_MMAPABLE} (an
+     * array's values, each rounded up to 8 bytes, from index 0); release it with {@link #munmap}.
+     */
+    Pointer mapMmap(int mapFd, long length);
+
+    void munmap(Pointer address, long length);
+
     /** {@code BPF_MAP_FREEZE}: from now on no syscall may change the map's values; programs still read them. */
     void mapFreeze(int mapFd);
 

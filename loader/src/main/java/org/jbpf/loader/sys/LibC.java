@@ -107,6 +107,21 @@ final class LibC {
         return Generic.EPOLL_WAIT.invokeInt(new Object[] {epfd, events, maxEvents, timeoutMillis});
     }
 
+    static int eventfd(int initval, int flags) throws LastErrorException {
+        if (direct()) return Direct.eventfd(initval, flags);
+        return Generic.EVENTFD.invokeInt(new Object[] {initval, flags});
+    }
+
+    static long read(int fd, Pointer buf, long count) throws LastErrorException {
+        if (direct()) return Direct.read(fd, buf, count);
+        return Generic.READ.invokeLong(new Object[] {fd, buf, count});
+    }
+
+    static long write(int fd, Pointer buf, long count) throws LastErrorException {
+        if (direct()) return Direct.write(fd, buf, count);
+        return Generic.WRITE.invokeLong(new Object[] {fd, buf, count});
+    }
+
     static int getpagesize() {
         if (direct()) return Direct.getpagesize();
         return Generic.GETPAGESIZE.invokeInt(new Object[0]);
@@ -128,7 +143,8 @@ final class LibC {
         static final Function SYSCALL = errno("syscall"), OPEN = errno("open"), IOCTL = errno("ioctl"), CLOSE = errno("close"),
                 MMAP = errno("mmap"), MUNMAP = errno("munmap"), SETSOCKOPT = errno("setsockopt"), SOCKET = errno("socket"),
                 SEND = errno("send"), RECV = errno("recv"), EPOLL_CREATE1 = errno("epoll_create1"), EPOLL_CTL = errno("epoll_ctl"),
-                EPOLL_WAIT = errno("epoll_wait"), MOUNT = errno("mount"),
+                EPOLL_WAIT = errno("epoll_wait"), MOUNT = errno("mount"), EVENTFD = errno("eventfd"), READ = errno("read"),
+                WRITE = errno("write"),
                 GETPAGESIZE = Function.getFunction("c", "getpagesize"), LOCALTIME_R = Function.getFunction("c", "localtime_r");
 
         static {
@@ -170,6 +186,12 @@ final class LibC {
         static native int epoll_ctl(int epfd, int op, int fd, Pointer event) throws LastErrorException;
 
         static native int epoll_wait(int epfd, Pointer events, int maxEvents, int timeoutMillis) throws LastErrorException;
+
+        static native int eventfd(int initval, int flags) throws LastErrorException;
+
+        static native long read(int fd, Pointer buf, long count) throws LastErrorException;
+
+        static native long write(int fd, Pointer buf, long count) throws LastErrorException;
 
         static native int getpagesize();
 

@@ -101,6 +101,18 @@ final class NativeBpf implements BpfSyscalls {
                 "map " + name, "BPF_MAP_CREATE of map \"" + name + "\"");
     }
 
+    @Override public int progRunOnce(int progFd) {
+        BpfAttr attr = BpfAttrs.testRun(progFd, null, 0, null, 0, 0);
+        Sys.bpf(BpfCmd.PROG_TEST_RUN, attr, "BPF_PROG_TEST_RUN of program fd " + progFd);
+        return BpfAttrs.testRunRetval(attr);
+    }
+
+    @Override public Pointer mapMmap(int mapFd, long length) {
+        return Sys.mmap(length, Sys.PROT_READ, mapFd, 0, "mmap of map fd " + mapFd);
+    }
+
+    @Override public void munmap(Pointer address, long length) { Sys.munmap(address, length); }
+
     @Override public void mapFreeze(int mapFd) {
         Sys.bpf(BpfCmd.MAP_FREEZE, BpfAttrs.mapFreeze(mapFd), "BPF_MAP_FREEZE of map fd " + mapFd);
     }

@@ -180,6 +180,15 @@ public final class Sys {
         }
     }
 
+    /** mmap(2) of a map done once per walk or set-up (see {@link #bpf(int, BpfAttr, String)}). */
+    public static Pointer mmap(long length, int prot, int fd, long offset, String operation) {
+        try {
+            return LibC.mmap(null, length, prot, MAP_SHARED, fd, offset);
+        } catch (LastErrorException e) {
+            throw new BpfException(operation, e.getErrorCode());
+        }
+    }
+
     public static void munmap(Pointer addr, long length) {
         try {
             LibC.munmap(addr, length);
@@ -275,6 +284,48 @@ public final class Sys {
             LibC.epoll_ctl(epoll.value(), EPOLL_CTL_ADD, fd, ev);
         } catch (LastErrorException e) {
             throw new BpfException("epoll_ctl(ADD, fd " + fd + ")", e.getErrorCode());
+        }
+    }
+
+    /** epoll_wait into {@code events} (room for {@code max} entries): how many are ready; an interrupted wait reports 0. */
+    public static int epollWait(Fd epoll, Memory events, int max, int timeoutMillis) {
+        try {
+            return LibC.epoll_wait(epoll.value(), events, max, timeoutMillis);
+        } catch (LastErrorException e) {
+            if (e.getErrorCode() == Errno.EINTR) return 0;
+            throw new BpfException("epoll_wait", e.getErrorCode());
+        }
+    }
+
+    static final int EFD_CLOEXEC = 0x80000, EFD_NONBLOCK = 0x800;
+
+    /** A non-blocking eventfd with its counter at 0: readable once {@link #eventSignal} adds to it. */
+    public static Fd eventFd() {
+        try {
+            return new Fd(LibC.eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK), "eventfd");
+        } catch (LastErrorException e) {
+            throw new BpfException("eventfd", e.getErrorCode());
+        }
+    }
+
+    /** Adds one to the eventfd's counter, making it readable. */
+    public static void eventSignal(Fd eventFd) {
+        Memory one = new Memory(8);
+        one.setLong(0, 1);
+        try {
+            LibC.write(eventFd.value(), one, 8);
+        } catch (LastErrorException ignored) {
+            // EAGAIN: the counter is already non-zero, so a waiter wakes anyway
+        }
+    }
+
+    /** Resets the eventfd's counter so it stops being readable. */
+    public static void eventDrain(Fd eventFd) {
+        Memory v = new Memory(8);
+        try {
+            LibC.read(eventFd.value(), v, 8);
+        } catch (LastErrorException ignored) {
+            // EAGAIN: nothing to drain
         }
     }
 

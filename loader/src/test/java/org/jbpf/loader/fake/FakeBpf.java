@@ -184,6 +184,19 @@ public final class FakeBpf implements BpfSyscalls {
         return from + n >= all.size() ? Errno.ENOENT : 0;
     }
 
+    /** Programs are not run and maps not mapped here: a walk that wants them falls back to the batch lookup. */
+    @Override public int progRunOnce(int progFd) {
+        calls.add("BPF_PROG_TEST_RUN");
+        throw new BpfException("BPF_PROG_TEST_RUN", Errno.EOPNOTSUPP);
+    }
+
+    @Override public Pointer mapMmap(int mapFd, long length) {
+        calls.add("mmap");
+        throw new BpfException("mmap of map fd " + mapFd, Errno.ENODEV);
+    }
+
+    @Override public void munmap(Pointer address, long length) { problems.add("munmap of memory never mapped"); }
+
     @Override public Fd progLoad(BpfAttrs.ProgLoad attr) {
         String call = "BPF_PROG_LOAD" + (attr.btfFd() != 0 ? "+btf" : "") + (attr.lineInfoCount() > 0 ? "+line_info" : "")
                 + (attr.logBuf() != null ? "+log" + attr.logSize() : "");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * the same errno on failure, the same memory written, on both paths.
  */
 class LibCTest {
-    static final int EBADF = 9, ENOENT = 2;
+    static final int EBADF = 9, ENOENT = 2, EAGAIN = 11;
 
     @Test void bothPathsGiveTheSameResultsAndErrors() {
         LibC.restartCounting();
@@ -36,6 +36,29 @@ class LibCTest {
         }
         assertTrue(LibC.isDirect());
         assertTrue(generic >= LibC.GENERIC_CALLS / 2 && direct >= 10, generic + " generic calls, " + direct + " direct");
+    }
+
+    /** The event readers' eventfd: signalled, it wakes an epoll_wait with its data; drained, it stops being ready. */
+    @Test void anEventFdWakesEpollOnBothPaths() {
+        LibC.restartCounting();
+        for (boolean direct : new boolean[] {false, true}) {
+            while (direct && !LibC.isDirect()) LibC.getpagesize();
+            assertEquals(direct, LibC.isDirect());
+            try (Fd epoll = Sys.epollCreate(); Fd event = Sys.eventFd()) {
+                Sys.epollAdd(epoll, event.value(), 77);
+                Memory events = new Memory(Sys.EPOLL_EVENT_SIZE * 4L);
+                assertEquals(0, Sys.epollWait(epoll, events, 4, 0), "not ready before a signal");
+                Sys.eventSignal(event);
+                Sys.eventSignal(event);
+                assertEquals(1, Sys.epollWait(epoll, events, 4, 1000));
+                assertEquals(77, events.getLong(4), "the data given to epollAdd");
+                Memory count = new Memory(8);
+                Sys.eventDrain(event);
+                assertEquals(0, Sys.epollWait(epoll, events, 4, 0), "drained");
+                assertEquals(EAGAIN, assertThrows(LastErrorException.class, () -> LibC.read(event.value(), count, 8)).getErrorCode(),
+                        "the counter is 0 again (two signals drained by one read)");
+            }
+        }
     }
 
     @Test void memoryWrittenByLibcReadsTheSameOnBothPaths() {

@@ -41,7 +41,7 @@ final class KernelStructWriter {
         Set<String> used = new HashSet<>(Set.of("current", "at", "address"));
         for (KernelStructs.Field f : s.fields().values()) {
             BtfType t = btf.type(f.type());
-            String name = TracepointStructWriter.fieldName(f.name());
+            String name = TracepointStructWriter.fieldName(f.name().replace('.', '_'));   // uid.val: uidVal
             while (!used.add(name)) name = name + "_";
             String annotation = "@KernelField(value = \"" + f.name() + "\", offset = " + f.offset()
                     + (t instanceof BtfType.Struct ? ", embedded = true" : "");

@@ -48,7 +48,14 @@ public final class KernelStructs {
             return;
         }
         for (int k = 1; k < path.length; k++) {
-            Field f = find(s.name(), path[k], spec);
+            Field f = k + 1 < path.length ? insideUnnamed(s.name(), path[k], path[k + 1], spec) : null;
+            if (f != null) {   // cred.uid.val: the number inside a kuid_t is read as the field "uid.val" of cred
+                if (k + 2 < path.length)
+                    throw new IllegalArgumentException(spec + ": " + s.name() + "." + f.name() + " is a number, so the path cannot go on to " + path[k + 2]);
+                s.fields().putIfAbsent(f.name(), f);
+                break;
+            }
+            f = find(s.name(), path[k], spec);
             s.fields().putIfAbsent(f.name(), f);
             BtfType t = btf.type(f.type());
             if (k == path.length - 1) {
@@ -89,10 +96,32 @@ public final class KernelStructs {
         for (BtfType.Member m : members(struct))
             if (m.name().equals(name) && unnamedStruct(m.type()) != null)
                 throw new IllegalArgumentException(spec + ": " + struct + "." + name + " is a " + unnamedStruct(m.type()) + ", a typedef of an "
-                        + "unnamed struct, which jbpf cannot read by name; for the current task's ids use Helpers.uid() and gid()");
+                        + "unnamed struct; name the field inside it, as " + struct + "." + name + "." + firstInside(m.type()));
         throw new IllegalArgumentException(spec + ": " + (source.equals(KERNEL) ? "the kernel's struct " + struct : "struct " + struct + " in " + source)
                 + " has no field " + name
                 + " that jbpf can read (numbers, pointers, char arrays and named structs embedded in it, not bitfields)");
+    }
+
+    /**
+     * Field {@code inner} of member {@code name} of {@code struct} when that member is a typedef of an unnamed struct
+     * (cred.uid, a kuid_t), named "uid.val" at its offset in {@code struct}; null when the member is anything else.
+     */
+    private Field insideUnnamed(String struct, String name, String inner, String spec) {
+        for (BtfType.Member m : members(struct)) {
+            if (!m.name().equals(name) || unnamedStruct(m.type()) == null) continue;
+            BtfType.Struct st = (BtfType.Struct) btf.type(btf.resolve(m.type()));
+            for (Field f : readable(st.members(), m.bitOffset() / 8))
+                if (f.name().equals(inner)) return new Field(name + "." + inner, f.offset(), f.type());
+            throw new IllegalArgumentException(spec + ": " + struct + "." + name + " is a " + unnamedStruct(m.type())
+                    + ", whose unnamed struct has no field " + inner + " that jbpf can read");
+        }
+        return null;
+    }
+
+    /** The name of the first readable field of the unnamed struct a typedef names. */
+    private String firstInside(int typedef) {
+        List<Field> fields = readable(((BtfType.Struct) btf.type(btf.resolve(typedef))).members(), 0);
+        return fields.isEmpty() ? "<field>" : fields.get(0).name();
     }
 
     /** The typedef's name when {@code type} is a typedef of an unnamed struct (kuid_t, atomic_t), else null. */

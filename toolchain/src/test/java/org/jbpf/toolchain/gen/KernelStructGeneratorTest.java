@@ -122,6 +122,13 @@ class KernelStructGeneratorTest {
     }
 
     @Test
+    void theNumberInsideATypedefOfAnUnnamedStructIsReadByItsPath() throws Exception {
+        List<Path> files = new KernelStructGenerator(btfFile()).generate(List.of("user_struct.uid.val"), tmp.resolve("src"), "");
+        Class<?> user = compile(files, "UserStruct");
+        assertEquals("{hasUidVal=uid.val@0? boolean, uidVal=uid.val@0 int}", readers(user).toString());
+    }
+
+    @Test
     void badPathsAreNamed() throws Exception {
         Path btf = btfFile();
         KernelStructGenerator gen = new KernelStructGenerator(btf);
@@ -130,9 +137,10 @@ class KernelStructGeneratorTest {
                 assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("task_struct.flags"), tmp, "")).getMessage());
         assertEquals("task_struct.pid.x: task_struct.pid is neither a pointer to a struct nor an embedded struct, so the path cannot go on to x",
                 assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("task_struct.pid.x"), tmp, "")).getMessage());
-        assertEquals("user_struct.uid.val: user_struct.uid is a kuid_t, a typedef of an unnamed struct, which jbpf cannot read by name; "
-                + "for the current task's ids use Helpers.uid() and gid()",
-                assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("user_struct.uid.val"), tmp, "")).getMessage());
+        assertEquals("user_struct.uid: user_struct.uid is a kuid_t, a typedef of an unnamed struct; name the field inside it, as user_struct.uid.val",
+                assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("user_struct.uid"), tmp, "")).getMessage());
+        assertEquals("user_struct.uid.x: user_struct.uid is a kuid_t, whose unnamed struct has no field x that jbpf can read",
+                assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("user_struct.uid.x"), tmp, "")).getMessage());
         assertEquals("files: " + btf + " has no struct files",
                 assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("files"), tmp, "")).getMessage());
     }

@@ -27,12 +27,15 @@ import org.jbpf.translator.mir.MirProgram;
 final class FunctionLowering {
     private final ModuleLowering m;
     private final MirProgram program;
+    /** The program's code with each web of a virtual register in a register of its own ({@link RegisterWebs}). */
+    private final List<MirInstruction> code;
     private final LLVMBuilderRef b;
     private final LLVMValueRef function;
     private final Map<Integer, LLVMValueRef> registers = new HashMap<>();
     private final Map<Integer, LLVMBasicBlockRef> labels = new HashMap<>();
     private final Set<Integer> addressRegisters;
     private final Set<Integer> indexRegisters;
+    private final boolean[] loopTests;
     private LLVMBasicBlockRef entry;
     private LLVMValueRef frame;
     private int index;
@@ -49,8 +52,10 @@ final class FunctionLowering {
         this.program = program;
         this.functions = functions;
         this.b = module.builder;
-        this.addressRegisters = AddressRegisters.of(program.code());
-        this.indexRegisters = AddressRegisters.indexes(program.code(), addressRegisters);
+        this.code = RegisterWebs.split(program.code());
+        this.addressRegisters = AddressRegisters.of(code);
+        this.indexRegisters = AddressRegisters.indexes(code, addressRegisters);
+        this.loopTests = LoopTests.of(code);
         if (program.isFunction()) {
             // a BPF function: i64 name(i64 r1, ..), static in .text, called rather than inlined
             LLVMTypeRef type = LLVMFunctionType(m.i64, new PointerPointer<>(i64s(program.parameters())), program.parameters(), 0);
@@ -97,7 +102,6 @@ final class FunctionLowering {
         LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(m.context, function, "body");
         LLVMBuildBr(b, body);
         LLVMPositionBuilderAtEnd(b, body);
-        List<MirInstruction> code = program.code();
         for (index = 0; index < code.size(); index++) {
             MirInstruction in = code.get(index);
             if (in.isLabel()) {
@@ -198,7 +202,7 @@ final class FunctionLowering {
     }
 
     private void alu(MirInstruction in, boolean alu64) {
-        if (in.reference() != null) throw coreRefused();
+        if (CoreMarks.isMark(in)) { write(in.dst(), m.core.alu(m, b, in, op(in.opcode()) == MOV ? null : read(in.dst()))); return; }
         int op = op(in.opcode());
         LLVMTypeRef t = width(alu64);
         boolean reg = source(in.opcode()) == X;
@@ -292,14 +296,8 @@ final class FunctionLowering {
         return bits == 64 ? r : LLVMBuildZExt(b, r, m.i64, "");
     }
 
-    /** A kernel struct read by name carries a CO-RE mark (a load through a tp_btf argument as well as a constant). */
-    private RuntimeException coreRefused() {
-        return error("reads a kernel struct field by name (CO-RE), whose relocation records this backend cannot emit yet; "
-                + "translate this probe with the direct backend");
-    }
-
     private void load(MirInstruction in) {
-        if (in.reference() != null) throw coreRefused();
+        if (CoreMarks.isMark(in)) { write(in.dst(), m.core.load(m, b, in, read(in.src()))); return; }
         int mode = mode(in.opcode());
         if (mode != MEM && mode != MEMSX) throw error("uses a load mode this backend does not lower");
         LLVMTypeRef t = LLVMIntTypeInContext(m.context, sizeBytes(in.opcode()) * 8);
@@ -371,8 +369,9 @@ final class FunctionLowering {
         if (op == CALL) { call(in); return; }
         if (op == JA) { LLVMBuildBr(b, label(in.targetId())); return; }
         boolean alu64 = cls(in.opcode()) == JMP;
-        // an index is checked and then used as one value: LLVM must not check another register it derives it from
-        if (indexRegisters.contains(in.dst())) write(in.dst(), opaque(read(in.dst()), m.i64));
+        // an index is checked and then used as one value: LLVM must not check another register it derives it from;
+        // a loop's test stays on the register it tests (LoopTests)
+        if (indexRegisters.contains(in.dst()) || loopTests[index]) write(in.dst(), opaque(read(in.dst()), m.i64));
         LLVMValueRef x = operand(in.dst(), alu64);
         LLVMValueRef y = source(in.opcode()) == X ? operand(in.src(), alu64) : imm(in, alu64);
         LLVMValueRef cond = op == JSET
@@ -431,7 +430,7 @@ final class FunctionLowering {
     }
 
     private TranslationException error(String what) {
-        MirInstruction in = program.code().get(index);
+        MirInstruction in = code.get(index);
         String where = in.line() != null ? in.line().file() + ":" + in.line().line() + ": " : "";
         return new TranslationException(where + "program " + program.name() + " " + what + " (instruction " + index
                 + ", opcode 0x" + Integer.toHexString(in.opcode()) + ")");

@@ -16,6 +16,7 @@ import org.jbpf.core.obj.ObjectReader;
 import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.Translator;
+import org.jbpf.translator.backend.KernelBtf;
 import org.jbpf.translator.mir.MirInstruction;
 import org.jbpf.translator.mir.MirObject;
 import org.jbpf.translator.mir.MirProgram;
@@ -85,7 +86,8 @@ public final class LlvmBackend {
 
     /**
      * The ELF object exactly as LLVM's BPF target wrote it: code, BTF with BTF-defined {@code .maps} and line_info,
-     * loadable by libbpf as it is. {@code sourceDirectory} (or null) is where the probe's .java file is, for line text.
+     * loadable by libbpf as it is unless the probe reads kernel structs by name, whose instructions hold
+     * {@link CoreMarks}' stand-in constants until {@link #assemble} restores them. {@code sourceDirectory} (or null) is where the probe's .java file is, for line text.
      */
     public static byte[] compile(MirObject ir, Path sourceDirectory) {
         var context = org.bytedeco.llvm.global.LLVM.LLVMContextCreate();
@@ -145,6 +147,8 @@ public final class LlvmBackend {
             throw new TranslationException("internal error: LLVM's object for " + ir.name() + " does not read back: " + e.getMessage());
         }
         List<ProgramSpec> programs = new ArrayList<>();
+        CoreMarks core = new CoreMarks(ir);
+        KernelBtf kernel = new KernelBtf(ir.btf());
         for (MirProgram p : ir.programs()) {
             ProgramSpec code = emitted.program(p.name()).orElseThrow(() -> new TranslationException(
                     "internal error: LLVM's object for " + ir.name() + " lacks program " + p.name()));
@@ -154,7 +158,12 @@ public final class LlvmBackend {
             // the program's BPF functions: a static FUNC of longs in the probe's BTF for each one LLVM kept
             for (ProgramSpec.FuncInfo f : code.funcInfos())
                 if (f.insnOff() > 0) infos.add(new ProgramSpec.FuncInfo(f.insnOff(), staticFunction(ir.btf(), emitted.btf(), f.btfFuncType())));
-            programs.add(new ProgramSpec(p.name(), p.section(), withSourceText(code.insns(), p), infos));
+            programs.add(new ProgramSpec(p.name(), p.section(), kernel.take(core.restore(withSourceText(code.insns(), p))), infos));
+        }
+        List<List<ProgramSpec.CoreRelocation>> relocations = kernel.finish();
+        for (int k = 0; k < programs.size(); k++) {
+            ProgramSpec p = programs.get(k);
+            programs.set(k, new ProgramSpec(p.name(), p.section(), p.insns(), p.funcInfos(), relocations.get(k)));
         }
         return new BpfObject(ir.name(), ir.license(), ir.maps(), programs, ir.btf(), withTables(ir.globals(), emitted.globals()));
     }

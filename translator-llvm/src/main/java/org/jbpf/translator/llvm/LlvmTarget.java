@@ -26,6 +26,7 @@ final class LlvmTarget {
         LLVMInitializeBPFTarget();
         LLVMInitializeBPFTargetMC();
         LLVMInitializeBPFAsmPrinter();
+        LLVMInitializeBPFAsmParser();   // the inline assembly of CO-RE reads (CoreMarks)
         LLVMInitializeBPFDisassembler();
         // a loop's exit value in closed form (n * (n - 1) / 2 of a nested sum) needs a 65-bit multiply, which the
         // BPF target can only call __multi3 for and then refuses; the loop computing it is what the kernel runs anyway

@@ -34,11 +34,14 @@ final class ModuleLowering {
     private final Map<String, LLVMValueRef> dataSections = new HashMap<>();
 
     private final java.nio.file.Path sourceDirectory;
+    /** The kernel struct reads by name, written as inline assembly. */
+    final CoreMarks core;
 
     ModuleLowering(LLVMContextRef context, MirObject object, java.nio.file.Path sourceDirectory) {
         this.context = context;
         this.sourceDirectory = sourceDirectory;
         this.object = object;
+        this.core = new CoreMarks(object);
         this.module = LLVMModuleCreateWithNameInContext(object.name(), context);
         this.builder = LLVMCreateBuilderInContext(context);
         i8 = LLVMInt8TypeInContext(context);

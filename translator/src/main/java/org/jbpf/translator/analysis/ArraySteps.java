@@ -5,8 +5,11 @@ import static org.objectweb.asm.Opcodes.*;
 
 import org.jbpf.translator.frontend.StructRegistry;
 import org.jbpf.translator.frontend.ValueType;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.MultiANewArrayInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
 
 /**
  * The analysis of primitive arrays: local arrays made with a constant length on the BPF stack, element loads and
@@ -55,7 +58,14 @@ final class ArraySteps {
                 f.push(new Value.StackObj(t, (int) (a.site(i) & 0x7fffffff)));
                 break;
             }
-            case ANEWARRAY: case MULTIANEWARRAY: throw a.error(i, StructRegistry.OBJECT_ARRAYS);
+            case ANEWARRAY: case MULTIANEWARRAY: {
+                // new long[2][3] (or new long[2][]): an array of arrays, not of structs, so the struct advice does not fit
+                String desc = in instanceof MultiANewArrayInsnNode m ? m.desc.substring(1) : ((TypeInsnNode) in).desc;
+                Type element = desc.startsWith("[") ? Type.getType(desc).getElementType() : null;
+                if (element == null || element.getSort() == Type.OBJECT) throw a.error(i, StructRegistry.OBJECT_ARRAYS);
+                throw a.error(i, "arrays of arrays (" + Type.getType("[" + desc).getClassName() + ") are not supported; use one "
+                        + element.getClassName() + "[] of rows * columns elements and index it with row * columns + column");
+            }
             case ARRAYLENGTH: {
                 Value arr = f.pop();
                 f.push(new Value.Scalar(false, (long) ValueType.lengthOf(arrayOf(a, i, arr))));

@@ -73,7 +73,7 @@ public final class InvokeAnalyzer {
                 throw a.error(i, "more than " + MAX_RESERVATIONS + " ring buffer records are held at once here; "
                         + "release each record (submit or discard) before reserving the next, also in loops");
             f.reservations = before + 1;
-            f.reservedAt = a.file + ":" + a.lines[i];
+            f.reservedAt = a.position(i);
         }
         if (Type.getReturnType(mi.desc).getSort() != Type.VOID) {
             if (result == null) throw a.error(i, "no value for call of " + mi.name);
@@ -249,9 +249,7 @@ public final class InvokeAnalyzer {
             f.push(methodReference(a, i, indy));
             return;
         }
-        if (!"makeConcatWithConstants".equals(indy.name))
-            throw a.error(i, "lambdas and method references are not supported in BPF programs, which have no virtual calls; "
-                    + "write the code as a static method and call it directly");
+        if (!"makeConcatWithConstants".equals(indy.name)) throw a.error(i, unsupportedBootstrap(indy));
         Type[] types = Type.getArgumentTypes(indy.desc);
         for (int k = types.length - 1; k >= 0; k--) {
             Value v = f.pop();
@@ -264,6 +262,19 @@ public final class InvokeAnalyzer {
                 throw a.error(i, "string concatenation can only print numbers and string constants, not " + v.describe());
         }
         f.push(concat(a, i, indy, types));
+    }
+
+    /** Why an invokedynamic other than a concatenation or a lambda cannot be translated, by what javac made it for. */
+    private static String unsupportedBootstrap(InvokeDynamicInsnNode indy) {
+        String owner = indy.bsm.getOwner();
+        if (owner == null || indy.bsm.getName() == null)
+            return "this invokedynamic names no bootstrap method; the class file is damaged, compile it again";
+        if (owner.equals("java/lang/runtime/SwitchBootstraps"))
+            return "a switch with case null or with patterns (javac 21 and later compile it to a SwitchBootstraps." + indy.name
+                    + " call, which a BPF program cannot make); test for null before the switch, and switch over the enum, "
+                    + "int or char itself";
+        return "invokedynamic of " + owner.replace('/', '.') + "." + indy.bsm.getName() + " (" + indy.name
+                + ") cannot be translated: BPF programs cannot call a bootstrap method; write the code with plain calls";
     }
 
     /** A method reference or non-capturing lambda (invokedynamic of LambdaMetafactory): the static method it runs. */

@@ -138,7 +138,11 @@ final class ValueChecks {
     /** Why {@code new} of the non-@Struct class {@code internalName} cannot be translated, and what to write instead. */
     static String cannotCreate(String internalName) {
         String name = internalName.replace('/', '.');
-        if (internalName.equals("java/lang/String") || internalName.equals("java/lang/StringBuilder"))
+        if (internalName.equals("java/lang/StringBuilder"))  // javac --release 8 writes every "text " + value this way
+            return "cannot create a " + name + " in a BPF program; a printk(\"text \" + value) compiled for Java 8 is one: "
+                    + "compile it with --release 9 or later, where the concatenation becomes a printk format; otherwise, "
+                    + JavaText.ADVICE;
+        if (internalName.equals("java/lang/String"))
             return "cannot create a " + name + " in a BPF program: " + JavaText.ADVICE;
         if (internalName.matches(".*\\$[0-9]+"))
             return "cannot create the anonymous class " + name + " in a BPF program, which has no virtual calls; "

@@ -104,37 +104,80 @@ public final class KernelBtf {
     /** Adds the kernel structs to the BTF; returns the relocations of each program, in the order {@link #take} saw them. */
     public List<List<ProgramSpec.CoreRelocation>> finish() {
         Map<String, Integer> typeIds = new LinkedHashMap<>();
-        Map<String, List<String>> order = new LinkedHashMap<>();
         // ids first, so that a struct can hold another (an embedded struct) declared after it
         for (String type : fields.keySet()) structIds.put(type, btf.add(new BtfType.Struct(type, 0, List.of())));
+        Map<String, String> access = new LinkedHashMap<>();   // "type field" to its access string
         for (var e : fields.entrySet()) {
             TreeMap<Integer, List<Field>> byOffset = new TreeMap<>();
             for (Field f : e.getValue().values()) byOffset.computeIfAbsent(f.offset(), k -> new ArrayList<>()).add(f);
+            Map<String, List<Field>> inner = innerFields(e.getValue().values());
             List<BtfType.Member> members = new ArrayList<>();
             List<String> names = new ArrayList<>();
             int size = 0;
             for (List<Field> at : byOffset.values()) for (Field f : at) {
-                int[] typeAndSize = member(f.member());
-                members.add(new BtfType.Member(f.name(), typeAndSize[0], f.offset() * 8));
-                names.add(f.name());
+                String outer = outerName(f.name());
+                if (names.contains(outer)) continue;   // a later field of an unnamed struct already added
+                int[] typeAndSize = outer.equals(f.name()) ? member(f.member()) : unnamedStruct(inner.get(outer));
+                members.add(new BtfType.Member(outer, typeAndSize[0], f.offset() * 8));
+                names.add(outer);
                 size = Math.max(size, f.offset() + typeAndSize[1]);
             }
             int id = structIds.get(e.getKey());
             btf.set(id, new BtfType.Struct(e.getKey(), size, members));
             typeIds.put(e.getKey(), id);
-            // the Java method reading each field, so a field the kernel lacks is reported by its Java name too
-            for (List<Field> at : byOffset.values()) for (Field f : at)
-                btf.add(new BtfType.DeclTag(CoreRelocator.JAVA_TAG + f.javaName(), id, names.indexOf(f.name())));
-            order.put(e.getKey(), names);
+            for (Field f : e.getValue().values()) {
+                String outer = outerName(f.name());
+                String path = "0:" + names.indexOf(outer) + (outer.equals(f.name()) ? "" : ":" + inner.get(outer).indexOf(f));
+                access.put(e.getKey() + " " + f.name(), path);
+                // the Java method reading each field, so a field the kernel lacks is reported by its Java name too
+                btf.add(new BtfType.DeclTag(CoreRelocator.JAVA_TAG + f.javaName(), id, names.indexOf(outer)));
+            }
         }
         List<List<ProgramSpec.CoreRelocation>> out = new ArrayList<>();
         for (List<Site> program : sites) {
             List<ProgramSpec.CoreRelocation> relos = new ArrayList<>();
             for (Site s : program)
-                relos.add(new ProgramSpec.CoreRelocation(s.insn(), typeIds.get(s.type()), "0:" + order.get(s.type()).indexOf(s.field()), s.kind()));
+                relos.add(new ProgramSpec.CoreRelocation(s.insn(), typeIds.get(s.type()), access.get(s.type() + " " + s.field()), s.kind()));
             out.add(relos);
         }
         return out;
+    }
+
+    /**
+     * A field named {@code uid.val} is {@code val} inside member {@code uid}, whose type is a typedef of an unnamed
+     * struct ({@code kuid_t}): CO-RE finds an unnamed struct only through the named struct holding it, so such a field
+     * is a member of a local unnamed struct, reached by a two-step access string from the outer struct.
+     */
+    private static String outerName(String field) {
+        int dot = field.indexOf('.');
+        return dot < 0 ? field : field.substring(0, dot);
+    }
+
+    /** The fields inside unnamed structs, by the outer member's name, in order of offset. */
+    private static Map<String, List<Field>> innerFields(java.util.Collection<Field> all) {
+        Map<String, List<Field>> out = new LinkedHashMap<>();
+        for (Field f : all) {
+            String outer = outerName(f.name());
+            if (outer.equals(f.name())) continue;
+            List<Field> l = out.get(outer);
+            if (l == null) out.put(outer, l = new ArrayList<>());
+            int at = l.size();
+            while (at > 0 && l.get(at - 1).offset() > f.offset()) at--;   // kept in order of offset
+            l.add(at, f);
+        }
+        return out;
+    }
+
+    /** The BTF id and size of the local unnamed struct holding {@code inner}, each at its offset from the first. */
+    private int[] unnamedStruct(List<Field> inner) {
+        int base = inner.get(0).offset(), size = 0;
+        List<BtfType.Member> members = new ArrayList<>();
+        for (Field f : inner) {
+            int[] typeAndSize = member(f.member());
+            members.add(new BtfType.Member(f.name().substring(f.name().indexOf('.') + 1), typeAndSize[0], (f.offset() - base) * 8));
+            size = Math.max(size, f.offset() - base + typeAndSize[1]);
+        }
+        return new int[] {btf.add(new BtfType.Struct("", size, members)), size};
     }
 
     private final Map<String, Integer> memberTypes = new LinkedHashMap<>();

@@ -1,5 +1,8 @@
 package org.jbpf.translator.frontend;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 
@@ -7,19 +10,37 @@ import org.objectweb.asm.tree.ClassNode;
  * Reads a probe's class file through once, code and annotations included, before anything else reads it: ASM finds a
  * truncated or damaged file only by running off an array or meeting a bad constant, wherever in jbpf it is read first;
  * here that becomes one error naming the file. The toolchain checks every probe it is given; {@link StructRegistry}
- * says the same of the other classes it reads.
+ * says the same of the other classes it reads. The check's parse is kept for the translator, whose first parse of the
+ * same bytes takes it instead of reading the file again.
  */
 public final class ClassFileCheck {
     private static final int MAGIC = 0xCAFEBABE;
 
+    /**
+     * The checked parses not yet taken, by the array checked (arrays hash by identity; an entry goes when its array
+     * does, so bytes checked and never translated keep nothing alive).
+     */
+    private static final Map<byte[], ClassNode> CHECKED = Collections.synchronizedMap(new WeakHashMap<>());
+
     private ClassFileCheck() {}
 
-    /** {@code bytes}, unchanged; an IllegalArgumentException naming {@code origin} when they are not a readable class file. */
+    /**
+     * {@code bytes}, unchanged; an IllegalArgumentException naming {@code origin} when they are not a readable class
+     * file. The parse is kept for the translator's first parse of this same array ({@link #take}).
+     */
     public static byte[] readable(byte[] bytes, String origin) {
-        String why = read(bytes, new ClassNode());
+        ClassNode node = new ClassNode();
+        String why = read(bytes, node);
         if (why != null) throw new IllegalArgumentException(origin + ": " + why);
+        CHECKED.put(bytes, node);
         return bytes;
     }
+
+    /**
+     * The parse {@link #readable} made of this very array, once (a later translation of it parses afresh, since a
+     * translation may change the node it reads); null when there is none.
+     */
+    static ClassNode take(byte[] bytes) { return CHECKED.remove(bytes); }
 
     /**
      * Reads {@code bytes} into {@code node} (a node takes every part, so the reader decodes them all); returns what is

@@ -25,6 +25,12 @@ public class MethodCode {
         }
     }
 
+    /** Where instruction {@code index} is, for messages: {@code File.java:LINE}, or the file alone in a class without line numbers. */
+    public String position(int index) {
+        int line = index >= 0 && index < lines.length ? lines[index] : -1;
+        return line > 0 ? file + ":" + line : file;
+    }
+
     /** An error at instruction {@code index}'s line (no line when the index is outside the method). */
     public TranslationException error(int index, String message) {
         return new TranslationException(file, index >= 0 && index < lines.length ? lines[index] : -1, message);

@@ -200,7 +200,7 @@ public final class ProbeClass {
     }
 
     private MapDecl mapDecl(String name, Constructed c, StructRegistry structs) {
-        String where = file + ":" + c.line + ": map " + name + ": ";
+        String where = (c.line > 0 ? file + ":" + c.line : file) + ": map " + name + ": ";
         String cls = c.owner.substring(MAPS_PKG.length());
         Object[] a = c.args;
         switch (cls) {

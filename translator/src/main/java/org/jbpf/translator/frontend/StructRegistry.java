@@ -159,9 +159,12 @@ public final class StructRegistry {
     }
 
     public static ClassNode parse(byte[] bytes, String what) {
-        ClassNode cn = new ClassNode();
-        String damage = ClassFileCheck.read(bytes, cn);
-        if (damage != null) throw new TranslationException(what + ": " + damage);
+        ClassNode cn = ClassFileCheck.take(bytes);
+        if (cn == null) {
+            cn = new ClassNode();
+            String damage = ClassFileCheck.read(bytes, cn);
+            if (damage != null) throw new TranslationException(what + ": " + damage);
+        }
         BytecodeShape.checkClass(cn, what);
         return cn;
     }

@@ -17,6 +17,14 @@ final class Arguments {
         return v instanceof Value.StackObj so ? so.type() : v instanceof Value.Ptr p ? p.target() : null;
     }
 
+    /** v must be an array or a struct held by the program (on the stack or behind a pointer) that is not null here. */
+    static ValueType memory(TypingCall c, Value v, String msg) {
+        if (v instanceof Value.Ptr p && p.nullable()) throw c.error(p.origin() + " may be null here; test it against null first");
+        ValueType t = target(v);
+        if (!(t instanceof ValueType.Bytes || t instanceof ValueType.PrimArray || t instanceof ValueType.Struct)) throw c.error(msg);
+        return t;
+    }
+
     /** v must be a byte array that is not null here. */
     static ValueType.Bytes bytes(TypingCall c, Value v, String msg) {
         if (v instanceof Value.Ptr p && p.nullable()) throw c.error(p.origin() + " may be null here; test it against null first");

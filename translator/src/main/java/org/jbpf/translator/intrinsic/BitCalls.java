@@ -16,7 +16,7 @@ import org.objectweb.asm.tree.MethodInsnNode;
 /**
  * The bit and integer methods of java.lang that BPF has no single instruction for, part of the java.lang family
  * ({@link JavaLangCalls} routes them here): Integer/Long bitCount, numberOfLeadingZeros, numberOfTrailingZeros,
- * highestOneBit, lowestOneBit, rotateLeft/Right, reverseBytes (also Short's, a BPF byte swap), signum and compare;
+ * highestOneBit, lowestOneBit, rotateLeft/Right, reverse, reverseBytes (also Short's, a BPF byte swap), signum and compare;
  * Math.floorDiv and floorMod; and {@code Helpers.log2}, the bucket of a histogram. Each becomes straight-line code
  * (bit counts by the SWAR sum, leading zeros by smearing the highest bit down, trailing zeros and log2 by halving), so the
  * verifier sees no loop;
@@ -26,7 +26,7 @@ final class BitCalls {
     private BitCalls() {}
 
     private static final Set<String> INT_OR_LONG = Set.of("bitCount", "numberOfLeadingZeros", "numberOfTrailingZeros",
-            "highestOneBit", "lowestOneBit", "rotateLeft", "rotateRight", "reverseBytes", "signum", "compare");
+            "highestOneBit", "lowestOneBit", "rotateLeft", "rotateRight", "reverse", "reverseBytes", "signum", "compare");
 
     static boolean handles(MethodInsnNode mi) {
         String o = mi.owner, n = mi.name;
@@ -69,6 +69,7 @@ final class BitCalls {
             case "lowestOneBit" -> wide ? Long.lowestOneBit(x) : Integer.lowestOneBit(xi);
             case "rotateLeft" -> wide ? Long.rotateLeft(x, (int) y) : Integer.rotateLeft(xi, (int) y);
             case "rotateRight" -> wide ? Long.rotateRight(x, (int) y) : Integer.rotateRight(xi, (int) y);
+            case "reverse" -> wide ? Long.reverse(x) : Integer.reverse(xi);
             case "reverseBytes" -> wide ? Long.reverseBytes(x) : Integer.reverseBytes(xi);
             case "signum" -> wide ? Long.signum(x) : Integer.signum(xi);
             case "compare" -> wide ? Long.compare(x, y) : Integer.compare(xi, (int) y);
@@ -125,6 +126,10 @@ final class BitCalls {
                 out.emit(cls | AND | X, t, u, 0, 0);
             }
             case "reverseBytes" -> out.emit(ALU | END | TO_BE, t, 0, 0, bits);
+            case "reverse" -> {
+                reverseWithinBytes(out, t, wide);
+                out.emit(ALU | END | TO_BE, t, 0, 0, bits);
+            }
             case "signum" -> {
                 int u = copy(out, t);
                 out.emit(cls | ARSH | K, t, 0, 0, bits - 1);
@@ -190,6 +195,22 @@ final class BitCalls {
         }
         out.placeLabel(done);
         out.mov64(t, n);
+    }
+
+    /** Reverses the bits of each byte of t: swaps neighbouring bits, then pairs, then nibbles, each under a mask. */
+    private static void reverseWithinBytes(Emitter out, int t, boolean wide) {
+        int cls = wide ? ALU64 : ALU;
+        long[] masks = {0x5555555555555555L, 0x3333333333333333L, 0x0f0f0f0f0f0f0f0fL};
+        for (int k = 0, s = 1; k < masks.length; k++, s <<= 1) {
+            int m = out.newVreg();
+            out.loadImm(m, masks[k], wide);   // a 64-bit mask is no sign-extended immediate
+            int high = copy(out, t);
+            out.emit(cls | RSH | K, high, 0, 0, s);
+            out.emit(cls | AND | X, high, m, 0, 0);
+            out.emit(cls | AND | X, t, m, 0, 0);
+            out.emit(cls | LSH | K, t, 0, 0, s);
+            out.emit(cls | OR | X, t, high, 0, 0);
+        }
     }
 
     /** Sets every bit below the highest one bit of t. */

@@ -23,9 +23,11 @@ final class HelperCalls implements Intrinsic {
                 Arguments.bytes(c, args.get(0), "comm needs a byte array of 16 bytes");
                 return new Value.Scalar(false, null);
             case "probeReadKernel": case "probeReadUser": case "probeReadUserStr": case "probeReadKernelStr": {
-                ValueType.Bytes b = Arguments.bytes(c, args.get(0), name + " needs a byte array destination");
-                if (args.get(1) instanceof Value.Scalar s && s.constant() != null && (s.constant() < 0 || s.constant() > b.length()))
-                    throw c.error(name + " size " + s.constant() + " exceeds the destination's " + b.length() + " bytes");
+                ValueType dst = name.endsWith("Str") ? Arguments.bytes(c, args.get(0), name + " needs a byte array destination")
+                        : Arguments.memory(c, args.get(0), name + " needs a destination in the program: a local or field byte, short, char,"
+                                + " int or long array, or a @Struct object");
+                if (args.get(1) instanceof Value.Scalar s && s.constant() != null && (s.constant() < 0 || s.constant() > dst.size()))
+                    throw c.error(name + " size " + s.constant() + " exceeds the destination's " + dst.size() + " bytes");
                 return new Value.Scalar(false, null);
             }
             default:

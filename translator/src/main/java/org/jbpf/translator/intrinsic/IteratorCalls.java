@@ -39,7 +39,7 @@ final class IteratorCalls implements Intrinsic {
                 throw c.error("more than " + MAX_OPEN + " numbers iterators are open here (the last made at " + f.iteratorAt
                         + "); close each one before making the next");
             f.iterators++;
-            f.iteratorAt = c.method().file + ":" + c.method().lines[c.index()];
+            f.iteratorAt = c.method().position(c.index());
             return new Value.StackObj(ITERATOR, (int) (c.site() & 0x7fffffff));
         }
         if (!(c.receiver() instanceof Value.StackObj so) || !so.type().equals(ITERATOR))

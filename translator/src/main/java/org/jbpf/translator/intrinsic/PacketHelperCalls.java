@@ -78,8 +78,8 @@ public final class PacketHelperCalls implements Intrinsic {
      */
     private static void forgetHeaders(TypingCall c, String call) {
         var f = c.frame();
-        String why = STALE_HEADER + "ctx." + call + "(..) on line " + c.method().lines[c.index()]
-                + ", which may move the packet; read the header again with ctx.header(..) after that call";
+        int line = c.method().lines[c.index()];
+        String why = STALE_HEADER + "ctx." + call + "(..)" + (line > 0 ? " on line " + line : "") + ", which may move the packet; read the header again with ctx.header(..) after that call";
         for (int i = 0; i < f.locals.length; i++)
             if (f.locals[i] instanceof Value.Ptr p && p.origin().startsWith("header(")) f.locals[i] = new Value.Top(why);
         for (int i = 0; i < f.stack.size(); i++)

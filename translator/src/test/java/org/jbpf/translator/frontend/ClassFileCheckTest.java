@@ -19,6 +19,18 @@ class ClassFileCheckTest {
         assertSame(b, ClassFileCheck.readable(b, "P.class"));
     }
 
+    @Test void theTranslatorsFirstParseIsTheChecksOwn() throws Exception {
+        byte[] b = processCounter();
+        ClassFileCheck.readable(b, "P.class");
+        assertNull(ClassFileCheck.take(b.clone()), "kept for this very array only");
+        org.objectweb.asm.tree.ClassNode first = StructRegistry.parse(b, "P");
+        assertEquals("org/jbpf/examples/ProcessCounter", first.name);
+        assertNull(ClassFileCheck.take(b), "taken by the first parse");
+        assertNotSame(first, StructRegistry.parse(b, "P"), "a second translation parses afresh");
+        ClassFileCheck.readable(b, "P.class");
+        assertNotNull(ClassFileCheck.take(b));
+    }
+
     @Test void damageIsNamedWithTheFile() throws Exception {
         byte[] b = processCounter();
         assertEquals("P.class: not a valid class file (it is truncated, or a length or index in it is damaged); compile it again with javac",

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.jbpf.core.damage.ClassDamage;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.Translator;
@@ -37,7 +38,7 @@ class TranslatorFuzzTest {
     record Seed(String name, byte[] bytes, List<String> dependencies) {}
 
     /** A mutation: either structural (ASM) or byte-level, of the probe itself or of a struct class it uses. */
-    record Mutation(String name, ClassMutator.Kind structural, ByteMutator.Kind bytes) {}
+    record Mutation(String name, ClassMutator.Kind structural, ClassDamage.Kind bytes) {}
 
     static List<Seed> seeds() throws IOException {
         List<Seed> out = new ArrayList<>();
@@ -64,7 +65,7 @@ class TranslatorFuzzTest {
     static List<Mutation> mutations() {
         List<Mutation> out = new ArrayList<>();
         for (ClassMutator.Kind k : ClassMutator.Kind.values()) out.add(new Mutation(k.name(), k, null));
-        for (ByteMutator.Kind k : ByteMutator.Kind.values()) out.add(new Mutation(k.name(), null, k));
+        for (ClassDamage.Kind k : ClassDamage.Kind.values()) out.add(new Mutation(k.name(), null, k));
         return out;
     }
 
@@ -96,7 +97,7 @@ class TranslatorFuzzTest {
                 String target = ofDependency ? seed.dependencies().get(rnd.nextInt(seed.dependencies().size())) : null;
                 byte[] original = target == null ? seed.bytes() : CLASSPATH.read(target);
                 byte[] damaged = mutation.structural() != null ? ClassMutator.mutate(original, mutation.structural(), rnd)
-                        : ByteMutator.mutate(original, mutation.bytes(), rnd);
+                        : new ClassDamage(original).damage(mutation.bytes(), rnd);
                 tally.tried++;
                 if (damaged == null) { tally.skipped++; continue; }
                 byte[] probe = target == null ? damaged : seed.bytes();

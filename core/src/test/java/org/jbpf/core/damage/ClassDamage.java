@@ -1,4 +1,4 @@
-package org.jbpf.cli;
+package org.jbpf.core.damage;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -9,11 +9,12 @@ import java.util.Random;
 /**
  * Damage to a class file where a class reader looks: truncation, flipped bytes, the header, constant-pool entries
  * (tags, indexes, UTF-8 bytes, the count), attribute lengths, and the Code attribute's own fields (max_stack,
- * max_locals, code_length, the exception table). The file is walked once to find where those are.
+ * max_locals, code_length, the exception table). The file is walked once to find where those are. Shared by the
+ * fuzz tests of the translator and of the command line (core's test jar).
  */
-final class ClassDamage {
+public final class ClassDamage {
     /** Where the damage goes. */
-    enum Kind { TRUNCATED, FLIPPED, HEADER, CONSTANT_POOL, ATTRIBUTE_LENGTH, CODE_ATTRIBUTE }
+    public enum Kind { TRUNCATED, FLIPPED, HEADER, CONSTANT_POOL, ATTRIBUTE_LENGTH, CODE_ATTRIBUTE }
 
     private final byte[] file;
     /** Offset and tag of each constant pool entry. */
@@ -25,13 +26,13 @@ final class ClassDamage {
     /** Offsets of Code attributes' info (max_stack is there). */
     private final List<Integer> codeAttributes = new ArrayList<>();
 
-    ClassDamage(byte[] file) {
+    public ClassDamage(byte[] file) {
         this.file = file.clone();
         walk(ByteBuffer.wrap(this.file));
     }
 
     /** A copy of the class with one {@code kind} of damage, drawn from {@code rnd}. */
-    byte[] damage(Kind kind, Random rnd) {
+    public byte[] damage(Kind kind, Random rnd) {
         byte[] b = file.clone();
         ByteBuffer buf = ByteBuffer.wrap(b);
         switch (kind) {

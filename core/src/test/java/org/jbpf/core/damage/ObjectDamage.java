@@ -1,4 +1,4 @@
-package org.jbpf.cli;
+package org.jbpf.core.damage;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -11,11 +11,12 @@ import org.jbpf.core.elf.ElfFile;
 /**
  * Damage to a BPF ELF object where its readers look: the ELF header, section headers, symbols, relocations, code,
  * the .BTF header, types and strings, .BTF.ext records, the map and license sections, and plain truncation. Each
- * kind edits one place of a sound object, so most cases get past the first check and reach the deeper ones.
+ * kind edits one place of a sound object, so most cases get past the first check and reach the deeper ones. Shared by
+ * the fuzz tests of the translator and of the command line (core's test jar).
  */
-final class ObjectDamage {
+public final class ObjectDamage {
     /** Where the damage goes. */
-    enum Kind { TRUNCATED, ELF_HEADER, SECTION_HEADER, SYMBOL, RELOCATION, CODE, BTF_HEADER, BTF_TYPES, BTF_STRINGS, BTF_EXT, MAPS, LICENSE }
+    public enum Kind { TRUNCATED, ELF_HEADER, SECTION_HEADER, SWAPPED_SECTION_HEADERS, SYMBOL, RELOCATION, CODE, BTF_HEADER, BTF_TYPES, BTF_STRINGS, BTF_EXT, MAPS, LICENSE }
 
     private static final long[] EXTREMES = {0, 1, 2, 3, 7, 8, 9, 0x7f, 0xff, 0xffff, 0x7fffffffL, 0xffffffffL, -1L, -8L, Long.MIN_VALUE, 1L << 32};
 
@@ -23,20 +24,20 @@ final class ObjectDamage {
     private final ElfFile parsed;
 
     /** {@code elf}, a sound object the damage starts from. */
-    ObjectDamage(byte[] elf, String name) {
+    public ObjectDamage(byte[] elf, String name) {
         this.elf = elf.clone();
         this.parsed = ElfFile.parse(elf, name);
     }
 
     /** The .BTF section's bytes alone, damaged as {@code kind} would damage them in the object. */
-    byte[] btfAlone(Kind kind, Random rnd) {
+    public byte[] btfAlone(Kind kind, Random rnd) {
         ElfFile.Section btf = parsed.section(".BTF");
         byte[] damaged = damage(kind, rnd);
         return Arrays.copyOfRange(damaged, (int) btf.offset(), (int) (btf.offset() + btf.size()));
     }
 
     /** A copy of the object with one {@code kind} of damage, drawn from {@code rnd}. */
-    byte[] damage(Kind kind, Random rnd) {
+    public byte[] damage(Kind kind, Random rnd) {
         byte[] b = elf.clone();
         ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         List<ElfFile.Section> sections = parsed.sections();
@@ -56,6 +57,14 @@ final class ObjectDamage {
                 long v = rnd.nextBoolean() ? extreme(rnd)
                         : f[1] == 4 ? rnd.nextInt(sections.size() + 2) : buf.getLong(base + f[0]) + 8L * (rnd.nextInt(9) - 4);
                 put(buf, base + f[0], f[1], v);
+            }
+            case SWAPPED_SECTION_HEADERS -> {
+                int a = (int) (shoff + 64L * rnd.nextInt(sections.size())), c = (int) (shoff + 64L * rnd.nextInt(sections.size()));
+                int field = new int[] {0, 24, 32, 40}[rnd.nextInt(4)];
+                int len = field == 0 || field == 40 ? 8 : 16;  // name+type, offset+size, size+link, link+info
+                byte[] tmp = Arrays.copyOfRange(b, a + field, a + field + len);
+                System.arraycopy(b, c + field, b, a + field, len);
+                System.arraycopy(tmp, 0, b, c + field, len);
             }
             case SYMBOL -> {
                 ElfFile.Section symtab = first(Elf.SHT_SYMTAB);
@@ -147,15 +156,15 @@ final class ObjectDamage {
         return parsed.sections().stream().filter(x -> x.type() == type).findFirst().orElseThrow();
     }
 
-    static byte[] flip(byte[] b, Random rnd, int from, int to) {
+    public static byte[] flip(byte[] b, Random rnd, int from, int to) {
         if (to <= from) return b;
         for (int k = 0, n = 1 + rnd.nextInt(3); k < n; k++) b[from + rnd.nextInt(to - from)] ^= (byte) (1 + rnd.nextInt(255));
         return b;
     }
 
-    static long extreme(Random rnd) { return EXTREMES[rnd.nextInt(EXTREMES.length)]; }
+    public static long extreme(Random rnd) { return EXTREMES[rnd.nextInt(EXTREMES.length)]; }
 
-    static void put(ByteBuffer buf, int at, int width, long v) {
+    public static void put(ByteBuffer buf, int at, int width, long v) {
         switch (width) {
             case 1 -> buf.put(at, (byte) v);
             case 2 -> buf.putShort(at, (short) v);

@@ -1,0 +1,68 @@
+package org.jbpf.it.javac;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jbpf.testsupport.Skip;
+import org.jbpf.translator.TranslationException;
+import org.jbpf.translator.Translator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Constructs only javac 21 and later write, which the build's javac cannot compile: each is refused at its line with
+ * what to write instead, and without line numbers ({@code -g:none}) with the class and program and how to get lines.
+ */
+class NewerJavaTest {
+    static final String SWITCH = """
+            package p;
+
+            import org.jbpf.Bpf;
+            import org.jbpf.Section;
+            import org.jbpf.XdpContext;
+            import org.jbpf.maps.ArrayMap;
+
+            @Bpf(license = "GPL")
+            public final class PatternSwitch {
+                public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);
+
+                @Section("xdp")
+                static int run(XdpContext ctx) {
+                    Long a = in.lookup(0);
+                    Object o = a;
+                    return switch (o) {
+                        case Long l when l > 5 -> 2;
+                        case null -> 1;
+                        default -> 0;
+                    };
+                }
+            }
+            """;
+
+    @Test void aPatternSwitchIsRefusedWithWhatToWriteInstead(@TempDir Path tmp) throws Exception {
+        Skip.unless(Files.isExecutable(JavacMatrixTest.JDK25.resolve("bin/javac")), "javac 25", "no JDK 25 javac at " + JavacMatrixTest.JDK25);
+        Path src = Files.createDirectories(tmp.resolve("src/p")).resolve("PatternSwitch.java");
+        Files.writeString(src, SWITCH);
+        String why = "a switch with case null or with patterns (javac 21 and later compile it to a SwitchBootstraps.typeSwitch "
+                + "call, which a BPF program cannot make); test for null before the switch, and switch over the enum, int or char itself";
+        assertEquals("PatternSwitch.java:16: " + why, refusal(tmp.resolve("g"), src, "-g"));
+        assertEquals("PatternSwitch.java: class p.PatternSwitch, program run (compiled without line numbers; compile with javac -g "
+                + "to see them): " + why, refusal(tmp.resolve("none"), src, "-g:none"));
+    }
+
+    private static String refusal(Path out, Path src, String debug) throws Exception {
+        JavacMatrixTest.compile(out, JavacMatrixTest.JDK25, new java.util.ArrayList<>(List.of(src)), "--release", "21", debug);
+        Translator.ClassSource classes = name -> {
+            Path f = out.resolve(name + ".class");
+            if (Files.exists(f)) return Files.readAllBytes(f);
+            try (var in = ClassLoader.getSystemResourceAsStream(name + ".class")) {
+                return in == null ? null : in.readAllBytes();
+            }
+        };
+        return assertThrows(TranslationException.class,
+                () -> Translator.translate("p.PatternSwitch", classes, new Translator.Options(List.of()))).getMessage();
+    }
+}

@@ -1,0 +1,23 @@
+package org.jbpf.it.tools;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+/** The libc calls the classic tools' workloads make, each one system call. */
+interface Libc extends Library {
+    Libc C = Native.load("c", Libc.class);
+
+    int getppid();
+    int getpgid(int pid);
+    int getsid(int pid);
+    int gettid();
+    int open(String path, int flags, int mode);
+    int close(int fd);
+    int kill(int pid, int signal);
+    long read(int fd, byte[] buffer, long count);
+    long write(int fd, byte[] buffer, long count);
+    int usleep(int microseconds);
+    Pointer mmap(Pointer address, long length, int prot, int flags, int fd, long offset);
+    int munmap(Pointer address, long length);
+}

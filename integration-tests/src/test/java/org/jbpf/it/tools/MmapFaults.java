@@ -1,0 +1,50 @@
+package org.jbpf.it.tools;
+
+import static org.jbpf.Helpers.comm;
+
+import org.jbpf.Bpf;
+import org.jbpf.Section;
+import org.jbpf.Strings;
+import org.jbpf.TracepointContext;
+import org.jbpf.maps.HashMap;
+
+/**
+ * mmap() calls by length, munmap()ed bytes, and the user page faults in one address range (set from Java while
+ * attached), for the threads named "jt-mmap...".
+ */
+@Bpf(license = "GPL")
+public final class MmapFaults {
+    public static final HashMap<Long, Long> mapsByLength = new HashMap<>(Long.class, Long.class, 256);
+    static long unmappedBytes;
+    static long watchFrom;
+    static long watchTo;
+    static long faults;
+    static long writeFaults;
+
+    @Section("tracepoint/syscalls/sys_enter_mmap")
+    static int onMmap(TracepointContext ctx) {
+        if (ours()) mapsByLength.increment(ctx.as(SysEnterMmap.class).len);
+        return 0;
+    }
+
+    @Section("tracepoint/syscalls/sys_enter_munmap")
+    static int onMunmap(TracepointContext ctx) {
+        if (ours()) unmappedBytes += ctx.as(SysEnterMunmap.class).len;
+        return 0;
+    }
+
+    @Section("tracepoint/exceptions/page_fault_user")
+    static int onFault(TracepointContext ctx) {
+        PageFaultUser fault = ctx.as(PageFaultUser.class);
+        if (Long.compareUnsigned(fault.address, watchFrom) < 0 || Long.compareUnsigned(fault.address, watchTo) >= 0) return 0;
+        faults++;
+        if ((fault.errorCode & 2) != 0) writeFaults++;
+        return 0;
+    }
+
+    static boolean ours() {
+        byte[] name = new byte[16];
+        comm(name);
+        return Strings.startsWith(name, "jt-mmap");
+    }
+}

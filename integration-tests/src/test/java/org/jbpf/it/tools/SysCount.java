@@ -1,0 +1,24 @@
+package org.jbpf.it.tools;
+
+import static org.jbpf.Helpers.comm;
+
+import org.jbpf.Bpf;
+import org.jbpf.Section;
+import org.jbpf.Strings;
+import org.jbpf.TracepointContext;
+import org.jbpf.maps.HashMap;
+
+/** syscount: system calls counted by number from raw_syscalls:sys_enter, for the threads whose name starts with "jt-". */
+@Bpf(license = "GPL")
+public final class SysCount {
+    public static final HashMap<Long, Long> byId = new HashMap<>(Long.class, Long.class, 512);
+
+    @Section("tracepoint/raw_syscalls/sys_enter")
+    static int onSyscall(TracepointContext ctx) {
+        byte[] name = new byte[16];
+        comm(name);
+        if (!Strings.startsWith(name, "jt-")) return 0;
+        byId.increment(ctx.as(SysEnter.class).id);
+        return 0;
+    }
+}
