@@ -8,6 +8,7 @@ import org.jbpf.Constant;
 import org.jbpf.Section;
 import org.jbpf.Struct;
 import org.jbpf.TracepointContext;
+import org.jbpf.it.newuser.SysEnterKill;
 import org.jbpf.maps.HashMap;
 import org.jbpf.maps.RingBuffer;
 

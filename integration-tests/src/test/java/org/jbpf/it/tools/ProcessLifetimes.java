@@ -10,6 +10,7 @@ import org.jbpf.Section;
 import org.jbpf.Size;
 import org.jbpf.Struct;
 import org.jbpf.TracepointContext;
+import org.jbpf.it.newuser.SchedProcessFork;
 import org.jbpf.maps.HashMap;
 import org.jbpf.maps.RingBuffer;
 

@@ -7,6 +7,7 @@ import org.jbpf.Helpers;
 import org.jbpf.Section;
 import org.jbpf.Strings;
 import org.jbpf.TracepointContext;
+import org.jbpf.it.newuser.SchedSwitch;
 import org.jbpf.maps.ArrayMap;
 import org.jbpf.maps.HashMap;
 import org.jbpf.maps.Histogram;
