@@ -13,6 +13,9 @@ final class LoggingAhead extends Thread {
     /** The commands that load, attach or read through the loader, and so start JNA. */
     private static final String[] KERNEL_COMMANDS = {"run", "trace", "attach", "maps", "map", "detach"};
 
+    /** The set-up thread this process started, if any. */
+    private static volatile LoggingAhead started;
+
     private LoggingAhead() {
         super("jbpf-logging-ahead");
         setDaemon(true);
@@ -23,9 +26,25 @@ final class LoggingAhead extends Thread {
         if (args.length == 0) return;
         for (String c : KERNEL_COMMANDS) {
             if (c.equals(args[0])) {
-                new LoggingAhead().start();
+                LoggingAhead ahead = new LoggingAhead();
+                started = ahead;
+                ahead.start();
                 return;
             }
+        }
+    }
+
+    /**
+     * Waits for the set-up; called just before the loader's first libc call, where the main thread would otherwise wait
+     * for it inside JNA (or, had it not started yet, do it itself), so that JNA always finds it done.
+     */
+    static void awaitSetUp() {
+        LoggingAhead ahead = started;
+        if (ahead == null) return;
+        try {
+            ahead.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();  // kept for whatever waits next
         }
     }
 

@@ -79,6 +79,7 @@ final class RunCommand implements Callable<Integer> {
         java.io.PrintStream status = format != OutputFormat.text ? System.err : System.out;
         boolean guessText = probe.endsWith(".o");  // a .o's Java types are unknown: guess which byte arrays are text
         AtomicBoolean printedFinal = new AtomicBoolean();
+        LoggingAhead.awaitSetUp();  // the loader's first libc call starts JNA, which asks for a logger
         try (BPF bpf = BPF.load(object).attachAll()) {
             for (String w : bpf.warnings()) System.err.println("jbpf: warning: " + w);
             status.println("attached " + bpf.links().size() + " program(s) of " + object.name() + "; "

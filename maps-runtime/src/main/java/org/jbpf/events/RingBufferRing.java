@@ -9,7 +9,7 @@ import org.jbpf.runtime.RawMemory;
 /**
  * The consumer side of one BPF ring buffer, over three views of its mapping: the consumer page (read-write), the
  * producer page and the data area. The kernel maps the data pages twice in a row, so a record that wraps the end of
- * the ring is still contiguous in the data area.
+ * the ring is still contiguous in {@code data}.
  *
  * <p>Each record starts with an 8-byte header: a u32 length whose top bits say the record is still being written
  * (busy) or was discarded, then the record's page offset. Records take their length plus the header, rounded up to
@@ -22,7 +22,7 @@ import org.jbpf.runtime.RawMemory;
  * a close from another thread is noticed every {@link #CHECK_EVERY} records (a volatile read per record costs a
  * fifth of a fast handler's time).
  *
- * <p>One pass hands out at most one ring's worth of whole records and, given a deadline, returns once it has passed, so a
+ * <p>One pass hands out at most one ring's worth of bytes and, given a deadline, returns once it has passed, so a
  * producer that never stops cannot keep a poll from returning. The clock is read every few records: often for a slow
  * handler, rarely for a fast one.
  */
@@ -36,7 +36,8 @@ final class RingBufferRing implements RingLoop {
 
     private final ByteBuffer consumer;
     private final ByteBuffer producer;
-    /** The data area's address for raw header reads ({@link RawMemory}), 0 to read through {@link #handlerView}. */
+    private final ByteBuffer data;
+    /** The data area's address for raw header reads ({@link RawMemory}), 0 to read through {@link #data}. */
     private final long dataAddress;
     /** The consumer position's address for a raw store, 0 to store through {@link #consumer}. */
     private final long consumerAddress;
@@ -80,6 +81,7 @@ final class RingBufferRing implements RingLoop {
         if (Integer.bitCount(size) != 1) throw new IllegalArgumentException("ring size " + size + " is not a power of two");
         this.consumer = consumer.order(ByteOrder.LITTLE_ENDIAN);
         this.producer = producer;
+        this.data = data.order(ByteOrder.LITTLE_ENDIAN);
         if (data.capacity() < 2 * size) throw new IllegalArgumentException("ring data of " + data.capacity() + " bytes is not mapped twice");
         this.dataAddress = RawMemory.base(data);
         this.consumerAddress = RawMemory.base(this.consumer);
@@ -105,7 +107,7 @@ final class RingBufferRing implements RingLoop {
      */
     @Override public int consume(EventReader reader, long deadline) {
         // fields in locals: the fences below make the JIT reload fields after each record, locals stay in registers
-        ByteBuffer view = handlerView, consumer = this.consumer;
+        ByteBuffer data = this.data, view = handlerView, consumer = this.consumer;
         RawRecordHandler handler = this.handler;
         RecordViewHandler viewHandler = this.viewHandler;
         RecordView recordView = this.recordView;
@@ -113,49 +115,40 @@ final class RingBufferRing implements RingLoop {
         if (recordView != null) recordView.point(view, address, 0, -1);  // the buffer its raw records are in
         int mask = (int) this.mask, size = this.size;
         int records = 0, skipped = 0;
-        long cons0 = (long) Fences.LONG.getAcquire(consumer, 0);
-        // Records are found by their index in the data area, never masked within a pass: the pass starts below
-        // size, reads at most one ring's worth of whole records, and the data is mapped twice in a row, so every
-        // header and record it reads lies inside the mapping. The position in the ring is the index plus this.
-        long base = cons0 & mask, toPosition = cons0 - base;
-        long at = base, limitAt = base + size;  // records ending after limitAt wait for the next pass
+        long cons = (long) Fences.LONG.getAcquire(consumer, 0);
+        long limit = cons + size;
+        long at = cons & mask;  // the index of the header at cons, kept beside it
         int clockInterval = 16;
         long lastClock = deadline == NO_DEADLINE ? 0 : clock.getAsLong();
         try {
             long prod = (long) Fences.LONG.getAcquire(producer, 0);
             while (true) {
-                if (at + toPosition >= prod) {
+                if (cons >= prod) {
                     prod = (long) Fences.LONG.getAcquire(producer, 0);
-                    if (at + toPosition >= prod) return records;
+                    if (cons >= prod) return records;
                 }
-                long prodAt = prod - toPosition, endAt = Math.min(prodAt, limitAt);
-                if (at >= endAt) return records;
+                long end = Math.min(prod, limit);
+                if (cons >= end) return records;
                 // one batch: records up to what the producer had reserved, or until the next check of the clock
                 // and of a close from another thread, whichever comes first
                 int batch = deadline == NO_DEADLINE ? CHECK_EVERY : clockInterval;
-                for (int left = batch; left > 0 && at < endAt; left--) {
-                    // through the buffer the handler reads, not another over the same bytes: after each fence the JIT
-                    // reloads a buffer's address and limit, and with one buffer it reloads one (JDK 25: 3.4 against
-                    // 3.7-3.9 ns a record on fake rings)
-                    int header = address != 0 ? RawMemory.getInt(address + at) : view.getInt((int) at);
+                for (int left = batch; left > 0 && cons < end; left--) {
+                    // at < size and the data is mapped twice: the header is inside the mapping
+                    int header = address != 0 ? RawMemory.getInt(address + at) : data.getInt((int) at);
                     VarHandle.acquireFence();  // the header before the record bytes the producer committed with it
                     if (header < 0) return records;  // BUSY_BIT, the sign bit
-                    // the next header's index straight from this one: the record's length and header rounded up to 8,
-                    // with the discard bit (1 << 30) taken out again below only for a discarded record. The chain from
-                    // one header load to the next is then a load, one three-operand add and a mask: that chain, not
-                    // the work per record, bounds the loop, and the CPU can look ahead along it.
-                    long next = (at + header + HEADER_SIZE + 7) & ~7L;
                     int length = header & ~(BUSY_BIT | DISCARD_BIT);
-                    boolean discard = (header & DISCARD_BIT) != 0;
-                    if (discard) next -= DISCARD_BIT;
-                    if (next > limitAt) {
-                        if (length > size - HEADER_SIZE) throw corrupt(at + toPosition, length, prod);
-                        return records;  // not within this pass's ring's worth: the next pass starts at it
-                    }
-                    if (next > prodAt) throw corrupt(at + toPosition, length, prod);
+                    // the record's space, length and header rounded up to 8, straight from the header: the flag bits
+                    // fall out with the mask (the length check below refuses any length whose rounding would carry
+                    // into them). The next header's index follows from it alone, so the chain from one header load to
+                    // the next is a load and four additions or masks: that chain, not the work per record, bounds the loop
+                    long step = ((long) header + HEADER_SIZE + 7) & 0x3fff_fff8L;
+                    long next = cons + step;
+                    if (length > size - HEADER_SIZE || next > prod) throw corrupt(cons, length, prod);
+                    cons = next;
                     long here = at;
-                    at = next;
-                    if (!discard) {
+                    at = (at + step) & mask;
+                    if ((header & DISCARD_BIT) == 0) {
                         records++;
                         if (viewHandler == null) {
                             handler.onRecord(view, (int) here + HEADER_SIZE, length);
@@ -169,8 +162,8 @@ final class RingBufferRing implements RingLoop {
                     }
                     // as libbpf does: every record read frees its space at once, so a producer never waits on us
                     VarHandle.releaseFence();  // reads of the record complete before the kernel may reuse its space
-                    if (consumerAt != 0) RawMemory.putLong(consumerAt, next + toPosition);
-                    else consumer.putLong(0, next + toPosition);
+                    if (consumerAt != 0) RawMemory.putLong(consumerAt, cons);
+                    else consumer.putLong(0, cons);
                     // a close by this thread (from a handler) stops at this record; other threads' closes below
                     if (reader != null && reader.closedByThisThread()) return records;
                 }
@@ -187,7 +180,7 @@ final class RingBufferRing implements RingLoop {
         } finally {
             // also when a handler throws: the record it was given counts as read
             VarHandle.releaseFence();
-            consumer.putLong(0, at + toPosition);
+            consumer.putLong(0, cons);
             if (records + skipped > 0) {
                 if (skipped > 0) discarded += skipped;
                 if (reader != null) reader.received += records;

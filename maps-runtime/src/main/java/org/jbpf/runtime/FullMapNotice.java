@@ -9,10 +9,11 @@ import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.ProgramSpec;
 
 /**
- * Tells the user, once per map, that a map of one loaded object has filled up. A full hash map makes the kernel refuse
- * every new key a program inserts, and the program goes on: without this line the lost data would go unnoticed. The
- * kernel is not asked for anything extra: the count comes from walks the user's own reads make (every walk of a
- * {@link BpfMap} reports what it found here) or from {@link #check} when the object is closed.
+ * Tells the user, once per map, that a map of one loaded object (or one pinned map) has filled up. A full hash map
+ * makes the kernel refuse every new key a program inserts, and the program goes on: without this line the lost data
+ * would go unnoticed. The kernel is not asked for anything extra: the count comes from walks the user's own reads make
+ * (every walk of a {@link BpfMap} reports what it found here) or from {@link #check} when the object is closed. The
+ * object's other losses (records its event readers' probes dropped) go out through {@link #say} to the same stream.
  */
 public final class FullMapNotice {
     /** The object the maps belong to, or null for a pinned map opened on its own. */

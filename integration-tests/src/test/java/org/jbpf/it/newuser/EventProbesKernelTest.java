@@ -3,7 +3,6 @@ package org.jbpf.it.newuser;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import org.jbpf.it.KernelCheck;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.sim.Verifier;
 import org.jbpf.sim.VerifierResult;
-import org.jbpf.translator.TranslationException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -241,11 +239,6 @@ class EventProbesKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void currentTaskReadsThroughCoRe(Backend backend) {
-        if (backend == Backend.LLVM) {
-            TranslationException e = assertThrows(TranslationException.class, () -> backend.translate(Parents.class));
-            assertTrue(e.getMessage().startsWith("Parents.java:"), e.getMessage());
-            return;
-        }
         try (BPF bpf = loadWithPid(backend, Parents.class)) {
             Syscalls.on("nu-core", () -> { for (int i = 0; i < 3; i++) Syscalls.getsid(0); });
             assertEquals(3L, bpf.global("matches").getLong());

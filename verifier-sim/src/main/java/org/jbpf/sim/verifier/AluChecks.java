@@ -27,13 +27,12 @@ final class AluChecks {
                 // a copy that leaves the value as it is links the two, as the kernel's scalar ids do
                 s = ScalarLinks.beforeCopy(s, cx);
                 st.set(in.src(), s);
-                st.set(dst, s);
+                // a sign-extending copy stays linked, but the kernel recomputes its bounds from the range
+                st.set(dst, in.off() == 0 ? s : s.withValue(extend(s.value(), in.off(), wide)));
                 return;
             }
             if (!s.isScalar()) { st.set(dst, RegState.scalar(wide ? ScalarBounds.UNKNOWN : ScalarBounds.U32)); return; }
-            ScalarBounds v = s.value();
-            if (wide) v = v.signExtend(in.off());
-            else v = in.off() == 0 ? v.truncate(4) : v.truncate(4).signExtend(in.off()).truncate(4);
+            ScalarBounds v = in.off() == 0 ? s.value().truncate(4) : extend(s.value(), in.off(), wide);
             st.set(dst, RegState.scalar(v));
             return;
         }
@@ -82,6 +81,10 @@ final class AluChecks {
      * Whether {@code w = w} (32-bit), or a sign-extending move from the low {@code bits}, leaves a scalar of bounds
      * {@code v} as it is: the kernel links only such copies.
      */
+    private static ScalarBounds extend(ScalarBounds v, int bits, boolean wide) {
+        return wide ? SignExtension.of64(v, bits / 8) : SignExtension.of32(v, bits / 8);
+    }
+
     private static boolean keepsValue(ScalarBounds v, int bits, boolean wide) {
         if (bits == 0) return wide || Long.compareUnsigned(v.umax(), 0xffffffffL) <= 0;
         return Long.compareUnsigned(v.umax(), 1L << (bits - 1)) < 0;

@@ -16,8 +16,9 @@ final class BranchBounds {
         int rel = taken ? op : negate(op);
         ScalarBounds[] r = apply(rel, a, b);
         if (r == null) return null;
-        r[0] = r[0].normalize();
-        r[1] = r[1].normalize();
+        if (r[0].isEmpty() || r[1].isEmpty()) return null;
+        r[0] = r[0].normalizeOnEdge();
+        r[1] = r[1].normalizeOnEdge();
         return r[0].isEmpty() || r[1].isEmpty() ? null : r;
     }
 

@@ -73,7 +73,7 @@ final class MemoryChecks {
         RegState v = access(st, in.src(), base, in.off(), size, false, null);
         // after the access's own checks, as the kernel records the pointer type only for an access it allowed
         cx.noteBaseType(base.type());
-        if (mode(in.opcode()) == MEMSX) v = v.isScalar() ? RegState.scalar(v.value().truncate(size).signExtend(size * 8)) : RegState.UNKNOWN_SCALAR;
+        if (mode(in.opcode()) == MEMSX) v = v.isScalar() ? RegState.scalar(SignExtension.of64(v.value().truncate(size), size)) : RegState.UNKNOWN_SCALAR;
         st.set(in.dst(), v);
     }
 

@@ -49,7 +49,16 @@ public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax
     }
 
     /** Makes the four bounds and the known bits agree, as the kernel's bound deduction does. */
-    public ScalarBounds normalize() {
+    public ScalarBounds normalize() { return normalize(false); }
+
+    /**
+     * {@link #normalize()} for what a branch edge learnt: when the deduction finds the ranges and the known bits in
+     * conflict, the kernel does not rule the edge out; its sanity check drops the ranges and keeps the known bits
+     * (reg_bounds_sanity_check, __mark_reg_unbounded), and it follows the edge with them.
+     */
+    ScalarBounds normalizeOnEdge() { return normalize(true); }
+
+    private ScalarBounds normalize(boolean resetOnConflict) {
         if (isEmpty()) return EMPTY;
         Tnum t = tnum;
         long sMin = smin, sMax = smax, uMin = umin, uMax = umax, s32Min = s32min, s32Max = s32max;
@@ -58,7 +67,7 @@ public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax
             long[] low = lowSigned(t, sMin, sMax, uMin, uMax);
             s32Min = Math.max(s32Min, low[0]);
             s32Max = Math.min(s32Max, low[1]);
-            if (s32Min > s32Max) return EMPTY;
+            if (s32Min > s32Max) return resetOnConflict ? bitsOnly(t) : EMPTY;
             // a value in the signed 32-bit range is its low half sign-extended: a low half known not negative bounds
             // all 64 bits (the kernel's __reg_deduce_mixed_bounds, after a sign-extending load)
             if (s32Min >= 0 && sMin >= Integer.MIN_VALUE && sMax <= Integer.MAX_VALUE) {
@@ -85,13 +94,17 @@ public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax
                 sMin = Math.max(sMin, uMin);
                 sMax = Math.min(sMax, uMax);
             }
-            if (Long.compareUnsigned(uMin, uMax) > 0 || sMin > sMax) return EMPTY;
-            Tnum r = Tnum.range(uMin, uMax);
-            if (((t.value() ^ r.value()) & ~t.mask() & ~r.mask()) != 0) return EMPTY;
-            t = t.intersect(r);
+            if (Long.compareUnsigned(uMin, uMax) > 0 || sMin > sMax) return resetOnConflict ? bitsOnly(t) : EMPTY;
+            // known bits that contradict the range do not make the value impossible: the kernel merges them as they
+            // are (tnum_intersect) and goes on down a path it cannot rule out, where it may then refuse an access
+            t = t.intersect(Tnum.range(uMin, uMax));
         }
         if (t.isConst()) { long v = t.value(); return new ScalarBounds(t, v, v, v, v, (int) v, (int) v); }
         return new ScalarBounds(t, sMin, sMax, uMin, uMax, (int) s32Min, (int) s32Max);
+    }
+
+    private static ScalarBounds bitsOnly(Tnum t) {
+        return new ScalarBounds(t, Long.MIN_VALUE, Long.MAX_VALUE, 0, -1L).normalize();
     }
 
     /** The range of the low half as a signed 32-bit number that the known bits and 64-bit ranges imply. */

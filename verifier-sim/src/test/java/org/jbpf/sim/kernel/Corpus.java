@@ -249,6 +249,7 @@ public final class Corpus {
         all.addAll(NarrowSpillsCorpus.all());
         all.addAll(ProgramTypeCorpus.all());
         all.addAll(PacketBoundsCorpus.all());
+        all.addAll(BoundsConflictCorpus.all());
         return List.copyOf(all);
     }
 }

@@ -97,19 +97,7 @@ public final class KernelBpf {
         return r.fd() == -ENOSPC ? new LoadResult(load(progType, attachType, attachBtfId, code, 0).fd(), r.log()) : r;
     }
 
-    /**
-     * Loads with the verifier's instruction-by-instruction log (level 2) in a buffer of {@code logSize} bytes, to
-     * compare where the kernel and the simulation spend their exploration.
-     */
-    public static LoadResult loadTraced(int progType, int attachType, byte[] code, int logSize) {
-        return load(progType, attachType, 0, code, logSize, 2);
-    }
-
     private static LoadResult load(int progType, int attachType, int attachBtfId, byte[] code, int logSize) {
-        return load(progType, attachType, attachBtfId, code, logSize, 1);
-    }
-
-    private static LoadResult load(int progType, int attachType, int attachBtfId, byte[] code, int logSize, int logLevel) {
         Memory insns = new Memory(Math.max(code.length, 8));
         insns.write(0, code, 0, code.length);
         Memory license = new Memory(4);
@@ -121,7 +109,7 @@ public final class KernelBpf {
         a.setLong(8, Pointer.nativeValue(insns));
         a.setLong(16, Pointer.nativeValue(license));
         if (logSize > 0) {
-            a.setInt(24, logLevel);
+            a.setInt(24, 1);
             a.setInt(28, logSize);
             a.setLong(32, Pointer.nativeValue(log));
         }

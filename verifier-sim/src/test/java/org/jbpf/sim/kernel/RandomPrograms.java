@@ -16,9 +16,11 @@ import org.jbpf.core.obj.MapTypes;
  * branches that narrow bounds, stack stores, loads and pointer spills, context reads, map lookups with and without
  * null tests, indexed map value accesses, helper calls with good and bad arguments, pointer arithmetic, short
  * bounded loops, loops only may_goto ends, atomics on spilled slots, helper buffers at a variable stack offset,
- * nested loops and chains of if/else diamonds whose sum may later decide a branch or offset a
- * stack pointer (the shapes where state pruning and precision matter), and a called function. It tracks roughly what each register holds so that most programs are
- * plausible, and with a small probability picks a wrong register or offset so that many are refused.
+ * nested loops and chains of if/else diamonds whose sum may later decide a branch or offset a stack pointer (the
+ * shapes where state pruning and precision matter), a called function, and the bounds edges of {@link EdgeSnippets}
+ * (packet reads after compares with data_end, 32-bit and mixed-sign bounds used as offsets). It tracks roughly what
+ * each register holds so that most programs are plausible, and with a small probability picks a wrong register or
+ * offset so that many are refused.
  */
 final class RandomPrograms {
     static final MapSpec HASH = new MapSpec("h", MapTypes.HASH, 4, 16, 16, 0, 0, 0);
@@ -27,7 +29,7 @@ final class RandomPrograms {
     static final MapSpec WRITE_ONLY = new MapSpec("wo", MapTypes.HASH, 4, 16, 4, 1 << 8, 0, 0);
     static final List<MapSpec> MAPS = List.of(HASH, ARRAY, READ_ONLY, WRITE_ONLY);
     private static final String[] SECTIONS = { "socket", "tracepoint/syscalls/sys_enter_read", "raw_tracepoint/sys_enter",
-            "kprobe/do_sys_open" };
+            "kprobe/do_sys_open", "xdp" };
     private static final long[] VALUES = { 0, 1, -1, 2, 3, 7, 8, 15, 16, 17, 31, 32, 63, 64, 255, 4096, 0x7fffffff, -8 };
     private static final int[] ALU_OPS = { ADD, SUB, MUL, DIV, OR, AND, LSH, RSH, MOD, XOR, ARSH };
     private static final int[] JMP_OPS = { JEQ, JNE, JGT, JGE, JLT, JLE, JSGT, JSGE, JSLT, JSLE, JSET };
@@ -39,6 +41,7 @@ final class RandomPrograms {
 
     private final Random rnd;
     private final double bad;
+    private final EdgeSnippets edges;
     private Kind[] kinds;
     private String section;
     private boolean usesFunction;
@@ -46,6 +49,7 @@ final class RandomPrograms {
     RandomPrograms(long seed, double bad) {
         this.rnd = new Random(seed);
         this.bad = bad;
+        this.edges = new EdgeSnippets(rnd, bad);
     }
 
     Corpus.Entry next(int number) {
@@ -93,7 +97,7 @@ final class RandomPrograms {
     }
 
     private void snippet(List<Insn> out, int depth) {
-        int choice = rnd.nextInt(depth < 2 ? 16 : 10);
+        int choice = rnd.nextInt(depth < 2 ? 19 : 10);
         switch (choice) {
             case 0: { int r = rnd.nextInt(10); out.add(rnd.nextInt(4) == 0 ? mov32Imm(r, pick(VALUES)) : mov64Imm(r, pick(VALUES))); kinds[r] = Kind.SCALAR; break; }
             case 1: scalarAlu(out); break;
@@ -109,8 +113,20 @@ final class RandomPrograms {
             case 12: branch(out, depth); break;
             case 13: loop(out, depth); break;
             case 14: diamonds(out); break;
-            default: nestedLoops(out, depth);
+            case 15: nestedLoops(out, depth); break;
+            default: edge(out, choice - 16);
         }
+    }
+
+    /** One of {@link EdgeSnippets}: a packet read (XDP, with the context at hand), a sub-register index, a map value index. */
+    private void edge(List<Insn> out, int which) {
+        int ctx = reg(Kind.CTX);
+        if (which == 0 && section.equals("xdp") && ctx >= 0 && kinds[ctx] == Kind.CTX) edges.packetRead(out, ctx);
+        else if (which == 2) edges.mapValueIndex(out, rnd.nextBoolean() ? "a" : "h");
+        else edges.subRegisterIndex(out);
+        for (int r = 0; r <= 5; r++) kinds[r] = Kind.NONE;
+        for (int r = 6; r <= 9; r++) kinds[r] = Kind.MIXED;
+        kinds[R0] = Kind.SCALAR;
     }
 
     private void scalarAlu(List<Insn> out) {
@@ -135,8 +151,8 @@ final class RandomPrograms {
         int c = reg(Kind.CTX);
         if (c < 0) return;
         int d = rnd.nextInt(10);
-        int size = section.startsWith("socket") ? 4 : 8;
-        int off = section.startsWith("socket") ? 4 * rnd.nextInt(oops() ? 24 : 13)
+        int size = section.startsWith("socket") || section.equals("xdp") ? 4 : 8;
+        int off = section.equals("xdp") ? 4 * rnd.nextInt(oops() ? 8 : 6) : section.startsWith("socket") ? 4 * rnd.nextInt(oops() ? 24 : 13)
                 : section.startsWith("tracepoint") ? 8 * (1 + rnd.nextInt(6)) : 8 * rnd.nextInt(oops() ? 30 : 12);
         if (oops()) size = 1 << rnd.nextInt(4);
         out.add(load(size, d, c, off));
