@@ -19,7 +19,7 @@ public final class JavaSemantics {
     public static int floorDiv(int x, int y) { return y == 0 ? 0 : Math.floorDiv(x, y); }
     public static long floorDiv(long x, long y) { return y == 0 ? 0 : Math.floorDiv(x, y); }
     public static long floorDiv(long x, int y) { return y == 0 ? 0 : Math.floorDiv(x, y); }
-    public static int floorMod(long x, int y) { return y == 0 ? (int) x : Math.floorMod(x, y); }
+    public static int floorMod(long x, int y) { return y == 0 ? (int) x : (int) Math.floorMod(x, (long) y); }   // Java 8 has no (long, int) form
     public static int floorMod(int x, int y) { return y == 0 ? x : Math.floorMod(x, y); }
     public static long floorMod(long x, long y) { return y == 0 ? x : Math.floorMod(x, y); }
     public static int divideUnsigned(int x, int y) { return y == 0 ? 0 : Integer.divideUnsigned(x, y); }
