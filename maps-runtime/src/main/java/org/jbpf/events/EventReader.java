@@ -34,7 +34,7 @@ public abstract class EventReader implements AutoCloseable {
     EventReader() {
         epoll = Sys.epollCreate();
         try {
-            wake = EventNative.eventFd();
+            wake = Sys.eventFd();
             Sys.epollAdd(epoll, wake.value(), WAKE);
         } catch (RuntimeException e) {
             epoll.close();
@@ -106,11 +106,11 @@ public abstract class EventReader implements AutoCloseable {
         lock();
         try {
             if (closed) return -1;
-            int ready = EventNative.epollWait(epoll, events, maxEvents, timeoutMillis);
+            int ready = Sys.epollWait(epoll, events, maxEvents, timeoutMillis);
             int n = 0;
             for (int i = 0; i < ready && !closed; i++) {
                 long source = events.getLong((long) i * Sys.EPOLL_EVENT_SIZE + 4);
-                if (source == WAKE) EventNative.drain(wake);
+                if (source == WAKE) Sys.eventDrain(wake);
                 else n += consumeSource((int) source, deadline);
             }
             return closed ? -1 : n;
@@ -151,7 +151,7 @@ public abstract class EventReader implements AutoCloseable {
      */
     final void interruptWait() {
         synchronized (wakeLock) {
-            if (!wakeClosed) EventNative.signal(wake);
+            if (!wakeClosed) Sys.eventSignal(wake);
         }
     }
 

@@ -332,13 +332,7 @@ public final class Sys {
     /** Waits for readiness; returns the {@code data} of each ready fd (an interrupted wait returns none). */
     public static long[] epollWait(Fd epoll, int maxEvents, int timeoutMillis) {
         Memory evs = new Memory((long) EPOLL_EVENT_SIZE * maxEvents);
-        int n;
-        try {
-            n = LibC.epoll_wait(epoll.value(), evs, maxEvents, timeoutMillis);
-        } catch (LastErrorException e) {
-            if (e.getErrorCode() == Errno.EINTR) return new long[0];
-            throw new BpfException("epoll_wait", e.getErrorCode());
-        }
+        int n = epollWait(epoll, evs, maxEvents, timeoutMillis);
         long[] out = new long[n];
         for (int i = 0; i < n; i++) out[i] = evs.getLong((long) i * EPOLL_EVENT_SIZE + 4);
         return out;
