@@ -34,10 +34,10 @@ import org.jbpf.loader.sys.Fd;
  * {@link #size}, {@link #clear}, {@link #forEach}, {@link #forEachRaw}) are <i>not</i> snapshots: while BPF programs
  * or other threads change the map, an entry added or removed during the walk may or may not be seen, and a value may
  * be older or newer than the values around it. A map of 16384 entries or more, and one whose last walk saw 1024
- * entries or more, is copied by a program the kernel runs once ({@link #walkPath} says "program"), which reads each entry as a BPF program would, without a bucket's lock: a
- * value written in place during the copy can be seen half written, and a key can (rarely) be reported twice when the
- * map's elements are deleted and reused under the walk. Other maps and maps the kernel will not let a
- * program copy go by {@code BPF_MAP_LOOKUP_BATCH}, which never restarts and reports each key at most once, and where
+ * entries or more, is copied by a program the kernel runs once ({@link #walkPath} says "program"), which reads each
+ * entry as a BPF program would, without a bucket's lock: a value written in place during the copy can be seen half
+ * written, and a key can (rarely) be reported twice when the map's elements are deleted and reused under the walk.
+ * Other maps and maps the kernel will not let a program copy go by {@code BPF_MAP_LOOKUP_BATCH}, which never restarts and reports each key at most once, and where
  * the kernel lacks it, by {@code GET_NEXT_KEY} remembering the keys already reported (in a hash map a key deleted
  * under that walk restarts it from the first key). Setting the system property {@code jbpf.map.dumpProgram} to
  * {@code false} makes maps viewed from then on walk by batch.
@@ -281,10 +281,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
      * that is {@link MapFill#isFull full} makes the kernel refuse new keys; a program's update of one fails and its data
      * is lost. A map of a loaded object found full is also reported once on standard error ({@link FullMapNotice}).
      */
-    public MapFill fill() {
-        if (isArray()) return new MapFill(spec().type(), maxEntries(), maxEntries());
-        return new MapFill(spec().type(), walk(NO_VISIT), maxEntries());
-    }
+    public MapFill fill() { return new MapFill(spec().type(), size(), maxEntries()); }
 
     /** {@link #fill()}'s ratio: the entries over max_entries, from 0 to 1. */
     public double fillRatio() { return fill().ratio(); }
