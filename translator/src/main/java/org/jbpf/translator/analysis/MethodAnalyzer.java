@@ -85,9 +85,14 @@ public final class MethodAnalyzer {
             if (m.instructions.get(i).getOpcode() == MONITORENTER)
                 throw a.error(i, "synchronized is not supported in BPF programs, which have no locks; update shared counts with "
                         + "a map's atomic operations (increment, add) instead");
-        if (m.tryCatchBlocks != null && !m.tryCatchBlocks.isEmpty())
+        // try/finally: javac copies the finally block onto every normal way out of the try, and its handler, which
+        // only runs for an exception, is never reached in a program that cannot throw; catch clauses are refused
+        boolean onlyFinally = true;
+        if (m.tryCatchBlocks != null) for (var block : m.tryCatchBlocks) onlyFinally &= block.type == null;
+        if (!onlyFinally)
             throw new TranslationException(file, ProbeClass.firstLine(m), "method " + m.name
-                    + " uses try/catch or try-with-resources; BPF programs have no exceptions, test values with if instead");
+                    + " uses try/catch or try-with-resources; BPF programs have no exceptions, test values with if instead "
+                    + "(try/finally without catch translates)");
         BytecodeShape.check(a);
         Frame entry = new Frame(Math.max(m.maxLocals, 1));
         int slot = 0;
@@ -165,6 +170,7 @@ public final class MethodAnalyzer {
                     throw a.error(i, t.why().equals("not assigned")
                             ? "variable " + name + " may be used before it is assigned"
                             : t.why().startsWith(PacketHelperCalls.STALE_HEADER) ? "variable " + name + " holds " + t.why()
+                            : t.why().startsWith(JavaText.STRING_CHOICE) ? "variable " + name + " holds " + t.why() + ", " + JavaText.STRING_CHOICE_ADVICE
                             : "variable " + name + " holds " + t.why() + "; a BPF program needs one kind of value per variable, "
                               + "so give each its own variable (or create the struct with new before the branch)");
                 }
@@ -200,7 +206,11 @@ public final class MethodAnalyzer {
                 checkCast(a, i, v, t);
                 break;
             }
-            case INSTANCEOF: throw a.error(i, "instanceof is not supported in BPF programs");
+            case INSTANCEOF: {
+                Value v = f.pop();
+                f.push(new Value.Scalar(false, ValueChecks.instanceOf(a, i, v, ((TypeInsnNode) in).desc)));
+                break;
+            }
             case MONITORENTER: case MONITOREXIT: throw a.error(i, "synchronized is not supported in BPF programs");
             default: throw a.error(i, "bytecode " + op + " is not supported");
         }

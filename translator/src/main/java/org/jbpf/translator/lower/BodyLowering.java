@@ -324,6 +324,20 @@ public final class BodyLowering {
             }
             case NEW: push(new Known()); return;
             case CHECKCAST: return;
+            case INSTANCEOF: {
+                // decided by the analysis; only a possibly null pointer is tested, against null
+                Operand o = pop();
+                Value.Scalar known = (Value.Scalar) a.frames[i + 1].peek(0);
+                if (known.constant() != null) { push(new Imm(known.constant())); return; }
+                int t = out.newVreg();
+                Mir.Label done = out.newLabel();
+                out.loadImm(t, 0, false);
+                branches.emitCompare(JEQ, ((Reg) o).reg(), new Imm(0), true, done);
+                out.loadImm(t, 1, false);
+                out.placeLabel(done);
+                push(new Reg(t, true));
+                return;
+            }
             default:
                 throw error(i, "bytecode " + op + " is not supported");
         }
