@@ -1,0 +1,63 @@
+package org.jbpf.it.language;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jbpf.BPF;
+import org.jbpf.it.Backend;
+import org.jbpf.it.KernelCheck;
+import org.jbpf.it.newuser.ComputingProbesKernelTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Java constructs a programmer writes without thinking of BPF (var, enhanced for, switch expressions, exhaustive enum
+ * switches, boxed compares, try/finally, instanceof on the context, boolean arrays, System.nanoTime, ...): each probe
+ * translates on both backends and computes in the kernel what {@code compute(a, b)} computes on the JVM, for every
+ * input of {@link ComputingProbesKernelTest}. What is refused instead is pinned in {@link LanguageRefusalsTest}.
+ */
+class LanguageCorpusKernelTest {
+    static final List<Class<?>> PROBES = List.of(
+            EnhancedForLocal.class, VarAndFinal.class, CharMath.class, SwitchYield.class, EnumSwitchArrow.class,
+            ContextInstanceof.class, NestedStructFields.class, MathHelpers.class, DigitHelpers.class, StructTernary.class,
+            ByteTable.class, EarlyReturnInLoop.class, LabelledBreak.class, TryFinally.class, BoxedCompares.class,
+            TextForPrintk.class, WhileWithBreak.class, NarrowTypes.class, StaticHelperChain.class, ConditionalAndOr.class,
+            LongMathHelpers.class, BooleanArray.class, NanoTime.class, StructHelperObject.class);
+
+    /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
+    static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);
+
+    static Stream<Arguments> probes() {
+        List<Arguments> all = new ArrayList<>();
+        for (Backend backend : Backend.values())
+            for (Class<?> probe : PROBES) if (backend == Backend.DIRECT || !DIRECT_ONLY.contains(probe)) all.add(Arguments.of(backend, probe));
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{1} ({0})")
+    @MethodSource("probes")
+    void kernelComputesWhatTheJvmComputes(Backend backend, Class<?> probe) throws Exception {
+        ComputingProbesKernelTest.checkAgainstJvm(backend, probe);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void nanoTimeReadsTheJvmsClock(Backend backend) {
+        var object = backend.translate(ClockReading.class);
+        KernelCheck.require();
+        try (BPF bpf = BPF.load(object, ClockReading.class)) {
+            for (int round = 0; round < 5; round++) {
+                long before = System.nanoTime();
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                long after = System.nanoTime();
+                long kernel = bpf.map(ClockReading.out).get(0);
+                assertTrue(before <= kernel && kernel <= after, "kernel nanoTime " + kernel + " outside the JVM's " + before + ".." + after);
+            }
+        }
+    }
+}

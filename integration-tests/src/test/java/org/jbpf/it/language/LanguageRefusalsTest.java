@@ -1,0 +1,103 @@
+package org.jbpf.it.language;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.stream.Stream;
+import org.jbpf.it.Backend;
+import org.jbpf.translator.TranslationException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The other half of the corpus: Java a programmer may write that has no BPF form (exceptions, locks, strings, floats,
+ * library objects, recursion, arrays of objects or of arrays). Each is refused at its Java line with one sentence that
+ * says what to write instead; the whole message is pinned. The refusal comes from the shared analysis, before either
+ * backend's code generation.
+ */
+class LanguageRefusalsTest {
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+            Arguments.of(AssertStatement.class,
+                    "AssertStatement.java:24: assert cannot be translated: a BPF program has no exception to throw; test " +
+                    "the condition with if and return early, or count the failures in a map"),
+            Arguments.of(CharacterHelpers.class,
+                    "CharacterHelpers.java:25: cannot call java.lang.Character.isDigit in a BPF program; compare the " +
+                    "char with character constants instead, e.g. c >= '0' && c <= '9'"),
+            Arguments.of(CurrentTime.class,
+                    "CurrentTime.java:24: cannot call java.lang.System.currentTimeMillis in a BPF program: it reads the " +
+                    "wall clock, which BPF programs cannot; use System.nanoTime(), the kernel's monotonic clock (the " +
+                    "JVM's nanoTime on Linux), and convert in Java"),
+            Arguments.of(ExactArithmetic.class,
+                    "ExactArithmetic.java:24: cannot call java.lang.Math.addExact in a BPF program: it throws on " +
+                    "overflow, which a BPF program cannot; use the plain operator and test the result (a sum of " +
+                    "positives below either operand overflowed)"),
+            Arguments.of(FloatMath.class,
+                    "FloatMath.java:24: float and double are not supported in BPF programs; use int or long (e.g. " +
+                    "fixed-point scaled by 1000)"),
+            Arguments.of(InstanceState.class,
+                    "InstanceState.java:32: cannot create a org.jbpf.it.language.InstanceState$Accumulator in a BPF " +
+                    "program; only @Struct classes can be created with new: annotate Accumulator with @Struct (its " +
+                    "fields are then kept on the BPF stack and its methods inlined)"),
+            Arguments.of(IntTableLookup.class,
+                    "IntTableLookup.java:27: static field WEIGHTS (int[]) is a table; only byte[] static arrays become " +
+                    "BPF globals: write the table as a static byte[] of constants, compute the value (a switch or " +
+                    "shifts), or keep the table in an ArrayMap filled from Java"),
+            Arguments.of(ListOfNumbers.class,
+                    "ListOfNumbers.java:26: cannot create a java.util.ArrayList in a BPF program; only @Struct classes " +
+                    "can be created with new: keep data in local primitive arrays, @Struct objects or maps"),
+            Arguments.of(LocalStructArray.class,
+                    "LocalStructArray.java:31: arrays of objects (of @Struct classes too) are not supported; keep the " +
+                    "numbers in @Size(n) arrays of a @Struct (int[] xs, int[] ys instead of Point[]), or one struct per " +
+                    "entry of a map keyed by index"),
+            Arguments.of(LongTableLookup.class,
+                    "LongTableLookup.java:27: static field POWERS (long[]) is a table; only byte[] static arrays become " +
+                    "BPF globals: write the table as a static byte[] of constants, compute the value (a switch or " +
+                    "shifts), or keep the table in an ArrayMap filled from Java"),
+            Arguments.of(ObjectsHash.class,
+                    "ObjectsHash.java:25: arrays of objects are not supported; javac makes one here for the arguments of " +
+                    "a call with variable arguments (Objects.hash, String.format): compute the value from the numbers " +
+                    "instead, e.g. 31 * a + b"),
+            Arguments.of(RecursiveHelper.class,
+                    "RecursiveHelper.java:24: recursive call of gcd; BPF programs cannot recurse, write a bounded loop " +
+                    "instead"),
+            Arguments.of(StringEquals.class,
+                    "StringEquals.java:26: cannot create a java.lang.String in a BPF program: strings do not exist in " +
+                    "BPF programs; keep text in a byte[] (e.g. filled by Helpers.comm(buf) or probeReadUserStr) and " +
+                    "compare it with Strings.equals(buf, \"bash\") or Strings.startsWith(buf, \"/etc/\") (a switch over " +
+                    "strings becomes if/else with Strings.equals), and give printk a string literal"),
+            Arguments.of(StringLength.class,
+                    "StringLength.java:26: cannot call java.lang.String.length in a BPF program: strings do not exist in " +
+                    "BPF programs; keep text in a byte[] (e.g. filled by Helpers.comm(buf) or probeReadUserStr) and " +
+                    "compare it with Strings.equals(buf, \"bash\") or Strings.startsWith(buf, \"/etc/\") (a switch over " +
+                    "strings becomes if/else with Strings.equals), and give printk a string literal"),
+            Arguments.of(StringSwitchTernary.class,
+                    "StringSwitchTernary.java:25: variable kind holds a string chosen at run time (string \"up\" or string " +
+                    "\"down\"), but strings exist in BPF programs only as constants; keep the choice in an int or an enum " +
+                    "(and switch over that), or keep text in a byte[] and compare it with Strings.equals(buf, \"bash\") in " +
+                    "an if/else chain instead of a switch"),
+            Arguments.of(StructArrayField.class,
+                    "StructArrayField.java:42: field slots of @Struct Table has type " +
+                    "org.jbpf.it.language.StructArrayField$Slot[]; struct fields may be byte, boolean, short, char, int, " +
+                    "long, @Size(n) arrays of byte, short, char, int or long, or another @Struct; arrays of objects (of " +
+                    "@Struct classes too) are not supported; keep the numbers in @Size(n) arrays of a @Struct (int[] xs, " +
+                    "int[] ys instead of Point[]), or one struct per entry of a map keyed by index"),
+            Arguments.of(Synchronized.class,
+                    "Synchronized.java:26: synchronized is not supported in BPF programs, which have no locks; update " +
+                    "shared counts with a map's atomic operations (increment, add) instead"),
+            Arguments.of(ThrowsException.class,
+                    "ThrowsException.java:24: cannot create a java.lang.IllegalArgumentException in a BPF program, which " +
+                    "cannot throw; return early with an error code (or count the failure in a map) instead"),
+            Arguments.of(TwoDimensional.class,
+                    "TwoDimensional.java:24: arrays of arrays (long[][]) are not supported; use one long[] of rows * " +
+                    "columns elements and index it with row * columns + column"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void refusedAtItsLineWithAdvice(Class<?> probe, String message) {
+        TranslationException e = assertThrows(TranslationException.class, () -> Backend.DIRECT.translate(probe));
+        assertEquals(message, e.getMessage());
+    }
+}
