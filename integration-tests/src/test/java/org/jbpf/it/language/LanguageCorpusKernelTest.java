@@ -60,4 +60,28 @@ class LanguageCorpusKernelTest {
             }
         }
     }
+
+    /** Map lookups compared as boxed numbers, with the optional value absent for odd inputs: as {@code combine} on the JVM. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void boxedComparesOnLookups(Backend backend) {
+        var object = backend.translate(BoxedLookups.class);
+        KernelCheck.require();
+        int runs = 0;
+        try (BPF bpf = BPF.load(object, BoxedLookups.class)) {
+            var in = bpf.map(BoxedLookups.in);
+            var optional = bpf.map(BoxedLookups.optional);
+            for (long[] ab : ComputingProbesKernelTest.INPUTS) {
+                Long z = (ab[0] & 1) == 0 ? Long.valueOf(ab[1] & 7) : null;
+                in.put(0, ab[0]);
+                in.put(1, ab[1]);
+                if (z == null) optional.remove(0); else optional.put(0, z);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                assertEquals(BoxedLookups.combine(ab[0], ab[1], z), bpf.map(BoxedLookups.out).get(0),
+                        "combine(" + ab[0] + ", " + ab[1] + ", " + z + ")");
+                runs++;
+            }
+        }
+        assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
+    }
 }

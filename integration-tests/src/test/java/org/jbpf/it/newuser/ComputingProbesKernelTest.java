@@ -38,7 +38,7 @@ public class ComputingProbesKernelTest {
             OtherClassHelpers.class);
 
     /** Edge values in every pair, then random pairs (a third with small second values, the likely divisors and shifts). */
-    static final List<long[]> INPUTS = inputs();
+    public static final List<long[]> INPUTS = inputs();
 
     static List<long[]> inputs() {
         long[] edges = {0, 1, -1, 2, -2, 3, 5, 7, -7, 10, 48, 100, 1 << 20, 31, 32, 63, 64, 255, 256, 65535, 0x6a62, 0x66706a62,
