@@ -27,7 +27,8 @@ class LanguageCorpusKernelTest {
             ContextInstanceof.class, NestedStructFields.class, MathHelpers.class, DigitHelpers.class, StructTernary.class,
             ByteTable.class, EarlyReturnInLoop.class, LabelledBreak.class, TryFinally.class, BoxedCompares.class,
             TextForPrintk.class, WhileWithBreak.class, NarrowTypes.class, StaticHelperChain.class, ConditionalAndOr.class,
-            LongMathHelpers.class, BooleanArray.class, NanoTime.class, StructHelperObject.class);
+            LongMathHelpers.class, BooleanArray.class, NanoTime.class, StructHelperObject.class, LocalStructArray.class,
+            StructArrayIndexes.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);
@@ -83,5 +84,35 @@ class LanguageCorpusKernelTest {
             }
         }
         assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
+    }
+
+    /** Out of range, a store through an element does nothing and a read gives 0; in range, the element as in Java. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void structArrayIndexesOutOfRange(Backend backend) {
+        var object = backend.translate(StructArrayOutOfRange.class);
+        KernelCheck.require();
+        long[] indexes = {-1, 0, 1, 2, 3, 100, Integer.MIN_VALUE, Integer.MAX_VALUE, 1L << 32};
+        int runs = 0;
+        try (BPF bpf = BPF.load(object, StructArrayOutOfRange.class)) {
+            var in = bpf.map(StructArrayOutOfRange.in);
+            for (long a : indexes) {
+                for (long b : indexes) {
+                    in.put(0, a);
+                    in.put(1, b);
+                    assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                    long[] hits = new long[3];
+                    int ia = (int) a, ib = (int) b;
+                    if (ia >= 0 && ia < 3) hits[ia] = 7;
+                    long first = ib >= 0 && ib < 3 ? hits[ib] : 0;
+                    if (ib >= 0 && ib < 3) hits[ib] = 9;
+                    long again = ib >= 0 && ib < 3 ? hits[ib] : 0;
+                    long expected = first * 10000 + again * 1000 + hits[0] * 100 + hits[1] * 10 + hits[2];
+                    assertEquals(expected, bpf.map(StructArrayOutOfRange.out).get(0), "indexes " + a + ", " + b);
+                    runs++;
+                }
+            }
+        }
+        assertEquals(indexes.length * indexes.length, runs);
     }
 }

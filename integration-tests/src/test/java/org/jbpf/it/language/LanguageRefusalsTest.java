@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The other half of the corpus: Java a programmer may write that has no BPF form (exceptions, locks, strings, floats,
- * library objects, recursion, arrays of objects or of arrays). Each is refused at its Java line with one sentence that
+ * library objects, recursion, arrays of objects or of arrays, struct array stores that Java would share). Each is refused at its Java line with one sentence that
  * says what to write instead; the whole message is pinned. The refusal comes from the shared analysis, before either
  * backend's code generation.
  */
@@ -47,10 +47,6 @@ class LanguageRefusalsTest {
             Arguments.of(ListOfNumbers.class,
                     "ListOfNumbers.java:26: cannot create a java.util.ArrayList in a BPF program; only @Struct classes " +
                     "can be created with new: keep data in local primitive arrays, @Struct objects or maps"),
-            Arguments.of(LocalStructArray.class,
-                    "LocalStructArray.java:31: arrays of objects (of @Struct classes too) are not supported; keep the " +
-                    "numbers in @Size(n) arrays of a @Struct (int[] xs, int[] ys instead of Point[]), or one struct per " +
-                    "entry of a map keyed by index"),
             Arguments.of(LongTableLookup.class,
                     "LongTableLookup.java:27: static field POWERS (long[]) is a table; only byte[] static arrays become " +
                     "BPF globals: write the table as a static byte[] of constants, compute the value (a switch or " +
@@ -80,9 +76,10 @@ class LanguageRefusalsTest {
             Arguments.of(StructArrayField.class,
                     "StructArrayField.java:42: field slots of @Struct Table has type " +
                     "org.jbpf.it.language.StructArrayField$Slot[]; struct fields may be byte, boolean, short, char, int, " +
-                    "long, @Size(n) arrays of byte, short, char, int or long, or another @Struct; arrays of objects (of " +
-                    "@Struct classes too) are not supported; keep the numbers in @Size(n) arrays of a @Struct (int[] xs, " +
-                    "int[] ys instead of Point[]), or one struct per entry of a map keyed by index"),
+                    "long, @Size(n) arrays of byte, short, char, int or long, or another @Struct; arrays of objects are " +
+                    "supported only as local arrays of a @Struct class (new Point[4]); in a @Struct or a map value keep " +
+                    "the numbers in @Size(n) arrays (int[] xs, int[] ys instead of Point[]), or one struct per entry of " +
+                    "a map keyed by index"),
             Arguments.of(Synchronized.class,
                     "Synchronized.java:26: synchronized is not supported in BPF programs, which have no locks; update " +
                     "shared counts with a map's atomic operations (increment, add) instead"),
@@ -91,7 +88,17 @@ class LanguageRefusalsTest {
                     "cannot throw; return early with an error code (or count the failure in a map) instead"),
             Arguments.of(TwoDimensional.class,
                     "TwoDimensional.java:24: arrays of arrays (long[][]) are not supported; use one long[] of rows * " +
-                    "columns elements and index it with row * columns + column"));
+                    "columns elements and index it with row * columns + column"),
+            Arguments.of(StructArrayFromVariable.class,
+                    "StructArrayFromVariable.java:20: an element of a local StructArrayFromVariable.Slot[2] can only be " +
+                    "assigned a new StructArrayFromVariable.Slot(..) made in the same statement: the array holds its " +
+                    "structs in place, so storing one from a variable would copy it, where Java shares the object; set " +
+                    "the element's fields instead (e.g. a[i].count = s.count)"),
+            Arguments.of(StructArrayReplaceHeld.class,
+                    "StructArrayReplaceHeld.java:22: this replaces an element of a local StructArrayReplaceHeld.Slot[2] " +
+                    "while variable old refers to one: in Java it would keep the old StructArrayReplaceHeld.Slot, but " +
+                    "the array holds its structs in place; copy the fields you need from it first, or set the element's " +
+                    "fields instead of replacing it"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -156,7 +156,8 @@ public final class MethodAnalyzer {
         int op = in.getOpcode();
         if (op < 0) { flow(a, i + 1, f, work); return; }
         if (branches.step(a, i, in, op, f, work)) return;
-        if (ScalarSteps.step(a, i, in, op, f) || ArraySteps.step(a, i, in, op, f) || fields.step(a, i, in, op, f)) {
+        if (ScalarSteps.step(a, i, in, op, f) || StructArraySteps.step(a, i, in, op, f, structs) || ArraySteps.step(a, i, in, op, f)
+                || fields.step(a, i, in, op, f)) {
             flow(a, i + 1, f, work);
             return;
         }

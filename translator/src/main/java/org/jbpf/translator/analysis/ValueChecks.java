@@ -122,6 +122,8 @@ final class ValueChecks {
         if (v instanceof Value.CtxView cv && cv.type().internalName().equals(t)) return;
         if (v instanceof Value.KernelRef k && k.internalName().equals(t)) return;
         if (v instanceof Value.Ctx c && c.internalName().equals(t)) return;
+        ValueType held = v instanceof Value.StackObj so ? so.type() : v instanceof Value.Ptr p ? p.target() : null;
+        if (held instanceof ValueType.StructArray sa && t.equals("[L" + sa.element().internalName() + ";")) return;
         if (t.equals("java/lang/Object")) return;
         throw a.error(i, "cannot cast " + v.describe() + " to " + t.replace('/', '.'));
     }

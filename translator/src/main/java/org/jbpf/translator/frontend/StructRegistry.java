@@ -85,8 +85,9 @@ public final class StructRegistry {
     }
 
     /** Why arrays of objects are refused, and what to write instead. */
-    public static final String OBJECT_ARRAYS = "arrays of objects (of @Struct classes too) are not supported; keep the numbers in "
-            + "@Size(n) arrays of a @Struct (int[] xs, int[] ys instead of Point[]), or one struct per entry of a map keyed by index";
+    public static final String OBJECT_ARRAYS = "arrays of objects are supported only as local arrays of a @Struct class (new Point[4]); "
+            + "in a @Struct or a map value keep the numbers in @Size(n) arrays (int[] xs, int[] ys instead of Point[]), or one struct "
+            + "per entry of a map keyed by index";
 
     private StructLayout.FieldDecl field(String file, String owner, FieldNode f) {
         StructLayout.Kind kind = StructLayout.Kind.ofDescriptor(f.desc);

@@ -62,6 +62,7 @@ public final class BodyLowering {
     private final AluLowering alu;
     private final BranchLowering branches;
     private final MemoryLowering memory;
+    private final StructArrayLowering structArrays;
     private final InvokeLowering invokes;
 
     BodyLowering(ProgramLowering program, MethodAnalysis a, List<Operand> args, Mir.Label returnLabel, int resultReg) {
@@ -75,6 +76,7 @@ public final class BodyLowering {
         this.alu = new AluLowering(this, out);
         this.branches = new BranchLowering(this, out);
         this.memory = new MemoryLowering(this, out);
+        this.structArrays = new StructArrayLowering(this, out);
         this.invokes = new InvokeLowering(this, out);
         Frame entry = a.frames[0];
         int slot = 0;
@@ -211,7 +213,7 @@ public final class BodyLowering {
             });
             return;
         }
-        if (alu.lower(i, in, f) || branches.lower(i, in) || memory.lower(i, in)) return;
+        if (alu.lower(i, in, f) || branches.lower(i, in) || structArrays.lower(i, in) || memory.lower(i, in)) return;
         switch (op) {
             case NOP: return;
             case ACONST_NULL: push(new Imm(0)); return;
