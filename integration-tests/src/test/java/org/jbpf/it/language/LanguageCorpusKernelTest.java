@@ -115,4 +115,30 @@ class LanguageCorpusKernelTest {
         }
         assertEquals(indexes.length * indexes.length, runs);
     }
+
+    /** Each of the four keys present or absent (16 cases, values from the inputs): as {@code combine} on the JVM. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void boxedDefaultsForAbsentValues(Backend backend) {
+        var object = backend.translate(DefaultWhenAbsent.class);
+        KernelCheck.require();
+        int runs = 0;
+        try (BPF bpf = BPF.load(object, DefaultWhenAbsent.class)) {
+            var seen = bpf.map(DefaultWhenAbsent.seen);
+            for (long[] ab : ComputingProbesKernelTest.INPUTS.subList(0, 40)) {
+                for (int present = 0; present < 16; present++) {
+                    Long[] values = new Long[4];
+                    for (int k = 0; k < 4; k++) {
+                        values[k] = (present & (1 << k)) != 0 ? Long.valueOf(k % 2 == 0 ? ab[0] : ab[1]) : null;
+                        if (values[k] == null) seen.remove(k); else seen.put(k, values[k]);
+                    }
+                    assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                    long expected = DefaultWhenAbsent.combine(values[0] == null ? 0L : values[0], values[1], values[2], values[3]);
+                    assertEquals(expected, bpf.map(DefaultWhenAbsent.out).get(0), "values " + java.util.Arrays.toString(values));
+                    runs++;
+                }
+            }
+        }
+        assertEquals(40 * 16, runs);
+    }
 }

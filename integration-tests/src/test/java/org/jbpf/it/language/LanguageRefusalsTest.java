@@ -98,7 +98,15 @@ class LanguageRefusalsTest {
                     "StructArrayReplaceHeld.java:22: this replaces an element of a local StructArrayReplaceHeld.Slot[2] " +
                     "while variable old refers to one: in Java it would keep the old StructArrayReplaceHeld.Slot, but " +
                     "the array holds its structs in place; copy the fields you need from it first, or set the element's " +
-                    "fields instead of replacing it"));
+                    "fields instead of replacing it"),
+            Arguments.of(EnumField.class,
+                    "EnumField.java:33: field mode of @Struct State has type org.jbpf.it.language.EnumField$Mode; struct " +
+                    "fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int or " +
+                    "long, or another @Struct; keep an enum in a struct as its ordinal: declare mode an int, store Mode " +
+                    "values with .ordinal() and read them back in Java with Mode.values()[n]"),
+            Arguments.of(CharKeys.class,
+                    "CharKeys.java:24: map counts: map keys and values must be Integer, Long, Short, Byte or a @Struct " +
+                    "class, not java.lang.Character"));
     }
 
     @ParameterizedTest(name = "{0}")

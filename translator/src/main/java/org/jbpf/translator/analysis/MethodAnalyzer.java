@@ -182,6 +182,10 @@ public final class MethodAnalyzer {
                 int var = ((VarInsnNode) in).var;
                 Value v = f.pop();
                 if (v instanceof Value.Uninit) throw a.error(i, "object stored before its constructor ran");
+                // Long v = map.lookup(k); if (v == null) v = 0L; the number goes to the stack so the variable stays a reference
+                if (v instanceof Value.Boxed b && (f.locals[var] instanceof Value.Null
+                        || f.locals[var] instanceof Value.Ptr p && p.target().equals(b.type()) && !p.ringRecord()))
+                    v = new Value.Ptr(b.type(), false, a.site(i), "a boxed " + b.type().javaName(), false);
                 f.locals[var] = v;
                 if (op == LSTORE) f.locals[var + 1] = new Value.Half();
                 break;

@@ -102,6 +102,9 @@ public final class StructRegistry {
                     + (f.desc.startsWith("[L") ? "; " + OBJECT_ARRAYS : "")
                     + (f.desc.equals("Ljava/lang/String;") ? "; keep text in a @Size(n) byte[] field (marked @CString to print it as "
                        + "text); a Java-side class that only reads the records may declare it as @Size(n) String"
+                       : f.desc.startsWith("L") && isEnumClass(f.desc.substring(1, f.desc.length() - 1))
+                               ? "; keep an enum in a struct as its ordinal: declare " + f.name + " an int, store " + simple(f.desc.substring(1, f.desc.length() - 1))
+                                 + " values with .ordinal() and read them back in Java with " + simple(f.desc.substring(1, f.desc.length() - 1)) + ".values()[n]"
                        : f.desc.startsWith("L") ? "; annotate " + org.objectweb.asm.Type.getType(f.desc).getClassName() + " with @Struct" : ""));
         if (kind != StructLayout.Kind.BYTES && kind != StructLayout.Kind.ARRAY) return new StructLayout.FieldDecl(f.name, kind, 0);
         int length = sizeOf(f);
@@ -123,6 +126,11 @@ public final class StructRegistry {
             }
         }
         return -1;
+    }
+
+    private boolean isEnumClass(String internalName) {
+        ClassNode cn = read(internalName);
+        return cn != null && (cn.access & Opcodes.ACC_ENUM) != 0;
     }
 
     public static String simple(String internalName) {

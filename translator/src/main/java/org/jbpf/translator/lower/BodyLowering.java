@@ -249,6 +249,16 @@ public final class BodyLowering {
                     out.emit(ALU64 | ADD | K, r, 0, 0, out.objectOffset(so));
                     return;
                 }
+                if (v instanceof Value.Boxed b && a.frames[i + 1] != null && a.frames[i + 1].locals[var] instanceof Value.Ptr) {
+                    // a boxed number stored where the variable holds references (the analysis made it one): keep it on the stack
+                    int off = out.allocate(8, 8);
+                    out.store(b.type().size(), R10, off, o);
+                    int r = local(var);
+                    detachLocal(r);
+                    out.mov64(r, R10);
+                    out.emit(ALU64 | ADD | K, r, 0, 0, off);
+                    return;
+                }
                 if (!v.inRegister() && !(v instanceof Value.Null)) return;
                 int r = local(var);
                 detachLocal(r);
