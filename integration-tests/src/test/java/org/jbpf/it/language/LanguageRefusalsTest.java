@@ -106,7 +106,22 @@ class LanguageRefusalsTest {
                     "values with .ordinal() and read them back in Java with Mode.values()[n]"),
             Arguments.of(CharKeys.class,
                     "CharKeys.java:24: map counts: map keys and values must be Integer, Long, Short, Byte or a @Struct " +
-                    "class, not java.lang.Character"));
+                    "class, not java.lang.Character"),
+            Arguments.of(EnumWithField.class,
+                    "EnumWithField.java:35: cannot read field weight of enum Level in a BPF program, where an enum value " +
+                    "is its ordinal; compute the value from the enum with a switch (or index a static byte[] table with " +
+                    "ordinal())"),
+            Arguments.of(ProbeInstanceMethod.class,
+                    "ProbeInstanceMethod.java:31: cannot create an instance of the probe class ProbeInstanceMethod: a " +
+                    "BPF program has no objects other than @Struct ones; make its methods static and keep its state in " +
+                    "maps or global variables (static fields)"),
+            Arguments.of(StreamSum.class,
+                    "StreamSum.java:26: cannot call java.util.Arrays.stream from a BPF program; only static methods of " +
+                    "the probe, methods of @Struct classes and jbpf helpers can be called"),
+            Arguments.of(ParseNumber.class,
+                    "ParseNumber.java:24: cannot call java.lang.Long.parseLong in a BPF program; the java.lang methods " +
+                    "that translate are boxing, Math.min/max/abs, System.nanoTime and the Integer/Long bit, unsigned, " +
+                    "min/max/sum and compare methods (README, Translation notes)"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -35,10 +35,12 @@ public final class MethodAnalyzer {
     private final StructRegistry structs;
     private final InvokeAnalyzer invokes;
     private final FieldSteps fields;
+    private final String probeClass;
     private final BranchSteps branches = new BranchSteps(this);
 
     private MethodAnalyzer(ProbeClass probe, StructRegistry structs, String entry, boolean automaticFunctions) {
         this.structs = structs;
+        this.probeClass = probe.node.name;
         this.invokes = new InvokeAnalyzer(this, probe, structs, entry, automaticFunctions);
         this.fields = new FieldSteps(probe, structs);
     }
@@ -200,6 +202,10 @@ public final class MethodAnalyzer {
             case INVOKEDYNAMIC: invokes.invokeDynamic(a, i, (InvokeDynamicInsnNode) in, f); break;
             case NEW: {
                 String t = ((TypeInsnNode) in).desc;
+                if (t.equals(probeClass))
+                    throw a.error(i, "cannot create an instance of the probe class " + StructRegistry.simple(t) + ": a BPF program has "
+                            + "no objects other than @Struct ones; make its methods static and keep its state in maps or global "
+                            + "variables (static fields)");
                 if (!structs.isStruct(t)) throw a.error(i, ValueChecks.cannotCreate(t));
                 f.push(new Value.Uninit(t, i));
                 break;

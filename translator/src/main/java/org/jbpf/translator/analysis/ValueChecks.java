@@ -5,6 +5,7 @@ import static org.objectweb.asm.Opcodes.*;
 import java.util.List;
 import java.util.Map;
 import org.jbpf.core.layout.StructLayout;
+import org.jbpf.translator.frontend.StructRegistry;
 import org.jbpf.translator.frontend.ValueType;
 import org.objectweb.asm.tree.FieldInsnNode;
 
@@ -34,6 +35,11 @@ final class ValueChecks {
             if (p.nullable())
                 throw a.error(i, p.origin() + " may be null here; test it against null before you " + verb + " ." + fi.name);
             t = p.target();
+        } else if (obj instanceof Value.Scalar) {
+            // an enum value is its ordinal, and a field of it holds nothing a program could read
+            throw a.error(i, "cannot " + verb + " field " + fi.name + " of enum " + StructRegistry.simple(fi.owner) + " in a BPF program, "
+                    + "where an enum value is its ordinal; compute the value from the enum with a switch (or index a static byte[] "
+                    + "table with ordinal())");
         } else throw a.error(i, "cannot " + verb + " field " + fi.name + " of " + obj.describe());
         if (!(t instanceof ValueType.Struct s) || !s.internalName().equals(fi.owner))
             throw a.error(i, "field " + fi.owner.replace('/', '.') + "." + fi.name + " accessed on " + obj.describe());

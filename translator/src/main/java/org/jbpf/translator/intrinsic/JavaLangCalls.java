@@ -78,7 +78,9 @@ final class JavaLangCalls implements Intrinsic {
                            + "cannot; use System.nanoTime(), the kernel's monotonic clock (the JVM's nanoTime on Linux), and convert in Java"
                    : o.equals("java/lang/Character") ? "; compare the char with character constants instead, e.g. c >= '0' && c <= '9'"
                    : o.equals("java/lang/Math") && n.endsWith("Exact") ? ": it throws on overflow, which a BPF program cannot; use the "
-                           + "plain operator and test the result (a sum of positives below either operand overflowed)" : ""));
+                           + "plain operator and test the result (a sum of positives below either operand overflowed)"
+                   : "; the java.lang methods that translate are boxing, Math.min/max/abs, System.nanoTime and the Integer/Long "
+                           + "bit, unsigned, min/max/sum and compare methods (README, Translation notes)"));
     }
 
     @Override
