@@ -33,7 +33,7 @@ class DiagnosticsTest {
         "ConstantFinal|ConstantFinal.java: |@Constant field limit is static final with a constant initialiser, which javac copies into every use where no loader can change it; drop final: @Constant static int limit = 10;",
         "LongLiteral|LongLiteral.java:17: |the literal of Strings.startsWith has 300 bytes; at most 256 are compared",
         "ConstantArrayWrite|ConstantArrayWrite.java:14: |@Constant byte array name is read-only in programs; its bytes are set from Java before loading",
-        "ComputedArray|ComputedArray.java:13: |byte array field name must be initialised with new byte[n] (at most 4096) or constants such as {1, 2, 3} to be a BPF global",
+        "ComputedArray|ComputedArray.java:13: |byte array field name must be initialised with new byte[n] (at most 4096 bytes) or constants such as {1, 2, 3} to be a BPF global",
         "ComputedGlobal|ComputedGlobal.java:13: |static field start is initialised with a value computed when the class loads (line 9); a BPF global starts as a constant: initialise it with a constant and set it from Java after loading",
         "ComputedFinal|ComputedFinal.java:13: |static final field START is computed when the class loads (line 9), which a BPF program cannot repeat; initialise it with constants, or make it a @Constant (without final) set from Java before loading",
         "CopyOutOfRange|CopyOutOfRange.java:12: |arraycopy reaches elements 0 to 5 of the 4-element destination, outside it (Java would throw here)",
@@ -68,7 +68,7 @@ class DiagnosticsTest {
         "LocalStructArray|LocalStructArray.java:15: |a local array of @Struct LocalStructArray.Point needs a constant length from 1 to 31 (its elements and one spare element may take at most 256 of the 512 bytes of BPF stack); keep more of them in an ArrayMap",
         "TwoDimensionalArray|TwoDimensionalArray.java:13: |arrays of arrays (long[][]) are not supported; use one long[] of rows * columns elements and index it with row * columns + column",
         "CharacterCall|CharacterCall.java:17: |cannot call java.lang.Character.isDigit in a BPF program; compare the char with character constants instead",
-        "IntTable|IntTable.java:14: |static field WEIGHTS (int[]) is a table; only byte[] static arrays become BPF globals: write the table as a static byte[] of constants",
+        "IntTable|IntTable.java:14: |int array field WEIGHTS must be initialised with new int[n] (at most 4096 bytes) or constants such as {1, 2, 3} to be a BPF global",
         "TextField|TextField.java:17: |field name of @Struct Event has type java.lang.String; struct fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int or long, or another @Struct; keep text in a @Size(n) byte[] field (marked @CString to print it as text)",
         "StringSwitch|StringSwitch.java:17: |compare it with Strings.equals(buf, \"bash\") or Strings.startsWith(buf, \"/etc/\") (a switch over strings becomes if/else with Strings.equals)",
     })

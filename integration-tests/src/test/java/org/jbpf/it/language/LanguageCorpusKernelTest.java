@@ -28,7 +28,7 @@ class LanguageCorpusKernelTest {
             ByteTable.class, EarlyReturnInLoop.class, LabelledBreak.class, TryFinally.class, BoxedCompares.class,
             TextForPrintk.class, WhileWithBreak.class, NarrowTypes.class, StaticHelperChain.class, ConditionalAndOr.class,
             LongMathHelpers.class, BooleanArray.class, NanoTime.class, StructHelperObject.class, LocalStructArray.class,
-            StructArrayIndexes.class);
+            StructArrayIndexes.class, IntTableLookup.class, LongTableLookup.class, NumberTables.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);
@@ -140,5 +140,27 @@ class LanguageCorpusKernelTest {
             }
         }
         assertEquals(40 * 16, runs);
+    }
+
+    /** A static int[] the program changes in place is a global Java reads back: one count per run in the slot of a & 3. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void numberTableCountsInPlace(Backend backend) {
+        var object = backend.translate(NumberTables.class);
+        KernelCheck.require();
+        long[] expected = new long[4];
+        try (BPF bpf = BPF.load(object, NumberTables.class)) {
+            var in = bpf.map(NumberTables.in);
+            for (long[] ab : ComputingProbesKernelTest.INPUTS) {
+                in.put(0, ab[0]);
+                in.put(1, ab[1]);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                expected[(int) (ab[0] & 3)]++;
+            }
+            byte[] bytes = bpf.global("counts").bytes();
+            assertEquals(16, bytes.length);
+            java.nio.ByteBuffer counts = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            for (int k = 0; k < 4; k++) assertEquals(expected[k], counts.getInt(4 * k), "counts[" + k + "]");
+        }
     }
 }

@@ -40,17 +40,9 @@ class LanguageRefusalsTest {
                     "InstanceState.java:32: cannot create a org.jbpf.it.language.InstanceState$Accumulator in a BPF " +
                     "program; only @Struct classes can be created with new: annotate Accumulator with @Struct (its " +
                     "fields are then kept on the BPF stack and its methods inlined)"),
-            Arguments.of(IntTableLookup.class,
-                    "IntTableLookup.java:27: static field WEIGHTS (int[]) is a table; only byte[] static arrays become " +
-                    "BPF globals: write the table as a static byte[] of constants, compute the value (a switch or " +
-                    "shifts), or keep the table in an ArrayMap filled from Java"),
             Arguments.of(ListOfNumbers.class,
                     "ListOfNumbers.java:26: cannot create a java.util.ArrayList in a BPF program; only @Struct classes " +
                     "can be created with new: keep data in local primitive arrays, @Struct objects or maps"),
-            Arguments.of(LongTableLookup.class,
-                    "LongTableLookup.java:27: static field POWERS (long[]) is a table; only byte[] static arrays become " +
-                    "BPF globals: write the table as a static byte[] of constants, compute the value (a switch or " +
-                    "shifts), or keep the table in an ArrayMap filled from Java"),
             Arguments.of(ObjectsHash.class,
                     "ObjectsHash.java:25: arrays of objects are not supported; javac makes one here for the arguments of " +
                     "a call with variable arguments (Objects.hash, String.format): compute the value from the numbers " +
