@@ -74,8 +74,11 @@ public final class BpfMap<K, V> implements AutoCloseable {
         this.sys = map.fd().syscalls();
         int keySize = keyCodec.size(), valueBytes = stride * cpus;
         this.buffers = new BuffersPerThread(keySize, valueBytes);
-        this.walker = new MapWalker(sys, map.spec().name(), map.spec().type(), keySize, map.spec().valueSize(), valueBytes,
-                map.spec().maxEntries());
+        MapSpec s = map.spec();
+        // one walk by program per map, however many views of it are made: its program and array live as long as the map
+        ProgramWalk program = MapWalker.mayWalkByProgram(s.maxEntries())
+                ? map.companion(new ProgramWalk(sys, s.name(), s.type(), keySize, s.valueSize(), valueBytes, s.maxEntries())) : null;
+        this.walker = new MapWalker(sys, s.name(), keySize, valueBytes, s.maxEntries(), program);
         this.aggregation = perCpu ? CpuAggregation.of(valueCodec) : null;
         this.notice = notice;
     }
