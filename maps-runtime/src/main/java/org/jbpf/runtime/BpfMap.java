@@ -366,8 +366,9 @@ public final class BpfMap<K, V> implements AutoCloseable {
 
     /** Visits every entry; the count is told to the notice, so any read of the whole map can find it full. */
     private int walk(EntryVisitor visitor) {
+        boolean settled = notice != null && notice.settled();
         int n = walker.walk(fdValue(), visitor);
-        if (notice != null) notice.walked(spec(), n);
+        if (notice != null) notice.walked(spec(), n, settled);
         return n;
     }
 
