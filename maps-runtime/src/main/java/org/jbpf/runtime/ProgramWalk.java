@@ -1,12 +1,12 @@
 package org.jbpf.runtime;
 
-import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.obj.GlobalData;
 import org.jbpf.core.obj.MapTypes;
+import org.jbpf.loader.LoggedLoad;
 import org.jbpf.loader.sys.BpfAttr;
 import org.jbpf.loader.sys.BpfAttrs;
 import org.jbpf.loader.sys.BpfException;
@@ -212,17 +212,10 @@ final class ProgramWalk implements AutoCloseable {
 
     /** The verifier's last words on a refused load, from loading it again with a log (e.g. a value's spin lock). */
     private String verifierSays(BpfAttrs.ProgLoad attr) {
-        Memory log = new Memory(LOG_BYTES);
-        log.clear();
-        try {
-            sys.progLoad(attr.log(log, LOG_BYTES, 1)).close();
-            return "loaded when asked again";
-        } catch (BpfException e) {
-            String last = "";
-            for (String line : log.getString(0).split("\n"))
-                if (!line.isBlank() && !line.startsWith("processed ")) last = line;
-            return last.isEmpty() ? "no verifier log" : last;
-        }
+        LoggedLoad again = LoggedLoad.of(sys, attr, LOG_BYTES, LOG_BYTES);
+        if (again.loaded()) return "loaded when asked again";
+        String last = again.lastWords();
+        return last.isEmpty() ? "no verifier log" : last;
     }
 
     /** Errors worth trying again at the next walk: the kernel was short of memory or descriptors. */
