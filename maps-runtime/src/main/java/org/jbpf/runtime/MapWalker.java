@@ -24,8 +24,9 @@ final class MapWalker {
     /** Native bytes a chunk's keys and values may take; the entry count per call follows from it. */
     private static final int CHUNK_BYTES = 1 << 20, MIN_CHUNK = 64, MAX_CHUNK = 1 << 14;
     /**
-     * Entries a walk must have seen for the next to go by program: a walk by program creates an array, loads a
-     * program and maps the array, which pays off once there are a thousand or so entries to copy.
+     * Entries a walk must have seen for the next to go by program: the first walk by program creates an array, loads a
+     * program and maps the array (kept with the map for later walks), which pays off once there are a thousand or so
+     * entries to copy.
      */
     static final int PROGRAM_MIN_ENTRIES = 1024;
     /** Maps this large are walked by program from the first walk on. */
