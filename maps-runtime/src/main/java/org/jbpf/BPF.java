@@ -296,9 +296,10 @@ public final class BPF implements AutoCloseable {
 
     /**
      * Detaches every program of this object (closes its links); maps, globals and event readers stay open to be read.
-     * No program changes the maps from then on, so a read of a map after this is its final count: unless a program of
-     * the object is attached or run again, {@link #close} takes that count instead of walking the map once more to
-     * find out whether it filled up. Closing detaches too.
+     * None of its programs changes the maps from then on, so a read of a map after this is its final count: unless a
+     * program of the object is attached or run again, {@link #close} takes that count instead of walking the map once
+     * more to find out whether it filled up (programs of other objects sharing a pinned map are not seen either way).
+     * Closing detaches too.
      */
     public BPF detach() {
         long starts = loaded.starts();  // read first: a program attached while links close makes the counts unsure
