@@ -209,6 +209,42 @@ class MapDumpKernelTest {
     }
 
     @Test
+    void threadsWalkingAtOnceEachSeeTheWholeMap() throws Exception {
+        MapSpec spec = new MapSpec("shared", MapTypes.HASH, 4, 8, 16384, 0, 0, 0);
+        String before = kernelHeld();
+        try (LoadedObject o = new Loader().load(new BpfObject("dump", "GPL", List.of(spec), List.of(), null))) {
+            BpfMap<Integer, Long> m = BpfMap.of(o.map("shared"), Codecs.INT, Codecs.LONG, false);
+            for (int i = 0; i < 3000; i++) m.put(i, i * 5L + 1);
+            List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Thread> walkers = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                // each thread its own view: views share the map's kept copy, and a walk that finds it busy makes its own
+                BpfMap<Integer, Long> view = BpfMap.of(o.map("shared"), Codecs.INT, Codecs.LONG, false);
+                Thread w = new Thread(() -> {
+                    for (int r = 0; r < 40; r++) {
+                        int round = r;
+                        long[] sum = {0, 0};
+                        view.forEachRaw((k, v) -> {
+                            int key = k.getInt(k.position());
+                            if (v.getLong(v.position()) != key * 5L + 1) wrong.add("key " + key + " round " + round);
+                            sum[0] += key;
+                            sum[1]++;
+                        });
+                        if (sum[1] != 3000 || sum[0] != 2999L * 3000 / 2) wrong.add(sum[1] + " entries, key sum " + sum[0]);
+                    }
+                });
+                walkers.add(w);
+                w.start();
+            }
+            for (Thread w : walkers) w.join();
+            assertEquals(List.of(), wrong);
+            assertEquals("program", m.walkPath());
+            assertEquals(plus(before, 2, 1, 1), kernelHeld(), "the map, and the one copy kept after the walks");
+        }
+        assertEquals(before, kernelHeld());
+    }
+
+    @Test
     void perCpuHashOfOddValuesHasEachCpusValue() {
         int cpus = org.jbpf.loader.Cpus.possible();
         MapSpec spec = new MapSpec("pc_hash", MapTypes.PERCPU_HASH, 4, 3, 2048, 0, 0, 0);
