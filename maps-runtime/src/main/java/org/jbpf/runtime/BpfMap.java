@@ -74,11 +74,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
         this.sys = map.fd().syscalls();
         int keySize = keyCodec.size(), valueBytes = stride * cpus;
         this.buffers = new BuffersPerThread(keySize, valueBytes);
-        MapSpec s = map.spec();
-        // one walk by program per map, however many views of it are made: its program and array live as long as the map
-        ProgramWalk program = MapWalker.mayWalkByProgram(s.maxEntries())
-                ? map.companion(new ProgramWalk(sys, s.name(), s.type(), keySize, s.valueSize(), valueBytes, s.maxEntries())) : null;
-        this.walker = new MapWalker(sys, s.name(), keySize, valueBytes, s.maxEntries(), program);
+        this.walker = MapWalker.of(map, keySize, valueBytes);
         this.aggregation = perCpu ? CpuAggregation.of(valueCodec) : null;
         this.notice = notice;
     }

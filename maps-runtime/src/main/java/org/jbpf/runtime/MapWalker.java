@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashSet;
 import java.util.Set;
+import org.jbpf.core.obj.MapSpec;
+import org.jbpf.loader.LoadedMap;
 import org.jbpf.loader.sys.BpfException;
 import org.jbpf.loader.sys.BpfSyscalls;
 import org.jbpf.loader.sys.Errno;
@@ -53,6 +55,18 @@ final class MapWalker {
         this.keySize = keySize;
         this.valueBytes = valueBytes;
         this.maxEntries = maxEntries;
+    }
+
+    /**
+     * The walker of one view of {@code map}. Views share the map's walk by program (its {@link LoadedMap#companion}):
+     * its program and array are made once and live as long as the map, however many views are made.
+     */
+    static MapWalker of(LoadedMap map, int keySize, int valueBytes) {
+        MapSpec s = map.spec();
+        BpfSyscalls sys = map.fd().syscalls();
+        ProgramWalk program = mayWalkByProgram(s.maxEntries())
+                ? map.companion(new ProgramWalk(sys, s.name(), s.type(), keySize, s.valueSize(), valueBytes, s.maxEntries())) : null;
+        return new MapWalker(sys, s.name(), keySize, valueBytes, s.maxEntries(), program);
     }
 
     /** Whether a map of {@code maxEntries} viewed now may be walked by program ({@link #PROGRAM_PROPERTY}, its size). */
