@@ -170,7 +170,10 @@ class RandomProbesKernelTest {
                         // loops nested in random ways may take the verifier past its million instructions, on both backends
                         boolean tooLarge = !simulated && reason.startsWith("BPF program is too large");
                         if (!tooLarge) failures.add("loading " + where + ": " + e.getMessage());
-                        else kernelRefused.merge(reason, 1, Integer::sum);
+                        else {
+                            kernelRefused.merge(reason, 1, Integer::sum);
+                            System.out.println(label + " (" + backend + "): the kernel refuses " + where + ": " + reason);
+                        }
                         continue;
                     }
                     try (bpf) {
