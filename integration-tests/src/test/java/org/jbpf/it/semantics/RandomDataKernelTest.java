@@ -67,9 +67,10 @@ class RandomDataKernelTest {
      * register, so the kernel learned no bound of the index. Seed 52 program 131: LLVM guarded a division in a
      * {@code Loops.numbers} loop with selects that tested the divisor twice; the kernel tracked it exactly and the loop
      * never settled (its 8,192-jump limit). Seed 53 program 7: the direct backend dropped an index check that a counted
-     * loop's bound proved, inside a {@code Loops.numbers} loop whose next the kernel widens the index at.
+     * loop's bound proved, inside a {@code Loops.numbers} loop whose next the kernel widens the index at. Seed 53
+     * program 63: {@code Loops.repeat(0, ..)}, whose body the kernel dropped unverified and then missed.
      */
-    static final long[][] FOUND = {{52, 122}, {52, 131}, {53, 7}};
+    static final long[][] FOUND = {{52, 122}, {52, 131}, {53, 7}, {53, 63}};
 
     @ParameterizedTest
     @EnumSource(Backend.class)
