@@ -48,7 +48,8 @@ class RandomDataKernelTest {
     /**
      * The kernel's limits a program may meet on either backend, counted when the simulation refuses the program too:
      * a million instructions, 8,192 jumps on one path, and a counted loop around a {@code Loops.numbers} loop, whose
-     * counter the kernel widens at the iterator's next and then takes for one that never ends.
+     * counter the kernel widens at the iterator's next and then takes for one that never ends (the direct backend's
+     * code meets this last one where LLVM's sometimes passes: data seed 53 programs 77 and 142).
      */
     private static final java.util.regex.Pattern COMPLEXITY =
             java.util.regex.Pattern.compile("BPF program is too large|The sequence of N jumps is too complex|infinite loop detected");
