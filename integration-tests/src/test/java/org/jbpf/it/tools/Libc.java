@@ -26,4 +26,6 @@ interface Libc extends Library {
     int bind(int fd, byte[] address, int length);
     int connect(int fd, byte[] address, int length);
     int listen(int fd, int backlog);
+    long sendto(int fd, byte[] buffer, long length, int flags, byte[] address, int addressLength);
+    long recv(int fd, byte[] buffer, long length, int flags);
 }
