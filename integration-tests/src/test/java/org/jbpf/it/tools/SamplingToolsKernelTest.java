@@ -30,7 +30,7 @@ class SamplingToolsKernelTest {
     @EnumSource(Backend.class)
     void profileFindsTheSpinningFunctionAndTheKernelsReadPath(Backend backend) throws Exception {
         NativeWork lib = NativeWork.load();
-        try (BPF bpf = load(backend, Profile.class)) {
+        try (BPF bpf = load(backend, Profile.class, "targetPid", PID)) {
             assertEquals(List.of("cpu-clock at 499 Hz on " + org.jbpf.loader.Cpus.online().length + " CPUs"),
                     bpf.links().stream().map(l -> l.description()).toList());
             Thread reader = new Thread(() -> {
