@@ -69,6 +69,28 @@ class SamplingToolsKernelTest {
         }
     }
 
+    /** The shipped example at its 99 samples a second, on one process: the spinning function among its user stacks. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void profileExampleNamesTheSpinningFunction(Backend backend) throws Exception {
+        NativeWork lib = NativeWork.load();
+        try (BPF bpf = load(backend, org.jbpf.examples.Profile.class, "targetPid", PID)) {
+            assertEquals(List.of("cpu-clock at 99 Hz on " + org.jbpf.loader.Cpus.online().length + " CPUs"),
+                    bpf.links().stream().map(l -> l.description()).toList());
+            on("jt-profile", () -> lib.jt_spin(1500));
+            List<Map.Entry<org.jbpf.examples.Profile.Sample, Long>> user = bpf.map(org.jbpf.examples.Profile.userStacks).entries();
+            Map<Integer, long[]> stacks = StackTraces.read(bpf.map("stacks"));
+            KernelSymbols kernel = KernelSymbols.load();
+            ProcessSymbols ours = ProcessSymbols.of(PID);
+            long spinning = 0;
+            for (Map.Entry<org.jbpf.examples.Profile.Sample, Long> e : user) {
+                assertEquals(PID, e.getKey().pid, "only the target process is sampled");
+                if (StackTraces.symbolize(stacks.get(e.getKey().stack), kernel, ours).get(0).startsWith("jt_spin+")) spinning += e.getValue();
+            }
+            assertTrue(spinning > 0, "samples in jt_spin among " + user.size() + " stacks");
+        }
+    }
+
     static boolean anyStartsWith(List<String> frames, String prefix) {
         for (String f : frames) if (f.startsWith(prefix)) return true;
         return false;

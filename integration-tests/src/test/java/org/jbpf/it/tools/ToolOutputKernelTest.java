@@ -100,6 +100,7 @@ class ToolOutputKernelTest {
         assertEquals(3, counted, "the rows count the three calls");
         assertEquals("globals: returns=3", lines.get(lines.size() - 1));
         assertTrue(lines.stream().noneMatch(l -> l.contains("started")), "the @Scratch map is not printed");
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("map calls")), "the ring buffer's records printed as they came, not as a map");
     }
 
     @ParameterizedTest
@@ -133,6 +134,7 @@ class ToolOutputKernelTest {
             do i++; while (i < lines.size() && lines.get(i).startsWith(" "));
         }
         assertTrue(spinning > 0, "samples whose innermost frame is jt_spin, named from libjtwork.so: " + lines);
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("map stacks ")), "the stacks print under the samples, not again in hex");
     }
 
     /** The number in the line starting with {@code prefix}, e.g. the stacks of "map userSamples (hash, 12 stacks)". */
