@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * What a user reads from {@code bin/jbpf run} of the ported tools: ring buffer records field by field with their text,
  * a log2 histogram, globals, and a profile's samples with the stack of the function a process spun in, named from
- * its library. The workload is a Python child calling the test's library, let go once jbpf says it attached, and kept
- * alive until jbpf has printed (so its symbols can still be read).
+ * its library or, for a JVM, from its perf map. The workload is a child (Python calling the test's library, or a
+ * JVM) let go once jbpf says it attached, and kept alive until jbpf has printed (so its symbols can still be read).
  */
 class ToolOutputKernelTest {
     static final Path JBPF = Path.of("").toAbsolutePath().getParent().resolve("bin/jbpf");
@@ -135,6 +135,34 @@ class ToolOutputKernelTest {
         }
         assertTrue(spinning > 0, "samples whose innermost frame is jt_spin, named from libjtwork.so: " + lines);
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("map stacks ")), "the stacks print under the samples, not again in hex");
+    }
+
+    /**
+     * Java frames where jbpf claims them: a JVM started with -XX:+PreserveFramePointer spins in a compiled method, and
+     * run names the sampled frames from that JVM's perf map (which it asks the JVM to write).
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void profileNamesTheJitCompiledJavaMethod(Backend backend) throws Exception {
+        Path source = Files.createTempFile("JavaSpin", ".java");
+        int pid = 0;
+        try {
+            try (java.io.InputStream in = ToolOutputKernelTest.class.getResourceAsStream("JavaSpin.java")) {
+                Files.copy(in, source, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            GatedChild child = GatedChild.start(List.of(java.toString(), "-XX:+PreserveFramePointer", source.toString()));
+            pid = (int) child.pid();
+            List<String> lines = run(backend, child, "Profile", "--const", "targetPid=" + pid, "-d", "3s", "--top", "5");
+            int title = lines.indexOf("map userSamples (hash, " + count(lines, "map userSamples (hash, ") + " stacks)");
+            assertTrue(title > 0, "the user samples' title: " + lines);
+            String hottest = lines.get(title + 2).trim();
+            assertTrue(hottest.contains("JavaSpin.spins(int)") || hottest.contains("JavaSpin.main("),
+                    "the hottest stack's innermost frame is the spinning Java method, named from the perf map: " + lines);
+        } finally {
+            Files.deleteIfExists(source);
+            if (pid != 0) Files.deleteIfExists(Path.of("/tmp/perf-" + pid + ".map"));   // written at run's request
+        }
     }
 
     /** The number in the line starting with {@code prefix}, e.g. the stacks of "map userSamples (hash, 12 stacks)". */
