@@ -99,7 +99,7 @@ class SamplingToolsKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void offCpuTimeIsKeptUnderTheStackTheThreadSleptIn(Backend backend) {
-        try (BPF bpf = load(backend, OffCpuTime.class)) {
+        try (BPF bpf = load(backend, OffCpuTime.class, "targetPid", PID)) {
             int tid = on("jt-offcpu", () -> {
                 for (int i = 0; i < 5; i++) Libc.C.usleep(20_000);
             });

@@ -2,9 +2,11 @@ package org.jbpf.it.tools;
 
 import static org.jbpf.Helpers.comm;
 import static org.jbpf.Helpers.ktime;
+import static org.jbpf.Helpers.pid;
 import static org.jbpf.Helpers.tid;
 
 import org.jbpf.Bpf;
+import org.jbpf.Constant;
 import org.jbpf.Max;
 import org.jbpf.Section;
 import org.jbpf.Strings;
@@ -16,7 +18,7 @@ import org.jbpf.maps.Scratch;
 /**
  * syscall latency by system call number, on the BTF-typed raw tracepoints sys_enter (regs, id) and sys_exit (regs,
  * result): the entry keeps the number and the time per thread, the exit adds the call to its number's totals. Only
- * threads named "jt-..." are measured.
+ * the threads named "jt-..." of the process {@code targetPid} are measured.
  */
 @Bpf(license = "GPL")
 public final class SyscallLatency {
@@ -31,11 +33,13 @@ public final class SyscallLatency {
         public long failures;
     }
 
+    @Constant static int targetPid;
     @Scratch public static final HashMap<Integer, Entry> entered = new HashMap<>(Integer.class, Entry.class, 4096);
     public static final HashMap<Long, Totals> byId = new HashMap<>(Long.class, Totals.class, 512);
 
     @Section("tp_btf/sys_enter")
     static int enter(TracingContext ctx) {
+        if (pid() != targetPid) return 0;
         byte[] name = new byte[16];
         comm(name);
         if (Strings.startsWith(name, "jt-")) entered.update(tid(), new Entry(ctx.arg(1), ktime()));

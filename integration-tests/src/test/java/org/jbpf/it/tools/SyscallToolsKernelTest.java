@@ -129,7 +129,7 @@ class SyscallToolsKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void syscallLatencyTotalsEachNumber(Backend backend) {
-        try (BPF bpf = load(backend, SyscallLatency.class)) {
+        try (BPF bpf = load(backend, SyscallLatency.class, "targetPid", PID)) {
             on("jt-sclat", () -> {
                 for (int i = 0; i < 4; i++) Libc.C.usleep(10_000);
                 for (int i = 0; i < 6; i++) Libc.C.getppid();
@@ -148,7 +148,7 @@ class SyscallToolsKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void rawSyscallsCountsCallsAndSumsTheirFirstArgument(Backend backend) {
-        try (BPF bpf = load(backend, RawSyscalls.class)) {
+        try (BPF bpf = load(backend, RawSyscalls.class, "targetPid", PID)) {
             on("jt-rawsys", () -> {
                 for (int pid = 1; pid <= 5; pid++) Libc.C.getpgid(4_000_000 + pid);
                 for (int i = 0; i < 7; i++) Libc.C.getsid(i);
@@ -162,7 +162,7 @@ class SyscallToolsKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void timerCountsSeeEachSleepsTimerStartAndExpire(Backend backend) {
-        try (BPF bpf = load(backend, TimerCounts.class)) {
+        try (BPF bpf = load(backend, TimerCounts.class, "targetPid", PID)) {
             on("jt-timers", () -> {
                 for (int i = 0; i < 5; i++) Libc.C.usleep(2000);
             });

@@ -1,8 +1,10 @@
 package org.jbpf.it.tools;
 
 import static org.jbpf.Helpers.comm;
+import static org.jbpf.Helpers.pid;
 
 import org.jbpf.Bpf;
+import org.jbpf.Constant;
 import org.jbpf.Section;
 import org.jbpf.Strings;
 import org.jbpf.TracepointContext;
@@ -10,17 +12,19 @@ import org.jbpf.maps.HashMap;
 import org.jbpf.maps.Scratch;
 
 /**
- * High-resolution timers started by threads named "jt-...", counted by the kernel function each runs when it
+ * High-resolution timers started by the threads named "jt-..." of the process {@code targetPid}, counted by the kernel function each runs when it
  * expires, and those timers' expiries (in interrupt context, whoever runs then) counted by the same function.
  */
 @Bpf(license = "GPL")
 public final class TimerCounts {
+    @Constant static int targetPid;
     @Scratch public static final HashMap<Long, Long> pending = new HashMap<>(Long.class, Long.class, 4096);
     public static final HashMap<Long, Long> startsByFunction = new HashMap<>(Long.class, Long.class, 256);
     public static final HashMap<Long, Long> expiriesByFunction = new HashMap<>(Long.class, Long.class, 256);
 
     @Section("tracepoint/timer/hrtimer_start")
     static int start(TracepointContext ctx) {
+        if (pid() != targetPid) return 0;
         byte[] name = new byte[16];
         comm(name);
         if (!Strings.startsWith(name, "jt-")) return 0;
