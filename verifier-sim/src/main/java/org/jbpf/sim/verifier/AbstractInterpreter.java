@@ -52,6 +52,8 @@ public final class AbstractInterpreter {
      */
     public static final int KERNEL_FACTOR = 2;
 
+    /** {@code -Djbpf.sim.trace=true} prints each instruction followed with the registers before it, to set beside the kernel's log. */
+    private static final boolean TRACE = Boolean.getBoolean("jbpf.sim.trace");
     private final VerifierContext cx;
     private final ControlFlowChecks controlFlow;
     private final AluChecks alu;
@@ -201,6 +203,7 @@ public final class AbstractInterpreter {
                     recent.clear();
                 }
             }
+            if (TRACE) System.out.println("TRACE " + pc + ": " + cx.insns.get(pc) + "   " + java.util.Arrays.toString(st.frame().regs));
             int stack = stackSlot(st, cx.insns.get(pc));
             cx.branchLinks = null;
             int next = step(st);

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * Thousands of random programs ({@link RandomPrograms}) go to the running kernel (BPF_PROG_LOAD) and to the
  * simulator; the verdicts are tabulated and the simulator must never accept what the kernel refuses. The seed is
  * printed so a failing run can be repeated with {@code -Djbpf.random.seed=<seed>} ({@code -Djbpf.random.count=N}
- * for more programs, {@code -Djbpf.random.only=I,J} for programs I and J alone). Every disagreement found so far is kept in {@link SoundnessCorpus} or fixed.
+ * for more programs, {@code -Djbpf.random.only=I,J} for programs I and J alone, with {@code -Djbpf.random.log=1|2} to print the
+ * kernel's log of each at that level). Every disagreement found so far is kept in {@link SoundnessCorpus} or fixed.
  * Without the property every run uses {@link #CI_SEED}, a seed that has passed, so that a build is judged on the code
  * it holds; {@code -Djbpf.random.seed=fresh} draws a new seed each run, to keep exploring.
  */
@@ -48,6 +49,12 @@ class RandomAgreementTest {
                 KernelBpf.LoadResult k = KernelBpf.loadForVerdict(KernelRunner.progType(e.section()),
                         Insn.encode(KernelRunner.patch(e.insns(), fds)));
                 if (k.accepted()) KernelBpf.close(k.fd());
+                if (!only.isEmpty() && Integer.getInteger("jbpf.random.log", 0) > 0) {
+                    KernelBpf.LoadResult logged = KernelBpf.loadLogged(KernelRunner.progType(e.section()),
+                            Insn.encode(KernelRunner.patch(e.insns(), fds)), Integer.getInteger("jbpf.random.log"));
+                    if (logged.accepted()) KernelBpf.close(logged.fd());
+                    System.out.println("kernel log of " + e.name() + ":\n" + logged.log());
+                }
                 long t1 = System.nanoTime();
                 ProgramSpec p = new ProgramSpec(e.name(), e.section(), e.insns(), List.of());
                 VerifierResult s = Verifier.verify(new BpfObject("random", "GPL", e.maps(), List.of(p), null), p);
