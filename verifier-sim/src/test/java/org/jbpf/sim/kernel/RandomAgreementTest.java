@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class RandomAgreementTest {
     static final long CI_SEED = 6255218463944L;
+    private static final java.util.regex.Pattern PROCESSED = java.util.regex.Pattern.compile("processed (\\d+) insns");
 
     @Test
     void simulatorNeverAcceptsWhatTheKernelRefuses() {
@@ -40,6 +41,8 @@ class RandomAgreementTest {
         List<String> unsound = new ArrayList<>(), strict = new ArrayList<>();
         long start = System.nanoTime(), kernelNanos = 0, simNanos = 0;
         Map<String, Integer> reasons = new java.util.HashMap<>();
+        double worstRatio = 0;
+        String worstAt = "none";
 
         try {
             for (int i = 0; i < count; i++) {
@@ -60,7 +63,14 @@ class RandomAgreementTest {
                 VerifierResult s = Verifier.verify(new BpfObject("random", "GPL", e.maps(), List.of(p), null), p);
                 simNanos += System.nanoTime() - t1;
                 kernelNanos += t1 - t0;
-                if (k.accepted() && s.ok()) agreeAccept++;
+                if (k.accepted() && s.ok()) {
+                    agreeAccept++;
+                    java.util.regex.Matcher m = PROCESSED.matcher(k.log());
+                    if (m.find()) {
+                        double ratio = Double.parseDouble(m.group(1)) / s.processedInsns();
+                        if (ratio > worstRatio) { worstRatio = ratio; worstAt = e.name() + " (kernel " + m.group(1) + ", simulator " + s.processedInsns() + ")"; }
+                    }
+                }
                 else if (!k.accepted() && !s.ok()) {
                     agreeReject++;
                     reasons.merge(KernelRunner.reason(k.log()).replaceAll("-?\\d+", "N"), 1, Integer::sum);
@@ -75,6 +85,7 @@ class RandomAgreementTest {
                 "agree-accept", agreeAccept, "agree-reject", agreeReject, "unsound", unsound.size(), "too-strict", tooStrict);
         System.out.printf("seed %d: %d programs in %d ms (kernel %d ms, simulator %d ms)%n", seed, count,
                 (System.nanoTime() - start) / 1_000_000, kernelNanos / 1_000_000, simNanos / 1_000_000);
+        System.out.printf("kernel/simulator processed instructions, worst of the programs both accept: %.2f at %s%n", worstRatio, worstAt);
         System.out.println("most common reasons both give:");
         reasons.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
                 .forEach(r -> System.out.printf("  %5d  %s%n", r.getValue(), r.getKey()));
@@ -83,6 +94,8 @@ class RandomAgreementTest {
         if (only.isEmpty()) assertTrue(agreeAccept >= count / 10, "the generator must produce programs the kernel accepts: " + agreeAccept);
         if (only.isEmpty()) assertTrue(agreeReject >= count / 10, "and programs it refuses: " + agreeReject);
         assertEquals(List.of(), unsound.stream().limit(5).toList(), "seed " + seed + ": the simulator accepted programs the kernel refuses");
+        assertTrue(worstRatio <= org.jbpf.sim.verifier.AbstractInterpreter.KERNEL_FACTOR,
+                "the kernel processed more than the factor times the simulation's count: " + worstAt);
     }
 
     private static String describe(Corpus.Entry e, KernelBpf.LoadResult k, VerifierResult s) {
