@@ -73,7 +73,7 @@ public final class RingBufferBench {
             return;
         }
         String ringConsumer = args[0], perfConsumer = args[1];
-        Path dir = Path.of("/sys/fs/bpf/jbpf-ringbench");
+        Path dir = Path.of("/sys/fs/bpf/jbpf-ringbench-" + ProcessHandle.current().pid());  // one per run: runs may overlap
         Files.createDirectories(dir);
         try {
             ring(ringConsumer, dir);
