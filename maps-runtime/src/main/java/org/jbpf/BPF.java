@@ -113,12 +113,13 @@ public final class BPF implements AutoCloseable {
     }
 
     /**
-     * Attaches every program that attaches by section alone (see {@link org.jbpf.core.program.SectionKind#attachesBySection});
-     * xdp, socket, perf_event and classifier programs need a target and are left for their attach methods.
+     * Attaches every program that attaches by section alone (see {@link org.jbpf.core.program.Section#attachesBySection}):
+     * xdp, socket and classifier programs need a target and are left for their attach methods, and so are perf_event
+     * programs unless their section names a clock rate ({@code perf_event/cpu-clock-99hz}).
      */
     public BPF attachAll() {
         for (LoadedProgram p : loaded.programs())
-            if (p.kind().kind().attachesBySection()) p.attach();
+            if (p.kind().section().attachesBySection()) p.attach();
         return this;
     }
 

@@ -41,6 +41,9 @@ public final class LoadedProgram implements AutoCloseable {
         return owner.register(Attacher.uprobe(this, binary, offset, ret, pid));
     }
 
+    /** Attaches a perf_event program to every online CPU's clock, sampling {@code samplesPerSecond} times a second on each. */
+    public Link attachCpuClock(int samplesPerSecond) { return owner.register(Attacher.cpuClock(this, samplesPerSecond)); }
+
     /** Attaches an xdp program to the interface with this index. */
     public Link attachXdp(int ifindex) { return owner.register(Attacher.xdp(this, ifindex)); }
 
