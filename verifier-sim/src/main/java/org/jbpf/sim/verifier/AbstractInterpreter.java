@@ -185,6 +185,7 @@ public final class AbstractInterpreter {
                         // in a loop, iterations rarely match: keep a state only now and then
                         if (!forced && jumps - prevJumps < 20 && processed - prevProcessed < 100) add = false;
                     } else if (covers(v, st, pc)) {
+                        if (TRACE) System.out.println("TRACE " + pc + ": pruned");
                         v.hits++;
                         endPath(last);
                         return;
@@ -196,6 +197,7 @@ public final class AbstractInterpreter {
                 if (here.size() >= MAX_VISITS_PER_INSN) here.removeIf(v -> v.branches == 0);
                 // past the limit the state is not remembered: exploration stays correct, only pruning is lost
                 if (here.size() < MAX_VISITS_PER_INSN && add) {
+                    if (TRACE) System.out.println("TRACE " + pc + ": kept (jumps " + jumps + ", processed " + processed + ")");
                     prevJumps = jumps;
                     prevProcessed = processed;
                     Checkpoint nv = new Checkpoint(st.copy(), last, recent.toArray());
