@@ -38,6 +38,12 @@ final class MapDumpBench {
         if (checksum == 42) System.out.print("");
     }
 
+    /** A jbpf row: its median and its ratios to both C readers (the second only when it ran). */
+    private static void row(String label, double median, double cBatch, double cForEach) {
+        System.out.printf("  %s %,13.0f entries/s  ratio jbpf/C %.2f%s%n", label, median, median / cBatch,
+                Double.isNaN(cForEach) ? "" : String.format("  ratio jbpf/C for_each %.2f", median / cForEach));
+    }
+
     private static void one(int type, int entries, String cProgram, String before) throws Exception {
         MapSpec spec = new MapSpec("bench_dump", type, 4, 8, entries, 0, 0, 0);
         try (LoadedObject o = new Loader().load(new BpfObject("bench", "GPL", List.of(spec), List.of(), null))) {
@@ -61,20 +67,15 @@ final class MapDumpBench {
                     raw.addAll(java(m, entries, true));
                     boxed.addAll(java(m, entries, false));
                 }
-                double mc = median(c), mr = median(raw), mb = median(boxed);
+                double mc = median(c), mr = median(raw), mb = median(boxed), mf = withForEach ? median(forEach) : Double.NaN;
                 String kind = type == MapTypes.HASH ? "hash map" : "array";
                 System.out.printf("%s (jbpf walks it by %s):%n", kind, m.walkPath());
                 System.out.printf("  C, bpf_map_lookup_batch chunk 256:  %,13.0f entries/s%n", mc);
-                if (withForEach) {
-                    double mf = median(forEach);
+                if (withForEach)
                     System.out.printf("  C, for_each program loaded once:    %,13.0f entries/s  ratio C for_each/C batch %.2f%n", mf, mf / mc);
-                }
-                if (before != null) {
-                    double mo = median(old);
-                    System.out.printf("  jbpf before, forEachRaw:            %,13.0f entries/s  ratio jbpf/C %.2f%n", mo, mo / mc);
-                }
-                System.out.printf("  jbpf forEachRaw (no boxing):        %,13.0f entries/s  ratio jbpf/C %.2f%n", mr, mr / mc);
-                System.out.printf("  jbpf entries() (boxed entries):     %,13.0f entries/s  ratio jbpf/C %.2f%n", mb, mb / mc);
+                if (before != null) row("jbpf before, forEachRaw:           ", median(old), mc, mf);
+                row("jbpf forEachRaw (no boxing):       ", mr, mc, mf);
+                row("jbpf entries() (boxed entries):    ", mb, mc, mf);
             } finally {
                 m.unpin();
             }
@@ -113,7 +114,10 @@ final class MapDumpBench {
         return rates;
     }
 
-    /** The rates a reader process printed, one "entries rate" line per round, after its warm-up rounds. */
+    /**
+     * The rates a reader process printed, one "entries rate" line per round, after its warm-up rounds. Its other lines
+     * (a jbpf reader's notice that the benchmark's full map is full) are passed on to standard error.
+     */
     private static List<Double> rounds(int entries, String... cmd) throws Exception {
         Bench.Result res = Bench.run(cmd);
         if (res.code() != 0) throw new IllegalStateException(cmd[0] + " map dump failed: " + res.out());
@@ -121,6 +125,10 @@ final class MapDumpBench {
         int round = 0;
         for (String line : res.out().trim().split("\n")) {
             if (line.startsWith("checksum")) continue;
+            if (line.isEmpty() || !Character.isDigit(line.charAt(0))) {
+                System.err.println(cmd[0] + ": " + line);
+                continue;
+            }
             String[] f = line.trim().split(" ");
             if (Long.parseLong(f[0]) != entries) throw new IllegalStateException(cmd[0] + " read " + f[0] + " entries, expected " + entries);
             if (round++ >= WARMUP) rates.add(Double.parseDouble(f[1]));
