@@ -97,7 +97,10 @@ final class RunCommand implements Callable<Integer> {
                 printedFinal.set(true);  // a failed run (--serve on a bad address) closes its maps: nothing to print at exit
                 throw e;
             }
-            if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer, json, guessText);
+            if (printedFinal.compareAndSet(false, true)) {
+                bpf.detach();  // the last print shows the maps as the programs left them, and closing need not count them again
+                printMaps(bpf, object, printer, json, guessText);
+            }
             Runtime.getRuntime().removeShutdownHook(onExit);
         }
         return ExitCodes.OK;
@@ -133,7 +136,9 @@ final class RunCommand implements Callable<Integer> {
                 printer.stacks(bpf.map(m.name()));
                 break;
             }
+        boolean text = format == OutputFormat.text, linked = text && stacksLinked(bpf, object);
         for (MapSpec m : shownMaps(object)) {
+            if (text && !printedAsText(m, linked)) continue;
             printer.print(bpf.map(m.name()), object.btf(), guessText);
             if (clear && MapPrinter.isReadable(m)) bpf.map(m.name()).clear();
         }
@@ -155,6 +160,23 @@ final class RunCommand implements Callable<Integer> {
         for (MapSpec m : object.maps())
             if (!m.internal() && MapMarks.of(m, object.btf()).kind() != MapMarks.Kind.SCRATCH) out.add(m);
         return out;
+    }
+
+    /**
+     * Whether a text print shows map {@code m}: not an event map (its records print as they come), and not the stack
+     * trace map when a map keyed by {@code @StackId} shows its stacks under each key ({@code linked}).
+     */
+    static boolean printedAsText(MapSpec m, boolean linked) {
+        int type = m.type();
+        if (type == org.jbpf.core.obj.MapTypes.RINGBUF || type == org.jbpf.core.obj.MapTypes.PERF_EVENT_ARRAY) return false;
+        return !(linked && type == org.jbpf.core.obj.MapTypes.STACK_TRACE);
+    }
+
+    /** Whether one of the shown maps is keyed by a struct with a {@code @StackId} field. */
+    private static boolean stacksLinked(BPF bpf, BpfObject object) {
+        for (MapSpec m : shownMaps(object))
+            if (MapPrinter.isReadable(m) && org.jbpf.toolchain.StackKeys.of(bpf.map(m.name()), object.btf()) != null) return true;
+        return false;
     }
 
     /** A duration with its unit, as the user would write it: 5s, 500ms, 2m. */

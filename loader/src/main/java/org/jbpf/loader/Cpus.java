@@ -26,6 +26,32 @@ public final class Cpus {
         return p;
     }
 
+    /** The CPUs online now ({@code /sys/devices/system/cpu/online}, e.g. "0-3,5"), in order. */
+    public static int[] online() {
+        String list;
+        try {
+            list = Files.readString(Path.of("/sys/devices/system/cpu/online"));
+        } catch (IOException e) {
+            list = "0-" + (Runtime.getRuntime().availableProcessors() - 1);
+        }
+        return parseList(list);
+    }
+
+    /** Every CPU index of a list like "0-3,5,7-8". */
+    static int[] parseList(String list) {
+        int[] cpus = new int[0];
+        for (String part : list.trim().split(",")) {
+            if (part.isEmpty()) continue;
+            int dash = part.indexOf('-');
+            int lo = Integer.parseInt(dash < 0 ? part : part.substring(0, dash));
+            int hi = Integer.parseInt(dash < 0 ? part : part.substring(dash + 1));
+            int from = cpus.length;
+            cpus = java.util.Arrays.copyOf(cpus, from + hi - lo + 1);
+            for (int c = lo; c <= hi; c++) cpus[from + c - lo] = c;
+        }
+        return cpus;
+    }
+
     /** Highest CPU index + 1 of a list like "0-3,5,7-8". */
     static int parseRange(String list) {
         int max = -1;

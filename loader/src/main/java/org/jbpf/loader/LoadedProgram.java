@@ -41,6 +41,9 @@ public final class LoadedProgram implements AutoCloseable {
         return owner.register(Attacher.uprobe(this, binary, offset, ret, pid));
     }
 
+    /** Attaches a perf_event program to every online CPU's clock, sampling {@code samplesPerSecond} times a second on each. */
+    public Link attachCpuClock(int samplesPerSecond) { return owner.register(Attacher.cpuClock(this, samplesPerSecond)); }
+
     /** Attaches an xdp program to the interface with this index. */
     public Link attachXdp(int ifindex) { return owner.register(Attacher.xdp(this, ifindex)); }
 
@@ -73,6 +76,7 @@ public final class LoadedProgram implements AutoCloseable {
 
     /** Runs the program in the kernel on {@code data} ({@code BPF_PROG_TEST_RUN}), e.g. a packet for xdp or socket programs. */
     public TestRun testRun(byte[] data, int repeat) {
+        owner.started();
         Memory in = BpfAttr.copyOf(data.length == 0 ? new byte[1] : data);
         int outSize = Math.max(data.length, 1) + 256;
         Memory out = new Memory(outSize);

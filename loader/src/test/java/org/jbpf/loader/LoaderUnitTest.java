@@ -37,6 +37,13 @@ class LoaderUnitTest {
     }
 
     @Test
+    void onlineCpuListsNameEachCpu() {
+        assertEquals("[0, 1, 2, 3, 5, 7, 8]", java.util.Arrays.toString(Cpus.parseList("0-3,5,7-8\n")));
+        assertEquals("[0]", java.util.Arrays.toString(Cpus.parseList("0")));
+        assertTrue(Cpus.online().length >= 1 && Cpus.online().length <= Cpus.possible());
+    }
+
+    @Test
     void verifierLogGivesLastInstructionAndItsJavaLine() {
         String log = "func#0 @0\n0: R1=ctx() R10=fp0\n0: (b7) r0 = 0                        ; R0_w=0\n"
                 + "1: (18) r1 = 0xffff\n3: (61) r2 = *(u32 *)(r1 +0)\nR1 invalid mem access 'scalar'\n"

@@ -113,10 +113,44 @@ public final class Section {
                 return;
             }
             default:
+                if (kind == SectionKind.PERF_EVENT && target.startsWith(CPU_CLOCK) && cpuClockHz(target) == 0)
+                    throw bad(text, "is not perf_event/" + CPU_CLOCK + "<N>hz with N from 1 to " + MAX_HZ + " samples a second, e.g. "
+                            + "perf_event/" + CPU_CLOCK + "99hz");
         }
     }
 
+    /** The label of a perf_event section that samples every CPU by its clock: {@code cpu-clock-<N>hz}. */
+    private static final String CPU_CLOCK = "cpu-clock-";
+    /** The kernel refuses sampling frequencies above its perf_event_max_sample_rate, 100000 at most. */
+    private static final int MAX_HZ = 100_000;
+
+    /** N of a {@code cpu-clock-<N>hz} label, 0 when the label is not of that form or N is out of range. */
+    private static int cpuClockHz(String label) {
+        if (!label.startsWith(CPU_CLOCK) || !label.endsWith("hz")) return 0;
+        String digits = label.substring(CPU_CLOCK.length(), label.length() - 2);
+        if (digits.isEmpty() || digits.length() > 6) return 0;
+        int hz = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') return 0;
+            hz = hz * 10 + (c - '0');
+        }
+        return hz <= MAX_HZ ? hz : 0;
+    }
+
+    /**
+     * The samples a second a perf_event section asks for on every CPU's clock ({@code perf_event/cpu-clock-99hz}
+     * gives 99), or 0 when the section names no such event and the caller attaches it to one.
+     */
+    public int cpuClockHz() { return kind == SectionKind.PERF_EVENT ? cpuClockHz(target) : 0; }
+
+    /** True when the section alone says where to attach: its kind always does, or a perf_event names its clock rate. */
+    public boolean attachesBySection() { return kind.attachesBySection() || cpuClockHz() > 0; }
+
     private static String unknownKind(String text, String prefix) {
+        if (text.startsWith("profile:hz:"))
+            return "section \"" + text + "\" is written in bpftrace's colon form; jbpf samples every CPU with \"perf_event/"
+                    + CPU_CLOCK + text.substring("profile:hz:".length()) + "hz\"";
         int colon = prefix.indexOf(':');
         SectionKind meant = colon > 0 ? BPFTRACE.get(prefix.substring(0, colon)) : null;
         if (meant != null) {
@@ -153,9 +187,10 @@ public final class Section {
      *         attaches by section (xdp, socket, ...)
      */
     public Section requireAttachTarget() {
-        if (!kind.attachesBySection())
+        if (!attachesBySection())
             throw new IllegalArgumentException("section \"" + text + "\": " + kind + " programs do not attach by section name; "
-                    + "attach them to " + (kind == SectionKind.XDP ? "an interface" : kind == SectionKind.PERF_EVENT ? "a perf event"
+                    + "attach them to " + (kind == SectionKind.XDP ? "an interface" : kind == SectionKind.PERF_EVENT
+                    ? "a perf event (or name one: perf_event/" + CPU_CLOCK + "99hz samples every CPU 99 times a second)"
                     : "a socket") + " explicitly");
         if (!hasTarget())
             throw new IllegalArgumentException("section \"" + text + "\" does not say where to attach; write "

@@ -153,6 +153,25 @@ class SectionTest {
         assertFalse(SectionKind.SOCKET.isTracing());
     }
 
+    @Test void perfEventSectionsNameAClockRateToAttachBySection() {
+        Section profile = Section.parse("perf_event/cpu-clock-99hz");
+        assertEquals(99, profile.cpuClockHz());
+        assertTrue(profile.attachesBySection());
+        assertSame(profile, profile.requireAttachTarget());
+        assertEquals(100_000, Section.parse("perf_event/cpu-clock-100000hz").cpuClockHz());
+        assertEquals(0, Section.parse("perf_event/cycles").cpuClockHz(), "another label: attached by the caller");
+        assertFalse(Section.parse("perf_event").attachesBySection());
+        assertEquals(0, Section.parse("xdp/cpu-clock-99hz").cpuClockHz(), "only perf_event sections sample");
+        assertEquals("section \"perf_event\": perf_event programs do not attach by section name; attach them to a perf event"
+                + " (or name one: perf_event/cpu-clock-99hz samples every CPU 99 times a second) explicitly",
+                assertThrows(IllegalArgumentException.class, () -> Section.parse("perf_event").requireAttachTarget()).getMessage());
+        for (String bad : new String[] {"perf_event/cpu-clock-0hz", "perf_event/cpu-clock-100001hz", "perf_event/cpu-clock-99", "perf_event/cpu-clock-fasthz"})
+            assertEquals("section \"" + bad + "\" is not perf_event/cpu-clock-<N>hz with N from 1 to 100000 samples a second, e.g. "
+                    + "perf_event/cpu-clock-99hz", refusal(bad));
+        assertEquals("section \"profile:hz:99\" is written in bpftrace's colon form; jbpf samples every CPU with \"perf_event/cpu-clock-99hz\"",
+                refusal("profile:hz:99"));
+    }
+
     @Test void programSpecKindIsTheCanonicalKindName() {
         assertEquals("tracepoint", new ProgramSpec("p", "tp/a/b", List.of(), List.of()).kind());
         assertEquals("raw_tracepoint", new ProgramSpec("p", "raw_tp/x", List.of(), List.of()).kind());

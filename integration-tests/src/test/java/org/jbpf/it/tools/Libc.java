@@ -20,4 +20,12 @@ interface Libc extends Library {
     int usleep(int microseconds);
     Pointer mmap(Pointer address, long length, int prot, int flags, int fd, long offset);
     int munmap(Pointer address, long length);
+    int unlinkat(int dirfd, String path, int flags);
+    int fstatat(int dirfd, String path, byte[] stat, int flags);
+    int socket(int domain, int type, int protocol);
+    int bind(int fd, byte[] address, int length);
+    int connect(int fd, byte[] address, int length);
+    int listen(int fd, int backlog);
+    long sendto(int fd, byte[] buffer, long length, int flags, byte[] address, int addressLength);
+    long recv(int fd, byte[] buffer, long length, int flags);
 }

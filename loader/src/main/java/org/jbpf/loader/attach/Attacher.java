@@ -3,8 +3,11 @@ package org.jbpf.loader.attach;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.jbpf.core.program.Section;
 import org.jbpf.core.program.SectionKind;
+import org.jbpf.loader.Cpus;
 import org.jbpf.loader.LoadedProgram;
 import org.jbpf.loader.sys.BpfAttr;
 import org.jbpf.loader.sys.BpfAttrs;
@@ -44,6 +47,8 @@ public final class Attacher {
                 return kprobe(p, section.target(), section.kind() == SectionKind.KRETPROBE);
             case TP_BTF:
                 return tracing(p, section);
+            case PERF_EVENT:
+                return cpuClock(p, section.cpuClockHz());
             default:
                 throw new BpfException(p + ": section kind \"" + section.kind() + "\" has no automatic attachment");
         }
@@ -56,6 +61,7 @@ public final class Attacher {
             case CLASSIFIER: return " (attachTc(interface))";
             case SOCKET: return " (attachSocket(socketFd))";
             case UPROBE: case URETPROBE: return "; or attach with attachUprobe(path, offset, ...)";
+            case PERF_EVENT: return " (attachCpuClock(samplesPerSecond))";
             default: return "";
         }
     }
@@ -108,6 +114,29 @@ public final class Attacher {
         String where = (ret ? "kretprobe " : "kprobe ") + function;
         Fd perf = Sys.perfEventOpen(attr, -1, 0, -1, "perf_event_open of " + where);
         return onPerfEvent(p, perf, where);
+    }
+
+    /**
+     * A perf_event program on every online CPU's clock, {@code hz} samples a second each (what {@code profile}
+     * tools sample with): one software event per CPU, each running the program; the returned link holds them all.
+     */
+    public static Link cpuClock(LoadedProgram p, int hz) {
+        if (p.kind().progType() != ProgramTypes.PERF_EVENT) throw new BpfException(p + " is not a perf_event program");
+        if (hz <= 0) throw new BpfException(p + ": a sampling rate of " + hz + " per second; give 1 or more");
+        List<Link> links = new ArrayList<>();
+        try {
+            for (int cpu : Cpus.online()) {
+                PerfEventAttr attr = new PerfEventAttr(PerfEventAttr.PERF_TYPE_SOFTWARE, PerfEventAttr.COUNT_SW_CPU_CLOCK)
+                        .samplePeriod(hz).flags(PerfEventAttr.FLAG_FREQ);
+                String where = "cpu-clock at " + hz + " Hz on CPU " + cpu;
+                Fd perf = Sys.perfEventOpen(attr, -1, cpu, -1, "perf_event_open of " + where + " (for " + p + ")");
+                links.add(onPerfEvent(p, perf, where));
+            }
+        } catch (RuntimeException e) {
+            for (Link l : links) l.close();
+            throw e;
+        }
+        return new LinkGroup("cpu-clock at " + hz + " Hz on " + links.size() + " CPUs", links);
     }
 
     /** BPF_TCX_INGRESS and BPF_TCX_EGRESS of {@code enum bpf_attach_type} (kernel 6.6+). */

@@ -15,6 +15,10 @@ public final class PerfEventAttr {
     public static final long IOC_ENABLE = 0x2400, IOC_DISABLE = 0x2401, IOC_SET_BPF = 0x40042408L;
     /** {@code PERF_COUNT_SW_BPF_OUTPUT}, the software event perf buffers are opened with. */
     public static final long COUNT_SW_BPF_OUTPUT = 10;
+    /** {@code PERF_COUNT_SW_CPU_CLOCK}: a software event driven by each CPU's clock, what profilers sample. */
+    public static final long COUNT_SW_CPU_CLOCK = 0;
+    /** The {@code freq} flag bit: the sample period field holds samples a second instead. */
+    public static final long FLAG_FREQ = 1L << 10;
     /** {@code PERF_SAMPLE_RAW}. */
     public static final long SAMPLE_RAW = 1L << 10;
 
@@ -35,6 +39,7 @@ public final class PerfEventAttr {
     public PerfEventAttr config1(Pointer p) { keep = p; memory.setLong(CONFIG1, Pointer.nativeValue(p)); return this; }
     /** {@code config2}, e.g. a uprobe's file offset. */
     public PerfEventAttr config2(long v) { memory.setLong(CONFIG2, v); return this; }
+    /** Events between samples; with {@link #FLAG_FREQ} set, samples a second ({@code sample_freq} shares the field). */
     public PerfEventAttr samplePeriod(long v) { memory.setLong(SAMPLE_PERIOD, v); return this; }
     public PerfEventAttr sampleType(long v) { memory.setLong(SAMPLE_TYPE, v); return this; }
     public PerfEventAttr wakeupEvents(int v) { memory.setInt(WAKEUP_EVENTS, v); return this; }
