@@ -13,8 +13,8 @@ import org.jbpf.runtime.RawMemory;
  * per record. The reading loop has already checked the whole record against the kernel's mapping; each get here
  * checks only its index against the record's length and then reads the mapped memory at a raw address (JDK 17 to
  * 23: the fastest way to read events), or through the mapping's buffer where raw reads are off (JDK 24 and later,
- * where raw reads would print a warning), with the buffer's view handles: as fast there as a {@link RawRecordHandler}
- * reading the buffer itself.
+ * where raw reads would print a warning), with the buffer's view handles: on fake rings in cache as fast there as a
+ * {@link RawRecordHandler} reading the buffer itself.
  *
  * <p>The view is valid only during the handler's call: copy what you keep. Used after its reader's poll returned, a
  * get throws {@link IllegalStateException}; an index outside the record throws {@link IndexOutOfBoundsException}
@@ -24,8 +24,9 @@ public final class RecordView {
     /*
      * Reads through the buffer when not raw. Its own gets are virtual calls on a buffer loaded again from this object
      * for every record (the reading loop's fences), so each paid a check of the buffer's class, dependent on that load,
-     * before its own: 0.76 of the in-place rate on JDK 25, on fake rings. A view handle reads any byte buffer through
-     * the fields they share, with no such check: 0.9-1.0 of it.
+     * before its own: 0.76 of the in-place rate on JDK 25, on fake rings in cache. A view handle reads any byte buffer
+     * through the fields they share, with no such check: 0.9-1.0 of it. On the kernel's ring, whose rounds come from
+     * memory the producer has just written, the bench measured no difference either way.
      */
     private static final VarHandle SHORTS = MethodHandles.byteBufferViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
