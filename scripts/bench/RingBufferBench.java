@@ -1,10 +1,18 @@
 // The Java side of scripts/bench-ringbuf: records per second drained from a ring buffer and from perf buffers by
 // jbpf's readers against libbpf's ring_buffer and perf_buffer APIs (ringbuf_consumer.c, perf_consumer.c), on the same
 // producer programs and buffers, in one run. Each round fills the buffer with 64-byte records (BPF_PROG_TEST_RUN with
-// a repeat count), then times draining it. C and Java alternate twice; each side's median over all its rounds is shown,
-// with the range of its rounds, and every ratio is of the two medians.
+// a repeat count), then times draining it; a ring round does that once per size (in cache, then 36 MB).
+//
+// The same rules for both sides: every reader, C or jbpf, runs in many short processes (JBPF_BENCH_PROCESSES, 16 by
+// default), each timing JBPF_BENCH_ROUNDS rounds (5) after 2 warm-up rounds. The processes are interleaved one by one,
+// a C process among the jbpf ones in every pass, the order rotated each pass, so load on the machine falls on both
+// sides alike. A process's median is its figure; a reader's figure is the median of its processes' medians, shown
+// with their range, and its ratio is to C's. Beside it: the median and range of every round, and the median (range)
+// of the ratios paired within a pass. Whole processes run fast or slow on this VM (code and heap placement), so the
+// spread over processes, not over rounds, is what a ratio's certainty depends on: each reader's process medians are
+// printed too.
 // Both sides time the draining thread's CPU time (CLOCK_THREAD_CPUTIME_ID), so other load on the machine does not
-// count; draining makes no system calls, so that is all the time it takes. Each jbpf reader runs in a JVM of its own
+// count; draining makes no system calls, so that is all the time it takes. Each jbpf reader runs in JVMs of its own
 // (as JMH forks per benchmark), as an application with one kind of reader would: in one JVM the readers' handlers
 // would share the ring loop's call profile and slow each other down. Its heap is fixed and touched at start (HEAP).
 
@@ -13,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.jbpf.BPF;
 import org.jbpf.events.EventReader;
@@ -30,11 +40,14 @@ import org.jbpf.translator.Translator;
 
 public final class RingBufferBench {
     /**
-     * Ring records per round: 500,000 (36 MB, more than this VM's 32 MB cache, so both sides stream from memory) unless
-     * JBPF_BENCH_RING_RECORDS says otherwise; 100,000 (7.2 MB) measures the reading loops with the records in cache.
+     * Ring records per drain, each size once a round: 100,000 (7.2 MB, in this VM's 32 MB cache) and 500,000 (36 MB,
+     * more than the cache, so both sides stream from memory), unless JBPF_BENCH_RING_RECORDS lists others.
      */
-    static final int RING_RECORDS = Integer.parseInt(System.getenv().getOrDefault("JBPF_BENCH_RING_RECORDS", "500000"));
-    static final int PERF_RECORDS = 40_000, PERF_PAGES = 1024, ROUNDS = 10, WARMUP = 5, PASSES = 2;
+    static final int[] RING_RECORDS = ints(env("JBPF_BENCH_RING_RECORDS", "100000,500000"));
+    static final int[] PERF_RECORDS = {40_000};
+    static final int PERF_PAGES = 1024, WARMUP = 2;
+    static final int PROCESSES = Integer.parseInt(env("JBPF_BENCH_PROCESSES", "16"));
+    static final int ROUNDS = Integer.parseInt(env("JBPF_BENCH_ROUNDS", "5"));
     /**
      * Small rounds before the timed ones, as an application that has polled a while has made them: they let the JIT
      * compile the reading loop as a method of its own. The timed rounds call it once each, too few calls for that, so
@@ -56,11 +69,11 @@ public final class RingBufferBench {
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("--java")) {
-            javaVariant(args[1]);
+            javaVariant(args[1], ints(args[2]));
             return;
         }
         String ringConsumer = args[0], perfConsumer = args[1];
-        Path dir = Path.of("/sys/fs/bpf/jbpf-ringbench");
+        Path dir = Path.of("/sys/fs/bpf/jbpf-ringbench-" + ProcessHandle.current().pid());  // one per run: runs may overlap
         Files.createDirectories(dir);
         try {
             ring(ringConsumer, dir);
@@ -71,8 +84,8 @@ public final class RingBufferBench {
         if (checksum == 42) System.out.print("");
     }
 
-    /** In a JVM of its own: loads the producer, drains with one kind of reader and prints each round's rate. */
-    static void javaVariant(String variant) throws Exception {
+    /** In a JVM of its own: loads the producer, drains with one kind of reader and prints each drain as the C side does. */
+    static void javaVariant(String variant, int[] sizes) throws Exception {
         boolean ring = !variant.startsWith("perf");
         Class<?> probe = ring ? RingBench.class : PerfFlood.class;
         try (BPF bpf = BPF.load(Translator.translate(probe), probe)) {
@@ -97,61 +110,40 @@ public final class RingBufferBench {
                         b -> RingBufferReader.openInPlace(map, (r, off, len) -> checksum ^= r.getLong(off + 8)),
                         b -> b.ringBuffer(RingBench.events, (ByteBuffer r) -> checksum += r.getLong(0)),
                         b -> RingBufferReader.openReusing(map, codec, (Record64 r) -> checksum += r.time));
-                for (Function<BPF, EventReader> other : others) java(bpf, RING_RECORDS, other);
+                for (Function<BPF, EventReader> other : others) java(bpf, sizes, other);
             }
-            for (String round : java(bpf, ring ? RING_RECORDS : PERF_RECORDS, open)) System.out.println(round);
+            for (String drain : java(bpf, sizes, open)) System.out.println(drain);
             long failed = bpf.map(ring ? RingBench.counts : PerfFlood.counts).get(2);
             if (failed != 0) throw new IllegalStateException(failed + " records did not fit");
         }
         if (checksum == 42) System.out.print("");
     }
 
-    /** The rates of one reader kind, measured in a child JVM. */
-    static List<Double> fork(String variant) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(List.of(HEAP));
-        if (Runtime.version().feature() >= 24) cmd.add("--enable-native-access=ALL-UNNAMED");  // JNA's System.load, without a warning
-        String extra = System.getenv("JBPF_BENCH_JVM_OPTS");  // e.g. -Xlog options, to see what a reader's JVM does
-        if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split(" +")));
-        String classPath = System.getProperty("java.class.path"), reader = variant;
-        if (variant.endsWith(BEFORE)) {  // the same reader with another build's maps runtime, e.g. the last release's
-            reader = variant.substring(0, variant.length() - BEFORE.length());
-            classPath = classPath.replaceAll("[^:]*jbpf-maps-runtime[^:]*\\.jar",
-                    java.util.regex.Matcher.quoteReplacement(System.getenv("JBPF_BENCH_BEFORE")));
+    /**
+     * Every drain of a reader's warm-up and timed rounds, in order, as the C consumers print them: records drained,
+     * records/s, the CPU of the fill, of the drain's start and its end, and page faults while draining.
+     */
+    static List<String> java(BPF bpf, int[] sizes, Function<BPF, EventReader> open) {
+        List<String> drains = new ArrayList<>();
+        try (EventReader reader = open.apply(bpf)) {
+            reader.consume();
+            for (int i = 0; i < WARM_CALLS; i++) {
+                bpf.program("produce").testRun(PACKET, WARM_RECORDS);
+                if (reader.consume() != WARM_RECORDS) throw new IllegalStateException("a warm-up round lost records");
+            }
+            for (int d = 0; d < (WARMUP + ROUNDS) * sizes.length; d++) {
+                int records = sizes[d % sizes.length];
+                long fillCpu = where()[0];
+                bpf.program("produce").testRun(PACKET, records);
+                long[] start = where();
+                long t0 = CPU.getCurrentThreadCpuTime();
+                int n = reader.consume();
+                long t1 = CPU.getCurrentThreadCpuTime();
+                long[] end = where();
+                drains.add(n + " " + (n * 1e9 / (t1 - t0)) + " " + fillCpu + " " + start[0] + " " + end[0] + " " + (end[1] - start[1]));
+            }
         }
-        cmd.addAll(List.of("-cp", classPath, "scripts/bench/RingBufferBench.java", "--java", reader));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) throw new IllegalStateException("jbpf " + variant + " reader failed: " + out);
-        List<Double> rates = new ArrayList<>();
-        for (String line : out.trim().split("\n")) {
-            if (TRACE) System.out.println("    round " + variant + ": " + line);
-            String[] f = line.split(" ");
-            rates.add(Double.parseDouble(f[0]));
-            placed(variant, f[1], f[2], f[3], f[4]);
-        }
-        return rates;
-    }
-
-    /** JBPF_BENCH_TRACE=1: print every round's rate, the CPUs of its fill and of its drain's start and end, and page faults. */
-    static final boolean TRACE = "1".equals(System.getenv("JBPF_BENCH_TRACE"));
-
-    /** Per reader ("C" for libbpf): rounds, rounds whose fill and drain did not all run on one CPU, page faults while draining. */
-    static final java.util.Map<String, long[]> PLACEMENT = new java.util.TreeMap<>();
-
-    static void placed(String reader, String fillCpu, String startCpu, String endCpu, String faults) {
-        long[] p = PLACEMENT.computeIfAbsent(reader, k -> new long[3]);
-        p[0]++;
-        if (!fillCpu.equals(startCpu) || !startCpu.equals(endCpu)) p[1]++;
-        p[2] += Long.parseLong(faults);
-    }
-
-    /** One line saying, per reader, in how many rounds the drain ran on another CPU than the fill, and its page faults. */
-    static void placement() {
-        StringBuilder b = new StringBuilder("  rounds whose drain left the fill's CPU, and page faults while draining:");
-        for (var e : PLACEMENT.entrySet()) b.append(String.format(" %s %d of %d, %d;", e.getKey(), e.getValue()[1], e.getValue()[0], e.getValue()[2]));
-        System.out.println(b.substring(0, b.length() - 1));
-        PLACEMENT.clear();
+        return drains;
     }
 
     /** This thread's CPU (field 39 of /proc/thread-self/stat) and its minor page faults so far (field 10). */
@@ -165,67 +157,102 @@ public final class RingBufferBench {
         }
     }
 
+    /** One reader, C or jbpf: per size, the timed rates of each of its processes, in the order they ran. */
+    static final class Reader {
+        final String id, label;
+        final Map<Integer, List<List<Double>>> processes = new LinkedHashMap<>();
+        long rounds, moved, faults;
+
+        Reader(String id, String label) {
+            this.id = id;
+            this.label = label;
+        }
+
+        /** Takes one process's output: its drains, warm-up rounds first, in the order of {@code sizes}. */
+        void add(String out, int[] sizes) {
+            String[] lines = out.trim().split("\n");
+            if (lines.length != (WARMUP + ROUNDS) * sizes.length)
+                throw new IllegalStateException(id + " printed " + lines.length + " drains, expected " + (WARMUP + ROUNDS) * sizes.length + ": " + out);
+            Map<Integer, List<Double>> rates = new LinkedHashMap<>();
+            for (int d = 0; d < lines.length; d++) {
+                String[] f = lines[d].trim().split(" ");
+                int size = sizes[d % sizes.length];
+                if (Integer.parseInt(f[0]) != size) throw new IllegalStateException(id + " drained " + f[0] + " records, expected " + size);
+                if (d < WARMUP * sizes.length) continue;
+                rates.computeIfAbsent(size, k -> new ArrayList<>()).add(Double.parseDouble(f[1]));
+                rounds++;
+                if (!f[2].equals(f[3]) || !f[3].equals(f[4])) moved++;
+                faults += Long.parseLong(f[5]);
+                if (TRACE) System.out.println("    " + id + " " + size + ": " + lines[d].trim().substring(f[0].length() + 1));
+            }
+            for (var e : rates.entrySet()) processes.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+        }
+
+        List<Double> medians(int size) {
+            List<Double> m = new ArrayList<>();
+            for (List<Double> p : processes.get(size)) m.add(median(p));
+            return m;
+        }
+
+        List<Double> all(int size) {
+            List<Double> a = new ArrayList<>();
+            for (List<Double> p : processes.get(size)) a.addAll(p);
+            return a;
+        }
+    }
+
+    /** JBPF_BENCH_TRACE=1: print every timed drain (rate, the CPUs of its fill and of its drain's start and end, page faults). */
+    static final boolean TRACE = "1".equals(System.getenv("JBPF_BENCH_TRACE"));
+
     /**
      * JBPF_BENCH_BEFORE=path/to/jbpf-maps-runtime.jar: each reader is measured a second time with that jar in place of
-     * this tree's maps runtime, alternating with this tree's rounds and against the same C rounds: before and after in
-     * one run.
+     * this tree's maps runtime, in the same passes and against the same C processes: before and after in one run.
      */
     static final String BEFORE = "@before";
 
-    static List<String[]> withBefore(String[][] readers) {
-        List<String[]> all = new ArrayList<>();
-        String before = System.getenv("JBPF_BENCH_BEFORE");
-        for (String[] r : readers) {
-            all.add(r);
-            if (before != null && !before.isBlank()) all.add(new String[] {r[0] + BEFORE, "  before (JBPF_BENCH_BEFORE):              "});
+    static final String[][] RING_READERS = {
+        {"record-view", "jbpf RecordView (RecordViewHandler)"},
+        {"in-place", "jbpf in place (RawRecordHandler)"},
+        {"in-place-mixed", "  the same after 3 other kinds of reader"},
+        {"views", "jbpf view per record (RecordHandler)"},
+        {"decoded", "jbpf decoded @Struct, new object each"},
+        {"reused", "jbpf decoded into one reused @Struct"},
+    };
+    static final String[][] PERF_READERS = {
+        {"perf-record-view", "jbpf RecordView (SampleViewHandler)"},
+        {"perf-in-place", "jbpf in place (RawSampleHandler)"},
+        {"perf-views", "jbpf view per sample (SampleHandler)"},
+        {"perf-decoded", "jbpf decoded @Struct, new object each"},
+        {"perf-reused", "jbpf decoded into one reused @Struct"},
+    };
+    /** Measured unless JBPF_BENCH_READERS names others ("all" for every reader): the fastest ways to read each buffer, and one decoder. */
+    static final List<String> DEFAULT_READERS = List.of("record-view", "in-place", "reused", "perf-record-view", "perf-in-place");
+
+    /** The readers of a table to measure, each followed by its JBPF_BENCH_BEFORE twin when that is set. */
+    static List<Reader> readers(String[][] table) {
+        String only = env("JBPF_BENCH_READERS", ""), before = env("JBPF_BENCH_BEFORE", "");
+        List<String> wanted = only.isBlank() ? DEFAULT_READERS : Arrays.asList(only.split(","));
+        List<Reader> readers = new ArrayList<>();
+        for (String[] r : table) {
+            if (!wanted.contains(r[0]) && !wanted.contains("all")) continue;
+            readers.add(new Reader(r[0], r[1]));
+            if (!before.isBlank()) readers.add(new Reader(r[0] + BEFORE, "  before (JBPF_BENCH_BEFORE)"));
         }
-        return all;
+        return readers;
     }
-
-    /** The readers to measure: all, or those named in JBPF_BENCH_READERS (e.g. "in-place,reused,perf-views"). */
-    static boolean wanted(String variant) {
-        String only = System.getenv("JBPF_BENCH_READERS");
-        return only == null || only.isBlank() || Arrays.asList(only.split(",")).contains(variant.replace(BEFORE, ""));
-    }
-
-    static final String[][] RING_READERS = withBefore(new String[][] {
-        {"record-view", "jbpf RecordView (RecordViewHandler):       "},
-        {"in-place", "jbpf in place (RawRecordHandler):          "},
-        {"in-place-mixed", "  the same after 3 other kinds of reader:  "},
-        {"views", "jbpf view per record (RecordHandler):      "},
-        {"decoded", "jbpf decoded @Struct, new object each:     "},
-        {"reused", "jbpf decoded into one reused @Struct:      "},
-    }).toArray(new String[0][]);
-    static final String[][] PERF_READERS = withBefore(new String[][] {
-        {"perf-record-view", "jbpf RecordView (SampleViewHandler):       "},
-        {"perf-in-place", "jbpf in place (RawSampleHandler):          "},
-        {"perf-views", "jbpf view per sample (SampleHandler):      "},
-        {"perf-decoded", "jbpf decoded @Struct, new object each:     "},
-        {"perf-reused", "jbpf decoded into one reused @Struct:      "},
-    }).toArray(new String[0][]);
 
     static void ring(String consumer, Path dir) throws Exception {
-        if (Arrays.stream(RING_READERS).noneMatch(r -> wanted(r[0]))) return;
+        List<Reader> readers = readers(RING_READERS);
+        if (readers.isEmpty()) return;
         try (BPF bpf = BPF.load(Translator.translate(RingBench.class), RingBench.class)) {
             Path mapPin = pin(dir.resolve("events"), bpf.loaded().map("events").fd().value());
             Path progPin = pin(dir.resolve("produce"), bpf.program("produce").fd().value());
             try {
-                List<Double> c = new ArrayList<>();
-                List<List<Double>> jbpf = new ArrayList<>();
-                for (String[] r : RING_READERS) jbpf.add(new ArrayList<>());
-                for (int pass = 0; pass < PASSES; pass++) {
-                    c.addAll(c(consumer, RING_RECORDS, mapPin.toString(), progPin.toString(), String.valueOf(RING_RECORDS),
-                            String.valueOf(ROUNDS + WARMUP)));
-                    for (int i = 0; i < RING_READERS.length; i++) if (wanted(RING_READERS[i][0])) jbpf.get(i).addAll(fork(RING_READERS[i][0]));
-                }
-                long failed = bpf.map(RingBench.counts).get(2);
-                System.out.printf("ring buffer: %,d records of 64 bytes per round, %d rounds per side (after %d warm-up rounds per pass); failed reserves: %d%n",
-                        RING_RECORDS, c.size(), WARMUP, failed);
-                System.out.printf("  (jbpf readers each in a JVM of its own with %s)%n", String.join(" ", HEAP));
-                double mc = median(c);
-                System.out.printf("  C, libbpf ring_buffer__consume:            %,14.0f records/s  %s%n", mc, range(c));
-                for (int i = 0; i < RING_READERS.length; i++) if (wanted(RING_READERS[i][0])) row("  " + RING_READERS[i][1], jbpf.get(i), mc);
-                placement();
+                Reader c = new Reader("C", "C, libbpf ring_buffer__consume");
+                passes(c, readers, RING_RECORDS, consumer, mapPin.toString(), progPin.toString(), String.valueOf(WARMUP + ROUNDS));
+                System.out.printf("ring buffer, 64-byte records; failed reserves: %d%n", bpf.map(RingBench.counts).get(2));
+                for (int size : RING_RECORDS) report(String.format("%,d records a drain (%.1f MB)", size, size * 72 / 1e6), c, readers, size);
+                placement(c, readers);
             } finally {
                 Files.deleteIfExists(mapPin);
                 Files.deleteIfExists(progPin);
@@ -234,25 +261,18 @@ public final class RingBufferBench {
     }
 
     static void perf(String consumer, Path dir) throws Exception {
-        if (Arrays.stream(PERF_READERS).noneMatch(r -> wanted(r[0]))) return;
+        List<Reader> readers = readers(PERF_READERS);
+        if (readers.isEmpty()) return;
         try (BPF bpf = BPF.load(Translator.translate(PerfFlood.class), PerfFlood.class)) {
             Path mapPin = pin(dir.resolve("perf"), bpf.loaded().map("events").fd().value());
             Path progPin = pin(dir.resolve("perf_produce"), bpf.program("produce").fd().value());
             try {
-                List<Double> c = new ArrayList<>();
-                List<List<Double>> jbpf = new ArrayList<>();
-                for (String[] r : PERF_READERS) jbpf.add(new ArrayList<>());
-                for (int pass = 0; pass < PASSES; pass++) {
-                    c.addAll(c(consumer, PERF_RECORDS, mapPin.toString(), progPin.toString(), String.valueOf(PERF_RECORDS),
-                            String.valueOf(ROUNDS + WARMUP), String.valueOf(PERF_PAGES)));
-                    for (int i = 0; i < PERF_READERS.length; i++) if (wanted(PERF_READERS[i][0])) jbpf.get(i).addAll(fork(PERF_READERS[i][0]));
-                }
-                System.out.printf("perf buffer: %,d samples of 64 bytes per round, %d pages per CPU, %d rounds per side; failed outputs: %d%n",
-                        PERF_RECORDS, PERF_PAGES, c.size(), bpf.map(PerfFlood.counts).get(2));
-                double mc = median(c);
-                System.out.printf("  C, libbpf perf_buffer__consume:            %,14.0f records/s  %s%n", mc, range(c));
-                for (int i = 0; i < PERF_READERS.length; i++) if (wanted(PERF_READERS[i][0])) row("  " + PERF_READERS[i][1], jbpf.get(i), mc);
-                placement();
+                Reader c = new Reader("C", "C, libbpf perf_buffer__consume");
+                passes(c, readers, PERF_RECORDS, consumer, mapPin.toString(), progPin.toString(), String.valueOf(PERF_PAGES),
+                        String.valueOf(WARMUP + ROUNDS));
+                System.out.printf("perf buffer, 64-byte samples, %d pages per CPU; failed outputs: %d%n", PERF_PAGES, bpf.map(PerfFlood.counts).get(2));
+                for (int size : PERF_RECORDS) report(String.format("%,d samples a drain", size), c, readers, size);
+                placement(c, readers);
             } finally {
                 Files.deleteIfExists(mapPin);
                 Files.deleteIfExists(progPin);
@@ -260,17 +280,92 @@ public final class RingBufferBench {
         }
     }
 
-    /** A jbpf reader's median, its rounds' range and the ratio of its median to C's: medians on both sides, always. */
-    static void row(String label, List<Double> rates, double c) {
-        double m = median(rates);
-        System.out.printf("%s%,14.0f records/s  %s  ratio of medians jbpf/C %.2f%n", label, m, range(rates), m / c);
+    /**
+     * PROCESSES passes, each running one process of C and of every jbpf reader, one after another, starting one
+     * further along the list each pass so no side always runs first or right after the other.
+     */
+    static void passes(Reader c, List<Reader> readers, int[] sizes, String... cArgs) throws Exception {
+        List<Reader> all = new ArrayList<>(List.of(c));
+        all.addAll(readers);
+        List<String> cmd = new ArrayList<>(List.of(cArgs));
+        for (int size : sizes) cmd.add(String.valueOf(size));
+        for (int pass = 0; pass < PROCESSES; pass++) {
+            for (int i = 0; i < all.size(); i++) {
+                Reader r = all.get((pass + i) % all.size());
+                r.add(r == c ? run(cmd, "C consumer", ProcessBuilder.Redirect.DISCARD) : fork(r.id, sizes), sizes);
+            }
+            System.err.printf("  (%s: pass %d of %d done)%n", c.label, pass + 1, PROCESSES);  // progress, on a slow machine
+        }
     }
 
-    /** The slowest and fastest round, in millions of records per second. */
-    static String range(List<Double> rates) {
-        double min = rates.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        return String.format("(rounds %.0f-%.0f M/s)", min / 1e6, max(rates) / 1e6);
+    /** One process of a jbpf reader: a JVM of its own running this class, compiled once by scripts/bench-ringbuf. */
+    static String fork(String variant, int[] sizes) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of(HEAP));
+        if (Runtime.version().feature() >= 24) cmd.add("--enable-native-access=ALL-UNNAMED");  // JNA's System.load, without a warning
+        String extra = System.getenv("JBPF_BENCH_JVM_OPTS");  // e.g. -Xlog options, to see what a reader's JVM does
+        if (extra != null && !extra.isBlank()) cmd.addAll(List.of(extra.trim().split(" +")));
+        String classPath = System.getProperty("java.class.path"), reader = variant;
+        if (variant.endsWith(BEFORE)) {  // the same reader with another build's maps runtime, e.g. the last release's
+            reader = variant.substring(0, variant.length() - BEFORE.length());
+            classPath = classPath.replaceAll("[^:]*jbpf-maps-runtime[^:]*\\.jar",
+                    java.util.regex.Matcher.quoteReplacement(System.getenv("JBPF_BENCH_BEFORE")));
+        }
+        StringBuilder list = new StringBuilder();
+        for (int size : sizes) list.append(list.length() == 0 ? "" : ",").append(size);
+        cmd.addAll(List.of("-cp", classPath, "RingBufferBench", "--java", reader, list.toString()));
+        return run(cmd, "jbpf " + variant + " reader", ProcessBuilder.Redirect.INHERIT);
     }
+
+    /** The output of a process; {@code errors} takes its standard error (the C consumers' checksum is dropped). */
+    static String run(List<String> cmd, String what, ProcessBuilder.Redirect errors) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectError(errors).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) throw new IllegalStateException(what + " failed: " + out);
+        return out;
+    }
+
+    /** One table: the rules, C's row, each jbpf reader's row and its processes' medians, CPU placement and page faults. */
+    static void report(String what, Reader c, List<Reader> readers, int size) {
+        System.out.printf("  %s: %d processes per reader, interleaved one by one with C's, %d timed rounds each after %d warm-up rounds%n",
+                what, PROCESSES, ROUNDS, WARMUP);
+        System.out.printf("  (M records/s; median of process medians [their range], median of all rounds (their range); jbpf JVMs with %s)%n",
+                String.join(" ", HEAP));
+        List<Double> cm = c.medians(size);
+        double mc = median(cm);
+        System.out.printf("  %-42s %6.1f [%s]  %6.1f (%s)%n", c.label, mc / 1e6, range(cm), median(c.all(size)) / 1e6, range(c.all(size)));
+        for (Reader r : readers) {
+            List<Double> m = r.medians(size), paired = new ArrayList<>();
+            for (int i = 0; i < m.size(); i++) paired.add(m.get(i) / cm.get(i));
+            double mr = median(m);
+            System.out.printf("  %-42s %6.1f [%s]  %6.1f (%s)  ratio %.2f; paired by pass %.2f (%.2f-%.2f)%n", r.label, mr / 1e6, range(m),
+                    median(r.all(size)) / 1e6, range(r.all(size)), mr / mc, median(paired), min(paired), max(paired));
+        }
+        for (Reader r : all(c, readers)) System.out.printf("    process medians, %-16s %s%n", r.id + ":", sorted(r.medians(size)));
+    }
+
+    static List<Reader> all(Reader c, List<Reader> readers) {
+        List<Reader> all = new ArrayList<>(List.of(c));
+        all.addAll(readers);
+        return all;
+    }
+
+    /** Once per buffer kind, per reader: timed rounds whose drain did not all run on the fill's CPU, and page faults while draining. */
+    static void placement(Reader c, List<Reader> readers) {
+        StringBuilder b = new StringBuilder("  rounds whose drain left the fill's CPU, and page faults while draining:");
+        for (Reader r : all(c, readers)) b.append(String.format(" %s %d of %d, %d;", r.id, r.moved, r.rounds, r.faults));
+        System.out.println(b.substring(0, b.length() - 1));
+    }
+
+    /** Millions of records/s, slowest first. */
+    static String sorted(List<Double> v) {
+        double[] a = v.stream().mapToDouble(d -> d / 1e6).sorted().toArray();
+        StringBuilder b = new StringBuilder();
+        for (double d : a) b.append(String.format("%.0f ", d));
+        return b.toString().trim();
+    }
+
+    static String range(List<Double> rates) { return String.format("%.0f-%.0f", min(rates) / 1e6, max(rates) / 1e6); }
 
     static Path pin(Path path, int fd) throws Exception {
         Files.deleteIfExists(path);
@@ -278,48 +373,14 @@ public final class RingBufferBench {
         return path;
     }
 
-    /** Records/s of the rounds after warm-up, with a reader opened for the run and closed after it. */
-    static List<String> java(BPF bpf, int records, Function<BPF, EventReader> open) {
-        List<String> rates = new ArrayList<>();
-        try (EventReader reader = open.apply(bpf)) {
-            reader.consume();
-            for (int i = 0; i < WARM_CALLS; i++) {
-                bpf.program("produce").testRun(PACKET, WARM_RECORDS);
-                if (reader.consume() != WARM_RECORDS) throw new IllegalStateException("a warm-up round lost records");
-            }
-            for (int round = 0; round < ROUNDS + WARMUP; round++) {
-                long fillCpu = where()[0];
-                bpf.program("produce").testRun(PACKET, records);
-                long[] start = where();
-                long t0 = CPU.getCurrentThreadCpuTime();
-                int n = reader.consume();
-                long t1 = CPU.getCurrentThreadCpuTime();
-                long[] end = where();
-                if (n != records) throw new IllegalStateException("drained " + n + " records, expected " + records);
-                // the rate, then as the C side prints them: the CPU of the fill, of the drain's start and end, page faults
-                if (round >= WARMUP) rates.add((n * 1e9 / (t1 - t0)) + " " + fillCpu + " " + start[0] + " " + end[0] + " " + (end[1] - start[1]));
-            }
-        }
-        return rates;
+    static String env(String name, String otherwise) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? otherwise : v.trim();
     }
 
-    static List<Double> c(String consumer, int records, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(consumer));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) throw new IllegalStateException("C consumer failed: " + out);
-        List<Double> rates = new ArrayList<>();
-        String[] lines = out.trim().split("\n");
-        for (int i = WARMUP; i < lines.length; i++) {
-            String[] f = lines[i].trim().split(" ");
-            if (Integer.parseInt(f[0]) != records) throw new IllegalStateException("C drained " + f[0] + " records, expected " + records);
-            rates.add(Double.parseDouble(f[1]));
-            placed("C", f[2], f[3], f[4], f[5]);
-            if (TRACE) System.out.println("    round C: " + lines[i].trim().substring(f[0].length() + 1));
-        }
-        return rates;
-    }
+    static int[] ints(String list) { return Arrays.stream(list.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray(); }
+
+    static double min(List<Double> v) { return v.stream().mapToDouble(Double::doubleValue).min().orElse(0); }
 
     static double max(List<Double> v) { return v.stream().mapToDouble(Double::doubleValue).max().orElse(0); }
 

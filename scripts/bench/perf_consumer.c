@@ -1,6 +1,7 @@
 // The C side of the perf buffer part of scripts/bench-ringbuf: drains the benchmark's pinned perf event array with
 // libbpf's perf_buffer API. Each round runs the pinned producer program with BPF_PROG_TEST_RUN, then times one
-// perf_buffer__consume() call handing every sample (from any CPU's buffer) to a callback.
+// perf_buffer__consume() call handing every sample (from any CPU's buffer) to a callback. A round is one such fill
+// and drain per size given, in order, as the Java side's rounds are.
 #define _GNU_SOURCE
 #include <bpf/bpf.h>
 #include <sched.h>
@@ -34,12 +35,12 @@ static double now(void) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 6) {
-        fprintf(stderr, "usage: %s <pinned perf event array> <pinned producer program> <samples per round> <rounds> <pages per CPU>\n", argv[0]);
+    if (argc < 6) {
+        fprintf(stderr, "usage: %s <pinned perf event array> <pinned producer program> <pages per CPU> <rounds> <samples per drain>...\n", argv[0]);
         return 2;
     }
     int map = bpf_obj_get(argv[1]), prog = bpf_obj_get(argv[2]);
-    int count = atoi(argv[3]), rounds = atoi(argv[4]), pages = atoi(argv[5]);
+    int pages = atoi(argv[3]), rounds = atoi(argv[4]);
     if (map < 0 || prog < 0) {
         perror("bpf_obj_get");
         return 1;
@@ -50,7 +51,8 @@ int main(int argc, char **argv) {
         return 1;
     }
     char packet[64] = {0};
-    for (int r = 0; r < rounds; r++) {
+    for (int r = 0; r < rounds * (argc - 5); r++) {
+        int count = atoi(argv[5 + r % (argc - 5)]);
         LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = packet, .data_size_in = sizeof(packet), .repeat = count);
         int fillCpu = sched_getcpu();
         if (bpf_prog_test_run_opts(prog, &opts)) {

@@ -1,6 +1,7 @@
 // The C side of scripts/bench-ringbuf: drains the benchmark's pinned ring buffer with libbpf's ring_buffer API.
 // Each round fills the ring by running the pinned producer program with BPF_PROG_TEST_RUN, then times one
-// ring_buffer__consume() call that hands every record to a callback reading its sequence number.
+// ring_buffer__consume() call that hands every record to a callback reading its sequence number. A round is made of
+// one such fill and drain per size given, in order, as the Java side's rounds are.
 #define _GNU_SOURCE
 #include <bpf/bpf.h>
 #include <sched.h>
@@ -33,12 +34,12 @@ static double now(void) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 5) {
-        fprintf(stderr, "usage: %s <pinned ring map> <pinned producer program> <records per round> <rounds>\n", argv[0]);
+    if (argc < 5) {
+        fprintf(stderr, "usage: %s <pinned ring map> <pinned producer program> <rounds> <records per drain>...\n", argv[0]);
         return 2;
     }
     int map = bpf_obj_get(argv[1]), prog = bpf_obj_get(argv[2]);
-    int count = atoi(argv[3]), rounds = atoi(argv[4]);
+    int rounds = atoi(argv[3]);
     if (map < 0 || prog < 0) {
         perror("bpf_obj_get");
         return 1;
@@ -50,7 +51,8 @@ int main(int argc, char **argv) {
     }
     ring_buffer__consume(rb);  // whatever an earlier reader left behind
     char packet[64] = {0};
-    for (int r = 0; r < rounds; r++) {
+    for (int r = 0; r < rounds * (argc - 4); r++) {
+        int count = atoi(argv[4 + r % (argc - 4)]);
         LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = packet, .data_size_in = sizeof(packet), .repeat = count);
         int fillCpu = sched_getcpu();
         if (bpf_prog_test_run_opts(prog, &opts)) {

@@ -47,7 +47,8 @@ import org.jbpf.runtime.ProbeTranslator;
  * }</pre>
  *
  * {@link #close} detaches every program and closes every map, program, BTF and perf event fd; it may be called more
- * than once. Maps obtained from a closed {@code BPF} fail on use.
+ * than once. Maps obtained from a closed {@code BPF} fail on use. {@link #detach} stops the programs and leaves the
+ * rest open, for a last read of the maps as the programs left them.
  */
 public final class BPF implements AutoCloseable {
     private final LoadedObject loaded;
@@ -57,6 +58,8 @@ public final class BPF implements AutoCloseable {
     private final java.util.Map<String, Global> globals = new java.util.LinkedHashMap<>();
     private final FullMapNotice fullMaps;
     private boolean closing;
+    /** The object's {@link LoadedObject#starts} when {@link #detach} last ran, or -1 before. */
+    private long startsAtDetach = -1;
 
     BPF(LoadedObject loaded, Class<?> probe) {
         this.loaded = loaded;
@@ -292,8 +295,36 @@ public final class BPF implements AutoCloseable {
         return this;
     }
 
-    /** Counts the entries of each hash map not yet reported full (one walk each) and reports the full ones once. */
+    /**
+     * Detaches every program of this object (closes its links); maps, globals and event readers stay open to be read.
+     * None of its programs changes the maps from then on, so a read of a map after this is its final count: unless a
+     * program of the object is attached or run again, {@link #close} takes that count instead of walking the map once
+     * more to find out whether it filled up (programs of other objects sharing a pinned map are not seen either way).
+     * Closing detaches too.
+     */
+    public BPF detach() {
+        long starts = loaded.starts();  // read first: a program attached while links close makes the counts unsure
+        loaded.detach();
+        boolean sameAsBefore;
+        synchronized (this) {
+            sameAsBefore = startsAtDetach == starts;
+            startsAtDetach = starts;
+        }
+        if (!sameAsBefore) fullMaps.settle(false);  // counts made before a program ran again are out of date
+        fullMaps.settle(true);
+        return this;
+    }
+
+    /**
+     * Counts the entries of each hash map not yet reported full (one walk each, spared for a map read since
+     * {@link #detach}) and reports the full ones once.
+     */
     public void checkFullMaps() {
+        boolean settled;
+        synchronized (this) {
+            settled = startsAtDetach >= 0 && startsAtDetach == loaded.starts();
+        }
+        if (!settled) fullMaps.settle(false);
         for (LoadedMap m : loaded.maps())
             if (org.jbpf.runtime.MapFill.refusesWhenFull(m.spec().type())) fullMaps.check(map(m.name()));
     }
@@ -307,6 +338,7 @@ public final class BPF implements AutoCloseable {
         }
         if (first) {
             try {
+                detach();  // first, so that the count of each map is final
                 checkFullMaps();
             } catch (RuntimeException unreadable) {
                 // a map that cannot be read now lost nothing more for it; closing must go on

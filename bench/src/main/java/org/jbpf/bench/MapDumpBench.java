@@ -38,6 +38,21 @@ final class MapDumpBench {
         if (checksum == 42) System.out.print("");
     }
 
+    /**
+     * A reader's row: its median entries per second of wall time and of CPU time, and its ratios to both C readers
+     * (the second only when it ran). On a busy machine the CPU figures are the ones to compare.
+     */
+    private static void row(String label, List<double[]> rounds, List<double[]> cBatch, List<double[]> cForEach) {
+        StringBuilder line = new StringBuilder(String.format("  %s", label));
+        for (int col = 0; col < 2; col++) {
+            double m = median(rounds, col);
+            line.append(String.format("%s %,13.0f/s", col == 0 ? "" : "  CPU", m));
+            if (rounds != cBatch) line.append(String.format(" %.2f× C", m / median(cBatch, col)));
+            if (cForEach != null && rounds != cForEach) line.append(String.format(" %.2f× for_each", m / median(cForEach, col)));
+        }
+        System.out.println(line);
+    }
+
     private static void one(int type, int entries, String cProgram, String before) throws Exception {
         MapSpec spec = new MapSpec("bench_dump", type, 4, 8, entries, 0, 0, 0);
         try (LoadedObject o = new Loader().load(new BpfObject("bench", "GPL", List.of(spec), List.of(), null))) {
@@ -46,7 +61,7 @@ final class MapDumpBench {
             Path pin = Path.of("/sys/fs/bpf/jbpf-bench-dump-" + ProcessHandle.current().pid());
             m.pin(pin);
             try {
-                List<Double> raw = new ArrayList<>(), boxed = new ArrayList<>(), c = new ArrayList<>(), old = new ArrayList<>(),
+                List<double[]> raw = new ArrayList<>(), boxed = new ArrayList<>(), c = new ArrayList<>(), old = new ArrayList<>(),
                         forEach = new ArrayList<>();
                 Path cForEach = Path.of(cProgram).resolveSibling("map_dump_foreach");
                 boolean withForEach = Files.isExecutable(cForEach);
@@ -61,20 +76,14 @@ final class MapDumpBench {
                     raw.addAll(java(m, entries, true));
                     boxed.addAll(java(m, entries, false));
                 }
-                double mc = median(c), mr = median(raw), mb = median(boxed);
                 String kind = type == MapTypes.HASH ? "hash map" : "array";
-                System.out.printf("%s (jbpf walks it by %s):%n", kind, m.walkPath());
-                System.out.printf("  C, bpf_map_lookup_batch chunk 256:  %,13.0f entries/s%n", mc);
-                if (withForEach) {
-                    double mf = median(forEach);
-                    System.out.printf("  C, for_each program loaded once:    %,13.0f entries/s  ratio C for_each/C batch %.2f%n", mf, mf / mc);
-                }
-                if (before != null) {
-                    double mo = median(old);
-                    System.out.printf("  jbpf before, forEachRaw:            %,13.0f entries/s  ratio jbpf/C %.2f%n", mo, mo / mc);
-                }
-                System.out.printf("  jbpf forEachRaw (no boxing):        %,13.0f entries/s  ratio jbpf/C %.2f%n", mr, mr / mc);
-                System.out.printf("  jbpf entries() (boxed entries):     %,13.0f entries/s  ratio jbpf/C %.2f%n", mb, mb / mc);
+                System.out.printf("%s (jbpf walks it by %s); entries per second of wall time, then of CPU time:%n", kind, m.walkPath());
+                List<double[]> each = withForEach ? forEach : null;
+                row("C, bpf_map_lookup_batch chunk 256:", c, c, each);
+                if (withForEach) row("C, for_each program loaded once:  ", forEach, c, each);
+                if (before != null) row("jbpf before, forEachRaw:          ", old, c, each);
+                row("jbpf forEachRaw (no boxing):      ", raw, c, each);
+                row("jbpf entries() (boxed entries):   ", boxed, c, each);
             } finally {
                 m.unpin();
             }
@@ -87,11 +96,11 @@ final class MapDumpBench {
         return self + ":" + Files.readString(tree.resolve("bench/target/classpath.txt")).trim();
     }
 
-    /** Entries per second of the rounds after warm-up. */
-    private static List<Double> java(BpfMap<Integer, Long> m, int entries, boolean raw) {
-        List<Double> rates = new ArrayList<>();
+    /** Entries per second of the rounds after warm-up: {wall, CPU} for each. */
+    private static List<double[]> java(BpfMap<Integer, Long> m, int entries, boolean raw) {
+        List<double[]> rates = new ArrayList<>();
         for (int r = 0; r < ROUNDS + WARMUP; r++) {
-            long t0 = System.nanoTime();
+            long t0 = System.nanoTime(), c0 = cpuNanos();
             long n;
             if (raw) {
                 long[] sum = {0, 0};
@@ -106,26 +115,44 @@ final class MapDumpBench {
                 for (Map.Entry<Integer, Long> e : all) checksum += e.getKey() + e.getValue();
                 n = all.size();
             }
-            long t1 = System.nanoTime();
+            long t1 = System.nanoTime(), c1 = cpuNanos();
             if (n != entries) throw new IllegalStateException("read " + n + " entries, expected " + entries);
-            if (r >= WARMUP) rates.add(n * 1e9 / (t1 - t0));
+            if (r >= WARMUP) rates.add(new double[] {n * 1e9 / (t1 - t0), n * 1e9 / (c1 - c0)});
         }
         return rates;
     }
 
-    /** The rates a reader process printed, one "entries rate" line per round, after its warm-up rounds. */
-    private static List<Double> rounds(int entries, String... cmd) throws Exception {
+    /** CPU time of the calling thread, in user space and in the kernel (as the C readers count their process's). */
+    static long cpuNanos() { return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(); }
+
+    /**
+     * The rates a reader process printed, one "entries rate cpu-rate" line per round, after its warm-up rounds: {wall,
+     * CPU} for each. Its other lines (a jbpf reader's notice that the benchmark's full map is full) are passed on to
+     * standard error.
+     */
+    private static List<double[]> rounds(int entries, String... cmd) throws Exception {
         Bench.Result res = Bench.run(cmd);
         if (res.code() != 0) throw new IllegalStateException(cmd[0] + " map dump failed: " + res.out());
-        List<Double> rates = new ArrayList<>();
+        List<double[]> rates = new ArrayList<>();
         int round = 0;
         for (String line : res.out().trim().split("\n")) {
             if (line.startsWith("checksum")) continue;
+            if (line.isEmpty() || !Character.isDigit(line.charAt(0))) {
+                System.err.println(cmd[0] + ": " + line);
+                continue;
+            }
             String[] f = line.trim().split(" ");
             if (Long.parseLong(f[0]) != entries) throw new IllegalStateException(cmd[0] + " read " + f[0] + " entries, expected " + entries);
-            if (round++ >= WARMUP) rates.add(Double.parseDouble(f[1]));
+            if (round++ >= WARMUP) rates.add(new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
         }
         return rates;
+    }
+
+    /** The median of column {@code column} (0 wall, 1 CPU) of the rounds. */
+    static double median(List<double[]> rounds, int column) {
+        List<Double> v = new ArrayList<>();
+        for (double[] r : rounds) v.add(r[column]);
+        return median(v);
     }
 
     static double median(List<Double> v) {

@@ -97,7 +97,10 @@ final class RunCommand implements Callable<Integer> {
                 printedFinal.set(true);  // a failed run (--serve on a bad address) closes its maps: nothing to print at exit
                 throw e;
             }
-            if (printedFinal.compareAndSet(false, true)) printMaps(bpf, object, printer, json, guessText);
+            if (printedFinal.compareAndSet(false, true)) {
+                bpf.detach();  // the last print shows the maps as the programs left them, and closing need not count them again
+                printMaps(bpf, object, printer, json, guessText);
+            }
             Runtime.getRuntime().removeShutdownHook(onExit);
         }
         return ExitCodes.OK;

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 
 /**
  * The training run behind bin/jbpf's start-up archive: scripts/setup starts this once under
- * {@code -XX:ArchiveClassesAtExit} (or {@code -XX:AOTCacheOutput} on JDK 25+) so that the classes of the hot commands
- * (translate, verify, disasm and, as root, run of the .o just written) are archived from one JVM. Output is dropped;
- * a command that fails here only leaves its classes out of the archive.
+ * {@code -XX:DumpLoadedClassList} (archived by {@code -Xshare:dump} after it; {@code -XX:AOTCacheOutput} on JDK 25+)
+ * so that the classes of the hot commands (translate, verify, disasm and, as root, run of the .o just written) are
+ * archived from one JVM. Output is dropped; a command that fails here only leaves its classes out of the archive.
  */
 public final class StartupTraining {
     private StartupTraining() {}

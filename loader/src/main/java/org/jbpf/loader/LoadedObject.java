@@ -22,6 +22,8 @@ public final class LoadedObject implements AutoCloseable {
     private final List<String> warnings = new ArrayList<>();
     private Fd btf;
     private boolean closed;
+    /** Times a program of this object was set running: attached, or run on request; guarded by this. */
+    private long starts;
 
     LoadedObject(BpfObject object) { this.object = object; }
 
@@ -64,8 +66,25 @@ public final class LoadedObject implements AutoCloseable {
             throw new IllegalStateException("object " + object.name() + " is closed");
         }
         links.add(link);
+        starts++;
         return link;
     }
+
+    /**
+     * Closes every link made so far: no program of this object runs from an attachment of it any more, while its maps
+     * and programs stay open to be read or attached again.
+     */
+    public void detach() {
+        for (Link l : links()) l.close();
+    }
+
+    /**
+     * How many times a program of this object was attached or run on request ({@link LoadedProgram#testRun}): while
+     * the number stays the same after {@link #detach}, none of the object's programs changed its maps.
+     */
+    public synchronized long starts() { return starts; }
+
+    synchronized void started() { starts++; }
 
     @Override public synchronized void close() {
         if (closed) return;

@@ -76,6 +76,7 @@ public final class LoadedProgram implements AutoCloseable {
 
     /** Runs the program in the kernel on {@code data} ({@code BPF_PROG_TEST_RUN}), e.g. a packet for xdp or socket programs. */
     public TestRun testRun(byte[] data, int repeat) {
+        owner.started();
         Memory in = BpfAttr.copyOf(data.length == 0 ? new byte[1] : data);
         int outSize = Math.max(data.length, 1) + 256;
         Memory out = new Memory(outSize);

@@ -219,26 +219,10 @@ public final class Loader {
 
     /** Loads again with a verifier log (growing the buffer while it is too small) to explain the refusal. */
     private RuntimeException withLog(ProgramSpec p, ProgramKind kind, Memory code, int count, String license, List<Insn> insns) {
-        for (int size = LOG_START; ; size *= 4) {
-            Memory log = new Memory(size);
-            log.clear();
-            BpfAttrs.ProgLoad attr = base(p, kind, code, count, license).log(log, size, 1);
-            int err;
-            Fd fd = null;
-            try {
-                fd = sys.progLoad(attr);
-                err = 0;
-            } catch (BpfException e) {
-                err = e.errno();
-            }
-            if (fd != null) {
-                fd.close();
-                return new BpfException("BPF_PROG_LOAD of program \"" + p.name() + "\" failed without a log but succeeded with one; "
-                        + "the kernel's answer is not stable, try again");
-            }
-            if (err == Errno.ENOSPC && size < LOG_MAX) continue;
-            String text = log.getString(0, "UTF-8");
-            return VerifierLog.exception(p.name(), p.section(), insns, text, err);
-        }
+        LoggedLoad again = LoggedLoad.of(sys, base(p, kind, code, count, license), LOG_START, LOG_MAX);
+        if (again.loaded())
+            return new BpfException("BPF_PROG_LOAD of program \"" + p.name() + "\" failed without a log but succeeded with one; "
+                    + "the kernel's answer is not stable, try again");
+        return VerifierLog.exception(p.name(), p.section(), insns, again.log(), again.errno());
     }
 }

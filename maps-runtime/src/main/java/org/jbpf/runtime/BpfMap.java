@@ -74,8 +74,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
         this.sys = map.fd().syscalls();
         int keySize = keyCodec.size(), valueBytes = stride * cpus;
         this.buffers = new BuffersPerThread(keySize, valueBytes);
-        this.walker = new MapWalker(sys, map.spec().name(), map.spec().type(), keySize, map.spec().valueSize(), valueBytes,
-                map.spec().maxEntries());
+        this.walker = MapWalker.of(map, keySize, valueBytes);
         this.aggregation = perCpu ? CpuAggregation.of(valueCodec) : null;
         this.notice = notice;
     }
@@ -363,8 +362,9 @@ public final class BpfMap<K, V> implements AutoCloseable {
 
     /** Visits every entry; the count is told to the notice, so any read of the whole map can find it full. */
     private int walk(EntryVisitor visitor) {
+        boolean settled = notice != null && notice.settled();
         int n = walker.walk(fdValue(), visitor);
-        if (notice != null) notice.walked(spec(), n);
+        if (notice != null) notice.walked(spec(), n, settled);
         return n;
     }
 

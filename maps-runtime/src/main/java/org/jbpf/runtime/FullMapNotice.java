@@ -12,8 +12,10 @@ import org.jbpf.core.obj.ProgramSpec;
  * Tells the user, once per map, that a map of one loaded object (or one pinned map) has filled up. A full hash map
  * makes the kernel refuse every new key a program inserts, and the program goes on: without this line the lost data
  * would go unnoticed. The kernel is not asked for anything extra: the count comes from walks the user's own reads make
- * (every walk of a {@link BpfMap} reports what it found here) or from {@link #check} when the object is closed. The
- * object's other losses (records its event readers' probes dropped) go out through {@link #say} to the same stream.
+ * (every walk of a {@link BpfMap} reports what it found here) or from {@link #check} when the object is closed. Once
+ * the object's programs are detached ({@link #settle}), a walk's count is final, and {@link #check} spares the walk of a
+ * map counted since. The object's other losses (records its event readers' probes dropped) go out through {@link #say}
+ * to the same stream.
  */
 public final class FullMapNotice {
     /** The object the maps belong to, or null for a pinned map opened on its own. */
@@ -21,6 +23,9 @@ public final class FullMapNotice {
     /** Where a map of no object is, for the message ("pinned at /sys/fs/bpf/counts"). */
     private final String place;
     private final Set<String> told = ConcurrentHashMap.newKeySet();
+    /** Maps walked since {@link #settle}: no program of the object can have added to them since. */
+    private final Set<String> counted = ConcurrentHashMap.newKeySet();
+    private volatile boolean settled;
     private volatile PrintStream to;
     private volatile boolean toStandardError = true;
     /** The Java file the object was translated from ("" when none, as for a .o compiled from C); found at the first notice. */
@@ -48,8 +53,24 @@ public final class FullMapNotice {
     /** Whether the map with this name has been reported full. */
     public boolean told(String map) { return told.contains(map); }
 
-    /** A walk of {@code spec}'s map found {@code entries} entries: says so once when that is all the map holds. */
-    public void walked(MapSpec spec, int entries) {
+    /**
+     * The object's programs are detached and will not run again: from now on a walk's count is final ({@code true}),
+     * or a program runs again and counts made so far may be out of date ({@code false}).
+     */
+    public void settle(boolean noProgramRuns) {
+        if (!noProgramRuns) counted.clear();
+        settled = noProgramRuns;
+    }
+
+    /** Whether a walk starting now counts entries no program of the object will add to; pass it to {@link #walked}. */
+    public boolean settled() { return settled; }
+
+    /**
+     * A walk of {@code spec}'s map found {@code entries} entries: says so once when that is all the map holds.
+     * {@code settledBefore}: {@link #settled()} as it was when the walk started.
+     */
+    public void walked(MapSpec spec, int entries, boolean settledBefore) {
+        if (settledBefore && settled) counted.add(spec.name());
         if (!MapFill.refusesWhenFull(spec.type()) || entries < spec.maxEntries() || !told.add(spec.name())) return;
         say(message(spec, entries));
     }
@@ -60,9 +81,12 @@ public final class FullMapNotice {
         if (out != null) out.println(line);
     }
 
-    /** Counts the entries of {@code map} (one walk) unless it has been reported full already, and reports it when it is. */
+    /**
+     * Counts the entries of {@code map} (one walk) unless it has been reported full already or counted since the
+     * programs were detached, and reports it when it is full.
+     */
     public void check(BpfMap<?, ?> map) {
-        if (MapFill.refusesWhenFull(map.spec().type()) && !told(map.name())) map.fill();
+        if (MapFill.refusesWhenFull(map.spec().type()) && !told(map.name()) && !counted.contains(map.name())) map.fill();
     }
 
     /**

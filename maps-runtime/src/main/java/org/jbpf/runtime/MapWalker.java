@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashSet;
 import java.util.Set;
+import org.jbpf.core.obj.MapSpec;
+import org.jbpf.loader.LoadedMap;
 import org.jbpf.loader.sys.BpfException;
 import org.jbpf.loader.sys.BpfSyscalls;
 import org.jbpf.loader.sys.Errno;
@@ -24,8 +26,9 @@ final class MapWalker {
     /** Native bytes a chunk's keys and values may take; the entry count per call follows from it. */
     private static final int CHUNK_BYTES = 1 << 20, MIN_CHUNK = 64, MAX_CHUNK = 1 << 14;
     /**
-     * Entries a walk must have seen for the next to go by program: a walk by program creates an array, loads a
-     * program and maps the array, which pays off once there are a thousand or so entries to copy.
+     * Entries a walk must have seen for the next to go by program: the first walk by program creates an array, loads a
+     * program and maps the array (kept with the map for later walks), which pays off once there are a thousand or so
+     * entries to copy.
      */
     static final int PROGRAM_MIN_ENTRIES = 1024;
     /** Maps this large are walked by program from the first walk on. */
@@ -38,29 +41,37 @@ final class MapWalker {
     private final int keySize, valueBytes, maxEntries;
     private final ThreadLocal<Chunk> chunks = new ThreadLocal<>();
     private volatile boolean batchUnsupported;
-    /** The walk by program, or null for a map never walked by program. */
+    /** The walk by program, shared by every view of the map, or null for a map never walked by program. */
     private final ProgramWalk program;
-    /** Entries the last walk saw (-1 before the first), and whether the program did that walk. */
-    private volatile int lastCount = -1;
-    private volatile boolean lastByProgram;
 
-    /** {@code valueSize}: the map's; {@code valueBytes}: per entry in a walk's buffers (all CPUs' of a per-CPU map). */
-    MapWalker(BpfSyscalls sys, String name, int type, int keySize, int valueSize, int valueBytes, int maxEntries) {
-        this(sys, name, type, keySize, valueSize, valueBytes, maxEntries, programEnabled() && maxEntries >= PROGRAM_MIN_ENTRIES);
-    }
-
-    /** Whether maps viewed from now on may be walked by program ({@link #PROGRAM_PROPERTY}). */
-    static boolean programEnabled() { return !"false".equals(System.getProperty(PROGRAM_PROPERTY)); }
-
-    /** {@code byProgram}: try the walk by program first. */
-    MapWalker(BpfSyscalls sys, String name, int type, int keySize, int valueSize, int valueBytes, int maxEntries,
-              boolean byProgram) {
-        this.program = byProgram ? new ProgramWalk(sys, name, type, keySize, valueSize, valueBytes, maxEntries) : null;
+    /**
+     * {@code valueBytes}: per entry in a walk's buffers (all CPUs' values of a per-CPU map); {@code program}: the map's
+     * walk by program, tried first when the map qualifies ({@link #mayWalkByProgram}), or null for batch walks only.
+     */
+    MapWalker(BpfSyscalls sys, String name, int keySize, int valueBytes, int maxEntries, ProgramWalk program) {
+        this.program = program;
         this.sys = sys;
         this.name = name;
         this.keySize = keySize;
         this.valueBytes = valueBytes;
         this.maxEntries = maxEntries;
+    }
+
+    /**
+     * The walker of one view of {@code map}. Views share the map's walk by program (its {@link LoadedMap#companion}):
+     * its program and array are made once and live as long as the map, however many views are made.
+     */
+    static MapWalker of(LoadedMap map, int keySize, int valueBytes) {
+        MapSpec s = map.spec();
+        BpfSyscalls sys = map.fd().syscalls();
+        ProgramWalk program = mayWalkByProgram(s.maxEntries())
+                ? map.companion(new ProgramWalk(sys, s.name(), s.type(), keySize, s.valueSize(), valueBytes, s.maxEntries())) : null;
+        return new MapWalker(sys, s.name(), keySize, valueBytes, s.maxEntries(), program);
+    }
+
+    /** Whether a map of {@code maxEntries} viewed now may be walked by program ({@link #PROGRAM_PROPERTY}, its size). */
+    static boolean mayWalkByProgram(int maxEntries) {
+        return !"false".equals(System.getProperty(PROGRAM_PROPERTY)) && maxEntries >= PROGRAM_MIN_ENTRIES;
     }
 
     /** Native buffers for one batch walk: the keys and values of a chunk and the two position tokens. */
@@ -104,11 +115,10 @@ final class MapWalker {
         return n;
     }
 
-    private boolean byProgramNext() { return maxEntries >= PROGRAM_FIRST_WALK_ENTRIES || lastCount >= PROGRAM_MIN_ENTRIES; }
+    private boolean byProgramNext() { return maxEntries >= PROGRAM_FIRST_WALK_ENTRIES || program.lastCount() >= PROGRAM_MIN_ENTRIES; }
 
     private void walked(int entries, boolean byProgram) {
-        lastCount = entries;
-        lastByProgram = byProgram;
+        if (program != null) program.saw(entries, byProgram);
     }
 
     /**
@@ -122,9 +132,10 @@ final class MapWalker {
                     : " (" + PROGRAM_PROPERTY + "=false)");
         String refusal = program.refusal();
         if (refusal != null) return fallback + " (not by program: " + refusal + ")";
-        if (lastByProgram) return "program";
+        if (program.lastByProgram()) return "program";
         if (byProgramNext()) return "program from the next walk, where the kernel lets it";
-        return fallback + (lastCount < 0 ? " (no walk yet)" : " (the last walk saw " + lastCount + " entries)");
+        int last = program.lastCount();
+        return fallback + (last < 0 ? " (no walk yet)" : " (the last walk saw " + last + " entries)");
     }
 
     private int firstChunk() {

@@ -1,12 +1,12 @@
 package org.jbpf.runtime;
 
-import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.obj.GlobalData;
 import org.jbpf.core.obj.MapTypes;
+import org.jbpf.loader.LoggedLoad;
 import org.jbpf.loader.sys.BpfAttr;
 import org.jbpf.loader.sys.BpfAttrs;
 import org.jbpf.loader.sys.BpfException;
@@ -17,16 +17,20 @@ import org.jbpf.loader.sys.Sys;
 
 /**
  * Walks one map by running a {@link DumpProgram} once in the kernel: it copies every entry into an array created
- * {@code BPF_F_MMAPABLE} for this walk, which Java then reads in place through a read-only mapping. One
- * {@code BPF_PROG_TEST_RUN} replaces a batch lookup's locking and copying out once per hash bucket (about once per
- * entry), and nothing is copied between kernel and user memory at all. Each walk creates the array and loads the
- * program and closes both when done, so nothing outlives the walk and no program holds the map afterwards.
+ * {@code BPF_F_MMAPABLE}, which Java then reads in place through a read-only mapping. One {@code BPF_PROG_TEST_RUN}
+ * replaces a batch lookup's locking and copying out once per hash bucket (about once per entry), and nothing is copied
+ * between kernel and user memory at all. The first walk creates the array, maps it and loads the program; later walks
+ * only run the program again. This object is the map's {@linkplain org.jbpf.loader.LoadedMap#companion companion}:
+ * the array and program (which holds the map in the kernel) are closed with the map, so nothing holds the map once it
+ * is closed. The copy takes about as much kernel memory as the map's own entries while the map is open.
  *
- * <p>Per-CPU maps are copied too: the kernel hands the callback the running CPU's value only, so the callback looks
- * the key up on each possible CPU (Linux 5.19). Maps it does not take, each remembered with the reason
- * ({@link #refusal}), go by batch: maps whose output would pass {@value #MAX_OUTPUT_BYTES} bytes, values the
- * verifier will not let a program copy (spin locks, timers), and kernels or users that may not load or run the program
- * (running a program on request needs Linux 5.10, CAP_BPF and CAP_PERFMON).
+ * <p>A walk that finds the kept copy in use (another thread walking, or a visitor walking the same map again) makes a
+ * copy of its own for that walk and closes it after. Per-CPU maps are copied too: the kernel hands the callback the
+ * running CPU's value only, so the callback looks the key up on each possible CPU (Linux 5.19). Maps it does not take,
+ * each remembered with the reason ({@link #refusal}), go by batch: maps whose output would pass
+ * {@value #MAX_OUTPUT_BYTES} bytes, values the verifier will not let a program copy (spin locks, timers), and kernels
+ * or users that may not load or run the program (running a program on request needs Linux 5.10, CAP_BPF and
+ * CAP_PERFMON).
  *
  * <p>What a walk sees of a map that changes under it: the kernel walks a hash map bucket by bucket under RCU without
  * taking the buckets' locks, and hands the callback the live key and value, as a BPF program's lookup would. An entry
@@ -34,7 +38,7 @@ import org.jbpf.loader.sys.Sys;
  * written; a key is reported at most once unless the kernel reuses the element under the walk for a key of another
  * bucket, which the walk may then follow (it cannot happen when nothing deletes during the walk).
  */
-final class ProgramWalk {
+final class ProgramWalk implements AutoCloseable {
     /**
      * {@code BPF_PROG_TYPE_RAW_TRACEPOINT}: never attached here, it runs once on request through
      * {@code BPF_PROG_TEST_RUN} with no input (Linux 5.10).
@@ -47,7 +51,14 @@ final class ProgramWalk {
     private final BpfSyscalls sys;
     private final String name;
     private final int keySize, valueSize, valueBytes, cpus, record, capacity;
+    private final long length;
     private volatile String refusal;
+    /** Entries the map's last walk saw, by whatever path (-1 before the first), and whether this program did it. */
+    private volatile int lastCount = -1;
+    private volatile boolean lastByProgram;
+    /** The copy kept for later walks (null before the first), whether a walk is using it, and whether the map closed. */
+    private Copy kept;
+    private boolean keptBusy, closed;
 
     /**
      * {@code valueSize}: the map's; {@code valueBytes}: what a walk hands the visitor (for a per-CPU map one slot per
@@ -62,6 +73,7 @@ final class ProgramWalk {
         this.cpus = MapTypes.isPerCpu(type) ? valueBytes / ((valueSize + 7) / 8 * 8) : 0;
         this.record = (keySize + valueBytes + 7) / 8 * 8;  // an array element's size
         this.capacity = maxEntries;
+        this.length = ((long) record * capacity + Sys.pageSize() - 1) / Sys.pageSize() * Sys.pageSize();
         if ((long) record * maxEntries > MAX_OUTPUT_BYTES)
             refusal = "its copy would take more than " + (MAX_OUTPUT_BYTES >> 20) + " MB";
     }
@@ -69,30 +81,114 @@ final class ProgramWalk {
     /** Why this map is walked by batch, or null while the program walks it (or has not been tried). */
     String refusal() { return refusal; }
 
+    /** Remembers what a walk of the map, by program or not, saw: the next walk chooses its path from it. */
+    void saw(int entries, boolean byProgram) {
+        lastCount = entries;
+        lastByProgram = byProgram;
+    }
+
+    int lastCount() { return lastCount; }
+
+    boolean lastByProgram() { return lastByProgram; }
+
+    /** The output array, its read-only mapping and the program that fills it, for one map. */
+    private final class Copy {
+        final Fd out, program;
+        final Pointer mapping;
+        final ByteBuffer records;
+
+        Copy(Fd out, Fd program, Pointer mapping) {
+            this.out = out;
+            this.program = program;
+            this.mapping = mapping;
+            this.records = mapping.getByteBuffer(0, length).order(ByteOrder.LITTLE_ENDIAN);
+        }
+
+        void release() { ProgramWalk.this.release(out, program, mapping); }
+    }
 
     /** Visits every entry and returns how many; -1, having visited nothing, when the program cannot walk this map. */
     int walk(int mapFd, EntryVisitor visitor) {
         if (refusal != null) return -1;
-        long length = ((long) record * capacity + Sys.pageSize() - 1) / Sys.pageSize() * Sys.pageSize();
-        Fd out = null, program = null;
-        Pointer copy = null;
+        Copy copy = take();
+        if (copy == null) {
+            copy = make(mapFd);
+            if (copy == null) return -1;
+        }
         int entries;
         try {
-            out = sys.mapCreate(MapTypes.ARRAY, 4, record, capacity, GlobalData.F_MMAPABLE, "jbpf_dump", 0, 0, 0);
-            copy = sys.mapMmap(out.value(), length);
-            program = load(mapFd, out.value());
-            entries = sys.progRunOnce(program.value());
+            entries = sys.progRunOnce(copy.program.value());
         } catch (BpfException e) {
-            release(out, program, copy, length);
+            drop(copy);
             if (refusal == null && !passing(e.errno())) refusal = e.getMessage();
             return -1;
         }
         try {
             int n = Math.min(entries, capacity);
-            visit(copy.getByteBuffer(0, length), n, visitor);
+            visit(copy.records.duplicate().order(ByteOrder.LITTLE_ENDIAN), n, visitor);
             return n;
         } finally {
-            release(out, program, copy, length);
+            give(copy);
+        }
+    }
+
+    /** The kept copy, now in use by the caller, or null when there is none or another walk is using it. */
+    private synchronized Copy take() {
+        if (kept == null || keptBusy) return null;
+        keptBusy = true;
+        return kept;
+    }
+
+    /** Hands a copy back after a walk: kept for the next walk when none is kept yet and the map is open, else released. */
+    private void give(Copy copy) {
+        synchronized (this) {
+            if (copy == kept) {
+                keptBusy = false;
+                if (!closed) return;
+                kept = null;
+            } else if (kept == null && !closed) {
+                kept = copy;
+                return;
+            }
+        }
+        copy.release();
+    }
+
+    /** Releases a copy that failed to run; the kept one is made again at the next walk. */
+    private void drop(Copy copy) {
+        synchronized (this) {
+            if (copy == kept) {
+                kept = null;
+                keptBusy = false;
+            }
+        }
+        copy.release();
+    }
+
+    /** Closes the kept copy now, or when the walk using it ends; walks from now on keep nothing. */
+    @Override public void close() {
+        Copy free;
+        synchronized (this) {
+            closed = true;
+            free = keptBusy ? null : kept;
+            if (free != null) kept = null;
+        }
+        if (free != null) free.release();
+    }
+
+    /** Creates the output array, maps it and loads the program; null, with nothing left open, when that fails. */
+    private Copy make(int mapFd) {
+        Fd out = null, program = null;
+        Pointer mapping = null;
+        try {
+            out = sys.mapCreate(MapTypes.ARRAY, 4, record, capacity, GlobalData.F_MMAPABLE, "jbpf_dump", 0, 0, 0);
+            mapping = sys.mapMmap(out.value(), length);
+            program = load(mapFd, out.value());
+            return new Copy(out, program, mapping);
+        } catch (BpfException e) {
+            release(out, program, mapping);
+            if (refusal == null && !passing(e.errno())) refusal = e.getMessage();
+            return null;
         }
     }
 
@@ -116,17 +212,10 @@ final class ProgramWalk {
 
     /** The verifier's last words on a refused load, from loading it again with a log (e.g. a value's spin lock). */
     private String verifierSays(BpfAttrs.ProgLoad attr) {
-        Memory log = new Memory(LOG_BYTES);
-        log.clear();
-        try {
-            sys.progLoad(attr.log(log, LOG_BYTES, 1)).close();
-            return "loaded when asked again";
-        } catch (BpfException e) {
-            String last = "";
-            for (String line : log.getString(0).split("\n"))
-                if (!line.isBlank() && !line.startsWith("processed ")) last = line;
-            return last.isEmpty() ? "no verifier log" : last;
-        }
+        LoggedLoad again = LoggedLoad.of(sys, attr, LOG_BYTES, LOG_BYTES);
+        if (again.loaded()) return "loaded when asked again";
+        String last = again.lastWords();
+        return last.isEmpty() ? "no verifier log" : last;
     }
 
     /** Errors worth trying again at the next walk: the kernel was short of memory or descriptors. */
@@ -135,14 +224,14 @@ final class ProgramWalk {
                 || errno == Errno.EINTR;
     }
 
-    private void release(Fd out, Fd program, Pointer copy, long length) {
-        if (copy != null) sys.munmap(copy, length);
+    private void release(Fd out, Fd program, Pointer mapping) {
+        if (mapping != null) sys.munmap(mapping, length);
         if (program != null) program.close();
         if (out != null) out.close();
     }
 
-    private void visit(ByteBuffer all, int entries, EntryVisitor visitor) {
-        ByteBuffer k = all.order(ByteOrder.LITTLE_ENDIAN), v = all.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    private void visit(ByteBuffer k, int entries, EntryVisitor visitor) {
+        ByteBuffer v = k.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0, at = 0; i < entries; i++, at += record) {
             k.limit(at + keySize).position(at);
             v.limit(at + keySize + valueBytes).position(at + keySize);

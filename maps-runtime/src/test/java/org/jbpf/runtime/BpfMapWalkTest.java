@@ -72,6 +72,45 @@ class BpfMapWalkTest {
     }
 
     @Test
+    void aRefusedDumpProgramIsToldByTheVerifiersLastLineAndLeavesNothingOpen() {
+        kernel.mapsMaps = true;
+        kernel.progLoadErrno = attr -> "jbpf_dump".equals(attr.name()) ? Errno.EACCES : 0;
+        kernel.verifierLog = "0: (85) call bpf_for_each_map_elem#164\nR2 invalid mem access 'scalar'\n"
+                + "processed 14 insns (limit 1000000) max_states_per_insn 0\n";
+        try (BpfMap<Integer, Long> m = hashMap(16384)) {
+            m.put(3, 4L);
+            assertEquals(List.of(Map.entry(3, 4L)), m.entries());
+            assertEquals("batch lookup (not by program: the kernel refused the dump program (EACCES: R2 invalid mem access "
+                    + "'scalar'))", m.walkPath());
+            assertEquals(List.of("BPF_PROG_LOAD+btf", "BPF_PROG_LOAD+btf+log65536"), loads());
+            assertEquals(List.of(m.fd().value()), kernel.openFds(), "the array and BTF are closed");
+            assertEquals(0, kernel.mappings(), "the array is unmapped");
+            m.entries();
+            assertEquals(1, kernel.count("mmap"), "refused once, then remembered");
+        }
+        assertEquals(List.of(), kernel.problems());
+    }
+
+    @Test
+    void aKernelThatCannotRunTheProgramFallsBackAndTheKeptCopyIsReleased() {
+        kernel.mapsMaps = true;
+        try (BpfMap<Integer, Long> m = hashMap(16384)) {
+            m.put(3, 4L);
+            assertEquals(List.of(Map.entry(3, 4L)), m.entries());
+            assertTrue(m.walkPath().startsWith("batch lookup (not by program: BPF_PROG_TEST_RUN"), m.walkPath());
+            assertEquals(List.of(m.fd().value()), kernel.openFds());
+            assertEquals(0, kernel.mappings());
+        }
+        assertEquals(List.of(), kernel.problems());
+    }
+
+    private List<String> loads() {
+        List<String> out = new ArrayList<>();
+        for (String c : kernel.calls()) if (c.startsWith("BPF_PROG_LOAD")) out.add(c);
+        return out;
+    }
+
+    @Test
     void aWalkThatSawFewEntriesKeepsTheNextOneByBatch() {
         try (BpfMap<Integer, Long> m = hashMap(8192)) {
             for (int i = 0; i < 1023; i++) m.put(i, 1L);

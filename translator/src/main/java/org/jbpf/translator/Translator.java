@@ -238,7 +238,9 @@ public final class Translator {
                 List<BtfType.VarSecInfo> vars = new ArrayList<>();
                 List<GlobalData.Variable> described = new ArrayList<>();
                 for (GlobalVariables.Variable v : probe.globals.in(section)) {
-                    int var = btf.variable(v.name(), v.kind(), v.length(), v.constant());
+                    // a table of numbers is described by its bytes, as a byte array is: what Java reads with bytes()
+                    org.jbpf.core.layout.StructLayout.Kind kind = v.isArray() ? org.jbpf.core.layout.StructLayout.Kind.BYTES : v.kind();
+                    int var = btf.variable(v.name(), kind, v.length(), v.constant());
                     vars.add(new BtfType.VarSecInfo(var, v.offset(), v.size()));
                     described.add(new GlobalData.Variable(v.name(), v.offset(), v.size(), ((BtfType.Var) btf.btf.type(var)).type()));
                 }

@@ -55,10 +55,13 @@ class ExamplesKernelTest {
             assertTrue(counts.remove(sh));
             assertEquals(null, counts.get(sh));
             assertTrue(counts.size() >= 0 && !counts.containsKey(sh));
-            // a shell that busy-waits with builtins, then forks once: Java stores 41 for it first, the probe adds its clone
-            Process late = new ProcessBuilder("/bin/sh", "-c", "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done; true & wait").start();
+            // a shell that waits for a line on stdin (read is a builtin: no fork), then forks once: Java stores 41 for it
+            // before it sends the line, so the probe's increment comes after, however the machine schedules the two
+            Process late = new ProcessBuilder("/bin/sh", "-c", "read go; true & wait").start();
             int latePid = (int) late.pid();
             counts.put(latePid, 41L);
+            late.getOutputStream().write('\n');
+            late.getOutputStream().close();
             assertTrue(late.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
             assertEquals(42L, counts.get(latePid), "the probe incremented the value Java stored");
         }

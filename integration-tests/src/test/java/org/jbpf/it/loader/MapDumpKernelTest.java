@@ -3,6 +3,10 @@ package org.jbpf.it.loader;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -55,6 +59,7 @@ class MapDumpKernelTest {
     /** A map with {@code count} entries (all of an array's), read whole by program and by batch. */
     private void dumpsExactly(int type, int keySize, int valueSize, int maxEntries, int count) {
         MapSpec spec = new MapSpec("dumped", type, keySize, valueSize, maxEntries, 0, 0, 0);
+        String before = kernelHeld();
         try (LoadedObject o = new Loader().load(new BpfObject("dump", "GPL", List.of(spec), List.of(), null))) {
             BpfMap<byte[], byte[]> m = BpfMap.of(o.map("dumped"), Codecs.bytes(keySize), Codecs.bytes(valueSize), false);
             Random r = new Random(keySize * 1000L + valueSize);
@@ -66,12 +71,16 @@ class MapDumpKernelTest {
                 written.put(HEX.formatHex(k), HEX.formatHex(v));
             }
             // a map sized below 16384 entries is walked by batch until a walk has seen 1024 entries or more
+            String held = kernelHeld();
             assertEquals(written, asMap(m.entries()));
-            int fds = openFds();
             List<Map.Entry<byte[], byte[]>> byProgram = m.entries();
             assertEquals("program", m.walkPath());
-            assertEquals(fds, openFds(), "the walk closes its program and array");
             assertEquals(written, asMap(byProgram));
+            assertEquals(plus(held, 1, 1, 1), kernelHeld(), "the program, its array and the array's mapping stay for the next walk");
+            BpfMap<byte[], byte[]> again = BpfMap.of(o.map("dumped"), Codecs.bytes(keySize), Codecs.bytes(valueSize), false);
+            assertEquals(written, asMap(again.entries()), "another view of the same map");
+            assertEquals("program", again.walkPath(), "a new view knows what the map's last walk saw");
+            assertEquals(plus(held, 1, 1, 1), kernelHeld(), "and walks with the same program");
 
             System.setProperty("jbpf.map.dumpProgram", "false");
             try {
@@ -82,11 +91,38 @@ class MapDumpKernelTest {
                 System.clearProperty("jbpf.map.dumpProgram");
             }
         }
+        assertEquals(before, kernelHeld(), "closing the map closes its program, array and mapping");
     }
 
-    private static int openFds() {
-        String[] fds = new File("/proc/self/fd").list();
-        return fds == null ? -1 : fds.length;
+    /**
+     * What this process holds of the kernel's BPF objects: {@code maps=<fds> programs=<fds> mappings=<BPF map mappings>},
+     * from /proc/self/fd and /proc/self/maps (plain fds are left out: the JVM opens and closes those on its own).
+     */
+    static String kernelHeld() {
+        int maps = 0, programs = 0, mappings = 0;
+        File[] fds = new File("/proc/self/fd").listFiles();
+        for (File f : fds == null ? new File[0] : fds) {
+            String target;
+            try {
+                target = Files.readSymbolicLink(f.toPath()).toString();
+            } catch (IOException closedMeanwhile) {
+                continue;
+            }
+            if (target.startsWith("anon_inode:bpf-map")) maps++;
+            if (target.startsWith("anon_inode:bpf-prog")) programs++;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) if (line.contains("anon_inode:bpf-map")) mappings++;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "maps=" + maps + " programs=" + programs + " mappings=" + mappings;
+    }
+
+    private static String plus(String held, int maps, int programs, int mappings) {
+        String[] f = held.split("[ =]");
+        return "maps=" + (Integer.parseInt(f[1]) + maps) + " programs=" + (Integer.parseInt(f[3]) + programs) + " mappings="
+                + (Integer.parseInt(f[5]) + mappings);
     }
 
     @Test
@@ -135,6 +171,77 @@ class MapDumpKernelTest {
             assertEquals(299_990L, all.get(99_999));
             assertEquals("program", m.walkPath());
         }
+    }
+
+    @Test
+    void laterWalksRunTheKeptProgramOverTheMapAsItIsNow() {
+        MapSpec spec = new MapSpec("kept", MapTypes.HASH, 4, 8, 32768, 0, 0, 0);
+        String before = kernelHeld();
+        try (LoadedObject o = new Loader().load(new BpfObject("dump", "GPL", List.of(spec), List.of(), null))) {
+            BpfMap<Integer, Long> m = BpfMap.of(o.map("kept"), Codecs.INT, Codecs.LONG, false);
+            for (int i = 0; i < 5000; i++) m.put(i, i * 2L);
+            assertEquals(5000, m.size());
+            String held = kernelHeld();
+            for (int i = 0; i < 5000; i += 2) m.remove(i);
+            m.put(90_000, -1L);
+            Map<Integer, Long> now = new HashMap<>();
+            m.forEach((k, v) -> assertNull(now.put(k, v), "key " + k + " twice"));
+            assertEquals(2501, now.size(), "only the entries the map holds now, none left from the longer copy before");
+            for (int i = 1; i < 5000; i += 2) assertEquals(i * 2L, now.get(i), "key " + i);
+            assertEquals(-1L, now.get(90_000));
+            assertEquals(held, kernelHeld(), "the second walk made nothing new");
+
+            // a visitor that walks the same map again gets a copy of its own, closed when its walk ends
+            int[] inner = {0};
+            String[] during = {null};
+            m.forEachRaw((k, v) -> {
+                if (during[0] != null) return;
+                m.forEachRaw((k2, v2) -> {
+                    if (inner[0]++ == 0) during[0] = kernelHeld();
+                });
+            });
+            assertEquals(2501, inner[0]);
+            assertEquals(plus(held, 1, 1, 1), during[0]);
+            assertEquals(held, kernelHeld());
+            assertEquals("program", m.walkPath());
+        }
+        assertEquals(before, kernelHeld(), "closing the map closes its program, array and mapping");
+    }
+
+    @Test
+    void threadsWalkingAtOnceEachSeeTheWholeMap() throws Exception {
+        MapSpec spec = new MapSpec("shared", MapTypes.HASH, 4, 8, 16384, 0, 0, 0);
+        String before = kernelHeld();
+        try (LoadedObject o = new Loader().load(new BpfObject("dump", "GPL", List.of(spec), List.of(), null))) {
+            BpfMap<Integer, Long> m = BpfMap.of(o.map("shared"), Codecs.INT, Codecs.LONG, false);
+            for (int i = 0; i < 3000; i++) m.put(i, i * 5L + 1);
+            List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Thread> walkers = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                // each thread its own view: views share the map's kept copy, and a walk that finds it busy makes its own
+                BpfMap<Integer, Long> view = BpfMap.of(o.map("shared"), Codecs.INT, Codecs.LONG, false);
+                Thread w = new Thread(() -> {
+                    for (int r = 0; r < 40; r++) {
+                        int round = r;
+                        long[] sum = {0, 0};
+                        view.forEachRaw((k, v) -> {
+                            int key = k.getInt(k.position());
+                            if (v.getLong(v.position()) != key * 5L + 1) wrong.add("key " + key + " round " + round);
+                            sum[0] += key;
+                            sum[1]++;
+                        });
+                        if (sum[1] != 3000 || sum[0] != 2999L * 3000 / 2) wrong.add(sum[1] + " entries, key sum " + sum[0]);
+                    }
+                });
+                walkers.add(w);
+                w.start();
+            }
+            for (Thread w : walkers) w.join();
+            assertEquals(List.of(), wrong);
+            assertEquals("program", m.walkPath());
+            assertEquals(plus(before, 2, 1, 1), kernelHeld(), "the map, and the one copy kept after the walks");
+        }
+        assertEquals(before, kernelHeld());
     }
 
     @Test

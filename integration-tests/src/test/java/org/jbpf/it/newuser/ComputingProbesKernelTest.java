@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * backends, accepted by the verifier simulation, loaded into the kernel and run with BPF_PROG_TEST_RUN on edge and
  * random inputs, where every result must be the JVM's.
  */
-class ComputingProbesKernelTest {
+public class ComputingProbesKernelTest {
     static final List<Class<?>> PROBES = List.of(
             Ternaries.class, IntSwitches.class, EarlyReturns.class, ManyArguments.class, Constants.class,
             Narrowing.class, Booleans.class, BreakContinue.class, DoWhile.class, LabeledLoops.class,
@@ -38,7 +38,7 @@ class ComputingProbesKernelTest {
             OtherClassHelpers.class);
 
     /** Edge values in every pair, then random pairs (a third with small second values, the likely divisors and shifts). */
-    static final List<long[]> INPUTS = inputs();
+    public static final List<long[]> INPUTS = inputs();
 
     static List<long[]> inputs() {
         long[] edges = {0, 1, -1, 2, -2, 3, 5, 7, -7, 10, 48, 100, 1 << 20, 31, 32, 63, 64, 255, 256, 65535, 0x6a62, 0x66706a62,
@@ -63,7 +63,7 @@ class ComputingProbesKernelTest {
     }
 
     /** Translates, simulates and loads {@code probe}, then compares its kernel results with {@code compute} run on the JVM. */
-    static void checkAgainstJvm(Backend backend, Class<?> probe) throws Exception {
+    public static void checkAgainstJvm(Backend backend, Class<?> probe) throws Exception {
         BpfObject object = backend.translate(probe);
         for (VerifierResult r : Verifier.verifyAll(object)) assertTrue(r.ok(), probe.getSimpleName() + ": " + r);
         KernelCheck.require();

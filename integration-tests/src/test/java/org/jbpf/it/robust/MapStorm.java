@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jbpf.BPF;
 import org.jbpf.core.obj.BpfObject;
@@ -13,22 +14,24 @@ import org.jbpf.runtime.BpfMap;
 import org.jbpf.runtime.Codecs;
 
 /**
- * Child JVM of {@link MapMemoryStormTest}: {@code threads} threads doing put and get on one 100,000-entry hash map
- * for {@code seconds}, each on its own keys so every get can be checked against the thread's last put. Prints one
- * line per second, {@code rss=<kB> ops=<n>}, then {@code wrong=<n>}; an OutOfMemoryError ends the JVM (the test
- * starts it with -XX:+ExitOnOutOfMemoryError).
+ * Child JVM of {@link MapMemoryStormTest}: {@code threads} threads doing put and get on one 100,000-entry hash map,
+ * each on its own keys so every get can be checked against the thread's last put, while the main thread takes
+ * {@code samples} samples a second apart. Prints one line per sample, {@code rss=<kB> ops=<n>}, then stops the
+ * threads and prints {@code wrong=<n>}; an OutOfMemoryError ends the JVM (the test starts it with
+ * -XX:+ExitOnOutOfMemoryError). The storm lasts as many samples as asked, however late a loaded machine wakes the
+ * sampler, so the count of lines never depends on the load.
  */
 public final class MapStorm {
     static final int ENTRIES = 100_000;
 
     public static void main(String[] args) throws Exception {
         int threads = Integer.parseInt(args[0]);
-        int seconds = Integer.parseInt(args[1]);
+        int samples = Integer.parseInt(args[1]);
         AtomicLong ops = new AtomicLong(), wrong = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
         try (BPF bpf = BPF.load(new BpfObject("storm", "GPL",
                 List.of(new MapSpec("storm", MapTypes.HASH, 4, 8, ENTRIES, 0, 0, 0)), List.of(), null))) {
             BpfMap<Integer, Long> map = bpf.map("storm", Codecs.INT, Codecs.LONG);
-            long end = System.nanoTime() + seconds * 1_000_000_000L;
             List<Thread> workers = new ArrayList<>();
             int perThread = ENTRIES / threads;
             for (int t = 0; t < threads; t++) {
@@ -36,7 +39,7 @@ public final class MapStorm {
                 Thread w = new Thread(() -> {
                     long round = 0;
                     int k = first;
-                    while (System.nanoTime() < end) {
+                    while (!stop.get()) {
                         round++;
                         for (int i = 0; i < 1024; i++) {
                             long v = round * ENTRIES + k;
@@ -51,10 +54,11 @@ public final class MapStorm {
                 workers.add(w);
                 w.start();
             }
-            while (System.nanoTime() < end) {
+            for (int i = 0; i < samples; i++) {
                 Thread.sleep(1000);
                 System.out.println("rss=" + rssKb() + " ops=" + ops.get());
             }
+            stop.set(true);
             for (Thread w : workers) w.join();
         }
         System.out.println("wrong=" + wrong.get());

@@ -59,5 +59,10 @@ public final class JavaSemantics {
             entries.merge(key, delta, Long::sum);
             return 0;
         }
+
+        public long delete(Long key) { return entries.remove(key) != null ? 0 : StateModels.ENOENT; }
+
+        /** The entries, for a comparison with the kernel's map after the runs. */
+        public Map<Long, Long> entries() { return entries; }
     }
 }

@@ -40,6 +40,9 @@ public final class StateModels {
         }
 
         public long delete(Integer key) { return entries.remove(key) != null ? 0 : ENOENT; }
+
+        /** The entries, for a comparison with the kernel's map after the runs. */
+        public Map<Integer, V> entries() { return entries; }
     }
 
     /** An array map (or one CPU's view of a per-CPU array map) of struct values, every index present and zeroed. */
@@ -78,6 +81,9 @@ public final class StateModels {
         }
 
         public long increment(Integer key) { return add(key, 1); }
+
+        /** The values by index, for a comparison with the kernel's map after the runs. */
+        public long[] values() { return entries.clone(); }
 
         public long add(Integer key, long delta) {
             if (key < 0 || key >= entries.length) return E2BIG;

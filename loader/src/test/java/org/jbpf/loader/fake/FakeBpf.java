@@ -64,6 +64,9 @@ public final class FakeBpf implements BpfSyscalls {
     public ToIntFunction<BpfAttrs.ProgLoad> progLoadErrno = attr -> 0;
     /** The verifier log of a refused load; longer than the caller's buffer gives ENOSPC, as the kernel does. */
     public String verifierLog = "";
+    /** Whether maps can be mapped (their memory is not the map's here: nothing writes it). */
+    public boolean mapsMaps;
+    private final Map<Long, Pointer> mapped = new HashMap<>();
     /** errno of a batch lookup (e.g. EINVAL for a kernel without it), 0: supported. */
     public int batchErrno;
     /** Entries per batch call below which a batch lookup answers ENOSPC, like a hash bucket larger than the chunk. */
@@ -192,10 +195,20 @@ public final class FakeBpf implements BpfSyscalls {
 
     @Override public Pointer mapMmap(int mapFd, long length) {
         calls.add("mmap");
-        throw new BpfException("mmap of map fd " + mapFd, Errno.ENODEV);
+        if (!mapsMaps) throw new BpfException("mmap of map fd " + mapFd, Errno.ENODEV);
+        com.sun.jna.Memory memory = new com.sun.jna.Memory(length);
+        memory.clear();
+        mapped.put(Pointer.nativeValue(memory), memory);
+        return memory;
     }
 
-    @Override public void munmap(Pointer address, long length) { problems.add("munmap of memory never mapped"); }
+    @Override public void munmap(Pointer address, long length) {
+        calls.add("munmap");
+        if (mapped.remove(Pointer.nativeValue(address)) == null) problems.add("munmap of memory never mapped");
+    }
+
+    /** Memory handed out by {@link #mapMmap} and not unmapped yet. */
+    public int mappings() { return mapped.size(); }
 
     @Override public Fd progLoad(BpfAttrs.ProgLoad attr) {
         String call = "BPF_PROG_LOAD" + (attr.btfFd() != 0 ? "+btf" : "") + (attr.lineInfoCount() > 0 ? "+line_info" : "")

@@ -271,6 +271,7 @@ final class FunctionLowering {
      * those undefined, so the divisor is replaced by 1 where BPF's rule applies and the result chosen afterwards.
      */
     private LLVMValueRef division(boolean div, boolean signed, LLVMValueRef x, LLVMValueRef y, LLVMTypeRef t) {
+        if (LLVMIsConstant(y) == 0) return nativeDivision(div, signed, x, y, t);
         LLVMValueRef zero = LLVMConstInt(t, 0, 0), one = LLVMConstInt(t, 1, 0), minusOne = LLVMConstAllOnes(t);
         LLVMValueRef byZero = LLVMBuildICmp(b, LLVMIntEQ, y, zero, "");
         LLVMValueRef byMinusOne = signed ? LLVMBuildICmp(b, LLVMIntEQ, y, minusOne, "") : null;
@@ -283,6 +284,19 @@ final class FunctionLowering {
             q = LLVMBuildSelect(b, byMinusOne, div ? LLVMBuildNeg(b, x, "") : zero, q, "");
         }
         return LLVMBuildSelect(b, byZero, div ? zero : x, q, "");
+    }
+
+    /**
+     * A division by a register as the one BPF instruction that has BPF's rule already: LLVM, which would guard the
+     * divisor with selects, turns each into a test of its own, and a test repeated after an earlier one decided it
+     * makes the kernel track the divisor exactly; a loop whose divisor changes then never settles for the verifier.
+     */
+    private LLVMValueRef nativeDivision(boolean div, boolean signed, LLVMValueRef x, LLVMValueRef y, LLVMTypeRef t) {
+        String reg = LLVMGetIntTypeWidth(t) == 64 ? "r" : "w", text = "$0 " + (signed ? "s" : "") + (div ? "/=" : "%=") + " $2";
+        String constraints = "=" + reg + ",0," + reg;
+        LLVMTypeRef type = LLVMFunctionType(t, new PointerPointer<>(t, t), 2, 0);
+        LLVMValueRef asm = LLVMGetInlineAsm(type, text, text.length(), constraints, constraints.length(), 0, 0, LLVMInlineAsmDialectATT, 0);
+        return LLVMBuildCall2(b, type, asm, new PointerPointer<>(x, y), 2, "");
     }
 
     private LLVMValueRef byteSwap(MirInstruction in, boolean alu64) {
@@ -371,12 +385,14 @@ final class FunctionLowering {
         boolean alu64 = cls(in.opcode()) == JMP;
         // an index is checked and then used as one value: LLVM must not check another register it derives it from;
         // a loop's test stays on the register it tests (LoopTests)
-        if (indexRegisters.contains(in.dst()) || loopTests[index]) write(in.dst(), opaque(read(in.dst()), m.i64));
+        // (a 32-bit test of either stays one: ModuleLowering.compare)
+        boolean held = indexRegisters.contains(in.dst()) || loopTests[index];
+        if (held) write(in.dst(), opaque(read(in.dst()), m.i64));
         LLVMValueRef x = operand(in.dst(), alu64);
         LLVMValueRef y = source(in.opcode()) == X ? operand(in.src(), alu64) : imm(in, alu64);
         LLVMValueRef cond = op == JSET
                 ? LLVMBuildICmp(b, LLVMIntNE, LLVMBuildAnd(b, x, y, ""), LLVMConstInt(width(alu64), 0, 0), "")
-                : LLVMBuildICmp(b, predicate(op), x, y, "");
+                : held && !alu64 ? m.compare(predicate(op), x, y) : LLVMBuildICmp(b, predicate(op), x, y, "");
         LLVMBasicBlockRef next = LLVMAppendBasicBlockInContext(m.context, function, "");
         LLVMBuildCondBr(b, cond, label(in.targetId()), next);
         LLVMPositionBuilderAtEnd(b, next);

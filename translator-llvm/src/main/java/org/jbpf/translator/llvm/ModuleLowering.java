@@ -119,6 +119,21 @@ final class ModuleLowering {
     }
 
     /** Calls an overloaded intrinsic such as {@code llvm.bswap} at type {@code t}. */
+    /**
+     * {@code x <predicate> y} through the BPF target's compare intrinsic, which the target turns into the plain compare
+     * only after LLVM's optimisations: a 32-bit test of the sign of a register's low half stays that test, where
+     * LLVM would mask the whole register ({@code x & 0x80000000}), from which the kernel learns no bound of x.
+     */
+    LLVMValueRef compare(int predicate, LLVMValueRef x, LLVMValueRef y) {
+        String name = "llvm.bpf.compare";
+        int id = LLVMLookupIntrinsicID(name, name.length());
+        LLVMTypeRef t = LLVMTypeOf(x);
+        PointerPointer<LLVMTypeRef> types = new PointerPointer<>(t, t);
+        LLVMValueRef fn = LLVMGetIntrinsicDeclaration(module, id, types, 2);
+        LLVMTypeRef type = LLVMIntrinsicGetType(context, id, types, 2);
+        return LLVMBuildCall2(builder, type, fn, new PointerPointer<>(LLVMConstInt(i32, predicate, 0), x, y), 3, "");
+    }
+
     LLVMValueRef call(String intrinsic, LLVMTypeRef t, LLVMValueRef arg) {
         int id = LLVMLookupIntrinsicID(intrinsic, intrinsic.length());
         LLVMValueRef fn = LLVMGetIntrinsicDeclaration(module, id, ModuleLowering.one(t), 1);

@@ -49,7 +49,7 @@ final class ArraySteps {
                 Value len = f.pop();
                 ValueType.Prim element = arrayElement(((IntInsnNode) in).operand);
                 if (element == null)
-                    throw a.error(i, "only byte, short, char, int and long arrays can be created in a BPF program; use a @Struct for other data");
+                    throw a.error(i, "only boolean, byte, short, char, int and long arrays can be created in a BPF program; float and double do not exist there");
                 if (!(len instanceof Value.Scalar s) || s.constant() == null || s.constant() <= 0 || s.constant() * element.size() > MAX_LOCAL_ARRAY)
                     throw a.error(i, "array length must be a constant from 1 to " + MAX_LOCAL_ARRAY / element.size() + " (a " + element.javaName()
                             + " array may take at most " + MAX_LOCAL_ARRAY + " of the 512 bytes of BPF stack)");
@@ -62,6 +62,9 @@ final class ArraySteps {
                 // new long[2][3] (or new long[2][]): an array of arrays, not of structs, so the struct advice does not fit
                 String desc = in instanceof MultiANewArrayInsnNode m ? m.desc.substring(1) : ((TypeInsnNode) in).desc;
                 Type element = desc.startsWith("[") ? Type.getType(desc).getElementType() : null;
+                if (desc.equals("java/lang/Object"))
+                    throw a.error(i, "arrays of objects are not supported; javac makes one here for the arguments of a call with "
+                            + "variable arguments (Objects.hash, String.format): compute the value from the numbers instead, e.g. 31 * a + b");
                 if (element == null || element.getSort() == Type.OBJECT) throw a.error(i, StructRegistry.OBJECT_ARRAYS);
                 throw a.error(i, "arrays of arrays (" + Type.getType("[" + desc).getClassName() + ") are not supported; use one "
                         + element.getClassName() + "[] of rows * columns elements and index it with row * columns + column");
@@ -76,10 +79,10 @@ final class ArraySteps {
         return true;
     }
 
-    /** The element type of a NEWARRAY operand, or null for boolean, float and double arrays. */
+    /** The element type of a NEWARRAY operand (a boolean array is the JVM's byte array of 0 and 1), or null for float and double arrays. */
     private static ValueType.Prim arrayElement(int type) {
         switch (type) {
-            case T_BYTE: return (ValueType.Prim) ValueType.BYTE;
+            case T_BYTE: case T_BOOLEAN: return (ValueType.Prim) ValueType.BYTE;
             case T_SHORT: return (ValueType.Prim) ValueType.SHORT;
             case T_CHAR: return new ValueType.Prim(org.jbpf.core.layout.StructLayout.Kind.CHAR);
             case T_INT: return (ValueType.Prim) ValueType.INT;

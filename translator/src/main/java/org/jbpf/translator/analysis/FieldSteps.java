@@ -44,7 +44,9 @@ final class FieldSteps {
                 MapDecl map = fi.owner.equals(probe.node.name) ? probe.maps.get(fi.name) : null;
                 GlobalVariables.Variable global = map == null ? global(a, i, fi) : null;
                 if (global != null) {
-                    f.push(global.isArray() ? new Value.Ptr(new ValueType.Bytes(global.length()), false, a.site(i),
+                    ValueType array = global.element() != null ? new ValueType.PrimArray(global.element(), global.length() / global.element().size)
+                            : new ValueType.Bytes(global.length());
+                    f.push(global.isArray() ? new Value.Ptr(array, false, a.site(i),
                             (global.constant() ? ArraySteps.CONSTANT_ARRAY : "") + fi.name, false) : new Value.Scalar(global.isLong(), null));
                     break;
                 }
@@ -52,9 +54,9 @@ final class FieldSteps {
                     throw a.error(i, "assert cannot be translated: a BPF program has no exception to throw; test the condition with if "
                             + "and return early, or count the failures in a map");
                 if (map == null && fi.desc.startsWith("[") && !fi.desc.equals("[B"))
-                    throw a.error(i, "static field " + fi.name + " (" + Type.getType(fi.desc).getClassName() + ") is a table; only byte[] "
-                            + "static arrays become BPF globals: write the table as a static byte[] of constants, compute the value "
-                            + "(a switch or shifts), or keep the table in an ArrayMap filled from Java");
+                    throw a.error(i, "static field " + fi.name + " (" + Type.getType(fi.desc).getClassName() + ") is a table that is not "
+                            + "a global of this probe; only static arrays of numbers (byte, short, char, int, long) of the probe class, "
+                            + "filled with constants, become BPF globals: copy the table into the probe, or keep it in an ArrayMap filled from Java");
                 GlobalVariables.Initial computed = map == null && fi.owner.equals(probe.node.name) ? probe.staticFinalInitial(fi.name) : null;
                 if (computed != null && computed.value() instanceof Number n) {   // computed from constants at class loading
                     a.staticConstants.put(i, n.longValue());
@@ -81,7 +83,7 @@ final class FieldSteps {
                 if (global.constant())
                     throw a.error(i, "@Constant field " + fi.name + " is read-only in programs; its value is set from Java before loading");
                 if (global.isArray())
-                    throw a.error(i, "programs cannot replace the byte array " + fi.name + "; change its bytes in place (" + fi.name + "[i] = ..)");
+                    throw a.error(i, "programs cannot replace the array " + fi.name + "; change its elements in place (" + fi.name + "[i] = ..)");
                 scalar(a, i, f.pop());
                 break;
             }

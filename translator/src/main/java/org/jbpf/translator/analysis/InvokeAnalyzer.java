@@ -126,6 +126,11 @@ public final class InvokeAnalyzer {
         if (intrinsic != null) return intrinsic.type(new TypingCall(a, i, mi, receiver, args, f, structs));
         if (receiver instanceof Value.Scalar && EnumSwitches.isEnum(structs, mi.owner)) {
             if (mi.name.equals("ordinal") && mi.desc.equals("()I")) return receiver;   // an enum value is its ordinal
+            if (EnumSwitches.isOrdinalCompare(mi)) {
+                if (!(args.get(0) instanceof Value.Scalar))
+                    throw a.error(i, mi.name + " compares an enum with " + args.get(0).describe() + "; compare two values of the enum");
+                return new Value.Scalar(false, null);
+            }
             ClassNode cn = structs.read(mi.owner);
             boolean declared = false;
             for (MethodNode m : cn.methods) declared |= m.name.equals(mi.name) && m.desc.equals(mi.desc) && (m.access & ACC_STATIC) == 0;

@@ -8,4 +8,12 @@ public final class JavaText {
     public static final String ADVICE = "strings do not exist in BPF programs; keep text in a byte[] (e.g. filled by "
             + "Helpers.comm(buf) or probeReadUserStr) and compare it with Strings.equals(buf, \"bash\") or Strings.startsWith(buf, \"/etc/\") "
             + "(a switch over strings becomes if/else with Strings.equals), and give printk a string literal";
+
+    /** How a variable holding a different string on each path names its value (a string chosen at run time). */
+    public static final String STRING_CHOICE = "a string chosen at run time ";
+
+    /** What to write instead of a string chosen at run time. */
+    public static final String STRING_CHOICE_ADVICE = "but strings exist in BPF programs only as constants; keep the choice "
+            + "in an int or an enum (and switch over that), or keep text in a byte[] and compare it with Strings.equals(buf, \"bash\") "
+            + "in an if/else chain instead of a switch";
 }

@@ -35,10 +35,12 @@ public final class MethodAnalyzer {
     private final StructRegistry structs;
     private final InvokeAnalyzer invokes;
     private final FieldSteps fields;
+    private final String probeClass;
     private final BranchSteps branches = new BranchSteps(this);
 
     private MethodAnalyzer(ProbeClass probe, StructRegistry structs, String entry, boolean automaticFunctions) {
         this.structs = structs;
+        this.probeClass = probe.node.name;
         this.invokes = new InvokeAnalyzer(this, probe, structs, entry, automaticFunctions);
         this.fields = new FieldSteps(probe, structs);
     }
@@ -85,7 +87,11 @@ public final class MethodAnalyzer {
             if (m.instructions.get(i).getOpcode() == MONITORENTER)
                 throw a.error(i, "synchronized is not supported in BPF programs, which have no locks; update shared counts with "
                         + "a map's atomic operations (increment, add) instead");
-        if (m.tryCatchBlocks != null && !m.tryCatchBlocks.isEmpty())
+        // try/finally: javac copies the finally block onto every normal way out of the try, and its handler, which
+        // only runs for an exception, is never reached in a program that cannot throw; catch clauses are refused
+        boolean onlyFinally = true;
+        if (m.tryCatchBlocks != null) for (var block : m.tryCatchBlocks) onlyFinally &= block.type == null;
+        if (!onlyFinally)
             throw new TranslationException(file, ProbeClass.firstLine(m), "method " + m.name
                     + " uses try/catch or try-with-resources; BPF programs have no exceptions, test values with if instead");
         BytecodeShape.check(a);
@@ -151,7 +157,8 @@ public final class MethodAnalyzer {
         int op = in.getOpcode();
         if (op < 0) { flow(a, i + 1, f, work); return; }
         if (branches.step(a, i, in, op, f, work)) return;
-        if (ScalarSteps.step(a, i, in, op, f) || ArraySteps.step(a, i, in, op, f) || fields.step(a, i, in, op, f)) {
+        if (ScalarSteps.step(a, i, in, op, f) || StructArraySteps.step(a, i, in, op, f, structs) || ArraySteps.step(a, i, in, op, f)
+                || fields.step(a, i, in, op, f)) {
             flow(a, i + 1, f, work);
             return;
         }
@@ -165,6 +172,7 @@ public final class MethodAnalyzer {
                     throw a.error(i, t.why().equals("not assigned")
                             ? "variable " + name + " may be used before it is assigned"
                             : t.why().startsWith(PacketHelperCalls.STALE_HEADER) ? "variable " + name + " holds " + t.why()
+                            : t.why().startsWith(JavaText.STRING_CHOICE) ? "variable " + name + " holds " + t.why() + ", " + JavaText.STRING_CHOICE_ADVICE
                             : "variable " + name + " holds " + t.why() + "; a BPF program needs one kind of value per variable, "
                               + "so give each its own variable (or create the struct with new before the branch)");
                 }
@@ -175,6 +183,10 @@ public final class MethodAnalyzer {
                 int var = ((VarInsnNode) in).var;
                 Value v = f.pop();
                 if (v instanceof Value.Uninit) throw a.error(i, "object stored before its constructor ran");
+                // Long v = map.lookup(k); if (v == null) v = 0L; the number goes to the stack so the variable stays a reference
+                if (v instanceof Value.Boxed b && (f.locals[var] instanceof Value.Null
+                        || f.locals[var] instanceof Value.Ptr p && p.target().equals(b.type()) && !p.ringRecord()))
+                    v = new Value.Ptr(b.type(), false, a.site(i), "a boxed " + b.type().javaName(), false);
                 f.locals[var] = v;
                 if (op == LSTORE) f.locals[var + 1] = new Value.Half();
                 break;
@@ -189,6 +201,10 @@ public final class MethodAnalyzer {
             case INVOKEDYNAMIC: invokes.invokeDynamic(a, i, (InvokeDynamicInsnNode) in, f); break;
             case NEW: {
                 String t = ((TypeInsnNode) in).desc;
+                if (t.equals(probeClass))
+                    throw a.error(i, "cannot create an instance of the probe class " + StructRegistry.simple(t) + ": a BPF program has "
+                            + "no objects other than @Struct ones; make its methods static and keep its state in maps or global "
+                            + "variables (static fields)");
                 if (!structs.isStruct(t)) throw a.error(i, ValueChecks.cannotCreate(t));
                 f.push(new Value.Uninit(t, i));
                 break;
@@ -200,7 +216,11 @@ public final class MethodAnalyzer {
                 checkCast(a, i, v, t);
                 break;
             }
-            case INSTANCEOF: throw a.error(i, "instanceof is not supported in BPF programs");
+            case INSTANCEOF: {
+                Value v = f.pop();
+                f.push(new Value.Scalar(false, ValueChecks.instanceOf(a, i, v, ((TypeInsnNode) in).desc)));
+                break;
+            }
             case MONITORENTER: case MONITOREXIT: throw a.error(i, "synchronized is not supported in BPF programs");
             default: throw a.error(i, "bytecode " + op + " is not supported");
         }

@@ -172,6 +172,7 @@ public sealed interface Value {
             return new Ptr(x.type(), false, mergeId, "several places", false);
         if (a instanceof Top) return a;
         if (b instanceof Top) return b;
+        if (a instanceof StringConst || b instanceof StringConst) return new Top(JavaText.STRING_CHOICE + "(" + a.describe() + " or " + b.describe() + ")");
         return new Top(a.describe() + " on one path and " + b.describe() + " on another");
     }
 }

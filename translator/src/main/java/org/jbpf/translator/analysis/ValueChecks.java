@@ -5,6 +5,7 @@ import static org.objectweb.asm.Opcodes.*;
 import java.util.List;
 import java.util.Map;
 import org.jbpf.core.layout.StructLayout;
+import org.jbpf.translator.frontend.StructRegistry;
 import org.jbpf.translator.frontend.ValueType;
 import org.objectweb.asm.tree.FieldInsnNode;
 
@@ -34,6 +35,11 @@ final class ValueChecks {
             if (p.nullable())
                 throw a.error(i, p.origin() + " may be null here; test it against null before you " + verb + " ." + fi.name);
             t = p.target();
+        } else if (obj instanceof Value.Scalar) {
+            // an enum value is its ordinal, and a field of it holds nothing a program could read
+            throw a.error(i, "cannot " + verb + " field " + fi.name + " of enum " + StructRegistry.simple(fi.owner) + " in a BPF program, "
+                    + "where an enum value is its ordinal; compute the value from the enum with a switch (or index a static byte[] "
+                    + "table with ordinal())");
         } else throw a.error(i, "cannot " + verb + " field " + fi.name + " of " + obj.describe());
         if (!(t instanceof ValueType.Struct s) || !s.internalName().equals(fi.owner))
             throw a.error(i, "field " + fi.owner.replace('/', '.') + "." + fi.name + " accessed on " + obj.describe());
@@ -121,8 +127,27 @@ final class ValueChecks {
                 || so.type() instanceof ValueType.PrimArray pa && pa.element() == StructLayout.Kind.elementOf(t))) return;
         if (v instanceof Value.CtxView cv && cv.type().internalName().equals(t)) return;
         if (v instanceof Value.KernelRef k && k.internalName().equals(t)) return;
+        if (v instanceof Value.Ctx c && c.internalName().equals(t)) return;
+        ValueType held = v instanceof Value.StackObj so ? so.type() : v instanceof Value.Ptr p ? p.target() : null;
+        if (held instanceof ValueType.StructArray sa && t.equals("[L" + sa.element().internalName() + ";")) return;
         if (t.equals("java/lang/Object")) return;
         throw a.error(i, "cannot cast " + v.describe() + " to " + t.replace('/', '.'));
+    }
+
+    /**
+     * What {@code v instanceof t} gives, known at translation since every value's class is: 1 or 0, or null for a
+     * possibly null pointer of that class (then the test is its null test). Refused where only a class hierarchy
+     * could answer (an interface or superclass other than Object).
+     */
+    static Long instanceOf(MethodAnalysis a, int i, Value v, String t) {
+        if (v instanceof Value.Null) return 0L;
+        try {
+            checkCast(a, i, v, t);
+        } catch (org.jbpf.translator.TranslationException e) {
+            throw a.error(i, "instanceof " + t.replace('/', '.') + " on " + v.describe() + " cannot be decided in a BPF program, "
+                    + "where a value's class is known at translation only as its own class; test for that class (or drop the test)");
+        }
+        return v instanceof Value.Ptr p && p.nullable() ? null : 1L;
     }
 
     static String boxedName(ValueType.Prim p) {
@@ -147,6 +172,13 @@ final class ValueChecks {
         if (internalName.matches(".*\\$[0-9]+"))
             return "cannot create the anonymous class " + name + " in a BPF program, which has no virtual calls; "
                     + "write its method as a static method and call it directly";
-        return "cannot create a " + name + " in a BPF program; only @Struct classes can be created with new";
+        if (internalName.endsWith("Exception") || internalName.endsWith("Error"))
+            return "cannot create a " + name + " in a BPF program, which cannot throw; return early with an error code "
+                    + "(or count the failure in a map) instead";
+        if (!internalName.startsWith("java/") && !internalName.startsWith("javax/"))
+            return "cannot create a " + name + " in a BPF program; only @Struct classes can be created with new: annotate "
+                    + name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1) + " with @Struct (its fields are then kept on the BPF stack and its methods inlined)";
+        return "cannot create a " + name + " in a BPF program; only @Struct classes can be created with new: keep data in "
+                + "local primitive arrays, @Struct objects or maps";
     }
 }

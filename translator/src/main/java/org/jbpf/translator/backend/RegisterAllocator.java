@@ -34,6 +34,8 @@ public final class RegisterAllocator {
     private final BitSet[] occupied;
     private final int[] assigned;   // physical register, or -1 when spilled
     private final int[] spillSlot;
+    /** The spill slots so far, by offset: the values each holds, none of them needed where another is. */
+    private final Map<Integer, List<Integer>> slotValues = new java.util.LinkedHashMap<>();
     /** Fixed intervals of physical registers r0–r5: [from, to] pairs per register. */
     private final List<List<int[]>> fixed = new ArrayList<>();
     private final List<Integer> calls = new ArrayList<>();
@@ -214,9 +216,25 @@ public final class RegisterAllocator {
         return true;
     }
 
+    /**
+     * Keeps v in a stack slot: one that holds values never needed where v is, as registers are shared, or a new one,
+     * so a program with many short spilled values does not grow its frame by 8 bytes for each.
+     */
     private void spill(int v) {
         assigned[v] = -1;
+        for (Map.Entry<Integer, List<Integer>> slot : slotValues.entrySet()) {
+            boolean free = true;
+            for (int w : slot.getValue()) if (interfere(v, w)) { free = false; break; }
+            if (free) {
+                spillSlot[v] = slot.getKey();
+                slot.getValue().add(v);
+                return;
+            }
+        }
         spillSlot[v] = frame.allocate(8, 8);
+        List<Integer> values = new ArrayList<>();
+        values.add(v);
+        slotValues.put(spillSlot[v], values);
     }
 
     // ---- rewriting ------------------------------------------------------------------------------------

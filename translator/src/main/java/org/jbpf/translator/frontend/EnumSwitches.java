@@ -17,12 +17,15 @@ import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
 
 /**
  * Enums as ints: a constant is its ordinal, and a switch over an enum becomes a switch over the ordinal. javac
  * compiles {@code switch (mode)} as {@code $SwitchMap$..[mode.ordinal()]}, a table a synthetic class fills in its
  * static initialiser; this reads that table from the class file and rewrites the switch to jump on the ordinals
- * directly, so no table exists in the program.
+ * directly, so no table exists in the program. A switch that names every constant of its enum gets from javac a
+ * default that throws ({@code IncompatibleClassChangeError}, or {@code MatchException} from javac 21 on); an ordinal
+ * is always one of the constants', so that default is sent to a case instead, leaving no throw in the program.
  */
 public final class EnumSwitches {
     private EnumSwitches() {}
@@ -38,6 +41,12 @@ public final class EnumSwitches {
             ordinal++;
         }
         return null;
+    }
+
+    /** True when {@code call} is an enum's {@code compareTo} or {@code equals}, which compare ordinals. */
+    public static boolean isOrdinalCompare(MethodInsnNode call) {
+        return call.name.equals("compareTo") && call.desc.equals("(Ljava/lang/Enum;)I")
+                || call.name.equals("equals") && call.desc.equals("(Ljava/lang/Object;)Z");
     }
 
     /** True when {@code owner} is an enum class of the project. */
@@ -72,6 +81,44 @@ public final class EnumSwitches {
             m.instructions.remove(load);
             m.instructions.remove(map);
         }
+        for (AbstractInsnNode in : m.instructions.toArray()) {
+            if (in instanceof MethodInsnNode mi && mi.name.equals("ordinal") && mi.desc.equals("()I")) dropThrowingDefault(mi, classes);
+        }
+    }
+
+    /** Sends the throwing default of an exhaustive switch on {@code ordinal}'s result to the case of the last constant. */
+    private static void dropThrowingDefault(MethodInsnNode ordinal, StructRegistry classes) {
+        AbstractInsnNode sw = next(ordinal);
+        if (!(sw instanceof TableSwitchInsnNode) && !(sw instanceof LookupSwitchInsnNode)) return;
+        int constants = constantCount(classes, ordinal.owner);
+        Map<Integer, LabelNode> byCase = cases(sw);
+        if (constants == 0) return;
+        for (int k = 0; k < constants; k++) if (!byCase.containsKey(k)) return;
+        LabelNode dflt = sw instanceof TableSwitchInsnNode t ? t.dflt : ((LookupSwitchInsnNode) sw).dflt;
+        if (!throwsSwitchFailure(dflt)) return;
+        LabelNode last = byCase.get(constants - 1);
+        if (sw instanceof TableSwitchInsnNode t) t.dflt = last; else ((LookupSwitchInsnNode) sw).dflt = last;
+    }
+
+    /** The number of constants of enum {@code owner}, or 0 when it is not an enum of the project. */
+    private static int constantCount(StructRegistry classes, String owner) {
+        var cn = classes.read(owner);
+        if (cn == null || (cn.access & ACC_ENUM) == 0) return 0;
+        int n = 0;
+        for (var f : cn.fields) if ((f.access & ACC_ENUM) != 0) n++;
+        return n;
+    }
+
+    /** True when the code at {@code target} is javac's {@code throw new IncompatibleClassChangeError()} or {@code MatchException}. */
+    private static boolean throwsSwitchFailure(LabelNode target) {
+        AbstractInsnNode n = next(target);
+        if (!(n instanceof TypeInsnNode t) || n.getOpcode() != NEW
+                || !(t.desc.equals("java/lang/IncompatibleClassChangeError") || t.desc.equals("java/lang/MatchException"))) return false;
+        for (int k = 0; k < 5 && n != null; k++) {
+            n = next(n);
+            if (n != null && n.getOpcode() == ATHROW) return true;
+        }
+        return false;
     }
 
     /** The IALOAD right after the {@code ordinal()} call that indexes the map loaded at {@code map}, or null. */

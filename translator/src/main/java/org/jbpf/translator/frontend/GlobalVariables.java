@@ -17,7 +17,8 @@ import org.objectweb.asm.tree.FieldNode;
  * (load-time constants) in {@code .rodata}. Each variable lies at its natural alignment in its section, in
  * declaration order. A field whose initial value is computed at class initialisation cannot start the same in the
  * kernel; it is reported where a program uses it. A static {@code byte[]} field initialised with {@code new byte[n]} or
- * an array of constants is a global byte array, in the same sections by the same rules.
+ * an array of constants is a global byte array, in the same sections by the same rules, and so is a {@code short[]},
+ * {@code char[]}, {@code int[]} or {@code long[]} table (held as its little-endian bytes).
  */
 public final class GlobalVariables {
     static final String CONSTANT_DESC = "Lorg/jbpf/Constant;";
@@ -32,15 +33,54 @@ public final class GlobalVariables {
      * @param initial  its initial value (0 in {@code .bss}), or for a byte array its initial bytes
      * @param problem  why programs cannot use it (a computed initialiser), or null
      */
-    public record Variable(String name, StructLayout.Kind kind, int length, String section, int offset, Object initial, String problem) {
-        public int size() { return kind == StructLayout.Kind.BYTES ? length : kind.size; }
-        public boolean isArray() { return kind == StructLayout.Kind.BYTES; }
+    public record Variable(String name, StructLayout.Kind kind, int length, String section, int offset, Object initial, String problem,
+                           StructLayout.Kind element) {
+        public int size() { return isArray() ? length : kind.size; }
+        /** A byte array or a table of numbers: {@code length} bytes of {@code element}s. */
+        public boolean isArray() { return kind == StructLayout.Kind.BYTES || kind == StructLayout.Kind.ARRAY; }
         public boolean isLong() { return kind == StructLayout.Kind.LONG; }
         public boolean constant() { return section.equals(RODATA); }
     }
 
     /** A static field's value after {@code <clinit>}: an Integer or Long constant, a byte[] of constants, or null when computed. */
     public record Initial(Object value, int line) {}
+
+    /** A short, char, int or long array {@code <clinit>} fills with constants, as it is filled. */
+    public static final class Table {
+        final StructLayout.Kind element;
+        final long[] values;
+
+        Table(StructLayout.Kind element, int length) {
+            this.element = element;
+            this.values = new long[length];
+        }
+
+        /** Stores {@code v} at {@code k}; false when k is outside the table. */
+        boolean set(int k, long v) {
+            if (k < 0 || k >= values.length) return false;
+            values[k] = v;
+            return true;
+        }
+
+        /** The table's little-endian bytes, as the global holds them. */
+        byte[] bytes() {
+            byte[] b = new byte[values.length * element.size];
+            for (int k = 0; k < values.length; k++)
+                for (int j = 0; j < element.size; j++) b[k * element.size + j] = (byte) (values[k] >>> (8 * j));
+            return b;
+        }
+    }
+
+    /** The element kind of a NEWARRAY of a number table (short, char, int, long), or null. */
+    static StructLayout.Kind tableElement(int newarrayType) {
+        switch (newarrayType) {
+            case Opcodes.T_SHORT: return StructLayout.Kind.SHORT;
+            case Opcodes.T_CHAR: return StructLayout.Kind.CHAR;
+            case Opcodes.T_INT: return StructLayout.Kind.INT;
+            case Opcodes.T_LONG: return StructLayout.Kind.LONG;
+            default: return null;
+        }
+    }
 
     private final Map<String, Variable> variables = new LinkedHashMap<>();
     /** Bytes used in each section, in the order the sections are written. */
@@ -64,7 +104,8 @@ public final class GlobalVariables {
                             + javaType(kind) + " " + f.name + " = " + f.value + ";");
                 continue;
             }
-            boolean array = kind == StructLayout.Kind.BYTES;
+            boolean array = kind == StructLayout.Kind.BYTES || kind == StructLayout.Kind.ARRAY;
+            StructLayout.Kind element = kind == StructLayout.Kind.ARRAY ? StructLayout.Kind.elementOf(f.desc) : null;
             // computed static finals are reported at their use; a final byte array is still a global (its bytes may change)
             if (!constant && !array && (f.access & Opcodes.ACC_FINAL) != 0) continue;
             if (!org.jbpf.core.btf.CNames.isIdentifier(f.name))
@@ -75,13 +116,14 @@ public final class GlobalVariables {
             if (init != null && !array && init.value() instanceof Number n) value = n.longValue();
             else if (init != null && array && init.value() instanceof byte[] b) value = b;
             else if (init != null || array)
-                problem = array ? "byte array field " + f.name + " must be initialised with new byte[n] (at most " + MAX_ARRAY
-                        + ") or constants such as {1, 2, 3} to be a BPF global"
+                problem = array ? javaType(element == null ? StructLayout.Kind.BYTE : element) + " array field " + f.name
+                        + " must be initialised with new " + javaType(element == null ? StructLayout.Kind.BYTE : element)
+                        + "[n] (at most " + MAX_ARRAY + " bytes) or constants such as {1, 2, 3} to be a BPF global"
                         : "static field " + f.name + " is initialised with a value computed when the class loads (line " + init.line()
                         + "); a BPF global starts as a constant: initialise it with a constant and set it from Java after loading"
                         + (constant ? " (or with .constant(\"" + f.name + "\", value) before)" : "");
             if (problem != null && array) {
-                variables.put(f.name, new Variable(f.name, kind, 0, BSS, 0, null, problem));
+                variables.put(f.name, new Variable(f.name, kind, 0, BSS, 0, null, problem, element));
                 continue;
             }
             boolean zero = array ? allZero((byte[]) value) : (long) value == 0;
@@ -90,7 +132,7 @@ public final class GlobalVariables {
             int size = array ? length : kind.size;
             int offset = align(sizes.get(section), array ? 8 : kind.size);
             sizes.put(section, offset + size);
-            variables.put(f.name, new Variable(f.name, kind, length, section, offset, value, problem));
+            variables.put(f.name, new Variable(f.name, kind, length, section, offset, value, problem, element));
         }
     }
 

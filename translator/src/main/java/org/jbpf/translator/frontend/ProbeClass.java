@@ -145,6 +145,19 @@ public final class ProbeClass {
                 stack.push(new byte[n]); // a byte array global: its initial bytes
                 continue;
             }
+            if (in instanceof IntInsnNode na && op == Opcodes.NEWARRAY && GlobalVariables.tableElement(na.operand) != null && !stack.isEmpty()
+                    && stack.peek() instanceof Integer n && n > 0 && n * GlobalVariables.tableElement(na.operand).size <= GlobalVariables.MAX_ARRAY) {
+                stack.pop();
+                stack.push(new GlobalVariables.Table(GlobalVariables.tableElement(na.operand), n)); // a number table global
+                continue;
+            }
+            if ((op == Opcodes.SASTORE || op == Opcodes.CASTORE || op == Opcodes.IASTORE || op == Opcodes.LASTORE) && stack.size() >= 3) {
+                Object value = stack.pop(), index = stack.pop(), array = stack.pop();
+                if (array instanceof GlobalVariables.Table t && index instanceof Integer k && value instanceof Number v && t.set(k, v.longValue()))
+                    continue;
+                stack.clear();
+                continue;
+            }
             if (op == Opcodes.BASTORE && stack.size() >= 3) {
                 Object value = stack.pop(), index = stack.pop(), array = stack.pop();
                 if (array instanceof byte[] b && index instanceof Integer k && value instanceof Integer v && k >= 0 && k < b.length) {
@@ -181,6 +194,7 @@ public final class ProbeClass {
                         throw new TranslationException(file, line, "map field name \"" + f.name + "\" is not a C identifier, which BTF needs");
                     maps.put(f.name, mapDecl(f.name, c, structs));
                 } else {
+                    if (v instanceof GlobalVariables.Table t) v = t.bytes();   // a number table starts as its little-endian bytes
                     initials.put(f.name, new GlobalVariables.Initial(v instanceof Integer || v instanceof Long || v instanceof byte[] ? v : null, line));
                     known.put(f.name, v);
                 }

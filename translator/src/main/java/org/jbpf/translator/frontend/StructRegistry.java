@@ -85,8 +85,9 @@ public final class StructRegistry {
     }
 
     /** Why arrays of objects are refused, and what to write instead. */
-    public static final String OBJECT_ARRAYS = "arrays of objects (of @Struct classes too) are not supported; keep the numbers in "
-            + "@Size(n) arrays of a @Struct (int[] xs, int[] ys instead of Point[]), or one struct per entry of a map keyed by index";
+    public static final String OBJECT_ARRAYS = "arrays of objects are supported only as local arrays of a @Struct class (new Point[4]); "
+            + "in a @Struct or a map value keep the numbers in @Size(n) arrays (int[] xs, int[] ys instead of Point[]), or one struct "
+            + "per entry of a map keyed by index";
 
     private StructLayout.FieldDecl field(String file, String owner, FieldNode f) {
         StructLayout.Kind kind = StructLayout.Kind.ofDescriptor(f.desc);
@@ -101,6 +102,9 @@ public final class StructRegistry {
                     + (f.desc.startsWith("[L") ? "; " + OBJECT_ARRAYS : "")
                     + (f.desc.equals("Ljava/lang/String;") ? "; keep text in a @Size(n) byte[] field (marked @CString to print it as "
                        + "text); a Java-side class that only reads the records may declare it as @Size(n) String"
+                       : f.desc.startsWith("L") && isEnumClass(f.desc.substring(1, f.desc.length() - 1))
+                               ? "; keep an enum in a struct as its ordinal: declare " + f.name + " an int, store " + simple(f.desc.substring(1, f.desc.length() - 1))
+                                 + " values with .ordinal() and read them back in Java with " + simple(f.desc.substring(1, f.desc.length() - 1)) + ".values()[n]"
                        : f.desc.startsWith("L") ? "; annotate " + org.objectweb.asm.Type.getType(f.desc).getClassName() + " with @Struct" : ""));
         if (kind != StructLayout.Kind.BYTES && kind != StructLayout.Kind.ARRAY) return new StructLayout.FieldDecl(f.name, kind, 0);
         int length = sizeOf(f);
@@ -122,6 +126,11 @@ public final class StructRegistry {
             }
         }
         return -1;
+    }
+
+    private boolean isEnumClass(String internalName) {
+        ClassNode cn = read(internalName);
+        return cn != null && (cn.access & Opcodes.ACC_ENUM) != 0;
     }
 
     public static String simple(String internalName) {

@@ -56,9 +56,20 @@ public sealed interface ValueType {
         @Override public int hashCode() { return Objects.hashCode(element) * 31 + length; }
     }
 
-    /** The element count of a byte array or primitive array type; -1 for any other type. */
+    /**
+     * A local array of {@code length} structs held by value, followed by one more element where an index out of range
+     * goes: it is zeroed before each such use, so a read there gives 0 and a store there is never seen.
+     */
+    record StructArray(Struct element, int length) implements ValueType {
+        public int size() { return element.size() * (length + 1); }
+        public String javaName() { return element.javaName() + "[" + length + "]"; }
+        @Override public boolean equals(Object o) { return o instanceof StructArray a && length == a.length && Objects.equals(element, a.element); }
+        @Override public int hashCode() { return Objects.hashCode(element) * 31 + length; }
+    }
+
+    /** The element count of a byte array, primitive array or struct array type; -1 for any other type. */
     static int lengthOf(ValueType t) {
-        return t instanceof Bytes b ? b.length() : t instanceof PrimArray a ? a.length() : -1;
+        return t instanceof Bytes b ? b.length() : t instanceof PrimArray a ? a.length() : t instanceof StructArray s ? s.length() : -1;
     }
 
     /** The element kind of a byte array (BYTE) or primitive array type; null for any other type. */

@@ -23,6 +23,7 @@ public final class Intrinsics {
     private static final Intrinsic KERNEL_CALLS = new KernelCalls();
     private static final Intrinsic ITERATOR_CALLS = new IteratorCalls();
     private static final Intrinsic ARRAY_CALLS = new ArrayCalls();
+    private static final Intrinsic BOXED_CALLS = new BoxedCalls();
 
     /** The family implementing {@code call}, or null when it is no intrinsic (a static method to inline, or an error). */
     public static Intrinsic find(MethodInsnNode call) {
@@ -36,6 +37,7 @@ public final class Intrinsics {
         if (PacketHelperCalls.handles(owner, call.name)) return PACKET_HELPER_CALLS;
         if (ContextCalls.isContextClass(owner)) return CONTEXT_CALLS;
         if (ArrayCalls.handles(owner, call.name)) return ARRAY_CALLS;
+        if (BoxedCalls.handles(call)) return BOXED_CALLS;
         if (owner.startsWith("java/lang/")) return JAVA_LANG_CALLS;
         return null;
     }

@@ -3,6 +3,7 @@ package org.jbpf.translator.intrinsic;
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.List;
+import org.jbpf.core.helper.HelperTable;
 import org.jbpf.translator.analysis.InvokeAnalyzer;
 import org.jbpf.translator.analysis.JavaText;
 import org.jbpf.translator.analysis.Value;
@@ -19,7 +20,7 @@ import org.objectweb.asm.tree.MethodInsnNode;
 /**
  * The java.lang methods a probe may call: boxing and unboxing of Integer, Long, Short and Byte (a boxed value is the
  * number itself), the unsigned arithmetic of Integer and Long, their static min, max, sum and hashCode, Math.min, max
- * and abs on ints and longs, and the bit methods of {@link BitCalls}.
+ * and abs on ints and longs, System.nanoTime (bpf_ktime_get_ns), and the bit methods of {@link BitCalls}.
  */
 final class JavaLangCalls implements Intrinsic {
     @Override
@@ -68,13 +69,18 @@ final class JavaLangCalls implements Intrinsic {
             if (rt.getSort() != Type.INT && rt.getSort() != Type.LONG) throw c.error("Math." + n + " is only supported for int and long");
             return new Value.Scalar(rt.getSort() == Type.LONG, null);
         }
+        if (o.equals("java/lang/System") && n.equals("nanoTime")) return new Value.Scalar(true, null);
         if (o.equals("java/lang/Object") && n.equals("<init>")) return null;
         if (mi.getOpcode() == org.objectweb.asm.Opcodes.INVOKEINTERFACE) throw c.error(InvokeAnalyzer.interfaceCall(mi));
         throw c.error("cannot call " + o.replace('/', '.') + "." + n + " in a BPF program"
                 + (o.equals("java/lang/String") || o.equals("java/lang/StringBuilder") ? ": " + JavaText.ADVICE
+                   : o.equals("java/lang/System") && n.equals("currentTimeMillis") ? ": it reads the wall clock, which BPF programs "
+                           + "cannot; use System.nanoTime(), the kernel's monotonic clock (the JVM's nanoTime on Linux), and convert in Java"
                    : o.equals("java/lang/Character") ? "; compare the char with character constants instead, e.g. c >= '0' && c <= '9'"
                    : o.equals("java/lang/Math") && n.endsWith("Exact") ? ": it throws on overflow, which a BPF program cannot; use the "
-                           + "plain operator and test the result (a sum of positives below either operand overflowed)" : ""));
+                           + "plain operator and test the result (a sum of positives below either operand overflowed)"
+                   : "; the java.lang methods that translate are boxing, Math.min/max/abs, System.nanoTime and the Integer/Long "
+                           + "bit, unsigned, min/max/sum and compare methods (README, Translation notes)"));
     }
 
     @Override
@@ -98,6 +104,10 @@ final class JavaLangCalls implements Intrinsic {
             return;
         }
         if (mi.owner.equals("java/lang/Object") && n.equals("<init>")) return;
+        if (mi.owner.equals("java/lang/System")) {   // nanoTime: CLOCK_MONOTONIC, which HotSpot's nanoTime also reads on Linux
+            c.pushResult(out.call(HelperTable.KTIME_GET_NS, 0));
+            return;
+        }
         if (mi.owner.equals("java/lang/Short") || mi.owner.equals("java/lang/Byte")) {
             // Short/Byte.toUnsignedInt/Long: the low 16 or 8 bits, which also clears whatever the register held above them
             long mask = mi.owner.equals("java/lang/Short") ? 0xffff : 0xff;

@@ -62,6 +62,7 @@ public final class BodyLowering {
     private final AluLowering alu;
     private final BranchLowering branches;
     private final MemoryLowering memory;
+    private final StructArrayLowering structArrays;
     private final InvokeLowering invokes;
 
     BodyLowering(ProgramLowering program, MethodAnalysis a, List<Operand> args, Mir.Label returnLabel, int resultReg) {
@@ -75,6 +76,7 @@ public final class BodyLowering {
         this.alu = new AluLowering(this, out);
         this.branches = new BranchLowering(this, out);
         this.memory = new MemoryLowering(this, out);
+        this.structArrays = new StructArrayLowering(this, out);
         this.invokes = new InvokeLowering(this, out);
         Frame entry = a.frames[0];
         int slot = 0;
@@ -211,7 +213,7 @@ public final class BodyLowering {
             });
             return;
         }
-        if (alu.lower(i, in, f) || branches.lower(i, in) || memory.lower(i, in)) return;
+        if (alu.lower(i, in, f) || branches.lower(i, in) || structArrays.lower(i, in) || memory.lower(i, in)) return;
         switch (op) {
             case NOP: return;
             case ACONST_NULL: push(new Imm(0)); return;
@@ -245,6 +247,16 @@ public final class BodyLowering {
                     detachLocal(r);
                     out.mov64(r, R10);
                     out.emit(ALU64 | ADD | K, r, 0, 0, out.objectOffset(so));
+                    return;
+                }
+                if (v instanceof Value.Boxed b && a.frames[i + 1] != null && a.frames[i + 1].locals[var] instanceof Value.Ptr) {
+                    // a boxed number stored where the variable holds references (the analysis made it one): keep it on the stack
+                    int off = out.allocate(8, 8);
+                    out.store(b.type().size(), R10, off, o);
+                    int r = local(var);
+                    detachLocal(r);
+                    out.mov64(r, R10);
+                    out.emit(ALU64 | ADD | K, r, 0, 0, off);
                     return;
                 }
                 if (!v.inRegister() && !(v instanceof Value.Null)) return;
@@ -324,6 +336,20 @@ public final class BodyLowering {
             }
             case NEW: push(new Known()); return;
             case CHECKCAST: return;
+            case INSTANCEOF: {
+                // decided by the analysis; only a possibly null pointer is tested, against null
+                Operand o = pop();
+                Value.Scalar known = (Value.Scalar) a.frames[i + 1].peek(0);
+                if (known.constant() != null) { push(new Imm(known.constant())); return; }
+                int t = out.newVreg();
+                Mir.Label done = out.newLabel();
+                out.loadImm(t, 0, false);
+                branches.emitCompare(JEQ, ((Reg) o).reg(), new Imm(0), true, done);
+                out.loadImm(t, 1, false);
+                out.placeLabel(done);
+                push(new Reg(t, true));
+                return;
+            }
             default:
                 throw error(i, "bytecode " + op + " is not supported");
         }

@@ -11,6 +11,7 @@ import org.jbpf.core.helper.HelperTable;
 import org.jbpf.translator.analysis.MethodAnalysis;
 import org.jbpf.translator.analysis.Subprogram;
 import org.jbpf.translator.analysis.Value;
+import org.jbpf.translator.frontend.EnumSwitches;
 import org.jbpf.translator.intrinsic.Intrinsic;
 import org.jbpf.translator.intrinsic.Intrinsics;
 import org.jbpf.translator.intrinsic.LoweringCall;
@@ -58,6 +59,10 @@ final class InvokeLowering {
         }
         if (recvVal instanceof Value.Scalar && mi.name.equals("ordinal") && mi.desc.equals("()I") && !body.a.callees.containsKey(i)) {
             body.push(recv);   // an enum value is its ordinal
+            return;
+        }
+        if (recvVal instanceof Value.Scalar && EnumSwitches.isOrdinalCompare(mi) && !body.a.callees.containsKey(i)) {
+            enumCompare(mi, recv, args.get(0));
             return;
         }
         Subprogram function = body.a.calls.get(i);
@@ -121,5 +126,22 @@ final class InvokeLowering {
         Value.StackObj so = body.a.constructed.get(i);
         if (so == null) throw new IllegalStateException("the analysis made no object at the constructor call " + i);
         return so;
+    }
+
+    /** An enum's compareTo (the difference of the ordinals, as Enum.compareTo gives) or equals (the same ordinal). */
+    private void enumCompare(MethodInsnNode mi, Operand recv, Operand other) {
+        if (mi.name.equals("compareTo")) {
+            int t = body.ownedCopy(recv, false);
+            out.emit(ALU | SUB | X, t, body.toReg(other, false), 0, 0);
+            body.push(new Operand.Reg(t, true));
+            return;
+        }
+        int t = out.newVreg();
+        Mir.Label done = out.newLabel();
+        out.loadImm(t, 1, false);
+        body.branches().emitCompare(JEQ, body.toReg(recv, false), other, false, done);
+        out.loadImm(t, 0, false);
+        out.placeLabel(done);
+        body.push(new Operand.Reg(t, true));
     }
 }

@@ -23,6 +23,7 @@ public final class Pipeline {
             new AddressFolding(),
             new StackLoadForwarding(),
             new ConstantFolding(),
+            new NeverRunLoops(),
             new UnreadStackStoreElimination(),
             new RedundantStoreElimination(),
             new DeadStackStoreElimination(),

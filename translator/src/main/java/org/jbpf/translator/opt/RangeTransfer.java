@@ -12,6 +12,9 @@ import org.jbpf.translator.mir.Mir;
  * proves must be one the verifier can prove too.
  */
 final class RangeTransfer {
+    /** The kfunc that moves a numeric iterator on ({@code Loops.Numbers.next}). */
+    private static final String ITERATOR_NEXT = "bpf_iter_num_next";
+
     private RangeTransfer() {}
 
     static Interval get(Map<Integer, Interval> state, int reg) { return state.getOrDefault(reg, Interval.TOP); }
@@ -43,7 +46,10 @@ final class RangeTransfer {
                 if (mode(m.opcode) == ATOMIC && (m.imm & FETCH) != 0) state.remove(m.imm == CMPXCHG ? R0 : m.src);
             }
             case JMP -> {
-                if (m.isCall()) for (int r = R0; r <= R5; r++) state.remove(r);
+                // at the numeric iterator's next, the kernel widens every scalar it has not needed exactly to unknown
+                // (so that the loop settles): a bound known before it is no longer known to the kernel after it
+                if (m.isCall() && m.src == PSEUDO_KFUNC_CALL && ITERATOR_NEXT.equals(m.ref)) state.clear();
+                else if (m.isCall()) for (int r = R0; r <= R5; r++) state.remove(r);
             }
             default -> { }
         }

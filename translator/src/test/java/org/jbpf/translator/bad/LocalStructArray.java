@@ -12,7 +12,7 @@ public final class LocalStructArray {
 
     @Section("tracepoint/syscalls/sys_enter_getppid")
     static int probe(TracepointContext ctx) {
-        Point[] points = new Point[4]; // line 15
+        Point[] points = new Point[40]; // line 15
         hits += points.length;
         return 0;
     }

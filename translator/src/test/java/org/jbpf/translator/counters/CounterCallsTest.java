@@ -64,7 +64,7 @@ class CounterCallsTest {
         "AtomicNoSuchField|CounterProbes.java:82: CounterProbes.Stats has no field count",
         "AtomicByteField|CounterProbes.java:94: Atomic.increment works on long and int fields; CounterProbes.Stats.flags is not one",
         "AtomicNullable|CounterProbes.java:106: stats.lookup(..) may be null here; test it against null before Atomic.increment",
-        "AtomicFieldNotConstant|CounterProbes.java:119: variable name holds string \"calls\" on one path and string \"bytes\" on another; a BPF program needs one kind of value per variable, so give each its own variable (or create the struct with new before the branch)",
+        "AtomicFieldNotConstant|CounterProbes.java:119: variable name holds a string chosen at run time (string \"calls\" or string \"bytes\"), but strings exist in BPF programs only as constants; keep the choice in an int or an enum (and switch over that), or keep text in a byte[] and compare it with Strings.equals(buf, \"bash\") in an if/else chain instead of a switch",
     })
     void misuseIsReportedAtItsLine(String probe, String message) {
         TranslationException e = assertThrows(TranslationException.class, () -> code(probe));

@@ -75,7 +75,7 @@ class MirPassesTest {
     }
 
     /** Runs straight-line code of moves, adds, stack loads and stores; returns r0 at exit. */
-    private static long run(List<Insn> code) {
+    static long run(List<Insn> code) {
         long[] r = new long[11];
         java.util.Map<Integer, Long> stack = new java.util.HashMap<>();
         for (Insn i : code) {

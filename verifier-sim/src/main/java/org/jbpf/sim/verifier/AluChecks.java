@@ -112,7 +112,7 @@ final class AluChecks {
             return ScalarBounds.constant(AluSemantics.eval(opc, in.off(), in.imm(), a.constValue(), b.constValue()));
         if (wide) return a.alu(op, b);
         ScalarBounds a32 = a.truncate(4), b32 = b.truncate(4);
-        if (op == ARSH) a32 = a32.signExtend(32);
+        if (op == ARSH) return arsh32(a32, (int) b32.constValue());
         ScalarBounds r = a32.alu(op, b32).truncate(4);
         // the low half's signed range through an add or subtract that cannot overflow it, as the kernel's s32 bounds
         if (op == ADD || op == SUB) {
@@ -121,6 +121,15 @@ final class AluChecks {
             if (lo >= Integer.MIN_VALUE && hi <= Integer.MAX_VALUE) r = r.withS32(lo, hi);
         }
         return r;
+    }
+
+    /**
+     * A 32-bit arithmetic shift right by {@code k}, as the kernel computes it: the low half's signed range shifted,
+     * its known bits shifted with bit 31 as the sign, the unsigned range only what those bits say.
+     */
+    private static ScalarBounds arsh32(ScalarBounds a32, int k) {
+        return new ScalarBounds(a32.tnum().arsh(k, 32), Long.MIN_VALUE, Long.MAX_VALUE, 0, 0xffffffffL,
+                a32.s32min() >> k, a32.s32max() >> k).normalize();
     }
 
     private RegState pointerAlu(Insn in, RegState d, RegState s, boolean wide) {

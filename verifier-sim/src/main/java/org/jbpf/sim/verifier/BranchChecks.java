@@ -107,7 +107,7 @@ final class BranchChecks {
      * {@code v} whose low 32 bits are known to lie in the unsigned range {@code low}: the upper half stays as it was,
      * the low half's known bits narrow, and each 64-bit bound moves to the nearest value with its own upper half and
      * a low half in range (the kernel's u32-into-64 deduction in __reg_deduce_mixed_bounds). Null {@code low}: nothing
-     * is learnt.
+     * is learnt. Not yet normalized: {@link #narrowLow} does that once the signed range is in.
      */
     private static ScalarBounds lowHalf(ScalarBounds v, ScalarBounds low) {
         if (low == null) return v;
@@ -117,20 +117,23 @@ final class BranchChecks {
         Tnum t = v.tnum().intersect(new Tnum(r.value(), r.mask() | upper));
         long uMin = umax(v.umin(), (v.umin() & upper) | lo), uMax = umin(v.umax(), (v.umax() & upper) | hi);
         long sMin = Math.max(v.smin(), (v.smin() & upper) | lo), sMax = Math.min(v.smax(), (v.smax() & upper) | hi);
-        ScalarBounds n = new ScalarBounds(t, sMin, sMax, uMin, uMax).normalize();
         // an unsigned range of the low half below 2^31 is also its signed range
-        if (hi <= Integer.MAX_VALUE) n = n.withS32(lo, hi);
-        return n.isEmpty() ? v : n;
+        int s32Min = v.s32min(), s32Max = v.s32max();
+        if (hi <= Integer.MAX_VALUE) { s32Min = (int) Math.max(s32Min, lo); s32Max = (int) Math.min(s32Max, hi); }
+        return new ScalarBounds(t, sMin, sMax, uMin, uMax, s32Min, s32Max);
     }
 
     /**
      * {@code v} whose low half lies in {@code low}: a signed 32-bit range (sign-extended) for a signed compare, which
-     * is kept as the low half's s32 range even when it crosses zero, else an unsigned one.
+     * is kept as the low half's s32 range even when it crosses zero, else an unsigned one. Where what the edge teaches
+     * contradicts the known bits, the bits win, as on a 64-bit edge ({@link ScalarBounds#normalizeOnEdge}): the
+     * kernel's sanity check drops the ranges and keeps the bits, which its own deduction has already narrowed.
      */
     private static ScalarBounds narrowLow(ScalarBounds v, ScalarBounds low, boolean signed) {
-        if (!signed) return lowHalf(v, low);
-        ScalarBounds n = lowHalf(v, unsigned32(low)).withS32(low.smin(), low.smax());
-        return n.isEmpty() ? v : n;
+        ScalarBounds n = lowHalf(v, signed ? unsigned32(low) : low);
+        if (signed) n = new ScalarBounds(n.tnum(), n.smin(), n.smax(), n.umin(), n.umax(),
+                (int) Math.max(n.s32min(), Math.max(low.smin(), Integer.MIN_VALUE)), (int) Math.min(n.s32max(), Math.min(low.smax(), Integer.MAX_VALUE)));
+        return n.normalizeOnEdge();
     }
 
     /**

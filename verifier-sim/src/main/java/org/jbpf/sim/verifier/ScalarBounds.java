@@ -20,6 +20,7 @@ public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax
         this(tnum, smin, smax, umin, umax, (int) low[0], (int) low[1]);
     }
 
+    private static final long LOW = 0xffffffffL;
     public static final ScalarBounds UNKNOWN = new ScalarBounds(Tnum.UNKNOWN, Long.MIN_VALUE, Long.MAX_VALUE, 0, -1L);
     public static final ScalarBounds U32 = unsignedRange(0, 0xffffffffL);
     /** A contradiction: no value satisfies it (the branch that produced it cannot be taken). */
@@ -59,7 +60,7 @@ public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax
     ScalarBounds normalizeOnEdge() { return normalize(true); }
 
     private ScalarBounds normalize(boolean resetOnConflict) {
-        if (isEmpty()) return EMPTY;
+        if (isEmpty()) return resetOnConflict ? bitsOnly(tnum) : EMPTY;
         Tnum t = tnum;
         long sMin = smin, sMax = smax, uMin = umin, uMax = umax, s32Min = s32min, s32Max = s32max;
         for (int round = 0; round < 2; round++) {
@@ -68,6 +69,13 @@ public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax
             s32Min = Math.max(s32Min, low[0]);
             s32Max = Math.min(s32Max, low[1]);
             if (s32Min > s32Max) return resetOnConflict ? bitsOnly(t) : EMPTY;
+            // a signed range of the low half across zero that its unsigned range meets on one side only
+            if (s32Min < 0 && s32Max >= 0) {
+                long u32Min = t.value() & LOW, u32Max = (t.value() | t.mask()) & LOW;
+                if (uMin >>> 32 == uMax >>> 32) { u32Min = Math.max(u32Min, uMin & LOW); u32Max = Math.min(u32Max, uMax & LOW); }
+                if (u32Max < (s32Min & LOW)) s32Min = Math.max(s32Min, (int) u32Min);
+                else if ((s32Max & LOW) < u32Min) s32Max = Math.min(s32Max, (int) u32Max);
+            }
             // a value in the signed 32-bit range is its low half sign-extended: a low half known not negative bounds
             // all 64 bits (the kernel's __reg_deduce_mixed_bounds, after a sign-extending load)
             if (s32Min >= 0 && sMin >= Integer.MIN_VALUE && sMax <= Integer.MAX_VALUE) {
@@ -88,6 +96,14 @@ public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax
             if (sMin >= 0 || sMax < 0) {
                 uMin = umaxOf(uMin, sMin);
                 uMax = uminOf(uMax, sMax);
+            } else if (Long.compareUnsigned(uMax, sMin) < 0) {
+                // a signed range across zero that the unsigned range meets on its non-negative side only (6.18)
+                sMin = Math.max(sMin, uMin);
+                uMax = uminOf(uMax, sMax);
+            } else if (Long.compareUnsigned(sMax, uMin) < 0) {
+                // ... or on its negative side only
+                sMax = Math.min(sMax, uMax);
+                uMin = umaxOf(uMin, sMin);
             }
             // unsigned range that does not cross the sign bit -> it is also a signed range
             if (uMin <= uMax) { // same sign as signed longs
@@ -192,7 +208,8 @@ public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax
         long sMin = smin + b.smin, sMax = smax + b.smax;
         boolean sOverflow = Math.addExact0(smin, b.smin) || Math.addExact0(smax, b.smax);
         long uMin = umin + b.umin, uMax = umax + b.umax;
-        boolean uOverflow = Long.compareUnsigned(uMin, umin) < 0 || Long.compareUnsigned(uMax, umax) < 0;
+        // every sum wraps or none does: the bounds keep their order either way (6.17's rule); only some wrapping is unknown
+        boolean uOverflow = Long.compareUnsigned(uMin, umin) >= 0 && Long.compareUnsigned(uMax, umax) < 0;
         return new ScalarBounds(tnum.add(b.tnum),
                 sOverflow ? Long.MIN_VALUE : sMin, sOverflow ? Long.MAX_VALUE : sMax,
                 uOverflow ? 0 : uMin, uOverflow ? -1L : uMax).normalize();
@@ -201,7 +218,8 @@ public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax
     public ScalarBounds sub(ScalarBounds b) {
         long sMin = smin - b.smax, sMax = smax - b.smin;
         boolean sOverflow = Math.subExact0(smin, b.smax) || Math.subExact0(smax, b.smin);
-        boolean uOverflow = Long.compareUnsigned(umin, b.umax) < 0;
+        // every difference wraps or none does: the bounds keep their order either way; only some wrapping is unknown
+        boolean uOverflow = Long.compareUnsigned(umin, b.umax) < 0 && Long.compareUnsigned(umax, b.umin) >= 0;
         return new ScalarBounds(tnum.sub(b.tnum),
                 sOverflow ? Long.MIN_VALUE : sMin, sOverflow ? Long.MAX_VALUE : sMax,
                 uOverflow ? 0 : umin - b.umax, uOverflow ? -1L : umax - b.umin).normalize();

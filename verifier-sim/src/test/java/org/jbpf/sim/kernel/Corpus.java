@@ -250,6 +250,7 @@ public final class Corpus {
         all.addAll(ProgramTypeCorpus.all());
         all.addAll(PacketBoundsCorpus.all());
         all.addAll(BoundsConflictCorpus.all());
+        all.addAll(SubRegisterCorpus.all());
         return List.copyOf(all);
     }
 }

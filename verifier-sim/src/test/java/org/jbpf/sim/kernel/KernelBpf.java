@@ -97,7 +97,16 @@ public final class KernelBpf {
         return r.fd() == -ENOSPC ? new LoadResult(load(progType, attachType, attachBtfId, code, 0).fd(), r.log()) : r;
     }
 
+    /** Loads with a 16 MiB log at {@code level} (2: every state the verifier explores), to compare its walk with the simulation's. */
+    public static LoadResult loadLogged(int progType, byte[] code, int level) {
+        return load(progType, 0, 0, code, 1 << 24, level);
+    }
+
     private static LoadResult load(int progType, int attachType, int attachBtfId, byte[] code, int logSize) {
+        return load(progType, attachType, attachBtfId, code, logSize, 1);
+    }
+
+    private static LoadResult load(int progType, int attachType, int attachBtfId, byte[] code, int logSize, int level) {
         Memory insns = new Memory(Math.max(code.length, 8));
         insns.write(0, code, 0, code.length);
         Memory license = new Memory(4);
@@ -109,7 +118,7 @@ public final class KernelBpf {
         a.setLong(8, Pointer.nativeValue(insns));
         a.setLong(16, Pointer.nativeValue(license));
         if (logSize > 0) {
-            a.setInt(24, 1);
+            a.setInt(24, level);
             a.setInt(28, logSize);
             a.setLong(32, Pointer.nativeValue(log));
         }

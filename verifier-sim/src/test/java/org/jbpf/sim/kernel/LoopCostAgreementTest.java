@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class LoopCostAgreementTest {
     private static final Pattern PROCESSED = Pattern.compile("processed (\\d+) insns");
-    static final double MAX_SIM_OVER_KERNEL = 2.0;
+    static final double MAX_SIM_OVER_KERNEL = 1.1;
 
     @Test
     void simulationAndKernelProcessComparableCounts() {

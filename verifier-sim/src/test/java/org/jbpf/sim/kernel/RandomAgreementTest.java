@@ -16,12 +16,14 @@ import org.junit.jupiter.api.Test;
  * Thousands of random programs ({@link RandomPrograms}) go to the running kernel (BPF_PROG_LOAD) and to the
  * simulator; the verdicts are tabulated and the simulator must never accept what the kernel refuses. The seed is
  * printed so a failing run can be repeated with {@code -Djbpf.random.seed=<seed>} ({@code -Djbpf.random.count=N}
- * for more programs, {@code -Djbpf.random.only=I,J} for programs I and J alone). Every disagreement found so far is kept in {@link SoundnessCorpus} or fixed.
+ * for more programs, {@code -Djbpf.random.only=I,J} for programs I and J alone, with {@code -Djbpf.random.log=1|2} to print the
+ * kernel's log of each at that level). Every disagreement found so far is kept in {@link SoundnessCorpus} or fixed.
  * Without the property every run uses {@link #CI_SEED}, a seed that has passed, so that a build is judged on the code
  * it holds; {@code -Djbpf.random.seed=fresh} draws a new seed each run, to keep exploring.
  */
 class RandomAgreementTest {
     static final long CI_SEED = 6255218463944L;
+    private static final java.util.regex.Pattern PROCESSED = java.util.regex.Pattern.compile("processed (\\d+) insns");
 
     @Test
     void simulatorNeverAcceptsWhatTheKernelRefuses() {
@@ -39,6 +41,8 @@ class RandomAgreementTest {
         List<String> unsound = new ArrayList<>(), strict = new ArrayList<>();
         long start = System.nanoTime(), kernelNanos = 0, simNanos = 0;
         Map<String, Integer> reasons = new java.util.HashMap<>();
+        double worstRatio = 0;
+        String worstAt = "none";
 
         try {
             for (int i = 0; i < count; i++) {
@@ -48,12 +52,26 @@ class RandomAgreementTest {
                 KernelBpf.LoadResult k = KernelBpf.loadForVerdict(KernelRunner.progType(e.section()),
                         Insn.encode(KernelRunner.patch(e.insns(), fds)));
                 if (k.accepted()) KernelBpf.close(k.fd());
+                if (!only.isEmpty() && Integer.getInteger("jbpf.random.log", 0) > 0) {
+                    KernelBpf.LoadResult logged = KernelBpf.loadLogged(KernelRunner.progType(e.section()),
+                            Insn.encode(KernelRunner.patch(e.insns(), fds)), Integer.getInteger("jbpf.random.log"));
+                    if (logged.accepted()) KernelBpf.close(logged.fd());
+                    System.out.println("kernel log of " + e.name() + ":\n" + logged.log());
+                }
                 long t1 = System.nanoTime();
                 ProgramSpec p = new ProgramSpec(e.name(), e.section(), e.insns(), List.of());
                 VerifierResult s = Verifier.verify(new BpfObject("random", "GPL", e.maps(), List.of(p), null), p);
                 simNanos += System.nanoTime() - t1;
                 kernelNanos += t1 - t0;
-                if (k.accepted() && s.ok()) agreeAccept++;
+                if (k.accepted() && s.ok()) {
+                    agreeAccept++;
+                    java.util.regex.Matcher m = PROCESSED.matcher(k.log());
+                    // the factor matters near the kernel's limit: a few instructions more or less in a tiny program do not
+                    if (m.find() && Integer.parseInt(m.group(1)) >= 100) {
+                        double ratio = Double.parseDouble(m.group(1)) / s.processedInsns();
+                        if (ratio > worstRatio) { worstRatio = ratio; worstAt = e.name() + " (kernel " + m.group(1) + ", simulator " + s.processedInsns() + ")"; }
+                    }
+                }
                 else if (!k.accepted() && !s.ok()) {
                     agreeReject++;
                     reasons.merge(KernelRunner.reason(k.log()).replaceAll("-?\\d+", "N"), 1, Integer::sum);
@@ -68,6 +86,7 @@ class RandomAgreementTest {
                 "agree-accept", agreeAccept, "agree-reject", agreeReject, "unsound", unsound.size(), "too-strict", tooStrict);
         System.out.printf("seed %d: %d programs in %d ms (kernel %d ms, simulator %d ms)%n", seed, count,
                 (System.nanoTime() - start) / 1_000_000, kernelNanos / 1_000_000, simNanos / 1_000_000);
+        System.out.printf("kernel/simulator processed instructions, worst of the programs both accept that took the kernel 100+: %.2f at %s%n", worstRatio, worstAt);
         System.out.println("most common reasons both give:");
         reasons.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
                 .forEach(r -> System.out.printf("  %5d  %s%n", r.getValue(), r.getKey()));
@@ -76,6 +95,8 @@ class RandomAgreementTest {
         if (only.isEmpty()) assertTrue(agreeAccept >= count / 10, "the generator must produce programs the kernel accepts: " + agreeAccept);
         if (only.isEmpty()) assertTrue(agreeReject >= count / 10, "and programs it refuses: " + agreeReject);
         assertEquals(List.of(), unsound.stream().limit(5).toList(), "seed " + seed + ": the simulator accepted programs the kernel refuses");
+        assertTrue(worstRatio <= org.jbpf.sim.verifier.AbstractInterpreter.KERNEL_FACTOR,
+                "the kernel processed more than the factor times the simulation's count: " + worstAt);
     }
 
     private static String describe(Corpus.Entry e, KernelBpf.LoadResult k, VerifierResult s) {

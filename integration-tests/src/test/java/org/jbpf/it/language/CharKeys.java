@@ -1,0 +1,30 @@
+package org.jbpf.it.language;
+
+import org.jbpf.Bpf;
+import org.jbpf.Section;
+import org.jbpf.XdpContext;
+import org.jbpf.maps.ArrayMap;
+import org.jbpf.maps.HashMap;
+
+/** A hash map keyed by Character. */
+@Bpf(license = "GPL")
+public final class CharKeys {
+    public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);
+    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 1);
+
+    @Section("xdp")
+    static int run(XdpContext ctx) {
+        Long a = in.lookup(0);
+        Long b = in.lookup(1);
+        if (a == null || b == null) return XdpContext.XDP_ABORTED;
+        out.update(0, compute(a, b));
+        return XdpContext.XDP_PASS;
+    }
+
+    public static final HashMap<Character, Long> counts = new HashMap<>(Character.class, Long.class, 4);
+
+    static long compute(long a, long b) {
+        counts.increment((char) a);
+        return a + b;
+    }
+}

@@ -1,0 +1,166 @@
+package org.jbpf.it.language;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jbpf.BPF;
+import org.jbpf.it.Backend;
+import org.jbpf.it.KernelCheck;
+import org.jbpf.it.newuser.ComputingProbesKernelTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Java constructs a programmer writes without thinking of BPF (var, enhanced for, switch expressions, exhaustive enum
+ * switches, boxed compares, try/finally, instanceof on the context, boolean arrays, System.nanoTime, ...): each probe
+ * translates on both backends and computes in the kernel what {@code compute(a, b)} computes on the JVM, for every
+ * input of {@link ComputingProbesKernelTest}. What is refused instead is pinned in {@link LanguageRefusalsTest}.
+ */
+class LanguageCorpusKernelTest {
+    static final List<Class<?>> PROBES = List.of(
+            EnhancedForLocal.class, VarAndFinal.class, CharMath.class, SwitchYield.class, EnumSwitchArrow.class,
+            ContextInstanceof.class, NestedStructFields.class, MathHelpers.class, DigitHelpers.class, StructTernary.class,
+            ByteTable.class, EarlyReturnInLoop.class, LabelledBreak.class, TryFinally.class, BoxedCompares.class,
+            TextForPrintk.class, WhileWithBreak.class, NarrowTypes.class, StaticHelperChain.class, ConditionalAndOr.class,
+            LongMathHelpers.class, BooleanArray.class, NanoTime.class, StructHelperObject.class, LocalStructArray.class,
+            StructArrayIndexes.class, IntTableLookup.class, LongTableLookup.class, NumberTables.class);
+
+    /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
+    static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);
+
+    static Stream<Arguments> probes() {
+        List<Arguments> all = new ArrayList<>();
+        for (Backend backend : Backend.values())
+            for (Class<?> probe : PROBES) if (backend == Backend.DIRECT || !DIRECT_ONLY.contains(probe)) all.add(Arguments.of(backend, probe));
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{1} ({0})")
+    @MethodSource("probes")
+    void kernelComputesWhatTheJvmComputes(Backend backend, Class<?> probe) throws Exception {
+        ComputingProbesKernelTest.checkAgainstJvm(backend, probe);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void nanoTimeReadsTheJvmsClock(Backend backend) {
+        var object = backend.translate(ClockReading.class);
+        KernelCheck.require();
+        try (BPF bpf = BPF.load(object, ClockReading.class)) {
+            for (int round = 0; round < 5; round++) {
+                long before = System.nanoTime();
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                long after = System.nanoTime();
+                long kernel = bpf.map(ClockReading.out).get(0);
+                assertTrue(before <= kernel && kernel <= after, "kernel nanoTime " + kernel + " outside the JVM's " + before + ".." + after);
+            }
+        }
+    }
+
+    /** Map lookups compared as boxed numbers, with the optional value absent for odd inputs: as {@code combine} on the JVM. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void boxedComparesOnLookups(Backend backend) {
+        var object = backend.translate(BoxedLookups.class);
+        KernelCheck.require();
+        int runs = 0;
+        try (BPF bpf = BPF.load(object, BoxedLookups.class)) {
+            var in = bpf.map(BoxedLookups.in);
+            var optional = bpf.map(BoxedLookups.optional);
+            for (long[] ab : ComputingProbesKernelTest.INPUTS) {
+                Long z = (ab[0] & 1) == 0 ? Long.valueOf(ab[1] & 7) : null;
+                in.put(0, ab[0]);
+                in.put(1, ab[1]);
+                if (z == null) optional.remove(0); else optional.put(0, z);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                assertEquals(BoxedLookups.combine(ab[0], ab[1], z), bpf.map(BoxedLookups.out).get(0),
+                        "combine(" + ab[0] + ", " + ab[1] + ", " + z + ")");
+                runs++;
+            }
+        }
+        assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
+    }
+
+    /** Out of range, a store through an element does nothing and a read gives 0; in range, the element as in Java. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void structArrayIndexesOutOfRange(Backend backend) {
+        var object = backend.translate(StructArrayOutOfRange.class);
+        KernelCheck.require();
+        long[] indexes = {-1, 0, 1, 2, 3, 100, Integer.MIN_VALUE, Integer.MAX_VALUE, 1L << 32};
+        int runs = 0;
+        try (BPF bpf = BPF.load(object, StructArrayOutOfRange.class)) {
+            var in = bpf.map(StructArrayOutOfRange.in);
+            for (long a : indexes) {
+                for (long b : indexes) {
+                    in.put(0, a);
+                    in.put(1, b);
+                    assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                    long[] hits = new long[3];
+                    int ia = (int) a, ib = (int) b;
+                    if (ia >= 0 && ia < 3) hits[ia] = 7;
+                    long first = ib >= 0 && ib < 3 ? hits[ib] : 0;
+                    if (ib >= 0 && ib < 3) hits[ib] = 9;
+                    long again = ib >= 0 && ib < 3 ? hits[ib] : 0;
+                    long expected = first * 10000 + again * 1000 + hits[0] * 100 + hits[1] * 10 + hits[2];
+                    assertEquals(expected, bpf.map(StructArrayOutOfRange.out).get(0), "indexes " + a + ", " + b);
+                    runs++;
+                }
+            }
+        }
+        assertEquals(indexes.length * indexes.length, runs);
+    }
+
+    /** Each of the four keys present or absent (16 cases, values from the inputs): as {@code combine} on the JVM. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void boxedDefaultsForAbsentValues(Backend backend) {
+        var object = backend.translate(DefaultWhenAbsent.class);
+        KernelCheck.require();
+        int runs = 0;
+        try (BPF bpf = BPF.load(object, DefaultWhenAbsent.class)) {
+            var seen = bpf.map(DefaultWhenAbsent.seen);
+            for (long[] ab : ComputingProbesKernelTest.INPUTS.subList(0, 40)) {
+                for (int present = 0; present < 16; present++) {
+                    Long[] values = new Long[4];
+                    for (int k = 0; k < 4; k++) {
+                        values[k] = (present & (1 << k)) != 0 ? Long.valueOf(k % 2 == 0 ? ab[0] : ab[1]) : null;
+                        if (values[k] == null) seen.remove(k); else seen.put(k, values[k]);
+                    }
+                    assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                    long expected = DefaultWhenAbsent.combine(values[0] == null ? 0L : values[0], values[1], values[2], values[3]);
+                    assertEquals(expected, bpf.map(DefaultWhenAbsent.out).get(0), "values " + java.util.Arrays.toString(values));
+                    runs++;
+                }
+            }
+        }
+        assertEquals(40 * 16, runs);
+    }
+
+    /** A static int[] the program changes in place is a global Java reads back: one count per run in the slot of a & 3. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void numberTableCountsInPlace(Backend backend) {
+        var object = backend.translate(NumberTables.class);
+        KernelCheck.require();
+        long[] expected = new long[4];
+        try (BPF bpf = BPF.load(object, NumberTables.class)) {
+            var in = bpf.map(NumberTables.in);
+            for (long[] ab : ComputingProbesKernelTest.INPUTS) {
+                in.put(0, ab[0]);
+                in.put(1, ab[1]);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                expected[(int) (ab[0] & 3)]++;
+            }
+            byte[] bytes = bpf.global("counts").bytes();
+            assertEquals(16, bytes.length);
+            java.nio.ByteBuffer counts = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            for (int k = 0; k < 4; k++) assertEquals(expected[k], counts.getInt(4 * k), "counts[" + k + "]");
+        }
+    }
+}

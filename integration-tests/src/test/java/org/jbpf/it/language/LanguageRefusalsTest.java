@@ -1,0 +1,125 @@
+package org.jbpf.it.language;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.stream.Stream;
+import org.jbpf.it.Backend;
+import org.jbpf.translator.TranslationException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The other half of the corpus: Java a programmer may write that has no BPF form (exceptions, locks, strings, floats,
+ * library objects, recursion, arrays of objects or of arrays, struct array stores that Java would share). Each is refused at its Java line with one sentence that
+ * says what to write instead; the whole message is pinned. The refusal comes from the shared analysis, before either
+ * backend's code generation.
+ */
+class LanguageRefusalsTest {
+    static Stream<Arguments> refusals() {
+        return Stream.of(
+            Arguments.of(AssertStatement.class,
+                    "AssertStatement.java:24: assert cannot be translated: a BPF program has no exception to throw; test " +
+                    "the condition with if and return early, or count the failures in a map"),
+            Arguments.of(CharacterHelpers.class,
+                    "CharacterHelpers.java:25: cannot call java.lang.Character.isDigit in a BPF program; compare the " +
+                    "char with character constants instead, e.g. c >= '0' && c <= '9'"),
+            Arguments.of(CurrentTime.class,
+                    "CurrentTime.java:24: cannot call java.lang.System.currentTimeMillis in a BPF program: it reads the " +
+                    "wall clock, which BPF programs cannot; use System.nanoTime(), the kernel's monotonic clock (the " +
+                    "JVM's nanoTime on Linux), and convert in Java"),
+            Arguments.of(ExactArithmetic.class,
+                    "ExactArithmetic.java:24: cannot call java.lang.Math.addExact in a BPF program: it throws on " +
+                    "overflow, which a BPF program cannot; use the plain operator and test the result (a sum of " +
+                    "positives below either operand overflowed)"),
+            Arguments.of(FloatMath.class,
+                    "FloatMath.java:24: float and double are not supported in BPF programs; use int or long (e.g. " +
+                    "fixed-point scaled by 1000)"),
+            Arguments.of(InstanceState.class,
+                    "InstanceState.java:32: cannot create a org.jbpf.it.language.InstanceState$Accumulator in a BPF " +
+                    "program; only @Struct classes can be created with new: annotate Accumulator with @Struct (its " +
+                    "fields are then kept on the BPF stack and its methods inlined)"),
+            Arguments.of(ListOfNumbers.class,
+                    "ListOfNumbers.java:26: cannot create a java.util.ArrayList in a BPF program; only @Struct classes " +
+                    "can be created with new: keep data in local primitive arrays, @Struct objects or maps"),
+            Arguments.of(ObjectsHash.class,
+                    "ObjectsHash.java:25: arrays of objects are not supported; javac makes one here for the arguments of " +
+                    "a call with variable arguments (Objects.hash, String.format): compute the value from the numbers " +
+                    "instead, e.g. 31 * a + b"),
+            Arguments.of(RecursiveHelper.class,
+                    "RecursiveHelper.java:24: recursive call of gcd; BPF programs cannot recurse, write a bounded loop " +
+                    "instead"),
+            Arguments.of(StringEquals.class,
+                    "StringEquals.java:26: cannot create a java.lang.String in a BPF program: strings do not exist in " +
+                    "BPF programs; keep text in a byte[] (e.g. filled by Helpers.comm(buf) or probeReadUserStr) and " +
+                    "compare it with Strings.equals(buf, \"bash\") or Strings.startsWith(buf, \"/etc/\") (a switch over " +
+                    "strings becomes if/else with Strings.equals), and give printk a string literal"),
+            Arguments.of(StringLength.class,
+                    "StringLength.java:26: cannot call java.lang.String.length in a BPF program: strings do not exist in " +
+                    "BPF programs; keep text in a byte[] (e.g. filled by Helpers.comm(buf) or probeReadUserStr) and " +
+                    "compare it with Strings.equals(buf, \"bash\") or Strings.startsWith(buf, \"/etc/\") (a switch over " +
+                    "strings becomes if/else with Strings.equals), and give printk a string literal"),
+            Arguments.of(StringSwitchTernary.class,
+                    "StringSwitchTernary.java:25: variable kind holds a string chosen at run time (string \"up\" or string " +
+                    "\"down\"), but strings exist in BPF programs only as constants; keep the choice in an int or an enum " +
+                    "(and switch over that), or keep text in a byte[] and compare it with Strings.equals(buf, \"bash\") in " +
+                    "an if/else chain instead of a switch"),
+            Arguments.of(StructArrayField.class,
+                    "StructArrayField.java:42: field slots of @Struct Table has type " +
+                    "org.jbpf.it.language.StructArrayField$Slot[]; struct fields may be byte, boolean, short, char, int, " +
+                    "long, @Size(n) arrays of byte, short, char, int or long, or another @Struct; arrays of objects are " +
+                    "supported only as local arrays of a @Struct class (new Point[4]); in a @Struct or a map value keep " +
+                    "the numbers in @Size(n) arrays (int[] xs, int[] ys instead of Point[]), or one struct per entry of " +
+                    "a map keyed by index"),
+            Arguments.of(Synchronized.class,
+                    "Synchronized.java:26: synchronized is not supported in BPF programs, which have no locks; update " +
+                    "shared counts with a map's atomic operations (increment, add) instead"),
+            Arguments.of(ThrowsException.class,
+                    "ThrowsException.java:24: cannot create a java.lang.IllegalArgumentException in a BPF program, which " +
+                    "cannot throw; return early with an error code (or count the failure in a map) instead"),
+            Arguments.of(TwoDimensional.class,
+                    "TwoDimensional.java:24: arrays of arrays (long[][]) are not supported; use one long[] of rows * " +
+                    "columns elements and index it with row * columns + column"),
+            Arguments.of(StructArrayFromVariable.class,
+                    "StructArrayFromVariable.java:20: an element of a local StructArrayFromVariable.Slot[2] can only be " +
+                    "assigned a new StructArrayFromVariable.Slot(..) made in the same statement: the array holds its " +
+                    "structs in place, so storing one from a variable would copy it, where Java shares the object; set " +
+                    "the element's fields instead (e.g. a[i].count = s.count)"),
+            Arguments.of(StructArrayReplaceHeld.class,
+                    "StructArrayReplaceHeld.java:22: this replaces an element of a local StructArrayReplaceHeld.Slot[2] " +
+                    "while variable old refers to one: in Java it would keep the old StructArrayReplaceHeld.Slot, but " +
+                    "the array holds its structs in place; copy the fields you need from it first, or set the element's " +
+                    "fields instead of replacing it"),
+            Arguments.of(EnumField.class,
+                    "EnumField.java:33: field mode of @Struct State has type org.jbpf.it.language.EnumField$Mode; struct " +
+                    "fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int or " +
+                    "long, or another @Struct; keep an enum in a struct as its ordinal: declare mode an int, store Mode " +
+                    "values with .ordinal() and read them back in Java with Mode.values()[n]"),
+            Arguments.of(CharKeys.class,
+                    "CharKeys.java:24: map counts: map keys and values must be Integer, Long, Short, Byte or a @Struct " +
+                    "class, not java.lang.Character"),
+            Arguments.of(EnumWithField.class,
+                    "EnumWithField.java:35: cannot read field weight of enum Level in a BPF program, where an enum value " +
+                    "is its ordinal; compute the value from the enum with a switch (or index a static byte[] table with " +
+                    "ordinal())"),
+            Arguments.of(ProbeInstanceMethod.class,
+                    "ProbeInstanceMethod.java:31: cannot create an instance of the probe class ProbeInstanceMethod: a " +
+                    "BPF program has no objects other than @Struct ones; make its methods static and keep its state in " +
+                    "maps or global variables (static fields)"),
+            Arguments.of(StreamSum.class,
+                    "StreamSum.java:26: cannot call java.util.Arrays.stream from a BPF program; only static methods of " +
+                    "the probe, methods of @Struct classes and jbpf helpers can be called"),
+            Arguments.of(ParseNumber.class,
+                    "ParseNumber.java:24: cannot call java.lang.Long.parseLong in a BPF program; the java.lang methods " +
+                    "that translate are boxing, Math.min/max/abs, System.nanoTime and the Integer/Long bit, unsigned, " +
+                    "min/max/sum and compare methods (README, Translation notes)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void refusedAtItsLineWithAdvice(Class<?> probe, String message) {
+        TranslationException e = assertThrows(TranslationException.class, () -> Backend.DIRECT.translate(probe));
+        assertEquals(message, e.getMessage());
+    }
+}

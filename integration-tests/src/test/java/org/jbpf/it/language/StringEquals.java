@@ -1,0 +1,29 @@
+package org.jbpf.it.language;
+
+import org.jbpf.Bpf;
+import org.jbpf.Section;
+import org.jbpf.XdpContext;
+import org.jbpf.maps.ArrayMap;
+
+/** String methods on a comm buffer made into a String. */
+@Bpf(license = "GPL")
+public final class StringEquals {
+    public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);
+    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 1);
+
+    @Section("xdp")
+    static int run(XdpContext ctx) {
+        Long a = in.lookup(0);
+        Long b = in.lookup(1);
+        if (a == null || b == null) return XdpContext.XDP_ABORTED;
+        out.update(0, compute(a, b));
+        return XdpContext.XDP_PASS;
+    }
+
+    static long compute(long a, long b) {
+        byte[] comm = new byte[16];
+        comm[0] = (byte) a;
+        String name = new String(comm);
+        return name.startsWith("b") ? 1 : 0;
+    }
+}

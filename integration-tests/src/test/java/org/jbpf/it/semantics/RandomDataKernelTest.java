@@ -1,0 +1,232 @@
+package org.jbpf.it.semantics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.jbpf.BPF;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.events.RingBufferReader;
+import org.jbpf.it.Backend;
+import org.jbpf.it.KernelCheck;
+import org.jbpf.runtime.BpfMap;
+import org.jbpf.sim.Verifier;
+import org.jbpf.sim.VerifierResult;
+import org.jbpf.translator.Translator;
+import org.jbpf.translator.llvm.LlvmBackend;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Random probes with state, data and calls ({@link RandomData}) compiled with javac, translated by both backends,
+ * loaded and run by the kernel with BPF_PROG_TEST_RUN on a sequence of inputs: every run must give the JVM's result
+ * of the Java copy on the same inputs, and after the last run the maps (hash map of structs, counters, LRU, per-CPU
+ * sums, array map), the globals and the ring buffer's records read from Java must equal the Java copy's. Programs
+ * the verifier stops at one of its limits ({@link #COMPLEXITY}) are counted (the simulation must refuse them too), as are the
+ * translator's known refusals ({@link RandomProbesKernelTest#KNOWN_REFUSALS}). The seed is fixed ({@link #FIXED_SEED})
+ * and printed; {@code -Djbpf.random.seed=N} replays seed N, {@code fresh} draws one, {@code -Djbpf.random.probes=N}
+ * sets the number of programs, {@code -Djbpf.random.program=I} runs program I alone and {@code -Djbpf.random.dir=D}
+ * keeps the sources in D.
+ */
+class RandomDataKernelTest {
+    static final int PROGRAMS = Integer.getInteger("jbpf.random.probes", 24);
+    /** A seed whose programs pass on both backends. */
+    static final long FIXED_SEED = 51;
+    static final long[][] INPUTS = RandomProbesKernelTest.INPUTS;
+    private static final String[] GLOBALS = {"gl", "gi", "gs", "gt", "gc", "gz"};
+    /**
+     * The kernel's limits a program may meet on either backend, counted when the simulation refuses the program too:
+     * a million instructions, 8,192 jumps on one path, and a counted loop around a {@code Loops.numbers} loop, whose
+     * counter the kernel widens at the iterator's next and then takes for one that never ends (the direct backend's
+     * code meets this last one where LLVM's sometimes passes: data seed 53 programs 77 and 142).
+     */
+    private static final java.util.regex.Pattern COMPLEXITY =
+            java.util.regex.Pattern.compile("BPF program is too large|The sequence of N jumps is too complex|infinite loop detected");
+
+    @TempDir Path temp;
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void randomProbesWithDataAgreeWithTheJvmInResultsMapsGlobalsAndRecords(Backend backend) throws Exception {
+        run(backend, "random probes with data", org.jbpf.testsupport.RandomSeed.of(FIXED_SEED), PROGRAMS, Integer.getInteger("jbpf.random.program"));
+    }
+
+    /**
+     * Programs of other seeds that once went wrong, each run alone on both backends whatever seed is asked for: seed,
+     * program. Seed 52 program 122: LLVM tested {@code ix >= 0} of a byte read into an int as a mask of the whole
+     * register, so the kernel learned no bound of the index. Seed 52 program 131: LLVM guarded a division in a
+     * {@code Loops.numbers} loop with selects that tested the divisor twice; the kernel tracked it exactly and the loop
+     * never settled (its 8,192-jump limit). Seed 53 program 7: the direct backend dropped an index check that a counted
+     * loop's bound proved, inside a {@code Loops.numbers} loop whose next the kernel widens the index at. Seed 53
+     * program 63: {@code Loops.repeat(0, ..)}, whose body the kernel dropped unverified and then missed.
+     */
+    static final long[][] FOUND = {{52, 122}, {52, 131}, {53, 7}, {53, 63}};
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void programsFoundBeforeStillAgree(Backend backend) throws Exception {
+        for (long[] f : FOUND) run(backend, "random probes with data found before", f[0], (int) f[1] + 1, (int) f[1]);
+    }
+
+    private void run(Backend backend, String label, long seed, int programs, Integer only) throws Exception {
+        KernelCheck.require();
+        if (backend == Backend.LLVM) backend.translate(Semantics.class); // skips without LLVM's bindings
+        String kept = System.getProperty("jbpf.random.dir");
+        Path dir = Files.createDirectories(kept != null ? Path.of(kept, "data" + seed) : temp.resolve("data" + seed));
+        System.out.println(label + " (" + backend + "): seed " + seed);
+        RandomData generator = new RandomData(seed);
+        Translator.Options options = new Translator.Options(List.of(dir.resolve("src")));
+        List<String> failures = new ArrayList<>() {
+            @Override
+            public boolean add(String failure) {
+                System.out.println(label + " (" + backend + "): " + failure);
+                return super.add(failure);
+            }
+        };
+        Map<String, Integer> refused = new TreeMap<>();
+        int from = only != null ? only : 0, to = only != null ? only + 1 : programs, runs = 0, ran = 0, compared = 0;
+        Path classes = compile(generator, dir, from, to, seed);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+            Translator.ClassSource source = Translator.ClassSource.of(loader);
+            for (int i = from; i < to; i++) {
+                String name = "gen.P" + i;
+                String where = name + " (seed " + seed + ", source " + dir.resolve("src/gen/P" + i + ".java") + ")";
+                BpfObject object;
+                try {
+                    object = backend == Backend.DIRECT ? Translator.translate(name, source, options) : LlvmBackend.translate(name, source, options);
+                } catch (RuntimeException e) {
+                    String message = String.valueOf(e.getMessage());
+                    String reason = message.replaceFirst("^(LLVM's BPF target cannot compile P\\d+: )?P" + i + "\\.java:\\d+: ", "");
+                    if (!reason.equals(message) && RandomProbesKernelTest.KNOWN_REFUSALS.matcher(reason).matches())
+                        refused.merge(reason.replaceAll("-?\\d+", "N"), 1, Integer::sum);
+                    else failures.add("translating " + where + ": " + message);
+                    continue;
+                }
+                boolean simulated = Verifier.verifyAll(object).stream().allMatch(VerifierResult::ok);
+                BPF bpf;
+                try {
+                    bpf = BPF.load(object);
+                } catch (RuntimeException e) {
+                    String reason = RandomProbesKernelTest.verifierReason(e.getMessage());
+                    java.util.regex.Matcher limit = COMPLEXITY.matcher(String.valueOf(e.getMessage()).replaceAll("\\d+", "N"));
+                    if (simulated) failures.add("the simulation accepts " + where + ", which the kernel refuses: " + reason);
+                    else if (limit.find()) {
+                        refused.merge("kernel: " + limit.group(), 1, Integer::sum);
+                        System.out.println(label + " (" + backend + "): the kernel refuses " + where + ": " + limit.group());
+                    } else failures.add("loading " + where + ": " + e.getMessage());
+                    continue;
+                }
+                Class<?> reference = loader.loadClass("ref.P" + i);
+                Method f = reference.getMethod("f", long.class, long.class);
+                List<String> records = new ArrayList<>();
+                try (bpf; RingBufferReader<?> ring = bpf.ringBuffer("ring", loader.loadClass(name + "$Ev"), ev -> records.add(DataModels.describe(ev)))) {
+                    ran++;
+                    BpfMap<Integer, Long> in = bpf.map("in", Integer.class, Long.class), out = bpf.map("out", Integer.class, Long.class);
+                    boolean agreed = true;
+                    for (long[] ab : INPUTS) {
+                        in.put(0, ab[0]);
+                        in.put(1, ab[1]);
+                        assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval(), where);
+                        long expected = (long) f.invoke(null, ab[0], ab[1]), actual = out.get(0);
+                        if (expected != actual) {
+                            failures.add(where + " on (" + ab[0] + ", " + ab[1] + "): JVM " + expected + ", kernel " + actual);
+                            agreed = false;
+                            break;
+                        }
+                        runs++;
+                    }
+                    if (!agreed) continue;
+                    ring.consume();
+                    String state = stateDifference(bpf, loader.loadClass(name + "$V"), reference, records);
+                    if (state != null) failures.add(where + " after " + INPUTS.length + " runs: " + state);
+                    else compared++;
+                }
+            }
+        }
+        System.out.println(label + " (" + backend + "): seed " + seed + ", " + (to - from) + " programs, " + ran + " loaded, " + runs
+                + " kernel runs agreed with the JVM, " + compared + " with the same maps, globals and records, refused " + refused + ", "
+                + failures.size() + " failed");
+        if (!failures.isEmpty())
+            throw new AssertionError(failures.size() + " of " + (to - from) + " programs failed (seed " + seed + "):\n" + String.join("\n", failures));
+        assertEquals(ran * INPUTS.length, runs);
+        assertEquals(ran, compared);
+        assertEquals(to - from, ran + refused.values().stream().mapToInt(Integer::intValue).sum(), "every program ran or was refused");
+    }
+
+    /** What differs between the kernel's maps, globals and records and the Java copy's, or null when nothing does. */
+    private static String stateDifference(BPF bpf, Class<?> valueType, Class<?> reference, List<String> records) throws Exception {
+        List<String> differences = new ArrayList<>();
+        TreeMap<Object, String> hm = new TreeMap<>(), hmJava = new TreeMap<>();
+        for (Map.Entry<Integer, ?> entry : bpf.map("hm", Integer.class, valueType).entries()) hm.put(entry.getKey(), DataModels.describe(entry.getValue()));
+        for (Map.Entry<Integer, ?> entry : ((StateModels.Hash<?>) field(reference, "hm")).entries().entrySet())
+            hmJava.put(entry.getKey(), DataModels.describe(entry.getValue()));
+        compare(differences, "hm", hmJava, hm);
+        for (String counters : new String[] {"ac", "lru", "pch"}) {
+            TreeMap<Object, String> kernel = new TreeMap<>(), java = new TreeMap<>();
+            for (Map.Entry<Long, Long> entry : bpf.map(counters, Long.class, Long.class).entriesAggregated()) kernel.put(entry.getKey(), entry.getValue().toString());
+            for (Map.Entry<Long, Long> entry : ((JavaSemantics.MapModel) field(reference, counters)).entries().entrySet())
+                java.put(entry.getKey(), entry.getValue().toString());
+            compare(differences, counters, java, kernel);
+        }
+        BpfMap<Integer, Long> am = bpf.map("am", Integer.class, Long.class);
+        long[] amJava = ((StateModels.Longs) field(reference, "am")).values();
+        for (int k = 0; k < amJava.length; k++) {
+            Long kernel = am.get(k);
+            if (kernel == null || kernel != amJava[k]) differences.add("am[" + k + "]: JVM " + amJava[k] + ", kernel " + kernel);
+        }
+        for (String g : GLOBALS) {
+            long java = asLong(field(reference, g)), kernel = bpf.global(g).get();
+            if (java != kernel) differences.add("global " + g + ": JVM " + java + ", kernel " + kernel);
+        }
+        String gbuf = DataModels.describe(bpf.global("gbuf").bytes()), gbufJava = DataModels.describe(field(reference, "gbuf"));
+        if (!gbuf.equals(gbufJava)) differences.add("global gbuf: JVM " + gbufJava + ", kernel " + gbuf);
+        List<String> recordsJava = ((DataModels.Ring) field(reference, "ring")).records();
+        if (!recordsJava.equals(records)) differences.add("ring records: JVM " + recordsJava + ",\n kernel " + records);
+        return differences.isEmpty() ? null : String.join("; ", differences);
+    }
+
+    private static void compare(List<String> differences, String map, Map<Object, String> java, Map<Object, String> kernel) {
+        if (!java.equals(kernel)) differences.add("map " + map + ": JVM " + java + ", kernel " + kernel);
+    }
+
+    private static Object field(Class<?> type, String name) throws ReflectiveOperationException {
+        Field f = type.getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(null);
+    }
+
+    /** A global's Java value as the kernel's reader gives it: sign-extended from its size, a boolean as 0 or 1. */
+    private static long asLong(Object value) {
+        if (value instanceof Boolean z) return z ? 1 : 0;
+        if (value instanceof Character c) return (short) c.charValue();
+        return ((Number) value).longValue();
+    }
+
+    /** Writes programs [from, to) as probe and Java copy and compiles them. */
+    private static Path compile(RandomData generator, Path dir, int from, int to, long seed) throws Exception {
+        Path gen = Files.createDirectories(dir.resolve("src/gen")), ref = Files.createDirectories(dir.resolve("src/ref"));
+        Path classes = Files.createDirectories(dir.resolve("classes" + from));
+        List<String> args = new ArrayList<>(List.of("--release", "17", "-g", "-nowarn", "-d", classes.toString(), "-cp", System.getProperty("java.class.path")));
+        for (int i = from; i < to; i++) {
+            Path p = gen.resolve("P" + i + ".java"), r = ref.resolve("P" + i + ".java");
+            Files.writeString(p, generator.source(i, false));
+            Files.writeString(r, generator.source(i, true));
+            args.add(p.toString());
+            args.add(r.toString());
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, args.toArray(new String[0])), "javac failed (seed " + seed + ")");
+        return classes;
+    }
+}
