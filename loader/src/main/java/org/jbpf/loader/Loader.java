@@ -189,17 +189,21 @@ public final class Loader {
             }
         }
         Fd fd = null;
-        int firstErr = 0;
+        BpfAttrs.ProgLoad withDebug = null;
         if (debug != null) {
-            BpfAttrs.ProgLoad attr = base(p, kind, code, count, license).btf(out.btf().value());
-            if (debug.funcCount() > 0) attr.funcInfo(BpfAttr.copyOf(debug.funcInfo()), debug.funcCount());
-            if (debug.lineCount() > 0) attr.lineInfo(BpfAttr.copyOf(debug.lineInfo()), debug.lineCount());
-            fd = tryLoad(attr, p);
-            if (fd == null) out.warn("program " + p.name() + ": rejected with its BTF line info; retried without it");
+            withDebug = base(p, kind, code, count, license).btf(out.btf().value());
+            if (debug.funcCount() > 0) withDebug.funcInfo(BpfAttr.copyOf(debug.funcInfo()), debug.funcCount());
+            if (debug.lineCount() > 0) withDebug.lineInfo(BpfAttr.copyOf(debug.lineInfo()), debug.lineCount());
+            fd = tryLoad(withDebug, p);
         }
-        if (fd == null) fd = tryLoad(base(p, kind, code, count, license), p);
+        if (fd == null) {
+            fd = tryLoad(base(p, kind, code, count, license), p);
+            if (fd != null && withDebug != null) out.warn("program " + p.name() + ": rejected with its BTF line info; retried without it");
+        }
         if (fd != null) return new LoadedProgram(p, kind, fd, out);
-        throw withLog(p, kind, code, count, license, insns);
+        // refused both ways: the load that carried the BTF says why, since without it a program with BPF functions is
+        // refused for its missing func_info alone, which would hide the verifier's reason
+        throw withLog(p, withDebug != null ? withDebug : base(p, kind, code, count, license), insns);
     }
 
     private static BpfAttrs.ProgLoad base(ProgramSpec p, ProgramKind kind, Memory code, int count, String license) {
@@ -218,8 +222,8 @@ public final class Loader {
     }
 
     /** Loads again with a verifier log (growing the buffer while it is too small) to explain the refusal. */
-    private RuntimeException withLog(ProgramSpec p, ProgramKind kind, Memory code, int count, String license, List<Insn> insns) {
-        LoggedLoad again = LoggedLoad.of(sys, base(p, kind, code, count, license), LOG_START, LOG_MAX);
+    private RuntimeException withLog(ProgramSpec p, BpfAttrs.ProgLoad attr, List<Insn> insns) {
+        LoggedLoad again = LoggedLoad.of(sys, attr, LOG_START, LOG_MAX);
         if (again.loaded())
             return new BpfException("BPF_PROG_LOAD of program \"" + p.name() + "\" failed without a log but succeeded with one; "
                     + "the kernel's answer is not stable, try again");

@@ -97,7 +97,8 @@ class LoaderFallbackTest {
         kernel.verifierLog = "x".repeat(Loader.LOG_START + 10) + "\n0: (18) r1 = map[id:1]\nR1 invalid mem access 'map_ptr'\n";
         VerifierException e = assertThrows(VerifierException.class, () -> loader.load(object()));
         assertEquals(List.of("BPF_BTF_LOAD", "BPF_MAP_CREATE+btf", "BPF_PROG_LOAD+btf+line_info", "BPF_PROG_LOAD",
-                "BPF_PROG_LOAD+log" + Loader.LOG_START, "BPF_PROG_LOAD+log" + Loader.LOG_START * 4), kernel.calls());
+                "BPF_PROG_LOAD+btf+line_info+log" + Loader.LOG_START, "BPF_PROG_LOAD+btf+line_info+log" + Loader.LOG_START * 4),
+                kernel.calls());
         assertTrue(e.getMessage().startsWith("the kernel verifier rejected program \"count\" (section tracepoint/syscalls/"
                 + "sys_enter_getppid) at Probe.java:10 (counts.lookup(pid)), instruction 0 [EACCES]"), e.getMessage());
         assertTrue(e.getMessage().endsWith("R1 invalid mem access 'map_ptr'"), e.getMessage());
@@ -105,12 +106,24 @@ class LoaderFallbackTest {
     }
 
     @Test
+    void refusedBothWaysIsExplainedByTheLoadWithBtfNotByTheMissingFuncInfo() {
+        // without BTF the kernel refuses a program with BPF functions for that alone; with it, for the verifier's reason
+        kernel.progLoadErrno = attr -> Errno.EINVAL;
+        kernel.verifierLog = "0: (18) r1 = map[id:1]\nthe sequence of 8193 jumps is too complex\n";
+        VerifierException e = assertThrows(VerifierException.class, () -> loader.load(object()));
+        assertEquals("BPF_PROG_LOAD+btf+line_info+log" + Loader.LOG_START, kernel.calls().get(kernel.calls().size() - 1));
+        assertEquals(0, kernel.count("BPF_PROG_LOAD+log" + Loader.LOG_START), "no log is taken of the load without BTF");
+        assertTrue(e.getMessage().endsWith("the sequence of 8193 jumps is too complex"), e.getMessage());
+        assertEquals(List.of(), kernel.openFds());
+    }
+
+    @Test
     void logNeverFitsStopsGrowingAtTheLimit() {
         kernel.progLoadErrno = attr -> Errno.EACCES;
         kernel.verifierLog = "y".repeat(Loader.LOG_MAX + 1);
         assertThrows(VerifierException.class, () -> loader.load(object()));
-        assertEquals(1, kernel.count("BPF_PROG_LOAD+log" + Loader.LOG_MAX));
-        assertEquals(0, kernel.count("BPF_PROG_LOAD+log" + Loader.LOG_MAX * 4));
+        assertEquals(1, kernel.count("BPF_PROG_LOAD+btf+line_info+log" + Loader.LOG_MAX));
+        assertEquals(0, kernel.count("BPF_PROG_LOAD+btf+line_info+log" + Loader.LOG_MAX * 4));
     }
 
     @Test
