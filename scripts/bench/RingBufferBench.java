@@ -225,7 +225,7 @@ public final class RingBufferBench {
         {"perf-decoded", "jbpf decoded @Struct, new object each"},
         {"perf-reused", "jbpf decoded into one reused @Struct"},
     };
-    /** Measured unless JBPF_BENCH_READERS names others ("all" for every reader): the readers issue 19's goals are about. */
+    /** Measured unless JBPF_BENCH_READERS names others ("all" for every reader): the fastest ways to read each buffer, and one decoder. */
     static final List<String> DEFAULT_READERS = List.of("record-view", "in-place", "reused", "perf-record-view", "perf-in-place");
 
     /** The readers of a table to measure, each followed by its JBPF_BENCH_BEFORE twin when that is set. */

@@ -96,9 +96,6 @@ class LanguageRefusalsTest {
                     "fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int or " +
                     "long, or another @Struct; keep an enum in a struct as its ordinal: declare mode an int, store Mode " +
                     "values with .ordinal() and read them back in Java with Mode.values()[n]"),
-            Arguments.of(CharKeys.class,
-                    "CharKeys.java:24: map counts: map keys and values must be Integer, Long, Short, Byte or a @Struct " +
-                    "class, not java.lang.Character"),
             Arguments.of(EnumWithField.class,
                     "EnumWithField.java:35: cannot read field weight of enum Level in a BPF program, where an enum value " +
                     "is its ordinal; compute the value from the enum with a switch (or index a static byte[] table with " +

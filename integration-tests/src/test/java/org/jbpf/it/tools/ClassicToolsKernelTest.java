@@ -190,7 +190,7 @@ class ClassicToolsKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void sysCountCountsEachSyscallNumber(Backend backend) {
-        try (BPF bpf = load(backend, SysCount.class)) {
+        try (BPF bpf = load(backend, SysCount.class, "targetPid", PID)) {
             Libc.C.getppid();
             on("jt-syscount", () -> {
                 for (int i = 0; i < 7; i++) Libc.C.getppid();
@@ -271,7 +271,7 @@ class ClassicToolsKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void readAndWriteSizesFallInTheirBuckets(Backend backend) {
-        try (BPF bpf = load(backend, ReadWriteSizes.class)) {
+        try (BPF bpf = load(backend, ReadWriteSizes.class, "targetPid", PID)) {
             Libc.C.getppid();
             on("jt-rw-sizes", () -> {
                 int out = Libc.C.open("/dev/null", O_WRONLY, 0), in = Libc.C.open("/dev/zero", O_RDONLY, 0);
@@ -383,7 +383,7 @@ class ClassicToolsKernelTest {
     @EnumSource(Backend.class)
     void mmapLengthsAndPageFaultsAreCounted(Backend backend) {
         int page = 4096, prot = 3, flags = 0x22;   // PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS
-        try (BPF bpf = load(backend, MmapFaults.class)) {
+        try (BPF bpf = load(backend, MmapFaults.class, "targetPid", PID)) {
             Libc.C.getppid();
             on("jt-mmap", () -> {
                 for (int pages : new int[] {7, 13, 13}) {
@@ -427,8 +427,8 @@ class ClassicToolsKernelTest {
         if (bpftrace == null) org.jbpf.testsupport.Skip.optional("bpftrace", "bpftrace is not installed: the second opinion is left out");
         KernelCheck.require();
         Process tracer = new ProcessBuilder(bpftrace.toString(), "-e", "BEGIN { printf(\"ready\\n\"); } "
-                + "tracepoint:raw_syscalls:sys_enter /comm == \"jt-syscount\"/ { @[args->id] = count(); }").redirectErrorStream(true).start();
-        try (BPF bpf = load(Backend.DIRECT, SysCount.class);
+                + "tracepoint:raw_syscalls:sys_enter /pid == " + PID + " && comm == \"jt-syscount\"/ { @[args->id] = count(); }").redirectErrorStream(true).start();
+        try (BPF bpf = load(Backend.DIRECT, SysCount.class, "targetPid", PID);
              java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(tracer.getInputStream()))) {
             for (String line = out.readLine(); line != null && !line.equals("ready"); line = out.readLine()) { }
             Libc.C.getppid();
@@ -438,10 +438,24 @@ class ClassicToolsKernelTest {
                 for (int i = 0; i < 6; i++) Libc.C.getsid(0);
             });
             Map<Long, Long> ours = toMap(bpf.map(SysCount.byId));
-            Libc.C.kill((int) tracer.pid(), 15);   // SIGTERM: bpftrace prints its map and exits (destroy() would close its output)
+            // SIGTERM: bpftrace prints its map and exits (destroy() would close its output). A signal that comes just
+            // before bpftrace waits for events again is seen only at the next event, and none comes: send it until it exits
+            List<String> printed = new ArrayList<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    for (String line = out.readLine(); line != null; line = out.readLine()) printed.add(line);
+                } catch (IOException closed) {
+                    // the output ends with the process
+                }
+            }, "bpftrace-output");
+            reader.start();
+            long end = System.nanoTime() + 30_000_000_000L;
+            do Libc.C.kill((int) tracer.pid(), 15);
+            while (!tracer.waitFor(500, java.util.concurrent.TimeUnit.MILLISECONDS) && System.nanoTime() < end);
+            reader.join();
             Map<Long, Long> theirs = new TreeMap<>();
             java.util.regex.Pattern entry = java.util.regex.Pattern.compile("@\\[(\\d+)\\]: (\\d+)");
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
+            for (String line : printed) {
                 java.util.regex.Matcher m = entry.matcher(line.trim());
                 if (m.matches()) theirs.put(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
             }

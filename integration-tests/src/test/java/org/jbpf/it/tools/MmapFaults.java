@@ -1,8 +1,10 @@
 package org.jbpf.it.tools;
 
 import static org.jbpf.Helpers.comm;
+import static org.jbpf.Helpers.pid;
 
 import org.jbpf.Bpf;
+import org.jbpf.Constant;
 import org.jbpf.Section;
 import org.jbpf.Strings;
 import org.jbpf.TracepointContext;
@@ -10,10 +12,11 @@ import org.jbpf.maps.HashMap;
 
 /**
  * mmap() calls by length, munmap()ed bytes, and the user page faults in one address range (set from Java while
- * attached), for the threads named "jt-mmap...".
+ * attached), for the threads named "jt-mmap..." of the process {@code targetPid}.
  */
 @Bpf(license = "GPL")
 public final class MmapFaults {
+    @Constant static int targetPid;
     public static final HashMap<Long, Long> mapsByLength = new HashMap<>(Long.class, Long.class, 256);
     static long unmappedBytes;
     static long watchFrom;
@@ -35,6 +38,7 @@ public final class MmapFaults {
 
     @Section("tracepoint/exceptions/page_fault_user")
     static int onFault(TracepointContext ctx) {
+        if (pid() != targetPid) return 0;
         PageFaultUser fault = ctx.as(PageFaultUser.class);
         if (Long.compareUnsigned(fault.address, watchFrom) < 0 || Long.compareUnsigned(fault.address, watchTo) >= 0) return 0;
         faults++;
@@ -43,6 +47,7 @@ public final class MmapFaults {
     }
 
     static boolean ours() {
+        if (pid() != targetPid) return false;
         byte[] name = new byte[16];
         comm(name);
         return Strings.startsWith(name, "jt-mmap");

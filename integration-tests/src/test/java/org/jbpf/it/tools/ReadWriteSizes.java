@@ -1,8 +1,10 @@
 package org.jbpf.it.tools;
 
 import static org.jbpf.Helpers.comm;
+import static org.jbpf.Helpers.pid;
 
 import org.jbpf.Bpf;
+import org.jbpf.Constant;
 import org.jbpf.Helpers;
 import org.jbpf.Section;
 import org.jbpf.Strings;
@@ -10,9 +12,13 @@ import org.jbpf.TracepointContext;
 import org.jbpf.maps.ArrayMap;
 import org.jbpf.maps.Histogram;
 
-/** Sizes of the read() and write() calls that moved data, as log2 histograms, for the threads named "jt-rw..."; failures by count. */
+/**
+ * Sizes of the read() and write() calls that moved data, as log2 histograms, for the threads named "jt-rw..." of the
+ * process {@code targetPid}; failures by count.
+ */
 @Bpf(license = "GPL")
 public final class ReadWriteSizes {
+    @Constant static int targetPid;
     @Histogram public static final ArrayMap<Long> reads = new ArrayMap<>(Long.class, 64);
     @Histogram public static final ArrayMap<Long> writes = new ArrayMap<>(Long.class, 64);
     static long failed;
@@ -30,6 +36,7 @@ public final class ReadWriteSizes {
     }
 
     static boolean ours() {
+        if (pid() != targetPid) return false;
         byte[] name = new byte[16];
         comm(name);
         return Strings.startsWith(name, "jt-rw");

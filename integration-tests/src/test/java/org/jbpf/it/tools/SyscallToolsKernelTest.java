@@ -170,7 +170,11 @@ class SyscallToolsKernelTest {
             Map<String, Long> starts = named(toMap(bpf.map(TimerCounts.startsByFunction)), kernel);
             Map<String, Long> expiries = named(toMap(bpf.map(TimerCounts.expiriesByFunction)), kernel);
             assertEquals(5L, starts.get("hrtimer_wakeup"), "one sleeper timer per usleep: " + starts);
-            assertEquals(5L, expiries.get("hrtimer_wakeup"), "each expired once: " + expiries);
+            // an expiry runs in a hard interrupt, and the kernel skips a tracing program (counting a recursion miss) when
+            // the interrupt lands while another BPF program runs on that CPU, as other probes may on a busy machine
+            long expired = expiries.getOrDefault("hrtimer_wakeup", 0L);
+            assertTrue(expired >= 1 && expired <= 5, "each expired at most once, and expiries were seen: " + expiries);
+            assertEquals(List.of("hrtimer_wakeup"), new java.util.ArrayList<>(expiries.keySet()), "only the sleeps' timers: " + expiries);
         }
     }
 

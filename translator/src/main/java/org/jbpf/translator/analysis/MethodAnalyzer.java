@@ -93,8 +93,7 @@ public final class MethodAnalyzer {
         if (m.tryCatchBlocks != null) for (var block : m.tryCatchBlocks) onlyFinally &= block.type == null;
         if (!onlyFinally)
             throw new TranslationException(file, ProbeClass.firstLine(m), "method " + m.name
-                    + " uses try/catch or try-with-resources; BPF programs have no exceptions, test values with if instead "
-                    + "(try/finally without catch translates)");
+                    + " uses try/catch or try-with-resources; BPF programs have no exceptions, test values with if instead");
         BytecodeShape.check(a);
         Frame entry = new Frame(Math.max(m.maxLocals, 1));
         int slot = 0;

@@ -49,9 +49,14 @@ final class ControlFlowChecks {
                 prunePoint[t] = true;
                 if (in.isConditionalJump()) { next.add(pc + 1); prunePoint[pc] = true; }
             } else if (in.isCall() || isFunctionAddress(in)) {
-                // ... and at a call of a function and after any call; a callback's body is reached through its address
-                if (in.isLocalCall()) { next.add(cx.targetIndex(pc, (int) in.imm(), true)); prunePoint[pc] = true; }
-                if (isFunctionAddress(in)) { next.add(cx.targetIndex(pc, (int) in.imm(), true)); prunePoint[pc] = true; }
+                // ... and at a call of a function, at the function's first instruction (the call's branch edge) and
+                // after any call; a callback's body is reached through its address
+                if (in.isLocalCall() || isFunctionAddress(in)) {
+                    int callee = cx.targetIndex(pc, (int) in.imm(), true);
+                    next.add(callee);
+                    prunePoint[callee] = true;
+                    prunePoint[pc] = true;
+                }
                 next.add(pc + 1);
                 if (pc + 1 < n) prunePoint[pc + 1] = true;
             } else {

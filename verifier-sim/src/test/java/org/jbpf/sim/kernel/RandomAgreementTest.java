@@ -66,7 +66,8 @@ class RandomAgreementTest {
                 if (k.accepted() && s.ok()) {
                     agreeAccept++;
                     java.util.regex.Matcher m = PROCESSED.matcher(k.log());
-                    if (m.find()) {
+                    // the factor matters near the kernel's limit: a few instructions more or less in a tiny program do not
+                    if (m.find() && Integer.parseInt(m.group(1)) >= 100) {
                         double ratio = Double.parseDouble(m.group(1)) / s.processedInsns();
                         if (ratio > worstRatio) { worstRatio = ratio; worstAt = e.name() + " (kernel " + m.group(1) + ", simulator " + s.processedInsns() + ")"; }
                     }
@@ -85,7 +86,7 @@ class RandomAgreementTest {
                 "agree-accept", agreeAccept, "agree-reject", agreeReject, "unsound", unsound.size(), "too-strict", tooStrict);
         System.out.printf("seed %d: %d programs in %d ms (kernel %d ms, simulator %d ms)%n", seed, count,
                 (System.nanoTime() - start) / 1_000_000, kernelNanos / 1_000_000, simNanos / 1_000_000);
-        System.out.printf("kernel/simulator processed instructions, worst of the programs both accept: %.2f at %s%n", worstRatio, worstAt);
+        System.out.printf("kernel/simulator processed instructions, worst of the programs both accept that took the kernel 100+: %.2f at %s%n", worstRatio, worstAt);
         System.out.println("most common reasons both give:");
         reasons.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
                 .forEach(r -> System.out.printf("  %5d  %s%n", r.getValue(), r.getKey()));
