@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.jbpf.BPF;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.events.RingBufferReader;
@@ -96,7 +94,7 @@ class RandomDataKernelTest {
         };
         Map<String, Integer> refused = new TreeMap<>();
         int from = only != null ? only : 0, to = only != null ? only + 1 : programs, runs = 0, ran = 0, compared = 0;
-        Path classes = compile(generator, dir, from, to, seed);
+        Path classes = ProbeSources.compile(generator::source, dir, from, to, seed);
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             Translator.ClassSource source = Translator.ClassSource.of(loader);
             for (int i = from; i < to; i++) {
@@ -211,22 +209,5 @@ class RandomDataKernelTest {
         if (value instanceof Boolean z) return z ? 1 : 0;
         if (value instanceof Character c) return (short) c.charValue();
         return ((Number) value).longValue();
-    }
-
-    /** Writes programs [from, to) as probe and Java copy and compiles them. */
-    private static Path compile(RandomData generator, Path dir, int from, int to, long seed) throws Exception {
-        Path gen = Files.createDirectories(dir.resolve("src/gen")), ref = Files.createDirectories(dir.resolve("src/ref"));
-        Path classes = Files.createDirectories(dir.resolve("classes" + from));
-        List<String> args = new ArrayList<>(List.of("--release", "17", "-g", "-nowarn", "-d", classes.toString(), "-cp", System.getProperty("java.class.path")));
-        for (int i = from; i < to; i++) {
-            Path p = gen.resolve("P" + i + ".java"), r = ref.resolve("P" + i + ".java");
-            Files.writeString(p, generator.source(i, false));
-            Files.writeString(r, generator.source(i, true));
-            args.add(p.toString());
-            args.add(r.toString());
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertEquals(0, javac.run(null, null, null, args.toArray(new String[0])), "javac failed (seed " + seed + ")");
-        return classes;
     }
 }

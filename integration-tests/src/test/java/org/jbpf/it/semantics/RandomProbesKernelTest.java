@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.jbpf.BPF;
 import org.jbpf.BpfBuilder;
 import org.jbpf.core.obj.BpfObject;
@@ -137,7 +135,7 @@ class RandomProbesKernelTest {
         int runs = 0, ran = 0, stricter = 0;
         for (int from = only != null ? only : 0; from < (only != null ? only + 1 : programs); from += BATCH) {
             int to = only != null ? only + 1 : Math.min(programs, from + BATCH);
-            Path classes = compile(generator, dir, from, to, seed);
+            Path classes = ProbeSources.compile(generator::source, dir, from, to, seed);
             try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
                 Translator.ClassSource source = Translator.ClassSource.of(loader);
                 for (int i = from; i < to; i++) {
@@ -216,22 +214,5 @@ class RandomProbesKernelTest {
         for (int k = 1; k < lines.size(); k++)
             if (lines.get(k).startsWith("processed ")) return lines.get(k - 1).replaceAll("R\\d+", "R").replaceAll("-?\\d+", "N");
         return lines.isEmpty() ? "" : lines.get(0);
-    }
-
-    /** Writes programs [from, to) as probe and Java copy and compiles them into a directory of their own. */
-    private static Path compile(RandomProbes generator, Path dir, int from, int to, long seed) throws Exception {
-        Path gen = Files.createDirectories(dir.resolve("src/gen")), ref = Files.createDirectories(dir.resolve("src/ref"));
-        Path classes = Files.createDirectories(dir.resolve("classes" + from));
-        List<String> args = new ArrayList<>(List.of("--release", "17", "-g", "-nowarn", "-d", classes.toString(), "-cp", System.getProperty("java.class.path")));
-        for (int i = from; i < to; i++) {
-            Path p = gen.resolve("P" + i + ".java"), r = ref.resolve("P" + i + ".java");
-            Files.writeString(p, generator.source(i, false));
-            Files.writeString(r, generator.source(i, true));
-            args.add(p.toString());
-            args.add(r.toString());
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertEquals(0, javac.run(null, null, null, args.toArray(new String[0])), "javac failed (seed " + seed + ")");
-        return classes;
     }
 }
