@@ -24,8 +24,8 @@ import org.jbpf.sim.VerifierResult;
  *
  * <p>Where it is deliberately stricter than the kernel (so it may reject what the kernel accepts):
  * <ul>
- *   <li>32-bit bounds are derived from 64-bit ones, except the low half's signed range that 32-bit adds, subtracts
- *       and signed compares keep ({@link ScalarBounds}); copies of a scalar are refined together only as far as
+ *   <li>the low half's unsigned range is derived from the 64-bit facts, not kept on its own as the kernel's u32
+ *       bounds (its signed range is kept: {@link ScalarBounds}); copies of a scalar are refined together only as far as
  *       the kernel links them: a 64-bit constant added once, no 32-bit add ({@link ScalarLinks});</li>
  *   <li>a null test is understood only as {@code if rX ==/!= 0} with an immediate 0;</li>
  *   <li>of a map's own fields, read through its map pointer, only numbers in {@code struct bpf_map} are modelled

@@ -120,6 +120,13 @@ final class AluChecks {
             long hi = op == ADD ? (long) a.s32max() + b.s32max() : (long) a.s32max() - b.s32min();
             if (lo >= Integer.MIN_VALUE && hi <= Integer.MAX_VALUE) r = r.withS32(lo, hi);
         }
+        // ... and through a multiplication, the least and greatest corner product when none overflows 32 bits
+        if (op == MUL) {
+            long p0 = (long) a.s32min() * b.s32min(), p1 = (long) a.s32min() * b.s32max();
+            long p2 = (long) a.s32max() * b.s32min(), p3 = (long) a.s32max() * b.s32max();
+            long lo = Math.min(Math.min(p0, p1), Math.min(p2, p3)), hi = Math.max(Math.max(p0, p1), Math.max(p2, p3));
+            if (lo >= Integer.MIN_VALUE && hi <= Integer.MAX_VALUE) r = r.withS32(lo, hi);
+        }
         return r;
     }
 

@@ -6,8 +6,9 @@ import static org.jbpf.core.asm.Opcodes.*;
  * What is known about a 64-bit scalar: its known bits and its signed and unsigned ranges, kept consistent with
  * each other. Results of 32-bit operations are zero-extended 64-bit values, as in the machine.
  * Besides what the 64-bit facts imply, the low half's range as a signed 32-bit number ({@code s32min..s32max}) is
- * kept on its own where a 32-bit add or subtract or a signed 32-bit compare sets it, as the kernel's s32 bounds: a
- * counter {@code w0 += -1} from [0,7] is [-1,6] there, which no 64-bit range of the zero-extended value can say.
+ * kept on its own where a 32-bit add, subtract, multiply or arithmetic shift or a signed 32-bit compare sets it, as
+ * the kernel's s32 bounds, and every branch keeps it: a counter {@code w0 += -1} from [0,7] is [-1,6] there, which
+ * no 64-bit range of the zero-extended value can say.
  * Every other 32-bit range is derived from the 64-bit facts, which is at most less precise, never more.
  */
 public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax, int s32min, int s32max) {
@@ -225,14 +226,28 @@ public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax
                 uOverflow ? 0 : umin - b.umax, uOverflow ? -1L : umax - b.umin).normalize();
     }
 
+    /**
+     * As the kernel multiplies ranges: the unsigned bounds when the largest product does not wrap, the signed bounds
+     * as the least and greatest of the four corner products when none of them overflows.
+     */
     public ScalarBounds mul(ScalarBounds b) {
         Tnum t = tnum.mul(b.tnum);
-        if (smin >= 0 && b.smin >= 0 && Long.compareUnsigned(umax, 0xffffffffL) <= 0
-                && Long.compareUnsigned(b.umax, 0xffffffffL) <= 0) {
-            long hi = umax * b.umax;
-            if (hi >= 0) return new ScalarBounds(t, umin * b.umin, hi, umin * b.umin, hi).normalize();
+        long uMin = 0, uMax = -1L, sMin = Long.MIN_VALUE, sMax = Long.MAX_VALUE;
+        if (umax == 0 || Long.compareUnsigned(b.umax, Long.divideUnsigned(-1L, umax)) <= 0) {
+            uMin = umin * b.umin;
+            uMax = umax * b.umax;
         }
-        return new ScalarBounds(t, Long.MIN_VALUE, Long.MAX_VALUE, 0, -1L).normalize();
+        long[] corners = { smin, smin, smax, smax }, by = { b.smin, b.smax, b.smin, b.smax };
+        boolean overflows = false;
+        long lo = Long.MAX_VALUE, hi = Long.MIN_VALUE;
+        for (int i = 0; i < 4; i++) {
+            long p = corners[i] * by[i];
+            overflows |= java.lang.Math.multiplyHigh(corners[i], by[i]) != (p >> 63);
+            lo = java.lang.Math.min(lo, p);
+            hi = java.lang.Math.max(hi, p);
+        }
+        if (!overflows) { sMin = lo; sMax = hi; }
+        return new ScalarBounds(t, sMin, sMax, uMin, uMax).normalize();
     }
 
     public ScalarBounds lsh(int s) {

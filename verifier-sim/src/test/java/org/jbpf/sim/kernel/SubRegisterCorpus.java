@@ -13,7 +13,9 @@ import org.jbpf.core.asm.Insn;
  * less and refused what the kernel loads: a 32-bit arithmetic shift works on the low half's signed range and bit 31;
  * a branch keeps the low half's signed range it had; a signed range across zero meets the unsigned range on one side
  * only; a 32-bit compare that contradicts the known bits leaves the bits; a subtraction where every value wraps
- * keeps its range, and so does an addition. Each comes with a neighbour the kernel refuses, so that the simulation does not learn too much.
+ * keeps its range, and so does an addition; a multiplication takes the least and greatest of its corner products,
+ * in 64 bits and in the low half's signed range. Each comes with a neighbour the kernel refuses, so that the
+ * simulation does not learn too much.
  */
 final class SubRegisterCorpus {
     private SubRegisterCorpus() {}
@@ -59,6 +61,18 @@ final class SubRegisterCorpus {
                 new Insn[] { alu32Imm(AND, R6, 7), jump32Imm(JGT, R6, 5, 3), alu32Imm(SUB, R6, 6), alu32Imm(ADD, R6, 6) });
         add("sub32_where_every_value_wraps_is_near_2_to_the_32", false, "value 4294967290 makes fp pointer be out of bounds", 1,
                 new Insn[] { alu32Imm(AND, R6, 7), jump32Imm(JGT, R6, 5, 3), alu32Imm(SUB, R6, 6), alu32Imm(ADD, R6, 0) });
+        // (x s>> 31) * -1 in 32 bits is 0 or 1, from the low half's signed range; * 3 it is 0 or 3
+        add("mul32_of_zero_or_minus_one_by_minus_one_is_zero_or_one", true, null, 1,
+                new Insn[] { alu32Imm(ARSH, R6, 31), alu32Imm(MUL, R6, -1) }, jumpImm(JSGT, R6, 60, 0));
+        add("mul32_of_zero_or_minus_one_by_minus_three_may_be_three", false, "misaligned stack access off (0x0; 0x3)+0+-64 size 2", 2,
+                new Insn[] { alu32Imm(ARSH, R6, 31), alu32Imm(MUL, R6, -3) }, jumpImm(JSGT, R6, 60, 0));
+        // [-3, 2] * [-2, 1] is [-4, 6] in 64 bits: plus 4 it is [0, 10]
+        add("mul64_of_signed_ranges_takes_the_corner_products", true, null, 1,
+                new Insn[] { alu64Imm(AND, R6, 7), jumpImm(JGT, R6, 5, 6), alu64Imm(SUB, R6, 3), call(7), alu64Imm(AND, R0, 3),
+                        alu64Imm(SUB, R0, 2), alu64Reg(MUL, R6, R0), alu64Imm(ADD, R6, 4) });
+        add("mul64_of_signed_ranges_reaches_the_corners", false, null, 8,
+                new Insn[] { alu64Imm(AND, R6, 7), jumpImm(JGT, R6, 5, 6), alu64Imm(SUB, R6, 3), call(7), alu64Imm(AND, R0, 3),
+                        alu64Imm(SUB, R0, 2), alu64Reg(MUL, R6, R0), alu64Imm(ADD, R6, 4) });
         // [2^63, 2^63 + 5] + 2^63 wraps for every value, back to [0, 5]; its signed sum overflows for some
         add("add64_where_every_value_wraps_keeps_its_range", true, null, 1,
                 new Insn[] { alu64Imm(AND, R6, 7), jumpImm(JGT, R6, 5, 4), mov64Imm(R7, 1), alu64Imm(LSH, R7, 63),
