@@ -24,7 +24,7 @@ class BadProbeMessagesTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "Synchronized|Synchronized.java:14: synchronized is not supported in BPF programs, which have no locks; update shared counts with a map's atomic operations (increment, add) instead",
         "SynchronizedMethod|SynchronizedMethod.java:12: method onGetpid is synchronized, but BPF programs have no locks; drop synchronized and update shared counts with a map's atomic operations (increment, add)",
-        "CatchesException|CatchesException.java:13: method onGetpid uses try/catch or try-with-resources; BPF programs have no exceptions, test values with if instead (try/finally without catch translates)",
+        "CatchesException|CatchesException.java:13: method onGetpid uses try/catch or try-with-resources; BPF programs have no exceptions, test values with if instead",
         "CapturingLambda|CapturingLambda.java:14: a lambda that captures local variables cannot be translated: BPF programs have no closures; write the code as a static method and call it directly, or keep what a Loops.repeat body needs in its state struct",
         "UnknownSection|UnknownSection.java:12: section \"tracepiont/syscalls/sys_enter_getpid\": unknown program kind \"tracepiont\"; use one of tracepoint/<category>/<name> (tp), ...",
     })
