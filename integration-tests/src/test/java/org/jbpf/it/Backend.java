@@ -18,9 +18,13 @@ public enum Backend {
             new Translator.Options(List.of(Path.of("../examples/src/main/java"), Path.of("src/test/java")));
 
     public BpfObject translate(Class<?> probe) {
-        if (this == DIRECT) return Translator.translate(probe.getName(), Translator.ClassSource.of(probe.getClassLoader()), OPTIONS);
-        requireLlvm();
-        return LlvmBackend.translate(probe.getName(), Translator.ClassSource.of(probe.getClassLoader()), OPTIONS);
+        if (this == LLVM) requireLlvm();
+        return translate(probe.getName(), Translator.ClassSource.of(probe.getClassLoader()), OPTIONS);
+    }
+
+    /** Translates class {@code name} from {@code source} with this code generator (LLVM's availability is the caller's). */
+    public BpfObject translate(String name, Translator.ClassSource source, Translator.Options options) {
+        return this == DIRECT ? Translator.translate(name, source, options) : LlvmBackend.translate(name, source, options);
     }
 
     /** Translates, loads and attaches every program, like {@code BPF.loadAndAttach}. */

@@ -21,7 +21,6 @@ import org.jbpf.runtime.BpfMap;
 import org.jbpf.sim.Verifier;
 import org.jbpf.sim.VerifierResult;
 import org.jbpf.translator.Translator;
-import org.jbpf.translator.llvm.LlvmBackend;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -143,7 +142,7 @@ class RandomProbesKernelTest {
                     String where = name + " (seed " + seed + ", source " + dir.resolve("src/gen/P" + i + ".java") + ")";
                     BpfObject object;
                     try {
-                        object = backend == Backend.DIRECT ? Translator.translate(name, source, options) : LlvmBackend.translate(name, source, options);
+                        object = backend.translate(name, source, options);
                     } catch (RuntimeException e) {
                         String message = String.valueOf(e.getMessage()), reason = message.replaceFirst("^(LLVM's BPF target cannot compile P\\d+: )?P" + i + "\\.java:\\d+: ", "");
                         boolean known = generator.recursive(i) && reason.startsWith("recursive call of rec; ") || KNOWN_REFUSALS.matcher(reason).matches();

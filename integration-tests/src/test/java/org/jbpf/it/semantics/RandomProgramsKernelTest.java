@@ -17,7 +17,6 @@ import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.translator.Translator;
-import org.jbpf.translator.llvm.LlvmBackend;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -68,7 +67,7 @@ class RandomProgramsKernelTest {
                 Method f = loader.loadClass(name).getMethod("f", long.class, long.class);
                 BpfObject object;
                 try {
-                    object = backend == Backend.DIRECT ? Translator.translate(name, source, options) : LlvmBackend.translate(name, source, options);
+                    object = backend.translate(name, source, options);
                 } catch (RuntimeException e) {
                     failures.add("translating " + where + ": " + e.getMessage());
                     continue;
