@@ -115,6 +115,7 @@ public final class AbstractInterpreter {
             stackLiveness = new StackLiveness(insns, cx, flow);
             cx.precision = new VerifierContext.PrecisionSink() {
                 @Override public void need(int r, int frame) { precision.mark(r, frame, recent, last); }
+                @Override public void needSlot(int slot, int frame) { precision.markSlot(slot, frame, recent, last); }
             };
             explore();
             if (processed > MAX_PROCESSED / KERNEL_FACTOR) {
@@ -300,7 +301,12 @@ public final class AbstractInterpreter {
         if (reserved != null)
             throw new Reject(reserved, "instruction " + in + " sets a field the kernel requires to be zero for its kind");
         switch (cls(in.opcode())) {
-            case ALU: case ALU64: alu.alu(st, in); return pc + 1;
+            case ALU: case ALU64: {
+                VerifierState zero = alu.zeroOrMinusOne(st, in);
+                if (zero != null) fork(pc, zero);
+                alu.alu(st, in);
+                return pc + 1;
+            }
             case LD: memory.load(st, in); return pc + 1;
             case LDX: memory.loadMem(st, in); return pc + 1;
             case ST: case STX:

@@ -77,6 +77,30 @@ final class AluChecks {
     }
 
     /**
+     * AND or OR of a constant with a value known to be 0 or -1 (in 64 bits, else in its low half): the kernel follows
+     * each of the two values on a path of its own (maybe_fork_scalars), so that {@code (x s>> 63) & c} is 0 or c,
+     * not a range. Sets {@code st}'s destination to -1 and returns a copy where it is 0, to run the instruction
+     * again; null when nothing forks.
+     */
+    VerifierState zeroOrMinusOne(VerifierState st, Insn in) {
+        int opc = in.opcode(), op = op(opc);
+        if (op != AND && op != OR) return null;
+        RegState d = st.reg(in.dst());
+        if (!d.isScalar()) return null;
+        if (source(opc) == X) {
+            RegState s = st.reg(in.src());
+            if (!s.isScalar() || (cls(opc) == ALU64 ? !s.isConst() : (s.value().tnum().mask() & 0xffffffffL) != 0)) return null;
+        }
+        ScalarBounds v = d.value();
+        boolean whole = v.smin() == -1 && v.smax() == 0;
+        if (!whole && !(v.s32min() == -1 && v.s32max() == 0)) return null;
+        VerifierState zero = st.copy();
+        zero.set(in.dst(), RegState.scalar(whole ? ScalarBounds.constant(0) : v.withLowHalf(0)));
+        st.set(in.dst(), RegState.scalar(whole ? ScalarBounds.constant(-1) : v.withLowHalf(-1)));
+        return zero;
+    }
+
+    /**
      * Whether {@code w = w} (32-bit), or a sign-extending move from the low {@code bits}, leaves a scalar of bounds
      * {@code v} as it is: the kernel links only such copies.
      */

@@ -65,6 +65,12 @@ final class MutableBounds {
         smax = Math.min(smax, t.value() | (t.mask() & Long.MAX_VALUE));
         umin = umax64(umin, t.value());
         umax = umin64(umax, t.value() | t.mask());
+        // the unsigned range and the known bits may share a single value: then it is that value
+        long next = t.step(umin), tmax = t.value() | t.mask();
+        boolean uminAllowed = t.contains(umin);
+        if (uminAllowed && Long.compareUnsigned(next, umax) > 0) markKnown(umin);
+        else if (!uminAllowed && next == tmax) markKnown(tmax);
+        else if (!uminAllowed && Long.compareUnsigned(next, umax) <= 0 && Long.compareUnsigned(t.step(next), umax) > 0) markKnown(next);
     }
 
     private void deduce() {

@@ -52,6 +52,13 @@ public record ScalarBounds(Tnum tnum, long smin, long smax, long umin, long umax
         return new ScalarBounds(tnum, smin, smax, umin, umax, Math.max(s32min, l), Math.min(s32max, h), u32min, u32max).normalize();
     }
 
+    /** These bounds with the low half known to be {@code v}, the upper half's bits and the 64-bit ranges as they are. */
+    public ScalarBounds withLowHalf(long v) {
+        MutableBounds m = new MutableBounds(this);
+        m.markKnown32(v);
+        return m.freeze();
+    }
+
     /** Makes the ranges and the known bits agree, as the kernel's bound deduction does. */
     public ScalarBounds normalize() { return normalize(false); }
 
