@@ -1,13 +1,11 @@
 package org.jbpf.toolchain;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jbpf.core.obj.BpfObject;
-import org.jbpf.core.obj.ObjectReader;
+import org.jbpf.core.obj.ObjectFiles;
 import org.jbpf.translator.Translator;
 
 /** Turns a command's probe arguments (.o files, or anything {@link ProbeInputs} accepts) into BPF objects. */
@@ -33,12 +31,5 @@ public final class ProbeObjects {
     }
 
     /** A BPF ELF object file, named after the file without its .o. */
-    public static BpfObject readObject(Path file) throws IOException {
-        try {
-            String name = file.getFileName().toString();  // without a regular expression: run of a .o starts here
-            return ObjectReader.read(Files.readAllBytes(file), name.endsWith(".o") ? name.substring(0, name.length() - 2) : name);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such file");
-        }
-    }
+    public static BpfObject readObject(Path file) { return ObjectFiles.read(file); }
 }

@@ -27,7 +27,7 @@ final class MapDeclarations {
     }
 
     private static void readBtfMaps(ElfFile elf, ElfFile.Section sec, Btf btf, boolean hasBtf, List<Located> out) {
-        if (!hasBtf) throw elf.error(sec, 0, "BTF-defined maps need a .BTF section, which the object lacks");
+        if (!hasBtf) throw elf.error(sec, 0, "BTF-defined maps need a .BTF section, which the object lacks; compile it with clang -g");
         int ds = btf.find(BtfType.KIND_DATASEC, ".maps");
         if (ds < 0) throw elf.error(sec, 0, "the object's BTF has no DATASEC .maps describing this section");
         for (BtfType.VarSecInfo vsi : ((BtfType.Datasec) btf.type(ds)).vars()) {
