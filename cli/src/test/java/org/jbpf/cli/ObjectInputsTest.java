@@ -103,6 +103,21 @@ class ObjectInputsTest {
         assertEquals("jbpf: " + dir.resolve("gone.o") + ": no such file or directory\n", Cli.run("translate", dir.resolve("gone.o").toString()).err());
     }
 
+    @Test void aBtfFileOrPinDirectoryThatIsNoneIsNamed() throws Exception {
+        Path out = dir.resolve("gen"), folder = Files.createDirectories(dir.resolve("types"));
+        Cli r = Cli.run("gen", "btf", "--btf", folder.toString(), "-o", out.toString(), "task_struct.pid");
+        assertEquals(ExitCodes.FAILED, r.status());
+        assertEquals("jbpf: " + folder + ": is a directory; give a kernel BTF file such as /sys/kernel/btf/vmlinux\n", r.err());
+        r = Cli.run("gen", "btf", "--btf", dir.resolve("gone.btf").toString(), "-o", out.toString(), "task_struct.pid");
+        assertEquals("jbpf: " + dir.resolve("gone.btf") + ": no such file\n", r.err());
+
+        String fileSystem = Files.getFileStore(dir).type();
+        r = Cli.run("maps", dir.toString());
+        assertEquals(ExitCodes.FAILED, r.status(), "a directory off bpffs holds no pins: not a privilege error");
+        assertEquals("jbpf: " + dir + " is on the " + fileSystem + " file system, not a bpf one; pinned maps live on a bpf file "
+                + "system such as /sys/fs/bpf (mount -t bpf bpf /sys/fs/bpf)\n", r.err());
+    }
+
     @Test void aClangObjectIsVerifiedDisassembledAndRun() throws Exception {
         Path o = compile("opens.o", "-O2", "-g", "-target", "bpf");
         Cli verified = Cli.run("verify", o.toString());

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads BPF ELF object files from disk for every entry point that takes one (the commands, {@code BPF.open}). Whatever
+ * Reads BPF ELF object files (and BTF files) from disk for every entry point that takes one (the commands, {@code BPF.open}). Whatever
  * stops the read, a missing file, a directory, a file the user may not read, or bytes that are no BPF object, ends in
  * one {@link ObjectFormatException} whose message begins with the file as it was given.
  */
@@ -34,12 +34,16 @@ public final class ObjectFiles {
         return name.endsWith(".o") ? name.substring(0, name.length() - 2) : name;
     }
 
+    /** The bytes of an object file. */
+    public static byte[] bytes(Path file) { return bytes(file, "a BPF object file (.o)"); }
+
     /**
-     * The bytes of {@code file}, read through a plain file stream (a file channel's first use sets up NIO's buffer
-     * accounting, a few milliseconds of a cold command).
+     * The bytes of {@code file}, which should be {@code what} (said to a user who gave a directory), read through a
+     * plain file stream (a file channel's first use sets up NIO's buffer accounting, a few milliseconds of a cold
+     * command).
      */
-    public static byte[] bytes(Path file) {
-        if (Files.isDirectory(file)) throw new ObjectFormatException(file + ": is a directory; give a BPF object file (.o)");
+    public static byte[] bytes(Path file, String what) {
+        if (Files.isDirectory(file)) throw new ObjectFormatException(file + ": is a directory; give " + what);
         if (!Files.exists(file)) throw new ObjectFormatException(file + ": no such file");
         if (!Files.isReadable(file)) throw new ObjectFormatException(file + ": permission denied; make the file readable to this user");
         try (InputStream in = new FileInputStream(file.toFile())) {
