@@ -103,6 +103,21 @@ class ObjectInputsTest {
         assertEquals("jbpf: " + dir.resolve("gone.o") + ": no such file or directory\n", Cli.run("translate", dir.resolve("gone.o").toString()).err());
     }
 
+    @Test void aDamagedClassInADirectoryIsSkippedWithAWarningNamingIt() throws Exception {
+        Path root = dir.resolve("classes"), pkg = Files.createDirectories(root.resolve("org/jbpf/examples")), out = dir.resolve("written");
+        byte[] sound;
+        try (InputStream in = ObjectInputsTest.class.getResourceAsStream("/org/jbpf/examples/ProcessCounter.class")) {
+            sound = in.readAllBytes();
+        }
+        Files.write(pkg.resolve("ProcessCounter.class"), sound);
+        Files.write(pkg.resolve("Broken.class"), java.util.Arrays.copyOf(sound, sound.length / 2));
+        Cli r = Cli.run("translate", root.toString(), "-o", out.toString(), "--no-verify");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("jbpf: warning: " + pkg.resolve("Broken.class") + ": not a valid class file, skipped; compile it again with javac\n",
+                r.err());
+        assertTrue(Files.exists(out.resolve("ProcessCounter.o")), r.out());
+    }
+
     @Test void aBtfFileOrPinDirectoryThatIsNoneIsNamed() throws Exception {
         Path out = dir.resolve("gen"), folder = Files.createDirectories(dir.resolve("types"));
         Cli r = Cli.run("gen", "btf", "--btf", folder.toString(), "-o", out.toString(), "task_struct.pid");

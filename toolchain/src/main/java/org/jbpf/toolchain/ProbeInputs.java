@@ -23,6 +23,11 @@ public final class ProbeInputs {
     public final List<byte[]> probes = new ArrayList<>();
     /** Binary names of classes found with {@code @Section} methods but no {@code @Bpf}: probably a forgotten annotation. */
     public final List<String> unannotated = new ArrayList<>();
+    /**
+     * Class files found in the input directories and jars that are no valid class file (damaged, truncated), so whether
+     * they hold a probe is unknown: each a path (a jar's as {@code jar!entry}).
+     */
+    public final List<String> unreadable = new ArrayList<>();
     final List<Path> roots = new ArrayList<>();
     final List<Path> jars = new ArrayList<>();
 
@@ -97,9 +102,10 @@ public final class ProbeInputs {
         Annotations a = Annotations.of(classFile);
         if (a.bpf()) probes.add(ClassFileCheck.readable(classFile, origin));
         else if (a.sections()) unannotated.add(a.className());
+        else if (a.className() == null) unreadable.add(origin);
     }
 
-    /** Whether a class carries {@code @Bpf} and whether any of its methods carries {@code @Section}. */
+    /** Whether a class carries {@code @Bpf} and whether any of its methods carries {@code @Section}; no name when unreadable. */
     private record Annotations(String className, boolean bpf, boolean sections) {
         static Annotations of(byte[] classFile) {
             try {
@@ -122,7 +128,7 @@ public final class ProbeInputs {
                 }, org.objectweb.asm.ClassReader.SKIP_CODE);
                 return new Annotations(reader.getClassName().replace('/', '.'), found[0], found[1]);
             } catch (RuntimeException notAClass) {
-                return new Annotations("?", false, false);
+                return new Annotations(null, false, false);
             }
         }
     }
