@@ -77,7 +77,9 @@ public final class BPF implements AutoCloseable {
      * A load with options, such as the values of load-time constants:
      * {@code BPF.builder(Probe.class).constant("targetPid", pid).loadAndAttach()}.
      */
-    public static BpfBuilder builder(Class<?> probe) { return new BpfBuilder(probe, null); }
+    public static BpfBuilder builder(Class<?> probe) {
+        return new BpfBuilder(java.util.Objects.requireNonNull(probe, "BPF.builder needs a probe class, got null"), null);
+    }
 
     /** A load of an object already in memory (translated, or read from a file) with options. */
     public static BpfBuilder builder(BpfObject object) { return new BpfBuilder(null, object); }
@@ -90,6 +92,7 @@ public final class BPF implements AutoCloseable {
      * attaches every program whose section says where.
      */
     public static BPF loadAndAttach(Class<?> probe) {
+        java.util.Objects.requireNonNull(probe, "BPF.loadAndAttach needs a probe class, got null");
         BPF bpf = load(ProbeTranslator.find(probe).translate(probe), probe);
         try {
             return bpf.attachAll();

@@ -43,6 +43,7 @@ public final class ObjectFiles {
      * command).
      */
     public static byte[] bytes(Path file, String what) {
+        java.util.Objects.requireNonNull(file, "no file given: null in place of the path of " + what);
         if (Files.isDirectory(file)) throw new ObjectFormatException(file + ": is a directory; give " + what);
         if (!Files.exists(file)) throw new ObjectFormatException(file + ": no such file");
         if (!Files.isReadable(file)) throw new ObjectFormatException(file + ": permission denied; make the file readable to this user");
