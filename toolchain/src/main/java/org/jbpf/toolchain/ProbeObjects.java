@@ -25,7 +25,12 @@ public final class ProbeObjects {
             if (in.probes.isEmpty()) throw new IllegalArgumentException("no @Bpf probe classes in " + String.join(" ", classInputs));
             Backend direct = Backends.direct();
             Translator.Options options = new Translator.Options(sourcePath);
-            for (byte[] probe : in.probes) out.add(direct.translate(probe, in.source(), options));
+            // a missing tracepoint is told with its Java line here, as translate tells it, not by the attach later
+            SectionCheck sections = new SectionCheck(SectionCheck.TRACEFS_EVENTS);
+            for (byte[] probe : in.probes) {
+                sections.check(probe);
+                out.add(direct.translate(probe, in.source(), options));
+            }
         }
         return out;
     }
