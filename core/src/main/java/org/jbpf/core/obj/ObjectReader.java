@@ -109,9 +109,31 @@ public final class ObjectReader {
                 if (c.section.name().equals(".text")) continue;
                 for (Function f : List.copyOf(c.functions)) if (f.entry()) programs.add(link(f));
             }
+            programs = withLabels(programs);
             List<MapSpec> specs = new ArrayList<>();
             for (MapDeclarations.Located m : maps) specs.add(m.spec());
             return new BpfObject(name, license(), specs, programs, btf, List.copyOf(globals.values()));
+        }
+
+        /** The programs with the full section names {@link SectionLabels} kept beside their code sections' names. */
+        private List<ProgramSpec> withLabels(List<ProgramSpec> programs) {
+            ElfFile.Section s = elf.section(SectionLabels.SECTION);
+            if (s == null) return programs;
+            Map<String, String> full;
+            try {
+                full = SectionLabels.decode(elf.data(s));
+            } catch (IllegalArgumentException e) {
+                throw elf.error(s, 0, e.getMessage());
+            }
+            List<ProgramSpec> out = new ArrayList<>();
+            for (ProgramSpec p : programs) {
+                String section = full.remove(p.name());
+                if (section != null && !SectionLabels.elfName(section).equals(p.section()))
+                    throw elf.error(s, 0, "names section " + section + " for program " + p.name() + ", which is in section " + p.section());
+                out.add(section == null ? p : new ProgramSpec(p.name(), section, p.insns(), p.funcInfos(), p.coreRelocations()));
+            }
+            if (!full.isEmpty()) throw elf.error(s, 0, "names a section for " + full.keySet().iterator().next() + ", which is no program of the object");
+            return out;
         }
 
         private String license() {
