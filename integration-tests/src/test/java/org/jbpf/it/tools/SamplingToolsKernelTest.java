@@ -96,7 +96,7 @@ class SamplingToolsKernelTest {
     void aRateAboveTheMachinesLimitNamesTheSysctl() throws IOException {
         org.jbpf.core.obj.BpfObject object = Backend.DIRECT.translate(Profile.class);
         org.jbpf.it.KernelCheck.require();
-        long limit = org.jbpf.loader.attach.Attacher.sysctl(java.nio.file.Path.of("/proc/sys/kernel/perf_event_max_sample_rate"));
+        long limit = org.jbpf.loader.attach.Sysctl.number(java.nio.file.Path.of("/proc/sys/kernel/perf_event_max_sample_rate"));
         assertTrue(limit > 0, "the limit is readable: " + limit);
         int asked = (int) limit + 1;
         try (BPF bpf = BPF.builder(object, Profile.class).load()) {

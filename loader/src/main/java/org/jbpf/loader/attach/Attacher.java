@@ -152,26 +152,12 @@ public final class Attacher {
      */
     static BpfException aboveSampleRateLimit(LoadedProgram p, int hz, BpfException e) {
         if (e.errno() != Errno.EINVAL) return e;
-        long limit = sysctl(MAX_SAMPLE_RATE);
+        long limit = Sysctl.number(MAX_SAMPLE_RATE);
         if (limit < 0 || hz <= limit) return e;
         return BpfException.withMessage(p + ": sampling the cpu-clock at " + hz + " Hz is above this machine's limit of " + limit
                 + " samples a second (sysctl kernel.perf_event_max_sample_rate, which the kernel also lowers by itself when sampling"
                 + " interrupts take too long); ask for at most " + limit + " Hz, or raise the limit: sysctl -w kernel.perf_event_max_sample_rate="
                 + hz, Errno.EINVAL);
-    }
-
-    /**
-     * A number sysctl file's value, -1 when it cannot be read. One read from its start: procfs answers a read past
-     * the start of such a file with end of file, so Files.readString, which reads a byte and then the rest, gets one digit.
-     */
-    public static long sysctl(Path file) {
-        byte[] buffer = new byte[32];
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            int n = in.read(buffer);
-            return n <= 0 ? -1 : Long.parseLong(new String(buffer, 0, n, java.nio.charset.StandardCharsets.US_ASCII).trim());
-        } catch (IOException | NumberFormatException unreadable) {
-            return -1;
-        }
     }
 
     /** BPF_TCX_INGRESS and BPF_TCX_EGRESS of {@code enum bpf_attach_type} (kernel 6.6+). */
