@@ -47,6 +47,18 @@ class SectionLabelsTest {
     }
 
     @Test
+    void programsOfMixedKindsReadBackInTheirOrder() {
+        BpfObject sample = SampleObject.build();
+        ProgramSpec count = sample.programs().get(0), record = sample.programs().get(1);
+        List<ProgramSpec> programs = List.of(
+                new ProgramSpec("first", "xdp/first", record.insns(), List.of()),
+                new ProgramSpec(count.name(), count.section(), count.insns(), count.funcInfos()),
+                new ProgramSpec("second", "xdp/second", record.insns(), List.of()));
+        BpfObject back = ObjectReader.read(ObjectWriter.write(new BpfObject("mixed", "GPL", sample.maps(), programs, sample.btf())), "mixed.o");
+        assertEquals(programs, back.programs());
+    }
+
+    @Test
     void objectsWithoutLabelsHaveNoLabelSection() {
         assertNull(ElfFile.parse(ObjectWriter.write(SampleObject.build()), "sample.o").section(SectionLabels.SECTION));
         assertEquals("xdp", SectionLabels.elfName("xdp"));
