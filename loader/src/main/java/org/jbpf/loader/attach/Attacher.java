@@ -130,7 +130,12 @@ public final class Attacher {
                 PerfEventAttr attr = new PerfEventAttr(PerfEventAttr.PERF_TYPE_SOFTWARE, PerfEventAttr.COUNT_SW_CPU_CLOCK)
                         .samplePeriod(hz).flags(PerfEventAttr.FLAG_FREQ);
                 String where = "cpu-clock at " + hz + " Hz on CPU " + cpu;
-                Fd perf = Sys.perfEventOpen(attr, -1, cpu, -1, "perf_event_open of " + where + " (for " + p + ")");
+                Fd perf;
+                try {
+                    perf = Sys.perfEventOpen(attr, -1, cpu, -1, "perf_event_open of " + where + " (for " + p + ")");
+                } catch (BpfException e) {
+                    throw aboveSampleRateLimit(p, hz, e);
+                }
                 links.add(onPerfEvent(p, perf, where));
             }
         } catch (RuntimeException e) {
@@ -138,6 +143,22 @@ public final class Attacher {
             throw e;
         }
         return new LinkGroup("cpu-clock at " + hz + " Hz on " + links.size() + " CPUs", links);
+    }
+
+    static final Path MAX_SAMPLE_RATE = Path.of("/proc/sys/kernel/perf_event_max_sample_rate");
+
+    /**
+     * The kernel answers a sampling frequency above its perf_event_max_sample_rate with a bare EINVAL: say which
+     * setting refused it, its value, and what to do. Any other failure is returned as it is.
+     */
+    static BpfException aboveSampleRateLimit(LoadedProgram p, int hz, BpfException e) {
+        if (e.errno() != Errno.EINVAL) return e;
+        long limit = Sysctl.number(MAX_SAMPLE_RATE);
+        if (limit < 0 || hz <= limit) return e;
+        return BpfException.withMessage(p + ": sampling the cpu-clock at " + hz + " Hz is above this machine's limit of " + limit
+                + " samples a second (sysctl kernel.perf_event_max_sample_rate, which the kernel also lowers by itself when sampling"
+                + " interrupts take too long); ask for at most " + limit + " Hz, or raise the limit: sysctl -w kernel.perf_event_max_sample_rate="
+                + hz, Errno.EINVAL);
     }
 
     /** BPF_TCX_INGRESS and BPF_TCX_EGRESS of {@code enum bpf_attach_type} (kernel 6.6+). */
