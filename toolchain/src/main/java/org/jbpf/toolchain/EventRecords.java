@@ -158,7 +158,7 @@ public final class EventRecords {
             // a @Size(n) short[], char[], int[] or long[]: an array of the element's integer type
             case ARRAY -> btf.add(new BtfType.Array(fieldType(btf, new StructLayout.Field(f.name(), f.element(), 0, f.element().size)),
                     intType(btf, "unsigned int", 4, 0), f.count()));
-            case STRUCT -> throw new IllegalStateException("nested structs are not read from class files here");
+            case STRUCT, STRUCTS -> throw new IllegalStateException("nested structs are not read from class files here");
         };
     }
 

@@ -28,7 +28,8 @@ class LanguageCorpusKernelTest {
             ByteTable.class, EarlyReturnInLoop.class, LabelledBreak.class, TryFinally.class, BoxedCompares.class,
             TextForPrintk.class, WhileWithBreak.class, NarrowTypes.class, StaticHelperChain.class, ConditionalAndOr.class,
             LongMathHelpers.class, BooleanArray.class, NanoTime.class, StructHelperObject.class, LocalStructArray.class,
-            StructArrayIndexes.class, IntTableLookup.class, LongTableLookup.class, NumberTables.class);
+            StructArrayIndexes.class, IntTableLookup.class, LongTableLookup.class, NumberTables.class, StructArrayField.class,
+            StructArrayNested.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);

@@ -98,6 +98,11 @@ final class FieldSteps {
                     case BYTES: f.push(new Value.Ptr(new ValueType.Bytes(field.size()), false, a.site(i), origin, false)); break;
                     case ARRAY: f.push(new Value.Ptr(new ValueType.PrimArray(field.element(), field.count()), false, a.site(i), origin, false)); break;
                     case STRUCT: f.push(new Value.Ptr(structs.struct(Type.getType(fi.desc).getInternalName()), false, a.site(i), origin, false)); break;
+                    case STRUCTS: {
+                        ValueType.Struct element = structs.struct(Type.getType(fi.desc).getElementType().getInternalName());
+                        f.push(new Value.Ptr(new ValueType.StructArray(element, field.count(), false), false, a.site(i), origin, false));
+                        break;
+                    }
                     default: f.push(new Value.Scalar(fi.desc.equals("J"), null));
                 }
                 break;

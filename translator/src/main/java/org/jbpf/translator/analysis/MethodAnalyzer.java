@@ -157,7 +157,8 @@ public final class MethodAnalyzer {
         int op = in.getOpcode();
         if (op < 0) { flow(a, i + 1, f, work); return; }
         if (branches.step(a, i, in, op, f, work)) return;
-        if (ScalarSteps.step(a, i, in, op, f) || StructArraySteps.step(a, i, in, op, f, structs) || ArraySteps.step(a, i, in, op, f)
+        if (ScalarSteps.step(a, i, in, op, f) || (op == NEWARRAY || op == ANEWARRAY) && f.stack.size() >= 2 && FieldArrayInits.step(a, i, in, f, structs)
+                || StructArraySteps.step(a, i, in, op, f, structs) || ArraySteps.step(a, i, in, op, f)
                 || fields.step(a, i, in, op, f)) {
             flow(a, i + 1, f, work);
             return;

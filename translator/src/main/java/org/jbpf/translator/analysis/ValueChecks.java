@@ -105,6 +105,7 @@ final class ValueChecks {
         switch (field.kind()) {
             case BYTES: same = t instanceof ValueType.Bytes b && b.length() == field.count(); break;
             case ARRAY: same = t instanceof ValueType.PrimArray pa && pa.element() == field.element() && pa.length() == field.count(); break;
+            case STRUCTS: same = t instanceof ValueType.StructArray sa && sa.element().layout() == field.nested() && sa.length() == field.count(); break;
             default: same = t instanceof ValueType.Struct st && st.layout() == field.nested();
         }
         if (!same)

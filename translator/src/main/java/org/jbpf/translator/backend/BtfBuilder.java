@@ -50,6 +50,7 @@ public final class BtfBuilder {
                 case BYTES: ft = btf.add(new BtfType.Array(intType("char", 1, BtfType.INT_SIGNED), indexType(), f.size())); break;
                 case ARRAY: ft = btf.add(new BtfType.Array(primType(f.element()), indexType(), f.count())); break;
                 case STRUCT: ft = structType(f.nested()); break;
+                case STRUCTS: ft = btf.add(new BtfType.Array(structType(f.nested()), indexType(), f.count())); break;
                 default: ft = primType(f.kind());
             }
             members.add(new BtfType.Member(f.name(), ft, f.offset() * 8));
