@@ -29,7 +29,7 @@ class LanguageCorpusKernelTest {
             TextForPrintk.class, WhileWithBreak.class, NarrowTypes.class, StaticHelperChain.class, ConditionalAndOr.class,
             LongMathHelpers.class, BooleanArray.class, NanoTime.class, StructHelperObject.class, LocalStructArray.class,
             StructArrayIndexes.class, IntTableLookup.class, LongTableLookup.class, NumberTables.class, StructArrayField.class,
-            StructArrayNested.class);
+            StructArrayNested.class, EnumWithField.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);

@@ -84,15 +84,22 @@ class LanguageRefusalsTest {
                     "while variable old refers to one: in Java it would keep the old StructArrayReplaceHeld.Slot, but " +
                     "the array holds its structs in place; copy the fields you need from it first, or set the element's " +
                     "fields instead of replacing it"),
+            Arguments.of(StructArrayReplaceInHelper.class,
+                    "StructArrayReplaceInHelper.java:17: this replaces an element of a local StructArrayReplaceInHelper.Slot[2] " +
+                    "while variable old (held across the call at StructArrayReplaceInHelper.java:26) refers to one: in Java it " +
+                    "would keep the old " +
+                    "StructArrayReplaceInHelper.Slot, but the array holds its structs in place; copy the fields you need from it " +
+                    "first, or set the element's fields instead of replacing it"),
             Arguments.of(EnumField.class,
                     "EnumField.java:33: field mode of @Struct State has type org.jbpf.it.language.EnumField$Mode; struct " +
                     "fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int, " +
                     "long or a @Struct, or another @Struct; keep an enum in a struct as its ordinal: declare mode an int, store Mode " +
                     "values with .ordinal() and read them back in Java with Mode.values()[n]"),
-            Arguments.of(EnumWithField.class,
-                    "EnumWithField.java:35: cannot read field weight of enum Level in a BPF program, where an enum value " +
-                    "is its ordinal; compute the value from the enum with a switch (or index a static byte[] table with " +
-                    "ordinal())"),
+            Arguments.of(EnumMutableField.class,
+                    "EnumMutableField.java:22: cannot read field uses of enum Mode in a BPF program, where an enum value is its " +
+                    "ordinal; only final number fields that each constant's constructor sets from constant arguments are known " +
+                    "there (LOW(1), HIGH(5)); otherwise compute the value from the enum with a switch (or index a static byte[] " +
+                    "table with ordinal())"),
             Arguments.of(ProbeInstanceMethod.class,
                     "ProbeInstanceMethod.java:31: cannot create an instance of the probe class ProbeInstanceMethod: a " +
                     "BPF program has no objects other than @Struct ones; make its methods static and keep its state in " +

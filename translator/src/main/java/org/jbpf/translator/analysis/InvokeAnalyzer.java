@@ -212,7 +212,8 @@ public final class InvokeAnalyzer {
                 throw caller.error(i, "inlining " + mi.name + " here makes the program larger than " + MAX_INLINED_INSTRUCTIONS
                         + " bytecode instructions (calls inline copies of calls); mark " + mi.name + " or a method it calls @NoInline (not @Inline) "
                         + "so it becomes one BPF function instead of a copy per call");
-            MethodAnalysis callee = analyzer.analyze(target, owner.name, file, args, caller.site(i), f.reservations, false);
+            MethodAnalysis callee = analyzer.analyze(target, owner.name, file, args, caller.site(i), f.reservations, false,
+                    StructArraySteps.heldElements(caller, i, f));
             caller.callees.put(i, callee);
             f.reservations = callee.exitReservations;
             return callee.returnValue;

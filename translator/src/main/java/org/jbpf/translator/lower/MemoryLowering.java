@@ -99,6 +99,11 @@ final class MemoryLowering {
                     body.push(new Reg(t, true));
                     return true;
                 }
+                long[] byOrdinal = body.a.enumFields.get(i);
+                if (byOrdinal != null) {
+                    enumField(i, obj, byOrdinal, fi.desc.equals("J"));
+                    return true;
+                }
                 StructLayout.Field fld = structOf(ov).layout().field(fi.name);
                 Addr base = body.address(i, obj, ov);
                 int t = out.newVreg();
@@ -140,6 +145,23 @@ final class MemoryLowering {
             }
             default: return false;
         }
+    }
+
+    /** The field of an enum value as the constant of its ordinal: the last constant's, replaced by the one whose ordinal it is. */
+    private void enumField(int i, Operand ordinal, long[] byOrdinal, boolean isLong) {
+        if (body.a.frames[i + 1].peek(0) instanceof Value.Scalar s && s.constant() != null) {
+            body.push(new Imm(s.constant()));
+            return;
+        }
+        int ord = body.toReg(ordinal, false), t = out.newVreg();
+        out.loadImm(t, byOrdinal[byOrdinal.length - 1], isLong);
+        for (int k = 0; k < byOrdinal.length - 1; k++) {
+            Mir.Label other = out.newLabel();
+            out.jumpIf(JMP32 | JNE | K, ord, 0, k, other);
+            out.loadImm(t, byOrdinal[k], isLong);
+            out.placeLabel(other);
+        }
+        body.push(new Reg(t, true));
     }
 
     /**
