@@ -40,7 +40,7 @@ class DiagnosticsTest {
         "CopyVariable|CopyVariable.java:12: |arraycopy needs constant positions and lengths here; copy or fill element by element in a loop for variable ones",
         "CopyTooLong|CopyTooLong.java:12: |copyOf makes a local array of 40 elements; its length must be from 1 to 32 (at most 256 of the 512 bytes of BPF stack)",
         "ExactMath|ExactMath.java:12: |cannot call java.lang.Math.addExact in a BPF program: it throws on overflow, which a BPF program cannot; use the plain operator and test the result (a sum of positives below either operand overflowed)",
-        "WrongKey|WrongKey.java:10: |must be Integer, Long, Short, Byte or a @Struct class, not java.lang.String",
+        "WrongKey|WrongKey.java:10: |must be Integer, Long, Short, Byte, Character or a @Struct class, not java.lang.String",
         "NotAProbe|NotAProbe.java: |annotate it with @Bpf",
         "StructFieldNullable|StructFieldNullable.java:19: |may be null here; test it against null before you read .n",
         "RingLeak|RingLeak.java:21: |ring buffer record reserved at RingLeak.java:15 is neither submitted nor discarded",

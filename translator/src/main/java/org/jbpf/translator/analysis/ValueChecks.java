@@ -158,6 +158,7 @@ final class ValueChecks {
             case LONG: return "java/lang/Long";
             case SHORT: return "java/lang/Short";
             case BYTE: return "java/lang/Byte";
+            case CHAR: return "java/lang/Character";
             default: return "?";
         }
     }

@@ -43,10 +43,11 @@ public final class StructRegistry {
             case "java/lang/Long": return ValueType.LONG;
             case "java/lang/Short": return ValueType.SHORT;
             case "java/lang/Byte": return ValueType.BYTE;
+            case "java/lang/Character": return ValueType.CHAR;
             default:
                 ValueType.Struct s = struct(internalName);
                 if (s == null)
-                    throw new TranslationException(where + "map keys and values must be Integer, Long, Short, Byte or a @Struct class, not "
+                    throw new TranslationException(where + "map keys and values must be Integer, Long, Short, Byte, Character or a @Struct class, not "
                             + internalName.replace('/', '.'));
                 return s;
         }

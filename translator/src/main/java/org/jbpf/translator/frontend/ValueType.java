@@ -87,4 +87,5 @@ public sealed interface ValueType {
     ValueType LONG = new Prim(StructLayout.Kind.LONG);
     ValueType SHORT = new Prim(StructLayout.Kind.SHORT);
     ValueType BYTE = new Prim(StructLayout.Kind.BYTE);
+    ValueType CHAR = new Prim(StructLayout.Kind.CHAR);
 }

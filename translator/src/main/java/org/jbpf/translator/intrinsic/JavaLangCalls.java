@@ -30,9 +30,11 @@ final class JavaLangCalls implements Intrinsic {
         List<Value> args = c.args();
         String o = mi.owner, n = mi.name;
         if (BitCalls.handles(mi)) return BitCalls.type(c);
-        boolean boxOwner = o.equals("java/lang/Integer") || o.equals("java/lang/Long") || o.equals("java/lang/Short") || o.equals("java/lang/Byte");
+        boolean boxOwner = o.equals("java/lang/Integer") || o.equals("java/lang/Long") || o.equals("java/lang/Short") || o.equals("java/lang/Byte")
+                || o.equals("java/lang/Character");
         if (boxOwner && n.equals("valueOf") && args.size() == 1 && args.get(0) instanceof Value.Scalar) {
-            ValueType.Prim t = (ValueType.Prim) (o.endsWith("Integer") ? ValueType.INT : o.endsWith("Long") ? ValueType.LONG : o.endsWith("Short") ? ValueType.SHORT : ValueType.BYTE);
+            ValueType.Prim t = (ValueType.Prim) (o.endsWith("Integer") ? ValueType.INT : o.endsWith("Long") ? ValueType.LONG : o.endsWith("Short") ? ValueType.SHORT
+                    : o.endsWith("Character") ? ValueType.CHAR : ValueType.BYTE);
             return new Value.Boxed(t);
         }
         if (boxOwner && receiver != null && n.endsWith("Value") && args.isEmpty()) {
