@@ -29,7 +29,7 @@ class LanguageCorpusKernelTest {
             TextForPrintk.class, WhileWithBreak.class, NarrowTypes.class, StaticHelperChain.class, ConditionalAndOr.class,
             LongMathHelpers.class, BooleanArray.class, NanoTime.class, StructHelperObject.class, LocalStructArray.class,
             StructArrayIndexes.class, IntTableLookup.class, LongTableLookup.class, NumberTables.class, StructArrayField.class,
-            StructArrayNested.class, EnumWithField.class);
+            StructArrayNested.class, EnumWithField.class, ConstantTables.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);
@@ -141,6 +141,46 @@ class LanguageCorpusKernelTest {
             }
         }
         assertEquals(40 * 16, runs);
+    }
+
+    /**
+     * @Constant tables set from Java before loading (an int[], a long[] and a short[] shorter than the table, padded
+     * with zeros): the kernel computes what compute does on the JVM with the same tables.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void constantTablesSetBeforeLoading(Backend backend) throws Exception {
+        var object = backend.translate(ConstantTables.class);
+        KernelCheck.require();
+        int[] weights = {10, -20, 30, 1 << 30};
+        long[] limits = {5, -6, Long.MIN_VALUE};
+        short[] marks = {300};
+        int[] jvmWeights = ConstantTables.weights;
+        long[] jvmLimits = ConstantTables.limits;
+        short[] jvmMarks = ConstantTables.marks;
+        int runs = 0;
+        try (BPF bpf = BPF.builder(object, ConstantTables.class).constant("weights", weights).constant("limits", limits)
+                .constant("marks", marks).load()) {
+            ConstantTables.weights = weights;
+            ConstantTables.limits = limits;
+            ConstantTables.marks = new short[] {300, 0};
+            var in = bpf.map(ConstantTables.in);
+            for (long[] ab : ComputingProbesKernelTest.INPUTS) {
+                in.put(0, ab[0]);
+                in.put(1, ab[1]);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                assertEquals(ConstantTables.compute(ab[0], ab[1]), bpf.map(ConstantTables.out).get(0), "compute(" + ab[0] + ", " + ab[1] + ")");
+                runs++;
+            }
+        } finally {
+            ConstantTables.weights = jvmWeights;
+            ConstantTables.limits = jvmLimits;
+            ConstantTables.marks = jvmMarks;
+        }
+        assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> BPF.builder(object, ConstantTables.class).constant("weights", new long[] {1}).object());
+        assertEquals("constant weights of ConstantTables is a table of 4-byte numbers; pass an int[], not a long[]", e.getMessage());
     }
 
     /** A static int[] the program changes in place is a global Java reads back: one count per run in the slot of a & 3. */

@@ -90,6 +90,9 @@ class LanguageRefusalsTest {
                     "would keep the old " +
                     "StructArrayReplaceInHelper.Slot, but the array holds its structs in place; copy the fields you need from it " +
                     "first, or set the element's fields instead of replacing it"),
+            Arguments.of(ConstantTableWrite.class,
+                    "ConstantTableWrite.java:15: @Constant table weights is read-only in programs; its numbers are set from Java " +
+                    "before loading"),
             Arguments.of(EnumField.class,
                     "EnumField.java:33: field mode of @Struct State has type org.jbpf.it.language.EnumField$Mode; struct " +
                     "fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int, " +

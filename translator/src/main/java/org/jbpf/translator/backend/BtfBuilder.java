@@ -116,6 +116,13 @@ public final class BtfBuilder {
         return btf.add(new BtfType.Var(name, type, BtfType.LINKAGE_GLOBAL));
     }
 
+    /** A global table of {@code count} numbers of {@code element}'s type (a static int[] or long[]); returns the VAR's id. */
+    public int tableVariable(String name, StructLayout.Kind element, int count, boolean constant) {
+        int type = btf.add(new BtfType.Array(primType(element), indexType(), count));
+        if (constant) type = btf.add(new BtfType.Const(btf.add(new BtfType.Volatile(type))));
+        return btf.add(new BtfType.Var(name, type, BtfType.LINKAGE_GLOBAL));
+    }
+
     /** The DATASEC of a global-data section listing its VARs; returns its id. */
     public int dataSection(String name, int size, List<BtfType.VarSecInfo> vars) {
         return btf.add(new BtfType.Datasec(name, size, vars));
