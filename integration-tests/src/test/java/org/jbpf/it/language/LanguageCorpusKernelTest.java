@@ -117,6 +117,28 @@ class LanguageCorpusKernelTest {
         assertEquals(indexes.length * indexes.length, runs);
     }
 
+    /** A ternary of a lookup and a boxed number kept boxed, with the key present (a value from the inputs) or absent. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void boxedTernaryOfLookupAndConstant(Backend backend) {
+        var object = backend.translate(BoxedTernary.class);
+        KernelCheck.require();
+        int runs = 0;
+        try (BPF bpf = BPF.load(object, BoxedTernary.class)) {
+            var in = bpf.map(BoxedTernary.in);
+            var optional = bpf.map(BoxedTernary.optional);
+            for (long[] ab : ComputingProbesKernelTest.INPUTS) {
+                Long z = (ab[1] & 3) == 0 ? null : Long.valueOf(ab[1] % 1000);
+                in.put(0, ab[0]);
+                if (z == null) optional.remove(0); else optional.put(0, z);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                assertEquals(BoxedTernary.combine(ab[0], z), bpf.map(BoxedTernary.out).get(0), "combine(" + ab[0] + ", " + z + ")");
+                runs++;
+            }
+        }
+        assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
+    }
+
     /** Each of the four keys present or absent (16 cases, values from the inputs): as {@code combine} on the JVM. */
     @ParameterizedTest
     @EnumSource(Backend.class)
