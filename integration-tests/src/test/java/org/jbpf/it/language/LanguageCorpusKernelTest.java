@@ -29,7 +29,13 @@ class LanguageCorpusKernelTest {
             TextForPrintk.class, WhileWithBreak.class, NarrowTypes.class, StaticHelperChain.class, ConditionalAndOr.class,
             LongMathHelpers.class, BooleanArray.class, NanoTime.class, StructHelperObject.class, LocalStructArray.class,
             StructArrayIndexes.class, IntTableLookup.class, LongTableLookup.class, NumberTables.class, StructArrayField.class,
-            StructArrayNested.class, EnumWithField.class, ConstantTables.class);
+            StructArrayNested.class, EnumWithField.class, ConstantTables.class,
+            // the second audit round: what else Java programmers write
+            VariableShifts.class, UnsignedMath.class, FloorModDiv.class, NarrowOverflow.class, CompoundAssignFields.class,
+            NestedTernaries.class, DoWhileLoop.class, LabelledContinue.class, LocalRecords.class, ManyArguments.class,
+            StaticFinalKinds.class, BitMethods.class, WidthCasts.class, IntegerOverflow.class, SwitchFallThrough.class,
+            BooleanLogic.class, ReverseLoops.class, SignedDivision.class, ByteBitOps.class, OverloadedHelpers.class,
+            EarlyExitNested.class, LongCompares.class, VarShadowing.class, StringsSwitch.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);
