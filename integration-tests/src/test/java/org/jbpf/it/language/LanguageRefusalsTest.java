@@ -93,6 +93,29 @@ class LanguageRefusalsTest {
             Arguments.of(ConstantTableWrite.class,
                     "ConstantTableWrite.java:15: @Constant table weights is read-only in programs; its numbers are set from Java " +
                     "before loading"),
+            Arguments.of(NumberToString.class,
+                    "NumberToString.java:24: cannot call java.lang.Integer.toString in a BPF program: strings do not " +
+                    "exist in BPF programs; print numbers with a printk format (printk(\"n %d\", x)), or send them to Java " +
+                    "in a map or ring record"),
+            Arguments.of(MutualRecursion.class,
+                    "MutualRecursion.java:24: recursive call of isEven; BPF programs cannot recurse, write a bounded loop " +
+                    "instead"),
+            Arguments.of(BoxedIdentity.class,
+                    "BoxedIdentity.java:25: == on boxed numbers compares objects in Java (equal or not by the box cache), " +
+                    "not values; compare the values with x.equals(y), or unbox one side (x.longValue() == y)"),
+            Arguments.of(NoInlineManyArguments.class,
+                    "NoInlineManyArguments.java:30: @NoInline method six cannot be a BPF function: it has 6 parameters, " +
+                    "more than BPF's five argument registers; pass numbers, the context or @Struct references (at most " +
+                    "five), or remove @NoInline"),
+            Arguments.of(LambdaOperator.class,
+                    "LambdaOperator.java:25: lambdas and method references can only be the loop body of Loops.repeat in " +
+                    "BPF programs, which have no virtual calls; write the code as a static method and call it directly"),
+            Arguments.of(DivisionByZeroConstant.class,
+                    "DivisionByZeroConstant.java:24: division by the constant zero, which throws in Java and has no BPF " +
+                    "form; divide by a value that cannot be zero, or test the divisor against zero with if first"),
+            Arguments.of(RequireNonNull.class,
+                    "RequireNonNull.java:25: Objects.requireNonNull throws when the value is null, which a BPF program " +
+                    "cannot; test the value against null with if and return early instead"),
             Arguments.of(EnumField.class,
                     "EnumField.java:33: field mode of @Struct State has type org.jbpf.it.language.EnumField$Mode; struct " +
                     "fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int, " +

@@ -187,6 +187,9 @@ public final class InvokeAnalyzer {
         ClassNode owner = mi.owner.equals(probe.node.name) ? probe.node : structs.read(mi.owner);
         MethodNode target = null;
         if (owner != null) for (MethodNode m : owner.methods) if (m.name.equals(mi.name) && m.desc.equals(mi.desc)) target = m;
+        if (target == null && mi.owner.equals("java/util/Objects") && mi.name.equals("requireNonNull"))
+            throw caller.error(i, "Objects.requireNonNull throws when the value is null, which a BPF program cannot; test the value "
+                    + "against null with if and return early instead");
         if (target == null || ((target.access & ACC_STATIC) == 0) != (receiver != null))
             throw caller.error(i, "cannot call " + mi.owner.replace('/', '.') + "." + mi.name + " from a BPF program; "
                     + "only static methods of the probe, methods of @Struct classes and jbpf helpers can be called");

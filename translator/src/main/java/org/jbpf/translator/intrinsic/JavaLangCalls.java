@@ -60,7 +60,7 @@ final class JavaLangCalls implements Intrinsic {
                     for (Value v : args) if (!(v instanceof Value.Scalar)) throw c.error(n + " needs numbers");
                     if ((n.equals("divideUnsigned") || n.equals("remainderUnsigned")) && args.get(1) instanceof Value.Scalar s
                             && s.constant() != null && s.constant() == 0)
-                        throw c.error("division by the constant zero");
+                        throw c.error(org.jbpf.translator.analysis.JavaText.DIVISION_BY_ZERO);
                     return new Value.Scalar(Type.getReturnType(mi.desc).getSort() == Type.LONG, null);
                 case "min": case "max": case "sum": case "hashCode":
                     if (args.size() != (n.equals("hashCode") ? 1 : 2)) break;
@@ -86,6 +86,8 @@ final class JavaLangCalls implements Intrinsic {
                 + (o.equals("java/lang/String") || o.equals("java/lang/StringBuilder") ? ": " + JavaText.ADVICE
                    : o.equals("java/lang/System") && n.equals("currentTimeMillis") ? ": it reads the wall clock, which BPF programs "
                            + "cannot; use System.nanoTime(), the kernel's monotonic clock (the JVM's nanoTime on Linux), and convert in Java"
+                   : n.equals("toString") || n.equals("toHexString") || n.equals("toBinaryString") ? ": strings do not exist in BPF "
+                           + "programs; print numbers with a printk format (printk(\"n %d\", x)), or send them to Java in a map or ring record"
                    : o.equals("java/lang/Character") ? "; compare the char with character constants instead, e.g. c >= '0' && c <= '9'"
                    : o.equals("java/lang/Math") && n.endsWith("Exact") ? ": it throws on overflow, which a BPF program cannot; use the "
                            + "plain operator and test the result (a sum of positives below either operand overflowed)"
