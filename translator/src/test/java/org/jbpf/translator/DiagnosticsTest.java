@@ -17,7 +17,7 @@ class DiagnosticsTest {
         "UsesFloat|UsesFloat.java:11: |float and double are not supported",
         "CallsString|CallsString.java:12: |cannot call java.lang.String.length in a BPF program: strings do not exist in BPF programs; keep text in a byte[]",
         "UsesString|UsesString.java:14: |cannot create a java.lang.String in a BPF program: strings do not exist in BPF programs; keep text in a byte[]",
-        "ByteArrayKey|ByteArrayKey.java:10: |map keys and values cannot be arrays such as byte[]; use a @Struct class with a @Size(16) byte[] field",
+        "ByteArrayKey|ByteArrayKey.java:10: |map keys and values cannot be arrays such as byte[], whose type has no length; wrap the array in a @Struct class as a @Size(n) field (@Size(16) byte[] comm)",
         "Asserts|Asserts.java:12: |assert cannot be translated: a BPF program has no exception to throw; test the condition with if",
         "NestedStruct|NestedStruct.java:21: |field inner of @Struct Outer has type org.jbpf.translator.bad.NestedStruct$Inner; struct fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int, long or a @Struct, or another @Struct; annotate org.jbpf.translator.bad.NestedStruct$Inner with @Struct",
         "UnsizedBytes|UnsizedBytes.java:18: |byte[] field comm of @Struct Event needs @Size(n) with n > 0",

@@ -116,6 +116,10 @@ class LanguageRefusalsTest {
             Arguments.of(RequireNonNull.class,
                     "RequireNonNull.java:25: Objects.requireNonNull throws when the value is null, which a BPF program " +
                     "cannot; test the value against null with if and return early instead"),
+            Arguments.of(ArrayAsMapValue.class,
+                    "ArrayAsMapValue.java:17: map slots: map keys and values cannot be arrays such as " +
+                    "org.jbpf.it.language.ArrayAsMapValue$Slot[], whose type has no length; wrap the array in a @Struct class as " +
+                    "a @Size(n) field (@Size(16) Slot[] items) and use that class instead"),
             Arguments.of(EnumField.class,
                     "EnumField.java:33: field mode of @Struct State has type org.jbpf.it.language.EnumField$Mode; struct " +
                     "fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int, " +

@@ -259,7 +259,10 @@ public final class ProbeClass {
         if (i < a.length && a[i] instanceof Type t && t.getSort() == Type.OBJECT) return t.getInternalName();
         if (i < a.length && a[i] instanceof Type t && t.getSort() == Type.ARRAY)
             throw new TranslationException(where + "map keys and values cannot be arrays such as " + t.getClassName()
-                    + "; use a @Struct class with a @Size(16) byte[] field (e.g. holding a comm) instead");
+                    + ", whose type has no length; wrap the array in a @Struct class as a @Size(n) field (@Size(16) "
+                    + (t.getElementType().getSort() == Type.OBJECT ? StructRegistry.simple(t.getElementType().getInternalName()) + "[] items"
+                       : t.getElementType().getClassName() + "[] " + (t.getElementType().getSort() == Type.BYTE ? "comm" : "items"))
+                    + ") and use that class instead");
         throw new TranslationException(where + "argument " + (i + 1) + " must be a class literal such as Long.class");
     }
 
