@@ -35,7 +35,8 @@ class LanguageCorpusKernelTest {
             NestedTernaries.class, DoWhileLoop.class, LabelledContinue.class, LocalRecords.class, ManyArguments.class,
             StaticFinalKinds.class, BitMethods.class, WidthCasts.class, IntegerOverflow.class, SwitchFallThrough.class,
             BooleanLogic.class, ReverseLoops.class, SignedDivision.class, ByteBitOps.class, OverloadedHelpers.class,
-            EarlyExitNested.class, LongCompares.class, VarShadowing.class, StringsSwitch.class);
+            EarlyExitNested.class, LongCompares.class, VarShadowing.class, StringsSwitch.class, OtherClassHelpers.class,
+            ArrayInitializers.class, SideEffectOrder.class, LongDivisionEdges.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);

@@ -135,8 +135,15 @@ class LanguageRefusalsTest {
                     "BPF program has no objects other than @Struct ones; make its methods static and keep its state in " +
                     "maps or global variables (static fields)"),
             Arguments.of(StreamSum.class,
-                    "StreamSum.java:26: cannot call java.util.Arrays.stream from a BPF program; only static methods of " +
-                    "the probe, methods of @Struct classes and jbpf helpers can be called"),
+                    "StreamSum.java:26: cannot call java.util.Arrays.stream from a BPF program; write a loop over the " +
+                    "elements instead (of java.util.Arrays, only fill and copyOf translate)"),
+            Arguments.of(ArraysEquals.class,
+                    "ArraysEquals.java:25: cannot call java.util.Arrays.equals from a BPF program; write a loop over the " +
+                    "elements instead (of java.util.Arrays, only fill and copyOf translate)"),
+            Arguments.of(StaticInitTable.class,
+                    "StaticInitTable.java:30: int array field SQUARES is filled by code when the class loads (line 26), which a " +
+                    "BPF program cannot repeat; initialise it with constants such as {1, 2, 3}, or fill it from Java after " +
+                    "loading with bpf.global(\"SQUARES\").set(bytes)"),
             Arguments.of(ParseNumber.class,
                     "ParseNumber.java:24: cannot call java.lang.Long.parseLong in a BPF program; the java.lang methods " +
                     "that translate are boxing, Math.min/max/abs, System.nanoTime and the Integer/Long bit, unsigned, " +

@@ -190,6 +190,9 @@ public final class InvokeAnalyzer {
         if (target == null && mi.owner.equals("java/util/Objects") && mi.name.equals("requireNonNull"))
             throw caller.error(i, "Objects.requireNonNull throws when the value is null, which a BPF program cannot; test the value "
                     + "against null with if and return early instead");
+        if (target == null && mi.owner.equals("java/util/Arrays"))
+            throw caller.error(i, "cannot call java.util.Arrays." + mi.name + " from a BPF program; write a loop over the elements "
+                    + "instead (of java.util.Arrays, only fill and copyOf translate)");
         if (target == null || ((target.access & ACC_STATIC) == 0) != (receiver != null))
             throw caller.error(i, "cannot call " + mi.owner.replace('/', '.') + "." + mi.name + " from a BPF program; "
                     + "only static methods of the probe, methods of @Struct classes and jbpf helpers can be called");

@@ -112,6 +112,13 @@ public final class ProbeClass {
      * is known at translation (a computation javac left to class loading, such as {@code TAG.length()}) or null as the
      * value for one computed at run time; null when the field is no such field.
      */
+    /** True when the array a GETSTATIC loads is only asked for its length. */
+    private static boolean readsLengthOnly(FieldInsnNode get) {
+        AbstractInsnNode next = get.getNext();
+        while (next != null && next.getOpcode() < 0) next = next.getNext();
+        return next != null && next.getOpcode() == Opcodes.ARRAYLENGTH;
+    }
+
     public GlobalVariables.Initial staticFinalInitial(String name) {
         GlobalVariables.Initial init = initials.get(name);
         if (init == null) return null;
@@ -199,6 +206,12 @@ public final class ProbeClass {
                     known.put(f.name, v);
                 }
                 continue;
+            }
+            if (in instanceof FieldInsnNode f && op == Opcodes.GETSTATIC && f.owner.equals(node.name) && initials.containsKey(f.name)
+                    && initials.get(f.name).value() instanceof byte[] && !readsLengthOnly(f)) {
+                // load-time code changes a table after its initialiser (a loop in a static block): its bytes are not known
+                initials.put(f.name, new GlobalVariables.Initial(GlobalVariables.FILLED_AT_LOAD, line));
+                known.remove(f.name);
             }
             if (StaticInitFolding.step(in, op, stack, node.name, known)) continue;
             // anything else (other static state) is simply not a map; using it in a program is reported there
