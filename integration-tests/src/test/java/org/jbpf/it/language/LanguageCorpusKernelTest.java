@@ -36,7 +36,7 @@ class LanguageCorpusKernelTest {
             StaticFinalKinds.class, BitMethods.class, WidthCasts.class, IntegerOverflow.class, SwitchFallThrough.class,
             BooleanLogic.class, ReverseLoops.class, SignedDivision.class, ByteBitOps.class, OverloadedHelpers.class,
             EarlyExitNested.class, LongCompares.class, VarShadowing.class, StringsSwitch.class, OtherClassHelpers.class,
-            ArrayInitializers.class, SideEffectOrder.class, LongDivisionEdges.class);
+            ArrayInitializers.class, SideEffectOrder.class, LongDivisionEdges.class, StructArrayInFunction.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);
