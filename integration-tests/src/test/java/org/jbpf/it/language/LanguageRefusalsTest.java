@@ -120,6 +120,11 @@ class LanguageRefusalsTest {
                     "ArrayAsMapValue.java:17: map slots: map keys and values cannot be arrays such as " +
                     "org.jbpf.it.language.ArrayAsMapValue$Slot[], whose type has no length; wrap the array in a @Struct class as " +
                     "a @Size(n) field (@Size(16) Slot[] items) and use that class instead"),
+            Arguments.of(StructArrayReplaceInFunction.class,
+                    "StructArrayReplaceInFunction.java:33: reset replaces elements of an array of Slot while variable old (held " +
+                    "across the call at StructArrayReplaceInFunction.java:33) refers to one: in Java it would keep the old Slot, " +
+                    "but the array holds its structs in place; copy the fields you need from it before the call, or set the " +
+                    "element's fields instead of replacing it"),
             Arguments.of(EnumField.class,
                     "EnumField.java:33: field mode of @Struct State has type org.jbpf.it.language.EnumField$Mode; struct " +
                     "fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int, " +

@@ -210,6 +210,8 @@ public final class InvokeAnalyzer {
         try {
             Subprogram function = subprograms.callOf(caller, i, mi, owner, target, file, args, f);
             if (function != null) {
+                StructArraySteps.checkCall(caller, i, f, function, mi.name);
+                caller.replacedElements.addAll(function.body.replacedElements);
                 caller.calls.put(i, function);
                 return function.result();
             }
@@ -221,6 +223,7 @@ public final class InvokeAnalyzer {
             MethodAnalysis callee = analyzer.analyze(target, owner.name, file, args, caller.site(i), f.reservations, false,
                     StructArraySteps.heldElements(caller, i, f));
             caller.callees.put(i, callee);
+            caller.replacedElements.addAll(callee.replacedElements);
             f.reservations = callee.exitReservations;
             return callee.returnValue;
         } finally {

@@ -42,6 +42,9 @@ public final class MethodAnalysis extends MethodCode {
      */
     final java.util.Map<String, String> heldByCallers = new java.util.LinkedHashMap<>();
 
+    /** The element classes of struct arrays whose elements this body (or a method it calls) replaces, for the callers' check. */
+    final java.util.Set<String> replacedElements = new java.util.HashSet<>();
+
     /** Outstanding ring buffer reservations when the method returns (the most over all returns). */
     int exitReservations;
 

@@ -65,6 +65,7 @@ final class StructArraySteps {
                             + "would copy it, where Java shares the object; set the element's fields instead (e.g. a[i].count = s.count)");
                 checkNoElementHeld(a, i, f, t);
                 checkIndex(a, i, idx, t);
+                a.replacedElements.add(t.element().internalName());
                 return true;
             }
             default: return false;
@@ -95,6 +96,22 @@ final class StructArraySteps {
         throw a.error(i, "this replaces an element of " + named(t) + " while " + held + " refers to "
                 + "one: in Java it would keep the old " + t.element().javaName() + ", but the array holds its structs in place; "
                 + "copy the fields you need from it first, or set the element's fields instead of replacing it");
+    }
+
+    /**
+     * Refuses a call to BPF function {@code function} that replaces elements of a type a variable in scope refers to:
+     * the function is analysed once for every caller, so the check is made here, at the call.
+     */
+    static void checkCall(MethodAnalysis a, int i, Frame f, Subprogram function, String name) {
+        if (function.body.replacedElements.isEmpty()) return;
+        java.util.Map<String, String> held = heldElements(a, i, f);
+        for (String element : function.body.replacedElements) {
+            String who = held.get(element);
+            if (who == null) continue;
+            throw a.error(i, name + " replaces elements of an array of " + StructRegistry.simple(element) + " while " + who
+                    + " refers to one: in Java it would keep the old " + StructRegistry.simple(element) + ", but the array holds its "
+                    + "structs in place; copy the fields you need from it before the call, or set the element's fields instead of replacing it");
+        }
     }
 
     /**
