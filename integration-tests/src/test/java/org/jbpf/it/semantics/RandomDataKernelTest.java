@@ -57,7 +57,16 @@ class RandomDataKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void randomProbesWithDataAgreeWithTheJvmInResultsMapsGlobalsAndRecords(Backend backend) throws Exception {
-        run(backend, "random probes with data", org.jbpf.testsupport.RandomSeed.of(FIXED_SEED), PROGRAMS, Integer.getInteger("jbpf.random.program"));
+        run(backend, "random probes with data", false, org.jbpf.testsupport.RandomSeed.of(FIXED_SEED), PROGRAMS, Integer.getInteger("jbpf.random.program"));
+    }
+
+    /** A seed whose programs of the wider shapes ({@link RandomShapes}) pass on both backends. */
+    static final long WIDE_SEED = 71;
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void randomProbesOfWiderShapesAgreeWithTheJvmInResultsMapsGlobalsAndRecords(Backend backend) throws Exception {
+        run(backend, "random probes of wider shapes", true, org.jbpf.testsupport.RandomSeed.of(WIDE_SEED), PROGRAMS, Integer.getInteger("jbpf.random.program"));
     }
 
     /**
@@ -76,16 +85,16 @@ class RandomDataKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void programsFoundBeforeStillAgree(Backend backend) throws Exception {
-        for (long[] f : FOUND) run(backend, "random probes with data found before", f[0], (int) f[1] + 1, (int) f[1]);
+        for (long[] f : FOUND) run(backend, "random probes with data found before", false, f[0], (int) f[1] + 1, (int) f[1]);
     }
 
-    private void run(Backend backend, String label, long seed, int programs, Integer only) throws Exception {
+    private void run(Backend backend, String label, boolean wide, long seed, int programs, Integer only) throws Exception {
         KernelCheck.require();
         if (backend == Backend.LLVM) backend.translate(Semantics.class); // skips without LLVM's bindings
         String kept = System.getProperty("jbpf.random.dir");
-        Path dir = Files.createDirectories(kept != null ? Path.of(kept, "data" + seed) : temp.resolve("data" + seed));
+        Path dir = Files.createDirectories(kept != null ? Path.of(kept, (wide ? "wide" : "data") + seed) : temp.resolve("data" + seed));
         System.out.println(label + " (" + backend + "): seed " + seed);
-        RandomData generator = new RandomData(seed);
+        RandomData generator = new RandomData(seed, wide);
         Translator.Options options = new Translator.Options(List.of(dir.resolve("src")));
         List<String> failures = new ArrayList<>() {
             @Override
@@ -148,7 +157,7 @@ class RandomDataKernelTest {
                     }
                     if (!agreed) continue;
                     ring.consume();
-                    String state = stateDifference(bpf, loader.loadClass(name + "$V"), reference, records);
+                    String state = stateDifference(bpf, loader.loadClass(name + "$V"), reference, records, wide);
                     if (state != null) failures.add(where + " after " + INPUTS.length + " runs: " + state);
                     else compared++;
                 }
@@ -165,7 +174,7 @@ class RandomDataKernelTest {
     }
 
     /** What differs between the kernel's maps, globals and records and the Java copy's, or null when nothing does. */
-    private static String stateDifference(BPF bpf, Class<?> valueType, Class<?> reference, List<String> records) throws Exception {
+    private static String stateDifference(BPF bpf, Class<?> valueType, Class<?> reference, List<String> records, boolean wide) throws Exception {
         List<String> differences = new ArrayList<>();
         TreeMap<Object, String> hm = new TreeMap<>(), hmJava = new TreeMap<>();
         for (Map.Entry<Integer, ?> entry : bpf.map("hm", Integer.class, valueType).entries()) hm.put(entry.getKey(), DataModels.describe(entry.getValue()));
@@ -193,7 +202,28 @@ class RandomDataKernelTest {
         if (!gbuf.equals(gbufJava)) differences.add("global gbuf: JVM " + gbufJava + ", kernel " + gbuf);
         List<String> recordsJava = ((DataModels.Ring) field(reference, "ring")).records();
         if (!recordsJava.equals(records)) differences.add("ring records: JVM " + recordsJava + ",\n kernel " + records);
+        if (wide) wideDifferences(bpf, reference, differences);
         return differences.isEmpty() ? null : String.join("; ", differences);
+    }
+
+    /**
+     * The wider shapes' maps: the per-CPU array's sums, and the LRU map, whose evictions are the kernel's choice: at most
+     * its 8 entries, each holding the last value written to its key.
+     */
+    private static void wideDifferences(BPF bpf, Class<?> reference, List<String> differences) throws Exception {
+        long[] pcaJava = ((StateModels.Longs) field(reference, "pca")).values();
+        TreeMap<Integer, Long> pca = new TreeMap<>();
+        for (Map.Entry<Integer, Long> entry : bpf.map("pca", Integer.class, Long.class).entriesAggregated()) pca.put(entry.getKey(), entry.getValue());
+        for (int k = 0; k < pcaJava.length; k++)
+            if (!Long.valueOf(pcaJava[k]).equals(pca.get(k))) differences.add("pca[" + k + "]: JVM " + pcaJava[k] + ", kernel " + pca.get(k));
+        Map<Long, Long> written = ((JavaSemantics.MapModel) field(reference, "lr8")).entries();
+        int left = 0;
+        for (Map.Entry<Long, Long> entry : bpf.map("lr8", Long.class, Long.class).entries()) {
+            left++;
+            if (!entry.getValue().equals(written.get(entry.getKey())))
+                differences.add("lr8[" + entry.getKey() + "]: kernel " + entry.getValue() + ", last written " + written.get(entry.getKey()));
+        }
+        if (left > 8) differences.add("lr8 holds " + left + " entries, more than its 8");
     }
 
     private static void compare(List<String> differences, String map, Map<Object, String> java, Map<Object, String> kernel) {

@@ -30,7 +30,10 @@ public final class FunctionLinker {
 
     private FunctionLinker() {}
 
-    /** Links {@code functions} (entry first); a stack overflow along some call chain is reported at {@code file:line}. */
+    /**
+     * Links {@code functions} (entry first); a stack overflow along some call chain is reported at the entry's call that
+     * starts it, or at {@code file:line} when that call has no line.
+     */
     public static Linked link(List<Function> all, String file, int line) {
         List<Function> functions = called(all);
         Map<String, Integer> start = new HashMap<>();
@@ -88,8 +91,15 @@ public final class FunctionLinker {
     private static void checkStack(Function entry, Map<String, Function> byName, String file, int line) {
         List<String> chain = new ArrayList<>();
         int worst = deepest(entry, byName, new ArrayList<>(), chain);
-        if (worst > StackFrameLayout.MAX_STACK)
-            throw new TranslationException(file, line, "the calls " + String.join(" → ", chain) + " need " + worst
+        if (worst <= StackFrameLayout.MAX_STACK) return;
+        // the message names the entry's call that starts the chain, where the user can change it
+        for (Insn in : entry.insns())
+            if (chain.size() > 1 && calls(in) && in.reference().equals(chain.get(1)) && in.source() != null) {
+                file = in.source().file();
+                line = in.source().line();
+                break;
+            }
+        throw new TranslationException(file, line, "the calls " + String.join(" → ", chain) + " need " + worst
                     + " bytes of stack together (each function's frame rounded up to 16) but BPF allows " + StackFrameLayout.MAX_STACK
                     + " for one chain of calls; mark a function @Inline, use smaller local structs, or keep data in a per-CPU array map");
     }
