@@ -105,7 +105,7 @@ final class RandomShapes {
     private void switchTable(StringBuilder s, String x, String y, String indent, Body body, int depth) {
         boolean dense = random.nextBoolean();
         int[] sparse = {-7, 3, 100, 5000, 1 << 20, Integer.MIN_VALUE, 77, -1};
-        String on = dense ? "(" + e.intExpr(1) + ") & 7" : e.pick("(" + e.intExpr(1) + ")", "(int) " + RandomExpressions.paren(e.longExpr(1)) + " % 101");
+        String on = dense ? "(" + e.intExpr(1) + ") & 7" : "(int) " + RandomExpressions.paren(random.nextBoolean() ? e.intExpr(1) : e.longExpr(1) + " % 101");
         s.append(indent).append("switch (").append(on).append(") {\n");
         int cases = 2 + random.nextInt(5);
         java.util.Set<Integer> seen = new java.util.HashSet<>();
