@@ -83,10 +83,18 @@ class RandomDataKernelTest {
      */
     static final long[][] FOUND = {{52, 122}, {52, 131}, {53, 7}, {53, 63}, {53, 77}, {55, 85}};
 
+    /**
+     * The same for the wider shapes. Seed 72 program 26: LLVM's code for a {@code Loops.repeat} body and the program
+     * needed 528 bytes of stack together, which LLVM does not check and the kernel refused; the LLVM backend now
+     * refuses it as the direct backend does, at the call.
+     */
+    static final long[][] FOUND_WIDE = {{72, 26}};
+
     @ParameterizedTest
     @EnumSource(Backend.class)
     void programsFoundBeforeStillAgree(Backend backend) throws Exception {
         for (long[] f : FOUND) run(backend, "random probes with data found before", false, f[0], (int) f[1] + 1, (int) f[1]);
+        for (long[] f : FOUND_WIDE) run(backend, "random probes of wider shapes found before", true, f[0], (int) f[1] + 1, (int) f[1]);
     }
 
     private void run(Backend backend, String label, boolean wide, long seed, int programs, Integer only) throws Exception {

@@ -58,6 +58,17 @@ public final class FunctionLinker {
         return new Linked(out, infos);
     }
 
+    /**
+     * Refuses {@code all} (entry first, calls and function addresses naming their functions) when some chain of calls
+     * from the entry needs more than BPF's 512 bytes of stack, as {@link #link} does: for code another backend made.
+     */
+    public static void checkStack(List<Function> all, String file, int line) {
+        List<Function> functions = called(all);
+        Map<String, Function> byName = new HashMap<>();
+        for (Function f : functions) byName.put(f.name(), f);
+        checkStack(functions.get(0), byName, file, line);
+    }
+
     /** Whether some chain of calls from the entry (the first of {@code all}) needs more than BPF's 512 bytes of stack. */
     public static boolean overflows(List<Function> all) {
         List<Function> functions = called(all);
