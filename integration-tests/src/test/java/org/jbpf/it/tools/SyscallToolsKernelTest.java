@@ -174,7 +174,9 @@ class SyscallToolsKernelTest {
             // the interrupt lands while another BPF program runs on that CPU, as other probes may on a busy machine
             long expired = expiries.getOrDefault("hrtimer_wakeup", 0L);
             assertTrue(expired >= 1 && expired <= 5, "each expired at most once, and expiries were seen: " + expiries);
-            assertEquals(List.of("hrtimer_wakeup"), new java.util.ArrayList<>(expiries.keySet()), "only the sleeps' timers: " + expiries);
+            // only timers the threads started expire here; besides the sleeps' own, the kernel may restart a CPU's tick
+            // timer (tick_nohz_handler) while such a thread runs, and that one is theirs too
+            assertTrue(starts.keySet().containsAll(expiries.keySet()), "only timers the threads started: " + expiries + ", started " + starts);
         }
     }
 
