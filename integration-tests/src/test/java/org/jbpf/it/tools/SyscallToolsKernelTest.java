@@ -174,7 +174,10 @@ class SyscallToolsKernelTest {
             // the interrupt lands while another BPF program runs on that CPU, as other probes may on a busy machine
             long expired = expiries.getOrDefault("hrtimer_wakeup", 0L);
             assertTrue(expired >= 1 && expired <= 5, "each expired at most once, and expiries were seen: " + expiries);
-            assertEquals(List.of("hrtimer_wakeup"), new java.util.ArrayList<>(expiries.keySet()), "only the sleeps' timers: " + expiries);
+            // a jt- thread also starts timers that are not its sleeps' (a cpu-clock perf event, when another process samples
+            // every CPU, is re-armed as the thread is scheduled): each function's timers expire no more often than they started
+            for (Map.Entry<String, Long> e : expiries.entrySet())
+                assertTrue(e.getValue() <= starts.getOrDefault(e.getKey(), 0L), "expired more often than started: " + starts + ", " + expiries);
         }
     }
 
