@@ -174,9 +174,10 @@ class SyscallToolsKernelTest {
             // the interrupt lands while another BPF program runs on that CPU, as other probes may on a busy machine
             long expired = expiries.getOrDefault("hrtimer_wakeup", 0L);
             assertTrue(expired >= 1 && expired <= 5, "each expired at most once, and expiries were seen: " + expiries);
-            // only timers the threads started expire here; besides the sleeps' own, the kernel may restart a CPU's tick
-            // timer (tick_nohz_handler) while such a thread runs, and that one is theirs too
-            assertTrue(starts.keySet().containsAll(expiries.keySet()), "only timers the threads started: " + expiries + ", started " + starts);
+            // a jt- thread also starts timers that are not its sleeps' (a CPU's tick timer restarted while it runs, or a
+            // cpu-clock perf event re-armed as it is scheduled when another process samples every CPU): each function's timers expire no more often than they started
+            for (Map.Entry<String, Long> e : expiries.entrySet())
+                assertTrue(e.getValue() <= starts.getOrDefault(e.getKey(), 0L), "expired more often than started: " + starts + ", " + expiries);
         }
     }
 
