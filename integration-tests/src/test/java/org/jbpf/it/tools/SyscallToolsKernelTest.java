@@ -175,7 +175,8 @@ class SyscallToolsKernelTest {
             long expired = expiries.getOrDefault("hrtimer_wakeup", 0L);
             assertTrue(expired >= 1 && expired <= 5, "each expired at most once, and expiries were seen: " + expiries);
             // a jt- thread also starts timers that are not its sleeps' (a CPU's tick timer restarted while it runs, or a
-            // cpu-clock perf event re-armed as it is scheduled when another process samples every CPU): each function's timers expire no more often than they started
+            // cpu-clock perf event re-armed as it is scheduled when another process samples every CPU): each function's
+            // timers expire no more often than they started
             for (Map.Entry<String, Long> e : expiries.entrySet())
                 assertTrue(e.getValue() <= starts.getOrDefault(e.getKey(), 0L), "expired more often than started: " + starts + ", " + expiries);
         }
