@@ -33,8 +33,9 @@ public final class DeepFrame {
     }
 
     /**
-     * 496 bytes of frame (its structs' arrays made in place by their initialisers) and three calls of {@link #total}: as a function with a frame of its own, the chain of calls
-     * needs 528 bytes; inlined, the program fits, so the translator inlines what it chose to call.
+     * 496 bytes of frame (its structs' arrays made in place by their initialisers) and three calls of {@link #total}: as
+     * a function with a frame of its own, the chain of calls needs 528 bytes; inlined, the program fits, so the
+     * translator inlines what it chose to call.
      */
     static long deepFrame(long a, long b) {
         long[] big = new long[32];
