@@ -116,10 +116,6 @@ class LanguageRefusalsTest {
             Arguments.of(RequireNonNull.class,
                     "RequireNonNull.java:25: Objects.requireNonNull throws when the value is null, which a BPF program " +
                     "cannot; test the value against null with if and return early instead"),
-            Arguments.of(ArrayAsMapValue.class,
-                    "ArrayAsMapValue.java:17: map slots: map keys and values cannot be arrays such as " +
-                    "org.jbpf.it.language.ArrayAsMapValue$Slot[], whose type has no length; wrap the array in a @Struct class as " +
-                    "a @Size(n) field (@Size(16) Slot[] items) and use that class instead"),
             Arguments.of(StructArrayReplaceInFunction.class,
                     "StructArrayReplaceInFunction.java:33: reset replaces elements of an array of Slot while variable old (held " +
                     "across the call at StructArrayReplaceInFunction.java:33) refers to one: in Java it would keep the old Slot, " +

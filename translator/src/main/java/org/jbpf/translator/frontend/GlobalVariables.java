@@ -120,14 +120,15 @@ public final class GlobalVariables {
             else if (init != null && array && init.value() instanceof byte[] b) value = b;
             else if (init != null || array)
                 problem = array && init != null && init.value() == FILLED_AT_LOAD ? javaType(element == null ? StructLayout.Kind.BYTE : element)
-                        + " array field " + f.name + " is filled by code when the class loads (line " + init.line() + "), which a BPF "
+                        + " array field " + f.name + " is filled by code when the class loads ("
+                        + (init.line() > 0 ? "line " + init.line() : "in its static initialiser") + "), which a BPF "
                         + "program cannot repeat; initialise it with constants such as {1, 2, 3}, or fill it from Java after loading "
                         + "with bpf.global(\"" + f.name + "\").set(bytes)"
                         : array ? javaType(element == null ? StructLayout.Kind.BYTE : element) + " array field " + f.name
                         + " must be initialised with new " + javaType(element == null ? StructLayout.Kind.BYTE : element)
                         + "[n] (at most " + MAX_ARRAY + " bytes) or constants such as {1, 2, 3} to be a BPF global"
-                        : "static field " + f.name + " is initialised with a value computed when the class loads (line " + init.line()
-                        + "); a BPF global starts as a constant: initialise it with a constant and set it from Java after loading"
+                        : "static field " + f.name + " is initialised with a value computed when the class loads ("
+                        + (init.line() > 0 ? "line " + init.line() : "in its static initialiser") + "); a BPF global starts as a constant: initialise it with a constant and set it from Java after loading"
                         + (constant ? " (or with .constant(\"" + f.name + "\", value) before)" : "");
             if (problem != null && array) {
                 variables.put(f.name, new Variable(f.name, kind, 0, BSS, 0, null, problem, element));
