@@ -90,7 +90,7 @@ public final class ObjectReader {
         Reading(byte[] bytes, String objectName) {
             this.name = objectName;
             this.elf = ElfFile.parse(bytes, objectName);
-            if (elf.machine() != Elf.EM_BPF) throw elf.error("not a BPF object (e_machine " + elf.machine() + ", expected 247)");
+            if (elf.machine() != Elf.EM_BPF) throw elf.error("not a BPF object (e_machine " + elf.machine() + ", expected 247 for BPF); build it with clang -target bpf");
             ElfFile.Section btfSec = elf.section(".BTF");
             decodedBtf = btfSec == null ? null : BtfReader.read(elf.data(btfSec), objectName + ": section .BTF");
             btf = decodedBtf == null ? new Btf() : decodedBtf.btf();

@@ -26,6 +26,9 @@ final class RandomData {
     private static final String[][] LOCAL_ARRAYS = {{"la", "long", "8"}, {"ia", "int", "6"}, {"sa", "short", "5"}, {"ba", "byte", "10"}};
 
     private final long seed;
+    /** Also the shapes {@link RandomShapes} writes; off, every draw is as before, so old seeds give the same programs. */
+    private final boolean wide;
+    private RandomShapes shapes;
     private Random random;
     private RandomExpressions e;
     private boolean java, pointer, numbers;
@@ -34,13 +37,19 @@ final class RandomData {
     private String name;
     private String[] words;
 
-    RandomData(long seed) { this.seed = seed; }
+    RandomData(long seed) { this(seed, false); }
+
+    RandomData(long seed, boolean wide) {
+        this.seed = seed;
+        this.wide = wide;
+    }
 
     /** The source of probe {@code gen.P<i>}, or with {@code java} of its copy {@code ref.P<i>}. */
     String source(int i, boolean java) {
         this.java = java;
         random = new Random(seed ^ (i + 1) * 0xC2B2AE3D27D4EB4FL);
         e = new RandomExpressions(random, java);
+        shapes = wide ? new RandomShapes(random, e, java) : null;
         names = 0;
         pointer = numbers = false;
         words = new String[] {pick(WORDS), pick(WORDS), pick(WORDS), pick(WORDS)};
@@ -64,6 +73,8 @@ final class RandomData {
                     + " pch = new JavaSemantics.MapModel();\n");
             s.append("    public static final StateModels.Longs am = new StateModels.Longs(8);\n");
             s.append("    public static final DataModels.Ring ring = new DataModels.Ring();\n");
+            if (wide) s.append("    public static final JavaSemantics.MapModel lr8 = new JavaSemantics.MapModel();\n")
+                    .append("    public static final StateModels.Longs pca = new StateModels.Longs(4);\n");
             s.append("    static void assign(V to, V from) {\n        to.a = from.a; to.b = from.b; to.c = from.c; to.d = from.d; to.e = from.e;"
                     + " to.z = from.z;\n        System.arraycopy(from.w, 0, to.w, 0, 4);\n    }\n");
         } else {
@@ -73,10 +84,13 @@ final class RandomData {
             s.append("    public static final PerCpuHashMap<Long, Long> pch = new PerCpuHashMap<>(Long.class, Long.class, 64);\n");
             s.append("    public static final ArrayMap<Long> am = new ArrayMap<>(Long.class, 8);\n");
             s.append("    public static final RingBuffer ring = new RingBuffer(1 << 16);\n");
+            if (wide) s.append("    public static final LruHashMap<Long, Long> lr8 = new LruHashMap<>(Long.class, Long.class, 8);\n")
+                    .append("    public static final PerCpuArray<Long> pca = new PerCpuArray<>(Long.class, 4);\n");
         }
         s.append("    static long gl;\n    static int gi = ").append(random.nextInt(2000) - 1000).append(";\n    static short gs = -3;\n");
         s.append("    static byte gt;\n    static char gc = 'q';\n    static boolean gz;\n    static byte[] gbuf = new byte[8];\n");
         helpers(s);
+        if (wide) shapes.helpers(s, name);
         s.append("    public static long f(long a, long b) {\n");
         s.append("        long x0 = a, x1 = b, x2 = a ^ (b << 7);\n        int y0 = (int) a, y1 = (int) (b >>> 3);\n        boolean q0 = a < b;\n");
         s.append("        St st = new St();\n        st.l = a * 3;\n        st.i = (int) b;\n        st.s = (short) (a >> 5);\n        st.c = (char) b;\n");
@@ -139,8 +153,13 @@ final class RandomData {
     }
 
     private void statement(StringBuilder s, int depth, String indent) {
-        int kind = depth <= 0 ? random.nextInt(5) : random.nextInt(22);
+        int kind = depth <= 0 ? random.nextInt(5) : random.nextInt(wide ? 30 : 22);
         String x = pick("x0", "x1", "x2"), y = pick("y0", "y1");
+        if (kind >= 22) {
+            if (kind == 22) numbersLoop(s, depth, indent, true);
+            else shapes.statement(s, kind - 23, x, y, indent, names++, this::statement, depth);
+            return;
+        }
         switch (kind) {
             case 0 -> s.append(indent).append(x).append(' ').append(pick("=", "+=", "^=", pick(COMPOUND))).append(' ').append(e.longExpr(2)).append(";\n");
             case 1 -> s.append(indent).append(y).append(' ').append(pick("=", "+=", pick(COMPOUND))).append(' ').append(e.intExpr(2)).append(";\n");
@@ -160,7 +179,7 @@ final class RandomData {
             case 11 -> s.append(indent).append(x).append(" += mix(st, ").append(e.longExpr(2)).append(");\n");
             case 12 -> s.append(indent).append(y).append(" += Loops.repeat(").append(random.nextBoolean() ? Integer.toString(random.nextInt(9))
                     : "(" + e.intExpr(1) + ") & 15").append(", ").append(name).append("::step, st);\n");
-            case 13 -> numbersLoop(s, depth, indent);
+            case 13 -> numbersLoop(s, depth, indent, false);
             case 14, 15 -> loop(s, depth, indent);
             case 16 -> record(s, indent);
             case 17 -> s.append(indent).append(y).append(" += find(st, ").append(random.nextBoolean() ? "'" + pick("a", "s", "h", "v", "t") + "'" : e.intExpr(1)).append(");\n");
@@ -307,8 +326,8 @@ final class RandomData {
         }
     }
 
-    /** A {@code Loops.numbers} loop, left by {@code break} and closed after it. */
-    private void numbersLoop(StringBuilder s, int depth, String indent) {
+    /** A {@code Loops.numbers} loop, left by {@code break} and closed after it; with {@code repeat}, a {@code Loops.repeat} inside. */
+    private void numbersLoop(StringBuilder s, int depth, String indent, boolean repeat) {
         String it = "it" + names++, v = "n" + names++, in = indent + "    ";
         String to = random.nextBoolean() ? Integer.toString(1 + random.nextInt(8)) : "(" + e.intExpr(1) + ") & 7";
         s.append(indent).append("Loops.Numbers ").append(it).append(" = Loops.numbers(").append(random.nextInt(3)).append(", ").append(to).append(");\n");
@@ -318,6 +337,8 @@ final class RandomData {
         boolean outer = numbers;
         numbers = true;
         if (random.nextInt(3) == 0) s.append(in).append("if (").append(e.condition(1)).append(") break;\n");
+        if (repeat) s.append(in).append(pick("y0", "y1")).append(" += Loops.repeat((").append(v).append(" + ").append(e.intExpr(1)).append(") & 7, ")
+                .append(name).append("::step, st);\n");
         statement(s, depth - 1, in);
         s.append(in).append(pick("x0", "x1", "x2")).append(" += ").append(v).append(" * ").append(e.longExpr(1)).append(";\n");
         numbers = outer;

@@ -98,7 +98,7 @@ public final class Attacher {
     /** A uprobe (or uretprobe) at {@code offset} bytes into the file {@code binary}; pid -1 probes every process. */
     public static Link uprobe(LoadedProgram p, String binary, long offset, boolean ret, int pid) {
         if (!Files.exists(Path.of(binary))) throw new BpfException(p + ": uprobe target " + binary + " does not exist");
-        int type = pmuType("uprobe", "this kernel has no uprobe support (CONFIG_UPROBE_EVENTS)");
+        int type = pmuType(p, "uprobe", "this kernel has no uprobe support (CONFIG_UPROBE_EVENTS", "run it on a kernel built with it");
         long config = ret ? 1L << retprobeBit("uprobe") : 0;
         PerfEventAttr attr = new PerfEventAttr(type, config).config1(BpfAttr.cString(binary)).config2(offset);
         String where = (ret ? "uretprobe " : "uprobe ") + binary + "+0x" + Long.toHexString(offset);
@@ -108,7 +108,8 @@ public final class Attacher {
 
     public static Link kprobe(LoadedProgram p, String function, boolean ret) {
         if (function.isEmpty()) throw new BpfException(p + ": a kprobe section is kprobe/<kernel function>");
-        int type = pmuType("kprobe", "this kernel has no kprobe support (CONFIG_KPROBES)");
+        int type = pmuType(p, "kprobe", "this kernel has no kprobe support (CONFIG_KPROBES",
+                "attach to a tracepoint, raw_tracepoint or tp_btf section of the event instead");
         long config = ret ? 1L << retprobeBit("kprobe") : 0;
         PerfEventAttr attr = new PerfEventAttr(type, config).config1(BpfAttr.cString(function)).config2(0);
         String where = (ret ? "kretprobe " : "kprobe ") + function;
@@ -241,9 +242,13 @@ public final class Attacher {
         }
     }
 
-    private static int pmuType(String pmu, String missing) {
+    /**
+     * The perf event type of {@code pmu}; a kernel without it is told to {@code p} as {@code missing} (an open
+     * parenthesis naming the kernel option, closed here after the directory that is absent) and {@code instead}.
+     */
+    private static int pmuType(LoadedProgram p, String pmu, String missing, String instead) {
         Path dir = EVENT_SOURCES.resolve(pmu);
-        if (!Files.isDirectory(dir)) throw new BpfException(missing + ": " + dir + " does not exist");
+        if (!Files.isDirectory(dir)) throw new BpfException(p + ": " + missing + ": " + dir + " does not exist); " + instead);
         try {
             return Integer.parseInt(Files.readString(dir.resolve("type")).trim());
         } catch (IOException | NumberFormatException e) {

@@ -158,6 +158,7 @@ public final class LlvmBackend {
             // the program's BPF functions: a static FUNC of longs in the probe's BTF for each one LLVM kept
             for (ProgramSpec.FuncInfo f : code.funcInfos())
                 if (f.insnOff() > 0) infos.add(new ProgramSpec.FuncInfo(f.insnOff(), staticFunction(ir.btf(), emitted.btf(), f.btfFuncType())));
+            CallChainStack.check(code, infos, ir.btf(), p);
             programs.add(new ProgramSpec(p.name(), p.section(), kernel.take(core.restore(withSourceText(code.insns(), p))), infos));
         }
         List<List<ProgramSpec.CoreRelocation>> relocations = kernel.finish();
@@ -202,5 +203,5 @@ public final class LlvmBackend {
         return out;
     }
 
-    private static String baseName(String path) { return path.substring(path.lastIndexOf('/') + 1); }
+    static String baseName(String path) { return path.substring(path.lastIndexOf('/') + 1); }
 }

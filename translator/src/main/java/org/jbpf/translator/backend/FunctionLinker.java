@@ -30,7 +30,10 @@ public final class FunctionLinker {
 
     private FunctionLinker() {}
 
-    /** Links {@code functions} (entry first); a stack overflow along some call chain is reported at {@code file:line}. */
+    /**
+     * Links {@code functions} (entry first); a stack overflow along some call chain is reported at the entry's call that
+     * starts it, or at {@code file:line} when that call has no line.
+     */
     public static Linked link(List<Function> all, String file, int line) {
         List<Function> functions = called(all);
         Map<String, Integer> start = new HashMap<>();
@@ -53,6 +56,17 @@ public final class FunctionLinker {
             }
         checkStack(functions.get(0), byName, file, line);
         return new Linked(out, infos);
+    }
+
+    /**
+     * Refuses {@code all} (entry first, calls and function addresses naming their functions) when some chain of calls
+     * from the entry needs more than BPF's 512 bytes of stack, as {@link #link} does: for code another backend made.
+     */
+    public static void checkStack(List<Function> all, String file, int line) {
+        List<Function> functions = called(all);
+        Map<String, Function> byName = new HashMap<>();
+        for (Function f : functions) byName.put(f.name(), f);
+        checkStack(functions.get(0), byName, file, line);
     }
 
     /** Whether some chain of calls from the entry (the first of {@code all}) needs more than BPF's 512 bytes of stack. */
@@ -88,8 +102,15 @@ public final class FunctionLinker {
     private static void checkStack(Function entry, Map<String, Function> byName, String file, int line) {
         List<String> chain = new ArrayList<>();
         int worst = deepest(entry, byName, new ArrayList<>(), chain);
-        if (worst > StackFrameLayout.MAX_STACK)
-            throw new TranslationException(file, line, "the calls " + String.join(" → ", chain) + " need " + worst
+        if (worst <= StackFrameLayout.MAX_STACK) return;
+        // the message names the entry's call that starts the chain, where the user can change it
+        for (Insn in : entry.insns())
+            if (chain.size() > 1 && calls(in) && in.reference().equals(chain.get(1)) && in.source() != null) {
+                file = in.source().file();
+                line = in.source().line();
+                break;
+            }
+        throw new TranslationException(file, line, "the calls " + String.join(" → ", chain) + " need " + worst
                     + " bytes of stack together (each function's frame rounded up to 16) but BPF allows " + StackFrameLayout.MAX_STACK
                     + " for one chain of calls; mark a function @Inline, use smaller local structs, or keep data in a per-CPU array map");
     }

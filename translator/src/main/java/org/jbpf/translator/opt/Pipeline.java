@@ -12,7 +12,8 @@ public final class Pipeline {
 
     /**
      * Before register allocation. The order matters: unreachable blocks, copies and dead values go first so the store and tail passes
-     * see through them; tail merging leaves copies of the merged values that the second copy propagation removes.
+     * see through them; tail merging leaves copies of the merged values that the second copy propagation removes; iterator loop heads go
+     * last, since tail merging would merge their copied argument moves again.
      */
     public static final List<Pass> OPTIMIZATIONS = List.of(
             new UnreachableCodeElimination(),
@@ -34,7 +35,8 @@ public final class Pipeline {
             new PresetValues(),
             new CopyPropagation(),
             new LoadWidening(),
-            new StoreHoisting());
+            new StoreHoisting(),
+            new IteratorLoopHeads());
 
     /**
      * After register allocation: moves the allocator left between equal registers, then jumps; returns of the same

@@ -77,7 +77,7 @@ class FunctionCallsTest {
 
     @Test
     void theStackOfACallChainIsCheckedAsTheKernelDoes() {
-        assertEquals("FunctionProbes.java:129: the calls run → fill need 528 bytes of stack together (each function's frame rounded up "
+        assertEquals("FunctionProbes.java:130: the calls run → fill need 528 bytes of stack together (each function's frame rounded up "
                 + "to 16) but BPF allows 512 for one chain of calls; mark a function @Inline, use smaller local structs, or keep data in "
                 + "a per-CPU array map", refusal("DeepStack"));
     }

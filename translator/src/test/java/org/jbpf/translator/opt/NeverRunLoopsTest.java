@@ -7,14 +7,17 @@ import java.util.List;
 import org.jbpf.core.helper.HelperTable;
 import org.junit.jupiter.api.Test;
 
-/** A bpf_loop call with the constant count 0 is its result, 0, and its body's address goes. */
+/**
+ * A bpf_loop call with the constant count 0 is its result, 0, and all its argument moves go: left behind, they wrote
+ * r1, r3 and r4 where the allocator, with no call there any more, kept other values (data seed 55 program 85).
+ */
 class NeverRunLoopsTest {
 
     @Test
-    void aLoopOfNoIterationsIsItsResultAndLeavesItsBodyUnreferenced() {
+    void aLoopOfNoIterationsIsItsResultAndLeavesItsBodyUnreferencedAndNoArgumentRegisterWritten() {
         MirPassesTest.B b = loop(0);
         new NeverRunLoops().run(b.mir);
-        assertEquals(List.of("w1 = 0", "r3 = 0", "r4 = 0", "r0 = 0", "exit"), b.text());
+        assertEquals(List.of("r0 = 0", "exit"), b.text());
     }
 
     @Test
