@@ -15,5 +15,9 @@ import org.jbpf.core.asm.SourceLine;
  * @param source        the Java source line the instruction came from, or null
  */
 public record VerifierError(int insn, int slot, String kernelMessage, String javaMessage, SourceLine source) {
-    @Override public String toString() { return javaMessage + " [verifier simulation: " + kernelMessage + " at insn " + slot + "]"; }
+    @Override public String toString() {
+        // some of the kernel's messages name the instruction themselves ("infinite loop detected at insn 5")
+        String at = " at insn " + slot;
+        return javaMessage + " [verifier simulation: " + kernelMessage + (kernelMessage.endsWith(at) ? "" : at) + "]";
+    }
 }

@@ -18,7 +18,8 @@ import org.jbpf.core.obj.MapTypes;
  * bounded loops, loops only may_goto ends, atomics on spilled slots, helper buffers at a variable stack offset,
  * nested loops and chains of if/else diamonds whose sum may later decide a branch or offset a stack pointer (the
  * shapes where state pruning and precision matter), a called function, and the bounds edges of {@link EdgeSnippets}
- * (packet reads after compares with data_end, 32-bit and mixed-sign bounds used as offsets). It tracks roughly what
+ * (packet reads after compares with data_end, 32-bit and mixed-sign bounds used as offsets), and the pointer cases of
+ * {@link ReferenceSnippets} (ring buffer records reserved, written and handed back, lookups tested in 32 bits). It tracks roughly what
  * each register holds so that most programs are plausible, and with a small probability picks a wrong register or
  * offset so that many are refused.
  */
@@ -27,7 +28,8 @@ final class RandomPrograms {
     static final MapSpec ARRAY = new MapSpec("a", MapTypes.ARRAY, 4, 16, 4, 0, 0, 0);
     static final MapSpec READ_ONLY = new MapSpec("ro", MapTypes.HASH, 4, 16, 4, 1 << 7, 0, 0);
     static final MapSpec WRITE_ONLY = new MapSpec("wo", MapTypes.HASH, 4, 16, 4, 1 << 8, 0, 0);
-    static final List<MapSpec> MAPS = List.of(HASH, ARRAY, READ_ONLY, WRITE_ONLY);
+    static final MapSpec RING = new MapSpec("rb", MapTypes.RINGBUF, 0, 0, 4096, 0, 0, 0);
+    static final List<MapSpec> MAPS = List.of(HASH, ARRAY, READ_ONLY, WRITE_ONLY, RING);
     private static final String[] SECTIONS = { "socket", "tracepoint/syscalls/sys_enter_read", "raw_tracepoint/sys_enter",
             "kprobe/do_sys_open", "xdp" };
     private static final long[] VALUES = { 0, 1, -1, 2, 3, 7, 8, 15, 16, 17, 31, 32, 63, 64, 255, 4096, 0x7fffffff, -8 };
@@ -42,6 +44,7 @@ final class RandomPrograms {
     private final Random rnd;
     private final double bad;
     private final EdgeSnippets edges;
+    private final ReferenceSnippets references;
     private Kind[] kinds;
     private String section;
     private boolean usesFunction;
@@ -50,6 +53,7 @@ final class RandomPrograms {
         this.rnd = new Random(seed);
         this.bad = bad;
         this.edges = new EdgeSnippets(rnd, bad);
+        this.references = new ReferenceSnippets(rnd, bad);
     }
 
     Corpus.Entry next(int number) {
@@ -97,7 +101,7 @@ final class RandomPrograms {
     }
 
     private void snippet(List<Insn> out, int depth) {
-        int choice = rnd.nextInt(depth < 2 ? 19 : 10);
+        int choice = rnd.nextInt(depth < 2 ? 21 : 10);
         switch (choice) {
             case 0: { int r = rnd.nextInt(10); out.add(rnd.nextInt(4) == 0 ? mov32Imm(r, pick(VALUES)) : mov64Imm(r, pick(VALUES))); kinds[r] = Kind.SCALAR; break; }
             case 1: scalarAlu(out); break;
@@ -123,6 +127,8 @@ final class RandomPrograms {
         int ctx = reg(Kind.CTX);
         if (which == 0 && section.equals("xdp") && ctx >= 0 && kinds[ctx] == Kind.CTX) edges.packetRead(out, ctx);
         else if (which == 2) edges.mapValueIndex(out, rnd.nextBoolean() ? "a" : "h");
+        else if (which == 3) references.ringRecord(out, RING.name());
+        else if (which == 4) references.lookupTested32(out, rnd.nextBoolean() ? "a" : "h");
         else edges.subRegisterIndex(out);
         for (int r = 0; r <= 5; r++) kinds[r] = Kind.NONE;
         for (int r = 6; r <= 9; r++) kinds[r] = Kind.MIXED;

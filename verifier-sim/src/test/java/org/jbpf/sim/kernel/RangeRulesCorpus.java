@@ -12,8 +12,9 @@ import org.jbpf.core.asm.Insn;
  * What 6.18 knows of a scalar that the simulation first did not, found by random agreement where it refused what
  * the kernel loads: the low half's unsigned range kept apart from the 64-bit one, through 64-bit arithmetic and
  * 32-bit compares; a value known to be 0 or -1 followed on two paths at AND and OR with a constant; an array key
- * read as a constant from a spilled register; a range and known bits that share a single value. Each comes with a
- * neighbour the kernel refuses, so that the simulation does not learn too much.
+ * read as a constant from a spilled register; a range and known bits that share a single value; a pointer that
+ * cannot be null (a map value, a map reference) compared with 0, in 32 bits as in 64. Each comes with a neighbour
+ * the kernel refuses, so that the simulation does not learn too much.
  */
 final class RangeRulesCorpus {
     private RangeRulesCorpus() {}
@@ -89,6 +90,20 @@ final class RangeRulesCorpus {
         add("array_key_over_a_wider_spill", false, "R0 invalid mem access 'map_value_or_null'", constantKey(2, -8));
         add("single_value_the_range_and_bits_share", true, null, singleValue(60));
         add("two_values_the_range_and_bits_share", false, "R0 invalid mem access 'scalar'", singleValue(64));
+    }
+
+    /** A lookup in {@code map} with key 0, then {@code w6 += 1} unless the value, in 32 bits, is not 0. */
+    private static Insn[] pointerTested32(String map) {
+        return cat(storeImm(4, R10, -4, 0), mov64Reg(R2, R10), alu64Imm(ADD, R2, -4), ldMap(R1, map), call(1),
+                mov64Reg(R6, R0), jump32Imm(JNE, R6, 0, 1), alu32Imm(ADD, R6, 1), EXIT);
+    }
+
+    static {
+        ALL.add(new Entry("value_that_cannot_be_null_is_not_0_in_32_bits", SOCKET, List.of(ARRAY), List.of(pointerTested32(ARRAY.name())), true, null));
+        ALL.add(new Entry("value_that_may_be_null_tested_in_32_bits", SOCKET, List.of(HASH), List.of(pointerTested32(HASH.name())), false,
+                "R6 32-bit pointer arithmetic prohibited"));
+        add("map_reference_compared_with_0_is_decided", true, null,
+                mov64Imm(R7, 0), ldMap(R6, ARRAY.name()), jumpImm(JNE, R6, 0, 1), load(8, R0, R7, 0), mov64Imm(R0, 0), exit());
     }
 
     static List<Entry> all() { return ALL; }

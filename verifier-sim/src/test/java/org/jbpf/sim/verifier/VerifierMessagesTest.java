@@ -25,6 +25,14 @@ class VerifierMessagesTest {
     }
 
     @Test
+    void theInstructionIsNamedOnceWhereTheKernelsWordsNameItAlready() {
+        assertEquals("A.java:3: loops [verifier simulation: infinite loop detected at insn 5]",
+                new VerifierError(4, 5, "infinite loop detected at insn 5", "A.java:3: loops", null).toString());
+        assertEquals("A.java:3: null [verifier simulation: R0 invalid mem access 'scalar' at insn 5]",
+                new VerifierError(4, 5, "R0 invalid mem access 'scalar'", "A.java:3: null", null).toString());
+    }
+
+    @Test
     void nullDereferenceIsExplainedAtTheJavaLine() {
         SourceLine line14 = new SourceLine("ProcessCounter.java", 14);
         VerifierResult r = verify("tracepoint/syscalls/sys_enter_read", List.of(COUNTS),
