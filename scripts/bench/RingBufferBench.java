@@ -3,8 +3,8 @@
 // producer programs and buffers, in one run. Each round fills the buffer with 64-byte records (BPF_PROG_TEST_RUN with
 // a repeat count), then times draining it; a ring round does that once per size (in cache, then 36 MB).
 //
-// The same rules for both sides: every reader, C or jbpf, runs in many short processes (JBPF_BENCH_PROCESSES, 16 by
-// default), each timing JBPF_BENCH_ROUNDS rounds (5) after 2 warm-up rounds. The processes are interleaved one by one,
+// The same rules for both sides: every reader, C or jbpf, runs in several short processes (JBPF_BENCH_PROCESSES, 5 by
+// default: the default readers then take about 8 minutes a JDK on the idle 2-core VM), each timing JBPF_BENCH_ROUNDS rounds (5) after 2 warm-up rounds. The processes are interleaved one by one,
 // a C process among the jbpf ones in every pass, the order rotated each pass, so load on the machine falls on both
 // sides alike. A process's median is its figure; a reader's figure is the median of its processes' medians, shown
 // with their range, and its ratio is to C's. Beside it: the median and range of every round, and the median (range)
@@ -46,7 +46,7 @@ public final class RingBufferBench {
     static final int[] RING_RECORDS = ints(env("JBPF_BENCH_RING_RECORDS", "100000,500000"));
     static final int[] PERF_RECORDS = {40_000};
     static final int PERF_PAGES = 1024, WARMUP = 2;
-    static final int PROCESSES = Integer.parseInt(env("JBPF_BENCH_PROCESSES", "16"));
+    static final int PROCESSES = Integer.parseInt(env("JBPF_BENCH_PROCESSES", "5"));
     static final int ROUNDS = Integer.parseInt(env("JBPF_BENCH_ROUNDS", "5"));
     /**
      * Small rounds before the timed ones, as an application that has polled a while has made them: they let the JIT

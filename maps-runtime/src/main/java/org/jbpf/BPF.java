@@ -1,8 +1,6 @@
 package org.jbpf;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +8,12 @@ import java.util.function.Consumer;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.GlobalData;
 import org.jbpf.core.obj.MapTypes;
-import org.jbpf.core.obj.ObjectReader;
+import org.jbpf.core.obj.ObjectFiles;
 import org.jbpf.loader.LoadedMap;
 import org.jbpf.loader.LoadedObject;
 import org.jbpf.loader.LoadedProgram;
 import org.jbpf.loader.Loader;
 import org.jbpf.loader.attach.Link;
-import org.jbpf.loader.sys.BpfException;
 import org.jbpf.events.EventReader;
 import org.jbpf.events.PerfBufferReader;
 import org.jbpf.events.PerfEventHandler;
@@ -74,23 +71,15 @@ public final class BPF implements AutoCloseable {
     public static BPF load(BpfObject object, Class<?> probe) { return new BPF(new Loader().load(object), probe); }
 
     /** Reads a BPF ELF object file and loads it (without attaching). */
-    public static BPF open(Path objectFile) {
-        byte[] elf;
-        try {
-            elf = Files.readAllBytes(objectFile);
-        } catch (IOException e) {
-            throw new BpfException("cannot read BPF object " + objectFile + ": " + e.getMessage(), e);
-        }
-        String name = objectFile.getFileName().toString();
-        if (name.endsWith(".o")) name = name.substring(0, name.length() - 2);  // no regular expression on the start path
-        return load(ObjectReader.read(elf, name));
-    }
+    public static BPF open(Path objectFile) { return load(ObjectFiles.read(objectFile)); }
 
     /**
      * A load with options, such as the values of load-time constants:
      * {@code BPF.builder(Probe.class).constant("targetPid", pid).loadAndAttach()}.
      */
-    public static BpfBuilder builder(Class<?> probe) { return new BpfBuilder(probe, null); }
+    public static BpfBuilder builder(Class<?> probe) {
+        return new BpfBuilder(java.util.Objects.requireNonNull(probe, "BPF.builder needs a probe class, got null"), null);
+    }
 
     /** A load of an object already in memory (translated, or read from a file) with options. */
     public static BpfBuilder builder(BpfObject object) { return new BpfBuilder(null, object); }
@@ -103,6 +92,7 @@ public final class BPF implements AutoCloseable {
      * attaches every program whose section says where.
      */
     public static BPF loadAndAttach(Class<?> probe) {
+        java.util.Objects.requireNonNull(probe, "BPF.loadAndAttach needs a probe class, got null");
         BPF bpf = load(ProbeTranslator.find(probe).translate(probe), probe);
         try {
             return bpf.attachAll();

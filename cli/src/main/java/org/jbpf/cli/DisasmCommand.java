@@ -1,12 +1,11 @@
 package org.jbpf.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jbpf.core.asm.Disassembler;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.MapTypes;
-import org.jbpf.core.obj.ObjectReader;
+import org.jbpf.core.obj.ObjectFiles;
 import org.jbpf.core.obj.ProgramSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -17,7 +16,7 @@ final class DisasmCommand implements Callable<Integer> {
     Path object;
 
     @Override public Integer call() throws Exception {
-        BpfObject o = ObjectReader.read(Files.readAllBytes(object), object.getFileName().toString());
+        BpfObject o = ObjectFiles.read(object);
         System.out.println("license " + o.license());
         o.maps().forEach(m -> System.out.println("map " + m.name() + ": " + MapTypes.name(m.type()) + " key " + m.keySize()
                 + " value " + m.valueSize() + " max_entries " + m.maxEntries()));

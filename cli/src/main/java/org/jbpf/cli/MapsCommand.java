@@ -30,6 +30,10 @@ final class MapsCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         if (!Files.isDirectory(dir)) throw new IllegalArgumentException(dir + ": no such directory; is bpffs mounted? (mount -t bpf bpf /sys/fs/bpf)");
+        String fileSystem = Files.getFileStore(dir).type();
+        if (!fileSystem.equals("bpf"))  // its files cannot be pins: opening each would only fail, as if for lack of privilege
+            throw new IllegalArgumentException(dir + " is on the " + fileSystem + " file system, not a bpf one; pinned maps live on a bpf "
+                    + "file system such as /sys/fs/bpf (mount -t bpf bpf /sys/fs/bpf)");
         List<Path> files;
         try (Stream<Path> s = Files.walk(dir)) {
             files = s.filter(Files::isRegularFile).sorted().toList();

@@ -52,6 +52,12 @@ final class TranslateCommand implements Callable<Integer> {
             throw new Main.CommandFailure(ExitCodes.USAGE, "--backend: " + e.getMessage());
         }
         ProbeInputs in = ProbeInputs.of(inputs, classpath);
+        // what was found but not translated, said before anything else: a probe must not go missing without a word
+        for (String c : in.unannotated)
+            System.err.println("jbpf: warning: " + c + " has @Section methods but no @Bpf annotation, so it is not translated; "
+                    + "add @Bpf(license = \"GPL\") to the class");
+        for (String f : in.unreadable)
+            System.err.println("jbpf: warning: " + f + ": not a valid class file, skipped; compile it again with javac");
         if (in.probes.isEmpty()) throw new IllegalArgumentException("no @Bpf probe classes in " + String.join(" ", inputs));
         Toolchain toolchain = new Toolchain(selected, new Translator.Options(sourcePath), !noVerify);
         int status = ExitCodes.OK;

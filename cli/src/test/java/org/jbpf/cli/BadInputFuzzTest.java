@@ -19,8 +19,11 @@ import java.util.concurrent.TimeoutException;
 import org.jbpf.BPF;
 import org.jbpf.core.damage.ClassDamage;
 import org.jbpf.core.damage.ObjectDamage;
+import org.jbpf.core.obj.ObjectFormatException;
+import org.jbpf.core.obj.ObjectReader;
 import org.jbpf.testsupport.Kernel;
 import org.jbpf.testsupport.RandomSeed;
+import org.jbpf.testsupport.Tools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Damaged class files, BPF objects and BTF fed to every command that reads them: {@code translate} and
  * {@code verify} for probe classes, {@code translate} for the @Struct classes a sound probe uses; {@code disasm},
  * {@code verify} and {@code run} (the kernel's load path, and the loader API beside it) for objects;
- * {@code gen btf --btf} for BTF. Each case must succeed or end as
+ * {@code gen btf --btf} for BTF; the objects are the examples' and one clang builds from C. Each case must succeed or end as
  * {@link BadInputOutcome} says: one clear line naming the input, within a time bound. The damage is drawn from a
  * fixed seed ({@link RandomSeed}; {@code -Djbpf.random.seed=N} replays N), so a failure names the case that repeats
  * it; {@code -Djbpf.fuzz.cliCases=N} scales the number of cases.
@@ -74,6 +77,60 @@ class BadInputFuzzTest {
         }
         structs.values().removeIf(java.util.Objects::isNull);
         assertTrue(structs.size() >= 1, "the examples use @Struct classes: " + structs.keySet());
+        String clang = Tools.find("clang-19") != null ? "clang-19" : Tools.find("clang") != null ? "clang" : null;
+        if (clang != null) objects.put(CLANG_OBJECT, clangObject(clang, sound));
+    }
+
+    /** An object clang builds from C ({@code c/opens.c}): BTF-defined maps, a global, a .text function, clang's own BTF. */
+    static final String CLANG_OBJECT = "opens";
+
+    private static byte[] clangObject(String clang, Path sound) throws Exception {
+        Path c = sound.resolve(CLANG_OBJECT + ".c"), o = sound.resolve(CLANG_OBJECT + ".o");
+        Files.write(c, resource("c/" + CLANG_OBJECT + ".c"));
+        Tools.check(clang, "-O2", "-g", "-target", "bpf", "-c", c.toString(), "-o", o.toString());
+        return Files.readAllBytes(o);
+    }
+
+    @Test void anObjectClangBuiltIsAmongTheDamagedOnes() {
+        if (!objects.containsKey(CLANG_OBJECT)) Tools.require("clang");
+        assertTrue(objects.containsKey(CLANG_OBJECT), objects.keySet().toString());
+    }
+
+    /**
+     * Many more damaged objects, each of every kind, read in this process as every command reads them: each is read or
+     * refused with an {@link ObjectFormatException} naming the object, never another exception, within the time bound.
+     */
+    @Test void thousandsOfDamagedObjectsAreReadOrRefusedNamingThem() throws Exception {
+        List<String> failures = new ArrayList<>();
+        Map<String, int[]> refusedByObject = new LinkedHashMap<>();
+        ObjectDamage.Kind[] kinds = ObjectDamage.Kind.values();
+        int perObject = SCALE * 5;
+        for (String name : objects.keySet()) {
+            ObjectDamage damage = new ObjectDamage(objects.get(name), name);
+            int[] tally = refusedByObject.computeIfAbsent(name, k -> new int[2]);
+            for (int c = 0; c < perObject; c++) {
+                if (ONLY != null && c != ONLY) continue;
+                ObjectDamage.Kind kind = kinds[c % kinds.length];
+                byte[] bad = damage.damage(kind, new Random(SEED * 53 + c * 31L + name.hashCode()));
+                Throwable thrown = inTime(() -> {
+                    try {
+                        ObjectReader.read(bad, name);
+                        return null;
+                    } catch (RuntimeException | StackOverflowError e) {
+                        return e;
+                    }
+                });
+                tally[thrown == null ? 0 : 1]++;
+                if (thrown == null) continue;
+                if (!(thrown instanceof ObjectFormatException) || !thrown.getMessage().startsWith(name + ": "))
+                    failures.add(name + " case " + c + " (" + kind + "): " + thrown);
+            }
+        }
+        refusedByObject.forEach((name, t) -> System.out.printf("in-process damage of %s: read %d, refused %d%n", name, t[0], t[1]));
+        failures.stream().limit(20).forEach(System.out::println);
+        assertTrue(failures.isEmpty(), failures.size() + " damaged objects escaped as something else; first: " + (failures.isEmpty() ? "" : failures.get(0)));
+        for (var e : refusedByObject.entrySet())
+            assertTrue(ONLY != null || e.getValue()[1] >= perObject / 4, e.getKey() + ": only " + e.getValue()[1] + " refused: the damage misses");
     }
 
     private static byte[] resource(String name) throws java.io.IOException {

@@ -85,11 +85,18 @@ class CommandLineTest {
 
     @Test void aTracepointMissingFromThisMachineIsRejectedAtTranslateWithTheNearestName(@TempDir Path out) {
         org.jbpf.testsupport.Kernel.requireTracefs();
+        String said = "jbpf: Misspelled.java:12: no tracepoint syscalls/sys_enter_exceve on this machine; did you mean "
+                + "sys_enter_execve? (@Section of onExec)\n";
         Cli r = Cli.run("translate", "org.jbpf.cli.probes.Misspelled", "-o", out.toString());
         assertEquals(ExitCodes.REJECTED, r.status(), r.err());
-        assertEquals("jbpf: Misspelled.java:12: no tracepoint syscalls/sys_enter_exceve on this machine; did you mean "
-                + "sys_enter_execve? (@Section of onExec)\n", r.err());
+        assertEquals(said, r.err());
         assertFalse(Files.exists(out.resolve("Misspelled.o")));
+        // run and verify of the class say it with the Java line too, before anything is loaded
+        for (String[] command : new String[][] {{"run", "org.jbpf.cli.probes.Misspelled", "-d", "1ms"}, {"verify", "org.jbpf.cli.probes.Misspelled"}}) {
+            Cli other = Cli.run(command);
+            assertEquals(ExitCodes.REJECTED, other.status(), command[0] + ": " + other.err());
+            assertEquals(said, other.err(), command[0]);
+        }
     }
 
     @Test void anUnknownBackendIsAUsageErrorNamingTheKnownOnes() {

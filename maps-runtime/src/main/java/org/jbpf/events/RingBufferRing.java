@@ -50,6 +50,8 @@ final class RingBufferRing implements RingLoop {
     private final RecordViewHandler viewHandler;
     private final RecordView recordView;
     private volatile long discarded;
+    /** The space of the last record read, the guess for the first record of the next pass. */
+    private long lastStep = HEADER_SIZE;
     /** {@link System#nanoTime}, or a test's clock. */
     LongSupplier clock = System::nanoTime;
 
@@ -118,6 +120,7 @@ final class RingBufferRing implements RingLoop {
         long cons = (long) Fences.LONG.getAcquire(consumer, 0);
         long limit = cons + size;
         long at = cons & mask;  // the index of the header at cons, kept beside it
+        long guess = lastStep;
         int clockInterval = 16;
         long lastClock = deadline == NO_DEADLINE ? 0 : clock.getAsLong();
         try {
@@ -141,13 +144,27 @@ final class RingBufferRing implements RingLoop {
                     // the record's space, length and header rounded up to 8, straight from the header: the flag bits
                     // fall out with the mask (the length check below refuses any length whose rounding would carry
                     // into them). The next header's index follows from it alone, so the chain from one header load to
-                    // the next is a load and four additions or masks: that chain, not the work per record, bounds the loop
+                    // the next is a load and four additions or masks: with raw reads that chain, not the work per
+                    // record, bounds the loop, hence the guess below
                     long step = ((long) header + HEADER_SIZE + 7) & 0x3fff_fff8L;
                     long next = cons + step;
                     if (length > size - HEADER_SIZE || next > prod) throw corrupt(cons, length, prod);
                     cons = next;
                     long here = at;
-                    at = (at + step) & mask;
+                    if (address != 0) {
+                        // the next header's index from the last record's space, not this one's: records of one size
+                        // follow each other, and then the next header's load need not wait for this one (the chain
+                        // above); a record of another size costs one mispredicted branch. Through the buffer (JDK 24+)
+                        // the loop is bound by the buffer's fields, loaded again after each fence, and the guess only
+                        // added work there (-5%)
+                        at = (at + guess) & mask;
+                        if (step != guess) {
+                            at = (here + step) & mask;
+                            guess = step;
+                        }
+                    } else {
+                        at = (at + step) & mask;
+                    }
                     if ((header & DISCARD_BIT) == 0) {
                         records++;
                         if (viewHandler == null) {
@@ -181,6 +198,7 @@ final class RingBufferRing implements RingLoop {
             // also when a handler throws: the record it was given counts as read
             VarHandle.releaseFence();
             consumer.putLong(0, cons);
+            lastStep = guess;
             if (records + skipped > 0) {
                 if (skipped > 0) discarded += skipped;
                 if (reader != null) reader.received += records;

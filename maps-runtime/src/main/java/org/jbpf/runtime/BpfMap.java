@@ -5,23 +5,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
-import org.jbpf.loader.Cpus;
 import org.jbpf.loader.LoadedMap;
 import org.jbpf.loader.MapInfo;
 import org.jbpf.loader.Pins;
 import org.jbpf.loader.attach.Tracefs;
 import org.jbpf.loader.sys.BpfException;
 import org.jbpf.loader.sys.BpfSyscalls;
-import org.jbpf.loader.sys.Errno;
 import org.jbpf.loader.sys.Fd;
 
 /**
@@ -52,13 +48,10 @@ public final class BpfMap<K, V> implements AutoCloseable {
     private final Codec<V> valueCodec;
     private final boolean ownsFd;
     private final boolean perCpu;
-    private final int cpus;
-    private final int stride;  // bytes of one CPU's value in a per-CPU buffer (value size rounded up to 8)
-    private final BpfSyscalls sys;
+    private final CpuValues<V> values;
+    private final EntryCalls calls;
     private final ThreadLocal<MapBuffers> buffers;
     private final MapWalker walker;
-    /** How per-CPU values combine into one (null for other maps). */
-    private final CpuAggregation aggregation;
     /** Told the count of every walk, to say once that the map is full; null for maps outside a loaded object. */
     private final FullMapNotice notice;
     private volatile Path pinnedAt;
@@ -68,14 +61,12 @@ public final class BpfMap<K, V> implements AutoCloseable {
         this.keyCodec = keyCodec;
         this.valueCodec = valueCodec;
         this.ownsFd = ownsFd;
-        this.perCpu = MapTypes.isPerCpu(map.spec().type());
-        this.cpus = perCpu ? Cpus.possible() : 1;
-        this.stride = perCpu ? (map.spec().valueSize() + 7) / 8 * 8 : map.spec().valueSize();
-        this.sys = map.fd().syscalls();
-        int keySize = keyCodec.size(), valueBytes = stride * cpus;
+        this.values = new CpuValues<>(map.spec(), valueCodec);
+        this.perCpu = values.perCpu;
+        this.calls = new EntryCalls(map);
+        int keySize = keyCodec.size(), valueBytes = values.bytes();
         this.buffers = new BuffersPerThread(keySize, valueBytes);
         this.walker = MapWalker.of(map, keySize, valueBytes);
-        this.aggregation = perCpu ? CpuAggregation.of(valueCodec) : null;
         this.notice = notice;
     }
 
@@ -154,7 +145,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
             return v == null ? null : List.of(v);
         }
         MapBuffers b = buffers.get();
-        return lookup(key, b) ? splitPerCpu(b.value()) : null;
+        return lookup(key, b) ? values.split(b.value()) : null;
     }
 
     /**
@@ -164,7 +155,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
     public V getAggregated(K key) {
         if (!perCpu) return get(key);
         MapBuffers b = buffers.get();
-        return lookup(key, b) ? aggregate(b.value()) : null;
+        return lookup(key, b) ? values.aggregate(b.value()) : null;
     }
 
     public boolean containsKey(K key) { return lookup(key, buffers.get()); }
@@ -181,30 +172,28 @@ public final class BpfMap<K, V> implements AutoCloseable {
     public boolean put(K key, V value, UpdateMode mode) {
         Objects.requireNonNull(value, "value");
         MapBuffers b = buffers.get();
-        writeValues(b, c -> value);
+        values.write(b, c -> value);
         return update(key, b, mode);
     }
 
     /** Writes one value per possible CPU. */
-    public boolean putPerCpu(K key, List<V> values, UpdateMode mode) {
-        if (values.size() != cpus)
-            throw new IllegalArgumentException("map \"" + name() + "\" needs " + cpus + " values (one per possible CPU), got " + values.size());
+    public boolean putPerCpu(K key, List<V> perCpuValues, UpdateMode mode) {
+        if (perCpuValues.size() != values.cpus)
+            throw new IllegalArgumentException("map \"" + name() + "\" needs " + values.cpus + " values (one per possible CPU), got "
+                    + perCpuValues.size());
         MapBuffers b = buffers.get();
-        writeValues(b, values::get);
+        values.write(b, perCpuValues::get);
         return update(key, b, mode);
     }
 
     /** Removes the entry; false when there was none. Array maps cannot remove entries (put a zero value instead). */
     public boolean remove(K key) {
-        if (isArray())
+        if (calls.isArray())
             throw new UnsupportedOperationException("map \"" + name() + "\" is an array map: its entries always exist and cannot "
                     + "be removed; put a zero value instead (clear() does that for all of them)");
         MapBuffers b = buffers.get();
         writeKey(key, b);
-        int err = sys.mapDeleteElem(fdValue(), b.key);
-        if (err == 0) return true;
-        if (err == Errno.ENOENT) return false;
-        throw new BpfException("BPF_MAP_DELETE_ELEM of map \"" + name() + "\"", err);
+        return calls.delete(b);
     }
 
     // ---- whole map: one walk each, not a snapshot, each key at most once --------------------------
@@ -246,7 +235,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
 
     public List<Map.Entry<K, List<V>>> entriesPerCpu() {
         List<Map.Entry<K, List<V>>> out = new ArrayList<>();
-        walk((k, v) -> out.add(new AbstractMap.SimpleImmutableEntry<>(keyCodec.read(k), splitPerCpu(v))));
+        walk((k, v) -> out.add(new AbstractMap.SimpleImmutableEntry<>(keyCodec.read(k), values.split(v))));
         return out;
     }
 
@@ -271,7 +260,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
 
     /** Number of entries one walk found (for an array map: max_entries, since every index exists). */
     public int size() {
-        if (isArray()) return maxEntries();
+        if (calls.isArray()) return maxEntries();
         return walk(NO_VISIT);
     }
 
@@ -289,26 +278,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
     public boolean isFull() { return fill().isFull(); }
 
     /** Removes every entry; an array map has every value set to zero bytes instead. */
-    public void clear() {
-        MapBuffers b = buffers.get();
-        if (isArray()) {
-            b.value().clear();
-            b.value.clear((long) stride * cpus);
-            for (int i = 0; i < maxEntries(); i++) {
-                b.key().putInt(i);
-                int err = sys.mapUpdateElem(fdValue(), b.key, b.value, UpdateMode.ANY.flag);
-                if (err != 0) throw new BpfException("BPF_MAP_UPDATE_ELEM of map \"" + name() + "\"", err);
-            }
-            return;
-        }
-        while (true) {
-            int err = sys.mapGetNextKey(fdValue(), null, b.nextKey);
-            if (err == Errno.ENOENT) return;
-            if (err != 0) throw new BpfException("BPF_MAP_GET_NEXT_KEY of map \"" + name() + "\"", err);
-            err = sys.mapDeleteElem(fdValue(), b.nextKey);
-            if (err != 0 && err != Errno.ENOENT) throw new BpfException("BPF_MAP_DELETE_ELEM of map \"" + name() + "\"", err);
-        }
-    }
+    public void clear() { calls.clear(buffers.get(), values.bytes()); }
 
     // ---- pinning --------------------------------------------------------------------------------
 
@@ -316,7 +286,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
     public void pin(Path path) {
         Tracefs.ensureBpffs(path);
         try {
-            sys.objPin(path.toString(), fdValue());
+            map.fd().syscalls().objPin(path.toString(), fdValue());
         } catch (BpfException e) {
             throw new BpfException("BPF_OBJ_PIN of map \"" + name() + "\" at " + path, e.errno());
         }
@@ -347,11 +317,6 @@ public final class BpfMap<K, V> implements AutoCloseable {
     }
 
     // ---- raw operations -------------------------------------------------------------------------
-
-    private boolean isArray() {
-        int t = spec().type();
-        return t == MapTypes.ARRAY || t == MapTypes.PERCPU_ARRAY;
-    }
 
     private void requireSingleValue(String op, String instead) {
         if (perCpu) throw new IllegalStateException("map \"" + name() + "\" is per-CPU, so " + op + " has no single value: use " + instead
@@ -384,7 +349,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
         EntryCollector(boolean aggregate) { this.aggregate = aggregate; }
 
         @Override public void visit(ByteBuffer key, ByteBuffer value) {
-            out.add(new AbstractMap.SimpleImmutableEntry<>(keyCodec.read(key), aggregate ? aggregate(value) : valueCodec.read(value)));
+            out.add(new AbstractMap.SimpleImmutableEntry<>(keyCodec.read(key), aggregate ? values.aggregate(value) : valueCodec.read(value)));
         }
     }
 
@@ -405,54 +370,14 @@ public final class BpfMap<K, V> implements AutoCloseable {
         keyCodec.write(key, b.key());
     }
 
-    /** Writes each CPU's value into the value buffer, padding zeroed. */
-    private void writeValues(MapBuffers b, IntFunction<V> valueOfCpu) {
-        ByteBuffer v = b.value();
-        if (perCpu) b.value.clear((long) stride * cpus);
-        for (int c = 0; c < cpus; c++) {
-            v.position(c * stride);
-            valueCodec.write(valueOfCpu.apply(c), v);
-        }
-    }
-
     /** Looks {@code key} up into the thread's value buffer; false when absent. */
     private boolean lookup(K key, MapBuffers b) {
         writeKey(key, b);
-        int err = sys.mapLookupElem(fdValue(), b.key, b.value, 0);
-        if (err == Errno.ENOENT) return false;
-        if (err != 0) throw new BpfException("BPF_MAP_LOOKUP_ELEM of map \"" + name() + "\"", err);
-        return true;
+        return calls.lookup(b);
     }
 
     private boolean update(K key, MapBuffers b, UpdateMode mode) {
         writeKey(key, b);
-        int err = sys.mapUpdateElem(fdValue(), b.key, b.value, mode.flag);
-        if (err == 0) return true;
-        if (err == Errno.EEXIST && mode == UpdateMode.NOEXIST) return false;
-        if (err == Errno.ENOENT && mode == UpdateMode.EXIST) return false;
-        if (err == Errno.E2BIG) {
-            if (isArray())
-                throw new BpfException("BPF_MAP_UPDATE_ELEM of array map \"" + name() + "\"", err,
-                        "index " + key + " is out of range (max_entries " + maxEntries() + ")");
-            throw new MapFullException(name(), maxEntries());
-        }
-        throw new BpfException("BPF_MAP_UPDATE_ELEM of map \"" + name() + "\"", err);
-    }
-
-    /** The CPUs' values in a buffer positioned at the first CPU's slot, combined into one. */
-    private V aggregate(ByteBuffer raw) {
-        byte[] one = aggregation.combine(raw, raw.position(), stride, cpus);
-        return valueCodec.read(ByteBuffer.wrap(one).order(java.nio.ByteOrder.LITTLE_ENDIAN));
-    }
-
-    /** One value per CPU from a buffer positioned at the first CPU's slot. */
-    private List<V> splitPerCpu(ByteBuffer raw) {
-        int base = raw.position();
-        List<V> out = new ArrayList<>(cpus);
-        for (int c = 0; c < cpus; c++) {
-            raw.position(base + c * stride);
-            out.add(valueCodec.read(raw));
-        }
-        return Collections.unmodifiableList(out);
+        return calls.update(b, mode, key);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jbpf.Struct;
 
-/** Codecs of the key and value types a map may have: Integer, Long, Short, Byte, {@code @Struct} classes and raw bytes. */
+/** Codecs of the key and value types a map may have: Integer, Long, Short, Byte, Character, {@code @Struct} classes and raw bytes. */
 public final class Codecs {
     private Codecs() {}
 
@@ -30,6 +30,13 @@ public final class Codecs {
         @Override public Byte readAt(ByteBuffer in, int offset) { return in.get(offset); }
     };
 
+    /** A Character as the kernel holds a Java char: two bytes, unsigned. */
+    public static final Codec<Character> CHAR = new Primitive<>("Character", 2) {
+        public void write(Character v, ByteBuffer out) { out.putChar(v); }
+        public Character read(ByteBuffer in) { return in.getChar(); }
+        @Override public Character readAt(ByteBuffer in, int offset) { return in.getChar(offset); }
+    };
+
     private static final Map<Class<?>, Codec<?>> STRUCTS = new ConcurrentHashMap<>();
 
     /** The codec of {@code type}; a {@code byte[]} needs {@link #bytes(int)} instead since it has no size of its own. */
@@ -39,6 +46,7 @@ public final class Codecs {
         if (type == Long.class || type == long.class) return (Codec<T>) LONG;
         if (type == Short.class || type == short.class) return (Codec<T>) SHORT;
         if (type == Byte.class || type == byte.class) return (Codec<T>) BYTE;
+        if (type == Character.class || type == char.class) return (Codec<T>) CHAR;
         if (type.isAnnotationPresent(Struct.class)) {
             // not computeIfAbsent: a struct's codec asks for the codecs of the structs it holds
             Codec<?> known = STRUCTS.get(type);
@@ -49,8 +57,8 @@ public final class Codecs {
         }
         if (type == byte[].class)
             throw new IllegalArgumentException("byte[] keys and values need an explicit size: use Codecs.bytes(n)");
-        throw new IllegalArgumentException(type.getName() + " cannot be a map key or value: use Integer, Long, Short, Byte "
-                + "or a class annotated @Struct");
+        throw new IllegalArgumentException(type.getName() + " cannot be a map key or value: use Integer, Long, Short, Byte, "
+                + "Character or a class annotated @Struct");
     }
 
     /** Raw bytes of a fixed length, copied as they are. */

@@ -11,7 +11,7 @@ import org.jbpf.core.obj.GlobalData;
 /**
  * Writes load-time constants into an object's read-only data ({@code .rodata}) before it is loaded: a probe's
  * {@code @Constant} fields, or a C object's {@code const volatile} globals. Each value must be a number (or a boolean)
- * that fits the variable's size, or a byte array no longer than the variable; an unknown name or a wrong type is refused with the names the object does have.
+ * that fits the variable's size, or a byte, short, char, int or long array no longer than the variable (a table); an unknown name or a wrong type is refused with the names the object does have.
  */
 public final class Constants {
     private Constants() {}
@@ -31,7 +31,9 @@ public final class Constants {
             if (var == null) throw new IllegalArgumentException(unknown(object, e.getKey()));
             GlobalData g = globals.get(section);
             byte[] bytes = g.bytes();
-            if (e.getValue() instanceof byte[] given) {
+            byte[] table = numbers(object, var, e.getKey(), e.getValue());
+            if (table != null || e.getValue() instanceof byte[]) {
+                byte[] given = table != null ? table : (byte[]) e.getValue();
                 // a byte array constant: the bytes given, the rest zero
                 if (given.length > var.size())
                     throw new IllegalArgumentException("constant " + e.getKey() + " of " + object.name() + " holds " + var.size()
@@ -45,6 +47,43 @@ public final class Constants {
             globals.set(section, new GlobalData(g.name(), bytes, g.variables(), g.btfDatasec()));
         }
         return object.withGlobals(globals);
+    }
+
+    /**
+     * A short[], char[], int[] or long[] as its little-endian bytes, for a constant table of that element size; null
+     * for any other value.
+     */
+    private static byte[] numbers(BpfObject object, GlobalData.Variable var, String name, Object value) {
+        int width = value instanceof short[] || value instanceof char[] ? 2 : value instanceof int[] ? 4 : value instanceof long[] ? 8 : 0;
+        if (width == 0) return null;
+        int n = java.lang.reflect.Array.getLength(value);
+        int element = elementSize(object.btf(), var);
+        if (element > 0 && element != width)
+            throw new IllegalArgumentException("constant " + name + " of " + object.name() + " is a table of " + element + "-byte numbers; "
+                    + "pass " + (element == 1 ? "a byte[]" : element == 2 ? "a short[] or char[]" : element == 4 ? "an int[]" : "a long[]")
+                    + ", not a " + value.getClass().getSimpleName());
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(n * width).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int k = 0; k < n; k++) {
+            if (value instanceof short[] a) out.putShort(a[k]);
+            else if (value instanceof char[] a) out.putChar(a[k]);
+            else if (value instanceof int[] a) out.putInt(a[k]);
+            else out.putLong(((long[]) value)[k]);
+        }
+        return out.array();
+    }
+
+    /** The element size of an array variable from BTF, or 0 when the object does not say. */
+    private static int elementSize(Btf btf, GlobalData.Variable var) {
+        int id = var.btfType();
+        for (int depth = 0; btf != null && id > 0 && id <= btf.size() && depth < 8; depth++) {
+            BtfType t = btf.type(id);
+            if (t instanceof BtfType.Array a) return (int) btf.sizeOf(a.elemType());
+            if (t instanceof BtfType.Const c) id = c.type();
+            else if (t instanceof BtfType.Volatile vt) id = vt.type();
+            else if (t instanceof BtfType.Typedef td) id = td.type();
+            else break;
+        }
+        return 0;
     }
 
     /** The names of the object's load-time constants, in section order. */

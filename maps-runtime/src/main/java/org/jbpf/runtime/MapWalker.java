@@ -65,7 +65,7 @@ final class MapWalker {
         MapSpec s = map.spec();
         BpfSyscalls sys = map.fd().syscalls();
         ProgramWalk program = mayWalkByProgram(s.maxEntries())
-                ? map.companion(new ProgramWalk(sys, s.name(), s.type(), keySize, s.valueSize(), valueBytes, s.maxEntries())) : null;
+                ? map.companion(new ProgramWalk(sys, s.type(), keySize, s.valueSize(), valueBytes, s.maxEntries())) : null;
         return new MapWalker(sys, s.name(), keySize, valueBytes, s.maxEntries(), program);
     }
 

@@ -49,7 +49,6 @@ final class ProgramWalk implements AutoCloseable {
     private static final int LOG_BYTES = 1 << 16;
 
     private final BpfSyscalls sys;
-    private final String name;
     private final int keySize, valueSize, valueBytes, cpus, record, capacity;
     private final long length;
     private volatile String refusal;
@@ -64,9 +63,8 @@ final class ProgramWalk implements AutoCloseable {
      * {@code valueSize}: the map's; {@code valueBytes}: what a walk hands the visitor (for a per-CPU map one slot per
      * possible CPU, each {@code valueSize} rounded up to 8).
      */
-    ProgramWalk(BpfSyscalls sys, String name, int type, int keySize, int valueSize, int valueBytes, int maxEntries) {
+    ProgramWalk(BpfSyscalls sys, int type, int keySize, int valueSize, int valueBytes, int maxEntries) {
         this.sys = sys;
-        this.name = name;
         this.keySize = keySize;
         this.valueSize = valueSize;
         this.valueBytes = valueBytes;

@@ -13,7 +13,7 @@ import org.jbpf.core.layout.StructLayout;
 /**
  * Reads and writes a {@code @Struct} class field by field at the offsets of its {@link StructLayout}: the instance
  * fields in declaration order, padding bytes zero. A field may be a primitive, a {@code @Size(n)} array of byte,
- * short, char, int or long, or another {@code @Struct} held by value. A class needs a no-argument constructor; a
+ * short, char, int, long or a {@code @Struct} (elements held by value), or another {@code @Struct} held by value. A class needs a no-argument constructor; a
  * record is built through its canonical constructor. A {@code @Size(n) String} field takes the place of the probe's
  * {@code @CString @Size(n) byte[]}: the same n bytes, read as the text before the NUL ({@link CStrings}).
  */
@@ -21,7 +21,7 @@ final class StructCodec<T> implements Codec<T> {
     private final Class<T> type;
     private final StructLayout layout;
     private final Field[] fields;
-    /** The codec of each nested struct field, null for the other fields. */
+    /** The codec of each nested struct field (of the element, for an array of structs), null for the other fields. */
     private final StructCodec<?>[] nested;
     /** The no-argument constructor, or a record's canonical constructor. */
     private final Constructor<T> constructor;
@@ -36,8 +36,11 @@ final class StructCodec<T> implements Codec<T> {
         for (Field f : type.getDeclaredFields()) {
             if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic()) continue;
             f.setAccessible(true);
-            StructCodec<?> n = f.getType().isAnnotationPresent(org.jbpf.Struct.class) ? (StructCodec<?>) Codecs.of(f.getType()) : null;
-            decls.add(n != null ? StructLayout.FieldDecl.struct(f.getName(), n.layout) : declOf(f));
+            Class<?> element = f.getType().isArray() ? f.getType().getComponentType() : null;
+            StructCodec<?> n = f.getType().isAnnotationPresent(org.jbpf.Struct.class) ? (StructCodec<?>) Codecs.of(f.getType())
+                    : element != null && element.isAnnotationPresent(org.jbpf.Struct.class) ? (StructCodec<?>) Codecs.of(element) : null;
+            decls.add(n == null ? declOf(f) : element == null ? StructLayout.FieldDecl.struct(f.getName(), n.layout)
+                    : StructLayout.FieldDecl.structs(f.getName(), n.layout, sizeOf(f)));
             fs.add(f);
             inner.add(n);
         }
@@ -56,8 +59,9 @@ final class StructCodec<T> implements Codec<T> {
         this.reader = generateReader();
     }
 
-    /** The generated reader, when every nested struct has one too. */
+    /** The generated reader, when every nested struct has one too; an array of structs is read reflectively. */
     private StructReader<T> generateReader() {
+        for (StructLayout.Field f : layout.fields()) if (f.kind() == StructLayout.Kind.STRUCTS) return null;
         StructReader<?>[] inner = new StructReader<?>[nested.length];
         for (int i = 0; i < nested.length; i++) {
             if (nested[i] == null) continue;
@@ -73,6 +77,15 @@ final class StructCodec<T> implements Codec<T> {
     /** Whether reads go through a generated reader rather than reflection. */
     boolean generated() { return reader != null; }
 
+    /** The length a {@code @Size(n)} array of structs is declared with. */
+    private static int sizeOf(Field f) {
+        Size size = f.getAnnotation(Size.class);
+        if (size == null || size.value() <= 0)
+            throw new IllegalArgumentException(f.getDeclaringClass().getName() + "." + f.getName() + ": a " + f.getType().getSimpleName()
+                    + " field of a @Struct needs @Size(n) with n > 0");
+        return size.value();
+    }
+
     private static StructLayout.FieldDecl declOf(Field f) {
         Class<?> t = f.getType();
         StructLayout.Kind k = null;
@@ -86,7 +99,7 @@ final class StructCodec<T> implements Codec<T> {
         else if (t == String.class && f.isAnnotationPresent(Size.class)) k = StructLayout.Kind.BYTES;
         if (k == null)
             throw new IllegalArgumentException(f.getDeclaringClass().getName() + "." + f.getName() + ": a @Struct field must be "
-                    + "byte, boolean, short, char, int, long, a @Size array of byte, short, char, int or long, a @Size String "
+                    + "byte, boolean, short, char, int, long, a @Size array of byte, short, char, int, long or a @Struct, a @Size String "
                     + "or a @Struct, not " + t.getSimpleName());
         if (k != StructLayout.Kind.BYTES && k != StructLayout.Kind.ARRAY) return new StructLayout.FieldDecl(f.getName(), k, 0);
         Size size = f.getAnnotation(Size.class);
@@ -144,6 +157,12 @@ final class StructCodec<T> implements Codec<T> {
                     case STRUCT: {
                         Object s = f.get(value);
                         if (s != null) writeNested(nested[i], s, out, at);
+                        break;
+                    }
+                    case STRUCTS: {
+                        Object[] a = (Object[]) f.get(value);
+                        int n = a == null ? 0 : Math.min(a.length, lf.count());
+                        for (int k = 0; k < n; k++) if (a[k] != null) writeNested(nested[i], a[k], out, at + k * lf.nested().size());
                         break;
                     }
                     default: throw new IllegalStateException(lf.kind().toString());
@@ -217,6 +236,12 @@ final class StructCodec<T> implements Codec<T> {
                 }
                 case ARRAY: values[i] = readArray(in, at, lf.element(), lf.count()); break;
                 case STRUCT: values[i] = nested[i].readReflectively(in, at); break;
+                case STRUCTS: {
+                    Object[] a = (Object[]) Array.newInstance(fields[i].getType().getComponentType(), lf.count());
+                    for (int k = 0; k < a.length; k++) a[k] = nested[i].readReflectively(in, at + k * lf.nested().size());
+                    values[i] = a;
+                    break;
+                }
                 default: throw new IllegalStateException(lf.kind().toString());
             }
         }

@@ -49,6 +49,29 @@ class PerfRingTest {
     }
 
     @Test
+    void samplesWhoseSizeChangesAreReadInOrderAcrossManyWraps() {
+        // the loop guesses each header's place from the last record's size: runs of one size, then changes (lost
+        // records among them), each checked, with the buffer wrapping every few passes
+        List<String> expected = new ArrayList<>();
+        long lostTotal = 0;
+        for (int pass = 0; pass < 200; pass++) {
+            for (int i = 0; i < 1 + pass % 3; i++) {  // at most three samples of 32 bytes and a lost record: never more than the buffer holds
+                String text = Integer.toString(pass * 3 + i, 36).repeat(20).substring(0, 1 + (pass / 5 + i * 7) % 20);
+                sample(text);
+                expected.add(text);
+            }
+            if (pass % 9 == 0) {
+                lostRecord(pass);
+                lostTotal += pass;
+            }
+            ring.consume(null);
+            assertEquals(head, meta.getLong(PerfRing.DATA_TAIL), "pass " + pass + " read everything written");
+        }
+        assertEquals(expected, samples);
+        assertEquals(lostTotal, lost.stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
     void readsSamplesAndLostCountsAndPublishesTheTail() {
         sample("abc");
         lostRecord(5);

@@ -42,6 +42,21 @@ class CodecsTest {
     public record Key(int pid, long cookie) {}
 
     @Struct
+    public static class Route {
+        public byte hops;
+        @Size(3) public Inner[] inners;
+        public short tail;
+    }
+
+    @Struct
+    public record Pair(int n, @Size(2) Key[] keys) {}
+
+    @Struct
+    public static class UnsizedStructs {
+        public Inner[] inners;
+    }
+
+    @Struct
     public static class NoSize {
         public byte[] data;
     }
@@ -126,6 +141,39 @@ class CodecsTest {
         assertEquals(0x01020304, back.inner.n);
         assertArrayEquals(h.buckets, back.buckets);
         assertArrayEquals(h.marks, back.marks);
+    }
+
+    @Test
+    void arraysOfStructsHoldTheirElementsInPlace() {
+        Codec<Route> c = Codecs.of(Route.class);
+        // hops@0, inners[3] of {flag@0, n@4} (size 8, aligned 4) @4..28, tail@28, size 32 (aligned 4)
+        assertEquals(32, c.size());
+        Route r = new Route();
+        r.hops = 2;
+        r.inners = new Inner[] {new Inner(), null, new Inner()};
+        r.inners[0].flag = 5;
+        r.inners[2].n = -7;
+        r.tail = 300;
+        byte[] b = encode(c, r);
+        ByteBuffer in = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(5, in.get(4));
+        assertEquals(0, in.getInt(16), "a null element is written as zeros");
+        assertEquals(-7, in.getInt(24));
+        assertEquals(300, in.getShort(28));
+        Route back = decode(c, b);
+        assertEquals(3, back.inners.length);
+        assertEquals(5, back.inners[0].flag);
+        assertEquals(0, back.inners[1].n);
+        assertEquals(-7, back.inners[2].n);
+        assertEquals(300, back.tail);
+
+        Codec<Pair> p = Codecs.of(Pair.class);
+        assertEquals(40, p.size(), "n@0, keys[2] of 16 bytes each @8");
+        Pair pair = decode(p, encode(p, new Pair(9, new Key[] {new Key(1, 2), new Key(3, -4)})));
+        assertEquals(9, pair.n());
+        assertEquals(new Key(3, -4), pair.keys()[1]);
+        var e = assertThrows(IllegalArgumentException.class, () -> Codecs.of(UnsizedStructs.class));
+        assertTrue(e.getMessage().contains("UnsizedStructs.inners: a Inner[] field of a @Struct needs @Size(n) with n > 0"), e.getMessage());
     }
 
     @Test

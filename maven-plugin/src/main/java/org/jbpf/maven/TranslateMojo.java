@@ -89,7 +89,10 @@ public final class TranslateMojo extends AbstractMojo {
             inputs = ProbeInputs.of(List.of(classesDirectory.getPath()), paths(classpath));
         } catch (IOException e) {
             throw new MojoExecutionException("jbpf: cannot read " + classesDirectory + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {  // a damaged @Bpf class: its file and what to do
+            throw new MojoExecutionException("jbpf: " + e.getMessage());
         }
+        for (String f : inputs.unreadable) getLog().warn("jbpf: " + f + ": not a valid class file, skipped; compile it again with javac");
         List<String> failures = new ArrayList<>();
         for (String c : inputs.unannotated) {
             String message = c + " has @Section methods but no @Bpf annotation, so it is not translated; "

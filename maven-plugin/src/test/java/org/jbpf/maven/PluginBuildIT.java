@@ -119,6 +119,23 @@ class PluginBuildIT {
         assertTrue(Files.isRegularFile(project.resolve("target/jbpf/FarRead.o")), "verification off: the object is written");
     }
 
+    @Test void aDamagedClassAmongTheCompiledOnesIsNamedInAWarning(@TempDir Path work) throws Exception {
+        Path project = copy("sample", work);
+        // a half class file that the resources step copies among the compiled classes
+        Path broken = project.resolve("src/main/resources/com/acme/Broken.class");
+        Files.createDirectories(broken.getParent());
+        byte[] sound;
+        try (java.io.InputStream in = PluginBuildIT.class.getResourceAsStream("PluginBuildIT.class")) {
+            sound = in.readAllBytes();
+        }
+        Files.write(broken, java.util.Arrays.copyOf(sound, sound.length / 2));
+        Result r = mvn(project, "process-classes");
+        assertEquals(0, r.status, r.output);
+        assertTrue(r.output.contains("[WARNING] jbpf: " + project.resolve("target/classes/com/acme/Broken.class")
+                + ": not a valid class file, skipped; compile it again with javac"), r.output);
+        assertTrue(Files.isRegularFile(project.resolve("target/jbpf/ExecCounter.o")), "the sound probe is still translated:\n" + r.output);
+    }
+
     @Test void aSectionClassWithoutBpfWarnsOrFailsTheBuild(@TempDir Path work) throws Exception {
         Path project = copy("forgot-bpf", work);
         Result warned = mvn(project, "process-classes");

@@ -1,6 +1,5 @@
 package org.jbpf.toolchain;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,14 +12,13 @@ import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.translator.Translator;
 import org.jbpf.translator.frontend.StructRegistry;
+import org.jbpf.translator.frontend.ValueType;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
-import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -115,35 +113,28 @@ public final class EventRecords {
         return insn;
     }
 
-    /** The BTF struct of class {@code internalName}: the one already there by its name, or one built from its fields. */
+    /**
+     * The BTF struct of class {@code internalName}: the one already there by its name, or one built from its layout as
+     * the translator makes it (nested structs and arrays of structs included); 0 when the class cannot be laid out.
+     */
     private static int structType(Btf btf, String internalName, Translator.ClassSource classes) {
-        String name = StructRegistry.simple(internalName);
-        int known = btf.find(BtfType.KIND_STRUCT, name);
-        if (known > 0) return known;
-        ClassNode cn = new ClassNode();
+        StructLayout layout;
         try {
-            byte[] bytes = classes.read(internalName);
-            if (bytes == null) return 0;
-            new ClassReader(bytes).accept(cn, ClassReader.SKIP_CODE);
-        } catch (IOException | RuntimeException e) {
+            ValueType.Struct s = new StructRegistry(classes).struct(internalName);
+            if (s == null) return 0;
+            layout = s.layout();
+        } catch (RuntimeException e) {
             return 0;  // a class that cannot be read here gets no record type; events then print as bytes
         }
-        List<StructLayout.FieldDecl> decls = new ArrayList<>();
-        for (FieldNode f : cn.fields) {
-            if ((f.access & Opcodes.ACC_STATIC) != 0) continue;
-            StructLayout.Kind kind = StructLayout.Kind.ofDescriptor(f.desc);
-            if (kind == null) return 0;
-            boolean array = kind == StructLayout.Kind.BYTES || kind == StructLayout.Kind.ARRAY;
-            int length = array ? size(f) : 0;
-            if (array && length <= 0) return 0;
-            decls.add(kind == StructLayout.Kind.ARRAY ? StructLayout.FieldDecl.array(f.name, StructLayout.Kind.elementOf(f.desc), length)
-                    : new StructLayout.FieldDecl(f.name, kind, length));
-        }
-        if (decls.isEmpty()) return 0;
-        StructLayout layout = StructLayout.of(name, decls);
+        return structType(btf, layout);
+    }
+
+    private static int structType(Btf btf, StructLayout layout) {
+        int known = btf.find(BtfType.KIND_STRUCT, layout.name());
+        if (known > 0) return known;
         List<BtfType.Member> members = new ArrayList<>();
         for (StructLayout.Field f : layout.fields()) members.add(new BtfType.Member(f.name(), fieldType(btf, f), f.offset() * 8));
-        return btf.add(new BtfType.Struct(name, layout.size(), members));
+        return btf.add(new BtfType.Struct(layout.name(), layout.size(), members));
     }
 
     private static int fieldType(Btf btf, StructLayout.Field f) {
@@ -158,22 +149,13 @@ public final class EventRecords {
             // a @Size(n) short[], char[], int[] or long[]: an array of the element's integer type
             case ARRAY -> btf.add(new BtfType.Array(fieldType(btf, new StructLayout.Field(f.name(), f.element(), 0, f.element().size)),
                     intType(btf, "unsigned int", 4, 0), f.count()));
-            case STRUCT -> throw new IllegalStateException("nested structs are not read from class files here");
+            case STRUCT -> structType(btf, f.nested());
+            case STRUCTS -> btf.add(new BtfType.Array(structType(btf, f.nested()), intType(btf, "unsigned int", 4, 0), f.count()));
         };
     }
 
     private static int intType(Btf btf, String name, int size, int encoding) {
         int id = btf.find(BtfType.KIND_INT, name);
         return id > 0 ? id : btf.add(new BtfType.IntType(name, size, encoding));
-    }
-
-    private static int size(FieldNode f) {
-        List<AnnotationNode> all = new ArrayList<>();
-        if (f.visibleAnnotations != null) all.addAll(f.visibleAnnotations);
-        if (f.invisibleAnnotations != null) all.addAll(f.invisibleAnnotations);
-        for (AnnotationNode a : all)
-            if (a.desc.equals("Lorg/jbpf/Size;") && a.values != null)
-                for (int i = 0; i + 1 < a.values.size(); i += 2) if (a.values.get(i).equals("value")) return (Integer) a.values.get(i + 1);
-        return 0;
     }
 }

@@ -89,19 +89,39 @@ public final class MapText {
             if (bytes.length <= 8) return Long.toString(signed(bytes, 0, bytes.length));
             return guessText && CText.looksLikeText(bytes) ? CText.decode(bytes) : hex(bytes);
         }
-        StringBuilder sb = new StringBuilder("{");
+        StringBuilder sb = new StringBuilder();
+        appendStruct(sb, bytes, 0, struct, btf, guessText);
+        return sb.toString();
+    }
+
+    /** {@code {name=value, ...}} of the struct at {@code base}; a nested struct and an array of structs are shown field by field. */
+    private static void appendStruct(StringBuilder sb, byte[] bytes, int base, BtfType.Struct struct, Btf btf, boolean guessText) {
+        sb.append('{');
+        boolean first = true;
         for (BtfType.Member f : struct.members()) {
-            int off = f.bitOffset() / 8;
+            int off = base + f.bitOffset() / 8;
             long size = btf.sizeOf(f.type());
             if (size <= 0 || off + size > bytes.length) continue;
-            if (sb.length() > 1) sb.append(", ");
+            if (!first) sb.append(", ");
+            first = false;
             sb.append(f.name()).append('=');
+            BtfType type = btf.type(btf.resolve(f.type()));
+            BtfType element = type instanceof BtfType.Array a ? btf.type(btf.resolve(a.elemType())) : null;
             byte[] field = java.util.Arrays.copyOfRange(bytes, off, off + (int) size);
-            if (isCharText(btf, f.type())) sb.append(CText.decode(field));
+            if (type instanceof BtfType.Struct nested) appendStruct(sb, bytes, off, nested, btf, guessText);
+            else if (element instanceof BtfType.Struct e) {
+                sb.append('[');
+                for (int k = 0; k < ((BtfType.Array) type).nelems(); k++) {
+                    if (k > 0) sb.append(", ");
+                    appendStruct(sb, bytes, off + k * e.size(), e, btf, guessText);
+                }
+                sb.append(']');
+            }
+            else if (isCharText(btf, f.type())) sb.append(CText.decode(field));
             else if (size <= 8) sb.append(signed(bytes, off, (int) size));
             else sb.append(guessText && CText.looksLikeText(field) ? CText.decode(field) : hex(field));
         }
-        return sb.append('}').toString();
+        sb.append('}');
     }
 
     /** An array of CHAR-encoded one-byte ints: how {@code @CString} fields are recorded. */

@@ -23,6 +23,11 @@ public final class ProbeInputs {
     public final List<byte[]> probes = new ArrayList<>();
     /** Binary names of classes found with {@code @Section} methods but no {@code @Bpf}: probably a forgotten annotation. */
     public final List<String> unannotated = new ArrayList<>();
+    /**
+     * Class files found in the input directories and jars that are no valid class file (damaged, truncated), so whether
+     * they hold a probe is unknown: each a path (a jar's as {@code jar!entry}).
+     */
+    public final List<String> unreadable = new ArrayList<>();
     final List<Path> roots = new ArrayList<>();
     final List<Path> jars = new ArrayList<>();
 
@@ -34,7 +39,7 @@ public final class ProbeInputs {
             if (Files.isDirectory(p)) {
                 in.roots.add(p);
                 try (Stream<Path> files = Files.walk(p)) {
-                    for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                    for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class") && Files.isRegularFile(f))::iterator) {
                         in.sort(bytesOf(f), f.toString());
                     }
                 }
@@ -53,14 +58,15 @@ public final class ProbeInputs {
                 in.probes.add(b);
                 Path root = rootOf(p, b);
                 if (root != null) in.roots.add(root);
-            } else if ((s.endsWith(".class") || s.endsWith(".jar") || s.contains("/")) && !Files.exists(p)) {
+            } else if ((s.endsWith(".class") || s.endsWith(".jar") || s.endsWith(".o") || s.contains("/")) && !Files.exists(p)) {
                 throw new IllegalArgumentException(s + ": no such file or directory");
             } else if (!Files.exists(p)) {
                 byte[] b = in.find(s.replace('.', '/'));
                 if (b == null) throw new IllegalArgumentException("class " + s + " not found on the class path " + classpath);
                 in.probes.add(ClassFileCheck.readable(b, "class " + s));
             } else {
-                throw new IllegalArgumentException(s + ": not a .class file, directory, jar or class name");
+                throw new IllegalArgumentException(s + ": not a .class file, directory, jar or class name"
+                        + (s.endsWith(".o") ? "; a .o is translated already: give it to jbpf run, verify or disasm" : ""));
             }
         }
         return in;
@@ -73,6 +79,12 @@ public final class ProbeInputs {
     static byte[] bytesOf(Path file) throws IOException {
         try (InputStream in = new java.io.FileInputStream(file.toFile())) {
             return in.readAllBytes();
+        } catch (java.io.FileNotFoundException e) {
+            // its message is "<path> (<reason>)": say the reason after the path as the other input errors do
+            String m = String.valueOf(e.getMessage());
+            int open = m.lastIndexOf(" (");
+            String reason = open >= 0 && m.endsWith(")") ? m.substring(open + 2, m.length() - 1) : m;
+            throw new IllegalArgumentException(file + ": cannot read it (" + reason.toLowerCase(java.util.Locale.ROOT) + ")");
         }
     }
 
@@ -90,9 +102,10 @@ public final class ProbeInputs {
         Annotations a = Annotations.of(classFile);
         if (a.bpf()) probes.add(ClassFileCheck.readable(classFile, origin));
         else if (a.sections()) unannotated.add(a.className());
+        else if (a.className() == null) unreadable.add(origin);
     }
 
-    /** Whether a class carries {@code @Bpf} and whether any of its methods carries {@code @Section}. */
+    /** Whether a class carries {@code @Bpf} and whether any of its methods carries {@code @Section}; no name when unreadable. */
     private record Annotations(String className, boolean bpf, boolean sections) {
         static Annotations of(byte[] classFile) {
             try {
@@ -115,7 +128,7 @@ public final class ProbeInputs {
                 }, org.objectweb.asm.ClassReader.SKIP_CODE);
                 return new Annotations(reader.getClassName().replace('/', '.'), found[0], found[1]);
             } catch (RuntimeException notAClass) {
-                return new Annotations("?", false, false);
+                return new Annotations(null, false, false);
             }
         }
     }

@@ -1,13 +1,11 @@
 package org.jbpf.toolchain;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jbpf.core.obj.BpfObject;
-import org.jbpf.core.obj.ObjectReader;
+import org.jbpf.core.obj.ObjectFiles;
 import org.jbpf.translator.Translator;
 
 /** Turns a command's probe arguments (.o files, or anything {@link ProbeInputs} accepts) into BPF objects. */
@@ -27,18 +25,16 @@ public final class ProbeObjects {
             if (in.probes.isEmpty()) throw new IllegalArgumentException("no @Bpf probe classes in " + String.join(" ", classInputs));
             Backend direct = Backends.direct();
             Translator.Options options = new Translator.Options(sourcePath);
-            for (byte[] probe : in.probes) out.add(direct.translate(probe, in.source(), options));
+            // a missing tracepoint is told with its Java line here, as translate tells it, not by the attach later
+            SectionCheck sections = new SectionCheck(SectionCheck.TRACEFS_EVENTS);
+            for (byte[] probe : in.probes) {
+                sections.check(probe);
+                out.add(direct.translate(probe, in.source(), options));
+            }
         }
         return out;
     }
 
     /** A BPF ELF object file, named after the file without its .o. */
-    public static BpfObject readObject(Path file) throws IOException {
-        try {
-            String name = file.getFileName().toString();  // without a regular expression: run of a .o starts here
-            return ObjectReader.read(Files.readAllBytes(file), name.endsWith(".o") ? name.substring(0, name.length() - 2) : name);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": no such file");
-        }
-    }
+    public static BpfObject readObject(Path file) { return ObjectFiles.read(file); }
 }

@@ -48,4 +48,15 @@ class EventRecordsTest {
         assertEquals("ProcessEvent", s.name());
         assertTrue(MapText.isCharText(o.btf(), s.members().get(2).type()), "comm is @CString");
     }
+
+    @Test void nestedStructsAndArraysOfStructsPrintFieldByField() throws Exception {
+        BpfObject o = translated("org/jbpf/toolchain/StructArrayEvents");
+        BtfType.Struct s = EventRecords.of(o.btf(), "events");
+        assertEquals("Trip", s.name());
+        assertEquals(4 + 8 + 16, s.size(), "id@0, last@4 (8 bytes), hops[2]@12");
+        ByteBuffer record = ByteBuffer.allocate(28).order(ByteOrder.LITTLE_ENDIAN);
+        record.putInt(0, 7).putShort(4, (short) 443).putInt(8, 1500).putShort(12, (short) 22).putInt(16, 64).putShort(20, (short) 80).putInt(24, -1);
+        assertEquals("{id=7, last={port=443, bytes=1500}, hops=[{port=22, bytes=64}, {port=80, bytes=-1}]}",
+                MapText.show(record.array(), s, o.btf(), false));
+    }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.ObjectFormatException;
 import org.jbpf.core.obj.ObjectReader;
 import org.jbpf.examples.ProcessCounter;
 import org.jbpf.runtime.ProbeTranslator;
@@ -95,7 +96,7 @@ class ToolchainTest {
         List<BpfObject> objects = ProbeObjects.of(List.of(out.resolve("ProcessCounter.o").toString()), List.of(), List.of());
         assertEquals(1, objects.size());
         assertEquals(1, objects.get(0).programs().size());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        ObjectFormatException e = assertThrows(ObjectFormatException.class,
                 () -> ProbeObjects.of(List.of(out.resolve("Missing.o").toString()), List.of(), List.of()));
         assertEquals(out.resolve("Missing.o") + ": no such file", e.getMessage());
         assertFalse(ProbeInputs.isProbe(new byte[] {1, 2, 3}));

@@ -238,9 +238,10 @@ public final class Translator {
                 List<BtfType.VarSecInfo> vars = new ArrayList<>();
                 List<GlobalData.Variable> described = new ArrayList<>();
                 for (GlobalVariables.Variable v : probe.globals.in(section)) {
-                    // a table of numbers is described by its bytes, as a byte array is: what Java reads with bytes()
+                    // a table of numbers is an array of its element's integer type, as C declares it (int weights[4])
                     org.jbpf.core.layout.StructLayout.Kind kind = v.isArray() ? org.jbpf.core.layout.StructLayout.Kind.BYTES : v.kind();
-                    int var = btf.variable(v.name(), kind, v.length(), v.constant());
+                    int var = v.element() != null ? btf.tableVariable(v.name(), v.element(), v.length() / v.element().size, v.constant())
+                            : btf.variable(v.name(), kind, v.length(), v.constant());
                     vars.add(new BtfType.VarSecInfo(var, v.offset(), v.size()));
                     described.add(new GlobalData.Variable(v.name(), v.offset(), v.size(), ((BtfType.Var) btf.btf.type(var)).type()));
                 }

@@ -17,6 +17,7 @@ class PacketDiagnosticsTest {
         "SocketHeader|SocketHeader.java:12: ctx.header(..) in socket filter section \"socket\": the kernel gives socket filters no packet pointers; copy the header with ctx.load(offset, Type.class) instead",
         "SocketStore|SocketStore.java:15: ctx.store(..) in socket filter section \"socket\": the kernel lets only tc programs change packets; a socket filter can read with ctx.load(..) and keep or drop",
         "StaleHeaderRead|StaleHeaderRead.java:15: variable ip holds a packet header read before ctx.l3CsumReplace(..) on line 14, which may move the packet; read the header again with ctx.header(..) after that call",
+        "SocketEthernet|SocketEthernet.java:15: ctx.load(0, Ethernet.class) in socket filter section \"socket/sniffer\" would read the IP header: a socket filter's offsets count from the network header, on a packet socket too; take the ether type from ctx.protocol() and load Ipv4 or Ipv6 at 0",
         "LoadUnchecked|LoadUnchecked.java:13: load(.., Udp.class) may be null here; test it against null before you read .length",
     })
     void refusesWithTheJavaLine(String probe, String message) {

@@ -146,9 +146,23 @@ public final class Btf {
 
     /** Size in bytes of a sized type (int, struct, union, enum, array, pointer, datasec), after resolving modifiers. */
     public long sizeOf(int id) {
-        id = resolve(id);
-        BtfType t = type(id);
+        long size = sizeIfKnown(id);
+        if (size >= 0) return size;
+        BtfType t = type(resolve(id));
         if (t == null) throw new IllegalArgumentException("void has no size");
+        throw new IllegalArgumentException("BTF type " + resolve(id) + " (" + t.getClass().getSimpleName() + ") has no size");
+    }
+
+    /**
+     * {@link #sizeOf}, or -1 where that has no answer: void, a kind without a size, an id outside the table, arrays
+     * nested more than 32 deep (a damaged file's types may refer to themselves) or larger than Integer.MAX_VALUE bytes.
+     */
+    public long sizeIfKnown(int id) { return sizeIfKnown(id, 0); }
+
+    private long sizeIfKnown(int id, int depth) {
+        if (depth > 32 || id <= 0 || id > size()) return -1;
+        id = resolve(id);
+        BtfType t = id <= 0 || id > size() ? null : type(id);
         if (t instanceof BtfType.IntType i) return i.size();
         if (t instanceof BtfType.Struct s) return s.size();
         if (t instanceof BtfType.Union u) return u.size();
@@ -157,7 +171,10 @@ public final class Btf {
         if (t instanceof BtfType.FloatType f) return f.size();
         if (t instanceof BtfType.Ptr) return 8;
         if (t instanceof BtfType.Datasec d) return d.size();
-        if (t instanceof BtfType.Array a) return a.nelems() * sizeOf(a.elemType());
-        throw new IllegalArgumentException("BTF type " + id + " (" + t.getClass().getSimpleName() + ") has no size");
+        if (t instanceof BtfType.Array a) {
+            long elem = sizeIfKnown(a.elemType(), depth + 1), n = a.nelems() & 0xffffffffL;
+            return elem < 0 || (elem > 0 && n > Integer.MAX_VALUE / elem) ? -1 : elem * n;
+        }
+        return -1;
     }
 }

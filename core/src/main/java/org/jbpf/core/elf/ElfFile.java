@@ -31,13 +31,12 @@ public final class ElfFile {
 
     public static ElfFile parse(byte[] data, String fileName) {
         ByteSource in = new ByteSource(data, fileName);
+        String problem = headerProblem(data);
+        if (problem != null) throw new ObjectFormatException(fileName + ": " + problem);
         in.check(0, Elf.EHDR_SIZE, "ELF header");
-        if (in.u8(0, "magic") != 0x7f || in.u8(1, "magic") != 'E' || in.u8(2, "magic") != 'L' || in.u8(3, "magic") != 'F')
-            throw in.error(0, "not an ELF file (bad magic)");
-        if (in.u8(4, "class") != 2) throw in.error(4, "not a 64-bit ELF file");
-        if (in.u8(5, "data encoding") != 1) throw in.error(5, "not a little-endian ELF file");
         int type = in.u16(16, "e_type");
-        if (type != Elf.ET_REL) throw in.error(16, "not a relocatable object (e_type " + type + ")");
+        if (type != Elf.ET_REL)
+            throw in.error(16, "not a relocatable object (e_type " + type + "); give the .o that clang -c or jbpf translate writes, not a linked file");
         int machine = in.u16(18, "e_machine");
         long shoff = in.u64(40, "e_shoff");
         int shentsize = in.u16(58, "e_shentsize");
@@ -102,6 +101,23 @@ public final class ElfFile {
     }
 
     public String fileName() { return fileName; }
+    /**
+     * What makes {@code data} no 64-bit little-endian ELF file, as advice on what to give instead; null when its
+     * identification bytes are those of one. Checked before any length, so an empty or text file is called what it is.
+     */
+    static String headerProblem(byte[] data) {
+        String rebuild = "; give a BPF object that jbpf translate or clang -target bpf writes";
+        if (data.length == 0) return "an empty file, not a BPF object" + rebuild;
+        if (data.length < 4 || data[0] != 0x7f || data[1] != 'E' || data[2] != 'L' || data[3] != 'F')
+            return "not an ELF file (it does not begin with 0x7f 'ELF')" + rebuild;
+        if (data.length > 4 && data[4] == 1) return "a 32-bit ELF file, but BPF objects are 64-bit" + rebuild;
+        if (data.length <= 4 || data[4] != 2) return "not a 64-bit ELF file (bad EI_CLASS)" + rebuild;
+        if (data.length > 5 && data[5] == 2)
+            return "a big-endian ELF file (clang -target bpfeb), but this machine runs little-endian BPF; build it with clang -target bpfel or -target bpf";
+        if (data.length <= 5 || data[5] != 1) return "not a little-endian ELF file (bad EI_DATA)" + rebuild;
+        return null;
+    }
+
     public int machine() { return machine; }
     public List<Section> sections() { return sections; }
     public List<Symbol> symbols() { return symbols; }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * C layout of a {@code @Struct} class: fields in declaration order, each at its natural alignment, the size
- * rounded up to the largest alignment. A field may be a primitive, a fixed-length array of primitives, or another
- * struct held by value (aligned as its own largest member). The translator and the userspace codecs both use this,
+ * rounded up to the largest alignment. A field may be a primitive, a fixed-length array of primitives, another
+ * struct held by value (aligned as its own largest member), or a fixed-length array of such structs. The translator and the userspace codecs both use this,
  * so a struct means the same bytes in the kernel and in Java.
  */
 public final class StructLayout {
@@ -18,7 +18,9 @@ public final class StructLayout {
         /** A {@code @Size(n)} array of short, char, int or long: {@link Field#element()} says which. */
         ARRAY(1, false),
         /** Another {@code @Struct} held by value: {@link Field#nested()} is its layout. */
-        STRUCT(1, false);
+        STRUCT(1, false),
+        /** A {@code @Size(n)} array of another {@code @Struct}, each element held by value: {@link Field#nested()} is the element's layout. */
+        STRUCTS(1, false);
 
         public final int size;
         public final boolean signed;
@@ -51,12 +53,12 @@ public final class StructLayout {
         }
 
         /** True for the kinds that hold one number. */
-        public boolean scalar() { return this != BYTES && this != ARRAY && this != STRUCT; }
+        public boolean scalar() { return this != BYTES && this != ARRAY && this != STRUCT && this != STRUCTS; }
     }
 
     /**
      * A field as declared: {@code length} is the element count of a {@code @Size(n)} array (0 otherwise), {@code element}
-     * the element kind of an ARRAY, {@code nested} the layout of a STRUCT.
+     * the element kind of an ARRAY, {@code nested} the layout of a STRUCT or of a STRUCTS array's element.
      */
     public record FieldDecl(String name, Kind kind, int length, Kind element, StructLayout nested) {
         public FieldDecl(String name, Kind kind, int length) { this(name, kind, length, null, null); }
@@ -66,11 +68,14 @@ public final class StructLayout {
 
         /** A struct held by value. */
         public static FieldDecl struct(String name, StructLayout nested) { return new FieldDecl(name, Kind.STRUCT, 0, null, nested); }
+
+        /** A {@code @Size(length)} array of structs of layout {@code element}, each held by value. */
+        public static FieldDecl structs(String name, StructLayout element, int length) { return new FieldDecl(name, Kind.STRUCTS, length, null, element); }
     }
 
     /**
      * A placed field: {@code size} is its whole size in bytes; an ARRAY's {@code element} and {@code count}, a BYTES
-     * field's count (its size), a STRUCT's {@code nested} layout.
+     * field's count (its size), a STRUCT's {@code nested} layout, a STRUCTS array's element layout and count.
      */
     public record Field(String name, Kind kind, int offset, int size, Kind element, int count, StructLayout nested) {
         public Field(String name, Kind kind, int offset, int size) { this(name, kind, offset, size, null, 0, null); }
@@ -107,6 +112,10 @@ public final class StructLayout {
                 case STRUCT:
                     align = d.nested().alignment(); sz = d.nested().size();
                     break;
+                case STRUCTS:
+                    if (d.length() <= 0) throw new IllegalArgumentException(name + "." + d.name() + ": array needs a positive @Size");
+                    align = d.nested().alignment(); sz = d.length() * d.nested().size(); count = d.length();
+                    break;
                 default:
                     align = d.kind().size; sz = d.kind().size;
             }
@@ -134,6 +143,7 @@ public final class StructLayout {
         for (Field f : fields) {
             if (f.kind() == Kind.ARRAY) sb.append(f.element()).append('[').append(f.count()).append(']');
             else if (f.kind() == Kind.STRUCT) sb.append("struct ").append(f.nested().name());
+            else if (f.kind() == Kind.STRUCTS) sb.append("struct ").append(f.nested().name()).append('[').append(f.count()).append(']');
             else sb.append(f.kind());
             sb.append(' ').append(f.name()).append('@').append(f.offset()).append("; ");
         }

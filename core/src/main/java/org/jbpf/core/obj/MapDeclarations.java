@@ -27,7 +27,7 @@ final class MapDeclarations {
     }
 
     private static void readBtfMaps(ElfFile elf, ElfFile.Section sec, Btf btf, boolean hasBtf, List<Located> out) {
-        if (!hasBtf) throw elf.error(sec, 0, "BTF-defined maps need a .BTF section, which the object lacks");
+        if (!hasBtf) throw elf.error(sec, 0, "BTF-defined maps need a .BTF section, which the object lacks; compile it with clang -g");
         int ds = btf.find(BtfType.KIND_DATASEC, ".maps");
         if (ds < 0) throw elf.error(sec, 0, "the object's BTF has no DATASEC .maps describing this section");
         for (BtfType.VarSecInfo vsi : ((BtfType.Datasec) btf.type(ds)).vars()) {
@@ -104,27 +104,8 @@ final class MapDeclarations {
     }
 
     private static int size(ElfFile elf, ElfFile.Section sec, Btf btf, int id, String where) {
-        long s = sizeOf(btf, id, 0);
+        long s = btf.sizeIfKnown(id);
         if (s <= 0 || s > Integer.MAX_VALUE) throw elf.error(sec, 0, where + " type " + id + " has no usable size");
         return (int) s;
-    }
-
-    /** Like {@link Btf#sizeOf} but with a depth bound, since type graphs from a file may be cyclic; -1 when unsized. */
-    static long sizeOf(Btf btf, int id, int depth) {
-        if (depth > 32) return -1;
-        BtfType t = type(btf, btf.resolve(id));
-        if (t instanceof BtfType.IntType i) return i.size();
-        if (t instanceof BtfType.Struct s) return s.size();
-        if (t instanceof BtfType.Union u) return u.size();
-        if (t instanceof BtfType.Enum e) return e.size();
-        if (t instanceof BtfType.Enum64 e) return e.size();
-        if (t instanceof BtfType.FloatType f) return f.size();
-        if (t instanceof BtfType.Ptr) return 8;
-        if (t instanceof BtfType.Array a) {
-            long elem = sizeOf(btf, a.elemType(), depth + 1);
-            long n = a.nelems() & 0xffffffffL;
-            return elem < 0 || (elem > 0 && n > Integer.MAX_VALUE / elem) ? -1 : elem * n;
-        }
-        return -1;
     }
 }

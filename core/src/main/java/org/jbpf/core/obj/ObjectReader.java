@@ -90,7 +90,7 @@ public final class ObjectReader {
         Reading(byte[] bytes, String objectName) {
             this.name = objectName;
             this.elf = ElfFile.parse(bytes, objectName);
-            if (elf.machine() != Elf.EM_BPF) throw elf.error("not a BPF object (e_machine " + elf.machine() + ", expected 247)");
+            if (elf.machine() != Elf.EM_BPF) throw elf.error("not a BPF object (e_machine " + elf.machine() + ", expected 247 for BPF); build it with clang -target bpf");
             ElfFile.Section btfSec = elf.section(".BTF");
             decodedBtf = btfSec == null ? null : BtfReader.read(elf.data(btfSec), objectName + ": section .BTF");
             btf = decodedBtf == null ? new Btf() : decodedBtf.btf();
@@ -109,9 +109,42 @@ public final class ObjectReader {
                 if (c.section.name().equals(".text")) continue;
                 for (Function f : List.copyOf(c.functions)) if (f.entry()) programs.add(link(f));
             }
+            programs = withLabels(programs);
             List<MapSpec> specs = new ArrayList<>();
             for (MapDeclarations.Located m : maps) specs.add(m.spec());
             return new BpfObject(name, license(), specs, programs, btf, List.copyOf(globals.values()));
+        }
+
+        /**
+         * The programs with the full section names {@link SectionLabels} kept beside their code sections' names, in the
+         * order of their symbols.
+         */
+        private List<ProgramSpec> withLabels(List<ProgramSpec> programs) {
+            ElfFile.Section s = elf.section(SectionLabels.SECTION);
+            if (s == null) return programs;
+            Map<String, String> full;
+            try {
+                full = SectionLabels.decode(elf.data(s));
+            } catch (IllegalArgumentException e) {
+                throw elf.error(s, 0, e.getMessage());
+            }
+            List<ProgramSpec> out = new ArrayList<>();
+            for (ProgramSpec p : programs) {
+                String section = full.remove(p.name());
+                if (section != null && !SectionLabels.elfName(section).equals(p.section()))
+                    throw elf.error(s, 0, "names section " + section + " for program " + p.name() + ", which is in section " + p.section());
+                out.add(section == null ? p : new ProgramSpec(p.name(), section, p.insns(), p.funcInfos(), p.coreRelocations()));
+            }
+            if (!full.isEmpty()) throw elf.error(s, 0, "names a section for " + full.keySet().iterator().next() + ", which is no program of the object");
+            // programs of one kind share a code section, so section order is not the object's order; its symbols are in it
+            Map<String, Integer> symbolIndex = new HashMap<>();
+            for (ElfFile.Symbol sym : elf.symbols()) if (sym.type() == Elf.STT_FUNC) symbolIndex.putIfAbsent(sym.name(), sym.index());
+            out.sort(new Comparator<ProgramSpec>() {
+                @Override public int compare(ProgramSpec a, ProgramSpec b) {
+                    return Integer.compare(symbolIndex.getOrDefault(a.name(), Integer.MAX_VALUE), symbolIndex.getOrDefault(b.name(), Integer.MAX_VALUE));
+                }
+            });
+            return out;
         }
 
         private String license() {

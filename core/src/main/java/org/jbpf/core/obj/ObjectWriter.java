@@ -30,7 +30,8 @@ import org.jbpf.core.elf.ElfWriter;
 
 /**
  * Writes a {@link BpfObject} as a relocatable ELF64 BPF object in the layout clang produces and libbpf loads:
- * one code section per program (its subprograms in {@code .text}), {@code license}, BTF-defined maps in
+ * one code section per program (its subprograms in {@code .text}; programs of a labelled kind share their kind's section,
+ * see {@link SectionLabels}), {@code license}, BTF-defined maps in
  * {@code .maps}, global variables in {@code .bss}/{@code .data}/{@code .rodata} (one object symbol per variable,
  * relocations against the section with the offset in the instruction), map and call relocations, {@code .BTF} and
  * {@code .BTF.ext} with func_info and line_info. A kfunc call is written as clang writes a call of an
@@ -138,6 +139,8 @@ public final class ObjectWriter {
             }
             byte[] license = new ByteSink().cstring(obj.license() == null ? "" : obj.license()).toByteArray();
             int licenseIndex = elf.add(LICENSE, Elf.SHT_PROGBITS, Elf.SHF_WRITE | Elf.SHF_ALLOC, license, 1, 0);
+            byte[] labels = SectionLabels.encode(obj.programs());
+            if (labels.length > 0) elf.add(SectionLabels.SECTION, Elf.SHT_STRTAB, 0, labels, 1, 0);
             elf.add(".BTF", Elf.SHT_PROGBITS, 0, encodedBtf.bytes(), 4, 0);
             if (!ext.funcInfos().isEmpty() || !ext.lineInfos().isEmpty() || !ext.coreRelos().isEmpty())
                 elf.add(".BTF.ext", Elf.SHT_PROGBITS, 0, ext.encode(encodedBtf), 4, 0);
@@ -183,7 +186,7 @@ public final class ObjectWriter {
             for (ProgramSpec p : obj.programs()) {
                 if (p.section() == null || p.section().isEmpty()) throw error("program " + p.name() + " has no section name");
                 if (p.section().equals(TEXT) || p.section().startsWith(".rel") || p.section().equals(MAPS) || p.section().equals(LICENSE)
-                        || p.section().startsWith(".BTF"))
+                        || p.section().startsWith(".BTF") || p.section().equals(SectionLabels.SECTION))
                     throw error("program " + p.name() + " uses reserved section name " + p.section());
                 if (GlobalData.isDataSection(p.section()))
                     throw error("program " + p.name() + " uses section " + p.section() + ", a name kept for global variables");
@@ -197,13 +200,14 @@ public final class ObjectWriter {
 
         private void layOut(ProgramSpec p) {
             ProgramLayout layout = new ProgramLayout(p, btf, objName);
-            CodeSection main = new CodeSection(p.section());
-            sections.put(p.section(), main);
-            int textBase = text.code.size() / 8;
+            String elfName = SectionLabels.elfName(p.section());
+            CodeSection main = sections.get(elfName);
+            if (main == null) sections.put(elfName, main = new CodeSection(elfName));
+            int mainBase = main.code.size() / 8, textBase = text.code.size() / 8;
             for (ProgramLayout.Function f : layout.functions) {
                 boolean entry = f.start() == 0;
-                funcSymbols.add(new FuncSymbol(f.name(), entry ? p.section() : TEXT,
-                        entry ? 0 : (textBase + f.start() - layout.firstSubSlot) * 8, (f.end() - f.start()) * 8, entry));
+                funcSymbols.add(new FuncSymbol(f.name(), entry ? elfName : TEXT,
+                        entry ? mainBase * 8 : (textBase + f.start() - layout.firstSubSlot) * 8, (f.end() - f.start()) * 8, entry));
             }
             List<Insn> insns = p.insns();
             boolean anySource = false;
@@ -216,7 +220,7 @@ public final class ObjectWriter {
                 int slot = layout.slotOf[i];
                 boolean inText = slot >= layout.firstSubSlot;
                 CodeSection cs = inText ? text : main;
-                int at = inText ? (textBase + slot - layout.firstSubSlot) * 8 : slot * 8;
+                int at = inText ? (textBase + slot - layout.firstSubSlot) * 8 : (mainBase + slot) * 8;
                 if (anySource && (i == 0 || functionStarts.contains(slot) || !Objects.equals(in.source(), prev)))
                     cs.lines.add(new PendingLine(at, in.source()));
                 prev = in.source();
@@ -227,7 +231,7 @@ public final class ObjectWriter {
                     throw ProgramLayout.error(objName, p, "has func_info at slot " + fi.insnOff() + " with type " + fi.btfFuncType()
                             + ", which is not a BTF FUNC of the object");
                 boolean inText = fi.insnOff() >= layout.firstSubSlot;
-                int at = inText ? (textBase + fi.insnOff() - layout.firstSubSlot) * 8 : fi.insnOff() * 8;
+                int at = inText ? (textBase + fi.insnOff() - layout.firstSubSlot) * 8 : (mainBase + fi.insnOff()) * 8;
                 (inText ? text : main).funcs.add(new BtfExt.FuncRecord(at, fi.btfFuncType()));
             }
             for (ProgramSpec.CoreRelocation r : p.coreRelocations()) {
@@ -236,7 +240,7 @@ public final class ObjectWriter {
                             + r.localTypeId() + ", which the program or its BTF does not have");
                 int slot = layout.slotOf[r.insn()];
                 boolean inText = slot >= layout.firstSubSlot;
-                int at = inText ? (textBase + slot - layout.firstSubSlot) * 8 : slot * 8;
+                int at = inText ? (textBase + slot - layout.firstSubSlot) * 8 : (mainBase + slot) * 8;
                 (inText ? text : main).cores.add(new PendingCore(at, r.localTypeId(), r.access(), r.kind()));
             }
             main.funcs.sort(FUNCS_IN_ORDER);

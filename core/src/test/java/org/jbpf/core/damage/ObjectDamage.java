@@ -16,7 +16,12 @@ import org.jbpf.core.elf.ElfFile;
  */
 public final class ObjectDamage {
     /** Where the damage goes. */
-    public enum Kind { TRUNCATED, ELF_HEADER, SECTION_HEADER, SWAPPED_SECTION_HEADERS, SYMBOL, RELOCATION, CODE, BTF_HEADER, BTF_TYPES, BTF_STRINGS, BTF_EXT, MAPS, LICENSE }
+    public enum Kind {
+        TRUNCATED, ELF_HEADER, SECTION_HEADER, SWAPPED_SECTION_HEADERS, SYMBOL, RELOCATION, CODE, BTF_HEADER, BTF_TYPES, BTF_STRINGS,
+        BTF_EXT, MAPS, LICENSE,
+        /** The header of another kind of object: 32-bit (EI_CLASS 1), big-endian (EI_DATA 2, as clang -target bpfeb marks it), another machine's e_machine. */
+        FOREIGN_HEADER
+    }
 
     private static final long[] EXTREMES = {0, 1, 2, 3, 7, 8, 9, 0x7f, 0xff, 0xffff, 0x7fffffffL, 0xffffffffL, -1L, -8L, Long.MIN_VALUE, 1L << 32};
 
@@ -48,6 +53,13 @@ public final class ObjectDamage {
                 int[][] fields = {{4, 1}, {5, 1}, {16, 2}, {18, 2}, {40, 8}, {58, 2}, {60, 2}, {62, 2}};
                 int[] f = fields[rnd.nextInt(fields.length)];
                 put(buf, f[0], f[1], extreme(rnd));
+            }
+            case FOREIGN_HEADER -> {
+                switch (rnd.nextInt(3)) {
+                    case 0 -> b[4] = 1;
+                    case 1 -> b[5] = 2;
+                    default -> buf.putShort(18, (short) new int[] {3, 40, 62, 183, 243, 0}[rnd.nextInt(6)]);  // x86, ARM, x86-64, AArch64, RISC-V, none
+                }
             }
             case SECTION_HEADER -> {
                 ElfFile.Section s = sections.get(rnd.nextInt(sections.size()));

@@ -18,14 +18,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The objects jbpf writes are ordinary BPF ELF files: stock bpftool (libbpf) loads every example, and its dump of the
+ * The objects jbpf writes are ordinary BPF ELF files: stock bpftool (libbpf) loads every example, those with labelled
+ * sections ({@code perf_event/cpu-clock-99hz}, {@code xdp/firewall}, {@code tc/ingress}) included, and its dump of the
  * translated code shows the Java source lines from the BTF line info.
  */
 class BpftoolLoadsExamplesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ProcessCounter", "OpenCounter", "ReadLatency", "EventSampler", "PerCpuCounters",
-            "ExecPerfEvents", "ExecRingEvents", "HelloPrintk", "PidOpens", "ReadSizes"})
+            "ExecPerfEvents", "ExecRingEvents", "HelloPrintk", "PidOpens", "ReadSizes", "Profile", "net.XdpFirewall", "net.FlowBytes",
+            "net.EgressBytes"})
     void bpftoolLoadsAndShowsJavaLines(String example) throws Exception {
         KernelCheck.require();
         org.jbpf.testsupport.Tools.require("bpftool");
@@ -33,7 +35,7 @@ class BpftoolLoadsExamplesTest {
                 Translator.ClassSource.of(getClass().getClassLoader()),
                 new Translator.Options(List.of(Path.of("../examples/src/main/java"))));
         Path obj = Files.createTempFile("jbpf-" + example, ".o");
-        Path pin = Path.of("/sys/fs/bpf/jbpf-it-" + example + "-" + ProcessHandle.current().pid());
+        Path pin = Path.of("/sys/fs/bpf/jbpf-it-" + example.replace('.', '-') + "-" + ProcessHandle.current().pid());
         try {
             Files.write(obj, ObjectWriter.write(o));
             Result load = bpftool("prog", "loadall", obj.toString(), pin.toString());

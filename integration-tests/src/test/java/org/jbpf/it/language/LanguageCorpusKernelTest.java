@@ -28,7 +28,15 @@ class LanguageCorpusKernelTest {
             ByteTable.class, EarlyReturnInLoop.class, LabelledBreak.class, TryFinally.class, BoxedCompares.class,
             TextForPrintk.class, WhileWithBreak.class, NarrowTypes.class, StaticHelperChain.class, ConditionalAndOr.class,
             LongMathHelpers.class, BooleanArray.class, NanoTime.class, StructHelperObject.class, LocalStructArray.class,
-            StructArrayIndexes.class, IntTableLookup.class, LongTableLookup.class, NumberTables.class);
+            StructArrayIndexes.class, IntTableLookup.class, LongTableLookup.class, NumberTables.class, StructArrayField.class,
+            StructArrayNested.class, EnumWithField.class, ConstantTables.class,
+            // the second audit round: what else Java programmers write
+            VariableShifts.class, UnsignedMath.class, FloorModDiv.class, NarrowOverflow.class, CompoundAssignFields.class,
+            NestedTernaries.class, DoWhileLoop.class, LabelledContinue.class, LocalRecords.class, ManyArguments.class,
+            StaticFinalKinds.class, BitMethods.class, WidthCasts.class, IntegerOverflow.class, SwitchFallThrough.class,
+            BooleanLogic.class, ReverseLoops.class, SignedDivision.class, ByteBitOps.class, OverloadedHelpers.class,
+            EarlyExitNested.class, LongCompares.class, VarShadowing.class, StringsSwitch.class, OtherClassHelpers.class,
+            ArrayInitializers.class, SideEffectOrder.class, LongDivisionEdges.class, StructArrayInFunction.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);
@@ -116,6 +124,28 @@ class LanguageCorpusKernelTest {
         assertEquals(indexes.length * indexes.length, runs);
     }
 
+    /** A ternary of a lookup and a boxed number kept boxed, with the key present (a value from the inputs) or absent. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void boxedTernaryOfLookupAndConstant(Backend backend) {
+        var object = backend.translate(BoxedTernary.class);
+        KernelCheck.require();
+        int runs = 0;
+        try (BPF bpf = BPF.load(object, BoxedTernary.class)) {
+            var in = bpf.map(BoxedTernary.in);
+            var optional = bpf.map(BoxedTernary.optional);
+            for (long[] ab : ComputingProbesKernelTest.INPUTS) {
+                Long z = (ab[1] & 3) == 0 ? null : Long.valueOf(ab[1] % 1000);
+                in.put(0, ab[0]);
+                if (z == null) optional.remove(0); else optional.put(0, z);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                assertEquals(BoxedTernary.combine(ab[0], z), bpf.map(BoxedTernary.out).get(0), "combine(" + ab[0] + ", " + z + ")");
+                runs++;
+            }
+        }
+        assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
+    }
+
     /** Each of the four keys present or absent (16 cases, values from the inputs): as {@code combine} on the JVM. */
     @ParameterizedTest
     @EnumSource(Backend.class)
@@ -140,6 +170,46 @@ class LanguageCorpusKernelTest {
             }
         }
         assertEquals(40 * 16, runs);
+    }
+
+    /**
+     * @Constant tables set from Java before loading (an int[], a long[] and a short[] shorter than the table, padded
+     * with zeros): the kernel computes what compute does on the JVM with the same tables.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void constantTablesSetBeforeLoading(Backend backend) throws Exception {
+        var object = backend.translate(ConstantTables.class);
+        KernelCheck.require();
+        int[] weights = {10, -20, 30, 1 << 30};
+        long[] limits = {5, -6, Long.MIN_VALUE};
+        short[] marks = {300};
+        int[] jvmWeights = ConstantTables.weights;
+        long[] jvmLimits = ConstantTables.limits;
+        short[] jvmMarks = ConstantTables.marks;
+        int runs = 0;
+        try (BPF bpf = BPF.builder(object, ConstantTables.class).constant("weights", weights).constant("limits", limits)
+                .constant("marks", marks).load()) {
+            ConstantTables.weights = weights;
+            ConstantTables.limits = limits;
+            ConstantTables.marks = new short[] {300, 0};
+            var in = bpf.map(ConstantTables.in);
+            for (long[] ab : ComputingProbesKernelTest.INPUTS) {
+                in.put(0, ab[0]);
+                in.put(1, ab[1]);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                assertEquals(ConstantTables.compute(ab[0], ab[1]), bpf.map(ConstantTables.out).get(0), "compute(" + ab[0] + ", " + ab[1] + ")");
+                runs++;
+            }
+        } finally {
+            ConstantTables.weights = jvmWeights;
+            ConstantTables.limits = jvmLimits;
+            ConstantTables.marks = jvmMarks;
+        }
+        assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> BPF.builder(object, ConstantTables.class).constant("weights", new long[] {1}).object());
+        assertEquals("constant weights of ConstantTables is a table of 4-byte numbers; pass an int[], not a long[]", e.getMessage());
     }
 
     /** A static int[] the program changes in place is a global Java reads back: one count per run in the slot of a & 3. */

@@ -65,13 +65,6 @@ class LanguageRefusalsTest {
                     "\"down\"), but strings exist in BPF programs only as constants; keep the choice in an int or an enum " +
                     "(and switch over that), or keep text in a byte[] and compare it with Strings.equals(buf, \"bash\") in " +
                     "an if/else chain instead of a switch"),
-            Arguments.of(StructArrayField.class,
-                    "StructArrayField.java:42: field slots of @Struct Table has type " +
-                    "org.jbpf.it.language.StructArrayField$Slot[]; struct fields may be byte, boolean, short, char, int, " +
-                    "long, @Size(n) arrays of byte, short, char, int or long, or another @Struct; arrays of objects are " +
-                    "supported only as local arrays of a @Struct class (new Point[4]); in a @Struct or a map value keep " +
-                    "the numbers in @Size(n) arrays (int[] xs, int[] ys instead of Point[]), or one struct per entry of " +
-                    "a map keyed by index"),
             Arguments.of(Synchronized.class,
                     "Synchronized.java:26: synchronized is not supported in BPF programs, which have no locks; update " +
                     "shared counts with a map's atomic operations (increment, add) instead"),
@@ -91,22 +84,71 @@ class LanguageRefusalsTest {
                     "while variable old refers to one: in Java it would keep the old StructArrayReplaceHeld.Slot, but " +
                     "the array holds its structs in place; copy the fields you need from it first, or set the element's " +
                     "fields instead of replacing it"),
+            Arguments.of(StructArrayReplaceInHelper.class,
+                    "StructArrayReplaceInHelper.java:17: this replaces an element of a local StructArrayReplaceInHelper.Slot[2] " +
+                    "while variable old (held across the call at StructArrayReplaceInHelper.java:26) refers to one: in Java it " +
+                    "would keep the old " +
+                    "StructArrayReplaceInHelper.Slot, but the array holds its structs in place; copy the fields you need from it " +
+                    "first, or set the element's fields instead of replacing it"),
+            Arguments.of(ConstantTableWrite.class,
+                    "ConstantTableWrite.java:15: @Constant table weights is read-only in programs; its numbers are set from Java " +
+                    "before loading"),
+            Arguments.of(NumberToString.class,
+                    "NumberToString.java:24: cannot call java.lang.Integer.toString in a BPF program: strings do not " +
+                    "exist in BPF programs; print numbers with a printk format (printk(\"n %d\", x)), or send them to Java " +
+                    "in a map or ring record"),
+            Arguments.of(MutualRecursion.class,
+                    "MutualRecursion.java:24: recursive call of isEven; BPF programs cannot recurse, write a bounded loop " +
+                    "instead"),
+            Arguments.of(BoxedIdentity.class,
+                    "BoxedIdentity.java:25: == on boxed numbers compares objects in Java (equal or not by the box cache), " +
+                    "not values; compare the values with x.equals(y), or unbox one side (x.longValue() == y)"),
+            Arguments.of(NoInlineManyArguments.class,
+                    "NoInlineManyArguments.java:30: @NoInline method six cannot be a BPF function: it has 6 parameters, " +
+                    "more than BPF's five argument registers; pass numbers, the context or @Struct references (at most " +
+                    "five), or remove @NoInline"),
+            Arguments.of(LambdaOperator.class,
+                    "LambdaOperator.java:25: lambdas and method references can only be the loop body of Loops.repeat in " +
+                    "BPF programs, which have no virtual calls; write the code as a static method and call it directly"),
+            Arguments.of(DivisionByZeroConstant.class,
+                    "DivisionByZeroConstant.java:24: division by the constant zero, which throws in Java and has no BPF " +
+                    "form; divide by a value that cannot be zero, or test the divisor against zero with if first"),
+            Arguments.of(RequireNonNull.class,
+                    "RequireNonNull.java:25: Objects.requireNonNull throws when the value is null, which a BPF program " +
+                    "cannot; test the value against null with if and return early instead"),
+            Arguments.of(ArrayAsMapValue.class,
+                    "ArrayAsMapValue.java:17: map slots: map keys and values cannot be arrays such as " +
+                    "org.jbpf.it.language.ArrayAsMapValue$Slot[], whose type has no length; wrap the array in a @Struct class as " +
+                    "a @Size(n) field (@Size(16) Slot[] items) and use that class instead"),
+            Arguments.of(StructArrayReplaceInFunction.class,
+                    "StructArrayReplaceInFunction.java:33: reset replaces elements of an array of Slot while variable old (held " +
+                    "across the call at StructArrayReplaceInFunction.java:33) refers to one: in Java it would keep the old Slot, " +
+                    "but the array holds its structs in place; copy the fields you need from it before the call, or set the " +
+                    "element's fields instead of replacing it"),
             Arguments.of(EnumField.class,
                     "EnumField.java:33: field mode of @Struct State has type org.jbpf.it.language.EnumField$Mode; struct " +
-                    "fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int or " +
-                    "long, or another @Struct; keep an enum in a struct as its ordinal: declare mode an int, store Mode " +
+                    "fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int, " +
+                    "long or a @Struct, or another @Struct; keep an enum in a struct as its ordinal: declare mode an int, store Mode " +
                     "values with .ordinal() and read them back in Java with Mode.values()[n]"),
-            Arguments.of(EnumWithField.class,
-                    "EnumWithField.java:35: cannot read field weight of enum Level in a BPF program, where an enum value " +
-                    "is its ordinal; compute the value from the enum with a switch (or index a static byte[] table with " +
-                    "ordinal())"),
+            Arguments.of(EnumMutableField.class,
+                    "EnumMutableField.java:22: cannot read field uses of enum Mode in a BPF program, where an enum value is its " +
+                    "ordinal; only final number fields that each constant's constructor sets from constant arguments are known " +
+                    "there (LOW(1), HIGH(5)); otherwise compute the value from the enum with a switch (or index a static byte[] " +
+                    "table with ordinal())"),
             Arguments.of(ProbeInstanceMethod.class,
                     "ProbeInstanceMethod.java:31: cannot create an instance of the probe class ProbeInstanceMethod: a " +
                     "BPF program has no objects other than @Struct ones; make its methods static and keep its state in " +
                     "maps or global variables (static fields)"),
             Arguments.of(StreamSum.class,
-                    "StreamSum.java:26: cannot call java.util.Arrays.stream from a BPF program; only static methods of " +
-                    "the probe, methods of @Struct classes and jbpf helpers can be called"),
+                    "StreamSum.java:26: cannot call java.util.Arrays.stream from a BPF program; write a loop over the " +
+                    "elements instead (of java.util.Arrays, only fill and copyOf translate)"),
+            Arguments.of(ArraysEquals.class,
+                    "ArraysEquals.java:25: cannot call java.util.Arrays.equals from a BPF program; write a loop over the " +
+                    "elements instead (of java.util.Arrays, only fill and copyOf translate)"),
+            Arguments.of(StaticInitTable.class,
+                    "StaticInitTable.java:30: int array field SQUARES is filled by code when the class loads (line 26), which a " +
+                    "BPF program cannot repeat; initialise it with constants such as {1, 2, 3}, or fill it from Java after " +
+                    "loading with bpf.global(\"SQUARES\").set(bytes)"),
             Arguments.of(ParseNumber.class,
                     "ParseNumber.java:24: cannot call java.lang.Long.parseLong in a BPF program; the java.lang methods " +
                     "that translate are boxing, Math.min/max/abs, System.nanoTime and the Integer/Long bit, unsigned, " +

@@ -7,7 +7,7 @@ import org.jbpf.Struct;
 import org.jbpf.XdpContext;
 import org.jbpf.maps.ArrayMap;
 
-/** A @Struct holding a @Size(4) array of @Struct elements, read and written by index. */
+/** A local @Struct holding a @Size(4) array of @Struct elements: constant and variable indexes, an element replaced, for-each. */
 @Bpf(license = "GPL")
 public final class StructArrayField {
     public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);
@@ -47,6 +47,9 @@ public final class StructArrayField {
         int k = (int) (b & 3);
         t.slots[k].hits += 3;
         t.slots[(int) (a & 3)].hits += 1000;
-        return t.slots[k].key + t.slots[1].hits * 10L + t.used;
+        t.slots[2] = new Slot();
+        long sum = 0;
+        for (Slot s : t.slots) sum = sum * 31 + s.key + s.hits;
+        return t.slots[k].key + t.slots[1].hits * 10L + t.used + sum;
     }
 }

@@ -28,13 +28,13 @@ class LlvmBpftoolLoadsExamplesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ProcessCounter", "OpenCounter", "ReadLatency", "EventSampler", "PerCpuCounters",
-            "ExecPerfEvents", "ExecRingEvents", "HelloPrintk"})
+            "ExecPerfEvents", "ExecRingEvents", "HelloPrintk", "Profile", "net.XdpFirewall"})
     void bpftoolLoadsTheLlvmObject(String example) throws Exception {
         LlvmObjects.require();
         org.jbpf.testsupport.Tools.require("bpftool");
         BpfObject o = LlvmObjects.translate(Class.forName("org.jbpf.examples." + example));
         Path obj = Files.createTempFile("jbpf-llvm-" + example, ".o");
-        Path pin = Path.of("/sys/fs/bpf/jbpf-it-llvm-" + example + "-" + ProcessHandle.current().pid());
+        Path pin = Path.of("/sys/fs/bpf/jbpf-it-llvm-" + example.replace('.', '-') + "-" + ProcessHandle.current().pid());
         try {
             Files.write(obj, ObjectWriter.write(o));
             String[] load = bpftool("prog", "loadall", obj.toString(), pin.toString());

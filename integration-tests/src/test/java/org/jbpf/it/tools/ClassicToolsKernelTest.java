@@ -205,7 +205,11 @@ class ClassicToolsKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void runQueueLatencyMatchesTheSchedulersCounts(Backend backend) throws IOException {
-        try (BPF bpf = load(backend, RunQueueLatency.class)) {
+        // another process whose one thread has the same kind of name: it sleeps and wakes too, and must not count
+        Path other = Files.copy(Path.of("/bin/sleep"), Path.of("/tmp/jt-runq-other-" + backend), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (BPF bpf = load(backend, RunQueueLatency.class, "targetPid", PID)) {
+            Process stranger = start(other.toString(), "0.05");
+            assertEquals(0, waitFor(stranger));
             CountDownLatch go = new CountDownLatch(1), release = new CountDownLatch(1);
             int[] tid = new int[1];
             boolean[] slept = new boolean[1];
@@ -230,6 +234,13 @@ class ClassicToolsKernelTest {
             long waited = after[4] - before[4];
             long queued = after[1] - before[1];   // by the run queue's clock, which may lag ktime by some microseconds a switch
             assertTrue(waited > 0 && waited <= queued + switches * 50_000, waited + " ns after wakeups, " + queued + " ns queued in all");
+            int strangerPid = (int) stranger.pid();
+            assertEquals(List.of(false, false, false), List.of(bpf.map(RunQueueLatency.switchesIn).containsKey(strangerPid),
+                    bpf.map(RunQueueLatency.targetThreads).containsKey(strangerPid), bpf.map(RunQueueLatency.waitedNs).containsKey(strangerPid)),
+                    "the other process's jt-runq thread is not counted");
+            assertEquals(java.util.Set.of(tid[0]), toMap(bpf.map(RunQueueLatency.switchesIn)).keySet(), "only the test's thread is counted");
+        } finally {
+            Files.deleteIfExists(other);
         }
     }
 

@@ -28,4 +28,8 @@ interface Libc extends Library {
     int listen(int fd, int backlog);
     long sendto(int fd, byte[] buffer, long length, int flags, byte[] address, int addressLength);
     long recv(int fd, byte[] buffer, long length, int flags);
+    int mount(String source, String target, String type, long flags, String data);
+    int umount2(String target, int flags);
+    int sched_getaffinity(int pid, long size, long[] mask);
+    int sched_setaffinity(int pid, long size, long[] mask);
 }

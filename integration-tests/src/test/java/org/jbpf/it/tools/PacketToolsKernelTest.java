@@ -25,7 +25,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Packet tools over a veth pair between two namespaces the test creates (nothing but the test's packets crosses it):
  * an XDP counter by protocol with a port drop list, and a capture filter on a packet socket. Both are checked
- * against the exact datagrams, echo requests and connection the test sends.
+ * against the exact datagrams, echo requests and connection the test sends. What must not arrive is checked without
+ * waiting: the test's datagrams are sent from one thread held on one CPU, so they pass the receiving stack in the
+ * order sent, and a marker datagram sent last to each socket says that everything before it was either delivered or
+ * dropped.
  */
 class PacketToolsKernelTest {
     static final int MSG_DONTWAIT = 0x40, AF_INET = 2, AF_PACKET = 17, SOCK_RAW = 3, IPPROTO_ICMP = 1;
@@ -40,10 +43,9 @@ class PacketToolsKernelTest {
             try (DatagramChannel toOpen = veth.receiver.inside(() -> bound(open));
                  DatagramChannel toBlocked = veth.receiver.inside(() -> bound(blocked));
                  ServerSocketChannel server = veth.receiver.inside(() -> ServerSocketChannel.open().bind(new InetSocketAddress(VethPair.RECEIVER_IP, tcpPort)))) {
-                sendUdp(veth, open, 5);
-                sendUdp(veth, blocked, 3);
-                assertEquals(5, received(toOpen, 5));
-                assertEquals(0, received(toBlocked, 1), "dropped by XDP");
+                sendUdp(veth, open, 5, blocked, 3, false);   // then the marker to the open port
+                assertEquals(5, receivedBeforeMarker(toOpen));
+                assertEquals(0, queued(toBlocked), "dropped by XDP, and passed before the marker if not");
                 assertEquals(3, (int) veth.sender.inside(() -> ping(VethPair.RECEIVER_IP, 3)), "echo replies");
                 veth.sender.inside(() -> {
                     try (SocketChannel c = SocketChannel.open(new InetSocketAddress(VethPair.RECEIVER_IP, tcpPort))) {
@@ -58,7 +60,7 @@ class PacketToolsKernelTest {
                 }
                 Map<Integer, Long> protocols = toMap(bpf.map(PacketProtocols.byProtocol));
                 assertEquals(List.of(1, 6, 17), new ArrayList<>(protocols.keySet()), "ICMP, TCP and UDP only: static neighbours, no IPv6");
-                assertEquals(List.of(3L, 8L), List.of(protocols.get(1), protocols.get(17)), "echo requests and datagrams");
+                assertEquals(List.of(3L, 5L + 3 + 1), List.of(protocols.get(1), protocols.get(17)), "echo requests, and datagrams with the marker");
                 assertTrue(protocols.get(6) >= 4, "SYN, ACK, data and FIN at least: " + protocols.get(6));
                 assertEquals(1L, bpf.global("tcpSyns").getLong(), "one connection request");
                 assertEquals(Map.of(blocked, 3L), toMap(bpf.map(PacketProtocols.droppedByPort)));
@@ -82,18 +84,19 @@ class PacketToolsKernelTest {
             assertTrue(fd >= 0, "a packet socket");
             try {
                 bpf.program("sniff").attachSocket(fd);
-                assertEquals(List.of(), frames(fd, 0), "nothing crossed before the test sends");
                 try (DatagramChannel captured = veth.receiver.inside(() -> bound(capture));
                      DatagramChannel passed = veth.receiver.inside(() -> bound(other))) {
-                    sendUdp(veth, capture, 4);
-                    sendUdp(veth, other, 3);
-                    assertEquals(List.of(4, 3), List.of(received(captured, 4), received(passed, 3)), "a capture filter drops nothing from delivery");
+                    sendUdp(veth, capture, 4, other, 3, true);   // then a marker to each
+                    assertEquals(List.of(4, 3), List.of(receivedBeforeMarker(captured), receivedBeforeMarker(passed)),
+                            "a capture filter drops nothing from delivery");
                 }
-                List<byte[]> frames = frames(fd, 4);
-                assertEquals(4, frames.size(), "only the captured port's frames reach the packet socket");
-                for (byte[] f : frames) assertEquals(capture, (f[14 + 20 + 2] & 0xff) << 8 | (f[14 + 20 + 3] & 0xff), "destination port");
-                assertEquals(Map.of(17, 7L), toMap(bpf.map(PacketSniffer.byProtocol)));
-                assertEquals(Map.of(capture, 4L, other, 3L), toMap(bpf.map(PacketSniffer.udpByPort)));
+                List<String> frames = new ArrayList<>();
+                for (byte[] f : framesToMarker(fd))
+                    frames.add(((f[14 + 20 + 2] & 0xff) << 8 | (f[14 + 20 + 3] & 0xff)) + " " + new String(f, 14 + 20 + 8, f.length - 14 - 20 - 8, StandardCharsets.US_ASCII));
+                assertEquals(List.of(capture + " datagram 0", capture + " datagram 1", capture + " datagram 2", capture + " datagram 3", capture + " " + MARKER),
+                        frames, "the captured port's frames reach the packet socket, and nothing else or before");
+                assertEquals(Map.of(17, 4L + 3 + 2), toMap(bpf.map(PacketSniffer.byProtocol)));
+                assertEquals(Map.of(capture, 5L, other, 4L), toMap(bpf.map(PacketSniffer.udpByPort)));
                 assertEquals(0L, bpf.global("notIp").getLong());
             } finally {
                 Libc.C.close(fd);
@@ -108,47 +111,80 @@ class PacketToolsKernelTest {
         return ch;
     }
 
-    static void sendUdp(VethPair veth, int port, int count) throws Exception {
+    /** The payload of the datagram sent last to each port. */
+    static final String MARKER = "marker";
+
+    /**
+     * Sends {@code count} datagrams ("datagram 0", ...) to {@code port}, then {@code count2} to {@code port2}, then the
+     * marker to {@code port2} when {@code markPort2} and to {@code port}, from one socket on one thread held on one
+     * CPU: they reach the receiving stack in this order.
+     */
+    static void sendUdp(VethPair veth, int port, int count, int port2, int count2, boolean markPort2) throws Exception {
         veth.sender.inside(() -> {
+            long[] mask = new long[16];
+            assertEquals(0, Libc.C.sched_getaffinity(0, mask.length * 8L, mask));
+            long[] one = new long[16];
+            one[0] = Long.lowestOneBit(mask[0]);
+            assertEquals(0, Libc.C.sched_setaffinity(0, one.length * 8L, one), "the sending thread held on one CPU");
             try (DatagramChannel ch = DatagramChannel.open()) {
-                for (int i = 0; i < count; i++)
-                    ch.send(ByteBuffer.wrap(("datagram " + i).getBytes(StandardCharsets.US_ASCII)), new InetSocketAddress(VethPair.RECEIVER_IP, port));
+                for (int i = 0; i < count; i++) send(ch, port, "datagram " + i);
+                for (int i = 0; i < count2; i++) send(ch, port2, "datagram " + i);
+                if (markPort2) send(ch, port2, MARKER);
+                send(ch, port, MARKER);
+            } finally {
+                Libc.C.sched_setaffinity(0, mask.length * 8L, mask);
             }
             return null;
         });
     }
 
-    /** Datagrams received within 2 s, stopping 200 ms after the {@code expected}-th (to see any extra). */
-    static int received(DatagramChannel ch, int expected) throws Exception {
+    private static void send(DatagramChannel ch, int port, String text) throws java.io.IOException {
+        ch.send(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)), new InetSocketAddress(VethPair.RECEIVER_IP, port));
+    }
+
+    /** The datagrams received before the marker, which must come within 5 s. */
+    static int receivedBeforeMarker(DatagramChannel ch) throws Exception {
         ByteBuffer buf = ByteBuffer.allocate(2048);
         int n = 0;
-        long deadline = System.nanoTime() + 2_000_000_000L;
+        long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline) {
             buf.clear();
-            if (ch.receive(buf) != null) {
-                if (++n == expected) deadline = Math.min(deadline, System.nanoTime() + 200_000_000L);
-            } else {
-                Thread.sleep(5);
+            if (ch.receive(buf) == null) {
+                Thread.sleep(1);
+                continue;
             }
+            if (new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).equals(MARKER)) return n;
+            n++;
         }
+        throw new AssertionError("no marker within 5 s, after " + n + " datagrams");
+    }
+
+    /** The datagrams already queued on a socket, read without waiting. */
+    static int queued(DatagramChannel ch) throws Exception {
+        ByteBuffer buf = ByteBuffer.allocate(2048);
+        int n = 0;
+        while (ch.receive(buf.clear()) != null) n++;
         return n;
     }
 
-    /** Frames read from a packet socket within 2 s, stopping 200 ms after the {@code expected}-th (at once for 0). */
-    static List<byte[]> frames(int fd, int expected) throws InterruptedException {
+    /** The frames read from a packet socket up to and with the first whose UDP payload is the marker, within 5 s. */
+    static List<byte[]> framesToMarker(int fd) throws InterruptedException {
         List<byte[]> out = new ArrayList<>();
         byte[] buf = new byte[2048];
-        long deadline = System.nanoTime() + (expected == 0 ? 200_000_000L : 2_000_000_000L);
+        byte[] marker = MARKER.getBytes(StandardCharsets.US_ASCII);
+        long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline) {
             long n = Libc.C.recv(fd, buf, buf.length, MSG_DONTWAIT);
-            if (n > 0) {
-                out.add(java.util.Arrays.copyOf(buf, (int) n));
-                if (out.size() == expected) deadline = Math.min(deadline, System.nanoTime() + 200_000_000L);
-            } else {
-                Thread.sleep(5);
+            if (n <= 0) {
+                Thread.sleep(1);
+                continue;
             }
+            byte[] frame = java.util.Arrays.copyOf(buf, (int) n);
+            out.add(frame);
+            int payload = 14 + 20 + 8;
+            if (n == payload + marker.length && java.util.Arrays.equals(frame, payload, (int) n, marker, 0, marker.length)) return out;
         }
-        return out;
+        throw new AssertionError("no marker frame within 5 s, after " + out.size() + " frames");
     }
 
     /** Sends {@code count} ICMP echo requests to {@code ip} from a raw socket; the echo replies that came back within 2 s. */

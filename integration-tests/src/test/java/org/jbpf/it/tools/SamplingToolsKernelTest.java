@@ -91,6 +91,28 @@ class SamplingToolsKernelTest {
         }
     }
 
+    /** A rate above perf_event_max_sample_rate: the kernel's bare EINVAL becomes the setting, its value and what to do. */
+    @org.junit.jupiter.api.Test
+    void aRateAboveTheMachinesLimitNamesTheSysctl() throws IOException {
+        org.jbpf.core.obj.BpfObject object = Backend.DIRECT.translate(Profile.class);
+        org.jbpf.it.KernelCheck.require();
+        long limit = org.jbpf.loader.attach.Sysctl.number(java.nio.file.Path.of("/proc/sys/kernel/perf_event_max_sample_rate"));
+        assertTrue(limit > 0, "the limit is readable: " + limit);
+        int asked = (int) limit + 1;
+        try (BPF bpf = BPF.builder(object, Profile.class).load()) {
+            org.jbpf.loader.LoadedProgram program = bpf.program("sample");
+            org.jbpf.loader.sys.BpfException e = org.junit.jupiter.api.Assertions.assertThrows(org.jbpf.loader.sys.BpfException.class,
+                    () -> program.attachCpuClock(asked));
+            assertEquals(program + ": sampling the cpu-clock at " + asked + " Hz is above this machine's limit of " + limit
+                    + " samples a second (sysctl kernel.perf_event_max_sample_rate, which the kernel also lowers by itself when"
+                    + " sampling interrupts take too long); ask for at most " + limit + " Hz, or raise the limit: sysctl -w"
+                    + " kernel.perf_event_max_sample_rate=" + asked, e.getMessage());
+            assertEquals(22, e.errno(), "EINVAL");
+            assertEquals(List.of(), bpf.links(), "no event is left open");
+            program.attachCpuClock(7).close();   // the same program attaches at a rate within the limit
+        }
+    }
+
     static boolean anyStartsWith(List<String> frames, String prefix) {
         for (String f : frames) if (f.startsWith(prefix)) return true;
         return false;

@@ -137,6 +137,40 @@ class ToolOutputKernelTest {
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("map stacks ")), "the stacks print under the samples, not again in hex");
     }
 
+    /** exitsnoop's records as run prints them: exit codes and names exact, pids and lifetimes left out here. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void exitSnoopPrintsEachChildsExit(Backend backend) throws Exception {
+        GatedChild child = child("import subprocess, signal\nsubprocess.call(['/bin/sh', '-c', 'exit 3'])\nsubprocess.call(['/bin/true'])\n"
+                + "s = subprocess.Popen(['/bin/sleep', '30'])\ns.send_signal(signal.SIGKILL)\ns.wait()");
+        int pid = (int) child.pid();
+        List<String> lines = run(backend, child, "ExitSnoop", "--const", "targetPid=" + pid, "-d", "3s");
+        assertEquals("attached 1 program(s) of ExitSnoop; running for 3s", lines.get(0));
+        List<String> events = new ArrayList<>();
+        for (String l : lines) if (l.startsWith("event ")) events.add(l.replaceAll("\\{pid=\\d+, ", "{pid=P, ").replaceAll("lifeNanos=\\d+", "lifeNanos=N"));
+        assertEquals(List.of("event exits: {pid=P, parent=" + pid + ", exitCode=768, lifeNanos=N, comm=sh}",
+                "event exits: {pid=P, parent=" + pid + ", exitCode=0, lifeNanos=N, comm=true}",
+                "event exits: {pid=P, parent=" + pid + ", exitCode=9, lifeNanos=N, comm=sleep}"), events);
+    }
+
+    /** sigsnoop's records as run prints them, for signals a Python child sends itself: one ignored by default, one by SIG_IGN, one to its handler. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void sigSnoopPrintsSignalsSentAndTaken(Backend backend) throws Exception {
+        GatedChild child = child("import os, signal\nsignal.signal(signal.SIGUSR2, signal.SIG_IGN)\nsignal.signal(signal.SIGUSR1, lambda s, f: None)\n"
+                + "os.kill(os.getpid(), signal.SIGWINCH)\nos.kill(os.getpid(), signal.SIGUSR2)\nos.kill(os.getpid(), signal.SIGUSR1)");
+        int pid = (int) child.pid();
+        List<String> lines = run(backend, child, "SigSnoop", "--const", "targetPid=" + pid, "-d", "3s");
+        List<String> events = new ArrayList<>();
+        for (String l : lines) if (l.startsWith("event ")) events.add(l);
+        assertEquals(4, events.size(), String.join("\n", lines));
+        assertEquals(List.of("event events: {kind=1, signal=28, code=0, sender=" + pid + ", thread=" + pid + ", result=1, handler=0}",
+                "event events: {kind=1, signal=12, code=0, sender=" + pid + ", thread=" + pid + ", result=1, handler=0}",
+                "event events: {kind=1, signal=10, code=0, sender=" + pid + ", thread=" + pid + ", result=0, handler=0}"), events.subList(0, 3));
+        assertTrue(events.get(3).matches("event events: \\{kind=2, signal=10, code=0, sender=0, thread=" + pid + ", result=0, handler=[1-9]\\d*\\}"),
+                "taken by Python's handler, at its address: " + events.get(3));
+    }
+
     /**
      * Java frames where jbpf claims them: a JVM started with -XX:+PreserveFramePointer spins in a compiled method, and
      * run names the sampled frames from that JVM's perf map (which it asks the JVM to write).

@@ -72,4 +72,39 @@ class UserProbeToolsKernelTest {
                     "prompt 64 " + cut, "line 64 " + cut), seen, "lengths count the NUL; a longer string is cut to 63 bytes and its NUL");
         }
     }
+
+    /**
+     * memleak on libc's malloc and free called from Java through JNA ({@code Native.malloc}/{@code free}), attached to
+     * this process alone: the addresses Java got back are outstanding with their sizes until freed.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void memLeakKeepsWhatJavaAllocatedThroughJnaUntilFreed(Backend backend) {
+        org.jbpf.core.obj.BpfObject object = backend.translate(MemLeak.class);
+        for (org.jbpf.sim.VerifierResult r : org.jbpf.sim.Verifier.verifyAll(object)) assertTrue(r.ok(), "MemLeak: " + r);
+        org.jbpf.it.KernelCheck.require();
+        java.nio.file.Path libc = java.nio.file.Path.of(MemLeak.LIBC);
+        try (BPF bpf = BPF.builder(object, MemLeak.class).constant("targetPid", PID).constant("minSize", 1_000_000L).load()) {
+            long malloc = org.jbpf.loader.attach.ElfSymbols.offset(libc, "malloc"), free = org.jbpf.loader.attach.ElfSymbols.offset(libc, "free");
+            bpf.program("mallocEnter").attachUprobe(libc.toString(), malloc, false, PID);
+            bpf.program("mallocExit").attachUprobe(libc.toString(), malloc, true, PID);
+            bpf.program("freeEnter").attachUprobe(libc.toString(), free, false, PID);
+            long[] addresses = new long[3];
+            on("jt-memleak", () -> {
+                for (int i = 0; i < 3; i++) addresses[i] = com.sun.jna.Native.malloc(1_000_001L * (i + 1));
+                com.sun.jna.Native.free(addresses[1]);
+            });
+            Map<Long, Long> outstanding = new TreeMap<>(Map.of(addresses[0], 1_000_001L, addresses[2], 3_000_003L));
+            try {
+                assertEquals(outstanding, new TreeMap<>(ClassicToolsKernelTest.toMap(bpf.map(MemLeak.outstanding))),
+                        "the first and third allocations, at the addresses Java got");
+                assertEquals(List.of(3L, 6_000_006L, 1L), List.of(bpf.global("allocations").getLong(), bpf.global("allocatedBytes").getLong(),
+                        bpf.global("frees").getLong()));
+            } finally {
+                com.sun.jna.Native.free(addresses[0]);
+                com.sun.jna.Native.free(addresses[2]);
+            }
+            assertTrue(bpf.map(MemLeak.outstanding).entries().isEmpty(), "freed from Java, forgotten by the probe");
+        }
+    }
 }

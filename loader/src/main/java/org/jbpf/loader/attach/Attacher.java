@@ -98,7 +98,7 @@ public final class Attacher {
     /** A uprobe (or uretprobe) at {@code offset} bytes into the file {@code binary}; pid -1 probes every process. */
     public static Link uprobe(LoadedProgram p, String binary, long offset, boolean ret, int pid) {
         if (!Files.exists(Path.of(binary))) throw new BpfException(p + ": uprobe target " + binary + " does not exist");
-        int type = pmuType("uprobe", "this kernel has no uprobe support (CONFIG_UPROBE_EVENTS)");
+        int type = pmuType(p, "uprobe", "this kernel has no uprobe support (CONFIG_UPROBE_EVENTS", "run it on a kernel built with it");
         long config = ret ? 1L << retprobeBit("uprobe") : 0;
         PerfEventAttr attr = new PerfEventAttr(type, config).config1(BpfAttr.cString(binary)).config2(offset);
         String where = (ret ? "uretprobe " : "uprobe ") + binary + "+0x" + Long.toHexString(offset);
@@ -108,7 +108,8 @@ public final class Attacher {
 
     public static Link kprobe(LoadedProgram p, String function, boolean ret) {
         if (function.isEmpty()) throw new BpfException(p + ": a kprobe section is kprobe/<kernel function>");
-        int type = pmuType("kprobe", "this kernel has no kprobe support (CONFIG_KPROBES)");
+        int type = pmuType(p, "kprobe", "this kernel has no kprobe support (CONFIG_KPROBES",
+                "attach to a tracepoint, raw_tracepoint or tp_btf section of the event instead");
         long config = ret ? 1L << retprobeBit("kprobe") : 0;
         PerfEventAttr attr = new PerfEventAttr(type, config).config1(BpfAttr.cString(function)).config2(0);
         String where = (ret ? "kretprobe " : "kprobe ") + function;
@@ -129,7 +130,12 @@ public final class Attacher {
                 PerfEventAttr attr = new PerfEventAttr(PerfEventAttr.PERF_TYPE_SOFTWARE, PerfEventAttr.COUNT_SW_CPU_CLOCK)
                         .samplePeriod(hz).flags(PerfEventAttr.FLAG_FREQ);
                 String where = "cpu-clock at " + hz + " Hz on CPU " + cpu;
-                Fd perf = Sys.perfEventOpen(attr, -1, cpu, -1, "perf_event_open of " + where + " (for " + p + ")");
+                Fd perf;
+                try {
+                    perf = Sys.perfEventOpen(attr, -1, cpu, -1, "perf_event_open of " + where + " (for " + p + ")");
+                } catch (BpfException e) {
+                    throw aboveSampleRateLimit(p, hz, e);
+                }
                 links.add(onPerfEvent(p, perf, where));
             }
         } catch (RuntimeException e) {
@@ -137,6 +143,22 @@ public final class Attacher {
             throw e;
         }
         return new LinkGroup("cpu-clock at " + hz + " Hz on " + links.size() + " CPUs", links);
+    }
+
+    static final Path MAX_SAMPLE_RATE = Path.of("/proc/sys/kernel/perf_event_max_sample_rate");
+
+    /**
+     * The kernel answers a sampling frequency above its perf_event_max_sample_rate with a bare EINVAL: say which
+     * setting refused it, its value, and what to do. Any other failure is returned as it is.
+     */
+    static BpfException aboveSampleRateLimit(LoadedProgram p, int hz, BpfException e) {
+        if (e.errno() != Errno.EINVAL) return e;
+        long limit = Sysctl.number(MAX_SAMPLE_RATE);
+        if (limit < 0 || hz <= limit) return e;
+        return BpfException.withMessage(p + ": sampling the cpu-clock at " + hz + " Hz is above this machine's limit of " + limit
+                + " samples a second (sysctl kernel.perf_event_max_sample_rate, which the kernel also lowers by itself when sampling"
+                + " interrupts take too long); ask for at most " + limit + " Hz, or raise the limit: sysctl -w kernel.perf_event_max_sample_rate="
+                + hz, Errno.EINVAL);
     }
 
     /** BPF_TCX_INGRESS and BPF_TCX_EGRESS of {@code enum bpf_attach_type} (kernel 6.6+). */
@@ -220,9 +242,13 @@ public final class Attacher {
         }
     }
 
-    private static int pmuType(String pmu, String missing) {
+    /**
+     * The perf event type of {@code pmu}; a kernel without it is told to {@code p} as {@code missing} (an open
+     * parenthesis naming the kernel option, closed here after the directory that is absent) and {@code instead}.
+     */
+    private static int pmuType(LoadedProgram p, String pmu, String missing, String instead) {
         Path dir = EVENT_SOURCES.resolve(pmu);
-        if (!Files.isDirectory(dir)) throw new BpfException(missing + ": " + dir + " does not exist");
+        if (!Files.isDirectory(dir)) throw new BpfException(p + ": " + missing + ": " + dir + " does not exist); " + instead);
         try {
             return Integer.parseInt(Files.readString(dir.resolve("type")).trim());
         } catch (IOException | NumberFormatException e) {

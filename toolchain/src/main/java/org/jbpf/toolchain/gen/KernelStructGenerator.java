@@ -13,6 +13,7 @@ import java.util.Set;
 import org.jbpf.core.btf.Btf;
 import org.jbpf.core.btf.BtfReader;
 import org.jbpf.core.btf.RunningKernelBtf;
+import org.jbpf.core.obj.ObjectFiles;
 import org.jbpf.core.obj.ObjectFormatException;
 
 /**
@@ -65,12 +66,17 @@ public final class KernelStructGenerator {
      * for every part of jbpf that needs them ({@link RunningKernelBtf}).
      */
     private Btf types() {
+        if (btfFile.equals(VMLINUX)) {
+            try {
+                return RunningKernelBtf.get();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the kernel's BTF " + btfFile + ": " + e.getMessage()
+                        + " (the kernel needs CONFIG_DEBUG_INFO_BTF=y)", e);
+            }
+        }
+        byte[] bytes = ObjectFiles.bytes(btfFile, "a kernel BTF file such as " + VMLINUX);
         try {
-            if (btfFile.equals(VMLINUX)) return RunningKernelBtf.get();
-            return BtfReader.readLazily(Files.readAllBytes(btfFile), btfFile.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(btfFile.equals(VMLINUX) ? "cannot read the kernel's BTF " + btfFile + ": " + e.getMessage()
-                    + " (the kernel needs CONFIG_DEBUG_INFO_BTF=y)" : "cannot read BTF file " + btfFile + ": " + e.getMessage(), e);
+            return BtfReader.readLazily(bytes, btfFile.toString());
         } catch (ObjectFormatException e) {
             throw new IllegalArgumentException(e.getMessage() + "; name a kernel BTF file such as " + VMLINUX);
         }

@@ -40,8 +40,8 @@ final class ArraySteps {
                 Value arr = f.pop();
                 checkArray(a, i, arr, idx, op);
                 if (arr instanceof Value.Ptr p && p.origin().startsWith(CONSTANT_ARRAY))
-                    throw a.error(i, "@Constant byte array " + p.origin().substring(CONSTANT_ARRAY.length())
-                            + " is read-only in programs; its bytes are set from Java before loading");
+                    throw a.error(i, "@Constant " + (p.target() instanceof ValueType.Bytes ? "byte array " : "table ") + p.origin().substring(CONSTANT_ARRAY.length())
+                            + " is read-only in programs; its " + (p.target() instanceof ValueType.Bytes ? "bytes are" : "numbers are") + " set from Java before loading");
                 break;
             }
             case AALOAD: case AASTORE: throw a.error(i, StructRegistry.OBJECT_ARRAYS);

@@ -64,6 +64,9 @@ final class BranchSteps {
             case IF_ACMPEQ: case IF_ACMPNE: {
                 Value b = f.pop(), x = f.pop();
                 // enum values are their ordinals: == compares those
+                if (boxedNumber(x) || boxedNumber(b))
+                    throw a.error(i, "== on boxed numbers compares objects in Java (equal or not by the box cache), not values; "
+                            + "compare the values with x.equals(y), or unbox one side (x.longValue() == y)");
                 if (!(x instanceof Value.Scalar) || !(b instanceof Value.Scalar))
                     throw a.error(i, "comparing references with == is not supported; test against null or compare fields");
                 branch(a, i, f, work);
@@ -99,4 +102,9 @@ final class BranchSteps {
     }
 
     private static int indexOf(MethodAnalysis a, LabelNode label) { return a.method.instructions.indexOf(label); }
+
+    /** A boxed number: one made by valueOf or a reference to a number in a map. */
+    private static boolean boxedNumber(Value v) {
+        return v instanceof Value.Boxed || v instanceof Value.Ptr p && p.target() instanceof org.jbpf.translator.frontend.ValueType.Prim;
+    }
 }

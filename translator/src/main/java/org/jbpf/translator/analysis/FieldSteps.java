@@ -3,6 +3,7 @@ package org.jbpf.translator.analysis;
 import static org.jbpf.translator.analysis.ValueChecks.*;
 import static org.objectweb.asm.Opcodes.*;
 
+import org.jbpf.translator.frontend.EnumFields;
 import org.jbpf.translator.frontend.EnumSwitches;
 import org.jbpf.translator.frontend.GlobalVariables;
 import org.jbpf.translator.frontend.MapDecl;
@@ -91,6 +92,15 @@ final class FieldSteps {
                 FieldInsnNode fi = (FieldInsnNode) in;
                 Value obj = f.pop();
                 if (obj instanceof Value.CtxView view) { f.push(RecordView.read(a, i, view, fi)); break; }
+                long[] byOrdinal = obj instanceof Value.Scalar ? EnumFields.values(structs, fi.owner, fi.name) : null;
+                if (byOrdinal != null) {   // a final field of enum constants made with constants: chosen by ordinal
+                    a.enumFields.put(i, byOrdinal);
+                    Long ordinal = ((Value.Scalar) obj).constant();
+                    Long known = same(byOrdinal);
+                    if (ordinal != null && ordinal >= 0 && ordinal < byOrdinal.length) known = byOrdinal[(int) (long) ordinal];
+                    f.push(new Value.Scalar(fi.desc.equals("J"), known));
+                    break;
+                }
                 ValueType.Struct s = structOf(a, i, obj, fi, "read");
                 var field = s.layout().field(fi.name);
                 String origin = s.javaName() + "." + fi.name;
@@ -98,6 +108,11 @@ final class FieldSteps {
                     case BYTES: f.push(new Value.Ptr(new ValueType.Bytes(field.size()), false, a.site(i), origin, false)); break;
                     case ARRAY: f.push(new Value.Ptr(new ValueType.PrimArray(field.element(), field.count()), false, a.site(i), origin, false)); break;
                     case STRUCT: f.push(new Value.Ptr(structs.struct(Type.getType(fi.desc).getInternalName()), false, a.site(i), origin, false)); break;
+                    case STRUCTS: {
+                        ValueType.Struct element = structs.struct(Type.getType(fi.desc).getElementType().getInternalName());
+                        f.push(new Value.Ptr(new ValueType.StructArray(element, field.count(), false), false, a.site(i), origin, false));
+                        break;
+                    }
                     default: f.push(new Value.Scalar(fi.desc.equals("J"), null));
                 }
                 break;
@@ -120,6 +135,12 @@ final class FieldSteps {
             default: return false;
         }
         return true;
+    }
+
+    /** The one value all of {@code values} are, or null when they differ. */
+    private static Long same(long[] values) {
+        for (long v : values) if (v != values[0]) return null;
+        return values.length > 0 ? values[0] : null;
     }
 
     /** The global variable a static field instruction refers to (noted for the lowering), or null when it is none. */

@@ -63,15 +63,38 @@ public final class Frame implements StackShuffle.Stack<Value> {
             iteratorAt = other.iteratorAt;
             changed = true;
         }
-        for (int i = 0; i < locals.length; i++) {
-            Value m = Value.merge(locals[i], other.locals[i], mergeSite * 1024 + i);
-            if (!m.equals(locals[i])) { locals[i] = m; changed = true; }
+        int n = locals.length + stack.size();
+        Value[] mine = new Value[n], theirs = new Value[n], merged = new Value[n];
+        for (int i = 0; i < n; i++) {
+            mine[i] = i < locals.length ? locals[i] : stack.get(i - locals.length);
+            theirs[i] = i < locals.length ? other.locals[i] : other.stack.get(i - locals.length);
+            merged[i] = Value.merge(mine[i], theirs[i], mergeSite * 1024 + (i < locals.length ? i : 512 + i - locals.length));
         }
-        for (int i = 0; i < stack.size(); i++) {
-            Value m = Value.merge(stack.get(i), other.stack.get(i), mergeSite * 1024 + 512 + i);
-            if (!m.equals(stack.get(i))) { stack.set(i, m); changed = true; }
+        sameMergedIds(mine, theirs, merged);
+        for (int i = 0; i < n; i++) {
+            Value m = merged[i];
+            if (i < locals.length) {
+                if (!m.equals(locals[i])) { locals[i] = m; changed = true; }
+            } else if (!m.equals(stack.get(i - locals.length))) { stack.set(i - locals.length, m); changed = true; }
         }
         return changed;
+    }
+
+    /**
+     * Copies of one pointer on both sides (a variable and the stack entry loaded from it) stay copies of one pointer
+     * after the merge, so a null test of one refines the others: each gets the id of the first such merge.
+     */
+    private static void sameMergedIds(Value[] mine, Value[] theirs, Value[] merged) {
+        for (int i = 0; i < merged.length; i++) {
+            if (!(merged[i] instanceof Value.Ptr m) || !(mine[i] instanceof Value.Ptr p) || !(theirs[i] instanceof Value.Ptr q) || p.id() == q.id()) continue;
+            for (int j = 0; j < i; j++) {
+                if (merged[j] instanceof Value.Ptr first && mine[j] instanceof Value.Ptr p2 && theirs[j] instanceof Value.Ptr q2
+                        && p2.id() == p.id() && q2.id() == q.id() && first.nullable() == m.nullable()) {
+                    merged[i] = m.withId(first.id());
+                    break;
+                }
+            }
+        }
     }
 
     /** Replaces every copy of pointer {@code id} (after a null test). */

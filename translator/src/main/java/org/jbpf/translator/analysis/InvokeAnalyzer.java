@@ -187,6 +187,12 @@ public final class InvokeAnalyzer {
         ClassNode owner = mi.owner.equals(probe.node.name) ? probe.node : structs.read(mi.owner);
         MethodNode target = null;
         if (owner != null) for (MethodNode m : owner.methods) if (m.name.equals(mi.name) && m.desc.equals(mi.desc)) target = m;
+        if (target == null && mi.owner.equals("java/util/Objects") && mi.name.equals("requireNonNull"))
+            throw caller.error(i, "Objects.requireNonNull throws when the value is null, which a BPF program cannot; test the value "
+                    + "against null with if and return early instead");
+        if (target == null && mi.owner.equals("java/util/Arrays"))
+            throw caller.error(i, "cannot call java.util.Arrays." + mi.name + " from a BPF program; write a loop over the elements "
+                    + "instead (of java.util.Arrays, only fill and copyOf translate)");
         if (target == null || ((target.access & ACC_STATIC) == 0) != (receiver != null))
             throw caller.error(i, "cannot call " + mi.owner.replace('/', '.') + "." + mi.name + " from a BPF program; "
                     + "only static methods of the probe, methods of @Struct classes and jbpf helpers can be called");
@@ -204,6 +210,8 @@ public final class InvokeAnalyzer {
         try {
             Subprogram function = subprograms.callOf(caller, i, mi, owner, target, file, args, f);
             if (function != null) {
+                StructArraySteps.checkCall(caller, i, f, function, mi.name);
+                caller.replacedElements.addAll(function.body.replacedElements);
                 caller.calls.put(i, function);
                 return function.result();
             }
@@ -212,8 +220,10 @@ public final class InvokeAnalyzer {
                 throw caller.error(i, "inlining " + mi.name + " here makes the program larger than " + MAX_INLINED_INSTRUCTIONS
                         + " bytecode instructions (calls inline copies of calls); mark " + mi.name + " or a method it calls @NoInline (not @Inline) "
                         + "so it becomes one BPF function instead of a copy per call");
-            MethodAnalysis callee = analyzer.analyze(target, owner.name, file, args, caller.site(i), f.reservations, false);
+            MethodAnalysis callee = analyzer.analyze(target, owner.name, file, args, caller.site(i), f.reservations, false,
+                    StructArraySteps.heldElements(caller, i, f));
             caller.callees.put(i, callee);
+            caller.replacedElements.addAll(callee.replacedElements);
             f.reservations = callee.exitReservations;
             return callee.returnValue;
         } finally {

@@ -2,6 +2,10 @@ package org.jbpf.translator.analysis;
 
 /** What a probe writes instead of {@code java.lang.String}, which has no form in a BPF program. */
 public final class JavaText {
+    /** Why a division by the constant zero is refused, and what to write instead. */
+    public static final String DIVISION_BY_ZERO = "division by the constant zero, which throws in Java and has no BPF form; "
+            + "divide by a value that cannot be zero, or test the divisor against zero with if first";
+
     private JavaText() {}
 
     /** The advice every rejection of a String use ends with. */

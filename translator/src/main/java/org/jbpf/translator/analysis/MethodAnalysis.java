@@ -28,11 +28,23 @@ public final class MethodAnalysis extends MethodCode {
     public final Map<Integer, Value.StackObj> constructed = new HashMap<>();
     /** The constant each GETSTATIC of an enum constant (its ordinal) or of a static final known at translation loads, by instruction index. */
     public final Map<Integer, Long> staticConstants = new HashMap<>();
+    /** Each GETFIELD of a final number field of an enum value: the field's value by ordinal (frontend's EnumFields). */
+    public final Map<Integer, long[]> enumFields = new HashMap<>();
     /**
      * Array accesses whose index is a constant out of range in the frame last seen there, by instruction index. Only the
      * fixpoint's frame counts: a loop's first pass sees {@code a[i - 1]} with i = 0 behind a test the loop goes past.
      */
     final Map<Integer, String> constantIndexErrors = new TreeMap<>();
+    /**
+     * Variables of the methods this body is inlined into that refer to an element of a struct array at the call, each
+     * as {@code element internal name} and {@code "variable v (File.java:12)"}: replacing an element of that type here
+     * would change what they see.
+     */
+    final java.util.Map<String, String> heldByCallers = new java.util.LinkedHashMap<>();
+
+    /** The element classes of struct arrays whose elements this body (or a method it calls) replaces, for the callers' check. */
+    final java.util.Set<String> replacedElements = new java.util.HashSet<>();
+
     /** Outstanding ring buffer reservations when the method returns (the most over all returns). */
     int exitReservations;
 

@@ -77,8 +77,15 @@ public final class MethodAnalyzer {
 
     MethodAnalysis analyze(MethodNode m, String owner, String file, List<Value> entryArgs, long context, int reservations,
                            boolean isProgram) {
+        return analyze(m, owner, file, entryArgs, context, reservations, isProgram, java.util.Map.of());
+    }
+
+    /** As above, for a body inlined where the callers' variables {@code heldByCallers} refer to struct array elements. */
+    MethodAnalysis analyze(MethodNode m, String owner, String file, List<Value> entryArgs, long context, int reservations,
+                           boolean isProgram, java.util.Map<String, String> heldByCallers) {
         EnumSwitches.rewrite(m, structs);
         MethodAnalysis a = new MethodAnalysis(m, owner, file, context);
+        a.heldByCallers.putAll(heldByCallers);
         // synchronized comes with a handler that releases the monitor: name the lock, not the try/catch javac made for it
         if ((m.access & org.objectweb.asm.Opcodes.ACC_SYNCHRONIZED) != 0)
             throw new TranslationException(file, ProbeClass.firstLine(m), "method " + m.name + " is synchronized, but BPF programs "
@@ -157,7 +164,8 @@ public final class MethodAnalyzer {
         int op = in.getOpcode();
         if (op < 0) { flow(a, i + 1, f, work); return; }
         if (branches.step(a, i, in, op, f, work)) return;
-        if (ScalarSteps.step(a, i, in, op, f) || StructArraySteps.step(a, i, in, op, f, structs) || ArraySteps.step(a, i, in, op, f)
+        if (ScalarSteps.step(a, i, in, op, f) || (op == NEWARRAY || op == ANEWARRAY) && f.stack.size() >= 2 && FieldArrayInits.step(a, i, in, f, structs)
+                || StructArraySteps.step(a, i, in, op, f, structs) || ArraySteps.step(a, i, in, op, f)
                 || fields.step(a, i, in, op, f)) {
             flow(a, i + 1, f, work);
             return;

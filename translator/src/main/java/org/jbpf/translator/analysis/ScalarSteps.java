@@ -42,7 +42,7 @@ final class ScalarSteps {
                 scalar(a, i, b); scalar(a, i, x);
                 boolean isLong = JavaArithmetic.isLong(op);
                 if ((op == IDIV || op == IREM || op == LDIV || op == LREM) && b instanceof Value.Scalar s && s.constant() != null && s.constant() == 0)
-                    throw a.error(i, "division by the constant zero");
+                    throw a.error(i, JavaText.DIVISION_BY_ZERO);
                 f.push(new Value.Scalar(isLong, JavaArithmetic.fold(op, x, b)));
                 break;
             }

@@ -53,23 +53,27 @@ final class StructArraySteps {
                 Value idx = f.pop();
                 f.pop();
                 if (v instanceof Value.Null)
-                    throw a.error(i, "cannot store null into an element of a local " + t.javaName() + ": its elements always exist "
+                    throw a.error(i, "cannot store null into an element of " + named(t) + ": its elements always exist "
                             + "in a BPF program; set the fields of the element instead");
                 ValueType held = v instanceof Value.StackObj so ? so.type() : v instanceof Value.Ptr p && !p.nullable() ? p.target() : null;
                 if (!t.element().equals(held))
-                    throw a.error(i, "cannot store " + v.describe() + " into an element of a local " + t.javaName()
+                    throw a.error(i, "cannot store " + v.describe() + " into an element of " + named(t)
                             + "; store a " + t.element().javaName() + " (it is copied into place)");
                 if (!constructedJustBefore(in, t.element().internalName()))
-                    throw a.error(i, "an element of a local " + t.javaName() + " can only be assigned a new " + t.element().javaName()
+                    throw a.error(i, "an element of " + named(t) + " can only be assigned a new " + t.element().javaName()
                             + "(..) made in the same statement: the array holds its structs in place, so storing one from a variable "
                             + "would copy it, where Java shares the object; set the element's fields instead (e.g. a[i].count = s.count)");
                 checkNoElementHeld(a, i, f, t);
                 checkIndex(a, i, idx, t);
+                a.replacedElements.add(t.element().internalName());
                 return true;
             }
             default: return false;
         }
     }
+
+    /** A struct array for messages: {@code a local Slot[4]} or {@code a Slot[4] field}. */
+    private static String named(ValueType.StructArray t) { return t.spare() ? "a local " + t.javaName() : "a " + t.javaName() + " field"; }
 
     /** True when the instruction before {@code store} is the constructor call of a {@code new owner(..)}: {@code a[i] = new T(..)}. */
     private static boolean constructedJustBefore(AbstractInsnNode store, String owner) {
@@ -83,12 +87,49 @@ final class StructArraySteps {
      * keeps the old object, here the element is reused in place.
      */
     private static void checkNoElementHeld(MethodAnalysis a, int i, Frame f, ValueType.StructArray t) {
-        for (int v = 0; v < f.locals.length; v++) {
-            if (!(f.locals[v] instanceof Value.Ptr p) || !p.origin().startsWith(ELEMENT) || !p.target().equals(t.element()) || !inScope(a, i, v)) continue;
-            throw a.error(i, "this replaces an element of a local " + t.javaName() + " while variable " + name(a, i, v) + " refers to "
-                    + "one: in Java it would keep the old " + t.element().javaName() + ", but the array holds its structs in place; "
-                    + "copy the fields you need from it first, or set the element's fields instead of replacing it");
+        String held = null;
+        for (int v = 0; v < f.locals.length && held == null; v++)
+            if (f.locals[v] instanceof Value.Ptr p && p.origin().startsWith(ELEMENT) && p.target().equals(t.element()) && inScope(a, i, v))
+                held = "variable " + name(a, i, v);
+        if (held == null) held = a.heldByCallers.get(t.element().internalName());
+        if (held == null) return;
+        throw a.error(i, "this replaces an element of " + named(t) + " while " + held + " refers to "
+                + "one: in Java it would keep the old " + t.element().javaName() + ", but the array holds its structs in place; "
+                + "copy the fields you need from it first, or set the element's fields instead of replacing it");
+    }
+
+    /**
+     * Refuses a call to BPF function {@code function} that replaces elements of a type a variable in scope refers to:
+     * the function is analysed once for every caller, so the check is made here, at the call.
+     */
+    static void checkCall(MethodAnalysis a, int i, Frame f, Subprogram function, String name) {
+        if (function.body.replacedElements.isEmpty()) return;
+        java.util.Map<String, String> held = heldElements(a, i, f);
+        for (String element : function.body.replacedElements) {
+            String who = held.get(element);
+            if (who == null) continue;
+            throw a.error(i, name + " replaces elements of an array of " + StructRegistry.simple(element) + " while " + who
+                    + " refers to one: in Java it would keep the old " + StructRegistry.simple(element) + ", but the array holds its "
+                    + "structs in place; copy the fields you need from it before the call, or set the element's fields instead of replacing it");
         }
+    }
+
+    /**
+     * The variables that refer to a struct array element at call i, by element type, to be checked in the inlined
+     * callee: the caller's own (named with their line) and those its callers hold.
+     */
+    static java.util.Map<String, String> heldElements(MethodAnalysis a, int i, Frame f) {
+        if (a.heldByCallers.isEmpty() && !holdsElement(f)) return java.util.Map.of();
+        java.util.Map<String, String> held = new java.util.LinkedHashMap<>(a.heldByCallers);
+        for (int v = 0; v < f.locals.length; v++)
+            if (f.locals[v] instanceof Value.Ptr p && p.origin().startsWith(ELEMENT) && p.target() instanceof ValueType.Struct s && inScope(a, i, v))
+                held.putIfAbsent(s.internalName(), "variable " + name(a, i, v) + " (held across the call at " + a.position(i) + ")");
+        return held;
+    }
+
+    private static boolean holdsElement(Frame f) {
+        for (Value v : f.locals) if (v instanceof Value.Ptr p && p.origin().startsWith(ELEMENT)) return true;
+        return false;
     }
 
     /** True when local {@code v} is in scope at instruction i (always, in a class compiled without -g). */

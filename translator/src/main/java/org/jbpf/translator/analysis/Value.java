@@ -141,6 +141,7 @@ public sealed interface Value {
         public boolean inRegister() { return true; }
         public String describe() { return (nullable ? "possibly null " : "") + "reference to " + target.javaName() + " from " + origin; }
         Ptr withNullable(boolean n) { return new Ptr(target, n, id, origin, ringRecord); }
+        Ptr withId(long other) { return new Ptr(target, nullable, other, origin, ringRecord); }
         @Override public boolean equals(Object o) { return o instanceof Ptr p && nullable == p.nullable && id == p.id && ringRecord == p.ringRecord
                 && Objects.equals(target, p.target) && Objects.equals(origin, p.origin); }
         @Override public int hashCode() { return Objects.hash(target, nullable, id, origin, ringRecord); }

@@ -38,8 +38,9 @@ final class ValueChecks {
         } else if (obj instanceof Value.Scalar) {
             // an enum value is its ordinal, and a field of it holds nothing a program could read
             throw a.error(i, "cannot " + verb + " field " + fi.name + " of enum " + StructRegistry.simple(fi.owner) + " in a BPF program, "
-                    + "where an enum value is its ordinal; compute the value from the enum with a switch (or index a static byte[] "
-                    + "table with ordinal())");
+                    + "where an enum value is its ordinal; " + (verb.equals("read") ? "only final number fields that each constant's "
+                    + "constructor sets from constant arguments are known there (LOW(1), HIGH(5)); otherwise compute" : "compute")
+                    + " the value from the enum with a switch (or index a static byte[] table with ordinal())");
         } else throw a.error(i, "cannot " + verb + " field " + fi.name + " of " + obj.describe());
         if (!(t instanceof ValueType.Struct s) || !s.internalName().equals(fi.owner))
             throw a.error(i, "field " + fi.owner.replace('/', '.') + "." + fi.name + " accessed on " + obj.describe());
@@ -105,6 +106,7 @@ final class ValueChecks {
         switch (field.kind()) {
             case BYTES: same = t instanceof ValueType.Bytes b && b.length() == field.count(); break;
             case ARRAY: same = t instanceof ValueType.PrimArray pa && pa.element() == field.element() && pa.length() == field.count(); break;
+            case STRUCTS: same = t instanceof ValueType.StructArray sa && sa.element().layout() == field.nested() && sa.length() == field.count(); break;
             default: same = t instanceof ValueType.Struct st && st.layout() == field.nested();
         }
         if (!same)
@@ -156,6 +158,7 @@ final class ValueChecks {
             case LONG: return "java/lang/Long";
             case SHORT: return "java/lang/Short";
             case BYTE: return "java/lang/Byte";
+            case CHAR: return "java/lang/Character";
             default: return "?";
         }
     }

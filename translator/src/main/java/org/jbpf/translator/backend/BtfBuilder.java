@@ -50,6 +50,7 @@ public final class BtfBuilder {
                 case BYTES: ft = btf.add(new BtfType.Array(intType("char", 1, BtfType.INT_SIGNED), indexType(), f.size())); break;
                 case ARRAY: ft = btf.add(new BtfType.Array(primType(f.element()), indexType(), f.count())); break;
                 case STRUCT: ft = structType(f.nested()); break;
+                case STRUCTS: ft = btf.add(new BtfType.Array(structType(f.nested()), indexType(), f.count())); break;
                 default: ft = primType(f.kind());
             }
             members.add(new BtfType.Member(f.name(), ft, f.offset() * 8));
@@ -111,6 +112,13 @@ public final class BtfBuilder {
     public int variable(String name, StructLayout.Kind kind, int length, boolean constant) {
         int type = kind == StructLayout.Kind.BYTES
                 ? btf.add(new BtfType.Array(intType("char", 1, BtfType.INT_SIGNED), indexType(), length)) : primType(kind);
+        if (constant) type = btf.add(new BtfType.Const(btf.add(new BtfType.Volatile(type))));
+        return btf.add(new BtfType.Var(name, type, BtfType.LINKAGE_GLOBAL));
+    }
+
+    /** A global table of {@code count} numbers of {@code element}'s type (a static int[] or long[]); returns the VAR's id. */
+    public int tableVariable(String name, StructLayout.Kind element, int count, boolean constant) {
+        int type = btf.add(new BtfType.Array(primType(element), indexType(), count));
         if (constant) type = btf.add(new BtfType.Const(btf.add(new BtfType.Volatile(type))));
         return btf.add(new BtfType.Var(name, type, BtfType.LINKAGE_GLOBAL));
     }

@@ -42,6 +42,9 @@ public final class GlobalVariables {
         public boolean constant() { return section.equals(RODATA); }
     }
 
+    /** The initial value of a table that code in {@code <clinit>} changes after its initialiser (a loop in a static block). */
+    public static final Object FILLED_AT_LOAD = new Object();
+
     /** A static field's value after {@code <clinit>}: an Integer or Long constant, a byte[] of constants, or null when computed. */
     public record Initial(Object value, int line) {}
 
@@ -116,7 +119,11 @@ public final class GlobalVariables {
             if (init != null && !array && init.value() instanceof Number n) value = n.longValue();
             else if (init != null && array && init.value() instanceof byte[] b) value = b;
             else if (init != null || array)
-                problem = array ? javaType(element == null ? StructLayout.Kind.BYTE : element) + " array field " + f.name
+                problem = array && init != null && init.value() == FILLED_AT_LOAD ? javaType(element == null ? StructLayout.Kind.BYTE : element)
+                        + " array field " + f.name + " is filled by code when the class loads (line " + init.line() + "), which a BPF "
+                        + "program cannot repeat; initialise it with constants such as {1, 2, 3}, or fill it from Java after loading "
+                        + "with bpf.global(\"" + f.name + "\").set(bytes)"
+                        : array ? javaType(element == null ? StructLayout.Kind.BYTE : element) + " array field " + f.name
                         + " must be initialised with new " + javaType(element == null ? StructLayout.Kind.BYTE : element)
                         + "[n] (at most " + MAX_ARRAY + " bytes) or constants such as {1, 2, 3} to be a BPF global"
                         : "static field " + f.name + " is initialised with a value computed when the class loads (line " + init.line()

@@ -112,6 +112,13 @@ public final class ProbeClass {
      * is known at translation (a computation javac left to class loading, such as {@code TAG.length()}) or null as the
      * value for one computed at run time; null when the field is no such field.
      */
+    /** True when the array a GETSTATIC loads is only asked for its length. */
+    private static boolean readsLengthOnly(FieldInsnNode get) {
+        AbstractInsnNode next = get.getNext();
+        while (next != null && next.getOpcode() < 0) next = next.getNext();
+        return next != null && next.getOpcode() == Opcodes.ARRAYLENGTH;
+    }
+
     public GlobalVariables.Initial staticFinalInitial(String name) {
         GlobalVariables.Initial init = initials.get(name);
         if (init == null) return null;
@@ -200,6 +207,12 @@ public final class ProbeClass {
                 }
                 continue;
             }
+            if (in instanceof FieldInsnNode f && op == Opcodes.GETSTATIC && f.owner.equals(node.name) && initials.containsKey(f.name)
+                    && initials.get(f.name).value() instanceof byte[] && !readsLengthOnly(f)) {
+                // load-time code changes a table after its initialiser (a loop in a static block): its bytes are not known
+                initials.put(f.name, new GlobalVariables.Initial(GlobalVariables.FILLED_AT_LOAD, line));
+                known.remove(f.name);
+            }
             if (StaticInitFolding.step(in, op, stack, node.name, known)) continue;
             // anything else (other static state) is simply not a map; using it in a program is reported there
             stack.clear();
@@ -259,7 +272,10 @@ public final class ProbeClass {
         if (i < a.length && a[i] instanceof Type t && t.getSort() == Type.OBJECT) return t.getInternalName();
         if (i < a.length && a[i] instanceof Type t && t.getSort() == Type.ARRAY)
             throw new TranslationException(where + "map keys and values cannot be arrays such as " + t.getClassName()
-                    + "; use a @Struct class with a @Size(16) byte[] field (e.g. holding a comm) instead");
+                    + ", whose type has no length; wrap the array in a @Struct class as a @Size(n) field (@Size(16) "
+                    + (t.getElementType().getSort() == Type.OBJECT ? StructRegistry.simple(t.getElementType().getInternalName()) + "[] items"
+                       : t.getElementType().getClassName() + "[] " + (t.getElementType().getSort() == Type.BYTE ? "comm" : "items"))
+                    + ") and use that class instead");
         throw new TranslationException(where + "argument " + (i + 1) + " must be a class literal such as Long.class");
     }
 

@@ -43,10 +43,11 @@ public final class StructRegistry {
             case "java/lang/Long": return ValueType.LONG;
             case "java/lang/Short": return ValueType.SHORT;
             case "java/lang/Byte": return ValueType.BYTE;
+            case "java/lang/Character": return ValueType.CHAR;
             default:
                 ValueType.Struct s = struct(internalName);
                 if (s == null)
-                    throw new TranslationException(where + "map keys and values must be Integer, Long, Short, Byte or a @Struct class, not "
+                    throw new TranslationException(where + "map keys and values must be Integer, Long, Short, Byte, Character or a @Struct class, not "
                             + internalName.replace('/', '.'));
                 return s;
         }
@@ -85,9 +86,8 @@ public final class StructRegistry {
     }
 
     /** Why arrays of objects are refused, and what to write instead. */
-    public static final String OBJECT_ARRAYS = "arrays of objects are supported only as local arrays of a @Struct class (new Point[4]); "
-            + "in a @Struct or a map value keep the numbers in @Size(n) arrays (int[] xs, int[] ys instead of Point[]), or one struct "
-            + "per entry of a map keyed by index";
+    public static final String OBJECT_ARRAYS = "arrays of objects are supported only as arrays of a @Struct class: local ones "
+            + "(new Point[4]) and @Size(n) fields of a @Struct (@Size(4) Point[] points); annotate the element class with @Struct";
 
     private StructLayout.FieldDecl field(String file, String owner, FieldNode f) {
         StructLayout.Kind kind = StructLayout.Kind.ofDescriptor(f.desc);
@@ -95,10 +95,20 @@ public final class StructRegistry {
             ValueType.Struct nested = struct(f.desc.substring(1, f.desc.length() - 1));
             if (nested != null) return StructLayout.FieldDecl.struct(f.name, nested.layout());
         }
+        if (kind == null && f.desc.startsWith("[L")) {
+            ValueType.Struct element = struct(f.desc.substring(2, f.desc.length() - 1));
+            if (element != null) {
+                int length = sizeOf(f);
+                if (length <= 0)
+                    throw new TranslationException(file, -1, element.javaName() + "[] field " + f.name + " of @Struct " + simple(owner)
+                            + " needs @Size(n) with n > 0 to give it a fixed length");
+                return StructLayout.FieldDecl.structs(f.name, element.layout(), length);
+            }
+        }
         if (kind == null)
             throw new TranslationException(file, -1, "field " + f.name + " of @Struct " + simple(owner) + " has type "
                     + org.objectweb.asm.Type.getType(f.desc).getClassName() + "; struct fields may be byte, boolean, short, char, "
-                    + "int, long, @Size(n) arrays of byte, short, char, int or long, or another @Struct"
+                    + "int, long, @Size(n) arrays of byte, short, char, int, long or a @Struct, or another @Struct"
                     + (f.desc.startsWith("[L") ? "; " + OBJECT_ARRAYS : "")
                     + (f.desc.equals("Ljava/lang/String;") ? "; keep text in a @Size(n) byte[] field (marked @CString to print it as "
                        + "text); a Java-side class that only reads the records may declare it as @Size(n) String"

@@ -57,14 +57,20 @@ public sealed interface ValueType {
     }
 
     /**
-     * A local array of {@code length} structs held by value, followed by one more element where an index out of range
-     * goes: it is zeroed before each such use, so a read there gives 0 and a store there is never seen.
+     * An array of {@code length} structs held by value. A local one ({@code spare}) is followed by one more element
+     * where an index out of range goes: it is zeroed before each such use, so a read there gives 0 and a store there
+     * is never seen. A {@code @Size(n)} field of a struct has no spare element: its code uses a zeroed stack area
+     * for that instead.
      */
-    record StructArray(Struct element, int length) implements ValueType {
-        public int size() { return element.size() * (length + 1); }
+    record StructArray(Struct element, int length, boolean spare) implements ValueType {
+        /** A local array, with its spare element. */
+        public StructArray(Struct element, int length) { this(element, length, true); }
+        public int size() { return element.size() * (spare ? length + 1 : length); }
         public String javaName() { return element.javaName() + "[" + length + "]"; }
-        @Override public boolean equals(Object o) { return o instanceof StructArray a && length == a.length && Objects.equals(element, a.element); }
-        @Override public int hashCode() { return Objects.hashCode(element) * 31 + length; }
+        @Override public boolean equals(Object o) {
+            return o instanceof StructArray a && length == a.length && spare == a.spare && Objects.equals(element, a.element);
+        }
+        @Override public int hashCode() { return (Objects.hashCode(element) * 31 + length) * 2 + (spare ? 1 : 0); }
     }
 
     /** The element count of a byte array, primitive array or struct array type; -1 for any other type. */
@@ -81,4 +87,5 @@ public sealed interface ValueType {
     ValueType LONG = new Prim(StructLayout.Kind.LONG);
     ValueType SHORT = new Prim(StructLayout.Kind.SHORT);
     ValueType BYTE = new Prim(StructLayout.Kind.BYTE);
+    ValueType CHAR = new Prim(StructLayout.Kind.CHAR);
 }

@@ -70,8 +70,8 @@ final class ArrayCalls implements Intrinsic {
         if (ValueType.lengthOf(t) < 0)
             throw c.error(c.insn().name + "'s " + what + " must be a byte, short, char, int or long array, not " + v.describe());
         if (!what.equals("source") && v instanceof Value.Ptr p && p.origin().startsWith(Value.CONSTANT_ARRAY))
-            throw c.error("@Constant byte array " + p.origin().substring(Value.CONSTANT_ARRAY.length())
-                    + " is read-only in programs; its bytes are set from Java before loading");
+            throw c.error("@Constant " + (p.target() instanceof ValueType.Bytes ? "byte array " : "table ") + p.origin().substring(Value.CONSTANT_ARRAY.length())
+                    + " is read-only in programs; its " + (p.target() instanceof ValueType.Bytes ? "bytes are" : "numbers are") + " set from Java before loading");
         return t;
     }
 

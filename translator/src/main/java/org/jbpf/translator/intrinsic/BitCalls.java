@@ -47,7 +47,7 @@ final class BitCalls {
             if (!(c.args().get(i) instanceof Value.Scalar s)) throw c.error(mi.name + " needs numbers");
             k[i] = s.constant();
         }
-        if (mi.name.startsWith("floor") && k[1] != null && k[1] == 0) throw c.error("division by the constant zero");
+        if (mi.name.startsWith("floor") && k[1] != null && k[1] == 0) throw c.error(org.jbpf.translator.analysis.JavaText.DIVISION_BY_ZERO);
         boolean allConstant = true;
         for (Long v : k) allConstant &= v != null;
         Long folded = allConstant ? fold(mi, k) : null;

@@ -28,7 +28,8 @@ final class BoxedCalls implements Intrinsic {
     }
 
     private static boolean boxClass(String owner) {
-        return owner.equals("java/lang/Integer") || owner.equals("java/lang/Long") || owner.equals("java/lang/Short") || owner.equals("java/lang/Byte");
+        return owner.equals("java/lang/Integer") || owner.equals("java/lang/Long") || owner.equals("java/lang/Short") || owner.equals("java/lang/Byte")
+                || owner.equals("java/lang/Character");
     }
 
     @Override

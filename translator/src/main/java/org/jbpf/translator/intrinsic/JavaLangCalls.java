@@ -15,6 +15,11 @@ import org.jbpf.translator.lower.Emitter;
 import org.jbpf.translator.lower.Operand;
 import org.jbpf.translator.mir.Mir;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 
 /**
@@ -30,10 +35,15 @@ final class JavaLangCalls implements Intrinsic {
         List<Value> args = c.args();
         String o = mi.owner, n = mi.name;
         if (BitCalls.handles(mi)) return BitCalls.type(c);
-        boolean boxOwner = o.equals("java/lang/Integer") || o.equals("java/lang/Long") || o.equals("java/lang/Short") || o.equals("java/lang/Byte");
+        boolean boxOwner = o.equals("java/lang/Integer") || o.equals("java/lang/Long") || o.equals("java/lang/Short") || o.equals("java/lang/Byte")
+                || o.equals("java/lang/Character");
         if (boxOwner && n.equals("valueOf") && args.size() == 1 && args.get(0) instanceof Value.Scalar) {
-            ValueType.Prim t = (ValueType.Prim) (o.endsWith("Integer") ? ValueType.INT : o.endsWith("Long") ? ValueType.LONG : o.endsWith("Short") ? ValueType.SHORT : ValueType.BYTE);
-            return new Value.Boxed(t);
+            ValueType.Prim t = (ValueType.Prim) (o.endsWith("Integer") ? ValueType.INT : o.endsWith("Long") ? ValueType.LONG : o.endsWith("Short") ? ValueType.SHORT
+                    : o.endsWith("Character") ? ValueType.CHAR : ValueType.BYTE);
+            if (!flowsIntoJoin(c.insn())) return new Value.Boxed(t);
+            // Long w = z != null ? z : Long.valueOf(7): the number goes to the stack, so w is one reference on every path
+            c.method().callFacts.put(c.index(), BOXED_ON_STACK);
+            return new Value.Ptr(t, false, c.site(), "a boxed " + t.javaName(), false);
         }
         if (boxOwner && receiver != null && n.endsWith("Value") && args.isEmpty()) {
             if (receiver instanceof Value.Ptr p) {
@@ -50,7 +60,7 @@ final class JavaLangCalls implements Intrinsic {
                     for (Value v : args) if (!(v instanceof Value.Scalar)) throw c.error(n + " needs numbers");
                     if ((n.equals("divideUnsigned") || n.equals("remainderUnsigned")) && args.get(1) instanceof Value.Scalar s
                             && s.constant() != null && s.constant() == 0)
-                        throw c.error("division by the constant zero");
+                        throw c.error(org.jbpf.translator.analysis.JavaText.DIVISION_BY_ZERO);
                     return new Value.Scalar(Type.getReturnType(mi.desc).getSort() == Type.LONG, null);
                 case "min": case "max": case "sum": case "hashCode":
                     if (args.size() != (n.equals("hashCode") ? 1 : 2)) break;
@@ -76,11 +86,32 @@ final class JavaLangCalls implements Intrinsic {
                 + (o.equals("java/lang/String") || o.equals("java/lang/StringBuilder") ? ": " + JavaText.ADVICE
                    : o.equals("java/lang/System") && n.equals("currentTimeMillis") ? ": it reads the wall clock, which BPF programs "
                            + "cannot; use System.nanoTime(), the kernel's monotonic clock (the JVM's nanoTime on Linux), and convert in Java"
+                   : n.equals("toString") || n.equals("toHexString") || n.equals("toBinaryString") ? ": strings do not exist in BPF "
+                           + "programs; print numbers with a printk format (printk(\"n %d\", x)), or send them to Java in a map or ring record"
                    : o.equals("java/lang/Character") ? "; compare the char with character constants instead, e.g. c >= '0' && c <= '9'"
                    : o.equals("java/lang/Math") && n.endsWith("Exact") ? ": it throws on overflow, which a BPF program cannot; use the "
                            + "plain operator and test the result (a sum of positives below either operand overflowed)"
                    : "; the java.lang methods that translate are boxing, Math.min/max/abs, System.nanoTime and the Integer/Long "
                            + "bit, unsigned, min/max/sum and compare methods (README, Translation notes)"));
+    }
+
+    /** The fact of a valueOf whose box is kept on the BPF stack and used by its address. */
+    private static final Object BOXED_ON_STACK = "boxed on the stack";
+
+    /**
+     * True when the value a call pushes goes straight into a join of paths (a ternary's arm: the next instruction is a
+     * GOTO or a jump target), where the other path may bring a reference into a map.
+     */
+    private static boolean flowsIntoJoin(MethodInsnNode call) {
+        AbstractInsnNode next = call.getNext();
+        while (next instanceof LineNumberNode || next instanceof FrameNode) next = next.getNext();
+        if (next != null && next.getOpcode() == org.objectweb.asm.Opcodes.GOTO) return true;
+        if (!(next instanceof LabelNode label)) return false;
+        for (AbstractInsnNode in = call; in != null; in = in.getPrevious())
+            if (in instanceof JumpInsnNode j && j.label == label) return true;
+        for (AbstractInsnNode in = next; in != null; in = in.getNext())
+            if (in instanceof JumpInsnNode j && j.label == label) return true;
+        return false;
     }
 
     @Override
@@ -93,6 +124,15 @@ final class JavaLangCalls implements Intrinsic {
         String n = mi.name;
         if (BitCalls.handles(mi)) { BitCalls.lower(c); return; }
         boolean isLong = mi.owner.equals("java/lang/Long");
+        if (n.equals("valueOf") && body.analysis().callFacts.get(c.index()) == BOXED_ON_STACK) {
+            ValueType.Prim t = (ValueType.Prim) ((Value.Ptr) body.analysis().frames[c.index() + 1].peek(0)).target();
+            int off = out.allocate(8, 8), p = out.newVreg();
+            out.store(t.size(), R10, off, args.get(0));
+            out.mov64(p, R10);
+            out.emit(ALU64 | ADD | K, p, 0, 0, off);
+            c.pushResult(p);
+            return;
+        }
         if (n.equals("valueOf")) { body.push(args.get(0)); return; }
         if (n.endsWith("Value") && recv != null) {
             if (c.receiverValue() instanceof Value.Boxed) { body.push(recv); return; }

@@ -21,7 +21,7 @@ import org.jbpf.translator.mir.Mir;
  * {@code DevMap.redirect} (bpf_redirect_map), which {@link MapCalls} hands here.
  */
 public final class PacketHelperCalls implements Intrinsic {
-    private static final String XDP = "org/jbpf/XdpContext", SKB = "org/jbpf/SkBuffContext";
+    private static final String XDP = "org/jbpf/XdpContext", SKB = "org/jbpf/SkBuffContext", ETHERNET = "org/jbpf/net/Ethernet";
     /** {@code start_header} of bpf_skb_load_bytes_relative: offsets count from the network header. */
     private static final int BPF_HDR_START_NET = 1;
 
@@ -49,6 +49,10 @@ public final class PacketHelperCalls implements Intrinsic {
                 ValueType.Struct s = c.structs().struct(cls.internalName());
                 if (s == null)
                     throw c.error(cls.internalName().replace('/', '.') + " is not a @Struct class; packet headers are @Struct classes such as org.jbpf.net.Ipv4");
+                if (socket && cls.internalName().equals(ETHERNET) && c.args().get(0) instanceof Value.Scalar at && Long.valueOf(0).equals(at.constant()))
+                    throw c.error("ctx.load(0, Ethernet.class) in socket filter section \"" + ctx.section() + "\" would read the IP header: a socket"
+                            + " filter's offsets count from the network header, on a packet socket too; take the ether type from ctx.protocol()"
+                            + " and load Ipv4 or Ipv6 at 0");
                 return new Value.Ptr(s, true, c.site(), "load(.., " + StructRegistry.simple(cls.internalName()) + ".class)", false);
             }
             case "store": case "l3CsumReplace": case "l4CsumReplace": case "redirect":

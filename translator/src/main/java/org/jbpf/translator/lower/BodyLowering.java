@@ -76,7 +76,7 @@ public final class BodyLowering {
         this.alu = new AluLowering(this, out);
         this.branches = new BranchLowering(this, out);
         this.memory = new MemoryLowering(this, out);
-        this.structArrays = new StructArrayLowering(this, out);
+        this.structArrays = new StructArrayLowering(this, out, memory);
         this.invokes = new InvokeLowering(this, out);
         Frame entry = a.frames[0];
         int slot = 0;

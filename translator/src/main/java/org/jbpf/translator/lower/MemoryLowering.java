@@ -4,6 +4,7 @@ import static org.jbpf.core.asm.Opcodes.*;
 import static org.objectweb.asm.Opcodes.*;
 
 import org.jbpf.core.layout.StructLayout;
+import org.jbpf.translator.analysis.FieldArrayInits;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.frontend.ValueType;
 import org.jbpf.translator.lower.Operand.Imm;
@@ -98,6 +99,11 @@ final class MemoryLowering {
                     body.push(new Reg(t, true));
                     return true;
                 }
+                long[] byOrdinal = body.a.enumFields.get(i);
+                if (byOrdinal != null) {
+                    enumField(i, obj, byOrdinal, fi.desc.equals("J"));
+                    return true;
+                }
                 StructLayout.Field fld = structOf(ov).layout().field(fi.name);
                 Addr base = body.address(i, obj, ov);
                 int t = out.newVreg();
@@ -116,6 +122,7 @@ final class MemoryLowering {
                 Value ov = body.val(i, 1);
                 Operand value = body.pop();
                 Operand obj = body.pop();
+                if (FieldArrayInits.inPlace(body.val(i, 0))) return true;   // made in place, zeroed there
                 StructLayout.Field fld = structOf(ov).layout().field(fi.name);
                 Addr base = body.address(i, obj, ov);
                 if (fld.kind().scalar()) out.store(fld.size(), base.reg(), base.off() + fld.offset(), value);
@@ -123,6 +130,7 @@ final class MemoryLowering {
                 return true;
             }
             case NEWARRAY: {
+                if (newInPlace(i, in)) return true;
                 body.pop();
                 Value.StackObj so = (Value.StackObj) body.a.frames[i + 1].peek(0);
                 out.zero(out.objectOffset(so));
@@ -137,6 +145,45 @@ final class MemoryLowering {
             }
             default: return false;
         }
+    }
+
+    /** The field of an enum value as the constant of its ordinal: the last constant's, replaced by the one whose ordinal it is. */
+    private void enumField(int i, Operand ordinal, long[] byOrdinal, boolean isLong) {
+        if (body.a.frames[i + 1].peek(0) instanceof Value.Scalar s && s.constant() != null) {
+            body.push(new Imm(s.constant()));
+            return;
+        }
+        int ord = body.toReg(ordinal, false), t = out.newVreg();
+        out.loadImm(t, byOrdinal[byOrdinal.length - 1], isLong);
+        for (int k = 0; k < byOrdinal.length - 1; k++) {
+            Mir.Label other = out.newLabel();
+            out.jumpIf(JMP32 | JNE | K, ord, 0, k, other);
+            out.loadImm(t, byOrdinal[k], isLong);
+            out.placeLabel(other);
+        }
+        body.push(new Reg(t, true));
+    }
+
+    /**
+     * Lowers a new array that the next instruction stores into its struct field ({@link FieldArrayInits}): the field is
+     * zeroed in place and its address pushed; false for any other new array.
+     */
+    boolean newInPlace(int i, AbstractInsnNode in) {
+        if (!FieldArrayInits.inPlace(body.a.frames[i + 1].peek(0))) return false;
+        Value length = body.val(i, 0), ov = body.val(i, 1);
+        StructLayout.Field fld = FieldArrayInits.target(in, ov, length);
+        body.pop();
+        Operand obj = body.pop();
+        body.push(obj);
+        Addr base = body.address(i, obj, ov);
+        int align = structOf(ov).layout().alignment(), piece = 8;
+        while (piece > 1 && (fld.offset() % piece != 0 || align % piece != 0 || fld.size() % piece != 0)) piece /= 2;
+        for (int k = 0; k < fld.size(); k += piece) out.store(piece, base.reg(), base.off() + fld.offset() + k, new Imm(0));
+        int t = out.newVreg();
+        out.mov64(t, base.reg());
+        out.emit(ALU64 | ADD | K, t, 0, 0, base.off() + fld.offset());
+        body.push(new Reg(t, true));
+        return true;
     }
 
     /**
@@ -175,7 +222,8 @@ final class MemoryLowering {
 
     /** Copies an array or struct into a field that holds one in place, in the widest pieces both sides' alignment allows. */
     private void copy(Addr from, Addr to, StructLayout.Field fld) {
-        int piece = fld.kind() == StructLayout.Kind.STRUCT ? fld.nested().alignment() : fld.kind() == StructLayout.Kind.ARRAY ? fld.element().size : 1;
+        int piece = fld.kind() == StructLayout.Kind.STRUCT || fld.kind() == StructLayout.Kind.STRUCTS ? fld.nested().alignment()
+                : fld.kind() == StructLayout.Kind.ARRAY ? fld.element().size : 1;
         StructLayout.Kind kind = piece == 8 ? StructLayout.Kind.LONG : piece == 4 ? StructLayout.Kind.INT : piece == 2 ? StructLayout.Kind.CHAR : StructLayout.Kind.BOOLEAN;
         for (int k = 0; k < fld.size(); k += piece) {
             int t = out.newVreg();

@@ -12,24 +12,34 @@ import org.jbpf.translator.mir.Mir;
 import org.objectweb.asm.tree.AbstractInsnNode;
 
 /**
- * Lowers local arrays of structs: the array is zeroed on the stack where it is made, an element read is the element's
- * address, and an element store copies the struct there. A variable index is checked: out of range, a read gets the
- * spare element after the last one, zeroed just then (so its fields read 0 and stores to it are never seen), and a
- * store does nothing.
+ * Lowers arrays of structs, local ones and {@code @Size(n)} fields: a local array is zeroed on the stack where it is
+ * made, an element read is the element's address, and an element store copies the struct there. A variable index is
+ * checked: out of range, a read gets a zeroed element (a local array's spare element after its last one, a field's
+ * stack area of one element), zeroed just then, so its fields read 0 and stores to it are never seen; a store does
+ * nothing.
  */
 final class StructArrayLowering {
     private final BodyLowering body;
     private final Emitter out;
 
-    StructArrayLowering(BodyLowering body, Emitter out) {
+    private final MemoryLowering memory;
+    /**
+     * The stack area an index out of range of a field's array reaches, one per element type, zeroed at each such use:
+     * shared as a local array's spare element is shared by all its indexes out of range.
+     */
+    private final java.util.Map<ValueType.Struct, Integer> spares = new java.util.HashMap<>();
+
+    StructArrayLowering(BodyLowering body, Emitter out, MemoryLowering memory) {
         this.body = body;
         this.out = out;
+        this.memory = memory;
     }
 
     /** Lowers instruction i when it makes, reads or writes a local struct array; false otherwise. */
     boolean lower(int i, AbstractInsnNode in) {
         switch (in.getOpcode()) {
             case ANEWARRAY: {
+                if (memory.newInPlace(i, in)) return true;
                 if (!(body.a.frames[i + 1].peek(0) instanceof Value.StackObj so) || !(so.type() instanceof ValueType.StructArray)) return false;
                 body.pop();
                 out.zero(out.objectOffset(so));
@@ -52,9 +62,29 @@ final class StructArrayLowering {
                     Mir.Label inRange = out.newLabel();
                     out.emit(ALU | MOV | X, offset, body.toReg(idx, false), 0, 0);
                     out.jumpIf(JMP32 | JLT | K, offset, 0, t.length(), inRange);
-                    zeroSpare(base, t);
-                    out.emit(ALU | MOV | K, offset, 0, 0, t.length());
-                    out.placeLabel(inRange);
+                    if (t.spare()) {
+                        zeroSpare(base, t);
+                        out.emit(ALU | MOV | K, offset, 0, 0, t.length());
+                        out.placeLabel(inRange);
+                    } else {
+                        // a field's array has no spare element: out of range, the element is a zeroed stack area
+                        Mir.Label done = out.newLabel();
+                        StructLayout layout = t.element().layout();
+                        Integer spare = spares.get(t.element());
+                        if (spare == null) spares.put(t.element(), spare = out.allocate(layout.size(), Math.max(layout.alignment(), 8)));
+                        for (int k = 0; k < layout.size(); k += layout.alignment()) out.store(layout.alignment(), R10, spare + k, new Operand.Imm(0));
+                        out.mov64(p, R10);
+                        out.emit(ALU64 | ADD | K, p, 0, 0, spare);
+                        out.jump(done);
+                        out.placeLabel(inRange);
+                        scale(offset, size);
+                        out.mov64(p, base.reg());
+                        out.emit(ALU64 | ADD | X, p, offset, 0, 0);
+                        if (base.off() != 0) out.emit(ALU64 | ADD | K, p, 0, 0, base.off());
+                        out.placeLabel(done);
+                        body.push(new Reg(p, true));
+                        return true;
+                    }
                     scale(offset, size);
                     out.mov64(p, base.reg());
                     out.emit(ALU64 | ADD | X, p, offset, 0, 0);

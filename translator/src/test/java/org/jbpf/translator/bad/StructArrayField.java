@@ -2,7 +2,6 @@ package org.jbpf.translator.bad;
 
 import org.jbpf.Bpf;
 import org.jbpf.Section;
-import org.jbpf.Size;
 import org.jbpf.Struct;
 import org.jbpf.TracepointContext;
 import org.jbpf.maps.ArrayMap;
@@ -10,7 +9,7 @@ import org.jbpf.maps.ArrayMap;
 @Bpf
 public final class StructArrayField {
     @Struct public static final class Point { public int x; public int y; }
-    @Struct public static final class Path { @Size(4) public Point[] points; public int n; }
+    @Struct public static final class Path { public Point[] points; public int n; }
 
     public static final ArrayMap<Path> paths = new ArrayMap<>(Path.class, 2);
     static long hits;

@@ -32,7 +32,7 @@ final class AluChecks {
                 return;
             }
             if (!s.isScalar()) { st.set(dst, RegState.scalar(wide ? ScalarBounds.UNKNOWN : ScalarBounds.U32)); return; }
-            ScalarBounds v = in.off() == 0 ? s.value().truncate(4) : extend(s.value(), in.off(), wide);
+            ScalarBounds v = in.off() == 0 ? s.value().zext32() : extend(s.value(), in.off(), wide);
             st.set(dst, RegState.scalar(v));
             return;
         }
@@ -47,8 +47,7 @@ final class AluChecks {
             if (d.isConst()) { st.set(dst, RegState.constant(AluSemantics.eval(opc, in.off(), in.imm(), d.value().constValue(), 0))); return; }
             ScalarBounds r;
             // the kernel negates as 0 - x
-            if (op == NEG) r = wide ? ScalarBounds.constant(0).sub(d.value())
-                    : ScalarBounds.constant(0).alu(SUB, d.value().truncate(4)).truncate(4);
+            if (op == NEG) r = ScalarBounds.constant(0).alu(SUB, d.value(), !wide);
             else if (wide || source(opc) == TO_BE) r = byteSwap(d.value(), (int) in.imm() / 8);
             else r = in.imm() == 64 ? d.value() : d.value().truncate((int) in.imm() / 8);
             st.set(dst, RegState.scalar(r));
@@ -75,6 +74,30 @@ final class AluChecks {
             long c = wide ? s.value().constValue() : (int) s.value().constValue();
             st.set(dst, ScalarLinks.afterAdd(d, op == ADD ? c : c == Long.MIN_VALUE ? c : -c, v, wide));
         } else st.set(dst, RegState.scalar(v));
+    }
+
+    /**
+     * AND or OR of a constant with a value known to be 0 or -1 (in 64 bits, else in its low half): the kernel follows
+     * each of the two values on a path of its own (maybe_fork_scalars), so that {@code (x s>> 63) & c} is 0 or c,
+     * not a range. Sets {@code st}'s destination to -1 and returns a copy where it is 0, to run the instruction
+     * again; null when nothing forks.
+     */
+    VerifierState zeroOrMinusOne(VerifierState st, Insn in) {
+        int opc = in.opcode(), op = op(opc);
+        if (op != AND && op != OR) return null;
+        RegState d = st.reg(in.dst());
+        if (!d.isScalar()) return null;
+        if (source(opc) == X) {
+            RegState s = st.reg(in.src());
+            if (!s.isScalar() || (cls(opc) == ALU64 ? !s.isConst() : (s.value().tnum().mask() & 0xffffffffL) != 0)) return null;
+        }
+        ScalarBounds v = d.value();
+        boolean whole = v.smin() == -1 && v.smax() == 0;
+        if (!whole && !(v.s32min() == -1 && v.s32max() == 0)) return null;
+        VerifierState zero = st.copy();
+        zero.set(in.dst(), RegState.scalar(whole ? ScalarBounds.constant(0) : v.withLowHalf(0)));
+        st.set(in.dst(), RegState.scalar(whole ? ScalarBounds.constant(-1) : v.withLowHalf(-1)));
+        return zero;
     }
 
     /**
@@ -110,33 +133,7 @@ final class AluChecks {
             return ScalarBounds.UNKNOWN;
         if (a.isConst() && b.isConst())
             return ScalarBounds.constant(AluSemantics.eval(opc, in.off(), in.imm(), a.constValue(), b.constValue()));
-        if (wide) return a.alu(op, b);
-        ScalarBounds a32 = a.truncate(4), b32 = b.truncate(4);
-        if (op == ARSH) return arsh32(a32, (int) b32.constValue());
-        ScalarBounds r = a32.alu(op, b32).truncate(4);
-        // the low half's signed range through an add or subtract that cannot overflow it, as the kernel's s32 bounds
-        if (op == ADD || op == SUB) {
-            long lo = op == ADD ? (long) a.s32min() + b.s32min() : (long) a.s32min() - b.s32max();
-            long hi = op == ADD ? (long) a.s32max() + b.s32max() : (long) a.s32max() - b.s32min();
-            if (lo >= Integer.MIN_VALUE && hi <= Integer.MAX_VALUE) r = r.withS32(lo, hi);
-        }
-        // ... and through a multiplication, the least and greatest corner product when none overflows 32 bits
-        if (op == MUL) {
-            long p0 = (long) a.s32min() * b.s32min(), p1 = (long) a.s32min() * b.s32max();
-            long p2 = (long) a.s32max() * b.s32min(), p3 = (long) a.s32max() * b.s32max();
-            long lo = Math.min(Math.min(p0, p1), Math.min(p2, p3)), hi = Math.max(Math.max(p0, p1), Math.max(p2, p3));
-            if (lo >= Integer.MIN_VALUE && hi <= Integer.MAX_VALUE) r = r.withS32(lo, hi);
-        }
-        return r;
-    }
-
-    /**
-     * A 32-bit arithmetic shift right by {@code k}, as the kernel computes it: the low half's signed range shifted,
-     * its known bits shifted with bit 31 as the sign, the unsigned range only what those bits say.
-     */
-    private static ScalarBounds arsh32(ScalarBounds a32, int k) {
-        return new ScalarBounds(a32.tnum().arsh(k, 32), Long.MIN_VALUE, Long.MAX_VALUE, 0, 0xffffffffL,
-                a32.s32min() >> k, a32.s32max() >> k).normalize();
+        return a.alu(op, b, !wide);
     }
 
     private RegState pointerAlu(Insn in, RegState d, RegState s, boolean wide) {
@@ -186,7 +183,7 @@ final class AluChecks {
                 throw new Reject(t + " pointer offset " + off + " is not allowed", "pointer offset " + off + " is out of bounds");
             return ptr.withOff((int) off);
         }
-        ScalarBounds var = op == ADD ? ptr.value().add(v) : ptr.value().sub(v);
+        ScalarBounds var = ScalarAlu.pointerOffset(op, ptr.value(), v);
         RegState r = ptr.withValue(var);
         if (ptr.type().isPacket()) r = r.withId(cx.newId()).withRange(0);
         return r;

@@ -90,7 +90,7 @@ final class BranchBounds {
 
     private static ScalarBounds setBit(ScalarBounds x, long bit) {
         return new ScalarBounds(new Tnum(x.tnum().value() | bit, x.tnum().mask() & ~bit), x.smin(), x.smax(), x.umin(), x.umax(),
-                x.s32min(), x.s32max());
+                x.s32min(), x.s32max(), x.u32min(), x.u32max());
     }
 
     private static ScalarBounds[] swap(ScalarBounds[] r) { return new ScalarBounds[] { r[1], r[0] }; }
@@ -103,7 +103,7 @@ final class BranchBounds {
         if (sMax == c) sMax--;
         if (x.umin() == c && c == -1L || x.umax() == c && c == 0 || x.smin() == c && c == Long.MAX_VALUE
                 || x.smax() == c && c == Long.MIN_VALUE) return ScalarBounds.EMPTY;
-        return new ScalarBounds(x.tnum(), sMin, sMax, uMin, uMax, x.s32min(), x.s32max());
+        return new ScalarBounds(x.tnum(), sMin, sMax, uMin, uMax, x.s32min(), x.s32max(), x.u32min(), x.u32max());
     }
 
     /**
@@ -112,12 +112,12 @@ final class BranchBounds {
      * 0x7ffffffe leaves smax=0x7ffffffe there, not 0), and the simulation must not know more than the kernel.
      */
     private static ScalarBounds withU(ScalarBounds x, long uMin, long uMax) {
-        if (x.smin() < 0 && x.smax() >= 0 && uMin <= uMax) return new ScalarBounds(x.tnum(), uMin, uMax, uMin, uMax, x.s32min(), x.s32max());
-        return new ScalarBounds(x.tnum(), x.smin(), x.smax(), uMin, uMax, x.s32min(), x.s32max());
+        if (x.smin() < 0 && x.smax() >= 0 && uMin <= uMax) return new ScalarBounds(x.tnum(), uMin, uMax, uMin, uMax, x.s32min(), x.s32max(), x.u32min(), x.u32max());
+        return new ScalarBounds(x.tnum(), x.smin(), x.smax(), uMin, uMax, x.s32min(), x.s32max(), x.u32min(), x.u32max());
     }
 
     private static ScalarBounds withS(ScalarBounds x, long sMin, long sMax) {
-        return new ScalarBounds(x.tnum(), sMin, sMax, x.umin(), x.umax(), x.s32min(), x.s32max());
+        return new ScalarBounds(x.tnum(), sMin, sMax, x.umin(), x.umax(), x.s32min(), x.s32max(), x.u32min(), x.u32max());
     }
 
     private static long umax(long a, long b) { return Long.compareUnsigned(a, b) >= 0 ? a : b; }

@@ -29,43 +29,21 @@ final class BranchChecks {
         boolean canTake = true, canFall = true;
         if (a.isScalar() && b.isScalar()) {
             ScalarBounds av = a.value(), bv = b.value();
-            // a 32-bit compare is the 64-bit one when both upper halves are zero (and, for a signed compare, bit 31 too)
-            long fits = op == JSGT || op == JSGE || op == JSLT || op == JSLE ? 0x7fffffffL : 0xffffffffL;
-            boolean exact = !j32 || (Long.compareUnsigned(av.umax(), fits) <= 0 && Long.compareUnsigned(bv.umax(), fits) <= 0);
-            if (exact) {
+            if (!j32) {
                 ScalarBounds[] t = BranchBounds.refine(op, true, av, bv), f = BranchBounds.refine(op, false, av, bv);
                 canTake = t != null;
                 canFall = f != null;
                 if (t != null) setScalars(takenState, in, t);
                 if (f != null) setScalars(st, in, f);
             } else {
-                // decide the edges on the low halves (as the kernel's 32-bit bounds know them); both registers' low
-                // halves narrow, a signed range when it lies on one side of zero, as the kernel's 32-bit bounds do
-                ScalarBounds a32 = low32(av, op), b32 = low32(bv, op);
-                ScalarBounds[] t = BranchBounds.refine(op, true, a32, b32), f = BranchBounds.refine(op, false, a32, b32);
-                canTake = t != null;
-                canFall = f != null;
-                boolean signed = op == JSGT || op == JSGE || op == JSLT || op == JSLE;
-                if (t != null) takenState.set(in.dst(), a.withValue(narrowLow(av, t[0], signed)));
-                if (f != null) st.set(in.dst(), a.withValue(narrowLow(av, f[0], signed)));
-                if (source(opc) == X && in.src() != in.dst()) {
-                    if (t != null) takenState.set(in.src(), b.withValue(narrowLow(bv, t[1], signed)));
-                    if (f != null) st.set(in.src(), b.withValue(narrowLow(bv, f[1], signed)));
-                }
-                // JSET's fall-through edge forgets the 64-bit ranges of the side tested against a constant
-                if (op == JSET && f != null && a32.isConst() != b32.isConst()) {
-                    boolean dstVaries = !a32.isConst();
-                    long c = (dstVaries ? b32 : a32).constValue();
-                    st.set(dstVaries ? in.dst() : in.src(), (dstVaries ? a : b).withValue(BranchBounds.clearBits(dstVaries ? av : bv, c).normalize()));
-                }
-                // a value whose signed range fits in 32 bits is its low half read as an s32: a constant outside that
-                // range is never equal to it, as the kernel's s32 bounds decide
-                if ((op == JEQ || op == JNE) && b32.isConst() && av.smin() >= Integer.MIN_VALUE && av.smax() <= Integer.MAX_VALUE) {
-                    int c = (int) b32.constValue();
-                    if (c < av.smin() || c > av.smax()) {
-                        canTake = op == JNE;
-                        canFall = op == JEQ;
-                    }
+                // decided on the low halves alone; an open edge narrows their ranges, and through them the values
+                int decided = LowHalfCompares.decide(op, av, bv);
+                canTake = decided != 0;
+                canFall = decided != 1;
+                boolean sameRegister = source(opc) == X && in.src() == in.dst();
+                if (decided < 0 && !sameRegister) {
+                    setScalars(takenState, in, LowHalfCompares.refine(op, true, av, bv));
+                    setScalars(st, in, LowHalfCompares.refine(op, false, av, bv));
                 }
             }
         } else if (!j32 && source(opc) == K && in.imm() == 0 && (op == JEQ || op == JNE) && a.type().maybeNull()) {
@@ -103,57 +81,10 @@ final class BranchChecks {
         return fall;
     }
 
-    /**
-     * {@code v} whose low 32 bits are known to lie in the unsigned range {@code low}: the upper half stays as it was,
-     * the low half's known bits narrow, and each 64-bit bound moves to the nearest value with its own upper half and
-     * a low half in range (the kernel's u32-into-64 deduction in __reg_deduce_mixed_bounds). Null {@code low}: nothing
-     * is learnt. Not yet normalized: {@link #narrowLow} does that once the signed range is in.
-     */
-    private static ScalarBounds lowHalf(ScalarBounds v, ScalarBounds low) {
-        if (low == null) return v;
-        long lo = low.umin(), hi = low.umax(), upper = 0xffffffff00000000L;
-        if (Long.compareUnsigned(hi, 0xffffffffL) > 0) return v;
-        Tnum r = Tnum.range(lo, hi);
-        Tnum t = v.tnum().intersect(new Tnum(r.value(), r.mask() | upper));
-        long uMin = umax(v.umin(), (v.umin() & upper) | lo), uMax = umin(v.umax(), (v.umax() & upper) | hi);
-        long sMin = Math.max(v.smin(), (v.smin() & upper) | lo), sMax = Math.min(v.smax(), (v.smax() & upper) | hi);
-        // an unsigned range of the low half below 2^31 is also its signed range
-        int s32Min = v.s32min(), s32Max = v.s32max();
-        if (hi <= Integer.MAX_VALUE) { s32Min = (int) Math.max(s32Min, lo); s32Max = (int) Math.min(s32Max, hi); }
-        return new ScalarBounds(t, sMin, sMax, uMin, uMax, s32Min, s32Max);
-    }
 
-    /**
-     * {@code v} whose low half lies in {@code low}: a signed 32-bit range (sign-extended) for a signed compare, which
-     * is kept as the low half's s32 range even when it crosses zero, else an unsigned one. Where what the edge teaches
-     * contradicts the known bits, the bits win, as on a 64-bit edge ({@link ScalarBounds#normalizeOnEdge}): the
-     * kernel's sanity check drops the ranges and keeps the bits, which its own deduction has already narrowed.
-     */
-    private static ScalarBounds narrowLow(ScalarBounds v, ScalarBounds low, boolean signed) {
-        ScalarBounds n = lowHalf(v, signed ? unsigned32(low) : low);
-        if (signed) n = new ScalarBounds(n.tnum(), n.smin(), n.smax(), n.umin(), n.umax(),
-                (int) Math.max(n.s32min(), Math.max(low.smin(), Integer.MIN_VALUE)), (int) Math.min(n.s32max(), Math.min(low.smax(), Integer.MAX_VALUE)));
-        return n.normalizeOnEdge();
-    }
 
-    /**
-     * The unsigned range of the low half given its range as a signed 32-bit number ({@code s}, sign-extended), when
-     * that range does not cross zero; null when it does (its unsigned form is two pieces).
-     */
-    private static ScalarBounds unsigned32(ScalarBounds s) {
-        if (s.smin() >= 0 || s.smax() < 0) return ScalarBounds.unsignedRange(s.smin() & 0xffffffffL, s.smax() & 0xffffffffL);
-        return null;
-    }
 
-    private static long umax(long a, long b) { return Long.compareUnsigned(a, b) >= 0 ? a : b; }
-    private static long umin(long a, long b) { return Long.compareUnsigned(a, b) <= 0 ? a : b; }
 
-    /** The low 32 bits of {@code v} as a 64-bit range: unsigned, or sign-extended for a signed comparison. */
-    private static ScalarBounds low32(ScalarBounds v, int op) {
-        ScalarBounds t = v.truncate(4);
-        if (!(op == JSGT || op == JSGE || op == JSLT || op == JSLE) || t.umax() <= 0x7fffffffL) return t;
-        return ScalarBounds.signedRange(t.s32min(), t.s32max());
-    }
 
     private static boolean provablyNonNull(RegState r) {
         return r.type() == RegType.MAP_VALUE || r.type() == RegType.RINGBUF_MEM || r.type() == RegType.MAP_PTR || r.type() == RegType.MEM_RDONLY;

@@ -251,7 +251,7 @@ final class CallChecks {
             case VOID: st.set(0, RegState.NOT_INIT); break;
             case INTEGER: st.set(0, RegState.UNKNOWN_SCALAR); break;
             case MAP_VALUE_OR_NULL: {
-                RegType t = arrayKeyZero(st, p, map, keyArg) ? RegType.MAP_VALUE : RegType.MAP_VALUE_OR_NULL;
+                RegType t = arrayKeyInRange(st, map, keyArg) ? RegType.MAP_VALUE : RegType.MAP_VALUE_OR_NULL;
                 st.set(0, RegState.pointer(t, 0).withMap(map, map.valueSize()).withId(cx.newId()));
                 break;
             }
@@ -267,19 +267,31 @@ final class CallChecks {
     }
 
     /**
-     * The kernel knows a lookup in an array with a constant key in range cannot fail. The simulator recognises the
-     * one form it can tell exactly as the kernel does: a 4-byte key of zero bytes at a stack offset 4 past an 8-byte
-     * boundary (such as fp-4), which no register spill can overlap.
+     * The kernel knows a lookup in an array with a constant key in range cannot fail (get_constant_map_key). It
+     * reads the key from the stack slot where the key starts, and only from there: the key is 0 when the bytes from
+     * its start to the end of that 8-byte slot are known zeros and at least as many as the key; else the slot must
+     * hold a spilled constant scalar in exactly the key's bytes from there, and the key is that whole spilled value
+     * (not its bytes at the key's place). The spilled value then decides the result, so it must be precise.
      */
-    private static boolean arrayKeyZero(VerifierState st, HelperSpec p, MapSpec map, RegState key) {
-        if (key == null || (map.type() != MapTypes.ARRAY && map.type() != MapTypes.PERCPU_ARRAY) || map.keySize() != 4
-                || key.type() != RegType.STACK || !key.value().isConst() || key.value().constValue() != 0)
+    private boolean arrayKeyInRange(VerifierState st, MapSpec map, RegState key) {
+        if (key == null || (map.type() != MapTypes.ARRAY && map.type() != MapTypes.PERCPU_ARRAY)
+                || key.type() != RegType.STACK || !key.value().isConst())
             return false;
-        int off = key.off();
-        if (Math.floorMod(off, 8) != 4) return false;
+        long at = key.off() + key.value().constValue();
+        if (at < -StackState.SIZE || at >= 0) return false;
+        int off = (int) at, slotEnd = off - Math.floorMod(off, 8) + 8;
         StackState stack = st.frames.get(key.frame()).stack;
-        for (int i = off; i < off + 4; i++) if (stack.kindAt(i) != StackState.ZERO) return false;
-        return true;
+        int zeros = 0;
+        while (off + zeros < slotEnd && stack.kindAt(off + zeros) == StackState.ZERO) zeros++;
+        if (zeros >= map.keySize()) return 0 < map.maxEntries();
+        RegState spill = stack.spillAt(slotEnd - 8);
+        if (spill == null || !spill.isScalar()) return false;
+        int spilled = 0;
+        while (off + spilled < slotEnd && stack.kindAt(off + spilled) == StackState.SPILL) spilled++;
+        if (spilled != map.keySize() || !spill.value().isConst()) return false;
+        cx.precision.needSlot((slotEnd - 8 + StackState.SIZE) / 8, key.frame());
+        long k = spill.value().constValue();
+        return k >= 0 && k < map.maxEntries();
     }
 
     /**

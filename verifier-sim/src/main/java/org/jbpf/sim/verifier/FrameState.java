@@ -45,6 +45,13 @@ public final class FrameState {
         return stack.safeWhere(old.stack, preciseSlots, liveSlots, links);
     }
 
+    /** True when {@code o} is this frame exactly, ids paired by {@code ids}. */
+    boolean sameAs(FrameState o, IdPairs ids) {
+        if (callSite != o.callSite || function != o.function || callback != o.callback) return false;
+        for (int r = 0; r < regs.length; r++) if (!regs[r].sameAs(o.regs[r], ids)) return false;
+        return stack.sameAs(o.stack, ids);
+    }
+
     @Override public boolean equals(Object o) {
         return o instanceof FrameState f && callSite == f.callSite && Arrays.equals(regs, f.regs) && stack.equals(f.stack);
     }

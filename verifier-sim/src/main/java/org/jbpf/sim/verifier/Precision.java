@@ -39,6 +39,14 @@ final class Precision {
         walk(frame, recent, last);
     }
 
+    /** Marks what the scalar spilled in 8-byte stack slot {@code slot} of frame {@code frame} depends on. */
+    void markSlot(int slot, int frame, History recent, Checkpoint last) {
+        Arrays.fill(regs, 0);
+        Arrays.fill(slots, 0);
+        slots[frame] = 1L << slot;
+        walk(frame, recent, last);
+    }
+
     /** Marks, along the current path, what a checkpoint that covered its state needed exactly in live registers and slots. */
     void markCovered(Checkpoint covering, int frame, History recent, Checkpoint last, int[] liveRegs, long[] liveSlots) {
         if (covering.allPrecise) { markAll(last); return; }

@@ -54,9 +54,16 @@ public record RegState(RegType type, ScalarBounds value, int off, MapSpec map, i
         if (old.type == RegType.NOT_INIT) return true;
         if (type != old.type) return false;
         if (type == RegType.SCALAR) return value.within(old.value) && links.match(old, this);
+        // ids and references as the kernel pairs them: the same up to their numbering (a new iterator each round)
         return off == old.off && value.within(old.value) && Objects.equals(map, old.map) && size == old.size
-                && range >= old.range && frame == old.frame && refId == old.refId
-                && (!type.maybeNull() || id == old.id) && (!type.isPacket() || id == old.id);
+                && range >= old.range && frame == old.frame && links.pointerIds.pair(old.refId, refId)
+                && (!type.maybeNull() && !type.isPacket() || links.pointerIds.pair(old.id, id));
+    }
+
+    /** True when {@code o} is this register exactly, its ids paired with this one's by {@code ids}. */
+    boolean sameAs(RegState o, IdPairs ids) {
+        return type == o.type && value.equals(o.value) && off == o.off && Objects.equals(map, o.map) && size == o.size
+                && range == o.range && frame == o.frame && ids.pair(id, o.id) && ids.pair(refId, o.refId);
     }
 
     /** The description the kernel log gives, e.g. {@code map_value(off=0,ks=4,vs=8)}. */

@@ -23,6 +23,8 @@ final class ScalarLinks {
 
     private final Map<Integer, Integer> oldToNew = new HashMap<>(), newToOld = new HashMap<>();
     private int unique = -1;
+    /** Pointer and reference ids of the old state paired with the new state's, as the kernel's id map pairs them. */
+    final IdPairs pointerIds = new IdPairs();
 
     static int base(RegState r) { return r.id() & ~FLAGS; }
 

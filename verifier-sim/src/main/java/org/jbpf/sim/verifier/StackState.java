@@ -160,6 +160,16 @@ public final class StackState {
         return true;
     }
 
+    /** True when {@code o} holds exactly what this stack holds, spilled registers' ids paired by {@code ids}. */
+    boolean sameAs(StackState o, IdPairs ids) {
+        if (!Arrays.equals(kind, o.kind)) return false;
+        for (int s = 0; s < spilled.length; s++) {
+            if (spilled[s] == null || o.spilled[s] == null) { if (spilled[s] != o.spilled[s]) return false; }
+            else if (!spilled[s].sameAs(o.spilled[s], ids)) return false;
+        }
+        return true;
+    }
+
     @Override public boolean equals(Object o) {
         return o instanceof StackState s && Arrays.equals(kind, s.kind) && Arrays.equals(spilled, s.spilled);
     }

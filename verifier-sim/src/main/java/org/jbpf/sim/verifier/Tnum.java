@@ -74,6 +74,17 @@ public record Tnum(long value, long mask) {
         return new Tnum(value >> s, mask >> s);
     }
 
+    /** The smallest value this tnum allows above {@code z} (unsigned); its largest when there is none. */
+    public long step(long z) {
+        long max = value | mask;
+        if (Long.compareUnsigned(z, max) >= 0) return max;
+        if (Long.compareUnsigned(z, value) < 0) return value;
+        // count up within the unknown bits: every other bit set so that the carry runs through them
+        long d = z - value, high = d & ~mask;
+        long below = high == 0 ? 0 : (1L << (64 - Long.numberOfLeadingZeros(high))) - 1;
+        return value | ((d | below | ~mask) + 1) & mask;
+    }
+
     public Tnum intersect(Tnum b) {
         long v = value | b.value, mu = mask & b.mask;
         return new Tnum(v & ~mu, mu);

@@ -47,9 +47,13 @@ final class VerifierContext {
     interface PrecisionSink {
         void need(int r, int frame);
 
+        /** The check depends on the scalar spilled in 8-byte stack slot {@code slot} (0 at fp-512, 63 at fp-8) of {@code frame}. */
+        void needSlot(int slot, int frame);
+
         /** Tells no one. */
         PrecisionSink NONE = new PrecisionSink() {
             @Override public void need(int r, int frame) {}
+            @Override public void needSlot(int slot, int frame) {}
         };
     }
 

@@ -58,16 +58,25 @@ public final class VerifierState {
      * nothing reads them again.
      */
     public boolean safeWhere(VerifierState old, int[] preciseRegs, long[] preciseSlots, int[] liveRegs, long[] liveSlots) {
-        if (frames.size() != old.frames.size() || !refs.keySet().equals(old.refs.keySet())) return false;
+        if (frames.size() != old.frames.size() || refs.size() != old.refs.size()) return false;
         ScalarLinks links = new ScalarLinks();
         for (int i = 0; i < frames.size(); i++)
             if (!frames.get(i).safeWhere(old.frames.get(i), preciseRegs[i], preciseSlots[i],
                     liveRegs == null ? ALL_REGS : liveRegs[i] | 1 << 10, liveSlots == null ? -1L : liveSlots[i], links)) return false;
+        // the references held, in the order they were acquired, paired as the registers holding them were
+        java.util.Iterator<Integer> mine = refs.keySet().iterator(), theirs = old.refs.keySet().iterator();
+        while (mine.hasNext()) if (!links.pointerIds.pair(theirs.next(), mine.next())) return false;
         return true;
     }
 
-    /** Same state up to the numbering of pointer ids: what makes a loop that cannot make progress. */
+    /** Same state up to the numbering of ids and references, as the kernel compares exactly: what makes a loop that cannot make progress. */
     public boolean sameAs(VerifierState o) {
-        return frames.equals(o.frames) && refs.keySet().equals(o.refs.keySet()) && mayGotoDepth == o.mayGotoDepth;
+        if (mayGotoDepth != o.mayGotoDepth || frames.size() != o.frames.size() || refs.size() != o.refs.size()) return false;
+        IdPairs ids = new IdPairs();
+        for (int f = 0; f < frames.size(); f++) if (!frames.get(f).sameAs(o.frames.get(f), ids)) return false;
+        // the references held, in the order they were acquired
+        java.util.Iterator<Integer> mine = refs.keySet().iterator(), theirs = o.refs.keySet().iterator();
+        while (mine.hasNext()) if (!ids.pair(mine.next(), theirs.next())) return false;
+        return true;
     }
 }

@@ -251,6 +251,7 @@ public final class Corpus {
         all.addAll(PacketBoundsCorpus.all());
         all.addAll(BoundsConflictCorpus.all());
         all.addAll(SubRegisterCorpus.all());
+        all.addAll(RangeRulesCorpus.all());
         return List.copyOf(all);
     }
 }

@@ -1,0 +1,27 @@
+package org.jbpf.it.language;
+
+import org.jbpf.Bpf;
+import org.jbpf.Section;
+import org.jbpf.XdpContext;
+import org.jbpf.maps.ArrayMap;
+
+/** Objects.requireNonNull on a map value, which throws in Java when it is null. */
+@Bpf(license = "GPL")
+public final class RequireNonNull {
+    public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);
+    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 1);
+
+    @Section("xdp")
+    static int run(XdpContext ctx) {
+        Long a = in.lookup(0);
+        Long b = in.lookup(1);
+        if (a == null || b == null) return XdpContext.XDP_ABORTED;
+        out.update(0, compute(a, b));
+        return XdpContext.XDP_PASS;
+    }
+
+    static long compute(long a, long b) {
+        Long v = in.lookup(2);
+        return java.util.Objects.requireNonNull(v) + a + b;
+    }
+}

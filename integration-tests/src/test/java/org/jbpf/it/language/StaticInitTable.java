@@ -1,0 +1,32 @@
+package org.jbpf.it.language;
+
+import org.jbpf.Bpf;
+import org.jbpf.Section;
+import org.jbpf.XdpContext;
+import org.jbpf.maps.ArrayMap;
+
+/** A static table filled by a loop when the class loads. */
+@Bpf(license = "GPL")
+public final class StaticInitTable {
+    public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);
+    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 1);
+
+    @Section("xdp")
+    static int run(XdpContext ctx) {
+        Long a = in.lookup(0);
+        Long b = in.lookup(1);
+        if (a == null || b == null) return XdpContext.XDP_ABORTED;
+        out.update(0, compute(a, b));
+        return XdpContext.XDP_PASS;
+    }
+
+    static final int[] SQUARES = new int[16];
+
+    static {
+        for (int i = 0; i < SQUARES.length; i++) SQUARES[i] = i * i;
+    }
+
+    static long compute(long a, long b) {
+        return SQUARES[(int) (a & 15)] + b;
+    }
+}

@@ -1,0 +1,95 @@
+package org.jbpf.sim.kernel;
+
+import static org.jbpf.core.asm.Insn.*;
+import static org.jbpf.core.asm.Opcodes.*;
+import static org.jbpf.sim.kernel.Corpus.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jbpf.core.asm.Insn;
+
+/**
+ * What 6.18 knows of a scalar that the simulation first did not, found by random agreement where it refused what
+ * the kernel loads: the low half's unsigned range kept apart from the 64-bit one, through 64-bit arithmetic and
+ * 32-bit compares; a value known to be 0 or -1 followed on two paths at AND and OR with a constant; an array key
+ * read as a constant from a spilled register; a range and known bits that share a single value. Each comes with a
+ * neighbour the kernel refuses, so that the simulation does not learn too much.
+ */
+final class RangeRulesCorpus {
+    private RangeRulesCorpus() {}
+
+    private static final List<Entry> ALL = new ArrayList<>();
+
+    private static void add(String name, boolean ok, String message, Insn... insns) {
+        ALL.add(new Entry(name, SOCKET, List.of(ARRAY), List.of(insns), ok, message));
+    }
+
+    /** fp-64..fp-8 zeroed, so that any byte there may be read. */
+    private static Insn[] zeroedStack() {
+        Insn[] z = new Insn[8];
+        for (int i = 0; i < 8; i++) z[i] = storeImm(8, R10, -64 + 8 * i, 0);
+        return z;
+    }
+
+    /** The tail every program ends with: r0 = 0, exit. */
+    private static final Insn[] EXIT = { mov64Imm(R0, 0), exit() };
+
+    /**
+     * r6 = random with its low half zero, plus r8 in [0, {@code max}]: its low half's unsigned range is [0, max],
+     * while its 64-bit range and its known bits say far less; zero-extended, it offsets a byte read at fp-24.
+     */
+    private static Insn[] lowHalfOffset(int max) {
+        return cat(zeroedStack(), call(7), mov64Reg(R6, R0), ldImm64(R7, 0xffffffff00000000L), alu64Reg(AND, R6, R7),
+                call(7), mov64Reg(R8, R0), jumpImm(JGT, R8, max, 5), alu64Reg(ADD, R6, R8), alu32Reg(MOV, R6, R6),
+                mov64Reg(R7, R10), alu64Reg(ADD, R7, R6), load(1, R0, R7, -24), EXIT);
+    }
+
+    /** r6 s>>= 63 is 0 or -1; {@code op} 40 then makes it 0 or 40 on two paths, and 8 is never reached. */
+    private static Insn[] zeroOrMinusOne(Insn widen, int op) {
+        return cat(call(7), mov64Reg(R6, R0), alu64Imm(ARSH, R6, 63), widen, alu64Imm(op, R6, 40),
+                jumpImm(JNE, R6, 8, 1), load(8, R0, R0, 0), EXIT);
+    }
+
+    /** A lookup in the 8-entry array with the key at {@code keyAt}, after a 64-bit store of {@code stored} at fp-8. */
+    private static Insn[] constantKey(int stored, int keyAt) {
+        return cat(storeImm(8, R10, -8, stored), mov64Reg(R2, R10), alu64Imm(ADD, R2, keyAt), ldMap(R1, ARRAY.name()),
+                call(1), load(8, R0, R0, 0), EXIT);
+    }
+
+    /** w6 s>>= 15 | 31 below {@code limit}: with 31 known in its bits, {31} alone when limit is 60, {31, 63} at 64. */
+    private static Insn[] singleValue(int limit) {
+        return cat(call(7), mov64Reg(R6, R0), alu32Imm(ARSH, R6, 15), alu32Imm(OR, R6, 31), jumpImm(JSGE, R6, limit, 2),
+                jumpImm(JEQ, R6, 31, 1), load(8, R0, R0, 0), EXIT);
+    }
+
+    static {
+        // the low half's unsigned range through a 64-bit add and a 32-bit move: [0, 20] read at fp-24, not the bits' [0, 31]
+        add("low_half_range_through_a_64_bit_add", true, null, lowHalfOffset(20));
+        add("low_half_range_through_a_64_bit_add_past_the_frame", false,
+                "invalid variable-offset read from stack R7 var_off=(0x0; 0x1f) off=-24 size=1", lowHalfOffset(24));
+        // a 32-bit compare narrows only the low half; a 32-bit move makes that the value
+        add("jmp32_narrows_the_low_half", true, null, cat(zeroedStack(), call(7), mov64Reg(R6, R0), jump32Imm(JGT, R6, 20, 4),
+                alu32Reg(MOV, R6, R6), mov64Reg(R7, R10), alu64Reg(ADD, R7, R6), load(1, R0, R7, -24), EXIT));
+        add("jmp32_narrows_the_low_half_past_the_frame", false,
+                "invalid variable-offset read from stack R7 var_off=(0x0; 0x1f) off=-24 size=1",
+                cat(zeroedStack(), call(7), mov64Reg(R6, R0), jump32Imm(JGT, R6, 24, 4),
+                alu32Reg(MOV, R6, R6), mov64Reg(R7, R10), alu64Reg(ADD, R7, R6), load(1, R0, R7, -24), EXIT));
+        // r7 = r7 + 1 - r2 with r2's low half shrinking to [-1, 0]: the low half's range grows each round, so the loop ends
+        add("loop_whose_low_half_range_changes_each_round", true, null, cat(load(4, R2, R1, 40), mov64Imm(R7, 0),
+                alu64Imm(ADD, R7, 1), alu64Reg(SUB, R7, R2), alu32Imm(ARSH, R2, 14), jumpImm(JLT, R7, 5, -4), EXIT));
+        add("loop_that_changes_nothing", false, "infinite loop detected at insn 5", cat(load(4, R2, R1, 40), mov64Imm(R7, 0),
+                alu64Imm(ADD, R7, 1), alu64Imm(SUB, R7, 1), alu32Imm(ARSH, R2, 14), jumpImm(JLT, R7, 5, -4), EXIT));
+        // 0 or -1, AND or OR with a constant: two paths, 0 or 40 and 40 or -1, neither 8
+        add("and_of_zero_or_minus_one_forks", true, null, zeroOrMinusOne(mov64Reg(R1, R6), AND));
+        add("or_of_zero_or_minus_one_forks", true, null, zeroOrMinusOne(mov64Reg(R1, R6), OR));
+        add("and_of_minus_two_to_zero_is_a_range", false, "R0 invalid mem access 'scalar'", zeroOrMinusOne(alu64Reg(ADD, R6, R6), AND));
+        // the key at fp-4 is the whole value spilled at fp-8, here 2 and in range: the lookup cannot fail
+        add("array_key_from_a_spilled_constant", true, null, constantKey(2, -4));
+        add("array_key_from_a_spilled_constant_out_of_range", false, "R0 invalid mem access 'map_value_or_null'", constantKey(9, -4));
+        add("array_key_over_a_wider_spill", false, "R0 invalid mem access 'map_value_or_null'", constantKey(2, -8));
+        add("single_value_the_range_and_bits_share", true, null, singleValue(60));
+        add("two_values_the_range_and_bits_share", false, "R0 invalid mem access 'scalar'", singleValue(64));
+    }
+
+    static List<Entry> all() { return ALL; }
+}
