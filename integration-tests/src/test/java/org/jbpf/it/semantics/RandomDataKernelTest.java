@@ -86,7 +86,7 @@ class RandomDataKernelTest {
     /**
      * The same for the wider shapes. Seed 72 program 26: LLVM's code for a {@code Loops.repeat} body and the program
      * needed 528 bytes of stack together, which LLVM does not check and the kernel refused; the LLVM backend now
-     * refuses it as the direct backend does, at the call.
+     * refuses such a chain as the direct backend does, at the call (this program's frames have since shrunk and fit).
      */
     static final long[][] FOUND_WIDE = {{72, 26}};
 

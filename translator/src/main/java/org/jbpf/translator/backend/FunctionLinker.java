@@ -54,19 +54,20 @@ public final class FunctionLinker {
                 else out.add(in);
                 slot += in.isLdImm64() ? 2 : 1;
             }
-        checkStack(functions.get(0), byName, file, line);
+        checkStack(functions.get(0), byName, file, line, true);
         return new Linked(out, infos);
     }
 
     /**
      * Refuses {@code all} (entry first, calls and function addresses naming their functions) when some chain of calls
-     * from the entry needs more than BPF's 512 bytes of stack, as {@link #link} does: for code another backend made.
+     * from the entry needs more than BPF's 512 bytes of stack, as {@link #link} does, for code another backend made:
+     * counted exactly as the kernel counts JIT-compiled code, so a function that never touches the stack adds nothing.
      */
     public static void checkStack(List<Function> all, String file, int line) {
         List<Function> functions = called(all);
         Map<String, Function> byName = new HashMap<>();
         for (Function f : functions) byName.put(f.name(), f);
-        checkStack(functions.get(0), byName, file, line);
+        checkStack(functions.get(0), byName, file, line, false);
     }
 
     /** Whether some chain of calls from the entry (the first of {@code all}) needs more than BPF's 512 bytes of stack. */
@@ -74,7 +75,7 @@ public final class FunctionLinker {
         List<Function> functions = called(all);
         Map<String, Function> byName = new HashMap<>();
         for (Function f : functions) byName.put(f.name(), f);
-        return deepest(functions.get(0), byName, new ArrayList<>(), new ArrayList<>()) > StackFrameLayout.MAX_STACK;
+        return deepest(functions.get(0), byName, new ArrayList<>(), new ArrayList<>(), true) > StackFrameLayout.MAX_STACK;
     }
 
     /**
@@ -99,9 +100,9 @@ public final class FunctionLinker {
         return in.reference() != null && (in.isLocalCall() || in.isLdImm64() && in.src() == PSEUDO_FUNC);
     }
 
-    private static void checkStack(Function entry, Map<String, Function> byName, String file, int line) {
+    private static void checkStack(Function entry, Map<String, Function> byName, String file, int line, boolean direct) {
         List<String> chain = new ArrayList<>();
-        int worst = deepest(entry, byName, new ArrayList<>(), chain);
+        int worst = deepest(entry, byName, new ArrayList<>(), chain, direct);
         if (worst <= StackFrameLayout.MAX_STACK) return;
         // the message names the entry's call that starts the chain, where the user can change it
         for (Insn in : entry.insns())
@@ -116,14 +117,16 @@ public final class FunctionLinker {
     }
 
     /** The largest stack of a call chain starting at f; its function names go to {@code worstChain}. */
-    private static int deepest(Function f, Map<String, Function> byName, List<String> path, List<String> worstChain) {
+    private static int deepest(Function f, Map<String, Function> byName, List<String> path, List<String> worstChain, boolean direct) {
         path.add(f.name());
-        int own = (Math.max(f.stackBytes(), 1) + 15) / 16 * 16, below = 0;
+        // rounded to 16 as the kernel rounds for a JIT-compiled program, where a function without a frame adds nothing;
+        // the direct backend counts 16 for it all the same, which its choice of functions to inline was made with
+        int own = f.stackBytes() == 0 && !direct ? 0 : (Math.max(f.stackBytes(), 1) + 15) / 16 * 16, below = 0;
         List<String> belowChain = new ArrayList<>();
         for (Insn in : f.insns()) {
             if (!calls(in) || path.contains(in.reference())) continue;
             List<String> chain = new ArrayList<>();
-            int d = deepest(byName.get(in.reference()), byName, path, chain);
+            int d = deepest(byName.get(in.reference()), byName, path, chain, direct);
             if (d > below) { below = d; belowChain = chain; }
         }
         path.remove(path.size() - 1);
