@@ -26,9 +26,12 @@ public final class ByteSource {
     }
 
     public void check(long offset, long len, String what) {
-        if (offset < 0 || len < 0 || offset + len > data.length)
-            throw error(offset, what + ": needs " + len + " bytes but only " + Math.max(0, data.length - Math.max(0, offset))
-                    + " remain of " + data.length);
+        // sizes and offsets come from 64-bit fields of the file: a damaged one may be negative read as signed, or
+        // large enough that offset + len wraps around, so neither is added before it is known to be small
+        if (offset < 0 || len < 0 || offset > data.length || len > data.length - offset)
+            throw new ObjectFormatException(where + ": " + what + ": needs " + Long.toUnsignedString(len) + " bytes but only "
+                    + (offset < 0 ? 0 : Math.max(0, data.length - offset)) + " remain of " + data.length
+                    + " (at byte " + Long.toUnsignedString(offset) + ")");
     }
 
     public int u8(long off, String what) { check(off, 1, what); return data[(int) off] & 0xff; }
