@@ -65,16 +65,14 @@ public final class FunctionLinker {
      */
     public static void checkStack(List<Function> all, String file, int line) {
         List<Function> functions = called(all);
-        Map<String, Function> byName = new HashMap<>();
-        for (Function f : functions) byName.put(f.name(), f);
+        Map<String, Function> byName = byName(functions);
         checkStack(functions.get(0), byName, file, line, false);
     }
 
     /** Whether some chain of calls from the entry (the first of {@code all}) needs more than BPF's 512 bytes of stack. */
     public static boolean overflows(List<Function> all) {
         List<Function> functions = called(all);
-        Map<String, Function> byName = new HashMap<>();
-        for (Function f : functions) byName.put(f.name(), f);
+        Map<String, Function> byName = byName(functions);
         return deepest(functions.get(0), byName, new ArrayList<>(), new ArrayList<>(), true) > StackFrameLayout.MAX_STACK;
     }
 
@@ -83,8 +81,7 @@ public final class FunctionLinker {
      * have dropped every call of a function (in a branch it decided), and the kernel refuses code that never runs.
      */
     private static List<Function> called(List<Function> all) {
-        Map<String, Function> byName = new HashMap<>();
-        for (Function f : all) byName.put(f.name(), f);
+        Map<String, Function> byName = byName(all);
         Set<String> reached = new HashSet<>();
         List<Function> work = new ArrayList<>(List.of(all.get(0)));
         reached.add(all.get(0).name());
@@ -98,6 +95,12 @@ public final class FunctionLinker {
 
     private static boolean calls(Insn in) {
         return in.reference() != null && (in.isLocalCall() || in.isLdImm64() && in.src() == PSEUDO_FUNC);
+    }
+
+    private static Map<String, Function> byName(List<Function> functions) {
+        Map<String, Function> byName = new HashMap<>();
+        for (Function f : functions) byName.put(f.name(), f);
+        return byName;
     }
 
     private static void checkStack(Function entry, Map<String, Function> byName, String file, int line, boolean direct) {
