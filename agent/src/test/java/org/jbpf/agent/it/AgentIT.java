@@ -91,6 +91,40 @@ class AgentIT {
         }
     }
 
+    /** A probe the kernel verifier refuses is one line naming the probe, its program and the reason; verbose adds the log. */
+    @Test void aKernelRefusalIsOneLineAndTheVerifierLogComesOnRequest() throws Exception {
+        String line = "jbpf agent: probe " + ProprietaryProbe.class.getName() + " not loaded: the kernel verifier rejected program \"run\"";
+        String reason = ": cannot call GPL-restricted function from non-GPL compatible program (add ;verbose to the agent's options, "
+                + "or run jbpf attach --verbose, for the whole verifier log)";
+        try (ChildJvm child = new ChildJvm("-javaagent:" + AGENT + "=probes=" + ProprietaryProbe.class.getName())) {
+            child.awaitOutput(line, 60);
+            assertEquals(0, child.stop(), child.output());
+            String logged = child.output().lines().filter(l -> l.contains(line)).findFirst().orElseThrow();
+            assertTrue(logged.endsWith(reason), logged);
+            assertTrue(!child.output().contains("last lines of the verifier log") && !child.output().contains("processed "), child.output());
+        }
+        try (ChildJvm child = new ChildJvm()) {
+            child.awaitOutput("app ready", 60);
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream old = System.err;
+            int status;
+            try {
+                System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+                status = Main.run("attach", "--verbose", Long.toString(child.process.pid()), ProprietaryProbe.class.getName(), "--agent-jar", AGENT);
+            } finally {
+                System.setErr(old);
+            }
+            assertEquals(1, status);
+            String[] lines = err.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n");
+            assertTrue(lines[0].startsWith("jbpf: JVM " + child.process.pid() + ": probe " + ProprietaryProbe.class.getName()
+                    + " not loaded: the kernel verifier rejected program \"run\"") && lines[0].endsWith(reason), lines[0]);
+            assertEquals("verifier log of program run:", lines[1]);
+            assertTrue(java.util.List.of(lines).contains("cannot call GPL-restricted function from non-GPL compatible program"),
+                    "the verifier's own log follows:\n" + String.join("\n", lines));
+            assertEquals(0, child.stop(), "the application goes on:\n" + child.output());
+        }
+    }
+
     @Test void mapsAreTypedOverJmxAndCanBeCleared() throws Exception {
         try (ChildJvm child = new ChildJvm("-javaagent:" + AGENT + "=probes=" + OpenProbe.class.getName())) {
             child.awaitOutput("jbpf agent: attached OpenProbe", 60);
