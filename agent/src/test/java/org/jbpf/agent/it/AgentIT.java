@@ -76,15 +76,7 @@ class AgentIT {
         try (ChildJvm child = new ChildJvm()) {
             child.awaitOutput("app ready", 60);
             java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-            java.io.PrintStream old = System.err;
-            int status;
-            try {
-                System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-                status = Main.run("attach", Long.toString(child.process.pid()), "com.acme.NoSuchProbe", "--agent-jar", AGENT);
-            } finally {
-                System.setErr(old);
-            }
-            assertEquals(1, status);
+            assertEquals(1, attach(err, Long.toString(child.process.pid()), "com.acme.NoSuchProbe"));
             assertEquals("jbpf: JVM " + child.process.pid() + ": probe com.acme.NoSuchProbe not loaded: probe class "
                     + "com.acme.NoSuchProbe is neither on the application's class path nor loaded yet\n", err.toString(java.nio.charset.StandardCharsets.UTF_8));
             assertEquals(0, child.stop(), "the application goes on:\n" + child.output());
@@ -106,15 +98,7 @@ class AgentIT {
         try (ChildJvm child = new ChildJvm()) {
             child.awaitOutput("app ready", 60);
             java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-            java.io.PrintStream old = System.err;
-            int status;
-            try {
-                System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-                status = Main.run("attach", "--verbose", Long.toString(child.process.pid()), ProprietaryProbe.class.getName(), "--agent-jar", AGENT);
-            } finally {
-                System.setErr(old);
-            }
-            assertEquals(1, status);
+            assertEquals(1, attach(err, "--verbose", Long.toString(child.process.pid()), ProprietaryProbe.class.getName()));
             String[] lines = err.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n");
             assertTrue(lines[0].startsWith("jbpf: JVM " + child.process.pid() + ": probe " + ProprietaryProbe.class.getName()
                     + " not loaded: the kernel verifier rejected program \"run\"") && lines[0].endsWith(reason), lines[0]);
@@ -191,6 +175,22 @@ class AgentIT {
 
     @Test void attachingANonJvmFailsWithOneLine() {
         assertEquals(1, Main.run("attach", "999999999", OpenProbe.class.getName(), "--agent-jar", AGENT));
+    }
+
+    /** Runs {@code jbpf attach args --agent-jar AGENT} with its stderr into {@code err}; returns its exit status. */
+    private static int attach(java.io.ByteArrayOutputStream err, String... args) {
+        String[] command = new String[args.length + 3];
+        command[0] = "attach";
+        System.arraycopy(args, 0, command, 1, args.length);
+        command[args.length + 1] = "--agent-jar";
+        command[args.length + 2] = AGENT;
+        java.io.PrintStream old = System.err;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            return Main.run(command);
+        } finally {
+            System.setErr(old);
+        }
     }
 
     /** Reads the child's own entry of OpenProbe.opens over JMX, waiting for it to reach {@code atLeast} opens. */
