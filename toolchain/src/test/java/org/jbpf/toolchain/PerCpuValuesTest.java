@@ -62,5 +62,11 @@ class PerCpuValuesTest {
         assertEquals(14, t.byParity[1].calls);
         assertEquals(-2L, t.byParity[1].args, "MAX + MAX wraps at 64 bits");
         assertEquals("sh", new String(t.name).trim().replace("\0", ""), "text is the first CPU's that is set, never added");
+
+        org.jbpf.core.btf.BtfType.Struct value = MapText.struct(o.btf(), spec.btfValueType());
+        assertEquals("{calls=7, peak=97, counts=[7, 70, -7], highs=[4, -3], all={calls=7, args=7000}, byParity=[{calls=0, args=0}, "
+                + "{calls=14, args=-2}], name=sh}", MapText.show(one, value, o.btf(), false), "jbpf run prints arrays element by element");
+        assertEquals("{calls=7, peak=97, counts=[7, 70, -7], highs=[4, -3], all={calls=7, args=7000}, byParity=[{calls=0, args=0}, "
+                + "{calls=14, args=-2}], name=sh}", MapData.decode(one, value, o.btf(), false).toString(), "and its JSON holds lists and objects");
     }
 }
