@@ -21,7 +21,14 @@ final class PinnedMaps {
     /** Where maps pinned by name live, as libbpf puts them by default. */
     static final Path ROOT = Path.of("/sys/fs/bpf");
 
-    static Path pathOf(MapSpec m) { return ROOT.resolve(m.name()); }
+    /** The pin of {@code m}: a file directly under {@link #ROOT}, so a name that would lead elsewhere is refused. */
+    static Path pathOf(MapSpec m) {
+        String name = m.name();
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0 || name.indexOf('\0') >= 0)
+            throw new BpfException("map \"" + name + "\" is declared pinned by name, but its name cannot be a file name under "
+                    + ROOT + "; give the map a C identifier as its name");
+        return ROOT.resolve(name);
+    }
 
     /** The map pinned for {@code m}, checked against its shape, or null when nothing is pinned there yet. */
     static Fd reuse(MapSpec m, BpfSyscalls sys) {
