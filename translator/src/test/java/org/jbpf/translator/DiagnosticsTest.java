@@ -68,6 +68,7 @@ class DiagnosticsTest {
         "LocalStructArray|LocalStructArray.java:15: |a local array of @Struct LocalStructArray.Point needs a constant length from 1 to 31 (its elements and one spare element may take at most 256 of the 512 bytes of BPF stack); keep more of them in an ArrayMap",
         "TwoDimensionalArray|TwoDimensionalArray.java:13: |arrays of arrays (long[][]) are not supported; use one long[] of rows * columns elements and index it with row * columns + column",
         "CharacterCall|CharacterCall.java:17: |cannot call java.lang.Character.isDigit in a BPF program; compare the char with character constants instead",
+        "OverloadedPrograms|OverloadedPrograms.java:17: |@Section method count has the name of another @Section method (line 12); a program is named after its method, so give each its own name",
         "IntTable|IntTable.java:14: |int array field WEIGHTS must be initialised with new int[n] (at most 4096 bytes) or constants such as {1, 2, 3} to be a BPF global",
         "TextField|TextField.java:17: |field name of @Struct Event has type java.lang.String; struct fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int, long or a @Struct, or another @Struct; keep text in a @Size(n) byte[] field (marked @CString to print it as text)",
         "StringSwitch|StringSwitch.java:17: |compare it with Strings.equals(buf, \"bash\") or Strings.startsWith(buf, \"/etc/\") (a switch over strings becomes if/else with Strings.equals)",

@@ -71,6 +71,10 @@ public final class ProbeClass {
                 throw new TranslationException(file, line, "@Section method name \"" + m.name + "\" is not a C identifier, which BTF needs for the program");
             if (sectionNames.containsValue(name))
                 throw new TranslationException(file, line, "section \"" + name + "\" is used by two methods; give each program its own section");
+            for (MethodNode other : sections)
+                if (other.name.equals(m.name))
+                    throw new TranslationException(file, line, "@Section method " + m.name + " has the name of another @Section method"
+                            + (firstLine(other) > 0 ? " (line " + firstLine(other) + ")" : "") + "; a program is named after its method, so give each its own name");
             ProbeArguments.of(file, m, name);
             sections.add(m);
             sectionNames.put(m, name);
