@@ -32,4 +32,8 @@ interface Libc extends Library {
     int umount2(String target, int flags);
     int sched_getaffinity(int pid, long size, long[] mask);
     int sched_setaffinity(int pid, long size, long[] mask);
+    int fsync(int fd);
+    int fdatasync(int fd);
+    void sync();
+    int syncfs(int fd);
 }
