@@ -8,6 +8,7 @@ import static org.jbpf.it.tools.ClassicToolsKernelTest.records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.jbpf.BPF;
 import org.jbpf.Helpers;
 import org.jbpf.it.Backend;
 import org.jbpf.runtime.CStrings;
+import org.jbpf.testsupport.GatedChild;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -71,6 +73,40 @@ class UserProbeToolsKernelTest {
             assertEquals(List.of("prompt 2 $", "line 10 $ typed 1", "prompt 15 second prompt>", "line 24 second prompt> typed 14",
                     "prompt 64 " + cut, "line 64 " + cut), seen, "lengths count the NUL; a longer string is cut to 63 bytes and its NUL");
         }
+    }
+
+    /**
+     * bashreadline as written for bash, on the executable's own function: two shells, one position-independent and one
+     * at fixed addresses (an ELF of type EXEC, where a function's address is not its file offset), each line their
+     * readline returns.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void shellReadlineSeesEachLineOfAPieAndAFixedAddressExecutable(Backend backend) throws Exception {
+        NativeWork.compile("jtshell.c", Path.of(ShellReadline.PIE), "-O0", "-fPIE", "-pie");
+        NativeWork.compile("jtshell.c", Path.of(ShellReadline.FIXED), "-O0", "-no-pie");
+        assertEquals(List.of(3, 2), List.of(elfType(ShellReadline.PIE), elfType(ShellReadline.FIXED)), "ET_DYN and ET_EXEC");
+        GatedChild pie = GatedChild.start(List.of(ShellReadline.PIE, "ls -l", "echo 'a line'", "exit"));
+        GatedChild fixed = GatedChild.start(List.of(ShellReadline.FIXED, "cd /tmp", "true"));
+        try (BPF bpf = load(backend, ShellReadline.class)) {
+            pie.go();
+            fixed.go();
+            assertEquals(List.of(0, 0), List.of(pie.finish(), fixed.finish()), "each shell read back what it was given");
+            List<String> fromPie = new ArrayList<>(), fromFixed = new ArrayList<>();
+            for (ShellReadline.Line l : records(bpf, ShellReadline.lines, ShellReadline.Line.class, 5, l -> l.pid == pie.pid() || l.pid == fixed.pid()))
+                (l.pid == pie.pid() ? fromPie : fromFixed).add(l.fixedAddress + " " + CStrings.text(l.text));
+            assertEquals(List.of("0 ls -l", "0 echo 'a line'", "0 exit"), fromPie);
+            assertEquals(List.of("1 cd /tmp", "1 true"), fromFixed);
+        } finally {
+            pie.finish();
+            fixed.finish();
+        }
+    }
+
+    /** The e_type of an ELF file: 2 for an executable at fixed addresses, 3 for a shared object or PIE. */
+    static int elfType(String path) throws java.io.IOException {
+        byte[] header = java.nio.file.Files.readAllBytes(Path.of(path));
+        return (header[16] & 0xff) | (header[17] & 0xff) << 8;
     }
 
     /**
