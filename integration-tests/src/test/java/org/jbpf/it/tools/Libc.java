@@ -37,4 +37,6 @@ interface Libc extends Library {
     int fdatasync(int fd);
     void sync();
     int syncfs(int fd);
+    int getaddrinfo(String node, String service, byte[] hints, com.sun.jna.ptr.PointerByReference result);
+    void freeaddrinfo(Pointer list);
 }

@@ -22,9 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Tools on user functions (uprobes and uretprobes) of a library the test builds ({@link NativeWork}): funclatency
- * with arguments, results and durations of the calls the test makes, and bashreadline's strings passed in and
- * returned. Only the test's own process is recorded.
+ * Tools on user functions (uprobes and uretprobes): funclatency with arguments, results and durations of the calls
+ * the test makes into a library it builds ({@link NativeWork}), bashreadline's strings passed in and returned, in that
+ * library and in a shell executable's own readline, and, on libc, memleak's outstanding allocations and
+ * gethostlatency's lookups. Only the test's own processes are recorded.
  */
 class UserProbeToolsKernelTest {
 
@@ -100,6 +101,44 @@ class UserProbeToolsKernelTest {
         } finally {
             pie.finish();
             fixed.finish();
+        }
+    }
+
+    /**
+     * gethostlatency on libc's getaddrinfo, attached to this process: each name Java resolves through JNA, with its
+     * result. Numeric lookups only (AI_NUMERICHOST), so no call waits on the network: two addresses, a name that is
+     * not numeric (EAI_NONAME) and a service nobody defines (EAI_SERVICE).
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void hostLatencyTimesEachGetaddrinfoCall(Backend backend) {
+        org.jbpf.core.obj.BpfObject object = backend.translate(HostLatency.class);
+        for (org.jbpf.sim.VerifierResult r : org.jbpf.sim.Verifier.verifyAll(object)) assertTrue(r.ok(), "HostLatency: " + r);
+        org.jbpf.it.KernelCheck.require();
+        Path libc = Path.of(HostLatency.LIBC);
+        try (BPF bpf = BPF.builder(object, HostLatency.class).constant("targetPid", PID).load()) {
+            long getaddrinfo = org.jbpf.loader.attach.ElfSymbols.offset(libc, "getaddrinfo");
+            bpf.program("enter").attachUprobe(libc.toString(), getaddrinfo, false, PID);
+            bpf.program("exit").attachUprobe(libc.toString(), getaddrinfo, true, PID);
+            byte[] numericOnly = new byte[48];   // struct addrinfo hints: ai_flags = AI_NUMERICHOST
+            numericOnly[0] = 4;
+            String[][] asked = {{"127.0.0.1", null}, {"::1", null}, {"localhost", null}, {"127.0.0.1", "jt-no-such-service"}};
+            int[] results = new int[asked.length];
+            int tid = on("jt-hostlat", () -> {
+                for (int i = 0; i < asked.length; i++) {
+                    com.sun.jna.ptr.PointerByReference list = new com.sun.jna.ptr.PointerByReference();
+                    results[i] = Libc.C.getaddrinfo(asked[i][0], asked[i][1], numericOnly, list);
+                    if (results[i] == 0) Libc.C.freeaddrinfo(list.getValue());
+                }
+            });
+            assertEquals("[0, 0, -2, -8]", java.util.Arrays.toString(results), "found, found, EAI_NONAME, EAI_SERVICE");
+            List<String> seen = new ArrayList<>();
+            for (HostLatency.Lookup l : records(bpf, HostLatency.lookups, HostLatency.Lookup.class, asked.length, l -> l.tid == tid)) {
+                assertTrue(l.nanos > 0 && l.nanos < 10_000_000_000L, "took " + l.nanos + " ns");
+                seen.add(CStrings.text(l.host) + " " + l.result);
+            }
+            assertEquals(List.of("127.0.0.1 0", "::1 0", "localhost -2", "127.0.0.1 -8"), seen);
+            assertTrue(bpf.map(HostLatency.calls).entries().isEmpty(), "every call returned");
         }
     }
 
