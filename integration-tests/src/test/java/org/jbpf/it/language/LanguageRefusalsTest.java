@@ -145,6 +145,12 @@ class LanguageRefusalsTest {
                     "StaticInitTable.java:30: int array field SQUARES is filled by code when the class loads (line 26), which a " +
                     "BPF program cannot repeat; initialise it with constants such as {1, 2, 3}, or fill it from Java after " +
                     "loading with bpf.global(\"SQUARES\").set(bytes)"),
+            Arguments.of(MapKeyClassMismatch.class,
+                    "MapKeyClassMismatch.java:13: map field counts is declared HashMap<Integer, Long> but made with Long.class " +
+                    "as its key class, so Java would misread its keys; pass Integer.class, or declare the field HashMap<Long, Long>"),
+            Arguments.of(MapValueClassMismatch.class,
+                    "MapValueClassMismatch.java:12: map field totals is declared ArrayMap<Long> but made with Integer.class " +
+                    "as its value class, so Java would misread its values; pass Long.class, or declare the field ArrayMap<Integer>"),
             Arguments.of(ParseNumber.class,
                     "ParseNumber.java:24: cannot call java.lang.Long.parseLong in a BPF program; the java.lang methods " +
                     "that translate are boxing, Math.min/max/abs, System.nanoTime and the Integer/Long bit, unsigned, " +
