@@ -151,6 +151,21 @@ class LanguageRefusalsTest {
             Arguments.of(MapValueClassMismatch.class,
                     "MapValueClassMismatch.java:12: map field totals is declared ArrayMap<Long> but made with Integer.class " +
                     "as its value class, so Java would misread its values; pass Long.class, or declare the field ArrayMap<Integer>"),
+            Arguments.of(StructArrayReplaceInLoop.class,
+                    "StructArrayReplaceInLoop.java:33: clear replaces elements of an array of Slot while variable old (held across " +
+                    "the call at StructArrayReplaceInLoop.java:33) refers to one: in Java it would keep the old Slot, but the array " +
+                    "holds its structs in place; copy the fields you need from it before the call, or set the element's fields " +
+                    "instead of replacing it"),
+            Arguments.of(StructArrayFieldShared.class,
+                    "StructArrayFieldShared.java:26: this stores the array of StructArrayFieldShared.Table.slots into field " +
+                    "StructArrayFieldShared.Table.slots: Java would then share one array between them, but a struct holds its " +
+                    "arrays in place, so here the elements would be copied; copy them explicitly with a loop over each element's " +
+                    "fields if a copy is what you mean, or keep using the one array where it is"),
+            Arguments.of(NumberArrayFieldShared.class,
+                    "NumberArrayFieldShared.java:25: this stores the array of NumberArrayFieldShared.Hist.buckets into field " +
+                    "NumberArrayFieldShared.Hist.buckets: Java would then share one array between them, but a struct holds its " +
+                    "arrays in place, so here the elements would be copied; copy them explicitly with System.arraycopy if a copy " +
+                    "is what you mean, or keep using the one array where it is"),
             Arguments.of(ParseNumber.class,
                     "ParseNumber.java:24: cannot call java.lang.Long.parseLong in a BPF program; the java.lang methods " +
                     "that translate are boxing, Math.min/max/abs, System.nanoTime and the Integer/Long bit, unsigned, " +

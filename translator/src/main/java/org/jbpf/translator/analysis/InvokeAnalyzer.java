@@ -120,7 +120,7 @@ public final class InvokeAnalyzer {
         if (Intrinsics.isProbeApi(mi.owner) && !ApiSignatures.exists(mi.owner, mi.name, mi.desc))
             throw a.error(i, "the probe API has no method " + mi.owner.replace('/', '.') + "." + mi.name + mi.desc
                     + "; recompile the probe against this jbpf");
-        if (mi.owner.equals(LOOPS) && mi.name.equals("repeat")) return loop(a, i, args);
+        if (mi.owner.equals(LOOPS) && mi.name.equals("repeat")) return loop(a, i, args, f);
         Intrinsic intrinsic = Intrinsics.find(mi);
         if (intrinsic == null) intrinsic = Intrinsics.kernelStruct(mi, structs);
         if (intrinsic != null) return intrinsic.type(new TypingCall(a, i, mi, receiver, args, f, structs));
@@ -232,7 +232,7 @@ public final class InvokeAnalyzer {
     }
 
     /** {@code Loops.repeat(n, body, state)}: a bpf_loop call running the static method {@code body} as a BPF function. */
-    private Value loop(MethodAnalysis a, int i, List<Value> args) {
+    private Value loop(MethodAnalysis a, int i, List<Value> args, Frame f) {
         if (!(args.get(0) instanceof Value.Scalar))
             throw a.error(i, "the iteration count of Loops.repeat must be an int, not " + args.get(0).describe());
         if (!(args.get(1) instanceof Value.FuncRef ref))
@@ -248,7 +248,11 @@ public final class InvokeAnalyzer {
             throw a.error(i, "calls nested deeper than " + MAX_INLINE_DEPTH + " levels");
         callStack.push(key);
         try {
-            a.calls.put(i, subprograms.loopBody(a, i, ref, state));
+            Subprogram body = subprograms.loopBody(a, i, ref, state);
+            // the body is analysed once, so an element it replaces is checked against what this caller holds here
+            StructArraySteps.checkCall(a, i, f, body, ref.name());
+            a.replacedElements.addAll(body.body.replacedElements);
+            a.calls.put(i, body);
         } finally {
             callStack.pop();
         }

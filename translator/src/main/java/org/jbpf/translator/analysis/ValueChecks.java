@@ -109,6 +109,13 @@ final class ValueChecks {
             case STRUCTS: same = t instanceof ValueType.StructArray sa && sa.element().layout() == field.nested() && sa.length() == field.count(); break;
             default: same = t instanceof ValueType.Struct st && st.layout() == field.nested();
         }
+        // a new array made in place of the field (FieldArrayInits) is the field itself; any other held array is another's
+        if (same && field.kind() != StructLayout.Kind.STRUCT && v instanceof Value.Ptr p && !p.origin().startsWith(FieldArrayInits.ORIGIN))
+            throw a.error(i, "this stores the array of " + p.origin() + " into field " + s.javaName() + "." + fi.name + ": Java "
+                    + "would then share one array between them, but a struct holds its arrays in place, so here the elements "
+                    + "would be copied; copy them explicitly with " + (field.kind() == StructLayout.Kind.STRUCTS
+                            ? "a loop over each element's fields" : "System.arraycopy")
+                    + " if a copy is what you mean, or keep using the one array where it is");
         if (!same)
             throw a.error(i, "cannot assign " + v.describe() + " to " + s.javaName() + "." + fi.name + ", which holds "
                     + (field.kind() == StructLayout.Kind.STRUCT ? "a " + field.nested().name() : "exactly " + field.count() + " elements")
