@@ -166,10 +166,24 @@ class LanguageRefusalsTest {
                     "NumberArrayFieldShared.Hist.buckets: Java would then share one array between them, but a struct holds its " +
                     "arrays in place, so here the elements would be copied; copy them explicitly with System.arraycopy if a copy " +
                     "is what you mean, or keep using the one array where it is"),
+            Arguments.of(StringBuilderText.class,
+                    "StringBuilderText.java:25: cannot create a java.lang.StringBuilder in a BPF program: strings do not exist in " +
+                    "BPF programs; keep text in a byte[] (e.g. filled by Helpers.comm(buf) or probeReadUserStr) and compare it " +
+                    "with Strings.equals(buf, \"bash\") or Strings.startsWith(buf, \"/etc/\") (a switch over strings becomes " +
+                    "if/else with Strings.equals), and give printk a string literal"),
+            Arguments.of(CatchArithmetic.class,
+                    "CatchArithmetic.java:26: method compute uses try/catch or try-with-resources; BPF programs have no " +
+                    "exceptions, test values with if instead"),
+            Arguments.of(RecordEquals.class,
+                    "RecordEquals.java:32: equals of record Key is made by javac with an invokedynamic of ObjectMethods, which " +
+                    "a BPF program cannot run; compare its components instead (a.pid() == b.pid() && a.cpu() == b.cpu())"),
+            Arguments.of(OptionalLookup.class,
+                    "OptionalLookup.java:25: java.util.Optional is an object a BPF program cannot make; test the value against " +
+                    "null instead (v != null ? v : 0L)"),
             Arguments.of(ParseNumber.class,
                     "ParseNumber.java:24: cannot call java.lang.Long.parseLong in a BPF program; the java.lang methods " +
-                    "that translate are boxing, Math.min/max/abs, System.nanoTime and the Integer/Long bit, unsigned, " +
-                    "min/max/sum and compare methods (README, Translation notes)"));
+                    "that translate are boxing, Math.min/max/abs, System.nanoTime, the Integer/Long bit, unsigned, " +
+                    "min/max/sum and compare methods, and compare and hashCode of every box class (README, Translation notes)"));
     }
 
     @ParameterizedTest(name = "{0}")
