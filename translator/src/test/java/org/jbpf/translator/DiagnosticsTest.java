@@ -55,7 +55,7 @@ class DiagnosticsTest {
         "ArgOnSyscallExit|ArgOnSyscallExit.java:11: |ctx.arg(i) in section \"tp/syscalls/sys_exit_read\": a sys_exit_ tracepoint's record has only the return value; use ctx.ret()",
         "ArgInLoop|ArgInLoop.java:13: |ctx.arg(i) needs a constant index such as ctx.arg(0), not a variable or loop counter",
         "FrameTooDeep|FrameTooDeep.java:25: |program run needs 776 bytes of stack but BPF allows 512; use fewer or smaller local structs, or keep data in a per-CPU array map",
-        "LocalArrayTooBig|LocalArrayTooBig.java:11: |array length must be a constant from 1 to 32 (a long array may take at most 256 of the 512 bytes of BPF stack)",
+        "LocalArrayTooBig|LocalArrayTooBig.java:11: |array length must be a constant from 0 to 32 (a long array may take at most 256 of the 512 bytes of BPF stack)",
         "ArrayFieldWrongLength|ArrayFieldWrongLength.java:19: |cannot assign a local long[8] to ArrayFieldWrongLength.Hist.buckets, which holds exactly 16 elements in place; assign a value of that type (it is copied)",
         "SelfStruct|SelfStruct.java:18: |@Struct Node contains itself; a struct held by value cannot",
         "EnumName|EnumName.java:14: |cannot call name on an enum in a BPF program, where an enum value is its ordinal; compare values with == or use ordinal()",

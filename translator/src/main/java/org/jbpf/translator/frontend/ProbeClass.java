@@ -204,6 +204,7 @@ public final class ProbeClass {
                     if (!CNames.isIdentifier(f.name))
                         throw new TranslationException(file, line, "map field name \"" + f.name + "\" is not a C identifier, which BTF needs");
                     maps.put(f.name, mapDecl(f.name, c, structs));
+                    checkDeclaredTypes(f.name, c);
                 } else {
                     if (v instanceof GlobalVariables.Table t) v = t.bytes();   // a number table starts as its little-endian bytes
                     initials.put(f.name, new GlobalVariables.Initial(v instanceof Integer || v instanceof Long || v instanceof byte[] ? v : null, line));
@@ -256,6 +257,27 @@ public final class ProbeClass {
             default:
                 throw new TranslationException(file, c.line, "unknown map class " + cls);
         }
+    }
+
+    /** Refuses a map whose class arguments disagree with its field's generic types, which Java reads it by. */
+    private void checkDeclaredTypes(String field, Constructed c) {
+        String signature = null;
+        for (var f : node.fields) if (f.name.equals(field)) signature = f.signature;
+        String cls = c.owner.substring(MAPS_PKG.length());
+        boolean array = cls.equals("ArrayMap") || cls.equals("PerCpuArray");
+        boolean keyed = cls.equals("HashMap") || cls.equals("LruHashMap") || cls.equals("PerCpuHashMap") || cls.equals("LpmTrie");
+        if (!array && !keyed) return;
+        String key = array ? "java/lang/Integer" : classArg(c.args, 0);
+        String problem = MapTypeArguments.disagreement(field, signature, key, classArg(c.args, array ? 0 : 1));
+        if (problem == null) return;
+        if (c.line > 0) throw new TranslationException(file, c.line, problem);
+        // a class compiled without line numbers (javac -g:none): name the class and field, and how to get lines
+        throw new TranslationException(file, -1, "class " + node.name.replace('/', '.') + ", field " + field
+                + " (compiled without line numbers; compile with javac -g to see them): " + problem);
+    }
+
+    private static String classArg(Object[] a, int i) {
+        return i < a.length && a[i] instanceof Type t && t.getSort() == Type.OBJECT ? t.getInternalName() : null;
     }
 
     private MapDecl kv(String name, Constructed c, int type, Object[] a, StructRegistry structs, String where) {
