@@ -32,4 +32,5 @@ interface Libc extends Library {
     int umount2(String target, int flags);
     int sched_getaffinity(int pid, long size, long[] mask);
     int sched_setaffinity(int pid, long size, long[] mask);
+    long syscall(long number, long a, long b, long c);
 }
