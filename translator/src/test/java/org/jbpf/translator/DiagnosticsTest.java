@@ -37,6 +37,7 @@ class DiagnosticsTest {
         "ComputedGlobal|ComputedGlobal.java:13: |static field start is initialised with a value computed when the class loads (line 9); a BPF global starts as a constant: initialise it with a constant and set it from Java after loading",
         "ComputedFinal|ComputedFinal.java:13: |static final field START is computed when the class loads (line 9), which a BPF program cannot repeat; initialise it with constants, or make it a @Constant (without final) set from Java before loading",
         "CopyOutOfRange|CopyOutOfRange.java:12: |arraycopy reaches elements 0 to 5 of the 4-element destination, outside it (Java would throw here)",
+        "IndexOutOfRange|IndexOutOfRange.java:14: |array index 7 is out of bounds for length 4",
         "CopyVariable|CopyVariable.java:12: |arraycopy needs constant positions and lengths here; copy or fill element by element in a loop for variable ones",
         "CopyTooLong|CopyTooLong.java:12: |copyOf makes a local array of 40 elements; its length must be from 1 to 32 (at most 256 of the 512 bytes of BPF stack)",
         "ExactMath|ExactMath.java:12: |cannot call java.lang.Math.addExact in a BPF program: it throws on overflow, which a BPF program cannot; use the plain operator and test the result (a sum of positives below either operand overflowed)",

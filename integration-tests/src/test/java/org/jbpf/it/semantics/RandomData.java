@@ -26,9 +26,14 @@ final class RandomData {
     private static final String[][] LOCAL_ARRAYS = {{"la", "long", "8"}, {"ia", "int", "6"}, {"sa", "short", "5"}, {"ba", "byte", "10"}};
 
     private final long seed;
-    /** Also the shapes {@link RandomShapes} writes; off, every draw is as before, so old seeds give the same programs. */
+    /** The modes: each adds shapes to the one before; a mode's draws stay as they were, so old seeds give the same programs. */
+    static final int DATA = 0, WIDE = 1, DEEP = 2;
+    /** Also the shapes {@link RandomShapes} writes. */
     private final boolean wide;
+    /** Also the shapes {@link RandomDeepShapes} writes. */
+    private final boolean deep;
     private RandomShapes shapes;
+    private RandomDeepShapes deepShapes;
     private Random random;
     private RandomExpressions e;
     private boolean java, pointer, numbers;
@@ -37,11 +42,12 @@ final class RandomData {
     private String name;
     private String[] words;
 
-    RandomData(long seed) { this(seed, false); }
+    RandomData(long seed) { this(seed, DATA); }
 
-    RandomData(long seed, boolean wide) {
+    RandomData(long seed, int mode) {
         this.seed = seed;
-        this.wide = wide;
+        this.wide = mode >= WIDE;
+        this.deep = mode >= DEEP;
     }
 
     /** The source of probe {@code gen.P<i>}, or with {@code java} of its copy {@code ref.P<i>}. */
@@ -50,6 +56,7 @@ final class RandomData {
         random = new Random(seed ^ (i + 1) * 0xC2B2AE3D27D4EB4FL);
         e = new RandomExpressions(random, java);
         shapes = wide ? new RandomShapes(random, e, java) : null;
+        deepShapes = deep ? new RandomDeepShapes(random, e, java) : null;
         names = 0;
         pointer = numbers = false;
         words = new String[] {pick(WORDS), pick(WORDS), pick(WORDS), pick(WORDS)};
@@ -64,7 +71,9 @@ final class RandomData {
         s.append("        public byte t;\n        public char c;\n        public boolean z;\n        @Size(12) public byte[] name = new byte[12];\n");
         s.append("        @Size(4) public int[] v = new int[4];\n    }\n");
         s.append("    @Struct\n    public static final class Ev {\n        public long k;\n        public int n;\n        public short s;\n");
-        s.append("        public byte t;\n        public char c;\n        public boolean z;\n        @Size(8) public byte[] tag = new byte[8];\n    }\n");
+        s.append("        public byte t;\n        public char c;\n        public boolean z;\n        @Size(8) public byte[] tag = new byte[8];\n");
+        if (deep) RandomDeepShapes.recordFields(s);
+        s.append("    }\n");
         s.append("    public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);\n");
         s.append("    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 1);\n");
         if (java) {
@@ -91,6 +100,7 @@ final class RandomData {
         s.append("    static byte gt;\n    static char gc = 'q';\n    static boolean gz;\n    static byte[] gbuf = new byte[8];\n");
         helpers(s);
         if (wide) shapes.helpers(s, name);
+        if (deep) deepShapes.declarations(s, name);
         s.append("    public static long f(long a, long b) {\n");
         s.append("        long x0 = a, x1 = b, x2 = a ^ (b << 7);\n        int y0 = (int) a, y1 = (int) (b >>> 3);\n        boolean q0 = a < b;\n");
         s.append("        St st = new St();\n        st.l = a * 3;\n        st.i = (int) b;\n        st.s = (short) (a >> 5);\n        st.c = (char) b;\n");
@@ -153,10 +163,11 @@ final class RandomData {
     }
 
     private void statement(StringBuilder s, int depth, String indent) {
-        int kind = depth <= 0 ? random.nextInt(5) : random.nextInt(wide ? 30 : 22);
+        int kind = depth <= 0 ? random.nextInt(5) : random.nextInt(deep ? 30 + RandomDeepShapes.KINDS : wide ? 30 : 22);
         String x = pick("x0", "x1", "x2"), y = pick("y0", "y1");
         if (kind >= 22) {
-            if (kind == 22) numbersLoop(s, depth, indent, true);
+            if (kind >= 30) deepShapes.statement(s, kind - 30, x, y, indent, names++, name);
+            else if (kind == 22) numbersLoop(s, depth, indent, true);
             else shapes.statement(s, kind - 23, x, y, indent, names++, this::statement, depth);
             return;
         }
@@ -376,6 +387,7 @@ final class RandomData {
         s.append(at).append(ev).append(".z = ").append(e.condition(1)).append(";\n");
         s.append(at).append(random.nextBoolean() ? "System.arraycopy(" + pick("st.name", "w") + ", 0, " + ev + ".tag, 0, 8)" : "java.util.Arrays.fill(" + ev + ".tag, (byte) " + random.nextInt(100) + ")").append(";\n");
         if (random.nextBoolean()) s.append(at).append(ev).append(".tag[(").append(e.intExpr(1)).append(") & 7] = (byte) ").append(RandomExpressions.paren(e.intExpr(1))).append(";\n");
+        if (deep) deepShapes.recordArrays(s, ev, at, names++);
         if (reserved) s.append(in).append("ring.submit(").append(ev).append(");\n").append(indent).append("}\n");
         else s.append(indent).append(pick("x0", "x1")).append(" += ring.output(").append(ev).append(");\n");
     }

@@ -26,20 +26,15 @@ final class BranchSteps {
     boolean step(MethodAnalysis a, int i, AbstractInsnNode in, int op, Frame f, Deque<Integer> work) {
         switch (op) {
             case IFEQ: case IFNE: case IFLT: case IFGE: case IFGT: case IFLE: {
-                Value tested = f.pop();
-                scalar(a, i, tested);
-                if ((op == IFEQ || op == IFNE) && tested instanceof Value.Scalar s && s.constant() != null && testsInstanceof(in)) {
-                    // instanceof decided at translation: the other way (a pattern's cast to a class the value is not) is dead
-                    boolean jumps = (s.constant() == 0) == (op == IFEQ);
-                    analyzer.flow(a, jumps ? indexOf(a, ((JumpInsnNode) in).label) : i + 1, f, work);
-                    return true;
-                }
-                branch(a, i, f, work);
+                Value x = f.pop();
+                scalar(a, i, x);
+                branch(a, i, f, work, decided(op - IFEQ, x, new Value.Scalar(false, 0L)));
                 return true;
             }
             case IF_ICMPEQ: case IF_ICMPNE: case IF_ICMPLT: case IF_ICMPGE: case IF_ICMPGT: case IF_ICMPLE: {
-                scalar(a, i, f.pop()); scalar(a, i, f.pop());
-                branch(a, i, f, work);
+                Value b = f.pop(), x = f.pop();
+                scalar(a, i, b); scalar(a, i, x);
+                branch(a, i, f, work, decided(op - IF_ICMPEQ, x, b));
                 return true;
             }
             case IFNULL: case IFNONNULL: {
@@ -103,16 +98,29 @@ final class BranchSteps {
         }
     }
 
-    private void branch(MethodAnalysis a, int i, Frame f, Deque<Integer> work) {
-        analyzer.flow(a, indexOf(a, ((JumpInsnNode) a.insns[i]).label), new Frame(f), work);
-        analyzer.flow(a, i + 1, f, work);
+    private void branch(MethodAnalysis a, int i, Frame f, Deque<Integer> work) { branch(a, i, f, work, null); }
+
+    /**
+     * Follows the jump's edges: both, or with {@code taken} known only that one, so that code behind a test that
+     * constants decide is dead, as on the JVM (an index out of range there is never used).
+     */
+    private void branch(MethodAnalysis a, int i, Frame f, Deque<Integer> work, Boolean taken) {
+        if (taken == null || taken) analyzer.flow(a, indexOf(a, ((JumpInsnNode) a.insns[i]).label), new Frame(f), work);
+        if (taken == null || !taken) analyzer.flow(a, i + 1, f, work);
     }
 
-    /** True when the jump tests the result of the instruction just before it, an instanceof. */
-    private static boolean testsInstanceof(AbstractInsnNode jump) {
-        AbstractInsnNode p = jump.getPrevious();
-        while (p != null && p.getOpcode() < 0) p = p.getPrevious();
-        return p != null && p.getOpcode() == INSTANCEOF;
+    /** Whether int compare {@code cond} (EQ, NE, LT, GE, GT, LE in opcode order) holds for x and y, when both are constants. */
+    private static Boolean decided(int cond, Value x, Value y) {
+        if (!(x instanceof Value.Scalar sx) || !(y instanceof Value.Scalar sy) || sx.constant() == null || sy.constant() == null) return null;
+        int l = (int) (long) sx.constant(), r = (int) (long) sy.constant();
+        switch (cond) {
+            case 0: return l == r;
+            case 1: return l != r;
+            case 2: return l < r;
+            case 3: return l >= r;
+            case 4: return l > r;
+            default: return l <= r;
+        }
     }
 
     private static int indexOf(MethodAnalysis a, LabelNode label) { return a.method.instructions.indexOf(label); }

@@ -101,11 +101,24 @@ final class SubprogramCalls {
         Subprogram known = byKey.get(key.toString());
         if (known != null) return known;
         MethodAnalysis body = analyzer.analyze(target, owner.name, file, params, -(byKey.size() + 2L), 0, true);
-        String unique = name;
-        for (int n = 2; !names.add(unique); n++) unique = name + "_" + n;
+        String symbol = cName(name), unique = symbol;
+        for (int n = 2; !names.add(unique); n++) unique = symbol + "_" + n;
         Subprogram s = new Subprogram(unique, body, params, loopBody);
         byKey.put(key.toString(), s);
         return s;
+    }
+
+    /**
+     * The method's name as BTF and ELF name the function: a C identifier, so a lambda's {@code lambda$f$0} (or a name
+     * with letters outside ASCII) has each other character replaced by {@code _}; the kernel refuses the BTF otherwise.
+     */
+    private static String cName(String name) {
+        StringBuilder c = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            c.append(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' && i > 0 || ch == '_' ? ch : '_');
+        }
+        return c.toString();
     }
 
     /** What the function's parameter k sees of the argument: any value of its kind, a reference that is its own. */

@@ -73,6 +73,7 @@ public final class RegisterAllocator {
         allocate();
         freeScratchRegisters();
         rewrite();
+        mir.spillSlots = new java.util.HashSet<>(slotValues.keySet());
     }
 
     // ---- liveness and intervals -----------------------------------------------------------------------

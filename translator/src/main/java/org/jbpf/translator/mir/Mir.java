@@ -21,6 +21,8 @@ public final class Mir {
      * address taken of one can reach. Empty when not known, and then an address may reach anything above it.
      */
     public java.util.Map<Integer, Integer> frameAreas = java.util.Map.of();
+    /** The r10 offsets of the 8-byte slots the register allocator keeps spilled values in; only they are read and written there. */
+    public java.util.Set<Integer> spillSlots = java.util.Set.of();
     /** The program's instructions and label markers, in order. */
     public final List<MInsn> code = new ArrayList<>();
 

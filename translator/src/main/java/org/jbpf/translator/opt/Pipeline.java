@@ -46,7 +46,8 @@ public final class Pipeline {
             new SelfMoveElimination(),
             new JumpCleanup(),
             new ReturnMerging(),
-            new BranchInversion());
+            new BranchInversion(),
+            new IteratorCounterPins());
 
     public static void optimize(Mir mir) { for (Pass p : OPTIMIZATIONS) p.run(mir); }
 
