@@ -28,8 +28,12 @@ final class Precision {
     private final int[] regs = new int[VerifierContext.MAX_FRAMES];
     private final long[] slots = new long[VerifierContext.MAX_FRAMES];
     private int depth;
+    /** Marks set so far, over all checkpoints: tells whether a round of {@link LoopVisits} changed anything. */
+    private long marks;
 
     Precision(List<Insn> insns) { this.insns = insns; }
+
+    long marks() { return marks; }
 
     /** Marks what register {@code r} of frame {@code frame} depends on, wanted exactly at the current instruction. */
     void mark(int r, int frame, History recent, Checkpoint last) {
@@ -112,8 +116,14 @@ final class Precision {
         }
     }
 
-    private static void markAll(Checkpoint cp) {
-        for (Checkpoint c = cp; c != null && !c.allPrecise; c = c.parent) c.allPrecise = true;
+    /** Every scalar of {@code cp} and the checkpoints above it is needed exactly. */
+    void markAllFrom(Checkpoint cp) { markAll(cp); }
+
+    private void markAll(Checkpoint cp) {
+        for (Checkpoint c = cp; c != null && !c.allPrecise; c = c.parent) {
+            c.allPrecise = true;
+            marks++;
+        }
     }
 
     /**
@@ -129,14 +139,14 @@ final class Precision {
                 int bit = 1 << r;
                 if ((regs[f] & bit) == 0) continue;
                 if (!fs.regs[r].isScalar() || (cp.preciseRegs[f] & bit) != 0) regs[f] &= ~bit;
-                else cp.preciseRegs[f] |= bit;
+                else { cp.preciseRegs[f] |= bit; marks++; }
             }
             for (int k = 0; k < 64; k++) {
                 long bit = 1L << k;
                 if ((slots[f] & bit) == 0) continue;
                 RegState spilled = fs.stack.spillAt(8 * k - StackState.SIZE);
                 if (spilled == null || !spilled.isScalar() || (cp.preciseSlots[f] & bit) != 0) slots[f] &= ~bit;
-                else cp.preciseSlots[f] |= bit;
+                else { cp.preciseSlots[f] |= bit; marks++; }
             }
         }
         return true;
