@@ -110,6 +110,8 @@ public final class AbstractInterpreter {
             if (insns.isEmpty()) { cx.pc = 0; throw new Reject("empty program", "the program has no instructions"); }
             prunePoint = controlFlow.check();
             iterators.markPrunePoints(prunePoint);
+            // a bpf_loop call is where each round of its body comes back to: its state is always kept there
+            for (int i = 0; i < insns.size(); i++) if (isLoopCall(insns.get(i))) prunePoint[i] = true;
             precision = new Precision(insns);
             Successors flow = new Successors(insns, cx);
             liveness = new Liveness(insns, flow);
@@ -168,7 +170,8 @@ public final class AbstractInterpreter {
                 List<Checkpoint> here = visits.get(pc);
                 // a may_goto always keeps its state (the kernel's forced checkpoint), and so does an iterator's next
                 // call, where a loop ends when a kept state covers this one
-                boolean forced = MayGoto.is(cx.insns.get(pc));
+                boolean loopCall = isLoopCall(cx.insns.get(pc));
+                boolean forced = MayGoto.is(cx.insns.get(pc)) || loopCall;
                 boolean iteratorNext = iterators.isNext(pc);
                 Checkpoint converged = iteratorNext ? iterators.converged(here, st, liveRegs(st, pc), liveSlots(st, pc)) : null;
                 if (converged != null) {
@@ -182,6 +185,13 @@ public final class AbstractInterpreter {
                 for (int i = here.size() - 1; i >= 0 && !iteratorNext; i--) {
                     Checkpoint v = here.get(i);
                     if (v.branches > 0) {
+                        // a bpf_loop converges when a later round's state lies within (by ranges) an earlier one's
+                        if (loopCall && st.safeWhere(v.state, liveRegs(st, pc), liveSlots(st, pc))) {
+                            v.hits++;
+                            cutAt(v, st, pc);
+                            endPath(last);
+                            return;
+                        }
                         // a may_goto loop converges when a deeper iteration lies within (by ranges) an earlier one
                         if (forced && v.state.mayGotoDepth != st.mayGotoDepth && st.safeWhere(v.state, liveRegs(st, pc), liveSlots(st, pc))) {
                             v.hits++;
@@ -344,7 +354,7 @@ public final class AbstractInterpreter {
         int op = op(in.opcode());
         if (op == JA) return cx.targetIndex(cx.pc, in.jumpOffset(), false);
         if (op == CALL) {
-            if (in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP) return calls.loopCall(st);
+            if (isLoopCall(in)) return calls.loopCall(st, forks);
             if (in.isHelperCall()) { calls.helperCall(st, (int) in.imm()); return cx.pc + 1; }
             if (in.isLocalCall()) return calls.localCall(st, in);
             if (IteratorKfuncs.handles(in)) return iterators.call(st, in, forks, last);
@@ -352,10 +362,24 @@ public final class AbstractInterpreter {
         }
         if (op == EXIT) {
             iterators.checkExit(st);
-            return calls.exit(st);
+            boolean callback = st.frame().callback;
+            int next = calls.exit(st);
+            if (callback) widenRound(next, st);
+            return next;
         }
         if (MayGoto.is(in)) return mayGoto(st, in);
         return branches.conditional(st, in, forks);
+    }
+
+    private static boolean isLoopCall(Insn in) { return in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP; }
+
+    /**
+     * A bpf_loop body returned to its call at {@code call}: scalars that changed since the round before, kept at that
+     * call on this path, and that no check needed exactly become unknown, as the kernel widens them.
+     */
+    private void widenRound(int call, VerifierState st) {
+        for (Checkpoint c = last; c != null; c = c.parent)
+            if (c.pc == call && c.branches > 0 && c.state.frames.size() == st.frames.size()) { IteratorKfuncs.widen(c, st); return; }
     }
 
     /** may_goto: this path takes the jump; the loop body is explored later one level deeper ({@link MayGoto}). */

@@ -129,7 +129,7 @@ final class IteratorKfuncs {
     }
 
     /** Scalars that changed since the previous iteration and that no check needed exactly become unknown. */
-    private static void widen(Checkpoint previous, VerifierState st) {
+    static void widen(Checkpoint previous, VerifierState st) {
         if (previous.allPrecise || previous.state.frames.size() != st.frames.size()) return;
         for (int f = 0; f < st.frames.size(); f++) {
             FrameState now = st.frames.get(f), before = previous.state.frames.get(f);
