@@ -14,7 +14,12 @@ final class AgentLog {
     static void info(String message) { LOG.log(Level.INFO, message); }
 
     static void error(String message, Throwable cause) {
-        if (Boolean.getBoolean("jbpf.agent.verbose")) LOG.log(Level.ERROR, message, cause);
+        error(message, false, cause);
+    }
+
+    /** The message; with its stack trace when {@code verbose} or the system property {@code jbpf.agent.verbose} is set. */
+    static void error(String message, boolean verbose, Throwable cause) {
+        if (verbose || Boolean.getBoolean("jbpf.agent.verbose")) LOG.log(Level.ERROR, message, cause);
         else LOG.log(Level.ERROR, message);
     }
 

@@ -10,14 +10,15 @@ import java.util.List;
  * {@code prometheus=host:port} serves the probes' maps as metrics; it may also stand in the probe list
  * ({@code probes=com.acme.A,prometheus=127.0.0.1:9436}). {@code scope=jvm} limits the probes' tracing programs to
  * this JVM's threads (other processes' events are not seen); {@code scope=system}, the default, sees every process.
+ * {@code verbose} logs a failed probe's verifier log and stack trace beneath its one line.
  */
-record AgentOptions(List<String> probes, List<String> detach, String report, String prometheus, boolean jvmOnly) {
+record AgentOptions(List<String> probes, List<String> detach, String report, String prometheus, boolean jvmOnly, boolean verbose) {
     static final String REPORT_PREFIX = "org.jbpf.agent.report.";
 
     static AgentOptions parse(String args) {
         List<String> probes = new ArrayList<>(), detach = new ArrayList<>();
         String report = null, prometheus = null;
-        boolean jvmOnly = false;
+        boolean jvmOnly = false, verbose = false;
         if (args != null) {
             for (String option : args.split(";")) {
                 String o = option.strip();
@@ -27,8 +28,9 @@ record AgentOptions(List<String> probes, List<String> detach, String report, Str
                 else if (o.startsWith("report=")) report = o.substring("report=".length()).strip();
                 else if (o.startsWith("prometheus=")) prometheus = o.substring("prometheus=".length()).strip();
                 else if (o.startsWith("scope=")) jvmOnly = scope(o.substring("scope=".length()).strip());
+                else if (o.equals("verbose")) verbose = true;
                 else throw new IllegalArgumentException("unknown agent option '" + o + "'; write probes=com.acme.MyProbe,com.acme.Other"
-                        + " (options: probes=, detach=, scope=jvm|system, prometheus=host:port)");
+                        + " (options: probes=, detach=, scope=jvm|system, prometheus=host:port, verbose)");
             }
         }
         for (String p : List.copyOf(probes))
@@ -38,7 +40,7 @@ record AgentOptions(List<String> probes, List<String> detach, String report, Str
             }
         if (probes.isEmpty() && detach.isEmpty())
             throw new IllegalArgumentException("no probes named; write -javaagent:jbpf-agent.jar=probes=com.acme.MyProbe");
-        return new AgentOptions(List.copyOf(probes), List.copyOf(detach), report, prometheus, jvmOnly);
+        return new AgentOptions(List.copyOf(probes), List.copyOf(detach), report, prometheus, jvmOnly, verbose);
     }
 
     /** True for scope=jvm, false for scope=system. */

@@ -36,7 +36,8 @@ public final class JbpfAgent {
         try {
             ProbeClasses classes = new ProbeClasses(inst);
             for (String probe : options.detach()) verdicts.add(LoadedProbes.INSTANCE.detach(probe));
-            for (String probe : options.probes()) verdicts.add(LoadedProbes.INSTANCE.load(probe, classes, options.prometheus(), options.jvmOnly()));
+            for (String probe : options.probes()) verdicts.add(LoadedProbes.INSTANCE.load(probe, classes, options.prometheus(), options.jvmOnly(),
+                    options.verbose() || Boolean.getBoolean("jbpf.agent.verbose")));
         } catch (RuntimeException | LinkageError e) {
             AgentLog.error("jbpf agent not started: " + e.getMessage(), e);
             verdicts.add("failed: jbpf agent not started: " + e.getMessage());

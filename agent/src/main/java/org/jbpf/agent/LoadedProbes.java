@@ -30,10 +30,11 @@ final class LoadedProbes {
 
     /**
      * Translates, verifies, loads and attaches one probe, and serves its maps on {@code prometheus} (host:port) when
-     * that is not null; with {@code jvmOnly} its tracing programs see only this JVM's threads. Failures are logged. Returns the verdict for {@code jbpf attach}: a line starting "ok: " or
-     * "failed: ".
+     * that is not null; with {@code jvmOnly} its tracing programs see only this JVM's threads. A failure is logged as one
+     * line ({@link ProbeFailure}), with the verifier log and stack trace when {@code verbose}. Returns the verdict for
+     * {@code jbpf attach}: a line starting "ok: " or "failed: " (followed by the verifier log when verbose).
      */
-    synchronized String load(String className, ProbeClasses classes, String prometheus, boolean jvmOnly) {
+    synchronized String load(String className, ProbeClasses classes, String prometheus, boolean jvmOnly, boolean verbose) {
         try {
             if (loaded.stream().anyMatch(l -> l.name.equals(className))) {
                 AgentLog.info("jbpf agent: " + className + " is already attached");
@@ -43,8 +44,7 @@ final class LoadedProbes {
             Translator.ClassSource source = Translator.ClassSource.of(probe.getClassLoader());
             Toolchain.Translated translated = new Toolchain(Backends.direct(), Translator.Options.DEFAULT, true)
                     .translate(source.read(className.replace('.', '/')), source);
-            if (!translated.accepted())
-                throw new IllegalStateException(translated.verdict().problems().get(0).toString());
+            if (!translated.accepted()) throw ProbeFailure.refused(translated.verdict());
             BpfObject object = translated.object();
             long self = ProcessHandle.current().pid();
             if (jvmOnly) object = ProcessFilter.only(object, self);
@@ -76,9 +76,10 @@ final class LoadedProbes {
             AgentLog.info("jbpf agent: " + message);
             return "ok: " + message;
         } catch (Exception | LinkageError e) {
-            String message = "probe " + className + " not loaded: " + e.getMessage();
-            AgentLog.error("jbpf agent: " + message, e);
-            return "failed: " + message;
+            String message = ProbeFailure.line(className, e);
+            String details = verbose ? ProbeFailure.details(e) : null;
+            AgentLog.error("jbpf agent: " + message + (details != null ? "\n" + details : ""), verbose, e);
+            return "failed: " + message + (details != null ? "\n" + details : "");
         }
     }
 

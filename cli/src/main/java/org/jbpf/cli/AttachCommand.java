@@ -3,6 +3,7 @@ package org.jbpf.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,18 +26,27 @@ final class AttachCommand implements Callable<Integer> {
     @Option(names = "--jvm-only", description = "the probes' tracing programs see only that JVM's threads, not every process")
     boolean jvmOnly;
 
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
     @Override public Integer call() throws Exception {
         Path jar = agentJar != null ? agentJar : AgentClient.defaultAgentJar();
-        return printVerdict(pid, AgentClient.send(pid, jar, "probes=" + String.join(",", probes) + (jvmOnly ? ";scope=jvm" : "")));
+        boolean verbose = spec != null && spec.commandLine().getParseResult().hasMatchedOption("--verbose");
+        return printVerdict(pid, AgentClient.send(pid, jar, "probes=" + String.join(",", probes) + (jvmOnly ? ";scope=jvm" : "")
+                + (verbose ? ";verbose" : "")));
     }
 
-    /** Prints each verdict line: "ok" ones on stdout, "failed" ones on stderr; exit 1 when any failed. */
+    /**
+     * Prints each verdict line: "ok" ones on stdout, "failed" ones on stderr, and the lines under a failed one (its
+     * verifier log, with --verbose) on stderr as they are; exit 1 when any failed.
+     */
     static int printVerdict(String pid, List<String> verdict) {
         boolean failed = false;
         for (String line : verdict) {
             if (line.startsWith("failed: ")) {
                 failed = true;
                 System.err.println("jbpf: JVM " + pid + ": " + line.substring("failed: ".length()));
+            } else if (!line.startsWith("ok: ")) {
+                System.err.println(line);
             } else {
                 System.out.println("JVM " + pid + ": " + line.replaceFirst("^ok: ", ""));
             }

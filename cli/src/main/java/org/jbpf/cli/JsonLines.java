@@ -160,9 +160,14 @@ final class JsonLines {
         g.writeStringField("mapType", MapTypes.name(m.type()));
     }
 
-    /** Long, String or a struct's field map, as {@link MapData} decodes them. */
+    /** Long, String, a struct's field map or an array's list, as {@link MapData} decodes them. */
     private static void value(JsonGenerator g, Object v) throws IOException {
         if (v instanceof Long l) g.writeNumber(l);
+        else if (v instanceof List<?> items) {
+            g.writeStartArray();
+            for (Object item : items) value(g, item);
+            g.writeEndArray();
+        }
         else if (v instanceof Map<?, ?> fields) {
             g.writeStartObject();
             for (Map.Entry<?, ?> f : fields.entrySet()) {

@@ -3,6 +3,7 @@ package org.jbpf.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.jbpf.loader.VerifierException;
+import org.jbpf.loader.VerifierReason;
 import org.jbpf.loader.sys.BpfException;
 import org.jbpf.translator.TranslationException;
 import picocli.CommandLine;
@@ -100,7 +101,7 @@ public final class Main implements Callable<Integer> {
     /** Prints a command's error to {@code err} as one line, or with its stack trace or verifier log; returns the exit status. */
     static int report(Exception e, boolean verbose, PrintWriter err) {
         if (e instanceof VerifierException v) {
-            err.println("jbpf: " + VerifierReason.line(v));
+            err.println("jbpf: " + VerifierReason.line(v, "--verbose prints the whole verifier log"));
             if (verbose) err.println("verifier log:\n" + v.log().stripTrailing());
         } else if (verbose) e.printStackTrace(err);
         else err.println("jbpf: " + oneLine(e));

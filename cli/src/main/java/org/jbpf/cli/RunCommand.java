@@ -67,7 +67,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         List<BpfObject> objects = ProbeObjects.of(List.of(probe), classpath, sourcePath);
-        if (objects.size() != 1) throw new IllegalArgumentException(probe + " holds " + objects.size() + " probes; run one at a time");
+        if (objects.size() != 1) {
+            List<String> names = new ArrayList<>();
+            for (BpfObject o : objects) names.add(o.name());
+            throw new IllegalArgumentException(probe + " holds " + objects.size() + " probes (" + String.join(", ", names)
+                    + "); run one at a time: jbpf run -cp " + probe + " <its class name>");
+        }
         BpfObject object = ConstantOptions.apply(objects.get(0), constants);
         long total = parseDuration(duration).toMillis();
         long every = interval == null ? 0 : parseDuration(interval).toMillis();

@@ -56,9 +56,10 @@ final class TranslateCommand implements Callable<Integer> {
         for (String c : in.unannotated)
             System.err.println("jbpf: warning: " + c + " has @Section methods but no @Bpf annotation, so it is not translated; "
                     + "add @Bpf(license = \"GPL\") to the class");
-        for (String f : in.unreadable)
-            System.err.println("jbpf: warning: " + f + ": not a valid class file, skipped; compile it again with javac");
+        for (String skipped : in.unreadable) System.err.println("jbpf: warning: " + skipped);
         if (in.probes.isEmpty()) throw new IllegalArgumentException("no @Bpf probe classes in " + String.join(" ", inputs));
+        String clash = in.clashingObjects(output);
+        if (clash != null) throw new IllegalArgumentException(clash);
         Toolchain toolchain = new Toolchain(selected, new Translator.Options(sourcePath), !noVerify);
         int status = ExitCodes.OK;
         for (byte[] probe : in.probes) {

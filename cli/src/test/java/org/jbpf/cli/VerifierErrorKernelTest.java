@@ -12,6 +12,7 @@ import org.jbpf.core.asm.SourceLine;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.ObjectWriter;
 import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.loader.VerifierReason;
 import org.jbpf.testsupport.Kernel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

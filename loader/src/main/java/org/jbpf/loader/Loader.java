@@ -43,7 +43,7 @@ public final class Loader {
         LoadedObject out = new LoadedObject(obj);
         try {
             Optional<BtfEncoder.Encoded> btf = loadBtf(obj, out);
-            for (MapSpec m : obj.maps()) out.add(createMap(m, m.name(), obj, out));
+            for (MapSpec m : obj.maps()) out.add(m.pinning() == MapSpec.Pinning.BY_NAME ? pinnedMap(m, obj, out) : createMap(m, m.name(), obj, out));
             for (GlobalData g : obj.globals()) out.addGlobal(createGlobal(g, obj, out));
             for (ProgramSpec p : obj.programs()) out.add(loadProgram(p, obj, out, btf));
             return out;
@@ -152,6 +152,20 @@ public final class Loader {
         } catch (BpfException e) {
             throw mapError(s, e.errno());
         }
+    }
+
+    /** A map declared pinned by name: the one pinned already, when its shape agrees, else a new one, pinned. */
+    private LoadedMap pinnedMap(MapSpec m, BpfObject obj, LoadedObject out) {
+        Fd reused = PinnedMaps.reuse(m, sys);
+        if (reused != null) return new LoadedMap(m, reused, m.btfKeyType() != 0 || m.btfValueType() != 0 ? obj.btf() : null);
+        LoadedMap created = createMap(m, m.name(), obj, out);
+        try {
+            PinnedMaps.pin(m, created.fd(), sys);
+        } catch (RuntimeException e) {
+            created.close();
+            throw e;
+        }
+        return created;
     }
 
     private static BpfException mapError(MapSpec s, int errno) {

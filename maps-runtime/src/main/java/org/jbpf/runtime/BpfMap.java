@@ -150,7 +150,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
 
     /**
      * The CPUs' values under {@code key} combined into one ({@link CpuAggregation}: integer fields added at their
-     * width, {@code @Max} fields the largest, byte arrays not added), or null when the key is absent; other maps: the value.
+     * width, {@code @Max} fields the largest, byte arrays not added, arrays and nested structs element by element), or null when the key is absent; other maps: the value.
      */
     public V getAggregated(K key) {
         if (!perCpu) return get(key);

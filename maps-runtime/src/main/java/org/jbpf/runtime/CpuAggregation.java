@@ -11,7 +11,8 @@ import org.jbpf.core.layout.StructLayout;
 /**
  * How the values of a per-CPU map's entry combine into one: part by part, integers added at their own width (wrapping
  * as the kernel's adds do), {@code @Max} fields keeping the largest, booleans true when any CPU's is, and byte arrays
- * (text, addresses) taken from the first CPU whose bytes are not all zero, never added.
+ * (text, addresses), which cannot be added, taken whole from the first CPU whose bytes are not all zero. Arrays of
+ * integers combine element by element and structs held by value field by field, at any depth.
  */
 public final class CpuAggregation {
     /** How one part combines. */
@@ -42,27 +43,56 @@ public final class CpuAggregation {
         return new CpuAggregation(size, parts);
     }
 
-    /** The aggregation of values read with {@code codec}: per field for {@code @Struct} classes. */
+    /**
+     * The aggregation of values read with {@code codec}: per field for {@code @Struct} classes, down to each element
+     * of an array field and each field of a struct held by value (or of each element of an array of structs).
+     */
     static CpuAggregation of(Codec<?> codec) {
         if (!(codec instanceof StructCodec<?> s)) return unknown(codec.size());
         List<Part> parts = new ArrayList<>();
+        addFields(s, 0, parts);
+        return new CpuAggregation(s.size(), parts);
+    }
+
+    /** The parts of struct {@code s} placed at {@code base}. */
+    private static void addFields(StructCodec<?> s, int base, List<Part> parts) {
         Field[] fields = s.fields();
         List<StructLayout.Field> layout = s.layout().fields();
         for (int i = 0; i < fields.length; i++) {
             StructLayout.Field f = layout.get(i);
             boolean max = fields[i].isAnnotationPresent(Max.class);
-            Op op = switch (f.kind()) {
-                case BYTES -> Op.FIRST_SET;
-                case BOOLEAN -> Op.ANY;
-                case CHAR -> max ? Op.MAX_UNSIGNED : Op.SUM;
-                default -> max ? Op.MAX_SIGNED : Op.SUM;
-            };
-            if (max && (f.kind() == StructLayout.Kind.BYTES || f.kind() == StructLayout.Kind.BOOLEAN))
+            StructLayout.Kind kind = f.kind() == StructLayout.Kind.ARRAY ? f.element() : f.kind();
+            if (max && !isInteger(kind))
                 throw new IllegalArgumentException(fields[i].getDeclaringClass().getName() + "." + fields[i].getName()
-                        + ": @Max needs an integer field (byte, short, char, int or long)");
-            parts.add(new Part(f.offset(), f.size(), op));
+                        + ": @Max needs an integer field or an array of them (byte, short, char, int or long); mark the fields of a struct instead");
+            int at = base + f.offset();
+            switch (f.kind()) {
+                case STRUCT -> addFields((StructCodec<?>) Codecs.of(fields[i].getType()), at, parts);
+                case STRUCTS -> {
+                    StructCodec<?> element = (StructCodec<?>) Codecs.of(fields[i].getType().getComponentType());
+                    int stride = f.size() / f.count();
+                    for (int e = 0; e < f.count(); e++) addFields(element, at + e * stride, parts);
+                }
+                case ARRAY -> {
+                    for (int e = 0; e < f.count(); e++) parts.add(new Part(at + e * kind.size, kind.size, op(kind, max)));
+                }
+                default -> parts.add(new Part(at, f.size(), op(kind, max)));
+            }
         }
-        return new CpuAggregation(s.size(), parts);
+    }
+
+    private static boolean isInteger(StructLayout.Kind kind) {
+        return kind != StructLayout.Kind.BYTES && kind != StructLayout.Kind.BOOLEAN && kind != StructLayout.Kind.STRUCT
+                && kind != StructLayout.Kind.STRUCTS;
+    }
+
+    private static Op op(StructLayout.Kind kind, boolean max) {
+        return switch (kind) {
+            case BYTES -> Op.FIRST_SET;
+            case BOOLEAN -> Op.ANY;
+            case CHAR -> max ? Op.MAX_UNSIGNED : Op.SUM;
+            default -> max ? Op.MAX_SIGNED : Op.SUM;
+        };
     }
 
     /** The values of {@code cpus} CPUs at {@code base}, {@code base + stride}, ... of {@code in}, combined into one value. */

@@ -59,9 +59,8 @@ final class StructCodec<T> implements Codec<T> {
         this.reader = generateReader();
     }
 
-    /** The generated reader, when every nested struct has one too; an array of structs is read reflectively. */
+    /** The generated reader, when every nested struct (an array's element included) has one too. */
     private StructReader<T> generateReader() {
-        for (StructLayout.Field f : layout.fields()) if (f.kind() == StructLayout.Kind.STRUCTS) return null;
         StructReader<?>[] inner = new StructReader<?>[nested.length];
         for (int i = 0; i < nested.length; i++) {
             if (nested[i] == null) continue;

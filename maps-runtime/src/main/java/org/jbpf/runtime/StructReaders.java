@@ -19,7 +19,8 @@ import org.objectweb.asm.Type;
  * its offset: straight-line code the JIT compiles like a hand-written decoder, where the reflective path pays a
  * constructor call through reflection, a {@code Field.set} and a switch per field. Every field kind is generated:
  * primitives, byte and number arrays (refilled in place when they have the right length), {@code @Size} strings,
- * nested structs (through their own generated readers) and records (built through their canonical constructor).
+ * nested structs and arrays of structs (through the element's own generated reader) and records (built through their
+ * canonical constructor).
  *
  * <p>Each read checks the whole struct against the buffer once ({@link RawMemory#address}); where raw reads are on,
  * the fields are then read at raw addresses, otherwise through the buffer. The reader is a hidden class nested in the
@@ -211,13 +212,13 @@ final class StructReaders {
                 }
                 mv.visitLabel(fresh);
                 if (array) {
-                    newArray(lf);
+                    newArray(i, lf);
                     mv.visitVarInsn(ASTORE, this.array);
                     mv.visitVarInsn(ALOAD, target);
                     mv.visitVarInsn(ALOAD, this.array);
                     mv.visitFieldInsn(PUTFIELD, owner, f.getName(), desc);
                     mv.visitLabel(have);
-                    fill(lf, raw);
+                    fill(i, lf, raw);
                 } else {
                     Label done = new Label();
                     mv.visitVarInsn(ALOAD, target);
@@ -251,9 +252,9 @@ final class StructReaders {
                 return;
             }
             if (f.getType().isArray()) {
-                newArray(lf);
+                newArray(i, lf);
                 mv.visitVarInsn(ASTORE, array);
-                fill(lf, raw);
+                fill(i, lf, raw);
                 mv.visitVarInsn(ALOAD, array);
                 return;
             }
@@ -309,7 +310,12 @@ final class StructReaders {
             mv.visitTypeInsn(CHECKCAST, Type.getInternalName(fields[i].getType()));
         }
 
-        private void newArray(StructLayout.Field lf) {
+        private void newArray(int i, StructLayout.Field lf) {
+            if (lf.kind() == StructLayout.Kind.STRUCTS) {
+                mv.visitLdcInsn(lf.count());
+                mv.visitTypeInsn(ANEWARRAY, Type.getInternalName(fields[i].getType().getComponentType()));
+                return;
+            }
             if (lf.kind() == StructLayout.Kind.BYTES) {
                 mv.visitLdcInsn(lf.size());
                 mv.visitIntInsn(NEWARRAY, T_BYTE);
@@ -325,7 +331,17 @@ final class StructReaders {
         }
 
         /** Fills the array in local {@link #array} (of the field's length) from the field's bytes. */
-        private void fill(StructLayout.Field lf, boolean raw) {
+        private void fill(int i, StructLayout.Field lf, boolean raw) {
+            if (lf.kind() == StructLayout.Kind.STRUCTS) {   // element by element, through the element's own reader
+                mv.visitVarInsn(ALOAD, array);
+                nested(i);
+                mv.visitVarInsn(ALOAD, in);
+                index(lf.offset());
+                mv.visitLdcInsn(lf.nested().size());
+                mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(RecordStructArrays.class), "fill",
+                        "([Ljava/lang/Object;L" + READER + ";L" + BUFFER + ";II)V", false);
+                return;
+            }
             if (lf.kind() == StructLayout.Kind.BYTES) {
                 copyBytes(lf.offset(), lf.size(), raw);
                 return;

@@ -63,9 +63,55 @@ class CpuAggregationTest {
         assertEquals("bash", one.name, "the first CPU whose bytes are set");
     }
 
+    @Struct
+    public static final class Inner { public int a; public long b; }
+
+    @Struct
+    public static final class Wide {
+        @Size(3) public int[] counts;
+        @Max @Size(2) public char[] highs;
+        public Inner one;
+        @Size(2) public Inner[] two;
+    }
+
+    private static byte[] bytes(Wide w) {
+        Codec<Wide> c = Codecs.of(Wide.class);
+        ByteBuffer b = ByteBuffer.allocate(c.size()).order(ByteOrder.LITTLE_ENDIAN);
+        c.write(w, b);
+        return b.array();
+    }
+
+    private static Wide wide(int base) {
+        Wide w = new Wide();
+        w.counts = new int[] {base, -base, Integer.MAX_VALUE};
+        w.highs = new char[] {(char) (0xfff0 + base), (char) base};
+        w.one = new Inner();
+        w.one.a = base;
+        w.one.b = -1L;
+        w.two = new Inner[] {new Inner(), new Inner()};
+        w.two[0].a = 10 * base;
+        w.two[1].b = Long.MAX_VALUE;
+        return w;
+    }
+
+    @Test void arraysAndNestedStructsCombineElementByElement() {
+        Codec<Wide> codec = Codecs.of(Wide.class);
+        byte[] one = CpuAggregation.of(codec).combine(List.of(bytes(wide(1)), bytes(wide(2))));
+        Wide w = codec.read(ByteBuffer.wrap(one).order(ByteOrder.LITTLE_ENDIAN));
+        assertEquals("[3, -3, -2]", java.util.Arrays.toString(w.counts), "each int wraps at 32 bits, alone");
+        assertEquals(0xfff2, w.highs[0], "an unsigned maximum per element");
+        assertEquals(2, w.highs[1]);
+        assertEquals(3, w.one.a);
+        assertEquals(-2L, w.one.b);
+        assertEquals(30, w.two[0].a);
+        assertEquals(0L, w.two[0].b);
+        assertEquals(0, w.two[1].a);
+        assertEquals(-2L, w.two[1].b, "MAX + MAX wraps at 64 bits");
+    }
+
     @Test void maxOnAByteArrayIsRefused() {
         var e = assertThrows(IllegalArgumentException.class, () -> CpuAggregation.of(Codecs.of(BadMax.class)));
-        assertEquals(BadMax.class.getName() + ".tag: @Max needs an integer field (byte, short, char, int or long)", e.getMessage());
+        assertEquals(BadMax.class.getName() + ".tag: @Max needs an integer field or an array of them (byte, short, char, int or long); mark the fields of a struct instead", e.getMessage());
     }
 
     @Test void unknownLayoutsAddEightBytesAtATime() {

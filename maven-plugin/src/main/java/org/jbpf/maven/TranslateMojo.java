@@ -92,7 +92,9 @@ public final class TranslateMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {  // a damaged @Bpf class: its file and what to do
             throw new MojoExecutionException("jbpf: " + e.getMessage());
         }
-        for (String f : inputs.unreadable) getLog().warn("jbpf: " + f + ": not a valid class file, skipped; compile it again with javac");
+        for (String skipped : inputs.unreadable) getLog().warn("jbpf: " + skipped);
+        String clash = inputs.clashingObjects(outputDirectory.toPath());
+        if (clash != null) throw new MojoExecutionException("jbpf: " + clash.replace("translate them one at a time into different output directories", "move one to another module"));
         List<String> failures = new ArrayList<>();
         for (String c : inputs.unannotated) {
             String message = c + " has @Section methods but no @Bpf annotation, so it is not translated; "

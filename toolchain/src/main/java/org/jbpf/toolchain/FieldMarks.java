@@ -40,7 +40,10 @@ final class FieldMarks {
             Set<String> fields = fieldsByStruct.get(s.name());
             List<BtfType.Member> members = new ArrayList<>();
             for (BtfType.Member m : s.members()) {
-                boolean integer = btf.type(btf.resolve(m.type())) instanceof BtfType.IntType;
+                BtfType type = btf.type(btf.resolve(m.type()));
+                // an @Max array keeps the largest of each element; its array type is wrapped whole
+                boolean integer = type instanceof BtfType.IntType || typedef.equals(MAX) && type instanceof BtfType.Array a
+                        && btf.type(btf.resolve(a.elemType())) instanceof BtfType.IntType && btf.sizeOf(a.elemType()) > 1;
                 if (fields.contains(m.name()) && integer && !typedef.equals(markOf(btf, m.type())))
                     m = new BtfType.Member(m.name(), btf.add(new BtfType.Typedef(typedef, m.type())), m.bitOffset(), m.bitfieldSize());
                 members.add(m);

@@ -55,9 +55,25 @@ public final class MapData {
             int off = f.bitOffset() / 8;
             long size = btf.sizeOf(f.type());
             if (size <= 0 || off + size > bytes.length) continue;
-            fields.put(f.name(), bytes(Arrays.copyOfRange(bytes, off, off + (int) size), MapText.isCharText(btf, f.type()), guessText));
+            fields.put(f.name(), field(Arrays.copyOfRange(bytes, off, off + (int) size), f.type(), btf, guessText));
         }
         return fields;
+    }
+
+    /** A field's value: a nested struct's field map, an array of structs' or integers' list, else a number or text. */
+    private static Object field(byte[] b, int typeId, Btf btf, boolean guessText) {
+        BtfType type = btf.type(btf.resolve(typeId));
+        if (type instanceof BtfType.Struct nested) return decode(b, nested, btf, guessText);
+        int element = MapText.integerElement(btf, typeId);
+        if (type instanceof BtfType.Array a && (element > 0 || btf.type(btf.resolve(a.elemType())) instanceof BtfType.Struct)) {
+            int size = element > 0 ? element : (int) btf.sizeOf(a.elemType());
+            BtfType.Struct s = element > 0 ? null : (BtfType.Struct) btf.type(btf.resolve(a.elemType()));
+            List<Object> items = new ArrayList<>();
+            for (int off = 0; size > 0 && off + size <= b.length; off += size)
+                items.add(s != null ? decode(Arrays.copyOfRange(b, off, off + size), s, btf, guessText) : (Object) MapText.signed(b, off, size));
+            return items;
+        }
+        return bytes(b, MapText.isCharText(btf, typeId), guessText);
     }
 
     private static Object bytes(byte[] b, boolean text, boolean guessText) {

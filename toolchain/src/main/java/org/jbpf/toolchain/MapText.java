@@ -117,11 +117,32 @@ public final class MapText {
                 }
                 sb.append(']');
             }
+            else if (integerElement(btf, f.type()) > 0) appendNumbers(sb, bytes, off, (int) size, integerElement(btf, f.type()));
             else if (isCharText(btf, f.type())) sb.append(CText.decode(field));
             else if (size <= 8) sb.append(signed(bytes, off, (int) size));
             else sb.append(guessText && CText.looksLikeText(field) ? CText.decode(field) : hex(field));
         }
         sb.append('}');
+    }
+
+    /** {@code [a, b, ..]}: the {@code element}-byte integers of {@code size} bytes at {@code off}. */
+    private static void appendNumbers(StringBuilder sb, byte[] bytes, int off, int size, int element) {
+        sb.append('[');
+        for (int k = 0; k < size / element; k++) sb.append(k > 0 ? ", " : "").append(signed(bytes, off + k * element, element));
+        sb.append(']');
+    }
+
+    /**
+     * The element size of an array of integers wider than a byte (a {@code @Size(n)} short[], char[], int[] or long[]
+     * field), whose elements are shown one by one; 0 for any other type (byte arrays are text or bytes).
+     */
+    static int integerElement(Btf btf, int typeId) {
+        try {
+            if (!(btf.type(btf.resolve(typeId)) instanceof BtfType.Array a)) return 0;
+            return btf.type(btf.resolve(a.elemType())) instanceof BtfType.IntType i && i.size() > 1 && i.size() <= 8 ? i.size() : 0;
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     /** An array of CHAR-encoded one-byte ints: how {@code @CString} fields are recorded. */

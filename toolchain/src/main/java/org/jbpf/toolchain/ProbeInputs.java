@@ -24,8 +24,9 @@ public final class ProbeInputs {
     /** Binary names of classes found with {@code @Section} methods but no {@code @Bpf}: probably a forgotten annotation. */
     public final List<String> unannotated = new ArrayList<>();
     /**
-     * Class files found in the input directories and jars that are no valid class file (damaged, truncated), so whether
-     * they hold a probe is unknown: each a path (a jar's as {@code jar!entry}).
+     * Class files found in the input directories and jars that jbpf cannot read (damaged, truncated, compiled for a
+     * newer Java), so whether they hold a probe is unknown: each the warning to print, its path first (a jar's as
+     * {@code jar!entry}).
      */
     public final List<String> unreadable = new ArrayList<>();
     final List<Path> roots = new ArrayList<>();
@@ -88,6 +89,24 @@ public final class ProbeInputs {
         }
     }
 
+    /**
+     * Probes whose objects would be written over one another in {@code dir} (classes of one simple name in different
+     * packages: an object is named after its class's simple name), as the error to give before anything is written;
+     * null when every probe has an object file of its own.
+     */
+    public String clashingObjects(Path dir) {
+        Map<String, String> bySimpleName = new HashMap<>();
+        for (byte[] probe : probes) {
+            String name = new org.objectweb.asm.ClassReader(probe).getClassName();
+            String simple = name.substring(name.lastIndexOf('/') + 1);
+            String other = bySimpleName.putIfAbsent(simple, name);
+            if (other != null && !other.equals(name))
+                return other.replace('/', '.') + " and " + name.replace('/', '.') + " would both be written as " + dir.resolve(simple + ".o")
+                        + "; translate them one at a time into different output directories, or rename one";
+        }
+        return null;
+    }
+
     /** Directory a class file's package starts in, so its struct classes are found beside it. */
     private static Path rootOf(Path classFile, byte[] bytes) {
         String name = new org.objectweb.asm.ClassReader(bytes).getClassName();
@@ -102,7 +121,14 @@ public final class ProbeInputs {
         Annotations a = Annotations.of(classFile);
         if (a.bpf()) probes.add(ClassFileCheck.readable(classFile, origin));
         else if (a.sections()) unannotated.add(a.className());
-        else if (a.className() == null) unreadable.add(origin);
+        else if (a.className() == null) unreadable.add(origin + ": " + skipped(classFile));
+    }
+
+    /** Why a class file nobody can read is skipped: a newer Java's named as such, any other as not valid. */
+    private static String skipped(byte[] classFile) {
+        String why = ClassFileCheck.problem(classFile);
+        return why != null && why.startsWith("compiled for a newer Java") ? why + "; skipped"
+                : "not a valid class file, skipped; compile it again with javac";
     }
 
     /** Whether a class carries {@code @Bpf} and whether any of its methods carries {@code @Section}; no name when unreadable. */

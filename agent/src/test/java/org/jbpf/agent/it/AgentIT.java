@@ -76,17 +76,35 @@ class AgentIT {
         try (ChildJvm child = new ChildJvm()) {
             child.awaitOutput("app ready", 60);
             java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-            java.io.PrintStream old = System.err;
-            int status;
-            try {
-                System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-                status = Main.run("attach", Long.toString(child.process.pid()), "com.acme.NoSuchProbe", "--agent-jar", AGENT);
-            } finally {
-                System.setErr(old);
-            }
-            assertEquals(1, status);
+            assertEquals(1, attach(err, Long.toString(child.process.pid()), "com.acme.NoSuchProbe"));
             assertEquals("jbpf: JVM " + child.process.pid() + ": probe com.acme.NoSuchProbe not loaded: probe class "
                     + "com.acme.NoSuchProbe is neither on the application's class path nor loaded yet\n", err.toString(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(0, child.stop(), "the application goes on:\n" + child.output());
+        }
+    }
+
+    /** A probe the kernel verifier refuses is one line naming the probe, its program and the reason; verbose adds the log. */
+    @Test void aKernelRefusalIsOneLineAndTheVerifierLogComesOnRequest() throws Exception {
+        String line = "jbpf agent: probe " + ProprietaryProbe.class.getName() + " not loaded: the kernel verifier rejected program \"run\"";
+        String reason = ": cannot call GPL-restricted function from non-GPL compatible program (add ;verbose to the agent's options, "
+                + "or run jbpf attach --verbose, for the whole verifier log)";
+        try (ChildJvm child = new ChildJvm("-javaagent:" + AGENT + "=probes=" + ProprietaryProbe.class.getName())) {
+            child.awaitOutput(line, 60);
+            assertEquals(0, child.stop(), child.output());
+            String logged = child.output().lines().filter(l -> l.contains(line)).findFirst().orElseThrow();
+            assertTrue(logged.endsWith(reason), logged);
+            assertTrue(!child.output().contains("last lines of the verifier log") && !child.output().contains("processed "), child.output());
+        }
+        try (ChildJvm child = new ChildJvm()) {
+            child.awaitOutput("app ready", 60);
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            assertEquals(1, attach(err, "--verbose", Long.toString(child.process.pid()), ProprietaryProbe.class.getName()));
+            String[] lines = err.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n");
+            assertTrue(lines[0].startsWith("jbpf: JVM " + child.process.pid() + ": probe " + ProprietaryProbe.class.getName()
+                    + " not loaded: the kernel verifier rejected program \"run\"") && lines[0].endsWith(reason), lines[0]);
+            assertEquals("verifier log of program run:", lines[1]);
+            assertTrue(java.util.List.of(lines).contains("cannot call GPL-restricted function from non-GPL compatible program"),
+                    "the verifier's own log follows:\n" + String.join("\n", lines));
             assertEquals(0, child.stop(), "the application goes on:\n" + child.output());
         }
     }
@@ -157,6 +175,22 @@ class AgentIT {
 
     @Test void attachingANonJvmFailsWithOneLine() {
         assertEquals(1, Main.run("attach", "999999999", OpenProbe.class.getName(), "--agent-jar", AGENT));
+    }
+
+    /** Runs {@code jbpf attach args --agent-jar AGENT} with its stderr into {@code err}; returns its exit status. */
+    private static int attach(java.io.ByteArrayOutputStream err, String... args) {
+        String[] command = new String[args.length + 3];
+        command[0] = "attach";
+        System.arraycopy(args, 0, command, 1, args.length);
+        command[args.length + 1] = "--agent-jar";
+        command[args.length + 2] = AGENT;
+        java.io.PrintStream old = System.err;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            return Main.run(command);
+        } finally {
+            System.setErr(old);
+        }
     }
 
     /** Reads the child's own entry of OpenProbe.opens over JMX, waiting for it to reach {@code atLeast} opens. */

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * parameter names. Each must translate to the same program as the build's javac (JDK 17, {@code --release 17 -g})
  * makes of it, or, where another javac compiles a construct another way (javac 21 switches on an enum of the same file
  * by its ordinal, javac 17 through a switch map class), compute the same in the kernel ({@link SameInKernel}); a refusal must
- * stay a refusal, and without line numbers ({@code -g:none}) still name the file, class and program and say how to get
+ * stay a refusal, and without line numbers ({@code -g:none}) still name the file, class and program (or map field) and say how to get
  * lines. A probe an older release cannot compile (a record, a switch expression) is left out of that release only.
  */
 class JavacMatrixTest {
@@ -104,9 +104,9 @@ class JavacMatrixTest {
         if (NO_LINE.matcher(mine.refusal).find()) return "a line number that is not one: " + mine.refusal;
         Matcher file = Pattern.compile("^([^:]+\\.java)(:\\d+)?: ").matcher(ref);
         if (!file.find() || file.group(2) == null) return null;  // the build's message has no line either: nothing to miss
-        boolean says = mine.refusal.startsWith(file.group(1) + ": class ") && mine.refusal.contains(", program ")
+        boolean says = mine.refusal.startsWith(file.group(1) + ": class ") && (mine.refusal.contains(", program ") || mine.refusal.contains(", field "))
                 && mine.refusal.contains("compile with javac -g");
-        return says ? null : "without lines, the refusal names no class and program or does not say to compile with -g:\n  build's: "
+        return says ? null : "without lines, the refusal names no class and program (or field) or does not say to compile with -g:\n  build's: "
                 + ref + "\n  this:    " + mine.refusal;
     }
 

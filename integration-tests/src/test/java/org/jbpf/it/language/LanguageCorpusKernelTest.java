@@ -36,7 +36,14 @@ class LanguageCorpusKernelTest {
             StaticFinalKinds.class, BitMethods.class, WidthCasts.class, IntegerOverflow.class, SwitchFallThrough.class,
             BooleanLogic.class, ReverseLoops.class, SignedDivision.class, ByteBitOps.class, OverloadedHelpers.class,
             EarlyExitNested.class, LongCompares.class, VarShadowing.class, StringsSwitch.class, OtherClassHelpers.class,
-            ArrayInitializers.class, SideEffectOrder.class, LongDivisionEdges.class, StructArrayInFunction.class);
+            ArrayInitializers.class, SideEffectOrder.class, LongDivisionEdges.class, StructArrayInFunction.class,
+            // the third: builders, records, interfaces, varargs, sorting and searching, boxes, sparse and narrow switches
+            FluentStructSetters.class, StructCompareMethods.class, RecordCompactConstructor.class, InterfaceStaticMethods.class,
+            VarargsNumbers.class, BubbleSort.class, BinarySearchTable.class, EuclidGcd.class, BoxedArithmetic.class,
+            BoxedHelperParameter.class, SparseSwitch.class, NestedSwitchExpressions.class, NarrowSwitch.class, BooleanCompound.class,
+            ConditionalShifts.class, LongLoopCounter.class, NamedSizeArrays.class, NarrowCompares.class, HashCodes.class,
+            MinMaxEdges.class, CommCharClasses.class, StructFlagFields.class, InstanceofStructPatterns.class,
+            ArrayCopiesIndependent.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);

@@ -145,10 +145,45 @@ class LanguageRefusalsTest {
                     "StaticInitTable.java:30: int array field SQUARES is filled by code when the class loads (line 26), which a " +
                     "BPF program cannot repeat; initialise it with constants such as {1, 2, 3}, or fill it from Java after " +
                     "loading with bpf.global(\"SQUARES\").set(bytes)"),
+            Arguments.of(MapKeyClassMismatch.class,
+                    "MapKeyClassMismatch.java:13: map field counts is declared HashMap<Integer, Long> but made with Long.class " +
+                    "as its key class, so Java would misread its keys; pass Integer.class, or declare the field HashMap<Long, Long>"),
+            Arguments.of(MapValueClassMismatch.class,
+                    "MapValueClassMismatch.java:12: map field totals is declared ArrayMap<Long> but made with Integer.class " +
+                    "as its value class, so Java would misread its values; pass Long.class, or declare the field ArrayMap<Integer>"),
+            Arguments.of(StructArrayReplaceInLoop.class,
+                    "StructArrayReplaceInLoop.java:33: clear replaces elements of an array of Slot while variable old (held across " +
+                    "the call at StructArrayReplaceInLoop.java:33) refers to one: in Java it would keep the old Slot, but the array " +
+                    "holds its structs in place; copy the fields you need from it before the call, or set the element's fields " +
+                    "instead of replacing it"),
+            Arguments.of(StructArrayFieldShared.class,
+                    "StructArrayFieldShared.java:26: this stores the array of StructArrayFieldShared.Table.slots into field " +
+                    "StructArrayFieldShared.Table.slots: Java would then share one array between them, but a struct holds its " +
+                    "arrays in place, so here the elements would be copied; copy them explicitly with a loop over each element's " +
+                    "fields if a copy is what you mean, or keep using the one array where it is"),
+            Arguments.of(NumberArrayFieldShared.class,
+                    "NumberArrayFieldShared.java:25: this stores the array of NumberArrayFieldShared.Hist.buckets into field " +
+                    "NumberArrayFieldShared.Hist.buckets: Java would then share one array between them, but a struct holds its " +
+                    "arrays in place, so here the elements would be copied; copy them explicitly with System.arraycopy if a copy " +
+                    "is what you mean, or keep using the one array where it is"),
+            Arguments.of(StringBuilderText.class,
+                    "StringBuilderText.java:25: cannot create a java.lang.StringBuilder in a BPF program: strings do not exist in " +
+                    "BPF programs; keep text in a byte[] (e.g. filled by Helpers.comm(buf) or probeReadUserStr) and compare it " +
+                    "with Strings.equals(buf, \"bash\") or Strings.startsWith(buf, \"/etc/\") (a switch over strings becomes " +
+                    "if/else with Strings.equals), and give printk a string literal"),
+            Arguments.of(CatchArithmetic.class,
+                    "CatchArithmetic.java:26: method compute uses try/catch or try-with-resources; BPF programs have no " +
+                    "exceptions, test values with if instead"),
+            Arguments.of(RecordEquals.class,
+                    "RecordEquals.java:32: equals of record Key is made by javac with an invokedynamic of ObjectMethods, which " +
+                    "a BPF program cannot run; compare its components instead (a.pid() == b.pid() && a.cpu() == b.cpu())"),
+            Arguments.of(OptionalLookup.class,
+                    "OptionalLookup.java:25: java.util.Optional is an object a BPF program cannot make; test the value against " +
+                    "null instead (v != null ? v : 0L)"),
             Arguments.of(ParseNumber.class,
                     "ParseNumber.java:24: cannot call java.lang.Long.parseLong in a BPF program; the java.lang methods " +
-                    "that translate are boxing, Math.min/max/abs, System.nanoTime and the Integer/Long bit, unsigned, " +
-                    "min/max/sum and compare methods (README, Translation notes)"));
+                    "that translate are boxing, Math.min/max/abs, System.nanoTime, the Integer/Long bit, unsigned, " +
+                    "min/max/sum and compare methods, and compare and hashCode of every box class (README, Translation notes)"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,23 +16,27 @@ import org.jbpf.translator.Translator;
 import org.jbpf.translator.mir.MirObject;
 import org.jbpf.translator.mir.MirProgram;
 import org.jbpf.translator.llvm.LlvmBackend;
+import org.jbpf.translator.llvm.LlvmToolchainBackend;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Stock bpftool (libbpf) loads every example as the LLVM backend translates it, BTF-defined maps included, and its dump
- * shows the Java source lines that came through LLVM's line info.
+ * Stock bpftool (libbpf) loads every example as the LLVM backend translates it, BTF-defined maps and labelled
+ * sections included, and its dump shows the Java source lines that came through LLVM's line info.
  */
 class LlvmBpftoolLoadsExamplesTest {
 
+    /** Every example {@code BpftoolLoadsExamplesTest} loads from the direct backend, as {@code jbpf translate --backend llvm} writes it. */
     @ParameterizedTest
     @ValueSource(strings = {"ProcessCounter", "OpenCounter", "ReadLatency", "EventSampler", "PerCpuCounters",
-            "ExecPerfEvents", "ExecRingEvents", "HelloPrintk", "Profile", "net.XdpFirewall"})
+            "ExecPerfEvents", "ExecRingEvents", "HelloPrintk", "PidOpens", "ReadSizes", "Profile", "net.XdpFirewall", "net.FlowBytes",
+            "net.EgressBytes"})
     void bpftoolLoadsTheLlvmObject(String example) throws Exception {
         LlvmObjects.require();
         org.jbpf.testsupport.Tools.require("bpftool");
-        BpfObject o = LlvmObjects.translate(Class.forName("org.jbpf.examples." + example));
+        Translator.ClassSource classes = Translator.ClassSource.of(getClass().getClassLoader());
+        BpfObject o = new LlvmToolchainBackend().translate(classes.read("org/jbpf/examples/" + example.replace('.', '/')), classes, LlvmObjects.OPTIONS);
         Path obj = Files.createTempFile("jbpf-llvm-" + example, ".o");
         Path pin = Path.of("/sys/fs/bpf/jbpf-it-llvm-" + example.replace('.', '-') + "-" + ProcessHandle.current().pid());
         try {

@@ -17,6 +17,7 @@ import org.jbpf.core.obj.BpfObject;
 import org.jbpf.events.RingBufferReader;
 import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
+import org.jbpf.loader.ProgramInfo;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.runtime.CStrings;
 import org.jbpf.sim.Verifier;

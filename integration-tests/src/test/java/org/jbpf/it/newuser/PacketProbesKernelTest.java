@@ -19,6 +19,7 @@ import org.jbpf.BPF;
 import org.jbpf.XdpContext;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.it.Backend;
+import org.jbpf.it.net.Datagrams;
 import org.jbpf.it.KernelCheck;
 import org.jbpf.it.net.NetNs;
 import org.jbpf.it.net.SocketFds;
@@ -180,15 +181,15 @@ class PacketProbesKernelTest {
                     in.bind(new InetSocketAddress("127.0.0.1", 9400));
                     in.configureBlocking(false);
                     try (Link link = bpf.program("filter").attachSocket(SocketFds.of(in))) {
-                        for (String text : List.of("Java whole", "Truncated here", "dropped", "Jkept", "Tcut", "xx"))
+                        for (String text : List.of("Java whole", "Truncated here", "dropped", "Jkept", "Tcut", "xx", "Jmark"))
                             out.send(ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)), new InetSocketAddress("127.0.0.1", 9400));
-                        return receive(in, 4);
+                        return Datagrams.texts(Datagrams.receiveThrough(in, "Jmark".getBytes(StandardCharsets.US_ASCII)));
                     }
                 }
             });
             assertEquals(List.of("Java whole", "Trun", "Jkept", "Tcut"), received, "a UDP socket counts the kept length from the UDP header");
             BpfMap<Integer, Long> outcomes = bpf.map(TruncatingFilter.outcomes);
-            assertEquals(List.of(2L, 2L, 2L), List.of(outcomes.get(0), outcomes.get(1), outcomes.get(2)));
+            assertEquals(List.of(3L, 2L, 2L), List.of(outcomes.get(0), outcomes.get(1), outcomes.get(2)), "kept whole (with the marker), cut, dropped");
         }
     }
 
@@ -213,38 +214,25 @@ class PacketProbesKernelTest {
                                     ch.send(ByteBuffer.wrap(("open " + i).getBytes()), new InetSocketAddress(VethPair.RECEIVER_IP, 9501));
                                 for (int i = 0; i < 3; i++)
                                     ch.send(ByteBuffer.wrap(("blocked " + i).getBytes()), new InetSocketAddress(VethPair.RECEIVER_IP, 9502));
+                                ch.send(ByteBuffer.wrap("mark".getBytes()), new InetSocketAddress(VethPair.RECEIVER_IP, 9501));
                             }
                             return null;
                         });
-                        List<String> got = receive(a, 4);
-                        got.addAll(receive(b, 1));
+                        // the marker went out last on the same link: once it is here, the blocked port's datagrams
+                        // have been through the filter, and any that passed are queued at b
+                        List<String> got = Datagrams.texts(Datagrams.receiveThrough(a, "mark".getBytes(StandardCharsets.US_ASCII)));
+                        got.addAll(Datagrams.texts(Datagrams.queued(b)));
                         return got;
                     }
                 });
                 assertEquals(List.of("open 0", "open 1", "open 2", "open 3"), open);
             }
-            assertEquals(4L, bpf.map(VethPortDrop.datagrams).get(9501));
+            assertEquals(5L, bpf.map(VethPortDrop.datagrams).get(9501));
             assertEquals(3L, bpf.map(VethPortDrop.datagrams).get(9502));
-            assertEquals(4L * 6, bpf.map(VethPortDrop.payloadBytes).get(9501));
+            assertEquals(4L * 6 + 4, bpf.map(VethPortDrop.payloadBytes).get(9501));
             assertEquals(3L * 9, bpf.map(VethPortDrop.payloadBytes).get(9502));
             assertNull(bpf.map(VethPortDrop.datagrams).get(9503));
         }
     }
 
-    /** The datagrams received within a second (200 ms more once {@code expected} arrived), as text. */
-    static List<String> receive(DatagramChannel ch, int expected) throws Exception {
-        ByteBuffer buf = ByteBuffer.allocate(2048);
-        List<String> got = new ArrayList<>();
-        long deadline = System.nanoTime() + 1_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            buf.clear();
-            if (ch.receive(buf) != null) {
-                got.add(new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII));
-                if (got.size() == expected) deadline = Math.min(deadline, System.nanoTime() + 200_000_000L);
-            } else {
-                Thread.sleep(10);
-            }
-        }
-        return got;
-    }
 }

@@ -32,4 +32,11 @@ interface Libc extends Library {
     int umount2(String target, int flags);
     int sched_getaffinity(int pid, long size, long[] mask);
     int sched_setaffinity(int pid, long size, long[] mask);
+    long syscall(long number, long a, long b, long c);
+    int fsync(int fd);
+    int fdatasync(int fd);
+    void sync();
+    int syncfs(int fd);
+    int getaddrinfo(String node, String service, byte[] hints, com.sun.jna.ptr.PointerByReference result);
+    void freeaddrinfo(Pointer list);
 }

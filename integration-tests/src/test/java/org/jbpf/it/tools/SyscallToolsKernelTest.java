@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jbpf.BPF;
 import org.jbpf.it.Backend;
+import org.jbpf.loader.ProgramInfo;
 import org.jbpf.runtime.CStrings;
 import org.jbpf.testsupport.GatedChild;
 import org.jbpf.toolchain.KernelSymbols;

@@ -171,6 +171,27 @@ class ToolOutputKernelTest {
                 "taken by Python's handler, at its address: " + events.get(3));
     }
 
+    /** syncsnoop as run prints it, every line: the attach line, one event per sync call of a Python child in order, the closing time. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void syncSnoopPrintsEachSyncCallLineByLine(Backend backend) throws Exception {
+        Path file = Files.createTempFile("jt-syncsnoop", ".data");
+        try {
+            GatedChild child = child("import os\nos.dup2(os.open('" + file + "', os.O_WRONLY), 50)\nos.write(50, b'x')\nos.fsync(50)\n"
+                    + "os.fdatasync(50)\nos.sync()\nctypes.CDLL(None).syncfs(50)\ntry: os.fsync(99)\nexcept OSError: pass");
+            int pid = (int) child.pid();
+            List<String> lines = run(backend, child, "SyncSnoop", "--const", "targetPid=" + pid, "-d", "2s");
+            String event = "event syncs: {tid=" + pid + ", syscall=";
+            assertEquals(List.of("attached 8 program(s) of SyncSnoop; running for 2s",
+                    event + "74, fd=50, result=0, comm=python3}", event + "75, fd=50, result=0, comm=python3}",
+                    event + "162, fd=-1, result=0, comm=python3}", event + "306, fd=50, result=0, comm=python3}",
+                    event + "74, fd=99, result=-9, comm=python3}", "", "--- T"), lines.stream().map(l -> l.replaceAll("^--- \\d\\d:\\d\\d:\\d\\d$", "--- T")).toList(),
+                    "fsync, fdatasync, sync, syncfs, then fsync of a closed descriptor (EBADF); at the end, the time and no map (the calls map is @Scratch)");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     /**
      * Java frames where jbpf claims them: a JVM started with -XX:+PreserveFramePointer spins in a compiled method, and
      * run names the sampled frames from that JVM's perf map (which it asks the JVM to write).

@@ -8,6 +8,7 @@ import static org.jbpf.it.tools.ClassicToolsKernelTest.records;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,15 @@ import org.jbpf.BPF;
 import org.jbpf.Helpers;
 import org.jbpf.it.Backend;
 import org.jbpf.runtime.CStrings;
+import org.jbpf.testsupport.GatedChild;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Tools on user functions (uprobes and uretprobes) of a library the test builds ({@link NativeWork}): funclatency
- * with arguments, results and durations of the calls the test makes, and bashreadline's strings passed in and
- * returned. Only the test's own process is recorded.
+ * Tools on user functions (uprobes and uretprobes): funclatency with arguments, results and durations of the calls
+ * the test makes into a library it builds ({@link NativeWork}), bashreadline's strings passed in and returned, in that
+ * library and in a shell executable's own readline, and, on libc, memleak's outstanding allocations and
+ * gethostlatency's lookups. Only the test's own processes are recorded.
  */
 class UserProbeToolsKernelTest {
 
@@ -71,6 +74,78 @@ class UserProbeToolsKernelTest {
             assertEquals(List.of("prompt 2 $", "line 10 $ typed 1", "prompt 15 second prompt>", "line 24 second prompt> typed 14",
                     "prompt 64 " + cut, "line 64 " + cut), seen, "lengths count the NUL; a longer string is cut to 63 bytes and its NUL");
         }
+    }
+
+    /**
+     * bashreadline as written for bash, on the executable's own function: two shells, one position-independent and one
+     * at fixed addresses (an ELF of type EXEC, where a function's address is not its file offset), each line their
+     * readline returns.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void shellReadlineSeesEachLineOfAPieAndAFixedAddressExecutable(Backend backend) throws Exception {
+        NativeWork.compile("jtshell.c", Path.of(ShellReadline.PIE), "-O0", "-fPIE", "-pie");
+        NativeWork.compile("jtshell.c", Path.of(ShellReadline.FIXED), "-O0", "-no-pie");
+        assertEquals(List.of(3, 2), List.of(elfType(ShellReadline.PIE), elfType(ShellReadline.FIXED)), "ET_DYN and ET_EXEC");
+        GatedChild pie = GatedChild.start(List.of(ShellReadline.PIE, "ls -l", "echo 'a line'", "exit"));
+        GatedChild fixed = GatedChild.start(List.of(ShellReadline.FIXED, "cd /tmp", "true"));
+        try (BPF bpf = load(backend, ShellReadline.class)) {
+            pie.go();
+            fixed.go();
+            assertEquals(List.of(0, 0), List.of(pie.finish(), fixed.finish()), "each shell read back what it was given");
+            List<String> fromPie = new ArrayList<>(), fromFixed = new ArrayList<>();
+            for (ShellReadline.Line l : records(bpf, ShellReadline.lines, ShellReadline.Line.class, 5, l -> l.pid == pie.pid() || l.pid == fixed.pid()))
+                (l.pid == pie.pid() ? fromPie : fromFixed).add(l.fixedAddress + " " + CStrings.text(l.text));
+            assertEquals(List.of("0 ls -l", "0 echo 'a line'", "0 exit"), fromPie);
+            assertEquals(List.of("1 cd /tmp", "1 true"), fromFixed);
+        } finally {
+            pie.finish();
+            fixed.finish();
+        }
+    }
+
+    /**
+     * gethostlatency on libc's getaddrinfo, attached to this process: each name Java resolves through JNA, with its
+     * result. Numeric lookups only (AI_NUMERICHOST), so no call waits on the network: two addresses, a name that is
+     * not numeric (EAI_NONAME) and a service nobody defines (EAI_SERVICE).
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void hostLatencyTimesEachGetaddrinfoCall(Backend backend) {
+        org.jbpf.core.obj.BpfObject object = backend.translate(HostLatency.class);
+        for (org.jbpf.sim.VerifierResult r : org.jbpf.sim.Verifier.verifyAll(object)) assertTrue(r.ok(), "HostLatency: " + r);
+        org.jbpf.it.KernelCheck.require();
+        Path libc = Path.of(HostLatency.LIBC);
+        try (BPF bpf = BPF.builder(object, HostLatency.class).constant("targetPid", PID).load()) {
+            long getaddrinfo = org.jbpf.loader.attach.ElfSymbols.offset(libc, "getaddrinfo");
+            bpf.program("enter").attachUprobe(libc.toString(), getaddrinfo, false, PID);
+            bpf.program("exit").attachUprobe(libc.toString(), getaddrinfo, true, PID);
+            byte[] numericOnly = new byte[48];   // struct addrinfo hints: ai_flags = AI_NUMERICHOST
+            numericOnly[0] = 4;
+            String[][] asked = {{"127.0.0.1", null}, {"::1", null}, {"localhost", null}, {"127.0.0.1", "jt-no-such-service"}};
+            int[] results = new int[asked.length];
+            int tid = on("jt-hostlat", () -> {
+                for (int i = 0; i < asked.length; i++) {
+                    com.sun.jna.ptr.PointerByReference list = new com.sun.jna.ptr.PointerByReference();
+                    results[i] = Libc.C.getaddrinfo(asked[i][0], asked[i][1], numericOnly, list);
+                    if (results[i] == 0) Libc.C.freeaddrinfo(list.getValue());
+                }
+            });
+            assertEquals("[0, 0, -2, -8]", java.util.Arrays.toString(results), "found, found, EAI_NONAME, EAI_SERVICE");
+            List<String> seen = new ArrayList<>();
+            for (HostLatency.Lookup l : records(bpf, HostLatency.lookups, HostLatency.Lookup.class, asked.length, l -> l.tid == tid)) {
+                assertTrue(l.nanos > 0 && l.nanos < 10_000_000_000L, "took " + l.nanos + " ns");
+                seen.add(CStrings.text(l.host) + " " + l.result);
+            }
+            assertEquals(List.of("127.0.0.1 0", "::1 0", "localhost -2", "127.0.0.1 -8"), seen);
+            assertTrue(bpf.map(HostLatency.calls).entries().isEmpty(), "every call returned");
+        }
+    }
+
+    /** The e_type of an ELF file: 2 for an executable at fixed addresses, 3 for a shared object or PIE. */
+    static int elfType(String path) throws java.io.IOException {
+        byte[] header = java.nio.file.Files.readAllBytes(Path.of(path));
+        return (header[16] & 0xff) | (header[17] & 0xff) << 8;
     }
 
     /**

@@ -36,6 +36,7 @@ final class FunctionLowering {
     private final Set<Integer> addressRegisters;
     private final Set<Integer> indexRegisters;
     private final boolean[] loopTests;
+    private final Arithmetic arithmetic;
     private LLVMBasicBlockRef entry;
     private LLVMValueRef frame;
     private int index;
@@ -56,6 +57,7 @@ final class FunctionLowering {
         this.addressRegisters = AddressRegisters.of(code);
         this.indexRegisters = AddressRegisters.indexes(code, addressRegisters);
         this.loopTests = LoopTests.of(code);
+        this.arithmetic = new Arithmetic(module);
         if (program.isFunction()) {
             // a BPF function: i64 name(i64 r1, ..), static in .text, called rather than inlined
             LLVMTypeRef type = LLVMFunctionType(m.i64, new PointerPointer<>(i64s(program.parameters())), program.parameters(), 0);
@@ -219,12 +221,12 @@ final class FunctionLowering {
             LLVMValueRef dst = operand(in.dst(), alu64);
             if (op == ADD && alu64 && reg) {
                 // an aligned address plus an index: the index's bits are hidden so LLVM keeps the addition an add
-                if (addressRegisters.contains(in.dst())) src = opaque(src, m.i64);
-                else if (addressRegisters.contains(in.src())) dst = opaque(dst, m.i64);
+                if (addressRegisters.contains(in.dst())) src = arithmetic.opaque(src, m.i64);
+                else if (addressRegisters.contains(in.src())) dst = arithmetic.opaque(dst, m.i64);
             }
             // an index's mask is its bound for the kernel: LLVM would drop it where it proves the value already fits.
             // A register that also held an address elsewhere may be an index here (the kernel refuses & on a pointer)
-            if (op == AND && (indexRegisters.contains(in.dst()) || addressRegisters.contains(in.dst()))) dst = opaque(dst, t);
+            if (op == AND && (indexRegisters.contains(in.dst()) || addressRegisters.contains(in.dst()))) dst = arithmetic.opaque(dst, t);
             int bits = alu64 ? 64 : 32;
             result = switch (op) {
                 case ADD -> LLVMBuildAdd(b, dst, src, "");
@@ -234,69 +236,19 @@ final class FunctionLowering {
                 case AND -> LLVMBuildAnd(b, dst, src, "");
                 case XOR -> LLVMBuildXor(b, dst, src, "");
                 case NEG -> LLVMBuildNeg(b, dst, "");
-                case LSH -> LLVMBuildShl(b, dst, shiftCount(src, t, bits), "");
-                case RSH -> LLVMBuildLShr(b, dst, shiftCount(src, t, bits), "");
-                case ARSH -> LLVMBuildAShr(b, dst, shiftCount(src, t, bits), "");
-                case DIV, MOD -> division(op == DIV, in.off() == 1, dst, src, t);
+                case LSH -> LLVMBuildShl(b, dst, arithmetic.shiftCount(src, t, bits), "");
+                case RSH -> LLVMBuildLShr(b, dst, arithmetic.shiftCount(src, t, bits), "");
+                case ARSH -> LLVMBuildAShr(b, dst, arithmetic.shiftCount(src, t, bits), "");
+                case DIV, MOD -> arithmetic.division(op == DIV, in.off() == 1, dst, src, t);
                 default -> throw error("has an ALU operation this backend does not lower");
             };
         }
         // an index widened here is widened by an instruction of its own, which tells the kernel its high bits
         boolean index = indexRegisters.contains(in.dst());
-        if (index && !alu64) result = opaque(result, m.i32);
+        if (index && !alu64) result = arithmetic.opaque(result, m.i32);
         LLVMValueRef value = alu64 ? result : LLVMBuildZExt(b, result, m.i64, "");
-        if (index && op == MOV && reg && in.off() != 0) value = opaque(value, m.i64);
+        if (index && op == MOV && reg && in.off() != 0) value = arithmetic.opaque(value, m.i64);
         write(in.dst(), value);
-    }
-
-    /**
-     * The value itself, through an empty inline asm LLVM cannot see into and must leave where it is: it knows none of
-     * the value's bits and cannot compute it before the bounds check above it. Without it, LLVM turns the addition of
-     * an 8-aligned address and an index masked below 8 into {@code or}, and checks a bound on another register than
-     * the one it then adds, or adds before checking; the kernel refuses all three.
-     */
-    private LLVMValueRef opaque(LLVMValueRef v, LLVMTypeRef t) {
-        LLVMTypeRef type = LLVMFunctionType(t, ModuleLowering.one(t), 1, 0);
-        LLVMValueRef asm = LLVMGetInlineAsm(type, "", 0, "=r,0", 4, 1, 0, LLVMInlineAsmDialectATT, 0);
-        return LLVMBuildCall2(b, type, asm, ModuleLowering.one(v), 1, "");
-    }
-
-    /** BPF masks shift counts to the operand width; LLVM leaves larger counts undefined. */
-    private LLVMValueRef shiftCount(LLVMValueRef count, LLVMTypeRef t, int bits) {
-        return LLVMBuildAnd(b, count, LLVMConstInt(t, bits - 1, 0), "");
-    }
-
-    /**
-     * BPF division never traps: x / 0 is 0, x % 0 is x, and the signed MIN / -1 is MIN (MIN % -1 is 0). LLVM leaves
-     * those undefined, so the divisor is replaced by 1 where BPF's rule applies and the result chosen afterwards.
-     */
-    private LLVMValueRef division(boolean div, boolean signed, LLVMValueRef x, LLVMValueRef y, LLVMTypeRef t) {
-        if (LLVMIsConstant(y) == 0) return nativeDivision(div, signed, x, y, t);
-        LLVMValueRef zero = LLVMConstInt(t, 0, 0), one = LLVMConstInt(t, 1, 0), minusOne = LLVMConstAllOnes(t);
-        LLVMValueRef byZero = LLVMBuildICmp(b, LLVMIntEQ, y, zero, "");
-        LLVMValueRef byMinusOne = signed ? LLVMBuildICmp(b, LLVMIntEQ, y, minusOne, "") : null;
-        LLVMValueRef special = signed ? LLVMBuildOr(b, byZero, byMinusOne, "") : byZero;
-        LLVMValueRef safe = LLVMBuildSelect(b, special, one, y, "");
-        LLVMValueRef q = div ? (signed ? LLVMBuildSDiv(b, x, safe, "") : LLVMBuildUDiv(b, x, safe, ""))
-                : (signed ? LLVMBuildSRem(b, x, safe, "") : LLVMBuildURem(b, x, safe, ""));
-        if (signed) {
-            // x / -1 is -x (wrapping, so MIN stays MIN) and x % -1 is 0
-            q = LLVMBuildSelect(b, byMinusOne, div ? LLVMBuildNeg(b, x, "") : zero, q, "");
-        }
-        return LLVMBuildSelect(b, byZero, div ? zero : x, q, "");
-    }
-
-    /**
-     * A division by a register as the one BPF instruction that has BPF's rule already: LLVM, which would guard the
-     * divisor with selects, turns each into a test of its own, and a test repeated after an earlier one decided it
-     * makes the kernel track the divisor exactly; a loop whose divisor changes then never settles for the verifier.
-     */
-    private LLVMValueRef nativeDivision(boolean div, boolean signed, LLVMValueRef x, LLVMValueRef y, LLVMTypeRef t) {
-        String reg = LLVMGetIntTypeWidth(t) == 64 ? "r" : "w", text = "$0 " + (signed ? "s" : "") + (div ? "/=" : "%=") + " $2";
-        String constraints = "=" + reg + ",0," + reg;
-        LLVMTypeRef type = LLVMFunctionType(t, new PointerPointer<>(t, t), 2, 0);
-        LLVMValueRef asm = LLVMGetInlineAsm(type, text, text.length(), constraints, constraints.length(), 0, 0, LLVMInlineAsmDialectATT, 0);
-        return LLVMBuildCall2(b, type, asm, new PointerPointer<>(x, y), 2, "");
     }
 
     private LLVMValueRef byteSwap(MirInstruction in, boolean alu64) {
@@ -387,7 +339,7 @@ final class FunctionLowering {
         // a loop's test stays on the register it tests (LoopTests)
         // (a 32-bit test of either stays one: ModuleLowering.compare)
         boolean held = indexRegisters.contains(in.dst()) || loopTests[index];
-        if (held) write(in.dst(), opaque(read(in.dst()), m.i64));
+        if (held) write(in.dst(), arithmetic.opaque(read(in.dst()), m.i64));
         LLVMValueRef x = operand(in.dst(), alu64);
         LLVMValueRef y = source(in.opcode()) == X ? operand(in.src(), alu64) : imm(in, alu64);
         LLVMValueRef cond = op == JSET

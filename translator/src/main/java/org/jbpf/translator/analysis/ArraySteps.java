@@ -50,8 +50,9 @@ final class ArraySteps {
                 ValueType.Prim element = arrayElement(((IntInsnNode) in).operand);
                 if (element == null)
                     throw a.error(i, "only boolean, byte, short, char, int and long arrays can be created in a BPF program; float and double do not exist there");
-                if (!(len instanceof Value.Scalar s) || s.constant() == null || s.constant() <= 0 || s.constant() * element.size() > MAX_LOCAL_ARRAY)
-                    throw a.error(i, "array length must be a constant from 1 to " + MAX_LOCAL_ARRAY / element.size() + " (a " + element.javaName()
+                // an empty array (javac's for a varargs call without arguments) has no element to reach: every index is out of range
+                if (!(len instanceof Value.Scalar s) || s.constant() == null || s.constant() < 0 || s.constant() * element.size() > MAX_LOCAL_ARRAY)
+                    throw a.error(i, "array length must be a constant from 0 to " + MAX_LOCAL_ARRAY / element.size() + " (a " + element.javaName()
                             + " array may take at most " + MAX_LOCAL_ARRAY + " of the 512 bytes of BPF stack)");
                 int n = (int) (long) s.constant();
                 ValueType t = element.kind() == org.jbpf.core.layout.StructLayout.Kind.BYTE ? new ValueType.Bytes(n) : new ValueType.PrimArray(element.kind(), n);

@@ -26,7 +26,14 @@ final class BranchSteps {
     boolean step(MethodAnalysis a, int i, AbstractInsnNode in, int op, Frame f, Deque<Integer> work) {
         switch (op) {
             case IFEQ: case IFNE: case IFLT: case IFGE: case IFGT: case IFLE: {
-                scalar(a, i, f.pop());
+                Value tested = f.pop();
+                scalar(a, i, tested);
+                if ((op == IFEQ || op == IFNE) && tested instanceof Value.Scalar s && s.constant() != null && testsInstanceof(in)) {
+                    // instanceof decided at translation: the other way (a pattern's cast to a class the value is not) is dead
+                    boolean jumps = (s.constant() == 0) == (op == IFEQ);
+                    analyzer.flow(a, jumps ? indexOf(a, ((JumpInsnNode) in).label) : i + 1, f, work);
+                    return true;
+                }
                 branch(a, i, f, work);
                 return true;
             }
@@ -99,6 +106,13 @@ final class BranchSteps {
     private void branch(MethodAnalysis a, int i, Frame f, Deque<Integer> work) {
         analyzer.flow(a, indexOf(a, ((JumpInsnNode) a.insns[i]).label), new Frame(f), work);
         analyzer.flow(a, i + 1, f, work);
+    }
+
+    /** True when the jump tests the result of the instruction just before it, an instanceof. */
+    private static boolean testsInstanceof(AbstractInsnNode jump) {
+        AbstractInsnNode p = jump.getPrevious();
+        while (p != null && p.getOpcode() < 0) p = p.getPrevious();
+        return p != null && p.getOpcode() == INSTANCEOF;
     }
 
     private static int indexOf(MethodAnalysis a, LabelNode label) { return a.method.instructions.indexOf(label); }

@@ -16,6 +16,7 @@ import org.jbpf.translator.intrinsic.Intrinsics;
 import org.jbpf.translator.intrinsic.TypingCall;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -120,7 +121,7 @@ public final class InvokeAnalyzer {
         if (Intrinsics.isProbeApi(mi.owner) && !ApiSignatures.exists(mi.owner, mi.name, mi.desc))
             throw a.error(i, "the probe API has no method " + mi.owner.replace('/', '.') + "." + mi.name + mi.desc
                     + "; recompile the probe against this jbpf");
-        if (mi.owner.equals(LOOPS) && mi.name.equals("repeat")) return loop(a, i, args);
+        if (mi.owner.equals(LOOPS) && mi.name.equals("repeat")) return loop(a, i, args, f);
         Intrinsic intrinsic = Intrinsics.find(mi);
         if (intrinsic == null) intrinsic = Intrinsics.kernelStruct(mi, structs);
         if (intrinsic != null) return intrinsic.type(new TypingCall(a, i, mi, receiver, args, f, structs));
@@ -168,6 +169,27 @@ public final class InvokeAnalyzer {
         return true;
     }
 
+    /**
+     * Why a record's equals, hashCode or toString that javac generated (an invokedynamic of ObjectMethods) cannot be
+     * called, with what to write instead; null for any other method.
+     */
+    private static String recordObjectMethod(ClassNode owner, MethodNode target) {
+        boolean generated = false;
+        for (AbstractInsnNode in : target.instructions)
+            if (in instanceof InvokeDynamicInsnNode indy && "java/lang/runtime/ObjectMethods".equals(indy.bsm.getOwner())) generated = true;
+        if (!generated) return null;
+        String record = StructRegistry.simple(owner.name);
+        StringBuilder equal = new StringBuilder();
+        if (owner.recordComponents != null)
+            for (var rc : owner.recordComponents)
+                equal.append(equal.length() > 0 ? " && " : "").append("a.").append(rc.name).append("() == b.").append(rc.name).append("()");
+        String instead = target.name.equals("equals") ? "compare its components instead (" + equal + ")"
+                : target.name.equals("hashCode") ? "combine its components yourself instead (e.g. 31 * x + y)"
+                : "strings do not exist in BPF programs; send the components to Java in a map or ring record";
+        return target.name + " of record " + record + " is made by javac with an invokedynamic of ObjectMethods, which a BPF "
+                + "program cannot run; " + instead;
+    }
+
     /** The rejection of an interface method call. */
     public static String interfaceCall(MethodInsnNode mi) {
         return "cannot call interface method " + mi.owner.replace('/', '.') + "." + mi.name + ": a BPF program has no "
@@ -193,6 +215,11 @@ public final class InvokeAnalyzer {
         if (target == null && mi.owner.equals("java/util/Arrays"))
             throw caller.error(i, "cannot call java.util.Arrays." + mi.name + " from a BPF program; write a loop over the elements "
                     + "instead (of java.util.Arrays, only fill and copyOf translate)");
+        if (target == null && mi.owner.equals("java/util/Optional"))
+            throw caller.error(i, "java.util.Optional is an object a BPF program cannot make; test the value against null "
+                    + "instead (v != null ? v : 0L)");
+        String generated = target != null && receiver != null ? recordObjectMethod(owner, target) : null;
+        if (generated != null) throw caller.error(i, generated);
         if (target == null || ((target.access & ACC_STATIC) == 0) != (receiver != null))
             throw caller.error(i, "cannot call " + mi.owner.replace('/', '.') + "." + mi.name + " from a BPF program; "
                     + "only static methods of the probe, methods of @Struct classes and jbpf helpers can be called");
@@ -232,7 +259,7 @@ public final class InvokeAnalyzer {
     }
 
     /** {@code Loops.repeat(n, body, state)}: a bpf_loop call running the static method {@code body} as a BPF function. */
-    private Value loop(MethodAnalysis a, int i, List<Value> args) {
+    private Value loop(MethodAnalysis a, int i, List<Value> args, Frame f) {
         if (!(args.get(0) instanceof Value.Scalar))
             throw a.error(i, "the iteration count of Loops.repeat must be an int, not " + args.get(0).describe());
         if (!(args.get(1) instanceof Value.FuncRef ref))
@@ -248,7 +275,11 @@ public final class InvokeAnalyzer {
             throw a.error(i, "calls nested deeper than " + MAX_INLINE_DEPTH + " levels");
         callStack.push(key);
         try {
-            a.calls.put(i, subprograms.loopBody(a, i, ref, state));
+            Subprogram body = subprograms.loopBody(a, i, ref, state);
+            // the body is analysed once, so an element it replaces is checked against what this caller holds here
+            StructArraySteps.checkCall(a, i, f, body, ref.name());
+            a.replacedElements.addAll(body.body.replacedElements);
+            a.calls.put(i, body);
         } finally {
             callStack.pop();
         }

@@ -36,11 +36,14 @@ public final class MethodAnalyzer {
     private final InvokeAnalyzer invokes;
     private final FieldSteps fields;
     private final String probeClass;
+    /** Whether javac wrote string concatenations as StringBuilder chains (a class for Java 8 or older). */
+    private final boolean concatBuilders;
     private final BranchSteps branches = new BranchSteps(this);
 
     private MethodAnalyzer(ProbeClass probe, StructRegistry structs, String entry, boolean automaticFunctions) {
         this.structs = structs;
         this.probeClass = probe.node.name;
+        this.concatBuilders = (probe.node.version & 0xffff) < org.objectweb.asm.Opcodes.V9;
         this.invokes = new InvokeAnalyzer(this, probe, structs, entry, automaticFunctions);
         this.fields = new FieldSteps(probe, structs);
     }
@@ -213,7 +216,7 @@ public final class MethodAnalyzer {
                     throw a.error(i, "cannot create an instance of the probe class " + StructRegistry.simple(t) + ": a BPF program has "
                             + "no objects other than @Struct ones; make its methods static and keep its state in maps or global "
                             + "variables (static fields)");
-                if (!structs.isStruct(t)) throw a.error(i, ValueChecks.cannotCreate(t));
+                if (!structs.isStruct(t)) throw a.error(i, ValueChecks.cannotCreate(t, concatBuilders));
                 f.push(new Value.Uninit(t, i));
                 break;
             }
@@ -226,7 +229,7 @@ public final class MethodAnalyzer {
             }
             case INSTANCEOF: {
                 Value v = f.pop();
-                f.push(new Value.Scalar(false, ValueChecks.instanceOf(a, i, v, ((TypeInsnNode) in).desc)));
+                f.push(new Value.Scalar(false, ValueChecks.instanceOf(a, i, v, ((TypeInsnNode) in).desc, structs)));
                 break;
             }
             case MONITORENTER: case MONITOREXIT: throw a.error(i, "synchronized is not supported in BPF programs");

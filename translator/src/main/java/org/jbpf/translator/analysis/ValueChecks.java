@@ -109,6 +109,13 @@ final class ValueChecks {
             case STRUCTS: same = t instanceof ValueType.StructArray sa && sa.element().layout() == field.nested() && sa.length() == field.count(); break;
             default: same = t instanceof ValueType.Struct st && st.layout() == field.nested();
         }
+        // a new array made in place of the field (FieldArrayInits) is the field itself; any other held array is another's
+        if (same && field.kind() != StructLayout.Kind.STRUCT && v instanceof Value.Ptr p && !p.origin().startsWith(FieldArrayInits.ORIGIN))
+            throw a.error(i, "this stores the array of " + p.origin() + " into field " + s.javaName() + "." + fi.name + ": Java "
+                    + "would then share one array between them, but a struct holds its arrays in place, so here the elements "
+                    + "would be copied; copy them explicitly with " + (field.kind() == StructLayout.Kind.STRUCTS
+                            ? "a loop over each element's fields" : "System.arraycopy")
+                    + " if a copy is what you mean, or keep using the one array where it is");
         if (!same)
             throw a.error(i, "cannot assign " + v.describe() + " to " + s.javaName() + "." + fi.name + ", which holds "
                     + (field.kind() == StructLayout.Kind.STRUCT ? "a " + field.nested().name() : "exactly " + field.count() + " elements")
@@ -136,13 +143,27 @@ final class ValueChecks {
         throw a.error(i, "cannot cast " + v.describe() + " to " + t.replace('/', '.'));
     }
 
+    /** True when class {@code sub} extends {@code sup}, directly or through its superclasses. */
+    private static boolean extendsClass(StructRegistry structs, String sub, String sup) {
+        for (int depth = 0; sub != null && depth < 16; depth++) {
+            if (sub.equals(sup)) return true;
+            org.objectweb.asm.tree.ClassNode node = structs.read(sub);
+            sub = node != null ? node.superName : null;
+        }
+        return false;
+    }
+
     /**
      * What {@code v instanceof t} gives, known at translation since every value's class is: 1 or 0, or null for a
      * possibly null pointer of that class (then the test is its null test). Refused where only a class hierarchy
-     * could answer (an interface or superclass other than Object).
+     * could answer (an interface or superclass other than Object); another @Struct class than the value's is false.
      */
-    static Long instanceOf(MethodAnalysis a, int i, Value v, String t) {
+    static Long instanceOf(MethodAnalysis a, int i, Value v, String t, StructRegistry structs) {
         if (v instanceof Value.Null) return 0L;
+        ValueType held = v instanceof Value.StackObj so ? so.type() : v instanceof Value.Ptr p ? p.target() : null;
+        // a struct is exactly the class it was made as, so it is no instance of another @Struct class (nor is null)
+        if (held instanceof ValueType.Struct s && !s.internalName().equals(t) && structs.isStruct(t) && !extendsClass(structs, s.internalName(), t))
+            return 0L;
         try {
             checkCast(a, i, v, t);
         } catch (org.jbpf.translator.TranslationException e) {
@@ -163,14 +184,17 @@ final class ValueChecks {
         }
     }
 
-    /** Why {@code new} of the non-@Struct class {@code internalName} cannot be translated, and what to write instead. */
-    static String cannotCreate(String internalName) {
+    /**
+     * Why {@code new} of the non-@Struct class {@code internalName} cannot be translated, and what to write instead;
+     * {@code concatBuilders} when the class is compiled for Java 8, whose javac makes a StringBuilder of every concatenation.
+     */
+    static String cannotCreate(String internalName, boolean concatBuilders) {
         String name = internalName.replace('/', '.');
-        if (internalName.equals("java/lang/StringBuilder"))  // javac --release 8 writes every "text " + value this way
+        if (internalName.equals("java/lang/StringBuilder") && concatBuilders)
             return "cannot create a " + name + " in a BPF program; a printk(\"text \" + value) compiled for Java 8 is one: "
                     + "compile it with --release 9 or later, where the concatenation becomes a printk format; otherwise, "
                     + JavaText.ADVICE;
-        if (internalName.equals("java/lang/String"))
+        if (internalName.equals("java/lang/String") || internalName.equals("java/lang/StringBuilder"))
             return "cannot create a " + name + " in a BPF program: " + JavaText.ADVICE;
         if (internalName.matches(".*\\$[0-9]+"))
             return "cannot create the anonymous class " + name + " in a BPF program, which has no virtual calls; "

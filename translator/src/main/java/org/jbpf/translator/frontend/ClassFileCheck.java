@@ -36,6 +36,9 @@ public final class ClassFileCheck {
         return bytes;
     }
 
+    /** What is wrong with {@code bytes} as a class file, to follow the file's name, or null when nothing is. */
+    public static String problem(byte[] bytes) { return read(bytes, new ClassNode()); }
+
     /**
      * The parse {@link #readable} made of this very array, once (a later translation of it parses afresh, since a
      * translation may change the node it reads); null when there is none.
@@ -51,6 +54,8 @@ public final class ClassFileCheck {
         try {
             new ClassReader(bytes).accept(node, 0);
         } catch (RuntimeException e) {
+            String m = e.getMessage();
+            if (m != null && m.startsWith("Unsupported class file major version")) return newer(m.substring(m.lastIndexOf(' ') + 1));
             return "not a valid class file (" + why(e) + "); compile it again with javac";
         }
         // the class's name becomes the object's and its file's: it must be one the JVM would load
@@ -72,11 +77,34 @@ public final class ClassFileCheck {
         return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | b[3] & 0xff;
     }
 
+    /** A class compiled for a Java newer than the class reader knows: which Java, and the newest one to compile for. */
+    private static String newer(String major) {
+        int newest = newestReadable();
+        boolean number = !major.isEmpty() && major.length() < 6;
+        for (int k = 0; k < major.length(); k++) number &= Character.isDigit(major.charAt(k));
+        String java = number ? " (Java " + (Integer.parseInt(major) - 44) + ")" : "";
+        return "compiled for a newer Java than jbpf reads: class file version " + major + java + ", where jbpf reads up to "
+                + newest + " (Java " + (newest - 44) + "); compile the probe with javac --release " + (newest - 44) + " or lower";
+    }
+
+    /** The newest class file version the class reader knows: the largest of its {@code V<n>} constants. */
+    private static int newestReadable() {
+        int newest = 0;
+        for (java.lang.reflect.Field f : org.objectweb.asm.Opcodes.class.getFields()) {
+            String n = f.getName();
+            if (n.length() < 2 || n.charAt(0) != 'V' || !Character.isDigit(n.charAt(1)) || f.getType() != int.class) continue;
+            try {
+                newest = Math.max(newest, f.getInt(null) & 0xffff);
+            } catch (IllegalAccessException e) {
+                // a constant that cannot be read says nothing
+            }
+        }
+        return newest;
+    }
+
     /** What a reader's exception says about the file, in words. */
     private static String why(RuntimeException e) {
         String m = e.getMessage();
-        if (m != null && m.startsWith("Unsupported class file major version"))
-            return "class file version " + m.substring(m.lastIndexOf(' ') + 1) + " is newer than jbpf reads";
         if (e instanceof IndexOutOfBoundsException || e instanceof NegativeArraySizeException) return "it is truncated, or a length or index in it is damaged";
         return "a constant, attribute or instruction in it is damaged";
     }

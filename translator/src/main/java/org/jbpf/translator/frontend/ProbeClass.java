@@ -71,6 +71,10 @@ public final class ProbeClass {
                 throw new TranslationException(file, line, "@Section method name \"" + m.name + "\" is not a C identifier, which BTF needs for the program");
             if (sectionNames.containsValue(name))
                 throw new TranslationException(file, line, "section \"" + name + "\" is used by two methods; give each program its own section");
+            for (MethodNode other : sections)
+                if (other.name.equals(m.name))
+                    throw new TranslationException(file, line, "@Section method " + m.name + " has the name of another @Section method"
+                            + (firstLine(other) > 0 ? " (line " + firstLine(other) + ")" : "") + "; a program is named after its method, so give each its own name");
             ProbeArguments.of(file, m, name);
             sections.add(m);
             sectionNames.put(m, name);
@@ -200,6 +204,7 @@ public final class ProbeClass {
                     if (!CNames.isIdentifier(f.name))
                         throw new TranslationException(file, line, "map field name \"" + f.name + "\" is not a C identifier, which BTF needs");
                     maps.put(f.name, mapDecl(f.name, c, structs));
+                    checkDeclaredTypes(f.name, c);
                 } else {
                     if (v instanceof GlobalVariables.Table t) v = t.bytes();   // a number table starts as its little-endian bytes
                     initials.put(f.name, new GlobalVariables.Initial(v instanceof Integer || v instanceof Long || v instanceof byte[] ? v : null, line));
@@ -252,6 +257,27 @@ public final class ProbeClass {
             default:
                 throw new TranslationException(file, c.line, "unknown map class " + cls);
         }
+    }
+
+    /** Refuses a map whose class arguments disagree with its field's generic types, which Java reads it by. */
+    private void checkDeclaredTypes(String field, Constructed c) {
+        String signature = null;
+        for (var f : node.fields) if (f.name.equals(field)) signature = f.signature;
+        String cls = c.owner.substring(MAPS_PKG.length());
+        boolean array = cls.equals("ArrayMap") || cls.equals("PerCpuArray");
+        boolean keyed = cls.equals("HashMap") || cls.equals("LruHashMap") || cls.equals("PerCpuHashMap") || cls.equals("LpmTrie");
+        if (!array && !keyed) return;
+        String key = array ? "java/lang/Integer" : classArg(c.args, 0);
+        String problem = MapTypeArguments.disagreement(field, signature, key, classArg(c.args, array ? 0 : 1));
+        if (problem == null) return;
+        if (c.line > 0) throw new TranslationException(file, c.line, problem);
+        // a class compiled without line numbers (javac -g:none): name the class and field, and how to get lines
+        throw new TranslationException(file, -1, "class " + node.name.replace('/', '.') + ", field " + field
+                + " (compiled without line numbers; compile with javac -g to see them): " + problem);
+    }
+
+    private static String classArg(Object[] a, int i) {
+        return i < a.length && a[i] instanceof Type t && t.getSort() == Type.OBJECT ? t.getInternalName() : null;
     }
 
     private MapDecl kv(String name, Constructed c, int type, Object[] a, StructRegistry structs, String where) {

@@ -24,7 +24,8 @@ import org.objectweb.asm.tree.MethodInsnNode;
 
 /**
  * The java.lang methods a probe may call: boxing and unboxing of Integer, Long, Short and Byte (a boxed value is the
- * number itself), the unsigned arithmetic of Integer and Long, their static min, max, sum and hashCode, Math.min, max
+ * number itself) and a box's hashCode, the unsigned arithmetic of Integer and Long, their static min, max, sum and
+ * hashCode, compare and hashCode of Short, Byte, Character and Boolean, Math.min, max
  * and abs on ints and longs, System.nanoTime (bpf_ktime_get_ns), and the bit methods of {@link BitCalls}.
  */
 final class JavaLangCalls implements Intrinsic {
@@ -45,7 +46,7 @@ final class JavaLangCalls implements Intrinsic {
             c.method().callFacts.put(c.index(), BOXED_ON_STACK);
             return new Value.Ptr(t, false, c.site(), "a boxed " + t.javaName(), false);
         }
-        if (boxOwner && receiver != null && n.endsWith("Value") && args.isEmpty()) {
+        if (boxOwner && receiver != null && (n.endsWith("Value") || n.equals("hashCode")) && args.isEmpty()) {
             if (receiver instanceof Value.Ptr p) {
                 if (p.nullable()) throw c.error(p.origin() + " may be null here; test it against null before using its value");
                 if (!(p.target() instanceof ValueType.Prim)) throw c.error("cannot unbox " + p.describe());
@@ -53,6 +54,12 @@ final class JavaLangCalls implements Intrinsic {
                 throw c.error("cannot unbox " + receiver.describe());
             }
             return new Value.Scalar(Type.getReturnType(mi.desc).getSort() == Type.LONG, null);
+        }
+        boolean narrowOwner = o.equals("java/lang/Short") || o.equals("java/lang/Byte") || o.equals("java/lang/Character")
+                || o.equals("java/lang/Boolean");
+        if (narrowOwner && receiver == null && (n.equals("compare") && args.size() == 2 || n.equals("hashCode") && args.size() == 1)) {
+            for (Value v : args) if (!(v instanceof Value.Scalar)) throw c.error(n + " needs numbers");
+            return new Value.Scalar(false, null);
         }
         if ((o.equals("java/lang/Integer") || o.equals("java/lang/Long")) && receiver == null) {
             switch (n) {
@@ -91,8 +98,9 @@ final class JavaLangCalls implements Intrinsic {
                    : o.equals("java/lang/Character") ? "; compare the char with character constants instead, e.g. c >= '0' && c <= '9'"
                    : o.equals("java/lang/Math") && n.endsWith("Exact") ? ": it throws on overflow, which a BPF program cannot; use the "
                            + "plain operator and test the result (a sum of positives below either operand overflowed)"
-                   : "; the java.lang methods that translate are boxing, Math.min/max/abs, System.nanoTime and the Integer/Long "
-                           + "bit, unsigned, min/max/sum and compare methods (README, Translation notes)"));
+                   : "; the java.lang methods that translate are boxing, Math.min/max/abs, System.nanoTime, the Integer/Long "
+                           + "bit, unsigned, min/max/sum and compare methods, and compare and hashCode of every box class (README, "
+                           + "Translation notes)"));
     }
 
     /** The fact of a valueOf whose box is kept on the BPF stack and used by its address. */
@@ -143,6 +151,35 @@ final class JavaLangCalls implements Intrinsic {
             c.pushResult(t);
             return;
         }
+        if (n.equals("hashCode") && recv != null) {   // a box's hashCode is its class's static hashCode of the value
+            Operand value = recv;
+            if (c.receiverValue() instanceof Value.Ptr ptr) {
+                int t = out.newVreg();
+                out.load(t, ((ValueType.Prim) ptr.target()).kind(), ((Operand.Reg) recv).reg(), 0);
+                value = new Operand.Reg(t, true);
+            }
+            if (isLong) longHashCode(c, value); else body.push(value);
+            return;
+        }
+        if (n.equals("compare") && !mi.owner.equals("java/lang/Long") && !mi.owner.equals("java/lang/Integer")) {
+            // Short, Byte, Character and Boolean compare as x - y: both fit an int, so the difference is exact
+            int t = body.ownedCopy(args.get(0), false);
+            Operand b = args.get(1);
+            if (b instanceof Operand.Imm k) out.emit(ALU | SUB | K, t, 0, 0, (int) k.value());
+            else out.emit(ALU | SUB | X, t, body.toReg(b, false), 0, 0);
+            c.pushResult(t);
+            return;
+        }
+        if (n.equals("hashCode") && !mi.owner.equals("java/lang/Long") && !mi.owner.equals("java/lang/Integer")) {
+            if (!mi.owner.equals("java/lang/Boolean")) { body.push(args.get(0)); return; }   // a short, byte or char is its own hash
+            // Boolean.hashCode(b) = b ? 1231 : 1237, which is 1237 - 6 * b for b in {0, 1}
+            if (args.get(0) instanceof Operand.Imm k) { body.push(new Operand.Imm(k.value() != 0 ? 1231 : 1237)); return; }
+            int t = body.ownedCopy(args.get(0), false);
+            out.emit(ALU | MUL | K, t, 0, 0, -6);
+            out.emit(ALU | ADD | K, t, 0, 0, 1237);
+            c.pushResult(t);
+            return;
+        }
         if (mi.owner.equals("java/lang/Object") && n.equals("<init>")) return;
         if (mi.owner.equals("java/lang/System")) {   // nanoTime: CLOCK_MONOTONIC, which HotSpot's nanoTime also reads on Linux
             c.pushResult(out.call(HelperTable.KTIME_GET_NS, 0));
@@ -190,13 +227,7 @@ final class JavaLangCalls implements Intrinsic {
             }
             case "hashCode": {
                 if (!isLong) { body.push(args.get(0)); return; }   // Integer.hashCode(x) is x
-                // Long.hashCode(x) = (int) (x ^ (x >>> 32)): the low half xor the high half, in 32 bits
-                int t = body.ownedCopy(args.get(0), true);
-                int high = out.newVreg();
-                out.mov64(high, t);
-                out.emit(ALU64 | RSH | K, high, 0, 0, 32);
-                out.emit(ALU | XOR | X, t, high, 0, 0);
-                c.pushResult(t);
+                longHashCode(c, args.get(0));
                 return;
             }
             case "min": case "max": case "abs": {
@@ -217,5 +248,16 @@ final class JavaLangCalls implements Intrinsic {
             }
             default: throw c.error("cannot call " + mi.owner.replace('/', '.') + "." + n);
         }
+    }
+
+    /** Long.hashCode(x) = (int) (x ^ (x >>> 32)): the low half xor the high half, in 32 bits. */
+    private static void longHashCode(LoweringCall c, Operand x) {
+        Emitter out = c.out();
+        int t = c.body().ownedCopy(x, true);
+        int high = out.newVreg();
+        out.mov64(high, t);
+        out.emit(ALU64 | RSH | K, high, 0, 0, 32);
+        out.emit(ALU | XOR | X, t, high, 0, 0);
+        c.pushResult(t);
     }
 }

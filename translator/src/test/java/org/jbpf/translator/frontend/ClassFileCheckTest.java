@@ -41,7 +41,8 @@ class ClassFileCheckTest {
                 assertThrows(IllegalArgumentException.class, () -> ClassFileCheck.readable(magic, "P.class")).getMessage());
         byte[] newer = b.clone();
         newer[7] = 99;  // major version
-        assertEquals("P.class: not a valid class file (class file version 99 is newer than jbpf reads); compile it again with javac",
+        assertEquals("P.class: compiled for a newer Java than jbpf reads: class file version 99 (Java 55), where jbpf reads up to 70 "
+                + "(Java 26); compile the probe with javac --release 26 or lower",
                 assertThrows(IllegalArgumentException.class, () -> ClassFileCheck.readable(newer, "P.class")).getMessage());
     }
 

@@ -1,0 +1,91 @@
+package org.jbpf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarOutputStream;
+import java.util.zip.ZipEntry;
+import org.jbpf.testsupport.Kernel;
+import org.jbpf.testsupport.Tools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Probe inputs that are not what a command takes: a class compiled for a newer Java, a jar of several probes given to
+ * run, two probes whose objects would be written over one another, an object for a tracepoint this kernel does not
+ * have. Each is one line naming the input and what to do, exit 1, and nothing half done.
+ */
+class ProbeInputErrorsTest {
+    @TempDir Path dir;
+
+    private static byte[] resource(String name) throws Exception {
+        try (InputStream in = ProbeInputErrorsTest.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static final String NEWER = "compiled for a newer Java than jbpf reads: class file version 72 (Java 28), where jbpf "
+            + "reads up to 70 (Java 26); compile the probe with javac --release 26 or lower";
+
+    @Test void aClassCompiledForANewerJavaSaysWhichJavaToCompileFor() throws Exception {
+        byte[] newer = resource("/org/jbpf/examples/ProcessCounter.class");
+        newer[6] = 0;
+        newer[7] = 72;  // major version: Java 28
+        Path pkg = Files.createDirectories(dir.resolve("classes/org/jbpf/examples"));
+        Path file = Files.write(pkg.resolve("ProcessCounter.class"), newer);
+        for (String[] command : new String[][] {{"translate", file.toString(), "-o", dir.resolve("out").toString()},
+                {"verify", file.toString()}, {"run", file.toString(), "-d", "1ms"}}) {
+            Cli r = Cli.run(command);
+            assertEquals(ExitCodes.FAILED, r.status(), command[0] + ": " + r.err());
+            assertEquals("jbpf: " + file + ": " + NEWER + "\n", r.err(), command[0]);
+        }
+        Files.write(pkg.resolve("Other.class"), resource("/org/jbpf/examples/OpenCounter.class"));
+        Cli r = Cli.run("translate", dir.resolve("classes").toString(), "-o", dir.resolve("out").toString(), "--no-verify");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("jbpf: warning: " + file + ": " + NEWER + "; skipped\n", r.err(), "in a directory: skipped, with why");
+    }
+
+    @Test void twoProbesOfOneSimpleNameAreRefusedBeforeEitherIsWritten() {
+        Path out = dir.resolve("out");
+        String classes = Path.of("target/test-classes").toAbsolutePath().toString();
+        Cli r = Cli.run("translate", classes + "/org/jbpf/cli/probes/twins", "-o", out.toString(), "--no-verify");
+        assertEquals(ExitCodes.FAILED, r.status(), r.err());
+        assertTrue(r.err().matches("jbpf: org\\.jbpf\\.cli\\.probes\\.twins\\.(one|two)\\.Twin and org\\.jbpf\\.cli\\.probes\\.twins\\.(one|two)\\.Twin "
+                + "would both be written as \\Q" + out.resolve("Twin.o") + "\\E; translate them one at a time into different output "
+                + "directories, or rename one\n") && r.err().contains(".one.Twin") && r.err().contains(".two.Twin"), r.err());
+        assertFalse(Files.exists(out.resolve("Twin.o")), "neither is written");
+    }
+
+    @Test void aJarOfSeveralProbesGivenToRunNamesThem() throws Exception {
+        Path jar = dir.resolve("probes.jar");
+        try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String c : new String[] {"ProcessCounter", "OpenCounter"}) {
+                j.putNextEntry(new ZipEntry("org/jbpf/examples/" + c + ".class"));
+                j.write(resource("/org/jbpf/examples/" + c + ".class"));
+                j.closeEntry();
+            }
+        }
+        Cli r = Cli.run("run", jar.toString(), "-d", "1ms");
+        assertEquals(ExitCodes.FAILED, r.status(), r.err());
+        assertTrue(r.err().equals("jbpf: " + jar + " holds 2 probes (ProcessCounter, OpenCounter); run one at a time: jbpf run -cp " + jar
+                + " <its class name>\n") || r.err().equals("jbpf: " + jar + " holds 2 probes (OpenCounter, ProcessCounter); run one at a "
+                + "time: jbpf run -cp " + jar + " <its class name>\n"), r.err());
+    }
+
+    @Test void anObjectForATracepointThisKernelLacksNamesItAtRun() throws Exception {
+        Kernel.require();
+        Path c = Files.write(dir.resolve("gone.c"), resource("/c/gone.c")), o = dir.resolve("gone.o");
+        Tools.check(Tools.find("clang-19") != null ? "clang-19" : Tools.require("clang").toString(), "-O2", "-g", "-target", "bpf",
+                "-c", c.toString(), "-o", o.toString());
+        Cli r = Cli.run("run", o.toString(), "-d", "1ms");
+        assertEquals(ExitCodes.FAILED, r.status(), r.err());
+        assertEquals("jbpf: program \"gone\" (tracepoint/syscalls/sys_enter_nosuchcall): no tracepoint syscalls/sys_enter_nosuchcall: "
+                + "/sys/kernel/tracing/events/syscalls/sys_enter_nosuchcall/id does not exist (see /sys/kernel/tracing/available_events "
+                + "for the names this kernel has)\n", r.err());
+    }
+}

@@ -1,0 +1,52 @@
+package org.jbpf.it.counters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.jbpf.BPF;
+import org.jbpf.it.Backend;
+import org.jbpf.it.KernelCheck;
+import org.jbpf.runtime.BpfMap;
+import org.jbpf.runtime.MapFullException;
+import org.jbpf.runtime.UpdateMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * An insert-if-absent into a full hash map, from Java and from a probe: Java gets false for a present key and a
+ * MapFullException naming the map for a new one; the probe gets -EEXIST and -E2BIG, and the user is told the map is
+ * full, once, naming its Java field.
+ */
+class FullInsertsKernelTest {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aFullMapAnswersJavaAndTheProbeAndTheUserIsTold(Backend backend) throws Exception {
+        KernelCheck.require();
+        ByteArrayOutputStream told = new ByteArrayOutputStream();
+        try (BPF bpf = backend.loadAndAttach(FullInserts.class)) {
+            bpf.lossNotices(new PrintStream(told, true, StandardCharsets.UTF_8));
+            BpfMap<Integer, Long> small = bpf.map(FullInserts.small);
+            for (int k = 0; k < 4; k++) small.put(k, 1L);
+            assertFalse(small.put(0, 9L, UpdateMode.NOEXIST), "a present key: nothing written");
+            assertEquals(1L, small.get(0));
+            MapFullException e = assertThrows(MapFullException.class, () -> small.put(100, 9L, UpdateMode.NOEXIST));
+            assertEquals("BPF_MAP_UPDATE_ELEM of map \"small\" failed: E2BIG: the map is full (max_entries 4); declare it with a "
+                    + "bigger max_entries, or as an LruHashMap to evict the least recently used entry", e.getMessage());
+
+            bpf.map(FullInserts.watchPid).put(0, (int) ProcessHandle.current().pid());
+            CountersKernelTest.LibC.INSTANCE.getppid();
+            bpf.map(FullInserts.watchPid).put(0, 0);
+            assertEquals(-17L, bpf.map(FullInserts.results).get(0), "the probe's insert of a present key: -EEXIST");
+            assertEquals(-7L, bpf.map(FullInserts.results).get(1), "the probe's insert of a new key into the full map: -E2BIG");
+            assertEquals(4, small.size());
+            bpf.checkFullMaps();
+            bpf.checkFullMaps();
+        }
+        assertEquals("jbpf: map small (FullInserts.java field small) is full: 4 of 4 entries; new keys are dropped by the kernel; "
+                + "declare it with more entries or as an LruHashMap\n", told.toString(StandardCharsets.UTF_8), "told once");
+    }
+}

@@ -1,0 +1,27 @@
+package org.jbpf.it.language;
+
+import org.jbpf.Bpf;
+import org.jbpf.Section;
+import org.jbpf.XdpContext;
+import org.jbpf.maps.ArrayMap;
+
+/** A map lookup wrapped in Optional with a default, as one avoids null in Java. */
+@Bpf(license = "GPL")
+public final class OptionalLookup {
+    public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);
+    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 1);
+
+    @Section("xdp")
+    static int run(XdpContext ctx) {
+        Long a = in.lookup(0);
+        Long b = in.lookup(1);
+        if (a == null || b == null) return XdpContext.XDP_ABORTED;
+        out.update(0, compute(a, b));
+        return XdpContext.XDP_PASS;
+    }
+
+
+    static long compute(long a, long b) {
+        return java.util.Optional.ofNullable(in.lookup(2)).orElse(0L) + a + b;
+    }
+}
