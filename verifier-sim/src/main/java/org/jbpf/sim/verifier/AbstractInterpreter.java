@@ -69,6 +69,7 @@ public final class AbstractInterpreter {
     private Precision precision;
     private Liveness liveness;
     private StackLiveness stackLiveness;
+    private LoopVisits loops;
     private final List<List<Checkpoint>> visits;
     private final Deque<Branch> pending = new ArrayDeque<>();
     private int processed;
@@ -109,10 +110,13 @@ public final class AbstractInterpreter {
             if (insns.isEmpty()) { cx.pc = 0; throw new Reject("empty program", "the program has no instructions"); }
             prunePoint = controlFlow.check();
             iterators.markPrunePoints(prunePoint);
+            // a bpf_loop call is where each round of its body comes back to: its state is always kept there
+            for (int i = 0; i < insns.size(); i++) if (isLoopCall(insns.get(i))) prunePoint[i] = true;
             precision = new Precision(insns);
             Successors flow = new Successors(insns, cx);
             liveness = new Liveness(insns, flow);
             stackLiveness = new StackLiveness(insns, cx, flow);
+            loops = new LoopVisits(new LoopComponents(insns, flow));
             cx.precision = new VerifierContext.PrecisionSink() {
                 @Override public void need(int r, int frame) { precision.mark(r, frame, recent, last); }
                 @Override public void needSlot(int slot, int frame) { precision.markSlot(slot, frame, recent, last); }
@@ -166,19 +170,33 @@ public final class AbstractInterpreter {
                 List<Checkpoint> here = visits.get(pc);
                 // a may_goto always keeps its state (the kernel's forced checkpoint), and so does an iterator's next
                 // call, where a loop ends when a kept state covers this one
-                boolean forced = MayGoto.is(cx.insns.get(pc));
+                boolean loopCall = isLoopCall(cx.insns.get(pc));
+                boolean forced = MayGoto.is(cx.insns.get(pc)) || loopCall;
                 boolean iteratorNext = iterators.isNext(pc);
-                if (iteratorNext && iterators.converged(here, st)) { endPath(last); return; }
+                Checkpoint converged = iteratorNext ? iterators.converged(here, st, liveRegs(st, pc), liveSlots(st, pc)) : null;
+                if (converged != null) {
+                    cutAt(converged, st, pc);
+                    endPath(last);
+                    return;
+                }
                 // a new state only after 2 jumps and 8 instructions since the last (the kernel's heuristic: both)
                 boolean add = forced || iteratorNext || jumps - prevJumps >= 2 && processed - prevProcessed >= 8;
                 // newest first, as the kernel keeps them; a state that keeps missing is dropped, as the kernel does
                 for (int i = here.size() - 1; i >= 0 && !iteratorNext; i--) {
                     Checkpoint v = here.get(i);
                     if (v.branches > 0) {
+                        // a bpf_loop converges when a later round's state lies within (by ranges) an earlier one's
+                        if (loopCall && st.safeWhere(v.state, liveRegs(st, pc), liveSlots(st, pc))) {
+                            v.hits++;
+                            cutAt(v, st, pc);
+                            endPath(last);
+                            return;
+                        }
                         // a may_goto loop converges when a deeper iteration lies within (by ranges) an earlier one
-                        if (forced && v.state.mayGotoDepth != st.mayGotoDepth && st.safeWhere(v.state)) {
+                        if (forced && v.state.mayGotoDepth != st.mayGotoDepth && st.safeWhere(v.state, liveRegs(st, pc), liveSlots(st, pc))) {
                             v.hits++;
                             precision.markLoop(last, v);
+                            loops.cut(v, last, recent, st.frames.size() - 1, liveRegs(st, pc), liveSlots(st, pc));
                             endPath(last);
                             return;
                         }
@@ -203,7 +221,9 @@ public final class AbstractInterpreter {
                     if (TRACE) System.out.println("TRACE " + pc + ": kept (jumps " + jumps + ", processed " + processed + ")");
                     prevJumps = jumps;
                     prevProcessed = processed;
-                    Checkpoint nv = new Checkpoint(st.copy(), last, recent.toArray());
+                    Checkpoint nv = new Checkpoint(st.copy(), pc, last, recent.toArray());
+                    nv.chain = loops.chainOf(st, pc);
+                    loops.enter(nv);
                     here.add(nv);
                     if (iteratorNext) iterators.remember(nv, pc);
                     last = nv;
@@ -224,14 +244,26 @@ public final class AbstractInterpreter {
 
     /**
      * True when the complete checkpoint {@code v} covers {@code st}. Its precise scalars then mattered on this path
-     * too, those in live registers: they are marked along it, as the kernel's propagate_precision does.
+     * too, those in live registers: they are marked along it, as the kernel's propagate_precision does. While {@code v}'s
+     * loop has cut paths pending, its marks may be incomplete: then the ranges of all its scalars are compared, and this
+     * path is cut too ({@link LoopVisits}).
      */
     private boolean covers(Checkpoint v, VerifierState st, int pc) {
         int[] live = liveRegs(st, pc);
         long[] slots = liveSlots(st, pc);
-        if (!v.covers(st, live, slots)) return false;
+        boolean loop = loops.incomplete(v);
+        if (loop ? !st.safeWhere(v.state, live, slots) : !v.covers(st, live, slots)) return false;
         precision.markCovered(v, st.frames.size() - 1, recent, last, live, slots);
+        if (loop) loops.cut(v, last, recent, st.frames.size() - 1, live, slots);
         return true;
+    }
+
+    /** An iterator's loop converged at {@code pc}: {@code v}, an earlier iteration's state, covers this one. */
+    private void cutAt(Checkpoint v, VerifierState st, int pc) {
+        int[] live = liveRegs(st, pc);
+        long[] slots = liveSlots(st, pc);
+        precision.markCovered(v, st.frames.size() - 1, recent, last, live, slots);
+        loops.cut(v, last, recent, st.frames.size() - 1, live, slots);
     }
 
     /** Per frame of {@code st}, at {@code pc} of its top frame: the registers that may still be read. */
@@ -268,9 +300,11 @@ public final class AbstractInterpreter {
 
     private static boolean isJmpClass(Insn in) { return cls(in.opcode()) == JMP || cls(in.opcode()) == JMP32; }
 
-    private static void endPath(Checkpoint v) {
+    /** The path ends: checkpoints whose paths are now all explored may end their loop's visit ({@link LoopVisits}). */
+    private void endPath(Checkpoint v) {
         while (v != null) {
             if (--v.branches > 0) return;
+            loops.exit(v, precision);
             v = v.parent;
         }
     }
@@ -320,7 +354,7 @@ public final class AbstractInterpreter {
         int op = op(in.opcode());
         if (op == JA) return cx.targetIndex(cx.pc, in.jumpOffset(), false);
         if (op == CALL) {
-            if (in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP) return calls.loopCall(st);
+            if (isLoopCall(in)) return calls.loopCall(st, forks);
             if (in.isHelperCall()) { calls.helperCall(st, (int) in.imm()); return cx.pc + 1; }
             if (in.isLocalCall()) return calls.localCall(st, in);
             if (IteratorKfuncs.handles(in)) return iterators.call(st, in, forks, last);
@@ -328,10 +362,24 @@ public final class AbstractInterpreter {
         }
         if (op == EXIT) {
             iterators.checkExit(st);
-            return calls.exit(st);
+            boolean callback = st.frame().callback;
+            int next = calls.exit(st);
+            if (callback) widenRound(next, st);
+            return next;
         }
         if (MayGoto.is(in)) return mayGoto(st, in);
         return branches.conditional(st, in, forks);
+    }
+
+    private static boolean isLoopCall(Insn in) { return in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP; }
+
+    /**
+     * A bpf_loop body returned to its call at {@code call}: scalars that changed since the round before, kept at that
+     * call on this path, and that no check needed exactly become unknown, as the kernel widens them.
+     */
+    private void widenRound(int call, VerifierState st) {
+        for (Checkpoint c = last; c != null; c = c.parent)
+            if (c.pc == call && c.branches > 0 && c.state.frames.size() == st.frames.size()) { IteratorKfuncs.widen(c, st); return; }
     }
 
     /** may_goto: this path takes the jump; the loop body is explored later one level deeper ({@link MayGoto}). */

@@ -85,10 +85,13 @@ final class CallChecks {
     }
 
     /**
-     * bpf_loop(nr_loops, callback, callback_ctx, flags): the callback is verified as a call from the helper with the
-     * index (any number) in r1 and callback_ctx (a stack pointer or null) in r2; after it, r0 is the iteration count.
+     * bpf_loop(nr_loops, callback, callback_ctx, flags), as the kernel verifies it: this path goes on as if the body
+     * were called no more, with r0 the count; another path (given to {@code fork}) calls the body with the index (any
+     * number) in r1 and callback_ctx (a stack pointer or null) in r2, and comes back to this call when it returns, for
+     * another round. The body is called at most nr_loops' largest value times on a path; the loop ends sooner when a
+     * round's state lies within an earlier one's ({@link AbstractInterpreter}).
      */
-    int loopCall(VerifierState st) {
+    int loopCall(VerifierState st, java.util.function.BiConsumer<Integer, VerifierState> fork) {
         RegState n = cx.read(st, 1), fn = cx.read(st, 2), ctx = cx.read(st, 3), flags = cx.read(st, 4);
         if (!n.isScalar()) throw new Reject("R1 type=" + n.type().logName + " expected=scalar", "the iteration count of bpf_loop must be a number");
         if (fn.type() != RegType.FUNC)
@@ -102,26 +105,34 @@ final class CallChecks {
             throw new Reject("the call stack of " + (st.frames.size() + 1) + " frames is too deep",
                     "functions nest more than " + MAX_FRAMES + " calls deep");
         int target = fn.size();
-        RegState[] regs = new RegState[11];
-        Arrays.fill(regs, RegState.NOT_INIT);
-        regs[1] = RegState.UNKNOWN_SCALAR;
-        regs[2] = ctx;
-        regs[10] = RegState.stackPointer(st.frames.size(), 0);
         cx.noteCall(st.frame().function, target);
-        st.frames.add(new FrameState(regs, new StackState(), cx.pc, target, true));
-        return target;
+        // how many rounds are followed depends on the count: the kernel needs it exactly
+        cx.needPrecise(st, 1);
+        if (Long.compareUnsigned(st.frame().callbackDepth, n.value().umax()) < 0) {
+            VerifierState round = st.copy();
+            round.frame().callbackDepth++;
+            RegState[] regs = new RegState[11];
+            Arrays.fill(regs, RegState.NOT_INIT);
+            regs[1] = RegState.UNKNOWN_SCALAR;
+            regs[2] = ctx;
+            regs[10] = RegState.stackPointer(round.frames.size(), 0);
+            round.frames.add(new FrameState(regs, new StackState(), cx.pc, target, true));
+            fork.accept(target, round);
+        }
+        st.frame().callbackDepth = 0;
+        st.set(0, RegState.UNKNOWN_SCALAR);
+        for (int r = 1; r <= 5; r++) st.set(r, RegState.NOT_INIT);
+        return cx.pc + 1;
     }
 
-    /** The exit of a bpf_loop body: r0 must be 0 (go on) or 1 (stop); the helper then returns its count in r0. */
+    /** The exit of a bpf_loop body: r0 must be 0 (go on) or 1 (stop); the path goes back to the call for another round. */
     private int callbackExit(VerifierState st, RegState r0) {
         ScalarBounds v = r0.isScalar() ? r0.value() : null;
         if (v == null || v.smin() < 0 || v.smax() > 1)
             throw new Reject("At callback return the register R0 " + (v == null ? "is not a known value" : "has smin=" + v.smin() + " smax=" + v.smax())
                     + " should have been in [0, 1]", "a loop body must return 0 (go on) or 1 (stop)");
         FrameState callee = st.frames.remove(st.frames.size() - 1);
-        st.set(0, RegState.UNKNOWN_SCALAR);
-        for (int r = 1; r <= 5; r++) st.set(r, RegState.NOT_INIT);
-        return callee.callSite + 1;
+        return callee.callSite;
     }
 
     void helperCall(VerifierState st, int id) {

@@ -8,6 +8,9 @@ package org.jbpf.sim.verifier;
  */
 final class Checkpoint {
     final VerifierState state;
+    /** The instruction it was kept at, and the loop visit it belongs to ({@link LoopVisits}; null outside loops). */
+    final int pc;
+    LoopVisits.Chain chain;
     final Checkpoint parent;
     /** The path from {@code parent} to here, as {@link History} entries; null when it was too long to keep. */
     final int[] segment;
@@ -26,8 +29,9 @@ final class Checkpoint {
      */
     boolean rangesExact;
 
-    Checkpoint(VerifierState state, Checkpoint parent, int[] segment) {
+    Checkpoint(VerifierState state, int pc, Checkpoint parent, int[] segment) {
         this.state = state;
+        this.pc = pc;
         this.parent = parent;
         this.segment = segment;
         this.preciseRegs = new int[state.frames.size()];

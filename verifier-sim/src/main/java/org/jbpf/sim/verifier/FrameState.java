@@ -13,6 +13,8 @@ public final class FrameState {
 
     /** True when a helper (bpf_loop) calls this frame's function back: its exit returns 0 or 1 to the helper. */
     public final boolean callback;
+    /** Calls of a bpf_loop body this frame has made on this path since its last bpf_loop went on (the kernel's callback_depth). */
+    int callbackDepth;
 
     public FrameState(RegState[] regs, StackState stack, int callSite, int function) {
         this(regs, stack, callSite, function, false);
@@ -26,7 +28,11 @@ public final class FrameState {
         this.callback = callback;
     }
 
-    public FrameState copy() { return new FrameState(regs.clone(), stack.copy(), callSite, function, callback); }
+    public FrameState copy() {
+        FrameState f = new FrameState(regs.clone(), stack.copy(), callSite, function, callback);
+        f.callbackDepth = callbackDepth;
+        return f;
+    }
 
     public boolean safeWhere(FrameState old) { return safeWhere(old, (1 << 11) - 1, -1L, (1 << 11) - 1, -1L, new ScalarLinks()); }
 

@@ -46,17 +46,20 @@ final class IteratorKfuncs {
         for (int pc = 0; pc < prunePoint.length; pc++) if (isNext(pc)) prunePoint[pc] = true;
     }
 
-    /** True when a state kept at this {@code _next} call already covers {@code st}, whose iterator is active: the loop converged. */
-    boolean converged(List<Checkpoint> here, VerifierState st) {
+    /**
+     * The state kept at this {@code _next} call that already covers {@code st}, whose iterator is active (the loop
+     * converged), or null. Ranges are compared in what is still live ({@code liveRegs}, {@code liveSlots}, per frame).
+     */
+    Checkpoint converged(List<Checkpoint> here, VerifierState st, int[] liveRegs, long[] liveSlots) {
         for (Checkpoint v : here) {
-            if (!st.safeWhere(v.state)) continue;
+            if (!st.safeWhere(v.state, liveRegs, liveSlots)) continue;
             RegState it = slotAt(st, st.reg(1));
             if (it != null && it.size() == ACTIVE) {
                 v.hits++;
-                return true;
+                return v;
             }
         }
-        return false;
+        return null;
     }
 
     void remember(Checkpoint cp, int pc) { nextCheckpoints.put(cp, pc); }
@@ -126,7 +129,7 @@ final class IteratorKfuncs {
     }
 
     /** Scalars that changed since the previous iteration and that no check needed exactly become unknown. */
-    private static void widen(Checkpoint previous, VerifierState st) {
+    static void widen(Checkpoint previous, VerifierState st) {
         if (previous.allPrecise || previous.state.frames.size() != st.frames.size()) return;
         for (int f = 0; f < st.frames.size(); f++) {
             FrameState now = st.frames.get(f), before = previous.state.frames.get(f);

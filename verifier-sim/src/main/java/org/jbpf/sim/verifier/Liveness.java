@@ -50,10 +50,25 @@ final class Liveness {
                 return bit(6) | (mode(opc) == IND ? bit(src) : 0);
             default:
                 if (in.isExit()) return 1;
-                if (in.isCall()) return ARGS;
+                if (in.isCall()) return arguments(in);
                 if (op == JA || MayGoto.is(in)) return 0;
                 return source(opc) == X ? bit(dst) | bit(src) : bit(dst);
         }
+    }
+
+    /**
+     * The registers a call reads: a helper's or the numeric iterator's arguments as their prototypes count them (as the
+     * kernel's liveness does), r1-r5 for a BPF function or a call the simulation does not know.
+     */
+    private static int arguments(Insn in) {
+        int count = -1;
+        if (in.isHelperCall()) {
+            org.jbpf.core.helper.HelperSpec h = org.jbpf.core.helper.HelperTable.byId((int) in.imm());
+            if (h != null) count = h.args().size();
+        } else if (IteratorKfuncs.handles(in)) {
+            count = IteratorKfuncs.NEW.equals(in.reference()) ? 3 : 1;
+        }
+        return count < 0 || count > 5 ? ARGS : ARGS & ((1 << (count + 1)) - 1);
     }
 
     private static int defs(Insn in) {

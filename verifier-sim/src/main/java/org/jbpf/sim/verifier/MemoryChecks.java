@@ -92,6 +92,10 @@ final class MemoryChecks {
         if (cls(in.opcode()) == STX && base.type() == RegType.STACK && !base.value().isConst() && value.isConst()
                 && value.value().constValue() == 0)
             cx.needPrecise(st, in.src());
+        // so does writing a zero register off a slot's start: the bytes are known zeros, not a spill of the register
+        if (cls(in.opcode()) == STX && base.type() == RegType.STACK && base.value().isConst() && value.isConst()
+                && value.value().constValue() == 0 && (base.off() + base.value().constValue() + in.off()) % 8 != 0)
+            cx.needPrecise(st, in.src());
         access(st, in.dst(), base, in.off(), size, true, value);
         cx.noteBaseType(base.type());
     }

@@ -28,8 +28,14 @@ final class Precision {
     private final int[] regs = new int[VerifierContext.MAX_FRAMES];
     private final long[] slots = new long[VerifierContext.MAX_FRAMES];
     private int depth;
+    /** The step just walked back over was a bpf_loop call in the frame being walked: an exit before it ends a round of its body. */
+    private boolean afterLoopCall;
+    /** Marks set so far, over all checkpoints: tells whether a round of {@link LoopVisits} changed anything. */
+    private long marks;
 
     Precision(List<Insn> insns) { this.insns = insns; }
+
+    long marks() { return marks; }
 
     /** Marks what register {@code r} of frame {@code frame} depends on, wanted exactly at the current instruction. */
     void mark(int r, int frame, History recent, Checkpoint last) {
@@ -59,6 +65,7 @@ final class Precision {
 
     private void walk(int frame, History recent, Checkpoint last) {
         depth = frame;
+        afterLoopCall = false;
         int[] segment = recent.toArray();
         for (Checkpoint cp = last; ; cp = cp.parent) {
             if (segment == null) { markAll(cp); return; }
@@ -112,8 +119,14 @@ final class Precision {
         }
     }
 
-    private static void markAll(Checkpoint cp) {
-        for (Checkpoint c = cp; c != null && !c.allPrecise; c = c.parent) c.allPrecise = true;
+    /** Every scalar of {@code cp} and the checkpoints above it is needed exactly. */
+    void markAllFrom(Checkpoint cp) { markAll(cp); }
+
+    private void markAll(Checkpoint cp) {
+        for (Checkpoint c = cp; c != null && !c.allPrecise; c = c.parent) {
+            c.allPrecise = true;
+            marks++;
+        }
     }
 
     /**
@@ -129,14 +142,14 @@ final class Precision {
                 int bit = 1 << r;
                 if ((regs[f] & bit) == 0) continue;
                 if (!fs.regs[r].isScalar() || (cp.preciseRegs[f] & bit) != 0) regs[f] &= ~bit;
-                else cp.preciseRegs[f] |= bit;
+                else { cp.preciseRegs[f] |= bit; marks++; }
             }
             for (int k = 0; k < 64; k++) {
                 long bit = 1L << k;
                 if ((slots[f] & bit) == 0) continue;
                 RegState spilled = fs.stack.spillAt(8 * k - StackState.SIZE);
                 if (spilled == null || !spilled.isScalar() || (cp.preciseSlots[f] & bit) != 0) slots[f] &= ~bit;
-                else cp.preciseSlots[f] |= bit;
+                else { cp.preciseSlots[f] |= bit; marks++; }
             }
         }
         return true;
@@ -148,6 +161,8 @@ final class Precision {
 
     /** Steps back over one instruction: what was needed after it becomes what is needed before it. */
     private boolean back(int entry) {
+        boolean roundEnds = afterLoopCall;
+        afterLoopCall = false;
         Insn in = insns.get(History.pc(entry));
         int stack = History.stack(entry), frame = History.frame(entry);
         long slotBit = stack == History.NO_STACK || stack == History.ANY_STACK ? 0 : 1L << (stack - 1);
@@ -188,6 +203,7 @@ final class Precision {
             default:
                 // back out of a bpf_loop body into its caller: its registers are not the body's, so mark everything
                 if (op == CALL && in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP && frame < depth) return false;
+                if (op == CALL && in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP) afterLoopCall = true;
                 if (op == CALL && (in.isHelperCall() || in.src() == org.jbpf.core.asm.Opcodes.PSEUDO_KFUNC_CALL)) { regs[depth] &= ~CLOBBERED; return true; }
                 if (op == CALL) {
                     // back into the caller: the callee's arguments came from the caller's r1-r5
@@ -197,6 +213,14 @@ final class Precision {
                     slots[depth] = 0;
                     depth--;
                     regs[depth] |= args;
+                    return true;
+                }
+                if (op == EXIT && roundEnds) {
+                    // back into a round of a bpf_loop body: the caller's registers were its arguments all along
+                    if (depth + 1 >= regs.length) return false;
+                    depth++;
+                    regs[depth] = 0;
+                    slots[depth] = 0;
                     return true;
                 }
                 if (op == EXIT) {

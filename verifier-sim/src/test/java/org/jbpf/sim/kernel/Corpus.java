@@ -252,6 +252,7 @@ public final class Corpus {
         all.addAll(BoundsConflictCorpus.all());
         all.addAll(SubRegisterCorpus.all());
         all.addAll(RangeRulesCorpus.all());
+        all.addAll(LoopVisitsCorpus.all());
         return List.copyOf(all);
     }
 }

@@ -23,19 +23,26 @@ import org.junit.jupiter.api.Test;
  */
 class RandomAgreementTest {
     static final long CI_SEED = 6255218463944L;
+    /** The same for the wider mode ({@link WiderSnippets}); {@code -Djbpf.random.wide.seed} as above. */
+    static final long CI_WIDE_SEED = 20261130501L;
     private static final java.util.regex.Pattern PROCESSED = java.util.regex.Pattern.compile("processed (\\d+) insns");
 
     @Test
-    void simulatorNeverAcceptsWhatTheKernelRefuses() {
+    void simulatorNeverAcceptsWhatTheKernelRefuses() { agree("jbpf.random.seed", CI_SEED, false); }
+
+    @Test
+    void simulatorNeverAcceptsWhatTheKernelRefusesInWiderShapes() { agree("jbpf.random.wide.seed", CI_WIDE_SEED, true); }
+
+    private static void agree(String property, long ciSeed, boolean wide) {
         KernelAgreementTest.assumeKernel();
-        String given = System.getProperty("jbpf.random.seed", "").trim();
-        long seed = given.isEmpty() ? CI_SEED : given.equals("fresh") ? System.nanoTime() : Long.parseLong(given);
+        String given = System.getProperty(property, "").trim();
+        long seed = given.isEmpty() ? ciSeed : given.equals("fresh") ? System.nanoTime() : Long.parseLong(given);
         int count = Integer.getInteger("jbpf.random.count", 5000);
         // -Djbpf.random.only=12,345 checks those programs alone (the others are still generated, to keep the sequence)
         java.util.Set<Integer> only = new java.util.HashSet<>();
         for (String n : System.getProperty("jbpf.random.only", "").split(",")) if (!n.isBlank()) only.add(Integer.parseInt(n.trim()));
-        System.out.println("random agreement: seed " + seed + ", " + count + " programs");
-        RandomPrograms gen = new RandomPrograms(seed, 0.03);
+        System.out.println("random agreement" + (wide ? " (wider shapes)" : "") + ": seed " + seed + ", " + count + " programs");
+        RandomPrograms gen = new RandomPrograms(seed, 0.03, wide);
         Map<String, Integer> fds = KernelRunner.createMaps(RandomPrograms.MAPS);
         int agreeAccept = 0, agreeReject = 0, tooStrict = 0;
         List<String> unsound = new ArrayList<>(), strict = new ArrayList<>();

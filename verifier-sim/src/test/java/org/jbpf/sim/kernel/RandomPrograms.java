@@ -45,15 +45,21 @@ final class RandomPrograms {
     private final double bad;
     private final EdgeSnippets edges;
     private final ReferenceSnippets references;
+    /** The wider mode's snippets ({@link WiderSnippets}); null in the first mode, so that old seeds keep their programs. */
+    private final WiderSnippets wider;
     private Kind[] kinds;
     private String section;
     private boolean usesFunction;
 
-    RandomPrograms(long seed, double bad) {
+    RandomPrograms(long seed, double bad) { this(seed, bad, false); }
+
+    /** @param wide whether to add the shapes of {@link WiderSnippets} to the mix */
+    RandomPrograms(long seed, double bad, boolean wide) {
         this.rnd = new Random(seed);
         this.bad = bad;
         this.edges = new EdgeSnippets(rnd, bad);
         this.references = new ReferenceSnippets(rnd, bad);
+        this.wider = wide ? new WiderSnippets(rnd, bad) : null;
     }
 
     Corpus.Entry next(int number) {
@@ -101,7 +107,7 @@ final class RandomPrograms {
     }
 
     private void snippet(List<Insn> out, int depth) {
-        int choice = rnd.nextInt(depth < 2 ? 21 : 10);
+        int choice = rnd.nextInt(depth < 2 ? (wider != null ? 25 : 21) : 10);
         switch (choice) {
             case 0: { int r = rnd.nextInt(10); out.add(rnd.nextInt(4) == 0 ? mov32Imm(r, pick(VALUES)) : mov64Imm(r, pick(VALUES))); kinds[r] = Kind.SCALAR; break; }
             case 1: scalarAlu(out); break;
@@ -129,6 +135,10 @@ final class RandomPrograms {
         else if (which == 2) edges.mapValueIndex(out, rnd.nextBoolean() ? "a" : "h");
         else if (which == 3) references.ringRecord(out, RING.name());
         else if (which == 4) references.lookupTested32(out, rnd.nextBoolean() ? "a" : "h");
+        else if (which == 5) wider.mapValueOffset(out, rnd.nextBoolean() ? "a" : "h");
+        else if (which == 6) wider.uninitialisedStack(out);
+        else if (which == 7) wider.pointerJump32(out, ctx >= 0 && kinds[ctx] == Kind.CTX ? ctx : -1, section.equals("xdp"));
+        else if (which == 8) wider.anyHelper(out, KernelRunner.progType(section), ctx >= 0 && kinds[ctx] == Kind.CTX ? ctx : -1, MAPS);
         else edges.subRegisterIndex(out);
         for (int r = 0; r <= 5; r++) kinds[r] = Kind.NONE;
         for (int r = 6; r <= 9; r++) kinds[r] = Kind.MIXED;
