@@ -15,6 +15,8 @@
 // count; draining makes no system calls, so that is all the time it takes. Each jbpf reader runs in JVMs of its own
 // (as JMH forks per benchmark), as an application with one kind of reader would: in one JVM the readers' handlers
 // would share the ring loop's call profile and slow each other down. Its heap is fixed and touched at start (HEAP).
+// Both sides drain the same pinned buffer, filled by the same pinned producer program run the same way (the packet in,
+// nothing out): a reader that loaded a ring of its own would read pages new to its process, where C's are not.
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -24,7 +26,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Supplier;
+import com.sun.jna.Memory;
 import org.jbpf.BPF;
 import org.jbpf.events.EventReader;
 import org.jbpf.events.PerfBufferReader;
@@ -32,8 +35,15 @@ import org.jbpf.events.RingBufferReader;
 import org.jbpf.examples.events.PerfFlood;
 import org.jbpf.examples.events.Record64;
 import org.jbpf.examples.events.RingBench;
+import org.jbpf.core.obj.MapSpec;
+import org.jbpf.loader.LoadedMap;
+import org.jbpf.loader.LoadedProgram;
+import org.jbpf.loader.MapInfo;
+import org.jbpf.loader.Pins;
 import org.jbpf.loader.sys.BpfAttrs;
+import org.jbpf.loader.sys.Fd;
 import org.jbpf.loader.sys.BpfCmd;
+import org.jbpf.loader.sys.BpfSyscalls;
 import org.jbpf.loader.sys.Sys;
 import org.jbpf.runtime.Codecs;
 import org.jbpf.translator.Translator;
@@ -69,7 +79,7 @@ public final class RingBufferBench {
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("--java")) {
-            javaVariant(args[1], ints(args[2]));
+            javaVariant(args[1], ints(args[2]), Path.of(args[3]), Path.of(args[4]));
             return;
         }
         String ringConsumer = args[0], perfConsumer = args[1];
@@ -84,57 +94,82 @@ public final class RingBufferBench {
         if (checksum == 42) System.out.print("");
     }
 
-    /** In a JVM of its own: loads the producer, drains with one kind of reader and prints each drain as the C side does. */
-    static void javaVariant(String variant, int[] sizes) throws Exception {
-        boolean ring = !variant.startsWith("perf");
+    /**
+     * In a JVM of its own: drains with one kind of reader the buffer pinned at {@code mapPin}, filled by the producer
+     * pinned at {@code progPin} (the buffer and program the C consumer uses), and prints each drain as the C side does.
+     * The "-own" readers load a producer and buffer of their own instead, as every reader did before both sides shared
+     * one: a fresh 64 MiB ring per process, its pages new to the process.
+     */
+    static void javaVariant(String variant, int[] sizes, Path mapPin, Path progPin) throws Exception {
+        boolean ring = !variant.startsWith("perf"), own = variant.endsWith(OWN);
+        String kind = own ? variant.substring(0, variant.length() - OWN.length()) : variant;
         Class<?> probe = ring ? RingBench.class : PerfFlood.class;
-        try (BPF bpf = BPF.load(Translator.translate(probe), probe)) {
-            var map = bpf.loaded().map("events");
-            var codec = Codecs.of(Record64.class);
-            Function<BPF, EventReader> open = switch (variant) {
-                case "record-view" -> b -> RingBufferReader.openView(map, r -> checksum += r.getLong(0));
-                case "in-place", "in-place-mixed" -> b -> RingBufferReader.openInPlace(map, (r, off, len) -> checksum += r.getLong(off));
-                case "views" -> b -> b.ringBuffer(RingBench.events, (ByteBuffer r) -> checksum += r.getLong(0));
-                case "decoded" -> b -> RingBufferReader.open(map, codec, (Record64 r) -> checksum += r.seq);
-                case "reused" -> b -> RingBufferReader.openReusing(map, codec, (Record64 r) -> checksum += r.seq);
-                case "perf-record-view" -> b -> PerfBufferReader.openView(map, PERF_PAGES, (cpu, s) -> checksum += s.getLong(0), null);
-                case "perf-in-place" -> b -> PerfBufferReader.openInPlace(map, PERF_PAGES, (cpu, s, off, len) -> checksum += s.getLong(off), null);
-                case "perf-views" -> b -> b.perfBuffer("events", PERF_PAGES, (cpu, s) -> checksum += s.getLong(0), null);
-                case "perf-decoded" -> b -> b.perfBuffer("events", Record64.class, PERF_PAGES, (cpu, r) -> checksum += r.seq, null);
-                case "perf-reused" -> b -> PerfBufferReader.openReusing(map, codec, PERF_PAGES, (cpu, r) -> checksum += r.seq, null);
-                default -> throw new IllegalArgumentException(variant);
-            };
-            if (variant.equals("in-place-mixed")) {
-                // an application with several kinds of reader: three others drain the ring first, in the same JVM
-                List<Function<BPF, EventReader>> others = List.of(
-                        b -> RingBufferReader.openInPlace(map, (r, off, len) -> checksum ^= r.getLong(off + 8)),
-                        b -> b.ringBuffer(RingBench.events, (ByteBuffer r) -> checksum += r.getLong(0)),
-                        b -> RingBufferReader.openReusing(map, codec, (Record64 r) -> checksum += r.time));
-                for (Function<BPF, EventReader> other : others) java(bpf, sizes, other);
+        if (own) {
+            try (BPF bpf = BPF.load(Translator.translate(probe), probe)) {
+                LoadedProgram produce = bpf.program("produce");
+                for (String drain : java(bpf.loaded().map("events"), kind, sizes, n -> produce.testRun(PACKET, n))) System.out.println(drain);
+                long failed = bpf.map(ring ? RingBench.counts : PerfFlood.counts).get(2);
+                if (failed != 0) throw new IllegalStateException(failed + " records did not fit");
             }
-            for (String drain : java(bpf, sizes, open)) System.out.println(drain);
-            long failed = bpf.map(ring ? RingBench.counts : PerfFlood.counts).get(2);
-            if (failed != 0) throw new IllegalStateException(failed + " records did not fit");
+        } else {
+            try (Fd mapFd = Pins.openMap(mapPin); Fd progFd = BpfSyscalls.kernel().objGet(progPin.toString(), 0)) {
+                MapInfo info = MapInfo.of(mapFd);
+                LoadedMap map = new LoadedMap(new MapSpec("events", info.type(), info.keySize(), info.valueSize(), info.maxEntries(),
+                        info.flags(), 0, 0), mapFd, null);
+                Memory packet = new Memory(PACKET.length);
+                packet.clear();
+                // as ringbuf_consumer.c runs it: the packet in, nothing out
+                java.util.function.IntConsumer produce = n -> Sys.bpf(BpfCmd.PROG_TEST_RUN,
+                        BpfAttrs.testRun(progFd.value(), packet, PACKET.length, null, 0, n), "BPF_PROG_TEST_RUN of the pinned producer");
+                for (String drain : java(map, kind, sizes, produce)) System.out.println(drain);
+            }
         }
         if (checksum == 42) System.out.print("");
+    }
+
+    /** The reader {@code kind} of {@code map}, drained after each {@code produce} of the given number of records. */
+    static List<String> java(LoadedMap map, String kind, int[] sizes, java.util.function.IntConsumer produce) {
+        var codec = Codecs.of(Record64.class);
+        Supplier<EventReader> open = switch (kind) {
+            case "record-view" -> () -> RingBufferReader.openView(map, r -> checksum += r.getLong(0));
+            case "in-place", "in-place-mixed" -> () -> RingBufferReader.openInPlace(map, (r, off, len) -> checksum += r.getLong(off));
+            case "views" -> () -> RingBufferReader.openRaw(map, (ByteBuffer r) -> checksum += r.getLong(0));
+            case "decoded" -> () -> RingBufferReader.open(map, codec, (Record64 r) -> checksum += r.seq);
+            case "reused" -> () -> RingBufferReader.openReusing(map, codec, (Record64 r) -> checksum += r.seq);
+            case "perf-record-view" -> () -> PerfBufferReader.openView(map, PERF_PAGES, (cpu, s) -> checksum += s.getLong(0), null);
+            case "perf-in-place" -> () -> PerfBufferReader.openInPlace(map, PERF_PAGES, (cpu, s, off, len) -> checksum += s.getLong(off), null);
+            case "perf-views" -> () -> PerfBufferReader.openRaw(map, PERF_PAGES, (cpu, s) -> checksum += s.getLong(0), null);
+            case "perf-decoded" -> () -> PerfBufferReader.open(map, codec, PERF_PAGES, (cpu, r) -> checksum += r.seq, null);
+            case "perf-reused" -> () -> PerfBufferReader.openReusing(map, codec, PERF_PAGES, (cpu, r) -> checksum += r.seq, null);
+            default -> throw new IllegalArgumentException(kind);
+        };
+        if (kind.equals("in-place-mixed")) {
+            // an application with several kinds of reader: three others drain the ring first, in the same JVM
+            List<Supplier<EventReader>> others = List.of(
+                    () -> RingBufferReader.openInPlace(map, (r, off, len) -> checksum ^= r.getLong(off + 8)),
+                    () -> RingBufferReader.openRaw(map, (ByteBuffer r) -> checksum += r.getLong(0)),
+                    () -> RingBufferReader.openReusing(map, codec, (Record64 r) -> checksum += r.time));
+            for (Supplier<EventReader> other : others) java(sizes, other, produce);
+        }
+        return java(sizes, open, produce);
     }
 
     /**
      * Every drain of a reader's warm-up and timed rounds, in order, as the C consumers print them: records drained,
      * records/s, the CPU of the fill, of the drain's start and its end, and page faults while draining.
      */
-    static List<String> java(BPF bpf, int[] sizes, Function<BPF, EventReader> open) {
+    static List<String> java(int[] sizes, Supplier<EventReader> open, java.util.function.IntConsumer produce) {
         List<String> drains = new ArrayList<>();
-        try (EventReader reader = open.apply(bpf)) {
-            reader.consume();
+        try (EventReader reader = open.get()) {
+            reader.consume();  // whatever an earlier reader left behind
             for (int i = 0; i < WARM_CALLS; i++) {
-                bpf.program("produce").testRun(PACKET, WARM_RECORDS);
+                produce.accept(WARM_RECORDS);
                 if (reader.consume() != WARM_RECORDS) throw new IllegalStateException("a warm-up round lost records");
             }
             for (int d = 0; d < (WARMUP + ROUNDS) * sizes.length; d++) {
                 int records = sizes[d % sizes.length];
                 long fillCpu = where()[0];
-                bpf.program("produce").testRun(PACKET, records);
+                produce.accept(records);
                 long[] start = where();
                 long t0 = CPU.getCurrentThreadCpuTime();
                 int n = reader.consume();
@@ -209,6 +244,11 @@ public final class RingBufferBench {
      * this tree's maps runtime, in the same passes and against the same C processes: before and after in one run.
      */
     static final String BEFORE = "@before";
+    /**
+     * A reader named with this suffix in JBPF_BENCH_READERS (e.g. in-place-own) loads a producer and buffer of its own
+     * in each process, instead of draining the pinned ones C drains: to see what the buffer's placement does.
+     */
+    static final String OWN = "-own";
 
     static final String[][] RING_READERS = {
         {"record-view", "jbpf RecordView (RecordViewHandler)"},
@@ -237,6 +277,11 @@ public final class RingBufferBench {
             if (!wanted.contains(r[0]) && !wanted.contains("all")) continue;
             readers.add(new Reader(r[0], r[1]));
             if (!before.isBlank()) readers.add(new Reader(r[0] + BEFORE, "  before (JBPF_BENCH_BEFORE)"));
+        }
+        for (String[] r : table) {
+            if (!wanted.contains(r[0] + OWN)) continue;
+            readers.add(new Reader(r[0] + OWN, r[0] + ", a buffer of its own"));
+            if (!before.isBlank()) readers.add(new Reader(r[0] + OWN + BEFORE, "  before (JBPF_BENCH_BEFORE)"));
         }
         return readers;
     }
@@ -292,14 +337,14 @@ public final class RingBufferBench {
         for (int pass = 0; pass < PROCESSES; pass++) {
             for (int i = 0; i < all.size(); i++) {
                 Reader r = all.get((pass + i) % all.size());
-                r.add(r == c ? run(cmd, "C consumer", ProcessBuilder.Redirect.DISCARD) : fork(r.id, sizes), sizes);
+                r.add(r == c ? run(cmd, "C consumer", ProcessBuilder.Redirect.DISCARD) : fork(r.id, sizes, cArgs[1], cArgs[2]), sizes);
             }
             System.err.printf("  (%s: pass %d of %d done)%n", c.label, pass + 1, PROCESSES);  // progress, on a slow machine
         }
     }
 
     /** One process of a jbpf reader: a JVM of its own running this class, compiled once by scripts/bench-ringbuf. */
-    static String fork(String variant, int[] sizes) throws Exception {
+    static String fork(String variant, int[] sizes, String mapPin, String progPin) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(List.of(HEAP));
         if (Runtime.version().feature() >= 24) cmd.add("--enable-native-access=ALL-UNNAMED");  // JNA's System.load, without a warning
@@ -313,7 +358,7 @@ public final class RingBufferBench {
         }
         StringBuilder list = new StringBuilder();
         for (int size : sizes) list.append(list.length() == 0 ? "" : ",").append(size);
-        cmd.addAll(List.of("-cp", classPath, "RingBufferBench", "--java", reader, list.toString()));
+        cmd.addAll(List.of("-cp", classPath, "RingBufferBench", "--java", reader, list.toString(), mapPin, progPin));
         return run(cmd, "jbpf " + variant + " reader", ProcessBuilder.Redirect.INHERIT);
     }
 
