@@ -18,8 +18,10 @@ import org.jbpf.runtime.RawMemory;
  * busy bit with a release store, so the record's bytes read after the header are the committed ones. The consumer
  * position is published once per batch of records, where libbpf publishes it after every record: a release fence
  * and a plain store, which together make a release store, so every read of the batch completes before the kernel may
- * see its space free and reuse it. Each fence makes the JIT load the buffers' fields again, so one per record fewer
- * is 5-15% faster on both JDKs (bench, in place and decoded). A batch holds at most {@link #CHECK_EVERY} records
+ * see its space free and reuse it. Each fence makes the JIT load the buffers' fields again; one per record fewer read
+ * 5-14% faster in place on JDK 17 and 25 and 5-10% faster through {@link RecordView} and decoders on JDK 25, while on
+ * JDK 17, whose raw reads have few fields to load again, those two moved by -10% to +3% (scripts/bench-ringbuf, one
+ * run a JDK under load). A batch holds at most {@link #CHECK_EVERY} records
  * (given a deadline, those between reads of the clock) and a quarter of the ring ({@link #batchBytes}), so the
  * producer gets space back soon and never finds more than that held by us; a close from another thread is noticed
  * between batches (a volatile read per record costs a fifth of a fast handler's time).
