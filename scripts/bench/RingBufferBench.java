@@ -18,6 +18,7 @@
 // Both sides drain the same pinned buffer, filled by the same pinned producer program run the same way (the packet in,
 // nothing out): a reader that loaded a ring of its own would read pages new to its process, where C's are not.
 
+import com.sun.jna.Memory;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,24 +27,24 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
-import com.sun.jna.Memory;
 import org.jbpf.BPF;
+import org.jbpf.core.obj.MapSpec;
 import org.jbpf.events.EventReader;
 import org.jbpf.events.PerfBufferReader;
 import org.jbpf.events.RingBufferReader;
 import org.jbpf.examples.events.PerfFlood;
 import org.jbpf.examples.events.Record64;
 import org.jbpf.examples.events.RingBench;
-import org.jbpf.core.obj.MapSpec;
 import org.jbpf.loader.LoadedMap;
 import org.jbpf.loader.LoadedProgram;
 import org.jbpf.loader.MapInfo;
 import org.jbpf.loader.Pins;
 import org.jbpf.loader.sys.BpfAttrs;
-import org.jbpf.loader.sys.Fd;
 import org.jbpf.loader.sys.BpfCmd;
 import org.jbpf.loader.sys.BpfSyscalls;
+import org.jbpf.loader.sys.Fd;
 import org.jbpf.loader.sys.Sys;
 import org.jbpf.runtime.Codecs;
 import org.jbpf.translator.Translator;
@@ -119,7 +120,7 @@ public final class RingBufferBench {
                 Memory packet = new Memory(PACKET.length);
                 packet.clear();
                 // as ringbuf_consumer.c runs it: the packet in, nothing out
-                java.util.function.IntConsumer produce = n -> Sys.bpf(BpfCmd.PROG_TEST_RUN,
+                IntConsumer produce = n -> Sys.bpf(BpfCmd.PROG_TEST_RUN,
                         BpfAttrs.testRun(progFd.value(), packet, PACKET.length, null, 0, n), "BPF_PROG_TEST_RUN of the pinned producer");
                 for (String drain : java(map, kind, sizes, produce)) System.out.println(drain);
             }
@@ -128,7 +129,7 @@ public final class RingBufferBench {
     }
 
     /** The reader {@code kind} of {@code map}, drained after each {@code produce} of the given number of records. */
-    static List<String> java(LoadedMap map, String kind, int[] sizes, java.util.function.IntConsumer produce) {
+    static List<String> java(LoadedMap map, String kind, int[] sizes, IntConsumer produce) {
         var codec = Codecs.of(Record64.class);
         Supplier<EventReader> open = switch (kind) {
             case "record-view" -> () -> RingBufferReader.openView(map, r -> checksum += r.getLong(0));
@@ -158,7 +159,7 @@ public final class RingBufferBench {
      * Every drain of a reader's warm-up and timed rounds, in order, as the C consumers print them: records drained,
      * records/s, the CPU of the fill, of the drain's start and its end, and page faults while draining.
      */
-    static List<String> java(int[] sizes, Supplier<EventReader> open, java.util.function.IntConsumer produce) {
+    static List<String> java(int[] sizes, Supplier<EventReader> open, IntConsumer produce) {
         List<String> drains = new ArrayList<>();
         try (EventReader reader = open.get()) {
             reader.consume();  // whatever an earlier reader left behind

@@ -8,12 +8,14 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The ring buffer record protocol on memory laid out like the kernel's mapping (data written twice in a row). */
 class RingBufferRingTest {
     private static final int SIZE = 64;
 
-    private final ByteBuffer consumer = direct(8), producer = direct(8), data = direct(2 * SIZE);
+    private final ByteBuffer consumer = direct(8), producer = direct(8), data = buffer(2 * SIZE);
     private final List<String> got = new ArrayList<>();
     private final RingBufferRing ring = new RingBufferRing(consumer, producer, data, SIZE, r -> {
         byte[] b = new byte[r.remaining()];
@@ -23,6 +25,13 @@ class RingBufferRingTest {
     private long prod;
 
     private static ByteBuffer direct(int n) { return ByteBuffer.allocateDirect(n).order(ByteOrder.LITTLE_ENDIAN); }
+
+    /**
+     * The data area, like the kernel's mapping: direct, so read raw where raw reads are on (JDK 17 to 23), through the
+     * buffer otherwise; {@link RingBufferRingHeapTest} reads through the buffer on every JDK.
+     */
+    ByteBuffer buffer(int n) { return direct(n); }
+
 
     /** Writes a record at the producer position, as the kernel would see it through both copies of the data. */
     private void write(String text, int flags) {
@@ -46,8 +55,10 @@ class RingBufferRingTest {
         }
     }
 
-    @Test
-    void readsCommittedRecordsInOrderAndPublishesTheConsumerPosition() {
+    @ParameterizedTest(name = "batches of up to {0} bytes")
+    @ValueSource(longs = {16, 64})
+    void readsCommittedRecordsInOrderAndPublishesTheConsumerPosition(long batchBytes) {
+        ring.batchBytes = batchBytes;
         write("one", 0);
         write("two22", 0);
         assertEquals(2, ring.consume(null));
@@ -56,8 +67,10 @@ class RingBufferRingTest {
         assertEquals(0, ring.consume(null));
     }
 
-    @Test
-    void skipsDiscardedRecords() {
+    @ParameterizedTest(name = "batches of up to {0} bytes")
+    @ValueSource(longs = {16, 64})
+    void skipsDiscardedRecords(long batchBytes) {
+        ring.batchBytes = batchBytes;
         write("keep", 0);
         write("drop", RingBufferRing.DISCARD_BIT);
         write("also", 0);
@@ -67,8 +80,10 @@ class RingBufferRingTest {
         assertEquals(48, consumer.getLong(0));
     }
 
-    @Test
-    void stopsAtABusyRecordAndResumesOnceItIsCommitted() {
+    @ParameterizedTest(name = "batches of up to {0} bytes")
+    @ValueSource(longs = {16, 64})
+    void stopsAtABusyRecordAndResumesOnceItIsCommitted(long batchBytes) {
+        ring.batchBytes = batchBytes;
         write("first", 0);
         long busyAt = prod;
         write("late", RingBufferRing.BUSY_BIT);
@@ -94,8 +109,10 @@ class RingBufferRingTest {
         assertEquals(64, consumer.getLong(0));
     }
 
-    @Test
-    void aPassReadsOnIntoTheSecondCopyOfTheData() {
+    @ParameterizedTest(name = "batches of up to {0} bytes")
+    @ValueSource(longs = {16, 64})
+    void aPassReadsOnIntoTheSecondCopyOfTheData(long batchBytes) {
+        ring.batchBytes = batchBytes;
         write("12345678", 0);
         write("abcdefgh", 0);
         write("ABCDEFGH", 0);
@@ -107,8 +124,10 @@ class RingBufferRingTest {
         assertEquals(112, consumer.getLong(0));
     }
 
-    @Test
-    void recordsWhoseSizeChangesAreReadInOrderAcrossManyWraps() {
+    @ParameterizedTest(name = "batches of up to {0} bytes")
+    @ValueSource(longs = {16, 64})
+    void recordsWhoseSizeChangesAreReadInOrderAcrossManyWraps(long batchBytes) {
+        ring.batchBytes = batchBytes;
         // the loop guesses each header's place from the last record's size: runs of one size, then changes, each
         // checked, with discarded records among them and the ring wrapping every few passes
         List<String> expected = new ArrayList<>();
@@ -139,16 +158,24 @@ class RingBufferRingTest {
     }
 
     @Test
-    void eachRecordsSpaceIsFreedBeforeTheNextIsRead() {
+    void aBatchsSpaceIsFreedOnceItsRecordsWereHandled() {
         List<Long> seen = new ArrayList<>();
         RingBufferRing watching = new RingBufferRing(consumer, producer, data, SIZE, r -> seen.add(consumer.getLong(0)));
         write("a", 0);
         write("bb", RingBufferRing.DISCARD_BIT);
         write("ccc", 0);
         assertEquals(2, watching.consume(null));
-        // as libbpf publishes: the position before a record while it is handled, after it once it returns
+        // a batch holds at most a quarter of the ring, here one 16-byte record: the position before a record while
+        // it is handled, after it once it returns, as libbpf publishes
         assertEquals(List.of(0L, 32L), seen, "a discarded record's space is freed as it is skipped");
         assertEquals(48, consumer.getLong(0));
+        watching.batchBytes = SIZE;
+        write("d", 0);
+        write("ee", RingBufferRing.DISCARD_BIT);
+        write("fff", 0);
+        assertEquals(2, watching.consume(null));
+        assertEquals(List.of(0L, 32L, 48L, 48L), seen, "one batch: its space is freed after its last record");
+        assertEquals(96, consumer.getLong(0));
     }
 
     /** A header whose length the kernel could not have written, seen before any handler reads past the mapping. */
@@ -163,6 +190,21 @@ class RingBufferRingTest {
                 + producerAt + ") in a ring of 64 bytes; the ring is corrupt: close the reader and reload the probe", e.getMessage());
         assertEquals(List.of(), got, "no handler saw the record");
         assertEquals(0, consumer.getLong(0), "the consumer position stays before the corrupt record");
+    }
+
+    @Test
+    void theRecordsOfABatchBeforeACorruptOneAreHandedOutFirst() {
+        ring.batchBytes = SIZE;
+        write("ok", 0);
+        int at = (int) prod;
+        data.putInt(at, 40);  // 48 bytes where the producer reserved 16
+        data.putInt(SIZE + at, 40);
+        producer.putLong(0, prod + 16);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ring.consume(null));
+        assertEquals("ring buffer has a record of 40 bytes at position 16, past what the producer wrote (position 32) in a ring of 64 bytes; "
+                + "the ring is corrupt: close the reader and reload the probe", e.getMessage());
+        assertEquals(List.of("ok"), got);
+        assertEquals(16, consumer.getLong(0), "the consumer position stays before the corrupt record");
     }
 
     @Test
