@@ -24,16 +24,16 @@ final class MapTypeArguments {
         List<String> declared = typeArguments(signature);
         if (declared.isEmpty()) return null;
         String mapClass = declared.remove(0);
-        String declaredKey, declaredValue;
-        if (declared.size() == 2) { declaredKey = declared.get(0); declaredValue = declared.get(1); }
-        else if (declared.size() == 1) { declaredKey = null; declaredValue = declared.get(0); } // ArrayMap<V>: the key is the index
-        else return null;
-        int keyAt = declared.size() == 2 ? 0 : -1, valueAt = declared.size() - 1;
-        if (declaredKey != null && key != null && !declaredKey.equals(key))
-            return mismatch(field, mapClass, declared, keyAt, "key", key);
-        if (declaredValue != null && value != null && !declaredValue.equals(value))
-            return mismatch(field, mapClass, declared, valueAt, "value", value);
+        if (declared.size() != 1 && declared.size() != 2) return null;
+        int valueAt = declared.size() - 1;   // ArrayMap<V> declares no key: its key is the index
+        if (valueAt == 1 && differ(declared.get(0), key)) return mismatch(field, mapClass, declared, 0, "key", key);
+        if (differ(declared.get(valueAt), value)) return mismatch(field, mapClass, declared, valueAt, "value", value);
         return null;
+    }
+
+    /** Whether a declared class and the map's own disagree, where both are known. */
+    private static boolean differ(String declared, String given) {
+        return declared != null && given != null && !declared.equals(given);
     }
 
     private static String mismatch(String field, String mapClass, List<String> declared, int at, String role, String given) {
