@@ -74,10 +74,32 @@ final class KernelStructWriter {
         return o.toString();
     }
 
+    /** The C spelling of a pointer's target type, e.g. "const char" or "void"; "void" where BTF gives no type. */
+    private static String pointee(Btf btf, int id) {
+        StringBuilder qualifiers = new StringBuilder();
+        for (int depth = 0; depth < 16; depth++) {
+            BtfType t = id == 0 ? null : btf.type(id);
+            if (t instanceof BtfType.Const c) { qualifiers.append("const "); id = c.type(); continue; }
+            if (t instanceof BtfType.Volatile v) { qualifiers.append("volatile "); id = v.type(); continue; }
+            if (t instanceof BtfType.Restrict r) { id = r.type(); continue; }
+            if (t instanceof BtfType.TypeTag g) { id = g.type(); continue; }
+            String base;
+            if (t == null) base = "void";
+            else if (t instanceof BtfType.Ptr p) base = pointee(btf, p.type()) + " *";
+            else if (t instanceof BtfType.Struct || t instanceof BtfType.Fwd f && !f.union()) base = "struct " + t.name();
+            else if (t instanceof BtfType.Union || t instanceof BtfType.Fwd) base = "union " + t.name();
+            else if (t instanceof BtfType.Enum || t instanceof BtfType.Enum64) base = "enum " + t.name();
+            else if (t instanceof BtfType.FuncProto) base = "function";
+            else base = t.name().isEmpty() ? "void" : t.name();
+            return qualifiers + base;
+        }
+        return qualifiers + "void";
+    }
+
     /** The field's C declaration, e.g. "struct task_struct *real_parent" or "char comm[16]". */
     private static String declaration(Btf btf, KernelStructs.Field f, String target) {
         BtfType t = btf.type(f.type());
-        if (t instanceof BtfType.Ptr) return (target != null ? "struct " + target + " " : "pointer ") + "*" + f.name();
+        if (t instanceof BtfType.Ptr p) return (target != null ? "struct " + target : pointee(btf, p.type())) + " *" + f.name();
         if (t instanceof BtfType.Array a) return "char " + f.name() + "[" + a.nelems() + "]";
         if (t instanceof BtfType.Struct st) return "struct " + st.name() + " " + f.name() + " (embedded)";
         String type = t.name().isEmpty() ? "integer" : (t instanceof BtfType.Enum || t instanceof BtfType.Enum64 ? "enum " : "") + t.name();
