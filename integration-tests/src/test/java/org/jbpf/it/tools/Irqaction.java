@@ -21,10 +21,10 @@ public final class Irqaction {
     public long address() { throw InKernelOnly.call("Irqaction.address"); }
 
     /** {@code const char *name}: offset 80 on the generating kernel. */
-    @KernelField(value = "name", offset = 80)
+    @KernelField(value = "name", offset = 80, pointer = true)
     public long name() { throw InKernelOnly.call("Irqaction.name"); }
 
     /** Whether the running kernel's {@code struct irqaction} has {@code name}. */
-    @KernelField(value = "name", offset = 80, exists = true)
+    @KernelField(value = "name", offset = 80, pointer = true, exists = true)
     public boolean hasName() { throw InKernelOnly.call("Irqaction.hasName"); }
 }

@@ -43,9 +43,10 @@ final class KernelStructWriter {
             BtfType t = btf.type(f.type());
             String name = TracepointStructWriter.fieldName(f.name().replace('.', '_'));   // uid.val: uidVal
             while (!used.add(name)) name = name + "_";
-            String annotation = "@KernelField(value = \"" + f.name() + "\", offset = " + f.offset()
-                    + (t instanceof BtfType.Struct ? ", embedded = true" : "");
             String target = t instanceof BtfType.Ptr p ? structs.structName(p.type()) : null;
+            boolean address = t instanceof BtfType.Ptr && (target == null || !generated.contains(target));
+            String annotation = "@KernelField(value = \"" + f.name() + "\", offset = " + f.offset()
+                    + (t instanceof BtfType.Struct ? ", embedded = true" : "") + (address ? ", pointer = true" : "");
             o.append("\n    /** {@code ").append(declaration(btf, f, target)).append("}: offset ").append(f.offset()).append(" on the generating kernel. */\n");
             o.append("    ").append(annotation).append(")\n    public ");
             String what = "\"" + cls + "." + name + "\"";

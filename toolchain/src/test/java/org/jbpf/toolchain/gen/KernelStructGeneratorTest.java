@@ -109,6 +109,7 @@ class KernelStructGeneratorTest {
         assertEquals("{devId=dev_id@8 long, hasDevId=dev_id@8? boolean, hasName=name@0? boolean, name=name@0 long}", readers(c).toString());
         String source = Files.readString(files.get(0));
         assertTrue(source.contains("{@code const char *name}") && source.contains("{@code void *dev_id}"), source);
+        assertTrue(c.getMethod("name").getAnnotation(KernelField.class).pointer(), "the object records a pointer, as the kernel's is");
     }
 
     @Test
