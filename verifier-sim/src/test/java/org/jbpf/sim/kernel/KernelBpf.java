@@ -149,11 +149,25 @@ public final class KernelBpf {
      * as given, with no line_info and no retry, so that the verdict is the one the kernel gives those records.
      */
     public static LoadResult loadWithFuncInfo(int progType, byte[] code, int btfFd, int[] funcInfo) {
+        LoadResult r = loadWithFuncInfo(progType, code, btfFd, funcInfo, 1 << 20);
+        return r.fd() == -ENOSPC ? new LoadResult(loadWithFuncInfo(progType, code, btfFd, funcInfo, 0).fd(), r.log()) : r;
+    }
+
+    /** {@link #loadWithFuncInfo(int, byte[], int, int[])} with a 16 MiB log at {@code level}, to compare walks. */
+    public static LoadResult loadWithFuncInfoLogged(int progType, byte[] code, int btfFd, int[] funcInfo, int level) {
+        return loadWithFuncInfo(progType, code, btfFd, funcInfo, 1 << 24, level);
+    }
+
+    private static LoadResult loadWithFuncInfo(int progType, byte[] code, int btfFd, int[] funcInfo, int logSize) {
+        return loadWithFuncInfo(progType, code, btfFd, funcInfo, logSize, 1);
+    }
+
+    private static LoadResult loadWithFuncInfo(int progType, byte[] code, int btfFd, int[] funcInfo, int logSize, int level) {
         Memory insns = new Memory(Math.max(code.length, 8));
         insns.write(0, code, 0, code.length);
         Memory license = new Memory(4);
         license.setString(0, "GPL", "US-ASCII");
-        Memory log = zero(1 << 20);
+        Memory log = zero(Math.max(logSize, 1));
         Memory records = new Memory(Math.max(funcInfo.length * 4L, 8));
         for (int i = 0; i < funcInfo.length; i++) records.setInt(4L * i, funcInfo[i]);
         Memory a = zero(128);
@@ -161,9 +175,11 @@ public final class KernelBpf {
         a.setInt(4, code.length / 8);
         a.setLong(8, Pointer.nativeValue(insns));
         a.setLong(16, Pointer.nativeValue(license));
-        a.setInt(24, 1);
-        a.setInt(28, (int) log.size());
-        a.setLong(32, Pointer.nativeValue(log));
+        if (logSize > 0) {
+            a.setInt(24, level);
+            a.setInt(28, logSize);
+            a.setLong(32, Pointer.nativeValue(log));
+        }
         a.setInt(72, btfFd);
         if (funcInfo.length > 0) {
             a.setInt(76, 8);
