@@ -1,5 +1,6 @@
 package org.jbpf.events;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -38,6 +39,13 @@ final class RingBufferRing implements RingLoop {
     static final int CHECK_EVERY = 64;
     private static final int MAX_CLOCK_INTERVAL = 256;
 
+    /** In a copy made for one ring ({@link RingBufferReader}), that ring's data area as constants; {@link RingData#NONE} here. */
+    private static final RingData RING = RingData.of(MethodHandles.lookup());
+    private static final boolean CONSTANT = RING != RingData.NONE;
+    private static final long ADDRESS = RING.address();
+    private static final int SIZE = RING.size();
+    private static final Object SEGMENT = RING.segment();
+
     private final ByteBuffer consumer;
     private final ByteBuffer producer;
     private final ByteBuffer data;
@@ -47,7 +55,6 @@ final class RingBufferRing implements RingLoop {
     private final long consumerAddress;
     private final ByteBuffer handlerView;
     private final String name;
-    private final long mask;
     private final int size;
     private final RawRecordHandler handler;
     /** With {@link #recordView}: the handler each record is handed to through the view, instead of {@link #handler}. */
@@ -98,12 +105,13 @@ final class RingBufferRing implements RingLoop {
         this.consumerAddress = RawMemory.base(this.consumer);
         this.name = name;
         this.handlerView = data.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
-        this.mask = size - 1;
         this.size = size;
         this.batchBytes = size / 4;
         this.handler = handler;
         this.viewHandler = viewHandler;
         this.recordView = view;
+        if (CONSTANT && (RING.data() != data || RING.size() != size))
+            throw new IllegalArgumentException("this copy of the reading loop was made for another ring");
     }
 
     /** A handler of views of their own, one per record, over the in-place records. */
@@ -123,9 +131,11 @@ final class RingBufferRing implements RingLoop {
         RawRecordHandler handler = this.handler;
         RecordViewHandler viewHandler = this.viewHandler;
         RecordView recordView = this.recordView;
-        long address = dataAddress, consumerAt = consumerAddress;
+        // in a copy made for this ring, constants (RingData): nothing is loaded again after the fences
+        long address = CONSTANT ? ADDRESS : dataAddress, consumerAt = consumerAddress;
+        Object segment = CONSTANT ? SEGMENT : null;
         if (recordView != null) recordView.point(view, address, 0, -1);  // the buffer its raw records are in
-        int mask = (int) this.mask, size = this.size;
+        int size = CONSTANT ? SIZE : this.size, mask = size - 1;
         int records = 0, skipped = 0;
         long cons = (long) Fences.LONG.getAcquire(consumer, 0);
         long limit = cons + size;
@@ -147,7 +157,8 @@ final class RingBufferRing implements RingLoop {
                 int batch = deadline == NO_DEADLINE ? CHECK_EVERY : clockInterval;
                 for (int left = batch; left > 0 && cons < end; left--) {
                     // at < size and the data is mapped twice: the header is inside the mapping
-                    int header = address != 0 ? RawMemory.getInt(address + at) : data.getInt((int) at);
+                    int header = address != 0 ? RawMemory.getInt(address + at)
+                            : segment != null ? Segments.getInt(segment, at) : data.getInt((int) at);
                     VarHandle.acquireFence();  // the header before the record bytes the producer committed with it
                     if (header < 0) return records;  // BUSY_BIT, the sign bit
                     int length = header & ~(BUSY_BIT | DISCARD_BIT);
