@@ -7,15 +7,15 @@ import org.jbpf.runtime.RawMemory;
 
 /**
  * The data area of one ring buffer, given to the loop class copied for that ring ({@link LoopCopies}) as its class
- * data. The copy keeps it in static final fields, which the JIT treats as constants: the area's address, its mask and,
- * on JDK 22 and later, a memory segment over it whose bounds are final fields the JIT trusts, all fold into the
- * compiled loop. Instance fields, even copied to locals, are loaded again after each record's acquire fence wherever
- * the loop reads through a buffer (the buffer's address, limit and memory scope, per record). The loop class itself,
- * used where no copy can be made, gets {@link #NONE} and reads its fields.
+ * data. The copy keeps it in static final fields, which the JIT treats as constants: on JDK 22 and later a memory
+ * segment over the area, whose bounds are final fields the JIT trusts, and the ring's size fold into the compiled
+ * loop, where a buffer's own gets load its address, limit and memory scope again after every fence. Raw reads (JDK 17
+ * to 23) keep the loop's fields (see {@link RingBufferRing}). The loop class itself, used where no copy can be made,
+ * gets {@link #NONE} and reads its fields.
  *
  * @param data the data area, mapped twice in a row
  * @param size the ring's size (a power of two)
- * @param address the area's first byte for raw reads ({@link RawMemory}), 0 when read otherwise
+ * @param address the area's first byte when it is read raw ({@link RawMemory}), 0 when read otherwise
  * @param segment a memory segment over {@code data} ({@link Segments}), null when read otherwise
  */
 record RingData(ByteBuffer data, int size, long address, Object segment) {
