@@ -10,8 +10,9 @@ import java.util.Random;
  * constant initialisers, and a byte array), a hash map, a per-CPU array and ring buffer records, and {@code run} reads
  * what {@code put} left there (and writes some of it too). Both compute with byte, short, char, int and long locals
  * whose compound assignments narrow and overflow, read the task's command name with {@code Helpers.comm} and compare
- * it with {@code Strings}, copy it into the global byte array and into records, and call a chain of
- * {@code @NoInline} functions of five arguments of mixed widths. Each program stores its result in {@code out}; the
+ * it with {@code Strings}, copy it into the global byte array and into records, call a chain of {@code @NoInline}
+ * functions of five arguments of mixed widths, run {@code Loops.repeat} bodies that read and write the tables and
+ * globals from the kernel's callback, and walk the tables with {@code Loops.numbers}. Each program stores its result in {@code out}; the
  * Java copy (package {@code ref}) runs {@code put} and {@code f} on the JVM with the maps as models and the command
  * name of the thread that runs the kernel's test run ({@link DataModels#comm}).
  *
@@ -19,13 +20,14 @@ import java.util.Random;
  * per-CPU values are only added to (their sum over CPUs is compared); map keys stay below 16.
  */
 final class RandomShared {
-    private static final String[] WORDS = {"java", "ja", "j", "main", "jav", "bash", "", "java\0"};
+    private static final String[] WORDS = {"java", "ja", "j", "main", "jav", "bash", "", "java\\0"};
     private static final String[] NARROW = {"b0", "s0", "c0"};
     private static final String[] COMPOUND = {"+=", "-=", "*=", "&=", "|=", "^=", "<<=", ">>=", ">>>="};
     /** The global tables: name, element type, length. */
     private static final String[][] TABLES = {{"ti", "int", "5"}, {"tl", "long", "4"}, {"ts", "short", "4"}, {"tc", "char", "3"}};
 
     private final long seed;
+    private String name;
     private Random random;
     private RandomExpressions e;
     private boolean java;
@@ -40,13 +42,14 @@ final class RandomShared {
         e = new RandomExpressions(random, java);
         e.edges = true;
         names = 0;
-        String name = "P" + i;
+        name = "P" + i;
         StringBuilder s = new StringBuilder();
         s.append("package ").append(java ? "ref" : "gen").append(";\n");
         s.append("import org.jbpf.*;\nimport org.jbpf.maps.*;\nimport org.jbpf.it.semantics.*;\n");
         s.append("@Bpf(license = \"GPL\")\npublic final class ").append(name).append(" {\n");
         s.append("    @Struct\n    public static final class Ev {\n        public long k;\n        public int n;\n        public short s;\n");
         s.append("        public byte t;\n        public char c;\n        public boolean z;\n        @Size(16) public byte[] name = new byte[16];\n    }\n");
+        s.append("    @Struct\n    public static final class Acc {\n        public long sum;\n        public int hits;\n    }\n");
         s.append("    public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);\n");
         s.append("    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 2);\n");
         if (java) {
@@ -64,6 +67,7 @@ final class RandomShared {
         s.append("    static long[] tl = new long[4];\n    static short[] ts = {-32768, 32767, ").append(random.nextInt(300)).append(", 0};\n");
         s.append("    static char[] tc = {'a', 65535, ").append(random.nextInt(65536)).append("};\n    static byte[] gname = new byte[16];\n");
         functions(s);
+        scan(s);
         method(s, "put", true);
         method(s, "f", false);
         for (String[] p : new String[][] {{"write", "put", "1"}, {"run", "f", "0"}}) {
@@ -91,6 +95,24 @@ final class RandomShared {
             if (k < 2) s.append("        t += ").append(call(k + 1, 1)).append(";\n");
             s.append("        return t * 31 + ").append(e.longExpr(1)).append(";\n    }\n");
         }
+    }
+
+    /**
+     * {@code static long scan(int i, Acc t)}, a {@code Loops.repeat} body (a bpf_loop callback): it reads and writes the
+     * global tables at indexes made from {@code i}, adds to globals, and may stop the loop.
+     */
+    private void scan(StringBuilder s) {
+        e.inputs = List.of("t.sum", "gl");
+        e.longs = List.of("t.sum", "gl", "tl[i & 3]");
+        e.ints = List.of("i", "t.hits", "ti[i % 5]", "ts[i & 3]", "tc[i % 3]", "gs");
+        e.booleans = List.of("gz");
+        e.arrays = List.of();
+        s.append("    static long scan(int i, Acc t) {\n");
+        for (int n = 1 + random.nextInt(3), k = 0; k < n; k++)
+            s.append("        ").append(pick("t.sum " + pick("+=", "^=", "-=") + " " + e.longExpr(2), "t.hits " + pick("+=", "^=") + " " + e.intExpr(2),
+                    "if (" + e.condition(1) + ") t.hits++", "gl += " + e.longExpr(1), "ts[i & 3] += (short) " + RandomExpressions.paren(e.intExpr(1)),
+                    "tl[i & 3] ^= " + e.longExpr(1), "ti[i % 5] " + pick("+=", "*=") + " " + e.intExpr(1))).append(";\n");
+        s.append("        return ").append(random.nextBoolean() ? "0" : e.condition(1) + " ? 1 : 0").append(";\n    }\n");
     }
 
     /** A call of {@code n<k>} with arguments from the current scope, cast to the parameters' widths. */
@@ -123,7 +145,7 @@ final class RandomShared {
         arrays.add(new String[] {"cm", "byte", "16"});
         arrays.add(new String[] {"gname", "byte", "16"});
         e.arrays = arrays;
-        for (int n = 3 + random.nextInt(5), k = 0; k < n; k++) statement(s, 2, "        ", writer);
+        for (int n = 3 + random.nextInt(5), k = 0; k < n; k++) statement(s, 2 + random.nextInt(2), "        ", writer);
         s.append("        long r = x0 * 31 + x1 ^ y0 * 3L + y1 + s0 * 5L + b0 * 7L + c0 * 11L;\n");
         s.append("        r = r * 31 + gl + gi * 3L + gs * 5 + gt * 7 + gc * 11 + (gz ? 13 : 0);\n");
         for (String[] t : TABLES) s.append("        for (").append(t[1]).append(" v : ").append(t[0]).append(") r = r * 31 + v;\n");
@@ -131,7 +153,8 @@ final class RandomShared {
     }
 
     private void statement(StringBuilder s, int depth, String indent, boolean writer) {
-        int kind = depth <= 0 ? random.nextInt(4) : random.nextInt(writer ? 14 : 12);
+        int kind = depth <= 0 ? random.nextInt(4) : random.nextInt(writer ? 16 : 14);
+        if (kind >= 12 && !writer) kind += 2;   // the reader neither updates the hash map nor sends records
         String x = pick("x0", "x1"), y = pick("y0", "y1");
         switch (kind) {
             case 0 -> s.append(indent).append(pick(NARROW)).append(' ').append(pick(pick(COMPOUND), "+=", "-=")).append(' ')
@@ -175,8 +198,32 @@ final class RandomShared {
                     .append(e.longExpr(1)).append(");\n");
             case 11 -> s.append(indent).append("System.arraycopy(cm, 0, gname, 0, 16);\n");
             case 12 -> s.append(indent).append(x).append(" -= hm.update(").append(key()).append(", ").append(e.longExpr(2)).append(");\n");
-            default -> record(s, indent);
+            case 13 -> record(s, indent);
+            case 14 -> {
+                String acc = "acc" + names++;
+                s.append(indent).append("Acc ").append(acc).append(" = new Acc();\n").append(indent).append(acc).append(".sum = ").append(e.longExpr(1)).append(";\n");
+                s.append(indent).append(y).append(" += Loops.repeat(").append(random.nextBoolean() ? Integer.toString(random.nextInt(10)) : "(" + e.intExpr(1) + ") & 15")
+                        .append(", ").append(name).append("::scan, ").append(acc).append(");\n");
+                s.append(indent).append(x).append(" += ").append(acc).append(".sum * 3 + ").append(acc).append(".hits;\n");
+            }
+            default -> numbers(s, depth, indent, writer);
         }
+    }
+
+    /** A {@code Loops.numbers} loop over a table's indexes, which may leave early, and closed after it. */
+    private void numbers(StringBuilder s, int depth, String indent, boolean writer) {
+        String it = "it" + names++, k = "k" + names++, in = indent + "    ";
+        String[] t = table();
+        s.append(indent).append("Loops.Numbers ").append(it).append(" = Loops.numbers(").append(random.nextInt(2)).append(", ").append(t[0]).append(".length);\n");
+        s.append(indent).append("while (").append(it).append(".next()) {\n").append(in).append("int ").append(k).append(" = ").append(it).append(".value();\n");
+        e.ints.add(k);
+        if (random.nextBoolean()) s.append(in).append("if (").append(e.condition(1)).append(") break;\n");
+        s.append(in).append(pick("x0", "x1")).append(" += ").append(t[0]).append('[').append(k).append("] * ").append(e.longExpr(1)).append(";\n");
+        if (random.nextBoolean()) s.append(in).append(t[0]).append('[').append(k).append("] ").append(t[1].equals("long") || t[1].equals("int") ? "^= " + e.intExpr(1)
+                : "+= " + e.intExpr(1)).append(";\n");
+        statement(s, 0, in, writer);
+        e.ints.remove(k);
+        s.append(indent).append("}\n").append(indent).append(it).append(".close();\n");
     }
 
     private void global(StringBuilder s, String indent) {
