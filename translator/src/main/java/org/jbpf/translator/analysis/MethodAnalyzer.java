@@ -202,10 +202,9 @@ public final class MethodAnalyzer {
                 if (op == LSTORE) f.locals[var + 1] = new Value.Half();
                 break;
             }
-            case POP: case POP2: case DUP: case DUP_X1: case DUP_X2: case DUP2: case DUP2_X1: case SWAP:
+            case POP: case POP2: case DUP: case DUP_X1: case DUP_X2: case DUP2: case DUP2_X1: case DUP2_X2: case SWAP:
                 StackShuffle.apply(op, f);
                 break;
-            case DUP2_X2: throw a.error(i, "this expression is too complex (DUP2_X2); split it into several statements");
             case INVOKEVIRTUAL: case INVOKESTATIC: case INVOKESPECIAL: case INVOKEINTERFACE:
                 invokes.invoke(a, i, (MethodInsnNode) in, f);
                 break;
