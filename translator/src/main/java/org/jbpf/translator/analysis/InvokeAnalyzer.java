@@ -139,9 +139,11 @@ public final class InvokeAnalyzer {
                 throw a.error(i, "cannot call " + mi.name + " on an enum in a BPF program, where an enum value is its ordinal; "
                         + "compare values with == or use ordinal()");
         }
-        if (mi.getOpcode() != INVOKESTATIC && mi.getOpcode() != INVOKEINTERFACE
-                && (receiver instanceof Value.Scalar && EnumSwitches.isEnum(structs, mi.owner) || structReceiver(a, i, mi, receiver))) {
-            Value v = inline(a, i, mi, receiver, args, f);
+        ValueType.Struct struct = mi.getOpcode() == INVOKESTATIC ? null : structReceiver(a, i, mi, receiver);
+        if (struct != null || mi.getOpcode() != INVOKESTATIC && mi.getOpcode() != INVOKEINTERFACE
+                && receiver instanceof Value.Scalar && EnumSwitches.isEnum(structs, mi.owner)) {
+            MethodInsnNode runs = struct == null ? mi : StructDispatch.resolve(structs, struct.internalName(), mi);
+            Value v = inline(a, i, runs, receiver, args, f);
             if (Type.getReturnType(mi.desc).getSort() != Type.VOID && v == null)
                 throw a.error(i, "method " + mi.name + " never returns a value");
             return v;
@@ -160,13 +162,16 @@ public final class InvokeAnalyzer {
                 + "only static methods, jbpf helpers, map and context methods are available");
     }
 
-    /** True when {@code receiver} is a struct of the method's class: its instance methods are inlined with it as {@code this}. */
-    private static boolean structReceiver(MethodAnalysis a, int i, MethodInsnNode mi, Value receiver) {
+    /**
+     * The struct {@code receiver} is when the method can run on it (declared by its class, an interface it implements, or
+     * Object): its instance methods are inlined with it as {@code this}; null otherwise.
+     */
+    private ValueType.Struct structReceiver(MethodAnalysis a, int i, MethodInsnNode mi, Value receiver) {
         ValueType t = receiver instanceof Value.StackObj so ? so.type() : receiver instanceof Value.Ptr p ? p.target() : null;
-        if (!(t instanceof ValueType.Struct s) || !s.internalName().equals(mi.owner)) return false;
+        if (!(t instanceof ValueType.Struct s) || !StructDispatch.applies(structs, s.internalName(), mi.owner)) return null;
         if (receiver instanceof Value.Ptr p && p.nullable())
             throw a.error(i, p.origin() + " may be null here; test it against null before you call ." + mi.name + "()");
-        return true;
+        return s;
     }
 
     /**
