@@ -149,6 +149,8 @@ public final class InvokeAnalyzer {
             return v;
         }
         if (mi.getOpcode() == INVOKESTATIC) {
+            String enumCall = EnumCalls.refusal(structs, mi);
+            if (enumCall != null) throw a.error(i, enumCall);
             Value v = inline(a, i, mi, null, args, f);
             if (Type.getReturnType(mi.desc).getSort() != Type.VOID && v == null)
                 throw a.error(i, "method " + mi.name + " never returns a value");
@@ -172,27 +174,6 @@ public final class InvokeAnalyzer {
         if (receiver instanceof Value.Ptr p && p.nullable())
             throw a.error(i, p.origin() + " may be null here; test it against null before you call ." + mi.name + "()");
         return s;
-    }
-
-    /**
-     * Why a record's equals, hashCode or toString that javac generated (an invokedynamic of ObjectMethods) cannot be
-     * called, with what to write instead; null for any other method.
-     */
-    private static String recordObjectMethod(ClassNode owner, MethodNode target) {
-        boolean generated = false;
-        for (AbstractInsnNode in : target.instructions)
-            if (in instanceof InvokeDynamicInsnNode indy && "java/lang/runtime/ObjectMethods".equals(indy.bsm.getOwner())) generated = true;
-        if (!generated) return null;
-        String record = StructRegistry.simple(owner.name);
-        StringBuilder equal = new StringBuilder();
-        if (owner.recordComponents != null)
-            for (var rc : owner.recordComponents)
-                equal.append(equal.length() > 0 ? " && " : "").append("a.").append(rc.name).append("() == b.").append(rc.name).append("()");
-        String instead = target.name.equals("equals") ? "compare its components instead (" + equal + ")"
-                : target.name.equals("hashCode") ? "combine its components yourself instead (e.g. 31 * x + y)"
-                : "strings do not exist in BPF programs; send the components to Java in a map or ring record";
-        return target.name + " of record " + record + " is made by javac with an invokedynamic of ObjectMethods, which a BPF "
-                + "program cannot run; " + instead;
     }
 
     /** The rejection of an interface method call. */
@@ -223,13 +204,15 @@ public final class InvokeAnalyzer {
         if (target == null && mi.owner.equals("java/util/Optional"))
             throw caller.error(i, "java.util.Optional is an object a BPF program cannot make; test the value against null "
                     + "instead (v != null ? v : 0L)");
-        String generated = target != null && receiver != null ? recordObjectMethod(owner, target) : null;
+        String generated = target != null && receiver != null ? RecordObjectMethods.refusal(structs, owner, target) : null;
         if (generated != null) throw caller.error(i, generated);
         if (target == null || ((target.access & ACC_STATIC) == 0) != (receiver != null))
             throw caller.error(i, "cannot call " + mi.owner.replace('/', '.') + "." + mi.name + " from a BPF program; "
                     + "only static methods of the probe, methods of @Struct classes and jbpf helpers can be called");
-        if ((target.access & ACC_NATIVE) != 0 || (target.access & ACC_ABSTRACT) != 0)
-            throw caller.error(i, "cannot call native or abstract method " + mi.name);
+        if ((target.access & ACC_NATIVE) != 0)
+            throw caller.error(i, "cannot call native method " + StructRegistry.simple(mi.owner) + "." + mi.name + ": its code is the "
+                    + "JVM's, which a BPF program does not have; compute the value with numbers and operators instead");
+        if ((target.access & ACC_ABSTRACT) != 0) throw caller.error(i, EnumCalls.abstractCall(structs, mi));
         if (receiver != null) {
             args = new ArrayList<>(args);
             args.add(0, receiver);

@@ -90,10 +90,12 @@ final class JavaLangCalls implements Intrinsic {
         if (o.equals("java/lang/Object") && n.equals("<init>")) return null;
         if (mi.getOpcode() == org.objectweb.asm.Opcodes.INVOKEINTERFACE) throw c.error(InvokeAnalyzer.interfaceCall(mi));
         throw c.error("cannot call " + o.replace('/', '.') + "." + n + " in a BPF program"
-                + (o.equals("java/lang/String") || o.equals("java/lang/StringBuilder") ? ": " + JavaText.ADVICE
+                + (o.equals("java/lang/String") && n.equals("charAt") ? ": strings do not exist in BPF programs; keep the characters "
+                           + "in a static final char[] or byte[] table and index it (static final byte[] HEX = {'0', '1', ..}; HEX[i])"
+                   : o.equals("java/lang/String") || o.equals("java/lang/StringBuilder") ? ": " + JavaText.ADVICE
                    : o.equals("java/lang/System") && n.equals("currentTimeMillis") ? ": it reads the wall clock, which BPF programs "
                            + "cannot; use System.nanoTime(), the kernel's monotonic clock (the JVM's nanoTime on Linux), and convert in Java"
-                   : n.equals("toString") || n.equals("toHexString") || n.equals("toBinaryString") ? ": strings do not exist in BPF "
+                   : n.equals("toString") || n.startsWith("to") && n.endsWith("String") ? ": strings do not exist in BPF "
                            + "programs; print numbers with a printk format (printk(\"n %d\", x)), or send them to Java in a map or ring record"
                    : o.equals("java/lang/Character") ? "; compare the char with character constants instead, e.g. c >= '0' && c <= '9'"
                    : o.equals("java/lang/Math") && n.endsWith("Exact") ? ": it throws on overflow, which a BPF program cannot; use the "
