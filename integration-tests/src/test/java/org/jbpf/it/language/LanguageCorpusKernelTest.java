@@ -43,7 +43,11 @@ class LanguageCorpusKernelTest {
             BoxedHelperParameter.class, SparseSwitch.class, NestedSwitchExpressions.class, NarrowSwitch.class, BooleanCompound.class,
             ConditionalShifts.class, LongLoopCounter.class, NamedSizeArrays.class, NarrowCompares.class, HashCodes.class,
             MinMaxEdges.class, CommCharClasses.class, StructFlagFields.class, InstanceofStructPatterns.class,
-            ArrayCopiesIndependent.class);
+            ArrayCopiesIndependent.class,
+            // the fourth: array element compounds of every width, masked shift amounts, records with interfaces, labelled blocks
+            ArrayElementCompound.class, ConstantShiftAmounts.class, NarrowUnsignedConversions.class, CharLoopCounters.class,
+            LabelledBlocks.class, CompoundWideOperands.class, RecordDefaultMethods.class, RecordAccessorOverride.class,
+            RecordOwnEquals.class, FloorMathMixed.class, OverlappingArrayCopy.class, LongMultiplication.class, NestedStaticClasses.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);
