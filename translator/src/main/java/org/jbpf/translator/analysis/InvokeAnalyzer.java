@@ -122,6 +122,8 @@ public final class InvokeAnalyzer {
             throw a.error(i, "the probe API has no method " + mi.owner.replace('/', '.') + "." + mi.name + mi.desc
                     + "; recompile the probe against this jbpf");
         if (mi.owner.equals(LOOPS) && mi.name.equals("repeat")) return loop(a, i, args, f);
+        // javac's null check of a pattern switch's selector: a value that cannot be null passes through
+        if (isRequireNonNull(mi) && neverNull(args.get(0))) return args.get(0);
         Intrinsic intrinsic = Intrinsics.find(mi);
         if (intrinsic == null) intrinsic = Intrinsics.kernelStruct(mi, structs);
         if (intrinsic != null) return intrinsic.type(new TypingCall(a, i, mi, receiver, args, f, structs));
@@ -174,6 +176,15 @@ public final class InvokeAnalyzer {
         if (receiver instanceof Value.Ptr p && p.nullable())
             throw a.error(i, p.origin() + " may be null here; test it against null before you call ." + mi.name + "()");
         return s;
+    }
+
+    /** True for {@code Objects.requireNonNull(value)}. */
+    public static boolean isRequireNonNull(MethodInsnNode mi) {
+        return mi.owner.equals("java/util/Objects") && mi.name.equals("requireNonNull") && mi.desc.equals("(Ljava/lang/Object;)Ljava/lang/Object;");
+    }
+
+    private static boolean neverNull(Value v) {
+        return v instanceof Value.StackObj || v instanceof Value.Boxed || v instanceof Value.Ctx || v instanceof Value.Ptr p && !p.nullable();
     }
 
     /** The rejection of an interface method call. */
@@ -304,9 +315,9 @@ public final class InvokeAnalyzer {
         if (owner == null || indy.bsm.getName() == null)
             return "this invokedynamic names no bootstrap method; the class file is damaged, compile it again";
         if (owner.equals("java/lang/runtime/SwitchBootstraps"))
-            return "a switch with case null or with patterns (javac 21 and later compile it to a SwitchBootstraps." + indy.name
-                    + " call, which a BPF program cannot make); test for null before the switch, and switch over the enum, "
-                    + "int or char itself";
+            return "a switch with case null over an enum, string or number, or with patterns among constant labels (javac 21 and "
+                    + "later compile it to a SwitchBootstraps." + indy.name + " call, which a BPF program cannot make); test for null "
+                    + "before the switch, and switch over the enum, int or char itself (patterns over @Struct classes alone translate)";
         return "invokedynamic of " + owner.replace('/', '.') + "." + indy.bsm.getName() + " (" + indy.name
                 + ") cannot be translated: BPF programs cannot call a bootstrap method; write the code with plain calls";
     }

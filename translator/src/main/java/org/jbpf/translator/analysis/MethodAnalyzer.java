@@ -10,6 +10,7 @@ import java.util.List;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.frontend.BytecodeShape;
 import org.jbpf.translator.frontend.EnumSwitches;
+import org.jbpf.translator.frontend.TypeSwitches;
 import org.jbpf.translator.intrinsic.PacketHelperCalls;
 import org.jbpf.translator.frontend.ProbeArguments;
 import org.jbpf.translator.frontend.ProbeClass;
@@ -87,6 +88,7 @@ public final class MethodAnalyzer {
     MethodAnalysis analyze(MethodNode m, String owner, String file, List<Value> entryArgs, long context, int reservations,
                            boolean isProgram, java.util.Map<String, String> heldByCallers) {
         EnumSwitches.rewrite(m, structs);
+        TypeSwitches.rewrite(m);
         MethodAnalysis a = new MethodAnalysis(m, owner, file, context);
         a.heldByCallers.putAll(heldByCallers);
         // synchronized comes with a handler that releases the monitor: name the lock, not the try/catch javac made for it
@@ -223,7 +225,7 @@ public final class MethodAnalyzer {
             case CHECKCAST: {
                 String t = ((TypeInsnNode) in).desc;
                 Value v = f.peek(0);
-                checkCast(a, i, v, t);
+                checkCast(a, i, v, t, structs);
                 break;
             }
             case INSTANCEOF: {

@@ -7,6 +7,7 @@ import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import java.util.ArrayList;
 import java.util.List;
 import org.jbpf.translator.analysis.Frame;
+import org.jbpf.translator.analysis.InvokeAnalyzer;
 import org.jbpf.core.helper.HelperTable;
 import org.jbpf.translator.analysis.MethodAnalysis;
 import org.jbpf.translator.analysis.Subprogram;
@@ -63,6 +64,10 @@ final class InvokeLowering {
         }
         if (recvVal instanceof Value.Scalar && EnumSwitches.isOrdinalCompare(mi) && !body.a.callees.containsKey(i)) {
             enumCompare(mi, recv, args.get(0));
+            return;
+        }
+        if (InvokeAnalyzer.isRequireNonNull(mi) && !body.a.callees.containsKey(i)) {
+            body.push(args.get(0));   // the analysis let only a value that cannot be null through
             return;
         }
         Subprogram function = body.a.calls.get(i);
