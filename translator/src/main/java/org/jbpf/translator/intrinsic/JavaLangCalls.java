@@ -105,6 +105,26 @@ final class JavaLangCalls implements Intrinsic {
                            + "Translation notes)"));
     }
 
+    /**
+     * A box's number as its xxxValue() method returns it: Integer.longValue() widens with the sign, Integer.shortValue()
+     * and Long.byteValue() narrow as the casts do.
+     */
+    private static Operand converted(Emitter out, Operand value, ValueType.Prim box, int sort) {
+        if (value instanceof Operand.Imm k) {
+            long v = k.value();
+            return new Operand.Imm(sort == Type.LONG ? (box.isLong() ? v : (int) v) : sort == Type.SHORT ? (short) v
+                    : sort == Type.BYTE ? (byte) v : (int) v);
+        }
+        int narrow = sort == Type.BYTE && box.size() > 1 ? 8 : sort == Type.SHORT && box.size() > 2 ? 16 : 0;
+        if (sort == Type.LONG && !box.isLong() || narrow > 0) {
+            int t = out.newVreg();
+            if (narrow > 0) out.emit(ALU | MOV | X, t, ((Operand.Reg) value).reg(), narrow, 0);
+            else out.emit(ALU64 | MOV | X, t, ((Operand.Reg) value).reg(), 32, 0);
+            return new Operand.Reg(t, true);
+        }
+        return value;
+    }
+
     /** The fact of a valueOf whose box is kept on the BPF stack and used by its address. */
     private static final Object BOXED_ON_STACK = "boxed on the stack";
 
@@ -145,12 +165,14 @@ final class JavaLangCalls implements Intrinsic {
         }
         if (n.equals("valueOf")) { body.push(args.get(0)); return; }
         if (n.endsWith("Value") && recv != null) {
-            if (c.receiverValue() instanceof Value.Boxed) { body.push(recv); return; }
-            ValueType.Prim p = (ValueType.Prim) ((Value.Ptr) c.receiverValue()).target();
-            int t = out.newVreg();
-            out.load(t, p.kind(), ((Operand.Reg) recv).reg(), 0);
-            if (Type.getReturnType(mi.desc).getSort() == Type.LONG && !p.isLong()) out.emit(ALU64 | MOV | X, t, t, 32, 0);
-            c.pushResult(t);
+            ValueType.Prim p = c.receiverValue() instanceof Value.Boxed b ? b.type() : (ValueType.Prim) ((Value.Ptr) c.receiverValue()).target();
+            Operand value = recv;
+            if (c.receiverValue() instanceof Value.Ptr) {
+                int t = out.newVreg();
+                out.load(t, p.kind(), ((Operand.Reg) recv).reg(), 0);
+                value = new Operand.Reg(t, true);
+            }
+            body.push(converted(out, value, p, Type.getReturnType(mi.desc).getSort()));
             return;
         }
         if (n.equals("hashCode") && recv != null) {   // a box's hashCode is its class's static hashCode of the value
