@@ -63,6 +63,11 @@ public final class InvokeAnalyzer {
         List<Value> args = new ArrayList<>();
         for (int k = argTypes.length - 1; k >= 0; k--) args.add(0, f.pop());
         Value receiver = mi.getOpcode() == INVOKESTATIC ? null : f.pop();
+        MethodInsnNode onBox = BoxDispatch.retarget(mi, receiver);
+        if (onBox != null) {
+            a.boxCalls.put(i, onBox);
+            mi = onBox;
+        }
         if (mi.getOpcode() == INVOKESPECIAL && mi.name.equals("<init>")) {
             construct(a, i, mi, receiver, args, f);
             return;

@@ -39,6 +39,7 @@ final class InvokeLowering {
     }
 
     void invoke(int i, MethodInsnNode mi, Frame f) {
+        mi = body.a.boxCalls.getOrDefault(i, mi);
         int n = Type.getArgumentTypes(mi.desc).length;
         List<Operand> args = new ArrayList<>();
         List<Value> vals = new ArrayList<>();
