@@ -47,7 +47,9 @@ class LanguageCorpusKernelTest {
             // the fourth: array element compounds of every width, masked shift amounts, records with interfaces, labelled blocks
             ArrayElementCompound.class, ConstantShiftAmounts.class, NarrowUnsignedConversions.class, CharLoopCounters.class,
             LabelledBlocks.class, CompoundWideOperands.class, RecordDefaultMethods.class, RecordAccessorOverride.class,
-            RecordOwnEquals.class, FloorMathMixed.class, OverlappingArrayCopy.class, LongMultiplication.class, NestedStaticClasses.class);
+            RecordOwnEquals.class, FloorMathMixed.class, OverlappingArrayCopy.class, LongMultiplication.class, NestedStaticClasses.class,
+            ChainedAssignments.class, StructAliasing.class, TernaryPromotions.class, ObjectsEqualsBoxes.class, AssignInConditions.class,
+            WideningArguments.class, GenericBoundedHelpers.class, BoxConversions.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);
