@@ -129,6 +129,9 @@ public final class InvokeAnalyzer {
         if (mi.owner.equals(LOOPS) && mi.name.equals("repeat")) return loop(a, i, args, f);
         // javac's null check of a pattern switch's selector: a value that cannot be null passes through
         if (isRequireNonNull(mi) && neverNull(args.get(0))) return args.get(0);
+        // a struct called through a JDK interface or Object (Comparable.compareTo in a generic helper) runs its own class's method
+        ValueType.Struct struct = mi.getOpcode() == INVOKESTATIC ? null : structReceiver(a, i, mi, receiver);
+        if (struct != null && mi.owner.startsWith("java/")) return inlineOnStruct(a, i, mi, struct, receiver, args, f);
         Intrinsic intrinsic = Intrinsics.find(mi);
         if (intrinsic == null) intrinsic = Intrinsics.kernelStruct(mi, structs);
         if (intrinsic != null) return intrinsic.type(new TypingCall(a, i, mi, receiver, args, f, structs));
@@ -146,15 +149,9 @@ public final class InvokeAnalyzer {
                 throw a.error(i, "cannot call " + mi.name + " on an enum in a BPF program, where an enum value is its ordinal; "
                         + "compare values with == or use ordinal()");
         }
-        ValueType.Struct struct = mi.getOpcode() == INVOKESTATIC ? null : structReceiver(a, i, mi, receiver);
         if (struct != null || mi.getOpcode() != INVOKESTATIC && mi.getOpcode() != INVOKEINTERFACE
-                && receiver instanceof Value.Scalar && EnumSwitches.isEnum(structs, mi.owner)) {
-            MethodInsnNode runs = struct == null ? mi : StructDispatch.resolve(structs, struct.internalName(), mi);
-            Value v = inline(a, i, runs, receiver, args, f);
-            if (Type.getReturnType(mi.desc).getSort() != Type.VOID && v == null)
-                throw a.error(i, "method " + mi.name + " never returns a value");
-            return v;
-        }
+                && receiver instanceof Value.Scalar && EnumSwitches.isEnum(structs, mi.owner))
+            return inlineOnStruct(a, i, mi, struct, receiver, args, f);
         if (mi.getOpcode() == INVOKESTATIC) {
             String enumCall = EnumCalls.refusal(structs, mi);
             if (enumCall != null) throw a.error(i, enumCall);
@@ -181,6 +178,15 @@ public final class InvokeAnalyzer {
         if (receiver instanceof Value.Ptr p && p.nullable())
             throw a.error(i, p.origin() + " may be null here; test it against null before you call ." + mi.name + "()");
         return s;
+    }
+
+    /** Inlines instance method {@code mi} on {@code receiver}: a struct's (as its class dispatches it) or an enum value's. */
+    private Value inlineOnStruct(MethodAnalysis a, int i, MethodInsnNode mi, ValueType.Struct struct, Value receiver, List<Value> args, Frame f) {
+        MethodInsnNode runs = struct == null ? mi : StructDispatch.resolve(structs, struct.internalName(), mi);
+        Value v = inline(a, i, runs, receiver, args, f);
+        if (Type.getReturnType(mi.desc).getSort() != Type.VOID && v == null)
+            throw a.error(i, "method " + mi.name + " never returns a value");
+        return v;
     }
 
     /** True for {@code Objects.requireNonNull(value)}. */
@@ -220,6 +226,9 @@ public final class InvokeAnalyzer {
         if (target == null && mi.owner.equals("java/util/Optional"))
             throw caller.error(i, "java.util.Optional is an object a BPF program cannot make; test the value against null "
                     + "instead (v != null ? v : 0L)");
+        if (target == null && receiver != null && mi.owner.equals("java/lang/Object"))
+            throw caller.error(i, "cannot call " + mi.name + " on " + receiver.describe() + ": its class inherits Object's, which works "
+                    + "on the object's identity, and BPF programs have no object identities; compare (or combine) its fields instead");
         String generated = target != null && receiver != null ? RecordObjectMethods.refusal(structs, owner, target) : null;
         if (generated != null) throw caller.error(i, generated);
         if (target == null || ((target.access & ACC_STATIC) == 0) != (receiver != null))

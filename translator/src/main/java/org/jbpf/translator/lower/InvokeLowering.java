@@ -77,6 +77,10 @@ final class InvokeLowering {
             else call(i, function, args, vals);
             return;
         }
+        if (body.a.callees.containsKey(i)) {   // inlined by the analysis, also a struct's method called through a JDK interface
+            inline(i, mi, isStatic ? args : withReceiver(recv, args));
+            return;
+        }
         Intrinsic intrinsic = Intrinsics.find(mi);
         if (intrinsic == null) intrinsic = Intrinsics.typedAt(body.a, i);
         if (intrinsic != null) {
