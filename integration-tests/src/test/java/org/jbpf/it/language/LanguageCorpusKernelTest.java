@@ -49,7 +49,9 @@ class LanguageCorpusKernelTest {
             LabelledBlocks.class, CompoundWideOperands.class, RecordDefaultMethods.class, RecordAccessorOverride.class,
             RecordOwnEquals.class, FloorMathMixed.class, OverlappingArrayCopy.class, LongMultiplication.class, NestedStaticClasses.class,
             ChainedAssignments.class, StructAliasing.class, TernaryPromotions.class, ObjectsEqualsBoxes.class, AssignInConditions.class,
-            WideningArguments.class, GenericBoundedHelpers.class, BoxConversions.class);
+            WideningArguments.class, GenericBoundedHelpers.class, BoxConversions.class, RangeEdges.class, DivideByConstants.class,
+            ArrayClones.class, ShortCircuitEffects.class, WideConstants.class, ManyLiveValues.class, GenericStructHelpers.class,
+            ScopedSlots.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);

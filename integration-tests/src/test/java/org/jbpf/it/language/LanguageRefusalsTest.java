@@ -182,6 +182,10 @@ class LanguageRefusalsTest {
                     "which a BPF program cannot run; compare its components instead (a.pid() == b.pid() && a.where().cpu() == " +
                     "b.where().cpu() && a.where().node() == b.where().node(), and the elements of a.ids() and b.ids() one by one " +
                     "in a loop, since == on an array compares references and Arrays.equals does not translate)"),
+            Arguments.of(StructObjectEquals.class,
+                    "StructObjectEquals.java:35: cannot call equals on a local StructObjectEquals.Point: its class inherits Object's, " +
+                    "which works on the object's identity, and BPF programs have no object identities; compare (or combine) its " +
+                    "fields instead"),
             Arguments.of(StringConstantTables.class,
                     "StringConstantTables.java:27: cannot call java.lang.String.charAt in a BPF program: strings do not exist in " +
                     "BPF programs; keep the characters in a static final char[] or byte[] table and index it (static final " +
