@@ -186,6 +186,7 @@ public final class MethodAnalyzer {
                             ? "variable " + name + " may be used before it is assigned"
                             : t.why().startsWith(PacketHelperCalls.STALE_HEADER) ? "variable " + name + " holds " + t.why()
                             : t.why().startsWith(JavaText.STRING_CHOICE) ? "variable " + name + " holds " + t.why() + ", " + JavaText.STRING_CHOICE_ADVICE
+                            : t.why().startsWith(JavaText.CLASS_CHOICE) ? "variable " + name + " holds " + t.why() + ", " + JavaText.CLASS_CHOICE_ADVICE
                             : "variable " + name + " holds " + t.why() + "; a BPF program needs one kind of value per variable, "
                               + "so give each its own variable (or create the struct with new before the branch)");
                 }
