@@ -186,6 +186,11 @@ class LanguageRefusalsTest {
                     "StructObjectEquals.java:35: cannot call equals on a local StructObjectEquals.Point: its class inherits Object's, " +
                     "which works on the object's identity, and BPF programs have no object identities; compare (or combine) its " +
                     "fields instead"),
+            Arguments.of(MergedStructs.class,
+                    "MergedStructs.java:40: variable s holds a struct whose class is chosen at run time (a local MergedStructs.Circle " +
+                    "or a local MergedStructs.Square), but a BPF program knows each struct's class at translation, which decides the " +
+                    "methods (and pattern switch cases) that run; use each struct where it is made: call its methods, or a helper " +
+                    "taking the interface, in each branch (cond ? area(new Circle(..)) : area(new Square(..)))"),
             Arguments.of(StringConstantTables.class,
                     "StringConstantTables.java:27: cannot call java.lang.String.charAt in a BPF program: strings do not exist in " +
                     "BPF programs; keep the characters in a static final char[] or byte[] table and index it (static final " +
