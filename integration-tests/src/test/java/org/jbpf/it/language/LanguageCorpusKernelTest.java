@@ -109,6 +109,29 @@ class LanguageCorpusKernelTest {
         assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
     }
 
+    /** Boxes looked up in maps, narrowed, widened and compared through generic helpers: as {@code combine} on the JVM. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void boxedLookupsConvert(Backend backend) {
+        var object = backend.translate(BoxedLookupConversions.class);
+        KernelCheck.require();
+        int runs = 0;
+        try (BPF bpf = BPF.load(object, BoxedLookupConversions.class)) {
+            var in = bpf.map(BoxedLookupConversions.in);
+            var ints = bpf.map(BoxedLookupConversions.ints);
+            for (long[] ab : ComputingProbesKernelTest.INPUTS) {
+                in.put(0, ab[0]);
+                in.put(1, ab[1]);
+                ints.put(0, (int) (ab[0] ^ ab[1]));
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                assertEquals(BoxedLookupConversions.combine(ab[0], ab[1], (int) (ab[0] ^ ab[1])), bpf.map(BoxedLookupConversions.out).get(0),
+                        "combine(" + ab[0] + ", " + ab[1] + ")");
+                runs++;
+            }
+        }
+        assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
+    }
+
     /** Out of range, a store through an element does nothing and a read gives 0; in range, the element as in Java. */
     @ParameterizedTest
     @EnumSource(Backend.class)
