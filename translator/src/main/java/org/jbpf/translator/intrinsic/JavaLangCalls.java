@@ -81,6 +81,14 @@ final class JavaLangCalls implements Intrinsic {
             if (!(args.get(0) instanceof Value.Scalar)) throw c.error(n + " needs a number");
             return new Value.Scalar(n.equals("toUnsignedLong"), null);
         }
+        if (o.equals("java/lang/Math") && receiver == null && n.equals("clamp") && (mi.desc.equals("(JII)I") || mi.desc.equals("(JJJ)J"))) {
+            // Java 21's clamp throws when min > max: only bounds known to be in order have a BPF form
+            Long min = args.get(1) instanceof Value.Scalar s ? s.constant() : null, max = args.get(2) instanceof Value.Scalar s ? s.constant() : null;
+            if (!(args.get(0) instanceof Value.Scalar) || min == null || max == null || min > max)
+                throw c.error("Math.clamp throws when its minimum is above its maximum, which a BPF program cannot; give it constant "
+                        + "bounds in order, or write Math.min(Math.max(value, min), max)");
+            return new Value.Scalar(mi.desc.endsWith("J"), null);
+        }
         if (o.equals("java/lang/Math") && receiver == null && (n.equals("min") || n.equals("max") || n.equals("abs"))) {
             Type rt = Type.getReturnType(mi.desc);
             if (rt.getSort() != Type.INT && rt.getSort() != Type.LONG) throw c.error("Math." + n + " is only supported for int and long");
@@ -266,6 +274,19 @@ final class JavaLangCalls implements Intrinsic {
                     branches.emitCompare(n.equals("min") ? JSLE : JSGE, t, b, wide, done);
                     if (b instanceof Operand.Imm k) out.loadImm(t, k.value(), wide); else out.mov64(t, ((Operand.Reg) b).reg());
                 }
+                out.placeLabel(done);
+                c.pushResult(t);
+                return;
+            }
+            case "clamp": {   // bounds are constants in order (the analysis checked): below min is min, above max is max
+                int t = body.ownedCopy(args.get(0), true);
+                Mir.Label aboveMin = out.newLabel(), done = out.newLabel();
+                long min = ((Value.Scalar) c.values().get(1)).constant(), max = ((Value.Scalar) c.values().get(2)).constant();
+                branches.emitCompare(JSGE, t, new Operand.Imm(min), true, aboveMin);
+                out.loadImm(t, min, true);
+                out.placeLabel(aboveMin);
+                branches.emitCompare(JSLE, t, new Operand.Imm(max), true, done);
+                out.loadImm(t, max, true);
                 out.placeLabel(done);
                 c.pushResult(t);
                 return;
