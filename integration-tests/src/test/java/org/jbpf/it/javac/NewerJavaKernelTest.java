@@ -26,13 +26,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Pattern switches over sealed interfaces of @Struct records, as javac 21 and later compile them (a
+ * Java 21 and later in probes. Pattern switches over sealed interfaces of @Struct records, as javac 21 and later compile them (a
  * SwitchBootstraps.typeSwitch call, guards that switch again from the next case, record patterns whose accessor calls
- * javac wraps in MatchException handlers): compiled by JDK 25's javac at {@code --release 21 -g} and at
+ * javac wraps in MatchException handlers), and Java 21's Math.clamp: compiled by JDK 25's javac at {@code --release 21 -g} and at
  * {@code --release 25 -g:none}, translated on both backends, and run in the kernel on every input of
  * {@link ComputingProbesKernelTest}, where each result must be what {@code compute(a, b)} gives on JDK 25's JVM.
  */
-class PatternSwitchKernelTest {
+class NewerJavaKernelTest {
     static final Path JAVA25 = JavacMatrixTest.JDK25.resolve("bin/java");
 
     static final String HEADER = """
@@ -152,9 +152,20 @@ class PatternSwitchKernelTest {
             }
             """;
 
+    /** Math.clamp of Java 21, to int and long bounds, with a value beyond an int's range. */
+    static final String CLAMP = """
+                static long compute(long a, long b) {
+                    int small = Math.clamp(a, -100, 100);
+                    long wide = Math.clamp(b, Long.MIN_VALUE + 5, 1L << 40);
+                    int all = Math.clamp(a * 3, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                    return small * 1_000_003L + wide + all + Math.clamp(b >> 4, 7, 7);
+                }
+            }
+            """;
+
     static List<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();
-        for (String[] probe : new String[][] {{"SealedShapes", SHAPES}, {"SealedNested", NESTED}, {"BoxedPatterns", BOXED}})
+        for (String[] probe : new String[][] {{"SealedShapes", SHAPES}, {"SealedNested", NESTED}, {"BoxedPatterns", BOXED}, {"MathClamp", CLAMP}})
             for (Backend backend : Backend.values()) all.add(Arguments.of(probe[0], backend, probe[1]));
         return all;
     }
