@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Java 21 and later in probes. Pattern switches over sealed interfaces of @Struct records, as javac 21 and later compile them (a
  * SwitchBootstraps.typeSwitch call, guards that switch again from the next case, record patterns whose accessor calls
- * javac wraps in MatchException handlers), and Java 21's Math.clamp: compiled by JDK 25's javac at {@code --release 21 -g} and at
+ * javac wraps in MatchException handlers), Java 21's Math.clamp and Java 18's ceilDiv and ceilMod: compiled by JDK 25's javac at {@code --release 21 -g} and at
  * {@code --release 25 -g:none}, translated on both backends, and run in the kernel on every input of
  * {@link ComputingProbesKernelTest}, where each result must be what {@code compute(a, b)} gives on JDK 25's JVM.
  */
@@ -163,9 +163,21 @@ class NewerJavaKernelTest {
             }
             """;
 
+    /** Math.ceilDiv and ceilMod of Java 18 on int, long and mixed operands, with zero divisors tested first. */
+    static final String CEIL = """
+                static long compute(long a, long b) {
+                    int x = (int) a, y = (int) b;
+                    long r = Math.ceilDiv(a, 7) + Math.ceilMod(x, -4) * 3L + Math.ceilDiv(-9, 2) * 5L + Math.ceilMod(a, 1024) * 7;
+                    if (y != 0) r = r * 31 + Math.ceilDiv(x, y) + Math.ceilMod(x, y) * 3L + Math.ceilDiv(a, y) * 5 + Math.ceilMod(a, y) * 7L;
+                    if (b != 0) r = r * 31 + Math.ceilDiv(a, b) + Math.ceilMod(a, b) * 3;
+                    return r;
+                }
+            }
+            """;
+
     static List<Arguments> cases() {
         List<Arguments> all = new ArrayList<>();
-        for (String[] probe : new String[][] {{"SealedShapes", SHAPES}, {"SealedNested", NESTED}, {"BoxedPatterns", BOXED}, {"MathClamp", CLAMP}})
+        for (String[] probe : new String[][] {{"SealedShapes", SHAPES}, {"SealedNested", NESTED}, {"BoxedPatterns", BOXED}, {"MathClamp", CLAMP}, {"CeilDivision", CEIL}})
             for (Backend backend : Backend.values()) all.add(Arguments.of(probe[0], backend, probe[1]));
         return all;
     }
