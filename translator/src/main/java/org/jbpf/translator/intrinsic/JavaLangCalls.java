@@ -108,7 +108,7 @@ final class JavaLangCalls implements Intrinsic {
                    : o.equals("java/lang/Character") ? "; compare the char with character constants instead, e.g. c >= '0' && c <= '9'"
                    : o.equals("java/lang/Math") && n.endsWith("Exact") ? ": it throws on overflow, which a BPF program cannot; use the "
                            + "plain operator and test the result (a sum of positives below either operand overflowed)"
-                   : "; the java.lang methods that translate are boxing, Math.min/max/abs, System.nanoTime, the Integer/Long "
+                   : "; the java.lang methods that translate are boxing, Math.min/max/abs/clamp and floor and ceil division, System.nanoTime, the Integer/Long "
                            + "bit, unsigned, min/max/sum and compare methods, and compare and hashCode of every box class (README, "
                            + "Translation notes)"));
     }
