@@ -224,8 +224,9 @@ class LanguageRefusalsTest {
                     "null instead (v != null ? v : 0L)"),
             Arguments.of(ParseNumber.class,
                     "ParseNumber.java:24: cannot call java.lang.Long.parseLong in a BPF program; the java.lang methods " +
-                    "that translate are boxing, Math.min/max/abs, System.nanoTime, the Integer/Long bit, unsigned, " +
-                    "min/max/sum and compare methods, and compare and hashCode of every box class (README, Translation notes)"));
+                    "that translate are boxing, Math.min/max/abs/clamp and floor and ceil division, System.nanoTime, the " +
+                    "Integer/Long bit, unsigned, min/max/sum and compare methods, and compare and hashCode of every box class " +
+                    "(README, Translation notes)"));
     }
 
     @ParameterizedTest(name = "{0}")
