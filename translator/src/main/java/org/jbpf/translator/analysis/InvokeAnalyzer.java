@@ -365,8 +365,12 @@ public final class InvokeAnalyzer {
                 Type t = types[arg++];
                 if (t.getSort() == Type.OBJECT && t.getInternalName().equals("java/lang/String"))
                     throw a.error(i, "only string constants can be concatenated into printk messages");
-                boolean isLong = t.getSort() == Type.LONG || t.getInternalName().equals("java/lang/Long");
-                fmt.append(isLong ? "%lld" : t.getSort() == Type.CHAR ? "%c" : "%d");
+                if (t.getSort() == Type.BOOLEAN || t.getDescriptor().equals("Ljava/lang/Boolean;"))
+                    throw a.error(i, "a boolean in a printk message prints as true or false in Java, a word printk cannot choose "
+                            + "while the program runs; print it as a number (flag ? 1 : 0), or write one printk for each value");
+                boolean isLong = t.getSort() == Type.LONG || t.getDescriptor().equals("Ljava/lang/Long;");
+                // a char (or Character) prints as its character, as Java's concatenation does
+                fmt.append(isLong ? "%lld" : t.getSort() == Type.CHAR || t.getDescriptor().equals("Ljava/lang/Character;") ? "%c" : "%d");
                 longs.add(isLong);
             } else if (c == '\u0002') {
                 fmt.append(String.valueOf(indy.bsmArgs[cst++]).replace("%", "%%"));
