@@ -94,8 +94,8 @@ public final class BpfMap<K, V> implements AutoCloseable {
 
     /**
      * Opens a map pinned at {@code path} (a bpffs file); the returned map owns its fd: close it when done. A path that
-     * holds no map (a pinned program, a plain file, a directory) is refused with a message saying what it is. A walk
-     * that finds the map full says so on standard error, once ({@link FullMapNotice#pinned}).
+     * holds no map (a pinned program, a plain file, a directory) is refused with a message saying what it is. A pinned
+     * map has no count of the keys its programs' inserts lost ({@link FullMapNotice}); {@link #fill} says how full it is.
      */
     public static <K, V> BpfMap<K, V> openPinned(Path path, Codec<K> key, Codec<V> value) {
         return openPinned(path, BpfSyscalls.kernel(), info -> key, info -> value);
@@ -115,7 +115,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
             MapInfo info = MapInfo.of(fd);
             MapSpec spec = new MapSpec(info.name(), info.type(), info.keySize(), info.valueSize(), info.maxEntries(),
                     info.flags(), 0, 0);
-            return of(new LoadedMap(spec, fd, null), key.apply(info), value.apply(info), true, FullMapNotice.pinned(path));
+            return of(new LoadedMap(spec, fd, null), key.apply(info), value.apply(info), true, null);
         } catch (RuntimeException e) {
             fd.close();
             throw e;
@@ -258,6 +258,13 @@ public final class BpfMap<K, V> implements AutoCloseable {
      */
     public String walkPath() { return walker.path(); }
 
+    /**
+     * New keys the object's programs tried to insert and the kernel refused because the map was full (the count the
+     * probes jbpf translates keep, {@link org.jbpf.core.obj.MapInsertDrops}), over all CPUs; empty for a map that never
+     * refuses keys (LRU, arrays) or whose object keeps no count (built by clang, or a pinned map opened on its own).
+     */
+    public java.util.OptionalLong refusedInserts() { return notice == null ? java.util.OptionalLong.empty() : notice.refused(name()); }
+
     /** Number of entries one walk found (for an array map: max_entries, since every index exists). */
     public int size() {
         if (calls.isArray()) return maxEntries();
@@ -267,7 +274,8 @@ public final class BpfMap<K, V> implements AutoCloseable {
     /**
      * How full the map is: one walk counts its entries (an array map is not walked: every index exists). A hash map
      * that is {@link MapFill#isFull full} makes the kernel refuse new keys; a program's update of one fails and its data
-     * is lost. A map of a loaded object found full is also reported once on standard error ({@link FullMapNotice}).
+     * is lost ({@link #refusedInserts} counts those). A map that refused keys is reported once on standard error
+     * ({@link FullMapNotice}).
      */
     public MapFill fill() { return new MapFill(spec().type(), size(), maxEntries()); }
 
@@ -325,11 +333,10 @@ public final class BpfMap<K, V> implements AutoCloseable {
 
     private int fdValue() { return map.fd().value(); }
 
-    /** Visits every entry; the count is told to the notice, so any read of the whole map can find it full. */
+    /** Visits every entry, then lets the notice read the map's count of refused inserts, so any read of the whole map reports them. */
     private int walk(EntryVisitor visitor) {
-        boolean settled = notice != null && notice.settled();
         int n = walker.walk(fdValue(), visitor);
-        if (notice != null) notice.walked(spec(), n, settled);
+        if (notice != null) notice.walked(spec());
         return n;
     }
 
