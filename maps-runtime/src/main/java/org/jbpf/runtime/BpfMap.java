@@ -32,8 +32,9 @@ import org.jbpf.loader.sys.Fd;
  * be older or newer than the values around it. A map of 16384 entries or more, and one whose last walk saw 1024
  * entries or more, is copied by a program the kernel runs once ({@link #walkPath} says "program"), which reads each
  * entry as a BPF program would, without a bucket's lock: a value written in place during the copy can be seen half
- * written, and a key can (rarely) be reported twice when the map's elements are deleted and reused under the walk.
- * Other maps and maps the kernel will not let a program copy go by {@code BPF_MAP_LOOKUP_BATCH}, which never restarts and reports each key at most once, and where
+ * written, and so can one whose element the kernel frees and reuses under the walk (a key is still reported once,
+ * see ProgramWalk).
+ * Other maps and maps the kernel will not let a program copy go by {@code BPF_MAP_LOOKUP_BATCH}, which never restarts, reports each key at most once and copies each bucket under its lock, and where
  * the kernel lacks it, by {@code GET_NEXT_KEY} remembering the keys already reported (in a hash map a key deleted
  * under that walk restarts it from the first key). Setting the system property {@code jbpf.map.dumpProgram} to
  * {@code false} makes maps viewed from then on walk by batch.
