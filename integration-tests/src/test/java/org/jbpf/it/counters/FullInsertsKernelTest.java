@@ -57,4 +57,24 @@ class FullInsertsKernelTest {
         assertEquals("jbpf: map small (FullInserts.java field small) was full and refused 2 new keys so far (max_entries 4); "
                 + "declare it with more entries or as an LruHashMap\n", told.toString(StandardCharsets.UTF_8), "told once");
     }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aFullLpmTrieRefusesWithEnospcAndIsCountedToo(Backend backend) throws Exception {
+        KernelCheck.require();
+        ByteArrayOutputStream told = new ByteArrayOutputStream();
+        try (BPF bpf = BPF.load(backend.translate(FullTrie.class), FullTrie.class)) {
+            bpf.lossNotices(new PrintStream(told, true, StandardCharsets.UTF_8));
+            bpf.program("insert").testRun(new byte[64], 2);
+            assertEquals(OptionalLong.of(0), bpf.map(FullTrie.prefixes).refusedInserts(), "two prefixes fit");
+            bpf.checkFullMaps();
+            assertEquals("", told.toString(StandardCharsets.UTF_8));
+            bpf.program("insert").testRun(new byte[64], 3);
+            assertEquals(0L, bpf.map(FullTrie.results).get(1));
+            assertEquals(-28L, bpf.map(FullTrie.results).get(3), "the third prefix: -ENOSPC");
+            assertEquals(OptionalLong.of(3), bpf.map(FullTrie.prefixes).refusedInserts());
+        }
+        assertEquals("jbpf: map prefixes (FullTrie.java field prefixes) refused 3 new keys in all because it was full "
+                + "(max_entries 2); declare it with more entries\n", told.toString(StandardCharsets.UTF_8));
+    }
 }
