@@ -76,7 +76,7 @@ final class TranslateCommand implements Callable<Integer> {
                 continue;
             }
             Path out = Toolchain.write(o, output);
-            System.out.println("wrote " + out + " (" + o.programs().size() + " programs, " + o.maps().size() + " maps)");
+            System.out.println("wrote " + out + " (" + o.programs().size() + " programs, " + o.declaredMapCount() + " maps)");
         }
         return status;
     }

@@ -140,7 +140,7 @@ public final class TranslateMojo extends AbstractMojo {
     private void write(BpfObject object) throws MojoExecutionException {
         try {
             Path out = Toolchain.write(object, outputDirectory.toPath());
-            getLog().info("jbpf: wrote " + out + " (" + object.programs().size() + " programs, " + object.maps().size() + " maps)");
+            getLog().info("jbpf: wrote " + out + " (" + object.programs().size() + " programs, " + object.declaredMapCount() + " maps)");
         } catch (IOException e) {
             throw new MojoExecutionException("jbpf: cannot write to " + outputDirectory + ": " + e.getMessage(), e);
         }
