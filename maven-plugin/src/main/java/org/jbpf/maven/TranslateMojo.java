@@ -94,7 +94,11 @@ public final class TranslateMojo extends AbstractMojo {
         }
         for (String skipped : inputs.unreadable) getLog().warn("jbpf: " + skipped);
         String clash = inputs.clashingObjects(outputDirectory.toPath());
-        if (clash != null) throw new MojoExecutionException("jbpf: " + clash.replace("translate them one at a time into different output directories", "move one to another module"));
+        if (clash != null) {
+            String message = "jbpf: " + clash.replace("translate them one at a time into different output directories", "move one to another module");
+            getLog().error(message);
+            throw new MojoFailureException(message);
+        }
         List<String> failures = new ArrayList<>();
         for (String c : inputs.unannotated) {
             String message = c + " has @Section methods but no @Bpf annotation, so it is not translated; "
