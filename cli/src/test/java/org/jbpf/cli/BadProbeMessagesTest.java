@@ -48,7 +48,8 @@ class BadProbeMessagesTest {
         Files.write(o, elf.replace("sys_enter_clone", "sys_enter_clonx").getBytes(StandardCharsets.ISO_8859_1));
         Cli r = Cli.run("run", o.toString(), "-d", "1ms");
         assertEquals("jbpf: program \"countProcesses\" (tracepoint/syscalls/sys_enter_clonx): no tracepoint syscalls/sys_enter_clonx: "
-                + "/sys/kernel/tracing/events/syscalls/sys_enter_clonx/id does not exist (see /sys/kernel/tracing/available_events "
+                + "/sys/kernel/tracing/events/syscalls/sys_enter_clonx/id does not exist; did you mean sys_enter_clone? (see "
+                + "/sys/kernel/tracing/available_events "
                 + "for the names this kernel has)\n", r.err());
         assertEquals(ExitCodes.FAILED, r.status());
     }

@@ -88,4 +88,46 @@ class ProbeInputErrorsTest {
                 + "/sys/kernel/tracing/events/syscalls/sys_enter_nosuchcall/id does not exist (see /sys/kernel/tracing/available_events "
                 + "for the names this kernel has)\n", r.err());
     }
+
+    /** An object clang builds from {@code c/typos.c}, with {@code -D define} when given. */
+    private Path typos(String name, String... defines) throws Exception {
+        Path c = Files.write(dir.resolve("typos.c"), resource("/c/typos.c")), o = dir.resolve(name + ".o");
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(Tools.find("clang-19") != null ? "clang-19"
+                : Tools.require("clang").toString(), "-O2", "-g", "-target", "bpf", "-c", c.toString(), "-o", o.toString()));
+        for (String d : defines) cmd.add("-D" + d);
+        Tools.check(cmd.toArray(String[]::new));
+        return o;
+    }
+
+    @Test void anObjectsMisspelledTracepointGetsTheNearestNameAtRun() throws Exception {
+        Kernel.requireTracefs();
+        Path o = typos("tracepoint");
+        Cli r = Cli.run("run", o.toString(), "-d", "1ms");
+        assertEquals(ExitCodes.FAILED, r.status(), r.err());
+        assertEquals("jbpf: program \"typo\" (tracepoint/sched/sched_proces_exec): no tracepoint sched/sched_proces_exec: "
+                + "/sys/kernel/tracing/events/sched/sched_proces_exec/id does not exist; did you mean sched_process_exec? (see "
+                + "/sys/kernel/tracing/available_events for the names this kernel has)\n", r.err());
+    }
+
+    @Test void anObjectsUprobeOnAMissingFunctionGetsTheNearestSymbolAtRun() throws Exception {
+        Kernel.require();
+        Path libc = org.jbpf.loader.attach.UprobeFiles.find("libc.so.6");
+        if (libc == null) org.jbpf.testsupport.Skip.optional("glibc", "no libc.so.6 in the library directories");
+        Path o = typos("uprobe", "UPROBE");
+        Cli r = Cli.run("run", o.toString(), "-d", "1ms");
+        assertEquals(ExitCodes.FAILED, r.status(), r.err());
+        assertEquals("jbpf: program \"typo\" (uprobe/libc.so.6:mallocc): no function mallocc in " + libc + " (.symtab/.dynsym); "
+                + "did you mean malloc?; or attach by file offset (attachUprobe(path, offset, ...))\n", r.err());
+    }
+
+    @Test void aUprobeOnABareLibraryNameAttachesWhereTheDynamicLinkerFindsIt() throws Exception {
+        Kernel.require();
+        if (org.jbpf.loader.attach.UprobeFiles.find("libc.so.6") == null)
+            org.jbpf.testsupport.Skip.optional("glibc", "no libc.so.6 in the library directories");
+        Cli r = Cli.run("run", "org.jbpf.cli.probes.LibcMallocs", "-d", "500ms", "--format", "json");
+        assertEquals(0, r.status(), r.err());
+        // every process's malloc calls, this JVM's among them: the uprobe is on the file the dynamic linker maps
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"map\":\"calls\".*\"value\":(\\d+)").matcher(r.out());
+        assertTrue(m.find() && Long.parseLong(m.group(1)) > 0, r.out());
+    }
 }

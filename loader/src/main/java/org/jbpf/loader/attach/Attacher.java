@@ -39,9 +39,15 @@ public final class Attacher {
             case RAW_TRACEPOINT:
                 return rawTracepoint(p, section.target());
             case UPROBE: case URETPROBE: {
-                String path = section.uprobePath();
-                long offset = ElfSymbols.offset(Path.of(path), section.uprobeSymbol());
-                return uprobe(p, path, offset, section.kind() == SectionKind.URETPROBE, -1);
+                Path file;
+                long offset;
+                try {
+                    file = UprobeFiles.require(section.uprobePath());
+                    offset = ElfSymbols.offset(file, section.uprobeSymbol());
+                } catch (BpfException e) {
+                    throw new BpfException(p + ": " + e.getMessage(), e);  // which program wanted it
+                }
+                return uprobe(p, file.toString(), offset, section.kind() == SectionKind.URETPROBE, -1);
             }
             case KPROBE: case KRETPROBE:
                 return kprobe(p, section.target(), section.kind() == SectionKind.KRETPROBE);
