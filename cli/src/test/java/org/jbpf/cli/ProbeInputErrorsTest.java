@@ -130,4 +130,18 @@ class ProbeInputErrorsTest {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"map\":\"calls\".*\"value\":(\\d+)").matcher(r.out());
         assertTrue(m.find() && Long.parseLong(m.group(1)) > 0, r.out());
     }
+
+    @Test void aBtfFileWhoseTypesContainThemselvesIsOneLineNamingTheLoop() throws Exception {
+        org.jbpf.core.btf.Btf btf = new org.jbpf.core.btf.Btf();
+        btf.add(new org.jbpf.core.btf.BtfType.Typedef("pid_t", 2));
+        btf.add(new org.jbpf.core.btf.BtfType.Typedef("kernel_pid_t", 1));
+        btf.add(new org.jbpf.core.btf.BtfType.Struct("task_struct", 8, java.util.List.of(new org.jbpf.core.btf.BtfType.Member("pid", 1, 0, 0))));
+        Path file = Files.write(dir.resolve("loop.btf"), org.jbpf.core.btf.BtfWriter.encode(btf).bytes());
+        Cli r = Cli.run("gen", "btf", "--btf", file.toString(), "-o", dir.resolve("gen").toString(), "task_struct.pid");
+        assertEquals(ExitCodes.FAILED, r.status(), r.err());
+        assertEquals("jbpf: " + file + ": BTF types contain themselves: type 1 (typedef pid_t) -> type 2 (typedef kernel_pid_t) -> "
+                + "type 1 (typedef pid_t); a type may refer to itself only through a pointer; name a kernel BTF file such as "
+                + "/sys/kernel/btf/vmlinux\n", r.err());
+        assertFalse(Files.exists(dir.resolve("gen")), "nothing generated");
+    }
 }
