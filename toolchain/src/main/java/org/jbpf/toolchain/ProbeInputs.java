@@ -161,7 +161,9 @@ public final class ProbeInputs {
 
     /**
      * Class bytes by internal name, from the inputs' directories and jars, then from the class path jbpf runs with.
-     * Each class is read once: the translator and the marks after it ask for the same ones.
+     * Each class is read once: the translator and the marks after it ask for the same ones. A damaged file of the
+     * inputs is an IOException naming that file, which the translator reports beside the class it wanted; the check's
+     * parse is the translator's first.
      */
     public Translator.ClassSource source() {
         if (source == null) source = new ReadOnce();
@@ -176,7 +178,12 @@ public final class ProbeInputs {
 
         @Override public byte[] read(String internalName) throws IOException {
             if (read.containsKey(internalName)) return read.get(internalName);
-            byte[] bytes = find(internalName);
+            byte[] bytes;
+            try {
+                bytes = find(internalName);
+            } catch (IllegalArgumentException damaged) {  // the translator says which class it wanted; this, which file
+                throw new IOException(damaged.getMessage());
+            }
             read.put(internalName, bytes);
             return bytes;
         }
@@ -191,12 +198,12 @@ public final class ProbeInputs {
             } catch (java.nio.file.InvalidPathException e) {
                 return null;  // a name no file can have (a damaged class can ask for anything): not there
             }
-            if (Files.isRegularFile(f)) return bytesOf(f);
+            if (Files.isRegularFile(f)) return ClassFileCheck.readable(bytesOf(f), f.toString());
         }
         for (Path j : jars) {
             try (ZipFile z = new ZipFile(j.toFile())) {
                 ZipEntry e = z.getEntry(name + ".class");
-                if (e != null) try (InputStream is = z.getInputStream(e)) { return is.readAllBytes(); }
+                if (e != null) try (InputStream is = z.getInputStream(e)) { return ClassFileCheck.readable(is.readAllBytes(), j + "!" + e.getName()); }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
