@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Probe inputs that are not what a command takes: a class compiled for a newer Java, a jar of several probes given to
- * run, two probes whose objects would be written over one another, an object for a tracepoint this kernel does not
- * have. Each is one line naming the input and what to do, exit 1, and nothing half done.
+ * run, two probes whose objects would be written over one another, objects for a tracepoint this kernel does not have
+ * or a misspelled one, a uprobe on a missing function, a clang object with sections jbpf does not know, a BTF file
+ * whose types contain themselves. Each is one line naming the input and what to do, exit 1, and nothing half done.
  */
 class ProbeInputErrorsTest {
     @TempDir Path dir;
@@ -90,8 +91,11 @@ class ProbeInputErrorsTest {
     }
 
     /** An object clang builds from {@code c/typos.c}, with {@code -D define} when given. */
-    private Path typos(String name, String... defines) throws Exception {
-        Path c = Files.write(dir.resolve("typos.c"), resource("/c/typos.c")), o = dir.resolve(name + ".o");
+    private Path typos(String name, String... defines) throws Exception { return clang("typos", name, defines); }
+
+    /** An object clang builds from {@code c/<source>.c}, with {@code -D define} when given. */
+    private Path clang(String source, String name, String... defines) throws Exception {
+        Path c = Files.write(dir.resolve(source + ".c"), resource("/c/" + source + ".c")), o = dir.resolve(name + ".o");
         java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(Tools.find("clang-19") != null ? "clang-19"
                 : Tools.require("clang").toString(), "-O2", "-g", "-target", "bpf", "-c", c.toString(), "-o", o.toString()));
         for (String d : defines) cmd.add("-D" + d);
@@ -143,5 +147,34 @@ class ProbeInputErrorsTest {
                 + "type 1 (typedef pid_t); a type may refer to itself only through a pointer; name a kernel BTF file such as "
                 + "/sys/kernel/btf/vmlinux\n", r.err());
         assertFalse(Files.exists(dir.resolve("gen")), "nothing generated");
+    }
+
+    @Test void aClangObjectWithSectionsJbpfDoesNotKnowIsReadAndEachUseOfThemNamed() throws Exception {
+        Path o = clang("unknown_sections", "unknown");
+        Cli disasm = Cli.run("disasm", o.toString());
+        assertEquals(0, disasm.status(), disasm.err());
+        assertTrue(disasm.out().contains("frobnicate/thing odd:") && disasm.out().contains("tracepoint/syscalls/sys_enter_getpid fine:"), disasm.out());
+        Cli verify = Cli.run("verify", o.toString());
+        assertEquals(ExitCodes.REJECTED, verify.status(), verify.err());
+        assertTrue(verify.err().startsWith("jbpf: unknown.odd: " + dir.resolve("unknown_sections.c") + ":12: section 'frobnicate/thing' names a "
+                + "program type the simulator does not model"), verify.err());
+        assertEquals(1, verify.err().lines().count(), verify.err());
+        Kernel.require();
+        Cli run = Cli.run("run", o.toString(), "-d", "1ms");
+        assertEquals(ExitCodes.FAILED, run.status(), run.err());
+        assertTrue(run.err().startsWith("jbpf: program \"odd\": section \"frobnicate/thing\": unknown program kind \"frobnicate\"; use one of "
+                + "tracepoint/<category>/<name> (tp), "), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    @Test void aVariableInADataSectionOfItsOwnNameSaysWhereToPutIt() throws Exception {
+        Path o = clang("unknown_sections", "owndata", "OWN_DATA");
+        for (String command : new String[] {"disasm", "verify", "run"}) {
+            Cli r = command.equals("run") ? Cli.run(command, o.toString(), "-d", "1ms") : Cli.run(command, o.toString());
+            assertEquals(ExitCodes.FAILED, r.status(), command + ": " + r.err());
+            assertTrue(r.err().matches("jbpf: " + java.util.regex.Pattern.quote(o.toString()) + ": section frobnicate/thing: program odd loads "
+                    + "the address of limit at byte 0 of \\.mydata, which is not a map nor a data section jbpf loads; put it in \\.data, \\.rodata or "
+                    + "\\.bss \\(or \\.data\\.<name>: SEC\\(\"\\.data\\.mydata\"\\)\\) \\(at byte \\d+\\)\n"), command + ": " + r.err());
+        }
     }
 }
