@@ -57,7 +57,7 @@ final class TranslateCommand implements Callable<Integer> {
             System.err.println("jbpf: warning: " + c + " has @Section methods but no @Bpf annotation, so it is not translated; "
                     + "add @Bpf(license = \"GPL\") to the class");
         for (String skipped : in.unreadable) System.err.println("jbpf: warning: " + skipped);
-        if (in.probes.isEmpty()) throw new IllegalArgumentException("no @Bpf probe classes in " + String.join(" ", inputs));
+        in.requireProbes(inputs);
         String clash = in.clashingObjects(output);
         if (clash != null) throw new IllegalArgumentException(clash);
         Toolchain toolchain = new Toolchain(selected, new Translator.Options(sourcePath), !noVerify);

@@ -29,6 +29,8 @@ public final class ProbeInputs {
      * {@code jar!entry}).
      */
     public final List<String> unreadable = new ArrayList<>();
+    /** How many class files the input directories and jars held, read to find the probes among them. */
+    private int searched;
     final List<Path> roots = new ArrayList<>();
     final List<Path> jars = new ArrayList<>();
 
@@ -107,6 +109,16 @@ public final class ProbeInputs {
         return null;
     }
 
+    /**
+     * Throws, naming {@code inputs}, what they held and what makes a class a probe, when they hold no probe; the
+     * commands that need one call it after printing the warnings about the classes they skipped.
+     */
+    public void requireProbes(List<String> inputs) {
+        if (!probes.isEmpty()) return;
+        String held = searched == 0 ? "it holds no class files" : (searched == 1 ? "1 class file" : searched + " class files") + ", none annotated @Bpf";
+        throw new IllegalArgumentException("no @Bpf probe classes in " + String.join(" ", inputs) + " (" + held + "); a probe is a class annotated @Bpf(license = \"GPL\") whose static methods carry @Section");
+    }
+
     /** Directory a class file's package starts in, so its struct classes are found beside it. */
     private static Path rootOf(Path classFile, byte[] bytes) {
         String name = new org.objectweb.asm.ClassReader(bytes).getClassName();
@@ -118,6 +130,7 @@ public final class ProbeInputs {
     public static boolean isProbe(byte[] classFile) { return Annotations.of(classFile).bpf(); }
 
     private void sort(byte[] classFile, String origin) {
+        searched++;
         Annotations a = Annotations.of(classFile);
         if (a.bpf()) probes.add(ClassFileCheck.readable(classFile, origin));
         else if (a.sections()) unannotated.add(a.className());
