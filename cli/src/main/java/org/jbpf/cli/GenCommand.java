@@ -31,7 +31,7 @@ final class GenCommand implements Callable<Integer> {
         String pkg;
 
         @Override public Integer call() {
-            TracepointGenerator gen = TracepointGenerator.kernel();
+            TracepointGenerator gen = new TracepointGenerator(TracefsRoots.holding(TracefsRoots.DEFAULT, "events"));
             for (String tp : tracepoints) System.out.println(gen.generate(tp, output, pkg));
             return ExitCodes.OK;
         }
