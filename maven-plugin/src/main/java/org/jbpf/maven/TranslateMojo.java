@@ -101,8 +101,7 @@ public final class TranslateMojo extends AbstractMojo {
         }
         List<String> failures = new ArrayList<>();
         for (String c : inputs.unannotated) {
-            String message = c + " has @Section methods but no @Bpf annotation, so it is not translated; "
-                    + "add @Bpf(license = \"GPL\") to the class";
+            String message = ProbeInputs.missingBpf(c);
             if (missingBpf.equals("fail")) {
                 failures.add(message);
                 getLog().error("jbpf: " + message);
@@ -144,7 +143,7 @@ public final class TranslateMojo extends AbstractMojo {
     private void write(BpfObject object) throws MojoExecutionException {
         try {
             Path out = Toolchain.write(object, outputDirectory.toPath());
-            getLog().info("jbpf: wrote " + out + " (" + object.programs().size() + " programs, " + object.maps().size() + " maps)");
+            getLog().info("jbpf: " + Toolchain.wrote(out, object));
         } catch (IOException e) {
             throw new MojoExecutionException("jbpf: cannot write to " + outputDirectory + ": " + e.getMessage(), e);
         }

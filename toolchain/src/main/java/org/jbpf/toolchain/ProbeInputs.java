@@ -109,6 +109,11 @@ public final class ProbeInputs {
         return null;
     }
 
+    /** Why a class found with {@code @Section} methods but no {@code @Bpf} is not translated, and what to add. */
+    public static String missingBpf(String className) {
+        return className + " has @Section methods but no @Bpf annotation, so it is not translated; add @Bpf(license = \"GPL\") to the class";
+    }
+
     /**
      * Throws, naming {@code inputs}, what they held and what makes a class a probe, when they hold no probe; the
      * commands that need one call it after printing the warnings about the classes they skipped.
