@@ -28,7 +28,7 @@ class BadProbeMessagesTest {
         "CapturingLambda|CapturingLambda.java:14: a lambda that captures local variables cannot be translated: BPF programs have no closures; write the code as a static method and call it directly, or keep what a Loops.repeat body needs in its state struct",
         "TextKey|TextKey.java:11: map byName: map keys and values must be Integer, Long, Short, Byte, Character or a @Struct class, not java.lang.String",
         "PageOnStack|PageOnStack.java:15: program onGetpid needs 616 bytes of stack but BPF allows 512; use fewer or smaller local structs, or keep data in a per-CPU array map",
-        "UnknownSection|UnknownSection.java:12: section \"tracepiont/syscalls/sys_enter_getpid\": unknown program kind \"tracepiont\"; use one of tracepoint/<category>/<name> (tp), ...",
+        "UnknownSection|UnknownSection.java:12: section \"tracepiont/syscalls/sys_enter_getpid\": unknown program kind \"tracepiont\" (did you mean tracepoint?); use one of tracepoint/<category>/<name> (tp), ...",
     })
     void refusedWithItsJavaLine(String probe, String message) throws Exception {
         Cli r = Cli.run("translate", "org.jbpf.cli.probes.bad." + probe, "-o", out.toString());

@@ -6,7 +6,7 @@ import java.util.Set;
 import org.jbpf.core.program.Section;
 import org.jbpf.core.program.SectionKind;
 import org.jbpf.loader.attach.ElfSymbols;
-import org.jbpf.loader.attach.NearNames;
+import org.jbpf.core.program.NearNames;
 import org.jbpf.loader.attach.Tracefs;
 import org.jbpf.loader.attach.UprobeFiles;
 import org.jbpf.loader.sys.BpfException;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.Translator;
 import org.jbpf.testsupport.Skip;
-import org.jbpf.loader.attach.NearNames;
+import org.jbpf.core.program.NearNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jbpf.core.program.NearNames;
 import org.jbpf.loader.sys.BpfException;
 
 /**

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jbpf.core.program.NearNames;
 import org.jbpf.core.program.Section;
 import org.jbpf.core.program.SectionKind;
 import org.jbpf.loader.sys.BpfException;

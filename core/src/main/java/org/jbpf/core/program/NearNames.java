@@ -1,9 +1,9 @@
-package org.jbpf.loader.attach;
+package org.jbpf.core.program;
 
 import java.util.Collection;
 
 /**
- * The name nearest to a mistyped one, for "did you mean" advice on tracepoints and uprobe functions: the closest by
+ * The name nearest to a mistyped one, for "did you mean" advice on section kinds, tracepoints and uprobe functions: the closest by
  * edit distance within a few edits, where swapping two neighbouring letters (the commonest typo) counts as one.
  */
 public final class NearNames {
