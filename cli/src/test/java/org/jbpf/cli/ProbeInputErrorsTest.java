@@ -156,7 +156,8 @@ class ProbeInputErrorsTest {
         assertTrue(disasm.out().contains("frobnicate/thing odd:") && disasm.out().contains("tracepoint/syscalls/sys_enter_getpid fine:"), disasm.out());
         Cli verify = Cli.run("verify", o.toString());
         assertEquals(ExitCodes.REJECTED, verify.status(), verify.err());
-        assertTrue(verify.err().startsWith("jbpf: unknown.odd: " + dir.resolve("unknown_sections.c") + ":12: section 'frobnicate/thing' names a "
+        int line = new String(resource("/c/unknown_sections.c"), java.nio.charset.StandardCharsets.UTF_8).lines().toList().indexOf("int odd(void *ctx) { return limit; }") + 1;
+        assertTrue(verify.err().startsWith("jbpf: unknown.odd: " + dir.resolve("unknown_sections.c") + ":" + line + ": section 'frobnicate/thing' names a "
                 + "program type the simulator does not model"), verify.err());
         assertEquals(1, verify.err().lines().count(), verify.err());
         Kernel.require();
@@ -175,6 +176,18 @@ class ProbeInputErrorsTest {
             assertTrue(r.err().matches("jbpf: " + java.util.regex.Pattern.quote(o.toString()) + ": section frobnicate/thing: program odd loads "
                     + "the address of limit at byte 0 of \\.mydata, which is not a map nor a data section jbpf loads; put it in \\.data, \\.rodata or "
                     + "\\.bss \\(or \\.data\\.<name>: SEC\\(\"\\.data\\.mydata\"\\)\\) \\(at byte \\d+\\)\n"), command + ": " + r.err());
+        }
+    }
+
+    @Test void aKconfigExternSaysWhatJbpfLinksAndWhatToWriteInstead() throws Exception {
+        Path o = clang("unknown_sections", "kconfig", "KCONFIG");
+        for (String command : new String[] {"disasm", "verify", "run"}) {
+            Cli r = command.equals("run") ? Cli.run(command, o.toString(), "-d", "1ms") : Cli.run(command, o.toString());
+            assertEquals(ExitCodes.FAILED, r.status(), command + ": " + r.err());
+            assertTrue(r.err().startsWith("jbpf: " + o + ": section frobnicate/thing: program odd refers to undefined (extern) symbol limit; "
+                    + "jbpf links only calls of kernel functions (kfuncs) by name: define it in this object, or for a .kconfig value "
+                    + "(LINUX_KERNEL_VERSION, CONFIG_*) use a const volatile global set at load (jbpf run --const) (at byte "), command + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
         }
     }
 }
