@@ -190,4 +190,17 @@ class ProbeInputErrorsTest {
             assertEquals(1, r.err().lines().count(), r.err());
         }
     }
+
+    @Test void misspelledRawAndBtfTracepointsGetTheNearestNameAtAttach() throws Exception {
+        Kernel.requireTracefs();
+        Cli raw = Cli.run("run", "org.jbpf.cli.probes.RawMisspelled", "-d", "1ms");
+        assertEquals(ExitCodes.FAILED, raw.status(), raw.err());
+        assertEquals("jbpf: program \"onSwitch\" (raw_tracepoint/sched_swich): this kernel has no tracepoint sched_swich; did you mean "
+                + "sched_switch? (see /sys/kernel/tracing/available_events for the names it has)\n", raw.err());
+        Cli btf = Cli.run("run", "org.jbpf.cli.probes.BtfMisspelled", "-d", "1ms");
+        assertEquals(ExitCodes.FAILED, btf.status(), btf.err());
+        assertEquals("jbpf: program onSwitch: this kernel has no raw tracepoint sched_swich (/sys/kernel/btf/vmlinux has no "
+                + "btf_trace_sched_swich); did you mean sched_switch?; see /sys/kernel/tracing/available_events for the tracepoints it has\n",
+                btf.err());
+    }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jbpf.core.program.NearNames;
 import org.jbpf.core.program.Section;
 import org.jbpf.core.program.SectionKind;
 import org.jbpf.loader.Cpus;
@@ -85,8 +86,15 @@ public final class Attacher {
     }
 
     public static Link rawTracepoint(LoadedProgram p, String name) {
-        Fd fd = Sys.bpfFd(BpfCmd.RAW_TRACEPOINT_OPEN, BpfAttrs.rawTracepointOpen(name, p.fd().value()),
-                "raw tracepoint " + name, "BPF_RAW_TRACEPOINT_OPEN of " + name + " for " + p);
+        Fd fd;
+        try {
+            fd = Sys.bpfFd(BpfCmd.RAW_TRACEPOINT_OPEN, BpfAttrs.rawTracepointOpen(name, p.fd().value()),
+                    "raw tracepoint " + name, "BPF_RAW_TRACEPOINT_OPEN of " + name + " for " + p);
+        } catch (BpfException e) {
+            if (e.errno() != Errno.ENOENT) throw e;
+            throw BpfException.withMessage(p + ": this kernel has no tracepoint " + name + NearNames.didYouMean(name, Tracefs.eventNames())
+                    + " (see " + Tracefs.root().resolve("available_events") + " for the names it has)", e.errno());
+        }
         return new FdLink("raw_tracepoint " + name, fd);
     }
 

@@ -55,6 +55,23 @@ public final class Tracefs {
         }
     }
 
+    /**
+     * The names of the kernel's tracepoints without their category (sched_switch, sys_enter_openat), from
+     * available_events, for advice on a raw or BTF tracepoint name; none when tracefs cannot be read.
+     */
+    public static List<String> eventNames() {
+        List<String> names = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(root().resolve("available_events"))) {
+                int colon = line.indexOf(':');
+                if (colon > 0) names.add(line.substring(colon + 1));
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        return names;
+    }
+
     /** The names of the directories in {@code dir} (tracepoint categories, or the tracepoints of one); none when unreadable. */
     public static List<String> children(Path dir) {
         List<String> names = new ArrayList<>();
