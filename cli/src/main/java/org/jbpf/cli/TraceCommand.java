@@ -23,6 +23,8 @@ final class TraceCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         Path pipe = pipe();
+        String off = tracingOff(pipe.resolveSibling("tracing_on"));
+        if (off != null) System.err.println(off);
         long deadline = duration == null ? Long.MAX_VALUE : System.currentTimeMillis() + RunCommand.parseDuration(duration).toMillis();
         // trace_pipe blocks until there is output; a reader thread lets --duration end the command on time
         Thread reader = new Thread(() -> copy(pipe), "trace_pipe");
@@ -35,6 +37,19 @@ final class TraceCommand implements Callable<Integer> {
 
     private Path pipe() {
         return TracefsRoots.holding(tracefs != null ? new Path[] {tracefs} : TracefsRoots.DEFAULT, "trace_pipe").resolve("trace_pipe");
+    }
+
+    /**
+     * A warning when the kernel records no trace output (tracing_on is 0, e.g. after someone ran
+     * {@code echo 0 > tracing_on}): printk calls then still run but write nothing the pipe could show. Null otherwise.
+     */
+    static String tracingOff(Path tracingOn) {
+        try {
+            if (!Files.readString(tracingOn).trim().equals("0")) return null;
+        } catch (IOException e) {
+            return null;   // unreadable or absent: the pipe's own errors say more
+        }
+        return "jbpf: tracing is off (" + tracingOn + " is 0), so the kernel records no printk output; turn it on with: echo 1 > " + tracingOn;
     }
 
     private static void copy(Path pipe) {
