@@ -38,7 +38,11 @@ final class PerfRing implements PerfLoop {
     private final SampleViewHandler viewHandler;
     private final RecordView recordView;
     private final LostHandler lostHandler;
-    private ByteBuffer scratch;
+    /**
+     * Where a record that wraps the end of the data area is copied, and the read-only view of it handed out: direct, as
+     * {@link #handlerView} is, so a handler's reads see one buffer class only and stay inlined without a type switch.
+     */
+    private ByteBuffer scratch, scratchView;
 
     /** Samples handed out as views of their own (one object per sample). */
     PerfRing(int cpu, ByteBuffer meta, ByteBuffer data, int size, SampleHandler samples, LostHandler lostHandler) {
@@ -185,10 +189,13 @@ final class PerfRing implements PerfLoop {
 
     /** Copies a record that runs past the end of the data area into one contiguous scratch buffer. */
     private ByteBuffer wrapped(int at, int length) {
-        if (scratch == null) scratch = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        if (scratch == null) {
+            scratch = ByteBuffer.allocateDirect(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+            scratchView = scratch.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        }
         int first = size - at;
         scratch.put(0, data, at, first);
         scratch.put(first, data, 0, length - first);
-        return scratch;
+        return scratchView;
     }
 }

@@ -166,6 +166,9 @@ class PerfRingTest {
         assertEquals(2, inPlace.consume(null));
         assertEquals("wraps-the-end-of-the-data", got.get(4));
         assertEquals(2, buffers.size(), "a wrapped sample comes from the scratch copy");
+        assertTrue(buffers.get(1).isReadOnly(), "handlers cannot write the scratch copy either");
+        assertEquals(buffers.get(0).getClass(), buffers.get(1).getClass(),
+                "the scratch copy of direct data is direct too: a handler's reads see one buffer class");
     }
 
     @Test
