@@ -13,6 +13,8 @@ import java.util.Arrays;
 final class RecordKeys {
     private final int keySize, record;
     private int[] table = new int[0];
+    /** For keys of up to 4 bytes, the keys themselves, each with bit 32 set (0 is an empty slot): no record is read again. */
+    private long[] small = new long[0];
     private int mask;
 
     RecordKeys(int keySize, int record) {
@@ -23,14 +25,20 @@ final class RecordKeys {
     /** Empties the set for a walk of {@code entries} records. */
     void reset(int entries) {
         int size = Integer.highestOneBit(Math.max(16, entries * 2 - 1)) << 1;
+        mask = size - 1;
+        if (keySize <= 4) {
+            if (small.length != size) small = new long[size];
+            else Arrays.fill(small, 0);
+            return;
+        }
         if (table.length != size) table = new int[size];
         Arrays.fill(table, -1);
-        mask = size - 1;
     }
 
     /** Adds record {@code index}'s key; false when an earlier record of this walk had the same key. */
     boolean add(ByteBuffer records, int index) {
         int at = index * record;
+        if (keySize <= 4) return addSmall(chunk(records, at, keySize) | 1L << 32);
         for (int slot = hash(records, at) & mask; ; slot = (slot + 1) & mask) {
             int other = table[slot];
             if (other < 0) {
@@ -38,6 +46,18 @@ final class RecordKeys {
                 return true;
             }
             if (sameKey(records, at, other * record)) return false;
+        }
+    }
+
+    private boolean addSmall(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        for (int slot = (int) (h ^ (h >>> 29)) & mask; ; slot = (slot + 1) & mask) {
+            long other = small[slot];
+            if (other == 0) {
+                small[slot] = key;
+                return true;
+            }
+            if (other == key) return false;
         }
     }
 
