@@ -59,6 +59,21 @@ class CallbackFindingsTest {
             jumpImm(JLT, R6, 1, 1), mov64Imm(R8, 8), load(8, R3, R7, 0), alu64Reg(ADD, R3, R8), store(8, R7, 0, R3),
             mov64Imm(R0, 0), exit());
 
+    /**
+     * random#973 of seed 20261130602, reduced: main calls bpf_loop(0, outer) and f; outer, never called, is placed
+     * after inner, the body only outer hands to bpf_loop, and before f. The kernel drops inner and outer as one run,
+     * so outer's address, inside the run, then points into the middle of nothing.
+     */
+    static List<Insn> deadPair() {
+        List<Insn> p = new ArrayList<>(List.of(mov64Imm(R1, 0), CallbackSnippets.address(R2, "outer"), mov64Imm(R3, 0), mov64Imm(R4, 0),
+                call(181), CallbackSnippets.callFunction("f"), mov64Imm(R0, 0), exit(),
+                mov64Imm(R0, 0).withReference("start:inner"), exit(),
+                mov64Imm(R1, 1).withReference("start:outer"), CallbackSnippets.address(R2, "inner"), mov64Imm(R3, 0), mov64Imm(R4, 0),
+                call(181), mov64Imm(R0, 0), exit(),
+                mov64Imm(R0, 0).withReference("start:f"), exit()));
+        return RandomPrograms.link(p);
+    }
+
     static Map<String, List<Insn>> cases() {
         Map<String, List<Insn>> c = new LinkedHashMap<>();
         c.put("count 0, another function after the body", program(0, 0, true, RETURN));
@@ -66,6 +81,7 @@ class CallbackFindingsTest {
         c.put("count 0, no other function", program(0, 0, false, RETURN));
         c.put("count 1, another function", program(1, 0, true, RETURN));
         c.put("flags 1", program(4, 1, false, RETURN));
+        c.put("two bodies never called, one inside the other's run", deadPair());
         c.put("rounds the same at one instruction", program(100, 0, false, SAME_ROUNDS));
         return c;
     }
@@ -80,6 +96,7 @@ class CallbackFindingsTest {
         Map<String, List<Insn>> c = cases();
         assertEquals("verifier bug: No program to jit at insn 15 (subprog < 0)",
                 simulate(c.get("count 0, another function before the body")).errors().get(0).kernelMessage());
+        assertFalse(simulate(c.get("two bodies never called, one inside the other's run")).ok());
         for (String ok : List.of("count 0, another function after the body", "count 0, no other function", "count 1, another function", "flags 1", "rounds the same at one instruction"))
             assertTrue(simulate(c.get(ok)).ok(), ok + ": " + simulate(c.get(ok)));
     }

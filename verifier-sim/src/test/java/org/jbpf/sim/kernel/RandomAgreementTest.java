@@ -44,7 +44,7 @@ class RandomAgreementTest {
         KernelAgreementTest.assumeKernel();
         String given = System.getProperty(property, "").trim();
         long seed = given.isEmpty() ? ciSeed : given.equals("fresh") ? System.nanoTime() : Long.parseLong(given);
-        int count = Integer.getInteger("jbpf.random.count", withCallbacks ? 300 : 5000);
+        int count = Integer.getInteger("jbpf.random.count", withCallbacks ? 120 : 5000);
         // -Djbpf.random.only=12,345 checks those programs alone (the others are still generated, to keep the sequence)
         java.util.Set<Integer> only = new java.util.HashSet<>();
         for (String n : System.getProperty("jbpf.random.only", "").split(",")) if (!n.isBlank()) only.add(Integer.parseInt(n.trim()));
