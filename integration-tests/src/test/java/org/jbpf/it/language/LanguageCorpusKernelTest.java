@@ -43,7 +43,15 @@ class LanguageCorpusKernelTest {
             BoxedHelperParameter.class, SparseSwitch.class, NestedSwitchExpressions.class, NarrowSwitch.class, BooleanCompound.class,
             ConditionalShifts.class, LongLoopCounter.class, NamedSizeArrays.class, NarrowCompares.class, HashCodes.class,
             MinMaxEdges.class, CommCharClasses.class, StructFlagFields.class, InstanceofStructPatterns.class,
-            ArrayCopiesIndependent.class);
+            ArrayCopiesIndependent.class,
+            // the fourth: array element compounds of every width, masked shift amounts, records with interfaces, labelled blocks
+            ArrayElementCompound.class, ConstantShiftAmounts.class, NarrowUnsignedConversions.class, CharLoopCounters.class,
+            LabelledBlocks.class, CompoundWideOperands.class, RecordDefaultMethods.class, RecordAccessorOverride.class,
+            RecordOwnEquals.class, FloorMathMixed.class, OverlappingArrayCopy.class, LongMultiplication.class, NestedStaticClasses.class,
+            ChainedAssignments.class, StructAliasing.class, TernaryPromotions.class, ObjectsEqualsBoxes.class, AssignInConditions.class,
+            WideningArguments.class, GenericBoundedHelpers.class, BoxConversions.class, RangeEdges.class, DivideByConstants.class,
+            ArrayClones.class, ShortCircuitEffects.class, WideConstants.class, ManyLiveValues.class, GenericStructHelpers.class,
+            ScopedSlots.class, DeepRecords.class, InterfacePrivateMethods.class, EnumOtherFile.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);
@@ -95,6 +103,29 @@ class LanguageCorpusKernelTest {
                 assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
                 assertEquals(BoxedLookups.combine(ab[0], ab[1], z), bpf.map(BoxedLookups.out).get(0),
                         "combine(" + ab[0] + ", " + ab[1] + ", " + z + ")");
+                runs++;
+            }
+        }
+        assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
+    }
+
+    /** Boxes looked up in maps, narrowed, widened and compared through generic helpers: as {@code combine} on the JVM. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void boxedLookupsConvert(Backend backend) {
+        var object = backend.translate(BoxedLookupConversions.class);
+        KernelCheck.require();
+        int runs = 0;
+        try (BPF bpf = BPF.load(object, BoxedLookupConversions.class)) {
+            var in = bpf.map(BoxedLookupConversions.in);
+            var ints = bpf.map(BoxedLookupConversions.ints);
+            for (long[] ab : ComputingProbesKernelTest.INPUTS) {
+                in.put(0, ab[0]);
+                in.put(1, ab[1]);
+                ints.put(0, (int) (ab[0] ^ ab[1]));
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                assertEquals(BoxedLookupConversions.combine(ab[0], ab[1], (int) (ab[0] ^ ab[1])), bpf.map(BoxedLookupConversions.out).get(0),
+                        "combine(" + ab[0] + ", " + ab[1] + ")");
                 runs++;
             }
         }

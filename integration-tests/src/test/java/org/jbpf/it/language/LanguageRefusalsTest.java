@@ -177,13 +177,56 @@ class LanguageRefusalsTest {
             Arguments.of(RecordEquals.class,
                     "RecordEquals.java:32: equals of record Key is made by javac with an invokedynamic of ObjectMethods, which " +
                     "a BPF program cannot run; compare its components instead (a.pid() == b.pid() && a.cpu() == b.cpu())"),
+            Arguments.of(RecordEqualsParts.class,
+                    "RecordEqualsParts.java:27: equals of record Sample is made by javac with an invokedynamic of ObjectMethods, " +
+                    "which a BPF program cannot run; compare its components instead (a.pid() == b.pid() && a.where().cpu() == " +
+                    "b.where().cpu() && a.where().node() == b.where().node(), and the elements of a.ids() and b.ids() one by one " +
+                    "in a loop, since == on an array compares references and Arrays.equals does not translate)"),
+            Arguments.of(StructObjectEquals.class,
+                    "StructObjectEquals.java:35: cannot call equals on a local StructObjectEquals.Point: its class inherits Object's, " +
+                    "which works on the object's identity, and BPF programs have no object identities; compare (or combine) its " +
+                    "fields instead"),
+            Arguments.of(MergedStructs.class,
+                    "MergedStructs.java:40: variable s holds a struct whose class is chosen at run time (a local MergedStructs.Circle " +
+                    "or a local MergedStructs.Square), but a BPF program knows each struct's class at translation, which decides the " +
+                    "methods (and pattern switch cases) that run; use each struct where it is made: call its methods, or a helper " +
+                    "taking the interface, in each branch (cond ? area(new Circle(..)) : area(new Square(..)))"),
+            Arguments.of(StringConstantTables.class,
+                    "StringConstantTables.java:27: cannot call java.lang.String.charAt in a BPF program: strings do not exist in " +
+                    "BPF programs; keep the characters in a static final char[] or byte[] table and index it (static final " +
+                    "byte[] HEX = {'0', '1', ..}; HEX[i])"),
+            Arguments.of(EnumValuesLoop.class,
+                    "EnumValuesLoop.java:33: Level.values() makes an array of enum objects, which a BPF program does not have " +
+                    "(there an enum value is its ordinal); loop over the ordinals instead, for (int k = 0; k < 3; k++), and get " +
+                    "what a constant carries from k with a switch or a static final table indexed by k"),
+            Arguments.of(EnumConstantBodies.class,
+                    "EnumConstantBodies.java:32: Op.apply is abstract: each constant of enum Op has its own body, chosen by a " +
+                    "virtual call, which BPF programs do not have; write one method that switches over the constant instead " +
+                    "(switch (value) { case A -> ..; case B -> ..; })"),
+            Arguments.of(RecordStaticConstant.class,
+                    "RecordStaticConstant.java:30: static field Range.EMPTY holds a Range made when the class loads, which a BPF " +
+                    "program cannot keep (its structs live on its stack or in maps); make one where you use it with new, or in " +
+                    "a static method that returns a new one"),
+            Arguments.of(VariableSizeArray.class,
+                    "VariableSizeArray.java:25: array length must be a constant from 0 to 32 (a long array may take at most 256 " +
+                    "of the 512 bytes of BPF stack); for a length known only when the program runs, make the array as long as " +
+                    "it may need to be and keep the count in use in an int"),
+            Arguments.of(UnsignedStrings.class,
+                    "UnsignedStrings.java:24: cannot call java.lang.Long.toUnsignedString in a BPF program: strings do not exist " +
+                    "in BPF programs; print numbers with a printk format (printk(\"n %d\", x)), or send them to Java in a map or " +
+                    "ring record"),
+            Arguments.of(NestedClassTable.class,
+                    "NestedClassTable.java:28: static field SIZES (int[]) is a table that is not a global of this probe; only " +
+                    "static arrays of numbers (byte, short, char, int, long) of the probe class, filled with constants, become " +
+                    "BPF globals: copy the table into the probe, or keep it in an ArrayMap filled from Java"),
             Arguments.of(OptionalLookup.class,
                     "OptionalLookup.java:25: java.util.Optional is an object a BPF program cannot make; test the value against " +
                     "null instead (v != null ? v : 0L)"),
             Arguments.of(ParseNumber.class,
                     "ParseNumber.java:24: cannot call java.lang.Long.parseLong in a BPF program; the java.lang methods " +
-                    "that translate are boxing, Math.min/max/abs, System.nanoTime, the Integer/Long bit, unsigned, " +
-                    "min/max/sum and compare methods, and compare and hashCode of every box class (README, Translation notes)"));
+                    "that translate are boxing, Math.min/max/abs/clamp and floor and ceil division, System.nanoTime, the " +
+                    "Integer/Long bit, unsigned, min/max/sum and compare methods, and compare and hashCode of every box class " +
+                    "(README, Translation notes)"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -53,7 +53,9 @@ final class ArraySteps {
                 // an empty array (javac's for a varargs call without arguments) has no element to reach: every index is out of range
                 if (!(len instanceof Value.Scalar s) || s.constant() == null || s.constant() < 0 || s.constant() * element.size() > MAX_LOCAL_ARRAY)
                     throw a.error(i, "array length must be a constant from 0 to " + MAX_LOCAL_ARRAY / element.size() + " (a " + element.javaName()
-                            + " array may take at most " + MAX_LOCAL_ARRAY + " of the 512 bytes of BPF stack)");
+                            + " array may take at most " + MAX_LOCAL_ARRAY + " of the 512 bytes of BPF stack)"
+                            + (len instanceof Value.Scalar v && v.constant() == null ? "; for a length known only when the program runs, make "
+                               + "the array as long as it may need to be and keep the count in use in an int" : ""));
                 int n = (int) (long) s.constant();
                 ValueType t = element.kind() == org.jbpf.core.layout.StructLayout.Kind.BYTE ? new ValueType.Bytes(n) : new ValueType.PrimArray(element.kind(), n);
                 f.push(new Value.StackObj(t, (int) (a.site(i) & 0x7fffffff)));

@@ -17,7 +17,7 @@ import org.objectweb.asm.tree.TableSwitchInsnNode;
  * each edge, so that only the edge where a map value is not null may read it; an edge that cannot be taken is not
  * followed.
  */
-final class BranchSteps {
+public final class BranchSteps {
     private final MethodAnalyzer analyzer;
 
     BranchSteps(MethodAnalyzer analyzer) { this.analyzer = analyzer; }
@@ -77,7 +77,11 @@ final class BranchSteps {
             case GOTO: analyzer.flow(a, indexOf(a, ((JumpInsnNode) in).label), f, work); return true;
             case JSR: case RET: throw a.error(i, "JSR/RET bytecode is not supported; compile with a current javac");
             case TABLESWITCH: case LOOKUPSWITCH: {
-                scalar(a, i, f.pop());
+                Value key = f.pop();
+                scalar(a, i, key);
+                // a key constants decide (the case a type switch picks for a struct of known class) takes one edge, as an if does
+                Long known = key instanceof Value.Scalar s ? s.constant() : null;
+                if (known != null) { analyzer.flow(a, indexOf(a, switchTarget(in, (int) (long) known)), f, work); return true; }
                 List<LabelNode> targets = new ArrayList<>(in instanceof TableSwitchInsnNode ts ? ts.labels : ((LookupSwitchInsnNode) in).labels);
                 targets.add(in instanceof TableSwitchInsnNode ts ? ts.dflt : ((LookupSwitchInsnNode) in).dflt);
                 for (LabelNode l : targets) analyzer.flow(a, indexOf(a, l), new Frame(f), work);
@@ -99,6 +103,15 @@ final class BranchSteps {
     }
 
     private void branch(MethodAnalysis a, int i, Frame f, Deque<Integer> work) { branch(a, i, f, work, null); }
+
+    /** The label switch {@code in} jumps to for {@code key}. */
+    public static LabelNode switchTarget(AbstractInsnNode in, int key) {
+        if (in instanceof TableSwitchInsnNode ts)
+            return key >= ts.min && key <= ts.max ? ts.labels.get(key - ts.min) : ts.dflt;
+        LookupSwitchInsnNode ls = (LookupSwitchInsnNode) in;
+        int at = ls.keys.indexOf(key);
+        return at >= 0 ? ls.labels.get(at) : ls.dflt;
+    }
 
     /**
      * Follows the jump's edges: both, or with {@code taken} known only that one, so that code behind a test that

@@ -68,6 +68,11 @@ final class FieldSteps {
                     throw a.error(i, "static final field " + fi.name + " is computed when the class loads (line " + computed.line()
                             + "), which a BPF program cannot repeat; initialise it with constants, or make it a @Constant (without "
                             + "final) set from Java before loading");
+                if (map == null && fi.desc.startsWith("L") && structs.isStruct(Type.getType(fi.desc).getInternalName()))
+                    throw a.error(i, "static field " + StructRegistry.simple(fi.owner) + "." + fi.name + " holds a "
+                            + StructRegistry.simple(Type.getType(fi.desc).getInternalName()) + " made when the class loads, which a BPF "
+                            + "program cannot keep (its structs live on its stack or in maps); make one where you use it with new, "
+                            + "or in a static method that returns a new one");
                 if (map == null)
                     throw a.error(i, "static field " + fi.owner.replace('/', '.') + "." + fi.name + " is not a map of this probe; "
                             + "programs can use maps, compile-time constants (static final primitives) and global variables (static "

@@ -63,6 +63,11 @@ public final class InvokeAnalyzer {
         List<Value> args = new ArrayList<>();
         for (int k = argTypes.length - 1; k >= 0; k--) args.add(0, f.pop());
         Value receiver = mi.getOpcode() == INVOKESTATIC ? null : f.pop();
+        MethodInsnNode onBox = BoxDispatch.retarget(mi, receiver);
+        if (onBox != null) {
+            a.boxCalls.put(i, onBox);
+            mi = onBox;
+        }
         if (mi.getOpcode() == INVOKESPECIAL && mi.name.equals("<init>")) {
             construct(a, i, mi, receiver, args, f);
             return;
@@ -122,6 +127,11 @@ public final class InvokeAnalyzer {
             throw a.error(i, "the probe API has no method " + mi.owner.replace('/', '.') + "." + mi.name + mi.desc
                     + "; recompile the probe against this jbpf");
         if (mi.owner.equals(LOOPS) && mi.name.equals("repeat")) return loop(a, i, args, f);
+        // javac's null check of a pattern switch's selector: a value that cannot be null passes through
+        if (isRequireNonNull(mi) && neverNull(args.get(0))) return args.get(0);
+        // a struct called through a JDK interface or Object (Comparable.compareTo in a generic helper) runs its own class's method
+        ValueType.Struct struct = mi.getOpcode() == INVOKESTATIC ? null : structReceiver(a, i, mi, receiver);
+        if (struct != null && mi.owner.startsWith("java/")) return inlineOnStruct(a, i, mi, struct, receiver, args, f);
         Intrinsic intrinsic = Intrinsics.find(mi);
         if (intrinsic == null) intrinsic = Intrinsics.kernelStruct(mi, structs);
         if (intrinsic != null) return intrinsic.type(new TypingCall(a, i, mi, receiver, args, f, structs));
@@ -139,14 +149,12 @@ public final class InvokeAnalyzer {
                 throw a.error(i, "cannot call " + mi.name + " on an enum in a BPF program, where an enum value is its ordinal; "
                         + "compare values with == or use ordinal()");
         }
-        if (mi.getOpcode() != INVOKESTATIC && mi.getOpcode() != INVOKEINTERFACE
-                && (receiver instanceof Value.Scalar && EnumSwitches.isEnum(structs, mi.owner) || structReceiver(a, i, mi, receiver))) {
-            Value v = inline(a, i, mi, receiver, args, f);
-            if (Type.getReturnType(mi.desc).getSort() != Type.VOID && v == null)
-                throw a.error(i, "method " + mi.name + " never returns a value");
-            return v;
-        }
+        if (struct != null || mi.getOpcode() != INVOKESTATIC && mi.getOpcode() != INVOKEINTERFACE
+                && receiver instanceof Value.Scalar && EnumSwitches.isEnum(structs, mi.owner))
+            return inlineOnStruct(a, i, mi, struct, receiver, args, f);
         if (mi.getOpcode() == INVOKESTATIC) {
+            String enumCall = EnumCalls.refusal(structs, mi);
+            if (enumCall != null) throw a.error(i, enumCall);
             Value v = inline(a, i, mi, null, args, f);
             if (Type.getReturnType(mi.desc).getSort() != Type.VOID && v == null)
                 throw a.error(i, "method " + mi.name + " never returns a value");
@@ -160,34 +168,34 @@ public final class InvokeAnalyzer {
                 + "only static methods, jbpf helpers, map and context methods are available");
     }
 
-    /** True when {@code receiver} is a struct of the method's class: its instance methods are inlined with it as {@code this}. */
-    private static boolean structReceiver(MethodAnalysis a, int i, MethodInsnNode mi, Value receiver) {
+    /**
+     * The struct {@code receiver} is when the method can run on it (declared by its class, an interface it implements, or
+     * Object): its instance methods are inlined with it as {@code this}; null otherwise.
+     */
+    private ValueType.Struct structReceiver(MethodAnalysis a, int i, MethodInsnNode mi, Value receiver) {
         ValueType t = receiver instanceof Value.StackObj so ? so.type() : receiver instanceof Value.Ptr p ? p.target() : null;
-        if (!(t instanceof ValueType.Struct s) || !s.internalName().equals(mi.owner)) return false;
+        if (!(t instanceof ValueType.Struct s) || !StructDispatch.applies(structs, s.internalName(), mi.owner)) return null;
         if (receiver instanceof Value.Ptr p && p.nullable())
             throw a.error(i, p.origin() + " may be null here; test it against null before you call ." + mi.name + "()");
-        return true;
+        return s;
     }
 
-    /**
-     * Why a record's equals, hashCode or toString that javac generated (an invokedynamic of ObjectMethods) cannot be
-     * called, with what to write instead; null for any other method.
-     */
-    private static String recordObjectMethod(ClassNode owner, MethodNode target) {
-        boolean generated = false;
-        for (AbstractInsnNode in : target.instructions)
-            if (in instanceof InvokeDynamicInsnNode indy && "java/lang/runtime/ObjectMethods".equals(indy.bsm.getOwner())) generated = true;
-        if (!generated) return null;
-        String record = StructRegistry.simple(owner.name);
-        StringBuilder equal = new StringBuilder();
-        if (owner.recordComponents != null)
-            for (var rc : owner.recordComponents)
-                equal.append(equal.length() > 0 ? " && " : "").append("a.").append(rc.name).append("() == b.").append(rc.name).append("()");
-        String instead = target.name.equals("equals") ? "compare its components instead (" + equal + ")"
-                : target.name.equals("hashCode") ? "combine its components yourself instead (e.g. 31 * x + y)"
-                : "strings do not exist in BPF programs; send the components to Java in a map or ring record";
-        return target.name + " of record " + record + " is made by javac with an invokedynamic of ObjectMethods, which a BPF "
-                + "program cannot run; " + instead;
+    /** Inlines instance method {@code mi} on {@code receiver}: a struct's (as its class dispatches it) or an enum value's. */
+    private Value inlineOnStruct(MethodAnalysis a, int i, MethodInsnNode mi, ValueType.Struct struct, Value receiver, List<Value> args, Frame f) {
+        MethodInsnNode runs = struct == null ? mi : StructDispatch.resolve(structs, struct.internalName(), mi);
+        Value v = inline(a, i, runs, receiver, args, f);
+        if (Type.getReturnType(mi.desc).getSort() != Type.VOID && v == null)
+            throw a.error(i, "method " + mi.name + " never returns a value");
+        return v;
+    }
+
+    /** True for {@code Objects.requireNonNull(value)}. */
+    public static boolean isRequireNonNull(MethodInsnNode mi) {
+        return mi.owner.equals("java/util/Objects") && mi.name.equals("requireNonNull") && mi.desc.equals("(Ljava/lang/Object;)Ljava/lang/Object;");
+    }
+
+    private static boolean neverNull(Value v) {
+        return v instanceof Value.StackObj || v instanceof Value.Boxed || v instanceof Value.Ctx || v instanceof Value.Ptr p && !p.nullable();
     }
 
     /** The rejection of an interface method call. */
@@ -218,13 +226,18 @@ public final class InvokeAnalyzer {
         if (target == null && mi.owner.equals("java/util/Optional"))
             throw caller.error(i, "java.util.Optional is an object a BPF program cannot make; test the value against null "
                     + "instead (v != null ? v : 0L)");
-        String generated = target != null && receiver != null ? recordObjectMethod(owner, target) : null;
+        if (target == null && receiver != null && mi.owner.equals("java/lang/Object"))
+            throw caller.error(i, "cannot call " + mi.name + " on " + receiver.describe() + ": its class inherits Object's, which works "
+                    + "on the object's identity, and BPF programs have no object identities; compare (or combine) its fields instead");
+        String generated = target != null && receiver != null ? RecordObjectMethods.refusal(structs, owner, target) : null;
         if (generated != null) throw caller.error(i, generated);
         if (target == null || ((target.access & ACC_STATIC) == 0) != (receiver != null))
             throw caller.error(i, "cannot call " + mi.owner.replace('/', '.') + "." + mi.name + " from a BPF program; "
                     + "only static methods of the probe, methods of @Struct classes and jbpf helpers can be called");
-        if ((target.access & ACC_NATIVE) != 0 || (target.access & ACC_ABSTRACT) != 0)
-            throw caller.error(i, "cannot call native or abstract method " + mi.name);
+        if ((target.access & ACC_NATIVE) != 0)
+            throw caller.error(i, "cannot call native method " + StructRegistry.simple(mi.owner) + "." + mi.name + ": its code is the "
+                    + "JVM's, which a BPF program does not have; compute the value with numbers and operators instead");
+        if ((target.access & ACC_ABSTRACT) != 0) throw caller.error(i, EnumCalls.abstractCall(structs, mi));
         if (receiver != null) {
             args = new ArrayList<>(args);
             args.add(0, receiver);
@@ -316,9 +329,9 @@ public final class InvokeAnalyzer {
         if (owner == null || indy.bsm.getName() == null)
             return "this invokedynamic names no bootstrap method; the class file is damaged, compile it again";
         if (owner.equals("java/lang/runtime/SwitchBootstraps"))
-            return "a switch with case null or with patterns (javac 21 and later compile it to a SwitchBootstraps." + indy.name
-                    + " call, which a BPF program cannot make); test for null before the switch, and switch over the enum, "
-                    + "int or char itself";
+            return "a switch with case null over an enum, string or number, or with patterns among constant labels (javac 21 and "
+                    + "later compile it to a SwitchBootstraps." + indy.name + " call, which a BPF program cannot make); test for null "
+                    + "before the switch, and switch over the enum, int or char itself (patterns over @Struct classes alone translate)";
         return "invokedynamic of " + owner.replace('/', '.') + "." + indy.bsm.getName() + " (" + indy.name
                 + ") cannot be translated: BPF programs cannot call a bootstrap method; write the code with plain calls";
     }
@@ -352,8 +365,12 @@ public final class InvokeAnalyzer {
                 Type t = types[arg++];
                 if (t.getSort() == Type.OBJECT && t.getInternalName().equals("java/lang/String"))
                     throw a.error(i, "only string constants can be concatenated into printk messages");
-                boolean isLong = t.getSort() == Type.LONG || t.getInternalName().equals("java/lang/Long");
-                fmt.append(isLong ? "%lld" : t.getSort() == Type.CHAR ? "%c" : "%d");
+                if (t.getSort() == Type.BOOLEAN || t.getDescriptor().equals("Ljava/lang/Boolean;"))
+                    throw a.error(i, "a boolean in a printk message prints as true or false in Java, a word printk cannot choose "
+                            + "while the program runs; print it as a number (flag ? 1 : 0), or write one printk for each value");
+                boolean isLong = t.getSort() == Type.LONG || t.getDescriptor().equals("Ljava/lang/Long;");
+                // a char (or Character) prints as its character, as Java's concatenation does
+                fmt.append(isLong ? "%lld" : t.getSort() == Type.CHAR || t.getDescriptor().equals("Ljava/lang/Character;") ? "%c" : "%d");
                 longs.add(isLong);
             } else if (c == '\u0002') {
                 fmt.append(String.valueOf(indy.bsmArgs[cst++]).replace("%", "%%"));

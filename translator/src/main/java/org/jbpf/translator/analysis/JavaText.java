@@ -20,4 +20,12 @@ public final class JavaText {
     public static final String STRING_CHOICE_ADVICE = "but strings exist in BPF programs only as constants; keep the choice "
             + "in an int or an enum (and switch over that), or keep text in a byte[] and compare it with Strings.equals(buf, \"bash\") "
             + "in an if/else chain instead of a switch";
+
+    /** How a variable holding structs of different classes on different paths names its value. */
+    public static final String CLASS_CHOICE = "a struct whose class is chosen at run time ";
+
+    /** What to write instead of a struct whose class is chosen at run time. */
+    public static final String CLASS_CHOICE_ADVICE = "but a BPF program knows each struct's class at translation, which decides the "
+            + "methods (and pattern switch cases) that run; use each struct where it is made: call its methods, or a helper "
+            + "taking the interface, in each branch (cond ? area(new Circle(..)) : area(new Square(..)))";
 }

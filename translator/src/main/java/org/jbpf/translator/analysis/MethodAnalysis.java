@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jbpf.translator.frontend.GlobalVariables;
 import org.jbpf.translator.frontend.MethodCode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /** The analysis's facts about one method body as inlined at one place: a frame before every reachable instruction. */
@@ -17,6 +18,8 @@ public final class MethodAnalysis extends MethodCode {
     public final Map<Integer, MethodAnalysis> callees = new HashMap<>();
     /** The call sites of this body that call a BPF function (a subprogram or a loop body) instead of inlining. */
     public final Map<Integer, Subprogram> calls = new HashMap<>();
+    /** Calls on a box through Number, Comparable or Object, as the box class's own method (BoxDispatch), by instruction index. */
+    public final Map<Integer, MethodInsnNode> boxCalls = new HashMap<>();
     /** For a program's own analysis: every BPF function the program calls, in the order they were first called. */
     public List<Subprogram> subprograms = List.of();
     /** The global variable each GETSTATIC/PUTSTATIC of a probe's static field reads or writes, by instruction index. */

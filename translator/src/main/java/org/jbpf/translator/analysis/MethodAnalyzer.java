@@ -10,6 +10,7 @@ import java.util.List;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.frontend.BytecodeShape;
 import org.jbpf.translator.frontend.EnumSwitches;
+import org.jbpf.translator.frontend.TypeSwitches;
 import org.jbpf.translator.intrinsic.PacketHelperCalls;
 import org.jbpf.translator.frontend.ProbeArguments;
 import org.jbpf.translator.frontend.ProbeClass;
@@ -87,6 +88,7 @@ public final class MethodAnalyzer {
     MethodAnalysis analyze(MethodNode m, String owner, String file, List<Value> entryArgs, long context, int reservations,
                            boolean isProgram, java.util.Map<String, String> heldByCallers) {
         EnumSwitches.rewrite(m, structs);
+        TypeSwitches.rewrite(m);
         MethodAnalysis a = new MethodAnalysis(m, owner, file, context);
         a.heldByCallers.putAll(heldByCallers);
         // synchronized comes with a handler that releases the monitor: name the lock, not the try/catch javac made for it
@@ -184,6 +186,7 @@ public final class MethodAnalyzer {
                             ? "variable " + name + " may be used before it is assigned"
                             : t.why().startsWith(PacketHelperCalls.STALE_HEADER) ? "variable " + name + " holds " + t.why()
                             : t.why().startsWith(JavaText.STRING_CHOICE) ? "variable " + name + " holds " + t.why() + ", " + JavaText.STRING_CHOICE_ADVICE
+                            : t.why().startsWith(JavaText.CLASS_CHOICE) ? "variable " + name + " holds " + t.why() + ", " + JavaText.CLASS_CHOICE_ADVICE
                             : "variable " + name + " holds " + t.why() + "; a BPF program needs one kind of value per variable, "
                               + "so give each its own variable (or create the struct with new before the branch)");
                 }
@@ -202,10 +205,9 @@ public final class MethodAnalyzer {
                 if (op == LSTORE) f.locals[var + 1] = new Value.Half();
                 break;
             }
-            case POP: case POP2: case DUP: case DUP_X1: case DUP_X2: case DUP2: case DUP2_X1: case SWAP:
+            case POP: case POP2: case DUP: case DUP_X1: case DUP_X2: case DUP2: case DUP2_X1: case DUP2_X2: case SWAP:
                 StackShuffle.apply(op, f);
                 break;
-            case DUP2_X2: throw a.error(i, "this expression is too complex (DUP2_X2); split it into several statements");
             case INVOKEVIRTUAL: case INVOKESTATIC: case INVOKESPECIAL: case INVOKEINTERFACE:
                 invokes.invoke(a, i, (MethodInsnNode) in, f);
                 break;
@@ -224,7 +226,7 @@ public final class MethodAnalyzer {
             case CHECKCAST: {
                 String t = ((TypeInsnNode) in).desc;
                 Value v = f.peek(0);
-                checkCast(a, i, v, t);
+                checkCast(a, i, v, t, structs);
                 break;
             }
             case INSTANCEOF: {

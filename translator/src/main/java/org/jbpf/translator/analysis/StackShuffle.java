@@ -3,7 +3,7 @@ package org.jbpf.translator.analysis;
 import static org.objectweb.asm.Opcodes.*;
 
 /**
- * The JVM's stack shuffles (POP, POP2, DUP, DUP_X1, DUP_X2, DUP2, DUP2_X1, SWAP) written once for any model of the
+ * The JVM's stack shuffles (POP, POP2, DUP, DUP_X1, DUP_X2, DUP2, DUP2_X1, DUP2_X2, SWAP) written once for any model of the
  * operand stack: the analysis moves {@link Value}s with it, the lowering moves its register operands. Both keep one
  * entry per value, so a long is one entry where the JVM counts two slots; {@code wideAt} tells them apart.
  */
@@ -26,9 +26,9 @@ public final class StackShuffle {
         T copy(T entry);
     }
 
-    /** True for the shuffles {@link #apply} performs (DUP2_X2 is not one: the analysis rejects it). */
+    /** True for the shuffles {@link #apply} performs. */
     public static boolean handles(int opcode) {
-        return opcode >= POP && opcode <= SWAP && opcode != DUP2_X2;
+        return opcode >= POP && opcode <= SWAP;
     }
 
     /**
@@ -62,6 +62,21 @@ public final class StackShuffle {
                 else {
                     T v1 = s.copy(s.pop()), v2 = s.copy(s.pop()), v3 = s.pop();
                     s.push(v2); s.push(v1); s.push(v3); s.push(v2); s.push(v1);
+                }
+                return;
+            }
+            case DUP2_X2: {
+                // javac's x[i]++ or x[i] += v used as a value, on a long[]: the long goes under the array and index
+                if (s.wideAt(0) && s.wideAt(1)) { T v1 = s.copy(s.pop()), v2 = s.pop(); s.push(v1); s.push(v2); s.push(v1); }
+                else if (s.wideAt(0)) {
+                    T v1 = s.copy(s.pop()), v2 = s.pop(), v3 = s.pop();
+                    s.push(v1); s.push(v3); s.push(v2); s.push(v1);
+                } else if (s.wideAt(2)) {
+                    T v1 = s.copy(s.pop()), v2 = s.copy(s.pop()), v3 = s.pop();
+                    s.push(v2); s.push(v1); s.push(v3); s.push(v2); s.push(v1);
+                } else {
+                    T v1 = s.copy(s.pop()), v2 = s.copy(s.pop()), v3 = s.pop(), v4 = s.pop();
+                    s.push(v2); s.push(v1); s.push(v4); s.push(v3); s.push(v2); s.push(v1);
                 }
                 return;
             }

@@ -150,6 +150,12 @@ public sealed interface Value {
     /** The numbers iterator's class ({@code Loops.Numbers}). */
     String ITERATOR_CLASS = "org/jbpf/Loops$Numbers";
 
+    /** The @Struct class of a local struct or of a pointer to one, else null. */
+    private static String structClass(Value v) {
+        ValueType t = v instanceof StackObj so ? so.type() : v instanceof Ptr p ? p.target() : null;
+        return t instanceof ValueType.Struct s ? s.internalName() : null;
+    }
+
     static Value merge(Value a, Value b, long mergeId) {
         if (a == null) return b;
         if (b == null) return a;
@@ -174,6 +180,8 @@ public sealed interface Value {
         if (a instanceof Top) return a;
         if (b instanceof Top) return b;
         if (a instanceof StringConst || b instanceof StringConst) return new Top(JavaText.STRING_CHOICE + "(" + a.describe() + " or " + b.describe() + ")");
+        if (structClass(a) != null && structClass(b) != null && !structClass(a).equals(structClass(b)))
+            return new Top(JavaText.CLASS_CHOICE + "(" + a.describe() + " or " + b.describe() + ")");
         return new Top(a.describe() + " on one path and " + b.describe() + " on another");
     }
 }

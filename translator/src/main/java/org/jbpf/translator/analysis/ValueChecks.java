@@ -122,8 +122,11 @@ final class ValueChecks {
                     + " in place; assign a value of that type (it is copied), or set its elements or fields one by one");
     }
 
-    static void checkCast(MethodAnalysis a, int i, Value v, String t) {
+    static void checkCast(MethodAnalysis a, int i, Value v, String t, StructRegistry structs) {
         if (v instanceof Value.Null) return;
+        ValueType exact = v instanceof Value.StackObj so ? so.type() : v instanceof Value.Ptr p ? p.target() : null;
+        // a struct is also an instance of the interfaces its class implements (a sealed interface of a pattern switch)
+        if (exact instanceof ValueType.Struct s && StructDispatch.applies(structs, s.internalName(), t)) return;
         if (v instanceof Value.Ptr p) {
             if (p.target() instanceof ValueType.Struct s && s.internalName().equals(t)) return;
             if (p.target() instanceof ValueType.Prim pr && boxedName(pr).equals(t)) return;
@@ -164,8 +167,13 @@ final class ValueChecks {
         // a struct is exactly the class it was made as, so it is no instance of another @Struct class (nor is null)
         if (held instanceof ValueType.Struct s && !s.internalName().equals(t) && structs.isStruct(t) && !extendsClass(structs, s.internalName(), t))
             return 0L;
+        if (held instanceof ValueType.Struct s && !StructDispatch.applies(structs, s.internalName(), t) && structs.read(t) != null
+                && !extendsClass(structs, s.internalName(), t))
+            return 0L;   // an interface of the project the struct's class does not implement
+        if (v instanceof Value.Boxed b && t.startsWith("java/lang/"))   // a box is exactly its class, and a Number and Comparable
+            return boxedName(b.type()).equals(t) || List.of("java/lang/Object", "java/lang/Number", "java/lang/Comparable").contains(t) ? 1L : 0L;
         try {
-            checkCast(a, i, v, t);
+            checkCast(a, i, v, t, structs);
         } catch (org.jbpf.translator.TranslationException e) {
             throw a.error(i, "instanceof " + t.replace('/', '.') + " on " + v.describe() + " cannot be decided in a BPF program, "
                     + "where a value's class is known at translation only as its own class; test for that class (or drop the test)");

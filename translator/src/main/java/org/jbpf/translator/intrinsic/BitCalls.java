@@ -32,7 +32,7 @@ final class BitCalls {
         String o = mi.owner, n = mi.name;
         if (o.equals("java/lang/Integer") || o.equals("java/lang/Long")) return INT_OR_LONG.contains(n);
         if (o.equals("java/lang/Short")) return n.equals("reverseBytes");
-        if (o.equals("java/lang/Math")) return n.equals("floorDiv") || n.equals("floorMod");
+        if (o.equals("java/lang/Math")) return n.equals("floorDiv") || n.equals("floorMod") || n.equals("ceilDiv") || n.equals("ceilMod");
         return o.equals(Intrinsics.HELPERS) && n.equals("log2");
     }
 
@@ -47,7 +47,7 @@ final class BitCalls {
             if (!(c.args().get(i) instanceof Value.Scalar s)) throw c.error(mi.name + " needs numbers");
             k[i] = s.constant();
         }
-        if (mi.name.startsWith("floor") && k[1] != null && k[1] == 0) throw c.error(org.jbpf.translator.analysis.JavaText.DIVISION_BY_ZERO);
+        if ((mi.name.startsWith("floor") || mi.name.startsWith("ceil")) && k[1] != null && k[1] == 0) throw c.error(org.jbpf.translator.analysis.JavaText.DIVISION_BY_ZERO);
         boolean allConstant = true;
         for (Long v : k) allConstant &= v != null;
         Long folded = allConstant ? fold(mi, k) : null;
@@ -75,6 +75,8 @@ final class BitCalls {
             case "compare" -> wide ? Long.compare(x, y) : Integer.compare(xi, (int) y);
             case "floorDiv" -> wide ? Math.floorDiv(x, y) : Math.floorDiv(xi, (int) y);
             case "floorMod" -> wide ? Math.floorMod(x, y) : Math.floorMod(xi, (int) y);
+            case "ceilDiv" -> wide ? ceilDiv(x, y) : (int) ceilDiv(xi, (int) y);
+            case "ceilMod" -> wide ? x - ceilDiv(x, y) * y : (int) (xi - (int) ceilDiv(xi, (int) y) * (int) y);
             case "log2" -> org.jbpf.Helpers.log2(x);
             default -> throw new IllegalStateException(mi.name);
         };
@@ -100,7 +102,8 @@ final class BitCalls {
         }
         switch (n) {
             case "compare" -> { compare(c, wide); return; }
-            case "floorDiv", "floorMod" -> { floor(c, n.equals("floorDiv"), params[1].getSort() == Type.LONG); return; }
+            case "floorDiv", "floorMod" -> { rounded(c, n.equals("floorDiv"), params[1].getSort() == Type.LONG, false); return; }
+            case "ceilDiv", "ceilMod" -> { rounded(c, n.equals("ceilDiv"), params[1].getSort() == Type.LONG, true); return; }
             case "rotateLeft", "rotateRight" -> { rotate(c, n.equals("rotateLeft"), wide); return; }
             default -> { }
         }
@@ -300,11 +303,21 @@ final class BitCalls {
     }
 
     /**
-     * floorDiv: the quotient rounded toward negative infinity, i.e. one less than BPF's signed division when the signs
-     * differ and the division is not exact; floorMod: the remainder plus the divisor in that case. A divisor of zero
-     * gives what BPF's division gives (quotient 0, remainder x), since nothing can be thrown.
+     * Java 18's Math.ceilDiv of constants (the translator runs on 17): the quotient rounded toward positive infinity,
+     * one more than the truncated one when the signs agree and the division is not exact. The int overloads pass ints.
      */
-    private static void floor(LoweringCall c, boolean div, boolean wideDivisor) {
+    private static long ceilDiv(long x, long y) {
+        long q = x / y;
+        return (x ^ y) >= 0 && q * y != x ? q + 1 : q;
+    }
+
+    /**
+     * floorDiv: the quotient rounded toward negative infinity, i.e. one less than BPF's signed division when the signs
+     * differ and the division is not exact; floorMod: the remainder plus the divisor in that case. ceilDiv and ceilMod
+     * ({@code ceil}) round toward positive infinity instead: one more, and the remainder less the divisor, when the signs
+     * agree. A divisor of zero gives what BPF's division gives (quotient 0, remainder x), since nothing can be thrown.
+     */
+    private static void rounded(LoweringCall c, boolean div, boolean wideDivisor, boolean ceil) {
         BodyLowering body = c.body();
         Emitter out = c.out();
         boolean wide = Type.getArgumentTypes(c.insn().desc)[0].getSort() == Type.LONG;
@@ -318,16 +331,16 @@ final class BitCalls {
         int signs = copy(out, x);
         out.emit(cls | XOR | X, signs, y, 0, 0);
         BranchLowering branches = body.branches();
-        branches.emitCompare(JSGE, signs, new Operand.Imm(0), wide, done);
+        branches.emitCompare(ceil ? JSLT : JSGE, signs, new Operand.Imm(0), wide, done);
         if (div) {
             out.jumpIf((wide ? JMP : JMP32) | JEQ | K, y, 0, 0, done);   // by zero the quotient stays 0, as for /
             int back = copy(out, q);
             out.emit(cls | MUL | X, back, y, 0, 0);
             out.jumpIf((wide ? JMP : JMP32) | JEQ | X, back, x, 0, done);
-            out.emit(cls | ADD | K, q, 0, 0, -1);
+            out.emit(cls | ADD | K, q, 0, 0, ceil ? 1 : -1);
         } else {
             branches.emitCompare(JEQ, q, new Operand.Imm(0), wide, done);
-            out.emit(cls | ADD | X, q, y, 0, 0);
+            out.emit(cls | (ceil ? SUB : ADD) | X, q, y, 0, 0);
         }
         out.placeLabel(done);
         c.pushResult(q);

@@ -81,6 +81,14 @@ final class JavaLangCalls implements Intrinsic {
             if (!(args.get(0) instanceof Value.Scalar)) throw c.error(n + " needs a number");
             return new Value.Scalar(n.equals("toUnsignedLong"), null);
         }
+        if (o.equals("java/lang/Math") && receiver == null && n.equals("clamp") && (mi.desc.equals("(JII)I") || mi.desc.equals("(JJJ)J"))) {
+            // Java 21's clamp throws when min > max: only bounds known to be in order have a BPF form
+            Long min = args.get(1) instanceof Value.Scalar s ? s.constant() : null, max = args.get(2) instanceof Value.Scalar s ? s.constant() : null;
+            if (!(args.get(0) instanceof Value.Scalar) || min == null || max == null || min > max)
+                throw c.error("Math.clamp throws when its minimum is above its maximum, which a BPF program cannot; give it constant "
+                        + "bounds in order, or write Math.min(Math.max(value, min), max)");
+            return new Value.Scalar(mi.desc.endsWith("J"), null);
+        }
         if (o.equals("java/lang/Math") && receiver == null && (n.equals("min") || n.equals("max") || n.equals("abs"))) {
             Type rt = Type.getReturnType(mi.desc);
             if (rt.getSort() != Type.INT && rt.getSort() != Type.LONG) throw c.error("Math." + n + " is only supported for int and long");
@@ -90,17 +98,39 @@ final class JavaLangCalls implements Intrinsic {
         if (o.equals("java/lang/Object") && n.equals("<init>")) return null;
         if (mi.getOpcode() == org.objectweb.asm.Opcodes.INVOKEINTERFACE) throw c.error(InvokeAnalyzer.interfaceCall(mi));
         throw c.error("cannot call " + o.replace('/', '.') + "." + n + " in a BPF program"
-                + (o.equals("java/lang/String") || o.equals("java/lang/StringBuilder") ? ": " + JavaText.ADVICE
+                + (o.equals("java/lang/String") && n.equals("charAt") ? ": strings do not exist in BPF programs; keep the characters "
+                           + "in a static final char[] or byte[] table and index it (static final byte[] HEX = {'0', '1', ..}; HEX[i])"
+                   : o.equals("java/lang/String") || o.equals("java/lang/StringBuilder") ? ": " + JavaText.ADVICE
                    : o.equals("java/lang/System") && n.equals("currentTimeMillis") ? ": it reads the wall clock, which BPF programs "
                            + "cannot; use System.nanoTime(), the kernel's monotonic clock (the JVM's nanoTime on Linux), and convert in Java"
-                   : n.equals("toString") || n.equals("toHexString") || n.equals("toBinaryString") ? ": strings do not exist in BPF "
+                   : n.equals("toString") || n.startsWith("to") && n.endsWith("String") ? ": strings do not exist in BPF "
                            + "programs; print numbers with a printk format (printk(\"n %d\", x)), or send them to Java in a map or ring record"
                    : o.equals("java/lang/Character") ? "; compare the char with character constants instead, e.g. c >= '0' && c <= '9'"
                    : o.equals("java/lang/Math") && n.endsWith("Exact") ? ": it throws on overflow, which a BPF program cannot; use the "
                            + "plain operator and test the result (a sum of positives below either operand overflowed)"
-                   : "; the java.lang methods that translate are boxing, Math.min/max/abs, System.nanoTime, the Integer/Long "
+                   : "; the java.lang methods that translate are boxing, Math.min/max/abs/clamp and floor and ceil division, System.nanoTime, the Integer/Long "
                            + "bit, unsigned, min/max/sum and compare methods, and compare and hashCode of every box class (README, "
                            + "Translation notes)"));
+    }
+
+    /**
+     * A box's number as its xxxValue() method returns it: Integer.longValue() widens with the sign, Integer.shortValue()
+     * and Long.byteValue() narrow as the casts do.
+     */
+    private static Operand converted(Emitter out, Operand value, ValueType.Prim box, int sort) {
+        if (value instanceof Operand.Imm k) {
+            long v = k.value();
+            return new Operand.Imm(sort == Type.LONG ? (box.isLong() ? v : (int) v) : sort == Type.SHORT ? (short) v
+                    : sort == Type.BYTE ? (byte) v : (int) v);
+        }
+        int narrow = sort == Type.BYTE && box.size() > 1 ? 8 : sort == Type.SHORT && box.size() > 2 ? 16 : 0;
+        if (sort == Type.LONG && !box.isLong() || narrow > 0) {
+            int t = out.newVreg();
+            if (narrow > 0) out.emit(ALU | MOV | X, t, ((Operand.Reg) value).reg(), narrow, 0);
+            else out.emit(ALU64 | MOV | X, t, ((Operand.Reg) value).reg(), 32, 0);
+            return new Operand.Reg(t, true);
+        }
+        return value;
     }
 
     /** The fact of a valueOf whose box is kept on the BPF stack and used by its address. */
@@ -143,12 +173,14 @@ final class JavaLangCalls implements Intrinsic {
         }
         if (n.equals("valueOf")) { body.push(args.get(0)); return; }
         if (n.endsWith("Value") && recv != null) {
-            if (c.receiverValue() instanceof Value.Boxed) { body.push(recv); return; }
-            ValueType.Prim p = (ValueType.Prim) ((Value.Ptr) c.receiverValue()).target();
-            int t = out.newVreg();
-            out.load(t, p.kind(), ((Operand.Reg) recv).reg(), 0);
-            if (Type.getReturnType(mi.desc).getSort() == Type.LONG && !p.isLong()) out.emit(ALU64 | MOV | X, t, t, 32, 0);
-            c.pushResult(t);
+            ValueType.Prim p = c.receiverValue() instanceof Value.Boxed b ? b.type() : (ValueType.Prim) ((Value.Ptr) c.receiverValue()).target();
+            Operand value = recv;
+            if (c.receiverValue() instanceof Value.Ptr) {
+                int t = out.newVreg();
+                out.load(t, p.kind(), ((Operand.Reg) recv).reg(), 0);
+                value = new Operand.Reg(t, true);
+            }
+            body.push(converted(out, value, p, Type.getReturnType(mi.desc).getSort()));
             return;
         }
         if (n.equals("hashCode") && recv != null) {   // a box's hashCode is its class's static hashCode of the value
@@ -242,6 +274,19 @@ final class JavaLangCalls implements Intrinsic {
                     branches.emitCompare(n.equals("min") ? JSLE : JSGE, t, b, wide, done);
                     if (b instanceof Operand.Imm k) out.loadImm(t, k.value(), wide); else out.mov64(t, ((Operand.Reg) b).reg());
                 }
+                out.placeLabel(done);
+                c.pushResult(t);
+                return;
+            }
+            case "clamp": {   // bounds are constants in order (the analysis checked): below min is min, above max is max
+                int t = body.ownedCopy(args.get(0), true);
+                Mir.Label aboveMin = out.newLabel(), done = out.newLabel();
+                long min = ((Value.Scalar) c.values().get(1)).constant(), max = ((Value.Scalar) c.values().get(2)).constant();
+                branches.emitCompare(JSGE, t, new Operand.Imm(min), true, aboveMin);
+                out.loadImm(t, min, true);
+                out.placeLabel(aboveMin);
+                branches.emitCompare(JSLE, t, new Operand.Imm(max), true, done);
+                out.loadImm(t, max, true);
                 out.placeLabel(done);
                 c.pushResult(t);
                 return;

@@ -5,6 +5,7 @@ import static org.objectweb.asm.Opcodes.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jbpf.translator.analysis.BranchSteps;
 import org.jbpf.translator.analysis.Frame;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.lower.Operand.Imm;
@@ -80,8 +81,8 @@ public final class BranchLowering {
                 int target = body.a.method.instructions.indexOf(((JumpInsnNode) in).label);
                 Value v = body.val(i, 0);
                 Operand x = body.pop();
-                if (!(v instanceof Value.Ptr) && !(v instanceof Value.Null) && !(v instanceof Value.KernelRef)) {
-                    // a stack object, map or boxed value is never null
+                if (!(v instanceof Value.Ptr p && p.nullable()) && !(v instanceof Value.Null) && !(v instanceof Value.KernelRef)) {
+                    // a stack object, map or boxed value is never null, nor a pointer the analysis knows is not: its null edge is dead code
                     if (op == IFNONNULL) { body.flushStack(body.a.frames[target]); out.jump(body.label(target)); }
                     return true;
                 }
@@ -96,6 +97,7 @@ public final class BranchLowering {
                 return true;
             }
             case TABLESWITCH: case LOOKUPSWITCH: {
+                Long known = body.val(i, 0) instanceof Value.Scalar s ? s.constant() : null;
                 Operand x = body.pop();
                 List<long[]> cases = new ArrayList<>();
                 LabelNode dflt;
@@ -106,6 +108,14 @@ public final class BranchLowering {
                     LookupSwitchInsnNode ls = (LookupSwitchInsnNode) in;
                     for (int k = 0; k < ls.keys.size(); k++) cases.add(new long[] {ls.keys.get(k), body.a.method.instructions.indexOf(ls.labels.get(k))});
                     dflt = ls.dflt;
+                }
+                if (x instanceof Imm k) known = k.value();
+                if (known != null) {   // the analysis took only this edge
+                    int target = body.a.method.instructions.indexOf(BranchSteps.switchTarget(in, (int) (long) known));
+                    body.flushStack(body.a.frames[target]);
+                    out.jump(body.label(target));
+                    body.reachable = false;
+                    return true;
                 }
                 int r = body.toReg(x, false);
                 for (long[] c : cases) {

@@ -7,6 +7,7 @@ import static org.objectweb.asm.Opcodes.INVOKESTATIC;
 import java.util.ArrayList;
 import java.util.List;
 import org.jbpf.translator.analysis.Frame;
+import org.jbpf.translator.analysis.InvokeAnalyzer;
 import org.jbpf.core.helper.HelperTable;
 import org.jbpf.translator.analysis.MethodAnalysis;
 import org.jbpf.translator.analysis.Subprogram;
@@ -38,6 +39,7 @@ final class InvokeLowering {
     }
 
     void invoke(int i, MethodInsnNode mi, Frame f) {
+        mi = body.a.boxCalls.getOrDefault(i, mi);
         int n = Type.getArgumentTypes(mi.desc).length;
         List<Operand> args = new ArrayList<>();
         List<Value> vals = new ArrayList<>();
@@ -65,10 +67,18 @@ final class InvokeLowering {
             enumCompare(mi, recv, args.get(0));
             return;
         }
+        if (InvokeAnalyzer.isRequireNonNull(mi) && !body.a.callees.containsKey(i)) {
+            body.push(args.get(0));   // the analysis let only a value that cannot be null through
+            return;
+        }
         Subprogram function = body.a.calls.get(i);
         if (function != null) {
             if (function.loopBody) loop(i, function, args, vals);
             else call(i, function, args, vals);
+            return;
+        }
+        if (body.a.callees.containsKey(i)) {   // inlined by the analysis, also a struct's method called through a JDK interface
+            inline(i, mi, isStatic ? args : withReceiver(recv, args));
             return;
         }
         Intrinsic intrinsic = Intrinsics.find(mi);

@@ -45,8 +45,16 @@ class StackShuffleTest {
     }
 
     @Test
-    void dup2x2IsNotAShuffleItPerforms() {
-        assertFalse(StackShuffle.handles(DUP2_X2));
+    void dup2x2InAllFourForms() {
+        assertEquals(List.of("c'", "d'", "a", "b", "c'", "d'"), after(DUP2_X2, "a", "b", "c", "d"));
+        assertEquals(List.of("J'", "a", "b", "J'"), after(DUP2_X2, "a", "b", "J"));
+        assertEquals(List.of("b'", "c'", "Ja", "b'", "c'"), after(DUP2_X2, "Ja", "b", "c"));
+        assertEquals(List.of("x", "Jb'", "Ja", "Jb'"), after(DUP2_X2, "x", "Ja", "Jb"));
+    }
+
+    @Test
+    void everyShuffleIsPerformed() {
+        assertTrue(StackShuffle.handles(DUP2_X2));
         assertTrue(StackShuffle.handles(POP) && StackShuffle.handles(SWAP) && StackShuffle.handles(DUP2_X1));
         assertFalse(StackShuffle.handles(IADD));
     }
