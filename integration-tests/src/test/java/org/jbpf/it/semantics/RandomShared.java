@@ -11,7 +11,7 @@ import java.util.Random;
  * what {@code put} left there (and writes some of it too). Both compute with byte, short, char, int and long locals
  * whose compound assignments narrow and overflow, read the task's command name with {@code Helpers.comm} and compare
  * it with {@code Strings}, copy it into the global byte array and into records, call a chain of {@code @NoInline}
- * functions of five arguments of mixed widths, run {@code Loops.repeat} bodies that read and write the tables and
+ * functions of five arguments of mixed widths and one taking a struct by reference, run {@code Loops.repeat} bodies that read and write the tables and
  * globals from the kernel's callback, and walk the tables with {@code Loops.numbers}. Each program stores its result in {@code out}; the
  * Java copy (package {@code ref}) runs {@code put} and {@code f} on the JVM with the maps as models and the command
  * name of the thread that runs the kernel's test run ({@link DataModels#comm}).
@@ -68,6 +68,7 @@ final class RandomShared {
         s.append("    static char[] tc = {'a', 65535, ").append(random.nextInt(65536)).append("};\n    static byte[] gname = new byte[16];\n");
         functions(s);
         scan(s);
+        tally(s);
         method(s, "put", true);
         method(s, "f", false);
         for (String[] p : new String[][] {{"write", "put", "1"}, {"run", "f", "0"}}) {
@@ -113,6 +114,20 @@ final class RandomShared {
                     "if (" + e.condition(1) + ") t.hits++", "gl += " + e.longExpr(1), "ts[i & 3] += (short) " + RandomExpressions.paren(e.intExpr(1)),
                     "tl[i & 3] ^= " + e.longExpr(1), "ti[i % 5] " + pick("+=", "*=") + " " + e.intExpr(1))).append(";\n");
         s.append("        return ").append(random.nextBoolean() ? "0" : e.condition(1) + " ? 1 : 0").append(";\n    }\n");
+    }
+
+    /** {@code @NoInline static long tally(Acc t, int k, long v)}: a BPF function writing a struct it gets by reference and a table. */
+    private void tally(StringBuilder s) {
+        e.inputs = List.of("v", "t.sum");
+        e.longs = List.of("v", "t.sum", "gl");
+        e.ints = List.of("k", "t.hits", "gi", "tc[k & 1]");
+        e.booleans = List.of("gz");
+        e.arrays = List.of();
+        s.append("    @NoInline\n    static long tally(Acc t, int k, long v) {\n");
+        s.append("        t.sum ").append(pick("+=", "^=", "*=")).append(' ').append(e.longExpr(2)).append(";\n");
+        s.append("        t.hits ").append(pick("+=", "-=", "|=")).append(' ').append(e.intExpr(1)).append(";\n");
+        s.append("        if (k >= 0 && k < ti.length) ti[k] ").append(pick("+=", "^=")).append(" t.hits;\n");
+        s.append("        return t.sum ^ ").append(e.longExpr(1)).append(";\n    }\n");
     }
 
     /** A call of {@code n<k>} with arguments from the current scope, cast to the parameters' widths. */
@@ -204,6 +219,7 @@ final class RandomShared {
                 s.append(indent).append("Acc ").append(acc).append(" = new Acc();\n").append(indent).append(acc).append(".sum = ").append(e.longExpr(1)).append(";\n");
                 s.append(indent).append(y).append(" += Loops.repeat(").append(random.nextBoolean() ? Integer.toString(random.nextInt(10)) : "(" + e.intExpr(1) + ") & 15")
                         .append(", ").append(name).append("::scan, ").append(acc).append(");\n");
+                if (random.nextBoolean()) s.append(indent).append(x).append(" ^= tally(").append(acc).append(", ").append(e.intExpr(1)).append(", ").append(e.longExpr(1)).append(");\n");
                 s.append(indent).append(x).append(" += ").append(acc).append(".sum * 3 + ").append(acc).append(".hits;\n");
             }
             default -> numbers(s, depth, indent, writer);
@@ -246,7 +262,16 @@ final class RandomShared {
         boolean wide = t[1].equals("long") || t[1].equals("int");
         String value = t[1].equals("long") ? e.longExpr(2) : (wide ? "" : "(" + t[1] + ") ") + RandomExpressions.paren(e.intExpr(2));
         String op = wide ? pick("=", "+=", "^=", "*=") : pick("=", "+=", "-=");
-        if (random.nextBoolean()) {
+        int form = random.nextInt(3);
+        if (form == 2) {
+            // at an index that may be out of range, where BPF stores nothing and the Java copy does the same
+            String ix = e.index(1, Integer.parseInt(t[2]));
+            String cast = t[1].equals("long") ? "" : "(" + t[1] + ") ";
+            String v = t[1].equals("long") ? e.longExpr(1) : e.intExpr(1);
+            if (java) s.append(indent).append("JavaSemantics.set(").append(t[0]).append(", ").append(ix).append(", ").append(cast).append("(JavaSemantics.get(")
+                    .append(t[0]).append(", ").append(ix).append(") + ").append(v).append("));\n");
+            else s.append(indent).append(t[0]).append('[').append(ix).append("] += ").append(v).append(";\n");
+        } else if (form == 1) {
             String ix = "ix" + names++;
             s.append(indent).append("int ").append(ix).append(" = ").append(e.intExpr(2)).append(";\n");
             s.append(indent).append("if (").append(ix).append(" >= 0 && ").append(ix).append(" < ").append(t[0]).append(".length) ")

@@ -65,10 +65,11 @@ final class AluLowering {
             case L2I: {
                 Operand x = body.pop();
                 if (x instanceof Imm c) { body.push(new Imm((int) c.value())); return true; }
-                // an int read from another local's register gets a register of its own through a 32-bit move: as a plain
-                // copy, the kernel would link the two and split the int's ranges at every test of the long, which in a
-                // loop over a precise int keeps states from matching (the int only uses the low 32 bits either way)
-                if (x instanceof Reg r && !r.owned()) {
+                // an int local the method changes later, started from another local's long, gets a value of its own
+                // through a 32-bit move: as a plain copy in its own slot, the kernel would link it to the long and split
+                // its ranges at every test of the long, which in a loop over a precise int keeps states from matching.
+                // An int local set once shares the long's register (and slot), as the int uses only its low 32 bits.
+                if (x instanceof Reg r && !r.owned() && storedIntoChangingLocal(i)) {
                     int t = out.newVreg();
                     out.emit(ALU | MOV | X, t, r.reg(), 0, 0);
                     body.push(new Reg(t, true));
@@ -119,6 +120,17 @@ final class AluLowering {
             out.emit(cls | aop | X, t, rb, off, 0);
         }
         body.push(new Reg(t, true));
+    }
+
+    /** True when instruction i's value is stored next into an int local that the method also assigns elsewhere. */
+    private boolean storedIntoChangingLocal(int i) {
+        int next = body.nextReal(i);
+        if (next < 0 || !(body.a.insns[next] instanceof VarInsnNode store) || store.getOpcode() != ISTORE) return false;
+        int writes = 0;
+        for (AbstractInsnNode n : body.a.insns)
+            if (n instanceof VarInsnNode v && v.var == store.var && v.getOpcode() == ISTORE || n instanceof IincInsnNode inc && inc.var == store.var)
+                writes++;
+        return writes > 1;
     }
 
     /**
