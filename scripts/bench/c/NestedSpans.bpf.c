@@ -5,6 +5,7 @@ struct span { __s64 lo; __s64 hi; };
 struct usage { __u64 calls; __u64 bytes; struct span size; };
 
 struct { __uint(type, BPF_MAP_TYPE_HASH); __uint(max_entries, 4096); __type(key, __u32); __type(value, struct usage); } usage SEC(".maps");
+JBPF_MAP_DROPS(1);
 
 static __always_inline void span_include(struct span *s, __s64 v)
 {
@@ -30,7 +31,7 @@ long exitRead(struct syscall_exit *ctx)
 	if (!u) {
 		struct usage fresh = { .size = { .lo = n } };
 		usage_add(&fresh, n);
-		bpf_map_update_elem(&usage, &pid, &fresh, BPF_ANY);
+		COUNTED(0, bpf_map_update_elem(&usage, &pid, &fresh, BPF_ANY));
 	} else {
 		usage_add(u, n);
 	}

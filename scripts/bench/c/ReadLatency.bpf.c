@@ -5,13 +5,14 @@ struct stats { __u64 count; __u64 totalTime; __u64 maxTime; };
 struct { __uint(type, BPF_MAP_TYPE_HASH); __uint(max_entries, 10240); __type(key, __u32); __type(value, __u64); } start SEC(".maps");
 struct { __uint(type, BPF_MAP_TYPE_HASH); __uint(max_entries, 1024); __type(key, __u32); __type(value, struct stats); } processStats SEC(".maps");
 struct { __uint(type, BPF_MAP_TYPE_ARRAY); __uint(max_entries, 64); __type(key, __u32); __type(value, __u64); } histogram SEC(".maps");
+JBPF_MAP_DROPS(2);
 
 SEC("tracepoint/syscalls/sys_enter_read")
 long enterRead(void *ctx)
 {
 	__u32 tid = bpf_get_current_pid_tgid();
 	__u64 now = bpf_ktime_get_ns();
-	bpf_map_update_elem(&start, &tid, &now, BPF_ANY);
+	COUNTED(0, bpf_map_update_elem(&start, &tid, &now, BPF_ANY));
 	return 0;
 }
 
@@ -44,7 +45,7 @@ long exitRead(void *ctx)
 			s->maxTime = latency;
 	} else {
 		struct stats fresh = { 1, latency, latency };
-		bpf_map_update_elem(&processStats, &pid, &fresh, BPF_ANY);
+		COUNTED(1, bpf_map_update_elem(&processStats, &pid, &fresh, BPF_ANY));
 	}
 	__u32 slot = log2(latency);
 	__u64 *bucket = bpf_map_lookup_elem(&histogram, &slot);

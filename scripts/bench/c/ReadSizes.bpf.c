@@ -7,6 +7,7 @@ struct reader { __u32 pid; __u32 outcome; };
 struct sizes { __u64 count; __u64 bytes; __u64 buckets[32]; };
 
 struct { __uint(type, BPF_MAP_TYPE_HASH); __uint(max_entries, 4096); __type(key, struct reader); __type(value, struct sizes); } sizes SEC(".maps");
+JBPF_MAP_DROPS(1);
 
 /* the index of the highest one bit, branch-free as BPF C tools write it (clang 14 hangs on __builtin_clzll for BPF) */
 static __always_inline __u32 log2(__u64 v)
@@ -38,7 +39,7 @@ long exitRead(struct syscall_exit *ctx)
 	if (!s) {
 		struct sizes fresh = {};
 		add(&fresh, o == OUTCOME_DATA ? n : 0);
-		bpf_map_update_elem(&sizes, &key, &fresh, BPF_ANY);
+		COUNTED(0, bpf_map_update_elem(&sizes, &key, &fresh, BPF_ANY));
 	} else {
 		add(s, o == OUTCOME_DATA ? n : 0);
 	}

@@ -55,13 +55,11 @@ public final class BPF implements AutoCloseable {
     private final java.util.Map<String, Global> globals = new java.util.LinkedHashMap<>();
     private final FullMapNotice fullMaps;
     private boolean closing;
-    /** The object's {@link LoadedObject#starts} when {@link #detach} last ran, or -1 before. */
-    private long startsAtDetach = -1;
 
     BPF(LoadedObject loaded, Class<?> probe) {
         this.loaded = loaded;
         this.probe = probe;
-        this.fullMaps = new FullMapNotice(loaded.object());
+        this.fullMaps = new FullMapNotice(loaded);
     }
 
     /** Loads (without attaching) an object already in memory. */
@@ -276,48 +274,25 @@ public final class BPF implements AutoCloseable {
 
     /**
      * Where the one-line notices of lost data go: standard error unless set here; null silences them. A hash map of
-     * this object found full (the kernel then drops every new key a program inserts) is reported once; any whole-map
-     * read ({@code entries()}, {@code size()}, {@code fill()}, ...) can find it full, and {@link #close} checks the maps
-     * not yet reported. At close, each event reader made here whose probe lost records to a full buffer says how many.
+     * this object that refused a new key of a program's because it was full (the kernel drops it) is reported once,
+     * with how many it refused: the probes jbpf translates count such refusals ({@link BpfMap#refusedInserts}), and
+     * any whole-map read ({@code entries()}, {@code size()}, {@code fill()}, ...), {@link #checkFullMaps} and
+     * {@link #close} read the counts. At close, each event reader made here whose probe lost records to a full buffer
+     * says how many.
      */
     public BPF lossNotices(java.io.PrintStream to) {
         fullMaps.sendTo(to);
         return this;
     }
 
-    /**
-     * Detaches every program of this object (closes its links); maps, globals and event readers stay open to be read.
-     * None of its programs changes the maps from then on, so a read of a map after this is its final count: unless a
-     * program of the object is attached or run again, {@link #close} takes that count instead of walking the map once
-     * more to find out whether it filled up (programs of other objects sharing a pinned map are not seen either way).
-     * Closing detaches too.
-     */
+    /** Detaches every program of this object (closes its links); maps, globals and event readers stay open to be read. Closing detaches too. */
     public BPF detach() {
-        long starts = loaded.starts();  // read first: a program attached while links close makes the counts unsure
         loaded.detach();
-        boolean sameAsBefore;
-        synchronized (this) {
-            sameAsBefore = startsAtDetach == starts;
-            startsAtDetach = starts;
-        }
-        if (!sameAsBefore) fullMaps.settle(false);  // counts made before a program ran again are out of date
-        fullMaps.settle(true);
         return this;
     }
 
-    /**
-     * Counts the entries of each hash map not yet reported full (one walk each, spared for a map read since
-     * {@link #detach}) and reports the full ones once.
-     */
-    public void checkFullMaps() {
-        boolean settled;
-        synchronized (this) {
-            settled = startsAtDetach >= 0 && startsAtDetach == loaded.starts();
-        }
-        if (!settled) fullMaps.settle(false);
-        for (LoadedMap m : loaded.maps())
-            if (org.jbpf.runtime.MapFill.refusesWhenFull(m.spec().type())) fullMaps.check(map(m.name()));
-    }
+    /** Reads the counts of refused inserts of the maps not yet reported (one lookup each) and reports those that refused keys. */
+    public void checkFullMaps() { fullMaps.check(); }
 
     /** Closes the event readers made from this BPF, then everything loaded, after saying what data was lost. */
     @Override public void close() {
@@ -329,7 +304,7 @@ public final class BPF implements AutoCloseable {
         if (first) {
             try {
                 detach();  // first, so that the count of each map is final
-                checkFullMaps();
+                fullMaps.closing();
             } catch (RuntimeException unreadable) {
                 // a map that cannot be read now lost nothing more for it; closing must go on
             }

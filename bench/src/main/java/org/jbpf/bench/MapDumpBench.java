@@ -127,8 +127,7 @@ final class MapDumpBench {
 
     /**
      * The rates a reader process printed, one "entries rate cpu-rate" line per round, after its warm-up rounds: {wall,
-     * CPU} for each. Its other lines (a jbpf reader's notice that the benchmark's full map is full) are passed on to
-     * standard error.
+     * CPU} for each. Its other lines, if any, are passed on to standard error.
      */
     private static List<double[]> rounds(int entries, String... cmd) throws Exception {
         Bench.Result res = Bench.run(cmd);

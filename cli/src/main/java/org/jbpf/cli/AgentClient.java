@@ -24,12 +24,13 @@ final class AgentClient {
     static List<String> send(String pid, Path jar, String options) throws IOException {
         if (!Files.isRegularFile(jar))
             throw new IllegalArgumentException("agent jar " + jar + " not found; build it with scripts/setup");
+        checkReachable(pid);
         VirtualMachine vm;
         try {
             vm = VirtualMachine.attach(pid);
         } catch (AttachNotSupportedException | IOException e) {
             throw new IllegalArgumentException("cannot attach to JVM " + pid + ": " + e.getMessage()
-                    + " (is it a running JVM of the same user? jps lists them)");
+                    + " (is it a running JVM? jps lists this user's)");
         }
         String token = UUID.randomUUID().toString();
         try {
@@ -42,6 +43,26 @@ final class AgentClient {
         } finally {
             vm.detach();
         }
+    }
+
+    /**
+     * Says, before the attach API does in its own words, when {@code pid} is no process or one of another user: the
+     * JVM lets in only its own user (and root), so that is a missing privilege (exit 4), not a missing JVM.
+     */
+    static void checkReachable(String pid) {
+        if (!pid.matches("[1-9][0-9]{0,9}")) throw new Main.CommandFailure(ExitCodes.USAGE, "'" + pid + "' is not a process id");
+        Path proc = Path.of("/proc", pid);
+        int owner, self;
+        try {
+            owner = (Integer) Files.getAttribute(proc, "unix:uid");
+            self = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | UnsupportedOperationException e) {
+            if (!Files.exists(proc)) throw new IllegalArgumentException("no process " + pid + " (jps lists the running JVMs)");
+            return;  // cannot tell: the attach itself will say
+        }
+        if (self != 0 && owner != self)
+            throw new Main.CommandFailure(ExitCodes.NO_PRIVILEGE, "process " + pid + " belongs to user id " + owner + " and this command runs as "
+                    + self + "; a JVM lets in only its own user: run jbpf as that user or as root");
     }
 
     /** $JBPF_AGENT_JAR, else the agent module's jar in the source tree this command was built in. */

@@ -1,10 +1,10 @@
 package org.jbpf.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -12,16 +12,12 @@ import picocli.CommandLine.Parameters;
         description = {"Load the jbpf agent into a running JVM, which translates the named probe classes with its own "
                 + "class loader, attaches them and publishes their maps as JMX MBeans (org.jbpf:type=map,...).",
                 "Prints the agent's verdict on each probe; a probe that fails does not stop the others or the application."},
-        footer = {"", "Exit status: 0 every probe attached, 1 a probe failed or no such JVM, 2 usage error."})
+        footer = {"", "Exit status: 0 every probe attached, 1 a probe failed or no such JVM, 2 usage error, 4 the JVM is another user's."})
 final class AttachCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PID", description = "process id of the running JVM")
-    String pid;
+    @Mixin AgentTarget target;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "PROBE", description = "binary names of @Bpf classes, e.g. com.acme.MyProbe")
     List<String> probes;
-
-    @Option(names = "--agent-jar", description = "the jbpf agent jar (default: $JBPF_AGENT_JAR, else agent/target/jbpf-agent-*.jar of this build)")
-    Path agentJar;
 
     @Option(names = "--jvm-only", description = "the probes' tracing programs see only that JVM's threads, not every process")
     boolean jvmOnly;
@@ -29,10 +25,8 @@ final class AttachCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override public Integer call() throws Exception {
-        Path jar = agentJar != null ? agentJar : AgentClient.defaultAgentJar();
         boolean verbose = spec != null && spec.commandLine().getParseResult().hasMatchedOption("--verbose");
-        return printVerdict(pid, AgentClient.send(pid, jar, "probes=" + String.join(",", probes) + (jvmOnly ? ";scope=jvm" : "")
-                + (verbose ? ";verbose" : "")));
+        return target.send("probes=" + String.join(",", probes) + (jvmOnly ? ";scope=jvm" : "") + (verbose ? ";verbose" : ""));
     }
 
     /**

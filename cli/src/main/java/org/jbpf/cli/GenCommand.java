@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.jbpf.toolchain.gen.KernelStructGenerator;
 import org.jbpf.toolchain.gen.TracepointGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,15 +25,11 @@ final class GenCommand implements Callable<Integer> {
         @Parameters(paramLabel = "CATEGORY/NAME", arity = "1..*", description = "tracepoints, e.g. syscalls/sys_enter_openat")
         List<String> tracepoints;
 
-        @Option(names = {"-o", "--output"}, defaultValue = ".", description = "source directory to write into (default: .)")
-        Path output;
-
-        @Option(names = {"-p", "--package"}, defaultValue = "", description = "package of the generated classes")
-        String pkg;
+        @Mixin Destination to;
 
         @Override public Integer call() {
-            TracepointGenerator gen = TracepointGenerator.kernel();
-            for (String tp : tracepoints) System.out.println(gen.generate(tp, output, pkg));
+            TracepointGenerator gen = new TracepointGenerator(TracefsRoots.holding(TracefsRoots.DEFAULT, "events"));
+            for (String tp : tracepoints) System.out.println(gen.generate(tp, to.output, to.pkg));
             return ExitCodes.OK;
         }
     }
@@ -44,18 +41,23 @@ final class GenCommand implements Callable<Integer> {
         @Parameters(paramLabel = "STRUCT[.FIELD...]", arity = "1..*", description = "e.g. task_struct.real_parent.tgid task_struct.comm")
         List<String> specs;
 
-        @Option(names = {"-o", "--output"}, defaultValue = ".", description = "source directory to write into (default: .)")
-        Path output;
-
-        @Option(names = {"-p", "--package"}, defaultValue = "", description = "package of the generated classes")
-        String pkg;
+        @Mixin Destination to;
 
         @Option(names = "--btf", defaultValue = "/sys/kernel/btf/vmlinux", description = "kernel BTF to read (default: /sys/kernel/btf/vmlinux)")
         Path btf;
 
         @Override public Integer call() {
-            for (Path file : new KernelStructGenerator(btf).generate(specs, output, pkg)) System.out.println(file);
+            for (Path file : new KernelStructGenerator(btf).generate(specs, to.output, to.pkg)) System.out.println(file);
             return ExitCodes.OK;
         }
+    }
+
+    /** Where both generators write: a source directory and a package within it (a picocli mixin). */
+    static final class Destination {
+        @Option(names = {"-o", "--output"}, defaultValue = ".", description = "source directory to write into (default: .)")
+        Path output;
+
+        @Option(names = {"-p", "--package"}, defaultValue = "", description = "package of the generated classes")
+        String pkg;
     }
 }

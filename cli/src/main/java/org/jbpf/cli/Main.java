@@ -65,6 +65,7 @@ public final class Main implements Callable<Integer> {
         for (String name : SUBCOMMANDS)
             if (!one || name.equals(first)) cl.addSubcommand(name, subcommand(name));
         cl.setExecutionExceptionHandler(ErrorHandler.create());
+        cl.setParameterExceptionHandler(UsageErrorHandler.create());
         return cl;
     }
 

@@ -34,21 +34,7 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     private Path pipe() {
-        for (Path root : tracefs != null ? new Path[] {tracefs} : new Path[] {Path.of("/sys/kernel/tracing"), Path.of("/sys/kernel/debug/tracing")}) {
-            Path p = root.resolve("trace_pipe");
-            if (Files.exists(p)) {
-                if (!Files.isReadable(p)) throw noPermission(p);
-                return p;
-            }
-            // an unreadable tracefs looks empty: say permission, not "mount tracefs"
-            if (Files.isDirectory(root) && !Files.isReadable(root)) throw noPermission(root);
-        }
-        throw new IllegalArgumentException("no trace_pipe found; mount tracefs: mount -t tracefs tracefs /sys/kernel/tracing");
-    }
-
-    private static Main.CommandFailure noPermission(Path p) {
-        return new Main.CommandFailure(ExitCodes.NO_PRIVILEGE, "cannot read " + p + ": permission denied; "
-                + "reading tracefs needs root (CAP_SYS_ADMIN)");
+        return TracefsRoots.holding(tracefs != null ? new Path[] {tracefs} : TracefsRoots.DEFAULT, "trace_pipe").resolve("trace_pipe");
     }
 
     private static void copy(Path pipe) {

@@ -54,10 +54,9 @@ final class TranslateCommand implements Callable<Integer> {
         ProbeInputs in = ProbeInputs.of(inputs, classpath);
         // what was found but not translated, said before anything else: a probe must not go missing without a word
         for (String c : in.unannotated)
-            System.err.println("jbpf: warning: " + c + " has @Section methods but no @Bpf annotation, so it is not translated; "
-                    + "add @Bpf(license = \"GPL\") to the class");
+            System.err.println("jbpf: warning: " + ProbeInputs.missingBpf(c));
         for (String skipped : in.unreadable) System.err.println("jbpf: warning: " + skipped);
-        if (in.probes.isEmpty()) throw new IllegalArgumentException("no @Bpf probe classes in " + String.join(" ", inputs));
+        in.requireProbes(inputs);
         String clash = in.clashingObjects(output);
         if (clash != null) throw new IllegalArgumentException(clash);
         Toolchain toolchain = new Toolchain(selected, new Translator.Options(sourcePath), !noVerify);
@@ -76,7 +75,7 @@ final class TranslateCommand implements Callable<Integer> {
                 continue;
             }
             Path out = Toolchain.write(o, output);
-            System.out.println("wrote " + out + " (" + o.programs().size() + " programs, " + o.maps().size() + " maps)");
+            System.out.println(Toolchain.wrote(out, o));
         }
         return status;
     }

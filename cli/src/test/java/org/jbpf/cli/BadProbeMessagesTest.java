@@ -26,7 +26,9 @@ class BadProbeMessagesTest {
         "SynchronizedMethod|SynchronizedMethod.java:12: method onGetpid is synchronized, but BPF programs have no locks; drop synchronized and update shared counts with a map's atomic operations (increment, add)",
         "CatchesException|CatchesException.java:13: method onGetpid uses try/catch or try-with-resources; BPF programs have no exceptions, test values with if instead",
         "CapturingLambda|CapturingLambda.java:14: a lambda that captures local variables cannot be translated: BPF programs have no closures; write the code as a static method and call it directly, or keep what a Loops.repeat body needs in its state struct",
-        "UnknownSection|UnknownSection.java:12: section \"tracepiont/syscalls/sys_enter_getpid\": unknown program kind \"tracepiont\"; use one of tracepoint/<category>/<name> (tp), ...",
+        "TextKey|TextKey.java:11: map byName: map keys and values must be Integer, Long, Short, Byte, Character or a @Struct class, not java.lang.String",
+        "PageOnStack|PageOnStack.java:15: program onGetpid needs 616 bytes of stack but BPF allows 512; use fewer or smaller local structs, or keep data in a per-CPU array map",
+        "UnknownSection|UnknownSection.java:12: section \"tracepiont/syscalls/sys_enter_getpid\": unknown program kind \"tracepiont\" (did you mean tracepoint?); use one of tracepoint/<category>/<name> (tp), ...",
     })
     void refusedWithItsJavaLine(String probe, String message) throws Exception {
         Cli r = Cli.run("translate", "org.jbpf.cli.probes.bad." + probe, "-o", out.toString());
@@ -48,7 +50,8 @@ class BadProbeMessagesTest {
         Files.write(o, elf.replace("sys_enter_clone", "sys_enter_clonx").getBytes(StandardCharsets.ISO_8859_1));
         Cli r = Cli.run("run", o.toString(), "-d", "1ms");
         assertEquals("jbpf: program \"countProcesses\" (tracepoint/syscalls/sys_enter_clonx): no tracepoint syscalls/sys_enter_clonx: "
-                + "/sys/kernel/tracing/events/syscalls/sys_enter_clonx/id does not exist (see /sys/kernel/tracing/available_events "
+                + "/sys/kernel/tracing/events/syscalls/sys_enter_clonx/id does not exist; did you mean sys_enter_clone? (see "
+                + "/sys/kernel/tracing/available_events "
                 + "for the names this kernel has)\n", r.err());
         assertEquals(ExitCodes.FAILED, r.status());
     }

@@ -41,7 +41,37 @@ class CommandLineTest {
     @Test void unknownOptionIsAUsageError() {
         Cli r = Cli.run("translate", "--bogus", "X.class");
         assertEquals(ExitCodes.USAGE, r.status());
-        assertTrue(r.err().contains("Unknown option: '--bogus'"), r.err());
+        assertUsageError("jbpf: unknown option '--bogus'", "jbpf translate", r);
+    }
+
+    /**
+     * A command line that does not parse, on every path (the hot commands, picocli's): one line saying what is
+     * wrong and what was meant, then the command's synopsis and where its options are; exit 2, no stack trace.
+     */
+    @Test void badCommandLinesAreOneLineThenTheSynopsis() {
+        assertUsageError("jbpf: unknown option '--bogus'", "jbpf", Cli.run("--bogus"));
+        assertUsageError("jbpf: unknown option '--duratoin'; did you mean --duration?", "jbpf run",
+                Cli.run("run", "x.o", "--duratoin", "1s"));
+        assertUsageError("jbpf: unknown command 'tranlate'; did you mean translate or trace or attach?", "jbpf", Cli.run("tranlate", "X.class"));
+        assertUsageError("jbpf: unknown command 'frob'", "jbpf map", Cli.run("map", "frob"));
+        assertUsageError("jbpf: missing required parameter for option '--const' (NAME=VALUE)", "jbpf run",
+                Cli.run("run", "x.o", "--const"));
+        assertUsageError("jbpf: missing required parameter: 'PROBE'", "jbpf run", Cli.run("run"));
+        assertUsageError("jbpf: unexpected argument 'y.o'", "jbpf run", Cli.run("run", "x.o", "y.o"));
+        assertUsageError("jbpf: invalid value for option '--top': 'many' is not an int", "jbpf run", Cli.run("run", "x.o", "--top", "many"));
+        assertUsageError("jbpf: missing required parameter: 'PATH'", "jbpf map dump", Cli.run("map", "dump"));
+    }
+
+    private static void assertUsageError(String line, String command, Cli r) {
+        assertEquals(ExitCodes.USAGE, r.status(), r.err());
+        String[] lines = r.err().split("\n");
+        assertEquals(line, lines[0], r.err());
+        assertTrue(lines[1].startsWith("Usage: " + command + " ["), r.err());
+        assertEquals(command + " --help describes every " + (command.equals("jbpf") || command.equals("jbpf map") ? "command" : "option"),
+                lines[lines.length - 1], r.err());
+        assertTrue(lines.length <= 8, "the synopsis, not the whole help: " + r.err());
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+        assertEquals("", r.out());
     }
 
     @Test void missingInputIsOneLineWithoutStackTrace() {

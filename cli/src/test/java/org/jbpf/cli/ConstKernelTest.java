@@ -65,4 +65,24 @@ class ConstKernelTest {
         assertEquals(ExitCodes.USAGE, bad.status());
         assertEquals("jbpf: bad --const 'targetPid=abc'; the value must be a number (1234, -1, 0x4d2) or true/false\n", bad.err());
     }
+
+    /** A constant named without its value, in each way a command line can leave it out. */
+    @Test void aConstantWithoutItsValueIsAUsageErrorSayingHowToWriteIt() {
+        String[] probe = {"run", "org.jbpf.examples.PidOpens", "-cp", CommandLineTest.EXAMPLES};
+        Cli noEquals = Cli.run(concat(probe, "--const", "targetPid"));
+        assertEquals(ExitCodes.USAGE, noEquals.status());
+        assertEquals("jbpf: bad --const 'targetPid'; write NAME=VALUE, e.g. --const targetPid=1234\n", noEquals.err());
+        Cli empty = Cli.run(concat(probe, "--const", "targetPid="));
+        assertEquals(ExitCodes.USAGE, empty.status());
+        assertEquals("jbpf: bad --const 'targetPid='; the value must be a number (1234, -1, 0x4d2) or true/false\n", empty.err());
+        Cli none = Cli.run(concat(probe, "--const"));
+        assertEquals(ExitCodes.USAGE, none.status());
+        assertTrue(none.err().startsWith("jbpf: missing required parameter for option '--const' (NAME=VALUE)\nUsage: jbpf run "), none.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

@@ -92,7 +92,8 @@ class ObjectInputsTest {
         Path folder = Files.createDirectories(dir.resolve("Folder.class")), empty = Files.write(dir.resolve("Empty.class"), new byte[0]);
         Path object = Files.writeString(dir.resolve("made.o"), "\u007fELF");
         for (String command : new String[] {"translate", "verify", "run"}) {
-            assertEquals("jbpf: no @Bpf probe classes in " + folder + "\n", Cli.run(command, folder.toString()).err(), command);
+            assertEquals("jbpf: no @Bpf probe classes in " + folder + " (it holds no class files); a probe is a class "
+                    + "annotated @Bpf(license = \"GPL\") whose static methods carry @Section\n", Cli.run(command, folder.toString()).err(), command);
             assertEquals("jbpf: " + empty + ": not a class file (it does not begin with 0xCAFEBABE); give a class compiled by javac\n",
                     Cli.run(command, empty.toString()).err(), command);
         }
@@ -101,6 +102,25 @@ class ObjectInputsTest {
         assertEquals("jbpf: " + object + ": not a .class file, directory, jar or class name; a .o is translated already: give it to "
                 + "jbpf run, verify or disasm\n", r.err());
         assertEquals("jbpf: " + dir.resolve("gone.o") + ": no such file or directory\n", Cli.run("translate", dir.resolve("gone.o").toString()).err());
+    }
+
+    @Test void aJarWithoutProbesSaysWhatItHeldAndWhatMakesAProbe() throws Exception {
+        Path jar = dir.resolve("app.jar");
+        try (java.util.jar.JarOutputStream j = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            for (String c : new String[] {"Stats", "ProcessEvent"}) {  // @Struct classes of the examples, no probe
+                j.putNextEntry(new java.util.zip.ZipEntry("org/jbpf/examples/" + c + ".class"));
+                try (InputStream in = ObjectInputsTest.class.getResourceAsStream("/org/jbpf/examples/" + c + ".class")) {
+                    j.write(in.readAllBytes());
+                }
+                j.closeEntry();
+            }
+        }
+        for (String command : new String[] {"translate", "verify", "run"}) {
+            Cli r = Cli.run(command, jar.toString());
+            assertEquals(ExitCodes.FAILED, r.status(), command + ": " + r.err());
+            assertEquals("jbpf: no @Bpf probe classes in " + jar + " (2 class files, none annotated @Bpf); a probe is a class annotated "
+                    + "@Bpf(license = \"GPL\") whose static methods carry @Section\n", r.err(), command);
+        }
     }
 
     @Test void aDamagedClassInADirectoryIsSkippedWithAWarningNamingIt() throws Exception {

@@ -7,7 +7,9 @@ import org.jbpf.core.btf.RunningKernelBtf;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.core.program.NearNames;
 import org.jbpf.core.program.SectionKind;
+import org.jbpf.loader.attach.Tracefs;
 import org.jbpf.loader.sys.BpfException;
 import org.jbpf.core.relo.CoreRelocationException;
 import org.jbpf.core.relo.CoreRelocator;
@@ -40,7 +42,8 @@ final class KernelTypes {
         int id = vmlinux("a tp_btf program").find(BtfType.KIND_TYPEDEF, "btf_trace_" + target);
         if (id <= 0)
             throw new BpfException("program " + p.name() + ": this kernel has no raw tracepoint " + target + " (" + VMLINUX
-                    + " has no btf_trace_" + target + "); see /sys/kernel/tracing/available_events for the tracepoints it has");
+                    + " has no btf_trace_" + target + ")" + NearNames.didYouMean(target, Tracefs.eventNames())
+                    + "; see /sys/kernel/tracing/available_events for the tracepoints it has");
         return id;
     }
 

@@ -7,7 +7,7 @@ import org.jbpf.runtime.StructReader;
 
 /**
  * Decodes each ring buffer record in place (a {@code @Struct} through its generated reader) into a new object and
- * hands it on. Each reader gets its own copy of this class ({@link LoopCopies}), so its calls stay monomorphic.
+ * hands it on; a record of another size than the type's is an error naming both, never a partial decode. Each reader gets its own copy of this class ({@link LoopCopies}), so its calls stay monomorphic.
  */
 final class DecodingHandler<F> implements RawRecordHandler {
     private final String name;
@@ -26,12 +26,20 @@ final class DecodingHandler<F> implements RawRecordHandler {
     }
 
     @Override public void onRecord(ByteBuffer ring, int offset, int length) {
-        if (length < size) throw tooShort(name, length, codec);
+        if (length != size) throw wrongSize(name, length, codec);
         handler.accept(reader != null ? reader.read(ring, offset) : codec.readAt(ring, offset));
     }
 
-    static IllegalStateException tooShort(String name, int length, Codec<?> codec) {
-        return new IllegalStateException("ring buffer \"" + name + "\" holds a " + length + "-byte record, shorter than "
-                + codec.describe() + " (" + codec.size() + " bytes); read it with a RecordHandler or fix the record type");
+    /**
+     * A record the type cannot hold: a shorter one would be read past its end, a longer one only in part (the probe
+     * writes another type), so neither is decoded. A ring buffer record is as long as the probe asked.
+     */
+    static IllegalStateException wrongSize(String name, int length, Codec<?> codec) {
+        if (length < codec.size())
+            return new IllegalStateException("ring buffer \"" + name + "\" holds a " + length + "-byte record, shorter than "
+                    + codec.describe() + " (" + codec.size() + " bytes); read it with a RecordHandler or fix the record type");
+        return new IllegalStateException("ring buffer \"" + name + "\" holds a " + length + "-byte record, longer than "
+                + codec.describe() + " (" + codec.size() + " bytes), which would decode only its first bytes; declare the type the "
+                + "probe submits, or read it with a RecordHandler");
     }
 }

@@ -30,19 +30,30 @@ final class LoopCopies {
 
     /** A new object of a fresh copy of {@code template} (a class of this package), made by its constructor of {@code type}. */
     static Object newCopy(Class<?> template, MethodType type, Object... args) {
-        return construct(copyOf(template, type), template, args);
+        return construct(copyOf(template, null, type), template, args);
+    }
+
+    /**
+     * Like {@link #newCopy(Class, MethodType, Object...)}, the copy given {@code classData}, which its static
+     * initializer reads ({@link MethodHandles#classData}) into constants of that copy alone; the class itself, used
+     * where no copy can be made, finds none.
+     */
+    static Object newCopy(Class<?> template, Object classData, MethodType type, Object... args) {
+        return construct(copyOf(template, classData, type), template, args);
     }
 
     /**
      * The constructor of {@code type} of one fresh copy of {@code template}, for a reader that makes several objects
      * sharing one copy (the buffers of all CPUs of one perf reader: one handler, so one profile to learn).
      */
-    static MethodHandle copyOf(Class<?> template, MethodType type) {
+    static MethodHandle copyOf(Class<?> template, MethodType type) { return copyOf(template, null, type); }
+
+    private static MethodHandle copyOf(Class<?> template, Object classData, MethodType type) {
         MethodHandles.Lookup lookup = HERE;
         byte[] bytes = BYTES.get(template);
         if (bytes != null) {
             try {
-                lookup = HERE.defineHiddenClass(bytes, false);
+                lookup = classData == null ? HERE.defineHiddenClass(bytes, false) : HERE.defineHiddenClassWithClassData(bytes, classData, false);
             } catch (IllegalAccessException | LinkageError e) {
                 lookup = HERE;  // the class itself then: slower with many handler types, never wrong
             }

@@ -12,6 +12,7 @@ import java.util.BitSet;
 import java.util.List;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.loader.LoadedMap;
+import org.jbpf.loader.MapInfo;
 import org.jbpf.loader.sys.BpfAttrs;
 import org.jbpf.loader.sys.BpfCmd;
 import org.jbpf.loader.sys.Fd;
@@ -27,7 +28,9 @@ import org.jbpf.runtime.Codec;
  * by {@link #lost}.
  *
  * <p>Closing the reader removes its perf events from the map (a probe's output then fails with -ENOENT), unmaps the
- * buffers and closes their fds. Close it before (or with) the BPF object.
+ * buffers and closes their fds. Close it before (or with) the BPF object. The reader stores its events through a map
+ * fd of its own, so the object's map fd closing first does not take them out of the map: the probe's samples keep
+ * arriving until the reader closes.
  */
 public final class PerfBufferReader<E> extends EventReader {
     /** Data pages per CPU unless told otherwise (256 KiB with 4 KiB pages). */
@@ -41,7 +44,31 @@ public final class PerfBufferReader<E> extends EventReader {
     /** The view {@link #openView} points at each sample, pointed at nothing after each pass; null for other handlers. */
     private RecordView view;
 
-    private PerfBufferReader(LoadedMap map) { this.map = map; }
+    /**
+     * The map through a file of the reader's own, which the CPUs' perf events are stored through: the kernel empties a
+     * perf event array of the entries stored through a file once that file closes, so the object's own fd closing first
+     * would silence the reader. Null where the kernel does not hand out a second file (without CAP_SYS_ADMIN): the
+     * object's fd then serves.
+     */
+    private final Fd own;
+
+    private PerfBufferReader(LoadedMap map) {
+        this.map = map;
+        this.own = ownFile(map);
+    }
+
+    private static Fd ownFile(LoadedMap map) {
+        try {
+            int id = MapInfo.of(map.fd()).id();
+            return Sys.bpfFd(BpfCmd.MAP_GET_FD_BY_ID, BpfAttrs.mapGetFdById(id), "perf event array \"" + map.name() + "\"",
+                    () -> "BPF_MAP_GET_FD_BY_ID of perf event array \"" + map.name() + "\"");
+        } catch (RuntimeException notPermitted) {
+            return null;
+        }
+    }
+
+    /** The fd the perf events are stored and removed through. */
+    private Fd storeFd() { return own != null ? own : map.fd(); }
 
     private static final MethodType DECODER = MethodType.methodType(void.class, String.class, Codec.class, PerfEventHandler.class, boolean.class);
     private static final MethodType LOOP = MethodType.methodType(void.class, String.class, int.class, ByteBuffer.class, ByteBuffer.class,
@@ -148,17 +175,17 @@ public final class PerfBufferReader<E> extends EventReader {
         Memory key = new Memory(4), value = new Memory(4);
         key.setInt(0, cpu);
         value.setInt(0, eventFd);
-        Sys.bpf(BpfCmd.MAP_UPDATE_ELEM, BpfAttrs.mapElem(map.fd().value(), key, value, 0),
+        Sys.bpf(BpfCmd.MAP_UPDATE_ELEM, BpfAttrs.mapElem(storeFd().value(), key, value, 0),
                 () -> "storing CPU " + cpu + "'s perf event in map \"" + map.name() + "\"");
     }
 
     /** Removes our event from the map so the map no longer holds it; the map may already be closed. */
     private void removeFromMap(int cpu) {
-        if (!map.fd().isOpen()) return;
+        if (!storeFd().isOpen()) return;
         Memory key = new Memory(4);
         key.setInt(0, cpu);
         // a failure (the map closed meanwhile, the entry already replaced) leaves nothing of ours to remove
-        Sys.bpfErrno(BpfCmd.MAP_DELETE_ELEM, BpfAttrs.mapElem(map.fd().value(), key, null, 0));
+        Sys.bpfErrno(BpfCmd.MAP_DELETE_ELEM, BpfAttrs.mapElem(storeFd().value(), key, null, 0));
     }
 
     static BitSet onlineCpus() {
@@ -198,10 +225,14 @@ public final class PerfBufferReader<E> extends EventReader {
     @Override int sources() { return cpus.size(); }
 
     @Override void releaseSources() {
-        for (Source s : cpus) {
-            removeFromMap(s.cpu());
-            s.mapping().close();
-            s.event().close();
+        try {
+            for (Source s : cpus) {
+                removeFromMap(s.cpu());
+                s.mapping().close();
+                s.event().close();
+            }
+        } finally {
+            if (own != null) own.close();
         }
     }
 

@@ -118,8 +118,11 @@ final class PerfRing implements PerfLoop {
                         type = RawMemory.getInt(address + at);
                         length = RawMemory.getShort(address + at + 6) & 0xffff;
                     } else {
-                        type = data.getInt(at);
-                        length = data.getShort(at + 6) & 0xffff;
+                        // the whole header in one get: u32 type, u16 misc, u16 size. Each buffer get checks its index
+                        // and scope, so one get for two was 8% faster on JDK 25; two raw loads stay faster (JDK 17)
+                        long header = data.getLong(at);
+                        type = (int) header;
+                        length = (int) (header >>> 48);
                     }
                     // records are 8-byte aligned, so the header itself never wraps (at + 8 <= size); the one check of the
                     // record against the buffer follows: handlers then read it without leaving the mapping

@@ -27,7 +27,7 @@ final class ReusingHandler<F> implements RawRecordHandler {
     }
 
     @Override public void onRecord(ByteBuffer ring, int offset, int length) {
-        if (length < size) throw DecodingHandler.tooShort(name, length, codec);
+        if (length != size) throw DecodingHandler.wrongSize(name, length, codec);
         F value;
         if (reader != null && reader.refills() && current != null) {
             value = current;

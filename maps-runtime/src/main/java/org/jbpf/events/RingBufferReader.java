@@ -162,9 +162,11 @@ public final class RingBufferReader<E> extends EventReader {
                     () -> "mmap of the producer page and data of ring buffer \"" + map.name() + "\"");
             String name = "ring buffer \"" + map.name() + "\"";
             RecordView view = views == null ? null : new RecordView();
+            ByteBuffer data = producer.view(page, 2 * size);
+            RingData constants = RingData.of(data, size);  // the copy's own constants
             RingLoop ring = (RingLoop) (views == null
-                    ? LoopCopies.newCopy(RingBufferRing.class, LOOP, name, consumer.view(0, 8), producer.view(0, 8), producer.view(page, 2 * size), size, handler)
-                    : LoopCopies.newCopy(RingBufferRing.class, VIEW_LOOP, name, consumer.view(0, 8), producer.view(0, 8), producer.view(page, 2 * size),
+                    ? LoopCopies.newCopy(RingBufferRing.class, constants, LOOP, name, consumer.view(0, 8), producer.view(0, 8), data, size, handler)
+                    : LoopCopies.newCopy(RingBufferRing.class, constants, VIEW_LOOP, name, consumer.view(0, 8), producer.view(0, 8), data,
                             size, views, view));
             return new Source(map, consumer, producer, ring, view);
         } catch (RuntimeException e) {

@@ -32,8 +32,9 @@ import org.jbpf.loader.sys.Fd;
  * be older or newer than the values around it. A map of 16384 entries or more, and one whose last walk saw 1024
  * entries or more, is copied by a program the kernel runs once ({@link #walkPath} says "program"), which reads each
  * entry as a BPF program would, without a bucket's lock: a value written in place during the copy can be seen half
- * written, and a key can (rarely) be reported twice when the map's elements are deleted and reused under the walk.
- * Other maps and maps the kernel will not let a program copy go by {@code BPF_MAP_LOOKUP_BATCH}, which never restarts and reports each key at most once, and where
+ * written, and so can one whose element the kernel frees and reuses under the walk (a key is still reported once,
+ * see ProgramWalk).
+ * Other maps and maps the kernel will not let a program copy go by {@code BPF_MAP_LOOKUP_BATCH}, which never restarts, reports each key at most once and copies each bucket under its lock, and where
  * the kernel lacks it, by {@code GET_NEXT_KEY} remembering the keys already reported (in a hash map a key deleted
  * under that walk restarts it from the first key). Setting the system property {@code jbpf.map.dumpProgram} to
  * {@code false} makes maps viewed from then on walk by batch.
@@ -94,8 +95,8 @@ public final class BpfMap<K, V> implements AutoCloseable {
 
     /**
      * Opens a map pinned at {@code path} (a bpffs file); the returned map owns its fd: close it when done. A path that
-     * holds no map (a pinned program, a plain file, a directory) is refused with a message saying what it is. A walk
-     * that finds the map full says so on standard error, once ({@link FullMapNotice#pinned}).
+     * holds no map (a pinned program, a plain file, a directory) is refused with a message saying what it is. A pinned
+     * map has no count of the keys its programs' inserts lost ({@link FullMapNotice}); {@link #fill} says how full it is.
      */
     public static <K, V> BpfMap<K, V> openPinned(Path path, Codec<K> key, Codec<V> value) {
         return openPinned(path, BpfSyscalls.kernel(), info -> key, info -> value);
@@ -115,7 +116,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
             MapInfo info = MapInfo.of(fd);
             MapSpec spec = new MapSpec(info.name(), info.type(), info.keySize(), info.valueSize(), info.maxEntries(),
                     info.flags(), 0, 0);
-            return of(new LoadedMap(spec, fd, null), key.apply(info), value.apply(info), true, FullMapNotice.pinned(path));
+            return of(new LoadedMap(spec, fd, null), key.apply(info), value.apply(info), true, null);
         } catch (RuntimeException e) {
             fd.close();
             throw e;
@@ -258,6 +259,13 @@ public final class BpfMap<K, V> implements AutoCloseable {
      */
     public String walkPath() { return walker.path(); }
 
+    /**
+     * New keys the object's programs tried to insert and the kernel refused because the map was full (the count the
+     * probes jbpf translates keep, {@link org.jbpf.core.obj.MapInsertDrops}), over all CPUs; empty for a map that never
+     * refuses keys (LRU, arrays) or whose object keeps no count (built by clang, or a pinned map opened on its own).
+     */
+    public java.util.OptionalLong refusedInserts() { return notice == null ? java.util.OptionalLong.empty() : notice.refused(name()); }
+
     /** Number of entries one walk found (for an array map: max_entries, since every index exists). */
     public int size() {
         if (calls.isArray()) return maxEntries();
@@ -267,7 +275,8 @@ public final class BpfMap<K, V> implements AutoCloseable {
     /**
      * How full the map is: one walk counts its entries (an array map is not walked: every index exists). A hash map
      * that is {@link MapFill#isFull full} makes the kernel refuse new keys; a program's update of one fails and its data
-     * is lost. A map of a loaded object found full is also reported once on standard error ({@link FullMapNotice}).
+     * is lost ({@link #refusedInserts} counts those). A map that refused keys is reported once on standard error
+     * ({@link FullMapNotice}).
      */
     public MapFill fill() { return new MapFill(spec().type(), size(), maxEntries()); }
 
@@ -325,11 +334,10 @@ public final class BpfMap<K, V> implements AutoCloseable {
 
     private int fdValue() { return map.fd().value(); }
 
-    /** Visits every entry; the count is told to the notice, so any read of the whole map can find it full. */
+    /** Visits every entry, then lets the notice read the map's count of refused inserts, so any read of the whole map reports them. */
     private int walk(EntryVisitor visitor) {
-        boolean settled = notice != null && notice.settled();
         int n = walker.walk(fdValue(), visitor);
-        if (notice != null) notice.walked(spec(), n, settled);
+        if (notice != null) notice.walked(spec());
         return n;
     }
 

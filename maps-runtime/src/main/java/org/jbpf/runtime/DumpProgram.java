@@ -4,6 +4,7 @@ import static org.jbpf.core.asm.Opcodes.ADD;
 import static org.jbpf.core.asm.Opcodes.DW;
 import static org.jbpf.core.asm.Opcodes.IMM;
 import static org.jbpf.core.asm.Opcodes.JEQ;
+import static org.jbpf.core.asm.Opcodes.JNE;
 import static org.jbpf.core.asm.Opcodes.LD;
 import static org.jbpf.core.asm.Opcodes.PSEUDO_FUNC;
 import static org.jbpf.core.asm.Opcodes.PSEUDO_MAP_FD;
@@ -27,6 +28,7 @@ import org.jbpf.core.btf.BtfWriter;
  * main:     count = 0; bpf_for_each_map_elem(map, copy, &amp;count, 0); return count;
  * copy:     record = bpf_map_lookup_elem(out, &amp;(u32) *count); if (!record) return 1;   // full: stop
  *           record[0 .. keySize) = key; record[keySize .. keySize + valueSize) = value;
+ *           if (key != record[0 .. keySize)) return 0;    // the element went to another key meanwhile: not counted
  *           *count += 1; return 0;                        // go on
  * </pre>
  *
@@ -67,16 +69,17 @@ final class DumpProgram {
 
     /** The program over map {@code mapFd}, writing records of key then value into the elements of array {@code outFd}. */
     static List<Insn> instructions(int mapFd, int outFd, int keySize, int valueSize) {
-        return instructions(mapFd, outFd, keySize, valueSize, 0);
+        return instructions(mapFd, outFd, keySize, valueSize, 0, true);
     }
 
     /**
      * As {@link #instructions(int, int, int, int)}; for a per-CPU map ({@code cpus} > 0) the callback copies each
      * possible CPU's value, looked up with {@code bpf_map_lookup_percpu_elem}, to its slot of the record's value: one
-     * slot per CPU, each rounded up to 8 bytes, as a batch lookup lays them out.
+     * slot per CPU, each rounded up to 8 bytes, as a batch lookup lays them out. {@code keysMove}: the map's elements
+     * can be freed and reused for other keys under the walk (hash maps; an array's never are), so each copy checks its key.
      */
-    static List<Insn> instructions(int mapFd, int outFd, int keySize, int valueSize, int cpus) {
-        List<Insn> copy = callback(mapFd, outFd, keySize, valueSize, cpus);
+    static List<Insn> instructions(int mapFd, int outFd, int keySize, int valueSize, int cpus, boolean keysMove) {
+        List<Insn> copy = callback(mapFd, outFd, keySize, valueSize, cpus, keysMove);
         List<Insn> p = new ArrayList<>();
         // count starts at 0, a value the verifier must not know: it verifies the callback again for each count it can
         // tell apart, so a known 0, 1, 2 ... would never let it settle (it gives up with ENOMEM)
@@ -101,7 +104,7 @@ final class DumpProgram {
      * {@code copy(map, key, value, count)}: r7 key, r8 value, r9 count's address, r6 count. The lookup of element
      * {@code count} fails once the array is full, which ends the walk.
      */
-    private static List<Insn> callback(int mapFd, int outFd, int keySize, int valueSize, int cpus) {
+    private static List<Insn> callback(int mapFd, int outFd, int keySize, int valueSize, int cpus, boolean keysMove) {
         List<Insn> body = new ArrayList<>();
         body.add(Insn.load(8, 6, 4, 0));
         body.add(Insn.mov64Reg(7, 2));
@@ -117,24 +120,58 @@ final class DumpProgram {
         copy(body, 7, 0, keySize, 0);
         if (cpus == 0) copy(body, 8, 0, valueSize, keySize);
         else perCpuValues(body, mapFd, valueSize, keySize, cpus);
+        List<Integer> keyChecks = keysMove ? keyStillCopied(body, cpus == 0 ? 0 : 8, keySize) : List.of();
         body.add(Insn.alu64Imm(ADD, 6, 1));
         body.add(Insn.store(8, 9, 0, 6));
         body.add(Insn.mov64Imm(0, 0));
         body.add(Insn.exit());
+        int skip = body.size();
+        if (!keyChecks.isEmpty()) {  // the kernel refuses code no jump reaches
+            body.add(Insn.mov64Imm(0, 0));
+            body.add(Insn.exit());
+        }
         int stop = body.size();
         body.add(Insn.mov64Imm(0, 1));
         body.add(Insn.exit());
 
-        int[] slot = slotsWith(body, nullTest);
+        List<Integer> holes = new ArrayList<>(keyChecks);
+        holes.add(nullTest);
+        int[] slot = slotsWith(body, holes);
         body.set(nullTest, Insn.jumpImm(JEQ, 0, 0, slot[stop] - slot[nullTest] - 1));
+        for (int at : keyChecks) {
+            Insn load = body.get(at);  // the placeholder holds the registers to compare
+            body.set(at, Insn.jumpReg(JNE, load.dst(), load.src(), slot[skip] - slot[at] - 1));
+        }
         return body;
     }
 
-    /** Slot offsets of {@code body} with the placeholder at {@code hole} counted as one slot. */
-    private static int[] slotsWith(List<Insn> body, int hole) {
+    /** Slot offsets of {@code body} with the placeholders at {@code holes} counted as one slot each. */
+    private static int[] slotsWith(List<Insn> body, List<Integer> holes) {
         int[] out = new int[body.size() + 1];
-        for (int i = 0; i < body.size(); i++) out[i + 1] = out[i] + (i == hole ? 1 : body.get(i).slots());
+        for (int i = 0; i < body.size(); i++) out[i + 1] = out[i] + (holes.contains(i) ? 1 : body.get(i).slots());
         return out;
+    }
+
+    /**
+     * After the copy, compares the element's key (r7) with the record's copy ({@code record}) again, widest accesses
+     * first, through r1 and r2: the kernel may hand an element that a delete or update frees to another key while the
+     * walk copies it, and a key that changed means the value copied may be the other key's; such a record is not
+     * counted (the walk goes on and the next record takes its place). Returns the placeholders of the jumps to
+     * the skip, each holding the two registers to compare.
+     */
+    private static List<Integer> keyStillCopied(List<Insn> p, int record, int keySize) {
+        List<Integer> jumps = new ArrayList<>();
+        int done = 0;
+        for (int size = 8; size >= 1; size /= 2) {
+            while (keySize - done >= size) {
+                p.add(Insn.load(size, 1, 7, done));
+                p.add(Insn.load(size, 2, record, done));
+                jumps.add(p.size());
+                p.add(Insn.mov64Reg(1, 2));  // placeholder: if r1 != r2 goto skip
+                done += size;
+            }
+        }
+        return jumps;
     }
 
     /**

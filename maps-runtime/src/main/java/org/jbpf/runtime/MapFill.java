@@ -1,6 +1,6 @@
 package org.jbpf.runtime;
 
-import org.jbpf.core.obj.MapTypes;
+import org.jbpf.core.obj.MapInsertDrops;
 
 /**
  * How full a map was at one walk: the entries the walk found against the map's max_entries. Only maps that refuse new
@@ -20,7 +20,7 @@ public final class MapFill {
 
     /** Whether a map of this type refuses new keys once it holds max_entries (in the kernel: -E2BIG or -ENOSPC). */
     public static boolean refusesWhenFull(int mapType) {
-        return mapType == MapTypes.HASH || mapType == MapTypes.PERCPU_HASH || mapType == MapTypes.LPM_TRIE;
+        return MapInsertDrops.refusesWhenFull(mapType);
     }
 
     /** Entries the walk found; for an array map, max_entries (every index exists). */

@@ -35,8 +35,11 @@ import org.jbpf.loader.sys.Sys;
  * <p>What a walk sees of a map that changes under it: the kernel walks a hash map bucket by bucket under RCU without
  * taking the buckets' locks, and hands the callback the live key and value, as a BPF program's lookup would. An entry
  * added or removed during the walk may or may not be seen; a value written in place during the copy can be seen half
- * written; a key is reported at most once unless the kernel reuses the element under the walk for a key of another
- * bucket, which the walk may then follow (it cannot happen when nothing deletes during the walk).
+ * written. The kernel may reuse an element that a delete or an update frees under the walk for another key, even of
+ * another bucket, which the walk then follows: the program counts no record whose element's key changed while it
+ * copied it (the value could be the other key's), and Java hands each key out once ({@link RecordKeys}). A value copied
+ * while the kernel reuses its element for the same key, or writes a new key into it just before the copy, can still
+ * mix two values: where that matters under changes, walk by batch, which copies each bucket under its lock.
  */
 final class ProgramWalk implements AutoCloseable {
     /**
@@ -50,6 +53,8 @@ final class ProgramWalk implements AutoCloseable {
 
     private final BpfSyscalls sys;
     private final int keySize, valueSize, valueBytes, cpus, record, capacity;
+    /** Whether a walk can meet a key twice (a hash map's element reused under it), so keys are checked. */
+    private final boolean keysOnce;
     private final long length;
     private volatile String refusal;
     /** Entries the map's last walk saw, by whatever path (-1 before the first), and whether this program did it. */
@@ -70,6 +75,7 @@ final class ProgramWalk implements AutoCloseable {
         this.valueBytes = valueBytes;
         this.cpus = MapTypes.isPerCpu(type) ? valueBytes / ((valueSize + 7) / 8 * 8) : 0;
         this.record = (keySize + valueBytes + 7) / 8 * 8;  // an array element's size
+        this.keysOnce = type != MapTypes.ARRAY && type != MapTypes.PERCPU_ARRAY;  // an array's walk goes by index
         this.capacity = maxEntries;
         this.length = ((long) record * capacity + Sys.pageSize() - 1) / Sys.pageSize() * Sys.pageSize();
         if ((long) record * maxEntries > MAX_OUTPUT_BYTES)
@@ -94,6 +100,7 @@ final class ProgramWalk implements AutoCloseable {
         final Fd out, program;
         final Pointer mapping;
         final ByteBuffer records;
+        final RecordKeys keys = new RecordKeys(keySize, record);
 
         Copy(Fd out, Fd program, Pointer mapping) {
             this.out = out;
@@ -123,8 +130,7 @@ final class ProgramWalk implements AutoCloseable {
         }
         try {
             int n = Math.min(entries, capacity);
-            visit(copy.records.duplicate().order(ByteOrder.LITTLE_ENDIAN), n, visitor);
-            return n;
+            return visit(copy.records.duplicate().order(ByteOrder.LITTLE_ENDIAN), n, keysOnce ? copy.keys : null, visitor);
         } finally {
             give(copy);
         }
@@ -192,7 +198,7 @@ final class ProgramWalk implements AutoCloseable {
 
     /** Loads the program with its BTF (a program with a callback needs func_info); the BTF is closed once it is in. */
     private Fd load(int mapFd, int outFd) {
-        byte[] code = Insn.encode(DumpProgram.instructions(mapFd, outFd, keySize, valueSize, cpus));
+        byte[] code = Insn.encode(DumpProgram.instructions(mapFd, outFd, keySize, valueSize, cpus, keysOnce));
         byte[] types = DumpProgram.btf();
         try (Fd btf = sys.btfLoad(BpfAttr.copyOf(types), types.length, null, 0, 0)) {
             BpfAttrs.ProgLoad attr = new BpfAttrs.ProgLoad().type(RAW_TRACEPOINT_PROGRAM)
@@ -228,12 +234,19 @@ final class ProgramWalk implements AutoCloseable {
         if (out != null) out.close();
     }
 
-    private void visit(ByteBuffer k, int entries, EntryVisitor visitor) {
+    /** Visits the records, each key once when {@code keys} checks them; returns how many were visited. */
+    private int visit(ByteBuffer k, int entries, RecordKeys keys, EntryVisitor visitor) {
         ByteBuffer v = k.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer all = k.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        if (keys != null) keys.reset(entries);
+        int visited = 0;
         for (int i = 0, at = 0; i < entries; i++, at += record) {
+            if (keys != null && !keys.add(all, i)) continue;
             k.limit(at + keySize).position(at);
             v.limit(at + keySize + valueBytes).position(at + keySize);
             visitor.visit(k, v);
+            visited++;
         }
+        return visited;
     }
 }

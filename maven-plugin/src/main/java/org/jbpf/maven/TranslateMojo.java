@@ -94,11 +94,14 @@ public final class TranslateMojo extends AbstractMojo {
         }
         for (String skipped : inputs.unreadable) getLog().warn("jbpf: " + skipped);
         String clash = inputs.clashingObjects(outputDirectory.toPath());
-        if (clash != null) throw new MojoExecutionException("jbpf: " + clash.replace("translate them one at a time into different output directories", "move one to another module"));
+        if (clash != null) {
+            String message = "jbpf: " + clash.replace("translate them one at a time into different output directories", "move one to another module");
+            getLog().error(message);
+            throw new MojoFailureException(message);
+        }
         List<String> failures = new ArrayList<>();
         for (String c : inputs.unannotated) {
-            String message = c + " has @Section methods but no @Bpf annotation, so it is not translated; "
-                    + "add @Bpf(license = \"GPL\") to the class";
+            String message = ProbeInputs.missingBpf(c);
             if (missingBpf.equals("fail")) {
                 failures.add(message);
                 getLog().error("jbpf: " + message);
@@ -140,7 +143,7 @@ public final class TranslateMojo extends AbstractMojo {
     private void write(BpfObject object) throws MojoExecutionException {
         try {
             Path out = Toolchain.write(object, outputDirectory.toPath());
-            getLog().info("jbpf: wrote " + out + " (" + object.programs().size() + " programs, " + object.maps().size() + " maps)");
+            getLog().info("jbpf: " + Toolchain.wrote(out, object));
         } catch (IOException e) {
             throw new MojoExecutionException("jbpf: cannot write to " + outputDirectory + ": " + e.getMessage(), e);
         }

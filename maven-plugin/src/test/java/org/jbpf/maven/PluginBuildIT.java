@@ -9,9 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jbpf.maven.Mvn.Result;
 import java.util.stream.Stream;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.ObjectReader;
@@ -27,18 +27,14 @@ class PluginBuildIT {
     static final String VERSION = System.getProperty("project.version");
     static final Path SAMPLES = Path.of("src/it");
 
-    @BeforeAll static void installThePlugin() throws Exception {
-        Result r = mvn(Path.of("."), "org.apache.maven.plugins:maven-install-plugin:3.1.2:install-file",
-                "-Dfile=" + System.getProperty("plugin.jar"), "-DpomFile=" + System.getProperty("plugin.pom"));
-        assertEquals(0, r.status, r.output);
-    }
+    @BeforeAll static void installThePlugin() throws Exception { Mvn.installThePlugin(); }
 
     @Test void translatesTheProbesOfAProjectIntoTargetJbpf(@TempDir Path work) throws Exception {
         Path project = copy("sample", work);
         Result r = mvn(project, "process-classes");
-        assertEquals(0, r.status, r.output);
+        assertEquals(0, r.status(), r.output());
         Path object = project.resolve("target/jbpf/ExecCounter.o");
-        assertTrue(Files.isRegularFile(object), r.output);
+        assertTrue(Files.isRegularFile(object), r.output());
         BpfObject o = ObjectReader.read(Files.readAllBytes(object), "ExecCounter");
         assertEquals("GPL", o.license());
         assertEquals("tracepoint/syscalls/sys_enter_execve", o.programs().get(0).section());
@@ -46,7 +42,7 @@ class PluginBuildIT {
         try (Stream<Path> files = Files.list(project.resolve("target/jbpf"))) {
             assertEquals(1, files.count(), "only the probe is translated, not Application");
         }
-        assertTrue(r.output.contains("jbpf: wrote "), r.output);
+        assertTrue(r.output().contains("jbpf: wrote "), r.output());
         // the line info carries the Java source text, found through the project's source roots
         assertTrue(new String(Files.readAllBytes(object), StandardCharsets.ISO_8859_1).contains("Long count = execs.lookup(key);"));
     }
@@ -54,43 +50,43 @@ class PluginBuildIT {
     @Test void theLlvmBackendIsAParameter(@TempDir Path work) throws Exception {
         Path project = copy("sample", work);
         Result without = mvn(project, "process-classes", "-Djbpf.backend=llvm");
-        assertTrue(without.status != 0 && without.output.contains("backend llvm needs org.jbpf:jbpf-translator-llvm"), without.output);
+        assertTrue(without.status() != 0 && without.output().contains("backend llvm needs org.jbpf:jbpf-translator-llvm"), without.output());
         // the plugin carries only the direct backend; the llvm one comes as a plugin dependency
         Path pom = project.resolve("pom.xml");
         Files.writeString(pom, Files.readString(pom).replace("<executions>", "<dependencies><dependency><groupId>org.jbpf</groupId>"
                 + "<artifactId>jbpf-translator-llvm</artifactId><version>" + VERSION + "</version></dependency></dependencies><executions>"));
         Result r = mvn(project, "process-classes", "-Djbpf.backend=llvm");
-        assertEquals(0, r.status, r.output);
+        assertEquals(0, r.status(), r.output());
         BpfObject o = ObjectReader.read(Files.readAllBytes(project.resolve("target/jbpf/ExecCounter.o")), "ExecCounter");
         assertEquals("execs", o.maps().get(0).name());
         assertEquals("tracepoint/syscalls/sys_enter_execve", o.programs().get(0).section());
         Result bad = mvn(copy("sample", work.resolve("other")), "process-classes", "-Djbpf.backend=gcc");
-        assertTrue(bad.status != 0 && bad.output.contains("backend 'gcc' is not known; choose direct or llvm"), bad.output);
+        assertTrue(bad.status() != 0 && bad.output().contains("backend 'gcc' is not known; choose direct or llvm"), bad.output());
     }
 
     @Test void generateWritesKernelClassesThatTheProbesCompileAgainst(@TempDir Path work) throws Exception {
         org.jbpf.testsupport.Kernel.requireTracefs();
         Path project = copy("kernel-types", work);
         Result r = mvn(project, "process-classes");
-        assertEquals(0, r.status, r.output);
+        assertEquals(0, r.status(), r.output());
         Path generated = project.resolve("target/generated-sources/jbpf/com/acme/kernel");
-        assertTrue(Files.readString(generated.resolve("SysEnterOpenat.java")).contains("public long filename;"), r.output);
-        assertTrue(Files.readString(generated.resolve("TaskStruct.java")).contains("public TaskStruct realParent()"), r.output);
+        assertTrue(Files.readString(generated.resolve("SysEnterOpenat.java")).contains("public long filename;"), r.output());
+        assertTrue(Files.readString(generated.resolve("TaskStruct.java")).contains("public TaskStruct realParent()"), r.output());
         BpfObject o = ObjectReader.read(Files.readAllBytes(project.resolve("target/jbpf/OpenParents.o")), "OpenParents");
         // tgid's offset, size, shifts and signedness, and real_parent's offset, relocated by the loader on whichever kernel
         // runs the probe
         assertEquals(List.of("0:0", "0:0", "0:0", "0:0", "0:0", "0:0", "0:1"),
                 o.programs().get(0).coreRelocations().stream().map(c -> c.access()).sorted().toList());
         Result bad = mvn(project, "generate-sources", "-Djbpf.generatePackage=com.acme.kernel", "-Djbpf.btf=" + project.resolve("pom.xml"));
-        assertNotEquals(0, bad.status, bad.output);
-        assertTrue(bad.output.contains("jbpf: " + project.resolve("pom.xml") + ": bad BTF magic"), bad.output);
+        assertNotEquals(0, bad.status(), bad.output());
+        assertTrue(bad.output().contains("jbpf: " + project.resolve("pom.xml") + ": bad BTF magic"), bad.output());
     }
 
     @Test void outputDirectoryIsConfigurable(@TempDir Path work) throws Exception {
         Path project = copy("sample", work);
         Result r = mvn(project, "process-classes", "-Djbpf.outputDirectory=" + project.resolve("probes"));
-        assertEquals(0, r.status, r.output);
-        assertTrue(Files.isRegularFile(project.resolve("probes/ExecCounter.o")), r.output);
+        assertEquals(0, r.status(), r.output());
+        assertTrue(Files.isRegularFile(project.resolve("probes/ExecCounter.o")), r.output());
         assertFalse(Files.exists(project.resolve("target/jbpf")));
     }
 
@@ -99,23 +95,23 @@ class PluginBuildIT {
         Files.createDirectories(project.resolve("target/jbpf"));
         Files.write(project.resolve("target/jbpf/Scaled.o"), new byte[] {1});  // from a build before the mistake
         Result r = mvn(project, "process-classes");
-        assertNotEquals(0, r.status, r.output);
+        assertNotEquals(0, r.status(), r.output());
         // relative to the project, so IDEs and terminals link it to the file
-        assertTrue(r.output.contains("[ERROR] src/main/java/com/acme/Scaled.java:11: float and double are not supported"), r.output);
-        assertTrue(r.output.contains("BUILD FAILURE"), r.output);
+        assertTrue(r.output().contains("[ERROR] src/main/java/com/acme/Scaled.java:11: float and double are not supported"), r.output());
+        assertTrue(r.output().contains("BUILD FAILURE"), r.output());
         assertFalse(Files.exists(project.resolve("target/jbpf/Scaled.o")));
     }
 
     @Test void aProbeOnlyTheVerifierSimulationRejectsFailsTheBuildWithoutAnObject(@TempDir Path work) throws Exception {
         Path project = copy("sim-rejects", work);
         Result r = mvn(project, "process-classes");
-        assertNotEquals(0, r.status, r.output);
-        assertTrue(r.output.contains("[ERROR] src/main/java/com/acme/FarRead.java:15: a tracepoint context cannot be read at "
-                + "offset 8192 with size 8 [verifier simulation predicts: invalid bpf_context access off=8192 size=8]"), r.output);
-        assertTrue(r.output.contains("BUILD FAILURE"), r.output);
+        assertNotEquals(0, r.status(), r.output());
+        assertTrue(r.output().contains("[ERROR] src/main/java/com/acme/FarRead.java:15: a tracepoint context cannot be read at "
+                + "offset 8192 with size 8 [verifier simulation predicts: invalid bpf_context access off=8192 size=8]"), r.output());
+        assertTrue(r.output().contains("BUILD FAILURE"), r.output());
         assertFalse(Files.exists(project.resolve("target/jbpf/FarRead.o")), "a rejected probe leaves no object");
         Result skipped = mvn(project, "process-classes", "-Djbpf.verify=false");
-        assertEquals(0, skipped.status, skipped.output);
+        assertEquals(0, skipped.status(), skipped.output());
         assertTrue(Files.isRegularFile(project.resolve("target/jbpf/FarRead.o")), "verification off: the object is written");
     }
 
@@ -130,23 +126,37 @@ class PluginBuildIT {
         }
         Files.write(broken, java.util.Arrays.copyOf(sound, sound.length / 2));
         Result r = mvn(project, "process-classes");
-        assertEquals(0, r.status, r.output);
-        assertTrue(r.output.contains("[WARNING] jbpf: " + project.resolve("target/classes/com/acme/Broken.class")
-                + ": not a valid class file, skipped; compile it again with javac"), r.output);
-        assertTrue(Files.isRegularFile(project.resolve("target/jbpf/ExecCounter.o")), "the sound probe is still translated:\n" + r.output);
+        assertEquals(0, r.status(), r.output());
+        assertTrue(r.output().contains("[WARNING] jbpf: " + project.resolve("target/classes/com/acme/Broken.class")
+                + ": not a valid class file, skipped; compile it again with javac"), r.output());
+        assertTrue(Files.isRegularFile(project.resolve("target/jbpf/ExecCounter.o")), "the sound probe is still translated:\n" + r.output());
     }
 
     @Test void aSectionClassWithoutBpfWarnsOrFailsTheBuild(@TempDir Path work) throws Exception {
         Path project = copy("forgot-bpf", work);
         Result warned = mvn(project, "process-classes");
-        assertEquals(0, warned.status, warned.output);
-        assertTrue(warned.output.contains("[WARNING] jbpf: com.acme.ExecCounter has @Section methods but no @Bpf annotation, "
-                + "so it is not translated; add @Bpf(license = \"GPL\") to the class"), warned.output);
+        assertEquals(0, warned.status(), warned.output());
+        assertTrue(warned.output().contains("[WARNING] jbpf: com.acme.ExecCounter has @Section methods but no @Bpf annotation, "
+                + "so it is not translated; add @Bpf(license = \"GPL\") to the class"), warned.output());
         assertFalse(Files.exists(project.resolve("target/jbpf/ExecCounter.o")));
         Result failed = mvn(project, "process-classes", "-Djbpf.missingBpf=fail");
-        assertNotEquals(0, failed.status, failed.output);
-        assertTrue(failed.output.contains("[ERROR] jbpf: com.acme.ExecCounter has @Section methods but no @Bpf"), failed.output);
-        assertTrue(failed.output.contains("BUILD FAILURE"), failed.output);
+        assertNotEquals(0, failed.status(), failed.output());
+        assertTrue(failed.output().contains("[ERROR] jbpf: com.acme.ExecCounter has @Section methods but no @Bpf"), failed.output());
+        assertTrue(failed.output().contains("BUILD FAILURE"), failed.output());
+    }
+
+    @Test void twoProbesOfOneSimpleNameFailTheBuildBeforeEitherIsWritten(@TempDir Path work) throws Exception {
+        Path project = copy("twins", work);
+        Result r = mvn(project, "process-classes");
+        assertNotEquals(0, r.status(), r.output());
+        Path object = project.resolve("target/jbpf/Twin.o");
+        String line = r.output().lines().filter(l -> l.startsWith("[ERROR] jbpf: ")).findFirst().orElse(r.output());
+        assertTrue(line.matches("\\[ERROR\\] jbpf: com\\.acme\\.(one|two)\\.Twin and com\\.acme\\.(one|two)\\.Twin would both be "
+                + "written as \\Q" + object + "\\E; move one to another module, or rename one")
+                && line.contains("com.acme.one.Twin") && line.contains("com.acme.two.Twin"), line);
+        assertTrue(r.output().contains("BUILD FAILURE"), r.output());
+        assertFalse(Files.exists(object), "neither probe is written");
+        assertFalse(r.output().contains("\tat "), "no stack trace: " + r.output());
     }
 
     /** README's "Getting started" project, built offline with this plugin and run against the kernel. */
@@ -154,9 +164,9 @@ class PluginBuildIT {
         Path project = work.resolve("getting-started");
         copyTree(Path.of("../examples/getting-started"), project);
         Result build = mvn(project, "package", "dependency:build-classpath");
-        assertEquals(0, build.status, build.output);
-        assertTrue(build.output.contains("jbpf: wrote " + project.resolve("target/jbpf/ExecCounter.o")), build.output);
-        assertTrue(build.output.contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"), "the simulation test ran: " + build.output);
+        assertEquals(0, build.status(), build.output());
+        assertTrue(build.output().contains("jbpf: wrote " + project.resolve("target/jbpf/ExecCounter.o")), build.output());
+        assertTrue(build.output().contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0"), "the simulation test ran: " + build.output());
         BpfObject o = ObjectReader.read(Files.readAllBytes(project.resolve("target/jbpf/ExecCounter.o")), "ExecCounter");
         assertEquals("tracepoint/syscalls/sys_enter_execve", o.programs().get(0).section());
         org.jbpf.testsupport.Kernel.requireTracefs();
@@ -196,16 +206,5 @@ class PluginBuildIT {
         return to;
     }
 
-    private record Result(int status, String output) {}
-
-    private static Result mvn(Path dir, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(),
-                "-o", "-B", "-ntp", "-Dmaven.repo.local=" + System.getProperty("local.repository")));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) p.destroyForcibly();
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-    }
+    private static Result mvn(Path dir, String... args) throws Exception { return Mvn.run(dir, args); }
 }

@@ -29,6 +29,8 @@ public final class ProbeInputs {
      * {@code jar!entry}).
      */
     public final List<String> unreadable = new ArrayList<>();
+    /** How many class files the input directories and jars held, read to find the probes among them. */
+    private int searched;
     final List<Path> roots = new ArrayList<>();
     final List<Path> jars = new ArrayList<>();
 
@@ -107,6 +109,21 @@ public final class ProbeInputs {
         return null;
     }
 
+    /** Why a class found with {@code @Section} methods but no {@code @Bpf} is not translated, and what to add. */
+    public static String missingBpf(String className) {
+        return className + " has @Section methods but no @Bpf annotation, so it is not translated; add @Bpf(license = \"GPL\") to the class";
+    }
+
+    /**
+     * Throws, naming {@code inputs}, what they held and what makes a class a probe, when they hold no probe; the
+     * commands that need one call it after printing the warnings about the classes they skipped.
+     */
+    public void requireProbes(List<String> inputs) {
+        if (!probes.isEmpty()) return;
+        String held = searched == 0 ? "it holds no class files" : (searched == 1 ? "1 class file" : searched + " class files") + ", none annotated @Bpf";
+        throw new IllegalArgumentException("no @Bpf probe classes in " + String.join(" ", inputs) + " (" + held + "); a probe is a class annotated @Bpf(license = \"GPL\") whose static methods carry @Section");
+    }
+
     /** Directory a class file's package starts in, so its struct classes are found beside it. */
     private static Path rootOf(Path classFile, byte[] bytes) {
         String name = new org.objectweb.asm.ClassReader(bytes).getClassName();
@@ -118,6 +135,7 @@ public final class ProbeInputs {
     public static boolean isProbe(byte[] classFile) { return Annotations.of(classFile).bpf(); }
 
     private void sort(byte[] classFile, String origin) {
+        searched++;
         Annotations a = Annotations.of(classFile);
         if (a.bpf()) probes.add(ClassFileCheck.readable(classFile, origin));
         else if (a.sections()) unannotated.add(a.className());
@@ -161,7 +179,9 @@ public final class ProbeInputs {
 
     /**
      * Class bytes by internal name, from the inputs' directories and jars, then from the class path jbpf runs with.
-     * Each class is read once: the translator and the marks after it ask for the same ones.
+     * Each class is read once: the translator and the marks after it ask for the same ones. A damaged file of the
+     * inputs is an IOException naming that file, which the translator reports beside the class it wanted; the check's
+     * parse is the translator's first.
      */
     public Translator.ClassSource source() {
         if (source == null) source = new ReadOnce();
@@ -176,7 +196,12 @@ public final class ProbeInputs {
 
         @Override public byte[] read(String internalName) throws IOException {
             if (read.containsKey(internalName)) return read.get(internalName);
-            byte[] bytes = find(internalName);
+            byte[] bytes;
+            try {
+                bytes = find(internalName);
+            } catch (IllegalArgumentException damaged) {  // the translator says which class it wanted; this, which file
+                throw new IOException(damaged.getMessage());
+            }
             read.put(internalName, bytes);
             return bytes;
         }
@@ -191,12 +216,12 @@ public final class ProbeInputs {
             } catch (java.nio.file.InvalidPathException e) {
                 return null;  // a name no file can have (a damaged class can ask for anything): not there
             }
-            if (Files.isRegularFile(f)) return bytesOf(f);
+            if (Files.isRegularFile(f)) return ClassFileCheck.readable(bytesOf(f), f.toString());
         }
         for (Path j : jars) {
             try (ZipFile z = new ZipFile(j.toFile())) {
                 ZipEntry e = z.getEntry(name + ".class");
-                if (e != null) try (InputStream is = z.getInputStream(e)) { return is.readAllBytes(); }
+                if (e != null) try (InputStream is = z.getInputStream(e)) { return ClassFileCheck.readable(is.readAllBytes(), j + "!" + e.getName()); }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

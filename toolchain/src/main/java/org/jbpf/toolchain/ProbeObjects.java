@@ -22,7 +22,7 @@ public final class ProbeObjects {
         }
         if (!classInputs.isEmpty()) {
             ProbeInputs in = ProbeInputs.of(classInputs, classpath);
-            if (in.probes.isEmpty()) throw new IllegalArgumentException("no @Bpf probe classes in " + String.join(" ", classInputs));
+            in.requireProbes(classInputs);
             Backend direct = Backends.direct();
             Translator.Options options = new Translator.Options(sourcePath);
             // a missing tracepoint is told with its Java line here, as translate tells it, not by the attach later

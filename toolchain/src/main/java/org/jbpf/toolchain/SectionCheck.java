@@ -1,14 +1,14 @@
 package org.jbpf.toolchain;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.jbpf.core.program.Section;
 import org.jbpf.core.program.SectionKind;
 import org.jbpf.loader.attach.ElfSymbols;
+import org.jbpf.core.program.NearNames;
+import org.jbpf.loader.attach.Tracefs;
+import org.jbpf.loader.attach.UprobeFiles;
 import org.jbpf.loader.sys.BpfException;
 import org.jbpf.translator.TranslationException;
 import org.objectweb.asm.ClassReader;
@@ -57,9 +57,9 @@ final class SectionCheck {
         if (parsed.kind() != SectionKind.TRACEPOINT || !Files.isDirectory(events) || !Files.isReadable(events)) return null;
         String category = parsed.tracepointCategory(), name = parsed.tracepointName();
         if (!Files.isDirectory(events.resolve(category)))
-            return "no tracepoint category " + category + " on this machine (" + events + ")" + didYouMean(category, children(events));
+            return "no tracepoint category " + category + " on this machine (" + events + ")" + NearNames.didYouMean(category, Tracefs.children(events));
         if (!Files.isDirectory(events.resolve(category).resolve(name)))
-            return "no tracepoint " + category + "/" + name + " on this machine" + didYouMean(name, children(events.resolve(category)));
+            return "no tracepoint " + category + "/" + name + " on this machine" + NearNames.didYouMean(name, Tracefs.children(events.resolve(category)));
         return null;
     }
 
@@ -68,8 +68,8 @@ final class SectionCheck {
      * where the probe runs, so only a present file is searched for the function.
      */
     private static String uprobeProblem(Section uprobe) {
-        Path file = Path.of(uprobe.uprobePath());
-        if (!file.isAbsolute() || !Files.exists(file)) return null;
+        Path file = UprobeFiles.find(uprobe.uprobePath());
+        if (file == null) return null;
         if (!Files.isRegularFile(file)) return "uprobe file " + file + " is not a regular file";
         String symbol = uprobe.uprobeSymbol();
         int plus = symbol.indexOf('+');
@@ -82,7 +82,7 @@ final class SectionCheck {
             return e.getMessage();
         }
         if (functions.contains(function)) return null;
-        return "no function " + function + " in " + file + " (.symtab/.dynsym)" + didYouMean(function, List.copyOf(functions));
+        return "no function " + function + " in " + file + " (.symtab/.dynsym)" + NearNames.didYouMean(function, functions);
     }
 
     private static String sectionOf(MethodNode m) {
@@ -96,42 +96,5 @@ final class SectionCheck {
     private static int firstLine(MethodNode m) {
         for (var insn : m.instructions) if (insn instanceof LineNumberNode l) return l.line;
         return -1;
-    }
-
-    private static List<String> children(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
-    /** "; did you mean X?" for the nearest of {@code names} within a few edits of {@code wrong}, else "". */
-    static String didYouMean(String wrong, List<String> names) {
-        String best = null;
-        int bestDistance = Math.max(2, wrong.length() / 4) + 1;
-        for (String n : names) {
-            int d = distance(wrong, n);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = n;
-            }
-        }
-        return best == null ? "" : "; did you mean " + best + "?";
-    }
-
-    /** Edit distance where swapping two neighbouring letters counts as one edit, the commonest typo. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
-        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
-        for (int i = 1; i <= a.length(); i++)
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1))
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        return d[a.length()][b.length()];
     }
 }

@@ -59,6 +59,11 @@ public final class Toolchain {
         return out;
     }
 
+    /** What translate and the Maven plugin say of a written object: "wrote out/P.o (2 programs, 3 maps)". */
+    public static String wrote(Path file, BpfObject object) {
+        return "wrote " + file + " (" + object.programs().size() + " programs, " + object.declaredMapCount() + " maps)";
+    }
+
     /** Removes an object a previous build wrote for a probe that is now rejected. */
     public static void removeStale(String objectName, Path dir) throws IOException {
         Files.deleteIfExists(dir.resolve(objectName + ".o"));

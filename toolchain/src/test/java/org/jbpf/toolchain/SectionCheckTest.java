@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.Translator;
 import org.jbpf.testsupport.Skip;
+import org.jbpf.core.program.NearNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,13 +68,17 @@ class SectionCheckTest {
         assertEquals(text + " is not a 64-bit little-endian ELF file", check.problem("uprobe/" + text + ":main"));
         assertEquals("uprobe file " + dir + " is not a regular file", check.problem("uprobe/" + dir + ":main"));
         assertNull(check.problem("uprobe//no/such/dir/libfoo.so:foo"), "a file absent here may exist where the probe runs");
-        assertNull(check.problem("uprobe/libc.so.6:getpid"), "a relative name is resolved where the probe attaches");
+        assertNull(check.problem("uprobe/libc.so.6:getpid"), "a bare library name is found as the dynamic linker finds it");
+        assertEquals("no function getpdi in " + org.jbpf.loader.attach.UprobeFiles.find("libc.so.6") + " (.symtab/.dynsym); did you mean getpid?",
+                check.problem("uprobe/libc.so.6:getpdi"));
+        assertNull(check.problem("uprobe/libnothing.so.9:foo"), "a library absent here may exist where the probe runs");
     }
 
     @Test void editDistanceCountsASwapAsOne() {
-        assertEquals(1, SectionCheck.distance("exceve", "execve"));
-        assertEquals(1, SectionCheck.distance("openat", "openat2"));
-        assertEquals(0, SectionCheck.distance("a", "a"));
-        assertEquals("", SectionCheck.didYouMean("zzzzzz", java.util.List.of("sys_enter_execve")));
+        assertEquals(1, NearNames.distance("exceve", "execve"));
+        assertEquals(1, NearNames.distance("openat", "openat2"));
+        assertEquals(0, NearNames.distance("a", "a"));
+        assertEquals("", NearNames.didYouMean("zzzzzz", java.util.List.of("sys_enter_execve")));
+        assertEquals("; did you mean malloc?", NearNames.didYouMean("mallocc", java.util.List.of("calloc", "malloc", "free")));
     }
 }

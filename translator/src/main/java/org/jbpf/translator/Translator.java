@@ -12,6 +12,7 @@ import org.jbpf.core.obj.GlobalData;
 import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.core.obj.ProgramSpec;
+import org.jbpf.core.obj.MapInsertDrops;
 import org.jbpf.core.obj.RingBufferDrops;
 import org.jbpf.translator.analysis.MethodAnalysis;
 import org.jbpf.translator.analysis.MethodAnalyzer;
@@ -26,6 +27,7 @@ import org.jbpf.translator.backend.StackFrameLayout;
 import org.jbpf.translator.frontend.GlobalVariables;
 import org.jbpf.translator.frontend.MapDecl;
 import org.jbpf.translator.frontend.ProbeClass;
+import org.jbpf.translator.frontend.InsertDrops;
 import org.jbpf.translator.frontend.RingDrops;
 import org.jbpf.translator.frontend.SourceText;
 import org.jbpf.translator.frontend.StructRegistry;
@@ -215,6 +217,8 @@ public final class Translator {
         final StringPool strings = new StringPool();
         /** Counters of records the ring buffers refused, or null without ring buffers. */
         final RingDrops drops;
+        /** Counters of new keys the full maps refused, or null without hash maps or LPM tries. */
+        final InsertDrops insertDrops;
 
         Frontend(byte[] classFile, ClassSource classes, Options options) {
             node = StructRegistry.parse(classFile, "class file");
@@ -233,6 +237,11 @@ public final class Translator {
             if (drops != null) {
                 MapDecl c = drops.counters();
                 maps.add(RingBufferDrops.spec(c.maxEntries(), btf.typeOf(c.key()), btf.typeOf(c.value())));
+            }
+            insertDrops = InsertDrops.of(probe);
+            if (insertDrops != null) {
+                MapDecl c = insertDrops.counters();
+                maps.add(MapInsertDrops.spec(c.maxEntries(), btf.typeOf(c.key()), btf.typeOf(c.value())));
             }
             for (String section : probe.globals.sections()) {
                 List<BtfType.VarSecInfo> vars = new ArrayList<>();
@@ -281,7 +290,7 @@ public final class Translator {
             MethodAnalysis analysis = MethodAnalyzer.analyzeSection(probe, structs, m, automaticFunctions);
             Mir mir = new Mir();
             StackFrameLayout frame = new StackFrameLayout();
-            new ProgramLowering(mir, frame, drops, strings).lower(analysis);
+            new ProgramLowering(mir, frame, drops, insertDrops, strings).lower(analysis);
             Pipeline.optimize(mir);
             return new Compiled(mir, frame, analysis, RecordView.find(analysis));
         }
@@ -308,7 +317,7 @@ public final class Translator {
         Compiled compileFunction(Subprogram s) {
             Mir mir = new Mir();
             StackFrameLayout frame = new StackFrameLayout();
-            new ProgramLowering(mir, frame, drops, strings).lowerFunction(s);
+            new ProgramLowering(mir, frame, drops, insertDrops, strings).lowerFunction(s);
             Pipeline.optimize(mir);
             return new Compiled(mir, frame, s.body, null);
         }

@@ -93,6 +93,10 @@ public final class BtfReader {
         }
         // every type id a record mentions must exist, so later lookups in the table cannot fail
         for (int id = 1; id <= btf.size(); id++) records.checkReferences(btf.type(id), id, btf.size(), starts[id]);
+        // and none may contain itself, or following its types would never end
+        TypeLoops.Loop loop = TypeLoops.findAny(btf);
+        if (loop != null)
+            throw l.in().error(starts[loop.id()], "BTF types contain themselves: " + loop.path() + "; a type may refer to itself only through a pointer");
         return new Decoded(btf, records);
     }
 }

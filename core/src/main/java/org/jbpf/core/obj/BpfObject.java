@@ -31,6 +31,13 @@ public record BpfObject(String name, String license, List<MapSpec> maps, List<Pr
         return Optional.empty();
     }
 
+    /** How many maps the probe declares: the object's own counters ({@link MapSpec#internal}) left out. */
+    public int declaredMapCount() {
+        int n = 0;
+        for (MapSpec m : maps) if (!m.internal()) n++;
+        return n;
+    }
+
     public Optional<ProgramSpec> program(String programName) {
         for (ProgramSpec p : programs) if (p.name().equals(programName)) return Optional.of(p);
         return Optional.empty();

@@ -14,10 +14,11 @@ public record MapSpec(String name, int type, int keySize, int valueSize, int max
 
     /**
      * True for maps that hold the object's own machinery rather than the probe's data: global variable sections
-     * ({@code .bss}, {@code .data}, {@code .rodata}) and the ring buffer drop counters ({@link RingBufferDrops});
+     * ({@code .bss}, {@code .data}, {@code .rodata}), the ring buffer drop counters ({@link RingBufferDrops}) and the
+     * counters of keys full maps refused ({@link MapInsertDrops});
      * printers, metrics and JMX leave them out.
      */
     public boolean internal() {
-        return name.startsWith(".") || name.equals(RingBufferDrops.MAP_NAME);
+        return name.startsWith(".") || name.equals(RingBufferDrops.MAP_NAME) || name.equals(MapInsertDrops.MAP_NAME);
     }
 }

@@ -344,9 +344,14 @@ public final class ObjectReader {
                         + (sym.name().isEmpty() ? dataAt(sym.shndx(), offset, secName) : sym.name() + " in " + secName)
                         + ", a data section without contents the loader can use");
             if (sym.shndx() == Elf.SHN_UNDEF)
-                throw elf.error(c.section, byteOff, "program " + entry.name() + " refers to undefined (extern) symbol " + sym.name());
-            throw elf.error(c.section, byteOff, "program " + entry.name() + " loads the address of " + sym.name() + " in " + secName
-                    + ", which is not a map");
+                throw elf.error(c.section, byteOff, "program " + entry.name() + " refers to undefined (extern) symbol " + sym.name()
+                        + "; jbpf links only calls of kernel functions (kfuncs) by name: define it in this object, or for a .kconfig "
+                        + "value (LINUX_KERNEL_VERSION, CONFIG_*) use a const volatile global set at load (jbpf run --const)");
+            throw elf.error(c.section, byteOff, "program " + entry.name() + " loads the address of "
+                    + (sym.name().isEmpty() && sym.shndx() > 0 ? dataAt(sym.shndx(), offset, secName) : sym.name() + " in " + secName)
+                    + ", which is not a map" + (sym.shndx() > 0 && !secName.startsWith(".text") && !secName.contains("/") ? " nor a data "
+                    + "section jbpf loads; put it in .data, .rodata or .bss (or .data.<name>: SEC(\".data." + secName.replaceFirst("^\\.", "")
+                    + "\"))" : ""));
         }
 
         /** A place in a data section named by the variable covering it when there is one, and always by offset. */

@@ -159,7 +159,10 @@ public final class Section {
             return "section \"" + text + "\" is written in bpftrace's colon form; jbpf sections use '/', e.g. \""
                     + slashed + "\"";
         }
-        return "section \"" + text + "\": unknown program kind \"" + prefix + "\"; use one of " + SectionKinds.known();
+        // two edits turn any short word into another ("sk" into "tc"): only a longer one is worth a guess
+        String near = prefix.length() >= 4 ? NearNames.nearest(prefix, SectionKinds.names()) : null;
+        return "section \"" + text + "\": unknown program kind \"" + prefix + "\"" + (near == null ? "" : " (did you mean " + near + "?)")
+                + "; use one of " + SectionKinds.known();
     }
 
     private static IllegalArgumentException bad(String text, String why) {

@@ -16,6 +16,9 @@ public final class SectionKinds {
             for (String n : k.names()) BY_NAME.put(n, k);
     }
 
+    /** Every name a kind is written with ("tracepoint", "tp", ...). */
+    public static java.util.Set<String> names() { return BY_NAME.keySet(); }
+
     /** Every kind, in table order. */
     public static List<SectionKind> all() { return List.of(SectionKind.values()); }
 

@@ -123,6 +123,8 @@ record FieldSpec(int rootId, int first, List<Step> steps, long bitOffset, int fi
             BtfType x = la.type(la.resolve(a)), y = tb.type(tb.resolve(b));
             if (x == null || y == null) return x == y;
             if (isComposite(x) && isComposite(y)) return true;
+            // a pointer to anything but a known struct is read as its address, a 64-bit number (KernelField's contract)
+            if (x instanceof BtfType.IntType i && i.size() == 8 && i.bitOffset() == 0 && y instanceof BtfType.Ptr) return true;
             if (!TargetTypes.sameKind(x.kind(), y.kind())) return false;
             if (x instanceof BtfType.Ptr || x instanceof BtfType.FloatType) return true;
             if (x instanceof BtfType.IntType i && y instanceof BtfType.IntType j) return i.bitOffset() == 0 && j.bitOffset() == 0;

@@ -107,6 +107,13 @@ class SectionTest {
         assertTrue(refusal("kretprobe/").contains("ends in '/' with no target; write kretprobe/<kernel function>"));
     }
 
+    @Test void aMisspelledKindGetsTheNearestKindAndAShortOneNoGuess() {
+        assertTrue(refusal("tracepiont/syscalls/sys_enter_getpid").startsWith("section \"tracepiont/syscalls/sys_enter_getpid\": unknown program "
+                + "kind \"tracepiont\" (did you mean tracepoint?); use one of "), refusal("tracepiont/syscalls/sys_enter_getpid"));
+        assertTrue(refusal("kprobee/do_sys_open").contains("unknown program kind \"kprobee\" (did you mean kprobe?)"));
+        assertTrue(refusal("sk/x").contains("unknown program kind \"sk\"; use one of"), refusal("sk/x"));
+    }
+
     @Test void uprobesNeedAPathAndASymbol() {
         for (String bad : List.of("uprobe//bin/bash", "uprobe/:malloc", "uprobe//bin/bash:", "uprobe//bin/bash:a/b", "uprobe//bin/bash:f+x",
                 "uprobe//bin/bash:f+", "uprobe//bin/bash:+16", "uprobe//bin/bash:f+0x", "uprobe//bin/bash:f+0x1g", "uprobe//bin/bash:f+1+2",

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class CoreRelocatorTest {
     // the probe's view, as clang records it in the object
     private static final Btf LOCAL = new Btf();
-    private static final int L_TASK, L_OLD, L_ENUM, L_NONE;
+    private static final int L_TASK, L_OLD, L_ENUM, L_NONE, L_ADDRESS, L_NARROW;
     static {
         int i32 = LOCAL.add(new IntType("int", 4, INT_SIGNED));
         int u32 = LOCAL.add(new IntType("unsigned int", 4, 0));
@@ -33,6 +33,10 @@ class CoreRelocatorTest {
         L_ENUM = LOCAL.add(new BtfType.Enum("pid_type", 4, false, List.of(new EnumValue("PIDTYPE_PID", 0),
                 new EnumValue("PIDTYPE_TGID", 7), new EnumValue("PIDTYPE_GONE", 9))));
         L_NONE = LOCAL.add(new Struct("no_such_struct", 4, List.of(new Member("x", i32, 0))));
+        int i64 = LOCAL.add(new IntType("long", 8, INT_SIGNED));
+        // jbpf's kernel classes read a pointer to anything but a generated struct as a long, its address
+        L_ADDRESS = LOCAL.add(new Struct("task_struct___address", 8, List.of(new Member("real_parent", i64, 0))));
+        L_NARROW = LOCAL.add(new Struct("task_struct___narrow", 4, List.of(new Member("real_parent", i32, 0))));
     }
 
     // "another kernel": what a saved vmlinux BTF of it would hold, read back from bytes
@@ -111,6 +115,12 @@ class CoreRelocatorTest {
                 new CoreRelocation(0, L_TASK, "0:1", 0), new CoreRelocation(1, L_TASK, "0", 9));
         assertEquals(Insn.load(8, 2, 1, 1208), out.get(0), "tgid is read as the kernel's long");
         assertEquals(4096, out.get(1).imm());
+    }
+
+    @Test void aPointerIsReadAsItsAddressByALongButNotByANarrowerNumber() {
+        assertEquals(List.of(1216L, 8L), values(0, L_ADDRESS, "0:0", 0, 8, L_ADDRESS, "0:0", 1));
+        CoreRelocationException e = assertThrows(CoreRelocationException.class, () -> values(0, L_NARROW, "0:0", 0));
+        assertTrue(e.getMessage().endsWith("is a pointer, not int"), e.getMessage());
     }
 
     @Test void whatTheKernelLacksIsNamed() {

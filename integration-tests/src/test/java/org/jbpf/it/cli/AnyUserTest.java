@@ -130,6 +130,26 @@ class AnyUserTest {
         }
     }
 
+    @Test void generatingFromTracefsAsNobodySaysPermissionNotMissingTracepoint(@TempDir Path dir) throws Exception {
+        Kernel.requireTracefs();
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Tools.Result gen = nobody("gen", "tracepoint", "syscalls/sys_enter_openat", "-o", dir.toString());
+        assertEquals(4, gen.exitCode(), gen.output());
+        assertEquals("jbpf: cannot read /sys/kernel/tracing: permission denied; reading tracefs needs root (CAP_SYS_ADMIN)",
+                gen.output().strip());
+    }
+
+    /** This test's JVM runs as root: nobody cannot attach to it, and is told whose it is and what would let it in. */
+    @Test void attachingToAnotherUsersJvmAsNobodyNamesTheUserNeeded() throws Exception {
+        String self = Long.toString(ProcessHandle.current().pid());
+        for (String[] command : new String[][] {{"attach", self, "org.jbpf.examples.OpenCounter"}, {"detach", self}}) {
+            Tools.Result r = nobody(command);
+            assertEquals(4, r.exitCode(), command[0] + ": " + r.output());
+            assertEquals("jbpf: process " + self + " belongs to user id 0 and this command runs as 65534; a JVM lets in only its own "
+                    + "user: run jbpf as that user or as root", r.output().strip(), command[0]);
+        }
+    }
+
     private static Tools.Result nobody(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(AS_NOBODY);
         cmd.add(ROOT.resolve("bin/jbpf").toString());

@@ -115,7 +115,7 @@ class KernelStructsKernelTest {
     void bpftoolRelocatesJbpfsObjectToTheSameCodeAsJbpfsLoader() throws Exception {
         Tools.require("bpftool");
         Kernel.requireBpffs();
-        for (Class<?> probe : List.of(FieldChecks.class, ExecSnoop.class, WidthReads.class, SchedWeights.class)) {
+        for (Class<?> probe : List.of(FieldChecks.class, ExecSnoop.class, WidthReads.class, SchedWeights.class, org.jbpf.it.tools.HardIrqs.class)) {
             BpfObject obj = Backend.DIRECT.translate(probe);
             Path o = tmp.resolve(probe.getSimpleName() + ".o");
             Files.write(o, ObjectWriter.write(obj));

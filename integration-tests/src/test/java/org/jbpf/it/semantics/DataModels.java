@@ -10,10 +10,27 @@ import java.util.List;
  * What a probe's ring buffer means in the Java copy of a random probe with data ({@link RandomData}): a reservation
  * is a new record, and a submitted or output record is kept as text ({@link #describe}) in the order it came, the
  * order in which the kernel's ring hands records to Java. The same text of a record read back from the kernel's ring
- * must match.
+ * must match. The task's command name, as {@link #comm} gives it, is there too.
  */
 public final class DataModels {
     private DataModels() {}
+
+    /**
+     * {@code Helpers.comm} on the JVM: the command name of the calling thread, which is the task the kernel runs a test
+     * run of a program in, NUL-padded to the buffer's end as {@code bpf_get_current_comm} leaves it (at most 15 bytes
+     * of name). Returns 0, as the helper does.
+     */
+    public static int comm(byte[] buf) {
+        byte[] name;
+        try {
+            name = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/comm")).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.util.Arrays.fill(buf, (byte) 0);
+        System.arraycopy(name, 0, buf, 0, Math.min(name.length, Math.min(15, buf.length - 1)));
+        return 0;
+    }
 
     /** A ring buffer whose records are written down as text when they are submitted. */
     public static final class Ring {

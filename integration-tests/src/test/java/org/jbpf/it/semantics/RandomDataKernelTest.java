@@ -49,7 +49,7 @@ class RandomDataKernelTest {
      * counter the kernel widens at the iterator's next and then takes for one that never ends (the direct backend pins
      * such counters now, data seed 53 program 142; LLVM's code has met it only by chance of the kernel's register ids).
      */
-    private static final java.util.regex.Pattern COMPLEXITY =
+    static final java.util.regex.Pattern COMPLEXITY =
             java.util.regex.Pattern.compile("BPF program is too large|The sequence of N jumps is too complex|infinite loop detected");
 
     @TempDir Path temp;

@@ -230,14 +230,14 @@ class ClassicToolsKernelTest {
             join(sleeper);
             long switches = after[3] - before[3], histogram = after[5] - before[5], scheduled = after[2] - before[2];
             // the kernel skips the program, and counts the skip, when another BPF program or a bpf() map call is
-            // active on that CPU: exact when it skipped none, short by no more than it skipped otherwise
-            long skipped = after[6] - before[6];
-            assertTrue(switches <= scheduled && scheduled - switches <= skipped, "switches to the thread: " + switches
+            // active on that CPU; beside those, a tracepoint's consumers miss a few events unrecorded (UnseenEvents)
+            long skipped = after[6] - before[6], unseen = UnseenEvents.allowance(scheduled);
+            assertTrue(switches <= scheduled && scheduled - switches <= skipped + unseen, "switches to the thread: " + switches
                     + ", /proc/<tid>/schedstat counts " + scheduled + ", the kernel skipped the switch program " + skipped + " times");
             // a sleep's wakeup runs in the timer's interrupt, where the kernel skips the wakeup program as it does the switch program
             long wakeupsSkipped = after[7] - before[7];
-            assertTrue(histogram <= switches && histogram + skipped + wakeupsSkipped >= 20, "20 sleeps woke it: " + histogram + " of "
-                    + switches + ", the kernel skipped the switch program " + skipped + " times and the wakeup program " + wakeupsSkipped);
+            assertTrue(histogram <= switches && histogram + skipped + wakeupsSkipped + unseen >= 20, "20 sleeps woke it: " + histogram
+                    + " of " + switches + ", the kernel skipped the switch program " + skipped + " times and the wakeup program " + wakeupsSkipped);
             long waited = after[4] - before[4];
             long queued = after[1] - before[1];   // by the run queue's clock, which may lag ktime by some microseconds a switch
             assertTrue(waited > 0 && waited <= queued + switches * 50_000, waited + " ns after wakeups, " + queued + " ns queued in all");
@@ -257,20 +257,29 @@ class ClassicToolsKernelTest {
      */
     static long[] parked(BPF bpf, Thread thread, int[] tid) throws IOException {
         pollUntil(() -> thread.getState() == Thread.State.WAITING && procState(tid[0]) == 'S');
-        long[] s, again;
-        Long switches, waited;
-        long histogram, skipped, wakeupsSkipped;
-        do {   // a parked thread may still wake spuriously: keep the maps' values read between two equal schedstats
+        long[] seen, s, again;
+        do {
+            // the kernel counts a switch in schedstat just after the switch tracepoint, and a parked thread may still
+            // wake: take schedstat between two equal readings of the maps after which the thread still sleeps, so no
+            // switch to it was under way (a woken thread is runnable from its wakeup until it sleeps again)
+            seen = probeCounts(bpf, tid[0]);
             s = schedstat(tid[0]);
-            switches = bpf.map(RunQueueLatency.switchesIn).get(tid[0]);
-            waited = bpf.map(RunQueueLatency.waitedNs).get(tid[0]);
-            histogram = 0;
-            for (long slot : bpf.map(RunQueueLatency.micros).values()) histogram += slot;
-            skipped = org.jbpf.loader.ProgramInfo.of(bpf.program("onSwitch").fd()).recursionMisses();
-            wakeupsSkipped = org.jbpf.loader.ProgramInfo.of(bpf.program("onWakeup").fd()).recursionMisses();
-            again = schedstat(tid[0]);
-        } while (s[2] != again[2]);
-        return new long[] {s[0], s[1], s[2], switches == null ? 0 : switches, waited == null ? 0 : waited, histogram, skipped, wakeupsSkipped};
+            again = probeCounts(bpf, tid[0]);
+        } while (!java.util.Arrays.equals(seen, again) || procState(tid[0]) != 'S');
+        return new long[] {s[0], s[1], s[2], seen[0], seen[1], seen[2], seen[3], seen[4]};
+    }
+
+    /** The probe's switches to the thread, its wait, the histogram's total, and both programs' skips. */
+    static long[] probeCounts(BPF bpf, int tid) {
+        long histogram = 0;
+        for (long slot : bpf.map(RunQueueLatency.micros).values()) histogram += slot;
+        return new long[] {orZero(bpf.map(RunQueueLatency.switchesIn).get(tid)), orZero(bpf.map(RunQueueLatency.waitedNs).get(tid)),
+                histogram, org.jbpf.loader.ProgramInfo.of(bpf.program("onSwitch").fd()).recursionMisses(),
+                org.jbpf.loader.ProgramInfo.of(bpf.program("onWakeup").fd()).recursionMisses()};
+    }
+
+    static long orZero(Long value) {
+        return value == null ? 0 : value;
     }
 
     static void awaitQuietly(CountDownLatch latch) {

@@ -81,21 +81,27 @@ class InterruptToolsKernelTest {
             Map<Integer, Long> runs = ClassicToolsKernelTest.toMap(bpf.map(SoftirqTime.runs));
             Map<Integer, Long> nanos = ClassicToolsKernelTest.toMap(bpf.map(SoftirqTime.nanos));
             // the kernel skips the entry program, and counts the skip, when another BPF program or a bpf() map call
-            // is active on that CPU: runs missing from the lower bound must all be skips the kernel counted
+            // is active on that CPU: runs missing from the lower bound must be skips the kernel counted, or the few
+            // events a tracepoint's consumers miss unrecorded (UnseenEvents)
             long skipped = ProgramInfo.of(bpf.program("onEntry").fd()).recursionMisses();
+            long counted = 0;
+            for (int vector = 0; vector < first.length; vector++)
+                for (int cpu = 0; cpu < first[vector].length; cpu++) counted += last[vector][cpu] - first[vector][cpu];
+            long unseen = UnseenEvents.allowance(counted);
             long netRx = 0, allNanos = 0, missing = 0;
             for (int vector = 0; vector < first.length; vector++) {
                 for (int cpu = 0; cpu < first[vector].length; cpu++) {
                     long seen = runs.getOrDefault(cpu * 16 + vector, 0L);
                     long atLeast = last[vector][cpu] - first[vector][cpu], atMost = afterDetach[vector][cpu] - beforeAttach[vector][cpu];
-                    assertTrue(seen + skipped >= atLeast && seen <= atMost, "vector " + vector + " on CPU " + cpu + ": " + seen
+                    assertTrue(seen + skipped + unseen >= atLeast && seen <= atMost, "vector " + vector + " on CPU " + cpu + ": " + seen
                             + " runs, the kernel counted " + atLeast + " while attached and " + atMost + " around it, and skipped the program "
                             + skipped + " times");
                     missing += Math.max(0, atLeast - seen);
                     if (vector == NET_RX) netRx += seen;
                 }
             }
-            assertTrue(missing <= skipped, missing + " runs short of the kernel's counts, " + skipped + " skipped by the kernel");
+            assertTrue(missing <= skipped + unseen, missing + " runs short of the kernel's " + counted + ", " + skipped
+                    + " skipped by the kernel, " + unseen + " allowed unseen");
             for (long n : nanos.values()) allNanos += n;
             assertTrue(netRx > 0, "the loopback datagrams were received in NET_RX");
             assertTrue(nanos.keySet().stream().allMatch(runs::containsKey), "time only where runs were counted");
@@ -157,9 +163,14 @@ class InterruptToolsKernelTest {
                         if (e.getValue().name().contains("-req.")) disk += seen;
                     }
                 }
-                // a handler that interrupts another BPF program (or a bpf() call on that CPU) is skipped, and counted as a miss
-                assertTrue(lowerSlack <= misses, lowerSlack + " runs fewer than the kernel counted while attached, "
-                        + misses + " skipped as recursion");
+                // a handler that interrupts another BPF program (or a bpf() call on that CPU) is skipped, and counted as a
+                // miss; beside those, a tracepoint's consumers miss a few events unrecorded (UnseenEvents)
+                long counted = 0;
+                for (Map.Entry<Integer, Irq> e : first.entrySet())
+                    for (int cpu = 0; cpu < e.getValue().perCpu().length; cpu++) counted += last.get(e.getKey()).perCpu()[cpu] - e.getValue().perCpu()[cpu];
+                long unseen = UnseenEvents.allowance(counted);
+                assertTrue(lowerSlack <= misses + unseen, lowerSlack + " runs fewer than the kernel's " + counted + " while attached, "
+                        + misses + " skipped as recursion, " + unseen + " allowed unseen");
                 for (int key : runs.keySet())
                     assertTrue(first.containsKey(key & 0xffff), "irq " + (key & 0xffff) + " is one /proc/interrupts names");
                 assertTrue(disk >= 1, "the synced writes made the disk's queue interrupt: " + runs);

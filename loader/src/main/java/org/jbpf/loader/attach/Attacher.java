@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jbpf.core.program.NearNames;
 import org.jbpf.core.program.Section;
 import org.jbpf.core.program.SectionKind;
 import org.jbpf.loader.Cpus;
@@ -39,9 +40,15 @@ public final class Attacher {
             case RAW_TRACEPOINT:
                 return rawTracepoint(p, section.target());
             case UPROBE: case URETPROBE: {
-                String path = section.uprobePath();
-                long offset = ElfSymbols.offset(Path.of(path), section.uprobeSymbol());
-                return uprobe(p, path, offset, section.kind() == SectionKind.URETPROBE, -1);
+                Path file;
+                long offset;
+                try {
+                    file = UprobeFiles.require(section.uprobePath());
+                    offset = ElfSymbols.offset(file, section.uprobeSymbol());
+                } catch (BpfException e) {
+                    throw new BpfException(p + ": " + e.getMessage(), e);  // which program wanted it
+                }
+                return uprobe(p, file.toString(), offset, section.kind() == SectionKind.URETPROBE, -1);
             }
             case KPROBE: case KRETPROBE:
                 return kprobe(p, section.target(), section.kind() == SectionKind.KRETPROBE);
@@ -79,8 +86,15 @@ public final class Attacher {
     }
 
     public static Link rawTracepoint(LoadedProgram p, String name) {
-        Fd fd = Sys.bpfFd(BpfCmd.RAW_TRACEPOINT_OPEN, BpfAttrs.rawTracepointOpen(name, p.fd().value()),
-                "raw tracepoint " + name, "BPF_RAW_TRACEPOINT_OPEN of " + name + " for " + p);
+        Fd fd;
+        try {
+            fd = Sys.bpfFd(BpfCmd.RAW_TRACEPOINT_OPEN, BpfAttrs.rawTracepointOpen(name, p.fd().value()),
+                    "raw tracepoint " + name, "BPF_RAW_TRACEPOINT_OPEN of " + name + " for " + p);
+        } catch (BpfException e) {
+            if (e.errno() != Errno.ENOENT) throw e;
+            throw BpfException.withMessage(p + ": this kernel has no tracepoint " + name + NearNames.didYouMean(name, Tracefs.eventNames())
+                    + " (see " + Tracefs.root().resolve("available_events") + " for the names it has)", e.errno());
+        }
         return new FdLink("raw_tracepoint " + name, fd);
     }
 

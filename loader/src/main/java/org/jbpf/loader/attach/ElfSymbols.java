@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jbpf.core.program.NearNames;
 import org.jbpf.loader.sys.BpfException;
 
 /**
@@ -40,8 +41,8 @@ public final class ElfSymbols {
         long vaddr = find(elf, symbol, SHT_SYMTAB);
         if (vaddr == 0) vaddr = find(elf, symbol, SHT_DYNSYM);
         if (vaddr == 0)
-            throw new BpfException("no function symbol \"" + symbol + "\" in " + binary + " (.symtab/.dynsym)"
-                    + "; attach by file offset instead (attachUprobe(path, offset, ...))");
+            throw new BpfException("no function " + symbol + " in " + binary + " (.symtab/.dynsym)" + NearNames.didYouMean(symbol,
+                    functionNames(binary)) + "; or attach by file offset (attachUprobe(path, offset, ...))");
         long off = fileOffset(elf, vaddr);
         if (off < 0)
             throw new BpfException("symbol \"" + symbol + "\" of " + binary + " at 0x" + Long.toHexString(vaddr)

@@ -1,8 +1,12 @@
 package org.jbpf.loader.attach;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jbpf.core.program.NearNames;
 import org.jbpf.core.program.Section;
 import org.jbpf.core.program.SectionKind;
 import org.jbpf.loader.sys.BpfException;
@@ -37,14 +41,46 @@ public final class Tracefs {
                     + "\": " + e.getMessage());
         }
         Path id = root().resolve("events").resolve(category).resolve(name).resolve("id");
-        if (!Files.exists(id))
-            throw new BpfException("no tracepoint " + category + "/" + name + ": " + id + " does not exist"
+        if (!Files.exists(id)) {
+            Path events = root().resolve("events");
+            String near = Files.isDirectory(events.resolve(category)) ? NearNames.didYouMean(name, children(events.resolve(category)))
+                    : NearNames.didYouMean(category, children(events));
+            throw new BpfException("no tracepoint " + category + "/" + name + ": " + id + " does not exist" + near
                     + " (see " + root().resolve("available_events") + " for the names this kernel has)");
+        }
         try {
             return Integer.parseInt(Files.readString(id).trim());
         } catch (IOException | NumberFormatException e) {
             throw new BpfException("cannot read tracepoint id from " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The names of the kernel's tracepoints without their category (sched_switch, sys_enter_openat), from
+     * available_events, for advice on a raw or BTF tracepoint name; none when tracefs cannot be read.
+     */
+    public static List<String> eventNames() {
+        List<String> names = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(root().resolve("available_events"))) {
+                int colon = line.indexOf(':');
+                if (colon > 0) names.add(line.substring(colon + 1));
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        return names;
+    }
+
+    /** The names of the directories in {@code dir} (tracepoint categories, or the tracepoints of one); none when unreadable. */
+    public static List<String> children(Path dir) {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) if (Files.isDirectory(p)) names.add(p.getFileName().toString());
+        } catch (IOException e) {
+            return List.of();
+        }
+        return names;
     }
 
     /** Makes sure a bpf file system is mounted at {@code /sys/fs/bpf} when {@code path} lies under it. */

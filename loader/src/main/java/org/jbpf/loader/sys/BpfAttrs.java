@@ -65,6 +65,9 @@ public final class BpfAttrs {
 
     public static BpfAttr mapFreeze(int mapFd) { return new BpfAttr().putInt(ELEM_MAP_FD, mapFd); }
 
+    /** A new fd, with a file of its own, of the map with kernel id {@code mapId} (its {@code map_id} is the union's first word). */
+    public static BpfAttr mapGetFdById(int mapId) { return new BpfAttr().putInt(0, mapId); }
+
     /** Lookup, update, delete or get-next-key: {@code value} is the value or next-key buffer. */
     public static BpfAttr mapElem(int mapFd, Pointer key, Pointer value, long flags) {
         return new BpfAttr().putInt(ELEM_MAP_FD, mapFd).putPointer(ELEM_KEY, key).putPointer(ELEM_VALUE, value)

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jbpf.core.btf.Btf;
 import org.jbpf.core.btf.BtfReader;
+import org.jbpf.core.btf.TypeLoops;
 import org.jbpf.core.btf.RunningKernelBtf;
 import org.jbpf.core.obj.ObjectFiles;
 import org.jbpf.core.obj.ObjectFormatException;
@@ -76,7 +77,13 @@ public final class KernelStructGenerator {
         }
         byte[] bytes = ObjectFiles.bytes(btfFile, "a kernel BTF file such as " + VMLINUX);
         try {
-            return BtfReader.readLazily(bytes, btfFile.toString());
+            Btf btf = BtfReader.readLazily(bytes, btfFile.toString());
+            // a file of any origin: one whose types contain themselves would send the walk below round for ever
+            TypeLoops.Loop loop = TypeLoops.findAny(btf);
+            if (loop != null)
+                throw new ObjectFormatException(btfFile + ": BTF types contain themselves: " + loop.path()
+                        + "; a type may refer to itself only through a pointer");
+            return btf;
         } catch (ObjectFormatException e) {
             throw new IllegalArgumentException(e.getMessage() + "; name a kernel BTF file such as " + VMLINUX);
         }

@@ -37,6 +37,9 @@ public final class KernelStructs {
 
     public Btf btf() { return btf; }
 
+    /** Where the types come from: {@link #KERNEL}, or the file named to gen btf --btf. */
+    public String source() { return source; }
+
     public List<Struct> structs() { return new ArrayList<>(structs.values()); }
 
     /** Adds {@code spec} ("task_struct" or "task_struct.real_parent.tgid"); a bad name is an IllegalArgumentException. */

@@ -96,6 +96,23 @@ class KernelStructGeneratorTest {
     }
 
     @Test
+    void aPointerToAnythingButAGeneratedStructIsAnAddressNamedByItsCType() throws Exception {
+        Btf b = new Btf();
+        int ch = b.add(new BtfType.IntType("char", 1, BtfType.INT_SIGNED));
+        int name = b.add(new BtfType.Ptr(b.add(new BtfType.Const(ch))));
+        int data = b.add(new BtfType.Ptr(0));
+        b.add(new BtfType.Struct("irqaction", 16, List.of(new BtfType.Member("name", name, 0), new BtfType.Member("dev_id", data, 64))));
+        Path f = tmp.resolve("irq-vmlinux");
+        Files.write(f, BtfWriter.encode(b).bytes());
+        List<Path> files = new KernelStructGenerator(f).generate(List.of("irqaction"), tmp.resolve("src"), "");
+        Class<?> c = compile(files, "Irqaction");
+        assertEquals("{devId=dev_id@8 long, hasDevId=dev_id@8? boolean, hasName=name@0? boolean, name=name@0 long}", readers(c).toString());
+        String source = Files.readString(files.get(0));
+        assertTrue(source.contains("{@code const char *name}") && source.contains("{@code void *dev_id}"), source);
+        assertTrue(c.getMethod("name").getAnnotation(KernelField.class).pointer(), "the object records a pointer, as the kernel's is");
+    }
+
+    @Test
     void aPathThroughPointersGivesOneClassPerStruct() throws Exception {
         List<Path> files = new KernelStructGenerator(btfFile()).generate(List.of("task_struct.real_parent.tgid", "task_struct.mm.total_vm"),
                 tmp.resolve("src"), "");

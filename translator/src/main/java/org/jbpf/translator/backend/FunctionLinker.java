@@ -54,7 +54,7 @@ public final class FunctionLinker {
                 else out.add(in);
                 slot += in.isLdImm64() ? 2 : 1;
             }
-        checkStack(functions.get(0), byName, file, line, true);
+        checkStack(functions.get(0), byName, file, line, false);
         return new Linked(out, infos);
     }
 
@@ -69,7 +69,11 @@ public final class FunctionLinker {
         checkStack(functions.get(0), byName, file, line, false);
     }
 
-    /** Whether some chain of calls from the entry (the first of {@code all}) needs more than BPF's 512 bytes of stack. */
+    /**
+     * Whether some chain of calls from the entry (the first of {@code all}) needs more than BPF's 512 bytes of stack,
+     * counting 16 bytes for a function without a frame: the direct backend chooses which functions to inline by this,
+     * with that much room to spare; the chain it then links is checked as the kernel counts it.
+     */
     public static boolean overflows(List<Function> all) {
         List<Function> functions = called(all);
         Map<String, Function> byName = byName(functions);
@@ -103,9 +107,9 @@ public final class FunctionLinker {
         return byName;
     }
 
-    private static void checkStack(Function entry, Map<String, Function> byName, String file, int line, boolean direct) {
+    private static void checkStack(Function entry, Map<String, Function> byName, String file, int line, boolean framelessCounts16) {
         List<String> chain = new ArrayList<>();
-        int worst = deepest(entry, byName, new ArrayList<>(), chain, direct);
+        int worst = deepest(entry, byName, new ArrayList<>(), chain, framelessCounts16);
         if (worst <= StackFrameLayout.MAX_STACK) return;
         // the message names the entry's call that starts the chain, where the user can change it
         for (Insn in : entry.insns())
@@ -119,17 +123,19 @@ public final class FunctionLinker {
                     + " for one chain of calls; mark a function @Inline, use smaller local structs, or keep data in a per-CPU array map");
     }
 
-    /** The largest stack of a call chain starting at f; its function names go to {@code worstChain}. */
-    private static int deepest(Function f, Map<String, Function> byName, List<String> path, List<String> worstChain, boolean direct) {
+    /**
+     * The largest stack of a call chain starting at f; its function names go to {@code worstChain}. Frames are rounded
+     * to 16 as the kernel rounds them for a JIT-compiled program, where a function without a frame adds nothing, unless
+     * {@code framelessCounts16}.
+     */
+    private static int deepest(Function f, Map<String, Function> byName, List<String> path, List<String> worstChain, boolean framelessCounts16) {
         path.add(f.name());
-        // rounded to 16 as the kernel rounds for a JIT-compiled program, where a function without a frame adds nothing;
-        // the direct backend counts 16 for it all the same, which its choice of functions to inline was made with
-        int own = f.stackBytes() == 0 && !direct ? 0 : (Math.max(f.stackBytes(), 1) + 15) / 16 * 16, below = 0;
+        int own = f.stackBytes() == 0 && !framelessCounts16 ? 0 : (Math.max(f.stackBytes(), 1) + 15) / 16 * 16, below = 0;
         List<String> belowChain = new ArrayList<>();
         for (Insn in : f.insns()) {
             if (!calls(in) || path.contains(in.reference())) continue;
             List<String> chain = new ArrayList<>();
-            int d = deepest(byName.get(in.reference()), byName, path, chain, direct);
+            int d = deepest(byName.get(in.reference()), byName, path, chain, framelessCounts16);
             if (d > below) { below = d; belowChain = chain; }
         }
         path.remove(path.size() - 1);

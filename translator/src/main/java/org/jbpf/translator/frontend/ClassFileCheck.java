@@ -50,7 +50,8 @@ public final class ClassFileCheck {
      * wrong with them as a class file, to follow the file's name, or null when nothing is.
      */
     static String read(byte[] bytes, ClassNode node) {
-        if (bytes.length < 10 || magic(bytes) != MAGIC) return "not a class file (it does not begin with 0xCAFEBABE); give a class compiled by javac";
+        if (bytes.length < 4 || magic(bytes) != MAGIC) return "not a class file (it does not begin with 0xCAFEBABE); give a class compiled by javac";
+        if (bytes.length < 10) return "not a valid class file (it is truncated); compile it again with javac";
         try {
             new ClassReader(bytes).accept(node, 0);
         } catch (RuntimeException e) {

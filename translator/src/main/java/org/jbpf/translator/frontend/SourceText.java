@@ -37,7 +37,8 @@ public final class SourceText {
         List<String> lines = lines(s.file());
         String text = lines != null && s.line() >= 1 && s.line() <= lines.size() ? lines.get(s.line() - 1).strip() : "";
         if (text.isEmpty()) text = s.file() + ":" + s.line();
-        return new SourceLine(s.file(), s.line(), 0, text);
+        // BTF keeps the text as a C string: a NUL javac accepted in a literal is written as its escape
+        return new SourceLine(s.file(), s.line(), 0, text.replace("\0", "\\0"));
     }
 
     /** The file's lines, read once (null when no source root has it, which is looked up once too). */

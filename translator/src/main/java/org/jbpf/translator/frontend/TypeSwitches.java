@@ -38,7 +38,9 @@ public final class TypeSwitches {
 
     /** Rewrites every class-label typeSwitch of {@code m} that a switch consumes, and drops javac's MatchException handlers. */
     public static void rewrite(MethodNode m) {
-        if (m.tryCatchBlocks != null) m.tryCatchBlocks.removeIf(TypeSwitches::rethrowsAsMatchException);
+        if (m.tryCatchBlocks != null)   // a plain loop: translate starts in a fresh JVM, where a lambda costs its bootstrap
+            for (int i = m.tryCatchBlocks.size() - 1; i >= 0; i--)
+                if (rethrowsAsMatchException(m.tryCatchBlocks.get(i))) m.tryCatchBlocks.remove(i);
         for (AbstractInsnNode in : m.instructions.toArray()) {
             if (!(in instanceof InvokeDynamicInsnNode indy) || !BOOTSTRAPS.equals(indy.bsm.getOwner()) || !indy.name.equals("typeSwitch")
                     || Type.getArgumentTypes(indy.desc).length != 2) continue;

@@ -131,6 +131,7 @@ final class CounterCalls implements Intrinsic {
             out.setArgImm(R4, NOEXIST);
             int status = out.call(HelperTable.MAP_UPDATE_ELEM, 4);
             if (result >= 0) out.mov64(result, status);
+            InsertDropCounts.count(c, map, status);
             out.jumpIf(JMP | JNE | K, status, 0, -EEXIST, done);
             // another CPU inserted the key since our lookup: add to its entry
             out.mov64(value, lookup(out, map, key));

@@ -96,6 +96,7 @@ final class KernelCalls implements Intrinsic {
                 AnnotationNode sibling = annotation(m.visibleAnnotations, m.invisibleAnnotations, KERNEL_FIELD);
                 if (sibling != null && fieldName.equals(value(sibling, "value")) && !Boolean.TRUE.equals(value(sibling, "exists")))
                     member = Boolean.TRUE.equals(value(sibling, "embedded")) ? "struct:" + kernelTypeOf(c, Type.getReturnType(m.desc))
+                            : Boolean.TRUE.equals(value(sibling, "pointer")) ? "ptr"
                             : member(Type.getReturnType(m.desc), Type.getArgumentTypes(m.desc));
             }
             return record(c, new Access("exists", kernelType, fieldName, offset, true, member, 4, javaName), new Value.Scalar(false, null));
@@ -109,7 +110,10 @@ final class KernelCalls implements Intrinsic {
             case Type.BYTE: case Type.BOOLEAN: return scalar(c, kernelType, fieldName, offset, 1, javaName, false);
             case Type.SHORT: case Type.CHAR: return scalar(c, kernelType, fieldName, offset, 2, javaName, false);
             case Type.INT: return scalar(c, kernelType, fieldName, offset, 4, javaName, false);
-            case Type.LONG: return scalar(c, kernelType, fieldName, offset, 8, javaName, true);
+            case Type.LONG:
+                if (Boolean.TRUE.equals(value(field, "pointer")))   // the address a pointer field holds, recorded as a pointer
+                    return record(c, new Access("field", kernelType, fieldName, offset, false, "ptr", 8, javaName), new Value.Scalar(true, null));
+                return scalar(c, kernelType, fieldName, offset, 8, javaName, true);
             case Type.OBJECT:
                 if (isKernelClass(ret.getInternalName(), c.structs()))
                     return record(c, new Access("field", kernelType, fieldName, offset, false, "ptr", 8, javaName),

@@ -135,7 +135,9 @@ final class MapCalls implements Intrinsic {
                         out.setArgAddr(R2, key);
                         out.setArgAddr(R3, value);
                         if (args.size() > 2) out.setArg(R4, args.get(2), true); else out.setArgImm(R4, 0);
-                        c.pushResult(out.call(HelperTable.MAP_UPDATE_ELEM, 4));
+                        int status = out.call(HelperTable.MAP_UPDATE_ELEM, 4);
+                        InsertDropCounts.count(c, map, status);
+                        c.pushResult(status);
                         return;
                     }
                     case "delete": {

@@ -65,8 +65,16 @@ final class AluLowering {
             case L2I: {
                 Operand x = body.pop();
                 if (x instanceof Imm c) { body.push(new Imm((int) c.value())); return true; }
-                // ints only use the low 32 bits, so truncation is free
-                body.push(x);
+                // an int read from another local's register gets a register of its own through a 32-bit move: as a plain
+                // copy, the kernel would link the two and split the int's ranges at every test of the long, which in a
+                // loop over a precise int keeps states from matching (the int only uses the low 32 bits either way)
+                if (x instanceof Reg r && !r.owned()) {
+                    int t = out.newVreg();
+                    out.emit(ALU | MOV | X, t, r.reg(), 0, 0);
+                    body.push(new Reg(t, true));
+                } else {
+                    body.push(x);   // a value computed here: truncation is free
+                }
                 return true;
             }
             case I2B: case I2S: {

@@ -103,14 +103,29 @@ final class InvokeLowering {
         else out.callFunctionVoid(function.name, args.size());
     }
 
-    /** {@code Loops.repeat(n, body, state)}: bpf_loop(n, &body, &state or 0, 0), whose result is the iteration count. */
+    /**
+     * {@code Loops.repeat(n, body, state)}: bpf_loop(n, &body, &state or 0, 0), whose result is the iteration count.
+     * A count not known here runs the call only when it is not 0 (0 is then the result, as bpf_loop gives): where the
+     * kernel can tell the count is 0, it verifies no round of the body, drops the body as dead code and then misses
+     * it for the address the call passes ("verifier bug: No program to jit"); behind the test it drops the call too.
+     */
     private void loop(int i, Subprogram function, List<Operand> args, List<Value> vals) {
-        out.setArg(R1, args.get(0), false);
+        Operand count = args.get(0);
+        int result = out.newVreg();
+        Mir.Label done = null;
+        if (!(count instanceof Operand.Imm)) {
+            done = out.newLabel();
+            out.emit(ALU64 | MOV | K, result, 0, 0, 0);
+            out.jumpIf(JMP32 | JEQ | K, body.toReg(count, false), 0, 0, done);
+        }
+        out.setArg(R1, count, false);
         out.setArgFunction(R2, function.name);
         if (vals.get(2) instanceof Value.StackObj) setArg(i, 3, args.get(2), vals.get(2));
         else out.setArgImm(R3, 0);
         out.setArgImm(R4, 0);
-        body.push(new Reg(out.call(HelperTable.LOOP, 4), true));
+        out.mov64(result, out.call(HelperTable.LOOP, 4));
+        if (done != null) out.placeLabel(done);
+        body.push(new Reg(result, true));
     }
 
     private void setArg(int i, int reg, Operand o, Value v) {

@@ -13,6 +13,7 @@ import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.backend.StackFrameLayout;
 import org.jbpf.translator.frontend.ProbeArguments;
 import org.jbpf.translator.frontend.ProbeClass;
+import org.jbpf.translator.frontend.InsertDrops;
 import org.jbpf.translator.frontend.RingDrops;
 import org.jbpf.translator.mir.Mir;
 import org.objectweb.asm.Type;
@@ -36,11 +37,14 @@ public final class ProgramLowering {
 
     /** Counters of records the probe's ring buffers refused, or null when it has no ring buffers. */
     private final RingDrops drops;
+    /** Counters of new keys the probe's full maps refused, or null when it has no map that refuses them. */
+    private final InsertDrops insertDrops;
 
-    public ProgramLowering(Mir mir, StackFrameLayout frame, RingDrops drops, StringPool strings) {
+    public ProgramLowering(Mir mir, StackFrameLayout frame, RingDrops drops, InsertDrops insertDrops, StringPool strings) {
         this.out = new Emitter(mir, frame);
         mir.frameAreas = frame.areas();
         this.drops = drops;
+        this.insertDrops = insertDrops;
         this.strings = strings;
     }
 
@@ -93,6 +97,9 @@ public final class ProgramLowering {
     boolean isLoopBody() { return function != null && function.loopBody; }
     /** Counters of records the probe's ring buffers refused, or null when it has no ring buffers. */
     public RingDrops ringDrops() { return drops; }
+
+    /** Counters of new keys the probe's full maps refused, or null when it has no map that refuses them. */
+    public InsertDrops insertDrops() { return insertDrops; }
 
     /** The register holding the program's context, or -1 when it has none. */
     public int contextRegister() { return ctxReg; }

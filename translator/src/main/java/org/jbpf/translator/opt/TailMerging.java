@@ -3,14 +3,18 @@ package org.jbpf.translator.opt;
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jbpf.translator.mir.Mir;
 
 /**
  * Merges identical instruction sequences that end two branches of an if/else before they join, e.g. the same map
  * update in both branches with a different value: the branches keep only a move of their value into a new register,
- * and one copy of the sequence follows the join. Runs on virtual registers, before allocation.
+ * and one copy of the sequence follows the join. The sequences may hold branches of their own (a check of the
+ * update's result) and registers of their own, each defined in one tail where the other defines its twin. Runs on
+ * virtual registers, before allocation.
  */
 final class TailMerging implements Pass {
     @Override
@@ -24,58 +28,141 @@ final class TailMerging implements Pass {
         for (int q = 1; q < code.size(); q++) {
             Mir.MInsn lab = code.get(q);
             if (!lab.isLabel()) continue;
-            Mir.MInsn before = code.get(q - 1);
-            if (before.isLabel() || before.isJump() || before.isExit()) continue;   // need a fall-through predecessor
+            int last = q - 1;   // the second tail's last instruction, past the labels of its own branches' ends
+            while (last >= 0 && code.get(last).isLabel()) last--;
+            if (last < 0 || code.get(last).isJump() || code.get(last).isExit()) continue;   // need a fall-through predecessor
             int jump = -1, refs = 0;
             for (int p = 0; p < code.size(); p++) {
                 Mir.MInsn m = code.get(p);
                 if (m.target == lab.label) { refs++; if (m.isUnconditionalJump()) jump = p; }
             }
             if (refs != 1 || jump < 0 || jump >= q) continue;
-            // walk both tails backwards while they match
+            // walk both tails backwards while they look alike; the longest of them that matches exactly is merged
             int i1 = jump - 1, i2 = q - 1, len = 0;
-            List<int[]> phis = new ArrayList<>();   // {index in tail 1, index in tail 2}
-            while (i1 >= 0 && i2 > jump && i1 != i2) {
-                Mir.MInsn a = code.get(i1), b = code.get(i2);
-                if (a.isLabel() || b.isLabel() || a.isJump() || b.isJump() || a.isExit() || b.isExit()) break;
-                if (same(a, b)) { /* identical */ }
-                else if (storeValueDiffers(a, b)) phis.add(new int[] {i1, i2});
-                else break;
+            while (i1 >= 0 && i2 > jump && i1 != i2 && alike(code.get(i1), code.get(i2))) {
                 i1--; i2--; len++;
             }
-            if (len < 2) continue;
-            int s1 = i1 + 1, s2 = i2 + 1;   // tails are code[s1..jump-1] and code[s2..q-1]
-            if (!phisSafe(code, phis, s1, jump, s2, q)) continue;
-            // branch 1: moves of its stored values, then a jump to the shared tail; branch 2: its moves, then the tail
-            Mir.Label shared = mir.newLabel();
-            List<Mir.MInsn> moves1 = new ArrayList<>(), moves2 = new ArrayList<>();
-            for (int[] ph : phis) {
-                Mir.MInsn st1 = code.get(ph[0]), st2 = code.get(ph[1]);
-                int p = mir.newVreg();
-                moves1.add(moveOf(p, st1));
-                moves2.add(moveOf(p, st2));
-                // the shared store takes its value from the new register
-                st2.opcode = STX | MEM | size(st2.opcode);
-                st2.src = p;
-                st2.imm = 0;
+            for (int n = len; n >= 2; n--) {
+                int s1 = jump - n, s2 = q - n;   // tails are code[s1..jump-1] and code[s2..q-1]
+                List<int[]> phis = match(code, s1, s2, n);
+                if (phis == null || !phisSafe(code, phis, s1, jump, s2, q)) continue;
+                merge(mir, s1, jump, s2, q, phis);
+                return true;
             }
-            Mir.MInsn sharedLabel = new Mir.MInsn();
-            sharedLabel.label = shared;
-            sharedLabel.line = code.get(s2).line;
-            List<Mir.MInsn> out = new ArrayList<>();
-            out.addAll(code.subList(0, s1));
-            out.addAll(moves1);
-            Mir.MInsn j = code.get(jump);
-            j.target = shared;
-            out.add(j);
-            out.addAll(code.subList(jump + 1, s2));
-            out.addAll(moves2);
-            out.add(sharedLabel);
-            out.addAll(code.subList(s2, code.size()));
-            code.clear();
-            code.addAll(out);
-            return true;
         }
+        return false;
+    }
+
+    /** Branch 1: moves of its stored values, then a jump to the shared tail; branch 2: its moves, then the tail. */
+    private static void merge(Mir mir, int s1, int jump, int s2, int q, List<int[]> phis) {
+        List<Mir.MInsn> code = mir.code;
+        Mir.Label shared = mir.newLabel();
+        List<Mir.MInsn> moves1 = new ArrayList<>(), moves2 = new ArrayList<>();
+        for (int[] ph : phis) {
+            Mir.MInsn st1 = code.get(ph[0]), st2 = code.get(ph[1]);
+            int p = mir.newVreg();
+            moves1.add(moveOf(p, st1));
+            moves2.add(moveOf(p, st2));
+            // the shared store takes its value from the new register
+            st2.opcode = STX | MEM | size(st2.opcode);
+            st2.src = p;
+            st2.imm = 0;
+        }
+        Mir.MInsn sharedLabel = new Mir.MInsn();
+        sharedLabel.label = shared;
+        sharedLabel.line = code.get(s2).line;
+        List<Mir.MInsn> out = new ArrayList<>();
+        out.addAll(code.subList(0, s1));
+        out.addAll(moves1);
+        Mir.MInsn j = code.get(jump);
+        j.target = shared;
+        out.add(j);
+        out.addAll(code.subList(jump + 1, s2));
+        out.addAll(moves2);
+        out.add(sharedLabel);
+        out.addAll(code.subList(s2, code.size()));
+        code.clear();
+        code.addAll(out);
+    }
+
+    /** Same shape: both labels, or instructions that may match once registers and labels are renamed. */
+    private static boolean alike(Mir.MInsn a, Mir.MInsn b) {
+        if (a.isLabel() || b.isLabel()) return a.isLabel() && b.isLabel();
+        if (a.isExit() || b.isExit() || (a.target == null) != (b.target == null)) return false;
+        if (storeValueDiffers(a, b)) return true;
+        return a.opcode == b.opcode && a.off == b.off && a.imm == b.imm && Objects.equals(a.ref, b.ref)
+                && a.callArgs == b.callArgs && sameOrVirtual(a.dst, b.dst) && sameOrVirtual(a.src, b.src);
+    }
+
+    private static boolean sameOrVirtual(int r1, int r2) { return r1 == r2 || Mir.isVirtual(r1) && Mir.isVirtual(r2); }
+
+    /**
+     * Whether the {@code n} instructions at {@code s1} and {@code s2} compute the same, reading forward: equal, or
+     * equal once each virtual register the second tail defines is renamed to the one the first defines at the same
+     * place, and each label inside it to the first's; a store may differ in its value (returned as the pairs to join
+     * by moves). Null when they differ, or when code outside reads a register or jumps to a label of the first tail,
+     * which the merge removes.
+     */
+    private static List<int[]> match(List<Mir.MInsn> code, int s1, int s2, int n) {
+        Map<Mir.Label, Mir.Label> labels = new HashMap<>();
+        for (int k = 0; k < n; k++)
+            if (code.get(s1 + k).isLabel()) labels.put(code.get(s2 + k).label, code.get(s1 + k).label);
+        Map<Integer, Integer> regs = new HashMap<>();   // second tail's register -> first's
+        List<int[]> phis = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            Mir.MInsn a = code.get(s1 + k), b = code.get(s2 + k);
+            if (a.isLabel()) continue;
+            if (a.target != null && labels.getOrDefault(b.target, b.target) != a.target) return null;
+            if (!sameUnderRenaming(a, b, regs)) {
+                if (!storeValueDiffers(a, b) || a.dst != regs.getOrDefault(b.dst, b.dst)) return null;
+                phis.add(new int[] {s1 + k, s2 + k});
+                continue;
+            }
+            int d1 = Mir.def(a), d2 = Mir.def(b);
+            if (d1 != d2 || Mir.isVirtual(d1)) {
+                if (!Mir.isVirtual(d1) || !Mir.isVirtual(d2)) return null;
+                Integer had = regs.putIfAbsent(d2, d1);
+                if (had != null && had != d1) return null;
+            }
+        }
+        // the first tail goes: nothing outside it may jump into it or read a register only it defined, and a renamed
+        // register of the second tail must be defined there only, since the shared tail now defines it on both paths
+        for (int p = 0; p < code.size(); p++) {
+            Mir.MInsn m = code.get(p);
+            boolean inFirst = p >= s1 && p < s1 + n, inSecond = p >= s2 && p < s2 + n;
+            if (!inFirst && m.target != null && labels.containsValue(m.target)) return null;
+            for (Map.Entry<Integer, Integer> r : regs.entrySet()) {
+                if (r.getKey().equals(r.getValue())) continue;
+                if (!inFirst && refersTo(m, r.getValue())) return null;
+                if (!inSecond && Mir.def(m) == r.getKey()) return null;
+            }
+        }
+        return phis;
+    }
+
+    /**
+     * Equal instructions once the second's registers are renamed: each register it reads is the first's under the
+     * renaming so far (itself when not renamed), and a register field it neither reads nor writes is equal.
+     */
+    private static boolean sameUnderRenaming(Mir.MInsn a, Mir.MInsn b, Map<Integer, Integer> regs) {
+        if (a.opcode != b.opcode || a.off != b.off || a.imm != b.imm || !Objects.equals(a.ref, b.ref) || a.callArgs != b.callArgs)
+            return false;
+        int[] ua = Mir.uses(a), ub = Mir.uses(b);
+        for (int i = 0; i < ua.length; i++) if (ua[i] != regs.getOrDefault(ub[i], ub[i])) return false;
+        int def = Mir.def(a);
+        if (a.dst != def && !contains(ua, a.dst) && a.dst != b.dst) return false;
+        return a.src == b.src || contains(ua, a.src);
+    }
+
+    private static boolean contains(int[] regs, int r) {
+        for (int x : regs) if (x == r) return true;
+        return false;
+    }
+
+    private static boolean refersTo(Mir.MInsn m, int reg) {
+        if (m.isLabel()) return false;
+        if (Mir.def(m) == reg) return true;
+        for (int u : Mir.uses(m)) if (u == reg) return true;
         return false;
     }
 
@@ -86,11 +173,6 @@ final class TailMerging implements Pass {
         if (cls(store.opcode) == ST) { m.opcode = ALU64 | MOV | K; m.imm = store.imm; }
         else { m.opcode = ALU64 | MOV | X; m.src = store.src; }
         return m;
-    }
-
-    private static boolean same(Mir.MInsn a, Mir.MInsn b) {
-        return a.opcode == b.opcode && a.dst == b.dst && a.src == b.src && a.off == b.off && a.imm == b.imm
-                && Objects.equals(a.ref, b.ref) && a.target == b.target && a.callArgs == b.callArgs;
     }
 
     private static boolean isStore(Mir.MInsn m) {

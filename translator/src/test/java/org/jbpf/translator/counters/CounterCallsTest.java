@@ -30,11 +30,13 @@ class CounterCallsTest {
     void mapAddsAreAtomicExceptOnPerCpuMaps() {
         List<Insn> code = code("Increments");
         String listing = Disassembler.listing(code);
-        // longs.increment, ints.add and longs.add: one atomic add each, reached from the lookup and from its retry
-        assertEquals(2, count(code, STX | ATOMIC | DW, ADD), listing);
+        // longs.increment, ints.add and longs.add: one atomic add each, reached from the lookup and from its retry;
+        // and each insert's count of a refusal by the full map, one more 64-bit add on a slot of jbpf_map_drops
+        assertEquals(2 + 3, count(code, STX | ATOMIC | DW, ADD), listing);
         assertEquals(1, count(code, STX | ATOMIC | W, ADD), listing);
-        assertEquals(6 + 1, code.stream().filter(i -> i.opcode() == (JMP | CALL) && i.imm() == HelperTable.MAP_LOOKUP_ELEM).count(),
-                listing);   // a lookup and a retry per hash map add, one for the per-CPU array
+        assertEquals(6 + 1 + 3, code.stream().filter(i -> i.opcode() == (JMP | CALL) && i.imm() == HelperTable.MAP_LOOKUP_ELEM).count(),
+                listing);   // a lookup and a retry per hash map add, one for the per-CPU array, one per refusal count
+        assertEquals(3, listing.split("map\\[jbpf_map_drops\\]", -1).length - 1, listing);
         // one NOEXIST insert per hash map add (the per-CPU array has none), and the store of add's status
         assertEquals(4, code.stream().filter(i -> i.opcode() == (JMP | CALL) && i.imm() == HelperTable.MAP_UPDATE_ELEM).count(), listing);
         // the per-CPU array: a plain load, add and store, and no insert (every index exists)

@@ -190,6 +190,36 @@ class MirPassesTest {
         assertEquals(1, code.stream().filter(s -> s.startsWith("*(u64 *)(r10 -16) = r")).count(), code.toString());
     }
 
+    /** Each branch: an update, then a check of its status in a register of its own and a branch around a count. */
+    private static B updateAndCountInBothBranches(boolean statusReadAfterJoin) {
+        B b = new B();
+        int p = b.v(), x = b.v(), s1 = b.v(), s2 = b.v();
+        Mir.Label elseL = b.newLabel(), join = b.newLabel(), skip1 = b.newLabel(), skip2 = b.newLabel();
+        b.call(HelperTable.MAP_LOOKUP_ELEM, 2).mov(p, R0).jeq(p, 0, elseL)
+                .load(x, p, 0).addImm(x, 1).store(8, -16, x).call(HelperTable.MAP_UPDATE_ELEM, 4).mov(s1, R0)
+                .jeq(s1, 0, skip1).call(HelperTable.MAP_LOOKUP_ELEM, 2).label(skip1).jump(join)
+                .label(elseL).storeImm(8, -16, 1).call(HelperTable.MAP_UPDATE_ELEM, 4).mov(s2, R0)
+                .jeq(s2, 0, skip2).call(HelperTable.MAP_LOOKUP_ELEM, 2).label(skip2)
+                .label(join);
+        if (statusReadAfterJoin) b.exit(s1); else b.movImm(R0, 0).add(JMP | EXIT, 0, 0, 0, 0);
+        return b;
+    }
+
+    @Test
+    void tailsWithBranchesAndRegistersOfTheirOwnAreMerged() {
+        B b = updateAndCountInBothBranches(false);
+        new TailMerging().run(b.mir);
+        assertEquals(1, b.mir.code.stream().filter(m -> m.isCall() && m.imm == HelperTable.MAP_UPDATE_ELEM).count(), b.text().toString());
+        assertEquals(2, b.mir.code.stream().filter(m -> m.isCall() && m.imm == HelperTable.MAP_LOOKUP_ELEM).count(), b.text().toString());
+    }
+
+    @Test
+    void aTailWhoseRegisterIsReadAfterTheJoinIsNotMerged() {
+        B b = updateAndCountInBothBranches(true);   // s1 is read after the join: merging would leave it unset on one path
+        new TailMerging().run(b.mir);
+        assertEquals(2, b.mir.code.stream().filter(m -> m.isCall() && m.imm == HelperTable.MAP_UPDATE_ELEM).count(), b.text().toString());
+    }
+
     @Test
     void valuesLiveAcrossCallsGetCalleeSavedRegisters() {
         B b = new B();

@@ -66,6 +66,8 @@ public final class AbstractInterpreter {
     private final IteratorKfuncs iterators;
 
     private boolean[] prunePoint;
+    /** The instructions some path reached: the kernel removes the others before it compiles the program. */
+    private boolean[] seen;
     private Precision precision;
     private Liveness liveness;
     private StackLiveness stackLiveness;
@@ -121,7 +123,9 @@ public final class AbstractInterpreter {
                 @Override public void need(int r, int frame) { precision.mark(r, frame, recent, last); }
                 @Override public void needSlot(int slot, int frame) { precision.markSlot(slot, frame, recent, last); }
             };
+            seen = new boolean[insns.size()];
             explore();
+            checkCallbacksReached();
             if (processed > MAX_PROCESSED / KERNEL_FACTOR) {
                 cx.pc = 0;
                 throw new Reject("the simulation processed " + processed + " insns; the kernel, which prunes later, may"
@@ -162,6 +166,7 @@ public final class AbstractInterpreter {
         cx.pc = start;
         while (true) {
             int pc = cx.pc;
+            seen[pc] = true;
             if (++processed > MAX_PROCESSED)
                 throw new Reject("BPF program is too large. Processed " + processed + " insn",
                         "the verifier would give up after exploring " + MAX_PROCESSED + " instructions; bound loops"
@@ -186,21 +191,22 @@ public final class AbstractInterpreter {
                     Checkpoint v = here.get(i);
                     if (v.branches > 0) {
                         // a bpf_loop converges when a later round's state lies within (by ranges) an earlier one's
-                        if (loopCall && st.safeWhere(v.state, liveRegs(st, pc), liveSlots(st, pc))) {
+                        if (loopCall && st.iterationWithin(v.state, liveRegs(st, pc), false)) {
                             v.hits++;
                             cutAt(v, st, pc);
                             endPath(last);
                             return;
                         }
                         // a may_goto loop converges when a deeper iteration lies within (by ranges) an earlier one
-                        if (forced && v.state.mayGotoDepth != st.mayGotoDepth && st.safeWhere(v.state, liveRegs(st, pc), liveSlots(st, pc))) {
+                        if (forced && v.state.mayGotoDepth != st.mayGotoDepth && st.iterationWithin(v.state, liveRegs(st, pc), false)) {
                             v.hits++;
                             precision.markLoop(last, v);
                             loops.cut(v, last, recent, st.frames.size() - 1, liveRegs(st, pc), liveSlots(st, pc));
                             endPath(last);
                             return;
                         }
-                        if (st.sameAs(v.state))
+                        // the kernel does not look for an endless loop at a bpf_loop call, only whether the round is covered
+                        if (!loopCall && st.sameAs(v.state))
                             throw new Reject("infinite loop detected at insn " + cx.slotOf[pc],
                                     "this loop repeats with nothing changed, so it never ends; make sure its condition changes");
                         // in a loop, iterations rarely match: keep a state only now and then
@@ -239,6 +245,37 @@ public final class AbstractInterpreter {
             if (cx.branchLinks != null) recent.addLinks(cx.branchLinks);
             if (next < 0) { endPath(last); return; }
             cx.pc = next;
+        }
+    }
+
+    /**
+     * A callback whose address some path loads but that no path ever called (bpf_loop with a count of 0): the kernel
+     * removes never-reached code before compiling, and the address then points at whatever follows the removed code.
+     * When that is no function (nothing reached follows it) and BPF functions remain to be compiled one by one, the
+     * kernel finds no function there and refuses the program (6.18 reports it as its own bug); with the entry function
+     * alone left, or a function reached after it, the address is never looked up.
+     */
+    private void checkCallbacksReached() {
+        boolean otherFunctions = false;
+        for (int pc = 0; pc < cx.insns.size(); pc++) {
+            Insn in = cx.insns.get(pc);
+            if (pc != 0 && seen[pc] && (in.isLocalCall() || in.isLdImm64() && in.src() == PSEUDO_FUNC)) {
+                int callee = cx.targetIndex(pc, (int) in.imm(), true);
+                otherFunctions |= callee != 0 && seen[callee];
+            }
+        }
+        if (!otherFunctions) return;
+        for (int pc = 0; pc < cx.insns.size(); pc++) {
+            Insn in = cx.insns.get(pc);
+            if (!seen[pc] || !in.isLdImm64() || in.src() != PSEUDO_FUNC) continue;
+            int callee = cx.targetIndex(pc, (int) in.imm(), true);
+            boolean reachedAfter = false;
+            for (int i = callee; i < seen.length && !reachedAfter; i++) reachedAfter = seen[i];
+            if (reachedAfter) continue;
+            cx.pc = pc;
+            throw new Reject("verifier bug: No program to jit at insn " + cx.slotOf[callee] + " (subprog < 0)",
+                    "the callback at instruction " + cx.slotOf[callee] + " is never called (a bpf_loop count of 0?), so the kernel"
+                            + " drops its code and then cannot compile the address taken of it; call it at least once or remove it");
         }
     }
 

@@ -99,8 +99,7 @@ final class CallChecks {
         boolean nullCtx = ctx.isConst() && ctx.value().constValue() == 0;
         if (ctx.type() != RegType.STACK && !nullCtx)
             throw new Reject("R3 type=" + ctx.type().logName + " expected=fp", "the state of bpf_loop must be on the program's stack, or null");
-        if (!flags.isConst() || flags.value().constValue() != 0)
-            throw new Reject("R4 must be a known constant", "the flags of bpf_loop must be 0");
+        // flags are any number to the verifier (bpf_loop refuses nonzero ones when it runs)
         if (st.frames.size() >= MAX_FRAMES)
             throw new Reject("the call stack of " + (st.frames.size() + 1) + " frames is too deep",
                     "functions nest more than " + MAX_FRAMES + " calls deep");
@@ -111,6 +110,7 @@ final class CallChecks {
         if (Long.compareUnsigned(st.frame().callbackDepth, n.value().umax()) < 0) {
             VerifierState round = st.copy();
             round.frame().callbackDepth++;
+            round.callbackUnrollDepth++;
             RegState[] regs = new RegState[11];
             Arrays.fill(regs, RegState.NOT_INIT);
             regs[1] = RegState.UNKNOWN_SCALAR;

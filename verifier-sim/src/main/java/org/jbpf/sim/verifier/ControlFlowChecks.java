@@ -29,7 +29,9 @@ final class ControlFlowChecks {
     boolean[] check() {
         int n = cx.insns.size();
         for (cx.pc = 0; cx.pc < n; cx.pc++) checkEncoding(cx.insns.get(cx.pc));
-        checkFunctions();
+        FuncInfoChecks funcInfo = new FuncInfoChecks(cx);
+        funcInfo.checkRecords();
+        checkFunctions(funcInfo);
         boolean[] prunePoint = new boolean[n];
         boolean[] seen = new boolean[n];
         Deque<Integer> work = new ArrayDeque<>();
@@ -92,11 +94,16 @@ final class ControlFlowChecks {
      * Functions start at index 0 and at every target of a BPF-to-BPF call. Jumps must stay inside their function and
      * each function must end with an exit or an unconditional jump, so that no path falls into the next one.
      */
-    private void checkFunctions() {
+    private void checkFunctions(FuncInfoChecks funcInfo) {
         int n = cx.insns.size();
         TreeSet<Integer> starts = new TreeSet<>(List.of(0));
+        Set<Integer> called = new HashSet<>();
         for (cx.pc = 0; cx.pc < n; cx.pc++)
-            if (cx.insns.get(cx.pc).isLocalCall() || isFunctionAddress(cx.insns.get(cx.pc))) starts.add(cx.targetIndex(cx.pc, (int) cx.insns.get(cx.pc).imm(), true));
+            if (cx.insns.get(cx.pc).isLocalCall() || isFunctionAddress(cx.insns.get(cx.pc))) {
+                int start = cx.targetIndex(cx.pc, (int) cx.insns.get(cx.pc).imm(), true);
+                starts.add(start);
+                if (cx.insns.get(cx.pc).isLocalCall()) called.add(start);
+            }
         for (cx.pc = 0; cx.pc < n; cx.pc++) {
             Insn in = cx.insns.get(cx.pc);
             int start = starts.floor(cx.pc);
@@ -114,9 +121,10 @@ final class ControlFlowChecks {
                         ? "the program can run past its last instruction"
                         : "the code before the function at slot " + cx.slotOf[end] + " can run into it; end it with a return or a jump");
         }
+        funcInfo.checkLayout(starts, called);
         // a tail call from a BPF function needs the function's BTF (the kernel then limits the stack below it)
         for (cx.pc = 0; cx.pc < n; cx.pc++)
-            if (isTailCall(cx.insns.get(cx.pc)) && starts.floor(cx.pc) != 0 && cx.prog.funcInfos().isEmpty())
+            if (isTailCall(cx.insns.get(cx.pc)) && starts.floor(cx.pc) != 0 && FuncInfoChecks.records(cx).isEmpty())
                 throw new Reject("tail_call is not allowed in subprogs without BTF",
                         "a tail call inside a BPF function needs the program's BTF function records; make the tail call from the"
                                 + " program's entry function");

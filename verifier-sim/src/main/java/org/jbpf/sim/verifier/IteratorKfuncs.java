@@ -52,7 +52,7 @@ final class IteratorKfuncs {
      */
     Checkpoint converged(List<Checkpoint> here, VerifierState st, int[] liveRegs, long[] liveSlots) {
         for (Checkpoint v : here) {
-            if (!st.safeWhere(v.state, liveRegs, liveSlots)) continue;
+            if (!st.iterationWithin(v.state, liveRegs, true)) continue;
             RegState it = slotAt(st, st.reg(1));
             if (it != null && it.size() == ACTIVE) {
                 v.hits++;

@@ -42,9 +42,18 @@ final class MemoryChecks {
                 st.set(in.dst(), RegState.pointer(RegType.MAP_VALUE, off).withMap(map, map.valueSize()));
                 return;
             }
-            case PSEUDO_FUNC:
-                st.set(in.dst(), RegState.pointer(RegType.FUNC, 0).withSize(cx.targetIndex(cx.pc, (int) in.imm(), true)));
+            case PSEUDO_FUNC: {
+                // a callback is verified as its caller's function only with its BTF record, and only when static
+                if (FuncInfoChecks.records(cx).isEmpty())
+                    throw new Reject("missing btf func_info", "a callback (a BPF function passed by address) needs the program's BTF"
+                            + " function records (func_info); load the object with its BTF");
+                int callee = cx.targetIndex(cx.pc, (int) in.imm(), true);
+                if (FuncInfoChecks.linkage(cx, cx.slotOf[callee]) != org.jbpf.core.btf.BtfType.LINKAGE_STATIC)
+                    throw new Reject("callback function not static", "the callback at instruction " + cx.slotOf[callee]
+                            + " is global in its BTF record; a callback must be a static function");
+                st.set(in.dst(), RegState.pointer(RegType.FUNC, 0).withSize(callee));
                 return;
+            }
             default:
                 throw new Reject("unsupported 64-bit load source " + in.src(), "kernel objects by address are not supported");
         }

@@ -160,6 +160,12 @@ public final class StackState {
         return true;
     }
 
+    /** True when this stack holds something in a byte {@code old} never had written. */
+    boolean writtenWhereUnwritten(StackState old) {
+        for (int i = 0; i < SIZE; i++) if (old.kind[i] == INVALID && kind[i] != INVALID) return true;
+        return false;
+    }
+
     /** True when {@code o} holds exactly what this stack holds, spilled registers' ids paired by {@code ids}. */
     boolean sameAs(StackState o, IdPairs ids) {
         if (!Arrays.equals(kind, o.kind)) return false;

@@ -12,6 +12,11 @@ public final class VerifierState {
     public final TreeMap<Integer, Integer> refs;
     /** How many may_goto loop bodies this path has entered: states of different depths may prune each other. */
     public int mayGotoDepth;
+    /**
+     * bpf_loop rounds this path has begun (the kernel's callback_unroll_depth): states of different rounds are never
+     * the same loop making no progress.
+     */
+    public int callbackUnrollDepth;
 
     public VerifierState(List<FrameState> frames, TreeMap<Integer, Integer> refs) {
         this.frames = frames;
@@ -23,6 +28,7 @@ public final class VerifierState {
         for (FrameState s : frames) f.add(s.copy());
         VerifierState c = new VerifierState(f, new TreeMap<>(refs));
         c.mayGotoDepth = mayGotoDepth;
+        c.callbackUnrollDepth = callbackUnrollDepth;
         return c;
     }
 
@@ -69,9 +75,23 @@ public final class VerifierState {
         return true;
     }
 
+    /**
+     * Whether this state's loop iteration lies within {@code old}'s, as the kernel compares them at an iterator's next
+     * call, a bpf_loop call and a may_goto (its RANGE_WITHIN): {@link #safeWhere(VerifierState, int[], long[])} over
+     * the live registers but every stack slot, live or not; at an iterator's next call ({@code iterator}) also no
+     * stack byte {@code old} had never written may be written now (measured on 6.18: an iteration that first writes
+     * a byte is followed once more there, not at the others).
+     */
+    public boolean iterationWithin(VerifierState old, int[] liveRegs, boolean iterator) {
+        if (!safeWhere(old, liveRegs, null)) return false;
+        if (iterator)
+            for (int i = 0; i < frames.size(); i++) if (frames.get(i).stack.writtenWhereUnwritten(old.frames.get(i).stack)) return false;
+        return true;
+    }
+
     /** Same state up to the numbering of ids and references, as the kernel compares exactly: what makes a loop that cannot make progress. */
     public boolean sameAs(VerifierState o) {
-        if (mayGotoDepth != o.mayGotoDepth || frames.size() != o.frames.size() || refs.size() != o.refs.size()) return false;
+        if (mayGotoDepth != o.mayGotoDepth || callbackUnrollDepth != o.callbackUnrollDepth || frames.size() != o.frames.size() || refs.size() != o.refs.size()) return false;
         IdPairs ids = new IdPairs();
         for (int f = 0; f < frames.size(); f++) if (!frames.get(f).sameAs(o.frames.get(f), ids)) return false;
         // the references held, in the order they were acquired

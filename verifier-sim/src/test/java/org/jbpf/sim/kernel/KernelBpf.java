@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 public final class KernelBpf {
     private static final int SYS_BPF = 321; // x86_64
     private static final int MAP_CREATE = 0, MAP_LOOKUP_ELEM = 1, MAP_UPDATE_ELEM = 2, PROG_LOAD = 5, PROG_TEST_RUN = 10,
-            MAP_FREEZE = 22;
+            BTF_LOAD = 18, MAP_FREEZE = 22;
     public static final int PROG_SOCKET_FILTER = 1, PROG_KPROBE = 2, PROG_TRACEPOINT = 5, PROG_XDP = 6,
             PROG_RAW_TRACEPOINT = 17;
 
@@ -124,6 +124,68 @@ public final class KernelBpf {
         }
         a.setInt(68, attachType);
         a.setInt(108, attachBtfId);
+        long r = sys(PROG_LOAD, a);
+        return new LoadResult((int) r, log.getString(0, "UTF-8"));
+    }
+
+    /** Loads BTF (the bytes of {@code BtfWriter}); returns its fd. */
+    public static int loadBtf(byte[] btf) {
+        Memory data = new Memory(btf.length);
+        data.write(0, btf, 0, btf.length);
+        Memory log = zero(1 << 16);
+        Memory a = zero(128);
+        a.setLong(0, Pointer.nativeValue(data));
+        a.setLong(8, Pointer.nativeValue(log));
+        a.setInt(16, btf.length);
+        a.setInt(20, (int) log.size());
+        a.setInt(24, 1);
+        long r = sys(BTF_LOAD, a);
+        if (r < 0) throw new IllegalStateException("BPF_BTF_LOAD failed errno=" + -r + ": " + log.getString(0, "UTF-8"));
+        return (int) r;
+    }
+
+    /**
+     * Loads with the BTF {@code btfFd} and the func_info records {@code funcInfo} (insn_off, type_id pairs) exactly
+     * as given, with no line_info and no retry, so that the verdict is the one the kernel gives those records.
+     */
+    public static LoadResult loadWithFuncInfo(int progType, byte[] code, int btfFd, int[] funcInfo) {
+        LoadResult r = loadWithFuncInfo(progType, code, btfFd, funcInfo, 1 << 20);
+        return r.fd() == -ENOSPC ? new LoadResult(loadWithFuncInfo(progType, code, btfFd, funcInfo, 0).fd(), r.log()) : r;
+    }
+
+    /** {@link #loadWithFuncInfo(int, byte[], int, int[])} with a 16 MiB log at {@code level}, to compare walks. */
+    public static LoadResult loadWithFuncInfoLogged(int progType, byte[] code, int btfFd, int[] funcInfo, int level) {
+        return loadWithFuncInfo(progType, code, btfFd, funcInfo, 1 << 24, level);
+    }
+
+    private static LoadResult loadWithFuncInfo(int progType, byte[] code, int btfFd, int[] funcInfo, int logSize) {
+        return loadWithFuncInfo(progType, code, btfFd, funcInfo, logSize, 1);
+    }
+
+    private static LoadResult loadWithFuncInfo(int progType, byte[] code, int btfFd, int[] funcInfo, int logSize, int level) {
+        Memory insns = new Memory(Math.max(code.length, 8));
+        insns.write(0, code, 0, code.length);
+        Memory license = new Memory(4);
+        license.setString(0, "GPL", "US-ASCII");
+        Memory log = zero(Math.max(logSize, 1));
+        Memory records = new Memory(Math.max(funcInfo.length * 4L, 8));
+        for (int i = 0; i < funcInfo.length; i++) records.setInt(4L * i, funcInfo[i]);
+        Memory a = zero(128);
+        a.setInt(0, progType);
+        a.setInt(4, code.length / 8);
+        a.setLong(8, Pointer.nativeValue(insns));
+        a.setLong(16, Pointer.nativeValue(license));
+        if (logSize > 0) {
+            a.setInt(24, level);
+            a.setInt(28, logSize);
+            a.setLong(32, Pointer.nativeValue(log));
+        }
+        a.setInt(72, btfFd);
+        if (funcInfo.length > 0) {
+            a.setInt(76, 8);
+            a.setLong(80, Pointer.nativeValue(records));
+            a.setInt(88, funcInfo.length / 2);
+        }
         long r = sys(PROG_LOAD, a);
         return new LoadResult((int) r, log.getString(0, "UTF-8"));
     }

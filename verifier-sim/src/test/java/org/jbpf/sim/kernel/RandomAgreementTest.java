@@ -27,23 +27,31 @@ class RandomAgreementTest {
     static final long CI_WIDE_SEED = 20261130501L;
     private static final java.util.regex.Pattern PROCESSED = java.util.regex.Pattern.compile("processed (\\d+) insns");
 
-    @Test
-    void simulatorNeverAcceptsWhatTheKernelRefuses() { agree("jbpf.random.seed", CI_SEED, false); }
+    /** The same for the callback mode ({@link CallbackSnippets}); {@code -Djbpf.random.callbacks.seed} as above. */
+    static final long CI_CALLBACK_SEED = 20261130601L;
 
     @Test
-    void simulatorNeverAcceptsWhatTheKernelRefusesInWiderShapes() { agree("jbpf.random.wide.seed", CI_WIDE_SEED, true); }
+    void simulatorNeverAcceptsWhatTheKernelRefuses() { agree("jbpf.random.seed", CI_SEED, false, false); }
 
-    private static void agree(String property, long ciSeed, boolean wide) {
+    @Test
+    void simulatorNeverAcceptsWhatTheKernelRefusesInWiderShapes() { agree("jbpf.random.wide.seed", CI_WIDE_SEED, true, false); }
+
+    /** bpf_loop bodies, iterators and functions given pointers; loaded with their BTF function records. */
+    @Test
+    void simulatorNeverAcceptsWhatTheKernelRefusesWithCallbacks() { agree("jbpf.random.callbacks.seed", CI_CALLBACK_SEED, true, true); }
+
+    private static void agree(String property, long ciSeed, boolean wide, boolean withCallbacks) {
         KernelAgreementTest.assumeKernel();
         String given = System.getProperty(property, "").trim();
         long seed = given.isEmpty() ? ciSeed : given.equals("fresh") ? System.nanoTime() : Long.parseLong(given);
-        int count = Integer.getInteger("jbpf.random.count", 5000);
+        int count = Integer.getInteger("jbpf.random.count", withCallbacks ? 300 : 5000);
         // -Djbpf.random.only=12,345 checks those programs alone (the others are still generated, to keep the sequence)
         java.util.Set<Integer> only = new java.util.HashSet<>();
         for (String n : System.getProperty("jbpf.random.only", "").split(",")) if (!n.isBlank()) only.add(Integer.parseInt(n.trim()));
-        System.out.println("random agreement" + (wide ? " (wider shapes)" : "") + ": seed " + seed + ", " + count + " programs");
-        RandomPrograms gen = new RandomPrograms(seed, 0.03, wide);
+        System.out.println("random agreement" + (withCallbacks ? " (callbacks)" : wide ? " (wider shapes)" : "") + ": seed " + seed + ", " + count + " programs");
+        RandomPrograms gen = new RandomPrograms(seed, 0.03, wide, withCallbacks);
         Map<String, Integer> fds = KernelRunner.createMaps(RandomPrograms.MAPS);
+        int btfFd = withCallbacks ? KernelBpf.loadBtf(org.jbpf.core.btf.BtfWriter.encode(FunctionRecords.BTF).bytes()) : -1;
         int agreeAccept = 0, agreeReject = 0, tooStrict = 0;
         List<String> unsound = new ArrayList<>(), strict = new ArrayList<>();
         long start = System.nanoTime(), kernelNanos = 0, simNanos = 0;
@@ -56,18 +64,25 @@ class RandomAgreementTest {
                 Corpus.Entry e = gen.next(i);
                 if (!only.isEmpty() && !only.contains(i)) continue;
                 long t0 = System.nanoTime();
-                KernelBpf.LoadResult k = KernelBpf.loadForVerdict(KernelRunner.progType(e.section()),
-                        Insn.encode(KernelRunner.patch(e.insns(), fds)));
+                List<ProgramSpec.FuncInfo> records = withCallbacks ? FunctionRecords.of(e.insns()) : List.of();
+                KernelBpf.LoadResult k = withCallbacks
+                        ? KernelBpf.loadWithFuncInfo(KernelRunner.progType(e.section()),
+                                Insn.encode(FunctionRecords.kernelFunctions(KernelRunner.patch(e.insns(), fds))), btfFd, FunctionRecords.flat(records))
+                        : KernelBpf.loadForVerdict(KernelRunner.progType(e.section()), Insn.encode(KernelRunner.patch(e.insns(), fds)));
                 if (k.accepted()) KernelBpf.close(k.fd());
                 if (!only.isEmpty() && Integer.getInteger("jbpf.random.log", 0) > 0) {
-                    KernelBpf.LoadResult logged = KernelBpf.loadLogged(KernelRunner.progType(e.section()),
+                    KernelBpf.LoadResult logged = withCallbacks
+                            ? KernelBpf.loadWithFuncInfoLogged(KernelRunner.progType(e.section()),
+                                    Insn.encode(FunctionRecords.kernelFunctions(KernelRunner.patch(e.insns(), fds))), btfFd,
+                                    FunctionRecords.flat(records), Integer.getInteger("jbpf.random.log"))
+                            : KernelBpf.loadLogged(KernelRunner.progType(e.section()),
                             Insn.encode(KernelRunner.patch(e.insns(), fds)), Integer.getInteger("jbpf.random.log"));
                     if (logged.accepted()) KernelBpf.close(logged.fd());
                     System.out.println("kernel log of " + e.name() + ":\n" + logged.log());
                 }
                 long t1 = System.nanoTime();
-                ProgramSpec p = new ProgramSpec(e.name(), e.section(), e.insns(), List.of());
-                VerifierResult s = Verifier.verify(new BpfObject("random", "GPL", e.maps(), List.of(p), null), p);
+                ProgramSpec p = new ProgramSpec(e.name(), e.section(), e.insns(), records);
+                VerifierResult s = Verifier.verify(new BpfObject("random", "GPL", e.maps(), List.of(p), withCallbacks ? FunctionRecords.BTF : null), p);
                 simNanos += System.nanoTime() - t1;
                 kernelNanos += t1 - t0;
                 if (k.accepted() && s.ok()) {
@@ -88,6 +103,7 @@ class RandomAgreementTest {
             }
         } finally {
             fds.values().forEach(KernelBpf::close);
+            if (btfFd >= 0) KernelBpf.close(btfFd);
         }
         System.out.printf("%-14s %6s%n%-14s %6d%n%-14s %6d%n%-14s %6d%n%-14s %6d%n", "verdicts", "count",
                 "agree-accept", agreeAccept, "agree-reject", agreeReject, "unsound", unsound.size(), "too-strict", tooStrict);

@@ -47,6 +47,8 @@ final class RandomPrograms {
     private final ReferenceSnippets references;
     /** The wider mode's snippets ({@link WiderSnippets}); null in the first mode, so that old seeds keep their programs. */
     private final WiderSnippets wider;
+    /** The callback mode's snippets ({@link CallbackSnippets}); null in the other modes. */
+    private final CallbackSnippets callbacks;
     private Kind[] kinds;
     private String section;
     private boolean usesFunction;
@@ -54,12 +56,16 @@ final class RandomPrograms {
     RandomPrograms(long seed, double bad) { this(seed, bad, false); }
 
     /** @param wide whether to add the shapes of {@link WiderSnippets} to the mix */
-    RandomPrograms(long seed, double bad, boolean wide) {
+    RandomPrograms(long seed, double bad, boolean wide) { this(seed, bad, wide, false); }
+
+    /** @param withCallbacks whether to add, to the wider mode, the shapes of {@link CallbackSnippets} */
+    RandomPrograms(long seed, double bad, boolean wide, boolean withCallbacks) {
         this.rnd = new Random(seed);
         this.bad = bad;
         this.edges = new EdgeSnippets(rnd, bad);
         this.references = new ReferenceSnippets(rnd, bad);
-        this.wider = wide ? new WiderSnippets(rnd, bad) : null;
+        this.wider = wide || withCallbacks ? new WiderSnippets(rnd, bad) : null;
+        this.callbacks = withCallbacks ? new CallbackSnippets(rnd, bad) : null;
     }
 
     Corpus.Entry next(int number) {
@@ -69,18 +75,32 @@ final class RandomPrograms {
         kinds[1] = Kind.CTX;
         kinds[10] = Kind.STACK;
         usesFunction = false;
+        if (callbacks != null) callbacks.reset();
         List<Insn> body = block(2 + rnd.nextInt(12), 0);
         List<Insn> p = new ArrayList<>(body);
         if (!oops() || kinds[0] != Kind.SCALAR) p.add(mov64Imm(R0, pick(VALUES)));
         p.add(exit());
         if (usesFunction) {
             // f(r1, r2): r0 = r1 op r2, or something using its own stack
-            p.add(mov64Reg(R0, R1));
-            if (rnd.nextBoolean()) p.add(alu64Reg(ALU_OPS[rnd.nextInt(ALU_OPS.length)], R0, oops() ? R6 : R2));
-            else { p.add(storeImm(8, R10, -8 * (1 + rnd.nextInt(oops() ? 80 : 8)), 1)); p.add(alu64Imm(ADD, R0, 1)); }
-            p.add(exit());
+            List<Insn> f = new ArrayList<>(List.of(mov64Reg(R0, R1)));
+            if (rnd.nextBoolean()) f.add(alu64Reg(ALU_OPS[rnd.nextInt(ALU_OPS.length)], R0, oops() ? R6 : R2));
+            else { f.add(storeImm(8, R10, -8 * (1 + rnd.nextInt(oops() ? 80 : 8)), 1)); f.add(alu64Imm(ADD, R0, 1)); }
+            f.add(exit());
+            // the callback mode places f by name, not after the first exit (an early return may come first), and only
+            // when a call of it is left (a dropped loop may have held the only one)
+            if (callbacks == null) p.addAll(f);
+            else if (p.stream().anyMatch(i -> i.isLocalCall() && "f".equals(i.reference()))) p.addAll(named("f", f));
         }
+        if (callbacks != null)
+            for (CallbackSnippets.Function f : callbacks.functions) p.addAll(named(f.name(), f.body()));
         return new Corpus.Entry("random#" + number, section, MAPS, link(p), false);
+    }
+
+    /** {@code body} with its first instruction carrying {@code name}, where {@link #link} finds the function. */
+    private static List<Insn> named(String name, List<Insn> body) {
+        List<Insn> out = new ArrayList<>(body);
+        out.set(0, out.get(0).withReference("start:" + name));
+        return out;
     }
 
     private boolean oops() { return rnd.nextDouble() < bad; }
@@ -107,6 +127,13 @@ final class RandomPrograms {
     }
 
     private void snippet(List<Insn> out, int depth) {
+        if (callbacks != null && depth < 2 && rnd.nextInt(3) == 0) {
+            callbacks.any(out);
+            for (int r = 0; r <= 5; r++) kinds[r] = Kind.NONE;
+            for (int r = 6; r <= 9; r++) kinds[r] = Kind.MIXED;
+            kinds[R0] = Kind.SCALAR;
+            return;
+        }
         int choice = rnd.nextInt(depth < 2 ? (wider != null ? 25 : 21) : 10);
         switch (choice) {
             case 0: { int r = rnd.nextInt(10); out.add(rnd.nextInt(4) == 0 ? mov32Imm(r, pick(VALUES)) : mov64Imm(r, pick(VALUES))); kinds[r] = Kind.SCALAR; break; }
@@ -475,15 +502,25 @@ final class RandomPrograms {
         return n;
     }
 
-    /** Points each call of "f" at the function after the main program's exit. */
+    /**
+     * Points each call of "f" at the function after the main program's exit, and each call or address of a named
+     * function ({@link CallbackSnippets}) at the instruction marked as its start.
+     */
     static List<Insn> link(List<Insn> p) {
         int[] slotOf = Insn.slotOffsets(p);
-        int f = -1;
-        for (int i = 0; i < p.size(); i++) if (p.get(i).isExit()) { f = i + 1; break; }
+        java.util.Map<String, Integer> starts = new java.util.HashMap<>();
+        for (int i = 0; i < p.size(); i++) if (p.get(i).isExit()) { starts.put("f", i + 1); break; }
+        for (int i = 0; i < p.size(); i++) {
+            String ref = p.get(i).reference();
+            if (ref != null && ref.startsWith("start:")) starts.put(ref.substring(6), i);
+        }
         List<Insn> out = new ArrayList<>(p.size());
         for (int i = 0; i < p.size(); i++) {
             Insn in = p.get(i);
-            out.add(in.isLocalCall() && "f".equals(in.reference()) ? in.withImm(slotOf[f] - slotOf[i] - 1) : in);
+            if (in.reference() != null && in.reference().startsWith("start:")) in = in.withReference(null);
+            boolean refers = in.isLocalCall() || in.isLdImm64() && in.src() == PSEUDO_FUNC;
+            Integer target = refers ? starts.get(in.reference()) : null;
+            out.add(target != null ? in.withImm(slotOf[target] - slotOf[i] - 1) : in);
         }
         return out;
     }
