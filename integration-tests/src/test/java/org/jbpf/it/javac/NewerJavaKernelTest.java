@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jbpf.BPF;
 import org.jbpf.core.obj.BpfObject;
@@ -182,18 +184,37 @@ class NewerJavaKernelTest {
         return all;
     }
 
-    @ParameterizedTest(name = "{0} ({1})")
-    @MethodSource("cases")
-    void kernelComputesWhatJdk25Computes(String name, Backend backend, String body, @TempDir Path tmp) throws Exception {
-        Skip.unless(Files.isExecutable(JavacMatrixTest.JDK25.resolve("bin/javac")), "javac 25", "no JDK 25 at " + JavacMatrixTest.JDK25);
-        Path src = Files.createDirectories(tmp.resolve("src/p"));
+    /** Classes compiled once per probe and options, shared by both backends' runs. */
+    @TempDir static Path shared;
+
+    /** The classes javac 25 made of a probe with some options, and what compute gives on JDK 25's JVM for each input. */
+    record Compiled(Path classes, List<Long> expected) {}
+
+    static final Map<String, Compiled> COMPILED = new HashMap<>();
+
+    static Compiled compiled(String name, String body, String[] options) throws Exception {
+        String key = name + " " + String.join(" ", options);
+        Compiled done = COMPILED.get(key);
+        if (done != null) return done;
+        Path src = Files.createDirectories(shared.resolve("src-" + name + "/p"));
         Files.writeString(src.resolve(name + ".java"), HEADER.formatted(name) + body);
         Files.writeString(src.resolve("Runner.java"), RUNNER);
+        Path out = shared.resolve(name + String.join("", options).replace("-", "").replace(":", ""));
+        JavacMatrixTest.compile(out, JavacMatrixTest.JDK25, new ArrayList<>(List.of(src.resolve(name + ".java"), src.resolve("Runner.java"))), options);
+        Compiled made = new Compiled(out, onJdk25(out, "p." + name));
+        COMPILED.put(key, made);
+        return made;
+    }
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @MethodSource("cases")
+    void kernelComputesWhatJdk25Computes(String name, Backend backend, String body) throws Exception {
+        Skip.unless(Files.isExecutable(JavacMatrixTest.JDK25.resolve("bin/javac")), "javac 25", "no JDK 25 at " + JavacMatrixTest.JDK25);
         int checked = 0;
         for (String[] options : new String[][] {{"--release", "21", "-g"}, {"--release", "25", "-g:none", "-parameters"}}) {
-            Path out = tmp.resolve(String.join("", options).replace("-", "").replace(":", ""));
-            JavacMatrixTest.compile(out, JavacMatrixTest.JDK25, new ArrayList<>(List.of(src.resolve(name + ".java"), src.resolve("Runner.java"))), options);
-            List<Long> expected = onJdk25(out, "p." + name);
+            Compiled c = compiled(name, body, options);
+            Path out = c.classes();
+            List<Long> expected = c.expected();
             BpfObject object = backend.translate("p." + name, classes(out), new Translator.Options(List.of()));
             for (VerifierResult r : Verifier.verifyAll(object)) assertTrue(r.ok(), name + ": " + r);
             KernelCheck.require();

@@ -51,7 +51,7 @@ class LanguageCorpusKernelTest {
             ChainedAssignments.class, StructAliasing.class, TernaryPromotions.class, ObjectsEqualsBoxes.class, AssignInConditions.class,
             WideningArguments.class, GenericBoundedHelpers.class, BoxConversions.class, RangeEdges.class, DivideByConstants.class,
             ArrayClones.class, ShortCircuitEffects.class, WideConstants.class, ManyLiveValues.class, GenericStructHelpers.class,
-            ScopedSlots.class, DeepRecords.class, InterfacePrivateMethods.class, EnumOtherFile.class);
+            ScopedSlots.class, DeepRecords.class, InterfacePrivateMethods.class, EnumOtherFile.class, OverflowLoopExit.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);
@@ -130,6 +130,25 @@ class LanguageCorpusKernelTest {
             }
         }
         assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
+    }
+
+    /** printk of text blocks, String constants, percent signs and chars: each writes as many bytes as Java's text has. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void printkWritesJavasText(Backend backend) {
+        var object = backend.translate(PrintkText.class);
+        KernelCheck.require();
+        try (BPF bpf = BPF.load(object, PrintkText.class)) {
+            var in = bpf.map(PrintkText.in);
+            for (long[] ab : ComputingProbesKernelTest.INPUTS.subList(0, 60)) {
+                in.put(0, ab[0]);
+                in.put(1, ab[1]);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                String[] lines = PrintkText.expected(ab[0], ab[1]);
+                for (int k = 0; k < lines.length; k++)
+                    assertEquals((long) lines[k].length(), bpf.map(PrintkText.out).get(k), lines[k].replace("\n", "\\n") + " (" + backend + ")");
+            }
+        }
     }
 
     /** Out of range, a store through an element does nothing and a read gives 0; in range, the element as in Java. */

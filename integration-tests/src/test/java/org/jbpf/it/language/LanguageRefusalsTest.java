@@ -191,6 +191,9 @@ class LanguageRefusalsTest {
                     "or a local MergedStructs.Square), but a BPF program knows each struct's class at translation, which decides the " +
                     "methods (and pattern switch cases) that run; use each struct where it is made: call its methods, or a helper " +
                     "taking the interface, in each branch (cond ? area(new Circle(..)) : area(new Square(..)))"),
+            Arguments.of(PrintkBoolean.class,
+                    "PrintkBoolean.java:19: a boolean in a printk message prints as true or false in Java, a word printk cannot " +
+                    "choose while the program runs; print it as a number (flag ? 1 : 0), or write one printk for each value"),
             Arguments.of(StringConstantTables.class,
                     "StringConstantTables.java:27: cannot call java.lang.String.charAt in a BPF program: strings do not exist in " +
                     "BPF programs; keep the characters in a static final char[] or byte[] table and index it (static final " +
