@@ -38,7 +38,10 @@ public final class TypeSwitches {
 
     /** Rewrites every class-label typeSwitch of {@code m} that a switch consumes, and drops javac's MatchException handlers. */
     public static void rewrite(MethodNode m) {
-        if (m.tryCatchBlocks != null) m.tryCatchBlocks.removeIf(TypeSwitches::rethrowsAsMatchException);
+        // a plain loop, not removeIf with a method reference: every translation passes here, and a lambda links method handles
+        if (m.tryCatchBlocks != null)
+            for (int i = m.tryCatchBlocks.size() - 1; i >= 0; i--)
+                if (rethrowsAsMatchException(m.tryCatchBlocks.get(i))) m.tryCatchBlocks.remove(i);
         for (AbstractInsnNode in : m.instructions.toArray()) {
             if (!(in instanceof InvokeDynamicInsnNode indy) || !BOOTSTRAPS.equals(indy.bsm.getOwner()) || !indy.name.equals("typeSwitch")
                     || Type.getArgumentTypes(indy.desc).length != 2) continue;
