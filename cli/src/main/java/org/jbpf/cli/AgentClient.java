@@ -22,9 +22,9 @@ final class AgentClient {
 
     /** Runs {@code options} (e.g. {@code probes=com.acme.A}) in JVM {@code pid}; returns the agent's verdict lines. */
     static List<String> send(String pid, Path jar, String options) throws IOException {
+        checkReachable(pid);   // first: a missing process or privilege is what stops the user, whatever is built
         if (!Files.isRegularFile(jar))
             throw new IllegalArgumentException("agent jar " + jar + " not found; build it with scripts/setup");
-        checkReachable(pid);
         VirtualMachine vm;
         try {
             vm = VirtualMachine.attach(pid);
