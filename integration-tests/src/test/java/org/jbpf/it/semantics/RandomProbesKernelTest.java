@@ -61,6 +61,16 @@ class RandomProbesKernelTest {
             + "|program run needs \\d+ bytes of stack but BPF allows 512; .*"
             + "|the calls run( → \\w+)+ need \\d+ bytes of stack together \\(each function's frame rounded up to 16\\) but BPF allows 512 .*"
             + "|program run needs more than the 512 bytes of BPF stack LLVM's code may use; .*");
+
+    /**
+     * The known refusal (digits as N) that {@code message}, a translator's refusal of generated program {@code program},
+     * names at the program's own line, or null when it is none: then it is a failure.
+     */
+    static String knownRefusal(String message, int program) {
+        String reason = message.replaceFirst("^(LLVM's BPF target cannot compile P\\d+: )?P" + program + "\\.java:\\d+: ", "");
+        return !reason.equals(message) && KNOWN_REFUSALS.matcher(reason).matches() ? reason.replaceAll("-?\\d+", "N") : null;
+    }
+
     private static final int BATCH = 200;
 
     @TempDir Path temp;

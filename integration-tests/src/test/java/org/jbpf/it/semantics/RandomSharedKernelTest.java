@@ -78,10 +78,8 @@ class RandomSharedKernelTest {
                 try {
                     object = backend.translate(name, source, options);
                 } catch (RuntimeException e) {
-                    String message = String.valueOf(e.getMessage());
-                    String reason = message.replaceFirst("^(LLVM's BPF target cannot compile P\\d+: )?P" + i + "\\.java:\\d+: ", "");
-                    if (!reason.equals(message) && RandomProbesKernelTest.KNOWN_REFUSALS.matcher(reason).matches())
-                        refused.merge(reason.replaceAll("-?\\d+", "N"), 1, Integer::sum);
+                    String message = String.valueOf(e.getMessage()), known = RandomProbesKernelTest.knownRefusal(message, i);
+                    if (known != null) refused.merge(known, 1, Integer::sum);
                     else failures.add(label + ": translating " + where + ": " + message);
                     continue;
                 }
