@@ -21,18 +21,16 @@ import org.jbpf.translator.mir.MirBlocks;
  * although that path fixed it; threaded, the count's path leaves at once and its tail can merge with another.
  * Unlike the folding, which needs every path into a test to agree, each edge is decided on its own.
  * <p>
- * A jump is retargeted for free; a fall-through edge needs a goto of its own, so it is threaded only when the code
- * with it is smaller once tails are merged, which a trial on a copy shows. Only facts the kernel verifier derives
- * from the same branches are used, so it follows the threaded paths just as it followed the old ones.
+ * A jump is retargeted for free; a fall-through edge needs a goto of its own, so it is threaded only when its last
+ * instructions are like those falling into the destination, a tail that tail merging shares next. Only facts the
+ * kernel verifier derives from the same branches are used, so it follows the threaded paths as it followed the old.
  */
 final class JumpThreading implements Pass {
-    /** Each round threads every jump one analysis decides; a later round sees the edges the earlier made. */
+    /** Each round threads every edge one analysis decides; a later round sees the edges the earlier made. */
     private static final int ROUNDS = 4;
-    /** Fall-through edges tried at most per program, each trial a copy through tail merging. */
-    private static final int TRIALS = 16;
 
     /** The label to jump to instead, for the edge leaving position {@code at} (its jump, or a fall-through). */
-    private record Threading(int at, Mir.Label to) {}
+    private record Threading(int at, boolean fallThrough, Mir.Label to) {}
 
     /** Register {@code reg} is not {@code imm}: in all 64 bits ({@code wide}) or in its low 32. */
     private record NotEqual(int reg, int imm, boolean wide) {}
@@ -40,55 +38,37 @@ final class JumpThreading implements Pass {
     @Override
     public void run(Mir mir) {
         Set<Mir.Label> added = new HashSet<>();
-        boolean changed = threadJumps(mir, added);
-        Set<Mir.MInsn> refused = new HashSet<>();
-        int trials = 0;
-        boolean more = true;
-        while (more && trials < TRIALS) {
-            more = false;
-            int baseline = -1;
-            for (Threading t : edges(mir, added, true)) {
-                if (trials >= TRIALS) break;
+        boolean changed = false;
+        for (int round = 0; round < ROUNDS; round++) {
+            List<Threading> found = edges(mir, added);
+            if (found.isEmpty()) break;
+            changed = true;
+            // gotos go in from the back, so the positions of the others stay valid
+            for (int k = found.size() - 1; k >= 0; k--) {
+                Threading t = found.get(k);
                 Mir.MInsn from = mir.code.get(t.at);
-                if (refused.contains(from)) continue;
-                trials++;
-                if (baseline < 0) baseline = sizeAfterTailMerging(mir, added);
-                Snapshot before = new Snapshot(mir.code);
+                if (from.isJump() && !t.fallThrough) { from.target = t.to; continue; }
                 Mir.MInsn jump = new Mir.MInsn();
                 jump.opcode = JMP | JA;
                 jump.target = t.to;
                 jump.line = from.line;
                 mir.code.add(t.at + 1, jump);
-                threadJumps(mir, added);
-                if (sizeAfterTailMerging(mir, added) < baseline) {
-                    changed = more = true;
-                    break;   // positions moved: the next edges come from a new analysis
-                }
-                refused.add(from);
-                before.restore(mir.code);
             }
         }
         removeUnused(mir.code, added);
         if (changed) {
+            // a test left with fewer ways in may now be decided on all of them: the folding drops it
+            new RangeBranchFolding().run(mir);
             new JumpCleanup().run(mir);
             new DeadCodeElimination().run(mir);
         }
     }
 
-    /** Rounds of retargeting every jump an analysis decides; true when one was. */
-    private static boolean threadJumps(Mir mir, Set<Mir.Label> added) {
-        boolean changed = false;
-        for (int round = 0; round < ROUNDS; round++) {
-            List<Threading> found = edges(mir, added, false);
-            for (Threading t : found) mir.code.get(t.at).target = t.to;
-            if (found.isEmpty()) break;
-            changed = true;
-        }
-        return changed;
-    }
-
-    /** The edges one analysis decides a test for: jumps, or fall-through edges when {@code fallThroughs}. */
-    private static List<Threading> edges(Mir mir, Set<Mir.Label> added, boolean fallThroughs) {
+    /**
+     * The edges one analysis decides a test for, in code order: every jump, and the fall-through edges whose goto is
+     * likely to cost nothing.
+     */
+    private static List<Threading> edges(Mir mir, Set<Mir.Label> added) {
         List<Mir.MInsn> code = mir.code;
         List<Threading> out = new ArrayList<>();
         if (code.isEmpty()) return out;
@@ -103,26 +83,25 @@ final class JumpThreading implements Pass {
             if (entry[b] == null || last.isExit()) continue;
             Map<Integer, Interval> state = RangeBranchFolding.stateBefore(code, blocks.start[b], end, entry[b]);
             if (last.isUnconditionalJump()) {
-                if (fallThroughs) continue;
                 Mir.Label to = destination(code, labels, labels.get(last.target), state, new ArrayList<>());
-                if (to != null && to != last.target) out.add(new Threading(end, to));
+                if (to != null && to != last.target) out.add(new Threading(end, false, to));
                 continue;
             }
             Map<Integer, Interval> fall;
             if (last.isJump()) {
                 Map<Integer, Interval> taken = RangeConditions.refine(last, state, true);
-                if (!fallThroughs && taken != null) {
+                if (taken != null) {
                     Mir.Label to = destination(code, labels, labels.get(last.target), taken, notEqual(last, true));
-                    if (to != null && to != last.target) out.add(new Threading(end, to));
+                    if (to != null && to != last.target) out.add(new Threading(end, false, to));
                 }
                 fall = RangeConditions.refine(last, state, false);
             } else {
                 RangeTransfer.apply(last, state);
                 fall = state;
             }
-            if (!fallThroughs || fall == null || end + 1 >= code.size()) continue;
+            if (fall == null || end + 1 >= code.size()) continue;
             Mir.Label to = destination(code, labels, end + 1, fall, notEqual(last, false));
-            if (to != null) out.add(new Threading(end, to));
+            if (to != null && endsLikeAnotherTail(code, labels, end, to)) out.add(new Threading(end, true, to));
         }
         return out;
     }
@@ -179,55 +158,25 @@ final class JumpThreading implements Pass {
         return out;
     }
 
+    /**
+     * Whether a goto to {@code to} put after position {@code end} would end a tail like the one falling into
+     * {@code to} further on: two instructions alike before each, which tail merging then shares. Otherwise the goto a
+     * fall-through edge needs would only add an instruction.
+     */
+    private static boolean endsLikeAnotherTail(List<Mir.MInsn> code, Map<Mir.Label, Integer> labels, int end, Mir.Label to) {
+        int q = labels.get(to);
+        while (q > 0 && code.get(q - 1).isLabel()) q--;
+        if (end < 1 || q < 2 || end >= q) return false;   // tail merging shares a tail with one falling in after it
+        Mir.MInsn b1 = code.get(end), b2 = code.get(end - 1), f1 = code.get(q - 1), f2 = code.get(q - 2);
+        if (b1.isLabel() || b2.isLabel() || f1.isLabel() || f2.isLabel() || f1.isJump() || f1.isExit()) return false;
+        return TailMerging.alike(b1, f1) && TailMerging.alike(b2, f2);
+    }
+
     /** Whether positions a and b lie in one run of consecutive labels: the same place in the code. */
     private static boolean sameLabelRun(List<Mir.MInsn> code, int a, int b) {
         int lo = Math.min(a, b), hi = Math.max(a, b);
         for (int p = lo; p <= hi; p++) if (!code.get(p).isLabel()) return false;
         return true;
-    }
-
-    /**
-     * Instruction slots once dead code is gone and tails are merged, measured on a copy; the code is left as it was.
-     * Copies between virtual registers are not counted: the allocator mostly gives both the same register.
-     */
-    private static int sizeAfterTailMerging(Mir mir, Set<Mir.Label> added) {
-        Snapshot before = new Snapshot(mir.code);
-        removeUnused(mir.code, added);
-        new JumpCleanup().run(mir);
-        new DeadCodeElimination().run(mir);
-        new TailMerging().run(mir);
-        int slots = 0;
-        for (Mir.MInsn m : mir.code) {
-            if (m.isLabel() || m.opcode == (ALU64 | MOV | X) && m.off == 0 && Mir.isVirtual(m.dst) && Mir.isVirtual(m.src)) continue;
-            slots += m.opcode == (LD | IMM | DW) ? 2 : 1;
-        }
-        before.restore(mir.code);
-        return slots;
-    }
-
-    /** The instructions of some code and what each held, to put back after a trial changed them. */
-    private static final class Snapshot {
-        private final List<Mir.MInsn> insns, fields = new ArrayList<>();
-
-        Snapshot(List<Mir.MInsn> code) {
-            insns = new ArrayList<>(code);
-            for (Mir.MInsn m : code) {
-                Mir.MInsn c = new Mir.MInsn();
-                copy(m, c);
-                fields.add(c);
-            }
-        }
-
-        void restore(List<Mir.MInsn> code) {
-            for (int i = 0; i < insns.size(); i++) copy(fields.get(i), insns.get(i));
-            code.clear();
-            code.addAll(insns);
-        }
-
-        private static void copy(Mir.MInsn from, Mir.MInsn to) {
-            to.opcode = from.opcode; to.dst = from.dst; to.src = from.src; to.off = from.off; to.imm = from.imm; to.ref = from.ref;
-            to.target = from.target; to.label = from.label; to.callArgs = from.callArgs; to.line = from.line;
-        }
     }
 
     /** Puts a label after every conditional jump that has none, so its fall-through way can be a jump's target. */

@@ -97,7 +97,7 @@ final class TailMerging implements Pass {
     }
 
     /** Same shape: both labels, or instructions that may match once registers and labels are renamed. */
-    private static boolean alike(Mir.MInsn a, Mir.MInsn b) {
+    static boolean alike(Mir.MInsn a, Mir.MInsn b) {
         if (a.isLabel() || b.isLabel()) return a.isLabel() && b.isLabel();
         if (a.isExit() || b.isExit() || (a.target == null) != (b.target == null)) return false;
         if (storeValueDiffers(a, b)) return true;
