@@ -31,11 +31,14 @@ class JumpThreadingTest {
             Mir.MInsn m = code.get(p++);
             if (m.isLabel()) continue;
             int cls = cls(m.opcode);
-            long dst = reg.getOrDefault(m.dst, 0L), src = source(m.opcode) == X ? reg.getOrDefault(m.src, 0L) : AluSemantics.immOperand(m.imm);
+            long dst = reg.getOrDefault(m.dst, 0L), src = source(m.opcode) == X || cls(m.opcode) == STX ? reg.getOrDefault(m.src, 0L)
+                    : AluSemantics.immOperand(m.imm);
             if (cls == ALU || cls == ALU64) {
                 reg.put(m.dst, AluSemantics.eval(m.opcode, m.off, m.imm, dst, src));
             } else if (cls == LDX) {
                 reg.put(m.dst, input[m.off / 8]);
+            } else if (cls == STX && mode(m.opcode) == ATOMIC) {
+                trace.add(dst * 1000 + src);   // an add at an address, traced as both
             } else if (m.isExit()) {
                 trace.add(reg.getOrDefault(R0, 0L));
                 return trace;
@@ -113,6 +116,47 @@ class JumpThreadingTest {
         threadKeepingResults(b);
         assertEquals(out, countsGoto.target, b.text().toString());
         assertEquals(1, tests(b, s, -17), "the test stays for the path that did not fix s");
+    }
+
+    @Test
+    void aFallThroughEdgeIsThreadedWhereItsTailEndsLikeTheOneAtItsDestination() {
+        // the drop count's shape: if (s == -7) add 1 at d; if (s == -17) add 1 at c: the count falls into the second test
+        MirPassesTest.B b = new MirPassesTest.B();
+        int s = b.v(), d = b.v(), c = b.v(), one1 = b.v(), one2 = b.v(), zero = b.v();
+        Mir.Label notFull = b.newLabel(), out = b.newLabel();
+        b.load(s, R1, 0).load(d, R1, 8);
+        jump(b, JMP | JNE | K, s, -7, notFull);
+        b.movImm(one1, 1).add(STX | ATOMIC | DW, d, one1, 0, ADD);
+        b.label(notFull);
+        jump(b, JMP | JNE | K, s, -17, out);
+        b.load(c, R1, 8).movImm(one2, 1).add(STX | ATOMIC | DW, c, one2, 0, ADD);
+        b.label(out);
+        b.movImm(zero, 0).exit(zero);
+        Mir.MInsn countsAdd = b.mir.code.get(4);
+        threadKeepingResults(b);
+        Mir.MInsn next = b.mir.code.get(b.mir.code.indexOf(countsAdd) + 1);
+        assertTrue(next.isUnconditionalJump() && next.target == out, b.text().toString());
+        new TailMerging().run(b.mir);
+        assertEquals(1, b.mir.code.stream().filter(m -> m.opcode == (STX | ATOMIC | DW)).count(), b.text().toString());
+    }
+
+    @Test
+    void aFallThroughEdgeWhoseTailIsLikeNoOtherKeepsItsTest() {
+        // as above, but the count adds 2: a goto would only add an instruction
+        MirPassesTest.B b = new MirPassesTest.B();
+        int s = b.v(), d = b.v(), c = b.v(), two = b.v(), one = b.v(), zero = b.v();
+        Mir.Label notFull = b.newLabel(), out = b.newLabel();
+        b.load(s, R1, 0).load(d, R1, 8);
+        jump(b, JMP | JNE | K, s, -7, notFull);
+        b.movImm(two, 2).add(STX | ATOMIC | DW, d, two, 0, ADD);
+        b.label(notFull);
+        jump(b, JMP | JNE | K, s, -17, out);
+        b.load(c, R1, 8).movImm(one, 1).add(STX | ATOMIC | DW, c, one, 0, ADD);
+        b.label(out);
+        b.movImm(zero, 0).exit(zero);
+        List<String> text = b.text();
+        threadKeepingResults(b);
+        assertEquals(text, b.text());
     }
 
     @Test
