@@ -25,6 +25,7 @@ final class TailMerging implements Pass {
 
     private static boolean mergeOne(Mir mir) {
         List<Mir.MInsn> code = mir.code;
+        Refs refs = new Refs(code);
         for (int q = 1; q < code.size(); q++) {
             Mir.MInsn lab = code.get(q);
             if (!lab.isLabel()) continue;
@@ -32,9 +33,8 @@ final class TailMerging implements Pass {
             while (last >= 0 && code.get(last).isLabel()) last--;
             if (last < 0 || code.get(last).isJump() || code.get(last).isExit()) continue;   // need a fall-through predecessor
             // each goto to the label may end a tail like the one falling into it; other jumps to it are left as they are
-            for (int jump = 0; jump < q; jump++) {
-                Mir.MInsn j = code.get(jump);
-                if (!j.isUnconditionalJump() || j.target != lab.label) continue;
+            for (int jump : refs.jumps.getOrDefault(lab.label, List.of())) {
+                if (jump >= q || !code.get(jump).isUnconditionalJump()) continue;
                 // walk both tails backwards while they look alike; the longest of them that matches exactly is merged
                 int i1 = jump - 1, i2 = q - 1, len = 0;
                 while (i1 >= 0 && i2 > jump && i1 != i2 && alike(code.get(i1), code.get(i2))) {
@@ -42,7 +42,7 @@ final class TailMerging implements Pass {
                 }
                 for (int n = len; n >= 2; n--) {
                     int s1 = jump - n, s2 = q - n;   // tails are code[s1..jump-1] and code[s2..q-1]
-                    List<int[]> phis = match(code, s1, s2, n);
+                    List<int[]> phis = match(code, refs, s1, s2, n);
                     if (phis == null || !phisSafe(code, phis, s1, jump, s2, q)) continue;
                     merge(mir, s1, jump, s2, q, phis);
                     return true;
@@ -50,6 +50,26 @@ final class TailMerging implements Pass {
             }
         }
         return false;
+    }
+
+    /** Where each register is written or read and each label jumped to, so a candidate's checks look only there. */
+    private static final class Refs {
+        final Map<Integer, List<Integer>> defs = new HashMap<>(), mentions = new HashMap<>();
+        final Map<Mir.Label, List<Integer>> jumps = new HashMap<>();
+
+        Refs(List<Mir.MInsn> code) {
+            for (int p = 0; p < code.size(); p++) {
+                Mir.MInsn m = code.get(p);
+                if (m.isLabel()) continue;
+                if (m.target != null) jumps.computeIfAbsent(m.target, l -> new ArrayList<>()).add(p);
+                int d = Mir.def(m);
+                if (d >= 0) {
+                    defs.computeIfAbsent(d, r -> new ArrayList<>()).add(p);
+                    mentions.computeIfAbsent(d, r -> new ArrayList<>()).add(p);
+                }
+                for (int u : Mir.uses(m)) if (u != d) mentions.computeIfAbsent(u, r -> new ArrayList<>()).add(p);
+            }
+        }
     }
 
     /** Branch 1: moves of its stored values, then a jump to the shared tail; branch 2: its moves, then the tail. */
@@ -114,7 +134,7 @@ final class TailMerging implements Pass {
      * by moves). Null when they differ, or when code outside reads a register or jumps to a label of the first tail,
      * which the merge removes.
      */
-    private static List<int[]> match(List<Mir.MInsn> code, int s1, int s2, int n) {
+    private static List<int[]> match(List<Mir.MInsn> code, Refs refs, int s1, int s2, int n) {
         Map<Mir.Label, Mir.Label> labels = new HashMap<>();
         for (int k = 0; k < n; k++)
             if (code.get(s1 + k).isLabel()) labels.put(code.get(s2 + k).label, code.get(s1 + k).label);
@@ -140,17 +160,16 @@ final class TailMerging implements Pass {
         // the first tail goes: nothing outside it may jump into it or read a register only it defined, and a renamed
         // register of the second tail must be defined there only, since the shared tail now defines it on both paths;
         // an input that differs keeps its value through its tail, so one move before each tail can stand for it
-        for (int p = 0; p < code.size(); p++) {
-            Mir.MInsn m = code.get(p);
-            boolean inFirst = p >= s1 && p < s1 + n, inSecond = p >= s2 && p < s2 + n;
-            if (inFirst && !m.isLabel() && in.differing.containsValue(Mir.def(m))) return null;
-            if (inSecond && !m.isLabel() && in.differing.containsKey(Mir.def(m))) return null;
-            if (!inFirst && m.target != null && labels.containsValue(m.target)) return null;
-            for (Map.Entry<Integer, Integer> r : regs.entrySet()) {
-                if (r.getKey().equals(r.getValue())) continue;
-                if (!inFirst && refersTo(m, r.getValue())) return null;
-                if (!inSecond && Mir.def(m) == r.getKey()) return null;
-            }
+        for (int k = 0; k < n; k++) {
+            if (!code.get(s1 + k).isLabel() && in.differing.containsValue(Mir.def(code.get(s1 + k)))) return null;
+            if (!code.get(s2 + k).isLabel() && in.differing.containsKey(Mir.def(code.get(s2 + k)))) return null;
+        }
+        for (Mir.Label l : labels.values())
+            for (int p : refs.jumps.getOrDefault(l, List.of())) if (p < s1 || p >= s1 + n) return null;
+        for (Map.Entry<Integer, Integer> r : regs.entrySet()) {
+            if (r.getKey().equals(r.getValue())) continue;
+            for (int p : refs.mentions.getOrDefault(r.getValue(), List.of())) if (p < s1 || p >= s1 + n) return null;
+            for (int p : refs.defs.getOrDefault(r.getKey(), List.of())) if (p < s2 || p >= s2 + n) return null;
         }
         for (Map.Entry<Integer, Integer> e : in.differing.entrySet()) phis.add(new int[] {INPUT, e.getValue(), e.getKey()});
         return phis;
@@ -203,13 +222,6 @@ final class TailMerging implements Pass {
 
     private static boolean contains(int[] regs, int r) {
         for (int x : regs) if (x == r) return true;
-        return false;
-    }
-
-    private static boolean refersTo(Mir.MInsn m, int reg) {
-        if (m.isLabel()) return false;
-        if (Mir.def(m) == reg) return true;
-        for (int u : Mir.uses(m)) if (u == reg) return true;
         return false;
     }
 
