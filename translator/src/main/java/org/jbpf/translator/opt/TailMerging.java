@@ -43,13 +43,29 @@ final class TailMerging implements Pass {
                 for (int n = len; n >= 2; n--) {
                     int s1 = jump - n, s2 = q - n;   // tails are code[s1..jump-1] and code[s2..q-1]
                     List<int[]> phis = match(code, refs, s1, s2, n);
-                    if (phis == null || !phisSafe(code, phis, s1, jump, s2, q)) continue;
+                    if (phis == null || !phisSafe(code, phis, s1, jump, s2, q) || !worthInputMoves(code, phis, s2, n)) continue;
                     merge(mir, s1, jump, s2, q, phis);
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the tail does more than the moves of its differing inputs would: it must hold more instructions than
+     * those moves, not counting copies. A tail of copies alone would otherwise merge again and again, each time
+     * leaving new copies of new inputs before itself.
+     */
+    private static boolean worthInputMoves(List<Mir.MInsn> code, List<int[]> phis, int s2, int n) {
+        long inputs = phis.stream().filter(ph -> ph[0] == INPUT).count();
+        if (inputs == 0) return true;
+        int work = 0;
+        for (int k = s2; k < s2 + n; k++) {
+            Mir.MInsn m = code.get(k);
+            if (!m.isLabel() && !(m.opcode == (ALU64 | MOV | X) && m.off == 0 && Mir.isVirtual(m.src))) work++;
+        }
+        return work > inputs;
     }
 
     /** Where each register is written or read and each label jumped to, so a candidate's checks look only there. */
