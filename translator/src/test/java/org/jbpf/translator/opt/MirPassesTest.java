@@ -255,6 +255,26 @@ class MirPassesTest {
         assertEquals(4, atomicAdds(b), b.text().toString());
     }
 
+    /**
+     * Two paths that only copy their own two values into the same two registers before a join: merged through moves,
+     * the tail would leave the same shape before itself again, and once merged again and again without end (random
+     * programs, seed 6255218463944, program 61).
+     */
+    @Test
+    void tailsOfCopiesAloneAreNotMergedThroughMoves() {
+        B b = new B();
+        int x1 = b.v(), y1 = b.v(), x2 = b.v(), y2 = b.v(), a = b.v(), c = b.v();
+        Mir.Label other = b.newLabel(), join = b.newLabel();
+        b.load(x1, R1, 0).load(y1, R1, 8).load(x2, R1, 16).load(y2, R1, 24).jeq(x1, 0, other)
+                .mov(a, x1).mov(c, y1).jump(join)
+                .label(other).mov(a, x2).mov(c, y2)
+                .label(join).add(ALU64 | XOR | X, a, c, 0, 0);
+        b.exit(a);
+        List<String> before = b.text();
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> new TailMerging().run(b.mir));
+        assertEquals(before, b.text());
+    }
+
     @Test
     void valuesLiveAcrossCallsGetCalleeSavedRegisters() {
         B b = new B();
