@@ -85,6 +85,8 @@ final class TraceCommand implements Callable<Integer> {
         String m = String.valueOf(e.getMessage());
         if (m.startsWith(pipe + ": ")) m = m.substring(pipe.toString().length() + 2);
         if (m.equals(pipe.toString()) || m.equals("null")) m = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : "no such file";
-        return m.toLowerCase(java.util.Locale.ROOT);
+        m = m.toLowerCase(java.util.Locale.ROOT);
+        return m.equals("device or resource busy") ? m + ": another process is reading it (jbpf trace, cat), and the kernel lets one "
+                + "reader open it at a time" : m;
     }
 }
