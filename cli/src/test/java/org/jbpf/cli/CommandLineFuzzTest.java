@@ -128,6 +128,8 @@ class CommandLineFuzzTest {
         Path notes = dir.resolve("notes.o");
         assertOneLine(ExitCodes.FAILED, "jbpf: " + notes + " is a plain file (file system " + Files.getFileStore(notes).type() + "), not a "
                 + "pinned map (pinned maps live on a bpf file system such as /sys/fs/bpf)", "map", "dump", notes.toString());  // exit 4, as if a privilege lacked
+        assertOneLine(ExitCodes.FAILED, "jbpf: '.' is no STRUCT[.FIELD...] path: C names joined by dots, e.g. task_struct.real_parent.tgid",
+                "gen", "btf", "-o", out.toString(), ".");  // "Index 0 out of bounds for length 0"
     }
 
     private static void assertOneLine(int status, String line, String... args) throws Exception {

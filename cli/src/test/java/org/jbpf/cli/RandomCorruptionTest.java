@@ -1,6 +1,7 @@
 package org.jbpf.cli;
 
 import static org.jbpf.cli.BadInputCases.inTime;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -16,7 +17,11 @@ import org.jbpf.cli.BadInputCases.Tally;
 import org.jbpf.core.damage.RandomCorruption;
 import org.jbpf.core.elf.ElfFile;
 import org.jbpf.core.obj.ObjectFormatException;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.ObjectReader;
+import org.jbpf.core.obj.ObjectWriter;
+import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.testsupport.Kernel;
 import org.jbpf.testsupport.RandomSeed;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,6 +170,33 @@ class RandomCorruptionTest {
                     "-cp", root + ":" + CommandLineTest.EXAMPLES, "-o", root.resolve("out").toString());
         }
         tally.assertClean("randomly corrupted struct classes", SCALE / 32);
+    }
+
+    /**
+     * Mutants the corruption found, pinned by what they hold: a map without room for an entry reached the kernel, whose
+     * EINVAL named neither the parameter nor the file; and a section name with a damaged byte named the program alone.
+     */
+    @Test void foundMutantsAreRefusedNamingTheFileAndWhatIsWrong() throws Exception {
+        Kernel.requireTracefs();
+        BpfObject sound = ObjectReader.read(objects().get("ProcessCounter"), "ProcessCounter");
+        MapSpec m = sound.maps().get(0);
+        MapSpec empty = new MapSpec(m.name(), m.type(), m.keySize(), m.valueSize(), 0, m.flags(), m.btfKeyType(), m.btfValueType(), m.pinning());
+        Path noRoom = write(-1, "NoRoom.o", ObjectWriter.write(new BpfObject(sound.name(), sound.license(),
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(empty), sound.maps().stream().skip(1)).toList(), sound.programs(), sound.btf())));
+        Cli r = BadInputCases.cli("run", noRoom.toString(), "-d", "1ms");
+        assertEquals("jbpf: " + noRoom + ": map \"" + m.name() + "\" (hash) has max_entries 0; it needs room for at least one entry\n", r.err());
+        assertEquals(ExitCodes.FAILED, r.status());
+
+        ProgramSpec p = sound.programs().get(0);
+        String damagedSection = p.section().replace("sys_enter", "sys\u00e9enter");
+        Path badName = write(-2, "BadName.o", ObjectWriter.write(new BpfObject(sound.name(), sound.license(), sound.maps(),
+                List.of(new ProgramSpec(p.name(), damagedSection, p.insns(), p.funcInfos(), p.coreRelocations())), sound.btf())));
+        r = BadInputCases.cli("run", badName.toString(), "-d", "1ms");
+        // the damaged name is shown escaped, as Java would write it
+        assertTrue(r.err().startsWith("jbpf: " + badName + ": program \"" + p.name() + "\": section \"" + damagedSection.replace("\u00e9", "\\u00e9")
+                + "\" has the unprintable character \\u00e9 at index "), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertEquals(ExitCodes.FAILED, r.status());
     }
 
     /** Where an unexpected exception came from: its first frames. */
