@@ -41,7 +41,7 @@ class CommandLineFuzzTest {
     @TempDir static Path dir;
     static Path out, sound;
     static String[] values;
-    static List<List<String>> sound_lines;
+    static List<List<String>> soundLines;
 
     @BeforeAll static void inputs() throws Exception {
         BadInputFuzzTest.soundInputs(dir);
@@ -67,7 +67,7 @@ class CommandLineFuzzTest {
         String ex = CommandLineTest.EXAMPLES;
         Path classFile = Files.write(Files.createDirectories(dir.resolve("classes")).resolve("OpenCounter.class"),
                 BadInputFuzzTest.classes.get("OpenCounter"));
-        sound_lines = List.of(
+        soundLines = List.of(
                 List.of("translate", "org.jbpf.examples.ProcessCounter", "-cp", ex, "-o", out.toString()),
                 List.of("translate", classFile.toString(), "-cp", ex, "-o", out.toString(), "--no-verify"),
                 List.of("verify", sound.toString()),
@@ -84,7 +84,7 @@ class CommandLineFuzzTest {
                 List.of("detach", "999999999", "--agent-jar", dir.resolve("none.jar").toString()),
                 List.of("completion"),
                 List.of("help", "run"));
-        for (List<String> line : sound_lines) {
+        for (List<String> line : soundLines) {
             Cli r = Cli.run(line.toArray(String[]::new));
             // the sound lines are sound: the ones that name nothing missing succeed
             if (!line.get(0).equals("map") && !line.get(0).equals("attach") && !line.get(0).equals("detach"))
@@ -99,7 +99,7 @@ class CommandLineFuzzTest {
         for (int c = 0; c < CASES; c++) {
             if (ONLY != null && c != ONLY) continue;
             Random rnd = new Random(SEED * 83 + c);
-            List<String> args = new ArrayList<>(sound_lines.get(c % sound_lines.size()));
+            List<String> args = new ArrayList<>(soundLines.get(c % soundLines.size()));
             for (int m = 0, n = 1 + rnd.nextInt(3); m < n; m++) mutate(args, rnd);
             harmless(args);
             Cli r = BadInputCases.cli(args.toArray(String[]::new));
