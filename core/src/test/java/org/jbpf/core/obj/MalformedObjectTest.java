@@ -40,6 +40,21 @@ class MalformedObjectTest {
         throw new AssertionError("no symbol " + name);
     }
 
+    /** A map whose BTF name is empty (found by random corruption) was read as map "", refused by the kernel alone. */
+    @Test
+    void aMapWithoutANameIsRefused() {
+        ElfFile elf = ElfFile.parse(VALID, "sample");
+        ElfFile.Section btf = elf.section(".BTF");
+        byte[] bad = VALID.clone();
+        byte[] wanted = "\0totals\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int found = -1;
+        for (int at = (int) btf.offset(); at + wanted.length <= btf.offset() + btf.size() && found < 0; at++)
+            if (Arrays.equals(Arrays.copyOfRange(bad, at, at + wanted.length), wanted)) found = at;
+        assertTrue(found > 0, "the map's name is among the BTF strings");
+        bad[found + 1] = 0;
+        assertTrue(read(bad, "nameless map").getMessage().contains("DATASEC .maps lists a map without a name"), "nameless map");
+    }
+
     /** Damaged names were taken as they came: an empty one made a program without a name, control bytes reached messages. */
     @Test
     void namesAreTextAndFunctionsHaveThem() {
