@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Damaged class files, BPF objects and BTF fed to every command that reads them: {@code translate} and
  * {@code verify} for probe classes, {@code translate} for the @Struct classes a sound probe uses; {@code disasm},
  * {@code verify} and {@code run} (the kernel's load path, and the loader API beside it) for objects;
- * {@code gen btf --btf} for BTF; the objects are the examples' and one clang builds from C. Each case must succeed or end as
+ * {@code gen btf --btf} for BTF; the objects are the examples' and two clang builds from C. Each case must succeed or end as
  * {@link BadInputOutcome} says: one clear line naming the input, within a time bound. The damage is drawn from a
  * fixed seed ({@link RandomSeed}; {@code -Djbpf.random.seed=N} replays N), so a failure names the case that repeats
  * it; {@code -Djbpf.fuzz.cliCases=N} scales the number of cases.
@@ -73,22 +73,25 @@ class BadInputFuzzTest {
         structs.values().removeIf(java.util.Objects::isNull);
         assertTrue(structs.size() >= 1, "the examples use @Struct classes: " + structs.keySet());
         String clang = Tools.find("clang-19") != null ? "clang-19" : Tools.find("clang") != null ? "clang" : null;
-        if (clang != null) objects.put(CLANG_OBJECT, clangObject(clang, sound));
+        if (clang != null)
+            for (String c : new String[] {CLANG_OBJECT, CLANG_LEGACY_OBJECT}) objects.put(c, clangObject(clang, sound, c));
     }
 
     /** An object clang builds from C ({@code c/opens.c}): BTF-defined maps, a global, a .text function, clang's own BTF. */
     static final String CLANG_OBJECT = "opens";
+    /** Another ({@code c/legacy_core.c}): a legacy map definition, a CO-RE relocation in .BTF.ext, a ring buffer. */
+    static final String CLANG_LEGACY_OBJECT = "legacy_core";
 
-    private static byte[] clangObject(String clang, Path sound) throws Exception {
-        Path c = sound.resolve(CLANG_OBJECT + ".c"), o = sound.resolve(CLANG_OBJECT + ".o");
-        Files.write(c, resource("c/" + CLANG_OBJECT + ".c"));
+    private static byte[] clangObject(String clang, Path sound, String name) throws Exception {
+        Path c = sound.resolve(name + ".c"), o = sound.resolve(name + ".o");
+        Files.write(c, resource("c/" + name + ".c"));
         Tools.check(clang, "-O2", "-g", "-target", "bpf", "-c", c.toString(), "-o", o.toString());
         return Files.readAllBytes(o);
     }
 
     @Test void anObjectClangBuiltIsAmongTheDamagedOnes() {
         if (!objects.containsKey(CLANG_OBJECT)) Tools.require("clang");
-        assertTrue(objects.containsKey(CLANG_OBJECT), objects.keySet().toString());
+        assertTrue(objects.containsKey(CLANG_OBJECT) && objects.containsKey(CLANG_LEGACY_OBJECT), objects.keySet().toString());
     }
 
     /**
