@@ -48,7 +48,7 @@ final class MemoryLowering {
                     Mir.Label skip = out.newLabel();
                     int store = UpdateInPlace.storeOf(body, i);
                     if (store < 0) out.loadImm(t, 0, element == StructLayout.Kind.LONG);
-                    int p = element(base, idx, typeOf(array), skip);
+                    int p = element(base, idx, array, skip);
                     out.load(t, element, p, base.off());
                     // a[i]++ and the like: one check covers the load and the store, which skips along with it
                     if (store >= 0) {
@@ -75,7 +75,7 @@ final class MemoryLowering {
                     out.store(size, base.reg(), base.off() + (int) (long) s.constant() * size, value);
                 } else {
                     Mir.Label skip = out.newLabel();
-                    int p = element(base, idx, typeOf(array), skip);
+                    int p = element(base, idx, array, skip);
                     out.store(size, p, base.off(), value);
                     out.placeLabel(skip);
                 }
@@ -208,7 +208,8 @@ final class MemoryLowering {
      * zero-extended to 64 bits and compared unsigned in 32 bits covers negative indexes too, and gives the verifier
      * the bounds of the very register that moves the address (its upper half is known zero).
      */
-    private int element(Addr base, Operand idx, ValueType array, Mir.Label skip) {
+    private int element(Addr base, Operand idx, Value arrayValue, Mir.Label skip) {
+        ValueType array = typeOf(arrayValue);
         int ri = body.toReg(idx, false);
         int offset = out.newVreg(), p = out.newVreg();
         out.emit(ALU | MOV | X, offset, ri, 0, 0);
@@ -217,6 +218,14 @@ final class MemoryLowering {
         if (size > 1) out.emit(ALU64 | LSH | K, offset, 0, 0, Integer.numberOfTrailingZeros(size));
         out.mov64(p, base.reg());
         out.emit(ALU64 | ADD | X, p, offset, 0, 0);
+        if (arrayValue instanceof Value.Ptr ptr && ptr.origin().startsWith("header(") && out.hasPacketEnd()) {
+            // the kernel forgets what a packet pointer may read once a variable is added to it: check the element
+            // against the packet's end again (it always fits, as the index is in range of a header that does)
+            int last = out.newVreg();
+            out.mov64(last, p);
+            out.emit(ALU64 | ADD | K, last, 0, 0, base.off() + size);
+            out.jumpIf(JMP | JGT | X, last, out.packetEnd(), 0, skip);
+        }
         return p;
     }
 
