@@ -67,4 +67,15 @@ final class AddressRegisters {
         // an address plus a register is an address, whichever of the two holds it
         return opc == (ALU64 | ADD | X) && found.contains(in.src());
     }
+
+    /**
+     * The registers loaded as 32 bits from offset 4 or 80 of a register: where xdp_md and __sk_buff hold data_end. A
+     * register that only looks like one costs an empty asm at its comparisons, nothing else.
+     */
+    static Set<Integer> packetEnds(List<MirInstruction> code) {
+        Set<Integer> found = new HashSet<>();
+        for (MirInstruction in : code)
+            if (!in.isLabel() && in.opcode() == (LDX | W | MEM) && (in.off() == 4 || in.off() == 80)) found.add(in.dst());
+        return found;
+    }
 }
