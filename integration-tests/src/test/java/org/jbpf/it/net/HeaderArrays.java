@@ -1,6 +1,7 @@
 package org.jbpf.it.net;
 
 import org.jbpf.Bpf;
+import org.jbpf.NoInline;
 import org.jbpf.Section;
 import org.jbpf.SkBuffContext;
 import org.jbpf.XdpContext;
@@ -43,4 +44,17 @@ public final class HeaderArrays {
         ip6.source[i] = (byte) (ip6.source[i] ^ 0x5a);
         return SkBuffContext.TC_ACT_OK;
     }
+
+    /** Hands the header to a function of its own, which reads {@code source[i]}, i the low 3 bits of the first byte. */
+    @Section("xdp/passed")
+    static int passed(XdpContext ctx) {
+        Ethernet eth = ctx.header(0, Ethernet.class);
+        if (eth == null) return XdpContext.XDP_ABORTED;
+        out.update(0, (long) sourceByte(eth, eth.destination[0] & 7));
+        return XdpContext.XDP_PASS;
+    }
+
+    /** A BPF function of its own: it holds no packet end to check the element against. */
+    @NoInline
+    static int sourceByte(Ethernet eth, int i) { return eth.source[i] & 0xff; }
 }

@@ -211,20 +211,43 @@ final class MemoryLowering {
     private int element(Addr base, Operand idx, Value arrayValue, Mir.Label skip) {
         ValueType array = typeOf(arrayValue);
         int ri = body.toReg(idx, false);
-        int offset = out.newVreg(), p = out.newVreg();
+        int offset = out.newVreg(), p = out.newVreg();   // offset: the index, then its byte offset
         out.emit(ALU | MOV | X, offset, ri, 0, 0);
         out.jumpIf(JMP32 | JGE | K, offset, 0, ValueType.lengthOf(array), skip);
         int size = ValueType.elementOf(array).size;
+        String origin = arrayValue instanceof Value.Ptr ptr ? ptr.origin() : "";
+        boolean inPacket = origin.startsWith("header(");
+        // a header passed in was checked against an end this function never loaded
+        if (inPacket && (!out.hasPacketEnd() || origin.contains(" as parameter "))) return packetElement(base, offset, ValueType.lengthOf(array), size);
         if (size > 1) out.emit(ALU64 | LSH | K, offset, 0, 0, Integer.numberOfTrailingZeros(size));
         out.mov64(p, base.reg());
         out.emit(ALU64 | ADD | X, p, offset, 0, 0);
-        if (arrayValue instanceof Value.Ptr ptr && ptr.origin().startsWith("header(") && out.hasPacketEnd()) {
+        if (inPacket) {
             // the kernel forgets what a packet pointer may read once a variable is added to it: check the element
             // against the packet's end again (it always fits, as the index is in range of a header that does)
             int last = out.newVreg();
             out.mov64(last, p);
             out.emit(ALU64 | ADD | K, last, 0, 0, base.off() + size);
             out.jumpIf(JMP | JGT | X, last, out.packetEnd(), 0, skip);
+        }
+        return p;
+    }
+
+    /**
+     * The address of element {@code index} (checked to be below {@code length}) of a header's array in a function that
+     * holds no packet end, or one the header was passed to: built from constant steps, a binary search on the
+     * index, so that the pointer keeps the range the header's check gave it.
+     */
+    private int packetElement(Addr base, int index, int length, int size) {
+        int p = out.newVreg();
+        out.mov64(p, base.reg());
+        for (int step = Integer.highestOneBit(Math.max(length - 1, 1)); step >= 1; step >>= 1) {
+            if (step >= length) continue;
+            Mir.Label smaller = out.newLabel();
+            out.jumpIf(JMP | JLT | K, index, 0, step, smaller);
+            out.emit(ALU64 | ADD | K, p, 0, 0, (long) step * size);
+            out.emit(ALU64 | SUB | K, index, 0, 0, step);
+            out.placeLabel(smaller);
         }
         return p;
     }
