@@ -32,6 +32,8 @@ final class RandomPackets {
     private boolean java;
     private PacketModel.Kind kind;
     private StringBuilder s;
+    /** Methods of the class written while the program's body is: helpers that read a header passed to them. */
+    private StringBuilder methods;
     private final List<Header> live = new ArrayList<>();
     private int names;
 
@@ -59,6 +61,7 @@ final class RandomPackets {
         live.clear();
         names = 0;
         s = new StringBuilder();
+        methods = new StringBuilder();
         s.append("package ").append(java ? "ref" : "gen").append(";\n");
         s.append("import org.jbpf.*;\nimport org.jbpf.maps.*;\nimport org.jbpf.net.*;\n");
         s.append("import org.jbpf.it.semantics.JavaSemantics;\nimport org.jbpf.it.semantics.PacketModel;\n");
@@ -92,9 +95,10 @@ final class RandomPackets {
         ipv6(in + "    ");
         s.append(in).append("}").append(random.nextInt(3) == 0 ? " else {\n" + in + "    return " + verdict() + ";\n" + in + "}\n" : "\n");
         transport(in);
+        if (random.nextInt(3) == 0) anywhere(in);
         if (random.nextBoolean()) helper(in);
         counters(in, 1 + random.nextInt(3));
-        s.append(in).append("return ").append(verdict()).append(";\n    }\n}\n");
+        s.append(in).append("return ").append(verdict()).append(";\n    }\n").append(methods).append("}\n");
         return s.toString();
     }
 
@@ -130,6 +134,33 @@ final class RandomPackets {
         }
         if (random.nextInt(3) == 0) s.append(in).append("if (").append(e.condition(1)).append(") acc ^= ").append(e.longExpr(2)).append(";\n");
         if (random.nextInt(3) == 0) s.append(in).append(e.pick(INTS)).append(" = ").append(e.intExpr(2)).append(";\n");
+        if (random.nextInt(4) == 0) look(h, in);
+    }
+
+    /** Passes the header to a method of its own (sometimes {@code @NoInline}) that reads two of its fields. */
+    private void look(Header h, String in) {
+        String name = "look" + names++;
+        Header p = new Header("h", h.type, h.copy);
+        boolean noInline = random.nextInt(3) == 0;
+        if (!java && noInline) methods.append("    @NoInline\n");
+        String params = java ? (h.copy ? "byte[] h" : "PacketModel ctx, int h") : h.type.name() + " h";
+        methods.append("    static int ").append(name).append("(").append(params).append(", int x) {\n");
+        methods.append("        return ").append(fields.read(p, fields.field(h.type), "x")).append(" * 31 ").append(e.pick("+", "^", "-")).append(" ")
+                .append(fields.read(p, fields.field(h.type), "x")).append(" ^ x;\n    }\n");
+        s.append(in).append(e.pick(INTS)).append(" = ").append(name).append("(").append(java && !h.copy ? "ctx, " : "").append(h.name).append(", ")
+                .append(e.pick(INTS)).append(");\n");
+    }
+
+    /** The payload after a UDP header, eight bytes at a time in a loop that stops at the packet's end. */
+    private void payload(String in) {
+        s.append(in).append("for (int k = 0; k < ").append(1 + random.nextInt(6)).append("; k++) {\n");
+        int mark = live.size();
+        Header chunk = new Header("h" + names++, EXT, kind == PacketModel.Kind.SOCKET || kind == PacketModel.Kind.TC && random.nextBoolean());
+        s.append(in).append("    ").append(fields.declare(chunk, "l4 + Udp.SIZE + k * 8")).append(";\n");
+        s.append(in).append("    if (").append(fields.isNull(chunk, false)).append(") break;\n");
+        live.add(chunk);
+        reads(chunk, in + "    ", 1);
+        close(in, mark);
     }
 
     /** Writes 0 to 2 fields of live headers (views write the packet; copies are stored back in tc). */
@@ -243,6 +274,7 @@ final class RandomPackets {
         Header udp = header(UDP, b, "l4");
         reads(udp, b, 1 + random.nextInt(3));
         writes(udp, b);
+        if (random.nextInt(3) == 0) payload(b);
         portRewrite(udp, b, 6);
         live.subList(mark, live.size()).clear();
         s.append(in).append("} else if (proto == Net.IPPROTO_ICMP || proto == Net.IPPROTO_ICMPV6) {\n");
@@ -250,6 +282,30 @@ final class RandomPackets {
         reads(icmp, b, 1 + random.nextInt(3));
         writes(icmp, b);
         live.subList(mark, live.size()).clear();
+        s.append(in).append("}\n");
+    }
+
+    /**
+     * Eight bytes at an offset computed from what was read, negative or past the packet as often as not, used inside
+     * {@code if (h != null) { .. }}: out of range, the header is null rather than a read of other memory.
+     */
+    private void anywhere(String in) {
+        String offset = switch (random.nextInt(5)) {
+            case 0 -> "l4 - " + random.nextInt(24);
+            case 1 -> e.pick(INTS) + " & 0xff";
+            case 2 -> "off + " + e.pick(INTS) + " % 9";
+            case 3 -> e.pick(INTS);
+            default -> "ctx.length() - " + random.nextInt(12);
+        };
+        boolean copy = kind == PacketModel.Kind.SOCKET || kind == PacketModel.Kind.TC && random.nextBoolean();
+        Header h = new Header("h" + names++, EXT, copy);
+        s.append(in).append("{\n").append(in).append("    ").append(fields.declare(h, offset)).append(";\n");
+        s.append(in).append("    if (").append(fields.isNull(h, true)).append(") {\n");
+        int mark = live.size();
+        live.add(h);
+        reads(h, in + "        ", 1 + random.nextInt(2));
+        writes(h, in + "        ");
+        close(in + "    ", mark);
         s.append(in).append("}\n");
     }
 
