@@ -1,32 +1,22 @@
 package org.jbpf.it.semantics;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jbpf.BPF;
-import org.jbpf.core.obj.BpfObject;
 import org.jbpf.it.Backend;
-import org.jbpf.it.KernelCheck;
 import org.jbpf.loader.LoadedProgram;
 import org.jbpf.runtime.BpfMap;
-import org.jbpf.sim.Verifier;
-import org.jbpf.sim.VerifierResult;
 import org.jbpf.sim.interp.Interpreter;
-import org.jbpf.translator.Translator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -59,75 +49,15 @@ class RandomPacketsKernelTest {
 
     /** Runs programs [0, programs) of the seed, or program {@code only}; returns the refusals it counted, by reason. */
     Map<String, Integer> run(Backend backend, long seed, int programs, Integer only) throws Exception {
-        KernelCheck.require();
-        if (backend == Backend.LLVM) backend.translate(Semantics.class); // skips without LLVM's bindings
-        String label = "random packet probes (" + backend + ")";
         String kept = System.getProperty("jbpf.random.dir");
         Path dir = Files.createDirectories(kept != null ? Path.of(kept, "packets" + seed) : temp.resolve("packets" + seed));
-        System.out.println(label + ": seed " + seed);
         RandomPackets generator = new RandomPackets(seed);
-        Translator.Options options = new Translator.Options(List.of(dir.resolve("src")));
-        List<String> failures = new ArrayList<>() {
-            @Override
-            public boolean add(String failure) {
-                System.out.println(label + ": " + failure);
-                return super.add(failure);
-            }
-        };
-        Map<String, Integer> refused = new TreeMap<>();
-        int from = only != null ? only : 0, to = only != null ? only + 1 : programs, ran = 0, runs = 0, stricter = 0;
-        for (int batch = from; batch < to; batch += 200) {
-            int end = Math.min(to, batch + 200);
-            Path classes = ProbeSources.compile(generator::source, dir, batch, end, seed);
-            try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-                Translator.ClassSource source = Translator.ClassSource.of(loader);
-                for (int i = batch; i < end; i++) {
-                    String where = "gen.P" + i + " (" + generator.kind(i) + ", seed " + seed + ", source " + dir.resolve("src/gen/P" + i + ".java") + ")";
-                    BpfObject object;
-                    try {
-                        object = backend.translate("gen.P" + i, source, options);
-                    } catch (RuntimeException e) {
-                        String message = String.valueOf(e.getMessage()), known = RandomProbesKernelTest.knownRefusal(message, i);
-                        if (known != null) refused.merge(known, 1, Integer::sum);
-                        else failures.add("translating " + where + ": " + message);
-                        continue;
-                    }
-                    List<VerifierResult> simulation = Verifier.verifyAll(object);
-                    boolean simulated = simulation.stream().allMatch(VerifierResult::ok);
-                    BPF bpf;
-                    try {
-                        bpf = BPF.load(object);
-                    } catch (RuntimeException e) {
-                        String reason = RandomProbesKernelTest.verifierReason(e.getMessage());
-                        java.util.regex.Matcher limit = RandomDataKernelTest.COMPLEXITY.matcher(String.valueOf(e.getMessage()).replaceAll("\\d+", "N"));
-                        if (simulated) failures.add("the simulation accepts " + where + ", which the kernel refuses: " + reason);
-                        else if (limit.find()) refused.merge("kernel: " + limit.group(), 1, Integer::sum);
-                        else failures.add("loading " + where + ": " + e.getMessage());
-                        continue;
-                    }
-                    try (bpf) {
-                        ran++;
-                        if (!simulated) {
-                            stricter++;
-                            System.out.println(label + ": the simulation refuses " + where + ", which the kernel loads: " + simulation);
-                        }
-                        Class<?> reference = loader.loadClass("ref.P" + i);
-                        String wrong = agree(bpf, simulated ? new Interpreter(object) : null, reference, generator.kind(i),
-                                RandomPacketInputs.of(seed * 31 + i, PACKETS));
-                        if (wrong != null) failures.add(where + ": " + wrong);
-                        else runs++;
-                    }
-                }
-            }
-        }
-        System.out.println(label + ": seed " + seed + ", " + (to - from) + " programs, " + ran + " loaded, " + runs
-                + " agreed with the JVM on every packet, refused " + refused + ", " + stricter + " loaded that the simulation refuses, "
-                + failures.size() + " failed");
-        if (!failures.isEmpty())
-            throw new AssertionError(failures.size() + " of " + (to - from) + " programs failed (seed " + seed + "):\n" + String.join("\n", failures));
-        assertEquals(ran, runs);
-        assertEquals(to - from, ran + refused.values().stream().mapToInt(Integer::intValue).sum(), "every program ran or was refused");
-        return refused;
+        int from = only != null ? only : 0, to = only != null ? only + 1 : programs;
+        return RandomKernelRuns.run(backend, "random packet probes", dir, generator::source, seed, from, to, (bpf, p) -> {
+            PacketModel.Kind kind = generator.kind(p.index());
+            String wrong = agree(bpf, p.simulated() ? new Interpreter(p.object()) : null, p.reference(), kind, RandomPacketInputs.of(seed * 31 + p.index(), PACKETS));
+            return wrong == null ? null : kind + " program: " + wrong;
+        });
     }
 
     /**
