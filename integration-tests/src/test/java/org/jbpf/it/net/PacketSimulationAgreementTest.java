@@ -81,6 +81,14 @@ class PacketSimulationAgreementTest {
         return runs;
     }
 
+    /** The refusal of a stale header names its variable even where javac gave the slot to another variable first. */
+    @Test
+    void aStaleHeaderIsNamedByItsOwnVariable() {
+        TranslationException e = assertThrows(TranslationException.class, () -> Backend.DIRECT.translate(StaleHeaderAfterLoop.class));
+        assertEquals("StaleHeaderAfterLoop.java:21: variable eth holds a packet header read before ctx.adjustHead(..) on line 20, which may"
+                + " move the packet; read the header again with ctx.header(..) after that call", e.getMessage());
+    }
+
     /**
      * A read through a packet pointer after l3_csum_replace: the translator refuses it at the Java line (probe
      * {@link StaleHeader}); the same read hand-assembled is refused by the kernel and by the simulation alike.
