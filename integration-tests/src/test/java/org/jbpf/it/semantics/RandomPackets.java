@@ -311,7 +311,7 @@ final class RandomPackets {
 
     /** In tc, sometimes: a new destination port with the checksum fixed by l4CsumReplace (the checksum at {@code sum}). */
     private void portRewrite(Header h, String in, int sum) {
-        if (kind != PacketModel.Kind.TC || h.copy || random.nextInt(3) != 0) return;
+        if (kind != PacketModel.Kind.TC || h.copy || random.nextInt(3) != 0 || h.stale) return;
         String port = fields.raw(h, field(h.type, "destinationPort"), "");
         s.append(in).append("short old").append(names).append(" = ").append(port).append(";\n");
         s.append(in).append(fields.write(h, field(h.type, "destinationPort"), value(), "v0")).append("\n");
