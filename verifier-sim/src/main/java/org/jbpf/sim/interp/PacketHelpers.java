@@ -67,18 +67,21 @@ final class PacketHelpers {
 
     long call(int id, long[] r) {
         switch (id) {
-            case HelperTable.SKB_LOAD_BYTES: return load((int) r[2], r[3], (int) r[4]);
+            case HelperTable.SKB_LOAD_BYTES: return load(r[2] & 0xffffffffL, r[3], (int) r[4]);
             case HelperTable.SKB_LOAD_BYTES_RELATIVE: {
                 // the network header follows an Ethernet header in tc; a socket filter's packet starts at it
                 int from = r[5] == BPF_HDR_START_NET && kind == ProgramKind.SCHED_CLS ? ETH_HLEN : 0;
-                return load(from + (int) r[2], r[3], (int) r[4]);
+                long off = r[2] & 0xffffffffL;
+                return load(off > 0xffff ? off : from + off, r[3], (int) r[4]);
             }
             case HelperTable.SKB_STORE_BYTES: {
-                int off = (int) r[2], len = (int) r[4];
+                // the offset is a u32: one past the packet (or past int's range) writes nothing
+                long off = r[2] & 0xffffffffL;
+                int len = (int) r[4];
                 // only BPF_F_RECOMPUTE_CSUM and BPF_F_INVALIDATE_HASH are flags; anything else writes nothing
                 if ((r[5] & ~3L) != 0) return -EINVAL;
-                if (off < 0 || off > 0xffff || off + len > length()) return -EFAULT;
-                System.arraycopy(mem.read(r[3], len), 0, frame, start + off, len);
+                if (off > 0xffff || off + len > length()) return -EFAULT;
+                System.arraycopy(mem.read(r[3], len), 0, frame, start + (int) off, len);
                 return 0;
             }
             case HelperTable.L3_CSUM_REPLACE: case HelperTable.L4_CSUM_REPLACE:
@@ -109,13 +112,13 @@ final class PacketHelpers {
         }
     }
 
-    /** Copies len packet bytes at off to dst; out of range, the kernel zeroes the destination and fails. */
-    private long load(int off, long dst, int len) {
-        if (off < 0 || off + len > length()) {
+    /** Copies len packet bytes at off (a u32) to dst; out of range, the kernel zeroes the destination and fails. */
+    private long load(long off, long dst, int len) {
+        if (off > 0xffff || off + len > length()) {
             mem.write(dst, new byte[len]);
             return -EFAULT;
         }
-        mem.write(dst, Arrays.copyOfRange(frame, start + off, start + off + len));
+        mem.write(dst, Arrays.copyOfRange(frame, start + (int) off, start + (int) off + len));
         return 0;
     }
 
