@@ -12,13 +12,41 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The other half of the corpus: Java a programmer may write that has no BPF form (exceptions, locks, strings, floats,
- * library objects, recursion, arrays of objects or of arrays, struct array stores that Java would share). Each is refused at its Java line with one sentence that
+ * library objects, recursion, arrays of objects or of arrays, struct array stores that Java would share, copies into struct fields that a later
+ * write would tell from Java's shared object). Each is refused at its Java line with one sentence that
  * says what to write instead; the whole message is pinned. The refusal comes from the shared analysis, before either
  * backend's code generation.
  */
 class LanguageRefusalsTest {
     static Stream<Arguments> refusals() {
         return Stream.of(
+            Arguments.of(CopiedArrayWritten.class,
+                    "CopiedArrayWritten.java:30: v is copied into Buf.values here, where Java would share one array " +
+                    "between them: a struct holds its arrays and structs in place, so the write to v at line 31 would not " +
+                    "reach Buf.values, read at line 32; finish v before it is stored, or write through Buf.values " +
+                    "afterwards"),
+            Arguments.of(CopiedArrayReadBack.class,
+                    "CopiedArrayReadBack.java:35: v is copied into Buf.values here, where Java would share one array " +
+                    "between them: a struct holds its arrays and structs in place, so the write to Buf.values at line 36 " +
+                    "would not reach v, read at line 37; read through Buf.values once v is stored"),
+            Arguments.of(CopiedStructWritten.class,
+                    "CopiedStructWritten.java:41: p is copied into Segment.from here, where Java would share one struct " +
+                    "between them: a struct holds its arrays and structs in place, so the write to p at line 42 would not " +
+                    "reach Segment.from, read at line 43; finish p before it is stored, or write through Segment.from " +
+                    "afterwards"),
+            Arguments.of(CopiedBeforeMapUpdate.class,
+                    "CopiedBeforeMapUpdate.java:32: buckets is copied into Hist.buckets here, where Java would share one " +
+                    "array between them: a struct holds its arrays and structs in place, so the write to buckets at line " +
+                    "33 would not reach Hist.buckets, given to update at line 34; finish buckets before it is stored, or " +
+                    "write through Hist.buckets afterwards"),
+            Arguments.of(CopiedInHelper.class,
+                    "CopiedInHelper.java:34: v is copied into Buf.values here, where Java would share one array between " +
+                    "them: a struct holds its arrays and structs in place, so the write to v at line 35 would not reach " +
+                    "Buf.values, read at line 36; finish v before it is stored, or write through Buf.values afterwards"),
+            Arguments.of(CopiedMapValue.class,
+                    "CopiedMapValue.java:43: p is copied into Segment.to here, where Java would share one struct between " +
+                    "them: a struct holds its arrays and structs in place, so the write to p at line 44 would not reach " +
+                    "Segment.to, read at line 45; finish p before it is stored, or write through Segment.to afterwards"),
             Arguments.of(AssertStatement.class,
                     "AssertStatement.java:24: assert cannot be translated: a BPF program has no exception to throw; test " +
                     "the condition with if and return early, or count the failures in a map"),

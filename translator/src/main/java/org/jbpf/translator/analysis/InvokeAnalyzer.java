@@ -103,6 +103,7 @@ public final class InvokeAnalyzer {
         ValueType.Struct s = structs.struct(u.internalName());
         Value.StackObj obj = new Value.StackObj(s, (int) (a.site(u.site()) & 0x7fffffff));
         a.constructed.put(i, obj);
+        f.copies = f.copies.remade(obj);   // a new object again at this site: copies of the one before no longer matter
         for (int k = 0; k < f.stack.size(); k++) if (f.stack.get(k).equals(u)) f.stack.set(k, obj);
         for (int k = 0; k < f.locals.length; k++) if (f.locals[k].equals(u)) f.locals[k] = obj;
         if (!trivialConstructor(a, i, mi)) inline(a, i, mi, obj, args, f);
@@ -261,7 +262,7 @@ public final class InvokeAnalyzer {
                         + " bytecode instructions (calls inline copies of calls); mark " + mi.name + " or a method it calls @NoInline (not @Inline) "
                         + "so it becomes one BPF function instead of a copy per call");
             MethodAnalysis callee = analyzer.analyze(target, owner.name, file, args, caller.site(i), f.reservations, false,
-                    StructArraySteps.heldElements(caller, i, f));
+                    StructArraySteps.heldElements(caller, i, f), caller, i, f.copies);
             caller.callees.put(i, callee);
             caller.replacedElements.addAll(callee.replacedElements);
             f.reservations = callee.exitReservations;
