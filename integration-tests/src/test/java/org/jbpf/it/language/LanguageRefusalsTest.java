@@ -246,10 +246,10 @@ class LanguageRefusalsTest {
                     "UnsignedStrings.java:24: cannot call java.lang.Long.toUnsignedString in a BPF program: strings do not exist " +
                     "in BPF programs; print numbers with a printk format (printk(\"n %d\", x)), or send them to Java in a map or " +
                     "ring record"),
-            Arguments.of(NestedClassTable.class,
-                    "NestedClassTable.java:28: static field SIZES (int[]) is a table that is not a global of this probe; only " +
-                    "static arrays of numbers (byte, short, char, int, long) of the probe class, filled with constants, become " +
-                    "BPF globals: copy the table into the probe, or keep it in an ArrayMap filled from Java"),
+            Arguments.of(MapValuePlainClass.class,
+                    "MapValuePlainClass.java:16: map samples: map keys and values must be Integer, Long, Short, Byte, Character " +
+                    "or a @Struct class, not org.jbpf.it.language.MapValuePlainClass$Sample; annotate Sample with @Struct, so " +
+                    "its fields lay out the map's entries"),
             Arguments.of(OptionalLookup.class,
                     "OptionalLookup.java:25: java.util.Optional is an object a BPF program cannot make; test the value against " +
                     "null instead (v != null ? v : 0L)"),

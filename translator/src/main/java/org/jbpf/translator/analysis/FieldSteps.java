@@ -150,7 +150,7 @@ final class FieldSteps {
 
     /** The global variable a static field instruction refers to (noted for the lowering), or null when it is none. */
     private GlobalVariables.Variable global(MethodAnalysis a, int i, FieldInsnNode fi) {
-        GlobalVariables.Variable v = fi.owner.equals(probe.node.name) ? probe.globals.get(fi.name) : null;
+        GlobalVariables.Variable v = probe.globals.get(fi.owner, fi.name);
         if (v == null) return null;
         if (v.problem() != null) throw a.error(i, v.problem());
         a.globals.put(i, v);
