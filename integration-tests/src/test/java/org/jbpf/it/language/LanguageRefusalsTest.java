@@ -246,6 +246,11 @@ class LanguageRefusalsTest {
                     "UnsignedStrings.java:24: cannot call java.lang.Long.toUnsignedString in a BPF program: strings do not exist " +
                     "in BPF programs; print numbers with a printk format (printk(\"n %d\", x)), or send them to Java in a map or " +
                     "ring record"),
+            Arguments.of(StringSwitchCollisions.class,
+                    "StringSwitchCollisions.java:34: the value javac keeps for this statement holds a string chosen at run time " +
+                    "(string \"Aa\" or string \"BB\"), but strings exist in BPF programs only as constants; keep the choice in an " +
+                    "int or an enum (and switch over that), or keep text in a byte[] and compare it with Strings.equals(buf, " +
+                    "\"bash\") in an if/else chain instead of a switch"),
             Arguments.of(MapValuePlainClass.class,
                     "MapValuePlainClass.java:16: map samples: map keys and values must be Integer, Long, Short, Byte, Character " +
                     "or a @Struct class, not org.jbpf.it.language.MapValuePlainClass$Sample; annotate Sample with @Struct, so " +

@@ -189,12 +189,15 @@ public final class MethodAnalyzer {
                 Value v = f.locals[((VarInsnNode) in).var];
                 if (v instanceof Value.Top t) {
                     String name = localName(a, i, ((VarInsnNode) in).var);
+                    // a slot without a name in a class with names is javac's own (the string of a switch over strings)
+                    String who = name.startsWith("#") && a.method.localVariables != null && !a.method.localVariables.isEmpty()
+                            ? "the value javac keeps for this statement" : "variable " + name;
                     throw a.error(i, t.why().equals("not assigned")
-                            ? "variable " + name + " may be used before it is assigned"
-                            : t.why().startsWith(PacketHelperCalls.STALE_HEADER) ? "variable " + name + " holds " + t.why()
-                            : t.why().startsWith(JavaText.STRING_CHOICE) ? "variable " + name + " holds " + t.why() + ", " + JavaText.STRING_CHOICE_ADVICE
-                            : t.why().startsWith(JavaText.CLASS_CHOICE) ? "variable " + name + " holds " + t.why() + ", " + JavaText.CLASS_CHOICE_ADVICE
-                            : "variable " + name + " holds " + t.why() + "; a BPF program needs one kind of value per variable, "
+                            ? who + " may be used before it is assigned"
+                            : t.why().startsWith(PacketHelperCalls.STALE_HEADER) ? who + " holds " + t.why()
+                            : t.why().startsWith(JavaText.STRING_CHOICE) ? who + " holds " + t.why() + ", " + JavaText.STRING_CHOICE_ADVICE
+                            : t.why().startsWith(JavaText.CLASS_CHOICE) ? who + " holds " + t.why() + ", " + JavaText.CLASS_CHOICE_ADVICE
+                            : who + " holds " + t.why() + "; a BPF program needs one kind of value per variable, "
                               + "so give each its own variable (or create the struct with new before the branch)");
                 }
                 f.push(v);
