@@ -251,6 +251,10 @@ class LanguageRefusalsTest {
                     "(string \"Aa\" or string \"BB\"), but strings exist in BPF programs only as constants; keep the choice in an " +
                     "int or an enum (and switch over that), or keep text in a byte[] and compare it with Strings.equals(buf, " +
                     "\"bash\") in an if/else chain instead of a switch"),
+            Arguments.of(CopiedInFunction.class,
+                    "CopiedInFunction.java:46: p is copied into Segment.from here, where Java would share one struct between " +
+                    "them: a struct holds its arrays and structs in place, so the write to p at line 47 would not reach " +
+                    "Segment.from, read at line 48; finish p before it is stored, or write through Segment.from afterwards"),
             Arguments.of(MapValuePlainClass.class,
                     "MapValuePlainClass.java:16: map samples: map keys and values must be Integer, Long, Short, Byte, Character " +
                     "or a @Struct class, not org.jbpf.it.language.MapValuePlainClass$Sample; annotate Sample with @Struct, so " +

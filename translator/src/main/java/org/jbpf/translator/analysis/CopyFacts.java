@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jbpf.translator.frontend.ValueType;
 
 /**
  * The arrays and structs copied into a struct's field on the way to an instruction, where Java would share them: a
@@ -20,13 +21,15 @@ final class CopyFacts {
      * One copy, made by the instruction {@code copyIndex} of {@code copiedIn}. The source is every value whose key is in
      * {@code sourceKeys} or whose pointer origin is in {@code sourceOrigins}; the destination every pointer read from the
      * field {@code destOrigin} (of any struct of that class) and those derived from it ({@code destKeys}).
+     * A source chosen at run time among several (a merged pointer) is every value of its {@code sourceType}.
      * {@code sourceWrite} and {@code destWrite} are where each side was first written after the copy, or null.
      */
     record Fact(MethodAnalysis copiedIn, int copyIndex, String what, String destOrigin, String destOwner, Set<Long> sourceKeys,
-                Set<String> sourceOrigins, Set<Long> destKeys, String sourceWrite, String destWrite) {
+                Set<String> sourceOrigins, ValueType sourceType, Set<Long> destKeys, String sourceWrite, String destWrite) {
         boolean isSource(Value v) {
             Long k = key(v);
-            return k != null && sourceKeys.contains(k) || v instanceof Value.Ptr p && sourceOrigins.contains(p.origin());
+            return k != null && sourceKeys.contains(k) || v instanceof Value.Ptr p && sourceOrigins.contains(p.origin())
+                    || sourceType != null && sourceType.equals(typeOf(v));
         }
 
         boolean isDest(Value v) {
@@ -37,7 +40,7 @@ final class CopyFacts {
         Fact merge(Fact o) {
             Set<Long> sk = union(sourceKeys, o.sourceKeys), dk = union(destKeys, o.destKeys);
             Set<String> so = union(sourceOrigins, o.sourceOrigins);
-            return new Fact(copiedIn, copyIndex, what, destOrigin, destOwner, sk, so, dk, sourceWrite != null ? sourceWrite : o.sourceWrite,
+            return new Fact(copiedIn, copyIndex, what, destOrigin, destOwner, sk, so, sourceType, dk, sourceWrite != null ? sourceWrite : o.sourceWrite,
                     destWrite != null ? destWrite : o.destWrite);
         }
 
@@ -65,6 +68,11 @@ final class CopyFacts {
     }
 
     /** With the copy made at {@code site}, which replaces the one made there before (a loop's copy again). */
+    /** The array or struct type {@code v} refers to, or null. */
+    static ValueType typeOf(Value v) {
+        return v instanceof Value.StackObj so ? so.type() : v instanceof Value.Ptr p ? p.target() : null;
+    }
+
     CopyFacts with(long site, Fact fact) {
         Map<Long, Fact> m = new LinkedHashMap<>(facts);
         m.put(site, fact);
@@ -106,7 +114,7 @@ final class CopyFacts {
             if (!src && !dst) continue;
             if (m == null) m = new LinkedHashMap<>(facts);
             m.put(e.getKey(), new Fact(f.copiedIn, f.copyIndex, f.what, f.destOrigin, f.destOwner,
-                    src ? union(f.sourceKeys, Set.of(k)) : f.sourceKeys, f.sourceOrigins,
+                    src ? union(f.sourceKeys, Set.of(k)) : f.sourceKeys, f.sourceOrigins, f.sourceType,
                     dst ? union(f.destKeys, Set.of(k)) : f.destKeys, f.sourceWrite, f.destWrite));
         }
         return m == null ? this : new CopyFacts(m);
@@ -119,7 +127,7 @@ final class CopyFacts {
         for (Map.Entry<Long, Fact> e : m.entrySet()) {
             Fact f = e.getValue();
             if (f == fact) e.setValue(new Fact(f.copiedIn, f.copyIndex, f.what, f.destOrigin, f.destOwner, f.sourceKeys,
-                    f.sourceOrigins, f.destKeys, source ? where : f.sourceWrite, source ? f.destWrite : where));
+                    f.sourceOrigins, f.sourceType, f.destKeys, source ? where : f.sourceWrite, source ? f.destWrite : where));
         }
         return new CopyFacts(m);
     }

@@ -21,6 +21,9 @@ import org.objectweb.asm.tree.MethodInsnNode;
 final class CopySteps {
     private CopySteps() {}
 
+    /** The origin of a pointer merged from several (Value.merge). */
+    private static final String MERGED = "several places";
+
     /** Checks the accesses of instruction i against the copies made before it; {@code f} is the frame before it. */
     static void before(MethodAnalysis a, int i, AbstractInsnNode in, int op, Frame f) {
         if (f.copies.isEmpty()) return;
@@ -74,10 +77,11 @@ final class CopySteps {
         if (!(held instanceof ValueType.Struct s)) return;
         String what = v instanceof Value.StackObj so && so.type() instanceof ValueType.Struct
                 || v instanceof Value.Ptr p && p.target() instanceof ValueType.Struct ? "struct" : "array";
-        java.util.Set<String> origins = v instanceof Value.Ptr p && !p.origin().equals("several places") ? java.util.Set.of(p.origin())
-                : java.util.Set.of();
+        // a pointer chosen among several (c ? v : w) may be any of them: every array or struct of its type is the source
+        boolean chosen = v instanceof Value.Ptr p && p.origin().equals(MERGED);
+        java.util.Set<String> origins = v instanceof Value.Ptr p && !chosen ? java.util.Set.of(p.origin()) : java.util.Set.of();
         f.copies = f.copies.with(a.site(i), new CopyFacts.Fact(a, i, what, s.javaName() + "." + fi.name, s.internalName(),
-                java.util.Set.of(CopyFacts.key(v)), origins, java.util.Set.of(), null, null));
+                java.util.Set.of(CopyFacts.key(v)), origins, chosen ? CopyFacts.typeOf(v) : null, java.util.Set.of(), null, null));
     }
 
     /** After a call: an inlined body's copies come back; what another call is given it may read and write. */
@@ -87,12 +91,41 @@ final class CopySteps {
             f.copies = f.copies.merge(callee.exitCopies);
             return;
         }
-        if (f.copies.isEmpty() || mi.name.equals("<init>")) return;   // a trivial constructor only zeroes the new object
         int n = Type.getArgumentTypes(mi.desc).length + (mi.getOpcode() == INVOKESTATIC ? 0 : 1);
-        for (int k = 0; k < n; k++) {
-            read(a, i, f, before.peek(k), true, "given to " + mi.name + " at " + a.position(i));
-            written(a, i, f, before.peek(k), true);
+        // a trivial constructor only zeroes the new object
+        if (!f.copies.isEmpty() && !mi.name.equals("<init>")) {
+            boolean onlyReads = readsOnly(mi);
+            for (int k = 0; k < n; k++) {
+                read(a, i, f, before.peek(k), true, "given to " + mi.name + " at " + a.position(i));
+                if (!onlyReads) written(a, i, f, before.peek(k), true);
+            }
         }
+        Subprogram function = a.calls.get(i);
+        if (function != null) copiedByFunction(a, i, function, before, n, f);
+    }
+
+    /**
+     * A BPF function, analysed once for all its callers, that copies a parameter into a struct's field: the copy is the
+     * caller's, of the argument it gives, made at the call.
+     */
+    private static void copiedByFunction(MethodAnalysis a, int i, Subprogram function, Frame before, int n, Frame f) {
+        if (function.params.size() != n) return;
+        for (CopyFacts.Fact made : function.body.exitCopies.facts.values()) {
+            for (int k = 0; k < n; k++) {
+                Value arg = before.peek(n - 1 - k);
+                if (!made.isSource(function.params.get(k)) || CopyFacts.key(arg) == null) continue;
+                java.util.Set<String> origins = arg instanceof Value.Ptr p && !p.origin().equals(MERGED) ? java.util.Set.of(p.origin())
+                        : java.util.Set.of();
+                f.copies = f.copies.with(a.site(i) * 64 + k, new CopyFacts.Fact(a, i, made.what(), made.destOrigin(), made.destOwner(),
+                        java.util.Set.of(CopyFacts.key(arg)), origins, null, java.util.Set.of(), null, null));
+            }
+        }
+    }
+
+    /** True for the probe API calls that only read what they are given: maps, ring and perf buffers, Strings, printk. */
+    private static boolean readsOnly(MethodInsnNode mi) {
+        return mi.owner.startsWith("org/jbpf/maps/") || mi.owner.equals("org/jbpf/Strings")
+                || mi.owner.equals("org/jbpf/Helpers") && mi.name.equals("printk");
     }
 
     /**
