@@ -52,7 +52,8 @@ class LanguageRefusalsTest {
                     "the condition with if and return early, or count the failures in a map"),
             Arguments.of(CharacterHelpers.class,
                     "CharacterHelpers.java:25: cannot call java.lang.Character.isDigit in a BPF program; compare the " +
-                    "char with character constants instead, e.g. c >= '0' && c <= '9'"),
+                    "char with character constants instead (Java's Character methods know all of Unicode), e.g. c >= '0' && " +
+                    "c <= '9'"),
             Arguments.of(CurrentTime.class,
                     "CurrentTime.java:24: cannot call java.lang.System.currentTimeMillis in a BPF program: it reads the " +
                     "wall clock, which BPF programs cannot; use System.nanoTime(), the kernel's monotonic clock (the " +
@@ -253,6 +254,13 @@ class LanguageRefusalsTest {
             Arguments.of(StringEqualsBytes.class,
                     "StringEqualsBytes.java:18: equals of a String with a local byte[16] is false in Java whatever it holds (a " +
                     "string is never equal to anything but a string); compare a byte[] buffer with Strings.equals(buf, \"text\")"),
+            Arguments.of(CopiedChosenStruct.class,
+                    "CopiedChosenStruct.java:35: p is copied into Segment.to here, where Java would share one struct between " +
+                    "them: a struct holds its arrays and structs in place, so the write to p at line 36 would not reach " +
+                    "Segment.to, read at line 37; finish p before it is stored, or write through Segment.to afterwards"),
+            Arguments.of(SystemOutPrint.class,
+                    "SystemOutPrint.java:17: System.out does not exist in a BPF program; print with Helpers.printk(\"a %d\", a) " +
+                    "(read it with jbpf trace), or send the values to Java in a map or ring record"),
             Arguments.of(MapValuePlainClass.class,
                     "MapValuePlainClass.java:16: map samples: map keys and values must be Integer, Long, Short, Byte, Character " +
                     "or a @Struct class, not org.jbpf.it.language.MapValuePlainClass$Sample; annotate Sample with @Struct, so " +

@@ -161,9 +161,7 @@ public final class InvokeAnalyzer {
                 throw a.error(i, "method " + mi.name + " never returns a value");
             return v;
         }
-        if (mi.getOpcode() == INVOKEINTERFACE && receiver instanceof Value.FuncRef)
-            throw a.error(i, "lambdas and method references can only be the loop body of Loops.repeat in BPF programs, which have "
-                    + "no virtual calls; write the code as a static method and call it directly");
+        if (mi.getOpcode() == INVOKEINTERFACE && receiver instanceof Value.FuncRef) throw a.error(i, LAMBDAS);
         if (mi.getOpcode() == INVOKEINTERFACE) throw a.error(i, interfaceCall(mi));
         throw a.error(i, "cannot call " + mi.owner.replace('/', '.') + "." + mi.name + " in a BPF program; "
                 + "only static methods, jbpf helpers, map and context methods are available");
@@ -198,6 +196,10 @@ public final class InvokeAnalyzer {
     private static boolean neverNull(Value v) {
         return v instanceof Value.StackObj || v instanceof Value.Boxed || v instanceof Value.Ctx || v instanceof Value.Ptr p && !p.nullable();
     }
+
+    /** The rejection of a call of a lambda or method reference's interface method. */
+    public static final String LAMBDAS = "lambdas and method references can only be the loop body of Loops.repeat in BPF programs, "
+            + "which have no virtual calls; write the code as a static method and call it directly";
 
     /** The rejection of an interface method call. */
     public static String interfaceCall(MethodInsnNode mi) {
