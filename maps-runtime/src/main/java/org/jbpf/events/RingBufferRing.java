@@ -22,8 +22,9 @@ import org.jbpf.runtime.RawMemory;
  * out, which orders every one of them before any record byte just as well: their many buffer reads are then not
  * redone after a fence per record (a reused {@code @Struct} 0.74 of libbpf's rate on JDK 25, 0.55 in one pass). A
  * handler reading little of each record is faster in one pass, where the second pass's stores and loads of the
- * headers cost more than the few fields loaded again: in place on JDK 25 1.02-1.07 of libbpf's rate against 0.90-0.99
- * in two passes, through {@link RecordView} alike within the noise (scripts/bench-ringbuf, one run under load). The consumer
+ * headers cost more than the few fields loaded again: in place on JDK 25 0.99-1.07 of libbpf's rate against 0.88-0.99
+ * in two passes, through {@link RecordView} 0.97-1.01 against 0.88-1.00 (scripts/bench-ringbuf, two runs under load,
+ * both ring sizes), 5% and 8% less time a record on fake rings. The consumer
  * position is published once per batch of records, where libbpf publishes it after every record: a release fence
  * and a plain store, which together make a release store, so every read of the batch completes before the kernel may
  * see its space free and reuse it. Each fence makes the JIT load the buffers' fields again; one per record fewer read

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import org.jbpf.runtime.Codecs;
 import org.jbpf.runtime.RawMemory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -125,5 +127,20 @@ class RingPassesTest {
         assertTrue(onePass.handler.got.size() > 2000, onePass.handler.got.size() + " records");
         assertTrue(onePass.loop.discarded() > 300, onePass.loop.discarded() + " discarded");
         assertTrue(onePass.prod > 200L * SIZE, "the ring wrapped many times");
+    }
+
+    @Test
+    void theReadersOwnHandlersThatReadMuchOfARecordAreReadHeadersFirstInTheirCopies() {
+        var longs = Codecs.of(Long.class);
+        List<RawRecordHandler> heavy = List.of(RingBufferReader.decoding("events", longs, v -> {}),
+                RingBufferReader.reusing("events", longs, v -> {}), RingBufferReader.slicing(b -> {}));
+        for (RawRecordHandler handler : heavy) {
+            assertTrue(handler.getClass().isHidden(), handler.getClass() + " is a copy of its own");
+            assertTrue(handler instanceof HeadersFirst, handler.getClass() + " keeps the mark in its copy");
+            RingBufferRing loop = new RingBufferRing("ring buffer", direct(8), direct(8), ByteBuffer.allocate(2 * SIZE), SIZE, handler);
+            assertTrue(loop.readsHeadersFirst(), handler.getClass() + " on data read through the buffer");
+        }
+        RawRecordHandler inPlace = (r, off, len) -> {};
+        assertEquals(false, new RingBufferRing("ring buffer", direct(8), direct(8), ByteBuffer.allocate(2 * SIZE), SIZE, inPlace).readsHeadersFirst());
     }
 }
