@@ -5,6 +5,7 @@ import static org.jbpf.core.asm.Opcodes.*;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -196,6 +197,9 @@ final class JumpThreading implements Pass {
     private static void removeUnused(List<Mir.MInsn> code, Set<Mir.Label> added) {
         Set<Mir.Label> used = new HashSet<>();
         for (Mir.MInsn m : code) if (m.isJump()) used.add(m.target);
-        code.removeIf(m -> m.isLabel() && added.contains(m.label) && !used.contains(m.label));
+        for (Iterator<Mir.MInsn> it = code.iterator(); it.hasNext(); ) {
+            Mir.MInsn m = it.next();
+            if (m.isLabel() && added.contains(m.label) && !used.contains(m.label)) it.remove();
+        }
     }
 }

@@ -58,7 +58,8 @@ final class TailMerging implements Pass {
      * leaving new copies of new inputs before itself.
      */
     private static boolean worthInputMoves(List<Mir.MInsn> code, List<int[]> phis, int s2, int n) {
-        long inputs = phis.stream().filter(ph -> ph[0] == INPUT).count();
+        int inputs = 0;
+        for (int[] ph : phis) if (ph[0] == INPUT) inputs++;
         if (inputs == 0) return true;
         int work = 0;
         for (int k = s2; k < s2 + n; k++) {
@@ -77,14 +78,21 @@ final class TailMerging implements Pass {
             for (int p = 0; p < code.size(); p++) {
                 Mir.MInsn m = code.get(p);
                 if (m.isLabel()) continue;
-                if (m.target != null) jumps.computeIfAbsent(m.target, l -> new ArrayList<>()).add(p);
+                if (m.target != null) add(jumps, m.target, p);
                 int d = Mir.def(m);
                 if (d >= 0) {
-                    defs.computeIfAbsent(d, r -> new ArrayList<>()).add(p);
-                    mentions.computeIfAbsent(d, r -> new ArrayList<>()).add(p);
+                    add(defs, d, p);
+                    add(mentions, d, p);
                 }
-                for (int u : Mir.uses(m)) if (u != d) mentions.computeIfAbsent(u, r -> new ArrayList<>()).add(p);
+                for (int u : Mir.uses(m)) if (u != d) add(mentions, u, p);
             }
+        }
+
+        // A plain method, not computeIfAbsent with a lambda: the translate command links no lambda at start.
+        private static <K> void add(Map<K, List<Integer>> index, K key, int p) {
+            List<Integer> at = index.get(key);
+            if (at == null) index.put(key, at = new ArrayList<>());
+            at.add(p);
         }
     }
 
