@@ -130,6 +130,9 @@ class CommandLineFuzzTest {
                 + "pinned map (pinned maps live on a bpf file system such as /sys/fs/bpf)", "map", "dump", notes.toString());  // exit 4, as if a privilege lacked
         assertOneLine(ExitCodes.FAILED, "jbpf: '.' is no STRUCT[.FIELD...] path: C names joined by dots, e.g. task_struct.real_parent.tgid",
                 "gen", "btf", "-o", out.toString(), ".");  // "Index 0 out of bounds for length 0"
+        Path notAJar = dir.resolve("classes.jar");
+        assertOneLine(ExitCodes.FAILED, "jbpf: " + notAJar + ": not a readable jar (zip END header not found); give a jar built by jar or "
+                + "Maven, or a directory of classes", "verify", "org.jbpf.examples.OpenCounter", "-cp", notAJar.toString());  // ZipException
     }
 
     private static void assertOneLine(int status, String line, String... args) throws Exception {

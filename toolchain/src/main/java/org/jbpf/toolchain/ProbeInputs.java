@@ -36,7 +36,7 @@ public final class ProbeInputs {
 
     public static ProbeInputs of(List<String> inputs, List<Path> classpath) throws IOException {
         ProbeInputs in = new ProbeInputs();
-        for (Path p : classpath) (p.toString().endsWith(".jar") ? in.jars : in.roots).add(p);
+        for (Path p : classpath) (p.toString().endsWith(".jar") && !Files.isDirectory(p) ? in.jars : in.roots).add(p);
         for (String s : inputs) {
             Path p = Path.of(s);
             if (Files.isDirectory(p)) {
@@ -55,6 +55,8 @@ public final class ProbeInputs {
                             in.sort(is.readAllBytes(), p + "!" + e.getName());
                         }
                     }
+                } catch (java.util.zip.ZipException e) {
+                    throw notAJar(p, e);
                 }
             } else if (s.endsWith(".class") && Files.isRegularFile(p)) {
                 byte[] b = ClassFileCheck.readable(bytesOf(p), s);
@@ -219,9 +221,12 @@ public final class ProbeInputs {
             if (Files.isRegularFile(f)) return ClassFileCheck.readable(bytesOf(f), f.toString());
         }
         for (Path j : jars) {
+            if (!Files.exists(j)) continue;  // as the JVM's class path, which passes over what is not there
             try (ZipFile z = new ZipFile(j.toFile())) {
                 ZipEntry e = z.getEntry(name + ".class");
                 if (e != null) try (InputStream is = z.getInputStream(e)) { return ClassFileCheck.readable(is.readAllBytes(), j + "!" + e.getName()); }
+            } catch (java.util.zip.ZipException e) {
+                throw notAJar(j, e);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -230,5 +235,11 @@ public final class ProbeInputs {
         try (InputStream in = (fallback != null ? fallback : ClassLoader.getSystemClassLoader()).getResourceAsStream(name + ".class")) {
             return in == null ? null : in.readAllBytes();
         }
+    }
+
+    /** A file given as a jar that is no zip file (or a damaged one), as one line naming it. */
+    private static IllegalArgumentException notAJar(Path j, java.util.zip.ZipException e) {
+        return new IllegalArgumentException(j + ": not a readable jar (" + e.getMessage() + "); give a jar built by jar or Maven, or a "
+                + "directory of classes");
     }
 }

@@ -25,4 +25,19 @@ class ProbeInputsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProbeInputs.of(List.of(file.toString()), List.of()));
         assertTrue(e.getMessage().startsWith(file + ": not a valid class file"), e.getMessage());
     }
+
+    /**
+     * A file named .jar that is no zip file, as a probe input or on the class path (found by corrupting command lines:
+     * "java.util.zip.ZipException: zip END header not found"); a jar on the class path that is not there is passed over.
+     */
+    @Test void aJarThatIsNoZipFileIsNamed(@TempDir Path dir) throws Exception {
+        Path notAJar = Files.writeString(dir.resolve("classes.jar"), "PK but not a zip");
+        String said = notAJar + ": not a readable jar (zip END header not found); give a jar built by jar or Maven, or a directory of classes";
+        assertEquals(said, assertThrows(IllegalArgumentException.class, () -> ProbeInputs.of(List.of(notAJar.toString()), List.of())).getMessage());
+        assertEquals(said, assertThrows(IllegalArgumentException.class,
+                () -> ProbeInputs.of(List.of("org.jbpf.examples.NoSuchProbe"), List.of(notAJar))).getMessage());
+        Path gone = dir.resolve("gone.jar");
+        assertEquals("class org.jbpf.examples.NoSuchProbe not found on the class path [" + gone + "]", assertThrows(IllegalArgumentException.class,
+                () -> ProbeInputs.of(List.of("org.jbpf.examples.NoSuchProbe"), List.of(gone))).getMessage());
+    }
 }

@@ -61,6 +61,9 @@ public final class ClassFileCheck {
         }
         // the class's name becomes the object's and its file's: it must be one the JVM would load
         if (!isLegalName(node.name)) return "not a valid class file (its class name is damaged); compile it again with javac";
+        // the source file's name leads every message about the probe
+        if (node.sourceFile != null && !isLegalFileName(node.sourceFile))
+            return "not a valid class file (its source file name is damaged); compile it again with javac";
         String missing = RequiredNames.missing(node);
         if (missing != null) return "not a valid class file (" + missing + " is missing: a constant in it is damaged); compile it again with javac";
         return null;
@@ -73,6 +76,13 @@ public final class ClassFileCheck {
             char c = name.charAt(k);
             if (c == '.' || c == ';' || c == '[' || Character.isISOControl(c)) return false;
         }
+        return true;
+    }
+
+    /** A source file's name: non-empty, without control characters (a loop: the translate path links no lambda). */
+    static boolean isLegalFileName(String name) {
+        if (name.isEmpty()) return false;
+        for (int k = 0; k < name.length(); k++) if (Character.isISOControl(name.charAt(k))) return false;
         return true;
     }
 

@@ -46,6 +46,12 @@ class ClassFileCheckTest {
                 assertThrows(IllegalArgumentException.class, () -> ClassFileCheck.readable(newer, "P.class")).getMessage());
     }
 
+    /** A SourceFile of NULs (found by random corruption) led every message about the probe. */
+    @Test void aDamagedSourceFileNameIsRefused() {
+        assertTrue(ClassFileCheck.isLegalFileName("ProcessCounter.java"));
+        for (String bad : new String[] {"", "Ope\0\0.java", "a\nb.java"}) assertFalse(ClassFileCheck.isLegalFileName(bad), bad);
+    }
+
     @Test void aDamagedClassNameIsRefused() {
         assertTrue(ClassFileCheck.isLegalName("org/jbpf/examples/ProcessCounter$1"));
         for (String bad : new String[] {"", "a//b", "/a", "a/", "a.b", "a;b", "[a", "a\0b", "a\nb"})
