@@ -33,7 +33,7 @@ struct {
 
 static __attribute__((noinline)) int bump(int pid)
 {
-    struct event *e = bpf_map_lookup_elem(&counts, &pid);
+	struct event *e = bpf_map_lookup_elem(&counts, &pid);  /* indented with a tab, as C often is */
     if (e) {
         e->count++;
         return 1;

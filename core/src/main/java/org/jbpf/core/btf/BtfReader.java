@@ -27,6 +27,9 @@ public final class BtfReader {
 
         /** The string at {@code offset} of the string section; a bad offset is an {@link ObjectFormatException}. */
         public String string(long offset) { return records.string(offset); }
+
+        /** The source text at {@code offset} (a line_info line, which may hold tabs); bad offsets as for names. */
+        public String text(long offset) { return records.text(offset); }
     }
 
     /** Where the type and string sections of a BTF blob lie, checked against its length. */

@@ -29,6 +29,13 @@ final class BtfRecords {
         return in.cstring(strStart + offset, strEnd, "BTF string at offset " + offset);
     }
 
+    /** The source text at {@code offset} of the string section (a line_info line): any bytes but NUL. */
+    String text(long offset) {
+        if (offset < 0 || offset >= strEnd - strStart)
+            throw in.error(strStart + offset, "string offset " + offset + " is outside the BTF string section");
+        return in.text(strStart + offset, strEnd, "BTF string at offset " + offset);
+    }
+
     /** Bytes of a record of this kind with {@code vlen} entries, header included; -1 for a kind this reader does not know. */
     static long length(int kind, int vlen) {
         switch (kind) {

@@ -70,7 +70,20 @@ public final class ByteSource {
         return out;
     }
 
-    /** A NUL-terminated UTF-8 string starting at {@code off} that must end before {@code limit}. */
+    /**
+     * A NUL-terminated line of source text starting at {@code off} that must end before {@code limit}: unlike a name
+     * it may hold tabs and other control characters (a C source line has them), and bytes that are no UTF-8 are
+     * replaced, since the text is only shown.
+     */
+    public String text(long off, long limit, String what) {
+        if (off < 0 || off >= limit || limit > data.length) throw error(off, what + ": string offset out of range");
+        int end = (int) off;
+        while (end < limit && data[end] != 0) end++;
+        if (end >= limit) throw error(off, what + ": string is not NUL-terminated");
+        return new String(data, (int) off, end - (int) off, StandardCharsets.UTF_8);
+    }
+
+    /** A NUL-terminated UTF-8 name starting at {@code off} that must end before {@code limit}. */
     public String cstring(long off, long limit, String what) {
         if (off < 0 || off >= limit || limit > data.length) throw error(off, what + ": string offset out of range");
         int end = (int) off;

@@ -397,7 +397,7 @@ public final class ObjectReader {
             if (r.fileNameOff() == 0 && r.lineOff() == 0 && r.lineCol() == 0) return null;
             try {
                 return new SourceLine(decodedBtf.string(r.fileNameOff() & 0xffffffffL), r.line(), r.column(),
-                        decodedBtf.string(r.lineOff() & 0xffffffffL));
+                        decodedBtf.text(r.lineOff() & 0xffffffffL));
             } catch (ObjectFormatException e) {
                 throw elf.error(c.section, r.insnOff(), "line_info has a bad string offset: " + e.getMessage());
             }

@@ -101,6 +101,8 @@ class ObjectRoundTripTest {
         assertNull(record.insns().get(5).source(), "a plain constant load without source stays without");
         ProgramSpec count = back.program("count_getpid").orElseThrow();
         assertEquals("return x * 2;", count.insns().get(11).source().text());
+        assertEquals("int key = 0;\t// a tab, as C sources have", count.insns().get(0).source().text(),
+                "a source line is text, not a name: its tabs are kept");
         assertEquals(new ProgramSpec.FuncInfo(12, count.funcInfos().get(1).btfFuncType()), count.funcInfos().get(1));
     }
 

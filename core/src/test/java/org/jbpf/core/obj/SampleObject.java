@@ -36,7 +36,7 @@ final class SampleObject {
                 new MapSpec("totals", MapTypes.ARRAY, 4, 8, 2, 0x400, 0, 0, MapSpec.Pinning.BY_NAME),
                 new MapSpec("ring", MapTypes.RINGBUF, 0, 0, 4096, 0, 0, 0));
 
-        SourceLine l10 = line(10, "int key = 0;"), l11 = line(11, "counts.increment(key);"),
+        SourceLine l10 = line(10, "int key = 0;\t// a tab, as C sources have"), l11 = line(11, "counts.increment(key);"),
                 l12 = line(12, "return (int) twice(1);"), l20 = line(20, "return x * 2;");
         List<Insn> count = List.of(
                 Insn.storeImm(4, 10, -4, 0).withSource(l10),

@@ -100,6 +100,7 @@ class ClangObjectTest {
             assertEquals(lookupLine, lookupCall.source().line());
             assertTrue(lookupCall.source().file().endsWith("counter.c"), lookupCall.source().file());
             assertTrue(lookupCall.source().text().contains("bpf_map_lookup_elem(&counts, &pid)"), lookupCall.source().text());
+            assertTrue(lookupCall.source().text().startsWith("\tstruct event *e"), "a source line keeps its tab");
         }
         assertEquals("totals", getpid.insns().stream().filter(Insn::isLdImm64).map(Insn::reference).findFirst().orElseThrow(),
                 "on_getpid loads totals before calling bump");
