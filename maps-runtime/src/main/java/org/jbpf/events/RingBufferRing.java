@@ -222,10 +222,10 @@ final class RingBufferRing implements RingLoop {
                         if (reader != null && reader.closedByThisThread()) return records;
                     }
                 } else {
-                    // a decoder through a segment or the buffer (JDK 24 and later): a fence per record made the JIT
-                    // load again, for every record, the fields its many reads need. So pass 1 reads the batch's
-                    // headers, each a plain load, into scanned[], stopping before a busy record (those after it are
-                    // not ready in order) or a corrupt one
+                    // a HeadersFirst handler (never a RecordView's) through a segment or the buffer (JDK 24 and
+                    // later): a fence per record made the JIT load again, for every record, the fields its many reads
+                    // need. So pass 1 reads the batch's headers, each a plain load, into scanned[], stopping before a
+                    // busy record (those after it are not ready in order) or a corrupt one
                     int n = 0;
                     long scan = cons;
                     boolean busy = false;
@@ -264,12 +264,7 @@ final class RingBufferRing implements RingLoop {
                         cons += ((long) header + HEADER_SIZE + 7) & 0x3fff_fff8L;  // before the handler: a throw counts it read
                         if ((header & DISCARD_BIT) == 0) {
                             records++;
-                            if (viewHandler == null) {
-                                handler.onRecord(view, here + HEADER_SIZE, length);
-                            } else {
-                                recordView.pointIndex(here + HEADER_SIZE, length);
-                                viewHandler.onRecord(recordView);
-                            }
+                            handler.onRecord(view, here + HEADER_SIZE, length);
                         } else {
                             skipped++;
                         }
