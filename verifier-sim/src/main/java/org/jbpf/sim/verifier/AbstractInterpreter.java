@@ -120,8 +120,8 @@ public final class AbstractInterpreter {
             stackLiveness = new StackLiveness(insns, cx, flow);
             loops = new LoopVisits(new LoopComponents(insns, flow));
             cx.precision = new VerifierContext.PrecisionSink() {
-                @Override public void need(int r, int frame) { precision.mark(r, frame, recent, last); }
-                @Override public void needSlot(int slot, int frame) { precision.markSlot(slot, frame, recent, last); }
+                @Override public void need(int r, int frame) { precision.mark(r, frame, recent, last, cx.pc); }
+                @Override public void needSlot(int slot, int frame) { precision.markSlot(slot, frame, recent, last, cx.pc); }
             };
             seen = new boolean[insns.size()];
             explore();
