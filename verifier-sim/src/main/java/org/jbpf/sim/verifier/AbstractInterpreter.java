@@ -120,8 +120,8 @@ public final class AbstractInterpreter {
             stackLiveness = new StackLiveness(insns, cx, flow);
             loops = new LoopVisits(new LoopComponents(insns, flow));
             cx.precision = new VerifierContext.PrecisionSink() {
-                @Override public void need(int r, int frame) { precision.mark(r, frame, recent, last); }
-                @Override public void needSlot(int slot, int frame) { precision.markSlot(slot, frame, recent, last); }
+                @Override public void need(int r, int frame) { precision.mark(r, frame, recent, last, cx.pc); }
+                @Override public void needSlot(int slot, int frame) { precision.markSlot(slot, frame, recent, last, cx.pc); }
             };
             seen = new boolean[insns.size()];
             explore();
@@ -176,37 +176,41 @@ public final class AbstractInterpreter {
                 // a may_goto always keeps its state (the kernel's forced checkpoint), and so does an iterator's next
                 // call, where a loop ends when a kept state covers this one
                 boolean loopCall = isLoopCall(cx.insns.get(pc));
-                boolean forced = MayGoto.is(cx.insns.get(pc)) || loopCall;
-                boolean iteratorNext = iterators.isNext(pc);
-                Checkpoint converged = iteratorNext ? iterators.converged(here, st, liveRegs(st, pc), liveSlots(st, pc)) : null;
-                if (converged != null) {
-                    cutAt(converged, st, pc);
-                    endPath(last);
-                    return;
-                }
+                boolean iteratorNext = iterators.isNext(pc), mayGoto = MayGoto.is(cx.insns.get(pc));
+                // where the kernel always keeps the state (its forced checkpoints)
+                boolean forced = mayGoto || loopCall || iteratorNext;
                 // a new state only after 2 jumps and 8 instructions since the last (the kernel's heuristic: both)
-                boolean add = forced || iteratorNext || jumps - prevJumps >= 2 && processed - prevProcessed >= 8;
+                boolean add = forced || jumps - prevJumps >= 2 && processed - prevProcessed >= 8;
                 // newest first, as the kernel keeps them; a state that keeps missing is dropped, as the kernel does
-                for (int i = here.size() - 1; i >= 0 && !iteratorNext; i--) {
+                for (int i = here.size() - 1; i >= 0; i--) {
                     Checkpoint v = here.get(i);
                     if (v.branches > 0) {
+                        // an iterator's loop converges when this iteration lies within (by ranges) one still on this path
+                        if (iteratorNext) {
+                            if (iterators.converged(v, st, liveRegs(st, pc))) {
+                                if (TRACE) System.out.println("TRACE " + pc + ": converged");
+                                cutAt(v, st, pc);
+                                endPath(last);
+                                return;
+                            }
+                        }
                         // a bpf_loop converges when a later round's state lies within (by ranges) an earlier one's
-                        if (loopCall && st.iterationWithin(v.state, liveRegs(st, pc), false)) {
+                        else if (loopCall && st.iterationWithin(v.state, liveRegs(st, pc), false)) {
                             v.hits++;
                             cutAt(v, st, pc);
                             endPath(last);
                             return;
                         }
                         // a may_goto loop converges when a deeper iteration lies within (by ranges) an earlier one
-                        if (forced && v.state.mayGotoDepth != st.mayGotoDepth && st.iterationWithin(v.state, liveRegs(st, pc), false)) {
+                        else if (mayGoto && v.state.mayGotoDepth != st.mayGotoDepth && st.iterationWithin(v.state, liveRegs(st, pc), false)) {
                             v.hits++;
                             precision.markLoop(last, v);
                             loops.cut(v, last, recent, st.frames.size() - 1, liveRegs(st, pc), liveSlots(st, pc));
                             endPath(last);
                             return;
                         }
-                        // the kernel does not look for an endless loop at a bpf_loop call, only whether the round is covered
-                        if (!loopCall && st.sameAs(v.state))
+                        // the kernel does not look for an endless loop at a bpf_loop call or an iterator's next, only for convergence
+                        else if (!loopCall && st.sameAs(v.state))
                             throw new Reject("infinite loop detected at insn " + cx.slotOf[pc],
                                     "this loop repeats with nothing changed, so it never ends; make sure its condition changes");
                         // in a loop, iterations rarely match: keep a state only now and then
@@ -231,7 +235,6 @@ public final class AbstractInterpreter {
                     nv.chain = loops.chainOf(st, pc);
                     loops.enter(nv);
                     here.add(nv);
-                    if (iteratorNext) iterators.remember(nv, pc);
                     last = nv;
                     recent.clear();
                 }
@@ -419,7 +422,11 @@ public final class AbstractInterpreter {
             if (isLoopCall(in)) return calls.loopCall(st, forks);
             if (in.isHelperCall()) { calls.helperCall(st, (int) in.imm()); return cx.pc + 1; }
             if (in.isLocalCall()) return calls.localCall(st, in);
-            if (IteratorKfuncs.handles(in)) return iterators.call(st, in, forks, last);
+            if (IteratorKfuncs.handles(in)) {
+                // the state kept at this next call one iteration earlier (the newest, last, is this iteration's)
+                Checkpoint previous = last != null && last.pc == cx.pc ? previousVisit(cx.pc, st, last, last.depth) : null;
+                return iterators.call(st, in, forks, previous);
+            }
             throw new Reject("kernel function calls are not supported", "calls of kernel functions (kfuncs) are not supported");
         }
         if (op == EXIT) {
@@ -440,8 +447,8 @@ public final class AbstractInterpreter {
      * call on this path, and that no check needed exactly become unknown, as the kernel widens them.
      */
     private void widenRound(int call, VerifierState st) {
-        for (Checkpoint c = last; c != null; c = c.parent)
-            if (c.pc == call && c.branches > 0 && c.state.frames.size() == st.frames.size()) { IteratorKfuncs.widen(c, st); return; }
+        Checkpoint previous = previousVisit(call, st, null, last == null ? 0 : last.depth + 1);
+        if (previous != null) IteratorKfuncs.widen(previous, st);
     }
 
     /** may_goto: this path takes the jump; the loop body is explored later one level deeper ({@link MayGoto}). */
@@ -450,18 +457,23 @@ public final class AbstractInterpreter {
         int target = cx.targetIndex(cx.pc, in.jumpOffset(), false);
         VerifierState body = st.copy();
         body.mayGotoDepth++;
-        Checkpoint prev = previousVisit(cx.pc, st);
+        Checkpoint prev = last == null ? null : previousVisit(cx.pc, st, last, last.depth);
         if (prev != null) MayGoto.widen(body, prev);
         fork(cx.pc + 1, body);
         return target;
     }
 
-    /** The newest state kept at {@code pc} on the current path before the one kept now, in the same functions. */
-    private Checkpoint previousVisit(int pc, VerifierState st) {
+    /**
+     * The newest state kept at {@code pc} whose paths are still being followed, in the same functions as {@code st},
+     * other than {@code self} and less deep than {@code depth}: the previous round or iteration of this path, found
+     * among the states kept at that instruction as the kernel's find_prev_entry finds it (walking the path's whole
+     * chain instead cost a step per checkpoint at every round, quadratic in long loops).
+     */
+    private Checkpoint previousVisit(int pc, VerifierState st, Checkpoint self, int depth) {
         List<Checkpoint> here = visits.get(pc);
         for (int i = here.size() - 1; i >= 0; i--) {
             Checkpoint v = here.get(i);
-            if (v != last && v.branches > 0 && MayGoto.sameCallSites(v.state, st)) return v;
+            if (v != self && v.branches > 0 && v.depth < depth && MayGoto.sameCallSites(v.state, st)) return v;
         }
         return null;
     }

@@ -12,6 +12,8 @@ final class Checkpoint {
     final int pc;
     LoopVisits.Chain chain;
     final Checkpoint parent;
+    /** Checkpoints above it on its path (the kernel's dfs_depth): an earlier round or iteration is one less deep. */
+    final int depth;
     /** The path from {@code parent} to here, as {@link History} entries; null when it was too long to keep. */
     final int[] segment;
     int branches = 1;
@@ -33,6 +35,7 @@ final class Checkpoint {
         this.state = state;
         this.pc = pc;
         this.parent = parent;
+        this.depth = parent == null ? 0 : parent.depth + 1;
         this.segment = segment;
         this.preciseRegs = new int[state.frames.size()];
         this.preciseSlots = new long[state.frames.size()];

@@ -2,7 +2,6 @@ package org.jbpf.sim.verifier;
 
 import static org.jbpf.core.asm.Opcodes.PSEUDO_KFUNC_CALL;
 
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -26,8 +25,6 @@ final class IteratorKfuncs {
     private static final int ACTIVE = 1, DRAINED = 2;
 
     private final VerifierContext cx;
-    /** The instruction of each checkpoint kept at a {@code _next} call, to find the previous iteration's state. */
-    private final Map<Checkpoint, Integer> nextCheckpoints = new IdentityHashMap<>();
 
     IteratorKfuncs(VerifierContext cx) { this.cx = cx; }
 
@@ -47,25 +44,23 @@ final class IteratorKfuncs {
     }
 
     /**
-     * The state kept at this {@code _next} call that already covers {@code st}, whose iterator is active (the loop
-     * converged), or null. Ranges are compared in what is still live ({@code liveRegs}, {@code liveSlots}, per frame).
+     * True when {@code v}, a state kept at this {@code _next} call by an iteration still being followed, covers
+     * {@code st} and the iterator is active: the loop converged. Ranges are compared in the live registers
+     * ({@code liveRegs}, per frame) and the whole stack.
      */
-    Checkpoint converged(List<Checkpoint> here, VerifierState st, int[] liveRegs, long[] liveSlots) {
-        for (Checkpoint v : here) {
-            if (!st.iterationWithin(v.state, liveRegs, true)) continue;
-            RegState it = slotAt(st, st.reg(1));
-            if (it != null && it.size() == ACTIVE) {
-                v.hits++;
-                return v;
-            }
-        }
-        return null;
+    boolean converged(Checkpoint v, VerifierState st, int[] liveRegs) {
+        if (!st.iterationWithin(v.state, liveRegs, true)) return false;
+        RegState it = slotAt(st, st.reg(1));
+        if (it == null || it.size() != ACTIVE) return false;
+        v.hits++;
+        return true;
     }
 
-    void remember(Checkpoint cp, int pc) { nextCheckpoints.put(cp, pc); }
-
-    /** Checks and runs the kfunc call at {@code cx.pc}; returns the next instruction. */
-    int call(VerifierState st, Insn in, BiConsumer<Integer, VerifierState> fork, Checkpoint last) {
+    /**
+     * Checks and runs the kfunc call at {@code cx.pc}; returns the next instruction. {@code previous} is the state kept
+     * at this next call one iteration earlier, whose imprecise scalars the next iteration widens (null: none).
+     */
+    int call(VerifierState st, Insn in, BiConsumer<Integer, VerifierState> fork, Checkpoint previous) {
         String name = in.reference();
         RegState arg = cx.read(st, 1);
         int frame = arg.frame(), off = slotOffset(arg, name);
@@ -97,7 +92,6 @@ final class IteratorKfuncs {
         if (it.size() == ACTIVE) {
             VerifierState more = st.copy();
             more.frames.get(frame).stack.write(off, 8, iterator(ACTIVE, it.range() + 1, it.refId(), frame));
-            Checkpoint previous = previousIteration(last);
             if (previous != null) widen(previous, more);
             clobber(more, RegState.pointer(RegType.MEM_RDONLY, 0).withSize(4));
             fork.accept(cx.pc + 1, more);
@@ -118,14 +112,6 @@ final class IteratorKfuncs {
                     "the numbers iterator made at " + (at != null ? at.toString() : "insn " + cx.slotOf[ref.getValue()])
                             + " is not closed on this path before the program returns; call close() on it");
         }
-    }
-
-    /** The checkpoint kept at this same call one iteration earlier on this path (the newest one, {@code last}, is this iteration's). */
-    private Checkpoint previousIteration(Checkpoint last) {
-        Integer pc = last == null ? null : nextCheckpoints.get(last);
-        if (pc == null || pc != cx.pc) return null;
-        for (Checkpoint c = last.parent; c != null; c = c.parent) if (Integer.valueOf(cx.pc).equals(nextCheckpoints.get(c))) return c;
-        return null;
     }
 
     /** Scalars that changed since the previous iteration and that no check needed exactly become unknown. */

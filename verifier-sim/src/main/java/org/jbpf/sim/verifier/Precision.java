@@ -30,6 +30,8 @@ final class Precision {
     private int depth;
     /** The step just walked back over was a bpf_loop call in the frame being walked: an exit before it ends a round of its body. */
     private boolean afterLoopCall;
+    /** The instruction run after the one being walked back over: tells a round's start from a bpf_loop call run straight on. */
+    private int subsequent;
     /** Marks set so far, over all checkpoints: tells whether a round of {@link LoopVisits} changed anything. */
     private long marks;
 
@@ -37,20 +39,20 @@ final class Precision {
 
     long marks() { return marks; }
 
-    /** Marks what register {@code r} of frame {@code frame} depends on, wanted exactly at the current instruction. */
-    void mark(int r, int frame, History recent, Checkpoint last) {
+    /** Marks what register {@code r} of frame {@code frame} depends on, wanted exactly at instruction {@code pc}. */
+    void mark(int r, int frame, History recent, Checkpoint last, int pc) {
         Arrays.fill(regs, 0);
         Arrays.fill(slots, 0);
         regs[frame] = 1 << r;
-        walk(frame, recent, last);
+        walk(frame, recent, last, pc);
     }
 
-    /** Marks what the scalar spilled in 8-byte stack slot {@code slot} of frame {@code frame} depends on. */
-    void markSlot(int slot, int frame, History recent, Checkpoint last) {
+    /** Marks what the scalar spilled in 8-byte stack slot {@code slot} of frame {@code frame} depends on, at {@code pc}. */
+    void markSlot(int slot, int frame, History recent, Checkpoint last, int pc) {
         Arrays.fill(regs, 0);
         Arrays.fill(slots, 0);
         slots[frame] = 1L << slot;
-        walk(frame, recent, last);
+        walk(frame, recent, last, pc);
     }
 
     /** Marks, along the current path, what a checkpoint that covered its state needed exactly in live registers and slots. */
@@ -60,18 +62,20 @@ final class Precision {
         Arrays.fill(slots, 0);
         for (int f = 0; f < covering.preciseRegs.length; f++) regs[f] = covering.preciseRegs[f] & liveRegs[f];
         for (int f = 0; f < covering.preciseSlots.length; f++) slots[f] = covering.preciseSlots[f] & liveSlots[f];
-        walk(frame, recent, last);
+        walk(frame, recent, last, covering.pc);
     }
 
-    private void walk(int frame, History recent, Checkpoint last) {
+    private void walk(int frame, History recent, Checkpoint last, int pc) {
         depth = frame;
         afterLoopCall = false;
+        subsequent = pc;
         int[] segment = recent.toArray();
         for (Checkpoint cp = last; ; cp = cp.parent) {
             if (segment == null) { markAll(cp); return; }
             for (int i = segment.length - 1; i >= 0 && !done(); i--) {
                 if (History.isLink(segment[i])) { i = linked(segment, i); continue; }
                 if (!back(segment[i])) { markAll(cp); return; }
+                subsequent = History.pc(segment[i]);
             }
             if (done() || cp == null) return;
             if (!reach(cp)) { markAll(cp); return; }
@@ -201,9 +205,19 @@ final class Precision {
                 if (in.isLdImm64()) { clear(dst); return true; }
                 return !has(R0);   // LD_ABS/LD_IND: the kernel does not follow these
             default:
-                // back out of a bpf_loop body into its caller: its registers are not the body's, so mark everything
-                if (op == CALL && in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP && frame < depth) return false;
-                if (op == CALL && in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP) afterLoopCall = true;
+                boolean loopCall = op == CALL && in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP;
+                if (loopCall && subsequent != History.pc(entry) + 1) {
+                    // back out of a round of a bpf_loop body to the call that began it (the body ran next, not the
+                    // instruction after the call): the body's r1-r5 were not the caller's registers, so they are dropped
+                    // and the walk goes on in the caller, as the kernel's does; the body's stack it cannot follow there
+                    if (depth == 0 || (regs[depth] & ~ARGS) != 0 || slots[depth] != 0) return false;
+                    regs[depth] = 0;
+                    depth--;
+                    // the call was reached again after an earlier round: an exit before it ends that round
+                    afterLoopCall = true;
+                    return true;
+                }
+                if (loopCall) afterLoopCall = true;
                 if (op == CALL && (in.isHelperCall() || in.src() == org.jbpf.core.asm.Opcodes.PSEUDO_KFUNC_CALL)) { regs[depth] &= ~CLOBBERED; return true; }
                 if (op == CALL) {
                     // back into the caller: the callee's arguments came from the caller's r1-r5
