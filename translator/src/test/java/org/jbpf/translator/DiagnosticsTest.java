@@ -15,7 +15,7 @@ class DiagnosticsTest {
     @CsvSource(delimiter = '|', value = {
         "NullDeref|NullDeref.java:15: |may be null here; test it against null",
         "UsesFloat|UsesFloat.java:11: |float and double are not supported",
-        "CallsString|CallsString.java:12: |cannot call java.lang.String.length in a BPF program: strings do not exist in BPF programs; keep text in a byte[]",
+        "CallsString|CallsString.java:12: |cannot call java.lang.String.trim in a BPF program: strings do not exist in BPF programs; keep text in a byte[]",
         "UsesString|UsesString.java:14: |cannot create a java.lang.String in a BPF program: strings do not exist in BPF programs; keep text in a byte[]",
         "ByteArrayKey|ByteArrayKey.java:10: |map keys and values cannot be arrays such as byte[], whose type has no length; wrap the array in a @Struct class as a @Size(n) field (@Size(16) byte[] comm)",
         "Asserts|Asserts.java:12: |assert cannot be translated: a BPF program has no exception to throw; test the condition with if",

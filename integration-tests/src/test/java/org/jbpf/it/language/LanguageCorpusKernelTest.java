@@ -51,7 +51,11 @@ class LanguageCorpusKernelTest {
             ChainedAssignments.class, StructAliasing.class, TernaryPromotions.class, ObjectsEqualsBoxes.class, AssignInConditions.class,
             WideningArguments.class, GenericBoundedHelpers.class, BoxConversions.class, RangeEdges.class, DivideByConstants.class,
             ArrayClones.class, ShortCircuitEffects.class, WideConstants.class, ManyLiveValues.class, GenericStructHelpers.class,
-            ScopedSlots.class, DeepRecords.class, InterfacePrivateMethods.class, EnumOtherFile.class, OverflowLoopExit.class);
+            ScopedSlots.class, DeepRecords.class, InterfacePrivateMethods.class, EnumOtherFile.class, OverflowLoopExit.class,
+            // the fifth: arrays and structs stored into struct fields, which hold copies where Java shares
+            CopiedIntoStructs.class, NestedClassTable.class, NestedInterfaceTable.class, EnumOrdinals.class, NarrowShiftCompound.class,
+            MinValueEdges.class, IntShiftWidening.class, DoWhileLabelled.class, ConstantEdgeFolding.class, ConstantStringMethods.class,
+            StringLength.class, FinallyEdges.class, CharSwitches.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);

@@ -12,19 +12,48 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The other half of the corpus: Java a programmer may write that has no BPF form (exceptions, locks, strings, floats,
- * library objects, recursion, arrays of objects or of arrays, struct array stores that Java would share). Each is refused at its Java line with one sentence that
+ * library objects, recursion, arrays of objects or of arrays, struct array stores that Java would share, copies into struct fields that a later
+ * write would tell from Java's shared object). Each is refused at its Java line with one sentence that
  * says what to write instead; the whole message is pinned. The refusal comes from the shared analysis, before either
  * backend's code generation.
  */
 class LanguageRefusalsTest {
     static Stream<Arguments> refusals() {
         return Stream.of(
+            Arguments.of(CopiedArrayWritten.class,
+                    "CopiedArrayWritten.java:30: v is copied into Buf.values here, where Java would share one array " +
+                    "between them: a struct holds its arrays and structs in place, so the write to v at line 31 would not " +
+                    "reach Buf.values, read at line 32; finish v before it is stored, or write through Buf.values " +
+                    "afterwards"),
+            Arguments.of(CopiedArrayReadBack.class,
+                    "CopiedArrayReadBack.java:35: v is copied into Buf.values here, where Java would share one array " +
+                    "between them: a struct holds its arrays and structs in place, so the write to Buf.values at line 36 " +
+                    "would not reach v, read at line 37; read through Buf.values once v is stored"),
+            Arguments.of(CopiedStructWritten.class,
+                    "CopiedStructWritten.java:41: p is copied into Segment.from here, where Java would share one struct " +
+                    "between them: a struct holds its arrays and structs in place, so the write to p at line 42 would not " +
+                    "reach Segment.from, read at line 43; finish p before it is stored, or write through Segment.from " +
+                    "afterwards"),
+            Arguments.of(CopiedBeforeMapUpdate.class,
+                    "CopiedBeforeMapUpdate.java:32: buckets is copied into Hist.buckets here, where Java would share one " +
+                    "array between them: a struct holds its arrays and structs in place, so the write to buckets at line " +
+                    "33 would not reach Hist.buckets, given to update at line 34; finish buckets before it is stored, or " +
+                    "write through Hist.buckets afterwards"),
+            Arguments.of(CopiedInHelper.class,
+                    "CopiedInHelper.java:34: v is copied into Buf.values here, where Java would share one array between " +
+                    "them: a struct holds its arrays and structs in place, so the write to v at line 35 would not reach " +
+                    "Buf.values, read at line 36; finish v before it is stored, or write through Buf.values afterwards"),
+            Arguments.of(CopiedMapValue.class,
+                    "CopiedMapValue.java:43: p is copied into Segment.to here, where Java would share one struct between " +
+                    "them: a struct holds its arrays and structs in place, so the write to p at line 44 would not reach " +
+                    "Segment.to, read at line 45; finish p before it is stored, or write through Segment.to afterwards"),
             Arguments.of(AssertStatement.class,
                     "AssertStatement.java:24: assert cannot be translated: a BPF program has no exception to throw; test " +
                     "the condition with if and return early, or count the failures in a map"),
             Arguments.of(CharacterHelpers.class,
                     "CharacterHelpers.java:25: cannot call java.lang.Character.isDigit in a BPF program; compare the " +
-                    "char with character constants instead, e.g. c >= '0' && c <= '9'"),
+                    "char with character constants instead (Java's Character methods know all of Unicode), e.g. c >= '0' && " +
+                    "c <= '9'"),
             Arguments.of(CurrentTime.class,
                     "CurrentTime.java:24: cannot call java.lang.System.currentTimeMillis in a BPF program: it reads the " +
                     "wall clock, which BPF programs cannot; use System.nanoTime(), the kernel's monotonic clock (the " +
@@ -52,11 +81,6 @@ class LanguageRefusalsTest {
                     "instead"),
             Arguments.of(StringEquals.class,
                     "StringEquals.java:26: cannot create a java.lang.String in a BPF program: strings do not exist in " +
-                    "BPF programs; keep text in a byte[] (e.g. filled by Helpers.comm(buf) or probeReadUserStr) and " +
-                    "compare it with Strings.equals(buf, \"bash\") or Strings.startsWith(buf, \"/etc/\") (a switch over " +
-                    "strings becomes if/else with Strings.equals), and give printk a string literal"),
-            Arguments.of(StringLength.class,
-                    "StringLength.java:26: cannot call java.lang.String.length in a BPF program: strings do not exist in " +
                     "BPF programs; keep text in a byte[] (e.g. filled by Helpers.comm(buf) or probeReadUserStr) and " +
                     "compare it with Strings.equals(buf, \"bash\") or Strings.startsWith(buf, \"/etc/\") (a switch over " +
                     "strings becomes if/else with Strings.equals), and give printk a string literal"),
@@ -218,10 +242,29 @@ class LanguageRefusalsTest {
                     "UnsignedStrings.java:24: cannot call java.lang.Long.toUnsignedString in a BPF program: strings do not exist " +
                     "in BPF programs; print numbers with a printk format (printk(\"n %d\", x)), or send them to Java in a map or " +
                     "ring record"),
-            Arguments.of(NestedClassTable.class,
-                    "NestedClassTable.java:28: static field SIZES (int[]) is a table that is not a global of this probe; only " +
-                    "static arrays of numbers (byte, short, char, int, long) of the probe class, filled with constants, become " +
-                    "BPF globals: copy the table into the probe, or keep it in an ArrayMap filled from Java"),
+            Arguments.of(StringSwitchCollisions.class,
+                    "StringSwitchCollisions.java:34: the value javac keeps for this statement holds a string chosen at run time " +
+                    "(string \"Aa\" or string \"BB\"), but strings exist in BPF programs only as constants; keep the choice in an " +
+                    "int or an enum (and switch over that), or keep text in a byte[] and compare it with Strings.equals(buf, " +
+                    "\"bash\") in an if/else chain instead of a switch"),
+            Arguments.of(CopiedInFunction.class,
+                    "CopiedInFunction.java:46: p is copied into Segment.from here, where Java would share one struct between " +
+                    "them: a struct holds its arrays and structs in place, so the write to p at line 47 would not reach " +
+                    "Segment.from, read at line 48; finish p before it is stored, or write through Segment.from afterwards"),
+            Arguments.of(StringEqualsBytes.class,
+                    "StringEqualsBytes.java:18: equals of a String with a local byte[16] is false in Java whatever it holds (a " +
+                    "string is never equal to anything but a string); compare a byte[] buffer with Strings.equals(buf, \"text\")"),
+            Arguments.of(CopiedChosenStruct.class,
+                    "CopiedChosenStruct.java:35: p is copied into Segment.to here, where Java would share one struct between " +
+                    "them: a struct holds its arrays and structs in place, so the write to p at line 36 would not reach " +
+                    "Segment.to, read at line 37; finish p before it is stored, or write through Segment.to afterwards"),
+            Arguments.of(SystemOutPrint.class,
+                    "SystemOutPrint.java:17: System.out does not exist in a BPF program; print with Helpers.printk(\"a %d\", a) " +
+                    "(read it with jbpf trace), or send the values to Java in a map or ring record"),
+            Arguments.of(MapValuePlainClass.class,
+                    "MapValuePlainClass.java:16: map samples: map keys and values must be Integer, Long, Short, Byte, Character " +
+                    "or a @Struct class, not org.jbpf.it.language.MapValuePlainClass$Sample; annotate Sample with @Struct, so " +
+                    "its fields lay out the map's entries"),
             Arguments.of(OptionalLookup.class,
                     "OptionalLookup.java:25: java.util.Optional is an object a BPF program cannot make; test the value against " +
                     "null instead (v != null ? v : 0L)"),

@@ -5,7 +5,7 @@ import org.jbpf.Section;
 import org.jbpf.XdpContext;
 import org.jbpf.maps.ArrayMap;
 
-/** The length of a string constant, used as a number. */
+/** The length of a string constant, used as a number: Java's length, known at translation. */
 @Bpf(license = "GPL")
 public final class StringLength {
     public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);

@@ -54,6 +54,9 @@ final class FieldSteps {
                 if (map == null && fi.name.equals("$assertionsDisabled"))
                     throw a.error(i, "assert cannot be translated: a BPF program has no exception to throw; test the condition with if "
                             + "and return early, or count the failures in a map");
+                if (map == null && fi.owner.equals("java/lang/System") && (fi.name.equals("out") || fi.name.equals("err")))
+                    throw a.error(i, "System." + fi.name + " does not exist in a BPF program; print with Helpers.printk(\"a %d\", a) "
+                            + "(read it with jbpf trace), or send the values to Java in a map or ring record");
                 if (map == null && fi.desc.startsWith("[") && !fi.desc.equals("[B"))
                     throw a.error(i, "static field " + fi.name + " (" + Type.getType(fi.desc).getClassName() + ") is a table that is not "
                             + "a global of this probe; only static arrays of numbers (byte, short, char, int, long) of the probe class, "
@@ -152,7 +155,7 @@ final class FieldSteps {
 
     /** The global variable a static field instruction refers to (noted for the lowering), or null when it is none. */
     private GlobalVariables.Variable global(MethodAnalysis a, int i, FieldInsnNode fi) {
-        GlobalVariables.Variable v = fi.owner.equals(probe.node.name) ? probe.globals.get(fi.name) : null;
+        GlobalVariables.Variable v = probe.globals.get(fi.owner, fi.name);
         if (v == null) return null;
         if (v.problem() != null) throw a.error(i, v.problem());
         a.globals.put(i, v);

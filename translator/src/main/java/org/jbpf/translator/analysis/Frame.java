@@ -16,6 +16,8 @@ public final class Frame implements StackShuffle.Stack<Value> {
     /** Numeric iterators made on the way here and not yet closed (the most over all paths), and where the newest was. */
     public int iterators;
     public String iteratorAt = "";
+    /** Arrays and structs copied into struct fields on the way here, where Java would share them (CopySteps). */
+    CopyFacts copies = CopyFacts.NONE;
 
     Frame(int maxLocals) {
         locals = new Value[maxLocals];
@@ -30,6 +32,7 @@ public final class Frame implements StackShuffle.Stack<Value> {
         reservedAt = other.reservedAt;
         iterators = other.iterators;
         iteratorAt = other.iteratorAt;
+        copies = other.copies;
     }
 
     public void push(Value v) { stack.add(v); }
@@ -71,6 +74,12 @@ public final class Frame implements StackShuffle.Stack<Value> {
             merged[i] = Value.merge(mine[i], theirs[i], mergeSite * 1024 + (i < locals.length ? i : 512 + i - locals.length));
         }
         sameMergedIds(mine, theirs, merged);
+        CopyFacts mergedCopies = copies.merge(other.copies);
+        // a pointer merged from a copy's side is on that side too
+        if (!mergedCopies.isEmpty())
+            for (int i = 0; i < n; i++)
+                if (merged[i] instanceof Value.Ptr) mergedCopies = mergedCopies.derive(mine[i], merged[i]).derive(theirs[i], merged[i]);
+        if (!mergedCopies.equals(copies)) { copies = mergedCopies; changed = true; }
         for (int i = 0; i < n; i++) {
             Value m = merged[i];
             if (i < locals.length) {

@@ -103,6 +103,7 @@ public final class InvokeAnalyzer {
         ValueType.Struct s = structs.struct(u.internalName());
         Value.StackObj obj = new Value.StackObj(s, (int) (a.site(u.site()) & 0x7fffffff));
         a.constructed.put(i, obj);
+        f.copies = f.copies.remade(obj);   // a new object again at this site: copies of the one before no longer matter
         for (int k = 0; k < f.stack.size(); k++) if (f.stack.get(k).equals(u)) f.stack.set(k, obj);
         for (int k = 0; k < f.locals.length; k++) if (f.locals[k].equals(u)) f.locals[k] = obj;
         if (!trivialConstructor(a, i, mi)) inline(a, i, mi, obj, args, f);
@@ -160,9 +161,7 @@ public final class InvokeAnalyzer {
                 throw a.error(i, "method " + mi.name + " never returns a value");
             return v;
         }
-        if (mi.getOpcode() == INVOKEINTERFACE && receiver instanceof Value.FuncRef)
-            throw a.error(i, "lambdas and method references can only be the loop body of Loops.repeat in BPF programs, which have "
-                    + "no virtual calls; write the code as a static method and call it directly");
+        if (mi.getOpcode() == INVOKEINTERFACE && receiver instanceof Value.FuncRef) throw a.error(i, LAMBDAS);
         if (mi.getOpcode() == INVOKEINTERFACE) throw a.error(i, interfaceCall(mi));
         throw a.error(i, "cannot call " + mi.owner.replace('/', '.') + "." + mi.name + " in a BPF program; "
                 + "only static methods, jbpf helpers, map and context methods are available");
@@ -197,6 +196,10 @@ public final class InvokeAnalyzer {
     private static boolean neverNull(Value v) {
         return v instanceof Value.StackObj || v instanceof Value.Boxed || v instanceof Value.Ctx || v instanceof Value.Ptr p && !p.nullable();
     }
+
+    /** The rejection of a call of a lambda or method reference's interface method. */
+    public static final String LAMBDAS = "lambdas and method references can only be the loop body of Loops.repeat in BPF programs, "
+            + "which have no virtual calls; write the code as a static method and call it directly";
 
     /** The rejection of an interface method call. */
     public static String interfaceCall(MethodInsnNode mi) {
@@ -261,7 +264,7 @@ public final class InvokeAnalyzer {
                         + " bytecode instructions (calls inline copies of calls); mark " + mi.name + " or a method it calls @NoInline (not @Inline) "
                         + "so it becomes one BPF function instead of a copy per call");
             MethodAnalysis callee = analyzer.analyze(target, owner.name, file, args, caller.site(i), f.reservations, false,
-                    StructArraySteps.heldElements(caller, i, f));
+                    StructArraySteps.heldElements(caller, i, f), caller, i, f.copies);
             caller.callees.put(i, callee);
             caller.replacedElements.addAll(callee.replacedElements);
             f.reservations = callee.exitReservations;

@@ -48,6 +48,12 @@ public final class MethodAnalysis extends MethodCode {
     /** The element classes of struct arrays whose elements this body (or a method it calls) replaces, for the callers' check. */
     final java.util.Set<String> replacedElements = new java.util.HashSet<>();
 
+    /** The copies into struct fields made on the way to any return (CopySteps), for the caller of an inlined body. */
+    CopyFacts exitCopies = CopyFacts.NONE;
+    /** The body this one is inlined into and the index of the call there; null for a program or a BPF function. */
+    MethodAnalysis inlinedInto;
+    int inlinedAt;
+
     /** Outstanding ring buffer reservations when the method returns (the most over all returns). */
     int exitReservations;
 

@@ -81,16 +81,19 @@ public final class MethodAnalyzer {
 
     MethodAnalysis analyze(MethodNode m, String owner, String file, List<Value> entryArgs, long context, int reservations,
                            boolean isProgram) {
-        return analyze(m, owner, file, entryArgs, context, reservations, isProgram, java.util.Map.of());
+        return analyze(m, owner, file, entryArgs, context, reservations, isProgram, java.util.Map.of(), null, -1, CopyFacts.NONE);
     }
 
     /** As above, for a body inlined where the callers' variables {@code heldByCallers} refer to struct array elements. */
     MethodAnalysis analyze(MethodNode m, String owner, String file, List<Value> entryArgs, long context, int reservations,
-                           boolean isProgram, java.util.Map<String, String> heldByCallers) {
+                           boolean isProgram, java.util.Map<String, String> heldByCallers, MethodAnalysis caller, int callIndex,
+                           CopyFacts copies) {
         EnumSwitches.rewrite(m, structs);
         TypeSwitches.rewrite(m);
         MethodAnalysis a = new MethodAnalysis(m, owner, file, context);
         a.heldByCallers.putAll(heldByCallers);
+        a.inlinedInto = caller;
+        a.inlinedAt = callIndex;
         // synchronized comes with a handler that releases the monitor: name the lock, not the try/catch javac made for it
         if ((m.access & org.objectweb.asm.Opcodes.ACC_SYNCHRONIZED) != 0)
             throw new TranslationException(file, ProbeClass.firstLine(m), "method " + m.name + " is synchronized, but BPF programs "
@@ -114,6 +117,7 @@ public final class MethodAnalyzer {
             if (v instanceof Value.Scalar s && s.isLong()) entry.locals[slot++] = new Value.Half();
         }
         entry.reservations = reservations;
+        entry.copies = copies;
         a.frames[0] = entry;
         this.isProgram.push(isProgram);
         try {
@@ -149,6 +153,7 @@ public final class MethodAnalyzer {
             throw a.error(i, "the ring buffer record reserved at " + f.reservedAt + " is neither submitted nor discarded "
                     + "when the program returns here; call submit(..) or discard(..) on every path");
         a.exitReservations = Math.max(a.exitReservations, f.reservations);
+        a.exitCopies = a.exitCopies.merge(f.copies);
         if (isProgram.peek() && f.iterators > 0)
             throw a.error(i, "the numbers iterator made at " + f.iteratorAt + " is not closed when the program returns here; "
                     + "call close() on it on every path (the kernel requires bpf_iter_num_destroy)");
@@ -169,9 +174,11 @@ public final class MethodAnalyzer {
         int op = in.getOpcode();
         if (op < 0) { flow(a, i + 1, f, work); return; }
         if (branches.step(a, i, in, op, f, work)) return;
+        CopySteps.before(a, i, in, op, f);
         if (ScalarSteps.step(a, i, in, op, f) || (op == NEWARRAY || op == ANEWARRAY) && f.stack.size() >= 2 && FieldArrayInits.step(a, i, in, f, structs)
                 || StructArraySteps.step(a, i, in, op, f, structs) || ArraySteps.step(a, i, in, op, f)
                 || fields.step(a, i, in, op, f)) {
+            CopySteps.after(a, i, in, op, a.frames[i], f);
             flow(a, i + 1, f, work);
             return;
         }
@@ -182,12 +189,15 @@ public final class MethodAnalyzer {
                 Value v = f.locals[((VarInsnNode) in).var];
                 if (v instanceof Value.Top t) {
                     String name = localName(a, i, ((VarInsnNode) in).var);
+                    // a slot without a name in a class with names is javac's own (the string of a switch over strings)
+                    String who = name.startsWith("#") && a.method.localVariables != null && !a.method.localVariables.isEmpty()
+                            ? "the value javac keeps for this statement" : "variable " + name;
                     throw a.error(i, t.why().equals("not assigned")
-                            ? "variable " + name + " may be used before it is assigned"
-                            : t.why().startsWith(PacketHelperCalls.STALE_HEADER) ? "variable " + name + " holds " + t.why()
-                            : t.why().startsWith(JavaText.STRING_CHOICE) ? "variable " + name + " holds " + t.why() + ", " + JavaText.STRING_CHOICE_ADVICE
-                            : t.why().startsWith(JavaText.CLASS_CHOICE) ? "variable " + name + " holds " + t.why() + ", " + JavaText.CLASS_CHOICE_ADVICE
-                            : "variable " + name + " holds " + t.why() + "; a BPF program needs one kind of value per variable, "
+                            ? who + " may be used before it is assigned"
+                            : t.why().startsWith(PacketHelperCalls.STALE_HEADER) ? who + " holds " + t.why()
+                            : t.why().startsWith(JavaText.STRING_CHOICE) ? who + " holds " + t.why() + ", " + JavaText.STRING_CHOICE_ADVICE
+                            : t.why().startsWith(JavaText.CLASS_CHOICE) ? who + " holds " + t.why() + ", " + JavaText.CLASS_CHOICE_ADVICE
+                            : who + " holds " + t.why() + "; a BPF program needs one kind of value per variable, "
                               + "so give each its own variable (or create the struct with new before the branch)");
                 }
                 f.push(v);
@@ -237,6 +247,7 @@ public final class MethodAnalyzer {
             case MONITORENTER: case MONITOREXIT: throw a.error(i, "synchronized is not supported in BPF programs");
             default: throw a.error(i, "bytecode " + op + " is not supported");
         }
+        CopySteps.after(a, i, in, op, a.frames[i], f);
         flow(a, i + 1, f, work);
     }
 

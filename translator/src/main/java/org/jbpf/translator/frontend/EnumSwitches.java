@@ -83,6 +83,13 @@ public final class EnumSwitches {
         }
         for (AbstractInsnNode in : m.instructions.toArray()) {
             if (in instanceof MethodInsnNode mi && mi.name.equals("ordinal") && mi.desc.equals("()I")) dropThrowingDefault(mi, classes);
+            // E.values().length is the number of constants: no array of enum objects is needed for it
+            if (in instanceof MethodInsnNode mi && mi.getOpcode() == INVOKESTATIC && mi.name.equals("values")
+                    && mi.desc.equals("()[L" + mi.owner + ";") && next(mi) != null && next(mi).getOpcode() == ARRAYLENGTH
+                    && isEnum(classes, mi.owner)) {
+                m.instructions.remove(next(mi));
+                m.instructions.set(mi, new org.objectweb.asm.tree.LdcInsnNode(constantCount(classes, mi.owner)));
+            }
         }
     }
 

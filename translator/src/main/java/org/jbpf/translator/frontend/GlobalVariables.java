@@ -93,10 +93,48 @@ public final class GlobalVariables {
         for (String section : List.of(BSS, DATA, RODATA)) sizes.put(section, 0);
     }
 
+    /** The probe class, whose nested classes' tables are named after them. */
+    private final String probe;
+
     GlobalVariables(ClassNode node, String file, Map<String, Initial> initials) {
+        this.probe = node.name;
+        add(node, "", file, initials);
+    }
+
+    /**
+     * True when class {@code c}, nested in the probe, has a static array field of numbers (not javac's own, such as an
+     * enum switch's {@code $SwitchMap$}), which may be a table of the probe: a class with a name, as a global's is made of it.
+     */
+    boolean hasStaticArrays(ClassNode c) {
+        if (!org.jbpf.core.btf.CNames.isIdentifier(nestedPrefix(c.name) + "x")) return false;
+        for (FieldNode f : c.fields) if (nestedTable(f)) return true;
+        return false;
+    }
+
+    private static boolean nestedTable(FieldNode f) {
+        return (f.access & (Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC)) == Opcodes.ACC_STATIC && f.desc.startsWith("[")
+                && StructLayout.Kind.ofDescriptor(f.desc) != null;
+    }
+
+    /**
+     * Adds the static number tables of class {@code nested}, nested in the probe, as globals named after the nested
+     * class and the field ({@code Steps_SIZES} for {@code Steps.SIZES}), by the same rules as the probe's own.
+     */
+    void addNested(ClassNode nested, String file, Map<String, Initial> initials) {
+        add(nested, nestedPrefix(nested.name), file, initials);
+    }
+
+    private String nestedPrefix(String owner) {
+        return owner.substring(probe.length() + 1).replace('$', '_') + "_";
+    }
+
+    private void add(ClassNode node, String prefix, String file, Map<String, Initial> initials) {
         for (FieldNode f : node.fields) {
             StructLayout.Kind kind = StructLayout.Kind.ofDescriptor(f.desc);
             if ((f.access & Opcodes.ACC_STATIC) == 0 || kind == null) continue;
+            // of a nested class, only the tables: its other static fields are refused where a program uses them
+            if (!prefix.isEmpty() && !nestedTable(f)) continue;
+            String name = prefix + f.name;
             boolean constant = ProbeClass.annotation(f.visibleAnnotations, CONSTANT_DESC) != null
                     || ProbeClass.annotation(f.invisibleAnnotations, CONSTANT_DESC) != null;
             if (f.value != null) {
@@ -111,9 +149,12 @@ public final class GlobalVariables {
             StructLayout.Kind element = kind == StructLayout.Kind.ARRAY ? StructLayout.Kind.elementOf(f.desc) : null;
             // computed static finals are reported at their use; a final byte array is still a global (its bytes may change)
             if (!constant && !array && (f.access & Opcodes.ACC_FINAL) != 0) continue;
-            if (!org.jbpf.core.btf.CNames.isIdentifier(f.name))
-                throw new TranslationException(file, -1, "static field name \"" + f.name + "\" is not a C identifier, which BTF needs");
+            if (!org.jbpf.core.btf.CNames.isIdentifier(name))
+                throw new TranslationException(file, -1, "static field name \"" + name + "\" is not a C identifier, which BTF needs");
             Initial init = initials.get(f.name);
+            if (variables.containsKey(name))
+                throw new TranslationException(file, -1, "static field " + f.name + " of " + node.name.replace('/', '.') + " would be global "
+                        + name + ", which the probe has already; rename one of them");
             Object value = array ? null : (Object) 0L;
             String problem = null;
             if (init != null && !array && init.value() instanceof Number n) value = n.longValue();
@@ -123,7 +164,7 @@ public final class GlobalVariables {
                         + " array field " + f.name + " is filled by code when the class loads ("
                         + (init.line() > 0 ? "line " + init.line() : "in its static initialiser") + "), which a BPF "
                         + "program cannot repeat; initialise it with constants such as {1, 2, 3}, or fill it from Java after loading "
-                        + "with bpf.global(\"" + f.name + "\").set(bytes)"
+                        + "with bpf.global(\"" + name + "\").set(bytes)"
                         : array ? javaType(element == null ? StructLayout.Kind.BYTE : element) + " array field " + f.name
                         + " must be initialised with new " + javaType(element == null ? StructLayout.Kind.BYTE : element)
                         + "[n] (at most " + MAX_ARRAY + " bytes) or constants such as {1, 2, 3} to be a BPF global"
@@ -131,7 +172,7 @@ public final class GlobalVariables {
                         + (init.line() > 0 ? "line " + init.line() : "in its static initialiser") + "); a BPF global starts as a constant: initialise it with a constant and set it from Java after loading"
                         + (constant ? " (or with .constant(\"" + f.name + "\", value) before)" : "");
             if (problem != null && array) {
-                variables.put(f.name, new Variable(f.name, kind, 0, BSS, 0, null, problem, element));
+                variables.put(name, new Variable(name, kind, 0, BSS, 0, null, problem, element));
                 continue;
             }
             boolean zero = array ? allZero((byte[]) value) : (long) value == 0;
@@ -140,7 +181,7 @@ public final class GlobalVariables {
             int size = array ? length : kind.size;
             int offset = align(sizes.get(section), array ? 8 : kind.size);
             sizes.put(section, offset + size);
-            variables.put(f.name, new Variable(f.name, kind, length, section, offset, value, problem, element));
+            variables.put(name, new Variable(name, kind, length, section, offset, value, problem, element));
         }
     }
 
@@ -155,6 +196,12 @@ public final class GlobalVariables {
 
     /** The global variable this static field of the probe is, or null. */
     public Variable get(String field) { return variables.get(field); }
+
+    /** The global variable static field {@code field} of class {@code owner} is (the probe or a class nested in it), or null. */
+    public Variable get(String owner, String field) {
+        if (owner.equals(probe)) return variables.get(field);
+        return owner.startsWith(probe + "$") ? variables.get(nestedPrefix(owner) + field) : null;
+    }
 
     public Collection<Variable> all() { return variables.values(); }
 

@@ -15,6 +15,7 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FieldNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
@@ -51,8 +52,17 @@ public final class ProbeClass {
         if (lic != null && !(lic instanceof String))
             throw new TranslationException(file, -1, "@Bpf license must be a string such as \"GPL\"");
         this.license = lic != null ? (String) lic : "GPL";
-        readMaps(structs);
+        readClinit(node, initials, structs);
         globals = new GlobalVariables(node, file, initials);
+        // a nested class's static tables are the probe's too, as Java lets the probe's code use them
+        if (node.innerClasses != null)
+            for (var inner : node.innerClasses) {
+                ClassNode nested = inner.name.startsWith(node.name + "$") && !inner.name.equals(node.name) ? structs.read(inner.name) : null;
+                if (nested == null || !globals.hasStaticArrays(nested)) continue;
+                Map<String, GlobalVariables.Initial> nestedInitials = new LinkedHashMap<>();
+                readClinit(nested, nestedInitials, structs);
+                globals.addNested(nested, file, nestedInitials);
+            }
         for (MethodNode m : node.methods) {
             AnnotationNode sec = annotation(m.visibleAnnotations, SECTION_DESC);
             if (sec == null) sec = annotation(m.invisibleAnnotations, SECTION_DESC);
@@ -134,9 +144,13 @@ public final class ProbeClass {
         return null;
     }
 
-    /** Symbolically runs {@code <clinit>}: each map field must be assigned {@code new XxxMap(constants...)}. */
-    private void readMaps(StructRegistry structs) {
-        MethodNode clinit = method("<clinit>", "()V");
+    /**
+     * Symbolically runs {@code <clinit>} of the probe, or of a class nested in it, noting the initial values of its static
+     * fields in {@code initials}: each map field of the probe must be assigned {@code new XxxMap(constants...)}.
+     */
+    private void readClinit(ClassNode cls, Map<String, GlobalVariables.Initial> initials, StructRegistry structs) {
+        MethodNode clinit = null;
+        for (MethodNode m : cls.methods) if (m.name.equals("<clinit>") && m.desc.equals("()V")) clinit = m;
         if (clinit == null) return;
         Deque<Object> stack = new ArrayDeque<>();
         Map<String, Object> known = new java.util.HashMap<>();
@@ -195,9 +209,9 @@ public final class ProbeClass {
                 }
                 continue;
             }
-            if (in instanceof FieldInsnNode f && op == Opcodes.PUTSTATIC && f.owner.equals(node.name)) {
+            if (in instanceof FieldInsnNode f && op == Opcodes.PUTSTATIC && f.owner.equals(cls.name)) {
                 Object v = stack.isEmpty() ? null : stack.pop();
-                if (f.desc.startsWith("L" + MAPS_PKG)) {
+                if (f.desc.startsWith("L" + MAPS_PKG) && cls == node) {
                     if (!(v instanceof Constructed c))
                         throw new TranslationException(file, line, "map field " + f.name + " must be initialised with new "
                                 + f.desc.substring(f.desc.lastIndexOf('/') + 1, f.desc.length() - 1) + "(...) and constant arguments");
@@ -212,17 +226,17 @@ public final class ProbeClass {
                 }
                 continue;
             }
-            if (in instanceof FieldInsnNode f && op == Opcodes.GETSTATIC && f.owner.equals(node.name) && initials.containsKey(f.name)
+            if (in instanceof FieldInsnNode f && op == Opcodes.GETSTATIC && f.owner.equals(cls.name) && initials.containsKey(f.name)
                     && initials.get(f.name).value() instanceof byte[] && !readsLengthOnly(f)) {
                 // load-time code changes a table after its initialiser (a loop in a static block): its bytes are not known
                 initials.put(f.name, new GlobalVariables.Initial(GlobalVariables.FILLED_AT_LOAD, line));
                 known.remove(f.name);
             }
-            if (StaticInitFolding.step(in, op, stack, node.name, known)) continue;
+            if (StaticInitFolding.step(in, op, stack, cls.name, known)) continue;
             // anything else (other static state) is simply not a map; using it in a program is reported there
             stack.clear();
         }
-        for (var f : node.fields) {
+        for (var f : cls == node ? node.fields : List.<FieldNode>of()) {
             if (f.desc.startsWith("L" + MAPS_PKG) && !maps.containsKey(f.name))
                 throw new TranslationException(file, -1, "map field " + f.name + " is never initialised; write static final ... "
                         + f.name + " = new ...(...) with constant arguments");
@@ -232,7 +246,9 @@ public final class ProbeClass {
     }
 
     private MapDecl mapDecl(String name, Constructed c, StructRegistry structs) {
-        String where = (c.line > 0 ? file + ":" + c.line : file) + ": map " + name + ": ";
+        // a class compiled without line numbers (javac -g:none): name the class and field, and how to get lines
+        String where = (c.line > 0 ? file + ":" + c.line : file + ": class " + node.name.replace('/', '.') + ", field " + name
+                + " (compiled without line numbers; compile with javac -g to see them)") + ": map " + name + ": ";
         String cls = c.owner.substring(MAPS_PKG.length());
         Object[] a = c.args;
         switch (cls) {

@@ -48,7 +48,8 @@ public final class StructRegistry {
                 ValueType.Struct s = struct(internalName);
                 if (s == null)
                     throw new TranslationException(where + "map keys and values must be Integer, Long, Short, Byte, Character or a @Struct class, not "
-                            + internalName.replace('/', '.'));
+                            + internalName.replace('/', '.') + (read(internalName) != null && !internalName.startsWith("java/")
+                            ? "; annotate " + simple(internalName) + " with @Struct, so its fields lay out the map's entries" : ""));
                 return s;
         }
     }

@@ -24,6 +24,7 @@ public final class Intrinsics {
     private static final Intrinsic ITERATOR_CALLS = new IteratorCalls();
     private static final Intrinsic ARRAY_CALLS = new ArrayCalls();
     private static final Intrinsic BOXED_CALLS = new BoxedCalls();
+    private static final Intrinsic CONSTANT_STRING_CALLS = new ConstantStringCalls(JAVA_LANG_CALLS);
 
     /** The family implementing {@code call}, or null when it is no intrinsic (a static method to inline, or an error). */
     public static Intrinsic find(MethodInsnNode call) {
@@ -38,6 +39,7 @@ public final class Intrinsics {
         if (ContextCalls.isContextClass(owner)) return CONTEXT_CALLS;
         if (ArrayCalls.handles(owner, call.name)) return ARRAY_CALLS;
         if (BoxedCalls.handles(call)) return BOXED_CALLS;
+        if (owner.equals(ConstantStringCalls.STRING)) return CONSTANT_STRING_CALLS;
         if (owner.startsWith("java/lang/")) return JAVA_LANG_CALLS;
         return null;
     }

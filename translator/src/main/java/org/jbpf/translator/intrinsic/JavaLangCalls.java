@@ -96,7 +96,8 @@ final class JavaLangCalls implements Intrinsic {
         }
         if (o.equals("java/lang/System") && n.equals("nanoTime")) return new Value.Scalar(true, null);
         if (o.equals("java/lang/Object") && n.equals("<init>")) return null;
-        if (mi.getOpcode() == org.objectweb.asm.Opcodes.INVOKEINTERFACE) throw c.error(InvokeAnalyzer.interfaceCall(mi));
+        if (mi.getOpcode() == org.objectweb.asm.Opcodes.INVOKEINTERFACE)
+            throw c.error(receiver instanceof Value.FuncRef ? InvokeAnalyzer.LAMBDAS : InvokeAnalyzer.interfaceCall(mi));
         throw c.error("cannot call " + o.replace('/', '.') + "." + n + " in a BPF program"
                 + (o.equals("java/lang/String") && n.equals("charAt") ? ": strings do not exist in BPF programs; keep the characters "
                            + "in a static final char[] or byte[] table and index it (static final byte[] HEX = {'0', '1', ..}; HEX[i])"
@@ -105,12 +106,29 @@ final class JavaLangCalls implements Intrinsic {
                            + "cannot; use System.nanoTime(), the kernel's monotonic clock (the JVM's nanoTime on Linux), and convert in Java"
                    : n.equals("toString") || n.startsWith("to") && n.endsWith("String") ? ": strings do not exist in BPF "
                            + "programs; print numbers with a printk format (printk(\"n %d\", x)), or send them to Java in a map or ring record"
-                   : o.equals("java/lang/Character") ? "; compare the char with character constants instead, e.g. c >= '0' && c <= '9'"
+                   : o.equals("java/lang/Character") ? characterAdvice(n)
                    : o.equals("java/lang/Math") && n.endsWith("Exact") ? ": it throws on overflow, which a BPF program cannot; use the "
                            + "plain operator and test the result (a sum of positives below either operand overflowed)"
                    : "; the java.lang methods that translate are boxing, Math.min/max/abs/clamp and floor and ceil division, System.nanoTime, the Integer/Long "
                            + "bit, unsigned, min/max/sum and compare methods, and compare and hashCode of every box class (README, "
                            + "Translation notes)"));
+    }
+
+    /** What to write instead of a Character method, which knows all of Unicode: compares with the ASCII ranges meant. */
+    private static String characterAdvice(String n) {
+        String e;
+        switch (n) {
+            case "isLetter": case "isAlphabetic": e = "(c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')"; break;
+            case "isLetterOrDigit": e = "(c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')"; break;
+            case "isWhitespace": case "isSpaceChar": e = "c == ' ' || c == '\\t' || c == '\\n'"; break;
+            case "isUpperCase": e = "c >= 'A' && c <= 'Z'"; break;
+            case "isLowerCase": e = "c >= 'a' && c <= 'z'"; break;
+            case "toUpperCase": e = "c >= 'a' && c <= 'z' ? (char) (c - 32) : c"; break;
+            case "toLowerCase": e = "c >= 'A' && c <= 'Z' ? (char) (c + 32) : c"; break;
+            case "digit": case "getNumericValue": e = "c >= '0' && c <= '9' ? c - '0' : -1"; break;
+            default: e = "c >= '0' && c <= '9'";
+        }
+        return "; compare the char with character constants instead (Java's Character methods know all of Unicode), e.g. " + e;
     }
 
     /**

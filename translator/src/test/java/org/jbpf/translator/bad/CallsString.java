@@ -9,6 +9,6 @@ public final class CallsString {
     @Section("tracepoint/syscalls/sys_enter_getpid")
     static long run(TracepointContext ctx) {
         String s = "abc";
-        return s.length(); // line 12
+        return s.trim().length(); // line 12: trim makes a new string, which a program cannot
     }
 }

@@ -1,0 +1,39 @@
+package org.jbpf.it.language;
+
+import org.jbpf.Bpf;
+import org.jbpf.Section;
+import org.jbpf.Size;
+import org.jbpf.Struct;
+import org.jbpf.XdpContext;
+import org.jbpf.maps.ArrayMap;
+
+/** An array stored into a struct's field, written through the field and read back through the array. */
+@Bpf(license = "GPL")
+public final class CopiedArrayReadBack {
+    public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);
+    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 1);
+
+    @Section("xdp")
+    static int run(XdpContext ctx) {
+        Long a = in.lookup(0);
+        Long b = in.lookup(1);
+        if (a == null || b == null) return XdpContext.XDP_ABORTED;
+        out.update(0, compute(a, b));
+        return XdpContext.XDP_PASS;
+    }
+
+    @Struct
+    public static final class Buf {
+        public long tag;
+        @Size(3) public long[] values;
+    }
+
+    static long compute(long a, long b) {
+        long[] v = new long[3];
+        v[0] = b;
+        Buf x = new Buf();
+        x.values = v;
+        x.values[0] += a;
+        return v[0];
+    }
+}

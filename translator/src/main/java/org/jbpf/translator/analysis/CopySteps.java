@@ -1,0 +1,212 @@
+package org.jbpf.translator.analysis;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import org.jbpf.translator.frontend.StructRegistry;
+import org.jbpf.translator.frontend.ValueType;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+
+/**
+ * Where a copy into a struct's field could be observed. Storing a local array or struct into a struct's field (a
+ * field store, or a record's constructor) copies it in place, where Java shares the one object between both names;
+ * the common use (build it, store it, never touch it again) computes what Java computes. This refuses, at the line
+ * of the copy, a program that afterwards writes the source (or gives it to a call that is not inlined), or that reads
+ * the source after writing the destination. Accesses are followed through inlined calls (the callee starts from the
+ * caller's {@link CopyFacts} and hands its own back), through pointers read from either side's fields and elements,
+ * and through merges of them.
+ */
+final class CopySteps {
+    private CopySteps() {}
+
+    /** The origin of a pointer merged from several (Value.merge). */
+    private static final String MERGED = "several places";
+
+    /** Checks the accesses of instruction i against the copies made before it; {@code f} is the frame before it. */
+    static void before(MethodAnalysis a, int i, AbstractInsnNode in, int op, Frame f) {
+        if (f.copies.isEmpty()) return;
+        String at = " at " + a.position(i);
+        switch (op) {
+            case IALOAD: case LALOAD: case BALOAD: case CALOAD: case SALOAD: case AALOAD:
+                read(a, i, f, f.peek(1), false, "read" + at);
+                break;
+            case IASTORE: case LASTORE: case BASTORE: case CASTORE: case SASTORE: case AASTORE:
+                written(a, i, f, f.peek(2), false);
+                break;
+            case GETFIELD:
+                if (scalar(((FieldInsnNode) in).desc)) read(a, i, f, f.peek(0), false, "read" + at);
+                break;
+            case PUTFIELD:
+                if (!scalar(((FieldInsnNode) in).desc)) read(a, i, f, f.peek(0), true, "copied" + at);
+                written(a, i, f, f.peek(1), false);
+                break;
+            default:
+        }
+    }
+
+    /** Records what instruction i did to the copies: a new copy, pointers derived from either side, a call's effects. */
+    static void after(MethodAnalysis a, int i, AbstractInsnNode in, int op, Frame before, Frame f) {
+        switch (op) {
+            case GETFIELD:
+                if (!f.copies.isEmpty() && !scalar(((FieldInsnNode) in).desc)) f.copies = f.copies.derive(before.peek(0), f.peek(0));
+                break;
+            case AALOAD:
+                if (!f.copies.isEmpty()) f.copies = f.copies.derive(before.peek(1), f.peek(0));
+                break;
+            case NEWARRAY: case ANEWARRAY:
+                f.copies = f.copies.remade(f.peek(0));
+                break;
+            case PUTFIELD:
+                copied(a, i, (FieldInsnNode) in, before.peek(1), before.peek(0), f);
+                break;
+            case INVOKEVIRTUAL: case INVOKESTATIC: case INVOKESPECIAL: case INVOKEINTERFACE:
+                called(a, i, (MethodInsnNode) in, before, f);
+                break;
+            default:
+        }
+    }
+
+    private static boolean scalar(String desc) { return desc.length() == 1; }
+
+    /** A store of {@code v} into a non-number field of {@code obj}: a copy, unless v is the field itself (FieldArrayInits). */
+    private static void copied(MethodAnalysis a, int i, FieldInsnNode fi, Value obj, Value v, Frame f) {
+        if (scalar(fi.desc) || FieldArrayInits.inPlace(v) || CopyFacts.key(v) == null) return;
+        ValueType held = obj instanceof Value.StackObj so ? so.type() : obj instanceof Value.Ptr p ? p.target() : null;
+        if (!(held instanceof ValueType.Struct s)) return;
+        String what = v instanceof Value.StackObj so && so.type() instanceof ValueType.Struct
+                || v instanceof Value.Ptr p && p.target() instanceof ValueType.Struct ? "struct" : "array";
+        // a pointer chosen among several (c ? v : w) may be any of them: every array or struct of its type is the source
+        boolean chosen = v instanceof Value.Ptr p && p.origin().equals(MERGED);
+        java.util.Set<String> origins = v instanceof Value.Ptr p && !chosen ? java.util.Set.of(p.origin()) : java.util.Set.of();
+        f.copies = f.copies.with(a.site(i), new CopyFacts.Fact(a, i, what, s.javaName() + "." + fi.name, s.internalName(),
+                java.util.Set.of(CopyFacts.key(v)), origins, chosen ? CopyFacts.typeOf(v) : null, java.util.Set.of(), null, null));
+    }
+
+    /** After a call: an inlined body's copies come back; what another call is given it may read and write. */
+    private static void called(MethodAnalysis a, int i, MethodInsnNode mi, Frame before, Frame f) {
+        MethodAnalysis callee = a.callees.get(i);
+        if (callee != null) {
+            f.copies = f.copies.merge(callee.exitCopies);
+            return;
+        }
+        int n = Type.getArgumentTypes(mi.desc).length + (mi.getOpcode() == INVOKESTATIC ? 0 : 1);
+        // a trivial constructor only zeroes the new object
+        if (!f.copies.isEmpty() && !mi.name.equals("<init>")) {
+            boolean onlyReads = readsOnly(mi);
+            for (int k = 0; k < n; k++) {
+                read(a, i, f, before.peek(k), true, "given to " + mi.name + " at " + a.position(i));
+                if (!onlyReads) written(a, i, f, before.peek(k), true);
+            }
+        }
+        Subprogram function = a.calls.get(i);
+        if (function != null) copiedByFunction(a, i, function, before, n, f);
+    }
+
+    /**
+     * A BPF function, analysed once for all its callers, that copies a parameter into a struct's field: the copy is the
+     * caller's, of the argument it gives, made at the call.
+     */
+    private static void copiedByFunction(MethodAnalysis a, int i, Subprogram function, Frame before, int n, Frame f) {
+        if (function.params.size() != n) return;
+        for (CopyFacts.Fact made : function.body.exitCopies.facts.values()) {
+            for (int k = 0; k < n; k++) {
+                Value arg = before.peek(n - 1 - k);
+                if (!made.isSource(function.params.get(k)) || CopyFacts.key(arg) == null) continue;
+                java.util.Set<String> origins = arg instanceof Value.Ptr p && !p.origin().equals(MERGED) ? java.util.Set.of(p.origin())
+                        : java.util.Set.of();
+                f.copies = f.copies.with(a.site(i) * 64 + k, new CopyFacts.Fact(a, i, made.what(), made.destOrigin(), made.destOwner(),
+                        java.util.Set.of(CopyFacts.key(arg)), origins, null, java.util.Set.of(), null, null));
+            }
+        }
+    }
+
+    /** True for the probe API calls that only read what they are given: maps, ring and perf buffers, Strings, printk. */
+    private static boolean readsOnly(MethodInsnNode mi) {
+        return mi.owner.startsWith("org/jbpf/maps/") || mi.owner.equals("org/jbpf/Strings")
+                || mi.owner.equals("org/jbpf/Helpers") && mi.name.equals("printk");
+    }
+
+    /**
+     * {@code target} is written at i: noted for a copy whose source or destination it is; a struct holding a copy's
+     * destination, given to a call ({@code whole}), may have it written too.
+     */
+    private static void written(MethodAnalysis a, int i, Frame f, Value target, boolean whole) {
+        for (CopyFacts.Fact fact : f.copies.facts.values()) {
+            if (fact.isSource(target)) f.copies = f.copies.written(fact, true, a.position(i));
+            else if (fact.isDest(target) || whole && holds(fact, target)) f.copies = f.copies.written(fact, false, a.position(i));
+        }
+    }
+
+    /**
+     * {@code target} is read at i ({@code use}; {@code whole} when all of it is, so a struct holding a copy's destination
+     * reads that too): refused when it is one side of a copy whose other side was written since.
+     */
+    private static void read(MethodAnalysis a, int i, Frame f, Value target, boolean whole, String use) {
+        for (CopyFacts.Fact fact : f.copies.facts.values()) {
+            if (fact.destWrite() != null && fact.isSource(target)) {
+                String name = sourceName(fact, a, i, f);
+                throw refusal(fact, a, i, name, "the write to " + dest(fact) + " at " + fact.destWrite() + " would not reach "
+                        + name + ", " + use + "; read through " + dest(fact) + " once " + name + " is stored");
+            }
+            if (fact.sourceWrite() != null && (fact.isDest(target) || whole && holds(fact, target))) {
+                String name = sourceName(fact, a, i, f);
+                throw refusal(fact, a, i, name, "the write to " + name + " at " + fact.sourceWrite() + " would not reach "
+                        + dest(fact) + ", " + use + "; finish " + name + " before it is stored, or write through " + dest(fact)
+                        + " afterwards");
+            }
+        }
+    }
+
+    /** True when {@code v} is a struct of the class whose field is {@code fact}'s destination. */
+    private static boolean holds(CopyFacts.Fact fact, Value v) {
+        ValueType held = v instanceof Value.StackObj so ? so.type() : v instanceof Value.Ptr p ? p.target() : null;
+        return held instanceof ValueType.Struct s && s.internalName().equals(fact.destOwner());
+    }
+
+    private static String dest(CopyFacts.Fact fact) {
+        int dot = fact.destOrigin().lastIndexOf('.');
+        return StructRegistry.simple(fact.destOwner()) + fact.destOrigin().substring(dot);
+    }
+
+    /**
+     * The refusal, at the copy's line in the method of the access when the copy was made there or in a body inlined
+     * into it (the line of that call), else at the copy itself.
+     */
+    private static org.jbpf.translator.TranslationException refusal(CopyFacts.Fact fact, MethodAnalysis a, int i, String name, String rest) {
+        MethodAnalysis at = fact.copiedIn();
+        int index = fact.copyIndex();
+        for (MethodAnalysis m = fact.copiedIn(), inner = null; m != null; inner = m, m = m.inlinedInto) {
+            if (m == a) {
+                at = a;
+                index = inner == null ? fact.copyIndex() : inner.inlinedAt;
+                break;
+            }
+        }
+        String message = name + " is copied into " + dest(fact) + " here, where Java would share one " + fact.what()
+                + " between them: a struct holds its arrays and structs in place, so " + rest;
+        return at.error(index, message.replace(" at " + at.file + ":", " at line "));
+    }
+
+    /** The name of a variable holding the copy's source where it is accessed, or where the copy is (or its calls are). */
+    private static String sourceName(CopyFacts.Fact fact, MethodAnalysis a, int i, Frame f) {
+        String name = localHolding(fact, a, i, f);
+        if (name != null) return name;
+        for (MethodAnalysis m = fact.copiedIn(), inner = null; m != null; inner = m, m = m.inlinedInto) {
+            int at = inner == null ? fact.copyIndex() : inner.inlinedAt;
+            if (m.frames[at] != null && (name = localHolding(fact, m, at, m.frames[at])) != null) return name;
+        }
+        return "the " + fact.what();
+    }
+
+    private static String localHolding(CopyFacts.Fact fact, MethodAnalysis a, int i, Frame f) {
+        if (a.method.localVariables == null) return null;
+        for (var lv : a.method.localVariables) {
+            if (lv.index >= f.locals.length || !fact.isSource(f.locals[lv.index])) continue;
+            int start = a.method.instructions.indexOf(lv.start), end = a.method.instructions.indexOf(lv.end);
+            if (start <= i && i <= end) return lv.name;
+        }
+        return null;
+    }
+}
