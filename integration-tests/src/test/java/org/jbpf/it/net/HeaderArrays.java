@@ -57,4 +57,14 @@ public final class HeaderArrays {
     /** A BPF function of its own: it holds no packet end to check the element against. */
     @NoInline
     static int sourceByte(Ethernet eth, int i) { return eth.source[i] & 0xff; }
+
+    /** The source address's bytes 1 and i of a copy on the stack (slot 1 gets their sum), i the low 2 bits of byte 0. */
+    @Section("tc/copied")
+    static int copied(SkBuffContext ctx) {
+        Ethernet eth = ctx.load(0, Ethernet.class);
+        if (eth == null) return SkBuffContext.TC_ACT_SHOT;
+        int i = eth.destination[0] & 3;
+        out.update(1, (long) ((eth.source[1] & 0xff) + (eth.source[i] & 0xff)));
+        return SkBuffContext.TC_ACT_OK;
+    }
 }

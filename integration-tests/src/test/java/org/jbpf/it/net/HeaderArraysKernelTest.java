@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Header array elements at a variable index ({@link HeaderArrays}) load on both backends (the kernel refused both
  * before each element got its own check against the packet's end; found by the random packet probes, seed 101) and
  * read and write the right bytes: every index of the Ethernet destination address, of its source address in a
- * function the header is passed to, and of an IPv6 header that ends exactly where the packet does.
+ * function the header is passed to, of a copy on the stack (LLVM made the address of its source field, 6 bytes into
+ * an 8-aligned copy, an or, which the kernel refuses on a pointer), and of an IPv6 header that ends the packet.
  */
 class HeaderArraysKernelTest {
     @ParameterizedTest
@@ -48,6 +49,13 @@ class HeaderArraysKernelTest {
                 for (int k = 0; k < 6; k++) frame[6 + k] = (byte) (0x30 + k);
                 assertEquals(2, bpf.program("passed").testRun(frame, 1).retval());
                 assertEquals(i < 6 ? 0x30 + i : 0, out.get(0), "source[" + i + "] read by a function the header was passed to");
+            }
+            for (int i = 0; i < 4; i++) {
+                byte[] frame = Packets.ethernet(Net.ETH_P_IP).payload(20).bytes();
+                frame[0] = (byte) (0x40 | i);
+                for (int k = 0; k < 6; k++) frame[6 + k] = (byte) (0x30 + k);
+                assertEquals(0, bpf.program("copied").testRun(frame, 1).retval());
+                assertEquals(0x31 + 0x30 + i, out.get(1), "source[1] + source[" + i + "] of a copy on the stack");
             }
             for (int i = 0; i < 16; i++) {
                 // the IPv6 header is the packet's last 40 bytes: destination[15] is its last byte

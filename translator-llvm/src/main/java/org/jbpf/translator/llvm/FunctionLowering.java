@@ -226,6 +226,10 @@ final class FunctionLowering {
                 // an aligned address plus an index: the index's bits are hidden so LLVM keeps the addition an add
                 if (addressRegisters.contains(in.dst())) src = arithmetic.opaque(src, m.i64);
                 else if (addressRegisters.contains(in.src())) dst = arithmetic.opaque(dst, m.i64);
+            } else if (op == ADD && alu64 && addressRegisters.contains(in.dst()) && in.imm() % 8 != 0) {
+                // an aligned address (a stack copy, or null) plus a field's offset below its alignment: LLVM would
+                // make it an or, which the kernel refuses on a pointer
+                dst = arithmetic.opaque(dst, m.i64);
             }
             // an index's mask is its bound for the kernel: LLVM would drop it where it proves the value already fits.
             // A register that also held an address elsewhere may be an index here (the kernel refuses & on a pointer)

@@ -19,8 +19,9 @@ import org.jbpf.translator.mir.Mir;
 final class TailMerging implements Pass {
     @Override
     public void run(Mir mir) {
-        boolean changed = true;
-        while (changed) changed = mergeOne(mir);
+        // a merge with as many differing values as instructions grows the branches' moves as much as it shrinks the
+        // tails, and the moves may match again: at most as many merges as the program had instructions, so it ends
+        for (int left = mir.code.size(); left > 0 && mergeOne(mir); left--) { }
     }
 
     private static boolean mergeOne(Mir mir) {
