@@ -21,6 +21,9 @@ import org.objectweb.asm.tree.MethodInsnNode;
 final class CopySteps {
     private CopySteps() {}
 
+    /** The map calls that change the values of a map in place. */
+    private static final java.util.Set<String> MAP_WRITES = java.util.Set.of("update", "delete", "increment", "add");
+
     /** The origin of a pointer merged from several (Value.merge). */
     private static final String MERGED = "several places";
 
@@ -87,7 +90,9 @@ final class CopySteps {
         if (!(held instanceof ValueType.Struct s)) return;
         // what variables read from this field before now holds the new contents, where Java keeps the old object
         f.copies = f.copies.withHeld(f.copies.held.replaced(a.frames[i], 2, obj, s.javaName() + "." + fi.name,
-                new HeldFields.Replaced(a, i, StructRegistry.simple(s.internalName()) + "." + fi.name, fi.desc.startsWith("[") ? "array" : "struct")));
+                new HeldFields.Replaced(a, i, StructRegistry.simple(s.internalName()) + "." + fi.name, fi.desc.startsWith("[") ? "array" : "struct",
+                        "a struct holds its arrays and structs in place", "set the " + (fi.desc.startsWith("[") ? "elements" : "fields") + " of "
+                        + StructRegistry.simple(s.internalName()) + "." + fi.name + " instead of replacing it")));
         if (FieldArrayInits.inPlace(v) || CopyFacts.key(v) == null) return;
         String what = v instanceof Value.StackObj so && so.type() instanceof ValueType.Struct
                 || v instanceof Value.Ptr p && p.target() instanceof ValueType.Struct ? "struct" : "array";
@@ -117,6 +122,12 @@ final class CopySteps {
         }
         Subprogram function = a.calls.get(i);
         if (function != null) copiedByFunction(a, i, function, before, n, f);
+        if (n > 0 && before.peek(n - 1) instanceof Value.MapRef map && MAP_WRITES.contains(mi.name)) {
+            // the map's element changes in place: a value looked up before is then the new one, where Java keeps the old
+            String name = map.map().name();
+            f.copies = f.copies.withHeld(f.copies.held.replaced(before, n, null, name + ".lookup(..)", new HeldFields.Replaced(a, i,
+                    "the value of " + name, "value", "the map holds its values in place", "look the value up again after " + mi.name)));
+        }
     }
 
     /**
@@ -186,9 +197,8 @@ final class CopySteps {
                 if (start <= i && i <= end) name = lv.name;
             }
         String message = r.field() + " is replaced here while " + name + " refers to the " + r.what() + " it held: in Java " + name
-                + " keeps the old one, but a struct holds its arrays and structs in place, so " + name + " would see the new one at "
-                + a.position(i) + "; copy what you need from " + name + " first, or set the " + (r.what().equals("array") ? "elements"
-                : "fields") + " of " + r.field() + " instead of replacing it";
+                + " keeps the old one, but " + r.holder() + ", so " + name + " would see the new one at " + a.position(i) + "; copy what "
+                + "you need from " + name + " first, or " + r.advice();
         throw r.in().error(r.index(), message.replace(" at " + r.in().file + ":", " at line "));
     }
 

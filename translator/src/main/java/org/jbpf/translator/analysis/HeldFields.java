@@ -9,13 +9,17 @@ import java.util.Objects;
  * keeps the old Point in Java, but the struct holds its nested structs and arrays in place, so {@code old} then sees
  * q's copy. Each pointer read from a non-number field (or an element) notes the value it was read from, and a
  * replacement of a field marks the pointers read from that field of that struct (and those read through them) as
- * stale; {@link CopySteps} refuses a use of one. Immutable, as {@link CopyFacts}, which carries it.
+ * stale, and so does an update of a map for the values looked up in it; {@link CopySteps} refuses a use of one. Immutable, as {@link CopyFacts}, which carries it.
  */
 final class HeldFields {
     static final HeldFields NONE = new HeldFields(Map.of(), Map.of());
 
-    /** A replacement of field {@code field} (for messages: {@code Segment.from}, a {@code what}) at instruction {@code index} of {@code in}. */
-    record Replaced(MethodAnalysis in, int index, String field, String what) {
+    /**
+     * A replacement of field {@code field} (for messages: {@code Segment.from}, which holds a {@code what}, or a map's
+     * values) at instruction {@code index} of {@code in}; {@code holder} says what keeps it in place, {@code advice}
+     * what to write instead.
+     */
+    record Replaced(MethodAnalysis in, int index, String field, String what, String holder, String advice) {
         @Override public boolean equals(Object o) { return o instanceof Replaced r && in == r.in && index == r.index; }
         @Override public int hashCode() { return index; }
     }
@@ -30,7 +34,7 @@ final class HeldFields {
         this.stale = stale;
     }
 
-    boolean isEmpty() { return parents.isEmpty(); }
+    boolean isEmpty() { return parents.isEmpty() && stale.isEmpty(); }
 
     /** Notes that pointer {@code read} was read from {@code from} (a field or an element of it), now, so it is not stale. */
     HeldFields read(Value from, Value read) {
