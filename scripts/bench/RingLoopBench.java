@@ -1,7 +1,8 @@
 // The Java side of scripts/bench-ringloop: nanoseconds a record of jbpf's reading loops alone, on fake buffers in this
 // process's memory laid out as the kernel's (no producer, no kernel), so a change to a loop is seen apart from the
 // kernel bench's noise. One process measures one loop: "ring" or "perf", read "in-place" (RawRecordHandler,
-// RawSampleHandler) or through a "view" (RecordView); its figure is the median of the timed drains, after 2000 drains
+// RawSampleHandler), through a "view" (RecordView) or, on a ring only, decoded into one "reused" @Struct or handed out
+// as a ByteBuffer of its own per record ("views"); its figure is the median of the timed drains, after 2000 drains
 // of warm-up. In package org.jbpf.events, as the loops are not public: it makes each the way the readers do, a copy
 // per reader (LoopCopies), a ring's copy given its data area as constants where the jar has RingData.
 package org.jbpf.events;
@@ -15,13 +16,17 @@ import java.util.Arrays;
 public final class RingLoopBench {
     static final int WARM_DRAINS = 2000;
     static long checksum;
+    /** A ring read as a ByteBuffer view per record ("views", as openRaw hands them out). */
+    static boolean slices;
 
-    /** args: ring|perf, in-place|view, buffer bytes (a power of two), timed drains. Prints ns a record. */
+    /** args: ring|perf, in-place|view|reused|views (the last two on a ring only), buffer bytes (a power of two), timed drains. Prints ns a record. */
     public static void main(String[] args) throws Throwable {
-        boolean ring = args[0].equals("ring"), view = args[1].equals("view");
+        boolean ring = args[0].equals("ring"), view = args[1].equals("view"), reused = args[1].equals("reused");
+        slices = args[1].equals("views");
         int size = Integer.parseInt(args[2]), drains = Integer.parseInt(args[3]);
         ByteBuffer control = direct(4096), data = direct(ring ? 2 * size : size);
-        int record = ring ? 64 : 80;  // a ring record: 8-byte header and 56 bytes; a perf sample: 8 + 4 + 64 raw, padded
+        // a ring record: 8-byte header and 56 bytes (64, the size of Record64, when decoded); a perf sample: 8 + 4 + 64 raw, padded
+        int record = ring ? (reused ? 72 : 64) : 80;
         int n = size / record - 1;
         for (int i = 0; i < n; i++) {
             if (ring) data.putInt(i * record, record - 8).putLong(i * record + 8, i);
@@ -29,7 +34,7 @@ public final class RingLoopBench {
         }
         Drain drain;
         if (ring) {
-            RingLoop loop = ringLoop(control, data, size, view);
+            RingLoop loop = ringLoop(control, data, size, view, reused);
             drain = () -> loop.consume(null, RingBufferRing.NO_DEADLINE);
         } else {
             PerfLoop loop = perfLoop(control, data, size, view);
@@ -61,7 +66,7 @@ public final class RingLoopBench {
     static ByteBuffer direct(int n) { return ByteBuffer.allocateDirect(n).order(ByteOrder.LITTLE_ENDIAN); }
 
     /** The consumer position at byte 0 of {@code control}, the producer's at byte 8. */
-    static RingLoop ringLoop(ByteBuffer control, ByteBuffer data, int size, boolean view) throws Throwable {
+    static RingLoop ringLoop(ByteBuffer control, ByteBuffer data, int size, boolean view, boolean reused) throws Throwable {
         ByteBuffer consumer = control.slice(0, 8).order(ByteOrder.LITTLE_ENDIAN), producer = control.slice(8, 8).order(ByteOrder.LITTLE_ENDIAN);
         MethodType type;
         Object[] args;
@@ -72,7 +77,12 @@ public final class RingLoopBench {
         } else {
             type = MethodType.methodType(void.class, String.class, ByteBuffer.class, ByteBuffer.class, ByteBuffer.class, int.class,
                     RawRecordHandler.class);
-            args = new Object[] {"ring", consumer, producer, data, size, (RawRecordHandler) (r, off, len) -> checksum += r.getLong(off)};
+            RawRecordHandler handler = reused
+                    ? RingBufferReader.reusing("ring", org.jbpf.runtime.Codecs.of(org.jbpf.examples.events.Record64.class),
+                            (org.jbpf.examples.events.Record64 r) -> checksum += r.seq)
+                    : slices ? RingBufferReader.slicing(r -> checksum += r.getLong(0))
+                    : (r, off, len) -> checksum += r.getLong(off);
+            args = new Object[] {"ring", consumer, producer, data, size, handler};
         }
         Method withConstants = null;
         for (Method m : LoopCopies.class.getDeclaredMethods())

@@ -47,7 +47,8 @@ final class AgentClient {
 
     /**
      * Says, before the attach API does in its own words, when {@code pid} is no process or one of another user: the
-     * JVM lets in only its own user (and root), so that is a missing privilege (exit 4), not a missing JVM.
+     * JVM lets in only its own user (and root), so that is a missing privilege (exit 4), not a missing JVM; and when
+     * it is a process the attach API's signal would end ({@link JvmProcess}).
      */
     static void checkReachable(String pid) {
         if (!pid.matches("[1-9][0-9]{0,9}")) throw new Main.CommandFailure(ExitCodes.USAGE, "'" + pid + "' is not a process id");
@@ -63,6 +64,7 @@ final class AgentClient {
         if (self != 0 && owner != self)
             throw new Main.CommandFailure(ExitCodes.NO_PRIVILEGE, "process " + pid + " belongs to user id " + owner + " and this command runs as "
                     + self + "; a JVM lets in only its own user: run jbpf as that user or as root");
+        JvmProcess.check(pid);
     }
 
     /** $JBPF_AGENT_JAR, else the agent module's jar in the source tree this command was built in. */

@@ -101,16 +101,22 @@ public final class Main implements Callable<Integer> {
 
     /** Prints a command's error to {@code err} as one line, or with its stack trace or verifier log; returns the exit status. */
     static int report(Exception e, boolean verbose, PrintWriter err) {
+        String head = "jbpf: ";
+        if (e instanceof FailureIn f) {
+            head += f.input + ": ";
+            e = f.cause();
+        }
         if (e instanceof VerifierException v) {
-            err.println("jbpf: " + VerifierReason.line(v, "--verbose prints the whole verifier log"));
+            err.println(head + VerifierReason.line(v, "--verbose prints the whole verifier log"));
             if (verbose) err.println("verifier log:\n" + v.log().stripTrailing());
         } else if (verbose) e.printStackTrace(err);
-        else err.println("jbpf: " + oneLine(e));
+        else err.println(head + oneLine(e));
         return exitCode(e);
     }
 
     /** The exit status an error ends the command with; see {@link ExitCodes}. */
     static int exitCode(Throwable e) {
+        if (e instanceof FailureIn f) return exitCode(f.cause());
         if (e instanceof CommandFailure f) return f.exitCode;
         if (e instanceof TranslationException) return ExitCodes.REJECTED;
         if (e instanceof BpfException b && (b.errno() == EPERM || b.errno() == EACCES)) return ExitCodes.NO_PRIVILEGE;
@@ -139,5 +145,26 @@ public final class Main implements Callable<Integer> {
             super(message);
             this.exitCode = exitCode;
         }
+    }
+
+    /**
+     * A failure while using one input (an object file the command loads) whose message names a part of it (a program,
+     * a map) but not the input itself: reported as {@code jbpf: <input>: <message>}, with the exit status of the cause.
+     */
+    static final class FailureIn extends RuntimeException {
+        final String input;
+
+        private FailureIn(String input, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.input = input;
+        }
+
+        /** {@code e} naming {@code input}: itself when its message does already. */
+        static RuntimeException of(String input, RuntimeException e) {
+            String m = e.getMessage();
+            return m != null && m.contains(input) ? e : new FailureIn(input, e);
+        }
+
+        RuntimeException cause() { return (RuntimeException) getCause(); }
     }
 }

@@ -85,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
         boolean guessText = probe.endsWith(".o");  // a .o's Java types are unknown: guess which byte arrays are text
         AtomicBoolean printedFinal = new AtomicBoolean();
         LoggingAhead.awaitSetUp();  // the loader's first libc call starts JNA, which asks for a logger
-        try (BPF bpf = BPF.load(object).attachAll()) {
+        try (BPF bpf = loadAndAttach(object)) {
             for (String w : bpf.warnings()) System.err.println("jbpf: warning: " + w);
             status.println("attached " + bpf.links().size() + " program(s) of " + object.name() + "; "
                     + (total > 0 ? "running for " + describe(parseDuration(duration)) : "running until Ctrl-C"));
@@ -178,6 +178,27 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Whether one of the shown maps is keyed by a struct with a {@code @StackId} field. */
+    /**
+     * The object loaded with every program attached. A failure to load a .o names the file: the loader's messages name
+     * the program or map at fault, which alone does not say which object it was in.
+     */
+    private BPF loadAndAttach(BpfObject object) {
+        BPF bpf = null;
+        try {
+            bpf = BPF.load(object);
+            return bpf.attachAll();
+        } catch (RuntimeException e) {
+            if (bpf != null) {
+                try {
+                    bpf.close();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw probe.endsWith(".o") ? Main.FailureIn.of(probe, e) : e;
+        }
+    }
+
     private static boolean stacksLinked(BPF bpf, BpfObject object) {
         for (MapSpec m : shownMaps(object))
             if (MapPrinter.isReadable(m) && org.jbpf.toolchain.StackKeys.of(bpf.map(m.name()), object.btf()) != null) return true;
@@ -193,16 +214,28 @@ final class RunCommand implements Callable<Integer> {
         return ms + "ms";
     }
 
+    /** A duration as the user writes it (10s, 500ms, 2m, 1h, or seconds alone); negative or too long is a usage error. */
     static Duration parseDuration(String s) {
         String t = s.trim().toLowerCase();
+        Duration d;
         try {
-            if (t.endsWith("ms")) return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            if (t.endsWith("s")) return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
-            if (t.endsWith("m")) return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
-            if (t.endsWith("h")) return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
-            return Duration.ofSeconds(Long.parseLong(t));
+            if (t.endsWith("ms")) d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            else if (t.endsWith("s")) d = Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+            else if (t.endsWith("m")) d = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            else if (t.endsWith("h")) d = Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
+            else d = Duration.ofSeconds(Long.parseLong(t));
         } catch (NumberFormatException e) {
             throw new Main.CommandFailure(ExitCodes.USAGE, "bad duration '" + s + "'; write e.g. 10s, 500ms or 2m");
+        } catch (ArithmeticException e) {
+            d = null;
         }
+        // the schedule counts in nanoseconds: a longer duration would wrap around
+        if (d == null || d.compareTo(LONGEST) > 0)
+            throw new Main.CommandFailure(ExitCodes.USAGE, "duration '" + s + "' is too long; give at most " + LONGEST.toDays() + " days");
+        if (d.isNegative()) throw new Main.CommandFailure(ExitCodes.USAGE, "negative duration '" + s + "'; write e.g. 10s, 500ms or 2m");
+        return d;
     }
+
+    /** The longest duration taken: about 290 years, the most nanoseconds a long holds, rounded down to whole days. */
+    static final Duration LONGEST = Duration.ofDays(Duration.ofNanos(Long.MAX_VALUE).toDays());
 }

@@ -1,5 +1,6 @@
 package org.jbpf.cli;
 
+import static org.jbpf.cli.BadInputCases.inTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,13 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jbpf.BPF;
+import org.jbpf.cli.BadInputCases.Tally;
 import org.jbpf.core.damage.ClassDamage;
 import org.jbpf.core.damage.ObjectDamage;
 import org.jbpf.core.obj.ObjectFormatException;
@@ -24,7 +20,6 @@ import org.jbpf.core.obj.ObjectReader;
 import org.jbpf.testsupport.Kernel;
 import org.jbpf.testsupport.RandomSeed;
 import org.jbpf.testsupport.Tools;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Damaged class files, BPF objects and BTF fed to every command that reads them: {@code translate} and
  * {@code verify} for probe classes, {@code translate} for the @Struct classes a sound probe uses; {@code disasm},
  * {@code verify} and {@code run} (the kernel's load path, and the loader API beside it) for objects;
- * {@code gen btf --btf} for BTF; the objects are the examples' and one clang builds from C. Each case must succeed or end as
+ * {@code gen btf --btf} for BTF; the objects are the examples' and two clang builds from C. Each case must succeed or end as
  * {@link BadInputOutcome} says: one clear line naming the input, within a time bound. The damage is drawn from a
  * fixed seed ({@link RandomSeed}; {@code -Djbpf.random.seed=N} replays N), so a failure names the case that repeats
  * it; {@code -Djbpf.fuzz.cliCases=N} scales the number of cases.
@@ -46,7 +41,6 @@ class BadInputFuzzTest {
     static final int SCALE = Integer.getInteger("jbpf.fuzz.cliCases", 400);
     /** -Djbpf.fuzz.only=N: only case N of each test, to replay one. */
     static final Integer ONLY = Integer.getInteger("jbpf.fuzz.only");
-    static final long CASE_SECONDS = 60;
 
     @TempDir static Path dir;
     static final Map<String, byte[]> objects = new LinkedHashMap<>(), classes = new LinkedHashMap<>();
@@ -54,14 +48,15 @@ class BadInputFuzzTest {
     static final Map<String, byte[]> structs = new LinkedHashMap<>();
     /** Each example's binary name by its simple name. */
     static final Map<String, String> binaryNames = new LinkedHashMap<>();
-    static ExecutorService worker;
 
-    @BeforeAll static void translateTheExamples() throws Exception {
-        worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "bad-input-case");
-            t.setDaemon(true);
-            return t;
-        });
+    @BeforeAll static void translateTheExamples() throws Exception { soundInputs(dir); }
+
+    /**
+     * Fills {@link #objects}, {@link #classes}, {@link #structs} and {@link #binaryNames} once, translating under
+     * {@code dir}; the other bad-input tests start from the same sound inputs.
+     */
+    static synchronized void soundInputs(Path dir) throws Exception {
+        if (!objects.isEmpty()) return;
         Path sound = Files.createDirectories(dir.resolve("sound"));
         for (String example : EXAMPLES) {
             String e = example.substring(example.lastIndexOf('.') + 1);
@@ -78,22 +73,25 @@ class BadInputFuzzTest {
         structs.values().removeIf(java.util.Objects::isNull);
         assertTrue(structs.size() >= 1, "the examples use @Struct classes: " + structs.keySet());
         String clang = Tools.find("clang-19") != null ? "clang-19" : Tools.find("clang") != null ? "clang" : null;
-        if (clang != null) objects.put(CLANG_OBJECT, clangObject(clang, sound));
+        if (clang != null)
+            for (String c : new String[] {CLANG_OBJECT, CLANG_LEGACY_OBJECT}) objects.put(c, clangObject(clang, sound, c));
     }
 
     /** An object clang builds from C ({@code c/opens.c}): BTF-defined maps, a global, a .text function, clang's own BTF. */
     static final String CLANG_OBJECT = "opens";
+    /** Another ({@code c/legacy_core.c}): a legacy map definition, a CO-RE relocation in .BTF.ext, a ring buffer. */
+    static final String CLANG_LEGACY_OBJECT = "legacy_core";
 
-    private static byte[] clangObject(String clang, Path sound) throws Exception {
-        Path c = sound.resolve(CLANG_OBJECT + ".c"), o = sound.resolve(CLANG_OBJECT + ".o");
-        Files.write(c, resource("c/" + CLANG_OBJECT + ".c"));
+    private static byte[] clangObject(String clang, Path sound, String name) throws Exception {
+        Path c = sound.resolve(name + ".c"), o = sound.resolve(name + ".o");
+        Files.write(c, resource("c/" + name + ".c"));
         Tools.check(clang, "-O2", "-g", "-target", "bpf", "-c", c.toString(), "-o", o.toString());
         return Files.readAllBytes(o);
     }
 
     @Test void anObjectClangBuiltIsAmongTheDamagedOnes() {
         if (!objects.containsKey(CLANG_OBJECT)) Tools.require("clang");
-        assertTrue(objects.containsKey(CLANG_OBJECT), objects.keySet().toString());
+        assertTrue(objects.containsKey(CLANG_OBJECT) && objects.containsKey(CLANG_LEGACY_OBJECT), objects.keySet().toString());
     }
 
     /**
@@ -139,6 +137,9 @@ class BadInputFuzzTest {
         }
     }
 
+    /** Whether a class file's constant pool names the class {@code internalName}. */
+    static boolean uses(byte[] classFile, String internalName) { return classesUsed(classFile).contains(internalName); }
+
     /** The classes a class file's constant pool names. */
     private static List<String> classesUsed(byte[] classFile) {
         org.objectweb.asm.ClassReader r = new org.objectweb.asm.ClassReader(classFile);
@@ -151,10 +152,8 @@ class BadInputFuzzTest {
         return out;
     }
 
-    @AfterAll static void stop() { worker.shutdownNow(); }
-
     @Test void damagedClassesTranslateOrFailWithOneLineNamingThem() throws Exception {
-        Tally tally = new Tally();
+        Tally tally = new Tally(SEED, ONLY != null);
         List<String> names = new ArrayList<>(classes.keySet());
         for (int c = 0; c < SCALE / 2; c++) {
             if (ONLY != null && c != ONLY) continue;
@@ -172,7 +171,7 @@ class BadInputFuzzTest {
 
     /** A sound probe whose @Struct class, found first on the class path, is damaged. */
     @Test void damagedStructClassesAreNamedByTheProbesThatUseThem() throws Exception {
-        Tally tally = new Tally();
+        Tally tally = new Tally(SEED, ONLY != null);
         List<String> names = new ArrayList<>(structs.keySet());
         for (int c = 0; c < SCALE / 4; c++) {
             if (ONLY != null && c != ONLY) continue;
@@ -193,7 +192,7 @@ class BadInputFuzzTest {
     }
 
     @Test void damagedObjectsAreReadOrRefusedWithOneLineNamingThem() throws Exception {
-        Tally tally = new Tally();
+        Tally tally = new Tally(SEED, ONLY != null);
         List<String> names = new ArrayList<>(objects.keySet());
         for (int c = 0; c < SCALE; c++) {
             if (ONLY != null && c != ONLY) continue;
@@ -209,7 +208,7 @@ class BadInputFuzzTest {
     }
 
     @Test void damagedBtfIsRefusedByGenBtfWithOneLineNamingIt() throws Exception {
-        Tally tally = new Tally();
+        Tally tally = new Tally(SEED, ONLY != null);
         List<String> names = new ArrayList<>(objects.keySet());
         ObjectDamage.Kind[] kinds = {ObjectDamage.Kind.BTF_HEADER, ObjectDamage.Kind.BTF_TYPES, ObjectDamage.Kind.BTF_STRINGS};
         for (int c = 0; c < SCALE / 4; c++) {
@@ -227,7 +226,7 @@ class BadInputFuzzTest {
 
     @Test void damagedObjectsLoadOrAreRefusedWithOneLineNamingThem() throws Exception {
         Kernel.requireTracefs();
-        Tally tally = new Tally();
+        Tally tally = new Tally(SEED, ONLY != null);
         List<String> names = new ArrayList<>(objects.keySet());
         for (int c = 0; c < SCALE / 4; c++) {
             if (ONLY != null && c != ONLY) continue;
@@ -254,66 +253,5 @@ class BadInputFuzzTest {
         Path file = Files.createDirectories(dir.resolve("case" + c)).resolve(fileName);
         Files.write(file, bytes);
         return file;
-    }
-
-    private static Cli cli(String... args) throws Exception { return inTime(() -> Cli.run(args)); }
-
-    private static <T> T inTime(Callable<T> task) throws Exception {
-        Future<T> f = worker.submit(task);
-        try {
-            return f.get(CASE_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new AssertionError("no answer within " + CASE_SECONDS + " s");
-        }
-    }
-
-    /** Outcomes per kind of damage, and what went wrong. */
-    private static final class Tally {
-        final Map<Object, int[]> byKind = new LinkedHashMap<>();  // accepted, refused
-        final List<String> failures = new ArrayList<>();
-        final Map<Object, String> firstRefusal = new LinkedHashMap<>();
-
-        /** Runs the command and checks its answer; a bad one is run again with --verbose to show where it came from. */
-        void check(String what, Object kind, String name, String... args) throws Exception {
-            Cli r = cli(args);
-            String problem = BadInputOutcome.problem(r, name);
-            if (problem != null) {
-                String[] verbose = new String[args.length + 1];
-                verbose[0] = "--verbose";
-                System.arraycopy(args, 0, verbose, 1, args.length);
-                problem += "\n    " + String.join("\n    ", where(cli(verbose).err()));
-            }
-            check(what, kind, problem);
-            if (problem == null) byKind.computeIfAbsent(kind, k -> new int[2])[r.status() == 0 ? 0 : 1]++;
-            if (problem == null && r.status() != 0) firstRefusal.putIfAbsent(kind, r.err().strip());
-        }
-
-        /** The head of a stack trace and of each cause: where the bad answer came from. */
-        private static List<String> where(String trace) {
-            List<String> lines = trace.lines().toList(), out = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++)
-                if (i == 0 || lines.get(i).startsWith("Caused by"))
-                    out.addAll(lines.subList(i, Math.min(lines.size(), i + 8)));
-            return out;
-        }
-
-        void check(String what, Object kind, String problem) {
-            if (problem != null) failures.add(what + ": " + problem);
-        }
-
-        void assertClean(String title, int minRefused) {
-            if (ONLY != null) minRefused = 0;
-            int refused = 0;
-            StringBuilder report = new StringBuilder(title + " (seed " + SEED + "):\n");
-            for (var e : byKind.entrySet()) {
-                refused += e.getValue()[1];
-                report.append(String.format("  %-18s accepted %5d  refused %5d  %s%n", e.getKey(), e.getValue()[0], e.getValue()[1],
-                        firstRefusal.getOrDefault(e.getKey(), "")));
-            }
-            System.out.print(report);
-            failures.stream().limit(40).forEach(System.out::println);
-            assertTrue(failures.isEmpty(), failures.size() + " cases answered badly; first: " + (failures.isEmpty() ? "" : failures.get(0)));
-            assertTrue(refused >= minRefused, "only " + refused + " cases were refused: the damage misses");
-        }
     }
 }

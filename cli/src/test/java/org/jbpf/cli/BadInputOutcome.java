@@ -14,9 +14,10 @@ final class BadInputOutcome {
             "\\tat |Exception|Error\\b|: null\\b|\\(null\\)|\\bnull$|internal error|\\[B@|\\$[0-9]|Index -?\\d+ out of bounds");
     /**
      * Other ways a line may name what is wrong than by the input's name: a Java file and line (the class's own
-     * SourceFile and line numbers, which damage may have changed too), or a program or map of the object by name.
+     * SourceFile and line numbers, which damage may have changed too, to any letters), or a program or map of the
+     * object by name.
      */
-    private static final Pattern NAMES_A_PART = Pattern.compile("\\w\\.java:\\d+|\\b(program|map) \"[^\"]+\"");
+    private static final Pattern NAMES_A_PART = Pattern.compile("(?U)\\w\\.java:\\d+|\\b(program|map) \"[^\"]+\"");
 
     private BadInputOutcome() {}
 

@@ -49,7 +49,7 @@ class BadProbeMessagesTest {
         String elf = new String(Files.readAllBytes(o), StandardCharsets.ISO_8859_1);
         Files.write(o, elf.replace("sys_enter_clone", "sys_enter_clonx").getBytes(StandardCharsets.ISO_8859_1));
         Cli r = Cli.run("run", o.toString(), "-d", "1ms");
-        assertEquals("jbpf: program \"countProcesses\" (tracepoint/syscalls/sys_enter_clonx): no tracepoint syscalls/sys_enter_clonx: "
+        assertEquals("jbpf: " + o + ": program \"countProcesses\" (tracepoint/syscalls/sys_enter_clonx): no tracepoint syscalls/sys_enter_clonx: "
                 + "/sys/kernel/tracing/events/syscalls/sys_enter_clonx/id does not exist; did you mean sys_enter_clone? (see "
                 + "/sys/kernel/tracing/available_events "
                 + "for the names this kernel has)\n", r.err());

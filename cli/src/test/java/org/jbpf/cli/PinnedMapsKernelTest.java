@@ -61,7 +61,7 @@ class PinnedMapsKernelTest {
                 "entries", "4", "name", name);
         Cli r = Cli.run("run", object.toString(), "-d", "1ms");
         assertEquals(ExitCodes.FAILED, r.status(), r.err());
-        assertEquals("jbpf: map \"" + name + "\" is pinned at " + pin + " with another shape: the pin is array (key 4 B, value 8 B, "
+        assertEquals("jbpf: " + object + ": map \"" + name + "\" is pinned at " + pin + " with another shape: the pin is array (key 4 B, value 8 B, "
                 + "max_entries 4), this object declares hash (key 4 B, value 8 B, max_entries 64); remove the pin (rm " + pin
                 + ") if no program uses it, or give the map another name\n", r.err());
     }

@@ -85,7 +85,7 @@ class ProbeInputErrorsTest {
                 "-c", c.toString(), "-o", o.toString());
         Cli r = Cli.run("run", o.toString(), "-d", "1ms");
         assertEquals(ExitCodes.FAILED, r.status(), r.err());
-        assertEquals("jbpf: program \"gone\" (tracepoint/syscalls/sys_enter_nosuchcall): no tracepoint syscalls/sys_enter_nosuchcall: "
+        assertEquals("jbpf: " + o + ": program \"gone\" (tracepoint/syscalls/sys_enter_nosuchcall): no tracepoint syscalls/sys_enter_nosuchcall: "
                 + "/sys/kernel/tracing/events/syscalls/sys_enter_nosuchcall/id does not exist (see /sys/kernel/tracing/available_events "
                 + "for the names this kernel has)\n", r.err());
     }
@@ -108,7 +108,7 @@ class ProbeInputErrorsTest {
         Path o = typos("tracepoint");
         Cli r = Cli.run("run", o.toString(), "-d", "1ms");
         assertEquals(ExitCodes.FAILED, r.status(), r.err());
-        assertEquals("jbpf: program \"typo\" (tracepoint/sched/sched_proces_exec): no tracepoint sched/sched_proces_exec: "
+        assertEquals("jbpf: " + o + ": program \"typo\" (tracepoint/sched/sched_proces_exec): no tracepoint sched/sched_proces_exec: "
                 + "/sys/kernel/tracing/events/sched/sched_proces_exec/id does not exist; did you mean sched_process_exec? (see "
                 + "/sys/kernel/tracing/available_events for the names this kernel has)\n", r.err());
     }
@@ -120,7 +120,7 @@ class ProbeInputErrorsTest {
         Path o = typos("uprobe", "UPROBE");
         Cli r = Cli.run("run", o.toString(), "-d", "1ms");
         assertEquals(ExitCodes.FAILED, r.status(), r.err());
-        assertEquals("jbpf: program \"typo\" (uprobe/libc.so.6:mallocc): no function mallocc in " + libc + " (.symtab/.dynsym); "
+        assertEquals("jbpf: " + o + ": program \"typo\" (uprobe/libc.so.6:mallocc): no function mallocc in " + libc + " (.symtab/.dynsym); "
                 + "did you mean malloc?; or attach by file offset (attachUprobe(path, offset, ...))\n", r.err());
     }
 
@@ -163,7 +163,7 @@ class ProbeInputErrorsTest {
         Kernel.require();
         Cli run = Cli.run("run", o.toString(), "-d", "1ms");
         assertEquals(ExitCodes.FAILED, run.status(), run.err());
-        assertTrue(run.err().startsWith("jbpf: program \"odd\": section \"frobnicate/thing\": unknown program kind \"frobnicate\"; use one of "
+        assertTrue(run.err().startsWith("jbpf: " + o + ": program \"odd\": section \"frobnicate/thing\": unknown program kind \"frobnicate\"; use one of "
                 + "tracepoint/<category>/<name> (tp), "), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
     }

@@ -35,10 +35,11 @@ class VerifierErrorKernelTest {
 
     @Test void errorLineHasTheVerifierReasonAndTheJavaLine(@TempDir Path dir) throws Exception {
         Kernel.requireTracefs();
-        Cli r = Cli.run("run", badObject(dir).toString(), "--duration", "1s");
+        Path o = badObject(dir);
+        Cli r = Cli.run("run", o.toString(), "--duration", "1s");
         assertEquals(ExitCodes.FAILED, r.status(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().startsWith("jbpf: the kernel verifier rejected program \"badRead\""), r.err());
+        assertTrue(r.err().startsWith("jbpf: " + o + ": the kernel verifier rejected program \"badRead\""), r.err());
         assertTrue(r.err().contains("at BadRead.java:42 (x = read(p);)"), r.err());
         assertTrue(r.err().contains(": R2 invalid mem access 'scalar' (--verbose prints the whole verifier log)"), r.err());
     }

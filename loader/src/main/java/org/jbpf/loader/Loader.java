@@ -135,6 +135,8 @@ public final class Loader {
             spec = new MapSpec(m.name(), m.type(), m.keySize(), m.valueSize(), Cpus.possible(), m.flags(),
                     m.btfKeyType(), m.btfValueType(), m.pinning());
         final MapSpec s = spec;
+        String refused = MapParameters.problem(s);  // before bpf(2), whose EINVAL would not say which parameter
+        if (refused != null) throw new BpfException(refused);
         boolean withBtf = out.btf() != null && (s.btfKeyType() != 0 || s.btfValueType() != 0);
         if (withBtf) {
             try {

@@ -24,7 +24,11 @@ public final class Pins {
         try {
             fd = sys.objGet(path.toString(), 0);
         } catch (BpfException e) {
-            // the errno stays: a caller listing a directory skips what is no map but stops at a permission problem
+            // a path that holds no bpf object at all is no permission problem, whatever errno the kernel gave (EACCES for a
+            // file of another file system); otherwise the errno stays: a caller listing a directory skips what is no map
+            // but stops at a permission problem
+            String notBpf = e.errno() == Errno.EPERM ? null : notABpfFile(path);
+            if (notBpf != null) throw new BpfException(notBpf);
             throw BpfException.withMessage(notOpened(path, e.errno()), e.errno());
         }
         BpfSyscalls.ObjectKind kind = sys.objectKind(fd.value());
@@ -46,6 +50,17 @@ public final class Pins {
     static String notOpened(Path path, int errno) {
         if (errno == Errno.EPERM)
             return "cannot open pinned map " + path + ": EPERM: reading pinned BPF objects needs CAP_BPF/CAP_SYS_ADMIN (run as root)";
+        String notBpf = notABpfFile(path);
+        if (notBpf != null) return notBpf;
+        if (errno == Errno.ENOENT)
+            return path + " is a file of the bpf file system that holds no object bpf(2) can open (e.g. a kernel iterator), not a pinned map";
+        if (errno == Errno.EACCES)
+            return "cannot open pinned map " + path + ": EACCES: its permissions do not let this user read it (pins are 0600; run as its owner or root)";
+        return "cannot open pinned map " + path + ": " + Errno.name(errno) + (Errno.hint(errno).isEmpty() ? "" : ": " + Errno.hint(errno));
+    }
+
+    /** What {@code path} is when it is no file of a bpf file system (nothing, a directory, a device, a plain file); else null. */
+    private static String notABpfFile(Path path) {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) return "no pinned map at " + path + " (no such file)";
         if (Files.isDirectory(path)) return path + " is a directory, not a pinned map";
         if (!Files.isRegularFile(path)) return path + " is a device or special file, not a pinned map";
@@ -53,11 +68,7 @@ public final class Pins {
         if (!"bpf".equals(fs))
             return path + " is a plain file" + (fs.isEmpty() ? "" : " (file system " + fs + ")")
                     + ", not a pinned map (pinned maps live on a bpf file system such as /sys/fs/bpf)";
-        if (errno == Errno.ENOENT)
-            return path + " is a file of the bpf file system that holds no object bpf(2) can open (e.g. a kernel iterator), not a pinned map";
-        if (errno == Errno.EACCES)
-            return "cannot open pinned map " + path + ": EACCES: its permissions do not let this user read it (pins are 0600; run as its owner or root)";
-        return "cannot open pinned map " + path + ": " + Errno.name(errno) + (Errno.hint(errno).isEmpty() ? "" : ": " + Errno.hint(errno));
+        return null;
     }
 
     private static String fileSystem(Path path) {

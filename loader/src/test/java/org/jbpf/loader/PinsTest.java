@@ -62,10 +62,14 @@ class PinsTest {
                 assertThrows(BpfException.class, () -> Pins.openMap(dir.resolve("gone"), kernel)).getMessage());
     }
 
+    /**
+     * The kernel refuses a file of another file system with EACCES; that is what the file is, not a missing permission
+     * (which would end jbpf map dump with the privilege exit status, and stop a listing).
+     */
     @Test
-    void theKernelsErrnoStaysWithTheMessage(@TempDir Path dir) throws Exception {
+    void aFileOfAnotherFileSystemIsNoPermissionProblem(@TempDir Path dir) throws Exception {
         Path plain = Files.writeString(dir.resolve("x"), "");
-        assertEquals(Errno.EACCES, assertThrows(BpfException.class, () -> Pins.openMap(plain, kernel)).errno());
+        assertEquals(0, assertThrows(BpfException.class, () -> Pins.openMap(plain, kernel)).errno());
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.jbpf.runtime.StructReader;
  * Decodes each ring buffer record in place (a {@code @Struct} through its generated reader) into a new object and
  * hands it on; a record of another size than the type's is an error naming both, never a partial decode. Each reader gets its own copy of this class ({@link LoopCopies}), so its calls stay monomorphic.
  */
-final class DecodingHandler<F> implements RawRecordHandler {
+final class DecodingHandler<F> implements RawRecordHandler, HeadersFirst {
     private final String name;
     private final Codec<F> codec;
     private final Consumer<? super F> handler;

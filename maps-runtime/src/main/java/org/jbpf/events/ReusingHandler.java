@@ -9,7 +9,7 @@ import org.jbpf.runtime.StructReader;
  * Decodes each ring buffer record in place into one object, refilled for every record where the codec can refill (a
  * {@code @Struct}), and hands it on. Each reader gets its own copy of this class ({@link LoopCopies}).
  */
-final class ReusingHandler<F> implements RawRecordHandler {
+final class ReusingHandler<F> implements RawRecordHandler, HeadersFirst {
     private final String name;
     private final Codec<F> codec;
     private final Consumer<? super F> handler;

@@ -16,11 +16,15 @@ import org.jbpf.runtime.RawMemory;
  * (busy) or was discarded, then the record's page offset. Records take their length plus the header, rounded up to
  * 8 bytes. The producer position is read with acquire semantics so record bytes written before it are visible; each
  * header is a plain load followed by an acquire fence, which together make an acquire load: the producer clears the
- * busy bit with a release store, so the record's bytes read after the header are the committed ones. With raw reads
- * the fence follows each header; through a memory segment or the buffer (JDK 24 and later) one fence follows all the
- * headers of a batch, read in a pass of their own before its records are handed out, which orders every one of them
- * before any record byte just as well (kept apart so the handlers' buffer reads are not redone after a fence per
- * record: 19% less time a record in place and 13% through {@link RecordView} on JDK 25, on fake rings). The consumer
+ * busy bit with a release store, so the record's bytes read after the header are the committed ones. Mostly the fence
+ * follows each header. For decoders ({@link HeadersFirst}) read through a memory segment or the buffer (JDK 24 and
+ * later) one fence follows all the headers of a batch, read in a pass of their own before its records are handed
+ * out, which orders every one of them before any record byte just as well: their many buffer reads are then not
+ * redone after a fence per record (a reused {@code @Struct} 0.74 of libbpf's rate on JDK 25, 0.55 in one pass). A
+ * handler reading little of each record is faster in one pass, where the second pass's stores and loads of the
+ * headers cost more than the few fields loaded again: in place on JDK 25 0.99-1.07 of libbpf's rate against 0.88-0.99
+ * in two passes, through {@link RecordView} 0.97-1.01 against 0.88-1.00 (scripts/bench-ringbuf, two runs under load,
+ * both ring sizes), 5% and 8% less time a record on fake rings. The consumer
  * position is published once per batch of records, where libbpf publishes it after every record: a release fence
  * and a plain store, which together make a release store, so every read of the batch completes before the kernel may
  * see its space free and reuse it. Each fence makes the JIT load the buffers' fields again; one per record fewer read
@@ -63,14 +67,22 @@ final class RingBufferRing implements RingLoop {
     /** With {@link #recordView}: the handler each record is handed to through the view, instead of {@link #handler}. */
     private final RecordViewHandler viewHandler;
     private final RecordView recordView;
+    /**
+     * Whether a batch's headers are read in a pass of their own before its records are handed out: for decoders
+     * ({@link HeadersFirst}) read through a segment or the buffer, never with raw reads.
+     */
+    private final boolean headersFirst;
     private volatile long discarded;
     /**
      * The most bytes of records one batch hands out before their space is freed: a quarter of the ring (at least one
      * record a batch, whatever its size). Tests set other sizes.
      */
     long batchBytes;
-    /** Through a segment or the buffer: the place and header of each record of a batch, from its pass over headers to its pass over records. */
-    private final long[] scanned = new long[Math.max(CHECK_EVERY, MAX_CLOCK_INTERVAL)];
+    /**
+     * With {@link #headersFirst}: the place and header of each record of a batch, from its pass over headers to its
+     * pass over records; null otherwise.
+     */
+    private final long[] scanned;
     /** The space of the last record read, the guess for the first record of the next pass. */
     private long lastStep = HEADER_SIZE;
     /** {@link System#nanoTime}, or a test's clock. */
@@ -115,6 +127,8 @@ final class RingBufferRing implements RingLoop {
         this.handler = handler;
         this.viewHandler = viewHandler;
         this.recordView = view;
+        this.headersFirst = dataAddress == 0 && handler instanceof HeadersFirst;
+        this.scanned = headersFirst ? new long[Math.max(CHECK_EVERY, MAX_CLOCK_INTERVAL)] : null;
         if (CONSTANT && (RING.data() != data || RING.size() != size))
             throw new IllegalArgumentException("this copy of the reading loop was made for another ring");
     }
@@ -137,6 +151,7 @@ final class RingBufferRing implements RingLoop {
         RecordViewHandler viewHandler = this.viewHandler;
         RecordView recordView = this.recordView;
         long[] scanned = this.scanned;
+        boolean headersFirst = this.headersFirst;
         long address = dataAddress, consumerAt = consumerAddress;
         // in a copy made for this ring on JDK 22 and later, constants (RingData) the JIT folds into the loop. Raw reads
         // keep the fields: the copy's constant address and size read 1.2x faster on fake rings on JDK 17 but 0.87-0.90x
@@ -163,12 +178,13 @@ final class RingBufferRing implements RingLoop {
                 // the clock and of a close from another thread, whichever comes first
                 long end = Math.min(Math.min(prod, limit), cons + batchBytes);
                 int batch = deadline == NO_DEADLINE ? CHECK_EVERY : clockInterval;
-                if (address != 0) {
-                    // raw reads (JDK 17 to 23): one pass, a fence per header. Raw reads have nothing to load again
-                    // after a fence, and the two passes below were 7-23% slower here (fake rings in memory)
+                if (!headersFirst) {
+                    // one pass, a fence after each header: raw reads (JDK 17 to 23) and, through a segment or the
+                    // buffer, handlers that read little of each record (see the class comment)
                     for (int left = batch; left > 0 && cons < end; left--) {
                         // at < size and the data is mapped twice: the header is inside the mapping
-                        int header = RawMemory.getInt(address + at);
+                        int header = address != 0 ? RawMemory.getInt(address + at)
+                                : segment != null ? Segments.getInt(segment, at) : data.getInt((int) at);
                         VarHandle.acquireFence();  // the header before the record bytes the producer committed with it
                         if (header < 0) return records;  // BUSY_BIT, the sign bit
                         int length = header & ~(BUSY_BIT | DISCARD_BIT);
@@ -195,7 +211,8 @@ final class RingBufferRing implements RingLoop {
                             if (viewHandler == null) {
                                 handler.onRecord(view, (int) here + HEADER_SIZE, length);
                             } else {
-                                recordView.pointRaw(address + here + HEADER_SIZE, length);
+                                if (address != 0) recordView.pointRaw(address + here + HEADER_SIZE, length);
+                                else recordView.pointIndex((int) here + HEADER_SIZE, length);
                                 viewHandler.onRecord(recordView);
                             }
                         } else {
@@ -205,10 +222,10 @@ final class RingBufferRing implements RingLoop {
                         if (reader != null && reader.closedByThisThread()) return records;
                     }
                 } else {
-                    // through a segment or the buffer (JDK 24 and later): a fence per record made the JIT load again,
-                    // for every record, the fields the buffers' reads need, the handler's too. So pass 1 reads the
-                    // batch's headers, each a plain load, into scanned[], stopping before a busy record (those after
-                    // it are not ready in order) or a corrupt one
+                    // a decoder through a segment or the buffer (JDK 24 and later): a fence per record made the JIT
+                    // load again, for every record, the fields its many reads need. So pass 1 reads the batch's
+                    // headers, each a plain load, into scanned[], stopping before a busy record (those after it are
+                    // not ready in order) or a corrupt one
                     int n = 0;
                     long scan = cons;
                     boolean busy = false;
@@ -293,6 +310,9 @@ final class RingBufferRing implements RingLoop {
     }
 
     @Override public long discarded() { return discarded; }
+
+    /** Whether each batch's headers are read in a pass of their own (see {@link HeadersFirst}). */
+    boolean readsHeadersFirst() { return headersFirst; }
 
     /** Bytes written but not yet consumed. */
     @Override public long available() {

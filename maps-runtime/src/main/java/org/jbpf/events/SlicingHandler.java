@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** Hands each ring buffer record out as a view of its own (one object per record); copied per reader ({@link LoopCopies}). */
-final class SlicingHandler implements RawRecordHandler {
+final class SlicingHandler implements RawRecordHandler, HeadersFirst {
     private final RecordHandler handler;
 
     SlicingHandler(RecordHandler handler) { this.handler = handler; }

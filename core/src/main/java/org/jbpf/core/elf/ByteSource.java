@@ -76,6 +76,18 @@ public final class ByteSource {
         int end = (int) off;
         while (end < limit && data[end] != 0) end++;
         if (end >= limit) throw error(off, what + ": string is not NUL-terminated");
-        return new String(data, (int) off, end - (int) off, StandardCharsets.UTF_8);
+        // names are text: a control character or bytes that are no UTF-8 come from damage, and would reach messages as is
+        boolean ascii = true;
+        for (int i = (int) off; i < end; i++) {
+            int b = data[i] & 0xff;
+            if (b < 0x20 || b == 0x7f) throw error(i, what + ": the string holds the control character 0x" + Integer.toHexString(b) + "; the string table is damaged");
+            if (b >= 0x80) ascii = false;
+        }
+        if (ascii) return new String(data, (int) off, end - (int) off, StandardCharsets.ISO_8859_1);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(data, (int) off, end - (int) off)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw error(off, what + ": the string is no UTF-8 text; the string table is damaged");
+        }
     }
 }

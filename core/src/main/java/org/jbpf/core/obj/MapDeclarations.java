@@ -34,6 +34,7 @@ final class MapDeclarations {
             if (!(type(btf, vsi.type()) instanceof BtfType.Var var))
                 throw elf.error(sec, 0, "DATASEC .maps lists type " + vsi.type() + ", which is not a VAR");
             String name = var.name();
+            if (name.isEmpty()) throw elf.error(sec, vsi.offset(), "DATASEC .maps lists a map without a name (VAR type " + vsi.type() + "); the BTF is damaged");
             String where = "map " + name + ": ";
             if (!(type(btf, btf.resolve(var.type())) instanceof BtfType.Struct def))
                 throw elf.error(sec, 0, where + "declaration is not a struct");

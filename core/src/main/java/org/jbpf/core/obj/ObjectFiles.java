@@ -34,6 +34,9 @@ public final class ObjectFiles {
         return name.endsWith(".o") ? name.substring(0, name.length() - 2) : name;
     }
 
+    /** The most bytes read from one file: vmlinux BTF is a few MiB, objects less. */
+    static final int LARGEST = 64 << 20;
+
     /** The bytes of an object file. */
     public static byte[] bytes(Path file) { return bytes(file, "a BPF object file (.o)"); }
 
@@ -48,7 +51,11 @@ public final class ObjectFiles {
         if (!Files.exists(file)) throw new ObjectFormatException(file + ": no such file");
         if (!Files.isReadable(file)) throw new ObjectFormatException(file + ": permission denied; make the file readable to this user");
         try (InputStream in = new FileInputStream(file.toFile())) {
-            return in.readAllBytes();
+            byte[] bytes = in.readNBytes(LARGEST);
+            // a device such as /dev/zero, or a file of gigabytes, would fill the heap before the reader saw a byte
+            if (in.read() >= 0) throw new ObjectFormatException(file + ": larger than " + (LARGEST >> 20) + " MiB (a device or not "
+                    + "such a file); give " + what);
+            return bytes;
         } catch (IOException e) {
             throw new ObjectFormatException(file + ": cannot read it (" + e.getMessage() + ")", e);
         }

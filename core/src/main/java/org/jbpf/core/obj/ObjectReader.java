@@ -177,6 +177,8 @@ public final class ObjectReader {
             }
             for (int k = 0; k < funcs.size(); k++) {
                 ElfFile.Symbol f = funcs.get(k);
+                if (f.name().isEmpty()) throw elf.error(s, Math.min(f.value(), s.size()), "function at byte " + f.value() + " (symbol " + f.index()
+                        + ") has no name; the symbol table is damaged");
                 long next = k + 1 < funcs.size() ? funcs.get(k + 1).value() : s.size();
                 long end = f.size() > 0 ? f.value() + f.size() : next;
                 if (f.value() % 8 != 0 || end % 8 != 0 || f.value() >= s.size() || end > s.size() || end <= f.value())

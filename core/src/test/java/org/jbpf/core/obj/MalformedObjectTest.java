@@ -26,6 +26,46 @@ class MalformedObjectTest {
         }
     }
 
+    /** {@link #VALID} with the first byte of a name in its symbol string table set to {@code b}. */
+    private static byte[] symbolNameStartingWith(String name, byte b) {
+        ElfFile elf = ElfFile.parse(VALID, "sample");
+        ElfFile.Section strtab = elf.section(".strtab");
+        byte[] bad = VALID.clone();
+        byte[] wanted = ("\0" + name + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int at = (int) strtab.offset(); at + wanted.length <= strtab.offset() + strtab.size(); at++)
+            if (Arrays.equals(Arrays.copyOfRange(bad, at, at + wanted.length), wanted)) {
+                bad[at + 1] = b;
+                return bad;
+            }
+        throw new AssertionError("no symbol " + name);
+    }
+
+    /** A map whose BTF name is empty (found by random corruption) was read as map "", refused by the kernel alone. */
+    @Test
+    void aMapWithoutANameIsRefused() {
+        ElfFile elf = ElfFile.parse(VALID, "sample");
+        ElfFile.Section btf = elf.section(".BTF");
+        byte[] bad = VALID.clone();
+        byte[] wanted = "\0totals\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int found = -1;
+        for (int at = (int) btf.offset(); at + wanted.length <= btf.offset() + btf.size() && found < 0; at++)
+            if (Arrays.equals(Arrays.copyOfRange(bad, at, at + wanted.length), wanted)) found = at;
+        assertTrue(found > 0, "the map's name is among the BTF strings");
+        bad[found + 1] = 0;
+        assertTrue(read(bad, "nameless map").getMessage().contains("DATASEC .maps lists a map without a name"), "nameless map");
+    }
+
+    /** Damaged names were taken as they came: an empty one made a program without a name, control bytes reached messages. */
+    @Test
+    void namesAreTextAndFunctionsHaveThem() {
+        String program = SampleObject.build().programs().get(0).name();
+        assertTrue(read(symbolNameStartingWith(program, (byte) 0), "empty").getMessage().contains("has no name; the symbol table is damaged"));
+        assertTrue(read(symbolNameStartingWith(program, (byte) 7), "bell").getMessage()
+                .contains("the string holds the control character 0x7; the string table is damaged"));
+        assertTrue(read(symbolNameStartingWith(program, (byte) 0xc3), "half a UTF-8 character").getMessage()
+                .contains("the string is no UTF-8 text; the string table is damaged"));
+    }
+
     @Test
     void everyTruncationIsAFormatError() {
         for (int len = 0; len < VALID.length; len++) {

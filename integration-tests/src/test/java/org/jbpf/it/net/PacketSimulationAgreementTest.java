@@ -45,6 +45,18 @@ class PacketSimulationAgreementTest {
         assertEquals(3 * 2 + 4 * 2 + 1, runs);
     }
 
+    /** The helpers' edges ({@link HelperEdges}): errno results without writes, a sum of zero, the frame's protocol. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void interpreterGivesTheKernelsResultsAtTheHelpersEdges(Backend backend) {
+        KernelCheck.require();
+        byte[] udp = PacketHelpersKernelTest.udpPacket(53), zeroSum = udp.clone(), vlan = Packets.ethernet(0x8100).vlan(7, 0x86dd).payload(40).bytes();
+        zeroSum[24] = (byte) 0xff;
+        zeroSum[25] = (byte) 0xff;
+        int runs = agree(backend, HelperEdges.class, List.of("storeFlags", "oddChecksum", "zeroSum", "far", "protocol"), List.of(udp, zeroSum, vlan), null);
+        assertEquals(5 * 3, runs);
+    }
+
     /** Runs each program on each packet in the kernel and in the interpreter; with {@code slotMap}, slot 0 holds lo. */
     private static int agree(Backend backend, Class<?> probe, List<String> programs, List<byte[]> packets, String slotMap) {
         BpfObject obj = backend.translate(probe);
@@ -67,6 +79,14 @@ class PacketSimulationAgreementTest {
             }
         }
         return runs;
+    }
+
+    /** The refusal of a stale header names its variable even where javac gave the slot to another variable first. */
+    @Test
+    void aStaleHeaderIsNamedByItsOwnVariable() {
+        TranslationException e = assertThrows(TranslationException.class, () -> Backend.DIRECT.translate(StaleHeaderAfterLoop.class));
+        assertEquals("StaleHeaderAfterLoop.java:21: variable eth holds a packet header read before ctx.adjustHead(..) on line 20, which may"
+                + " move the packet; read the header again with ctx.header(..) after that call", e.getMessage());
     }
 
     /**

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,14 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jbpf.BPF;
-import org.jbpf.core.obj.BpfObject;
 import org.jbpf.events.RingBufferReader;
 import org.jbpf.it.Backend;
-import org.jbpf.it.KernelCheck;
 import org.jbpf.runtime.BpfMap;
-import org.jbpf.sim.Verifier;
-import org.jbpf.sim.VerifierResult;
-import org.jbpf.translator.Translator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -132,88 +125,31 @@ class RandomDataKernelTest {
 
     /** Runs programs [0, programs) of the seed, or program {@code only}; returns the refusals it counted, by reason. */
     private Map<String, Integer> run(Backend backend, String label, int mode, long seed, int programs, Integer only) throws Exception {
-        boolean wide = mode >= RandomData.WIDE;
-        KernelCheck.require();
-        if (backend == Backend.LLVM) backend.translate(Semantics.class); // skips without LLVM's bindings
         String kept = System.getProperty("jbpf.random.dir");
         Path dir = Files.createDirectories(kept != null ? Path.of(kept, new String[] {"data", "wide", "deep"}[mode] + seed) : temp.resolve("data" + seed));
-        System.out.println(label + " (" + backend + "): seed " + seed);
         RandomData generator = new RandomData(seed, mode);
-        Translator.Options options = new Translator.Options(List.of(dir.resolve("src")));
-        List<String> failures = new ArrayList<>() {
-            @Override
-            public boolean add(String failure) {
-                System.out.println(label + " (" + backend + "): " + failure);
-                return super.add(failure);
+        int from = only != null ? only : 0, to = only != null ? only + 1 : programs;
+        return RandomKernelRuns.run(backend, label, dir, generator::source, seed, from, to, (bpf, program) -> agree(bpf, program, mode));
+    }
+
+    /** Runs the program on every input pair against the Java copy, then compares maps, globals and records; the first difference, or null. */
+    private static String agree(BPF bpf, RandomKernelRuns.Program program, int mode) throws Exception {
+        Class<?> reference = program.reference();
+        Method f = reference.getMethod("f", long.class, long.class);
+        List<String> records = new ArrayList<>();
+        try (RingBufferReader<?> ring = bpf.ringBuffer("ring", program.loader().loadClass(program.name() + "$Ev"), ev -> records.add(DataModels.describe(ev)))) {
+            BpfMap<Integer, Long> in = bpf.map("in", Integer.class, Long.class), out = bpf.map("out", Integer.class, Long.class);
+            for (long[] ab : INPUTS) {
+                in.put(0, ab[0]);
+                in.put(1, ab[1]);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval(), program.where());
+                long expected = (long) f.invoke(null, ab[0], ab[1]), actual = out.get(0);
+                if (expected != actual) return "on (" + ab[0] + ", " + ab[1] + "): JVM " + expected + ", kernel " + actual;
             }
-        };
-        Map<String, Integer> refused = new TreeMap<>();
-        int from = only != null ? only : 0, to = only != null ? only + 1 : programs, runs = 0, ran = 0, compared = 0;
-        Path classes = ProbeSources.compile(generator::source, dir, from, to, seed);
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-            Translator.ClassSource source = Translator.ClassSource.of(loader);
-            for (int i = from; i < to; i++) {
-                String name = "gen.P" + i;
-                String where = name + " (seed " + seed + ", source " + dir.resolve("src/gen/P" + i + ".java") + ")";
-                BpfObject object;
-                try {
-                    object = backend.translate(name, source, options);
-                } catch (RuntimeException e) {
-                    String message = String.valueOf(e.getMessage()), known = RandomProbesKernelTest.knownRefusal(message, i);
-                    if (known != null) refused.merge(known, 1, Integer::sum);
-                    else failures.add("translating " + where + ": " + message);
-                    continue;
-                }
-                boolean simulated = Verifier.verifyAll(object).stream().allMatch(VerifierResult::ok);
-                BPF bpf;
-                try {
-                    bpf = BPF.load(object);
-                } catch (RuntimeException e) {
-                    String reason = RandomProbesKernelTest.verifierReason(e.getMessage());
-                    java.util.regex.Matcher limit = COMPLEXITY.matcher(String.valueOf(e.getMessage()).replaceAll("\\d+", "N"));
-                    if (simulated) failures.add("the simulation accepts " + where + ", which the kernel refuses: " + reason);
-                    else if (limit.find()) {
-                        refused.merge("kernel: " + limit.group(), 1, Integer::sum);
-                        System.out.println(label + " (" + backend + "): the kernel refuses " + where + ": " + limit.group());
-                    } else failures.add("loading " + where + ": " + e.getMessage());
-                    continue;
-                }
-                Class<?> reference = loader.loadClass("ref.P" + i);
-                Method f = reference.getMethod("f", long.class, long.class);
-                List<String> records = new ArrayList<>();
-                try (bpf; RingBufferReader<?> ring = bpf.ringBuffer("ring", loader.loadClass(name + "$Ev"), ev -> records.add(DataModels.describe(ev)))) {
-                    ran++;
-                    BpfMap<Integer, Long> in = bpf.map("in", Integer.class, Long.class), out = bpf.map("out", Integer.class, Long.class);
-                    boolean agreed = true;
-                    for (long[] ab : INPUTS) {
-                        in.put(0, ab[0]);
-                        in.put(1, ab[1]);
-                        assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval(), where);
-                        long expected = (long) f.invoke(null, ab[0], ab[1]), actual = out.get(0);
-                        if (expected != actual) {
-                            failures.add(where + " on (" + ab[0] + ", " + ab[1] + "): JVM " + expected + ", kernel " + actual);
-                            agreed = false;
-                            break;
-                        }
-                        runs++;
-                    }
-                    if (!agreed) continue;
-                    ring.consume();
-                    String state = stateDifference(bpf, loader, name, reference, records, mode);
-                    if (state != null) failures.add(where + " after " + INPUTS.length + " runs: " + state);
-                    else compared++;
-                }
-            }
+            ring.consume();
         }
-        System.out.println(label + " (" + backend + "): seed " + seed + ", " + (to - from) + " programs, " + ran + " loaded, " + runs
-                + " kernel runs agreed with the JVM, " + compared + " with the same maps, globals and records, refused " + refused + ", "
-                + failures.size() + " failed");
-        if (!failures.isEmpty())
-            throw new AssertionError(failures.size() + " of " + (to - from) + " programs failed (seed " + seed + "):\n" + String.join("\n", failures));
-        assertEquals(ran * INPUTS.length, runs);
-        assertEquals(ran, compared);
-        assertEquals(to - from, ran + refused.values().stream().mapToInt(Integer::intValue).sum(), "every program ran or was refused");
-        return refused;
+        String state = stateDifference(bpf, program.loader(), program.name(), reference, records, mode);
+        return state == null ? null : "after " + INPUTS.length + " runs: " + state;
     }
 
     /** What differs between the kernel's maps, globals and records and the Java copy's, or null when nothing does. */

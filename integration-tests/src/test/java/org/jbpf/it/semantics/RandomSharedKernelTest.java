@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -15,14 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jbpf.BPF;
-import org.jbpf.core.obj.BpfObject;
 import org.jbpf.events.RingBufferReader;
 import org.jbpf.it.Backend;
-import org.jbpf.it.KernelCheck;
 import org.jbpf.runtime.BpfMap;
-import org.jbpf.sim.Verifier;
-import org.jbpf.sim.VerifierResult;
-import org.jbpf.translator.Translator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -57,85 +50,40 @@ class RandomSharedKernelTest {
 
     /** Runs programs [0, programs) of the seed, or program {@code only}; returns the refusals it counted, by reason. */
     private Map<String, Integer> run(Backend backend, long seed, int programs, Integer only) throws Exception {
-        KernelCheck.require();
-        if (backend == Backend.LLVM) backend.translate(Semantics.class); // skips without LLVM's bindings
-        String label = "random probes sharing state (" + backend + ")";
         String kept = System.getProperty("jbpf.random.dir");
         Path dir = Files.createDirectories(kept != null ? Path.of(kept, "shared" + seed) : temp.resolve("shared" + seed));
-        System.out.println(label + ": seed " + seed);
         RandomShared generator = new RandomShared(seed);
-        Translator.Options options = new Translator.Options(List.of(dir.resolve("src")));
-        List<String> failures = new ArrayList<>();
-        Map<String, Integer> refused = new TreeMap<>();
-        int from = only != null ? only : 0, to = only != null ? only + 1 : programs, runs = 0, ran = 0, compared = 0;
-        Path classes = ProbeSources.compile(generator::source, dir, from, to, seed);
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-            Translator.ClassSource source = Translator.ClassSource.of(loader);
-            for (int i = from; i < to; i++) {
-                String name = "gen.P" + i;
-                String where = name + " (seed " + seed + ", source " + dir.resolve("src/gen/P" + i + ".java") + ")";
-                BpfObject object;
-                try {
-                    object = backend.translate(name, source, options);
-                } catch (RuntimeException e) {
-                    String message = String.valueOf(e.getMessage()), known = RandomProbesKernelTest.knownRefusal(message, i);
-                    if (known != null) refused.merge(known, 1, Integer::sum);
-                    else failures.add(label + ": translating " + where + ": " + message);
-                    continue;
-                }
-                boolean simulated = Verifier.verifyAll(object).stream().allMatch(VerifierResult::ok);
-                BPF bpf;
-                try {
-                    bpf = BPF.load(object);
-                } catch (RuntimeException e) {
-                    String reason = RandomProbesKernelTest.verifierReason(e.getMessage());
-                    java.util.regex.Matcher limit = RandomDataKernelTest.COMPLEXITY.matcher(String.valueOf(e.getMessage()).replaceAll("\\d+", "N"));
-                    if (simulated) failures.add(label + ": the simulation accepts " + where + ", which the kernel refuses: " + reason);
-                    else if (limit.find()) refused.merge("kernel: " + limit.group(), 1, Integer::sum);
-                    else failures.add(label + ": loading " + where + ": " + e.getMessage());
-                    continue;
-                }
-                Class<?> reference = loader.loadClass("ref.P" + i);
-                Method put = reference.getMethod("put", long.class, long.class), f = reference.getMethod("f", long.class, long.class);
-                List<String> records = new ArrayList<>();
-                try (bpf; RingBufferReader<?> ring = bpf.ringBuffer("ring", loader.loadClass(name + "$Ev"), ev -> records.add(DataModels.describe(ev)))) {
-                    ran++;
-                    BpfMap<Integer, Long> in = bpf.map("in", Integer.class, Long.class), out = bpf.map("out", Integer.class, Long.class);
-                    String wrong = null;
-                    for (int k = 0; k < INPUTS.length && wrong == null; k++) {
-                        long[] ab = INPUTS[k];
-                        in.put(0, ab[0]);
-                        in.put(1, ab[1]);
-                        String on = " on (" + ab[0] + ", " + ab[1] + "), run " + (k + 1);
-                        assertEquals(2, bpf.program("write").testRun(new byte[64], 1).retval(), where);
-                        long expected = (long) put.invoke(null, ab[0], ab[1]), actual = out.get(1);
-                        if (expected != actual) wrong = where + on + ": write: JVM " + expected + ", kernel " + actual;
-                        assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval(), where);
-                        expected = (long) f.invoke(null, ab[0], ab[1]);
-                        actual = out.get(0);
-                        if (wrong == null && expected != actual) wrong = where + on + ": run: JVM " + expected + ", kernel " + actual;
-                        if (wrong == null) runs++;
-                    }
-                    if (wrong != null) {
-                        failures.add(label + ": " + wrong);
-                        continue;
-                    }
-                    ring.consume();
-                    List<String> differences = differences(bpf, reference, records);
-                    if (!differences.isEmpty()) failures.add(label + ": " + where + " after " + INPUTS.length + " runs: " + String.join("; ", differences));
-                    else compared++;
-                }
+        int from = only != null ? only : 0, to = only != null ? only + 1 : programs;
+        return RandomKernelRuns.run(backend, "random probes sharing state", dir, generator::source, seed, from, to, RandomSharedKernelTest::agree);
+    }
+
+    /**
+     * Runs the writer and then the reader on each input pair, each against the Java copy's result, then compares the
+     * globals, tables, maps and records; returns the first difference, or null.
+     */
+    private static String agree(BPF bpf, RandomKernelRuns.Program program) throws Exception {
+        Class<?> reference = program.reference();
+        Method put = reference.getMethod("put", long.class, long.class), f = reference.getMethod("f", long.class, long.class);
+        List<String> records = new ArrayList<>();
+        try (RingBufferReader<?> ring = bpf.ringBuffer("ring", program.loader().loadClass(program.name() + "$Ev"), ev -> records.add(DataModels.describe(ev)))) {
+            BpfMap<Integer, Long> in = bpf.map("in", Integer.class, Long.class), out = bpf.map("out", Integer.class, Long.class);
+            for (int k = 0; k < INPUTS.length; k++) {
+                long[] ab = INPUTS[k];
+                in.put(0, ab[0]);
+                in.put(1, ab[1]);
+                String on = " on (" + ab[0] + ", " + ab[1] + "), run " + (k + 1);
+                assertEquals(2, bpf.program("write").testRun(new byte[64], 1).retval(), program.where());
+                long expected = (long) put.invoke(null, ab[0], ab[1]), actual = out.get(1);
+                if (expected != actual) return on + ": write: JVM " + expected + ", kernel " + actual;
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval(), program.where());
+                expected = (long) f.invoke(null, ab[0], ab[1]);
+                actual = out.get(0);
+                if (expected != actual) return on + ": run: JVM " + expected + ", kernel " + actual;
             }
+            ring.consume();
         }
-        failures.forEach(System.out::println);
-        System.out.println(label + ": seed " + seed + ", " + (to - from) + " programs, " + ran + " loaded, " + runs + " input pairs agreed with the JVM, "
-                + compared + " with the same globals, tables, maps and records, refused " + refused + ", " + failures.size() + " failed");
-        if (!failures.isEmpty())
-            throw new AssertionError(failures.size() + " of " + (to - from) + " programs failed (seed " + seed + "):\n" + String.join("\n", failures));
-        assertEquals(ran * INPUTS.length, runs);
-        assertEquals(ran, compared);
-        assertEquals(to - from, ran + refused.values().stream().mapToInt(Integer::intValue).sum(), "every program ran or was refused");
-        return refused;
+        List<String> differences = differences(bpf, reference, records);
+        return differences.isEmpty() ? null : "after " + INPUTS.length + " runs: " + String.join("; ", differences);
     }
 
     /** What differs between the kernel's globals, tables, maps and records and the Java copy's. */

@@ -42,8 +42,13 @@ public final class KernelStructs {
 
     public List<Struct> structs() { return new ArrayList<>(structs.values()); }
 
+    /** A struct's name, then field names, each a C identifier, joined by dots. */
+    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile("[A-Za-z_]\\w*(\\.[A-Za-z_]\\w*)*");
+
     /** Adds {@code spec} ("task_struct" or "task_struct.real_parent.tgid"); a bad name is an IllegalArgumentException. */
     public void add(String spec) {
+        if (!PATH.matcher(spec).matches())
+            throw new IllegalArgumentException("'" + spec + "' is no STRUCT[.FIELD...] path: C names joined by dots, e.g. task_struct.real_parent.tgid");
         String[] path = spec.split("\\.");
         Struct s = struct(path[0], spec);
         if (path.length == 1) {

@@ -160,6 +160,10 @@ class KernelStructGeneratorTest {
                 assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("user_struct.uid.x"), tmp, "")).getMessage());
         assertEquals("files: " + btf + " has no struct files",
                 assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of("files"), tmp, "")).getMessage());
+        // "." gave "Index 0 out of bounds for length 0"
+        for (String notAPath : new String[] {".", "", "task_struct..pid", ".pid", "task_struct.", "task_struct.comm[3]", "1struct"})
+            assertEquals("'" + notAPath + "' is no STRUCT[.FIELD...] path: C names joined by dots, e.g. task_struct.real_parent.tgid",
+                    assertThrows(IllegalArgumentException.class, () -> gen.generate(List.of(notAPath), tmp, "")).getMessage());
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.jbpf.translator.mir.MirInstruction;
 
 /**
- * The registers of a program that may hold the address of a frame slot, of global data or of a map value: an
+ * The registers of a program that may hold the address of a frame slot, of global data, of a map value or into the packet: an
  * address LLVM knows to be aligned, or one the kernel bounds an index into. Adding a register index to one is where LLVM would write {@code or} for an addition whose operands
  * share no bits, which the kernel refuses on a pointer. Found without regard to order (a register that holds such
  * an address anywhere counts everywhere), so code without those additions lowers as before.
@@ -25,6 +25,13 @@ final class AddressRegisters {
                     && in.opcode() == (ALU64 | MOV | X) && in.src() == R0 && in.off() == 0) found.add(in.dst());
             before = in;
         }
+        // the packet's start (data at offset 0 or 76 of the register data_end is loaded from at 4 or 80): the kernel
+        // bounds a header's offset before it is added, so that check must stay on the register added
+        Set<Integer> contexts = new HashSet<>();
+        for (MirInstruction in : code)
+            if (!in.isLabel() && in.opcode() == (LDX | W | MEM) && (in.off() == 4 || in.off() == 80)) contexts.add(in.src());
+        for (MirInstruction in : code)
+            if (!in.isLabel() && in.opcode() == (LDX | W | MEM) && (in.off() == 0 || in.off() == 76) && contexts.contains(in.src())) found.add(in.dst());
         boolean grew = true;
         while (grew) {
             grew = false;
@@ -66,5 +73,16 @@ final class AddressRegisters {
         if (opc == (ALU64 | MOV | X)) return in.off() == 0 && (in.src() == R10 || found.contains(in.src()));
         // an address plus a register is an address, whichever of the two holds it
         return opc == (ALU64 | ADD | X) && found.contains(in.src());
+    }
+
+    /**
+     * The registers loaded as 32 bits from offset 4 or 80 of a register: where xdp_md and __sk_buff hold data_end. A
+     * register that only looks like one costs an empty asm at its comparisons, nothing else.
+     */
+    static Set<Integer> packetEnds(List<MirInstruction> code) {
+        Set<Integer> found = new HashSet<>();
+        for (MirInstruction in : code)
+            if (!in.isLabel() && in.opcode() == (LDX | W | MEM) && (in.off() == 4 || in.off() == 80)) found.add(in.dst());
+        return found;
     }
 }

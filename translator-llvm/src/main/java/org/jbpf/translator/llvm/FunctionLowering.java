@@ -35,6 +35,8 @@ final class FunctionLowering {
     private final Map<Integer, LLVMBasicBlockRef> labels = new HashMap<>();
     private final Set<Integer> addressRegisters;
     private final Set<Integer> indexRegisters;
+    /** The registers that may hold a packet's end ({@link AddressRegisters#packetEnds}). */
+    private final Set<Integer> packetEnds;
     private final boolean[] loopTests;
     private final Arithmetic arithmetic;
     private LLVMBasicBlockRef entry;
@@ -56,6 +58,7 @@ final class FunctionLowering {
         this.code = RegisterWebs.split(program.code());
         this.addressRegisters = AddressRegisters.of(code);
         this.indexRegisters = AddressRegisters.indexes(code, addressRegisters);
+        this.packetEnds = AddressRegisters.packetEnds(code);
         this.loopTests = LoopTests.of(code);
         this.arithmetic = new Arithmetic(module);
         if (program.isFunction()) {
@@ -342,6 +345,12 @@ final class FunctionLowering {
         if (held) write(in.dst(), arithmetic.opaque(read(in.dst()), m.i64));
         LLVMValueRef x = operand(in.dst(), alu64);
         LLVMValueRef y = source(in.opcode()) == X ? operand(in.src(), alu64) : imm(in, alu64);
+        // a packet pointer's test against the packet's end stays as written: LLVM would make p + 1 > end of p >= end,
+        // from which the kernel learns nothing of what p may read
+        if (source(in.opcode()) == X && alu64 && !held) {
+            if (packetEnds.contains(in.src())) x = arithmetic.opaque(x, m.i64);
+            else if (packetEnds.contains(in.dst())) y = arithmetic.opaque(y, m.i64);
+        }
         LLVMValueRef cond = op == JSET
                 ? LLVMBuildICmp(b, LLVMIntNE, LLVMBuildAnd(b, x, y, ""), LLVMConstInt(width(alu64), 0, 0), "")
                 : held && !alu64 ? m.compare(predicate(op), x, y) : LLVMBuildICmp(b, predicate(op), x, y, "");

@@ -111,7 +111,9 @@ final class FieldSteps {
                 }
                 ValueType.Struct s = structOf(a, i, obj, fi, "read");
                 var field = s.layout().field(fi.name);
-                String origin = s.javaName() + "." + fi.name;
+                // an array field of a packet header lies in the packet too: it goes stale with the header, and an
+                // element at a variable index needs its own check against the packet's end
+                String origin = (obj instanceof Value.Ptr p && p.origin().startsWith("header(") ? p.origin() : s.javaName()) + "." + fi.name;
                 switch (field.kind()) {
                     case BYTES: f.push(new Value.Ptr(new ValueType.Bytes(field.size()), false, a.site(i), origin, false)); break;
                     case ARRAY: f.push(new Value.Ptr(new ValueType.PrimArray(field.element(), field.count()), false, a.site(i), origin, false)); break;

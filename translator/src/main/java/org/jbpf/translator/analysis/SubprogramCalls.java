@@ -126,7 +126,9 @@ final class SubprogramCalls {
         String origin = "parameter " + (k + 1) + " of " + method;
         if (arg instanceof Value.Scalar s) return new Value.Scalar(s.isLong(), null);
         if (arg instanceof Value.StackObj so) return new Value.Ptr(so.type(), false, 1L << 40 | k, origin, false);
-        if (arg instanceof Value.Ptr p) return new Value.Ptr(p.target(), p.nullable(), 1L << 40 | k, origin, false);
+        // a packet header stays one in the function: it goes stale there too, and its arrays' elements are reached the packet's way
+        if (arg instanceof Value.Ptr p) return new Value.Ptr(p.target(), p.nullable(), 1L << 40 | k,
+                p.origin().startsWith("header(") ? p.origin() + " as " + origin : origin, false);
         return arg;   // the context, a boxed number
     }
 

@@ -17,10 +17,15 @@ final class ValueChecks {
     private ValueChecks() {}
 
     static String localName(MethodAnalysis a, int i, int var) {
-        if (a.method.localVariables != null)
-            for (var lv : a.method.localVariables)
-                if (lv.index == var) return lv.name;
-        return "#" + var;
+        if (a.method.localVariables == null) return "#" + var;
+        String first = null;
+        for (var lv : a.method.localVariables) {
+            if (lv.index != var) continue;
+            // javac gives a slot to one variable after another (a loop's counter, then a header): name the one in scope at i
+            if (a.method.instructions.indexOf(lv.start) <= i && i < a.method.instructions.indexOf(lv.end)) return lv.name;
+            if (first == null) first = lv.name;
+        }
+        return first != null ? first : "#" + var;
     }
 
     static void scalar(MethodAnalysis a, int i, Value v) {

@@ -61,6 +61,8 @@ public final class ClassFileCheck {
         }
         // the class's name becomes the object's and its file's: it must be one the JVM would load
         if (!isLegalName(node.name)) return "not a valid class file (its class name is damaged); compile it again with javac";
+        String missing = RequiredNames.missing(node);
+        if (missing != null) return "not a valid class file (" + missing + " is missing: a constant in it is damaged); compile it again with javac";
         return null;
     }
 

@@ -64,7 +64,7 @@ final class PacketCalls implements Intrinsic {
         int ctx = ((Operand.Reg) c.receiver()).reg();
         boolean xdp = c.insn().owner.equals("org/jbpf/XdpContext");
         // xdp_md.data/data_end at 0/4, __sk_buff.data/data_end at 76/80; the kernel turns these loads into pointers
-        int data = out.newVreg(), end = out.newVreg();
+        int data = out.newVreg(), end = name.equals("length") ? out.newVreg() : out.packetEnd();
         out.load(data, Kind.INT, ctx, xdp ? 0 : 76);
         out.load(end, Kind.INT, ctx, xdp ? 4 : 80);
         if (name.equals("length")) {

@@ -33,6 +33,9 @@ public final class Emitter {
      */
     private final List<Mir.MInsn> pendingArgs = new ArrayList<>();
 
+    /** The register every ctx.header(..) of this function loads data_end into, or -1 before the first. */
+    private int packetEnd = -1;
+
     Emitter(Mir mir, StackFrameLayout frame) {
         this.mir = mir;
         this.frame = frame;
@@ -43,6 +46,19 @@ public final class Emitter {
     public int newVreg() { return mir.newVreg(); }
 
     public Mir.Label newLabel() { return mir.newLabel(); }
+
+    /**
+     * The register that holds data_end after any ctx.header(..) of this function. One register serves them all: a read
+     * through a header always follows the header's own call (and no packet helper since), so it holds the packet's
+     * end there, for the checks an element of a header's array at a variable index needs.
+     */
+    public int packetEnd() {
+        if (packetEnd < 0) packetEnd = newVreg();
+        return packetEnd;
+    }
+
+    /** Whether a ctx.header(..) of this function was lowered, so that {@link #packetEnd} holds data_end after it. */
+    public boolean hasPacketEnd() { return packetEnd >= 0; }
 
     /** A new area of the BPF stack; returns its (negative) offset from r10. */
     public int allocate(int size, int align) { return frame.allocate(size, align); }

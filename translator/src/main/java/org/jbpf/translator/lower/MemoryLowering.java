@@ -48,7 +48,7 @@ final class MemoryLowering {
                     Mir.Label skip = out.newLabel();
                     int store = UpdateInPlace.storeOf(body, i);
                     if (store < 0) out.loadImm(t, 0, element == StructLayout.Kind.LONG);
-                    int p = element(base, idx, typeOf(array), skip);
+                    int p = element(base, idx, array, skip);
                     out.load(t, element, p, base.off());
                     // a[i]++ and the like: one check covers the load and the store, which skips along with it
                     if (store >= 0) {
@@ -75,7 +75,7 @@ final class MemoryLowering {
                     out.store(size, base.reg(), base.off() + (int) (long) s.constant() * size, value);
                 } else {
                     Mir.Label skip = out.newLabel();
-                    int p = element(base, idx, typeOf(array), skip);
+                    int p = element(base, idx, array, skip);
                     out.store(size, p, base.off(), value);
                     out.placeLabel(skip);
                 }
@@ -208,15 +208,47 @@ final class MemoryLowering {
      * zero-extended to 64 bits and compared unsigned in 32 bits covers negative indexes too, and gives the verifier
      * the bounds of the very register that moves the address (its upper half is known zero).
      */
-    private int element(Addr base, Operand idx, ValueType array, Mir.Label skip) {
+    private int element(Addr base, Operand idx, Value arrayValue, Mir.Label skip) {
+        ValueType array = typeOf(arrayValue);
         int ri = body.toReg(idx, false);
-        int offset = out.newVreg(), p = out.newVreg();
+        int offset = out.newVreg(), p = out.newVreg();   // offset: the index, then its byte offset
         out.emit(ALU | MOV | X, offset, ri, 0, 0);
         out.jumpIf(JMP32 | JGE | K, offset, 0, ValueType.lengthOf(array), skip);
         int size = ValueType.elementOf(array).size;
+        String origin = arrayValue instanceof Value.Ptr ptr ? ptr.origin() : "";
+        boolean inPacket = origin.startsWith("header(");
+        // a header passed in was checked against an end this function never loaded
+        if (inPacket && (!out.hasPacketEnd() || origin.contains(" as parameter "))) return packetElement(base, offset, ValueType.lengthOf(array), size);
         if (size > 1) out.emit(ALU64 | LSH | K, offset, 0, 0, Integer.numberOfTrailingZeros(size));
         out.mov64(p, base.reg());
         out.emit(ALU64 | ADD | X, p, offset, 0, 0);
+        if (inPacket) {
+            // the kernel forgets what a packet pointer may read once a variable is added to it: check the element
+            // against the packet's end again (it always fits, as the index is in range of a header that does)
+            int last = out.newVreg();
+            out.mov64(last, p);
+            out.emit(ALU64 | ADD | K, last, 0, 0, base.off() + size);
+            out.jumpIf(JMP | JGT | X, last, out.packetEnd(), 0, skip);
+        }
+        return p;
+    }
+
+    /**
+     * The address of element {@code index} (checked to be below {@code length}) of a header's array in a function that
+     * holds no packet end, or one the header was passed to: built from constant steps, a binary search on the
+     * index, so that the pointer keeps the range the header's check gave it.
+     */
+    private int packetElement(Addr base, int index, int length, int size) {
+        int p = out.newVreg();
+        out.mov64(p, base.reg());
+        for (int step = Integer.highestOneBit(Math.max(length - 1, 1)); step >= 1; step >>= 1) {
+            if (step >= length) continue;
+            Mir.Label smaller = out.newLabel();
+            out.jumpIf(JMP | JLT | K, index, 0, step, smaller);
+            out.emit(ALU64 | ADD | K, p, 0, 0, (long) step * size);
+            out.emit(ALU64 | SUB | K, index, 0, 0, step);
+            out.placeLabel(smaller);
+        }
         return p;
     }
 

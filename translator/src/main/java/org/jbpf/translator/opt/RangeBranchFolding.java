@@ -49,8 +49,9 @@ final class RangeBranchFolding implements Pass {
         }
     }
 
+    /** The range state at the entry of every block (null where no value reaches it). */
     @SuppressWarnings("unchecked")
-    private static Map<Integer, Interval>[] analyse(List<Mir.MInsn> code, MirBlocks blocks) {
+    static Map<Integer, Interval>[] analyse(List<Mir.MInsn> code, MirBlocks blocks) {
         Map<Integer, Interval>[] entry = new Map[blocks.count];
         int[] visits = new int[blocks.count];
         Map<Mir.Label, Integer> blockOfLabel = new HashMap<>();
@@ -80,7 +81,7 @@ final class RangeBranchFolding implements Pass {
     }
 
     /** The state just before position {@code end}, from the block's entry state at {@code start}. */
-    private static Map<Integer, Interval> stateBefore(List<Mir.MInsn> code, int start, int end, Map<Integer, Interval> entry) {
+    static Map<Integer, Interval> stateBefore(List<Mir.MInsn> code, int start, int end, Map<Integer, Interval> entry) {
         Map<Integer, Interval> state = new HashMap<>(entry);
         for (int p = start; p < end; p++) RangeTransfer.apply(code.get(p), state);
         return state;

@@ -25,32 +25,51 @@ final class TailMerging implements Pass {
 
     private static boolean mergeOne(Mir mir) {
         List<Mir.MInsn> code = mir.code;
+        Refs refs = new Refs(code);
         for (int q = 1; q < code.size(); q++) {
             Mir.MInsn lab = code.get(q);
             if (!lab.isLabel()) continue;
             int last = q - 1;   // the second tail's last instruction, past the labels of its own branches' ends
             while (last >= 0 && code.get(last).isLabel()) last--;
             if (last < 0 || code.get(last).isJump() || code.get(last).isExit()) continue;   // need a fall-through predecessor
-            int jump = -1, refs = 0;
-            for (int p = 0; p < code.size(); p++) {
-                Mir.MInsn m = code.get(p);
-                if (m.target == lab.label) { refs++; if (m.isUnconditionalJump()) jump = p; }
-            }
-            if (refs != 1 || jump < 0 || jump >= q) continue;
-            // walk both tails backwards while they look alike; the longest of them that matches exactly is merged
-            int i1 = jump - 1, i2 = q - 1, len = 0;
-            while (i1 >= 0 && i2 > jump && i1 != i2 && alike(code.get(i1), code.get(i2))) {
-                i1--; i2--; len++;
-            }
-            for (int n = len; n >= 2; n--) {
-                int s1 = jump - n, s2 = q - n;   // tails are code[s1..jump-1] and code[s2..q-1]
-                List<int[]> phis = match(code, s1, s2, n);
-                if (phis == null || !phisSafe(code, phis, s1, jump, s2, q)) continue;
-                merge(mir, s1, jump, s2, q, phis);
-                return true;
+            // each goto to the label may end a tail like the one falling into it; other jumps to it are left as they are
+            for (int jump : refs.jumps.getOrDefault(lab.label, List.of())) {
+                if (jump >= q || !code.get(jump).isUnconditionalJump()) continue;
+                // walk both tails backwards while they look alike; the longest of them that matches exactly is merged
+                int i1 = jump - 1, i2 = q - 1, len = 0;
+                while (i1 >= 0 && i2 > jump && i1 != i2 && alike(code.get(i1), code.get(i2))) {
+                    i1--; i2--; len++;
+                }
+                for (int n = len; n >= 2; n--) {
+                    int s1 = jump - n, s2 = q - n;   // tails are code[s1..jump-1] and code[s2..q-1]
+                    List<int[]> phis = match(code, refs, s1, s2, n);
+                    if (phis == null || !phisSafe(code, phis, s1, jump, s2, q)) continue;
+                    merge(mir, s1, jump, s2, q, phis);
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** Where each register is written or read and each label jumped to, so a candidate's checks look only there. */
+    private static final class Refs {
+        final Map<Integer, List<Integer>> defs = new HashMap<>(), mentions = new HashMap<>();
+        final Map<Mir.Label, List<Integer>> jumps = new HashMap<>();
+
+        Refs(List<Mir.MInsn> code) {
+            for (int p = 0; p < code.size(); p++) {
+                Mir.MInsn m = code.get(p);
+                if (m.isLabel()) continue;
+                if (m.target != null) jumps.computeIfAbsent(m.target, l -> new ArrayList<>()).add(p);
+                int d = Mir.def(m);
+                if (d >= 0) {
+                    defs.computeIfAbsent(d, r -> new ArrayList<>()).add(p);
+                    mentions.computeIfAbsent(d, r -> new ArrayList<>()).add(p);
+                }
+                for (int u : Mir.uses(m)) if (u != d) mentions.computeIfAbsent(u, r -> new ArrayList<>()).add(p);
+            }
+        }
     }
 
     /** Branch 1: moves of its stored values, then a jump to the shared tail; branch 2: its moves, then the tail. */
@@ -59,6 +78,18 @@ final class TailMerging implements Pass {
         Mir.Label shared = mir.newLabel();
         List<Mir.MInsn> moves1 = new ArrayList<>(), moves2 = new ArrayList<>();
         for (int[] ph : phis) {
+            if (ph[0] == INPUT) {
+                int p = mir.newVreg();
+                moves1.add(copy(p, ph[1], code.get(s1).line));
+                moves2.add(copy(p, ph[2], code.get(s2).line));
+                for (int k = s2; k < q; k++) {
+                    Mir.MInsn m = code.get(k);
+                    if (m.isLabel()) continue;
+                    if (m.dst == ph[2]) m.dst = p;
+                    if (m.src == ph[2]) m.src = p;
+                }
+                continue;
+            }
             Mir.MInsn st1 = code.get(ph[0]), st2 = code.get(ph[1]);
             int p = mir.newVreg();
             moves1.add(moveOf(p, st1));
@@ -86,7 +117,7 @@ final class TailMerging implements Pass {
     }
 
     /** Same shape: both labels, or instructions that may match once registers and labels are renamed. */
-    private static boolean alike(Mir.MInsn a, Mir.MInsn b) {
+    static boolean alike(Mir.MInsn a, Mir.MInsn b) {
         if (a.isLabel() || b.isLabel()) return a.isLabel() && b.isLabel();
         if (a.isExit() || b.isExit() || (a.target == null) != (b.target == null)) return false;
         if (storeValueDiffers(a, b)) return true;
@@ -103,17 +134,18 @@ final class TailMerging implements Pass {
      * by moves). Null when they differ, or when code outside reads a register or jumps to a label of the first tail,
      * which the merge removes.
      */
-    private static List<int[]> match(List<Mir.MInsn> code, int s1, int s2, int n) {
+    private static List<int[]> match(List<Mir.MInsn> code, Refs refs, int s1, int s2, int n) {
         Map<Mir.Label, Mir.Label> labels = new HashMap<>();
         for (int k = 0; k < n; k++)
             if (code.get(s1 + k).isLabel()) labels.put(code.get(s2 + k).label, code.get(s1 + k).label);
         Map<Integer, Integer> regs = new HashMap<>();   // second tail's register -> first's
+        Inputs in = new Inputs();
         List<int[]> phis = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             Mir.MInsn a = code.get(s1 + k), b = code.get(s2 + k);
             if (a.isLabel()) continue;
             if (a.target != null && labels.getOrDefault(b.target, b.target) != a.target) return null;
-            if (!sameUnderRenaming(a, b, regs)) {
+            if (!sameUnderRenaming(a, b, regs, in)) {
                 if (!storeValueDiffers(a, b) || a.dst != regs.getOrDefault(b.dst, b.dst)) return null;
                 phis.add(new int[] {s1 + k, s2 + k});
                 continue;
@@ -126,29 +158,63 @@ final class TailMerging implements Pass {
             }
         }
         // the first tail goes: nothing outside it may jump into it or read a register only it defined, and a renamed
-        // register of the second tail must be defined there only, since the shared tail now defines it on both paths
-        for (int p = 0; p < code.size(); p++) {
-            Mir.MInsn m = code.get(p);
-            boolean inFirst = p >= s1 && p < s1 + n, inSecond = p >= s2 && p < s2 + n;
-            if (!inFirst && m.target != null && labels.containsValue(m.target)) return null;
-            for (Map.Entry<Integer, Integer> r : regs.entrySet()) {
-                if (r.getKey().equals(r.getValue())) continue;
-                if (!inFirst && refersTo(m, r.getValue())) return null;
-                if (!inSecond && Mir.def(m) == r.getKey()) return null;
-            }
+        // register of the second tail must be defined there only, since the shared tail now defines it on both paths;
+        // an input that differs keeps its value through its tail, so one move before each tail can stand for it
+        for (int k = 0; k < n; k++) {
+            if (!code.get(s1 + k).isLabel() && in.differing.containsValue(Mir.def(code.get(s1 + k)))) return null;
+            if (!code.get(s2 + k).isLabel() && in.differing.containsKey(Mir.def(code.get(s2 + k)))) return null;
         }
+        for (Mir.Label l : labels.values())
+            for (int p : refs.jumps.getOrDefault(l, List.of())) if (p < s1 || p >= s1 + n) return null;
+        for (Map.Entry<Integer, Integer> r : regs.entrySet()) {
+            if (r.getKey().equals(r.getValue())) continue;
+            for (int p : refs.mentions.getOrDefault(r.getValue(), List.of())) if (p < s1 || p >= s1 + n) return null;
+            for (int p : refs.defs.getOrDefault(r.getKey(), List.of())) if (p < s2 || p >= s2 + n) return null;
+        }
+        for (Map.Entry<Integer, Integer> e : in.differing.entrySet()) phis.add(new int[] {INPUT, e.getValue(), e.getKey()});
         return phis;
+    }
+
+    /** Marks a phi of an input register: {INPUT, first tail's register, second tail's}. */
+    private static final int INPUT = -1;
+
+    /**
+     * Registers both tails read before defining them: the same one, or a different one in each (a value computed before
+     * the tails, such as the address a map lookup returned on each path), which a move before each tail joins.
+     */
+    private static final class Inputs {
+        final Map<Integer, Integer> differing = new HashMap<>();   // second tail's register -> first's
+        final java.util.Set<Integer> same = new java.util.HashSet<>();
+
+        /** Whether the first tail reading r1 where the second reads r2 agrees with every earlier such pair; records it. */
+        boolean pair(int r1, int r2) {
+            if (r1 == r2) {
+                if (differing.containsKey(r2)) return false;
+                same.add(r2);
+                return true;
+            }
+            if (!Mir.isVirtual(r1) || !Mir.isVirtual(r2) || same.contains(r2)) return false;
+            Integer had = differing.putIfAbsent(r2, r1);
+            return had == null || had == r1;
+        }
     }
 
     /**
      * Equal instructions once the second's registers are renamed: each register it reads is the first's under the
-     * renaming so far (itself when not renamed), and a register field it neither reads nor writes is equal.
+     * renaming so far, or an input read in the same pairing as before, and a register field it neither reads nor
+     * writes is equal.
      */
-    private static boolean sameUnderRenaming(Mir.MInsn a, Mir.MInsn b, Map<Integer, Integer> regs) {
+    private static boolean sameUnderRenaming(Mir.MInsn a, Mir.MInsn b, Map<Integer, Integer> regs, Inputs in) {
         if (a.opcode != b.opcode || a.off != b.off || a.imm != b.imm || !Objects.equals(a.ref, b.ref) || a.callArgs != b.callArgs)
             return false;
         int[] ua = Mir.uses(a), ub = Mir.uses(b);
-        for (int i = 0; i < ua.length; i++) if (ua[i] != regs.getOrDefault(ub[i], ub[i])) return false;
+        for (int i = 0; i < ua.length; i++) {
+            if (regs.containsKey(ub[i]) || regs.containsValue(ua[i])) {
+                if (ua[i] != regs.getOrDefault(ub[i], ub[i])) return false;
+            } else if (!in.pair(ua[i], ub[i])) {
+                return false;
+            }
+        }
         int def = Mir.def(a);
         if (a.dst != def && !contains(ua, a.dst) && a.dst != b.dst) return false;
         return a.src == b.src || contains(ua, a.src);
@@ -159,11 +225,13 @@ final class TailMerging implements Pass {
         return false;
     }
 
-    private static boolean refersTo(Mir.MInsn m, int reg) {
-        if (m.isLabel()) return false;
-        if (Mir.def(m) == reg) return true;
-        for (int u : Mir.uses(m)) if (u == reg) return true;
-        return false;
+    private static Mir.MInsn copy(int p, int from, org.jbpf.core.asm.SourceLine line) {
+        Mir.MInsn m = new Mir.MInsn();
+        m.line = line;
+        m.opcode = ALU64 | MOV | X;
+        m.dst = p;
+        m.src = from;
+        return m;
     }
 
     private static Mir.MInsn moveOf(int p, Mir.MInsn store) {
@@ -190,6 +258,7 @@ final class TailMerging implements Pass {
     /** The differing stored registers must keep their values from the start of the tail to the store. */
     private static boolean phisSafe(List<Mir.MInsn> code, List<int[]> phis, int s1, int e1, int s2, int e2) {
         for (int[] ph : phis) {
+            if (ph[0] == INPUT) continue;   // checked by match
             if (!valueStable(code, ph[0], s1)) return false;
             if (!valueStable(code, ph[1], s2)) return false;
         }

@@ -31,8 +31,10 @@ class CounterCallsTest {
         List<Insn> code = code("Increments");
         String listing = Disassembler.listing(code);
         // longs.increment, ints.add and longs.add: one atomic add each, reached from the lookup and from its retry;
-        // and each insert's count of a refusal by the full map, one more 64-bit add on a slot of jbpf_map_drops
-        assertEquals(2 + 3, count(code, STX | ATOMIC | DW, ADD), listing);
+        // and each insert's count of a refusal by the full map, one more 64-bit add on a slot of jbpf_map_drops, except
+        // that longs.increment's count adds the same 1 as the counter and shares its add (jump threading leaves the
+        // count's path at once, since the refusal it counts is no lost race to retry)
+        assertEquals(2 + 3 - 1, count(code, STX | ATOMIC | DW, ADD), listing);
         assertEquals(1, count(code, STX | ATOMIC | W, ADD), listing);
         assertEquals(6 + 1 + 3, code.stream().filter(i -> i.opcode() == (JMP | CALL) && i.imm() == HelperTable.MAP_LOOKUP_ELEM).count(),
                 listing);   // a lookup and a retry per hash map add, one for the per-CPU array, one per refusal count

@@ -220,6 +220,41 @@ class MirPassesTest {
         assertEquals(2, b.mir.code.stream().filter(m -> m.isCall() && m.imm == HelperTable.MAP_UPDATE_ELEM).count(), b.text().toString());
     }
 
+    /** Two looked-up counters, each added to at its own address, the second tail reached by one more jump to the join. */
+    private static B addsAtTwoAddresses(boolean moveOnBetweenTwoAdds) {
+        B b = new B();
+        int p1 = b.v(), p2 = b.v(), one1 = b.v(), one2 = b.v();
+        Mir.Label second = b.newLabel(), out = b.newLabel();
+        b.call(HelperTable.MAP_LOOKUP_ELEM, 2).mov(p1, R0).jeq(p1, 0, second);
+        b.movImm(one1, 1).add(STX | ATOMIC | DW, p1, one1, 0, ADD);
+        if (moveOnBetweenTwoAdds) b.addImm(p1, 8).add(STX | ATOMIC | DW, p1, one1, 0, ADD);
+        b.jump(out).label(second).call(HelperTable.MAP_LOOKUP_ELEM, 2).mov(p2, R0).jeq(p2, 0, out);
+        b.movImm(one2, 1).add(STX | ATOMIC | DW, p2, one2, 0, ADD);
+        if (moveOnBetweenTwoAdds) b.addImm(p2, 8).add(STX | ATOMIC | DW, p2, one2, 0, ADD);
+        b.label(out).movImm(R0, 0).add(JMP | EXIT, 0, 0, 0, 0);
+        return b;
+    }
+
+    private static long atomicAdds(B b) { return b.mir.code.stream().filter(m -> m.opcode == (STX | ATOMIC | DW)).count(); }
+
+    @Test
+    void tailsAddingAtAnAddressEachAreMergedThroughAMoveOfIt() {
+        B b = addsAtTwoAddresses(false);
+        new TailMerging().run(b.mir);
+        assertEquals(1, atomicAdds(b), b.text().toString());
+        // each path moves its own address into the register the shared add reads
+        int shared = b.mir.code.stream().filter(m -> m.opcode == (STX | ATOMIC | DW)).findFirst().orElseThrow().dst;
+        assertEquals(2, b.mir.code.stream().filter(m -> m.opcode == (ALU64 | MOV | X) && m.dst == shared).count(), b.text().toString());
+    }
+
+    @Test
+    void tailsThatMoveTheirAddressOnBetweenTwoAddsAreNotMergedThroughAMove() {
+        // p1 += 8 between the adds: one move before the tail could not stand for both values of p1
+        B b = addsAtTwoAddresses(true);
+        new TailMerging().run(b.mir);
+        assertEquals(4, atomicAdds(b), b.text().toString());
+    }
+
     @Test
     void valuesLiveAcrossCallsGetCalleeSavedRegisters() {
         B b = new B();

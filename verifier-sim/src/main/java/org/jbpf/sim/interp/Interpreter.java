@@ -33,7 +33,9 @@ public final class Interpreter {
     public static final int MAY_GOTO_BUDGET = 1 << 16;
     /** Where function addresses (PSEUDO_FUNC loads) point: this plus the function's instruction index, outside any memory. */
     private static final long FUNCTION_ADDRESS = 0x7f00_0000_0000_0000L;
-    private static final int SK_BUFF_SIZE = 192, XDP_MD_SIZE = 24;
+    private static final int SK_BUFF_SIZE = 192, XDP_MD_SIZE = 24, SKB_PROTOCOL = 16;
+    /** skb->protocol of the next packet run in host order, or -1 to take it from the packet. */
+    private int protocol = -1;
 
     private final BpfObject obj;
     private final Map<String, SimMap> maps = new LinkedHashMap<>();
@@ -88,10 +90,37 @@ public final class Interpreter {
      * Runs a socket filter, xdp or tc program on {@code packet}, which it may modify in place; returns R0. After
      * xdp_adjust_head/tail moved its ends, {@link #packet()} gives the bytes.
      */
-    public long runPacket(String program, byte[] packet) { return run(program(program), null, packet); }
+    public long runPacket(String program, byte[] packet) { return runPacket(program, packet, -1); }
+
+    /**
+     * The same with skb->protocol ({@code ctx.protocol()}) the ether type {@code protocol} in host order, as
+     * BPF_PROG_TEST_RUN sets it from the frame it is given; -1 takes it from the packet: a tc program's Ethernet
+     * header, or the IP version a socket filter's packet starts with.
+     */
+    public long runPacket(String program, byte[] packet, int protocol) {
+        this.protocol = protocol;
+        return run(program(program), null, packet);
+    }
 
     /** The packet as the last packet program left it. */
     public byte[] packet() { return packetHelpers != null ? packetHelpers.bytes() : packet; }
+
+    /**
+     * The ether type of a packet run: the one asked for, or eth_type_trans's reading of a tc frame (an 802.3 length
+     * below 0x600 gives 802.2 LLC, or raw IPX when the payload starts with 0xffff), or the IP version of a packet that
+     * starts at its network header.
+     */
+    private int etherType(ProgramKind kind, byte[] packet) {
+        if (protocol >= 0) return protocol;
+        if (kind == ProgramKind.SOCKET) {
+            int version = packet.length > 0 ? (packet[0] & 0xf0) >> 4 : 0;
+            return version == 4 ? 0x0800 : version == 6 ? 0x86dd : 0;
+        }
+        if (packet.length < 14) return 0;
+        int type = (packet[12] & 0xff) << 8 | packet[13] & 0xff;
+        if (type >= 0x600) return type;
+        return packet.length >= 16 && packet[14] == (byte) 0xff && packet[15] == (byte) 0xff ? 0x0001 : 0x0004;
+    }
 
     private ProgramSpec program(String name) {
         return obj.program(name).orElseThrow(() -> new IllegalArgumentException(
@@ -105,10 +134,16 @@ public final class Interpreter {
         packet = packetData;
         packetHelpers = null;
         calls.start(mem, null);
+        int etherType = packet != null ? etherType(kind, packet) : 0;
+        protocol = -1;
         if (kind == ProgramKind.SOCKET || kind == ProgramKind.XDP || kind == ProgramKind.SCHED_CLS) {
             if (packet == null) throw new IllegalArgumentException("program " + prog.name() + " needs a packet: use runPacket");
             ctxRegion = new byte[kind == ProgramKind.XDP ? XDP_MD_SIZE : SK_BUFF_SIZE];
-            if (kind != ProgramKind.XDP) mem.store(mem.base(ctxRegion), 4, packet.length);
+            if (kind != ProgramKind.XDP) {
+                mem.store(mem.base(ctxRegion), 4, packet.length);
+                // __sk_buff.protocol holds the ether type in network order
+                mem.store(mem.base(ctxRegion) + SKB_PROTOCOL, 4, Short.reverseBytes((short) etherType) & 0xffff);
+            }
             packetHelpers = new PacketHelpers(mem, kind, packet, calls::mapArg);
             calls.start(mem, packetHelpers);
             long r0 = execute(prog, null);

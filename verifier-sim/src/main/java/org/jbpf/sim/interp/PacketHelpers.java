@@ -16,7 +16,7 @@ import org.jbpf.sim.verifier.ProgramKind;
 final class PacketHelpers {
     private static final int EFAULT = 14, EINVAL = 22, ETH_HLEN = 14, BPF_HDR_START_NET = 1;
     private static final int XDP_ABORTED = 0, XDP_REDIRECT = 4, TC_ACT_SHOT = 2, TC_ACT_REDIRECT = 7, BPF_F_INGRESS = 1;
-    private static final int BPF_F_MARK_MANGLED_0 = 0x20, CSUM_SIZE_MASK = 0xf;
+    private static final int BPF_F_PSEUDO_HDR = 0x10, BPF_F_MARK_MANGLED_0 = 0x20, BPF_F_MARK_ENFORCE = 0x40, BPF_F_IPV6 = 0x80, CSUM_SIZE_MASK = 0xf;
     /** Headroom adjust_head may use, and the largest packet adjust_tail may make (a page less headroom and skb_shared_info). */
     private static final int HEADROOM = 256 - 40, FRAME = 4096 - 256 - 320;
 
@@ -67,16 +67,21 @@ final class PacketHelpers {
 
     long call(int id, long[] r) {
         switch (id) {
-            case HelperTable.SKB_LOAD_BYTES: return load((int) r[2], r[3], (int) r[4]);
+            case HelperTable.SKB_LOAD_BYTES: return load(r[2] & 0xffffffffL, r[3], (int) r[4]);
             case HelperTable.SKB_LOAD_BYTES_RELATIVE: {
                 // the network header follows an Ethernet header in tc; a socket filter's packet starts at it
                 int from = r[5] == BPF_HDR_START_NET && kind == ProgramKind.SCHED_CLS ? ETH_HLEN : 0;
-                return load(from + (int) r[2], r[3], (int) r[4]);
+                long off = r[2] & 0xffffffffL;
+                return load(off > 0xffff ? off : from + off, r[3], (int) r[4]);
             }
             case HelperTable.SKB_STORE_BYTES: {
-                int off = (int) r[2], len = (int) r[4];
-                if (off < 0 || off + len > length()) return -EFAULT;
-                System.arraycopy(mem.read(r[3], len), 0, frame, start + off, len);
+                // the offset is a u32: one past the packet (or past int's range) writes nothing
+                long off = r[2] & 0xffffffffL;
+                int len = (int) r[4];
+                // only BPF_F_RECOMPUTE_CSUM and BPF_F_INVALIDATE_HASH are flags; anything else writes nothing
+                if ((r[5] & ~3L) != 0) return -EINVAL;
+                if (off > 0xffff || off + len > length()) return -EFAULT;
+                System.arraycopy(mem.read(r[3], len), 0, frame, start + (int) off, len);
                 return 0;
             }
             case HelperTable.L3_CSUM_REPLACE: case HelperTable.L4_CSUM_REPLACE:
@@ -107,39 +112,67 @@ final class PacketHelpers {
         }
     }
 
-    /** Copies len packet bytes at off to dst; out of range, the kernel zeroes the destination and fails. */
-    private long load(int off, long dst, int len) {
-        if (off < 0 || off + len > length()) {
+    /** Copies len packet bytes at off (a u32) to dst; out of range, the kernel zeroes the destination and fails. */
+    private long load(long off, long dst, int len) {
+        if (off > 0xffff || off + len > length()) {
             mem.write(dst, new byte[len]);
             return -EFAULT;
         }
-        mem.write(dst, Arrays.copyOfRange(frame, start + off, start + off + len));
+        mem.write(dst, Arrays.copyOfRange(frame, start + (int) off, start + (int) off + len));
         return 0;
     }
 
     /**
      * The checksum at {@code off} after a field of {@code flags & 0xf} bytes (2 or 4) changed from {@code from} to
-     * {@code to}, both as they lie in memory (RFC 1624: ~C' = ~C + ~m + m'). The ones' complement sum is the same in
-     * either byte order, so words are taken as they lie. A size of 0 adds {@code to} as a precomputed difference.
+     * {@code to}, both as they lie in memory, computed as the kernel computes it (RFC 1624 in its csum_replace2,
+     * csum_replace4 and inet_proto_csum_replace4), so that a sum that comes out as +0 or -0 does so here too: the
+     * 2-byte l3 form adds in 16 bits with end-around carry, the others in 32 bits and fold. A size of 0 adds {@code to}
+     * as a precomputed difference and needs {@code from} 0. Unknown flags, other sizes and odd offsets fail as there.
      */
     private long checksumReplace(int off, long from, long to, int flags, boolean l4) {
-        if (off < 0 || off + 2 > length()) return -EFAULT;
+        int known = l4 ? CSUM_SIZE_MASK | BPF_F_PSEUDO_HDR | BPF_F_MARK_MANGLED_0 | BPF_F_MARK_ENFORCE | BPF_F_IPV6 : CSUM_SIZE_MASK;
+        if ((flags & ~known) != 0) return -EINVAL;
+        if (off < 0 || off > 0xffff || (off & 1) != 0 || off + 2 > length()) return -EFAULT;
         int at = start + off, size = flags & CSUM_SIZE_MASK;
-        if (size != 0 && size != 2 && size != 4) return -EINVAL;
         int stored = (frame[at] & 0xff) | (frame[at + 1] & 0xff) << 8;
-        if (l4 && (flags & BPF_F_MARK_MANGLED_0) != 0 && stored == 0) return 0;   // UDP without a checksum
-        long sum = ~stored & 0xffff;
+        boolean markZero = l4 && (flags & BPF_F_MARK_MANGLED_0) != 0;
+        if (markZero && (flags & BPF_F_MARK_ENFORCE) == 0 && stored == 0) return 0;   // UDP without a checksum
+        int result;
         if (size == 0) {
-            sum += (to & 0xffff) + (to >>> 16 & 0xffff);
+            if (from != 0) return -EINVAL;
+            result = fold(add(~stored, (int) to));
+        } else if (size == 2 && !l4) {
+            result = ~add16(add16(~stored & 0xffff, (int) ~from & 0xffff), (int) to & 0xffff) & 0xffff;
+        } else if (size == 2) {
+            result = fold(add(add(~stored, ~(int) (from & 0xffff)), (int) (to & 0xffff)));
+        } else if (size == 4) {
+            result = fold(add(add(~stored, ~(int) from), (int) to));
         } else {
-            sum += (~from & 0xffff) + (to & 0xffff);
-            if (size == 4) sum += (~from >>> 16 & 0xffff) + (to >>> 16 & 0xffff);
+            return -EINVAL;
         }
-        while (sum >>> 16 != 0) sum = (sum & 0xffff) + (sum >>> 16);
-        int result = (int) ~sum & 0xffff;
-        if (l4 && (flags & BPF_F_MARK_MANGLED_0) != 0 && result == 0) result = 0xffff;
+        if (markZero && result == 0) result = 0xffff;
         frame[at] = (byte) result;
         frame[at + 1] = (byte) (result >>> 8);
         return 0;
+    }
+
+    /** 32-bit ones' complement addition (csum_add). */
+    private static int add(int a, int b) {
+        int r = a + b;
+        return r + (Integer.compareUnsigned(r, b) < 0 ? 1 : 0);
+    }
+
+    /** 16-bit ones' complement addition (csum16_add). */
+    private static int add16(int a, int b) {
+        int r = (a + b) & 0xffff;
+        return r + (r < b ? 1 : 0);
+    }
+
+    /** A 32-bit sum folded to 16 bits and complemented (csum_fold). */
+    private static int fold(int sum) {
+        long s = Integer.toUnsignedLong(sum);
+        s = (s & 0xffff) + (s >>> 16);
+        s = (s & 0xffff) + (s >>> 16);
+        return (int) ~s & 0xffff;
     }
 }

@@ -43,6 +43,8 @@ public final class FrameState {
      */
     boolean safeWhere(FrameState old, int preciseRegs, long preciseSlots, int liveRegs, long liveSlots, ScalarLinks links) {
         if (callSite != old.callSite) return false;
+        // a frame that has begun more bpf_loop rounds than this one has fewer left to follow: it covers none of them
+        if (old.callbackDepth > callbackDepth) return false;
         for (int r = 0; r < regs.length; r++) {
             if ((liveRegs & (1 << r)) == 0) continue;
             boolean imprecise = (preciseRegs & (1 << r)) == 0 && regs[r].type() == RegType.SCALAR && old.regs[r].type() == RegType.SCALAR;
