@@ -110,6 +110,9 @@ final class CopySteps {
             f.copies = f.copies.merge(callee.exitCopies);
             return;
         }
+        // a pointer a call returns (a map lookup) refers to what is there now, also when the call runs again in a loop
+        if (Type.getReturnType(mi.desc).getSort() != Type.VOID && !f.stack.isEmpty())
+            f.copies = f.copies.withHeld(f.copies.held.fresh(f.peek(0)));
         int n = Type.getArgumentTypes(mi.desc).length + (mi.getOpcode() == INVOKESTATIC ? 0 : 1);
         // a trivial constructor only zeroes the new object
         if (!f.copies.isEmpty() && !mi.name.equals("<init>")) {

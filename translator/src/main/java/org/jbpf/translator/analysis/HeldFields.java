@@ -69,6 +69,15 @@ final class HeldFields {
         return st == null ? this : new HeldFields(parents, st);
     }
 
+    /** Notes that {@code v} was made again now (a map lookup run again): it refers to what is there now. */
+    HeldFields fresh(Value v) {
+        Long k = CopyFacts.key(v);
+        if (k == null || !stale.containsKey(k)) return this;
+        Map<Long, Replaced> st = new LinkedHashMap<>(stale);
+        st.remove(k);
+        return new HeldFields(parents, st);
+    }
+
     /** The replacement that left {@code v} (or a value it was read through) behind, or null. */
     Replaced staleOf(Value v) {
         Long k = CopyFacts.key(v);
