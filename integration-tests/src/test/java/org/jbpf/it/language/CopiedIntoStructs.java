@@ -11,7 +11,8 @@ import org.jbpf.maps.ArrayMap;
  * Arrays and structs stored into struct fields the common ways, where the copy a struct holds cannot be told from
  * Java's shared object: built and stored and not touched again, read again while neither side changes, written only
  * through the struct afterwards, stored again after each change in a loop, made afresh in each turn of a loop, handed
- * to a helper that wraps them, and (in run) put into a map.
+ * to a helper that wraps them, and (in run) put into a map; a field read through a variable and then replaced,
+ * the variable read again before its next use.
  */
 @Bpf(license = "GPL")
 public final class CopiedIntoStructs {
@@ -80,6 +81,14 @@ public final class CopiedIntoStructs {
             Buf y = wrap(k, u);
             total += y.sum() * (k + 1) + y.tag();
         }
-        return early * 3 + x.sum() * 5 + s.marks[0] + s.marks[2] * 7 + s.from.x * 11 + s.from.y + before * 13 + total;
+        for (int k = 0; k < 3; k++) {                   // a field read, changed, then replaced, and read again next turn
+            Point cur = s.to;
+            cur.y += k + (b & 3);
+            Point next = new Point();
+            next.x = cur.y * 2;
+            s.to = next;
+        }
+        return early * 3 + x.sum() * 5 + s.marks[0] + s.marks[2] * 7 + s.from.x * 11 + s.from.y + before * 13 + total
+                + s.to.x * 17 + s.to.y;
     }
 }

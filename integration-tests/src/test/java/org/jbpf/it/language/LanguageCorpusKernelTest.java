@@ -89,6 +89,29 @@ class LanguageCorpusKernelTest {
         }
     }
 
+    /** Values looked up, updated and looked up again in a loop: each turn sees what the update left, run after run. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void lookupsAfterUpdatesInALoop(Backend backend) {
+        var object = backend.translate(LookupUpdateLoop.class);
+        KernelCheck.require();
+        try (BPF bpf = BPF.load(object, LookupUpdateLoop.class)) {
+            long[] cells = new long[4];
+            for (long a : new long[] {5, -3, 1L << 40}) {
+                bpf.map(LookupUpdateLoop.in).put(0, a);
+                long total = 0;
+                for (int k = 0; k < 4; k++) {
+                    total += cells[k];
+                    cells[k] = cells[k] + a + k;
+                    total += cells[k] * 3;
+                }
+                assertEquals(2, bpf.program("count").testRun(new byte[64], 1).retval());
+                assertEquals(total, bpf.map(LookupUpdateLoop.out).get(0), "a = " + a);
+                for (int k = 0; k < 4; k++) assertEquals(cells[k], bpf.map(LookupUpdateLoop.cells).get(k), "cell " + k);
+            }
+        }
+    }
+
     /** Map lookups compared as boxed numbers, with the optional value absent for odd inputs: as {@code combine} on the JVM. */
     @ParameterizedTest
     @EnumSource(Backend.class)

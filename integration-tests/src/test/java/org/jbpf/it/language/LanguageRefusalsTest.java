@@ -261,6 +261,19 @@ class LanguageRefusalsTest {
             Arguments.of(SystemOutPrint.class,
                     "SystemOutPrint.java:17: System.out does not exist in a BPF program; print with Helpers.printk(\"a %d\", a) " +
                     "(read it with jbpf trace), or send the values to Java in a map or ring record"),
+            Arguments.of(HeldNestedReplaced.class,
+                    "HeldNestedReplaced.java:42: Segment.from is replaced here while old refers to the struct it held: in Java " +
+                    "old keeps the old one, but a struct holds its arrays and structs in place, so old would see the new one at " +
+                    "line 43; copy what you need from old first, or set the fields of Segment.from instead of replacing it"),
+            Arguments.of(HeldArrayReplaced.class,
+                    "HeldArrayReplaced.java:28: Window.samples is replaced here while previous refers to the array it held: in " +
+                    "Java previous keeps the old one, but a struct holds its arrays and structs in place, so previous would see " +
+                    "the new one at line 29; copy what you need from previous first, or set the elements of Window.samples " +
+                    "instead of replacing it"),
+            Arguments.of(LookupThenUpdate.class,
+                    "LookupThenUpdate.java:21: the value of cells is replaced here while old refers to the value it held: in " +
+                    "Java old keeps the old one, but the map holds its values in place, so old would see the new one at line " +
+                    "22; copy what you need from old first, or look the value up again after update"),
             Arguments.of(MapValuePlainClass.class,
                     "MapValuePlainClass.java:16: map samples: map keys and values must be Integer, Long, Short, Byte, Character " +
                     "or a @Struct class, not org.jbpf.it.language.MapValuePlainClass$Sample; annotate Sample with @Struct, so " +

@@ -15,7 +15,7 @@ import org.jbpf.translator.frontend.ValueType;
  * share it and replace it when it grows.
  */
 final class CopyFacts {
-    static final CopyFacts NONE = new CopyFacts(Map.of());
+    static final CopyFacts NONE = new CopyFacts(Map.of(), HeldFields.NONE);
 
     /**
      * One copy, made by the instruction {@code copyIndex} of {@code copiedIn}. The source is every value whose key is in
@@ -55,10 +55,17 @@ final class CopyFacts {
 
     /** The facts by the site of their copy. */
     final Map<Long, Fact> facts;
+    /** Pointers read from struct fields, and those a replacement of the field left behind. */
+    final HeldFields held;
 
-    private CopyFacts(Map<Long, Fact> facts) { this.facts = facts; }
+    private CopyFacts(Map<Long, Fact> facts, HeldFields held) {
+        this.facts = facts;
+        this.held = held;
+    }
 
-    boolean isEmpty() { return facts.isEmpty(); }
+    boolean isEmpty() { return facts.isEmpty() && held.isEmpty(); }
+
+    CopyFacts withHeld(HeldFields h) { return h == held ? this : new CopyFacts(facts, h); }
 
     /** What identifies value {@code v} across copies of it: a local object's site, a pointer's id; null for anything else. */
     static Long key(Value v) {
@@ -67,16 +74,16 @@ final class CopyFacts {
         return null;
     }
 
-    /** With the copy made at {@code site}, which replaces the one made there before (a loop's copy again). */
     /** The array or struct type {@code v} refers to, or null. */
     static ValueType typeOf(Value v) {
         return v instanceof Value.StackObj so ? so.type() : v instanceof Value.Ptr p ? p.target() : null;
     }
 
+    /** With the copy made at {@code site}, which replaces the one made there before (a loop's copy again). */
     CopyFacts with(long site, Fact fact) {
         Map<Long, Fact> m = new LinkedHashMap<>(facts);
         m.put(site, fact);
-        return new CopyFacts(m);
+        return new CopyFacts(m, held);
     }
 
     /** Without the facts whose source is the object {@code made} now makes afresh (a loop's next {@code new}). */
@@ -85,19 +92,20 @@ final class CopyFacts {
         if (k == null || facts.isEmpty()) return this;
         Map<Long, Fact> m = new LinkedHashMap<>();
         for (Map.Entry<Long, Fact> e : facts.entrySet()) if (!e.getValue().sourceKeys.contains(k)) m.put(e.getKey(), e.getValue());
-        return m.size() == facts.size() ? this : new CopyFacts(m);
+        return m.size() == facts.size() ? this : new CopyFacts(m, held);
     }
 
     CopyFacts merge(CopyFacts other) {
-        if (other == this || other.facts.isEmpty()) return this;
-        if (facts.isEmpty()) return other;
+        if (other == this || other.isEmpty()) return this;
+        if (isEmpty()) return other;
+        HeldFields h = held.merge(other.held);
         Map<Long, Fact> m = new LinkedHashMap<>(facts);
         for (Map.Entry<Long, Fact> e : other.facts.entrySet()) {
             Fact mine = m.get(e.getKey());
             m.put(e.getKey(), mine == null ? e.getValue() : mine.merge(e.getValue()));
         }
-        CopyFacts merged = new CopyFacts(m);
-        return merged.facts.equals(facts) ? this : merged;
+        CopyFacts merged = new CopyFacts(m, h);
+        return merged.equals(this) ? this : merged;
     }
 
     /**
@@ -117,7 +125,7 @@ final class CopyFacts {
                     src ? union(f.sourceKeys, Set.of(k)) : f.sourceKeys, f.sourceOrigins, f.sourceType,
                     dst ? union(f.destKeys, Set.of(k)) : f.destKeys, f.sourceWrite, f.destWrite));
         }
-        return m == null ? this : new CopyFacts(m);
+        return m == null ? this : new CopyFacts(m, held);
     }
 
     /** Notes that {@code fact}'s source (or destination) is written at {@code where}. */
@@ -129,12 +137,12 @@ final class CopyFacts {
             if (f == fact) e.setValue(new Fact(f.copiedIn, f.copyIndex, f.what, f.destOrigin, f.destOwner, f.sourceKeys,
                     f.sourceOrigins, f.sourceType, f.destKeys, source ? where : f.sourceWrite, source ? f.destWrite : where));
         }
-        return new CopyFacts(m);
+        return new CopyFacts(m, held);
     }
 
-    @Override public boolean equals(Object o) { return o instanceof CopyFacts c && facts.equals(c.facts); }
+    @Override public boolean equals(Object o) { return o instanceof CopyFacts c && facts.equals(c.facts) && held.equals(c.held); }
 
-    @Override public int hashCode() { return facts.hashCode(); }
+    @Override public int hashCode() { return facts.hashCode() * 31 + held.hashCode(); }
 
     private static <T> Set<T> union(Set<T> a, Set<T> b) {
         if (a.containsAll(b)) return a;

@@ -21,6 +21,9 @@ import org.objectweb.asm.tree.MethodInsnNode;
 final class CopySteps {
     private CopySteps() {}
 
+    /** The map calls that change the values of a map in place. */
+    private static final java.util.Set<String> MAP_WRITES = java.util.Set.of("update", "delete", "increment", "add");
+
     /** The origin of a pointer merged from several (Value.merge). */
     private static final String MERGED = "several places";
 
@@ -30,16 +33,23 @@ final class CopySteps {
         String at = " at " + a.position(i);
         switch (op) {
             case IALOAD: case LALOAD: case BALOAD: case CALOAD: case SALOAD: case AALOAD:
+                notStale(a, i, f, f.peek(1));
                 read(a, i, f, f.peek(1), false, "read" + at);
                 break;
             case IASTORE: case LASTORE: case BASTORE: case CASTORE: case SASTORE: case AASTORE:
+                notStale(a, i, f, f.peek(2));
                 written(a, i, f, f.peek(2), false);
                 break;
             case GETFIELD:
+                notStale(a, i, f, f.peek(0));
                 if (scalar(((FieldInsnNode) in).desc)) read(a, i, f, f.peek(0), false, "read" + at);
                 break;
             case PUTFIELD:
-                if (!scalar(((FieldInsnNode) in).desc)) read(a, i, f, f.peek(0), true, "copied" + at);
+                notStale(a, i, f, f.peek(1));
+                if (!scalar(((FieldInsnNode) in).desc)) {
+                    notStale(a, i, f, f.peek(0));
+                    read(a, i, f, f.peek(0), true, "copied" + at);
+                }
                 written(a, i, f, f.peek(1), false);
                 break;
             default:
@@ -50,10 +60,13 @@ final class CopySteps {
     static void after(MethodAnalysis a, int i, AbstractInsnNode in, int op, Frame before, Frame f) {
         switch (op) {
             case GETFIELD:
-                if (!f.copies.isEmpty() && !scalar(((FieldInsnNode) in).desc)) f.copies = f.copies.derive(before.peek(0), f.peek(0));
+                if (scalar(((FieldInsnNode) in).desc)) break;
+                f.copies = f.copies.derive(before.peek(0), f.peek(0));
+                f.copies = f.copies.withHeld(f.copies.held.read(before.peek(0), f.peek(0)));
                 break;
             case AALOAD:
-                if (!f.copies.isEmpty()) f.copies = f.copies.derive(before.peek(1), f.peek(0));
+                f.copies = f.copies.derive(before.peek(1), f.peek(0));
+                f.copies = f.copies.withHeld(f.copies.held.read(before.peek(1), f.peek(0)));
                 break;
             case NEWARRAY: case ANEWARRAY:
                 f.copies = f.copies.remade(f.peek(0));
@@ -72,9 +85,15 @@ final class CopySteps {
 
     /** A store of {@code v} into a non-number field of {@code obj}: a copy, unless v is the field itself (FieldArrayInits). */
     private static void copied(MethodAnalysis a, int i, FieldInsnNode fi, Value obj, Value v, Frame f) {
-        if (scalar(fi.desc) || FieldArrayInits.inPlace(v) || CopyFacts.key(v) == null) return;
+        if (scalar(fi.desc)) return;
         ValueType held = obj instanceof Value.StackObj so ? so.type() : obj instanceof Value.Ptr p ? p.target() : null;
         if (!(held instanceof ValueType.Struct s)) return;
+        // what variables read from this field before now holds the new contents, where Java keeps the old object
+        f.copies = f.copies.withHeld(f.copies.held.replaced(a.frames[i], 2, obj, s.javaName() + "." + fi.name,
+                new HeldFields.Replaced(a, i, StructRegistry.simple(s.internalName()) + "." + fi.name, fi.desc.startsWith("[") ? "array" : "struct",
+                        "a struct holds its arrays and structs in place", "set the " + (fi.desc.startsWith("[") ? "elements" : "fields") + " of "
+                        + StructRegistry.simple(s.internalName()) + "." + fi.name + " instead of replacing it")));
+        if (FieldArrayInits.inPlace(v) || CopyFacts.key(v) == null) return;
         String what = v instanceof Value.StackObj so && so.type() instanceof ValueType.Struct
                 || v instanceof Value.Ptr p && p.target() instanceof ValueType.Struct ? "struct" : "array";
         // a pointer chosen among several (c ? v : w) may be any of them: every array or struct of its type is the source
@@ -91,17 +110,27 @@ final class CopySteps {
             f.copies = f.copies.merge(callee.exitCopies);
             return;
         }
+        // a pointer a call returns (a map lookup) refers to what is there now, also when the call runs again in a loop
+        if (Type.getReturnType(mi.desc).getSort() != Type.VOID && !f.stack.isEmpty())
+            f.copies = f.copies.withHeld(f.copies.held.fresh(f.peek(0)));
         int n = Type.getArgumentTypes(mi.desc).length + (mi.getOpcode() == INVOKESTATIC ? 0 : 1);
         // a trivial constructor only zeroes the new object
         if (!f.copies.isEmpty() && !mi.name.equals("<init>")) {
             boolean onlyReads = readsOnly(mi);
             for (int k = 0; k < n; k++) {
+                notStale(a, i, f, before.peek(k));
                 read(a, i, f, before.peek(k), true, "given to " + mi.name + " at " + a.position(i));
                 if (!onlyReads) written(a, i, f, before.peek(k), true);
             }
         }
         Subprogram function = a.calls.get(i);
         if (function != null) copiedByFunction(a, i, function, before, n, f);
+        if (n > 0 && before.peek(n - 1) instanceof Value.MapRef map && MAP_WRITES.contains(mi.name)) {
+            // the map's element changes in place: a value looked up before is then the new one, where Java keeps the old
+            String name = map.map().name();
+            f.copies = f.copies.withHeld(f.copies.held.replaced(before, n, null, name + ".lookup(..)", new HeldFields.Replaced(a, i,
+                    "the value of " + name, "value", "the map holds its values in place", "look the value up again after " + mi.name)));
+        }
     }
 
     /**
@@ -157,6 +186,23 @@ final class CopySteps {
                         + " afterwards");
             }
         }
+    }
+
+    /** Refuses a use of {@code v} at i when a replacement of the field it was read from left it behind. */
+    private static void notStale(MethodAnalysis a, int i, Frame f, Value v) {
+        HeldFields.Replaced r = f.copies.held.staleOf(v);
+        if (r == null) return;
+        String name = "a variable";
+        if (a.method.localVariables != null)
+            for (var lv : a.method.localVariables) {
+                if (lv.index >= f.locals.length || !r.equals(f.copies.held.staleOf(f.locals[lv.index]))) continue;
+                int start = a.method.instructions.indexOf(lv.start), end = a.method.instructions.indexOf(lv.end);
+                if (start <= i && i <= end) name = lv.name;
+            }
+        String message = r.field() + " is replaced here while " + name + " refers to the " + r.what() + " it held: in Java " + name
+                + " keeps the old one, but " + r.holder() + ", so " + name + " would see the new one at " + a.position(i) + "; copy what "
+                + "you need from " + name + " first, or " + r.advice();
+        throw r.in().error(r.index(), message.replace(" at " + r.in().file + ":", " at line "));
     }
 
     /** True when {@code v} is a struct of the class whose field is {@code fact}'s destination. */

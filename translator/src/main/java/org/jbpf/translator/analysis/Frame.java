@@ -78,7 +78,10 @@ public final class Frame implements StackShuffle.Stack<Value> {
         // a pointer merged from a copy's side is on that side too
         if (!mergedCopies.isEmpty())
             for (int i = 0; i < n; i++)
-                if (merged[i] instanceof Value.Ptr) mergedCopies = mergedCopies.derive(mine[i], merged[i]).derive(theirs[i], merged[i]);
+                if (merged[i] instanceof Value.Ptr) {
+                    mergedCopies = mergedCopies.derive(mine[i], merged[i]).derive(theirs[i], merged[i]);
+                    mergedCopies = mergedCopies.withHeld(mergedCopies.held.join(mine[i], theirs[i], merged[i]));
+                }
         if (!mergedCopies.equals(copies)) { copies = mergedCopies; changed = true; }
         for (int i = 0; i < n; i++) {
             Value m = merged[i];

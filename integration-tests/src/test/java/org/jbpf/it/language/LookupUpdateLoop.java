@@ -1,0 +1,41 @@
+package org.jbpf.it.language;
+
+import org.jbpf.Bpf;
+import org.jbpf.Section;
+import org.jbpf.XdpContext;
+import org.jbpf.maps.ArrayMap;
+
+/** Values looked up, used and updated in a loop, each turn looking the value up again: the common form of counting, which translates. */
+@Bpf(license = "GPL")
+public final class LookupUpdateLoop {
+    public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);
+    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 1);
+
+    @Section("xdp")
+    static int run(XdpContext ctx) {
+        Long a = in.lookup(0);
+        Long b = in.lookup(1);
+        if (a == null || b == null) return XdpContext.XDP_ABORTED;
+        out.update(0, a + b);
+        return XdpContext.XDP_PASS;
+    }
+
+    public static final ArrayMap<Long> cells = new ArrayMap<>(Long.class, 4);
+
+    @Section("xdp/count")
+    static int count(XdpContext ctx) {
+        Long a = in.lookup(0);
+        if (a == null) return XdpContext.XDP_ABORTED;
+        long total = 0;
+        for (int k = 0; k < 4; k++) {
+            Long v = cells.lookup(k);
+            long now = v == null ? 0 : v;
+            total += now;
+            cells.update(k, now + a + k);
+            Long again = cells.lookup(k);
+            if (again != null) total += again * 3;
+        }
+        out.update(0, total);
+        return XdpContext.XDP_PASS;
+    }
+}
