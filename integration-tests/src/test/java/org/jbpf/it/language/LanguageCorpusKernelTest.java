@@ -1,6 +1,7 @@
 package org.jbpf.it.language;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -108,6 +109,24 @@ class LanguageCorpusKernelTest {
                 assertEquals(2, bpf.program("count").testRun(new byte[64], 1).retval());
                 assertEquals(total, bpf.map(LookupUpdateLoop.out).get(0), "a = " + a);
                 for (int k = 0; k < 4; k++) assertEquals(cells[k], bpf.map(LookupUpdateLoop.cells).get(k), "cell " + k);
+            }
+        }
+    }
+
+    /** A value looked up, then deleted from its hash map, then used: it is the value it was, as in Java. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aValueLookedUpThenDeletedKeepsItsValue(Backend backend) {
+        var object = backend.translate(LookupUpdateLoop.class);
+        KernelCheck.require();
+        try (BPF bpf = BPF.load(object, LookupUpdateLoop.class)) {
+            for (long[] c : new long[][] {{100, 58}, {-3, 1L << 40}}) {
+                bpf.map(LookupUpdateLoop.in).put(0, c[0]);
+                bpf.map(LookupUpdateLoop.starts).put(7, c[1]);
+                assertEquals(2, bpf.program("elapsed").testRun(new byte[64], 1).retval());
+                assertEquals(c[0] - c[1], bpf.map(LookupUpdateLoop.out).get(0));
+                assertNull(bpf.map(LookupUpdateLoop.starts).get(7), "the start is deleted");
+                assertEquals(1, bpf.program("elapsed").testRun(new byte[64], 1).retval(), "no start: XDP_DROP");
             }
         }
     }

@@ -4,6 +4,7 @@ import org.jbpf.Bpf;
 import org.jbpf.Section;
 import org.jbpf.XdpContext;
 import org.jbpf.maps.ArrayMap;
+import org.jbpf.maps.HashMap;
 
 /** Values looked up, used and updated in a loop, each turn looking the value up again: the common form of counting, which translates. */
 @Bpf(license = "GPL")
@@ -36,6 +37,20 @@ public final class LookupUpdateLoop {
             if (again != null) total += again * 3;
         }
         out.update(0, total);
+        return XdpContext.XDP_PASS;
+    }
+
+    public static final HashMap<Integer, Long> starts = new HashMap<>(Integer.class, Long.class, 16);
+
+    /** A latency probe's shape: look the start up, delete it, then use the value looked up. */
+    @Section("xdp/elapsed")
+    static int elapsed(XdpContext ctx) {
+        Long a = in.lookup(0);
+        if (a == null) return XdpContext.XDP_ABORTED;
+        Long begin = starts.lookup(7);
+        if (begin == null) return XdpContext.XDP_DROP;
+        starts.delete(7);
+        out.update(0, a - begin);
         return XdpContext.XDP_PASS;
     }
 }

@@ -21,8 +21,11 @@ import org.objectweb.asm.tree.MethodInsnNode;
 final class CopySteps {
     private CopySteps() {}
 
-    /** The map calls that change the values of a map in place. */
-    private static final java.util.Set<String> MAP_WRITES = java.util.Set.of("update", "delete", "increment", "add");
+    /**
+     * The map calls that change the values of a map in place. Not delete: it unlinks the element and leaves its value
+     * as it was, so a value looked up before reads as Java's (the latency probe's lookup, delete, then use).
+     */
+    private static final java.util.Set<String> MAP_WRITES = java.util.Set.of("update", "increment", "add");
 
     /** The origin of a pointer merged from several (Value.merge). */
     private static final String MERGED = "several places";
