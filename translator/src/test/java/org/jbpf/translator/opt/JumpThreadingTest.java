@@ -119,6 +119,28 @@ class JumpThreadingTest {
     }
 
     @Test
+    void nothingIsThreadedInAProgramWithALoop() {
+        // the shape above as a loop's body: a threaded edge would skip the join where the kernel prunes each turn's states
+        MirPassesTest.B b = new MirPassesTest.B();
+        int s = b.v(), zero = b.v();
+        Mir.Label head = b.newLabel(), notFull = b.newLabel(), out = b.newLabel();
+        b.label(head);
+        b.load(s, R1, 0);
+        jump(b, JMP | JNE | K, s, -7, notFull);
+        mark(b, 1);
+        b.jump(notFull);
+        b.label(notFull);
+        jump(b, JMP | JNE | K, s, -17, out);
+        mark(b, 2);
+        jump(b, JMP | JEQ | K, s, 5, head);
+        b.label(out);
+        b.movImm(zero, 0).exit(zero);
+        String before = b.text().toString();
+        new JumpThreading().run(b.mir);
+        assertEquals(before, b.text().toString());
+    }
+
+    @Test
     void aFallThroughEdgeIsThreadedWhereItsTailEndsLikeTheOneAtItsDestination() {
         // the drop count's shape: if (s == -7) add 1 at d; if (s == -17) add 1 at c: the count falls into the second test
         MirPassesTest.B b = new MirPassesTest.B();
