@@ -24,16 +24,19 @@ final class BtfRecords {
 
     /** The string at {@code offset} of the string section; a bad offset is an {@link ObjectFormatException}. */
     String string(long offset) {
-        if (offset < 0 || offset >= strEnd - strStart)
-            throw in.error(strStart + offset, "string offset " + offset + " is outside the BTF string section");
-        return in.cstring(strStart + offset, strEnd, "BTF string at offset " + offset);
+        return in.cstring(inSection(offset), strEnd, "BTF string at offset " + offset);
     }
 
     /** The source text at {@code offset} of the string section (a line_info line): any bytes but NUL. */
     String text(long offset) {
+        return in.text(inSection(offset), strEnd, "BTF string at offset " + offset);
+    }
+
+    /** The position of the string at {@code offset}, which must lie in the string section. */
+    private long inSection(long offset) {
         if (offset < 0 || offset >= strEnd - strStart)
             throw in.error(strStart + offset, "string offset " + offset + " is outside the BTF string section");
-        return in.text(strStart + offset, strEnd, "BTF string at offset " + offset);
+        return strStart + offset;
     }
 
     /** Bytes of a record of this kind with {@code vlen} entries, header included; -1 for a kind this reader does not know. */

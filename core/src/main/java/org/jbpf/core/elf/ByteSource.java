@@ -76,19 +76,22 @@ public final class ByteSource {
      * replaced, since the text is only shown.
      */
     public String text(long off, long limit, String what) {
+        int end = nul(off, limit, what);
+        return new String(data, (int) off, end - (int) off, StandardCharsets.UTF_8);
+    }
+
+    /** Where the NUL ending the string at {@code off} is, which must be before {@code limit}. */
+    private int nul(long off, long limit, String what) {
         if (off < 0 || off >= limit || limit > data.length) throw error(off, what + ": string offset out of range");
         int end = (int) off;
         while (end < limit && data[end] != 0) end++;
         if (end >= limit) throw error(off, what + ": string is not NUL-terminated");
-        return new String(data, (int) off, end - (int) off, StandardCharsets.UTF_8);
+        return end;
     }
 
     /** A NUL-terminated UTF-8 name starting at {@code off} that must end before {@code limit}. */
     public String cstring(long off, long limit, String what) {
-        if (off < 0 || off >= limit || limit > data.length) throw error(off, what + ": string offset out of range");
-        int end = (int) off;
-        while (end < limit && data[end] != 0) end++;
-        if (end >= limit) throw error(off, what + ": string is not NUL-terminated");
+        int end = nul(off, limit, what);
         // names are text: a control character or bytes that are no UTF-8 come from damage, and would reach messages as is
         boolean ascii = true;
         for (int i = (int) off; i < end; i++) {
