@@ -49,20 +49,11 @@ final class AddressFolding implements Pass {
     private static boolean fixedBase(List<Mir.MInsn> code, int mov, int y, int[] defs) {
         if (y == R10) return true;
         if (!Mir.isVirtual(y) || defs[y] != 1) return false;
-        if (!hasLoop(code)) return true;
+        if (!MirQueries.hasLoop(code)) return true;
         for (int p = mov - 1; p >= 0; p--) {
             Mir.MInsn m = code.get(p);
             if (m.isLabel() || m.isJump() || m.isExit()) return false;
             if (Mir.def(m) == y) return true;
-        }
-        return false;
-    }
-
-    private static boolean hasLoop(List<Mir.MInsn> code) {
-        java.util.Set<Mir.Label> seen = new java.util.HashSet<>();
-        for (Mir.MInsn m : code) {
-            if (m.isLabel()) seen.add(m.label);
-            else if (m.isJump() && seen.contains(m.target)) return true;
         }
         return false;
     }

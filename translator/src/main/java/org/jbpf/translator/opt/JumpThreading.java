@@ -40,7 +40,7 @@ final class JumpThreading implements Pass {
     public void run(Mir mir) {
         // In a loop a threaded edge skips the join where the kernel verifier compares and prunes its states: each turn
         // then carries its paths apart, and a random program's loop went past the kernel's 8,192 pending branches.
-        if (hasLoop(mir.code)) return;
+        if (MirQueries.hasLoop(mir.code)) return;
         Set<Mir.Label> added = new HashSet<>();
         boolean changed = false;
         for (int round = 0; round < ROUNDS; round++) {
@@ -194,16 +194,6 @@ final class JumpThreading implements Pass {
             added.add(l.label);
             code.add(p + 1, l);
         }
-    }
-
-    /** Whether any jump goes back to a label before it: a loop. */
-    private static boolean hasLoop(List<Mir.MInsn> code) {
-        Set<Mir.Label> seen = new HashSet<>();
-        for (Mir.MInsn m : code) {
-            if (m.isLabel()) seen.add(m.label);
-            else if (m.isJump() && seen.contains(m.target)) return true;
-        }
-        return false;
     }
 
     /** The labels this pass put in that no jump took: they would split tails that tail merging compares. */

@@ -1,6 +1,8 @@
 package org.jbpf.translator.opt;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jbpf.translator.mir.Mir;
 
 /** Small questions the passes ask of MIR code: who reads a register, where a label is, how many jumps reach it. */
@@ -24,5 +26,15 @@ final class MirQueries {
         int n = 0;
         for (Mir.MInsn m : code) if (!m.isLabel() && m.target == l) n++;
         return n;
+    }
+
+    /** Whether any jump in code goes back to a label before it: a loop. */
+    static boolean hasLoop(List<Mir.MInsn> code) {
+        Set<Mir.Label> seen = new HashSet<>();
+        for (Mir.MInsn m : code) {
+            if (m.isLabel()) seen.add(m.label);
+            else if (m.isJump() && seen.contains(m.target)) return true;
+        }
+        return false;
     }
 }
