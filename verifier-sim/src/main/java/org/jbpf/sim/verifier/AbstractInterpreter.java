@@ -181,6 +181,7 @@ public final class AbstractInterpreter {
                 boolean forced = mayGoto || loopCall || iteratorNext;
                 // a new state only after 2 jumps and 8 instructions since the last (the kernel's heuristic: both)
                 boolean add = forced || jumps - prevJumps >= 2 && processed - prevProcessed >= 8;
+                clean(here, st, pc);
                 // newest first, as the kernel keeps them; a state that keeps missing is dropped, as the kernel does
                 for (int i = here.size() - 1; i >= 0; i--) {
                     Checkpoint v = here.get(i);
@@ -188,21 +189,25 @@ public final class AbstractInterpreter {
                         // an iterator's loop converges when this iteration lies within (by ranges) one still on this path
                         if (iteratorNext) {
                             if (iterators.converged(v, st, liveRegs(st, pc))) {
-                                if (TRACE) System.out.println("TRACE " + pc + ": converged");
+                                trace(pc, "converged");
                                 cutAt(v, st, pc);
                                 endPath(last);
                                 return;
                             }
                         }
-                        // a bpf_loop converges when a later round's state lies within (by ranges) an earlier one's
-                        else if (loopCall && st.iterationWithin(v.state, liveRegs(st, pc), false)) {
+                        // a bpf_loop converges when a later round's state lies within (by ranges) an earlier one's;
+                        // the kernel carries the earlier round's precision over but, unlike at an iterator, records
+                        // no cut path for its loop's visit
+                        else if (loopCall && st.rangeWithin(v.state, liveRegs(st, pc), null)) {
+                            trace(pc, "converged");
                             v.hits++;
-                            cutAt(v, st, pc);
+                            precision.markCovered(v, st.frames.size() - 1, recent, last, liveRegs(st, pc), liveSlots(st, pc));
                             endPath(last);
                             return;
                         }
                         // a may_goto loop converges when a deeper iteration lies within (by ranges) an earlier one
-                        else if (mayGoto && v.state.mayGotoDepth != st.mayGotoDepth && st.iterationWithin(v.state, liveRegs(st, pc), false)) {
+                        else if (mayGoto && v.state.mayGotoDepth != st.mayGotoDepth && st.rangeWithin(v.state, liveRegs(st, pc), null)) {
+                            trace(pc, "converged");
                             v.hits++;
                             precision.markLoop(last, v);
                             loops.cut(v, last, recent, st.frames.size() - 1, liveRegs(st, pc), liveSlots(st, pc));
@@ -216,7 +221,7 @@ public final class AbstractInterpreter {
                         // in a loop, iterations rarely match: keep a state only now and then
                         if (!forced && jumps - prevJumps < 20 && processed - prevProcessed < 100) add = false;
                     } else if (covers(v, st, pc)) {
-                        if (TRACE) System.out.println("TRACE " + pc + ": pruned");
+                        trace(pc, "pruned");
                         v.hits++;
                         endPath(last);
                         return;
@@ -228,7 +233,7 @@ public final class AbstractInterpreter {
                 if (here.size() >= MAX_VISITS_PER_INSN) here.removeIf(v -> v.branches == 0);
                 // past the limit the state is not remembered: exploration stays correct, only pruning is lost
                 if (here.size() < MAX_VISITS_PER_INSN && add) {
-                    if (TRACE) System.out.println("TRACE " + pc + ": kept (jumps " + jumps + ", processed " + processed + ")");
+                    if (TRACE) trace(pc, "kept (jumps " + jumps + ", processed " + processed + ")");
                     prevJumps = jumps;
                     prevProcessed = processed;
                     Checkpoint nv = new Checkpoint(st.copy(), pc, last, recent.toArray());
@@ -239,7 +244,7 @@ public final class AbstractInterpreter {
                     recent.clear();
                 }
             }
-            if (TRACE) System.out.println("TRACE " + pc + ": " + cx.insns.get(pc) + "   " + java.util.Arrays.toString(st.frame().regs));
+            if (TRACE) trace(pc, cx.insns.get(pc) + "   " + java.util.Arrays.toString(st.frame().regs));
             int stack = stackSlot(st, cx.insns.get(pc));
             cx.branchLinks = null;
             int next = step(st);
@@ -249,6 +254,11 @@ public final class AbstractInterpreter {
             if (next < 0) { endPath(last); return; }
             cx.pc = next;
         }
+    }
+
+    /** With {@code -Djbpf.sim.trace=true}: an event at instruction {@code pc}, by its slot as the kernel's log numbers it. */
+    private void trace(int pc, String what) {
+        if (TRACE) System.out.println("TRACE " + cx.slotOf[pc] + ": " + what);
     }
 
     /**
@@ -317,10 +327,26 @@ public final class AbstractInterpreter {
         int[] live = liveRegs(st, pc);
         long[] slots = liveSlots(st, pc);
         boolean loop = loops.incomplete(v);
-        if (loop ? !st.safeWhere(v.state, live, slots) : !v.covers(st, live, slots)) return false;
+        if (loop ? !st.rangeWithin(v.state, live, v.cleaned ? dead(slots) : null) : !v.covers(st, live, slots)) return false;
         precision.markCovered(v, st.frames.size() - 1, recent, last, live, slots);
         if (loop) loops.cut(v, last, recent, st.frames.size() - 1, live, slots);
         return true;
+    }
+
+    /**
+     * The kernel forgets dead registers and stack slots of the finished states kept at an instruction when a path
+     * reaches it again in the same functions, except for states of a loop whose precision is still incomplete: once
+     * forgotten, a slot is never written to the kernel's later comparisons of a loop's states.
+     */
+    private void clean(List<Checkpoint> here, VerifierState st, int pc) {
+        for (Checkpoint v : here)
+            if (v.branches == 0 && !v.cleaned && MayGoto.sameCallSites(v.state, st) && !loops.incomplete(v)) v.cleaned = true;
+    }
+
+    private static long[] dead(long[] live) {
+        long[] d = new long[live.length];
+        for (int i = 0; i < live.length; i++) d[i] = ~live[i];
+        return d;
     }
 
     /** An iterator's loop converged at {@code pc}: {@code v}, an earlier iteration's state, covers this one. */

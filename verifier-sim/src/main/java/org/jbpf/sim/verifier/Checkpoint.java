@@ -30,6 +30,11 @@ final class Checkpoint {
      * stays what later paths found.
      */
     boolean rangesExact;
+    /**
+     * The kernel has forgotten this finished state's dead registers and stack slots (its clean_live_states): compared
+     * as a loop's state, a slot it forgot holds nothing.
+     */
+    boolean cleaned;
 
     Checkpoint(VerifierState state, int pc, Checkpoint parent, int[] segment) {
         this.state = state;

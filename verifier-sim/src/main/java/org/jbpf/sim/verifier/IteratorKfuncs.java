@@ -49,7 +49,7 @@ final class IteratorKfuncs {
      * ({@code liveRegs}, per frame) and the whole stack.
      */
     boolean converged(Checkpoint v, VerifierState st, int[] liveRegs) {
-        if (!st.iterationWithin(v.state, liveRegs, true)) return false;
+        if (!st.rangeWithin(v.state, liveRegs, null)) return false;
         RegState it = slotAt(st, st.reg(1));
         if (it == null || it.size() != ACTIVE) return false;
         v.hits++;
