@@ -474,7 +474,7 @@ public final class AbstractInterpreter {
      */
     private void widenRound(int call, VerifierState st) {
         Checkpoint previous = previousVisit(call, st, null, last == null ? 0 : last.depth + 1);
-        if (previous != null) IteratorKfuncs.widen(previous, st);
+        if (previous != null) ImpreciseWidening.widen(previous, st);
     }
 
     /** may_goto: this path takes the jump; the loop body is explored later one level deeper ({@link MayGoto}). */
@@ -484,7 +484,7 @@ public final class AbstractInterpreter {
         VerifierState body = st.copy();
         body.mayGotoDepth++;
         Checkpoint prev = last == null ? null : previousVisit(cx.pc, st, last, last.depth);
-        if (prev != null) MayGoto.widen(body, prev);
+        if (prev != null) ImpreciseWidening.widen(prev, body);
         fork(cx.pc + 1, body);
         return target;
     }
