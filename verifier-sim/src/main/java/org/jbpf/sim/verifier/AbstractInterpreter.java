@@ -55,6 +55,12 @@ public final class AbstractInterpreter {
      */
     public static final double KERNEL_FACTOR = 1.25;
 
+    /**
+     * The start of the kernel message of a program refused because the kernel would walk a loop's cut path back into a
+     * state it has freed: 6.18 then reports its own bug or crashes, so tests do not load such a program.
+     */
+    public static final String FREED_STATE = "verifier bug: a loop's cut path is walked back into a state already freed";
+
     /** {@code -Djbpf.sim.trace=true} prints each instruction followed with the registers before it, to set beside the kernel's log. */
     private static final boolean TRACE = Boolean.getBoolean("jbpf.sim.trace");
     private final VerifierContext cx;
@@ -228,7 +234,11 @@ public final class AbstractInterpreter {
                     }
                     if (add) v.misses++;
                     int n = forced && v.branches > 0 ? 64 : 3;
-                    if (v.misses > v.hits * n + n) here.remove(i);
+                    if (v.misses > v.hits * n + n) {
+                        here.remove(i);
+                        v.evicted = true;
+                        maybeFree(v);
+                    }
                 }
                 if (here.size() >= MAX_VISITS_PER_INSN) here.removeIf(v -> v.branches == 0);
                 // past the limit the state is not remembered: exploration stays correct, only pruning is lost
@@ -395,9 +405,24 @@ public final class AbstractInterpreter {
     private void endPath(Checkpoint v) {
         while (v != null) {
             if (--v.branches > 0) return;
-            loops.exit(v, precision);
+            try {
+                loops.exit(v, precision);
+            } catch (Precision.FreedStateReached e) {
+                cx.pc = v.pc;
+                throw new Reject(FREED_STATE + " (insn "
+                        + cx.slotOf[e.state.pc] + "); 6.18 reports 'stack slot N, total slots M' or crashes",
+                        "this loop, in a function run again and again (a bpf_loop body), needs exactly a value its caller kept"
+                                + " before the call, and the kernel (6.18) then reads back a state it has freed, refusing the program"
+                                + " or crashing; move the loop out of the body, or do not use that value exactly afterwards");
+            }
+            maybeFree(v);
             v = v.parent;
         }
+    }
+
+    /** The kernel frees a state it evicted once its paths are all explored, unless its loop's precision is incomplete. */
+    private void maybeFree(Checkpoint v) {
+        if (v.evicted && v.branches == 0 && !loops.incomplete(v)) v.freed = true;
     }
 
     /** {@link #fork} for the branch and iterator checks: a class, not a method reference, which links method handles at its first use. */
