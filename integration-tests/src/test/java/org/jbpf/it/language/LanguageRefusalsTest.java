@@ -270,6 +270,20 @@ class LanguageRefusalsTest {
                     "Java previous keeps the old one, but a struct holds its arrays and structs in place, so previous would see " +
                     "the new one at line 29; copy what you need from previous first, or set the elements of Window.samples " +
                     "instead of replacing it"),
+            Arguments.of(LruLookupOtherKey.class,
+                    "LruLookupOtherKey.java:22: the value of recent is replaced here while old refers to the value it held: in " +
+                    "Java old keeps the old one, but the map holds its values in place, so old would see the new one at line " +
+                    "23; copy what you need from old first, or look the value up again after update (this map may give the " +
+                    "element of any key, such as the least recently used, to a write of another)"),
+            Arguments.of(LookupDeleteInsert.class,
+                    "LookupDeleteInsert.java:23: the value of starts is replaced here while begin refers to the value it held: " +
+                    "in Java begin keeps the old one, but a delete since freed its element, which the map may give to the key " +
+                    "update writes, so begin would see the new one at line 24; copy what you need from begin first, or delete " +
+                    "its key after its last use"),
+            Arguments.of(CopiedThroughAlias.class,
+                    "CopiedThroughAlias.java:36: v is copied into Buf.values here, where Java would share one array between " +
+                    "them: a struct holds its arrays and structs in place, so the write to Buf.values at line 38 would not " +
+                    "reach v, read at line 39; read through Buf.values once v is stored"),
             Arguments.of(LookupThenUpdate.class,
                     "LookupThenUpdate.java:21: the value of cells is replaced here while old refers to the value it held: in " +
                     "Java old keeps the old one, but the map holds its values in place, so old would see the new one at line " +

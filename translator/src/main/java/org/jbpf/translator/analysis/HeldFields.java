@@ -9,10 +9,25 @@ import java.util.Objects;
  * keeps the old Point in Java, but the struct holds its nested structs and arrays in place, so {@code old} then sees
  * q's copy. Each pointer read from a non-number field (or an element) notes the value it was read from, and a
  * replacement of a field marks the pointers read from that field of that struct (and those read through them) as
- * stale, and so does an update of a map for the values looked up in it; {@link CopySteps} refuses a use of one. Immutable, as {@link CopyFacts}, which carries it.
+ * stale, and so does an update of a map for the values looked up in it under a key it may write ({@link MapWrites});
+ * {@link CopySteps} refuses a use of one. Immutable, as {@link CopyFacts}, which carries it.
  */
 final class HeldFields {
-    static final HeldFields NONE = new HeldFields(Map.of(), Map.of());
+    static final HeldFields NONE = new HeldFields(Map.of(), Map.of(), Map.of());
+
+    /** The parent of a pointer read from different values on different paths: it could be any of them. */
+    static final long ANY_PARENT = -1;
+
+    /**
+     * A map value {@code map.lookup(key)} returned ({@code key} null when not known at translation); {@code unlinked}
+     * once a delete of that map may have removed its element since, leaving it for the map to reuse.
+     */
+    record Looked(String map, Long key, boolean unlinked) {
+        Looked merge(Looked o) {
+            if (equals(o)) return this;
+            return new Looked(map, java.util.Objects.equals(key, o.key) ? key : null, unlinked || o.unlinked);
+        }
+    }
 
     /**
      * A replacement of field {@code field} (for messages: {@code Segment.from}, which holds a {@code what}, or a map's
@@ -28,13 +43,33 @@ final class HeldFields {
     private final Map<Long, Long> parents;
     /** The pointers a replacement left behind, by key. */
     private final Map<Long, Replaced> stale;
+    /** The map values looked up, by pointer id. */
+    private final Map<Long, Looked> looked;
 
-    private HeldFields(Map<Long, Long> parents, Map<Long, Replaced> stale) {
+    private HeldFields(Map<Long, Long> parents, Map<Long, Replaced> stale, Map<Long, Looked> looked) {
         this.parents = parents;
         this.stale = stale;
+        this.looked = looked;
     }
 
-    boolean isEmpty() { return parents.isEmpty() && stale.isEmpty(); }
+    boolean isEmpty() { return parents.isEmpty() && stale.isEmpty() && looked.isEmpty(); }
+
+    /** The key of the value pointer {@code k} was read from, {@link #ANY_PARENT} when it differs by path, or null. */
+    Long parentOf(long k) { return parents.get(k); }
+
+    /**
+     * True when the objects keyed {@code a} and {@code b} (CopyFacts.key) are provably apart: two local objects made at
+     * different places, or values read from inside two such objects (a struct holds its fields in place).
+     */
+    boolean distinct(Long a, Long b) {
+        for (int depth = 0; a != null && b != null && depth < 16; depth++) {
+            if (a.equals(b) || a == ANY_PARENT || b == ANY_PARENT) return false;
+            if (a >= CopyFacts.LOCAL_OBJECT && b >= CopyFacts.LOCAL_OBJECT) return true;
+            a = parents.get(a);
+            b = parents.get(b);
+        }
+        return false;
+    }
 
     /** Notes that pointer {@code read} was read from {@code from} (a field or an element of it), now, so it is not stale. */
     HeldFields read(Value from, Value read) {
@@ -47,7 +82,7 @@ final class HeldFields {
             st = new LinkedHashMap<>(stale);
             st.remove(k);
         }
-        return new HeldFields(ps, st);
+        return new HeldFields(ps, st, looked);
     }
 
     /**
@@ -62,11 +97,42 @@ final class HeldFields {
             Value v = i < f.locals.length ? f.locals[i] : f.stack.get(i - f.locals.length);
             if (!(v instanceof Value.Ptr p) || !p.origin().equals(origin)) continue;
             Long parent = parents.get(p.id());
-            if (parent != null && c != null && !parent.equals(c) || stale.containsKey(p.id())) continue;
+            if (parent != null && parent != ANY_PARENT && c != null && !parent.equals(c) || stale.containsKey(p.id())) continue;
             if (st == null) st = new LinkedHashMap<>(stale);
             st.put(p.id(), at);
         }
-        return st == null ? this : new HeldFields(parents, st);
+        return st == null ? this : new HeldFields(parents, st, looked);
+    }
+
+    /**
+     * Map {@code map} is written under {@code key} (null: not known): the values looked up in it, by pointers {@code f}
+     * holds other than its top {@code operands} stack entries, are stale as {@code staleAs} says (given null for a value
+     * not known to be looked up here), unless it says null: the write leaves them.
+     */
+    HeldFields mapWritten(Frame f, int operands, String origin, java.util.function.Function<Looked, Replaced> staleAs) {
+        Map<Long, Replaced> st = null;
+        int n = f.locals.length + f.stack.size() - operands;
+        for (int i = 0; i < n; i++) {
+            Value v = i < f.locals.length ? f.locals[i] : f.stack.get(i - f.locals.length);
+            if (!(v instanceof Value.Ptr p) || !p.origin().equals(origin) || stale.containsKey(p.id())) continue;
+            Replaced at = staleAs.apply(looked.get(p.id()));
+            if (at == null) continue;
+            if (st == null) st = new LinkedHashMap<>(stale);
+            st.put(p.id(), at);
+        }
+        return st == null ? this : new HeldFields(parents, st, looked);
+    }
+
+    /** A delete of {@code map} under {@code key} (null: not known) may unlink the elements looked up under that key. */
+    HeldFields deleted(String map, Long key) {
+        Map<Long, Looked> lk = null;
+        for (Map.Entry<Long, Looked> e : looked.entrySet()) {
+            Looked l = e.getValue();
+            if (!l.map().equals(map) || l.unlinked() || key != null && l.key() != null && !key.equals(l.key())) continue;
+            if (lk == null) lk = new LinkedHashMap<>(looked);
+            lk.put(e.getKey(), new Looked(map, l.key(), true));
+        }
+        return lk == null ? this : new HeldFields(parents, stale, lk);
     }
 
     /** Notes that {@code v} was made again now (a map lookup run again): it refers to what is there now. */
@@ -75,7 +141,17 @@ final class HeldFields {
         if (k == null || !stale.containsKey(k)) return this;
         Map<Long, Replaced> st = new LinkedHashMap<>(stale);
         st.remove(k);
-        return new HeldFields(parents, st);
+        return new HeldFields(parents, st, looked);
+    }
+
+    /** Notes that pointer {@code v} is the value {@code map.lookup(key)} returned now. */
+    HeldFields lookedUp(Value v, String map, Long key) {
+        Long k = CopyFacts.key(v);
+        Looked l = new Looked(map, key, false);
+        if (k == null || l.equals(looked.get(k))) return this;
+        Map<Long, Looked> lk = new LinkedHashMap<>(looked);
+        lk.put(k, l);
+        return new HeldFields(parents, stale, lk);
     }
 
     /** The replacement that left {@code v} (or a value it was read through) behind, or null. */
@@ -98,20 +174,25 @@ final class HeldFields {
         if (r == null) return this;
         Map<Long, Replaced> st = new LinkedHashMap<>(stale);
         st.put(k, r);
-        return new HeldFields(parents, st);
+        return new HeldFields(parents, st, looked);
     }
 
     HeldFields merge(HeldFields o) {
-        if (o == this || o.parents.isEmpty() && o.stale.isEmpty()) return this;
+        if (o == this || o.isEmpty()) return this;
         Map<Long, Long> ps = new LinkedHashMap<>(parents);
-        for (Map.Entry<Long, Long> e : o.parents.entrySet()) ps.putIfAbsent(e.getKey(), e.getValue());
+        // a pointer read from different values on two paths may be inside either
+        for (Map.Entry<Long, Long> e : o.parents.entrySet()) ps.merge(e.getKey(), e.getValue(), (x, y) -> x.equals(y) ? x : ANY_PARENT);
         Map<Long, Replaced> st = new LinkedHashMap<>(stale);
         for (Map.Entry<Long, Replaced> e : o.stale.entrySet()) st.putIfAbsent(e.getKey(), e.getValue());
-        HeldFields m = new HeldFields(ps, st);
+        Map<Long, Looked> lk = new LinkedHashMap<>(looked);
+        for (Map.Entry<Long, Looked> e : o.looked.entrySet()) lk.merge(e.getKey(), e.getValue(), Looked::merge);
+        HeldFields m = new HeldFields(ps, st, lk);
         return m.equals(this) ? this : m;
     }
 
-    @Override public boolean equals(Object o) { return o instanceof HeldFields h && parents.equals(h.parents) && stale.equals(h.stale); }
+    @Override public boolean equals(Object o) {
+        return o instanceof HeldFields h && parents.equals(h.parents) && stale.equals(h.stale) && looked.equals(h.looked);
+    }
 
-    @Override public int hashCode() { return Objects.hash(parents, stale); }
+    @Override public int hashCode() { return Objects.hash(parents, stale, looked); }
 }

@@ -41,12 +41,17 @@ public sealed interface Value {
         @Override public int hashCode() { return Boolean.hashCode(isLong) * 31 + Objects.hashCode(constant); }
     }
 
-    /** A boxed Integer/Long/Short/Byte made by valueOf; it holds its primitive in the register. */
-    record Boxed(ValueType.Prim type) implements Value {
+    /**
+     * A boxed Integer/Long/Short/Byte made by valueOf; it holds its primitive in the register. {@code constant} is the
+     * number when it is known (a map key written as a literal), so map calls can tell keys apart.
+     */
+    record Boxed(ValueType.Prim type, Long constant) implements Value {
+        public Boxed(ValueType.Prim type) { this(type, null); }
+
         public boolean inRegister() { return true; }
         public String describe() { return "boxed " + type.javaName(); }
-        @Override public boolean equals(Object o) { return o instanceof Boxed b && Objects.equals(type, b.type); }
-        @Override public int hashCode() { return Objects.hashCode(type); }
+        @Override public boolean equals(Object o) { return o instanceof Boxed b && Objects.equals(type, b.type) && Objects.equals(constant, b.constant); }
+        @Override public int hashCode() { return Objects.hashCode(type) * 31 + Objects.hashCode(constant); }
     }
 
     record Null() implements Value {
@@ -162,6 +167,7 @@ public sealed interface Value {
         if (a.equals(b)) return a;
         if (a instanceof Scalar x && b instanceof Scalar y && x.isLong() == y.isLong())
             return new Scalar(x.isLong(), null);
+        if (a instanceof Boxed x && b instanceof Boxed y && x.type().equals(y.type())) return new Boxed(x.type());
         if (a instanceof Null && b instanceof Ptr p) return p.withNullable(true);
         if (b instanceof Null && a instanceof Ptr p) return p.withNullable(true);
         if (a instanceof Ptr p && b instanceof Ptr q && p.target().equals(q.target()) && p.ringRecord() == q.ringRecord())

@@ -41,7 +41,7 @@ final class JavaLangCalls implements Intrinsic {
         if (boxOwner && n.equals("valueOf") && args.size() == 1 && args.get(0) instanceof Value.Scalar) {
             ValueType.Prim t = (ValueType.Prim) (o.endsWith("Integer") ? ValueType.INT : o.endsWith("Long") ? ValueType.LONG : o.endsWith("Short") ? ValueType.SHORT
                     : o.endsWith("Character") ? ValueType.CHAR : ValueType.BYTE);
-            if (!flowsIntoJoin(c.insn())) return new Value.Boxed(t);
+            if (!flowsIntoJoin(c.insn())) return new Value.Boxed(t, ((Value.Scalar) args.get(0)).constant());
             // Long w = z != null ? z : Long.valueOf(7): the number goes to the stack, so w is one reference on every path
             c.method().callFacts.put(c.index(), BOXED_ON_STACK);
             return new Value.Ptr(t, false, c.site(), "a boxed " + t.javaName(), false);
