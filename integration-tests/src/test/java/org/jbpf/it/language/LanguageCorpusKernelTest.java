@@ -57,8 +57,10 @@ class LanguageCorpusKernelTest {
             CopiedIntoStructs.class, NestedClassTable.class, NestedInterfaceTable.class, EnumOrdinals.class, NarrowShiftCompound.class,
             MinValueEdges.class, IntShiftWidening.class, DoWhileLabelled.class, ConstantEdgeFolding.class, ConstantStringMethods.class,
             StringLength.class, FinallyEdges.class, CharSwitches.class,
-            // the sixth: copies into the same field of different structs
-            CopiesIntoTwoStructs.class);
+            // the sixth: copies into the same field of different structs, library methods at their edges, interface
+            // defaults, struct choices, long constants chains, decimal text
+            CopiesIntoTwoStructs.class, BooleanMethods.class, MultiplyHigh.class, SignedEdges.class, FloorMixedWidths.class,
+            BitMethodEdges.class, InterfaceDefaults.class, StructTernaryChains.class, LongKeyedChains.class, DecimalText.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);

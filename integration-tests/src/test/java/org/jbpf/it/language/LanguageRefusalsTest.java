@@ -284,6 +284,16 @@ class LanguageRefusalsTest {
                     "CopiedThroughAlias.java:36: v is copied into Buf.values here, where Java would share one array between " +
                     "them: a struct holds its arrays and structs in place, so the write to Buf.values at line 38 would not " +
                     "reach v, read at line 39; read through Buf.values once v is stored"),
+            Arguments.of(LoopCapturedLocal.class,
+                    "LoopCapturedLocal.java:33: a lambda that captures local variables cannot be translated: BPF programs have " +
+                    "no closures; write the code as a static method and call it directly, or keep what a Loops.repeat body " +
+                    "needs in its state struct"),
+            Arguments.of(StaticStructTable.class,
+                    "StaticStructTable.java:32: static field RANGES (org.jbpf.it.language.StaticStructTable$Range[]) is a " +
+                    "table of objects, which has no BPF global: keep each field in its own static final number array (one " +
+                    "for each component, indexed alike), or keep the table in an ArrayMap filled from Java"),
+            Arguments.of(UnboxNullLookup.class,
+                    "UnboxNullLookup.java:33: other.lookup(..) may be null here; test it against null before using its value"),
             Arguments.of(LookupThenUpdate.class,
                     "LookupThenUpdate.java:21: the value of cells is replaced here while old refers to the value it held: in " +
                     "Java old keeps the old one, but the map holds its values in place, so old would see the new one at line " +
