@@ -143,6 +143,28 @@ class LanguageCorpusKernelTest {
         assertEquals(20, runs);
     }
 
+    /**
+     * A value looked up under a computed key, then its map written under keys the program compared with it as unequal
+     * (ints, longs, a constant): it is the value it was, as in Java, over edge and random inputs (equal keys included).
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void keysComparedAsUnequalLeaveTheValue(Backend backend) {
+        var object = backend.translate(KeysComparedUnequal.class);
+        KernelCheck.require();
+        int runs = 0;
+        try (BPF bpf = BPF.load(object, KeysComparedUnequal.class)) {
+            for (long[] ab : org.jbpf.it.newuser.ComputingProbesKernelTest.INPUTS) {
+                bpf.map(KeysComparedUnequal.in).put(0, ab[0]);
+                bpf.map(KeysComparedUnequal.in).put(1, ab[1]);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                assertEquals(KeysComparedUnequal.expected(ab[0], ab[1]), bpf.map(KeysComparedUnequal.out).get(0), ab[0] + ", " + ab[1]);
+                runs++;
+            }
+        }
+        assertEquals(org.jbpf.it.newuser.ComputingProbesKernelTest.INPUTS.size(), runs);
+    }
+
     /** A value looked up, then deleted from its hash map, then used: it is the value it was, as in Java. */
     @ParameterizedTest
     @EnumSource(Backend.class)

@@ -294,6 +294,14 @@ class LanguageRefusalsTest {
                     "for each component, indexed alike), or keep the table in an ArrayMap filled from Java"),
             Arguments.of(UnboxNullLookup.class,
                     "UnboxNullLookup.java:33: other.lookup(..) may be null here; test it against null before using its value"),
+            Arguments.of(ComparedKeyReassigned.class,
+                    "ComparedKeyReassigned.java:25: the value of cells is replaced here while old refers to the value it held: in " +
+                    "Java old keeps the old one, but the map holds its values in place, so old would see the new one at line " +
+                    "26; copy what you need from old first, or look the value up again after update"),
+            Arguments.of(ComparedOnOnePath.class,
+                    "ComparedOnOnePath.java:25: the value of cells is replaced here while old refers to the value it held: in " +
+                    "Java old keeps the old one, but the map holds its values in place, so old would see the new one at line " +
+                    "26; copy what you need from old first, or look the value up again after update"),
             Arguments.of(LookupThenUpdate.class,
                     "LookupThenUpdate.java:21: the value of cells is replaced here while old refers to the value it held: in " +
                     "Java old keeps the old one, but the map holds its values in place, so old would see the new one at line " +

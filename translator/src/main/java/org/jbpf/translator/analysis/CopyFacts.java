@@ -108,8 +108,9 @@ final class CopyFacts {
     }
 
     CopyFacts merge(CopyFacts other) {
-        if (other == this || other.isEmpty()) return this;
-        if (isEmpty()) return other;
+        // the differences known (HeldFields) are those on both ways in: an empty side keeps none
+        if (other == this || other.isEmpty() && held.knowsNoDifferences()) return this;
+        if (isEmpty() && other.held.knowsNoDifferences()) return other;
         HeldFields h = held.merge(other.held);
         Map<Long, Fact> m = new LinkedHashMap<>(facts);
         for (Map.Entry<Long, Fact> e : other.facts.entrySet()) {

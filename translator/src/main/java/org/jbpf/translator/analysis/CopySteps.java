@@ -63,6 +63,9 @@ final class CopySteps {
     /** Records what instruction i did to the copies: a new copy, pointers derived from either side, a call's effects. */
     static void after(MethodAnalysis a, int i, AbstractInsnNode in, int op, Frame before, Frame f) {
         switch (op) {
+            case ISTORE: case LSTORE: case FSTORE: case DSTORE: case ASTORE: case IINC:
+                KeyLocals.assigned(a, in, f);
+                break;
             case GETFIELD:
                 if (scalar(((FieldInsnNode) in).desc)) break;
                 f.copies = f.copies.derive(before.peek(0), f.peek(0));
@@ -80,6 +83,7 @@ final class CopySteps {
                 break;
             case INVOKEVIRTUAL: case INVOKESTATIC: case INVOKESPECIAL: case INVOKEINTERFACE:
                 called(a, i, (MethodInsnNode) in, before, f);
+                KeyLocals.boxed(a, i, f);
                 break;
             default:
         }
@@ -111,7 +115,9 @@ final class CopySteps {
     private static void called(MethodAnalysis a, int i, MethodInsnNode mi, Frame before, Frame f) {
         MethodAnalysis callee = a.callees.get(i);
         if (callee != null) {
+            // the callee changed no local of this method: what was known of them still holds
             f.copies = f.copies.merge(callee.exitCopies);
+            f.copies = f.copies.withHeld(f.copies.held.withDifferencesOf(before.copies.held));
             return;
         }
         // a pointer a call returns (a map lookup) refers to what is there now, also when the call runs again in a loop
@@ -129,21 +135,25 @@ final class CopySteps {
         }
         Subprogram function = a.calls.get(i);
         if (function != null) copiedByFunction(a, i, function, before, n, f);
-        if (n > 1 && before.peek(n - 1) instanceof Value.MapRef map) mapCall(a, i, mi, map.map(), before.peek(n - 2), before, n, f);
+        if (n > 1 && before.peek(n - 1) instanceof Value.MapRef map)
+            mapCall(a, i, mi, map.map(), before.peek(n - 2), KeyLocals.keyLocal(a, before.peek(n - 2)), before, n, f);
     }
 
-    /** A call of map {@code map} given {@code key}: a lookup's value, or what a write or delete does to those looked up. */
-    private static void mapCall(MethodAnalysis a, int i, MethodInsnNode mi, org.jbpf.translator.frontend.MapDecl map, Value key, Frame before,
-                                int n, Frame f) {
+    /**
+     * A call of map {@code map} given {@code key}, boxed from local {@code keyLocal} (or KeyLocals.NONE): a lookup's
+     * value, or what a write or delete does to those looked up.
+     */
+    private static void mapCall(MethodAnalysis a, int i, MethodInsnNode mi, org.jbpf.translator.frontend.MapDecl map, Value key, int keyLocal,
+                                Frame before, int n, Frame f) {
         String name = map.name();
         Long k = MapWrites.keyConstant(key);
         if (mi.name.equals("lookup") && f.peek(0) instanceof Value.Ptr)
-            f.copies = f.copies.withHeld(f.copies.held.lookedUp(f.peek(0), name, k));
+            f.copies = f.copies.withHeld(f.copies.held.lookedUp(f.peek(0), name, k, a, keyLocal));
         else if (mi.name.equals("delete"))
             f.copies = f.copies.withHeld(f.copies.held.deleted(name, k));
         else if (MAP_WRITES.contains(mi.name))
             // the map's element changes in place: a value looked up before is then the new one, where Java keeps the old
-            f.copies = f.copies.withHeld(f.copies.held.mapWritten(before, n, name + ".lookup(..)", l -> MapWrites.staleAs(a, i, mi.name, map, k, l)));
+            f.copies = f.copies.withHeld(f.copies.held.mapWritten(before, n, name + ".lookup(..)", l -> MapWrites.staleAs(a, i, mi.name, map, k, keyLocal, l, before.copies.held)));
     }
 
     /**
