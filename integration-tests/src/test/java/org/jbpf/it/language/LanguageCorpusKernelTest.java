@@ -60,7 +60,9 @@ class LanguageCorpusKernelTest {
             // the sixth: copies into the same field of different structs, library methods at their edges, interface
             // defaults, struct choices, long constants chains, decimal text
             CopiesIntoTwoStructs.class, BooleanMethods.class, MultiplyHigh.class, SignedEdges.class, FloorMixedWidths.class,
-            BitMethodEdges.class, InterfaceDefaults.class, StructTernaryChains.class, LongKeyedChains.class, DecimalText.class);
+            BitMethodEdges.class, InterfaceDefaults.class, StructTernaryChains.class, LongKeyedChains.class, DecimalText.class,
+            NarrowStructFields.class, IncrementIdioms.class, RecordValues.class, FunctionMutatesStruct.class, VarargsEdges.class,
+            GenericNumberHelpers.class, CharArithmeticWraps.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);
