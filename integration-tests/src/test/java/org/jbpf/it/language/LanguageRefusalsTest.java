@@ -302,6 +302,10 @@ class LanguageRefusalsTest {
                     "ComparedOnOnePath.java:25: the value of cells is replaced here while old refers to the value it held: in " +
                     "Java old keeps the old one, but the map holds its values in place, so old would see the new one at line " +
                     "26; copy what you need from old first, or look the value up again after update"),
+            Arguments.of(CopiedThroughChoice.class,
+                    "CopiedThroughChoice.java:35: v is copied into Buf.values here, where Java would share one array between " +
+                    "them: a struct holds its arrays and structs in place, so the write to Buf.values at line 37 would not " +
+                    "reach v, read at line 38; read through Buf.values once v is stored"),
             Arguments.of(LookupThenUpdate.class,
                     "LookupThenUpdate.java:21: the value of cells is replaced here while old refers to the value it held: in " +
                     "Java old keeps the old one, but the map holds its values in place, so old would see the new one at line " +

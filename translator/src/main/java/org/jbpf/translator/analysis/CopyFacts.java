@@ -76,12 +76,9 @@ final class CopyFacts {
 
     CopyFacts withHeld(HeldFields h) { return h == held ? this : new CopyFacts(facts, h); }
 
-    /** Where the keys of local objects start: {@link #key} of a local object is this plus its site. */
-    static final long LOCAL_OBJECT = 1L << 60;
-
     /** What identifies value {@code v} across copies of it: a local object's site, a pointer's id; null for anything else. */
     static Long key(Value v) {
-        if (v instanceof Value.StackObj so) return LOCAL_OBJECT + so.site();
+        if (v instanceof Value.StackObj so) return (1L << 60) + so.site();
         if (v instanceof Value.Ptr p) return p.id();
         return null;
     }

@@ -69,11 +69,11 @@ final class CopySteps {
             case GETFIELD:
                 if (scalar(((FieldInsnNode) in).desc)) break;
                 f.copies = f.copies.derive(before.peek(0), f.peek(0));
-                f.copies = f.copies.withHeld(f.copies.held.read(before.peek(0), f.peek(0)));
+                f.copies = f.copies.withHeld(f.copies.held.noteLocal(before.peek(0)).read(before.peek(0), f.peek(0)));
                 break;
             case AALOAD:
                 f.copies = f.copies.derive(before.peek(1), f.peek(0));
-                f.copies = f.copies.withHeld(f.copies.held.read(before.peek(1), f.peek(0)));
+                f.copies = f.copies.withHeld(f.copies.held.noteLocal(before.peek(1)).read(before.peek(1), f.peek(0)));
                 break;
             case NEWARRAY: case ANEWARRAY:
                 f.copies = f.copies.remade(f.peek(0));
@@ -102,6 +102,7 @@ final class CopySteps {
                         "a struct holds its arrays and structs in place", "set the " + (fi.desc.startsWith("[") ? "elements" : "fields") + " of "
                         + StructRegistry.simple(s.internalName()) + "." + fi.name + " instead of replacing it")));
         if (FieldArrayInits.inPlace(v) || CopyFacts.key(v) == null) return;
+        f.copies = f.copies.withHeld(f.copies.held.noteLocal(obj));
         String what = v instanceof Value.StackObj so && so.type() instanceof ValueType.Struct
                 || v instanceof Value.Ptr p && p.target() instanceof ValueType.Struct ? "struct" : "array";
         // a pointer chosen among several (c ? v : w) may be any of them: every array or struct of its type is the source

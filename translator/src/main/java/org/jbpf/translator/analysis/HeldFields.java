@@ -14,7 +14,7 @@ import java.util.Set;
  * {@link CopySteps} refuses a use of one. Immutable, as {@link CopyFacts}, which carries it.
  */
 final class HeldFields {
-    static final HeldFields NONE = new HeldFields(Map.of(), Map.of(), Map.of(), Set.of());
+    static final HeldFields NONE = new HeldFields(Map.of(), Map.of(), Map.of(), Set.of(), Set.of());
 
     /** The parent of a pointer read from different values on different paths: it could be any of them. */
     static final long ANY_PARENT = -1;
@@ -69,15 +69,28 @@ final class HeldFields {
     private final Map<Long, Looked> looked;
     /** The numbers known to differ on every path here. */
     private final Set<Differ> differ;
+    /** The keys that name local objects (a struct or array made by new), each its own storage on the stack. */
+    private final Set<Long> localObjects;
 
-    private HeldFields(Map<Long, Long> parents, Map<Long, Replaced> stale, Map<Long, Looked> looked, Set<Differ> differ) {
+    private HeldFields(Map<Long, Long> parents, Map<Long, Replaced> stale, Map<Long, Looked> looked, Set<Differ> differ,
+                       Set<Long> localObjects) {
         this.parents = parents;
         this.stale = stale;
         this.looked = looked;
         this.differ = differ;
+        this.localObjects = localObjects;
     }
 
-    boolean isEmpty() { return parents.isEmpty() && stale.isEmpty() && looked.isEmpty() && differ.isEmpty(); }
+    /** Notes that {@code v}, when it is a local object, is one (for {@link #distinct}). */
+    HeldFields noteLocal(Value v) {
+        Long k = CopyFacts.key(v);
+        if (!(v instanceof Value.StackObj) || localObjects.contains(k)) return this;
+        java.util.Set<Long> ls = new java.util.HashSet<>(localObjects);
+        ls.add(k);
+        return new HeldFields(parents, stale, looked, differ, Set.copyOf(ls));
+    }
+
+    boolean isEmpty() { return parents.isEmpty() && stale.isEmpty() && looked.isEmpty() && differ.isEmpty() && localObjects.isEmpty(); }
 
     /** True when nothing but what {@link #differ} holds is known: a merge with it keeps none of those. */
     boolean knowsNoDifferences() { return differ.isEmpty(); }
@@ -88,7 +101,7 @@ final class HeldFields {
         if (differ.contains(d)) return this;
         java.util.Set<Differ> ds = new java.util.HashSet<>(differ);
         ds.add(d);
-        return new HeldFields(parents, stale, looked, Set.copyOf(ds));
+        return new HeldFields(parents, stale, looked, Set.copyOf(ds), localObjects);
     }
 
     /** True when the key local {@code x} (or constant {@code cx}) differs from local {@code y} (or constant {@code cy}) here. */
@@ -103,7 +116,7 @@ final class HeldFields {
 
     /** With the differences {@code h} knows in place of these (a call returns: it changed no local of its callers). */
     HeldFields withDifferencesOf(HeldFields h) {
-        return h.differ.equals(differ) ? this : new HeldFields(parents, stale, looked, h.differ);
+        return h.differ.equals(differ) ? this : new HeldFields(parents, stale, looked, h.differ, localObjects);
     }
 
     /** Local {@code var} of {@code owner} is stored into: what was known of its value no longer holds. */
@@ -122,7 +135,7 @@ final class HeldFields {
             lk.put(e.getKey(), new Looked(l.map(), l.key(), l.owner(), KeyLocals.NONE, l.unlinked()));
         }
         if (ds == differ && lk == null) return this;
-        return new HeldFields(parents, stale, lk == null ? looked : lk, ds == differ ? differ : Set.copyOf(ds));
+        return new HeldFields(parents, stale, lk == null ? looked : lk, ds == differ ? differ : Set.copyOf(ds), localObjects);
     }
 
     /** The key of the value pointer {@code k} was read from, {@link #ANY_PARENT} when it differs by path, or null. */
@@ -135,7 +148,7 @@ final class HeldFields {
     boolean distinct(Long a, Long b) {
         for (int depth = 0; a != null && b != null && depth < 16; depth++) {
             if (a.equals(b) || a == ANY_PARENT || b == ANY_PARENT) return false;
-            if (a >= CopyFacts.LOCAL_OBJECT && b >= CopyFacts.LOCAL_OBJECT) return true;
+            if (localObjects.contains(a) && localObjects.contains(b)) return true;
             a = parents.get(a);
             b = parents.get(b);
         }
@@ -153,7 +166,7 @@ final class HeldFields {
             st = new LinkedHashMap<>(stale);
             st.remove(k);
         }
-        return new HeldFields(ps, st, looked, differ);
+        return new HeldFields(ps, st, looked, differ, localObjects);
     }
 
     /**
@@ -172,7 +185,7 @@ final class HeldFields {
             if (st == null) st = new LinkedHashMap<>(stale);
             st.put(p.id(), at);
         }
-        return st == null ? this : new HeldFields(parents, st, looked, differ);
+        return st == null ? this : new HeldFields(parents, st, looked, differ, localObjects);
     }
 
     /**
@@ -191,7 +204,7 @@ final class HeldFields {
             if (st == null) st = new LinkedHashMap<>(stale);
             st.put(p.id(), at);
         }
-        return st == null ? this : new HeldFields(parents, st, looked, differ);
+        return st == null ? this : new HeldFields(parents, st, looked, differ, localObjects);
     }
 
     /** A delete of {@code map} under {@code key} (null: not known) may unlink the elements looked up under that key. */
@@ -203,7 +216,7 @@ final class HeldFields {
             if (lk == null) lk = new LinkedHashMap<>(looked);
             lk.put(e.getKey(), new Looked(map, l.key(), l.owner(), l.keyLocal(), true));
         }
-        return lk == null ? this : new HeldFields(parents, stale, lk, differ);
+        return lk == null ? this : new HeldFields(parents, stale, lk, differ, localObjects);
     }
 
     /** Notes that {@code v} was made again now (a map lookup run again): it refers to what is there now. */
@@ -212,7 +225,7 @@ final class HeldFields {
         if (k == null || !stale.containsKey(k)) return this;
         Map<Long, Replaced> st = new LinkedHashMap<>(stale);
         st.remove(k);
-        return new HeldFields(parents, st, looked, differ);
+        return new HeldFields(parents, st, looked, differ, localObjects);
     }
 
     /** Notes that pointer {@code v} is the value {@code map.lookup(key)} returned now, given local {@code keyLocal} of {@code owner}. */
@@ -222,7 +235,7 @@ final class HeldFields {
         if (k == null || l.equals(looked.get(k))) return this;
         Map<Long, Looked> lk = new LinkedHashMap<>(looked);
         lk.put(k, l);
-        return new HeldFields(parents, stale, lk, differ);
+        return new HeldFields(parents, stale, lk, differ, localObjects);
     }
 
     /** The replacement that left {@code v} (or a value it was read through) behind, or null. */
@@ -245,7 +258,7 @@ final class HeldFields {
         if (r == null) return this;
         Map<Long, Replaced> st = new LinkedHashMap<>(stale);
         st.put(k, r);
-        return new HeldFields(parents, st, looked, differ);
+        return new HeldFields(parents, st, looked, differ, localObjects);
     }
 
     HeldFields merge(HeldFields o) {
@@ -264,14 +277,20 @@ final class HeldFields {
             both.retainAll(o.differ);
             ds = Set.copyOf(both);
         }
-        HeldFields m = new HeldFields(ps, st, lk, ds);
+        Set<Long> ls = localObjects;
+        if (!localObjects.containsAll(o.localObjects)) {
+            java.util.Set<Long> all = new java.util.HashSet<>(localObjects);
+            all.addAll(o.localObjects);
+            ls = Set.copyOf(all);
+        }
+        HeldFields m = new HeldFields(ps, st, lk, ds, ls);
         return m.equals(this) ? this : m;
     }
 
     @Override public boolean equals(Object o) {
         return o instanceof HeldFields h && parents.equals(h.parents) && stale.equals(h.stale) && looked.equals(h.looked)
-                && differ.equals(h.differ);
+                && differ.equals(h.differ) && localObjects.equals(h.localObjects);
     }
 
-    @Override public int hashCode() { return Objects.hash(parents, stale, looked, differ); }
+    @Override public int hashCode() { return Objects.hash(parents, stale, looked, differ, localObjects); }
 }
