@@ -62,7 +62,8 @@ class LanguageCorpusKernelTest {
             CopiesIntoTwoStructs.class, BooleanMethods.class, MultiplyHigh.class, SignedEdges.class, FloorMixedWidths.class,
             BitMethodEdges.class, InterfaceDefaults.class, StructTernaryChains.class, LongKeyedChains.class, DecimalText.class,
             NarrowStructFields.class, IncrementIdioms.class, RecordValues.class, FunctionMutatesStruct.class, VarargsEdges.class,
-            GenericNumberHelpers.class, CharArithmeticWraps.class);
+            GenericNumberHelpers.class, CharArithmeticWraps.class, NarrowArrayFields.class, GenericInterfaceHelpers.class,
+            UnsignedDivisionEdges.class, BoxedNullTernary.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);
