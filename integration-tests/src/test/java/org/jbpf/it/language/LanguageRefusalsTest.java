@@ -311,6 +311,10 @@ class LanguageRefusalsTest {
                     "boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int, long or a @Struct, or another " +
                     "@Struct; keep the flags in a @Size(n) byte[] field, 1 for true and 0 for false (f.on[i] = 1; if (f.on[i] " +
                     "!= 0) ..), or as the bits of an int or long field"),
+            Arguments.of(ChosenKeyAfterCompare.class,
+                    "ChosenKeyAfterCompare.java:24: the value of cells is replaced here while old refers to the value it held: in " +
+                    "Java old keeps the old one, but the map holds its values in place, so old would see the new one at line " +
+                    "25; copy what you need from old first, or look the value up again after update"),
             Arguments.of(LookupThenUpdate.class,
                     "LookupThenUpdate.java:21: the value of cells is replaced here while old refers to the value it held: in " +
                     "Java old keeps the old one, but the map holds its values in place, so old would see the new one at line " +

@@ -31,7 +31,8 @@ public final class BranchSteps {
                 Value zero = new Value.Scalar(false, 0L);
                 Boolean taken = decided(op - IFEQ, x, zero);
                 if ((op == IFEQ || op == IFNE) && taken == null) {
-                    Frame compare = KeyLocals.comparesLongs(a, i) ? a.frames[i - 1 - skipped(a, i)] : null;
+                    int lcmp = KeyLocals.longCompare(a, i);
+                    Frame compare = lcmp >= 0 ? a.frames[lcmp] : null;
                     if (compare != null ? unequalEdge(a, i, f, work, op == IFNE, compare.peek(1), compare.peek(0))
                             : unequalEdge(a, i, f, work, op == IFNE, x, zero)) return true;
                 }
@@ -134,12 +135,6 @@ public final class BranchSteps {
         return true;
     }
 
-    /** How many labels, lines and frames stand right before instruction i. */
-    private static int skipped(MethodAnalysis a, int i) {
-        int n = 0;
-        while (i - 1 - n >= 0 && a.insns[i - 1 - n].getOpcode() < 0) n++;
-        return n;
-    }
 
     /** The label switch {@code in} jumps to for {@code key}. */
     public static LabelNode switchTarget(AbstractInsnNode in, int key) {

@@ -65,31 +65,37 @@ final class KeyLocals {
     static int[] compared(MethodAnalysis a, int jump) {
         int op = a.insns[jump].getOpcode();
         if (op == IF_ICMPEQ || op == IF_ICMPNE) {
-            int second = previous(a, jump), first = previous(a, second);
+            int second = previous(a, jump), first = second < 0 ? -1 : previous(a, second);
             return new int[] {local(a, first), local(a, second)};
         }
         int before = previous(a, jump);
         if (before >= 0 && a.insns[before].getOpcode() == LCMP) {
-            int second = previous(a, before), first = previous(a, second);
+            int second = previous(a, before), first = second < 0 ? -1 : previous(a, second);
             return new int[] {local(a, first), local(a, second)};
         }
         return new int[] {local(a, before), NONE};
     }
 
-    /** True when the compare jump at {@code jump} compares a long with LCMP (so IFEQ means the two longs are equal). */
-    static boolean comparesLongs(MethodAnalysis a, int jump) {
+    /** The LCMP the compare jump at {@code jump} tests (so IFEQ means the two longs are equal), or -1. */
+    static int longCompare(MethodAnalysis a, int jump) {
         int before = previous(a, jump);
-        return before >= 0 && a.insns[before].getOpcode() == LCMP;
+        return before >= 0 && a.insns[before].getOpcode() == LCMP ? before : -1;
     }
 
     private static int local(MethodAnalysis a, int at) {
         return at >= 0 && a.insns[at] instanceof VarInsnNode v && (v.getOpcode() == ILOAD || v.getOpcode() == LLOAD) ? v.var : NONE;
     }
 
-    /** The instruction before {@code at}, skipping labels, lines and frames; -1 at the start. */
-    private static int previous(MethodAnalysis a, int at) {
+    /**
+     * The instruction before {@code at}, skipping lines and frames; -1 at the start or at a label, where another path
+     * may come in with other operands ({@code (c ? x : y) != k}).
+     */
+    static int previous(MethodAnalysis a, int at) {
         int j = at - 1;
-        while (j >= 0 && a.insns[j].getOpcode() < 0) j--;
+        while (j >= 0 && a.insns[j].getOpcode() < 0) {
+            if (a.insns[j] instanceof org.objectweb.asm.tree.LabelNode) return -1;
+            j--;
+        }
         return j;
     }
 }
