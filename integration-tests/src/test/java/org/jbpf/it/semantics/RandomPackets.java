@@ -26,6 +26,8 @@ final class RandomPackets {
     private static final String[] INTS = {"v0", "v1", "v2", "v3", "v4", "v5"};
 
     private final long seed;
+    /** Divisors guarded as a writer guards them ({@link RandomExpressions#guardedDivisors}); programs found before had none. */
+    private final boolean guardedDivisors;
     private Random random;
     private RandomExpressions e;
     private PacketFields fields;
@@ -37,7 +39,13 @@ final class RandomPackets {
     private final List<Header> live = new ArrayList<>();
     private int names;
 
-    RandomPackets(long seed) { this.seed = seed; }
+    RandomPackets(long seed) { this(seed, true); }
+
+    /** The generator as it was before divisors were guarded, with {@code guardedDivisors} false: FOUND's programs. */
+    RandomPackets(long seed, boolean guardedDivisors) {
+        this.seed = seed;
+        this.guardedDivisors = guardedDivisors;
+    }
 
     private long programSeed(int i) { return seed ^ (i + 1) * 0xC2B2AE3D27D4EB4FL; }
 
@@ -54,6 +62,7 @@ final class RandomPackets {
         random = new Random(programSeed(i));
         random.nextInt(20);
         e = new RandomExpressions(random, java);
+        e.guardedDivisors = guardedDivisors;
         e.inputs = List.of("acc", "w0");
         e.longs = List.of("acc", "w0", "w1");
         e.ints = List.of(INTS);
