@@ -253,6 +253,9 @@ final class FunctionLowering {
                 default -> throw error("has an ALU operation this backend does not lower");
             };
         }
+        // a difference of two addresses (the packet's length, end - data) is a number LLVM must not see into: it would
+        // fold what follows into the addresses (~(end - data) as data + ~end), arithmetic the kernel refuses on a pointer
+        if (op == SUB && alu64 && reg && (addressRegisters.contains(in.src()) || packetEnds.contains(in.src()))) result = arithmetic.opaque(result, m.i64);
         // an index widened here is widened by an instruction of its own, which tells the kernel its high bits
         boolean index = indexRegisters.contains(in.dst());
         if (index && !alu64) result = arithmetic.opaque(result, m.i32);
