@@ -10,6 +10,7 @@ import java.util.List;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.frontend.BytecodeShape;
 import org.jbpf.translator.frontend.EnumSwitches;
+import org.jbpf.translator.frontend.NarrowReturns;
 import org.jbpf.translator.frontend.TypeSwitches;
 import org.jbpf.translator.intrinsic.PacketHelperCalls;
 import org.jbpf.translator.frontend.ProbeArguments;
@@ -90,6 +91,7 @@ public final class MethodAnalyzer {
                            CopyFacts copies) {
         EnumSwitches.rewrite(m, structs);
         TypeSwitches.rewrite(m);
+        NarrowReturns.rewrite(m);
         MethodAnalysis a = new MethodAnalysis(m, owner, file, context);
         a.heldByCallers.putAll(heldByCallers);
         a.inlinedInto = caller;
