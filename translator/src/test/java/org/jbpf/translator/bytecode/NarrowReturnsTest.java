@@ -52,4 +52,32 @@ class NarrowReturnsTest {
         assertEquals(narrowed, probe.onTheJvm());
         assertEquals(narrowed, probe.inTheSimulation());
     }
+
+    /**
+     * A boolean method inlined at two calls: the narrowing is written once, not again for the second call, whose
+     * analysis would otherwise see other instructions than the first's (an internal error in the lowering).
+     */
+    @org.junit.jupiter.api.Test
+    void aNarrowMethodCalledTwiceIsNarrowedOnce() throws Exception {
+        HandWrittenProbe probe = new HandWrittenProbe("TwiceZ");
+        probe.method("narrow", "(I)Z", mv -> {
+            mv.visitVarInsn(ILOAD, 0);
+            mv.visitVarInsn(ILOAD, 0);
+            mv.visitInsn(IADD);
+            mv.visitInsn(ICONST_1);
+            mv.visitInsn(IOR);
+            mv.visitInsn(IRETURN);
+        }).method("compute", "()I", mv -> {
+            mv.visitIntInsn(BIPUSH, 7);
+            mv.visitMethodInsn(INVOKESTATIC, probe.owner(), "narrow", "(I)Z", false);
+            mv.visitIntInsn(BIPUSH, 10);
+            mv.visitMethodInsn(INVOKESTATIC, probe.owner(), "narrow", "(I)Z", false);
+            mv.visitInsn(ICONST_2);
+            mv.visitInsn(IMUL);
+            mv.visitInsn(IADD);
+            mv.visitInsn(IRETURN);
+        });
+        assertEquals(3, probe.onTheJvm());
+        assertEquals(3, probe.inTheSimulation());
+    }
 }
