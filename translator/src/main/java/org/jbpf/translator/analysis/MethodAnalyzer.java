@@ -140,7 +140,7 @@ public final class MethodAnalyzer {
             try {
                 step(a, i, new Frame(in), work);
             } catch (TranslationException e) {
-                if (e.file() != null && e.line() > 0) throw e;
+                if (e.file() != null && e.placed()) throw e;
                 // raised where the line is not known (Frame, a @Struct class's fields): the instruction's line is the place to fix
                 String message = e.file() == null ? e.getMessage() : e.getMessage().substring(e.file().length() + 2);
                 TranslationException positioned = a.error(i, message);
