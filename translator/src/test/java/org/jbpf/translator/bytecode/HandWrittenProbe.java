@@ -25,8 +25,19 @@ final class HandWrittenProbe {
         protected String getCommonSuperClass(String a, String b) { return a.equals(b) ? a : "java/lang/Object"; }
     };
 
-    HandWrittenProbe(String simpleName) {
+    /** The packet length {@link #inTheSimulation} runs with, and {@link #onTheJvm} hands a {@code compute(int)}. */
+    static final int LENGTH = 64;
+    private final String computeDescriptor;
+
+    HandWrittenProbe(String simpleName) { this(simpleName, false); }
+
+    /**
+     * With {@code fromPacket}, {@code run} calls {@code int compute(int)} with the packet's length, a value the
+     * translator cannot know, so that its code works on registers rather than folded constants.
+     */
+    HandWrittenProbe(String simpleName, boolean fromPacket) {
         this.name = "gen/" + simpleName;
+        this.computeDescriptor = fromPacket ? "(I)I" : "()I";
         cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", null);
         AnnotationVisitor bpf = cw.visitAnnotation("Lorg/jbpf/Bpf;", true);
         bpf.visit("license", "GPL");
@@ -36,7 +47,11 @@ final class HandWrittenProbe {
         section.visit("value", "xdp");
         section.visitEnd();
         run.visitCode();
-        run.visitMethodInsn(INVOKESTATIC, name, "compute", "()I", false);
+        if (fromPacket) {
+            run.visitVarInsn(ALOAD, 0);
+            run.visitMethodInsn(INVOKEVIRTUAL, "org/jbpf/XdpContext", "length", "()I", false);
+        }
+        run.visitMethodInsn(INVOKESTATIC, name, "compute", computeDescriptor, false);
         run.visitInsn(IRETURN);
         run.visitMaxs(0, 0);
         run.visitEnd();
@@ -69,7 +84,8 @@ final class HandWrittenProbe {
             }
         };
         try {
-            return (int) loader.loadClass(binary).getMethod("compute").invoke(null);
+            Class<?> c = loader.loadClass(binary);
+            return computeDescriptor.equals("()I") ? (int) c.getMethod("compute").invoke(null) : (int) c.getMethod("compute", int.class).invoke(null, LENGTH);
         } catch (InvocationTargetException e) {
             throw new AssertionError("compute() threw on the JVM", e.getCause());
         }
@@ -86,6 +102,6 @@ final class HandWrittenProbe {
         BpfObject object = translate();
         for (VerifierResult r : Verifier.verifyAll(object))
             if (!r.ok()) throw new AssertionError("the verifier simulation refuses " + name + ": " + r);
-        return (int) new Interpreter(object).runPacket("run", new byte[64]);
+        return (int) new Interpreter(object).runPacket("run", new byte[LENGTH]);
     }
 }
