@@ -188,6 +188,7 @@ public final class StructRegistry {
             if (damage != null) throw new TranslationException(what + ": " + damage);
         }
         BytecodeShape.checkClass(cn, what);
+        NoOpJumps.drop(cn);
         return cn;
     }
 }
