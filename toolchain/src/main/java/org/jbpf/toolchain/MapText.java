@@ -119,7 +119,7 @@ public final class MapText {
             }
             else if (integerElement(btf, f.type()) > 0) appendNumbers(sb, bytes, off, (int) size, integerElement(btf, f.type()));
             else if (isCharText(btf, f.type())) sb.append(CText.decode(field));
-            else if (size <= 8) sb.append(signed(bytes, off, (int) size));
+            else if (size <= 8 && !(type instanceof BtfType.Array)) sb.append(signed(bytes, off, (int) size));
             else sb.append(guessText && CText.looksLikeText(field) ? CText.decode(field) : hex(field));
         }
         sb.append('}');
