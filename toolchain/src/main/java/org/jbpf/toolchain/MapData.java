@@ -62,6 +62,7 @@ public final class MapData {
 
     /** A field's value: a nested struct's field map, an array of structs' or integers' list, else a number or text. */
     private static Object field(byte[] b, int typeId, Btf btf, boolean guessText) {
+        if (FieldMarks.IP_ADDRESS.equals(FieldMarks.markOf(btf, typeId))) return AddressText.of(b);
         BtfType type = btf.type(btf.resolve(typeId));
         if (type instanceof BtfType.Struct nested) return decode(b, nested, btf, guessText);
         int element = MapText.integerElement(btf, typeId);

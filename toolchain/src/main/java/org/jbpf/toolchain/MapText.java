@@ -108,7 +108,8 @@ public final class MapText {
             BtfType type = btf.type(btf.resolve(f.type()));
             BtfType element = type instanceof BtfType.Array a ? btf.type(btf.resolve(a.elemType())) : null;
             byte[] field = java.util.Arrays.copyOfRange(bytes, off, off + (int) size);
-            if (type instanceof BtfType.Struct nested) appendStruct(sb, bytes, off, nested, btf, guessText);
+            if (FieldMarks.IP_ADDRESS.equals(FieldMarks.markOf(btf, f.type()))) sb.append(AddressText.of(field));
+            else if (type instanceof BtfType.Struct nested) appendStruct(sb, bytes, off, nested, btf, guessText);
             else if (element instanceof BtfType.Struct e) {
                 sb.append('[');
                 for (int k = 0; k < ((BtfType.Array) type).nelems(); k++) {
