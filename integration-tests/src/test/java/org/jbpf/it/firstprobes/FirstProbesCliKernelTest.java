@@ -1,0 +1,111 @@
+package org.jbpf.it.firstprobes;
+
+import static org.jbpf.it.firstprobes.Workloads.comm;
+import static org.jbpf.it.firstprobes.Workloads.python;
+import static org.jbpf.it.firstprobes.Workloads.row;
+import static org.jbpf.it.firstprobes.Workloads.run;
+import static org.jbpf.it.firstprobes.Workloads.starting;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.jbpf.testsupport.GatedChild;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same first probes run as the README's command line runs them, {@code bin/jbpf run -cp classes Probe}: what a
+ * user reads is checked against what the Python child did, records field by field with their text and addresses,
+ * maps as rows, stacks with their functions named.
+ */
+class FirstProbesCliKernelTest {
+    @Test void execSnoop() throws Exception {
+        GatedChild child = python("import subprocess", "subprocess.run(['/bin/true'])");
+        long pid = child.pid();
+        List<String> events = starting(run(child, "ExecSnoop", "-d", "2s"), "event execs: ");
+        assertTrue(events.stream().anyMatch(l -> l.matches("event execs: \\{pid=\\d+, ppid=" + pid + ", comm=true, filename=/bin/true}")),
+                String.join("\n", events));
+    }
+
+    @Test void openSnoop() throws Exception {
+        GatedChild child = python("", "open('/etc/hostname').close()");
+        long pid = child.pid();
+        List<String> events = starting(run(child, "OpenSnoop", "--const", "targetPid=" + pid, "-d", "2s"), "event ");
+        assertEquals(1, events.size(), String.join("\n", events));
+        assertTrue(events.get(0).matches("event opens: \\{pid=" + pid + ", flags=524288, result=\\d+, filename=/etc/hostname}"), events.get(0));
+    }
+
+    @Test void sysCount() throws Exception {
+        GatedChild child = python("", "for i in range(7): os.getppid()");
+        List<String> lines = run(child, "SysCount", "--const", "targetPid=" + child.pid(), "-d", "2s");
+        assertEquals(7, row(lines.subList(lines.indexOf("map bySyscall (hash, " + entries(lines, "bySyscall") + " entries)"), lines.size()),
+                FirstProbesKernelTest.SYS_GETPPID), String.join("\n", lines));
+    }
+
+    @Test void signalTrace() throws Exception {
+        GatedChild child = python("import signal", "signal.signal(signal.SIGUSR1, lambda *a: None)\nos.kill(os.getpid(), signal.SIGUSR1)");
+        long pid = child.pid();
+        String comm = comm(pid);
+        List<String> events = starting(run(child, "SignalTrace", "--const", "targetPid=" + pid, "-d", "2s"), "event ");
+        assertEquals(List.of("event signals: {sender=" + pid + ", target=" + pid + ", signal=10, result=0, targetComm=" + comm + "}"), events);
+    }
+
+    @Test void lifetimes() throws Exception {
+        GatedChild child = python("import time", "p = os.fork()\nif p == 0:\n    time.sleep(0.1)\n    os._exit(0)\nos.waitpid(p, 0)");
+        long pid = child.pid();
+        String comm = comm(pid);
+        List<String> events = starting(run(child, "Lifetimes", "--const", "parentPid=" + pid, "-d", "2s"), "event ");
+        assertEquals(1, events.size(), String.join("\n", events));
+        assertTrue(events.get(0).matches("event lives: \\{pid=\\d+, parent=" + pid + ", nanos=\\d{9,}, comm=" + comm + "}"), events.get(0));
+    }
+
+    @Test void socketStatesPrintAddressesAsText() throws Exception {
+        int port = FirstProbesKernelTest.freePort();
+        GatedChild child = python("import socket", FirstProbesKernelTest.connects(port));
+        List<String> events = starting(run(child, "SocketStates", "--const", "port=" + port, "-d", "2s"), "event ");
+        String synSentToEstablished = "event changes: {oldState=2, newState=1, ";
+        List<String> connects = events.stream().filter(l -> l.startsWith(synSentToEstablished)).map(l -> l.replaceAll("sourcePort=\\d+", "sourcePort=N")).toList();
+        assertEquals(List.of(
+                synSentToEstablished + "family=2, sourcePort=N, destinationPort=" + port + ", source=127.0.0.1, destination=127.0.0.1, "
+                        + "source6=::ffff:127.0.0.1, destination6=::ffff:127.0.0.1}",
+                synSentToEstablished + "family=10, sourcePort=N, destinationPort=" + port + ", source=0.0.0.0, destination=0.0.0.0, "
+                        + "source6=::1, destination6=::1}"), connects, String.join("\n", events));
+    }
+
+    @Test void topWriters() throws Exception {
+        GatedChild child = python("", "fd = os.open('/dev/null', os.O_WRONLY)\nos.write(fd, b'x' * 1000)\nos.write(fd, b'y' * 234)");
+        assertEquals(1234 + "done\n".length(), row(run(child, "TopWriters", "-d", "2s"), child.pid()));
+    }
+
+    @Test void pageFaults() throws Exception {
+        GatedChild child = python("import mmap", "m = mmap.mmap(-1, 4096 * 4096)\nfor i in range(0, 4096 * 4096, 4096): m[i] = 1");
+        long faults = row(run(child, "PageFaults", "-d", "2s"), child.pid());
+        assertTrue(faults >= 4096, "a fault per touched page: " + faults);
+    }
+
+    @Test void perCpuCounter() throws Exception {
+        GatedChild child = python("", "for i in range(9): os.getppid()");
+        List<String> lines = run(child, "CpuCounter", "--const", "targetPid=" + child.pid(), "-d", "2s");
+        assertEquals(9, row(lines, 0), String.join("\n", lines));
+    }
+
+    @Test void stackSamplerNamesFrames() throws Exception {
+        GatedChild child = python("", "def spin(n):\n    x = 0\n    for i in range(n): x += i\n    return x\nspin(30_000_000)");
+        long pid = child.pid();
+        List<String> lines = run(child, "StackSampler", "--const", "targetPid=" + pid, "-d", "3s");
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("{pid=" + pid + ", stack=")), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.trim().startsWith("_PyEval_EvalFrameDefault+0x")), String.join("\n", lines));
+    }
+
+    @Test void hello() throws Exception {
+        GatedChild child = python("", "for i in range(3): os.getppid()");
+        String line = "hello from pid " + child.pid();
+        run(child, "Hello", "--const", "targetPid=" + child.pid(), "-d", "2s");
+        assertEquals(3, Workloads.traceLines(line));
+    }
+
+    /** The entry count in map {@code name}'s title line. */
+    private static String entries(List<String> lines, String name) {
+        for (String l : lines) if (l.startsWith("map " + name + " (")) return l.replaceAll(".*, (\\d+) entries\\)", "$1");
+        throw new AssertionError("no map " + name + " in:\n" + String.join("\n", lines));
+    }
+}
