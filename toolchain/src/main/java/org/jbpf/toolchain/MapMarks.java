@@ -46,9 +46,14 @@ public final class MapMarks {
     /** The mark recorded for {@code map} in {@code btf}; PLAIN when there is none. */
     public static Mark of(MapSpec map, Btf btf) {
         if (btf == null || map.btfValueType() == 0) return Mark.PLAIN;
+        return ofType(btf, map.btfValueType());
+    }
+
+    /** The mark a type id carries as its typedef (a map's value type, or a struct field's); PLAIN when none. */
+    static Mark ofType(Btf btf, int typeId) {
         BtfType t;
         try {
-            t = btf.type(map.btfValueType());
+            t = btf.type(typeId);
         } catch (RuntimeException e) {
             return Mark.PLAIN;
         }
@@ -101,7 +106,7 @@ public final class MapMarks {
         return out;
     }
 
-    private static Mark histogram(AnnotationNode a) {
+    static Mark histogram(AnnotationNode a) {
         boolean linear = false;
         long step = 1;
         for (int i = 0; a.values != null && i + 1 < a.values.size(); i += 2) {

@@ -41,6 +41,27 @@ class FirstProbesCliKernelTest {
                 FirstProbesKernelTest.SYS_GETPPID), String.join("\n", lines));
     }
 
+    @Test void readLatencyDrawsAHistogramPerProcess() throws Exception {
+        GatedChild child = python("import threading",
+                "r, w = os.pipe()\nfor i in range(3):\n    os.write(w, b'x')\n    os.read(r, 1)\n"
+                + "threading.Timer(0.2, lambda: os.write(w, b'y')).start()\nos.read(r, 1)");
+        long pid = child.pid();
+        List<String> lines = run(child, "ReadLatency", "--const", "targetPid=" + pid, "-d", "2s");
+        int title = lines.indexOf("map latency (hash, 1 entries, histograms per key)");
+        assertTrue(title > 0, String.join("\n", lines));
+        assertEquals(List.of(pid + ": {count=4}", "buckets:"), lines.subList(title + 1, title + 3));
+        long counted = 0;
+        String last = null;
+        for (String row : lines.subList(title + 3, lines.size())) {
+            if (!row.startsWith("[")) break;
+            assertTrue(row.matches("\\[\\d+K?, \\d+K?\\) +\\d+ \\|@* *\\|"), row);
+            counted += Long.parseLong(row.substring(row.indexOf(')') + 1, row.indexOf('|')).trim());
+            last = row;
+        }
+        assertEquals(4, counted, "the rows count the four reads");
+        assertTrue(last.matches("\\[(128K|256K|512K|\\d+M), \\d+[KM]\\) +1 .*"), "the read that waited 200 ms is the last row: " + last);
+    }
+
     @Test void signalTrace() throws Exception {
         GatedChild child = python("import signal", "signal.signal(signal.SIGUSR1, lambda *a: None)\nos.kill(os.getpid(), signal.SIGUSR1)");
         long pid = child.pid();

@@ -12,6 +12,7 @@ import org.jbpf.Size;
 import org.jbpf.Struct;
 import org.jbpf.TracepointContext;
 import org.jbpf.maps.HashMap;
+import org.jbpf.maps.Histogram;
 import org.jbpf.maps.Scratch;
 
 /** Latency of read() per process as a log2 histogram of microseconds. */
@@ -21,7 +22,7 @@ public final class ReadLatency {
     @Struct
     public static final class Micros {
         public long count;
-        @Size(32) public long[] buckets;
+        @Histogram @Size(32) public long[] buckets;
     }
 
     @Constant static int targetPid;

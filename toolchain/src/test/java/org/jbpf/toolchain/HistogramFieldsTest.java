@@ -1,0 +1,43 @@
+package org.jbpf.toolchain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jbpf.core.btf.Btf;
+import org.jbpf.core.btf.BtfType;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.ObjectReader;
+import org.jbpf.core.obj.ObjectWriter;
+import org.jbpf.translator.Translator;
+import org.junit.jupiter.api.Test;
+
+/** {@code @Histogram} on a struct's array field reaches the object's BTF as the map mark's typedef, on that field only. */
+class HistogramFieldsTest {
+    @Test void marksTheHistogramFieldsOfAValue() throws Exception {
+        Translator.ClassSource classes = Translator.ClassSource.of(getClass().getClassLoader());
+        byte[] probe = classes.read("org/jbpf/toolchain/probes/SizeHistograms");
+        BpfObject translated = Backends.direct().translate(probe, classes, Translator.Options.DEFAULT);
+        BpfObject o = ObjectReader.read(ObjectWriter.write(BtfMarks.apply(translated, probe, classes)), "SizeHistograms");
+        Btf btf = o.btf();
+        BtfType.Struct value = (BtfType.Struct) btf.type(btf.resolve(o.map("sizes").orElseThrow().btfValueType()));
+        Map<String, MapMarks.Mark> marks = new LinkedHashMap<>();
+        for (BtfType.Member m : value.members()) marks.put(m.name(), MapMarks.ofType(btf, m.type()));
+        assertEquals(new MapMarks.Mark(MapMarks.Kind.LOG2_HISTOGRAM, 0), marks.get("log2"));
+        assertEquals(new MapMarks.Mark(MapMarks.Kind.LINEAR_HISTOGRAM, 100), marks.get("linear"));
+        assertEquals(MapMarks.Mark.PLAIN, marks.get("plain"));
+        assertEquals(MapMarks.Mark.PLAIN, marks.get("count"));
+        assertEquals(MapMarks.Mark.PLAIN, marks.get("tooNarrow"), "a byte array holds no counts");
+        assertTrue(HistogramFields.any(value, btf));
+        assertEquals("{count=3, plain=[0, 0, 0, 0], tooNarrow=0x00000000}",
+                MapText.show(valueBytes(value.size()), new BtfType.Struct(value.name(), value.size(),
+                        value.members().stream().filter(m -> !MapMarks.ofType(btf, m.type()).histogram()).toList()), btf, false));
+    }
+
+    private static byte[] valueBytes(int size) {
+        byte[] b = new byte[size];
+        b[0] = 3;
+        return b;
+    }
+}
