@@ -7,6 +7,7 @@ import java.util.Set;
 import org.jbpf.core.btf.Btf;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.obj.BpfObject;
+import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.Translator;
 
 /**
@@ -48,6 +49,9 @@ final class FieldMarks {
                 boolean fits = typedef.equals(IP_ADDRESS) ? isAddress(btf, m.type()) : type instanceof BtfType.IntType
                         || typedef.equals(MAX) && type instanceof BtfType.Array a
                         && btf.type(btf.resolve(a.elemType())) instanceof BtfType.IntType && btf.sizeOf(a.elemType()) > 1;
+                if (fields.contains(m.name()) && !fits && typedef.equals(IP_ADDRESS))
+                    throw new TranslationException(s.name() + "." + m.name() + " is marked @IpAddress, which fits an int or a "
+                            + "@Size(4) or @Size(16) byte[] holding an address in network byte order; remove the mark or change the field");
                 if (fields.contains(m.name()) && fits && !typedef.equals(markOf(btf, m.type())))
                     m = new BtfType.Member(m.name(), btf.add(new BtfType.Typedef(typedef, m.type())), m.bitOffset(), m.bitfieldSize());
                 members.add(m);

@@ -8,6 +8,7 @@ import org.jbpf.core.btf.Btf;
 import org.jbpf.core.btf.BtfType;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.runtime.BpfMap;
+import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.Translator;
 import org.objectweb.asm.tree.AnnotationNode;
 
@@ -36,7 +37,10 @@ public final class HistogramFields {
             List<BtfType.Member> members = new ArrayList<>();
             for (BtfType.Member m : s.members()) {
                 AnnotationNode a = fields.get(m.name());
-                if (a != null && MapText.integerElement(btf, m.type()) >= 4 && !MapMarks.ofType(btf, m.type()).histogram())
+                if (a != null && MapText.integerElement(btf, m.type()) < 4)
+                    throw new TranslationException(s.name() + "." + m.name() + " is marked @Histogram, which fits a @Size(n) long[] "
+                            + "or int[] of counts (slot k counts [2^k, 2^(k+1)), or [k*step, (k+1)*step) when linear); remove the mark or change the field");
+                if (a != null && !MapMarks.ofType(btf, m.type()).histogram())
                     m = new BtfType.Member(m.name(), btf.add(new BtfType.Typedef(MapMarks.histogram(a).typedefName(), m.type())),
                             m.bitOffset(), m.bitfieldSize());
                 members.add(m);

@@ -28,11 +28,24 @@ class HistogramFieldsTest {
         assertEquals(new MapMarks.Mark(MapMarks.Kind.LINEAR_HISTOGRAM, 100), marks.get("linear"));
         assertEquals(MapMarks.Mark.PLAIN, marks.get("plain"));
         assertEquals(MapMarks.Mark.PLAIN, marks.get("count"));
-        assertEquals(MapMarks.Mark.PLAIN, marks.get("tooNarrow"), "a byte array holds no counts");
         assertTrue(HistogramFields.any(value, btf));
-        assertEquals("{count=3, plain=[0, 0, 0, 0], tooNarrow=0x00000000}",
+        assertEquals("{count=3, plain=[0, 0, 0, 0]}",
                 MapText.show(valueBytes(value.size()), new BtfType.Struct(value.name(), value.size(),
                         value.members().stream().filter(m -> !MapMarks.ofType(btf, m.type()).histogram()).toList()), btf, false));
+    }
+
+    @Test void marksOnFieldsTheyDoNotFitAreRefusedByName() throws Exception {
+        assertEquals("Counts.slots is marked @Histogram, which fits a @Size(n) long[] or int[] of counts (slot k counts "
+                + "[2^k, 2^(k+1)), or [k*step, (k+1)*step) when linear); remove the mark or change the field", refusal("ByteHistogram"));
+        assertEquals("Peer.address is marked @IpAddress, which fits an int or a @Size(4) or @Size(16) byte[] holding an address "
+                + "in network byte order; remove the mark or change the field", refusal("LongAddress"));
+    }
+
+    private static String refusal(String probe) throws Exception {
+        Translator.ClassSource classes = Translator.ClassSource.of(HistogramFieldsTest.class.getClassLoader());
+        byte[] bytes = classes.read("org/jbpf/toolchain/probes/MisplacedMarks$" + probe);
+        return org.junit.jupiter.api.Assertions.assertThrows(org.jbpf.translator.TranslationException.class,
+                () -> Backends.direct().translate(bytes, classes, Translator.Options.DEFAULT)).getMessage();
     }
 
     private static byte[] valueBytes(int size) {

@@ -18,7 +18,7 @@ public final class Endpoints {
         @IpAddress public int remote;
         @IpAddress @Size(16) public byte[] local6;
         @Size(4) public byte[] flags;
-        @IpAddress public long notAnAddress;
+        public long notAnAddress;
     }
 
     public static final HashMap<Integer, Ends> ends = new HashMap<>(Integer.class, Ends.class, 16);

@@ -20,7 +20,6 @@ public final class SizeHistograms {
         @Histogram @Size(16) public long[] log2;
         @Histogram(value = Histogram.Kind.LINEAR, step = 100) @Size(8) public int[] linear;
         @Size(4) public long[] plain;
-        @Histogram @Size(4) public byte[] tooNarrow;
     }
 
     public static final HashMap<Integer, Sizes> sizes = new HashMap<>(Integer.class, Sizes.class, 16);
