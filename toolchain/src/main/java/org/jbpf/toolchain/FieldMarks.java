@@ -15,17 +15,18 @@ import org.jbpf.translator.Translator;
  * typedef: {@code @Max} as {@code jbpf_max} ({@link PerCpuValues} keeps the largest of the CPUs' values),
  * {@code @StackId} as {@code jbpf_stack_id} and {@code @Pid} as {@code jbpf_pid} (a key's stack is printed with
  * its frames, user frames named in that process), {@code @IpAddress} as {@code jbpf_ip_addr} (a 4-byte int or a 4- or
- * 16-byte array printed as address text by {@link MapText} and {@link MapData}).
+ * 16-byte array printed as address text by {@link MapText} and {@link MapData}), {@code @Syscall} as
+ * {@code jbpf_syscall} (a number {@link MapText} prints by name).
  */
 final class FieldMarks {
     private FieldMarks() {}
 
     static final String MAX = "jbpf_max", STACK_ID = "jbpf_stack_id", PID = "jbpf_pid",
-            IP_ADDRESS = "jbpf_ip_addr";
+            IP_ADDRESS = "jbpf_ip_addr", SYSCALL = "jbpf_syscall";
 
     /** Annotation descriptors, each followed by the typedef recording it, in the order the typedefs are added. */
     private static final String[] MARKS = {"Lorg/jbpf/Max;", MAX, "Lorg/jbpf/StackId;", STACK_ID, "Lorg/jbpf/Pid;", PID,
-            "Lorg/jbpf/IpAddress;", IP_ADDRESS};
+            "Lorg/jbpf/IpAddress;", IP_ADDRESS, "Lorg/jbpf/Syscall;", SYSCALL};
 
     /** Marks the annotated fields of the structs {@code probeClass} refers to; the object's BTF changes in place. */
     static BpfObject mark(BpfObject object, byte[] probeClass, Translator.ClassSource classes) {
@@ -79,6 +80,6 @@ final class FieldMarks {
     }
 
     private static boolean isMark(String typedef) {
-        return typedef.equals(MAX) || typedef.equals(STACK_ID) || typedef.equals(PID) || typedef.equals(IP_ADDRESS);
+        return typedef.equals(MAX) || typedef.equals(STACK_ID) || typedef.equals(PID) || typedef.equals(IP_ADDRESS) || typedef.equals(SYSCALL);
     }
 }

@@ -75,9 +75,14 @@ public final class MapMarks {
         Btf btf = object.btf();
         if (btf == null) return object;
         Map<String, Mark> marks = declared(probeClass);
-        if (marks.isEmpty()) return object;
+        java.util.Set<String> syscallKeys = syscallKeyed(probeClass);
+        if (marks.isEmpty() && syscallKeys.isEmpty()) return object;
         List<MapSpec> maps = new ArrayList<>();
         for (MapSpec m : object.maps()) {
+            if (syscallKeys.contains(m.name()) && m.btfKeyType() != 0 && btf.type(btf.resolve(m.btfKeyType())) instanceof BtfType.IntType
+                    && !MapText.isSyscall(btf, m.btfKeyType()))
+                m = new MapSpec(m.name(), m.type(), m.keySize(), m.valueSize(), m.maxEntries(), m.flags(),
+                        btf.add(new BtfType.Typedef(FieldMarks.SYSCALL, m.btfKeyType())), m.btfValueType(), m.pinning());
             Mark mark = marks.get(m.name());
             if (mark != null && m.btfValueType() != 0) {
                 int typedef = btf.add(new BtfType.Typedef(mark.typedefName(), m.btfValueType()));
@@ -103,6 +108,17 @@ public final class MapMarks {
                 if (a.desc.equals(HISTOGRAM_DESC)) out.put(f.name, histogram(a));
             }
         }
+        return out;
+    }
+
+    /** The map fields marked {@code @Syscall}: their integer keys are syscall numbers. */
+    static java.util.Set<String> syscallKeyed(byte[] probeClass) {
+        ClassNode cn = new ClassNode();
+        new ClassReader(probeClass).accept(cn, ClassReader.SKIP_CODE);
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (FieldNode f : cn.fields)
+            for (List<AnnotationNode> list : java.util.Arrays.asList(f.visibleAnnotations, f.invisibleAnnotations))
+                if (list != null) for (AnnotationNode a : list) if (a.desc.equals("Lorg/jbpf/Syscall;")) out.add(f.name);
         return out;
     }
 

@@ -37,8 +37,9 @@ class FirstProbesCliKernelTest {
     @Test void sysCount() throws Exception {
         GatedChild child = python("", "for i in range(7): os.getppid()");
         List<String> lines = run(child, "SysCount", "--const", "targetPid=" + child.pid(), "-d", "2s");
-        assertEquals(7, row(lines.subList(lines.indexOf("map bySyscall (hash, " + entries(lines, "bySyscall") + " entries)"), lines.size()),
-                FirstProbesKernelTest.SYS_GETPPID), String.join("\n", lines));
+        List<String> bySyscall = lines.subList(lines.indexOf("map bySyscall (hash, " + entries(lines, "bySyscall") + " entries)"), lines.size());
+        assertEquals(7, row(bySyscall, "getppid"), "@Syscall keys print by name:\n" + String.join("\n", lines));
+        assertEquals(-1, row(bySyscall, FirstProbesKernelTest.SYS_GETPPID), "not by number");
     }
 
     @Test void readLatencyDrawsAHistogramPerProcess() throws Exception {

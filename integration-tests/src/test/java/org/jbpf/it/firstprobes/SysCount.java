@@ -5,6 +5,7 @@ import static org.jbpf.Helpers.pid;
 import org.jbpf.Bpf;
 import org.jbpf.Constant;
 import org.jbpf.Section;
+import org.jbpf.Syscall;
 import org.jbpf.TracepointContext;
 import org.jbpf.maps.HashMap;
 
@@ -12,7 +13,7 @@ import org.jbpf.maps.HashMap;
 @Bpf(license = "GPL")
 public final class SysCount {
     @Constant static int targetPid;
-    public static final HashMap<Integer, Long> bySyscall = new HashMap<>(Integer.class, Long.class, 1024);
+    @Syscall public static final HashMap<Integer, Long> bySyscall = new HashMap<>(Integer.class, Long.class, 1024);
     public static final HashMap<Integer, Long> byProcess = new HashMap<>(Integer.class, Long.class, 10240);
 
     @Section("tracepoint/raw_syscalls/sys_enter")
