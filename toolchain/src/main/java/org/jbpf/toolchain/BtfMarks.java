@@ -7,6 +7,7 @@ import org.jbpf.translator.Translator;
  * What a probe's annotations say about showing its data, recorded in the object's BTF so that a .o keeps it: event
  * record structs ({@link EventRecords}), {@code @CString} text fields ({@link TextFields}), {@code @Max},
  * {@code @StackId} and {@code @Pid} fields ({@link FieldMarks}), {@code @Histogram} fields ({@link HistogramFields}),
+ * {@code @OrdinalOf} fields ({@link EnumFields}),
  * {@code @Histogram} and {@code @Scratch} maps ({@link MapMarks}). Every backend applies it to the object it produces.
  */
 public final class BtfMarks {
@@ -17,6 +18,6 @@ public final class BtfMarks {
         // record structs first, so that their @CString fields are marked too
         BpfObject withRecords = EventRecords.record(object, probeClass, classes);
         BpfObject fields = FieldMarks.mark(TextFields.mark(withRecords, probeClass, classes), probeClass, classes);
-        return MapMarks.record(HistogramFields.mark(fields, probeClass, classes), probeClass);
+        return MapMarks.record(EnumFields.mark(HistogramFields.mark(fields, probeClass, classes), probeClass, classes), probeClass);
     }
 }

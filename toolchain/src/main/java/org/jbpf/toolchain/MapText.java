@@ -129,12 +129,19 @@ public final class MapText {
                 }
                 sb.append(']');
             }
+            else if (type instanceof BtfType.Enum en && size <= 8) sb.append(constant(en, signed(bytes, off, (int) size)));
             else if (integerElement(btf, f.type()) > 0) appendNumbers(sb, bytes, off, (int) size, integerElement(btf, f.type()));
             else if (isCharText(btf, f.type())) sb.append(CText.decode(field));
             else if (size <= 8 && !(type instanceof BtfType.Array)) sb.append(signed(bytes, off, (int) size));
             else sb.append(guessText && CText.looksLikeText(field) ? CText.decode(field) : hex(field));
         }
         sb.append('}');
+    }
+
+    /** The name of the enum's constant of {@code value} ({@code @OrdinalOf} fields, C enums), or the number. */
+    static String constant(BtfType.Enum en, long value) {
+        for (BtfType.EnumValue v : en.values()) if (v.value() == value) return v.name();
+        return Long.toString(value);
     }
 
     /** {@code [a, b, ..]}: the {@code element}-byte integers of {@code size} bytes at {@code off}. */

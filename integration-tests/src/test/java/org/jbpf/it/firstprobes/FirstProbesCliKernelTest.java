@@ -84,7 +84,7 @@ class FirstProbesCliKernelTest {
         int port = FirstProbesKernelTest.freePort();
         GatedChild child = python("import socket", FirstProbesKernelTest.connects(port));
         List<String> events = starting(run(child, "SocketStates", "--const", "port=" + port, "-d", "2s"), "event ");
-        String synSentToEstablished = "event changes: {oldState=2, newState=1, ";
+        String synSentToEstablished = "event changes: {oldState=SYN_SENT, newState=ESTABLISHED, ";
         List<String> connects = events.stream().filter(l -> l.startsWith(synSentToEstablished)).map(l -> l.replaceAll("sourcePort=\\d+", "sourcePort=N")).toList();
         assertEquals(List.of(
                 synSentToEstablished + "family=2, sourcePort=N, destinationPort=" + port + ", source=127.0.0.1, destination=127.0.0.1, "

@@ -3,6 +3,7 @@ package org.jbpf.it.firstprobes;
 import org.jbpf.Bpf;
 import org.jbpf.Constant;
 import org.jbpf.IpAddress;
+import org.jbpf.OrdinalOf;
 import org.jbpf.Section;
 import org.jbpf.Size;
 import org.jbpf.Struct;
@@ -12,11 +13,14 @@ import org.jbpf.maps.RingBuffer;
 /** TCP state changes of the connections on one port, with both ends' addresses. */
 @Bpf(license = "GPL")
 public final class SocketStates {
+    /** TCP states in the kernel's order (include/net/tcp_states.h): a state's number is its ordinal. */
+    public enum TcpState { NONE, ESTABLISHED, SYN_SENT, SYN_RECV, FIN_WAIT1, FIN_WAIT2, TIME_WAIT, CLOSE, CLOSE_WAIT, LAST_ACK, LISTEN, CLOSING, NEW_SYN_RECV }
+
     /** One state change. */
     @Struct
     public static final class Change {
-        public int oldState;
-        public int newState;
+        @OrdinalOf(TcpState.class) public int oldState;
+        @OrdinalOf(TcpState.class) public int newState;
         public int family;
         public int sourcePort;
         public int destinationPort;

@@ -2,6 +2,7 @@ package org.jbpf.toolchain.probes;
 
 import org.jbpf.Bpf;
 import org.jbpf.IpAddress;
+import org.jbpf.OrdinalOf;
 import org.jbpf.Section;
 import org.jbpf.Size;
 import org.jbpf.Struct;
@@ -45,6 +46,24 @@ public final class MisplacedMarks {
         @Section("tracepoint/syscalls/sys_enter_getppid")
         static int record(TracepointContext ctx) {
             counts.update(1, new Counts());
+            return 0;
+        }
+    }
+
+    /** @OrdinalOf on a byte array. */
+    @Bpf(license = "GPL")
+    public static final class TextState {
+        /** A value whose text is marked as an ordinal. */
+        @Struct
+        public static final class Named {
+            @OrdinalOf(StateChanges.State.class) @Size(8) public byte[] name;
+        }
+
+        public static final HashMap<Integer, Named> names = new HashMap<>(Integer.class, Named.class, 16);
+
+        @Section("tracepoint/syscalls/sys_enter_getppid")
+        static int record(TracepointContext ctx) {
+            names.update(1, new Named());
             return 0;
         }
     }
