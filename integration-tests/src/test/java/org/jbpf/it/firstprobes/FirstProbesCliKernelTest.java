@@ -8,6 +8,8 @@ import static org.jbpf.it.firstprobes.Workloads.starting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import org.jbpf.testsupport.GatedChild;
 import org.junit.jupiter.api.Test;
@@ -119,11 +121,20 @@ class FirstProbesCliKernelTest {
         assertTrue(lines.stream().anyMatch(l -> l.trim().startsWith("_PyEval_EvalFrameDefault+0x")), String.join("\n", lines));
     }
 
+    /**
+     * run says where printk lines go, and when tracing is off that the kernel keeps none; with tracing on, the child's
+     * three calls are three lines of the trace buffer. (The machine's tracing switch is left as it is.)
+     */
     @Test void hello() throws Exception {
         GatedChild child = python("", "for i in range(3): os.getppid()");
-        String line = "hello from pid " + child.pid();
-        run(child, "Hello", "--const", "targetPid=" + child.pid(), "-d", "2s");
-        assertEquals(3, Workloads.traceLines(line));
+        boolean tracing = !Files.readString(Workloads.tracingOn()).trim().equals("0");
+        List<String> errors = new ArrayList<>();
+        run(child, errors, "Hello", "--const", "targetPid=" + child.pid(), "-d", "2s");
+        assertTrue(errors.contains("jbpf: Hello writes printk lines to the kernel's trace buffer, which run does not print; read them "
+                + "with: jbpf trace (or cat " + Workloads.tracingOn().resolveSibling("trace_pipe") + ")"), String.join("\n", errors));
+        boolean warned = errors.stream().anyMatch(l -> l.startsWith("jbpf: tracing is off (" + Workloads.tracingOn() + " is 0)"));
+        assertEquals(!tracing, warned, "the tracing-off warning exactly when tracing is off: " + errors);
+        if (tracing) assertEquals(3, Workloads.traceLines("hello from pid " + child.pid()));
     }
 
     /** The entry count in map {@code name}'s title line. */

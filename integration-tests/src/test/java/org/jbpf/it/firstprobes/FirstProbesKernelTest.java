@@ -242,8 +242,12 @@ class FirstProbesKernelTest {
         }
     }
 
+    /** With tracing on (switched on for the test when it was off, and back after), one trace line per call. */
     @Test void helloWritesItsLineToTheTraceBuffer() throws Exception {
         GatedChild child = python("", "for i in range(3): os.getppid()");
+        Path on = Workloads.tracingOn();
+        String was = Files.readString(on).trim();
+        if (was.equals("0")) Files.writeString(on, "1\n");
         try (BPF bpf = BPF.builder(Hello.class).constant("targetPid", (int) child.pid()).loadAndAttach()) {
             work(child);
             String line = "hello from pid " + child.pid();
@@ -251,6 +255,7 @@ class FirstProbesKernelTest {
             until(() -> (count[0] = Workloads.traceLines(line)) >= 3);
             assertEquals(3, count[0], "one line per getppid() in /sys/kernel/tracing/trace");
         } finally {
+            if (was.equals("0")) Files.writeString(on, "0\n");
             child.finish();
         }
     }

@@ -63,9 +63,16 @@ final class Workloads {
      * it says it attached; its stdout lines. jbpf must exit 0, and so must the child.
      */
     static List<String> run(GatedChild child, String probe, String... args) throws Exception {
+        return run(child, null, probe, args);
+    }
+
+    /** {@link #run(GatedChild, String, String...)} that adds jbpf's stderr lines to {@code errors}. */
+    static List<String> run(GatedChild child, List<String> errors, String probe, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(JBPF.toString(), "run", "-cp", CLASSES, "org.jbpf.it.firstprobes." + probe));
         cmd.addAll(List.of(args));
-        Process jbpf = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Path stderr = errors == null ? null : Files.createTempFile("jbpf-run", ".err");
+        Process jbpf = new ProcessBuilder(cmd).redirectError(stderr == null ? ProcessBuilder.Redirect.INHERIT
+                : ProcessBuilder.Redirect.to(stderr.toFile())).start();
         List<String> lines = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(jbpf.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -80,6 +87,10 @@ final class Workloads {
                 jbpf.waitFor();
             }
             assertEquals(0, child.finish(), "the child's exit status");
+            if (stderr != null) {
+                errors.addAll(Files.readAllLines(stderr));
+                Files.delete(stderr);
+            }
         }
         return lines;
     }
@@ -93,6 +104,12 @@ final class Workloads {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The kernel's tracing_on switch, where tracefs is mounted. */
+    static Path tracingOn() {
+        return Files.isDirectory(Path.of("/sys/kernel/tracing/events")) ? Path.of("/sys/kernel/tracing/tracing_on")
+                : Path.of("/sys/kernel/debug/tracing/tracing_on");
     }
 
     /** The lines of {@code lines} that start with {@code prefix}. */
