@@ -55,6 +55,12 @@ public final class AbstractInterpreter {
      */
     public static final double KERNEL_FACTOR = 1.25;
 
+    /**
+     * The start of the kernel message of a program refused because the kernel would walk a loop's cut path back into a
+     * state it has freed: 6.18 then reports its own bug or crashes, so tests do not load such a program.
+     */
+    public static final String FREED_STATE = "verifier bug: a loop's cut path is walked back into a state already freed";
+
     /** {@code -Djbpf.sim.trace=true} prints each instruction followed with the registers before it, to set beside the kernel's log. */
     private static final boolean TRACE = Boolean.getBoolean("jbpf.sim.trace");
     private final VerifierContext cx;
@@ -125,7 +131,7 @@ public final class AbstractInterpreter {
             };
             seen = new boolean[insns.size()];
             explore();
-            checkCallbacksReached();
+            DroppedCallbacks.check(cx, seen);
             if (processed > MAX_PROCESSED / KERNEL_FACTOR) {
                 cx.pc = 0;
                 throw new Reject("the simulation processed " + processed + " insns; the kernel, which prunes later, may"
@@ -181,6 +187,7 @@ public final class AbstractInterpreter {
                 boolean forced = mayGoto || loopCall || iteratorNext;
                 // a new state only after 2 jumps and 8 instructions since the last (the kernel's heuristic: both)
                 boolean add = forced || jumps - prevJumps >= 2 && processed - prevProcessed >= 8;
+                clean(here, st, pc);
                 // newest first, as the kernel keeps them; a state that keeps missing is dropped, as the kernel does
                 for (int i = here.size() - 1; i >= 0; i--) {
                     Checkpoint v = here.get(i);
@@ -188,21 +195,25 @@ public final class AbstractInterpreter {
                         // an iterator's loop converges when this iteration lies within (by ranges) one still on this path
                         if (iteratorNext) {
                             if (iterators.converged(v, st, liveRegs(st, pc))) {
-                                if (TRACE) System.out.println("TRACE " + pc + ": converged");
+                                trace(pc, "converged");
                                 cutAt(v, st, pc);
                                 endPath(last);
                                 return;
                             }
                         }
-                        // a bpf_loop converges when a later round's state lies within (by ranges) an earlier one's
-                        else if (loopCall && st.iterationWithin(v.state, liveRegs(st, pc), false)) {
+                        // a bpf_loop converges when a later round's state lies within (by ranges) an earlier one's;
+                        // the kernel carries the earlier round's precision over but, unlike at an iterator, records
+                        // no cut path for its loop's visit
+                        else if (loopCall && st.rangeWithin(v.state, liveRegs(st, pc), null)) {
+                            trace(pc, "converged");
                             v.hits++;
-                            cutAt(v, st, pc);
+                            precision.markCovered(v, st.frames.size() - 1, recent, last, liveRegs(st, pc), liveSlots(st, pc));
                             endPath(last);
                             return;
                         }
                         // a may_goto loop converges when a deeper iteration lies within (by ranges) an earlier one
-                        else if (mayGoto && v.state.mayGotoDepth != st.mayGotoDepth && st.iterationWithin(v.state, liveRegs(st, pc), false)) {
+                        else if (mayGoto && v.state.mayGotoDepth != st.mayGotoDepth && st.rangeWithin(v.state, liveRegs(st, pc), null)) {
+                            trace(pc, "converged");
                             v.hits++;
                             precision.markLoop(last, v);
                             loops.cut(v, last, recent, st.frames.size() - 1, liveRegs(st, pc), liveSlots(st, pc));
@@ -216,19 +227,23 @@ public final class AbstractInterpreter {
                         // in a loop, iterations rarely match: keep a state only now and then
                         if (!forced && jumps - prevJumps < 20 && processed - prevProcessed < 100) add = false;
                     } else if (covers(v, st, pc)) {
-                        if (TRACE) System.out.println("TRACE " + pc + ": pruned");
+                        trace(pc, "pruned");
                         v.hits++;
                         endPath(last);
                         return;
                     }
                     if (add) v.misses++;
                     int n = forced && v.branches > 0 ? 64 : 3;
-                    if (v.misses > v.hits * n + n) here.remove(i);
+                    if (v.misses > v.hits * n + n) {
+                        here.remove(i);
+                        v.evicted = true;
+                        maybeFree(v);
+                    }
                 }
                 if (here.size() >= MAX_VISITS_PER_INSN) here.removeIf(v -> v.branches == 0);
                 // past the limit the state is not remembered: exploration stays correct, only pruning is lost
                 if (here.size() < MAX_VISITS_PER_INSN && add) {
-                    if (TRACE) System.out.println("TRACE " + pc + ": kept (jumps " + jumps + ", processed " + processed + ")");
+                    if (TRACE) trace(pc, "kept (jumps " + jumps + ", processed " + processed + ")");
                     prevJumps = jumps;
                     prevProcessed = processed;
                     Checkpoint nv = new Checkpoint(st.copy(), pc, last, recent.toArray());
@@ -239,7 +254,7 @@ public final class AbstractInterpreter {
                     recent.clear();
                 }
             }
-            if (TRACE) System.out.println("TRACE " + pc + ": " + cx.insns.get(pc) + "   " + java.util.Arrays.toString(st.frame().regs));
+            if (TRACE) trace(pc, cx.insns.get(pc) + "   " + java.util.Arrays.toString(st.frame().regs));
             int stack = stackSlot(st, cx.insns.get(pc));
             cx.branchLinks = null;
             int next = step(st);
@@ -251,60 +266,9 @@ public final class AbstractInterpreter {
         }
     }
 
-    /**
-     * A callback whose address some path loads but that no path ever called (bpf_loop with a count of 0): the kernel
-     * removes each run of never-reached instructions before compiling, moving later code up, and an address that
-     * pointed into a removed run keeps its position, so it then points at whatever moved there. When BPF functions
-     * remain to be compiled one by one and no function starts at that position, the kernel refuses the program (6.18
-     * reports it as its own bug); with the entry function alone left, the address is never looked up.
-     */
-    private void checkCallbacksReached() {
-        boolean otherFunctions = false;
-        java.util.TreeSet<Integer> starts = new java.util.TreeSet<>(List.of(0));
-        for (int pc = 0; pc < cx.insns.size(); pc++) {
-            Insn in = cx.insns.get(pc);
-            if (in.isLocalCall() || in.isLdImm64() && in.src() == PSEUDO_FUNC) {
-                int callee = cx.targetIndex(pc, (int) in.imm(), true);
-                starts.add(callee);
-                otherFunctions |= seen[pc] && callee != 0 && seen[callee];
-            }
-        }
-        if (!otherFunctions) return;
-        // the runs of never-reached instructions, in slots, in the order the kernel removes them
-        List<int[]> runs = new ArrayList<>();
-        for (int i = 0; i < seen.length; i++)
-            if (!seen[i]) {
-                int j = i;
-                while (j < seen.length && !seen[j]) j++;
-                runs.add(new int[] {cx.slotOf[i], cx.slotOf[j]});
-                i = j;
-            }
-        java.util.Set<Integer> kept = new java.util.HashSet<>();
-        for (int start : starts) if (seen[start]) kept.add(cx.slotOf[start] - removedBefore(runs, cx.slotOf[start]));
-        for (int pc = 0; pc < cx.insns.size(); pc++) {
-            Insn in = cx.insns.get(pc);
-            if (!seen[pc] || !in.isLdImm64() || in.src() != PSEUDO_FUNC) continue;
-            int callee = cx.targetIndex(pc, (int) in.imm(), true);
-            if (seen[callee]) continue;
-            int at = cx.slotOf[callee], removed = 0;
-            for (int[] r : runs) {
-                int len = r[1] - r[0], end = r[0] - removed + len;
-                if (at >= end) at -= len;
-                removed += len;
-            }
-            if (kept.contains(at)) continue;
-            cx.pc = pc;
-            throw new Reject("verifier bug: No program to jit at insn " + at + " (subprog < 0)",
-                    "the callback at instruction " + cx.slotOf[callee] + " is never called (a bpf_loop count of 0?), so the kernel"
-                            + " drops its code and then cannot compile the address taken of it; call it at least once or remove it");
-        }
-    }
-
-    /** Slots of the runs wholly before {@code slot}. */
-    private static int removedBefore(List<int[]> runs, int slot) {
-        int n = 0;
-        for (int[] r : runs) if (r[1] <= slot) n += r[1] - r[0];
-        return n;
+    /** With {@code -Djbpf.sim.trace=true}: an event at instruction {@code pc}, by its slot as the kernel's log numbers it. */
+    private void trace(int pc, String what) {
+        if (TRACE) System.out.println("TRACE " + cx.slotOf[pc] + ": " + what);
     }
 
     /**
@@ -317,10 +281,26 @@ public final class AbstractInterpreter {
         int[] live = liveRegs(st, pc);
         long[] slots = liveSlots(st, pc);
         boolean loop = loops.incomplete(v);
-        if (loop ? !st.safeWhere(v.state, live, slots) : !v.covers(st, live, slots)) return false;
+        if (loop ? !st.rangeWithin(v.state, live, v.cleaned ? dead(slots) : null) : !v.covers(st, live, slots)) return false;
         precision.markCovered(v, st.frames.size() - 1, recent, last, live, slots);
         if (loop) loops.cut(v, last, recent, st.frames.size() - 1, live, slots);
         return true;
+    }
+
+    /**
+     * The kernel forgets dead registers and stack slots of the finished states kept at an instruction when a path
+     * reaches it again in the same functions, except for states of a loop whose precision is still incomplete: once
+     * forgotten, a slot is never written to the kernel's later comparisons of a loop's states.
+     */
+    private void clean(List<Checkpoint> here, VerifierState st, int pc) {
+        for (Checkpoint v : here)
+            if (v.branches == 0 && !v.cleaned && MayGoto.sameCallSites(v.state, st) && !loops.incomplete(v)) v.cleaned = true;
+    }
+
+    private static long[] dead(long[] live) {
+        long[] d = new long[live.length];
+        for (int i = 0; i < live.length; i++) d[i] = ~live[i];
+        return d;
     }
 
     /** An iterator's loop converged at {@code pc}: {@code v}, an earlier iteration's state, covers this one. */
@@ -369,9 +349,24 @@ public final class AbstractInterpreter {
     private void endPath(Checkpoint v) {
         while (v != null) {
             if (--v.branches > 0) return;
-            loops.exit(v, precision);
+            try {
+                loops.exit(v, precision);
+            } catch (Precision.FreedStateReached e) {
+                cx.pc = v.pc;
+                throw new Reject(FREED_STATE + " (insn "
+                        + cx.slotOf[e.state.pc] + "); 6.18 reports 'stack slot N, total slots M' or crashes",
+                        "this loop, in a function run again and again (a bpf_loop body), needs exactly a value its caller kept"
+                                + " before the call, and the kernel (6.18) then reads back a state it has freed, refusing the program"
+                                + " or crashing; move the loop out of the body, or do not use that value exactly afterwards");
+            }
+            maybeFree(v);
             v = v.parent;
         }
+    }
+
+    /** The kernel frees a state it evicted once its paths are all explored, unless its loop's precision is incomplete. */
+    private void maybeFree(Checkpoint v) {
+        if (v.evicted && v.branches == 0 && !loops.incomplete(v)) v.freed = true;
     }
 
     /** {@link #fork} for the branch and iterator checks: a class, not a method reference, which links method handles at its first use. */
@@ -448,7 +443,7 @@ public final class AbstractInterpreter {
      */
     private void widenRound(int call, VerifierState st) {
         Checkpoint previous = previousVisit(call, st, null, last == null ? 0 : last.depth + 1);
-        if (previous != null) IteratorKfuncs.widen(previous, st);
+        if (previous != null) ImpreciseWidening.widen(previous, st);
     }
 
     /** may_goto: this path takes the jump; the loop body is explored later one level deeper ({@link MayGoto}). */
@@ -458,7 +453,7 @@ public final class AbstractInterpreter {
         VerifierState body = st.copy();
         body.mayGotoDepth++;
         Checkpoint prev = last == null ? null : previousVisit(cx.pc, st, last, last.depth);
-        if (prev != null) MayGoto.widen(body, prev);
+        if (prev != null) ImpreciseWidening.widen(prev, body);
         fork(cx.pc + 1, body);
         return target;
     }

@@ -30,6 +30,18 @@ final class Checkpoint {
      * stays what later paths found.
      */
     boolean rangesExact;
+    /**
+     * The kernel has forgotten this finished state's dead registers and stack slots (its clean_live_states): compared
+     * as a loop's state, a slot it forgot holds nothing.
+     */
+    boolean cleaned;
+    /** Dropped from its instruction's list for missing too often: the kernel frees it once its paths are all explored. */
+    boolean evicted;
+    /**
+     * The kernel has freed this state (evicted, finished, and not in a loop whose precision is incomplete). A cut
+     * path of a loop still being explored may lead back through it, and walking that path reads freed memory.
+     */
+    boolean freed;
 
     Checkpoint(VerifierState state, int pc, Checkpoint parent, int[] segment) {
         this.state = state;

@@ -53,6 +53,18 @@ public final class FrameState {
         return stack.safeWhere(old.stack, preciseSlots, liveSlots, links);
     }
 
+    /**
+     * The kernel's comparison of a loop's frames (RANGE_WITHIN): every live register and the whole stack lie within
+     * {@code old}'s ({@link RegState#withinRange}, {@link StackState#rangeWithin}); {@code forgotten} are the stack
+     * slots the kernel had cleared from old as dead.
+     */
+    boolean rangeWithin(FrameState old, int liveRegs, long forgotten, ScalarLinks links) {
+        if (callSite != old.callSite || old.callbackDepth > callbackDepth) return false;
+        for (int r = 0; r < regs.length; r++)
+            if ((liveRegs & (1 << r)) != 0 && !regs[r].withinRange(old.regs[r], links)) return false;
+        return stack.rangeWithin(old.stack, forgotten, links);
+    }
+
     /** True when {@code o} is this frame exactly, ids paired by {@code ids}. */
     boolean sameAs(FrameState o, IdPairs ids) {
         if (callSite != o.callSite || function != o.function || callback != o.callback) return false;

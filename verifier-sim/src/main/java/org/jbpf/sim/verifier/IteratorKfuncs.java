@@ -49,7 +49,7 @@ final class IteratorKfuncs {
      * ({@code liveRegs}, per frame) and the whole stack.
      */
     boolean converged(Checkpoint v, VerifierState st, int[] liveRegs) {
-        if (!st.iterationWithin(v.state, liveRegs, true)) return false;
+        if (!st.rangeWithin(v.state, liveRegs, null)) return false;
         RegState it = slotAt(st, st.reg(1));
         if (it == null || it.size() != ACTIVE) return false;
         v.hits++;
@@ -92,7 +92,7 @@ final class IteratorKfuncs {
         if (it.size() == ACTIVE) {
             VerifierState more = st.copy();
             more.frames.get(frame).stack.write(off, 8, iterator(ACTIVE, it.range() + 1, it.refId(), frame));
-            if (previous != null) widen(previous, more);
+            if (previous != null) ImpreciseWidening.widen(previous, more);
             clobber(more, RegState.pointer(RegType.MEM_RDONLY, 0).withSize(4));
             fork.accept(cx.pc + 1, more);
         }
@@ -112,26 +112,6 @@ final class IteratorKfuncs {
                     "the numbers iterator made at " + (at != null ? at.toString() : "insn " + cx.slotOf[ref.getValue()])
                             + " is not closed on this path before the program returns; call close() on it");
         }
-    }
-
-    /** Scalars that changed since the previous iteration and that no check needed exactly become unknown. */
-    static void widen(Checkpoint previous, VerifierState st) {
-        if (previous.allPrecise || previous.state.frames.size() != st.frames.size()) return;
-        for (int f = 0; f < st.frames.size(); f++) {
-            FrameState now = st.frames.get(f), before = previous.state.frames.get(f);
-            for (int r = 0; r <= 10; r++)
-                if ((previous.preciseRegs[f] & (1 << r)) == 0 && changedScalar(before.regs[r], now.regs[r])) now.regs[r] = RegState.UNKNOWN_SCALAR;
-            for (int k = 0; k < StackState.SIZE / 8; k++) {
-                int off = 8 * k - StackState.SIZE;
-                RegState b = before.stack.spillAt(off), n = now.stack.spillAt(off);
-                if ((previous.preciseSlots[f] & (1L << k)) == 0 && b != null && n != null && changedScalar(b, n))
-                    now.stack.write(off, 8, RegState.UNKNOWN_SCALAR);
-            }
-        }
-    }
-
-    private static boolean changedScalar(RegState before, RegState now) {
-        return before.isScalar() && now.isScalar() && !before.equals(now);
     }
 
     /** The iterator slot {@code arg} points at: a stack pointer at a constant, 8-aligned offset. */

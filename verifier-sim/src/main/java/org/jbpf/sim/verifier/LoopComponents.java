@@ -2,14 +2,14 @@ package org.jbpf.sim.verifier;
 
 import java.util.List;
 import org.jbpf.core.asm.Insn;
-import org.jbpf.core.helper.HelperTable;
 
 /**
  * The loops of a program as the kernel numbers them before it explores: the strongly connected components of each
  * function's control flow (a call goes on to the next instruction, an exit goes nowhere). An instruction is in a
- * component when control can come back to it without leaving its function; a {@code bpf_loop} call is one by itself,
- * since the helper runs its body again and again. The kernel keys its bookkeeping of loops still being explored by
- * these numbers ({@link LoopVisits}).
+ * component when control can come back to it without leaving its function. A {@code bpf_loop} call is in none by
+ * itself, though the helper runs its body again and again: 6.18 names a loop inside the body by the call site and the
+ * body's own component (its log's "SCC enter (55,2)"), so one visit spans all rounds. The kernel keys its bookkeeping
+ * of loops still being explored by these numbers ({@link LoopVisits}).
  */
 final class LoopComponents {
     /** Component of each instruction, numbered from 1 as they complete; 0 for an instruction in no loop. */
@@ -48,7 +48,7 @@ final class LoopComponents {
                     if (low[v] > 0) low[parent] = Math.min(low[parent], low[v]);
                 }
                 if (low[v] < order[v]) continue;
-                boolean loop = open[openSize - 1] != v || selfLoop(succ, v) || callsBack(insns.get(v));
+                boolean loop = open[openSize - 1] != v || selfLoop(succ, v);
                 int w;
                 do {
                     w = open[--openSize];
@@ -67,7 +67,4 @@ final class LoopComponents {
         for (int s : succ) if (s == v) return true;
         return false;
     }
-
-    /** A helper call that runs a BPF function again and again: the simulation models bpf_loop's. */
-    private static boolean callsBack(Insn in) { return in.isHelperCall() && in.imm() == HelperTable.LOOP; }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
  */
 final class LoopVisits {
     private static final int MAX_ROUNDS = 64;
+    private static final boolean TRACE = Boolean.getBoolean("jbpf.sim.trace");
 
     private final LoopComponents components;
     private final Map<Chain, Visit> visits = new HashMap<>();
@@ -70,7 +71,10 @@ final class LoopVisits {
         if (cp.chain == null) return;
         Visit v = visits.get(cp.chain);
         if (v == null) visits.put(cp.chain, v = new Visit());
-        if (v.entry == null) v.entry = cp;
+        if (v.entry == null) {
+            v.entry = cp;
+            if (TRACE) System.out.println("TRACE SCC enter at " + cp.pc);
+        }
     }
 
     /** True when {@code cp} is in a loop whose visit has cut paths waiting: its precision marks may be incomplete. */
@@ -85,6 +89,7 @@ final class LoopVisits {
         if (equal.chain == null) return;
         Visit v = visits.get(equal.chain);
         if (v == null) visits.put(equal.chain, v = new Visit());
+        if (TRACE) System.out.println("TRACE SCC backedge");
         v.backedges.add(new Backedge(equal, last, recent.copy(), frame, liveRegs, liveSlots));
     }
 
@@ -94,6 +99,7 @@ final class LoopVisits {
         Visit v = visits.get(cp.chain);
         if (v == null || v.entry != cp) return;
         v.entry = null;
+        if (TRACE) System.out.println("TRACE SCC exit");
         for (int round = 0; !v.backedges.isEmpty(); round++) {
             if (round > MAX_ROUNDS) {
                 for (Backedge b : v.backedges) precision.markAllFrom(b.last());

@@ -26,31 +26,6 @@ final class MayGoto {
                     "instruction " + in + " is a may_goto with a register or immediate set; they must be 0");
     }
 
-    /**
-     * Widens in {@code body} every scalar register and spilled scalar that differs from the same one in
-     * {@code prev} (the state kept at this may_goto on the previous iteration) and that {@code prev} does not need
-     * exactly.
-     */
-    static void widen(VerifierState body, Checkpoint prev) {
-        for (int f = 0; f < body.frames.size(); f++) {
-            FrameState now = body.frames.get(f), before = prev.state.frames.get(f);
-            for (int r = 0; r < now.regs.length; r++) {
-                boolean precise = prev.allPrecise || (prev.preciseRegs[f] & (1 << r)) != 0;
-                if (!precise && changedScalar(before.regs[r], now.regs[r])) now.regs[r] = RegState.UNKNOWN_SCALAR;
-            }
-            for (int k = 0; k < StackState.SIZE / 8; k++) {
-                boolean precise = prev.allPrecise || (prev.preciseSlots[f] & (1L << k)) != 0;
-                int off = 8 * k - StackState.SIZE;
-                RegState was = before.stack.spillAt(off), is = now.stack.spillAt(off);
-                if (!precise && was != null && is != null && changedScalar(was, is)) now.stack.replaceSpill(off, RegState.UNKNOWN_SCALAR);
-            }
-        }
-    }
-
-    private static boolean changedScalar(RegState before, RegState now) {
-        return before.isScalar() && now.isScalar() && !before.equals(now);
-    }
-
     /** True when both states are in the same functions called from the same places. */
     static boolean sameCallSites(VerifierState a, VerifierState b) {
         if (a.frames.size() != b.frames.size()) return false;

@@ -138,6 +138,7 @@ final class Precision {
      * False when the checkpoint's frames do not match the walk's (then everything is marked instead).
      */
     private boolean reach(Checkpoint cp) {
+        if (cp.freed) throw new FreedStateReached(cp);
         if (cp.state.frames.size() != depth + 1) return false;
         if (cp.allPrecise) { Arrays.fill(regs, 0); Arrays.fill(slots, 0); return true; }
         for (int f = 0; f <= depth; f++) {
@@ -157,6 +158,19 @@ final class Precision {
             }
         }
         return true;
+    }
+
+    /**
+     * A walk needed something in a kept state the kernel has already freed: it reads freed memory there, and 6.18 then
+     * reports its own bug ("stack slot 8, total slots 0") or crashes ({@link Checkpoint#freed}).
+     */
+    static final class FreedStateReached extends RuntimeException {
+        final transient Checkpoint state;
+
+        FreedStateReached(Checkpoint state) {
+            super(null, null, false, false);
+            this.state = state;
+        }
     }
 
     private boolean has(int r) { return (regs[depth] & (1 << r)) != 0; }

@@ -60,6 +60,15 @@ public record RegState(RegType type, ScalarBounds value, int off, MapSpec map, i
                 && (!type.maybeNull() && !type.isPacket() || links.pointerIds.pair(old.id, id));
     }
 
+    /**
+     * As {@link #safeWhere(RegState, ScalarLinks)} where the kernel compares a loop's states (RANGE_WITHIN): a register
+     * old had not set must not be set here either, and scalars always compare by their ranges.
+     */
+    boolean withinRange(RegState old, ScalarLinks links) {
+        if (old.type == RegType.NOT_INIT) return type == RegType.NOT_INIT;
+        return safeWhere(old, links);
+    }
+
     /** True when {@code o} is this register exactly, its ids paired with this one's by {@code ids}. */
     boolean sameAs(RegState o, IdPairs ids) {
         return type == o.type && value.equals(o.value) && off == o.off && Objects.equals(map, o.map) && size == o.size

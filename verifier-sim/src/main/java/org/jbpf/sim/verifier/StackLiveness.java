@@ -12,12 +12,16 @@ import org.jbpf.core.asm.Insn;
  * Which 8-byte stack slots of a function's own frame may still be read, at every instruction, as the kernel's stack
  * liveness knows them: a slot written whole before any read is dead, and kept states that differ only in dead slots
  * are the same. A forward pass first finds the registers that hold the frame pointer plus a known offset; an access
- * through a register that may point into the stack at an unknown place, or a call given such a pointer, may read
- * every slot.
+ * through a register that may point into the stack at an unknown place may read every slot. A call given a pointer
+ * into the stack reads what the callee reads through it ({@link CalleeStackReads}): a BPF function or bpf_loop body
+ * the bytes it loads, an iterator kfunc its iterator's slot, any other helper (or any call, once some stack pointer is
+ * stored to memory, where a callee could load it back) every slot.
  */
 final class StackLiveness {
     /** Register kinds in the forward pass: not into this frame's stack, or unknown; otherwise {@code FP + off}. */
     private static final long NOT_STACK = Long.MIN_VALUE, UNKNOWN = Long.MIN_VALUE + 1, UNSET = Long.MIN_VALUE + 2;
+    /** A function's address ({@code FUNCTION + start}), as a bpf_loop body is handed over in r2. */
+    private static final long FUNCTION = Long.MIN_VALUE + 16;
     private static final long ALL = -1L;
 
     private final List<Insn> insns;
@@ -26,10 +30,15 @@ final class StackLiveness {
     private final long[][] kinds;
     /** Slots (bit k: frame offset 8k - 512) live before each instruction. */
     private final long[] liveIn;
+    private final VerifierContext cx;
+    private final CalleeStackReads callees;
+    /** Some path stores a pointer into the stack to memory: a callee could load it back, so calls read every slot. */
+    private boolean pointerStored;
 
     StackLiveness(List<Insn> insns, VerifierContext cx, Successors flow) {
         this.insns = insns;
         this.flow = flow;
+        this.cx = cx;
         int n = insns.size();
         kinds = new long[n][];
         java.util.Set<Integer> starts = new java.util.TreeSet<>(List.of(0));
@@ -37,7 +46,14 @@ final class StackLiveness {
             Insn in = insns.get(pc);
             if (in.isLocalCall() || in.isLdImm64() && in.src() == PSEUDO_FUNC) starts.add(cx.targetIndex(pc, (int) in.imm(), true));
         }
+        // first as if no stack pointer were ever stored, so that a load never gives one back; when some path does
+        // store one, again with every value loaded from the stack possibly a pointer into it
         forward(starts);
+        if (pointerStored) {
+            Arrays.fill(kinds, null);
+            forward(starts);
+        }
+        callees = new CalleeStackReads(insns, cx, flow, starts);
         liveIn = flow.liveBefore(new Successors.Transfer() {   // a class: see Liveness
             @Override public long before(int pc, long out) { return uses(pc, insns.get(pc)) | (out & ~defs(pc, insns.get(pc))); }
         }, 0);
@@ -58,7 +74,9 @@ final class StackLiveness {
             int pc = work.pop();
             Insn in = insns.get(pc);
             long[] out = kinds[pc].clone();
-            transfer(in, out);
+            if (cls(in.opcode()) == STX && in.src() <= 10 && isStack(out[in.src()])) pointerStored = true;
+            transfer(in, out, pointerStored);
+            if (in.isLdImm64() && in.src() == PSEUDO_FUNC && in.dst() <= 10) out[in.dst()] = FUNCTION + cx.targetIndex(pc, (int) in.imm(), true);
             for (int s : flow.of(pc)) if (s < insns.size()) merge(s, out, work);
         }
     }
@@ -75,7 +93,7 @@ final class StackLiveness {
         if (changed) work.push(pc);
     }
 
-    private static void transfer(Insn in, long[] k) {
+    private static void transfer(Insn in, long[] k, boolean loadsPointers) {
         int opc = in.opcode(), op = op(opc), dst = in.dst(), src = in.src();
         if (dst > 10) return;
         switch (cls(opc)) {
@@ -88,7 +106,7 @@ final class StackLiveness {
                 k[dst] = k[dst] == NOT_STACK && (source(opc) == K || k[src] == NOT_STACK) ? NOT_STACK : UNKNOWN;
                 return;
             case ALU: k[dst] = NOT_STACK; return;
-            case LDX: k[dst] = k[src] == NOT_STACK ? NOT_STACK : UNKNOWN; return;
+            case LDX: k[dst] = !loadsPointers || k[src] == NOT_STACK ? NOT_STACK : UNKNOWN; return;
             case LD:
                 if (in.isLdImm64()) k[dst] = NOT_STACK;
                 else for (int r = 0; r <= 5; r++) k[r] = NOT_STACK;
@@ -97,7 +115,7 @@ final class StackLiveness {
                 // a fetching atomic loads into src (cmpxchg into r0) what the slot held
                 if (mode(opc) == ATOMIC && (in.imm() & FETCH) != 0) {
                     int to = in.imm() == CMPXCHG ? 0 : src;
-                    k[to] = k[dst] == NOT_STACK ? NOT_STACK : UNKNOWN;
+                    k[to] = !loadsPointers || k[dst] == NOT_STACK ? NOT_STACK : UNKNOWN;
                 }
                 return;
             default:
@@ -105,7 +123,12 @@ final class StackLiveness {
         }
     }
 
-    private static boolean isOffset(long kind) { return kind != NOT_STACK && kind != UNKNOWN && kind != UNSET; }
+    private static boolean isOffset(long kind) { return kind > Long.MIN_VALUE / 2; }
+
+    private static boolean isFunction(long kind) { return kind >= FUNCTION && kind <= Long.MIN_VALUE / 2; }
+
+    /** May point into this frame's stack. */
+    private static boolean isStack(long kind) { return kind != NOT_STACK && !isFunction(kind); }
 
     /** The slots {@code size} bytes at {@code off} from the frame pointer touch; none when outside the frame. */
     private static long slots(long off, int size) {
@@ -124,16 +147,53 @@ final class StackLiveness {
             case STX:
                 return mode(opc) == ATOMIC ? access(k[in.dst()], in.off(), sizeBytes(opc)) : 0;
             default:
-                if (in.isCall()) {
-                    // a helper or function given a pointer into this stack may read any of it
-                    for (int r = 1; r <= 5; r++) if (k[r] != NOT_STACK) return ALL;
-                }
-                return 0;
+                return in.isCall() ? callReads(pc, in, k) : 0;
         }
     }
 
+    /** The slots of this frame a call reads through the pointers it is given. */
+    private long callReads(int pc, Insn in, long[] k) {
+        boolean any = false;
+        for (int r = 1; r <= 5; r++) any |= isStack(k[r]);
+        if (!any) return 0;
+        if (IteratorKfuncs.handles(in)) {
+            // the numeric iterator's kfuncs read the 8-byte iterator r1 points at; the others are numbers
+            for (int r = 2; r <= 5; r++) if (isStack(k[r])) return ALL;
+            return isOffset(k[1]) ? slots(k[1], 8) : ALL;
+        }
+        if (pointerStored) return ALL;
+        if (in.isLocalCall()) {
+            CalleeStackReads.Reads callee = callees.of(cx.targetIndex(pc, (int) in.imm(), true));
+            long used = 0;
+            for (int r = 1; r <= 5; r++) used |= through(k[r], callee, r);
+            return used;
+        }
+        if (in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP) {
+            // bpf_loop hands r3 to its body as r2 and reads none of it itself
+            if (isStack(k[1]) || isStack(k[4]) || isStack(k[5]) || !isFunction(k[2])) return ALL;
+            return through(k[3], callees.of((int) (k[2] - FUNCTION)), 2);
+        }
+        return ALL;
+    }
+
+    /** The slots a callee reads through its argument {@code calleeArg}, handed {@code kind}. */
+    private static long through(long kind, CalleeStackReads.Reads callee, int calleeArg) {
+        if (!isStack(kind)) return 0;
+        if (callee.all[calleeArg]) return ALL;
+        if (callee.bytes[calleeArg].isEmpty()) return 0;
+        if (!isOffset(kind)) return ALL;
+        long used = 0;
+        java.util.BitSet b = callee.bytes[calleeArg];
+        for (int i = b.nextSetBit(0); i >= 0; i = b.nextSetBit(i + 1)) {
+            long bits = slots(kind + i - 512, 1);
+            if (bits == 0) return ALL;
+            used |= bits;
+        }
+        return used;
+    }
+
     private static long access(long base, int off, int size) {
-        if (base == NOT_STACK) return 0;
+        if (base == NOT_STACK || isFunction(base)) return 0;
         if (base == UNKNOWN) return ALL;
         return slots(base + off, size);
     }

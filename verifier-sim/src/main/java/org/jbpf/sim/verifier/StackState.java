@@ -160,10 +160,26 @@ public final class StackState {
         return true;
     }
 
-    /** True when this stack holds something in a byte {@code old} never had written. */
-    boolean writtenWhereUnwritten(StackState old) {
-        for (int i = 0; i < SIZE; i++) if (old.kind[i] == INVALID && kind[i] != INVALID) return true;
-        return false;
+    /** Bytes the kernel has allocated for this stack: the deepest access, in whole 8-byte slots. */
+    private int allocated() { return (depth + 7) / 8 * 8; }
+
+    /**
+     * The kernel's comparison of a loop's states (its RANGE_WITHIN): every byte {@code old} had allocated holds the
+     * same kind of content here, nothing written where old had nothing and known zeros only where old had them, and
+     * each spilled register lies within old's ({@link RegState#withinRange}); bytes old never allocated are not
+     * compared. Slots in {@code forgotten} (bit k: offset 8k - 512) count as never written in old: the kernel had
+     * cleared them from old as dead ({@link Checkpoint#cleaned}).
+     */
+    boolean rangeWithin(StackState old, long forgotten, ScalarLinks links) {
+        int from = SIZE - old.allocated();
+        if (allocated() < old.allocated()) return false;
+        for (int i = from; i < SIZE; i++) {
+            boolean cleared = (forgotten & (1L << (i / 8))) != 0;
+            byte o = cleared ? INVALID : old.kind[i], n = kind[i];
+            if (o != n) return false;
+            if (o == SPILL && i % 8 == 0 && !spilled[i / 8].withinRange(old.spilled[i / 8], links)) return false;
+        }
+        return true;
     }
 
     /** True when {@code o} holds exactly what this stack holds, spilled registers' ids paired by {@code ids}. */

@@ -76,16 +76,19 @@ public final class VerifierState {
     }
 
     /**
-     * Whether this state's loop iteration lies within {@code old}'s, as the kernel compares them at an iterator's next
-     * call, a bpf_loop call and a may_goto (its RANGE_WITHIN): {@link #safeWhere(VerifierState, int[], long[])} over
-     * the live registers but every stack slot, live or not; at an iterator's next call ({@code iterator}) also no
-     * stack byte {@code old} had never written may be written now (measured on 6.18: an iteration that first writes
-     * a byte is followed once more there, not at the others).
+     * Whether this state lies within {@code old} as the kernel compares the states of a loop (its RANGE_WITHIN): at an
+     * iterator's next call, a bpf_loop call and a may_goto, and wherever a state of a loop whose precision is still
+     * incomplete is compared ({@link LoopVisits}). The live registers ({@code liveRegs}, per frame) and every stack
+     * byte old had allocated are compared by ranges and exact kinds, precision aside; {@code forgotten} (per frame,
+     * null: none) are the stack slots the kernel had cleared from old as dead ({@link Checkpoint#cleaned}).
      */
-    public boolean iterationWithin(VerifierState old, int[] liveRegs, boolean iterator) {
-        if (!safeWhere(old, liveRegs, null)) return false;
-        if (iterator)
-            for (int i = 0; i < frames.size(); i++) if (frames.get(i).stack.writtenWhereUnwritten(old.frames.get(i).stack)) return false;
+    public boolean rangeWithin(VerifierState old, int[] liveRegs, long[] forgotten) {
+        if (frames.size() != old.frames.size() || refs.size() != old.refs.size()) return false;
+        ScalarLinks links = new ScalarLinks();
+        for (int i = 0; i < frames.size(); i++)
+            if (!frames.get(i).rangeWithin(old.frames.get(i), liveRegs[i] | 1 << 10, forgotten == null ? 0 : forgotten[i], links)) return false;
+        java.util.Iterator<Integer> mine = refs.keySet().iterator(), theirs = old.refs.keySet().iterator();
+        while (mine.hasNext()) if (!links.pointerIds.pair(theirs.next(), mine.next())) return false;
         return true;
     }
 

@@ -101,6 +101,28 @@ class CallbackFindingsTest {
             assertTrue(simulate(c.get(ok)).ok(), ok + ": " + simulate(c.get(ok)));
     }
 
+    /**
+     * random#123 of the callback seed 20261201003: a bpf_loop body with a numeric iterator's loop adds to a counter in
+     * the caller's stack, which the caller then uses as an offset. The loop's cut paths lead back through the body's
+     * rounds to the state kept at the bpf_loop call between two rounds; 6.18 evicts and frees that state while the loop
+     * still holds its cut paths, then walks into it when it carries the counter's precision back, and reads freed
+     * memory: it refused this program with "verifier bug: stack slot 8, total slots 0" after 17,889 instructions, and
+     * crashed (a NULL dereference in __mark_chain_precision) on reduced copies of it. The simulation refuses it at the
+     * loop, and the kernel is not asked.
+     */
+    @Test
+    void aLoopWhoseCutPathsLeadBackIntoAFreedStateIsRefused() {
+        RandomPrograms gen = new RandomPrograms(20261201003L, 0.03, true, true);
+        Corpus.Entry e = null;
+        for (int i = 0; i <= 123; i++) e = gen.next(i);
+        ProgramSpec p = new ProgramSpec(e.name(), e.section(), e.insns(), FunctionRecords.of(e.insns()));
+        VerifierResult r = Verifier.verify(new BpfObject("random", "GPL", e.maps(), List.of(p), FunctionRecords.BTF), p);
+        assertFalse(r.ok(), r.toString());
+        assertTrue(r.errors().get(0).kernelMessage().startsWith(org.jbpf.sim.verifier.AbstractInterpreter.FREED_STATE), r.toString());
+        // the loop's first kept state, in the body: "r1 = r10" before its next call
+        assertTrue(r.errors().get(0).javaMessage().startsWith("random#123 insn 121: this loop"), r.errors().get(0).javaMessage());
+    }
+
     @Test
     void kernelAgrees() {
         KernelAgreementTest.assumeKernel();

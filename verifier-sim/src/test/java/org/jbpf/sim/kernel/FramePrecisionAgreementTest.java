@@ -12,7 +12,6 @@ import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.sim.Verifier;
 import org.jbpf.sim.VerifierResult;
-import org.jbpf.sim.verifier.AbstractInterpreter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +23,13 @@ import org.junit.jupiter.api.Test;
  * was never widened and the loop never converged, so the simulation refused ("The sequence of 8193 jumps is too
  * complex.") what the kernel accepts in 111 and 104 instructions. It now tells the two apart by the instruction run
  * after the call (the body's first, or the one after the call), as the kernel does, and at a round's start drops the
- * body's r1-r5 and goes on in the caller. (The simulation still follows more than the kernel here: 287 to 300
- * instructions where the kernel follows 99 to 111 when the body adds.)
+ * body's r1-r5 and goes on in the caller. It then followed 287 to 300 instructions where the kernel follows 99 to 111
+ * when the body adds: it took every slot of the caller's stack for read at the iterator's calls and the bpf_loop call
+ * (each is handed a pointer into it), so the buffer's never-read bytes kept iterations apart, and its widening turned
+ * the buffer's one-byte spill into a whole one. Now, as the kernel's stack liveness, an iterator kfunc reads its
+ * iterator's slot and a bpf_loop body or BPF function the bytes it loads through the pointers it gets
+ * (StackLiveness, CalleeStackReads), and the widening keeps a spill's width: 115, 97,
+ * 124 and 104 instructions against the kernel's 99, 89, 111 and 104.
  */
 class FramePrecisionAgreementTest {
     private static final String SECTION = "tracepoint/syscalls/sys_enter_read";
@@ -87,7 +91,8 @@ class FramePrecisionAgreementTest {
                 String name = (inFunction ? "in a function" : "in the entry function") + (bodyUsesCounter ? ", body uses the counter" : ", body adds");
                 System.out.println(name + ": kernel " + (k.accepted() ? "accepts, " + kernel : "refuses (" + KernelRunner.reason(k.log()) + ")")
                         + ", simulation " + (s.ok() ? "accepts, " + s.processedInsns() : "refuses (" + s.errors().get(0).kernelMessage() + ")"));
-                if (k.accepted() != s.ok() || k.accepted() && kernel > AbstractInterpreter.KERNEL_FACTOR * s.processedInsns())
+                // counts within a fifth of the kernel's (measured: 16% more at most)
+                if (k.accepted() != s.ok() || k.accepted() && Math.abs(s.processedInsns() - kernel) > kernel / 5)
                     differ.add(name + ": kernel " + k.accepted() + " " + kernel + ", simulation " + s.ok() + " " + s.processedInsns());
             }
         } finally {

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
  * for more programs, {@code -Djbpf.random.only=I,J} for programs I and J alone, with {@code -Djbpf.random.log=1|2} to print the
  * kernel's log of each at that level). Every disagreement found so far is kept in {@link SoundnessCorpus} or fixed.
  * Without the property every run uses {@link #CI_SEED}, a seed that has passed, so that a build is judged on the code
- * it holds; {@code -Djbpf.random.seed=fresh} draws a new seed each run, to keep exploring.
+ * it holds; {@code -Djbpf.random.seed=fresh} draws a new seed each run, to keep exploring. A program the simulator
+ * refuses because the kernel would read a state it has freed ({@link org.jbpf.sim.verifier.AbstractInterpreter#FREED_STATE})
+ * is not loaded: 6.18 then reports its own bug or crashes (a NULL dereference in its precision walk, seen while
+ * reducing random#123 of the callback seed 20261201003), and a crash ends the test run.
  */
 class RandomAgreementTest {
     static final long CI_SEED = 6255218463944L;
@@ -52,7 +55,7 @@ class RandomAgreementTest {
         RandomPrograms gen = new RandomPrograms(seed, 0.03, wide, withCallbacks);
         Map<String, Integer> fds = KernelRunner.createMaps(RandomPrograms.MAPS);
         int btfFd = withCallbacks ? KernelBpf.loadBtf(org.jbpf.core.btf.BtfWriter.encode(FunctionRecords.BTF).bytes()) : -1;
-        int agreeAccept = 0, agreeReject = 0, tooStrict = 0;
+        int agreeAccept = 0, agreeReject = 0, tooStrict = 0, notAsked = 0;
         List<String> unsound = new ArrayList<>(), strict = new ArrayList<>();
         long start = System.nanoTime(), kernelNanos = 0, simNanos = 0;
         Map<String, Integer> reasons = new java.util.HashMap<>();
@@ -63,8 +66,17 @@ class RandomAgreementTest {
             for (int i = 0; i < count; i++) {
                 Corpus.Entry e = gen.next(i);
                 if (!only.isEmpty() && !only.contains(i)) continue;
-                long t0 = System.nanoTime();
                 List<ProgramSpec.FuncInfo> records = withCallbacks ? FunctionRecords.of(e.insns()) : List.of();
+                long t1 = System.nanoTime();
+                ProgramSpec p = new ProgramSpec(e.name(), e.section(), e.insns(), records);
+                VerifierResult s = Verifier.verify(new BpfObject("random", "GPL", e.maps(), List.of(p), withCallbacks ? FunctionRecords.BTF : null), p);
+                simNanos += System.nanoTime() - t1;
+                // the kernel reads freed memory on these (its own bug), and may crash doing so: it is not asked
+                if (!s.ok() && s.errors().get(0).kernelMessage().startsWith(org.jbpf.sim.verifier.AbstractInterpreter.FREED_STATE)) {
+                    notAsked++;
+                    continue;
+                }
+                long t0 = System.nanoTime();
                 KernelBpf.LoadResult k = withCallbacks
                         ? KernelBpf.loadWithFuncInfo(KernelRunner.progType(e.section()),
                                 Insn.encode(FunctionRecords.kernelFunctions(KernelRunner.patch(e.insns(), fds))), btfFd, FunctionRecords.flat(records))
@@ -80,11 +92,7 @@ class RandomAgreementTest {
                     if (logged.accepted()) KernelBpf.close(logged.fd());
                     System.out.println("kernel log of " + e.name() + ":\n" + logged.log());
                 }
-                long t1 = System.nanoTime();
-                ProgramSpec p = new ProgramSpec(e.name(), e.section(), e.insns(), records);
-                VerifierResult s = Verifier.verify(new BpfObject("random", "GPL", e.maps(), List.of(p), withCallbacks ? FunctionRecords.BTF : null), p);
-                simNanos += System.nanoTime() - t1;
-                kernelNanos += t1 - t0;
+                kernelNanos += System.nanoTime() - t0;
                 if (k.accepted() && s.ok()) {
                     agreeAccept++;
                     java.util.regex.Matcher m = PROCESSED.matcher(k.log());
@@ -105,8 +113,9 @@ class RandomAgreementTest {
             fds.values().forEach(KernelBpf::close);
             if (btfFd >= 0) KernelBpf.close(btfFd);
         }
-        System.out.printf("%-14s %6s%n%-14s %6d%n%-14s %6d%n%-14s %6d%n%-14s %6d%n", "verdicts", "count",
-                "agree-accept", agreeAccept, "agree-reject", agreeReject, "unsound", unsound.size(), "too-strict", tooStrict);
+        System.out.printf("%-14s %6s%n%-14s %6d%n%-14s %6d%n%-14s %6d%n%-14s %6d%n%-14s %6d%n", "verdicts", "count",
+                "agree-accept", agreeAccept, "agree-reject", agreeReject, "unsound", unsound.size(), "too-strict", tooStrict,
+                "not-asked", notAsked);
         System.out.printf("seed %d: %d programs in %d ms (kernel %d ms, simulator %d ms)%n", seed, count,
                 (System.nanoTime() - start) / 1_000_000, kernelNanos / 1_000_000, simNanos / 1_000_000);
         System.out.printf("kernel/simulator processed instructions, worst of the programs both accept that took the kernel 100+: %.2f at %s%n", worstRatio, worstAt);
