@@ -27,7 +27,7 @@ final class RandomPackets {
 
     private final long seed;
     /** What the generator writes, by version: FOUND's programs were drawn by version 0. */
-    static final int FIRST = 0, GUARDED_DIVISORS = 1, TCP_OPTIONS = 2, LATEST = TCP_OPTIONS;
+    static final int FIRST = 0, GUARDED_DIVISORS = 1, TCP_OPTIONS = 2, LOOP_WRITES = 3, LATEST = LOOP_WRITES;
     private final int version;
     private Random random;
     private RandomExpressions e;
@@ -38,13 +38,17 @@ final class RandomPackets {
     /** Methods of the class written while the program's body is: helpers that read a header passed to them. */
     private StringBuilder methods;
     private final List<Header> live = new ArrayList<>();
+    /** Where the headers of the loop being written start in {@link #live}: those before it may be stale on a later turn. */
+    private int loopStart;
     private int names;
 
     RandomPackets(long seed) { this(seed, LATEST); }
 
     /**
      * The generator as it was at {@code version}: from {@link #GUARDED_DIVISORS} on, divisors are guarded as a writer
-     * guards them ({@link RandomExpressions#guardedDivisors}); from {@link #TCP_OPTIONS} on, TCP options are walked.
+     * guards them ({@link RandomExpressions#guardedDivisors}); from {@link #TCP_OPTIONS} on, TCP options are walked;
+     * from {@link #LOOP_WRITES} on, a VLAN loop writes only its own tag (a view written before it is stale on the
+     * next turn after a store in the loop, which the translator rightly refuses).
      */
     RandomPackets(long seed, int version) {
         this.seed = seed;
@@ -72,6 +76,7 @@ final class RandomPackets {
         e.ints = List.of(INTS);
         fields = new PacketFields(random, java);
         live.clear();
+        loopStart = 0;
         names = 0;
         s = new StringBuilder();
         methods = new StringBuilder();
@@ -208,6 +213,7 @@ final class RandomPackets {
         if (random.nextInt(3) != 0) return;
         for (int n = 1 + random.nextInt(2), k = 0; k < n; k++) {
             Header target = random.nextBoolean() ? h : e.pick(live);
+            if (version >= LOOP_WRITES && live.indexOf(target) < loopStart) target = h;
             if (target.stale) target = h;
             if (target.stale) return;
             s.append(in).append(fields.write(target, fields.field(target.type), value(), e.pick(INTS))).append("\n");
@@ -238,11 +244,13 @@ final class RandomPackets {
         else if (mode == 2) s.append(in).append("for (int t = 0; t < ").append(1 + random.nextInt(3)).append(" && ").append(tagged).append("; t++) {\n");
         else s.append(in).append("int tags = 0;\n").append(in).append("while (").append(tagged).append(" && tags++ < ").append(1 + random.nextInt(3)).append(") {\n");
         int mark = live.size();
+        if (mode != 1) loopStart = mark;
         Header tag = header(VLAN, body, "off");
         s.append(body).append("v").append(random.nextInt(3)).append(" = ").append(fields.read(tag, field(VLAN, "tci"), "")).append(" & 0x0fff;\n");
         s.append(body).append("type = Net.ntohs(").append(fields.raw(tag, field(VLAN, "etherType"), "")).append(");\n");
         if (random.nextInt(3) == 0) writes(tag, body);
         s.append(body).append("off += Vlan.SIZE;\n");
+        loopStart = 0;
         close(in, mark);
     }
 

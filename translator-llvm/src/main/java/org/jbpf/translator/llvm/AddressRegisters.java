@@ -2,8 +2,10 @@ package org.jbpf.translator.llvm;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jbpf.translator.mir.MirInstruction;
 
@@ -27,9 +29,9 @@ final class AddressRegisters {
         }
         // the packet's start (data at offset 0 or 76 of the register data_end is loaded from at 4 or 80): the kernel
         // bounds a header's offset before it is added, so that check must stay on the register added
-        Set<Integer> contexts = contexts(code);
+        Map<Integer, Integer> starts = packetStarts(code);
         for (MirInstruction in : code)
-            if (!in.isLabel() && in.opcode() == (LDX | W | MEM) && (in.off() == 0 || in.off() == 76) && contexts.contains(in.src())) found.add(in.dst());
+            if (!in.isLabel() && in.opcode() == (LDX | W | MEM) && Integer.valueOf(in.off()).equals(starts.get(in.src()))) found.add(in.dst());
         boolean grew = true;
         while (grew) {
             grew = false;
@@ -41,11 +43,16 @@ final class AddressRegisters {
         return found;
     }
 
-    /** The registers data_end is loaded from (offset 4 of xdp_md, 80 of __sk_buff): the programs' contexts. */
-    static Set<Integer> contexts(List<MirInstruction> code) {
-        Set<Integer> found = new HashSet<>();
+    /**
+     * The registers holding a program's context, each with the offset of the packet's start in it: 76 in a
+     * __sk_buff (data_end at 80, which xdp_md, 24 bytes long, does not have), else 0 in an xdp_md (data_end at 4).
+     * A __sk_buff's offset 0 is the packet's length, a number.
+     */
+    static Map<Integer, Integer> packetStarts(List<MirInstruction> code) {
+        Map<Integer, Integer> found = new HashMap<>();
         for (MirInstruction in : code)
-            if (!in.isLabel() && in.opcode() == (LDX | W | MEM) && (in.off() == 4 || in.off() == 80)) found.add(in.src());
+            if (!in.isLabel() && in.opcode() == (LDX | W | MEM) && (in.off() == 4 || in.off() == 80))
+                found.merge(in.src(), in.off() - 4, Math::max);
         return found;
     }
 
@@ -53,9 +60,9 @@ final class AddressRegisters {
      * Whether {@code in} loads one of the packet's pointers (data or data_end) from a context: a 32-bit field the
      * kernel turns into a 64-bit pointer, which must stay 64 bits wherever LLVM keeps it.
      */
-    static boolean loadsPacketPointer(MirInstruction in, Set<Integer> contexts) {
-        return !in.isLabel() && in.opcode() == (LDX | W | MEM) && contexts.contains(in.src())
-                && (in.off() == 0 || in.off() == 4 || in.off() == 76 || in.off() == 80);
+    static boolean loadsPacketPointer(MirInstruction in, Map<Integer, Integer> starts) {
+        Integer start = in.isLabel() || in.opcode() != (LDX | W | MEM) ? null : starts.get(in.src());
+        return start != null && (in.off() == start || in.off() == start + 4);
     }
 
     /** bpf_map_lookup_elem and bpf_map_lookup_percpu_elem: LLVM would check a copy of an index into their values too. */

@@ -37,8 +37,8 @@ final class FunctionLowering {
     private final Set<Integer> indexRegisters;
     /** The registers that may hold a packet's end ({@link AddressRegisters#packetEnds}). */
     private final Set<Integer> packetEnds;
-    /** The registers holding a program's context ({@link AddressRegisters#contexts}). */
-    private final Set<Integer> contexts;
+    /** The registers holding a program's context, with the packet's start in it ({@link AddressRegisters#packetStarts}). */
+    private final Map<Integer, Integer> contexts;
     private final boolean[] loopTests;
     private final Arithmetic arithmetic;
     private LLVMBasicBlockRef entry;
@@ -61,7 +61,7 @@ final class FunctionLowering {
         this.addressRegisters = AddressRegisters.of(code);
         this.indexRegisters = AddressRegisters.indexes(code, addressRegisters);
         this.packetEnds = AddressRegisters.packetEnds(code);
-        this.contexts = AddressRegisters.contexts(code);
+        this.contexts = AddressRegisters.packetStarts(code);
         this.loopTests = LoopTests.of(code);
         this.arithmetic = new Arithmetic(module);
         if (program.isFunction()) {

@@ -3,8 +3,10 @@ package org.jbpf.translator.opt;
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.jbpf.translator.mir.Mir;
 
@@ -21,12 +23,14 @@ final class PacketOffsetChecks {
     /** The conditional jumps to leave alone, compared by identity; empty for the direct backend. */
     static Set<Mir.MInsn> of(Mir mir) {
         if (!mir.keepPacketOffsetChecks) return Set.of();
-        Set<Integer> contexts = new HashSet<>(), starts = new HashSet<>(), offsets = new HashSet<>();
-        // data_end at offset 4 of xdp_md and 80 of __sk_buff; data at 0 and 76 of the same register
+        Map<Integer, Integer> contexts = new HashMap<>();
+        Set<Integer> starts = new HashSet<>(), offsets = new HashSet<>();
+        // data_end at offset 4 of xdp_md and 80 of __sk_buff (which is longer than xdp_md); data 4 bytes before it.
+        // A __sk_buff's offset 0 is the packet's length, a number
         for (Mir.MInsn m : mir.code)
-            if (!m.isLabel() && m.opcode == (LDX | W | MEM) && (m.off == 4 || m.off == 80)) contexts.add(m.src);
+            if (!m.isLabel() && m.opcode == (LDX | W | MEM) && (m.off == 4 || m.off == 80)) contexts.merge(m.src, m.off - 4, Math::max);
         for (Mir.MInsn m : mir.code)
-            if (!m.isLabel() && m.opcode == (LDX | W | MEM) && (m.off == 0 || m.off == 76) && contexts.contains(m.src)) starts.add(m.dst);
+            if (!m.isLabel() && m.opcode == (LDX | W | MEM) && Integer.valueOf(m.off).equals(contexts.get(m.src))) starts.add(m.dst);
         for (boolean grew = true; grew; ) {
             grew = false;
             for (Mir.MInsn m : mir.code)
