@@ -65,6 +65,7 @@ class DiagnosticsTest {
         "RecordHeader|RecordHeader.java:14: |field common of tracepoint record RecordTp: the kernel does not let tracepoint programs read the record's 8-byte common header",
         "RawHeaderRead|RawHeaderRead.java:13: |the kernel does not let tracepoint programs read the record's 8-byte common header (common_type, common_flags, common_preempt_count, common_pid); use Helpers.pid() or tid() (or ctx.commonPid()) for the process (ctx.u32(4))",
         "PrintkArguments|PrintkArguments.java:14: |the printk format \"pid %d tid %d\\n\" has 2 conversions (%d, %x, ..) but 1 numbers follow it",
+        "PrintkText|PrintkText.java:14: |the printk format \"comm %s\\n\" has %s, which prints text at a kernel address, but printk's arguments are numbers; print a fixed word in the format itself, or send the text to Java in a ring record with a @CString byte[] field",
         "StructArrayField|StructArrayField.java|StructArrayField.Point[] field points of @Struct Path needs @Size(n) with n > 0 to give it a fixed length",
         "LocalStructArray|LocalStructArray.java:15: |a local array of @Struct LocalStructArray.Point needs a constant length from 1 to 31 (its elements and one spare element may take at most 256 of the 512 bytes of BPF stack); keep more of them in an ArrayMap",
         "TwoDimensionalArray|TwoDimensionalArray.java:13: |arrays of arrays (long[][]) are not supported; use one long[] of rows * columns elements and index it with row * columns + column",

@@ -7,11 +7,11 @@ import org.jbpf.Section;
 import org.jbpf.XdpContext;
 import org.jbpf.maps.ArrayMap;
 
-/** printk with hex, unsigned and signed conversions of mixed-width values and a concatenation; each call's return (bytes written) is stored. */
+/** printk with hex, unsigned and signed conversions of mixed-width values, widths, a character and a concatenation; each call's return (bytes written) is stored. */
 @Bpf(license = "GPL")
 public final class PrintkFormats {
     public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);
-    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 4);
+    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 5);
 
     @Section("xdp")
     static int run(XdpContext ctx) {
@@ -24,6 +24,7 @@ public final class PrintkFormats {
         out.update(1, (long) printk("nu-fmt u=%u i=%i d=%d", small, tiny, a - b));
         out.update(2, (long) printk("nu-fmt %d%% of %d", a % 100, 100));
         out.update(3, (long) printk("nu-fmt small=" + small + " tiny=" + tiny));
+        out.update(4, (long) printk("nu-fmt pad=%08x left=%-6d| c=%c", a & 0xffff, tiny, 'A' + (b & 15)));
         return XdpContext.XDP_PASS;
     }
 }

@@ -272,8 +272,9 @@ class StateAndOutputProbesKernelTest {
                         "nu-fmt hex=" + Long.toHexString(ab[0]) + " HEX=" + Long.toHexString(ab[1]).toUpperCase(),
                         "nu-fmt u=" + Long.toUnsignedString(small) + " i=" + tiny + " d=" + (ab[0] - ab[1]),
                         "nu-fmt " + ab[0] % 100 + "% of 100",
-                        "nu-fmt small=" + small + " tiny=" + tiny);
-                for (int k = 0; k < 4; k++)
+                        "nu-fmt small=" + small + " tiny=" + tiny,
+                        String.format("nu-fmt pad=%08x left=%-6d| c=%c", ab[0] & 0xffff, tiny, (char) ('A' + (ab[1] & 15))));
+                for (int k = 0; k < 5; k++)
                     assertEquals((long) lines.get(k).length(), out.get(k), lines.get(k) + " (" + backend + ")");
             }
         }

@@ -24,9 +24,9 @@ final class PrintkCall implements Intrinsic {
             throw c.error("printk needs a string constant or a concatenation of constants and numbers");
         if (fmt instanceof Value.Concat && c.args().size() > 1)
             throw c.error("printk takes either a concatenated message or a format with arguments, not both");
-        if (fmt instanceof Value.StringConst s && PrintkFormat.conversions(s.text()) != c.args().size() - 1)
-            throw c.error("the printk format \"" + s.text().replace("\n", "\\n") + "\" has " + PrintkFormat.conversions(s.text())
-                    + " conversions (%d, %x, ..) but " + (c.args().size() - 1) + " numbers follow it; give one number per conversion (%% prints a %)");
+        String refusal = fmt instanceof Value.StringConst s ? PrintkFormatCheck.refusal(s.text(), c.args().size() - 1)
+                : PrintkFormatCheck.refusal(((Value.Concat) fmt).format(), ((Value.Concat) fmt).argIsLong().size());
+        if (refusal != null) throw c.error(refusal);
         return new Value.Scalar(false, null);
     }
 

@@ -24,15 +24,4 @@ final class PrintkFormat {
         }
         return out.toString();
     }
-
-    /** How many arguments the format reads ({@code %%} reads none). */
-    static int conversions(String format) {
-        int n = 0;
-        for (int i = 0; i < format.length(); i++) {
-            if (format.charAt(i) != '%') continue;
-            if (i + 1 < format.length() && format.charAt(i + 1) == '%') { i++; continue; }
-            n++;
-        }
-        return n;
-    }
 }
