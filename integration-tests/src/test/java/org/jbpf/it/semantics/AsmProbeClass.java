@@ -54,6 +54,29 @@ final class AsmProbeClass {
         return cw.toByteArray();
     }
 
+    /** The class file of {@code name} with maps, {@code run} and the {@code f(JJ)J} that {@code f} writes (frames computed). */
+    static byte[] write(String name, java.util.function.Consumer<MethodVisitor> f) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+            @Override
+            protected String getCommonSuperClass(String a, String b) { return a.equals(b) ? a : "java/lang/Object"; }
+        };
+        cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object", null);
+        AnnotationVisitor bpf = cw.visitAnnotation("Lorg/jbpf/Bpf;", true);
+        bpf.visit("license", "GPL");
+        bpf.visitEnd();
+        for (String map : new String[] {"in", "out"})
+            cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, map, MAP, "Lorg/jbpf/maps/ArrayMap<Ljava/lang/Long;>;", null).visitEnd();
+        initializer(cw, name);
+        run(cw, name);
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "f", "(JJ)J", null, null);
+        mv.visitCode();
+        f.accept(mv);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
     private static void initializer(ClassWriter cw, String name) {
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         mv.visitCode();

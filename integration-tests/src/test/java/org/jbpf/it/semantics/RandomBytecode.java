@@ -440,12 +440,14 @@ final class RandomBytecode {
         String[] form = forms[random.nextInt(forms.length)];
         int base = stack.size();
         for (char c : form[1].toCharArray()) expr(c, depth - 1);
+        if (random.nextInt(3) == 0) oddJump(); // the shuffled values come from another block
         int op = switch (form[0]) {
             case "DUP" -> DUP; case "DUP_X1" -> DUP_X1; case "DUP_X2" -> DUP_X2; case "DUP2" -> DUP2; case "DUP2_X1" -> DUP2_X1;
             case "DUP2_X2" -> DUP2_X2; case "SWAP" -> SWAP; case "POP" -> POP; default -> POP2;
         };
         mv.visitInsn(op);
         shuffleModel(op);
+        if (random.nextInt(3) == 0) oddJump(); // and leave it for another, each in its depth's register
         while (stack.size() > base + 1) combine();
         if (stack.size() == base) { expr(t, 0); return; }
         convert(top(), t);

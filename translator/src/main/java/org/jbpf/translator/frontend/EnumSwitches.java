@@ -61,13 +61,14 @@ public final class EnumSwitches {
      * (the analysis then names it).
      */
     public static void rewrite(MethodNode m, StructRegistry classes) {
-        for (AbstractInsnNode in : m.instructions.toArray()) {
-            if (!(in instanceof FieldInsnNode map) || map.getOpcode() != GETSTATIC || !map.name.startsWith("$SwitchMap$")) continue;
+        for (AbstractInsnNode map : m.instructions.toArray()) {
+            if (!isTable(map)) continue;
             AbstractInsnNode load = findIaload(map);
             if (load == null) continue;
             AbstractInsnNode sw = next(load);
             if (!(sw instanceof TableSwitchInsnNode) && !(sw instanceof LookupSwitchInsnNode)) continue;
-            Map<Integer, Integer> caseOf = table(classes, map.owner, map.name);
+            Map<Integer, Integer> caseOf = map instanceof FieldInsnNode f ? table(classes, f.owner, "<clinit>", f.name)
+                    : table(classes, ((MethodInsnNode) map).owner, ((MethodInsnNode) map).name, null);
             if (caseOf == null) continue;
             TreeMap<Integer, LabelNode> byOrdinal = new TreeMap<>();
             Map<Integer, LabelNode> byCase = cases(sw);
@@ -128,6 +129,15 @@ public final class EnumSwitches {
         return false;
     }
 
+    /**
+     * Whether {@code in} loads a switch map: javac's {@code GETSTATIC $SwitchMap$..}, or the Eclipse compiler's call of
+     * its {@code static int[] $SWITCH_TABLE$..()}, which fills the table on its first call.
+     */
+    private static boolean isTable(AbstractInsnNode in) {
+        return in instanceof FieldInsnNode f && f.getOpcode() == GETSTATIC && f.name.startsWith("$SwitchMap$")
+                || in instanceof MethodInsnNode mi && mi.getOpcode() == INVOKESTATIC && mi.name.startsWith("$SWITCH_TABLE$") && mi.desc.equals("()[I");
+    }
+
     /** The IALOAD right after the {@code ordinal()} call that indexes the map loaded at {@code map}, or null. */
     private static AbstractInsnNode findIaload(AbstractInsnNode map) {
         for (AbstractInsnNode n = map.getNext(); n != null; n = n.getNext()) {
@@ -135,7 +145,7 @@ public final class EnumSwitches {
                 AbstractInsnNode load = next(mi);
                 return load != null && load.getOpcode() == IALOAD ? load : null;
             }
-            if (n instanceof FieldInsnNode f && f.name.startsWith("$SwitchMap$")) return null;
+            if (isTable(n)) return null;
         }
         return null;
     }
@@ -156,17 +166,23 @@ public final class EnumSwitches {
         return out;
     }
 
-    /** Ordinal to case number, from the synthetic class's {@code <clinit>}: {@code map[Enum.C.ordinal()] = n}. */
-    private static Map<Integer, Integer> table(StructRegistry classes, String owner, String field) {
+    /**
+     * Ordinal to case number, from the method {@code method} of {@code owner} that fills the table: javac's synthetic
+     * class's {@code <clinit>} with {@code field[Enum.C.ordinal()] = n}, or (field null) the Eclipse compiler's
+     * {@code $SWITCH_TABLE$..()} with {@code table[Enum.C.ordinal()] = n} on a local array.
+     */
+    private static Map<Integer, Integer> table(StructRegistry classes, String owner, String method, String field) {
         var cn = classes.read(owner);
         if (cn == null) return null;
         Map<Integer, Integer> out = new HashMap<>();
         for (MethodNode m : cn.methods) {
-            if (!m.name.equals("<clinit>")) continue;
+            if (!m.name.equals(method)) continue;
             List<AbstractInsnNode> real = new ArrayList<>();
             for (AbstractInsnNode n : m.instructions) if (n.getOpcode() >= 0) real.add(n);
             for (int k = 0; k + 4 < real.size(); k++) {
-                if (!(real.get(k) instanceof FieldInsnNode f) || !f.name.equals(field) || f.getOpcode() != GETSTATIC) continue;
+                boolean array = field == null ? real.get(k).getOpcode() == ALOAD
+                        : real.get(k) instanceof FieldInsnNode f && f.name.equals(field) && f.getOpcode() == GETSTATIC;
+                if (!array) continue;
                 if (!(real.get(k + 1) instanceof FieldInsnNode c) || c.getOpcode() != GETSTATIC) continue;
                 Integer ordinal = ordinal(classes, c.owner, c.name);
                 Integer value = intConstant(real.get(k + 3));

@@ -149,6 +149,9 @@ public final class GlobalVariables {
             StructLayout.Kind element = kind == StructLayout.Kind.ARRAY ? StructLayout.Kind.elementOf(f.desc) : null;
             // computed static finals are reported at their use; a final byte array is still a global (its bytes may change)
             if (!constant && !array && (f.access & Opcodes.ACC_FINAL) != 0) continue;
+            // a compiler's own field (the Eclipse compiler's $SWITCH_TABLE$ of a switch over an enum) is no global of the
+            // user's; a program that reads one is refused where it does
+            if (!org.jbpf.core.btf.CNames.isIdentifier(name) && (f.access & Opcodes.ACC_SYNTHETIC) != 0) continue;
             if (!org.jbpf.core.btf.CNames.isIdentifier(name))
                 throw new TranslationException(file, -1, "static field name \"" + name + "\" is not a C identifier, which BTF needs");
             Initial init = initials.get(f.name);
