@@ -146,6 +146,29 @@ class LanguageCorpusKernelTest {
         assertEquals(20, runs);
     }
 
+    /** Struct values looked up, their map written under another key, then read and written through: as the JVM computes. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void structValuesKeepTheirFieldsWhenOtherKeysAreWritten(Backend backend) {
+        var object = backend.translate(StructValuesUnderOtherKeys.class);
+        KernelCheck.require();
+        int runs = 0;
+        try (BPF bpf = BPF.load(object, StructValuesUnderOtherKeys.class)) {
+            for (long[] ab : new long[][] {{5, 9}, {-3, 1L << 40}, {Long.MIN_VALUE, -1}, {0, 0}, {123456789, -987654321}}) {
+                bpf.map(StructValuesUnderOtherKeys.in).put(0, ab[0]);
+                bpf.map(StructValuesUnderOtherKeys.in).put(1, ab[1]);
+                String[] programs = {"array", "hash"};
+                for (int k = 0; k < 2; k++) {
+                    assertEquals(2, bpf.program(programs[k]).testRun(new byte[64], 1).retval(), programs[k]);
+                    assertEquals(StructValuesUnderOtherKeys.expected(ab[0], ab[1]), bpf.map(StructValuesUnderOtherKeys.out).get(k),
+                            programs[k] + "(" + ab[0] + ", " + ab[1] + ")");
+                    runs++;
+                }
+            }
+        }
+        assertEquals(10, runs);
+    }
+
     /**
      * A value looked up under a computed key, then its map written under keys the program compared with it as unequal
      * (ints, longs, a constant): it is the value it was, as in Java, over edge and random inputs (equal keys included).
