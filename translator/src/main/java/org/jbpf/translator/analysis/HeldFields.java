@@ -265,11 +265,17 @@ final class HeldFields {
         if (o == this || o.isEmpty() && differ.isEmpty()) return this;
         Map<Long, Long> ps = new LinkedHashMap<>(parents);
         // a pointer read from different values on two paths may be inside either
-        for (Map.Entry<Long, Long> e : o.parents.entrySet()) ps.merge(e.getKey(), e.getValue(), (x, y) -> x.equals(y) ? x : ANY_PARENT);
+        for (Map.Entry<Long, Long> e : o.parents.entrySet()) {
+            Long mine = ps.get(e.getKey());
+            ps.put(e.getKey(), mine == null || mine.equals(e.getValue()) ? e.getValue() : ANY_PARENT);
+        }
         Map<Long, Replaced> st = new LinkedHashMap<>(stale);
         for (Map.Entry<Long, Replaced> e : o.stale.entrySet()) st.putIfAbsent(e.getKey(), e.getValue());
         Map<Long, Looked> lk = new LinkedHashMap<>(looked);
-        for (Map.Entry<Long, Looked> e : o.looked.entrySet()) lk.merge(e.getKey(), e.getValue(), Looked::merge);
+        for (Map.Entry<Long, Looked> e : o.looked.entrySet()) {
+            Looked mine = lk.get(e.getKey());
+            lk.put(e.getKey(), mine == null ? e.getValue() : mine.merge(e.getValue()));
+        }
         // a difference holds after a join only when it held on both ways in
         Set<Differ> ds = differ;
         if (!o.differ.equals(differ)) {

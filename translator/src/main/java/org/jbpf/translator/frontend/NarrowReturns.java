@@ -19,6 +19,7 @@ import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
 
 /**
  * The JVM narrows what {@code ireturn} returns from a method declared to return boolean, byte, char or short (JVMS
@@ -43,10 +44,16 @@ public final class NarrowReturns {
                 if (!jumps.containsKey(j.label)) jumps.put(j.label, new ArrayList<>());
                 List<JumpInsnNode> into = jumps.get(j.label);
                 if (into != null) into.add(j);
-            } else if (in instanceof TableSwitchInsnNode t) { t.labels.forEach(l -> jumps.put(l, null)); jumps.put(t.dflt, null); }
-            else if (in instanceof LookupSwitchInsnNode l) { l.labels.forEach(k -> jumps.put(k, null)); jumps.put(l.dflt, null); }
+            } else if (in instanceof TableSwitchInsnNode t) {
+                for (LabelNode l : t.labels) jumps.put(l, null);
+                jumps.put(t.dflt, null);
+            } else if (in instanceof LookupSwitchInsnNode l) {
+                for (LabelNode k : l.labels) jumps.put(k, null);
+                jumps.put(l.dflt, null);
+            }
         }
-        if (m.tryCatchBlocks != null) m.tryCatchBlocks.forEach(b -> jumps.put(b.handler, null));
+        // plain loops: a lambda's first call links method handles, too slow on translate's start path
+        if (m.tryCatchBlocks != null) for (TryCatchBlockNode b : m.tryCatchBlocks) jumps.put(b.handler, null);
         boolean masked = false;
         for (AbstractInsnNode in : m.instructions.toArray())
             if (in.getOpcode() == IRETURN && !narrowBefore(in, sort, jumps, 4)) {

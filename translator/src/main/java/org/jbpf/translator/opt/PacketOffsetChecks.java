@@ -28,7 +28,10 @@ final class PacketOffsetChecks {
         // data_end at offset 4 of xdp_md and 80 of __sk_buff (which is longer than xdp_md); data 4 bytes before it.
         // A __sk_buff's offset 0 is the packet's length, a number
         for (Mir.MInsn m : mir.code)
-            if (!m.isLabel() && m.opcode == (LDX | W | MEM) && (m.off == 4 || m.off == 80)) contexts.merge(m.src, m.off - 4, Math::max);
+            if (!m.isLabel() && m.opcode == (LDX | W | MEM) && (m.off == 4 || m.off == 80)) {
+                Integer had = contexts.get(m.src);
+                contexts.put(m.src, had == null ? m.off - 4 : Math.max(had, m.off - 4));
+            }
         for (Mir.MInsn m : mir.code)
             if (!m.isLabel() && m.opcode == (LDX | W | MEM) && Integer.valueOf(m.off).equals(contexts.get(m.src))) starts.add(m.dst);
         for (boolean grew = true; grew; ) {
