@@ -14,6 +14,7 @@ import org.jbpf.loader.LoadedObject;
 import org.jbpf.loader.LoadedProgram;
 import org.jbpf.loader.Loader;
 import org.jbpf.loader.attach.Link;
+import org.jbpf.loader.sys.BpfException;
 import org.jbpf.events.EventReader;
 import org.jbpf.events.PerfBufferReader;
 import org.jbpf.events.PerfEventHandler;
@@ -54,6 +55,8 @@ public final class BPF implements AutoCloseable {
     private final List<String> readerNames = new ArrayList<>();
     private final java.util.Map<String, Global> globals = new java.util.LinkedHashMap<>();
     private final FullMapNotice fullMaps;
+    /** The object file this was opened from, named in front of load and attach failures; null for other inputs. */
+    private String source;
     private boolean closing;
 
     BPF(LoadedObject loaded, Class<?> probe) {
@@ -68,8 +71,33 @@ public final class BPF implements AutoCloseable {
     /** Loads an object that was translated from {@code probe}, so {@link #map(BpfMapDef)} can find its declarations. */
     public static BPF load(BpfObject object, Class<?> probe) { return new BPF(new Loader().load(object), probe); }
 
-    /** Reads a BPF ELF object file and loads it (without attaching). */
-    public static BPF open(Path objectFile) { return load(ObjectFiles.read(objectFile)); }
+    /**
+     * Reads a BPF ELF object file and loads it (without attaching). A failure to load it, or later to attach its
+     * programs with {@link #attachAll}, names the file in front of the loader's message, which names the program or
+     * map at fault ({@code out/Probe.o: the kernel verifier rejected program "count" ...}).
+     */
+    public static BPF open(Path objectFile) {
+        BpfObject object = ObjectFiles.read(objectFile);
+        BPF bpf;
+        try {
+            bpf = load(object);
+        } catch (RuntimeException e) {
+            throw naming(objectFile.toString(), e);
+        }
+        bpf.source = objectFile.toString();
+        return bpf;
+    }
+
+    /**
+     * {@code e} with {@code source} in front of its message: a {@link BpfException} (a verifier refusal included) keeps
+     * its type, errno and log; any other failure becomes a {@code BpfException} of that message, {@code e} its cause.
+     */
+    private static RuntimeException naming(String source, RuntimeException e) {
+        if (e instanceof BpfException b) return b.inSource(source);
+        String m = e.getMessage();
+        if (m != null && m.contains(source)) return e;
+        return new BpfException(source + ": " + (m != null ? m : e.toString()), e);
+    }
 
     /**
      * A load with options, such as the values of load-time constants:
@@ -106,8 +134,12 @@ public final class BPF implements AutoCloseable {
      * programs unless their section names a clock rate ({@code perf_event/cpu-clock-99hz}).
      */
     public BPF attachAll() {
-        for (LoadedProgram p : loaded.programs())
-            if (p.kind().section().attachesBySection()) p.attach();
+        try {
+            for (LoadedProgram p : loaded.programs())
+                if (p.kind().section().attachesBySection()) p.attach();
+        } catch (RuntimeException e) {
+            throw source == null ? e : naming(source, e);
+        }
         return this;
     }
 

@@ -70,7 +70,7 @@ final class BpfMapBean implements BpfMapMBean {
         TabularDataSupport out = new TabularDataSupport(entriesType);
         if (!readable()) return out;
         for (MapText.Entry e : MapText.entries(map, object.btf())) {
-            Object key = numericKey ? (Object) Long.parseLong(e.key()) : e.key();
+            Object key = numericKey ? (Object) number(e) : e.key();
             Object value = numericValue ? (Object) Long.parseLong(e.value()) : e.value();
             try {
                 out.put(new CompositeDataSupport(entriesType.getRowType(), new String[] {"key", "value"}, new Object[] {key, value}));
@@ -79,6 +79,15 @@ final class BpfMapBean implements BpfMapMBean {
             }
         }
         return out;
+    }
+
+    /** An integer key as a number, also when its text is a name (a syscall's, for maps marked {@code @Syscall}). */
+    private static long number(MapText.Entry e) {
+        try {
+            return Long.parseLong(e.key());
+        } catch (NumberFormatException named) {
+            return e.keyNumber();
+        }
     }
 
     @Override public void clear() {

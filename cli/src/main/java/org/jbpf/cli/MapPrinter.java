@@ -10,6 +10,7 @@ import org.jbpf.core.obj.MapSpec;
 import org.jbpf.core.obj.MapTypes;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.toolchain.Histogram;
+import org.jbpf.toolchain.HistogramFields;
 import org.jbpf.toolchain.KernelSymbols;
 import org.jbpf.toolchain.StackKeys;
 import org.jbpf.toolchain.StackTraces;
@@ -125,6 +126,11 @@ final class MapPrinter {
             String kind = mark.kind() == MapMarks.Kind.LINEAR_HISTOGRAM ? "linear histogram, step " + mark.step() : "log2 histogram";
             out.print("\nmap " + m.name() + " (" + MapTypes.name(m.type()) + ", " + kind + (deltas ? ", change" : "") + ")\n"
                     + (chart.isEmpty() ? "(all slots empty)\n" : chart));
+            return;
+        }
+        if (HistogramFields.any(MapText.struct(btf, m.btfValueType()), btf)) {   // a chart under each key
+            out.print("\nmap " + m.name() + " (" + MapTypes.name(m.type()) + ", " + rows.size() + " entries, histograms per key)\n"
+                    + HistogramFields.render(map, btf, guessText));
             return;
         }
         if (cpusApart && map.isPerCpu()) {

@@ -87,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
         LoggingAhead.awaitSetUp();  // the loader's first libc call starts JNA, which asks for a logger
         try (BPF bpf = loadAndAttach(object)) {
             for (String w : bpf.warnings()) System.err.println("jbpf: warning: " + w);
+            for (String line : PrintkNotice.lines(object, TracefsRoots.DEFAULT)) System.err.println(line);
             status.println("attached " + bpf.links().size() + " program(s) of " + object.name() + "; "
                     + (total > 0 ? "running for " + describe(parseDuration(duration)) : "running until Ctrl-C"));
             // on Ctrl-C the maps are printed once more; the kernel drops the programs when the process exits

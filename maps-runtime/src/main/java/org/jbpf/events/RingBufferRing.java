@@ -162,7 +162,6 @@ final class RingBufferRing implements RingLoop {
         int records = 0, skipped = 0;
         long cons = (long) Fences.LONG.getAcquire(consumer, 0);
         long limit = cons + size;
-        long at = cons & mask;  // the index of the header at cons, kept beside it
         long guess = lastStep;
         int clockInterval = 16;
         long lastClock = deadline == NO_DEADLINE ? 0 : clock.getAsLong();
@@ -182,30 +181,29 @@ final class RingBufferRing implements RingLoop {
                     // one pass, a fence after each header: raw reads (JDK 17 to 23) and, through a segment or the
                     // buffer, handlers that read little of each record (see the class comment)
                     for (int left = batch; left > 0 && cons < end; left--) {
-                        // at < size and the data is mapped twice: the header is inside the mapping
-                        int header = address != 0 ? RawMemory.getInt(address + at)
-                                : segment != null ? Segments.getInt(segment, at) : data.getInt((int) at);
+                        // the header's index, < size, and the data is mapped twice: the header is inside the mapping
+                        long here = cons & mask;
+                        int header = address != 0 ? RawMemory.getInt(address + here)
+                                : segment != null ? Segments.getInt(segment, here) : data.getInt((int) here);
                         VarHandle.acquireFence();  // the header before the record bytes the producer committed with it
                         if (header < 0) return records;  // BUSY_BIT, the sign bit
                         int length = header & ~(BUSY_BIT | DISCARD_BIT);
                         // the record's space, length and header rounded up to 8, straight from the header: the flag
                         // bits fall out with the mask (the length check below refuses any length whose rounding would
-                        // carry into them). The next header's index follows from it alone, so the chain from one
-                        // header load to the next is a load and four additions or masks: that chain, not the work per
-                        // record, bounds the loop, hence the guess below
+                        // carry into them)
                         long step = ((long) header + HEADER_SIZE + 7) & 0x3fff_fff8L;
-                        long next = cons + step;
-                        if (length > size - HEADER_SIZE || next > prod) throw corrupt(cons, length, prod);
-                        cons = next;
-                        long here = at;
-                        // the next header's index from the last record's space, not this one's: records of one size
-                        // follow each other, and then the next header's load need not wait for this one (the chain
-                        // above); a record of another size costs one mispredicted branch
-                        at = (at + guess) & mask;
+                        if (length > size - HEADER_SIZE || cons + step > prod) throw corrupt(cons, length, prod);
+                        // the next position from the last record's space, not this one's: records of one size follow
+                        // each other, and then the next header's load need not wait for this one's (a load, then
+                        // additions and masks to the next load bound the loop, not the work per record); a record of
+                        // another size costs one mispredicted branch. One position, the header's index masked from it
+                        // per record: with a second one kept beside it the JIT spilled both to the stack (JDK 25)
+                        long next = cons + guess;
                         if (step != guess) {
-                            at = (here + step) & mask;
+                            next = cons + step;
                             guess = step;
                         }
+                        cons = next;  // before the handler: a throw counts its record read
                         if ((header & DISCARD_BIT) == 0) {
                             records++;
                             if (viewHandler == null) {
@@ -227,7 +225,7 @@ final class RingBufferRing implements RingLoop {
                     // need. So pass 1 reads the batch's headers, each a plain load, into scanned[], stopping before a
                     // busy record (those after it are not ready in order) or a corrupt one
                     int n = 0;
-                    long scan = cons;
+                    long scan = cons, at = cons & mask;  // the header's position and its index
                     boolean busy = false;
                     int badLength = -1;
                     while (n < batch && scan < end) {

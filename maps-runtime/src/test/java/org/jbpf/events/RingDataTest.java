@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.jbpf.runtime.RawMemory;
@@ -21,88 +19,29 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class RingDataTest {
     private static final int SIZE = 256;
-    private static final MethodType LOOP = MethodType.methodType(void.class, String.class, ByteBuffer.class, ByteBuffer.class,
-            ByteBuffer.class, int.class, RawRecordHandler.class);
+    private static final MethodType LOOP = FakeRing.LOOP;
 
-    /** One ring laid out as the kernel maps it (data twice in a row) and the records its loop handed out. */
-    private static final class Ring {
-        final ByteBuffer consumer = direct(8), producer = direct(8), data;
-        final List<String> got = new ArrayList<>();
-        final RingLoop loop;
-        long prod;
-
-        Ring(boolean direct, boolean copy) {
-            data = direct ? direct(2 * SIZE) : ByteBuffer.allocate(2 * SIZE).order(ByteOrder.LITTLE_ENDIAN);
-            RawRecordHandler handler = (r, off, len) -> {
-                byte[] b = new byte[len];
-                r.get(off, b);
-                got.add(HexFormat.of().formatHex(b));
-            };
-            loop = copy
-                    ? (RingLoop) LoopCopies.newCopy(RingBufferRing.class, RingData.of(data, SIZE), LOOP, "ring buffer", consumer, producer, data, SIZE, handler)
-                    : new RingBufferRing("ring buffer", consumer, producer, data, SIZE, handler);
-        }
-
-        /** A record at the producer position, in both copies of the data; returns its header's position. */
-        long write(byte[] body, int flags) {
-            long at = prod;
-            int header = body.length | flags;
-            for (int i = 0; i < 4; i++) put(at + i, (byte) (header >>> (8 * i)));
-            for (int i = 0; i < body.length; i++) put(at + 8 + i, body[i]);
-            prod += (body.length + 8 + 7) & ~7;
-            producer.putLong(0, prod);
-            return at;
-        }
-
-        void commit(long at, int length) {
-            for (int i = 0; i < 4; i++) put(at + i, (byte) (length >>> (8 * i)));
-        }
-
-        private void put(long position, byte b) {
-            int i = (int) (position & (SIZE - 1));
-            data.put(i, b);
-            data.put(SIZE + i, b);
-        }
-    }
-
-    private static ByteBuffer direct(int n) { return ByteBuffer.allocateDirect(n).order(ByteOrder.LITTLE_ENDIAN); }
+    private static ByteBuffer direct(int n) { return FakeRing.direct(n); }
 
     @ParameterizedTest(name = "direct data: {0}")
     @ValueSource(booleans = {true, false})
     void aCopyWithConstantsReadsWhatTheLoopClassReads(boolean direct) {
-        Ring plain = new Ring(direct, false), copy = new Ring(direct, true);
-        assertTrue(copy.loop.getClass().isHidden());
-        Random random = new Random(19);
-        long busyAt = -1;
-        int busyLength = 0;
-        for (int pass = 0; pass < 2000; pass++) {
-            if (busyAt >= 0 && random.nextInt(3) == 0) {
-                plain.commit(busyAt, busyLength);
-                copy.commit(busyAt, busyLength);
-                busyAt = -1;
-            }
-            // records of random sizes, some discarded, one now and then left busy, never more than the ring holds
-            while (busyAt < 0 && random.nextInt(4) != 0) {
-                byte[] body = new byte[random.nextInt(61)];
-                random.nextBytes(body);
-                long room = SIZE - (plain.prod - plain.consumer.getLong(0));
-                if (((body.length + 15) & ~7) > room) break;
-                int flags = random.nextInt(7) == 0 ? RingBufferRing.DISCARD_BIT : random.nextInt(9) == 0 ? RingBufferRing.BUSY_BIT : 0;
-                long at = plain.write(body, flags);
-                copy.write(body, flags);
-                if (flags == RingBufferRing.BUSY_BIT) {
-                    busyAt = at;
-                    busyLength = body.length;
-                }
-            }
-            assertEquals(plain.loop.consume(null, RingBufferRing.NO_DEADLINE), copy.loop.consume(null, RingBufferRing.NO_DEADLINE), "pass " + pass);
-            assertEquals(plain.consumer.getLong(0), copy.consumer.getLong(0), "pass " + pass);
-        }
-        assertEquals(plain.got, copy.got);
-        assertEquals(plain.loop.discarded(), copy.loop.discarded());
-        assertTrue(plain.got.size() > 1000, plain.got.size() + " records");
-        assertTrue(plain.loop.discarded() > 100, plain.loop.discarded() + " discarded");
-        assertTrue(plain.prod > 100L * SIZE, "the ring wrapped many times");
+        FakeRing plainRing = new FakeRing(SIZE, direct), copyRing = new FakeRing(SIZE, direct);
+        List<String> plainGot = new ArrayList<>(), copyGot = new ArrayList<>();
+        RingLoop plain = plainRing.loop(false, (r, off, len) -> plainGot.add(FakeRing.hex(r, off, len)));
+        RingLoop copy = copyRing.loop(true, (r, off, len) -> copyGot.add(FakeRing.hex(r, off, len)));
+        assertTrue(copy.getClass().isHidden());
+        // records of random sizes, some discarded, one now and then left busy, never more than the ring holds
+        FakeRing.produce(new Random(19), List.of(plainRing, copyRing), 2000, 60, 7, 9, 4, (pass, busyAt) -> {
+            assertEquals(plain.consume(null, RingBufferRing.NO_DEADLINE), copy.consume(null, RingBufferRing.NO_DEADLINE), "pass " + pass);
+            assertEquals(plainRing.consumed(), copyRing.consumed(), "pass " + pass);
+        });
+        assertEquals(copyRing.expected, copyGot, "exactly the records written and not discarded, in order");
+        assertEquals(plainGot, copyGot);
+        assertEquals(plain.discarded(), copy.discarded());
+        assertTrue(plainGot.size() > 1000, plainGot.size() + " records");
+        assertTrue(plain.discarded() > 100, plain.discarded() + " discarded");
+        assertTrue(plainRing.prod > 100L * SIZE, "the ring wrapped many times");
     }
 
     @Test

@@ -3,11 +3,8 @@ package org.jbpf.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.jbpf.runtime.Codecs;
@@ -25,108 +22,50 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class RingPassesTest {
     private static final int SIZE = 256;
-    private static final MethodType LOOP = MethodType.methodType(void.class, String.class, ByteBuffer.class, ByteBuffer.class,
-            ByteBuffer.class, int.class, RawRecordHandler.class);
 
     /** Records as hex text, in the order handed out. */
     private static class Collector implements RawRecordHandler {
         final List<String> got = new ArrayList<>();
 
-        @Override public void onRecord(ByteBuffer ring, int offset, int length) {
-            byte[] b = new byte[length];
-            ring.get(offset, b);
-            got.add(HexFormat.of().formatHex(b));
-        }
+        @Override public void onRecord(ByteBuffer ring, int offset, int length) { got.add(FakeRing.hex(ring, offset, length)); }
     }
 
     /** The same, read headers first. */
     private static final class HeadersFirstCollector extends Collector implements HeadersFirst {}
 
-    /** One ring laid out as the kernel maps it (data twice in a row). */
-    private static final class Ring {
-        final ByteBuffer consumer = direct(8), producer = direct(8), data;
-        final Collector handler;
-        final RingLoop loop;
-        long prod;
-
-        Ring(boolean direct, boolean copy, Collector handler) {
-            this.handler = handler;
-            data = direct ? direct(2 * SIZE) : ByteBuffer.allocate(2 * SIZE).order(ByteOrder.LITTLE_ENDIAN);
-            loop = copy
-                    ? (RingLoop) LoopCopies.newCopy(RingBufferRing.class, RingData.of(data, SIZE), LOOP, "ring buffer", consumer, producer, data, SIZE, handler)
-                    : new RingBufferRing("ring buffer", consumer, producer, data, SIZE, handler);
-        }
-
-        long write(byte[] body, int flags) {
-            long at = prod;
-            int header = body.length | flags;
-            for (int i = 0; i < 4; i++) put(at + i, (byte) (header >>> (8 * i)));
-            for (int i = 0; i < body.length; i++) put(at + 8 + i, body[i]);
-            prod += (body.length + 8 + 7) & ~7;
-            producer.putLong(0, prod);
-            return at;
-        }
-
-        void commit(long at, int length) {
-            for (int i = 0; i < 4; i++) put(at + i, (byte) (length >>> (8 * i)));
-        }
-
-        private void put(long position, byte b) {
-            int i = (int) (position & (SIZE - 1));
-            data.put(i, b);
-            data.put(SIZE + i, b);
-        }
-    }
-
-    private static ByteBuffer direct(int n) { return ByteBuffer.allocateDirect(n).order(ByteOrder.LITTLE_ENDIAN); }
+    private static ByteBuffer direct(int n) { return FakeRing.direct(n); }
 
     @ParameterizedTest(name = "direct data: {0}, a copy with constants: {1}")
     @CsvSource({"true,false", "true,true", "false,false", "false,true"})
     void bothWaysHandOutTheSameRecords(boolean direct, boolean copy) {
-        Ring onePass = new Ring(direct, copy, new Collector()), headersFirst = new Ring(direct, copy, new HeadersFirstCollector());
+        FakeRing onePassRing = new FakeRing(SIZE, direct), headersFirstRing = new FakeRing(SIZE, direct);
+        Collector onePassRecords = new Collector(), headersFirstRecords = new HeadersFirstCollector();
+        RingLoop onePass = onePassRing.loop(copy, onePassRecords), headersFirst = headersFirstRing.loop(copy, headersFirstRecords);
         if (!copy) {
-            assertEquals(false, ((RingBufferRing) onePass.loop).readsHeadersFirst());
+            assertEquals(false, ((RingBufferRing) onePass).readsHeadersFirst());
             // raw reads always take one pass: with nothing to load again after a fence, two were slower
-            assertEquals(!direct || !RawMemory.ENABLED, ((RingBufferRing) headersFirst.loop).readsHeadersFirst());
+            assertEquals(!direct || !RawMemory.ENABLED, ((RingBufferRing) headersFirst).readsHeadersFirst());
         }
         Random random = new Random(1919);
-        long busyAt = -1;
-        int busyLength = 0;
-        for (int pass = 0; pass < 3000; pass++) {
-            if (busyAt >= 0 && random.nextInt(3) == 0) {
-                onePass.commit(busyAt, busyLength);
-                headersFirst.commit(busyAt, busyLength);
-                busyAt = -1;
-            }
-            // records of random sizes, some discarded, one now and then left busy, never more than the ring holds
-            while (busyAt < 0 && random.nextInt(5) != 0) {
-                byte[] body = new byte[random.nextInt(45)];
-                random.nextBytes(body);
-                long room = SIZE - (onePass.prod - onePass.consumer.getLong(0));
-                if (((body.length + 15) & ~7) > room) break;
-                int flags = random.nextInt(6) == 0 ? RingBufferRing.DISCARD_BIT : random.nextInt(10) == 0 ? RingBufferRing.BUSY_BIT : 0;
-                long at = onePass.write(body, flags);
-                headersFirst.write(body, flags);
-                if (flags == RingBufferRing.BUSY_BIT) {
-                    busyAt = at;
-                    busyLength = body.length;
-                }
-            }
+        // records of random sizes, some discarded, one now and then left busy, never more than the ring holds
+        FakeRing.produce(random, List.of(onePassRing, headersFirstRing), 3000, 44, 6, 10, 5, (pass, busyAt) -> {
             if (!copy) {  // batches of every size, up to the whole ring
                 long batchBytes = 8 + random.nextInt(SIZE);
-                ((RingBufferRing) onePass.loop).batchBytes = batchBytes;
-                ((RingBufferRing) headersFirst.loop).batchBytes = batchBytes;
+                ((RingBufferRing) onePass).batchBytes = batchBytes;
+                ((RingBufferRing) headersFirst).batchBytes = batchBytes;
             }
-            assertEquals(onePass.loop.consume(null, RingBufferRing.NO_DEADLINE), headersFirst.loop.consume(null, RingBufferRing.NO_DEADLINE),
+            assertEquals(onePass.consume(null, RingBufferRing.NO_DEADLINE), headersFirst.consume(null, RingBufferRing.NO_DEADLINE),
                     "pass " + pass);
-            assertEquals(onePass.consumer.getLong(0), headersFirst.consumer.getLong(0), "pass " + pass);
-            if (busyAt >= 0) assertEquals(busyAt, onePass.consumer.getLong(0), "pass " + pass + " stopped at the busy record");
-        }
-        assertEquals(onePass.handler.got, headersFirst.handler.got);
-        assertEquals(onePass.loop.discarded(), headersFirst.loop.discarded());
-        assertTrue(onePass.handler.got.size() > 2000, onePass.handler.got.size() + " records");
-        assertTrue(onePass.loop.discarded() > 300, onePass.loop.discarded() + " discarded");
-        assertTrue(onePass.prod > 200L * SIZE, "the ring wrapped many times");
+            assertEquals(onePassRing.consumed(), headersFirstRing.consumed(), "pass " + pass);
+            if (busyAt >= 0) assertEquals(busyAt, onePassRing.consumed(), "pass " + pass + " stopped at the busy record");
+        });
+        assertEquals(onePassRing.prod, onePassRing.consumed(), "everything read once the last busy record was committed");
+        assertEquals(onePassRing.expected, onePassRecords.got, "exactly the records written and not discarded, in order");
+        assertEquals(onePassRecords.got, headersFirstRecords.got);
+        assertEquals(onePass.discarded(), headersFirst.discarded());
+        assertTrue(onePassRecords.got.size() > 2000, onePassRecords.got.size() + " records");
+        assertTrue(onePass.discarded() > 300, onePass.discarded() + " discarded");
+        assertTrue(onePassRing.prod > 200L * SIZE, "the ring wrapped many times");
     }
 
     @Test

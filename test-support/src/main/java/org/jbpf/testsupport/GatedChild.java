@@ -49,6 +49,12 @@ public final class GatedChild {
         in.flush();
     }
 
+    /** Waits for the child to print {@code line} (lines before it are skipped); fails when it exits first. */
+    public void await(String line) throws IOException {
+        for (String l = out.readLine(); l != null; l = out.readLine()) if (l.equals(line)) return;
+        throw new AssertionError("the child " + process.pid() + " ended without printing " + line);
+    }
+
     /**
      * Lets the child go if nobody did (so it never waits forever), waits up to 60 s for it to exit and returns its
      * status.

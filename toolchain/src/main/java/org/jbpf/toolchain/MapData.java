@@ -49,7 +49,7 @@ public final class MapData {
     }
 
     public static Object decode(byte[] bytes, BtfType.Struct struct, Btf btf, boolean guessText) {
-        if (struct == null) return bytes(bytes, false, guessText);
+        if (struct == null) return bytes(bytes, false, guessText, false);
         Map<String, Object> fields = new LinkedHashMap<>();
         for (BtfType.Member f : struct.members()) {
             int off = f.bitOffset() / 8;
@@ -62,6 +62,7 @@ public final class MapData {
 
     /** A field's value: a nested struct's field map, an array of structs' or integers' list, else a number or text. */
     private static Object field(byte[] b, int typeId, Btf btf, boolean guessText) {
+        if (FieldMarks.IP_ADDRESS.equals(FieldMarks.markOf(btf, typeId))) return AddressText.of(b);
         BtfType type = btf.type(btf.resolve(typeId));
         if (type instanceof BtfType.Struct nested) return decode(b, nested, btf, guessText);
         int element = MapText.integerElement(btf, typeId);
@@ -73,11 +74,12 @@ public final class MapData {
                 items.add(s != null ? decode(Arrays.copyOfRange(b, off, off + size), s, btf, guessText) : (Object) MapText.signed(b, off, size));
             return items;
         }
-        return bytes(b, MapText.isCharText(btf, typeId), guessText);
+        return bytes(b, MapText.isCharText(btf, typeId), guessText, type instanceof BtfType.Array);
     }
 
-    private static Object bytes(byte[] b, boolean text, boolean guessText) {
+    /** A number for an integer of up to 8 bytes; text, or hex for a byte array of any length. */
+    private static Object bytes(byte[] b, boolean text, boolean guessText, boolean array) {
         if (text || b.length > 8 && guessText && CText.looksLikeText(b)) return CText.decode(b);
-        return b.length <= 8 ? (Object) MapText.signed(b, 0, b.length) : MapText.hex(b);
+        return b.length <= 8 && !array ? (Object) MapText.signed(b, 0, b.length) : MapText.hex(b);
     }
 }

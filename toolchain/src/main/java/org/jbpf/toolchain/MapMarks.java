@@ -46,9 +46,14 @@ public final class MapMarks {
     /** The mark recorded for {@code map} in {@code btf}; PLAIN when there is none. */
     public static Mark of(MapSpec map, Btf btf) {
         if (btf == null || map.btfValueType() == 0) return Mark.PLAIN;
+        return ofType(btf, map.btfValueType());
+    }
+
+    /** The mark a type id carries as its typedef (a map's value type, or a struct field's); PLAIN when none. */
+    static Mark ofType(Btf btf, int typeId) {
         BtfType t;
         try {
-            t = btf.type(map.btfValueType());
+            t = btf.type(typeId);
         } catch (RuntimeException e) {
             return Mark.PLAIN;
         }
@@ -70,9 +75,14 @@ public final class MapMarks {
         Btf btf = object.btf();
         if (btf == null) return object;
         Map<String, Mark> marks = declared(probeClass);
-        if (marks.isEmpty()) return object;
+        java.util.Set<String> syscallKeys = syscallKeyed(probeClass);
+        if (marks.isEmpty() && syscallKeys.isEmpty()) return object;
         List<MapSpec> maps = new ArrayList<>();
         for (MapSpec m : object.maps()) {
+            if (syscallKeys.contains(m.name()) && m.btfKeyType() != 0 && btf.type(btf.resolve(m.btfKeyType())) instanceof BtfType.IntType
+                    && !MapText.isSyscall(btf, m.btfKeyType()))
+                m = new MapSpec(m.name(), m.type(), m.keySize(), m.valueSize(), m.maxEntries(), m.flags(),
+                        btf.add(new BtfType.Typedef(FieldMarks.SYSCALL, m.btfKeyType())), m.btfValueType(), m.pinning());
             Mark mark = marks.get(m.name());
             if (mark != null && m.btfValueType() != 0) {
                 int typedef = btf.add(new BtfType.Typedef(mark.typedefName(), m.btfValueType()));
@@ -101,7 +111,18 @@ public final class MapMarks {
         return out;
     }
 
-    private static Mark histogram(AnnotationNode a) {
+    /** The map fields marked {@code @Syscall}: their integer keys are syscall numbers. */
+    static java.util.Set<String> syscallKeyed(byte[] probeClass) {
+        ClassNode cn = new ClassNode();
+        new ClassReader(probeClass).accept(cn, ClassReader.SKIP_CODE);
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (FieldNode f : cn.fields)
+            for (List<AnnotationNode> list : java.util.Arrays.asList(f.visibleAnnotations, f.invisibleAnnotations))
+                if (list != null) for (AnnotationNode a : list) if (a.desc.equals("Lorg/jbpf/Syscall;")) out.add(f.name);
+        return out;
+    }
+
+    static Mark histogram(AnnotationNode a) {
         boolean linear = false;
         long step = 1;
         for (int i = 0; a.values != null && i + 1 < a.values.size(); i += 2) {

@@ -27,12 +27,13 @@ public final class MapText {
     public static List<Entry> entries(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText) {
         BtfType.Struct keyStruct = struct(btf, map.spec().btfKeyType());
         BtfType.Struct valueStruct = struct(btf, map.spec().btfValueType());
+        boolean names = isSyscall(btf, map.spec().btfKeyType());
         List<Entry> rows = new ArrayList<>();
         if (map.isPerCpu()) {
             for (PerCpuValues.Entry e : PerCpuValues.entries(map, btf))
-                rows.add(entry(e.key(), e.combined(), keyStruct, valueStruct, btf, guessText));
+                rows.add(entry(e.key(), e.combined(), keyStruct, valueStruct, btf, guessText, names));
         } else {
-            for (Map.Entry<byte[], byte[]> e : map.entries()) rows.add(entry(e.getKey(), e.getValue(), keyStruct, valueStruct, btf, guessText));
+            for (Map.Entry<byte[], byte[]> e : map.entries()) rows.add(entry(e.getKey(), e.getValue(), keyStruct, valueStruct, btf, guessText, names));
         }
         return rows;
     }
@@ -44,13 +45,14 @@ public final class MapText {
     static List<RawEntry> rawEntries(BpfMap<byte[], byte[]> map, Btf btf) {
         BtfType.Struct keyStruct = struct(btf, map.spec().btfKeyType());
         BtfType.Struct valueStruct = struct(btf, map.spec().btfValueType());
+        boolean names = isSyscall(btf, map.spec().btfKeyType());
         List<RawEntry> rows = new ArrayList<>();
         if (map.isPerCpu()) {
             for (PerCpuValues.Entry e : PerCpuValues.entries(map, btf))
-                rows.add(new RawEntry(e.key(), entry(e.key(), e.combined(), keyStruct, valueStruct, btf, false)));
+                rows.add(new RawEntry(e.key(), entry(e.key(), e.combined(), keyStruct, valueStruct, btf, false, names)));
         } else {
             for (Map.Entry<byte[], byte[]> e : map.entries())
-                rows.add(new RawEntry(e.getKey(), entry(e.getKey(), e.getValue(), keyStruct, valueStruct, btf, false)));
+                rows.add(new RawEntry(e.getKey(), entry(e.getKey(), e.getValue(), keyStruct, valueStruct, btf, false, names)));
         }
         return rows;
     }
@@ -62,17 +64,25 @@ public final class MapText {
     public static List<CpuEntry> perCpuEntries(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText) {
         BtfType.Struct keyStruct = struct(btf, map.spec().btfKeyType());
         BtfType.Struct valueStruct = struct(btf, map.spec().btfValueType());
+        boolean names = isSyscall(btf, map.spec().btfKeyType());
         List<CpuEntry> rows = new ArrayList<>();
         for (PerCpuValues.Entry e : PerCpuValues.entries(map, btf)) {
             List<String> cpus = new ArrayList<>();
             for (byte[] v : e.perCpu()) cpus.add(show(v, valueStruct, btf, guessText));
-            rows.add(new CpuEntry(entry(e.key(), e.combined(), keyStruct, valueStruct, btf, guessText), cpus));
+            rows.add(new CpuEntry(entry(e.key(), e.combined(), keyStruct, valueStruct, btf, guessText, names), cpus));
         }
         return rows;
     }
 
-    private static Entry entry(byte[] k, byte[] v, BtfType.Struct ks, BtfType.Struct vs, Btf btf, boolean guessText) {
-        return new Entry(show(k, ks, btf, guessText), show(v, vs, btf, guessText), number(k), number(v));
+    /** With {@code syscallKeys} (a map marked {@code @Syscall}), an integer key is shown by its syscall name. */
+    private static Entry entry(byte[] k, byte[] v, BtfType.Struct ks, BtfType.Struct vs, Btf btf, boolean guessText, boolean syscallKeys) {
+        String key = syscallKeys && ks == null && k.length <= 8 ? SyscallNames.of(signed(k, 0, k.length)) : show(k, ks, btf, guessText);
+        return new Entry(key, show(v, vs, btf, guessText), number(k), number(v));
+    }
+
+    /** Whether the type is marked {@code @Syscall}. */
+    static boolean isSyscall(Btf btf, int typeId) {
+        return btf != null && typeId != 0 && FieldMarks.SYSCALL.equals(FieldMarks.markOf(btf, typeId));
     }
 
     public static BtfType.Struct struct(Btf btf, int typeId) {
@@ -108,7 +118,9 @@ public final class MapText {
             BtfType type = btf.type(btf.resolve(f.type()));
             BtfType element = type instanceof BtfType.Array a ? btf.type(btf.resolve(a.elemType())) : null;
             byte[] field = java.util.Arrays.copyOfRange(bytes, off, off + (int) size);
-            if (type instanceof BtfType.Struct nested) appendStruct(sb, bytes, off, nested, btf, guessText);
+            if (FieldMarks.IP_ADDRESS.equals(FieldMarks.markOf(btf, f.type()))) sb.append(AddressText.of(field));
+            else if (isSyscall(btf, f.type()) && size <= 8) sb.append(SyscallNames.of(signed(bytes, off, (int) size)));
+            else if (type instanceof BtfType.Struct nested) appendStruct(sb, bytes, off, nested, btf, guessText);
             else if (element instanceof BtfType.Struct e) {
                 sb.append('[');
                 for (int k = 0; k < ((BtfType.Array) type).nelems(); k++) {
@@ -117,12 +129,19 @@ public final class MapText {
                 }
                 sb.append(']');
             }
+            else if (type instanceof BtfType.Enum en && size <= 8) sb.append(constant(en, signed(bytes, off, (int) size)));
             else if (integerElement(btf, f.type()) > 0) appendNumbers(sb, bytes, off, (int) size, integerElement(btf, f.type()));
             else if (isCharText(btf, f.type())) sb.append(CText.decode(field));
-            else if (size <= 8) sb.append(signed(bytes, off, (int) size));
+            else if (size <= 8 && !(type instanceof BtfType.Array)) sb.append(signed(bytes, off, (int) size));
             else sb.append(guessText && CText.looksLikeText(field) ? CText.decode(field) : hex(field));
         }
         sb.append('}');
+    }
+
+    /** The name of the enum's constant of {@code value} ({@code @OrdinalOf} fields, C enums), or the number. */
+    static String constant(BtfType.Enum en, long value) {
+        for (BtfType.EnumValue v : en.values()) if (v.value() == value) return v.name();
+        return Long.toString(value);
     }
 
     /** {@code [a, b, ..]}: the {@code element}-byte integers of {@code size} bytes at {@code off}. */

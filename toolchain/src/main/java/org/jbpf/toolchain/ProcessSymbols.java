@@ -56,11 +56,16 @@ public final class ProcessSymbols {
         }
     }
 
-    /** The frame's name: {@code function+0xoff} in a binary, a JIT method's name, else the address in hex. */
+    /**
+     * The frame's name: {@code function+0xoff} in a binary's executable mapping, a JIT method's name, else the address
+     * in hex (with the file's name when it lies in one).
+     */
     public String symbolize(long address) {
         Mapping m = mappingOf(address);
         if (m != null && m.path().startsWith("/")) {
-            String name = NativeSymbols.of(Path.of(m.path())).symbolize(address - m.start() + m.offset());
+            // a return address lies in code: one in a file's data is a frame-pointer walk gone astray (a binary built
+            // without frame pointers), which the function before it in the file would name wrongly
+            String name = m.executable() ? NativeSymbols.of(Path.of(m.path())).symbolize(address - m.start() + m.offset()) : null;
             return name != null ? name : String.format("0x%x (%s)", address, Path.of(m.path()).getFileName());
         }
         String jit = jit(address, m);

@@ -69,6 +69,15 @@ final class TextFields {
      */
     static Map<String, Set<String>> annotatedFields(byte[] probeClass, Translator.ClassSource classes, String desc, Set<String> structs) {
         Map<String, Set<String>> out = new HashMap<>();
+        for (Map.Entry<String, Map<String, AnnotationNode>> e : fieldAnnotations(probeClass, classes, desc, structs).entrySet())
+            out.put(e.getKey(), new HashSet<>(e.getValue().keySet()));
+        return out;
+    }
+
+    /** Simple struct name to each field annotated {@code desc} with its annotation, as {@link #annotatedFields} finds them. */
+    static Map<String, Map<String, AnnotationNode>> fieldAnnotations(byte[] probeClass, Translator.ClassSource classes, String desc,
+            Set<String> structs) {
+        Map<String, Map<String, AnnotationNode>> out = new HashMap<>();
         if (structs != null && structs.isEmpty()) return out;
         ClassReader probe = new ClassReader(probeClass);
         char[] buf = new char[probe.getMaxStringLength()];
@@ -80,9 +89,12 @@ final class TextFields {
             if (structs != null && !structs.contains(org.jbpf.translator.frontend.StructRegistry.simple(name))) continue;
             ClassNode cn = read(name, classes);
             if (cn == null || !annotated(cn.visibleAnnotations, STRUCT) && !annotated(cn.invisibleAnnotations, STRUCT)) continue;
-            Set<String> fields = new HashSet<>();
-            for (FieldNode f : cn.fields)
-                if (annotated(f.visibleAnnotations, desc) || annotated(f.invisibleAnnotations, desc)) fields.add(f.name);
+            Map<String, AnnotationNode> fields = new HashMap<>();
+            for (FieldNode f : cn.fields) {
+                AnnotationNode a = annotation(f.visibleAnnotations, desc);
+                if (a == null) a = annotation(f.invisibleAnnotations, desc);
+                if (a != null) fields.put(f.name, a);
+            }
             if (!fields.isEmpty()) out.put(org.jbpf.translator.frontend.StructRegistry.simple(name), fields);
         }
         return out;
@@ -108,8 +120,12 @@ final class TextFields {
     }
 
     private static boolean annotated(List<AnnotationNode> annotations, String desc) {
-        if (annotations == null) return false;
-        for (AnnotationNode a : annotations) if (a.desc.equals(desc)) return true;
-        return false;
+        return annotation(annotations, desc) != null;
+    }
+
+    private static AnnotationNode annotation(List<AnnotationNode> annotations, String desc) {
+        if (annotations == null) return null;
+        for (AnnotationNode a : annotations) if (a.desc.equals(desc)) return a;
+        return null;
     }
 }

@@ -54,8 +54,8 @@ class TextFieldsTest {
             reads.add(name);
             return loader.read(name);
         });
-        assertEquals(java.util.Collections.nCopies(4, "org/jbpf/toolchain/probes/NamedKey"), reads,
-                "the @CString, @Max, @StackId and @Pid marks each look at NamedKey only");
+        assertEquals(java.util.Collections.nCopies(8, "org/jbpf/toolchain/probes/NamedKey"), reads,
+                "the @CString, @Max, @StackId, @Pid, @IpAddress, @Syscall, @Histogram and @OrdinalOf field marks each look at NamedKey only");
         assertTrue(MapText.isCharText(o.btf(), member(key(o), "name")));
     }
 

@@ -43,6 +43,20 @@ class UserSymbolsTest {
         assertNull(map.symbolize(0x1000));
     }
 
+    /** A frame in a library's data (a frame-pointer walk gone astray) is no function of the library. */
+    @Test void onlyExecutableMappingsNameFunctions() throws Exception {
+        ProcessSymbols.Mapping data = null;
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/maps"))) {
+            ProcessSymbols.Mapping m = ProcessSymbols.parse(line);
+            if (m == null || !m.path().endsWith("/libc.so.6")) continue;
+            if (!m.executable() && m.offset() > 0 && data == null) data = m;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(data != null, "libc is mapped into this JVM");
+        ProcessSymbols self = ProcessSymbols.of(ProcessHandle.current().pid());
+        long inData = data.start() + 0x10;
+        assertEquals(String.format("0x%x (libc.so.6)", inData), self.symbolize(inData));
+    }
+
     @Test void mapsLinesGiveRangeOffsetAndPath() {
         ProcessSymbols.Mapping m = ProcessSymbols.parse("7f12a000-7f12b000 r-xp 00028000 08:01 1234    /usr/lib/x86_64-linux-gnu/libc.so.6");
         assertEquals(new ProcessSymbols.Mapping(0x7f12a000L, 0x7f12b000L, 0x28000, true, "/usr/lib/x86_64-linux-gnu/libc.so.6"), m);

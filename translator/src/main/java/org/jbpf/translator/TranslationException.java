@@ -7,11 +7,17 @@ package org.jbpf.translator;
 public class TranslationException extends RuntimeException {
     private final String file;
     private final int line;
+    /** Whether the message names a method and bytecode offset in place of a line (a class without line numbers). */
+    private final boolean atOffset;
 
-    public TranslationException(String file, int line, String message) {
+    public TranslationException(String file, int line, String message) { this(file, line, message, false); }
+
+    /** With {@code atOffset}, the message already says where: a method and bytecode offset, which no caller replaces. */
+    public TranslationException(String file, int line, String message, boolean atOffset) {
         super(position(file, line) + message);
         this.file = file;
         this.line = line;
+        this.atOffset = atOffset;
     }
 
     public TranslationException(String message) { this(null, -1, message); }
@@ -23,4 +29,7 @@ public class TranslationException extends RuntimeException {
 
     public String file() { return file; }
     public int line() { return line; }
+
+    /** Whether the message says where in the class it is: at a line, or at a method and bytecode offset. */
+    public boolean placed() { return line > 0 || atOffset; }
 }

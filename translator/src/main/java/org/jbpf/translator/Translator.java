@@ -160,6 +160,7 @@ public final class Translator {
 
     private static MirObject translateToMirChecked(byte[] classFile, ClassSource classes, Options options) {
         Frontend f = new Frontend(classFile, classes, options);
+        f.forAnotherBackend = true;
         List<MirProgram> programs = new ArrayList<>();
         for (MethodNode m : f.probe.sections) {
             try {
@@ -219,6 +220,8 @@ public final class Translator {
         final RingDrops drops;
         /** Counters of new keys the full maps refused, or null without hash maps or LPM tries. */
         final InsertDrops insertDrops;
+        /** The MIR goes to another backend ({@link #translateToMir}): see {@link Mir#keepPacketOffsetChecks}. */
+        boolean forAnotherBackend;
 
         Frontend(byte[] classFile, ClassSource classes, Options options) {
             node = StructRegistry.parse(classFile, "class file");
@@ -290,6 +293,7 @@ public final class Translator {
             MethodAnalysis analysis = MethodAnalyzer.analyzeSection(probe, structs, m, automaticFunctions);
             Mir mir = new Mir();
             StackFrameLayout frame = new StackFrameLayout();
+            mir.keepPacketOffsetChecks = forAnotherBackend;
             new ProgramLowering(mir, frame, drops, insertDrops, strings).lower(analysis);
             Pipeline.optimize(mir);
             return new Compiled(mir, frame, analysis, RecordView.find(analysis));
@@ -317,6 +321,7 @@ public final class Translator {
         Compiled compileFunction(Subprogram s) {
             Mir mir = new Mir();
             StackFrameLayout frame = new StackFrameLayout();
+            mir.keepPacketOffsetChecks = forAnotherBackend;
             new ProgramLowering(mir, frame, drops, insertDrops, strings).lowerFunction(s);
             Pipeline.optimize(mir);
             return new Compiled(mir, frame, s.body, null);

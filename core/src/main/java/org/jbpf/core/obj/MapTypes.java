@@ -22,6 +22,7 @@ public final class MapTypes {
             case LRU_PERCPU_HASH: return "lru_percpu_hash";
             case LPM_TRIE: return "lpm_trie";
             case DEVMAP: return "devmap";
+            case CPUMAP: return "cpumap";
             case QUEUE: return "queue";
             case STACK: return "stack";
             case RINGBUF: return "ringbuf";

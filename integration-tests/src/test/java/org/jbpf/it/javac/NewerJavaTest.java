@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Constructs only javac 21 and later write, which the build's javac cannot compile and which have no BPF form (a
  * switch with case null over an enum, Math.clamp with bounds known only when the program runs; pattern switches over
  * structs and clamp with constant bounds translate, see {@link NewerJavaKernelTest}):
- * each is refused at its line with what to write instead, and without line numbers ({@code -g:none}) with the class and program and how to get lines.
+ * each is refused at its line with what to write instead, and without line numbers ({@code -g:none}) with the class, program,
+ * method and bytecode offset and how to get lines.
  */
 class NewerJavaTest {
     static final String SWITCH = """
@@ -54,7 +55,7 @@ class NewerJavaTest {
                 + "switch, and switch over the enum, int or char itself (patterns over @Struct classes alone translate)";
         assertEquals("PatternSwitch.java:15: " + why, refusal(tmp.resolve("g"), src, "-g"));
         assertEquals("PatternSwitch.java: class p.PatternSwitch, program run (compiled without line numbers; compile with javac -g "
-                + "to see them): " + why, refusal(tmp.resolve("none"), src, "-g:none"));
+                + "to see them): method run, bytecode offset 10: " + why, refusal(tmp.resolve("none"), src, "-g:none"));
     }
 
     static final String CLAMP = """

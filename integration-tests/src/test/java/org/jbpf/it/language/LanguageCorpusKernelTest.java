@@ -56,7 +56,14 @@ class LanguageCorpusKernelTest {
             // the fifth: arrays and structs stored into struct fields, which hold copies where Java shares
             CopiedIntoStructs.class, NestedClassTable.class, NestedInterfaceTable.class, EnumOrdinals.class, NarrowShiftCompound.class,
             MinValueEdges.class, IntShiftWidening.class, DoWhileLabelled.class, ConstantEdgeFolding.class, ConstantStringMethods.class,
-            StringLength.class, FinallyEdges.class, CharSwitches.class);
+            StringLength.class, FinallyEdges.class, CharSwitches.class,
+            // the sixth: copies into the same field of different structs, library methods at their edges, interface
+            // defaults, struct choices, long constants chains, decimal text
+            CopiesIntoTwoStructs.class, BooleanMethods.class, MultiplyHigh.class, SignedEdges.class, FloorMixedWidths.class,
+            BitMethodEdges.class, InterfaceDefaults.class, StructTernaryChains.class, LongKeyedChains.class, DecimalText.class,
+            NarrowStructFields.class, IncrementIdioms.class, RecordValues.class, FunctionMutatesStruct.class, VarargsEdges.class,
+            GenericNumberHelpers.class, CharArithmeticWraps.class, NarrowArrayFields.class, GenericInterfaceHelpers.class,
+            UnsignedDivisionEdges.class, BoxedNullTernary.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);
@@ -111,6 +118,54 @@ class LanguageCorpusKernelTest {
                 for (int k = 0; k < 4; k++) assertEquals(cells[k], bpf.map(LookupUpdateLoop.cells).get(k), "cell " + k);
             }
         }
+    }
+
+    /**
+     * A value looked up under one key, its map then written under others (update, increment, add; a hash map's
+     * delete and insert again), then used: it is the value it was, as in Java, for array, hash and per-CPU maps.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aValueLookedUpKeepsItsValueWhenOtherKeysAreWritten(Backend backend) {
+        var object = backend.translate(LookupsUnderOtherKeys.class);
+        KernelCheck.require();
+        String[] programs = {"array", "hash", "perCpuArray", "perCpuHash"};
+        int runs = 0;
+        try (BPF bpf = BPF.load(object, LookupsUnderOtherKeys.class)) {
+            for (long[] ab : new long[][] {{5, 9}, {-3, 1L << 40}, {Long.MIN_VALUE, -1}, {0, 0}, {123456789, -987654321}}) {
+                bpf.map(LookupsUnderOtherKeys.in).put(0, ab[0]);
+                bpf.map(LookupsUnderOtherKeys.in).put(1, ab[1]);
+                for (int k = 0; k < programs.length; k++) {
+                    assertEquals(2, bpf.program(programs[k]).testRun(new byte[64], 1).retval(), programs[k]);
+                    assertEquals(LookupsUnderOtherKeys.expected(ab[0], ab[1]), bpf.map(LookupsUnderOtherKeys.out).get(k),
+                            programs[k] + "(" + ab[0] + ", " + ab[1] + ")");
+                    runs++;
+                }
+            }
+        }
+        assertEquals(20, runs);
+    }
+
+    /**
+     * A value looked up under a computed key, then its map written under keys the program compared with it as unequal
+     * (ints, longs, a constant): it is the value it was, as in Java, over edge and random inputs (equal keys included).
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void keysComparedAsUnequalLeaveTheValue(Backend backend) {
+        var object = backend.translate(KeysComparedUnequal.class);
+        KernelCheck.require();
+        int runs = 0;
+        try (BPF bpf = BPF.load(object, KeysComparedUnequal.class)) {
+            for (long[] ab : org.jbpf.it.newuser.ComputingProbesKernelTest.INPUTS) {
+                bpf.map(KeysComparedUnequal.in).put(0, ab[0]);
+                bpf.map(KeysComparedUnequal.in).put(1, ab[1]);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                assertEquals(KeysComparedUnequal.expected(ab[0], ab[1]), bpf.map(KeysComparedUnequal.out).get(0), ab[0] + ", " + ab[1]);
+                runs++;
+            }
+        }
+        assertEquals(org.jbpf.it.newuser.ComputingProbesKernelTest.INPUTS.size(), runs);
     }
 
     /** A value looked up, then deleted from its hash map, then used: it is the value it was, as in Java. */

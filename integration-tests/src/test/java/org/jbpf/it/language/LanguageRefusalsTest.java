@@ -270,6 +270,51 @@ class LanguageRefusalsTest {
                     "Java previous keeps the old one, but a struct holds its arrays and structs in place, so previous would see " +
                     "the new one at line 29; copy what you need from previous first, or set the elements of Window.samples " +
                     "instead of replacing it"),
+            Arguments.of(LruLookupOtherKey.class,
+                    "LruLookupOtherKey.java:22: the value of recent is replaced here while old refers to the value it held: in " +
+                    "Java old keeps the old one, but the map holds its values in place, so old would see the new one at line " +
+                    "23; copy what you need from old first, or look the value up again after update (this map may give the " +
+                    "element of any key, such as the least recently used, to a write of another)"),
+            Arguments.of(LookupDeleteInsert.class,
+                    "LookupDeleteInsert.java:23: the value of starts is replaced here while begin refers to the value it held: " +
+                    "in Java begin keeps the old one, but a delete since freed its element, which the map may give to the key " +
+                    "update writes, so begin would see the new one at line 24; copy what you need from begin first, or delete " +
+                    "its key after its last use"),
+            Arguments.of(CopiedThroughAlias.class,
+                    "CopiedThroughAlias.java:36: v is copied into Buf.values here, where Java would share one array between " +
+                    "them: a struct holds its arrays and structs in place, so the write to Buf.values at line 38 would not " +
+                    "reach v, read at line 39; read through Buf.values once v is stored"),
+            Arguments.of(LoopCapturedLocal.class,
+                    "LoopCapturedLocal.java:33: a lambda that captures local variables cannot be translated: BPF programs have " +
+                    "no closures; write the code as a static method and call it directly, or keep what a Loops.repeat body " +
+                    "needs in its state struct"),
+            Arguments.of(StaticStructTable.class,
+                    "StaticStructTable.java:32: static field RANGES (org.jbpf.it.language.StaticStructTable$Range[]) is a " +
+                    "table of objects, which has no BPF global: keep each field in its own static final number array (one " +
+                    "for each component, indexed alike), or keep the table in an ArrayMap filled from Java"),
+            Arguments.of(UnboxNullLookup.class,
+                    "UnboxNullLookup.java:33: other.lookup(..) may be null here; test it against null before using its value"),
+            Arguments.of(ComparedKeyReassigned.class,
+                    "ComparedKeyReassigned.java:25: the value of cells is replaced here while old refers to the value it held: in " +
+                    "Java old keeps the old one, but the map holds its values in place, so old would see the new one at line " +
+                    "26; copy what you need from old first, or look the value up again after update"),
+            Arguments.of(ComparedOnOnePath.class,
+                    "ComparedOnOnePath.java:25: the value of cells is replaced here while old refers to the value it held: in " +
+                    "Java old keeps the old one, but the map holds its values in place, so old would see the new one at line " +
+                    "26; copy what you need from old first, or look the value up again after update"),
+            Arguments.of(CopiedThroughChoice.class,
+                    "CopiedThroughChoice.java:35: v is copied into Buf.values here, where Java would share one array between " +
+                    "them: a struct holds its arrays and structs in place, so the write to Buf.values at line 37 would not " +
+                    "reach v, read at line 38; read through Buf.values once v is stored"),
+            Arguments.of(StructBooleanArray.class,
+                    "StructBooleanArray.java:34: field on of @Struct Flags has type boolean[]; struct fields may be byte, " +
+                    "boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int, long or a @Struct, or another " +
+                    "@Struct; keep the flags in a @Size(n) byte[] field, 1 for true and 0 for false (f.on[i] = 1; if (f.on[i] " +
+                    "!= 0) ..), or as the bits of an int or long field"),
+            Arguments.of(ChosenKeyAfterCompare.class,
+                    "ChosenKeyAfterCompare.java:24: the value of cells is replaced here while old refers to the value it held: in " +
+                    "Java old keeps the old one, but the map holds its values in place, so old would see the new one at line " +
+                    "25; copy what you need from old first, or look the value up again after update"),
             Arguments.of(LookupThenUpdate.class,
                     "LookupThenUpdate.java:21: the value of cells is replaced here while old refers to the value it held: in " +
                     "Java old keeps the old one, but the map holds its values in place, so old would see the new one at line " +

@@ -40,6 +40,11 @@ final class PacketFields {
     static final Type EXT = new Type("Ext", 8, List.of(new Field("next", 0, 1, 0), new Field("length", 1, 1, 0),
             new Field("a", 2, 2, 0), new Field("b", 4, 4, 0)));
 
+    /** A TCP option's kind and length. */
+    static final Type OPT = new Type("Opt", 2, List.of(new Field("kind", 0, 1, 0), new Field("length", 1, 1, 0)));
+
+    static final String OPT_STRUCT = "    @Struct\n    public static final class Opt {\n        public byte kind;\n        public byte length;\n    }\n";
+
     static final String EXT_STRUCT = "    @Struct\n    public static final class Ext {\n        public byte next;\n        public byte length;\n"
             + "        public short a;\n        public int b;\n    }\n";
 

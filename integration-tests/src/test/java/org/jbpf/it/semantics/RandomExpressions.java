@@ -34,6 +34,11 @@ final class RandomExpressions {
     boolean struct, enums;
     /** Also the java.lang methods at the edges of Java's arithmetic ({@link RandomEdges}); off, the draws are as before. */
     boolean edges;
+    /**
+     * Divisors as a writer guards them ({@link #guardedDivision}): a divisor that cannot be zero, a nonzero constant,
+     * or a test against zero first; off, a divisor may fold to a constant zero, which the translator refuses.
+     */
+    boolean guardedDivisors;
     int helpers;
 
     RandomExpressions(Random random, boolean java) {
@@ -139,6 +144,25 @@ final class RandomExpressions {
 
     private String division(String x, String y, String owner) {
         String op = pick(DIVISIONS);
+        return guardedDivisors ? guardedDivision(op, x, y, owner) : division(op, x, y, owner);
+    }
+
+    /**
+     * {@code x op y} with a divisor that is never a constant zero: {@code y | 1}, a nonzero constant, or {@code y}
+     * tested against zero first (the quotient 0, the remainder x otherwise, as BPF gives them).
+     */
+    private String guardedDivision(String op, String x, String y, String owner) {
+        String suffix = owner.equals("Long") ? "L" : "";
+        return switch (random.nextInt(3)) {
+            case 0 -> division(op, x, "(" + y + " | 1" + suffix + ")", owner);
+            case 1 -> division(op, x, pick("3", "7", "10", "16", "-5", "1000", "255", "-1") + suffix, owner);
+            default -> "(" + y + " == 0" + suffix + " ? " + (op.startsWith("rem") || op.endsWith("Mod") ? x : "0" + suffix) + " : "
+                    + division(op, x, y, owner) + ")";
+        };
+    }
+
+    /** {@code x op y} as the probe writes it, or in the Java copy through {@link JavaSemantics}. */
+    private String division(String op, String x, String y, String owner) {
         if (java) return "JavaSemantics." + op + "(" + x + ", " + y + ")";
         return switch (op) {
             case "div" -> "(" + x + " / " + y + ")";

@@ -113,7 +113,29 @@ final class RandomPacketInputs {
         u16(random.nextInt(65536));
         u16(random.nextInt(65536));
         u16(random.nextInt(65536));
-        for (int k = 5; k < dataOffset; k++) u32(random.nextInt());
+        if (dataOffset > 5 && random.nextBoolean()) options((dataOffset - 5) * 4);
+        else for (int k = 5; k < dataOffset; k++) u32(random.nextInt());
+    }
+
+    /**
+     * {@code n} bytes of TCP options as senders write them (NOP, MSS, window scale, SACK permitted, timestamps), an
+     * end-of-options byte or a length below 2 now and then, padded with zeros.
+     */
+    private void options(int n) {
+        int left = n;
+        while (left > 0) {
+            int[] option = switch (random.nextInt(8)) {
+                case 0 -> new int[] {1};
+                case 1 -> new int[] {2, 4, 0x05, 0xb4};
+                case 2 -> new int[] {3, 3, random.nextInt(15)};
+                case 3 -> new int[] {4, 2};
+                case 4 -> new int[] {8, 10, random.nextInt(256), 0, 0, 1, 0, 0, 0, random.nextInt(256)};
+                case 5 -> new int[] {0};
+                case 6 -> new int[] {random.nextInt(256), random.nextInt(3)};
+                default -> new int[] {1, 1};
+            };
+            for (int k = 0; k < option.length && left > 0; k++, left--) u8(option[k]);
+        }
     }
 
     private void udp() {

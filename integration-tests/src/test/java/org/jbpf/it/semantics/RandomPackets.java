@@ -26,6 +26,9 @@ final class RandomPackets {
     private static final String[] INTS = {"v0", "v1", "v2", "v3", "v4", "v5"};
 
     private final long seed;
+    /** What the generator writes, by version: FOUND's programs were drawn by version 0. */
+    static final int FIRST = 0, GUARDED_DIVISORS = 1, TCP_OPTIONS = 2, LATEST = TCP_OPTIONS;
+    private final int version;
     private Random random;
     private RandomExpressions e;
     private PacketFields fields;
@@ -37,7 +40,16 @@ final class RandomPackets {
     private final List<Header> live = new ArrayList<>();
     private int names;
 
-    RandomPackets(long seed) { this.seed = seed; }
+    RandomPackets(long seed) { this(seed, LATEST); }
+
+    /**
+     * The generator as it was at {@code version}: from {@link #GUARDED_DIVISORS} on, divisors are guarded as a writer
+     * guards them ({@link RandomExpressions#guardedDivisors}); from {@link #TCP_OPTIONS} on, TCP options are walked.
+     */
+    RandomPackets(long seed, int version) {
+        this.seed = seed;
+        this.version = version;
+    }
 
     private long programSeed(int i) { return seed ^ (i + 1) * 0xC2B2AE3D27D4EB4FL; }
 
@@ -54,6 +66,7 @@ final class RandomPackets {
         random = new Random(programSeed(i));
         random.nextInt(20);
         e = new RandomExpressions(random, java);
+        e.guardedDivisors = version >= GUARDED_DIVISORS;
         e.inputs = List.of("acc", "w0");
         e.longs = List.of("acc", "w0", "w1");
         e.ints = List.of(INTS);
@@ -66,7 +79,7 @@ final class RandomPackets {
         s.append("import org.jbpf.*;\nimport org.jbpf.maps.*;\nimport org.jbpf.net.*;\n");
         s.append("import org.jbpf.it.semantics.JavaSemantics;\nimport org.jbpf.it.semantics.PacketModel;\n");
         s.append("@Bpf(license = \"GPL\")\npublic final class P").append(i).append(" {\n");
-        if (!java) s.append(EXT_STRUCT);
+        if (!java) s.append(EXT_STRUCT).append(version >= TCP_OPTIONS ? OPT_STRUCT : "");
         s.append(java ? "    public static final long[] out = new long[" + SLOTS + "];\n"
                 : "    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, " + SLOTS + ");\n");
         s.append(java ? "    public static final JavaSemantics.MapModel m = new JavaSemantics.MapModel();\n"
@@ -149,6 +162,33 @@ final class RandomPackets {
                 .append(fields.read(p, fields.field(h.type), "x")).append(" ^ x;\n    }\n");
         s.append(in).append(e.pick(INTS)).append(" = ").append(name).append("(").append(java && !h.copy ? "ctx, " : "").append(h.name).append(", ")
                 .append(e.pick(INTS)).append(");\n");
+    }
+
+    /**
+     * The TCP options, kind by kind in a bounded loop up to the data offset: the end-of-options kind stops it, a NOP
+     * is one byte, any other option has a length of at least 2 (a shorter one stops the walk, as the kernel's own
+     * parser does). Each option's kind and length are read as a header of two bytes at a computed offset.
+     */
+    private void tcpOptions(Header tcp, String in) {
+        int n = names++;
+        String end = "end" + n, at = "at" + n, kind = "kind" + n, length = "length" + n;
+        s.append(in).append("int ").append(end).append(" = l4 + ((").append(fields.raw(tcp, field(TCP, "dataOffset"), "")).append(" & 0xff) >> 4) * 4;\n");
+        s.append(in).append("int ").append(at).append(" = l4 + Tcp.SIZE;\n");
+        s.append(in).append("for (int k = 0; k < ").append(2 + random.nextInt(8)).append(" && ").append(at).append(" < ").append(end).append("; k++) {\n");
+        String b = in + "    ";
+        int mark = live.size();
+        Header option = header(OPT, b, at);
+        s.append(b).append("int ").append(kind).append(" = ").append(fields.raw(option, field(OPT, "kind"), "")).append(" & 0xff;\n");
+        s.append(b).append("if (").append(kind).append(" == 0) break;\n");
+        s.append(b).append("if (").append(kind).append(" == 1) {\n").append(b).append("    ").append(at).append("++;\n")
+                .append(b).append("    continue;\n").append(b).append("}\n");
+        s.append(b).append("int ").append(length).append(" = ").append(fields.raw(option, field(OPT, "length"), "")).append(" & 0xff;\n");
+        s.append(b).append("if (").append(length).append(" < 2) break;\n");
+        if (random.nextBoolean()) s.append(b).append("if (").append(kind).append(" == ").append(e.pick("2", "3", "8")).append(") v")
+                .append(random.nextInt(6)).append(" = ").append(kind).append(" << 8 | ").append(length).append(";\n");
+        reads(option, b, random.nextInt(2));
+        s.append(b).append(at).append(" += ").append(length).append(";\n");
+        close(in, mark);
     }
 
     /** The payload after a UDP header, eight bytes at a time in a loop that stops at the packet's end. */
@@ -259,6 +299,7 @@ final class RandomPackets {
         s.append(b).append("v").append(random.nextInt(6)).append(" = Net.ntohs(").append(fields.raw(tcp, field(TCP, "destinationPort"), "")).append(");\n");
         reads(tcp, b, 1 + random.nextInt(4));
         writes(tcp, b);
+        if (version >= TCP_OPTIONS && !tcp.stale && random.nextInt(3) == 0) tcpOptions(tcp, b);
         if (random.nextInt(3) == 0) {
             s.append(b).append("int payload = l4 + ((").append(fields.raw(tcp, field(TCP, "dataOffset"), "")).append(" & 0xff) >> 4) * 4;\n");
             int inner = live.size();

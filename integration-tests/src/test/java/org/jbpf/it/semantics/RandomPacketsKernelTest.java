@@ -46,32 +46,40 @@ class RandomPacketsKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void randomPacketProbesAgreeWithTheJvmInVerdictsBytesAndMaps(Backend backend) throws Exception {
-        run(backend, org.jbpf.testsupport.RandomSeed.of(FIXED_SEED), PROGRAMS, Integer.getInteger("jbpf.random.program"));
+        long seed = org.jbpf.testsupport.RandomSeed.of(FIXED_SEED);
+        run(backend, new RandomPackets(seed), seed, PROGRAMS, Integer.getInteger("jbpf.random.program"));
     }
 
     /**
      * Programs of other seeds that once went wrong, each run alone on both backends whatever seed is asked for: seed,
-     * program. Seed 301 programs 10, 59, 112 and 132: LLVM's code tested a header's computed offset against its bound
-     * on another register than the one it added to the packet pointer (or computed it in 32 bits first), so the
+     * program and the generator's version that drew it ({@link RandomPackets#FIRST} and on). Seed 301 programs 10,
+     * 59, 112 and 132: LLVM's code tested a header's computed offset against its bound on another register than the
+     * one it added to the packet pointer (or computed it in 32 bits first), so the
      * kernel saw an unbounded offset; the packet's start now counts as an address whose index keeps its check. Seed 302
      * program 191 and seed 304 programs 93 and 177: LLVM added the source field's offset 6 to the address of an
-     * Ethernet copy on the stack (or null) as an or.
+     * Ethernet copy on the stack (or null) as an or. Seed 305 program 23 and seed 307 programs 18 and 29: LLVM loaded
+     * data_end once, kept it in a 32-bit register and spilled it in 32 bits, which the kernel refuses for a pointer
+     * ("invalid size of register spill"). Seed 306 program 9, refused by older builds, loads today. Seed 301 program
+     * 96: the translator proved a header offset's bound check redundant from IPv4's header length test, which LLVM
+     * rewrote so that the kernel no longer learned the range; that check now stays for LLVM (BehindTransportKernelTest).
+     * Seed 401 program 17 (version 1): LLVM folded {@code ~w0 & 7}, w0 the packet's length, into the packet's
+     * pointers ({@code ~end + data}), and the kernel refused the xor on a pointer.
      */
-    static final long[][] FOUND = {{301, 10}, {301, 59}, {301, 112}, {301, 132}, {302, 191}, {304, 93}, {304, 177}};
+    static final long[][] FOUND = {{301, 10, 0}, {301, 59, 0}, {301, 96, 0}, {301, 112, 0}, {301, 132, 0}, {302, 191, 0}, {304, 93, 0},
+            {304, 177, 0}, {305, 23, 0}, {306, 9, 0}, {307, 18, 0}, {307, 29, 0}, {401, 17, 1}};
 
     @ParameterizedTest
     @EnumSource(Backend.class)
     void programsFoundBeforeStillAgree(Backend backend) throws Exception {
         Map<String, Integer> refused = new TreeMap<>();
-        for (long[] f : FOUND) refused.putAll(run(backend, f[0], (int) f[1] + 1, (int) f[1]));
+        for (long[] f : FOUND) refused.putAll(run(backend, new RandomPackets(f[0], (int) f[2]), f[0], (int) f[1] + 1, (int) f[1]));
         assertEquals(Map.of(), refused, "every program found before loads and agrees");
     }
 
-    /** Runs programs [0, programs) of the seed, or program {@code only}; returns the refusals it counted, by reason. */
-    Map<String, Integer> run(Backend backend, long seed, int programs, Integer only) throws Exception {
+    /** Runs programs [0, programs) of the seed's generator, or program {@code only}; returns the refusals it counted, by reason. */
+    Map<String, Integer> run(Backend backend, RandomPackets generator, long seed, int programs, Integer only) throws Exception {
         String kept = System.getProperty("jbpf.random.dir");
         Path dir = Files.createDirectories(kept != null ? Path.of(kept, "packets" + seed) : temp.resolve("packets" + seed));
-        RandomPackets generator = new RandomPackets(seed);
         int from = only != null ? only : 0, to = only != null ? only + 1 : programs;
         return RandomKernelRuns.run(backend, "random packet probes", dir, generator::source, seed, from, to, (bpf, p) -> {
             PacketModel.Kind kind = generator.kind(p.index());

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.jbpf.BPF;
 import org.jbpf.it.Backend;
+import org.jbpf.loader.ProgramInfo;
 import org.jbpf.runtime.BpfMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -120,15 +121,25 @@ class SchedulerToolsKernelTest {
             long[] before = w.parked();
             long stretchesBefore = get(bpf.map(CpuDist.stretches), w.tid[0]), nsBefore = get(bpf.map(CpuDist.onCpuNs), w.tid[0]);
             long histogramBefore = total(bpf.map(CpuDist.micros));
+            long skippedBefore = ProgramInfo.of(bpf.program("onSwitch").fd()).recursionMisses();
             w.run();
             long[] after = w.parked();
+            long switches = after[2] - before[2] + after[3] - before[3];
+            // /proc counts a switch just before the tracepoint runs the program: give the last one time to land
+            pollUntil(() -> get(bpf.map(CpuDist.stretches), w.tid[0]) - stretchesBefore >= switches);
             long stretches = get(bpf.map(CpuDist.stretches), w.tid[0]) - stretchesBefore;
             long onCpu = get(bpf.map(CpuDist.onCpuNs), w.tid[0]) - nsBefore;
-            long switches = after[2] - before[2] + after[3] - before[3];
-            assertEquals(switches, stretches, "one stretch per switch away from the thread, as /proc counts them");
+            // a stretch is lost with its switch away or with the switch to the thread that began it: either may be a
+            // run the kernel skipped and counted, or one of the few events a tracepoint's consumers miss (UnseenEvents)
+            long skipped = ProgramInfo.of(bpf.program("onSwitch").fd()).recursionMisses() - skippedBefore;
+            assertTrue(stretches <= switches && switches - stretches <= skipped + UnseenEvents.allowance(switches),
+                    stretches + " stretches, " + switches + " switches away from the thread by /proc, the kernel skipped the program "
+                    + skipped + " times");
             assertTrue(after[2] - before[2] >= 6, "5 sleeps and the wait: " + (after[2] - before[2]) + " voluntary switches");
             long ran = after[0] - before[0];   // by the run queue's clock, which may lag ktime by microseconds a switch
-            assertTrue(onCpu > 0 && Math.abs(onCpu - ran) <= stretches * 50_000L + 1_000_000L,
+            // a lost stretch takes its time with it: at most one 3 ms spin, or less when a preemption split it
+            long slack = stretches * 50_000L + 1_000_000L, lost = (switches - stretches) * 4_000_000L;
+            assertTrue(onCpu > 0 && onCpu - ran <= slack && ran - onCpu <= slack + lost,
                     onCpu + " ns on the CPU by the probe, " + ran + " ns by the scheduler");
             // other threads of this JVM run too: the histogram holds at least the worker's stretches
             assertTrue(total(bpf.map(CpuDist.micros)) - histogramBefore >= stretches);

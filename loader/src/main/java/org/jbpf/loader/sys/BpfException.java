@@ -7,6 +7,7 @@ package org.jbpf.loader.sys;
 public class BpfException extends RuntimeException {
     private final String operation;
     private final int errno;
+    private volatile String source;
 
     public BpfException(String operation, int errno) {
         this(operation, errno, Errno.hint(errno));
@@ -38,6 +39,25 @@ public class BpfException extends RuntimeException {
         super(message, cause);
         this.operation = "";
         this.errno = 0;
+    }
+
+    /**
+     * Names the object file (or other input) the failure happened in, in front of the message
+     * ({@code out/Probe.o: the kernel verifier rejected program ...}), unless the message names it already; returns
+     * this exception, whose type, errno and cause stay as they were.
+     */
+    public BpfException inSource(String source) {
+        String m = super.getMessage();
+        if (this.source == null && source != null && (m == null || !m.contains(source))) this.source = source;
+        return this;
+    }
+
+    /** The object file (or other input) named by {@link #inSource}, or null. */
+    public String input() { return source; }
+
+    @Override public String getMessage() {
+        String m = super.getMessage();
+        return source == null ? m : source + ": " + m;
     }
 
     /** The operation that failed, e.g. {@code BPF_PROG_LOAD of program "count"}. */

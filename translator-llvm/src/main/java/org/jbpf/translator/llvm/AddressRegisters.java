@@ -27,9 +27,7 @@ final class AddressRegisters {
         }
         // the packet's start (data at offset 0 or 76 of the register data_end is loaded from at 4 or 80): the kernel
         // bounds a header's offset before it is added, so that check must stay on the register added
-        Set<Integer> contexts = new HashSet<>();
-        for (MirInstruction in : code)
-            if (!in.isLabel() && in.opcode() == (LDX | W | MEM) && (in.off() == 4 || in.off() == 80)) contexts.add(in.src());
+        Set<Integer> contexts = contexts(code);
         for (MirInstruction in : code)
             if (!in.isLabel() && in.opcode() == (LDX | W | MEM) && (in.off() == 0 || in.off() == 76) && contexts.contains(in.src())) found.add(in.dst());
         boolean grew = true;
@@ -41,6 +39,23 @@ final class AddressRegisters {
             }
         }
         return found;
+    }
+
+    /** The registers data_end is loaded from (offset 4 of xdp_md, 80 of __sk_buff): the programs' contexts. */
+    static Set<Integer> contexts(List<MirInstruction> code) {
+        Set<Integer> found = new HashSet<>();
+        for (MirInstruction in : code)
+            if (!in.isLabel() && in.opcode() == (LDX | W | MEM) && (in.off() == 4 || in.off() == 80)) found.add(in.src());
+        return found;
+    }
+
+    /**
+     * Whether {@code in} loads one of the packet's pointers (data or data_end) from a context: a 32-bit field the
+     * kernel turns into a 64-bit pointer, which must stay 64 bits wherever LLVM keeps it.
+     */
+    static boolean loadsPacketPointer(MirInstruction in, Set<Integer> contexts) {
+        return !in.isLabel() && in.opcode() == (LDX | W | MEM) && contexts.contains(in.src())
+                && (in.off() == 0 || in.off() == 4 || in.off() == 76 || in.off() == 80);
     }
 
     /** bpf_map_lookup_elem and bpf_map_lookup_percpu_elem: LLVM would check a copy of an index into their values too. */

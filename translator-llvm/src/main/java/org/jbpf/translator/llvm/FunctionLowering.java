@@ -37,6 +37,8 @@ final class FunctionLowering {
     private final Set<Integer> indexRegisters;
     /** The registers that may hold a packet's end ({@link AddressRegisters#packetEnds}). */
     private final Set<Integer> packetEnds;
+    /** The registers holding a program's context ({@link AddressRegisters#contexts}). */
+    private final Set<Integer> contexts;
     private final boolean[] loopTests;
     private final Arithmetic arithmetic;
     private LLVMBasicBlockRef entry;
@@ -59,6 +61,7 @@ final class FunctionLowering {
         this.addressRegisters = AddressRegisters.of(code);
         this.indexRegisters = AddressRegisters.indexes(code, addressRegisters);
         this.packetEnds = AddressRegisters.packetEnds(code);
+        this.contexts = AddressRegisters.contexts(code);
         this.loopTests = LoopTests.of(code);
         this.arithmetic = new Arithmetic(module);
         if (program.isFunction()) {
@@ -250,6 +253,9 @@ final class FunctionLowering {
                 default -> throw error("has an ALU operation this backend does not lower");
             };
         }
+        // a difference of two addresses (the packet's length, end - data) is a number LLVM must not see into: it would
+        // fold what follows into the addresses (~(end - data) as data + ~end), arithmetic the kernel refuses on a pointer
+        if (op == SUB && alu64 && reg && (addressRegisters.contains(in.src()) || packetEnds.contains(in.src()))) result = arithmetic.opaque(result, m.i64);
         // an index widened here is widened by an instruction of its own, which tells the kernel its high bits
         boolean index = indexRegisters.contains(in.dst());
         if (index && !alu64) result = arithmetic.opaque(result, m.i32);
@@ -274,9 +280,16 @@ final class FunctionLowering {
         int mode = mode(in.opcode());
         if (mode != MEM && mode != MEMSX) throw error("uses a load mode this backend does not lower");
         LLVMTypeRef t = LLVMIntTypeInContext(m.context, sizeBytes(in.opcode()) * 8);
-        LLVMValueRef v = LLVMBuildLoad2(b, t, address(in.src(), in.off()), "");
+        LLVMValueRef loaded = LLVMBuildLoad2(b, t, address(in.src(), in.off()), ""), v = loaded;
         LLVMSetAlignment(v, sizeBytes(in.opcode())); // BPF has no unaligned access; LLVM would split it into bytes
         if (sizeBytes(in.opcode()) < 8) v = mode == MEMSX ? LLVMBuildSExt(b, v, m.i64, "") : LLVMBuildZExt(b, v, m.i64, "");
+        if (AddressRegisters.loadsPacketPointer(in, contexts)) {
+            // the kernel makes a 64-bit pointer of this 32-bit field and refuses to spill it in 32 bits: LLVM, which
+            // sees a 32-bit value, would load it once, keep it in a 32-bit register and spill it so. Each load stays
+            // where it is (volatile) and its value is 64 bits LLVM cannot narrow.
+            LLVMSetVolatile(loaded, 1);
+            v = arithmetic.opaque(v, m.i64);
+        }
         write(in.dst(), v);
     }
 

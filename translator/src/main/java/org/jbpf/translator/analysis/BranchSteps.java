@@ -28,13 +28,23 @@ public final class BranchSteps {
             case IFEQ: case IFNE: case IFLT: case IFGE: case IFGT: case IFLE: {
                 Value x = f.pop();
                 scalar(a, i, x);
-                branch(a, i, f, work, decided(op - IFEQ, x, new Value.Scalar(false, 0L)));
+                Value zero = new Value.Scalar(false, 0L);
+                Boolean taken = decided(op - IFEQ, x, zero);
+                if ((op == IFEQ || op == IFNE) && taken == null) {
+                    int lcmp = KeyLocals.longCompare(a, i);
+                    Frame compare = lcmp >= 0 ? a.frames[lcmp] : null;
+                    if (compare != null ? unequalEdge(a, i, f, work, op == IFNE, compare.peek(1), compare.peek(0))
+                            : unequalEdge(a, i, f, work, op == IFNE, x, zero)) return true;
+                }
+                branch(a, i, f, work, taken);
                 return true;
             }
             case IF_ICMPEQ: case IF_ICMPNE: case IF_ICMPLT: case IF_ICMPGE: case IF_ICMPGT: case IF_ICMPLE: {
                 Value b = f.pop(), x = f.pop();
                 scalar(a, i, b); scalar(a, i, x);
-                branch(a, i, f, work, decided(op - IF_ICMPEQ, x, b));
+                Boolean taken = decided(op - IF_ICMPEQ, x, b);
+                if ((op == IF_ICMPEQ || op == IF_ICMPNE) && taken == null && unequalEdge(a, i, f, work, op == IF_ICMPNE, x, b)) return true;
+                branch(a, i, f, work, taken);
                 return true;
             }
             case IFNULL: case IFNONNULL: {
@@ -103,6 +113,28 @@ public final class BranchSteps {
     }
 
     private void branch(MethodAnalysis a, int i, Frame f, Deque<Integer> work) { branch(a, i, f, work, null); }
+
+    /**
+     * Follows both edges of an equality test of locals (or of a local and a constant, {@code left} and {@code right}
+     * being the values compared), noting on the edge where they differ that they do, so a map write under one key
+     * leaves a value looked up under the other (HeldFields); false when the test compares anything else.
+     */
+    private boolean unequalEdge(MethodAnalysis a, int i, Frame f, Deque<Integer> work, boolean jumpsIfUnequal, Value left, Value right) {
+        int[] locals = KeyLocals.compared(a, i);
+        Long lc = left instanceof Value.Scalar s ? s.constant() : null, rc = right instanceof Value.Scalar s ? s.constant() : null;
+        HeldFields h = f.copies.held, known;
+        if (locals[0] != KeyLocals.NONE && locals[1] != KeyLocals.NONE) known = h.differing(a, locals[0], locals[1], null);
+        else if (locals[0] != KeyLocals.NONE && rc != null) known = h.differing(a, locals[0], KeyLocals.NONE, rc);
+        else if (locals[1] != KeyLocals.NONE && lc != null) known = h.differing(a, locals[1], KeyLocals.NONE, lc);
+        else return false;
+        Frame jump = new Frame(f);
+        Frame unequal = jumpsIfUnequal ? jump : f;
+        unequal.copies = unequal.copies.withHeld(known);
+        analyzer.flow(a, indexOf(a, ((JumpInsnNode) a.insns[i]).label), jump, work);
+        analyzer.flow(a, i + 1, f, work);
+        return true;
+    }
+
 
     /** The label switch {@code in} jumps to for {@code key}. */
     public static LabelNode switchTarget(AbstractInsnNode in, int key) {

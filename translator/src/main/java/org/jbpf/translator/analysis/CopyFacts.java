@@ -20,11 +20,12 @@ final class CopyFacts {
     /**
      * One copy, made by the instruction {@code copyIndex} of {@code copiedIn}. The source is every value whose key is in
      * {@code sourceKeys} or whose pointer origin is in {@code sourceOrigins}; the destination every pointer read from the
-     * field {@code destOrigin} (of any struct of that class) and those derived from it ({@code destKeys}).
+     * field {@code destOrigin} of the struct {@code destContainer} (CopyFacts.key; null: of any struct of that class) and
+     * those derived from it ({@code destKeys}).
      * A source chosen at run time among several (a merged pointer) is every value of its {@code sourceType}.
      * {@code sourceWrite} and {@code destWrite} are where each side was first written after the copy, or null.
      */
-    record Fact(MethodAnalysis copiedIn, int copyIndex, String what, String destOrigin, String destOwner, Set<Long> sourceKeys,
+    record Fact(MethodAnalysis copiedIn, int copyIndex, String what, String destOrigin, String destOwner, Long destContainer, Set<Long> sourceKeys,
                 Set<String> sourceOrigins, ValueType sourceType, Set<Long> destKeys, String sourceWrite, String destWrite) {
         boolean isSource(Value v) {
             Long k = key(v);
@@ -32,15 +33,23 @@ final class CopyFacts {
                     || sourceType != null && sourceType.equals(typeOf(v));
         }
 
-        boolean isDest(Value v) {
+        /** True when {@code v} may be the destination: read from its field of a struct not provably another ({@code held}). */
+        boolean isDest(Value v, HeldFields held) {
             Long k = key(v);
-            return k != null && destKeys.contains(k) || v instanceof Value.Ptr p && p.origin().equals(destOrigin);
+            if (k != null && destKeys.contains(k)) return true;
+            return v instanceof Value.Ptr p && p.origin().equals(destOrigin) && !held.distinct(held.parentOf(p.id()), destContainer);
+        }
+
+        /** True when {@code v} may be the struct whose field is the destination: one of its class, not provably another. */
+        boolean mayHold(Value v, HeldFields held) {
+            ValueType t = typeOf(v);
+            return t instanceof ValueType.Struct s && s.internalName().equals(destOwner) && !held.distinct(key(v), destContainer);
         }
 
         Fact merge(Fact o) {
             Set<Long> sk = union(sourceKeys, o.sourceKeys), dk = union(destKeys, o.destKeys);
             Set<String> so = union(sourceOrigins, o.sourceOrigins);
-            return new Fact(copiedIn, copyIndex, what, destOrigin, destOwner, sk, so, sourceType, dk, sourceWrite != null ? sourceWrite : o.sourceWrite,
+            return new Fact(copiedIn, copyIndex, what, destOrigin, destOwner, Objects.equals(destContainer, o.destContainer) ? destContainer : null, sk, so, sourceType, dk, sourceWrite != null ? sourceWrite : o.sourceWrite,
                     destWrite != null ? destWrite : o.destWrite);
         }
 
@@ -96,8 +105,9 @@ final class CopyFacts {
     }
 
     CopyFacts merge(CopyFacts other) {
-        if (other == this || other.isEmpty()) return this;
-        if (isEmpty()) return other;
+        // the differences known (HeldFields) are those on both ways in: an empty side keeps none
+        if (other == this || other.isEmpty() && held.knowsNoDifferences()) return this;
+        if (isEmpty() && other.held.knowsNoDifferences()) return other;
         HeldFields h = held.merge(other.held);
         Map<Long, Fact> m = new LinkedHashMap<>(facts);
         for (Map.Entry<Long, Fact> e : other.facts.entrySet()) {
@@ -118,10 +128,10 @@ final class CopyFacts {
         Map<Long, Fact> m = null;
         for (Map.Entry<Long, Fact> e : facts.entrySet()) {
             Fact f = e.getValue();
-            boolean src = f.isSource(from) && !f.sourceKeys.contains(k), dst = f.isDest(from) && !f.destKeys.contains(k);
+            boolean src = f.isSource(from) && !f.sourceKeys.contains(k), dst = f.isDest(from, held) && !f.destKeys.contains(k);
             if (!src && !dst) continue;
             if (m == null) m = new LinkedHashMap<>(facts);
-            m.put(e.getKey(), new Fact(f.copiedIn, f.copyIndex, f.what, f.destOrigin, f.destOwner,
+            m.put(e.getKey(), new Fact(f.copiedIn, f.copyIndex, f.what, f.destOrigin, f.destOwner, f.destContainer,
                     src ? union(f.sourceKeys, Set.of(k)) : f.sourceKeys, f.sourceOrigins, f.sourceType,
                     dst ? union(f.destKeys, Set.of(k)) : f.destKeys, f.sourceWrite, f.destWrite));
         }
@@ -134,7 +144,7 @@ final class CopyFacts {
         Map<Long, Fact> m = new LinkedHashMap<>(facts);
         for (Map.Entry<Long, Fact> e : m.entrySet()) {
             Fact f = e.getValue();
-            if (f == fact) e.setValue(new Fact(f.copiedIn, f.copyIndex, f.what, f.destOrigin, f.destOwner, f.sourceKeys,
+            if (f == fact) e.setValue(new Fact(f.copiedIn, f.copyIndex, f.what, f.destOrigin, f.destOwner, f.destContainer, f.sourceKeys,
                     f.sourceOrigins, f.sourceType, f.destKeys, source ? where : f.sourceWrite, source ? f.destWrite : where));
         }
         return new CopyFacts(m, held);

@@ -23,7 +23,8 @@ final class CopySteps {
 
     /**
      * The map calls that change the values of a map in place. Not delete: it unlinks the element and leaves its value
-     * as it was, so a value looked up before reads as Java's (the latency probe's lookup, delete, then use).
+     * as it was, so a value looked up before reads as Java's (the latency probe's lookup, delete, then use), until a
+     * write may reuse it ({@link MapWrites}).
      */
     private static final java.util.Set<String> MAP_WRITES = java.util.Set.of("update", "increment", "add");
 
@@ -62,14 +63,17 @@ final class CopySteps {
     /** Records what instruction i did to the copies: a new copy, pointers derived from either side, a call's effects. */
     static void after(MethodAnalysis a, int i, AbstractInsnNode in, int op, Frame before, Frame f) {
         switch (op) {
+            case ISTORE: case LSTORE: case FSTORE: case DSTORE: case ASTORE: case IINC:
+                KeyLocals.assigned(a, in, f);
+                break;
             case GETFIELD:
                 if (scalar(((FieldInsnNode) in).desc)) break;
                 f.copies = f.copies.derive(before.peek(0), f.peek(0));
-                f.copies = f.copies.withHeld(f.copies.held.read(before.peek(0), f.peek(0)));
+                f.copies = f.copies.withHeld(f.copies.held.noteLocal(before.peek(0)).read(before.peek(0), f.peek(0)));
                 break;
             case AALOAD:
                 f.copies = f.copies.derive(before.peek(1), f.peek(0));
-                f.copies = f.copies.withHeld(f.copies.held.read(before.peek(1), f.peek(0)));
+                f.copies = f.copies.withHeld(f.copies.held.noteLocal(before.peek(1)).read(before.peek(1), f.peek(0)));
                 break;
             case NEWARRAY: case ANEWARRAY:
                 f.copies = f.copies.remade(f.peek(0));
@@ -79,6 +83,7 @@ final class CopySteps {
                 break;
             case INVOKEVIRTUAL: case INVOKESTATIC: case INVOKESPECIAL: case INVOKEINTERFACE:
                 called(a, i, (MethodInsnNode) in, before, f);
+                KeyLocals.boxed(a, i, f);
                 break;
             default:
         }
@@ -97,12 +102,13 @@ final class CopySteps {
                         "a struct holds its arrays and structs in place", "set the " + (fi.desc.startsWith("[") ? "elements" : "fields") + " of "
                         + StructRegistry.simple(s.internalName()) + "." + fi.name + " instead of replacing it")));
         if (FieldArrayInits.inPlace(v) || CopyFacts.key(v) == null) return;
+        f.copies = f.copies.withHeld(f.copies.held.noteLocal(obj));
         String what = v instanceof Value.StackObj so && so.type() instanceof ValueType.Struct
                 || v instanceof Value.Ptr p && p.target() instanceof ValueType.Struct ? "struct" : "array";
         // a pointer chosen among several (c ? v : w) may be any of them: every array or struct of its type is the source
         boolean chosen = v instanceof Value.Ptr p && p.origin().equals(MERGED);
         java.util.Set<String> origins = v instanceof Value.Ptr p && !chosen ? java.util.Set.of(p.origin()) : java.util.Set.of();
-        f.copies = f.copies.with(a.site(i), new CopyFacts.Fact(a, i, what, s.javaName() + "." + fi.name, s.internalName(),
+        f.copies = f.copies.with(a.site(i), new CopyFacts.Fact(a, i, what, s.javaName() + "." + fi.name, s.internalName(), CopyFacts.key(obj),
                 java.util.Set.of(CopyFacts.key(v)), origins, chosen ? CopyFacts.typeOf(v) : null, java.util.Set.of(), null, null));
     }
 
@@ -110,7 +116,9 @@ final class CopySteps {
     private static void called(MethodAnalysis a, int i, MethodInsnNode mi, Frame before, Frame f) {
         MethodAnalysis callee = a.callees.get(i);
         if (callee != null) {
+            // the callee changed no local of this method: what was known of them still holds
             f.copies = f.copies.merge(callee.exitCopies);
+            f.copies = f.copies.withHeld(f.copies.held.withDifferencesOf(before.copies.held));
             return;
         }
         // a pointer a call returns (a map lookup) refers to what is there now, also when the call runs again in a loop
@@ -128,12 +136,25 @@ final class CopySteps {
         }
         Subprogram function = a.calls.get(i);
         if (function != null) copiedByFunction(a, i, function, before, n, f);
-        if (n > 0 && before.peek(n - 1) instanceof Value.MapRef map && MAP_WRITES.contains(mi.name)) {
+        if (n > 1 && before.peek(n - 1) instanceof Value.MapRef map)
+            mapCall(a, i, mi, map.map(), before.peek(n - 2), KeyLocals.keyLocal(a, before.peek(n - 2)), before, n, f);
+    }
+
+    /**
+     * A call of map {@code map} given {@code key}, boxed from local {@code keyLocal} (or KeyLocals.NONE): a lookup's
+     * value, or what a write or delete does to those looked up.
+     */
+    private static void mapCall(MethodAnalysis a, int i, MethodInsnNode mi, org.jbpf.translator.frontend.MapDecl map, Value key, int keyLocal,
+                                Frame before, int n, Frame f) {
+        String name = map.name();
+        Long k = MapWrites.keyConstant(key);
+        if (mi.name.equals("lookup") && f.peek(0) instanceof Value.Ptr)
+            f.copies = f.copies.withHeld(f.copies.held.lookedUp(f.peek(0), name, k, a, keyLocal));
+        else if (mi.name.equals("delete"))
+            f.copies = f.copies.withHeld(f.copies.held.deleted(name, k));
+        else if (MAP_WRITES.contains(mi.name))
             // the map's element changes in place: a value looked up before is then the new one, where Java keeps the old
-            String name = map.map().name();
-            f.copies = f.copies.withHeld(f.copies.held.replaced(before, n, null, name + ".lookup(..)", new HeldFields.Replaced(a, i,
-                    "the value of " + name, "value", "the map holds its values in place", "look the value up again after " + mi.name)));
-        }
+            f.copies = f.copies.withHeld(f.copies.held.mapWritten(before, n, name + ".lookup(..)", l -> MapWrites.staleAs(a, i, mi.name, map, k, keyLocal, l, before.copies.held)));
     }
 
     /**
@@ -148,7 +169,7 @@ final class CopySteps {
                 if (!made.isSource(function.params.get(k)) || CopyFacts.key(arg) == null) continue;
                 java.util.Set<String> origins = arg instanceof Value.Ptr p && !p.origin().equals(MERGED) ? java.util.Set.of(p.origin())
                         : java.util.Set.of();
-                f.copies = f.copies.with(a.site(i) * 64 + k, new CopyFacts.Fact(a, i, made.what(), made.destOrigin(), made.destOwner(),
+                f.copies = f.copies.with(a.site(i) * 64 + k, new CopyFacts.Fact(a, i, made.what(), made.destOrigin(), made.destOwner(), null,
                         java.util.Set.of(CopyFacts.key(arg)), origins, null, java.util.Set.of(), null, null));
             }
         }
@@ -167,7 +188,7 @@ final class CopySteps {
     private static void written(MethodAnalysis a, int i, Frame f, Value target, boolean whole) {
         for (CopyFacts.Fact fact : f.copies.facts.values()) {
             if (fact.isSource(target)) f.copies = f.copies.written(fact, true, a.position(i));
-            else if (fact.isDest(target) || whole && holds(fact, target)) f.copies = f.copies.written(fact, false, a.position(i));
+            else if (fact.isDest(target, f.copies.held) || whole && fact.mayHold(target, f.copies.held)) f.copies = f.copies.written(fact, false, a.position(i));
         }
     }
 
@@ -182,7 +203,7 @@ final class CopySteps {
                 throw refusal(fact, a, i, name, "the write to " + dest(fact) + " at " + fact.destWrite() + " would not reach "
                         + name + ", " + use + "; read through " + dest(fact) + " once " + name + " is stored");
             }
-            if (fact.sourceWrite() != null && (fact.isDest(target) || whole && holds(fact, target))) {
+            if (fact.sourceWrite() != null && (fact.isDest(target, f.copies.held) || whole && fact.mayHold(target, f.copies.held))) {
                 String name = sourceName(fact, a, i, f);
                 throw refusal(fact, a, i, name, "the write to " + name + " at " + fact.sourceWrite() + " would not reach "
                         + dest(fact) + ", " + use + "; finish " + name + " before it is stored, or write through " + dest(fact)
@@ -206,12 +227,6 @@ final class CopySteps {
                 + " keeps the old one, but " + r.holder() + ", so " + name + " would see the new one at " + a.position(i) + "; copy what "
                 + "you need from " + name + " first, or " + r.advice();
         throw r.in().error(r.index(), message.replace(" at " + r.in().file + ":", " at line "));
-    }
-
-    /** True when {@code v} is a struct of the class whose field is {@code fact}'s destination. */
-    private static boolean holds(CopyFacts.Fact fact, Value v) {
-        ValueType held = v instanceof Value.StackObj so ? so.type() : v instanceof Value.Ptr p ? p.target() : null;
-        return held instanceof ValueType.Struct s && s.internalName().equals(fact.destOwner());
     }
 
     private static String dest(CopyFacts.Fact fact) {

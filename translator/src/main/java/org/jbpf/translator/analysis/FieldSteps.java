@@ -57,6 +57,10 @@ final class FieldSteps {
                 if (map == null && fi.owner.equals("java/lang/System") && (fi.name.equals("out") || fi.name.equals("err")))
                     throw a.error(i, "System." + fi.name + " does not exist in a BPF program; print with Helpers.printk(\"a %d\", a) "
                             + "(read it with jbpf trace), or send the values to Java in a map or ring record");
+                if (map == null && fi.desc.startsWith("[L"))   // records or structs: BPF globals hold numbers only
+                    throw a.error(i, "static field " + fi.name + " (" + Type.getType(fi.desc).getClassName() + ") is a table of objects, "
+                            + "which has no BPF global: keep each field in its own static final number array (one for each component, "
+                            + "indexed alike), or keep the table in an ArrayMap filled from Java");
                 if (map == null && fi.desc.startsWith("[") && !fi.desc.equals("[B"))
                     throw a.error(i, "static field " + fi.name + " (" + Type.getType(fi.desc).getClassName() + ") is a table that is not "
                             + "a global of this probe; only static arrays of numbers (byte, short, char, int, long) of the probe class, "

@@ -3,16 +3,53 @@ package org.jbpf.translator.analysis;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Pointers into struct fields that a replacement of the field left behind. {@code Point old = s.from; s.from = q;}
  * keeps the old Point in Java, but the struct holds its nested structs and arrays in place, so {@code old} then sees
  * q's copy. Each pointer read from a non-number field (or an element) notes the value it was read from, and a
  * replacement of a field marks the pointers read from that field of that struct (and those read through them) as
- * stale, and so does an update of a map for the values looked up in it; {@link CopySteps} refuses a use of one. Immutable, as {@link CopyFacts}, which carries it.
+ * stale, and so does an update of a map for the values looked up in it under a key it may write ({@link MapWrites});
+ * {@link CopySteps} refuses a use of one. Immutable, as {@link CopyFacts}, which carries it.
  */
 final class HeldFields {
-    static final HeldFields NONE = new HeldFields(Map.of(), Map.of());
+    static final HeldFields NONE = new HeldFields(Map.of(), Map.of(), Map.of(), Set.of(), Set.of());
+
+    /** The parent of a pointer read from different values on different paths: it could be any of them. */
+    static final long ANY_PARENT = -1;
+
+    /**
+     * A map value {@code map.lookup(key)} returned ({@code key} null when not known at translation), given the local
+     * variable {@code keyLocal} of {@code owner} as it is still (KeyLocals.NONE when not); {@code unlinked} once a
+     * delete of that map may have removed its element since, leaving it for the map to reuse.
+     */
+    record Looked(String map, Long key, MethodAnalysis owner, int keyLocal, boolean unlinked) {
+        Looked merge(Looked o) {
+            if (equals(o)) return this;
+            return new Looked(map, Objects.equals(key, o.key) ? key : null, owner, keyLocal == o.keyLocal ? keyLocal : KeyLocals.NONE,
+                    unlinked || o.unlinked);
+        }
+
+        @Override public boolean equals(Object o) {
+            return o instanceof Looked l && map.equals(l.map) && Objects.equals(key, l.key) && owner == l.owner && keyLocal == l.keyLocal
+                    && unlinked == l.unlinked;
+        }
+
+        @Override public int hashCode() { return Objects.hash(map, key, keyLocal, unlinked); }
+    }
+
+    /**
+     * On this path, local {@code local} of {@code owner} differs from local {@code other} (KeyLocals.NONE: from the number
+     * {@code constant}), as a compare the program made found and no store since changed.
+     */
+    record Differ(MethodAnalysis owner, int local, int other, Long constant) {
+        @Override public boolean equals(Object o) {
+            return o instanceof Differ d && owner == d.owner && local == d.local && other == d.other && Objects.equals(constant, d.constant);
+        }
+
+        @Override public int hashCode() { return Objects.hash(local, other, constant); }
+    }
 
     /**
      * A replacement of field {@code field} (for messages: {@code Segment.from}, which holds a {@code what}, or a map's
@@ -28,13 +65,95 @@ final class HeldFields {
     private final Map<Long, Long> parents;
     /** The pointers a replacement left behind, by key. */
     private final Map<Long, Replaced> stale;
+    /** The map values looked up, by pointer id. */
+    private final Map<Long, Looked> looked;
+    /** The numbers known to differ on every path here. */
+    private final Set<Differ> differ;
+    /** The keys that name local objects (a struct or array made by new), each its own storage on the stack. */
+    private final Set<Long> localObjects;
 
-    private HeldFields(Map<Long, Long> parents, Map<Long, Replaced> stale) {
+    private HeldFields(Map<Long, Long> parents, Map<Long, Replaced> stale, Map<Long, Looked> looked, Set<Differ> differ,
+                       Set<Long> localObjects) {
         this.parents = parents;
         this.stale = stale;
+        this.looked = looked;
+        this.differ = differ;
+        this.localObjects = localObjects;
     }
 
-    boolean isEmpty() { return parents.isEmpty() && stale.isEmpty(); }
+    /** Notes that {@code v}, when it is a local object, is one (for {@link #distinct}). */
+    HeldFields noteLocal(Value v) {
+        Long k = CopyFacts.key(v);
+        if (!(v instanceof Value.StackObj) || localObjects.contains(k)) return this;
+        java.util.Set<Long> ls = new java.util.HashSet<>(localObjects);
+        ls.add(k);
+        return new HeldFields(parents, stale, looked, differ, Set.copyOf(ls));
+    }
+
+    boolean isEmpty() { return parents.isEmpty() && stale.isEmpty() && looked.isEmpty() && differ.isEmpty() && localObjects.isEmpty(); }
+
+    /** True when nothing but what {@link #differ} holds is known: a merge with it keeps none of those. */
+    boolean knowsNoDifferences() { return differ.isEmpty(); }
+
+    /** With local {@code local} of {@code owner} known to differ from local {@code other}, or from {@code constant}. */
+    HeldFields differing(MethodAnalysis owner, int local, int other, Long constant) {
+        Differ d = other != KeyLocals.NONE && other < local ? new Differ(owner, other, local, null) : new Differ(owner, local, other, constant);
+        if (differ.contains(d)) return this;
+        java.util.Set<Differ> ds = new java.util.HashSet<>(differ);
+        ds.add(d);
+        return new HeldFields(parents, stale, looked, Set.copyOf(ds), localObjects);
+    }
+
+    /** True when the key local {@code x} (or constant {@code cx}) differs from local {@code y} (or constant {@code cy}) here. */
+    boolean differ(MethodAnalysis owner, int x, Long cx, int y, Long cy) {
+        if (cx != null && cy != null) return !cx.equals(cy);
+        if (x != KeyLocals.NONE && y != KeyLocals.NONE)
+            return x != y && differ.contains(new Differ(owner, Math.min(x, y), Math.max(x, y), null));
+        if (x != KeyLocals.NONE && cy != null) return differ.contains(new Differ(owner, x, KeyLocals.NONE, cy));
+        if (y != KeyLocals.NONE && cx != null) return differ.contains(new Differ(owner, y, KeyLocals.NONE, cx));
+        return false;
+    }
+
+    /** With the differences {@code h} knows in place of these (a call returns: it changed no local of its callers). */
+    HeldFields withDifferencesOf(HeldFields h) {
+        return h.differ.equals(differ) ? this : new HeldFields(parents, stale, looked, h.differ, localObjects);
+    }
+
+    /** Local {@code var} of {@code owner} is stored into: what was known of its value no longer holds. */
+    HeldFields assigned(MethodAnalysis owner, int var) {
+        Set<Differ> ds = differ;
+        for (Differ d : differ)
+            if (d.owner == owner && (d.local == var || d.other == var)) {
+                if (ds == differ) ds = new java.util.HashSet<>(differ);
+                ds.remove(d);
+            }
+        Map<Long, Looked> lk = null;
+        for (Map.Entry<Long, Looked> e : looked.entrySet()) {
+            Looked l = e.getValue();
+            if (l.owner() != owner || l.keyLocal() != var) continue;
+            if (lk == null) lk = new LinkedHashMap<>(looked);
+            lk.put(e.getKey(), new Looked(l.map(), l.key(), l.owner(), KeyLocals.NONE, l.unlinked()));
+        }
+        if (ds == differ && lk == null) return this;
+        return new HeldFields(parents, stale, lk == null ? looked : lk, ds == differ ? differ : Set.copyOf(ds), localObjects);
+    }
+
+    /** The key of the value pointer {@code k} was read from, {@link #ANY_PARENT} when it differs by path, or null. */
+    Long parentOf(long k) { return parents.get(k); }
+
+    /**
+     * True when the objects keyed {@code a} and {@code b} (CopyFacts.key) are provably apart: two local objects made at
+     * different places, or values read from inside two such objects (a struct holds its fields in place).
+     */
+    boolean distinct(Long a, Long b) {
+        for (int depth = 0; a != null && b != null && depth < 16; depth++) {
+            if (a.equals(b) || a == ANY_PARENT || b == ANY_PARENT) return false;
+            if (localObjects.contains(a) && localObjects.contains(b)) return true;
+            a = parents.get(a);
+            b = parents.get(b);
+        }
+        return false;
+    }
 
     /** Notes that pointer {@code read} was read from {@code from} (a field or an element of it), now, so it is not stale. */
     HeldFields read(Value from, Value read) {
@@ -47,7 +166,7 @@ final class HeldFields {
             st = new LinkedHashMap<>(stale);
             st.remove(k);
         }
-        return new HeldFields(ps, st);
+        return new HeldFields(ps, st, looked, differ, localObjects);
     }
 
     /**
@@ -62,11 +181,42 @@ final class HeldFields {
             Value v = i < f.locals.length ? f.locals[i] : f.stack.get(i - f.locals.length);
             if (!(v instanceof Value.Ptr p) || !p.origin().equals(origin)) continue;
             Long parent = parents.get(p.id());
-            if (parent != null && c != null && !parent.equals(c) || stale.containsKey(p.id())) continue;
+            if (parent != null && parent != ANY_PARENT && c != null && !parent.equals(c) || stale.containsKey(p.id())) continue;
             if (st == null) st = new LinkedHashMap<>(stale);
             st.put(p.id(), at);
         }
-        return st == null ? this : new HeldFields(parents, st);
+        return st == null ? this : new HeldFields(parents, st, looked, differ, localObjects);
+    }
+
+    /**
+     * Map {@code map} is written under {@code key} (null: not known): the values looked up in it, by pointers {@code f}
+     * holds other than its top {@code operands} stack entries, are stale as {@code staleAs} says (given null for a value
+     * not known to be looked up here), unless it says null: the write leaves them.
+     */
+    HeldFields mapWritten(Frame f, int operands, String origin, java.util.function.Function<Looked, Replaced> staleAs) {
+        Map<Long, Replaced> st = null;
+        int n = f.locals.length + f.stack.size() - operands;
+        for (int i = 0; i < n; i++) {
+            Value v = i < f.locals.length ? f.locals[i] : f.stack.get(i - f.locals.length);
+            if (!(v instanceof Value.Ptr p) || !p.origin().equals(origin) || stale.containsKey(p.id())) continue;
+            Replaced at = staleAs.apply(looked.get(p.id()));
+            if (at == null) continue;
+            if (st == null) st = new LinkedHashMap<>(stale);
+            st.put(p.id(), at);
+        }
+        return st == null ? this : new HeldFields(parents, st, looked, differ, localObjects);
+    }
+
+    /** A delete of {@code map} under {@code key} (null: not known) may unlink the elements looked up under that key. */
+    HeldFields deleted(String map, Long key) {
+        Map<Long, Looked> lk = null;
+        for (Map.Entry<Long, Looked> e : looked.entrySet()) {
+            Looked l = e.getValue();
+            if (!l.map().equals(map) || l.unlinked() || key != null && l.key() != null && !key.equals(l.key())) continue;
+            if (lk == null) lk = new LinkedHashMap<>(looked);
+            lk.put(e.getKey(), new Looked(map, l.key(), l.owner(), l.keyLocal(), true));
+        }
+        return lk == null ? this : new HeldFields(parents, stale, lk, differ, localObjects);
     }
 
     /** Notes that {@code v} was made again now (a map lookup run again): it refers to what is there now. */
@@ -75,7 +225,17 @@ final class HeldFields {
         if (k == null || !stale.containsKey(k)) return this;
         Map<Long, Replaced> st = new LinkedHashMap<>(stale);
         st.remove(k);
-        return new HeldFields(parents, st);
+        return new HeldFields(parents, st, looked, differ, localObjects);
+    }
+
+    /** Notes that pointer {@code v} is the value {@code map.lookup(key)} returned now, given local {@code keyLocal} of {@code owner}. */
+    HeldFields lookedUp(Value v, String map, Long key, MethodAnalysis owner, int keyLocal) {
+        Long k = CopyFacts.key(v);
+        Looked l = new Looked(map, key, owner, keyLocal, false);
+        if (k == null || l.equals(looked.get(k))) return this;
+        Map<Long, Looked> lk = new LinkedHashMap<>(looked);
+        lk.put(k, l);
+        return new HeldFields(parents, stale, lk, differ, localObjects);
     }
 
     /** The replacement that left {@code v} (or a value it was read through) behind, or null. */
@@ -98,20 +258,39 @@ final class HeldFields {
         if (r == null) return this;
         Map<Long, Replaced> st = new LinkedHashMap<>(stale);
         st.put(k, r);
-        return new HeldFields(parents, st);
+        return new HeldFields(parents, st, looked, differ, localObjects);
     }
 
     HeldFields merge(HeldFields o) {
-        if (o == this || o.parents.isEmpty() && o.stale.isEmpty()) return this;
+        if (o == this || o.isEmpty() && differ.isEmpty()) return this;
         Map<Long, Long> ps = new LinkedHashMap<>(parents);
-        for (Map.Entry<Long, Long> e : o.parents.entrySet()) ps.putIfAbsent(e.getKey(), e.getValue());
+        // a pointer read from different values on two paths may be inside either
+        for (Map.Entry<Long, Long> e : o.parents.entrySet()) ps.merge(e.getKey(), e.getValue(), (x, y) -> x.equals(y) ? x : ANY_PARENT);
         Map<Long, Replaced> st = new LinkedHashMap<>(stale);
         for (Map.Entry<Long, Replaced> e : o.stale.entrySet()) st.putIfAbsent(e.getKey(), e.getValue());
-        HeldFields m = new HeldFields(ps, st);
+        Map<Long, Looked> lk = new LinkedHashMap<>(looked);
+        for (Map.Entry<Long, Looked> e : o.looked.entrySet()) lk.merge(e.getKey(), e.getValue(), Looked::merge);
+        // a difference holds after a join only when it held on both ways in
+        Set<Differ> ds = differ;
+        if (!o.differ.equals(differ)) {
+            java.util.Set<Differ> both = new java.util.HashSet<>(differ);
+            both.retainAll(o.differ);
+            ds = Set.copyOf(both);
+        }
+        Set<Long> ls = localObjects;
+        if (!localObjects.containsAll(o.localObjects)) {
+            java.util.Set<Long> all = new java.util.HashSet<>(localObjects);
+            all.addAll(o.localObjects);
+            ls = Set.copyOf(all);
+        }
+        HeldFields m = new HeldFields(ps, st, lk, ds, ls);
         return m.equals(this) ? this : m;
     }
 
-    @Override public boolean equals(Object o) { return o instanceof HeldFields h && parents.equals(h.parents) && stale.equals(h.stale); }
+    @Override public boolean equals(Object o) {
+        return o instanceof HeldFields h && parents.equals(h.parents) && stale.equals(h.stale) && looked.equals(h.looked)
+                && differ.equals(h.differ) && localObjects.equals(h.localObjects);
+    }
 
-    @Override public int hashCode() { return Objects.hash(parents, stale); }
+    @Override public int hashCode() { return Objects.hash(parents, stale, looked, differ, localObjects); }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.frontend.BytecodeShape;
 import org.jbpf.translator.frontend.EnumSwitches;
+import org.jbpf.translator.frontend.NarrowReturns;
 import org.jbpf.translator.frontend.TypeSwitches;
 import org.jbpf.translator.intrinsic.PacketHelperCalls;
 import org.jbpf.translator.frontend.ProbeArguments;
@@ -90,6 +91,7 @@ public final class MethodAnalyzer {
                            CopyFacts copies) {
         EnumSwitches.rewrite(m, structs);
         TypeSwitches.rewrite(m);
+        NarrowReturns.rewrite(m);
         MethodAnalysis a = new MethodAnalysis(m, owner, file, context);
         a.heldByCallers.putAll(heldByCallers);
         a.inlinedInto = caller;
@@ -138,7 +140,7 @@ public final class MethodAnalyzer {
             try {
                 step(a, i, new Frame(in), work);
             } catch (TranslationException e) {
-                if (e.file() != null && e.line() > 0) throw e;
+                if (e.file() != null && e.placed()) throw e;
                 // raised where the line is not known (Frame, a @Struct class's fields): the instruction's line is the place to fix
                 String message = e.file() == null ? e.getMessage() : e.getMessage().substring(e.file().length() + 2);
                 TranslationException positioned = a.error(i, message);

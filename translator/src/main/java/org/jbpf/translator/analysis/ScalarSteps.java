@@ -71,7 +71,15 @@ final class ScalarSteps {
                 f.push(new Value.Scalar(false, c));
                 break;
             }
-            case LCMP: { Value b = f.pop(), x = f.pop(); scalar(a, i, b); scalar(a, i, x); f.push(new Value.Scalar(false, null)); break; }
+            case LCMP: {
+                // two constants compare to a constant, so that "if (d != 0L) x / d" with d a constant zero decides its
+                // branch as the int compare does, and the division that never runs is not refused
+                Value b = f.pop(), x = f.pop();
+                scalar(a, i, b); scalar(a, i, x);
+                Long l = ((Value.Scalar) x).constant(), r = ((Value.Scalar) b).constant();
+                f.push(new Value.Scalar(false, l != null && r != null ? (long) Long.compare(l, r) : null));
+                break;
+            }
             case FALOAD: case DALOAD: case FASTORE: case DASTORE: throw floats(a, i);
             default: return false;
         }

@@ -41,12 +41,26 @@ public sealed interface Value {
         @Override public int hashCode() { return Boolean.hashCode(isLong) * 31 + Objects.hashCode(constant); }
     }
 
-    /** A boxed Integer/Long/Short/Byte made by valueOf; it holds its primitive in the register. */
-    record Boxed(ValueType.Prim type) implements Value {
+    /**
+     * A boxed Integer/Long/Short/Byte made by valueOf; it holds its primitive in the register. {@code constant} is the
+     * number when it is known (a map key written as a literal), and {@code local} the variable of the method analysed
+     * in {@code context} it was boxed from, while that variable keeps the number (-1: none), so map calls can tell keys
+     * apart.
+     */
+    record Boxed(ValueType.Prim type, Long constant, long context, int local) implements Value {
+        public Boxed(ValueType.Prim type) { this(type, null); }
+
+        public Boxed(ValueType.Prim type, Long constant) { this(type, constant, 0, -1); }
+
+        /** This box, no longer known to hold its variable's number. */
+        Boxed unlinked() { return local < 0 ? this : new Boxed(type, constant); }
+
         public boolean inRegister() { return true; }
         public String describe() { return "boxed " + type.javaName(); }
-        @Override public boolean equals(Object o) { return o instanceof Boxed b && Objects.equals(type, b.type); }
-        @Override public int hashCode() { return Objects.hashCode(type); }
+        @Override public boolean equals(Object o) {
+            return o instanceof Boxed b && Objects.equals(type, b.type) && Objects.equals(constant, b.constant) && context == b.context && local == b.local;
+        }
+        @Override public int hashCode() { return (Objects.hashCode(type) * 31 + Objects.hashCode(constant)) * 31 + local; }
     }
 
     record Null() implements Value {
@@ -162,6 +176,8 @@ public sealed interface Value {
         if (a.equals(b)) return a;
         if (a instanceof Scalar x && b instanceof Scalar y && x.isLong() == y.isLong())
             return new Scalar(x.isLong(), null);
+        if (a instanceof Boxed x && b instanceof Boxed y && x.type().equals(y.type()))
+            return x.context() == y.context() && x.local() == y.local() ? new Boxed(x.type(), null, x.context(), x.local()) : new Boxed(x.type());
         if (a instanceof Null && b instanceof Ptr p) return p.withNullable(true);
         if (b instanceof Null && a instanceof Ptr p) return p.withNullable(true);
         if (a instanceof Ptr p && b instanceof Ptr q && p.target().equals(q.target()) && p.ringRecord() == q.ringRecord())

@@ -53,7 +53,9 @@ public final class ClassFileCheck {
         if (bytes.length < 4 || magic(bytes) != MAGIC) return "not a class file (it does not begin with 0xCAFEBABE); give a class compiled by javac";
         if (bytes.length < 10) return "not a valid class file (it is truncated); compile it again with javac";
         try {
-            new ClassReader(bytes).accept(node, 0);
+            ClassReader reader = new ClassReader(bytes);
+            reader.accept(node, 0);
+            BytecodeOffsets.record(reader, node);
         } catch (RuntimeException e) {
             String m = e.getMessage();
             if (m != null && m.startsWith("Unsupported class file major version")) return newer(m.substring(m.lastIndexOf(' ') + 1));

@@ -31,8 +31,14 @@ public class MethodCode {
         return line > 0 ? file + ":" + line : file;
     }
 
-    /** An error at instruction {@code index}'s line (no line when the index is outside the method). */
+    /**
+     * An error at instruction {@code index}'s line (no line when the index is outside the method); in a class without
+     * line numbers, at the method and the instruction's bytecode offset, as javap shows them.
+     */
     public TranslationException error(int index, String message) {
-        return new TranslationException(file, index >= 0 && index < lines.length ? lines[index] : -1, message);
+        int line = index >= 0 && index < lines.length ? lines[index] : -1;
+        int offset = line > 0 || index < 0 || index >= insns.length ? -1 : BytecodeOffsets.of(method, insns[index]);
+        return offset < 0 ? new TranslationException(file, line, message)
+                : new TranslationException(file, line, "method " + method.name + ", bytecode offset " + offset + ": " + message, true);
     }
 }

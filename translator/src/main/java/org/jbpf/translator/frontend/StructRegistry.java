@@ -111,6 +111,8 @@ public final class StructRegistry {
                     + org.objectweb.asm.Type.getType(f.desc).getClassName() + "; struct fields may be byte, boolean, short, char, "
                     + "int, long, @Size(n) arrays of byte, short, char, int, long or a @Struct, or another @Struct"
                     + (f.desc.startsWith("[L") ? "; " + OBJECT_ARRAYS : "")
+                    + (f.desc.equals("[Z") ? "; keep the flags in a @Size(n) byte[] field, 1 for true and 0 for false (f.on[i] = 1; "
+                       + "if (f.on[i] != 0) ..), or as the bits of an int or long field" : "")
                     + (f.desc.equals("Ljava/lang/String;") ? "; keep text in a @Size(n) byte[] field (marked @CString to print it as "
                        + "text); a Java-side class that only reads the records may declare it as @Size(n) String"
                        : f.desc.startsWith("L") && isEnumClass(f.desc.substring(1, f.desc.length() - 1))
@@ -186,6 +188,7 @@ public final class StructRegistry {
             if (damage != null) throw new TranslationException(what + ": " + damage);
         }
         BytecodeShape.checkClass(cn, what);
+        NoOpJumps.drop(cn);
         return cn;
     }
 }

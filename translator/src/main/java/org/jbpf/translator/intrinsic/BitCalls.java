@@ -16,7 +16,7 @@ import org.objectweb.asm.tree.MethodInsnNode;
 /**
  * The bit and integer methods of java.lang that BPF has no single instruction for, part of the java.lang family
  * ({@link JavaLangCalls} routes them here): Integer/Long bitCount, numberOfLeadingZeros, numberOfTrailingZeros,
- * highestOneBit, lowestOneBit, rotateLeft/Right, reverse, reverseBytes (also Short's, a BPF byte swap), signum and compare;
+ * highestOneBit, lowestOneBit, rotateLeft/Right, reverse, reverseBytes (also Short's and Character's, a BPF byte swap), signum and compare;
  * Math.floorDiv and floorMod; and {@code Helpers.log2}, the bucket of a histogram. Each becomes straight-line code
  * (bit counts by the SWAR sum, leading zeros by smearing the highest bit down, trailing zeros and log2 by halving), so the
  * verifier sees no loop;
@@ -31,7 +31,7 @@ final class BitCalls {
     static boolean handles(MethodInsnNode mi) {
         String o = mi.owner, n = mi.name;
         if (o.equals("java/lang/Integer") || o.equals("java/lang/Long")) return INT_OR_LONG.contains(n);
-        if (o.equals("java/lang/Short")) return n.equals("reverseBytes");
+        if (o.equals("java/lang/Short") || o.equals("java/lang/Character")) return n.equals("reverseBytes");
         if (o.equals("java/lang/Math")) return n.equals("floorDiv") || n.equals("floorMod") || n.equals("ceilDiv") || n.equals("ceilMod");
         return o.equals(Intrinsics.HELPERS) && n.equals("log2");
     }
@@ -40,7 +40,7 @@ final class BitCalls {
         MethodInsnNode mi = c.insn();
         Type[] params = Type.getArgumentTypes(mi.desc);
         for (Type p : params)
-            if (p.getSort() != Type.INT && p.getSort() != Type.LONG && p.getSort() != Type.SHORT)
+            if (p.getSort() != Type.INT && p.getSort() != Type.LONG && p.getSort() != Type.SHORT && p.getSort() != Type.CHAR)
                 throw c.error(simpleOwner(mi) + "." + mi.name + " is only supported for int and long");
         Long[] k = new Long[params.length];
         for (int i = 0; i < k.length; i++) {
@@ -61,6 +61,7 @@ final class BitCalls {
         int xi = (int) x;
         long y = k.length > 1 ? k[1] : 0;
         if (mi.owner.equals("java/lang/Short")) return Short.reverseBytes((short) x);
+        if (mi.owner.equals("java/lang/Character")) return Character.reverseBytes((char) x);
         return switch (mi.name) {
             case "bitCount" -> wide ? Long.bitCount(x) : Integer.bitCount(xi);
             case "numberOfLeadingZeros" -> wide ? Long.numberOfLeadingZeros(x) : Integer.numberOfLeadingZeros(xi);
@@ -97,6 +98,12 @@ final class BitCalls {
             int t = body.ownedCopy(x, false);
             out.emit(ALU | END | TO_BE, t, 0, 0, 16);
             out.emit(ALU | MOV | X, t, t, 16, 0); // the swapped short, sign-extended like any short
+            c.pushResult(t);
+            return;
+        }
+        if (mi.owner.equals("java/lang/Character")) {
+            int t = body.ownedCopy(x, false);
+            out.emit(ALU | END | TO_BE, t, 0, 0, 16);   // the swapped char: the byte swap clears the bits above 16
             c.pushResult(t);
             return;
         }

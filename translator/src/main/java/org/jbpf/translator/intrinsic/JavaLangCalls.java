@@ -26,7 +26,8 @@ import org.objectweb.asm.tree.MethodInsnNode;
  * The java.lang methods a probe may call: boxing and unboxing of Integer, Long, Short and Byte (a boxed value is the
  * number itself) and a box's hashCode, the unsigned arithmetic of Integer and Long, their static min, max, sum and
  * hashCode, compare and hashCode of Short, Byte, Character and Boolean, Math.min, max
- * and abs on ints and longs, System.nanoTime (bpf_ktime_get_ns), and the bit methods of {@link BitCalls}.
+ * and abs on ints and longs, Boolean's logicalAnd, logicalOr and logicalXor, System.nanoTime (bpf_ktime_get_ns), the bit
+ * methods of {@link BitCalls} and Math.multiplyHigh ({@link WideMultiply}).
  */
 final class JavaLangCalls implements Intrinsic {
     @Override
@@ -36,12 +37,19 @@ final class JavaLangCalls implements Intrinsic {
         List<Value> args = c.args();
         String o = mi.owner, n = mi.name;
         if (BitCalls.handles(mi)) return BitCalls.type(c);
+        if (WideMultiply.handles(mi)) return WideMultiply.type(c);
+        if (o.equals("java/lang/Boolean") && receiver == null && n.startsWith("logical") && args.size() == 2) {
+            for (Value v : args) if (!(v instanceof Value.Scalar)) throw c.error(n + " needs booleans");
+            Long x = ((Value.Scalar) args.get(0)).constant(), y = ((Value.Scalar) args.get(1)).constant();
+            Long folded = x == null || y == null ? null : n.equals("logicalAnd") ? x & y : n.equals("logicalOr") ? x | y : x ^ y;
+            return new Value.Scalar(false, folded);
+        }
         boolean boxOwner = o.equals("java/lang/Integer") || o.equals("java/lang/Long") || o.equals("java/lang/Short") || o.equals("java/lang/Byte")
                 || o.equals("java/lang/Character");
         if (boxOwner && n.equals("valueOf") && args.size() == 1 && args.get(0) instanceof Value.Scalar) {
             ValueType.Prim t = (ValueType.Prim) (o.endsWith("Integer") ? ValueType.INT : o.endsWith("Long") ? ValueType.LONG : o.endsWith("Short") ? ValueType.SHORT
                     : o.endsWith("Character") ? ValueType.CHAR : ValueType.BYTE);
-            if (!flowsIntoJoin(c.insn())) return new Value.Boxed(t);
+            if (!flowsIntoJoin(c.insn())) return new Value.Boxed(t, ((Value.Scalar) args.get(0)).constant());
             // Long w = z != null ? z : Long.valueOf(7): the number goes to the stack, so w is one reference on every path
             c.method().callFacts.put(c.index(), BOXED_ON_STACK);
             return new Value.Ptr(t, false, c.site(), "a boxed " + t.javaName(), false);
@@ -179,6 +187,17 @@ final class JavaLangCalls implements Intrinsic {
         List<Operand> args = c.args();
         String n = mi.name;
         if (BitCalls.handles(mi)) { BitCalls.lower(c); return; }
+        if (WideMultiply.handles(mi)) { WideMultiply.lower(c); return; }
+        if (mi.owner.equals("java/lang/Boolean") && n.startsWith("logical")) {
+            // booleans are 0 and 1, so each is its bitwise operation
+            if (c.result() instanceof Value.Scalar s && s.constant() != null) { body.push(new Operand.Imm(s.constant())); return; }
+            int t = body.ownedCopy(args.get(0), false);
+            int op = n.equals("logicalAnd") ? AND : n.equals("logicalOr") ? OR : XOR;
+            if (args.get(1) instanceof Operand.Imm k) out.emit(ALU | op | K, t, 0, 0, (int) k.value());
+            else out.emit(ALU | op | X, t, body.toReg(args.get(1), false), 0, 0);
+            c.pushResult(t);
+            return;
+        }
         boolean isLong = mi.owner.equals("java/lang/Long");
         if (n.equals("valueOf") && body.analysis().callFacts.get(c.index()) == BOXED_ON_STACK) {
             ValueType.Prim t = (ValueType.Prim) ((Value.Ptr) body.analysis().frames[c.index() + 1].peek(0)).target();

@@ -3,6 +3,7 @@ package org.jbpf.translator.intrinsic;
 import static org.jbpf.core.asm.Opcodes.*;
 
 import org.jbpf.core.helper.HelperTable;
+import org.jbpf.core.obj.MapTypes;
 import org.jbpf.core.program.SectionKind;
 import org.jbpf.core.program.SectionKinds;
 import org.jbpf.translator.analysis.Value;
@@ -160,10 +161,11 @@ public final class PacketHelperCalls implements Intrinsic {
         c.pushResult(result);
     }
 
-    /** {@code devices.redirect(slot, flags)} on a DevMap: an int slot and int flags. */
+    /** {@code devices.redirect(slot, flags)} on a DevMap or CpuMap: an int slot and int flags. */
     static Value typeRedirectMap(TypingCall c, MapDecl map) {
+        String kind = map.mapType() == MapTypes.CPUMAP ? "CpuMap" : "DevMap";
         if (!c.insn().name.equals("redirect"))
-            throw c.error("DevMap " + map.name() + " has no operation " + c.insn().name + " in BPF programs; use " + map.name() + ".redirect(slot, flags)");
+            throw c.error(kind + " " + map.name() + " has no operation " + c.insn().name + " in BPF programs; use " + map.name() + ".redirect(slot, flags)");
         for (Value v : c.args())
             if (!(v instanceof Value.Scalar)) throw c.error(map.name() + ".redirect needs an int slot and int flags, not " + v.describe());
         return new Value.Scalar(false, null);

@@ -139,9 +139,22 @@ public final class BodyLowering {
         }
     }
 
-    /** Puts register-kind stack entries into their per-depth registers before control leaves the block. */
+    /**
+     * Puts register-kind stack entries into their per-depth registers before control leaves the block. The moves are
+     * one parallel move: where a stack shuffle left an entry in another depth's register (two longs swapped by
+     * dup2_x2; pop2, never javac's), that register is copied aside first, so no move overwrites a value another still reads.
+     */
     void flushStack(Frame target) {
         if (target == null) return;
+        java.util.Set<Integer> written = new java.util.HashSet<>();
+        for (int d = 0; d < stack.size(); d++)
+            if (target.stack.get(d).inRegister() && !(stack.get(d) instanceof Reg r && r.reg() == stackReg(d))) written.add(stackReg(d));
+        for (int d = 0; d < stack.size(); d++)
+            if (stack.get(d) instanceof Reg r && r.reg() != stackReg(d) && written.contains(r.reg())) {
+                int aside = out.newVreg();
+                out.mov64(aside, r.reg());
+                stack.set(d, new Reg(aside, true));
+            }
         for (int d = 0; d < stack.size(); d++) {
             Value v = target.stack.get(d);
             if (!v.inRegister()) continue;

@@ -23,6 +23,11 @@ public final class Mir {
     public java.util.Map<Integer, Integer> frameAreas = java.util.Map.of();
     /** The r10 offsets of the 8-byte slots the register allocator keeps spilled values in; only they are read and written there. */
     public java.util.Set<Integer> spillSlots = java.util.Set.of();
+    /**
+     * The MIR goes to another backend (LLVM), which may rewrite the tests the kernel verifier learns an offset's range
+     * from: the bound checks of offsets added to the packet's start stay even where the range passes prove them.
+     */
+    public boolean keepPacketOffsetChecks;
     /** The program's instructions and label markers, in order. */
     public final List<MInsn> code = new ArrayList<>();
 

@@ -79,6 +79,7 @@ final class JumpThreading implements Pass {
         labelFallThroughs(mir, added);
         MirBlocks blocks = new MirBlocks(code);
         Map<Integer, Interval>[] entry = RangeBranchFolding.analyse(code, blocks);
+        Set<Mir.MInsn> kept = PacketOffsetChecks.of(mir);
         Map<Mir.Label, Integer> labels = new HashMap<>();
         for (int p = 0; p < code.size(); p++) if (code.get(p).isLabel()) labels.put(code.get(p).label, p);
         for (int b = 0; b < blocks.count; b++) {
@@ -87,7 +88,7 @@ final class JumpThreading implements Pass {
             if (entry[b] == null || last.isExit()) continue;
             Map<Integer, Interval> state = RangeBranchFolding.stateBefore(code, blocks.start[b], end, entry[b]);
             if (last.isUnconditionalJump()) {
-                Mir.Label to = destination(code, labels, labels.get(last.target), state, new ArrayList<>());
+                Mir.Label to = destination(code, labels, labels.get(last.target), state, new ArrayList<>(), kept);
                 if (to != null && to != last.target) out.add(new Threading(end, false, to));
                 continue;
             }
@@ -95,7 +96,7 @@ final class JumpThreading implements Pass {
             if (last.isJump()) {
                 Map<Integer, Interval> taken = RangeConditions.refine(last, state, true);
                 if (taken != null) {
-                    Mir.Label to = destination(code, labels, labels.get(last.target), taken, notEqual(last, true));
+                    Mir.Label to = destination(code, labels, labels.get(last.target), taken, notEqual(last, true), kept);
                     if (to != null && to != last.target) out.add(new Threading(end, false, to));
                 }
                 fall = RangeConditions.refine(last, state, false);
@@ -104,7 +105,7 @@ final class JumpThreading implements Pass {
                 fall = state;
             }
             if (fall == null || end + 1 >= code.size()) continue;
-            Mir.Label to = destination(code, labels, end + 1, fall, notEqual(last, false));
+            Mir.Label to = destination(code, labels, end + 1, fall, notEqual(last, false), kept);
             if (to != null && endsLikeAnotherTail(code, labels, end, to)) out.add(new Threading(end, true, to));
         }
         return out;
@@ -116,14 +117,14 @@ final class JumpThreading implements Pass {
      * through; a loop of decided tests is left as it is.
      */
     private static Mir.Label destination(List<Mir.MInsn> code, Map<Mir.Label, Integer> labels, int p, Map<Integer, Interval> state,
-            List<NotEqual> known) {
+            List<NotEqual> known, Set<Mir.MInsn> kept) {
         int start = p, moved = -1;
         Set<Integer> seen = new HashSet<>();
         while (p >= 0 && p < code.size() && seen.add(p)) {
             Mir.MInsn m = code.get(p);
             if (m.isLabel()) { p++; continue; }
             if (m.isUnconditionalJump()) { p = labels.get(m.target); continue; }
-            if (!m.isJump()) break;
+            if (!m.isJump() || kept.contains(m)) break;
             RangeConditions.Outcome o = decide(m, state, known);
             if (o == RangeConditions.Outcome.UNKNOWN) break;
             boolean taken = o == RangeConditions.Outcome.ALWAYS;

@@ -27,6 +27,7 @@ final class RangeBranchFolding implements Pass {
         if (code.isEmpty()) return;
         MirBlocks blocks = new MirBlocks(code);
         Map<Integer, Interval>[] entry = analyse(code, blocks);
+        java.util.Set<Mir.MInsn> kept = PacketOffsetChecks.of(mir);
         boolean changed = false;
         for (int b = blocks.count - 1; b >= 0; b--) {
             if (entry[b] == null) continue;   // no value reaches it; unreachable-code removal decides on its own
@@ -37,6 +38,7 @@ final class RangeBranchFolding implements Pass {
             }
             Mir.MInsn last = code.get(blocks.end[b]);
             if (!last.isJump() || last.isUnconditionalJump()) { changed |= plainCopy(last, state); continue; }
+            if (kept.contains(last)) continue;
             switch (RangeConditions.decide(last, state)) {
                 case ALWAYS -> { makeUnconditional(last); changed = true; }
                 case NEVER -> { code.remove(blocks.end[b]); changed = true; }

@@ -1,0 +1,41 @@
+package org.jbpf.it.language;
+
+import org.jbpf.Bpf;
+import org.jbpf.Section;
+import org.jbpf.Size;
+import org.jbpf.Struct;
+import org.jbpf.XdpContext;
+import org.jbpf.maps.ArrayMap;
+
+/** An array copied into a struct, the struct's copy written through a second name of that struct, then the array read. */
+@Bpf(license = "GPL")
+public final class CopiedThroughAlias {
+    public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);
+    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 1);
+
+    @Section("xdp")
+    static int run(XdpContext ctx) {
+        Long a = in.lookup(0);
+        Long b = in.lookup(1);
+        if (a == null || b == null) return XdpContext.XDP_ABORTED;
+        out.update(0, compute(a, b));
+        return XdpContext.XDP_PASS;
+    }
+
+    @Struct
+    public static final class Buf {
+        public long tag;
+        @Size(3) public long[] values;
+    }
+
+    static long compute(long a, long b) {
+        long[] v = {a, b, 3};
+        Buf x = new Buf();
+        Buf other = new Buf();
+        Buf same = x;
+        x.values = v;
+        other.values[1] = 9;
+        same.values[1] = a * 2;
+        return v[1] + b;
+    }
+}
