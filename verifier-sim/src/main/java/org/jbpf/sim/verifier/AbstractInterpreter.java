@@ -41,8 +41,8 @@ import org.jbpf.sim.VerifierResult;
  * </ul>
  */
 public final class AbstractInterpreter {
-    /** The kernel's caps: instructions processed, states kept per instruction, branches pending at once. */
-    static final int MAX_PROCESSED = 1_000_000, MAX_VISITS_PER_INSN = 64, MAX_PENDING_BRANCHES = 8192;
+    /** The kernel's caps: instructions processed, branches pending at once. */
+    static final int MAX_PROCESSED = 1_000_000, MAX_PENDING_BRANCHES = 8192;
     /**
      * How many more instructions the kernel may process than the simulation. The simulation compares, keeps and drops
      * states where and as the kernel does (see {@link #followPath}), but not with all of the kernel's liveness and id
@@ -240,9 +240,9 @@ public final class AbstractInterpreter {
                         maybeFree(v);
                     }
                 }
-                if (here.size() >= MAX_VISITS_PER_INSN) here.removeIf(v -> v.branches == 0);
-                // past the limit the state is not remembered: exploration stays correct, only pruning is lost
-                if (here.size() < MAX_VISITS_PER_INSN && add) {
+                // a privileged load keeps every state it decides to keep, however many an instruction has (the kernel's
+                // limit of 64 holds for unprivileged ones only): one left out moves where the next is kept
+                if (add) {
                     if (TRACE) trace(pc, "kept (jumps " + jumps + ", processed " + processed + ")");
                     prevJumps = jumps;
                     prevProcessed = processed;
