@@ -167,8 +167,9 @@ public final class BranchLowering {
     }
 
     /**
-     * Jumps to instruction targetIndex when {@code x cond b}; decided now when both are constants. The stack is put
-     * into its per-depth registers for both successors first.
+     * Jumps to instruction targetIndex when {@code x cond b}; decided now when both are constants, or when the analysis
+     * took one edge only (a constant it knows and the lowering keeps in a register). The stack is put into its
+     * per-depth registers for both successors first.
      */
     private void condJump(int i, int cond, Operand x, Operand b, boolean isLong, int targetIndex) {
         Frame tf = body.a.frames[targetIndex];
@@ -180,10 +181,19 @@ public final class BranchLowering {
             }
             return;
         }
+        // the analysis follows only the edges its known values allow; a jump to code it never reached would have no
+        // code to land on, and one at a function's end would leave the function
+        if (tf == null) return;
+        Frame fall = body.a.frames[nextIndexAfter(i)];
+        if (fall == null) {
+            body.flushStack(tf);
+            out.jump(body.label(targetIndex));
+            body.reachable = false;
+            return;
+        }
         if (x instanceof Imm) { Operand tmp = x; x = b; b = tmp; cond = Conditions.swapped(cond); }
         body.flushStack(tf);
-        Frame fall = body.a.frames[nextIndexAfter(i)];
-        if (fall != null) body.flushStack(fall);
+        body.flushStack(fall);
         emitCompare(cond, ((Reg) x).reg(), b, isLong, body.label(targetIndex));
     }
 
