@@ -43,8 +43,6 @@ final class PerfRing implements PerfLoop {
      * {@link #handlerView} is, so a handler's reads see one buffer class only and stay inlined without a type switch.
      */
     private ByteBuffer scratch, scratchView;
-    /** The size of the last record read, the guess for the first record of the next pass. */
-    private int lastLength = HEADER_SIZE;
 
     /** Samples handed out as views of their own (one object per sample). */
     PerfRing(int cpu, ByteBuffer meta, ByteBuffer data, int size, SampleHandler samples, LostHandler lostHandler) {
@@ -105,7 +103,6 @@ final class PerfRing implements PerfLoop {
         long dropped = 0;
         long tail = (long) Fences.LONG.getAcquire(meta, DATA_TAIL);
         long limit = tail + size;
-        int guess = lastLength;
         try {
             long head = (long) Fences.LONG.getAcquire(meta, DATA_HEAD);
             while (true) {
@@ -146,15 +143,7 @@ final class PerfRing implements PerfLoop {
                     int raw = type != RECORD_SAMPLE ? 0
                             : contiguous && address != 0 ? RawMemory.getInt(address + at + HEADER_SIZE) : rec.getInt(base + HEADER_SIZE);
                     if (raw < 0) throw corrupt(tail, length, head);
-                    // the next record's place from the last record's size, not this one's, as the ring's loop does:
-                    // samples of one size follow each other, and then the next header's load need not wait for this
-                    // one's; a record of another size costs one mispredicted branch
-                    long next = tail + guess;
-                    if (length != guess) {
-                        next = tail + length;
-                        guess = length;
-                    }
-                    tail = next;
+                    tail += length;
                     if (type == RECORD_SAMPLE) {
                         records++;
                         int n = Math.min(raw, length - HEADER_SIZE - 4);
@@ -186,7 +175,6 @@ final class PerfRing implements PerfLoop {
             // also when a handler throws: the record it was given counts as read
             VarHandle.releaseFence();  // the records are read before the kernel may overwrite them
             meta.putLong(DATA_TAIL, tail);
-            lastLength = guess;
             if (reader != null && (records > 0 || dropped > 0)) {
                 reader.received += records;
                 reader.lost += dropped;
