@@ -2,12 +2,12 @@ package org.jbpf.translator.llvm;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jbpf.translator.mir.MirInstruction;
+import org.jbpf.translator.mir.PacketContexts;
 
 /**
  * The registers of a program that may hold the address of a frame slot, of global data, of a map value or into the packet: an
@@ -29,7 +29,7 @@ final class AddressRegisters {
         }
         // the packet's start (data at offset 0 or 76 of the register data_end is loaded from at 4 or 80): the kernel
         // bounds a header's offset before it is added, so that check must stay on the register added
-        Map<Integer, Integer> starts = packetStarts(code);
+        Map<Integer, Integer> starts = PacketContexts.packetStarts(code);
         for (MirInstruction in : code)
             if (!in.isLabel() && in.opcode() == (LDX | W | MEM) && Integer.valueOf(in.off()).equals(starts.get(in.src()))) found.add(in.dst());
         boolean grew = true;
@@ -40,19 +40,6 @@ final class AddressRegisters {
                 if (holdsAddress(in, found) && found.add(in.dst())) grew = true;
             }
         }
-        return found;
-    }
-
-    /**
-     * The registers holding a program's context, each with the offset of the packet's start in it: 76 in a
-     * __sk_buff (data_end at 80, which xdp_md, 24 bytes long, does not have), else 0 in an xdp_md (data_end at 4).
-     * A __sk_buff's offset 0 is the packet's length, a number.
-     */
-    static Map<Integer, Integer> packetStarts(List<MirInstruction> code) {
-        Map<Integer, Integer> found = new HashMap<>();
-        for (MirInstruction in : code)
-            if (!in.isLabel() && in.opcode() == (LDX | W | MEM) && (in.off() == 4 || in.off() == 80))
-                found.merge(in.src(), in.off() - 4, Math::max);
         return found;
     }
 

@@ -17,6 +17,7 @@ import org.jbpf.core.asm.SourceLine;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.mir.MirInstruction;
 import org.jbpf.translator.mir.MirProgram;
+import org.jbpf.translator.mir.PacketContexts;
 
 /**
  * Lowers one {@link MirProgram} into an LLVM function {@code i64 name(ptr ctx)}, or a BPF function it calls into
@@ -37,7 +38,7 @@ final class FunctionLowering {
     private final Set<Integer> indexRegisters;
     /** The registers that may hold a packet's end ({@link AddressRegisters#packetEnds}). */
     private final Set<Integer> packetEnds;
-    /** The registers holding a program's context, with the packet's start in it ({@link AddressRegisters#packetStarts}). */
+    /** The registers holding a program's context, with the packet's start in it ({@link PacketContexts#packetStarts}). */
     private final Map<Integer, Integer> contexts;
     private final boolean[] loopTests;
     private final Arithmetic arithmetic;
@@ -61,7 +62,7 @@ final class FunctionLowering {
         this.addressRegisters = AddressRegisters.of(code);
         this.indexRegisters = AddressRegisters.indexes(code, addressRegisters);
         this.packetEnds = AddressRegisters.packetEnds(code);
-        this.contexts = AddressRegisters.packetStarts(code);
+        this.contexts = PacketContexts.packetStarts(code);
         this.loopTests = LoopTests.of(code);
         this.arithmetic = new Arithmetic(module);
         if (program.isFunction()) {

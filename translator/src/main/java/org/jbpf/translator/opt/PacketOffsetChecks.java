@@ -3,12 +3,12 @@ package org.jbpf.translator.opt;
 import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.jbpf.translator.mir.Mir;
+import org.jbpf.translator.mir.PacketContexts;
 
 /**
  * The bound checks of offsets added to a packet's start ({@code ctx.header(offset, ..)} with a computed offset), in
@@ -23,15 +23,8 @@ final class PacketOffsetChecks {
     /** The conditional jumps to leave alone, compared by identity; empty for the direct backend. */
     static Set<Mir.MInsn> of(Mir mir) {
         if (!mir.keepPacketOffsetChecks) return Set.of();
-        Map<Integer, Integer> contexts = new HashMap<>();
+        Map<Integer, Integer> contexts = PacketContexts.packetStarts(mir.code);
         Set<Integer> starts = new HashSet<>(), offsets = new HashSet<>();
-        // data_end at offset 4 of xdp_md and 80 of __sk_buff (which is longer than xdp_md); data 4 bytes before it.
-        // A __sk_buff's offset 0 is the packet's length, a number
-        for (Mir.MInsn m : mir.code)
-            if (!m.isLabel() && m.opcode == (LDX | W | MEM) && (m.off == 4 || m.off == 80)) {
-                Integer had = contexts.get(m.src);
-                contexts.put(m.src, had == null ? m.off - 4 : Math.max(had, m.off - 4));
-            }
         for (Mir.MInsn m : mir.code)
             if (!m.isLabel() && m.opcode == (LDX | W | MEM) && Integer.valueOf(m.off).equals(contexts.get(m.src))) starts.add(m.dst);
         for (boolean grew = true; grew; ) {
