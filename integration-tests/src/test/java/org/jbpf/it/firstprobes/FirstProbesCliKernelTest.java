@@ -1,16 +1,16 @@
 package org.jbpf.it.firstprobes;
 
-import static org.jbpf.it.firstprobes.Workloads.comm;
-import static org.jbpf.it.firstprobes.Workloads.python;
-import static org.jbpf.it.firstprobes.Workloads.row;
-import static org.jbpf.it.firstprobes.Workloads.run;
-import static org.jbpf.it.firstprobes.Workloads.starting;
+import static org.jbpf.it.Workloads.comm;
+import static org.jbpf.it.Workloads.python;
+import static org.jbpf.it.Workloads.row;
+import static org.jbpf.it.Workloads.starting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import org.jbpf.it.Workloads;
 import org.jbpf.testsupport.GatedChild;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +20,15 @@ import org.junit.jupiter.api.Test;
  * maps as rows, stacks with their functions named.
  */
 class FirstProbesCliKernelTest {
+    /** {@code bin/jbpf run} of the first probe {@code probe} (a class of this package), as {@link Workloads#run} runs it. */
+    private static List<String> run(GatedChild child, String probe, String... args) throws Exception {
+        return Workloads.run(child, null, FirstProbesCliKernelTest.class.getPackageName() + "." + probe, args);
+    }
+
+    private static List<String> run(GatedChild child, List<String> errors, String probe, String... args) throws Exception {
+        return Workloads.run(child, errors, FirstProbesCliKernelTest.class.getPackageName() + "." + probe, args);
+    }
+
     @Test void execSnoop() throws Exception {
         GatedChild child = python("import subprocess", "subprocess.run(['/bin/true'])");
         long pid = child.pid();

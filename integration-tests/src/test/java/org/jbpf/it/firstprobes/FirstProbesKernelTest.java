@@ -1,8 +1,8 @@
 package org.jbpf.it.firstprobes;
 
-import static org.jbpf.it.firstprobes.Workloads.comm;
-import static org.jbpf.it.firstprobes.Workloads.python;
-import static org.jbpf.it.firstprobes.Workloads.until;
+import static org.jbpf.it.Workloads.comm;
+import static org.jbpf.it.Workloads.python;
+import static org.jbpf.it.Workloads.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +19,7 @@ import org.jbpf.events.RingBufferReader;
 import org.jbpf.maps.RingBuffer;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.runtime.CStrings;
+import org.jbpf.it.Workloads;
 import org.jbpf.testsupport.GatedChild;
 import org.jbpf.toolchain.KernelSymbols;
 import org.jbpf.toolchain.ProcessSymbols;
