@@ -1,0 +1,158 @@
+package org.jbpf.it.nextprobes;
+
+import static org.jbpf.it.Workloads.CLASSES;
+import static org.jbpf.it.Workloads.JBPF;
+import static org.jbpf.it.Workloads.python;
+import static org.jbpf.it.Workloads.starting;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jbpf.BPF;
+import org.jbpf.it.Workloads;
+import org.jbpf.runtime.BpfMap;
+import org.jbpf.testsupport.GatedChild;
+import org.jbpf.testsupport.Tools;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The next probes as the command line runs them ({@code bin/jbpf run -cp classes Probe}, {@code maps}, {@code map
+ * dump}, {@code run --serve}): what a user reads is checked against what the child did, addresses as text, maps as
+ * rows and histograms, metrics as Prometheus text and as Prometheus itself stores them.
+ */
+class NextProbesCliKernelTest {
+    private static List<String> run(GatedChild child, String probe, String... args) throws Exception {
+        return Workloads.run(child, null, NextProbesCliKernelTest.class.getPackageName() + "." + probe, args);
+    }
+
+    /** The value of the sample {@code series} in Prometheus text, as a whole number. */
+    private static long metric(String text, String series) {
+        for (String l : text.lines().toList())
+            if (l.startsWith(series + " ")) return (long) Double.parseDouble(l.substring(series.length() + 1));
+        throw new AssertionError("no " + series + " in\n" + text);
+    }
+
+    @Test void libcCallsPrintEachCall() throws Exception {
+        GatedChild child = python("import ctypes\nlibc = ctypes.CDLL('libc.so.6')\nlibc.labs.restype = ctypes.c_long",
+                "for n in (-3, 4): libc.labs(ctypes.c_long(n))");
+        long pid = child.pid();
+        List<String> events = starting(run(child, "LibcCalls", "--const", "targetPid=" + pid, "-d", "2s"), "event ");
+        assertEquals(List.of("event calls: {pid=" + pid + ", argument=-3, result=3}", "event calls: {pid=" + pid + ", argument=4, result=4}"), events);
+    }
+
+    @Test void connectLatencyPrintsItsDestinationsAsAddresses() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = server.getLocalPort();
+            GatedChild child = python("import socket", "for i in range(2): socket.create_connection(('127.0.0.1', " + port + ")).close()");
+            List<String> lines = run(child, "ConnectLatency", "--const", "fromPort=" + port, "-d", "2s");
+            String row = null;
+            for (String l : lines) if (l.trim().startsWith("{address=127.0.0.1, port=" + port + "}")) row = l.trim();
+            assertTrue(row != null && row.matches("\\{address=127\\.0\\.0\\.1, port=" + port + "} +\\{count=2, totalNanos=\\d+}"), String.join("\n", lines));
+        }
+    }
+
+    @Test void fdBytesPrintsEachDescriptorsBytes() throws Exception {
+        Path file = Files.createTempFile("jbpf-next", ".out");
+        try {
+            GatedChild child = python("", "os.dup2(os.open('" + file + "', os.O_WRONLY), 60)\nfor i in range(5): os.write(60, b'y' * 10)");
+            long pid = child.pid();
+            List<String> lines = run(child, "FdBytes", "--const", "targetPid=" + pid, "-d", "2s");
+            assertTrue(lines.stream().anyMatch(l -> l.trim().matches("\\{pid=" + pid + ", fd=60} +\\{read=0, written=50}")), String.join("\n", lines));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test void runQueueLatencyDrawsAHistogram() throws Exception {
+        GatedChild child = python("import time", "for i in range(10): time.sleep(0.005)");
+        List<String> lines = run(child, "RunQueueLatency", "--const", "targetPid=" + child.pid(), "-d", "2s");
+        int chart = lines.indexOf("map micros (array, log2 histogram)");
+        assertTrue(chart > 0, String.join("\n", lines));
+        long counted = 0;
+        for (String row : lines.subList(chart + 1, lines.size())) {
+            if (!row.startsWith("[")) break;
+            assertTrue(row.matches("\\[\\d+K?, \\d+K?\\) +\\d+ \\|@* *\\|"), row);
+            counted += Long.parseLong(row.substring(row.indexOf(')') + 1, row.indexOf('|')).trim());
+        }
+        assertTrue(counted >= 10 && counted <= 11, "ten sleeps' wakeups and the one that let it go: " + counted);
+    }
+
+    @Test void pinnedMapsAreListedAndDumpedByASecondProcess() throws Exception {
+        GatedChild child = python("", "for i in range(6): os.getppid()\nfor n in (100, 100, 3000): os.write(2, b' ' * n)");
+        Path counts = Path.of("/sys/fs/bpf/jbpf-next-call-count-" + ProcessHandle.current().pid());
+        Path sizes = Path.of("/sys/fs/bpf/jbpf-next-write-sizes-" + ProcessHandle.current().pid());
+        try (BPF bpf = BPF.builder(CallCounter.class).constant("targetPid", (int) child.pid()).loadAndAttach()) {
+            NextProbesKernelTest.work(child);
+            bpf.map(CallCounter.callCount).pin(counts);
+            bpf.map(CallCounter.writeSizes).pin(sizes);
+        } finally {
+            child.finish();
+        }
+        try {
+            // the probe is gone; its maps live on in their pins
+            String listed = Tools.check(JBPF.toString(), "maps");
+            assertTrue(listed.lines().anyMatch(l -> l.matches(counts + " +hash +4 +8 +1024")), listed);
+            List<String> dump = Tools.check(JBPF.toString(), "map", "dump", counts.toString()).lines().toList();
+            assertEquals(6, Workloads.row(dump, child.pid()), String.join("\n", dump));
+            try (BpfMap<Integer, Long> map = BPF.openPinnedMap(counts, Integer.class, Long.class)) {
+                assertEquals(6L, map.get((int) child.pid()));
+            }
+            // the write sizes' histogram: 100, 100 and 3000 bytes (and the child's 5-byte "done\n")
+            List<String> chart = Tools.check(JBPF.toString(), "map", "dump", sizes.toString()).lines().toList();
+            assertTrue(chart.contains("map writeSizes (array, log2 histogram)"), String.join("\n", chart));
+            assertTrue(chart.stream().anyMatch(l -> l.matches("\\[64, 128\\) +2 \\|@+ *\\|")), String.join("\n", chart));
+            assertTrue(chart.stream().anyMatch(l -> l.matches("\\[2K, 4K\\) +1 \\|@+ *\\|")), String.join("\n", chart));
+        } finally {
+            Files.deleteIfExists(counts);
+            Files.deleteIfExists(sizes);
+        }
+    }
+
+    @Test void metricsAreServedAsPrometheusTextAndScrapedByPrometheus() throws Exception {
+        GatedChild child = python("", "for i in range(9): os.getppid()\nfor i in range(3): os.write(2, b' ' * 100)");
+        long pid = child.pid();
+        List<String> cmd = List.of(JBPF.toString(), "run", "-cp", CLASSES, CallCounter.class.getName(), "--const", "targetPid=" + pid,
+                "--serve", "127.0.0.1:0", "-d", "120s");
+        Process jbpf = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(jbpf.getInputStream(), StandardCharsets.UTF_8))) {
+            String url = null;
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (!line.startsWith("serving metrics at ")) continue;
+                url = line.substring("serving metrics at ".length());
+                break;   // run prints nothing more until its duration ends
+            }
+            assertTrue(url != null, "run says where it serves");
+            child.go();
+            child.await("done");
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode());
+            String text = r.body();
+            assertTrue(text.contains("# TYPE jbpf_call_counter_call_count_total counter"), text);
+            assertTrue(text.lines().anyMatch(l -> l.equals("jbpf_call_counter_call_count_total{key=\"" + pid + "\"} 9.0")), text);
+            assertTrue(text.contains("# TYPE jbpf_call_counter_write_sizes histogram"), text);
+            // cumulative buckets: the three writes of 100 bytes are the ones between 63 and 127
+            assertEquals(3, metric(text, "jbpf_call_counter_write_sizes_bucket{le=\"127.0\"}")
+                    - metric(text, "jbpf_call_counter_write_sizes_bucket{le=\"63.0\"}"), text);
+            if (Tools.find("prometheus") != null) assertEquals("9", PrometheusServer.scrapeOnce(URI.create(url),
+                    "jbpf_call_counter_call_count_total{key=\"" + pid + "\"}"));
+        } finally {
+            jbpf.destroy();
+            jbpf.waitFor(30, TimeUnit.SECONDS);
+            child.finish();
+        }
+    }
+}
