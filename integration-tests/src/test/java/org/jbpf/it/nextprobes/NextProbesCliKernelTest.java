@@ -124,6 +124,10 @@ class NextProbesCliKernelTest {
             assertTrue(listed.lines().anyMatch(l -> l.matches(counts + " +hash +4 +8 +1024")), listed);
             List<String> dump = Tools.check(JBPF.toString(), "map", "dump", counts.toString()).lines().toList();
             assertEquals(6, Workloads.row(dump, child.pid()), String.join("\n", dump));
+            // a pin given to run, as one tries first: told what it is and what reads it
+            Tools.Result run = Tools.run(JBPF.toString(), "run", counts.toString());
+            assertEquals(new Tools.Result(1, "jbpf: " + counts + ": a pinned BPF object, not a probe; print a pinned map with jbpf map dump "
+                    + counts + "\n"), run);
             try (BpfMap<Integer, Long> map = BPF.openPinnedMap(counts, Integer.class, Long.class)) {
                 assertEquals(6L, map.get((int) child.pid()));
             }
