@@ -34,6 +34,12 @@ public final class Helpers {
     /** Time since boot in nanoseconds, including suspend ({@code bpf_ktime_get_boot_ns()}). */
     public static long ktimeBoot() { throw InKernelOnly.call("ktimeBoot()"); }
 
+    /**
+     * The cgroup v2 id of the current task ({@code bpf_get_current_cgroup_id()}): the inode number of its cgroup's
+     * directory under the cgroup2 mount (e.g. {@code stat -c %i /sys/fs/cgroup/system.slice}).
+     */
+    public static long cgroupId() { throw InKernelOnly.call("cgroupId()"); }
+
     /** The CPU the program runs on. */
     public static int cpu() { throw InKernelOnly.call("cpu()"); }
 

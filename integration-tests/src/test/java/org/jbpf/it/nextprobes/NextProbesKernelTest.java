@@ -75,6 +75,7 @@ class NextProbesKernelTest {
             assertTrue(before <= f.startNanos && f.startNanos <= after, before + " <= " + f.startNanos + " <= " + after);
             // cgroup v2: the id is the inode number of the cgroup's directory; /bin/true ran in its parent's cgroup
             assertEquals(cgroupInode(child.pid()), f.cgroupId);
+            assertEquals(f.cgroupId, f.currentCgroupId, "Helpers.cgroupId() of the current task says the same");
         } finally {
             child.finish();
         }

@@ -2,6 +2,7 @@ package org.jbpf.it.nextprobes;
 
 import org.jbpf.Bpf;
 import org.jbpf.Constant;
+import org.jbpf.Helpers;
 import org.jbpf.Section;
 import org.jbpf.Struct;
 import org.jbpf.TracingContext;
@@ -21,6 +22,7 @@ public final class TaskFacts {
         public int ppid;
         public long cgroupId;
         public long startNanos;
+        public long currentCgroupId;
     }
 
     @Constant static int parentPid;
@@ -36,6 +38,7 @@ public final class TaskFacts {
         f.ppid = ppid;
         f.cgroupId = task.cgroups().dflCgrp().kn().id();
         f.startNanos = task.startTime();
+        f.currentCgroupId = Helpers.cgroupId();   // the exec'ing task is the current one
         execs.output(f);
         return 0;
     }
