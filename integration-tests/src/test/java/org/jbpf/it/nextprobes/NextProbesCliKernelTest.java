@@ -76,6 +76,13 @@ class NextProbesCliKernelTest {
         }
     }
 
+    @Test void aTextConstantIsSetOnTheCommandLine() throws Exception {
+        GatedChild child = python("", "for i in range(3): os.getppid()");
+        String comm = Workloads.comm(child.pid());
+        List<String> lines = run(child, "ProcessFilter", "--const", "targetComm=" + comm, "-d", "2s");
+        assertEquals(3, Workloads.row(lines, child.pid()), "the child's calls, its command given as text:\n" + String.join("\n", lines));
+    }
+
     @Test void runQueueLatencyDrawsAHistogram() throws Exception {
         GatedChild child = python("import time", "for i in range(10): time.sleep(0.005)");
         List<String> lines = run(child, "RunQueueLatency", "--const", "targetPid=" + child.pid(), "-d", "2s");
