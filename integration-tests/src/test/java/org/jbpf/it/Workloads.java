@@ -126,6 +126,44 @@ public final class Workloads {
                 : Path.of("/sys/kernel/debug/tracing/tracing_on");
     }
 
+    /**
+     * The bar chart rows of a histogram {@code run} printed, from line {@code from} to the first line that is not one
+     * ({@code [64, 128)    2 |@@@@   |}), each checked for its shape.
+     */
+    public static List<String> chartRows(List<String> lines, int from) {
+        List<String> rows = new ArrayList<>();
+        for (String row : lines.subList(from, lines.size())) {
+            if (!row.startsWith("[")) break;
+            assertTrue(row.matches("\\[\\d+[KMG]?, \\d+[KMG]?\\) +\\d+ \\|@* *\\|"), row);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The counts of chart rows added up. */
+    public static long chartTotal(List<String> rows) {
+        long total = 0;
+        for (String row : rows) total += Long.parseLong(row.substring(row.indexOf(')') + 1, row.indexOf('|')).trim());
+        return total;
+    }
+
+    /** Lets the child go, waits for its work to end ("done"), and keeps it alive (until finish) for the reads. */
+    public static void work(GatedChild child) throws Exception {
+        child.go();
+        child.await("done");
+    }
+
+    /** The records of {@code ring} that {@code wanted} accepts, waiting up to 10 s for {@code count} of them. */
+    public static <E> List<E> records(org.jbpf.BPF bpf, org.jbpf.maps.RingBuffer ring, Class<E> type, int count,
+                                      java.util.function.Predicate<E> wanted) {
+        List<E> got = new ArrayList<>();
+        try (org.jbpf.events.RingBufferReader<E> reader = bpf.ringBuffer(ring, type, e -> { if (wanted.test(e)) got.add(e); })) {
+            until(() -> { reader.poll(10); return got.size() >= count; });
+            reader.poll(10);
+        }
+        return got;
+    }
+
     /** The lines of {@code lines} that start with {@code prefix}. */
     public static List<String> starting(List<String> lines, String prefix) {
         List<String> out = new ArrayList<>();

@@ -62,15 +62,9 @@ class FirstProbesCliKernelTest {
         int title = lines.indexOf("map latency (hash, 1 entries, histograms per key)");
         assertTrue(title > 0, String.join("\n", lines));
         assertEquals(List.of(pid + ": {count=4}", "buckets:"), lines.subList(title + 1, title + 3));
-        long counted = 0;
-        String last = null;
-        for (String row : lines.subList(title + 3, lines.size())) {
-            if (!row.startsWith("[")) break;
-            assertTrue(row.matches("\\[\\d+K?, \\d+K?\\) +\\d+ \\|@* *\\|"), row);
-            counted += Long.parseLong(row.substring(row.indexOf(')') + 1, row.indexOf('|')).trim());
-            last = row;
-        }
-        assertEquals(4, counted, "the rows count the four reads");
+        List<String> rows = Workloads.chartRows(lines, title + 3);
+        String last = rows.get(rows.size() - 1);
+        assertEquals(4, Workloads.chartTotal(rows), "the rows count the four reads");
         assertTrue(last.matches("\\[(128K|256K|512K|\\d+M), \\d+[KM]\\) +1 .*"), "the read that waited 200 ms is the last row: " + last);
     }
 

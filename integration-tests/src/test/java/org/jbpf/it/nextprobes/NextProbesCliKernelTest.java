@@ -88,12 +88,7 @@ class NextProbesCliKernelTest {
         List<String> lines = run(child, "RunQueueLatency", "--const", "targetPid=" + child.pid(), "-d", "2s");
         int chart = lines.indexOf("map micros (array, log2 histogram)");
         assertTrue(chart > 0, String.join("\n", lines));
-        long counted = 0;
-        for (String row : lines.subList(chart + 1, lines.size())) {
-            if (!row.startsWith("[")) break;
-            assertTrue(row.matches("\\[\\d+K?, \\d+K?\\) +\\d+ \\|@* *\\|"), row);
-            counted += Long.parseLong(row.substring(row.indexOf(')') + 1, row.indexOf('|')).trim());
-        }
+        long counted = Workloads.chartTotal(Workloads.chartRows(lines, chart + 1));
         assertTrue(counted >= 10 && counted <= 11, "ten sleeps' wakeups and the one that let it go: " + counted);
     }
 
@@ -119,7 +114,7 @@ class NextProbesCliKernelTest {
         Path counts = Path.of("/sys/fs/bpf/jbpf-next-call-count-" + ProcessHandle.current().pid());
         Path sizes = Path.of("/sys/fs/bpf/jbpf-next-write-sizes-" + ProcessHandle.current().pid());
         try (BPF bpf = BPF.builder(CallCounter.class).constant("targetPid", (int) child.pid()).loadAndAttach()) {
-            NextProbesKernelTest.work(child);
+            Workloads.work(child);
             bpf.map(CallCounter.callCount).pin(counts);
             bpf.map(CallCounter.writeSizes).pin(sizes);
         } finally {

@@ -2,6 +2,8 @@ package org.jbpf.it.nextprobes;
 
 import static org.jbpf.it.Workloads.comm;
 import static org.jbpf.it.Workloads.python;
+import static org.jbpf.it.Workloads.records;
+import static org.jbpf.it.Workloads.work;
 import static org.jbpf.it.Workloads.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,10 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.jbpf.BPF;
-import org.jbpf.events.RingBufferReader;
-import org.jbpf.maps.RingBuffer;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.testsupport.GatedChild;
 import org.junit.jupiter.api.Test;
@@ -28,22 +27,6 @@ import org.junit.jupiter.api.Test;
  * show it, each against a child that does a known thing once the probe is attached: the values are what it did.
  */
 class NextProbesKernelTest {
-    /** Lets the child go, waits for its work to end, and keeps it alive (until finish) for the reads. */
-    static void work(GatedChild child) throws Exception {
-        child.go();
-        child.await("done");
-    }
-
-    /** The records of {@code ring} that {@code wanted} accepts, waiting up to 10 s for {@code count} of them. */
-    static <E> List<E> records(BPF bpf, RingBuffer ring, Class<E> type, int count, Predicate<E> wanted) {
-        List<E> got = new ArrayList<>();
-        try (RingBufferReader<E> reader = bpf.ringBuffer(ring, type, e -> { if (wanted.test(e)) got.add(e); })) {
-            until(() -> { reader.poll(10); return got.size() >= count; });
-            reader.poll(10);
-        }
-        return got;
-    }
-
     @Test void libcUprobeAndUretprobeSeeEachCallsArgumentAndResult() throws Exception {
         GatedChild child = python("import ctypes\nlibc = ctypes.CDLL('libc.so.6')\nlibc.labs.restype = ctypes.c_long",
                 "for n in (-12345, 7, -1 << 40): libc.labs(ctypes.c_long(n))");

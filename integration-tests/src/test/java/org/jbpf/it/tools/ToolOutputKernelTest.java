@@ -73,13 +73,7 @@ class ToolOutputKernelTest {
                 "event calls: {tid=" + pid + ", argument=11, result=34, nanos=N}"), events);
         int chart = lines.indexOf("map micros (array, log2 histogram)");
         assertTrue(chart > 0, "the histogram's title: " + lines);
-        long counted = 0;
-        for (String row : lines.subList(chart + 1, lines.size())) {
-            if (!row.startsWith("[")) break;
-            assertTrue(row.matches("\\[\\d+K?, \\d+K?\\) +\\d+ \\|@* *\\|"), row);
-            counted += Long.parseLong(row.substring(row.indexOf(')') + 1, row.indexOf('|')).trim());
-        }
-        assertEquals(3, counted, "the rows count the three calls");
+        assertEquals(3, Workloads.chartTotal(Workloads.chartRows(lines, chart + 1)), "the rows count the three calls");
         assertEquals("globals: returns=3", lines.get(lines.size() - 1));
         assertTrue(lines.stream().noneMatch(l -> l.contains("started")), "the @Scratch map is not printed");
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("map calls")), "the ring buffer's records printed as they came, not as a map");
