@@ -130,6 +130,9 @@ class NextProbesCliKernelTest {
             Tools.Result run = Tools.run(JBPF.toString(), "run", counts.toString());
             assertEquals(new Tools.Result(1, "jbpf: " + counts + ": a pinned BPF object, not a probe; print a pinned map with jbpf map dump "
                     + counts + "\n"), run);
+            Tools.Result disasm = Tools.run(JBPF.toString(), "disasm", counts.toString());
+            assertEquals(new Tools.Result(1, "jbpf: " + counts + ": a pinned BPF object, not a BPF object file (.o); read a pinned map with "
+                    + "jbpf map dump " + counts + ", or from Java with BPF.openPinnedMap(path, keyClass, valueClass)\n"), disasm);
             try (BpfMap<Integer, Long> map = BPF.openPinnedMap(counts, Integer.class, Long.class)) {
                 assertEquals(6L, map.get((int) child.pid()));
             }
