@@ -66,10 +66,13 @@ class RandomPacketsKernelTest {
      * pointers ({@code ~end + data}), and the kernel refused the xor on a pointer; seed 402 program 47 (version 2)
      * likewise with {@code ctx.header(ctx.length() - 1, ..)}. Seed 402 program 159 (version 2): in tc, the
      * __sk_buff's length at offset 0 counted as the packet's start (xdp_md's data is at 0), so an offset computed
-     * from it was taken for an address, and LLVM moved its bound check onto the register it was computed from.
+     * from it was taken for an address, and LLVM moved its bound check onto the register it was computed from. Seed 403
+     * program 77 (version 3): {@code x % (acc == 0 ? 0 : w0 / acc)} behind a test of that same quotient against zero
+     * was refused as a division by zero, seen on the first path to reach it before the join with the other.
      */
     static final long[][] FOUND = {{301, 10, 0}, {301, 59, 0}, {301, 96, 0}, {301, 112, 0}, {301, 132, 0}, {302, 191, 0}, {304, 93, 0},
-            {304, 177, 0}, {305, 23, 0}, {306, 9, 0}, {307, 18, 0}, {307, 29, 0}, {401, 17, 1}, {402, 47, 2}, {402, 159, 2}};
+            {304, 177, 0}, {305, 23, 0}, {306, 9, 0}, {307, 18, 0}, {307, 29, 0}, {401, 17, 1}, {402, 47, 2}, {402, 159, 2},
+            {403, 77, 3}};
 
     @ParameterizedTest
     @EnumSource(Backend.class)
