@@ -100,7 +100,7 @@ public final class HelperTable {
         proto(L3_CSUM_REPLACE, "l3_csum_replace", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, ANYTHING, ANYTHING, ANYTHING);
         proto(L4_CSUM_REPLACE, "l4_csum_replace", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, ANYTHING, ANYTHING, ANYTHING);
         proto(REDIRECT, "redirect", RetKind.INTEGER, ANY_MAP, ANYTHING, ANYTHING);
-        proto(REDIRECT_MAP, "redirect_map", RetKind.INTEGER, Set.of(MapTypes.DEVMAP, MapTypes.CPUMAP), MAP_PTR, ANYTHING, ANYTHING);
+        proto(REDIRECT_MAP, "redirect_map", RetKind.INTEGER, Set.of(MapTypes.DEVMAP, MapTypes.CPUMAP, MapTypes.XSKMAP), MAP_PTR, ANYTHING, ANYTHING);
         proto(XDP_ADJUST_HEAD, "xdp_adjust_head", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING);
         proto(XDP_ADJUST_TAIL, "xdp_adjust_tail", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING);
         proto(FIB_LOOKUP, "fib_lookup", RetKind.INTEGER, ANY_MAP, CTX, MEM_WRITE, SIZE, ANYTHING);
@@ -162,7 +162,8 @@ public final class HelperTable {
             MapTypes.STACK_TRACE, Set.of(GET_STACKID),
             MapTypes.PROG_ARRAY, Set.of(TAIL_CALL),
             MapTypes.DEVMAP, Set.of(REDIRECT_MAP, MAP_LOOKUP_ELEM),
-            MapTypes.CPUMAP, Set.of(REDIRECT_MAP));
+            MapTypes.CPUMAP, Set.of(REDIRECT_MAP),
+            MapTypes.XSKMAP, Set.of(REDIRECT_MAP, MAP_LOOKUP_ELEM));
 
     /** True for the helpers after which the kernel forgets every packet pointer: they may move or resize the packet. */
     public static boolean changesPacketData(int id) {

@@ -161,9 +161,9 @@ public final class PacketHelperCalls implements Intrinsic {
         c.pushResult(result);
     }
 
-    /** {@code devices.redirect(slot, flags)} on a DevMap or CpuMap: an int slot and int flags. */
+    /** {@code devices.redirect(slot, flags)} on a DevMap, CpuMap or XskMap: an int slot and int flags. */
     static Value typeRedirectMap(TypingCall c, MapDecl map) {
-        String kind = map.mapType() == MapTypes.CPUMAP ? "CpuMap" : "DevMap";
+        String kind = map.mapType() == MapTypes.CPUMAP ? "CpuMap" : map.mapType() == MapTypes.XSKMAP ? "XskMap" : "DevMap";
         if (!c.insn().name.equals("redirect"))
             throw c.error(kind + " " + map.name() + " has no operation " + c.insn().name + " in BPF programs; use " + map.name() + ".redirect(slot, flags)");
         for (Value v : c.args())
