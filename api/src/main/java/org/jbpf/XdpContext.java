@@ -18,6 +18,15 @@ public final class XdpContext {
     public <T> T header(int offset, Class<T> type) { throw InKernelOnly.call("XdpContext.header"); }
 
     /**
+     * A copy of the header of type {@code type} (a {@code @Struct}) starting {@code offset} bytes into the packet
+     * ({@code bpf_xdp_load_bytes}), or null when the packet is shorter (or the offset is negative or above 65535). The
+     * copy lives on the program's stack: writing its fields does not change the packet, and it stays valid after
+     * {@link #adjustHead}/{@link #adjustTail}. Use it where an offset is computed and a view's bound test is a bother,
+     * or to read the fragments of a multi-buffer frame, which {@link #header} cannot see.
+     */
+    public <T> T load(int offset, Class<T> type) { throw InKernelOnly.call("XdpContext.load"); }
+
+    /**
      * Moves the packet's start by {@code delta} bytes ({@code bpf_xdp_adjust_head}): negative grows the packet at the
      * front (room for a new header), positive cuts bytes off it. Returns 0 or a negative errno. Headers read before
      * must be read again.

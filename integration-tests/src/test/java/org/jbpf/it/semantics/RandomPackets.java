@@ -27,7 +27,7 @@ final class RandomPackets {
 
     private final long seed;
     /** What the generator writes, by version: FOUND's programs were drawn by version 0. */
-    static final int FIRST = 0, GUARDED_DIVISORS = 1, TCP_OPTIONS = 2, LOOP_WRITES = 3, MAP_KEYS = 4, LATEST = MAP_KEYS;
+    static final int FIRST = 0, GUARDED_DIVISORS = 1, TCP_OPTIONS = 2, LOOP_WRITES = 3, MAP_KEYS = 4, XDP_LOADS = 5, LATEST = XDP_LOADS;
     private final int version;
     private Random random;
     private RandomExpressions e;
@@ -50,7 +50,8 @@ final class RandomPackets {
      * guards them ({@link RandomExpressions#guardedDivisors}); from {@link #TCP_OPTIONS} on, TCP options are walked;
      * from {@link #LOOP_WRITES} on, a VLAN loop writes only its own tag (a view written before it is stale on the
      * next turn after a store in the loop, which the translator rightly refuses); from {@link #MAP_KEYS} on, IPv4
-     * addresses key a longest-prefix-match map and flows an LRU hash map ({@link RandomPacketKeys}).
+     * addresses key a longest-prefix-match map and flows an LRU hash map ({@link RandomPacketKeys}); from
+     * {@link #XDP_LOADS} on, xdp programs read some headers as copies ({@code ctx.load}, bpf_xdp_load_bytes).
      */
     RandomPackets(long seed, int version) {
         this.seed = seed;
@@ -126,7 +127,8 @@ final class RandomPackets {
 
     /** Declares a header at {@code offset}, tests it against null, and returns it; it is live until a helper runs. */
     private Header header(Type type, String in, String offset) {
-        boolean copy = kind == PacketModel.Kind.SOCKET || kind == PacketModel.Kind.TC && random.nextInt(3) == 0;
+        boolean copy = kind == PacketModel.Kind.SOCKET || kind == PacketModel.Kind.TC && random.nextInt(3) == 0
+                || version >= XDP_LOADS && kind == PacketModel.Kind.XDP && random.nextInt(4) == 0;
         Header h = new Header("h" + names++, type, copy);
         if (random.nextInt(6) == 0)
             s.append(in).append("if (ctx.length() < ").append(offset).append(" + ").append(type.size()).append(") return ").append(verdict()).append(";\n");
@@ -353,7 +355,8 @@ final class RandomPackets {
             case 3 -> e.pick(INTS);
             default -> "ctx.length() - " + random.nextInt(12);
         };
-        boolean copy = kind == PacketModel.Kind.SOCKET || kind == PacketModel.Kind.TC && random.nextBoolean();
+        boolean copy = kind == PacketModel.Kind.SOCKET || kind == PacketModel.Kind.TC && random.nextBoolean()
+                || version >= XDP_LOADS && kind == PacketModel.Kind.XDP && random.nextInt(3) == 0;
         Header h = new Header("h" + names++, EXT, copy);
         s.append(in).append("{\n").append(in).append("    ").append(fields.declare(h, offset)).append(";\n");
         s.append(in).append("    if (").append(fields.isNull(h, true)).append(") {\n");

@@ -16,8 +16,8 @@ import org.jbpf.translator.lower.Operand;
 import org.jbpf.translator.mir.Mir;
 
 /**
- * The packet helpers called on the context: {@code load} (a stack copy of a header through bpf_skb_load_bytes, null
- * when the packet is shorter), {@code store}, {@code l3CsumReplace}, {@code l4CsumReplace} and {@code redirect} of
+ * The packet helpers called on the context: {@code load} (a stack copy of a header through bpf_skb_load_bytes, or
+ * bpf_xdp_load_bytes in xdp programs, null when the packet is shorter), {@code store}, {@code l3CsumReplace}, {@code l4CsumReplace} and {@code redirect} of
  * socket and tc programs, {@code adjustHead}, {@code adjustTail} and {@code redirect} of xdp programs; and
  * {@code DevMap.redirect} (bpf_redirect_map), which {@link MapCalls} hands here.
  */
@@ -28,7 +28,7 @@ public final class PacketHelperCalls implements Intrinsic {
 
     /** True for the calls this family implements. */
     static boolean handles(String owner, String name) {
-        if (owner.equals(XDP)) return name.equals("adjustHead") || name.equals("adjustTail") || name.equals("redirect");
+        if (owner.equals(XDP)) return name.equals("adjustHead") || name.equals("adjustTail") || name.equals("redirect") || name.equals("load");
         if (owner.equals(SKB)) return name.equals("load") || name.equals("store") || name.equals("l3CsumReplace")
                 || name.equals("l4CsumReplace") || name.equals("redirect");
         return false;
@@ -98,7 +98,7 @@ public final class PacketHelperCalls implements Intrinsic {
         Operand ctx = c.receiver();
         switch (name) {
             case "load":
-                lowerLoad(c, ctx, SectionKinds.ofSection(((Value.Ctx) c.receiverValue()).section()) == SectionKind.SOCKET);
+                lowerLoad(c, ctx, SectionKinds.ofSection(((Value.Ctx) c.receiverValue()).section()));
                 return;
             case "store": {
                 out.setArg(R1, ctx, true);
@@ -137,9 +137,11 @@ public final class PacketHelperCalls implements Intrinsic {
     /**
      * bpf_skb_load_bytes into a stack area of the header's size; the result points there, or is null on failure. A
      * socket filter's skb may start past the network header (a UDP socket's starts at the UDP header), so there the
-     * offset is taken from the network header with bpf_skb_load_bytes_relative.
+     * offset is taken from the network header with bpf_skb_load_bytes_relative. An xdp program copies with
+     * bpf_xdp_load_bytes, which reads the fragments of a multi-buffer frame too.
      */
-    private static void lowerLoad(LoweringCall c, Operand ctx, boolean socket) {
+    private static void lowerLoad(LoweringCall c, Operand ctx, SectionKind kind) {
+        boolean socket = kind == SectionKind.SOCKET;
         Emitter out = c.out();
         int size = ((ValueType.Struct) ((Value.Ptr) c.result()).target()).size();
         int area = out.allocate((size + 7) / 8 * 8, 8);
@@ -148,7 +150,8 @@ public final class PacketHelperCalls implements Intrinsic {
         out.setArgAddr(R3, new Addr(R10, area));
         out.setArgImm(R4, size);
         if (socket) out.setArgImm(R5, BPF_HDR_START_NET);
-        int rc = socket ? out.call(HelperTable.SKB_LOAD_BYTES_RELATIVE, 5) : out.call(HelperTable.SKB_LOAD_BYTES, 4);
+        int rc = socket ? out.call(HelperTable.SKB_LOAD_BYTES_RELATIVE, 5)
+                : out.call(kind == SectionKind.XDP ? HelperTable.XDP_LOAD_BYTES : HelperTable.SKB_LOAD_BYTES, 4);
         Mir.Label failed = out.newLabel(), done = out.newLabel();
         int result = out.newVreg();
         out.jumpIf(JMP | JNE | K, rc, 0, 0, failed);
