@@ -65,6 +65,13 @@ public final class SkBuffContext {
      */
     public int redirect(int ifindex, int flags) { throw InKernelOnly.call("SkBuffContext.redirect"); }
 
+    /**
+     * tc only: the metadata area an xdp program left in front of the packet ({@link XdpContext#adjustMeta}) as a
+     * {@code @Struct} of type {@code type}, or null when it is shorter than the struct (no xdp program wrote one, or a
+     * smaller one). Only the packet's first program sees it: the stack drops it past tc ingress.
+     */
+    public <T> T meta(Class<T> type) { throw InKernelOnly.call("SkBuffContext.meta"); }
+
     public int length() { throw InKernelOnly.call("SkBuffContext.length"); }
     public int protocol() { throw InKernelOnly.call("SkBuffContext.protocol"); }
     public int ifindex() { throw InKernelOnly.call("SkBuffContext.ifindex"); }

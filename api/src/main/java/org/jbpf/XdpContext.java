@@ -45,6 +45,21 @@ public final class XdpContext {
      */
     public int redirect(int ifindex, int flags) { throw InKernelOnly.call("XdpContext.redirect"); }
 
+    /**
+     * Grows ({@code delta} negative) or shrinks the metadata area in front of the packet ({@code bpf_xdp_adjust_meta}):
+     * room for a {@code @Struct} the program fills through {@link #meta} and a tc program on the same packet reads
+     * with {@link SkBuffContext#meta}. {@code delta} must be a multiple of 4 and the area at most 32 bytes; returns 0
+     * or a negative errno. Headers read before must be read again.
+     */
+    public int adjustMeta(int delta) { throw InKernelOnly.call("XdpContext.adjustMeta"); }
+
+    /**
+     * The metadata area as a {@code @Struct} of type {@code type} (a view: writes go into the area), or null when the
+     * area is shorter than the struct; {@link #adjustMeta} makes it. The kernel checks {@code data_meta + size <= data}
+     * as it checks headers against the packet's end.
+     */
+    public <T> T meta(Class<T> type) { throw InKernelOnly.call("XdpContext.meta"); }
+
     /** Packet length in bytes ({@code data_end - data}). */
     public int length() { throw InKernelOnly.call("XdpContext.length"); }
 

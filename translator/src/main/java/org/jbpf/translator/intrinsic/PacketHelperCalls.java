@@ -28,7 +28,8 @@ public final class PacketHelperCalls implements Intrinsic {
 
     /** True for the calls this family implements. */
     static boolean handles(String owner, String name) {
-        if (owner.equals(XDP)) return name.equals("adjustHead") || name.equals("adjustTail") || name.equals("redirect") || name.equals("load");
+        if (owner.equals(XDP)) return name.equals("adjustHead") || name.equals("adjustTail") || name.equals("adjustMeta") || name.equals("redirect")
+                || name.equals("load");
         if (owner.equals(SKB)) return name.equals("load") || name.equals("store") || name.equals("l3CsumReplace")
                 || name.equals("l4CsumReplace") || name.equals("redirect");
         return false;
@@ -86,10 +87,13 @@ public final class PacketHelperCalls implements Intrinsic {
         int line = c.method().lines[c.index()];
         String why = STALE_HEADER + "ctx." + call + "(..)" + (line > 0 ? " on line " + line : "") + ", which may move the packet; read the header again with ctx.header(..) after that call";
         for (int i = 0; i < f.locals.length; i++)
-            if (f.locals[i] instanceof Value.Ptr p && p.origin().startsWith("header(")) f.locals[i] = new Value.Top(why);
+            if (f.locals[i] instanceof Value.Ptr p && inPacket(p)) f.locals[i] = new Value.Top(why);
         for (int i = 0; i < f.stack.size(); i++)
-            if (f.stack.get(i) instanceof Value.Ptr p && p.origin().startsWith("header(")) f.stack.set(i, new Value.Top(why));
+            if (f.stack.get(i) instanceof Value.Ptr p && inPacket(p)) f.stack.set(i, new Value.Top(why));
     }
+
+    /** A view into the packet or its metadata area, which a call that moves the packet makes stale. */
+    private static boolean inPacket(Value.Ptr p) { return p.origin().startsWith("header(") || p.origin().startsWith("meta("); }
 
     @Override
     public void lower(LoweringCall c) {
@@ -124,10 +128,11 @@ public final class PacketHelperCalls implements Intrinsic {
                 c.pushResult(out.call(HelperTable.REDIRECT, 2));
                 return;
             }
-            case "adjustHead": case "adjustTail": {
+            case "adjustHead": case "adjustTail": case "adjustMeta": {
                 out.setArg(R1, ctx, true);
                 out.setArg(R2, c.args().get(0), false);
-                c.pushResult(out.call(name.equals("adjustHead") ? HelperTable.XDP_ADJUST_HEAD : HelperTable.XDP_ADJUST_TAIL, 2));
+                c.pushResult(out.call(name.equals("adjustHead") ? HelperTable.XDP_ADJUST_HEAD
+                        : name.equals("adjustMeta") ? HelperTable.XDP_ADJUST_META : HelperTable.XDP_ADJUST_TAIL, 2));
                 return;
             }
             default: throw c.error("unsupported packet call " + name);
