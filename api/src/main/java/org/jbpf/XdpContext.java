@@ -60,6 +60,14 @@ public final class XdpContext {
      */
     public <T> T meta(Class<T> type) { throw InKernelOnly.call("XdpContext.meta"); }
 
+    /**
+     * Looks the route of {@code params} up in the kernel's forwarding tables ({@code bpf_fib_lookup}) with
+     * {@code flags} from {@link org.jbpf.net.FibLookup} (0 for the usual lookup with the ingress interface's rules);
+     * returns one of {@code FibLookup.RET_*}, and on success {@code params} holds the interface and MAC addresses of
+     * the next hop.
+     */
+    public int fibLookup(org.jbpf.net.FibLookup params, int flags) { throw InKernelOnly.call("XdpContext.fibLookup"); }
+
     /** Packet length in bytes ({@code data_end - data}). */
     public int length() { throw InKernelOnly.call("XdpContext.length"); }
 

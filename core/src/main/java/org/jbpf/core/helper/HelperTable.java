@@ -35,7 +35,7 @@ public final class HelperTable {
             SKB_LOAD_BYTES_RELATIVE = 68, FIB_LOOKUP = 69, GET_SOCKET_COOKIE = 46, GET_SOCKET_UID = 47, SKB_PULL_DATA = 39,
             CLONE_REDIRECT = 13, SKB_VLAN_PUSH = 18, SKB_VLAN_POP = 19, CSUM_DIFF = 28, SKB_CHANGE_PROTO = 31,
             SKB_CHANGE_TAIL = 38, SKB_CHANGE_HEAD = 43, SKB_ADJUST_ROOM = 50, XDP_ADJUST_META = 54, XDP_GET_BUFF_LEN = 188,
-            XDP_LOAD_BYTES = 189;
+            XDP_LOAD_BYTES = 189, REDIRECT_NEIGH = 152;
 
     private static final Set<Integer> ANY_MAP = Set.of();
 
@@ -148,7 +148,7 @@ public final class HelperTable {
         proto(97, "skb_ecn_set_ce", RetKind.INTEGER, ANY_MAP, CTX);
         proto(135, "csum_level", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING);
         proto(151, "skb_cgroup_classid", RetKind.INTEGER, ANY_MAP, CTX);
-        proto(152, "redirect_neigh", RetKind.INTEGER, ANY_MAP, ANYTHING, MEM_READ_OR_NULL, SIZE_OR_ZERO, ANYTHING);
+        proto(REDIRECT_NEIGH, "redirect_neigh", RetKind.INTEGER, ANY_MAP, ANYTHING, MEM_READ_OR_NULL, SIZE_OR_ZERO, ANYTHING);
         proto(155, "redirect_peer", RetKind.INTEGER, ANY_MAP, ANYTHING, ANYTHING);
         proto(XDP_GET_BUFF_LEN, "xdp_get_buff_len", RetKind.INTEGER, ANY_MAP, CTX);
         proto(XDP_LOAD_BYTES, "xdp_load_bytes", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, MEM_WRITE, SIZE);

@@ -22,16 +22,17 @@ import org.jbpf.translator.mir.Mir;
  * {@code DevMap.redirect} (bpf_redirect_map), which {@link MapCalls} hands here.
  */
 public final class PacketHelperCalls implements Intrinsic {
-    private static final String XDP = "org/jbpf/XdpContext", SKB = "org/jbpf/SkBuffContext", ETHERNET = "org/jbpf/net/Ethernet";
+    private static final String XDP = "org/jbpf/XdpContext", SKB = "org/jbpf/SkBuffContext", ETHERNET = "org/jbpf/net/Ethernet",
+            FIB_LOOKUP = "org/jbpf/net/FibLookup";
     /** {@code start_header} of bpf_skb_load_bytes_relative: offsets count from the network header. */
     private static final int BPF_HDR_START_NET = 1;
 
     /** True for the calls this family implements. */
     static boolean handles(String owner, String name) {
         if (owner.equals(XDP)) return name.equals("adjustHead") || name.equals("adjustTail") || name.equals("adjustMeta") || name.equals("redirect")
-                || name.equals("load");
+                || name.equals("load") || name.equals("fibLookup");
         if (owner.equals(SKB)) return name.equals("load") || name.equals("store") || name.equals("l3CsumReplace")
-                || name.equals("l4CsumReplace") || name.equals("redirect");
+                || name.equals("l4CsumReplace") || name.equals("redirect") || name.equals("fibLookup") || name.equals("redirectNeigh");
         return false;
     }
 
@@ -42,7 +43,8 @@ public final class PacketHelperCalls implements Intrinsic {
         String name = c.insn().name;
         boolean socket = SectionKinds.ofSection(ctx.section()) == SectionKind.SOCKET;
         for (int k = 0; k < c.args().size(); k++)
-            if (!(c.args().get(k) instanceof Value.Scalar) && !(name.equals("load") && k == 1) && !(name.equals("store") && k == 1))
+            if (!(c.args().get(k) instanceof Value.Scalar) && !(name.equals("load") && k == 1) && !(name.equals("store") && k == 1)
+                    && !(name.equals("fibLookup") && k == 0))
                 throw c.error(name + " needs a number as argument " + (k + 1) + ", not " + c.args().get(k).describe());
         switch (name) {
             case "load": {
@@ -57,11 +59,20 @@ public final class PacketHelperCalls implements Intrinsic {
                             + " and load Ipv4 or Ipv6 at 0");
                 return new Value.Ptr(s, true, c.site(), "load(.., " + StructRegistry.simple(cls.internalName()) + ".class)", false);
             }
-            case "store": case "l3CsumReplace": case "l4CsumReplace": case "redirect":
+            case "fibLookup": {
+                if (socket)
+                    throw c.error("ctx.fibLookup(..) in socket filter section \"" + ctx.section() + "\": the kernel lets only xdp and tc programs look routes up");
+                Value v = c.args().get(0);
+                if (v instanceof Value.Ptr p && p.nullable()) throw c.error(p.origin() + " may be null here; test it against null before fibLookup");
+                if (!(Arguments.target(v) instanceof ValueType.Struct s) || !s.internalName().equals(FIB_LOOKUP))
+                    throw c.error("fibLookup needs an org.jbpf.net.FibLookup to ask and answer in, e.g. new FibLookup(), not " + v.describe());
+                return new Value.Scalar(false, null);
+            }
+            case "store": case "l3CsumReplace": case "l4CsumReplace": case "redirect": case "redirectNeigh":
                 if (socket)
                     throw c.error("ctx." + name + "(..) in socket filter section \"" + ctx.section() + "\": the kernel lets only tc programs "
-                            + (name.equals("redirect") ? "redirect packets" : "change packets") + "; a socket filter can read with ctx.load(..) and keep or drop");
-                if (!name.equals("redirect")) forgetHeaders(c, name);
+                            + (name.startsWith("redirect") ? "redirect packets" : "change packets") + "; a socket filter can read with ctx.load(..) and keep or drop");
+                if (!name.startsWith("redirect")) forgetHeaders(c, name);
                 if (name.equals("store")) {
                     Value v = c.args().get(1);
                     if (v instanceof Value.Ptr p && p.nullable()) throw c.error(p.origin() + " may be null here; test it against null before store");
@@ -126,6 +137,23 @@ public final class PacketHelperCalls implements Intrinsic {
                 out.setArg(R1, c.args().get(0), false);
                 out.setArg(R2, c.args().get(1), false);
                 c.pushResult(out.call(HelperTable.REDIRECT, 2));
+                return;
+            }
+            case "redirectNeigh": {
+                // no next hop of the program's own (params NULL, plen 0): the kernel looks it up
+                out.setArg(R1, c.args().get(0), false);
+                out.setArgImm(R2, 0);
+                out.setArgImm(R3, 0);
+                out.setArg(R4, c.args().get(1), false);
+                c.pushResult(out.call(HelperTable.REDIRECT_NEIGH, 4));
+                return;
+            }
+            case "fibLookup": {
+                out.setArg(R1, ctx, true);
+                out.setArgAddr(R2, c.address(0));
+                out.setArgImm(R3, Arguments.target(c.values().get(0)).size());
+                out.setArg(R4, c.args().get(1), false);
+                c.pushResult(out.call(HelperTable.FIB_LOOKUP, 4));
                 return;
             }
             case "adjustHead": case "adjustTail": case "adjustMeta": {
