@@ -52,6 +52,15 @@ class NextHopKernelTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aSocketFilterAskingForARouteIsRefusedAtItsLine(Backend backend) {
+        org.jbpf.translator.TranslationException e = org.junit.jupiter.api.Assertions.assertThrows(org.jbpf.translator.TranslationException.class,
+                () -> backend.translate(SocketFibLookup.class));
+        assertEquals("SocketFibLookup.java:15: ctx.fibLookup(..) in socket filter section \"socket/route\": the kernel lets only xdp and tc "
+                + "programs look routes up", e.getMessage());
+    }
+
     private static byte[] to(int destination) {
         return Packets.ethernet(Net.ETH_P_IP).ipv4(17, VethPair.SENDER_IP_NUMBER, destination, 5).udp(4000, 53).bytes();
     }
