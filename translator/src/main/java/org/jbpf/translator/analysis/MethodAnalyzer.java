@@ -74,7 +74,7 @@ public final class MethodAnalyzer {
         MethodAnalyzer analyzer = new MethodAnalyzer(probe, structs, probe.node.name + "." + m.name + m.desc, automaticFunctions);
         MethodAnalysis program = analyzer.analyze(m, probe.node.name, probe.file, entry, 1, 0, true);
         program.subprograms = analyzer.invokes.subprograms();
-        checkConstantIndexes(program, program.subprograms);
+        checkConstantFaults(program, program.subprograms);
         return program;
     }
 

@@ -73,9 +73,9 @@ final class JavaLangCalls implements Intrinsic {
             switch (n) {
                 case "compareUnsigned": case "divideUnsigned": case "remainderUnsigned": case "toUnsignedLong":
                     for (Value v : args) if (!(v instanceof Value.Scalar)) throw c.error(n + " needs numbers");
-                    if ((n.equals("divideUnsigned") || n.equals("remainderUnsigned")) && args.get(1) instanceof Value.Scalar s
-                            && s.constant() != null && s.constant() == 0)
-                        throw c.error(org.jbpf.translator.analysis.JavaText.DIVISION_BY_ZERO);
+                    if (n.equals("divideUnsigned") || n.equals("remainderUnsigned"))
+                        c.method().constantFault(c.index(), ((Value.Scalar) args.get(1)).constant() != null && ((Value.Scalar) args.get(1)).constant() == 0
+                                ? org.jbpf.translator.analysis.JavaText.DIVISION_BY_ZERO : null);
                     return new Value.Scalar(Type.getReturnType(mi.desc).getSort() == Type.LONG, null);
                 case "min": case "max": case "sum": case "hashCode":
                     if (args.size() != (n.equals("hashCode") ? 1 : 2)) break;
