@@ -63,7 +63,9 @@ class LanguageCorpusKernelTest {
             BitMethodEdges.class, InterfaceDefaults.class, StructTernaryChains.class, LongKeyedChains.class, DecimalText.class,
             NarrowStructFields.class, IncrementIdioms.class, RecordValues.class, FunctionMutatesStruct.class, VarargsEdges.class,
             GenericNumberHelpers.class, CharArithmeticWraps.class, NarrowArrayFields.class, GenericInterfaceHelpers.class,
-            UnsignedDivisionEdges.class, BoxedNullTernary.class);
+            UnsignedDivisionEdges.class, BoxedNullTernary.class,
+            // the seventh: lambdas that capture, enum constant loops, boolean[] fields, tables of records
+            LoopCapturedLocal.class, LoopCapturedValues.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);

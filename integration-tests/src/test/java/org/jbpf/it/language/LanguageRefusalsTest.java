@@ -288,10 +288,9 @@ class LanguageRefusalsTest {
                     "CopiedThroughAlias.java:36: v is copied into Buf.values here, where Java would share one array between " +
                     "them: a struct holds its arrays and structs in place, so the write to Buf.values at line 38 would not " +
                     "reach v, read at line 39; read through Buf.values once v is stored"),
-            Arguments.of(LoopCapturedLocal.class,
-                    "LoopCapturedLocal.java:33: a lambda that captures local variables cannot be translated: BPF programs have " +
-                    "no closures; write the code as a static method and call it directly, or keep what a Loops.repeat body " +
-                    "needs in its state struct"),
+            Arguments.of(LoopCapturedNullable.class,
+                    "LoopCapturedNullable.java:25: this lambda captures in.lookup(..), which may be null here; test it against null "
+                    + "before the lambda (and return early), so the loop body is given its number"),
             Arguments.of(StaticStructTable.class,
                     "StaticStructTable.java:32: static field RANGES (org.jbpf.it.language.StaticStructTable$Range[]) is a " +
                     "table of objects, which has no BPF global: keep each field in its own static final number array (one " +

@@ -129,9 +129,13 @@ final class CopySteps {
         if (!f.copies.isEmpty() && !mi.name.equals("<init>")) {
             boolean onlyReads = readsOnly(mi);
             for (int k = 0; k < n; k++) {
-                notStale(a, i, f, before.peek(k));
-                read(a, i, f, before.peek(k), true, "given to " + mi.name + " at " + a.position(i));
-                if (!onlyReads) written(a, i, f, before.peek(k), true);
+                // a lambda's captures are given to the call that runs it (Loops.repeat's body)
+                java.util.List<Value> given = before.peek(k) instanceof Value.FuncRef ref ? ref.captured() : java.util.List.of(before.peek(k));
+                for (Value v : given) {
+                    notStale(a, i, f, v);
+                    read(a, i, f, v, true, "given to " + mi.name + " at " + a.position(i));
+                    if (!onlyReads) written(a, i, f, v, true);
+                }
             }
         }
         Subprogram function = a.calls.get(i);

@@ -120,7 +120,8 @@ final class InvokeLowering {
         }
         out.setArg(R1, count, false);
         out.setArgFunction(R2, function.name);
-        if (vals.get(2) instanceof Value.StackObj) setArg(i, 3, args.get(2), vals.get(2));
+        if (vals.get(1) instanceof Value.FuncRef ref && !ref.captured().isEmpty()) CaptureLowering.pass(body, out, i, ref, args.get(2), vals.get(2));
+        else if (vals.get(2) instanceof Value.StackObj) setArg(i, 3, args.get(2), vals.get(2));
         else out.setArgImm(R3, 0);
         out.setArgImm(R4, 0);
         out.mov64(result, out.call(HelperTable.LOOP, 4));
