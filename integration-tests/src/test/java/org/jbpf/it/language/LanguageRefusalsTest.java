@@ -219,9 +219,9 @@ class LanguageRefusalsTest {
                     "PrintkBoolean.java:19: a boolean in a printk message prints as true or false in Java, a word printk cannot " +
                     "choose while the program runs; print it as a number (flag ? 1 : 0), or write one printk for each value"),
             Arguments.of(PrintkNumberAsText.class,
-                    "PrintkNumberAsText.java:15: the printk format \"comm %s\" has %s, which prints text at a kernel address, " +
-                    "but printk's arguments are numbers; print a fixed word in the format itself, or send the text to Java in " +
-                    "a ring record with a @CString byte[] field"),
+                    "PrintkNumberAsText.java:15: the printk format \"comm %s\" has %s, which prints text, but it is given a " +
+                    "number (which the kernel would read as the text's address); give it a byte[] holding the text (filled by " +
+                    "Helpers.comm(buf) or probeReadUserStr), or print a fixed word in the format itself"),
             Arguments.of(StringConstantTables.class,
                     "StringConstantTables.java:27: cannot call java.lang.String.charAt in a BPF program: strings do not exist in " +
                     "BPF programs; keep the characters in a static final char[] or byte[] table and index it (static final " +
