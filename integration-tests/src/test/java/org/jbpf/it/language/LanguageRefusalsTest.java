@@ -226,10 +226,6 @@ class LanguageRefusalsTest {
                     "StringConstantTables.java:27: cannot call java.lang.String.charAt in a BPF program: strings do not exist in " +
                     "BPF programs; keep the characters in a static final char[] or byte[] table and index it (static final " +
                     "byte[] HEX = {'0', '1', ..}; HEX[i])"),
-            Arguments.of(EnumValuesLoop.class,
-                    "EnumValuesLoop.java:33: Level.values() makes an array of enum objects, which a BPF program does not have " +
-                    "(there an enum value is its ordinal); loop over the ordinals instead, for (int k = 0; k < 3; k++), and get " +
-                    "what a constant carries from k with a switch or a static final table indexed by k"),
             Arguments.of(EnumConstantBodies.class,
                     "EnumConstantBodies.java:32: Op.apply is abstract: each constant of enum Op has its own body, chosen by a " +
                     "virtual call, which BPF programs do not have; write one method that switches over the constant instead " +

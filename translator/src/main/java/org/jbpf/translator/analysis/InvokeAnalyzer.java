@@ -155,6 +155,7 @@ public final class InvokeAnalyzer {
         if (mi.getOpcode() == INVOKESTATIC) {
             String enumCall = EnumCalls.refusal(structs, mi);
             if (enumCall != null) throw a.error(i, enumCall);
+            if (EnumCalls.isValues(structs, mi)) return EnumCalls.values(a, i, structs, mi);
             Value v = inline(a, i, mi, null, args, f);
             if (Type.getReturnType(mi.desc).getSort() != Type.VOID && v == null)
                 throw a.error(i, "method " + mi.name + " never returns a value");

@@ -29,6 +29,8 @@ public final class MethodAnalysis extends MethodCode {
     public Value returnValue;
     /** The local struct each {@code new T(..)}'s constructor call makes, by the index of the call. */
     public final Map<Integer, Value.StackObj> constructed = new HashMap<>();
+    /** The local int[] of ordinals each call of an enum's {@code values()} makes, by the index of the call. */
+    public final Map<Integer, Value.StackObj> enumValues = new HashMap<>();
     /** The constant each GETSTATIC of an enum constant (its ordinal) or of a static final known at translation loads, by instruction index. */
     public final Map<Integer, Long> staticConstants = new HashMap<>();
     /** Each GETFIELD of a final number field of an enum value: the field's value by ordinal (frontend's EnumFields). */
