@@ -19,7 +19,7 @@ class DiagnosticsTest {
         "UsesString|UsesString.java:14: |cannot create a java.lang.String in a BPF program: strings do not exist in BPF programs; keep text in a byte[]",
         "ByteArrayKey|ByteArrayKey.java:10: |map keys and values cannot be arrays such as byte[], whose type has no length; wrap the array in a @Struct class as a @Size(n) field (@Size(16) byte[] comm)",
         "Asserts|Asserts.java:12: |assert cannot be translated: a BPF program has no exception to throw; test the condition with if",
-        "NestedStruct|NestedStruct.java:21: |field inner of @Struct Outer has type org.jbpf.translator.bad.NestedStruct$Inner; struct fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int, long or a @Struct, or another @Struct; annotate org.jbpf.translator.bad.NestedStruct$Inner with @Struct",
+        "NestedStruct|NestedStruct.java:21: |field inner of @Struct Outer has type org.jbpf.translator.bad.NestedStruct$Inner; struct fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, boolean, short, char, int, long or a @Struct, or another @Struct; annotate org.jbpf.translator.bad.NestedStruct$Inner with @Struct",
         "UnsizedBytes|UnsizedBytes.java:18: |byte[] field comm of @Struct Event needs @Size(n) with n > 0",
         "InterfaceCall|InterfaceCall.java:11: |lambdas and method references can only be the loop body of Loops.repeat in BPF programs, which have no virtual calls; write the code as a static method",
         "AnonymousClass|AnonymousClass.java:12: |cannot create the anonymous class org.jbpf.translator.bad.AnonymousClass$1 in a BPF program, which has no virtual calls",
@@ -72,7 +72,7 @@ class DiagnosticsTest {
         "CharacterCall|CharacterCall.java:17: |cannot call java.lang.Character.isDigit in a BPF program; compare the char with character constants instead",
         "OverloadedPrograms|OverloadedPrograms.java:17: |@Section method count has the name of another @Section method (line 12); a program is named after its method, so give each its own name",
         "IntTable|IntTable.java:14: |int array field WEIGHTS must be initialised with new int[n] (at most 4096 bytes) or constants such as {1, 2, 3} to be a BPF global",
-        "TextField|TextField.java:17: |field name of @Struct Event has type java.lang.String; struct fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int, long or a @Struct, or another @Struct; keep text in a @Size(n) byte[] field (marked @CString to print it as text)",
+        "TextField|TextField.java:17: |field name of @Struct Event has type java.lang.String; struct fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, boolean, short, char, int, long or a @Struct, or another @Struct; keep text in a @Size(n) byte[] field (marked @CString to print it as text)",
         "StringSwitch|StringSwitch.java:17: |compare it with Strings.equals(buf, \"bash\") or Strings.startsWith(buf, \"/etc/\") (a switch over strings becomes if/else with Strings.equals)",
     })
     void rejectsWithPosition(String name, String position, String advice) {

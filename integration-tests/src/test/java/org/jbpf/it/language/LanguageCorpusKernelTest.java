@@ -65,7 +65,8 @@ class LanguageCorpusKernelTest {
             GenericNumberHelpers.class, CharArithmeticWraps.class, NarrowArrayFields.class, GenericInterfaceHelpers.class,
             UnsignedDivisionEdges.class, BoxedNullTernary.class,
             // the seventh: lambdas that capture, enum constant loops, boolean[] fields, tables of records
-            LoopCapturedLocal.class, LoopCapturedValues.class, EnumValuesLoop.class, EnumValuesArrays.class);
+            LoopCapturedLocal.class, LoopCapturedValues.class, EnumValuesLoop.class, EnumValuesArrays.class,
+            StructBooleanArray.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);

@@ -147,7 +147,7 @@ class LanguageRefusalsTest {
                     "element's fields instead of replacing it"),
             Arguments.of(EnumField.class,
                     "EnumField.java:33: field mode of @Struct State has type org.jbpf.it.language.EnumField$Mode; struct " +
-                    "fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int, " +
+                    "fields may be byte, boolean, short, char, int, long, @Size(n) arrays of byte, boolean, short, char, int, " +
                     "long or a @Struct, or another @Struct; keep an enum in a struct as its ordinal: declare mode an int, store Mode " +
                     "values with .ordinal() and read them back in Java with Mode.values()[n]"),
             Arguments.of(EnumMutableField.class,
@@ -305,11 +305,10 @@ class LanguageRefusalsTest {
                     "CopiedThroughChoice.java:35: v is copied into Buf.values here, where Java would share one array between " +
                     "them: a struct holds its arrays and structs in place, so the write to Buf.values at line 37 would not " +
                     "reach v, read at line 38; read through Buf.values once v is stored"),
-            Arguments.of(StructBooleanArray.class,
-                    "StructBooleanArray.java:34: field on of @Struct Flags has type boolean[]; struct fields may be byte, " +
-                    "boolean, short, char, int, long, @Size(n) arrays of byte, short, char, int, long or a @Struct, or another " +
-                    "@Struct; keep the flags in a @Size(n) byte[] field, 1 for true and 0 for false (f.on[i] = 1; if (f.on[i] " +
-                    "!= 0) ..), or as the bits of an int or long field"),
+            Arguments.of(StructBooleanArrayMap.class,
+                    "StructBooleanArrayMap.java:18: map flags: @Struct Flags holds boolean[] field Flags.on, which a program keeps " +
+                    "(one byte per flag) but Java cannot read from a map or ring buffer; declare it a @Size(n) byte[] there (1 for " +
+                    "true, 0 for false), or keep the flags in local structs"),
             Arguments.of(ChosenKeyAfterCompare.class,
                     "ChosenKeyAfterCompare.java:24: the value of cells is replaced here while old refers to the value it held: in " +
                     "Java old keeps the old one, but the map holds its values in place, so old would see the new one at line " +
