@@ -194,6 +194,28 @@ class LanguageCorpusKernelTest {
         assertEquals(org.jbpf.it.newuser.ComputingProbesKernelTest.INPUTS.size(), runs);
     }
 
+    /**
+     * A value looked up under a computed key, then its map written under keys the program found below or above it
+     * (ints, longs, constants; array, per-CPU array and hash maps): it is the value it was, as in Java, over the inputs.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void keysComparedInOrderLeaveTheValue(Backend backend) {
+        var object = backend.translate(KeysComparedInOrder.class);
+        KernelCheck.require();
+        int runs = 0;
+        try (BPF bpf = BPF.load(object, KeysComparedInOrder.class)) {
+            for (long[] ab : ComputingProbesKernelTest.INPUTS) {
+                bpf.map(KeysComparedInOrder.in).put(0, ab[0]);
+                bpf.map(KeysComparedInOrder.in).put(1, ab[1]);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                assertEquals(KeysComparedInOrder.expected(ab[0], ab[1]), bpf.map(KeysComparedInOrder.out).get(0), ab[0] + ", " + ab[1]);
+                runs++;
+            }
+        }
+        assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
+    }
+
     /** A value looked up, then deleted from its hash map, then used: it is the value it was, as in Java. */
     @ParameterizedTest
     @EnumSource(Backend.class)
