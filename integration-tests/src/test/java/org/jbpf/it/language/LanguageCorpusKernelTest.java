@@ -66,7 +66,7 @@ class LanguageCorpusKernelTest {
             UnsignedDivisionEdges.class, BoxedNullTernary.class,
             // the seventh: lambdas that capture, enum constant loops, boolean[] fields, tables of records
             LoopCapturedLocal.class, LoopCapturedValues.class, EnumValuesLoop.class, EnumValuesArrays.class,
-            StructBooleanArray.class, ByteShortCharHelpers.class);
+            StructBooleanArray.class, ByteShortCharHelpers.class, SealedRecordPatterns.class, SwitchYieldEnums.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);
