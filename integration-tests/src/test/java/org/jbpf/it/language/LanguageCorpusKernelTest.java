@@ -216,6 +216,28 @@ class LanguageCorpusKernelTest {
         assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
     }
 
+    /**
+     * Values looked up under @Struct keys, then their maps written under keys with a field holding another constant
+     * (hash and per-CPU hash maps): the values are what they were, as in Java, over the inputs.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void structKeysWithOtherConstantsLeaveTheValue(Backend backend) {
+        var object = backend.translate(StructKeysDiffer.class);
+        KernelCheck.require();
+        int runs = 0;
+        try (BPF bpf = BPF.load(object, StructKeysDiffer.class)) {
+            for (long[] ab : ComputingProbesKernelTest.INPUTS) {
+                bpf.map(StructKeysDiffer.in).put(0, ab[0]);
+                bpf.map(StructKeysDiffer.in).put(1, ab[1]);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                assertEquals(StructKeysDiffer.expected(ab[0], ab[1]), bpf.map(StructKeysDiffer.out).get(0), ab[0] + ", " + ab[1]);
+                runs++;
+            }
+        }
+        assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
+    }
+
     /** A value looked up, then deleted from its hash map, then used: it is the value it was, as in Java. */
     @ParameterizedTest
     @EnumSource(Backend.class)

@@ -291,6 +291,10 @@ class LanguageRefusalsTest {
                     "KeyComparedAtMost.java:22: the value of cells is replaced here while first refers to the value it held: in " +
                     "Java first keeps the old one, but the map holds its values in place, so first would see the new one at line " +
                     "23; copy what you need from first first, or look the value up again after update"),
+            Arguments.of(StructKeysMayBeEqual.class,
+                    "StructKeysMayBeEqual.java:26: the value of table is replaced here while first refers to the value it held: in " +
+                    "Java first keeps the old one, but the map holds its values in place, so first would see the new one at line " +
+                    "27; copy what you need from first first, or look the value up again after update"),
             Arguments.of(StaticStructTable.class,
                     "StaticStructTable.java:32: static field RANGES (org.jbpf.it.language.StaticStructTable$Range[]) is a " +
                     "table of objects, which has no BPF global: keep each field in its own static final number array (one " +

@@ -52,6 +52,8 @@ public final class MethodAnalysis extends MethodCode {
 
     /** The copies into struct fields made on the way to any return (CopySteps), for the caller of an inlined body. */
     CopyFacts exitCopies = CopyFacts.NONE;
+    /** True once a path has reached a return: until then the exit knows everything (a merge's neutral element). */
+    boolean exited;
     /** The body this one is inlined into and the index of the call there; null for a program or a BPF function. */
     MethodAnalysis inlinedInto;
     int inlinedAt;
