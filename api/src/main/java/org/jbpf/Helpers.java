@@ -58,6 +58,23 @@ public final class Helpers {
     public static int printk(String fmt, long a, long b) { throw InKernelOnly.call("printk"); }
     public static int printk(String fmt, long a, long b, long c) { throw InKernelOnly.call("printk"); }
 
+    /**
+     * printk with text: each {@code byte[]} argument is printed by a {@code %s} of the format as a C string, its bytes
+     * up to the first NUL (all of them when it has none), as {@code Helpers.comm(buf)} or {@code probeReadUserStr}
+     * leave it; the numbers go to the other conversions, in order. At most three arguments in all.
+     */
+    public static int printk(String fmt, byte[] a) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, long a, byte[] b) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, byte[] a, long b) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, byte[] a, byte[] b) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, long a, long b, byte[] c) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, long a, byte[] b, long c) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, long a, byte[] b, byte[] c) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, byte[] a, long b, long c) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, byte[] a, long b, byte[] c) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, byte[] a, byte[] b, long c) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, byte[] a, byte[] b, byte[] c) { throw InKernelOnly.call("printk"); }
+
     /** Reads {@code size} bytes of kernel memory at {@code addr} into {@code dst}; returns 0 or a negative errno. */
     public static int probeReadKernel(byte[] dst, int size, long addr) { throw InKernelOnly.call("probeReadKernel"); }
 

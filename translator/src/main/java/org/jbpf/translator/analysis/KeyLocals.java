@@ -10,7 +10,7 @@ import org.objectweb.asm.tree.VarInsnNode;
 /**
  * Which local variable a map key or a compared number is, read from the bytecode around an instruction, so that
  * {@link HeldFields} can know two keys differ on a path where the program compared them as unequal
- * ({@code if (k != j)}, {@code if (k != 0)}). A key is a local when javac boxed it straight from a load of the variable
+ * ({@code if (k != j)}, {@code if (k != 0)}) or one below the other ({@code if (k < j)}). A key is a local when javac boxed it straight from a load of the variable
  * ({@code m.update(k, v)}) and no store into the variable came since ({@link Value.Boxed}).
  */
 final class KeyLocals {
@@ -59,12 +59,13 @@ final class KeyLocals {
 
     /**
      * The local variables (or NONE) that the two operands of the compare jump at {@code jump} were loaded from:
-     * {@code ILOAD x; ILOAD y; IF_ICMPxx}, {@code LLOAD x; LLOAD y; LCMP; IFxx} or {@code ILOAD x; IFxx}, with a
+     * {@code ILOAD x; ILOAD y; IF_ICMPxx}, {@code LLOAD x; LLOAD y; LCMP; IFxx} or {@code ILOAD x; IFxx} (any of
+     * the six compares), with a
      * constant in place of either load.
      */
     static int[] compared(MethodAnalysis a, int jump) {
         int op = a.insns[jump].getOpcode();
-        if (op == IF_ICMPEQ || op == IF_ICMPNE) {
+        if (op >= IF_ICMPEQ && op <= IF_ICMPLE) {
             int second = previous(a, jump), first = second < 0 ? -1 : previous(a, second);
             return new int[] {local(a, first), local(a, second)};
         }
