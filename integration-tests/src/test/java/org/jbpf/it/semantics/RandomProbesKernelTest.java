@@ -137,9 +137,11 @@ class RandomProbesKernelTest {
      * precise; the loops' states never matched and the kernel stopped at its million instructions (LLVM's code: 226k).
      * State seed 26 program 6: an int local set once from a long and never changed took a slot of its own for that
      * move, which brought the direct backend's frame to 528 bytes; such an int shares the long's register again.
+     * State seed 36376513974931 program 1: in a {@code @NoInline} function given a map value's struct, LLVM checked an
+     * index into its array through a 16-bit copy, as a parameter was not known to hold an address ({@link IndexThroughArgument}).
      */
     static final long[][] FOUND = {{PLAIN, 11, 14}, {PLAIN, 12, 111}, {STATE, 21, 42}, {STATE, 22, 31}, {STATE, 24, 93}, {EDGES, 35, 80},
-            {STATE, 41, 6}, {STATE, 62, 72}, {STATE, 22, 78}, {STATE, 26, 6}};
+            {STATE, 41, 6}, {STATE, 62, 72}, {STATE, 22, 78}, {STATE, 26, 6}, {STATE, 36376513974931L, 1}};
 
     /**
      * Programs found before that the kernel refuses at one of its limits on a backend, which the simulation must refuse
