@@ -16,8 +16,9 @@ import java.util.Random;
  * with state also keep it in maps of structs, per-CPU arrays, globals and load-time constants ({@link RandomState});
  * programs at the edges also work with narrow locals, side effects in conditions and labelled loops ({@link RandomEdges}).
  * Wider programs also use what the language accepted later ({@link RandomExpressions#wider}): an enum whose constants
- * have fields, a record local, switch expressions that yield, Boolean's logical methods, and a map value kept across
- * a write of its map. That value is kept only across a write under a key that provably differs (another constant, or
+ * have fields, a record local, switch expressions that yield, Boolean's logical methods, a struct built, copied into
+ * a struct's field and read back through it, and a map value kept across a write of its map. A struct copied into a
+ * field is not touched again through its own name (the kernel's field holds a copy, Java's the same object). That value is kept only across a write under a key that provably differs (another constant, or
  * a key the program tested unequal to it on that path): a write under its own key would replace the element the kernel
  * points at, which the JVM's boxed copy does not see.
  *
@@ -83,12 +84,15 @@ final class RandomProbes {
             s.append("    public enum Kind {\n        A(3, -7L), B(-1, 1L << 40), C(0, 0L), D(100, -1L), E(Integer.MIN_VALUE, Long.MAX_VALUE);\n");
             s.append("        final int w;\n        final long z;\n        Kind(int w, long z) { this.w = w; this.z = z; }\n    }\n");
             s.append("    @Struct\n    public record Pair(long x, int y) {}\n");
+            s.append("    @Struct\n    public static final class T {\n        public long p;\n        public int q;\n");
+            s.append("        @Size(2) public short[] r = new short[2];\n    }\n");
         } else s.append("    public enum Kind { A, B, C, D, E }\n");
         if (state != null) s.append(RandomState.nestedStruct());
         s.append("    @Struct\n    public static final class S {\n        public long a;\n        public int b;\n        public short c;\n");
         s.append("        public byte d;\n        public char e;\n        @Size(4) public long[] w = new long[4];\n");
         s.append("        @Size(6) public int[] v = new int[6];\n");
         if (state != null) s.append(RandomState.moreFields());
+        if (wider) s.append("        public T t = new T();\n");
         s.append("    }\n");
         s.append("    public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);\n");
         s.append("    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 1);\n");
@@ -123,6 +127,8 @@ final class RandomProbes {
         if (wider) {
             s.append("        Pair p0 = new Pair(a, y1);\n");
             e.records = true;
+            e.longs = List.of("x0", "x1", "x2", "x3", "s.t.p");
+            e.ints.add("s.t.q");
         }
         if (recursive) s.append("        x0 += rec(y0 & 3);\n");
         int depth = state != null ? 2 + random.nextInt(2) : 2;
@@ -132,7 +138,7 @@ final class RandomProbes {
         for (String[] a : ARRAYS) s.append("        for (").append(a[1]).append(" v : ").append(a[0]).append(") r = r * 31 + v;\n");
         if (state != null) state.result(s);
         if (edges != null) edges.result(s);
-        if (wider) s.append("        r = r * 31 + p0.x() * 13 + p0.y() + k0.w * 17L + k0.z;\n");
+        if (wider) s.append("        r = r * 31 + p0.x() * 13 + p0.y() + k0.w * 17L + k0.z + s.t.p * 19 + s.t.q + s.t.r[0] * 23 + s.t.r[1];\n");
         s.append("        return r;\n    }\n");
         s.append("    @Section(\"xdp\")\n    public static int run(XdpContext ctx) {\n");
         s.append("        Long a = in.lookup(0), b = in.lookup(1);\n");
@@ -324,7 +330,17 @@ final class RandomProbes {
     private void widerStatement(StringBuilder s, String indent) {
         String x = pick("x0", "x1", "x2", "x3"), v = "v" + names++;
         String write = pick("update", "update", "increment", "add");
-        switch (random.nextInt(4)) {
+        switch (random.nextInt(6)) {
+            case 4 -> {   // a struct built, copied into the struct's field and not touched again: the copy and Java's shared object agree
+                String t = "t" + names++;
+                s.append(indent).append("T ").append(t).append(" = new T();\n");
+                s.append(indent).append(t).append(".p = ").append(e.longExpr(2)).append(";\n");
+                s.append(indent).append(t).append(".q ").append(pick("=", "+=")).append(' ').append(e.intExpr(2)).append(";\n");
+                s.append(indent).append(t).append(".r[").append(random.nextInt(2)).append("] = (short) ").append(RandomExpressions.paren(e.intExpr(1))).append(";\n");
+                s.append(indent).append("s.t = ").append(t).append(";\n");
+            }
+            case 5 -> s.append(indent).append("s.t.").append(random.nextBoolean() ? "p " + pick("+=", "^=", "=") + " " + e.longExpr(2)
+                    : "r[" + random.nextInt(2) + "] += (short) " + RandomExpressions.paren(e.intExpr(1))).append(";\n");
             case 0 -> s.append(indent).append("p0 = new Pair(").append(e.longExpr(2)).append(", ").append(e.intExpr(2)).append(");\n");
             case 1, 2 -> {
                 int key = random.nextInt(16), other = (key + 1 + random.nextInt(15)) % 16;
