@@ -18,7 +18,9 @@ import java.util.Random;
  * Wider programs also use what the language accepted later ({@link RandomExpressions#wider}): an enum whose constants
  * have fields, a record local, switch expressions that yield, Boolean's logical methods, a struct built, copied into
  * a struct's field and read back through it, and a map value kept across a write of its map. A struct copied into a
- * field is not touched again through its own name (the kernel's field holds a copy, Java's the same object). That value is kept only across a write under a key that provably differs (another constant, or
+ * field is not touched again through its own name (the kernel's field holds a copy, Java's the same object). printk's
+ * result, the length of the line it writes, joins the result: only formats Java's formatter writes as the kernel does
+ * ({@code %d}, {@code %x}, {@code %X} of longs, with a {@code -} or {@code 0} flag only before a width). That value is kept only across a write under a key that provably differs (another constant, or
  * a key the program tested unequal to it on that path): a write under its own key would replace the element the kernel
  * points at, which the JVM's boxed copy does not see.
  *
@@ -330,7 +332,19 @@ final class RandomProbes {
     private void widerStatement(StringBuilder s, String indent) {
         String x = pick("x0", "x1", "x2", "x3"), v = "v" + names++;
         String write = pick("update", "update", "increment", "add");
-        switch (random.nextInt(6)) {
+        switch (random.nextInt(7)) {
+            case 6 -> {   // the length of the line printk writes, for formats the kernel and Java's formatter write alike
+                StringBuilder fmt = new StringBuilder("wp");
+                List<String> args = new ArrayList<>();
+                for (int n = random.nextInt(4), k = 0; k < n; k++) {
+                    String flag = pick("", "", "-", "0"), width = flag.isEmpty() && random.nextBoolean() ? "" : Integer.toString(1 + random.nextInt(12));
+                    fmt.append(pick(" ", "=", ":", "%%")).append('%').append(flag).append(width).append(pick("d", "d", "x", "X"));
+                    args.add(e.longExpr(1));
+                }
+                s.append(indent).append(x).append(" += ").append(java ? "JavaSemantics.printk" : "Helpers.printk").append("(\"").append(fmt).append('"');
+                for (String arg : args) s.append(", ").append(arg);
+                s.append(");\n");
+            }
             case 4 -> {   // a struct built, copied into the struct's field and not touched again: the copy and Java's shared object agree
                 String t = "t" + names++;
                 s.append(indent).append("T ").append(t).append(" = new T();\n");
