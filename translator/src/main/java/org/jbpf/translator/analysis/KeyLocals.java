@@ -40,17 +40,16 @@ final class KeyLocals {
     static void assigned(MethodAnalysis a, AbstractInsnNode in, Frame f) {
         int var = in instanceof IincInsnNode inc ? inc.var : ((VarInsnNode) in).var;
         boolean wide = in.getOpcode() == LSTORE || in.getOpcode() == DSTORE;
-        for (int slot = var; slot <= var + (wide ? 1 : 0); slot++) {
-            f.copies = f.copies.withHeld(f.copies.held.assigned(a, slot));
-            for (int k = 0; k < f.locals.length; k++) f.locals[k] = unlinked(a, f.locals[k], slot);
-            for (int k = 0; k < f.stack.size(); k++) f.stack.set(k, unlinked(a, f.stack.get(k), slot));
-        }
+        for (int slot = var; slot <= var + (wide ? 1 : 0); slot++) forget(a, f, slot);
         // a long variable also ends where a store writes its upper slot
-        if (var > 0 && f.locals[var - 1] instanceof Value.Scalar s && s.isLong()) {
-            f.copies = f.copies.withHeld(f.copies.held.assigned(a, var - 1));
-            for (int k = 0; k < f.locals.length; k++) f.locals[k] = unlinked(a, f.locals[k], var - 1);
-            for (int k = 0; k < f.stack.size(); k++) f.stack.set(k, unlinked(a, f.stack.get(k), var - 1));
-        }
+        if (var > 0 && f.locals[var - 1] instanceof Value.Scalar s && s.isLong()) forget(a, f, var - 1);
+    }
+
+    /** Forgets what the frame knew of variable {@code slot}: held values and the boxes linked to it. */
+    private static void forget(MethodAnalysis a, Frame f, int slot) {
+        f.copies = f.copies.withHeld(f.copies.held.assigned(a, slot));
+        for (int k = 0; k < f.locals.length; k++) f.locals[k] = unlinked(a, f.locals[k], slot);
+        for (int k = 0; k < f.stack.size(); k++) f.stack.set(k, unlinked(a, f.stack.get(k), slot));
     }
 
     private static Value unlinked(MethodAnalysis a, Value v, int var) {
