@@ -227,7 +227,8 @@ public final class AbstractInterpreter {
                         // in a loop, iterations rarely match: keep a state only now and then
                         if (!forced && jumps - prevJumps < 20 && processed - prevProcessed < 100) add = false;
                     } else if (covers(v, st, pc)) {
-                        trace(pc, "pruned");
+                        if (TRACE) trace(pc, "pruned by the state kept at " + v.pc + " #" + System.identityHashCode(v) + (v.allPrecise ? " (all precise)" : "")
+                                + StateText.of(v.state, v.preciseRegs, v.preciseSlots) + "\n   this state" + StateText.of(st, null, null));
                         v.hits++;
                         endPath(last);
                         return;
@@ -247,6 +248,7 @@ public final class AbstractInterpreter {
                     prevJumps = jumps;
                     prevProcessed = processed;
                     Checkpoint nv = new Checkpoint(st.copy(), pc, last, recent.toArray());
+                    if (TRACE) trace(pc, "kept as #" + System.identityHashCode(nv));
                     nv.chain = loops.chainOf(st, pc);
                     loops.enter(nv);
                     here.add(nv);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Thousands of random programs ({@link RandomPrograms}) go to the running kernel (BPF_PROG_LOAD) and to the
  * simulator; the verdicts are tabulated and the simulator must never accept what the kernel refuses. The seed is
  * printed so a failing run can be repeated with {@code -Djbpf.random.seed=<seed>} ({@code -Djbpf.random.count=N}
- * for more programs, {@code -Djbpf.random.only=I,J} for programs I and J alone, with {@code -Djbpf.random.log=1|2} to print the
+ * for more programs, {@code -Djbpf.random.only=I,J} for programs I and J alone, with {@code -Djbpf.random.log=1|2} to print each program and the
  * kernel's log of each at that level). Every disagreement found so far is kept in {@link SoundnessCorpus} or fixed.
  * Without the property every run uses {@link #CI_SEED}, a seed that has passed, so that a build is judged on the code
  * it holds; {@code -Djbpf.random.seed=fresh} draws a new seed each run, to keep exploring. A program the simulator
@@ -90,6 +90,7 @@ class RandomAgreementTest {
                             : KernelBpf.loadLogged(KernelRunner.progType(e.section()),
                             Insn.encode(KernelRunner.patch(e.insns(), fds)), Integer.getInteger("jbpf.random.log"));
                     if (logged.accepted()) KernelBpf.close(logged.fd());
+                    System.out.println(describe(e, logged, s));
                     System.out.println("kernel log of " + e.name() + ":\n" + logged.log());
                 }
                 kernelNanos += System.nanoTime() - t0;
