@@ -60,6 +60,8 @@ class RandomAgreementTest {
         long start = System.nanoTime(), kernelNanos = 0, simNanos = 0;
         Map<String, Integer> reasons = new java.util.HashMap<>();
         double worstRatio = 0;
+        // of the programs both accept: counted exactly as the kernel, fewer (the side where pruning may be unsound), more
+        int exact = 0, below = 0, above = 0;
         String worstAt = "none";
 
         try {
@@ -97,6 +99,13 @@ class RandomAgreementTest {
                 if (k.accepted() && s.ok()) {
                     agreeAccept++;
                     java.util.regex.Matcher m = PROCESSED.matcher(k.log());
+                    if (m.find()) {
+                        int kernel = Integer.parseInt(m.group(1));
+                        if (kernel == s.processedInsns()) exact++;
+                        else if (kernel > s.processedInsns()) below++;
+                        else above++;
+                        m.reset();
+                    }
                     // the factor matters near the kernel's limit: a few instructions more or less in a tiny program do not
                     if (m.find() && Integer.parseInt(m.group(1)) >= 100) {
                         double ratio = Double.parseDouble(m.group(1)) / s.processedInsns();
@@ -119,6 +128,7 @@ class RandomAgreementTest {
                 "not-asked", notAsked);
         System.out.printf("seed %d: %d programs in %d ms (kernel %d ms, simulator %d ms)%n", seed, count,
                 (System.nanoTime() - start) / 1_000_000, kernelNanos / 1_000_000, simNanos / 1_000_000);
+        System.out.printf("instruction counts of the programs both accept: %d as the kernel's, %d below it, %d above it%n", exact, below, above);
         System.out.printf("kernel/simulator processed instructions, worst of the programs both accept that took the kernel 100+: %.2f at %s%n", worstRatio, worstAt);
         System.out.println("most common reasons both give:");
         reasons.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
