@@ -3,6 +3,7 @@ package org.jbpf.it.newuser;
 import static org.jbpf.Helpers.pid;
 
 import org.jbpf.Bpf;
+import org.jbpf.examples.kernel.PtRegs;
 import org.jbpf.Constant;
 import org.jbpf.Section;
 import org.jbpf.TracingContext;
@@ -21,7 +22,7 @@ public final class BtfSyscalls {
     @Section("tp_btf/sys_enter")
     static int onEnter(TracingContext ctx) {
         if (pid() != targetPid || ctx.arg(1) != GETPGID) return 0;
-        Registers regs = ctx.arg(0, Registers.class);
+        PtRegs regs = ctx.arg(0, PtRegs.class);
         long argument = regs.di();
         if (argument < 5_000_000) return 0;
         calls++;

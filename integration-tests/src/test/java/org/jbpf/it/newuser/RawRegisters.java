@@ -3,6 +3,7 @@ package org.jbpf.it.newuser;
 import static org.jbpf.Helpers.pid;
 
 import org.jbpf.Bpf;
+import org.jbpf.examples.kernel.PtRegs;
 import org.jbpf.Constant;
 import org.jbpf.RawTracepointContext;
 import org.jbpf.Section;
@@ -18,7 +19,7 @@ public final class RawRegisters {
     @Section("raw_tracepoint/sys_enter")
     static int onEnter(RawTracepointContext ctx) {
         if (pid() != targetPid || ctx.arg(1) != GETSID) return 0;
-        long first = Registers.at(ctx.arg(0)).di();
+        long first = PtRegs.at(ctx.arg(0)).di();
         if (first < 7_000_000) return 0;
         sum += first - 7_000_000;
         calls++;

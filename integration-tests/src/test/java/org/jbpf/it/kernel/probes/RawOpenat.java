@@ -8,6 +8,7 @@ import org.jbpf.Bpf;
 import org.jbpf.RawTracepointContext;
 import org.jbpf.Section;
 import org.jbpf.examples.kernel.OpenEvent;
+import org.jbpf.examples.kernel.PtRegs;
 import org.jbpf.maps.RingBuffer;
 
 /**
