@@ -4,13 +4,14 @@
 // a repeat count), then times draining it; a ring round does that once per size (in cache, then 36 MB).
 //
 // The same rules for both sides: every reader, C or jbpf, runs in several short processes (JBPF_BENCH_PROCESSES, 5 by
-// default: the default readers then take about 8 minutes a JDK on the idle 2-core VM), each timing JBPF_BENCH_ROUNDS rounds (5) after 2 warm-up rounds. The processes are interleaved one by one,
+// default: the default readers then take about 8 minutes a JDK on the idle 2-core VM), each timing JBPF_BENCH_ROUNDS rounds (15) after 2 warm-up rounds. The processes are interleaved one by one,
 // a C process among the jbpf ones in every pass, the order rotated each pass, so load on the machine falls on both
 // sides alike. A process's median is its figure; a reader's figure is the median of its processes' medians, shown
 // with their range, and its ratio is to C's. Beside it: the median and range of every round, and the median (range)
-// of the ratios paired within a pass. Whole processes run fast or slow on this VM (code and heap placement), so the
-// spread over processes, not over rounds, is what a ratio's certainty depends on: each reader's process medians are
-// printed too.
+// of the ratios paired within a pass; each reader's process medians are printed too. A 7.2 MB round lasts under a
+// millisecond, and single rounds on this VM move by up to a third whatever the process (JDK 25 in place under load 13:
+// rounds of one process at 179-333 M records/s, C's at 186-310, the JIT's code for the loop the same in all of them):
+// a median of 5 rounds made whole processes look fast or slow, hence 15 rounds a process by default.
 // Both sides time the draining thread's CPU time (CLOCK_THREAD_CPUTIME_ID), so other load on the machine does not
 // count; draining makes no system calls, so that is all the time it takes. Each jbpf reader runs in JVMs of its own
 // (as JMH forks per benchmark), as an application with one kind of reader would: in one JVM the readers' handlers
@@ -58,7 +59,7 @@ public final class RingBufferBench {
     static final int[] PERF_RECORDS = {40_000};
     static final int PERF_PAGES = 1024, WARMUP = 2;
     static final int PROCESSES = Integer.parseInt(env("JBPF_BENCH_PROCESSES", "5"));
-    static final int ROUNDS = Integer.parseInt(env("JBPF_BENCH_ROUNDS", "5"));
+    static final int ROUNDS = Integer.parseInt(env("JBPF_BENCH_ROUNDS", "15"));
     /**
      * Small rounds before the timed ones, as an application that has polled a while has made them: they let the JIT
      * compile the reading loop as a method of its own. The timed rounds call it once each, too few calls for that, so
@@ -157,29 +158,64 @@ public final class RingBufferBench {
 
     /**
      * Every drain of a reader's warm-up and timed rounds, in order, as the C consumers print them: records drained,
-     * records/s, the CPU of the fill, of the drain's start and its end, and page faults while draining.
+     * records/s, the CPU of the fill, of the drain's start and its end, and page faults while draining. The small
+     * warm-up rounds take the same steps as a timed one ({@link #drain}) and the lines are written after the last
+     * round, and then the timed rounds wait until the JIT has been idle a while ({@link #awaitIdleJit}): otherwise the
+     * JIT compiled the bench's own steps (reading /proc, the clock, formatting) during the timed rounds, on the other
+     * CPU of this 2-CPU VM, beside the drain, which C's drains never have (JDK 25 in place, 5 processes of 15 rounds
+     * under load 13, at 7.2 / 36 MB: the slowest tenth of rounds under 244 / 277 M records/s with those compiles, 260 /
+     * 298 without; process medians 293-316 / 310-327 and 291-317 / 315-328).
      */
     static List<String> java(int[] sizes, Supplier<EventReader> open, IntConsumer produce) {
-        List<String> drains = new ArrayList<>();
+        long[][] rows = new long[(WARMUP + ROUNDS) * sizes.length][];
+        int lines = 0;
         try (EventReader reader = open.get()) {
             reader.consume();  // whatever an earlier reader left behind
             for (int i = 0; i < WARM_CALLS; i++) {
-                produce.accept(WARM_RECORDS);
-                if (reader.consume() != WARM_RECORDS) throw new IllegalStateException("a warm-up round lost records");
+                long[] row = drain(reader, produce, WARM_RECORDS);
+                if (row[0] != WARM_RECORDS) throw new IllegalStateException("a warm-up round lost records");
+                lines += line(row).length();  // compiled here too
             }
-            for (int d = 0; d < (WARMUP + ROUNDS) * sizes.length; d++) {
-                int records = sizes[d % sizes.length];
-                long fillCpu = where()[0];
-                produce.accept(records);
-                long[] start = where();
-                long t0 = CPU.getCurrentThreadCpuTime();
-                int n = reader.consume();
-                long t1 = CPU.getCurrentThreadCpuTime();
-                long[] end = where();
-                drains.add(n + " " + (n * 1e9 / (t1 - t0)) + " " + fillCpu + " " + start[0] + " " + end[0] + " " + (end[1] - start[1]));
-            }
+            awaitIdleJit();
+            for (int d = 0; d < rows.length; d++) rows[d] = drain(reader, produce, sizes[d % sizes.length]);
         }
+        List<String> drains = new ArrayList<>();
+        for (long[] row : rows) drains.add(line(row));
+        if (lines == 42) System.out.print("");
         return drains;
+    }
+
+    /** One round: a fill of {@code records}, then one timed drain; records drained, ns of CPU time, the CPUs and faults as {@link #line} prints them. */
+    static long[] drain(EventReader reader, IntConsumer produce, int records) {
+        long fillCpu = where()[0];
+        produce.accept(records);
+        long[] start = where();
+        long t0 = CPU.getCurrentThreadCpuTime();
+        int n = reader.consume();
+        long t1 = CPU.getCurrentThreadCpuTime();
+        long[] end = where();
+        return new long[] {n, t1 - t0, fillCpu, start[0], end[0], end[1] - start[1]};
+    }
+
+    static String line(long[] row) {
+        return row[0] + " " + (row[0] * 1e9 / row[1]) + " " + row[2] + " " + row[3] + " " + row[4] + " " + row[5];
+    }
+
+    /** Waits (at most 10 s) until the JIT's compilation time has not grown for 300 ms: its compiles done. */
+    static void awaitIdleJit() {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) return;
+        long last = -1;
+        for (int i = 0, still = 0; i < 100 && still < 3; i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            long t = jit.getTotalCompilationTime();
+            still = t == last ? still + 1 : 0;
+            last = t;
+        }
     }
 
     /** This thread's CPU (field 39 of /proc/thread-self/stat) and its minor page faults so far (field 10). */

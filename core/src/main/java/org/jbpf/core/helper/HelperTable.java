@@ -27,7 +27,8 @@ public final class HelperTable {
             PROBE_READ_USER = 112, PROBE_READ_KERNEL = 113, PROBE_READ_USER_STR = 114, PROBE_READ_KERNEL_STR = 115,
             KTIME_GET_BOOT_NS = 125, RINGBUF_OUTPUT = 130, RINGBUF_RESERVE = 131, RINGBUF_SUBMIT = 132,
             RINGBUF_DISCARD = 133, RINGBUF_QUERY = 134, GET_CURRENT_TASK_BTF = 158, KTIME_GET_COARSE_NS = 160,
-            LOOP = 181, STRNCMP = 182, GET_NUMA_NODE_ID = 42;
+            LOOP = 181, STRNCMP = 182, GET_NUMA_NODE_ID = 42,
+            GET_CURRENT_CGROUP_ID = 80;
 
     /** Packet helpers. */
     public static final int SKB_STORE_BYTES = 9, L3_CSUM_REPLACE = 10, L4_CSUM_REPLACE = 11, REDIRECT = 23,
@@ -81,6 +82,7 @@ public final class HelperTable {
                 CTX, MAP_PTR, ANYTHING, MEM_READ, SIZE_OR_ZERO);
         proto(GET_STACKID, "get_stackid", RetKind.INTEGER, Set.of(MapTypes.STACK_TRACE), CTX, MAP_PTR, ANYTHING);
         proto(GET_CURRENT_TASK, "get_current_task", RetKind.INTEGER, ANY_MAP);
+        proto(GET_CURRENT_CGROUP_ID, "get_current_cgroup_id", RetKind.INTEGER, ANY_MAP);
         proto(PROBE_READ_USER, "probe_read_user", RetKind.INTEGER, ANY_MAP, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);
         proto(PROBE_READ_KERNEL, "probe_read_kernel", RetKind.INTEGER, ANY_MAP, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);
         proto(PROBE_READ_USER_STR, "probe_read_user_str", RetKind.INTEGER, ANY_MAP, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);

@@ -29,6 +29,8 @@ public final class MethodAnalysis extends MethodCode {
     public Value returnValue;
     /** The local struct each {@code new T(..)}'s constructor call makes, by the index of the call. */
     public final Map<Integer, Value.StackObj> constructed = new HashMap<>();
+    /** The local int[] of ordinals each call of an enum's {@code values()} makes, by the index of the call. */
+    public final Map<Integer, Value.StackObj> enumValues = new HashMap<>();
     /** The constant each GETSTATIC of an enum constant (its ordinal) or of a static final known at translation loads, by instruction index. */
     public final Map<Integer, Long> staticConstants = new HashMap<>();
     /** Each GETFIELD of a final number field of an enum value: the field's value by ordinal (frontend's EnumFields). */
@@ -52,6 +54,8 @@ public final class MethodAnalysis extends MethodCode {
 
     /** The copies into struct fields made on the way to any return (CopySteps), for the caller of an inlined body. */
     CopyFacts exitCopies = CopyFacts.NONE;
+    /** True once a path has reached a return: until then the exit knows everything (a merge's neutral element). */
+    boolean exited;
     /** The body this one is inlined into and the index of the call there; null for a program or a BPF function. */
     MethodAnalysis inlinedInto;
     int inlinedAt;
