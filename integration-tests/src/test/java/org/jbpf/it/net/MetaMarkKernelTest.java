@@ -31,6 +31,15 @@ class MetaMarkKernelTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void aMetadataViewReadBeforeAdjustMetaIsRefusedAtItsLine(Backend backend) {
+        org.jbpf.translator.TranslationException e = org.junit.jupiter.api.Assertions.assertThrows(org.jbpf.translator.TranslationException.class,
+                () -> backend.translate(StaleMeta.class));
+        assertEquals("StaleMeta.java:16: variable mark holds a packet header read before ctx.adjustMeta(..) on line 15, which may move the "
+                + "packet; read the metadata again with ctx.meta(..) after that call", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void xdpLeavesMetadataThatTcReadsOnTheSamePacket(Backend backend) throws Exception {
         KernelCheck.require();
         org.jbpf.core.obj.BpfObject object = backend.translate(MetaMark.class);

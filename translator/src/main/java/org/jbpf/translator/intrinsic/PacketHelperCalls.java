@@ -97,10 +97,11 @@ public final class PacketHelperCalls implements Intrinsic {
         var f = c.frame();
         int line = c.method().lines[c.index()];
         String why = STALE_HEADER + "ctx." + call + "(..)" + (line > 0 ? " on line " + line : "") + ", which may move the packet; read the header again with ctx.header(..) after that call";
+        String whyMeta = why.replace("read the header again with ctx.header(..)", "read the metadata again with ctx.meta(..)");
         for (int i = 0; i < f.locals.length; i++)
-            if (f.locals[i] instanceof Value.Ptr p && inPacket(p)) f.locals[i] = new Value.Top(why);
+            if (f.locals[i] instanceof Value.Ptr p && inPacket(p)) f.locals[i] = new Value.Top(p.origin().startsWith("meta(") ? whyMeta : why);
         for (int i = 0; i < f.stack.size(); i++)
-            if (f.stack.get(i) instanceof Value.Ptr p && inPacket(p)) f.stack.set(i, new Value.Top(why));
+            if (f.stack.get(i) instanceof Value.Ptr p && inPacket(p)) f.stack.set(i, new Value.Top(p.origin().startsWith("meta(") ? whyMeta : why));
     }
 
     /** A view into the packet or its metadata area, which a call that moves the packet makes stale. */
