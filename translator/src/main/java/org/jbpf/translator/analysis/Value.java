@@ -201,6 +201,17 @@ public sealed interface Value {
         if (a instanceof StackObj x && b instanceof StackObj y && x.type().equals(y.type())
                 && !(x.type() instanceof ValueType.Struct s && s.internalName().equals(ITERATOR_CLASS)))
             return new Ptr(x.type(), false, mergeId, "several places", false);
+        // one lambda made on both paths (a loop's turns) with captures that differ: the lambda with their merges
+        if (a instanceof FuncRef x && b instanceof FuncRef y && x.site() == y.site() && x.name().equals(y.name())
+                && x.owner().equals(y.owner()) && x.desc().equals(y.desc()) && x.captured().size() == y.captured().size()) {
+            java.util.List<Value> captured = new java.util.ArrayList<>();
+            for (int k = 0; k < x.captured().size(); k++) {
+                Value m = merge(x.captured().get(k), y.captured().get(k), mergeId);
+                if (m instanceof Top) return m;
+                captured.add(m);
+            }
+            return new FuncRef(x.owner(), x.name(), x.desc(), x.site(), List.copyOf(captured));
+        }
         if (a instanceof Top) return a;
         if (b instanceof Top) return b;
         if (a instanceof StringConst || b instanceof StringConst) return new Top(JavaText.STRING_CHOICE + "(" + a.describe() + " or " + b.describe() + ")");
