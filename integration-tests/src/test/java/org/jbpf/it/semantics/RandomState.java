@@ -14,7 +14,8 @@ import java.util.Map;
  * many live locals and a local array that brings the frame near BPF's 512 bytes.
  *
  * <p>A map value's pointer is used only inside its null test, and no update or delete of its map happens there: a
- * deleted or replaced hash element may be reused by the kernel, which Java cannot mean. Per-CPU values are written at
+ * deleted or replaced hash element may be reused by the kernel, which Java cannot mean, and an array map's update
+ * writes the value in place, where Java's reference keeps the old one (the translator refuses that). Per-CPU values are written at
  * the start of every run, since the runs may land on any CPU.
  */
 final class RandomState {
@@ -25,6 +26,8 @@ final class RandomState {
     /** The load-time constants' values, by name, as the loader takes them. */
     final Map<String, Object> constants = new LinkedHashMap<>();
     private boolean pointerInScope, straight, big;
+    /** How many of the pointers in scope are array map values: no av.update is written while one is. */
+    private int arrayValuesInScope;
     private int bigLength, helpers, globalBytes;
 
     RandomState(RandomProbes g) { this.g = g; }
@@ -132,7 +135,11 @@ final class RandomState {
                 s.append(indent).append(x).append(" += ").append(p).append(" == null ? ").append(e.longExpr(1)).append(" : ").append(p)
                         .append(".a * 3 + ").append(p).append(".n.x + (").append(p).append(".z ? 1 : 0);\n");
             }
-            case 11 -> s.append(indent).append(x).append(" -= av.update((int) ").append(RandomExpressions.paren(e.index(1, 4))).append(", s);\n");
+            case 11 -> {   // the same draws either way, so programs without an array value in scope stay as they were
+                String index = RandomExpressions.paren(e.index(1, 4));
+                if (arrayValuesInScope == 0) s.append(indent).append(x).append(" -= av.update((int) ").append(index).append(", s);\n");
+                else s.append(indent).append(x).append(" ^= (long) ").append(index).append(";\n");
+            }
             case 12 -> s.append(indent).append(x).append(" -= hv.delete(").append(hashKey()).append(");\n");
             default -> s.append(indent).append(x).append(" -= hv.update(").append(hashKey()).append(", s);\n");
         }
@@ -166,6 +173,7 @@ final class RandomState {
         s.append(indent).append("if (").append(p).append(" != null) {\n");
         boolean outer = pointerInScope;
         pointerInScope = true;
+        if (map == 1) arrayValuesInScope++;
         List<String> longs = g.e.longs;
         List<String> more = new ArrayList<>(longs);
         more.addAll(List.of(p + ".a", "(long) " + p + ".b", "(long) " + p + ".n.x"));
@@ -177,6 +185,7 @@ final class RandomState {
         }
         g.e.longs = longs;
         pointerInScope = outer;
+        if (map == 1) arrayValuesInScope--;
         if (map == 0 && !outer && g.random.nextBoolean())
             s.append(indent).append("} else {\n").append(indent).append("    ").append(g.pick("x0", "x1")).append(" += hv.update(").append(hashKey()).append(", s);\n");
         s.append(indent).append("}\n");
