@@ -139,25 +139,70 @@ public final class StackState {
     /**
      * As {@link #safeWhere(StackState)}; spilled scalars in slots outside {@code preciseSlots} only need to be
      * scalars, and slots outside {@code liveSlots} (bit k: offset 8k - 512) are not compared; scalar links pair up
-     * in {@code links} over the whole state.
+     * in {@code links} over the whole state. As the kernel compares a privileged program's stacks: bytes the old state
+     * held as unknown (or never wrote) match anything, and a spilled scalar, of 8 bytes or of the 4 at a slot's start,
+     * matches bytes that are all unknown or unwritten on the other side as a scalar of any value would.
      */
     boolean safeWhere(StackState old, long preciseSlots, long liveSlots, ScalarLinks links) {
-        for (int i = 0; i < SIZE; i++) {
-            byte o = old.kind[i];
-            if (o == INVALID || (liveSlots & (1L << (i / 8))) == 0) continue;
-            byte n = kind[i];
-            if (o == SPILL) {
-                if (n != SPILL) return false;
-                RegState n8 = spilled[i / 8], o8 = old.spilled[i / 8];
-                boolean imprecise = (preciseSlots & (1L << (i / 8))) == 0 && n8.type() == RegType.SCALAR && o8.type() == RegType.SCALAR;
-                if (i % 8 == 0 && !imprecise && !n8.safeWhere(o8, links)) return false;
-                continue;
-            }
-            if (n == INVALID) return false;
-            if (o == ZERO && n != ZERO && !(n == SPILL && spilled[i / 8].isConst() && spilled[i / 8].value().constValue() == 0)) return false;
-            if (o == MISC && n == SPILL && spilled[i / 8].type().isPointer()) return false;
+        for (int slot = 0; slot < SIZE / 8; slot++) {
+            if ((liveSlots & (1L << slot)) == 0) continue;
+            int start = slot * 8;
+            boolean precise = (preciseSlots & (1L << slot)) != 0;
+            // the whole slot, then its low half, as one scalar on each side when both hold one
+            int whole = scalarsMatch(old, start, 8, precise, links);
+            if (whole == 1) continue;
+            if (whole == -1) return false;
+            for (int i = start + 7; i >= start + 4; i--) if (!byteSafe(old, i, precise, links)) return false;
+            int low = scalarsMatch(old, start, 4, precise, links);
+            if (low == 1) continue;
+            if (low == -1) return false;
+            for (int i = start + 3; i >= start; i--) if (!byteSafe(old, i, precise, links)) return false;
         }
         return true;
+    }
+
+    /**
+     * Whether the {@code width} bytes at {@code start} hold one scalar on both sides (a spill of that width, or bytes
+     * all unknown or unwritten): 1 when they match as scalars, -1 when they do not, 0 when either side holds no scalar.
+     */
+    private int scalarsMatch(StackState old, int start, int width, boolean precise, ScalarLinks links) {
+        // bytes the current stack has not allocated match nothing the old state wrote (the kernel's first test)
+        RegState o = old.scalarAt(start, width), n = start < SIZE - allocated() ? null : scalarAt(start, width);
+        if (o == null || n == null) return 0;
+        if (!precise || o == UNBOUND) return 1;
+        return n.safeWhere(o, links) ? 1 : -1;
+    }
+
+    /** Any scalar, for bytes that are unknown or unwritten. */
+    private static final RegState UNBOUND = RegState.UNKNOWN_SCALAR;
+
+    /** The scalar the {@code width} bytes at {@code start} hold: a spilled scalar of that width, any value, or null. */
+    private RegState scalarAt(int start, int width) {
+        if (kind[start] == SPILL) {
+            RegState r = spilled[start / 8];
+            int n = 0;
+            while (n < 8 && kind[start + n] == SPILL) n++;
+            return r != null && r.isScalar() && n == width ? r : null;
+        }
+        for (int i = start; i < start + width; i++) if (kind[i] != MISC && kind[i] != INVALID) return null;
+        // all unwritten: the kernel skips such bytes of the old state before it gets here
+        return UNBOUND;
+    }
+
+    /** One byte, where neither side holds a scalar over its slot or half. */
+    private boolean byteSafe(StackState old, int i, boolean precise, ScalarLinks links) {
+        byte o = old.kind[i];
+        if (o == INVALID || o == MISC) return true;
+        byte n = kind[i];
+        if (i < SIZE - allocated()) return false;
+        if (o == SPILL) {
+            if (n != SPILL) return false;
+            RegState n8 = spilled[i / 8], o8 = old.spilled[i / 8];
+            boolean imprecise = !precise && n8.type() == RegType.SCALAR && o8.type() == RegType.SCALAR;
+            return i % 8 != 0 || imprecise || n8.safeWhere(o8, links);
+        }
+        // known zeros: only known zeros match (a spilled 0 is a register, which the kernel does not take for them)
+        return n == ZERO;
     }
 
     /** Bytes the kernel has allocated for this stack: the deepest access, in whole 8-byte slots. */
