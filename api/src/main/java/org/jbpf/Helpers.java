@@ -34,6 +34,12 @@ public final class Helpers {
     /** Time since boot in nanoseconds, including suspend ({@code bpf_ktime_get_boot_ns()}). */
     public static long ktimeBoot() { throw InKernelOnly.call("ktimeBoot()"); }
 
+    /**
+     * The cgroup v2 id of the current task ({@code bpf_get_current_cgroup_id()}): the inode number of its cgroup's
+     * directory under the cgroup2 mount (e.g. {@code stat -c %i /sys/fs/cgroup/system.slice}).
+     */
+    public static long cgroupId() { throw InKernelOnly.call("cgroupId()"); }
+
     /** The CPU the program runs on. */
     public static int cpu() { throw InKernelOnly.call("cpu()"); }
 
@@ -51,6 +57,23 @@ public final class Helpers {
     public static int printk(String fmt, long a) { throw InKernelOnly.call("printk"); }
     public static int printk(String fmt, long a, long b) { throw InKernelOnly.call("printk"); }
     public static int printk(String fmt, long a, long b, long c) { throw InKernelOnly.call("printk"); }
+
+    /**
+     * printk with text: each {@code byte[]} argument is printed by a {@code %s} of the format as a C string, its bytes
+     * up to the first NUL (all of them when it has none), as {@code Helpers.comm(buf)} or {@code probeReadUserStr}
+     * leave it; the numbers go to the other conversions, in order. At most three arguments in all.
+     */
+    public static int printk(String fmt, byte[] a) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, long a, byte[] b) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, byte[] a, long b) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, byte[] a, byte[] b) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, long a, long b, byte[] c) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, long a, byte[] b, long c) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, long a, byte[] b, byte[] c) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, byte[] a, long b, long c) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, byte[] a, long b, byte[] c) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, byte[] a, byte[] b, long c) { throw InKernelOnly.call("printk"); }
+    public static int printk(String fmt, byte[] a, byte[] b, byte[] c) { throw InKernelOnly.call("printk"); }
 
     /** Reads {@code size} bytes of kernel memory at {@code addr} into {@code dst}; returns 0 or a negative errno. */
     public static int probeReadKernel(byte[] dst, int size, long addr) { throw InKernelOnly.call("probeReadKernel"); }

@@ -65,6 +65,23 @@ public final class SkBuffContext {
      */
     public int redirect(int ifindex, int flags) { throw InKernelOnly.call("SkBuffContext.redirect"); }
 
+    /**
+     * tc only: the metadata area an xdp program left in front of the packet ({@link XdpContext#adjustMeta}) as a
+     * {@code @Struct} of type {@code type}, or null when it is shorter than the struct (no xdp program wrote one, or a
+     * smaller one). Only the packet's first program sees it: the stack drops it past tc ingress.
+     */
+    public <T> T meta(Class<T> type) { throw InKernelOnly.call("SkBuffContext.meta"); }
+
+    /** tc only: {@link XdpContext#fibLookup} on this packet ({@code bpf_fib_lookup}). */
+    public int fibLookup(org.jbpf.net.FibLookup params, int flags) { throw InKernelOnly.call("SkBuffContext.fibLookup"); }
+
+    /**
+     * tc only: sends the packet out of the interface with index {@code ifindex}, filling its Ethernet header from the
+     * kernel's neighbour table for the packet's next hop ({@code bpf_redirect_neigh}); return the result from the
+     * program: {@code TC_ACT_REDIRECT}, or {@code TC_ACT_SHOT} when the flags (which must be 0) are invalid.
+     */
+    public int redirectNeigh(int ifindex, int flags) { throw InKernelOnly.call("SkBuffContext.redirectNeigh"); }
+
     public int length() { throw InKernelOnly.call("SkBuffContext.length"); }
     public int protocol() { throw InKernelOnly.call("SkBuffContext.protocol"); }
     public int ifindex() { throw InKernelOnly.call("SkBuffContext.ifindex"); }

@@ -20,7 +20,8 @@ final class ConstantOptions {
         for (String o : options) {
             int eq = o.indexOf('=');
             if (eq <= 0) throw usage("bad --const '" + o + "'; write NAME=VALUE, e.g. --const targetPid=1234");
-            values.put(o.substring(0, eq).trim(), value(o, o.substring(eq + 1).trim()));
+            String name = o.substring(0, eq).trim();
+            values.put(name, value(o, o.substring(eq + 1).trim(), constant(object, name)));
         }
         try {
             return Constants.apply(object, values);
@@ -29,7 +30,12 @@ final class ConstantOptions {
         }
     }
 
-    private static Object value(String option, String v) {
+    /**
+     * A number or boolean; for a byte array constant ({@code @Constant static byte[] targetComm = new byte[16]}) the
+     * text itself, as UTF-8 bytes the loader pads with NULs ({@code --const targetComm=bash}).
+     */
+    private static Object value(String option, String v, GlobalData.Variable constant) {
+        if (constant != null && !GlobalsText.isNumber(constant)) return v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (v.equals("true") || v.equals("false")) return Boolean.parseBoolean(v);
         try {
             if (v.startsWith("0x") || v.startsWith("0X")) return Long.parseUnsignedLong(v.substring(2), 16);
@@ -38,6 +44,15 @@ final class ConstantOptions {
         } catch (NumberFormatException e) {
             throw usage("bad --const '" + option + "'; the value must be a number (1234, -1, 0x4d2) or true/false");
         }
+    }
+
+    /** The load-time constant {@code name} of the object, or null (then Constants names the ones it has). */
+    private static GlobalData.Variable constant(BpfObject object, String name) {
+        for (GlobalData g : object.globals()) {
+            if (!g.readOnly()) continue;
+            for (GlobalData.Variable v : g.variables()) if (v.name().equals(name)) return v;
+        }
+        return null;
     }
 
     private static Main.CommandFailure usage(String message) { return new Main.CommandFailure(ExitCodes.USAGE, message); }

@@ -1,8 +1,11 @@
 package org.jbpf.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.nio.file.Files;
+import org.jbpf.core.btf.Btf;
+import org.jbpf.loader.MapBtf;
+import org.jbpf.loader.MapInfo;
 import org.jbpf.runtime.BpfMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +39,9 @@ final class MapCommand implements Callable<Integer> {
                 if (format == OutputFormat.folded)
             throw new Main.CommandFailure(ExitCodes.USAGE, "--format folded is for jbpf run's maps keyed by @StackId; use text or json here");
         JsonLines json = format == OutputFormat.json ? new JsonLines(System.out) : null;
-                new MapPrinter(System.out, top, false, json).cpusApart(perCpu).print(m, null, true);
+                // the types the map was created with, kept by the kernel: structs, text, addresses and histograms print as in run
+                Btf btf = MapBtf.of(MapInfo.of(m.fd()));
+                new MapPrinter(System.out, top, false, json).cpusApart(perCpu).print(m, btf, true);
             }
             return ExitCodes.OK;
         }

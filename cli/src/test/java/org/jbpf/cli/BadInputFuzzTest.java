@@ -20,8 +20,10 @@ import org.jbpf.core.obj.ObjectReader;
 import org.jbpf.testsupport.Kernel;
 import org.jbpf.testsupport.RandomSeed;
 import org.jbpf.testsupport.Tools;
+import org.jbpf.testsupport.TracingOn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fixed seed ({@link RandomSeed}; {@code -Djbpf.random.seed=N} replays N), so a failure names the case that repeats
  * it; {@code -Djbpf.fuzz.cliCases=N} scales the number of cases.
  */
+@ExtendWith(TracingOn.class)   // its stderr is compared line by line: no 'tracing is off' line
 class BadInputFuzzTest {
     /** Examples under org.jbpf.examples: maps of each kind, events, printk, CO-RE reads of kernel structs (ExecSnoop), XDP. */
     static final String[] EXAMPLES = {"ProcessCounter", "OpenCounter", "ReadLatency", "EventSampler", "PerCpuCounters",

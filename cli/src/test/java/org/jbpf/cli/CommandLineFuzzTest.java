@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.jbpf.testsupport.RandomSeed;
+import org.jbpf.testsupport.TracingOn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the time bound. Three rules keep a case harmless: a run or trace lasts at most 2 s; what a command writes goes
  * under this test's directory; a process id that names a running process is replaced with one no process has.
  */
+@ExtendWith(TracingOn.class)   // its stderr is compared line by line: no 'tracing is off' line
 class CommandLineFuzzTest {
     static final long SEED = RandomSeed.of(0x636d646cL);
     static final int CASES = Integer.getInteger("jbpf.fuzz.commandLines", 500);

@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.jbpf.testsupport.Kernel;
 import org.jbpf.testsupport.Skip;
+import org.jbpf.testsupport.TracingOn;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * trace_pipe while another process reads it: the kernel lets one reader open it at a time, and {@code jbpf trace}
  * said why on stderr but exited 0; its reader, which outlived the command, held the pipe from the next one too.
  */
+@ExtendWith(TracingOn.class)   // its stderr is compared line by line: no 'tracing is off' line
 class TracePipeBusyTest {
     @Test void aPipeAnotherReaderHoldsIsExitOneSayingSo() throws Exception {
         Kernel.requireTracefs();

@@ -7,11 +7,19 @@ import org.jbpf.loader.sys.BpfException;
 import org.jbpf.loader.sys.BpfSyscalls;
 import org.jbpf.loader.sys.Fd;
 
-/** What the kernel says about a map fd ({@code struct bpf_map_info} through {@code BPF_OBJ_GET_INFO_BY_FD}). */
-public record MapInfo(int type, int id, int keySize, int valueSize, int maxEntries, int flags, String name) {
+/**
+ * What the kernel says about a map fd ({@code struct bpf_map_info} through {@code BPF_OBJ_GET_INFO_BY_FD}), with the
+ * BTF its creator described its key and value with ({@code btfId} 0 when none; see {@link MapBtf}).
+ */
+public record MapInfo(int type, int id, int keySize, int valueSize, int maxEntries, int flags, String name, int btfId,
+                      int btfKeyTypeId, int btfValueTypeId) {
     // offsets in struct bpf_map_info
     private static final int TYPE = 0, ID = 4, KEY_SIZE = 8, VALUE_SIZE = 12, MAX_ENTRIES = 16, FLAGS = 20, NAME = 24,
-            INFO_SIZE = 88;
+            BTF_ID = 64, BTF_KEY_TYPE_ID = 68, BTF_VALUE_TYPE_ID = 72, INFO_SIZE = 88;
+
+    public MapInfo(int type, int id, int keySize, int valueSize, int maxEntries, int flags, String name) {
+        this(type, id, keySize, valueSize, maxEntries, flags, name, 0, 0, 0);
+    }
 
     public static MapInfo of(Fd map) {
         Memory info = new Memory(INFO_SIZE);
@@ -24,6 +32,7 @@ public record MapInfo(int type, int id, int keySize, int valueSize, int maxEntri
         int len = 0;
         while (len < nameBytes.length && nameBytes[len] != 0) len++;
         return new MapInfo(info.getInt(TYPE), info.getInt(ID), info.getInt(KEY_SIZE), info.getInt(VALUE_SIZE),
-                info.getInt(MAX_ENTRIES), info.getInt(FLAGS), new String(nameBytes, 0, len, StandardCharsets.US_ASCII));
+                info.getInt(MAX_ENTRIES), info.getInt(FLAGS), new String(nameBytes, 0, len, StandardCharsets.US_ASCII),
+                info.getInt(BTF_ID), info.getInt(BTF_KEY_TYPE_ID), info.getInt(BTF_VALUE_TYPE_ID));
     }
 }

@@ -114,8 +114,9 @@ public final class BpfMap<K, V> implements AutoCloseable {
         Fd fd = Pins.openMap(path, sys);
         try {
             MapInfo info = MapInfo.of(fd);
+            // the type ids are those of the map's own BTF in the kernel (MapBtf reads it), which a printer may ask for
             MapSpec spec = new MapSpec(info.name(), info.type(), info.keySize(), info.valueSize(), info.maxEntries(),
-                    info.flags(), 0, 0);
+                    info.flags(), info.btfKeyTypeId(), info.btfValueTypeId());
             return of(new LoadedMap(spec, fd, null), key.apply(info), value.apply(info), true, null);
         } catch (RuntimeException e) {
             fd.close();

@@ -55,6 +55,8 @@ final class EntryCalls {
                         "index " + key + " is out of range (max_entries " + s.maxEntries() + ")");
             throw new MapFullException(name(), s.maxEntries());
         }
+        String slot = SlotErrors.explain(s.type(), err);
+        if (slot != null) throw new BpfException("BPF_MAP_UPDATE_ELEM of map \"" + name() + "\"", err, slot);
         throw new BpfException("BPF_MAP_UPDATE_ELEM of map \"" + name() + "\"", err);
     }
 

@@ -57,9 +57,11 @@ public final class Global implements AutoCloseable {
         }
     }
 
-    public long getLong() { return sized(8, "long").get(); }
+    /** The value of a number variable of any size, widened (sign-extended) as Java widens an int to a long. */
+    public long getLong() { return atMost(8, "long").get(); }
 
-    public int getInt() { return (int) sized(4, "int").get(); }
+    /** The value of a variable of at most 4 bytes, widened as Java does; an 8-byte one is read with getLong(). */
+    public int getInt() { return (int) atMost(4, "int").get(); }
 
     public boolean getBoolean() { return sized(1, "boolean").get() != 0; }
 
@@ -95,6 +97,13 @@ public final class Global implements AutoCloseable {
     }
 
     public void set(boolean value) { sized(1, "boolean").set(value ? 1 : 0); }
+
+    private Global atMost(int size, String type) {
+        if (variable.size() > size || (variable.size() & (variable.size() - 1)) != 0)
+            throw new IllegalStateException("global " + name + " has " + variable.size() + " bytes, more than a " + type + "'s " + size
+                    + (variable.size() == 8 ? "; read it with getLong()" : variable.size() > 8 ? "; read it with bytes()" : ""));
+        return this;
+    }
 
     private Global sized(int size, String type) {
         if (variable.size() != size)

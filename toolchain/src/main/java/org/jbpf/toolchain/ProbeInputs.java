@@ -69,12 +69,23 @@ public final class ProbeInputs {
                 byte[] b = in.find(s.replace('.', '/'));
                 if (b == null) throw new IllegalArgumentException("class " + s + " not found on the class path " + classpath);
                 in.probes.add(ClassFileCheck.readable(b, "class " + s));
+            } else if (onBpffs(p)) {
+                throw new IllegalArgumentException(s + ": a pinned BPF object, not a probe; print a pinned map with jbpf map dump " + s);
             } else {
                 throw new IllegalArgumentException(s + ": not a .class file, directory, jar or class name"
                         + (s.endsWith(".o") ? "; a .o is translated already: give it to jbpf run, verify or disasm" : ""));
             }
         }
         return in;
+    }
+
+    /** Whether {@code p} lives on a bpf file system (/sys/fs/bpf), where maps and programs are pinned. */
+    private static boolean onBpffs(Path p) {
+        try {
+            return "bpf".equals(Files.getFileStore(p).type());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

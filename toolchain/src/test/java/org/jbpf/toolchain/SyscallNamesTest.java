@@ -15,13 +15,27 @@ import org.jbpf.translator.Translator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code @Syscall} marks reach BTF on map keys and struct fields, and the numbers print by the headers' names. */
+/** {@code @Syscall} marks reach BTF on map keys and struct fields, and the numbers print by the headers' names, or jbpf's table's past them. */
 class SyscallNamesTest {
     @Test void theHeadersDefinitionsAreTheTable(@TempDir Path dir) throws Exception {
         Path h = dir.resolve("unistd_64.h");
         Files.writeString(h, "#ifndef _ASM_UNISTD_64_H\n#define __NR_read 0\n#define __NR_getppid 110\n#define __NR_alias __NR_read\n#endif\n");
         assertEquals(Map.of(0L, "read", 110L, "getppid"), SyscallNames.read(List.of(dir.resolve("missing.h"), h)));
         assertEquals(Map.of(), SyscallNames.read(List.of(dir.resolve("missing.h"))));
+    }
+
+    @Test void numbersPastTheHeadersAreNamedFromJbpfsOwnTable() throws Exception {
+        Map<Long, String> own = SyscallNames.table(SyscallNames.class.getResourceAsStream(SyscallNames.TABLE));
+        assertEquals("getppid", own.get(110L));
+        assertEquals("mseal", own.get(462L));
+        assertEquals("file_setattr", own.get(469L));
+        assertEquals("mseal", SyscallNames.of(462), "past Debian 12's headers, which end at 450");
+        assertEquals("uretprobe", SyscallNames.of(335));
+        // where this machine's headers name a number, they and the table agree
+        Map<Long, String> headers = SyscallNames.read(SyscallNames.HEADERS);
+        for (Map.Entry<Long, String> e : headers.entrySet()) assertEquals(e.getValue(), own.get(e.getKey()), "syscall " + e.getKey());
+        assertEquals(Map.of(1L, "write", 2L, "open"), SyscallNames.table(new java.io.ByteArrayInputStream(
+                "# comment\n1 write\n2 open\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
     }
 
     @Test void unknownNumbersStayNumbers() {

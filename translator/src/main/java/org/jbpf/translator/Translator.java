@@ -180,7 +180,7 @@ public final class Translator {
         for (Subprogram s : c.analysis.subprograms) {
             Compiled sc = f.compileFunction(s);
             for (Mir.MInsn i : sc.mir.code) if (i.line != null) i.line = f.sources.annotate(i.line);
-            functions.add(new MirProgram(s.name, null, List.copyOf(sc.mir.code), sc.frame.used(), true, false, s.params.size(), List.of()));
+            functions.add(new MirProgram(s.name, null, List.copyOf(sc.mir.code), sc.frame.used(), true, false, s.arity(), List.of()));
         }
         for (Mir.MInsn i : c.mir.code) if (i.line != null) i.line = f.sources.annotate(i.line);
         return new MirProgram(m.name, f.probe.sectionNames.get(m), List.copyOf(c.mir.code), c.frame.used(),
@@ -312,7 +312,7 @@ public final class Translator {
             functions.add(encode(c, 1, m.name, "program " + m.name, 0));
             for (int k = 0; k < bodies.size(); k++) {
                 Subprogram s = c.analysis.subprograms.get(k);
-                functions.add(encode(bodies.get(k), s.params.size(), s.name, "function " + s.name, 0));
+                functions.add(encode(bodies.get(k), s.arity(), s.name, "function " + s.name, 0));
             }
             return functions;
         }

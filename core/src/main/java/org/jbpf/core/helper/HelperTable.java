@@ -27,14 +27,16 @@ public final class HelperTable {
             PROBE_READ_USER = 112, PROBE_READ_KERNEL = 113, PROBE_READ_USER_STR = 114, PROBE_READ_KERNEL_STR = 115,
             KTIME_GET_BOOT_NS = 125, RINGBUF_OUTPUT = 130, RINGBUF_RESERVE = 131, RINGBUF_SUBMIT = 132,
             RINGBUF_DISCARD = 133, RINGBUF_QUERY = 134, GET_CURRENT_TASK_BTF = 158, KTIME_GET_COARSE_NS = 160,
-            LOOP = 181, STRNCMP = 182, GET_NUMA_NODE_ID = 42;
+            LOOP = 181, STRNCMP = 182, GET_NUMA_NODE_ID = 42,
+            GET_CURRENT_CGROUP_ID = 80;
 
     /** Packet helpers. */
     public static final int SKB_STORE_BYTES = 9, L3_CSUM_REPLACE = 10, L4_CSUM_REPLACE = 11, REDIRECT = 23,
             SKB_LOAD_BYTES = 26, XDP_ADJUST_HEAD = 44, REDIRECT_MAP = 51, XDP_ADJUST_TAIL = 65,
             SKB_LOAD_BYTES_RELATIVE = 68, FIB_LOOKUP = 69, GET_SOCKET_COOKIE = 46, GET_SOCKET_UID = 47, SKB_PULL_DATA = 39,
             CLONE_REDIRECT = 13, SKB_VLAN_PUSH = 18, SKB_VLAN_POP = 19, CSUM_DIFF = 28, SKB_CHANGE_PROTO = 31,
-            SKB_CHANGE_TAIL = 38, SKB_CHANGE_HEAD = 43, SKB_ADJUST_ROOM = 50, XDP_ADJUST_META = 54, XDP_GET_BUFF_LEN = 188;
+            SKB_CHANGE_TAIL = 38, SKB_CHANGE_HEAD = 43, SKB_ADJUST_ROOM = 50, XDP_ADJUST_META = 54, XDP_GET_BUFF_LEN = 188,
+            XDP_LOAD_BYTES = 189, REDIRECT_NEIGH = 152;
 
     private static final Set<Integer> ANY_MAP = Set.of();
 
@@ -80,6 +82,7 @@ public final class HelperTable {
                 CTX, MAP_PTR, ANYTHING, MEM_READ, SIZE_OR_ZERO);
         proto(GET_STACKID, "get_stackid", RetKind.INTEGER, Set.of(MapTypes.STACK_TRACE), CTX, MAP_PTR, ANYTHING);
         proto(GET_CURRENT_TASK, "get_current_task", RetKind.INTEGER, ANY_MAP);
+        proto(GET_CURRENT_CGROUP_ID, "get_current_cgroup_id", RetKind.INTEGER, ANY_MAP);
         proto(PROBE_READ_USER, "probe_read_user", RetKind.INTEGER, ANY_MAP, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);
         proto(PROBE_READ_KERNEL, "probe_read_kernel", RetKind.INTEGER, ANY_MAP, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);
         proto(PROBE_READ_USER_STR, "probe_read_user_str", RetKind.INTEGER, ANY_MAP, MEM_WRITE, SIZE_OR_ZERO, ANYTHING);
@@ -100,7 +103,7 @@ public final class HelperTable {
         proto(L3_CSUM_REPLACE, "l3_csum_replace", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, ANYTHING, ANYTHING, ANYTHING);
         proto(L4_CSUM_REPLACE, "l4_csum_replace", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, ANYTHING, ANYTHING, ANYTHING);
         proto(REDIRECT, "redirect", RetKind.INTEGER, ANY_MAP, ANYTHING, ANYTHING);
-        proto(REDIRECT_MAP, "redirect_map", RetKind.INTEGER, Set.of(MapTypes.DEVMAP, MapTypes.CPUMAP), MAP_PTR, ANYTHING, ANYTHING);
+        proto(REDIRECT_MAP, "redirect_map", RetKind.INTEGER, Set.of(MapTypes.DEVMAP, MapTypes.CPUMAP, MapTypes.XSKMAP), MAP_PTR, ANYTHING, ANYTHING);
         proto(XDP_ADJUST_HEAD, "xdp_adjust_head", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING);
         proto(XDP_ADJUST_TAIL, "xdp_adjust_tail", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING);
         proto(FIB_LOOKUP, "fib_lookup", RetKind.INTEGER, ANY_MAP, CTX, MEM_WRITE, SIZE, ANYTHING);
@@ -147,10 +150,10 @@ public final class HelperTable {
         proto(97, "skb_ecn_set_ce", RetKind.INTEGER, ANY_MAP, CTX);
         proto(135, "csum_level", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING);
         proto(151, "skb_cgroup_classid", RetKind.INTEGER, ANY_MAP, CTX);
-        proto(152, "redirect_neigh", RetKind.INTEGER, ANY_MAP, ANYTHING, MEM_READ_OR_NULL, SIZE_OR_ZERO, ANYTHING);
+        proto(REDIRECT_NEIGH, "redirect_neigh", RetKind.INTEGER, ANY_MAP, ANYTHING, MEM_READ_OR_NULL, SIZE_OR_ZERO, ANYTHING);
         proto(155, "redirect_peer", RetKind.INTEGER, ANY_MAP, ANYTHING, ANYTHING);
         proto(XDP_GET_BUFF_LEN, "xdp_get_buff_len", RetKind.INTEGER, ANY_MAP, CTX);
-        proto(189, "xdp_load_bytes", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, MEM_WRITE, SIZE);
+        proto(XDP_LOAD_BYTES, "xdp_load_bytes", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, MEM_WRITE, SIZE);
         proto(190, "xdp_store_bytes", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, MEM_READ, SIZE);
         proto(192, "skb_set_tstamp", RetKind.INTEGER, ANY_MAP, CTX, ANYTHING, ANYTHING);
     }
@@ -162,7 +165,8 @@ public final class HelperTable {
             MapTypes.STACK_TRACE, Set.of(GET_STACKID),
             MapTypes.PROG_ARRAY, Set.of(TAIL_CALL),
             MapTypes.DEVMAP, Set.of(REDIRECT_MAP, MAP_LOOKUP_ELEM),
-            MapTypes.CPUMAP, Set.of(REDIRECT_MAP));
+            MapTypes.CPUMAP, Set.of(REDIRECT_MAP),
+            MapTypes.XSKMAP, Set.of(REDIRECT_MAP, MAP_LOOKUP_ELEM));
 
     /** True for the helpers after which the kernel forgets every packet pointer: they may move or resize the packet. */
     public static boolean changesPacketData(int id) {

@@ -23,6 +23,7 @@ public final class MapTypes {
             case LPM_TRIE: return "lpm_trie";
             case DEVMAP: return "devmap";
             case CPUMAP: return "cpumap";
+            case XSKMAP: return "xskmap";
             case QUEUE: return "queue";
             case STACK: return "stack";
             case RINGBUF: return "ringbuf";

@@ -57,7 +57,19 @@ public final class ObjectFiles {
                     + "such a file); give " + what);
             return bytes;
         } catch (IOException e) {
+            if (onBpffs(file))   // read(2) of a pin fails with ESPIPE, "Illegal seek", which says nothing to a user
+                throw new ObjectFormatException(file + ": a pinned BPF object, not " + what + "; read a pinned map with jbpf map dump "
+                        + file + ", or from Java with BPF.openPinnedMap(path, keyClass, valueClass)", e);
             throw new ObjectFormatException(file + ": cannot read it (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Whether {@code file} lives on a bpf file system (/sys/fs/bpf), where maps and programs are pinned. */
+    private static boolean onBpffs(Path file) {
+        try {
+            return "bpf".equals(Files.getFileStore(file).type());
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 }

@@ -69,7 +69,7 @@ class HelperTableTest {
             "47 get_socket_uid INTEGER [1,3,4,8,14] maps[] [CTX]",
             "48 set_hash INTEGER [3,4] maps[] [CTX, ANYTHING]",
             "50 skb_adjust_room INTEGER [3,4,14] maps[] [CTX, ANYTHING, ANYTHING, ANYTHING]",
-            "51 redirect_map INTEGER [6] maps[14,16] [MAP_PTR, ANYTHING, ANYTHING]",
+            "51 redirect_map INTEGER [6] maps[14,16,17] [MAP_PTR, ANYTHING, ANYTHING]",
             "54 xdp_adjust_meta INTEGER [6] maps[] [CTX, ANYTHING]",
             "56 perf_prog_read_value INTEGER [7] maps[] [CTX, MEM_WRITE, SIZE]",
             "65 xdp_adjust_tail INTEGER [6] maps[] [CTX, ANYTHING]",

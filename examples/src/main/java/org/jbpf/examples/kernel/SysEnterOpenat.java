@@ -8,7 +8,7 @@ import org.jbpf.Struct;
  * The record of tracepoint {@code syscalls/sys_enter_openat}: each field at the offset the kernel's format file gives.
  * Unsigned fields read as Java's signed types of the same size (use Integer.toUnsignedLong and the like);
  * pointers are addresses to read with probeReadUser/probeReadKernel, {@code __data_loc} fields locate data after
- * the record (offset in the low 16 bits, length in the high 16).
+ * the record (offset in the low 16 bits, length in the high 16): ctx.readDataLoc(dst, field) copies their text.
  */
 @Struct
 public final class SysEnterOpenat {

@@ -1,5 +1,7 @@
 package org.jbpf.it.firstprobes;
 
+import org.jbpf.examples.kernel.SchedProcessExec;
+import org.jbpf.examples.kernel.TaskStruct;
 import static org.jbpf.Helpers.comm;
 import static org.jbpf.Helpers.pid;
 

@@ -1,16 +1,16 @@
 package org.jbpf.it.firstprobes;
 
-import static org.jbpf.it.firstprobes.Workloads.comm;
-import static org.jbpf.it.firstprobes.Workloads.python;
-import static org.jbpf.it.firstprobes.Workloads.row;
-import static org.jbpf.it.firstprobes.Workloads.run;
-import static org.jbpf.it.firstprobes.Workloads.starting;
+import static org.jbpf.it.Workloads.comm;
+import static org.jbpf.it.Workloads.python;
+import static org.jbpf.it.Workloads.row;
+import static org.jbpf.it.Workloads.starting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import org.jbpf.it.Workloads;
 import org.jbpf.testsupport.GatedChild;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +20,15 @@ import org.junit.jupiter.api.Test;
  * maps as rows, stacks with their functions named.
  */
 class FirstProbesCliKernelTest {
+    /** {@code bin/jbpf run} of the first probe {@code probe} (a class of this package), as {@link Workloads#run} runs it. */
+    private static List<String> run(GatedChild child, String probe, String... args) throws Exception {
+        return Workloads.run(child, null, FirstProbesCliKernelTest.class.getPackageName() + "." + probe, args);
+    }
+
+    private static List<String> run(GatedChild child, List<String> errors, String probe, String... args) throws Exception {
+        return Workloads.run(child, errors, FirstProbesCliKernelTest.class.getPackageName() + "." + probe, args);
+    }
+
     @Test void execSnoop() throws Exception {
         GatedChild child = python("import subprocess", "subprocess.run(['/bin/true'])");
         long pid = child.pid();
@@ -53,15 +62,9 @@ class FirstProbesCliKernelTest {
         int title = lines.indexOf("map latency (hash, 1 entries, histograms per key)");
         assertTrue(title > 0, String.join("\n", lines));
         assertEquals(List.of(pid + ": {count=4}", "buckets:"), lines.subList(title + 1, title + 3));
-        long counted = 0;
-        String last = null;
-        for (String row : lines.subList(title + 3, lines.size())) {
-            if (!row.startsWith("[")) break;
-            assertTrue(row.matches("\\[\\d+K?, \\d+K?\\) +\\d+ \\|@* *\\|"), row);
-            counted += Long.parseLong(row.substring(row.indexOf(')') + 1, row.indexOf('|')).trim());
-            last = row;
-        }
-        assertEquals(4, counted, "the rows count the four reads");
+        List<String> rows = Workloads.chartRows(lines, title + 3);
+        String last = rows.get(rows.size() - 1);
+        assertEquals(4, Workloads.chartTotal(rows), "the rows count the four reads");
         assertTrue(last.matches("\\[(128K|256K|512K|\\d+M), \\d+[KM]\\) +1 .*"), "the read that waited 200 ms is the last row: " + last);
     }
 

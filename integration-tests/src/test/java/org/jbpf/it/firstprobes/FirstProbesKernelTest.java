@@ -1,8 +1,10 @@
 package org.jbpf.it.firstprobes;
 
-import static org.jbpf.it.firstprobes.Workloads.comm;
-import static org.jbpf.it.firstprobes.Workloads.python;
-import static org.jbpf.it.firstprobes.Workloads.until;
+import static org.jbpf.it.Workloads.comm;
+import static org.jbpf.it.Workloads.python;
+import static org.jbpf.it.Workloads.records;
+import static org.jbpf.it.Workloads.work;
+import static org.jbpf.it.Workloads.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,10 +17,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jbpf.BPF;
-import org.jbpf.events.RingBufferReader;
-import org.jbpf.maps.RingBuffer;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.runtime.CStrings;
+import org.jbpf.it.Workloads;
 import org.jbpf.testsupport.GatedChild;
 import org.jbpf.toolchain.KernelSymbols;
 import org.jbpf.toolchain.ProcessSymbols;
@@ -32,22 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class FirstProbesKernelTest {
     static final int SYS_GETPPID = 110, O_ACCMODE = 3, ENOENT = 2, TCP_SYN_SENT = 2, TCP_ESTABLISHED = 1;
-
-    /** Lets the child go, waits for its work to end, and keeps it alive (until finish) for the reads. */
-    private static void work(GatedChild child) throws Exception {
-        child.go();
-        child.await("done");
-    }
-
-    /** The records of {@code ring} that {@code wanted} accepts, waiting up to 10 s for {@code count} of them. */
-    private static <E> List<E> records(BPF bpf, RingBuffer ring, Class<E> type, int count, java.util.function.Predicate<E> wanted) {
-        List<E> got = new ArrayList<>();
-        try (RingBufferReader<E> reader = bpf.ringBuffer(ring, type, e -> { if (wanted.test(e)) got.add(e); })) {
-            until(() -> { reader.poll(10); return got.size() >= count; });
-            reader.poll(10);
-        }
-        return got;
-    }
 
     @Test void execSnoopSeesEachExecWithParentCommandAndFile() throws Exception {
         GatedChild child = python("import subprocess", "subprocess.run(['/bin/true'])\nsubprocess.run(['/bin/echo', 'x'], stdout=subprocess.DEVNULL)");

@@ -1,5 +1,7 @@
 package org.jbpf.it.firstprobes;
 
+import org.jbpf.examples.kernel.SchedProcessExit;
+import org.jbpf.examples.kernel.SchedProcessFork;
 import org.jbpf.Bpf;
 import org.jbpf.CString;
 import org.jbpf.Constant;

@@ -1,5 +1,7 @@
 package org.jbpf.it.firstprobes;
 
+import org.jbpf.examples.kernel.SysEnterOpenat;
+import org.jbpf.examples.kernel.SysExitOpenat;
 import static org.jbpf.Helpers.pid;
 import static org.jbpf.Helpers.probeReadUserStr;
 import static org.jbpf.Helpers.tid;

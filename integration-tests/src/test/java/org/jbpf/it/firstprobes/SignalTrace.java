@@ -1,5 +1,6 @@
 package org.jbpf.it.firstprobes;
 
+import org.jbpf.examples.kernel.SignalGenerate;
 import static org.jbpf.Helpers.pid;
 
 import org.jbpf.Bpf;

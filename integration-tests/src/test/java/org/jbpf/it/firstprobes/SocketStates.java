@@ -1,5 +1,6 @@
 package org.jbpf.it.firstprobes;
 
+import org.jbpf.examples.kernel.InetSockSetState;
 import org.jbpf.Bpf;
 import org.jbpf.Constant;
 import org.jbpf.IpAddress;

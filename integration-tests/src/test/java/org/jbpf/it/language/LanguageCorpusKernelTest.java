@@ -63,7 +63,10 @@ class LanguageCorpusKernelTest {
             BitMethodEdges.class, InterfaceDefaults.class, StructTernaryChains.class, LongKeyedChains.class, DecimalText.class,
             NarrowStructFields.class, IncrementIdioms.class, RecordValues.class, FunctionMutatesStruct.class, VarargsEdges.class,
             GenericNumberHelpers.class, CharArithmeticWraps.class, NarrowArrayFields.class, GenericInterfaceHelpers.class,
-            UnsignedDivisionEdges.class, BoxedNullTernary.class);
+            UnsignedDivisionEdges.class, BoxedNullTernary.class,
+            // the seventh: lambdas that capture, enum constant loops, boolean[] fields, tables of records
+            LoopCapturedLocal.class, LoopCapturedValues.class, EnumValuesLoop.class, EnumValuesArrays.class,
+            StructBooleanArray.class, ByteShortCharHelpers.class, SealedRecordPatterns.class, SwitchYieldEnums.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class);
@@ -189,6 +192,50 @@ class LanguageCorpusKernelTest {
             }
         }
         assertEquals(org.jbpf.it.newuser.ComputingProbesKernelTest.INPUTS.size(), runs);
+    }
+
+    /**
+     * A value looked up under a computed key, then its map written under keys the program found below or above it
+     * (ints, longs, constants; array, per-CPU array and hash maps): it is the value it was, as in Java, over the inputs.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void keysComparedInOrderLeaveTheValue(Backend backend) {
+        var object = backend.translate(KeysComparedInOrder.class);
+        KernelCheck.require();
+        int runs = 0;
+        try (BPF bpf = BPF.load(object, KeysComparedInOrder.class)) {
+            for (long[] ab : ComputingProbesKernelTest.INPUTS) {
+                bpf.map(KeysComparedInOrder.in).put(0, ab[0]);
+                bpf.map(KeysComparedInOrder.in).put(1, ab[1]);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                assertEquals(KeysComparedInOrder.expected(ab[0], ab[1]), bpf.map(KeysComparedInOrder.out).get(0), ab[0] + ", " + ab[1]);
+                runs++;
+            }
+        }
+        assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
+    }
+
+    /**
+     * Values looked up under @Struct keys, then their maps written under keys with a field holding another constant
+     * (hash and per-CPU hash maps): the values are what they were, as in Java, over the inputs.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void structKeysWithOtherConstantsLeaveTheValue(Backend backend) {
+        var object = backend.translate(StructKeysDiffer.class);
+        KernelCheck.require();
+        int runs = 0;
+        try (BPF bpf = BPF.load(object, StructKeysDiffer.class)) {
+            for (long[] ab : ComputingProbesKernelTest.INPUTS) {
+                bpf.map(StructKeysDiffer.in).put(0, ab[0]);
+                bpf.map(StructKeysDiffer.in).put(1, ab[1]);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                assertEquals(StructKeysDiffer.expected(ab[0], ab[1]), bpf.map(StructKeysDiffer.out).get(0), ab[0] + ", " + ab[1]);
+                runs++;
+            }
+        }
+        assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
     }
 
     /** A value looked up, then deleted from its hash map, then used: it is the value it was, as in Java. */

@@ -7,7 +7,10 @@ import org.jbpf.Struct;
 import org.jbpf.XdpContext;
 import org.jbpf.maps.ArrayMap;
 
-/** A boolean[] field of a struct, which has no struct layout (a local boolean[] translates). */
+/**
+ * boolean[] fields of a struct beside char[] and short[] ones: set from bits, flipped with ^=, looped over, and copied
+ * between two structs' fields and a local boolean[].
+ */
 @Bpf(license = "GPL")
 public final class StructBooleanArray {
     public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);
@@ -24,9 +27,9 @@ public final class StructBooleanArray {
 
     @Struct
     public static final class Flags {
-        @Size(8) public boolean[] on;
-        @Size(4) public char[] tag;
-        @Size(4) public short[] deltas;
+        @Size(8) public boolean[] on = new boolean[8];
+        @Size(4) public char[] tag = new char[4];
+        @Size(4) public short[] deltas = new short[4];
         public boolean any;
     }
 
@@ -44,6 +47,14 @@ public final class StructBooleanArray {
         for (boolean o : f.on) { r = r * 2 + (o ? 1 : 0); f.any |= o; }
         for (char c : f.tag) r = r * 31 + c;
         for (short s : f.deltas) r = r * 17 + s;
+        Flags g = new Flags();
+        boolean[] local = new boolean[8];
+        for (int i = 0; i < 8; i++) g.on[7 - i] = f.on[i];
+        System.arraycopy(g.on, 2, local, 0, 6);
+        local[7] = g.on[0];
+        g.on[(int) ((a >>> 3) & 7)] |= (b & 1) == 0;
+        for (boolean o : g.on) r = r * 2 + (o ? 1 : 0);
+        for (boolean o : local) r = r * 2 + (o ? 1 : 0);
         return r + (f.any ? 1000 : 0) + (f.tag[0] > f.deltas[0] ? 7 : 3);
     }
 }

@@ -1,5 +1,6 @@
 package org.jbpf.it.newuser;
 
+import org.jbpf.examples.kernel.SchedProcessExec;
 import org.jbpf.Bpf;
 import org.jbpf.CString;
 import org.jbpf.Section;

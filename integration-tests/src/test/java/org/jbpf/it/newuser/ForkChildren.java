@@ -1,5 +1,6 @@
 package org.jbpf.it.newuser;
 
+import org.jbpf.examples.kernel.SchedProcessFork;
 import static org.jbpf.Helpers.pid;
 
 import org.jbpf.Bpf;

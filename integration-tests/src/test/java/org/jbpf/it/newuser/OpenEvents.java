@@ -1,5 +1,6 @@
 package org.jbpf.it.newuser;
 
+import org.jbpf.examples.kernel.SysEnterOpenat;
 import static org.jbpf.Helpers.comm;
 import static org.jbpf.Helpers.pid;
 import static org.jbpf.Helpers.probeReadUserStr;

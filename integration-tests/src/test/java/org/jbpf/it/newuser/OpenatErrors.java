@@ -1,5 +1,6 @@
 package org.jbpf.it.newuser;
 
+import org.jbpf.examples.kernel.SysExitOpenat;
 import static org.jbpf.Helpers.comm;
 
 import org.jbpf.Bpf;

@@ -1,5 +1,6 @@
 package org.jbpf.it.newuser;
 
+import org.jbpf.examples.kernel.TaskStruct;
 import org.jbpf.Bpf;
 import org.jbpf.Constant;
 import org.jbpf.RawTracepointContext;

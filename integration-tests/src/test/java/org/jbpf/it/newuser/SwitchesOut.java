@@ -1,5 +1,6 @@
 package org.jbpf.it.newuser;
 
+import org.jbpf.examples.kernel.SchedSwitch;
 import org.jbpf.Bpf;
 import org.jbpf.Section;
 import org.jbpf.Strings;

@@ -1,5 +1,6 @@
 package org.jbpf.it.newuser;
 
+import org.jbpf.examples.kernel.TaskStruct;
 import static org.jbpf.Helpers.comm;
 import static org.jbpf.Helpers.tid;
 

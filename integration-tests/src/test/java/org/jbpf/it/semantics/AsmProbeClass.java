@@ -20,12 +20,17 @@ import org.objectweb.asm.Type;
  */
 final class AsmProbeClass {
     static final String MAP = "Lorg/jbpf/maps/ArrayMap;";
+    /** The name of the array map of four longs that programs with map calls read and write. */
+    static final String CELLS = "cells";
     private static final String TYPES = "IJSBCZ";
 
     private AsmProbeClass() {}
 
     /** The class file of {@code name} (internal form, e.g. {@code gen/P3}) for generator seed {@code seed}. */
-    static byte[] write(String name, long seed) {
+    static byte[] write(String name, long seed) { return write(name, seed, false); }
+
+    /** The same; with {@code cells}, the class also has the map {@code cells} that the methods read and write. */
+    static byte[] write(String name, long seed, boolean cells) {
         Random random = new Random(seed);
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             @Override
@@ -35,9 +40,10 @@ final class AsmProbeClass {
         AnnotationVisitor bpf = cw.visitAnnotation("Lorg/jbpf/Bpf;", true);
         bpf.visit("license", "GPL");
         bpf.visitEnd();
-        for (String map : new String[] {"in", "out"})
-            cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, map, MAP, "Lorg/jbpf/maps/ArrayMap<Ljava/lang/Long;>;", null).visitEnd();
-        initializer(cw, name);
+        String[][] maps = cells ? new String[][] {{"in", "2"}, {"out", "1"}, {CELLS, "4"}} : new String[][] {{"in", "2"}, {"out", "1"}};
+        for (String[] map : maps)
+            cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, map[0], MAP, "Lorg/jbpf/maps/ArrayMap<Ljava/lang/Long;>;", null).visitEnd();
+        initializer(cw, name, maps);
         run(cw, name);
         List<RandomBytecode.Callee> callees = new ArrayList<>();
         for (int h = 0, helpers = random.nextInt(4); h < helpers; h++) {
@@ -45,11 +51,15 @@ final class AsmProbeClass {
             for (int p = 0, n = 1 + random.nextInt(random.nextInt(4) == 0 ? 10 : 4); p < n; p++) params.append(TYPES.charAt(random.nextInt(TYPES.length())));
             RandomBytecode.Callee callee = new RandomBytecode.Callee(name, "h" + h, params.toString(), TYPES.charAt(random.nextInt(TYPES.length())));
             MethodVisitor mv = cw.visitMethod(ACC_STATIC | (random.nextBoolean() ? ACC_PRIVATE : 0), callee.name(), callee.descriptor(), null, null);
-            new RandomBytecode(random, mv, name, callee.params(), callee.result(), 6 + random.nextInt(10), List.copyOf(callees)).write();
+            RandomBytecode body = new RandomBytecode(random, mv, name, callee.params(), callee.result(), 6 + random.nextInt(10), List.copyOf(callees));
+            body.cells = cells;
+            body.write();
             callees.add(callee);
         }
         MethodVisitor f = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "f", "(JJ)J", null, null);
-        new RandomBytecode(random, f, name, "JJ", 'J', 20 + random.nextInt(40), callees).write();
+        RandomBytecode body = new RandomBytecode(random, f, name, "JJ", 'J', 20 + random.nextInt(40), callees);
+        body.cells = cells;
+        body.write();
         cw.visitEnd();
         return cw.toByteArray();
     }
@@ -66,7 +76,7 @@ final class AsmProbeClass {
         bpf.visitEnd();
         for (String map : new String[] {"in", "out"})
             cw.visitField(ACC_PUBLIC | ACC_STATIC | ACC_FINAL, map, MAP, "Lorg/jbpf/maps/ArrayMap<Ljava/lang/Long;>;", null).visitEnd();
-        initializer(cw, name);
+        initializer(cw, name, new String[][] {{"in", "2"}, {"out", "1"}});
         run(cw, name);
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_STATIC, "f", "(JJ)J", null, null);
         mv.visitCode();
@@ -77,10 +87,10 @@ final class AsmProbeClass {
         return cw.toByteArray();
     }
 
-    private static void initializer(ClassWriter cw, String name) {
+    private static void initializer(ClassWriter cw, String name, String[][] maps) {
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
         mv.visitCode();
-        for (String[] map : new String[][] {{"in", "2"}, {"out", "1"}}) {
+        for (String[] map : maps) {
             mv.visitTypeInsn(NEW, "org/jbpf/maps/ArrayMap");
             mv.visitInsn(DUP);
             mv.visitLdcInsn(Type.getType(Long.class));

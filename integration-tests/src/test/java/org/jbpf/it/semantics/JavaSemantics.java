@@ -39,6 +39,17 @@ public final class JavaSemantics {
     public static void set(char[] a, int i, char v) { if (i >= 0 && i < a.length) a[i] = v; }
     public static void set(byte[] a, int i, byte v) { if (i >= 0 && i < a.length) a[i] = v; }
 
+    /**
+     * What {@code Helpers.printk(fmt, args)} returns in the kernel: the length of the line it writes, for the formats
+     * the random probes draw ({@code %d}, {@code %x}, {@code %X} of longs with a {@code -} or {@code 0} flag and a width,
+     * and {@code %%}), which Java's formatter writes the same way.
+     */
+    public static int printk(String fmt, long... args) {
+        Object[] boxed = new Object[args.length];
+        for (int k = 0; k < args.length; k++) boxed[k] = args[k];
+        return String.format(fmt, boxed).length();
+    }
+
     /** A BPF hash map of Long to Long with room for every key a random probe makes. */
     public static final class MapModel {
         private final Map<Long, Long> entries = new HashMap<>();

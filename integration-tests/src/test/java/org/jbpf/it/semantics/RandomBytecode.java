@@ -19,7 +19,11 @@ import org.objectweb.asm.MethodVisitor;
  * int, then a long, then a reference; slots above 255; {@code iinc} with wide and negative steps; loops entered in the
  * middle; sparse, negative and shared switch keys; jumps to the next instruction; code after a goto; constants in
  * every encoding. It tracks the types of the operand stack and of the locals, so everything it writes passes the JVM's
- * verifier; no division by zero and no unbounded loop, so the JVM's result is defined.
+ * verifier; no division by zero and no unbounded loop, so the JVM's result is defined. With {@link #cells}, expressions
+ * also read and write the class's array map {@code cells} of four longs in the middle of other values, which then stay
+ * on the operand stack across the map helper's call: a lookup's null test on a copy of the reference on the stack or
+ * in a slot of its own, with a default for an index past the map's end; updates, increments and adds at indexes in
+ * range, whose result (0) joins the expression. The JVM runs a copy whose maps are {@link ArrayMapModel}s.
  */
 final class RandomBytecode {
     /** A static method the body may call: its name, parameter and result types as descriptor letters (I J S B C Z). */
@@ -52,6 +56,10 @@ final class RandomBytecode {
     private final Set<Integer> counters = new HashSet<>();
     private int budget;
     private int loopDepth;
+    /** Whether expressions may call the map {@code cells} of the class ({@link AsmProbeClass#CELLS}). */
+    boolean cells;
+    /** The slot a looked-up value's reference goes through, which no other draw picks. */
+    private static final int VALUE_SLOT = 20;
 
     /**
      * A body for a method whose parameters are {@code params} (descriptor letters, slots from 0) returning
@@ -317,7 +325,9 @@ final class RandomBytecode {
     void expr(char t, int depth) {
         budget--;
         if (depth <= 0 || budget <= 0 ? random.nextInt(4) != 0 : random.nextInt(6) == 0) { leaf(t); return; }
-        switch (random.nextInt(13)) {
+        switch (random.nextInt(cells ? 16 : 13)) {
+            case 13, 14 -> { mapRead(depth); convert('J', t); }
+            case 15 -> { mapWrite(depth); convert('J', t); }
             case 0, 1 -> binary(t, depth);
             case 2, 3 -> shuffle(t, depth);
             case 4 -> ternary(t, depth);
@@ -336,6 +346,66 @@ final class RandomBytecode {
             case 11 -> splitConstant(t);
             default -> binary(t, depth);
         }
+    }
+
+    /**
+     * {@code cells.lookup(i)}'s value or a default when null, i an expression masked to 0..7 (4..7 are past the end):
+     * the null test on a copy of the reference on the stack or on a slot it was stored to.
+     */
+    private void mapRead(int depth) {
+        mv.visitFieldInsn(GETSTATIC, owner, "cells", AsmProbeClass.MAP);
+        key(depth, 7);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "org/jbpf/maps/ArrayMap", "lookup", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        mv.visitTypeInsn(CHECKCAST, "java/lang/Long");
+        Label present = new Label(), end = new Label();
+        boolean onStack = random.nextBoolean();
+        if (onStack) {
+            mv.visitInsn(DUP);
+            mv.visitJumpInsn(IFNONNULL, present);
+            mv.visitInsn(POP);
+        } else {
+            mv.visitVarInsn(ASTORE, VALUE_SLOT);
+            mv.visitVarInsn(ALOAD, VALUE_SLOT);
+            mv.visitJumpInsn(IFNONNULL, present);
+        }
+        pushLong(random.nextInt(3) == 0 ? constant() : random.nextInt(100));
+        pop();
+        mv.visitJumpInsn(GOTO, end);
+        mv.visitLabel(present);
+        if (!onStack) mv.visitVarInsn(ALOAD, VALUE_SLOT);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Long", "longValue", "()J", false);
+        mv.visitLabel(end);
+        stack.add('J');
+    }
+
+    /** {@code cells.update(i, v)}, {@code cells.increment(i)} or {@code cells.add(i, v)} at an index in range: its result, 0. */
+    private void mapWrite(int depth) {
+        mv.visitFieldInsn(GETSTATIC, owner, "cells", AsmProbeClass.MAP);
+        key(depth, 3);
+        switch (random.nextInt(3)) {
+            case 0 -> {
+                expr('J', depth - 1);
+                pop();
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+                mv.visitMethodInsn(INVOKEVIRTUAL, "org/jbpf/maps/ArrayMap", "update", "(Ljava/lang/Object;Ljava/lang/Object;)J", false);
+            }
+            case 1 -> mv.visitMethodInsn(INVOKEVIRTUAL, "org/jbpf/maps/ArrayMap", "increment", "(Ljava/lang/Object;)J", false);
+            default -> {
+                expr('J', depth - 1);
+                pop();
+                mv.visitMethodInsn(INVOKEVIRTUAL, "org/jbpf/maps/ArrayMap", "add", "(Ljava/lang/Object;J)J", false);
+            }
+        }
+        stack.add('J');
+    }
+
+    /** A boxed int key: an expression masked with {@code mask}. */
+    private void key(int depth, int mask) {
+        expr('I', depth - 1);
+        pushInt(mask);
+        combineWith(IAND);
+        pop();
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
     }
 
     private void leaf(char t) {

@@ -37,16 +37,33 @@ class RandomBytecodeKernelTest {
     /** A seed whose programs pass on both backends. */
     static final long FIXED_SEED = 7340117L;
     static final long[][] INPUTS = RandomProgramsKernelTest.INPUTS;
+    /** A seed whose programs with map calls pass on both backends. */
+    static final long FIXED_MAP_SEED = 11;
+    static final int MAP_PROGRAMS = Integer.getInteger("jbpf.random.programs", 60);
 
     @ParameterizedTest
     @EnumSource(Backend.class)
     void asmWrittenProgramsAgreeWithTheJvm(Backend backend) throws Exception {
+        run(backend, false, org.jbpf.testsupport.RandomSeed.of(FIXED_SEED), PROGRAMS);
+    }
+
+    /**
+     * The same with reads and writes of an array map in the middle of expressions ({@link RandomBytecode#cells}): the
+     * values below on the operand stack live across the map helper's call, and the map's values carry over from input
+     * to input, in the kernel, in the simulation's interpreter and in the JVM's copy ({@link ArrayMapModel}).
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void asmWrittenProgramsWithMapCallsAgreeWithTheJvm(Backend backend) throws Exception {
+        run(backend, true, org.jbpf.testsupport.RandomSeed.of(FIXED_MAP_SEED), MAP_PROGRAMS);
+    }
+
+    private void run(Backend backend, boolean cells, long seed, int programs) throws Exception {
         KernelCheck.require();
         if (backend == Backend.LLVM) backend.translate(Semantics.class); // skips without LLVM's bindings
-        long seed = org.jbpf.testsupport.RandomSeed.of(FIXED_SEED);
         Integer only = Integer.getInteger("jbpf.random.program");
-        int from = only != null ? only : 0, to = only != null ? only + 1 : PROGRAMS;
-        String tag = "random bytecode (" + backend + ")";
+        int from = only != null ? only : 0, to = only != null ? only + 1 : programs;
+        String tag = "random bytecode" + (cells ? " with map calls" : "") + " (" + backend + ")";
         System.out.println(tag + ": seed " + seed);
         Translator.ClassSource library = Translator.ClassSource.of(getClass().getClassLoader());
         Translator.Options options = new Translator.Options(List.of());
@@ -61,10 +78,10 @@ class RandomBytecodeKernelTest {
         int ran = 0, simulated = 0;
         for (int i = from; i < to; i++) {
             String name = "gen/P" + i, where = "gen.P" + i + " (seed " + seed + ")";
-            byte[] bytes = AsmProbeClass.write(name, seed * 1_000_003L + i);
+            byte[] bytes = AsmProbeClass.write(name, seed * 1_000_003L + i, cells);
             long[] expected;
             try {
-                expected = onTheJvm(name, bytes);
+                expected = onTheJvm(name, cells ? ArrayMapModel.onTheJvm(bytes) : bytes);
             } catch (VerifyError | ClassFormatError e) {
                 failures.add(where + ": the generator wrote a class the JVM refuses: " + e);
                 keep(name, bytes);
@@ -145,10 +162,10 @@ class RandomBytecodeKernelTest {
         return out;
     }
 
-    /** What the simulation's interpreter gets wrong against the JVM's results, or null. */
+    /** What the simulation's interpreter gets wrong against the JVM's results, or null: one run, maps kept from input to input. */
     static String inTheInterpreter(BpfObject object, long[] expected) {
+        Interpreter sim = new Interpreter(object);
         for (int k = 0; k < INPUTS.length; k++) {
-            Interpreter sim = new Interpreter(object);
             sim.map("in").update(SimMap.u32(0), SimMap.u64(INPUTS[k][0]), SimMap.ANY);
             sim.map("in").update(SimMap.u32(1), SimMap.u64(INPUTS[k][1]), SimMap.ANY);
             long retval = sim.runPacket("run", new byte[64]);

@@ -39,6 +39,15 @@ final class RandomExpressions {
      * or a test against zero first; off, a divisor may fold to a constant zero, which the translator refuses.
      */
     boolean guardedDivisors;
+    /**
+     * Also what the language accepted in its later rounds: Boolean.logicalAnd/Or/Xor, Math.multiplyHigh,
+     * Character.reverseBytes, switch expressions whose cases yield from blocks, the fields of {@code Kind}'s
+     * constants (with {@link #enums}) and the components of a record local {@code p0} (with {@link #records});
+     * off, the draws are as before.
+     */
+    boolean wider;
+    /** Whether a record local {@code p0} of {@code Pair(long x, int y)} is in scope. */
+    boolean records;
     int helpers;
 
     RandomExpressions(Random random, boolean java) {
@@ -48,7 +57,7 @@ final class RandomExpressions {
 
     String longExpr(int depth) {
         if (depth <= 0 || random.nextInt(6) == 0) return longLeaf();
-        int k = random.nextInt(edges ? 26 : 22);
+        int k = random.nextInt(wider ? 30 : edges ? 26 : 22);
         return switch (k) {
             case 0, 1 -> "(" + longExpr(depth - 1) + " " + pick(SHIFTS) + " " + (random.nextBoolean() ? intExpr(depth - 1) : longExpr(depth - 1)) + ")";
             case 2, 3 -> division(longExpr(depth - 1), longExpr(depth - 1), "Long");
@@ -69,13 +78,17 @@ final class RandomExpressions {
             case 23 -> pick("Short.toUnsignedLong((short) ", "Byte.toUnsignedLong((byte) ") + paren(intExpr(depth - 1)) + ")";
             case 24 -> (java ? "JavaSemantics." : "Math.") + "floorDiv(" + longExpr(depth - 1) + ", " + intExpr(depth - 1) + ")";
             case 25 -> random.nextBoolean() ? "(long) Math.abs(" + intExpr(depth - 1) + ")" : "Long.reverse(" + longExpr(depth - 1) + ")";
+            case 26 -> "Math.multiplyHigh(" + longExpr(depth - 1) + ", " + longExpr(depth - 1) + ")";
+            case 27 -> enums ? pick("k0", "Kind." + pick("A", "B", "C", "D", "E")) + ".z" : longLeaf();
+            case 28 -> records ? pick("p0.x()", "(long) p0.y()", "new Pair(" + longExpr(depth - 1) + ", " + intExpr(depth - 1) + ").x()") : longLeaf();
+            case 29 -> yieldingSwitch(depth - 1, true);
             default -> "(" + longExpr(depth - 1) + " " + pick(OPS) + " " + longExpr(depth - 1) + ")";
         };
     }
 
     String intExpr(int depth) {
         if (depth <= 0 || random.nextInt(6) == 0) return intLeaf();
-        int k = random.nextInt(edges ? 24 : 20);
+        int k = random.nextInt(wider ? 28 : edges ? 24 : 20);
         return switch (k) {
             case 0, 1 -> "(" + intExpr(depth - 1) + " " + pick(SHIFTS) + " " + (random.nextInt(3) == 0 ? longExpr(depth - 1) : intExpr(depth - 1)) + ")";
             case 2, 3 -> division(intExpr(depth - 1), intExpr(depth - 1), "Integer");
@@ -93,12 +106,16 @@ final class RandomExpressions {
             case 21 -> pick("Short.toUnsignedInt((short) ", "Byte.toUnsignedInt((byte) ") + paren(intExpr(depth - 1)) + ")";
             case 22 -> random.nextBoolean() ? pick("Integer.hashCode(", "Integer.reverse(") + intExpr(depth - 1) + ")" : "Long.hashCode(" + longExpr(depth - 1) + ")";
             case 23 -> (java ? "JavaSemantics." : "Math.") + "floorMod(" + longExpr(depth - 1) + ", " + intExpr(depth - 1) + ")";
+            case 24 -> "(int) Character.reverseBytes((char) " + paren(intExpr(depth - 1)) + ")";
+            case 25 -> enums ? pick("k0", "Kind." + pick("A", "B", "C", "D", "E")) + ".w" : intLeaf();
+            case 26 -> records ? pick("p0.y()", "(int) p0.x()", "new Pair(" + longExpr(depth - 1) + ", " + intExpr(depth - 1) + ").y()") : intLeaf();
+            case 27 -> yieldingSwitch(depth - 1, false);
             default -> "(" + intExpr(depth - 1) + " " + pick(OPS) + " " + intExpr(depth - 1) + ")";
         };
     }
 
     String condition(int depth) {
-        int k = depth <= 0 ? random.nextInt(2) : random.nextInt(edges ? 10 : 9);
+        int k = depth <= 0 ? random.nextInt(2) : random.nextInt(wider ? 11 : edges ? 10 : 9);
         return switch (k) {
             case 0 -> longExpr(depth) + " " + pick(COMPARE) + " " + longExpr(depth);
             case 1 -> intExpr(depth) + " " + pick(COMPARE) + " " + intExpr(depth);
@@ -108,8 +125,30 @@ final class RandomExpressions {
             case 5 -> booleans.isEmpty() ? condition(0) : "(" + pick(booleans) + " " + pick("^", "&", "|", "!=", "==") + " (" + condition(depth - 1) + "))";
             case 6 -> enums ? "k0 " + pick("==", "!=") + " Kind." + pick("A", "B", "C", "D", "E") : condition(0);
             case 9 -> "(" + condition(depth - 1) + " ? " + intExpr(depth - 1) + " : " + intExpr(depth - 1) + ") " + pick(COMPARE) + " " + intExpr(depth - 1);
+            case 10 -> "Boolean.logical" + pick("And", "Or", "Xor") + "(" + condition(depth - 1) + ", " + condition(depth - 1) + ")";
             default -> "(" + longExpr(depth - 1) + " & " + (1L << random.nextInt(63)) + "L) != 0";
         };
+    }
+
+    /**
+     * A switch expression over a small int: arrow cases with expressions and with blocks that yield on a condition,
+     * or old-style cases that yield; a long or an int.
+     */
+    private String yieldingSwitch(int depth, boolean wide) {
+        String selector = "(" + intExpr(depth) + ") & 3";
+        StringBuilder s = new StringBuilder("(switch (").append(selector).append(") {");
+        boolean arrows = random.nextBoolean();
+        for (int label = 0; label < 3; label++) {
+            if (random.nextInt(3) == 0) continue;
+            String value = wide ? longExpr(depth) : intExpr(depth);
+            if (arrows && random.nextBoolean()) s.append(" case ").append(label).append(" -> ").append(value).append(";");
+            else if (arrows) s.append(" case ").append(label).append(" -> { if (").append(condition(depth)).append(") yield ").append(value)
+                    .append("; yield ").append(wide ? longExpr(depth) : intExpr(depth)).append("; }");
+            else s.append(" case ").append(label).append(": yield ").append(value).append(";");
+        }
+        String other = wide ? longExpr(depth) : intExpr(depth);
+        s.append(arrows ? " default -> " + other + ";" : " default: yield " + other + ";");
+        return s.append(" })").toString();
     }
 
     /** An index: usually in range, sometimes any int, negative included. */

@@ -27,11 +27,12 @@ final class RandomPackets {
 
     private final long seed;
     /** What the generator writes, by version: FOUND's programs were drawn by version 0. */
-    static final int FIRST = 0, GUARDED_DIVISORS = 1, TCP_OPTIONS = 2, LOOP_WRITES = 3, LATEST = LOOP_WRITES;
+    static final int FIRST = 0, GUARDED_DIVISORS = 1, TCP_OPTIONS = 2, LOOP_WRITES = 3, MAP_KEYS = 4, XDP_LOADS = 5, LATEST = XDP_LOADS;
     private final int version;
     private Random random;
     private RandomExpressions e;
     private PacketFields fields;
+    private RandomPacketKeys keys;
     private boolean java;
     private PacketModel.Kind kind;
     private StringBuilder s;
@@ -48,7 +49,9 @@ final class RandomPackets {
      * The generator as it was at {@code version}: from {@link #GUARDED_DIVISORS} on, divisors are guarded as a writer
      * guards them ({@link RandomExpressions#guardedDivisors}); from {@link #TCP_OPTIONS} on, TCP options are walked;
      * from {@link #LOOP_WRITES} on, a VLAN loop writes only its own tag (a view written before it is stale on the
-     * next turn after a store in the loop, which the translator rightly refuses).
+     * next turn after a store in the loop, which the translator rightly refuses); from {@link #MAP_KEYS} on, IPv4
+     * addresses key a longest-prefix-match map and flows an LRU hash map ({@link RandomPacketKeys}); from
+     * {@link #XDP_LOADS} on, xdp programs read some headers as copies ({@code ctx.load}, bpf_xdp_load_bytes).
      */
     RandomPackets(long seed, int version) {
         this.seed = seed;
@@ -75,20 +78,22 @@ final class RandomPackets {
         e.longs = List.of("acc", "w0", "w1");
         e.ints = List.of(INTS);
         fields = new PacketFields(random, java);
+        keys = new RandomPacketKeys(random, e, fields, java, s = new StringBuilder(), INTS);
         live.clear();
         loopStart = 0;
         names = 0;
-        s = new StringBuilder();
         methods = new StringBuilder();
         s.append("package ").append(java ? "ref" : "gen").append(";\n");
         s.append("import org.jbpf.*;\nimport org.jbpf.maps.*;\nimport org.jbpf.net.*;\n");
         s.append("import org.jbpf.it.semantics.JavaSemantics;\nimport org.jbpf.it.semantics.PacketModel;\n");
+        if (java && version >= MAP_KEYS) s.append("import org.jbpf.it.semantics.PacketMapModels;\n");
         s.append("@Bpf(license = \"GPL\")\npublic final class P").append(i).append(" {\n");
         if (!java) s.append(EXT_STRUCT).append(version >= TCP_OPTIONS ? OPT_STRUCT : "");
         s.append(java ? "    public static final long[] out = new long[" + SLOTS + "];\n"
                 : "    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, " + SLOTS + ");\n");
         s.append(java ? "    public static final JavaSemantics.MapModel m = new JavaSemantics.MapModel();\n"
                 : "    public static final HashMap<Long, Long> m = new HashMap<>(Long.class, Long.class, 4096);\n");
+        if (version >= MAP_KEYS) s.append(java ? RandomPacketKeys.JAVA_MAPS : RandomPacketKeys.PROBE_MAPS);
         String section = switch (kind) { case XDP -> "xdp/run"; case TC -> "tc/ingress"; case SOCKET -> "socket/run"; };
         if (!java) s.append("    @Section(\"").append(section).append("\")\n");
         String context = java ? "PacketModel" : kind == PacketModel.Kind.XDP ? "XdpContext" : "SkBuffContext";
@@ -122,7 +127,8 @@ final class RandomPackets {
 
     /** Declares a header at {@code offset}, tests it against null, and returns it; it is live until a helper runs. */
     private Header header(Type type, String in, String offset) {
-        boolean copy = kind == PacketModel.Kind.SOCKET || kind == PacketModel.Kind.TC && random.nextInt(3) == 0;
+        boolean copy = kind == PacketModel.Kind.SOCKET || kind == PacketModel.Kind.TC && random.nextInt(3) == 0
+                || version >= XDP_LOADS && kind == PacketModel.Kind.XDP && random.nextInt(4) == 0;
         Header h = new Header("h" + names++, type, copy);
         if (random.nextInt(6) == 0)
             s.append(in).append("if (ctx.length() < ").append(offset).append(" + ").append(type.size()).append(") return ").append(verdict()).append(";\n");
@@ -264,6 +270,7 @@ final class RandomPackets {
         s.append(in).append("proto = ").append(fields.raw(ip, field(IPV4, "protocol"), "")).append(" & 0xff;\n");
         reads(ip, in, 1 + random.nextInt(4));
         writes(ip, in);
+        if (version >= MAP_KEYS && random.nextInt(3) == 0 && !ip.stale) keys.prefix(ip, in);
         s.append(in).append("l4 = off + ihl;\n");
         if (random.nextInt(3) == 0) {
             // the first option word, when the header has options
@@ -317,6 +324,7 @@ final class RandomPackets {
             writes(data, b + "    ");
             close(b, inner);
         }
+        if (version >= MAP_KEYS && random.nextInt(3) == 0 && !tcp.stale) keys.flow(tcp, b);
         portRewrite(tcp, b, 16);
         live.subList(mark, live.size()).clear();
         s.append(in).append("} else if (proto == Net.IPPROTO_UDP) {\n");
@@ -324,6 +332,7 @@ final class RandomPackets {
         reads(udp, b, 1 + random.nextInt(3));
         writes(udp, b);
         if (random.nextInt(3) == 0) payload(b);
+        if (version >= MAP_KEYS && random.nextInt(3) == 0 && !udp.stale) keys.flow(udp, b);
         portRewrite(udp, b, 6);
         live.subList(mark, live.size()).clear();
         s.append(in).append("} else if (proto == Net.IPPROTO_ICMP || proto == Net.IPPROTO_ICMPV6) {\n");
@@ -346,7 +355,8 @@ final class RandomPackets {
             case 3 -> e.pick(INTS);
             default -> "ctx.length() - " + random.nextInt(12);
         };
-        boolean copy = kind == PacketModel.Kind.SOCKET || kind == PacketModel.Kind.TC && random.nextBoolean();
+        boolean copy = kind == PacketModel.Kind.SOCKET || kind == PacketModel.Kind.TC && random.nextBoolean()
+                || version >= XDP_LOADS && kind == PacketModel.Kind.XDP && random.nextInt(3) == 0;
         Header h = new Header("h" + names++, EXT, copy);
         s.append(in).append("{\n").append(in).append("    ").append(fields.declare(h, offset)).append(";\n");
         s.append(in).append("    if (").append(fields.isNull(h, true)).append(") {\n");

@@ -15,6 +15,14 @@ import java.util.Random;
  * from {@link RandomExpressions}. A few programs call a recursive method, which the translator must refuse. Programs
  * with state also keep it in maps of structs, per-CPU arrays, globals and load-time constants ({@link RandomState});
  * programs at the edges also work with narrow locals, side effects in conditions and labelled loops ({@link RandomEdges}).
+ * Wider programs also use what the language accepted later ({@link RandomExpressions#wider}): an enum whose constants
+ * have fields, a record local, switch expressions that yield, Boolean's logical methods, a struct built, copied into
+ * a struct's field and read back through it, and a map value kept across a write of its map. A struct copied into a
+ * field is not touched again through its own name (the kernel's field holds a copy, Java's the same object). printk's
+ * result, the length of the line it writes, joins the result: only formats Java's formatter writes as the kernel does
+ * ({@code %d}, {@code %x}, {@code %X} of longs, with a {@code -} or {@code 0} flag only before a width). That value is kept only across a write under a key that provably differs (another constant, or
+ * a key the program tested unequal to it on that path): a write under its own key would replace the element the kernel
+ * points at, which the JVM's boxed copy does not see.
  *
  * <p>Program {@code i} of a seed is drawn from its own {@link Random}, once as the probe (package {@code gen}) and
  * once as its Java copy (package {@code ref}) whose JVM result the kernel must give.
@@ -32,6 +40,8 @@ final class RandomProbes {
     private final RandomState state;
     /** The part at the edges of Java's arithmetic and control flow, or null. */
     private final RandomEdges edges;
+    /** Whether programs also use what the language accepted in its later rounds ({@link RandomExpressions#wider}). */
+    private final boolean wider;
     private final Map<Integer, Map<String, Object>> constants = new HashMap<>();
     Random random;
     RandomExpressions e;
@@ -44,8 +54,12 @@ final class RandomProbes {
     RandomProbes(long seed, boolean state) { this(seed, state, false); }
 
     /** With {@code edges}, every program also works at the edges of Java's semantics ({@link RandomEdges}). */
-    RandomProbes(long seed, boolean state, boolean edges) {
+    RandomProbes(long seed, boolean state, boolean edges) { this(seed, state, edges, false); }
+
+    /** With {@code wider}, every program also uses what the language accepted in its later rounds. */
+    RandomProbes(long seed, boolean state, boolean edges, boolean wider) {
         this.seed = seed;
+        this.wider = wider;
         this.state = state ? new RandomState(this) : null;
         this.edges = edges ? new RandomEdges(this) : null;
     }
@@ -62,17 +76,25 @@ final class RandomProbes {
         random = new Random(programSeed(i));
         boolean recursive = random.nextInt(RECURSIVE_ONE_IN) == 0;
         e = new RandomExpressions(random, java);
+        e.wider = wider;
         names = 0;
         StringBuilder s = new StringBuilder();
         s.append("package ").append(java ? "ref" : "gen").append(";\n");
         s.append("import org.jbpf.*;\nimport org.jbpf.maps.*;\nimport org.jbpf.it.semantics.JavaSemantics;\nimport org.jbpf.it.semantics.StateModels;\n");
         s.append("@Bpf(license = \"GPL\")\npublic final class P").append(i).append(" {\n");
-        s.append("    public enum Kind { A, B, C, D, E }\n");
+        if (wider) {
+            s.append("    public enum Kind {\n        A(3, -7L), B(-1, 1L << 40), C(0, 0L), D(100, -1L), E(Integer.MIN_VALUE, Long.MAX_VALUE);\n");
+            s.append("        final int w;\n        final long z;\n        Kind(int w, long z) { this.w = w; this.z = z; }\n    }\n");
+            s.append("    @Struct\n    public record Pair(long x, int y) {}\n");
+            s.append("    @Struct\n    public static final class T {\n        public long p;\n        public int q;\n");
+            s.append("        @Size(2) public short[] r = new short[2];\n    }\n");
+        } else s.append("    public enum Kind { A, B, C, D, E }\n");
         if (state != null) s.append(RandomState.nestedStruct());
         s.append("    @Struct\n    public static final class S {\n        public long a;\n        public int b;\n        public short c;\n");
         s.append("        public byte d;\n        public char e;\n        @Size(4) public long[] w = new long[4];\n");
         s.append("        @Size(6) public int[] v = new int[6];\n");
         if (state != null) s.append(RandomState.moreFields());
+        if (wider) s.append("        public T t = new T();\n");
         s.append("    }\n");
         s.append("    public static final ArrayMap<Long> in = new ArrayMap<>(Long.class, 2);\n");
         s.append("    public static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 1);\n");
@@ -104,6 +126,12 @@ final class RandomProbes {
         e.helpers = helpers;
         if (state != null) state.locals(s);
         if (edges != null) edges.locals(s);
+        if (wider) {
+            s.append("        Pair p0 = new Pair(a, y1);\n");
+            e.records = true;
+            e.longs = List.of("x0", "x1", "x2", "x3", "s.t.p");
+            e.ints.add("s.t.q");
+        }
         if (recursive) s.append("        x0 += rec(y0 & 3);\n");
         int depth = state != null ? 2 + random.nextInt(2) : 2;
         for (int n = 2 + random.nextInt(5), k = 0; k < n; k++) statement(s, depth, "        ");
@@ -112,6 +140,7 @@ final class RandomProbes {
         for (String[] a : ARRAYS) s.append("        for (").append(a[1]).append(" v : ").append(a[0]).append(") r = r * 31 + v;\n");
         if (state != null) state.result(s);
         if (edges != null) edges.result(s);
+        if (wider) s.append("        r = r * 31 + p0.x() * 13 + p0.y() + k0.w * 17L + k0.z + s.t.p * 19 + s.t.q + s.t.r[0] * 23 + s.t.r[1];\n");
         s.append("        return r;\n    }\n");
         s.append("    @Section(\"xdp\")\n    public static int run(XdpContext ctx) {\n");
         s.append("        Long a = in.lookup(0), b = in.lookup(1);\n");
@@ -140,7 +169,12 @@ final class RandomProbes {
     }
 
     void statement(StringBuilder s, int depth, String indent) {
-        int kinds = state != null ? 24 : 16, kind = depth <= 0 ? random.nextInt(4) : random.nextInt(kinds + (edges != null ? 10 : 0));
+        int kinds = state != null ? 24 : 16, edgeKinds = edges != null ? 10 : 0;
+        int kind = depth <= 0 ? random.nextInt(4) : random.nextInt(kinds + edgeKinds + (wider ? 6 : 0));
+        if (kind >= kinds + edgeKinds) {
+            widerStatement(s, indent);
+            return;
+        }
         if (kind >= kinds) {
             edges.statement(s, depth, indent);
             return;
@@ -289,6 +323,64 @@ final class RandomProbes {
             case 3 -> s.append(indent).append(x).append(" += m.add(").append(key).append(", ").append(e.longExpr(1)).append(");\n");
             default -> s.append(indent).append(x).append(" -= m.update(").append(key).append(", ").append(e.longExpr(2)).append(");\n");
         }
+    }
+
+    /**
+     * A record local made again, or a map value looked up and kept across a write of the map under another key: a
+     * different constant, or a key tested unequal to it first.
+     */
+    private void widerStatement(StringBuilder s, String indent) {
+        String x = pick("x0", "x1", "x2", "x3"), v = "v" + names++;
+        String write = pick("update", "update", "increment", "add");
+        switch (random.nextInt(7)) {
+            case 6 -> {   // the length of the line printk writes, for formats the kernel and Java's formatter write alike
+                StringBuilder fmt = new StringBuilder("wp");
+                List<String> args = new ArrayList<>();
+                for (int n = random.nextInt(4), k = 0; k < n; k++) {
+                    String flag = pick("", "", "-", "0"), width = flag.isEmpty() && random.nextBoolean() ? "" : Integer.toString(1 + random.nextInt(12));
+                    fmt.append(pick(" ", "=", ":", "%%")).append('%').append(flag).append(width).append(pick("d", "d", "x", "X"));
+                    args.add(e.longExpr(1));
+                }
+                s.append(indent).append(x).append(" += ").append(java ? "JavaSemantics.printk" : "Helpers.printk").append("(\"").append(fmt).append('"');
+                for (String arg : args) s.append(", ").append(arg);
+                s.append(");\n");
+            }
+            case 4 -> {   // a struct built, copied into the struct's field and not touched again: the copy and Java's shared object agree
+                String t = "t" + names++;
+                s.append(indent).append("T ").append(t).append(" = new T();\n");
+                s.append(indent).append(t).append(".p = ").append(e.longExpr(2)).append(";\n");
+                s.append(indent).append(t).append(".q ").append(pick("=", "+=")).append(' ').append(e.intExpr(2)).append(";\n");
+                s.append(indent).append(t).append(".r[").append(random.nextInt(2)).append("] = (short) ").append(RandomExpressions.paren(e.intExpr(1))).append(";\n");
+                s.append(indent).append("s.t = ").append(t).append(";\n");
+            }
+            case 5 -> s.append(indent).append("s.t.").append(random.nextBoolean() ? "p " + pick("+=", "^=", "=") + " " + e.longExpr(2)
+                    : "r[" + random.nextInt(2) + "] += (short) " + RandomExpressions.paren(e.intExpr(1))).append(";\n");
+            case 0 -> s.append(indent).append("p0 = new Pair(").append(e.longExpr(2)).append(", ").append(e.intExpr(2)).append(");\n");
+            case 1, 2 -> {
+                int key = random.nextInt(16), other = (key + 1 + random.nextInt(15)) % 16;
+                s.append(indent).append("Long ").append(v).append(" = m.lookup(").append(key).append("L);\n");
+                s.append(indent).append(x).append(" += ").append(mapWrite(write, other + "L")).append(";\n");
+                s.append(indent).append(x).append(" ^= ").append(v).append(" == null ? ").append(random.nextInt(100)).append("L : ").append(v).append(" * 3;\n");
+            }
+            default -> {
+                String k = "ka" + names++, j = "kb" + names++;
+                s.append(indent).append("long ").append(k).append(" = (long) ").append(RandomExpressions.paren(e.longExpr(2))).append(" & 15, ")
+                        .append(j).append(" = (long) ").append(RandomExpressions.paren(e.intExpr(2))).append(" & 15;\n");
+                s.append(indent).append("Long ").append(v).append(" = m.lookup(").append(k).append(");\n");
+                s.append(indent).append("if (").append(k).append(random.nextBoolean() ? " != " + j + ") {\n" : " == " + j + ") " + x + "++;\n" + indent + "else {\n");
+                s.append(indent).append("    ").append(x).append(" += ").append(mapWrite(write, j)).append(";\n");
+                s.append(indent).append("    if (").append(v).append(" != null) ").append(x).append(" += ").append(v).append(" * 5;\n");
+                s.append(indent).append("}\n");
+            }
+        }
+    }
+
+    private String mapWrite(String write, String key) {
+        return switch (write) {
+            case "update" -> "m.update(" + key + ", " + e.longExpr(1) + ")";
+            case "increment" -> "m.increment(" + key + ")";
+            default -> "m.add(" + key + ", " + e.longExpr(1) + ")";
+        };
     }
 
     String pick(String... options) { return options[random.nextInt(options.length)]; }

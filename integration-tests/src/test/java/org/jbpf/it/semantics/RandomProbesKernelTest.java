@@ -48,6 +48,9 @@ class RandomProbesKernelTest {
     /** The same for the programs at the edges of Java's semantics ({@link RandomEdges}). */
     static final long FIXED_EDGE_SEED = 31;
     static final int EDGE_PROGRAMS = Integer.getInteger("jbpf.random.probes", 24);
+    /** The same for the programs that also use what the language accepted in its later rounds. */
+    static final long FIXED_WIDER_SEED = 5;
+    static final int WIDER_PROGRAMS = Integer.getInteger("jbpf.random.probes", 24);
     static final long[][] INPUTS = {{0, 0}, {1, -1}, {-7, 3}, {Long.MIN_VALUE, Long.MAX_VALUE}, {Integer.MIN_VALUE, 255},
             {0x123456789abcdefL, -0x55aa55aa55aaL}, {1L << 32, 63}, {-1, -1}, {1000003, -65536}, {31, 64},
             {Long.MIN_VALUE, -1}, {Integer.MIN_VALUE, -1}, {5, 0}, {-3, 67}};
@@ -103,8 +106,20 @@ class RandomProbesKernelTest {
                 Integer.getInteger("jbpf.random.program"));
     }
 
+    /**
+     * The same with what the language accepted in its later rounds ({@link RandomProbes}' wider programs): an enum
+     * with fields, a record local, switch expressions that yield, Boolean's logical methods, Math.multiplyHigh,
+     * Character.reverseBytes, and map values kept across writes of their map under keys that differ.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void widerRandomProbesAgreeWithTheJvmAndTheSimulationWithTheKernel(Backend backend) throws Exception {
+        run(backend, WIDER, "wider random probes", org.jbpf.testsupport.RandomSeed.of(FIXED_WIDER_SEED), WIDER_PROGRAMS,
+                Integer.getInteger("jbpf.random.program"));
+    }
+
     /** The generator's modes, as FOUND names them. */
-    static final int PLAIN = 0, STATE = 1, EDGES = 2;
+    static final int PLAIN = 0, STATE = 1, EDGES = 2, WIDER = 3;
 
     /**
      * Programs of other seeds that once went wrong, each run alone on both backends whatever seed is asked for: the
@@ -122,9 +137,11 @@ class RandomProbesKernelTest {
      * precise; the loops' states never matched and the kernel stopped at its million instructions (LLVM's code: 226k).
      * State seed 26 program 6: an int local set once from a long and never changed took a slot of its own for that
      * move, which brought the direct backend's frame to 528 bytes; such an int shares the long's register again.
+     * State seed 36376513974931 program 1: in a {@code @NoInline} function given a map value's struct, LLVM checked an
+     * index into its array through a 16-bit copy, as a parameter was not known to hold an address ({@link IndexThroughArgument}).
      */
     static final long[][] FOUND = {{PLAIN, 11, 14}, {PLAIN, 12, 111}, {STATE, 21, 42}, {STATE, 22, 31}, {STATE, 24, 93}, {EDGES, 35, 80},
-            {STATE, 41, 6}, {STATE, 62, 72}, {STATE, 22, 78}, {STATE, 26, 6}};
+            {STATE, 41, 6}, {STATE, 62, 72}, {STATE, 22, 78}, {STATE, 26, 6}, {STATE, 36376513974931L, 1}};
 
     /**
      * Programs found before that the kernel refuses at one of its limits on a backend, which the simulation must refuse
@@ -155,10 +172,10 @@ class RandomProbesKernelTest {
         KernelCheck.require();
         if (backend == Backend.LLVM) backend.translate(Semantics.class); // skips without LLVM's bindings
         String kept = System.getProperty("jbpf.random.dir");
-        String modeName = mode == STATE ? "state" : mode == EDGES ? "edges" : "plain";
+        String modeName = mode == STATE ? "state" : mode == EDGES ? "edges" : mode == WIDER ? "wider" : "plain";
         Path dir = Files.createDirectories(kept != null ? Path.of(kept, mode == PLAIN ? "" : modeName) : temp.resolve(modeName + seed));
         System.out.println(label + " (" + backend + "): seed " + seed);
-        RandomProbes generator = new RandomProbes(seed, mode == STATE, mode == EDGES);
+        RandomProbes generator = new RandomProbes(seed, mode == STATE, mode == EDGES, mode == WIDER);
         Translator.Options options = new Translator.Options(List.of(dir.resolve("src")));
         List<String> failures = new ArrayList<>() {
             @Override

@@ -1,5 +1,6 @@
 package org.jbpf.it.tools;
 
+import org.jbpf.examples.kernel.TaskStruct;
 import static org.jbpf.Helpers.ktime;
 
 import org.jbpf.Bpf;

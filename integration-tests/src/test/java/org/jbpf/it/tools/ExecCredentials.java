@@ -1,5 +1,7 @@
 package org.jbpf.it.tools;
 
+import org.jbpf.examples.kernel.Cred;
+import org.jbpf.examples.kernel.TaskStruct;
 import static org.jbpf.Helpers.comm;
 import static org.jbpf.Helpers.gid;
 import static org.jbpf.Helpers.pid;

@@ -1,5 +1,6 @@
 package org.jbpf.it.tools;
 
+import org.jbpf.examples.kernel.SysEnterExecve;
 import static org.jbpf.Helpers.pid;
 import static org.jbpf.Helpers.probeReadUser;
 import static org.jbpf.Helpers.probeReadUserStr;

@@ -1,5 +1,6 @@
 package org.jbpf.it.tools;
 
+import org.jbpf.examples.kernel.SysEnterUnlinkat;
 import static org.jbpf.Helpers.comm;
 import static org.jbpf.Helpers.ktime;
 import static org.jbpf.Helpers.pid;
@@ -13,7 +14,7 @@ import org.jbpf.Section;
 import org.jbpf.Size;
 import org.jbpf.Struct;
 import org.jbpf.TracepointContext;
-import org.jbpf.it.newuser.SysEnterOpenat;
+import org.jbpf.examples.kernel.SysEnterOpenat;
 import org.jbpf.maps.BpfMapDef;
 import org.jbpf.maps.HashMap;
 import org.jbpf.maps.RingBuffer;

@@ -1,5 +1,6 @@
 package org.jbpf.it.tools;
 
+import org.jbpf.examples.kernel.Irqaction;
 import static org.jbpf.Helpers.cpu;
 import static org.jbpf.Helpers.ktime;
 import static org.jbpf.Helpers.probeReadKernelStr;

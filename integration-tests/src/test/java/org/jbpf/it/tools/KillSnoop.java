@@ -1,5 +1,6 @@
 package org.jbpf.it.tools;
 
+import org.jbpf.examples.kernel.SysExitKill;
 import static org.jbpf.Helpers.pid;
 import static org.jbpf.Helpers.tid;
 
@@ -8,7 +9,7 @@ import org.jbpf.Constant;
 import org.jbpf.Section;
 import org.jbpf.Struct;
 import org.jbpf.TracepointContext;
-import org.jbpf.it.newuser.SysEnterKill;
+import org.jbpf.examples.kernel.SysEnterKill;
 import org.jbpf.maps.HashMap;
 import org.jbpf.maps.RingBuffer;
 

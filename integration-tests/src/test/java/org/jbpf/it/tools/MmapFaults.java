@@ -1,5 +1,8 @@
 package org.jbpf.it.tools;
 
+import org.jbpf.examples.kernel.PageFaultUser;
+import org.jbpf.examples.kernel.SysEnterMmap;
+import org.jbpf.examples.kernel.SysEnterMunmap;
 import static org.jbpf.Helpers.comm;
 import static org.jbpf.Helpers.pid;
 

@@ -1,5 +1,7 @@
 package org.jbpf.it.tools;
 
+import org.jbpf.examples.kernel.SysEnterMount;
+import org.jbpf.examples.kernel.SysEnterUmount;
 import static org.jbpf.Helpers.pid;
 import static org.jbpf.Helpers.probeReadUserStr;
 import static org.jbpf.Helpers.tid;

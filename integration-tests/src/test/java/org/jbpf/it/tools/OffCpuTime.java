@@ -10,7 +10,7 @@ import org.jbpf.StackId;
 import org.jbpf.Strings;
 import org.jbpf.Struct;
 import org.jbpf.TracepointContext;
-import org.jbpf.it.newuser.SchedSwitch;
+import org.jbpf.examples.kernel.SchedSwitch;
 import org.jbpf.maps.HashMap;
 import org.jbpf.maps.Scratch;
 import org.jbpf.maps.StackTraceMap;

@@ -12,8 +12,8 @@ import org.jbpf.Section;
 import org.jbpf.Size;
 import org.jbpf.Struct;
 import org.jbpf.TracepointContext;
-import org.jbpf.it.newuser.SysEnterOpenat;
-import org.jbpf.it.newuser.SysExitOpenat;
+import org.jbpf.examples.kernel.SysEnterOpenat;
+import org.jbpf.examples.kernel.SysExitOpenat;
 import org.jbpf.maps.HashMap;
 import org.jbpf.maps.RingBuffer;
 

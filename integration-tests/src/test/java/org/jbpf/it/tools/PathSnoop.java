@@ -1,5 +1,7 @@
 package org.jbpf.it.tools;
 
+import org.jbpf.examples.kernel.SysEnterNewfstatat;
+import org.jbpf.examples.kernel.SysEnterUnlinkat;
 import static org.jbpf.Helpers.pid;
 import static org.jbpf.Helpers.probeReadUserStr;
 import static org.jbpf.Helpers.tid;

@@ -1,5 +1,6 @@
 package org.jbpf.it.tools;
 
+import org.jbpf.examples.kernel.SchedProcessExit;
 import static org.jbpf.Helpers.ktime;
 import static org.jbpf.Helpers.pid;
 
@@ -10,7 +11,7 @@ import org.jbpf.Section;
 import org.jbpf.Size;
 import org.jbpf.Struct;
 import org.jbpf.TracepointContext;
-import org.jbpf.it.newuser.SchedProcessFork;
+import org.jbpf.examples.kernel.SchedProcessFork;
 import org.jbpf.maps.HashMap;
 import org.jbpf.maps.RingBuffer;
 

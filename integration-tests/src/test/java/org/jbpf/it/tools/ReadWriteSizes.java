@@ -1,5 +1,7 @@
 package org.jbpf.it.tools;
 
+import org.jbpf.examples.kernel.SysExitRead;
+import org.jbpf.examples.kernel.SysExitWrite;
 import static org.jbpf.Helpers.comm;
 import static org.jbpf.Helpers.pid;
 

@@ -8,7 +8,7 @@ import org.jbpf.Helpers;
 import org.jbpf.Section;
 import org.jbpf.Strings;
 import org.jbpf.TracingContext;
-import org.jbpf.it.newuser.TaskStruct;
+import org.jbpf.examples.kernel.TaskStruct;
 import org.jbpf.maps.ArrayMap;
 import org.jbpf.maps.HashMap;
 import org.jbpf.maps.Histogram;

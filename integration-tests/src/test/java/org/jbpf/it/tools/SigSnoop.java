@@ -1,5 +1,7 @@
 package org.jbpf.it.tools;
 
+import org.jbpf.examples.kernel.SignalDeliver;
+import org.jbpf.examples.kernel.SignalGenerate;
 import static org.jbpf.Helpers.pid;
 import static org.jbpf.Helpers.tid;
 

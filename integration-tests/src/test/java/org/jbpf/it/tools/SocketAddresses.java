@@ -1,5 +1,7 @@
 package org.jbpf.it.tools;
 
+import org.jbpf.examples.kernel.SysEnterBind;
+import org.jbpf.examples.kernel.SysEnterConnect;
 import static org.jbpf.Helpers.pid;
 import static org.jbpf.Helpers.probeReadUser;
 import static org.jbpf.Helpers.tid;

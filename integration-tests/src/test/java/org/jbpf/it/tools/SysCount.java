@@ -1,5 +1,6 @@
 package org.jbpf.it.tools;
 
+import org.jbpf.examples.kernel.SysEnter;
 import static org.jbpf.Helpers.comm;
 import static org.jbpf.Helpers.pid;
 

@@ -24,7 +24,7 @@ public final class SysErrors {
     static int onExit(TracepointContext ctx) {
         int process = pid();
         if (processes.lookup(process) == null) return 0;
-        org.jbpf.it.newuser.SysExit exit = ctx.as(org.jbpf.it.newuser.SysExit.class);   // raw_syscalls' record: number and result
+        org.jbpf.examples.kernel.SysExit exit = ctx.as(org.jbpf.examples.kernel.SysExit.class);   // raw_syscalls' record: number and result
         long result = exit.ret;
         int errno = result < 0 && result >= -4095 ? (int) -result : 0;
         counts.increment(new Key(process, (int) exit.id, errno));

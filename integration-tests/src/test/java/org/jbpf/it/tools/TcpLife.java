@@ -1,5 +1,7 @@
 package org.jbpf.it.tools;
 
+import org.jbpf.examples.kernel.InetSockSetState;
+import org.jbpf.examples.kernel.TcpSock;
 import static org.jbpf.Helpers.ktime;
 import static org.jbpf.Helpers.pid;
 

@@ -1,5 +1,6 @@
 package org.jbpf.it.tools;
 
+import org.jbpf.examples.kernel.InetSockSetState;
 import org.jbpf.Bpf;
 import org.jbpf.Constant;
 import org.jbpf.Section;

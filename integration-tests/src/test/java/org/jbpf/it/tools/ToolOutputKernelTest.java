@@ -2,18 +2,17 @@ package org.jbpf.it.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.jbpf.it.Workloads.CLASSES;
+import static org.jbpf.it.Workloads.JBPF;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
+import org.jbpf.it.Workloads;
 import org.jbpf.testsupport.GatedChild;
 import org.jbpf.testsupport.Tools;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,9 +25,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * JVM) let go once jbpf says it attached, and kept alive until jbpf has printed (so its symbols can still be read).
  */
 class ToolOutputKernelTest {
-    static final Path JBPF = Path.of("").toAbsolutePath().getParent().resolve("bin/jbpf");
-    static final String CLASSES = Path.of("target/test-classes").toAbsolutePath().toString();
-
     /** A Python child that loads the library, waits to be let go, runs {@code work}, then waits for its stdin to close. */
     static GatedChild child(String work) throws IOException {
         NativeWork.build();
@@ -54,28 +50,14 @@ class ToolOutputKernelTest {
         if (backend == Backend.DIRECT) cmd.addAll(List.of("-cp", CLASSES));
         cmd.add(target);
         cmd.addAll(List.of(args));
-        Process jbpf = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(jbpf.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("attached ")) child.go();
-                lines.add(line);
-            }
-            assertTrue(jbpf.waitFor(60, TimeUnit.SECONDS), "jbpf run ended");
-            assertEquals(0, jbpf.exitValue(), String.join("\n", lines));
+        try {
+            return Workloads.jbpf(child, null, cmd);
         } finally {
-            if (jbpf.isAlive()) {
-                jbpf.destroyForcibly();
-                jbpf.waitFor();
-            }
-            int status = child.finish();
             if (dir != null) {
                 Files.deleteIfExists(dir.resolve(probe + ".o"));
                 Files.deleteIfExists(dir);
             }
-            if (jbpf.exitValue() == 0) assertEquals(0, status, "the child's exit status");
         }
-        return lines;
     }
 
     @ParameterizedTest
@@ -91,13 +73,7 @@ class ToolOutputKernelTest {
                 "event calls: {tid=" + pid + ", argument=11, result=34, nanos=N}"), events);
         int chart = lines.indexOf("map micros (array, log2 histogram)");
         assertTrue(chart > 0, "the histogram's title: " + lines);
-        long counted = 0;
-        for (String row : lines.subList(chart + 1, lines.size())) {
-            if (!row.startsWith("[")) break;
-            assertTrue(row.matches("\\[\\d+K?, \\d+K?\\) +\\d+ \\|@* *\\|"), row);
-            counted += Long.parseLong(row.substring(row.indexOf(')') + 1, row.indexOf('|')).trim());
-        }
-        assertEquals(3, counted, "the rows count the three calls");
+        assertEquals(3, Workloads.chartTotal(Workloads.chartRows(lines, chart + 1)), "the rows count the three calls");
         assertEquals("globals: returns=3", lines.get(lines.size() - 1));
         assertTrue(lines.stream().noneMatch(l -> l.contains("started")), "the @Scratch map is not printed");
         assertTrue(lines.stream().noneMatch(l -> l.startsWith("map calls")), "the ring buffer's records printed as they came, not as a map");

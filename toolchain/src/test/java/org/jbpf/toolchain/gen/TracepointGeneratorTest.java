@@ -110,6 +110,54 @@ class TracepointGeneratorTest {
         assertFieldsAtFormatOffsets(format, cls);
     }
 
+    @Test void textAndAddressFieldsAreMarkedFromTheirTypeAndTheKernelsPrintLine() throws Exception {
+        String text = """
+                name: addr_event
+                ID: 2
+                format:
+                \tfield:unsigned short common_type;\toffset:0;\tsize:2;\tsigned:0;
+                \tfield:char comm[16];\toffset:8;\tsize:16;\tsigned:0;
+                \tfield:__u8 label[8];\toffset:24;\tsize:8;\tsigned:0;
+                \tfield:__u8 saddr[4];\toffset:32;\tsize:4;\tsigned:0;
+                \tfield:__u8 daddr_v6[16];\toffset:36;\tsize:16;\tsigned:0;
+                \tfield:__u8 raw[4];\toffset:52;\tsize:4;\tsigned:0;
+                \tfield:__be32 dst;\toffset:56;\tsize:4;\tsigned:0;
+                \tfield:unsigned char mac[6];\toffset:60;\tsize:6;\tsigned:0;
+
+                print fmt: "comm=%s label=%s %% src=%pI4 dst6=%pI6c raw=%x dst=%pI4 mac=%pM", REC->comm, REC->label, REC->saddr, \
+                REC->daddr_v6, __print_flags(REC->raw, "|", { 1, "A" }, { 2, "B" }), &REC->dst, REC->mac
+                """;
+        TracepointFormat format = TracepointFormat.parse("demo", "addr_event", text, "addr_event/format");
+        assertEquals("%pI6c", format.printedAs().get("daddr_v6"));
+        assertNull(format.printedAs().get("raw"), "an expression names no field");
+        String src = TracepointStructWriter.write(format, "", "AddrEvent");
+        assertTrue(src.contains("@CString @Size(16) public byte[] comm;"), "a char array is text: " + src);
+        assertTrue(src.contains("@CString @Size(8) public byte[] label;"), "bytes printed with %s are text: " + src);
+        assertTrue(src.contains("@IpAddress @Size(4) public byte[] saddr;"), src);
+        assertTrue(src.contains("@IpAddress @Size(16) public byte[] daddrV6;"), src);
+        assertTrue(src.contains("    @Size(4) public byte[] raw;"), "other bytes stay bytes: " + src);
+        assertTrue(src.contains("    @IpAddress public int dst;"), src);
+        assertTrue(src.contains("    @Size(6) public byte[] mac;"), "a MAC address prints as hex: " + src);
+        Path file = tmp.resolve("AddrEvent.java");
+        Files.writeString(file, src);
+        Class<?> cls = compile(file, "AddrEvent");
+        assertNotNull(cls.getField("comm").getAnnotation(org.jbpf.CString.class));
+        assertNotNull(cls.getField("saddr").getAnnotation(org.jbpf.IpAddress.class));
+        assertFieldsAtFormatOffsets(format, cls);
+    }
+
+    @Test void signalGenerateFromThisKernelPrintsItsCommandAsText() throws Exception {
+        Path tracefs = Path.of("/sys/kernel/tracing");
+        Skip.unless(Files.isReadable(tracefs.resolve("events/sock/inet_sock_set_state/format")), "kernel",
+                "tracefs is not readable at " + tracefs + " (run as root; scripts/kernel-fs mounts it)");
+        TracepointGenerator gen = new TracepointGenerator(tracefs);
+        String signal = Files.readString(gen.generate("signal/signal_generate", tmp.resolve("src"), "com.acme.tp"));
+        assertTrue(signal.contains("@CString @Size(16) public byte[] comm;"), signal);
+        String sock = Files.readString(gen.generate("sock/inet_sock_set_state", tmp.resolve("src"), "com.acme.tp"));
+        assertTrue(sock.contains("@IpAddress @Size(4) public byte[] saddr;"), sock);
+        assertTrue(sock.contains("@IpAddress @Size(16) public byte[] daddrV6;"), sock);
+    }
+
     @Test void unknownTracepointsAndBadNamesAreOneLineErrors() {
         TracepointGenerator gen = new TracepointGenerator(tmp);
         assertEquals("no tracepoint syscalls/sys_enter_nothing on this kernel (" + tmp.resolve("events/syscalls/sys_enter_nothing/format")

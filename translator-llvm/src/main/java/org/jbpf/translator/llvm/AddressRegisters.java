@@ -32,6 +32,14 @@ final class AddressRegisters {
         Map<Integer, Integer> starts = PacketContexts.packetStarts(code);
         for (MirInstruction in : code)
             if (!in.isLabel() && in.opcode() == (LDX | W | MEM) && Integer.valueOf(in.off()).equals(starts.get(in.src()))) found.add(in.dst());
+        // a register the code reads or writes memory through holds an address, whatever made it: a function's
+        // parameter for a struct it gets by reference, or a copy of one, bounds an index the kernel must see checked
+        for (MirInstruction in : code) {
+            if (in.isLabel()) continue;
+            int cls = in.opcode() & 7;
+            int base = cls == LDX ? in.src() : cls == ST || cls == STX ? in.dst() : R10;
+            if (base != R10) found.add(base);
+        }
         boolean grew = true;
         while (grew) {
             grew = false;

@@ -44,7 +44,16 @@ final class ArraySteps {
                             + " is read-only in programs; its " + (p.target() instanceof ValueType.Bytes ? "bytes are" : "numbers are") + " set from Java before loading");
                 break;
             }
-            case AALOAD: case AASTORE: throw a.error(i, StructRegistry.OBJECT_ARRAYS);
+            case AALOAD: case AASTORE: {
+                // the ordinals of an enum's values() (EnumCalls): an int[] javac reads and writes as an array of objects
+                if (!EnumCalls.isOrdinals(f.peek(op == AALOAD ? 1 : 2))) throw a.error(i, StructRegistry.OBJECT_ARRAYS);
+                if (op == AASTORE) f.pop();
+                Value idx = f.pop();
+                Value arr = f.pop();
+                checkArray(a, i, arr, idx, IALOAD);
+                if (op == AALOAD) f.push(new Value.Scalar(false, null));
+                break;
+            }
             case NEWARRAY: {
                 Value len = f.pop();
                 ValueType.Prim element = arrayElement(((IntInsnNode) in).operand);

@@ -30,11 +30,11 @@ public final class BranchSteps {
                 scalar(a, i, x);
                 Value zero = new Value.Scalar(false, 0L);
                 Boolean taken = decided(op - IFEQ, x, zero);
-                if ((op == IFEQ || op == IFNE) && taken == null) {
+                if (taken == null) {
                     int lcmp = KeyLocals.longCompare(a, i);
                     Frame compare = lcmp >= 0 ? a.frames[lcmp] : null;
-                    if (compare != null ? unequalEdge(a, i, f, work, op == IFNE, compare.peek(1), compare.peek(0))
-                            : unequalEdge(a, i, f, work, op == IFNE, x, zero)) return true;
+                    if (compare != null ? unequalEdge(a, i, f, work, unequalOnJump(op - IFEQ), compare.peek(1), compare.peek(0))
+                            : unequalEdge(a, i, f, work, unequalOnJump(op - IFEQ), x, zero)) return true;
                 }
                 branch(a, i, f, work, taken);
                 return true;
@@ -43,7 +43,7 @@ public final class BranchSteps {
                 Value b = f.pop(), x = f.pop();
                 scalar(a, i, b); scalar(a, i, x);
                 Boolean taken = decided(op - IF_ICMPEQ, x, b);
-                if ((op == IF_ICMPEQ || op == IF_ICMPNE) && taken == null && unequalEdge(a, i, f, work, op == IF_ICMPNE, x, b)) return true;
+                if (taken == null && unequalEdge(a, i, f, work, unequalOnJump(op - IF_ICMPEQ), x, b)) return true;
                 branch(a, i, f, work, taken);
                 return true;
             }
@@ -115,8 +115,17 @@ public final class BranchSteps {
     private void branch(MethodAnalysis a, int i, Frame f, Deque<Integer> work) { branch(a, i, f, work, null); }
 
     /**
-     * Follows both edges of an equality test of locals (or of a local and a constant, {@code left} and {@code right}
-     * being the values compared), noting on the edge where they differ that they do, so a map write under one key
+     * Whether the numbers compare {@code cond} (EQ, NE, LT, GE, GT, LE in opcode order) tests are unequal where it
+     * jumps (!=, <, >) rather than where it falls through (==, >=, <=): a number found below or above another differs
+     * from it.
+     */
+    private static boolean unequalOnJump(int cond) {
+        return cond == 1 || cond == 2 || cond == 4;
+    }
+
+    /**
+     * Follows both edges of a compare of locals (or of a local and a constant, {@code left} and {@code right}
+     * being the values compared; equality or order), noting on the edge where they differ that they do, so a map write under one key
      * leaves a value looked up under the other (HeldFields); false when the test compares anything else.
      */
     private boolean unequalEdge(MethodAnalysis a, int i, Frame f, Deque<Integer> work, boolean jumpsIfUnequal, Value left, Value right) {

@@ -95,10 +95,16 @@ final class CopyFacts {
         return new CopyFacts(m, held);
     }
 
-    /** Without the facts whose source is the object {@code made} now makes afresh (a loop's next {@code new}). */
+    /**
+     * Without the facts whose source is the object {@code made} now makes afresh (a loop's next {@code new}), and what
+     * was known of its fields' numbers.
+     */
     CopyFacts remade(Value made) {
         Long k = key(made);
-        if (k == null || facts.isEmpty()) return this;
+        if (k == null) return this;
+        HeldFields h = held.withKeys(held.keys.remade(made));   // nothing is known of the new object's fields yet
+        if (h != held) return new CopyFacts(facts, h).remade(made);
+        if (facts.isEmpty()) return this;
         Map<Long, Fact> m = new LinkedHashMap<>();
         for (Map.Entry<Long, Fact> e : facts.entrySet()) if (!e.getValue().sourceKeys.contains(k)) m.put(e.getKey(), e.getValue());
         return m.size() == facts.size() ? this : new CopyFacts(m, held);

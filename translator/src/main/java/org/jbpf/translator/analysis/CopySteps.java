@@ -79,6 +79,10 @@ final class CopySteps {
                 f.copies = f.copies.remade(f.peek(0));
                 break;
             case PUTFIELD:
+                if (scalar(((FieldInsnNode) in).desc)) {
+                    HeldFields h = f.copies.held;
+                    f.copies = f.copies.withHeld(h.withKeys(h.keys.written(before.peek(1), ((FieldInsnNode) in).name, before.peek(0))));
+                }
                 copied(a, i, (FieldInsnNode) in, before.peek(1), before.peek(0), f);
                 break;
             case INVOKEVIRTUAL: case INVOKESTATIC: case INVOKESPECIAL: case INVOKEINTERFACE:
@@ -118,7 +122,8 @@ final class CopySteps {
         if (callee != null) {
             // the callee changed no local of this method: what was known of them still holds
             f.copies = f.copies.merge(callee.exitCopies);
-            f.copies = f.copies.withHeld(f.copies.held.withDifferencesOf(before.copies.held));
+            // ..and what it stored into fields of local structs is what its exit knows of them
+            f.copies = f.copies.withHeld(f.copies.held.withDifferencesOf(before.copies.held).withKeys(callee.exitCopies.held.keys));
             return;
         }
         // a pointer a call returns (a map lookup) refers to what is there now, also when the call runs again in a loop
@@ -129,9 +134,15 @@ final class CopySteps {
         if (!f.copies.isEmpty() && !mi.name.equals("<init>")) {
             boolean onlyReads = readsOnly(mi);
             for (int k = 0; k < n; k++) {
-                notStale(a, i, f, before.peek(k));
-                read(a, i, f, before.peek(k), true, "given to " + mi.name + " at " + a.position(i));
-                if (!onlyReads) written(a, i, f, before.peek(k), true);
+                // a lambda's captures are given to the call that runs it (Loops.repeat's body)
+                java.util.List<Value> given = before.peek(k) instanceof Value.FuncRef ref ? ref.captured() : java.util.List.of(before.peek(k));
+                for (Value v : given) {
+                    notStale(a, i, f, v);
+                    read(a, i, f, v, true, "given to " + mi.name + " at " + a.position(i));
+                    if (onlyReads) continue;
+                    written(a, i, f, v, true);
+                    f.copies = f.copies.withHeld(f.copies.held.withKeys(f.copies.held.keys.given(v)));
+                }
             }
         }
         Subprogram function = a.calls.get(i);
@@ -149,7 +160,7 @@ final class CopySteps {
         String name = map.name();
         Long k = MapWrites.keyConstant(key);
         if (mi.name.equals("lookup") && f.peek(0) instanceof Value.Ptr)
-            f.copies = f.copies.withHeld(f.copies.held.lookedUp(f.peek(0), name, k, a, keyLocal));
+            f.copies = f.copies.withHeld(f.copies.held.lookedUp(f.peek(0), name, k, a, keyLocal, before.copies.held.keys.of(key)));
         else if (mi.name.equals("delete"))
             f.copies = f.copies.withHeld(f.copies.held.deleted(name, k));
         else if (MAP_WRITES.contains(mi.name))
@@ -157,7 +168,7 @@ final class CopySteps {
             f.copies = f.copies.withHeld(f.copies.held.mapWritten(before, n, name + ".lookup(..)", new java.util.function.Function<>() {
                 // a class, not a lambda: a lambda's first call links method handles, too slow on translate's start path
                 @Override public HeldFields.Replaced apply(HeldFields.Looked l) {
-                    return MapWrites.staleAs(a, i, mi.name, map, k, keyLocal, l, before.copies.held);
+                    return MapWrites.staleAs(a, i, mi.name, map, k, keyLocal, l, before.copies.held, before.copies.held.keys.of(key));
                 }
             }));
     }

@@ -14,7 +14,7 @@ import java.util.Set;
  * {@link CopySteps} refuses a use of one. Immutable, as {@link CopyFacts}, which carries it.
  */
 final class HeldFields {
-    static final HeldFields NONE = new HeldFields(Map.of(), Map.of(), Map.of(), Set.of(), Set.of());
+    static final HeldFields NONE = new HeldFields(Map.of(), Map.of(), Map.of(), Set.of(), Set.of(), KeyFields.NONE);
 
     /** The parent of a pointer read from different values on different paths: it could be any of them. */
     static final long ANY_PARENT = -1;
@@ -24,19 +24,19 @@ final class HeldFields {
      * variable {@code keyLocal} of {@code owner} as it is still (KeyLocals.NONE when not); {@code unlinked} once a
      * delete of that map may have removed its element since, leaving it for the map to reuse.
      */
-    record Looked(String map, Long key, MethodAnalysis owner, int keyLocal, boolean unlinked) {
+    record Looked(String map, Long key, MethodAnalysis owner, int keyLocal, boolean unlinked, Map<String, Long> keyFields) {
         Looked merge(Looked o) {
             if (equals(o)) return this;
             return new Looked(map, Objects.equals(key, o.key) ? key : null, owner, keyLocal == o.keyLocal ? keyLocal : KeyLocals.NONE,
-                    unlinked || o.unlinked);
+                    unlinked || o.unlinked, keyFields.equals(o.keyFields) ? keyFields : Map.of());
         }
 
         @Override public boolean equals(Object o) {
             return o instanceof Looked l && map.equals(l.map) && Objects.equals(key, l.key) && owner == l.owner && keyLocal == l.keyLocal
-                    && unlinked == l.unlinked;
+                    && unlinked == l.unlinked && keyFields.equals(l.keyFields);
         }
 
-        @Override public int hashCode() { return Objects.hash(map, key, keyLocal, unlinked); }
+        @Override public int hashCode() { return Objects.hash(map, key, keyLocal, unlinked, keyFields); }
     }
 
     /**
@@ -71,9 +71,12 @@ final class HeldFields {
     private final Set<Differ> differ;
     /** The keys that name local objects (a struct or array made by new), each its own storage on the stack. */
     private final Set<Long> localObjects;
+    /** The constants known in the number fields of local structs on every path here (struct map keys). */
+    final KeyFields keys;
 
     private HeldFields(Map<Long, Long> parents, Map<Long, Replaced> stale, Map<Long, Looked> looked, Set<Differ> differ,
-                       Set<Long> localObjects) {
+                       Set<Long> localObjects, KeyFields keys) {
+        this.keys = keys;
         this.parents = parents;
         this.stale = stale;
         this.looked = looked;
@@ -87,13 +90,16 @@ final class HeldFields {
         if (!(v instanceof Value.StackObj) || localObjects.contains(k)) return this;
         java.util.Set<Long> ls = new java.util.HashSet<>(localObjects);
         ls.add(k);
-        return new HeldFields(parents, stale, looked, differ, Set.copyOf(ls));
+        return new HeldFields(parents, stale, looked, differ, Set.copyOf(ls), keys);
     }
 
-    boolean isEmpty() { return parents.isEmpty() && stale.isEmpty() && looked.isEmpty() && differ.isEmpty() && localObjects.isEmpty(); }
+    boolean isEmpty() { return parents.isEmpty() && stale.isEmpty() && looked.isEmpty() && differ.isEmpty() && localObjects.isEmpty() && keys.isEmpty(); }
 
-    /** True when nothing but what {@link #differ} holds is known: a merge with it keeps none of those. */
-    boolean knowsNoDifferences() { return differ.isEmpty(); }
+    /** True when nothing but what {@link #differ} and {@link #keys} hold is known: a merge with it keeps none of those. */
+    boolean knowsNoDifferences() { return differ.isEmpty() && keys.isEmpty(); }
+
+    /** With {@code k} known of the fields of local structs. */
+    HeldFields withKeys(KeyFields k) { return k.equals(keys) ? this : new HeldFields(parents, stale, looked, differ, localObjects, k); }
 
     /** With local {@code local} of {@code owner} known to differ from local {@code other}, or from {@code constant}. */
     HeldFields differing(MethodAnalysis owner, int local, int other, Long constant) {
@@ -101,7 +107,7 @@ final class HeldFields {
         if (differ.contains(d)) return this;
         java.util.Set<Differ> ds = new java.util.HashSet<>(differ);
         ds.add(d);
-        return new HeldFields(parents, stale, looked, Set.copyOf(ds), localObjects);
+        return new HeldFields(parents, stale, looked, Set.copyOf(ds), localObjects, keys);
     }
 
     /** True when the key local {@code x} (or constant {@code cx}) differs from local {@code y} (or constant {@code cy}) here. */
@@ -116,7 +122,7 @@ final class HeldFields {
 
     /** With the differences {@code h} knows in place of these (a call returns: it changed no local of its callers). */
     HeldFields withDifferencesOf(HeldFields h) {
-        return h.differ.equals(differ) ? this : new HeldFields(parents, stale, looked, h.differ, localObjects);
+        return h.differ.equals(differ) ? this : new HeldFields(parents, stale, looked, h.differ, localObjects, keys);
     }
 
     /** Local {@code var} of {@code owner} is stored into: what was known of its value no longer holds. */
@@ -132,10 +138,10 @@ final class HeldFields {
             Looked l = e.getValue();
             if (l.owner() != owner || l.keyLocal() != var) continue;
             if (lk == null) lk = new LinkedHashMap<>(looked);
-            lk.put(e.getKey(), new Looked(l.map(), l.key(), l.owner(), KeyLocals.NONE, l.unlinked()));
+            lk.put(e.getKey(), new Looked(l.map(), l.key(), l.owner(), KeyLocals.NONE, l.unlinked(), l.keyFields()));
         }
         if (ds == differ && lk == null) return this;
-        return new HeldFields(parents, stale, lk == null ? looked : lk, ds == differ ? differ : Set.copyOf(ds), localObjects);
+        return new HeldFields(parents, stale, lk == null ? looked : lk, ds == differ ? differ : Set.copyOf(ds), localObjects, keys);
     }
 
     /** The key of the value pointer {@code k} was read from, {@link #ANY_PARENT} when it differs by path, or null. */
@@ -166,7 +172,7 @@ final class HeldFields {
             st = new LinkedHashMap<>(stale);
             st.remove(k);
         }
-        return new HeldFields(ps, st, looked, differ, localObjects);
+        return new HeldFields(ps, st, looked, differ, localObjects, keys);
     }
 
     /**
@@ -185,7 +191,7 @@ final class HeldFields {
             if (st == null) st = new LinkedHashMap<>(stale);
             st.put(p.id(), at);
         }
-        return st == null ? this : new HeldFields(parents, st, looked, differ, localObjects);
+        return st == null ? this : new HeldFields(parents, st, looked, differ, localObjects, keys);
     }
 
     /**
@@ -204,7 +210,7 @@ final class HeldFields {
             if (st == null) st = new LinkedHashMap<>(stale);
             st.put(p.id(), at);
         }
-        return st == null ? this : new HeldFields(parents, st, looked, differ, localObjects);
+        return st == null ? this : new HeldFields(parents, st, looked, differ, localObjects, keys);
     }
 
     /** A delete of {@code map} under {@code key} (null: not known) may unlink the elements looked up under that key. */
@@ -214,9 +220,9 @@ final class HeldFields {
             Looked l = e.getValue();
             if (!l.map().equals(map) || l.unlinked() || key != null && l.key() != null && !key.equals(l.key())) continue;
             if (lk == null) lk = new LinkedHashMap<>(looked);
-            lk.put(e.getKey(), new Looked(map, l.key(), l.owner(), l.keyLocal(), true));
+            lk.put(e.getKey(), new Looked(map, l.key(), l.owner(), l.keyLocal(), true, l.keyFields()));
         }
-        return lk == null ? this : new HeldFields(parents, stale, lk, differ, localObjects);
+        return lk == null ? this : new HeldFields(parents, stale, lk, differ, localObjects, keys);
     }
 
     /** Notes that {@code v} was made again now (a map lookup run again): it refers to what is there now. */
@@ -225,17 +231,17 @@ final class HeldFields {
         if (k == null || !stale.containsKey(k)) return this;
         Map<Long, Replaced> st = new LinkedHashMap<>(stale);
         st.remove(k);
-        return new HeldFields(parents, st, looked, differ, localObjects);
+        return new HeldFields(parents, st, looked, differ, localObjects, keys);
     }
 
     /** Notes that pointer {@code v} is the value {@code map.lookup(key)} returned now, given local {@code keyLocal} of {@code owner}. */
-    HeldFields lookedUp(Value v, String map, Long key, MethodAnalysis owner, int keyLocal) {
+    HeldFields lookedUp(Value v, String map, Long key, MethodAnalysis owner, int keyLocal, Map<String, Long> keyFields) {
         Long k = CopyFacts.key(v);
-        Looked l = new Looked(map, key, owner, keyLocal, false);
+        Looked l = new Looked(map, key, owner, keyLocal, false, keyFields);
         if (k == null || l.equals(looked.get(k))) return this;
         Map<Long, Looked> lk = new LinkedHashMap<>(looked);
         lk.put(k, l);
-        return new HeldFields(parents, stale, lk, differ, localObjects);
+        return new HeldFields(parents, stale, lk, differ, localObjects, keys);
     }
 
     /** The replacement that left {@code v} (or a value it was read through) behind, or null. */
@@ -258,11 +264,11 @@ final class HeldFields {
         if (r == null) return this;
         Map<Long, Replaced> st = new LinkedHashMap<>(stale);
         st.put(k, r);
-        return new HeldFields(parents, st, looked, differ, localObjects);
+        return new HeldFields(parents, st, looked, differ, localObjects, keys);
     }
 
     HeldFields merge(HeldFields o) {
-        if (o == this || o.isEmpty() && differ.isEmpty()) return this;
+        if (o == this || o.isEmpty() && differ.isEmpty() && keys.isEmpty()) return this;
         Map<Long, Long> ps = new LinkedHashMap<>(parents);
         // a pointer read from different values on two paths may be inside either
         for (Map.Entry<Long, Long> e : o.parents.entrySet()) {
@@ -289,14 +295,14 @@ final class HeldFields {
             all.addAll(o.localObjects);
             ls = Set.copyOf(all);
         }
-        HeldFields m = new HeldFields(ps, st, lk, ds, ls);
+        HeldFields m = new HeldFields(ps, st, lk, ds, ls, keys.merge(o.keys));
         return m.equals(this) ? this : m;
     }
 
     @Override public boolean equals(Object o) {
         return o instanceof HeldFields h && parents.equals(h.parents) && stale.equals(h.stale) && looked.equals(h.looked)
-                && differ.equals(h.differ) && localObjects.equals(h.localObjects);
+                && differ.equals(h.differ) && localObjects.equals(h.localObjects) && keys.equals(h.keys);
     }
 
-    @Override public int hashCode() { return Objects.hash(parents, stale, looked, differ, localObjects); }
+    @Override public int hashCode() { return Objects.hash(parents, stale, looked, differ, localObjects, keys); }
 }

@@ -14,7 +14,6 @@ import org.jbpf.translator.frontend.ValueType;
 import org.jbpf.translator.intrinsic.Intrinsic;
 import org.jbpf.translator.intrinsic.Intrinsics;
 import org.jbpf.translator.intrinsic.TypingCall;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -156,6 +155,7 @@ public final class InvokeAnalyzer {
         if (mi.getOpcode() == INVOKESTATIC) {
             String enumCall = EnumCalls.refusal(structs, mi);
             if (enumCall != null) throw a.error(i, enumCall);
+            if (EnumCalls.isValues(structs, mi)) return EnumCalls.values(a, i, structs, mi);
             Value v = inline(a, i, mi, null, args, f);
             if (Type.getReturnType(mi.desc).getSort() != Type.VOID && v == null)
                 throw a.error(i, "method " + mi.name + " never returns a value");
@@ -308,7 +308,7 @@ public final class InvokeAnalyzer {
      */
     void invokeDynamic(MethodAnalysis a, int i, InvokeDynamicInsnNode indy, Frame f) {
         if ("java/lang/invoke/LambdaMetafactory".equals(indy.bsm.getOwner())) {
-            f.push(methodReference(a, i, indy));
+            f.push(LambdaCaptures.reference(a, i, indy, f));
             return;
         }
         if (!"makeConcatWithConstants".equals(indy.name)) throw a.error(i, unsupportedBootstrap(indy));
@@ -337,16 +337,6 @@ public final class InvokeAnalyzer {
                     + "before the switch, and switch over the enum, int or char itself (patterns over @Struct classes alone translate)";
         return "invokedynamic of " + owner.replace('/', '.') + "." + indy.bsm.getName() + " (" + indy.name
                 + ") cannot be translated: BPF programs cannot call a bootstrap method; write the code with plain calls";
-    }
-
-    /** A method reference or non-capturing lambda (invokedynamic of LambdaMetafactory): the static method it runs. */
-    private Value methodReference(MethodAnalysis a, int i, InvokeDynamicInsnNode indy) {
-        if (Type.getArgumentTypes(indy.desc).length > 0)
-            throw a.error(i, "a lambda that captures local variables cannot be translated: BPF programs have no closures; write the code "
-                    + "as a static method and call it directly, or keep what a Loops.repeat body needs in its state struct");
-        if (!(indy.bsmArgs.length > 1 && indy.bsmArgs[1] instanceof Handle h) || h.getTag() != H_INVOKESTATIC)
-            throw a.error(i, "only references to static methods (Probe::step) can be passed in BPF programs, which have no virtual calls");
-        return new Value.FuncRef(h.getOwner(), h.getName(), h.getDesc());
     }
 
     /** A concatenation whose recipe and arguments disagree, which javac never writes. */

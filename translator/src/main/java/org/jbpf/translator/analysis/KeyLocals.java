@@ -10,7 +10,7 @@ import org.objectweb.asm.tree.VarInsnNode;
 /**
  * Which local variable a map key or a compared number is, read from the bytecode around an instruction, so that
  * {@link HeldFields} can know two keys differ on a path where the program compared them as unequal
- * ({@code if (k != j)}, {@code if (k != 0)}). A key is a local when javac boxed it straight from a load of the variable
+ * ({@code if (k != j)}, {@code if (k != 0)}) or one below the other ({@code if (k < j)}). A key is a local when javac boxed it straight from a load of the variable
  * ({@code m.update(k, v)}) and no store into the variable came since ({@link Value.Boxed}).
  */
 final class KeyLocals {
@@ -40,17 +40,16 @@ final class KeyLocals {
     static void assigned(MethodAnalysis a, AbstractInsnNode in, Frame f) {
         int var = in instanceof IincInsnNode inc ? inc.var : ((VarInsnNode) in).var;
         boolean wide = in.getOpcode() == LSTORE || in.getOpcode() == DSTORE;
-        for (int slot = var; slot <= var + (wide ? 1 : 0); slot++) {
-            f.copies = f.copies.withHeld(f.copies.held.assigned(a, slot));
-            for (int k = 0; k < f.locals.length; k++) f.locals[k] = unlinked(a, f.locals[k], slot);
-            for (int k = 0; k < f.stack.size(); k++) f.stack.set(k, unlinked(a, f.stack.get(k), slot));
-        }
+        for (int slot = var; slot <= var + (wide ? 1 : 0); slot++) forget(a, f, slot);
         // a long variable also ends where a store writes its upper slot
-        if (var > 0 && f.locals[var - 1] instanceof Value.Scalar s && s.isLong()) {
-            f.copies = f.copies.withHeld(f.copies.held.assigned(a, var - 1));
-            for (int k = 0; k < f.locals.length; k++) f.locals[k] = unlinked(a, f.locals[k], var - 1);
-            for (int k = 0; k < f.stack.size(); k++) f.stack.set(k, unlinked(a, f.stack.get(k), var - 1));
-        }
+        if (var > 0 && f.locals[var - 1] instanceof Value.Scalar s && s.isLong()) forget(a, f, var - 1);
+    }
+
+    /** Forgets what the frame knew of variable {@code slot}: held values and the boxes linked to it. */
+    private static void forget(MethodAnalysis a, Frame f, int slot) {
+        f.copies = f.copies.withHeld(f.copies.held.assigned(a, slot));
+        for (int k = 0; k < f.locals.length; k++) f.locals[k] = unlinked(a, f.locals[k], slot);
+        for (int k = 0; k < f.stack.size(); k++) f.stack.set(k, unlinked(a, f.stack.get(k), slot));
     }
 
     private static Value unlinked(MethodAnalysis a, Value v, int var) {
@@ -59,12 +58,13 @@ final class KeyLocals {
 
     /**
      * The local variables (or NONE) that the two operands of the compare jump at {@code jump} were loaded from:
-     * {@code ILOAD x; ILOAD y; IF_ICMPxx}, {@code LLOAD x; LLOAD y; LCMP; IFxx} or {@code ILOAD x; IFxx}, with a
+     * {@code ILOAD x; ILOAD y; IF_ICMPxx}, {@code LLOAD x; LLOAD y; LCMP; IFxx} or {@code ILOAD x; IFxx} (any of
+     * the six compares), with a
      * constant in place of either load.
      */
     static int[] compared(MethodAnalysis a, int jump) {
         int op = a.insns[jump].getOpcode();
-        if (op == IF_ICMPEQ || op == IF_ICMPNE) {
+        if (op >= IF_ICMPEQ && op <= IF_ICMPLE) {
             int second = previous(a, jump), first = second < 0 ? -1 : previous(a, second);
             return new int[] {local(a, first), local(a, second)};
         }

@@ -25,14 +25,17 @@ final class MapWrites {
     /**
      * How a write of {@code map} by {@code call} at instruction i of {@code a}, under {@code key} (null: not known) boxed
      * from local {@code keyLocal} (or KeyLocals.NONE), leaves the value looked up as {@code l} (null: not known), with the
-     * differences {@code known} on the way: null when unchanged, else the replacement to name.
+     * differences {@code known} on the way and the constants {@code keyFields} known in a @Struct key's fields: null when
+     * unchanged, else the replacement to name.
      */
     static HeldFields.Replaced staleAs(MethodAnalysis a, int i, String call, MapDecl map, Long key, int keyLocal, HeldFields.Looked l,
-                                       HeldFields known) {
+                                       HeldFields known, java.util.Map<String, Long> keyFields) {
         int type = map.mapType();
         boolean array = type == ARRAY || type == PERCPU_ARRAY, hash = type == HASH || type == PERCPU_HASH;
         // different constants, or locals (or a local and a constant) the program found unequal on the way here
-        boolean otherKey = l != null && known.differ(a, keyLocal, key, l.owner() == a ? l.keyLocal() : KeyLocals.NONE, l.key());
+        boolean otherKey = l != null && (known.differ(a, keyLocal, key, l.owner() == a ? l.keyLocal() : KeyLocals.NONE, l.key())
+                // or @Struct keys with a field holding different constants (KeyFields)
+                || KeyFields.differ(l.keyFields(), keyFields));
         String what = "the value of " + map.name();
         if (otherKey && (array || hash && !l.unlinked())) return null;
         if (otherKey && hash)

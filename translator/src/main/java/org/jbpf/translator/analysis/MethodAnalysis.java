@@ -29,15 +29,19 @@ public final class MethodAnalysis extends MethodCode {
     public Value returnValue;
     /** The local struct each {@code new T(..)}'s constructor call makes, by the index of the call. */
     public final Map<Integer, Value.StackObj> constructed = new HashMap<>();
+    /** The local int[] of ordinals each call of an enum's {@code values()} makes, by the index of the call. */
+    public final Map<Integer, Value.StackObj> enumValues = new HashMap<>();
     /** The constant each GETSTATIC of an enum constant (its ordinal) or of a static final known at translation loads, by instruction index. */
     public final Map<Integer, Long> staticConstants = new HashMap<>();
     /** Each GETFIELD of a final number field of an enum value: the field's value by ordinal (frontend's EnumFields). */
     public final Map<Integer, long[]> enumFields = new HashMap<>();
     /**
-     * Array accesses whose index is a constant out of range in the frame last seen there, by instruction index. Only the
-     * fixpoint's frame counts: a loop's first pass sees {@code a[i - 1]} with i = 0 behind a test the loop goes past.
+     * Instructions that throw in Java with the constants of the frame last seen there (an array index out of range, a
+     * division by zero), with the refusal, by instruction index. Only the fixpoint's frame counts: a loop's first pass
+     * sees {@code a[i - 1]} with i = 0 behind a test the loop goes past, and the first path to reach a join may bring a
+     * constant the others do not ({@code x % (d == 0 ? 0 : y / d)} behind a test of that same value against zero).
      */
-    final Map<Integer, String> constantIndexErrors = new TreeMap<>();
+    final Map<Integer, String> constantFaults = new TreeMap<>();
     /**
      * Variables of the methods this body is inlined into that refer to an element of a struct array at the call, each
      * as {@code element internal name} and {@code "variable v (File.java:12)"}: replacing an element of that type here
@@ -50,6 +54,8 @@ public final class MethodAnalysis extends MethodCode {
 
     /** The copies into struct fields made on the way to any return (CopySteps), for the caller of an inlined body. */
     CopyFacts exitCopies = CopyFacts.NONE;
+    /** True once a path has reached a return: until then the exit knows everything (a merge's neutral element). */
+    boolean exited;
     /** The body this one is inlined into and the index of the call there; null for a program or a BPF function. */
     MethodAnalysis inlinedInto;
     int inlinedAt;
@@ -62,6 +68,15 @@ public final class MethodAnalysis extends MethodCode {
         this.ownerInternalName = owner;
         this.frames = new Frame[insns.length];
         this.context = context;
+    }
+
+    /**
+     * Records that the instruction at {@code index} throws in Java with the constants of the frame it is stepped with
+     * ({@code refusal}), or with null that it does not; the translation is refused if the fixpoint's frame still throws.
+     */
+    public void constantFault(int index, String refusal) {
+        if (refusal != null) constantFaults.put(index, refusal);
+        else constantFaults.remove(index);
     }
 
     /** A number unique to instruction {@code index} of this inlined body, for value identities. */

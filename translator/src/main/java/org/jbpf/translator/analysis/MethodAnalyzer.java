@@ -74,7 +74,7 @@ public final class MethodAnalyzer {
         MethodAnalyzer analyzer = new MethodAnalyzer(probe, structs, probe.node.name + "." + m.name + m.desc, automaticFunctions);
         MethodAnalysis program = analyzer.analyze(m, probe.node.name, probe.file, entry, 1, 0, true);
         program.subprograms = analyzer.invokes.subprograms();
-        checkConstantIndexes(program, program.subprograms);
+        checkConstantFaults(program, program.subprograms);
         return program;
     }
 
@@ -155,7 +155,9 @@ public final class MethodAnalyzer {
             throw a.error(i, "the ring buffer record reserved at " + f.reservedAt + " is neither submitted nor discarded "
                     + "when the program returns here; call submit(..) or discard(..) on every path");
         a.exitReservations = Math.max(a.exitReservations, f.reservations);
-        a.exitCopies = a.exitCopies.merge(f.copies);
+        // what the first path brings is all the exit knows; each other path keeps what they know alike (KeyFields)
+        a.exitCopies = a.exited ? a.exitCopies.merge(f.copies) : f.copies;
+        a.exited = true;
         if (isProgram.peek() && f.iterators > 0)
             throw a.error(i, "the numbers iterator made at " + f.iteratorAt + " is not closed when the program returns here; "
                     + "call close() on it on every path (the kernel requires bpf_iter_num_destroy)");

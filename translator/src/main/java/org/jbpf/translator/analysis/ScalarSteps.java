@@ -41,8 +41,8 @@ final class ScalarSteps {
                 Value b = f.pop(), x = f.pop();
                 scalar(a, i, b); scalar(a, i, x);
                 boolean isLong = JavaArithmetic.isLong(op);
-                if ((op == IDIV || op == IREM || op == LDIV || op == LREM) && b instanceof Value.Scalar s && s.constant() != null && s.constant() == 0)
-                    throw a.error(i, JavaText.DIVISION_BY_ZERO);
+                if (op == IDIV || op == IREM || op == LDIV || op == LREM)
+                    a.constantFault(i, ((Value.Scalar) b).constant() != null && ((Value.Scalar) b).constant() == 0 ? JavaText.DIVISION_BY_ZERO : null);
                 f.push(new Value.Scalar(isLong, JavaArithmetic.fold(op, x, b)));
                 break;
             }

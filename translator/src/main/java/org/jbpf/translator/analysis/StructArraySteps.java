@@ -158,8 +158,7 @@ final class StructArraySteps {
     /** A variable index is checked where it is used (StructArrayLowering); a constant one out of range is refused. */
     private static void checkIndex(MethodAnalysis a, int i, Value idx, ValueType.StructArray t) {
         if (!(idx instanceof Value.Scalar s)) throw a.error(i, "array index must be an int, not " + idx.describe());
-        if (s.constant() != null && (s.constant() < 0 || s.constant() >= t.length()))
-            a.constantIndexErrors.put(i, "array index " + s.constant() + " is out of bounds for length " + t.length());
-        else a.constantIndexErrors.remove(i);
+        a.constantFault(i, s.constant() != null && (s.constant() < 0 || s.constant() >= t.length())
+                ? "array index " + s.constant() + " is out of bounds for length " + t.length() : null);
     }
 }

@@ -15,13 +15,22 @@ public final class Subprogram {
     /** What each parameter holds inside the function, in order (at most five). */
     public final List<Value> params;
     public final boolean loopBody;
+    /**
+     * How many of a loop body's first parameters are its lambda's captures: the kernel gives the body the index and the
+     * context the caller made, whose first 8 bytes hold the state's address and the next ones each capture's value.
+     */
+    public final int captures;
 
-    Subprogram(String name, MethodAnalysis body, List<Value> params, boolean loopBody) {
+    Subprogram(String name, MethodAnalysis body, List<Value> params, boolean loopBody, int captures) {
         this.name = name;
         this.body = body;
         this.params = List.copyOf(params);
         this.loopBody = loopBody;
+        this.captures = captures;
     }
+
+    /** How many registers the function takes: a loop body with captures takes the index and its context's address. */
+    public int arity() { return captures > 0 ? 2 : params.size(); }
 
     /** True when the method returns a value (in r0). */
     public boolean returnsValue() { return Type.getReturnType(body.method.desc).getSort() != Type.VOID; }

@@ -30,6 +30,8 @@ final class SubprogramCalls {
     static final int AUTO_MIN_SIZE = 16;
     static final int AUTO_MIN_SAVING = 48;
     static final int MAX_PARAMS = 5;
+    /** The most values a loop body's lambda may capture (each one 8 bytes of the caller's stack). */
+    static final int MAX_CAPTURES = 8;
     private static final String INLINE = "Lorg/jbpf/Inline;", NO_INLINE = "Lorg/jbpf/NoInline;";
     private static final String PERF_EVENT_ARRAY = "org/jbpf/maps/PerfEventArray";
 
@@ -71,7 +73,7 @@ final class SubprogramCalls {
         List<Value> params = new ArrayList<>();
         for (int k = 0; k < args.size(); k++) params.add(parameter(args.get(k), mi.name, k));
         try {
-            return function(mi.owner + "." + mi.name + mi.desc, mi.name, owner, target, file, params, false);
+            return function(mi.owner + "." + mi.name + mi.desc, mi.name, owner, target, file, params, -1);
         } catch (TranslationException e) {
             if (forced) throw e;
             return null;   // the body needs what only its call site knows (a constant, a map): inline it
@@ -86,16 +88,20 @@ final class SubprogramCalls {
         if (target == null)
             throw caller.error(i, "the loop body " + ref.name() + " must be a static method of the probe (or of another class of the project)");
         Type[] at = Type.getArgumentTypes(target.desc);
-        int ret = Type.getReturnType(target.desc).getSort();
-        if (at.length != 2 || at[0].getSort() != Type.INT || (ret != Type.LONG && ret != Type.INT))
+        int ret = Type.getReturnType(target.desc).getSort(), n = ref.captured().size();
+        if (at.length != n + 2 || at[n].getSort() != Type.INT || (ret != Type.LONG && ret != Type.INT))
             throw caller.error(i, "the loop body " + ref.name() + " must be declared long " + ref.name() + "(int index, S state)");
         String file = owner.sourceFile != null ? owner.sourceFile : caller.file;
-        List<Value> params = List.of(new Value.Scalar(false, null), state instanceof Value.StackObj so ? parameter(so, ref.name(), 1) : state);
-        return function("loop:" + ref.owner() + "." + ref.name() + ref.desc(), ref.name(), owner, target, file, params, true);
+        List<Value> params = new ArrayList<>();
+        for (int k = 0; k < n; k++) params.add(LambdaCaptures.parameter(ref.captured().get(k), ref.name(), k));
+        params.add(new Value.Scalar(false, null));
+        params.add(state instanceof Value.StackObj so ? parameter(so, ref.name(), n + 1) : state);
+        return function("loop:" + ref.owner() + "." + ref.name() + ref.desc(), ref.name(), owner, target, file, params, n);
     }
 
+    /** The function of {@code target} given {@code params}; a loop body's first {@code captures} are its lambda's captures (-1: not a loop body). */
     private Subprogram function(String method, String name, ClassNode owner, MethodNode target, String file, List<Value> params,
-                                boolean loopBody) {
+                                int captures) {
         StringBuilder key = new StringBuilder(method);
         for (Value p : params) key.append('|').append(p instanceof Value.Ptr q ? q.target() + (q.nullable() ? "?" : "") : p);
         Subprogram known = byKey.get(key.toString());
@@ -103,7 +109,7 @@ final class SubprogramCalls {
         MethodAnalysis body = analyzer.analyze(target, owner.name, file, params, -(byKey.size() + 2L), 0, true);
         String symbol = cName(name), unique = symbol;
         for (int n = 2; !names.add(unique); n++) unique = symbol + "_" + n;
-        Subprogram s = new Subprogram(unique, body, params, loopBody);
+        Subprogram s = new Subprogram(unique, body, params, captures >= 0, Math.max(0, captures));
         byKey.put(key.toString(), s);
         return s;
     }

@@ -116,11 +116,19 @@ public sealed interface Value {
         @Override public int hashCode() { return Objects.hashCode(internalName); }
     }
 
-    /** A method reference or non-capturing lambda ({@code Probe::step}): the static method it names. */
-    record FuncRef(String owner, String name, String desc) implements Value {
-        public String describe() { return "method reference " + name; }
-        @Override public boolean equals(Object o) { return o instanceof FuncRef f && Objects.equals(owner, f.owner) && Objects.equals(name, f.name) && Objects.equals(desc, f.desc); }
-        @Override public int hashCode() { return Objects.hash(owner, name, desc); }
+    /**
+     * A method reference or lambda ({@code Probe::step}): the static method it names, and the values a lambda captured
+     * at {@code site} (its first parameters), which the lambda's method is given by value (structs and arrays by address).
+     */
+    record FuncRef(String owner, String name, String desc, long site, List<Value> captured) implements Value {
+        public FuncRef(String owner, String name, String desc) { this(owner, name, desc, 0, List.of()); }
+
+        public String describe() { return captured.isEmpty() ? "method reference " + name : "lambda " + name; }
+        @Override public boolean equals(Object o) {
+            return o instanceof FuncRef f && site == f.site && Objects.equals(owner, f.owner) && Objects.equals(name, f.name)
+                    && Objects.equals(desc, f.desc) && Objects.equals(captured, f.captured);
+        }
+        @Override public int hashCode() { return Objects.hash(owner, name, desc, captured) * 31 + Long.hashCode(site); }
     }
 
     /** Result of a string concatenation: a printk format with its arguments (operands recorded by the code generator). */

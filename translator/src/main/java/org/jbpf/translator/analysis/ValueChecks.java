@@ -79,24 +79,23 @@ final class ValueChecks {
         int length = ValueType.lengthOf(t);
         if (!(idx instanceof Value.Scalar s)) throw a.error(i, "array index must be an int, not " + idx.describe());
         // a variable index is checked against the length where it is used (MemoryLowering)
-        if (s.constant() != null && (s.constant() < 0 || s.constant() >= length))
-            a.constantIndexErrors.put(i, "array index " + s.constant() + " is out of bounds for length " + length);
-        else a.constantIndexErrors.remove(i);
+        a.constantFault(i, s.constant() != null && (s.constant() < 0 || s.constant() >= length)
+                ? "array index " + s.constant() + " is out of bounds for length " + length : null);
     }
 
     /**
-     * Refuses a constant index out of range in {@code a}, in the bodies inlined into it and in its BPF functions, as
-     * the fixpoint left them.
+     * Refuses what throws in Java on constants (an index out of range, a division by zero) in {@code a}, in the bodies
+     * inlined into it and in its BPF functions, as the fixpoint left them.
      */
-    static void checkConstantIndexes(MethodAnalysis a, List<Subprogram> functions) {
-        checkConstantIndexes(a);
-        for (Subprogram f : functions) checkConstantIndexes(f.body);
+    static void checkConstantFaults(MethodAnalysis a, List<Subprogram> functions) {
+        checkConstantFaults(a);
+        for (Subprogram f : functions) checkConstantFaults(f.body);
     }
 
-    private static void checkConstantIndexes(MethodAnalysis a) {
-        for (Map.Entry<Integer, String> e : a.constantIndexErrors.entrySet())
+    private static void checkConstantFaults(MethodAnalysis a) {
+        for (Map.Entry<Integer, String> e : a.constantFaults.entrySet())
             if (a.frames[e.getKey()] != null) throw a.error(e.getKey(), e.getValue());
-        for (MethodAnalysis callee : a.callees.values()) checkConstantIndexes(callee);
+        for (MethodAnalysis callee : a.callees.values()) checkConstantFaults(callee);
     }
 
     /**

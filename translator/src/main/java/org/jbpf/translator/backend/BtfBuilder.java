@@ -81,6 +81,12 @@ public final class BtfBuilder {
         int ret = function.returnsValue() ? primType(function.returnsLong() ? StructLayout.Kind.LONG : StructLayout.Kind.INT) : 0;
         List<BtfType.Param> params = new ArrayList<>();
         String[] names = parameterNames(function);
+        if (function.captures > 0) {
+            // a loop body given its lambda's captures through bpf_loop's context: (int index, void *context)
+            params.add(new BtfType.Param(names[function.captures], primType(StructLayout.Kind.INT)));
+            params.add(new BtfType.Param("captures", btf.add(new BtfType.Ptr(0))));
+            return btf.add(new BtfType.Func(function.name, btf.add(new BtfType.FuncProto(ret, params)), BtfType.LINKAGE_STATIC));
+        }
         for (int k = 0; k < function.params.size(); k++) {
             Value v = function.params.get(k);
             int type = v instanceof Value.Scalar s ? primType(s.isLong() ? StructLayout.Kind.LONG : StructLayout.Kind.INT)

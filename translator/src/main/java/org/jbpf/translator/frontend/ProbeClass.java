@@ -270,6 +270,7 @@ public final class ProbeClass {
             }
             case "DevMap": return new MapDecl(name, c.owner, MapTypes.DEVMAP, ValueType.INT, ValueType.INT, intArg(a, 0, where));
             case "CpuMap": return new MapDecl(name, c.owner, MapTypes.CPUMAP, ValueType.INT, ValueType.INT, intArg(a, 0, where));
+            case "XskMap": return new MapDecl(name, c.owner, MapTypes.XSKMAP, ValueType.INT, ValueType.INT, intArg(a, 0, where));
             case "StackTraceMap": return new MapDecl(name, c.owner, MapTypes.STACK_TRACE, null, null, intArg(a, 0, where));
             default:
                 throw new TranslationException(file, c.line, "unknown map class " + cls);

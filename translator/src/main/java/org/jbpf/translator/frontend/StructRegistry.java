@@ -25,6 +25,11 @@ public final class StructRegistry {
     private final List<ValueType.Struct> order = new ArrayList<>();
     /** Structs whose fields are being read, to refuse a struct that holds itself. */
     private final java.util.Set<String> building = new java.util.HashSet<>();
+    /**
+     * Structs holding a boolean[] field (or a struct that does), by internal name, with the first such field: kept as
+     * bytes in programs, but Java's map and ring readers take byte[] fields only.
+     */
+    private final Map<String, String> booleanArrays = new HashMap<>();
     /** Classes read so far, by internal name; null for a class the source does not have. */
     private final Map<String, ClassNode> parsed = new HashMap<>();
 
@@ -50,11 +55,25 @@ public final class StructRegistry {
                     throw new TranslationException(where + "map keys and values must be Integer, Long, Short, Byte, Character or a @Struct class, not "
                             + internalName.replace('/', '.') + (read(internalName) != null && !internalName.startsWith("java/")
                             ? "; annotate " + simple(internalName) + " with @Struct, so its fields lay out the map's entries" : ""));
+                String flags = sharedWithJava(internalName);
+                if (flags != null) throw new TranslationException(where + flags);
                 return s;
         }
     }
 
     public boolean isStruct(String internalName) { return struct(internalName) != null; }
+
+    /**
+     * Why struct {@code internalName} cannot be shared with Java in a map or ring buffer, or null when it can: a
+     * boolean[] field, which a program keeps as bytes but Java's readers do not take.
+     */
+    public String sharedWithJava(String internalName) {
+        String field = booleanArrays.get(internalName);
+        if (field == null) return null;
+        return "@Struct " + simple(internalName) + " holds boolean[] field " + field + ", which a program keeps (one byte per flag) "
+                + "but Java cannot read from a map or ring buffer; declare it a @Size(n) byte[] there (1 for true, 0 for false), "
+                + "or keep the flags in local structs";
+    }
 
     /** The struct of this class, or null when the class is not annotated {@code @Struct}. */
     public ValueType.Struct struct(String internalName) {
@@ -92,12 +111,22 @@ public final class StructRegistry {
 
     private StructLayout.FieldDecl field(String file, String owner, FieldNode f) {
         StructLayout.Kind kind = StructLayout.Kind.ofDescriptor(f.desc);
+        if (f.desc.equals("[Z")) {
+            // a boolean[] is the JVM's byte array of 0 and 1 (BALOAD, BASTORE): held as bytes, as a local one is
+            kind = StructLayout.Kind.BYTES;
+            booleanArrays.putIfAbsent(owner, simple(owner) + "." + f.name);
+        }
         if (kind == null && f.desc.startsWith("L")) {
             ValueType.Struct nested = struct(f.desc.substring(1, f.desc.length() - 1));
-            if (nested != null) return StructLayout.FieldDecl.struct(f.name, nested.layout());
+            if (nested != null) {
+                if (booleanArrays.containsKey(nested.internalName())) booleanArrays.putIfAbsent(owner, booleanArrays.get(nested.internalName()));
+                return StructLayout.FieldDecl.struct(f.name, nested.layout());
+            }
         }
         if (kind == null && f.desc.startsWith("[L")) {
             ValueType.Struct element = struct(f.desc.substring(2, f.desc.length() - 1));
+            if (element != null && booleanArrays.containsKey(element.internalName()))
+                booleanArrays.putIfAbsent(owner, booleanArrays.get(element.internalName()));
             if (element != null) {
                 int length = sizeOf(f);
                 if (length <= 0)
@@ -109,10 +138,8 @@ public final class StructRegistry {
         if (kind == null)
             throw new TranslationException(file, -1, "field " + f.name + " of @Struct " + simple(owner) + " has type "
                     + org.objectweb.asm.Type.getType(f.desc).getClassName() + "; struct fields may be byte, boolean, short, char, "
-                    + "int, long, @Size(n) arrays of byte, short, char, int, long or a @Struct, or another @Struct"
+                    + "int, long, @Size(n) arrays of byte, boolean, short, char, int, long or a @Struct, or another @Struct"
                     + (f.desc.startsWith("[L") ? "; " + OBJECT_ARRAYS : "")
-                    + (f.desc.equals("[Z") ? "; keep the flags in a @Size(n) byte[] field, 1 for true and 0 for false (f.on[i] = 1; "
-                       + "if (f.on[i] != 0) ..), or as the bits of an int or long field" : "")
                     + (f.desc.equals("Ljava/lang/String;") ? "; keep text in a @Size(n) byte[] field (marked @CString to print it as "
                        + "text); a Java-side class that only reads the records may declare it as @Size(n) String"
                        : f.desc.startsWith("L") && isEnumClass(f.desc.substring(1, f.desc.length() - 1))

@@ -47,8 +47,9 @@ final class BitCalls {
             if (!(c.args().get(i) instanceof Value.Scalar s)) throw c.error(mi.name + " needs numbers");
             k[i] = s.constant();
         }
-        if ((mi.name.startsWith("floor") || mi.name.startsWith("ceil")) && k[1] != null && k[1] == 0) throw c.error(org.jbpf.translator.analysis.JavaText.DIVISION_BY_ZERO);
-        boolean allConstant = true;
+        boolean byZero = (mi.name.startsWith("floor") || mi.name.startsWith("ceil")) && k[1] != null && k[1] == 0;
+        c.method().constantFault(c.index(), byZero ? org.jbpf.translator.analysis.JavaText.DIVISION_BY_ZERO : null);
+        boolean allConstant = !byZero;
         for (Long v : k) allConstant &= v != null;
         Long folded = allConstant ? fold(mi, k) : null;
         return new Value.Scalar(Type.getReturnType(mi.desc).getSort() == Type.LONG, folded);

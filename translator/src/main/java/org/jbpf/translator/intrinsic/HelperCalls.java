@@ -17,7 +17,7 @@ final class HelperCalls implements Intrinsic {
         switch (name) {
             case "pid": case "tgid": case "tid": case "uid": case "gid": case "cpu": case "random":
                 return new Value.Scalar(false, null);
-            case "pidTgid": case "uidGid": case "ktime": case "ktimeBoot":
+            case "pidTgid": case "uidGid": case "ktime": case "ktimeBoot": case "cgroupId":
                 return new Value.Scalar(true, null);
             case "comm":
                 Arguments.bytes(c, args.get(0), "comm needs a byte array of 16 bytes");
@@ -46,6 +46,7 @@ final class HelperCalls implements Intrinsic {
             case "gid": { int t = out.call(HelperTable.GET_CURRENT_UID_GID, 0); out.emit(ALU64 | RSH | K, t, 0, 0, 32); c.pushResult(t); return; }
             case "ktime": c.pushResult(out.call(HelperTable.KTIME_GET_NS, 0)); return;
             case "ktimeBoot": c.pushResult(out.call(HelperTable.KTIME_GET_BOOT_NS, 0)); return;
+            case "cgroupId": c.pushResult(out.call(HelperTable.GET_CURRENT_CGROUP_ID, 0)); return;
             case "cpu": c.pushResult(out.call(HelperTable.GET_SMP_PROCESSOR_ID, 0)); return;
             case "random": c.pushResult(out.call(HelperTable.GET_PRANDOM_U32, 0)); return;
             case "comm": {

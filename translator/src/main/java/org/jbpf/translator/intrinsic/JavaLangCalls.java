@@ -65,7 +65,8 @@ final class JavaLangCalls implements Intrinsic {
         }
         boolean narrowOwner = o.equals("java/lang/Short") || o.equals("java/lang/Byte") || o.equals("java/lang/Character")
                 || o.equals("java/lang/Boolean");
-        if (narrowOwner && receiver == null && (n.equals("compare") && args.size() == 2 || n.equals("hashCode") && args.size() == 1)) {
+        boolean unsignedCompare = n.equals("compareUnsigned") && (o.equals("java/lang/Short") || o.equals("java/lang/Byte"));
+        if (narrowOwner && receiver == null && ((n.equals("compare") || unsignedCompare) && args.size() == 2 || n.equals("hashCode") && args.size() == 1)) {
             for (Value v : args) if (!(v instanceof Value.Scalar)) throw c.error(n + " needs numbers");
             return new Value.Scalar(false, null);
         }
@@ -73,9 +74,9 @@ final class JavaLangCalls implements Intrinsic {
             switch (n) {
                 case "compareUnsigned": case "divideUnsigned": case "remainderUnsigned": case "toUnsignedLong":
                     for (Value v : args) if (!(v instanceof Value.Scalar)) throw c.error(n + " needs numbers");
-                    if ((n.equals("divideUnsigned") || n.equals("remainderUnsigned")) && args.get(1) instanceof Value.Scalar s
-                            && s.constant() != null && s.constant() == 0)
-                        throw c.error(org.jbpf.translator.analysis.JavaText.DIVISION_BY_ZERO);
+                    if (n.equals("divideUnsigned") || n.equals("remainderUnsigned"))
+                        c.method().constantFault(c.index(), ((Value.Scalar) args.get(1)).constant() != null && ((Value.Scalar) args.get(1)).constant() == 0
+                                ? org.jbpf.translator.analysis.JavaText.DIVISION_BY_ZERO : null);
                     return new Value.Scalar(Type.getReturnType(mi.desc).getSort() == Type.LONG, null);
                 case "min": case "max": case "sum": case "hashCode":
                     if (args.size() != (n.equals("hashCode") ? 1 : 2)) break;
@@ -230,12 +231,19 @@ final class JavaLangCalls implements Intrinsic {
             if (isLong) longHashCode(c, value); else body.push(value);
             return;
         }
-        if (n.equals("compare") && !mi.owner.equals("java/lang/Long") && !mi.owner.equals("java/lang/Integer")) {
-            // Short, Byte, Character and Boolean compare as x - y: both fit an int, so the difference is exact
+        if ((n.equals("compare") || n.equals("compareUnsigned")) && !mi.owner.equals("java/lang/Long") && !mi.owner.equals("java/lang/Integer")) {
+            // Short, Byte, Character and Boolean compare as x - y: both fit an int, so the difference is exact; Short and
+            // Byte's compareUnsigned as the difference of their low 16 or 8 bits
+            int mask = !n.equals("compareUnsigned") ? 0 : mi.owner.equals("java/lang/Short") ? 0xffff : 0xff;
             int t = body.ownedCopy(args.get(0), false);
+            if (mask != 0) out.emit(ALU | AND | K, t, 0, 0, mask);
             Operand b = args.get(1);
-            if (b instanceof Operand.Imm k) out.emit(ALU | SUB | K, t, 0, 0, (int) k.value());
-            else out.emit(ALU | SUB | X, t, body.toReg(b, false), 0, 0);
+            if (b instanceof Operand.Imm k) out.emit(ALU | SUB | K, t, 0, 0, mask != 0 ? (int) k.value() & mask : (int) k.value());
+            else if (mask != 0) {
+                int u = body.ownedCopy(b, false);
+                out.emit(ALU | AND | K, u, 0, 0, mask);
+                out.emit(ALU | SUB | X, t, u, 0, 0);
+            } else out.emit(ALU | SUB | X, t, body.toReg(b, false), 0, 0);
             c.pushResult(t);
             return;
         }

@@ -33,7 +33,7 @@ final class MapCalls implements Intrinsic {
                 return new Value.Scalar(true, null);
             case MapTypes.RINGBUF:
                 return RingBufferCalls.type(c, map);
-            case MapTypes.DEVMAP, MapTypes.CPUMAP:
+            case MapTypes.DEVMAP, MapTypes.CPUMAP, MapTypes.XSKMAP:
                 return PacketHelperCalls.typeRedirectMap(c, map);
             case MapTypes.STACK_TRACE:
                 if (!name.equals("getStackId")) break;
@@ -110,7 +110,7 @@ final class MapCalls implements Intrinsic {
             case MapTypes.RINGBUF:
                 RingBufferCalls.lower(c, map);
                 return;
-            case MapTypes.DEVMAP, MapTypes.CPUMAP:
+            case MapTypes.DEVMAP, MapTypes.CPUMAP, MapTypes.XSKMAP:
                 PacketHelperCalls.lowerRedirectMap(c, map);
                 return;
             case MapTypes.STACK_TRACE: {

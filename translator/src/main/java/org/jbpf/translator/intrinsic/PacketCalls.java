@@ -17,6 +17,7 @@ import org.jbpf.translator.mir.Mir;
  * context, and the byte-order conversions of {@code org.jbpf.net.Net}. A header is a pointer into the packet that is
  * null unless {@code data + offset + size <= data_end}; that comparison is the one the kernel's verifier needs to
  * allow reads through the pointer, so a program that tests the header against null can never read past the packet.
+ * {@code meta(Type.class)} is the same for the metadata area in front of the packet: {@code data_meta + size <= data}.
  */
 final class PacketCalls implements Intrinsic {
     static final String NET = "org/jbpf/net/Net";
@@ -26,7 +27,7 @@ final class PacketCalls implements Intrinsic {
     /** True for the calls this family implements. */
     static boolean handles(String owner, String name) {
         if (owner.equals(NET)) return true;
-        return name.equals("header") && (owner.equals("org/jbpf/XdpContext") || owner.equals("org/jbpf/SkBuffContext"))
+        return (name.equals("header") || name.equals("meta")) && (owner.equals("org/jbpf/XdpContext") || owner.equals("org/jbpf/SkBuffContext"))
                 || owner.equals("org/jbpf/XdpContext") && name.equals("length");
     }
 
@@ -43,6 +44,13 @@ final class PacketCalls implements Intrinsic {
         if (SectionKinds.ofSection(((Value.Ctx) c.receiver()).section()) == SectionKind.SOCKET)
             throw c.error("ctx.header(..) in socket filter section \"" + ((Value.Ctx) c.receiver()).section()
                     + "\": the kernel gives socket filters no packet pointers; copy the header with ctx.load(offset, Type.class) instead");
+        if (name.equals("meta")) {
+            if (!(c.args().get(0) instanceof Value.ClassConst cls))
+                throw c.error("meta needs a class literal of a @Struct, e.g. ctx.meta(Mark.class)");
+            ValueType.Struct s = c.structs().struct(cls.internalName());
+            if (s == null) throw c.error(cls.internalName().replace('/', '.') + " is not a @Struct class; the metadata area is read as a @Struct");
+            return new Value.Ptr(s, true, c.site(), "meta(" + StructRegistry.simple(cls.internalName()) + ".class)", false);
+        }
         if (!(c.args().get(0) instanceof Value.Scalar))
             throw c.error("header needs an int offset, not " + c.args().get(0).describe());
         if (!(c.args().get(1) instanceof Value.ClassConst cls))
@@ -63,6 +71,10 @@ final class PacketCalls implements Intrinsic {
         }
         int ctx = ((Operand.Reg) c.receiver()).reg();
         boolean xdp = c.insn().owner.equals("org/jbpf/XdpContext");
+        if (name.equals("meta")) {
+            lowerMeta(c, ctx, xdp);
+            return;
+        }
         // xdp_md.data/data_end at 0/4, __sk_buff.data/data_end at 76/80; the kernel turns these loads into pointers
         int data = out.newVreg(), end = name.equals("length") ? out.newVreg() : out.packetEnd();
         out.load(data, Kind.INT, ctx, xdp ? 0 : 76);
@@ -96,6 +108,28 @@ final class PacketCalls implements Intrinsic {
         out.emit(ALU64 | ADD | K, last, 0, 0, size);
         out.jumpIf(JMP | JGT | X, last, end, 0, isNull);
         out.mov64(result, header);
+        out.jump(done);
+        out.placeLabel(isNull);
+        out.loadImm(result, 0, true);
+        out.placeLabel(done);
+        c.pushResult(result);
+    }
+
+    /**
+     * The metadata area as a struct: xdp_md.data_meta/data at 8/0, __sk_buff.data_meta/data at 140/76; null unless
+     * {@code data_meta + size <= data}, the comparison the verifier needs for reads through a metadata pointer.
+     */
+    private static void lowerMeta(LoweringCall c, int ctx, boolean xdp) {
+        Emitter out = c.out();
+        int meta = out.newVreg(), data = out.newVreg(), last = out.newVreg(), result = out.newVreg();
+        out.load(meta, Kind.INT, ctx, xdp ? 8 : 140);
+        out.load(data, Kind.INT, ctx, xdp ? 0 : 76);
+        int size = ((ValueType.Struct) ((Value.Ptr) c.result()).target()).size();
+        Mir.Label isNull = out.newLabel(), done = out.newLabel();
+        out.mov64(last, meta);
+        out.emit(ALU64 | ADD | K, last, 0, 0, size);
+        out.jumpIf(JMP | JGT | X, last, data, 0, isNull);
+        out.mov64(result, meta);
         out.jump(done);
         out.placeLabel(isNull);
         out.loadImm(result, 0, true);

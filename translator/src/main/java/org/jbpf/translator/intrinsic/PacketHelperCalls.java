@@ -16,21 +16,23 @@ import org.jbpf.translator.lower.Operand;
 import org.jbpf.translator.mir.Mir;
 
 /**
- * The packet helpers called on the context: {@code load} (a stack copy of a header through bpf_skb_load_bytes, null
- * when the packet is shorter), {@code store}, {@code l3CsumReplace}, {@code l4CsumReplace} and {@code redirect} of
+ * The packet helpers called on the context: {@code load} (a stack copy of a header through bpf_skb_load_bytes, or
+ * bpf_xdp_load_bytes in xdp programs, null when the packet is shorter), {@code store}, {@code l3CsumReplace}, {@code l4CsumReplace} and {@code redirect} of
  * socket and tc programs, {@code adjustHead}, {@code adjustTail} and {@code redirect} of xdp programs; and
  * {@code DevMap.redirect} (bpf_redirect_map), which {@link MapCalls} hands here.
  */
 public final class PacketHelperCalls implements Intrinsic {
-    private static final String XDP = "org/jbpf/XdpContext", SKB = "org/jbpf/SkBuffContext", ETHERNET = "org/jbpf/net/Ethernet";
+    private static final String XDP = "org/jbpf/XdpContext", SKB = "org/jbpf/SkBuffContext", ETHERNET = "org/jbpf/net/Ethernet",
+            FIB_LOOKUP = "org/jbpf/net/FibLookup";
     /** {@code start_header} of bpf_skb_load_bytes_relative: offsets count from the network header. */
     private static final int BPF_HDR_START_NET = 1;
 
     /** True for the calls this family implements. */
     static boolean handles(String owner, String name) {
-        if (owner.equals(XDP)) return name.equals("adjustHead") || name.equals("adjustTail") || name.equals("redirect");
+        if (owner.equals(XDP)) return name.equals("adjustHead") || name.equals("adjustTail") || name.equals("adjustMeta") || name.equals("redirect")
+                || name.equals("load") || name.equals("fibLookup");
         if (owner.equals(SKB)) return name.equals("load") || name.equals("store") || name.equals("l3CsumReplace")
-                || name.equals("l4CsumReplace") || name.equals("redirect");
+                || name.equals("l4CsumReplace") || name.equals("redirect") || name.equals("fibLookup") || name.equals("redirectNeigh");
         return false;
     }
 
@@ -41,7 +43,8 @@ public final class PacketHelperCalls implements Intrinsic {
         String name = c.insn().name;
         boolean socket = SectionKinds.ofSection(ctx.section()) == SectionKind.SOCKET;
         for (int k = 0; k < c.args().size(); k++)
-            if (!(c.args().get(k) instanceof Value.Scalar) && !(name.equals("load") && k == 1) && !(name.equals("store") && k == 1))
+            if (!(c.args().get(k) instanceof Value.Scalar) && !(name.equals("load") && k == 1) && !(name.equals("store") && k == 1)
+                    && !(name.equals("fibLookup") && k == 0))
                 throw c.error(name + " needs a number as argument " + (k + 1) + ", not " + c.args().get(k).describe());
         switch (name) {
             case "load": {
@@ -56,11 +59,20 @@ public final class PacketHelperCalls implements Intrinsic {
                             + " and load Ipv4 or Ipv6 at 0");
                 return new Value.Ptr(s, true, c.site(), "load(.., " + StructRegistry.simple(cls.internalName()) + ".class)", false);
             }
-            case "store": case "l3CsumReplace": case "l4CsumReplace": case "redirect":
+            case "fibLookup": {
+                if (socket)
+                    throw c.error("ctx.fibLookup(..) in socket filter section \"" + ctx.section() + "\": the kernel lets only xdp and tc programs look routes up");
+                Value v = c.args().get(0);
+                if (v instanceof Value.Ptr p && p.nullable()) throw c.error(p.origin() + " may be null here; test it against null before fibLookup");
+                if (!(Arguments.target(v) instanceof ValueType.Struct s) || !s.internalName().equals(FIB_LOOKUP))
+                    throw c.error("fibLookup needs an org.jbpf.net.FibLookup to ask and answer in, e.g. new FibLookup(), not " + v.describe());
+                return new Value.Scalar(false, null);
+            }
+            case "store": case "l3CsumReplace": case "l4CsumReplace": case "redirect": case "redirectNeigh":
                 if (socket)
                     throw c.error("ctx." + name + "(..) in socket filter section \"" + ctx.section() + "\": the kernel lets only tc programs "
-                            + (name.equals("redirect") ? "redirect packets" : "change packets") + "; a socket filter can read with ctx.load(..) and keep or drop");
-                if (!name.equals("redirect")) forgetHeaders(c, name);
+                            + (name.startsWith("redirect") ? "redirect packets" : "change packets") + "; a socket filter can read with ctx.load(..) and keep or drop");
+                if (!name.startsWith("redirect")) forgetHeaders(c, name);
                 if (name.equals("store")) {
                     Value v = c.args().get(1);
                     if (v instanceof Value.Ptr p && p.nullable()) throw c.error(p.origin() + " may be null here; test it against null before store");
@@ -86,10 +98,13 @@ public final class PacketHelperCalls implements Intrinsic {
         int line = c.method().lines[c.index()];
         String why = STALE_HEADER + "ctx." + call + "(..)" + (line > 0 ? " on line " + line : "") + ", which may move the packet; read the header again with ctx.header(..) after that call";
         for (int i = 0; i < f.locals.length; i++)
-            if (f.locals[i] instanceof Value.Ptr p && p.origin().startsWith("header(")) f.locals[i] = new Value.Top(why);
+            if (f.locals[i] instanceof Value.Ptr p && inPacket(p)) f.locals[i] = new Value.Top(why);
         for (int i = 0; i < f.stack.size(); i++)
-            if (f.stack.get(i) instanceof Value.Ptr p && p.origin().startsWith("header(")) f.stack.set(i, new Value.Top(why));
+            if (f.stack.get(i) instanceof Value.Ptr p && inPacket(p)) f.stack.set(i, new Value.Top(why));
     }
+
+    /** A view into the packet or its metadata area, which a call that moves the packet makes stale. */
+    private static boolean inPacket(Value.Ptr p) { return p.origin().startsWith("header(") || p.origin().startsWith("meta("); }
 
     @Override
     public void lower(LoweringCall c) {
@@ -98,7 +113,7 @@ public final class PacketHelperCalls implements Intrinsic {
         Operand ctx = c.receiver();
         switch (name) {
             case "load":
-                lowerLoad(c, ctx, SectionKinds.ofSection(((Value.Ctx) c.receiverValue()).section()) == SectionKind.SOCKET);
+                lowerLoad(c, ctx, SectionKinds.ofSection(((Value.Ctx) c.receiverValue()).section()));
                 return;
             case "store": {
                 out.setArg(R1, ctx, true);
@@ -124,10 +139,28 @@ public final class PacketHelperCalls implements Intrinsic {
                 c.pushResult(out.call(HelperTable.REDIRECT, 2));
                 return;
             }
-            case "adjustHead": case "adjustTail": {
+            case "redirectNeigh": {
+                // no next hop of the program's own (params NULL, plen 0): the kernel looks it up
+                out.setArg(R1, c.args().get(0), false);
+                out.setArgImm(R2, 0);
+                out.setArgImm(R3, 0);
+                out.setArg(R4, c.args().get(1), false);
+                c.pushResult(out.call(HelperTable.REDIRECT_NEIGH, 4));
+                return;
+            }
+            case "fibLookup": {
+                out.setArg(R1, ctx, true);
+                out.setArgAddr(R2, c.address(0));
+                out.setArgImm(R3, Arguments.target(c.values().get(0)).size());
+                out.setArg(R4, c.args().get(1), false);
+                c.pushResult(out.call(HelperTable.FIB_LOOKUP, 4));
+                return;
+            }
+            case "adjustHead": case "adjustTail": case "adjustMeta": {
                 out.setArg(R1, ctx, true);
                 out.setArg(R2, c.args().get(0), false);
-                c.pushResult(out.call(name.equals("adjustHead") ? HelperTable.XDP_ADJUST_HEAD : HelperTable.XDP_ADJUST_TAIL, 2));
+                c.pushResult(out.call(name.equals("adjustHead") ? HelperTable.XDP_ADJUST_HEAD
+                        : name.equals("adjustMeta") ? HelperTable.XDP_ADJUST_META : HelperTable.XDP_ADJUST_TAIL, 2));
                 return;
             }
             default: throw c.error("unsupported packet call " + name);
@@ -137,9 +170,11 @@ public final class PacketHelperCalls implements Intrinsic {
     /**
      * bpf_skb_load_bytes into a stack area of the header's size; the result points there, or is null on failure. A
      * socket filter's skb may start past the network header (a UDP socket's starts at the UDP header), so there the
-     * offset is taken from the network header with bpf_skb_load_bytes_relative.
+     * offset is taken from the network header with bpf_skb_load_bytes_relative. An xdp program copies with
+     * bpf_xdp_load_bytes, which reads the fragments of a multi-buffer frame too.
      */
-    private static void lowerLoad(LoweringCall c, Operand ctx, boolean socket) {
+    private static void lowerLoad(LoweringCall c, Operand ctx, SectionKind kind) {
+        boolean socket = kind == SectionKind.SOCKET;
         Emitter out = c.out();
         int size = ((ValueType.Struct) ((Value.Ptr) c.result()).target()).size();
         int area = out.allocate((size + 7) / 8 * 8, 8);
@@ -148,7 +183,8 @@ public final class PacketHelperCalls implements Intrinsic {
         out.setArgAddr(R3, new Addr(R10, area));
         out.setArgImm(R4, size);
         if (socket) out.setArgImm(R5, BPF_HDR_START_NET);
-        int rc = socket ? out.call(HelperTable.SKB_LOAD_BYTES_RELATIVE, 5) : out.call(HelperTable.SKB_LOAD_BYTES, 4);
+        int rc = socket ? out.call(HelperTable.SKB_LOAD_BYTES_RELATIVE, 5)
+                : out.call(kind == SectionKind.XDP ? HelperTable.XDP_LOAD_BYTES : HelperTable.SKB_LOAD_BYTES, 4);
         Mir.Label failed = out.newLabel(), done = out.newLabel();
         int result = out.newVreg();
         out.jumpIf(JMP | JNE | K, rc, 0, 0, failed);
@@ -161,9 +197,9 @@ public final class PacketHelperCalls implements Intrinsic {
         c.pushResult(result);
     }
 
-    /** {@code devices.redirect(slot, flags)} on a DevMap or CpuMap: an int slot and int flags. */
+    /** {@code devices.redirect(slot, flags)} on a DevMap, CpuMap or XskMap: an int slot and int flags. */
     static Value typeRedirectMap(TypingCall c, MapDecl map) {
-        String kind = map.mapType() == MapTypes.CPUMAP ? "CpuMap" : "DevMap";
+        String kind = map.mapType() == MapTypes.CPUMAP ? "CpuMap" : map.mapType() == MapTypes.XSKMAP ? "XskMap" : "DevMap";
         if (!c.insn().name.equals("redirect"))
             throw c.error(kind + " " + map.name() + " has no operation " + c.insn().name + " in BPF programs; use " + map.name() + ".redirect(slot, flags)");
         for (Value v : c.args())

@@ -12,8 +12,8 @@ import org.jbpf.translator.lower.Operand;
 import org.jbpf.translator.lower.StringPool;
 
 /**
- * {@code Helpers.printk}: a format string constant with up to three numbers, or a string concatenation of constants
- * and numbers turned into such a format. The format lives once in read-only data ({@link StringPool}), as clang
+ * {@code Helpers.printk}: a format string constant with up to three numbers or texts ({@link PrintkTextArguments}), or a string
+ * concatenation of constants and numbers turned into such a format. The format lives once in read-only data ({@link StringPool}), as clang
  * puts a {@code bpf_printk} format, and its address is passed to bpf_trace_printk.
  */
 final class PrintkCall implements Intrinsic {
@@ -24,7 +24,9 @@ final class PrintkCall implements Intrinsic {
             throw c.error("printk needs a string constant or a concatenation of constants and numbers");
         if (fmt instanceof Value.Concat && c.args().size() > 1)
             throw c.error("printk takes either a concatenated message or a format with arguments, not both");
-        String refusal = fmt instanceof Value.StringConst s ? PrintkFormatCheck.refusal(s.text(), c.args().size() - 1)
+        boolean[] text = new boolean[c.args().size() - 1];
+        for (int k = 0; k < text.length; k++) text[k] = PrintkTextArguments.isText(c, c.args().get(k + 1));
+        String refusal = fmt instanceof Value.StringConst s ? PrintkFormatCheck.refusal(s.text(), text)
                 : PrintkFormatCheck.refusal(((Value.Concat) fmt).format(), ((Value.Concat) fmt).argIsLong().size());
         if (refusal != null) throw c.error(refusal);
         return new Value.Scalar(false, null);
@@ -41,7 +43,9 @@ final class PrintkCall implements Intrinsic {
             fmtArgs = widened(out, concat, c.body().program().takeConcatenation(concat.site()));
         } else {
             fmt = PrintkFormat.widened(((Value.StringConst) c.values().get(0)).text());
-            fmtArgs = args.subList(1, args.size());
+            fmtArgs = new ArrayList<>(args.subList(1, args.size()));
+            for (int k = 0; k < fmtArgs.size(); k++)
+                if (PrintkTextArguments.isText(c.values().get(k + 1))) fmtArgs.set(k, PrintkTextArguments.terminated(c, k + 1));
         }
         byte[] bytes = fmt.getBytes(StandardCharsets.UTF_8);
         out.setArgData(R1, StringPool.SECTION, c.body().program().strings().offsetOf(fmt, bytes));

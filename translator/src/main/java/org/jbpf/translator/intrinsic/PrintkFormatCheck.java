@@ -12,7 +12,14 @@ final class PrintkFormatCheck {
     private PrintkFormatCheck() {}
 
     /** Why the kernel would not print {@code format} with {@code numbers} arguments as meant, or null if it would. */
-    static String refusal(String format, int numbers) {
+    static String refusal(String format, int numbers) { return refusal(format, new boolean[numbers]); }
+
+    /**
+     * Why the kernel would not print {@code format} with arguments that are text (a byte[], true) or numbers (false),
+     * in order, as meant; or null if it would.
+     */
+    static String refusal(String format, boolean[] text) {
+        int numbers = text.length;
         String shown = "the printk format \"" + format.replace("\n", "\\n").replace("\t", "\\t") + "\"";
         int conversions = 0;
         for (int i = 0; i < format.length(); i++) {
@@ -24,15 +31,29 @@ final class PrintkFormatCheck {
             if (i + 1 < format.length() && format.charAt(i + 1) == '%') { i++; continue; }
             int end = conversionEnd(format, i + 1);
             String conversion = format.substring(i, Math.min(end, format.length()));
-            String why = unsupported(format, i + 1, end);
+            boolean isText = conversions < text.length && text[conversions], plainS = conversion.endsWith("s") && !conversion.endsWith("ps");
+            // a %s past the arguments is told by their count below
+            String why = plainS && (isText || conversions >= text.length) ? plainText(conversion) : unsupported(format, i + 1, end);
+            if (why == null && isText && !plainS)
+                why = "which prints a number, but it is given a byte[]; print text with %s";
             if (why != null) return shown + " has " + describe(conversion) + ", " + why;
             conversions++;
             i = end - 1;
         }
         if (conversions != numbers)
-            return shown + " has " + conversions + " conversions (%d, %x, ..) but " + numbers + " numbers follow it; "
-                    + "give one number per conversion (%% prints a %)";
+            return shown + " has " + conversions + " conversions (%d, %x, ..) but " + numbers + (hasText(text) ? " arguments" : " numbers")
+                    + " follow it; give one " + (hasText(text) ? "argument" : "number") + " per conversion (%% prints a %)";
         return null;
+    }
+
+    /** Why a %s conversion given a byte[] would not print it as written, or null: the kernel takes no flags or width there. */
+    private static String plainText(String conversion) {
+        return conversion.equals("%s") ? null : "whose flags or width the kernel refuses for text; write a plain %s";
+    }
+
+    private static boolean hasText(boolean[] text) {
+        for (boolean t : text) if (t) return true;
+        return false;
     }
 
     private static String describe(String conversion) {
@@ -65,9 +86,13 @@ final class PrintkFormatCheck {
                     + "width (%08x, %-5d); drop it";
         String rest = f.substring(k, end);
         if (rest.matches("(l|ll)?[diuxX]|c|p|pK|px|pB")) return null;
-        if (rest.equals("s") || rest.matches("p[ku]s"))
-            return "which prints text at a kernel address, but printk's arguments are numbers; print a fixed word in "
-                    + "the format itself, or send the text to Java in a ring record with a @CString byte[] field";
+        if (rest.equals("s"))
+            return "which prints text, but it is given a number (which the kernel would read as the text's address); give "
+                    + "it a byte[] holding the text (filled by Helpers.comm(buf) or probeReadUserStr), or print a fixed word in "
+                    + "the format itself";
+        if (rest.matches("p[ku]s"))
+            return "which prints text at a kernel address, but printk's arguments are numbers; print a byte[] holding the "
+                    + "text with %s, or send the text to Java in a ring record with a @CString byte[] field";
         if (rest.matches("p[iI][46]"))
             return "which prints an IP address read from memory, but printk's arguments are numbers; print an IPv4 "
                     + "address as its bytes with %d.%d.%d (three at a time), or send it to Java in a ring record";

@@ -31,6 +31,8 @@ final class RingBufferCalls {
                 if (t instanceof Value.ClassConst cc) {
                     ValueType.Struct s = c.structs().struct(cc.internalName());
                     if (s == null) throw c.error("reserve needs a @Struct class, not " + cc.internalName().replace('/', '.'));
+                    String flags = c.structs().sharedWithJava(cc.internalName());
+                    if (flags != null) throw c.error(flags);
                     return new Value.Ptr(s, true, c.site(), map.name() + ".reserve(" + s.javaName() + ".class)", true);
                 }
                 Arguments.requireConstant(c, 0, "reserve needs a constant size or a @Struct class literal");

@@ -328,7 +328,11 @@ public final class BodyLowering {
                 invokes.invoke(i, (MethodInsnNode) in, f);
                 return;
             case INVOKEDYNAMIC: {
-                if (a.frames[i + 1].peek(0) instanceof Value.FuncRef) { push(new Known()); return; }
+                if (a.frames[i + 1].peek(0) instanceof Value.FuncRef ref) {
+                    if (ref.captured().isEmpty()) push(new Known());
+                    else CaptureLowering.capture(this, out, i, ref);
+                    return;
+                }
                 // a string concatenation: keep its number operands for the printk that prints it
                 Value.Concat c = (Value.Concat) a.frames[i + 1].peek(0);
                 Type[] types = Type.getArgumentTypes(((InvokeDynamicInsnNode) in).desc);

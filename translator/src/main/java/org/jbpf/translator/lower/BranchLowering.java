@@ -149,11 +149,14 @@ public final class BranchLowering {
     /**
      * For a call whose boolean result an {@code ifeq} right after it tests: jumps to that {@code ifeq}'s target when
      * {@code reg} is 0 and returns true, so the call can push a constant true and the {@code ifeq} falls through.
+     * Only where the analysis reached both of the {@code ifeq}'s successors: a jump to code it never reached would land
+     * on nothing, and a constant true pushed before an edge it never took would fall into nothing.
      */
     public boolean jumpToNextIfeqWhenZero(int i, int reg) {
         int next = body.nextReal(i);
         if (next < 0 || body.a.insns[next].getOpcode() != IFEQ) return false;
         int target = body.a.method.instructions.indexOf(((JumpInsnNode) body.a.insns[next]).label);
+        if (body.a.frames[target] == null || body.a.frames[nextIndexAfter(next)] == null) return false;
         body.flushStack(body.a.frames[target]);
         emitCompare(JEQ, reg, new Imm(0), true, body.label(target));
         return true;

@@ -13,6 +13,7 @@ import org.jbpf.translator.analysis.MethodAnalysis;
 import org.jbpf.translator.analysis.Subprogram;
 import org.jbpf.translator.analysis.Value;
 import org.jbpf.translator.frontend.EnumSwitches;
+import org.jbpf.translator.frontend.ValueType;
 import org.jbpf.translator.intrinsic.Intrinsic;
 import org.jbpf.translator.intrinsic.Intrinsics;
 import org.jbpf.translator.intrinsic.LoweringCall;
@@ -45,6 +46,15 @@ final class InvokeLowering {
         List<Value> vals = new ArrayList<>();
         for (int k = 0; k < n; k++) { args.add(0, body.pop()); vals.add(0, f.peek(k)); }
         boolean isStatic = mi.getOpcode() == INVOKESTATIC;
+        Value.StackObj ordinals = body.a.enumValues.get(i);
+        if (ordinals != null) {
+            // an enum's values(): a fresh array of its ordinals 0, 1, ..
+            int off = out.objectOffset(ordinals);
+            out.zero(off);
+            for (int k = 1; k < ValueType.lengthOf(ordinals.type()); k++) out.emit(ST | MEM | W, R10, 0, off + 4 * k, k);
+            body.push(new Operand.Known(ordinals));
+            return;
+        }
         Operand recv = isStatic ? null : body.pop();
         Value recvVal = isStatic ? null : f.peek(n);
 
@@ -120,7 +130,8 @@ final class InvokeLowering {
         }
         out.setArg(R1, count, false);
         out.setArgFunction(R2, function.name);
-        if (vals.get(2) instanceof Value.StackObj) setArg(i, 3, args.get(2), vals.get(2));
+        if (vals.get(1) instanceof Value.FuncRef ref && !ref.captured().isEmpty()) CaptureLowering.pass(body, out, i, ref, args.get(2), vals.get(2));
+        else if (vals.get(2) instanceof Value.StackObj) setArg(i, 3, args.get(2), vals.get(2));
         else out.setArgImm(R3, 0);
         out.setArgImm(R4, 0);
         out.mov64(result, out.call(HelperTable.LOOP, 4));

@@ -35,7 +35,8 @@ final class MemoryLowering {
     /** Lowers instruction i when it reads or writes a field or array, or creates an array; false otherwise. */
     boolean lower(int i, AbstractInsnNode in) {
         switch (in.getOpcode()) {
-            case BALOAD: case SALOAD: case CALOAD: case IALOAD: case LALOAD: {
+            // AALOAD and AASTORE that reach here read and write the ordinals of an enum's values(), an int[]
+            case BALOAD: case SALOAD: case CALOAD: case IALOAD: case LALOAD: case AALOAD: {
                 Value index = body.val(i, 0), array = body.val(i, 1);
                 Operand idx = body.pop();
                 Operand arr = body.pop();
@@ -61,7 +62,7 @@ final class MemoryLowering {
                 body.push(new Reg(t, true));
                 return true;
             }
-            case BASTORE: case SASTORE: case CASTORE: case IASTORE: case LASTORE: {
+            case BASTORE: case SASTORE: case CASTORE: case IASTORE: case LASTORE: case AASTORE: {
                 Operand value = body.pop();
                 Value index = body.val(i, 1), array = body.val(i, 2);
                 Operand idx = body.pop();

@@ -34,6 +34,8 @@ public final class ProgramLowering {
     private final StringPool strings;
     /** The number operands of each string concatenation not yet printed, by the concatenation's site. */
     final Map<Long, List<Operand>> concatArgs = new HashMap<>();
+    /** The frame offset of each lambda's capture area, by the lambda's site. */
+    private final Map<Long, Integer> captureAreas = new HashMap<>();
 
     /** Counters of records the probe's ring buffers refused, or null when it has no ring buffers. */
     private final RingDrops drops;
@@ -79,6 +81,11 @@ public final class ProgramLowering {
         this.function = function;
         out.at(new SourceLine(function.body.file, ProbeClass.firstLine(function.body.method)));
         List<Operand> entryArgs = new ArrayList<>();
+        if (function.captures > 0) {
+            CaptureLowering.enter(out, function, entryArgs);
+            new BodyLowering(this, function.body, entryArgs, null, -1).run();
+            return;
+        }
         for (int k = 0; k < function.params.size(); k++) {
             Value p = function.params.get(k);
             if (!p.inRegister()) { entryArgs.add(new Operand.Known()); continue; }
@@ -106,6 +113,13 @@ public final class ProgramLowering {
 
     /** The number operands of the concatenation made at {@code site}, handed over once to the printk that prints it. */
     public List<Operand> takeConcatenation(long site) { return concatArgs.remove(site); }
+
+    /** The stack area (8 bytes for the state's address, then 8 per capture) of the lambda made at {@code site}. */
+    int captureArea(long site, int captures) {
+        Integer off = captureAreas.get(site);
+        if (off == null) captureAreas.put(site, off = out.allocate(8 * (captures + 1), 8));
+        return off;
+    }
 
     /** An 8-byte stack slot for a primitive map key (or value) passed by address; one of each per program. */
     public int scratchSlot(boolean isKey) {

@@ -137,9 +137,9 @@ final class FunctionProbes {
     public static final class CapturingLambda {
         @Section("tracepoint/syscalls/sys_enter_getpid")
         static long run(TracepointContext ctx) {
-            long k = ctx.arg(0);
+            long k = ctx.arg(0) + 3;
             Counter c = new Counter();
-            return Loops.repeat(10, (i, s) -> { s.n += k; return 0; }, c);   // line 142
+            return Loops.repeat(10, (i, s) -> { s.n += k; return 0; }, c) + c.n;   // line 142
         }
     }
 

@@ -23,9 +23,9 @@ class PrintkFormatCheckTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "comm %s|1|the printk format \"comm %s\" has %s, which prints text at a kernel address, but printk's arguments are "
-                + "numbers; print a fixed word in the format itself, or send the text to Java in a ring record with a "
-                + "@CString byte[] field",
+        "comm %s|1|the printk format \"comm %s\" has %s, which prints text, but it is given a number (which the kernel "
+                + "would read as the text's address); give it a byte[] holding the text (filled by Helpers.comm(buf) or "
+                + "probeReadUserStr), or print a fixed word in the format itself",
         "v %f|1|the printk format \"v %f\" has %f, but the kernel has no floating point; print a scaled integer instead "
                 + "(%d of value * 100)",
         "n %n|1|the printk format \"n %n\" has %n, which the kernel refuses: printk writes nothing back",
@@ -46,5 +46,17 @@ class PrintkFormatCheckTest {
     })
     void refusesWithAdvice(String format, int numbers, String message) {
         assertEquals(message, PrintkFormatCheck.refusal(format, numbers));
+    }
+
+    @org.junit.jupiter.api.Test
+    void takesByteArraysForPlainPercentS() {
+        assertNull(PrintkFormatCheck.refusal("comm %s", new boolean[] {true}));
+        assertNull(PrintkFormatCheck.refusal("%d %s=%s", new boolean[] {false, true, true}));
+        assertEquals("the printk format \"n %d\" has %d, which prints a number, but it is given a byte[]; print text with %s",
+                PrintkFormatCheck.refusal("n %d", new boolean[] {true}));
+        assertEquals("the printk format \"[%8s]\" has %8s, whose flags or width the kernel refuses for text; write a plain %s",
+                PrintkFormatCheck.refusal("[%8s]", new boolean[] {true}));
+        assertEquals("the printk format \"%s %s\" has 2 conversions (%d, %x, ..) but 1 arguments follow it; give one argument "
+                + "per conversion (%% prints a %)", PrintkFormatCheck.refusal("%s %s", new boolean[] {true}));
     }
 }

@@ -79,6 +79,7 @@ final class HelperCalls {
             case 8: return helpers.cpu;
             case 14: return helpers.pidTgid;
             case 15: return helpers.uidGid;
+            case 80: return helpers.cgroupId;
             case 16: {
                 int size = (int) r[2];
                 byte[] out = new byte[size];

@@ -7,6 +7,7 @@ import java.util.List;
 public final class HelperValues {
     long pidTgid = (1000L << 32) | 1001;
     long uidGid = 0;
+    long cgroupId = 1;
     long ktimeNs = 1_000_000_000L;
     long ktimeStepNs = 1000;
     long currentTask = 0xffff888000000000L;
@@ -21,6 +22,8 @@ public final class HelperValues {
     /** Start value of ktime_get_ns (and its boot/coarse variants); each call advances it by {@code stepNs}. */
     public HelperValues ktime(long ns, long stepNs) { this.ktimeNs = ns; this.ktimeStepNs = stepNs; return this; }
     public HelperValues cpu(int cpu) { this.cpu = cpu; return this; }
+    /** What get_current_cgroup_id returns (1, the root cgroup's id, unless set). */
+    public HelperValues cgroupId(long id) { this.cgroupId = id; return this; }
     public HelperValues comm(String comm) { this.comm = comm.getBytes(); return this; }
     public HelperValues currentTask(long address) { this.currentTask = address; return this; }
     /** Values get_prandom_u32 returns in turn; after them it continues with a fixed pseudo-random sequence. */

@@ -59,6 +59,7 @@ final class PacketHelpers {
             case HelperTable.SKB_LOAD_BYTES: case HelperTable.SKB_LOAD_BYTES_RELATIVE: case HelperTable.SKB_STORE_BYTES:
             case HelperTable.L3_CSUM_REPLACE: case HelperTable.L4_CSUM_REPLACE: case HelperTable.REDIRECT:
             case HelperTable.REDIRECT_MAP: case HelperTable.XDP_ADJUST_HEAD: case HelperTable.XDP_ADJUST_TAIL:
+            case HelperTable.XDP_LOAD_BYTES:
                 return true;
             default:
                 return false;
@@ -68,6 +69,14 @@ final class PacketHelpers {
     long call(int id, long[] r) {
         switch (id) {
             case HelperTable.SKB_LOAD_BYTES: return load(r[2] & 0xffffffffL, r[3], (int) r[4]);
+            case HelperTable.XDP_LOAD_BYTES: {
+                // offsets and lengths past 16 bits are EFAULT, a range past the frame EINVAL; the buffer is left as it was
+                long off = r[2] & 0xffffffffL, len = r[4] & 0xffffffffL;
+                if (off > 0xffff || len > 0xffff) return -EFAULT;
+                if (off + len > length()) return -EINVAL;
+                mem.write(r[3], Arrays.copyOfRange(frame, start + (int) off, start + (int) (off + len)));
+                return 0;
+            }
             case HelperTable.SKB_LOAD_BYTES_RELATIVE: {
                 // the network header follows an Ethernet header in tc; a socket filter's packet starts at it
                 int from = r[5] == BPF_HDR_START_NET && kind == ProgramKind.SCHED_CLS ? ETH_HLEN : 0;

@@ -13,13 +13,14 @@ import org.jbpf.core.obj.MapTypes;
 
 /**
  * An in-memory BPF map with the kernel's update semantics. Hash-like maps keep entries by key (LRU maps evict
- * the least recently used entry when full); array-like maps are preallocated and zeroed. Per-CPU maps are
+ * the least recently used entry when full; longest-prefix-match maps find the longest prefix that contains a key,
+ * {@link LpmKeys}); array-like maps are preallocated and zeroed. Per-CPU maps are
  * simulated with a single CPU. Ring buffers and perf event arrays hold the records programs emit;
  * stack trace maps hold the stacks {@code get_stackid} stored.
  */
 public final class SimMap {
     public static final int ANY = 0, NOEXIST = 1, EXIST = 2;
-    static final int ENOENT = -2, E2BIG = -7, EEXIST = -17, EINVAL = -22;
+    static final int ENOENT = -2, E2BIG = -7, EEXIST = -17, EINVAL = -22, ENOSPC = -28;
 
     private final MapSpec spec;
     private final Map<Key, byte[]> entries;
@@ -46,7 +47,22 @@ public final class SimMap {
     /** The live value storage for {@code key} (programs write through it), or null. */
     public byte[] lookup(byte[] key) {
         checkKey(key);
+        if (isLpm()) {
+            if (Integer.compareUnsigned(LpmKeys.prefixLength(key), LpmKeys.maxPrefixLength(key)) > 0) return null;
+            Key best = null;
+            for (Key k : entries.keySet())
+                if (LpmKeys.contains(k.bytes, key) && (best == null || LpmKeys.prefixLength(k.bytes) > LpmKeys.prefixLength(best.bytes))) best = k;
+            return best == null ? null : entries.get(best);
+        }
         return entries.get(new Key(key.clone()));
+    }
+
+    private boolean isLpm() { return spec.type() == MapTypes.LPM_TRIE; }
+
+    /** The stored key of the longest-prefix-match entry with the same prefix as {@code key}, or null. */
+    private Key samePrefix(byte[] key) {
+        for (Key k : entries.keySet()) if (LpmKeys.samePrefix(k.bytes, key)) return k;
+        return null;
     }
 
     /** Returns 0 or a negative errno, as {@code bpf_map_update_elem} does. */
@@ -55,8 +71,19 @@ public final class SimMap {
         if (value.length != spec.valueSize())
             throw new IllegalArgumentException("map " + name() + ": value must be " + spec.valueSize() + " bytes, got " + value.length);
         Key k = new Key(key.clone());
-        byte[] existing = entries.get(k);
         if (flags > EXIST) return EINVAL;
+        if (isLpm()) {
+            // one entry per prefix, holding the key of its last update, as the kernel replaces the trie's node
+            if (Integer.compareUnsigned(LpmKeys.prefixLength(key), LpmKeys.maxPrefixLength(key)) > 0) return EINVAL;
+            Key same = samePrefix(key);
+            if (flags == NOEXIST && same != null) return EEXIST;
+            if (flags == EXIST && same == null) return ENOENT;
+            if (same == null && entries.size() >= spec.maxEntries()) return ENOSPC;
+            if (same != null) entries.remove(same);
+            entries.put(k, value.clone());
+            return 0;
+        }
+        byte[] existing = entries.get(k);
         if (isArray()) {
             if (existing == null) return E2BIG;
             if (flags == NOEXIST) return EEXIST;
@@ -78,6 +105,13 @@ public final class SimMap {
     public int delete(byte[] key) {
         checkKey(key);
         if (isArray()) return EINVAL;
+        if (isLpm()) {
+            if (Integer.compareUnsigned(LpmKeys.prefixLength(key), LpmKeys.maxPrefixLength(key)) > 0) return EINVAL;
+            Key same = samePrefix(key);
+            if (same == null) return ENOENT;
+            entries.remove(same);
+            return 0;
+        }
         return entries.remove(new Key(key.clone())) == null ? ENOENT : 0;
     }
 

@@ -71,7 +71,7 @@ public final class AbstractInterpreter {
     private final CallChecks calls;
     private final IteratorKfuncs iterators;
 
-    private boolean[] prunePoint;
+    private boolean[] prunePoint, jumpPoints;
     /** The instructions some path reached: the kernel removes the others before it compiles the program. */
     private boolean[] seen;
     private Precision precision;
@@ -86,6 +86,8 @@ public final class AbstractInterpreter {
     /** The path being followed: its last checkpoint and the instructions run since. */
     private Checkpoint last;
     private History recent;
+    /** The instruction being run reached a jump point: its entry in the kernel's jump history is already counted. */
+    private boolean jumpPointEntry;
 
     private record Branch(int pc, VerifierState state, Checkpoint parent, History recent) {}
 
@@ -117,6 +119,7 @@ public final class AbstractInterpreter {
             }
             if (insns.isEmpty()) { cx.pc = 0; throw new Reject("empty program", "the program has no instructions"); }
             prunePoint = controlFlow.check();
+            jumpPoints = controlFlow.jumpPoints();
             iterators.markPrunePoints(prunePoint);
             // a bpf_loop call is where each round of its body comes back to: its state is always kept there
             for (int i = 0; i < insns.size(); i++) if (isLoopCall(insns.get(i))) prunePoint[i] = true;
@@ -183,10 +186,11 @@ public final class AbstractInterpreter {
                 // call, where a loop ends when a kept state covers this one
                 boolean loopCall = isLoopCall(cx.insns.get(pc));
                 boolean iteratorNext = iterators.isNext(pc), mayGoto = MayGoto.is(cx.insns.get(pc));
-                // where the kernel always keeps the state (its forced checkpoints)
-                boolean forced = mayGoto || loopCall || iteratorNext;
+                // where the kernel always keeps the state (its forced checkpoints), and where it keeps one because the
+                // path's jump history has grown long
+                boolean forced = mayGoto || loopCall || iteratorNext, longHistory = recent.kernelHistoryLong();
                 // a new state only after 2 jumps and 8 instructions since the last (the kernel's heuristic: both)
-                boolean add = forced || jumps - prevJumps >= 2 && processed - prevProcessed >= 8;
+                boolean add = forced || longHistory || jumps - prevJumps >= 2 && processed - prevProcessed >= 8;
                 clean(here, st, pc);
                 // newest first, as the kernel keeps them; a state that keeps missing is dropped, as the kernel does
                 for (int i = here.size() - 1; i >= 0; i--) {
@@ -225,9 +229,10 @@ public final class AbstractInterpreter {
                             throw new Reject("infinite loop detected at insn " + cx.slotOf[pc],
                                     "this loop repeats with nothing changed, so it never ends; make sure its condition changes");
                         // in a loop, iterations rarely match: keep a state only now and then
-                        if (!forced && jumps - prevJumps < 20 && processed - prevProcessed < 100) add = false;
+                        if (!forced && !longHistory && jumps - prevJumps < 20 && processed - prevProcessed < 100) add = false;
                     } else if (covers(v, st, pc)) {
-                        trace(pc, "pruned");
+                        if (TRACE) trace(pc, "pruned by the state kept at " + v.pc + " #" + System.identityHashCode(v) + (v.allPrecise ? " (all precise)" : "")
+                                + StateText.of(v.state, v.preciseRegs, v.preciseSlots) + "\n   this state" + StateText.of(st, null, null));
                         v.hits++;
                         endPath(last);
                         return;
@@ -247,6 +252,7 @@ public final class AbstractInterpreter {
                     prevJumps = jumps;
                     prevProcessed = processed;
                     Checkpoint nv = new Checkpoint(st.copy(), pc, last, recent.toArray());
+                    if (TRACE) trace(pc, "kept as #" + System.identityHashCode(nv));
                     nv.chain = loops.chainOf(st, pc);
                     loops.enter(nv);
                     here.add(nv);
@@ -254,11 +260,20 @@ public final class AbstractInterpreter {
                     recent.clear();
                 }
             }
+            // the kernel's jump history holds one entry per instruction that reaches a jump point, fills or spills a
+            // register, or branches on linked registers
+            boolean entered = jumpPoints[pc];
+            if (entered) recent.countKernelEntry();
+            jumpPointEntry = entered;
             if (TRACE) trace(pc, cx.insns.get(pc) + "   " + java.util.Arrays.toString(st.frame().regs));
-            int stack = stackSlot(st, cx.insns.get(pc));
+            Insn insn = cx.insns.get(pc);
+            int stack = stackSlot(st, insn);
+            boolean fill = cls(insn.opcode()) == LDX && History.spilledAt(st, stack);
             cx.branchLinks = null;
             int next = step(st);
-            if (isJmpClass(cx.insns.get(pc))) jumps++;
+            if (isJmpClass(insn)) jumps++;
+            if (!entered && (fill || cls(insn.opcode()) != LDX && History.spilledAt(st, stack) && stackOffsetAligned(st, insn)
+                    || linkedBranch())) recent.countKernelEntry();
             recent.add(pc, stack);
             if (cx.branchLinks != null) recent.addLinks(cx.branchLinks);
             if (next < 0) { endPath(last); return; }
@@ -343,6 +358,15 @@ public final class AbstractInterpreter {
         return History.access(base.frame(), (int) (off / 8) + 1);
     }
 
+    /** The branch just followed narrowed more than one linked register or slot: the kernel records them in its history. */
+    private boolean linkedBranch() { return cx.branchLinks != null && cx.branchLinks.length > 1; }
+
+    /** A store at a fixed stack offset that starts an 8-byte slot: where the kernel spills a register (after the store). */
+    private static boolean stackOffsetAligned(VerifierState st, Insn in) {
+        RegState base = st.reg(in.dst());
+        return base.type() == RegType.STACK && base.value().isConst() && (base.off() + base.value().constValue() + in.off()) % 8 == 0;
+    }
+
     private static boolean isJmpClass(Insn in) { return cls(in.opcode()) == JMP || cls(in.opcode()) == JMP32; }
 
     /** The path ends: checkpoints whose paths are now all explored may end their loop's visit ({@link LoopVisits}). */
@@ -379,6 +403,7 @@ public final class AbstractInterpreter {
         History h = recent.copy();
         h.add(cx.pc, History.NO_STACK);
         if (cx.branchLinks != null) h.addLinks(cx.branchLinks);
+        if (!jumpPointEntry && linkedBranch()) h.countKernelEntry();
         pending.push(new Branch(target, st, last, h));
         // a loop that leaves one branch behind per iteration: the kernel gives up as soon as too many wait
         if (pending.size() > MAX_PENDING_BRANCHES)

@@ -127,6 +127,8 @@ final class CallChecks {
 
     /** The exit of a bpf_loop body: r0 must be 0 (go on) or 1 (stop); the path goes back to the call for another round. */
     private int callbackExit(VerifierState st, RegState r0) {
+        // the kernel relies on r0's exact value here (whether the loop goes on), so it marks r0 precise along the path
+        if (r0.isScalar()) cx.needPrecise(st, 0);
         ScalarBounds v = r0.isScalar() ? r0.value() : null;
         if (v == null || v.smin() < 0 || v.smax() > 1)
             throw new Reject("At callback return the register R0 " + (v == null ? "is not a known value" : "has smin=" + v.smin() + " smax=" + v.smax())

@@ -22,6 +22,11 @@ final class ControlFlowChecks {
 
     private final VerifierContext cx;
     private boolean privateStacks;
+    /**
+     * The instructions the kernel records in a path's jump history whenever it reaches them (its jmp_point): the end
+     * of every jump, a function's first instruction, the instruction after any call, and a bpf_loop call itself.
+     */
+    private boolean[] jumpPoints;
 
     ControlFlowChecks(VerifierContext cx) { this.cx = cx; }
 
@@ -33,6 +38,7 @@ final class ControlFlowChecks {
         funcInfo.checkRecords();
         checkFunctions(funcInfo);
         boolean[] prunePoint = new boolean[n];
+        jumpPoints = new boolean[n];
         boolean[] seen = new boolean[n];
         Deque<Integer> work = new ArrayDeque<>();
         work.push(0);
@@ -49,6 +55,7 @@ final class ControlFlowChecks {
                 int t = cx.targetIndex(pc, in.jumpOffset(), false);
                 next.add(t);
                 prunePoint[t] = true;
+                jumpPoints[t] = true;
                 if (in.isConditionalJump()) { next.add(pc + 1); prunePoint[pc] = true; }
             } else if (in.isCall() || isFunctionAddress(in)) {
                 // ... and at a call of a function, at the function's first instruction (the call's branch edge) and
@@ -57,10 +64,12 @@ final class ControlFlowChecks {
                     int callee = cx.targetIndex(pc, (int) in.imm(), true);
                     next.add(callee);
                     prunePoint[callee] = true;
+                    jumpPoints[callee] = true;
                     prunePoint[pc] = true;
                 }
+                if (in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.LOOP) jumpPoints[pc] = true;
                 next.add(pc + 1);
-                if (pc + 1 < n) prunePoint[pc + 1] = true;
+                if (pc + 1 < n) prunePoint[pc + 1] = jumpPoints[pc + 1] = true;
             } else {
                 next.add(pc + 1);
             }
@@ -74,6 +83,9 @@ final class ControlFlowChecks {
             if (!seen[cx.pc]) throw new Reject("unreachable insn " + cx.slotOf[cx.pc], "this code can never run; remove it");
         return prunePoint;
     }
+
+    /** After {@link #check}: the instructions the kernel records in a path's jump history when it reaches them. */
+    boolean[] jumpPoints() { return jumpPoints; }
 
     /** The load of a function's address (a callback): the function starts there, as at a call's target. */
     private static boolean isFunctionAddress(Insn in) {

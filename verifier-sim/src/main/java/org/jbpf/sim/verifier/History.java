@@ -18,6 +18,13 @@ final class History {
     private int[] entries;
     private int size;
     private boolean overflowed;
+    /**
+     * Entries the kernel's own jump history holds for this stretch: one per jump point reached, register spilled to
+     * or filled from the stack, and branch on linked registers. Past {@link #KERNEL_LIMIT} the kernel keeps a state
+     * at the next prune point whatever its other rules say.
+     */
+    private int kernelEntries;
+    static final int KERNEL_LIMIT = 40;
 
     History() { this(new int[16], 0, false); }
 
@@ -62,12 +69,30 @@ final class History {
     /** The entries, or null when the history overflowed. */
     int[] toArray() { return overflowed ? null : Arrays.copyOf(entries, size); }
 
-    History copy() { return new History(Arrays.copyOf(entries, Math.max(size, 4)), size, overflowed); }
+    History copy() {
+        History h = new History(Arrays.copyOf(entries, Math.max(size, 4)), size, overflowed);
+        h.kernelEntries = kernelEntries;
+        return h;
+    }
+
+    /** One more entry in the kernel's jump history. */
+    void countKernelEntry() { kernelEntries++; }
+
+    /** Whether the kernel's jump history has grown long enough to force a new state. */
+    boolean kernelHistoryLong() { return kernelEntries > KERNEL_LIMIT; }
 
     void clear() {
+        kernelEntries = 0;
         if (overflowed) entries = new int[16];
         size = 0;
         overflowed = false;
+    }
+
+    /** Whether the stack slot of {@code access} (from {@link #access}; none, or unknown: false) holds a spilled register in {@code st}. */
+    static boolean spilledAt(VerifierState st, int access) {
+        int slot = stack(access);
+        if (slot == NO_STACK || slot == ANY_STACK || frame(access) >= st.frames.size()) return false;
+        return st.frames.get(frame(access)).stack.kindAt((slot - 1) * 8 - StackState.SIZE) == StackState.SPILL;
     }
 
     static int pc(int entry) { return entry >>> 10; }

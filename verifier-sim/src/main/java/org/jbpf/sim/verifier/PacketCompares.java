@@ -6,7 +6,8 @@ import java.util.function.UnaryOperator;
 import org.jbpf.core.asm.Insn;
 
 /**
- * A 64-bit compare of a packet pointer with data_end, as the 6.18 kernel reads it. The edge where the pointer lies
+ * A 64-bit compare of a packet pointer with data_end, or of a metadata pointer with data (the packet's own start,
+ * which ends the metadata area), as the 6.18 kernel reads it. The edge where the pointer lies
  * at or before data_end proves bytes for every pointer of the same origin (its id): {@code off} bytes after
  * {@code pkt + off <= end}, one more after {@code pkt + off < end}. The other edge marks the compared register itself
  * as at data_end ({@code >=}) or beyond it ({@code >}), a negative range that later decides a repeated compare of
@@ -31,12 +32,15 @@ final class PacketCompares {
         return -1;
     }
 
-    /** Teaches both edges what the compare {@code in} of a packet pointer with data_end proves; nothing for other compares. */
+    /**
+     * Teaches both edges what the compare {@code in} of a packet pointer with data_end, or of a metadata pointer with
+     * data, proves; nothing for other compares.
+     */
     static void refine(Insn in, RegState a, RegState b, VerifierState taken, VerifierState fall) {
         int op = op(in.opcode()), reg;
         RegState pkt;
-        if (b.type() == RegType.PACKET_END && a.type().isPacket()) { pkt = a; reg = in.dst(); }
-        else if (a.type() == RegType.PACKET_END && b.type().isPacket()) { pkt = b; reg = in.src(); op = flip(op); }
+        if (ends(a, b)) { pkt = a; reg = in.dst(); }
+        else if (ends(b, a)) { pkt = b; reg = in.src(); op = flip(op); }
         else return;
         // normalised to "pkt op end": which edge has the pointer inside, and whether it is strictly before the end
         boolean insideWhenTaken, strict;
@@ -49,6 +53,16 @@ final class PacketCompares {
         }
         goodPointers(insideWhenTaken ? taken : fall, pkt, strict);
         markEnd(insideWhenTaken ? fall : taken, reg, pkt, !strict);
+    }
+
+    /**
+     * Whether {@code end} bounds what {@code pkt} may read: data_end for a packet pointer, and for a metadata pointer
+     * the packet's start itself (data with no offset added), as the kernel's try_match_pkt_pointers requires.
+     */
+    private static boolean ends(RegState pkt, RegState end) {
+        if (pkt.type() == RegType.PACKET) return end.type() == RegType.PACKET_END;
+        return pkt.type() == RegType.PACKET_META && end.type() == RegType.PACKET && end.off() == 0 && end.value().isConst()
+                && end.value().constValue() == 0;
     }
 
     /** The edge where {@code pkt <= end} ({@code pkt < end} when {@code strict}): its bytes before it are readable. */

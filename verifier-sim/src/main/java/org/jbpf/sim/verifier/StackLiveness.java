@@ -14,14 +14,19 @@ import org.jbpf.core.asm.Insn;
  * are the same. A forward pass first finds the registers that hold the frame pointer plus a known offset; an access
  * through a register that may point into the stack at an unknown place may read every slot. A call given a pointer
  * into the stack reads what the callee reads through it ({@link CalleeStackReads}): a BPF function or bpf_loop body
- * the bytes it loads, an iterator kfunc its iterator's slot, any other helper (or any call, once some stack pointer is
- * stored to memory, where a callee could load it back) every slot.
+ * the bytes it loads, an iterator kfunc its iterator's slot, a helper what its prototype says it reads (a map's key or
+ * value, a buffer of the size in the next argument; nothing of a buffer it only writes), and any call, once some stack
+ * pointer is stored to memory, where a callee could load it back, every slot. The forward pass also follows the maps
+ * loaded into registers and small constants moved into them, for those sizes.
  */
 final class StackLiveness {
     /** Register kinds in the forward pass: not into this frame's stack, or unknown; otherwise {@code FP + off}. */
     private static final long NOT_STACK = Long.MIN_VALUE, UNKNOWN = Long.MIN_VALUE + 1, UNSET = Long.MIN_VALUE + 2;
     /** A function's address ({@code FUNCTION + start}), as a bpf_loop body is handed over in r2. */
     private static final long FUNCTION = Long.MIN_VALUE + 16;
+    static final long EVERY_SLOT = -1L;
+    /** A map ({@code MAP + key size << 10 | value size}, each capped at {@link #CAP}), and a small constant ({@code CONST + value}). */
+    static final long MAP = Long.MIN_VALUE + (1L << 32), CONST = Long.MIN_VALUE + (2L << 32), CAP = 1023, SPAN = 1L << 20;
     private static final long ALL = -1L;
 
     private final List<Insn> insns;
@@ -87,35 +92,35 @@ final class StackLiveness {
         for (int r = 0; r < 11; r++) {
             long a = kinds[pc][r], b = in[r];
             if (a == b) continue;
-            long m = a == NOT_STACK && b == NOT_STACK ? NOT_STACK : UNKNOWN;
+            long m = notStack(a) && notStack(b) ? NOT_STACK : UNKNOWN;
             if (m != a) { kinds[pc][r] = m; changed = true; }
         }
         if (changed) work.push(pc);
     }
 
-    private static void transfer(Insn in, long[] k, boolean loadsPointers) {
+    private void transfer(Insn in, long[] k, boolean loadsPointers) {
         int opc = in.opcode(), op = op(opc), dst = in.dst(), src = in.src();
         if (dst > 10) return;
         switch (cls(opc)) {
             case ALU64:
-                if (op == MOV) { k[dst] = source(opc) == X && in.off() == 0 ? k[src] : NOT_STACK; return; }
+                if (op == MOV) { k[dst] = source(opc) == X ? (in.off() == 0 ? k[src] : NOT_STACK) : constant(in.imm()); return; }
                 if ((op == ADD || op == SUB) && source(opc) == K && isOffset(k[dst])) {
                     k[dst] = op == ADD ? k[dst] + in.imm() : k[dst] - in.imm();
                     return;
                 }
-                k[dst] = k[dst] == NOT_STACK && (source(opc) == K || k[src] == NOT_STACK) ? NOT_STACK : UNKNOWN;
+                k[dst] = notStack(k[dst]) && (source(opc) == K || notStack(k[src])) ? NOT_STACK : UNKNOWN;
                 return;
-            case ALU: k[dst] = NOT_STACK; return;
-            case LDX: k[dst] = !loadsPointers || k[src] == NOT_STACK ? NOT_STACK : UNKNOWN; return;
+            case ALU: k[dst] = op == MOV && source(opc) == K ? constant(in.imm()) : NOT_STACK; return;
+            case LDX: k[dst] = !loadsPointers || notStack(k[src]) ? NOT_STACK : UNKNOWN; return;
             case LD:
-                if (in.isLdImm64()) k[dst] = NOT_STACK;
+                if (in.isLdImm64()) k[dst] = map(in);
                 else for (int r = 0; r <= 5; r++) k[r] = NOT_STACK;
                 return;
             case STX:
                 // a fetching atomic loads into src (cmpxchg into r0) what the slot held
                 if (mode(opc) == ATOMIC && (in.imm() & FETCH) != 0) {
                     int to = in.imm() == CMPXCHG ? 0 : src;
-                    k[to] = !loadsPointers || k[dst] == NOT_STACK ? NOT_STACK : UNKNOWN;
+                    k[to] = !loadsPointers || notStack(k[dst]) ? NOT_STACK : UNKNOWN;
                 }
                 return;
             default:
@@ -123,15 +128,32 @@ final class StackLiveness {
         }
     }
 
-    private static boolean isOffset(long kind) { return kind > Long.MIN_VALUE / 2; }
+    static boolean isOffset(long kind) { return kind > Long.MIN_VALUE / 2; }
 
-    private static boolean isFunction(long kind) { return kind >= FUNCTION && kind <= Long.MIN_VALUE / 2; }
+    private static boolean isFunction(long kind) { return kind >= FUNCTION && kind < MAP; }
+
+    static boolean isMap(long kind) { return kind >= MAP && kind < MAP + SPAN; }
+
+    static boolean isConstant(long kind) { return kind >= CONST && kind < CONST + SPAN; }
+
+    /** Certainly no pointer into the stack: a scalar, a map or nothing of interest. */
+    private static boolean notStack(long kind) { return kind == NOT_STACK || isMap(kind) || isConstant(kind); }
 
     /** May point into this frame's stack. */
-    private static boolean isStack(long kind) { return kind != NOT_STACK && !isFunction(kind); }
+    static boolean isStack(long kind) { return !notStack(kind) && !isFunction(kind); }
+
+    private static long constant(long value) { return value >= 0 && value < SPAN ? CONST + value : NOT_STACK; }
+
+    /** The kind of the register an ld_imm64 of {@code in} sets: a map it names, or no pointer into the stack. */
+    private long map(Insn in) {
+        if (in.src() != PSEUDO_MAP_FD || in.reference() == null) return NOT_STACK;
+        org.jbpf.core.obj.MapSpec m = cx.obj.map(in.reference()).orElse(null);
+        if (m == null) return NOT_STACK;
+        return MAP + (Math.min(m.keySize(), CAP) << 10 | Math.min(m.valueSize(), CAP));
+    }
 
     /** The slots {@code size} bytes at {@code off} from the frame pointer touch; none when outside the frame. */
-    private static long slots(long off, int size) {
+    static long slots(long off, int size) {
         long first = off + StackState.SIZE, last = first + size - 1;
         if (first < 0 || last >= StackState.SIZE) return 0;
         long bits = 0;
@@ -173,7 +195,7 @@ final class StackLiveness {
             if (isStack(k[1]) || isStack(k[4]) || isStack(k[5]) || !isFunction(k[2])) return ALL;
             return through(k[3], callees.of((int) (k[2] - FUNCTION)), 2);
         }
-        return ALL;
+        return in.isHelperCall() ? HelperStackReads.of(in, k, cx) : ALL;
     }
 
     /** The slots a callee reads through its argument {@code calleeArg}, handed {@code kind}. */

@@ -14,7 +14,8 @@ import org.jbpf.core.asm.Insn;
  * the last proven byte, its twin one byte further, which the kernel refuses. The other edge leaves the pointer at
  * data_end ({@code >=}) or beyond it ({@code >}), and the kernel then decides a second compare of that pointer with
  * the end (LLVM repeats such a test after a select): a read of a null pointer on the edge it knows is never taken
- * is accepted, on an edge it must follow refused.
+ * is accepted, on an edge it must follow refused. The metadata area is proven the same way by a compare of
+ * {@code data_meta + 8} with data, and not by one with {@code data + 1}.
  */
 final class PacketBoundsCorpus {
     private PacketBoundsCorpus() {}
@@ -66,6 +67,18 @@ final class PacketBoundsCorpus {
                     ALL.add(new Entry(name, XDP, List.of(), List.of(cat(POINTERS, new Insn[] { mov64Imm(R6, 0),
                             jumpReg(first, R4, R3, 2), mov64Imm(R0, 2), exit() }, tail)), ok, null));
                 }
+        // the metadata area in front of the packet: data_meta + 8 compared with data proves the bytes before it as a
+        // compare with data_end does for the packet; compared with data + 1, no longer the packet's start, nothing
+        for (int i = 0; i < OPS.length; i++)
+            for (boolean start : new boolean[] { true, false }) {
+                int op = OPS[i], read = op == JGE || op == JLT ? 8 : 7;
+                Insn[] meta = { load(4, R2, R1, 0), load(4, R3, R1, 8), mov64Reg(R4, R3), alu64Imm(ADD, R4, 8), alu64Imm(ADD, R2, start ? 0 : 1) };
+                Insn[] body = op == JLT || op == JLE
+                        ? new Insn[] { jumpReg(op, R4, R2, 2), mov64Imm(R0, 2), exit(), load(1, R0, R3, read), mov64Imm(R0, 2), exit() }
+                        : new Insn[] { jumpReg(op, R4, R2, 3), load(1, R0, R3, read), mov64Imm(R0, 2), exit(), mov64Imm(R0, 2), exit() };
+                ALL.add(new Entry("meta_" + NAMES[i] + (start ? "_data" : "_data_plus_1") + "_reads_byte_" + read, XDP, List.of(),
+                        List.of(cat(meta, body)), start, null));
+            }
     }
 
     static List<Entry> all() { return ALL; }

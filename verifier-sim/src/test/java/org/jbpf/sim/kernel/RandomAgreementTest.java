@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Thousands of random programs ({@link RandomPrograms}) go to the running kernel (BPF_PROG_LOAD) and to the
  * simulator; the verdicts are tabulated and the simulator must never accept what the kernel refuses. The seed is
  * printed so a failing run can be repeated with {@code -Djbpf.random.seed=<seed>} ({@code -Djbpf.random.count=N}
- * for more programs, {@code -Djbpf.random.only=I,J} for programs I and J alone, with {@code -Djbpf.random.log=1|2} to print the
+ * for more programs, {@code -Djbpf.random.only=I,J} for programs I and J alone, with {@code -Djbpf.random.log=1|2} to print each program and the
  * kernel's log of each at that level). Every disagreement found so far is kept in {@link SoundnessCorpus} or fixed.
  * Without the property every run uses {@link #CI_SEED}, a seed that has passed, so that a build is judged on the code
  * it holds; {@code -Djbpf.random.seed=fresh} draws a new seed each run, to keep exploring. A program the simulator
@@ -60,6 +60,8 @@ class RandomAgreementTest {
         long start = System.nanoTime(), kernelNanos = 0, simNanos = 0;
         Map<String, Integer> reasons = new java.util.HashMap<>();
         double worstRatio = 0;
+        // of the programs both accept: counted exactly as the kernel, fewer (the side where pruning may be unsound), more
+        int exact = 0, below = 0, above = 0;
         String worstAt = "none";
 
         try {
@@ -90,12 +92,20 @@ class RandomAgreementTest {
                             : KernelBpf.loadLogged(KernelRunner.progType(e.section()),
                             Insn.encode(KernelRunner.patch(e.insns(), fds)), Integer.getInteger("jbpf.random.log"));
                     if (logged.accepted()) KernelBpf.close(logged.fd());
+                    System.out.println(describe(e, logged, s));
                     System.out.println("kernel log of " + e.name() + ":\n" + logged.log());
                 }
                 kernelNanos += System.nanoTime() - t0;
                 if (k.accepted() && s.ok()) {
                     agreeAccept++;
                     java.util.regex.Matcher m = PROCESSED.matcher(k.log());
+                    if (m.find()) {
+                        int kernel = Integer.parseInt(m.group(1));
+                        if (kernel == s.processedInsns()) exact++;
+                        else if (kernel > s.processedInsns()) below++;
+                        else above++;
+                        m.reset();
+                    }
                     // the factor matters near the kernel's limit: a few instructions more or less in a tiny program do not
                     if (m.find() && Integer.parseInt(m.group(1)) >= 100) {
                         double ratio = Double.parseDouble(m.group(1)) / s.processedInsns();
@@ -118,6 +128,7 @@ class RandomAgreementTest {
                 "not-asked", notAsked);
         System.out.printf("seed %d: %d programs in %d ms (kernel %d ms, simulator %d ms)%n", seed, count,
                 (System.nanoTime() - start) / 1_000_000, kernelNanos / 1_000_000, simNanos / 1_000_000);
+        System.out.printf("instruction counts of the programs both accept: %d as the kernel's, %d below it, %d above it%n", exact, below, above);
         System.out.printf("kernel/simulator processed instructions, worst of the programs both accept that took the kernel 100+: %.2f at %s%n", worstRatio, worstAt);
         System.out.println("most common reasons both give:");
         reasons.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
