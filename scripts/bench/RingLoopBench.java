@@ -4,7 +4,8 @@
 // RawSampleHandler), through a "view" (RecordView) or, on a ring only, decoded into one "reused" @Struct or handed out
 // as a ByteBuffer of its own per record ("views"); its figure is the median of the timed drains, after 2000 drains
 // of warm-up. In package org.jbpf.events, as the loops are not public: it makes each the way the readers do, a copy
-// per reader (LoopCopies), a ring's copy given its data area as constants where the jar has RingData.
+// per reader (LoopCopies), a ring's copy given its data area as constants where the jar has RingData. A perf buffer's
+// samples wrap its end once a drain, as on the kernel's buffers: the JIT compiles the loop with that path seen.
 package org.jbpf.events;
 
 import java.lang.invoke.MethodType;
@@ -28,9 +29,18 @@ public final class RingLoopBench {
         // a ring record: 8-byte header and 56 bytes (64, the size of Record64, when decoded); a perf sample: 8 + 4 + 64 raw, padded
         int record = ring ? (reused ? 72 : 64) : 80;
         int n = size / record - 1;
+        // a perf buffer's samples start halfway, so one of them wraps its end each drain, as on the kernel's buffers
+        // (a ring's double mapping makes wrapped records contiguous)
+        long start = ring ? 0 : size / 2;
+        ByteBuffer one = ByteBuffer.allocate(record).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < n; i++) {
-            if (ring) data.putInt(i * record, record - 8).putLong(i * record + 8, i);
-            else data.putInt(i * record, PerfRing.RECORD_SAMPLE).putShort(i * record + 6, (short) record).putInt(i * record + 8, 68).putLong(i * record + 12, i);
+            if (ring) {
+                data.putInt(i * record, record - 8).putLong(i * record + 8, i);
+            } else {
+                one.clear();
+                one.putInt(0, PerfRing.RECORD_SAMPLE).putShort(6, (short) record).putInt(8, 68).putLong(12, i);
+                for (int b = 0; b < record; b++) data.put((int) ((start + (long) i * record + b) % size), one.get(b));
+            }
         }
         Drain drain;
         if (ring) {
@@ -47,8 +57,8 @@ public final class RingLoopBench {
                 control.putLong(0, 0);
                 control.putLong(8, (long) n * record);
             } else {
-                control.putLong(PerfRing.DATA_TAIL, 0);
-                control.putLong(PerfRing.DATA_HEAD, (long) n * record);
+                control.putLong(PerfRing.DATA_TAIL, start);
+                control.putLong(PerfRing.DATA_HEAD, start + (long) n * record);
             }
             long t0 = System.nanoTime();
             int got = drain.drain();

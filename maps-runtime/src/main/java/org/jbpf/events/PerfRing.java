@@ -14,8 +14,10 @@ import org.jbpf.runtime.RawMemory;
  * <p>The tail is published once when a pass ends, as libbpf's perf buffer does, rather than after every record: the
  * kernel checks it only to see whether a new record fits. A close from another thread is noticed every
  * {@link RingBufferRing#CHECK_EVERY} records. The samples are read in batches, an inner loop whose only exits are the
- * batch's end and the data's: with the checks counted down per sample in one loop instead, the JIT compiled the loop
- * to run at 3.7 or 5.6 ns a sample depending on the run, against a steady 3.1 batched (fake buffers in cache).
+ * batch's end, the data's and a record that is not a contiguous sample: with the checks counted down per sample in one
+ * loop instead, the JIT compiled the loop to run at 3.7 or 5.6 ns a sample depending on the run, against a steady 3.1
+ * batched (fake buffers in cache). Wrapped samples, lost counts and other records are read outside the inner loop, so
+ * it holds no call the JIT leaves out of line (see {@link #consume}).
  */
 final class PerfRing implements PerfLoop {
     static final int DATA_HEAD = 1024, DATA_TAIL = 1032;
@@ -113,60 +115,77 @@ final class PerfRing implements PerfLoop {
                 long end = Math.min(head, limit);
                 if (tail >= end) return records;
                 // one batch: samples up to what the kernel had written, or until the next check of the clock and of a
-                // close from another thread; a loop of its own, as the ring's, keeps the per-sample path short
-                int batch = deadline == RingBufferRing.NO_DEADLINE ? RingBufferRing.CHECK_EVERY : CLOCK_EVERY;
-                for (int left = batch; left > 0 && tail < end; left--) {
-                    int at = (int) tail & mask;
-                    int type, length;
-                    if (address != 0) {
-                        type = RawMemory.getInt(address + at);
-                        length = RawMemory.getShort(address + at + 6) & 0xffff;
-                    } else {
-                        // the whole header in one get: u32 type, u16 misc, u16 size. Each buffer get checks its index
-                        // and scope, so one get for two was 8% faster on JDK 25; two raw loads stay faster (JDK 17)
-                        long header = data.getLong(at);
-                        type = (int) header;
-                        length = (int) (header >>> 48);
-                    }
-                    // records are 8-byte aligned, so the header itself never wraps (at + 8 <= size); the one check of the
-                    // record against the buffer follows: handlers then read it without leaving the mapping
-                    if (length < (type == RECORD_SAMPLE ? HEADER_SIZE + 4 : type == RECORD_LOST ? HEADER_SIZE + 16 : HEADER_SIZE)
-                            || length > size || tail + length > head)
-                        throw corrupt(tail, length, head);
-                    ByteBuffer rec = view;
-                    int base = at;
-                    boolean contiguous = at + length <= size;
-                    if (!contiguous) {
-                        rec = wrapped(at, length);
-                        base = 0;
-                    }
-                    int raw = type != RECORD_SAMPLE ? 0
-                            : contiguous && address != 0 ? RawMemory.getInt(address + at + HEADER_SIZE) : rec.getInt(base + HEADER_SIZE);
-                    if (raw < 0) throw corrupt(tail, length, head);
-                    tail += length;
-                    if (type == RECORD_SAMPLE) {
+                // close from another thread. The inner loop takes contiguous samples only and makes no call the JIT
+                // does not inline: a call in it (the copy of a wrapped record) made C2 keep the loop's position and
+                // buffers in stack slots, a store and reloads on the chain from one header's load to the next, once a
+                // wrap had been seen (always, in a program that runs a while). Any other record ends it and is read
+                // after it, then the inner loop goes on
+                int left = deadline == RingBufferRing.NO_DEADLINE ? RingBufferRing.CHECK_EVERY : CLOCK_EVERY;
+                while (left > 0 && tail < end) {
+                    for (; left > 0 && tail < end; left--) {
+                        int at = (int) tail & mask;
+                        int type, length;
+                        if (address != 0) {
+                            type = RawMemory.getInt(address + at);
+                            length = RawMemory.getShort(address + at + 6) & 0xffff;
+                        } else {
+                            // the whole header in one get: u32 type, u16 misc, u16 size. Each buffer get checks its
+                            // index and scope, so one get for two was 8% faster on JDK 25; two raw loads stay faster
+                            long header = data.getLong(at);
+                            type = (int) header;
+                            length = (int) (header >>> 48);
+                        }
+                        // records are 8-byte aligned, so the header itself never wraps (at + 8 <= size)
+                        if (type != RECORD_SAMPLE || at + length > size) break;
+                        // the one check of the sample against the buffer: handlers then read it without leaving the mapping
+                        if (length < HEADER_SIZE + 4 || tail + length > head) throw corrupt(tail, length, head);
+                        int raw = address != 0 ? RawMemory.getInt(address + at + HEADER_SIZE) : view.getInt(at + HEADER_SIZE);
+                        if (raw < 0) throw corrupt(tail, length, head);
+                        tail += length;
                         records++;
                         int n = Math.min(raw, length - HEADER_SIZE - 4);
                         if (viewHandler == null) {
-                            samples.onSample(cpu, rec, base + HEADER_SIZE + 4, n);
-                        } else if (contiguous && address != 0) {
-                            recordView.pointRaw(address + at + HEADER_SIZE + 4, n);
-                            viewHandler.onSample(cpu, recordView);
-                        } else if (contiguous) {
-                            recordView.pointIndex(at + HEADER_SIZE + 4, n);
-                            viewHandler.onSample(cpu, recordView);
+                            samples.onSample(cpu, view, at + HEADER_SIZE + 4, n);
                         } else {
-                            recordView.point(rec, 0, HEADER_SIZE + 4, n);
+                            if (address != 0) recordView.pointRaw(address + at + HEADER_SIZE + 4, n);
+                            else recordView.pointIndex(at + HEADER_SIZE + 4, n);
                             viewHandler.onSample(cpu, recordView);
-                            recordView.point(view, address, 0, -1);  // back to the data area for the samples after it
                         }
-                    } else if (type == RECORD_LOST) {
-                        long n = rec.getLong(base + HEADER_SIZE + 8);
-                        dropped += n;
-                        if (lostHandler != null) lostHandler.onLost(cpu, n);
+                        // a close by this thread (from a handler) stops at this sample; other threads' closes below
+                        if (reader != null && reader.closedByThisThread()) return records;
                     }
-                    // a close by this thread (from a handler) stops at this sample; other threads' closes below
-                    if (reader != null && reader.closedByThisThread()) return records;
+                    if (left > 0 && tail < end) {
+                        // the record that stopped the inner loop, outside it: a sample wrapping the end of the data
+                        // area (copied into one contiguous scratch buffer), a lost count or a record of another type
+                        int at = (int) tail & mask;
+                        int type = view.getInt(at), length = view.getShort(at + 6) & 0xffff;
+                        if (length < (type == RECORD_SAMPLE ? HEADER_SIZE + 4 : type == RECORD_LOST ? HEADER_SIZE + 16 : HEADER_SIZE)
+                                || length > size || tail + length > head)
+                            throw corrupt(tail, length, head);
+                        boolean contiguous = at + length <= size;
+                        ByteBuffer rec = contiguous ? view : wrapped(at, length);
+                        int base = contiguous ? at : 0;
+                        int raw = type != RECORD_SAMPLE ? 0 : rec.getInt(base + HEADER_SIZE);
+                        if (raw < 0) throw corrupt(tail, length, head);
+                        tail += length;  // before the handler: a throw counts its record read
+                        left--;
+                        if (type == RECORD_SAMPLE) {
+                            records++;
+                            int n = Math.min(raw, length - HEADER_SIZE - 4);
+                            if (viewHandler == null) {
+                                samples.onSample(cpu, rec, base + HEADER_SIZE + 4, n);
+                            } else {
+                                recordView.point(rec, contiguous ? address : 0, base + HEADER_SIZE + 4, n);
+                                viewHandler.onSample(cpu, recordView);
+                                recordView.point(view, address, 0, -1);  // back to the data area for the samples after it
+                            }
+                        } else if (type == RECORD_LOST) {
+                            long n = rec.getLong(base + HEADER_SIZE + 8);
+                            dropped += n;
+                            if (lostHandler != null) lostHandler.onLost(cpu, n);
+                        }
+                        if (reader != null && reader.closedByThisThread()) return records;
+                    }
                 }
                 if (reader != null && reader.stopRequested()) return records;
                 if (deadline != RingBufferRing.NO_DEADLINE && System.nanoTime() - deadline >= 0) return records;
