@@ -25,7 +25,7 @@ class BadProbeMessagesTest {
         "Synchronized|Synchronized.java:14: synchronized is not supported in BPF programs, which have no locks; update shared counts with a map's atomic operations (increment, add) instead",
         "SynchronizedMethod|SynchronizedMethod.java:12: method onGetpid is synchronized, but BPF programs have no locks; drop synchronized and update shared counts with a map's atomic operations (increment, add)",
         "CatchesException|CatchesException.java:13: method onGetpid uses try/catch or try-with-resources; BPF programs have no exceptions, test values with if instead",
-        "CapturingLambda|CapturingLambda.java:14: a lambda that captures local variables cannot be translated: BPF programs have no closures; write the code as a static method and call it directly, or keep what a Loops.repeat body needs in its state struct",
+        "CapturingLambda|CapturingLambda.java:15: lambdas and method references can only be the loop body of Loops.repeat in BPF programs, which have no virtual calls; write the code as a static method and call it directly",
         "TextKey|TextKey.java:11: map byName: map keys and values must be Integer, Long, Short, Byte, Character or a @Struct class, not java.lang.String",
         "PageOnStack|PageOnStack.java:15: program onGetpid needs 616 bytes of stack but BPF allows 512; use fewer or smaller local structs, or keep data in a per-CPU array map",
         "UnknownSection|UnknownSection.java:12: section \"tracepiont/syscalls/sys_enter_getpid\": unknown program kind \"tracepiont\" (did you mean tracepoint?); use one of tracepoint/<category>/<name> (tp), ...",
