@@ -14,6 +14,7 @@ import java.io.IOException;
  */
 public final class XdpSockets implements AutoCloseable {
     private static final int AF_XDP = 44, SOCK_RAW = 3, SOL_XDP = 283;
+    private static final int EBUSY = 16;
     private static final int XDP_RX_RING = 2, XDP_UMEM_REG = 4, XDP_UMEM_FILL_RING = 5, XDP_UMEM_COMPLETION_RING = 6;
     private static final int XDP_COPY = 1 << 1;
     private static final int FRAMES = 64, FRAME_SIZE = 4096, RING = 64;
@@ -63,7 +64,17 @@ public final class XdpSockets implements AutoCloseable {
             address.setShort(2, (short) XDP_COPY);
             address.setInt(4, ifindex);
             address.setInt(8, queue);
-            if (C.INSTANCE.bind(fd, address, 16) != 0) throw new IOException("bind of the AF_XDP socket failed: errno " + Native.getLastError());
+            // EBUSY while the kernel still releases the queue of a socket closed just before (its release is deferred)
+            for (int attempt = 0; C.INSTANCE.bind(fd, address, 16) != 0; attempt++) {
+                int errno = Native.getLastError();
+                if (errno != EBUSY || attempt == 100) throw new IOException("bind of the AF_XDP socket failed: errno " + errno);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while the queue was busy", interrupted);
+                }
+            }
             return socket;
         } catch (IOException e) {
             socket.close();
