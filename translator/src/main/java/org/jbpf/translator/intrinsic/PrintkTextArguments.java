@@ -35,14 +35,9 @@ final class PrintkTextArguments {
         int length = ((ValueType.Bytes) (c.values().get(k) instanceof Value.StackObj so ? so.type() : ((Value.Ptr) c.values().get(k)).target())).length();
         Addr from = c.address(k);
         int area = out.allocate((length + 1 + 7) / 8 * 8, 8);
-        for (int off = 0; off < length; ) {
-            int size = length - off >= 8 ? 8 : length - off >= 4 ? 4 : length - off >= 2 ? 2 : 1;
-            int mode = size == 8 ? DW : size == 4 ? W : size == 2 ? H : B;
-            int t = out.newVreg();
-            out.emit(LDX | MEM | mode, t, from.reg(), from.off() + off, 0);
-            out.emit(STX | MEM | mode, R10, t, area + off, 0);
-            off += size;
-        }
+        // a text in a register may be a byte[] field at any offset of a struct on the stack, where wider pieces
+        // could be misaligned: it is copied a byte at a time
+        out.copyBytes(from, from.reg() == R10 ? 8 : 1, new Addr(R10, area), length);
         out.emit(ST | MEM | B, R10, 0, area + length, 0);
         int address = out.newVreg();
         out.mov64(address, R10);

@@ -146,6 +146,24 @@ public final class Emitter {
         return off;
     }
 
+    /**
+     * Copies {@code size} bytes from {@code from} to {@code to}, each piece as wide as both sides allow: the kernel
+     * refuses misaligned stack and context accesses. {@code to}'s base register is 8-byte aligned (the frame);
+     * {@code fromBase} is what {@code from}'s base register is known to be aligned to: 8 for the frame or the context,
+     * 1 for a pointer that may be a field at any offset of a struct on the stack.
+     */
+    public void copyBytes(Addr from, int fromBase, Addr to, int size) {
+        for (int k = 0; k < size; ) {
+            int width = 8;
+            while (width > 1 && (width > fromBase || (from.off() + k) % width != 0 || (to.off() + k) % width != 0 || k + width > size))
+                width /= 2;
+            int t = mir.newVreg();
+            emit(LDX | MEM | sizeFor(width), t, from.reg(), from.off() + k, 0);
+            emit(STX | MEM | sizeFor(width), to.reg(), t, to.off() + k, 0);
+            k += width;
+        }
+    }
+
     /** Zeroes the stack area at {@code off}, 8 bytes at a time; its size is known from the allocation. */
     public void zero(int off) {
         int size = frame.sizeAt(off);

@@ -188,20 +188,12 @@ final class MemoryLowering {
     }
 
     /**
-     * Copies {@code size} bytes of the context at {@code from} to the frame at {@code to}, each load as wide as the
-     * context offset's and the frame slot's alignment allow (the kernel refuses misaligned context loads and stack
-     * stores: signal_generate's comm starts at offset 20), the rest of the copy zeroed.
+     * Copies {@code size} bytes of the context at {@code from} to the frame at {@code to}, in pieces both offsets'
+     * alignment allows ({@link Emitter#copyBytes}), the rest of the copy zeroed.
      */
     private void copyFromContext(int ctx, int from, int to, int size) {
         out.zero(to);
-        for (int k = 0; k < size; ) {
-            int width = 8;
-            while (width > 1 && ((from + k) % width != 0 || (to + k) % width != 0 || k + width > size)) width /= 2;
-            int t = out.newVreg();
-            out.emit(LDX | MEM | sizeFor(width), t, ctx, from + k, 0);
-            out.emit(STX | MEM | sizeFor(width), R10, t, to + k, 0);
-            k += width;
-        }
+        out.copyBytes(new Addr(ctx, from), 8, new Addr(R10, to), size);
     }
 
     /**
