@@ -64,8 +64,7 @@ final class CaptureLowering {
         for (int k = 0; k < n; k++) {
             Value p = function.params.get(k);
             int r = out.newVreg();
-            boolean wide = p instanceof Value.Scalar s ? s.isLong() : !(p instanceof Value.Boxed b) || b.type().isLong();
-            out.load(r, wide ? StructLayout.Kind.LONG : StructLayout.Kind.INT, context, 8 * (k + 1));
+            out.load(r, LambdaCaptures.wide(p) ? StructLayout.Kind.LONG : StructLayout.Kind.INT, context, 8 * (k + 1));
             entryArgs.add(new Operand.Reg(r, false));
         }
         int index = out.newVreg();
