@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.jbpf.core.obj.ObjectFiles;
 import org.jbpf.translator.Translator;
 import org.jbpf.translator.frontend.ClassFileCheck;
 
@@ -69,7 +70,7 @@ public final class ProbeInputs {
                 byte[] b = in.find(s.replace('.', '/'));
                 if (b == null) throw new IllegalArgumentException("class " + s + " not found on the class path " + classpath);
                 in.probes.add(ClassFileCheck.readable(b, "class " + s));
-            } else if (onBpffs(p)) {
+            } else if (ObjectFiles.onBpffs(p)) {
                 throw new IllegalArgumentException(s + ": a pinned BPF object, not a probe; print a pinned map with jbpf map dump " + s);
             } else {
                 throw new IllegalArgumentException(s + ": not a .class file, directory, jar or class name"
@@ -77,15 +78,6 @@ public final class ProbeInputs {
             }
         }
         return in;
-    }
-
-    /** Whether {@code p} lives on a bpf file system (/sys/fs/bpf), where maps and programs are pinned. */
-    private static boolean onBpffs(Path p) {
-        try {
-            return "bpf".equals(Files.getFileStore(p).type());
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     /**

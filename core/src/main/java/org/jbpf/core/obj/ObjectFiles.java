@@ -65,7 +65,7 @@ public final class ObjectFiles {
     }
 
     /** Whether {@code file} lives on a bpf file system (/sys/fs/bpf), where maps and programs are pinned. */
-    private static boolean onBpffs(Path file) {
+    public static boolean onBpffs(Path file) {
         try {
             return "bpf".equals(Files.getFileStore(file).type());
         } catch (IOException | RuntimeException e) {
