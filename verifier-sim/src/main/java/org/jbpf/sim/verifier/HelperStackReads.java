@@ -22,7 +22,7 @@ final class HelperStackReads {
     /** @param k the register kinds before the call ({@link StackLiveness}'s encoding) */
     static long of(Insn in, long[] k, VerifierContext cx) {
         HelperSpec p = HelperTable.prototype((int) in.imm(), cx.kind.programType);
-        if (p == null) return StackLiveness.EVERY_SLOT;
+        if (p == null) return StackLiveness.ALL;
         List<ArgKind> args = p.args();
         long used = 0;
         for (int r = 1; r <= 5; r++) {
@@ -43,7 +43,7 @@ final class HelperStackReads {
                     used |= span(k[r], size(k, r + 1));
                     break;
                 default:
-                    return StackLiveness.EVERY_SLOT;
+                    return StackLiveness.ALL;
             }
         }
         return used;
@@ -63,7 +63,7 @@ final class HelperStackReads {
 
     /** The slots of {@code size} bytes from a stack pointer of kind {@code base}; an unknown size reaches the frame's top. */
     private static long span(long base, long size) {
-        if (!StackLiveness.isOffset(base)) return StackLiveness.EVERY_SLOT;
+        if (!StackLiveness.isOffset(base)) return StackLiveness.ALL;
         if (base >= 0 || base < -StackState.SIZE) return 0;
         long bytes = size < 0 ? -base : Math.min(size, -base);
         return bytes == 0 ? 0 : StackLiveness.slots(base, (int) bytes);

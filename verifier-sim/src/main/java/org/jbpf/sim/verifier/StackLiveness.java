@@ -24,10 +24,10 @@ final class StackLiveness {
     private static final long NOT_STACK = Long.MIN_VALUE, UNKNOWN = Long.MIN_VALUE + 1, UNSET = Long.MIN_VALUE + 2;
     /** A function's address ({@code FUNCTION + start}), as a bpf_loop body is handed over in r2. */
     private static final long FUNCTION = Long.MIN_VALUE + 16;
-    static final long EVERY_SLOT = -1L;
     /** A map ({@code MAP + key size << 10 | value size}, each capped at {@link #CAP}), and a small constant ({@code CONST + value}). */
     static final long MAP = Long.MIN_VALUE + (1L << 32), CONST = Long.MIN_VALUE + (2L << 32), CAP = 1023, SPAN = 1L << 20;
-    private static final long ALL = -1L;
+    /** Every slot of the frame, as a set of slots. */
+    static final long ALL = -1L;
 
     private final List<Insn> insns;
     private final Successors flow;
