@@ -67,12 +67,24 @@ class LanguageCorpusKernelTest {
             // the seventh: lambdas that capture, enum constant loops, boolean[] fields, tables of records
             LoopCapturedLocal.class, LoopCapturedValues.class, EnumValuesLoop.class, EnumValuesArrays.class,
             StructBooleanArray.class, ByteShortCharHelpers.class, SealedRecordPatterns.class, SwitchYieldEnums.class,
-            LoopCapturedInLoops.class);
+            LoopCapturedInLoops.class,
+            // the eighth: nested loops over outer locals, enum switches with fall-through, int and long mixed, shifts and
+            // rotations by run-time amounts, char and short compounds, struct arrays sorted in place, early returns
+            NestedLoopLocals.class, EnumSwitchDefaults.class, IntLongMixing.class, VariableShiftAmounts.class,
+            CharShortArithmetic.class, StructArrayRanks.class, EarlyReturnsInLoops.class, CompoundShiftNarrow.class,
+            DivisionEdgesMixed.class, UnsignedLoopBounds.class, AbsAndFloorEdges.class, RotatesByVariables.class,
+            GroupedSwitchCases.class, TernaryWidths.class, BreaksInLabelledLoops.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class,
             // LLVM's code for a struct array element indexed in a loop body through the caller's stack loses the index's bound
-            LoopCapturedInLoops.class);
+            LoopCapturedInLoops.class,
+            // the eighth: nested loops over outer locals, enum switches with fall-through, int and long mixed, shifts and
+            // rotations by run-time amounts, char and short compounds, struct arrays sorted in place, early returns
+            NestedLoopLocals.class, EnumSwitchDefaults.class, IntLongMixing.class, VariableShiftAmounts.class,
+            CharShortArithmetic.class, StructArrayRanks.class, EarlyReturnsInLoops.class, CompoundShiftNarrow.class,
+            DivisionEdgesMixed.class, UnsignedLoopBounds.class, AbsAndFloorEdges.class, RotatesByVariables.class,
+            GroupedSwitchCases.class, TernaryWidths.class, BreaksInLabelledLoops.class);
 
     static Stream<Arguments> probes() {
         List<Arguments> all = new ArrayList<>();
