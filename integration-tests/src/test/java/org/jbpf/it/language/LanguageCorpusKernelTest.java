@@ -389,6 +389,50 @@ class LanguageCorpusKernelTest {
         assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
     }
 
+    /**
+     * Ternaries of a lookup and null, with each key present or absent (values from the inputs): the kernel's result is
+     * {@code combine} of what Java's lookups give, and a found value is incremented in its map as the program does.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void lookupOrNullTernaries(Backend backend) {
+        var object = backend.translate(LookupOrNullTernary.class);
+        KernelCheck.require();
+        int runs = 0, found = 0;
+        try (BPF bpf = BPF.load(object, LookupOrNullTernary.class)) {
+            var longs = bpf.map(LookupOrNullTernary.longs);
+            var ints = bpf.map(LookupOrNullTernary.ints);
+            var pairs = bpf.map(LookupOrNullTernary.pairs);
+            for (long[] ab : ComputingProbesKernelTest.INPUTS) {
+                long a = ab[0], b = ab[1];
+                longs.clear();
+                ints.clear();
+                pairs.clear();
+                if ((b & 8) == 0) longs.put(b, b * 3);
+                if ((b & 16) == 0) longs.put(a, a ^ 5);
+                if ((b & 32) == 0) ints.put((int) a, (int) b);
+                LookupOrNullTernary.Pair pair = new LookupOrNullTernary.Pair();
+                pair.x = a >> 3;
+                pair.y = b;
+                if ((b & 64) == 0) pairs.put(a, pair);
+                Long v = (a & 1) == 0 ? longs.get(b) : null;
+                Long w = (a & 2) == 0 ? null : longs.get(a);
+                Integer i = a > b ? ints.get((int) a) : null;
+                LookupOrNullTernary.Pair p = (a & 4) != 0 ? pairs.get(a) : null;
+                long expected = p == null ? LookupOrNullTernary.combine(v, w, i, false, 0, 0) : LookupOrNullTernary.combine(v, w, i, true, p.x, p.y);
+                bpf.map(LookupOrNullTernary.in).put(0, a);
+                bpf.map(LookupOrNullTernary.in).put(1, b);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                assertEquals(expected, bpf.map(LookupOrNullTernary.out).get(0), "a = " + a + ", b = " + b);
+                if (w != null) assertEquals(w + 1, longs.get(a), "the found value, incremented");
+                if (v != null && w != null && i != null && p != null) found++;
+                runs++;
+            }
+        }
+        assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
+        assertTrue(found > 0, "every lookup found its value in some run");
+    }
+
     /** Each of the four keys present or absent (16 cases, values from the inputs): as {@code combine} on the JVM. */
     @ParameterizedTest
     @EnumSource(Backend.class)

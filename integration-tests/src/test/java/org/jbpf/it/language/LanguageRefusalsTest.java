@@ -299,6 +299,9 @@ class LanguageRefusalsTest {
                     "StaticStructTable.java:32: static field RANGES (org.jbpf.it.language.StaticStructTable$Range[]) is a " +
                     "table of objects, which has no BPF global: keep each field in its own static final number array (one " +
                     "for each component, indexed alike), or keep the table in an ArrayMap filled from Java"),
+            Arguments.of(UnboxBeforeNullCheck.class,
+                    "UnboxBeforeNullCheck.java:22: this value is null on a path that reaches here, where Java would throw a "
+                    + "NullPointerException; test it against null before using its value"),
             Arguments.of(UnboxNullLookup.class,
                     "UnboxNullLookup.java:33: other.lookup(..) may be null here; test it against null before using its value"),
             Arguments.of(ComparedKeyReassigned.class,
