@@ -73,7 +73,9 @@ class LanguageCorpusKernelTest {
             NestedLoopLocals.class, EnumSwitchDefaults.class, IntLongMixing.class, VariableShiftAmounts.class,
             CharShortArithmetic.class, StructArrayRanks.class, EarlyReturnsInLoops.class, CompoundShiftNarrow.class,
             DivisionEdgesMixed.class, UnsignedLoopBounds.class, AbsAndFloorEdges.class, RotatesByVariables.class,
-            GroupedSwitchCases.class, TernaryWidths.class, BreaksInLabelledLoops.class);
+            GroupedSwitchCases.class, TernaryWidths.class, BreaksInLabelledLoops.class,
+            // static final tables of structs and records in read-only data
+            StaticStructTable.class, StructTableIndexes.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class,
@@ -84,7 +86,9 @@ class LanguageCorpusKernelTest {
             NestedLoopLocals.class, EnumSwitchDefaults.class, IntLongMixing.class, VariableShiftAmounts.class,
             CharShortArithmetic.class, StructArrayRanks.class, EarlyReturnsInLoops.class, CompoundShiftNarrow.class,
             DivisionEdgesMixed.class, UnsignedLoopBounds.class, AbsAndFloorEdges.class, RotatesByVariables.class,
-            GroupedSwitchCases.class, TernaryWidths.class, BreaksInLabelledLoops.class);
+            GroupedSwitchCases.class, TernaryWidths.class, BreaksInLabelledLoops.class,
+            // static final tables of structs and records in read-only data
+            StaticStructTable.class, StructTableIndexes.class);
 
     static Stream<Arguments> probes() {
         List<Arguments> all = new ArrayList<>();
@@ -365,6 +369,25 @@ class LanguageCorpusKernelTest {
             }
         }
         assertEquals(indexes.length * indexes.length, runs);
+    }
+
+    /** A static final table of records read at indexes from the input: in range its element, out of range zeros. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void structTableIndexesOutOfRange(Backend backend) {
+        var object = backend.translate(StructTableOutOfRange.class);
+        KernelCheck.require();
+        long[] indexes = {-1, 0, 1, 2, 3, 100, Integer.MIN_VALUE, Integer.MAX_VALUE, 1L << 32, (1L << 32) + 1};
+        try (BPF bpf = BPF.load(object, StructTableOutOfRange.class)) {
+            for (long a : indexes) {
+                bpf.map(StructTableOutOfRange.in).put(0, a);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                int k = (int) a;
+                boolean inRange = k >= 0 && k < StructTableOutOfRange.LIMITS.length;
+                assertEquals(inRange ? StructTableOutOfRange.LIMITS[k].low() : 0L, bpf.map(StructTableOutOfRange.out).get(0), "low at " + a);
+                assertEquals(inRange ? StructTableOutOfRange.LIMITS[k].high() : 0L, bpf.map(StructTableOutOfRange.out).get(1), "high at " + a);
+            }
+        }
     }
 
     /** A ternary of a lookup and a boxed number kept boxed, with the key present (a value from the inputs) or absent. */
