@@ -1,6 +1,7 @@
 package org.jbpf.it.language;
 
 import org.jbpf.Bpf;
+import org.jbpf.NoInline;
 import org.jbpf.Section;
 import org.jbpf.Struct;
 import org.jbpf.XdpContext;
@@ -19,6 +20,14 @@ public final class PaddedKeys {
     public static final HashMap<Tagged, Long> tagged = new HashMap<>(Tagged.class, Long.class, 64);
     public static final HashMap<Mixed, Long> mixed = new HashMap<>(Mixed.class, Long.class, 64);
     public static final HashMap<Tail, Long> tails = new HashMap<>(Tail.class, Long.class, 64);
+    public static final HashMap<Outer, Long> outers = new HashMap<>(Outer.class, Long.class, 64);
+
+    /** 1 byte, 3 of padding, then a Tail (its own 2 of padding at the end). */
+    @Struct
+    public static final class Outer {
+        public byte tag;
+        public Tail inner = new Tail(0, (short) 0);
+    }
 
     /** 1 byte, 7 of padding, 8. */
     @Struct
@@ -60,9 +69,22 @@ public final class PaddedKeys {
         Tagged[] keys = new Tagged[2];
         keys[(int) (a & 1)] = new Tagged((byte) b, a);
         if (tagged.lookup(keys[(int) (a & 1)]) != null) r |= 1 << 11;
+        if (inFunction(a, b)) r |= 1 << 12;
+        Outer o = new Outer();
+        o.tag = (byte) b;
+        o.inner = new Tail((int) (a >> 3), (short) (b >> 5));
+        if (outers.lookup(o) != null) r |= 1 << 13;
         tails.update(new Tail((int) b, (short) a), 7L);
         mixed.update(m, 9L);
         return r;
+    }
+
+    /** A key made in a BPF function of its own, whose frame held the caller's other calls' bytes. */
+    @NoInline
+    static boolean inFunction(long a, long b) {
+        long[] junk = new long[4];
+        for (int k = 0; k < 4; k++) junk[k] = -1 - k - a;
+        return tails.lookup(new Tail((int) (a + junk[(int) (b & 3)] - junk[(int) (b & 3)]), (short) b)) != null;
     }
 
     /** Fills stack bytes with ones before the keys are made; a count Java can check. */
