@@ -4,22 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jbpf.core.asm.Insn;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.obj.ProgramSpec;
 import org.jbpf.translator.TranslationException;
 import org.jbpf.translator.Translator;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.AnnotationVisitor;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * Translates every probe class of the examples and of this module's tests (those it refuses on purpose aside) and
@@ -28,29 +22,6 @@ import org.objectweb.asm.Opcodes;
  */
 class RedundantInstructionsTest {
     private static final Translator.ClassSource CLASSPATH = Translator.ClassSource.of(RedundantInstructionsTest.class.getClassLoader());
-
-    /** The {@code @Bpf} classes under a class directory, as binary names. */
-    static List<String> probeClasses(Path classes) throws IOException {
-        try (Stream<Path> files = Files.walk(classes)) {
-            return files.filter(f -> f.toString().endsWith(".class")).filter(RedundantInstructionsTest::isProbe)
-                    .map(f -> classes.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", "")).sorted().toList();
-        }
-    }
-
-    private static boolean isProbe(Path classFile) {
-        boolean[] probe = {false};
-        try {
-            new ClassReader(Files.readAllBytes(classFile)).accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override public AnnotationVisitor visitAnnotation(String desc, boolean visible) {
-                    if (desc.equals("Lorg/jbpf/Bpf;")) probe[0] = true;
-                    return null;
-                }
-            }, ClassReader.SKIP_CODE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return probe[0];
-    }
 
     /**
      * The class source for the corpus: directories named by {@code -Djbpf.redundant.corpus=dir:dir} (other modules'
@@ -68,12 +39,12 @@ class RedundantInstructionsTest {
 
     @Test
     void translatedProbesHaveNoRedundantInstructions() throws IOException {
-        List<String> classes = new ArrayList<>(probeClasses(Path.of("../examples/target/classes")));
-        for (String c : probeClasses(Path.of("target/test-classes")))
+        List<String> classes = new ArrayList<>(ProbeClassFiles.in(Path.of("../examples/target/classes")));
+        for (String c : ProbeClassFiles.in(Path.of("target/test-classes")))
             if (!c.startsWith("org.jbpf.translator.bad.")) classes.add(c);
         List<Path> extra = new ArrayList<>();
         for (String d : System.getProperty("jbpf.redundant.corpus", "").split(":"))
-            if (!d.isEmpty()) { extra.add(Path.of(d)); classes.addAll(probeClasses(Path.of(d))); }
+            if (!d.isEmpty()) { extra.add(Path.of(d)); classes.addAll(ProbeClassFiles.in(Path.of(d))); }
         Translator.ClassSource source = source(extra);
         List<RedundantInstructions.Finding> found = new ArrayList<>();
         int programs = 0;
