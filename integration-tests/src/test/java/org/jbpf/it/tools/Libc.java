@@ -8,6 +8,7 @@ import com.sun.jna.Pointer;
 interface Libc extends Library {
     Libc C = Native.load("c", Libc.class);
 
+    int getpid();
     int getppid();
     int getpgid(int pid);
     int getsid(int pid);
