@@ -15,6 +15,7 @@ interface Libc extends Library {
     int gettid();
     int open(String path, int flags, int mode);
     int close(int fd);
+    int ioctl(int fd, long request, byte[] argument);
     int kill(int pid, int signal);
     long read(int fd, byte[] buffer, long count);
     long write(int fd, byte[] buffer, long count);
