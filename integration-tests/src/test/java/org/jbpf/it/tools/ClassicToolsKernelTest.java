@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 import org.jbpf.BPF;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.events.RingBufferReader;
+import org.jbpf.examples.tools.KillSnoop;
 import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
 import org.jbpf.maps.RingBuffer;
