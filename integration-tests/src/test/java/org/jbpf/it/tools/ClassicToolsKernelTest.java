@@ -21,8 +21,10 @@ import org.jbpf.BPF;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.events.RingBufferReader;
 import org.jbpf.examples.tools.KillSnoop;
+import org.jbpf.examples.tools.TcpStates;
 import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
+import org.jbpf.it.net.NetNs;
 import org.jbpf.maps.RingBuffer;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.runtime.CStrings;
@@ -356,28 +358,34 @@ class ClassicToolsKernelTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
-    void tcpStatesFollowALoopbackConnection(Backend backend) throws IOException {
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        try (ServerSocket server = new ServerSocket(0, 1, loopback)) {
-            int port = server.getLocalPort();
-            try (BPF bpf = load(backend, TcpStates.class, "port", port)) {
-                Socket client = new Socket(loopback, port);
-                int clientPort = client.getLocalPort();
-                Socket accepted = server.accept();
-                client.close();
-                assertEquals(-1, accepted.getInputStream().read(), "the client's FIN");
-                accepted.close();
-                List<String> clientSide = new ArrayList<>(), serverSide = new ArrayList<>();
-                for (TcpStates.Change c : records(bpf, TcpStates.changes, TcpStates.Change.class, 10, c -> true)) {
-                    assertEquals(List.of("127.0.0.1", "127.0.0.1"), List.of(address(c.localAddress), address(c.remoteAddress)));
-                    String step = state(c.oldState) + ">" + state(c.newState);
-                    if (c.remotePort == port && (c.localPort == clientPort || c.localPort == 0)) clientSide.add(step + (c.localPort == 0 ? " unbound" : ""));
-                    else if (c.localPort == port && c.remotePort == clientPort) serverSide.add(step);
-                    else throw new AssertionError("ports " + c.localPort + " " + c.remotePort);
+    void tcpStatesFollowALoopbackConnectionInANamespace(Backend backend) throws Exception {
+        try (NetNs ns = NetNs.create("jt-tcpstates-" + PID)) {
+            ns.ip("link", "set", "lo", "up");
+            InetAddress loopback = InetAddress.getByName("127.0.0.1");
+            ns.inside(() -> {
+                try (ServerSocket server = new ServerSocket(0, 1, loopback)) {
+                    int port = server.getLocalPort();
+                    try (BPF bpf = load(backend, TcpStates.class, "port", port)) {
+                        Socket client = new Socket(loopback, port);
+                        int clientPort = client.getLocalPort();
+                        Socket accepted = server.accept();
+                        client.close();
+                        assertEquals(-1, accepted.getInputStream().read(), "the client's FIN");
+                        accepted.close();
+                        List<String> clientSide = new ArrayList<>(), serverSide = new ArrayList<>();
+                        for (TcpStates.Change c : records(bpf, TcpStates.changes, TcpStates.Change.class, 10, c -> true)) {
+                            assertEquals(List.of("127.0.0.1", "127.0.0.1"), List.of(address(c.localAddress), address(c.remoteAddress)));
+                            String step = state(c.oldState) + ">" + state(c.newState);
+                            if (c.remotePort == port && (c.localPort == clientPort || c.localPort == 0)) clientSide.add(step + (c.localPort == 0 ? " unbound" : ""));
+                            else if (c.localPort == port && c.remotePort == clientPort) serverSide.add(step);
+                            else throw new AssertionError("ports " + c.localPort + " " + c.remotePort);
+                        }
+                        assertEquals(List.of("CLOSE>SYN_SENT unbound", "SYN_SENT>ESTABLISHED", "ESTABLISHED>FIN_WAIT1", "FIN_WAIT1>FIN_WAIT2", "FIN_WAIT2>CLOSE"), clientSide);
+                        assertEquals(List.of("LISTEN>SYN_RECV", "SYN_RECV>ESTABLISHED", "ESTABLISHED>CLOSE_WAIT", "CLOSE_WAIT>LAST_ACK", "LAST_ACK>CLOSE"), serverSide);
+                    }
                 }
-                assertEquals(List.of("CLOSE>SYN_SENT unbound", "SYN_SENT>ESTABLISHED", "ESTABLISHED>FIN_WAIT1", "FIN_WAIT1>FIN_WAIT2", "FIN_WAIT2>CLOSE"), clientSide);
-                assertEquals(List.of("LISTEN>SYN_RECV", "SYN_RECV>ESTABLISHED", "ESTABLISHED>CLOSE_WAIT", "CLOSE_WAIT>LAST_ACK", "LAST_ACK>CLOSE"), serverSide);
-            }
+                return null;
+            });
         }
     }
 
