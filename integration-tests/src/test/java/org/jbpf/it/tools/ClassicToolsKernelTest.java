@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 import org.jbpf.BPF;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.events.RingBufferReader;
+import org.jbpf.examples.tools.ExecSnoop;
 import org.jbpf.examples.tools.KillSnoop;
 import org.jbpf.examples.tools.TcpStates;
 import org.jbpf.it.Backend;
@@ -161,11 +162,20 @@ class ClassicToolsKernelTest {
         }
     }
 
-    /** The events of the first process, then the second's, each process's in the order they came. */
+    /**
+     * The events of the first process's last exec, then the second's, each in the order they came: a process Java
+     * starts may exec a helper first (jspawnhelper), which then execs the program.
+     */
     static List<String> sortedByProcess(List<String> events) {
         List<String> out = new ArrayList<>();
-        for (String e : events) if (e.startsWith("first ")) out.add(e);
-        for (String e : events) if (e.startsWith("second ")) out.add(e);
+        for (String process : List.of("first ", "second ")) {
+            List<String> own = new ArrayList<>();
+            for (String e : events) {
+                if (e.startsWith(process + "-1 ")) own.clear();
+                if (e.startsWith(process)) own.add(e);
+            }
+            out.addAll(own);
+        }
         return out;
     }
 
