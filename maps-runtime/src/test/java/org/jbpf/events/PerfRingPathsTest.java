@@ -111,6 +111,23 @@ class PerfRingPathsTest {
     }
 
     @Test
+    void aHandlerThrowingOnAContiguousSampleCountsItReadAndTheNextPassGoesOnAfterIt() {
+        sample(new byte[4]);  // 16 bytes with the header and the raw size
+        sample(new byte[12]);  // 24 bytes
+        sample(new byte[4]);
+        List<Integer> lengths = new ArrayList<>();
+        PerfRing ring = new PerfRing("perf buffer \"t\"", 1, meta, data, SIZE, (cpu, s, off, len) -> {
+            lengths.add(len);
+            if (len == 12) throw new IllegalStateException("handler failed");
+        }, null);
+        assertThrows(IllegalStateException.class, () -> ring.consume(null));
+        assertEquals(16 + 24, meta.getLong(PerfRing.DATA_TAIL), "the sample its handler threw on counts as read");
+        assertEquals(1, ring.consume(null));
+        assertEquals(List.of(4, 12, 4), lengths);
+        assertEquals(head, meta.getLong(PerfRing.DATA_TAIL));
+    }
+
+    @Test
     void aHandlerThrowingOnAWrappedSampleCountsItRead() {
         sample(new byte[200]);  // 216 bytes: the next sample starts at 216 of 256
         List<Integer> lengths = new ArrayList<>();
