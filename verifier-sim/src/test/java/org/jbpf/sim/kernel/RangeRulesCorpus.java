@@ -13,7 +13,7 @@ import org.jbpf.core.asm.Insn;
  * the kernel loads: the low half's unsigned range kept apart from the 64-bit one, through 64-bit arithmetic and
  * 32-bit compares; a value known to be 0 or -1 followed on two paths at AND and OR with a constant; an array key
  * read as a constant from a spilled register; a range and known bits that share a single value; a sign extension
- * from 32 bits, whose range is the low half's signed one; a pointer that
+ * from 32 bits, whose range is the low half's signed one and whose known bits are the low half's; a pointer that
  * cannot be null (a map value, a map reference) compared with 0 in 64 bits (in 32 bits its low half may be 0, and
  * the kernel follows both edges). Each comes with a neighbour the kernel refuses, so that the simulation does not
  * learn too much.
@@ -109,7 +109,18 @@ final class RangeRulesCorpus {
                 jumpImm(JSLE, R6, 31, 1), load(8, R0, R7, 0) }, EXIT);
     }
 
+    /**
+     * r6 = (s32) (random {@code |} {@code low} in 32 bits), then a read through 0 unless w6 {@code >} 56: the sign
+     * extension keeps the low half's known bits (found by CI seed 6255218463944, program 4718).
+     */
+    private static Insn[] signExtendedBitsFrom32(int low) {
+        return cat(new Insn[] { call(7), mov64Reg(R6, R0), alu32Imm(OR, R6, low), movsx64(R6, R6, 32), mov64Imm(R7, 0),
+                jump32Imm(JGT, R6, 56, 1), load(8, R0, R7, 0) }, EXIT);
+    }
+
     static {
+        add("sign_extension_from_32_bits_keeps_the_known_bits", true, null, signExtendedBitsFrom32(63));
+        add("sign_extension_from_32_bits_of_fewer_known_bits", false, "R7 invalid mem access 'scalar'", signExtendedBitsFrom32(31));
         add("sign_extension_from_32_bits_keeps_the_signed_range", true, null, signExtendedFrom32(26));
         add("sign_extension_from_32_bits_of_a_wider_range", false, "R7 invalid mem access 'scalar'", signExtendedFrom32(25));
         ALL.add(new Entry("value_that_cannot_be_null_may_be_0_in_32_bits", SOCKET, List.of(ARRAY), List.of(pointerTested32(ARRAY.name())), false,
