@@ -137,18 +137,19 @@ class RandomProbesKernelTest {
      * precise; the loops' states never matched and the kernel stopped at its million instructions (LLVM's code: 226k).
      * State seed 26 program 6: an int local set once from a long and never changed took a slot of its own for that
      * move, which brought the direct backend's frame to 528 bytes; such an int shares the long's register again.
+     * State seed 36376513974931 program 1 (found on LLVM): in a {@code @NoInline} function given a map value's struct,
+     * LLVM checked an index into its array through a 16-bit copy, as a parameter was not known to hold an address
+     * ({@link IndexThroughArgument}); the direct backend laid out its arrays, key areas and 15 spill slots one after
+     * another in 528 bytes, where the areas and slots used at different places of the program now share 512.
      */
     static final long[][] FOUND = {{PLAIN, 11, 14}, {PLAIN, 12, 111}, {STATE, 21, 42}, {STATE, 22, 31}, {STATE, 24, 93}, {EDGES, 35, 80},
-            {STATE, 41, 6}, {STATE, 62, 72}, {STATE, 22, 78}, {STATE, 26, 6}};
+            {STATE, 41, 6}, {STATE, 62, 72}, {STATE, 22, 78}, {STATE, 26, 6}, {STATE, 36376513974931L, 1}};
 
     /**
      * Programs found before on one backend, which the other may refuse with one of the translator's known refusals
-     * (counted, not failed): mode, seed, program, backend found on. State seed 36376513974931 program 1: in a
-     * {@code @NoInline} function given a map value's struct, LLVM checked an index into its array through a 16-bit
-     * copy, as a parameter was not known to hold an address ({@link IndexThroughArgument}); the direct backend's frame
-     * for it is 528 bytes, over BPF's 512, and is refused as such.
+     * (counted, not failed): mode, seed, program, backend found on. Empty while every program found loads on both.
      */
-    static final long[][] FOUND_ON_ONE_BACKEND = {{STATE, 36376513974931L, 1, Backend.LLVM.ordinal()}};
+    static final long[][] FOUND_ON_ONE_BACKEND = {};
 
     /**
      * Programs found before that the kernel refuses at one of its limits on a backend, which the simulation must refuse

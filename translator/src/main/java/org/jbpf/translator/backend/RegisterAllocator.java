@@ -39,6 +39,7 @@ public final class RegisterAllocator {
     /** Fixed intervals of physical registers r0–r5: [from, to] pairs per register. */
     private final List<List<int[]>> fixed = new ArrayList<>();
     private final List<Integer> calls = new ArrayList<>();
+    private MirBlocks blocks;
     private final Map<Integer, Integer> hints = new HashMap<>();
     /** Physical register a value is moved into at its end (a helper argument or the return value). */
     private final Map<Integer, Integer> physicalHints = new HashMap<>();
@@ -72,6 +73,7 @@ public final class RegisterAllocator {
         computeIntervals();
         allocate();
         freeScratchRegisters();
+        if (frame.used() > StackFrameLayout.MAX_STACK) packFrame();
         rewrite();
         mir.spillSlots = new java.util.HashSet<>(slotValues.keySet());
     }
@@ -81,7 +83,7 @@ public final class RegisterAllocator {
     private void computeIntervals() {
         int len = code.size();
         VregLiveness live = new VregLiveness(code, n);
-        MirBlocks blocks = live.blocks;
+        blocks = live.blocks;
         int nb = blocks.count;
         int[] bStart = blocks.start, bEnd = blocks.end;
         for (int b = 0; b < nb; b++) {
@@ -236,6 +238,59 @@ public final class RegisterAllocator {
         List<Integer> values = new ArrayList<>();
         values.add(v);
         slotValues.put(spillSlot[v], values);
+    }
+
+    /**
+     * Lets the lowering's frame areas and the spill slots share bytes where they hold something at different places,
+     * for a frame that would not fit BPF's 512 bytes laid out one area after another; keeps that layout when the
+     * areas' uses cannot be followed or packing gains nothing.
+     */
+    private void packFrame() {
+        Map<Integer, Integer> lowered = new HashMap<>(frame.areas());
+        for (Integer slot : slotValues.keySet()) lowered.remove(slot);
+        FrameAreaLiveness areas = FrameAreaLiveness.of(code, blocks, lowered);
+        if (areas == null) return;
+        int k = areas.offset.length, slots = slotValues.size();
+        int[] size = new int[k + slots];
+        BitSet[] live = new BitSet[k + slots];
+        List<Integer> slotOffsets = new ArrayList<>(slotValues.keySet());
+        for (int i = 0; i < k; i++) { size[i] = areas.size[i]; live[i] = areas.live[i]; }
+        for (int s = 0; s < slots; s++) {
+            size[k + s] = 8;
+            live[k + s] = new BitSet();
+            for (int v : slotValues.get(slotOffsets.get(s))) live[k + s].or(spilledAt(v));
+        }
+        FramePacking packed = FramePacking.of(size, live);
+        if (packed.used >= frame.used()) return;
+        Map<Integer, Integer> moved = new HashMap<>();
+        for (int i = 0; i < k; i++) {
+            int delta = packed.offset[i] - areas.offset[i];
+            moved.put(areas.offset[i], packed.offset[i]);
+            for (int p : areas.namedAt.get(i)) {
+                Mir.MInsn m = code.get(p);
+                if (m.opcode == (ALU64 | ADD | K)) m.imm += delta;
+                else m.off += delta;
+            }
+        }
+        Map<Integer, List<Integer>> repacked = new java.util.LinkedHashMap<>();
+        for (int s = 0; s < slots; s++) {
+            int to = packed.offset[k + s];
+            moved.put(slotOffsets.get(s), to);
+            for (int v : slotValues.get(slotOffsets.get(s))) spillSlot[v] = to;
+            List<Integer> values = repacked.get(to);
+            if (values == null) repacked.put(to, values = new ArrayList<>());
+            values.addAll(slotValues.get(slotOffsets.get(s)));
+        }
+        slotValues.clear();
+        slotValues.putAll(repacked);
+        frame.repack(moved, packed.used);
+    }
+
+    /** Where spilled value v's slot holds it: where it is needed or written, and where it is reloaded for a use. */
+    private BitSet spilledAt(int v) {
+        BitSet at = (BitSet) occupied[v].clone();
+        for (int p = 0; p < code.size(); p++) for (int u : Mir.uses(code.get(p))) if (u == v) at.set(p);
+        return at;
     }
 
     // ---- rewriting ------------------------------------------------------------------------------------

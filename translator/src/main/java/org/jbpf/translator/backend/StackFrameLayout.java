@@ -24,4 +24,18 @@ public final class StackFrameLayout {
     public Map<Integer, Integer> areas() { return java.util.Collections.unmodifiableMap(sizes); }
 
     public int used() { return used; }
+
+    /**
+     * Moves the area at each key of {@code moved} to its value and makes the frame {@code used} bytes, as
+     * {@link FramePacking} placed them; areas that share bytes keep the larger size at a shared offset.
+     */
+    void repack(Map<Integer, Integer> moved, int used) {
+        Map<Integer, Integer> before = new HashMap<>(sizes);
+        sizes.clear();
+        for (Map.Entry<Integer, Integer> e : before.entrySet()) {
+            int to = moved.getOrDefault(e.getKey(), e.getKey());
+            sizes.put(to, Math.max(e.getValue(), sizes.getOrDefault(to, 0)));
+        }
+        this.used = used;
+    }
 }

@@ -14,7 +14,7 @@ import org.jbpf.translator.mir.Mir;
  * {@code rX = r10; rX += K} lets helpers and pointer accesses reach the whole frame area that holds K (a struct, key,
  * array or scratch area the lowering allocated), or everything from K up to the frame's top where no area is known.
  */
-final class FrameEscapes {
+public final class FrameEscapes {
     private static final int FRAME = StackFrameLayout.MAX_STACK;
 
     private FrameEscapes() {}
@@ -49,7 +49,7 @@ final class FrameEscapes {
     }
 
     /** Whether a call may write memory the program passes it (which may be a frame address). */
-    static boolean callWritesMemory(Mir.MInsn call) {
+    public static boolean callWritesMemory(Mir.MInsn call) {
         if (call.src != 0) return true;   // a BPF function or a kernel function: anything its pointers reach
         switch ((int) call.imm) {
             case HelperTable.MAP_LOOKUP_ELEM:
