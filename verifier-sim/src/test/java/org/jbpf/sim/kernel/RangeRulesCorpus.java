@@ -12,9 +12,11 @@ import org.jbpf.core.asm.Insn;
  * What 6.18 knows of a scalar that the simulation first did not, found by random agreement where it refused what
  * the kernel loads: the low half's unsigned range kept apart from the 64-bit one, through 64-bit arithmetic and
  * 32-bit compares; a value known to be 0 or -1 followed on two paths at AND and OR with a constant; an array key
- * read as a constant from a spilled register; a range and known bits that share a single value; a pointer that
- * cannot be null (a map value, a map reference) compared with 0, in 32 bits as in 64. Each comes with a neighbour
- * the kernel refuses, so that the simulation does not learn too much.
+ * read as a constant from a spilled register; a range and known bits that share a single value; a sign extension
+ * from 32 bits, whose range is the low half's signed one and whose known bits are the low half's; a pointer that
+ * cannot be null (a map value, a map reference) compared with 0 in 64 bits (in 32 bits its low half may be 0, and
+ * the kernel follows both edges). Each comes with a neighbour the kernel refuses, so that the simulation does not
+ * learn too much.
  */
 final class RangeRulesCorpus {
     private RangeRulesCorpus() {}
@@ -98,8 +100,31 @@ final class RangeRulesCorpus {
                 mov64Reg(R6, R0), jump32Imm(JNE, R6, 0, 1), alu32Imm(ADD, R6, 1), EXIT);
     }
 
+    /**
+     * r6 = (s32) (random {@code s>>} {@code shift} in 32 bits), then a read through 0 unless r6 {@code s<=} 31: the
+     * sign extension from 32 bits keeps the low half's signed range (found by wider seed 2594503171870, program 140).
+     */
+    private static Insn[] signExtendedFrom32(int shift) {
+        return cat(new Insn[] { call(7), mov64Reg(R6, R0), alu32Imm(ARSH, R6, shift), movsx64(R6, R6, 32), mov64Imm(R7, 0),
+                jumpImm(JSLE, R6, 31, 1), load(8, R0, R7, 0) }, EXIT);
+    }
+
+    /**
+     * r6 = (s32) (random {@code |} {@code low} in 32 bits), then a read through 0 unless w6 {@code >} 56: the sign
+     * extension keeps the low half's known bits (found by CI seed 6255218463944, program 4718).
+     */
+    private static Insn[] signExtendedBitsFrom32(int low) {
+        return cat(new Insn[] { call(7), mov64Reg(R6, R0), alu32Imm(OR, R6, low), movsx64(R6, R6, 32), mov64Imm(R7, 0),
+                jump32Imm(JGT, R6, 56, 1), load(8, R0, R7, 0) }, EXIT);
+    }
+
     static {
-        ALL.add(new Entry("value_that_cannot_be_null_is_not_0_in_32_bits", SOCKET, List.of(ARRAY), List.of(pointerTested32(ARRAY.name())), true, null));
+        add("sign_extension_from_32_bits_keeps_the_known_bits", true, null, signExtendedBitsFrom32(63));
+        add("sign_extension_from_32_bits_of_fewer_known_bits", false, "R7 invalid mem access 'scalar'", signExtendedBitsFrom32(31));
+        add("sign_extension_from_32_bits_keeps_the_signed_range", true, null, signExtendedFrom32(26));
+        add("sign_extension_from_32_bits_of_a_wider_range", false, "R7 invalid mem access 'scalar'", signExtendedFrom32(25));
+        ALL.add(new Entry("value_that_cannot_be_null_may_be_0_in_32_bits", SOCKET, List.of(ARRAY), List.of(pointerTested32(ARRAY.name())), false,
+                "R6 32-bit pointer arithmetic prohibited"));
         ALL.add(new Entry("value_that_may_be_null_tested_in_32_bits", SOCKET, List.of(HASH), List.of(pointerTested32(HASH.name())), false,
                 "R6 32-bit pointer arithmetic prohibited"));
         add("map_reference_compared_with_0_is_decided", true, null,
