@@ -26,9 +26,13 @@ public final class Bench {
             "PerCpuCounters", "ExecPerfEvents", "ExecRingEvents", "HelloPrintk", "ReadSizes");
     /**
      * Probes of this module in the code-size table beside the examples, each with a C twin: enum switches, the in-place
-     * counter, records as key and value, nested struct methods, an array histogram.
+     * counter, records as key and value, nested struct methods, an array histogram, array and hash map counters, printk
+     * with numbers and with a text, a switch on the syscall number, a running maximum, atomic adds to struct fields and
+     * an XDP counter.
      */
-    static final List<String> BENCH_PROBES = List.of("EnumLevels", "SyscallIncrement", "RecordTotals", "NestedSpans", "ArrayHistogram");
+    static final List<String> BENCH_PROBES = List.of("EnumLevels", "SyscallIncrement", "RecordTotals", "NestedSpans", "ArrayHistogram",
+            "ArrayCounter", "WrittenBytes", "WriteArgsPrintk", "SyscallClasses", "RootExecs", "LargestRead", "CommPrintk",
+            "CgroupCounter", "ReadStats", "XdpLengths");
 
     static String className(String probe) { return (BENCH_PROBES.contains(probe) ? "org.jbpf.bench." : "org.jbpf.examples.") + probe; }
 

@@ -138,6 +138,15 @@ final class MapPrinter {
             return;
         }
         if (deltas) rows = changes(m.name(), rows);
+        else if (isArray(m)) {   // every slot of an array exists; the ones never written would bury the rest
+            int slots = rows.size();
+            rows = notZero(rows, zeroText(m, btf, guessText));
+            out.print("\nmap " + m.name() + " (" + MapTypes.name(m.type()) + ", " + slots + " slots, "
+                    + (rows.isEmpty() ? "all zero)\n" : rows.size() + " not zero)\n"));
+            rows.sort(LARGEST_VALUE_FIRST);
+            if (!rows.isEmpty()) out.print(table(rows, top));
+            return;
+        }
         rows.sort(LARGEST_VALUE_FIRST);
         out.print("\nmap " + m.name() + " (" + MapTypes.name(m.type()) + ", " + rows.size() + " "
                 + (deltas ? "changed entries" : "entries") + ")\n" + table(rows, top));
@@ -149,19 +158,44 @@ final class MapPrinter {
      */
     private void printPerCpu(BpfMap<byte[], byte[]> map, Btf btf, boolean guessText) {
         List<MapText.CpuEntry> rows = new ArrayList<>(MapText.perCpuEntries(map, btf, guessText));
+        String zero = zeroText(map.spec(), btf, guessText);
+        int slots = rows.size();
+        if (isArray(map.spec())) {
+            List<MapText.CpuEntry> kept = new ArrayList<>(rows.size());
+            for (MapText.CpuEntry r : rows) if (!r.combined().value().equals(zero)) kept.add(r);
+            rows = kept;
+        }
         rows.sort((a, b) -> Long.compare(b.combined().valueNumber(), a.combined().valueNumber()));
         List<MapText.CpuEntry> shown = rows.subList(0, Math.min(top, rows.size()));
         int width = KEY_WIDTH;
         for (MapText.CpuEntry r : shown) width = Math.max(width, r.combined().key().length());
         StringBuilder sb = row(new StringBuilder(), width, "KEY", pad("CPU", 4), "VALUE");
-        String zero = MapText.show(new byte[map.spec().valueSize()], MapText.struct(btf, map.spec().btfValueType()), btf, guessText);
         for (MapText.CpuEntry r : shown) {
             for (int cpu = 0; cpu < r.perCpu().size(); cpu++)
                 if (!r.perCpu().get(cpu).equals(zero)) row(sb, width, r.combined().key(), pad(Integer.toString(cpu), 4), r.perCpu().get(cpu));
             row(sb, width, r.combined().key(), pad("all", 4), r.combined().value());
         }
         if (rows.size() > top) sb.append("(").append(rows.size() - top).append(" more; --top N shows more)\n");
-        out.print("\nmap " + map.spec().name() + " (" + MapTypes.name(map.spec().type()) + ", " + rows.size() + " entries, per CPU)\n" + sb);
+        String head = "\nmap " + map.spec().name() + " (" + MapTypes.name(map.spec().type()) + ", ";
+        if (!isArray(map.spec())) out.print(head + rows.size() + " entries, per CPU)\n" + sb);
+        else if (rows.isEmpty()) out.print(head + slots + " slots, all zero, per CPU)\n");
+        else out.print(head + slots + " slots, " + rows.size() + " not zero, per CPU)\n" + sb);
+    }
+
+    private static boolean isArray(MapSpec m) {
+        return m.type() == MapTypes.ARRAY || m.type() == MapTypes.PERCPU_ARRAY;
+    }
+
+    /** How a value of all zero bytes prints in this map. */
+    private static String zeroText(MapSpec m, Btf btf, boolean guessText) {
+        return MapText.show(new byte[m.valueSize()], MapText.struct(btf, m.btfValueType()), btf, guessText);
+    }
+
+    /** The rows whose value is not all zero. */
+    private static List<MapText.Entry> notZero(List<MapText.Entry> rows, String zero) {
+        List<MapText.Entry> kept = new ArrayList<>(rows.size());
+        for (MapText.Entry r : rows) if (!r.value().equals(zero)) kept.add(r);
+        return kept;
     }
 
     private KernelSymbols kernel() {

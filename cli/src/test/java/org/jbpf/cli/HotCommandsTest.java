@@ -117,10 +117,12 @@ class HotCommandsTest {
      */
     @Test void translateWithItsSimulationInAFreshJvmLinksNoMethodHandle(@TempDir Path out) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Jvm.java(), "-Xlog:class+load", "-cp", Jvm.classPath(), "org.jbpf.cli.Main",
-                "translate", "org.jbpf.examples.ProcessCounter", "-cp", CommandLineTest.EXAMPLES, "-o", out.toString()));
+                "translate", "org.jbpf.examples.ProcessCounter", "org.jbpf.examples.HelloPrintk", "-cp", CommandLineTest.EXAMPLES,
+                "-o", out.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), log.substring(Math.max(0, log.length() - 2000)));
+        assertTrue(log.contains("verified HelloPrintk."), "a probe with printk formats, checked too: " + log.substring(Math.max(0, log.length() - 2000)));
         assertTrue(log.contains("verified ProcessCounter."), "the simulation ran: " + log.substring(Math.max(0, log.length() - 2000)));
         assertTrue(log.contains("org.jbpf.translator.analysis.Value$Scalar "), "the class loading log of the run");
         assertEquals(List.of(), log.lines().filter(l -> l.contains(" java.lang.runtime.ObjectMethods ")).toList());

@@ -39,6 +39,22 @@ class RunKernelTest {
         assertFalse(r.out().contains("map start "), "the @Scratch start-time map is left out:\n" + r.out());
     }
 
+    @Test void arraysPrintTheirSlotsThatAreNotZero() throws Exception {
+        Cli r = Cli.runWhileAttached(spawner("slotspawner"), "run", "org.jbpf.cli.probes.ExecSlots", "-cp", TEST_CLASSES,
+                "-d", "1500ms");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("map slots (array, 64 slots, 1 not zero)"), r.out());
+        Matcher slot = Pattern.compile("\n +5  (\\d+)\n").matcher(r.out());
+        assertTrue(slot.find() && Long.parseLong(slot.group(1)) > 0, "slot 5 counted the spawns:\n" + r.out());
+        assertFalse(Pattern.compile("\n +\\d+  0\n").matcher(r.out()).find(), "no zero slot is printed:\n" + r.out());
+
+        Cli apart = Cli.runWhileAttached(spawner("slotspawner"), "run", "org.jbpf.cli.probes.ExecSlots", "-cp", TEST_CLASSES,
+                "-d", "1500ms", "--per-cpu");
+        assertEquals(0, apart.status(), apart.err());
+        assertTrue(apart.out().contains("map cpuSlots (percpu_array, 64 slots, 1 not zero, per CPU)"), apart.out());
+        assertTrue(Pattern.compile("\n +5   all  [1-9]\\d*\n").matcher(apart.out()).find(), "slot 5's combined count:\n" + apart.out());
+    }
+
     @Test void intervalShowsChangesAndClearEmptiesTheMaps() throws Exception {
         // prints at 0.5, 1 and 1.5 s and a final one at 2 s: three whole intervals of spawning even when the prints run
         // late, where 1.6 s needed the third print within 100 ms of its time or a spawn in the last 100 ms

@@ -179,4 +179,13 @@ public final class Workloads {
         }
         return -1;
     }
+
+    /** Where cgroup v2 is mounted: /sys/fs/cgroup, or /sys/fs/cgroup/unified beside cgroup v1. */
+    public static Path cgroup2Root() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/mounts"))) {
+            String[] f = line.split(" ");
+            if (f.length > 2 && f[2].equals("cgroup2")) return Path.of(f[1]);
+        }
+        throw new AssertionError("cgroup2 is not mounted (mount -t cgroup2 none /sys/fs/cgroup)");
+    }
 }

@@ -1,5 +1,6 @@
 package org.jbpf.examples.kernel;
 
+import org.jbpf.CString;
 import org.jbpf.Size;
 import org.jbpf.Struct;
 
@@ -8,6 +9,6 @@ import org.jbpf.Struct;
 public final class ExecEvent {
     public int pid;
     public int ppid;
-    @Size(16)
+    @CString @Size(16)
     public byte[] comm;
 }

@@ -1,5 +1,6 @@
 package org.jbpf.examples.kernel;
 
+import org.jbpf.CString;
 import org.jbpf.Size;
 import org.jbpf.Struct;
 
@@ -7,8 +8,8 @@ import org.jbpf.Struct;
 @Struct
 public final class OpenEvent {
     public int pid;
-    @Size(16)
+    @CString @Size(16)
     public byte[] comm;
-    @Size(256)
+    @CString @Size(256)
     public byte[] filename;
 }

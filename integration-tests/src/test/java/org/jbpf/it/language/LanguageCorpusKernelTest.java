@@ -67,12 +67,28 @@ class LanguageCorpusKernelTest {
             // the seventh: lambdas that capture, enum constant loops, boolean[] fields, tables of records
             LoopCapturedLocal.class, LoopCapturedValues.class, EnumValuesLoop.class, EnumValuesArrays.class,
             StructBooleanArray.class, ByteShortCharHelpers.class, SealedRecordPatterns.class, SwitchYieldEnums.class,
-            LoopCapturedInLoops.class);
+            LoopCapturedInLoops.class,
+            // the eighth: nested loops over outer locals, enum switches with fall-through, int and long mixed, shifts and
+            // rotations by run-time amounts, char and short compounds, struct arrays sorted in place, early returns
+            NestedLoopLocals.class, EnumSwitchDefaults.class, IntLongMixing.class, VariableShiftAmounts.class,
+            CharShortArithmetic.class, StructArrayRanks.class, EarlyReturnsInLoops.class, CompoundShiftNarrow.class,
+            DivisionEdgesMixed.class, UnsignedLoopBounds.class, AbsAndFloorEdges.class, RotatesByVariables.class,
+            GroupedSwitchCases.class, TernaryWidths.class, BreaksInLabelledLoops.class,
+            // static final tables of structs and records in read-only data
+            StaticStructTable.class, StructTableIndexes.class);
 
     /** Loops LLVM's code keeps too precise bounds in for the kernel to merge its states: refused at the 1M limit. */
     static final List<Class<?>> DIRECT_ONLY = List.of(StaticHelperChain.class,
             // LLVM's code for a struct array element indexed in a loop body through the caller's stack loses the index's bound
-            LoopCapturedInLoops.class);
+            LoopCapturedInLoops.class,
+            // the eighth: nested loops over outer locals, enum switches with fall-through, int and long mixed, shifts and
+            // rotations by run-time amounts, char and short compounds, struct arrays sorted in place, early returns
+            NestedLoopLocals.class, EnumSwitchDefaults.class, IntLongMixing.class, VariableShiftAmounts.class,
+            CharShortArithmetic.class, StructArrayRanks.class, EarlyReturnsInLoops.class, CompoundShiftNarrow.class,
+            DivisionEdgesMixed.class, UnsignedLoopBounds.class, AbsAndFloorEdges.class, RotatesByVariables.class,
+            GroupedSwitchCases.class, TernaryWidths.class, BreaksInLabelledLoops.class,
+            // static final tables of structs and records in read-only data
+            StaticStructTable.class, StructTableIndexes.class);
 
     static Stream<Arguments> probes() {
         List<Arguments> all = new ArrayList<>();
@@ -355,6 +371,25 @@ class LanguageCorpusKernelTest {
         assertEquals(indexes.length * indexes.length, runs);
     }
 
+    /** A static final table of records read at indexes from the input: in range its element, out of range zeros. */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void structTableIndexesOutOfRange(Backend backend) {
+        var object = backend.translate(StructTableOutOfRange.class);
+        KernelCheck.require();
+        long[] indexes = {-1, 0, 1, 2, 3, 100, Integer.MIN_VALUE, Integer.MAX_VALUE, 1L << 32, (1L << 32) + 1};
+        try (BPF bpf = BPF.load(object, StructTableOutOfRange.class)) {
+            for (long a : indexes) {
+                bpf.map(StructTableOutOfRange.in).put(0, a);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                int k = (int) a;
+                boolean inRange = k >= 0 && k < StructTableOutOfRange.LIMITS.length;
+                assertEquals(inRange ? StructTableOutOfRange.LIMITS[k].low() : 0L, bpf.map(StructTableOutOfRange.out).get(0), "low at " + a);
+                assertEquals(inRange ? StructTableOutOfRange.LIMITS[k].high() : 0L, bpf.map(StructTableOutOfRange.out).get(1), "high at " + a);
+            }
+        }
+    }
+
     /** A ternary of a lookup and a boxed number kept boxed, with the key present (a value from the inputs) or absent. */
     @ParameterizedTest
     @EnumSource(Backend.class)
@@ -375,6 +410,50 @@ class LanguageCorpusKernelTest {
             }
         }
         assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
+    }
+
+    /**
+     * Ternaries of a lookup and null, with each key present or absent (values from the inputs): the kernel's result is
+     * {@code combine} of what Java's lookups give, and a found value is incremented in its map as the program does.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void lookupOrNullTernaries(Backend backend) {
+        var object = backend.translate(LookupOrNullTernary.class);
+        KernelCheck.require();
+        int runs = 0, found = 0;
+        try (BPF bpf = BPF.load(object, LookupOrNullTernary.class)) {
+            var longs = bpf.map(LookupOrNullTernary.longs);
+            var ints = bpf.map(LookupOrNullTernary.ints);
+            var pairs = bpf.map(LookupOrNullTernary.pairs);
+            for (long[] ab : ComputingProbesKernelTest.INPUTS) {
+                long a = ab[0], b = ab[1];
+                longs.clear();
+                ints.clear();
+                pairs.clear();
+                if ((b & 8) == 0) longs.put(b, b * 3);
+                if ((b & 16) == 0) longs.put(a, a ^ 5);
+                if ((b & 32) == 0) ints.put((int) a, (int) b);
+                LookupOrNullTernary.Pair pair = new LookupOrNullTernary.Pair();
+                pair.x = a >> 3;
+                pair.y = b;
+                if ((b & 64) == 0) pairs.put(a, pair);
+                Long v = (a & 1) == 0 ? longs.get(b) : null;
+                Long w = (a & 2) == 0 ? null : longs.get(a);
+                Integer i = a > b ? ints.get((int) a) : null;
+                LookupOrNullTernary.Pair p = (a & 4) != 0 ? pairs.get(a) : null;
+                long expected = p == null ? LookupOrNullTernary.combine(v, w, i, false, 0, 0) : LookupOrNullTernary.combine(v, w, i, true, p.x, p.y);
+                bpf.map(LookupOrNullTernary.in).put(0, a);
+                bpf.map(LookupOrNullTernary.in).put(1, b);
+                assertEquals(2, bpf.program("run").testRun(new byte[64], 1).retval());
+                assertEquals(expected, bpf.map(LookupOrNullTernary.out).get(0), "a = " + a + ", b = " + b);
+                if (w != null) assertEquals(w + 1, longs.get(a), "the found value, incremented");
+                if (v != null && w != null && i != null && p != null) found++;
+                runs++;
+            }
+        }
+        assertEquals(ComputingProbesKernelTest.INPUTS.size(), runs);
+        assertTrue(found > 0, "every lookup found its value in some run");
     }
 
     /** Each of the four keys present or absent (16 cases, values from the inputs): as {@code combine} on the JVM. */

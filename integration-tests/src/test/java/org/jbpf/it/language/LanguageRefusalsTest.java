@@ -295,10 +295,17 @@ class LanguageRefusalsTest {
                     "StructKeysMayBeEqual.java:26: the value of table is replaced here while first refers to the value it held: in " +
                     "Java first keeps the old one, but the map holds its values in place, so first would see the new one at line " +
                     "27; copy what you need from first first, or look the value up again after update"),
-            Arguments.of(StaticStructTable.class,
-                    "StaticStructTable.java:32: static field RANGES (org.jbpf.it.language.StaticStructTable$Range[]) is a " +
-                    "table of objects, which has no BPF global: keep each field in its own static final number array (one " +
-                    "for each component, indexed alike), or keep the table in an ArrayMap filled from Java"),
+            Arguments.of(StructTableComputed.class,
+                    "StructTableComputed.java:21: static field RANGES (org.jbpf.it.language.StructTableComputed$Range[]) is a "
+                    + "table of objects that is not read-only data known at translation: only a static final table of @Struct "
+                    + "classes or records with number fields, each element made with new and constant arguments that its "
+                    + "constructor stores as they are, becomes a BPF global; make it so, or keep the table in an ArrayMap filled from Java"),
+            Arguments.of(StructTableWrite.class,
+                    "StructTableWrite.java:25: cannot assign field count of an element of static final table SLOTS: the table is "
+                    + "read-only data in BPF programs; make a new Slot from the element's fields where you need a changed one"),
+            Arguments.of(UnboxBeforeNullCheck.class,
+                    "UnboxBeforeNullCheck.java:22: this value is null on a path that reaches here, where Java would throw a "
+                    + "NullPointerException; test it against null before using its value"),
             Arguments.of(UnboxNullLookup.class,
                     "UnboxNullLookup.java:33: other.lookup(..) may be null here; test it against null before using its value"),
             Arguments.of(ComparedKeyReassigned.class,

@@ -1,5 +1,6 @@
 package org.jbpf.it.nextprobes;
 
+import static org.jbpf.it.Workloads.cgroup2Root;
 import static org.jbpf.it.Workloads.comm;
 import static org.jbpf.it.Workloads.python;
 import static org.jbpf.it.Workloads.records;
@@ -70,13 +71,7 @@ class NextProbesKernelTest {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/cgroup")))
             if (line.startsWith("0::")) path = line.substring(3);
         assertTrue(path != null, "a cgroup v2 line in /proc/" + pid + "/cgroup");
-        String mount = null;   // where cgroup2 is mounted: /sys/fs/cgroup, or /sys/fs/cgroup/unified beside v1
-        for (String line : Files.readAllLines(Path.of("/proc/self/mounts"))) {
-            String[] f = line.split(" ");
-            if (f.length > 2 && f[2].equals("cgroup2")) mount = f[1];
-        }
-        assertTrue(mount != null, "cgroup2 is mounted");
-        Object inode = Files.getAttribute(Path.of(mount + path), "unix:ino");
+        Object inode = Files.getAttribute(Path.of(cgroup2Root() + path), "unix:ino");
         return ((Number) inode).longValue();
     }
 

@@ -8,12 +8,14 @@ import com.sun.jna.Pointer;
 interface Libc extends Library {
     Libc C = Native.load("c", Libc.class);
 
+    int getpid();
     int getppid();
     int getpgid(int pid);
     int getsid(int pid);
     int gettid();
     int open(String path, int flags, int mode);
     int close(int fd);
+    int ioctl(int fd, long request, byte[] argument);
     int kill(int pid, int signal);
     long read(int fd, byte[] buffer, long count);
     long write(int fd, byte[] buffer, long count);

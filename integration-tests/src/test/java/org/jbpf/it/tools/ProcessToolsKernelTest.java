@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jbpf.BPF;
+import org.jbpf.examples.tools.SigSnoop;
 import org.jbpf.it.Backend;
 import org.jbpf.runtime.CStrings;
 import org.junit.jupiter.params.ParameterizedTest;

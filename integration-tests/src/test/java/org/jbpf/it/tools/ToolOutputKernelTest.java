@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jbpf.examples.tools.SigSnoop;
 import org.jbpf.it.Backend;
 import org.jbpf.it.KernelCheck;
 import org.jbpf.it.Workloads;
@@ -33,18 +34,19 @@ class ToolOutputKernelTest {
     }
 
     /**
-     * {@code bin/jbpf run} of {@code probe} with {@code args}, lets {@code child} go at its "attached" line; its stdout
+     * {@code bin/jbpf run} of {@code probe} (a class of this package, or a class's full name) with {@code args}, lets {@code child} go at its "attached" line; its stdout
      * lines. On the direct backend {@code run} translates the class itself; for LLVM's, {@code translate --backend llvm}
      * writes the object first and {@code run} loads that, its types from the object's BTF.
      */
     static List<String> run(Backend backend, GatedChild child, String probe, String... args) throws Exception {
         KernelCheck.require();
-        String target = "org.jbpf.it.tools." + probe;
+        String target = probe.contains(".") ? probe : "org.jbpf.it.tools." + probe;
+        String name = target.substring(target.lastIndexOf('.') + 1);
         Path dir = null;
         if (backend == Backend.LLVM) {
             dir = Files.createTempDirectory("jt-output");
             Tools.check(JBPF.toString(), "translate", "-cp", CLASSES, target, "-o", dir.toString(), "--backend", "llvm");
-            target = dir.resolve(probe + ".o").toString();
+            target = dir.resolve(name + ".o").toString();
         }
         List<String> cmd = new ArrayList<>(List.of(JBPF.toString(), "run"));
         if (backend == Backend.DIRECT) cmd.addAll(List.of("-cp", CLASSES));
@@ -54,7 +56,7 @@ class ToolOutputKernelTest {
             return Workloads.jbpf(child, null, cmd);
         } finally {
             if (dir != null) {
-                Files.deleteIfExists(dir.resolve(probe + ".o"));
+                Files.deleteIfExists(dir.resolve(name + ".o"));
                 Files.deleteIfExists(dir);
             }
         }
@@ -136,7 +138,7 @@ class ToolOutputKernelTest {
         GatedChild child = child("import os, signal\nsignal.signal(signal.SIGUSR2, signal.SIG_IGN)\nsignal.signal(signal.SIGUSR1, lambda s, f: None)\n"
                 + "os.kill(os.getpid(), signal.SIGWINCH)\nos.kill(os.getpid(), signal.SIGUSR2)\nos.kill(os.getpid(), signal.SIGUSR1)");
         int pid = (int) child.pid();
-        List<String> lines = run(backend, child, "SigSnoop", "--const", "targetPid=" + pid, "-d", "3s");
+        List<String> lines = run(backend, child, SigSnoop.class.getName(), "--const", "targetPid=" + pid, "-d", "3s");
         List<String> events = new ArrayList<>();
         for (String l : lines) if (l.startsWith("event ")) events.add(l);
         assertEquals(4, events.size(), String.join("\n", lines));

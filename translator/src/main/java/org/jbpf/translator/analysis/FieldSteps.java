@@ -45,10 +45,12 @@ final class FieldSteps {
                 MapDecl map = fi.owner.equals(probe.node.name) ? probe.maps.get(fi.name) : null;
                 GlobalVariables.Variable global = map == null ? global(a, i, fi) : null;
                 if (global != null) {
-                    ValueType array = global.element() != null ? new ValueType.PrimArray(global.element(), global.length() / global.element().size)
+                    ValueType.Struct element = global.isStructs() ? structs.struct(Type.getType(fi.desc).getElementType().getInternalName()) : null;
+                    ValueType array = element != null ? new ValueType.StructArray(element, global.length() / element.size(), false)
+                            : global.element() != null ? new ValueType.PrimArray(global.element(), global.length() / global.element().size)
                             : new ValueType.Bytes(global.length());
                     f.push(global.isArray() ? new Value.Ptr(array, false, a.site(i),
-                            (global.constant() ? ArraySteps.CONSTANT_ARRAY : "") + fi.name, false) : new Value.Scalar(global.isLong(), null));
+                            (global.constant() ? (element != null ? Value.READ_ONLY_TABLE : ArraySteps.CONSTANT_ARRAY) : "") + fi.name, false) : new Value.Scalar(global.isLong(), null));
                     break;
                 }
                 if (map == null && fi.name.equals("$assertionsDisabled"))
@@ -58,9 +60,10 @@ final class FieldSteps {
                     throw a.error(i, "System." + fi.name + " does not exist in a BPF program; print with Helpers.printk(\"a %d\", a) "
                             + "(read it with jbpf trace), or send the values to Java in a map or ring record");
                 if (map == null && fi.desc.startsWith("[L"))   // records or structs: BPF globals hold numbers only
-                    throw a.error(i, "static field " + fi.name + " (" + Type.getType(fi.desc).getClassName() + ") is a table of objects, "
-                            + "which has no BPF global: keep each field in its own static final number array (one for each component, "
-                            + "indexed alike), or keep the table in an ArrayMap filled from Java");
+                    throw a.error(i, "static field " + fi.name + " (" + Type.getType(fi.desc).getClassName() + ") is a table of objects "
+                            + "that is not read-only data known at translation: only a static final table of @Struct classes or records "
+                            + "with number fields, each element made with new and constant arguments that its constructor stores as they "
+                            + "are, becomes a BPF global; make it so, or keep the table in an ArrayMap filled from Java");
                 if (map == null && fi.desc.startsWith("[") && !fi.desc.equals("[B"))
                     throw a.error(i, "static field " + fi.name + " (" + Type.getType(fi.desc).getClassName() + ") is a table that is not "
                             + "a global of this probe; only static arrays of numbers (byte, short, char, int, long) of the probe class, "
@@ -137,6 +140,10 @@ final class FieldSteps {
                 Value obj = f.pop();
                 if (obj instanceof Value.Uninit) throw a.error(i, "struct constructors must not assign fields; set them after new");
                 if (obj instanceof Value.CtxView view) throw RecordView.write(a, i, view, fi);
+                if (obj instanceof Value.Ptr p && p.origin().contains(Value.READ_ONLY_TABLE))
+                    throw a.error(i, "cannot assign field " + fi.name + " of an element of static final table "
+                            + tableName(p.origin()) + ": the table is read-only data in BPF programs; make a new "
+                            + StructRegistry.simple(fi.owner) + " from the element's fields where you need a changed one");
                 ValueType.Struct s = structOf(a, i, obj, fi, "write");
                 var field = s.layout().field(fi.name);
                 if (!field.kind().scalar()) {
@@ -149,6 +156,11 @@ final class FieldSteps {
             default: return false;
         }
         return true;
+    }
+
+    /** The field name at the end of an origin that names a static final table of structs. */
+    static String tableName(String origin) {
+        return origin.substring(origin.indexOf(Value.READ_ONLY_TABLE) + Value.READ_ONLY_TABLE.length());
     }
 
     /** The one value all of {@code values} are, or null when they differ. */

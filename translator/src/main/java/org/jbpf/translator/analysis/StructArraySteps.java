@@ -49,6 +49,9 @@ final class StructArraySteps {
             case AASTORE: {
                 ValueType.StructArray t = structArray(a, i, f.peek(2));
                 if (t == null) return false;
+                if (f.peek(2) instanceof Value.Ptr p && p.origin().contains(Value.READ_ONLY_TABLE))
+                    throw a.error(i, "cannot replace an element of static final table " + FieldSteps.tableName(p.origin())
+                            + ": the table is read-only data in BPF programs; keep changing structs in a local array or an ArrayMap");
                 Value v = f.pop();
                 Value idx = f.pop();
                 f.pop();

@@ -15,6 +15,8 @@ import org.jbpf.translator.frontend.ValueType;
 public sealed interface Value {
     /** How the pointer to a {@code @Constant} global byte array names its origin: such an array is read-only in programs. */
     String CONSTANT_ARRAY = "the constant ";
+    /** Origin prefix of a static final table of structs (StructTables): read-only data, its elements too. */
+    String READ_ONLY_TABLE = "the static final table ";
 
     default boolean inRegister() { return false; }
     String describe();

@@ -70,13 +70,15 @@ public final class EnumFields {
      * The value constructor {@code init} gives {@code field}, from the constant arguments of one call (name and ordinal
      * first, as javac passes them); null unless the field is assigned exactly once, a parameter or a constant.
      */
-    private static Long assigned(MethodNode init, String field, List<Long> args, int parameters) {
+    static Long assigned(MethodNode init, String field, List<Long> args, int parameters) {
         if (init == null || args.size() < parameters) return null;
         List<Long> call = args.subList(args.size() - parameters, args.size());
         Long value = null;
         int puts = 0;
         for (AbstractInsnNode in = init.instructions.getFirst(); in != null; in = in.getNext()) {
-            if (in instanceof MethodInsnNode m && m.name.equals("<init>") && !m.owner.equals("java/lang/Enum")) return null;
+            // only the root constructor of an enum, a record or a class: another constructor would set fields too
+            if (in instanceof MethodInsnNode m && m.name.equals("<init>") && !m.owner.equals("java/lang/Enum")
+                    && !m.owner.equals("java/lang/Record") && !m.owner.equals("java/lang/Object")) return null;
             if (!(in instanceof FieldInsnNode put) || put.getOpcode() != PUTFIELD || !put.name.equals(field)) continue;
             puts++;
             AbstractInsnNode source = put.getPrevious();
@@ -100,7 +102,7 @@ public final class EnumFields {
         return null;
     }
 
-    private static long narrow(long v, String desc) {
+    static long narrow(long v, String desc) {
         switch (desc) {
             case "B": return (byte) v;
             case "S": return (short) v;
@@ -111,13 +113,13 @@ public final class EnumFields {
         }
     }
 
-    private static MethodNode method(ClassNode cn, String name, String desc) {
+    static MethodNode method(ClassNode cn, String name, String desc) {
         for (MethodNode m : cn.methods) if (m.name.equals(name) && (desc == null || m.desc.equals(desc))) return m;
         return null;
     }
 
     /** The number an instruction pushes as a constant, or null. */
-    private static Long constant(AbstractInsnNode in) {
+    static Long constant(AbstractInsnNode in) {
         if (in == null) return null;
         int op = in.getOpcode();
         if (op >= ICONST_M1 && op <= ICONST_5) return (long) (op - ICONST_0);

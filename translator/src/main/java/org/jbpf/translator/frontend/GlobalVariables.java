@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jbpf.core.btf.CNames;
 import org.jbpf.core.layout.StructLayout;
 import org.jbpf.translator.TranslationException;
 import org.objectweb.asm.Opcodes;
@@ -36,8 +37,10 @@ public final class GlobalVariables {
     public record Variable(String name, StructLayout.Kind kind, int length, String section, int offset, Object initial, String problem,
                            StructLayout.Kind element) {
         public int size() { return isArray() ? length : kind.size; }
-        /** A byte array or a table of numbers: {@code length} bytes of {@code element}s. */
-        public boolean isArray() { return kind == StructLayout.Kind.BYTES || kind == StructLayout.Kind.ARRAY; }
+        /** A byte array, a table of numbers ({@code length} bytes of {@code element}s) or of structs. */
+        public boolean isArray() { return kind == StructLayout.Kind.BYTES || kind == StructLayout.Kind.ARRAY || isStructs(); }
+        /** A static final table of structs (StructTables), {@code length} bytes of the field's element struct. */
+        public boolean isStructs() { return kind == StructLayout.Kind.STRUCTS; }
         public boolean isLong() { return kind == StructLayout.Kind.LONG; }
         public boolean constant() { return section.equals(RODATA); }
     }
@@ -131,6 +134,14 @@ public final class GlobalVariables {
     private void add(ClassNode node, String prefix, String file, Map<String, Initial> initials) {
         for (FieldNode f : node.fields) {
             StructLayout.Kind kind = StructLayout.Kind.ofDescriptor(f.desc);
+            if (kind == null && structTable(f, initials.get(f.name)) && (prefix.isEmpty() || CNames.isIdentifier(prefix + f.name))) {
+                // a static final table of structs made with constants: read-only, as Java code never replaces it
+                byte[] bytes = (byte[]) initials.get(f.name).value();
+                int offset = align(sizes.get(RODATA), 8);
+                sizes.put(RODATA, offset + bytes.length);
+                variables.put(prefix + f.name, new Variable(prefix + f.name, StructLayout.Kind.STRUCTS, bytes.length, RODATA, offset, bytes, null, null));
+                continue;
+            }
             if ((f.access & Opcodes.ACC_STATIC) == 0 || kind == null) continue;
             // of a nested class, only the tables: its other static fields are refused where a program uses them
             if (!prefix.isEmpty() && !nestedTable(f)) continue;
@@ -186,6 +197,12 @@ public final class GlobalVariables {
             sizes.put(section, offset + size);
             variables.put(name, new Variable(name, kind, length, section, offset, value, problem, element));
         }
+    }
+
+    /** A static final array of objects whose initial bytes {@code <clinit>} gave (StructTables). */
+    private static boolean structTable(FieldNode f, Initial init) {
+        int flags = Opcodes.ACC_STATIC | Opcodes.ACC_FINAL;
+        return (f.access & flags) == flags && f.desc.startsWith("[L") && init != null && init.value() instanceof byte[];
     }
 
     private static boolean allZero(byte[] b) {

@@ -176,6 +176,34 @@ public final class ProbeClass {
                 stack.push(new GlobalVariables.Table(GlobalVariables.tableElement(na.operand), n)); // a number table global
                 continue;
             }
+            if (in instanceof TypeInsnNode t && op == Opcodes.ANEWARRAY && !stack.isEmpty() && stack.peek() instanceof Integer n && n > 0
+                    && !t.desc.startsWith("[") && structs.struct(t.desc) != null && n * structs.struct(t.desc).size() <= GlobalVariables.MAX_ARRAY) {
+                stack.pop();
+                stack.push(new StructTables.Table(structs.struct(t.desc), n)); // a table of structs: its elements' bytes
+                continue;
+            }
+            if (in instanceof MethodInsnNode mi && op == Opcodes.INVOKESPECIAL && mi.name.equals("<init>") && structs.struct(mi.owner) != null) {
+                int n = Type.getArgumentTypes(mi.desc).length;
+                Object[] args = new Object[n];
+                for (int i = n - 1; i >= 0; i--) args[i] = stack.isEmpty() ? null : stack.pop();
+                // the NEW and its DUP: the element made, when every argument is a constant the constructor stores
+                if (stack.size() >= 2 && stack.pop() instanceof New && stack.pop() instanceof New) {
+                    StructTables.Element e = StructTables.construct(structs, structs.struct(mi.owner), mi.desc, args);
+                    if (e != null) {
+                        stack.push(e);
+                        continue;
+                    }
+                }
+                stack.clear();
+                continue;
+            }
+            if (op == Opcodes.AASTORE && stack.size() >= 3) {
+                Object value = stack.pop(), index = stack.pop(), array = stack.pop();
+                if (array instanceof StructTables.Table t && index instanceof Integer k && value instanceof StructTables.Element e && t.set(k, e))
+                    continue;
+                stack.clear();
+                continue;
+            }
             if ((op == Opcodes.SASTORE || op == Opcodes.CASTORE || op == Opcodes.IASTORE || op == Opcodes.LASTORE) && stack.size() >= 3) {
                 Object value = stack.pop(), index = stack.pop(), array = stack.pop();
                 if (array instanceof GlobalVariables.Table t && index instanceof Integer k && value instanceof Number v && t.set(k, v.longValue()))
@@ -221,6 +249,7 @@ public final class ProbeClass {
                     checkDeclaredTypes(f.name, c);
                 } else {
                     if (v instanceof GlobalVariables.Table t) v = t.bytes();   // a number table starts as its little-endian bytes
+                    if (v instanceof StructTables.Table t) v = t.bytes();      // a struct table: its elements' bytes, when all are known
                     initials.put(f.name, new GlobalVariables.Initial(v instanceof Integer || v instanceof Long || v instanceof byte[] ? v : null, line));
                     known.put(f.name, v);
                 }

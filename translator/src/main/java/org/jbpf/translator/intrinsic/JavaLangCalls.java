@@ -58,6 +58,10 @@ final class JavaLangCalls implements Intrinsic {
             if (receiver instanceof Value.Ptr p) {
                 if (p.nullable()) throw c.error(p.origin() + " may be null here; test it against null before using its value");
                 if (!(p.target() instanceof ValueType.Prim)) throw c.error("cannot unbox " + p.describe());
+            } else if (receiver instanceof Value.Null) {
+                // a path where the box is null reaches the unboxing (the null arm of a ternary, a null assigned before)
+                throw c.error("this value is null on a path that reaches here, where Java would throw a NullPointerException; "
+                        + "test it against null before using its value");
             } else if (!(receiver instanceof Value.Boxed)) {
                 throw c.error("cannot unbox " + receiver.describe());
             }

@@ -18,7 +18,9 @@ import org.jbpf.translator.mir.Mir;
  * the byte after the literal is the NUL); byte-wide loads need no alignment, wherever the buffer lies. A literal of
  * 8 bytes or more is put once into read-only data ({@link StringPool}) and compared by bpf_strncmp, whose third
  * argument must be such a frozen string. A literal longer than the buffer is false, and the empty prefix true,
- * without code.
+ * without code. {@code Strings.equals(a, b)} of two buffers compares them byte by byte in place up to the shorter
+ * one's length, leaving at the first difference or at a NUL both hold; past that length, the longer one must hold a
+ * NUL for the texts to be equal.
  */
 final class StringCalls implements Intrinsic {
     static final String STRINGS = "org/jbpf/Strings";
@@ -26,14 +28,26 @@ final class StringCalls implements Intrinsic {
     static final int MAX_LITERAL = 256;
     /** From this length on a literal is compared by bpf_strncmp (kernel 5.17+) against its copy in read-only data. */
     static final int HELPER_FROM = 8;
+    /** Strings.equals(byte[], byte[]). */
+    private static final String TWO_BUFFERS = "([B[B)Z";
 
     @Override
     public Value type(TypingCall c) {
         String name = c.insn().name;
         if (!name.equals("equals") && !name.equals("startsWith"))
             throw c.error("Strings." + name + " is not available in BPF programs; use Strings.equals or Strings.startsWith");
-        Arguments.bytes(c, c.args().get(0), "the first argument of Strings." + name + " must be a byte array (e.g. a comm "
-                + "buffer or a @Size(n) byte[] field)");
+        ValueType.Bytes first = Arguments.bytes(c, c.args().get(0), "the first argument of Strings." + name
+                + " must be a byte array (e.g. a comm buffer or a @Size(n) byte[] field)");
+        if (c.insn().desc.equals(TWO_BUFFERS)) {
+            ValueType.Bytes second = Arguments.bytes(c, c.args().get(1), "the second argument of Strings.equals(byte[], "
+                    + "byte[]) must be a byte array (e.g. a comm buffer or a @Size(n) byte[] field)");
+            int compared = Math.min(first.length(), second.length());
+            if (compared > MAX_LITERAL)
+                throw c.error("Strings.equals of a byte[" + first.length() + "] and a byte[" + second.length() + "] would compare "
+                        + compared + " bytes; at most " + MAX_LITERAL + " are compared: pass a shorter buffer (e.g. a @Size("
+                        + MAX_LITERAL + ") byte[] field) for one of them");
+            return new Value.Scalar(false, null);
+        }
         if (!(c.args().get(1) instanceof Value.StringConst s))
             throw c.error("the second argument of Strings." + name + " must be a string literal or a static final String constant");
         if (literal(s).length > MAX_LITERAL)
@@ -46,6 +60,10 @@ final class StringCalls implements Intrinsic {
     @Override
     public void lower(LoweringCall c) {
         Emitter out = c.out();
+        if (c.insn().desc.equals(TWO_BUFFERS)) {
+            lowerTwoBuffers(c);
+            return;
+        }
         int length = ((ValueType.Bytes) Arguments.target(c.values().get(0))).length();
         byte[] lit = literal((Value.StringConst) c.values().get(1));
         boolean equals = c.insn().name.equals("equals");
@@ -75,6 +93,36 @@ final class StringCalls implements Intrinsic {
         out.loadImm(result, 0, false);
         for (int k = 0; k < lit.length; k++) compareByte(out, buf, k, lit[k] & 0xff, done);
         if (equals && lit.length < length) compareByte(out, buf, lit.length, 0, done);
+        out.loadImm(result, 1, false);
+        out.placeLabel(done);
+        c.pushResult(result);
+    }
+
+    /**
+     * Byte k of both buffers, for k below the shorter length: different is false, equal NULs true; then the longer
+     * buffer's next byte must be its NUL (equal lengths: true).
+     */
+    private static void lowerTwoBuffers(LoweringCall c) {
+        Emitter out = c.out();
+        int lengthA = ((ValueType.Bytes) Arguments.target(c.values().get(0))).length();
+        int lengthB = ((ValueType.Bytes) Arguments.target(c.values().get(1))).length();
+        Addr a = c.address(0), b = c.address(1);
+        int result = out.newVreg();
+        Mir.Label done = out.newLabel(), same = out.newLabel();
+        out.loadImm(result, 0, false);
+        int shorter = Math.min(lengthA, lengthB);
+        for (int k = 0; k < shorter; k++) {
+            int x = out.newVreg(), y = out.newVreg();
+            out.emit(LDX | MEM | B, x, a.reg(), a.off() + k, 0);
+            out.emit(LDX | MEM | B, y, b.reg(), b.off() + k, 0);
+            out.jumpIf(JMP32 | JNE | X, x, y, 0, done);
+            out.jumpIf(JMP32 | JEQ | K, x, 0, 0, same);
+        }
+        if (lengthA != lengthB) {
+            Addr longer = lengthA > lengthB ? a : b;
+            compareByte(out, longer, shorter, 0, done);
+        }
+        out.placeLabel(same);
         out.loadImm(result, 1, false);
         out.placeLabel(done);
         c.pushResult(result);

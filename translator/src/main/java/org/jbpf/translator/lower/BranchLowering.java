@@ -118,11 +118,12 @@ public final class BranchLowering {
                     return true;
                 }
                 int r = body.toReg(x, false);
+                int d = body.a.method.instructions.indexOf(dflt);
                 for (long[] c : cases) {
+                    if (c[1] == d) continue;   // a table's gap goes where the default goes anyway
                     body.flushStack(body.a.frames[(int) c[1]]);
                     out.jumpIf(JMP32 | JEQ | K, r, 0, c[0], body.label((int) c[1]));
                 }
-                int d = body.a.method.instructions.indexOf(dflt);
                 body.flushStack(body.a.frames[d]);
                 out.jump(body.label(d));
                 body.reachable = false;

@@ -16,12 +16,13 @@ public final class StringPool {
 
     /** The offset of {@code text}'s NUL-terminated bytes in the section, added on first use. */
     public int offsetOf(String text, byte[] utf8) {
-        return offsets.computeIfAbsent(text, t -> {
-            int at = bytes.size();
-            bytes.writeBytes(utf8);
-            bytes.write(0);
-            return at;
-        });
+        Integer known = offsets.get(text);   // no lambda: its first call links method handles at each translation's start
+        if (known != null) return known;
+        int at = bytes.size();
+        bytes.writeBytes(utf8);
+        bytes.write(0);
+        offsets.put(text, at);
+        return at;
     }
 
     public boolean isEmpty() { return bytes.size() == 0; }

@@ -2,27 +2,66 @@ package org.jbpf.translator.opt;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
-import java.util.Iterator;
+import java.util.BitSet;
+import java.util.List;
 import org.jbpf.translator.mir.Mir;
+import org.jbpf.translator.mir.MirBlocks;
 
-/** Removes MIR instructions that only compute a virtual register nobody reads (e.g. ignored helper results). */
+/**
+ * Removes MIR instructions whose only effect is a register value no path reads before it is written again or the
+ * program ends: an ignored helper result, and a constant a branch's lowering set for a test that the threading
+ * passes since send its paths past. Works on virtual and physical registers alike, so it also runs on allocated code.
+ * A call reads the argument registers it counts, an exit reads r0.
+ */
 final class DeadCodeElimination implements Pass {
     @Override
     public void run(Mir mir) {
+        while (removeDead(mir.code, Math.max(mir.vregCount(), Mir.VREG_BASE))) { /* a removal may leave its operands' values dead */ }
+    }
+
+    /** One backward sweep after a liveness fixpoint; true when it removed something. */
+    private static boolean removeDead(List<Mir.MInsn> code, int regs) {
+        MirBlocks blocks = new MirBlocks(code);
+        BitSet[] in = new BitSet[blocks.count];
+        for (int b = 0; b < blocks.count; b++) in[b] = new BitSet(regs);
         boolean changed = true;
         while (changed) {
             changed = false;
-            int[] uses = new int[mir.vregCount()];
-            for (Mir.MInsn m : mir.code) {
-                int d = Mir.def(m);
-                for (int u : Mir.uses(m)) if (Mir.isVirtual(u) && u != d) uses[u]++;
-            }
-            for (Iterator<Mir.MInsn> it = mir.code.iterator(); it.hasNext(); ) {
-                Mir.MInsn m = it.next();
-                int d = Mir.def(m);
-                if (Mir.isVirtual(d) && uses[d] == 0 && isPure(m)) { it.remove(); changed = true; }
+            for (int b = blocks.count - 1; b >= 0; b--) {
+                BitSet live = liveOut(blocks, in, b, regs);
+                for (int p = blocks.end[b]; p >= blocks.start[b]; p--) step(code.get(p), live);
+                if (!live.equals(in[b])) { in[b] = live; changed = true; }
             }
         }
+        boolean[] dead = new boolean[code.size()];
+        boolean any = false;
+        for (int b = 0; b < blocks.count; b++) {
+            BitSet live = liveOut(blocks, in, b, regs);
+            for (int p = blocks.end[b]; p >= blocks.start[b]; p--) {
+                Mir.MInsn m = code.get(p);
+                int d = Mir.def(m);
+                if (d >= 0 && d != R10 && isPure(m) && !live.get(d)) { dead[p] = true; any = true; continue; }
+                step(m, live);
+            }
+        }
+        if (!any) return false;
+        int w = 0;
+        for (int p = 0; p < code.size(); p++) if (!dead[p]) code.set(w++, code.get(p));
+        code.subList(w, code.size()).clear();
+        return true;
+    }
+
+    private static BitSet liveOut(MirBlocks blocks, BitSet[] in, int b, int regs) {
+        BitSet out = new BitSet(regs);
+        for (int s : blocks.succ.get(b)) out.or(in[s]);
+        return out;
+    }
+
+    /** The registers live before m, from those live after it. */
+    private static void step(Mir.MInsn m, BitSet live) {
+        int d = Mir.def(m);
+        if (d >= 0) live.clear(d);
+        for (int u : Mir.uses(m)) live.set(u);
     }
 
     private static boolean isPure(Mir.MInsn m) {

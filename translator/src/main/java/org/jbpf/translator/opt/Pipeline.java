@@ -41,11 +41,14 @@ public final class Pipeline {
             new IteratorLoopHeads());
 
     /**
-     * After register allocation: moves the allocator left between equal registers, then jumps; returns of the same
-     * constant share one exit, which makes more branches invertible.
+     * After register allocation: reloads of a slot just stored become copies, copies that change nothing go (the
+     * allocator's moves between equal registers among them), then values no path reads, then jumps; returns of the
+     * same constant share one exit, which makes more branches invertible.
      */
     public static final List<Pass> CLEANUPS = List.of(
+            new StoreReloadForwarding(),
             new SelfMoveElimination(),
+            new DeadCodeElimination(),
             new JumpCleanup(),
             new ReturnMerging(),
             new BranchInversion(),

@@ -38,6 +38,13 @@ class PrintkFormatCheckTest {
         "ip %pI4|1|the printk format \"ip %pI4\" has %pI4, which prints an IP address read from memory, but printk's "
                 + "arguments are numbers; print an IPv4 address as its bytes with %d.%d.%d (three at a time), or send it "
                 + "to Java in a ring record",
+        "q %lllx|1|the printk format \"q %lllx\" has %lllx, which bpf_trace_printk refuses; use %d %i %u %x %X (optionally "
+                + "with l or ll), %c or %p",
+        "k %lc|1|the printk format \"k %lc\" has %lc, which bpf_trace_printk refuses; use %d %i %u %x %X (optionally "
+                + "with l or ll), %c or %p",
+        "u %pus|1|the printk format \"u %pus\" has %pus, which prints text at a kernel address, but printk's arguments are "
+                + "numbers; print a byte[] holding the text with %s, or send the text to Java in a ring record with a "
+                + "@CString byte[] field",
         "50%|0|the printk format \"50%\" has a lone % at its end, which the kernel refuses; write %% to print a %",
         "pid %d tid %d|1|the printk format \"pid %d tid %d\" has 2 conversions (%d, %x, ..) but 1 numbers follow it; "
                 + "give one number per conversion (%% prints a %)",

@@ -16,6 +16,8 @@ public final class HelperValues {
     private final List<Integer> random = new ArrayList<>();
     private int randomNext = 0, randomState = 12345;
     List<Long> stack = List.of(0xffffffff81000000L);
+    /** The host's interfaces by index, with whether each forwards IPv4 and IPv6: lo alone, forwarding neither, at first. */
+    private final java.util.Map<Integer, boolean[]> interfaces = new java.util.HashMap<>(java.util.Map.of(1, new boolean[2]));
 
     public HelperValues pidTgid(int tgid, int pid) { this.pidTgid = ((long) tgid << 32) | (pid & 0xffffffffL); return this; }
     public HelperValues uidGid(int uid, int gid) { this.uidGid = ((long) gid << 32) | (uid & 0xffffffffL); return this; }
@@ -30,6 +32,15 @@ public final class HelperValues {
     public HelperValues random(int... values) { for (int v : values) random.add(v); return this; }
     /** Instruction pointers get_stackid records for the current stack. */
     public HelperValues stack(List<Long> ips) { this.stack = List.copyOf(ips); return this; }
+
+    /** Adds or changes interface {@code ifindex}, which fib_lookup finds, with whether it forwards IPv4 and IPv6. */
+    public HelperValues forwarding(int ifindex, boolean ipv4, boolean ipv6) { interfaces.put(ifindex, new boolean[] { ipv4, ipv6 }); return this; }
+
+    /** Whether interface {@code ifindex} forwards the family, or null when there is no such interface. */
+    Boolean forwarding(int ifindex, boolean ipv6) {
+        boolean[] f = interfaces.get(ifindex);
+        return f == null ? null : f[ipv6 ? 1 : 0];
+    }
 
     long nextKtime() { long t = ktimeNs; ktimeNs += ktimeStepNs; return t; }
 

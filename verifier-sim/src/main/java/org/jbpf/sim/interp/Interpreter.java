@@ -144,7 +144,7 @@ public final class Interpreter {
                 // __sk_buff.protocol holds the ether type in network order
                 mem.store(mem.base(ctxRegion) + SKB_PROTOCOL, 4, Short.reverseBytes((short) etherType) & 0xffff);
             }
-            packetHelpers = new PacketHelpers(mem, kind, packet, calls::mapArg);
+            packetHelpers = new PacketHelpers(mem, kind, packet, calls::mapArg, new FibLookups(mem, helpers));
             calls.start(mem, packetHelpers);
             long r0 = execute(prog, null);
             packetHelpers.copyBack(packet);
@@ -316,8 +316,9 @@ public final class Interpreter {
     private long load(long addr, int size) {
         if (mem.region(addr) == ctxRegion && kind == ProgramKind.XDP) {
             int off = mem.offset(addr);
-            if (off == 0 || off == 8) return packetHelpers.data();
+            if (off == 0) return packetHelpers.data();
             if (off == 4) return packetHelpers.dataEnd();
+            if (off == 8) return packetHelpers.dataMeta();
         }
         if (mem.region(addr) == ctxRegion && kind == ProgramKind.SCHED_CLS) {
             // __sk_buff's data, data_end and data_meta

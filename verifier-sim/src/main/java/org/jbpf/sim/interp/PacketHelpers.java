@@ -9,12 +9,14 @@ import org.jbpf.sim.verifier.ProgramKind;
 /**
  * The packet of one interpreter run and the packet helpers on it: copies in and out (skb_load_bytes and its
  * network-relative form, skb_store_bytes), incremental checksum updates (l3/l4_csum_replace, for a packet whose
- * checksums are complete, as BPF_PROG_TEST_RUN builds it), redirect verdicts, and xdp_adjust_head/tail, which move
- * the packet's ends in its frame. Limits follow BPF_PROG_TEST_RUN's buffer: 256 bytes of headroom of which the kernel
- * keeps 40 for its frame header, and a packet never shorter than an Ethernet header.
+ * checksums are complete, as BPF_PROG_TEST_RUN builds it), redirect verdicts (redirect_neigh's included),
+ * xdp_adjust_head/tail, which move the packet's ends in its frame, xdp_adjust_meta, which moves the start of the
+ * metadata before the packet, and fib_lookup's answers that need no routing table. Limits follow BPF_PROG_TEST_RUN's
+ * buffer: 256 bytes of headroom of which the kernel keeps 40 for its frame header, and a packet never shorter than an
+ * Ethernet header.
  */
 final class PacketHelpers {
-    private static final int EFAULT = 14, EINVAL = 22, ETH_HLEN = 14, BPF_HDR_START_NET = 1;
+    private static final int EFAULT = 14, EINVAL = 22, EACCES = 13, ETH_HLEN = 14, BPF_HDR_START_NET = 1;
     private static final int XDP_ABORTED = 0, XDP_REDIRECT = 4, TC_ACT_SHOT = 2, TC_ACT_REDIRECT = 7, BPF_F_INGRESS = 1;
     private static final int BPF_F_PSEUDO_HDR = 0x10, BPF_F_MARK_MANGLED_0 = 0x20, BPF_F_MARK_ENFORCE = 0x40, BPF_F_IPV6 = 0x80, CSUM_SIZE_MASK = 0xf;
     /** Headroom adjust_head may use, and the largest packet adjust_tail may make (a page less headroom and skb_shared_info). */
@@ -29,11 +31,15 @@ final class PacketHelpers {
      */
     private byte[] frame;
     private int start = HEADROOM, end;
+    /** Where the metadata starts: {@code frame[meta, start)} (none at first, as BPF_PROG_TEST_RUN runs without any). */
+    private int meta = HEADROOM;
+    private final FibLookups fib;
 
-    PacketHelpers(Memory mem, ProgramKind kind, byte[] packet, LongFunction<SimMap> maps) {
+    PacketHelpers(Memory mem, ProgramKind kind, byte[] packet, LongFunction<SimMap> maps, FibLookups fib) {
         this.mem = mem;
         this.kind = kind;
         this.maps = maps;
+        this.fib = fib;
         frame = new byte[HEADROOM + packet.length];
         System.arraycopy(packet, 0, frame, HEADROOM, packet.length);
         end = frame.length;
@@ -44,12 +50,15 @@ final class PacketHelpers {
 
     long dataEnd() { return mem.base(frame) + end; }
 
-    /** The packet's bytes now. */
-    byte[] bytes() { return Arrays.copyOfRange(frame, start, end); }
+    /** The address xdp's data_meta holds now. */
+    long dataMeta() { return mem.base(frame) + meta; }
+
+    /** The packet's bytes now, after the metadata, which BPF_PROG_TEST_RUN gives back in front of the packet. */
+    byte[] bytes() { return Arrays.copyOfRange(frame, meta, end); }
 
     /** Writes the packet back into the caller's array when it kept its place and size (programs change it in place). */
     void copyBack(byte[] original) {
-        if (start == HEADROOM && end - start == original.length) System.arraycopy(frame, start, original, 0, original.length);
+        if (meta == HEADROOM && start == HEADROOM && end - start == original.length) System.arraycopy(frame, start, original, 0, original.length);
     }
 
     private int length() { return end - start; }
@@ -59,7 +68,8 @@ final class PacketHelpers {
             case HelperTable.SKB_LOAD_BYTES: case HelperTable.SKB_LOAD_BYTES_RELATIVE: case HelperTable.SKB_STORE_BYTES:
             case HelperTable.L3_CSUM_REPLACE: case HelperTable.L4_CSUM_REPLACE: case HelperTable.REDIRECT:
             case HelperTable.REDIRECT_MAP: case HelperTable.XDP_ADJUST_HEAD: case HelperTable.XDP_ADJUST_TAIL:
-            case HelperTable.XDP_LOAD_BYTES:
+            case HelperTable.XDP_LOAD_BYTES: case HelperTable.XDP_ADJUST_META: case HelperTable.FIB_LOOKUP:
+            case HelperTable.REDIRECT_NEIGH:
                 return true;
             default:
                 return false;
@@ -104,11 +114,28 @@ final class PacketHelpers {
                 return m.lookup((int) r[2]) != null ? XDP_REDIRECT : r[3] & 3;
             }
             case HelperTable.XDP_ADJUST_HEAD: {
-                int delta = (int) r[2];
-                if (start + delta < 0 || length() - delta < ETH_HLEN) return -EINVAL;
+                // the metadata moves with the packet's start, and must stay in the headroom
+                int delta = (int) r[2], metaLength = start - meta;
+                if (start + delta < metaLength || length() - delta < ETH_HLEN) return -EINVAL;
+                System.arraycopy(frame, meta, frame, meta + delta, metaLength);
                 start += delta;
+                meta += delta;
                 return 0;
             }
+            case HelperTable.XDP_ADJUST_META: {
+                // the metadata lies in the headroom, before the packet, in whole 4-byte words, at most 255 bytes (an
+                // sk_buff keeps its length in a byte); the headroom of BPF_PROG_TEST_RUN's frame is the tighter bound
+                long at = (long) meta + (int) r[2];
+                if (at < 0 || at > start) return -EINVAL;
+                long metaLength = start - at;
+                if ((metaLength & 3) != 0 || metaLength > 255) return -EACCES;
+                meta = (int) at;
+                return 0;
+            }
+            case HelperTable.FIB_LOOKUP: return fib.lookup(r[2], (int) r[3], r[4]);
+            case HelperTable.REDIRECT_NEIGH:
+                // a next hop of bpf_redir_neigh's 20 bytes or none, and no flags
+                return (int) r[3] > 0 && (int) r[3] < 20 || r[4] != 0 ? TC_ACT_SHOT : TC_ACT_REDIRECT;
             case HelperTable.XDP_ADJUST_TAIL: {
                 int length = length() + (int) r[2];
                 if (length < ETH_HLEN || length > FRAME - (HEADROOM - start)) return -EINVAL;

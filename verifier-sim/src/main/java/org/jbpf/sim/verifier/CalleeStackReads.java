@@ -16,13 +16,19 @@ import org.jbpf.core.helper.HelperTable;
  * Which bytes of its caller's stack a BPF function (or bpf_loop body) may read through the pointers it is given in
  * r1-r5: per argument, the offsets from the pointer it loads from, its callees' reads included. The kernel's stack
  * liveness records a read through such a pointer against the caller's slot it reaches, so at the call only those
- * slots are read, not the whole frame ({@link StackLiveness}). A pointer the function stores, combines or hands to a
- * helper other than bpf_loop may be read anywhere: that argument reads all.
+ * slots are read, not the whole frame ({@link StackLiveness}). A pointer handed to a helper is read as far as the
+ * helper's prototype says ({@link HelperStackReads}: a map's key or value, the constant size in the next argument,
+ * nothing of a buffer it only fills), for which the maps and small constants moved into registers are followed. A
+ * pointer the function stores, combines, or hands to a helper that reads an unknown extent may be read anywhere:
+ * that argument reads all.
  */
 final class CalleeStackReads {
-    /** Register kinds: nothing of interest, an argument's pointer plus an offset, a function's address, or unknown. */
+    /**
+     * Register kinds: nothing of interest, an argument's pointer plus an offset, a function's address, a map (its
+     * key size {@code << 10 |} value size, as {@link StackLiveness} encodes it), a small constant, or unknown.
+     */
     private static final long NONE = Long.MIN_VALUE, ANY = Long.MIN_VALUE + 1;
-    private static final int FUNC = 6, RANGE = 1024, BIAS = 512;
+    private static final int FUNC = 6, MAP = 7, CONST = 8, RANGE = 1024, BIAS = 512;
 
     private final List<Insn> insns;
     private final Successors flow;
@@ -79,6 +85,7 @@ final class CalleeStackReads {
     private static int argOf(long k) { return (int) (k >>> 32); }
     private static long offOf(long k) { return (int) k; }
     private static boolean isFunc(long k) { return k != NONE && k != ANY && (k >>> 32) == FUNC; }
+    private static boolean is(long k, int kind) { return k != NONE && k != ANY && (k >>> 32) == kind; }
 
     private Reads analyse(int start) {
         Reads reads = new Reads();
@@ -121,6 +128,7 @@ final class CalleeStackReads {
         switch (cls(opc)) {
             case ALU64:
                 if (op == MOV && source(opc) == X && in.off() == 0) { k[dst] = k[src]; return; }
+                if (op == MOV && source(opc) == K) { k[dst] = constant(in.imm()); return; }
                 if ((op == ADD || op == SUB) && source(opc) == K && isArg(k[dst])) {
                     k[dst] = arg(argOf(k[dst]), offOf(k[dst]) + (op == ADD ? in.imm() : -in.imm()));
                     return;
@@ -132,7 +140,7 @@ final class CalleeStackReads {
             case ALU:
                 escape(reads, k[dst]);
                 if (source(opc) == X) escape(reads, k[src]);
-                k[dst] = NONE;
+                k[dst] = op == MOV && source(opc) == K ? constant(in.imm()) : NONE;
                 return;
             case LDX:
                 load(reads, k[src], in.off(), sizeBytes(opc));
@@ -147,7 +155,7 @@ final class CalleeStackReads {
                 }
                 return;
             case LD:
-                if (in.isLdImm64()) k[dst] = in.src() == PSEUDO_FUNC ? (long) FUNC << 32 | cx.targetIndex(pc, (int) in.imm(), true) : NONE;
+                if (in.isLdImm64()) k[dst] = in.src() == PSEUDO_FUNC ? (long) FUNC << 32 | cx.targetIndex(pc, (int) in.imm(), true) : map(in);
                 else for (int r = 0; r <= 5; r++) k[r] = NONE;
                 return;
             default:
@@ -159,9 +167,32 @@ final class CalleeStackReads {
                     else escape(reads, k[3]);
                     escape(reads, k[1]);
                     escape(reads, k[4]);
-                } else for (int r = 1; r <= 5; r++) escape(reads, k[r]);
+                } else if (in.isHelperCall()) helperReads(in, k, reads);
+                else for (int r = 1; r <= 5; r++) escape(reads, k[r]);
                 for (int r = 0; r <= 5; r++) k[r] = NONE;
         }
+    }
+
+    /** A helper call: it reads through each argument's pointer what its prototype says, or anything it reaches. */
+    private void helperReads(Insn in, long[] k, Reads reads) {
+        HelperStackReads.Arguments a = new HelperStackReads.Arguments() {   // a class, not a lambda: see Liveness
+            @Override public long map(int r) { return is(k[r], MAP) ? (int) k[r] : -1; }
+            @Override public long constant(int r) { return is(k[r], CONST) ? (int) k[r] : -1; }
+        };
+        for (int r = 1; r <= 5; r++) {
+            if (!isArg(k[r])) continue;
+            long bytes = HelperStackReads.bytesRead(in, r, a, cx);
+            if (bytes >= 0) reads.read(argOf(k[r]), offOf(k[r]), (int) bytes);
+            else if (bytes != HelperStackReads.NOTHING) escape(reads, k[r]);
+        }
+    }
+
+    private static long constant(long value) { return value >= 0 && value < StackLiveness.SPAN ? (long) CONST << 32 | value : NONE; }
+
+    /** The kind an ld_imm64 sets: a map it names, or nothing of interest. */
+    private long map(Insn in) {
+        long sizes = StackLiveness.mapSizes(in, cx);
+        return sizes < 0 ? NONE : (long) MAP << 32 | sizes;
     }
 
     /** A load through a register of kind {@code base}. */

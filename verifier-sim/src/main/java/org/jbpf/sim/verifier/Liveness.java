@@ -4,6 +4,8 @@ import static org.jbpf.core.asm.Opcodes.*;
 
 import java.util.List;
 import org.jbpf.core.asm.Insn;
+import org.jbpf.core.obj.BpfObject;
+import org.jbpf.core.obj.ProgramSpec;
 
 /**
  * Which registers may still be read before being written, at every instruction: a backward pass over each
@@ -11,17 +13,35 @@ import org.jbpf.core.asm.Insn;
  * prune point cannot affect what follows, so states that differ only there are the same to the kernel, which
  * forgets dead registers in the states it keeps. Unsure cases count as reads (more live registers only cost pruning).
  */
-final class Liveness {
+public final class Liveness {
     private static final int ARGS = 0x3e, CALLER_SAVED = 0x3f, ALL = (1 << 10) - 1;
 
     /** Registers r0-r9 (bit r) live before each instruction. */
     private final long[] liveIn;
 
-    Liveness(List<Insn> insns, Successors flow) {
+    Liveness(List<Insn> insns, Successors flow) { this(insns, flow, false); }
+
+    /** With {@code callsReadAllArguments}, every call reads r1-r5, as a helper with variable arguments may. */
+    private Liveness(List<Insn> insns, Successors flow, boolean callsReadAllArguments) {
         // a class, not a lambda: the simulation runs on every cold translate, where a lambda's first link costs
         liveIn = flow.liveBefore(new Successors.Transfer() {
-            @Override public long before(int pc, long out) { return uses(insns.get(pc)) | (out & ~defs(insns.get(pc))); }
+            @Override public long before(int pc, long out) {
+                Insn in = insns.get(pc);
+                return (callsReadAllArguments && in.isCall() ? ARGS : uses(in)) | (out & ~defs(in));
+            }
         }, ALL);
+    }
+
+    /**
+     * The registers r0-r9 (bit r) live before each instruction of a program, its BPF functions included, where every
+     * call reads r1-r5 (a helper's variable arguments, such as bpf_trace_printk's, are read though the kernel does not
+     * track them): for tools that look for instructions whose result nobody reads.
+     */
+    public static int[] ofProgram(BpfObject obj, ProgramSpec prog) {
+        Liveness l = new Liveness(prog.insns(), new Successors(prog.insns(), new VerifierContext(obj, prog, false)), true);
+        int[] out = new int[l.liveIn.length];
+        for (int pc = 0; pc < out.length; pc++) out[pc] = l.before(pc);
+        return out;
     }
 
     private int at(int pc) { return pc < liveIn.length ? (int) liveIn[pc] : ALL; }

@@ -146,10 +146,16 @@ final class StackLiveness {
 
     /** The kind of the register an ld_imm64 of {@code in} sets: a map it names, or no pointer into the stack. */
     private long map(Insn in) {
-        if (in.src() != PSEUDO_MAP_FD || in.reference() == null) return NOT_STACK;
+        long sizes = mapSizes(in, cx);
+        return sizes < 0 ? NOT_STACK : MAP + sizes;
+    }
+
+    /** The map an ld_imm64 names, as its key size {@code << 10 |} value size (each capped at {@link #CAP}); -1 for none. */
+    static long mapSizes(Insn in, VerifierContext cx) {
+        if (in.src() != PSEUDO_MAP_FD || in.reference() == null) return -1;
         org.jbpf.core.obj.MapSpec m = cx.obj.map(in.reference()).orElse(null);
-        if (m == null) return NOT_STACK;
-        return MAP + (Math.min(m.keySize(), CAP) << 10 | Math.min(m.valueSize(), CAP));
+        if (m == null) return -1;
+        return Math.min(m.keySize(), CAP) << 10 | Math.min(m.valueSize(), CAP);
     }
 
     /** The slots {@code size} bytes at {@code off} from the frame pointer touch; none when outside the frame. */

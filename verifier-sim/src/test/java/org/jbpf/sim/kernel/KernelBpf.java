@@ -190,6 +190,26 @@ public final class KernelBpf {
         return new LoadResult((int) r, log.getString(0, "UTF-8"));
     }
 
+    /** What one BPF_PROG_TEST_RUN of a packet program gave: R0 and the packet's bytes after the run. */
+    public record PacketRun(long retval, byte[] packet) {}
+
+    /** Runs a loaded packet program once on {@code data}; returns R0 and the bytes the kernel gives back. */
+    public static PacketRun testRunPacket(int progFd, byte[] data) {
+        Memory in = new Memory(Math.max(data.length, 1));
+        in.write(0, data, 0, data.length);
+        Memory out = zero(data.length + 512);
+        Memory a = zero(128);
+        a.setInt(0, progFd);
+        a.setInt(8, data.length);
+        a.setInt(12, (int) out.size());
+        a.setLong(16, Pointer.nativeValue(in));
+        a.setLong(24, Pointer.nativeValue(out));
+        a.setInt(32, 1);
+        long r = sys(PROG_TEST_RUN, a);
+        if (r < 0) throw new IllegalStateException("BPF_PROG_TEST_RUN failed errno=" + -r);
+        return new PacketRun(a.getInt(4) & 0xffffffffL, out.getByteArray(0, a.getInt(12)));
+    }
+
     /** Runs a loaded program once on {@code data} (and {@code ctx} when not null); returns R0. */
     public static long testRun(int progFd, byte[] data, byte[] ctx) {
         Memory in = new Memory(Math.max(data.length, 1));

@@ -1,4 +1,4 @@
-package org.jbpf.it.tools;
+package org.jbpf.examples.tools;
 
 import org.jbpf.examples.kernel.SignalDeliver;
 import org.jbpf.examples.kernel.SignalGenerate;
@@ -13,10 +13,10 @@ import org.jbpf.TracepointContext;
 import org.jbpf.maps.RingBuffer;
 
 /**
- * sigsnoop for the process {@code targetPid}: every signal generated for it (signal:signal_generate, in the sender's
- * context, with the result: 0 queued, 1 ignored, 2 already pending) and every signal one of its threads takes from its
- * queue (signal:signal_deliver, in the receiver's context, with the handler: 0 the default action, 1 ignore, else the
- * handler's address), in the order they happen.
+ * sigsnoop for the process {@code targetPid} ({@code --const targetPid=1234}; 0: every process): every signal
+ * generated for it (signal:signal_generate, in the sender's context, with the result: 0 queued, 1 ignored, 2 already
+ * pending) and every signal one of its threads takes from its queue (signal:signal_deliver, in the receiver's
+ * context, with the handler: 0 the default action, 1 ignore, else the handler's address), in the order they happen.
  */
 @Bpf(license = "GPL")
 public final class SigSnoop {
@@ -40,7 +40,7 @@ public final class SigSnoop {
     @Section("tracepoint/signal/signal_generate")
     static int onGenerate(TracepointContext ctx) {
         SignalGenerate g = ctx.as(SignalGenerate.class);
-        if (g.pid != targetPid) return 0;   // the target thread; a signal to a process names its main thread
+        if (targetPid != 0 && g.pid != targetPid) return 0;   // the target thread; a signal to a process names its main thread
         Event e = new Event();
         e.kind = GENERATED;
         e.signal = g.sig;
@@ -54,7 +54,7 @@ public final class SigSnoop {
 
     @Section("tracepoint/signal/signal_deliver")
     static int onDeliver(TracepointContext ctx) {
-        if (pid() != targetPid) return 0;
+        if (targetPid != 0 && pid() != targetPid) return 0;
         SignalDeliver d = ctx.as(SignalDeliver.class);
         Event e = new Event();
         e.kind = DELIVERED;

@@ -1,4 +1,4 @@
-package org.jbpf.it.tools;
+package org.jbpf.examples.tools;
 
 import org.jbpf.examples.kernel.SysEnterExecve;
 import static org.jbpf.Helpers.pid;
@@ -9,14 +9,14 @@ import org.jbpf.Bpf;
 import org.jbpf.CString;
 import org.jbpf.Section;
 import org.jbpf.Size;
-import org.jbpf.Strings;
 import org.jbpf.Struct;
 import org.jbpf.TracepointContext;
 import org.jbpf.maps.RingBuffer;
 
 /**
- * execsnoop: each execve() of /bin/echo, as one event for the file name and one per argument
- * (argv[0] up to argv[MAX_ARGS - 1]): argv is a table of user pointers, read whole into a long[] first.
+ * execsnoop with arguments: each execve(), as one event for the file name and one per argument (argv[0] up to
+ * argv[MAX_ARGS - 1]): argv is a table of user pointers, read whole into a long[] first. The events of one call carry
+ * its pid and come in order. {@code org.jbpf.examples.kernel.ExecSnoop} reports the exec's parent instead.
  */
 @Bpf(license = "GPL")
 public final class ExecSnoop {
@@ -39,7 +39,6 @@ public final class ExecSnoop {
         file.pid = process;
         file.index = -1;
         probeReadUserStr(file.text, file.text.length, call.filename);
-        if (!Strings.startsWith(file.text, "/bin/echo")) return 0;
         args.output(file);
         long[] argv = new long[MAX_ARGS];
         if (probeReadUser(argv, 8 * MAX_ARGS, call.argv) != 0) return 0;

@@ -1,4 +1,4 @@
-package org.jbpf.it.tools;
+package org.jbpf.examples.tools;
 
 import org.jbpf.examples.kernel.InetSockSetState;
 import org.jbpf.Bpf;
@@ -10,9 +10,9 @@ import org.jbpf.TracepointContext;
 import org.jbpf.maps.RingBuffer;
 
 /**
- * tcpstates: each TCP state change of the connections to or from one port, with the family, both ends' IPv4 addresses
- * (also set for an IPv6 socket's IPv4-mapped connection, as Java's sockets are) and ports and the old and new state,
- * from sock:inet_sock_set_state.
+ * tcpstates: each TCP state change of the connections to or from one port ({@code --const port=8080}; 0: every
+ * port), with the family, both ends' IPv4 addresses (also set for an IPv6 socket's IPv4-mapped connection, as Java's
+ * sockets are) and ports and the old and new state, from sock:inet_sock_set_state, in every network namespace.
  */
 @Bpf(license = "GPL")
 public final class TcpStates {
@@ -38,7 +38,7 @@ public final class TcpStates {
         InetSockSetState s = ctx.as(InetSockSetState.class);
         if (s.protocol != IPPROTO_TCP || s.family != AF_INET && s.family != AF_INET6) return 0;
         int local = s.sport & 0xffff, remote = s.dport & 0xffff;
-        if (local != port && remote != port || s.oldstate == s.newstate) return 0;   // the kernel also reports a state set again
+        if (port != 0 && local != port && remote != port || s.oldstate == s.newstate) return 0;   // the kernel also reports a state set again
         Change c = new Change();
         c.socket = s.skaddr;
         c.oldState = s.oldstate;

@@ -1,4 +1,4 @@
-package org.jbpf.it.tools;
+package org.jbpf.examples.tools;
 
 import org.jbpf.examples.kernel.SysExitKill;
 import static org.jbpf.Helpers.pid;
@@ -13,7 +13,10 @@ import org.jbpf.examples.kernel.SysEnterKill;
 import org.jbpf.maps.HashMap;
 import org.jbpf.maps.RingBuffer;
 
-/** killsnoop: kill() calls of one process with target, signal and result, the entry's arguments kept per thread until the exit. */
+/**
+ * killsnoop: kill() calls with the calling thread, target, signal and result, the entry's arguments kept per thread
+ * until the exit; of the process {@code targetPid} only ({@code --const targetPid=1234}), or of every process (0).
+ */
 @Bpf(license = "GPL")
 public final class KillSnoop {
     @Struct
@@ -25,7 +28,7 @@ public final class KillSnoop {
 
     @Section("tracepoint/syscalls/sys_enter_kill")
     static int enter(TracepointContext ctx) {
-        if (pid() != targetPid) return 0;
+        if (targetPid != 0 && pid() != targetPid) return 0;
         SysEnterKill call = ctx.as(SysEnterKill.class);
         int thread = tid();
         pending.update(thread, new Kill(thread, (int) call.pid, (int) call.sig, 0));
