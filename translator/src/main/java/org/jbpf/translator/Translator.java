@@ -250,9 +250,11 @@ public final class Translator {
                 List<BtfType.VarSecInfo> vars = new ArrayList<>();
                 List<GlobalData.Variable> described = new ArrayList<>();
                 for (GlobalVariables.Variable v : probe.globals.in(section)) {
-                    // a table of numbers is an array of its element's integer type, as C declares it (int weights[4])
+                    // a table of numbers or structs is an array of its element's type, as C declares it (int weights[4])
                     org.jbpf.core.layout.StructLayout.Kind kind = v.isArray() ? org.jbpf.core.layout.StructLayout.Kind.BYTES : v.kind();
-                    int var = v.element() != null ? btf.tableVariable(v.name(), v.element(), v.length() / v.element().size, v.constant())
+                    int var = v.structElement() != null ? btf.structTableVariable(v.name(), structs.struct(v.structElement()),
+                            v.length() / structs.struct(v.structElement()).size(), v.constant())
+                            : v.element() != null ? btf.tableVariable(v.name(), v.element(), v.length() / v.element().size, v.constant())
                             : btf.variable(v.name(), kind, v.length(), v.constant());
                     vars.add(new BtfType.VarSecInfo(var, v.offset(), v.size()));
                     described.add(new GlobalData.Variable(v.name(), v.offset(), v.size(), ((BtfType.Var) btf.btf.type(var)).type()));

@@ -303,6 +303,9 @@ class LanguageRefusalsTest {
             Arguments.of(StructTableWrite.class,
                     "StructTableWrite.java:25: cannot assign field count of an element of static final table SLOTS: the table is "
                     + "read-only data in BPF programs; make a new Slot from the element's fields where you need a changed one"),
+            Arguments.of(BufferEqualsTooLong.class,
+                    "BufferEqualsTooLong.java:27: Strings.equals of a byte[300] and a byte[400] would compare 300 bytes; at most "
+                    + "256 are compared: pass a shorter buffer (e.g. a @Size(256) byte[] field) for one of them"),
             Arguments.of(UnboxBeforeNullCheck.class,
                     "UnboxBeforeNullCheck.java:22: this value is null on a path that reaches here, where Java would throw a "
                     + "NullPointerException; test it against null before using its value"),

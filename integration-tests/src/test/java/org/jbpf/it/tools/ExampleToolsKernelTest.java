@@ -14,29 +14,34 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.file.StandardOpenOption;
 import org.jbpf.BPF;
 import org.jbpf.examples.tools.BioSnoop;
 import org.jbpf.examples.tools.CgroupSyscalls;
 import org.jbpf.examples.tools.GetpidCalls;
 import org.jbpf.it.Backend;
+import org.jbpf.it.KernelCheck;
 import org.jbpf.it.Workloads;
 import org.jbpf.runtime.BpfMap;
 import org.jbpf.runtime.CStrings;
 import org.jbpf.testsupport.GatedChild;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The classic tools shipped in {@code org.jbpf.examples.tools}, each loaded into the running kernel on both backends
- * and checked against a workload whose events are known: the system calls a child makes in a cgroup of its own,
- * the libc calls a thread of this process makes, the direct reads it makes of a file
- * whose place on the disk the file system tells.
+ * and checked against a workload whose events are known: the system calls a child makes in a cgroup of its own, the
+ * libc calls a thread of this process makes, the direct reads it makes of a file whose place on the disk the file
+ * system tells.
  */
 class ExampleToolsKernelTest {
     static final long GETPPID = 110, GETPGID = 121;
+
+    @BeforeEach
+    void kernel() { KernelCheck.require(); }   // before a workload that needs root makes its cgroup
 
     @ParameterizedTest
     @EnumSource(Backend.class)

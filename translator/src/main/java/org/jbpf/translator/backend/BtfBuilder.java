@@ -129,6 +129,13 @@ public final class BtfBuilder {
         return btf.add(new BtfType.Var(name, type, BtfType.LINKAGE_GLOBAL));
     }
 
+    /** A read-only global table of structs (a static final Range[]), an array of the struct's type; returns the VAR's id. */
+    public int structTableVariable(String name, ValueType.Struct element, int count, boolean constant) {
+        int type = btf.add(new BtfType.Array(typeOf(element), indexType(), count));
+        if (constant) type = btf.add(new BtfType.Const(btf.add(new BtfType.Volatile(type))));
+        return btf.add(new BtfType.Var(name, type, BtfType.LINKAGE_GLOBAL));
+    }
+
     /** The DATASEC of a global-data section listing its VARs; returns its id. */
     public int dataSection(String name, int size, List<BtfType.VarSecInfo> vars) {
         return btf.add(new BtfType.Datasec(name, size, vars));

@@ -9,6 +9,7 @@ import org.jbpf.core.btf.CNames;
 import org.jbpf.core.layout.StructLayout;
 import org.jbpf.translator.TranslationException;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldNode;
 
@@ -33,9 +34,10 @@ public final class GlobalVariables {
      * @param length   the number of bytes of a byte array ({@code kind} BYTES), else 0
      * @param initial  its initial value (0 in {@code .bss}), or for a byte array its initial bytes
      * @param problem  why programs cannot use it (a computed initialiser), or null
+     * @param structElement the internal name of a struct table's element class, else null
      */
     public record Variable(String name, StructLayout.Kind kind, int length, String section, int offset, Object initial, String problem,
-                           StructLayout.Kind element) {
+                           StructLayout.Kind element, String structElement) {
         public int size() { return isArray() ? length : kind.size; }
         /** A byte array, a table of numbers ({@code length} bytes of {@code element}s) or of structs. */
         public boolean isArray() { return kind == StructLayout.Kind.BYTES || kind == StructLayout.Kind.ARRAY || isStructs(); }
@@ -139,7 +141,8 @@ public final class GlobalVariables {
                 byte[] bytes = (byte[]) initials.get(f.name).value();
                 int offset = align(sizes.get(RODATA), 8);
                 sizes.put(RODATA, offset + bytes.length);
-                variables.put(prefix + f.name, new Variable(prefix + f.name, StructLayout.Kind.STRUCTS, bytes.length, RODATA, offset, bytes, null, null));
+                variables.put(prefix + f.name, new Variable(prefix + f.name, StructLayout.Kind.STRUCTS, bytes.length, RODATA, offset, bytes, null, null,
+                        Type.getType(f.desc).getElementType().getInternalName()));
                 continue;
             }
             if ((f.access & Opcodes.ACC_STATIC) == 0 || kind == null) continue;
@@ -186,7 +189,7 @@ public final class GlobalVariables {
                         + (init.line() > 0 ? "line " + init.line() : "in its static initialiser") + "); a BPF global starts as a constant: initialise it with a constant and set it from Java after loading"
                         + (constant ? " (or with .constant(\"" + f.name + "\", value) before)" : "");
             if (problem != null && array) {
-                variables.put(name, new Variable(name, kind, 0, BSS, 0, null, problem, element));
+                variables.put(name, new Variable(name, kind, 0, BSS, 0, null, problem, element, null));
                 continue;
             }
             boolean zero = array ? allZero((byte[]) value) : (long) value == 0;
@@ -195,7 +198,7 @@ public final class GlobalVariables {
             int size = array ? length : kind.size;
             int offset = align(sizes.get(section), array ? 8 : kind.size);
             sizes.put(section, offset + size);
-            variables.put(name, new Variable(name, kind, length, section, offset, value, problem, element));
+            variables.put(name, new Variable(name, kind, length, section, offset, value, problem, element, null));
         }
     }
 
