@@ -102,8 +102,10 @@ final class FrameAreaLiveness {
         if (m.isLabel()) return true;
         int c = cls(m.opcode);
         if (c == LDX) {
-            state.remove(m.dst);
-            return m.src == R10 ? direct(m.off, sizeBytes(m.opcode), false, p, record) : !state.containsKey(m.src) || through(state.get(m.src), m.off, p, record, true, false);
+            boolean followed = m.src == R10 ? direct(m.off, sizeBytes(m.opcode), false, p, record)
+                    : !state.containsKey(m.src) || through(state.get(m.src), m.off, p, record, true, false);
+            state.remove(m.dst);   // after: the loaded value may replace the address it was loaded through
+            return followed;
         }
         if (c == ST || c == STX) {
             if (c == STX && (m.src == R10 || state.containsKey(m.src))) return false;   // an address kept in memory
@@ -126,6 +128,8 @@ final class FrameAreaLiveness {
                 state.put(m.dst, new long[] {0, -1});
             } else if (m.dst == R10) {
                 return false;
+            } else if (op == MOV && !fromX) {
+                state.remove(m.dst);
             } else if (c == ALU64 && op == MOV && fromX) {
                 if (s != null) state.put(m.dst, s); else state.remove(m.dst);
             } else if (c == ALU64 && (op == ADD || op == SUB) && !fromX && d != null) {

@@ -269,6 +269,7 @@ public final class RegisterAllocator {
             for (int p : areas.namedAt.get(i)) {
                 Mir.MInsn m = code.get(p);
                 if (m.opcode == (ALU64 | ADD | K)) m.imm += delta;
+                else if (m.opcode == (ALU64 | SUB | K)) m.imm -= delta;
                 else m.off += delta;
             }
         }
