@@ -49,8 +49,9 @@ final class BranchChecks {
         } else if (!j32 && source(opc) == K && in.imm() == 0 && (op == JEQ || op == JNE) && a.type().maybeNull()) {
             nullTest(op == JEQ ? takenState : st, a, true);
             nullTest(op == JEQ ? st : takenState, a, false);
-        } else if (b.isConst() && b.value().constValue() == 0 && (op == JEQ || op == JNE) && provablyNonNull(a)) {
-            // a pointer that cannot be null is never 0, in 32 bits as in 64 (is_branch_taken on a pointer)
+        } else if (!j32 && b.isConst() && b.value().constValue() == 0 && (op == JEQ || op == JNE) && provablyNonNull(a)) {
+            // a pointer that cannot be null is never 0 (is_branch_taken on a pointer); only in 64 bits: its low half
+            // may be 0, so 6.18.44 follows both edges of a 32-bit compare and learns nothing on either
             canTake = op == JNE;
             canFall = op == JEQ;
         } else if (!j32 && source(opc) == X) {

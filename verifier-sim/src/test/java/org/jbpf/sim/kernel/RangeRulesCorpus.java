@@ -13,7 +13,7 @@ import org.jbpf.core.asm.Insn;
  * the kernel loads: the low half's unsigned range kept apart from the 64-bit one, through 64-bit arithmetic and
  * 32-bit compares; a value known to be 0 or -1 followed on two paths at AND and OR with a constant; an array key
  * read as a constant from a spilled register; a range and known bits that share a single value; a pointer that
- * cannot be null (a map value, a map reference) compared with 0, in 32 bits as in 64. Each comes with a neighbour
+ * cannot be null (a map value, a map reference) compared with 0, decided in 64 bits and not in 32. Each comes with a neighbour
  * the kernel refuses, so that the simulation does not learn too much.
  */
 final class RangeRulesCorpus {
@@ -98,8 +98,18 @@ final class RangeRulesCorpus {
                 mov64Reg(R6, R0), jump32Imm(JNE, R6, 0, 1), alu32Imm(ADD, R6, 1), EXIT);
     }
 
+    /** The same with the value compared in 64 bits. */
+    private static Insn[] pointerTested64(String map) {
+        return cat(storeImm(4, R10, -4, 0), mov64Reg(R2, R10), alu64Imm(ADD, R2, -4), ldMap(R1, map), call(1),
+                mov64Reg(R6, R0), jumpImm(JNE, R6, 0, 1), alu32Imm(ADD, R6, 1), EXIT);
+    }
+
     static {
-        ALL.add(new Entry("value_that_cannot_be_null_is_not_0_in_32_bits", SOCKET, List.of(ARRAY), List.of(pointerTested32(ARRAY.name())), true, null));
+        // 6.18.44 decides a compare of a pointer that cannot be null with 0 in 64 bits only: in 32 bits both edges are
+        // followed, and the one where the low half is 0 reaches the 32-bit add to the pointer
+        ALL.add(new Entry("value_that_cannot_be_null_is_not_decided_in_32_bits", SOCKET, List.of(ARRAY), List.of(pointerTested32(ARRAY.name())), false,
+                "R6 32-bit pointer arithmetic prohibited"));
+        ALL.add(new Entry("value_that_cannot_be_null_is_not_0_in_64_bits", SOCKET, List.of(ARRAY), List.of(pointerTested64(ARRAY.name())), true, null));
         ALL.add(new Entry("value_that_may_be_null_tested_in_32_bits", SOCKET, List.of(HASH), List.of(pointerTested32(HASH.name())), false,
                 "R6 32-bit pointer arithmetic prohibited"));
         add("map_reference_compared_with_0_is_decided", true, null,
