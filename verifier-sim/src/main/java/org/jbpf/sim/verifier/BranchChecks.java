@@ -50,8 +50,8 @@ final class BranchChecks {
             nullTest(op == JEQ ? takenState : st, a, true);
             nullTest(op == JEQ ? st : takenState, a, false);
         } else if (!j32 && b.isConst() && b.value().constValue() == 0 && (op == JEQ || op == JNE) && provablyNonNull(a)) {
-            // a pointer that cannot be null is never 0 (is_branch_taken on a pointer); its low half may be, so 6.18
-            // decides no 32-bit compare of it and follows both edges
+            // a pointer that cannot be null is never 0 (is_branch_taken on a pointer); only in 64 bits: its low half
+            // may be 0, so 6.18.44 follows both edges of a 32-bit compare and learns nothing on either
             canTake = op == JNE;
             canFall = op == JEQ;
         } else if (!j32 && source(opc) == X) {

@@ -17,7 +17,7 @@ import org.jbpf.core.asm.Insn;
  * are explored, that the stacks of one call chain fit together in 512 bytes.
  */
 final class ControlFlowChecks {
-    /** Bytes of stack from which a function of a tracing program gets a private stack (the kernel's BPF_PRIV_STACK_MIN_SIZE). */
+    /** Bytes of stack from which a function gets a private stack, in the types that have them (the kernel's BPF_PRIV_STACK_MIN_SIZE). */
     private static final int PRIVATE_STACK_MIN = 64;
 
     private final VerifierContext cx;
@@ -145,14 +145,14 @@ final class ControlFlowChecks {
     private static boolean isTailCall(Insn in) { return in.isHelperCall() && in.imm() == org.jbpf.core.helper.HelperTable.TAIL_CALL; }
 
     /**
-     * The kernel adds up the stack of every function along the deepest call chain (rounded to 16 bytes). For
-     * tracing programs without tail calls, x86-64 gives each function using 64 bytes or more a private stack
-     * that does not count towards the chain.
+     * The kernel adds up the stack of every function along the deepest call chain (rounded to 16 bytes). For the
+     * types {@link ProgramKind#privateStacks} names, without tail calls, x86-64 gives each function using 64 bytes or
+     * more a private stack that does not count towards the chain.
      */
     void checkCombinedStack() {
         boolean tailCalls = false;
         for (Insn in : cx.insns) tailCalls |= isTailCall(in);
-        privateStacks = cx.kind.tracing() && !tailCalls;
+        privateStacks = cx.kind.privateStacks() && !tailCalls;
         int[] worst = chain(0, new HashSet<>());
         if (worst[0] > StackState.SIZE) {
             cx.pc = 0;

@@ -100,8 +100,12 @@ public enum ProgramKind {
     /** True when the program may use the legacy packet loads LD_ABS and LD_IND (the kernel's may_access_skb). */
     public boolean legacyPacketLoads() { return this == SOCKET || this == SCHED_CLS || this == SCHED_ACT; }
 
-    /** True for the tracing types, which x86-64 gives private stacks for functions using much stack. */
-    public boolean tracing() { return this == TRACEPOINT || this == RAW_TRACEPOINT || this == KPROBE || this == PERF_EVENT; }
+    /**
+     * True for the types whose functions using much stack x86-64 gives a private stack: tracepoint, raw_tracepoint,
+     * perf_event and tp_btf. Not kprobe/uprobe: 6.18.44 adds up a kprobe program's frames as for any other type
+     * ("combined stack size of 2 calls is 560. Too large" for frames of 48 and 504 bytes).
+     */
+    public boolean privateStacks() { return this == TRACEPOINT || this == RAW_TRACEPOINT || this == PERF_EVENT || this == TRACING; }
 
     /** The values the program may return, {min, max}, or null when the kernel does not check (check_return_code). */
     public long[] returnRange() {

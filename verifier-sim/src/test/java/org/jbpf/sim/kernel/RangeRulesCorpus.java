@@ -118,13 +118,22 @@ final class RangeRulesCorpus {
                 jump32Imm(JGT, R6, 56, 1), load(8, R0, R7, 0) }, EXIT);
     }
 
+    /** As {@link #pointerTested32}, with the value compared with 0 in 64 bits. */
+    private static Insn[] pointerTested64(String map) {
+        return cat(storeImm(4, R10, -4, 0), mov64Reg(R2, R10), alu64Imm(ADD, R2, -4), ldMap(R1, map), call(1),
+                mov64Reg(R6, R0), jumpImm(JNE, R6, 0, 1), alu32Imm(ADD, R6, 1), EXIT);
+    }
+
     static {
         add("sign_extension_from_32_bits_keeps_the_known_bits", true, null, signExtendedBitsFrom32(63));
         add("sign_extension_from_32_bits_of_fewer_known_bits", false, "R7 invalid mem access 'scalar'", signExtendedBitsFrom32(31));
         add("sign_extension_from_32_bits_keeps_the_signed_range", true, null, signExtendedFrom32(26));
         add("sign_extension_from_32_bits_of_a_wider_range", false, "R7 invalid mem access 'scalar'", signExtendedFrom32(25));
-        ALL.add(new Entry("value_that_cannot_be_null_may_be_0_in_32_bits", SOCKET, List.of(ARRAY), List.of(pointerTested32(ARRAY.name())), false,
+        // 6.18.44 decides a compare of a pointer that cannot be null with 0 in 64 bits only: in 32 bits both edges are
+        // followed, and the one where the low half is 0 reaches the 32-bit add to the pointer
+        ALL.add(new Entry("value_that_cannot_be_null_is_not_decided_in_32_bits", SOCKET, List.of(ARRAY), List.of(pointerTested32(ARRAY.name())), false,
                 "R6 32-bit pointer arithmetic prohibited"));
+        ALL.add(new Entry("value_that_cannot_be_null_is_not_0_in_64_bits", SOCKET, List.of(ARRAY), List.of(pointerTested64(ARRAY.name())), true, null));
         ALL.add(new Entry("value_that_may_be_null_tested_in_32_bits", SOCKET, List.of(HASH), List.of(pointerTested32(HASH.name())), false,
                 "R6 32-bit pointer arithmetic prohibited"));
         add("map_reference_compared_with_0_is_decided", true, null,
