@@ -5,9 +5,10 @@ package org.jbpf.sim.verifier;
  * computes them (coerce_reg_to_size_sx, coerce_subreg_to_size_sx): a constant stays exact; otherwise only the signed
  * range survives, and only when both of its ends lie in one window of the narrow width and extend to the same sign;
  * the known bits are then those of that range, whatever bits were known before. Anything else is the narrow type's
- * full range. From 32 bits the result is the low half's signed range, which the kernel keeps apart, with the low
- * half's known bits sign-extended. Keeping more (the known bits through a narrower move) would let the simulation rule out paths the kernel follows, and accept a program the
- * kernel refuses there.
+ * full range. From 32 bits the result is the low half's signed range, and the low half keeps its own signed and
+ * unsigned ranges, which the kernel keeps apart; its known bits are only those of the ranges. Keeping more (the known
+ * bits through the move) would let the simulation rule out paths the kernel follows, and accept a program the kernel
+ * refuses there.
  */
 final class SignExtension {
     private SignExtension() {}
@@ -17,11 +18,11 @@ final class SignExtension {
         int bits = bytes * 8;
         if (v.isConst()) return ScalarBounds.constant(extend(v.constValue(), bits));
         if (bytes == 4) {
-            // the low half's known bits, its sign bit copied up (unknown when it is), within that range
+            // the low half is the source's, so its 32-bit ranges stay; its known bits do not (a value made 4 modulo 8
+            // before the move is only its range after it: the kernel refuses it as a misaligned stack offset)
             long min = v.s32min(), max = v.s32max();
-            Tnum known = v.tnum().lsh(32).arsh(32, 64).intersect(Tnum.range(min, max));
-            return new ScalarBounds(known, min, max, min < 0 && max >= 0 ? 0 : min, min < 0 && max >= 0 ? -1L : max,
-                    (int) min, (int) max).normalize();
+            return new ScalarBounds(Tnum.range(min, max), min, max, min < 0 && max >= 0 ? 0 : min, min < 0 && max >= 0 ? -1L : max,
+                    (int) min, (int) max, v.u32min(), v.u32max()).normalize();
         }
         long topMax = (v.smax() >>> bits) << bits, topMin = (v.smin() >>> bits) << bits;
         if (topMax == topMin) {

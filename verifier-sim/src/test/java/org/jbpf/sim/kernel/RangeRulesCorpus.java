@@ -118,6 +118,19 @@ final class RangeRulesCorpus {
                 jump32Imm(JGT, R6, 56, 1), load(8, R0, R7, 0) }, EXIT);
     }
 
+    /**
+     * r6 = (s32) (random {@code <<} 14 {@code |} {@code low} in 32 bits), bounded to [0, 62], then a 4-byte store at
+     * r10 + r6 - 64: the known low bits do not survive the extension, so only a range bounds the offset and the store
+     * may be misaligned (CI seed 6255218463944, program 1018), unless the range alone makes it aligned.
+     */
+    private static Insn[] signExtendedOffset(int low, long bound) {
+        Insn[] zero = new Insn[8];
+        for (int k = 0; k < 8; k++) zero[k] = storeImm(8, R10, -64 + 8 * k, 0);
+        return cat(cat(new Insn[] { call(7), mov64Reg(R6, R0), alu32Imm(LSH, R6, 14), alu32Imm(OR, R6, low), movsx64(R6, R6, 32) },
+                zero), cat(new Insn[] { jump32Imm(JSGE, R6, 0x38, 4), jumpImm(JGE, R6, bound, 3), mov64Reg(R7, R10), alu64Reg(ADD, R7, R6),
+                storeImm(4, R7, -64, 1) }, EXIT));
+    }
+
     /** As {@link #pointerTested32}, with the value compared with 0 in 64 bits. */
     private static Insn[] pointerTested64(String map) {
         return cat(storeImm(4, R10, -4, 0), mov64Reg(R2, R10), alu64Imm(ADD, R2, -4), ldMap(R1, map), call(1),
@@ -129,6 +142,9 @@ final class RangeRulesCorpus {
         add("sign_extension_from_32_bits_of_fewer_known_bits", false, "R7 invalid mem access 'scalar'", signExtendedBitsFrom32(31));
         add("sign_extension_from_32_bits_keeps_the_signed_range", true, null, signExtendedFrom32(26));
         add("sign_extension_from_32_bits_of_a_wider_range", false, "R7 invalid mem access 'scalar'", signExtendedFrom32(25));
+        add("sign_extension_from_32_bits_drops_the_known_bits", false, "misaligned stack access off (0x0; 0x3f)+0+-64 size 4",
+                signExtendedOffset(4, 0x3f));
+        add("sign_extension_from_32_bits_to_a_single_offset", true, null, signExtendedOffset(4, 1));
         // 6.18.44 decides a compare of a pointer that cannot be null with 0 in 64 bits only: in 32 bits both edges are
         // followed, and the one where the low half is 0 reaches the 32-bit add to the pointer
         ALL.add(new Entry("value_that_cannot_be_null_is_not_decided_in_32_bits", SOCKET, List.of(ARRAY), List.of(pointerTested32(ARRAY.name())), false,
