@@ -19,7 +19,7 @@ import org.jbpf.maps.RingBuffer;
  * its pid and come in order. {@code org.jbpf.examples.kernel.ExecSnoop} reports the exec's parent instead.
  */
 @Bpf(license = "GPL")
-public final class ExecSnoop {
+public final class ExecArgsSnoop {
     static final int MAX_ARGS = 6;
 
     @Struct

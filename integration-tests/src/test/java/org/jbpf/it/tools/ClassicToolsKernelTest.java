@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 import org.jbpf.BPF;
 import org.jbpf.core.obj.BpfObject;
 import org.jbpf.events.RingBufferReader;
-import org.jbpf.examples.tools.ExecSnoop;
+import org.jbpf.examples.tools.ExecArgsSnoop;
 import org.jbpf.examples.tools.KillSnoop;
 import org.jbpf.examples.tools.TcpStates;
 import org.jbpf.it.Backend;
@@ -147,14 +147,14 @@ class ClassicToolsKernelTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void execSnoopReportsFileAndArguments(Backend backend) {
-        try (BPF bpf = load(backend, ExecSnoop.class)) {
+        try (BPF bpf = load(backend, ExecArgsSnoop.class)) {
             Process first = start("/bin/echo", "alpha", "a second argument");
             Process second = start("/bin/echo", "1", "2", "3", "4", "5", "6", "7");
             waitFor(first);
             waitFor(second);
             int a = (int) first.pid(), b = (int) second.pid();
             List<String> seen = new ArrayList<>();
-            for (ExecSnoop.Arg arg : records(bpf, ExecSnoop.args, ExecSnoop.Arg.class, 3 + 7, r -> r.pid == a || r.pid == b))
+            for (ExecArgsSnoop.Arg arg : records(bpf, ExecArgsSnoop.args, ExecArgsSnoop.Arg.class, 3 + 7, r -> r.pid == a || r.pid == b))
                 seen.add((arg.pid == a ? "first" : "second") + " " + arg.index + " " + CStrings.text(arg.text));
             assertEquals(List.of("first -1 /bin/echo", "first 0 /bin/echo", "first 1 alpha", "first 2 a second argument",
                     "second -1 /bin/echo", "second 0 /bin/echo", "second 1 1", "second 2 2", "second 3 3", "second 4 4", "second 5 5"),
