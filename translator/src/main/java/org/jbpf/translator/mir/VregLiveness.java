@@ -12,6 +12,14 @@ public final class VregLiveness {
     private final BitSet[] in, out;
 
     public VregLiveness(List<Mir.MInsn> code, int vregs) {
+        this(code, vregs, false);
+    }
+
+    /**
+     * With {@code physicalToo}, physical registers count as well as virtual ones, for passes that also run on
+     * allocated code; {@code vregs} then bounds every register number.
+     */
+    public VregLiveness(List<Mir.MInsn> code, int vregs, boolean physicalToo) {
         blocks = new MirBlocks(code);
         int nb = blocks.count;
         BitSet[] use = new BitSet[nb], def = new BitSet[nb];
@@ -24,9 +32,9 @@ public final class VregLiveness {
             out[b] = new BitSet(vregs);
             for (int p = blocks.start[b]; p <= blocks.end[b]; p++) {
                 Mir.MInsn m = code.get(p);
-                for (int u : Mir.uses(m)) if (Mir.isVirtual(u) && !def[b].get(u)) use[b].set(u);
+                for (int u : Mir.uses(m)) if (counted(u, physicalToo) && !def[b].get(u)) use[b].set(u);
                 int d = Mir.def(m);
-                if (Mir.isVirtual(d)) def[b].set(d);
+                if (counted(d, physicalToo)) def[b].set(d);
             }
         }
         boolean changed = true;
@@ -41,6 +49,10 @@ public final class VregLiveness {
                 if (!o.equals(out[b]) || !live.equals(in[b])) { out[b] = o; in[b] = live; changed = true; }
             }
         }
+    }
+
+    private static boolean counted(int reg, boolean physicalToo) {
+        return physicalToo ? reg >= 0 : Mir.isVirtual(reg);
     }
 
     /** The vregs live on entry to block b. */

@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.List;
 import org.jbpf.translator.mir.Mir;
 import org.jbpf.translator.mir.MirBlocks;
+import org.jbpf.translator.mir.VregLiveness;
 
 /**
  * Removes MIR instructions whose only effect is a register value no path reads before it is written again or the
@@ -19,24 +20,14 @@ final class DeadCodeElimination implements Pass {
         while (removeDead(mir.code, Math.max(mir.vregCount(), Mir.VREG_BASE))) { /* a removal may leave its operands' values dead */ }
     }
 
-    /** One backward sweep after a liveness fixpoint; true when it removed something. */
+    /** One backward sweep after the liveness of every register; true when it removed something. */
     private static boolean removeDead(List<Mir.MInsn> code, int regs) {
-        MirBlocks blocks = new MirBlocks(code);
-        BitSet[] in = new BitSet[blocks.count];
-        for (int b = 0; b < blocks.count; b++) in[b] = new BitSet(regs);
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int b = blocks.count - 1; b >= 0; b--) {
-                BitSet live = liveOut(blocks, in, b, regs);
-                for (int p = blocks.end[b]; p >= blocks.start[b]; p--) step(code.get(p), live);
-                if (!live.equals(in[b])) { in[b] = live; changed = true; }
-            }
-        }
+        VregLiveness liveness = new VregLiveness(code, regs, true);
+        MirBlocks blocks = liveness.blocks;
         boolean[] dead = new boolean[code.size()];
         boolean any = false;
         for (int b = 0; b < blocks.count; b++) {
-            BitSet live = liveOut(blocks, in, b, regs);
+            BitSet live = (BitSet) liveness.out(b).clone();
             for (int p = blocks.end[b]; p >= blocks.start[b]; p--) {
                 Mir.MInsn m = code.get(p);
                 int d = Mir.def(m);
@@ -49,12 +40,6 @@ final class DeadCodeElimination implements Pass {
         for (int p = 0; p < code.size(); p++) if (!dead[p]) code.set(w++, code.get(p));
         code.subList(w, code.size()).clear();
         return true;
-    }
-
-    private static BitSet liveOut(MirBlocks blocks, BitSet[] in, int b, int regs) {
-        BitSet out = new BitSet(regs);
-        for (int s : blocks.succ.get(b)) out.or(in[s]);
-        return out;
     }
 
     /** The registers live before m, from those live after it. */
