@@ -184,6 +184,13 @@ public final class HelperTable {
         return id == MAP_LOOKUP_ELEM || id == MAP_UPDATE_ELEM || id == MAP_DELETE_ELEM || id == CSUM_DIFF;
     }
 
+    /**
+     * True for the helpers that write every byte of the buffer in their first argument, of the size in their second, and
+     * read none of the program's memory: bpf_get_current_comm copies the task's name with strscpy_pad, which zeroes the
+     * bytes after the name up to the size, and zeroes the whole buffer when there is no task.
+     */
+    public static boolean fillsBuffer(int id) { return id == GET_CURRENT_COMM; }
+
     /** The program types whose helpers the kernel's list records; for any other type no helper is known to be offered. */
     public static Set<Integer> probedProgramTypes() { return KERNEL.probedTypes(); }
 

@@ -90,6 +90,41 @@ class StructPassesTest {
     }
 
     @Test
+    void storesAHelperOverwritesWholeGoAndTheBytesBesideTheBufferKeepTheirs() {
+        MirPassesTest.B b = new MirPassesTest.B();
+        b.mir.frameAreas = Map.of(-24, 24);
+        int buffer = b.v(), area = b.v(), zero = b.v();
+        b.storeImm(8, -24, 0).storeImm(8, -16, 0).storeImm(8, -8, 0);
+        // bpf_get_current_comm fills the last 16 bytes of the area; printk then reads all 24
+        b.mov(buffer, R10).addImm(buffer, -16).mov(R1, buffer).movImm(R2, 16).call(HelperTable.GET_CURRENT_COMM, 2);
+        b.mov(area, R10).addImm(area, -24).movImm(R1, 0).movImm(R2, 1).mov(R3, area).call(HelperTable.TRACE_PRINTK, 3);
+        b.movImm(zero, 0).exit(zero);
+        List<String> out = optimized(b, new UnreadStackStoreElimination());
+        assertEquals(List.of("*(u64 *)(r10 -24) = 0"), out.stream().filter(s -> s.startsWith("*(u64 *)(r10")).toList(), out.toString());
+    }
+
+    @Test
+    void aFillingHelperOfUnknownSizeOrAnotherHelperLeavesTheZeroFill() {
+        for (int helper : new int[] {HelperTable.GET_CURRENT_COMM, HelperTable.PROBE_READ_KERNEL_STR}) {
+            for (boolean knownSize : new boolean[] {true, false}) {
+                if (helper != HelperTable.GET_CURRENT_COMM && !knownSize) continue;
+                MirPassesTest.B b = new MirPassesTest.B();
+                b.mir.frameAreas = Map.of(-16, 16);
+                int size = b.v(), zero = b.v();
+                b.storeImm(8, -16, 0).storeImm(8, -8, 0);
+                if (knownSize) b.movImm(size, 16); else b.load(size, R1, 0);
+                // a string read leaves a NUL but need not write every byte: the zeros after the string stay
+                b.mov(R1, R10).addImm(R1, -16).mov(R2, size).call(helper, 3);
+                b.movImm(R1, 0).movImm(R2, 1).mov(R3, R10).addImm(R3, -16).call(HelperTable.TRACE_PRINTK, 3);
+                b.movImm(zero, 0).exit(zero);
+                List<String> out = optimized(b, new UnreadStackStoreElimination());
+                long zeroFill = out.stream().filter(s -> s.startsWith("*(u64 *)(r10")).count();
+                assertEquals(helper == HelperTable.GET_CURRENT_COMM && knownSize ? 0 : 2, zeroFill, out.toString());
+            }
+        }
+    }
+
+    @Test
     void aHelperThatWritesEscapedBytesStopsForwarding() {
         MirPassesTest.B b = new MirPassesTest.B();
         b.mir.frameAreas = Map.of(-16, 16);
