@@ -191,6 +191,16 @@ public final class HelperTable {
      */
     public static boolean fillsBuffer(int id) { return id == GET_CURRENT_COMM; }
 
+    /**
+     * True for the helpers that, given a size above zero, leave a NUL among the bytes of the buffer in their first argument,
+     * of the size in their second, on every return: bpf_get_current_comm (strscpy_pad ends the name with a NUL within the
+     * size), and the string reads bpf_probe_read_kernel_str, bpf_probe_read_user_str and bpf_probe_read_str, whose copy
+     * ends with a NUL within the size (one in the last byte when the string is longer) and whose failure zeroes the buffer.
+     */
+    public static boolean terminatesBuffer(int id) {
+        return id == GET_CURRENT_COMM || id == PROBE_READ_KERNEL_STR || id == PROBE_READ_USER_STR || id == PROBE_READ_STR;
+    }
+
     /** The program types whose helpers the kernel's list records; for any other type no helper is known to be offered. */
     public static Set<Integer> probedProgramTypes() { return KERNEL.probedTypes(); }
 

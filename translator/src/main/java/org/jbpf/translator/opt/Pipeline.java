@@ -11,13 +11,15 @@ public final class Pipeline {
     private Pipeline() {}
 
     /**
-     * Before register allocation. The order matters: unreachable blocks, copies and dead values go first so the store and tail passes
+     * Before register allocation. The order matters: printk's text copies are recognised in the lowering's own form, right after
+     * unreachable blocks go; unreachable blocks, copies and dead values go first so the store and tail passes
      * see through them; jump threading goes just before tail merging, since a path it sends on past a test ends like another one
      * more often; tail merging leaves copies of the merged values that the second copy propagation removes; iterator loop heads go
      * last, since tail merging would merge their copied argument moves again.
      */
     public static final List<Pass> OPTIMIZATIONS = List.of(
             new UnreachableCodeElimination(),
+            new TerminatedTextForwarding(),
             new JumpCleanup(),
             new DeadCodeElimination(),
             new CopyPropagation(),
