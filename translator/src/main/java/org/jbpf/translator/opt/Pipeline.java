@@ -13,8 +13,9 @@ public final class Pipeline {
     /**
      * Before register allocation. The order matters: unreachable blocks, copies and dead values go first so the store and tail passes
      * see through them; jump threading goes just before tail merging, since a path it sends on past a test ends like another one
-     * more often; tail merging leaves copies of the merged values that the second copy propagation removes; iterator loop heads go
-     * last, since tail merging would merge their copied argument moves again.
+     * more often; tail merging leaves copies of the merged values that the second copy propagation removes, and so does the hoisting
+     * of code both successors of a branch begin with; iterator loop heads go last, since tail merging would merge their copied
+     * argument moves again.
      */
     public static final List<Pass> OPTIMIZATIONS = List.of(
             new UnreachableCodeElimination(),
@@ -35,6 +36,7 @@ public final class Pipeline {
             new ConstantConditionThreading(),
             new ConstantElseHoisting(),
             new PresetValues(),
+            new CommonCodeHoisting(),
             new CopyPropagation(),
             new LoadWidening(),
             new StoreHoisting(),
