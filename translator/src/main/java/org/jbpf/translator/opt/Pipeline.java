@@ -15,7 +15,8 @@ public final class Pipeline {
      * see through them; jump threading goes just before tail merging, since a path it sends on past a test ends like another one
      * more often; tail merging leaves copies of the merged values that the second copy propagation removes, and so does the hoisting
      * of code both successors of a branch begin with; iterator loop heads go last, since tail merging would merge their copied
-     * argument moves again.
+     * argument moves again. Context loads sink after load widening has made a 32-bit load and its sign extension one load,
+     * whose one reader is then the value's real use.
      */
     public static final List<Pass> OPTIMIZATIONS = List.of(
             new UnreachableCodeElimination(),
@@ -40,6 +41,7 @@ public final class Pipeline {
             new CopyPropagation(),
             new LoadWidening(),
             new StoreHoisting(),
+            new ContextLoadSinking(),
             new IteratorLoopHeads());
 
     /**
