@@ -54,8 +54,7 @@ final class CommonCodeHoisting implements Pass {
         if (!blocks.pred.get(fall).equals(List.of(b)) || !blocks.pred.get(taken).equals(List.of(b))) return false;
 
         List<Mir.MInsn> trial = new ArrayList<>(code);
-        VregLiveness live = new VregLiveness(code, Math.max(mir.vregCount(), 16), true);
-        BitSet liveAtTaken = live.in(taken);
+        VregLiveness live = null;   // computed once some instruction has a twin, most branches have none
         List<Mir.MInsn> fallCode = new ArrayList<>(code.subList(blocks.start[fall], blocks.end[fall] + 1));
         List<Mir.MInsn> takenCode = new ArrayList<>(code.subList(blocks.start[taken], blocks.end[taken] + 1));
         List<Mir.MInsn> hoisted = new ArrayList<>();
@@ -71,7 +70,8 @@ final class CommonCodeHoisting implements Pass {
             looked++;
             boolean barrier = !movable(t);
             int match = barrier ? -1 : findMatch(t, takenCode, renamed, copyOf);
-            if (match >= 0 && acceptable(t, takenCode.get(match), jump, liveAtTaken, skipped, fresh, renamed, code)) {
+            if (match >= 0 && live == null) live = new VregLiveness(code, Math.max(mir.vregCount(), 16), true);
+            if (match >= 0 && acceptable(t, takenCode.get(match), jump, live.in(taken), skipped, fresh, renamed, code)) {
                 Mir.MInsn e = takenCode.get(match);
                 int vt = Mir.def(t), ve = Mir.def(e);
                 if (t.isCall()) {
