@@ -19,6 +19,7 @@ public final class BranchCommonCalls {
     public static final class Seen {
         public long pidPlain, pidShifted, ktimeEven, ktimeOdd;
         public long fd, offset, whence, lseekPid;
+        public long loopSum;
         public int lastOdd;
     }
 
@@ -46,6 +47,13 @@ public final class BranchCommonCalls {
         if (odd == 0) s.ktimeEven = ktime();
         else s.ktimeOdd = ktime();
         s.lastOdd = odd;
+        // in a loop: the hoisted call runs in the loop's body once per round, on either side
+        long sum = 0;
+        for (int i = 0; i < 4; i++) {
+            if (i == add) sum += pid();
+            else sum -= pid();
+        }
+        s.loopSum = sum;
         return 0;
     }
 

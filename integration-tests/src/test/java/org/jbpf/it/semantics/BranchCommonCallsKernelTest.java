@@ -39,8 +39,8 @@ class BranchCommonCallsKernelTest {
         BpfObject o = Backend.DIRECT.translate(BranchCommonCalls.class);
         List<Insn> branches = program(o, "branches").insns(), lseek = program(o, "lseekArguments").insns();
         String listing = Disassembler.listing(branches);
-        // tid() for the filter and one pid() for both sides; one ktime() for both sides
-        assertEquals(2, calls(branches, HelperTable.GET_CURRENT_PID_TGID), listing);
+        // tid() for the filter, one pid() for both sides, one for both sides in the loop; one ktime() for both sides
+        assertEquals(3, calls(branches, HelperTable.GET_CURRENT_PID_TGID), listing);
         assertEquals(1, calls(branches, HelperTable.KTIME_GET_NS), listing);
         int pidCall = lastCall(lseek, HelperTable.GET_CURRENT_PID_TGID);
         long loadsAfter = lseek.subList(pidCall, lseek.size()).stream().filter(i -> cls(i.opcode()) == LDX && i.off() >= 16).count();
@@ -73,6 +73,7 @@ class BranchCommonCallsKernelTest {
             assertTrue(s.ktimeEven >= before && s.ktimeEven <= after, "even side's ktime() " + s.ktimeEven);
             assertEquals(0, s.ktimeOdd, "odd side did not run");
             assertEquals(0, s.lastOdd, "mode 0 is even");
+            assertEquals(-2L * pid, s.loopSum, "+pid in round 0, -pid in rounds 1 to 3");
 
             mode.put(0, 7);
             before = System.nanoTime();
@@ -83,6 +84,7 @@ class BranchCommonCallsKernelTest {
             assertEquals(pid, s.pidPlain, "left from the first run");
             assertTrue(s.ktimeOdd >= before && s.ktimeOdd <= after, "odd side's ktime() " + s.ktimeOdd);
             assertEquals(1, s.lastOdd, "mode 7 is odd");
+            assertEquals(-4L * pid, s.loopSum, "no round 7: -pid in each");
 
             mode.put(0, 10);
             LibC.INSTANCE.getppid();
@@ -90,6 +92,13 @@ class BranchCommonCallsKernelTest {
             assertEquals(pid + 10, s.pidShifted, "the second side again, with another mode");
             assertTrue(s.ktimeEven > after, "even side's ktime() after the odd one's");
             assertEquals(0, s.lastOdd, "mode 10 is even");
+            assertEquals(-4L * pid, s.loopSum, "no round 10: -pid in each");
+
+            mode.put(0, 2);
+            LibC.INSTANCE.getppid();
+            s = seen.get(0);
+            assertEquals(pid + 2, s.pidShifted, "the second side with mode 2");
+            assertEquals(-2L * pid, s.loopSum, "+pid in round 2, -pid in the others");
 
             // lseek on a descriptor that is not open fails, but its tracepoint sees the arguments
             long result = LibC.INSTANCE.syscall(SYS_LSEEK, 1000, 123456789, 2);
