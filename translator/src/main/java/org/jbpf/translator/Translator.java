@@ -296,9 +296,19 @@ public final class Translator {
             Mir mir = new Mir();
             StackFrameLayout frame = new StackFrameLayout();
             mir.keepPacketOffsetChecks = forAnotherBackend;
+            mir.readOnlyContext = hasReadOnlyContext(probe.sectionNames.get(m));
             new ProgramLowering(mir, frame, drops, insertDrops, strings).lower(analysis);
             Pipeline.optimize(mir);
             return new Compiled(mir, frame, analysis, RecordView.find(analysis));
+        }
+
+        /**
+         * Tracepoints and raw tracepoints get a context only read: the kernel verifier refuses stores into it and no
+         * helper writes it, unlike the packet programs' data pointers or a kprobe's registers, which helpers change.
+         */
+        static boolean hasReadOnlyContext(String section) {
+            org.jbpf.core.program.SectionKind kind = section == null ? null : org.jbpf.core.program.SectionKinds.ofSection(section);
+            return kind == org.jbpf.core.program.SectionKind.TRACEPOINT || kind == org.jbpf.core.program.SectionKind.RAW_TRACEPOINT;
         }
 
         /** Lowers and optimises the BPF functions program {@code c} calls, in the order of its analysis. */

@@ -28,6 +28,11 @@ public final class Mir {
      * from: the bound checks of offsets added to the packet's start stay even where the range passes prove them.
      */
     public boolean keepPacketOffsetChecks;
+    /**
+     * The program's context (r1 on entry) is memory nothing changes while it runs: a tracepoint's record or a raw
+     * tracepoint's arguments. False for functions a program calls and for programs whose helpers rewrite their context.
+     */
+    public boolean readOnlyContext;
     /** The program's instructions and label markers, in order. */
     public final List<MInsn> code = new ArrayList<>();
 

@@ -14,8 +14,10 @@ public final class Pipeline {
      * Before register allocation. The order matters: printk's text copies are recognised in the lowering's own form, right after
      * unreachable blocks go; unreachable blocks, copies and dead values go first so the store and tail passes
      * see through them; jump threading goes just before tail merging, since a path it sends on past a test ends like another one
-     * more often; tail merging leaves copies of the merged values that the second copy propagation removes; iterator loop heads go
-     * last, since tail merging would merge their copied argument moves again.
+     * more often; tail merging leaves copies of the merged values that the second copy propagation removes, and so does the hoisting
+     * of code both successors of a branch begin with; iterator loop heads go last, since tail merging would merge their copied
+     * argument moves again. Context loads sink after load widening has made a 32-bit load and its sign extension one load,
+     * whose one reader is then the value's real use.
      */
     public static final List<Pass> OPTIMIZATIONS = List.of(
             new UnreachableCodeElimination(),
@@ -37,9 +39,11 @@ public final class Pipeline {
             new ConstantConditionThreading(),
             new ConstantElseHoisting(),
             new PresetValues(),
+            new CommonCodeHoisting(),
             new CopyPropagation(),
             new LoadWidening(),
             new StoreHoisting(),
+            new ContextLoadSinking(),
             new IteratorLoopHeads());
 
     /**
