@@ -43,7 +43,8 @@ public final class Pipeline {
     /**
      * After register allocation: reloads of a slot just stored become copies, copies that change nothing go (the
      * allocator's moves between equal registers among them), then values no path reads, then jumps; returns of the
-     * same constant share one exit, which makes more branches invertible.
+     * same constant share one exit, which makes more branches invertible; an early return of another constant
+     * then shares a later exit.
      */
     public static final List<Pass> CLEANUPS = List.of(
             new StoreReloadForwarding(),
@@ -52,6 +53,7 @@ public final class Pipeline {
             new JumpCleanup(),
             new ReturnMerging(),
             new BranchInversion(),
+            new SharedExits(),
             new IteratorCounterPins());
 
     public static void optimize(Mir mir) { for (Pass p : OPTIMIZATIONS) p.run(mir); }
