@@ -13,8 +13,10 @@ public final class Pipeline {
     /**
      * Before register allocation. The order matters: unreachable blocks, copies and dead values go first so the store and tail passes
      * see through them; jump threading goes just before tail merging, since a path it sends on past a test ends like another one
-     * more often; tail merging leaves copies of the merged values that the second copy propagation removes; iterator loop heads go
-     * last, since tail merging would merge their copied argument moves again.
+     * more often; tail merging leaves copies of the merged values that the second copy propagation removes; sign
+     * extensions become copies after jump threading, the last pass that drops tests on the verifier's ranges, as a value
+     * only stored may then be one the verifier knows less of; iterator loop heads go last, since tail merging would
+     * merge their copied argument moves again.
      */
     public static final List<Pass> OPTIMIZATIONS = List.of(
             new UnreachableCodeElimination(),
@@ -34,6 +36,7 @@ public final class Pipeline {
             new ConstantDefaultHoisting(),
             new ConstantConditionThreading(),
             new ConstantElseHoisting(),
+            new SignExtensionElimination(),
             new PresetValues(),
             new CopyPropagation(),
             new LoadWidening(),
