@@ -22,7 +22,7 @@ final class SignExtensionElimination implements Pass {
     @Override
     public void run(Mir mir) {
         List<Mir.MInsn> code = mir.code;
-        if (code.isEmpty()) return;
+        if (code.stream().noneMatch(SignExtensionElimination::isSignExtension)) return;   // two analyses spared
         MirBlocks blocks = new MirBlocks(code);
         RangeTransfer verifier = RangeTransfer.verifierView(code), runtime = RangeTransfer.runtimeView(code);
         Map<Integer, Interval>[] known = RangeBranchFolding.analyse(code, blocks, verifier);
