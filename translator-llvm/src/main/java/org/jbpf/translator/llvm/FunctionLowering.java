@@ -256,11 +256,14 @@ final class FunctionLowering {
         }
         // a difference of two addresses (the packet's length, end - data) is a number LLVM must not see into: it would
         // fold what follows into the addresses (~(end - data) as data + ~end), arithmetic the kernel refuses on a pointer
-        if (op == SUB && alu64 && reg && (addressRegisters.contains(in.src()) || packetEnds.contains(in.src()))) result = arithmetic.opaque(result, m.i64);
+        // (in 32 bits, ctx.length(), it is hidden once zero-extended, which the 32-bit subtraction does for nothing)
+        boolean difference = op == SUB && reg && (addressRegisters.contains(in.src()) || packetEnds.contains(in.src()));
+        if (difference && alu64) result = arithmetic.opaque(result, m.i64);
         // an index widened here is widened by an instruction of its own, which tells the kernel its high bits
         boolean index = indexRegisters.contains(in.dst());
         if (index && !alu64) result = arithmetic.opaque(result, m.i32);
         LLVMValueRef value = alu64 ? result : LLVMBuildZExt(b, result, m.i64, "");
+        if (difference && !alu64) value = arithmetic.opaque(value, m.i64);
         if (index && op == MOV && reg && in.off() != 0) value = arithmetic.opaque(value, m.i64);
         write(in.dst(), value);
     }

@@ -80,9 +80,11 @@ final class PacketCalls implements Intrinsic {
         out.load(data, Kind.INT, ctx, xdp ? 0 : 76);
         out.load(end, Kind.INT, ctx, xdp ? 4 : 80);
         if (name.equals("length")) {
+            // an int, so a 32-bit difference: zero-extended, as the passes know of any 32-bit result; the verifier
+            // allows a privileged program to subtract pointers in 32 bits and makes the difference an unknown number
             int len = out.newVreg();
             out.mov64(len, end);
-            out.emit(ALU64 | SUB | X, len, data, 0, 0);
+            out.emit(ALU | SUB | X, len, data, 0, 0);
             c.pushResult(len);
             return;
         }

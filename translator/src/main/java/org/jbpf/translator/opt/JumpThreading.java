@@ -78,7 +78,8 @@ final class JumpThreading implements Pass {
         if (code.isEmpty()) return out;
         labelFallThroughs(mir, added);
         MirBlocks blocks = new MirBlocks(code);
-        Map<Integer, Interval>[] entry = RangeBranchFolding.analyse(code, blocks);
+        RangeTransfer transfer = RangeTransfer.verifierView(code);
+        Map<Integer, Interval>[] entry = RangeBranchFolding.analyse(code, blocks, transfer);
         Set<Mir.MInsn> kept = PacketOffsetChecks.of(mir);
         Map<Mir.Label, Integer> labels = new HashMap<>();
         for (int p = 0; p < code.size(); p++) if (code.get(p).isLabel()) labels.put(code.get(p).label, p);
@@ -86,7 +87,7 @@ final class JumpThreading implements Pass {
             int end = blocks.end[b];
             Mir.MInsn last = code.get(end);
             if (entry[b] == null || last.isExit()) continue;
-            Map<Integer, Interval> state = RangeBranchFolding.stateBefore(code, blocks.start[b], end, entry[b]);
+            Map<Integer, Interval> state = RangeBranchFolding.stateBefore(code, blocks.start[b], end, entry[b], transfer);
             if (last.isUnconditionalJump()) {
                 Mir.Label to = destination(code, labels, labels.get(last.target), state, new ArrayList<>(), kept);
                 if (to != null && to != last.target) out.add(new Threading(end, false, to));
@@ -101,7 +102,7 @@ final class JumpThreading implements Pass {
                 }
                 fall = RangeConditions.refine(last, state, false);
             } else {
-                RangeTransfer.apply(last, state);
+                transfer.apply(last, state);
                 fall = state;
             }
             if (fall == null || end + 1 >= code.size()) continue;

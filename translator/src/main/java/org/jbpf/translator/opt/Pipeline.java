@@ -12,12 +12,12 @@ public final class Pipeline {
 
     /**
      * Before register allocation. The order matters: printk's text copies are recognised in the lowering's own form, right after
-     * unreachable blocks go; unreachable blocks, copies and dead values go first so the store and tail passes
-     * see through them; jump threading goes just before tail merging, since a path it sends on past a test ends like another one
+     * unreachable blocks go; copies and dead values go next so the store and tail passes see through them; jump threading goes just before tail merging, since a path it sends on past a test ends like another one
      * more often; tail merging leaves copies of the merged values that the second copy propagation removes, and so does the hoisting
-     * of code both successors of a branch begin with; iterator loop heads go last, since tail merging would merge their copied
-     * argument moves again. Context loads sink after load widening has made a 32-bit load and its sign extension one load,
-     * whose one reader is then the value's real use.
+     * of code both successors of a branch begin with; sign extensions become copies after jump threading, the last pass that drops
+     * tests on the verifier's ranges, as a value only stored may then be one the verifier knows less of; iterator loop heads go
+     * last, since tail merging would merge their copied argument moves again. Context loads sink after load widening has made a
+     * 32-bit load and its sign extension one load, whose one reader is then the value's real use.
      */
     public static final List<Pass> OPTIMIZATIONS = List.of(
             new UnreachableCodeElimination(),
@@ -38,6 +38,7 @@ public final class Pipeline {
             new ConstantDefaultHoisting(),
             new ConstantConditionThreading(),
             new ConstantElseHoisting(),
+            new SignExtensionElimination(),
             new PresetValues(),
             new CommonCodeHoisting(),
             new CopyPropagation(),
@@ -49,7 +50,8 @@ public final class Pipeline {
     /**
      * After register allocation: reloads of a slot just stored become copies, copies that change nothing go (the
      * allocator's moves between equal registers among them), then values no path reads, then jumps; returns of the
-     * same constant share one exit, which makes more branches invertible.
+     * same constant share one exit, which makes more branches invertible; an early return of another constant
+     * then shares a later exit.
      */
     public static final List<Pass> CLEANUPS = List.of(
             new StoreReloadForwarding(),
@@ -58,6 +60,7 @@ public final class Pipeline {
             new JumpCleanup(),
             new ReturnMerging(),
             new BranchInversion(),
+            new SharedExits(),
             new IteratorCounterPins());
 
     public static void optimize(Mir mir) { for (Pass p : OPTIMIZATIONS) p.run(mir); }

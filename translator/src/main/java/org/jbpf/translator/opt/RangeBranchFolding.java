@@ -26,7 +26,8 @@ final class RangeBranchFolding implements Pass {
         List<Mir.MInsn> code = mir.code;
         if (code.isEmpty()) return;
         MirBlocks blocks = new MirBlocks(code);
-        Map<Integer, Interval>[] entry = analyse(code, blocks);
+        RangeTransfer transfer = RangeTransfer.verifierView(code);
+        Map<Integer, Interval>[] entry = analyse(code, blocks, transfer);
         java.util.Set<Mir.MInsn> kept = PacketOffsetChecks.of(mir);
         boolean changed = false;
         for (int b = blocks.count - 1; b >= 0; b--) {
@@ -34,7 +35,7 @@ final class RangeBranchFolding implements Pass {
             Map<Integer, Interval> state = new HashMap<>(entry[b]);
             for (int p = blocks.start[b]; p < blocks.end[b]; p++) {
                 changed |= plainCopy(code.get(p), state);
-                RangeTransfer.apply(code.get(p), state);
+                transfer.apply(code.get(p), state);
             }
             Mir.MInsn last = code.get(blocks.end[b]);
             if (!last.isJump() || last.isUnconditionalJump()) { changed |= plainCopy(last, state); continue; }
@@ -53,7 +54,7 @@ final class RangeBranchFolding implements Pass {
 
     /** The range state at the entry of every block (null where no value reaches it). */
     @SuppressWarnings("unchecked")
-    static Map<Integer, Interval>[] analyse(List<Mir.MInsn> code, MirBlocks blocks) {
+    static Map<Integer, Interval>[] analyse(List<Mir.MInsn> code, MirBlocks blocks, RangeTransfer transfer) {
         Map<Integer, Interval>[] entry = new Map[blocks.count];
         int[] visits = new int[blocks.count];
         Map<Mir.Label, Integer> blockOfLabel = new HashMap<>();
@@ -67,7 +68,7 @@ final class RangeBranchFolding implements Pass {
         while (!work.isEmpty()) {
             int b = work.pollFirst();
             Mir.MInsn last = code.get(blocks.end[b]);
-            Map<Integer, Interval> state = stateBefore(code, blocks.start[b], blocks.end[b], entry[b]);
+            Map<Integer, Interval> state = stateBefore(code, blocks.start[b], blocks.end[b], entry[b], transfer);
             if (last.isExit()) continue;
             if (last.isUnconditionalJump()) {
                 flow(b, blockOfLabel.get(last.target), state, entry, visits, work);
@@ -75,7 +76,7 @@ final class RangeBranchFolding implements Pass {
                 flow(b, blockOfLabel.get(last.target), RangeConditions.refine(last, state, true), entry, visits, work);
                 if (b + 1 < blocks.count) flow(b, b + 1, RangeConditions.refine(last, state, false), entry, visits, work);
             } else {
-                RangeTransfer.apply(last, state);
+                transfer.apply(last, state);
                 if (b + 1 < blocks.count) flow(b, b + 1, state, entry, visits, work);
             }
         }
@@ -83,9 +84,10 @@ final class RangeBranchFolding implements Pass {
     }
 
     /** The state just before position {@code end}, from the block's entry state at {@code start}. */
-    static Map<Integer, Interval> stateBefore(List<Mir.MInsn> code, int start, int end, Map<Integer, Interval> entry) {
+    static Map<Integer, Interval> stateBefore(List<Mir.MInsn> code, int start, int end, Map<Integer, Interval> entry,
+            RangeTransfer transfer) {
         Map<Integer, Interval> state = new HashMap<>(entry);
-        for (int p = start; p < end; p++) RangeTransfer.apply(code.get(p), state);
+        for (int p = start; p < end; p++) transfer.apply(code.get(p), state);
         return state;
     }
 

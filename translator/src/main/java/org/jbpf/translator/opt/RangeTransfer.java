@@ -2,20 +2,70 @@ package org.jbpf.translator.opt;
 
 import static org.jbpf.core.asm.Opcodes.*;
 
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jbpf.translator.mir.Mir;
+import org.jbpf.translator.mir.PacketContexts;
 
 /**
  * What one MIR instruction does to the ranges of registers ({@link RangeBranchFolding}). A register missing from the
  * state may hold anything. Division, modulo, byte swaps and shifts by a count not known give unknown results, 64 bits
  * of them even for a 32-bit operation, as the kernel verifier keeps no range through them either: a bound the pass
  * proves must be one the verifier can prove too.
+ *
+ * <p>The packet's pointers, loaded as 32-bit context fields, are 64-bit addresses: nothing is known of them. The
+ * verifier knows nothing either of a 32-bit difference of two of them ({@code ctx.length()}), not even that its
+ * upper half is zero; the machine zero-extends it as any 32-bit result. {@link #verifierView} claims only what the
+ * verifier proves, for passes that drop tests it needs; {@link #runtimeView} claims what the instructions do, for
+ * passes that change only values the verifier needs no range of.
  */
 final class RangeTransfer {
     /** The kfunc that moves a numeric iterator on ({@code Loops.Numbers.next}). */
     private static final String ITERATOR_NEXT = "bpf_iter_num_next";
 
-    private RangeTransfer() {}
+    /** Loads of a packet pointer from a context, compared by identity. */
+    private final Set<Mir.MInsn> pointerLoads;
+    /** Registers that hold nothing but packet pointers: every write of them a load of one or a copy of such a register. */
+    private final Set<Integer> pointers;
+    private final boolean verifierView;
+
+    private RangeTransfer(List<Mir.MInsn> code, boolean verifierView) {
+        this.verifierView = verifierView;
+        pointerLoads = Collections.newSetFromMap(new IdentityHashMap<>());
+        pointers = new HashSet<>();
+        Map<Integer, Integer> starts = PacketContexts.packetStarts(code);
+        for (Mir.MInsn m : code) {
+            Integer start = m.isLabel() || m.opcode != (LDX | W | MEM) ? null : starts.get(m.src);
+            // data, data_end and data_meta: 0, 4, 8 of an xdp_md; 76, 80, 140 of a __sk_buff
+            if (start != null && (m.off == start || m.off == start + 4 || m.off == (start == 0 ? 8 : 140))) {
+                pointerLoads.add(m);
+                pointers.add(m.dst);
+            }
+        }
+        if (pointers.isEmpty()) return;
+        for (Mir.MInsn m : code) if (!m.isLabel() && m.opcode == (ALU64 | MOV | X) && m.off == 0) pointers.add(m.dst);
+        // a register written anything else holds a number somewhere (ctx.length()'s, end - data): not counted
+        for (boolean shrank = true; shrank; ) {
+            shrank = false;
+            for (Mir.MInsn m : code) {
+                int d = Mir.def(m);
+                if (d < 0 || !pointers.contains(d) || pointerLoads.contains(m)) continue;
+                if (m.opcode == (ALU64 | MOV | X) && m.off == 0 && pointers.contains(m.src)) continue;
+                pointers.remove(d);
+                shrank = true;
+            }
+        }
+    }
+
+    /** What the kernel verifier proves of each instruction. */
+    static RangeTransfer verifierView(List<Mir.MInsn> code) { return new RangeTransfer(code, true); }
+
+    /** What the instructions do, the verifier's knowledge aside. */
+    static RangeTransfer runtimeView(List<Mir.MInsn> code) { return new RangeTransfer(code, false); }
 
     static Interval get(Map<Integer, Interval> state, int reg) { return state.getOrDefault(reg, Interval.TOP); }
 
@@ -24,7 +74,7 @@ final class RangeTransfer {
     }
 
     /** Applies m to state. */
-    static void apply(Mir.MInsn m, Map<Integer, Interval> state) {
+    void apply(Mir.MInsn m, Map<Integer, Interval> state) {
         if (m.isLabel()) return;
         int cls = cls(m.opcode);
         if (m.ref != null && cls != JMP && cls != JMP32 && cls != ST && cls != STX) {
@@ -35,7 +85,7 @@ final class RangeTransfer {
         }
         switch (cls) {
             case ALU, ALU64 -> set(state, m.dst, alu(m, state, cls == ALU64));
-            case LDX -> set(state, m.dst, loaded(m));
+            case LDX -> set(state, m.dst, pointerLoads.contains(m) ? Interval.TOP : loaded(m));
             case LD -> {
                 boolean constant = m.opcode == (LD | IMM | DW) && m.src == 0 && m.ref == null;
                 set(state, m.dst, constant ? Interval.of(m.imm) : Interval.TOP);
@@ -62,9 +112,12 @@ final class RangeTransfer {
         return new Interval(0, (1L << (size * 8)) - 1);
     }
 
-    private static Interval alu(Mir.MInsn m, Map<Integer, Interval> state, boolean wide) {
+    private Interval alu(Mir.MInsn m, Map<Integer, Interval> state, boolean wide) {
         int op = op(m.opcode);
         boolean reg = source(m.opcode) == X;
+        // a 32-bit difference of pointers, the one 32-bit operation on a pointer the translator emits: the verifier
+        // makes it an unknown scalar, all 64 bits of it
+        if (!wide && op != MOV && verifierView && reg && pointers.contains(m.src)) return Interval.TOP;
         // the operand as the machine sees it: a 32-bit op reads the low halves; an immediate is sign-extended
         Interval b = reg ? get(state, m.src) : Interval.of((long) (int) m.imm);
         Interval a = op == MOV ? Interval.TOP : get(state, m.dst);
