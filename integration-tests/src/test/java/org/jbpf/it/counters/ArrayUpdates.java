@@ -13,8 +13,9 @@ import org.jbpf.maps.PerCpuArray;
 /**
  * Updates of map values the program looked up under the same constant key and tested against null, on each of the
  * watched process's getpgid(arg) calls: array maps (per-CPU too, numbers and a struct, after a branch and in a loop),
- * where the update is a store through the looked-up pointer, and the updates that must stay calls: a hash map, another
- * key, a pointer that may be null, and NOEXIST, whose status (like the stores' 0) the program keeps.
+ * where the update is a store through the looked-up pointer, and under a variable key in straight code; and the updates
+ * that must stay calls: a hash map, another key, a pointer that may be null, a pointer from a loop's round before, and
+ * NOEXIST, whose status (like the stores' 0) the program keeps.
  */
 @Bpf(license = "GPL")
 public final class ArrayUpdates {
@@ -38,6 +39,10 @@ public final class ArrayUpdates {
     public static final ArrayMap<Long> shifted = new ArrayMap<>(Long.class, 2);
     /** The sum of the arguments, updated whether or not the lookup found a value. */
     public static final ArrayMap<Long> sums = new ArrayMap<>(Long.class, 1);
+    /** [2] := [1] + 1: a loop's update under its counter, holding the pointer its lookup gave in the round before. */
+    public static final ArrayMap<Long> chain = new ArrayMap<>(Long.class, 4);
+    /** The calls by the argument's low bit: looked up and updated under the same variable, in straight code. */
+    public static final ArrayMap<Long> byParity = new ArrayMap<>(Long.class, 2);
 
     @Section("tracepoint/syscalls/sys_enter_getpgid")
     static long count(TracepointContext ctx) {
@@ -64,10 +69,10 @@ public final class ArrayUpdates {
         long step;
         if ((arg & 1) == 0) step = 10; else step = 1;
         tallies.update(0, tally + step);
-        for (int i = 1; i <= 2; i++) {
-            Long t = tallies.lookup(1);
-            if (t != null) tallies.update(1, t + i);
-        }
+
+        int parity = (int) arg & 1;
+        Long seen = byParity.lookup(parity);
+        if (seen != null) byParity.update(parity, seen + 1);
 
         Long st = statuses.lookup(0);
         if (st != null) {
@@ -85,6 +90,24 @@ public final class ArrayUpdates {
 
         Long sum = sums.lookup(0);
         sums.update(0, sum == null ? arg : sum + arg);
+        return 0;
+    }
+
+    /** The loops, in a program of their own: the other's straight code lets a variable key update in place. */
+    @Section("tracepoint/syscalls/sys_exit_getpgid")
+    static long loops(TracepointContext ctx) {
+        Integer want = watchPid.lookup(0);
+        if (want == null || want != Helpers.pid()) return 0;
+        for (int i = 1; i <= 2; i++) {
+            Long t = tallies.lookup(1);
+            if (t != null) tallies.update(1, t + i);
+        }
+        Long previous = null;
+        for (int i = 0; i < 4; i++) {
+            Long v = chain.lookup(i);
+            if (previous != null && i == 2) chain.update(i, previous + 1);
+            previous = v;
+        }
         return 0;
     }
 }

@@ -7,6 +7,7 @@ import com.sun.jna.Native;
 import java.util.List;
 import org.jbpf.BPF;
 import org.jbpf.core.asm.Insn;
+import org.jbpf.core.obj.BpfObject;
 import org.jbpf.core.asm.Opcodes;
 import org.jbpf.core.helper.HelperTable;
 import org.jbpf.it.Backend;
@@ -17,9 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@link ArrayUpdates} in the kernel: the array updates stored through the looked-up pointers leave the values the
- * update calls would (per-CPU: in the CPU the calls ran on), their status is 0, and the updates that stay calls (hash
- * map, another key, a pointer that may be null, NOEXIST) still do what they did.
+ * {@link ArrayUpdates} in the kernel: the array updates stored through the looked-up pointers (under a constant key,
+ * or a variable one in straight code) leave the values the update calls would (per-CPU: in the CPU the calls ran on),
+ * their status is 0, and the updates that stay calls (hash map, another key, a pointer that may be null, a pointer from
+ * a loop's round before, NOEXIST) still do what they did.
  */
 class ArrayUpdatesKernelTest {
     interface LibC extends Library {
@@ -39,9 +41,9 @@ class ArrayUpdatesKernelTest {
         KernelCheck.require();
         // the array updates of a looked-up key are stores; the hash map's, the other key's, the nullable one's and
         // the two under keys nothing looked up stay calls
-        List<Insn> code = backend.translate(ArrayUpdates.class).programs().get(0).insns();
-        assertEquals(5, code.stream().filter(i -> i.opcode() == (Opcodes.JMP | Opcodes.CALL) && i.imm() == HelperTable.MAP_UPDATE_ELEM)
-                .count());
+        BpfObject object = backend.translate(ArrayUpdates.class);
+        assertEquals(5, updateCalls(object.program("count").orElseThrow().insns()));
+        assertEquals(1, updateCalls(object.program("loops").orElseThrow().insns()));
         try (BPF bpf = backend.loadAndAttach(ArrayUpdates.class)) {
             Span wide = new Span();
             wide.low = Long.MAX_VALUE;
@@ -49,6 +51,7 @@ class ArrayUpdatesKernelTest {
             bpf.map(ArrayUpdates.statuses).put(0, 99L);
             bpf.map(ArrayUpdates.shifted).put(0, 1000L);
             bpf.map(ArrayUpdates.tallies).put(1, 1L);
+            for (int i = 0; i < 4; i++) bpf.map(ArrayUpdates.chain).put(i, 10L * (i + 1));
             bpf.map(ArrayUpdates.watchPid).put(0, (int) ProcessHandle.current().pid());
             Thread t = new Thread(() -> {
                 CountersKernelTest.pin(CPU);
@@ -76,6 +79,16 @@ class ArrayUpdatesKernelTest {
             assertEquals(1000L, shifted.get(0), "the key looked up, not written");
             assertEquals(1000L + ARGS[ARGS.length - 1], shifted.get(1));
             assertEquals(java.util.Arrays.stream(ARGS).asLongStream().sum(), bpf.map(ArrayUpdates.sums).get(0));
+            BpfMap<Integer, Long> chain = bpf.map(ArrayUpdates.chain);
+            assertEquals(List.of(10L, 20L, 21L, 40L), List.of(chain.get(0), chain.get(1), chain.get(2), chain.get(3)),
+                    "[2] written from the pointer to [1], which stays");
+            long odd = java.util.Arrays.stream(ARGS).filter(a -> (a & 1) == 1).count();
+            assertEquals(ARGS.length - odd, bpf.map(ArrayUpdates.byParity).get(0), "even arguments");
+            assertEquals(odd, bpf.map(ArrayUpdates.byParity).get(1), "odd arguments");
         }
+    }
+
+    static long updateCalls(List<Insn> code) {
+        return code.stream().filter(i -> i.opcode() == (Opcodes.JMP | Opcodes.CALL) && i.imm() == HelperTable.MAP_UPDATE_ELEM).count();
     }
 }

@@ -11,8 +11,8 @@ import org.jbpf.translator.lower.Emitter;
 import org.jbpf.translator.lower.Operand;
 
 /**
- * An update of an array map (per-CPU or not) under the constant key of a lookup whose element the program still holds,
- * known not null, lowered as stores of the value through that element's pointer instead of a bpf_map_update_elem call.
+ * An update of an array map (per-CPU or not) under the key of a lookup whose element the program still holds, known
+ * not null (the same constant, or the same unchanged variable where {@link LookedUpElements} can tell), lowered as stores of the value through that element's pointer instead of a bpf_map_update_elem call.
  * From a program, the kernel's update of an array element copies the value into the very element lookup points to
  * (per-CPU: this CPU's copy, the one lookup gave) and succeeds for any key lookup found, so its status is 0.
  * Only flags ANY and EXIST qualify (NOEXIST always fails on an array), and only numbers and @Struct values copied in
@@ -34,7 +34,7 @@ final class ArrayElementStores {
             Long flags = constant(c.args().get(2), c.values().get(2));
             if (flags == null || flags != ANY && flags != EXIST) return false;
         }
-        int var = LookedUpElements.localHolding(c.body().analysis(), c.index(), map, c.values().get(0));
+        int var = LookedUpElements.localHolding(c.body().analysis(), c.index(), map, c.values().get(0), c.body().isProgramEntry());
         if (var == LookedUpElements.NONE) return false;
         int element = c.body().localRegister(var);
         if (element < 0) return false;

@@ -148,4 +148,51 @@ final class ArrayElementStoreProbes {
             return 0;
         }
     }
+
+    @Bpf
+    public static final class KeyReassigned {
+        static final ArrayMap<Long> values = new ArrayMap<>(Long.class, 8);
+
+        @Section("tracepoint/syscalls/sys_exit_read")
+        static long run(TracepointContext ctx) {
+            int k = (int) ctx.ret() & 7;
+            Long v = values.lookup(k);
+            k = (k + 1) & 7;
+            if (v != null) values.update(k, v + 1);
+            return 0;
+        }
+    }
+
+    @Bpf
+    public static final class PreviousIteration {
+        static final ArrayMap<Long> values = new ArrayMap<>(Long.class, 8);
+
+        @Section("tracepoint/syscalls/sys_exit_read")
+        static long run(TracepointContext ctx) {
+            Long previous = null;
+            for (int i = 0; i < 4; i++) {
+                Long v = values.lookup(i);
+                // previous is element i - 1, from the same lookup's last run
+                if (previous != null) values.update(i, previous + 1);
+                previous = v;
+            }
+            return 0;
+        }
+    }
+
+    @Bpf
+    public static final class KeyInHelper {
+        static final ArrayMap<Long> values = new ArrayMap<>(Long.class, 8);
+
+        static void bump(int k) {
+            Long v = values.lookup(k);
+            if (v != null) values.update(k, v + 1);
+        }
+
+        @Section("tracepoint/syscalls/sys_exit_read")
+        static long run(TracepointContext ctx) {
+            bump((int) ctx.ret() & 7);
+            return 0;
+        }
+    }
 }

@@ -73,14 +73,24 @@ class ArrayElementStoresTest {
                 .allMatch(i -> source(i.opcode()) == K && i.imm() == 0), listing);
     }
 
+    @Test
+    void aKeyVariableUnchangedSinceTheLookupInTheProgramsOwnStraightCodeUpdatesInPlace() {
+        List<Insn> code = code("KeyVariable");
+        String listing = Disassembler.listing(code);
+        assertEquals(0, calls(code, HelperTable.MAP_UPDATE_ELEM), listing);
+        assertEquals(1, storesThroughPointer(code, DW), listing);
+    }
+
     @ParameterizedTest
     @CsvSource({
+        "KeyReassigned, the key variable changed since the lookup",
+        "PreviousIteration, in a loop a pointer may be from the lookup's run under another key",
+        "KeyInHelper, an inlined body may run more than once",
         "StructOfFour, the copy would take as many slots as the call",
         "NoExist, NOEXIST fails on an array: the call's status is kept",
         "Hash, a hash map's update may put a new element in the old one's stead",
         "OtherKey, the update writes another key's element",
         "MaybeNull, the lookup may have found nothing",
-        "KeyVariable, a key not known at translation",
     })
     void otherUpdatesStayCalls(String probe, String why) {
         List<Insn> code = code(probe);
