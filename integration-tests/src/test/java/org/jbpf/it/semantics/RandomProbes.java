@@ -57,10 +57,16 @@ final class RandomProbes {
     RandomProbes(long seed, boolean state, boolean edges) { this(seed, state, edges, false); }
 
     /** With {@code wider}, every program also uses what the language accepted in its later rounds. */
-    RandomProbes(long seed, boolean state, boolean edges, boolean wider) {
+    RandomProbes(long seed, boolean state, boolean edges, boolean wider) { this(seed, state, edges, wider, false); }
+
+    /**
+     * With {@code updates} (and {@code state}), a per-CPU counter looked up and found may also be updated under the
+     * same key ({@link RandomState}).
+     */
+    RandomProbes(long seed, boolean state, boolean edges, boolean wider, boolean updates) {
         this.seed = seed;
         this.wider = wider;
-        this.state = state ? new RandomState(this) : null;
+        this.state = state ? new RandomState(this, updates) : null;
         this.edges = edges ? new RandomEdges(this) : null;
     }
 

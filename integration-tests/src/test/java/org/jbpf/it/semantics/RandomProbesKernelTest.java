@@ -118,8 +118,22 @@ class RandomProbesKernelTest {
                 Integer.getInteger("jbpf.random.program"));
     }
 
+    /** The same for the programs with state that also update per-CPU counters they looked up, under the same key. */
+    static final long FIXED_UPDATES_SEED = 7;
+
+    /**
+     * The same with state ({@link RandomState}) where a per-CPU counter looked up and found may be updated under the
+     * same key inside its null test: under a constant key the translator stores through the looked-up pointer.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void randomProbesUpdatingLookedUpValuesAgreeWithTheJvmAndTheSimulationWithTheKernel(Backend backend) throws Exception {
+        run(backend, UPDATES, "random probes updating looked-up values", org.jbpf.testsupport.RandomSeed.of(FIXED_UPDATES_SEED), STATE_PROGRAMS,
+                Integer.getInteger("jbpf.random.program"));
+    }
+
     /** The generator's modes, as FOUND names them. */
-    static final int PLAIN = 0, STATE = 1, EDGES = 2, WIDER = 3;
+    static final int PLAIN = 0, STATE = 1, EDGES = 2, WIDER = 3, UPDATES = 4;
 
     /**
      * Programs of other seeds that once went wrong, each run alone on both backends whatever seed is asked for: the
@@ -184,10 +198,10 @@ class RandomProbesKernelTest {
         KernelCheck.require();
         if (backend == Backend.LLVM) backend.translate(Semantics.class); // skips without LLVM's bindings
         String kept = System.getProperty("jbpf.random.dir");
-        String modeName = mode == STATE ? "state" : mode == EDGES ? "edges" : mode == WIDER ? "wider" : "plain";
+        String modeName = mode == STATE ? "state" : mode == EDGES ? "edges" : mode == WIDER ? "wider" : mode == UPDATES ? "updates" : "plain";
         Path dir = Files.createDirectories(kept != null ? Path.of(kept, mode == PLAIN ? "" : modeName) : temp.resolve(modeName + seed));
         System.out.println(label + " (" + backend + "): seed " + seed);
-        RandomProbes generator = new RandomProbes(seed, mode == STATE, mode == EDGES, mode == WIDER);
+        RandomProbes generator = new RandomProbes(seed, mode == STATE || mode == UPDATES, mode == EDGES, mode == WIDER, mode == UPDATES);
         Translator.Options options = new Translator.Options(List.of(dir.resolve("src")));
         List<String> failures = new ArrayList<>() {
             @Override

@@ -30,7 +30,16 @@ final class RandomState {
     private int arrayValuesInScope;
     private int bigLength, helpers, globalBytes;
 
-    RandomState(RandomProbes g) { this.g = g; }
+    /**
+     * Whether a per-CPU counter looked up and found may be updated inside its null test, under the same key: the
+     * update replaces the element Java's boxed value came from, which the program does not read again.
+     */
+    private final boolean updates;
+
+    RandomState(RandomProbes g, boolean updates) {
+        this.g = g;
+        this.updates = updates;
+    }
 
     /** Fields the state programs add to the struct {@code S}, and the nested struct {@code N} before it. */
     static String nestedStruct() {
@@ -107,6 +116,10 @@ final class RandomState {
     void statement(StringBuilder s, int depth, String indent) {
         RandomExpressions e = g.e;
         String x = g.pick("x0", "x1", "x2", "x3");
+        if (updates && g.random.nextInt(3) == 0) {
+            updateOfLookedUp(s, indent, x);
+            return;
+        }
         switch (g.random.nextInt(pointerInScope ? 12 : 14)) {
             case 0 -> s.append(indent).append(fieldStore("s")).append(";\n");
             case 1 -> global(s, indent);
@@ -270,9 +283,29 @@ final class RandomState {
             default -> {
                 String v = "v" + g.names++;
                 s.append(indent).append("Long ").append(v).append(" = pc.lookup(").append(i).append(");\n");
-                s.append(indent).append("if (").append(v).append(" != null) ").append(x).append(" ^= ").append(v).append(";\n");
+                // the same draws as without updates up to here, so those programs stay as they were
+                if (updates && g.random.nextInt(3) != 0)
+                    s.append(indent).append("if (").append(v).append(" != null) ").append(x).append(" -= pc.update(").append(i).append(", ")
+                            .append(v).append(' ').append(g.pick("+", "*", "^")).append(" (").append(g.e.longExpr(1)).append("));\n");
+                else s.append(indent).append("if (").append(v).append(" != null) ").append(x).append(" ^= ").append(v).append(";\n");
             }
         }
+    }
+
+    /**
+     * A per-CPU counter looked up and, when found, updated under the same key (a constant, one out of range, or one
+     * known only at run time): with the update's status, or after a compare with the value found.
+     */
+    private void updateOfLookedUp(StringBuilder s, String indent, String x) {
+        RandomExpressions e = g.e;
+        String v = "v" + g.names++, i = g.pick("0", "1", "2", "2", "3", "(int) (a & 3)");
+        s.append(indent).append("Long ").append(v).append(" = pc.lookup(").append(i).append(");\n");
+        if (g.random.nextBoolean())
+            s.append(indent).append("if (").append(v).append(" != null) ").append(x).append(" -= pc.update(").append(i).append(", ")
+                    .append(v).append(' ').append(g.pick("+", "*", "^")).append(" (").append(e.longExpr(1)).append("));\n");
+        else
+            s.append(indent).append("if (").append(v).append(" != null && ").append(v).append(' ').append(g.pick("<", ">", "!=")).append(" (")
+                    .append(e.longExpr(1)).append(")) pc.update(").append(i).append(", ").append(e.longExpr(2)).append(");\n");
     }
 
     private String unsignedCondition() {

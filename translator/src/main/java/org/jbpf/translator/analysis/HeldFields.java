@@ -144,6 +144,9 @@ final class HeldFields {
         return new HeldFields(parents, stale, lk == null ? looked : lk, ds == differ ? differ : Set.copyOf(ds), localObjects, keys);
     }
 
+    /** What lookup returned the map value pointer {@code id} is, or null when it is not known to be one. */
+    Looked lookedUp(long id) { return looked.get(id); }
+
     /** The key of the value pointer {@code k} was read from, {@link #ANY_PARENT} when it differs by path, or null. */
     Long parentOf(long k) { return parents.get(k); }
 

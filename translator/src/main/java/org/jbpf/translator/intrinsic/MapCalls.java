@@ -121,6 +121,7 @@ final class MapCalls implements Intrinsic {
                 return;
             }
             default: {
+                if (name.equals("update") && ArrayElementStores.lower(c, map)) return;
                 Addr key = byAddress(c, 0, map.key(), true);
                 switch (name) {
                     case "lookup": {

@@ -107,6 +107,12 @@ public final class BodyLowering {
     /** The compare and branch lowering, for calls that fuse a compare with the following {@code if}. */
     public BranchLowering branches() { return branches; }
 
+    /** Whether this is a program's own method: not inlined into another, not a BPF function or loop body. */
+    public boolean isProgramEntry() { return returnLabel == null && !program.isFunction(); }
+
+    /** The virtual register of local slot {@code slot}, or -1 when the lowering gave it none yet. */
+    public int localRegister(int slot) { return locals[slot]; }
+
     int local(int slot) {
         if (locals[slot] < 0) locals[slot] = out.newVreg();
         return locals[slot];
