@@ -104,7 +104,7 @@ final class CommonCodeHoisting implements Pass {
             fresh.remove(Mir.def(t));
         }
         if (hoisted.isEmpty()) return false;
-        if (!hoisted.stream().anyMatch(Mir.MInsn::isCall) && hoisted.stream().allMatch(h -> opOf(h) == MOV)) return false;
+        if (onlyMoves(hoisted)) return false;
 
         // rebuild: hoisted code before the jump, the successors without it
         trial.subList(blocks.start[taken], blocks.end[taken] + 1).clear();
@@ -256,4 +256,10 @@ final class CommonCodeHoisting implements Pass {
     }
 
     private static int opOf(Mir.MInsn m) { return op(m.opcode); }
+
+    /** Whether a group holds no call and only register moves, which hoisting would only shift. */
+    private static boolean onlyMoves(List<Mir.MInsn> group) {
+        for (Mir.MInsn h : group) if (h.isCall() || opOf(h) != MOV) return false;
+        return true;
+    }
 }

@@ -22,7 +22,7 @@ final class SignExtensionElimination implements Pass {
     @Override
     public void run(Mir mir) {
         List<Mir.MInsn> code = mir.code;
-        if (code.stream().noneMatch(SignExtensionElimination::isSignExtension)) return;   // two analyses spared
+        if (!hasSignExtension(code)) return;   // two analyses spared
         MirBlocks blocks = new MirBlocks(code);
         RangeTransfer verifier = RangeTransfer.verifierView(code), runtime = RangeTransfer.runtimeView(code);
         Map<Integer, Interval>[] known = RangeBranchFolding.analyse(code, blocks, verifier);
@@ -61,12 +61,17 @@ final class SignExtensionElimination implements Pass {
         return RangeTransfer.get(state, m.src).within(0, (1L << (m.off - 1)) - 1);
     }
 
+    private static boolean hasSignExtension(List<Mir.MInsn> code) {
+        for (Mir.MInsn m : code) if (isSignExtension(m)) return true;
+        return false;
+    }
+
     /** How many instructions write each register. */
     private static Map<Integer, Integer> definitions(List<Mir.MInsn> code) {
         Map<Integer, Integer> defs = new HashMap<>();
         for (Mir.MInsn m : code) {
             int d = Mir.def(m);
-            if (d >= 0) defs.merge(d, 1, Integer::sum);
+            if (d >= 0) defs.put(d, defs.getOrDefault(d, 0) + 1);
         }
         return defs;
     }

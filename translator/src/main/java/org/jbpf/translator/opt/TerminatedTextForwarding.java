@@ -92,7 +92,10 @@ final class TerminatedTextForwarding implements Pass {
             if (t != null) facts.add(t);
         } else if ((c == ST || c == STX) && m.dst == R10) {
             int from = m.off, to = from + sizeBytes(m.opcode);
-            facts.removeIf(t -> t.from < to && from < t.to);
+            for (var it = facts.iterator(); it.hasNext(); ) {
+                Terminated t = it.next();
+                if (t.from < to && from < t.to) it.remove();
+            }
         } else if (c == ST || c == STX) {
             facts.clear();   // through a pointer that may hold a frame address
         }
