@@ -294,11 +294,20 @@ class RandomProbesKernelTest {
         return all;
     }
 
-    /** The verifier's own complaint: the log line before its "processed ... insns" summary, registers left out. */
+    /**
+     * The verifier's own complaint: the log line before its "processed ... insns" summary, registers left out. The
+     * complaint at one of the kernel's limits ({@link RandomDataKernelTest#COMPLEXITY}) may end a line that the trace
+     * of an instruction begins ("N: (xx) ..." or "N: R0=..."; the kernel joins what it prints next to a line it printed
+     * before): then the complaint alone, from where it starts.
+     */
     static String verifierReason(String message) {
         List<String> lines = String.valueOf(message).lines().map(String::trim).toList();
         for (int k = 1; k < lines.size(); k++)
-            if (lines.get(k).startsWith("processed ")) return lines.get(k - 1).replaceAll("R\\d+", "R").replaceAll("-?\\d+", "N");
+            if (lines.get(k).startsWith("processed ")) {
+                String reason = lines.get(k - 1).replaceAll("R\\d+", "R").replaceAll("-?\\d+", "N");
+                java.util.regex.Matcher limit = RandomDataKernelTest.COMPLEXITY.matcher(reason);
+                return reason.startsWith("N: ") && limit.find() ? reason.substring(limit.start()) : reason;
+            }
         return lines.isEmpty() ? "" : lines.get(0);
     }
 }
