@@ -187,11 +187,18 @@ final class BitCalls {
 
     /**
      * t = the number of zeros below the lowest one bit of t, by halving: when the low half is zero, count it and shift
-     * it out. (A bit count of ~x & (x - 1) is shorter, but LLVM turns it into a table in read-only data.)
+     * it out. (A bit count of ~x & (x - 1) is shorter, but LLVM turns it into a table in read-only data.) The halving
+     * tests the lowest one bit alone, t & -t, which has as many zeros below it: a value of its own, where the copy of
+     * t would be one the kernel links to the local it was copied from, so that every test would also narrow that
+     * local's range (its spill slot's too) and a loop counting the same local's zeros again would find the tests
+     * decided, mark the local precise and keep each path's state apart.
      */
     private static void trailingZeros(Emitter out, int t, boolean wide) {
         int bits = wide ? 64 : 32, jmp = wide ? JMP : JMP32, n = out.newVreg();
-        Mir.Label nonZero = out.newLabel(), done = out.newLabel();
+        Mir.Label done = out.newLabel();
+        int negated = copy(out, t);
+        out.emit((wide ? ALU64 : ALU) | NEG, negated, 0, 0, 0);
+        out.emit((wide ? ALU64 : ALU) | AND | X, t, negated, 0, 0);
         out.emit(ALU | MOV | K, n, 0, 0, bits);
         out.jumpIf(jmp | JEQ | K, t, 0, 0, done);
         out.emit(ALU | MOV | K, n, 0, 0, 0);

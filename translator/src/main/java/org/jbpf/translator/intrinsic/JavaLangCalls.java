@@ -311,18 +311,29 @@ final class JavaLangCalls implements Intrinsic {
                 longHashCode(c, args.get(0));
                 return;
             }
-            case "min": case "max": case "abs": {
+            case "abs": {
+                // (x ^ sign) - sign, sign being x >> 63 (or 31): no branch. A test of x would give the kernel two states
+                // that differ in the range of x and of every copy it links to x (a local's spill slot among them); a
+                // loop that takes the absolute value of the same local again then finds the test decided, marks the
+                // local precise and never prunes the two paths into one (the kernel's million instructions, where a
+                // loop calls a function with Math.abs of a local)
+                boolean wide = Type.getReturnType(mi.desc).getSort() == Type.LONG;
+                int t = body.ownedCopy(args.get(0), wide), sign = out.newVreg();
+                int cls = wide ? ALU64 : ALU;
+                out.mov64(sign, t);
+                out.emit(cls | ARSH | K, sign, 0, 0, wide ? 63 : 31);
+                out.emit(cls | XOR | X, t, sign, 0, 0);
+                out.emit(cls | SUB | X, t, sign, 0, 0);
+                c.pushResult(t);
+                return;
+            }
+            case "min": case "max": {
                 boolean wide = Type.getReturnType(mi.desc).getSort() == Type.LONG;
                 int t = body.ownedCopy(args.get(0), wide);
                 Mir.Label done = out.newLabel();
-                if (n.equals("abs")) {
-                    branches.emitCompare(JSGE, t, new Operand.Imm(0), wide, done);
-                    out.emit((wide ? ALU64 : ALU) | NEG, t, 0, 0, 0);
-                } else {
-                    Operand b = args.get(1);
-                    branches.emitCompare(n.equals("min") ? JSLE : JSGE, t, b, wide, done);
-                    if (b instanceof Operand.Imm k) out.loadImm(t, k.value(), wide); else out.mov64(t, ((Operand.Reg) b).reg());
-                }
+                Operand b = args.get(1);
+                branches.emitCompare(n.equals("min") ? JSLE : JSGE, t, b, wide, done);
+                if (b instanceof Operand.Imm k) out.loadImm(t, k.value(), wide); else out.mov64(t, ((Operand.Reg) b).reg());
                 out.placeLabel(done);
                 c.pushResult(t);
                 return;
