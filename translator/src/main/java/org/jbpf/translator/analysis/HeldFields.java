@@ -228,13 +228,43 @@ final class HeldFields {
         return lk == null ? this : new HeldFields(parents, stale, lk, differ, localObjects, keys);
     }
 
-    /** Notes that {@code v} was made again now (a map lookup run again): it refers to what is there now. */
-    HeldFields fresh(Value v) {
-        Long k = CopyFacts.key(v);
-        if (k == null || !stale.containsKey(k)) return this;
+    /**
+     * The key that pointers made by the instruction whose pointers are keyed {@code id} take once that instruction runs
+     * again (a loop's next round): they refer to what was there at an earlier run, one key for every earlier run.
+     */
+    static long earlierRun(long id) { return id | EARLIER_RUN; }
+
+    private static final long EARLIER_RUN = 1L << 62;
+
+    /**
+     * Pointer {@code id} is made again now (a map lookup or a field read run again), and refers to what is there now:
+     * what was known of the pointers it made before (a replacement left them behind, the lookup that gave them, the
+     * pointers read through them) moves to {@link #earlierRun}, the key those pointers take (Frame.madeAgain).
+     */
+    HeldFields madeAgain(long id) {
+        long earlier = earlierRun(id);
+        if (earlier == id) return this;
+        boolean known = stale.containsKey(id) || looked.containsKey(id) || parents.containsKey(id) || parents.containsValue(id);
+        if (!known) return this;
         Map<Long, Replaced> st = new LinkedHashMap<>(stale);
-        st.remove(k);
-        return new HeldFields(parents, st, looked, differ, localObjects, keys);
+        Replaced r = st.remove(id);
+        if (r != null) st.putIfAbsent(earlier, r);
+        Map<Long, Looked> lk = looked;
+        Looked l = looked.get(id);
+        if (l != null) {
+            lk = new LinkedHashMap<>(looked);
+            Looked before = lk.get(earlier);
+            lk.put(earlier, before == null ? l : before.merge(l));
+        }
+        Map<Long, Long> ps = new LinkedHashMap<>();
+        // what was read through the earlier pointers is inside what they refer to
+        for (Map.Entry<Long, Long> e : parents.entrySet()) ps.put(e.getKey(), e.getValue() == id ? earlier : e.getValue());
+        Long parent = parents.get(id);
+        if (parent != null) {
+            Long mine = ps.get(earlier);
+            ps.put(earlier, mine == null || mine.equals(parent) ? parent : ANY_PARENT);
+        }
+        return new HeldFields(ps, st, lk, differ, localObjects, keys);
     }
 
     /** Notes that pointer {@code v} is the value {@code map.lookup(key)} returned now, given local {@code keyLocal} of {@code owner}. */
