@@ -247,11 +247,17 @@ final class CopySteps {
         HeldFields.Replaced r = f.copies.held.staleOf(v);
         if (r == null) return;
         String name = "a variable";
+        boolean exact = false;
         if (a.method.localVariables != null)
             for (var lv : a.method.localVariables) {
                 if (lv.index >= f.locals.length || !r.equals(f.copies.held.staleOf(f.locals[lv.index]))) continue;
                 int start = a.method.instructions.indexOf(lv.start), end = a.method.instructions.indexOf(lv.end);
-                if (start <= i && i <= end) name = lv.name;
+                // the variable holding the very value used, before another the same write left behind
+                boolean holds = f.locals[lv.index].equals(v);
+                if (start <= i && i <= end && (holds || !exact)) {
+                    name = lv.name;
+                    exact = holds;
+                }
             }
         // a use before the replacement in the same body comes after it only through a jump back: a loop's later round
         String round = r.in() == a && i < r.index() ? " in a later round of the loop" : "";

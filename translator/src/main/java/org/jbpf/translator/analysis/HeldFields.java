@@ -249,16 +249,19 @@ final class HeldFields {
         Map<Long, Replaced> st = new LinkedHashMap<>(stale);
         Replaced r = st.remove(id);
         if (r != null) st.putIfAbsent(earlier, r);
+        // the new pointer's lookup and parent are its maker's to note (lookedUp, read, an inlined body's exit), not the old ones
         Map<Long, Looked> lk = looked;
         Looked l = looked.get(id);
         if (l != null) {
             lk = new LinkedHashMap<>(looked);
+            lk.remove(id);
             Looked before = lk.get(earlier);
             lk.put(earlier, before == null ? l : before.merge(l));
         }
         Map<Long, Long> ps = new LinkedHashMap<>();
         // what was read through the earlier pointers is inside what they refer to
-        for (Map.Entry<Long, Long> e : parents.entrySet()) ps.put(e.getKey(), e.getValue() == id ? earlier : e.getValue());
+        for (Map.Entry<Long, Long> e : parents.entrySet())
+            if (e.getKey() != id) ps.put(e.getKey(), e.getValue() == id ? earlier : e.getValue());
         Long parent = parents.get(id);
         if (parent != null) {
             Long mine = ps.get(earlier);

@@ -315,4 +315,34 @@ final class HeldAcrossRoundsProbes {
             return XdpContext.XDP_PASS;
         }
     }
+
+    static Inner innerOf(Outer o) { return o.in; }
+
+    /**
+     * A nested struct an inlined method read from this round's value, used after the update (on a path only later
+     * rounds take), while a variable holds the one of the round before.
+     */
+    @Bpf
+    public static final class InlinedNestedAfterUpdate {
+        static final ArrayMap<Outer> outers = new ArrayMap<>(Outer.class, 4);
+        static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 1);
+
+        @Section("xdp")
+        static int run(XdpContext ctx) {
+            long sum = 0;
+            Inner prevIn = null;
+            for (int i = 0; i < 3; i++) {
+                Outer cur = outers.lookup(0);
+                if (cur == null) return XdpContext.XDP_ABORTED;
+                Inner in = innerOf(cur);
+                Outer next = new Outer();
+                next.in.x = in.x + 1;
+                outers.update(0, next);
+                if (prevIn != null) sum += in.x;
+                prevIn = in;
+            }
+            out.update(0, sum);
+            return XdpContext.XDP_PASS;
+        }
+    }
 }
