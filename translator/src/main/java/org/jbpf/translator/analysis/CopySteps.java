@@ -179,7 +179,7 @@ final class CopySteps {
             f.copies = f.copies.withHeld(f.copies.held.deleted(name, k));
         else if (MAP_WRITES.contains(mi.name))
             // the map's element changes in place: a value looked up before is then the new one, where Java keeps the old
-            f.copies = f.copies.withHeld(f.copies.held.mapWritten(before, n, name + ".lookup(..)", new java.util.function.Function<>() {
+            f.copies = f.copies.withHeld(f.copies.held.mapWritten(before, n, name + ".lookup(..)", map.value(), new java.util.function.Function<>() {
                 // a class, not a lambda: a lambda's first call links method handles, too slow on translate's start path
                 @Override public HeldFields.Replaced apply(HeldFields.Looked l) {
                     return MapWrites.staleAs(a, i, mi.name, map, k, keyLocal, l, before.copies.held, before.copies.held.keys.of(key));

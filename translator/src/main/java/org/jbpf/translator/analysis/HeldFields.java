@@ -16,6 +16,9 @@ import java.util.Set;
 final class HeldFields {
     static final HeldFields NONE = new HeldFields(Map.of(), Map.of(), Map.of(), Set.of(), Set.of(), KeyFields.NONE);
 
+    /** The origin of a pointer merged from several (Value.merge). */
+    private static final String MERGED = "several places";
+
     /** The parent of a pointer read from different values on different paths: it could be any of them. */
     static final long ANY_PARENT = -1;
 
@@ -199,15 +202,20 @@ final class HeldFields {
 
     /**
      * Map {@code map} is written under {@code key} (null: not known): the values looked up in it, by pointers {@code f}
-     * holds other than its top {@code operands} stack entries, are stale as {@code staleAs} says (given null for a value
-     * not known to be looked up here), unless it says null: the write leaves them.
+     * holds other than its top {@code operands} stack entries (those of origin {@code origin}, and those of its
+     * {@code valueType} chosen among several places), are stale as {@code staleAs} says (given null for a value not
+     * known to be looked up here), unless it says null: the write leaves them.
      */
-    HeldFields mapWritten(Frame f, int operands, String origin, java.util.function.Function<Looked, Replaced> staleAs) {
+    HeldFields mapWritten(Frame f, int operands, String origin, org.jbpf.translator.frontend.ValueType valueType,
+                          java.util.function.Function<Looked, Replaced> staleAs) {
         Map<Long, Replaced> st = null;
         int n = f.locals.length + f.stack.size() - operands;
         for (int i = 0; i < n; i++) {
             Value v = i < f.locals.length ? f.locals[i] : f.stack.get(i - f.locals.length);
-            if (!(v instanceof Value.Ptr p) || !p.origin().equals(origin) || stale.containsKey(p.id())) continue;
+            if (!(v instanceof Value.Ptr p) || stale.containsKey(p.id())) continue;
+            // a pointer chosen among several places (c ? a.lookup(k) : b.lookup(k)) may be this map's value
+            boolean chosen = p.origin().equals(MERGED) && !p.ringRecord() && p.target().equals(valueType);
+            if (!p.origin().equals(origin) && !chosen) continue;
             Replaced at = staleAs.apply(looked.get(p.id()));
             if (at == null) continue;
             if (st == null) st = new LinkedHashMap<>(stale);

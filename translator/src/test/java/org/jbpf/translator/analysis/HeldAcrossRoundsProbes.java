@@ -345,4 +345,23 @@ final class HeldAcrossRoundsProbes {
             return XdpContext.XDP_PASS;
         }
     }
+
+    /** A value chosen between two maps' lookups, one of which the update writes in place. */
+    @Bpf
+    public static final class ChosenBetweenMaps {
+        static final ArrayMap<Long> cells = new ArrayMap<>(Long.class, 4);
+        static final ArrayMap<Long> spare = new ArrayMap<>(Long.class, 4);
+        static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 1);
+
+        @Section("xdp")
+        static int run(XdpContext ctx) {
+            Long c = cells.lookup(0);
+            if (c == null) return XdpContext.XDP_ABORTED;
+            Long v = c > 50 ? cells.lookup(1) : spare.lookup(1);
+            if (v == null) return XdpContext.XDP_ABORTED;
+            cells.update(1, 7L);
+            out.update(0, v);
+            return XdpContext.XDP_PASS;
+        }
+    }
 }

@@ -83,6 +83,13 @@ class HeldAcrossRoundsTest {
                 + "what you need from in first, or look the value up again after update", refusal("InlinedNestedAfterUpdate"));
     }
 
+    @org.junit.jupiter.api.Test
+    void aValueChosenBetweenTwoMapsIsRefusedAfterAnUpdateOfEither() {
+        assertEquals("HeldAcrossRoundsProbes.java:362: the value of cells is replaced here while v refers to the value it held: in "
+                + "Java v keeps the old one, but the map holds its values in place, so v would see the new one at line 363; copy "
+                + "what you need from v first, or look the value up again after update", refusal("ChosenBetweenMaps"));
+    }
+
     /** Values copied, looked up again, or of keys nothing wrote: translated (the kernel test checks their numbers). */
     @ParameterizedTest
     @ValueSource(strings = {"CopiedBeforeUpdate", "OtherKeyWritten", "PreviousNullTest", "InlinedLookupEachRound"})
