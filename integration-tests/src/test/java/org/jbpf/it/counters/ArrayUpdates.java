@@ -102,11 +102,11 @@ public final class ArrayUpdates {
             Long t = tallies.lookup(1);
             if (t != null) tallies.update(1, t + i);
         }
+        // previous is element i - 1 from the lookup's last run, which wrote nothing since
         Long previous = null;
         for (int i = 0; i < 4; i++) {
-            Long v = chain.lookup(i);
             if (previous != null && i == 2) chain.update(i, previous + 1);
-            previous = v;
+            previous = chain.lookup(i);
         }
         return 0;
     }

@@ -110,6 +110,26 @@ final class CopyFacts {
         return m.size() == facts.size() ? this : new CopyFacts(m, held);
     }
 
+    /**
+     * Pointer {@code id} is made again now: the pointers it made before, keyed {@link HeldFields#earlierRun} from now
+     * on, stay on the sides of the copies they were on (and so does the new one, as before).
+     */
+    CopyFacts madeAgain(long id) {
+        HeldFields h = held.madeAgain(id);
+        long earlier = HeldFields.earlierRun(id);
+        Map<Long, Fact> m = null;
+        for (Map.Entry<Long, Fact> e : facts.entrySet()) {
+            Fact f = e.getValue();
+            boolean src = f.sourceKeys.contains(id), dst = f.destKeys.contains(id);
+            if (!src && !dst) continue;
+            if (m == null) m = new LinkedHashMap<>(facts);
+            m.put(e.getKey(), new Fact(f.copiedIn, f.copyIndex, f.what, f.destOrigin, f.destOwner, f.destContainer,
+                    src ? union(f.sourceKeys, Set.of(earlier)) : f.sourceKeys, f.sourceOrigins, f.sourceType,
+                    dst ? union(f.destKeys, Set.of(earlier)) : f.destKeys, f.sourceWrite, f.destWrite));
+        }
+        return m == null && h == held ? this : new CopyFacts(m == null ? facts : m, h);
+    }
+
     CopyFacts merge(CopyFacts other) {
         // the differences known (HeldFields) are those on both ways in: an empty side keeps none
         if (other == this || other.isEmpty() && held.knowsNoDifferences()) return this;

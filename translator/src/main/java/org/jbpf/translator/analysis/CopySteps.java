@@ -62,6 +62,9 @@ final class CopySteps {
 
     /** Records what instruction i did to the copies: a new copy, pointers derived from either side, a call's effects. */
     static void after(MethodAnalysis a, int i, AbstractInsnNode in, int op, Frame before, Frame f) {
+        // a pointer this instruction made (a lookup's value, a field read) is a new one at each run, apart from those
+        // an earlier run made, which a variable may still hold in a loop's next round
+        if (!f.stack.isEmpty() && f.peek(0) instanceof Value.Ptr made && made.id() == a.site(i)) f.madeAgain(made);
         switch (op) {
             case ISTORE: case LSTORE: case FSTORE: case DSTORE: case ASTORE: case IINC:
                 KeyLocals.assigned(a, in, f);
@@ -119,17 +122,18 @@ final class CopySteps {
     /** After a call: an inlined body's copies come back; what another call is given it may read and write. */
     private static void called(MethodAnalysis a, int i, MethodInsnNode mi, Frame before, Frame f) {
         MethodAnalysis callee = a.callees.get(i);
+        int n = Type.getArgumentTypes(mi.desc).length + (mi.getOpcode() == INVOKESTATIC ? 0 : 1);
         if (callee != null) {
+            // a pointer the inlined body made, not one it was given, is a new one at each call, as a lookup's is
+            if (Type.getReturnType(mi.desc).getSort() != Type.VOID && !f.stack.isEmpty() && f.peek(0) instanceof Value.Ptr made
+                    && !given(before, n, made.id()))
+                f.madeAgain(made);
             // the callee changed no local of this method: what was known of them still holds
             f.copies = f.copies.merge(callee.exitCopies);
             // ..and what it stored into fields of local structs is what its exit knows of them
             f.copies = f.copies.withHeld(f.copies.held.withDifferencesOf(before.copies.held).withKeys(callee.exitCopies.held.keys));
             return;
         }
-        // a pointer a call returns (a map lookup) refers to what is there now, also when the call runs again in a loop
-        if (Type.getReturnType(mi.desc).getSort() != Type.VOID && !f.stack.isEmpty())
-            f.copies = f.copies.withHeld(f.copies.held.fresh(f.peek(0)));
-        int n = Type.getArgumentTypes(mi.desc).length + (mi.getOpcode() == INVOKESTATIC ? 0 : 1);
         // a trivial constructor only zeroes the new object
         if (!f.copies.isEmpty() && !mi.name.equals("<init>")) {
             boolean onlyReads = readsOnly(mi);
@@ -151,6 +155,16 @@ final class CopySteps {
             mapCall(a, i, mi, map.map(), before.peek(n - 2), KeyLocals.keyLocal(a, before.peek(n - 2)), before, n, f);
     }
 
+    /** True when one of the {@code n} arguments on top of {@code before}, or what a lambda among them captured, is pointer {@code id}. */
+    private static boolean given(Frame before, int n, long id) {
+        for (int k = 0; k < n; k++) {
+            Value v = before.peek(k);
+            java.util.List<Value> values = v instanceof Value.FuncRef ref ? ref.captured() : java.util.List.of(v);
+            for (Value w : values) if (w instanceof Value.Ptr p && p.id() == id) return true;
+        }
+        return false;
+    }
+
     /**
      * A call of map {@code map} given {@code key}, boxed from local {@code keyLocal} (or KeyLocals.NONE): a lookup's
      * value, or what a write or delete does to those looked up.
@@ -165,7 +179,7 @@ final class CopySteps {
             f.copies = f.copies.withHeld(f.copies.held.deleted(name, k));
         else if (MAP_WRITES.contains(mi.name))
             // the map's element changes in place: a value looked up before is then the new one, where Java keeps the old
-            f.copies = f.copies.withHeld(f.copies.held.mapWritten(before, n, name + ".lookup(..)", new java.util.function.Function<>() {
+            f.copies = f.copies.withHeld(f.copies.held.mapWritten(before, n, name + ".lookup(..)", map.value(), new java.util.function.Function<>() {
                 // a class, not a lambda: a lambda's first call links method handles, too slow on translate's start path
                 @Override public HeldFields.Replaced apply(HeldFields.Looked l) {
                     return MapWrites.staleAs(a, i, mi.name, map, k, keyLocal, l, before.copies.held, before.copies.held.keys.of(key));
@@ -233,15 +247,23 @@ final class CopySteps {
         HeldFields.Replaced r = f.copies.held.staleOf(v);
         if (r == null) return;
         String name = "a variable";
+        boolean exact = false;
         if (a.method.localVariables != null)
             for (var lv : a.method.localVariables) {
                 if (lv.index >= f.locals.length || !r.equals(f.copies.held.staleOf(f.locals[lv.index]))) continue;
                 int start = a.method.instructions.indexOf(lv.start), end = a.method.instructions.indexOf(lv.end);
-                if (start <= i && i <= end) name = lv.name;
+                // the variable holding the very value used, before another the same write left behind
+                boolean holds = f.locals[lv.index].equals(v);
+                if (start <= i && i <= end && (holds || !exact)) {
+                    name = lv.name;
+                    exact = holds;
+                }
             }
+        // a use before the replacement in the same body comes after it only through a jump back: a loop's later round
+        String round = r.in() == a && i < r.index() ? " in a later round of the loop" : "";
         String message = r.field() + " is replaced here while " + name + " refers to the " + r.what() + " it held: in Java " + name
-                + " keeps the old one, but " + r.holder() + ", so " + name + " would see the new one at " + a.position(i) + "; copy what "
-                + "you need from " + name + " first, or " + r.advice();
+                + " keeps the old one, but " + r.holder() + ", so " + name + " would see the new one at " + a.position(i) + round
+                + "; copy what you need from " + name + " first, or " + r.advice();
         throw r.in().error(r.index(), message.replace(" at " + r.in().file + ":", " at line "));
     }
 

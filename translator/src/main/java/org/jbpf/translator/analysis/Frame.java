@@ -109,6 +109,36 @@ public final class Frame implements StackShuffle.Stack<Value> {
         }
     }
 
+    /**
+     * The instruction that makes pointer {@code made}, on top of the stack, ran again (a loop's next round): every other
+     * copy of it here is one an earlier run made, which refers to what was there then. They take the earlier runs' key
+     * (HeldFields.earlierRun), so that what is known of the new pointer (not null, not left behind by a write) is not
+     * taken for them, and what was known of them stays theirs.
+     */
+    void madeAgain(Value.Ptr made) {
+        long id = made.id(), earlier = HeldFields.earlierRun(id);
+        if (earlier == id) return;
+        for (int i = 0; i < locals.length; i++) locals[i] = earlierRun(locals[i], id, earlier);
+        for (int i = 0; i < stack.size() - 1; i++) stack.set(i, earlierRun(stack.get(i), id, earlier));
+        copies = copies.madeAgain(id);
+    }
+
+    private static Value earlierRun(Value v, long id, long earlier) {
+        if (v instanceof Value.Ptr p && p.id() == id) return p.withId(earlier);
+        // a lambda made before holds what it captured then
+        if (v instanceof Value.FuncRef ref && !ref.captured().isEmpty()) {
+            List<Value> captured = new ArrayList<>(ref.captured());
+            boolean changed = false;
+            for (int i = 0; i < captured.size(); i++) {
+                Value c = earlierRun(captured.get(i), id, earlier);
+                changed |= c != captured.get(i);
+                captured.set(i, c);
+            }
+            if (changed) return new Value.FuncRef(ref.owner(), ref.name(), ref.desc(), ref.site(), List.copyOf(captured));
+        }
+        return v;
+    }
+
     /** Replaces every copy of pointer {@code id} (after a null test). */
     void refine(long id, Value replacement) {
         for (int i = 0; i < locals.length; i++)

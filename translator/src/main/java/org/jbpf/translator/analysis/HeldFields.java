@@ -16,6 +16,9 @@ import java.util.Set;
 final class HeldFields {
     static final HeldFields NONE = new HeldFields(Map.of(), Map.of(), Map.of(), Set.of(), Set.of(), KeyFields.NONE);
 
+    /** The origin of a pointer merged from several (Value.merge). */
+    private static final String MERGED = "several places";
+
     /** The parent of a pointer read from different values on different paths: it could be any of them. */
     static final long ANY_PARENT = -1;
 
@@ -199,15 +202,20 @@ final class HeldFields {
 
     /**
      * Map {@code map} is written under {@code key} (null: not known): the values looked up in it, by pointers {@code f}
-     * holds other than its top {@code operands} stack entries, are stale as {@code staleAs} says (given null for a value
-     * not known to be looked up here), unless it says null: the write leaves them.
+     * holds other than its top {@code operands} stack entries (those of origin {@code origin}, and those of its
+     * {@code valueType} chosen among several places), are stale as {@code staleAs} says (given null for a value not
+     * known to be looked up here), unless it says null: the write leaves them.
      */
-    HeldFields mapWritten(Frame f, int operands, String origin, java.util.function.Function<Looked, Replaced> staleAs) {
+    HeldFields mapWritten(Frame f, int operands, String origin, org.jbpf.translator.frontend.ValueType valueType,
+                          java.util.function.Function<Looked, Replaced> staleAs) {
         Map<Long, Replaced> st = null;
         int n = f.locals.length + f.stack.size() - operands;
         for (int i = 0; i < n; i++) {
             Value v = i < f.locals.length ? f.locals[i] : f.stack.get(i - f.locals.length);
-            if (!(v instanceof Value.Ptr p) || !p.origin().equals(origin) || stale.containsKey(p.id())) continue;
+            if (!(v instanceof Value.Ptr p) || stale.containsKey(p.id())) continue;
+            // a pointer chosen among several places (c ? a.lookup(k) : b.lookup(k)) may be this map's value
+            boolean chosen = p.origin().equals(MERGED) && !p.ringRecord() && p.target().equals(valueType);
+            if (!p.origin().equals(origin) && !chosen) continue;
             Replaced at = staleAs.apply(looked.get(p.id()));
             if (at == null) continue;
             if (st == null) st = new LinkedHashMap<>(stale);
@@ -228,13 +236,46 @@ final class HeldFields {
         return lk == null ? this : new HeldFields(parents, stale, lk, differ, localObjects, keys);
     }
 
-    /** Notes that {@code v} was made again now (a map lookup run again): it refers to what is there now. */
-    HeldFields fresh(Value v) {
-        Long k = CopyFacts.key(v);
-        if (k == null || !stale.containsKey(k)) return this;
+    /**
+     * The key that pointers made by the instruction whose pointers are keyed {@code id} take once that instruction runs
+     * again (a loop's next round): they refer to what was there at an earlier run, one key for every earlier run.
+     */
+    static long earlierRun(long id) { return id | EARLIER_RUN; }
+
+    private static final long EARLIER_RUN = 1L << 62;
+
+    /**
+     * Pointer {@code id} is made again now (a map lookup or a field read run again), and refers to what is there now:
+     * what was known of the pointers it made before (a replacement left them behind, the lookup that gave them, the
+     * pointers read through them) moves to {@link #earlierRun}, the key those pointers take (Frame.madeAgain).
+     */
+    HeldFields madeAgain(long id) {
+        long earlier = earlierRun(id);
+        if (earlier == id) return this;
+        boolean known = stale.containsKey(id) || looked.containsKey(id) || parents.containsKey(id) || parents.containsValue(id);
+        if (!known) return this;
         Map<Long, Replaced> st = new LinkedHashMap<>(stale);
-        st.remove(k);
-        return new HeldFields(parents, st, looked, differ, localObjects, keys);
+        Replaced r = st.remove(id);
+        if (r != null) st.putIfAbsent(earlier, r);
+        // the new pointer's lookup and parent are its maker's to note (lookedUp, read, an inlined body's exit), not the old ones
+        Map<Long, Looked> lk = looked;
+        Looked l = looked.get(id);
+        if (l != null) {
+            lk = new LinkedHashMap<>(looked);
+            lk.remove(id);
+            Looked before = lk.get(earlier);
+            lk.put(earlier, before == null ? l : before.merge(l));
+        }
+        Map<Long, Long> ps = new LinkedHashMap<>();
+        // what was read through the earlier pointers is inside what they refer to
+        for (Map.Entry<Long, Long> e : parents.entrySet())
+            if (e.getKey() != id) ps.put(e.getKey(), e.getValue() == id ? earlier : e.getValue());
+        Long parent = parents.get(id);
+        if (parent != null) {
+            Long mine = ps.get(earlier);
+            ps.put(earlier, mine == null || mine.equals(parent) ? parent : ANY_PARENT);
+        }
+        return new HeldFields(ps, st, lk, differ, localObjects, keys);
     }
 
     /** Notes that pointer {@code v} is the value {@code map.lookup(key)} returned now, given local {@code keyLocal} of {@code owner}. */

@@ -171,10 +171,9 @@ final class ArrayElementStoreProbes {
         static long run(TracepointContext ctx) {
             Long previous = null;
             for (int i = 0; i < 4; i++) {
-                Long v = values.lookup(i);
-                // previous is element i - 1, from the same lookup's last run
+                // previous is element i - 1, from the same lookup's last run, unwritten since
                 if (previous != null) values.update(i, previous + 1);
-                previous = v;
+                previous = values.lookup(i);
             }
             return 0;
         }
