@@ -180,7 +180,7 @@ final class CopyFacts {
 
     @Override public int hashCode() { return facts.hashCode() * 31 + held.hashCode(); }
 
-    private static <T> Set<T> union(Set<T> a, Set<T> b) {
+    static <T> Set<T> union(Set<T> a, Set<T> b) {
         if (a.containsAll(b)) return a;
         Set<T> u = new HashSet<>(a);
         u.addAll(b);

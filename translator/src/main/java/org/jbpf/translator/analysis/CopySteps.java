@@ -65,6 +65,10 @@ final class CopySteps {
         // a pointer this instruction made (a lookup's value, a field read) is a new one at each run, apart from those
         // an earlier run made, which a variable may still hold in a loop's next round
         if (!f.stack.isEmpty() && f.peek(0) instanceof Value.Ptr made && made.id() == a.site(i)) f.madeAgain(made);
+        // so is a local array this instruction made, in the stack area of those an earlier run made
+        if (!f.stack.isEmpty() && f.peek(0) instanceof Value.StackObj made && made.site() == (int) (a.site(i) & 0x7fffffff)
+                && !iterator(made))
+            f.localMadeAgain(made, HeldFields.Replaced.madeAgain(a, i, objectName(made.type())), true);
         switch (op) {
             case ISTORE: case LSTORE: case FSTORE: case DSTORE: case ASTORE: case IINC:
                 KeyLocals.assigned(a, in, f);
@@ -128,6 +132,10 @@ final class CopySteps {
             if (Type.getReturnType(mi.desc).getSort() != Type.VOID && !f.stack.isEmpty() && f.peek(0) instanceof Value.Ptr made
                     && !given(before, n, made.id()))
                 f.madeAgain(made);
+            // a local object the inlined body made takes the place of the one it made at its last call
+            if (Type.getReturnType(mi.desc).getSort() != Type.VOID && !f.stack.isEmpty() && f.peek(0) instanceof Value.StackObj made
+                    && !iterator(made) && !givenObject(before, n, made))
+                f.localMadeAgain(made, HeldFields.Replaced.madeAgain(a, i, objectName(made.type())), true);
             // the callee changed no local of this method: what was known of them still holds
             f.copies = f.copies.merge(callee.exitCopies);
             // ..and what it stored into fields of local structs is what its exit knows of them
@@ -153,6 +161,26 @@ final class CopySteps {
         if (function != null) copiedByFunction(a, i, function, before, n, f);
         if (n > 1 && before.peek(n - 1) instanceof Value.MapRef map)
             mapCall(a, i, mi, map.map(), before.peek(n - 2), KeyLocals.keyLocal(a, before.peek(n - 2)), before, n, f);
+    }
+
+    /** How a message names a local object of type {@code t}: a struct by its simple name, an array with its length. */
+    static String objectName(ValueType t) {
+        if (t instanceof ValueType.StructArray sa) return StructRegistry.simple(sa.element().internalName()) + "[" + sa.length() + "]";
+        return t instanceof ValueType.Struct s ? StructRegistry.simple(s.internalName()) : t.javaName();
+    }
+
+    /** True for a numbers iterator, which the iterator rules keep to one at a time. */
+    static boolean iterator(Value.StackObj so) {
+        return so.type() instanceof ValueType.Struct s && s.internalName().equals(Value.ITERATOR_CLASS);
+    }
+
+    /** True when local object {@code made} is one of the {@code n} arguments on top of {@code before}, or captured by one. */
+    private static boolean givenObject(Frame before, int n, Value.StackObj made) {
+        for (int k = 0; k < n; k++) {
+            Value v = before.peek(k);
+            if (v.equals(made) || v instanceof Value.FuncRef ref && ref.captured().contains(made)) return true;
+        }
+        return false;
     }
 
     /** True when one of the {@code n} arguments on top of {@code before}, or what a lambda among them captured, is pointer {@code id}. */
@@ -246,6 +274,7 @@ final class CopySteps {
     private static void notStale(MethodAnalysis a, int i, Frame f, Value v) {
         HeldFields.Replaced r = f.copies.held.staleOf(v);
         if (r == null) return;
+        if (r.remade()) throw remadeRefusal(a, i, f, v, r);
         String name = "a variable";
         boolean exact = false;
         if (a.method.localVariables != null)
@@ -265,6 +294,32 @@ final class CopySteps {
                 + " keeps the old one, but " + r.holder() + ", so " + name + " would see the new one at " + a.position(i) + round
                 + "; copy what you need from " + name + " first, or " + r.advice();
         throw r.in().error(r.index(), message.replace(" at " + r.in().file + ":", " at line "));
+    }
+
+    /**
+     * The refusal of a use at i of {@code v}, which may be a local object made before {@code r} made one again in its place,
+     * or be inside one: at the line of the use, naming the variable that holds it and the new.
+     */
+    private static org.jbpf.translator.TranslationException remadeRefusal(MethodAnalysis a, int i, Frame f, Value v, HeldFields.Replaced r) {
+        String name = null;
+        boolean exact = false;
+        if (a.method.localVariables != null)
+            for (var lv : a.method.localVariables) {
+                if (lv.index >= f.locals.length || !r.equals(f.copies.held.staleOf(f.locals[lv.index]))) continue;
+                int start = a.method.instructions.indexOf(lv.start), end = a.method.instructions.indexOf(lv.end);
+                // the variable holding the very value used, before another the same new left behind
+                boolean holds = f.locals[lv.index].equals(v);
+                if (start <= i && i <= end && (holds || !exact)) {
+                    name = lv.name;
+                    exact = holds;
+                }
+            }
+        String made = r.in().position(r.index());
+        String what = r.what().endsWith("]") ? "an array " + r.what() : "a " + r.what();
+        return a.error(i, (name == null ? "this value" : name) + " holds " + what + " made by new at " + made
+                + " in an earlier round of the loop (or a value inside one), whose storage the new one made there reuses: a local "
+                + "object has one place on the stack for each new in the program; copy what you need from it into locals before "
+                + "that new runs again, or make it once before the loop");
     }
 
     private static String dest(CopyFacts.Fact fact) {

@@ -75,13 +75,16 @@ public final class Frame implements StackShuffle.Stack<Value> {
         }
         sameMergedIds(mine, theirs, merged);
         CopyFacts mergedCopies = copies.merge(other.copies);
-        // a pointer merged from a copy's side is on that side too
-        if (!mergedCopies.isEmpty())
-            for (int i = 0; i < n; i++)
-                if (merged[i] instanceof Value.Ptr) {
-                    mergedCopies = mergedCopies.derive(mine[i], merged[i]).derive(theirs[i], merged[i]);
-                    mergedCopies = mergedCopies.withHeld(mergedCopies.held.join(mine[i], theirs[i], merged[i]));
-                }
+        for (int i = 0; i < n; i++) {
+            if (!(merged[i] instanceof Value.Ptr)) continue;
+            // what the merged pointer may be comes from each way in, not from what the other knew of the same key; a
+            // pointer chosen among local objects of one type (two news' structs or arrays) is noted with no copies made
+            mergedCopies = mergedCopies.withHeld(mergedCopies.held.chosen(merged[i], copies.held, mine[i], other.copies.held, theirs[i]));
+            if (mergedCopies.isEmpty()) continue;
+            // a pointer merged from a copy's side is on that side too
+            mergedCopies = mergedCopies.derive(mine[i], merged[i]).derive(theirs[i], merged[i]);
+            mergedCopies = mergedCopies.withHeld(mergedCopies.held.join(mine[i], theirs[i], merged[i]));
+        }
         if (!mergedCopies.equals(copies)) { copies = mergedCopies; changed = true; }
         for (int i = 0; i < n; i++) {
             Value m = merged[i];
@@ -121,6 +124,41 @@ public final class Frame implements StackShuffle.Stack<Value> {
         for (int i = 0; i < locals.length; i++) locals[i] = earlierRun(locals[i], id, earlier);
         for (int i = 0; i < stack.size() - 1; i++) stack.set(i, earlierRun(stack.get(i), id, earlier));
         copies = copies.madeAgain(id);
+    }
+
+    /**
+     * Local object {@code made} (a struct or array made by new) is made again now, by {@code at}, in the stack area of
+     * those made there before: every copy of one of those here ({@code skipTop}: but the top of the stack, the new one),
+     * and every pointer that may be one or lead inside one, is an earlier one, which a use refuses (CopySteps.notStale).
+     */
+    void localMadeAgain(Value.StackObj made, HeldFields.Replaced at, boolean skipTop) {
+        long key = CopyFacts.key(made), earlier = HeldFields.earlierRun(key);
+        // a direct copy would need a path round the loop on which no join met another value; kept a pointer all the same
+        Value old = new Value.Ptr(made.type(), false, earlier, "a " + made.type().javaName() + " made before", false);
+        boolean held = false;
+        for (int i = 0; i < locals.length; i++) {
+            Value v = earlierCopy(locals[i], made, old);
+            held |= v != locals[i];
+            locals[i] = v;
+        }
+        for (int i = 0; i < stack.size() - (skipTop ? 1 : 0); i++) {
+            Value v = earlierCopy(stack.get(i), made, old);
+            held |= v != stack.get(i);
+            stack.set(i, v);
+        }
+        HeldFields h = copies.held.localMadeAgain(key, at);
+        if (held) h = h.earlierCopyHeld(key, at);
+        copies = copies.withHeld(h);
+    }
+
+    private static Value earlierCopy(Value v, Value.StackObj made, Value old) {
+        if (v.equals(made)) return old;
+        if (v instanceof Value.FuncRef ref && ref.captured().contains(made)) {
+            List<Value> captured = new ArrayList<>(ref.captured());
+            for (int i = 0; i < captured.size(); i++) if (captured.get(i).equals(made)) captured.set(i, old);
+            return new Value.FuncRef(ref.owner(), ref.name(), ref.desc(), ref.site(), List.copyOf(captured));
+        }
+        return v;
     }
 
     private static Value earlierRun(Value v, long id, long earlier) {

@@ -14,7 +14,7 @@ import java.util.Set;
  * {@link CopySteps} refuses a use of one. Immutable, as {@link CopyFacts}, which carries it.
  */
 final class HeldFields {
-    static final HeldFields NONE = new HeldFields(Map.of(), Map.of(), Map.of(), Set.of(), Set.of(), KeyFields.NONE);
+    static final HeldFields NONE = new HeldFields(Map.of(), Map.of(), Map.of(), Set.of(), Set.of(), KeyFields.NONE, Map.of());
 
     /** The origin of a pointer merged from several (Value.merge). */
     private static final String MERGED = "several places";
@@ -60,6 +60,12 @@ final class HeldFields {
      * what to write instead.
      */
     record Replaced(MethodAnalysis in, int index, String field, String what, String holder, String advice) {
+        /** The new at {@code index} of {@code in} made local object {@code what} again, in the place of those made there before. */
+        static Replaced madeAgain(MethodAnalysis in, int index, String what) { return new Replaced(in, index, null, what, null, null); }
+
+        /** True for a local object made again ({@link #madeAgain}), not a replaced field or map value. */
+        boolean remade() { return field == null; }
+
         @Override public boolean equals(Object o) { return o instanceof Replaced r && in == r.in && index == r.index; }
         @Override public int hashCode() { return index; }
     }
@@ -77,8 +83,15 @@ final class HeldFields {
     /** The constants known in the number fields of local structs on every path here (struct map keys). */
     final KeyFields keys;
 
+    /**
+     * The values each pointer chosen among several (a merge of two paths' values) may be, by keys, where one of them may
+     * be a local object or inside one: when that object is made again, the pointer may refer to the old one.
+     */
+    private final Map<Long, Set<Long>> choices;
+
     private HeldFields(Map<Long, Long> parents, Map<Long, Replaced> stale, Map<Long, Looked> looked, Set<Differ> differ,
-                       Set<Long> localObjects, KeyFields keys) {
+                       Set<Long> localObjects, KeyFields keys, Map<Long, Set<Long>> choices) {
+        this.choices = choices;
         this.keys = keys;
         this.parents = parents;
         this.stale = stale;
@@ -93,16 +106,19 @@ final class HeldFields {
         if (!(v instanceof Value.StackObj) || localObjects.contains(k)) return this;
         java.util.Set<Long> ls = new java.util.HashSet<>(localObjects);
         ls.add(k);
-        return new HeldFields(parents, stale, looked, differ, Set.copyOf(ls), keys);
+        return new HeldFields(parents, stale, looked, differ, Set.copyOf(ls), keys, choices);
     }
 
-    boolean isEmpty() { return parents.isEmpty() && stale.isEmpty() && looked.isEmpty() && differ.isEmpty() && localObjects.isEmpty() && keys.isEmpty(); }
+    boolean isEmpty() {
+        return parents.isEmpty() && stale.isEmpty() && looked.isEmpty() && differ.isEmpty() && localObjects.isEmpty() && keys.isEmpty()
+                && choices.isEmpty();
+    }
 
     /** True when nothing but what {@link #differ} and {@link #keys} hold is known: a merge with it keeps none of those. */
     boolean knowsNoDifferences() { return differ.isEmpty() && keys.isEmpty(); }
 
     /** With {@code k} known of the fields of local structs. */
-    HeldFields withKeys(KeyFields k) { return k.equals(keys) ? this : new HeldFields(parents, stale, looked, differ, localObjects, k); }
+    HeldFields withKeys(KeyFields k) { return k.equals(keys) ? this : new HeldFields(parents, stale, looked, differ, localObjects, k, choices); }
 
     /** With local {@code local} of {@code owner} known to differ from local {@code other}, or from {@code constant}. */
     HeldFields differing(MethodAnalysis owner, int local, int other, Long constant) {
@@ -110,7 +126,7 @@ final class HeldFields {
         if (differ.contains(d)) return this;
         java.util.Set<Differ> ds = new java.util.HashSet<>(differ);
         ds.add(d);
-        return new HeldFields(parents, stale, looked, Set.copyOf(ds), localObjects, keys);
+        return new HeldFields(parents, stale, looked, Set.copyOf(ds), localObjects, keys, choices);
     }
 
     /** True when the key local {@code x} (or constant {@code cx}) differs from local {@code y} (or constant {@code cy}) here. */
@@ -125,7 +141,7 @@ final class HeldFields {
 
     /** With the differences {@code h} knows in place of these (a call returns: it changed no local of its callers). */
     HeldFields withDifferencesOf(HeldFields h) {
-        return h.differ.equals(differ) ? this : new HeldFields(parents, stale, looked, h.differ, localObjects, keys);
+        return h.differ.equals(differ) ? this : new HeldFields(parents, stale, looked, h.differ, localObjects, keys, choices);
     }
 
     /** Local {@code var} of {@code owner} is stored into: what was known of its value no longer holds. */
@@ -144,7 +160,7 @@ final class HeldFields {
             lk.put(e.getKey(), new Looked(l.map(), l.key(), l.owner(), KeyLocals.NONE, l.unlinked(), l.keyFields()));
         }
         if (ds == differ && lk == null) return this;
-        return new HeldFields(parents, stale, lk == null ? looked : lk, ds == differ ? differ : Set.copyOf(ds), localObjects, keys);
+        return new HeldFields(parents, stale, lk == null ? looked : lk, ds == differ ? differ : Set.copyOf(ds), localObjects, keys, choices);
     }
 
     /** What lookup returned the map value pointer {@code id} is, or null when it is not known to be one. */
@@ -178,7 +194,7 @@ final class HeldFields {
             st = new LinkedHashMap<>(stale);
             st.remove(k);
         }
-        return new HeldFields(ps, st, looked, differ, localObjects, keys);
+        return new HeldFields(ps, st, looked, differ, localObjects, keys, choices);
     }
 
     /**
@@ -197,7 +213,7 @@ final class HeldFields {
             if (st == null) st = new LinkedHashMap<>(stale);
             st.put(p.id(), at);
         }
-        return st == null ? this : new HeldFields(parents, st, looked, differ, localObjects, keys);
+        return st == null ? this : new HeldFields(parents, st, looked, differ, localObjects, keys, choices);
     }
 
     /**
@@ -221,7 +237,7 @@ final class HeldFields {
             if (st == null) st = new LinkedHashMap<>(stale);
             st.put(p.id(), at);
         }
-        return st == null ? this : new HeldFields(parents, st, looked, differ, localObjects, keys);
+        return st == null ? this : new HeldFields(parents, st, looked, differ, localObjects, keys, choices);
     }
 
     /** A delete of {@code map} under {@code key} (null: not known) may unlink the elements looked up under that key. */
@@ -233,7 +249,7 @@ final class HeldFields {
             if (lk == null) lk = new LinkedHashMap<>(looked);
             lk.put(e.getKey(), new Looked(map, l.key(), l.owner(), l.keyLocal(), true, l.keyFields()));
         }
-        return lk == null ? this : new HeldFields(parents, stale, lk, differ, localObjects, keys);
+        return lk == null ? this : new HeldFields(parents, stale, lk, differ, localObjects, keys, choices);
     }
 
     /**
@@ -252,7 +268,8 @@ final class HeldFields {
     HeldFields madeAgain(long id) {
         long earlier = earlierRun(id);
         if (earlier == id) return this;
-        boolean known = stale.containsKey(id) || looked.containsKey(id) || parents.containsKey(id) || parents.containsValue(id);
+        boolean known = stale.containsKey(id) || looked.containsKey(id) || parents.containsKey(id) || parents.containsValue(id)
+                || chosen(id);
         if (!known) return this;
         Map<Long, Replaced> st = new LinkedHashMap<>(stale);
         Replaced r = st.remove(id);
@@ -275,7 +292,100 @@ final class HeldFields {
             Long mine = ps.get(earlier);
             ps.put(earlier, mine == null || mine.equals(parent) ? parent : ANY_PARENT);
         }
-        return new HeldFields(ps, st, lk, differ, localObjects, keys);
+        // a pointer chosen among several that may have been one made before may be an earlier one now
+        Map<Long, Set<Long>> ch = choices;
+        if (chosen(id)) {
+            ch = new LinkedHashMap<>();
+            for (Map.Entry<Long, Set<Long>> e : choices.entrySet()) {
+                Set<Long> c = e.getValue();
+                if (c.contains(id)) {
+                    java.util.Set<Long> renamed = new java.util.HashSet<>(c);
+                    renamed.remove(id);
+                    renamed.add(earlier);
+                    c = Set.copyOf(renamed);
+                }
+                ch.put(e.getKey(), c);
+            }
+        }
+        return new HeldFields(ps, st, lk, differ, localObjects, keys, ch);
+    }
+
+    /** True when a pointer chosen among several may be {@code id}. */
+    private boolean chosen(long id) {
+        for (Set<Long> c : choices.values()) if (c.contains(id)) return true;
+        return false;
+    }
+
+    /** True for the key of a local object (CopyFacts.key of a struct or array made by new), of this run or earlier ones. */
+    static boolean isLocalObject(long k) { return k > 0 && (k & LOCAL_OBJECT) != 0; }
+
+    private static final long LOCAL_OBJECT = 1L << 60;
+
+    /**
+     * The local object keyed {@code key} (a struct or array made by new) is made again now, by {@code at}, in the stack
+     * area the ones made there before had: the pointers that may be one of those, or inside one, take its earlier
+     * runs' key (as {@link #madeAgain}), which is stale from now on.
+     */
+    HeldFields localMadeAgain(long key, Replaced at) {
+        HeldFields h = madeAgain(key);
+        if (h == this) return this;
+        Map<Long, Replaced> st = new LinkedHashMap<>(h.stale);
+        st.put(earlierRun(key), at);
+        return new HeldFields(h.parents, st, h.looked, h.differ, h.localObjects, h.keys, h.choices);
+    }
+
+    /** With the key of a direct copy of local object {@code key} made before now stale: the copy is an earlier one. */
+    HeldFields earlierCopyHeld(long key, Replaced at) {
+        long earlier = earlierRun(key);
+        if (at.equals(stale.get(earlier))) return this;
+        Map<Long, Replaced> st = new LinkedHashMap<>(stale);
+        st.put(earlier, at);
+        return new HeldFields(parents, st, looked, differ, localObjects, keys, choices);
+    }
+
+    /**
+     * Pointer {@code merged} of a join is {@code mine} on one way in ({@code mineHeld} what was known there) and
+     * {@code theirs} on the other: it may be either, as far as a local object or a value inside one goes.
+     */
+    HeldFields chosen(Value merged, HeldFields mineHeld, Value mine, HeldFields theirsHeld, Value theirs) {
+        Long k = CopyFacts.key(merged);
+        if (k == null) return this;
+        java.util.Set<Long> may = new java.util.HashSet<>();
+        mineHeld.choicesOf(mine, may);
+        theirsHeld.choicesOf(theirs, may);
+        may.remove(k);
+        boolean local = false;
+        for (Long c : may) local |= mineHeld.reachesLocal(c, 0) || theirsHeld.reachesLocal(c, 0);
+        Set<Long> before = choices.get(k);
+        if (!local) {
+            if (before == null) return this;
+            Map<Long, Set<Long>> ch = new LinkedHashMap<>(choices);
+            ch.remove(k);
+            return new HeldFields(parents, stale, looked, differ, localObjects, keys, ch);
+        }
+        Set<Long> now = Set.copyOf(may);
+        if (now.equals(before)) return this;
+        Map<Long, Set<Long>> ch = new LinkedHashMap<>(choices);
+        ch.put(k, now);
+        return new HeldFields(parents, stale, looked, differ, localObjects, keys, ch);
+    }
+
+    /** Adds the values {@code v} may be to {@code into}: its choices, or itself. */
+    private void choicesOf(Value v, java.util.Set<Long> into) {
+        Long k = CopyFacts.key(v);
+        if (k == null) return;
+        Set<Long> c = choices.get(k);
+        if (c != null) into.addAll(c);
+        else into.add(k);
+    }
+
+    /** True when key {@code k} is a local object, or inside one, or may be one of those. */
+    private boolean reachesLocal(Long k, int depth) {
+        if (k == null || depth > 16) return false;
+        if (isLocalObject(k)) return true;
+        Set<Long> c = choices.get(k);
+        if (c != null) for (Long o : c) if (reachesLocal(o, depth + 1)) return true;
+        return reachesLocal(parents.get(k), depth + 1);
     }
 
     /** Notes that pointer {@code v} is the value {@code map.lookup(key)} returned now, given local {@code keyLocal} of {@code owner}. */
@@ -285,15 +395,25 @@ final class HeldFields {
         if (k == null || l.equals(looked.get(k))) return this;
         Map<Long, Looked> lk = new LinkedHashMap<>(looked);
         lk.put(k, l);
-        return new HeldFields(parents, stale, lk, differ, localObjects, keys);
+        return new HeldFields(parents, stale, lk, differ, localObjects, keys, choices);
     }
 
     /** The replacement that left {@code v} (or a value it was read through) behind, or null. */
     Replaced staleOf(Value v) {
-        Long k = CopyFacts.key(v);
-        for (int depth = 0; k != null && depth < 16; depth++) {
+        return staleOf(CopyFacts.key(v), 0);
+    }
+
+    private Replaced staleOf(Long k, int depth) {
+        for (; k != null && depth < 16; depth++) {
             Replaced r = stale.get(k);
             if (r != null) return r;
+            // a pointer chosen among several is stale when one of them may be
+            Set<Long> c = choices.get(k);
+            if (c != null)
+                for (Long o : c) {
+                    Replaced in = staleOf(o, depth + 1);
+                    if (in != null) return in;
+                }
             k = parents.get(k);
         }
         return null;
@@ -308,7 +428,7 @@ final class HeldFields {
         if (r == null) return this;
         Map<Long, Replaced> st = new LinkedHashMap<>(stale);
         st.put(k, r);
-        return new HeldFields(parents, st, looked, differ, localObjects, keys);
+        return new HeldFields(parents, st, looked, differ, localObjects, keys, choices);
     }
 
     HeldFields merge(HeldFields o) {
@@ -317,7 +437,10 @@ final class HeldFields {
         // a pointer read from different values on two paths may be inside either
         for (Map.Entry<Long, Long> e : o.parents.entrySet()) {
             Long mine = ps.get(e.getKey());
-            ps.put(e.getKey(), mine == null || mine.equals(e.getValue()) ? e.getValue() : ANY_PARENT);
+            // inside a local object made again since on one way in: inside an earlier one, whose storage the new one took
+            long theirs = e.getValue();
+            ps.put(e.getKey(), mine == null || mine == theirs ? theirs : isLocalObject(mine) && earlierRun(mine) == theirs ? theirs
+                    : isLocalObject(theirs) && earlierRun(theirs) == mine ? mine : ANY_PARENT);
         }
         Map<Long, Replaced> st = new LinkedHashMap<>(stale);
         for (Map.Entry<Long, Replaced> e : o.stale.entrySet()) st.putIfAbsent(e.getKey(), e.getValue());
@@ -339,14 +462,22 @@ final class HeldFields {
             all.addAll(o.localObjects);
             ls = Set.copyOf(all);
         }
-        HeldFields m = new HeldFields(ps, st, lk, ds, ls, keys.merge(o.keys));
+        Map<Long, Set<Long>> ch = choices;
+        if (!o.choices.isEmpty() && !o.choices.equals(choices)) {
+            ch = new LinkedHashMap<>(choices);
+            for (Map.Entry<Long, Set<Long>> e : o.choices.entrySet()) {
+                Set<Long> mine = ch.get(e.getKey());
+                ch.put(e.getKey(), mine == null ? e.getValue() : CopyFacts.union(mine, e.getValue()));
+            }
+        }
+        HeldFields m = new HeldFields(ps, st, lk, ds, ls, keys.merge(o.keys), ch);
         return m.equals(this) ? this : m;
     }
 
     @Override public boolean equals(Object o) {
         return o instanceof HeldFields h && parents.equals(h.parents) && stale.equals(h.stale) && looked.equals(h.looked)
-                && differ.equals(h.differ) && localObjects.equals(h.localObjects) && keys.equals(h.keys);
+                && differ.equals(h.differ) && localObjects.equals(h.localObjects) && keys.equals(h.keys) && choices.equals(h.choices);
     }
 
-    @Override public int hashCode() { return Objects.hash(parents, stale, looked, differ, localObjects, keys); }
+    @Override public int hashCode() { return Objects.hash(parents, stale, looked, differ, localObjects, keys, choices); }
 }

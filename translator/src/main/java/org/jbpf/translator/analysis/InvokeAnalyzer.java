@@ -102,6 +102,8 @@ public final class InvokeAnalyzer {
         ValueType.Struct s = structs.struct(u.internalName());
         Value.StackObj obj = new Value.StackObj(s, (int) (a.site(u.site()) & 0x7fffffff));
         a.constructed.put(i, obj);
+        // the constructor zeroes the stack area of the objects made here before: what still refers to one is stale
+        f.localMadeAgain(obj, HeldFields.Replaced.madeAgain(a, u.site(), CopySteps.objectName(s)), false);
         f.copies = f.copies.remade(obj);   // a new object again at this site: copies of the one before no longer matter
         for (int k = 0; k < f.stack.size(); k++) if (f.stack.get(k).equals(u)) f.stack.set(k, obj);
         for (int k = 0; k < f.locals.length; k++) if (f.locals[k].equals(u)) f.locals[k] = obj;
