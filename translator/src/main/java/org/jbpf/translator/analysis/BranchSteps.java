@@ -102,6 +102,8 @@ public final class BranchSteps {
                 if (op != ARETURN) scalar(a, i, v);
                 if (v instanceof Value.Uninit || v instanceof Value.Concat) throw a.error(i, "cannot return " + v.describe());
                 a.returnValue = a.returnValue == null ? v : Value.merge(a.returnValue, v, a.site(i));
+                // what each return gives, for a pointer merged from several (CopySteps: the caller notes what it may be)
+                f.copies.held.choicesOf(v, a.returnedChoices);
                 analyzer.leavesMethod(a, i, f);
                 return true;
             }

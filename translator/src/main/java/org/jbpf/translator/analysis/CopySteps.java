@@ -140,6 +140,11 @@ final class CopySteps {
             f.copies = f.copies.merge(callee.exitCopies);
             // ..and what it stored into fields of local structs is what its exit knows of them
             f.copies = f.copies.withHeld(f.copies.held.withDifferencesOf(before.copies.held).withKeys(callee.exitCopies.held.keys));
+            // a pointer merged from several returns may be what any of them gave, of this call
+            if (!f.stack.isEmpty() && f.peek(0) instanceof Value.Ptr made && callee.returnValue instanceof Value.Ptr r && r.id() == made.id()
+                    && !given(before, n, made.id()))
+                f.copies = f.copies.withHeld(f.copies.held.chosen(made.id(), new java.util.HashSet<>(callee.returnedChoices),
+                        callee.exitCopies.held, callee.exitCopies.held));
             return;
         }
         // a trivial constructor only zeroes the new object

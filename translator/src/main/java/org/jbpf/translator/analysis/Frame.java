@@ -76,6 +76,13 @@ public final class Frame implements StackShuffle.Stack<Value> {
         sameMergedIds(mine, theirs, merged);
         CopyFacts mergedCopies = copies.merge(other.copies);
         for (int i = 0; i < n; i++) {
+            // a lambda carried round a loop holds the merges of what it captured on each way in
+            if (merged[i] instanceof Value.FuncRef m && mine[i] instanceof Value.FuncRef x && theirs[i] instanceof Value.FuncRef y
+                    && m.captured().size() == x.captured().size() && m.captured().size() == y.captured().size())
+                for (int k = 0; k < m.captured().size(); k++)
+                    if (m.captured().get(k) instanceof Value.Ptr)
+                        mergedCopies = mergedCopies.withHeld(mergedCopies.held.chosen(m.captured().get(k), copies.held, x.captured().get(k),
+                                other.copies.held, y.captured().get(k)));
             if (!(merged[i] instanceof Value.Ptr)) continue;
             // what the merged pointer may be comes from each way in, not from what the other knew of the same key; a
             // pointer chosen among local objects of one type (two news' structs or arrays) is noted with no copies made

@@ -269,7 +269,7 @@ final class HeldFields {
         long earlier = earlierRun(id);
         if (earlier == id) return this;
         boolean known = stale.containsKey(id) || looked.containsKey(id) || parents.containsKey(id) || parents.containsValue(id)
-                || chosen(id);
+                || chosen(id) || choices.containsKey(id);
         if (!known) return this;
         Map<Long, Replaced> st = new LinkedHashMap<>(stale);
         Replaced r = st.remove(id);
@@ -294,9 +294,11 @@ final class HeldFields {
         }
         // a pointer chosen among several that may have been one made before may be an earlier one now
         Map<Long, Set<Long>> ch = choices;
-        if (chosen(id)) {
+        if (chosen(id) || choices.containsKey(id)) {
             ch = new LinkedHashMap<>();
             for (Map.Entry<Long, Set<Long>> e : choices.entrySet()) {
+                // what the pointers made before may be is theirs; the new one's is what its maker notes
+                if (e.getKey() == id) continue;
                 Set<Long> c = e.getValue();
                 if (c.contains(id)) {
                     java.util.Set<Long> renamed = new java.util.HashSet<>(c);
@@ -305,6 +307,11 @@ final class HeldFields {
                     c = Set.copyOf(renamed);
                 }
                 ch.put(e.getKey(), c);
+            }
+            Set<Long> before = choices.get(id);
+            if (before != null) {
+                Set<Long> mine = ch.get(earlier);
+                ch.put(earlier, mine == null ? before : CopyFacts.union(mine, before));
             }
         }
         return new HeldFields(ps, st, lk, differ, localObjects, keys, ch);
@@ -353,6 +360,14 @@ final class HeldFields {
         java.util.Set<Long> may = new java.util.HashSet<>();
         mineHeld.choicesOf(mine, may);
         theirsHeld.choicesOf(theirs, may);
+        return chosen(k, may, mineHeld, theirsHeld);
+    }
+
+    /**
+     * Pointer {@code k} may be any of {@code may} (keys), as {@code mineHeld} and {@code theirsHeld} know them: noted when
+     * one of them may be a local object or inside one, else forgotten.
+     */
+    HeldFields chosen(long k, java.util.Set<Long> may, HeldFields mineHeld, HeldFields theirsHeld) {
         may.remove(k);
         boolean local = false;
         for (Long c : may) local |= mineHeld.reachesLocal(c, 0) || theirsHeld.reachesLocal(c, 0);
@@ -371,7 +386,7 @@ final class HeldFields {
     }
 
     /** Adds the values {@code v} may be to {@code into}: its choices, or itself. */
-    private void choicesOf(Value v, java.util.Set<Long> into) {
+    void choicesOf(Value v, java.util.Set<Long> into) {
         Long k = CopyFacts.key(v);
         if (k == null) return;
         Set<Long> c = choices.get(k);

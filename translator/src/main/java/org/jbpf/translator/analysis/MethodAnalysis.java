@@ -27,6 +27,8 @@ public final class MethodAnalysis extends MethodCode {
     /** What an intrinsic's typing learnt about the call at an instruction index, for its lowering (kernel struct reads). */
     public final Map<Integer, Object> callFacts = new HashMap<>();
     public Value returnValue;
+    /** What the values returned may be (HeldFields.choicesOf at each return), for a pointer merged from several returns. */
+    final java.util.Set<Long> returnedChoices = new java.util.HashSet<>();
     /** The local struct each {@code new T(..)}'s constructor call makes, by the index of the call. */
     public final Map<Integer, Value.StackObj> constructed = new HashMap<>();
     /** The local int[] of ordinals each call of an enum's {@code values()} makes, by the index of the call. */

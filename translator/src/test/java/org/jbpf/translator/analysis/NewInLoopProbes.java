@@ -193,4 +193,49 @@ final class NewInLoopProbes {
             return XdpContext.XDP_PASS;
         }
     }
+
+    static Pair pick(Pair first, Pair second, boolean takeFirst) {
+        if (takeFirst) return first;
+        return second;
+    }
+
+    @Bpf(license = "GPL")
+    static final class PickedAfterNew {
+        static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 1);
+
+        @Section("xdp/picked")
+        static int run(XdpContext ctx) {
+            Pair prev = new Pair();
+            prev.a = 3;
+            long sum = 0;
+            for (int i = 0; i < 3; i++) {
+                Pair cur = new Pair();
+                cur.a = i + 10;
+                Pair p = pick(prev, cur, i > 0);
+                sum += p.a;
+                prev = cur;
+            }
+            out.update(0, sum);
+            return XdpContext.XDP_PASS;
+        }
+    }
+
+    @Bpf(license = "GPL")
+    static final class PickedEachRound {
+        static final ArrayMap<Long> out = new ArrayMap<>(Long.class, 1);
+
+        @Section("xdp/eachround")
+        static int run(XdpContext ctx) {
+            Pair keep = new Pair();
+            keep.a = 3;
+            long sum = 0;
+            for (int i = 0; i < 3; i++) {
+                Pair cur = new Pair();
+                cur.a = i + 10;
+                sum += pick(keep, cur, (i & 1) == 0).a;
+            }
+            out.update(0, sum);
+            return XdpContext.XDP_PASS;
+        }
+    }
 }

@@ -61,9 +61,14 @@ class NewInLoopTest {
         assertEquals(remade(140, "prev", "a Pair", 139), refusal("FactoryThenRead"));
     }
 
+    @Test
+    void anObjectAnInlinedMethodChoseAmongItsReturnsIsRefused() {
+        assertEquals(remade(215, "prev", "a Pair", 212), refusal("PickedAfterNew"));
+    }
+
     /** Sent, copied into locals first, or read in the arguments before the call that makes the next one: translated. */
     @ParameterizedTest
-    @ValueSource(strings = {"MadeFilledSent", "CopiedFirst", "ArgumentsFirst"})
+    @ValueSource(strings = {"MadeFilledSent", "CopiedFirst", "ArgumentsFirst", "PickedEachRound"})
     void objectsNotUsedAfterTheirNewRanAgainAreTranslated(String probe) {
         assertEquals(1, translate(probe).programs().size());
     }
