@@ -280,19 +280,8 @@ final class CopySteps {
         HeldFields.Replaced r = f.copies.held.staleOf(v);
         if (r == null) return;
         if (r.remade()) throw remadeRefusal(a, i, f, v, r);
-        String name = "a variable";
-        boolean exact = false;
-        if (a.method.localVariables != null)
-            for (var lv : a.method.localVariables) {
-                if (lv.index >= f.locals.length || !r.equals(f.copies.held.staleOf(f.locals[lv.index]))) continue;
-                int start = a.method.instructions.indexOf(lv.start), end = a.method.instructions.indexOf(lv.end);
-                // the variable holding the very value used, before another the same write left behind
-                boolean holds = f.locals[lv.index].equals(v);
-                if (start <= i && i <= end && (holds || !exact)) {
-                    name = lv.name;
-                    exact = holds;
-                }
-            }
+        String name = staleVariable(a, i, f, v, r);
+        if (name == null) name = "a variable";
         // a use before the replacement in the same body comes after it only through a jump back: a loop's later round
         String round = r.in() == a && i < r.index() ? " in a later round of the loop" : "";
         String message = r.field() + " is replaced here while " + name + " refers to the " + r.what() + " it held: in Java " + name
@@ -302,23 +291,31 @@ final class CopySteps {
     }
 
     /**
+     * The name of a variable in scope at i that {@code r} left behind, preferring one holding the very value {@code v} used
+     * (another the same write or new left behind otherwise), or null when there is none.
+     */
+    private static String staleVariable(MethodAnalysis a, int i, Frame f, Value v, HeldFields.Replaced r) {
+        if (a.method.localVariables == null) return null;
+        String name = null;
+        boolean exact = false;
+        for (var lv : a.method.localVariables) {
+            if (lv.index >= f.locals.length || !r.equals(f.copies.held.staleOf(f.locals[lv.index]))) continue;
+            int start = a.method.instructions.indexOf(lv.start), end = a.method.instructions.indexOf(lv.end);
+            boolean holds = f.locals[lv.index].equals(v);
+            if (start <= i && i <= end && (holds || !exact)) {
+                name = lv.name;
+                exact = holds;
+            }
+        }
+        return name;
+    }
+
+    /**
      * The refusal of a use at i of {@code v}, which may be a local object made before {@code r} made one again in its place,
      * or be inside one: at the line of the use, naming the variable that holds it and the new.
      */
     private static org.jbpf.translator.TranslationException remadeRefusal(MethodAnalysis a, int i, Frame f, Value v, HeldFields.Replaced r) {
-        String name = null;
-        boolean exact = false;
-        if (a.method.localVariables != null)
-            for (var lv : a.method.localVariables) {
-                if (lv.index >= f.locals.length || !r.equals(f.copies.held.staleOf(f.locals[lv.index]))) continue;
-                int start = a.method.instructions.indexOf(lv.start), end = a.method.instructions.indexOf(lv.end);
-                // the variable holding the very value used, before another the same new left behind
-                boolean holds = f.locals[lv.index].equals(v);
-                if (start <= i && i <= end && (holds || !exact)) {
-                    name = lv.name;
-                    exact = holds;
-                }
-            }
+        String name = staleVariable(a, i, f, v, r);
         String made = r.in().position(r.index());
         String what = r.what().endsWith("]") ? "an array " + r.what() : "a " + r.what();
         return a.error(i, (name == null ? "this value" : name) + " holds " + what + " made by new at " + made
